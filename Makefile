@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine with Python 3.11 and make:
+#   make demo   crawl the bundled sample site, index it, serve the API and page on :$(PORT)
+#   make test   run the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+SAMPLE_PORT ?= 8765
+DEMO_ARCHIVE ?= data/demo.sqlite
+
+.PHONY: demo test lint system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Headless Chromium for the browser test and a JDK for the OpenSearch node; installed only when
+# missing and only where we may (root, apt). Elsewhere those tests skip with a printed reason.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium and chromium-driver"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: chromium/chromedriver missing and not root: the browser test will skip"; fi; \
+	fi
+
+demo: $(STAMP)
+	@mkdir -p data
+	@$(BIN)/python -m samples.server --port $(SAMPLE_PORT) & server=$$!; \
+	trap "kill $$server 2>/dev/null" EXIT INT TERM; \
+	sleep 1; \
+	$(BIN)/ocop crawl --site sample --base-url http://127.0.0.1:$(SAMPLE_PORT)/ --archive $(DEMO_ARCHIVE) \
+	  --set LOG_LEVEL=WARNING && \
+	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
+
+test: $(STAMP) system-deps
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) build data .pytest_cache

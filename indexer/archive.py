@@ -1,0 +1,302 @@
+"""The SQLite archive: the source of truth for articles, their raw HTML and the crawl's state.
+
+A crawl never depends on a search server: it writes here, and the embedded FTS5 index lives in the
+same database, updated in the same transaction as the article. Raw HTML is kept (compressed) so
+better extraction or enrichment can be re-run over everything without re-crawling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from indexer.errors import NotFound
+from indexer.facets import keyword_values
+from indexer.schema import VIETNAM_TZ, Article
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    site TEXT NOT NULL,
+    published_ts REAL,
+    published_local TEXT,
+    crawled_ts REAL NOT NULL,
+    first_seen_ts REAL NOT NULL,
+    content_hash TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    seq INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published_ts, rowid);
+CREATE TABLE IF NOT EXISTS keyword_values (
+    article_rowid INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS keyword_values_lookup ON keyword_values(field, value, article_rowid);
+CREATE INDEX IF NOT EXISTS keyword_values_article ON keyword_values(article_rowid);
+CREATE TABLE IF NOT EXISTS raw_pages (
+    article_rowid INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    fetched_ts REAL NOT NULL,
+    headers TEXT NOT NULL,
+    html BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fetch_cache (
+    url TEXT PRIMARY KEY,
+    article_id TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    fetched_ts REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    run_id INTEGER PRIMARY KEY,
+    site TEXT NOT NULL,
+    started_ts REAL NOT NULL,
+    finished_ts REAL,
+    status TEXT NOT NULL,
+    stats TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# Fields that do not make a new version of an article: the crawl time, and the story grouping that
+# the archive itself derives.
+_VOLATILE_FIELDS = {"crawled", "story_id"}
+
+
+class UpsertOutcome(str, Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class RawPage:
+    url: str
+    html: bytes
+    headers: dict[str, str]
+    fetched_ts: float
+
+
+def content_hash(article: Article) -> str:
+    payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection tuned for one writer and many readers (WAL)."""
+    conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+class Archive:
+    """Articles keyed by the id of their canonical URL; re-crawls update, never duplicate."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = connect(self.path)
+        from indexer.engines import embedded  # the FTS5 and story tables live in this database
+
+        self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
+        embedded.create_tables(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- articles -------------------------------------------------------------------------
+
+    def _next_seq(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='seq'").fetchone()
+        seq = int(row["value"]) + 1 if row else 1
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('seq', ?)", (str(seq),))
+        return seq
+
+    def upsert(self, article: Article, raw: RawPage | None = None) -> UpsertOutcome:
+        """Store an article, its raw page and its index entry atomically."""
+        with self.transaction():
+            return self._upsert(article, raw)
+
+    def _upsert(self, article: Article, raw: RawPage | None) -> UpsertOutcome:
+        from indexer import stories
+        from indexer.engines import embedded
+
+        digest = content_hash(article)
+        existing = self.conn.execute(
+            "SELECT rowid, content_hash, version, data FROM articles WHERE id=?", (article.id,)
+        ).fetchone()
+        crawled_ts = article.crawled.timestamp()
+        if existing and existing["content_hash"] == digest:
+            self.conn.execute("UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, existing["rowid"]))
+            outcome = UpsertOutcome.UNCHANGED
+            rowid = existing["rowid"]
+        else:
+            rowid = existing["rowid"] if existing else None
+            signature = stories.signature(article.text)
+            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid)
+            article = article.model_copy(update={"story_id": story_id or article.id})
+            published_ts = article.published.timestamp() if article.published else None
+            published_local = (
+                article.published.astimezone(VIETNAM_TZ).strftime("%Y-%m-%dT%H:%M:%S")
+                if article.published
+                else None
+            )
+            values = (
+                article.url, article.site, published_ts, published_local, crawled_ts, digest,
+                self._next_seq(), article.model_dump_json(),
+            )
+            if existing:
+                self.conn.execute(
+                    "UPDATE articles SET url=?, site=?, published_ts=?, published_local=?, crawled_ts=?,"
+                    " content_hash=?, seq=?, data=?, version=version+1 WHERE rowid=?",
+                    (*values, rowid),
+                )
+                outcome = UpsertOutcome.UPDATED
+            else:
+                rowid = self.conn.execute(
+                    "INSERT INTO articles(url, site, published_ts, published_local, crawled_ts, content_hash,"
+                    " seq, data, id, first_seen_ts) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                    (*values, article.id, crawled_ts),
+                ).lastrowid
+                outcome = UpsertOutcome.NEW
+            self.conn.execute("DELETE FROM keyword_values WHERE article_rowid=?", (rowid,))
+            self.conn.executemany(
+                "INSERT INTO keyword_values(article_rowid, field, value) VALUES(?,?,?)",
+                [(rowid, field, value) for field, value in keyword_values(article)],
+            )
+            stories.remember(self.conn, rowid, signature, article.story_id)
+            embedded.write_document(self.conn, rowid, article, replace=existing is not None)
+        if raw is not None:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO raw_pages(article_rowid, url, fetched_ts, headers, html)"
+                " VALUES(?,?,?,?,?)",
+                (rowid, raw.url, raw.fetched_ts, json.dumps(raw.headers), zlib.compress(raw.html, 6)),
+            )
+        return outcome
+
+    def get(self, article_id: str) -> Article:
+        row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return Article.model_validate_json(row["data"])
+
+    def version(self, article_id: str) -> int:
+        row = self.conn.execute("SELECT version FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return int(row["version"])
+
+    def raw_page(self, article_id: str) -> RawPage:
+        row = self.conn.execute(
+            "SELECT r.url, r.html, r.headers, r.fetched_ts FROM raw_pages r JOIN articles a"
+            " ON a.rowid = r.article_rowid WHERE a.id=?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no raw page stored for article {article_id!r}")
+        return RawPage(row["url"], zlib.decompress(row["html"]), json.loads(row["headers"]), row["fetched_ts"])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def articles(self, batch_size: int = 500) -> Iterator[Article]:
+        """Every article in rowid order, read in batches so memory stays flat."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid, data FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch_size)
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield Article.model_validate_json(row["data"])
+            last = rows[-1]["rowid"]
+
+    def changes_since(self, seq: int, limit: int = 500) -> list[tuple[int, Article]]:
+        """Articles changed after change number `seq`, oldest change first (for engine sync)."""
+        rows = self.conn.execute(
+            "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+        ).fetchall()
+        return [(row["seq"], Article.model_validate_json(row["data"])) for row in rows]
+
+    def last_seq(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='seq'").fetchone()
+        return int(row["value"]) if row else 0
+
+    # --- small key/value state (sync checkpoints) -----------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", (key, value))
+
+    # --- crawl state ----------------------------------------------------------------------
+
+    def cached_fetch(self, url: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM fetch_cache WHERE url=?", (url,)).fetchone()
+
+    def remember_fetch(
+        self, url: str, article_id: str | None, etag: str | None, last_modified: str | None
+    ) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO fetch_cache(url, article_id, etag, last_modified, fetched_ts)"
+            " VALUES(?,?,?,?,?)",
+            (url, article_id, etag, last_modified, time.time()),
+        )
+
+    def start_run(self, site: str) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO crawl_runs(site, started_ts, status) VALUES(?, ?, 'running')", (site, time.time())
+        )
+        return int(cur.lastrowid)
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, object]) -> None:
+        self.conn.execute(
+            "UPDATE crawl_runs SET finished_ts=?, status=?, stats=? WHERE run_id=?",
+            (time.time(), status, json.dumps(stats, default=str), run_id),
+        )
+
+    def last_runs(self) -> list[dict[str, object]]:
+        """The most recent run of each site, for /health and operators."""
+        rows = self.conn.execute(
+            "SELECT site, started_ts, finished_ts, status, stats FROM crawl_runs WHERE run_id IN"
+            " (SELECT max(run_id) FROM crawl_runs GROUP BY site) ORDER BY site"
+        ).fetchall()
+        return [{**dict(row), "stats": json.loads(row["stats"])} for row in rows]

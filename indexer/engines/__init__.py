@@ -1,0 +1,17 @@
+"""Search engines behind one SearchIndex protocol; `open_index` picks one from the settings."""
+
+from __future__ import annotations
+
+from indexer.engines.base import SearchIndex
+from indexer.settings import Settings
+
+
+def open_index(settings: Settings | None = None) -> SearchIndex:
+    settings = settings or Settings()
+    if settings.engine == "embedded":
+        from indexer.engines.embedded import EmbeddedIndex
+
+        return EmbeddedIndex(settings.archive)
+    from indexer.engines.elastic import open_remote_index
+
+    return open_remote_index(settings)

@@ -1,0 +1,114 @@
+"""The facets journalists filter and count by, defined once for every engine.
+
+A facet knows which article field it reads, which stored values an article contributes, and how a
+selected value becomes (field, value) filter terms. Engines only render those terms, so adding a
+facet touches this module alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.errors import InvalidQuery
+from indexer.schema import Article
+
+
+@dataclass(frozen=True)
+class TermsFacet:
+    """A keyword facet; an article may carry several values (provinces, stars)."""
+
+    name: str  # the API parameter and the response key
+    field: str  # the Article field and the stored/indexed field name
+    label: str  # for the web page
+
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        return [(self.field, value) for value in values]
+
+    def values_of(self, article: Article) -> list[str]:
+        value = getattr(article, self.field)
+        items = value if isinstance(value, list) else [value]
+        return [_as_term(v) for v in items if v not in (None, "")]
+
+
+@dataclass(frozen=True)
+class StarsFacet(TermsFacet):
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        for value in values:
+            if value not in ("3", "4", "5"):
+                raise InvalidQuery(f"stars must be 3, 4 or 5, not {value!r}")
+        return super().filter_terms(values)
+
+
+@dataclass(frozen=True)
+class BoolFacet(TermsFacet):
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        terms = []
+        for value in values:
+            lowered = value.strip().lower()
+            if lowered not in ("true", "false", "1", "0"):
+                raise InvalidQuery(f"{self.name} must be true or false, not {value!r}")
+            terms.append((self.field, "true" if lowered in ("true", "1") else "false"))
+        return terms
+
+
+@dataclass(frozen=True)
+class ProvinceFacet(TermsFacet):
+    """Counts use the 2025 structure; a filter also accepts a pre-2025 name or an alias."""
+
+    old_field: str = "provinces"
+
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        from indexer.ocop import province_filter
+
+        terms = []
+        for value in values:
+            resolved = province_filter(value)
+            if resolved is None:
+                raise InvalidQuery(f"unknown province {value!r}")
+            terms.append(resolved)
+        return terms
+
+
+def _as_term(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+FACETS: dict[str, TermsFacet] = {
+    facet.name: facet
+    for facet in (
+        TermsFacet("site", "site", "Báo"),
+        TermsFacet("section", "section", "Chuyên mục"),
+        ProvinceFacet("province", "provinces_2025", "Tỉnh/thành (2025)"),
+        StarsFacet("stars", "stars", "Hạng sao OCOP"),
+        TermsFacet("product_group", "product_groups", "Nhóm sản phẩm"),
+        BoolFacet("is_ocop", "is_ocop", "Tin về OCOP"),
+    )
+}
+
+# Fields stored as filterable keyword values: every facet's field plus the old province names.
+KEYWORD_FIELDS: tuple[str, ...] = (*(f.field for f in FACETS.values()), "provinces", "story_id")
+
+
+def keyword_values(article: Article) -> list[tuple[str, str]]:
+    """(field, value) pairs an article contributes to filters and facet counts."""
+    pairs: list[tuple[str, str]] = []
+    for field in KEYWORD_FIELDS:
+        value = getattr(article, field)
+        items = value if isinstance(value, list) else [value]
+        pairs.extend((field, _as_term(v)) for v in items if v not in (None, ""))
+    return pairs
+
+
+def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
+    """Facet name -> the (field, value) terms it selects; unknown facets are a user error."""
+    resolved: dict[str, list[tuple[str, str]]] = {}
+    for name, values in filters.items():
+        facet = FACETS.get(name)
+        if facet is None:
+            raise InvalidQuery(f"unknown filter {name!r}; known filters: {', '.join(FACETS)}")
+        values = [v for v in values if v.strip()]
+        if values:
+            resolved[name] = facet.filter_terms(values)
+    return resolved

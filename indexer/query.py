@@ -1,0 +1,204 @@
+"""The search request, its response, and the user's query text parsed once into a small AST.
+
+Both engines render the same AST (FTS5 MATCH text, Elasticsearch DSL), so a query means the same
+thing whichever engine answers it. Anything a journalist can type parses: stray quotes, FTS or
+Lucene operators and punctuation are read as plain text, never passed through to an engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from indexer.errors import InvalidQuery
+from indexer.text import fold, has_diacritics, normalize, tokens
+
+MAX_PAGE_SIZE = 100
+MAX_WINDOW = 10_000  # page*size beyond this needs a cursor, as in Elasticsearch's max_result_window
+MAX_QUERY_LENGTH = 500
+
+Sort = Literal["relevance", "newest", "oldest"]
+Interval = Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One or more syllables that must appear in this order (a single word is a one-token phrase)."""
+
+    tokens: tuple[str, ...]  # normalised, lower-cased, diacritics kept
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(t) for t in self.tokens)
+
+    @property
+    def has_diacritics(self) -> bool:
+        return any(has_diacritics(t) for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Alternatives joined by OR; matches when any of them does."""
+
+    options: tuple[Phrase, ...]
+
+
+Clause = Phrase | AnyOf
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    must: tuple[Clause, ...] = ()
+    must_not: tuple[Phrase, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.must and not self.must_not
+
+    def phrases(self) -> list[Phrase]:
+        """Every positive phrase, for highlighting."""
+        out: list[Phrase] = []
+        for clause in self.must:
+            out.extend(clause.options if isinstance(clause, AnyOf) else (clause,))
+        return out
+
+
+_LEXEME = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def _phrase(text: str) -> Phrase | None:
+    syllables = tuple(t.lower() for t in tokens(normalize(text)))
+    return Phrase(syllables) if syllables else None
+
+
+def parse_query(text: str | None) -> ParsedQuery:
+    """Words must all match, "quoted phrases" match in order, -word excludes, OR offers alternatives.
+
+    `AND` is the default and so ignored; `NOT word` is read as `-word`. An unclosed quote runs to
+    the end of the query. Punctuation inside a word splits it into a phrase ("TP.HCM" → "tp hcm").
+    """
+    text = (text or "").strip()
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(f"query is too long ({len(text)} characters, at most {MAX_QUERY_LENGTH})")
+    must: list[Clause] = []
+    must_not: list[Phrase] = []
+    pending_or = False
+    negate_next = False
+    for match in _LEXEME.finditer(text):
+        minus, quoted, bare = match.group(1), match.group(2), match.group(3)
+        if bare is not None:
+            if bare == "OR":
+                pending_or = bool(must)
+                continue
+            if bare in ("AND", "&&"):
+                continue
+            if bare == "NOT":
+                negate_next = True
+                continue
+            negate = bare.startswith("-") and len(bare) > 1
+            phrase = _phrase(bare[1:] if negate else bare)
+        else:
+            negate = bool(minus)
+            phrase = _phrase(quoted)
+        if phrase is None:
+            continue
+        if negate or negate_next:
+            must_not.append(phrase)
+            negate_next = pending_or = False
+            continue
+        if pending_or:
+            previous = must.pop()
+            options = previous.options if isinstance(previous, AnyOf) else (previous,)
+            must.append(AnyOf((*options, phrase)))
+            pending_or = False
+        else:
+            must.append(phrase)
+    return ParsedQuery(tuple(must), tuple(must_not))
+
+
+class SearchRequest(BaseModel):
+    """What a user asks for; the same model drives /search, /timeline and /export."""
+
+    q: str = ""
+    filters: dict[str, list[str]] = Field(default_factory=dict)  # facet name -> selected values (OR)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort | None = None  # None: relevance when there is query text, else newest
+    page: int = Field(default=1, ge=1)
+    size: int = Field(default=20, ge=0, le=MAX_PAGE_SIZE)
+    cursor: str | None = None
+    interval: Interval = "month"
+    facet_size: int = Field(default=50, ge=1, le=500)
+    with_facets: bool = True
+
+    @field_validator("q")
+    @classmethod
+    def _query_length(cls, value: str) -> str:
+        if len(value) > MAX_QUERY_LENGTH:
+            raise ValueError(f"query is too long ({len(value)} characters, at most {MAX_QUERY_LENGTH})")
+        return value
+
+    @model_validator(mode="after")
+    def _check_window(self) -> SearchRequest:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("'from' is after 'to'")
+        if self.cursor is None and self.page * self.size > MAX_WINDOW:
+            raise ValueError(
+                f"page*size may not exceed {MAX_WINDOW}; use the cursor from the previous response "
+                "(or /export) to go deeper"
+            )
+        return self
+
+    @property
+    def parsed(self) -> ParsedQuery:
+        return parse_query(self.q)
+
+    @property
+    def effective_sort(self) -> Sort:
+        if self.sort:
+            return self.sort
+        return "relevance" if not self.parsed.is_empty else "newest"
+
+
+class Hit(BaseModel):
+    id: str
+    title: str
+    url: str
+    site: str
+    outlet: str = ""
+    published_at: datetime | None = None
+    snippet: str = ""  # HTML-escaped original text with <mark> around matches
+    title_highlighted: str = ""
+    score: float | None = None
+    section: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    provinces_2025: list[str] = Field(default_factory=list)
+    stars: list[int] = Field(default_factory=list)
+    product_groups: list[str] = Field(default_factory=list)
+    is_ocop: bool = False
+    ocop_score: float = 0.0
+    story_id: str | None = None
+
+
+class Bucket(BaseModel):
+    value: str
+    count: int
+    selected: bool = False
+
+
+class SearchResponse(BaseModel):
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[Bucket]] = Field(default_factory=dict)
+    histogram: list[Bucket] = Field(default_factory=list)
+    interval: Interval = "month"
+    page: int = 1
+    size: int = 20
+    sort: Sort = "relevance"
+    next_cursor: str | None = None
+    engine: str = ""
+    took_ms: float = 0.0

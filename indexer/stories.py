@@ -1,0 +1,97 @@
+"""Near-duplicate stories: MinHash signatures (datasketch) with LSH bands kept in the archive.
+
+Outlets republish the same wire story or press release with small edits. Articles whose texts are
+near-duplicates share a `story_id` (the id of the first one archived), so search can collapse them
+and researchers can count distinct stories. The LSH buckets live in SQLite rather than in memory
+so that every crawl process, and every later run, sees the same story groups.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+from datasketch.lsh import _optimal_param
+
+from indexer.text import fold, tokens
+
+NUM_PERM = 128
+SIMILARITY = 0.6  # estimated Jaccard of syllable 3-gram sets above which two texts are one story
+SHINGLE = 3
+MIN_TOKENS = 40  # shorter texts (briefs, captions) give unreliable signatures and get no grouping
+_BANDS, _ROWS = _optimal_param(SIMILARITY, NUM_PERM, 0.5, 0.5)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS story_signatures (
+    article_rowid INTEGER PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    hashvalues BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_bands (
+    band INTEGER NOT NULL,
+    bucket BLOB NOT NULL,
+    article_rowid INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_bands_lookup ON story_bands(band, bucket);
+CREATE INDEX IF NOT EXISTS story_bands_article ON story_bands(article_rowid);
+"""
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    conn.executescript(SCHEMA)
+
+
+def signature(text: str) -> LeanMinHash | None:
+    syllables = tokens(fold(text))
+    if len(syllables) < MIN_TOKENS:
+        return None
+    shingles = {" ".join(syllables[i : i + SHINGLE]).encode() for i in range(len(syllables) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash.update_batch(list(shingles))
+    return LeanMinHash(minhash)
+
+
+def _buckets(sig: LeanMinHash) -> list[bytes]:
+    values = sig.hashvalues
+    return [values[b * _ROWS : (b + 1) * _ROWS].tobytes() for b in range(_BANDS)]
+
+
+def find_story(conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid: int | None) -> str | None:
+    """The story id of the most similar archived article, if one is similar enough."""
+    if sig is None:
+        return None
+    candidates: set[int] = set()
+    for band, bucket in enumerate(_buckets(sig)):
+        rows = conn.execute(
+            "SELECT article_rowid FROM story_bands WHERE band=? AND bucket=?", (band, bucket)
+        ).fetchall()
+        candidates.update(row[0] for row in rows)
+    candidates.discard(exclude_rowid)  # type: ignore[arg-type]
+    best: tuple[float, str] | None = None
+    for rowid in sorted(candidates):
+        row = conn.execute(
+            "SELECT story_id, hashvalues FROM story_signatures WHERE article_rowid=?", (rowid,)
+        ).fetchone()
+        if row is None:
+            continue
+        other = np.frombuffer(row[1], dtype=sig.hashvalues.dtype)
+        similarity = float(np.mean(other == sig.hashvalues))
+        if similarity >= SIMILARITY and (best is None or similarity > best[0]):
+            best = (similarity, row[0])
+    return best[1] if best else None
+
+
+def remember(conn: sqlite3.Connection, rowid: int, sig: LeanMinHash | None, story_id: str | None) -> None:
+    conn.execute("DELETE FROM story_bands WHERE article_rowid=?", (rowid,))
+    conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
+    if sig is None or story_id is None:
+        return
+    conn.execute(
+        "INSERT INTO story_signatures(article_rowid, story_id, hashvalues) VALUES(?,?,?)",
+        (rowid, story_id, sig.hashvalues.tobytes()),
+    )
+    conn.executemany(
+        "INSERT INTO story_bands(band, bucket, article_rowid) VALUES(?,?,?)",
+        [(band, bucket, rowid) for band, bucket in enumerate(_buckets(sig))],
+    )

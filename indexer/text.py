@@ -1,0 +1,90 @@
+"""Vietnamese text normalisation and folding, used at index time AND query time.
+
+Both search engines and every enrichment step call these functions, so a word typed by a
+journalist and the same word printed by a newspaper always meet in the same form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Characters that are invisible or layout-only on Vietnamese news pages.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+# Syllable-final vowel pairs whose tone mark has two accepted placements: the "new" style puts it
+# on the second vowel (hoà, khoẻ, thuỷ), the traditional style most newspapers print puts it on
+# the first (hòa, khỏe, thủy). We unify to the traditional style.
+_TONE_PAIRS = ("oa", "oe", "uy")
+
+
+@lru_cache(maxsize=1)
+def _tone_placement_table() -> tuple[re.Pattern[str], dict[str, str]]:
+    mapping: dict[str, str] = {}
+    for pair in _TONE_PAIRS:
+        for tone in _TONES:
+            for first in (pair[0], pair[0].upper()):
+                for second in (pair[1], pair[1].upper()):
+                    new_style = unicodedata.normalize("NFC", first + second + tone)
+                    old_style = unicodedata.normalize("NFC", first + tone + second)
+                    mapping[new_style] = old_style
+    alternatives = "|".join(sorted(map(re.escape, mapping), key=len, reverse=True))
+    # Only at the end of a syllable (a final consonant fixes the placement: "hoàng"), and not after
+    # "q", where "u" belongs to the consonant ("quý", "quỳ" are correct as they are).
+    pattern = re.compile(rf"(?<![qQ])({alternatives})(?!\w)")
+    return pattern, mapping
+
+
+def unify_tone_placement(text: str) -> str:
+    pattern, mapping = _tone_placement_table()
+    return pattern.sub(lambda m: mapping[m.group(1)], text)
+
+
+def normalize(text: str | None) -> str:
+    """NFC, one tone placement, no invisible characters, single spaces, paragraphs kept.
+
+    Stray combining marks that NFC cannot attach are dropped: they come from broken legacy
+    encodings and would otherwise make `fold` change the length of the text.
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unify_tone_placement(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":  # đ has no Unicode decomposition, so NFD alone would keep it
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, đ→d; one character out for each character in.
+
+    Keeping the length lets a match found in folded text be highlighted at the same offsets in
+    the original text, so snippets always show proper Vietnamese.
+    """
+    return "".join(_fold_char(ch) if not ch.isascii() else ch.lower() for ch in text)
+
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def tokens(text: str) -> list[str]:
+    """Syllable tokens as the engines see them (letters and digits, split on everything else)."""
+    return TOKEN.findall(text)
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()

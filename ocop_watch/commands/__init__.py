@@ -1,0 +1,1 @@
+"""Command modules of the `ocop` CLI, one per job."""
