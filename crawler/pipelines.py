@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from indexer.ocop import enrich
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -12,7 +13,6 @@ from scrapy.exceptions import DropItem
 from crawler.extract import ExtractionError, extract_article
 from crawler.items import PageItem
 from indexer.archive import Archive, RawPage, UpsertOutcome
-from indexer.ocop import enrich
 from indexer.schema import VIETNAM_TZ
 
 logger = logging.getLogger(__name__)
@@ -52,11 +52,14 @@ class ArchivePipeline:
         prefix = f"ocop/{item.site}/"
         try:
             article = extract_article(
-                item.body, item.url,
+                item.body,
+                item.url,
                 http_content_type=item.headers.get("Content-Type"),
                 crawled=datetime.fromtimestamp(item.fetched_ts, VIETNAM_TZ),
-                site=item.site, outlet=site.name,
-                body_selectors=site.extraction.body, remove_selectors=site.extraction.remove,
+                site=item.site,
+                outlet=site.name,
+                body_selectors=site.extraction.body,
+                remove_selectors=site.extraction.remove,
             )
         except ExtractionError as exc:
             self.stats.inc_value(prefix + "errors/extraction")

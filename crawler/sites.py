@@ -26,7 +26,8 @@ class Discovery(BaseModel):
 
     listings: list[str] = Field(default_factory=list, description="tag/topic/section pages (page 1)")
     pagination: str | None = Field(
-        default=None, description="URL template of listing page N, with {page}; else rel=next links are followed"
+        default=None,
+        description="URL template of listing page N, with {page}; else rel=next links are followed",
     )
     max_pages: int = Field(default=30, ge=1, le=1000)
     search: list[str] = Field(default_factory=list, description="site search URLs, may contain {page}")
@@ -108,7 +109,9 @@ class SiteConfig(BaseModel):
     def is_article_url(self, url: str) -> bool:
         if not self.owns(url):
             return False
-        return any(p.search(url) for p in self._article_res) and not any(p.search(url) for p in self._deny_res)
+        return any(p.search(url) for p in self._article_res) and not any(
+            p.search(url) for p in self._deny_res
+        )
 
     def owns(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()

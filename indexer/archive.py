@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from indexer.errors import NotFound
@@ -76,7 +76,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 _VOLATILE_FIELDS = {"crawled", "story_id"}
 
 
-class UpsertOutcome(str, Enum):
+class UpsertOutcome(StrEnum):
     NEW = "new"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -159,7 +159,9 @@ class Archive:
         ).fetchone()
         crawled_ts = article.crawled.timestamp()
         if existing and existing["content_hash"] == digest:
-            self.conn.execute("UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, existing["rowid"]))
+            self.conn.execute(
+                "UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, existing["rowid"])
+            )
             outcome = UpsertOutcome.UNCHANGED
             rowid = existing["rowid"]
         else:
@@ -174,8 +176,14 @@ class Archive:
                 else None
             )
             values = (
-                article.url, article.site, published_ts, published_local, crawled_ts, digest,
-                self._next_seq(), article.model_dump_json(),
+                article.url,
+                article.site,
+                published_ts,
+                published_local,
+                crawled_ts,
+                digest,
+                self._next_seq(),
+                article.model_dump_json(),
             )
             if existing:
                 self.conn.execute(
@@ -226,7 +234,9 @@ class Archive:
         ).fetchone()
         if row is None:
             raise NotFound(f"no raw page stored for article {article_id!r}")
-        return RawPage(row["url"], zlib.decompress(row["html"]), json.loads(row["headers"]), row["fetched_ts"])
+        return RawPage(
+            row["url"], zlib.decompress(row["html"]), json.loads(row["headers"]), row["fetched_ts"]
+        )
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])

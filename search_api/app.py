@@ -1,7 +1,5 @@
 """The FastAPI application: a thin layer over `indexer`; no query logic lives here."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -31,24 +29,40 @@ def search_request(
     ] = [],  # noqa: B006
     stars: Annotated[list[str], Query(description="OCOP star rating: 3, 4 or 5")] = [],  # noqa: B006
     product_group: Annotated[list[str], Query(description="One of the six OCOP product groups")] = [],  # noqa: B006
-    is_ocop: Annotated[bool | None, Query(description="Only articles that are (or are not) about OCOP")] = None,
+    is_ocop: Annotated[
+        bool | None, Query(description="Only articles that are (or are not) about OCOP")
+    ] = None,
     date_from: Annotated[date | None, Query(alias="from", description="YYYY-MM-DD, inclusive")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="YYYY-MM-DD, inclusive")] = None,
     sort: Annotated[Literal["relevance", "newest", "oldest"] | None, Query()] = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
     size: Annotated[int, Query(ge=0, le=MAX_PAGE_SIZE)] = 20,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page, for deep paging")] = None,
+    cursor: Annotated[
+        str | None, Query(description="next_cursor of the previous page, for deep paging")
+    ] = None,
     interval: Annotated[Literal["year", "month", "day"], Query()] = "month",
     facet_size: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> SearchRequest:
     filters = {
-        "site": site, "section": section, "province": province, "stars": stars, "product_group": product_group,
+        "site": site,
+        "section": section,
+        "province": province,
+        "stars": stars,
+        "product_group": product_group,
     }
     if is_ocop is not None:
         filters["is_ocop"] = ["true" if is_ocop else "false"]
     return SearchRequest(
-        q=q, filters={k: v for k, v in filters.items() if v}, date_from=date_from, date_to=date_to, sort=sort,
-        page=page, size=size, cursor=cursor, interval=interval, facet_size=facet_size,
+        q=q,
+        filters={k: v for k, v in filters.items() if v},
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        page=page,
+        size=size,
+        cursor=cursor,
+        interval=interval,
+        facet_size=facet_size,
     )
 
 

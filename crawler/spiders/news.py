@@ -36,7 +36,9 @@ class NewsSpider(scrapy.Spider):
                 raise ValueError("-a base_url=... needs exactly one -a site=NAME")
             sites = [sites[0].with_base_url(base_url)]
         if not sites:
-            raise ValueError("no site selected: name one with -a site=NAME, or enable sites in crawler/sites/")
+            raise ValueError(
+                "no site selected: name one with -a site=NAME, or enable sites in crawler/sites/"
+            )
         self.sites: dict[str, SiteConfig] = {s.key: s for s in sites}
         self.allowed_domains = sorted({d for s in sites for d in s.domains})
 
@@ -49,7 +51,8 @@ class NewsSpider(scrapy.Spider):
                 yield scrapy.Request(site.absolute(url), self.parse_listing, meta={**meta, "page": 1})
             for template in site.discovery.search:
                 yield scrapy.Request(
-                    site.absolute(template.format(page=1)), self.parse_listing,
+                    site.absolute(template.format(page=1)),
+                    self.parse_listing,
                     meta={**meta, "page": 1, "template": template},
                 )
             for url in site.discovery.rss:
@@ -125,7 +128,9 @@ class NewsSpider(scrapy.Spider):
             site=response.meta["site"],
             url=response.url,
             status=response.status,
-            headers={k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
+            headers={
+                k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()
+            },
             body=response.body,
             fetched_ts=time.time(),
             source=response.meta.get("source", ""),

@@ -14,7 +14,8 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from pathlib import Path
 
 from indexer.archive import Archive, connect
@@ -87,7 +88,9 @@ def folded_match(parsed: ParsedQuery) -> str | None:
 def exclusion_match(parsed: ParsedQuery) -> str | None:
     if not parsed.must_not:
         return None
-    return "{title_folded body_folded} : (" + " OR ".join(_fts_phrase(p.folded) for p in parsed.must_not) + ")"
+    return (
+        "{title_folded body_folded} : (" + " OR ".join(_fts_phrase(p.folded) for p in parsed.must_not) + ")"
+    )
 
 
 def exact_match(parsed: ParsedQuery) -> str | None:
@@ -197,9 +200,12 @@ class EmbeddedIndex:
                 if row is None:
                     continue
                 for table, column in (
-                    ("articles_fts", "rowid"), ("keyword_values", "article_rowid"),
-                    ("raw_pages", "article_rowid"), ("story_bands", "article_rowid"),
-                    ("story_signatures", "article_rowid"), ("articles", "rowid"),
+                    ("articles_fts", "rowid"),
+                    ("keyword_values", "article_rowid"),
+                    ("raw_pages", "article_rowid"),
+                    ("story_bands", "article_rowid"),
+                    ("story_signatures", "article_rowid"),
+                    ("articles", "rowid"),
                 ):
                     conn.execute(f"DELETE FROM {table} WHERE {column}=?", (row[0],))
                 deleted += 1
@@ -240,8 +246,15 @@ class EmbeddedIndex:
         return True
 
     def _rows(
-        self, conn: sqlite3.Connection, request: SearchRequest, parsed: ParsedQuery, has_text: bool,
-        conditions: dict[str, _Condition], limit: int, offset: int, cursor: str | None,
+        self,
+        conn: sqlite3.Connection,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        has_text: bool,
+        conditions: dict[str, _Condition],
+        limit: int,
+        offset: int,
+        cursor: str | None,
     ) -> list[sqlite3.Row]:
         sort = request.effective_sort
         if sort == "relevance" and not has_text:
@@ -271,10 +284,18 @@ class EmbeddedIndex:
             conditions = _conditions(request, parsed)
             join = "JOIN temp.hits h ON h.rowid = a.rowid" if has_text else ""
             where, params = _where(conditions)
-            total = conn.execute(f"SELECT count(*) FROM articles a {join} WHERE {where}", params).fetchone()[0]
+            total = conn.execute(f"SELECT count(*) FROM articles a {join} WHERE {where}", params).fetchone()[
+                0
+            ]
             rows = self._rows(
-                conn, request, parsed, has_text, conditions, request.size,
-                (request.page - 1) * request.size, request.cursor,
+                conn,
+                request,
+                parsed,
+                has_text,
+                conditions,
+                request.size,
+                (request.page - 1) * request.size,
+                request.cursor,
             )
             hits = [self._hit(row, parsed) for row in rows]
             facets = self._facets(conn, request, conditions, join) if request.with_facets else {}
@@ -285,22 +306,40 @@ class EmbeddedIndex:
             cursor_sort = sort if (sort != "relevance" or has_text) else "newest"
             next_cursor = _encode_cursor(cursor_sort, float(last["sort_value"]), int(last["rowid"]))
         return SearchResponse(
-            total=total, hits=hits, facets=facets, histogram=histogram, interval=request.interval,
-            page=request.page, size=request.size, sort=sort if has_text or sort != "relevance" else "newest",
-            next_cursor=next_cursor, engine=self.name, took_ms=round((time.perf_counter() - started) * 1000, 2),
+            total=total,
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            interval=request.interval,
+            page=request.page,
+            size=request.size,
+            sort=sort if has_text or sort != "relevance" else "newest",
+            next_cursor=next_cursor,
+            engine=self.name,
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
     def _hit(self, row: sqlite3.Row, parsed: ParsedQuery) -> Hit:
         article = Article.model_validate_json(row["data"])
         phrases = parsed.phrases()
         return Hit(
-            id=article.id, title=article.title, url=article.url, site=article.site, outlet=article.outlet,
-            published_at=article.published, snippet=snippet(_body(article), phrases),
+            id=article.id,
+            title=article.title,
+            url=article.url,
+            site=article.site,
+            outlet=article.outlet,
+            published_at=article.published,
+            snippet=snippet(_body(article), phrases),
             title_highlighted=highlight_all(article.title, phrases),
             score=-float(row["score"]) if row["score"] is not None else None,
-            section=article.section, authors=article.authors, provinces_2025=article.provinces_2025,
-            stars=article.stars, product_groups=article.product_groups, is_ocop=article.is_ocop,
-            ocop_score=article.ocop_score, story_id=article.story_id,
+            section=article.section,
+            authors=article.authors,
+            provinces_2025=article.provinces_2025,
+            stars=article.stars,
+            product_groups=article.product_groups,
+            is_ocop=article.is_ocop,
+            ocop_score=article.ocop_score,
+            story_id=article.story_id,
         )
 
     def _facets(
@@ -319,8 +358,13 @@ class EmbeddedIndex:
             chosen = {value for field_name, value in selected.get(name, []) if field_name == facet.field}
             buckets = [Bucket(value=r["value"], count=r["n"], selected=r["value"] in chosen) for r in rows]
             for missing in sorted(chosen - {b.value for b in buckets}):
-                buckets.append(Bucket(value=missing, count=self._count_value(conn, facet.field, missing, where,
-                                                                             params, join), selected=True))
+                buckets.append(
+                    Bucket(
+                        value=missing,
+                        count=self._count_value(conn, facet.field, missing, where, params, join),
+                        selected=True,
+                    )
+                )
             result[name] = buckets
         return result
 
@@ -328,11 +372,13 @@ class EmbeddedIndex:
     def _count_value(
         conn: sqlite3.Connection, field_name: str, value: str, where: str, params: list[object], join: str
     ) -> int:
-        return int(conn.execute(
-            f"SELECT count(*) FROM keyword_values kv JOIN articles a ON a.rowid = kv.article_rowid {join}"
-            f" WHERE kv.field = ? AND kv.value = ? AND {where}",
-            [field_name, value, *params],
-        ).fetchone()[0])
+        return int(
+            conn.execute(
+                f"SELECT count(*) FROM keyword_values kv JOIN articles a ON a.rowid = kv.article_rowid {join}"
+                f" WHERE kv.field = ? AND kv.value = ? AND {where}",
+                [field_name, value, *params],
+            ).fetchone()[0]
+        )
 
     def _histogram(
         self, conn: sqlite3.Connection, request: SearchRequest, conditions: dict[str, _Condition], join: str

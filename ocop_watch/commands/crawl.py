@@ -16,7 +16,9 @@ from ocop_watch.cli_app import app
 def crawl(
     site: list[str] = typer.Option([], "--site", "-s", help="Site key from crawler/sites (repeatable)"),
     all_sites: bool = typer.Option(False, "--all", help="Every enabled site in the registry"),
-    base_url: str | None = typer.Option(None, help="Serve one site from elsewhere (a mirror, the sample site)"),
+    base_url: str | None = typer.Option(
+        None, help="Serve one site from elsewhere (a mirror, the sample site)"
+    ),
     archive: Path = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive"),
     setting: list[str] = typer.Option([], "--set", help="Extra Scrapy setting NAME=VALUE (repeatable)"),
 ) -> None:

@@ -1,0 +1,110 @@
+"""The API over a real embedded index: answers, and 4xx (never 500) for every bad request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from indexer.settings import Settings
+from search_api.app import create_app
+
+
+@pytest.fixture
+def client(small_archive: Path) -> TestClient:
+    return TestClient(
+        create_app(Settings(archive=small_archive, engine="embedded")), raise_server_exceptions=False
+    )
+
+
+def test_search_without_diacritics_highlights_original_text(client: TestClient) -> None:
+    body = client.get("/search", params={"q": "san pham ocop"}).json()
+    assert body["total"] == 2
+    titles = {hit["title"] for hit in body["hits"]}
+    assert titles == {"Sản phẩm OCOP Đồng Tháp vươn ra thị trường", "Hội chợ nông sản Hà Nội"}
+    assert all(
+        "<mark>sản</mark> <mark>phẩm</mark> <mark>OCOP</mark>" in hit["snippet"] for hit in body["hits"]
+    )
+
+
+def test_facets_are_multi_select(client: TestClient) -> None:
+    everything = client.get("/search").json()
+    assert everything["total"] == 5
+    site_counts = {b["value"]: b["count"] for b in everything["facets"]["site"]}
+    assert site_counts == {"mau.vn": 4, "baomoi.vn": 1}
+    selected = client.get("/search", params={"site": "baomoi.vn"}).json()
+    assert selected["total"] == 1
+    # the site facet ignores its own selection; the others follow it
+    assert {b["value"]: b["count"] for b in selected["facets"]["site"]} == site_counts
+    assert {b["value"]: b["count"] for b in selected["facets"]["stars"]} == {"3": 1}
+    assert [b["selected"] for b in selected["facets"]["site"] if b["value"] == "baomoi.vn"] == [True]
+
+
+def test_date_range_and_histogram(client: TestClient) -> None:
+    body = client.get("/search", params={"from": "2022-01-01", "to": "2023-12-31", "interval": "year"}).json()
+    assert body["total"] == 2
+    # the histogram ignores the date selection so the timeline still shows every year
+    assert {b["value"]: b["count"] for b in body["histogram"]} == {"2022": 1, "2023": 1, "2024": 1, "2025": 1}
+
+
+def test_sort_newest_puts_undated_last(client: TestClient) -> None:
+    hits = client.get("/search", params={"sort": "newest"}).json()["hits"]
+    assert [h["published_at"] is None for h in hits] == [False, False, False, False, True]
+    assert hits[0]["title"] == "Kết quả xổ số miền Bắc"
+
+
+def test_article_and_missing_article(client: TestClient) -> None:
+    hit = client.get("/search", params={"q": "xo so"}).json()["hits"][0]
+    article = client.get(f"/articles/{hit['id']}").json()
+    assert article["title"] == "Kết quả xổ số miền Bắc"
+    missing = client.get("/articles/nope")
+    assert missing.status_code == 404 and "nope" in missing.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({"from": "2024-13-45"}, "from"),
+        ({"size": "10000"}, "size"),
+        ({"sort": "popular"}, "sort"),
+        ({"page": str(10**9)}, "page"),
+        ({"page": "500", "size": "100"}, "cursor"),
+        ({"stars": "7"}, "stars"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"from": "2024-05-01", "to": "2024-01-01"}, "after"),
+        ({"q": "x" * 600}, "long"),
+    ],
+)
+def test_bad_parameters_are_4xx_with_message(client: TestClient, params: dict, fragment: str) -> None:
+    response = client.get("/search", params=params)
+    assert 400 <= response.status_code < 500, response.text
+    assert fragment in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"',
+        '"sản phẩm',
+        "NEAR(ocop",
+        "^ocop",
+        "title:ocop",
+        "ocop AND",
+        "NOT",
+        "* OR -",
+        "ocop)",
+        "'; DROP TABLE articles; --",
+    ],
+)
+def test_hostile_query_text_never_500(client: TestClient, q: str) -> None:
+    response = client.get("/search", params={"q": q})
+    assert response.status_code in (200, 400), response.text
+    assert "fts5" not in response.text.lower()
+
+
+def test_health_and_openapi(client: TestClient) -> None:
+    health = client.get("/health").json()
+    assert health["engine"]["articles"] == 5
+    assert client.get("/openapi.json").status_code == 200
+    assert "ocop-watch" in client.get("/").text

@@ -1,0 +1,104 @@
+"""The journalists' page in real headless Chromium: type a query, see highlighted results, filter."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from indexer.settings import Settings
+from search_api.app import create_app
+from tests.conftest import IN_CI
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(small_archive: Path) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(Settings(archive=small_archive)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        if time.monotonic() > deadline:
+            pytest.fail("API server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver:
+        message = (
+            "Debian packages chromium and chromium-driver are not installed (make test installs them as root)"
+        )
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
+        options.add_argument(flag)
+    web = webdriver.Chrome(service=Service(driver), options=options)
+    yield web
+    web.quit()
+
+
+def test_search_page_shows_highlighted_results_and_filters(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/")
+    box = wait.until(ec.presence_of_element_located((By.ID, "q")))
+    box.send_keys("san pham ocop")
+    browser.find_element(By.ID, "search-button").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#results mark")]
+    assert "sản" in [m.lower() for m in marks] and "OCOP" in marks  # proper Vietnamese, not folded text
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
+    assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in titles
+
+    star4 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="4"]')
+    label = star4.find_element(By.XPATH, "..").text
+    assert label.endswith("2")  # both OCOP hits carry a 4-star product
+    star3 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="3"]')
+    star3.click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
+    assert "stars=3" in browser.current_url
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
+    assert titles == ["Hội chợ nông sản Hà Nội"]
