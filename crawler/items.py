@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 @dataclass
 class PageItem:
     site: str
-    url: str
+    url: str  # the address the page was finally served from (after redirects)
     status: int
     headers: dict[str, str]
     body: bytes
     fetched_ts: float
-    source: str = ""  # how it was discovered: listing, rss, sitemap
-    extra: dict[str, object] = field(default_factory=dict)
+    source: str = ""  # how it was discovered: listing, search, rss, sitemap
+    discovered_url: str = ""  # the canonical URL as discovered: the key of the seen-set
+    extra: dict[str, object] = field(default_factory=dict)  # the pipeline's outcome, for the spider

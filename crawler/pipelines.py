@@ -1,18 +1,23 @@
-"""Hand each fetched page to extraction, OCOP enrichment and the archive, and count what happened."""
+"""Hand each fetched page to extraction, OCOP enrichment and the archive, and count what happened.
+
+The fetch is remembered in the archive's `fetch_cache` (with its ETag/Last-Modified) only after
+the article is stored, so a crawl killed in between fetches that page again next time rather
+than believing it archived.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime
 
-from indexer.ocop import enrich
-from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from crawler.extract import ExtractionError, extract_article
+from crawler.incremental import header
 from crawler.items import PageItem
 from indexer.archive import Archive, RawPage, UpsertOutcome
+from indexer.ocop import enrich
 from indexer.schema import VIETNAM_TZ
 
 logger = logging.getLogger(__name__)
@@ -23,32 +28,27 @@ class ArchivePipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive: Archive | None = None
-        self.runs: dict[str, int] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         return cls(crawler)
 
-    def open_spider(self, spider: Spider) -> None:
+    def open_spider(self) -> None:
         self.archive = Archive(self.crawler.settings.get("OCOP_ARCHIVE"))
-        for key in getattr(spider, "sites", {}):
-            self.runs[key] = self.archive.start_run(key)
 
-    def close_spider(self, spider: Spider) -> None:
-        if self.archive is None:
-            return
-        all_stats = self.stats.get_stats()
-        for key, run_id in self.runs.items():
-            prefix = f"ocop/{key}/"
-            site_stats = {k.removeprefix(prefix): v for k, v in all_stats.items() if k.startswith(prefix)}
-            stored = sum(site_stats.get(k, 0) for k in ("new", "updated", "unchanged"))
-            status = "ok" if stored or not site_stats.get("errors/extraction") else "failed"
-            self.archive.finish_run(run_id, status, site_stats)
-        self.archive.close()
+    def close_spider(self) -> None:
+        if self.archive is not None:
+            self.archive.close()
 
-    def process_item(self, item: PageItem, spider: Spider) -> PageItem:
+    def _remember(self, item: PageItem, article_id: str | None) -> None:
         assert self.archive is not None
-        site = spider.sites[item.site]
+        etag, last_modified = header(item.headers, "ETag"), header(item.headers, "Last-Modified")
+        for url in {item.discovered_url or item.url, item.url}:
+            self.archive.remember_fetch(url, article_id, etag, last_modified)
+
+    def process_item(self, item: PageItem) -> PageItem:
+        assert self.archive is not None
+        site = self.crawler.spider.sites[item.site]  # type: ignore[union-attr]
         prefix = f"ocop/{item.site}/"
         try:
             article = extract_article(
@@ -63,10 +63,15 @@ class ArchivePipeline:
             )
         except ExtractionError as exc:
             self.stats.inc_value(prefix + "errors/extraction")
+            self._remember(item, None)  # not an article we can read: do not fetch it every run
             raise DropItem(f"cannot extract {item.url}: {exc}") from exc
         article = enrich(article)
         outcome = self.archive.upsert(article, RawPage(item.url, item.body, item.headers, item.fetched_ts))
+        self._remember(item, article.id)
         self.stats.inc_value(prefix + outcome.value)
+        item.extra.update(outcome=outcome.value, published=article.published, article_id=article.id)
         if outcome is UpsertOutcome.NEW:
             logger.info("archived %s (%s)", article.url, article.title[:80])
+        elif outcome is UpsertOutcome.UPDATED:
+            logger.info("updated %s (version %d)", article.url, self.archive.version(article.id))
         return item

@@ -1,28 +1,36 @@
-"""Scrapy settings: polite by default. Operators override with `-s NAME=VALUE` or OCOP_* variables."""
+"""Scrapy settings: polite by default. Operators override with `-s NAME=VALUE` or OCOP_* variables.
+
+Per-site concurrency and delay floors come from the registry (the spider turns them into
+DOWNLOAD_SLOTS); the values here are the defaults and the ceilings. docs/operators.md explains
+each knob.
+"""
 
 import os
 
 BOT_NAME = "ocop-watch"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+COMMANDS_MODULE = "crawler.commands"  # `scrapy crawl` with an exit code that reports failed sites
 
+# Who we are: outlets' administrators can read this in their logs and reach us.
 CONTACT_URL = os.environ.get("OCOP_CONTACT_URL", "https://github.com/ocop-watch/ocop-watch")
 USER_AGENT = os.environ.get(
     "OCOP_USER_AGENT", f"ocop-watch/0.1 (+{CONTACT_URL}; research crawler for OCOP news coverage)"
 )
 
 ROBOTSTXT_OBEY = True
-CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS = 16  # across all sites; one site never gets more than its slot allows
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
-DOWNLOAD_DELAY = 1.0  # the floor; each site's registry entry may raise (or, for local mirrors, lower) it
+DOWNLOAD_DELAY = 1.0  # global floor; each site's registry entry sets its own (usually higher) floor
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 1.0
-AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+OCOP_RETRY_BACKOFF = float(os.environ.get("OCOP_RETRY_BACKOFF", "2.0"))  # seconds; doubled per retry
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # news pages are < 1 MB; anything far bigger is not an article
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
@@ -30,6 +38,14 @@ REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
+EXTENSIONS = {
+    "crawler.report.CrawlReport": 100,
+    "crawler.extensions.DelayFloor": 200,  # after AutoThrottle (0): lifts its delay back to the floor
+}
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
 OCOP_ARCHIVE = os.environ.get("OCOP_ARCHIVE", "data/archive.sqlite")

@@ -1,0 +1,142 @@
+"""Run trafilatura on the pruned page and turn its XML body into a list of text blocks.
+
+trafilatura finds the article container well; what it returns around the article (a repeated
+headline, a caption table, a tag list, a byline) is cleaned afterwards by body.py, which needs
+more than plain text to do so: whether a block is a heading, a list item or a table row, how much
+of it is link text (related-article lists are all links), whether it is all bold (closing bylines).
+So the XML body is kept (`include_links`, `include_formatting`) and read here into `Block`s.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.keys import squash
+from indexer.text import normalize
+
+# include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are
+# often tables); images are ignored (captions are collected from the DOM instead).
+_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": True,
+    "include_formatting": True,
+    "with_metadata": False,
+    "deduplicate": False,
+}
+
+
+@dataclass
+class Block:
+    """One paragraph-level unit of the extracted body."""
+
+    kind: str  # "p", "head", "item", "row", "quote"
+    text: str
+    link_chars: int = 0
+    bold: bool = False
+    group: int = -1  # index of the list/table an item/row belongs to
+
+    @cached_property
+    def key(self) -> str:
+        """The folded word sequence, for comparisons with the title, lead, captions and each other."""
+        return squash(self.text)
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _text(element: etree._Element) -> str:
+    """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break."""
+    parts: list[str] = []
+    _walk(element, parts)
+    return normalize("".join(parts))
+
+
+def _walk(element: etree._Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            _walk(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _link_chars(element: etree._Element) -> int:
+    return sum(len(_text(ref)) for ref in element.iter("ref"))
+
+
+def _is_bold(element: etree._Element, text: str) -> bool:
+    bold = " ".join(_text(hi) for hi in element.iter("hi") if "#b" in (hi.get("rend") or ""))
+    return bool(text) and len(normalize(bold)) >= 0.9 * len(text)
+
+
+def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
+    text = _text(element)
+    if not text:
+        return None
+    return Block(kind, text, _link_chars(element), _is_bold(element, text), group)
+
+
+def body_to_blocks(body: etree._Element) -> list[Block]:
+    """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs."""
+    blocks: list[Block] = []
+    for group, child in enumerate(body):
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "list":
+            for item in child.iter("item"):
+                if item.find(".//item") is None and (block := _block("item", item, group)):
+                    blocks.append(block)
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [_text(cell) for cell in row.iter("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    blocks.append(Block("row", text, _link_chars(row), _is_bold(row, text), group))
+        elif tag in ("head", "quote"):
+            if block := _block(tag, child):
+                blocks.append(block)
+        elif tag and (block := _block("p", child)):
+            blocks.append(block)
+    return blocks
+
+
+def _subdocument(tree: HtmlElement, containers: Sequence[HtmlElement]) -> HtmlElement:
+    """A page made of copies of the chosen containers only (per-site `body_selectors`)."""
+    root = etree.Element("html")
+    body = etree.SubElement(root, "body")
+    for container in containers:
+        body.append(copy.deepcopy(container))
+    from lxml.html import document_fromstring
+
+    return document_fromstring(etree.tostring(root, encoding="unicode"))
+
+
+def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[HtmlElement] = ()) -> list[Block]:
+    """Body blocks of the page, or of the given containers when a site's selectors matched.
+
+    With containers the question "where is the article?" is already answered, so trafilatura is
+    told to favour recall inside them.
+    """
+    if containers:
+        source = _subdocument(tree, containers)
+        document = trafilatura.bare_extraction(source, url=url, favor_recall=True, **_OPTIONS)
+        blocks = body_to_blocks(document.body) if document is not None and document.body is not None else []
+        if blocks:
+            return blocks
+        # The selectors matched something empty (a changed template): fall back to the whole page.
+    document = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
+    if document is None or document.body is None:
+        return []
+    return body_to_blocks(document.body)

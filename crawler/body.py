@@ -1,0 +1,316 @@
+"""Body cleanup: from trafilatura's blocks to the article text a journalist would quote.
+
+Each rule removes one kind of non-article text that Vietnamese templates put inside or right
+around the body container, and each is phrased for the kind, not for a site (see
+docs/extraction.md). Order matters and is the order of `clean_body`:
+
+1. empty/punctuation-only blocks;
+2. captions (known from the DOM, or shaped like one: "… - Ảnh: V.D") → `captions`;
+3. the headline repeated at the top;
+4. date lines at the top or bottom (the header clock "Thứ năm 23/01/2025 20:28", "Cập nhật: …");
+5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
+6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
+7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
+   label in the last part of the text cuts everything after it;
+8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
+9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`;
+10. paragraphs repeated verbatim (templates that print a paragraph twice);
+11. the lead put first, once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crawler.blocks import Block
+from crawler.byline import Byline, parse_byline
+from crawler.chrome import END_LABELS, is_related_label, is_tag_label, label_key
+from crawler.dates import looks_like_date
+from crawler.keys import folded, squash
+from crawler.outlet import OutletNames
+
+_HAS_WORD = re.compile(r"\w")
+# "… - Ảnh: V.D", "(Ảnh: Bệnh viện cung cấp)": a photo credit closing a short block. Dots are allowed
+# inside the credit (initials) but not a sentence break.
+_CAPTION_SHAPE = re.compile(
+    r"(?:^|[\s(\-–|])(?:ảnh|nguồn\s*ảnh|ảnh\s*minh\s*họa|video|clip)\s*:\s*(?:[^.!?]|\.(?!\s)){1,60}\.?\)?\s*$",
+    re.I,
+)
+_ILLUSTRATION = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\s*\.?$", re.I)
+_CAPTION_MAX_WORDS = 60
+# Reader prompts and buttons, as (pattern on the folded text, longest such line in words). They
+# are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
+# "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
+_PROMPTS = tuple(
+    (re.compile(pattern), max_words)
+    for pattern, max_words in (
+        # "Theo dõi Pháp luật & Xã hội trên [Google News logo]": the line ends at "trên" or a platform.
+        (r"^theo doi\b.{0,60}\btren\W*(?:google news|zalo|facebook|youtube|tiktok|mang xa hoi)?\W*$", 15),
+        # "Mời bạn quét mã QR để theo dõi … trên nền tảng Zalo", "Mở Zalo, bấm quét QR để …"
+        (
+            r"^(?:moi ban |hay |vui long |ban hay )?"
+            r"(?:mo|quet|bam|nhan|theo doi|tham gia|ket ban|tai|cai dat|follow)"
+            r"\b.*\b(?:zalo|qr|google news|facebook|fanpage|youtube|tiktok|ung dung|app)\b",
+            25,
+        ),
+        (
+            r"^(?:chia se|share|binh luan|gui binh luan|xem binh luan|viet binh luan|y kien cua ban"
+            r"|y kien ban doc|dang nhap|dang ky|in bai|luu bai|luu tin|copy link|sao chep lien ket"
+            r"|bao loi|gui gop y|tai ung dung|nghe bai|nghe doc bai|quay lai|tro lai|len dau trang"
+            r"|ve dau trang|xem tiep|doc tiep|theo doi chung toi|like|thich)\b",
+            6,
+        ),
+        (r"vui long nhap|ban can dang nhap|de lai binh luan|gui y kien|dang nhap de", 15),
+        (r"^giong (?:nam|nu) mien (?:bac|nam|trung)$", 5),
+        (r"^xem them\W*$", 3),
+    )
+)
+_END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
+_LINK_ONLY = 0.8
+_LINK_ONLY_MAX_WORDS = 40
+_TEASER_LINK = 0.5
+_LOTTERY = re.compile(
+    r"\b(?:xs(?:mb|mt|mn|td|kt)|kqxs\w*|vietlott|xổ số (?:miền|kiến thiết)|kết quả xổ số)\b"
+)
+_MARKET = re.compile(
+    r"\b(?:vn-?index|hnx-?index|upcom|chung khoan|co phieu|gia vang|ty gia|gia xang|gia heo"
+    r"|gia ca phe|gia lua|lai suat|thoi tiet|du bao thoi tiet)\b"
+)
+_WIDGET_MAX_WORDS = 80
+_DATE_LINE_MAX_WORDS = 12
+_CLOSING_LINES = 3
+_DEDUPE_MIN_WORDS = 4
+
+
+@dataclass
+class BodyContext:
+    """What the page told us outside the body, used to recognise it inside the body."""
+
+    title: str = ""
+    lead: str = ""
+    captions: Sequence[str] = ()
+    outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
+    crawled: datetime | None = None
+
+
+@dataclass
+class CleanBody:
+    paragraphs: list[str] = field(default_factory=list)
+    lead: str = ""
+    captions: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    byline: Byline | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (rule, text): why each block went
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _drop(result: CleanBody, rule: str, block: Block) -> None:
+    result.dropped.append((rule, block.text))
+
+
+def _filter(
+    blocks: list[Block], result: CleanBody, rule: str, unwanted: Callable[[Block], bool]
+) -> list[Block]:
+    kept: list[Block] = []
+    for block in blocks:
+        if unwanted(block):
+            _drop(result, rule, block)
+        else:
+            kept.append(block)
+    return kept
+
+
+def _is_caption(block: Block, caption_keys: set[str]) -> bool:
+    key = block.key
+    if key in caption_keys or (len(key) >= 20 and any(key in c for c in caption_keys)):
+        return True
+    return _words(block.text) <= _CAPTION_MAX_WORDS and bool(
+        _CAPTION_SHAPE.search(block.text) or _ILLUSTRATION.search(block.text)
+    )
+
+
+def is_date_line(text: str, crawled: datetime | None = None) -> bool:
+    """A short line that is only a date/time stamp, with at most a label or outlet abbreviation."""
+    if _words(text) > _DATE_LINE_MAX_WORDS or not looks_like_date(text, now=crawled):
+        return False
+    leftover = re.sub(r"\d+", " ", folded(text))
+    leftover = re.sub(
+        r"\b(?:thu|hai|ba|tu|nam|sau|bay|chu|nhat|cn|ngay|thang|gio|phut|cap|nhat|dang|luc|gmt|utc"
+        r"|am|pm|sa|ch|h|truoc|hom|nay|qua)\b",
+        " ",
+        leftover,
+    )
+    return len(re.findall(r"[a-z]{2,}", leftover)) <= 2
+
+
+def is_prompt(text: str) -> bool:
+    words = _words(text)
+    if words > 25:
+        return False
+    key = folded(text)
+    return any(words <= limit and pattern.search(key) for pattern, limit in _PROMPTS)
+
+
+def is_widget(block: Block) -> bool:
+    """Lottery results anywhere; market/price/weather teasers only when they are links."""
+    if _words(block.text) > _WIDGET_MAX_WORDS:
+        return False
+    if len(_LOTTERY.findall(block.text.lower())) >= 2:
+        return True
+    return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
+
+
+def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
+    key = squash(title)
+    if not key:
+        return blocks
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index < 3 and block.key == key:
+            _drop(result, "headline", block)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime | None) -> list[Block]:
+    edge = 3
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        at_edge = index < edge or index >= len(blocks) - edge
+        if at_edge and is_date_line(block.text, crawled):
+            _drop(result, "date line", block)
+        else:
+            kept.append(block)
+    return kept
+
+
+def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:
+    kept: list[Block] = []
+    tag_group: int | None = None
+    for block in blocks:
+        label, _, rest = block.text.partition(":")
+        if is_tag_label(block.text):
+            tag_group = block.group if block.kind == "item" else -2
+            _drop(result, "tag label", block)
+            continue
+        if rest and is_tag_label(label) and block.link_ratio >= 0.3:
+            result.tags.extend(t.strip() for t in re.split(r"[,;|]", rest) if t.strip())
+            _drop(result, "tag list", block)
+            continue
+        if tag_group is not None and (
+            block.group == tag_group
+            or (tag_group == -2 and block.link_ratio >= _LINK_ONLY and _words(block.text) <= 8)
+        ):
+            result.tags.append(block.text)
+            _drop(result, "tag", block)
+            continue
+        tag_group = None
+        kept.append(block)
+    return kept
+
+
+def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
+    total = sum(len(b.text) for b in blocks) or 1
+    kept: list[Block] = []
+    seen = 0
+    in_box = False
+    for index, block in enumerate(blocks):
+        seen += len(block.text)
+        if is_related_label(block.text):
+            if label_key(block.text) in END_LABELS and seen / total >= _END_CUT_AFTER:
+                for rest in blocks[index:]:
+                    _drop(result, "after end label", rest)
+                return kept
+            in_box = True
+            _drop(result, "related label", block)
+            continue
+        if in_box and (block.link_ratio >= _TEASER_LINK or block.kind == "item"):
+            _drop(result, "related item", block)
+            continue
+        in_box = False
+        kept.append(block)
+    return kept
+
+
+def _is_link_only(block: Block) -> bool:
+    return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
+
+
+def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
+    """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line."""
+    found = Byline()
+    end = len(blocks)
+    while end > 0 and len(blocks) - end < _CLOSING_LINES:
+        block = blocks[end - 1]
+        byline = parse_byline(block.text, outlet, min_words=1 if block.bold else 2)
+        if byline is None:
+            break
+        found.authors[:0] = [a for a in byline.authors if a not in found.authors]
+        found.agency = found.agency or byline.agency
+        _drop(result, "closing byline", block)
+        end -= 1
+    if found.authors or found.agency:
+        result.byline = found
+    return blocks[:end]
+
+
+def _dedupe(blocks: list[Block], result: CleanBody) -> list[Block]:
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = block.key
+        if _words(block.text) >= _DEDUPE_MIN_WORDS and key in seen:
+            _drop(result, "repeated paragraph", block)
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
+    """Lead first and once. A body that opens with the lead (or a longer form of it) keeps its own
+    wording; a body that lacks it gets it prepended."""
+    key = squash(lead)
+    if not key:
+        return paragraphs, paragraphs[0] if paragraphs else ""
+    if paragraphs:
+        first = squash(paragraphs[0])
+        if key in first:  # the body opens with the lead, maybe with a dateline ("TTO - …")
+            return paragraphs, paragraphs[0]
+        if len(first) >= 0.6 * len(key) and first in key:  # the body kept a truncated copy of the sapo
+            return [lead, *paragraphs[1:]], lead
+    rest = [p for p in paragraphs if squash(p) != key]
+    return [lead, *rest], lead
+
+
+def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
+    """Apply the rules of this module, in the order given in its docstring."""
+    result = CleanBody()
+    caption_keys = {squash(c) for c in context.captions if c}
+    work = _filter(list(blocks), result, "empty", lambda b: not _HAS_WORD.search(b.text))
+    before = len(result.dropped)
+    work = _filter(work, result, "caption", lambda b: _is_caption(b, caption_keys))
+    result.captions.extend(text for _, text in result.dropped[before:] if squash(text) not in caption_keys)
+    work = _drop_headline(work, result, context.title)
+    work = _drop_date_lines(work, result, context.crawled)
+    work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
+    work = _take_tags(work, result)
+    work = _drop_related(work, result)
+    work = _filter(work, result, "link list", _is_link_only)
+    work = _filter(work, result, "widget", is_widget)
+    work = _take_closing_byline(work, result, context.outlet)
+    work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
+    work = _dedupe(work, result)
+    result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)
+    return result

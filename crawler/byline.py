@@ -1,0 +1,299 @@
+"""Bylines: who wrote the article (`authors`) and which agency it came from (`source_agency`).
+
+A Vietnamese byline mixes people, roles and agencies: "Ngô Sơn", "XUÂN LONG", "Thành Luân, Hữu
+Thắng", "Minh Anh (TTXVN)", "Theo TTXVN", "Nhóm PV", "Bài và ảnh: Hà Linh". Researchers filter
+and count by author, so only names of people go to `authors`; agencies and newsroom roles (PV =
+phóng viên, CTV = cộng tác viên) go to `source_agency`; the outlet's own name goes nowhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from crawler.dom import NON_CONTENT_TAGS, PageIndex, ancestors, attached, in_chrome, short_text, words_of
+from crawler.outlet import OutletNames
+from indexer.text import fold, normalize
+
+# Newsroom roles and wire agencies that stand where a name would (domain vocabulary, not sites).
+# fmt: off
+_AGENCIES = {
+    "ttxvn": "TTXVN", "thong tan xa viet nam": "TTXVN", "vna": "VNA", "ttxvn/vietnam+": "TTXVN/Vietnam+",
+    "vietnam+": "Vietnam+", "pv": "PV", "ctv": "CTV", "btv": "BTV", "pv/ctv": "PV/CTV", "nhom pv": "Nhóm PV",
+    "nhom phong vien": "Nhóm phóng viên", "phong vien": "PV", "cong tac vien": "CTV", "bien tap vien": "BTV",
+    "nhom tac gia": "Nhóm tác giả", "tong hop": "Tổng hợp", "afp": "AFP", "reuters": "Reuters", "ap": "AP",
+    "xinhua": "Xinhua", "tan hoa xa": "Tân Hoa Xã", "bbc": "BBC", "cnn": "CNN", "vov": "VOV", "vtv": "VTV",
+    "vtc": "VTC", "bao chinh phu": "Báo Chính phủ",
+}
+# fmt: on
+_LABELS = re.compile(
+    r"^\s*(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
+    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*",
+    re.I,
+)
+_PHOTO_CREDIT = re.compile(r"[-–|,;]?\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：].*$", re.I)
+_SOURCE = re.compile(r"^\s*(?:theo|nguồn|nguon|source)\s*[:：]?\s+(.+?)\s*\.?$", re.I)
+_PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
+_STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
+_WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:pv|ctv|btv|nhà\s*báo|phóng\s*viên|nhóm\s*pv|ths\.?|ts\.?|pgs\.?\s*ts\.?|gs\.?\s*ts\.?|gs\.?|"
+    r"bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ)\s+(?=\S)",
+    re.I,
+)
+_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
+# Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
+# fmt: off
+_NOT_NAMES = frozenset({
+    "tin lien quan", "bai lien quan", "binh luan", "chia se", "xem them", "doc them", "tu khoa", "tin moi",
+    "tin khac", "quang cao", "video", "hinh anh", "infographic", "emagazine", "trang chu", "lien he",
+    "dang nhap", "dang ky", "tai ung dung", "theo doi", "gui", "in", "top", "viet nam", "ha noi", "tp hcm",
+    "thoi su", "the gioi", "kinh doanh", "giai tri", "the thao", "phap luat", "giao duc", "suc khoe",
+    "doi song", "du lich", "so hoa", "xe", "y kien", "tam su", "cuoi", "podcasts",
+})
+# fmt: on
+_MAX_NAME_WORDS = 5
+_TAIL_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    outlet_only: bool = False  # the line only named the outlet itself
+
+    def __bool__(self) -> bool:
+        return bool(self.authors or self.agency or self.outlet_only)
+
+
+def _title_case(word: str) -> str:
+    return word[:1].upper() + word[1:].lower()
+
+
+def _word_is_name(word: str) -> bool:
+    if _INITIALS.match(word):
+        return True
+    letters = word.replace("-", "")
+    if not letters.isalpha():
+        return False
+    return letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1)
+
+
+def person_name(text: str, *, min_words: int = 1) -> str | None:
+    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one."""
+    text = _HONORIFIC.sub("", normalize(text)).strip(" .,:;-–")
+    words = text.split()
+    if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
+        return None
+    if fold(text) in _NOT_NAMES or not all(_word_is_name(w) for w in words):
+        return None
+    if len(words) == 1 and _ACRONYM.match(words[0]) and not _has_vietnamese_letters(words[0]):
+        return None  # "TTXVN", "VNA": an agency, not a person
+    if text.isupper() or any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
+        text = " ".join(w if _INITIALS.match(w) else _title_case(w) for w in words)
+    return text
+
+
+def _has_vietnamese_letters(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def agency_name(text: str) -> str | None:
+    """A wire agency or newsroom role ("TTXVN", "PV", "Nhóm PV"), in its usual spelling."""
+    key = re.sub(r"\s+", " ", fold(text).strip(" .()[]-–:"))
+    if key in _AGENCIES:
+        return _AGENCIES[key]
+    stripped = text.strip(" .()[]-–:")
+    if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
+        return normalize(stripped)
+    return None
+
+
+def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int = 1) -> Byline | None:
+    """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
+
+    All-or-nothing matters: the last line of an article ("Hà Nội, ngày 5/8") must not donate a
+    "name" because one of its pieces happens to be capitalised.
+    """
+    outlet = outlet or OutletNames(())
+    text = normalize(text)
+    if not text or len(text) > 120 or re.search(r"[.!?…]\s+\S", text) or "@" in text or "http" in text:
+        return None
+    text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
+    result = Byline()
+    source = _SOURCE.match(text)
+    if source:
+        inner = source.group(1)
+        if not inner[:1].isupper():  # "Theo bác sĩ Hồng, …" is a sentence, not a source line
+            return None
+        result.agency = agency_name(inner) or (None if outlet.matches(inner) else inner)
+        if result.agency is None:
+            result.outlet_only = True
+        return result if len(inner.split()) <= 8 else None
+    for inner in _PARENTHESISED.findall(text):
+        agency = agency_name(inner)
+        if agency:
+            result.agency = result.agency or agency
+            text = text.replace(f"({inner})", " ")
+    for piece in filter(None, (p.strip() for p in _STRONG_SPLIT.split(text))):
+        if outlet.matches(piece):
+            result.outlet_only = True
+            continue
+        agency = agency_name(piece)
+        if agency:
+            result.agency = result.agency or agency
+            continue
+        names = [person_name(part, min_words=min_words) for part in _WEAK_SPLIT.split(piece)]
+        if not names or any(name is None for name in names):
+            return None
+        result.authors.extend(name for name in names if name and name not in result.authors)
+    if result.authors or result.agency:
+        result.outlet_only = False
+    return result if result else None
+
+
+# --- Bylines printed on the page -------------------------------------------------------------
+
+_AUTHOR_WORDS = frozenset(
+    {
+        "author",
+        "authors",
+        "byline",
+        "tacgia",
+        "writer",
+        "reporter",
+        "butdanh",
+        "nguoiviet",
+        "creator",
+        "signature",
+    }
+)
+_AUTHOR_PROPERTY_XPATH = "//body//*[@itemprop='author' or contains(@rel, 'author')]"
+_AUTHOR_CHILD_TAGS = ("a", "h3", "h4", "h5", "span", "strong", "b", "p", "em", "div", "li")
+_AFTER_HEADLINE = 3000
+_BEFORE_HEADLINE = 40
+_NEAR_HEADLINE = 120  # elements: a byline this close to the h1 is the article's own
+
+
+def _is_author_element(element: HtmlElement) -> bool:
+    return (
+        "author" in (element.get("itemprop") or "").split()
+        or "author" in (element.get("rel") or "").split()
+        or bool(words_of(element) & _AUTHOR_WORDS)
+    )
+
+
+def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | None:
+    text = short_text(element, limit=120)
+    if text:
+        byline = parse_byline(text, outlet)
+        if byline and (byline.authors or byline.agency):
+            return byline
+    merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
+    for child in element.iter(*_AUTHOR_CHILD_TAGS):
+        if child is element:
+            continue
+        child_text = short_text(child, limit=60)
+        byline = parse_byline(child_text, outlet, min_words=2) if child_text else None
+        if byline:
+            merged.authors.extend(a for a in byline.authors if a not in merged.authors)
+            merged.agency = merged.agency or byline.agency
+    return merged if merged.authors or merged.agency else None
+
+
+_COMMENT_ROOTS = ("comment", "binhluan", "cmt", "reply", "ykien", "feedback", "discussion")
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    """Reader comments have author names too; they are not the article's byline."""
+    return any(
+        root in word
+        for node in [element, *ancestors(element)]
+        for word in words_of(node)
+        for root in _COMMENT_ROOTS
+    )
+
+
+@dataclass
+class PageByline:
+    """A byline element found on the page, and how far (in elements) it is from the headline."""
+
+    byline: Byline
+    distance: int
+
+    @property
+    def near_headline(self) -> bool:
+        return self.distance <= _NEAR_HEADLINE
+
+
+def find_byline(
+    tree: HtmlElement, index: PageIndex, headline_at: int, outlet: OutletNames
+) -> PageByline | None:
+    """The byline element nearest the headline (itemprop/rel author, or classed author/byline),
+    outside page chrome and reader comments; teaser lists carry bylines of OTHER articles, which
+    is why the boxes are removed first and removed elements are skipped here."""
+    scored: list[tuple[int, HtmlElement]] = []
+    candidates = {el: None for el in [*index.with_words(_AUTHOR_WORDS), *tree.xpath(_AUTHOR_PROPERTY_XPATH)]}
+    for element in candidates:
+        position = index.of(element)
+        if headline_at >= 0:
+            if position >= headline_at:
+                distance = position - headline_at
+                if distance > _AFTER_HEADLINE:
+                    continue
+            elif headline_at - position <= _BEFORE_HEADLINE:
+                distance = 2 * (headline_at - position)
+            else:
+                continue
+        else:
+            distance = position
+        scored.append((distance, element))
+    for distance, element in sorted(scored, key=lambda item: item[0]):
+        if not attached(element, tree) or in_chrome(element) or _in_comments(element):
+            continue
+        if any(_is_author_element(a) for a in ancestors(element)):
+            continue
+        byline = _read_author_element(element, outlet)
+        if byline:
+            return PageByline(byline, distance)
+    return None
+
+
+def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNames) -> Byline | None:
+    """The first text after the article's last paragraph, if it is a byline ("XUÂN LONG" in a
+    <strong> after the body, outside the container the body extractor kept). Link texts in
+    between (related-article lists) are skipped."""
+    words = _TAIL_WORD.findall(normalize(last_paragraph))
+    if len(words) < 3:
+        return None
+    texts = tree.xpath("//body//text()")
+    start = None
+    for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
+        probe, tail_key = words[-1], fold(" ".join(words[-width:]))
+        start = next(
+            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(normalize(str(node)))),
+            None,
+        )
+        if start is not None:
+            break
+    if start is None:
+        return None
+    seen = 0
+    for node in texts[start + 1 :]:
+        holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
+        if holder is not None and node.is_tail:
+            holder = holder.getparent()
+        if holder is None or holder.tag in NON_CONTENT_TAGS or not node.strip():
+            continue
+        if holder.tag == "a" or any(a.tag == "a" for a in list(ancestors(holder))[:2]):
+            continue  # link text: a related-article list between the body and the byline
+        seen += 1
+        if seen > 2:
+            return None
+        byline = parse_byline(str(node), outlet, min_words=2)
+        if byline and (byline.authors or byline.agency):
+            return byline
+    return None

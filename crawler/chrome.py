@@ -1,0 +1,262 @@
+"""Page chrome removed from the DOM before the body is extracted: captions, tag lists, related boxes.
+
+These are removed by what they ARE on every Vietnamese news site, not by where one site puts them:
+- a caption is a <figcaption>, or an element whose class says caption/legend, or a description
+  sitting in an image wrapper; its text is kept in `captions`, out of the body;
+- a tag list is a block of links labelled "Từ khóa"/"Tags"/"Chủ đề" or classed tag/keyword; its
+  link texts become `tags`;
+- a related/teaser box is the smallest block of links under a label such as "Tin liên quan" or
+  "Có thể bạn quan tâm" (lottery results, stock tickers and car ads live in those boxes).
+Removing them here, not only in the text afterwards, also keeps trafilatura from choosing a teaser
+box as "the article" on short pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from crawler.dom import (
+    NON_CONTENT_TAGS,
+    PageIndex,
+    ancestors,
+    in_chrome,
+    is_image_box,
+    remove,
+    short_raw_text,
+    text_of,
+)
+from crawler.keys import squash
+
+_CAPTION_MAX_CHARS = 600
+_TAG_WORDS = frozenset({"tag", "tags", "keyword", "keywords", "tukhoa", "hashtag", "hashtags"})
+# Folded label texts (see label_key). Domain vocabulary of Vietnamese news templates, not site names.
+# fmt: off
+_TAG_LABELS = frozenset({
+    "tu khoa", "tags", "tag", "chu de", "keywords", "keyword", "tu khoa lien quan", "the", "chu de lien quan",
+    "hashtag",
+})
+# Labels of teaser feeds that close an article page: after them nothing belongs to the article.
+END_LABELS = frozenset({
+    "co the ban quan tam", "ban co the quan tam", "tin moi hon", "tin da dang", "tin cu hon",
+    "tin cung chuyen muc", "cung chuyen muc", "doc nhieu", "doc nhieu nhat", "tin moi nhat", "moi nhat",
+    "xem nhieu", "tin xem nhieu", "tin noi bat", "tin khac", "cac tin khac", "tin tuc khac", "goi y cho ban",
+    "de xuat cho ban", "dang duoc quan tam",
+})
+# Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
+RELATED_LABELS = END_LABELS | frozenset({
+    "tin lien quan", "bai lien quan", "bai viet lien quan", "tin tuc lien quan", "bai cung chuyen muc",
+    "co the ban muon doc", "doc them", "xem them", "tin moi", "tin doc nhieu", "xem nhieu nhat", "noi bat",
+    "tieu diem", "dong su kien", "tin cung su kien", "bai cung chu de", "tin cung chu de", "video lien quan",
+    "tin anh", "quan tam", "tin hot", "tin nong",
+})
+# fmt: on
+_LABEL_MAX_CHARS = 40
+
+
+def label_key(text: str) -> str:
+    """Folded label text without decoration: "Tin liên quan:" / "TIN LIÊN QUAN »" → "tin lien quan"."""
+    return squash(text)
+
+
+def _label_of(element: HtmlElement) -> str | None:
+    """The label key of a short element (cheap: no full normalisation), or None for long ones."""
+    raw = short_raw_text(element, _LABEL_MAX_CHARS)
+    if not raw:
+        return None
+    compact = " ".join(raw.split())
+    return label_key(compact) if 0 < len(compact) <= _LABEL_MAX_CHARS else None
+
+
+def is_related_label(text: str | None) -> bool:
+    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in RELATED_LABELS
+
+
+def is_tag_label(text: str | None) -> bool:
+    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in _TAG_LABELS
+
+
+@dataclass
+class Label:
+    element: HtmlElement
+    key: str
+
+
+def find_labels(tree: HtmlElement) -> list[Label]:
+    """Elements whose whole text is a tag or related-box label, widest such element first found.
+
+    Found from the page's short text nodes rather than by asking every element for its text:
+    a label is a short string, and a page has far fewer short strings than elements.
+    """
+    labels: list[Label] = []
+    seen: set[HtmlElement] = set()
+    for node in tree.xpath("//body//text()"):
+        stripped = node.strip()
+        if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
+            continue
+        key = label_key(stripped)
+        if key not in _TAG_LABELS and key not in RELATED_LABELS:
+            continue
+        element = node.getparent()
+        if element is not None and node.is_tail:
+            element = element.getparent()
+        if element is None or element.tag in NON_CONTENT_TAGS or _label_of(element) != key:
+            continue
+        parent = element.getparent()
+        while parent is not None and parent.tag not in ("body", "html") and _label_of(parent) == key:
+            element, parent = parent, parent.getparent()
+        if element not in seen:
+            seen.add(element)
+            labels.append(Label(element, key))
+    return labels
+
+
+def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[HtmlElement]:
+    inside = set(exclude.iter("a")) if exclude is not None else set()
+    return [a for a in element.iter("a") if a not in inside and a.get("href") is not None]
+
+
+_DESCRIPTION_WORDS = frozenset({"desc", "description", "note", "chuthich"})
+
+
+def _in_image_wrapper(element: HtmlElement) -> bool:
+    return any(is_image_box(parent) for parent in list(ancestors(element))[:3])
+
+
+def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+    """<figcaption>, itemprop=caption, class words containing caption/legend, and descriptions
+    sitting in an image wrapper (a sapo is classed "description" too, but not inside a figure)."""
+    found = [
+        *tree.iter("figcaption"),
+        *tree.xpath("//body//*[@itemprop='caption']"),
+        *index.with_word_containing(("caption", "legend")),
+    ]
+    found += [el for el in index.with_words(_DESCRIPTION_WORDS) if _in_image_wrapper(el)]
+    unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
+    return sorted(unique, key=index.of)
+
+
+def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
+    """Collect and remove image captions that come after the headline (position `after`)."""
+    captions: list[str] = []
+    chosen: list[HtmlElement] = []
+    for element in _caption_candidates(tree, index):
+        if index.of(element) < after or any(a in chosen for a in ancestors(element)) or in_chrome(element):
+            continue
+        text = text_of(element)
+        if len(text) > _CAPTION_MAX_CHARS or len(element.findall(".//p")) > 3:
+            continue
+        chosen.append(element)
+        if text and text not in captions:
+            captions.append(text)
+    for element in chosen:
+        remove(element)
+    return captions
+
+
+def _size(element: HtmlElement) -> int:
+    """Characters of visible text, whitespace collapsed: enough to compare amounts of text, and
+    far cheaper than full normalisation when a box holds dozens of links."""
+    return len(" ".join(element.text_content().split()))
+
+
+def _link_ratio(element: HtmlElement, exclude: HtmlElement | None = None) -> float:
+    total = _size(element) - (_size(exclude) if exclude is not None else 0)
+    if total <= 0:
+        return 0.0
+    return sum(_size(a) for a in _links(element, exclude)) / total
+
+
+def _tag_container(label: HtmlElement) -> HtmlElement | None:
+    for container in (label.getparent(), *(list(ancestors(label))[1:2])):
+        if container is None:
+            return None
+        if _links(container, label) and _size(container) <= 1500:
+            return container if _link_ratio(container, label) >= 0.4 else None
+    return None
+
+
+def take_tag_lists(index: PageIndex, labels: Iterable[Label]) -> list[str]:
+    """Collect and remove tag/keyword link lists; their link texts are the article's tags."""
+    containers: list[HtmlElement] = []
+    for element in index.with_words(_TAG_WORDS):
+        if element.tag == "a" or not _links(element) or _size(element) > 1000:
+            continue
+        if _link_ratio(element) >= 0.5:
+            containers.append(element)
+    for label in labels:
+        if label.key in _TAG_LABELS and label.element.tag != "a" and not _links(label.element):
+            container = _tag_container(label.element)
+            if container is not None:
+                containers.append(container)
+    tags: list[str] = []
+    removed: set[HtmlElement] = set()
+    for container in containers:
+        if container in removed or any(a in removed for a in ancestors(container)):
+            continue
+        for link in _links(container):
+            text = text_of(link)
+            if 1 <= len(text) <= 80 and not is_tag_label(text) and text not in tags:
+                tags.append(text)
+        removed.add(container)
+        remove(container)
+    return tags
+
+
+def _paragraph_text(element: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+def remove_related_boxes(
+    tree: HtmlElement, labels: Iterable[Label], keep: Iterable[HtmlElement | None]
+) -> int:
+    """Remove boxes labelled as related/teaser lists; never a block holding a `keep` element
+    (headline, lead) or most of the page's paragraph text. Returns how many were removed."""
+    protected = [k for k in keep if k is not None]
+    page_text: int | None = None
+    removed = 0
+    for label in (item.element for item in labels if item.key in RELATED_LABELS):
+        if label.getparent() is None or any(a.getparent() is None for a in ancestors(label) if a is not tree):
+            continue  # already gone with an earlier box
+        box = next((a for a in ancestors(label) if len(_links(a, label)) >= 2), None)
+        too_big = box is None or any(box is k or k in box.iter() for k in protected)
+        if not too_big and box is not None:
+            page_text = page_text or max(_paragraph_text(tree), 1)
+            too_big = _paragraph_text(box) > 0.5 * page_text or not _is_link_box(box, label)
+        if not too_big and box is not None:
+            remove(box)
+            removed += 1
+            continue
+        removed += _remove_label_and_following_links(label)
+    return removed
+
+
+def _is_link_box(box: HtmlElement, label: HtmlElement) -> bool:
+    """A list of article links (with or without teaser summaries), not prose that happens to
+    contain a couple of links: enough link text, or at most ~300 characters of prose per link."""
+    links = _links(box, label)
+    hrefs = {a.get("href") for a in links}
+    if _link_ratio(box, label) >= 0.25:
+        return True
+    prose = _size(box) - sum(_size(a) for a in links)
+    return len(hrefs) >= 3 and prose / len(hrefs) <= 300
+
+
+def _remove_label_and_following_links(label: HtmlElement) -> int:
+    """The label sits directly in a big block: drop it and the link lists right after it."""
+    node = label
+    while node.getparent() is not None and node.getnext() is None and _size(node.getparent()) < 80:
+        node = node.getparent()
+    follower = node.getnext()
+    remove(node)
+    count = 1
+    while follower is not None:
+        following = follower.getnext()
+        if _size(follower) and _link_ratio(follower) < 0.6:
+            break
+        remove(follower)
+        count += 1
+        follower = following
+    return count

@@ -1,0 +1,247 @@
+"""Small lxml helpers shared by the extraction modules: parsing, text, class words, positions.
+
+Every rule in the extractor asks the same few questions of an element ("what does it say",
+"what do its class names say", "is it in the page header", "how far is it from the headline"),
+so they are answered once here, the same way for every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from indexer.text import normalize
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+# HTML5 landmarks that hold site chrome, never the article (a <footer> INSIDE an <article> is the
+# article's own footer, which often carries the byline, so it is not chrome).
+CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
+
+
+class NotHtmlError(ValueError):
+    """The text could not be parsed as an HTML document."""
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse a decoded page; lxml refuses str input that still carries an XML encoding declaration."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        raise NotHtmlError("the page is empty")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise NotHtmlError(f"the page is not parseable HTML ({error})") from error
+    if tree is None or tree.find("body") is None and not len(tree):
+        raise NotHtmlError("the page has no HTML body")
+    return tree
+
+
+def words_of(element: HtmlElement) -> frozenset[str]:
+    """Lower-case words of the element's class and id ("details__author" → details, author;
+    "imgCon" → img, con), so that rules can ask for a word instead of a whole class name."""
+    raw = f"{element.get('class', '')} {element.get('id', '')}"
+    return _words(raw) if raw.strip() else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _words(raw: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if w)
+
+
+# Elements that start a new line when rendered: their text must not run into the neighbour's.
+# fmt: off
+BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table",
+    "tbody", "section", "article", "header", "footer", "blockquote", "figure", "figcaption", "dd", "dt", "dl",
+    "hr", "pre", "address", "aside", "nav", "main", "form",
+})
+# fmt: on
+
+
+def raw_text(element: HtmlElement) -> str:
+    """Visible text of an element as a browser would run it together: inline tags joined without
+    a space ("“<a>mạng xã hội</a>”" stays "“mạng xã hội”"), block tags separated; scripts left out."""
+    parts: list[str] = []
+    if isinstance(element.tag, str) and element.tag not in NON_CONTENT_TAGS:
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            _collect_text(child, parts)
+    return "".join(parts)
+
+
+def _collect_text(element: HtmlElement, parts: list[str]) -> None:
+    if isinstance(element.tag, str) and element.tag not in NON_CONTENT_TAGS:
+        block = element.tag in BLOCK_TAGS
+        if block:
+            parts.append(" ")
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            _collect_text(child, parts)
+        if block:
+            parts.append(" ")
+    if element.tail:
+        parts.append(element.tail)
+
+
+def text_of(element: HtmlElement) -> str:
+    """Normalised visible text (tail excluded)."""
+    return normalize(raw_text(element))
+
+
+def short_raw_text(element: HtmlElement, limit: int = 60) -> str | None:
+    """The element's raw (unnormalised) text if it is short, else None.
+
+    Stops reading as soon as `limit` is passed, so asking every <div> of a page "are you just a
+    label?" costs little even when the <div> holds the whole page.
+    """
+    size = 0
+    parts: list[str] = []
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in NON_CONTENT_TAGS:
+            continue
+        if node.tag in BLOCK_TAGS:
+            parts.append(" ")
+        for piece in (node.text, node.tail if node is not element else None):
+            if piece:
+                size += len(piece.strip())
+                if size > limit * 2:
+                    return None
+                parts.append(piece)
+    return "".join(parts) if size <= limit * 2 else None
+
+
+def short_text(element: HtmlElement, limit: int = 60) -> str | None:
+    """Normalised text of the element if it is at most `limit` characters, else None."""
+    raw = short_raw_text(element, limit)
+    if raw is None:
+        return None
+    text = normalize(raw)
+    return text if len(text) <= limit else None
+
+
+def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
+    parent = element.getparent()
+    while parent is not None:
+        yield parent
+        parent = parent.getparent()
+
+
+# Class/id roots that mark an image/media wrapper: matched inside longer words ("imgCon",
+# "imagefull", "PhotoCMS_Caption") for the distinctive ones, as whole words for the short ones.
+_IMAGE_ROOTS = ("img", "image", "photo", "thumb", "figure", "gallery", "caption", "slide")
+_IMAGE_WORDS = frozenset({"pic", "picture", "media", "video", "anh", "hinh", "avatar", "figcaption"})
+
+
+def is_image_box(element: HtmlElement) -> bool:
+    """Whether the element is a figure/image wrapper, judged by tag and class/id words."""
+    if element.tag in ("figure", "figcaption", "picture"):
+        return True
+    words = words_of(element)
+    return bool(words & _IMAGE_WORDS) or any(root in word for word in words for root in _IMAGE_ROOTS)
+
+
+def attached(element: HtmlElement, tree: HtmlElement) -> bool:
+    """Whether the element is still in the page (an earlier rule may have removed its box)."""
+    node = element
+    while True:
+        parent = node.getparent()
+        if parent is None:
+            return node is tree
+        node = parent
+
+
+def in_chrome(element: HtmlElement) -> bool:
+    """Inside the page's header, navigation, sidebar or site footer (by HTML5 landmark or role)."""
+    chain = [element, *ancestors(element)]
+    inside_article = any(a.tag == "article" for a in chain)
+    for node in chain:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in CHROME_LANDMARKS and not (tag == "footer" and inside_article):
+            return True
+        if node.get("role") in ("banner", "navigation", "complementary", "contentinfo"):
+            return True
+    return False
+
+
+def remove(element: HtmlElement) -> None:
+    """Drop an element but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def select(tree: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
+    """Elements matching any CSS selector, in document order, nested matches collapsed."""
+    if not selectors:
+        return []
+    from lxml.cssselect import CSSSelector
+
+    found: dict[HtmlElement, None] = {}
+    for selector in selectors:
+        try:
+            matcher = CSSSelector(selector)
+        except Exception as error:  # cssselect raises its own SelectorSyntaxError family
+            raise ValueError(f"invalid CSS selector {selector!r}: {error}") from error
+        for element in matcher(tree):
+            found[element] = None
+    order = {element: i for i, element in enumerate(tree.iter())}
+    ordered = sorted(found, key=lambda el: order.get(el, -1))
+    chosen = set(ordered)
+    return [el for el in ordered if not any(a in chosen for a in ancestors(el))]
+
+
+class PageIndex:
+    """One pass over the page: document order of every element, and elements by class/id word.
+
+    Rules ask "which elements are classed author / date / tag / caption / sapo?" and "how far is
+    this from the headline?"; answering from one index instead of one XPath scan per rule keeps
+    extraction close to trafilatura's own cost.
+    """
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self.elements: list[HtmlElement] = []
+        self._position: dict[HtmlElement, int] = {}
+        self._by_word: dict[str, list[HtmlElement]] = {}
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            self._position[element] = len(self.elements)
+            self.elements.append(element)
+            if element.get("class") is not None or element.get("id") is not None:
+                for word in words_of(element):
+                    self._by_word.setdefault(word, []).append(element)
+
+    def of(self, element: HtmlElement | None) -> int:
+        """Document position of the element (-1 when unknown or None)."""
+        return -1 if element is None else self._position.get(element, -1)
+
+    def with_words(self, words: Iterable[str]) -> list[HtmlElement]:
+        """Elements having any of these class/id words, in document order."""
+        found = {el for word in words for el in self._by_word.get(word, ())}
+        return sorted(found, key=self._position.__getitem__)
+
+    def with_word_containing(self, fragments: Iterable[str]) -> list[HtmlElement]:
+        """Elements with a class/id word containing a fragment ("imgcaption" contains "caption")."""
+        fragments = tuple(fragments)
+        words = [word for word in self._by_word if any(f in word for f in fragments)]
+        return self.with_words(words)
+
+    def window(self, start: int, end: int) -> list[HtmlElement]:
+        return self.elements[max(start, 0) : max(end, 0)]

@@ -1,0 +1,26 @@
+"""Comparison keys: the same words whatever the case, accents, punctuation or Unicode form.
+
+The extractor constantly asks "is this block the headline again / the lead / a caption / a
+paragraph already seen?". Those comparisons must ignore what templates vary (capitals, curly
+quotes, "hoà"/"hòa", a trailing full stop) and must be cheap, because they run on every block of
+every page: hence C-level NFD + one regex, rather than the character-by-character `indexer.text.fold`
+that search needs (which also keeps offsets, something a comparison key does not need).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def folded(text: str) -> str:
+    """Lower case, no diacritics, đ → d."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+
+
+def squash(text: str) -> str:
+    """The folded words of `text` joined by single spaces: "Tin liên quan:" → "tin lien quan"."""
+    return " ".join(_WORD.findall(folded(text)))

@@ -1,0 +1,95 @@
+"""The lead (sapo): the bold summary paragraph printed between headline and body.
+
+Many CMSs print the sapo outside the body container (VnExpress `p.description`, Thanh Niên
+`div.sapo`), so a body extractor that finds the container loses it. It is found two ways:
+1. the page's own description (JSON-LD/og/meta) printed visibly near the headline: the editor
+   declared it the summary AND the reader saw it, the strongest evidence there is;
+2. an element whose class says sapo/lead/chapeau/summary/description near the headline, not
+   inside an image wrapper (image descriptions share those class names).
+The caller decides whether the body already contains it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml.html import HtmlElement
+
+from crawler.dom import PageIndex, ancestors, attached, in_chrome, is_image_box, text_of
+from crawler.keys import squash
+
+# fmt: off
+_LEAD_WORDS = frozenset({
+    "sapo", "chapeau", "lead", "summary", "description", "desc", "abs", "abstract", "excerpt", "intro",
+    "teaser", "tomtat", "standfirst", "subtitle",
+})
+# fmt: on
+_CANDIDATE_TAGS = ("p", "div", "h2", "h3", "h4", "span", "strong", "em", "b", "section", "blockquote")
+_MIN_CHARS, _MAX_CHARS = 30, 1200
+_BEFORE_HEADLINE = 40  # elements: some templates print the sapo just above the h1
+_AFTER_HEADLINE = 400
+
+
+def _near(position: int, headline_at: int) -> bool:
+    if headline_at < 0:
+        return True
+    return headline_at - _BEFORE_HEADLINE <= position <= headline_at + _AFTER_HEADLINE
+
+
+def _in_image_wrapper(element: HtmlElement) -> bool:
+    return any(is_image_box(node) for node in [element, *list(ancestors(element))[:3]])
+
+
+def _usable(element: HtmlElement, text: str, captions: set[str]) -> bool:
+    if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or squash(text) in captions:
+        return False
+    if len(element.findall(".//p")) > 2 or _in_image_wrapper(element) or in_chrome(element):
+        return False
+    links = sum(len(text_of(a)) for a in element.iter("a"))
+    return links < 0.5 * len(text)
+
+
+def find_lead(
+    tree: HtmlElement,
+    index: PageIndex,
+    *,
+    headline_at: int,
+    descriptions: Sequence[str],
+    captions: Sequence[str] = (),
+) -> tuple[str, HtmlElement | None]:
+    """Return (lead text, its element) or ("", None). Description text printed on the page wins
+    over a class-name guess; among class-name guesses the one nearest after the headline wins."""
+    caption_keys = {squash(c) for c in captions}
+    wanted = {squash(d) for d in descriptions if len(d) >= _MIN_CHARS}
+    if wanted:
+        lengths = {len(key) for key in wanted}
+        start, end = (
+            (headline_at - _BEFORE_HEADLINE, headline_at + _AFTER_HEADLINE)
+            if headline_at >= 0
+            else (0, len(index.elements))
+        )
+        for element in index.window(start, end):
+            if element.tag not in _CANDIDATE_TAGS or not attached(element, tree):
+                continue
+            raw_length = len(element.text_content())
+            if any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in lengths):
+                text = text_of(element)
+                if squash(text) in wanted and _usable(element, text, caption_keys):
+                    return text, element
+    by_class: list[tuple[int, str, HtmlElement]] = []
+    for element in index.with_words(_LEAD_WORDS):
+        position = index.of(element)
+        if (
+            element.tag not in _CANDIDATE_TAGS
+            or not _near(position, headline_at)
+            or not attached(element, tree)
+        ):
+            continue
+        text = text_of(element)
+        if _usable(element, text, caption_keys):
+            distance = position - headline_at if position >= headline_at else 10 * (headline_at - position)
+            by_class.append((distance, text, element))
+    if by_class:
+        _, text, element = min(by_class, key=lambda item: item[0])
+        return text, element
+    return "", None

@@ -1,0 +1,80 @@
+"""The headline, without the " - Chính trị - Xã hội - Tuổi Trẻ Online" that templates append.
+
+Suffixes are not removed from a list of site names (there are hundreds of outlets and they
+rename sections). Instead the page's own title candidates are compared: og:title, the JSON-LD
+headline, the h1 and <title> usually agree on the headline and differ only by what the template
+added, so a candidate that is a clean prefix of another, ending where a separator starts, is the
+headline. Only when no candidate corroborates a cut are trailing segments dropped, and then only
+segments made of the outlet's own names and section names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crawler.keys import squash
+from crawler.outlet import OutletNames
+from indexer.text import normalize
+
+# " - ", " | ", " – ", " — ", " :: ", " » ": how templates glue headline, section and outlet.
+_SEPARATOR = re.compile(r"\s+[-–—|»:•·]{1,2}\s+|\s*\|\s*")
+_TOKEN = re.compile(r"\w+")
+
+
+def _cut_at_prefix(long: str, short: str) -> str | None:
+    """`long` cut right before the separator that follows the `short` headline, if it is one."""
+    target = squash(short)
+    if not target:
+        return None
+    for match in _SEPARATOR.finditer(long):
+        head = long[: match.start()]
+        if squash(head) == target:
+            return head.strip()
+    return None
+
+
+def _strip_outlet_segments(title: str, outlet: OutletNames, sections: Sequence[str]) -> str:
+    """Drop trailing (or leading) separator-delimited segments that are outlet/section names."""
+    separators = list(_SEPARATOR.finditer(title))
+    for match in separators:  # leftmost cut whose whole tail is outlet/section names
+        head, tail = title[: match.start()].strip(), title[match.end() :]
+        if len(_TOKEN.findall(head)) >= 2 and outlet.covers(tail, sections):
+            return head
+    if separators:  # "VnExpress - Headline": a leading outlet name
+        first = separators[0]
+        head, rest = title[: first.start()], title[first.end() :].strip()
+        if outlet.matches(head) and len(_TOKEN.findall(rest)) >= 2:
+            return rest
+    return title
+
+
+def choose_title(
+    candidates: Sequence[str],
+    *,
+    document_title: str = "",
+    outlet: OutletNames | None = None,
+    sections: Sequence[str] = (),
+) -> str:
+    """Pick the headline from structured/h1 `candidates` (most trusted first) and the <title>.
+
+    The first candidate wins unless another candidate shows that it carries a template suffix.
+    """
+    outlet = outlet or OutletNames(())
+    pool = [c for c in (normalize(c) for c in candidates) if c]
+    document_title = normalize(document_title)
+    if not pool and not document_title:
+        return ""
+    best = pool[0] if pool else document_title
+    others = [*pool[1:], document_title] if pool else []
+    changed = True
+    while changed:
+        changed = False
+        for other in others:
+            if other and other != best:
+                cut = _cut_at_prefix(best, other)
+                if cut is not None and cut != best:
+                    best, changed = cut, True
+    # Nothing corroborated a cut: fall back to removing segments that only name the outlet.
+    stripped = _strip_outlet_segments(best, outlet, sections)
+    return stripped or best
