@@ -1,0 +1,110 @@
+"""Vietnamese date parsing: the forms newsrooms print, the traps dateparser falls into, no guesses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from crawler.dates import date_from_url, looks_like_date, parse_vietnamese_date, plausible
+from indexer.schema import VIETNAM_TZ
+
+NOW = datetime(2025, 1, 23, 21, 0, tzinfo=VIETNAM_TZ)
+
+
+def vn(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=VIETNAM_TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dateparser alone reads "năm" in the weekday as "year" and returns 2025-01-03.
+        ("Thứ năm 23/01/2025 20:28", vn(2025, 1, 23, 20, 28)),
+        ("Thứ Năm, 23/1/2025, 08:15 (GMT+7)", vn(2025, 1, 23, 8, 15)),
+        # dateparser alone returns nothing for this one.
+        ("Cập nhật: 10:35 ngày 10/08/2022", vn(2022, 8, 10, 10, 35)),
+        ("10/08/2022 - 14:32", vn(2022, 8, 10, 14, 32)),
+        ("05/08/2024 06:30 GMT+7", vn(2024, 8, 5, 6, 30)),
+        ("Thứ hai, ngày 5 tháng 8 năm 2024", vn(2024, 8, 5)),
+        ("09:37 - 15/12/2019", vn(2019, 12, 15, 9, 37)),
+        ("LĐO | 03/01/2020 | 19:27", vn(2020, 1, 3, 19, 27)),
+        ("Chủ nhật, 15/12/2019 - 09:37", vn(2019, 12, 15, 9, 37)),
+        ("20h28 ngày 23/1/2025", vn(2025, 1, 23, 20, 28)),
+        ("23/03/2015 08:06 GMT+7", vn(2015, 3, 23, 8, 6)),
+        ("2015-03-23 08:06 +07:00", vn(2015, 3, 23, 8, 6)),
+        ("2019-12-15T09:37:46+07:00", vn(2019, 12, 15, 9, 37, 46)),
+    ],
+)
+def test_printed_forms(text: str, expected: datetime) -> None:
+    assert parse_vietnamese_date(text, now=NOW) == expected
+
+
+def test_weekday_thu_nam_is_not_a_year() -> None:
+    parsed = parse_vietnamese_date("Thứ năm 23/01/2025 20:28", now=NOW)
+    assert parsed is not None and (parsed.day, parsed.month) == (23, 1)
+
+
+def test_results_are_aware_and_in_vietnam_time() -> None:
+    utc = parse_vietnamese_date("2025-10-22T12:25:52Z", now=NOW)
+    assert utc == vn(2025, 10, 22, 19, 25, 52)
+    assert utc.utcoffset() == timedelta(hours=7)
+    other_zone = parse_vietnamese_date("23/01/2025 20:28 GMT-5", now=NOW)
+    assert other_zone == datetime(2025, 1, 23, 20, 28, tzinfo=timezone(timedelta(hours=-5)))
+    assert other_zone.utcoffset() == timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("2 giờ trước", timedelta(hours=2)),
+        ("5 phút trước", timedelta(minutes=5)),
+        ("3 ngày trước", timedelta(days=3)),
+        ("một tuần trước", timedelta(days=7)),
+    ],
+)
+def test_relative_to_crawl_time(text: str, delta: timedelta) -> None:
+    assert parse_vietnamese_date(text, now=NOW) == NOW - delta
+
+
+def test_yesterday_with_a_clock() -> None:
+    assert parse_vietnamese_date("Hôm qua, 08:00", now=NOW) == vn(2025, 1, 22, 8, 0)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "Xem thêm", "31/02/2024", "Tin liên quan", "1.245 lượt xem", "tháng trước"]
+)
+def test_unreadable_gives_none(text: str) -> None:
+    assert parse_vietnamese_date(text, now=NOW) is None
+
+
+def test_dateparser_fallback_is_checked_against_the_written_numbers() -> None:
+    # An English byline goes to dateparser; its answer is accepted because 22, 2025 are written.
+    assert parse_vietnamese_date("October 22, 2025 7:25 pm", now=NOW) == vn(2025, 10, 22, 19, 25)
+    # "Số 12 ra ngày thứ Ba" has a number but no date: whatever dateparser makes of it is refused.
+    assert parse_vietnamese_date("Số 12 ra ngày thứ Ba", now=NOW) is None
+
+
+def test_looks_like_date_never_calls_dateparser() -> None:
+    assert looks_like_date("Thứ năm 23/01/2025 20:28", now=NOW)
+    assert not looks_like_date("October 22, 2025 7:25 pm", now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://tuoitre.vn/tin/chinh-tri-xa-hoi/20150323/chat-cay-xanh-ha-noi/724115.html", vn(2015, 3, 23)),
+        ("https://example.vn/2024/08/05/ocop-ha-noi.html", vn(2024, 8, 5)),
+        ("https://tuoitre.vn/ocop-ha-noi-20240805093000123.htm", vn(2024, 8, 5)),
+        ("https://vnexpress.net/dau-bung-keo-dai-4954454.html", None),
+        ("https://example.vn/2024/13/45/x.html", None),
+    ],
+)
+def test_date_from_url(url: str, expected: datetime | None) -> None:
+    assert date_from_url(url) == expected
+
+
+def test_plausible_rejects_the_future() -> None:
+    assert plausible(vn(2025, 1, 23, 20, 0), NOW)
+    assert not plausible(vn(2025, 1, 26), NOW)
+    assert not plausible(None, NOW)

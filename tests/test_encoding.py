@@ -1,0 +1,133 @@
+"""Bytes → text: BOM, HTTP charset, meta charset, detection, windows-1258 and mojibake repair."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from crawler.encoding import charset_from_meta, decode_html
+from crawler.extract import extract_article
+from indexer.text import normalize
+
+SAMPLE = (
+    "Chương trình mỗi xã một sản phẩm (OCOP) là giải pháp thúc đẩy phát triển kinh tế nông thôn. "
+    "Đồng Tháp có 150 sản phẩm đạt 3 sao, 4 sao; sản phẩm thủy sản và hòa quả được ưa chuộng."
+)
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def page(text: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}<title>OCOP</title></head><body><p>{text}</p></body></html>"
+
+
+def cp1258(text: str) -> bytes:
+    """Encode like a windows-1258 server: precomposed base letters, tone marks as combining bytes."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in TONES).encode("cp1258")
+    return bytes(out)
+
+
+def test_utf8_without_any_declaration_is_not_read_as_latin1() -> None:
+    decoded = decode_html(page(SAMPLE).encode("utf-8"), "text/html")
+    assert SAMPLE in decoded.text
+    assert decoded.encoding == "utf-8"
+
+
+def test_http_charset_is_used() -> None:
+    body = cp1258(page(SAMPLE))
+    decoded = decode_html(body, "text/html; charset=windows-1258")
+    assert decoded.source == "http"
+    assert SAMPLE in normalize(decoded.text)
+
+
+def test_meta_charset_when_http_has_none() -> None:
+    body = cp1258(page(SAMPLE, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'))
+    decoded = decode_html(body, "text/html")
+    assert (decoded.source, decoded.encoding) == ("meta", "cp1258")
+    assert SAMPLE in normalize(decoded.text)
+
+
+def test_detection_recognises_windows_1258() -> None:
+    body = cp1258(page(" ".join([SAMPLE] * 4)))
+    decoded = decode_html(body, None)
+    assert decoded.source == "detected"
+    assert SAMPLE in normalize(decoded.text)
+
+
+def test_bom_outranks_the_http_header() -> None:
+    body = codecs.BOM_UTF8 + page(SAMPLE).encode("utf-8")
+    decoded = decode_html(body, "text/html; charset=windows-1258")
+    assert decoded.source == "bom"
+    assert SAMPLE in decoded.text
+
+
+def test_western_label_on_utf8_bytes_is_a_server_mistake() -> None:
+    decoded = decode_html(page(SAMPLE).encode("utf-8"), "text/html; charset=ISO-8859-1")
+    assert decoded.encoding == "utf-8"
+    assert SAMPLE in decoded.text
+
+
+def test_declared_utf8_on_legacy_bytes_falls_through() -> None:
+    body = cp1258(page(" ".join([SAMPLE] * 4), '<meta charset="utf-8">'))
+    decoded = decode_html(body, None)
+    assert decoded.source != "meta"
+    assert SAMPLE in normalize(decoded.text)
+
+
+def test_mojibake_in_a_str_is_repaired() -> None:
+    broken = page(SAMPLE).encode("utf-8").decode("latin-1")
+    decoded = decode_html(broken)
+    assert decoded.repaired
+    assert SAMPLE in decoded.text
+
+
+def test_clean_text_is_left_alone() -> None:
+    decoded = decode_html(page(SAMPLE))
+    assert not decoded.repaired and decoded.text == page(SAMPLE)
+
+
+def test_meta_charset_outside_the_head_does_not_count() -> None:
+    # A charset mentioned in the body (here a code sample in a comment) is not a declaration.
+    body = page("Ví dụ về khai báo mã hóa").encode("utf-8") + b'<!-- <meta charset="koi8-r"> -->'
+    assert charset_from_meta(body) is None
+    assert charset_from_meta(page("x", '<meta charset="koi8-r">').encode("utf-8")) == "koi8-r"
+
+
+def test_extracted_fields_are_normalised() -> None:
+    # Decomposed tone marks (as windows-1258 gives), zero-width spaces and &nbsp; all come out clean.
+    body = cp1258(
+        page(
+            "Sản phẩm &#8203;OCOP&nbsp;của Hòa Bình được ưa chuộng. " + SAMPLE,
+            '<meta charset="windows-1258">',
+        )
+    )
+    article = extract_article(body, "https://example.vn/ocop-1.html")
+    assert "\u200b" not in article.text and "\xa0" not in article.text
+    assert unicodedata.is_normalized("NFC", article.text)
+    assert "Sản phẩm OCOP của Hòa Bình" in article.text
+
+
+@pytest.mark.corpus
+def test_corpus_page_decodes_via_its_meta_charset() -> None:
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "articles"
+    page_path = corpus / "vnexpress.net__dau-bung-keo-dai-ung-thu-lymphoma-ruot-non.html"
+    if not page_path.exists():
+        pytest.skip(f"../shared/corpus not found: {page_path} is needed for this check")
+    decoded = decode_html(page_path.read_bytes(), "text/html")  # served with no charset parameter
+    assert decoded.source == "meta" and decoded.encoding == "utf-8"
+    assert "Đau bụng kéo dài" in decoded.text
+
+
+def test_meta_utf16_label_on_ascii_compatible_bytes_means_utf8() -> None:
+    body = page(SAMPLE, '<meta charset="utf-16">').encode("utf-8")
+    decoded = decode_html(body, None)
+    assert decoded.encoding == "utf-8" and SAMPLE in decoded.text

@@ -1,0 +1,169 @@
+"""`ocop extract` and `ocop eval extraction` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import ocop_watch.commands.extract as extract_command  # registers the commands on the apps
+from ocop_watch.cli_app import app
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+SEED = PAGES / "plxh_ocop_seed.html"
+FIELDS = {
+    "path",
+    "url",
+    "title",
+    "lead",
+    "text",
+    "author",
+    "published",
+    "modified",
+    "site",
+    "section",
+    "tags",
+    "captions",
+    "source_agency",
+}
+
+runner = CliRunner()
+
+
+def lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_prints_one_json_object_per_page(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.html"
+    broken.write_bytes(b"%PDF-1.4 not a page")
+    result = runner.invoke(app, ["extract", str(SEED), str(broken), str(tmp_path / "missing.html")])
+    assert result.exit_code == 0, result.output
+    seed, pdf, missing = lines(result.output)
+    assert set(seed) >= FIELDS
+    assert seed["path"] == str(SEED)
+    assert seed["title"] == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
+    assert seed["author"] == ["Ngô Sơn"]
+    assert seed["published"] == "2022-08-12T10:35:00+07:00"
+    assert seed["url"].startswith("https://phapluatxahoi.kinhtedothi.vn/")  # the page's canonical link
+    assert pdf == {"path": str(broken), "error": "not HTML: the body is a PDF document"}
+    assert set(missing) == {"path", "error"}
+
+
+def test_extract_with_url_for_a_saved_page(tmp_path: Path) -> None:
+    html = SEED.read_text(encoding="utf-8").replace('<link rel="canonical"', '<link rel="x-canonical"')
+    html = html.replace('<meta property="og:url"', '<meta property="x-og:url"')
+    page = tmp_path / "saved.html"
+    page.write_text(html, encoding="utf-8")
+    url = "https://phapluatxahoi.kinhtedothi.vn/bai-viet-473521.html?utm_source=zalo"
+    (record,) = lines(runner.invoke(app, ["extract", str(page), "--url", url, "--json"]).output)
+    assert record["url"] == "https://phapluatxahoi.kinhtedothi.vn/bai-viet-473521.html"
+    assert record["site"] == "phapluatxahoi.kinhtedothi.vn"
+
+
+def test_url_option_needs_a_single_page() -> None:
+    result = runner.invoke(app, ["extract", str(SEED), str(SEED), "--url", "https://example.vn/a.html"])
+    assert result.exit_code != 0
+
+
+def test_a_url_argument_is_fetched_with_our_user_agent(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, object] = {}
+
+    class Response:
+        headers = {"Content-Type": "text/html; charset=utf-8"}
+
+        def __enter__(self) -> Response:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def read(self, limit: int) -> bytes:
+            return SEED.read_bytes()
+
+        def geturl(self) -> str:
+            return "https://phapluatxahoi.kinhtedothi.vn/redirected-473521.html"
+
+    def fake_urlopen(request, timeout):  # noqa: ANN001
+        seen["agent"], seen["timeout"] = request.get_header("User-agent"), timeout
+        return Response()
+
+    monkeypatch.setattr(extract_command.urllib.request, "urlopen", fake_urlopen)
+    (record,) = lines(
+        runner.invoke(app, ["extract", "https://phapluatxahoi.kinhtedothi.vn/x-473521.html"]).output
+    )
+    assert record["title"] == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
+    assert seen["timeout"] == 20.0
+    assert str(seen["agent"]).startswith("ocop-watch/")
+
+
+def test_text_view() -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--text"])
+    assert result.exit_code == 0
+    assert "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP" in result.output
+    assert "Ngô Sơn" in result.output and not result.output.lstrip().startswith("{")
+
+
+def _gold_from_fixtures(tmp_path: Path) -> Path:
+    """A small gold file over our own fixtures, in the shared scorer's format."""
+    from crawler.extract import extract_article
+
+    rows = []
+    for name, url in (
+        ("plxh_ocop_seed.html", "https://phapluatxahoi.kinhtedothi.vn/ocop-473521.html"),
+        ("sapo_outside_body.html", "https://tinnhanh.example.vn/sam-4811234.html"),
+    ):
+        (tmp_path / name).write_bytes((PAGES / name).read_bytes())
+        article = extract_article((PAGES / name).read_bytes(), url)
+        rows.append(
+            {
+                "file": name,
+                "url": url,
+                "title": article.title,
+                "published": article.published.date().isoformat(),
+                "author": ", ".join(article.authors),
+                "body": article.text,
+                "must_include": [article.text[:60]],
+                "must_exclude": ["Có thể bạn quan tâm", "Trở lại"],
+            }
+        )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_eval_extraction_runs_both_extractors_with_the_shared_scorer(tmp_path: Path) -> None:
+    if not extract_command.DEFAULT_SCORER.is_file():
+        pytest.skip(
+            f"../shared/eval not found: {extract_command.DEFAULT_SCORER} is the scorer this command runs"
+        )
+    gold = _gold_from_fixtures(tmp_path)
+    out = tmp_path / "predictions"
+    result = runner.invoke(app, ["eval", "extraction", str(gold), "--output", str(out)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "ours" in result.output and "trafilatura" in result.output
+    ours = lines((out / "predictions-ours.jsonl").read_text(encoding="utf-8"))
+    plain = lines((out / "predictions-trafilatura.jsonl").read_text(encoding="utf-8"))
+    assert (
+        {r["file"] for r in ours}
+        == {r["file"] for r in plain}
+        == {"plxh_ocop_seed.html", "sapo_outside_body.html"}
+    )
+    assert set(ours[0]) == {"file", "title", "text", "author", "published"}
+    figures, _ = extract_command.run_scorer(
+        extract_command.load_scorer(extract_command.DEFAULT_SCORER),
+        gold,
+        out / "predictions-ours.jsonl",
+        per_page=False,
+    )
+    assert figures["f1"] == "1.0000" and figures["title_accuracy"] == "1.0000"
+
+
+def test_eval_extraction_reports_a_missing_scorer(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "extraction", str(gold), "--scorer", str(tmp_path / "nope.py")])
+    assert result.exit_code != 0
+    assert "scorer not found" in result.output

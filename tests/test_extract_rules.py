@@ -1,0 +1,401 @@
+"""Each extraction rule on its own: body cleanup on hand-made blocks, titles, bylines, URLs, chrome."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import lxml.html
+import pytest
+
+from crawler.blocks import Block
+from crawler.body import BodyContext, clean_body, is_date_line, is_prompt, is_widget
+from crawler.byline import find_closing_byline, parse_byline, person_name
+from crawler.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
+from crawler.dateline import find_byline_date
+from crawler.dom import PageIndex
+from crawler.lead import find_lead
+from crawler.outlet import OutletNames
+from crawler.title import choose_title
+from crawler.urls import canonicalize_url, host_of, same_site
+from indexer.schema import VIETNAM_TZ
+
+OUTLET = OutletNames(["Pháp luật & Xã hội"], "phapluatxahoi.kinhtedothi.vn")
+PROSE = [
+    "Hà Nội hiện có 1.649 sản phẩm OCOP, trong đó 1.098 sản phẩm đạt 4 sao và 534 sản phẩm đạt 3 sao.",
+    "Các chủ thể được hỗ trợ thiết kế bao bì, truy xuất nguồn gốc và kết nối với hệ thống siêu thị.",
+    "Năm 2022 thành phố tổ chức 120 lớp tập huấn cho các hợp tác xã và hộ sản xuất - kinh doanh.",
+]
+
+
+def p(text: str, *, links: float = 0.0, bold: bool = False, kind: str = "p", group: int = -1) -> Block:
+    return Block(kind, text, int(len(text) * links), bold, group)
+
+
+def texts(blocks: list[Block], **context: object) -> list[str]:
+    return clean_body(blocks, BodyContext(outlet=OUTLET, **context)).paragraphs  # type: ignore[arg-type]
+
+
+# --- body cleanup -----------------------------------------------------------------------------
+
+
+def test_headline_repeated_at_the_top_is_dropped() -> None:
+    title = "Tăng cường kết nối giao thương cho sản phẩm OCOP"
+    assert texts([p(title, kind="head"), *map(p, PROSE)], title=title) == PROSE
+
+
+def test_header_clock_and_update_lines_are_dropped() -> None:
+    blocks = [p("Thứ năm 23/01/2025 20:28"), *map(p, PROSE), p("Cập nhật: 10:35 ngày 10/08/2022")]
+    assert texts(blocks) == PROSE
+    assert is_date_line("LĐO | 03/01/2020 | 19:27")
+    assert not is_date_line(
+        "Ngày 10/8/2022, Hà Nội khai mạc tuần hàng OCOP tại công viên Thống Nhất với 100 gian hàng."
+    )
+
+
+def test_prompts_are_dropped_but_sentences_about_zalo_or_qr_are_kept() -> None:
+    keep = "Khách hàng có thể quét mã QR trên bao bì để truy xuất nguồn gốc sản phẩm OCOP."
+    blocks = [
+        p("Theo dõi Pháp luật & Xã hội trên"),
+        p(PROSE[0]),
+        p(keep),
+        p("Mở Zalo, bấm quét QR để quét và xem trên điện thoại"),
+        p("Chia sẻ"),
+        p("Bình luận (19)"),
+    ]
+    assert texts(blocks) == [PROSE[0], keep]
+    assert is_prompt("Mời bạn quét mã QR để theo dõi Pháp luật và Xã hội trên nền tảng Zalo")
+
+
+def test_captions_known_from_the_page_or_shaped_like_one() -> None:
+    known = "Gian hàng OCOP tại công viên Thống Nhất"
+    blocks = [p(PROSE[0]), p(known), p("Sản phẩm chè Shan tuyết của HTX Tả Phìn - Ảnh: T.H"), p(PROSE[1])]
+    result = clean_body(blocks, BodyContext(captions=[known]))
+    assert result.paragraphs == PROSE[:2]
+    assert result.captions == ["Sản phẩm chè Shan tuyết của HTX Tả Phìn - Ảnh: T.H"]
+
+
+def test_tag_list_goes_to_tags() -> None:
+    blocks = [
+        *map(p, PROSE),
+        p("Từ khóa", kind="item", group=9),
+        p("OCOP", links=1, kind="item", group=9),
+        p("Hà Nội", links=1, kind="item", group=9),
+    ]
+    result = clean_body(blocks, BodyContext())
+    assert result.paragraphs == PROSE
+    assert result.tags == ["OCOP", "Hà Nội"]
+    inline = clean_body([*map(p, PROSE), p("Tags: OCOP, nông thôn mới", links=0.6)], BodyContext())
+    assert inline.tags == ["OCOP", "nông thôn mới"] and inline.paragraphs == PROSE
+
+
+def test_inline_related_box_goes_and_the_article_continues() -> None:
+    blocks = [
+        p(PROSE[0]),
+        p("Tin liên quan"),
+        p("Hà Nội có thêm 200 sản phẩm OCOP", links=1.0, kind="item", group=3),
+        p("Khai mạc tuần hàng OCOP", links=1.0, kind="item", group=3),
+        p(PROSE[1]),
+        p(PROSE[2]),
+    ]
+    assert texts(blocks) == PROSE
+
+
+def test_late_end_label_cuts_the_teaser_feed() -> None:
+    teaser = "Mỗi chuyến bay là một hành trình độc đáo, chất chứa những câu chuyện riêng của từng con người."
+    blocks = [
+        *map(p, PROSE),
+        p("Có thể bạn quan tâm"),
+        p("Tin mới hơn"),
+        p(teaser),
+        p("Giá xăng giảm nhẹ trước Tết"),
+    ]
+    assert texts(blocks) == PROSE
+
+
+def test_early_end_label_does_not_cut_the_article() -> None:
+    blocks = [
+        p(PROSE[0]),
+        p("Có thể bạn quan tâm"),
+        p("Hà Nội có thêm 200 sản phẩm OCOP", links=1.0),
+        p(PROSE[1]),
+        p(PROSE[2]),
+    ]
+    assert texts(blocks) == PROSE
+
+
+def test_link_lists_and_widgets() -> None:
+    stock_prose = "VN-Index tăng 12 điểm trong phiên sáng nhờ nhóm ngân hàng, thanh khoản đạt 15.000 tỷ đồng."
+    blocks = [
+        p(PROSE[0]),
+        p("Hà Nội dẫn đầu cả nước về số sản phẩm OCOP 5 sao", links=1.0),
+        p("XSMB 23/1/2025. KQXSMB 23/1/2025. Xổ số miền Bắc hôm nay 23/1/2025."),
+        p("Thị trường chứng khoán ngày 23/1: VN-Index vọt lên mức gần 1.260 điểm", links=0.9),
+        p(stock_prose),
+        p(PROSE[1]),
+    ]
+    assert texts(blocks) == [PROSE[0], stock_prose, PROSE[1]]  # stock news as prose is an article's business
+    assert is_widget(p("XSMT 23/1/2025. KQXSMT 23/1. Kết quả xổ số miền Trung"))
+    assert not is_widget(p(stock_prose))
+
+
+def test_closing_byline_lines_become_the_byline() -> None:
+    result = clean_body(
+        [*map(p, PROSE), p("Ngô Sơn", bold=True), p("Pháp luật và Xã hội")], BodyContext(outlet=OUTLET)
+    )
+    assert result.paragraphs == PROSE
+    assert result.byline is not None and result.byline.authors == ["Ngô Sơn"] and result.byline.agency is None
+    agency = clean_body([*map(p, PROSE), p("Minh Anh (TTXVN)")], BodyContext(outlet=OUTLET))
+    assert agency.byline.authors == ["Minh Anh"] and agency.byline.agency == "TTXVN"
+
+
+def test_a_last_sentence_is_not_a_byline() -> None:
+    last = "Ngày 4.1, Tòa tiếp tục phần thẩm vấn."
+    result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))
+    assert result.paragraphs[-1] == last and result.byline is None
+
+
+def test_paragraph_repeated_verbatim_is_kept_once() -> None:
+    assert texts([p(PROSE[0]), p(PROSE[0]), p(PROSE[1]), p(PROSE[2])]) == PROSE
+
+
+@pytest.mark.parametrize(
+    ("body", "lead", "expected"),
+    [
+        (PROSE, "Sapo nằm ngoài thân bài, ở phía trên.", ["Sapo nằm ngoài thân bài, ở phía trên.", *PROSE]),
+        ([PROSE[1], PROSE[0], PROSE[2]], PROSE[0], PROSE),  # the lead found later moves first, once
+        (PROSE, PROSE[0], PROSE),  # already first: unchanged
+        (
+            ["TTO - " + PROSE[0], *PROSE[1:]],
+            PROSE[0],
+            ["TTO - " + PROSE[0], *PROSE[1:]],
+        ),  # a longer form stays
+    ],
+)
+def test_lead_first_and_once(body: list[str], lead: str, expected: list[str]) -> None:
+    result = clean_body([p(t) for t in body], BodyContext(lead=lead))
+    assert result.paragraphs == expected
+    assert result.lead == expected[0]
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+def test_title_suffix_stripped_because_another_candidate_is_its_prefix() -> None:
+    title = choose_title(
+        ["Thanh tra vụ chặt cây xanh - Chính trị - Xã hội - Tuổi Trẻ Online", "Thanh tra vụ chặt cây xanh"]
+    )
+    assert title == "Thanh tra vụ chặt cây xanh"
+
+
+def test_title_suffix_stripped_by_outlet_and_section_names_alone() -> None:
+    outlet = OutletNames(["Tin tức thời sự - Báo Tuổi Trẻ"], "tuoitre.vn")
+    title = choose_title(
+        ["Thanh tra vụ chặt cây xanh - Chính trị - Xã hội - Tuổi Trẻ Online"],
+        outlet=outlet,
+        sections=["Chính trị - Xã hội"],
+    )
+    assert title == "Thanh tra vụ chặt cây xanh"
+    assert (
+        choose_title(
+            [],
+            document_title="VnExpress - Đau bụng kéo dài, phát hiện ung thư",
+            outlet=OutletNames([], "vnexpress.net"),
+        )
+        == "Đau bụng kéo dài, phát hiện ung thư"
+    )
+
+
+def test_a_dash_inside_a_headline_is_kept() -> None:
+    outlet = OutletNames(["Báo Thanh Niên"], "thanhnien.vn")
+    headline = "Hà Nội - Hải Phòng: 30 sản phẩm OCOP lên sàn thương mại điện tử"
+    assert (
+        choose_title([headline], document_title=headline + " | Kinh tế | Thanh Niên", outlet=outlet)
+        == headline
+    )
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "agency"),
+    [
+        ("Thành Luân, Hữu Thắng", ["Thành Luân", "Hữu Thắng"], None),
+        ("XUÂN LONG", ["Xuân Long"], None),
+        ("Bài và ảnh: Hà Linh", ["Hà Linh"], None),
+        ("Minh Anh (TTXVN)", ["Minh Anh"], "TTXVN"),
+        ("Theo TTXVN", [], "TTXVN"),
+        ("Nhóm PV", [], "Nhóm PV"),
+        ("PV", [], "PV"),
+        ("CTV Lê Hoa", ["Lê Hoa"], None),
+        ("Hoàng Lê - Minh Phương", ["Hoàng Lê", "Minh Phương"], None),
+        ("Ngô Sơn/Pháp luật và Xã hội", ["Ngô Sơn"], None),
+    ],
+)
+def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:
+    byline = parse_byline(text, OUTLET)
+    assert byline is not None
+    assert (byline.authors, byline.agency) == (authors, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo bác sĩ Hồng, bệnh nhân cần nội soi",
+        "Tin liên quan",
+        "Hà Nội, ngày 5/8",
+        "Đau bụng kéo dài",
+        "thanhluan@gmail.com",
+    ],
+)
+def test_not_bylines(text: str) -> None:
+    assert parse_byline(text, OUTLET) is None
+
+
+def test_outlet_line_is_recognised_without_being_an_author() -> None:
+    byline = parse_byline("Pháp luật và Xã hội", OUTLET)
+    assert byline is not None and byline.outlet_only and byline.authors == []
+    assert person_name("TTXVN") is None
+
+
+# --- URLs -------------------------------------------------------------------------------------
+
+
+def test_canonical_url_drops_tracking_and_fragment() -> None:
+    url = "HTTPS://Thanhnien.VN:443/cong-nghe/bai-1159593.html?utm_source=fb&fbclid=IwAR3&zarsrc=30&page=2#binh-luan"
+    assert canonicalize_url(url) == "https://thanhnien.vn/cong-nghe/bai-1159593.html?page=2"
+    assert host_of("https://www.vnexpress.net/a") == "vnexpress.net"
+    assert same_site("https://m.dantri.com.vn/a", "https://dantri.com.vn/b")
+    assert not same_site("https://a.com.vn/x", "https://b.com.vn/x")
+
+
+def test_canonical_link_to_another_outlet_is_not_followed() -> None:
+    from crawler.extract import extract_article
+
+    html = (
+        '<html><head><title>OCOP Bắc Giang</title><link rel="canonical" href="https://other.vn/goc.html">'
+        "</head><body><h1>OCOP Bắc Giang</h1>" + "".join(f"<p>{t}</p>" for t in PROSE) + "</body></html>"
+    )
+    article = extract_article(html, "https://baobacgiang.vn/ocop-bac-giang.html?utm_medium=social")
+    assert article.url == "https://baobacgiang.vn/ocop-bac-giang.html"
+    assert article.site == "baobacgiang.vn"
+
+
+# --- DOM rules --------------------------------------------------------------------------------
+
+
+def tree_of(body: str, head: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_tag_lists_by_label_and_by_class() -> None:
+    tree = tree_of(
+        '<div id="a"><p>Bài viết.</p></div><ul class="block-key"><li>Từ khóa</li>'
+        '<li><a href="/t/1">OCOP</a></li><li><a href="/t/2">Hà Nội</a></li></ul>'
+        '<div class="box-tags"><a href="/t/3">nông sản</a></div>'
+    )
+    tags = take_tag_lists(PageIndex(tree), find_labels(tree))
+    assert tags == ["nông sản", "OCOP", "Hà Nội"]
+    assert "Từ khóa" not in tree.text_content()
+
+
+def test_related_box_removed_but_not_the_article_around_a_label() -> None:
+    article = "".join(f"<p>{t}</p>" for t in PROSE)
+    tree = tree_of(
+        f'<h1>Tiêu đề</h1><div class="content">{article}<p><strong>Xem thêm:</strong> '
+        '<a href="/b">Bài khác về OCOP</a></p><p>Đoạn cuối có <a href="/c">liên kết</a> và '
+        '<a href="/d">một liên kết nữa</a> trong câu văn của bài.</p></div>'
+        '<div class="box"><h3>Tin liên quan</h3><a href="/x">Tin X</a><a href="/y">Tin Y</a></div>'
+    )
+    remove_related_boxes(tree, find_labels(tree), keep=[tree.find(".//h1")])
+    text = tree.text_content()
+    assert "Tin X" not in text and "Tin liên quan" not in text
+    assert "Xem thêm" not in text and "Bài khác về OCOP" not in text
+    assert all(t in text for t in PROSE) and "Đoạn cuối có liên kết" in text
+
+
+def test_captions_are_collected_and_removed() -> None:
+    tree = tree_of(
+        '<h1>Tiêu đề</h1><figure><img src="a.jpg"><figcaption>Gian hàng OCOP. Ảnh: N.S</figcaption>'
+        '</figure><p class="description">Sapo của bài, không phải chú thích ảnh, đủ dài để là sapo.</p>'
+        '<div class="imgCon"><img src="b.jpg"><div class="description">Toàn cảnh hội chợ.</div></div>'
+    )
+    index = PageIndex(tree)
+    assert take_captions(tree, index, index.of(tree.find(".//h1"))) == [
+        "Gian hàng OCOP. Ảnh: N.S",
+        "Toàn cảnh hội chợ.",
+    ]
+    assert "Sapo của bài" in tree.text_content()
+
+
+def test_lead_printed_description_beats_a_class_guess() -> None:
+    description = "Ba sản phẩm từ sâm Ngọc Linh vừa được công nhận OCOP 5 sao cấp quốc gia."
+    tree = tree_of(
+        f'<h1>Tiêu đề</h1><div class="summary">Tóm tắt nhanh: một dòng tóm tắt khác của bài viết.</div>'
+        f'<p class="intro-text">{description}</p>'
+    )
+    index = PageIndex(tree)
+    lead, element = find_lead(
+        tree, index, headline_at=index.of(tree.find(".//h1")), descriptions=[description]
+    )
+    assert lead == description and element is not None and element.tag == "p"
+    lead, _ = find_lead(tree, index, headline_at=index.of(tree.find(".//h1")), descriptions=[])
+    assert lead.startswith("Tóm tắt nhanh")  # without a description, the nearest sapo-classed block
+
+
+def test_closing_byline_after_the_body_in_the_dom() -> None:
+    tree = tree_of(
+        "<div class='fck'>"
+        + "".join(f"<p>{t}</p>" for t in PROSE)
+        + "<div class='box'><a href='/a'>Tin khác về OCOP</a></div><div><iframe></iframe>"
+        "<strong>XUÂN LONG</strong></div></div>"
+    )
+    byline = find_closing_byline(tree, PROSE[-1], OUTLET)
+    assert byline is not None and byline.authors == ["Xuân Long"]
+    assert find_closing_byline(tree_of("<p>" + PROSE[0] + "</p><p>Bình luận</p>"), PROSE[0], OUTLET) is None
+
+
+def test_byline_date_ignores_the_header_clock() -> None:
+    crawled = datetime(2025, 1, 23, 21, 0, tzinfo=VIETNAM_TZ)
+    tree = tree_of(
+        '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
+        '<div class="main"><div class="detail"><h1>Tiêu đề</h1><div class="meta">'
+        '<span class="time">10/08/2022 - 14:32</span></div><p>Nội dung</p></div></div>'
+    )
+    index = PageIndex(tree)
+    assert find_byline_date(tree, index, tree.find(".//h1"), crawled) == datetime(
+        2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ
+    )
+    only_clock = tree_of(
+        '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
+        '<div class="main"><h1>Tiêu đề</h1><p>Nội dung</p></div>'
+    )
+    assert find_byline_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None
+
+
+def _page_with_description(description: str) -> str:
+    title = "Hà Nội có 1.649 sản phẩm OCOP"
+    head = f'<title>{title}</title><meta property="og:type" content="article">'
+    head += f'<meta name="description" content="{description}">'
+    body = "".join(f"<p>{t}</p>" for t in PROSE)
+    return f"<html><head>{head}</head><body><h1>{title}</h1>{body}</body></html>"
+
+
+def test_description_becomes_the_lead_when_the_page_prints_none() -> None:
+    from crawler.extract import extract_article
+
+    sapo = "Hà Nội dẫn đầu cả nước với 1.649 sản phẩm OCOP, phần lớn đạt 4 sao, nhờ hỗ trợ bao bì."
+    article = extract_article(_page_with_description(sapo), "https://example.vn/ocop-1.html")
+    assert article.text.split("\n\n") == [sapo, *PROSE]
+    assert article.lead == sapo
+
+
+def test_a_site_wide_description_is_not_a_lead() -> None:
+    from crawler.extract import extract_article
+
+    generic = (
+        "Báo điện tử Mẫu - Tin tức mới nhất, nóng nhất về thời sự, kinh tế, xã hội, pháp luật 24 giờ qua."
+    )
+    article = extract_article(_page_with_description(generic), "https://example.vn/ocop-1.html")
+    assert article.text.split("\n\n") == PROSE
+    assert article.lead == PROSE[0]  # no marked sapo: the first paragraph
