@@ -1,0 +1,240 @@
+"""The text view every enrichment step reads: zones, paragraphs, sentences and syllables.
+
+An article is cut into blocks (title, lead, body paragraphs, link lines) and tokenised ONCE into
+parallel lists of syllables (as written, lower-cased, folded) with their offsets. The folded text
+keeps the length of the original (indexer.text.fold), so a match found on folded syllables can be
+checked against the original for capitals and diacritics.
+
+Link lines are how the "mention only in a related-links list" rule is kept: extraction removes
+most page chrome, but when a list of related headlines or a tag line survives, it lands in the
+`link` zone, which relevance, provinces, stars, groups and claims all ignore.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import cache
+
+from indexer.ocop.vocab import relevance_vocab
+from indexer.text import TOKEN, fold, normalize
+
+CONTENT_ZONES = frozenset({"title", "lead", "body"})
+_TERMINAL = tuple('.!?…:;"”’)]')
+_BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
+# Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
+_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    zone: str  # "title" | "lead" | "body" | "link"
+    start: int  # character offsets in Document.text
+    end: int
+    first: int  # syllable indexes [first, last)
+    last: int
+    accented: bool  # written with diacritics: phrases must match with them
+    shouty: bool  # ALL CAPS or Title Case: capitals say nothing about names here
+    words: int
+
+
+@cache
+def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
+    vocab = relevance_vocab()
+    stops = tuple(fold(normalize(m)) for m in vocab["stop_markers"])
+    prefixes = tuple(fold(normalize(m)) for m in vocab["link_prefixes"])
+    return stops, prefixes, int(vocab["marker_max_words"]), int(vocab["headline_max_words"])
+
+
+def _is_headline_like(line: str, max_words: int) -> bool:
+    return (
+        len(line.split()) <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
+    )
+
+
+def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
+    """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
+
+    Lines from a stop marker on ("Có thể bạn quan tâm", "Tin liên quan") are dropped in place.
+    """
+    stops, prefixes, marker_words, headline_words = _markers()
+    keep = len(lines)
+    seen_paragraph = False
+    for k, line in enumerate(lines):
+        words = len(line.split())
+        if seen_paragraph and words <= marker_words and folded[k].startswith(stops):
+            keep = k  # the rest of the page is chrome
+            break
+        seen_paragraph = seen_paragraph or words > 15
+    del lines[keep:], folded[keep:]
+    headline = [_is_headline_like(line, headline_words) for line in lines]
+    zones = ["body"] * len(lines)
+    for k in range(len(lines)):
+        in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
+        if in_run or folded[k].startswith(prefixes):
+            zones[k] = "link"
+    # Headline-like lines that close the text (after the last paragraph) are links or bylines.
+    last_paragraph = max((k for k, h in enumerate(headline) if not h), default=-1)
+    if last_paragraph >= 0:
+        for k in range(last_paragraph + 1, len(lines)):
+            zones[k] = "link"
+    return zones
+
+
+class Document:
+    """Title, lead and body of one article as blocks and syllables."""
+
+    __slots__ = (
+        "text",
+        "folded",
+        "blocks",
+        "orig",
+        "low",
+        "fold",
+        "starts",
+        "ends",
+        "block_of",
+        "sent_of",
+        "sent_start",
+        "caseless",
+        "_cap",
+    )
+
+    def __init__(self, title: str, text: str, lead: str = "") -> None:
+        # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
+        title_n = normalize(title).replace("\n", " ")
+        lead_n = normalize(lead).replace("\n", " ")
+        title_f, lead_f = fold(title_n), fold(lead_n)
+        body = normalize(text)
+        body_f = fold(body)
+        pairs = [
+            (line, line_f)
+            for line, line_f in zip(body.split("\n"), body_f.split("\n"), strict=True)
+            if line.strip() and line_f not in (title_f, lead_f)
+        ]
+        lines = [line for line, _ in pairs]
+        folded = [line_f for _, line_f in pairs]
+        zones = _classify_lines(lines, folded)
+        pieces: list[tuple[str, str]] = [("title", title_n)]
+        folded_pieces = [title_f]
+        if lead_n:
+            pieces.append(("lead", lead_n))
+            folded_pieces.append(lead_f)
+        else:
+            # The first paragraph is the lead; a headline-like line (a related link, a
+            # sub-heading) is not.
+            _s, _p, _m, headline_words = _markers()
+            first = next((k for k, z in enumerate(zones) if z == "body"), None)
+            if (
+                first is not None
+                and len(lines[first].split()) > 12
+                and not _is_headline_like(lines[first], headline_words)
+            ):
+                zones[first] = "lead"
+        pieces.extend(zip(zones, lines, strict=True))
+        folded_pieces.extend(folded)
+        self.text = "\n".join(p for _, p in pieces)
+        self.folded = "\n".join(folded_pieces)
+        self._tokenise(pieces)
+
+    def _tokenise(self, pieces: list[tuple[str, str]]) -> None:
+        folded = self.folded
+        orig: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        block_of: list[int] = []
+        sent_of: list[int] = []
+        blocks: list[Block] = []
+        offset = 0
+        sentence = 0
+        for b, (zone, piece) in enumerate(pieces):
+            start, end = offset, offset + len(piece)
+            offset = end + 1
+            spans = [m.span() for m in TOKEN.finditer(piece)]
+            first = len(orig)
+            orig.extend(piece[a:z] for a, z in spans)
+            starts.extend(a + start for a, _ in spans)
+            ends.extend(z + start for _, z in spans)
+            block_of.extend([b] * len(spans))
+            breaks = [m.end() for m in _SENTENCE_END.finditer(piece) if self._breaks(piece, m)]
+            if breaks:
+                sent_of.extend(sentence + bisect_right(breaks, a) for a, _ in spans)
+            else:
+                sent_of.extend([sentence] * len(spans))
+            sentence += len(breaks) + 1
+            blocks.append(Block(zone, start, end, first, len(orig), False, False, len(spans)))
+        self.orig, self.starts, self.ends = orig, starts, ends
+        self.low = [t.lower() for t in orig]
+        self.fold = [folded[a:z] for a, z in zip(starts, ends, strict=True)]
+        self._cap = [t[0].isupper() for t in orig]
+        self.block_of, self.sent_of = block_of, sent_of
+        self.sent_start = [k == 0 or sent_of[k - 1] != sent_of[k] for k in range(len(orig))]
+        self.blocks = [self._describe(block) for block in blocks]
+        alpha = [cap for t, cap in zip(orig, self._cap, strict=True) if not t.isdigit()]
+        self.caseless = bool(alpha) and sum(alpha) <= 0.02 * len(alpha)
+
+    @staticmethod
+    def _breaks(piece: str, m: re.Match[str]) -> bool:
+        # No sentence break after "TP." or "Q." or inside "1.649"; one needs a capital or digit next.
+        nxt = piece[m.end() : m.end() + 1]
+        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
+            return False
+        return not _SHORT_ABBREVIATION.search(piece[: m.start() + 1])
+
+    def _describe(self, block: Block) -> Block:
+        """Fill in whether a block is written with diacritics and whether its capitals mean names."""
+        a, z = block.first, block.last
+        alpha = [k for k, t in enumerate(self.orig[a:z], start=a) if not t.isdigit()]
+        if not alpha:
+            return block
+        accented = sum(1 for k in alpha if self.fold[k] != self.low[k])
+        upper = sum(1 for k in alpha if self._cap[k])
+        return replace(
+            block,
+            accented=accented >= 0.15 * len(alpha),
+            shouty=len(alpha) >= 3 and upper >= 0.7 * len(alpha),
+        )
+
+    # -- questions the matchers ask about one syllable --------------------------------------------
+
+    def is_cap(self, i: int) -> bool:
+        return self._cap[i]
+
+    def is_acronym(self, i: int) -> bool:
+        t = self.orig[i]
+        return len(t) > 1 and t.isupper()
+
+    def names_by_case(self, i: int) -> bool:
+        """Whether capitals in this syllable's block mark names (not ALL CAPS, not all lower case)."""
+        return not self.caseless and not self.blocks[self.block_of[i]].shouty
+
+    def gap(self, i: int) -> str:
+        """The characters between syllable i-1 and syllable i."""
+        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+
+    def tight(self, i: int, j: int) -> bool:
+        """Syllables i..j-1 are written as one phrase: short separators only, same block."""
+        return all(len(self.gap(k)) <= 3 for k in range(i + 1, j))
+
+    def adjacent(self, i: int) -> bool:
+        """Syllable i follows syllable i-1 with only spaces between, in the same block."""
+        return i > 0 and self.block_of[i] == self.block_of[i - 1] and self.gap(i).strip() == ""
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        s = self.sent_of[i]
+        a = i
+        while a > 0 and self.sent_of[a - 1] == s:
+            a -= 1
+        b = i
+        n = len(self.sent_of)
+        while b < n and self.sent_of[b] == s:
+            b += 1
+        return a, b
+
+    def content_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.zone in CONTENT_ZONES]
+
+    def __len__(self) -> int:
+        return len(self.orig)

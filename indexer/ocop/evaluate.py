@@ -1,0 +1,165 @@
+"""Measuring OCOP enrichment against labelled passages (tests/data/ocop_labels.jsonl) and the seed page.
+
+Used by `ocop eval ocop` and by the tests, so the figures in docs/benchmarks.md, the CLI and the
+test thresholds are one computation. Labels per line: id, title, text, is_ocop, provinces,
+provinces_2025, stars, product_groups, optional ocop_claims, published, lead, note, split.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from indexer.ocop import OcopFacts, enrich_text
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_LABELS = REPO_ROOT / "tests" / "data" / "ocop_labels.jsonl"
+SEED_DIR = REPO_ROOT.parent / "shared" / "corpus"
+SEED_FILE = "seed-page-text.txt"
+SEED_AUTHOR_LINE = "Ngô Sơn"
+SEED_LABELS: dict[str, Any] = {
+    "id": "seed-page",
+    "is_ocop": True,
+    "provinces": ["Hà Nội"],
+    "provinces_2025": ["Hà Nội"],
+    "stars": [3, 4],
+    "product_groups": [
+        "Thực phẩm",
+        "Đồ uống",
+        "Thảo dược",
+        "Vải và may mặc",
+        "Lưu niệm - nội thất - trang trí",
+    ],
+    "ocop_claims": [
+        {"count": 1649, "stars": None, "place": "Hà Nội"},
+        {"count": 1098, "stars": 4, "place": "Hà Nội"},
+        {"count": 534, "stars": 3, "place": "Hà Nội"},
+    ],
+}
+SET_LABELS = ("provinces_2025", "provinces", "stars", "product_groups")
+
+
+@dataclass
+class Score:
+    """Counts for one label; micro-averaged over passages for the set-valued labels."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, ident: str, got: Iterable[Any], want: Iterable[Any]) -> None:
+        got_set, want_set = set(got), set(want)
+        self.tp += len(got_set & want_set)
+        self.fp += len(got_set - want_set)
+        self.fn += len(want_set - got_set)
+        if got_set != want_set:
+            extra = sorted(map(str, got_set - want_set))
+            missing = sorted(map(str, want_set - got_set))
+            self.errors.append(f"{ident}: extra {extra} missing {missing}")
+
+
+@dataclass
+class Report:
+    passages: int = 0
+    scores: dict[str, Score] = field(default_factory=dict)
+    place_hits: int = 0
+    place_total: int = 0
+
+    def score(self, label: str) -> Score:
+        return self.scores.setdefault(label, Score())
+
+    @property
+    def place_accuracy(self) -> float:
+        return self.place_hits / self.place_total if self.place_total else 1.0
+
+
+def load_labels(path: Path = DEFAULT_LABELS, split: str = "all") -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r.get("split", "dev") == split]
+
+
+def classify(row: dict[str, Any]) -> OcopFacts:
+    published = row.get("published")
+    return enrich_text(
+        row.get("title", ""),
+        row.get("text", ""),
+        lead=row.get("lead", ""),
+        published=datetime.fromisoformat(published) if published else None,
+    )
+
+
+def evaluate(rows: Iterable[dict[str, Any]]) -> Report:
+    report = Report()
+    for row in rows:
+        facts = classify(row)
+        add_to_report(report, row, facts)
+    return report
+
+
+def add_to_report(report: Report, row: dict[str, Any], facts: OcopFacts) -> None:
+    ident = row["id"]
+    report.passages += 1
+    report.score("is_ocop").add(ident, [True] if facts.is_ocop else [], [True] if row["is_ocop"] else [])
+    for label in SET_LABELS:
+        if label in row:
+            report.score(label).add(ident, getattr(facts, label), row[label])
+    if "ocop_claims" in row:
+        want = {(c["count"], c.get("stars")): c.get("place") for c in row["ocop_claims"]}
+        got = {(c.count, c.stars): c.place for c in facts.ocop_claims}
+        report.score("ocop_claims").add(ident, got, want)
+        for key in set(got) & set(want):
+            report.place_total += 1
+            report.place_hits += got[key] == want[key]
+
+
+def seed_rows(seed_dir: Path = SEED_DIR) -> list[dict[str, Any]] | None:
+    """The seed page twice: its text up to the author line, and the full page with its chrome.
+
+    The full page is checked for is_ocop and provinces only (the labels say what the article
+    says; the chrome below the author line adds nothing OCOP-specific). None when absent.
+    """
+    path = seed_dir / SEED_FILE
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    non_empty = [k for k, line in enumerate(lines) if line.strip()]
+    title_at = non_empty[1]  # the first line is the site's date header
+    title = lines[title_at].strip()
+    rest = lines[title_at + 1 :]
+    author = next(k for k, line in enumerate(rest) if line.strip() == SEED_AUTHOR_LINE)
+    article = dict(SEED_LABELS, title=title, text="\n".join(rest[:author]))
+    full = {key: SEED_LABELS[key] for key in ("is_ocop", "provinces", "provinces_2025")}
+    full.update(id="seed-page-full", title=title, text="\n".join(rest))
+    return [article, full]
+
+
+def format_report(report: Report, heading: str) -> list[str]:
+    lines = [f"{heading}: {report.passages} passages", f"{'label':<16} {'P':>6} {'R':>6} {'F1':>6}"]
+    order = ["is_ocop", "provinces_2025", "provinces", "stars", "product_groups", "ocop_claims"]
+    for label in order:
+        if label in report.scores:
+            s = report.scores[label]
+            lines.append(f"{label:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
+    if report.place_total:
+        lines.append(
+            f"{'claim places':<16} accuracy {report.place_accuracy:.3f} ({report.place_total} claims)"
+        )
+    return lines

@@ -1,0 +1,352 @@
+"""Provinces a text is about, in the 63-province structure of its time and in the 2025 structure.
+
+Two kinds of evidence, both from data (gazetteer.json generated from vietnamadminunits, and
+places.toml):
+- a province name or alias ("Hà Nội", "TP.HCM", "Huế", "Bắc Cạn"), or a well-known town
+  ("Đà Lạt"), accepted unless its surroundings say it is something else: a lower unit or street
+  ("phố Huế", "huyện Quảng Ninh"), a person ("anh Long An", "Nguyễn Vĩnh Phúc"), a longer proper
+  name ("Thái Bình Dương", "Công ty CP Đồng Tháp Xanh"), or lower case ("hòa bình" = peace);
+- an administrative prefix followed by a capitalised unit name that the library resolves to one
+  province ("huyện Phúc Thọ", "quận Hai Bà Trưng", "thị xã Sơn Tây", "phường Quy Nhơn").
+
+Names are read in the structure of the article's time. Before 1 July 2025 (or undated text
+without merger wording) every name is a 63-province name, and its 2025 province comes from the
+library's mapping, so a 2023 story on Phú Yên is filed under Đắk Lắk too. After the merger a name
+that is also a 2025 province ("Đắk Lắk", "Đắk Lắk (mới)") is the 2025 province; it adds a
+63-province name only when that 2025 province is a single old one (Hà Nội, Huế). Old-only names
+("Phú Yên", "Bình Thuận (cũ)") still give both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.phrases import PhraseIndex, syllables
+from indexer.ocop.vocab import gazetteer, places_vocab
+from indexer.text import fold, normalize
+
+# Text prefixes of administrative units → (level, kind). Kinds are those of build_gazetteer.
+_UNIT_PREFIXES: dict[tuple[str, ...], tuple[str, str]] = {
+    ("huyen",): ("district", "huyen"),
+    ("quan",): ("district", "quan"),
+    ("q",): ("district", "quan"),
+    ("thi", "xa"): ("district", "city"),
+    ("tx",): ("district", "city"),
+    ("thanh", "pho"): ("district", "city"),
+    ("tp",): ("district", "city"),
+    ("xa",): ("ward", "xa"),
+    ("phuong",): ("ward", "phuong"),
+    ("thi", "tran"): ("ward", "thi tran"),
+    ("tt",): ("ward", "thi tran"),
+    ("dac", "khu"): ("ward", "dac khu"),
+}
+_UNIT_PREFIX_WORDS = {
+    ("huyen",): "huyện",
+    ("quan",): "quận",
+    ("q",): "Q",
+    ("thi", "xa"): "thị xã",
+    ("tx",): "TX",
+    ("thanh", "pho"): "thành phố",
+    ("tp",): "TP",
+    ("xa",): "xã",
+    ("phuong",): "phường",
+    ("thi", "tran"): "thị trấn",
+    ("tt",): "TT",
+    ("dac", "khu"): "đặc khu",
+}
+_PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
+_MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?")
+_AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place found in the text, for claims: where it is and how a claim should name it."""
+
+    first: int
+    last: int
+    name: str
+
+
+@dataclass
+class PlaceResult:
+    provinces: list[str] = field(default_factory=list)
+    provinces_2025: list[str] = field(default_factory=list)
+    mentions: list[PlaceMention] = field(default_factory=list)
+
+    def add(self, old: str | None, new: str | None) -> None:
+        if old and old not in self.provinces:
+            self.provinces.append(old)
+        if new and new not in self.provinces_2025:
+            self.provinces_2025.append(new)
+
+
+class Gazetteer:
+    """Province names, aliases and unit names, and the rules for reading them in running text."""
+
+    def __init__(self) -> None:
+        data, vocab = gazetteer(), places_vocab()
+        overrides = vocab["legacy_names"]
+        self.new_name = {p["key"]: p["name"] for p in data["provinces_2025"]}
+        self.old_name = {p["key"]: overrides.get(p["key"], p["name"]) for p in data["provinces"]}
+        self.old_to_new = {p["key"]: p["key_2025"] for p in data["provinces"]}
+        parts: dict[str, int] = {}
+        for new_key in self.old_to_new.values():
+            parts[new_key] = parts.get(new_key, 0) + 1
+        self.parts = parts
+        self.key_by_old_name = {syllables(name): key for key, name in self.old_name.items()}
+        self.key_by_new_name = {syllables(name): key for key, name in self.new_name.items()}
+        # The library's own short names too ("Huế" for the old Thừa Thiên Huế).
+        for p in data["provinces"]:
+            self.key_by_old_name.setdefault(syllables(p["name"]), p["key"])
+        self.units = {level: data[level] for level in ("districts", "wards", "wards_2025")}
+
+        self.names = PhraseIndex(strict_accents=False)
+        for key, name in self.old_name.items():
+            self.names.add(name, ("province", key))
+        for p in data["provinces"]:
+            self.names.add(p["name"], ("province", p["key"]))
+        for canonical, aliases in vocab["aliases"].items():
+            key = self.key_by_old_name[syllables(canonical)]
+            self.names.add_all(aliases, ("province", key))
+        for town, canonical in vocab["towns"].items():
+            self.names.add(town, ("town", self.key_by_old_name[syllables(canonical)]))
+        self.names.add_all(vocab["blocked"], ("blocked", None))
+        self.prefix_only = {syllables(t) for t in vocab["prefix_only"]}
+
+        def index(words: list[str]) -> PhraseIndex:
+            # Context words are ordinary words: in text with diacritics they must match with them
+            # ("cho" is not "chợ", "xa" is not "xã").
+            idx = PhraseIndex(strict_accents=True)
+            idx.add_all(words, True)
+            return idx
+
+        self.province_prefixes = index(vocab["province_prefixes"])
+        self.not_province_prefixes = index(vocab["not_province_prefixes"])
+        self.personal_titles = index(vocab["personal_titles"])
+        self.organisation_heads = index(vocab["organisation_heads"])
+        self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
+        self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
+        self.merger_markers = tuple(fold(normalize(m)) for m in vocab["merger_markers"])
+        self.unit_prefixes = PhraseIndex(strict_accents=True)
+        for prefix, spelled in _UNIT_PREFIX_WORDS.items():
+            self.unit_prefixes.add(spelled, _UNIT_PREFIXES[prefix])
+
+    # -- province names ---------------------------------------------------------------------------
+
+    def _before(self, doc: Document, i: int, idx: PhraseIndex) -> bool:
+        """A phrase of `idx` ends right before syllable i, separated by spaces or a dot only."""
+        if i == 0 or doc.block_of[i - 1] != doc.block_of[i] or doc.gap(i).strip() not in ("", "."):
+            return False
+        return idx.preceded_by(doc, i) is not None
+
+    def _is_family(self, doc: Document, i: int) -> bool:
+        return doc.low[i] in self.family_accented or (
+            not doc.blocks[doc.block_of[i]].accented and doc.fold[i] in self.family
+        )
+
+    def _accept_name(
+        self, doc: Document, i: int, j: int, caps: tuple[bool, ...], key: tuple[str, ...]
+    ) -> bool:
+        prefixed = self._before(doc, i, self.province_prefixes)
+        if key in self.prefix_only and not prefixed:
+            return False
+        by_case = doc.names_by_case(i)
+        if (
+            by_case
+            and not prefixed
+            and any(c and not doc.is_cap(k) for k, c in zip(range(i, j), caps, strict=True))
+        ):
+            return False
+        if not prefixed and self._before(doc, i, self.not_province_prefixes):
+            return False
+        if self._before(doc, i, self.personal_titles):
+            return False
+        if (
+            by_case
+            and doc.adjacent(i)
+            and doc.is_cap(i - 1)
+            and not doc.is_acronym(i - 1)
+            and self._is_family(doc, i - 1)
+        ):
+            return False  # "Nguyễn Long An", "Lê Hòa Bình"
+        if _AGE.match(doc.text, doc.ends[j - 1]):
+            return False  # "Long An (35 tuổi)" is a person
+        if by_case and self._in_company_name(doc, i):
+            return False
+        return not (
+            by_case
+            and j < len(doc)
+            and doc.adjacent(j)
+            and doc.is_cap(j)
+            and not doc.is_acronym(j)
+            and not doc.sent_start[j]
+            and not self.names.starts(doc.fold[j])
+            and not self._is_family(doc, j)
+        )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
+
+    def _in_company_name(self, doc: Document, i: int) -> bool:
+        """Whether syllable i ends a capitalised run opened by "Công ty", "TMCP"... (a company name)."""
+        k = i
+        while True:
+            if doc.adjacent(k) and self.organisation_heads.preceded_by(doc, k) is not None:
+                return True
+            if i - k >= 5 or not doc.adjacent(k) or not (doc.is_cap(k - 1) or doc.is_acronym(k - 1)):
+                return False
+            k -= 1
+
+    def _marker(self, doc: Document, j: int) -> str | None:
+        m = _MARKER.match(doc.text, doc.ends[j - 1])
+        if not m:
+            return None
+        if m.group(1) == "mới":
+            return "new" if m.group(2) else None  # "Hà Nội mới đây" is not a marker
+        return "old"
+
+    def _resolve(self, key: str, new_mode: bool, marker: str | None, town: bool) -> tuple[str | None, str]:
+        """(63-province name or None, 2025 name) for a name whose 63-province key is `key`."""
+        new_key = self.old_to_new[key]
+        if new_mode and marker != "old" and not town and key in self.new_name:
+            old = self.old_name[key] if self.parts[new_key] == 1 else None
+            return old, self.new_name[key]
+        return self.old_name[key], self.new_name[new_key]
+
+    # -- administrative units ---------------------------------------------------------------------
+
+    def _lookup(self, table_name: str, kind: str, folded: str, accented: str) -> list[str] | None:
+        table = self.units[table_name]
+        return (
+            table["by_kind"].get(f"{kind}|{folded}")
+            or table["accented"].get(f"{kind}|{accented}")
+            or table["by_name"].get(folded)
+        )
+
+    @staticmethod
+    def _name_end(doc: Document, i: int, end: int) -> int:
+        """End of the capitalised name run starting at syllable i (at most five syllables)."""
+        j = i
+        while j < end and j - i < 5 and (j == i or doc.adjacent(j) or doc.gap(j).strip() in ("-", "'", "’")):
+            apostrophe = j > i and doc.gap(j) in ("'", "’")  # "Cư M'gar", "Đắk R'lấp"
+            if not (doc.is_cap(j) or doc.orig[j].isdigit() or apostrophe or not doc.names_by_case(j)):
+                break
+            j += 1
+        return j
+
+    def _unit_at(
+        self, doc: Document, i: int, end: int, level: str, kind: str, new_mode: bool
+    ) -> tuple[int, str, str, bool] | None:
+        """Longest unit name at syllable i → (end syllable, display name, province key, is 2025 key)."""
+        for last in range(self._name_end(doc, i, end), i, -1):
+            folded = " ".join(doc.fold[i:last])
+            accented = " ".join(doc.low[i:last])
+            if level == "ward" and new_mode:
+                hit = self._lookup("wards_2025", kind, folded, accented)
+                if hit:
+                    return last, hit[0], hit[1], True
+            hit = self._lookup("districts" if level == "district" else "wards", kind, folded, accented)
+            if hit:
+                return last, hit[0], hit[1], False
+            if kind == "dac khu" and not new_mode:  # special zones exist only since July 2025
+                hit = self._lookup("wards_2025", kind, folded, accented)
+                if hit:
+                    return last, hit[0], hit[1], True
+        return None
+
+    # -- the whole text ---------------------------------------------------------------------------
+
+    def new_structure(self, doc: Document, published_after_merger: bool | None) -> bool:
+        if published_after_merger is not None:
+            return published_after_merger
+        return any(m in doc.folded for m in self.merger_markers)
+
+    def find(self, doc: Document, new_mode: bool) -> PlaceResult:
+        result = PlaceResult()
+        covered: set[int] = set()
+        for block in doc.blocks:
+            if block.zone not in CONTENT_ZONES:
+                continue
+            self._units_in_block(doc, block.first, block.last, new_mode, result, covered)
+        for i, j, phrase in self.names.find_in_blocks(doc, CONTENT_ZONES):
+            kind, key = phrase.value
+            if kind == "blocked" or i in covered:
+                continue
+            if not self._accept_name(doc, i, j, phrase.caps, phrase.folded):
+                continue
+            old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
+            result.add(old, new)
+            result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
+        result.mentions.sort(key=lambda m: m.first)
+        return result
+
+    def _units_in_block(
+        self, doc: Document, start: int, end: int, new_mode: bool, result: PlaceResult, covered: set[int]
+    ) -> None:
+        for i, j, phrase in self.unit_prefixes.find(doc, start, end):
+            level, kind = phrase.value
+            if j >= end or doc.gap(j).strip() not in ("", "."):
+                continue
+            # "các huyện Bắc Hà, Sa Pa và Bát Xát": a plural prefix governs a list of names.
+            plural = i > start and doc.fold[i - 1] in _PLURAL and doc.adjacent(i)
+            k = j
+            while k < end:
+                found = self._unit_at(doc, k, end, level, kind, new_mode)
+                if found:
+                    last, display, key, is_2025 = found
+                    covered.update(range(k, last))
+                    if is_2025:
+                        parts = [o for o, n in self.old_to_new.items() if n == key]
+                        result.add(self.old_name[parts[0]] if len(parts) == 1 else None, self.new_name[key])
+                    else:
+                        result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
+                    result.mentions.append(PlaceMention(i, last, display))
+                else:
+                    last = max(self._name_end(doc, k, end), k + 1)
+                if not plural or last >= end:
+                    break
+                if doc.fold[last] == "va" and doc.adjacent(last):
+                    k = last + 1
+                elif doc.gap(last).strip() == ",":
+                    k = last
+                else:
+                    break
+                if k >= end or not (doc.is_cap(k) or not doc.names_by_case(k)):
+                    break
+
+    # -- search filters ---------------------------------------------------------------------------
+
+    def filter_for(self, name: str) -> tuple[str, str] | None:
+        words = list(syllables(name))
+        while words and words[-1] in ("moi", "cu"):
+            words.pop()
+        for prefix in (("tinh",), ("thanh", "pho"), ("tp",)):
+            if tuple(words[: len(prefix)]) == prefix and len(words) > len(prefix):
+                words = words[len(prefix) :]
+                break
+        key = tuple(words)
+        if key in self.key_by_new_name:
+            return "provinces_2025", self.new_name[self.key_by_new_name[key]]
+        old_key = self.key_by_old_name.get(key)
+        if old_key is None:
+            doc = Document("", " ".join(words))
+            for i, j, phrase in self.names.find(doc, 0, len(doc)):
+                if i == 0 and j == len(doc) and phrase.value[0] != "blocked":
+                    old_key = phrase.value[1]
+        if old_key is None:
+            return None
+        if old_key in self.new_name:
+            return "provinces_2025", self.new_name[old_key]
+        return "provinces", self.old_name[old_key]
+
+
+@cache
+def gazetteer_rules() -> Gazetteer:
+    return Gazetteer()
+
+
+def provinces_2025_list() -> list[str]:
+    """The 34 provinces of the 2025 structure, in the library's order (by official code)."""
+    data = gazetteer()
+    return [p["name"] for p in sorted(data["provinces_2025"], key=lambda p: p["code"])]

@@ -1,0 +1,100 @@
+"""How much an article is ABOUT OCOP: a score in [0, 1] from where and how OCOP is discussed.
+
+The score rewards placement (title, lead), spread (how many paragraphs), density (mentions per
+100 words) and the way OCOP is talked about (assessment, producers, events, star ratings) in the
+paragraphs that mention it. Mentions in link lines (related stories, tag lists) weigh nothing.
+A single passing mention in a long article therefore stays low, while a short brief with OCOP in
+its title and lead scores high. All weights live in data/relevance.toml.
+
+score = raw / (raw + half_point); is_ocop when score >= IS_OCOP_THRESHOLD (0.5), that is, when raw
+reaches half_point (2.0): a core term in the title alone almost gets there (2.4 → 0.55), a lead
+mention needs support from the body, and body-only coverage needs several paragraphs or density.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.phrases import PhraseIndex
+from indexer.ocop.vocab import relevance_vocab
+
+IS_OCOP_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Relevance:
+    score: float
+    mentions_by_block: dict[int, int]  # block index → core-term mentions (content zones only)
+    ocop_sentences: frozenset[int]  # sentence ids that mention a core term
+
+    @property
+    def is_ocop(self) -> bool:
+        return self.score >= IS_OCOP_THRESHOLD
+
+
+@cache
+def _indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    vocab = relevance_vocab()
+    core = PhraseIndex(strict_accents=True)
+    core.add_all(vocab["core_terms"], "core")
+    context = PhraseIndex(strict_accents=True)
+    for kind, phrases in vocab["context"].items():
+        context.add_all(phrases, kind)
+    return core, context
+
+
+def core_index() -> PhraseIndex:
+    return _indexes()[0]
+
+
+def assess(doc: Document, rated_sentences: frozenset[int] = frozenset()) -> Relevance:
+    """Score a document. `rated_sentences`: sentences holding an OCOP star rating (indexer.ocop.stars)."""
+    w = relevance_vocab()["weights"]
+    core, context = _indexes()
+    per_block: dict[int, int] = {}
+    link_mentions = 0
+    sentences: set[int] = set()
+    for i, _j, _phrase in core.find_in_blocks(doc, CONTENT_ZONES | {"link"}):
+        b = doc.block_of[i]
+        if doc.blocks[b].zone == "link":
+            link_mentions += 1
+            continue
+        per_block[b] = per_block.get(b, 0) + 1
+        sentences.add(doc.sent_of[i])
+
+    raw = 0.0
+    body = 0.0
+    for b, count in per_block.items():
+        zone = doc.blocks[b].zone
+        if zone == "title":
+            raw += w["title"]
+        elif zone == "lead":
+            raw += w["lead"]
+        else:
+            body += w["block_first"] + w["block_more"] * min(count - 1, w["block_more_cap"])
+    raw += min(body, w["body_cap"])
+    words = sum(blk.words for blk in doc.blocks if blk.zone in ("lead", "body"))
+    text_mentions = sum(c for b, c in per_block.items() if doc.blocks[b].zone != "title")
+    if words:
+        raw += w["density"] * min(100.0 * text_mentions / words, w["density_cap"])
+    if per_block:
+        kinds = {
+            phrase.value
+            for b in per_block
+            for _i, _j, phrase in context.find(doc, doc.blocks[b].first, doc.blocks[b].last)
+        }
+        if any(
+            doc.sent_of[doc.blocks[b].first] <= s < doc.sent_of[doc.blocks[b].last - 1] + 1
+            for b in per_block
+            for s in rated_sentences
+        ):
+            kinds.add("rating")
+        # Context is credited per paragraph that mentions OCOP: one passing paragraph cannot
+        # collect the whole context bonus.
+        cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
+        raw += min(w["context_weight"] * len(kinds), cap)
+    raw += w["link"] * link_mentions
+    score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
+    return Relevance(round(score, 4), per_block, frozenset(sentences))

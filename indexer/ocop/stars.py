@@ -1,0 +1,145 @@
+"""OCOP star ratings (3, 4, 5 sao) mentioned in a text, and only in OCOP context.
+
+A number before "sao" is a rating candidate: "4 sao", "bốn sao", "3 và 4 sao", "3-5 sao" (a range
+fills in: 3, 4, 5). It is dropped when the words before it make it a hotel, a resort, an app
+rating or a nomination ("khách sạn 5 sao", "4,8 sao", "tiềm năng 5 sao"), or the words after make
+it something else ("2 sao Michelin"). Words without a number ("ngôi sao", "sao Việt", "sao kê",
+"sao chè") are never ratings.
+
+A candidate is `strong` when its sentence or paragraph talks about OCOP (data/stars.toml
+context_terms); it is `tight` when it sits in an OCOP-style phrase ("đạt 4 sao", "sản phẩm 3 sao")
+without OCOP nearby. Strong ratings feed the relevance score; an OCOP article keeps both kinds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.phrases import PhraseIndex, syllables
+from indexer.ocop.vocab import stars_vocab
+
+_RANGE = {"den", "toi"}
+_LIST = {"va", "hoac"}
+
+
+@dataclass(frozen=True, slots=True)
+class StarMention:
+    stars: tuple[int, ...]
+    first: int  # syllable index of the first number
+    sao: int  # syllable index of "sao"
+    strong: bool
+    tight: bool
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    words: dict[str, int]
+    not_before: PhraseIndex
+    window: int
+    not_after: frozenset[tuple[str, ...]]
+    tight_before: PhraseIndex
+    context: PhraseIndex
+
+
+@cache
+def _vocab() -> _Vocab:
+    v = stars_vocab()
+
+    def index(words: list[str]) -> PhraseIndex:
+        idx = PhraseIndex(strict_accents=True)
+        idx.add_all(words, True)
+        return idx
+
+    return _Vocab(
+        words={k: int(n) for k, n in v["numbers"].items()},
+        not_before=index(v["not_ocop_before"]),
+        window=int(v["before_window"]),
+        not_after=frozenset(syllables(w) for w in v["not_ocop_after"]),
+        tight_before=index(v["tight_before"]),
+        context=index(v["context_terms"]),
+    )
+
+
+def _number(doc: Document, k: int, words: dict[str, int]) -> int | None:
+    tok = doc.orig[k]
+    if tok.isdigit():
+        # "4,8 sao" is a decimal rating, not 8 stars.
+        if k > 0 and doc.gap(k) in (",", ".") and doc.orig[k - 1].isdigit():
+            return None
+        return int(tok) if len(tok) == 1 else None
+    if doc.blocks[doc.block_of[k]].accented:
+        return words.get(doc.low[k])
+    return None
+
+
+def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int] | None:
+    """Star counts before syllable `sao`, and the index of the first number."""
+    k = sao - 1
+    block_first = doc.blocks[doc.block_of[sao]].first
+    if k < block_first:
+        return None
+    n = _number(doc, k, v.words)
+    if n is None:
+        return None
+    found = [n]
+    first = k
+    ranged = False
+    while first - 2 >= block_first:
+        sep_gap = doc.gap(first).strip()
+        prev = first - 1
+        if sep_gap in ("-", "–", "/", ","):
+            m = _number(doc, prev, v.words)
+            if m is None or (sep_gap == "," and doc.gap(first) == ","):
+                break
+            ranged = ranged or sep_gap in ("-", "–")
+            found.insert(0, m)
+            first = prev
+        elif doc.fold[prev] in _RANGE | _LIST and doc.adjacent(first):
+            m = _number(doc, prev - 1, v.words)
+            if m is None:
+                break
+            ranged = ranged or doc.fold[prev] in _RANGE
+            found.insert(0, m)
+            first = prev - 1
+        else:
+            break
+    if ranged and len(found) == 2 and found[0] < found[1]:
+        found = list(range(found[0], found[1] + 1))
+    stars = tuple(sorted({s for s in found if 3 <= s <= 5}))
+    return (stars, first) if stars else None
+
+
+def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
+    """Hotel, app-rating or nomination words just before the number, or Michelin after "sao"."""
+    block = doc.blocks[doc.block_of[sao]]
+    lo = max(block.first, first - v.window - 3)
+    for _i, end, _p in v.not_before.find(doc, lo, first):
+        if first - end <= v.window and all(doc.gap(k).strip() == "" for k in range(end, first + 1)):
+            return True
+    after = tuple(doc.fold[sao + 1 : min(sao + 5, block.last)])
+    return any(after[: len(p)] == p for p in v.not_after)
+
+
+def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
+    """All rating candidates in title, lead and body; `ocop_blocks` are paragraphs mentioning OCOP."""
+    v = _vocab()
+    out: list[StarMention] = []
+    context_sentences = {doc.sent_of[i] for i, _j, _p in v.context.find_in_blocks(doc, CONTENT_ZONES)}
+    for block_index, block in enumerate(doc.blocks):
+        if block.zone not in CONTENT_ZONES:
+            continue
+        for sao in range(block.first + 1, block.last):
+            if doc.fold[sao] != "sao":
+                continue
+            cand = _candidate(doc, sao, v)
+            if cand is None or _excluded(doc, cand[1], sao, v):
+                continue
+            stars, first = cand
+            strong = doc.sent_of[sao] in context_sentences or block_index in ocop_blocks
+            tight = v.tight_before.preceded_by(doc, first) is not None or (
+                sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
+            )
+            out.append(StarMention(stars, first, sao, strong, tight))
+    return out

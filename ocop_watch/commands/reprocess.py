@@ -1,0 +1,61 @@
+"""`ocop reprocess`: re-run enrichment (and optionally extraction) over the whole archive.
+
+The archive keeps every page's raw HTML, so better vocabularies or a better extractor reach all
+past coverage without re-crawling. Only articles whose result changed get a new version, so a
+later `ocop index sync` pushes just those.
+"""
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from indexer.archive import Archive, UpsertOutcome
+from indexer.errors import NotFound
+from indexer.ocop import enrich
+from indexer.schema import Article
+from ocop_watch.cli_app import app
+
+
+@app.command("reprocess")
+def reprocess(
+    archive: Path = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive"),
+    extract: bool = typer.Option(False, "--extract", help="Also re-extract each article from its raw HTML"),
+) -> None:
+    """Recompute OCOP relevance, provinces, stars, groups and claims for every archived article."""
+    if not archive.exists():
+        raise typer.BadParameter(f"no archive at {archive}", param_hint="--archive")
+    counts = {outcome: 0 for outcome in UpsertOutcome}
+    failures = 0
+    with Archive(archive) as store:
+        ids = [article.id for article in store.articles()]
+        columns = (TextColumn("reprocessing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns) as progress:
+            task = progress.add_task("articles", total=len(ids))
+            for article_id in ids:
+                article = store.get(article_id)
+                if extract:
+                    article, ok = _re_extract(store, article)
+                    failures += not ok
+                counts[store.upsert(enrich(article))] += 1
+                progress.advance(task)
+    summary = ", ".join(f"{outcome.value}: {n}" for outcome, n in counts.items())
+    typer.echo(f"{len(ids)} articles reprocessed ({summary}; extraction failures kept as they were: {failures})")
+
+
+def _re_extract(store: Archive, article: Article) -> tuple[Article, bool]:
+    from crawler.extract import ExtractionError, extract_article
+    from crawler.sites import load_registry
+
+    site = load_registry().get(article.site)
+    try:
+        raw = store.raw_page(article.id)
+        fresh = extract_article(
+            raw.html, raw.url, http_content_type=raw.headers.get("Content-Type"), crawled=article.crawled,
+            site=article.site, outlet=article.outlet,
+            body_selectors=site.extraction.body if site else (),
+            remove_selectors=site.extraction.remove if site else (),
+        )
+    except (NotFound, ExtractionError):
+        return article, False
+    return fresh, True

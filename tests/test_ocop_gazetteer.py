@@ -1,0 +1,42 @@
+"""The generated gazetteer agrees with vietnamadminunits (the maintained source of the 2025 structure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.ocop import build_gazetteer
+from indexer.ocop.vocab import gazetteer
+
+
+def test_data_file_is_what_the_library_generates_today() -> None:
+    pytest.importorskip("vietnamadminunits")
+    assert build_gazetteer.build() == gazetteer(), "run: python -m indexer.ocop.build_gazetteer"
+
+
+def test_old_to_new_mapping_follows_the_library() -> None:
+    convert = pytest.importorskip("vietnamadminunits").convert_address
+    data = gazetteer()
+    new_names = {p["key"]: p["name"] for p in data["provinces_2025"]}
+    mapping = {p["name"]: new_names[p["key_2025"]] for p in data["provinces"]}
+    assert len(mapping) == 63 and len(set(mapping.values())) == 34
+    for old, new in [
+        ("Phú Yên", "Đắk Lắk"),
+        ("Bình Dương", "Hồ Chí Minh"),
+        ("Hà Giang", "Tuyên Quang"),
+        ("Hòa Bình", "Phú Thọ"),
+        ("Quảng Nam", "Đà Nẵng"),
+        ("Hà Nội", "Hà Nội"),
+    ]:
+        assert mapping[old] == new
+        assert convert(old).short_province == new
+
+
+def test_only_unambiguous_unit_names_are_kept() -> None:
+    units = gazetteer()["districts"]["by_kind"]
+    assert units["huyen|phuc tho"][1] == "thanhphohanoi"
+    assert units["quan|hai ba trung"][1] == "thanhphohanoi"
+    assert units["city|son tay"][1] == "thanhphohanoi"  # thị xã Sơn Tây
+    assert units["huyen|son tay"][1] == "tinhquangngai"  # huyện Sơn Tây
+    assert "huyen|chau thanh" not in units  # a district name in several provinces
+    wards = gazetteer()["wards"]["by_kind"]
+    assert all(len(key.split("|", 1)[1].split()) >= 2 for key in wards)  # never "xã Hội"
