@@ -303,6 +303,16 @@ class Archive:
             (time.time(), status, json.dumps(stats, default=str), run_id),
         )
 
+    def unfinished_runs(self, site: str) -> list[dict[str, object]]:
+        """Runs of a site that never finished their work, oldest first: killed (no finish time) or
+        stopped early (status 'interrupted'). The crawler resumes them and marks them 'resumed'."""
+        rows = self.conn.execute(
+            "SELECT run_id, started_ts, status, stats FROM crawl_runs WHERE site=?"
+            " AND (finished_ts IS NULL OR status='interrupted') ORDER BY run_id",
+            (site,),
+        ).fetchall()
+        return [{**dict(row), "stats": json.loads(row["stats"])} for row in rows]
+
     def last_runs(self) -> list[dict[str, object]]:
         """The most recent run of each site, for /health and operators."""
         rows = self.conn.execute(

@@ -29,6 +29,10 @@ class TermsFacet:
         items = value if isinstance(value, list) else [value]
         return [_as_term(v) for v in items if v not in (None, "")]
 
+    def dsl_aggregation(self, size: int) -> dict[str, object]:
+        """Elasticsearch/OpenSearch: the counts, ordered like the embedded engine (count desc, value asc)."""
+        return {"terms": {"field": self.field, "size": size, "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+
 
 @dataclass(frozen=True)
 class StarsFacet(TermsFacet):
@@ -92,13 +96,29 @@ KEYWORD_FIELDS: tuple[str, ...] = (*(f.field for f in FACETS.values()), "provinc
 
 
 def keyword_values(article: Article) -> list[tuple[str, str]]:
-    """(field, value) pairs an article contributes to filters and facet counts."""
+    """(field, value) pairs an article contributes to filters and facet counts.
+
+    Each pair appears once: an article listing a province twice still counts once in its facet,
+    as it does in the Elasticsearch/OpenSearch terms aggregation.
+    """
     pairs: list[tuple[str, str]] = []
     for field in KEYWORD_FIELDS:
         value = getattr(article, field)
         items = value if isinstance(value, list) else [value]
         pairs.extend((field, _as_term(v)) for v in items if v not in (None, ""))
-    return pairs
+    return list(dict.fromkeys(pairs))
+
+
+def dsl_filter(terms: list[tuple[str, str]]) -> dict[str, object]:
+    """Elasticsearch/OpenSearch: a facet's selected (field, value) terms, any of them (OR).
+
+    The embedded engine renders the same terms as `keyword_values` rows in SQL.
+    """
+    by_field: dict[str, list[str]] = {}
+    for field, value in terms:
+        by_field.setdefault(field, []).append(value)
+    clauses = [{"terms": {field: values}} for field, values in by_field.items()]
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:

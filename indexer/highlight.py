@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from indexer.query import Phrase
+from indexer.query import Hit, Phrase
+from indexer.schema import Article
 from indexer.text import TOKEN, fold
 
 SNIPPET_CHARS = 260
@@ -74,3 +75,34 @@ def snippet(text: str, phrases: Iterable[Phrase], max_chars: int = SNIPPET_CHARS
         end = space if space > start else end
     body = _render(text, spans, start, end)
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def searchable_body(article: Article) -> str:
+    """The body both engines index and cut snippets from: the lead (unless the text opens with it), text."""
+    parts = [article.text]
+    if article.lead and not article.text.startswith(article.lead):
+        parts.insert(0, article.lead)
+    return "\n\n".join(p for p in parts if p)
+
+
+def hit_for(article: Article, phrases: list[Phrase], score: float | None) -> Hit:
+    """One search hit, rendered the same way whichever engine found it (identical snippets)."""
+    return Hit(
+        id=article.id,
+        title=article.title,
+        url=article.url,
+        site=article.site,
+        outlet=article.outlet,
+        published_at=article.published,
+        snippet=snippet(searchable_body(article), phrases),
+        title_highlighted=highlight_all(article.title, phrases),
+        score=score,
+        section=article.section,
+        authors=article.authors,
+        provinces_2025=article.provinces_2025,
+        stars=article.stars,
+        product_groups=article.product_groups,
+        is_ocop=article.is_ocop,
+        ocop_score=article.ocop_score,
+        story_id=article.story_id,
+    )

@@ -21,7 +21,7 @@ from pathlib import Path
 from indexer.archive import Archive, connect
 from indexer.errors import InvalidQuery
 from indexer.facets import FACETS, resolve_filters
-from indexer.highlight import highlight_all, snippet
+from indexer.highlight import hit_for, searchable_body
 from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize
@@ -46,19 +46,12 @@ def create_tables(conn: sqlite3.Connection) -> None:
     stories.create_tables(conn)
 
 
-def _body(article: Article) -> str:
-    parts = [article.text]
-    if article.lead and not article.text.startswith(article.lead):
-        parts.insert(0, article.lead)
-    return "\n\n".join(p for p in parts if p)
-
-
 def write_document(conn: sqlite3.Connection, rowid: int, article: Article, *, replace: bool) -> None:
     """Called by the archive inside its transaction, so article and index never disagree."""
     if replace:
         conn.execute("DELETE FROM articles_fts WHERE rowid=?", (rowid,))
     # Extraction already normalises; doing it again here keeps the index right for any writer.
-    title, body = normalize(article.title), normalize(_body(article))
+    title, body = normalize(article.title), normalize(searchable_body(article))
     conn.execute(
         "INSERT INTO articles_fts(rowid, title, body, title_folded, body_folded) VALUES(?,?,?,?,?)",
         (rowid, title, body, fold(title), fold(body)),
@@ -150,28 +143,29 @@ def _where(conditions: dict[str, _Condition], skip: str | None = None) -> tuple[
 # --- sorting and cursors ----------------------------------------------------------------------------
 
 _SORT_KEYS = {
-    # (expression, direction): nulls (undated articles) always last
+    # (expression, direction): nulls (undated articles) always last; ties broken on the article id
+    # in the same direction, as the Elasticsearch/OpenSearch engine does, so both give one order
     "relevance": ("h.score", "ASC"),
     "newest": ("coalesce(a.published_ts, -1e18)", "DESC"),
     "oldest": ("coalesce(a.published_ts, 1e18)", "ASC"),
 }
 
 
-def _encode_cursor(sort: str, value: float, rowid: int) -> str:
-    raw = json.dumps({"s": sort, "v": value, "r": rowid}).encode()
+def _encode_cursor(sort: str, value: float, article_id: str) -> str:
+    raw = json.dumps({"s": sort, "v": value, "i": article_id}).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, sort: str) -> tuple[float, int]:
+def _decode_cursor(cursor: str, sort: str) -> tuple[float, str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        value, rowid, cursor_sort = float(data["v"]), int(data["r"]), data["s"]
+        value, article_id, cursor_sort = float(data["v"]), str(data["i"]), data["s"]
     except (ValueError, KeyError, TypeError) as exc:
         raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged") from exc
     if cursor_sort != sort:
         raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
-    return value, rowid
+    return value, article_id
 
 
 class EmbeddedIndex:
@@ -263,15 +257,15 @@ class EmbeddedIndex:
         join = "JOIN temp.hits h ON h.rowid = a.rowid" if has_text else ""
         where, params = _where(conditions)
         if cursor:
-            value, rowid = _decode_cursor(cursor, sort)
+            value, article_id = _decode_cursor(cursor, sort)
             op = "<" if direction == "DESC" else ">"
-            where += f" AND ({expression} {op} ? OR ({expression} = ? AND a.rowid {op} ?))"
-            params += [value, value, rowid]
+            where += f" AND ({expression} {op} ? OR ({expression} = ? AND a.id {op} ?))"
+            params += [value, value, article_id]
             offset = 0
         score = "h.score" if has_text else "NULL"
         sql = (
-            f"SELECT a.rowid, a.data, {score} AS score, {expression} AS sort_value FROM articles a {join}"
-            f" WHERE {where} ORDER BY {expression} {direction}, a.rowid {direction} LIMIT ? OFFSET ?"
+            f"SELECT a.id, a.data, {score} AS score, {expression} AS sort_value FROM articles a {join}"
+            f" WHERE {where} ORDER BY {expression} {direction}, a.id {direction} LIMIT ? OFFSET ?"
         )
         return conn.execute(sql, [*params, limit, offset]).fetchall()
 
@@ -304,7 +298,7 @@ class EmbeddedIndex:
         if rows and len(rows) == request.size:
             last = rows[-1]
             cursor_sort = sort if (sort != "relevance" or has_text) else "newest"
-            next_cursor = _encode_cursor(cursor_sort, float(last["sort_value"]), int(last["rowid"]))
+            next_cursor = _encode_cursor(cursor_sort, float(last["sort_value"]), last["id"])
         return SearchResponse(
             total=total,
             hits=hits,
@@ -320,27 +314,8 @@ class EmbeddedIndex:
         )
 
     def _hit(self, row: sqlite3.Row, parsed: ParsedQuery) -> Hit:
-        article = Article.model_validate_json(row["data"])
-        phrases = parsed.phrases()
-        return Hit(
-            id=article.id,
-            title=article.title,
-            url=article.url,
-            site=article.site,
-            outlet=article.outlet,
-            published_at=article.published,
-            snippet=snippet(_body(article), phrases),
-            title_highlighted=highlight_all(article.title, phrases),
-            score=-float(row["score"]) if row["score"] is not None else None,
-            section=article.section,
-            authors=article.authors,
-            provinces_2025=article.provinces_2025,
-            stars=article.stars,
-            product_groups=article.product_groups,
-            is_ocop=article.is_ocop,
-            ocop_score=article.ocop_score,
-            story_id=article.story_id,
-        )
+        score = -float(row["score"]) if row["score"] is not None else None
+        return hit_for(Article.model_validate_json(row["data"]), parsed.phrases(), score)
 
     def _facets(
         self, conn: sqlite3.Connection, request: SearchRequest, conditions: dict[str, _Condition], join: str
@@ -409,7 +384,7 @@ class EmbeddedIndex:
                     yield Article.model_validate_json(row["data"])
                 if len(rows) < batch_size:
                     return
-                cursor = _encode_cursor(sort, float(rows[-1]["sort_value"]), int(rows[-1]["rowid"]))
+                cursor = _encode_cursor(sort, float(rows[-1]["sort_value"]), rows[-1]["id"])
 
     def total(self, request: SearchRequest) -> int:
         return self.search(request.model_copy(update={"size": 0, "with_facets": False})).total

@@ -1,0 +1,259 @@
+"""Archive → Elasticsearch/OpenSearch: incremental `sync` and a full `rebuild` behind an alias.
+
+The archive stays the source of truth; the engine is a copy that can always be rebuilt from it.
+
+- `sync` pushes the articles changed since a checkpoint (the archive's change number `seq`), in
+  bulk, with the article id as `_id` (re-sending is harmless), and stores the checkpoint in the
+  archive after each batch the engine acknowledged. Interrupted at any point, a re-run resumes
+  from the last acknowledged batch. The checkpoint also names the index it was made against: when
+  the alias has moved to an index this archive never filled (another machine rebuilt, the cluster
+  was wiped), the next sync starts from zero.
+- Documents the engine refuses for good (mapping, size) are never dropped silently: they are
+  returned, kept in the archive's meta table, retried first by every later sync, and shown by
+  `ocop index status` until accepted.
+- `rebuild` loads every article into a new `<alias>-vN` while the alias keeps serving the old
+  one, then swaps the alias in one atomic request: searches never see a half-built index.
+- Deletions: the archive keeps no tombstones, so an article removed from the archive leaves the
+  engine at the next rebuild (`ocop index status` shows the counts drifting apart).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from indexer.archive import Archive
+from indexer.engines.elastic import Rejection, RemoteIndex
+from indexer.errors import EngineUnavailable
+from indexer.schema import Article
+
+BATCH_SIZE = 500
+
+
+class Progress(Protocol):
+    """What long work reports to a progress bar (the CLI draws it with rich; tests ignore it)."""
+
+    def start(self, description: str, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+
+class _Quiet:
+    def start(self, description: str, total: int) -> None:
+        pass
+
+    def advance(self, count: int) -> None:
+        pass
+
+
+@dataclass
+class Checkpoint:
+    seq: int = 0
+    index_uuid: str | None = None  # the index the seq was pushed into
+    rejected: dict[str, Rejection] = field(default_factory=dict)
+
+
+@dataclass
+class SyncReport:
+    index: str
+    since: int  # checkpoint before the run
+    until: int  # checkpoint after the run
+    pushed: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    from_scratch: bool = False  # the alias pointed at an index this archive had not synced into
+    rebuilt: bool = False  # there was no index yet: sync ran a rebuild
+
+
+@dataclass
+class RebuildReport:
+    index: str
+    loaded: int
+    rejected: list[Rejection]
+    swapped: bool
+    previous: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+# --- checkpoint, kept in the archive's meta table ----------------------------------------------------
+
+
+def checkpoint_key(index: RemoteIndex) -> str:
+    """One checkpoint per engine URL and alias: an archive can feed several clusters."""
+    return f"index-sync {index.name} {index.url} {index.alias}"
+
+
+def read_checkpoint(archive: Archive, index: RemoteIndex) -> Checkpoint:
+    raw = archive.get_meta(checkpoint_key(index))
+    if not raw:
+        return Checkpoint()
+    data = json.loads(raw)
+    rejected = {r["id"]: Rejection(r["id"], r["status"], r["reason"]) for r in data.get("rejected", [])}
+    return Checkpoint(int(data["seq"]), data.get("index_uuid"), rejected)
+
+
+def write_checkpoint(archive: Archive, index: RemoteIndex, checkpoint: Checkpoint) -> None:
+    value = {
+        "seq": checkpoint.seq,
+        "index_uuid": checkpoint.index_uuid,
+        "rejected": [vars(r) for r in checkpoint.rejected.values()],
+    }
+    archive.set_meta(checkpoint_key(index), json.dumps(value, ensure_ascii=False))
+
+
+def pending_changes(archive: Archive, seq: int) -> int:
+    """Articles changed after `seq` (Archive has no method for this count; it is one indexed query)."""
+    return int(archive.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (seq,)).fetchone()[0])
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _record(checkpoint: Checkpoint, batch: list[Article], rejected: list[Rejection]) -> None:
+    """Accepted articles leave the rejected list; refused ones join it (latest reason wins)."""
+    refused = {r.id: r for r in rejected}
+    for article in batch:
+        checkpoint.rejected.pop(article.id, None)
+    checkpoint.rejected.update(refused)
+
+
+# --- sync --------------------------------------------------------------------------------------------
+
+
+def sync(
+    archive: Archive, index: RemoteIndex, *, batch_size: int = BATCH_SIZE, progress: Progress | None = None
+) -> SyncReport:
+    """Push every article changed since the checkpoint; resumable, idempotent, never drops a refusal."""
+    progress = progress or _Quiet()
+    behind = index.indices_behind_alias()
+    if not behind:  # a new cluster: build the first version instead of syncing into nothing
+        # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
+        report = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
+        after = read_checkpoint(archive, index)
+        return SyncReport(report.index, 0, after.seq, report.loaded, report.rejected, rebuilt=True)
+    if len(behind) > 1:
+        raise EngineUnavailable(
+            f"alias {index.alias!r} points at several indices ({', '.join(behind)}): fix it by hand"
+        )
+    uuid = index.current_uuid()
+    checkpoint = read_checkpoint(archive, index)
+    from_scratch = checkpoint.index_uuid not in (None, uuid)
+    if checkpoint.index_uuid != uuid:  # never synced into this index: everything goes
+        checkpoint = Checkpoint(0, uuid)
+    report = SyncReport(behind[0], since=checkpoint.seq, until=checkpoint.seq, from_scratch=from_scratch)
+
+    retry = [archive.get(i) for i in checkpoint.rejected if archive.has_article(i)]
+    progress.start(f"sync → {behind[0]}", pending_changes(archive, checkpoint.seq) + len(retry))
+    for batch in _batches(retry, batch_size):  # refused last time: try again first
+        result = index.bulk(batch)
+        _record(checkpoint, batch, result.rejected)
+        report.pushed += result.written
+        with archive.transaction():
+            write_checkpoint(archive, index, checkpoint)
+        progress.advance(len(batch))
+    checkpoint.rejected = {i: r for i, r in checkpoint.rejected.items() if archive.has_article(i)}
+
+    while changes := archive.changes_since(checkpoint.seq, batch_size):
+        batch = [article for _, article in changes]
+        result = index.bulk(batch)  # raises EngineUnavailable once retries are exhausted
+        _record(checkpoint, batch, result.rejected)
+        checkpoint.seq = changes[-1][0]
+        report.pushed += result.written
+        with archive.transaction():  # only after the engine acknowledged the batch
+            write_checkpoint(archive, index, checkpoint)
+        progress.advance(len(batch))
+    with archive.transaction():
+        write_checkpoint(archive, index, checkpoint)
+    index.refresh()
+    report.until = checkpoint.seq
+    report.rejected = list(checkpoint.rejected.values())
+    return report
+
+
+# --- rebuild -----------------------------------------------------------------------------------------
+
+
+def rebuild(
+    archive: Archive,
+    index: RemoteIndex,
+    *,
+    batch_size: int = BATCH_SIZE,
+    shards: int | None = None,
+    keep: int = 1,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RebuildReport:
+    """Load the whole archive into a new `<alias>-vN`, then swap the alias atomically.
+
+    The alias keeps serving the previous version until the new one is loaded, refreshed and
+    allocated, so searches never fail or see a partial index. The previous `keep` versions stay
+    (open exports finish on them; rolling back is one alias change); older ones are deleted. With
+    rejected documents the swap is refused unless `force`: the new index would lack them.
+    """
+    progress = progress or _Quiet()
+    index.put_template()
+    start_seq = archive.last_seq()  # changes after this are pushed by the next sync
+    name = index.create_version(shards=shards)
+    checkpoint = Checkpoint(start_seq)
+    loaded = 0
+    try:
+        progress.start(f"rebuild → {name}", archive.count())
+        for batch in _batches(archive.articles(batch_size), batch_size):
+            result = index.bulk(batch, index=name)
+            _record(checkpoint, batch, result.rejected)
+            loaded += result.written
+            progress.advance(len(batch))
+        count = index.finish_loading(name)
+        if count != loaded:
+            raise EngineUnavailable(f"{name} holds {count} documents after {loaded} were acknowledged")
+    except BaseException:
+        with contextlib.suppress(EngineUnavailable):  # the alias never saw it; do not hide the cause
+            index.drop_index(name)
+        raise
+    rejected = list(checkpoint.rejected.values())
+    if rejected and not force:
+        index.drop_index(name)
+        return RebuildReport(name, loaded, rejected, swapped=False)
+    previous = index.point_alias_to(name)
+    checkpoint.index_uuid = index.versions()[name]
+    with archive.transaction():
+        write_checkpoint(archive, index, checkpoint)
+    older = [version for version in index.versions() if version != name]
+    dropped = older[: max(0, len(older) - keep)]
+    for version in dropped:
+        index.drop_index(version)
+    return RebuildReport(name, loaded, rejected, swapped=True, previous=previous, dropped=dropped)
+
+
+# --- status ------------------------------------------------------------------------------------------
+
+
+def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
+    """Counts in the archive and the engine, the checkpoint, and what the next sync would push."""
+    checkpoint = read_checkpoint(archive, index)
+    behind = index.indices_behind_alias()
+    uuid = index.current_uuid() if behind else None
+    in_step = uuid is not None and checkpoint.index_uuid == uuid
+    return {
+        "engine": index.name,
+        "url": index.url,
+        "alias": index.alias,
+        "index": ", ".join(behind) or None,
+        "versions": list(index.versions()),
+        "archive_articles": archive.count(),
+        "engine_articles": index.count() if behind else 0,
+        "archive_seq": archive.last_seq(),
+        "checkpoint_seq": checkpoint.seq if in_step else 0,
+        "pending": pending_changes(archive, checkpoint.seq if in_step else 0),
+        "rejected": [vars(r) for r in checkpoint.rejected.values()] if in_step else [],
+    }

@@ -1,0 +1,171 @@
+"""`ocop index sync|rebuild|status`: keep an Elasticsearch/OpenSearch index in step with the archive.
+
+The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS);
+the work itself lives in `indexer.sync`, so these commands only parse options, draw progress and
+turn the reports into text and exit codes (non-zero when a document was rejected or the engine is
+down).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from indexer.archive import Archive
+from indexer.engines.elastic import Rejection, RemoteIndex, open_remote_index
+from indexer.errors import EngineUnavailable
+from indexer.settings import Settings
+from indexer.sync import rebuild, status, sync
+from ocop_watch.cli_app import index_app
+
+console = Console(stderr=True)
+ARCHIVE_OPTION = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive")
+
+
+class _Bar:
+    """indexer.sync.Progress drawn with rich (the bar goes to stderr, reports to stdout)."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.task: int | None = None
+
+    def start(self, description: str, total: int) -> None:
+        self.task = self.progress.add_task(description, total=total)
+
+    def advance(self, count: int) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, count)
+
+
+def _progress() -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    return Progress(*columns, console=console, transient=False)
+
+
+def _remote() -> RemoteIndex:
+    settings = Settings()
+    if settings.engine == "embedded":
+        raise typer.BadParameter(
+            "OCOP_ENGINE is 'embedded' (its index lives inside the archive, nothing to sync): "
+            "set OCOP_ENGINE=elasticsearch or opensearch and OCOP_ENGINE_URL"
+        )
+    return open_remote_index(settings)
+
+
+def _open_archive(path: Path) -> Archive:
+    if not path.exists():
+        raise typer.BadParameter(f"no archive at {path}", param_hint="--archive")
+    return Archive(path)
+
+
+def _fail(exc: EngineUnavailable) -> typer.Exit:
+    console.print(f"[red]search engine unavailable:[/red] {exc}")
+    return typer.Exit(3)
+
+
+def _print_rejected(rejected: list[Rejection]) -> None:
+    table = Table(
+        "article id", "status", "reason", title=f"{len(rejected)} article(s) rejected by the engine"
+    )
+    for item in rejected:
+        table.add_row(item.id, str(item.status), item.reason)
+    console.print(table)
+
+
+@index_app.command("sync")
+def sync_command(
+    archive: Path = ARCHIVE_OPTION,
+    batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
+) -> None:
+    """Push archive changes since the last checkpoint (the first run builds the index)."""
+    index = _remote()
+    try:
+        with _open_archive(archive) as store, _progress() as progress:
+            report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
+    except EngineUnavailable as exc:
+        raise _fail(exc) from exc
+    how = (
+        " (no index yet: built one)"
+        if report.rebuilt
+        else " (new index: from the start)"
+        if report.from_scratch
+        else ""
+    )
+    typer.echo(
+        f"{report.pushed} article(s) pushed to {index.name} {report.index}{how}; "
+        f"checkpoint {report.since} → {report.until}"
+    )
+    if report.rejected:
+        _print_rejected(report.rejected)
+        console.print("They stay listed and are retried by every sync until accepted (`ocop index status`).")
+        raise typer.Exit(1)
+
+
+@index_app.command("rebuild")
+def rebuild_command(
+    archive: Path = ARCHIVE_OPTION,
+    batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
+    shards: int | None = typer.Option(
+        None, min=1, help="Primary shards of the new index (template default: 1)"
+    ),
+    keep: int = typer.Option(1, min=0, help="Previous versions to keep after the swap"),
+    force: bool = typer.Option(False, "--force", help="Swap even if some articles were rejected"),
+) -> None:
+    """Load the whole archive into a new <alias>-vN and swap the alias to it atomically."""
+    index = _remote()
+    try:
+        with _open_archive(archive) as store, _progress() as progress:
+            report = rebuild(
+                store,
+                index,
+                batch_size=batch_size,
+                shards=shards,
+                keep=keep,
+                force=force,
+                progress=_Bar(progress),
+            )
+    except EngineUnavailable as exc:
+        raise _fail(exc) from exc
+    if report.rejected:
+        _print_rejected(report.rejected)
+    if not report.swapped:
+        console.print(
+            f"{report.index} was dropped and alias {index.alias!r} left as it was (--force swaps anyway)"
+        )
+        raise typer.Exit(1)
+    moved = f" (was {', '.join(report.previous)})" if report.previous else ""
+    dropped = f"; deleted {', '.join(report.dropped)}" if report.dropped else ""
+    alias = f"alias {index.alias!r} → {report.index}{moved}"
+    typer.echo(f"{report.loaded} article(s) in {report.index}; {alias}{dropped}")
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+@index_app.command("status")
+def status_command(archive: Path = ARCHIVE_OPTION) -> None:
+    """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
+    index = _remote()
+    try:
+        with _open_archive(archive) as store:
+            report = status(store, index)
+    except EngineUnavailable as exc:
+        raise _fail(exc) from exc
+    rows = {
+        "engine": f"{report['engine']} at {report['url']}",
+        "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
+        "versions": ", ".join(report["versions"]) or "-",
+        "articles in archive": report["archive_articles"],
+        "articles in engine": report["engine_articles"],
+        "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
+        "changes pending": report["pending"],
+        "rejected, retried by the next sync": len(report["rejected"]),
+    }
+    width = max(map(len, rows))
+    for key, value in rows.items():
+        typer.echo(f"{key + ':':<{width + 2}}{value}")
+    for item in report["rejected"]:
+        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")

@@ -1,0 +1,295 @@
+"""`ocop index sync|rebuild|status` against a real node: resumable, idempotent, never loses a query.
+
+Every test here gets aliases of its own (`fresh_remote`), deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from indexer.archive import Archive
+from indexer.engines import elastic
+from indexer.engines.elastic import RemoteIndex
+from indexer.errors import EngineUnavailable
+from indexer.query import SearchRequest
+from indexer.sync import pending_changes, read_checkpoint, rebuild, status, sync
+from ocop_watch.cli_app import app
+from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
+from tests.engine.conftest import REMOTE_KIND, remote_index
+from tests.engine.fixtures import ARTICLES, generated_articles
+
+pytestmark = pytest.mark.engine
+
+Remote = Callable[[], RemoteIndex]
+
+
+def archive_with(path: Path, *batches: Any) -> Path:
+    with Archive(path) as archive:
+        for batch in batches:
+            for article in batch:
+                archive.upsert(article)
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixtures plus 2,000 recombined articles, built once (the tests using it only read it)."""
+    return archive_with(
+        tmp_path_factory.mktemp("big") / "archive.sqlite", ARTICLES.values(), generated_articles(2000, seed=1)
+    )
+
+
+def engine_ids(index: RemoteIndex) -> list[str]:
+    index.refresh()
+    return [article.id for article in index.scan(SearchRequest(sort="oldest"))]
+
+
+def empty_alias(index: RemoteIndex) -> str:
+    """The alias on an empty index, so sync takes its incremental path from the first batch."""
+    index.put_template()
+    name = index.create_version()
+    index.finish_loading(name)
+    index.point_alias_to(name)
+    return name
+
+
+class PowerCut:
+    """The client, except that bulk requests fail after `after` of them (optionally once written)."""
+
+    def __init__(self, client: Any, after: int, written: bool):
+        self.client, self.after, self.written, self.calls = client, after, written, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+    def bulk(self, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls > self.after:
+            if self.written:  # the engine stored the batch but the acknowledgement never came back
+                self.client.bulk(**kwargs)
+            raise RuntimeError("power cut")
+        return self.client.bulk(**kwargs)
+
+
+@pytest.mark.parametrize("written", [False, True], ids=["batch-lost", "ack-lost"])
+def test_interrupted_sync_rerun_ends_with_exactly_the_archive(
+    fresh_remote: Remote, tmp_path: Path, written: bool
+) -> None:
+    path = archive_with(tmp_path / "a.sqlite", generated_articles(1000, seed=3))
+    index = fresh_remote()
+    empty_alias(index)
+    real = index.client
+    index.client = PowerCut(real, after=4, written=written)
+    with Archive(path) as archive, pytest.raises(RuntimeError, match="power cut"):
+        sync(archive, index, batch_size=100)
+    index.client = real
+    with Archive(path) as archive:
+        # the checkpoint is the last change of the last acknowledged batch
+        assert read_checkpoint(archive, index).seq == archive.changes_since(0, 400)[-1][0]
+        assert len(engine_ids(index)) == (500 if written else 400)
+        # the archive moves on before the re-run: new versions of some articles, new articles
+        changed = [
+            a.model_copy(update={"title": a.title + " (đã sửa)"}) for a in list(archive.articles())[::50]
+        ]
+        for article in [*changed, *generated_articles(50, seed=4)]:
+            archive.upsert(article)
+        pending = pending_changes(archive, 400)  # 600 + 50 new + those changed among the first 400
+        report = sync(archive, index, batch_size=100)
+        wanted = sorted(a.id for a in archive.articles())
+    assert not report.rejected and report.since == 400 and report.pushed == pending > 650
+    assert sorted(engine_ids(index)) == wanted and index.count() == len(wanted) == 1050
+    assert index.get(changed[3].id).title.endswith("(đã sửa)")
+
+
+def test_rebuild_under_concurrent_searches_loses_no_query(fresh_remote: Remote, big_archive: Path) -> None:
+    index = fresh_remote()
+    with Archive(big_archive) as archive:
+        rebuild(archive, index)
+        articles = archive.count()
+    requests = [
+        SearchRequest(size=5),
+        SearchRequest(q="ocop", size=5, sort="newest"),
+        SearchRequest(q="sen -xoài", filters={"site": ["vnexpress.net", "baophutho.vn"]}, size=3),
+        SearchRequest(q='"nông thôn mới"', filters={"stars": ["5"]}, date_from="2022-01-01", size=0),
+    ]
+    expected = [index.search(r).total for r in requests]
+    assert expected[0] == articles and all(expected)
+    answers: list[tuple[int, int]] = []
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def search_in_a_loop(offset: int) -> None:
+        n = offset
+        while not stop.is_set():
+            which = n % len(requests)
+            try:
+                answers.append((which, index.search(requests[which]).total))
+            except BaseException as exc:  # noqa: BLE001  (every failure is the test's business)
+                failures.append(exc)
+            n += 1
+
+    threads = [threading.Thread(target=search_in_a_loop, args=(k,)) for k in range(4)]
+    for thread in threads:
+        thread.start()
+    try:
+        time.sleep(0.2)
+        with Archive(big_archive) as archive:
+            second = rebuild(archive, index, batch_size=250)  # v2; v1 is kept as the previous version
+            during_first = len(answers)
+            third = rebuild(archive, index, batch_size=250)  # v3; v1 is deleted while searches run
+        time.sleep(0.2)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+    assert during_first > 20 and len(answers) > during_first + 20
+    assert [total for which, total in answers if total != expected[which]] == []
+    assert second.previous == [f"{index.alias}-v1"] and third.dropped == [f"{index.alias}-v1"]
+    assert index.indices_behind_alias() == [f"{index.alias}-v3"]
+    assert list(index.versions()) == [f"{index.alias}-v2", f"{index.alias}-v3"]
+
+
+def test_rejected_articles_are_reported_kept_and_retried(fresh_remote: Remote, tmp_path: Path) -> None:
+    good = list(ARTICLES.values())
+    bad = good[0].model_copy(
+        update={"id": "0badbadbadbadbadbad0", "section": "x" * 40_000}
+    )  # an immense term
+    path = archive_with(tmp_path / "a.sqlite", good, [bad])
+    index = fresh_remote()
+    with Archive(path) as archive:
+        first = sync(archive, index)  # no index yet: sync builds it, listing the refusal
+        assert (
+            first.rebuilt and [r.id for r in first.rejected] == [bad.id] and first.rejected[0].status == 400
+        )
+        assert index.count() == len(good)
+        assert [r["id"] for r in status(archive, index)["rejected"]] == [bad.id]
+        again = sync(archive, index)  # retried, refused again, still listed
+        assert [r.id for r in again.rejected] == [bad.id] and again.pushed == 0
+        archive.upsert(bad.model_copy(update={"section": "Kinh tế"}))  # fixed at the source
+        fixed = sync(archive, index)
+        assert fixed.rejected == [] and status(archive, index)["rejected"] == []
+    assert index.count() == len(good) + 1
+
+
+def _connection_error() -> Exception:
+    if REMOTE_KIND == "elasticsearch":
+        import elastic_transport
+
+        return elastic_transport.ConnectionError("connection refused")
+    import opensearchpy
+
+    return opensearchpy.ConnectionError("N/A", "connection refused", None)
+
+
+class Flaky:
+    """The client, whose bulk requests first fail the given ways, then pass."""
+
+    def __init__(self, client: Any, failures: list[str]):
+        self.client, self.failures, self.calls = client, list(failures), 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.client, name)
+
+    def bulk(self, **kwargs: Any) -> Any:
+        self.calls += 1
+        failure = self.failures.pop(0) if self.failures else None
+        if failure in ("connection", "always"):
+            if failure == "always":
+                self.failures.append("always")
+            raise _connection_error()
+        if failure == "429":  # every item refused for now, as a busy node answers
+            operations = kwargs["body"][::2]
+            return {
+                "errors": True,
+                "items": [{"index": {"_id": op["index"]["_id"], "status": 429}} for op in operations],
+            }
+        return self.client.bulk(**kwargs)
+
+
+def test_bulk_retries_with_backoff_then_gives_up_clearly(
+    fresh_remote: Remote, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(elastic, "BULK_BACKOFF", 0.01)
+    path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
+    index = fresh_remote()
+    empty_alias(index)
+    real = index.client
+    index.client = Flaky(real, ["connection", "429", "connection"])
+    with Archive(path) as archive:
+        report = sync(archive, index, batch_size=100)
+        assert index.client.calls == 4 and report.pushed == len(ARTICLES) and index.count() == len(ARTICLES)
+        archive.upsert(ARTICLES["xoso"].model_copy(update={"title": "Kết quả xổ số (cập nhật)"}))
+        before = read_checkpoint(archive, index).seq
+        index.client = Flaky(real, ["always"])
+        with pytest.raises(EngineUnavailable, match="cannot reach"):
+            sync(archive, index)
+        assert index.client.calls == elastic.BULK_ATTEMPTS
+        assert read_checkpoint(archive, index).seq == before  # nothing acknowledged, nothing skipped
+
+
+def test_sync_starts_over_when_the_alias_moved_to_an_index_it_never_filled(
+    fresh_remote: Remote, tmp_path: Path
+) -> None:
+    """Two crawler machines feed one cluster; when one rebuilds, the other pushes everything again."""
+    one = archive_with(tmp_path / "one.sqlite", ARTICLES.values())
+    two = archive_with(tmp_path / "two.sqlite", generated_articles(100, seed=9))
+    index = fresh_remote()
+    with Archive(one) as first, Archive(two) as second:
+        assert sync(first, index).rebuilt
+        assert sync(second, index).pushed == 100 and index.count() == len(ARTICLES) + 100
+        rebuild(second, index)  # only the second archive's articles are in the new version
+        assert index.count() == 100
+        assert sync(second, index).pushed == 0
+        again = sync(first, index)
+    assert again.from_scratch and again.pushed == len(ARTICLES)
+    assert index.count() == len(ARTICLES) + 100
+
+
+def test_cli_status_sync_rebuild(fresh_remote: Remote, tmp_path: Path) -> None:
+    path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
+    index = fresh_remote()
+    env = {"OCOP_ENGINE": REMOTE_KIND, "OCOP_ENGINE_URL": index.url, "OCOP_INDEX_ALIAS": index.alias}
+    runner = CliRunner()
+
+    def ocop(*args: str, **extra: str) -> Any:
+        return runner.invoke(app, ["index", *args, "--archive", str(path)], env={**env, **extra})
+
+    before = ocop("status")
+    assert before.exit_code == 0 and "run `ocop index rebuild`" in before.output
+    synced = ocop("sync", "--batch-size", "10")
+    assert synced.exit_code == 0 and f"{len(ARTICLES)} article(s) pushed" in synced.output
+    after = ocop("status")
+    assert after.exit_code == 0 and f"{index.alias}-v1" in after.output
+    assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", after.output)
+    assert re.search(r"changes pending: +0\n", after.output)
+    rebuilt = ocop("rebuild")
+    assert rebuilt.exit_code == 0 and f"→ {index.alias}-v2 (was {index.alias}-v1)" in rebuilt.output
+    down = ocop("sync", OCOP_ENGINE_URL="http://127.0.0.1:9")
+    assert down.exit_code == 3 and "search engine unavailable" in down.output
+    embedded = ocop("sync", OCOP_ENGINE="embedded")
+    assert embedded.exit_code == 2 and "OCOP_ENGINE" in embedded.output
+
+
+def test_an_alias_extending_ours_keeps_its_versions(fresh_remote: Remote, tmp_path: Path) -> None:
+    """`<alias>-v*` also matches `<alias>-vault-v1`: rebuilding ours must not delete theirs."""
+    path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
+    ours = fresh_remote()
+    theirs = remote_index(ours.url, f"{ours.alias}-vault")
+    try:
+        with Archive(path) as archive:
+            rebuild(archive, theirs)
+            for _ in range(3):
+                rebuild(archive, ours, keep=0)
+        assert list(theirs.versions()) == [f"{theirs.alias}-v1"] and theirs.count() == len(ARTICLES)
+        assert list(ours.versions()) == [f"{ours.alias}-v3"] and ours.count() == len(ARTICLES)
+    finally:
+        theirs.drop_all()
