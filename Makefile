@@ -19,12 +19,17 @@ $(STAMP): pyproject.toml
 
 # Headless Chromium for the browser test and a JDK for the OpenSearch node; installed only when
 # missing and only where we may (root, apt). Elsewhere those tests skip with a printed reason.
-system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+system-deps: $(STAMP)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v java >/dev/null || missing="$$missing default-jdk-headless"; \
+	command -v mvn >/dev/null || missing="$$missing maven"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing chromium and chromium-driver"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
-	  else echo "note: chromium/chromedriver missing and not root: the browser test will skip"; fi; \
+	    echo "installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "note: missing$$missing and not root: the browser/engine tests will skip (fail with CI=true)"; fi; \
 	fi
 
 demo: $(STAMP)
@@ -36,7 +41,7 @@ demo: $(STAMP)
 	  --set LOG_LEVEL=WARNING && \
 	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
 
-test: $(STAMP) system-deps
+test: system-deps
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -59,6 +59,17 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.must and not self.must_not
 
+    def word_runs(self) -> list[tuple[str, ...]]:
+        """Folded runs of two or more adjacent unquoted words: likely multi-syllable words
+        ("nông thôn mới"), which both engines rank higher where they also stand side by side."""
+        runs: list[list[str]] = [[]]
+        for clause in self.must:
+            if isinstance(clause, Phrase) and len(clause.tokens) == 1:
+                runs[-1].extend(clause.folded)
+            elif runs[-1]:
+                runs.append([])
+        return [tuple(run) for run in runs if len(run) > 1]
+
     def phrases(self) -> list[Phrase]:
         """Every positive phrase, for highlighting."""
         out: list[Phrase] = []

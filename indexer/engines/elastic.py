@@ -266,17 +266,6 @@ def _clause(clause: Phrase | AnyOf) -> dict[str, Any]:
     return _phrase(clause.folded, _FOLDED_FIELDS)
 
 
-def _word_runs(parsed: ParsedQuery) -> list[list[str]]:
-    """Runs of two or more consecutive single-syllable words: unquoted multi-syllable words."""
-    runs: list[list[str]] = [[]]
-    for clause in parsed.must:
-        if isinstance(clause, Phrase) and len(clause.tokens) == 1:
-            runs[-1].extend(clause.folded)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if len(run) > 1]
-
-
 def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     """Matching as the embedded engine does (folded phrases in title or body, all must match, none
     excluded); ranking adds exact-diacritic phrases and adjacent unquoted words as optional boosts."""
@@ -286,7 +275,7 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     must_not = [_phrase(p.folded, _FOLDED_FIELDS) for p in dict.fromkeys(parsed.must_not)]
     exact = [p for p in dict.fromkeys(parsed.phrases()) if p.has_diacritics]
     should = [_exact_tier(p) for p in exact]
-    should += [_phrase(run, _FOLDED_FIELDS, PROXIMITY_BOOST) for run in _word_runs(parsed)]
+    should += [_phrase(run, _FOLDED_FIELDS, PROXIMITY_BOOST) for run in parsed.word_runs()]
     # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch): each
     # phrase here is one leaf per field. Matching always fits (at most 250 syllables in 500
     # characters); the ranking boosts are dropped before a pathological query could overflow it.

@@ -36,6 +36,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 _FOLDED_WEIGHTS = "0, 0, 4.0, 1.0"
 _EXACT_WEIGHTS = "4.0, 1.0, 0, 0"
 _EXACT_BOOST = 2.0  # how much an exact-diacritic match outranks a folded-only one
+_PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 _HISTOGRAM_PREFIX = {"year": 4, "month": 7, "day": 10}
 
 
@@ -84,6 +85,13 @@ def exclusion_match(parsed: ParsedQuery) -> str | None:
     return (
         "{title_folded body_folded} : (" + " OR ".join(_fts_phrase(p.folded) for p in parsed.must_not) + ")"
     )
+
+
+def proximity_match(parsed: ParsedQuery) -> str | None:
+    runs = parsed.word_runs()
+    if not runs:
+        return None
+    return "{title_folded body_folded} : (" + " OR ".join(_fts_phrase(run) for run in runs) + ")"
 
 
 def exact_match(parsed: ParsedQuery) -> str | None:
@@ -229,14 +237,18 @@ class EmbeddedIndex:
             " WHERE articles_fts MATCH ?",
             (match,),
         )
-        exact = exact_match(parsed)
-        if exact:
-            conn.execute(
-                f"UPDATE hits SET score = score + {_EXACT_BOOST} * e.s FROM (SELECT rowid AS r,"
-                f" bm25(articles_fts, {_EXACT_WEIGHTS}) AS s FROM articles_fts WHERE articles_fts MATCH ?) e"
-                " WHERE hits.rowid = e.r",
-                (exact,),
-            )
+        boosts = (
+            (exact_match(parsed), _EXACT_WEIGHTS, _EXACT_BOOST),
+            (proximity_match(parsed), _FOLDED_WEIGHTS, _PROXIMITY_BOOST),
+        )
+        for boost_match, weights, boost in boosts:
+            if boost_match:  # bm25 is negative: adding it moves a hit up
+                conn.execute(
+                    f"UPDATE hits SET score = score + {boost} * e.s FROM (SELECT rowid AS r,"
+                    f" bm25(articles_fts, {weights}) AS s FROM articles_fts WHERE articles_fts MATCH ?) e"
+                    " WHERE hits.rowid = e.r",
+                    (boost_match,),
+                )
         return True
 
     def _rows(
