@@ -2,9 +2,14 @@
 
 from ocop_watch.cli_app import app
 from ocop_watch.commands import (  # noqa: F401  (imported for their registrations)
+    classify,
     crawl,
+    export,
     extract,
+    index,
+    reprocess,
     serve,
+    sites,
 )
 
 

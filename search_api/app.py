@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             request.app.state.index = open_index(settings)
         return request.app.state.index
 
+    app.state.get_index = get_index  # routers outside this function (search_api/export.py) use it too
     IndexDep = Annotated[SearchIndex, Depends(get_index)]
     RequestDep = Annotated[SearchRequest, Depends(search_request)]
 
@@ -115,6 +116,8 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
                 report["crawls"] = archive.last_runs()
         return report
 
+    from search_api.export import router as export_router  # here: it imports search_request from this module
+    app.include_router(export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
