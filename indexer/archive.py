@@ -39,6 +39,10 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_ts, rowid);
+-- The embedded engine's date sorts (undated last, ties on id): indexed so that keyset paging and
+-- exports read pages in order instead of re-sorting the whole result set for every page.
+CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(published_ts, -1e18), id);
+CREATE INDEX IF NOT EXISTS articles_oldest ON articles(coalesce(published_ts, 1e18), id);
 CREATE TABLE IF NOT EXISTS keyword_values (
     article_rowid INTEGER NOT NULL,
     field TEXT NOT NULL,

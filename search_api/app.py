@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         return report
 
     from search_api.export import router as export_router  # here: it imports search_request from this module
+
     app.include_router(export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -95,6 +95,9 @@ def test_header_clock_never_becomes_the_publication_date(crawled: tuple[Path, in
     with Archive(archive) as a:
         published = {urlsplit(article.url).path: article.published for article in a.articles()}
     assert SITE_TODAY.date() not in {p.date() for p in published.values() if p}
-    wrong = {t: (published.get(t), d) for t, d in truth.items() if published.get(t) is None or
-             published[t].date() != d.date()}
+    wrong = {
+        t: (published.get(t), d)
+        for t, d in truth.items()
+        if published.get(t) is None or published[t].date() != d.date()
+    }
     assert not wrong

@@ -40,7 +40,9 @@ def reprocess(
                 counts[store.upsert(enrich(article))] += 1
                 progress.advance(task)
     summary = ", ".join(f"{outcome.value}: {n}" for outcome, n in counts.items())
-    typer.echo(f"{len(ids)} articles reprocessed ({summary}; extraction failures kept as they were: {failures})")
+    typer.echo(
+        f"{len(ids)} articles reprocessed ({summary}; extraction failures kept as they were: {failures})"
+    )
 
 
 def _re_extract(store: Archive, article: Article) -> tuple[Article, bool]:
@@ -51,8 +53,12 @@ def _re_extract(store: Archive, article: Article) -> tuple[Article, bool]:
     try:
         raw = store.raw_page(article.id)
         fresh = extract_article(
-            raw.html, raw.url, http_content_type=raw.headers.get("Content-Type"), crawled=article.crawled,
-            site=article.site, outlet=article.outlet,
+            raw.html,
+            raw.url,
+            http_content_type=raw.headers.get("Content-Type"),
+            crawled=article.crawled,
+            site=article.site,
+            outlet=article.outlet,
             body_selectors=site.extraction.body if site else (),
             remove_selectors=site.extraction.remove if site else (),
         )
