@@ -101,3 +101,12 @@ def test_header_clock_never_becomes_the_publication_date(crawled: tuple[Path, in
         if published.get(t) is None or published[t].date() != d.date()
     }
     assert not wrong
+
+
+def test_republished_wire_story_shares_one_story_id(crawled: tuple[Path, int, int]) -> None:
+    archive, _, _ = crawled
+    with Archive(archive) as a:
+        stories = {urlsplit(article.url).path: article.story_id for article in a.articles()}
+    pair = [story for path, story in stories.items() if "/lang-son-" in path]
+    assert len(pair) == 2 and pair[0] == pair[1]  # the same wire story in two sections
+    assert len(set(stories.values())) == len(stories) - 1  # every other article is its own story

@@ -1,0 +1,49 @@
+"""Near-duplicate stories: republished texts share a story id, different texts do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.archive import Archive
+from tests.conftest import make_article
+
+WIRE = (
+    "Chiều 12/3, tại Hà Nội, Bộ Nông nghiệp và Phát triển nông thôn tổ chức hội nghị tổng kết năm năm "
+    "thực hiện Chương trình Mỗi xã một sản phẩm. Theo báo cáo, cả nước đã có hơn 11.000 sản phẩm OCOP "
+    "được công nhận từ 3 sao trở lên, trong đó có 79 sản phẩm đạt 5 sao quốc gia. Nhiều chủ thể OCOP là "
+    "hợp tác xã và doanh nghiệp nhỏ ở nông thôn, đã mở rộng thị trường nhờ thương mại điện tử và các "
+    "điểm giới thiệu và bán sản phẩm OCOP. Thứ trưởng đề nghị các địa phương tiếp tục nâng cao chất lượng, "
+    "chú trọng truy xuất nguồn gốc và gắn sản phẩm với du lịch nông thôn trong giai đoạn tới."
+)
+OTHER = (
+    "Sáng nay, giá vàng miếng trong nước tăng mạnh theo đà thế giới, nhiều cửa hàng ghi nhận lượng khách "
+    "mua tích trữ tăng cao. Các chuyên gia khuyến cáo người dân thận trọng, tránh chạy theo tâm lý đám đông "
+    "khi thị trường biến động khó lường trong những tuần cuối năm. Ngân hàng Nhà nước cho biết sẽ tiếp tục "
+    "theo dõi sát diễn biến và có biện pháp bình ổn thị trường khi cần thiết trong thời gian tới đây."
+)
+
+
+def test_near_duplicates_share_the_first_articles_id(archive_path: Path) -> None:
+    original = make_article(1, "Tổng kết 5 năm OCOP", WIRE)
+    edited = make_article(
+        2, "Cả nước có hơn 11.000 sản phẩm OCOP", WIRE.replace("Chiều 12/3, tại", "Tại"), site="b.vn"
+    )
+    unrelated = make_article(3, "Giá vàng tăng mạnh", OTHER)
+    with Archive(archive_path) as archive:
+        for article in (original, edited, unrelated):
+            archive.upsert(article)
+        stored = {a.id: a.story_id for a in archive.articles()}
+    assert stored[original.id] == original.id
+    assert stored[edited.id] == original.id
+    assert stored[unrelated.id] == unrelated.id
+
+
+def test_short_texts_get_their_own_story(archive_path: Path) -> None:
+    first, second = (
+        make_article(1, "Tin ngắn", "Hội chợ OCOP khai mạc."),
+        make_article(2, "Tin ngắn", "Hội chợ OCOP khai mạc."),
+    )
+    with Archive(archive_path) as archive:
+        archive.upsert(first)
+        archive.upsert(second)
+        assert archive.get(second.id).story_id == second.id  # too short for a trustworthy signature
