@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,50 +13,19 @@ from indexer.archive import Archive
 from indexer.settings import Settings
 from samples.server import serve_sample_site
 from search_api.app import create_app
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-def run_crawl(base_url: str, archive: Path) -> subprocess.CompletedProcess[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "news",
-        "-a",
-        "site=sample",
-        "-a",
-        f"base_url={base_url}",
-        "-s",
-        f"OCOP_ARCHIVE={archive}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "LOG_LEVEL=INFO",
-    ]
-    return subprocess.run(
-        command,
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"},
-    )
+from tests.mirrors.crawl import run_crawl
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int, int]]:
     archive = tmp_path_factory.mktemp("e2e") / "archive.sqlite"
     with serve_sample_site() as base_url:
-        first = run_crawl(base_url, archive)
-        assert first.returncode == 0, first.stderr[-3000:]
+        first = run_crawl(archive, site="sample", args={"base_url": base_url})
+        assert first.returncode == 0, first.log[-3000:]
         with Archive(archive) as a:
             after_first = a.count()
-        second = run_crawl(base_url, archive)
-        assert second.returncode == 0, second.stderr[-3000:]
+        second = run_crawl(archive, site="sample", args={"base_url": base_url})
+        assert second.returncode == 0, second.log[-3000:]
         with Archive(archive) as a:
             after_second = a.count()
     yield archive, after_first, after_second
