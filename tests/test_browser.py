@@ -102,3 +102,22 @@ def test_search_page_shows_highlighted_results_and_filters(server: str, browser)
     assert "stars=3" in browser.current_url
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
     assert titles == ["Hội chợ nông sản Hà Nội"]
+
+
+def test_timeline_bar_narrows_the_search_to_its_period(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server + "/?q=san+pham+ocop")
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
+    assert browser.find_element(By.ID, "timeline-range").text == "2023-05 – 2024-11"
+    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline .bar")
+    assert [bar.get_attribute("title") for bar in bars] == ["2023-05: 1 bài", "2024-11: 1 bài"]
+    bars[0].click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
+    assert "from=2023-05-01" in browser.current_url and "to=2023-05-31" in browser.current_url
+    assert browser.find_element(By.ID, "from").get_attribute("value") == "2023-05-01"
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
+    assert titles == ["Sản phẩm OCOP Đồng Tháp vươn ra thị trường"]

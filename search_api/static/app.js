@@ -88,17 +88,34 @@ function renderFacets(state, facets) {
   }
 }
 
-function renderTimeline(histogram) {
+function renderTimeline(state, histogram) {
+  // One bar per period; clicking a bar narrows the search to that period.
   const box = $("timeline");
   box.replaceChildren();
   const max = Math.max(1, ...histogram.map((b) => b.count));
   for (const bucket of histogram) {
-    const bar = document.createElement("div");
+    const bar = document.createElement("button");
     bar.className = "bar";
     bar.title = `${bucket.value}: ${bucket.count} bài`;
+    bar.setAttribute("aria-label", bar.title);
     bar.style.height = `${Math.max(2, Math.round((bucket.count / max) * 60))}px`;
+    bar.addEventListener("click", () => navigate({ ...state, page: 1, ...periodRange(bucket.value) }));
     box.append(bar);
   }
+  $("timeline-range").textContent = histogram.length
+    ? `${histogram[0].value} – ${histogram[histogram.length - 1].value}` : "";
+}
+
+function periodRange(key) {
+  // "2024" | "2024-03" | "2024-03-05" -> first and last day of that period
+  const [year, month, day] = key.split("-").map(Number);
+  if (day) return { from: key, to: key };
+  const pad = (n) => String(n).padStart(2, "0");
+  if (month) {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}` };
+  }
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 function renderResults(data) {
@@ -166,7 +183,7 @@ async function run() {
   }
   $("summary").textContent = `${data.total.toLocaleString("vi-VN")} bài viết`;
   renderFacets(state, data.facets);
-  renderTimeline(data.histogram);
+  renderTimeline(state, data.histogram);
   renderResults(data);
   renderPager(state, data);
 }
