@@ -28,11 +28,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from indexer import __version__
 from indexer.engines.base import SearchIndex
 from indexer.errors import InvalidQuery
 from indexer.query import SearchRequest
 from indexer.schema import VIETNAM_TZ, Article
-from ocop_watch import __version__
 
 # Bump when a column is added, removed, renamed or changes type; researchers' scripts can check it.
 SCHEMA_VERSION = "1"
@@ -380,8 +380,6 @@ class Export:
         """Where the data came from; `rows` defaults to the rows expected (the total, capped by limit)."""
         request = self.request
         sort = request.effective_sort
-        if sort == "relevance" and request.parsed.is_empty:
-            sort = "newest"  # what the engines do without query text
         return {
             "query": request.q,
             "filters": request.filters,

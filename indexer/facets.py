@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from indexer.errors import InvalidQuery
 from indexer.schema import Article
 
+MAX_FILTER_VALUES = 100  # more is no longer a search a person makes, and it would bloat every query
+
 
 @dataclass(frozen=True)
 class TermsFacet:
@@ -56,6 +58,21 @@ class BoolFacet(TermsFacet):
 
 
 @dataclass(frozen=True)
+class ProductGroupFacet(TermsFacet):
+    """Only the six official OCOP groups exist; anything else is a typo the user should hear about."""
+
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        from indexer.ocop.groups import GROUP_ORDER
+
+        for value in values:
+            if value not in GROUP_ORDER:
+                raise InvalidQuery(
+                    f"unknown product_group {value!r}; the six groups are: {', '.join(GROUP_ORDER)}"
+                )
+        return super().filter_terms(values)
+
+
+@dataclass(frozen=True)
 class ProvinceFacet(TermsFacet):
     """Counts use the 2025 structure; a filter also accepts a pre-2025 name or an alias."""
 
@@ -86,7 +103,7 @@ FACETS: dict[str, TermsFacet] = {
         TermsFacet("section", "section", "Chuyên mục"),
         ProvinceFacet("province", "provinces_2025", "Tỉnh/thành (2025)"),
         StarsFacet("stars", "stars", "Hạng sao OCOP"),
-        TermsFacet("product_group", "product_groups", "Nhóm sản phẩm"),
+        ProductGroupFacet("product_group", "product_groups", "Nhóm sản phẩm"),
         BoolFacet("is_ocop", "is_ocop", "Tin về OCOP"),
     )
 }
@@ -128,7 +145,9 @@ def resolve_filters(filters: dict[str, list[str]]) -> dict[str, list[tuple[str, 
         facet = FACETS.get(name)
         if facet is None:
             raise InvalidQuery(f"unknown filter {name!r}; known filters: {', '.join(FACETS)}")
-        values = [v for v in values if v.strip()]
+        values = list(dict.fromkeys(v for v in values if v.strip()))
+        if len(values) > MAX_FILTER_VALUES:
+            raise InvalidQuery(f"at most {MAX_FILTER_VALUES} values for filter {name!r}, not {len(values)}")
         if values:
             resolved[name] = facet.filter_terms(values)
     return resolved

@@ -20,6 +20,7 @@ from indexer.text import fold, has_diacritics, normalize, tokens
 MAX_PAGE_SIZE = 100
 MAX_WINDOW = 10_000  # page*size beyond this needs a cursor, as in Elasticsearch's max_result_window
 MAX_QUERY_LENGTH = 500
+MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2200, 12, 31)  # beyond these, date arithmetic overflows
 
 Sort = Literal["relevance", "newest", "oldest"]
 Interval = Literal["year", "month", "day"]
@@ -155,6 +156,9 @@ class SearchRequest(BaseModel):
 
     @model_validator(mode="after")
     def _check_window(self) -> SearchRequest:
+        for name, day in (("from", self.date_from), ("to", self.date_to)):
+            if day is not None and not MIN_DATE <= day <= MAX_DATE:
+                raise ValueError(f"'{name}' must be between {MIN_DATE} and {MAX_DATE}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError("'from' is after 'to'")
         if self.cursor is None and self.page * self.size > MAX_WINDOW:
@@ -170,9 +174,11 @@ class SearchRequest(BaseModel):
 
     @property
     def effective_sort(self) -> Sort:
-        if self.sort:
+        """Relevance needs words to match; with none (no query, or only exclusions) newest first."""
+        has_text = bool(self.parsed.must)
+        if self.sort and (self.sort != "relevance" or has_text):
             return self.sort
-        return "relevance" if not self.parsed.is_empty else "newest"
+        return "relevance" if has_text else "newest"
 
 
 class Hit(BaseModel):

@@ -1,8 +1,5 @@
 """ocop-watch command-line tools."""
 
-from importlib.metadata import PackageNotFoundError, version
+from indexer import __version__
 
-try:
-    __version__ = version("ocop-watch")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+unknown"
+__all__ = ["__version__"]

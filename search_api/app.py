@@ -95,7 +95,12 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
     def timeline(index: IndexDep, request: RequestDep) -> dict[str, object]:
         """Coverage over time for a query and filters (the date histogram only)."""
         response = index.search(request.model_copy(update={"size": 0}))
-        return {"total": response.total, "interval": response.interval, "buckets": response.histogram}
+        # The histogram ignores the date selection (the page shows the whole timeline around it);
+        # this endpoint answers for the selected period only, so its buckets agree with its total.
+        low = request.date_from.isoformat() if request.date_from else ""
+        high = request.date_to.isoformat() if request.date_to else "9999"
+        buckets = [b for b in response.histogram if low[: len(b.value)] <= b.value <= high[: len(b.value)]]
+        return {"total": response.total, "interval": response.interval, "buckets": buckets}
 
     @app.get("/articles/{article_id}", response_model=Article, tags=["articles"])
     def article(index: IndexDep, article_id: str) -> Article:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from pathlib import Path
 
 import pytest
 
@@ -118,10 +117,11 @@ def test_extracted_fields_are_normalised() -> None:
 
 @pytest.mark.corpus
 def test_corpus_page_decodes_via_its_meta_charset() -> None:
-    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "articles"
-    page_path = corpus / "vnexpress.net__dau-bung-keo-dai-ung-thu-lymphoma-ruot-non.html"
-    if not page_path.exists():
-        pytest.skip(f"../shared/corpus not found: {page_path} is needed for this check")
+    from tests.conftest import require_shared
+
+    page_path = require_shared(
+        "corpus", "articles", "vnexpress.net__dau-bung-keo-dai-ung-thu-lymphoma-ruot-non.html"
+    )
     decoded = decode_html(page_path.read_bytes(), "text/html")  # served with no charset parameter
     assert decoded.source == "meta" and decoded.encoding == "utf-8"
     assert "Đau bụng kéo dài" in decoded.text

@@ -135,10 +135,9 @@ def _gold_from_fixtures(tmp_path: Path) -> Path:
 
 
 def test_eval_extraction_runs_both_extractors_with_the_shared_scorer(tmp_path: Path) -> None:
-    if not extract_command.DEFAULT_SCORER.is_file():
-        pytest.skip(
-            f"../shared/eval not found: {extract_command.DEFAULT_SCORER} is the scorer this command runs"
-        )
+    from tests.conftest import require_shared
+
+    require_shared("eval", "score_extraction.py")  # the scorer this command runs
     gold = _gold_from_fixtures(tmp_path)
     out = tmp_path / "predictions"
     result = runner.invoke(app, ["eval", "extraction", str(gold), "--output", str(out)], terminal_width=200)

@@ -13,6 +13,7 @@ import pytest
 import trafilatura
 
 from crawler.extract import ExtractionError, extract_article
+from tests.conftest import SHARED, require_shared
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 SCORER = CORPUS.parent / "eval" / "score_extraction.py"
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.corpus
 
 
 def _require(path: Path) -> None:
-    if not path.exists():
-        pytest.skip(f"../shared/corpus not found: {path} is missing (the corpus lives beside the repository)")
+    require_shared(*path.relative_to(SHARED).parts)
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ def test_reprocess_fills_enrichment_and_versions_only_changed_articles(archive_p
     ocop = make_article(
         1,
         "Quảng Ninh có thêm 30 sản phẩm OCOP đạt 4 sao",
-        "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Quảng Ninh vừa công nhận 30 sản phẩm OCOP đạt 4 sao, "
-        "chủ yếu là nước mắm, chả mực và rượu ba kích.",
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Quảng Ninh vừa công nhận 30 sản phẩm OCOP "
+        "đạt 4 sao, chủ yếu là nước mắm, chả mực và rượu ba kích.",
     )
     weather = make_article(2, "Thời tiết miền Bắc", "Miền Bắc trời rét, nhiệt độ thấp nhất 12 độ C.")
     with Archive(archive_path) as archive:

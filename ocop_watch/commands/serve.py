@@ -21,7 +21,15 @@ def serve(
 
     import uvicorn
 
+    from indexer.settings import Settings
+
     if archive is not None:
         os.environ["OCOP_ARCHIVE"] = str(archive)
+    settings = Settings()
+    if settings.engine == "embedded" and not settings.archive.exists():
+        # Serving an empty archive by mistake looks like "no coverage": say what is wrong instead.
+        raise typer.BadParameter(
+            f"no archive at {settings.archive}; crawl first (ocop crawl) or pass --archive"
+        )
     typer.echo(f"ocop-watch: http://{host}:{port}/  (API docs at /docs)")
     uvicorn.run("search_api.main:app", host=host, port=port, workers=workers, log_level="warning")
