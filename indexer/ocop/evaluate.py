@@ -20,26 +20,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_LABELS = REPO_ROOT / "tests" / "data" / "ocop_labels.jsonl"
 SEED_DIR = REPO_ROOT.parent / "shared" / "corpus"
 SEED_FILE = "seed-page-text.txt"
-SEED_AUTHOR_LINE = "Ngô Sơn"
-SEED_LABELS: dict[str, Any] = {
-    "id": "seed-page",
-    "is_ocop": True,
-    "provinces": ["Hà Nội"],
-    "provinces_2025": ["Hà Nội"],
-    "stars": [3, 4],
-    "product_groups": [
-        "Thực phẩm",
-        "Đồ uống",
-        "Thảo dược",
-        "Vải và may mặc",
-        "Lưu niệm - nội thất - trang trí",
-    ],
-    "ocop_claims": [
-        {"count": 1649, "stars": None, "place": "Hà Nội"},
-        {"count": 1098, "stars": 4, "place": "Hà Nội"},
-        {"count": 534, "stars": 3, "place": "Hà Nội"},
-    ],
-}
+SEED_GOLD = REPO_ROOT / "tests" / "data" / "seed_page_labels.json"
+_seed_gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+SEED_AUTHOR_LINE: str = _seed_gold["author_line"]  # the article's last line; page chrome follows
+SEED_LABELS: dict[str, Any] = _seed_gold["labels"]
 SET_LABELS = ("provinces_2025", "provinces", "stars", "product_groups")
 
 
