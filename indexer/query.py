@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from indexer.errors import InvalidQuery
+from indexer.schema import VIETNAM_TZ
 from indexer.text import fold, has_diacritics, normalize, tokens
 
 MAX_PAGE_SIZE = 100
@@ -167,6 +168,16 @@ class SearchRequest(BaseModel):
                 "(or /export) to go deeper"
             )
         return self
+
+    def published_bounds(self) -> tuple[datetime | None, datetime | None]:
+        """[start, end) of the selected days in Vietnam time: `to` is inclusive, as users mean it."""
+        start = datetime.combine(self.date_from, time.min, tzinfo=VIETNAM_TZ) if self.date_from else None
+        end = (
+            datetime.combine(self.date_to + timedelta(days=1), time.min, tzinfo=VIETNAM_TZ)
+            if self.date_to
+            else None
+        )
+        return start, end
 
     @property
     def parsed(self) -> ParsedQuery:

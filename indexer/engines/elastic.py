@@ -24,8 +24,6 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -296,18 +294,15 @@ def _exact_tier(phrase: Phrase) -> dict[str, Any]:
     return {"function_score": {"query": exact, "functions": [{"weight": EXACT_TIER}], "boost_mode": "sum"}}
 
 
-def _day_start(day: date) -> str:
-    return datetime.combine(day, dtime.min, tzinfo=VIETNAM_TZ).isoformat()
-
-
 def filters_for(request: SearchRequest) -> dict[str, dict[str, Any]]:
     """Filter clauses keyed by the facet they belong to ('published' for the date range)."""
     filters = {name: dsl_filter(terms) for name, terms in resolve_filters(request.filters).items()}
     bounds: dict[str, str] = {}
-    if request.date_from:
-        bounds["gte"] = _day_start(request.date_from)
-    if request.date_to:
-        bounds["lt"] = _day_start(request.date_to + timedelta(days=1))
+    start, end = request.published_bounds()
+    if start:
+        bounds["gte"] = start.isoformat()
+    if end:
+        bounds["lt"] = end.isoformat()
     if bounds:
         filters["published"] = {"range": {"published": bounds}}
     return filters

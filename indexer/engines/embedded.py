@@ -14,8 +14,6 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
 from pathlib import Path
 
 from indexer.archive import Archive, connect
@@ -23,7 +21,7 @@ from indexer.errors import InvalidQuery
 from indexer.facets import FACETS, resolve_filters
 from indexer.highlight import hit_for, searchable_body
 from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
-from indexer.schema import VIETNAM_TZ, Article
+from indexer.schema import Article
 from indexer.text import fold, normalize
 
 FTS_SCHEMA = """
@@ -111,10 +109,6 @@ class _Condition:
     params: list[object] = field(default_factory=list)
 
 
-def _day_start(day: date) -> float:
-    return datetime.combine(day, dtime.min, tzinfo=VIETNAM_TZ).timestamp()
-
-
 def _conditions(request: SearchRequest, parsed: ParsedQuery) -> dict[str, _Condition]:
     """Filter conditions keyed by the facet they belong to ('published' for dates, '' for text)."""
     conditions: dict[str, _Condition] = {}
@@ -125,12 +119,13 @@ def _conditions(request: SearchRequest, parsed: ParsedQuery) -> dict[str, _Condi
             [x for term in terms for x in term],
         )
     date_sql, date_params = [], []
-    if request.date_from:
+    start, end = request.published_bounds()
+    if start:
         date_sql.append("published_ts >= ?")
-        date_params.append(_day_start(request.date_from))
-    if request.date_to:
+        date_params.append(start.timestamp())
+    if end:
         date_sql.append("published_ts < ?")
-        date_params.append(_day_start(request.date_to + timedelta(days=1)))
+        date_params.append(end.timestamp())
     if date_sql:
         dates = " AND ".join(date_sql)
         conditions["published"] = _Condition(
