@@ -32,13 +32,15 @@ system-deps: $(STAMP)
 	  else echo "note: missing$$missing and not root: the browser/engine tests will skip (fail with CI=true)"; fi; \
 	fi
 
+# The sample site is our own server on localhost, so the demo lifts the 1 s politeness floor
+# (robots.txt and AutoThrottle stay on); real outlets keep their registry delays.
 demo: $(STAMP)
 	@mkdir -p data
 	@$(BIN)/python -m samples.server --port $(SAMPLE_PORT) & server=$$!; \
 	trap "kill $$server 2>/dev/null" EXIT INT TERM; \
 	sleep 1; \
 	$(BIN)/ocop crawl --site sample --base-url http://127.0.0.1:$(SAMPLE_PORT)/ --archive $(DEMO_ARCHIVE) \
-	  --set LOG_LEVEL=WARNING && \
+	  --set LOG_LEVEL=WARNING --set DOWNLOAD_DELAY=0 && \
 	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
 
 test: system-deps
