@@ -31,6 +31,7 @@ from crawler.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.dates import looks_like_date
 from crawler.keys import folded, squash
 from crawler.outlet import OutletNames
+from crawler.vocab import load, pattern
 
 _HAS_WORD = re.compile(r"\w")
 # "… - Ảnh: V.D", "(Ảnh: Bệnh viện cung cấp)": a photo credit closing a short block. Dots are allowed
@@ -41,46 +42,21 @@ _CAPTION_SHAPE = re.compile(
 )
 _ILLUSTRATION = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\s*\.?$", re.I)
 _CAPTION_MAX_WORDS = 60
+# Vocabularies of non-article text (prompts, widgets, date-line words): crawler/data/body.toml.
+_VOCAB = load("body")
 # Reader prompts and buttons, as (pattern on the folded text, longest such line in words). They
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
-_PROMPTS = tuple(
-    (re.compile(pattern), max_words)
-    for pattern, max_words in (
-        # "Theo dõi Pháp luật & Xã hội trên [Google News logo]": the line ends at "trên" or a platform.
-        (r"^theo doi\b.{0,60}\btren\W*(?:google news|zalo|facebook|youtube|tiktok|mang xa hoi)?\W*$", 15),
-        # "Mời bạn quét mã QR để theo dõi … trên nền tảng Zalo", "Mở Zalo, bấm quét QR để …"
-        (
-            r"^(?:moi ban |hay |vui long |ban hay )?"
-            r"(?:mo|quet|bam|nhan|theo doi|tham gia|ket ban|tai|cai dat|follow)"
-            r"\b.*\b(?:zalo|qr|google news|facebook|fanpage|youtube|tiktok|ung dung|app)\b",
-            25,
-        ),
-        (
-            r"^(?:chia se|share|binh luan|gui binh luan|xem binh luan|viet binh luan|y kien cua ban"
-            r"|y kien ban doc|dang nhap|dang ky|in bai|luu bai|luu tin|copy link|sao chep lien ket"
-            r"|bao loi|gui gop y|tai ung dung|nghe bai|nghe doc bai|quay lai|tro lai|len dau trang"
-            r"|ve dau trang|xem tiep|doc tiep|theo doi chung toi|like|thich)\b",
-            6,
-        ),
-        (r"vui long nhap|ban can dang nhap|de lai binh luan|gui y kien|dang nhap de", 15),
-        (r"^giong (?:nam|nu) mien (?:bac|nam|trung)$", 5),
-        (r"^xem them\W*$", 3),
-    )
-)
+_PROMPTS = tuple((re.compile(pattern(entry["pattern"])), entry["max_words"]) for entry in _VOCAB["prompts"])
 _END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
 _LINK_ONLY = 0.8
 _LINK_ONLY_MAX_WORDS = 40
 _TEASER_LINK = 0.5
-_LOTTERY = re.compile(
-    r"\b(?:xs(?:mb|mt|mn|td|kt)|kqxs\w*|vietlott|xổ số (?:miền|kiến thiết)|kết quả xổ số)\b"
-)
-_MARKET = re.compile(
-    r"\b(?:vn-?index|hnx-?index|upcom|chung khoan|co phieu|gia vang|ty gia|gia xang|gia heo"
-    r"|gia ca phe|gia lua|lai suat|thoi tiet|du bao thoi tiet)\b"
-)
+_LOTTERY = re.compile(r"\b(?:" + "|".join(_VOCAB["widgets"]["lottery"]) + r")\b")
+_MARKET = re.compile(r"\b(?:" + "|".join(_VOCAB["widgets"]["market"]) + r")\b")
 _WIDGET_MAX_WORDS = 80
 _DATE_LINE_MAX_WORDS = 12
+_DATE_LINE_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["date_lines"]["words"]) + r")\b")
 _CLOSING_LINES = 3
 _DEDUPE_MIN_WORDS = 4
 
@@ -144,12 +120,7 @@ def is_date_line(text: str, crawled: datetime | None = None) -> bool:
     if _words(text) > _DATE_LINE_MAX_WORDS or not looks_like_date(text, now=crawled):
         return False
     leftover = re.sub(r"\d+", " ", folded(text))
-    leftover = re.sub(
-        r"\b(?:thu|hai|ba|tu|nam|sau|bay|chu|nhat|cn|ngay|thang|gio|phut|cap|nhat|dang|luc|gmt|utc"
-        r"|am|pm|sa|ch|h|truoc|hom|nay|qua)\b",
-        " ",
-        leftover,
-    )
+    leftover = _DATE_LINE_WORDS.sub(" ", leftover)
     return len(re.findall(r"[a-z]{2,}", leftover)) <= 2
 
 

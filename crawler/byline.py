@@ -15,19 +15,13 @@ from lxml.html import HtmlElement
 
 from crawler.dom import NON_CONTENT_TAGS, PageIndex, ancestors, attached, in_chrome, short_text, words_of
 from crawler.outlet import OutletNames
+from crawler.vocab import load
 from indexer.text import fold, normalize
 
-# Newsroom roles and wire agencies that stand where a name would (domain vocabulary, not sites).
-# fmt: off
-_AGENCIES = {
-    "ttxvn": "TTXVN", "thong tan xa viet nam": "TTXVN", "vna": "VNA", "ttxvn/vietnam+": "TTXVN/Vietnam+",
-    "vietnam+": "Vietnam+", "pv": "PV", "ctv": "CTV", "btv": "BTV", "pv/ctv": "PV/CTV", "nhom pv": "Nhóm PV",
-    "nhom phong vien": "Nhóm phóng viên", "phong vien": "PV", "cong tac vien": "CTV", "bien tap vien": "BTV",
-    "nhom tac gia": "Nhóm tác giả", "tong hop": "Tổng hợp", "afp": "AFP", "reuters": "Reuters", "ap": "AP",
-    "xinhua": "Xinhua", "tan hoa xa": "Tân Hoa Xã", "bbc": "BBC", "cnn": "CNN", "vov": "VOV", "vtv": "VTV",
-    "vtc": "VTC", "bao chinh phu": "Báo Chính phủ",
-}
-# fmt: on
+# Vocabularies (domain words, not sites): crawler/data/bylines.toml.
+_VOCAB = load("bylines")
+# Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
+_AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
     r"^\s*(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
     r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*",
@@ -46,15 +40,7 @@ _HONORIFIC = re.compile(
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
-# fmt: off
-_NOT_NAMES = frozenset({
-    "tin lien quan", "bai lien quan", "binh luan", "chia se", "xem them", "doc them", "tu khoa", "tin moi",
-    "tin khac", "quang cao", "video", "hinh anh", "infographic", "emagazine", "trang chu", "lien he",
-    "dang nhap", "dang ky", "tai ung dung", "theo doi", "gui", "in", "top", "viet nam", "ha noi", "tp hcm",
-    "thoi su", "the gioi", "kinh doanh", "giai tri", "the thao", "phap luat", "giao duc", "suc khoe",
-    "doi song", "du lich", "so hoa", "xe", "y kien", "tam su", "cuoi", "podcasts",
-})
-# fmt: on
+_NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
 _MAX_NAME_WORDS = 5
 _TAIL_WORD = re.compile(r"\w+")
 
@@ -157,20 +143,7 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
 
 # --- Bylines printed on the page -------------------------------------------------------------
 
-_AUTHOR_WORDS = frozenset(
-    {
-        "author",
-        "authors",
-        "byline",
-        "tacgia",
-        "writer",
-        "reporter",
-        "butdanh",
-        "nguoiviet",
-        "creator",
-        "signature",
-    }
-)
+_AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
 _AUTHOR_PROPERTY_XPATH = "//body//*[@itemprop='author' or contains(@rel, 'author')]"
 _AUTHOR_CHILD_TAGS = ("a", "h3", "h4", "h5", "span", "strong", "b", "p", "em", "div", "li")
 _AFTER_HEADLINE = 3000
@@ -204,7 +177,7 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | 
     return merged if merged.authors or merged.agency else None
 
 
-_COMMENT_ROOTS = ("comment", "binhluan", "cmt", "reply", "ykien", "feedback", "discussion")
+_COMMENT_ROOTS = tuple(_VOCAB["words"]["comment_class_roots"])
 
 
 def _in_comments(element: HtmlElement) -> bool:

@@ -29,30 +29,17 @@ from crawler.dom import (
     text_of,
 )
 from crawler.keys import squash
+from crawler.vocab import load
 
 _CAPTION_MAX_CHARS = 600
-_TAG_WORDS = frozenset({"tag", "tags", "keyword", "keywords", "tukhoa", "hashtag", "hashtags"})
-# Folded label texts (see label_key). Domain vocabulary of Vietnamese news templates, not site names.
-# fmt: off
-_TAG_LABELS = frozenset({
-    "tu khoa", "tags", "tag", "chu de", "keywords", "keyword", "tu khoa lien quan", "the", "chu de lien quan",
-    "hashtag",
-})
+# Label and class-word vocabularies: crawler/data/chrome_labels.toml (folded label texts, see label_key).
+_VOCAB = load("chrome_labels")
+_TAG_WORDS = frozenset(_VOCAB["tag_class_words"])
+_TAG_LABELS = frozenset(_VOCAB["tag_labels"])
 # Labels of teaser feeds that close an article page: after them nothing belongs to the article.
-END_LABELS = frozenset({
-    "co the ban quan tam", "ban co the quan tam", "tin moi hon", "tin da dang", "tin cu hon",
-    "tin cung chuyen muc", "cung chuyen muc", "doc nhieu", "doc nhieu nhat", "tin moi nhat", "moi nhat",
-    "xem nhieu", "tin xem nhieu", "tin noi bat", "tin khac", "cac tin khac", "tin tuc khac", "goi y cho ban",
-    "de xuat cho ban", "dang duoc quan tam",
-})
+END_LABELS = frozenset(_VOCAB["end_labels"])
 # Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
-RELATED_LABELS = END_LABELS | frozenset({
-    "tin lien quan", "bai lien quan", "bai viet lien quan", "tin tuc lien quan", "bai cung chuyen muc",
-    "co the ban muon doc", "doc them", "xem them", "tin moi", "tin doc nhieu", "xem nhieu nhat", "noi bat",
-    "tieu diem", "dong su kien", "tin cung su kien", "bai cung chu de", "tin cung chu de", "video lien quan",
-    "tin anh", "quan tam", "tin hot", "tin nong",
-})
-# fmt: on
+RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
 _LABEL_MAX_CHARS = 40
 
 
@@ -118,7 +105,7 @@ def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[Htm
     return [a for a in element.iter("a") if a not in inside and a.get("href") is not None]
 
 
-_DESCRIPTION_WORDS = frozenset({"desc", "description", "note", "chuthich"})
+_DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
 def _in_image_wrapper(element: HtmlElement) -> bool:

@@ -15,6 +15,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from crawler.vocab import load
 from indexer.schema import VIETNAM_TZ
 
 _MIN_YEAR = 1990  # Vietnamese online news starts in the late 1990s; anything earlier is a misread
@@ -33,20 +34,15 @@ _TIME = re.compile(
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDY = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})", re.I)
+# Relative-date words ("hai giờ trước", "hôm qua", "vừa xong"): crawler/data/dates.toml.
+_VOCAB = load("dates")
+_NUMBER_WORDS: dict[str, int] = dict(_VOCAB["number_words"])
+_UNIT_SECONDS: dict[str, int] = dict(_VOCAB["unit_seconds"])
+_DAYS_AGO: tuple[tuple[str, int], ...] = tuple(_VOCAB["days_ago"].items())
 _RELATIVE = re.compile(
-    r"(\d+|một|hai|ba|bốn|năm|mười)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước", re.I
+    r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(" + "|".join(_UNIT_SECONDS) + r")\s*trước", re.I
 )
-_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10}
-_UNIT_SECONDS = {
-    "giây": 1,
-    "phút": 60,
-    "giờ": 3600,
-    "tiếng": 3600,
-    "ngày": 86400,
-    "tuần": 7 * 86400,
-    "tháng": 30 * 86400,
-    "năm": 365 * 86400,
-}
+_JUST_NOW = re.compile(r"\bvừa\s*(?:" + "|".join(_VOCAB["words"]["just_now"]) + r")\b")
 _ISOISH = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:z|[+-]\d{2}:?\d{2})?$", re.I
 )
@@ -133,14 +129,14 @@ def _calendar_day(text: str) -> tuple[int, int, int] | None:
 
 def _relative(text: str, now: datetime) -> datetime | None:
     lowered = text.lower()
-    if re.search(r"\bvừa\s*(?:xong|mới|đăng)\b", lowered):
+    if _JUST_NOW.search(lowered):
         return now
     match = _RELATIVE.search(lowered)
     if match:
         amount = match.group(1)
         count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
         return now - timedelta(seconds=count * _UNIT_SECONDS[match.group(2)])
-    for word, days in (("hôm nay", 0), ("hôm qua", 1), ("hôm kia", 2)):
+    for word, days in _DAYS_AGO:
         if word in lowered:
             clock = _clock(lowered) or (0, 0, 0)
             day = (now - timedelta(days=days)).date()
