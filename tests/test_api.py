@@ -139,3 +139,13 @@ def test_health_and_openapi(client: TestClient) -> None:
     assert health["engine"]["articles"] == 5
     assert client.get("/openapi.json").status_code == 200
     assert "ocop-watch" in client.get("/").text
+
+
+def test_unreadable_archive_is_503_with_the_reason(tmp_path: Path) -> None:
+    broken = tmp_path / "archive.sqlite"
+    broken.write_bytes(b"this is not a SQLite database, it was overwritten by mistake" * 100)
+    client = TestClient(create_app(Settings(archive=broken)), raise_server_exceptions=False)
+    for path in ("/search", "/articles/abc", "/export?format=csv"):
+        response = client.get(path)
+        assert response.status_code == 503, (path, response.text)
+        assert "cannot be read" in response.json()["error"]

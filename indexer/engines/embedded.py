@@ -12,12 +12,12 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.archive import Archive, connect
-from indexer.errors import InvalidQuery
+from indexer.errors import EngineUnavailable, InvalidQuery
 from indexer.facets import FACETS, resolve_filters
 from indexer.highlight import hit_for, searchable_body
 from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
@@ -179,6 +179,16 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[float, str]:
     return value, article_id
 
 
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """A damaged, locked or foreign database file is the embedded engine being down: a 503 with the
+    reason, like an unreachable Elasticsearch, never a 500."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise EngineUnavailable(f"the archive {path} cannot be read: {exc}") from exc
+
+
 class EmbeddedIndex:
     """SearchIndex over the archive's own FTS5 tables."""
 
@@ -186,7 +196,8 @@ class EmbeddedIndex:
 
     def __init__(self, archive_path: Path | str):
         self.path = Path(archive_path)
-        Archive(self.path).close()  # creates the schema when the file is new
+        with _readable(self.path):
+            Archive(self.path).close()  # creates the schema when the file is new
 
     def _connect(self) -> sqlite3.Connection:
         return connect(self.path)
@@ -219,11 +230,11 @@ class EmbeddedIndex:
     # --- reading ------------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article:
-        with Archive(self.path) as archive:
+        with _readable(self.path), Archive(self.path) as archive:
             return archive.get(article_id)
 
     def count(self) -> int:
-        with closing(self._connect()) as conn:
+        with _readable(self.path), closing(self._connect()) as conn:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def health(self) -> dict[str, object]:
@@ -288,7 +299,7 @@ class EmbeddedIndex:
         started = time.perf_counter()
         parsed = request.parsed
         sort = request.effective_sort
-        with closing(self._connect()) as conn:
+        with _readable(self.path), closing(self._connect()) as conn:
             has_text = self._prepare_hits(conn, parsed)
             conditions = _conditions(request, parsed)
             join = "JOIN temp.hits h ON h.rowid = a.rowid" if has_text else ""
@@ -390,7 +401,7 @@ class EmbeddedIndex:
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Keyset pagination over the whole result set: memory stays flat for any export size."""
         parsed = request.parsed
-        with closing(self._connect()) as conn:
+        with _readable(self.path), closing(self._connect()) as conn:
             has_text = self._prepare_hits(conn, parsed)
             conditions = _conditions(request, parsed)
             sort = request.effective_sort
