@@ -22,6 +22,7 @@ class TermsFacet:
     name: str  # the API parameter and the response key
     field: str  # the Article field and the stored/indexed field name
     label: str  # for the web page
+    counted: bool = True  # False: a filter only, never counted nor returned in `facets`
 
     def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
         return [(self.field, value) for value in values]
@@ -105,11 +106,17 @@ FACETS: dict[str, TermsFacet] = {
         StarsFacet("stars", "stars", "Hạng sao OCOP"),
         ProductGroupFacet("product_group", "product_groups", "Nhóm sản phẩm"),
         BoolFacet("is_ocop", "is_ocop", "Tin về OCOP"),
+        TermsFacet("story", "story_id", "Cùng nội dung", counted=False),  # near-duplicates of one story
     )
 }
 
+# The facets counted in every response (`story` only filters: its buckets would be one per story).
+COUNTED_FACETS: dict[str, TermsFacet] = {name: facet for name, facet in FACETS.items() if facet.counted}
+
 # Fields stored as filterable keyword values: every facet's field plus the old province names.
-KEYWORD_FIELDS: tuple[str, ...] = (*(f.field for f in FACETS.values()), "provinces", "story_id")
+KEYWORD_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys((*(f.field for f in FACETS.values()), "provinces", "story_id"))
+)
 
 
 def keyword_values(article: Article) -> list[tuple[str, str]]:

@@ -210,6 +210,7 @@ class Hit(BaseModel):
     is_ocop: bool = False
     ocop_score: float = 0.0
     story_id: str | None = None
+    story_size: int = 1  # indexed articles sharing story_id (the whole index, whatever the filters)
 
 
 class Bucket(BaseModel):

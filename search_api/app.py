@@ -32,6 +32,9 @@ def search_request(
     is_ocop: Annotated[
         bool | None, Query(description="Only articles that are (or are not) about OCOP")
     ] = None,
+    story: Annotated[
+        list[str], Query(description="Story id (a hit's story_id): the near-duplicates of one story")
+    ] = [],  # noqa: B006
     date_from: Annotated[date | None, Query(alias="from", description="YYYY-MM-DD, inclusive")] = None,
     date_to: Annotated[date | None, Query(alias="to", description="YYYY-MM-DD, inclusive")] = None,
     sort: Annotated[Literal["relevance", "newest", "oldest"] | None, Query()] = None,
@@ -49,6 +52,7 @@ def search_request(
         "province": province,
         "stars": stars,
         "product_group": product_group,
+        "story": story,
     }
     if is_ocop is not None:
         filters["is_ocop"] = ["true" if is_ocop else "false"]

@@ -149,3 +149,16 @@ def test_unreadable_archive_is_503_with_the_reason(tmp_path: Path) -> None:
         response = client.get(path)
         assert response.status_code == 503, (path, response.text)
         assert "cannot be read" in response.json()["error"]
+
+
+def test_story_filters_to_the_near_duplicates(tmp_path: Path) -> None:
+    from tests.engine.fixtures import ID, build_archive
+
+    archive = build_archive(tmp_path / "contract.sqlite")
+    client = TestClient(create_app(Settings(archive=archive, engine="embedded")))
+    wire = client.get("/search", params={"q": "16.000", "site": "nongnghiep.vn"}).json()["hits"]
+    assert [(h["id"], h["story_id"], h["story_size"]) for h in wire] == [(ID["wire_a"], ID["wire_a"], 2)]
+    body = client.get("/search", params={"story": ID["wire_a"]}).json()
+    assert body["total"] == 2 and {h["id"] for h in body["hits"]} == {ID["wire_a"], ID["wire_b"]}
+    assert "story" not in body["facets"]
+    assert client.get("/search", params={"story": "no-such-story"}).json()["total"] == 0

@@ -27,9 +27,21 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(small_archive: Path) -> Iterator[str]:
+    yield from _serve(small_archive)
+
+
+@pytest.fixture
+def contract_server(tmp_path: Path) -> Iterator[str]:
+    """The contract suite's articles, which include a wire story published twice."""
+    from tests.engine.fixtures import build_archive
+
+    yield from _serve(build_archive(tmp_path / "contract.sqlite"))
+
+
+def _serve(archive: Path) -> Iterator[str]:
     port = _free_port()
     config = uvicorn.Config(
-        create_app(Settings(archive=small_archive)), host="127.0.0.1", port=port, log_level="warning"
+        create_app(Settings(archive=archive)), host="127.0.0.1", port=port, log_level="warning"
     )
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
@@ -121,3 +133,28 @@ def test_timeline_bar_narrows_the_search_to_its_period(server: str, browser) -> 
     assert browser.find_element(By.ID, "from").get_attribute("value") == "2023-05-01"
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
     assert titles == ["Sản phẩm OCOP Đồng Tháp vươn ra thị trường"]
+
+
+def test_story_link_shows_every_article_of_the_story(contract_server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.engine.fixtures import ID
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(contract_server + "/?q=16.000&site=nongnghiep.vn")
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
+    links = browser.find_elements(By.CSS_SELECTOR, "#results .story a")
+    assert [link.text for link in links] == ["2 bài cùng nội dung"]
+    links[0].click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
+    assert f"story={ID['wire_a']}" in browser.current_url and "q=" not in browser.current_url
+    assert browser.find_element(By.ID, "q").get_attribute("value") == ""
+    titles = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")}
+    assert titles == {"Cả nước có hơn 16.000 sản phẩm OCOP", "Hơn 16.000 sản phẩm OCOP trên cả nước"}
+    assert not browser.find_elements(By.CSS_SELECTOR, '[data-facet="story"]')
+    # a story of one article gets no link
+    browser.get(contract_server + "/?q=xoai&is_ocop=any")
+    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#results .story")

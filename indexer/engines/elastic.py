@@ -32,9 +32,9 @@ from urllib.parse import urlsplit, urlunsplit
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from indexer.errors import EngineUnavailable, InvalidQuery, NotFound, OcopWatchError
-from indexer.facets import FACETS, dsl_filter, keyword_values, resolve_filters
+from indexer.facets import COUNTED_FACETS, FACETS, dsl_filter, keyword_values, resolve_filters
 from indexer.highlight import hit_for, searchable_body
-from indexer.query import AnyOf, Bucket, ParsedQuery, Phrase, SearchRequest, SearchResponse
+from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.settings import Settings
 from indexer.text import normalize
@@ -318,7 +318,7 @@ def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> 
     through `post_filter`); the histogram ignores the date range so the timeline stays whole."""
     selected = resolve_filters(request.filters)
     aggs: dict[str, Any] = {}
-    for name, facet in FACETS.items():
+    for name, facet in COUNTED_FACETS.items():
         inner: dict[str, Any] = {"values": facet.dsl_aggregation(request.facet_size)}
         chosen = _chosen(selected, name)
         if chosen:  # selected values below the top facet_size still show their count
@@ -554,6 +554,7 @@ class RemoteIndex:
             )
             for h in raw_hits
         ]
+        hits = self._with_story_sizes(hits)
         next_cursor = None
         if raw_hits and len(raw_hits) == request.size:
             next_cursor = encode_cursor(sort, raw_hits[-1]["sort"][:2])
@@ -579,11 +580,31 @@ class RemoteIndex:
             took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
+    def _with_story_sizes(self, hits: list[Hit]) -> list[Hit]:
+        """Each hit's story size over the whole index, in one size-0 request for the page."""
+        story_ids = sorted({hit.story_id for hit in hits if hit.story_id})
+        if not story_ids:
+            return hits
+        body = {
+            "size": 0,
+            "track_total_hits": False,
+            "query": {"terms": {"story_id": story_ids}},
+            "aggs": {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}},
+        }
+        response = self.call(lambda: self.client.search(index=self.alias, body=body))
+        sizes = {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
+        return [
+            hit.model_copy(update={"story_size": max(1, int(sizes.get(hit.story_id, 1)))})
+            if hit.story_id
+            else hit
+            for hit in hits
+        ]
+
     @staticmethod
     def _facets(request: SearchRequest, aggs: dict[str, Any]) -> dict[str, list[Bucket]]:
         selected = resolve_filters(request.filters)
         result: dict[str, list[Bucket]] = {}
-        for name in FACETS:
+        for name in COUNTED_FACETS:
             agg = aggs[f"facet_{name}"]
             chosen = _chosen(selected, name)
             buckets = [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from indexer.archive import Archive, connect
 from indexer.errors import EngineUnavailable, InvalidQuery
-from indexer.facets import FACETS, resolve_filters
+from indexer.facets import COUNTED_FACETS, resolve_filters
 from indexer.highlight import hit_for, searchable_body
 from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
 from indexer.schema import Article
@@ -317,7 +317,7 @@ class EmbeddedIndex:
                 (request.page - 1) * request.size,
                 request.cursor,
             )
-            hits = [self._hit(row, parsed) for row in rows]
+            hits = self._with_story_sizes(conn, [self._hit(row, parsed) for row in rows])
             facets = self._facets(conn, request, conditions, has_text) if request.with_facets else {}
             histogram = self._histogram(conn, request, conditions, join) if request.with_facets else []
         next_cursor = None
@@ -343,6 +343,27 @@ class EmbeddedIndex:
         score = -float(row["score"]) if row["score"] is not None else None
         return hit_for(Article.model_validate_json(row["data"]), parsed.phrases(), score)
 
+    @staticmethod
+    def _with_story_sizes(conn: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:
+        """Each hit's story size over the whole index, in one query for the page."""
+        story_ids = sorted({hit.story_id for hit in hits if hit.story_id})
+        if not story_ids:
+            return hits
+        marks = ",".join("?" * len(story_ids))
+        sizes = dict(
+            conn.execute(
+                "SELECT value, count(*) FROM keyword_values WHERE field = 'story_id'"
+                f" AND value IN ({marks}) GROUP BY value",
+                story_ids,
+            ).fetchall()
+        )
+        return [
+            hit.model_copy(update={"story_size": max(1, int(sizes.get(hit.story_id, 1)))})
+            if hit.story_id
+            else hit
+            for hit in hits
+        ]
+
     def _facets(
         self,
         conn: sqlite3.Connection,
@@ -353,7 +374,7 @@ class EmbeddedIndex:
         selected = resolve_filters(request.filters)
         join = "JOIN temp.hits h ON h.rowid = kv.article_rowid" if has_text else ""
         result: dict[str, list[Bucket]] = {}
-        for name, facet in FACETS.items():
+        for name, facet in COUNTED_FACETS.items():
             # multi-select: a facet's counts ignore its own selection
             where, params = _where(conditions, skip=name, rid="kv.article_rowid")
             rows = conn.execute(

@@ -7,6 +7,8 @@ const FACET_LABELS = {
   product_group: "Nhóm sản phẩm", section: "Chuyên mục",
 };
 const FACET_ORDER = ["site", "province", "stars", "product_group", "section"];
+// Filters carried in the URL; "story" (near-duplicates of one story) is set by a hit's link, never rendered as a facet.
+const FILTER_NAMES = [...FACET_ORDER, "story"];
 const PAGE_SIZE = 20;
 
 const $ = (id) => document.getElementById(id);
@@ -20,7 +22,7 @@ function readState() {
     sort: params.get("sort") || "",
     page: Number(params.get("page") || "1"),
     onlyOcop: params.get("is_ocop") !== "any",
-    filters: Object.fromEntries(FACET_ORDER.map((f) => [f, params.getAll(f)])),
+    filters: Object.fromEntries(FILTER_NAMES.map((f) => [f, params.getAll(f)])),
   };
 }
 
@@ -118,6 +120,22 @@ function periodRange(key) {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
+function storyLink(hit) {
+  // Every article of the hit's story, whatever the other filters: the count shown is the whole story.
+  const state = { q: "", from: "", to: "", sort: "", page: 1, onlyOcop: false, filters: { story: [hit.story_id] } };
+  const line = document.createElement("p");
+  line.className = "meta story";
+  const link = document.createElement("a");
+  link.href = "?" + toParams(state, false).toString();
+  link.textContent = `${hit.story_size.toLocaleString("vi-VN")} bài cùng nội dung`;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    navigate(state);
+  });
+  line.append(link);
+  return line;
+}
+
 function renderResults(data) {
   const list = $("results");
   list.replaceChildren();
@@ -137,7 +155,9 @@ function renderResults(data) {
     const snippet = document.createElement("p");
     snippet.className = "snippet";
     snippet.innerHTML = hit.snippet; // server-escaped, <mark> only
-    item.append(title, meta, snippet);
+    item.append(title, meta);
+    if (hit.story_size > 1 && hit.story_id) item.append(storyLink(hit));
+    item.append(snippet);
     list.append(item);
   }
 }

@@ -20,7 +20,7 @@ import pytest
 from indexer.archive import Archive
 from indexer.engines.base import SearchIndex
 from indexer.errors import InvalidQuery, NotFound
-from indexer.facets import FACETS, keyword_values, resolve_filters
+from indexer.facets import COUNTED_FACETS, keyword_values, resolve_filters
 from indexer.highlight import searchable_body
 from indexer.query import AnyOf, Bucket, Phrase, SearchRequest, SearchResponse, parse_query
 from indexer.schema import VIETNAM_TZ, Article
@@ -90,7 +90,7 @@ class Expected:
     def facets(self, request: SearchRequest) -> dict[str, list[tuple[str, int, bool]]]:
         selected = resolve_filters(request.filters)
         result = {}
-        for name, facet in FACETS.items():
+        for name, facet in COUNTED_FACETS.items():
             counts = Counter(
                 value
                 for a in self.matching(request, skip=name)
@@ -191,6 +191,8 @@ CONTRACT_REQUESTS: list[dict[str, Any]] = [
     {"date_from": "2025-01-01", "filters": {"site": ["nongnghiep.vn"]}},
     {"q": "sen", "interval": "day"},
     {"q": "không có từ này"},
+    {"filters": {"story": [ID["wire_a"]]}},
+    {"q": "ocop", "filters": {"story": [ID["wire_a"], ID["sen_dongthap"]], "site": ["vnexpress.net"]}},
 ]
 
 
@@ -388,6 +390,22 @@ def test_bad_cursors_are_user_errors(engine: SearchIndex) -> None:
     for bad in ("not-a-cursor", "e30", "eyJzIjoibmV3ZXN0IiwiYSI6W119"):
         with pytest.raises(InvalidQuery, match="cursor"):
             engine.search(SearchRequest(size=2, sort="newest", cursor=bad))
+
+
+def test_story_filter_and_story_sizes(engine: SearchIndex) -> None:
+    """The wire story published twice: one story id (the first archived), a filter, a size on each hit."""
+    story = engine.get(ID["wire_a"]).story_id
+    assert story == ID["wire_a"] and engine.get(ID["wire_b"]).story_id == story
+    response = everything(engine, filters={"story": [story]})
+    assert sorted(keys(response)) == ["wire_a", "wire_b"] and response.total == 2
+    assert [hit.story_size for hit in response.hits] == [2, 2]
+    assert "story" not in response.facets and set(response.facets) >= {"site", "stars"}
+    # sizes count the whole index, whatever narrows the page
+    narrowed = everything(engine, q="16.000", filters={"site": ["vnexpress.net"]})
+    assert keys(narrowed) == ["wire_b"] and narrowed.hits[0].story_size == 2
+    others = everything(engine, filters={"site": ["baophutho.vn"]})
+    assert others.hits and all(hit.story_size == 1 for hit in others.hits)
+    assert engine.search(SearchRequest(q="không có từ này")).hits == []
 
 
 def test_size_zero_gives_counts_only(engine: SearchIndex) -> None:
