@@ -15,3 +15,8 @@ class NotFound(OcopWatchError):
 
 class EngineUnavailable(OcopWatchError):
     """The search engine cannot be reached or refused the request: a 503, never a 500."""
+
+
+class SearchTimeout(EngineUnavailable):
+    """A search ran past its time budget and was abandoned, so one heavy request cannot stall the
+    others: a 503 with the reason, which the client may retry or narrow."""
