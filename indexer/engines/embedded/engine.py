@@ -1,0 +1,436 @@
+"""`EmbeddedIndex`: the SearchIndex that needs no server (tantivy, in-process, beside the archive).
+
+A search runs the text match and the filters in tantivy, reads the hits' articles from the archive
+by rowid, and cuts snippets in Python (`indexer.highlight`, identical on every engine). Facet counts,
+the total and the histogram come from one aggregation request over the text match (see
+`render.aggregations`); story sizes from one more over the page's stories.
+
+Paging: relevance pages are windows of tantivy's ranking (ties in the index's order); a relevance
+cursor remembers the last hit and its position and finds it again in a small window around that
+position. Date sorts use the unique `newest`/`oldest` keys: a cursor holds the last key and its
+floor, and the next page is a range on the floor plus a skip of the few keys already returned, so
+deep pages cost what the first one does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+import indexer.engines.core as core
+from indexer.archive import Archive
+from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, histogram_key
+from indexer.engines.embedded.folder import Checkpoint, IndexFolder
+from indexer.engines.embedded.render import (
+    ALL_FILTERS,
+    DATE_FILTER,
+    Filters,
+    Renderer,
+    aggregations,
+    facet_scope,
+    scope_name,
+)
+from indexer.errors import EngineUnavailable
+from indexer.facets import COUNTED_FACETS
+from indexer.highlight import hit_for
+from indexer.progress import QUIET, Progress
+from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
+from indexer.schema import Article
+
+INLINE_CATCH_UP = 1_000  # archive changes a search applies itself before answering
+CURSOR_SLACK = 16  # how far a relevance cursor's article may have moved when the index changed
+RELEVANCE_WINDOW = 10_000  # hits ranked per step when an export scans in relevance order
+_FLOOR = {"newest": "newest_floor", "oldest": "oldest_floor"}
+_ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
+_RELEVANCE_CURSOR = (float, int, int)  # score, rowid, position of the last hit
+_DATE_CURSOR = (int, str)  # floor, key of the last hit
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One hit as the index ranked it: the archive row and what the cursor needs."""
+
+    rowid: int
+    after: list[core.CursorValue]
+    score: float | None = None
+
+
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """A damaged, locked or foreign archive is the embedded engine being down: a 503 with the
+    reason, like an unreachable Elasticsearch, never a 500."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise EngineUnavailable(f"the archive {path} cannot be read: {exc}") from exc
+
+
+class EmbeddedIndex:
+    """SearchIndex over a tantivy index kept in step with the archive (see `folder`)."""
+
+    name = "embedded"
+
+    def __init__(
+        self,
+        archive_path: Path | str,
+        *,
+        index_path: Path | None = None,
+        time_budget: float = core.DEFAULT_TIME_BUDGET,
+        inline_catch_up: int = INLINE_CATCH_UP,
+    ):
+        self.path = Path(archive_path)
+        self.folder = IndexFolder(self.path, index_path)
+        self.renderer = Renderer(self.folder.schema)
+        self.time_budget = time_budget
+        self.inline_catch_up = inline_catch_up
+        self._open_lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._opened: Checkpoint | None = None
+        self._local = threading.local()
+        with _readable(self.path):
+            Archive(self.path).close()  # creates the schema when the file is new
+
+    def _archive(self) -> Archive:
+        """This thread's archive connection (SQLite connections are not shared between threads)."""
+        archive = getattr(self._local, "archive", None)
+        if archive is None:
+            archive = self._local.archive = Archive(self.path)
+        return archive
+
+    def close(self) -> None:
+        archive = getattr(self._local, "archive", None)
+        if archive is not None:
+            archive.close()
+            self._local.archive = None
+
+    # --- keeping the index in step with the archive -----------------------------------------------
+
+    @staticmethod
+    def _usable(checkpoint: Checkpoint | None, head: int) -> Checkpoint | None:
+        """The checkpoint if its index can be searched and caught up: same format, and not ahead of
+        the archive (an archive replaced by an older copy needs a rebuild)."""
+        if checkpoint is not None and checkpoint.format == FORMAT and checkpoint.seq <= head:
+            return checkpoint
+        return None
+
+    def _index_for(self, checkpoint: Checkpoint) -> tantivy.Index:
+        with self._open_lock:
+            try:
+                if (
+                    self._index is None
+                    or self._opened is None
+                    or self._opened.generation != checkpoint.generation
+                ):
+                    self._index = self.folder.open(checkpoint)
+                elif self._opened.seq != checkpoint.seq:
+                    self._index.reload()
+            except (OSError, ValueError) as exc:
+                raise EngineUnavailable(
+                    f"the embedded search index {self.folder.path} cannot be read ({exc}): "
+                    "run `ocop index rebuild`"
+                ) from exc
+            self._opened = checkpoint
+            return self._index
+
+    def _current(self) -> tantivy.Index:
+        """The index, caught up with the archive when the backlog is small and nobody else writes."""
+        archive = self._archive()
+        head = archive.last_seq()
+        checkpoint = self._usable(self.folder.checkpoint(), head)
+        if checkpoint is None:
+            backlog = archive.pending_changes(0)
+            if backlog > self.inline_catch_up:
+                raise EngineUnavailable(
+                    f"the embedded search index is missing, from another version or older than the "
+                    f"archive ({backlog:,} articles to load): run `ocop index rebuild`"
+                )
+            with self.folder.writing(wait=False) as mine:
+                if not mine:
+                    raise EngineUnavailable("the embedded search index is being built: try again shortly")
+                checkpoint = self._usable(self.folder.checkpoint(), head) or self.folder.rebuild(archive)
+        if checkpoint.seq < head and self.inline_catch_up:
+            with self.folder.writing(wait=False) as mine:
+                latest = self.folder.checkpoint() if mine else None
+                if latest is not None and latest.generation == checkpoint.generation:
+                    checkpoint = self.folder.catch_up(
+                        self._index_for(latest), latest, archive, limit=self.inline_catch_up
+                    )
+        return self._index_for(checkpoint)
+
+    def sync(self, progress: Progress = QUIET) -> int:
+        """Bring the index up to the archive (waiting for another writer); returns the changes applied.
+        Builds it when there is none, or it is of another version."""
+        with _readable(self.path), self.folder.writing(wait=True):
+            archive = self._archive()
+            checkpoint = self._usable(self.folder.checkpoint(), archive.last_seq())
+            if checkpoint is None:
+                return self._rebuilt(archive, progress)
+            done = self.folder.catch_up(self._index_for(checkpoint), checkpoint, archive, progress=progress)
+            self._index_for(done)
+            return archive.pending_changes(checkpoint.seq) - archive.pending_changes(done.seq)
+
+    def rebuild(self, progress: Progress = QUIET) -> int:
+        """A new index from the whole archive, swapped in atomically; returns the articles loaded."""
+        with _readable(self.path), self.folder.writing(wait=True):
+            return self._rebuilt(self._archive(), progress)
+
+    def _rebuilt(self, archive: Archive, progress: Progress) -> int:
+        checkpoint = self.folder.rebuild(archive, progress)
+        return self._index_for(checkpoint).searcher().num_docs
+
+    def status(self) -> dict[str, object]:
+        """Articles in the archive and the index, and how far the index is behind."""
+        with _readable(self.path):
+            archive = self._archive()
+            checkpoint = self.folder.checkpoint()
+            head = archive.last_seq()
+            usable = self._usable(checkpoint, head)
+            return {
+                "engine": self.name,
+                "index": str(self.folder.path),
+                "archive_articles": archive.count(),
+                "engine_articles": self._index_for(usable).searcher().num_docs if usable else 0,
+                "archive_seq": head,
+                "checkpoint_seq": usable.seq if usable else 0,
+                "pending": archive.pending_changes(usable.seq if usable else 0),
+            }
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def index(self, articles: Iterable[Article]) -> int:
+        """Archive the articles (in batches, one transaction each), then bring the index up to date."""
+        written = 0
+        batch: list[Article] = []
+        with _readable(self.path), Archive(self.path) as archive:
+            for article in articles:
+                batch.append(article)
+                if len(batch) == 500:
+                    written += len(archive.upsert_many(batch))
+                    batch = []
+            written += len(archive.upsert_many(batch))
+        self.sync()
+        return written
+
+    def delete(self, ids: Iterable[str]) -> int:
+        with _readable(self.path), Archive(self.path) as archive:
+            deleted = archive.delete(ids)
+        if deleted:
+            with self.folder.writing(wait=True):
+                checkpoint = self.folder.checkpoint()
+                if checkpoint is not None:
+                    index = self._index_for(checkpoint)
+                    writer = index.writer(50_000_000, 1)
+                    for article_id in deleted:
+                        writer.delete_documents_by_term("id", article_id)
+                    writer.commit()
+                    writer.wait_merging_threads()
+                    index.reload()
+        return len(deleted)
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article:
+        with _readable(self.path):
+            return self._archive().get(article_id)
+
+    def count(self) -> int:
+        with _readable(self.path):
+            return int(self._current().searcher().num_docs)
+
+    def health(self) -> dict[str, object]:
+        with _readable(self.path):
+            self._current()  # what a search would do first: catch up, or say why it cannot
+        status = self.status()
+        return {
+            "engine": self.name,
+            "articles": status["engine_articles"],
+            "index_behind_archive": status["pending"],
+        }
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        with _readable(self.path):
+            searcher = self._current().searcher()
+            deadline = core.Deadline(self.time_budget)
+            parsed, sort = request.parsed, request.effective_sort
+            filters = self.renderer.filters(request)
+            matching = self.renderer.matching(parsed)
+            ranked = self._page(searcher, request, parsed, sort, filters)
+            deadline.check()
+            if request.with_facets:
+                counts = searcher.aggregate(matching, aggregations(request, filters))
+                total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
+                facets, histogram = _facets(counts, request, filters), _histogram(counts, request, filters)
+            else:
+                total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
+                facets, histogram = {}, []
+            deadline.check()
+            hits = self._hits(ranked, parsed)
+            hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
+        return core.response(
+            request,
+            engine=self.name,
+            sort=sort,
+            total=total,
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            next_after=ranked[-1].after if ranked else None,
+            deadline=deadline,
+        )
+
+    def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
+        """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
+        with _readable(self.path):
+            searcher = self._current().searcher()
+        parsed, sort = request.parsed, request.effective_sort
+        filters = self.renderer.filters(request)
+        if sort == "relevance":
+            query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+            offset = 0
+            while True:
+                window = self._ranked(searcher, query, RELEVANCE_WINDOW, offset)
+                for start in range(0, len(window), batch_size):
+                    yield from self._articles(window[start : start + batch_size])
+                if len(window) < RELEVANCE_WINDOW:
+                    return
+                offset += len(window)
+        after: list[core.CursorValue] | None = None
+        while True:
+            page = self._dated(searcher, parsed, sort, filters, batch_size, 0, after)
+            yield from self._articles(page)
+            if len(page) < batch_size:
+                return
+            after = page[-1].after
+
+    # --- pages ------------------------------------------------------------------------------------
+
+    def _page(
+        self,
+        searcher: tantivy.Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        sort: Sort,
+        filters: Filters,
+    ) -> list[Ranked]:
+        shape = _RELEVANCE_CURSOR if sort == "relevance" else _DATE_CURSOR
+        after = core.decode_cursor(request.cursor, sort, shape) if request.cursor else None  # even for size 0
+        if request.size == 0:
+            return []
+        offset = (request.page - 1) * request.size
+        if sort != "relevance":
+            return self._dated(searcher, parsed, sort, filters, request.size, offset, after)
+        query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+        if after is None:
+            return self._ranked(searcher, query, request.size, offset)
+        score, rowid, position = after
+        start = max(0, int(position) - CURSOR_SLACK)
+        window = self._ranked(searcher, query, request.size + 2 * CURSOR_SLACK, start)
+        # continue after the last hit where it is now (the index may have changed since); if it
+        # left the results, after the last hit scoring as high as it did
+        found = [i + 1 for i, hit in enumerate(window) if hit.rowid == rowid]
+        lower = [i for i, hit in enumerate(window) if hit.score is not None and hit.score < float(score)]
+        resume = found[0] if found else lower[0] if lower else len(window)
+        if resume + request.size <= len(window) or len(window) < request.size + 2 * CURSOR_SLACK:
+            return window[resume : resume + request.size]
+        return self._ranked(searcher, query, request.size, start + resume)
+
+    def _ranked(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
+    ) -> list[Ranked]:
+        found = searcher.search(query, limit, count=False, offset=offset).hits
+        rowids = searcher.fast_field_values("rowid", [address for _, address in found])
+        return [
+            Ranked(int(rowid), [float(score), int(rowid), offset + i + 1], float(score))
+            for i, ((score, _), rowid) in enumerate(zip(found, rowids, strict=True))
+        ]
+
+    def _dated(
+        self,
+        searcher: tantivy.Searcher,
+        parsed: ParsedQuery,
+        sort: Sort,
+        filters: Filters,
+        size: int,
+        offset: int,
+        after: list[core.CursorValue] | None,
+    ) -> list[Ranked]:
+        """A page in date order: `offset` hits in, or right after the key in `after`."""
+        floor_field = _FLOOR[sort]
+        if after is None:
+            query = self.renderer.filtered(self.renderer.matching(parsed), filters)
+            return self._keyed(searcher, query, sort, size, offset)
+        floor, last_key = int(after[0]), str(after[1])
+        bound = (
+            self.renderer.unsigned_at_most(floor_field, floor)
+            if sort == "newest"
+            else self.renderer.unsigned_at_least(floor_field, floor)
+        )
+        query = self.renderer.filtered(self.renderer.matching(parsed), filters, [bound])
+        fetch = size + 8  # the floor range also holds the last key and its rare equal-floor neighbours
+        while True:
+            page = self._keyed(searcher, query, sort, fetch, 0)
+            returned = [
+                hit
+                for hit in page
+                if (str(hit.after[1]) < last_key if sort == "newest" else str(hit.after[1]) > last_key)
+            ]
+            if len(returned) >= size or len(page) < fetch:
+                return returned[:size]
+            fetch *= 4
+
+    def _keyed(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, sort: Sort, limit: int, offset: int
+    ) -> list[Ranked]:
+        found = searcher.search(
+            query, limit, count=False, order_by_field=sort, offset=offset, order=_ORDER[sort]
+        ).hits
+        addresses = [address for _, address in found]
+        rowids = searcher.fast_field_values("rowid", addresses)
+        floors = searcher.fast_field_values(_FLOOR[sort], addresses)
+        return [
+            Ranked(int(rowid), [int(floor), str(key)])
+            for (key, _), rowid, floor in zip(found, rowids, floors, strict=True)
+        ]
+
+    # --- articles, hits, counts -------------------------------------------------------------------------
+
+    def _articles(self, ranked: list[Ranked]) -> list[Article]:
+        found = self._archive().articles_at(hit.rowid for hit in ranked)
+        return [found[hit.rowid] for hit in ranked if hit.rowid in found]
+
+    def _hits(self, ranked: list[Ranked], parsed: ParsedQuery) -> list[Hit]:
+        found = self._archive().articles_at(hit.rowid for hit in ranked)
+        phrases = parsed.phrases()
+        return [hit_for(found[hit.rowid], phrases, hit.score) for hit in ranked if hit.rowid in found]
+
+    def _story_sizes(self, searcher: tantivy.Searcher, story_ids: list[str]) -> dict[str, int]:
+        spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
+        result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
+        return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
+
+
+def _facets(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> dict[str, list[Bucket]]:
+    result: dict[str, list[Bucket]] = {}
+    for name in COUNTED_FACETS:
+        scope = counts[facet_scope(name, filters)]
+        selected = filters.selected.get(name, [])
+        result[name] = core.facet_buckets(
+            ((b["key"], int(b["doc_count"])) for b in scope[f"facet {name}"]["buckets"]),
+            selected,
+            request.facet_size,
+            {value: int(scope[f"chosen {name} {value}"]["doc_count"]) for value in selected},
+        )
+    return result
+
+
+def _histogram(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> list[Bucket]:
+    scope = counts[scope_name(DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS)]
+    buckets = sorted((int(b["key"]), int(b["doc_count"])) for b in scope["histogram"]["buckets"])
+    assert request.interval in HISTOGRAM_COLUMNS
+    return [Bucket(value=histogram_key(request.interval, key), count=n) for key, n in buckets if n > 0]
