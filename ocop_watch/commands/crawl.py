@@ -19,6 +19,7 @@ from rich.table import Table
 
 from indexer.archive import Archive
 from ocop_watch.cli_app import app
+from ocop_watch.indexing import update_embedded_index
 
 
 @app.command("crawl")
@@ -54,6 +55,7 @@ def crawl(
     code = subprocess.call(command, env=env)
     if archive.exists():
         print_report(archive, started)
+        update_embedded_index(archive)
     raise typer.Exit(code)
 
 

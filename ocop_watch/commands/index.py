@@ -1,7 +1,8 @@
-"""`ocop index sync|rebuild|status`: keep an Elasticsearch/OpenSearch index in step with the archive.
+"""`ocop index sync|rebuild|status`: keep the search index in step with the archive.
 
-The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS);
-the work itself lives in `indexer.sync`, so these commands only parse options, draw progress and
+The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS,
+OCOP_EMBEDDED_INDEX); the work itself lives in `indexer.sync` (Elasticsearch/OpenSearch) and
+`indexer.engines.embedded` (the default), so these commands only parse options, draw progress and
 turn the reports into text and exit codes (non-zero when a document was rejected or the engine is
 down).
 """
@@ -17,6 +18,7 @@ from rich.table import Table
 
 from indexer.archive import Archive
 from indexer.engines.elastic import Rejection, RemoteIndex, open_remote_index
+from indexer.engines.embedded import EmbeddedIndex
 from indexer.errors import EngineUnavailable
 from indexer.settings import Settings
 from indexer.sync import rebuild, status, sync
@@ -47,13 +49,17 @@ def _progress() -> Progress:
 
 
 def _remote() -> RemoteIndex:
+    return open_remote_index(Settings())
+
+
+def _embedded(archive: Path) -> EmbeddedIndex | None:
+    """The embedded index of the archive when it is the configured engine, else None."""
     settings = Settings()
-    if settings.engine == "embedded":
-        raise typer.BadParameter(
-            "OCOP_ENGINE is 'embedded' (its index lives inside the archive, nothing to sync): "
-            "set OCOP_ENGINE=elasticsearch or opensearch and OCOP_ENGINE_URL"
-        )
-    return open_remote_index(settings)
+    if settings.engine != "embedded":
+        return None
+    if not archive.exists():
+        raise typer.BadParameter(f"no archive at {archive}", param_hint="--archive")
+    return EmbeddedIndex(archive, index_path=settings.embedded_index)
 
 
 def _open_archive(path: Path) -> Archive:
@@ -82,6 +88,12 @@ def sync_command(
     batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
 ) -> None:
     """Push archive changes since the last checkpoint (the first run builds the index)."""
+    embedded = _embedded(archive)
+    if embedded is not None:
+        with _progress() as progress:
+            applied = embedded.sync(_Bar(progress))
+        typer.echo(f"{applied} change(s) applied to the embedded index {embedded.folder.path}")
+        return
     index = _remote()
     try:
         with _open_archive(archive) as store, _progress() as progress:
@@ -115,7 +127,15 @@ def rebuild_command(
     keep: int = typer.Option(1, min=0, help="Previous versions to keep after the swap"),
     force: bool = typer.Option(False, "--force", help="Swap even if some articles were rejected"),
 ) -> None:
-    """Load the whole archive into a new <alias>-vN and swap the alias to it atomically."""
+    """Load the whole archive into a new index and swap to it atomically (the embedded engine's
+    folder, or a new <alias>-vN behind the Elasticsearch/OpenSearch alias)."""
+    embedded = _embedded(archive)
+    if embedded is not None:
+        with _progress() as progress, _open_archive(archive) as store:
+            store.drop_search_tables()  # what the retired FTS5 engine left in older archives
+            loaded = embedded.rebuild(_Bar(progress))
+        typer.echo(f"{loaded} article(s) in the embedded index {embedded.folder.path}")
+        return
     index = _remote()
     try:
         with _open_archive(archive) as store, _progress() as progress:
@@ -148,24 +168,42 @@ def rebuild_command(
 @index_app.command("status")
 def status_command(archive: Path = ARCHIVE_OPTION) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
+    embedded = _embedded(archive)
+    if embedded is not None:
+        found = embedded.status()
+        _print_rows(
+            {
+                "engine": f"embedded, {found['index']}",
+                "articles in archive": found["archive_articles"],
+                "articles in engine": found["engine_articles"],
+                "checkpoint": f"{found['checkpoint_seq']} (archive change number {found['archive_seq']})",
+                "changes pending": found["pending"],
+            }
+        )
+        return
     index = _remote()
     try:
         with _open_archive(archive) as store:
             report = status(store, index)
     except EngineUnavailable as exc:
         raise _fail(exc) from exc
-    rows = {
-        "engine": f"{report['engine']} at {report['url']}",
-        "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
-        "versions": ", ".join(report["versions"]) or "-",
-        "articles in archive": report["archive_articles"],
-        "articles in engine": report["engine_articles"],
-        "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
-        "changes pending": report["pending"],
-        "rejected, retried by the next sync": len(report["rejected"]),
-    }
+    _print_rows(
+        {
+            "engine": f"{report['engine']} at {report['url']}",
+            "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
+            "versions": ", ".join(report["versions"]) or "-",
+            "articles in archive": report["archive_articles"],
+            "articles in engine": report["engine_articles"],
+            "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
+            "changes pending": report["pending"],
+            "rejected, retried by the next sync": len(report["rejected"]),
+        }
+    )
+    for item in report["rejected"]:
+        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")
+
+
+def _print_rows(rows: dict[str, object]) -> None:
     width = max(map(len, rows))
     for key, value in rows.items():
         typer.echo(f"{key + ':':<{width + 2}}{value}")
-    for item in report["rejected"]:
-        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")

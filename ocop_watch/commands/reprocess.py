@@ -15,6 +15,7 @@ from indexer.errors import NotFound
 from indexer.ocop import enrich
 from indexer.schema import Article
 from ocop_watch.cli_app import app
+from ocop_watch.indexing import update_embedded_index
 
 
 @app.command("reprocess")
@@ -39,6 +40,7 @@ def reprocess(
                     failures += not ok
                 counts[store.upsert(enrich(article))] += 1
                 progress.advance(task)
+    update_embedded_index(archive)
     summary = ", ".join(f"{outcome.value}: {n}" for outcome, n in counts.items())
     typer.echo(
         f"{len(ids)} articles reprocessed ({summary}; extraction failures kept as they were: {failures})"

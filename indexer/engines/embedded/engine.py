@@ -147,7 +147,7 @@ class EmbeddedIndex:
             backlog = archive.pending_changes(0)
             if backlog > self.inline_catch_up:
                 raise EngineUnavailable(
-                    f"the embedded search index is missing, from another version or older than the "
+                    "the embedded search index is missing, of another version, or made from another "
                     f"archive ({backlog:,} articles to load): run `ocop index rebuild`"
                 )
             with self.folder.writing(wait=False) as mine:
