@@ -282,13 +282,14 @@ class Archive:
         ).fetchall()
         return [(row["seq"], Article.model_validate_json(row["data"])) for row in rows]
 
-    def changed_rows(self, seq: int, limit: int = 500) -> list[tuple[int, int, Article]]:
-        """(seq, rowid, article) of the articles changed after `seq`, oldest change first: the change
-        feed the embedded index follows (it addresses articles by rowid)."""
+    def changed_json(self, seq: int, limit: int = 500) -> list[tuple[int, int, int, str]]:
+        """(seq, rowid, version, article JSON) of the articles changed after `seq`, oldest change
+        first: the change feed the embedded index follows (it addresses articles by rowid, and
+        parses the JSON where it makes their documents)."""
         rows = self.conn.execute(
-            "SELECT seq, rowid, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+            "SELECT seq, rowid, version, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
         ).fetchall()
-        return [(row["seq"], row["rowid"], Article.model_validate_json(row["data"])) for row in rows]
+        return [(row["seq"], row["rowid"], row["version"], row["data"]) for row in rows]
 
     def pending_changes(self, seq: int) -> int:
         """How many articles changed after change number `seq`."""
@@ -303,6 +304,17 @@ class Archive:
             marks = ",".join("?" * len(chunk))
             for row in self.conn.execute(f"SELECT rowid, data FROM articles WHERE rowid IN ({marks})", chunk):
                 found[row["rowid"]] = Article.model_validate_json(row["data"])
+        return found
+
+    def ids_at(self, rowids: Iterable[int]) -> dict[int, str]:
+        """Article ids by rowid (the embedded index breaks date ties on them)."""
+        wanted = list(dict.fromkeys(rowids))
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk):
+                found[row["rowid"]] = row["id"]
         return found
 
     def last_seq(self) -> int:

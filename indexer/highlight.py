@@ -8,7 +8,9 @@ text is marked at the same offsets in the original.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from indexer.query import Hit, Phrase
 from indexer.schema import Article
@@ -17,21 +19,33 @@ from indexer.text import TOKEN, fold
 SNIPPET_CHARS = 260
 
 
-def _matched_spans(text: str, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
-    """Spans of tokens that belong to a matched phrase (all its syllables, in order)."""
-    folded = fold(text)
-    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
-    words = [w for _, _, w in found]
-    marked: set[int] = set()
-    for phrase in phrases:
-        target = list(phrase.folded)
-        if not target:
-            continue
-        width = len(target)
-        for i in range(len(words) - width + 1):
-            if words[i : i + width] == target:
-                marked.update(range(i, i + width))
-    return [(found[i][0], found[i][1]) for i in sorted(marked)]
+@lru_cache(maxsize=256)
+def _phrase_pattern(targets: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    """One pattern finding, at every syllable where one starts, the longest of the phrases there.
+
+    Syllables of a phrase stand one after the other with only non-syllable characters between
+    them; a lookahead lets occurrences overlap ("a a" twice in "a a a"), and since phrases starting
+    at the same syllable cover a prefix of one another, the longest covers them all."""
+    ordered = sorted(targets, key=len, reverse=True)
+    options = "|".join(f"{_SEPARATOR.join(map(re.escape, target))}(?!{_SYLLABLE})" for target in ordered)
+    return re.compile(f"(?<!{_SYLLABLE})(?=({options}))")
+
+
+_SYLLABLE = r"[^\W_]"  # a character of a syllable, as indexer.text.TOKEN reads them
+_SEPARATOR = r"[\W_]+"
+
+
+def _matched_spans(folded: str, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """Spans of syllables that belong to a matched phrase (all its syllables, in order), in the
+    folded text (offsets are those of the original: `fold` keeps every character in place)."""
+    targets = tuple(dict.fromkeys(phrase.folded for phrase in phrases if phrase.folded))
+    if not targets:
+        return []
+    marked: dict[int, int] = {}
+    for match in _phrase_pattern(targets).finditer(folded):
+        for syllable in TOKEN.finditer(folded, match.start(1), match.end(1)):
+            marked[syllable.start()] = syllable.end()
+    return sorted(marked.items())
 
 
 def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
@@ -48,25 +62,19 @@ def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
 
 def highlight_all(text: str, phrases: Iterable[Phrase]) -> str:
     """The whole (short) text, HTML-escaped, with matches in <mark>: for titles."""
-    return _render(text, _matched_spans(text, phrases), 0, len(text))
+    return _render(text, _matched_spans(fold(text), phrases), 0, len(text))
 
 
 def snippet(text: str, phrases: Iterable[Phrase], max_chars: int = SNIPPET_CHARS) -> str:
     """The window of `text` holding the most distinct matches, HTML-escaped, matches in <mark>."""
     text = text.replace("\n\n", " ¶ ").replace("\n", " ")
-    spans = _matched_spans(text, list(phrases))
+    folded = fold(text)
+    spans = _matched_spans(folded, phrases)
     if not spans:
         start, end = 0, min(len(text), max_chars)
     else:
-        folded = fold(text)
-        best_start, best_score = spans[0][0], -1
-        for anchor, _ in spans:
-            window_start = max(0, anchor - max_chars // 5)
-            window_end = window_start + max_chars
-            inside = {folded[s:e] for s, e in spans if s >= window_start and e <= window_end}
-            if len(inside) > best_score:
-                best_start, best_score = window_start, len(inside)
-        start, end = best_start, min(len(text), best_start + max_chars)
+        start = _best_window(folded, spans, max_chars)
+        end = min(len(text), start + max_chars)
     if start > 0:  # do not cut a syllable in half
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 20 else start
@@ -75,6 +83,30 @@ def snippet(text: str, phrases: Iterable[Phrase], max_chars: int = SNIPPET_CHARS
         end = space if space > start else end
     body = _render(text, spans, start, end)
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def _best_window(folded: str, spans: list[tuple[int, int]], max_chars: int) -> int:
+    """Where the window holding the most distinct matched words starts: a window opens a fifth of
+    its width before a match; the first best one wins. Spans are sorted and do not overlap, so the
+    spans inside a window are a run of consecutive ones, tracked as the window slides."""
+    words = [folded[s:e] for s, e in spans]
+    inside: dict[str, int] = {}
+    low = high = 0
+    best_start, best_score = spans[0][0], -1
+    for anchor, _ in spans:
+        window_start = max(0, anchor - max_chars // 5)
+        window_end = window_start + max_chars
+        while high < len(spans) and spans[high][1] <= window_end:
+            inside[words[high]] = inside.get(words[high], 0) + 1
+            high += 1
+        while low < high and spans[low][0] < window_start:
+            inside[words[low]] -= 1
+            if not inside[words[low]]:
+                del inside[words[low]]
+            low += 1
+        if len(inside) > best_score:
+            best_start, best_score = window_start, len(inside)
+    return best_start
 
 
 def searchable_body(article: Article) -> str:

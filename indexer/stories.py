@@ -8,6 +8,7 @@ so that every crawl process, and every later run, sees the same story groups.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from functools import cache
 
@@ -43,18 +44,26 @@ def create_tables(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
 
 
+def _sha1_32(data: bytes) -> int:
+    """datasketch's default hash (the first 4 bytes of SHA-1, little-endian), without its struct call."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
 @cache
 def _empty() -> MinHash:
     """An empty MinHash of our seed; copies share its permutations instead of making them again
     for every article."""
-    return MinHash(num_perm=NUM_PERM, seed=7)
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_sha1_32)
 
 
 def signature(text: str) -> LeanMinHash | None:
     syllables = tokens(fold(text))
     if len(syllables) < MIN_TOKENS:
         return None
-    shingles = {" ".join(syllables[i : i + SHINGLE]).encode() for i in range(len(syllables) - SHINGLE + 1)}
+    assert SHINGLE == 3  # the zip below makes 3-grams
+    shingles = {
+        " ".join(gram).encode() for gram in zip(syllables, syllables[1:], syllables[2:], strict=False)
+    }
     minhash = _empty().copy()
     minhash.update_batch(list(shingles))
     return LeanMinHash(minhash)

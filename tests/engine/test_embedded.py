@@ -152,3 +152,27 @@ def test_index_commands_keep_the_embedded_index(archive_path: Path) -> None:
     assert "0 change(s) applied" in ocop("sync")
     assert f"{len(ARTICLES)} article(s) in the embedded index" in ocop("rebuild")
     assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", ocop("status"))
+
+
+def test_a_catch_up_killed_after_its_commit_adds_nothing_twice(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    with Archive(archive_path) as archive:
+        archive.upsert_many(generated_articles(12, seed=21))
+    original = index.folder._write_checkpoint
+
+    def power_cut(generation: str, seq: int, *, clean: bool = True) -> None:
+        if clean:  # tantivy has committed the new documents; the checkpoint never moves
+            raise RuntimeError("power cut")
+        original(generation, seq, clean=clean)
+
+    monkeypatch.setattr(index.folder, "_write_checkpoint", power_cut)
+    with pytest.raises(RuntimeError, match="power cut"):
+        index.sync()
+    monkeypatch.undo()
+    again = EmbeddedIndex(archive_path)
+    assert again.sync() == 12  # applied again, replacing what the first attempt committed
+    assert again.count() == len(ARTICLES) + 12
+    assert again.search(SearchRequest()).total == len(ARTICLES) + 12

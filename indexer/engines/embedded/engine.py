@@ -7,9 +7,9 @@ the total and the histogram come from one aggregation request over the text matc
 
 Paging: relevance pages are windows of tantivy's ranking (ties in the index's order); a relevance
 cursor remembers the last hit and its position and finds it again in a small window around that
-position. Date sorts use the unique `newest`/`oldest` keys: a cursor holds the last key and its
-floor, and the next page is a range on the floor plus a skip of the few keys already returned, so
-deep pages cost what the first one does.
+position. Date sorts follow the `newest`/`oldest` keys (date, then id prefix; equal keys ordered by
+date and id here): a cursor holds the last key and id, and the next page is a range on the key,
+so deep pages cost what the first one does.
 """
 
 from __future__ import annotations
@@ -46,10 +46,9 @@ from indexer.schema import Article
 INLINE_CATCH_UP = 1_000  # archive changes a search applies itself before answering
 CURSOR_SLACK = 16  # how far a relevance cursor's article may have moved when the index changed
 RELEVANCE_WINDOW = 10_000  # hits ranked per step when an export scans in relevance order
-_FLOOR = {"newest": "newest_floor", "oldest": "oldest_floor"}
 _ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
 _RELEVANCE_CURSOR = (float, int, int)  # score, rowid, position of the last hit
-_DATE_CURSOR = (int, str)  # floor, key of the last hit
+_DATE_CURSOR = (int, int, str)  # sort key, date (ms) and id of the last hit
 
 
 @dataclass(frozen=True)
@@ -166,14 +165,20 @@ class EmbeddedIndex:
     def sync(self, progress: Progress = QUIET) -> int:
         """Bring the index up to the archive (waiting for another writer); returns the changes applied.
         Builds it when there is none, or it is of another version."""
-        with _readable(self.path), self.folder.writing(wait=True):
-            archive = self._archive()
+        with _readable(self.path), self.folder.writing(wait=True), Archive(self.path) as archive:
             checkpoint = self._usable(self.folder.checkpoint(), archive.last_seq())
+            applied = 0
             if checkpoint is None:
-                return self._rebuilt(archive, progress)
-            done = self.folder.catch_up(self._index_for(checkpoint), checkpoint, archive, progress=progress)
-            self._index_for(done)
-            return archive.pending_changes(checkpoint.seq) - archive.pending_changes(done.seq)
+                checkpoint = self.folder.rebuild(archive, progress)
+                applied = archive.pending_changes(0) - archive.pending_changes(checkpoint.seq)
+            if checkpoint.seq < archive.last_seq():
+                done = self.folder.catch_up(
+                    self._index_for(checkpoint), checkpoint, archive, progress=progress
+                )
+                applied += archive.pending_changes(checkpoint.seq) - archive.pending_changes(done.seq)
+                checkpoint = done
+            self._index_for(checkpoint)
+            return applied
 
     def rebuild(self, progress: Progress = QUIET) -> int:
         """A new index from the whole archive, swapped in atomically; returns the articles loaded."""
@@ -206,8 +211,8 @@ class EmbeddedIndex:
     def index(self, articles: Iterable[Article]) -> int:
         """Archive the articles (in batches, one transaction each), then bring the index up to date."""
         written = 0
-        batch: list[Article] = []
         with _readable(self.path), Archive(self.path) as archive:
+            batch: list[Article] = []
             for article in articles:
                 batch.append(article)
                 if len(batch) == 500:
@@ -360,43 +365,53 @@ class EmbeddedIndex:
         offset: int,
         after: list[core.CursorValue] | None,
     ) -> list[Ranked]:
-        """A page in date order: `offset` hits in, or right after the key in `after`."""
-        floor_field = _FLOOR[sort]
-        if after is None:
-            query = self.renderer.filtered(self.renderer.matching(parsed), filters)
-            return self._keyed(searcher, query, sort, size, offset)
-        floor, last_key = int(after[0]), str(after[1])
-        bound = (
-            self.renderer.unsigned_at_most(floor_field, floor)
-            if sort == "newest"
-            else self.renderer.unsigned_at_least(floor_field, floor)
-        )
-        query = self.renderer.filtered(self.renderer.matching(parsed), filters, [bound])
-        fetch = size + 8  # the floor range also holds the last key and its rare equal-floor neighbours
+        """A page in date order: `offset` hits in, or right after the (key, date, id) in `after`."""
+        bounds = []
+        if after is not None:
+            key = int(after[0])
+            at_most = self.renderer.unsigned_at_most if sort == "newest" else self.renderer.unsigned_at_least
+            bounds.append(at_most(sort, key))  # this key and beyond: the last hit's equals come first
+        query = self.renderer.filtered(self.renderer.matching(parsed), filters, bounds)
+        extra = 0
         while True:
-            page = self._keyed(searcher, query, sort, fetch, 0)
-            returned = [
-                hit
-                for hit in page
-                if (str(hit.after[1]) < last_key if sort == "newest" else str(hit.after[1]) > last_key)
-            ]
-            if len(returned) >= size or len(page) < fetch:
-                return returned[:size]
-            fetch *= 4
+            found = self._in_date_order(searcher, query, sort, offset, size + extra)
+            page = [hit for hit in found if after is None or _beyond(hit.after, after, sort)]
+            if len(page) >= size or len(found) < size + extra:
+                return page[:size]
+            extra = 2 * extra + 8  # more of the last hit's equal keys to skip: rare
 
-    def _keyed(
-        self, searcher: tantivy.Searcher, query: tantivy.Query, sort: Sort, limit: int, offset: int
+    def _in_date_order(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, sort: Sort, offset: int, size: int
     ) -> list[Ranked]:
-        found = searcher.search(
-            query, limit, count=False, order_by_field=sort, offset=offset, order=_ORDER[sort]
-        ).hits
+        """Hits [offset, offset+size) in exact (date, id) order. Tantivy orders by the sort key
+        (`fields.sort_keys`), which orders by date and id prefix; articles with equal keys are
+        ordered here by (date, id), fetching a wider window until no group of equal keys is cut."""
+        start, stop = max(0, offset - 1), offset + size + 1
+        while True:
+            found = searcher.search(
+                query, stop - start, count=False, order_by_field=sort, offset=start, order=_ORDER[sort]
+            ).hits
+            keys = [int(key) for key, _ in found]
+            cut_before = start > 0 and offset - start < len(keys) and keys[0] == keys[offset - start]
+            last = min(len(keys), offset + size - start) - 1
+            cut_after = len(keys) == stop - start and last >= 0 and keys[-1] == keys[last]
+            if not cut_before and not cut_after:
+                break
+            if cut_before:
+                start = max(0, start - 2 * (offset - start) - 8)
+            if cut_after:
+                stop += 2 * (stop - offset - size) + 8
         addresses = [address for _, address in found]
-        rowids = searcher.fast_field_values("rowid", addresses)
-        floors = searcher.fast_field_values(_FLOOR[sort], addresses)
-        return [
-            Ranked(int(rowid), [int(floor), str(key)])
-            for (key, _), rowid, floor in zip(found, rowids, floors, strict=True)
+        rowids = [int(r) for r in searcher.fast_field_values("rowid", addresses)]
+        dates = searcher.fast_field_values("published", addresses)
+        ids = self._archive().ids_at(rowids)
+        missing = -(2**63) if sort == "newest" else 2**63 - 1  # undated last in both orders
+        hits = [
+            Ranked(rowid, [key, missing if date is None else int(date), ids.get(rowid, "")])
+            for key, rowid, date in zip(keys, rowids, dates, strict=True)
         ]
+        hits.sort(key=lambda hit: tuple(hit.after), reverse=sort == "newest")  # orders equal keys
+        return hits[offset - start : offset - start + size]
 
     # --- articles, hits, counts -------------------------------------------------------------------------
 
@@ -434,3 +449,10 @@ def _histogram(counts: Mapping[str, dict], request: SearchRequest, filters: Filt
     buckets = sorted((int(b["key"]), int(b["doc_count"])) for b in scope["histogram"]["buckets"])
     assert request.interval in HISTOGRAM_COLUMNS
     return [Bucket(value=histogram_key(request.interval, key), count=n) for key, n in buckets if n > 0]
+
+
+def _beyond(after: list[core.CursorValue], last: list[core.CursorValue], sort: Sort) -> bool:
+    """Whether a hit at (key, date, id) `after` comes after the cursor's (`last`) in this order."""
+    mine = (int(after[0]), int(after[1]), str(after[2]))
+    theirs = (int(last[0]), int(last[1]), str(last[2]))
+    return mine < theirs if sort == "newest" else mine > theirs

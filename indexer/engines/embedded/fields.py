@@ -1,21 +1,20 @@
 """What the embedded index holds for each article, and in which form.
 
-Text is normalised (`indexer.text.normalize`) and split into syllables (`indexer.text.TOKEN`) in
-Python, and handed to tantivy as space-separated tokens: the index sees exactly the syllables the
-query parser makes, folded by the one `indexer.text.fold` every engine and the highlighter use.
+Text is normalised (`indexer.text.normalize`) and folded (`indexer.text.fold`, the one folding every
+engine and the highlighter use) in Python. Folded syllables (`indexer.text.tokens`) and their pairs
+are handed to tantivy as space-separated tokens; the printed text, lower-cased, is split by
+tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.text.TOKEN`.
 
 | field | holds | serves |
 | --- | --- | --- |
 | `title_words`, `body_words` | folded syllables (frequencies) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
-| `title_exact`, `body_exact` | syllables as printed, lower-cased | exact-diacritic tier (words) |
-| `title_exact_pairs`, `body_exact_pairs` | their pairs (positions) | exact-diacritic tier (phrases) |
+| `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | facet counts, story sizes |
 | `published` | milliseconds since 1970 (column) | the date range |
 | `year`, `month`, `day` | calendar numbers, Vietnam time (columns) | the histogram |
-| `newest`, `oldest` | unique sortable strings: date, id (columns) | date sorts, ties on the id |
-| `newest_floor`, `oldest_floor` | never decreases along that order (columns) | cursors |
+| `newest`, `oldest` | a number following each date order (columns) | date sorts, cursors |
 | `rowid` | the archive row (column) | reading hits from the archive |
 | `id` | the article id | replacing and deleting |
 
@@ -35,10 +34,10 @@ import tantivy
 from indexer.facets import COUNTED_FACETS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
-from indexer.text import TOKEN, fold, normalize
+from indexer.text import fold, normalize, tokens
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 1
+FORMAT = 3
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -46,33 +45,37 @@ TEXT_FIELDS = {
     "body_words": "freq",
     "title_pairs": "position",
     "body_pairs": "position",
-    "title_exact": "freq",
-    "body_exact": "freq",
-    "title_exact_pairs": "position",
-    "body_exact_pairs": "position",
 }
+EXACT_FIELDS = ("title_exact", "body_exact")  # with positions, split by tantivy
+SYLLABLES = "syllables"  # the tokenizer name of the exact fields
+SYLLABLE_PATTERN = r"[\p{L}\p{N}]+"  # indexer.text.TOKEN in Rust's regex syntax
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
 HISTOGRAM_COLUMNS = {"year": "year", "month": "month", "day": "day"}  # request interval -> column
 PAIR_JOINER = "_"  # never inside a syllable (TOKEN holds letters and digits only)
 
-# Milliseconds from 0001-01-01 to 1970: any datetime Python can hold becomes a 15-digit number.
-_MS_SHIFT = 62_135_596_800_000
+# Date sort keys: a top bit putting undated articles last, then the milliseconds since 1900 (44 bits:
+# until 2457; dates outside are clamped), then the first 19 bits of the id. Equal keys are rare
+# (same millisecond, same id prefix, or clamped dates); the engine orders those by (date, id).
 _TOP_BIT = 2**63
+_MS_1900 = -2_208_988_800_000
+_MS_BITS, _ID_BITS = 44, 19
 
 
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name, option in TEXT_FIELDS.items():
         builder.add_text_field(name, tokenizer_name="whitespace", index_option=option)
+    for name in EXACT_FIELDS:
+        builder.add_text_field(name, tokenizer_name=SYLLABLES, index_option="position")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
-    for name in (*FACET_COLUMNS, STORY_COLUMN, "newest", "oldest"):
+    for name in (*FACET_COLUMNS, STORY_COLUMN):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("published", fast=True)
     for name in HISTOGRAM_COLUMNS.values():
         builder.add_integer_field(name, fast=True)
-    for name in ("newest_floor", "oldest_floor", "rowid"):
+    for name in ("newest", "oldest", "rowid"):
         builder.add_unsigned_field(name, fast=True)
     return builder.build()
 
@@ -83,13 +86,11 @@ def key(field: str, value: str) -> str:
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
 
 
-def syllables(text: str) -> tuple[list[str], list[str]]:
-    """(folded, exact) syllables of normalised text, as `indexer.query` makes them of a query."""
-    folded = TOKEN.findall(fold(text))
-    lowered = text.lower()
-    # lower() keeps every syllable boundary when it keeps the length (no letter expands)
-    exact = TOKEN.findall(lowered) if len(lowered) == len(text) else [t.lower() for t in TOKEN.findall(text)]
-    return folded, exact
+def register_tokenizers(index: tantivy.Index) -> None:
+    """Every opened index must know the exact fields' tokenizer (tantivy does not store it)."""
+    index.register_tokenizer(
+        SYLLABLES, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(SYLLABLE_PATTERN)).build()
+    )
 
 
 def pairs(tokens: list[str]) -> str:
@@ -100,25 +101,24 @@ def published_ms(moment: datetime) -> int:
     return math.floor(moment.timestamp() * 1000)
 
 
-def sort_keys(published: datetime | None, article_id: str) -> dict[str, object]:
-    """Newest: dated first, latest first, ties on the id descending; undated last by id descending.
-    Oldest: dated first, earliest first, ties on the id; undated last by id. Exactly the order of
-    the Elasticsearch/OpenSearch engine (`published` with `missing: _last`, then `id`)."""
-    id_prefix = int(article_id[:15], 16) if _is_hex(article_id[:15]) else 0
+def sort_keys(published: datetime | None, article_id: str) -> dict[str, int]:
+    """Numbers that never decrease along each date order, as the Elasticsearch/OpenSearch engine
+    sorts (`published` with `missing: _last`, then `id` in the same direction):
+
+    - newest: dated first, latest first, then the id descending; undated last, id descending;
+    - oldest: dated first, earliest first, then the id; undated last, by id."""
     if published is None:
-        return {
-            "newest": f"0{article_id}",
-            "oldest": f"1{article_id}",
-            "newest_floor": id_prefix,
-            "oldest_floor": _TOP_BIT + id_prefix,
-        }
-    shifted = published_ms(published) + _MS_SHIFT
-    return {
-        "newest": f"1{shifted:015d}{article_id}",
-        "oldest": f"0{shifted:015d}{article_id}",
-        "newest_floor": _TOP_BIT + shifted,
-        "oldest_floor": shifted,
-    }
+        prefix = int(article_id[:16], 16) >> 1 if _is_hex(article_id[:16]) else 0  # 63 bits
+        return {"newest": prefix, "oldest": _TOP_BIT + prefix}
+    since_1900 = published_ms(published) - _MS_1900
+    if since_1900 < 0:  # before 1900: one group, ordered by (date, id) by the engine
+        dated = 0
+    elif since_1900 >= 2**_MS_BITS - 1:  # after 2457: likewise, above every date in range
+        dated = _TOP_BIT - 1
+    else:
+        id_bits = int(article_id[:5], 16) >> 1 if _is_hex(article_id[:5]) else 0  # 19 bits
+        dated = (since_1900 << _ID_BITS) + id_bits
+    return {"newest": _TOP_BIT + dated, "oldest": dated}
 
 
 def _is_hex(text: str) -> bool:
@@ -138,8 +138,7 @@ def document(article: Article, rowid: int) -> dict[str, object]:
     """The fields of one article (for `tantivy.Document.from_dict` with `build_schema()`)."""
     title = normalize(article.title)
     body = normalize(searchable_body(article))
-    title_folded, title_exact = syllables(title)
-    body_folded, body_exact = syllables(body)
+    title_folded, body_folded = tokens(fold(title)), tokens(fold(body))
     doc: dict[str, object] = {
         "id": article.id,
         "rowid": rowid,
@@ -147,10 +146,8 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
-        "title_exact": " ".join(title_exact),
-        "body_exact": " ".join(body_exact),
-        "title_exact_pairs": pairs(title_exact),
-        "body_exact_pairs": pairs(body_exact),
+        "title_exact": title.lower(),
+        "body_exact": body.lower(),
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []
@@ -166,3 +163,9 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         doc["month"] = local.year * 12 + local.month - 1
         doc["day"] = local.toordinal()
     return doc
+
+
+def document_of(row: tuple[int, str]) -> dict[str, object]:
+    """The document of an archive row (rowid, article JSON): what worker processes make."""
+    rowid, data = row
+    return document(Article.model_validate_json(data), rowid)

@@ -34,7 +34,7 @@ import tantivy
 from filelock import FileLock, Timeout
 
 from indexer.archive import Archive
-from indexer.engines.embedded.fields import FORMAT, build_schema, document
+from indexer.engines.embedded.fields import FORMAT, build_schema, document_of, register_tokenizers
 from indexer.progress import QUIET, Progress
 
 CHECKPOINT_FILE = "checkpoint.json"
@@ -53,6 +53,7 @@ class Checkpoint:
     generation: str  # the folder of the index
     format: int  # fields.FORMAT it was built with
     seq: int  # every archive change up to this one is in the index
+    clean: bool = True  # False while a catch-up runs: changes after `seq` may be in already
 
 
 class IndexFolder:
@@ -68,13 +69,17 @@ class IndexFolder:
         try:
             generation = os.readlink(self.path / CURRENT)
             data = json.loads((self.path / generation / CHECKPOINT_FILE).read_text("utf-8"))
-            return Checkpoint(generation, int(data["format"]), int(data["seq"]))
+            return Checkpoint(
+                generation, int(data["format"]), int(data["seq"]), bool(data.get("clean", True))
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def open(self, checkpoint: Checkpoint) -> tantivy.Index:
         """The index of a generation, bound to its own folder (a later swap does not move it)."""
-        return tantivy.Index.open(str(self.path / checkpoint.generation))
+        index = tantivy.Index.open(str(self.path / checkpoint.generation))
+        register_tokenizers(index)
+        return index
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -104,27 +109,16 @@ class IndexFolder:
     ) -> Checkpoint:
         """Apply up to `limit` archive changes after the checkpoint (all of them without a limit).
         Call it holding the lock (`writing`)."""
-        seq, applied, uncommitted = checkpoint.seq, 0, 0
-        pending = archive.pending_changes(seq)
+        pending = archive.pending_changes(checkpoint.seq)
         progress.start(
             f"embedded index ← {self.archive_path.name}", pending if limit is None else min(pending, limit)
         )
+        # a catch-up killed between tantivy's commit and the checkpoint left some changes in: the
+        # next one must replace documents rather than add them twice
+        self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         try:
-            while limit is None or applied < limit:
-                step = BATCH if limit is None else min(BATCH, limit - applied)
-                rows = archive.changed_rows(seq, step)
-                if not rows:
-                    break
-                for _, rowid, article in rows:
-                    writer.delete_documents_by_term("id", article.id)  # its previous version, if any
-                    writer.add_document(tantivy.Document.from_dict(document(article, rowid), self.schema))
-                seq, applied, uncommitted = rows[-1][0], applied + len(rows), uncommitted + len(rows)
-                progress.advance(len(rows))
-                if uncommitted >= COMMIT_EVERY:
-                    writer.commit()
-                    self._write_checkpoint(checkpoint.generation, seq)
-                    uncommitted = 0
+            seq = self._apply(writer, archive, checkpoint, limit, progress, replace_all=not checkpoint.clean)
             writer.commit()
             writer.wait_merging_threads()  # small segments merge now, not pile up
         except BaseException:
@@ -142,17 +136,13 @@ class IndexFolder:
         folder.mkdir(parents=True)
         try:
             index = tantivy.Index(self.schema, path=str(folder), reuse=False)
+            register_tokenizers(index)
             self._write_checkpoint(generation, 0)
             progress.start(f"embedded index → {folder}", archive.pending_changes(0))
-            seq, loaded_before = 0, archive.last_seq()
             writer = index.writer(WRITER_HEAP, 1)
-            while rows := archive.changed_rows(seq, BATCH):
-                for change, rowid, article in rows:
-                    if change > loaded_before:  # changed during the load: maybe read once already
-                        writer.delete_documents_by_term("id", article.id)
-                    writer.add_document(tantivy.Document.from_dict(document(article, rowid), self.schema))
-                seq = rows[-1][0]
-                progress.advance(len(rows))
+            # an article changed during the load (a later change number) may have been read once already
+            start = Checkpoint(generation, FORMAT, 0)
+            seq = self._apply(writer, archive, start, None, progress, replace_after=archive.last_seq())
             writer.commit()
             writer.wait_merging_threads()
             self._write_checkpoint(generation, seq)
@@ -162,10 +152,52 @@ class IndexFolder:
         self._point_current_to(generation)
         return Checkpoint(generation, FORMAT, seq)
 
-    def _write_checkpoint(self, generation: str, seq: int) -> None:
+    def _apply(  # noqa: PLR0913
+        self,
+        writer: tantivy.IndexWriter,
+        archive: Archive,
+        checkpoint: Checkpoint,
+        limit: int | None,
+        progress: Progress,
+        *,
+        replace_after: int = -1,
+        replace_all: bool = False,
+    ) -> int:
+        """Add the documents of the archive's changes after the checkpoint (tantivy indexes them on
+        its own thread while the next ones are made); returns the last change applied. An updated
+        article (version above 1) changed after `replace_after` first loses its previous document;
+        with `replace_all`, every article does."""
+        seq, applied, uncommitted = checkpoint.seq, 0, 0
+
+        def batches() -> Iterator[tuple[int, int, int, str]]:
+            nonlocal seq
+            while limit is None or applied < limit:
+                step = BATCH if limit is None else min(BATCH, limit - applied)
+                rows = archive.changed_json(seq, step)
+                if not rows:
+                    return
+                seq = rows[-1][0]
+                yield from rows
+
+        for change, rowid, version, data in batches():
+            doc = document_of((rowid, data))
+            if replace_all or (change > replace_after and version > 1):  # replace its document
+                writer.delete_documents_by_term("id", str(doc["id"]))
+            writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+            applied, uncommitted = applied + 1, uncommitted + 1
+            if uncommitted >= COMMIT_EVERY:
+                writer.commit()
+                self._write_checkpoint(checkpoint.generation, change, clean=False)
+                uncommitted = 0
+            if applied % BATCH == 0:
+                progress.advance(BATCH)
+        progress.advance(applied % BATCH)
+        return seq
+
+    def _write_checkpoint(self, generation: str, seq: int, *, clean: bool = True) -> None:
         target = self.path / generation / CHECKPOINT_FILE
         partial = target.with_suffix(".partial")
-        partial.write_text(json.dumps({"format": FORMAT, "seq": seq}), "utf-8")
+        partial.write_text(json.dumps({"format": FORMAT, "seq": seq, "clean": clean}), "utf-8")
         os.replace(partial, target)
 
     def _point_current_to(self, generation: str) -> None:

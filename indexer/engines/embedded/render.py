@@ -8,8 +8,8 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
 - the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly
-  (`*_exact`, `*_exact_pairs`) adds `EXACT_TIER` plus its own BM25 × `EXACT_BOOST`, so `hòa`
-  always ranks Hòa Bình above họa sĩ and hoa sen;
+  (`*_exact`, with positions, like Elasticsearch's exact fields) adds `EXACT_TIER` plus its own
+  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen;
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check.
@@ -68,13 +68,21 @@ class Renderer:
             return Query.term_query(self.schema, pairs, joined[0])
         return Query.phrase_query(self.schema, pairs, joined)
 
-    def phrase(self, syllables: Sequence[str], *, exact: bool = False) -> Query:
-        """The phrase in the title (boosted) or the body."""
-        kind = "exact" if exact else "words"
-        pair_kind = "exact_pairs" if exact else "pairs"
-        title = self._in_field(syllables, f"title_{kind}", f"title_{pair_kind}")
-        body = self._in_field(syllables, f"body_{kind}", f"body_{pair_kind}")
+    def phrase(self, syllables: Sequence[str]) -> Query:
+        """The folded phrase in the title (boosted) or the body."""
+        title = self._in_field(syllables, "title_words", "title_pairs")
+        body = self._in_field(syllables, "body_words", "body_pairs")
         return _any([Query.boost_query(title, TITLE_BOOST), body])
+
+    def exact_phrase(self, syllables: Sequence[str]) -> Query:
+        """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
+
+        def within(field_name: str) -> Query:
+            if len(syllables) == 1:
+                return Query.term_query(self.schema, field_name, syllables[0])
+            return Query.phrase_query(self.schema, field_name, list(syllables))
+
+        return _any([Query.boost_query(within("title_exact"), TITLE_BOOST), within("body_exact")])
 
     def _clause(self, clause: Phrase | AnyOf) -> Query:
         if isinstance(clause, AnyOf):
@@ -98,7 +106,7 @@ class Renderer:
         clauses = self._matching_clauses(parsed)
         for phrase in dict.fromkeys(parsed.phrases()):
             if phrase.has_diacritics:
-                exact = self.phrase(phrase.tokens, exact=True)
+                exact = self.exact_phrase(phrase.tokens)
                 clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
                 clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
         for run in dict.fromkeys(parsed.word_runs()):
