@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.document import PLACE_ZONES, Document
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import gazetteer, places_vocab
 from indexer.text import fold, normalize
@@ -266,10 +266,10 @@ class Gazetteer:
         result = PlaceResult()
         covered: set[int] = set()
         for block in doc.blocks:
-            if block.zone not in CONTENT_ZONES:
+            if block.zone not in PLACE_ZONES:
                 continue
             self._units_in_block(doc, block.first, block.last, new_mode, result, covered)
-        for i, j, phrase in self.names.find_in_blocks(doc, CONTENT_ZONES):
+        for i, j, phrase in self.names.find_in_blocks(doc, PLACE_ZONES):
             kind, key = phrase.value
             if kind == "blocked" or i in covered:
                 continue
