@@ -82,8 +82,8 @@ def _number(doc: Document, k: int, words: dict[str, int]) -> int | None:
     return None
 
 
-def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int] | None:
-    """Star counts before syllable `sao`, and the index of the first number."""
+def _numbers_before(doc: Document, sao: int, v: _Vocab) -> tuple[list[int], int, bool] | None:
+    """The numbers written before syllable `sao`: (values, index of the first, is a range)."""
     k = sao - 1
     block_first = doc.blocks[doc.block_of[sao]].first
     if k < block_first:
@@ -113,10 +113,38 @@ def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int
             first = prev - 1
         else:
             break
+    return found, first, ranged
+
+
+def _expand(found: list[int], ranged: bool) -> list[int]:
     if ranged and len(found) == 2 and found[0] < found[1]:
-        found = list(range(found[0], found[1] + 1))
-    stars = tuple(sorted({s for s in found if 3 <= s <= 5}))
+        return list(range(found[0], found[1] + 1))
+    return found
+
+
+def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int] | None:
+    """Star counts (3-5) before syllable `sao`, and the index of the first number."""
+    numbers = _numbers_before(doc, sao, v)
+    if numbers is None:
+        return None
+    found, first, ranged = numbers
+    stars = tuple(sorted({s for s in _expand(found, ranged) if 3 <= s <= 5}))
     return (stars, first) if stars else None
+
+
+def rating_at(doc: Document, sao: int) -> tuple[tuple[int, ...], int] | None:
+    """Every number rated at syllable `sao` ("1 sao" included, hotels excluded), and the first.
+
+    Used by claims, where "1 sản phẩm 1 sao" or "2 sao" means the count is not of OCOP ratings.
+    """
+    v = _vocab()
+    numbers = _numbers_before(doc, sao, v)
+    if numbers is None:
+        return None
+    found, first, ranged = numbers
+    if _excluded(doc, first, sao, v):
+        return None
+    return tuple(sorted(set(_expand(found, ranged)))), first
 
 
 def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
