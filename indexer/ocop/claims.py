@@ -56,6 +56,7 @@ class _Vocab:
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
     candidates: PhraseIndex
+    proposals: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     other_products: PhraseIndex
@@ -80,12 +81,15 @@ class _Vocab:
 def _vocab() -> _Vocab:
     v, p = claims_vocab(), places_vocab()
 
-    def index(words: list[str]) -> PhraseIndex:
+    def index(words: list[str], ignore: tuple[str, ...] = ()) -> PhraseIndex:
         idx = PhraseIndex(strict_accents=True)
         for w in words:
             idx.add(w, w)
+        for w in ignore:
+            idx.add(w, None)  # a longer word that wins over the one it contains
         return idx
 
+    not_candidate = tuple(v["not_candidate_words"])
     return _Vocab(
         nouns=index(v["nouns"]),
         inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
@@ -95,8 +99,9 @@ def _vocab() -> _Vocab:
         outcomes_before=index(v["outcome_words_before"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
-        candidates=index(v["candidate_words"]),
-        before_candidates=index(v["candidate_words_before"]),
+        candidates=index(v["candidate_words"], not_candidate),
+        proposals=index(v["proposal_words"], not_candidate),
+        before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
@@ -154,6 +159,7 @@ class _Evidence:
     outcome: int = -1  # end of the last outcome word ("công nhận", "xếp hạng")
     result: int = -1  # end of the last result word ("đạt chuẩn", "được công nhận")
     candidate: int = -1  # end of the last candidate word ("tham gia", "đăng ký")
+    proposal: bool = False  # a proposal, potential rank or expiry ("đề nghị", "tiềm năng", "hết hạn")
     assessed: int = -1  # end of the last assessment word before the number ("đánh giá")
     other: bool = False  # products of another kind ("sản phẩm chủ lực")
     group: bool = False  # an official product group ("thuộc nhóm thực phẩm")
@@ -194,9 +200,10 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
 
 
 def _last_end(idx: PhraseIndex, doc: Document, a: int, b: int, skip: set[int] | None = None) -> int:
+    """End of the last phrase of `idx` in [a, b) (ignored longer words and `skip` starts left out)."""
     last = -1
-    for i, j, _p in idx.find(doc, a, b):
-        if skip is None or i not in skip:
+    for i, j, p in idx.find(doc, a, b):
+        if p.value is not None and (skip is None or i not in skip):
             last = j
     return last
 
@@ -233,6 +240,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     # A candidate word inside an outcome phrase ("phê duyệt kết quả chấm điểm") is not one.
     inside = {k for i, j, _p in v.outcomes.find(doc, a, b) for k in range(i, j)} - outcome_spans
     ev.candidate = _last_end(v.candidates, doc, a, b, skip=inside)
+    ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
     ev.national = any(True for _ in v.national.find(doc, a, b))
     ev.other = any(True for _ in v.other_products.find(doc, a, b))
     ev.group = any(True for _ in v.group_words.find(doc, a, b))
@@ -255,7 +263,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     k = start
     said = False
     while k < limit:
-        if k > start and _gap_breaks(doc, k, allow=";:" if listing else ""):
+        if k > start and _gap_breaks(doc, k, allow=";:()" if listing else ""):
             break
         gap = doc.gap(k).strip()
         if k > start and gap == ",":
@@ -398,6 +406,7 @@ class _Claims:
         self.v = _vocab()
         self.m: Modality = modality()
         self.talk: set[int] = set()  # sentences that state OCOP facts: ratings, outcomes, claims
+        self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
         v = self.v
         for block in doc.blocks:
             if block.zone not in CONTENT_ZONES:
@@ -405,16 +414,24 @@ class _Claims:
             for i, _j, _p in v.outcomes.find(doc, block.first, block.last):
                 self.talk.add(doc.sent_of[i])
             for k in range(block.first, block.last):
-                if doc.fold[k] == "sao" and (found := rating_at(doc, k)) and any(3 <= s <= 5 for s in found[0]):
+                if (
+                    doc.fold[k] == "sao"
+                    and (found := rating_at(doc, k))
+                    and any(3 <= s <= 5 for s in found[0])
+                ):
                     self.talk.add(doc.sent_of[k])
 
-    def _after_previous_count(self, k: int, start: int) -> int:
-        """Where the words about the count at k begin: after the previous count of its sentence."""
+    def _clause_start(self, k: int, start: int) -> int:
+        """Where the words about the count at k begin: after the previous count of its sentence
+        and the punctuation that follows it ("12 sản phẩm tiềm năng 5 sao, trên 1.400 sản phẩm")."""
         doc = self.doc
         a, _b = doc.sentence_bounds(k)
         a = max(a, start)
         for i in range(k - 1, a - 1, -1):
             if doc.orig[i][0].isdigit() and (found := _count_at(doc, i, k, self.v)) is not None:
+                for j in range(k, found[2], -1):
+                    if doc.gap(j).strip():
+                        return j
                 return found[2]
         return a
 
@@ -436,16 +453,20 @@ class _Claims:
         before, a = _before(doc, head, start, v)
         if mixed or after.bad_rating:
             return None
-        settled = after.result
-        if after.candidate >= 0 and after.candidate > settled and before.outcome < 0:
-            return None  # "488 sản phẩm tham gia đánh giá"
-        if before.candidate >= 0 and before.candidate > before.outcome and settled < 0:
-            return None  # "xem xét 52 sản phẩm"
-        if before.assessed > before.outcome and settled < 0 and not after.outcome >= 0:
-            return None  # "đánh giá, phân hạng OCOP cho 20 sản phẩm" (assessed, no result)
-        if m.planned(doc, k):
-            return None
-        if m.nominated(doc, k, start=self._after_previous_count(k, start)) and before.outcome < 0 and settled < 0:
+        settled = after.result >= 0 or after.rated
+        if (
+            after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
+            or (
+                after.candidate >= 0 and not settled and before.outcome < 0
+            )  # "488 sản phẩm tham gia đánh giá"
+            or (before.candidate > before.outcome and not settled)  # "xem xét 52 sản phẩm"
+            or (before.assessed > before.outcome and not settled and after.outcome < 0)  # assessed, no result
+            or m.planned(doc, k)
+            or m.nominated(doc, k, start=self._clause_start(k, start))
+        ):
+            # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
+            # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
+            self.blocked.setdefault(doc.sent_of[k], k)
             return None
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
@@ -453,9 +474,17 @@ class _Claims:
 
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
-        own = after.ocop or after.rated or (self.is_ocop and (after.result >= 0 or after.outcome >= 0 or after.group))
-        prior = before.rated or (before.ocop and before.outcome >= 0) or (self.is_ocop and before.outcome >= 0)
         s = self.doc.sent_of[c.at]
+        if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
+            return None
+        own = (
+            after.ocop
+            or after.rated
+            or (self.is_ocop and (after.result >= 0 or after.outcome >= 0 or after.group))
+        )
+        prior = (
+            before.rated or (before.ocop and before.outcome >= 0) or (self.is_ocop and before.outcome >= 0)
+        )
         inherited = (
             inherit
             and self.is_ocop
@@ -503,7 +532,10 @@ def find_claims(
     candidates = [
         k
         for k, t in enumerate(doc.orig)
-        if t[0].isdigit() or doc.low[k] in words or v.totals.starts(doc.fold[k]) or v.raise_verbs.starts(doc.fold[k])
+        if t[0].isdigit()
+        or doc.low[k] in words
+        or v.totals.starts(doc.fold[k])
+        or v.raise_verbs.starts(doc.fold[k])
     ]
     found: list[_Found] = []
     pending: list[_Count] = []

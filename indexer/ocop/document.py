@@ -73,7 +73,9 @@ def _chrome_pattern() -> re.Pattern[str]:
 
 
 def _is_caption(line: str) -> bool:
-    return len(line.split()) <= relevance_vocab()["caption_max_words"] and bool(_caption_pattern().search(line))
+    return len(line.split()) <= relevance_vocab()["caption_max_words"] and bool(
+        _caption_pattern().search(line)
+    )
 
 
 def _is_glued_run(line: str, max_words: int) -> bool:
@@ -94,9 +96,7 @@ def unwrap(text: str) -> str:
     breaks = [
         k
         for k in range(len(lines) - 1)
-        if lines[k].strip()
-        and not lines[k].rstrip().endswith(_TERMINAL)
-        and lines[k + 1][:1].islower()
+        if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
     ]
     if len(breaks) < 3 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
         return text
@@ -136,9 +136,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         if line_f in seen and len(line_f.split()) > 3:
             captions[k] = True
         seen.add(line_f)
-    headline = [
-        not captions[k] and _is_headline_like(line, headline_words) for k, line in enumerate(lines)
-    ]
+    headline = [not captions[k] and _is_headline_like(line, headline_words) for k, line in enumerate(lines)]
     zones = ["body"] * len(lines)
     for k in range(len(lines)):
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))

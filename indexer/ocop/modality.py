@@ -22,10 +22,16 @@ from indexer.ocop.phrases import PhraseIndex
 from indexer.ocop.vocab import modality_vocab
 
 
-def _index(words: list[str]) -> PhraseIndex:
+def _index(words: list[str], ignore: list[str] = ()) -> PhraseIndex:  # type: ignore[assignment]
+    """Words to find; `ignore` holds longer words that contain one of them and win over it."""
     idx = PhraseIndex(strict_accents=True)
     idx.add_all(words, True)
+    idx.add_all(ignore, False)
     return idx
+
+
+def _hits(idx: PhraseIndex, doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    return [(i, j) for i, j, p in idx.find(doc, a, b) if p.value]
 
 
 @dataclass(frozen=True)
@@ -48,19 +54,16 @@ class Modality:
         return a
 
     def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
-        last = -1
-        for _k, end, _p in self.realis.find(doc, a, i):
-            last = end
+        last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
         if certificates:
-            for _k, end, _p in self.certificates.find(doc, a, i):
-                last = max(last, end)
+            last = max([last, *(end for _k, end in _hits(self.certificates, doc, a, i))])
         return last
 
     def planned(self, doc: Document, i: int) -> bool:
         """A plan or target word governs syllable i."""
         a = self._sentence_start(doc, i)
         realis = self._last_realis(doc, a, i, certificates=True)
-        for k, _end, _p in self.plans.find(doc, a, i):
+        for k, _end in _hits(self.plans, doc, a, i):
             if k < realis:
                 continue
             if self.negators.preceded_by(doc, k) is not None:
@@ -72,29 +75,28 @@ class Modality:
         """A nomination or candidacy word between `start` (default: the sentence start) and i."""
         a = self._sentence_start(doc, i) if start is None else start
         realis = self._last_realis(doc, a, i)
-        return any(k >= realis for k, _end, _p in self.nominations.find(doc, a, i))
+        return any(k >= realis for k, _end in _hits(self.nominations, doc, a, i))
 
     def potential_rank(self, doc: Document, i: int, window: int = 4) -> bool:
-        """"tiềm năng (đạt) N sao": a rank of potential right before syllable i."""
+        """ "tiềm năng (đạt) N sao": a rank of potential right before syllable i."""
         a = max(doc.blocks[doc.block_of[i]].first, i - window)
-        return any(True for _ in self.potential.find(doc, a, i))
+        return bool(_hits(self.potential, doc, a, i))
 
     def lower_council_five(self, doc: Document, i: int) -> bool:
         """A provincial or district council's 5-star score: a proposal to the central council."""
         a, b = doc.sentence_bounds(i)
-        lower = any(True for _ in self.lower_council.find(doc, a, b))
-        return lower and not any(True for _ in self.central.find(doc, a, b))
+        return bool(_hits(self.lower_council, doc, a, b)) and not _hits(self.central, doc, a, b)
 
 
 @cache
 def modality() -> Modality:
     v = modality_vocab()
     return Modality(
-        plans=_index(v["plan_words"]),
+        plans=_index(v["plan_words"], v["not_modal_words"]),
         negators=_index(v["plan_negators"]),
         realis=_index(v["realis_markers"]),
         certificates=_index(v["certificate_phrases"]),
-        nominations=_index(v["nomination_words"]),
+        nominations=_index(v["nomination_words"], v["not_modal_words"]),
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
         central=_index(v["central_words"]),
