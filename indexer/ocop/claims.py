@@ -524,10 +524,19 @@ def find_claims(
 
     Claims are OCOP facts: an article that is not OCOP coverage has none.
     """
-    if not is_ocop:
-        return []
+    return [claim for claim, _s in claims_with_sentences(doc, mentions, home)] if is_ocop else []
+
+
+def claims_with_sentences(
+    doc: Document, mentions: list[PlaceMention], home: str | None
+) -> list[tuple[OcopClaim, int]]:
+    """The claims the text would state if it is OCOP coverage, each with its sentence id.
+
+    Relevance reads the rated ones: a stated count of products at a star rating is OCOP's own
+    kind of fact, even in an excerpt that never spells out "OCOP".
+    """
     v = _vocab()
-    finder = _Claims(doc, is_ocop)
+    finder = _Claims(doc, True)
     words = v.number_words
     candidates = [
         k
@@ -567,6 +576,7 @@ def find_claims(
         if claim is not None:
             found.append(claim)
     out: dict[tuple[int, int | None], OcopClaim] = {}
+    sentence_of: dict[tuple[int, int | None], int] = {}
     for claim in sorted(found, key=lambda c: c.at):
         a, b = doc.sentence_bounds(claim.at)
         block = doc.blocks[doc.block_of[claim.at]]
@@ -576,6 +586,7 @@ def find_claims(
         key = (claim.count, claim.stars)
         if key not in out or (out[key].place is None and place is not None):
             out[key] = OcopClaim(count=claim.count, stars=claim.stars, place=place, sentence=sentence)
+            sentence_of[key] = doc.sent_of[claim.at]
     # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
     for (count, stars), claim in list(out.items()):
@@ -584,4 +595,4 @@ def find_claims(
             del out[(count, stars)]
             if rated[0].place is None and claim.place is not None:
                 out[(count, rated[0].stars)] = rated[0].model_copy(update={"place": claim.place})
-    return list(out.values())
+    return [(claim, sentence_of[key]) for key, claim in out.items()]
