@@ -88,7 +88,7 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
             if c.strong or c.tight:
                 stars.update(c.stars)
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
-        groups = find_groups(doc, covered)
+        groups = find_groups(doc, covered, rules.is_place_name)
     claims = [claim for claim, _s in stated] if is_ocop else []
     return OcopFacts(
         ocop_score=relevance.score,

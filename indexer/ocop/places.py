@@ -315,6 +315,14 @@ class Gazetteer:
                 if k >= end or not (doc.is_cap(k) or not doc.names_by_case(k)):
                     break
 
+    def is_place_name(self, folded: tuple[str, ...]) -> bool:
+        """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
+        key = " ".join(folded)
+        if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
+            return True
+        doc = Document("", " ".join(folded))
+        return any(i == 0 and j == len(doc) for i, j, _p in self.names.find(doc, 0, len(doc)))
+
     # -- search filters ---------------------------------------------------------------------------
 
     def filter_for(self, name: str) -> tuple[str, str] | None:
