@@ -14,10 +14,11 @@ or captions. A word does not count when:
 - it follows another product word directly, as the material of that product: the head noun
   decides the group ("tinh dầu quế" is an essential oil, not a spice) — except that a drink made
   of a herb is both a drink and a herbal product ("trà đinh lăng", "rượu đảng sâm");
-- it is a category name in the programme's own boilerplate, a sentence naming four or more of
-  the six groups without counting products in each ("6 nhóm: thực phẩm, đồ uống, thảo dược ...").
-Tourism words count only for a named site or in a sentence that rates or certifies it: "phát
-triển du lịch cộng đồng" is a plan, not an OCOP tourism product.
+- it is a category name in the programme's own boilerplate, a sentence that defines the
+  programme ("6 nhóm", "Bộ tiêu chí") by naming five or more of the six groups without counting
+  products in each; a list of categories describing the article's products counts.
+Tourism words count only for a named site, in a sentence that rates or certifies it, or in a list
+of product categories: "phát triển du lịch cộng đồng" is a plan, not an OCOP tourism product.
 The caller only asks for groups when the article is OCOP coverage.
 """
 
@@ -54,6 +55,7 @@ class _Vocab:
     categories: PhraseIndex
     tourism: str
     boilerplate_min: int
+    boilerplate_cues: PhraseIndex
     rated: PhraseIndex
 
 
@@ -84,6 +86,7 @@ def _vocab() -> _Vocab:
         categories=_index(v["category_names"]),
         tourism=v["tourism_group"],
         boilerplate_min=int(v["boilerplate_min_groups"]),
+        boilerplate_cues=_index(v["boilerplate_cues"]),
         rated=_index(["sao", "OCOP", "công nhận", "chứng nhận", "xếp hạng", "đạt chuẩn"]),
     )
 
@@ -109,15 +112,17 @@ def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     return not gap and not doc.is_cap(i - 1) and openers.preceded_by(doc, i) is not None
 
 
-def _boilerplate_sentences(doc: Document, v: _Vocab) -> set[int]:
-    """Sentences that list four or more group names without a count for each."""
+def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
+    """(sentences listing two or more group names, sentences that are the programme's boilerplate)."""
     named: dict[int, set[str]] = {}
     for i, j, _p in v.categories.find_in_blocks(doc, CONTENT_ZONES):
         phrase = v.index.match_at(doc, i, j + 2) or v.index.match_at(doc, i, j)
         counted = i >= 2 and any(doc.orig[k].isdigit() for k in range(max(0, i - 5), i))
         if phrase is not None and phrase.value and not counted:
             named.setdefault(doc.sent_of[i], set()).add(str(phrase.value))
-    return {s for s, groups in named.items() if len(groups) >= v.boilerplate_min}
+    cued = {doc.sent_of[i] for i, _j, _p in v.boilerplate_cues.find_in_blocks(doc, CONTENT_ZONES)}
+    listing = {s for s, groups in named.items() if len(groups) >= 2}
+    return listing, {s for s in listing & cued if len(named[s]) >= v.boilerplate_min}
 
 
 def find_groups(
@@ -129,7 +134,7 @@ def find_groups(
     found: set[str] = set()
     head_end = -1
     head_group: object = None
-    boilerplate = _boilerplate_sentences(doc, v)
+    listing, boilerplate = _category_sentences(doc, v)
     rated_sentences = {doc.sent_of[i] for i, _j, _p in v.rated.find_in_blocks(doc, CONTENT_ZONES)}
     for i, j, phrase in v.index.find_in_blocks(doc, CONTENT_ZONES):
         group = phrase.value
@@ -162,7 +167,9 @@ def find_groups(
         if doc.sent_of[i] in boilerplate and v.categories.match_at(doc, i, j) is not None:
             continue
         if group == v.tourism and not (
-            (doc.is_cap(i) and doc.names_by_case(i)) or doc.sent_of[i] in rated_sentences
+            (doc.is_cap(i) and doc.names_by_case(i))
+            or doc.sent_of[i] in rated_sentences
+            or doc.sent_of[i] in listing
         ):
             continue
         found.add(str(group))
