@@ -91,6 +91,11 @@ def _vocab() -> _Vocab:
     )
 
 
+def product_index() -> PhraseIndex:
+    """Product words and their groups (None for the ignored phrases)."""
+    return _vocab().index
+
+
 _PLURAL = frozenset({"cac", "nhung", "nhieu"})
 
 

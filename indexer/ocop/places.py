@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from indexer.ocop.document import PLACE_ZONES, Document
+from indexer.ocop.groups import product_index
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import gazetteer, places_vocab
 from indexer.text import fold, normalize
@@ -71,6 +72,22 @@ class PlaceMention:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    candidates: list[list[str]]  # [display, province key], one per province
+    exact: bool  # matched with the text's own diacritics (or the text has none)
+    kind_match: bool  # the prefix's kind ("huyện") matched, not only the level
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    first: int
+    last: int
+    level: str
+    hits: _Hits
+    is_2025: bool
+
+
 @dataclass
 class PlaceResult:
     provinces: list[str] = field(default_factory=list)
@@ -104,7 +121,9 @@ class Gazetteer:
             self.key_by_old_name.setdefault(syllables(p["name"]), p["key"])
         self.units = {level: data[level] for level in ("districts", "wards", "wards_2025")}
 
-        self.names = PhraseIndex(strict_accents=False)
+        # Proper names carry their diacritics: in text written with them, "Quang Bình" (Hà Giang)
+        # is not "Quảng Bình" and "Huệ" is not "Huế"; text without diacritics matches folded.
+        self.names = PhraseIndex(strict_accents=True, tolerate_malformed=True)
         for key, name in self.old_name.items():
             self.names.add(name, ("province", key))
         for p in data["provinces"]:
@@ -116,6 +135,7 @@ class Gazetteer:
             self.names.add(town, ("town", self.key_by_old_name[syllables(canonical)]))
         self.names.add_all(vocab["blocked"], ("blocked", None))
         self.prefix_only = {syllables(t) for t in vocab["prefix_only"]}
+        self.organisation_span = int(vocab["organisation_span"])
 
         def index(words: list[str]) -> PhraseIndex:
             # Context words are ordinary words: in text with diacritics they must match with them
@@ -128,6 +148,9 @@ class Gazetteer:
         self.not_province_prefixes = index(vocab["not_province_prefixes"])
         self.personal_titles = index(vocab["personal_titles"])
         self.organisation_heads = index(vocab["organisation_heads"])
+        self.organisation_ends = index(vocab["organisation_ends"])
+        self.unit_not_after = index(vocab["unit_prefix_not_after"])
+        self.products = product_index()  # product words: "kem Bình Dương" is a brand
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
         self.merger_markers = tuple(fold(normalize(m)) for m in vocab["merger_markers"])
@@ -143,6 +166,12 @@ class Gazetteer:
             return False
         return idx.preceded_by(doc, i) is not None
 
+    def _in_province_list(self, doc: Document, i: int, j: int) -> bool:
+        """ "như: Hà Nội, Hồ Chí Minh": a name in a comma list next to a province is the city."""
+        if i > 0 and doc.gap(i).strip() == "," and self.names.preceded_by(doc, i, max_gap=2) is not None:
+            return True
+        return j < len(doc) and doc.gap(j).strip() == "," and self.names.match_at(doc, j, len(doc)) is not None
+
     def _is_family(self, doc: Document, i: int) -> bool:
         return doc.low[i] in self.family_accented or (
             not doc.blocks[doc.block_of[i]].accented and doc.fold[i] in self.family
@@ -152,7 +181,7 @@ class Gazetteer:
         self, doc: Document, i: int, j: int, caps: tuple[bool, ...], key: tuple[str, ...]
     ) -> bool:
         prefixed = self._before(doc, i, self.province_prefixes)
-        if key in self.prefix_only and not prefixed:
+        if key in self.prefix_only and not prefixed and not self._in_province_list(doc, i, j):
             return False
         by_case = doc.names_by_case(i)
         if (
@@ -175,7 +204,7 @@ class Gazetteer:
             return False  # "Nguyễn Long An", "Lê Hòa Bình"
         if _AGE.match(doc.text, doc.ends[j - 1]):
             return False  # "Long An (35 tuổi)" is a person
-        if by_case and self._in_company_name(doc, i):
+        if self._in_company_name(doc, i) or (by_case and not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
             by_case
@@ -189,14 +218,35 @@ class Gazetteer:
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
 
     def _in_company_name(self, doc: Document, i: int) -> bool:
-        """Whether syllable i ends a capitalised run opened by "Công ty", "TMCP"... (a company name)."""
+        """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
+        học", "Báo"... with only words between (no punctuation, no "tại"/"ở"/"thuộc"), at most
+        `organisation_span` syllables: "Công ty CP đầu tư phát triển Chè Tam Đường", "HTX Nấm Tam
+        Đảo", "Trường Đại học Nông Lâm Thái Nguyên", "Báo Gia Lai"."""
         k = i
-        while True:
-            if doc.adjacent(k) and self.organisation_heads.preceded_by(doc, k) is not None:
-                return True
-            if i - k >= 5 or not doc.adjacent(k) or not (doc.is_cap(k - 1) or doc.is_acronym(k - 1)):
+        first = doc.blocks[doc.block_of[i]].first
+        while k > first and i - k < self.organisation_span:
+            if not doc.adjacent(k):
                 return False
+            if self.organisation_ends.preceded_by(doc, k) is not None:
+                return False
+            if self.organisation_heads.preceded_by(doc, k) is not None:
+                return True
             k -= 1
+        return False
+
+    def _in_product_name(self, doc: Document, i: int) -> bool:
+        """Whether a product word comes right before syllable i: "kem Bình Dương", "mật ong hoa
+        tự nhiên Bình Dương", "Muối Bạc Liêu" are brands, not places."""
+        first = doc.blocks[doc.block_of[i]].first
+        for k in range(i - 1, max(first, i - 5) - 1, -1):
+            if not doc.adjacent(k + 1):
+                return False
+            found = self.products.preceded_by(doc, k + 1)
+            if found is not None and found.value:
+                return True
+            if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
+                return False
+        return False
 
     def _marker(self, doc: Document, j: int) -> str | None:
         m = _MARKER.match(doc.text, doc.ends[j - 1])
@@ -216,13 +266,30 @@ class Gazetteer:
 
     # -- administrative units ---------------------------------------------------------------------
 
-    def _lookup(self, table_name: str, kind: str, folded: str, accented: str) -> list[str] | None:
+    def _lookup(self, table_name: str, kind: str, doc: Document, i: int, last: int) -> _Hits | None:
+        """Candidates for the unit name in syllables [i, last) in one table of the gazetteer.
+
+        In text with diacritics the name must match with them (kind first, then any kind of the
+        level, for a town whose rank changed); a folded match there is kept as inexact, to be used
+        only when the article names its province. Text without diacritics matches folded.
+        """
         table = self.units[table_name]
-        return (
-            table["by_kind"].get(f"{kind}|{folded}")
-            or table["accented"].get(f"{kind}|{accented}")
-            or table["by_name"].get(folded)
-        )
+        folded = " ".join(doc.fold[i:last])
+        if doc.blocks[doc.block_of[i]].accented:
+            accented = " ".join(doc.low[i:last])
+            hits = table["accented"].get(f"{kind}|{accented}")
+            if hits:
+                return _Hits(hits, exact=True, kind_match=True)
+            hits = table["accented_name"].get(accented)
+            if hits:
+                return _Hits(hits, exact=True, kind_match=False)
+            hits = table["by_kind"].get(f"{kind}|{folded}") or table["by_name"].get(folded)
+            return _Hits(hits, exact=False, kind_match=False) if hits else None
+        hits = table["by_kind"].get(f"{kind}|{folded}")
+        if hits:
+            return _Hits(hits, exact=True, kind_match=True)
+        hits = table["by_name"].get(folded)
+        return _Hits(hits, exact=True, kind_match=False) if hits else None
 
     @staticmethod
     def _name_end(doc: Document, i: int, end: int) -> int:
@@ -237,22 +304,21 @@ class Gazetteer:
 
     def _unit_at(
         self, doc: Document, i: int, end: int, level: str, kind: str, new_mode: bool
-    ) -> tuple[int, str, str, bool] | None:
-        """Longest unit name at syllable i → (end syllable, display name, province key, is 2025 key)."""
-        for last in range(self._name_end(doc, i, end), i, -1):
-            folded = " ".join(doc.fold[i:last])
-            accented = " ".join(doc.low[i:last])
-            if level == "ward" and new_mode:
-                hit = self._lookup("wards_2025", kind, folded, accented)
-                if hit:
-                    return last, hit[0], hit[1], True
-            hit = self._lookup("districts" if level == "district" else "wards", kind, folded, accented)
-            if hit:
-                return last, hit[0], hit[1], False
+    ) -> _Unit | None:
+        """The longest unit name at syllable i, with every province that has a unit of that name."""
+        if level == "ward":
+            tables = ["wards_2025", "wards"] if new_mode else ["wards"]
             if kind == "dac khu" and not new_mode:  # special zones exist only since July 2025
-                hit = self._lookup("wards_2025", kind, folded, accented)
-                if hit:
-                    return last, hit[0], hit[1], True
+                tables.append("wards_2025")
+        else:
+            tables = ["districts"]
+        for last in range(self._name_end(doc, i, end), i, -1):
+            numeric = doc.orig[i].isdigit()
+            for table in tables:
+                hits = self._lookup(table, kind, doc, i, last)
+                if hits is None or (numeric and not hits.kind_match):
+                    continue  # "mỗi huyện 4" is not quận 4
+                return _Unit(i, last, level, hits, table == "wards_2025")
         return None
 
     # -- the whole text ---------------------------------------------------------------------------
@@ -260,15 +326,23 @@ class Gazetteer:
     def new_structure(self, doc: Document, published_after_merger: bool | None) -> bool:
         if published_after_merger is not None:
             return published_after_merger
-        return any(m in doc.folded for m in self.merger_markers)
+        if any(m in doc.folded for m in self.merger_markers):
+            return True
+        # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
+        return any(
+            phrase.value[0] == "province" and self._marker(doc, j) is not None
+            for _i, j, phrase in self.names.find_in_blocks(doc, PLACE_ZONES)
+        )
 
     def find(self, doc: Document, new_mode: bool) -> PlaceResult:
         result = PlaceResult()
         covered: set[int] = set()
+        units: list[tuple[int, _Unit]] = []  # (prefix syllable, unit)
         for block in doc.blocks:
             if block.zone not in PLACE_ZONES:
                 continue
-            self._units_in_block(doc, block.first, block.last, new_mode, result, covered)
+            units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
+        anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
         for i, j, phrase in self.names.find_in_blocks(doc, PLACE_ZONES):
             kind, key = phrase.value
             if kind == "blocked" or i in covered:
@@ -278,30 +352,75 @@ class Gazetteer:
             old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
             result.add(old, new)
             result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
+            anchors.append((i, key, self.old_to_new[key]))
+        self._resolve_units(units, anchors, result)
         result.mentions.sort(key=lambda m: m.first)
         return result
 
-    def _units_in_block(
-        self, doc: Document, start: int, end: int, new_mode: bool, result: PlaceResult, covered: set[int]
+    def _resolve_units(
+        self, units: list[tuple[int, _Unit]], anchors: list[tuple[int, str, str]], result: PlaceResult
     ) -> None:
+        """Choose each unit's province: the nearest province the article names among its
+        candidates ("xã Bình Ngọc (TP Tuy Hòa)", "xã Hải Dương, thị xã Hương Trà"); a unit whose
+        name is found in one province only stands on its own when it is a district, or when the
+        article names no province at all. Units resolved this way anchor the others."""
+        pending = list(units)
+        had_anchors = bool(anchors)
+        for _round in range(3):
+            left: list[tuple[int, _Unit]] = []
+            for prefix_at, unit in pending:
+                key = self._choose(unit, anchors, had_anchors)
+                if key is None:
+                    left.append((prefix_at, unit))
+                    continue
+                if unit.is_2025:
+                    parts = [o for o, n in self.old_to_new.items() if n == key]
+                    old_key = parts[0] if len(parts) == 1 else None
+                    result.add(self.old_name[old_key] if old_key else None, self.new_name[key])
+                    anchors.append((unit.first, old_key or "", key))
+                else:
+                    result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
+                    anchors.append((unit.first, key, self.old_to_new[key]))
+                display = next(d for d, p in unit.hits.candidates if p == key)
+                result.mentions.append(PlaceMention(prefix_at, unit.last, display))
+            if len(left) == len(pending):
+                break
+            pending = left
+
+    @staticmethod
+    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], had_anchors: bool) -> str | None:
+        provinces = [p for _d, p in unit.hits.candidates]
+        slot = 2 if unit.is_2025 else 1
+        named = {a[slot] for a in anchors}
+        near = [
+            (abs(a[0] - unit.first), a[slot]) for a in anchors if a[slot] in provinces and a[slot] in named
+        ]
+        if near:
+            return min(near)[1]
+        if len(provinces) == 1 and unit.hits.exact and (unit.level == "district" or not had_anchors):
+            return provinces[0]
+        return None
+
+    def _units_in_block(
+        self, doc: Document, start: int, end: int, new_mode: bool, covered: set[int]
+    ) -> list[tuple[int, _Unit]]:
+        found: list[tuple[int, _Unit]] = []
         for i, j, phrase in self.unit_prefixes.find(doc, start, end):
             level, kind = phrase.value
             if j >= end or doc.gap(j).strip() not in ("", "."):
+                continue
+            # "Hợp tác xã X" is a cooperative; "mỗi huyện 4 sản phẩm" is not a unit.
+            if i > start and doc.adjacent(i) and self.unit_not_after.preceded_by(doc, i) is not None:
                 continue
             # "các huyện Bắc Hà, Sa Pa và Bát Xát": a plural prefix governs a list of names.
             plural = i > start and doc.fold[i - 1] in _PLURAL and doc.adjacent(i)
             k = j
             while k < end:
-                found = self._unit_at(doc, k, end, level, kind, new_mode)
-                if found:
-                    last, display, key, is_2025 = found
-                    covered.update(range(k, last))
-                    if is_2025:
-                        parts = [o for o, n in self.old_to_new.items() if n == key]
-                        result.add(self.old_name[parts[0]] if len(parts) == 1 else None, self.new_name[key])
-                    else:
-                        result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
-                    result.mentions.append(PlaceMention(i, last, display))
+                unit = self._unit_at(doc, k, end, level, kind, new_mode)
+                if unit:
+                    covered.update(range(k, unit.last))
+                    found.append((i if k == j else k, unit))
+                    last = unit.last
                 else:
                     last = max(self._name_end(doc, k, end), k + 1)
                 if not plural or last >= end:
@@ -314,6 +433,7 @@ class Gazetteer:
                     break
                 if k >= end or not (doc.is_cap(k) or not doc.names_by_case(k)):
                     break
+        return found
 
     def is_place_name(self, folded: tuple[str, ...]) -> bool:
         """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
