@@ -102,7 +102,9 @@ def unwrap(text: str) -> str:
         return text
     out: list[str] = []
     for line in lines:
-        if out and out[-1].strip() and not out[-1].rstrip().endswith(_TERMINAL) and line[:1].islower():
+        prev = out[-1].strip() if out else ""
+        shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
+        if prev and not prev.endswith(_TERMINAL) and (line[:1].islower() or shouting):
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
@@ -187,10 +189,10 @@ class Document:
         title_f, lead_f = fold(title_n), fold(lead_n)
         body = unwrap(normalize(text.translate(_LOOKALIKES)))
         body_f = fold(body)
-        pairs = [
+        pairs = [  # lines without a letter or digit ("--------", "|") carry nothing
             (line, line_f)
             for line, line_f in zip(body.split("\n"), body_f.split("\n"), strict=True)
-            if line.strip() and line_f not in (title_f, lead_f)
+            if TOKEN.search(line) and line_f not in (title_f, lead_f)
         ]
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]

@@ -34,6 +34,7 @@ _UNIT_PREFIXES: dict[tuple[str, ...], tuple[str, str]] = {
     ("huyen",): ("district", "huyen"),
     ("quan",): ("district", "quan"),
     ("q",): ("district", "quan"),
+    ("h",): ("district", "huyen"),
     ("thi", "xa"): ("district", "city"),
     ("tx",): ("district", "city"),
     ("thanh", "pho"): ("district", "city"),
@@ -48,6 +49,7 @@ _UNIT_PREFIX_WORDS = {
     ("huyen",): "huyện",
     ("quan",): "quận",
     ("q",): "Q",
+    ("h",): "H",
     ("thi", "xa"): "thị xã",
     ("tx",): "TX",
     ("thanh", "pho"): "thành phố",
@@ -74,9 +76,10 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class _Hits:
-    candidates: list[list[str]]  # [display, province key], one per province
+    candidates: list[list[str]]  # [display, province key], one per province: units of that kind
     exact: bool  # matched with the text's own diacritics (or the text has none)
     kind_match: bool  # the prefix's kind ("huyện") matched, not only the level
+    any_kind: list[list[str]]  # units of that name of any kind of the level ("phường Thái Học")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +207,8 @@ class Gazetteer:
             return False  # "Nguyễn Long An", "Lê Hòa Bình"
         if _AGE.match(doc.text, doc.ends[j - 1]):
             return False  # "Long An (35 tuổi)" is a person
+        if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
+            return False  # "số 11 Vân Đồn" is a street address
         if self._in_company_name(doc, i) or (by_case and not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
@@ -277,19 +282,17 @@ class Gazetteer:
         folded = " ".join(doc.fold[i:last])
         if doc.blocks[doc.block_of[i]].accented:
             accented = " ".join(doc.low[i:last])
-            hits = table["accented"].get(f"{kind}|{accented}")
-            if hits:
-                return _Hits(hits, exact=True, kind_match=True)
-            hits = table["accented_name"].get(accented)
-            if hits:
-                return _Hits(hits, exact=True, kind_match=False)
-            hits = table["by_kind"].get(f"{kind}|{folded}") or table["by_name"].get(folded)
-            return _Hits(hits, exact=False, kind_match=False) if hits else None
+            named = table["accented_name"].get(accented)
+            if named:
+                hits = table["accented"].get(f"{kind}|{accented}")
+                return _Hits(hits or named, exact=True, kind_match=bool(hits), any_kind=named)
+            named = table["by_name"].get(folded)
+            return _Hits(named, exact=False, kind_match=False, any_kind=named) if named else None
+        named = table["by_name"].get(folded)
+        if not named:
+            return None
         hits = table["by_kind"].get(f"{kind}|{folded}")
-        if hits:
-            return _Hits(hits, exact=True, kind_match=True)
-        hits = table["by_name"].get(folded)
-        return _Hits(hits, exact=True, kind_match=False) if hits else None
+        return _Hits(hits or named, exact=True, kind_match=bool(hits), any_kind=named)
 
     @staticmethod
     def _name_end(doc: Document, i: int, end: int) -> int:
@@ -365,11 +368,20 @@ class Gazetteer:
         name is found in one province only stands on its own when it is a district, or when the
         article names no province at all. Units resolved this way anchor the others."""
         pending = list(units)
-        had_anchors = bool(anchors)
+        for alone in (False, True):  # units that stand alone only once nothing else can be anchored
+            pending = self._resolve_round(pending, anchors, result, alone)
+
+    def _resolve_round(
+        self,
+        pending: list[tuple[int, _Unit]],
+        anchors: list[tuple[int, str, str]],
+        result: PlaceResult,
+        alone: bool,
+    ) -> list[tuple[int, _Unit]]:
         for _round in range(3):
             left: list[tuple[int, _Unit]] = []
             for prefix_at, unit in pending:
-                key = self._choose(unit, anchors, had_anchors)
+                key = self._choose(unit, anchors, alone)
                 if key is None:
                     left.append((prefix_at, unit))
                     continue
@@ -381,23 +393,26 @@ class Gazetteer:
                 else:
                     result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
                     anchors.append((unit.first, key, self.old_to_new[key]))
-                display = next(d for d, p in unit.hits.candidates if p == key)
+                display = next(d for d, p in unit.hits.any_kind if p == key)
                 result.mentions.append(PlaceMention(prefix_at, unit.last, display))
             if len(left) == len(pending):
-                break
+                return left
             pending = left
+        return pending
 
     @staticmethod
-    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], had_anchors: bool) -> str | None:
-        provinces = [p for _d, p in unit.hits.candidates]
+    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
+        """The unit's province: the nearest named candidate; else its only candidate, for a
+        district at once, for a commune only when the article names no province (`alone`)."""
         slot = 2 if unit.is_2025 else 1
-        named = {a[slot] for a in anchors}
-        near = [
-            (abs(a[0] - unit.first), a[slot]) for a in anchors if a[slot] in provinces and a[slot] in named
-        ]
+        everywhere = {p for _d, p in unit.hits.any_kind}
+        near = [(abs(a[0] - unit.first), a[slot]) for a in anchors if a[slot] in everywhere]
         if near:
             return min(near)[1]
-        if len(provinces) == 1 and unit.hits.exact and (unit.level == "district" or not had_anchors):
+        provinces = [p for _d, p in unit.hits.candidates]
+        if len(provinces) != 1 or not unit.hits.exact:
+            return None
+        if unit.level == "district" or (alone and not anchors):
             return provinces[0]
         return None
 
@@ -409,6 +424,8 @@ class Gazetteer:
             level, kind = phrase.value
             if j >= end or doc.gap(j).strip() not in ("", "."):
                 continue
+            if j - i == 1 and len(doc.orig[i]) == 1 and doc.gap(j).strip() != ".":
+                continue  # a one-letter prefix needs its dot: "H.Long Thành", "Q.1"
             # "Hợp tác xã X" is a cooperative; "mỗi huyện 4 sản phẩm" is not a unit.
             if i > start and doc.adjacent(i) and self.unit_not_after.preceded_by(doc, i) is not None:
                 continue
