@@ -492,6 +492,7 @@ class _Claims:
             and not after.other
             and not c.parenthesised
             and bool({s - 1, s, s + 1} & self.talk)
+            and not ({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after a count of candidates
         )
         if not (own or prior or inherited):
             return None
