@@ -65,8 +65,8 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
     """OCOP facts of one article. `text` is the body (the lead may be its first paragraph)."""
     doc = Document(title, text, lead)
     rules = gazetteer_rules()
-    new_mode = rules.new_structure(doc, _after_merger(published))
-    places = rules.find(doc, new_mode)
+    places = rules.find(doc, _after_merger(published))
+    new_mode = places.new_mode
 
     names = places.provinces_2025 if new_mode else places.provinces
     home = names[0] if len(names) == 1 else None

@@ -41,6 +41,7 @@ from indexer.ocop.relevance import core_index
 from indexer.ocop.stars import rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
+from indexer.text import normalize, tokens
 
 _RANGE_WORDS = {"den", "toi"}
 
@@ -67,6 +68,7 @@ class _Vocab:
     total_verbs: frozenset[str]
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
+    specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
     multipliers: dict[str, int]
     number_words: dict[str, int]
     national_places: PhraseIndex
@@ -111,6 +113,11 @@ def _vocab() -> _Vocab:
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
+        specials=frozenset(
+            {w.lower() for w in v["number_words"]}
+            | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
+            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
+        ),
         multipliers={" ".join(syllables(k)): int(n) for k, n in v["multipliers"].items()},
         number_words={k: int(n) for k, n in v["number_words"].items()},
         national_places=index(p["national_places"]),
@@ -405,21 +412,31 @@ class _Claims:
         self.is_ocop = is_ocop
         self.v = _vocab()
         self.m: Modality = modality()
-        self.talk: set[int] = set()  # sentences that state OCOP facts: ratings, outcomes, claims
+        self._talk: set[int] | None = None
         self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
-        v = self.v
-        for block in doc.blocks:
-            if block.zone not in CONTENT_ZONES:
-                continue
-            for i, _j, _p in v.outcomes.find(doc, block.first, block.last):
-                self.talk.add(doc.sent_of[i])
-            for k in range(block.first, block.last):
-                if (
-                    doc.fold[k] == "sao"
-                    and (found := rating_at(doc, k))
-                    and any(3 <= s <= 5 for s in found[0])
-                ):
-                    self.talk.add(doc.sent_of[k])
+
+    @property
+    def talk(self) -> set[int]:
+        """Sentences that state OCOP facts: ratings and outcomes (and, added later, claims).
+
+        Computed only when a count needs its neighbourhood."""
+        if self._talk is None:
+            doc, v = self.doc, self.v
+            talk: set[int] = set()
+            for block in doc.blocks:
+                if block.zone not in CONTENT_ZONES:
+                    continue
+                for i, _j, _p in v.outcomes.find(doc, block.first, block.last):
+                    talk.add(doc.sent_of[i])
+                for k in range(block.first, block.last):
+                    if (
+                        doc.fold[k] == "sao"
+                        and (found := rating_at(doc, k))
+                        and any(3 <= s <= 5 for s in found[0])
+                    ):
+                        talk.add(doc.sent_of[k])
+            self._talk = talk
+        return self._talk
 
     def _clause_start(self, k: int, start: int) -> int:
         """Where the words about the count at k begin: after the previous count of its sentence
@@ -538,15 +555,8 @@ def claims_with_sentences(
     """
     v = _vocab()
     finder = _Claims(doc, True)
-    words = v.number_words
-    candidates = [
-        k
-        for k, t in enumerate(doc.orig)
-        if t[0].isdigit()
-        or doc.low[k] in words
-        or v.totals.starts(doc.fold[k])
-        or v.raise_verbs.starts(doc.fold[k])
-    ]
+    specials = v.specials
+    candidates = [k for k, t in enumerate(doc.low) if t[0] < ":" or t in specials]  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
     for block in doc.blocks:
@@ -559,6 +569,8 @@ def claims_with_sentences(
             if total is not None:
                 found.append(total)
                 continue
+            if not any(v.nouns.starts(doc.fold[m]) for m in range(k + 1, min(k + 5, block.last))):
+                continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:
                 continue
@@ -571,7 +583,8 @@ def claims_with_sentences(
                 pending.append(count)
     # Subset counts with no OCOP word of their own take it from a neighbouring sentence that
     # states OCOP facts; the sentences of the claims found above count too.
-    finder.talk.update(doc.sent_of[c.at] for c in found)
+    if pending:
+        finder.talk.update(doc.sent_of[c.at] for c in found)
     for count in pending:
         claim = finder.decide(count, inherit=True)
         if claim is not None:

@@ -27,8 +27,11 @@ from indexer.text import TOKEN, fold, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
 PLACE_ZONES = CONTENT_ZONES | {"caption"}
-# Look-alike letters of legacy encodings: Icelandic Eth (U+00D0/U+00F0) for Vietnamese Đ/đ.
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+
+
+def _lookalikes(text: str) -> str:
+    """Look-alike letters of legacy encodings: Icelandic Eth (U+00D0/U+00F0) for Vietnamese Đ/đ."""
+    return text.replace("\u00d0", "Đ").replace("\u00f0", "đ") if "\u00d0" in text or "\u00f0" in text else text
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
@@ -84,7 +87,7 @@ def _is_glued_run(line: str, max_words: int) -> bool:
     body = line.rstrip(" |")
     if words > max_words and not _INNER_PUNCTUATION.search(body):
         return True
-    return len(_HEADLINE_COLON.findall(body)) >= 2
+    return body.count(":") >= 2 and len(_HEADLINE_COLON.findall(body)) >= 2
 
 
 def unwrap(text: str) -> str:
@@ -184,10 +187,10 @@ class Document:
 
     def __init__(self, title: str, text: str, lead: str = "") -> None:
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
-        title_n = normalize(title.translate(_LOOKALIKES)).replace("\n", " ")
-        lead_n = normalize(lead.translate(_LOOKALIKES)).replace("\n", " ")
+        title_n = normalize(_lookalikes(title)).replace("\n", " ")
+        lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
         title_f, lead_f = fold(title_n), fold(lead_n)
-        body = unwrap(normalize(text.translate(_LOOKALIKES)))
+        body = unwrap(normalize(_lookalikes(text)))
         body_f = fold(body)
         pairs = [  # lines without a letter or digit ("--------", "|") carry nothing
             (line, line_f)

@@ -139,8 +139,14 @@ def find_groups(
     found: set[str] = set()
     head_end = -1
     head_group: object = None
-    listing, boilerplate = _category_sentences(doc, v)
-    rated_sentences = {doc.sent_of[i] for i, _j, _p in v.rated.find_in_blocks(doc, CONTENT_ZONES)}
+    lazy: dict[str, set[int]] = {}  # sentence sets, computed the first time they are needed
+
+    def sentences(name: str) -> set[int]:
+        if name not in lazy:
+            lazy["listing"], lazy["boilerplate"] = _category_sentences(doc, v)
+            lazy["rated"] = {doc.sent_of[i] for i, _j, _p in v.rated.find_in_blocks(doc, CONTENT_ZONES)}
+        return lazy[name]
+
     for i, j, phrase in v.index.find_in_blocks(doc, CONTENT_ZONES):
         group = phrase.value
         if i == head_end and doc.adjacent(i):
@@ -169,12 +175,13 @@ def find_groups(
             continue
         if phrase.folded in v.plural_generic and i > 0 and doc.fold[i - 1] in _PLURAL and doc.adjacent(i):
             continue
-        if doc.sent_of[i] in boilerplate and v.categories.match_at(doc, i, j) is not None:
+        category = v.categories.match_at(doc, i, j) is not None
+        if category and doc.sent_of[i] in sentences("boilerplate"):
             continue
         if group == v.tourism and not (
             (doc.is_cap(i) and doc.names_by_case(i))
-            or doc.sent_of[i] in rated_sentences
-            or doc.sent_of[i] in listing
+            or doc.sent_of[i] in sentences("rated")
+            or doc.sent_of[i] in sentences("listing")
         ):
             continue
         found.add(str(group))

@@ -25,7 +25,7 @@ from functools import cache
 
 from indexer.ocop.document import PLACE_ZONES, Document
 from indexer.ocop.groups import product_index
-from indexer.ocop.phrases import PhraseIndex, syllables
+from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
 from indexer.ocop.vocab import gazetteer, places_vocab
 from indexer.text import fold, normalize
 
@@ -93,6 +93,7 @@ class _Unit:
 
 @dataclass
 class PlaceResult:
+    new_mode: bool = False  # read in the 2025 structure
     provinces: list[str] = field(default_factory=list)
     provinces_2025: list[str] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
@@ -181,7 +182,13 @@ class Gazetteer:
         )
 
     def _accept_name(
-        self, doc: Document, i: int, j: int, caps: tuple[bool, ...], key: tuple[str, ...]
+        self,
+        doc: Document,
+        i: int,
+        j: int,
+        caps: tuple[bool, ...],
+        key: tuple[str, ...],
+        heads: list[int] | None = None,
     ) -> bool:
         prefixed = self._before(doc, i, self.province_prefixes)
         if key in self.prefix_only and not prefixed and not self._in_province_list(doc, i, j):
@@ -209,7 +216,7 @@ class Gazetteer:
             return False  # "Long An (35 tuổi)" is a person
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
-        if self._in_company_name(doc, i) or (by_case and not prefixed and self._in_product_name(doc, i)):
+        if self._in_company_name(doc, i, heads) or (by_case and not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
             by_case
@@ -222,11 +229,17 @@ class Gazetteer:
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
 
-    def _in_company_name(self, doc: Document, i: int) -> bool:
+    def _organisation_heads(self, doc: Document) -> list[int]:
+        """End syllables of organisation heads ("Công ty", "HTX", "Báo") in the document."""
+        return [j for _i, j, _p in self.organisation_heads.find_in_blocks(doc, PLACE_ZONES)]
+
+    def _in_company_name(self, doc: Document, i: int, heads: list[int] | None = None) -> bool:
         """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
         học", "Báo"... with only words between (no punctuation, no "tại"/"ở"/"thuộc"), at most
         `organisation_span` syllables: "Công ty CP đầu tư phát triển Chè Tam Đường", "HTX Nấm Tam
         Đảo", "Trường Đại học Nông Lâm Thái Nguyên", "Báo Gia Lai"."""
+        if heads is not None and not any(i - self.organisation_span <= h <= i for h in heads):
+            return False
         k = i
         first = doc.blocks[doc.block_of[i]].first
         while k > first and i - k < self.organisation_span:
@@ -326,19 +339,22 @@ class Gazetteer:
 
     # -- the whole text ---------------------------------------------------------------------------
 
-    def new_structure(self, doc: Document, published_after_merger: bool | None) -> bool:
+    def new_structure(
+        self, doc: Document, published_after_merger: bool | None, names: list[tuple[int, int, Phrase]]
+    ) -> bool:
+        """Whether names are read in the 2025 structure: by the date, else by merger wording."""
         if published_after_merger is not None:
             return published_after_merger
         if any(m in doc.folded for m in self.merger_markers):
             return True
         # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
-        return any(
-            phrase.value[0] == "province" and self._marker(doc, j) is not None
-            for _i, j, phrase in self.names.find_in_blocks(doc, PLACE_ZONES)
-        )
+        return any(phrase.value[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names)
 
-    def find(self, doc: Document, new_mode: bool) -> PlaceResult:
-        result = PlaceResult()
+    def find(self, doc: Document, published_after_merger: bool | None) -> PlaceResult:
+        """Provinces of the text, read in the structure of its time (PlaceResult.new_mode)."""
+        names = list(self.names.find_in_blocks(doc, PLACE_ZONES))
+        new_mode = self.new_structure(doc, published_after_merger, names)
+        result = PlaceResult(new_mode=new_mode)
         covered: set[int] = set()
         units: list[tuple[int, _Unit]] = []  # (prefix syllable, unit)
         for block in doc.blocks:
@@ -346,11 +362,12 @@ class Gazetteer:
                 continue
             units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
         anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
-        for i, j, phrase in self.names.find_in_blocks(doc, PLACE_ZONES):
+        heads = self._organisation_heads(doc)
+        for i, j, phrase in names:
             kind, key = phrase.value
             if kind == "blocked" or i in covered:
                 continue
-            if not self._accept_name(doc, i, j, phrase.caps, phrase.folded):
+            if not self._accept_name(doc, i, j, phrase.caps, phrase.folded, heads):
                 continue
             old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
             result.add(old, new)
