@@ -31,7 +31,11 @@ PLACE_ZONES = CONTENT_ZONES | {"caption"}
 
 def _lookalikes(text: str) -> str:
     """Look-alike letters of legacy encodings: Icelandic Eth (U+00D0/U+00F0) for Vietnamese Đ/đ."""
-    return text.replace("\u00d0", "Đ").replace("\u00f0", "đ") if "\u00d0" in text or "\u00f0" in text else text
+    return (
+        text.replace("\u00d0", "Đ").replace("\u00f0", "đ") if "\u00d0" in text or "\u00f0" in text else text
+    )
+
+
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
@@ -107,7 +111,8 @@ def unwrap(text: str) -> str:
     for line in lines:
         prev = out[-1].strip() if out else ""
         shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
-        if prev and not prev.endswith(_TERMINAL) and (line[:1].islower() or shouting):
+        continues = line[:1].islower() or line[:1].isdigit() or shouting
+        if prev and not prev.endswith(_TERMINAL) and continues:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)

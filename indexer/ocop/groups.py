@@ -18,7 +18,8 @@ or captions. A word does not count when:
   programme ("6 nhóm", "Bộ tiêu chí") by naming five or more of the six groups without counting
   products in each; a list of categories describing the article's products counts.
 Tourism words count only for a named site, in a sentence that rates or certifies it, or in a list
-of product categories: "phát triển du lịch cộng đồng" is a plan, not an OCOP tourism product.
+of product categories, and never under a plan: "sẽ phát triển du lịch cộng đồng" is a plan, not an
+OCOP tourism product.
 The caller only asks for groups when the article is OCOP coverage.
 """
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.modality import modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import groups_vocab
 
@@ -122,7 +124,10 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
     named: dict[int, set[str]] = {}
     for i, j, _p in v.categories.find_in_blocks(doc, CONTENT_ZONES):
         phrase = v.index.match_at(doc, i, j + 2) or v.index.match_at(doc, i, j)
-        counted = i >= 2 and any(doc.orig[k].isdigit() for k in range(max(0, i - 5), i))
+        counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
+            doc.orig[k].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat")
+            for k in range(max(0, i - 5), i - 1)
+        )
         if phrase is not None and phrase.value and not counted:
             named.setdefault(doc.sent_of[i], set()).add(str(phrase.value))
     cued = {doc.sent_of[i] for i, _j, _p in v.boilerplate_cues.find_in_blocks(doc, CONTENT_ZONES)}
@@ -165,8 +170,13 @@ def find_groups(
         if doc.names_by_case(i) and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
             if not _item_start(doc, i, v.openers):
                 continue
-            if place_name is not None and any(
-                place_name(tuple(doc.fold[i:n])) for n in range(i + 2, min(i + 4, block.last) + 1)
+            run = i + 1  # the capitalised run: "Trà Bồng", not "Đông trùng hạ thảo"
+            while run < min(i + 3, block.last) and doc.is_cap(run) and doc.adjacent(run):
+                run += 1
+            if (
+                place_name is not None
+                and run > i + 1
+                and any(place_name(tuple(doc.fold[i:n])) for n in range(i + 2, run + 1))
             ):
                 continue
         if _locative(doc, i, v.locatives):
@@ -178,10 +188,13 @@ def find_groups(
         category = v.categories.match_at(doc, i, j) is not None
         if category and doc.sent_of[i] in sentences("boilerplate"):
             continue
-        if group == v.tourism and not (
-            (doc.is_cap(i) and doc.names_by_case(i))
-            or doc.sent_of[i] in sentences("rated")
-            or doc.sent_of[i] in sentences("listing")
+        if group == v.tourism and (
+            not (
+                (doc.is_cap(i) and doc.names_by_case(i))
+                or doc.sent_of[i] in sentences("rated")
+                or doc.sent_of[i] in sentences("listing")
+            )
+            or modality().planned(doc, i)
         ):
             continue
         found.add(str(group))

@@ -97,13 +97,21 @@ class PhraseIndex:
                 continue
             if n > 1 and (tuple(doc.fold[i : i + n]) != phrase.folded or not doc.tight(i, i + n)):
                 continue
-            if accented and tuple(doc.low[i : i + n]) != phrase.accented:
-                if not self.tolerate_malformed or not all(
-                    a == b or malformed(a) for a, b in zip(doc.low[i : i + n], phrase.accented, strict=True)
-                ):
-                    continue
+            if (
+                accented
+                and tuple(doc.low[i : i + n]) != phrase.accented
+                and not self._malformed_only(doc, i, phrase)
+            ):
+                continue
             return phrase
         return None
+
+    def _malformed_only(self, doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether the text differs from the phrase only in broken syllables ("Yên Báị")."""
+        return self.tolerate_malformed and all(
+            a == b or malformed(a)
+            for a, b in zip(doc.low[i : i + len(phrase.accented)], phrase.accented, strict=True)
+        )
 
     def find(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, int, Phrase]]:
         """Non-overlapping leftmost-longest matches in syllables [start, end) of one block."""

@@ -140,6 +140,10 @@ class Gazetteer:
         self.names.add_all(vocab["blocked"], ("blocked", None))
         self.prefix_only = {syllables(t) for t in vocab["prefix_only"]}
         self.organisation_span = int(vocab["organisation_span"])
+        breaks = vocab["product_name_breaks"]
+        self.product_name_breaks = frozenset(normalize(w).lower() for w in breaks) | frozenset(
+            fold(normalize(w)) for w in breaks
+        )
 
         def index(words: list[str]) -> PhraseIndex:
             # Context words are ordinary words: in text with diacritics they must match with them
@@ -174,7 +178,9 @@ class Gazetteer:
         """ "như: Hà Nội, Hồ Chí Minh": a name in a comma list next to a province is the city."""
         if i > 0 and doc.gap(i).strip() == "," and self.names.preceded_by(doc, i, max_gap=2) is not None:
             return True
-        return j < len(doc) and doc.gap(j).strip() == "," and self.names.match_at(doc, j, len(doc)) is not None
+        return (
+            j < len(doc) and doc.gap(j).strip() == "," and self.names.match_at(doc, j, len(doc)) is not None
+        )
 
     def _is_family(self, doc: Document, i: int) -> bool:
         return doc.low[i] in self.family_accented or (
@@ -216,7 +222,9 @@ class Gazetteer:
             return False  # "Long An (35 tuổi)" is a person
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
-        if self._in_company_name(doc, i, heads) or (by_case and not prefixed and self._in_product_name(doc, i)):
+        if self._in_company_name(doc, i, heads) or (
+            by_case and not prefixed and self._in_product_name(doc, i)
+        ):
             return False
         return not (
             by_case
@@ -257,8 +265,9 @@ class Gazetteer:
         tự nhiên Bình Dương", "Muối Bạc Liêu" are brands, not places."""
         first = doc.blocks[doc.block_of[i]].first
         for k in range(i - 1, max(first, i - 5) - 1, -1):
-            if not doc.adjacent(k + 1):
-                return False
+            word = doc.low[k] if doc.blocks[doc.block_of[k]].accented else doc.fold[k]
+            if not doc.adjacent(k + 1) or word in self.product_name_breaks:
+                return False  # "chè Shan tuyết của Hà Giang": the origin, not a brand
             found = self.products.preceded_by(doc, k + 1)
             if found is not None and found.value:
                 return True
@@ -348,7 +357,9 @@ class Gazetteer:
         if any(m in doc.folded for m in self.merger_markers):
             return True
         # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
-        return any(phrase.value[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names)
+        return any(
+            phrase.value[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names
+        )
 
     def find(self, doc: Document, published_after_merger: bool | None) -> PlaceResult:
         """Provinces of the text, read in the structure of its time (PlaceResult.new_mode)."""
