@@ -138,6 +138,8 @@ class Gazetteer:
         for town, canonical in vocab["towns"].items():
             self.names.add(town, ("town", self.key_by_old_name[syllables(canonical)]))
         self.names.add_all(vocab["blocked"], ("blocked", None))
+        # Organisation heads are found in the same pass: a name after one may be the organisation's.
+        self.names.add_all(vocab["organisation_heads"], ("organisation", None))
         self.prefix_only = {syllables(t) for t in vocab["prefix_only"]}
         self.organisation_span = int(vocab["organisation_span"])
         breaks = vocab["product_name_breaks"]
@@ -236,10 +238,6 @@ class Gazetteer:
             and not self.names.starts(doc.fold[j])
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
-
-    def _organisation_heads(self, doc: Document) -> list[int]:
-        """End syllables of organisation heads ("Công ty", "HTX", "Báo") in the document."""
-        return [j for _i, j, _p in self.organisation_heads.find_in_blocks(doc, PLACE_ZONES)]
 
     def _in_company_name(self, doc: Document, i: int, heads: list[int] | None = None) -> bool:
         """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
@@ -373,10 +371,10 @@ class Gazetteer:
                 continue
             units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
         anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
-        heads = self._organisation_heads(doc)
+        heads = [j for _i, j, phrase in names if phrase.value[0] == "organisation"]
         for i, j, phrase in names:
             kind, key = phrase.value
-            if kind == "blocked" or i in covered:
+            if kind in ("blocked", "organisation") or i in covered:
                 continue
             if not self._accept_name(doc, i, j, phrase.caps, phrase.folded, heads):
                 continue
@@ -486,7 +484,10 @@ class Gazetteer:
         if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
             return True
         doc = Document("", " ".join(folded))
-        return any(i == 0 and j == len(doc) for i, j, _p in self.names.find(doc, 0, len(doc)))
+        return any(
+            i == 0 and j == len(doc) and p.value[0] in ("province", "town")
+            for i, j, p in self.names.find(doc, 0, len(doc))
+        )
 
     # -- search filters ---------------------------------------------------------------------------
 
@@ -505,7 +506,7 @@ class Gazetteer:
         if old_key is None:
             doc = Document("", " ".join(words))
             for i, j, phrase in self.names.find(doc, 0, len(doc)):
-                if i == 0 and j == len(doc) and phrase.value[0] != "blocked":
+                if i == 0 and j == len(doc) and phrase.value[0] in ("province", "town"):
                     old_key = phrase.value[1]
         if old_key is None:
             return None

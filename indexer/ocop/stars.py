@@ -191,6 +191,8 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
             out.append(StarMention(stars, first, sao, strong, tight))
+        if doc.folded.find("quoc gia", block.start, block.end) < 0:
+            continue  # every national phrase says "quốc gia"
         for i, j, _p in v.national.find(doc, block.first, block.last):
             stars = _factual(doc, (5,), i, j - 1, m)
             if stars and not (j < block.last and doc.fold[j].isdigit()):
