@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.groups import product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
@@ -264,7 +265,13 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     ev = _Evidence()
     if start >= end:
         return ev, False
-    listing = v.list_openers.match_at(doc, start, end) is not None or doc.gap(start).strip() == ":"
+    listing = (
+        v.list_openers.match_at(doc, start, end) is not None
+        or doc.gap(start).strip() == ":"
+        # "3 sản phẩm xoài cát Hòa Lộc, bưởi da xanh và sầu riêng vừa được công nhận đạt OCOP 3 sao"
+        or (products := product_index().match_at(doc, start, end)) is not None
+        and bool(products.value)
+    )
     limit = min(end, start + (v.list_window if listing else v.after_window))
     mixed = False
     k = start
