@@ -501,10 +501,12 @@ class _Claims:
         s = self.doc.sent_of[c.at]
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
+        near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
         own = (
             after.ocop
             or after.rated
-            or (self.is_ocop and (after.result >= 0 or after.outcome >= 0 or after.group))
+            or (self.is_ocop and (after.result >= 0 or after.outcome >= 0))
+            or (self.is_ocop and after.group and not near_candidates)
         )
         prior = (
             before.rated or (before.ocop and before.outcome >= 0) or (self.is_ocop and before.outcome >= 0)
@@ -516,7 +518,7 @@ class _Claims:
             and not after.other
             and not c.parenthesised
             and bool({s - 1, s, s + 1} & self.talk)
-            and not ({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after a count of candidates
+            and not near_candidates
         )
         if not (own or prior or inherited):
             return None
