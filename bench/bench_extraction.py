@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import trafilatura  # noqa: E402
 
-from crawler.extract import ExtractionError, extract_article  # noqa: E402
+from crawler.extraction.extract import ExtractionError, extract_article  # noqa: E402
 
 DEFAULT_PAGES = ROOT.parent / "shared" / "corpus" / "articles"
 

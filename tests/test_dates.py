@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from crawler.dates import date_from_url, looks_like_date, parse_vietnamese_date, plausible
+from crawler.extraction.dates import date_from_url, looks_like_date, parse_vietnamese_date, plausible
 from indexer.schema import VIETNAM_TZ
 
 NOW = datetime(2025, 1, 23, 21, 0, tzinfo=VIETNAM_TZ)

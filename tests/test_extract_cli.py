@@ -108,7 +108,7 @@ def test_text_view() -> None:
 
 def _gold_from_fixtures(tmp_path: Path) -> Path:
     """A small gold file over our own fixtures, in the shared scorer's format."""
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     rows = []
     for name, url in (

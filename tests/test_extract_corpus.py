@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import trafilatura
 
-from crawler.extract import ExtractionError, extract_article
+from crawler.extraction.extract import ExtractionError, extract_article
 from tests.conftest import SHARED, require_shared
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

@@ -1,7 +1,7 @@
 """`ocop extract` (pages → article JSON) and `ocop eval extraction` (ours vs plain trafilatura).
 
 `ocop extract` is how a journalist or an operator checks what the crawler would store for a page:
-it runs the same `crawler.extract.extract_article` the crawl pipeline runs. `ocop eval extraction`
+it runs the same `crawler.extraction.extract.extract_article` the crawl pipeline runs. `ocop eval extraction`
 scores that extractor and plain trafilatura on the same gold pages in one run, with the project's
 shared scorer (../shared/eval/score_extraction.py), so a change to the extractor is judged by the
 same figures the issue tracker quotes.
@@ -85,7 +85,7 @@ def article_record(path: str, article: Article) -> dict[str, Any]:
 
 def extract_one(source: str, url: str | None) -> dict[str, Any]:
     """Extract one file or URL; any failure becomes {"path", "error"} instead of an exception."""
-    from crawler.extract import ExtractionError, extract_article
+    from crawler.extraction.extract import ExtractionError, extract_article
 
     try:
         if re.match(r"^https?://", source, re.IGNORECASE):
@@ -173,7 +173,7 @@ def _gold_rows(gold: Path) -> list[dict[str, Any]]:
 
 
 def _ours(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
-    from crawler.extract import ExtractionError, extract_article
+    from crawler.extraction.extract import ExtractionError, extract_article
 
     try:
         article = extract_article(

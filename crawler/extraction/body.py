@@ -25,13 +25,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crawler.blocks import Block
-from crawler.byline import Byline, parse_byline
-from crawler.chrome import END_LABELS, is_related_label, is_tag_label, label_key
-from crawler.dates import looks_like_date
-from crawler.keys import folded, squash
-from crawler.outlet import OutletNames
-from crawler.vocab import load, pattern
+from crawler.extraction.blocks import Block
+from crawler.extraction.byline import Byline, parse_byline
+from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
+from crawler.extraction.dates import looks_like_date
+from crawler.extraction.keys import folded, squash
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.vocab import load, pattern
 
 _HAS_WORD = re.compile(r"\w")
 # "… - Ảnh: V.D", "(Ảnh: Bệnh viện cung cấp)": a photo credit closing a short block. Dots are allowed
@@ -42,7 +42,7 @@ _CAPTION_SHAPE = re.compile(
 )
 _ILLUSTRATION = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\s*\.?$", re.I)
 _CAPTION_MAX_WORDS = 60
-# Vocabularies of non-article text (prompts, widgets, date-line words): crawler/data/body.toml.
+# Vocabularies of non-article text (prompts, widgets, date-line words): crawler/extraction/data/body.toml.
 _VOCAB = load("body")
 # Reader prompts and buttons, as (pattern on the folded text, longest such line in words). They
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or

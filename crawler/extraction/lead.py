@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from crawler.dom import PageIndex, ancestors, attached, in_chrome, is_image_box, text_of
-from crawler.keys import squash
+from crawler.extraction.dom import PageIndex, ancestors, attached, in_chrome, is_image_box, text_of
+from crawler.extraction.keys import squash
 
 # fmt: off
 _LEAD_WORDS = frozenset({

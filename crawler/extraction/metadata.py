@@ -20,7 +20,7 @@ from extruct.opengraph import OpenGraphExtractor
 from extruct.w3cmicrodata import MicrodataExtractor
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_vietnamese_date
+from crawler.extraction.dates import parse_vietnamese_date
 from indexer.text import normalize
 
 LOG = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crawler.keys import squash
-from crawler.outlet import OutletNames
+from crawler.extraction.keys import squash
+from crawler.extraction.outlet import OutletNames
 from indexer.text import normalize
 
 # " - ", " | ", " – ", " — ", " :: ", " » ": how templates glue headline, section and outlet.

@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from crawler.vocab import load
+from crawler.extraction.vocab import load
 from indexer.schema import VIETNAM_TZ
 
 _MIN_YEAR = 1990  # Vietnamese online news starts in the late 1990s; anything earlier is a misread
@@ -34,7 +34,7 @@ _TIME = re.compile(
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDY = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})", re.I)
-# Relative-date words ("hai giờ trước", "hôm qua", "vừa xong"): crawler/data/dates.toml.
+# Relative-date words ("hai giờ trước", "hôm qua", "vừa xong"): crawler/extraction/data/dates.toml.
 _VOCAB = load("dates")
 _NUMBER_WORDS: dict[str, int] = dict(_VOCAB["number_words"])
 _UNIT_SECONDS: dict[str, int] = dict(_VOCAB["unit_seconds"])

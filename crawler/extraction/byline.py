@@ -13,12 +13,20 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from crawler.dom import NON_CONTENT_TAGS, PageIndex, ancestors, attached, in_chrome, short_text, words_of
-from crawler.outlet import OutletNames
-from crawler.vocab import load
+from crawler.extraction.dom import (
+    NON_CONTENT_TAGS,
+    PageIndex,
+    ancestors,
+    attached,
+    in_chrome,
+    short_text,
+    words_of,
+)
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.vocab import load
 from indexer.text import fold, normalize
 
-# Vocabularies (domain words, not sites): crawler/data/bylines.toml.
+# Vocabularies (domain words, not sites): crawler/extraction/data/bylines.toml.
 _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])

@@ -18,7 +18,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.keys import squash
+from crawler.extraction.keys import squash
 from indexer.text import normalize
 
 # include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from crawler.dom import (
+from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
@@ -28,11 +28,12 @@ from crawler.dom import (
     short_raw_text,
     text_of,
 )
-from crawler.keys import squash
-from crawler.vocab import load
+from crawler.extraction.keys import squash
+from crawler.extraction.vocab import load
 
 _CAPTION_MAX_CHARS = 600
-# Label and class-word vocabularies: crawler/data/chrome_labels.toml (folded label texts, see label_key).
+# Label and class-word vocabularies: crawler/extraction/data/chrome_labels.toml
+# (folded label texts, see label_key).
 _VOCAB = load("chrome_labels")
 _TAG_WORDS = frozenset(_VOCAB["tag_class_words"])
 _TAG_LABELS = frozenset(_VOCAB["tag_labels"])

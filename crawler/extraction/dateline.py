@@ -12,8 +12,8 @@ from datetime import datetime
 
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_vietnamese_date, plausible
-from crawler.dom import PageIndex, ancestors, attached, in_chrome, short_text, words_of
+from crawler.extraction.dates import parse_vietnamese_date, plausible
+from crawler.extraction.dom import PageIndex, ancestors, attached, in_chrome, short_text, words_of
 
 # fmt: off
 _DATE_WORDS = frozenset({

@@ -23,13 +23,13 @@ from datetime import datetime
 
 from lxml.html import HtmlElement
 
-from crawler.blocks import Block, extract_blocks
-from crawler.body import BodyContext, CleanBody, clean_body
-from crawler.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
-from crawler.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.dateline import find_byline_date
-from crawler.dates import date_from_url, plausible
-from crawler.dom import (
+from crawler.extraction.blocks import Block, extract_blocks
+from crawler.extraction.body import BodyContext, CleanBody, clean_body
+from crawler.extraction.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
+from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
+from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dates import date_from_url, plausible
+from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
     in_chrome,
@@ -40,12 +40,12 @@ from crawler.dom import (
     text_of,
     words_of,
 )
-from crawler.encoding import decode_html
-from crawler.keys import squash
-from crawler.lead import find_lead
-from crawler.metadata import PageMetadata, read_metadata
-from crawler.outlet import OutletNames
-from crawler.title import choose_title
+from crawler.extraction.encoding import decode_html
+from crawler.extraction.keys import squash
+from crawler.extraction.lead import find_lead
+from crawler.extraction.metadata import PageMetadata, read_metadata
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.title import choose_title
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize
