@@ -26,6 +26,11 @@ NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", 
 CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
 
 
+# Comments and processing instructions are never shown to a reader, and as tree nodes they break
+# every "next element" walk (lxml raises on text_content() of a comment): they are dropped at parse.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 class NotHtmlError(ValueError):
     """The text could not be parsed as an HTML document."""
 
@@ -36,7 +41,7 @@ def parse_html(text: str) -> HtmlElement:
     if not text.strip():
         raise NotHtmlError("the page is empty")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise NotHtmlError(f"the page is not parseable HTML ({error})") from error
     if tree is None or tree.find("body") is None and not len(tree):
