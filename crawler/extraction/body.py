@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crawler.extraction.blocks import Block
@@ -139,6 +139,26 @@ def is_widget(block: Block) -> bool:
     if len(_LOTTERY.findall(block.text.lower())) >= 2:
         return True
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
+
+
+def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
+    """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
+    link" line after the sapo; those lines go, the rest of the block stays."""
+    key = squash(title)
+    out: list[Block] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.text.split("\n")]
+        if len(lines) < 2:
+            out.append(block)
+            continue
+        kept = [line for line in lines if line and squash(line) != key and not is_prompt(line)]
+        if len(kept) == len([line for line in lines if line]):
+            out.append(block)
+            continue
+        result.dropped.append(("line", block.text))
+        if kept:
+            out.append(replace(block, text="\n".join(kept)))
+    return out
 
 
 def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
@@ -273,6 +293,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     before = len(result.dropped)
     work = _filter(work, result, "caption", lambda b: _is_caption(b, caption_keys))
     result.captions.extend(text for _, text in result.dropped[before:] if squash(text) not in caption_keys)
+    work = _split_lines(work, result, context.title)
     work = _drop_headline(work, result, context.title)
     work = _drop_date_lines(work, result, context.crawled)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))

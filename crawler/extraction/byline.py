@@ -243,6 +243,10 @@ def find_byline(
     return None
 
 
+# A photo/video credit label ending a text: "… - Ảnh:", "Ảnh minh họa:", "Video:" (folded).
+_CREDIT_LABEL = re.compile(r"\b(?:anh|photo|video|clip|nguon anh)\s*:\s*$")
+
+
 def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNames) -> Byline | None:
     """The first text after the article's last paragraph, if it is a byline ("XUÂN LONG" in a
     <strong> after the body, outside the container the body extractor kept). Link texts in
@@ -263,7 +267,9 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     if start is None:
         return None
     seen = 0
+    previous = str(texts[start])
     for node in texts[start + 1 :]:
+        after_credit_label, previous = bool(_CREDIT_LABEL.search(fold(previous))), str(node)
         holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
         if holder is not None and node.is_tail:
             holder = holder.getparent()
@@ -274,6 +280,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         seen += 1
         if seen > 2:
             return None
+        if after_credit_label:
+            continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited under a picture
         byline = parse_byline(str(node), outlet, min_words=2)
         if byline and (byline.authors or byline.agency):
             return byline

@@ -178,6 +178,41 @@ def in_chrome(element: HtmlElement) -> bool:
     return False
 
 
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Hidden from the reader by its own markup: `hidden`, `aria-hidden=true` on a block,
+    or an inline style display:none / visibility:hidden (a stylesheet's rules are not read)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) -> int:
+    """Drop what the page hides from its reader (a slide show's second copy of every caption, a
+    schema.org block kept for search engines). A hidden element that holds a `keep` element (the
+    headline) or most of the page's paragraph text is kept: some templates reveal the article
+    itself by script, and losing the article is worse than keeping a duplicate."""
+    protected = [k for k in keep if k is not None]
+    hidden = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "html" and is_hidden(el)]
+    if not hidden:
+        return 0
+    page_text = max(sum(len(p.text_content()) for p in tree.iter("p")), 1)
+    removed = 0
+    for element in hidden:
+        if element.getparent() is None or not attached(element, tree):
+            continue
+        if any(k is element or k in element.iter() for k in protected):
+            continue
+        if sum(len(p.text_content()) for p in element.iter("p")) > 0.5 * page_text:
+            continue
+        remove(element)
+        removed += 1
+    return removed
+
+
 def remove(element: HtmlElement) -> None:
     """Drop an element but keep its tail text, which belongs to the parent."""
     parent = element.getparent()

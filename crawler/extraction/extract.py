@@ -35,6 +35,7 @@ from crawler.extraction.dom import (
     in_chrome,
     parse_html,
     remove,
+    remove_hidden,
     select,
     short_text,
     text_of,
@@ -256,9 +257,13 @@ def extract_article(
     outlet_names = OutletNames([outlet, *meta.site_names], host)
     for element in select(tree, remove_selectors):
         remove(element)
-    index = PageIndex(tree)
+    headline = _headline(tree, meta, outlet_names, PageIndex(tree))
+    if remove_hidden(tree, keep=(headline.element,)):
+        index = PageIndex(tree)
+        headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    else:
+        index = PageIndex(tree)
 
-    headline = _headline(tree, meta, outlet_names, index)
     labels = find_labels(tree)
     captions = take_captions(tree, index, headline.position)
     lead, lead_element = find_lead(
