@@ -238,8 +238,40 @@ def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
 
+_PHOTO_CREDIT = re.compile(r"^\(?\s*(?:ảnh|photo|video|clip|đồ\s*họa)\s*:\s*[^.!?]{1,60}\)?$", re.I)
+
+
+def _peel_closing_lines(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> Byline | None:
+    """The last block's own closing lines ("…nữ tính.<br>H.V.<br>Ảnh: Misso"): a signature line
+    becomes the byline, a photo credit line goes."""
+    if not blocks or "\n" not in blocks[-1].text:
+        return None
+    lines = blocks[-1].text.split("\n")
+    found = Byline()
+    while len(lines) > 1:
+        line = lines[-1].strip()
+        if _PHOTO_CREDIT.match(line):
+            lines.pop()
+            continue
+        byline = parse_byline(line, outlet, min_words=1) if _words(line) <= 6 else None
+        if byline is None:
+            break
+        found.authors[:0] = [a for a in byline.authors if a not in found.authors]
+        found.agency = found.agency or byline.agency
+        lines.pop()
+    if len(lines) == len(blocks[-1].text.split("\n")):
+        return None
+    result.dropped.append(("closing lines", blocks[-1].text))
+    blocks[-1] = replace(blocks[-1], text="\n".join(lines))
+    return found if (found.authors or found.agency) else None
+
+
 def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
     """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line."""
+    peeled = _peel_closing_lines(blocks, result, outlet)
+    if peeled is not None:
+        result.byline = peeled
+        return blocks
     found = Byline()
     end = len(blocks)
     while end > 0 and len(blocks) - end < _CLOSING_LINES:

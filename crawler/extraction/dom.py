@@ -213,6 +213,26 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
     return removed
 
 
+_SCRIPT_WRITE = re.compile(
+    r"""getElementById\(\s*["']([\w:-]+)["']\s*\)\.inner(?:HTML|Text)\s*=\s*(["'])(.{1,200}?)(?<!\\)\2"""
+)
+
+
+def apply_script_writes(tree: HtmlElement) -> int:
+    """Fill empty elements with the short text an inline script writes into them
+    (`document.getElementById("pDateTime").innerHTML = "Thứ năm, 20/12/2012, 16:10"`): the reader
+    sees that text, and some templates print the publication date only this way."""
+    written = 0
+    for script in tree.iter("script"):
+        for element_id, _, value in _SCRIPT_WRITE.findall(script.text or ""):
+            target = tree.get_element_by_id(element_id, None)
+            if target is None or len(target) or (target.text or "").strip():
+                continue
+            target.text = lxml.html.fromstring(f"<span>{value}</span>").text_content()
+            written += 1
+    return written
+
+
 def remove(element: HtmlElement) -> None:
     """Drop an element but keep its tail text, which belongs to the parent."""
     parent = element.getparent()

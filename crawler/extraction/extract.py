@@ -32,6 +32,7 @@ from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
+    apply_script_writes,
     in_chrome,
     parse_html,
     remove,
@@ -257,6 +258,7 @@ def extract_article(
     outlet_names = OutletNames([outlet, *meta.site_names], host)
     for element in select(tree, remove_selectors):
         remove(element)
+    apply_script_writes(tree)
     headline = _headline(tree, meta, outlet_names, PageIndex(tree))
     if remove_hidden(tree, keep=(headline.element,)):
         index = PageIndex(tree)
