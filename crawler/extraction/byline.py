@@ -24,7 +24,7 @@ from crawler.extraction.dom import (
 )
 from crawler.extraction.outlet import OutletNames
 from crawler.extraction.vocab import load
-from indexer.text import fold, normalize
+from indexer.text import clean, fold
 
 # Vocabularies (domain words, not sites): crawler/extraction/data/bylines.toml.
 _VOCAB = load("bylines")
@@ -78,7 +78,7 @@ def _word_is_name(word: str) -> bool:
 
 def person_name(text: str, *, min_words: int = 1) -> str | None:
     """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one."""
-    text = _HONORIFIC.sub("", normalize(text)).strip(" .,:;-–")
+    text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
     if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
         return None
@@ -102,7 +102,7 @@ def agency_name(text: str) -> str | None:
         return _AGENCIES[key]
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
-        return normalize(stripped)
+        return clean(stripped)
     return None
 
 
@@ -113,7 +113,7 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
     "name" because one of its pieces happens to be capitalised.
     """
     outlet = outlet or OutletNames(())
-    text = normalize(text)
+    text = clean(text)
     if not text or len(text) > 120 or re.search(r"[.!?…]\s+\S", text) or "@" in text or "http" in text:
         return None
     text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
@@ -251,7 +251,7 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     """The first text after the article's last paragraph, if it is a byline ("XUÂN LONG" in a
     <strong> after the body, outside the container the body extractor kept). Link texts in
     between (related-article lists) are skipped."""
-    words = _TAIL_WORD.findall(normalize(last_paragraph))
+    words = _TAIL_WORD.findall(clean(last_paragraph))
     if len(words) < 3:
         return None
     texts = tree.xpath("//body//text()")
@@ -259,7 +259,7 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
         probe, tail_key = words[-1], fold(" ".join(words[-width:]))
         start = next(
-            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(normalize(str(node)))),
+            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(clean(str(node)))),
             None,
         )
         if start is not None:

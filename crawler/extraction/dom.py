@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.text import normalize
+from indexer.text import clean
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -100,7 +100,7 @@ def _collect_text(element: HtmlElement, parts: list[str]) -> None:
 
 def text_of(element: HtmlElement) -> str:
     """Normalised visible text (tail excluded)."""
-    return normalize(raw_text(element))
+    return clean(raw_text(element))
 
 
 def short_raw_text(element: HtmlElement, limit: int = 60) -> str | None:
@@ -130,7 +130,7 @@ def short_text(element: HtmlElement, limit: int = 60) -> str | None:
     raw = short_raw_text(element, limit)
     if raw is None:
         return None
-    text = normalize(raw)
+    text = clean(raw)
     return text if len(text) <= limit else None
 
 
