@@ -413,3 +413,19 @@ def test_script_written_text_and_hidden_copies() -> None:
     assert tree.get_element_by_id("d").text == "Thứ năm, 20/12/2012"
     assert remove_hidden(tree) == 1
     assert "bản sao" not in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("Theo Phạm Trường", ["Phạm Trường"], None),
+        ("Theo Sầm Hoa (Vietnamnet/Reuters)", ["Sầm Hoa"], "Vietnamnet/Reuters"),
+        ("Theo Tuổi Trẻ", [], "Tuổi Trẻ"),  # an outlet has a name's shape, but no family name
+        ("K. Miên", ["K. Miên"], None),  # an initial's period is not a sentence break
+    ],
+)
+def test_source_and_initial_bylines(line: str, authors: list[str], agency: str | None) -> None:
+    from crawler.extraction.byline import parse_byline
+
+    byline = parse_byline(line, OutletNames([], "example.vn"))
+    assert byline is not None and (byline.authors, byline.agency) == (authors, agency)

@@ -234,6 +234,31 @@ def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
     return kept
 
 
+_BOX_LABEL_MAX_WORDS = 8
+
+
+def _is_box_label(text: str) -> bool:
+    """A short heading line that introduces what follows: "Tin tức sự kiện về:", "Bài viết khác"."""
+    first = text.split("\n")[0].strip()
+    return _words(first) <= _BOX_LABEL_MAX_WORDS and first.endswith(":")
+
+
+def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A box closing the page: a short label line ending in ":" whose block, and everything after
+    it, is mostly links (topic boxes, "more about X" lists that follow the article)."""
+    end = len(blocks)
+    for index in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
+        block = blocks[index]
+        rest = blocks[index:]
+        if _is_box_label(block.text) and all(
+            b.link_ratio >= _TEASER_LINK * 0.8 or (b is block and b.link_chars) for b in rest
+        ):
+            end = index
+    for block in blocks[end:]:
+        _drop(result, "closing box", block)
+    return blocks[:end]
+
+
 def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
@@ -333,6 +358,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_related(work, result)
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
+    work = _drop_trailing_box(work, result)
     work = _take_closing_byline(work, result, context.outlet)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     work = _dedupe(work, result)

@@ -45,6 +45,8 @@ _HONORIFIC = re.compile(
     r"bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ)\s+(?=\S)",
     re.I,
 )
+# A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
+_SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
@@ -106,6 +108,25 @@ def agency_name(text: str) -> str | None:
     return None
 
 
+_FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
+
+
+def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
+    """ "Theo Phạm Trường", "Theo Sầm Hoa (Vietnamnet/Reuters)": a person credited for a story
+    taken from elsewhere (the parenthesis names where). Only a name starting with a Vietnamese
+    family name is a person; "Theo Tuổi Trẻ" is an outlet of the same shape."""
+    where = _PARENTHESISED.findall(inner)
+    name_part = _PARENTHESISED.sub(" ", inner).strip()
+    if not name_part or name_part.split()[0] not in _FAMILY_NAMES or agency_name(name_part):
+        return None
+    if outlet.matches(name_part):
+        return None
+    name = person_name(name_part, min_words=2)
+    if name is None:
+        return None
+    return Byline(authors=[name], agency=where[0].strip() if where else None)
+
+
 def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int = 1) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
@@ -114,7 +135,7 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
-    if not text or len(text) > 120 or re.search(r"[.!?…]\s+\S", text) or "@" in text or "http" in text:
+    if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
         return None
     text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
     result = Byline()
@@ -123,6 +144,9 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
         inner = source.group(1)
         if not inner[:1].isupper():  # "Theo bác sĩ Hồng, …" is a sentence, not a source line
             return None
+        person = _source_person(inner, outlet)
+        if person is not None:
+            return person
         result.agency = agency_name(inner) or (None if outlet.matches(inner) else inner)
         if result.agency is None:
             result.outlet_only = True

@@ -156,10 +156,28 @@ def _is_photo_story(chosen: list[HtmlElement], captions: list[str]) -> bool:
 
 
 def _is_video_caption(element: HtmlElement, text: str) -> bool:
-    near = [element, *list(ancestors(element))[:3]]
+    """ "Clip: …"/"Video: …", or the caption of a figure-sized box that holds a video."""
+    boxes = [
+        node for node in [element, *list(ancestors(element))[:2]] if _size(node) <= 2 * _CAPTION_MAX_CHARS
+    ]
     return bool(_VIDEO_CAPTION.match(text)) or any(
-        node.tag == "video" or node.find(".//video") is not None or "video" in words_of(node) for node in near
+        node.find(".//video") is not None or "video" in words_of(node) for node in boxes
     )
+
+
+def _as_story_paragraph(caption: HtmlElement) -> None:
+    """Make a photo story's caption a plain paragraph in place of its figure: body extractors
+    drop <figure> and image boxes whole, with the text the story is told in."""
+    caption.tag = "p"
+    box = None
+    for parent in list(ancestors(caption))[:3]:
+        if parent.tag == "figure" or (is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS):
+            box = parent
+    if box is None or box.getparent() is None:
+        return
+    caption.tail = None
+    box.addprevious(caption)
+    remove(box)
 
 
 def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
@@ -170,24 +188,28 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
     """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
+    long: list[HtmlElement] = []  # too long for a caption, unless the captions tell the story
     for element in _caption_candidates(tree, index):
         if index.of(element) < after or any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
-        if len(text) > _CAPTION_MAX_CHARS or len(element.findall(".//p")) > 3:
+        if len(element.findall(".//p")) > 3:
+            continue
+        if len(text) > _CAPTION_MAX_CHARS:
+            long.append(element)
             continue
         chosen.append(element)
         if text and text not in captions:
             captions.append(text)
     if chosen and _is_photo_story(chosen, captions):
         kept: list[str] = []
-        for element in chosen:
+        for element in sorted([*chosen, *long], key=index.of):
             text = text_of(element)
             if _is_video_caption(element, text):
                 remove(element)
                 kept.append(text)
             else:
-                element.tag = "p"  # read as a paragraph of the story
+                _as_story_paragraph(element)
         return kept
     for element in chosen:
         remove(element)
