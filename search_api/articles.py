@@ -1,0 +1,90 @@
+"""One archived article: its record, a citation, the raw HTML the crawler fetched, its page in the site.
+
+The raw HTML is a hostile third party's page. It is only ever handed out as a download: an
+attachment of a type no browser renders, with `nosniff` and a sandboxing CSP in case a browser
+opens it anyway, so none of its scripts can run on our origin.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import FileResponse, Response
+
+from indexer.archive import Archive, RawPage
+from indexer.engines import SearchIndex
+from indexer.errors import EngineUnavailable, NotFound
+from indexer.schema import Article
+from indexer.settings import Settings
+from search_api.citation import Citation, cite
+
+router = APIRouter(tags=["articles"])
+ARTICLE_PAGE = Path(__file__).parent / "static" / "article.html"
+RAW_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+    "Cache-Control": "private, max-age=3600",
+}
+
+
+def _index(request: Request) -> SearchIndex:
+    return request.app.state.get_index(request)
+
+
+IndexDep = Annotated[SearchIndex, Depends(_index)]
+
+
+@router.get("/articles/{article_id}", response_model=Article)
+def article(index: IndexDep, article_id: str) -> Article:
+    return index.get(article_id)
+
+
+@router.get("/articles/{article_id}/citation", response_model=Citation)
+def citation(index: IndexDep, article_id: str) -> Citation:
+    """A ready citation: plain text in Vietnamese and English, and a biblatex `@online` entry.
+    The access date is the crawl date, the day of the copy the archive holds."""
+    return cite(index.get(article_id))
+
+
+def _raw_page(settings: Settings, article_id: str) -> RawPage:
+    if not settings.archive.is_file():  # e.g. an API over Elasticsearch without the crawlers' archive
+        raise NotFound("this server has no archive, so no raw HTML: ask the crawling machine's operator")
+    try:
+        with Archive(settings.archive) as archive:
+            return archive.raw_page(article_id)
+    except sqlite3.DatabaseError as exc:
+        raise EngineUnavailable(f"the archive cannot be read: {exc}") from exc
+
+
+@router.api_route(
+    "/articles/{article_id}/raw",
+    methods=["GET", "HEAD"],
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "The HTML as fetched"}},
+)
+def raw(request: Request, index: IndexDep, article_id: str) -> Response:
+    """The HTML exactly as the crawler fetched it (bytes unchanged), as a file download.
+
+    404 when the article is unknown or this server keeps no raw page for it (an API over
+    Elasticsearch/OpenSearch without the archive). HEAD answers the same without the body.
+    """
+    found = index.get(article_id)
+    page = _raw_page(request.app.state.settings, article_id)
+    headers = {**RAW_HEADERS, "Content-Disposition": f'attachment; filename="{_filename(found)}"'}
+    body = b"" if request.method == "HEAD" else page.html
+    headers["Content-Length"] = str(len(page.html))
+    return Response(body, media_type="application/octet-stream", headers=headers)
+
+
+def _filename(article: Article) -> str:
+    site = "".join(c if c.isalnum() or c in ".-" else "-" for c in article.site)
+    return f"{site}-{article.id}.html"
+
+
+@router.get("/a/{article_id}", include_in_schema=False)
+def article_page(article_id: str) -> FileResponse:
+    """The article's page in the site; its script reads the id from the address."""
+    return FileResponse(ARTICLE_PAGE)
