@@ -1,160 +1,133 @@
-"""The journalists' page in real headless Chromium: type a query, see highlighted results, filter."""
+"""The search page in real headless Chromium: highlighted results, filters, timeline, phone layout."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-import uvicorn
 
-from indexer.settings import Settings
-from search_api.app import create_app
-from tests.conftest import IN_CI
+from tests.browser.conftest import HONEY, PHONE, Page
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def test_search_page_shows_highlighted_results_and_filters(small_page: Page) -> None:
+    page = small_page.open("/")
+    page.find("#q").send_keys("san pham ocop")
+    page.find("#search-button").click()
+    page.until_text("#summary", "2 bài viết")
+    assert "Sản phẩm OCOP" in page.texts("#results mark")  # one word, in proper Vietnamese, not folded text
+    assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in page.texts("#results .title")
 
-
-@pytest.fixture
-def server(small_archive: Path) -> Iterator[str]:
-    yield from _serve(small_archive)
-
-
-@pytest.fixture
-def contract_server(tmp_path: Path) -> Iterator[str]:
-    """The contract suite's articles, which include a wire story published twice."""
-    from tests.engine.fixtures import build_archive
-
-    yield from _serve(build_archive(tmp_path / "contract.sqlite"))
-
-
-def _serve(archive: Path) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(archive=archive)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not uv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("API server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not chromium or not driver:
-        message = (
-            "Debian packages chromium and chromium-driver are not installed (make test installs them as root)"
-        )
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ):
-        options.add_argument(flag)
-    web = webdriver.Chrome(service=Service(driver), options=options)
-    yield web
-    web.quit()
-
-
-def test_search_page_shows_highlighted_results_and_filters(server: str, browser) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    wait = WebDriverWait(browser, 20)
-    browser.get(server + "/")
-    box = wait.until(ec.presence_of_element_located((By.ID, "q")))
-    box.send_keys("san pham ocop")
-    browser.find_element(By.ID, "search-button").click()
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
-    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#results mark")]
-    assert "Sản phẩm OCOP" in marks  # one word, in proper Vietnamese, not folded text
-    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
-    assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in titles
-
-    star4 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="4"]')
-    label = star4.find_element(By.XPATH, "..").text
+    label = page.find('[data-facet="stars"] input[value="4"]').find_element("xpath", "..").text
     assert label.endswith("2")  # both OCOP hits carry a 4-star product
-    star3 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="3"]')
-    star3.click()
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
-    assert "stars=3" in browser.current_url
-    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
-    assert titles == ["Hội chợ nông sản Hà Nội"]
+    page.find('[data-facet="stars"] input[value="3"]').click()
+    page.until_text("#summary", "1 bài viết")
+    assert "stars=3" in page.web.current_url
+    assert page.texts("#results .title") == ["Hội chợ nông sản Hà Nội"]
 
 
-def test_timeline_bar_narrows_the_search_to_its_period(server: str, browser) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
+def test_mat_ong_is_marked_as_one_word(page: Page) -> None:
+    page.open("/?q=mat+ong", size=PHONE)
+    page.until_text("#summary", "bài viết")
+    marks = [m.lower() for m in page.texts("#results mark")]
+    assert marks and set(marks) == {"mật ong"}, marks
+    # the honey article prints "quay mật" and "nuôi ong" too; only the word is marked, and its title,
+    # whose "mật" stands alone, stays plain
+    honey = next(h for h in page.find_all("#results .hit") if HONEY.title in h.text)
+    assert "mật ong bạc hà" in honey.text and not honey.find_elements("css selector", "h3 mark")
+    page.screenshot("search-390-vi-mat-ong")
 
-    wait = WebDriverWait(browser, 20)
-    browser.get(server + "/?q=san+pham+ocop")
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
-    assert browser.find_element(By.ID, "timeline-range").text == "2023-05 – 2024-11"
-    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline .bar")
-    assert [bar.get_attribute("title") for bar in bars] == ["2023-05: 1 bài", "2024-11: 1 bài"]
+
+def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None:
+    page = small_page.open("/?q=san+pham+ocop")
+    page.until_text("#summary", "2 bài viết")
+    assert page.find("#timeline-range").text.startswith("2023-05 – 2024-11")
+    bars = page.find_all("#timeline .bar")
+    titles = [bar.get_attribute("title") for bar in bars]
+    # every month between the first and the last article, the empty ones included
+    assert len(titles) == 19 and titles[0] == "2023-05: 1 bài" and titles[-1] == "2024-11: 1 bài"
+    assert titles[1] == "2023-06: 0 bài"
     bars[0].click()
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
-    assert "from=2023-05-01" in browser.current_url and "to=2023-05-31" in browser.current_url
-    assert browser.find_element(By.ID, "from").get_attribute("value") == "2023-05-01"
-    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
-    assert titles == ["Sản phẩm OCOP Đồng Tháp vươn ra thị trường"]
+    page.until_text("#summary", "1 bài viết")
+    assert "from=2023-05-01" in page.web.current_url and "to=2023-05-31" in page.web.current_url
+    assert page.find("#from").get_attribute("value") == "2023-05-01"
+    assert page.texts("#results .title") == ["Sản phẩm OCOP Đồng Tháp vươn ra thị trường"]
+    assert page.find_all("#timeline .bar")[0].get_attribute("class") == "bar chosen"
 
 
-def test_story_link_shows_every_article_of_the_story(contract_server: str, browser) -> None:
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
-    from selenium.webdriver.support.ui import WebDriverWait
-
+def test_story_link_shows_every_article_of_the_story(page: Page) -> None:
     from tests.engine.fixtures import ID
 
-    wait = WebDriverWait(browser, 20)
-    browser.get(contract_server + "/?q=16.000&site=nongnghiep.vn")
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
-    links = browser.find_elements(By.CSS_SELECTOR, "#results .story a")
+    page.open("/?q=16.000&site=nongnghiep.vn")
+    page.until_text("#summary", "1 bài viết")
+    links = page.find_all("#results a.story")
     assert [link.text for link in links] == ["2 bài cùng nội dung"]
     links[0].click()
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "2 bài viết"))
-    assert f"story={ID['wire_a']}" in browser.current_url and "q=" not in browser.current_url
-    assert browser.find_element(By.ID, "q").get_attribute("value") == ""
-    titles = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")}
-    assert titles == {"Cả nước có hơn 16.000 sản phẩm OCOP", "Hơn 16.000 sản phẩm OCOP trên cả nước"}
-    assert not browser.find_elements(By.CSS_SELECTOR, '[data-facet="story"]')
+    page.until_text("#summary", "2 bài viết")
+    assert f"story={ID['wire_a']}" in page.web.current_url and "q=" not in page.web.current_url
+    assert page.find("#q").get_attribute("value") == ""
+    assert set(page.texts("#results .title")) == {
+        "Cả nước có hơn 16.000 sản phẩm OCOP",
+        "Hơn 16.000 sản phẩm OCOP trên cả nước",
+    }
+    assert not page.find_all('[data-facet="story"]')
     # a story of one article gets no link
-    browser.get(contract_server + "/?q=xoai&is_ocop=any")
-    wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
-    assert not browser.find_elements(By.CSS_SELECTOR, "#results .story")
+    page.open("/?q=xoai&is_ocop=any")
+    page.until_text("#summary", "1 bài viết")
+    assert not page.find_all("#results a.story")
+
+
+def _visible(page: Page, css: str) -> bool:
+    return bool(
+        page.js("const e = document.querySelector(arguments[0]); return !!e && e.offsetParent !== null;", css)
+    )
+
+
+def test_on_a_phone_the_results_come_first_and_filters_open_from_a_button(page: Page) -> None:
+    page.open("/?q=san+pham+ocop", size=PHONE)
+    page.until_text("#summary", "bài viết")
+    first = page.find("#results .hit")
+    top, bottom, viewport = page.js(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", first
+    )
+    assert top > 0 and bottom <= viewport, (top, bottom, viewport)  # the whole first result, no scrolling
+    assert not _visible(page, "#facets") and _visible(page, "#filters-toggle")
+    toggle = page.find("#filters-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false" and not _visible(page, "#filters-count")
+    page.screenshot("search-390-vi")
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and _visible(page, "#facets")
+    page.find('[data-facet="stars"] input[value="5"]').click()
+    page.until(lambda: "stars=5" in page.web.current_url and page.find("#filters-count").text == "1")
+    assert _visible(page, "#facets")  # the panel stays open while one picks filters
+    page.find("#from").send_keys("01012024")
+    page.until(lambda: page.find("#filters-count").text == "2")
+    assert page.find("#filters-count").get_attribute("aria-label") == "2 đang chọn"
+    page.screenshot("search-390-vi-filters-open")
+    toggle.click()
+    assert not _visible(page, "#facets") and page.find("#filters-count").text == "2"
+
+
+def test_on_a_desktop_the_filters_stand_beside_the_results(page: Page) -> None:
+    page.open("/?q=san+pham+ocop")
+    page.until_text("#summary", "bài viết")
+    assert _visible(page, "#facets") and not _visible(page, "#filters-toggle")
+    facets_right = page.js("return document.querySelector('#facets').getBoundingClientRect().right")
+    results_left = page.js("return document.querySelector('#results').getBoundingClientRect().left")
+    assert facets_right < results_left
+    page.screenshot("search-1280-vi")
+
+
+@pytest.mark.parametrize("path", ["/?q=san+pham+ocop", "/?q=mat+ong&is_ocop=any", "/a/{honey}"])
+def test_nothing_overflows_a_320_pixel_screen(page: Page, path: str) -> None:
+    page.open(path.format(honey=HONEY.id), size=(320, 640))
+    page.until(lambda: page.find_all("#results .hit, #article-body p"))
+    if page.find_all("#filters-toggle"):
+        page.find("#filters-toggle").click()
+    wide = page.js(
+        "return [...document.querySelectorAll('body *')]"
+        ".filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+        ".map((e) => e.tagName + '#' + e.id + '.' + e.className)"
+    )
+    assert page.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert wide == [], wide
