@@ -399,3 +399,33 @@ def test_a_site_wide_description_is_not_a_lead() -> None:
     article = extract_article(_page_with_description(generic), "https://example.vn/ocop-1.html")
     assert article.text.split("\n\n") == PROSE
     assert article.lead == PROSE[0]  # no marked sapo: the first paragraph
+
+
+def test_script_written_text_and_hidden_copies() -> None:
+    from crawler.extraction.dom import apply_script_writes, parse_html, remove_hidden
+
+    tree = parse_html(
+        "<html><body><h1>Tiêu đề</h1><span id='d'></span><div style='display: none'>bản sao</div>"
+        '<p>Nội dung</p><script>document.getElementById("d").innerHTML="Thứ năm, 20/12/2012";</script>'
+        "</body></html>"
+    )
+    assert apply_script_writes(tree) == 1
+    assert tree.get_element_by_id("d").text == "Thứ năm, 20/12/2012"
+    assert remove_hidden(tree) == 1
+    assert "bản sao" not in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("Theo Phạm Trường", ["Phạm Trường"], None),
+        ("Theo Sầm Hoa (Vietnamnet/Reuters)", ["Sầm Hoa"], "Vietnamnet/Reuters"),
+        ("Theo Tuổi Trẻ", [], "Tuổi Trẻ"),  # an outlet has a name's shape, but no family name
+        ("K. Miên", ["K. Miên"], None),  # an initial's period is not a sentence break
+    ],
+)
+def test_source_and_initial_bylines(line: str, authors: list[str], agency: str | None) -> None:
+    from crawler.extraction.byline import parse_byline
+
+    byline = parse_byline(line, OutletNames([], "example.vn"))
+    assert byline is not None and (byline.authors, byline.agency) == (authors, agency)
