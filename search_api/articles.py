@@ -59,9 +59,19 @@ def _raw_page(settings: Settings, article_id: str) -> RawPage:
         raise EngineUnavailable(f"the archive cannot be read: {exc}") from exc
 
 
-@router.api_route(
+def _raw_response(request: Request, index: SearchIndex, article_id: str, with_body: bool) -> Response:
+    found = index.get(article_id)
+    page = _raw_page(request.app.state.settings, article_id)
+    headers = {
+        **RAW_HEADERS,
+        "Content-Disposition": f'attachment; filename="{_filename(found)}"',
+        "Content-Length": str(len(page.html)),
+    }
+    return Response(page.html if with_body else b"", media_type="application/octet-stream", headers=headers)
+
+
+@router.get(
     "/articles/{article_id}/raw",
-    methods=["GET", "HEAD"],
     response_class=Response,
     responses={200: {"content": {"application/octet-stream": {}}, "description": "The HTML as fetched"}},
 )
@@ -71,12 +81,13 @@ def raw(request: Request, index: IndexDep, article_id: str) -> Response:
     404 when the article is unknown or this server keeps no raw page for it (an API over
     Elasticsearch/OpenSearch without the archive). HEAD answers the same without the body.
     """
-    found = index.get(article_id)
-    page = _raw_page(request.app.state.settings, article_id)
-    headers = {**RAW_HEADERS, "Content-Disposition": f'attachment; filename="{_filename(found)}"'}
-    body = b"" if request.method == "HEAD" else page.html
-    headers["Content-Length"] = str(len(page.html))
-    return Response(body, media_type="application/octet-stream", headers=headers)
+    return _raw_response(request, index, article_id, with_body=True)
+
+
+@router.head("/articles/{article_id}/raw", include_in_schema=False)
+def raw_head(request: Request, index: IndexDep, article_id: str) -> Response:
+    """Whether a raw page is kept, and its size, for the article page's download link."""
+    return _raw_response(request, index, article_id, with_body=False)
 
 
 def _filename(article: Article) -> str:
