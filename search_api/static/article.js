@@ -47,7 +47,8 @@ function renderArticle(article) {
   $("byline").hidden = !byline;
   const facts = $("article-facts");
   facts.replaceChildren();
-  addFact(facts, t("article.outlet"), article.outlet ? `${article.outlet} (${article.site})` : article.site);
+  const named = article.outlet && !article.outlet.includes(article.site);
+  addFact(facts, t("article.outlet"), named ? `${article.outlet} (${article.site})` : article.outlet || article.site);
   addFact(facts, t("article.published"), formatDate(article.published));
   if (article.modified) addFact(facts, t("article.modified"), formatDate(article.modified));
   addFact(facts, t("article.crawled"), formatDate(article.crawled));
