@@ -62,8 +62,9 @@ class _Found:
                 i += 1
 
     def _joined(self, i: int) -> bool:
-        """Only spaces between syllable i and the one before: they may be one word."""
-        return self._text[self._spans[i - 1][1] : self._spans[i][0]].isspace()
+        """Only spaces between syllable i and the one before, on one line: they may be one word."""
+        gap = self._text[self._spans[i - 1][1] : self._spans[i][0]]
+        return gap.isspace() and "\n" not in gap
 
     def _longest_word_at(self, i: int, groups: Sequence[WordGroup]) -> int:
         """How many syllables from `i` on form one word or phrase of the query (0: none, or a lone one)."""
@@ -109,13 +110,15 @@ def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]
 
 
 def _render(text: str, marks: Sequence[Mark], start: int, end: int) -> str:
+    """text[start:end], HTML-escaped, with the marks inside it (cut at its edges)."""
     out, cursor = [], start
     for mark in marks:
         if mark.end <= start or mark.start >= end:
             continue
-        out.append(html.escape(text[cursor : mark.start]))
-        out.append(f"<mark>{html.escape(text[mark.start : mark.end])}</mark>")
-        cursor = mark.end
+        mark_start, mark_end = max(mark.start, start), min(mark.end, end)
+        out.append(html.escape(text[cursor:mark_start]))
+        out.append(f"<mark>{html.escape(text[mark_start:mark_end])}</mark>")
+        cursor = mark_end
     out.append(html.escape(text[cursor:end]))
     return "".join(out)
 
@@ -151,8 +154,22 @@ def snippet(text: str, marks: Sequence[Mark], max_chars: int = SNIPPET_CHARS) ->
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
+    for mark in marks:  # nor a marked word
+        if mark.start < start < mark.end:
+            start = mark.start
+        if mark.start < end < mark.end:
+            end = mark.end
     body = _render(text, marks, start, end)
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def paragraphs(text: str, marks: Sequence[Mark]) -> list[str]:
+    """Each paragraph of `text` (they are separated by a blank line), HTML-escaped with its marks."""
+    out, start = [], 0
+    for paragraph in text.split("\n\n"):
+        out.append(_render(text, marks, start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return out
 
 
 def searchable_body(article: Article) -> str:

@@ -11,12 +11,15 @@ import sqlite3
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, Response
+from pydantic import BaseModel
 
 from indexer.archive import Archive, RawPage
 from indexer.engines import SearchIndex
 from indexer.errors import EngineUnavailable, NotFound
+from indexer.highlight import document_marks, highlight_all, paragraphs
+from indexer.query import MAX_QUERY_LENGTH, parse_query
 from indexer.schema import Article
 from indexer.settings import Settings
 from search_api.citation import Citation, cite
@@ -40,6 +43,26 @@ IndexDep = Annotated[SearchIndex, Depends(_index)]
 @router.get("/articles/{article_id}", response_model=Article)
 def article(index: IndexDep, article_id: str) -> Article:
     return index.get(article_id)
+
+
+class HighlightedArticle(BaseModel):
+    title: str  # HTML-escaped printed text, <mark> around the query's words
+    paragraphs: list[str]  # the article's text, one entry per paragraph, escaped and marked alike
+
+
+@router.get("/articles/{article_id}/highlight", response_model=HighlightedArticle)
+def highlight(
+    index: IndexDep,
+    article_id: str,
+    q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH, description="The search, as for /search")] = "",
+) -> HighlightedArticle:
+    """The title and every paragraph with the words of a search marked, as its snippet marks them:
+    for reading a whole article found by that search."""
+    article = index.get(article_id)
+    title_marks, text_marks = document_marks(parse_query(q), [article.title, article.text])
+    return HighlightedArticle(
+        title=highlight_all(article.title, title_marks), paragraphs=paragraphs(article.text, text_marks)
+    )
 
 
 @router.get("/articles/{article_id}/citation", response_model=Citation)

@@ -129,3 +129,17 @@ def test_article_page_is_served_for_any_id(client: TestClient, archive_with_raw)
     response = client.get(f"/a/{archive_with_raw[1]['kept']}")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert 'id="article"' in response.text
+
+
+def test_highlight_marks_the_words_of_a_search_in_every_paragraph(
+    client: TestClient, archive_with_raw
+) -> None:
+    ids = archive_with_raw[1]
+    body = client.get(f"/articles/{ids['kept']}/highlight", params={"q": "mat ong"}).json()
+    assert body["title"] == "<mark>Mật ong</mark> bạc hà 4 sao: 100% từ hoa {núi đá}"
+    # "nuôi ong" in the text is the syllable alone, and the title shows the word: it stays plain
+    assert body["paragraphs"] == ["Hợp tác xã nuôi ong ở Mèo Vạc có thêm một sản phẩm OCOP."]
+    plain = client.get(f"/articles/{ids['kept']}/highlight").json()
+    assert "<mark>" not in plain["title"] + "".join(plain["paragraphs"])
+    assert client.get(f"/articles/{ids['kept']}/highlight", params={"q": "x" * 600}).status_code == 400
+    assert client.get("/articles/nope/highlight", params={"q": "ong"}).status_code == 404

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.highlight import document_marks, flatten, highlight_all, hit_for, snippet
+from indexer.highlight import document_marks, flatten, highlight_all, hit_for, paragraphs, snippet
 from indexer.query import parse_query
 from tests.conftest import make_article
 
@@ -85,3 +85,19 @@ def test_no_query_words_no_marks() -> None:
     assert document_marks(parse_query("-xổ"), ["Kết quả xổ số"]) == [[]]
     article = make_article(3, "Tiêu đề", "Nội dung bài.")
     assert hit_for(article, parse_query(""), None).snippet == "Nội dung bài."
+
+
+def test_paragraphs_are_marked_one_by_one_and_a_word_never_spans_two() -> None:
+    text = "Người nuôi ong bán mật\n\nOng non và mật ong rừng.\n\nKhông có gì."
+    (marks,) = document_marks(parse_query("mat ong"), [text])
+    assert paragraphs(text, marks) == [
+        "Người nuôi ong bán mật",
+        "Ong non và <mark>mật ong</mark> rừng.",
+        "Không có gì.",
+    ]
+    # a quoted phrase is matched across the break, as the engines match it, and marked on each side
+    (marks,) = document_marks(parse_query('"bán mật ong non"'), [text])
+    assert paragraphs(text, marks)[:2] == [
+        "Người nuôi ong <mark>bán mật</mark>",
+        "<mark>Ong non</mark> và mật ong rừng.",
+    ]

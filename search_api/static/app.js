@@ -202,7 +202,7 @@ function storyLink(hit) {
   return link;
 }
 
-function renderResults(data) {
+function renderResults(state, data) {
   const list = $("results");
   list.replaceChildren();
   if (!data.hits.length) {
@@ -218,7 +218,8 @@ function renderResults(data) {
     const heading = document.createElement("h3");
     const title = document.createElement("a");
     title.className = "title";
-    title.href = `/a/${encodeURIComponent(hit.id)}`;
+    // the article page marks the search's words in the whole text
+    title.href = `/a/${encodeURIComponent(hit.id)}` + (state.q ? "?" + new URLSearchParams({ q: state.q }) : "");
     title.innerHTML = hit.title_highlighted || hit.title; // server-escaped, <mark> only
     heading.append(title);
     const meta = document.createElement("p");
@@ -275,7 +276,7 @@ function render() {
   renderFilterButton(state);
   renderFacets(state, data.facets);
   renderTimeline(state, data);
-  renderResults(data);
+  renderResults(state, data);
   renderPager(state, data);
 }
 

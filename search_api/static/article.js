@@ -6,6 +6,7 @@ const LAST_SEARCH_KEY = "ocop-watch.lastSearch";
 const $ = (id) => document.getElementById(id);
 const articleId = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
 const api = (path) => `/articles/${encodeURIComponent(articleId)}${path}`;
+const searched = new URLSearchParams(location.search).get("q") || ""; // set when opened from a search
 let loaded = null; // { article, citation, copies, rawSize }, re-rendered when the language changes
 
 async function getJson(url) {
@@ -39,9 +40,10 @@ function addFact(list, label, value) {
 
 const listOrNone = (values) => (values.length ? values.join(", ") : t("ocop.none"));
 
-function renderArticle(article) {
+function renderArticle(article, marked) {
   document.title = `${article.title} — ocop-watch`;
-  $("article-title").textContent = article.title;
+  if (marked) $("article-title").innerHTML = marked.title; // server-escaped, <mark> only
+  else $("article-title").textContent = article.title;
   const byline = article.authors.join(", ") || article.source_agency || "";
   $("byline").textContent = byline;
   $("byline").hidden = !byline;
@@ -58,11 +60,17 @@ function renderArticle(article) {
   original.hidden = false;
   const body = $("article-body");
   body.replaceChildren();
-  const paragraphs = (article.text || "").split(/\n\n+/).filter((p) => p.trim());
-  if (!paragraphs.length) paragraphs.push(t("article.noText"));
-  for (const text of paragraphs) {
+  const paragraphs = (article.text || "").split("\n\n");
+  paragraphs.forEach((text, i) => {
+    if (!text.trim()) return;
     const p = document.createElement("p");
-    p.textContent = text;
+    if (marked) p.innerHTML = marked.paragraphs[i]; // server-escaped, <mark> only
+    else p.textContent = text;
+    body.append(p);
+  });
+  if (!body.children.length) {
+    const p = document.createElement("p");
+    p.textContent = t("article.noText");
     body.append(p);
   }
 }
@@ -144,7 +152,7 @@ function renderRaw(size) {
 
 function render() {
   if (!loaded) return;
-  renderArticle(loaded.article);
+  renderArticle(loaded.article, loaded.marked);
   renderOcop(loaded.article);
   renderCopies(loaded.copies);
   renderCitation(loaded.citation);
@@ -161,12 +169,17 @@ async function copy(id, button) {
 
 async function load() {
   $("article-title").removeAttribute("data-i18n"); // from now on it shows the article's title or an error
+  $("q").value = searched;
   const back = sessionStorage.getItem(LAST_SEARCH_KEY);
   if (back) $("back").href = "/" + back;
   try {
-    const [article, citation] = await Promise.all([getJson(api("")), getJson(api("/citation"))]);
+    const [article, citation, marked] = await Promise.all([
+      getJson(api("")),
+      getJson(api("/citation")),
+      searched ? getJson(api("/highlight?" + new URLSearchParams({ q: searched }))).catch(() => null) : null,
+    ]);
     const [copies, size] = await Promise.all([storyCopies(article).catch(() => []), rawSize()]);
-    loaded = { article, citation, copies, rawSize: size };
+    loaded = { article, citation, copies, rawSize: size, marked };
     render();
   } catch (error) {
     document.title = "ocop-watch";

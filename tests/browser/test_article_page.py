@@ -22,13 +22,13 @@ def test_every_result_opens_its_article_page_with_a_citation(page: Page) -> None
     results = [(a.get_attribute("href"), a.text) for a in page.find_all("#results .title")]
     assert len(results) == int(page.find("#summary").text.split()[0])  # one page holds them all
     for href, title in results:
-        assert re.fullmatch(rf"{re.escape(page.base)}/a/[0-9a-f]{{20}}", href), href
+        found = re.fullmatch(rf"{re.escape(page.base)}/a/([0-9a-f]{{20}})\?q=san\+pham\+ocop", href)
+        assert found, href
         page.web.get(href)
         _loaded(page)
         assert page.find("#article-title").text == title
-        article = page.js(
-            "return fetch(arguments[0]).then((r) => r.json())", href.replace("/a/", "/articles/")
-        )
+        assert page.find_all("#article-body mark, #article-title mark")  # the search's words, marked
+        article = page.js("return fetch(arguments[0]).then((r) => r.json())", f"/articles/{found[1]}")
         assert page.find("#original").get_attribute("href") == article["url"]  # type: ignore[index]
         plain = page.find("#cite-plain").text
         assert article["url"] in plain and article["title"].rstrip(".") in plain  # type: ignore[index]
@@ -114,6 +114,9 @@ def test_back_to_search_returns_to_the_last_search(page: Page) -> None:
     _loaded(page)
     page.screenshot("article-390-vi")
     assert page.find("#back").get_attribute("href") == f"{page.base}/?q=mat+ong"
+    assert page.find("#q").get_attribute("value") == "mat ong"
+    marks = {m.lower() for m in page.texts("#article-title mark, #article-body mark")}
+    assert marks == {"mật ong"}, marks
     page.find("#back").click()
     page.until_text("#summary", "bài viết")
     assert page.find("#q").get_attribute("value") == "mat ong"

@@ -35,6 +35,12 @@ def test_mat_ong_is_marked_as_one_word(page: Page) -> None:
     honey = next(h for h in page.find_all("#results .hit") if HONEY.title in h.text)
     assert "mật ong bạc hà" in honey.text and not honey.find_elements("css selector", "h3 mark")
     page.screenshot("search-390-vi-mat-ong")
+    # opened from the results, the article marks the word in its whole text, and only the word
+    honey.find_element("css selector", ".title").click()
+    page.until(lambda: page.find_all("#article-body mark"))
+    assert {m.lower() for m in page.texts("#article-body mark")} == {"mật ong"}
+    assert not page.find_all("#article-title mark")
+    assert "quay mật" in page.find("#article-body").text and "nuôi ong" in page.find("#article-body").text
 
 
 def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None:
