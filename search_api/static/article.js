@@ -161,10 +161,21 @@ function render() {
 }
 
 async function copy(id, button) {
-  await navigator.clipboard.writeText($(id).textContent).catch(() => {});
-  $("cite-status").textContent = t("cite.copied");
-  button.textContent = t("cite.copied");
-  setTimeout(() => { button.textContent = t("cite.copy"); }, 2000);
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText($(id).textContent);
+    copied = true;
+  } catch {
+    // no clipboard here (it needs https or localhost): select the text for Ctrl+C instead
+    const range = document.createRange();
+    range.selectNodeContents($(id));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }
+  const said = t(copied ? "cite.copied" : "cite.selected");
+  $("cite-status").textContent = said;
+  button.textContent = said;
+  setTimeout(() => { button.textContent = t("cite.copy"); }, 2500);
 }
 
 async function load() {

@@ -126,3 +126,21 @@ def test_an_unknown_article_says_so(page: Page) -> None:
     page.open("/a/0000000000nope")
     page.until_text("#article-title", "Không tìm thấy bài này")
     assert page.find("#side").get_attribute("hidden") is not None
+
+
+def test_the_copy_buttons_put_the_citation_on_the_clipboard(page: Page) -> None:
+    page.open(f"/a/{HONEY.id}")
+    _loaded(page)
+    page.web.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": page.base, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    for name in ("cite-plain", "cite-bibtex"):
+        page.find(f'[data-copy="{name}"]').click()
+        page.until_text("#cite-status", "Đã sao chép")
+        pasted = page.web.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "navigator.clipboard.readText().then(done, (e) => done(String(e)));"
+        )
+        assert pasted == page.js("return document.getElementById(arguments[0]).textContent", name)
+        page.js("document.getElementById('cite-status').textContent = ''")
