@@ -67,7 +67,7 @@ function renderFilterButton(state) {
   const badge = $("filters-count");
   badge.hidden = count === 0;
   badge.textContent = String(count);
-  badge.setAttribute("aria-label", t("filters.active", { n: count }));
+  $("filters-count-text").textContent = count ? t("filters.active", { n: count }) : "";
   $("filters-clear").hidden = count === 0;
 }
 

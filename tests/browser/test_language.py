@@ -27,8 +27,9 @@ def _labels(page: Page) -> list[str]:
           out.push(el.textContent, el.getAttribute('aria-label') || '');
         // a result's links: their aria-label names the outlet, a value
         for (const el of document.querySelectorAll('.links a')) out.push(el.textContent);
-        for (const el of document.querySelectorAll('#timeline, #timeline .bar, #filters-count'))
+        for (const el of document.querySelectorAll('#timeline, #timeline .bar'))
           out.push(el.getAttribute('aria-label') || '');
+        out.push(document.getElementById('filters-count-text')?.textContent || '');
         for (const el of document.querySelectorAll('#article-facts dt, #ocop-facts dt, #raw-body, .note'))
           out.push(el.textContent);
         return out;
