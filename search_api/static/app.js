@@ -12,6 +12,7 @@ const $ = (id) => document.getElementById(id);
 let facetLabels = {}; // facet name -> Vietnamese label, from GET /facets
 let shown = null; // { state, data } of the last answer, to re-render when the language changes
 let focusAfterRender = null; // what keyboard focus returns to once the page is re-rendered
+let latestRun = 0; // answers to superseded searches (quick clicks) are dropped, not rendered
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -296,8 +297,10 @@ async function run() {
   exportParams.set("format", "csv");
   $("export-csv").href = "/export?" + exportParams.toString();
   $("summary").textContent = t("results.searching");
+  const ticket = ++latestRun;
   const response = await fetch("/search?" + apiParams.toString());
   const data = await response.json();
+  if (ticket !== latestRun) return;
   if (!response.ok) {
     shown = null;
     $("summary").textContent = t("results.error", { message: data.error || response.statusText });
