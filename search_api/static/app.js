@@ -298,8 +298,14 @@ async function run() {
   $("export-csv").href = "/export?" + exportParams.toString();
   $("summary").textContent = t("results.searching");
   const ticket = ++latestRun;
-  const response = await fetch("/search?" + apiParams.toString());
-  const data = await response.json();
+  let response, data;
+  try {
+    response = await fetch("/search?" + apiParams.toString());
+    data = await response.json();
+  } catch (error) {
+    response = { ok: false, statusText: String(error) };
+    data = {};
+  }
   if (ticket !== latestRun) return;
   if (!response.ok) {
     shown = null;
