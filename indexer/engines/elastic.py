@@ -514,11 +514,10 @@ class RemoteIndex:
         if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
             raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
-        phrases = parsed.phrases()
         hits = [
             hit_for(
                 Article.model_validate(h["_source"]["article"]),
-                phrases,
+                parsed,
                 h.get("_score") if has_text else None,
             )
             for h in raw_hits

@@ -421,8 +421,7 @@ class EmbeddedIndex:
 
     def _hits(self, ranked: list[Ranked], parsed: ParsedQuery) -> list[Hit]:
         found = self._archive().articles_at(hit.rowid for hit in ranked)
-        phrases = parsed.phrases()
-        return [hit_for(found[hit.rowid], phrases, hit.score) for hit in ranked if hit.rowid in found]
+        return [hit_for(found[hit.rowid], parsed, hit.score) for hit in ranked if hit.rowid in found]
 
     def _story_sizes(self, searcher: tantivy.Searcher, story_ids: list[str]) -> dict[str, int]:
         spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
