@@ -24,8 +24,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ CHECKPOINT_FILE = "checkpoint.json"
 CURRENT = "current"
 BATCH = 500  # archive rows read per step
 COMMIT_EVERY = 50_000  # changes between commits of a long catch-up (progress survives a kill)
+FOLLOW_POLL = 0.1  # seconds between looks at the archive while following a bulk load
 WRITER_HEAP = 200_000_000  # bytes tantivy buffers before it writes a segment
 
 
@@ -106,9 +108,11 @@ class IndexFolder:
         *,
         limit: int | None = None,
         progress: Progress = QUIET,
+        until: Callable[[], bool] | None = None,
     ) -> Checkpoint:
         """Apply up to `limit` archive changes after the checkpoint (all of them without a limit).
-        Call it holding the lock (`writing`)."""
+        With `until`, keep following the archive's new changes until it says to stop (a bulk load
+        archiving in another process). Call it holding the lock (`writing`)."""
         pending = archive.pending_changes(checkpoint.seq)
         progress.start(
             f"embedded index ← {self.archive_path.name}", pending if limit is None else min(pending, limit)
@@ -118,7 +122,9 @@ class IndexFolder:
         self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         try:
-            seq = self._apply(writer, archive, checkpoint, limit, progress, replace_all=not checkpoint.clean)
+            seq = self._apply(
+                writer, archive, checkpoint, limit, progress, until=until, replace_all=not checkpoint.clean
+            )
             writer.commit()
             writer.wait_merging_threads()  # small segments merge now, not pile up
         except BaseException:
@@ -160,6 +166,7 @@ class IndexFolder:
         limit: int | None,
         progress: Progress,
         *,
+        until: Callable[[], bool] | None = None,
         replace_after: int = -1,
         replace_all: bool = False,
     ) -> int:
@@ -174,6 +181,9 @@ class IndexFolder:
             while limit is None or applied < limit:
                 step = BATCH if limit is None else min(BATCH, limit - applied)
                 rows = archive.changed_json(seq, step)
+                if not rows and until is not None and not until():
+                    time.sleep(FOLLOW_POLL)  # following a writer: its next batch is coming
+                    continue
                 if not rows:
                     return
                 seq = rows[-1][0]
