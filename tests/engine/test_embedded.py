@@ -176,3 +176,15 @@ def test_a_catch_up_killed_after_its_commit_adds_nothing_twice(
     assert again.sync() == 12  # applied again, replacing what the first attempt committed
     assert again.count() == len(ARTICLES) + 12
     assert again.search(SearchRequest()).total == len(ARTICLES) + 12
+
+
+def test_facets_are_recounted_exactly_when_their_keys_overflow(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More distinct value pairs than one aggregation fetches: the facet is counted again on its plain
+    column, with the same answer."""
+    index = EmbeddedIndex(archive_path)
+    requests = [SearchRequest(q="ocop"), SearchRequest(filters={"stars": ["4"], "site": ["vnexpress.net"]})]
+    normal = [index.search(r).facets for r in requests]
+    monkeypatch.setattr("indexer.engines.embedded.render.MAX_BUCKETS", 1)
+    assert [index.search(r).facets for r in requests] == normal

@@ -18,6 +18,7 @@ import multiprocessing
 import multiprocessing.synchronize
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
-from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, histogram_key
+from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, MORE, PAIR, histogram_key, pair_values
 from indexer.engines.embedded.folder import Checkpoint, IndexFolder
 from indexer.engines.embedded.render import (
     ALL_FILTERS,
@@ -36,6 +37,7 @@ from indexer.engines.embedded.render import (
     Renderer,
     aggregations,
     facet_scope,
+    recount,
     scope_name,
 )
 from indexer.errors import EngineUnavailable
@@ -291,7 +293,8 @@ class EmbeddedIndex:
             if request.with_facets:
                 counts = searcher.aggregate(matching, aggregations(request, filters))
                 total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
-                facets, histogram = _facets(counts, request, filters), _histogram(counts, request, filters)
+                facets = self._facets(searcher, matching, counts, request, filters)
+                histogram = _histogram(counts, request, filters)
             else:
                 total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
                 facets, histogram = {}, []
@@ -444,6 +447,38 @@ class EmbeddedIndex:
         found = self._archive().articles_at(hit.rowid for hit in ranked)
         return [hit_for(found[hit.rowid], parsed, hit.score) for hit in ranked if hit.rowid in found]
 
+    def _facets(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        counts: Mapping[str, dict],
+        request: SearchRequest,
+        filters: Filters,
+    ) -> dict[str, list[Bucket]]:
+        result: dict[str, list[Bucket]] = {}
+        for name in COUNTED_FACETS:
+            scope = counts[facet_scope(name, filters)]
+            pairs, more = scope[f"facet {name}{PAIR}"], scope[f"facet {name}{MORE}"]
+            if pairs.get("sum_other_doc_count") or more.get("sum_other_doc_count"):
+                # more distinct keys than fetched: count this facet on its plain column instead
+                plain = searcher.aggregate(query, recount(name, filters))["scope"]["facet"]["buckets"]
+                values: Counter[str] = Counter({b["key"]: int(b["doc_count"]) for b in plain})
+            else:
+                values = Counter()
+                for bucket in pairs["buckets"]:
+                    for value in pair_values(bucket["key"]):
+                        values[value] += int(bucket["doc_count"])
+                for bucket in more["buckets"]:
+                    values[bucket["key"]] += int(bucket["doc_count"])
+            selected = filters.selected.get(name, [])
+            result[name] = core.facet_buckets(
+                values.items(),
+                selected,
+                request.facet_size,
+                {value: int(scope[f"chosen {name} {value}"]["doc_count"]) for value in selected},
+            )
+        return result
+
     def _story_sizes(self, searcher: tantivy.Searcher, story_ids: list[str]) -> dict[str, int]:
         spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
         result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
@@ -453,20 +488,6 @@ class EmbeddedIndex:
 def _follow(archive_path: Path, index_path: Path, stop: multiprocessing.synchronize.Event) -> None:
     """The second process of a bulk load: index what the first one archives until it stops."""
     EmbeddedIndex(archive_path, index_path=index_path).sync(until=stop.is_set)
-
-
-def _facets(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> dict[str, list[Bucket]]:
-    result: dict[str, list[Bucket]] = {}
-    for name in COUNTED_FACETS:
-        scope = counts[facet_scope(name, filters)]
-        selected = filters.selected.get(name, [])
-        result[name] = core.facet_buckets(
-            ((b["key"], int(b["doc_count"])) for b in scope[f"facet {name}"]["buckets"]),
-            selected,
-            request.facet_size,
-            {value: int(scope[f"chosen {name} {value}"]["doc_count"]) for value in selected},
-        )
-    return result
 
 
 def _histogram(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> list[Bucket]:

@@ -11,7 +11,8 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
-| one column per counted facet, `story_id` | keyword values | facet counts, story sizes |
+| one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
+| `<facet>_pair`, `<facet>_more` | the values as one key when at most 2, else each | facet counts |
 | `published` | milliseconds since 1970 (column) | the date range |
 | `year`, `month`, `day` | calendar numbers, Vietnam time (columns) | the histogram |
 | `newest`, `oldest` | a number following each date order (columns) | date sorts, cursors |
@@ -26,6 +27,7 @@ far rarer than single syllables ("san" + "pham" + "ocop" are in almost every OCO
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from datetime import date, datetime
 
@@ -37,7 +39,7 @@ from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 3
+FORMAT = 4
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -51,6 +53,12 @@ SYLLABLES = "syllables"  # the tokenizer name of the exact fields
 SYLLABLE_PATTERN = r"[\p{L}\p{N}]+"  # indexer.text.TOKEN in Rust's regex syntax
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
+# Counting a column that holds several values per article is several times slower in tantivy than
+# counting one holding a single value. So the values of a counted facet are also stored as one key
+# (a JSON list) when an article has at most two of them (`_pair`), and one by one in a sparse column
+# when it has more (`_more`); counts are the keys' counts spread over their values.
+PAIR, MORE = "_pair", "_more"
+PAIR_LIMIT = 2
 HISTOGRAM_COLUMNS = {"year": "year", "month": "month", "day": "day"}  # request interval -> column
 PAIR_JOINER = "_"  # never inside a syllable (TOKEN holds letters and digits only)
 
@@ -70,7 +78,8 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name=SYLLABLES, index_option="position")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
-    for name in (*FACET_COLUMNS, STORY_COLUMN):
+    pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
+    for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("published", fast=True)
     for name in HISTOGRAM_COLUMNS.values():
@@ -156,6 +165,12 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         if field in FACET_COLUMNS or field == STORY_COLUMN:
             doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
     doc["keys"] = keys
+    for field in FACET_COLUMNS:
+        values = doc.get(field)
+        if isinstance(values, list) and len(values) <= PAIR_LIMIT:
+            doc[field + PAIR] = pair_key(values)
+        elif isinstance(values, list):
+            doc[field + MORE] = values
     if article.published is not None:
         local = article.published.astimezone(VIETNAM_TZ)
         doc["published"] = published_ms(article.published)
@@ -163,6 +178,14 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         doc["month"] = local.year * 12 + local.month - 1
         doc["day"] = local.toordinal()
     return doc
+
+
+def pair_key(values: list[str]) -> str:
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+def pair_values(pair: str) -> list[str]:
+    return [str(value) for value in json.loads(pair)]
 
 
 def document_of(row: tuple[int, str]) -> dict[str, object]:

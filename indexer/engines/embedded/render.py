@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, PAIR_JOINER, key, published_ms
+from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import AnyOf, ParsedQuery, Phrase, SearchRequest
 
@@ -186,7 +186,8 @@ def aggregations(request: SearchRequest, filters: Filters) -> dict[str, object]:
     for name, facet in COUNTED_FACETS.items():
         scope = name if name in filters.strings else ALL_FILTERS
         inner = scopes.setdefault(scope, {})
-        inner[f"facet {name}"] = {"terms": {"field": facet.field, "size": MAX_BUCKETS}}
+        for column in (PAIR, MORE):  # see fields.PAIR
+            inner[f"facet {name}{column}"] = {"terms": {"field": facet.field + column, "size": MAX_BUCKETS}}
         for value in filters.selected.get(name, []):
             inner[f"chosen {name} {value}"] = {"filter": f"keys:{key(facet.field, value)}"}
     scope = DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS
@@ -215,3 +216,11 @@ def _any(queries: list[Query]) -> Query:
 
 def _all(queries: list[Query]) -> Query:
     return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Must, q) for q in queries])
+
+
+def recount(name: str, filters: Filters) -> dict[str, object]:
+    """One facet counted on its plain column, under the same filters (its pair keys were too many
+    to fetch them all)."""
+    scope = filters.all_except(name if name in filters.strings else ALL_FILTERS)
+    column = COUNTED_FACETS[name].field
+    return {"scope": {"filter": scope, "aggs": {"facet": {"terms": {"field": column, "size": 65_000}}}}}
