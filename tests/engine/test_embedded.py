@@ -188,3 +188,23 @@ def test_facets_are_recounted_exactly_when_their_keys_overflow(
     normal = [index.search(r).facets for r in requests]
     monkeypatch.setattr("indexer.engines.embedded.render.MAX_BUCKETS", 1)
     assert [index.search(r).facets for r in requests] == normal
+
+
+def test_an_index_folder_that_cannot_be_written(archive_path: Path, tmp_path: Path) -> None:
+    """A folder where the writer's lock cannot be made (read-only; as root, which ignores file
+    modes, a directory stands where the lock file goes) still answers from what it holds; no
+    folder at all says what to do."""
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    with Archive(archive_path) as archive:
+        archive.upsert(next(generated_articles(1, seed=8)))
+    lock = index.folder.path / "lock"
+    lock.unlink()
+    lock.mkdir()
+    assert index.search(SearchRequest()).total == len(ARTICLES)  # not caught up, not an error
+    with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
+        index.sync()
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the index folder should be")
+    with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
+        EmbeddedIndex(archive_path, index_path=blocked / "index").search(SearchRequest())

@@ -14,6 +14,7 @@ so deep pages cost what the first one does.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.synchronize
 import sqlite3
@@ -159,7 +160,8 @@ class EmbeddedIndex:
                     raise EngineUnavailable("the embedded search index is being built: try again shortly")
                 checkpoint = self._usable(self.folder.checkpoint(), head) or self.folder.rebuild(archive)
         if checkpoint.seq < head and self.inline_catch_up:
-            with self.folder.writing(wait=False) as mine:
+            with contextlib.suppress(EngineUnavailable), self.folder.writing(wait=False) as mine:
+                # a folder that cannot be written still answers, from what it holds
                 latest = self.folder.checkpoint() if mine else None
                 if latest is not None and latest.generation == checkpoint.generation:
                     checkpoint = self.folder.catch_up(

@@ -36,6 +36,7 @@ from filelock import FileLock, Timeout
 
 from indexer.archive import Archive
 from indexer.engines.embedded.fields import FORMAT, build_schema, document_of, register_tokenizers
+from indexer.errors import EngineUnavailable
 from indexer.progress import QUIET, Progress
 
 CHECKPOINT_FILE = "checkpoint.json"
@@ -87,14 +88,20 @@ class IndexFolder:
 
     @contextmanager
     def writing(self, *, wait: bool) -> Iterator[bool]:
-        """The writer's lock; with `wait=False`, yields False at once when someone else holds it."""
-        self.path.mkdir(parents=True, exist_ok=True)
+        """The writer's lock; with `wait=False`, yields False at once when someone else holds it.
+        A folder that cannot be written (a read-only mount) is `EngineUnavailable` with the reason."""
         lock = FileLock(str(self.path / "lock"), thread_local=False, is_singleton=False)
         try:
+            self.path.mkdir(parents=True, exist_ok=True)
             lock.acquire(timeout=-1 if wait else 0)
         except Timeout:
             yield False
             return
+        except OSError as exc:
+            raise EngineUnavailable(
+                f"the embedded search index {self.path} cannot be written ({exc}): point "
+                "OCOP_EMBEDDED_INDEX at a writable folder and run `ocop index rebuild`"
+            ) from exc
         try:
             yield True
         finally:
