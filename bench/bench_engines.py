@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -132,21 +133,36 @@ def read_articles(path: Path) -> Iterator[Article]:
             yield Article.model_validate_json(line)
 
 
-def load_embedded(path: Path, articles: Path) -> float:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that ended (the embedded follower)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def jvm_cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_embedded(path: Path, articles: Path) -> tuple[float, float]:
     """`EmbeddedIndex.index` over the articles read from JSON lines (as an import would): archive
-    rows in batches, indexed by a second process as they are committed, the rest at the end."""
-    started = time.perf_counter()
+    rows in batches, indexed by a second process as they are committed, the rest at the end.
+    Returns (wall seconds, CPU seconds)."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     EmbeddedIndex(path).index(read_articles(articles))
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
-def load_opensearch(path: Path, remote: RemoteIndex) -> float:
+def load_opensearch(path: Path, remote: RemoteIndex, jvm: int | None) -> tuple[float, float | None]:
+    """(wall seconds, CPU seconds of this process and the JVM, when the node is ours)."""
     remote.drop_all()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
+    jvm_before = jvm_cpu_seconds(jvm) if jvm else 0.0
     with Archive(path) as archive:
         report = rebuild(archive, remote)
     assert report.swapped and not report.rejected
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    return wall, (cpu_seconds() - cpu + jvm_cpu_seconds(jvm) - jvm_before) if jvm else None
 
 
 # --- queries ------------------------------------------------------------------------------------------
@@ -271,11 +287,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generating {args.articles:,} articles (not timed) …", file=sys.stderr)
         source = articles_file(folder, args.articles)
         print("archiving and indexing them (embedded) …", file=sys.stderr)
-        embedded_seconds = load_embedded(path, source)
+        embedded_seconds, embedded_cpu = load_embedded(path, source)
         settings = Settings(_env_file=None, engine="opensearch", engine_url=url, index_alias="bench-articles")  # type: ignore[call-arg]
         remote = open_remote_index(settings)
         print("rebuilding the OpenSearch index from the archive …", file=sys.stderr)
-        remote_seconds = load_opensearch(path, remote)
+        jvm = node._proc.pid if node is not None and node._proc is not None else None
+        remote_seconds, remote_cpu = load_opensearch(path, remote, jvm)
         embedded = EmbeddedIndex(path)
         articles = embedded.count()
         assert remote.count() == articles == args.articles, (remote.count(), articles)
@@ -304,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         node is not None,
         embedded_seconds,
         remote_seconds,
+        {EMBEDDED: embedded_cpu, OPENSEARCH: remote_cpu},
         times,
         totals,
         sizes,
@@ -323,6 +341,7 @@ def report(  # noqa: PLR0913
     started_node: bool,
     embedded_seconds: float,
     remote_seconds: float,
+    cpu: dict[str, float | None],
     times: dict[str, dict[str, list[float]]],
     totals: dict[str, dict[str, int]],
     sizes: dict[str, int],
@@ -342,6 +361,9 @@ def report(  # noqa: PLR0913
     def mib(kib: int | None) -> str:
         return f"{kib / 1024:,.0f} MiB" if kib else "–"
 
+    def per_article(seconds: float | None) -> str:
+        return f"{seconds / n * 1000:.2f}" if seconds is not None else "–"
+
     def gib(size: int) -> str:
         return f"{size / 2**30:,.2f} GiB"
 
@@ -357,12 +379,15 @@ def report(  # noqa: PLR0913
         f"`bench/bench_engines.py --articles {n} --rounds {args.rounds}` (run {time.strftime('%Y-%m-%d')}): "
         f"{described}; {node_note}. Load average (1/5/15 min) {load_before} before, {load_after} after.",
         "",
-        "| engine | indexing (articles/s) | faceted query p50 (ms) | p95 (ms) | requests timed |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| engine | indexing (articles/s) | CPU per article (ms) | faceted p50 (ms) | p95 (ms) | requests |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
         f"| {EMBEDDED} | {both_rate:,.0f} (archive rows and index, `EmbeddedIndex.index`) "
-        f"| {p(em, 50)} | {p(em, 95)} | {len(em)} |",
-        f"| {OPENSEARCH} | {n / remote_seconds:,.0f} (rebuild from the archive) | {p(om, 50)} | {p(om, 95)} "
-        f"| {len(om)} |",
+        f"| {per_article(cpu[EMBEDDED])} | {p(em, 50)} | {p(em, 95)} | {len(em)} |",
+        f"| {OPENSEARCH} | {n / remote_seconds:,.0f} (rebuild from the archive) "
+        f"| {per_article(cpu[OPENSEARCH])} | {p(om, 50)} | {p(om, 95)} | {len(om)} |",
+        "",
+        "CPU per article: every core's time spent indexing (embedded: both processes; OpenSearch: the "
+        "client and the JVM), which other work on the machine changes far less than the wall clock.",
         "",
         f"Both engines gave {'the same' if same else 'DIFFERENT'} totals for every request below.",
         "",
