@@ -164,6 +164,7 @@ class Gazetteer:
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
         self.merger_markers = tuple(fold(normalize(m)) for m in vocab["merger_markers"])
+        self._place_names_seen: dict[tuple[str, ...], bool] = {}  # is_place_name answers, per name
         self.unit_prefixes = PhraseIndex(strict_accents=True)
         for prefix, spelled in _UNIT_PREFIX_WORDS.items():
             self.unit_prefixes.add(spelled, _UNIT_PREFIXES[prefix])
@@ -480,6 +481,12 @@ class Gazetteer:
 
     def is_place_name(self, folded: tuple[str, ...]) -> bool:
         """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
+        known = self._place_names_seen.get(folded)
+        if known is None:
+            known = self._place_names_seen[folded] = self._spells_place(folded)
+        return known
+
+    def _spells_place(self, folded: tuple[str, ...]) -> bool:
         key = " ".join(folded)
         if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
             return True
