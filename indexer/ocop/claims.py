@@ -539,7 +539,7 @@ class _Claims:
         while i > start and doc.gap(i) == "." and doc.orig[i - 1].isdigit():
             i -= 1
         part = parse_number(doc, i, k, self.v)
-        if part is None or not 0 < part[0] < claim.count:
+        if part is None or not part[0] > 0 or part[0] == claim.count:
             return None
         return _Found(part[0], claim.stars, i)
 
@@ -587,7 +587,10 @@ def claims_with_sentences(
             if claim is not None:
                 found.append(claim)
                 if (part := finder.part_of(claim, block.first)) is not None:
-                    found.append(part)
+                    if part.count > claim.count:  # "62/54 ... so với kế hoạch": 54 was the plan
+                        found[-1] = part
+                    else:
+                        found.append(part)
             else:
                 pending.append(count)
     # Subset counts with no OCOP word of their own take it from a neighbouring sentence that
