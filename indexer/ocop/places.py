@@ -224,6 +224,7 @@ class Gazetteer:
             and doc.is_cap(i - 1)
             and not doc.is_acronym(i - 1)
             and self._is_family(doc, i - 1)
+            and doc.block_of[i] not in english_blocks(doc)  # "The Lâm Đồng People's Committee"
         ):
             return False  # "Nguyễn Long An", "Lê Hòa Bình"
         if _AGE.match(doc.text, doc.ends[j - 1]):
