@@ -30,6 +30,7 @@ nước"/"toàn quốc", else the article's only province when the sentence poin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -571,9 +572,7 @@ def claims_with_sentences(
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
-        for k in candidates:
-            if not block.first <= k < block.last:
-                continue
+        for k in candidates[bisect_left(candidates, block.first) : bisect_left(candidates, block.last)]:
             total = _total_at(doc, k, block.last, v)
             if total is not None:
                 found.append(total)

@@ -21,7 +21,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress
+from itertools import accumulate, compress
+from operator import ne, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.text import TOKEN, fold, normalize
@@ -47,6 +48,16 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
+
+
+_SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+def _same_split(text: str, parts: list[str]) -> list[str] | None:
+    """The syllables of `text`, a same-length rewriting of the text `parts` came from (lower
+    case, folded), when they fall at the same offsets; None when they do not."""
+    other = _SYLLABLE_SPLIT.split(text)
+    return other[1::2] if list(map(len, other)) == list(map(len, parts)) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,10 +248,12 @@ class Document:
         # One regex pass over the whole text (pieces are joined by "\n", which no syllable
         # crosses); each block then takes its slice of the syllables.
         text, folded = self.text, self.folded
-        spans = [m.span() for m in TOKEN.finditer(text)]
-        starts = [a for a, _ in spans]
-        ends = [z for _, z in spans]
-        orig = [text[a:z] for a, z in spans]
+        # re.split with a capturing group alternates separators and syllables: every list below
+        # is built by C-level passes (split, map, accumulate) instead of a Python loop per syllable.
+        parts = _SYLLABLE_SPLIT.split(text)
+        orig = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))
+        starts, ends = offsets[0:-1:2], offsets[1::2]
         block_of: list[int] = []
         sent_of: list[int] = []
         blocks: list[Block] = []
@@ -266,13 +279,12 @@ class Document:
             blocks.append(Block(zone, start, end, first, last, False, False, count))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        self.low = [t.lower() for t in orig]
-        self.fold = [folded[a:z] for a, z in spans]
+        self.low = _same_split(text.lower(), parts) or [t.lower() for t in orig]
+        self.fold = _same_split(folded, parts) or [folded[a:z] for a, z in zip(starts, ends, strict=True)]
         self._cap = [t[0].isupper() for t in orig]
-        self._gaps = [0, *(a - z for a, z in zip(starts[1:], ends, strict=False))]
+        self._gaps = [0, *map(sub, starts[1:], ends)]
         self.block_of, self.sent_of = block_of, sent_of
-        changes = (a != z for a, z in zip(sent_of, sent_of[1:], strict=False))
-        self.sent_start = [True, *changes] if orig else []
+        self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
         letters = [not t.isdigit() for t in orig]
         marked = [f != w for f, w in zip(self.fold, self.low, strict=True)]
         self.blocks = [self._describe(block, letters, marked) for block in blocks]
@@ -294,7 +306,8 @@ class Document:
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False
-        return not _SHORT_ABBREVIATION.search(piece[: m.start() + 1])
+        # The abbreviation is at most five characters ending at the dot: search only there.
+        return not _SHORT_ABBREVIATION.search(piece, max(0, m.start() - 5), m.start() + 1)
 
     def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
         """Fill in whether a block is written with diacritics and whether its capitals mean names."""

@@ -75,6 +75,8 @@ class PhraseIndex:
     strict_accents: bool = True
     tolerate_malformed: bool = False  # a broken syllable ("Yên Báị") matches on its folded form
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
+    _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
+    _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
 
     def add(self, text: str, value: object) -> None:
         phrase = make_phrase(text, value)
@@ -83,6 +85,10 @@ class PhraseIndex:
         bucket = self._by_first.setdefault(phrase.folded[0], [])
         if any(p.accented == phrase.accented for p in bucket):
             return
+        if len(phrase.folded) == 1:
+            self._singles.add(phrase.folded[0])
+        else:
+            self._pairs.add(phrase.folded[:2])
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
 
@@ -141,7 +147,12 @@ class PhraseIndex:
                 lists = [positions[k] for k in by_first if k in positions]
             else:
                 lists = [p for k, p in positions.items() if k in by_first]
-            hits = lists[0] if len(lists) == 1 else sorted(k for p in lists for k in p)
+            starts = lists[0] if len(lists) == 1 else sorted(k for p in lists for k in p)
+            # A phrase of two syllables or more can only start where its first two are.
+            fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
+            hits = [
+                k for k in starts if fold_[k] in singles or (k + 1 < n and (fold_[k], fold_[k + 1]) in pairs)
+            ]
             doc.memo[self] = hits
         return hits
 
@@ -161,9 +172,19 @@ class PhraseIndex:
                 yield p, i, phrase
 
     def find_in_blocks(self, doc: Document, zones: frozenset[str]) -> Iterator[tuple[int, int, Phrase]]:
-        for block in doc.blocks:
-            if block.zone in zones:
-                yield from self.find(doc, block.first, block.last)
+        """`find` in every block of the given zones, in one pass over the document's hits."""
+        blocks, block_of = doc.blocks, doc.block_of
+        i = 0
+        for p in self._hits(doc):
+            if p < i:
+                continue
+            block = blocks[block_of[p]]
+            if block.zone not in zones:
+                continue
+            phrase = self.match_at(doc, p, block.last)
+            if phrase is not None:
+                i = p + len(phrase.folded)
+                yield p, i, phrase
 
     def preceded_by(self, doc: Document, i: int, max_gap: int = 3) -> Phrase | None:
         """The longest phrase (up to four syllables) ending right before syllable i, in i's block."""
