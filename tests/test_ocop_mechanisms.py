@@ -426,3 +426,13 @@ def test_a_province_name_in_an_english_organisation_is_still_the_place() -> None
     f = facts(text, title="More OCOP products certified")
     assert f.provinces == ["Lâm Đồng"]
     assert {(c.count, c.stars) for c in f.ocop_claims} == {(15, 4), (310, None)}
+
+
+def test_a_breakdown_of_candidates_a_paragraph_later_is_candidates_too() -> None:
+    text = (
+        "Tỉnh vừa phê duyệt danh sách 40 sản phẩm tham gia Chương trình OCOP năm nay.\n"
+        "Các sản phẩm chủ yếu thuộc nhóm thực phẩm và đồ uống.\n"
+        "Trong số các sản phẩm, huyện A có 12 sản phẩm; huyện B có 9 sản phẩm.\n"
+        "Năm trước, toàn tỉnh có 85 sản phẩm OCOP được công nhận đạt 3 sao."
+    )
+    assert claims(text) == {(85, 3)}

@@ -422,6 +422,8 @@ class _Claims:
         self.m: Modality = modality()
         self._talk: set[int] | None = None
         self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
+        self.counted: list[int] = []  # sentences with a count read so far, in reading order
+        self.accepted: set[int] = set()  # sentences with a claim decided so far
 
     @property
     def talk(self) -> set[int]:
@@ -469,6 +471,8 @@ class _Claims:
         value, noun_at, noun_end = found
         if value <= 0 or _is_range(doc, k):
             return None
+        if not self.counted or self.counted[-1] != doc.sent_of[k]:
+            self.counted.append(doc.sent_of[k])
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
@@ -497,12 +501,29 @@ class _Claims:
         parenthesised = doc.gap(head).strip().endswith("(")
         return _Count(value, k, noun, after, before, parenthesised)
 
+    def _breaks_down_blocked(self, k: int) -> bool:
+        """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
+        and the last sentence before it that had a count counted candidates, proposals or plans:
+        the breakdown shares their status, even a paragraph later."""
+        doc = self.doc
+        s = doc.sent_of[k]
+        a, _b = doc.sentence_bounds(k)
+        if self.m.breakdowns.match_at(doc, a, k) is None:
+            return False
+        if s in self.accepted:  # an earlier count of the same breakdown was a claim
+            return False
+        earlier = [t for t in self.counted if t < s]
+        return bool(earlier) and earlier[-1] in self.blocked
+
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
+        stated = after.ocop or after.rated or after.result >= 0 or before.rated or before.outcome >= 0
+        if not stated and self._breaks_down_blocked(c.at):
+            return None  # "Trong số các sản phẩm, huyện A có 15 sản phẩm" after a list of candidates
         own = (
             after.ocop
             or after.rated
@@ -529,6 +550,7 @@ class _Claims:
             stars = before.stars()
         else:
             stars = None
+        self.accepted.add(s)
         return _Found(c.value, stars, c.at)
 
     def part_of(self, claim: _Found, start: int) -> _Found | None:
