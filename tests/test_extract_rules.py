@@ -11,7 +11,7 @@ from crawler.extraction.blocks import Block
 from crawler.extraction.body import BodyContext, clean_body, is_date_line, is_prompt, is_widget
 from crawler.extraction.byline import find_closing_byline, parse_byline, person_name
 from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dateline import find_printed_date
 from crawler.extraction.dom import PageIndex
 from crawler.extraction.lead import find_lead
 from crawler.extraction.outlet import OutletNames
@@ -363,14 +363,13 @@ def test_byline_date_ignores_the_header_clock() -> None:
         '<span class="time">10/08/2022 - 14:32</span></div><p>Nội dung</p></div></div>'
     )
     index = PageIndex(tree)
-    assert find_byline_date(tree, index, tree.find(".//h1"), crawled) == datetime(
-        2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ
-    )
+    printed = find_printed_date(tree, index, tree.find(".//h1"), crawled)
+    assert printed is not None and printed.value == datetime(2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ)
     only_clock = tree_of(
         '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
         '<div class="main"><h1>Tiêu đề</h1><p>Nội dung</p></div>'
     )
-    assert find_byline_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None
+    assert find_printed_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None
 
 
 def _page_with_description(description: str) -> str:

@@ -113,21 +113,33 @@ class DateConventions:
         return cls(is_month_first(text), declared_offset(text))
 
 
-def find_byline_date(
+_UPDATE_LABEL = re.compile(r"\b(?:cap nhat|updated?|last modified|sua luc|chinh sua)\b")
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date printed next to the headline, and whether its label says it is an update time
+    ("Cập nhật: …", "Updated …") rather than the publication time."""
+
+    value: datetime
+    updated: bool = False
+
+
+def find_printed_date(
     tree: HtmlElement,
     index: PageIndex,
     headline: HtmlElement | None,
     crawled: datetime,
     conventions: DateConventions | None = None,
-) -> datetime | None:
-    """The publication date printed next to the headline, or None: without a headline to anchor
-    on, a printed date cannot be told apart from the header clock, so none is guessed."""
+) -> PrintedDate | None:
+    """The date printed next to the headline, or None: without a headline to anchor on, a
+    printed date cannot be told apart from the header clock, so none is guessed."""
     if headline is None:
         return None
     headline_at = index.of(headline)
     conventions = conventions or DateConventions.of(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
-    best: tuple[int, datetime] | None = None
+    best: tuple[int, PrintedDate] | None = None
     for element, text in _candidates(tree, index, headline_at):
         position = index.of(element)
         if position > headline_at:
@@ -146,5 +158,5 @@ def find_byline_date(
         if value is None or not plausible(value, crawled):
             continue
         if best is None or distance < best[0]:
-            best = (distance, value)
+            best = (distance, PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text)))))
     return best[1] if best else None

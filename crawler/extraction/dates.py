@@ -28,7 +28,7 @@ _LABEL = re.compile(
 )
 _TZ = re.compile(r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?", re.I)
 _TIME = re.compile(
-    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch)\b)?(?![\d/])",
+    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
     re.I,
 )
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
@@ -107,6 +107,11 @@ def _clock(text: str) -> tuple[int, int, int] | None:
         return None
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
     meridiem = (match.group(4) or "").lower()
+    # Vietnamese day parts: "11:05 tối" is 23:05, "2:30 chiều" 14:30, "12:15 trưa" 12:15,
+    # "1:00 trưa" 13:00; "đêm" (night) is evening from 6 on and small hours before.
+    evening = meridiem in ("tối", "chiều")
+    if evening or (meridiem == "trưa" and hour < 11) or (meridiem == "đêm" and hour >= 6):
+        meridiem = "pm"
     if meridiem in ("pm", "ch") and hour < 12:
         hour += 12
     elif meridiem in ("am", "sa") and hour == 12:

@@ -7,7 +7,7 @@ Pipeline (docs/extraction.md explains each step and why it is there):
           ─► canonical URL, outlet names ─► per-site remove_selectors
           ─► title.choose_title + the headline element
           ─► chrome.take_captions ─► lead.find_lead ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
-          ─► byline.find_byline, dateline.find_byline_date                      (the page's own byline)
+          ─► byline.find_byline, dateline.find_printed_date                     (the page's own byline)
           ─► blocks.extract_blocks (trafilatura; per-site body_selectors) ─► body.clean_body
           ─► authors, dates, section, tags resolved by trust order ─► Article
 
@@ -27,7 +27,7 @@ from crawler.extraction.blocks import Block, extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
 from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dateline import find_printed_date
 from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
@@ -47,6 +47,7 @@ from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames
+from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.title import choose_title
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.schema import VIETNAM_TZ, Article
@@ -218,15 +219,12 @@ def _unique(values: Sequence[str]) -> list[str]:
 
 def _published(
     meta: PageMetadata, tree: HtmlElement, index: PageIndex, headline: _Headline, url: str, crawled: datetime
-) -> datetime | None:
-    """Structured metadata, then the byline next to the headline, then the URL; else None."""
-    if plausible(meta.published, crawled):
-        return meta.published
-    printed = find_byline_date(tree, index, headline.element, crawled)
-    if printed is not None:
-        return printed
-    from_url = date_from_url(url)
-    return from_url if plausible(from_url, crawled) else None
+) -> Published:
+    """Structured metadata, the date printed next to the headline, the URL (published.py)."""
+    printed = find_printed_date(tree, index, headline.element, crawled)
+    return resolve_published(
+        meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
+    )
 
 
 def extract_article(
@@ -312,7 +310,10 @@ def extract_article(
         captions=_unique([*captions, *cleaned.captions]),
         authors=authors,
         source_agency=agency,
-        published=published,
+        published=published.value,
+        published_source=published.source,
+        published_conflict=published.conflict,
+        published_note=published.note,
         modified=modified,
         crawled=crawled_at,
         section=_section(meta, tree, outlet_names),
