@@ -43,6 +43,7 @@ class Block:
     link_chars: int = 0
     bold: bool = False
     group: int = -1  # index of the list/table an item/row belongs to
+    italic: bool = False
 
     @cached_property
     def key(self) -> str:
@@ -77,8 +78,8 @@ def _link_chars(element: etree._Element) -> int:
     return sum(len(_text(ref)) for ref in element.iter("ref"))
 
 
-def _is_bold(element: etree._Element, text: str) -> bool:
-    bold = " ".join(_text(hi) for hi in element.iter("hi") if "#b" in (hi.get("rend") or ""))
+def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
+    bold = " ".join(_text(hi) for hi in element.iter("hi") if rend in (hi.get("rend") or ""))
     return bool(text) and len(clean(bold)) >= 0.9 * len(text)
 
 
@@ -86,7 +87,9 @@ def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
     text = _text(element)
     if not text:
         return None
-    return Block(kind, text, _link_chars(element), _is_bold(element, text), group)
+    return Block(
+        kind, text, _link_chars(element), _is_bold(element, text), group, _is_bold(element, text, "#i")
+    )
 
 
 def body_to_blocks(body: etree._Element) -> list[Block]:

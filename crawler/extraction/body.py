@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crawler.extraction.blocks import Block
-from crawler.extraction.byline import Byline, parse_byline
+from crawler.extraction.byline import Byline, has_byline_label, parse_byline
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
@@ -58,6 +58,7 @@ _WIDGET_MAX_WORDS = 80
 _DATE_LINE_MAX_WORDS = 12
 _DATE_LINE_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["date_lines"]["words"]) + r")\b")
 _CLOSING_LINES = 3
+_SOURCE_CREDIT = re.compile(r"^\s*(?:theo|nguồn)\b", re.I)
 _DEDUPE_MIN_WORDS = 4
 
 
@@ -70,6 +71,7 @@ class BodyContext:
     captions: Sequence[str] = ()
     outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
     crawled: datetime | None = None
+    signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
 
 
 @dataclass
@@ -110,6 +112,8 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
     key = block.key
     if key in caption_keys or (len(key) >= 20 and any(key in c for c in caption_keys)):
         return True
+    if has_byline_label(block.text):
+        return False
     return _words(block.text) <= _CAPTION_MAX_WORDS and bool(
         _CAPTION_SHAPE.search(block.text) or _ILLUSTRATION.search(block.text)
     )
@@ -141,12 +145,19 @@ def is_widget(block: Block) -> bool:
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
 
 
+# " … ô nhiễm. >> Xả rác - sự hồn nhiên": a related link written with an arrow after the last sentence.
+_TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160}$")
+
+
 def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
     """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
     link" line after the sapo; those lines go, the rest of the block stays."""
     key = squash(title)
     out: list[Block] = []
     for block in blocks:
+        if _TRAILING_ARROW_LINK.search(block.text):
+            result.dropped.append(("arrow link", block.text))
+            block = replace(block, text=_TRAILING_ARROW_LINK.sub("", block.text))
         lines = [line.strip() for line in block.text.split("\n")]
         if len(lines) < 2:
             out.append(block)
@@ -259,6 +270,35 @@ def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
     return blocks[:end]
 
 
+_TRAILING_HEADING_MAX_WORDS = 12
+
+
+def _is_trailing_label(block: Block, outlet: OutletNames) -> bool:
+    """A block that can only introduce something: a heading, a related-box label ("Bài viết
+    khác", "Thông tin cập nhật về …", "Xem thêm trên …"), a short line ending in ":" or a short
+    bold line that is not a name. At the end of the text there is nothing left for it to introduce."""
+    words = _words(block.text)
+    if is_related_label(block.text) or (words <= _BOX_LABEL_MAX_WORDS and block.text.rstrip().endswith(":")):
+        return True
+    if block.kind == "head" and words <= _TRAILING_HEADING_MAX_WORDS:
+        return parse_byline(block.text, outlet, min_words=1) is None
+    if (
+        block.bold
+        and words <= _BOX_LABEL_MAX_WORDS
+        and not block.text.rstrip().endswith((".", "!", "?", "…"))
+    ):
+        return parse_byline(block.text, outlet, min_words=1) is None
+    return False
+
+
+def _drop_trailing_labels(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
+    end = len(blocks)
+    while end > 0 and _is_trailing_label(blocks[end - 1], outlet):
+        _drop(result, "trailing label", blocks[end - 1])
+        end -= 1
+    return blocks[:end]
+
+
 def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
@@ -291,8 +331,27 @@ def _peel_closing_lines(blocks: list[Block], result: CleanBody, outlet: OutletNa
     return found if (found.authors or found.agency) else None
 
 
-def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
-    """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line."""
+_SOURCE_LINE = re.compile(r"^[^\W\d_][\w.&+-]*(?:\s+[^\W\d_][\w.&+-]*){0,2}$")
+
+
+def _is_source_credit(block: Block, outlet: OutletNames) -> bool:
+    """ "Theo Minh Nguyễn/Vcamp.vn": a credit naming where the story was taken from."""
+    return bool(_SOURCE_CREDIT.match(block.text)) and parse_byline(block.text, outlet) is not None
+
+
+def _is_publication_line(block: Block) -> bool:
+    """ "Forbes", "The Guardian": the publication a credit line refers to, on a line of its own
+    (at most three capitalised words, no sentence)."""
+    text = block.text.strip()
+    return bool(_SOURCE_LINE.match(text)) and all(word[:1].isupper() for word in text.split())
+
+
+def _take_closing_byline(
+    blocks: list[Block], result: CleanBody, outlet: OutletNames, signatures: frozenset[str] = frozenset()
+) -> list[Block]:
+    """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line.
+    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic
+    or right-aligned. A publication named on the last line under a "Theo …" credit goes with it."""
     peeled = _peel_closing_lines(blocks, result, outlet)
     if peeled is not None:
         result.byline = peeled
@@ -301,8 +360,18 @@ def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletN
     end = len(blocks)
     while end > 0 and len(blocks) - end < _CLOSING_LINES:
         block = blocks[end - 1]
-        byline = parse_byline(block.text, outlet, min_words=1 if block.bold else 2)
+        styled = block.bold or block.italic or " ".join(folded(block.text).split()) in signatures
+        byline = parse_byline(block.text, outlet, min_words=1 if styled else 2)
         if byline is None:
+            if (
+                end == len(blocks)
+                and end >= 2
+                and _is_publication_line(block)
+                and _is_source_credit(blocks[end - 2], outlet)
+            ):
+                _drop(result, "credited publication", block)
+                end -= 1
+                continue
             break
         found.authors[:0] = [a for a in byline.authors if a not in found.authors]
         found.agency = found.agency or byline.agency
@@ -359,7 +428,8 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
-    work = _take_closing_byline(work, result, context.outlet)
+    work = _drop_trailing_labels(work, result, context.outlet)
+    work = _take_closing_byline(work, result, context.outlet, context.signatures)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     work = _dedupe(work, result)
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)

@@ -23,6 +23,7 @@ from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
+    attached,
     in_chrome,
     is_image_box,
     remove,
@@ -30,6 +31,7 @@ from crawler.extraction.dom import (
     text_of,
     words_of,
 )
+from crawler.extraction.image_captions import find_unclassed_captions
 from crawler.extraction.keys import squash
 from crawler.extraction.vocab import load
 
@@ -46,7 +48,16 @@ _TAG_LABELS = frozenset(_VOCAB["tag_labels"])
 END_LABELS = frozenset(_VOCAB["end_labels"])
 # Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
 RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
-_LABEL_MAX_CHARS = 40
+_LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
+_LABEL_MAX_CHARS = 60
+_PREFIXED_LABEL_MAX_WORDS = 10
+
+
+def is_related_key(key: str) -> bool:
+    """A folded label key naming a related-articles box, exactly or by its opening words."""
+    return key in RELATED_LABELS or (
+        key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS
+    )
 
 
 def label_key(text: str) -> str:
@@ -64,7 +75,7 @@ def _label_of(element: HtmlElement) -> str | None:
 
 
 def is_related_label(text: str | None) -> bool:
-    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in RELATED_LABELS
+    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and is_related_key(label_key(text))
 
 
 def is_tag_label(text: str | None) -> bool:
@@ -90,7 +101,7 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        if key not in _TAG_LABELS and key not in RELATED_LABELS:
+        if key not in _TAG_LABELS and not is_related_key(key):
             continue
         element = node.getparent()
         if element is not None and node.is_tail:
@@ -132,8 +143,17 @@ def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement
         *index.with_word_containing(("caption", "legend")),
     ]
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if _in_image_wrapper(el)]
+    found += find_unclassed_captions(tree)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
-    return sorted(unique, key=index.of)
+    return sorted(unique, key=lambda el: _position(index, el))
+
+
+def _position(index: PageIndex, element: HtmlElement) -> int:
+    """Document position; an element made during this run (a caption wrapped in a span) takes its
+    parent's."""
+    position = index.of(element)
+    parent = element.getparent()
+    return position if position >= 0 or parent is None else index.of(parent)
 
 
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
@@ -190,7 +210,11 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
     chosen: list[HtmlElement] = []
     long: list[HtmlElement] = []  # too long for a caption, unless the captions tell the story
     for element in _caption_candidates(tree, index):
-        if index.of(element) < after or any(a in chosen for a in ancestors(element)) or in_chrome(element):
+        if (
+            _position(index, element) < after
+            or any(a in chosen for a in ancestors(element))
+            or in_chrome(element)
+        ):
             continue
         text = text_of(element)
         if len(element.findall(".//p")) > 3:
@@ -203,7 +227,7 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
             captions.append(text)
     if chosen and _is_photo_story(chosen, captions):
         kept: list[str] = []
-        for element in sorted([*chosen, *long], key=index.of):
+        for element in sorted([*chosen, *long], key=lambda el: _position(index, el)):
             text = text_of(element)
             if _is_video_caption(element, text):
                 remove(element)
@@ -277,7 +301,7 @@ def remove_related_boxes(
     protected = [k for k in keep if k is not None]
     page_text: int | None = None
     removed = 0
-    for label in (item.element for item in labels if item.key in RELATED_LABELS):
+    for label in (item.element for item in labels if is_related_key(item.key)):
         if label.getparent() is None or any(a.getparent() is None for a in ancestors(label) if a is not tree):
             continue  # already gone with an earlier box
         box = next((a for a in ancestors(label) if len(_links(a, label)) >= 2), None)
@@ -320,3 +344,40 @@ def _remove_label_and_following_links(label: HtmlElement) -> int:
         count += 1
         follower = following
     return count
+
+
+_COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
+_COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
+_COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
+
+
+_BYLINE_AREA = 60  # elements after the headline: a "comment" class there is a comment counter
+
+
+def remove_comment_sections(
+    tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
+) -> int:
+    """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
+    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
+    with a text area. Body extractors keep such boxes when they look like prose; their names
+    would also pass for bylines. A box holding the headline, the lead or much of the page's
+    paragraph text is not a comment box, whatever its class says; nor is one in the byline area
+    right under the headline ("author_date_comment" bars count comments, they hold none)."""
+    protected = [k for k in keep if k is not None]
+    candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
+    candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    page_text = 0
+    removed = 0
+    for element in sorted(set(candidates), key=index.of):
+        if element.getparent() is None or not attached(element, tree):
+            continue
+        if any(element is k or k in element.iter() for k in protected):
+            continue
+        if 0 <= index.of(element) - headline_at <= _BYLINE_AREA and element.find(".//textarea") is None:
+            continue
+        page_text = page_text or max(_paragraph_text(tree), 1)
+        if _paragraph_text(element) > _COMMENT_SHARE * page_text:
+            continue
+        remove(element)
+        removed += 1
+    return removed

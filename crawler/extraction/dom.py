@@ -305,3 +305,74 @@ class PageIndex:
 
     def window(self, start: int, end: int) -> list[HtmlElement]:
         return self.elements[max(start, 0) : max(end, 0)]
+
+
+# Elements that make a table cell a page region rather than a data value.
+_LAYOUT_CELL_CONTENT = (
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "form",
+    "ul",
+    "ol",
+    "iframe",
+    "dl",
+)
+_TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
+_LONG_CELL_WORDS = 40
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    rows = [child for child in table if child.tag == "tr"]
+    for section in (child for child in table if child.tag in ("tbody", "thead", "tfoot")):
+        rows.extend(child for child in section if child.tag == "tr")
+    return rows
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    """A table that lays out the page rather than holding data: 2000s templates (ASP.NET,
+    SharePoint) build whole pages and image-with-caption boxes out of tables. A single-column
+    table is never data; otherwise a cell holding page structure (divs, headings, lists, forms,
+    other tables), several paragraphs or a paragraph-sized text makes it a layout table."""
+    rows = _rows(table)
+    cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
+    if not cells:
+        return True
+    if max(sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows) <= 1:
+        return True
+    for cell in cells:
+        if any(True for _ in cell.iter(*_LAYOUT_CELL_CONTENT)):
+            return True
+        paragraphs = cell.findall(".//p")
+        if len(paragraphs) > 1:
+            return True
+        if len(cell.text_content().split()) > _LONG_CELL_WORDS:
+            return True
+    return False
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Turn layout tables into plain blocks (table, rows and cells become divs), so that the body
+    extractor reads the article in them as paragraphs instead of one table row of run-together
+    text, and image boxes built as tables expose their captions. Data tables are left alone.
+    Innermost tables are judged first: an outer table's verdict must not depend on inner ones."""
+    tables = [table for table in tree.iter("table")]
+    unwrapped = 0
+    for table in reversed(tables):
+        if table.getparent() is None or not _is_layout_table(table):
+            continue
+        for part in [table, *(el for el in table.iter(*_TABLE_PARTS) if _owning_table(el) is table)]:
+            part.tag = "div"
+            for attribute in ("colspan", "rowspan", "cellpadding", "cellspacing", "border"):
+                part.attrib.pop(attribute, None)
+        unwrapped += 1
+    return unwrapped
+
+
+def _owning_table(element: HtmlElement) -> HtmlElement | None:
+    return next((a for a in ancestors(element) if a.tag == "table"), None)
