@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import trafilatura
@@ -92,6 +92,30 @@ def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
     )
 
 
+_PROSE_LINE_WORDS = 12
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    """One block per paragraph: blank-line separated parts (`<br><br>` between paragraphs) are
+    paragraphs, and so is every line of a part holding two or more prose lines (trafilatura's
+    whole-page fallback returns the page's text as one <p>, a line per paragraph). A part with a
+    single prose line keeps its short lines ("…nữ tính.\nH.V.\nẢnh: Misso" is one paragraph and its
+    signature)."""
+    if "\n" not in block.text:
+        return [block]
+    pieces: list[str] = []
+    for part in (part.strip() for part in block.text.split("\n\n")):
+        lines = [line.strip() for line in part.split("\n") if line.strip()]
+        if sum(len(line.split()) >= _PROSE_LINE_WORDS for line in lines) >= 2:
+            pieces.extend(lines)
+        elif part:
+            pieces.append(part)
+    if len(pieces) == 1:
+        return [block]
+    share = block.link_chars / max(len(block.text), 1)
+    return [replace(block, text=piece, link_chars=int(share * len(piece))) for piece in pieces]
+
+
 def body_to_blocks(body: etree._Element) -> list[Block]:
     """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs."""
     blocks: list[Block] = []
@@ -111,7 +135,7 @@ def body_to_blocks(body: etree._Element) -> list[Block]:
             if block := _block(tag, child):
                 blocks.append(block)
         elif tag and (block := _block("p", child)):
-            blocks.append(block)
+            blocks.extend(_paragraphs(block))
     return blocks
 
 

@@ -72,6 +72,7 @@ class BodyContext:
     outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
     crawled: datetime | None = None
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
+    teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
 
 
 @dataclass
@@ -177,8 +178,8 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
     if not key:
         return blocks
     kept: list[Block] = []
-    for index, block in enumerate(blocks):
-        if index < 3 and block.key == key:
+    for block in blocks:
+        if block.key == key:  # at the top, or heading a second copy of the article (print, mobile)
             _drop(result, "headline", block)
             continue
         kept.append(block)
@@ -291,10 +292,20 @@ def _is_trailing_label(block: Block, outlet: OutletNames) -> bool:
     return False
 
 
-def _drop_trailing_labels(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
+def _drop_trailing_labels(
+    blocks: list[Block], result: CleanBody, outlet: OutletNames, teasers: frozenset[str] = frozenset()
+) -> list[Block]:
+    """From the end: box labels and headings, and the headlines and summaries of other stories
+    (a related story printed after the body), until the article's own text."""
     end = len(blocks)
-    while end > 0 and _is_trailing_label(blocks[end - 1], outlet):
-        _drop(result, "trailing label", blocks[end - 1])
+    while end > 0:
+        block = blocks[end - 1]
+        if _is_trailing_label(block, outlet):
+            _drop(result, "trailing label", block)
+        elif block.key in teasers:
+            _drop(result, "trailing teaser", block)
+        else:
+            break
         end -= 1
     return blocks[:end]
 
@@ -383,11 +394,22 @@ def _take_closing_byline(
 
 
 def _dedupe(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A paragraph printed again (a second copy of the article for print or mobile, a paragraph a
+    template repeats) goes, the first copy stays. Short lines are compared too when they sit next
+    to a repeated paragraph: a copy's signature or date line repeats with it."""
     seen: set[str] = set()
-    kept: list[Block] = []
+    repeated: list[bool] = []
     for block in blocks:
+        repeated.append(_words(block.text) >= _DEDUPE_MIN_WORDS and block.key in seen)
+        seen.add(block.key)
+    seen = set()
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
         key = block.key
-        if _words(block.text) >= _DEDUPE_MIN_WORDS and key in seen:
+        beside_repeat = (index > 0 and repeated[index - 1]) or (
+            index + 1 < len(blocks) and repeated[index + 1]
+        )
+        if key in seen and (repeated[index] or beside_repeat):
             _drop(result, "repeated paragraph", block)
             continue
         seen.add(key)
@@ -421,6 +443,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     result.captions.extend(text for _, text in result.dropped[before:] if squash(text) not in caption_keys)
     work = _split_lines(work, result, context.title)
     work = _drop_headline(work, result, context.title)
+    work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
     work = _take_tags(work, result)
@@ -428,9 +451,8 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
-    work = _drop_trailing_labels(work, result, context.outlet)
+    work = _drop_trailing_labels(work, result, context.outlet, context.teasers)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
-    work = _dedupe(work, result)
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)
     return result

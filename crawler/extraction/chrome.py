@@ -25,6 +25,7 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
+    in_image_box,
     is_image_box,
     remove,
     short_raw_text,
@@ -125,15 +126,6 @@ def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[Htm
 _DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
-def _in_image_wrapper(element: HtmlElement) -> bool:
-    """Inside a figure-sized image box: an image class on a whole article container
-    (`article#lightgallery`) does not make its sapo a caption."""
-    return any(
-        is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS
-        for parent in list(ancestors(element))[:3]
-    )
-
-
 def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
     """<figcaption>, itemprop=caption, class words containing caption/legend, and descriptions
     sitting in an image wrapper (a sapo is classed "description" too, but not inside a figure)."""
@@ -142,7 +134,7 @@ def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement
         *tree.xpath("//body//*[@itemprop='caption']"),
         *index.with_word_containing(("caption", "legend")),
     ]
-    found += [el for el in index.with_words(_DESCRIPTION_WORDS) if _in_image_wrapper(el)]
+    found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
     found += find_unclassed_captions(tree)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
     return sorted(unique, key=lambda el: _position(index, el))
@@ -351,7 +343,21 @@ _COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table"
 _COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
 
 
-_BYLINE_AREA = 60  # elements after the headline: a "comment" class there is a comment counter
+_BYLINE_AREA = 60  # elements after the headline: a "comment" class there may be a comment counter
+_COMMENT_TEXT_WORDS = 5
+
+
+def _text_blocks(element: HtmlElement) -> int:
+    """How many innermost blocks of five words or more the element holds: a comment thread holds
+    comments, a byline bar that counts them ("0 Comments", the date, the author) holds one line."""
+    count = 0
+    for block in element.iter("p", "li", "div", "td"):
+        innermost = (
+            block.find(".//p") is None and block.find(".//div") is None and block.find(".//li") is None
+        )
+        if innermost and len(block.text_content().split()) >= _COMMENT_TEXT_WORDS:
+            count += 1
+    return count
 
 
 def remove_comment_sections(
@@ -373,7 +379,8 @@ def remove_comment_sections(
             continue
         if any(element is k or k in element.iter() for k in protected):
             continue
-        if 0 <= index.of(element) - headline_at <= _BYLINE_AREA and element.find(".//textarea") is None:
+        in_byline_area = 0 <= index.of(element) - headline_at <= _BYLINE_AREA
+        if in_byline_area and element.find(".//textarea") is None and _text_blocks(element) < 2:
             continue
         page_text = page_text or max(_paragraph_text(tree), 1)
         if _paragraph_text(element) > _COMMENT_SHARE * page_text:

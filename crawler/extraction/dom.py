@@ -155,6 +155,20 @@ def is_image_box(element: HtmlElement) -> bool:
     return bool(words & _IMAGE_WORDS) or any(root in word for word in words for root in _IMAGE_ROOTS)
 
 
+FIGURE_MAX_CHARS = 1200  # text in a figure-sized box: an image and its caption, not an article
+
+
+def in_image_box(element: HtmlElement, *, include_self: bool = False) -> bool:
+    """Inside a figure-sized image box (one of its three nearest containers): an image class on a
+    whole article container (`article#lightgallery`) makes neither its sapo nor its paragraphs
+    captions."""
+    chain = [element, *list(ancestors(element))[:3]] if include_self else list(ancestors(element))[:3]
+    return any(
+        is_image_box(node) and len(" ".join(node.text_content().split())) <= FIGURE_MAX_CHARS
+        for node in chain
+    )
+
+
 def attached(element: HtmlElement, tree: HtmlElement) -> bool:
     """Whether the element is still in the page (an earlier rule may have removed its box)."""
     node = element

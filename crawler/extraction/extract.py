@@ -23,7 +23,7 @@ from datetime import datetime
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.blocks import Block, extract_blocks
+from crawler.extraction.blocks import extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
@@ -62,6 +62,7 @@ from crawler.extraction.lead import find_lead
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
+from crawler.extraction.teasers import find_teasers
 from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.schema import VIETNAM_TZ, Article
@@ -87,8 +88,6 @@ _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
-_MIN_DESCRIPTION_WORDS = 12
-_DESCRIPTION_OVERLAP = 0.5
 
 
 @dataclass
@@ -209,25 +208,6 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     return _Headline(title, element, index.of(element))
 
 
-def _fallback_lead(meta: PageMetadata, title: str, blocks: Sequence[Block]) -> str:
-    """The JSON-LD/og description, when the page prints no sapo: only on article pages, only an
-    untruncated description of some length that is about this article (most of its words occur in
-    the headline or body; a site-wide "Báo điện tử … tin tức 24h" description does not)."""
-    if meta.og_type not in (None, "article") and not meta.published:
-        return ""
-    vocabulary = set(squash(" ".join([title, *(block.text for block in blocks)])).split())
-    for description in meta.descriptions:
-        words = squash(description).split()
-        if (
-            len(words) >= _MIN_DESCRIPTION_WORDS
-            and not description.endswith(("...", "…"))
-            and squash(description) != squash(title)
-            and sum(word in vocabulary for word in words) >= _DESCRIPTION_OVERLAP * len(words)
-        ):
-            return description
-    return ""
-
-
 def _authors(
     meta: PageMetadata, outlet: OutletNames, found: Sequence[Byline | None]
 ) -> tuple[list[str], str | None]:
@@ -340,9 +320,15 @@ def extract_article(
 
     remove_comment_sections(tree, index, keep=(headline.element,), headline_at=headline.position)
     labels = find_labels(tree)
+    teasers = find_teasers(tree, keep=(headline.element,))
     captions = take_captions(tree, index, headline.position)
     lead, lead_element = find_lead(
-        tree, index, headline_at=headline.position, descriptions=meta.descriptions, captions=captions
+        tree,
+        index,
+        headline_at=headline.position,
+        descriptions=meta.descriptions,
+        captions=captions,
+        skip=teasers.cards,
     )
     dom_tags = take_tag_lists(index, labels)
     remove_related_boxes(tree, labels, keep=(headline.element, lead_element))
@@ -352,11 +338,12 @@ def extract_article(
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
     context = BodyContext(
         title=headline.text,
-        lead=lead or _fallback_lead(meta, headline.text, blocks),
+        lead=lead,
         captions=captions,
         outlet=outlet_names,
         crawled=crawled_at,
         signatures=frozenset(signature_lines(tree)),
+        teasers=frozenset(teasers.keys),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
