@@ -380,13 +380,13 @@ def _page_with_description(description: str) -> str:
     return f"<html><head>{head}</head><body><h1>{title}</h1>{body}</body></html>"
 
 
-def test_description_becomes_the_lead_when_the_page_prints_none() -> None:
+def test_a_description_the_page_never_displays_is_not_put_in_front_of_the_body() -> None:
     from crawler.extraction.extract import extract_article
 
     sapo = "Hà Nội dẫn đầu cả nước với 1.649 sản phẩm OCOP, phần lớn đạt 4 sao, nhờ hỗ trợ bao bì."
     article = extract_article(_page_with_description(sapo), "https://example.vn/ocop-1.html")
-    assert article.text.split("\n\n") == [sapo, *PROSE]
-    assert article.lead == sapo
+    assert article.text.split("\n\n") == PROSE  # the reader never sees the meta description
+    assert article.lead == PROSE[0]
 
 
 def test_a_site_wide_description_is_not_a_lead() -> None:

@@ -242,9 +242,18 @@ def apply_script_writes(tree: HtmlElement) -> int:
             target = tree.get_element_by_id(element_id, None)
             if target is None or len(target) or (target.text or "").strip():
                 continue
-            target.text = lxml.html.fromstring(f"<span>{value}</span>").text_content()
+            target.text = xml_safe(lxml.html.fromstring(f"<span>{value}</span>").text_content())
             written += 1
     return written
+
+
+# Characters lxml can hold when parsing but refuses to set: C0 controls other than tab/newline/CR.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the control characters lxml refuses to set on an element."""
+    return _XML_INVALID.sub("", text)
 
 
 def remove(element: HtmlElement) -> None:
@@ -255,9 +264,9 @@ def remove(element: HtmlElement) -> None:
     if element.tail and element.tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = _XML_INVALID.sub("", (previous.tail or "") + element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = _XML_INVALID.sub("", (parent.text or "") + element.tail)
     parent.remove(element)
 
 

@@ -15,7 +15,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, text_of
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, text_of, xml_safe
 
 _CAPTION_MAX_WORDS = 40
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
@@ -86,7 +86,7 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
         return []
     if tail:  # bare text after the image: wrap it so it can be collected and removed
         span = block.makeelement("span", {})
-        span.text, holder.tail = holder.tail, None
+        span.text, holder.tail = xml_safe(holder.tail or ""), None
         holder.addnext(span)
         after.insert(0, span)
     return [el for el in after if el.tag != "br" and text_of(el)]
