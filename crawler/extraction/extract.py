@@ -62,6 +62,8 @@ from crawler.extraction.lead import find_lead
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
+from crawler.extraction.recovery import recover_lost_text
+from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
 from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
@@ -311,6 +313,7 @@ def extract_article(
         remove(element)
     apply_script_writes(tree)
     unwrap_layout_tables(tree)
+    unwrap_linked_subheads(tree)
     headline = _headline(tree, meta, outlet_names, PageIndex(tree))
     if remove_hidden(tree, keep=(headline.element,)):
         index = PageIndex(tree)
@@ -336,6 +339,8 @@ def extract_article(
 
     containers = select(tree, body_selectors) if body_selectors else []
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
+    taken_out = teasers.keys | {squash(text) for text in (*captions, lead) if text}
+    blocks = recover_lost_text(tree, blocks, headline.element, exclude=taken_out)
     context = BodyContext(
         title=headline.text,
         lead=lead,
