@@ -27,7 +27,6 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
-    raw_text,
     short_text,
     words_of,
 )
@@ -99,6 +98,10 @@ def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
     return any(words_of(node) & words for node in chain if node not in shared)
 
 
+# The page's visible text nodes (scripts and styles left out), read in one XPath call.
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+
+
 @dataclass(frozen=True)
 class DateConventions:
     """How this page writes dates: month first (English-language CMSs) and in which zone."""
@@ -108,8 +111,7 @@ class DateConventions:
 
     @classmethod
     def of(cls, tree: HtmlElement) -> DateConventions:
-        body = tree.find("body")
-        text = raw_text(body) if body is not None else ""
+        text = " ".join(tree.xpath(_VISIBLE_TEXT))
         return cls(is_month_first(text), declared_offset(text))
 
 

@@ -60,7 +60,7 @@ from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.metadata import PageMetadata, read_metadata
-from crawler.extraction.outlet import OutletNames, names_on_home_links
+from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
@@ -137,7 +137,7 @@ def _home_link_texts(tree: HtmlElement) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for link in tree.iter("a"):
         href = link.get("href") or ""
-        if len(href) > 60 or href.count("/") > 3:
+        if not is_home_href(href):
             continue
         texts = [short_text(link, 80) or "", link.get("title") or ""]
         texts += [img.get("alt") or "" for img in link.iter("img")]

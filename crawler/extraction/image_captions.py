@@ -33,7 +33,13 @@ def _is_centred(element: HtmlElement) -> bool:
 
 def _only_images(element: HtmlElement) -> bool:
     """The block shows images and no text (links and formatting around the images allowed)."""
-    return element.find(".//img") is not None and not text_of(element)
+    if element.find(".//img") is None:
+        return False
+    return not any(
+        (node.text or "").strip() or (node is not element and (node.tail or "").strip())
+        for node in element.iter()
+        if isinstance(node.tag, str) and node.tag not in NON_CONTENT_TAGS
+    )
 
 
 def _wholly_italic(element: HtmlElement) -> bool:

@@ -32,6 +32,8 @@ _IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:[?#].*)?$", re.I)
 _HEADLINE_LINK_WORDS = 3
 _SUMMARY_MIN_WORDS, _SUMMARY_MAX_WORDS = 8, 80
 _CARD_MAX_WORDS = 120
+_CARD_LEVELS = 4  # a teaser's link sits at most this deep in it
+_CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element is a teaser
 _LIST_MIN_CARDS = 3
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
 _BOX_SHARE = 0.7  # teasers this much of a box's text: the box goes with them
@@ -125,10 +127,19 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     protected = [k for k in keep if k is not None]
     found = Teasers()
     texts: dict[HtmlElement, tuple[str, str]] = {}
-    for element in tree.iter(*_CARD_TAGS):
-        card = _card_texts(element)
-        if card is not None:
-            texts[element] = card
+    examined: set[HtmlElement] = set()
+    for link in tree.iter("a"):  # a teaser holds a story link: look only around links
+        if not _story_link(link):
+            continue
+        for element in list(ancestors(link))[:_CARD_LEVELS]:
+            if element.tag not in _CARD_TAGS or element in examined:
+                continue
+            examined.add(element)
+            if len(element.text_content()) > _CARD_MAX_CHARS:
+                break  # larger still further up: no teaser there
+            card = _card_texts(element)
+            if card is not None:
+                texts[element] = card
     # Innermost cards only: a box holding one teaser is not a second teaser.
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     page_text = max(_paragraph_chars(tree), 1)
