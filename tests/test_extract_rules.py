@@ -428,3 +428,203 @@ def test_source_and_initial_bylines(line: str, authors: list[str], agency: str |
 
     byline = parse_byline(line, OutletNames([], "example.vn"))
     assert byline is not None and (byline.authors, byline.agency) == (authors, agency)
+
+
+# --- round 2 of issue #10: bylines, layout tables, captions, teasers, subheads, recovery ----------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("Theo Minh Nguyễn/Vcamp.vn", ["Minh Nguyễn"], "Vcamp.vn"),  # a family name last (Western order)
+        ("Theo Hoàng Anh/VOV", ["Hoàng Anh"], "VOV"),
+        ("Theo Tuổi Trẻ/AFP", [], "Tuổi Trẻ/AFP"),  # two outlets, no person
+        ("Minh Khuê(theo techrepublic)", ["Minh Khuê"], "techrepublic"),
+        ("Ca Dao (Theo online-tech-tips)", ["Ca Dao"], "online-tech-tips"),
+        ("Tin, ảnh: Vũ Lan Anh", ["Vũ Lan Anh"], None),
+    ],
+)
+def test_bylines_with_a_source(line: str, authors: list[str], agency: str | None) -> None:
+    byline = parse_byline(line, OUTLET, min_words=1)
+    assert byline is not None and (byline.authors, byline.agency) == (authors, agency)
+
+
+def test_one_word_signatures_are_vietnamese_names() -> None:
+    assert person_name("Trung") == "Trung" and person_name("H.V.") is not None
+    assert person_name("Forbes") is None and person_name("Reuters") is None  # publications, not given names
+
+
+def test_signatures_need_to_be_set_apart() -> None:
+    plain = [*map(p, PROSE), p("Trung")]
+    assert texts(plain)[-1] == "Trung"  # a one-word line with no emphasis may be anything
+    result = clean_body(
+        [*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET, signatures=frozenset({"trung"}))
+    )
+    assert result.paragraphs == PROSE and result.byline is not None and result.byline.authors == ["Trung"]
+    credited = clean_body(
+        [*map(p, PROSE), p("Theo Minh Nguyễn/Vcamp.vn"), p("Forbes")], BodyContext(outlet=OUTLET)
+    )
+    assert credited.paragraphs == PROSE and credited.byline is not None
+    assert credited.byline.authors == ["Minh Nguyễn"]
+
+
+def test_trailing_box_labels_and_headings_end_nothing() -> None:
+    for label in (
+        "Thông tin cập nhật về giá cà phê",
+        "Bài viết khác",
+        "Xem thêm trên Báo Mẫu",
+        "Các tin bài khác",
+    ):
+        assert texts([*map(p, PROSE), p(label)]) == PROSE, label
+    assert texts([*map(p, PROSE), p("Những điều cần biết", kind="head")]) == PROSE
+    assert texts([*map(p, PROSE), p("Bài viết khác:", bold=True), p("Tin A", links=1.0)]) == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(6816 bình chọn, 9/10 điểm)",
+        "Đánh giá bài viết:",
+        "Báo Mẫu Online hoan nghênh ý kiến của bạn đọc. Các ý kiến sẽ được biên tập trước khi đăng.",
+        "Tổng biên tập: NGUYỄN VĂN A",
+        "Giấy phép số 112/GP-BC cấp ngày 05/06/2009. Tòa soạn: 18 Hoàng Văn Thụ",
+        "© 2012 Bản quyền thuộc về Báo Mẫu",
+        "Chia sẻ bài viết của bạn về môi trường tại đây.",
+        "12 người thích",
+    ],
+)
+def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
+    assert is_prompt(line)
+
+
+def test_a_sentence_about_an_editor_or_a_vote_is_not_a_prompt() -> None:
+    assert not is_prompt("Tổng biên tập Nguyễn Văn A cho biết báo sẽ mở thêm chuyên mục về sản phẩm OCOP.")
+    assert not is_prompt(
+        "Hội đồng đã tổ chức bình chọn và công nhận 12 sản phẩm đạt 4 sao, "
+        "cao hơn năm ngoái, theo báo cáo của tỉnh."
+    )
+
+
+def test_the_whole_page_fallback_is_split_into_paragraphs() -> None:
+    from crawler.extraction.blocks import _paragraphs
+
+    blob = Block("p", "Tiêu đề\nThứ Năm, 04/05/2023 - 07:30\n\n" + "\n".join(PROSE))
+    assert [b.text for b in _paragraphs(blob)] == ["Tiêu đề\nThứ Năm, 04/05/2023 - 07:30", *PROSE]
+    signature = Block("p", PROSE[0] + "\nH.V.\nẢnh: Misso")
+    assert _paragraphs(signature) == [signature]  # one prose line and its signature stay together
+
+
+def test_a_second_copy_of_the_article_goes_with_its_short_lines() -> None:
+    copy = [*map(p, PROSE), p("Trung")]
+    assert texts([*copy, *copy]) == [*PROSE, "Trung"]
+
+
+def test_layout_tables_become_blocks_and_data_tables_stay() -> None:
+    from crawler.extraction.dom import parse_html, unwrap_layout_tables
+
+    tree = parse_html(
+        "<html><body><table><tr><td><div><h3>Tiêu đề</h3><p>" + PROSE[0] + "</p></div></td>"
+        "<td><ul><li>Menu</li></ul></td></tr></table>"
+        "<table><tr><td><img src='a.jpg'><br>Chú thích ảnh</td></tr></table>"
+        "<table><tr><th>Sản phẩm</th><th>Số sao</th></tr><tr><td><p>Mật ong</p></td><td>4</td></tr></table>"
+        "</body></html>"
+    )
+    assert unwrap_layout_tables(tree) == 2
+    assert [t.xpath("string(.)").strip()[:8] for t in tree.iter("table")] == ["Sản phẩm"]
+
+
+def test_captions_without_markup_are_found_by_their_place_under_a_picture() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.image_captions import find_unclassed_captions
+
+    tree = parse_html(
+        "<html><body><p>" + PROSE[0] + "</p>"
+        "<p align='center'><img src='a.jpg'><br><em>Chè búp sao trong chảo gang</em></p>"  # fmt: skip
+        "<div style='text-align:center'><img src='b.jpg'></div>"
+        "<div style='text-align:center'>Kiểm tra độ ẩm</div>"
+        "<p><img src='icon.gif'> " + PROSE[1] + "</p>"  # an icon opening a paragraph
+        "<p style='text-align:center'><img src='c.jpg'></p><p>" + PROSE[2] + "</p></body></html>"
+    )
+    found = [" ".join(el.text_content().split()) for el in find_unclassed_captions(tree)]
+    assert found == ["Chè búp sao trong chảo gang", "Kiểm tra độ ẩm"]
+
+
+def test_centred_lines_are_not_captions_on_a_page_that_centres_its_text() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.image_captions import find_unclassed_captions
+
+    centred = "".join(f"<p align='center'>{line}</p>" for line in PROSE)
+    tree = parse_html(
+        f"<html><body>{centred}<p align='center'><img src='a.jpg'></p>"
+        "<p align='center'>Chúc các bạn thành công.</p></body></html>"
+    )
+    assert find_unclassed_captions(tree) == []
+
+
+def _teaser(title: str, summary: str, href: str) -> str:
+    image = f"<a href='{href}'><img src='t.jpg'></a>"
+    return f"<div class='item'>{image}<a href='{href}'>{title}</a><p>{summary}</p></div>"
+
+
+def test_teaser_lists_outside_the_article_go_and_a_round_up_stays() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.teasers import find_teasers
+
+    summary = "Một đoạn tóm tắt ngắn của bài viết khác, đủ dài để đọc như một đoạn văn xuôi."
+    teasers = "".join(_teaser(f"Tin khác số {i} về nông sản", summary, f"/tin-{i}.html") for i in range(3))
+    tree = parse_html(
+        "<html><body><div class='main'><h1>Tiêu đề bài</h1>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + f"</div><div class='side'><div class='box-title'>Đọc thêm</div>{teasers}</div></body></html>"
+    )
+    found = find_teasers(tree, keep=(tree.find(".//h1"),))
+    assert len(found.cards) == 3 and "Đọc thêm" not in tree.text_content()  # the box went, heading and all
+    items = "".join(
+        _teaser(f"{i}. Chính sách mới số {i}", " ".join(PROSE), f"/cs-{i}.html") for i in range(4)
+    )
+    roundup = parse_html(
+        f"<html><body><div class='main'><h1>Bốn chính sách mới</h1>{items}</div></body></html>"
+    )
+    found = find_teasers(roundup, keep=(roundup.find(".//h1"),))
+    assert found.cards == [] and roundup.text_content().count(PROSE[0]) == 4
+
+
+def test_linked_subheads_among_paragraphs_become_plain_headings() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.subheads import unwrap_linked_subheads
+
+    body = "".join(
+        f"<h2><a href='/cs-{i}.html'>{i}. Chính sách {i}</a></h2><p>{PROSE[i]}</p>" for i in range(3)
+    )
+    tree = parse_html(
+        f"<html><body><div>{body}</div>"
+        "<ul><li><h3><a href='/x.html'>Tin liên quan khác</a></h3></li></ul></body></html>"
+    )
+    assert unwrap_linked_subheads(tree) == 3
+    assert [h.find("a") is None for h in tree.iter("h2", "h3")] == [True, True, True, False]
+
+
+def test_prose_the_body_extractor_skipped_comes_back_in_place() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    tree = parse_html(
+        "<html><body><h1>Tiêu đề bài</h1>"
+        "<div class='summary'>- Dòng tóm tắt thứ nhất của bài viết này nằm ở đây."
+        "<br>- Dòng tóm tắt thứ hai của bài viết này nằm ở đây.</div>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + "<p><a href='/x.html'>Một liên kết sang bài khác có nhiều hơn tám chữ</a></p></body></html>"
+    )
+    kept = [
+        Block("p", "- Dòng tóm tắt thứ hai của bài viết này nằm ở đây."),
+        Block("p", PROSE[0]),
+        Block("p", PROSE[2]),
+    ]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == [
+        "- Dòng tóm tắt thứ nhất của bài viết này nằm ở đây.",
+        kept[0].text,
+        PROSE[0],
+        PROSE[1],
+        PROSE[2],
+    ]

@@ -131,6 +131,8 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     for link in tree.iter("a"):  # a teaser holds a story link: look only around links
         if not _story_link(link):
             continue
+        if link.find(".//img") is None and len(link.text_content().split()) < _HEADLINE_LINK_WORDS:
+            continue  # a menu entry: neither a headline nor a picture
         for element in list(ancestors(link))[:_CARD_LEVELS]:
             if element.tag not in _CARD_TAGS or element in examined:
                 continue
