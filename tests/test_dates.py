@@ -123,6 +123,8 @@ def test_page_conventions_month_first_and_declared_zone() -> None:
     assert is_month_first("Published 03-08-2011 ... last post 12-27-2012")
     assert not is_month_first("Đăng 23/01/2025, cập nhật 03/08/2011")
     assert not is_month_first("03-08-2011")  # ambiguous alone: day first stays the default
+    assert not is_month_first("mã 112-27-2012, 1/13/20120")  # digits glued on either side: no date
+    assert declared_offset("Giờ Hà Nội (múi giờ gmt+7)") is not None  # any case
     zone = declared_offset("Múi giờ GMT +8. Hiện tại là 02:43 AM")
     assert zone is not None and zone.utcoffset(None).total_seconds() == 8 * 3600
     value = parse_vietnamese_date("Published on 03-08-2011 01:00 AM", month_first=True, zone=zone)

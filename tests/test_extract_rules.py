@@ -628,3 +628,10 @@ def test_prose_the_body_extractor_skipped_comes_back_in_place() -> None:
         PROSE[1],
         PROSE[2],
     ]
+
+
+def test_many_texts_fold_as_one_by_one() -> None:
+    from crawler.extraction.keys import squash, squash_many
+
+    texts = ["Tin liên quan:", "ĐÀ NẴNG", "", "  hoà  ", "Thanh Hoá (ảnh)"]
+    assert squash_many(texts) == [squash(text) for text in texts]

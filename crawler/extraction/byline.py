@@ -313,10 +313,18 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         return None
     texts = tree.xpath("//body//text()")
     start = None
+    folded_texts: dict[int, str] = {}
+
+    def folded_at(i: int) -> str:
+        if i not in folded_texts:
+            folded_texts[i] = fold(clean(str(texts[i])))
+        return folded_texts[i]
+
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
-        probe, tail_key = words[-1], fold(" ".join(words[-width:]))
+        # The longest of the closing words is the cheapest filter ("80km/h" ends in "h").
+        probe, tail_key = max(words[-width:], key=len), fold(" ".join(words[-width:]))
         start = next(
-            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(clean(str(node)))),
+            (i for i, node in enumerate(texts) if probe in node and tail_key in folded_at(i)),
             None,
         )
         if start is not None:

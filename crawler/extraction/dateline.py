@@ -98,8 +98,9 @@ def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
     return any(words_of(node) & words for node in chain if node not in shared)
 
 
-# The page's visible text nodes (scripts and styles left out), read in one XPath call.
-_VISIBLE_TEXT = "//body//text()[not(ancestor::script) and not(ancestor::style)]"
+# The page's text nodes, read in one XPath call. extract_article has stripped scripts and styles
+# by then; a predicate leaving them out here would cost more than the rest of the date search.
+_VISIBLE_TEXT = "//body//text()"
 
 
 @dataclass(frozen=True)

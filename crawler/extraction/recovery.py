@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from crawler.extraction.blocks import Block
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome
-from crawler.extraction.keys import squash
+from crawler.extraction.keys import squash, squash_many
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -70,7 +70,15 @@ def recover_lost_text(
     if body is None:
         return list(blocks)
     nodes = [node for node in body.xpath(".//text()") if node.strip()]
-    keys = [squash(str(node)) for node in nodes]
+    begin = 0
+    if headline is not None:
+        end_of_headline = next((i for i, node in enumerate(nodes) if _within(node, headline)), None)
+        if end_of_headline is not None:
+            while end_of_headline + 1 < len(nodes) and _within(nodes[end_of_headline + 1], headline):
+                end_of_headline += 1
+            begin = end_of_headline + 1
+    nodes = nodes[begin:]  # only text after the headline can be lost article text
+    keys = squash_many([str(node) for node in nodes])
     starts: list[int] = []
     joined_parts: list[str] = []
     offset = 0
@@ -86,14 +94,6 @@ def recover_lost_text(
     # Where each block starts in the page, in order; blocks not found (a lead put in front) are skipped.
     located: list[tuple[int, int]] = []  # (block index, node index)
     cursor = 0
-    begin = 0
-    if headline is not None:
-        end_of_headline = next((i for i, node in enumerate(nodes) if _within(node, headline)), None)
-        if end_of_headline is not None:
-            while end_of_headline + 1 < len(nodes) and _within(nodes[end_of_headline + 1], headline):
-                end_of_headline += 1
-            begin = end_of_headline + 1
-            cursor = starts[begin] if begin < len(starts) else len(joined)
     for index, block in enumerate(blocks):
         probe = " ".join(block.key.split()[:_PROBE_WORDS])
         if not probe:
@@ -108,7 +108,7 @@ def recover_lost_text(
     covered = " ".join(block.key for block in blocks)
     skip = set(exclude)
     inserts: dict[int, list[Block]] = {}
-    bounds = [(-1, begin), *located]
+    bounds = [(-1, 0), *located]
     for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False):
         gap = [i for i in range(gap_start, gap_end) if keys[i] not in covered]
         for text, holder in _lines(nodes, gap):

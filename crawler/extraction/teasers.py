@@ -56,20 +56,26 @@ def _story_link(link: HtmlElement) -> bool:
     )
 
 
-def _card_texts(element: HtmlElement) -> tuple[str, str] | None:
-    """(headline link text, summary) of a teaser-shaped element, or None."""
+def _card_texts(element: HtmlElement, raw: str | None = None) -> tuple[str, str] | None:
+    """(headline link text, summary) of a teaser-shaped element, or None. `raw` is the element's
+    text_content() when the caller has it."""
     if element.tag not in _CARD_TAGS or element.find(".//h1") is not None:
         return None
-    total = " ".join(element.text_content().split())
-    if not total or _words(total) > _CARD_MAX_WORDS or len(element.findall(".//p")) > 3:
+    total_words = _words(element.text_content() if raw is None else raw)
+    if not total_words or total_words > _CARD_MAX_WORDS or len(element.findall(".//p")) > 3:
         return None
     links = [a for a in element.iter("a") if _story_link(a)]
     if not links:
         return None
+    link_texts = [link.text_content() for link in links]
+    # The words outside the links (the summary) are about the words not in link text; a margin
+    # covers words a link splits. Most elements fail here, before the exact walk below.
+    if total_words - sum(_words(text) for text in link_texts) < _SUMMARY_MIN_WORDS - 2:
+        return None
     headline = ""
     has_image_link = False
-    for link in links:
-        text = " ".join(link.text_content().split())
+    for link, raw_text in zip(links, link_texts, strict=True):
+        text = " ".join(raw_text.split())
         if _words(text) >= _HEADLINE_LINK_WORDS and not headline:
             parent = link.getparent()
             inline = parent is not None and parent.tag == "p" and _words(_outside_links(parent)) >= 5
@@ -137,9 +143,10 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             if element.tag not in _CARD_TAGS or element in examined:
                 continue
             examined.add(element)
-            if len(element.text_content()) > _CARD_MAX_CHARS:
+            raw = element.text_content()
+            if len(raw) > _CARD_MAX_CHARS:
                 break  # larger still further up: no teaser there
-            card = _card_texts(element)
+            card = _card_texts(element, raw)
             if card is not None:
                 texts[element] = card
     # Innermost cards only: a box holding one teaser is not a second teaser.
@@ -150,10 +157,10 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
         groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
     for (parent, _, _), members in groups.items():
         chars = sum(_paragraph_chars(m) for m in members)
-        root = _article_root(headline_element, page_text, chars)
-        inside_article = root is None or root in ancestors(members[0])
-        if inside_article and chars / page_text > _ARTICLE_SHARE:
-            continue  # the article's own items (a round-up), not teasers
+        if chars / page_text > _ARTICLE_SHARE:
+            root = _article_root(headline_element, page_text, chars)
+            if root is None or root in ancestors(members[0]):
+                continue  # the article's own items (a round-up), not teasers
         for card in members:
             headline, summary = texts[card]
             found.keys.update(key for key in (squash(headline), squash(summary)) if key)
