@@ -210,7 +210,8 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
     headline) or most of the page's paragraph text is kept: some templates reveal the article
     itself by script, and losing the article is worse than keeping a duplicate."""
     protected = [k for k in keep if k is not None]
-    hidden = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "html" and is_hidden(el)]
+    marked = tree.xpath("descendant-or-self::*[@hidden or @style]")
+    hidden = [el for el in marked if el.tag != "html" and is_hidden(el)]
     if not hidden:
         return 0
     page_text = max(sum(len(p.text_content()) for p in tree.iter("p")), 1)
@@ -299,17 +300,14 @@ class PageIndex:
     """
 
     def __init__(self, tree: HtmlElement) -> None:
-        self.elements: list[HtmlElement] = []
-        self._position: dict[HtmlElement, int] = {}
+        # Element selection in C (iter over elements only, XPath for classed ones): this runs on
+        # every element of every page.
+        self.elements: list[HtmlElement] = list(tree.iter(etree.Element))
+        self._position: dict[HtmlElement, int] = {element: i for i, element in enumerate(self.elements)}
         self._by_word: dict[str, list[HtmlElement]] = {}
-        for element in tree.iter():
-            if not isinstance(element.tag, str):
-                continue
-            self._position[element] = len(self.elements)
-            self.elements.append(element)
-            if element.get("class") is not None or element.get("id") is not None:
-                for word in words_of(element):
-                    self._by_word.setdefault(word, []).append(element)
+        for element in tree.xpath("descendant-or-self::*[@class or @id]"):
+            for word in words_of(element):
+                self._by_word.setdefault(word, []).append(element)
 
     def of(self, element: HtmlElement | None) -> int:
         """Document position of the element (-1 when unknown or None)."""

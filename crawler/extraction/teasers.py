@@ -134,7 +134,9 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     found = Teasers()
     texts: dict[HtmlElement, tuple[str, str]] = {}
     examined: set[HtmlElement] = set()
-    for link in tree.iter("a"):  # a teaser holds a story link: look only around links
+    # A teaser holds a story link: look only around links with a picture or a few words (the
+    # XPath drops menu entries and icons in C; the word count below decides).
+    for link in tree.xpath("//a[@href][.//img or string-length(normalize-space()) >= 5]"):
         if not _story_link(link):
             continue
         if link.find(".//img") is None and len(link.text_content().split()) < _HEADLINE_LINK_WORDS:
