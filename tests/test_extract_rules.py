@@ -328,6 +328,23 @@ def test_captions_are_collected_and_removed() -> None:
     assert "Sapo của bài" in tree.text_content()
 
 
+def test_a_vietnamese_caption_class_beside_the_headline_is_a_caption() -> None:
+    # A picture set left of the headline, its caption classed "chú thích ảnh", all in the
+    # article's top block; a promo picture in another column above is not the article's.
+    tree = tree_of(
+        '<div class="promo"><img src="p.jpg"><div class="chu-thich-anh">Ảnh quảng cáo</div></div>'
+        '<div class="top"><div class="img200"><img src="a.jpg"><div class="chu-thich-anh">'
+        "Nông dân hái chè buổi sớm.</div></div><div><h1>Tiêu đề</h1></div></div>"
+        '<div class="body"><p><img src="b.jpg"></p><div class="ChuThich">Chè phơi trên nong.</div>'
+        f"<p>{PROSE[0]}</p></div>"
+    )
+    index = PageIndex(tree)
+    h1 = tree.find(".//h1")
+    found = take_captions(tree, index, index.of(h1), h1)
+    assert found == ["Nông dân hái chè buổi sớm.", "Chè phơi trên nong."]
+    assert "Ảnh quảng cáo" in tree.text_content() and PROSE[0] in tree.text_content()
+
+
 def test_lead_printed_description_beats_a_class_guess() -> None:
     description = "Ba sản phẩm từ sâm Ngọc Linh vừa được công nhận OCOP 5 sao cấp quốc gia."
     tree = tree_of(
@@ -419,6 +436,8 @@ def test_script_written_text_and_hidden_copies() -> None:
     [
         ("Theo Phạm Trường", ["Phạm Trường"], None),
         ("Theo Sầm Hoa (Vietnamnet/Reuters)", ["Sầm Hoa"], "Vietnamnet/Reuters"),
+        ("Theo Khổng Minh Hà (Dân trí)", ["Khổng Minh Hà"], "Dân trí"),  # a less frequent family name
+        ("Theo Lò Văn Pó (TTXVN)", ["Lò Văn Pó"], "TTXVN"),
         ("Theo Tuổi Trẻ", [], "Tuổi Trẻ"),  # an outlet has a name's shape, but no family name
         ("K. Miên", ["K. Miên"], None),  # an initial's period is not a sentence break
     ],

@@ -126,14 +126,21 @@ def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[Htm
 _DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
-def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
-    """<figcaption>, itemprop=caption, class words containing caption/legend, and descriptions
-    sitting in an image wrapper (a sapo is classed "description" too, but not inside a figure)."""
-    found = [
+def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+    """<figcaption>, itemprop=caption, and class words that say caption: caption/legend, or the
+    Vietnamese "chú thích (ảnh)" written as one word or several ("chuthich", "chu-thich-anh")."""
+    return [
         *tree.iter("figcaption"),
         *tree.xpath("//body//*[@itemprop='caption']"),
-        *index.with_word_containing(("caption", "legend")),
+        *index.with_word_containing(("caption", "legend", "chuthich")),
+        *(el for el in index.with_words(("thich",)) if "chu" in words_of(el)),
     ]
+
+
+def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+    """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
+    too, but not inside a figure) and captions marked up only by their place under an image."""
+    found = _classed_captions(tree, index)
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
     found += find_unclassed_captions(tree)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
@@ -192,8 +199,15 @@ def _as_story_paragraph(caption: HtmlElement) -> None:
     remove(box)
 
 
-def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
-    """Collect and remove image captions that come after the headline (position `after`).
+_HEADLINE_BLOCK_LEVELS = 3
+
+
+def take_captions(
+    tree: HtmlElement, index: PageIndex, after: int, headline: HtmlElement | None = None
+) -> list[str]:
+    """Collect and remove image captions that come after the headline (position `after`), and the
+    classed captions printed before it in the headline's own block (a picture set beside the
+    headline, as 2012 templates do).
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
@@ -201,12 +215,24 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
     captions: list[str] = []
     chosen: list[HtmlElement] = []
     long: list[HtmlElement] = []  # too long for a caption, unless the captions tell the story
+    above: list[HtmlElement] = []  # classed captions above the headline, in its block
+    headline_blocks = (
+        [a for a in list(ancestors(headline))[:_HEADLINE_BLOCK_LEVELS] if a.tag not in ("body", "html")]
+        if headline is not None
+        else []
+    )
+    classed = set(_classed_captions(tree, index)) if headline_blocks else set()
     for element in _caption_candidates(tree, index):
-        if (
-            _position(index, element) < after
-            or any(a in chosen for a in ancestors(element))
-            or in_chrome(element)
-        ):
+        if _position(index, element) < after:
+            if (
+                element in classed
+                and not in_chrome(element)
+                and len(text_of(element)) <= _CAPTION_MAX_CHARS
+                and any(block in ancestors(element) for block in headline_blocks)
+            ):
+                above.append(element)
+            continue
+        if any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
         if len(element.findall(".//p")) > 3:
@@ -217,6 +243,9 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
         chosen.append(element)
         if text and text not in captions:
             captions.append(text)
+    above_texts = [text for text in map(text_of, above) if text]
+    for element in above:
+        remove(element)
     if chosen and _is_photo_story(chosen, captions):
         kept: list[str] = []
         for element in sorted([*chosen, *long], key=lambda el: _position(index, el)):
@@ -226,10 +255,11 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
                 kept.append(text)
             else:
                 _as_story_paragraph(element)
-        return kept
+        # A picture above the headline may repeat a line of the story: the line stays in the text.
+        return [*kept, *(text for text in above_texts if text not in captions and text not in kept)]
     for element in chosen:
         remove(element)
-    return captions
+    return [*(text for text in above_texts if text not in captions), *captions]
 
 
 def _size(element: HtmlElement) -> int:

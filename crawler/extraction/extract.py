@@ -327,7 +327,7 @@ def extract_article(
     remove_comment_sections(tree, index, keep=(headline.element,), headline_at=headline.position)
     labels = find_labels(tree)
     teasers = find_teasers(tree, keep=(headline.element,))
-    captions = take_captions(tree, index, headline.position)
+    captions = take_captions(tree, index, headline.position, headline.element)
     lead, lead_element = find_lead(
         tree,
         index,
