@@ -654,3 +654,37 @@ def test_many_texts_fold_as_one_by_one() -> None:
 
     texts = ["Tin liên quan:", "ĐÀ NẴNG", "", "  hoà  ", "Thanh Hoá (ảnh)"]
     assert squash_many(texts) == [squash(text) for text in texts]
+
+
+def test_related_headings_under_the_lead_are_not_subheads() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.subheads import unwrap_linked_subheads
+
+    lead = "Đoạn mở đầu của bài tổng hợp này giới thiệu ba chính sách mới có hiệu lực từ đầu tháng."
+    related = "".join(f"<h4><a href='/r-{i}.html'>Bài liên quan số {i} của mục</a></h4>" for i in range(2))
+    classed = "<h4 class='RelatedNews'><a href='/r-9.html'>Một bài liên quan khác</a></h4>"
+    subheads = "".join(
+        f"<h2><a href='/cs-{i}.html'>{i}. Chính sách {i}</a></h2><p>{PROSE[i]}</p>" for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div><p>{lead}</p>{related}{classed}{subheads}</div></body></html>")
+    assert unwrap_linked_subheads(tree) == 3
+    assert [h.find("a") is not None for h in tree.iter("h4")] == [True, True, True]
+
+
+@pytest.mark.parametrize("credit", ["SEO, Traffic Team", "Web Content, SEO Team", "Admin", "Ban biên tập"])
+def test_desks_teams_and_accounts_credit_no_one(credit: str) -> None:
+    assert parse_byline(credit, OUTLET) is None
+
+
+def test_a_right_aligned_pen_name_signs_but_a_credited_publication_does_not() -> None:
+    signed = clean_body(
+        [*map(p, PROSE), p("Kuma", bold=True)], BodyContext(outlet=OUTLET, signatures=frozenset({"kuma"}))
+    )
+    assert signed.paragraphs == PROSE and signed.byline is not None and signed.byline.authors == ["Kuma"]
+    unsigned = clean_body([*map(p, PROSE), p("Kuma", bold=True)], BodyContext(outlet=OUTLET))
+    assert unsigned.byline is None  # bold alone: a one-word name must be a Vietnamese syllable
+    credited = clean_body(
+        [*map(p, PROSE), p("Theo Minh Nguyễn/Vcamp.vn"), p("Forbes", bold=True)],
+        BodyContext(outlet=OUTLET, signatures=frozenset({"forbes"})),
+    )
+    assert credited.byline is not None and credited.byline.authors == ["Minh Nguyễn"]

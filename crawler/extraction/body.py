@@ -274,7 +274,13 @@ def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
 _TRAILING_HEADING_MAX_WORDS = 12
 
 
-def _is_trailing_label(block: Block, outlet: OutletNames) -> bool:
+def _signed(block: Block, signatures: frozenset[str]) -> bool:
+    """Right-aligned (a signature line of the page) and emphasised: how a signature is set, so a
+    pen name ("Papai") counts as a name there."""
+    return (block.bold or block.italic) and " ".join(folded(block.text).split()) in signatures
+
+
+def _is_trailing_label(block: Block, outlet: OutletNames, signatures: frozenset[str] = frozenset()) -> bool:
     """A block that can only introduce something: a heading, a related-box label ("Bài viết
     khác", "Thông tin cập nhật về …", "Xem thêm trên …"), a short line ending in ":" or a short
     bold line that is not a name. At the end of the text there is nothing left for it to introduce."""
@@ -288,19 +294,23 @@ def _is_trailing_label(block: Block, outlet: OutletNames) -> bool:
         and words <= _BOX_LABEL_MAX_WORDS
         and not block.text.rstrip().endswith((".", "!", "?", "…"))
     ):
-        return parse_byline(block.text, outlet, min_words=1) is None
+        return parse_byline(block.text, outlet, min_words=1, pen_names=_signed(block, signatures)) is None
     return False
 
 
 def _drop_trailing_labels(
-    blocks: list[Block], result: CleanBody, outlet: OutletNames, teasers: frozenset[str] = frozenset()
+    blocks: list[Block],
+    result: CleanBody,
+    outlet: OutletNames,
+    teasers: frozenset[str] = frozenset(),
+    signatures: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """From the end: box labels and headings, and the headlines and summaries of other stories
     (a related story printed after the body), until the article's own text."""
     end = len(blocks)
     while end > 0:
         block = blocks[end - 1]
-        if _is_trailing_label(block, outlet):
+        if _is_trailing_label(block, outlet, signatures):
             _drop(result, "trailing label", block)
         elif block.key in teasers:
             _drop(result, "trailing teaser", block)
@@ -371,18 +381,22 @@ def _take_closing_byline(
     end = len(blocks)
     while end > 0 and len(blocks) - end < _CLOSING_LINES:
         block = blocks[end - 1]
+        if (
+            end == len(blocks)
+            and end >= 2
+            and _is_publication_line(block)
+            and _is_source_credit(blocks[end - 2], outlet)
+        ):
+            # "Theo Minh Nguyễn/Vcamp.vn" then "Forbes": the publication the credit refers to,
+            # however it is set, not a second signature.
+            _drop(result, "credited publication", block)
+            end -= 1
+            continue
         styled = block.bold or block.italic or " ".join(folded(block.text).split()) in signatures
-        byline = parse_byline(block.text, outlet, min_words=1 if styled else 2)
+        byline = parse_byline(
+            block.text, outlet, min_words=1 if styled else 2, pen_names=_signed(block, signatures)
+        )
         if byline is None:
-            if (
-                end == len(blocks)
-                and end >= 2
-                and _is_publication_line(block)
-                and _is_source_credit(blocks[end - 2], outlet)
-            ):
-                _drop(result, "credited publication", block)
-                end -= 1
-                continue
             break
         found.authors[:0] = [a for a in byline.authors if a not in found.authors]
         found.agency = found.agency or byline.agency
@@ -451,7 +465,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
-    work = _drop_trailing_labels(work, result, context.outlet, context.teasers)
+    work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)

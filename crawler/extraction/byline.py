@@ -64,6 +64,7 @@ _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
+_DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 _MAX_NAME_WORDS = 5
 # One Vietnamese syllable, folded: onset, vowel nucleus, and one of the few codas Vietnamese has.
 _SYLLABLE = re.compile(
@@ -95,8 +96,10 @@ def _word_is_name(word: str) -> bool:
     return letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1)
 
 
-def person_name(text: str, *, min_words: int = 1) -> str | None:
-    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one."""
+def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str | None:
+    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one.
+    `pen_name`: the text stands where a signature does, so one word need not be a Vietnamese
+    syllable ("Papai")."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
     if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
@@ -105,7 +108,8 @@ def person_name(text: str, *, min_words: int = 1) -> str | None:
         return None
     if len(words) == 1 and _ACRONYM.match(words[0]) and not _has_vietnamese_letters(words[0]):
         return None  # "TTXVN", "VNA": an agency, not a person
-    if len(words) == 1 and not _INITIALS.match(words[0]) and not _SYLLABLE.match(fold(words[0])):
+    one_word = len(words) == 1 and not pen_name and not _INITIALS.match(words[0])
+    if one_word and not _SYLLABLE.match(fold(words[0])):
         return None  # a one-word signature is a Vietnamese given name ("Trung"), not "Forbes"
     if text.isupper() or any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
         text = " ".join(w if _INITIALS.match(w) else _title_case(w) for w in words)
@@ -156,15 +160,21 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
     return Byline(authors=[name], agency=where[0].strip() if where else None)
 
 
-def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int = 1) -> Byline | None:
+def parse_byline(
+    text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
+) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
     All-or-nothing matters: the last line of an article ("Hà Nội, ngày 5/8") must not donate a
-    "name" because one of its pieces happens to be capitalised.
+    "name" because one of its pieces happens to be capitalised. A desk, team or CMS account
+    ("SEO, Traffic Team") credits no one. `pen_names`: the line is a signature set apart (right-
+    aligned), so a one-word name need not be a Vietnamese syllable.
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
     if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
+        return None
+    if _DESK.search(fold(text)):
         return None
     text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
     result = Byline()
@@ -197,7 +207,9 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
         if agency:
             result.agency = result.agency or agency
             continue
-        names = [person_name(part, min_words=min_words) for part in _WEAK_SPLIT.split(piece)]
+        names = [
+            person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
+        ]
         if not names or any(name is None for name in names):
             return None
         result.authors.extend(name for name in names if name and name not in result.authors)

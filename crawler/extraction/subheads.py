@@ -3,19 +3,25 @@
 Policy and news round-ups ("8 chính sách mới có hiệu lực từ tháng 7") head every item with a link
 to the detailed article. Body extractors and the link-list rules take such a heading for a list
 of related links and drop it, and the article loses its structure. A link-only heading whose
-container also holds the article's prose paragraphs is a subhead: the link is unwrapped to plain
-text before extraction. A heading in a list item or a teaser box has no prose beside it and is
-left alone (teasers.py and the related-box rules deal with those).
+container also holds the article's prose paragraphs, and which introduces prose (the next block
+with text, pictures skipped, is a prose paragraph), is a subhead: the link is unwrapped to plain
+text before extraction. Links to related stories printed as headings under the lead (one after
+the other, or classed "related") introduce nothing and are left alone, as is a heading in a list
+item or a teaser box, which has no prose beside it (teasers.py and the related-box rules deal
+with those).
 """
 
 from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from crawler.extraction.dom import words_of
+
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "p")
 _PROSE_WORDS = 12
 _MIN_PROSE_SIBLINGS = 3
 _MAX_SUBHEAD_WORDS = 25
+_RELATED_ROOTS = ("related", "relate", "lienquan")
 
 
 def _link_only(element: HtmlElement) -> HtmlElement | None:
@@ -30,6 +36,25 @@ def _link_only(element: HtmlElement) -> HtmlElement | None:
     if element.tag == "p" and not any(node.tag in ("strong", "b") for node in element.iter()):
         return None  # a paragraph that is a plain link is a related link, not a subhead
     return links[0]
+
+
+def _is_prose(element: HtmlElement) -> bool:
+    words = len(element.text_content().split())
+    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+    return element.tag in ("p", "div") and words >= _PROSE_WORDS and linked < 0.3 * words
+
+
+def _introduces_prose(heading: HtmlElement) -> bool:
+    """The next sibling with text (pictures and empty blocks skipped) is a prose paragraph."""
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str) or not sibling.text_content().strip():
+            continue
+        return _is_prose(sibling)
+    return False
+
+
+def _related_classed(heading: HtmlElement, link: HtmlElement) -> bool:
+    return any(root in word for node in (heading, link) for word in words_of(node) for root in _RELATED_ROOTS)
 
 
 def _prose_paragraphs(container: HtmlElement) -> int:
@@ -55,7 +80,11 @@ def unwrap_linked_subheads(tree: HtmlElement) -> int:
             continue
         if parent not in prose:
             prose[parent] = _prose_paragraphs(parent)
-        if prose[parent] >= _MIN_PROSE_SIBLINGS:
+        if (
+            prose[parent] >= _MIN_PROSE_SIBLINGS
+            and _introduces_prose(heading)
+            and not _related_classed(heading, link)
+        ):
             link.drop_tag()
             unwrapped += 1
     return unwrapped
