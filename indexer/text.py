@@ -13,7 +13,6 @@ from functools import lru_cache
 # Characters that are invisible or layout-only on Vietnamese news pages.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")  # whitespace around a line break (str.strip per line)
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
@@ -63,8 +62,8 @@ def clean(text: str | None) -> str:
     if stray:
         text = text.translate(stray)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_EDGES.sub("\n", _SPACES.sub(" ", text))
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # _SPACES never spans "\n"
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
 def normalize(text: str | None) -> str:
