@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +26,35 @@ def require_shared(*parts: str) -> Path:
             pytest.fail(f"{path} is missing; CI always has ../shared")
         pytest.skip(f"{path} not found: the real pages in ../shared are not on this machine")
     return path
+
+
+@dataclass
+class CommandResult:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def error(self) -> str:
+        """The one line an error printed on stderr (a progress bar may leave blank lines around it)."""
+        lines = [line for line in self.err.splitlines() if line.strip()]
+        assert len(lines) == 1, f"expected one line on stderr, got {lines}"
+        return lines[0]
+
+
+@pytest.fixture
+def ocop(capsys: pytest.CaptureFixture[str]) -> Callable[..., CommandResult]:
+    """Runs an `ocop` command line in this process, as the installed command would (errors become
+    one line and an exit code), and returns its exit code, stdout and stderr."""
+    from ocop_watch.cli import run
+
+    def invoke(*args: str) -> CommandResult:
+        capsys.readouterr()
+        code = run([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CommandResult(code, captured.out, captured.err)
+
+    return invoke
 
 
 def make_article(n: int, title: str, text: str, **fields: object) -> Article:
