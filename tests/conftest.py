@@ -71,6 +71,10 @@ def archive_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def small_archive(archive_path: Path) -> Path:
     """Five articles covering diacritics, sites, stars and dates; enough for API behaviour tests."""
+    return build_small_archive(archive_path)
+
+
+def build_small_archive(path: Path) -> Path:
     articles = [
         make_article(
             1,
@@ -112,7 +116,7 @@ def small_archive(archive_path: Path) -> Path:
         ),
         make_article(5, "Bài không rõ ngày", "Sản phẩm mới, nông thôn mới."),
     ]
-    with Archive(archive_path) as archive:
+    with Archive(path) as archive:
         for article in articles:
             archive.upsert(article)
-    return archive_path
+    return path

@@ -1,10 +1,11 @@
 """Running a command where the archive cannot be written: on a read-only mount, or as another user.
 
 As root (CI), a read-only mount is a bind mount remounted read-only in a private mount namespace
-(`unshare -m`: no other process sees it), and "another user" is `nobody`, who may read the files
-but not write them or their folder. Without root the mount cannot be made (the test skips, and
-fails in CI), and the folder is made unwritable instead, which a non-root user cannot write
-through.
+(`unshare -m`: no other process sees it), and "another user's files" are files given to `nobody`
+while the command runs as root without the capabilities that let root ignore file permissions
+(the interpreter under /root stays reachable, which it would not be for `nobody` itself). Without
+root the mount cannot be made (the test skips, and fails in CI), and the folder is made
+unwritable instead, which a non-root user cannot write through.
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def as_another_user(folder: Path, command: list[str]) -> list[str]:
     if os.geteuid() == 0:
         if not shutil.which("setpriv"):
             _unavailable("setpriv(1) is missing")
-        return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command]
+        for path in (folder, *folder.rglob("*")):
+            os.chown(path, NOBODY, NOBODY)
+        return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", *command]
     for path in (*folder.rglob("*"), folder):  # we are not root: permissions bind us too
         path.chmod(0o555 if path.is_dir() else 0o444)
     return command

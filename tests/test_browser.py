@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 
@@ -84,6 +85,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
         f"--user-data-dir={tmp_path / 'profile'}",
     ):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console: CSP violations
     web = webdriver.Chrome(service=Service(driver), options=options)
     yield web
     web.quit()
@@ -105,9 +107,12 @@ def test_search_page_shows_highlighted_results_and_filters(server: str, browser)
     titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#results .title")]
     assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in titles
 
+    legends = [legend.text for legend in browser.find_elements(By.CSS_SELECTOR, "#facets legend")]
+    labels = {facet["name"]: facet["label"] for facet in httpx.get(server + "/facets").json()}
+    assert legends[0] == labels["site"] and labels["stars"] in legends  # the API's labels, in its order
     star4 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="4"]')
     label = star4.find_element(By.XPATH, "..").text
-    assert label.endswith("2")  # both OCOP hits carry a 4-star product
+    assert label.startswith("4 sao") and label.endswith("2")  # both OCOP hits carry a 4-star product
     star3 = browser.find_element(By.CSS_SELECTOR, '[data-facet="stars"] input[value="3"]')
     star3.click()
     wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
@@ -158,3 +163,17 @@ def test_story_link_shows_every_article_of_the_story(contract_server: str, brows
     browser.get(contract_server + "/?q=xoai&is_ocop=any")
     wait.until(ec.text_to_be_present_in_element((By.ID, "summary"), "1 bài viết"))
     assert not browser.find_elements(By.CSS_SELECTOR, "#results .story")
+
+
+def test_api_documentation_renders_from_this_server_alone(server: str, browser) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(server + "/docs")
+    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".opblock-summary-path"))
+    paths = {element.text for element in browser.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/search", "/export", "/health"} <= {path.replace("\u200b", "") for path in paths}
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(url.startswith(server + "/") for url in loaded), loaded  # no CDN
+    console = [entry["message"] for entry in browser.get_log("browser")]
+    assert not [line for line in console if "Content Security Policy" in line], console

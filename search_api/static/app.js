@@ -2,14 +2,15 @@
 // State lives in the URL query string so a search can be bookmarked and shared.
 "use strict";
 
-const FACET_LABELS = {
-  is_ocop: "Tin về OCOP", site: "Báo", province: "Tỉnh/thành (2025)", stars: "Hạng sao OCOP",
-  product_group: "Nhóm sản phẩm", section: "Chuyên mục",
-};
-const FACET_ORDER = ["site", "province", "stars", "product_group", "section"];
-// Filters carried in the URL; "story" (near-duplicates of one story) is set by a hit's link, never rendered as a facet.
-const FILTER_NAMES = [...FACET_ORDER, "story"];
+// The facets come from the API (GET /facets: name, label, kind, counted, value_format), in the
+// order to show them, so a facet added in indexer/facets.py appears here without an edit.
+// Multi-valued ("terms") facets are carried in the URL; the counted ones are drawn as checkboxes
+// ("story", the near-duplicates of one story, is set by a hit's link and never drawn). The one
+// boolean facet, is_ocop, is the "Chỉ tin về OCOP" box.
+let FACETS = [];
 const PAGE_SIZE = 20;
+
+const filterNames = () => FACETS.filter((f) => f.kind === "terms").map((f) => f.name);
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,7 +23,7 @@ function readState() {
     sort: params.get("sort") || "",
     page: Number(params.get("page") || "1"),
     onlyOcop: params.get("is_ocop") !== "any",
-    filters: Object.fromEntries(FILTER_NAMES.map((f) => [f, params.getAll(f)])),
+    filters: Object.fromEntries(filterNames().map((f) => [f, params.getAll(f)])),
   };
 }
 
@@ -59,14 +60,15 @@ function formatDate(iso) {
 function renderFacets(state, facets) {
   const box = $("facets");
   box.replaceChildren();
-  for (const name of FACET_ORDER) {
+  for (const facet of FACETS) {
+    const name = facet.name;
     const buckets = facets[name] || [];
-    if (!buckets.length) continue;
+    if (!facet.counted || facet.kind !== "terms" || !buckets.length) continue;
     const fieldset = document.createElement("fieldset");
     fieldset.className = "facet";
     fieldset.dataset.facet = name;
     const legend = document.createElement("legend");
-    legend.textContent = FACET_LABELS[name];
+    legend.textContent = facet.label;
     fieldset.append(legend);
     for (const bucket of buckets) {
       const label = document.createElement("label");
@@ -79,7 +81,7 @@ function renderFacets(state, facets) {
         if (box.checked) values.add(bucket.value); else values.delete(bucket.value);
         navigate({ ...state, page: 1, filters: { ...state.filters, [name]: [...values] } });
       });
-      const text = name === "stars" ? `${bucket.value} sao` : bucket.value;
+      const text = facet.value_format.replace("{value}", bucket.value);
       const count = document.createElement("span");
       count.className = "count";
       count.textContent = bucket.count.toLocaleString("vi-VN");
@@ -181,6 +183,7 @@ function renderPager(state, data) {
 }
 
 async function run() {
+  if (!FACETS.length) FACETS = await (await fetch("/facets")).json();
   const state = readState();
   $("q").value = state.q;
   $("from").value = state.from;
