@@ -41,7 +41,7 @@ demo: $(STAMP)
 	sleep 1; \
 	$(BIN)/ocop crawl --site sample --base-url http://127.0.0.1:$(SAMPLE_PORT)/ --archive $(DEMO_ARCHIVE) \
 	  --set LOG_LEVEL=WARNING --set DOWNLOAD_DELAY=0 && \
-	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
+	$(BIN)/ocop serve --archive $(DEMO_ARCHIVE) --port $(PORT)
 
 test: system-deps
 	$(BIN)/pytest

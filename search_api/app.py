@@ -25,7 +25,7 @@ from search_api.dependencies import get_index, search_request
 from search_api.errors import document_errors, install_error_handlers, responses, without_paths
 from search_api.export import router as export_router
 from search_api.health import HealthCheck
-from search_api.limits import ExportSlots
+from search_api.limits import ClientLimit, ExportSlots
 from search_api.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
@@ -111,5 +111,6 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         return FileResponse(STATIC / "index.html")
 
     document_errors(app)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ClientLimit, per_client=settings.max_client_requests)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so the 429s above carry the headers too
     return app

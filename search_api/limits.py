@@ -1,17 +1,28 @@
-"""How much heavy work one API worker accepts at once, so one client cannot take the server's memory.
+"""How much work one API worker accepts at once, so one client cannot stall or starve the others.
 
-An export streams a whole result set and holds a Parquet row group in memory; sixteen at once took
-a worker past 1 GiB. `ExportSlots` lets `max_exports` run per worker process and answers the next
-one at once with a 429 and Retry-After, rather than queueing it behind the others.
+- `ExportSlots`: an export streams a whole result set and holds a Parquet row group in memory;
+  sixteen at once took a worker past 1 GiB. `max_exports` run per worker process; the next one is
+  answered at once with a 429 and Retry-After, rather than queued behind the others.
+- `ClientLimit`: one client (one address) may have `max_client_requests` searches, exports or
+  article reads in progress per worker; more get a 429 and Retry-After at once. Forty parallel
+  deep pages from one script then cost the server a few requests' worth of CPU, not forty, and
+  everyone else's searches keep their pace. Behind a reverse proxy, run uvicorn with
+  `--forwarded-allow-ips` so that the address is the client's, not the proxy's.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from search_api.errors import TooManyRequests
 
 RETRY_EXPORT_SECONDS = 30  # an export of a few thousand rows takes seconds; a whole archive, minutes
+RETRY_CLIENT_SECONDS = 1  # a search takes well under a second: try again as soon as one is answered
+LIMITED_PATHS = ("/search", "/timeline", "/export", "/articles/")
 
 
 class ExportSlots:
@@ -30,3 +41,35 @@ class ExportSlots:
 
     def give_back(self) -> None:
         self._free.release()
+
+
+class ClientLimit:
+    """ASGI middleware: at most `per_client` limited requests of one client address in progress."""
+
+    def __init__(self, app: ASGIApp, per_client: int):
+        self.app = app
+        self.per_client = per_client
+        self._active: Counter[str] = Counter()  # only touched on the event loop: no lock needed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.per_client or not scope["path"].startswith(LIMITED_PATHS):
+            await self.app(scope, receive, send)
+            return
+        client = scope["client"][0] if scope.get("client") else "unknown"
+        if self._active[client] >= self.per_client:
+            message = (
+                f"too many requests from your address at once (at most {self.per_client} in progress per"
+                " server process): wait for an answer before sending the next request"
+            )
+            response = JSONResponse(
+                {"error": message}, status_code=429, headers={"Retry-After": str(RETRY_CLIENT_SECONDS)}
+            )
+            await response(scope, receive, send)
+            return
+        self._active[client] += 1
+        try:
+            await self.app(scope, receive, send)  # returns once the whole response, streams too, is sent
+        finally:
+            self._active[client] -= 1
+            if not self._active[client]:
+                del self._active[client]

@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -140,15 +141,12 @@ class WatchedIndex:
         return self.inner.health()
 
 
-@pytest.fixture
-def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, WatchedIndex]]:
-    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)  # chunks of a few articles, as with real ones
-    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)  # a full export would take 3 s
+@contextmanager
+def _serving(archive: Path, watched: WatchedIndex, **settings: object) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    settings = Settings(archive=archive, engine="embedded", max_exports=1)
-    app = create_app(settings, index=watched)  # type: ignore[arg-type]
+    app = create_app(Settings(archive=archive, engine="embedded", **settings), index=watched)  # type: ignore[arg-type]
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -156,10 +154,18 @@ def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}", watched
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, WatchedIndex]]:
+    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)  # chunks of a few articles, as with real ones
+    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)  # a full export would take 3 s
+    with _serving(archive, watched, max_exports=1) as base:
+        yield base, watched
 
 
 def test_a_client_that_disconnects_stops_the_export(server: tuple[str, WatchedIndex]) -> None:
@@ -222,3 +228,23 @@ def test_a_failure_half_way_cuts_the_stream_visibly_and_is_logged(
     assert received and len(received.splitlines()) < 60  # a cut transfer, not a short file that looks whole
     logged = [r for r in caplog.records if "export failed half-way" in r.getMessage()]
     assert logged and "q=san+pham" in logged[0].getMessage() and logged[0].exc_info
+
+
+def test_one_client_cannot_take_every_slot_from_the_others(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)
+    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)
+    elsewhere = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=10)
+    with _serving(archive, watched, max_client_requests=1) as base, elsewhere:
+        with httpx.stream("GET", f"{base}/export", timeout=10) as busy:  # this client's one request
+            next(busy.iter_raw())
+            refused = httpx.get(f"{base}/search", timeout=10)
+            assert refused.status_code == 429 and refused.headers["retry-after"] == "1"
+            assert "your address" in refused.json()["error"]
+            assert elsewhere.get(f"{base}/search").status_code == 200  # another client is served at once
+            assert httpx.get(f"{base}/facets", timeout=10).status_code == 200  # cheap answers are not limited
+        deadline = time.monotonic() + 5
+        while httpx.get(f"{base}/search", timeout=10).status_code == 429:  # its slot comes back
+            assert time.monotonic() < deadline
+            time.sleep(0.05)

@@ -408,8 +408,13 @@ class NewsSpider(scrapy.Spider):
         self._count(site, f"errors/{kind}")
         self._count(site, f"failed/{request.meta.get('kind', 'other')}")
         self.logger.warning("%s: %s on %s: %s", site, kind, request.url, failure.getErrorMessage()[:200])
+        transient = is_transient(failure)
+        if not transient and request.meta.get("page") == 1:
+            # A listing whose first page is gone (404, robots.txt) has nothing a later run could
+            # repair: it must not send every later run paginating deep through the other listings.
+            self._finished_root((site, *request.meta["listing"]))
         # A failure a later run can repair keeps every container above it unremembered.
-        yield from self._settle(key, fresh=False, failed=is_transient(failure))
+        yield from self._settle(key, fresh=False, failed=transient)
 
 
 def configure_download_slots(settings: BaseSettings, sites: Iterable[SiteConfig]) -> None:
