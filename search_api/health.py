@@ -2,9 +2,11 @@
 
 Asking the engine for its count is cheap but proves little: an archive whose pages were
 overwritten still counts its articles while searches fail. So the archive's integrity is checked
-too (SQLite's `PRAGMA quick_check`, which reads every page) and the verdict is kept for
-`health_check_seconds` per worker process; a failing search or health call in between still shows
-at once, through the engine's own answer. No file path is shown: /health is public.
+too, with SQLite's `PRAGMA quick_check`, which reads every page (about 2 s for a 700 MB archive of
+30,000 articles). Hence the verdict is kept for `health_check_seconds` per worker process, and
+renewed in a background thread while /health keeps answering with the last one; only the first
+/health of a process waits for it. An engine that fails in between still shows at once, through
+its own answer. No file path is shown: /health is public.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class HealthCheck:
         self.settings = settings
         self._lock = threading.Lock()
         self._integrity: tuple[float, str | None] | None = None  # (checked at, problem or None)
+        self._checking = False  # a renewal runs in the background
 
     def report(self, index: SearchIndex) -> dict[str, Any]:
         reasons: list[str] = []
@@ -56,12 +59,28 @@ class HealthCheck:
         return report
 
     def _integrity_problem(self, archive: Archive) -> str | None:
-        """The archive's integrity verdict, computed at most once per `health_check_seconds`."""
-        with self._lock:  # one check at a time; the others wait for its verdict
-            now = time.monotonic()
-            if self._integrity is None or now - self._integrity[0] >= self.settings.health_check_seconds:
-                self._integrity = (now, _quick_check(archive))
+        """The last integrity verdict: computed now the first time, renewed in the background once
+        it is older than `health_check_seconds`."""
+        with self._lock:
+            if self._integrity is None:
+                self._integrity = (time.monotonic(), _quick_check(archive))
+            elif (
+                time.monotonic() - self._integrity[0] >= self.settings.health_check_seconds
+                and not self._checking
+            ):
+                self._checking = True
+                threading.Thread(target=self._renew, name="archive-integrity", daemon=True).start()
             return self._integrity[1]
+
+    def _renew(self) -> None:
+        try:
+            with Archive(self.settings.archive, readonly=True) as archive:
+                problem = _quick_check(archive)
+        except (ArchiveUnavailable, sqlite3.DatabaseError) as exc:
+            problem = f"the archive cannot be read: {exc}"
+        with self._lock:
+            self._integrity = (time.monotonic(), problem)
+            self._checking = False
 
 
 def _quick_check(archive: Archive) -> str | None:

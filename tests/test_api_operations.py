@@ -76,7 +76,10 @@ def test_health_says_degraded_with_the_reason_when_the_archive_is_damaged(tmp_pa
     _overwrite_pages_of(archive, "articles_fts_data")  # the full-text index; counting still works
 
     assert client.get("/search", params={"q": "san pham"}).status_code == 503
-    health = client.get("/health")
+    deadline = time.monotonic() + 30
+    while (health := client.get("/health")).status_code == 200:  # the check is renewed in the background
+        assert time.monotonic() < deadline, "the damage never showed in /health"
+        time.sleep(0.05)
     assert health.status_code == 503, health.text
     body = health.json()
     assert body["status"] == "degraded" and "damaged" in " ".join(body["reasons"])

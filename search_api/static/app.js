@@ -182,8 +182,18 @@ function renderPager(state, data) {
   add("Sau ›", state.page + 1);
 }
 
+async function fetchPolitely(url) {
+  // A 429 (this address has too many requests in progress) asks to wait Retry-After seconds.
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(url);
+    if (response.status !== 429 || attempt >= 3) return response;
+    const seconds = Number(response.headers.get("Retry-After") || "1");
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 async function run() {
-  if (!FACETS.length) FACETS = await (await fetch("/facets")).json();
+  if (!FACETS.length) FACETS = await (await fetchPolitely("/facets")).json();
   const state = readState();
   $("q").value = state.q;
   $("from").value = state.from;
@@ -197,7 +207,7 @@ async function run() {
   exportParams.set("format", "csv");
   $("export-csv").href = "/export?" + exportParams.toString();
   $("summary").textContent = "Đang tìm…";
-  const response = await fetch("/search?" + apiParams.toString());
+  const response = await fetchPolitely("/search?" + apiParams.toString());
   const data = await response.json();
   if (!response.ok) {
     $("summary").textContent = "Lỗi: " + (data.error || response.statusText);
