@@ -25,7 +25,6 @@ class TermsFacet:
     label: str  # for the web page
     description: str = ""  # for the API documentation and `ocop export --help`
     counted: bool = True  # False: a filter only, never counted nor returned in `facets`
-    value_format: str = "{value}"  # how the web page shows a value ("{value} sao")
     kind = "terms"  # several values may be selected (OR); `boolean`: one yes/no choice
 
     def describe(self) -> dict[str, object]:
@@ -36,7 +35,6 @@ class TermsFacet:
             "description": self.description,
             "kind": self.kind,
             "counted": self.counted,
-            "value_format": self.value_format,
         }
 
     def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
@@ -124,9 +122,7 @@ FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
             "Tỉnh/thành (2025)",
             "Province, 2025 structure; a pre-2025 name or alias also works",
         ),
-        StarsFacet(
-            "stars", "stars", "Hạng sao OCOP", "OCOP star rating: 3, 4 or 5", value_format="{value} sao"
-        ),
+        StarsFacet("stars", "stars", "Hạng sao OCOP", "OCOP star rating: 3, 4 or 5"),
         ProductGroupFacet(
             "product_group", "product_groups", "Nhóm sản phẩm", "One of the six OCOP product groups"
         ),

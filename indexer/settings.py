@@ -52,7 +52,9 @@ class Settings(BaseSettings):
     workers: int = Field(default_factory=_default_workers, ge=1, description="`ocop serve` processes")
     max_exports: int = Field(default=2, ge=1, description="Exports streaming at once, per worker")
     max_client_requests: int = Field(
-        default=2, ge=0, description="Requests one client address may have in progress, per worker (0: any)"
+        default=2,
+        ge=0,
+        description="Searches/exports one client address may have in progress, per worker (0: any)",
     )
     health_check_seconds: float = Field(
         default=300.0, ge=0, description="How long /health trusts its last archive integrity check"

@@ -19,8 +19,8 @@ from indexer.engines import SearchIndex, open_index
 from indexer.errors import OcopWatchError
 from indexer.facets import FACETS
 from indexer.query import SearchRequest, SearchResponse
-from indexer.schema import Article
 from indexer.settings import Settings, load_settings
+from search_api.articles import router as articles_router
 from search_api.dependencies import get_index, search_request
 from search_api.errors import document_errors, install_error_handlers, responses, without_paths
 from search_api.export import router as export_router
@@ -72,12 +72,6 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         buckets = [b for b in response.histogram if low[: len(b.value)] <= b.value <= high[: len(b.value)]]
         return {"total": response.total, "interval": response.interval, "buckets": buckets}
 
-    @app.get(
-        "/articles/{article_id}", response_model=Article, tags=["articles"], responses=responses(404, 503)
-    )
-    def article(index: IndexDep, article_id: str) -> Article:
-        return index.get(article_id)
-
     @app.get("/facets", tags=["search"])
     def facets() -> list[dict[str, object]]:
         """The facets: API parameter name, the page's label, kind, and whether responses count them."""
@@ -98,6 +92,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             report = {"status": "degraded", "version": __version__, "reasons": [reason]}
         return JSONResponse(report, status_code=200 if report["status"] == "ok" else 503)
 
+    app.include_router(articles_router)
     app.include_router(export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")

@@ -3,8 +3,10 @@
 - `ExportSlots`: an export streams a whole result set and holds a Parquet row group in memory;
   sixteen at once took a worker past 1 GiB. `max_exports` run per worker process; the next one is
   answered at once with a 429 and Retry-After, rather than queued behind the others.
-- `ClientLimit`: one client (one address) may have `max_client_requests` searches, exports or
-  article reads in progress per worker; more get a 429 and Retry-After at once. Forty parallel
+- `ClientLimit`: one client (one address) may have `max_client_requests` searches, timelines or
+  exports in progress per worker (reading one article is cheap and not counted: its page asks for
+  the article, its citation and its marked text at once); more get a 429 and Retry-After at once.
+  Forty parallel
   deep pages from one script then cost the server a few requests' worth of CPU, not forty, and
   everyone else's searches keep their pace. Behind a reverse proxy, run uvicorn with
   `--forwarded-allow-ips` so that the address is the client's, not the proxy's.
@@ -22,7 +24,7 @@ from search_api.errors import TooManyRequests
 
 RETRY_EXPORT_SECONDS = 30  # an export of a few thousand rows takes seconds; a whole archive, minutes
 RETRY_CLIENT_SECONDS = 1  # a search takes well under a second: try again as soon as one is answered
-LIMITED_PATHS = ("/search", "/timeline", "/export", "/articles/")
+LIMITED_PATHS = ("/search", "/timeline", "/export")  # the requests whose cost grows with the archive
 
 
 class ExportSlots:

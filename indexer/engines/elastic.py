@@ -545,11 +545,10 @@ class RemoteIndex:
             body["aggs"] = aggregations(request, filters)
         response = self.call(lambda: self.client.search(index=self.alias, body=body))
         raw_hits = response["hits"]["hits"]
-        phrases = parsed.phrases()
         hits = [
             hit_for(
                 Article.model_validate(h["_source"]["article"]),
-                phrases,
+                parsed,
                 h.get("_score") if has_text else None,
             )
             for h in raw_hits

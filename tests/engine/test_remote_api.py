@@ -118,3 +118,33 @@ def test_the_elasticsearch_client_refuses_opensearch_with_a_clear_message(engine
     with pytest.raises(EngineUnavailable, match="not Elasticsearch"):
         index.health()  # the product check applies to successful answers (an error answer is just an error)
     assert remote_index(engine_url, "unused").name == "opensearch"
+
+
+@pytest.mark.engine
+def test_article_endpoints_answer_from_the_remote_engine(
+    remote_engine: SearchIndex, embedded_engine: SearchIndex, contract_archive, tmp_path
+) -> None:
+    """Citation, raw HTML and article page over OpenSearch: the same answers, 404 where nothing is kept."""
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        engine=REMOTE_KIND,
+        engine_url=remote_engine.url,  # type: ignore[attr-defined]
+        index_alias=remote_engine.alias,  # type: ignore[attr-defined]
+        archive=contract_archive,
+    )
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    reference = TestClient(create_app(index=embedded_engine), raise_server_exceptions=False)
+    path = f"/articles/{ID['wire_a']}/citation"
+    assert client.get(path).json() == reference.get(path).json()
+    assert client.get("/articles/nope/citation").status_code == 404
+    # the contract archive keeps no raw HTML; an API without the archive says it has none
+    raw = client.get(f"/articles/{ID['wire_a']}/raw")
+    assert raw.status_code == 404 and "no raw page" in raw.json()["error"]
+    elsewhere = TestClient(create_app(settings.model_copy(update={"archive": tmp_path / "absent.sqlite"})))
+    raw = elsewhere.get(f"/articles/{ID['wire_a']}/raw")
+    assert raw.status_code == 404 and "no archive" in raw.json()["error"]
+    assert client.get("/articles/nope/raw").status_code == 404
+    assert client.get(f"/a/{ID['wire_a']}").status_code == 200
+    down = Settings(_env_file=None, engine=REMOTE_KIND, engine_url=CLOSED_PORT)  # type: ignore[call-arg]
+    response = TestClient(create_app(down), raise_server_exceptions=False).get(path)
+    assert response.status_code == 503 and response.json()["error"]
