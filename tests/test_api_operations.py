@@ -4,6 +4,8 @@ an OpenAPI document that lists the real answers, and headers that keep the page 
 
 from __future__ import annotations
 
+import base64
+import json
 import random
 import sqlite3
 import time
@@ -120,6 +122,29 @@ def test_a_search_past_its_time_budget_is_503_with_a_message(small_archive: Path
     assert response.status_code == 503
     assert response.json()["error"].startswith("the search took too long and was stopped (gave up after")
     assert int(response.headers["retry-after"]) > 0
+
+
+# --- 8. a malformed cursor is the client's mistake ------------------------------------------------
+
+
+def _cursor(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        _cursor(b"[" * 1000),  # nested past the JSON parser's recursion limit
+        _cursor(json.dumps({"s": "newest", "v": int("9" * 400), "i": "x"}).encode()),  # beyond a float
+        _cursor(b"\xff\xfe"),  # not even text
+        "!!!",
+    ],
+)
+@pytest.mark.parametrize("path", ["/search", "/timeline"])
+def test_a_malformed_cursor_is_400_with_a_message(small_archive: Path, path: str, cursor: str) -> None:
+    response = _client(small_archive).get(path, params={"cursor": cursor, "sort": "newest"})
+    assert response.status_code == 400, response.text
+    assert "cursor" in response.json()["error"]
 
 
 # --- 10. the OpenAPI document declares the answers the server gives ---------------------------------

@@ -172,7 +172,7 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[float, str]:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
         value, article_id, cursor_sort = float(data["v"]), str(data["i"]), data["s"]
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError) as exc:  # nested, huge
         raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged") from exc
     if cursor_sort != sort:
         raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
