@@ -87,17 +87,20 @@ class MemoryWatch(threading.Thread):
                 pass
 
 
-def ordinary_latencies(base: str, count: int) -> tuple[list[float], Counter[int]]:
+def ordinary_latencies(base: str, count: int) -> tuple[list[float], Counter[int | str]]:
     """Milliseconds of `count` ordinary searches, one after the other, and their statuses; from
     127.0.0.2, another address than the heavy client's, as another journalist would be."""
-    times, statuses = [], Counter()
+    times: list[float] = []
+    statuses: Counter[int | str] = Counter()
     transport = httpx.HTTPTransport(local_address="127.0.0.2")
     with httpx.Client(base_url=base, timeout=120, transport=transport) as client:
         for params in itertools.islice(itertools.cycle(ORDINARY), count):
             started = time.perf_counter()
-            response = client.get("/search", params=params)
+            try:
+                statuses[client.get("/search", params=params).status_code] += 1
+            except httpx.TransportError as exc:  # a worker died or dropped the connection
+                statuses[type(exc).__name__] += 1
             times.append((time.perf_counter() - started) * 1000)
-            statuses[response.status_code] += 1
     return times, statuses
 
 
@@ -167,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         memory.start()
         ordinary_latencies(base, len(ORDINARY))  # warm-up: page cache, imports, connections
         alone, alone_statuses = ordinary_latencies(base, args.requests)
-        alone_peak = memory.peak
+        alone_peak, alone_load = memory.peak, os.getloadavg()[0]
 
         stop, outcomes = threading.Event(), Counter()
         threads = [
@@ -178,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             thread.start()
         time.sleep(3)  # let the heavy client fill the server first
         beside, beside_statuses = ordinary_latencies(base, args.requests)
+        beside_load = os.getloadavg()[0]
         stop.set()
         for thread in threads:
             thread.join(timeout=60)
@@ -187,13 +191,14 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=60)
 
     rows = [
-        ("alone", alone, alone_statuses, alone_peak),
+        ("alone", alone, alone_statuses, alone_peak, alone_load),
         (
             f"beside a heavy client ({args.heavy} threads"
             f"{', no per-client limit' if args.no_client_limit else ''})",
             beside,
             beside_statuses,
             memory.peak,
+            beside_load,
         ),
     ]
     lines = [
@@ -209,14 +214,14 @@ def main(argv: list[str] | None = None) -> int:
         f" an OR chain of {len(WORDS)} words, one word repeated 99 times and whole-archive Parquet exports"
         " (waiting the Retry-After of each 429); the ordinary client comes from another address.",
         "",
-        "| ordinary search | requests | p50 ms | p95 ms | max ms | statuses | server peak RSS |",
-        "|---|---:|---:|---:|---:|---|---:|",
+        "| ordinary search | requests | p50 ms | p95 ms | max ms | statuses | server peak RSS | load after |",
+        "|---|---:|---:|---:|---:|---|---:|---:|",
     ]
-    for label, times, statuses, peak in rows:
-        shown = ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items()))
+    for label, times, statuses, peak, load in rows:
+        shown = ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items(), key=str))
         lines.append(
             f"| {label} | {len(times)} | {_percentile(times, 50):,.0f} | {_percentile(times, 95):,.0f}"
-            f" | {max(times):,.0f} | {shown} | {peak / 2**20:,.0f} MiB |"
+            f" | {max(times):,.0f} | {shown} | {peak / 2**20:,.0f} MiB | {load:.1f} |"
         )
     lines += ["", "What the heavy client got meanwhile (requests completed, by kind and status):", ""]
     lines += [f"- {kind}: {n}" for kind, n in sorted(outcomes.items())]

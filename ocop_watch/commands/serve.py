@@ -17,6 +17,8 @@ from indexer.errors import ArchiveUnavailable
 from ocop_watch.cli_app import app
 from ocop_watch.options import ArchiveOption, settings_for
 
+WORKER_HEALTHCHECK_SECONDS = 30
+
 
 @app.command("serve")
 def serve(
@@ -51,6 +53,10 @@ def serve(
         str(settings.workers),
         "--log-level",
         "warning",
+        # uvicorn kills a worker that does not answer its supervisor's ping within 5 s, and with it
+        # every request the worker holds; a worker busy with heavy requests is slow, not hung.
+        "--timeout-worker-healthcheck",
+        str(WORKER_HEALTHCHECK_SECONDS),
     ]
     environment = {
         **os.environ,
