@@ -35,7 +35,7 @@ from indexer.query import SearchRequest
 from indexer.schema import VIETNAM_TZ, Article
 
 # Bump when a column is added, removed, renamed or changes type; researchers' scripts can check it.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_LIMIT = 1_000_000_000  # the largest `limit`: more rows than any archive holds, far from overflow
 CHUNK_BYTES = 128 * 1024  # CSV/JSONL: bytes handed to the client at a time
 ROW_GROUP_ROWS = 10_000  # Parquet: a row group ends at this many rows ...
