@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import resource
 import shutil
@@ -44,7 +43,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import tantivy  # noqa: E402
+
 from bench.articles import generate  # noqa: E402
+from bench.machine import machine  # noqa: E402
 from indexer.archive import Archive  # noqa: E402
 from indexer.engines.base import SearchIndex  # noqa: E402
 from indexer.engines.elastic import RemoteIndex, open_remote_index  # noqa: E402
@@ -89,22 +91,6 @@ HARD: dict[str, dict[str, Any]] = {
 
 
 # --- the machine ----------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
-    kib = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
-    import sqlite3
-
-    import tantivy
-
-    return (
-        f"{cpu.group(1) if cpu else 'unknown CPU'}, {os.cpu_count()} cores, "
-        f"{int(kib.group(1)) / 2**20 if kib else 0:.0f} GiB RAM; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {tantivy.__version__}; "
-        f"{java[0] if java else 'no java'}"
-    )
 
 
 def load() -> str:
@@ -264,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="(re)write this size's section of this markdown file")
     args = ap.parse_args(argv)
 
-    described, load_before = machine(), load()
+    described, load_before = machine(f"tantivy {tantivy.__version__}"), load()
     with ExitStack() as stack:
         folder = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         folder.mkdir(parents=True, exist_ok=True)

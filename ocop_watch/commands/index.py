@@ -3,8 +3,8 @@
 The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS,
 OCOP_EMBEDDED_INDEX); the work itself lives in `indexer.sync` (Elasticsearch/OpenSearch) and
 `indexer.engines.embedded` (the default), so these commands only parse options, draw progress and
-turn the reports into text and exit codes (non-zero when a document was rejected or the engine is
-down).
+turn the reports into text and exit codes (3 when a document was rejected; an unavailable engine
+or archive is an error with its own code, see `indexer.errors.ExitCode`).
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, RemoteIndex, open_remote_index
+from indexer.engines.elastic import Rejection, open_remote_index
 from indexer.engines.embedded import EmbeddedIndex
-from indexer.errors import EngineUnavailable
+from indexer.errors import ArchiveUnavailable, ExitCode
 from indexer.settings import Settings
 from indexer.sync import rebuild, status, sync
 from ocop_watch.cli_app import index_app
+from ocop_watch.options import ArchiveOption, settings_for
 
 console = Console(stderr=True)
-ARCHIVE_OPTION = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive")
 
 
 class _Bar:
@@ -48,29 +48,19 @@ def _progress() -> Progress:
     return Progress(*columns, console=console, transient=False)
 
 
-def _remote() -> RemoteIndex:
-    return open_remote_index(Settings())
-
-
-def _embedded(archive: Path) -> EmbeddedIndex | None:
-    """The embedded index of the archive when it is the configured engine, else None."""
-    settings = Settings()
+def _embedded(settings: Settings) -> EmbeddedIndex | None:
+    """The embedded index of the archive when it is the configured engine, else None. It reads the
+    archive only, so it can be built beside a read-only archive (OCOP_EMBEDDED_INDEX elsewhere)."""
     if settings.engine != "embedded":
         return None
-    if not archive.exists():
-        raise typer.BadParameter(f"no archive at {archive}", param_hint="--archive")
-    return EmbeddedIndex(archive, index_path=settings.embedded_index)
+    _open_archive(settings.archive, readonly=True).close()  # a missing archive is said so, not created
+    return EmbeddedIndex(settings.archive, index_path=settings.embedded_index)
 
 
-def _open_archive(path: Path) -> Archive:
+def _open_archive(path: Path, *, readonly: bool = False) -> Archive:
     if not path.exists():
-        raise typer.BadParameter(f"no archive at {path}", param_hint="--archive")
-    return Archive(path)
-
-
-def _fail(exc: EngineUnavailable) -> typer.Exit:
-    console.print(f"[red]search engine unavailable:[/red] {exc}")
-    return typer.Exit(3)
+        raise ArchiveUnavailable(f"no archive at {path}; crawl first (ocop crawl) or pass --archive")
+    return Archive(path, readonly=readonly)  # sync and rebuild record their checkpoint in it
 
 
 def _print_rejected(rejected: list[Rejection]) -> None:
@@ -84,22 +74,20 @@ def _print_rejected(rejected: list[Rejection]) -> None:
 
 @index_app.command("sync")
 def sync_command(
-    archive: Path = ARCHIVE_OPTION,
+    archive: ArchiveOption = None,
     batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
 ) -> None:
     """Push archive changes since the last checkpoint (the first run builds the index)."""
-    embedded = _embedded(archive)
+    settings = settings_for(archive)
+    embedded = _embedded(settings)
     if embedded is not None:
         with _progress() as progress:
             applied = embedded.sync(_Bar(progress))
         typer.echo(f"{applied} change(s) applied to the embedded index {embedded.folder.path}")
         return
-    index = _remote()
-    try:
-        with _open_archive(archive) as store, _progress() as progress:
-            report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    index = open_remote_index(settings)
+    with _open_archive(settings.archive) as store, _progress() as progress:
+        report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
     how = (
         " (no index yet: built one)"
         if report.rebuilt
@@ -114,12 +102,12 @@ def sync_command(
     if report.rejected:
         _print_rejected(report.rejected)
         console.print("They stay listed and are retried by every sync until accepted (`ocop index status`).")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
 @index_app.command("rebuild")
 def rebuild_command(
-    archive: Path = ARCHIVE_OPTION,
+    archive: ArchiveOption = None,
     batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
     shards: int | None = typer.Option(
         None, min=1, help="Primary shards of the new index (template default: 1)"
@@ -129,46 +117,45 @@ def rebuild_command(
 ) -> None:
     """Load the whole archive into a new index and swap to it atomically (the embedded engine's
     folder, or a new <alias>-vN behind the Elasticsearch/OpenSearch alias)."""
-    embedded = _embedded(archive)
+    settings = settings_for(archive)
+    embedded = _embedded(settings)
     if embedded is not None:
-        with _progress() as progress, _open_archive(archive) as store:
-            store.drop_search_tables()  # what the retired FTS5 engine left in older archives
+        _drop_retired_tables(settings.archive)
+        with _progress() as progress:
             loaded = embedded.rebuild(_Bar(progress))
         typer.echo(f"{loaded} article(s) in the embedded index {embedded.folder.path}")
         return
-    index = _remote()
-    try:
-        with _open_archive(archive) as store, _progress() as progress:
-            report = rebuild(
-                store,
-                index,
-                batch_size=batch_size,
-                shards=shards,
-                keep=keep,
-                force=force,
-                progress=_Bar(progress),
-            )
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    index = open_remote_index(settings)
+    with _open_archive(settings.archive) as store, _progress() as progress:
+        report = rebuild(
+            store,
+            index,
+            batch_size=batch_size,
+            shards=shards,
+            keep=keep,
+            force=force,
+            progress=_Bar(progress),
+        )
     if report.rejected:
         _print_rejected(report.rejected)
     if not report.swapped:
         console.print(
             f"{report.index} was dropped and alias {index.alias!r} left as it was (--force swaps anyway)"
         )
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
     moved = f" (was {', '.join(report.previous)})" if report.previous else ""
     dropped = f"; deleted {', '.join(report.dropped)}" if report.dropped else ""
     alias = f"alias {index.alias!r} → {report.index}{moved}"
     typer.echo(f"{report.loaded} article(s) in {report.index}; {alias}{dropped}")
     if report.rejected:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
 @index_app.command("status")
-def status_command(archive: Path = ARCHIVE_OPTION) -> None:
+def status_command(archive: ArchiveOption = None) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
-    embedded = _embedded(archive)
+    settings = settings_for(archive)
+    embedded = _embedded(settings)
     if embedded is not None:
         found = embedded.status()
         _print_rows(
@@ -181,12 +168,9 @@ def status_command(archive: Path = ARCHIVE_OPTION) -> None:
             }
         )
         return
-    index = _remote()
-    try:
-        with _open_archive(archive) as store:
-            report = status(store, index)
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    index = open_remote_index(settings)
+    with _open_archive(settings.archive, readonly=True) as store:
+        report = status(store, index)
     _print_rows(
         {
             "engine": f"{report['engine']} at {report['url']}",
@@ -207,3 +191,13 @@ def _print_rows(rows: dict[str, object]) -> None:
     width = max(map(len, rows))
     for key, value in rows.items():
         typer.echo(f"{key + ':':<{width + 2}}{value}")
+
+
+def _drop_retired_tables(path: Path) -> None:
+    """Remove what the retired FTS5 engine left in an older archive, when there is any (an archive
+    without it is only read: the index can be rebuilt beside a read-only archive)."""
+    with _open_archive(path, readonly=True) as store:
+        if not store.has_retired_tables():
+            return
+    with _open_archive(path) as store:
+        store.drop_search_tables()

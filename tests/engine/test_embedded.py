@@ -192,8 +192,9 @@ def test_facets_are_recounted_exactly_when_their_keys_overflow(
 
 def test_an_index_folder_that_cannot_be_written(archive_path: Path, tmp_path: Path) -> None:
     """A folder where the writer's lock cannot be made (read-only; as root, which ignores file
-    modes, a directory stands where the lock file goes) still answers from what it holds; no
-    folder at all says what to do."""
+    modes, a directory stands where the lock file goes) still answers from what it holds. Where no
+    index exists and none may be written, a small archive is indexed in memory; a big one is a 503
+    that says what to do."""
     index = EmbeddedIndex(archive_path)
     index.sync()
     with Archive(archive_path) as archive:
@@ -206,5 +207,14 @@ def test_an_index_folder_that_cannot_be_written(archive_path: Path, tmp_path: Pa
         index.sync()
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the index folder should be")
+    in_memory = EmbeddedIndex(archive_path, index_path=blocked / "index")
+    assert in_memory.search(SearchRequest()).total == len(ARTICLES) + 1
+    on_disk = EmbeddedIndex(archive_path, index_path=tmp_path / "elsewhere")
+    assert in_memory.search(SearchRequest(q="ocop")).facets == on_disk.search(SearchRequest(q="ocop")).facets
+    with Archive(archive_path) as archive:
+        archive.upsert(next(generated_articles(1, seed=9)))
+    assert in_memory.search(SearchRequest()).total == len(ARTICLES) + 2  # follows the archive
+    assert not (blocked / "index").exists() and blocked.read_text().startswith("a file")
+    too_big = EmbeddedIndex(archive_path, index_path=blocked / "index", inline_catch_up=10)
     with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
-        EmbeddedIndex(archive_path, index_path=blocked / "index").search(SearchRequest())
+        too_big.search(SearchRequest())

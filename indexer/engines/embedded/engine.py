@@ -30,7 +30,7 @@ import tantivy
 import indexer.engines.core as core
 from indexer.archive import Archive
 from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, MORE, PAIR, histogram_key, pair_values
-from indexer.engines.embedded.folder import Checkpoint, IndexFolder
+from indexer.engines.embedded.folder import MEMORY, Checkpoint, FolderNotWritable, IndexFolder
 from indexer.engines.embedded.render import (
     ALL_FILTERS,
     DATE_FILTER,
@@ -41,7 +41,7 @@ from indexer.engines.embedded.render import (
     recount,
     scope_name,
 )
-from indexer.errors import EngineUnavailable
+from indexer.errors import ArchiveUnavailable, EngineUnavailable
 from indexer.facets import COUNTED_FACETS
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
@@ -73,11 +73,16 @@ def _readable(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        raise EngineUnavailable(f"the archive {path} cannot be read: {exc}") from exc
+        raise ArchiveUnavailable(f"the archive {path} cannot be read: {exc}") from exc
 
 
 class EmbeddedIndex:
-    """SearchIndex over a tantivy index kept in step with the archive (see `folder`)."""
+    """SearchIndex over a tantivy index kept in step with the archive (see `folder`).
+
+    Searching never writes the archive (the API may serve a read-only file): it reads it through
+    read-only connections, and catches the index up only where it may write the index folder
+    (`OCOP_EMBEDDED_INDEX`). Only `index` and `delete` write the archive.
+    """
 
     name = "embedded"
 
@@ -97,21 +102,34 @@ class EmbeddedIndex:
         self._open_lock = threading.Lock()
         self._index: tantivy.Index | None = None
         self._opened: Checkpoint | None = None
+        self._reloadable = True
+        self._memory_lock = threading.Lock()
+        self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
         self._local = threading.local()
-        with _readable(self.path):
-            Archive(self.path).close()  # creates the schema when the file is new
 
     def _archive(self) -> Archive:
-        """This thread's archive connection (SQLite connections are not shared between threads)."""
-        archive = getattr(self._local, "archive", None)
-        if archive is None:
-            archive = self._local.archive = Archive(self.path)
+        """This thread's read-only connection to the archive (SQLite connections are not shared
+        between threads). The file is looked at on every use: an archive deleted or replaced under
+        a running server is said so (or opened again), never read through a connection to the old
+        file, and a missing one is never created."""
+        try:
+            found = self.path.stat()
+        except OSError:
+            raise ArchiveUnavailable(f"no archive at {self.path}") from None
+        identity = (found.st_dev, found.st_ino)
+        cached: tuple[tuple[int, int], Archive] | None = getattr(self._local, "archive", None)
+        if cached is not None and cached[0] == identity:
+            return cached[1]
+        if cached is not None:
+            cached[1].close()
+        archive = Archive(self.path, readonly=True)
+        self._local.archive = (identity, archive)
         return archive
 
     def close(self) -> None:
-        archive = getattr(self._local, "archive", None)
-        if archive is not None:
-            archive.close()
+        cached = getattr(self._local, "archive", None)
+        if cached is not None:
+            cached[1].close()
             self._local.archive = None
 
     # --- keeping the index in step with the archive -----------------------------------------------
@@ -126,54 +144,93 @@ class EmbeddedIndex:
 
     def _index_for(self, checkpoint: Checkpoint) -> tantivy.Index:
         with self._open_lock:
-            try:
-                if (
-                    self._index is None
-                    or self._opened is None
-                    or self._opened.generation != checkpoint.generation
-                ):
-                    self._index = self.folder.open(checkpoint)
-                elif self._opened.seq != checkpoint.seq:
-                    self._index.reload()
-            except (OSError, ValueError) as exc:
-                raise EngineUnavailable(
-                    f"the embedded search index {self.folder.path} cannot be read ({exc}): "
-                    "run `ocop index rebuild`"
-                ) from exc
+            if checkpoint.generation == MEMORY:
+                assert self._memory is not None
+                self._index, self._reloadable = self._memory[0], False
+            else:
+                try:
+                    if (
+                        self._index is None
+                        or self._opened is None
+                        or self._opened.generation != checkpoint.generation
+                        or (self._opened.seq != checkpoint.seq and not self._reloadable)
+                    ):
+                        self._index, self._reloadable = self.folder.open(checkpoint)
+                    elif self._opened.seq != checkpoint.seq:
+                        self._index.reload()
+                except (OSError, ValueError) as exc:
+                    raise EngineUnavailable(
+                        f"the embedded search index {self.folder.path} cannot be read ({exc}): "
+                        "run `ocop index rebuild`"
+                    ) from exc
             self._opened = checkpoint
             return self._index
 
-    def _current(self) -> tantivy.Index:
-        """The index, caught up with the archive when the backlog is small and nobody else writes."""
+    def _current(self) -> tuple[tantivy.Index, Checkpoint]:
+        """The index and its checkpoint, caught up with the archive when the backlog is small and
+        this process may write the index (nobody else writing)."""
         archive = self._archive()
         head = archive.last_seq()
-        checkpoint = self._usable(self.folder.checkpoint(), head)
-        if checkpoint is None:
-            backlog = archive.pending_changes(0)
-            if backlog > self.inline_catch_up:
-                raise EngineUnavailable(
-                    "the embedded search index is missing, of another version, or made from another "
-                    f"archive ({backlog:,} articles to load): run `ocop index rebuild`"
-                )
+        checkpoint = self._usable(self.folder.checkpoint(), head) or self._first(archive, head)
+        if checkpoint.seq < head and self.inline_catch_up:
+            checkpoint = self._caught_up(archive, checkpoint)
+        return self._index_for(checkpoint), checkpoint
+
+    def _first(self, archive: Archive, head: int) -> Checkpoint:
+        """No usable index in the folder (none, another `FORMAT`, or ahead of the archive): a small
+        archive is indexed now, in the folder or, where it may not be written, in memory."""
+        memory = self._memory
+        if memory is not None and memory[1].seq <= head:
+            return memory[1]
+        backlog = archive.pending_changes(0)
+        if backlog > self.inline_catch_up:
+            raise EngineUnavailable(
+                "the embedded search index is missing, of another version, or made from another "
+                f"archive ({backlog:,} articles to load): run `ocop index rebuild` (OCOP_EMBEDDED_INDEX "
+                "says where the index lives; it must be a folder that command may write)"
+            )
+        try:
             with self.folder.writing(wait=False) as mine:
                 if not mine:
                     raise EngineUnavailable("the embedded search index is being built: try again shortly")
-                checkpoint = self._usable(self.folder.checkpoint(), head) or self.folder.rebuild(archive)
-        if checkpoint.seq < head and self.inline_catch_up:
-            with contextlib.suppress(EngineUnavailable), self.folder.writing(wait=False) as mine:
-                # a folder that cannot be written still answers, from what it holds
-                latest = self.folder.checkpoint() if mine else None
-                if latest is not None and latest.generation == checkpoint.generation:
-                    checkpoint = self.folder.catch_up(
-                        self._index_for(latest), latest, archive, limit=self.inline_catch_up
-                    )
-        return self._index_for(checkpoint)
+                return self._usable(self.folder.checkpoint(), head) or self.folder.rebuild(archive)
+        except FolderNotWritable:
+            with self._memory_lock:
+                if self._memory is None or self._memory[1].seq > head:
+                    self._memory = self.folder.in_memory(archive)
+                return self._memory[1]
+
+    def _caught_up(self, archive: Archive, checkpoint: Checkpoint) -> Checkpoint:
+        """At most `inline_catch_up` changes applied, unless someone else is writing (no waiting);
+        a folder that cannot be written answers from what it holds."""
+        if checkpoint.generation == MEMORY:
+            if not self._memory_lock.acquire(blocking=False):
+                return checkpoint
+            try:
+                assert self._memory is not None
+                index, latest = self._memory
+                latest = self.folder.catch_up(index, latest, archive, limit=self.inline_catch_up)
+                self._memory = (index, latest)
+                return latest
+            finally:
+                self._memory_lock.release()
+        with contextlib.suppress(EngineUnavailable), self.folder.writing(wait=False) as mine:
+            latest = self.folder.checkpoint() if mine else None
+            if latest is not None and latest.generation == checkpoint.generation:
+                checkpoint = self.folder.catch_up(
+                    self._index_for(latest), latest, archive, limit=self.inline_catch_up
+                )
+        return checkpoint
 
     def sync(self, progress: Progress = QUIET, *, until: Callable[[], bool] | None = None) -> int:
         """Bring the index up to the archive (waiting for another writer); returns the changes applied.
         Builds it when there is none, or it is of another version. With `until`, keeps following
-        the archive's new changes until it says to stop."""
-        with _readable(self.path), self.folder.writing(wait=True), Archive(self.path) as archive:
+        the archive's new changes until it says to stop. Reads the archive only."""
+        with (
+            _readable(self.path),
+            self.folder.writing(wait=True),
+            Archive(self.path, readonly=True) as archive,
+        ):
             checkpoint = self._usable(self.folder.checkpoint(), archive.last_seq())
             applied = 0
             if checkpoint is None:
@@ -190,19 +247,15 @@ class EmbeddedIndex:
     def rebuild(self, progress: Progress = QUIET) -> int:
         """A new index from the whole archive, swapped in atomically; returns the articles loaded."""
         with _readable(self.path), self.folder.writing(wait=True):
-            return self._rebuilt(self._archive(), progress)
-
-    def _rebuilt(self, archive: Archive, progress: Progress) -> int:
-        checkpoint = self.folder.rebuild(archive, progress)
-        return self._index_for(checkpoint).searcher().num_docs
+            checkpoint = self.folder.rebuild(self._archive(), progress)
+            return self._index_for(checkpoint).searcher().num_docs
 
     def status(self) -> dict[str, object]:
         """Articles in the archive and the index, and how far the index is behind."""
         with _readable(self.path):
             archive = self._archive()
-            checkpoint = self.folder.checkpoint()
             head = archive.last_seq()
-            usable = self._usable(checkpoint, head)
+            usable = self._usable(self.folder.checkpoint(), head)
             return {
                 "engine": self.name,
                 "index": str(self.folder.path),
@@ -260,7 +313,9 @@ class EmbeddedIndex:
                         writer.delete_documents_by_term("id", article_id)
                     writer.commit()
                     writer.wait_merging_threads()
+                    self.folder.share(checkpoint.generation)
                     index.reload()
+            self._memory = None  # an index in memory is made again from the archive
         return len(deleted)
 
     # --- reading ------------------------------------------------------------------------------------
@@ -271,21 +326,22 @@ class EmbeddedIndex:
 
     def count(self) -> int:
         with _readable(self.path):
-            return int(self._current().searcher().num_docs)
+            return int(self._current()[0].searcher().num_docs)
 
     def health(self) -> dict[str, object]:
+        """What a search would do first (catch up, or say why it cannot), and how far behind the
+        archive the index it searches is."""
         with _readable(self.path):
-            self._current()  # what a search would do first: catch up, or say why it cannot
-        status = self.status()
-        return {
-            "engine": self.name,
-            "articles": status["engine_articles"],
-            "index_behind_archive": status["pending"],
-        }
+            index, checkpoint = self._current()
+            return {
+                "engine": self.name,
+                "articles": int(index.searcher().num_docs),
+                "index_behind_archive": self._archive().pending_changes(checkpoint.seq),
+            }
 
     def search(self, request: SearchRequest) -> SearchResponse:
         with _readable(self.path):
-            searcher = self._current().searcher()
+            searcher = self._current()[0].searcher()
             deadline = core.Deadline(self.time_budget)
             parsed, sort = request.parsed, request.effective_sort
             filters = self.renderer.filters(request)
@@ -318,7 +374,7 @@ class EmbeddedIndex:
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
         with _readable(self.path):
-            searcher = self._current().searcher()
+            searcher = self._current()[0].searcher()
         parsed, sort = request.parsed, request.effective_sort
         filters = self.renderer.filters(request)
         if sort == "relevance":

@@ -17,13 +17,22 @@ data/archive.sqlite-index/     (or OCOP_EMBEDDED_INDEX)
   atomic rename: searches never see a half-built index, and those holding the previous one finish
   on it (its files stay readable until closed).
 - The index is derived data: deleting the folder loses nothing, the next rebuild recreates it.
+- **Read-only serving.** tantivy takes a lock file inside an index to open it, which a process
+  that may not write the folder (another user's files, a read-only mount) cannot do. Such a process
+  opens a *view*: a private temporary folder of links to the generation's files, where tantivy
+  takes its lock instead; nothing is written beside the archive. Writers make tantivy's metadata
+  files readable like the rest (tantivy writes them for its own user only). Where there is no
+  index and none may be written, a small archive is indexed in memory (`in_memory`).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -41,6 +50,9 @@ from indexer.progress import QUIET, Progress
 
 CHECKPOINT_FILE = "checkpoint.json"
 CURRENT = "current"
+MEMORY = ":memory:"  # the generation of an index held in memory (no folder may be written)
+_LOCKS = (".tantivy-meta.lock", ".tantivy-writer.lock")  # tantivy's own, taken by readers too
+_PRIVATE = ("meta.json", ".managed.json")  # tantivy writes these readable by its own user only
 BATCH = 500  # archive rows read per step
 COMMIT_EVERY = 50_000  # changes between commits of a long catch-up (progress survives a kill)
 FOLLOW_POLL = 0.1  # seconds between looks at the archive while following a bulk load
@@ -59,11 +71,16 @@ class Checkpoint:
     clean: bool = True  # False while a catch-up runs: changes after `seq` may be in already
 
 
+class FolderNotWritable(EngineUnavailable):
+    """The index folder (or its lock) cannot be written by this process."""
+
+
 class IndexFolder:
     def __init__(self, archive_path: Path, path: Path | None = None):
         self.archive_path = archive_path
         self.path = path or default_path(archive_path)
         self.schema = build_schema()
+        self._view: Path | None = None  # the read-only view this process opened last, if any
 
     # --- reading the state ------------------------------------------------------------------------
 
@@ -78,11 +95,34 @@ class IndexFolder:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def open(self, checkpoint: Checkpoint) -> tantivy.Index:
-        """The index of a generation, bound to its own folder (a later swap does not move it)."""
-        index = tantivy.Index.open(str(self.path / checkpoint.generation))
+    def open(self, checkpoint: Checkpoint) -> tuple[tantivy.Index, bool]:
+        """The index of a generation, bound to its own folder (a later swap does not move it), and
+        whether it can be reloaded in place: a view (a folder this process may not write) cannot,
+        it is opened again for a newer checkpoint."""
+        folder = self.path / checkpoint.generation
+        reloadable = _may_write(folder)
+        if reloadable:
+            index = tantivy.Index.open(str(folder))
+        else:
+            if self._view is not None:  # the previous view: its index keeps the files it opened
+                shutil.rmtree(self._view, ignore_errors=True)
+            self._view = _view_of(folder)
+            index = tantivy.Index.open(str(self._view))
+            index.config_reader(reload_policy="Manual")  # its links are of one commit's files
         register_tokenizers(index)
-        return index
+        return index, reloadable
+
+    def in_memory(self, archive: Archive) -> tuple[tantivy.Index, Checkpoint]:
+        """The whole archive indexed in memory: what a process that may write no index folder
+        searches when there is no index to read (for small archives: every process builds its own)."""
+        index = tantivy.Index(self.schema)
+        register_tokenizers(index)
+        writer = index.writer(50_000_000, 1)  # small archives only
+        seq = self._apply(writer, archive, Checkpoint(MEMORY, FORMAT, 0), None, QUIET)
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index, Checkpoint(MEMORY, FORMAT, seq)
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -98,7 +138,7 @@ class IndexFolder:
             yield False
             return
         except OSError as exc:
-            raise EngineUnavailable(
+            raise FolderNotWritable(
                 f"the embedded search index {self.path} cannot be written ({exc}): point "
                 "OCOP_EMBEDDED_INDEX at a writable folder and run `ocop index rebuild`"
             ) from exc
@@ -137,6 +177,7 @@ class IndexFolder:
         except BaseException:
             writer.rollback()
             raise
+        self.share(checkpoint.generation)
         self._write_checkpoint(checkpoint.generation, seq)
         index.reload()
         return Checkpoint(checkpoint.generation, FORMAT, seq)
@@ -158,6 +199,7 @@ class IndexFolder:
             seq = self._apply(writer, archive, start, None, progress, replace_after=archive.last_seq())
             writer.commit()
             writer.wait_merging_threads()
+            self.share(generation)
             self._write_checkpoint(generation, seq)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
@@ -211,7 +253,20 @@ class IndexFolder:
         progress.advance(applied % BATCH)
         return seq
 
+    def share(self, generation: str) -> None:
+        """Give tantivy's metadata files the mode of its other files (the umask's choice), so that
+        whoever may read the index may open it: tantivy writes them for its own user only."""
+        if generation == MEMORY:
+            return
+        folder = self.path / generation
+        mode = (folder / _LOCKS[0]).stat().st_mode & 0o777
+        for name in _PRIVATE:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).chmod(mode)
+
     def _write_checkpoint(self, generation: str, seq: int, *, clean: bool = True) -> None:
+        if generation == MEMORY:
+            return
         target = self.path / generation / CHECKPOINT_FILE
         partial = target.with_suffix(".partial")
         partial.write_text(json.dumps({"format": FORMAT, "seq": seq, "clean": clean}), "utf-8")
@@ -224,3 +279,24 @@ class IndexFolder:
         for other in self.path.iterdir():
             if other.is_dir() and not other.is_symlink() and other.name != generation:
                 shutil.rmtree(other, ignore_errors=True)  # open readers keep their files until closed
+
+
+def _may_write(folder: Path) -> bool:
+    """Whether this process can take tantivy's lock in `folder` (open its lock file for writing)."""
+    try:
+        with (folder / _LOCKS[0]).open("a"):
+            return True
+    except OSError:
+        return False
+
+
+def _view_of(folder: Path) -> Path:
+    """A private folder of links to the index files of `folder`, where tantivy can take its locks:
+    how a process that may not write the index reads it. Removed when the process ends (the index
+    keeps the files it opened)."""
+    view = Path(tempfile.mkdtemp(prefix="ocop-index-view-"))
+    atexit.register(shutil.rmtree, view, True)
+    for item in folder.iterdir():
+        if item.name not in _LOCKS and item.is_file():
+            (view / item.name).symlink_to(item)
+    return view
