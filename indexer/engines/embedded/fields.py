@@ -1,9 +1,10 @@
 """What the embedded index holds for each article, and in which form.
 
-Text is normalised (`indexer.text.normalize`) and folded (`indexer.text.fold`, the one folding every
-engine and the highlighter use) in Python. Folded syllables (`indexer.text.tokens`) and their pairs
-are handed to tantivy as space-separated tokens; the printed text, lower-cased, is split by
-tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.text.TOKEN`.
+Text is split into syllables, normalised and folded in Python, once per article
+(`indexer.text.syllable_forms`: the syllables of `normalize(text)`, lower-cased as a query's phrases
+hold them, and folded by `indexer.text.fold`, the one folding every engine and the highlighter use).
+tantivy gets them as space-separated tokens (its whitespace tokenizer), so the index and the query
+side split and spell every syllable the same way; splitting and lower-casing in tantivy cost more.
 
 | field | holds | serves |
 | --- | --- | --- |
@@ -29,17 +30,18 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import tantivy
 
 from indexer.facets import COUNTED_FACETS, keyword_values
-from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
-from indexer.text import fold, normalize, tokens
+from indexer.text import syllable_forms
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 4
+FORMAT = 5
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -48,9 +50,7 @@ TEXT_FIELDS = {
     "title_pairs": "position",
     "body_pairs": "position",
 }
-EXACT_FIELDS = ("title_exact", "body_exact")  # with positions, split by tantivy
-SYLLABLES = "syllables"  # the tokenizer name of the exact fields
-SYLLABLE_PATTERN = r"[\p{L}\p{N}]+"  # indexer.text.TOKEN in Rust's regex syntax
+EXACT_FIELDS = ("title_exact", "body_exact")  # with positions
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
 # Counting a column that holds several values per article is several times slower in tantivy than
@@ -75,7 +75,7 @@ def build_schema() -> tantivy.Schema:
     for name, option in TEXT_FIELDS.items():
         builder.add_text_field(name, tokenizer_name="whitespace", index_option=option)
     for name in EXACT_FIELDS:
-        builder.add_text_field(name, tokenizer_name=SYLLABLES, index_option="position")
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
@@ -95,15 +95,8 @@ def key(field: str, value: str) -> str:
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
 
 
-def register_tokenizers(index: tantivy.Index) -> None:
-    """Every opened index must know the exact fields' tokenizer (tantivy does not store it)."""
-    index.register_tokenizer(
-        SYLLABLES, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(SYLLABLE_PATTERN)).build()
-    )
-
-
 def pairs(tokens: list[str]) -> str:
-    return " ".join(a + PAIR_JOINER + b for a, b in zip(tokens, tokens[1:], strict=False))
+    return " ".join(map(PAIR_JOINER.join, zip(tokens, tokens[1:], strict=False)))
 
 
 def published_ms(moment: datetime) -> int:
@@ -143,26 +136,43 @@ def histogram_key(interval: str, number: int) -> str:
     return date.fromordinal(number).isoformat()
 
 
-def document(article: Article, rowid: int) -> dict[str, object]:
-    """The fields of one article (for `tantivy.Document.from_dict` with `build_schema()`)."""
-    title = normalize(article.title)
-    body = normalize(searchable_body(article))
-    title_folded, body_folded = tokens(fold(title)), tokens(fold(body))
+@dataclass(frozen=True)
+class Analysis:
+    """What the index and the story signature need from an article's text, computed once: every
+    document field that does not depend on where the archive stores the article (its rowid) or on
+    which story it joins there, and the folded syllables of its text (`stories.signature_of`)."""
+
+    fields: dict[str, object]
+    text_syllables: list[str]
+
+
+def analyse(article: Article) -> Analysis:
+    """The article's title and body (`indexer.highlight.searchable_body`: the lead unless the text
+    opens with it, then the text) as syllables, printed (lower-cased, one tone placement) and
+    folded (`indexer.text.syllable_forms`). The lead and the text are analysed apart, which gives
+    the syllables of their joined body and leaves the text's own for the story signature."""
+    title_exact, title_folded = syllable_forms(article.title)
+    body_exact, text_folded = syllable_forms(article.text)
+    body_folded = text_folded
+    if article.lead and not article.text.startswith(article.lead):
+        lead_exact, lead_folded = syllable_forms(article.lead)
+        body_exact, body_folded = lead_exact + body_exact, lead_folded + text_folded
     doc: dict[str, object] = {
         "id": article.id,
-        "rowid": rowid,
         "title_words": " ".join(title_folded),
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
-        "title_exact": title.lower(),
-        "body_exact": body.lower(),
+        "title_exact": " ".join(title_exact),
+        "body_exact": " ".join(body_exact),
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []
     for field, value in keyword_values(article):
+        if field == STORY_COLUMN:
+            continue  # the archive decides it (`document`)
         keys.append(key(field, value))
-        if field in FACET_COLUMNS or field == STORY_COLUMN:
+        if field in FACET_COLUMNS:
             doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
     doc["keys"] = keys
     for field in FACET_COLUMNS:
@@ -177,11 +187,24 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         doc["year"] = local.year
         doc["month"] = local.year * 12 + local.month - 1
         doc["day"] = local.toordinal()
+    return Analysis(doc, text_folded)
+
+
+def document(fields: Mapping[str, object], rowid: int, story_id: str | None) -> dict[str, object]:
+    """The fields of one archived article (for `tantivy.Document.from_dict` with `build_schema()`):
+    those of its `Analysis`, its row and its story."""
+    doc = {**fields, "rowid": rowid}
+    if story_id:
+        doc[STORY_COLUMN] = [story_id]
+        doc["keys"] = [*fields["keys"], key(STORY_COLUMN, story_id)]  # type: ignore[misc]
     return doc
 
 
+_PAIR_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: `json.dumps` makes one per call
+
+
 def pair_key(values: list[str]) -> str:
-    return json.dumps(sorted(values), ensure_ascii=False)
+    return _PAIR_ENCODER.encode(sorted(values))
 
 
 def pair_values(pair: str) -> list[str]:
@@ -189,6 +212,7 @@ def pair_values(pair: str) -> list[str]:
 
 
 def document_of(row: tuple[int, str]) -> dict[str, object]:
-    """The document of an archive row (rowid, article JSON): what worker processes make."""
+    """The document of an archive row (rowid, article JSON)."""
     rowid, data = row
-    return document(Article.model_validate_json(data), rowid)
+    article = Article.model_validate_json(data)
+    return document(analyse(article).fields, rowid, article.story_id)
