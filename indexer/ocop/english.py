@@ -60,7 +60,12 @@ def _vocab() -> _Vocab:
         min_share=float(v["min_share"]),
         min_words=int(v["min_words"]),
         numbers=numbers,
-        rating=compile_(r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b)"),
+        # "4-star", "three stars", and the first of a suspended pair: "three- and four-star",
+        # "3- or 4-star", "three to four stars".
+        rating=compile_(
+            r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b"
+            r"|(?=-?\s+(?:and|or|to)\s+(?:[345]|three|four|five)(?:-star\b|\s+stars?\b)))"
+        ),
         # "104 four-star OCOP products", "More than 1,000 local farm products"
         count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\b(?![-\s]*stars?\b)(?P<between>(?:\s+[^\s.;:]+){{0,7}}?)\s+(?:{nouns})\b"
@@ -69,7 +74,7 @@ def _vocab() -> _Vocab:
         rated_count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+)?(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
         ),
-        modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b"),
+        modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"),
         not_certified=compile_(rf"\b(?:{_alternatives(w['not_certified'])})\b"),
         floor=compile_(rf"^\W*(?:{_alternatives(w['floors'])})\b"),
         floor_before=compile_(rf"\b(?:{_alternatives(w['floors_before'])})\s+$"),
@@ -109,7 +114,12 @@ def _sentences(doc: Document) -> list[str]:
     return out
 
 
-_CLAUSE = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas)\s+")
+# Clauses: commas, semicolons, dashes, "while", "but", and "and" before a new count ("65 are
+# certified 4-star and seven are submitted for 5-star recognition").
+_CLAUSE = re.compile(
+    r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas|but)\s+"
+    r"|\s+and\s+(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:are|were|is|was|have|has|others?)\b)"
+)
 
 
 def _rating_after(text: str, v: _Vocab, rated: bool = False) -> int | None:

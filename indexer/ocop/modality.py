@@ -51,6 +51,8 @@ class Modality:
     potential: PhraseIndex
     lower_council: PhraseIndex
     central: PhraseIndex
+    conditionals: PhraseIndex
+    futures: PhraseIndex
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         first = doc.blocks[doc.block_of[i]].first
@@ -76,9 +78,10 @@ class Modality:
 
     def planned(self, doc: Document, i: int) -> bool:
         """A plan or target word governs syllable i, in its own sentence or, for a breakdown
-        ("Trong đó, ..."), at the end of the sentence before."""
+        ("Trong đó, ..."), at the end of the sentence before; or i sits in a condition whose
+        consequence is future ("sau khi đạt ... 3 sao trở lên sẽ lập hồ sơ")."""
         a = self._sentence_start(doc, i)
-        if self._governed(doc, a, i):
+        if self._governed(doc, a, i) or self._conditional(doc, a, i):
             return True
         first = doc.blocks[doc.block_of[i]].first
         return (
@@ -87,6 +90,13 @@ class Modality:
             and not _hits(self.realis, doc, a, i)
             and self._governed(doc, self._sentence_start(doc, a - 1), a)
         )
+
+    def _conditional(self, doc: Document, a: int, i: int) -> bool:
+        """A condition opener before syllable i and a future word after it, in one sentence."""
+        if not _hits(self.conditionals, doc, a, i):
+            return False
+        _a, b = doc.sentence_bounds(i)
+        return bool(_hits(self.futures, doc, i, b))
 
     def _governed(self, doc: Document, a: int, i: int) -> bool:
         """A plan word in syllables [a, i) whose scope reaches i."""
@@ -131,4 +141,6 @@ def modality() -> Modality:
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
         central=_index(v["central_words"]),
+        conditionals=_index(v["conditional_openers"]),
+        futures=_index(v["future_words"]),
     )
