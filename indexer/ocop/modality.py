@@ -101,8 +101,8 @@ class Modality:
     def _governed(self, doc: Document, a: int, i: int) -> bool:
         """A plan word in syllables [a, i) whose scope reaches i."""
         realis = self._last_realis(doc, a, i, certificates=True)
-        for k, _end in _hits(self.plans, doc, a, i):
-            if k < realis:
+        for k, end in _hits(self.plans, doc, a, i):
+            if end <= realis:  # the realis marker came after it ("hiện có khả năng" is still a plan)
                 continue
             if self.negators.preceded_by(doc, k) is not None:
                 continue

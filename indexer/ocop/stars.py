@@ -80,7 +80,8 @@ def _number(doc: Document, k: int, words: dict[str, int]) -> int | None:
         # "4,8 sao" is a decimal rating, not 8 stars; "3,4 sao" (two ranks, ascending) is a list.
         if k > 0 and doc.gap(k) in (",", ".") and doc.orig[k - 1].isdigit() and not _rank_pair(doc, k):
             return None
-        return int(tok) if len(tok) == 1 else None
+        # "03 sao": a rank written with a leading zero, as in a list numbered "01", "02".
+        return int(tok) if len(tok) == 1 or (len(tok) == 2 and tok[0] == "0") else None
     if doc.blocks[doc.block_of[k]].accented:
         return words.get(doc.low[k])
     return None
