@@ -57,6 +57,7 @@ class _Vocab:
     results: PhraseIndex
     outcomes_before: PhraseIndex
     existence_before: PhraseIndex
+    reassessed: PhraseIndex
     subset_openers: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
@@ -104,6 +105,7 @@ def _vocab() -> _Vocab:
         results=index(v["result_words"]),
         outcomes_before=index(v["outcome_words_before"]),
         existence_before=index(v["existence_words_before"]),
+        reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
@@ -173,6 +175,7 @@ class _Evidence:
     exists: int = -1  # end of the last existence word before the number ("hiện có")
     result: int = -1  # end of the last result word ("đạt chuẩn", "được công nhận")
     candidate: int = -1  # end of the last candidate word ("tham gia", "đăng ký")
+    reassessed: bool = False  # the candidate word says re-assessed ("đánh giá lại")
     proposal: bool = False  # a proposal, potential rank or expiry ("đề nghị", "tiềm năng", "hết hạn")
     assessed: int = -1  # end of the last assessment word before the number ("đánh giá")
     other: bool = False  # products of another kind ("sản phẩm chủ lực")
@@ -262,6 +265,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     # A candidate word inside an outcome phrase ("phê duyệt kết quả chấm điểm") is not one.
     inside = {k for i, j, _p in v.outcomes.find(doc, a, b) for k in range(i, j)} - outcome_spans
     ev.candidate = _last_end(v.candidates, doc, a, b, skip=inside)
+    ev.reassessed = ev.candidate >= 0 and any(True for _ in v.reassessed.find(doc, a, b))
     ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
     ev.national = any(True for _ in v.national.find(doc, a, b))
     ev.other = any(True for _ in v.other_products.find(doc, a, b))
@@ -303,7 +307,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         gap = doc.gap(k).strip()
         if k > start and gap == "," and depth == 0:
             rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
-            phrase = doc.fold[k] in ("phan", "xep") and doc.fold[k - 1] == "gia"
+            phrase = (
+                doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
+            )  # "đánh giá, công nhận"
             group = doc.fold[k] == "nhom"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
@@ -535,11 +541,15 @@ class _Claims:
         if mixed or after.bad_rating:
             return None
         settled = after.result >= 0 or after.rated or before.rated  # "(… 5 sao) cho 5 sản phẩm"
+        # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
+        # were re-assessed to be re-certified, not candidates.
+        part = after.reassessed and self._breaks_down_accepted(k, start)
         if (
             after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
             or (  # "488 sản phẩm tham gia đánh giá", "đã có thêm 3200 sản phẩm tham gia"
                 after.candidate >= 0
                 and not settled
+                and not part
                 and before.outcome < 0
                 and not (
                     before.exists >= 0 and after.outcome >= 0
@@ -561,6 +571,21 @@ class _Claims:
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         return _Count(value, k, noun, after, before, parenthesised)
+
+    def _breaks_down_accepted(self, k: int, start: int) -> bool:
+        """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
+        sentence with a count before it, or this one, already stated a claim."""
+        doc = self.doc
+        opens = [self._clause_start(k, start), max(doc.sentence_bounds(k)[0], start)]
+        if not any(
+            self.m.breakdowns.match_at(doc, a, k) is not None
+            or (a > start and self.m.breakdowns.preceded_by(doc, a) is not None)
+            for a in opens
+        ):
+            return False
+        s = doc.sent_of[k]
+        earlier = [t for t in self.counted if t <= s]
+        return bool({s, *(earlier[-2:-1] if earlier and earlier[-1] == s else earlier[-1:])} & self.accepted)
 
     def _breaks_down_blocked(self, k: int) -> bool:
         """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")

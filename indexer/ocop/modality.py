@@ -104,8 +104,12 @@ class Modality:
         for k, end in _hits(self.plans, doc, a, i):
             if end <= realis:  # the realis marker came after it ("hiện có khả năng" is still a plan)
                 continue
-            if self.negators.preceded_by(doc, k) is not None:
-                continue
+            if self.negators.preceded_by(doc, k) is not None or (
+                k > a + 1
+                and doc.orig[k - 1][0].isdigit()
+                and self.negators.preceded_by(doc, k - 1) is not None
+            ):
+                continue  # "vượt kế hoạch", "đạt 190% kế hoạch năm": facts about a plan
             return True
         return False
 
