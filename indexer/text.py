@@ -12,7 +12,11 @@ from functools import lru_cache
 
 # Characters that are invisible or layout-only on Vietnamese news pages.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A run of spaces that needs rewriting to one plain space: it holds a tab or an unusual space, or
+# more than one character. A lone plain space (most of them) is not matched, so not rewritten.
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(rf"(?:[{_SPACE_CHARS}]| (?=[ {_SPACE_CHARS}]))[ {_SPACE_CHARS}]*")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
@@ -32,11 +36,23 @@ def _tone_placement_table() -> tuple[re.Pattern[str], dict[str, str]]:
                     new_style = unicodedata.normalize("NFC", first + second + tone)
                     old_style = unicodedata.normalize("NFC", first + tone + second)
                     mapping[new_style] = old_style
-    alternatives = "|".join(sorted(map(re.escape, mapping), key=len, reverse=True))
+    # One character class per pair ("[oO][àáảãạÀÁẢÃẠ]") instead of 60 literal alternatives: the
+    # same matches, several times faster on a long article.
+    classes = []
+    for pair in _TONE_PAIRS:
+        seconds = sorted(
+            {key[1] for key in mapping if key[0].lower() == pair[0] and fold_base(key[1]) == pair[1]}
+        )
+        classes.append(f"[{pair[0]}{pair[0].upper()}][{''.join(seconds)}]")
     # Only at the end of a syllable (a final consonant fixes the placement: "hoàng"), and not after
     # "q", where "u" belongs to the consonant ("quý", "quỳ" are correct as they are).
-    pattern = re.compile(rf"(?<![qQ])({alternatives})(?!\w)")
+    pattern = re.compile(rf"(?<![qQ])({'|'.join(classes)})(?!\w)")
     return pattern, mapping
+
+
+def fold_base(ch: str) -> str:
+    """The base letter of one character, lower case ("Ạ" → "a")."""
+    return unicodedata.normalize("NFD", ch)[0].lower()
 
 
 def unify_tone_placement(text: str) -> str:
@@ -54,7 +70,9 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
     stray = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
     if stray:
         text = text.translate(stray)

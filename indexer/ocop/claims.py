@@ -33,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from indexer.ocop.document import CONTENT_ZONES, Document
 from indexer.ocop.groups import product_index
@@ -123,6 +124,7 @@ def _vocab() -> _Vocab:
         hedges=index(v["hedges"]),
         specials=frozenset(
             {w.lower() for w in v["number_words"]}
+            | {syllables(w)[0] for w in v["number_words"]}
             | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
             | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
         ),
@@ -686,7 +688,12 @@ def claims_with_sentences(
     v = _vocab()
     finder = _Claims(doc, True)
     specials = v.specials
-    candidates = [k for k, t in enumerate(doc.low) if t[0] < ":" or t in specials]  # digits sort before ":"
+    # Where a number or a special word may start: from the document's syllable positions, so the
+    # vocabulary's few first syllables are looked up instead of every syllable of the article.
+    positions = doc.positions()
+    candidates = sorted(
+        chain.from_iterable(p for key, p in positions.items() if key[0] < ":" or key in specials)
+    )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
     for block in doc.blocks:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
-from operator import ne, sub
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.text import TOKEN, fold, normalize
@@ -51,13 +52,6 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
-
-
-def _same_split(text: str, parts: list[str]) -> list[str] | None:
-    """The syllables of `text`, a same-length rewriting of the text `parts` came from (lower
-    case, folded), when they fall at the same offsets; None when they do not."""
-    other = _SYLLABLE_SPLIT.split(text)
-    return other[1::2] if list(map(len, other)) == list(map(len, parts)) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +86,11 @@ def _chrome_pattern() -> re.Pattern[str]:
 
 
 def _is_caption(line: str) -> bool:
-    return len(line.split()) <= relevance_vocab()["caption_max_words"] and bool(
-        _caption_pattern().search(line)
+    vocab = relevance_vocab()
+    return (
+        any(word in line for word in vocab["caption_words"])
+        and len(line.split()) <= vocab["caption_max_words"]
+        and bool(_caption_pattern().search(line))
     )
 
 
@@ -272,21 +269,29 @@ class Document:
                 else []
             )
             if breaks:
-                sent_of += [sentence + bisect_right(breaks, a) for a in starts[first:last]]
+                sent_of += map(add, repeat(sentence), map(bisect_right, repeat(breaks), starts[first:last]))
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
             blocks.append(Block(zone, start, end, first, last, False, False, count))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        self.low = _same_split(text.lower(), parts) or [t.lower() for t in orig]
-        self.fold = _same_split(folded, parts) or [folded[a:z] for a, z in zip(starts, ends, strict=True)]
-        self._cap = [t[0].isupper() for t in orig]
+        # Folding keeps every character's length, so the folded syllables fall at the same offsets:
+        # one C-level pass, checked against the original's syllable lengths (else sliced there).
+        lengths = list(map(len, orig))
+        self.low = list(map(str.lower, orig))
+        fold_ = TOKEN.findall(folded)
+        self.fold = (
+            fold_
+            if list(map(len, fold_)) == lengths
+            else list(map(folded.__getitem__, map(slice, starts, ends)))
+        )
+        self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
         self._gaps = [0, *map(sub, starts[1:], ends)]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
-        letters = [not t.isdigit() for t in orig]
-        marked = [f != w for f, w in zip(self.fold, self.low, strict=True)]
+        letters = list(map(not_, map(str.isdigit, orig)))
+        marked = list(map(ne, self.fold, self.low))
         self.blocks = [self._describe(block, letters, marked) for block in blocks]
         alpha = sum(letters)
         self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
@@ -294,10 +299,10 @@ class Document:
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""
         if self._positions is None:
-            positions: dict[str, list[int]] = {}
+            positions: defaultdict[str, list[int]] = defaultdict(list)
             for k, syllable in enumerate(self.fold):
-                positions.setdefault(syllable, []).append(k)
-            self._positions = positions
+                positions[syllable].append(k)
+            self._positions = dict(positions)
         return self._positions
 
     @staticmethod
