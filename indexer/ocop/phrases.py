@@ -146,10 +146,8 @@ class PhraseIndex:
         if hits is None:
             positions = doc.positions()
             by_first = self._by_first
-            if len(by_first) < len(positions):
-                lists = [positions[k] for k in by_first if k in positions]
-            else:
-                lists = [p for k, p in positions.items() if k in by_first]
+            shared = by_first.keys() & positions.keys()  # a C-level set intersection
+            lists = list(map(positions.__getitem__, shared))
             starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             # A phrase of two syllables or more can only start where its first two are.
             fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
