@@ -85,18 +85,17 @@ def _chrome_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in relevance_vocab()["chrome_patterns"]))
 
 
-def _is_caption(line: str) -> bool:
+def _is_caption(line: str, words: int) -> bool:
     vocab = relevance_vocab()
     return (
         any(word in line for word in vocab["caption_words"])
-        and len(line.split()) <= vocab["caption_max_words"]
+        and words <= vocab["caption_max_words"]
         and bool(_caption_pattern().search(line))
     )
 
 
-def _is_glued_run(line: str, max_words: int) -> bool:
+def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     """Related headlines run together on one line: long and unpunctuated, or two "Place: Headline"."""
-    words = len(line.split())
     body = line.rstrip(" |")
     if words > max_words and not _INNER_PUNCTUATION.search(body):
         return True
@@ -128,10 +127,8 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def _is_headline_like(line: str, max_words: int) -> bool:
-    return (
-        len(line.split()) <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
-    )
+def _is_headline_like(line: str, words: int, max_words: int) -> bool:
+    return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
 def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
@@ -142,27 +139,29 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     stops, prefixes, marker_words, headline_words = _markers()
     keep = len(lines)
     seen_paragraph = False
-    for k, line in enumerate(lines):
-        words = len(line.split())
+    counts = [len(line.split()) for line in lines]  # words per line (folding keeps the spaces)
+    for k, words in enumerate(counts):
         if seen_paragraph and words <= marker_words and folded[k].startswith(stops):
             keep = k  # the rest of the page is chrome
             break
         seen_paragraph = seen_paragraph or words > 15
-    del lines[keep:], folded[keep:]
-    captions = [_is_caption(line) for line in lines]
+    del lines[keep:], folded[keep:], counts[keep:]
+    captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
     seen: set[str] = set()
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
-        if line_f in seen and len(line_f.split()) > 3:
+        if line_f in seen and counts[k] > 3:
             captions[k] = True
         seen.add(line_f)
-    headline = [not captions[k] and _is_headline_like(line, headline_words) for k, line in enumerate(lines)]
+    headline = [
+        not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
+    ]
     zones = ["body"] * len(lines)
     for k in range(len(lines)):
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
         if (
             in_run
             or folded[k].startswith(prefixes)
-            or _is_glued_run(lines[k], headline_words)
+            or _is_glued_run(lines[k], counts[k], headline_words)
             or _chrome_pattern().search(lines[k])
         ):
             zones[k] = "link"
@@ -229,8 +228,8 @@ class Document:
             first = next((k for k, z in enumerate(zones) if z == "body"), None)
             if (
                 first is not None
-                and len(lines[first].split()) > 12
-                and not _is_headline_like(lines[first], headline_words)
+                and (words := len(lines[first].split())) > 12
+                and not _is_headline_like(lines[first], words, headline_words)
             ):
                 zones[first] = "lead"
         pieces.extend(zip(zones, lines, strict=True))
@@ -360,15 +359,9 @@ class Document:
         return i > 0 and self.block_of[i] == self.block_of[i - 1] and self.gap(i).strip() == ""
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Syllables [a, b) of syllable i's sentence (sentence numbers never decrease)."""
         s = self.sent_of[i]
-        a = i
-        while a > 0 and self.sent_of[a - 1] == s:
-            a -= 1
-        b = i
-        n = len(self.sent_of)
-        while b < n and self.sent_of[b] == s:
-            b += 1
-        return a, b
+        return bisect_left(self.sent_of, s, 0, i), bisect_right(self.sent_of, s, i)
 
     def content_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.zone in CONTENT_ZONES]

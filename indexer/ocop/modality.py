@@ -55,12 +55,7 @@ class Modality:
     futures: PhraseIndex
 
     def _sentence_start(self, doc: Document, i: int) -> int:
-        first = doc.blocks[doc.block_of[i]].first
-        a = i
-        s = doc.sent_of[i]
-        while a > first and doc.sent_of[a - 1] == s:
-            a -= 1
-        return a
+        return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
 
     def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
         last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
