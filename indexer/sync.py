@@ -23,30 +23,14 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from indexer.archive import Archive
 from indexer.engines.elastic import Rejection, RemoteIndex
 from indexer.errors import EngineUnavailable
+from indexer.progress import QUIET, Progress
 from indexer.schema import Article
 
 BATCH_SIZE = 500
-
-
-class Progress(Protocol):
-    """What long work reports to a progress bar (the CLI draws it with rich; tests ignore it)."""
-
-    def start(self, description: str, total: int) -> None: ...
-
-    def advance(self, count: int) -> None: ...
-
-
-class _Quiet:
-    def start(self, description: str, total: int) -> None:
-        pass
-
-    def advance(self, count: int) -> None:
-        pass
 
 
 @dataclass
@@ -134,7 +118,7 @@ def sync(
     archive: Archive, index: RemoteIndex, *, batch_size: int = BATCH_SIZE, progress: Progress | None = None
 ) -> SyncReport:
     """Push every article changed since the checkpoint; resumable, idempotent, never drops a refusal."""
-    progress = progress or _Quiet()
+    progress = progress or QUIET
     behind = index.indices_behind_alias()
     if not behind:  # a new cluster: build the first version instead of syncing into nothing
         # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
@@ -200,7 +184,7 @@ def rebuild(
     (open exports finish on them; rolling back is one alias change); older ones are deleted. With
     rejected documents the swap is refused unless `force`: the new index would lack them.
     """
-    progress = progress or _Quiet()
+    progress = progress or QUIET
     index.put_template()
     start_seq = archive.last_seq()  # changes after this are pushed by the next sync
     name = index.create_version(shards=shards)

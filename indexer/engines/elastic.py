@@ -18,10 +18,8 @@ swaps atomically to a freshly loaded `<alias>-vN`.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,10 +29,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
-from indexer.errors import EngineUnavailable, InvalidQuery, NotFound, OcopWatchError
-from indexer.facets import COUNTED_FACETS, FACETS, dsl_filter, keyword_values, resolve_filters
+import indexer.engines.core as core
+from indexer.errors import EngineUnavailable, NotFound, OcopWatchError
+from indexer.facets import COUNTED_FACETS, dsl_filter, keyword_values, resolve_filters
 from indexer.highlight import hit_for, searchable_body
-from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
+from indexer.query import AnyOf, Bucket, ParsedQuery, Phrase, SearchRequest, SearchResponse
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.settings import Settings
 from indexer.text import normalize
@@ -158,7 +157,7 @@ def connect(settings: Settings) -> Dialect:
 
 def open_remote_index(settings: Settings) -> RemoteIndex:
     """Called by `indexer.engines.open_index` when OCOP_ENGINE is elasticsearch or opensearch."""
-    return RemoteIndex(connect(settings), settings.index_alias)
+    return RemoteIndex(connect(settings), settings.index_alias, settings.search_timeout)
 
 
 # --- errors ----------------------------------------------------------------------------------------
@@ -316,11 +315,11 @@ def _all_of(filters: dict[str, dict[str, Any]], skip: str | None = None) -> dict
 def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Multi-select facets: each facet counts under every filter but its own (the hits get them all
     through `post_filter`); the histogram ignores the date range so the timeline stays whole."""
-    selected = resolve_filters(request.filters)
+    selected = core.selected_values(request)
     aggs: dict[str, Any] = {}
     for name, facet in COUNTED_FACETS.items():
         inner: dict[str, Any] = {"values": facet.dsl_aggregation(request.facet_size)}
-        chosen = _chosen(selected, name)
+        chosen = selected.get(name, [])
         if chosen:  # selected values below the top facet_size still show their count
             inner["chosen"] = {"filters": {"filters": {v: {"term": {facet.field: v}} for v in chosen}}}
         aggs[f"facet_{name}"] = {"filter": _all_of(filters, skip=name), "aggs": inner}
@@ -338,11 +337,6 @@ def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> 
     return aggs
 
 
-def _chosen(selected: dict[str, list[tuple[str, str]]], name: str) -> list[str]:
-    facet = FACETS[name]
-    return sorted({value for field_name, value in selected.get(name, []) if field_name == facet.field})
-
-
 def sort_clause(sort: str) -> list[dict[str, Any]]:
     """Undated articles last; ties broken on the article id, in the sort's direction (as embedded)."""
     if sort == "relevance":
@@ -351,36 +345,7 @@ def sort_clause(sort: str) -> list[dict[str, Any]]:
     return [{"published": {"order": order, "missing": "_last"}}, {"id": {"order": order}}]
 
 
-def encode_cursor(sort: str, values: Sequence[Any]) -> str:
-    raw = json.dumps({"s": sort, "a": list(values)}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, sort: str) -> list[Any]:
-    """The sort values to `search_after`; the keyset (sort key, id) needs no state on the server."""
-    try:
-        data = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
-        values, cursor_sort = data["a"], data["s"]
-        valid = (
-            isinstance(values, list)
-            and len(values) == 2
-            and isinstance(values[0], int | float)
-            and not isinstance(values[0], bool)
-            and isinstance(values[1], str)
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged") from exc
-    if not valid:
-        raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged")
-    if cursor_sort != sort:
-        raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
-    return values
-
-
-def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> tuple[str, bool]:
-    has_text = bool(parsed.must)
-    sort = request.effective_sort
-    return ("newest" if sort == "relevance" and not has_text else sort), has_text
+_CURSOR = (float, str)  # the last hit's sort value (score, or date in ms) and id, for search_after
 
 
 # --- the index -------------------------------------------------------------------------------------
@@ -389,8 +354,9 @@ def _effective_sort(request: SearchRequest, parsed: ParsedQuery) -> tuple[str, b
 class RemoteIndex:
     """SearchIndex over an Elasticsearch/OpenSearch alias; also the primitives `indexer.sync` needs."""
 
-    def __init__(self, dialect: Dialect, alias: str):
+    def __init__(self, dialect: Dialect, alias: str, time_budget: float = core.DEFAULT_TIME_BUDGET):
         self.dialect = dialect
+        self.time_budget = time_budget
         self.client = dialect.client
         self.alias = alias
         self.name = dialect.name
@@ -523,9 +489,9 @@ class RemoteIndex:
         }
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        started = time.perf_counter()
+        deadline = core.Deadline(self.time_budget)
         parsed = request.parsed
-        sort, has_text = _effective_sort(request, parsed)
+        sort, has_text = request.effective_sort, bool(parsed.must)
         filters = filters_for(request)
         body: dict[str, Any] = {
             "query": text_query(parsed),
@@ -534,16 +500,19 @@ class RemoteIndex:
             "track_total_hits": True,
             "track_scores": has_text,
             "_source": _SOURCE,
+            "timeout": f"{max(1, int(deadline.remaining() * 1000))}ms",
         }
         if filters:
             body["post_filter"] = _all_of(filters)
         if request.cursor:
-            body["search_after"] = decode_cursor(request.cursor, sort)
+            body["search_after"] = core.decode_cursor(request.cursor, sort, _CURSOR)
         else:
             body["from"] = (request.page - 1) * request.size
         if request.with_facets:
             body["aggs"] = aggregations(request, filters)
         response = self.call(lambda: self.client.search(index=self.alias, body=body))
+        if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
+            raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
         hits = [
             hit_for(
@@ -553,10 +522,8 @@ class RemoteIndex:
             )
             for h in raw_hits
         ]
-        hits = self._with_story_sizes(hits)
-        next_cursor = None
-        if raw_hits and len(raw_hits) == request.size:
-            next_cursor = encode_cursor(sort, raw_hits[-1]["sort"][:2])
+        hits = core.with_story_sizes(hits, self._story_sizes)
+        deadline.check()
         facets, histogram = {}, []
         if request.with_facets:
             facets = self._facets(request, response["aggregations"])
@@ -565,25 +532,20 @@ class RemoteIndex:
                 for b in response["aggregations"]["histogram"]["dates"]["buckets"]
                 if b["doc_count"] > 0
             ]
-        return SearchResponse(
+        return core.response(
+            request,
+            engine=self.name,
+            sort=sort,
             total=response["hits"]["total"]["value"],
             hits=hits,
             facets=facets,
             histogram=histogram,
-            interval=request.interval,
-            page=request.page,
-            size=request.size,
-            sort=sort,
-            next_cursor=next_cursor,
-            engine=self.name,
-            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            next_after=raw_hits[-1]["sort"][:2] if raw_hits else None,
+            deadline=deadline,
         )
 
-    def _with_story_sizes(self, hits: list[Hit]) -> list[Hit]:
-        """Each hit's story size over the whole index, in one size-0 request for the page."""
-        story_ids = sorted({hit.story_id for hit in hits if hit.story_id})
-        if not story_ids:
-            return hits
+    def _story_sizes(self, story_ids: list[str]) -> dict[str, int]:
+        """Articles per story over the whole index, in one size-0 request for the page."""
         body = {
             "size": 0,
             "track_total_hits": False,
@@ -591,39 +553,26 @@ class RemoteIndex:
             "aggs": {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}},
         }
         response = self.call(lambda: self.client.search(index=self.alias, body=body))
-        sizes = {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
-        return [
-            hit.model_copy(update={"story_size": max(1, int(sizes.get(hit.story_id, 1)))})
-            if hit.story_id
-            else hit
-            for hit in hits
-        ]
+        return {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
 
     @staticmethod
     def _facets(request: SearchRequest, aggs: dict[str, Any]) -> dict[str, list[Bucket]]:
-        selected = resolve_filters(request.filters)
+        selected = core.selected_values(request)
         result: dict[str, list[Bucket]] = {}
         for name in COUNTED_FACETS:
-            agg = aggs[f"facet_{name}"]
-            chosen = _chosen(selected, name)
-            buckets = [
-                Bucket(value=b["key"], count=b["doc_count"], selected=b["key"] in chosen)
-                for b in agg["values"]["buckets"]
-            ]
-            shown = {b.value for b in buckets}
-            for value in chosen:
-                if value not in shown:
-                    buckets.append(
-                        Bucket(value=value, count=agg["chosen"]["buckets"][value]["doc_count"], selected=True)
-                    )
-            result[name] = buckets
+            agg, chosen = aggs[f"facet_{name}"], selected.get(name, [])
+            result[name] = core.facet_buckets(
+                ((b["key"], b["doc_count"]) for b in agg["values"]["buckets"]),
+                chosen,
+                request.facet_size,
+                {value: agg["chosen"]["buckets"][value]["doc_count"] for value in chosen},
+            )
         return result
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, page by page under a point in time: a consistent snapshot even
         while sync writes or rebuild swaps the alias, in constant memory."""
-        parsed = request.parsed
-        sort, _ = _effective_sort(request, parsed)
+        parsed, sort = request.parsed, request.effective_sort
         query = {"bool": {"must": [text_query(parsed)], "filter": list(filters_for(request).values())}}
         pit_id = self.call(lambda: self.dialect.open_pit(self.alias, SCAN_KEEP_ALIVE))
         try:
@@ -650,9 +599,6 @@ class RemoteIndex:
         finally:
             with contextlib.suppress(*engine_errors()):
                 self.dialect.close_pit(pit_id)
-
-    def total(self, request: SearchRequest) -> int:
-        return self.search(request.model_copy(update={"size": 0, "with_facets": False})).total
 
     # --- administration (indexer.sync) ------------------------------------------------------
 

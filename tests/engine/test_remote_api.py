@@ -6,8 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.engines.base import SearchIndex
-from indexer.engines.elastic import MAX_CLAUSES, decode_cursor, encode_cursor, load_template, text_query
-from indexer.errors import EngineUnavailable, InvalidQuery
+from indexer.engines.elastic import MAX_CLAUSES, load_template, text_query
+from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest, parse_query
 from indexer.settings import Settings
 from search_api.app import create_app
@@ -32,16 +32,6 @@ def test_the_longest_query_stays_within_the_clause_limit() -> None:
     syllables = [chr(c) for c in range(0xC0, 0x2000) if chr(c).islower() and chr(c).isalpha()][:250]
     for q in (" ".join(syllables), " ".join(f"-{s}" for s in syllables[:166]), " OR ".join(syllables[:100])):
         assert _leaves(text_query(parse_query(q))) <= MAX_CLAUSES
-
-
-def test_cursor_round_trip_and_garbage() -> None:
-    cursor = encode_cursor("newest", [-9223372036854775808, "abc"])
-    assert decode_cursor(cursor, "newest") == [-9223372036854775808, "abc"]
-    with pytest.raises(InvalidQuery, match="sort"):
-        decode_cursor(cursor, "oldest")
-    for bad in ("", "!!", encode_cursor("newest", [True, "x"]), encode_cursor("newest", [1, 2]), "e30"):
-        with pytest.raises(InvalidQuery, match="cursor"):
-            decode_cursor(bad, "newest")
 
 
 def test_template_covers_the_versions_of_the_alias() -> None:
