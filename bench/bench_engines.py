@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.archive import Archive  # noqa: E402
 from indexer.engines.base import SearchIndex  # noqa: E402
-from indexer.engines.elastic import open_remote_index  # noqa: E402
+from indexer.engines.elastic.index import open_remote_index  # noqa: E402
 from indexer.engines.embedded import EmbeddedIndex  # noqa: E402
 from indexer.query import SearchRequest  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         articles, embedded_seconds = load_archive(path, args.articles)
         settings = Settings(_env_file=None, engine="opensearch", engine_url=url, index_alias="bench-articles")  # type: ignore[call-arg]
         remote = open_remote_index(settings)
-        remote.drop_all()
+        remote.versions.drop_all()
         print("rebuilding the OpenSearch index from the archive …", file=sys.stderr)
         started = time.perf_counter()
         with Archive(path) as archive:
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         same = len({tuple(t) for t in totals.values()}) == 1
         print(f"timing {len(QUERIES)} faceted queries × {args.rounds} rounds …", file=sys.stderr)
         times = latencies(engines, args.rounds)
-        remote.drop_all()
+        remote.versions.drop_all()
 
     embedded, opensearch = times["embedded (SQLite FTS5)"], times["OpenSearch"]
     rows = [

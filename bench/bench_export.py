@@ -189,7 +189,7 @@ def opensearch(archive: Path) -> Iterator[dict[str, str]]:
     The node's folder is kept under build/, so a later run finds the index loaded and skips the
     rebuild; the load time is printed when it happens.
     """
-    from indexer.engines.elastic import open_remote_index
+    from indexer.engines.elastic.index import open_remote_index
     from indexer.settings import Settings
     from indexer.sync import rebuild
     from tests.engine.opensearch_node import OpenSearchNode

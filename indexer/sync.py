@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, RemoteIndex
+from indexer.engines.elastic.bulk import Rejection
+from indexer.engines.elastic.index import RemoteIndex
 from indexer.errors import EngineUnavailable
 from indexer.schema import Article
 
@@ -135,7 +136,7 @@ def sync(
 ) -> SyncReport:
     """Push every article changed since the checkpoint; resumable, idempotent, never drops a refusal."""
     progress = progress or _Quiet()
-    behind = index.indices_behind_alias()
+    behind = index.versions.behind_alias()
     if not behind:  # a new cluster: build the first version instead of syncing into nothing
         # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
         report = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
@@ -145,7 +146,7 @@ def sync(
         raise EngineUnavailable(
             f"alias {index.alias!r} points at several indices ({', '.join(behind)}): fix it by hand"
         )
-    uuid = index.current_uuid()
+    uuid = index.versions.current_uuid()
     checkpoint = read_checkpoint(archive, index)
     from_scratch = checkpoint.index_uuid not in (None, uuid)
     if checkpoint.index_uuid != uuid:  # never synced into this index: everything goes
@@ -174,7 +175,7 @@ def sync(
         progress.advance(len(batch))
     with archive.transaction():
         write_checkpoint(archive, index, checkpoint)
-    index.refresh()
+    index.versions.refresh()
     report.until = checkpoint.seq
     report.rejected = list(checkpoint.rejected.values())
     return report
@@ -201,9 +202,9 @@ def rebuild(
     rejected documents the swap is refused unless `force`: the new index would lack them.
     """
     progress = progress or _Quiet()
-    index.put_template()
+    index.versions.put_template()
     start_seq = archive.last_seq()  # changes after this are pushed by the next sync
-    name = index.create_version(shards=shards)
+    name = index.versions.create(shards=shards)
     checkpoint = Checkpoint(start_seq)
     loaded = 0
     try:
@@ -213,25 +214,25 @@ def rebuild(
             _record(checkpoint, batch, result.rejected)
             loaded += result.written
             progress.advance(len(batch))
-        count = index.finish_loading(name)
+        count = index.versions.finish_loading(name)
         if count != loaded:
             raise EngineUnavailable(f"{name} holds {count} documents after {loaded} were acknowledged")
     except BaseException:
         with contextlib.suppress(EngineUnavailable):  # the alias never saw it; do not hide the cause
-            index.drop_index(name)
+            index.versions.drop(name)
         raise
     rejected = list(checkpoint.rejected.values())
     if rejected and not force:
-        index.drop_index(name)
+        index.versions.drop(name)
         return RebuildReport(name, loaded, rejected, swapped=False)
-    previous = index.point_alias_to(name)
-    checkpoint.index_uuid = index.versions()[name]
+    previous = index.versions.point_alias_to(name)
+    checkpoint.index_uuid = index.versions.uuids()[name]
     with archive.transaction():
         write_checkpoint(archive, index, checkpoint)
-    older = [version for version in index.versions() if version != name]
+    older = [version for version in index.versions.uuids() if version != name]
     dropped = older[: max(0, len(older) - keep)]
     for version in dropped:
-        index.drop_index(version)
+        index.versions.drop(version)
     return RebuildReport(name, loaded, rejected, swapped=True, previous=previous, dropped=dropped)
 
 
@@ -241,15 +242,15 @@ def rebuild(
 def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
     """Counts in the archive and the engine, the checkpoint, and what the next sync would push."""
     checkpoint = read_checkpoint(archive, index)
-    behind = index.indices_behind_alias()
-    uuid = index.current_uuid() if behind else None
+    behind = index.versions.behind_alias()
+    uuid = index.versions.current_uuid() if behind else None
     in_step = uuid is not None and checkpoint.index_uuid == uuid
     return {
         "engine": index.name,
         "url": index.url,
         "alias": index.alias,
         "index": ", ".join(behind) or None,
-        "versions": list(index.versions()),
+        "versions": list(index.versions.uuids()),
         "archive_articles": archive.count(),
         "engine_articles": index.count() if behind else 0,
         "archive_seq": archive.last_seq(),

@@ -12,6 +12,6 @@ def open_index(settings: Settings | None = None) -> SearchIndex:
         from indexer.engines.embedded import EmbeddedIndex
 
         return EmbeddedIndex(settings.archive)
-    from indexer.engines.elastic import open_remote_index
+    from indexer.engines.elastic.index import open_remote_index
 
     return open_remote_index(settings)

@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, RemoteIndex, open_remote_index
+from indexer.engines.elastic.bulk import Rejection
+from indexer.engines.elastic.index import RemoteIndex, open_remote_index
 from indexer.errors import EngineUnavailable
 from indexer.settings import Settings
 from indexer.sync import rebuild, status, sync

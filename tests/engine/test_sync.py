@@ -16,14 +16,14 @@ import pytest
 from typer.testing import CliRunner
 
 from indexer.archive import Archive
-from indexer.engines import elastic
-from indexer.engines.elastic import RemoteIndex
+from indexer.engines.elastic import bulk
+from indexer.engines.elastic.index import RemoteIndex
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
 from indexer.sync import pending_changes, read_checkpoint, rebuild, status, sync
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
-from tests.engine.conftest import REMOTE_KIND, remote_index
+from tests.engine.conftest import remote_index
 from tests.engine.fixtures import ARTICLES, generated_articles
 
 pytestmark = pytest.mark.engine
@@ -48,16 +48,16 @@ def big_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def engine_ids(index: RemoteIndex) -> list[str]:
-    index.refresh()
+    index.versions.refresh()
     return [article.id for article in index.scan(SearchRequest(sort="oldest"))]
 
 
 def empty_alias(index: RemoteIndex) -> str:
     """The alias on an empty index, so sync takes its incremental path from the first batch."""
-    index.put_template()
-    name = index.create_version()
-    index.finish_loading(name)
-    index.point_alias_to(name)
+    index.versions.put_template()
+    name = index.versions.create()
+    index.versions.finish_loading(name)
+    index.versions.point_alias_to(name)
     return name
 
 
@@ -86,11 +86,11 @@ def test_interrupted_sync_rerun_ends_with_exactly_the_archive(
     path = archive_with(tmp_path / "a.sqlite", generated_articles(1000, seed=3))
     index = fresh_remote()
     empty_alias(index)
-    real = index.client
-    index.client = PowerCut(real, after=4, written=written)
+    real = index.cluster.client
+    index.cluster.client = PowerCut(real, after=4, written=written)
     with Archive(path) as archive, pytest.raises(RuntimeError, match="power cut"):
         sync(archive, index, batch_size=100)
-    index.client = real
+    index.cluster.client = real
     with Archive(path) as archive:
         # the checkpoint is the last change of the last acknowledged batch
         assert read_checkpoint(archive, index).seq == archive.changes_since(0, 400)[-1][0]
@@ -154,8 +154,8 @@ def test_rebuild_under_concurrent_searches_loses_no_query(fresh_remote: Remote, 
     assert during_first > 20 and len(answers) > during_first + 20
     assert [total for which, total in answers if total != expected[which]] == []
     assert second.previous == [f"{index.alias}-v1"] and third.dropped == [f"{index.alias}-v1"]
-    assert index.indices_behind_alias() == [f"{index.alias}-v3"]
-    assert list(index.versions()) == [f"{index.alias}-v2", f"{index.alias}-v3"]
+    assert index.versions.behind_alias() == [f"{index.alias}-v3"]
+    assert list(index.versions.uuids()) == [f"{index.alias}-v2", f"{index.alias}-v3"]
 
 
 def test_rejected_articles_are_reported_kept_and_retried(fresh_remote: Remote, tmp_path: Path) -> None:
@@ -180,8 +180,8 @@ def test_rejected_articles_are_reported_kept_and_retried(fresh_remote: Remote, t
     assert index.count() == len(good) + 1
 
 
-def _connection_error() -> Exception:
-    if REMOTE_KIND == "elasticsearch":
+def _connection_error(kind: str) -> Exception:
+    if kind == "elasticsearch":
         import elastic_transport
 
         return elastic_transport.ConnectionError("connection refused")
@@ -193,8 +193,8 @@ def _connection_error() -> Exception:
 class Flaky:
     """The client, whose bulk requests first fail the given ways, then pass."""
 
-    def __init__(self, client: Any, failures: list[str]):
-        self.client, self.failures, self.calls = client, list(failures), 0
+    def __init__(self, client: Any, kind: str, failures: list[str]):
+        self.client, self.kind, self.failures, self.calls = client, kind, list(failures), 0
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.client, name)
@@ -205,7 +205,7 @@ class Flaky:
         if failure in ("connection", "always"):
             if failure == "always":
                 self.failures.append("always")
-            raise _connection_error()
+            raise _connection_error(self.kind)
         if failure == "429":  # every item refused for now, as a busy node answers
             operations = kwargs["body"][::2]
             return {
@@ -218,21 +218,21 @@ class Flaky:
 def test_bulk_retries_with_backoff_then_gives_up_clearly(
     fresh_remote: Remote, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(elastic, "BULK_BACKOFF", 0.01)
+    monkeypatch.setattr(bulk, "BULK_BACKOFF", 0.01)
     path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
     index = fresh_remote()
     empty_alias(index)
-    real = index.client
-    index.client = Flaky(real, ["connection", "429", "connection"])
+    real = index.cluster.client
+    index.cluster.client = flaky = Flaky(real, index.name, ["connection", "429", "connection"])
     with Archive(path) as archive:
         report = sync(archive, index, batch_size=100)
-        assert index.client.calls == 4 and report.pushed == len(ARTICLES) and index.count() == len(ARTICLES)
+        assert flaky.calls == 4 and report.pushed == len(ARTICLES) and index.count() == len(ARTICLES)
         archive.upsert(ARTICLES["xoso"].model_copy(update={"title": "Kết quả xổ số (cập nhật)"}))
         before = read_checkpoint(archive, index).seq
-        index.client = Flaky(real, ["always"])
+        index.cluster.client = flaky = Flaky(real, index.name, ["always"])
         with pytest.raises(EngineUnavailable, match="cannot reach"):
             sync(archive, index)
-        assert index.client.calls == elastic.BULK_ATTEMPTS
+        assert flaky.calls == bulk.BULK_ATTEMPTS
         assert read_checkpoint(archive, index).seq == before  # nothing acknowledged, nothing skipped
 
 
@@ -257,7 +257,7 @@ def test_sync_starts_over_when_the_alias_moved_to_an_index_it_never_filled(
 def test_cli_status_sync_rebuild(fresh_remote: Remote, tmp_path: Path) -> None:
     path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
     index = fresh_remote()
-    env = {"OCOP_ENGINE": REMOTE_KIND, "OCOP_ENGINE_URL": index.url, "OCOP_INDEX_ALIAS": index.alias}
+    env = {"OCOP_ENGINE": index.name, "OCOP_ENGINE_URL": index.url, "OCOP_INDEX_ALIAS": index.alias}
     runner = CliRunner()
 
     def ocop(*args: str, **extra: str) -> Any:
@@ -283,13 +283,13 @@ def test_an_alias_extending_ours_keeps_its_versions(fresh_remote: Remote, tmp_pa
     """`<alias>-v*` also matches `<alias>-vault-v1`: rebuilding ours must not delete theirs."""
     path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
     ours = fresh_remote()
-    theirs = remote_index(ours.url, f"{ours.alias}-vault")
+    theirs = remote_index(ours.url, f"{ours.alias}-vault", ours.name)
     try:
         with Archive(path) as archive:
             rebuild(archive, theirs)
             for _ in range(3):
                 rebuild(archive, ours, keep=0)
-        assert list(theirs.versions()) == [f"{theirs.alias}-v1"] and theirs.count() == len(ARTICLES)
-        assert list(ours.versions()) == [f"{ours.alias}-v3"] and ours.count() == len(ARTICLES)
+        assert list(theirs.versions.uuids()) == [f"{theirs.alias}-v1"] and theirs.count() == len(ARTICLES)
+        assert list(ours.versions.uuids()) == [f"{ours.alias}-v3"] and ours.count() == len(ARTICLES)
     finally:
-        theirs.drop_all()
+        theirs.versions.drop_all()
