@@ -28,6 +28,7 @@ from typing import Protocol
 from indexer.archive import Archive
 from indexer.engines.elastic.bulk import Rejection
 from indexer.engines.elastic.index import RemoteIndex
+from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
 from indexer.schema import Article
 
@@ -146,6 +147,12 @@ def sync(
         raise EngineUnavailable(
             f"alias {index.alias!r} points at several indices ({', '.join(behind)}): fix it by hand"
         )
+    found = index.versions.mapping_version(behind[0])
+    if found != MAPPING_VERSION:  # its fields are not the ones documents now carry
+        raise EngineUnavailable(
+            f"{behind[0]} has mapping {found}, this version of ocop-watch writes mapping {MAPPING_VERSION}: "
+            "run `ocop index rebuild` once"
+        )
     uuid = index.versions.current_uuid()
     checkpoint = read_checkpoint(archive, index)
     from_scratch = checkpoint.index_uuid not in (None, uuid)
@@ -250,6 +257,8 @@ def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
         "url": index.url,
         "alias": index.alias,
         "index": ", ".join(behind) or None,
+        "mapping": index.versions.mapping_version(behind[0]) if len(behind) == 1 else None,
+        "mapping_expected": MAPPING_VERSION,
         "versions": list(index.versions.uuids()),
         "archive_articles": archive.count(),
         "engine_articles": index.count() if behind else 0,

@@ -146,6 +146,14 @@ def rebuild_command(
         raise typer.Exit(1)
 
 
+def _mapping_line(found: object, expected: object) -> str:
+    if found is None:
+        return "-"
+    if found == expected:
+        return f"{found}"
+    return f"{found}, this version writes {expected}: run `ocop index rebuild`"
+
+
 @index_app.command("status")
 def status_command(archive: Path = ARCHIVE_OPTION) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
@@ -158,6 +166,7 @@ def status_command(archive: Path = ARCHIVE_OPTION) -> None:
     rows = {
         "engine": f"{report['engine']} at {report['url']}",
         "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
+        "mapping": _mapping_line(report["mapping"], report["mapping_expected"]),
         "versions": ", ".join(report["versions"]) or "-",
         "articles in archive": report["archive_articles"],
         "articles in engine": report["engine_articles"],

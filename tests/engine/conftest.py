@@ -141,10 +141,28 @@ def pytest_report_header(config: pytest.Config) -> str:
     return "remote engines: " + (", ".join(REMOTES) or "none")
 
 
+_NODE_REPORT: list[str] = []
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     for remote in REMOTES.values():
-        if remote.node is not None:
-            remote.node.stop()
+        node = remote.node
+        if node is not None and node.startup_seconds is not None:
+            rss = node.rss_kib()
+            http_up = getattr(node, "http_up_seconds", None)
+            up = f"HTTP up {http_up:.1f} s after JVM start, " if http_up else ""
+            _NODE_REPORT.append(
+                f"{remote.id}: {remote.describe()}: {up}healthy when first needed "
+                f"{node.startup_seconds:.1f} s after launch, RSS {rss // 1024 if rss else '?'} MiB at the end"
+            )
+        if node is not None:
+            node.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How long each node took to start and how much memory it held (information, not a test)."""
+    for line in _NODE_REPORT:
+        terminalreporter.write_line(f"[engine tests] {line}")
 
 
 def remote_index(url: str, alias: str, kind: str) -> RemoteIndex:

@@ -50,7 +50,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE / "elasticsearch"  # pom.xml + the launcher's sources
 MAIN = "ocop.esnode.Main"
 LAUNCHER_JAR = "ocop-es-node.jar"
-READY = re.compile(r"ocop-es-node listening on (http://[\w.:\[\]-]+)")
+READY = re.compile(r"ocop-es-node listening on (http://[\w.:\[\]-]+) \((\d+) ms after JVM start\)")
 
 # Tested versions and the Java each needs: 9.x jars are Java 21 class files; 8.19 runs on 17.
 VERSIONS = {"9.5.3": 21, "8.19.21": 17}
@@ -119,6 +119,7 @@ class ElasticsearchNode(JvmNode):
     def __init__(self, *, version: str | None = None, **options: object) -> None:
         super().__init__(**options)  # type: ignore[arg-type]
         self.version, self.jdk = choose_version(version or os.environ.get("OCOP_TEST_ELASTICSEARCH") or None)
+        self.http_up_seconds: float | None = None
 
     @property
     def lib_dir(self) -> Path:
@@ -161,7 +162,10 @@ class ElasticsearchNode(JvmNode):
 
     def address_from_log(self, log: str) -> str | None:
         match = READY.search(log)
-        return match.group(1) if match else None
+        if not match:
+            return None
+        self.http_up_seconds = int(match.group(2)) / 1000  # JVM start → HTTP listening, as the node saw it
+        return match.group(1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from indexer.archive import Archive
 from indexer.engines.elastic import bulk
 from indexer.engines.elastic.index import RemoteIndex
+from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
 from indexer.sync import pending_changes, read_checkpoint, rebuild, status, sync
@@ -41,9 +42,9 @@ def archive_with(path: Path, *batches: Any) -> Path:
 
 @pytest.fixture(scope="module")
 def big_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixtures plus 2,000 recombined articles, built once (the tests using it only read it)."""
+    """The fixtures plus 600 recombined articles, built once (the tests using it only read it)."""
     return archive_with(
-        tmp_path_factory.mktemp("big") / "archive.sqlite", ARTICLES.values(), generated_articles(2000, seed=1)
+        tmp_path_factory.mktemp("big") / "archive.sqlite", ARTICLES.values(), generated_articles(600, seed=1)
     )
 
 
@@ -83,29 +84,29 @@ class PowerCut:
 def test_interrupted_sync_rerun_ends_with_exactly_the_archive(
     fresh_remote: Remote, tmp_path: Path, written: bool
 ) -> None:
-    path = archive_with(tmp_path / "a.sqlite", generated_articles(1000, seed=3))
+    path = archive_with(tmp_path / "a.sqlite", generated_articles(500, seed=3))
     index = fresh_remote()
     empty_alias(index)
     real = index.cluster.client
     index.cluster.client = PowerCut(real, after=4, written=written)
     with Archive(path) as archive, pytest.raises(RuntimeError, match="power cut"):
-        sync(archive, index, batch_size=100)
+        sync(archive, index, batch_size=50)
     index.cluster.client = real
     with Archive(path) as archive:
         # the checkpoint is the last change of the last acknowledged batch
-        assert read_checkpoint(archive, index).seq == archive.changes_since(0, 400)[-1][0]
-        assert len(engine_ids(index)) == (500 if written else 400)
+        assert read_checkpoint(archive, index).seq == archive.changes_since(0, 200)[-1][0]
+        assert len(engine_ids(index)) == (250 if written else 200)
         # the archive moves on before the re-run: new versions of some articles, new articles
         changed = [
             a.model_copy(update={"title": a.title + " (đã sửa)"}) for a in list(archive.articles())[::50]
         ]
         for article in [*changed, *generated_articles(50, seed=4)]:
             archive.upsert(article)
-        pending = pending_changes(archive, 400)  # 600 + 50 new + those changed among the first 400
-        report = sync(archive, index, batch_size=100)
+        pending = pending_changes(archive, 200)  # 300 + 50 new + those changed among the first 200
+        report = sync(archive, index, batch_size=50)
         wanted = sorted(a.id for a in archive.articles())
-    assert not report.rejected and report.since == 400 and report.pushed == pending > 650
-    assert sorted(engine_ids(index)) == wanted and index.count() == len(wanted) == 1050
+    assert not report.rejected and report.since == 200 and report.pushed == pending > 350
+    assert sorted(engine_ids(index)) == wanted and index.count() == len(wanted) == 550
     assert index.get(changed[3].id).title.endswith("(đã sửa)")
 
 
@@ -142,9 +143,9 @@ def test_rebuild_under_concurrent_searches_loses_no_query(fresh_remote: Remote, 
     try:
         time.sleep(0.2)
         with Archive(big_archive) as archive:
-            second = rebuild(archive, index, batch_size=250)  # v2; v1 is kept as the previous version
+            second = rebuild(archive, index, batch_size=100)  # v2; v1 is kept as the previous version
             during_first = len(answers)
-            third = rebuild(archive, index, batch_size=250)  # v3; v1 is deleted while searches run
+            third = rebuild(archive, index, batch_size=100)  # v3; v1 is deleted while searches run
         time.sleep(0.2)
     finally:
         stop.set()
@@ -254,6 +255,22 @@ def test_sync_starts_over_when_the_alias_moved_to_an_index_it_never_filled(
     assert index.count() == len(ARTICLES) + 100
 
 
+def test_sync_refuses_an_index_of_another_mapping(fresh_remote: Remote, tmp_path: Path) -> None:
+    """An index built by an older template lacks the fields documents now carry: rebuild, not sync."""
+    path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
+    index = fresh_remote()
+    name = empty_alias(index)
+    older = {"_meta": {"ocop_mapping": MAPPING_VERSION - 1}}
+    index.cluster.client.indices.put_mapping(index=name, body=older)
+    with Archive(path) as archive:
+        with pytest.raises(EngineUnavailable, match="run `ocop index rebuild`"):
+            sync(archive, index)
+        assert status(archive, index)["mapping"] == MAPPING_VERSION - 1 and index.count() == 0
+        rebuild(archive, index)
+        assert sync(archive, index).pushed == 0 and status(archive, index)["mapping"] == MAPPING_VERSION
+    assert index.count() == len(ARTICLES)
+
+
 def test_cli_status_sync_rebuild(fresh_remote: Remote, tmp_path: Path) -> None:
     path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
     index = fresh_remote()
@@ -271,6 +288,7 @@ def test_cli_status_sync_rebuild(fresh_remote: Remote, tmp_path: Path) -> None:
     assert after.exit_code == 0 and f"{index.alias}-v1" in after.output
     assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", after.output)
     assert re.search(r"changes pending: +0\n", after.output)
+    assert re.search(rf"mapping: +{MAPPING_VERSION}\n", after.output)
     rebuilt = ocop("rebuild")
     assert rebuilt.exit_code == 0 and f"→ {index.alias}-v2 (was {index.alias}-v1)" in rebuilt.output
     down = ocop("sync", OCOP_ENGINE_URL="http://127.0.0.1:9")

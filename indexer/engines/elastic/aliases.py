@@ -57,6 +57,12 @@ class VersionedAlias:
         indices = self.behind_alias()
         return self.uuids().get(indices[0]) if len(indices) == 1 else None
 
+    def mapping_version(self, index: str) -> int:
+        """The `ocop_mapping` an index was created with (1: the first template, which had none)."""
+        found = self.cluster.call(lambda: self.cluster.client.indices.get_mapping(index=index))
+        meta = next(iter(found.values()), {}).get("mappings", {}).get("_meta", {})
+        return int(meta.get("ocop_mapping", 1))
+
     def create(self, *, shards: int | None = None) -> str:
         """A new empty `<alias>-vN` (N one above the highest), refreshing off for a fast load."""
         name = f"{self.name}-v{max(map(self._number, self.uuids()), default=0) + 1}"

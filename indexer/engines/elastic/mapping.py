@@ -16,6 +16,7 @@ folding cannot differ between Lucene and Python.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,10 @@ from indexer.schema import Article
 from indexer.text import fold, normalize, tokens
 
 TEMPLATE_FILE = Path(__file__).parent.parent / "templates" / "articles.json"
+# Goes up with every change of the template that needs a rebuild: an index of another mapping is
+# not written into (indexer.sync) and is reported by `ocop index status`.
+_TEMPLATE = json.loads(TEMPLATE_FILE.read_text("utf-8"))
+MAPPING_VERSION: int = _TEMPLATE["template"]["mappings"]["_meta"]["ocop_mapping"]
 EXACT_FIELDS = ("title", "body")  # normalised syllables, diacritics kept: ranking exact matches first
 FOLDED_FIELDS = ("title_folded", "body_folded")  # folded syllables: matching
 
@@ -36,7 +41,7 @@ def load_template(alias: str) -> dict[str, Any]:
     Two aliases' patterns overlap only when one alias extends the other (`a-v*` matches `a-vx-v1`);
     a priority growing with the alias's length lets the longer, more specific one win, where equal
     priorities would make the engine refuse the second template."""
-    template = {k: v for k, v in json.loads(TEMPLATE_FILE.read_text("utf-8")).items() if k != "_comment"}
+    template = {k: v for k, v in copy.deepcopy(_TEMPLATE).items() if k != "_comment"}
     return {"index_patterns": [f"{alias}-v*"], "priority": 200 + len(alias), **template}
 
 

@@ -13,6 +13,7 @@ import org.elasticsearch.rest.RestController;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * none of which are on Maven Central. This builds the {@link Node} directly, as the server does
  * after bootstrap, with the plugins named here (HTTP and transport over Netty) and a handler for
  * {@code GET /}. Logs go to stdout (config/log4j2.properties). Once HTTP listens it prints one line,
- * {@code ocop-es-node listening on http://HOST:PORT}; SIGTERM closes the node cleanly.
+ * {@code ocop-es-node listening on http://HOST:PORT (N ms after JVM start)}; SIGTERM closes the node cleanly.
  */
 public final class Main {
 
@@ -77,7 +78,8 @@ public final class Main {
 
         node.start();
         var address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
-        System.out.println(READY + address.getAddress() + ":" + address.getPort());
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println(READY + address.getAddress() + ":" + address.getPort() + " (" + uptime + " ms after JVM start)");
         System.out.flush();
         closed.await();
     }
