@@ -195,8 +195,8 @@ def opensearch(archive: Path) -> Iterator[dict[str, str]]:
     from tests.engine.opensearch_node import OpenSearchNode
 
     node = OpenSearchNode(
-        base_path=CACHE / f"opensearch-{archive.stem}",
-        keep_base_path=True,
+        home=CACHE / f"opensearch-{archive.stem}",
+        keep_home=True,
         cluster_name="ocop-bench",
         heap_min="2g",
         heap_max="2g",

@@ -140,9 +140,9 @@ def sync(
     behind = index.versions.behind_alias()
     if not behind:  # a new cluster: build the first version instead of syncing into nothing
         # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
-        report = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
+        built = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
         after = read_checkpoint(archive, index)
-        return SyncReport(report.index, 0, after.seq, report.loaded, report.rejected, rebuilt=True)
+        return SyncReport(built.index, 0, after.seq, built.loaded, built.rejected, rebuilt=True)
     if len(behind) > 1:
         raise EngineUnavailable(
             f"alias {index.alias!r} points at several indices ({', '.join(behind)}): fix it by hand"

@@ -166,7 +166,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def remote_index(url: str, alias: str, kind: str) -> RemoteIndex:
-    settings = Settings(_env_file=None, engine=kind, engine_url=url, index_alias=alias)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, engine=kind, engine_url=url, index_alias=alias)  # type: ignore[call-arg, arg-type]
     return open_remote_index(settings)
 
 

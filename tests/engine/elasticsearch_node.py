@@ -16,10 +16,10 @@ Manual use::
 
     python tests/engine/elasticsearch_node.py                  # start, print the URL, Ctrl-C stops
     python tests/engine/elasticsearch_node.py --version 8.19.21
-    python tests/engine/elasticsearch_node.py --build          # only build (Makefile/CI)
+    python tests/engine/elasticsearch_node.py --build          # only build (ahead of a run)
 
 What a node from these jars lacks (modules that are not published): analysis-common
-(`asciifolding`, `pattern` tokenizers, `shingle` filter factory...), painless, reindex
+(`asciifolding`, the `pattern` tokenizer, `edge_ngram`, `synonym`...), painless, reindex
 (`_delete_by_query`, `_reindex`), the aggregations module (`bucket_sort`), mapper-extras. The
 project's mapping uses none of them. See docs/elasticsearch-node.md.
 """
@@ -31,6 +31,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make `tests.engine` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
@@ -39,10 +40,12 @@ from tests.engine.jvm_node import (  # noqa: E402
     BUILD_DIR,
     JvmNode,
     NodeStartError,
+    add_node_arguments,
     digest,
     find_jdk,
     java_feature,
     maven_build,
+    node_options,
     serve_until_interrupted,
 )
 
@@ -54,7 +57,6 @@ READY = re.compile(r"ocop-es-node listening on (http://[\w.:\[\]-]+) \((\d+) ms 
 
 # Tested versions and the Java each needs: 9.x jars are Java 21 class files; 8.19 runs on 17.
 VERSIONS = {"9.5.3": 21, "8.19.21": 17}
-NEWEST, OLDEST = "9.5.3", "8.19.21"
 
 
 class ElasticsearchStartError(NodeStartError):
@@ -116,8 +118,8 @@ class ElasticsearchNode(JvmNode):
     kind = "elasticsearch"
     error = ElasticsearchStartError
 
-    def __init__(self, *, version: str | None = None, **options: object) -> None:
-        super().__init__(**options)  # type: ignore[arg-type]
+    def __init__(self, *, version: str | None = None, **options: Any) -> None:
+        super().__init__(**options)
         self.version, self.jdk = choose_version(version or os.environ.get("OCOP_TEST_ELASTICSEARCH") or None)
         self.http_up_seconds: float | None = None
 
@@ -172,10 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--version", default=None, help=f"one of {', '.join(VERSIONS)} (or 9, 8)")
     ap.add_argument("--build", action="store_true", help="only build the launcher and jars, then exit")
-    ap.add_argument("--home", default=None, help="node folder (kept afterwards)")
-    ap.add_argument("--cluster-name", default="ocop-dev")
-    ap.add_argument("--heap", default="1g", help="-Xmx (default 1g)")
-    ap.add_argument("--timeout", type=float, default=180.0)
+    add_node_arguments(ap)
     args = ap.parse_args(argv)
     if args.build:
         try:
@@ -185,14 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 1
         return 0
-    node = ElasticsearchNode(
-        version=args.version,
-        home=args.home,
-        cluster_name=args.cluster_name,
-        heap_max=args.heap,
-        startup_timeout=args.timeout,
-        keep_home=True if args.home else None,
-    )
+    node = ElasticsearchNode(version=args.version, **node_options(args))
     return serve_until_interrupted(node)
 
 

@@ -16,6 +16,7 @@ HTTP address (`address_from_log`); the rest is here:
 
 from __future__ import annotations
 
+import argparse
 import atexit
 import contextlib
 import hashlib
@@ -31,6 +32,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 BUILD_DIR = REPO_ROOT / "build"
@@ -63,14 +65,14 @@ def java_executable(java_home: Path | None = None) -> str:
     """`<java_home>/bin/java`, else `$JAVA_HOME/bin/java`, else `java` on PATH."""
     home = java_home or (Path(os.environ["JAVA_HOME"]) if os.environ.get("JAVA_HOME") else None)
     if home is not None:
-        exe = home / "bin" / "java"
-        if exe.exists():
-            return str(exe)
-        raise NodeStartError(f"no {exe} (JAVA_HOME={home})")
-    exe = shutil.which("java")
-    if not exe:
+        java = home / "bin" / "java"
+        if java.exists():
+            return str(java)
+        raise NodeStartError(f"no {java} (JAVA_HOME={home})")
+    found = shutil.which("java")
+    if not found:
         raise NodeStartError("no java: install a JDK (make system-deps) or set JAVA_HOME")
-    return exe
+    return found
 
 
 def java_feature(java_home: Path) -> int | None:
@@ -442,6 +444,25 @@ class JvmNode:
         except OSError:
             return None
         return None
+
+
+def add_node_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command-line options every node script takes."""
+    parser.add_argument("--home", default=None, help="node folder (kept afterwards)")
+    parser.add_argument("--cluster-name", default="ocop-dev")
+    parser.add_argument("--heap", default="1g", help="-Xmx (default 1g)")
+    parser.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for health")
+
+
+def node_options(args: argparse.Namespace) -> dict[str, Any]:
+    """`JvmNode` keyword arguments from `add_node_arguments`' options."""
+    return {
+        "home": args.home,
+        "cluster_name": args.cluster_name,
+        "heap_max": args.heap,
+        "startup_timeout": args.timeout,
+        "keep_home": True if args.home else None,
+    }
 
 
 def serve_until_interrupted(node: JvmNode) -> int:

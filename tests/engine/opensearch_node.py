@@ -45,6 +45,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make `tests.engine` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
@@ -53,11 +54,13 @@ from tests.engine.jvm_node import (  # noqa: E402
     BUILD_DIR,
     JvmNode,
     NodeStartError,
+    add_node_arguments,
     built,
     digest,
     java_env,
     java_executable,
     maven_build,
+    node_options,
     read_tail,
     serve_until_interrupted,
 )
@@ -222,9 +225,9 @@ class OpenSearchNode(JvmNode):
         port: int | None = None,
         settings: Mapping[str, object] | None = None,
         start_attempts: int = 3,
-        **options: object,
+        **options: Any,
     ) -> None:
-        super().__init__(**options)  # type: ignore[arg-type]
+        super().__init__(**options)
         self.lib_dir = Path(lib_dir or os.environ.get("OCOP_OPENSEARCH_LIB") or DEFAULT_LIB_DIR)
         if port is not None and port not in PORT_WINDOW:
             raise ValueError(
@@ -380,25 +383,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lib-dir", default=None, help=f"jar folder (default {DEFAULT_LIB_DIR})")
     ap.add_argument("--ensure-jars", action="store_true", help="only resolve the jars, then exit")
     ap.add_argument("--port", type=int, default=None, help="HTTP port in 9201..9299")
-    ap.add_argument("--home", default=None, help="runner base path (kept afterwards)")
-    ap.add_argument("--cluster-name", default="ocop-dev")
-    ap.add_argument("--heap", default="1g", help="-Xmx (default 1g)")
-    ap.add_argument("--timeout", type=float, default=180.0)
+    add_node_arguments(ap)
     args = ap.parse_args(argv)
 
     lib_dir = Path(args.lib_dir or os.environ.get("OCOP_OPENSEARCH_LIB") or DEFAULT_LIB_DIR)
     if args.ensure_jars:
         print(ensure_jars(lib_dir))
         return 0
-    node = OpenSearchNode(
-        lib_dir=lib_dir,
-        home=args.home,
-        port=args.port,
-        cluster_name=args.cluster_name,
-        heap_max=args.heap,
-        startup_timeout=args.timeout,
-        keep_home=True if args.home else None,
-    )
+    node = OpenSearchNode(lib_dir=lib_dir, port=args.port, **node_options(args))
     return serve_until_interrupted(node)
 
 

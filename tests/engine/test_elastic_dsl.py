@@ -7,7 +7,7 @@ clause budget, multi-select facets, paging.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -117,7 +117,7 @@ def test_adjacent_words_get_an_optional_phrase_boost() -> None:
 
 def test_filters_narrow_hits_and_every_facet_but_their_own() -> None:
     request = SearchRequest(
-        q="ocop", filters={"site": ["vnexpress.net"], "stars": ["4"]}, date_from="2024-01-01", size=10
+        q="ocop", filters={"site": ["vnexpress.net"], "stars": ["4"]}, date_from=date(2024, 1, 1), size=10
     )
     body = dsl.search_body(request)
     assert len(body["post_filter"]["bool"]["filter"]) == 3  # hits: every filter

@@ -59,9 +59,11 @@ class VersionedAlias:
 
     def mapping_version(self, index: str) -> int:
         """The `ocop_mapping` an index was created with (1: the first template, which had none)."""
-        found = self.cluster.call(lambda: self.cluster.client.indices.get_mapping(index=index))
-        meta = next(iter(found.values()), {}).get("mappings", {}).get("_meta", {})
-        return int(meta.get("ocop_mapping", 1))
+        found: dict[str, Any] = self.cluster.call(
+            lambda: self.cluster.client.indices.get_mapping(index=index)
+        )
+        metas = [data.get("mappings", {}).get("_meta", {}) for data in found.values()]
+        return int(metas[0].get("ocop_mapping", 1)) if metas else 1
 
     def create(self, *, shards: int | None = None) -> str:
         """A new empty `<alias>-vN` (N one above the highest), refreshing off for a fast load."""

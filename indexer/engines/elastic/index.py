@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from indexer.engines.elastic import dsl
@@ -143,7 +144,7 @@ class RemoteIndex:
             after: list[Any] | None = None
             while True:
                 body = dsl.scan_body(request, pit_id, SCAN_KEEP_ALIVE, batch_size, after)
-                response = self.cluster.call(lambda body=body: self.cluster.client.search(body=body))
+                response = self.cluster.call(partial(self.cluster.client.search, body=body))
                 pit_id = response.get("pit_id", pit_id)  # the server may hand back a new id per page
                 hits = response["hits"]["hits"]
                 for hit in hits:
