@@ -13,7 +13,7 @@ from datetime import datetime
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from crawler.extract import ExtractionError, extract_article
+from crawler.extraction.extract import ExtractionError, extract_article
 from crawler.incremental import header
 from crawler.items import PageItem
 from indexer.archive import Archive, RawPage, UpsertOutcome

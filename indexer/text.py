@@ -44,8 +44,10 @@ def unify_tone_placement(text: str) -> str:
     return pattern.sub(lambda m: mapping[m.group(1)], text)
 
 
-def normalize(text: str | None) -> str:
-    """NFC, one tone placement, no invisible characters, single spaces, paragraphs kept.
+def clean(text: str | None) -> str:
+    """Text as the outlet printed it, made safe to store: NFC, no invisible characters, single
+    spaces (non-breaking ones included), paragraphs kept. Nothing else: the spelling stays, tone
+    placement included ("thoả", "Thanh Hoá", "Uỷ ban"), because journalists quote stored text.
 
     Stray combining marks that NFC cannot attach are dropped: they come from broken legacy
     encodings and would otherwise make `fold` change the length of the text.
@@ -54,10 +56,15 @@ def normalize(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = unify_tone_placement(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalize(text: str | None) -> str:
+    """`clean`, then one tone placement (hoà → hòa, thoả → thỏa): the form the index and the
+    query side compare, so both spellings meet. Never stored in place of the printed text."""
+    return unify_tone_placement(clean(text))
 
 
 @lru_cache(maxsize=4096)

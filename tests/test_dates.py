@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from crawler.dates import date_from_url, looks_like_date, parse_vietnamese_date, plausible
+from crawler.extraction.dates import date_from_url, looks_like_date, parse_vietnamese_date, plausible
 from indexer.schema import VIETNAM_TZ
 
 NOW = datetime(2025, 1, 23, 21, 0, tzinfo=VIETNAM_TZ)
@@ -108,3 +108,16 @@ def test_plausible_rejects_the_future() -> None:
     assert plausible(vn(2025, 1, 23, 20, 0), NOW)
     assert not plausible(vn(2025, 1, 26), NOW)
     assert not plausible(None, NOW)
+
+
+def test_page_conventions_month_first_and_declared_zone() -> None:
+    from crawler.extraction.dates import declared_offset, is_month_first
+
+    assert is_month_first("Published 03-08-2011 ... last post 12-27-2012")
+    assert not is_month_first("Đăng 23/01/2025, cập nhật 03/08/2011")
+    assert not is_month_first("03-08-2011")  # ambiguous alone: day first stays the default
+    zone = declared_offset("Múi giờ GMT +8. Hiện tại là 02:43 AM")
+    assert zone is not None and zone.utcoffset(None).total_seconds() == 8 * 3600
+    value = parse_vietnamese_date("Published on 03-08-2011 01:00 AM", month_first=True, zone=zone)
+    assert value is not None and (value.year, value.month, value.day, value.hour) == (2011, 3, 8, 0)
+    assert parse_vietnamese_date("03-08-2011 01:00", zone=zone).month == 8  # GMT+8 kept, day first

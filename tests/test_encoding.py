@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from crawler.encoding import charset_from_meta, decode_html
-from crawler.extract import extract_article
+from crawler.extraction.encoding import charset_from_meta, decode_html
+from crawler.extraction.extract import extract_article
 from indexer.text import normalize
 
 SAMPLE = (

@@ -108,7 +108,7 @@ def test_text_view() -> None:
 
 def _gold_from_fixtures(tmp_path: Path) -> Path:
     """A small gold file over our own fixtures, in the shared scorer's format."""
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     rows = []
     for name, url in (
@@ -166,3 +166,61 @@ def test_eval_extraction_reports_a_missing_scorer(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "extraction", str(gold), "--scorer", str(tmp_path / "nope.py")])
     assert result.exit_code != 0
     assert "scorer not found" in result.output
+
+
+def test_eval_extraction_scores_several_gold_files_as_one_set_and_lists_failures(tmp_path: Path) -> None:
+    from tests.conftest import require_shared
+
+    require_shared("eval", "score_extraction.py")
+    gold = _gold_from_fixtures(tmp_path)
+    first, second = gold.read_text(encoding="utf-8").splitlines()
+    wrong = json.loads(second)
+    wrong["title"] = "Một tiêu đề khác"
+    wrong["must_exclude"] = [wrong["body"].split("\n")[0][:40]]  # text that IS in the body: a "leak"
+    (tmp_path / "gold.jsonl").write_text(first + "\n", encoding="utf-8")
+    more = tmp_path / "gold-more.jsonl"
+    more.write_text(json.dumps(wrong, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "extraction", str(gold), str(more)], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "2 gold pages" in result.output
+    failures = result.output.split("per page")[1]
+    assert "sapo_outside_body.html" in failures and "plxh_ocop_seed.html" in failures
+    assert "ours: WRONG title" in failures and "ours: LEAK" in failures
+    assert "time ours / plain trafilatura" in result.output
+
+
+def test_extract_manifest_gives_one_line_per_page_in_order(tmp_path: Path) -> None:
+    (tmp_path / "seed.html").write_bytes(SEED.read_bytes())
+    (tmp_path / "pdf.html").write_bytes(b"%PDF-1.4 not a page")
+    manifest = tmp_path / "pages.jsonl"
+    entries = [
+        {"path": "seed.html", "url": "https://phapluatxahoi.kinhtedothi.vn/ocop-473521.html"},
+        {"path": "pdf.html", "url": "https://example.vn/a.html"},
+        {"path": str(SEED)},
+    ]
+    manifest.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--manifest", str(manifest)])
+    assert result.exit_code == 0, result.output
+    out = lines(result.output)
+    assert [r["path"] for r in out] == [str(tmp_path / "seed.html"), str(tmp_path / "pdf.html"), str(SEED)]
+    assert out[0]["title"] and "error" not in out[0]
+    assert "PDF" in out[1]["error"]
+    assert out[2]["text"] == out[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("not json\n", "line 1 is not JSON"), ('{"url": "https://x.vn/"}\n', 'line 1 needs "path"')],
+)
+def test_extract_manifest_refuses_bad_lines(tmp_path: Path, content: str, message: str) -> None:
+    manifest = tmp_path / "pages.jsonl"
+    manifest.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--manifest", str(manifest)], terminal_width=200)
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+def test_extract_needs_pages_or_a_manifest() -> None:
+    result = runner.invoke(app, ["extract"])
+    assert result.exit_code != 0
+    assert "--manifest" in result.output

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_article
+from crawler.extraction.extract import extract_article
 from indexer.schema import VIETNAM_TZ, Article
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

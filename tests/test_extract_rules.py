@@ -7,15 +7,15 @@ from datetime import datetime
 import lxml.html
 import pytest
 
-from crawler.blocks import Block
-from crawler.body import BodyContext, clean_body, is_date_line, is_prompt, is_widget
-from crawler.byline import find_closing_byline, parse_byline, person_name
-from crawler.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.dateline import find_byline_date
-from crawler.dom import PageIndex
-from crawler.lead import find_lead
-from crawler.outlet import OutletNames
-from crawler.title import choose_title
+from crawler.extraction.blocks import Block
+from crawler.extraction.body import BodyContext, clean_body, is_date_line, is_prompt, is_widget
+from crawler.extraction.byline import find_closing_byline, parse_byline, person_name
+from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
+from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dom import PageIndex
+from crawler.extraction.lead import find_lead
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.title import choose_title
 from crawler.urls import canonicalize_url, host_of, same_site
 from indexer.schema import VIETNAM_TZ
 
@@ -270,7 +270,7 @@ def test_canonical_url_drops_tracking_and_fragment() -> None:
 
 
 def test_canonical_link_to_another_outlet_is_not_followed() -> None:
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     html = (
         '<html><head><title>OCOP Bắc Giang</title><link rel="canonical" href="https://other.vn/goc.html">'
@@ -382,7 +382,7 @@ def _page_with_description(description: str) -> str:
 
 
 def test_description_becomes_the_lead_when_the_page_prints_none() -> None:
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     sapo = "Hà Nội dẫn đầu cả nước với 1.649 sản phẩm OCOP, phần lớn đạt 4 sao, nhờ hỗ trợ bao bì."
     article = extract_article(_page_with_description(sapo), "https://example.vn/ocop-1.html")
@@ -391,7 +391,7 @@ def test_description_becomes_the_lead_when_the_page_prints_none() -> None:
 
 
 def test_a_site_wide_description_is_not_a_lead() -> None:
-    from crawler.extract import extract_article
+    from crawler.extraction.extract import extract_article
 
     generic = (
         "Báo điện tử Mẫu - Tin tức mới nhất, nóng nhất về thời sự, kinh tế, xã hội, pháp luật 24 giờ qua."
@@ -399,3 +399,33 @@ def test_a_site_wide_description_is_not_a_lead() -> None:
     article = extract_article(_page_with_description(generic), "https://example.vn/ocop-1.html")
     assert article.text.split("\n\n") == PROSE
     assert article.lead == PROSE[0]  # no marked sapo: the first paragraph
+
+
+def test_script_written_text_and_hidden_copies() -> None:
+    from crawler.extraction.dom import apply_script_writes, parse_html, remove_hidden
+
+    tree = parse_html(
+        "<html><body><h1>Tiêu đề</h1><span id='d'></span><div style='display: none'>bản sao</div>"
+        '<p>Nội dung</p><script>document.getElementById("d").innerHTML="Thứ năm, 20/12/2012";</script>'
+        "</body></html>"
+    )
+    assert apply_script_writes(tree) == 1
+    assert tree.get_element_by_id("d").text == "Thứ năm, 20/12/2012"
+    assert remove_hidden(tree) == 1
+    assert "bản sao" not in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("Theo Phạm Trường", ["Phạm Trường"], None),
+        ("Theo Sầm Hoa (Vietnamnet/Reuters)", ["Sầm Hoa"], "Vietnamnet/Reuters"),
+        ("Theo Tuổi Trẻ", [], "Tuổi Trẻ"),  # an outlet has a name's shape, but no family name
+        ("K. Miên", ["K. Miên"], None),  # an initial's period is not a sentence break
+    ],
+)
+def test_source_and_initial_bylines(line: str, authors: list[str], agency: str | None) -> None:
+    from crawler.extraction.byline import parse_byline
+
+    byline = parse_byline(line, OutletNames([], "example.vn"))
+    assert byline is not None and (byline.authors, byline.agency) == (authors, agency)

@@ -1,7 +1,7 @@
 """`ocop extract` (pages → article JSON) and `ocop eval extraction` (ours vs plain trafilatura).
 
 `ocop extract` is how a journalist or an operator checks what the crawler would store for a page:
-it runs the same `crawler.extract.extract_article` the crawl pipeline runs. `ocop eval extraction`
+it runs the same `crawler.extraction.extract.extract_article` the crawl pipeline runs. `ocop eval extraction`
 scores that extractor and plain trafilatura on the same gold pages in one run, with the project's
 shared scorer (../shared/eval/score_extraction.py), so a change to the extractor is judged by the
 same figures the issue tracker quotes.
@@ -85,7 +85,7 @@ def article_record(path: str, article: Article) -> dict[str, Any]:
 
 def extract_one(source: str, url: str | None) -> dict[str, Any]:
     """Extract one file or URL; any failure becomes {"path", "error"} instead of an exception."""
-    from crawler.extract import ExtractionError, extract_article
+    from crawler.extraction.extract import ExtractionError, extract_article
 
     try:
         if re.match(r"^https?://", source, re.IGNORECASE):
@@ -110,22 +110,60 @@ def _print_text(record: dict[str, Any], console: Console) -> None:
     console.print(record["text"], markup=False, highlight=False)
 
 
+def read_manifest(manifest: Path) -> list[tuple[str, str | None]]:
+    """(path, url) per line of a JSONL manifest; a relative path is read from the manifest's
+    directory. A bad line is a usage error naming the line, before any page is read."""
+    entries: list[tuple[str, str | None]] = []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise typer.BadParameter(
+                f"line {number} is not JSON ({error.msg})", param_hint="--manifest"
+            ) from error
+        path = entry.get("path") if isinstance(entry, dict) else None
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if not isinstance(path, str) or not path or not (url is None or isinstance(url, str)):
+            raise typer.BadParameter(
+                f'line {number} needs "path" (a string) and optionally "url"', param_hint="--manifest"
+            )
+        if not re.match(r"^https?://", path, re.IGNORECASE) and not Path(path).is_absolute():
+            path = str(manifest.parent / path)
+        entries.append((path, url))
+    return entries
+
+
 @app.command("extract")
 def extract(
-    sources: list[str] = typer.Argument(..., metavar="PATH_OR_URL", help="HTML files or http(s) URLs"),
+    sources: list[str] = typer.Argument(None, metavar="PATH_OR_URL", help="HTML files or http(s) URLs"),
     url: str | None = typer.Option(
         None, "--url", help="The page's address when extracting a saved file (used for the canonical URL)"
+    ),
+    manifest: Path | None = typer.Option(
+        None,
+        "--manifest",
+        exists=True,
+        dir_okay=False,
+        help='JSONL file, one {"path": ..., "url": ...} per line: one JSON line out per page, in order',
     ),
     as_json: bool = typer.Option(
         True, "--json/--text", help="One JSON object per page per line (default), or a readable view"
     ),
 ) -> None:
     """Extract articles from saved pages or URLs, as the crawler would store them."""
+    sources = sources or []
+    if manifest is not None and (sources or url):
+        raise typer.BadParameter("--manifest names the pages; give no PATH_OR_URL or --url with it")
+    if manifest is None and not sources:
+        raise typer.BadParameter("give PATH_OR_URL or --manifest FILE")
     if url and len(sources) > 1:
         raise typer.BadParameter("--url names one page; give one PATH_OR_URL with it", param_hint="--url")
+    pages = read_manifest(manifest) if manifest is not None else [(source, url) for source in sources]
     console = Console(soft_wrap=True)
-    for source in sources:
-        record = extract_one(source, url)
+    for source, page_url in pages:
+        record = extract_one(source, page_url)
         if as_json:
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -172,8 +210,44 @@ def _gold_rows(gold: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def load_gold(golds: list[Path], pages: Path | None) -> list[tuple[dict[str, Any], Path]]:
+    """Rows of every gold file, each with the directory its page is in (the gold file's own
+    directory unless --pages says otherwise); a page named twice is scored once."""
+    rows: dict[str, tuple[dict[str, Any], Path]] = {}
+    for gold in golds:
+        for row in _gold_rows(gold):
+            rows.setdefault(row["file"], (row, pages or gold.parent))
+    return list(rows.values())
+
+
+def score_page(scorer: ModuleType, row: dict[str, Any], prediction: dict[str, Any]) -> dict[str, Any]:
+    """One page scored with the shared scorer's own functions, exactly as its main() does, kept
+    per page: F1, the must_exclude strings leaked, the must_include strings lost, and which of
+    title/author/date are wrong (with what was predicted)."""
+    text, title = prediction.get("text") or "", prediction.get("title") or ""
+    flat, flat_title = scorer.squash(text), scorer.squash(title)
+    author = prediction.get("author")
+    author = ", ".join(author) if isinstance(author, list) else author
+    wrong: dict[str, Any] = {}
+    if scorer.squash(row.get("title")) != flat_title:
+        wrong["title"] = title
+    if row.get("author") is not None and scorer.squash(row["author"]) != scorer.squash(author):
+        wrong["author"] = author
+    if row.get("published") is not None and scorer.day(prediction.get("published")) != scorer.day(
+        row["published"]
+    ):
+        wrong["date"] = prediction.get("published")
+    excluded = [s for s in row.get("must_exclude", []) if scorer.squash(s)]
+    return {
+        "f1": scorer.prf(row.get("body", ""), text)[2],
+        "leaks": [s for s in excluded if scorer.squash(s) in flat or scorer.squash(s) in flat_title],
+        "lost": [s for s in row.get("must_include", []) if scorer.squash(s) not in flat],
+        "wrong": wrong,
+    }
+
+
 def _ours(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
-    from crawler.extract import ExtractionError, extract_article
+    from crawler.extraction.extract import ExtractionError, extract_article
 
     try:
         article = extract_article(
@@ -204,28 +278,34 @@ def _plain_trafilatura(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_predictions(
-    rows: list[dict[str, Any]],
-    pages: Path,
+    rows: list[tuple[dict[str, Any], Path]],
     output: Path,
     extractor: Callable[[bytes, dict[str, Any]], dict[str, Any]],
-) -> float:
-    """Write one prediction per gold page in the scorer's format; returns mean ms per page (after
-    one untimed warm-up call, so that import and first-call costs are not charged to one side)."""
-    first = next((pages / row["file"] for row in rows if (pages / row["file"]).is_file()), None)
-    if first is not None:
-        extractor(first.read_bytes(), rows[0])
+) -> tuple[float, dict[str, dict[str, Any]]]:
+    """Write one prediction per gold page in the scorer's format; returns the total seconds spent
+    extracting (after one untimed warm-up call, so that import and first-call costs are not
+    charged to one side) and the predictions by file."""
+    present = [(row, pages / row["file"]) for row, pages in rows if (pages / row["file"]).is_file()]
+    if present:
+        extractor(present[0][1].read_bytes(), present[0][0])
     elapsed = 0.0
+    predictions: dict[str, dict[str, Any]] = {}
     with output.open("w", encoding="utf-8") as sink:
-        for row in rows:
-            page = pages / row["file"]
-            if not page.is_file():
-                continue  # the scorer reports it as a missing prediction
+        for row, page in present:  # a missing page is reported by the scorer as a missing prediction
             raw = page.read_bytes()
             start = time.perf_counter()
             prediction = extractor(raw, row)
             elapsed += time.perf_counter() - start
+            predictions[row["file"]] = prediction
             sink.write(json.dumps({"file": row["file"], **prediction}, ensure_ascii=False) + "\n")
-    return elapsed * 1000 / max(len(rows), 1)
+    return elapsed, predictions
+
+
+def _failure_lines(name: str, scored: dict[str, Any]) -> list[str]:
+    lines = [f"    {name}: LEAK {s[:90]!r}" for s in scored["leaks"]]
+    lines += [f"    {name}: MISSING {s[:90]!r}" for s in scored["lost"]]
+    lines += [f"    {name}: WRONG {field} = {str(value)[:80]!r}" for field, value in scored["wrong"].items()]
+    return lines
 
 
 _ROWS = (
@@ -245,40 +325,64 @@ _ROWS = (
 
 @eval_app.command("extraction")
 def eval_extraction(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold annotations (JSONL)"),
+    gold: list[Path] = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Gold annotation files (JSONL); several are scored as one set"
+    ),
     pages: Path | None = typer.Option(
-        None, "--pages", help="Directory of the gold pages [default: GOLD's directory]"
+        None, "--pages", help="Directory of the gold pages [default: each GOLD file's directory]"
     ),
     scorer: Path = typer.Option(DEFAULT_SCORER, "--scorer", help="score_extraction.py to run"),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Directory for the predictions JSONL files"
     ),
-    per_page: bool = typer.Option(False, "--per-page", help="Also print the scorer's per-page lines"),
+    per_page: bool = typer.Option(False, "--per-page", help="Also print the scorer's own per-page lines"),
 ) -> None:
-    """Score our extractor and plain trafilatura on the same gold pages, side by side."""
-    pages = pages or gold.parent
-    if not pages.is_dir():
+    """Score our extractor and plain trafilatura on the same gold pages, side by side, page by page."""
+    if pages is not None and not pages.is_dir():
         raise typer.BadParameter(f"no pages directory at {pages}", param_hint="--pages")
     module = load_scorer(scorer)
-    rows = _gold_rows(gold)
+    rows = load_gold(gold, pages)
     with tempfile.TemporaryDirectory() as scratch:
         directory = output or Path(scratch)
         directory.mkdir(parents=True, exist_ok=True)
-        results = {}
+        merged = directory / "gold-merged.jsonl"
+        merged.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row, _ in rows), encoding="utf-8"
+        )
+        results: dict[str, tuple[dict[str, str], str]] = {}
+        scored: dict[str, dict[str, dict[str, Any]]] = {}
         for name, extractor in (("ours", _ours), ("trafilatura", _plain_trafilatura)):
-            predictions = directory / f"predictions-{name}.jsonl"
-            ms = write_predictions(rows, pages, predictions, extractor)
-            figures, text = run_scorer(module, gold, predictions, per_page)
-            figures["ms_per_page"] = f"{ms:.1f}"
+            predictions_file = directory / f"predictions-{name}.jsonl"
+            seconds, predictions = write_predictions(rows, predictions_file, extractor)
+            figures, text = run_scorer(module, merged, predictions_file, per_page)
+            figures["seconds"] = f"{seconds:.2f}"
             results[name] = (figures, text)
+            scored[name] = {
+                row["file"]: score_page(module, row, predictions[row["file"]])
+                for row, _ in rows
+                if row["file"] in predictions
+            }
     console = Console()
-    table = Table(title=f"Extraction on {gold} ({len(rows)} gold pages)")
+    names = ", ".join(str(g) for g in gold)
+    table = Table(title=f"Extraction on {names} ({len(rows)} gold pages)")
     table.add_column("metric")
     table.add_column("ours", justify="right")
     table.add_column("plain trafilatura", justify="right")
-    for key, label in (*_ROWS, ("ms_per_page", "ms per page (one run)")):
+    for key, label in (*_ROWS, ("seconds", "seconds, whole set (one run)")):
         table.add_row(label, results["ours"][0].get(key, "-"), results["trafilatura"][0].get(key, "-"))
     console.print(table)
+    ours_s, plain_s = float(results["ours"][0]["seconds"]), float(results["trafilatura"][0]["seconds"])
+    if plain_s:
+        console.print(f"time ours / plain trafilatura = {ours_s / plain_s:.2f}")
+    typer.echo("\nper page (F1 ours / plain; failures listed):")
+    for row, _ in rows:
+        ours, plain = scored["ours"].get(row["file"]), scored["trafilatura"].get(row["file"])
+        if ours is None or plain is None:
+            typer.echo(f"  {row['file']}: page not found")
+            continue
+        typer.echo(f"  {row['file']}  {ours['f1']:.3f} / {plain['f1']:.3f}")
+        for line in [*_failure_lines("ours", ours), *_failure_lines("trafilatura", plain)]:
+            typer.echo(line)
     if per_page:
         for name, (_, text) in results.items():
             typer.echo(f"--- {name} " + "-" * 60)

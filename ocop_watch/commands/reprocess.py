@@ -46,7 +46,7 @@ def reprocess(
 
 
 def _re_extract(store: Archive, article: Article) -> tuple[Article, bool]:
-    from crawler.extract import ExtractionError, extract_article
+    from crawler.extraction.extract import ExtractionError, extract_article
     from crawler.sites import load_registry
 
     site = load_registry().get(article.site)

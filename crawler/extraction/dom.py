@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from indexer.text import normalize
+from indexer.text import clean
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -24,6 +24,11 @@ NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", 
 # HTML5 landmarks that hold site chrome, never the article (a <footer> INSIDE an <article> is the
 # article's own footer, which often carries the byline, so it is not chrome).
 CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
+
+
+# Comments and processing instructions are never shown to a reader, and as tree nodes they break
+# every "next element" walk (lxml raises on text_content() of a comment): they are dropped at parse.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 
 
 class NotHtmlError(ValueError):
@@ -36,7 +41,7 @@ def parse_html(text: str) -> HtmlElement:
     if not text.strip():
         raise NotHtmlError("the page is empty")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as error:
         raise NotHtmlError(f"the page is not parseable HTML ({error})") from error
     if tree is None or tree.find("body") is None and not len(tree):
@@ -95,7 +100,7 @@ def _collect_text(element: HtmlElement, parts: list[str]) -> None:
 
 def text_of(element: HtmlElement) -> str:
     """Normalised visible text (tail excluded)."""
-    return normalize(raw_text(element))
+    return clean(raw_text(element))
 
 
 def short_raw_text(element: HtmlElement, limit: int = 60) -> str | None:
@@ -125,7 +130,7 @@ def short_text(element: HtmlElement, limit: int = 60) -> str | None:
     raw = short_raw_text(element, limit)
     if raw is None:
         return None
-    text = normalize(raw)
+    text = clean(raw)
     return text if len(text) <= limit else None
 
 
@@ -171,6 +176,61 @@ def in_chrome(element: HtmlElement) -> bool:
         if node.get("role") in ("banner", "navigation", "complementary", "contentinfo"):
             return True
     return False
+
+
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    """Hidden from the reader by its own markup: `hidden`, `aria-hidden=true` on a block,
+    or an inline style display:none / visibility:hidden (a stylesheet's rules are not read)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+
+
+def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) -> int:
+    """Drop what the page hides from its reader (a slide show's second copy of every caption, a
+    schema.org block kept for search engines). A hidden element that holds a `keep` element (the
+    headline) or most of the page's paragraph text is kept: some templates reveal the article
+    itself by script, and losing the article is worse than keeping a duplicate."""
+    protected = [k for k in keep if k is not None]
+    hidden = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "html" and is_hidden(el)]
+    if not hidden:
+        return 0
+    page_text = max(sum(len(p.text_content()) for p in tree.iter("p")), 1)
+    removed = 0
+    for element in hidden:
+        if element.getparent() is None or not attached(element, tree):
+            continue
+        if any(k is element or k in element.iter() for k in protected):
+            continue
+        if sum(len(p.text_content()) for p in element.iter("p")) > 0.5 * page_text:
+            continue
+        remove(element)
+        removed += 1
+    return removed
+
+
+_SCRIPT_WRITE = re.compile(
+    r"""getElementById\(\s*["']([\w:-]+)["']\s*\)\.inner(?:HTML|Text)\s*=\s*(["'])(.{1,200}?)(?<!\\)\2"""
+)
+
+
+def apply_script_writes(tree: HtmlElement) -> int:
+    """Fill empty elements with the short text an inline script writes into them
+    (`document.getElementById("pDateTime").innerHTML = "Thứ năm, 20/12/2012, 16:10"`): the reader
+    sees that text, and some templates print the publication date only this way."""
+    written = 0
+    for script in tree.iter("script"):
+        for element_id, _, value in _SCRIPT_WRITE.findall(script.text or ""):
+            target = tree.get_element_by_id(element_id, None)
+            if target is None or len(target) or (target.text or "").strip():
+                continue
+            target.text = lxml.html.fromstring(f"<span>{value}</span>").text_content()
+            written += 1
+    return written
 
 
 def remove(element: HtmlElement) -> None:

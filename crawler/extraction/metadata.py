@@ -20,8 +20,8 @@ from extruct.opengraph import OpenGraphExtractor
 from extruct.w3cmicrodata import MicrodataExtractor
 from lxml.html import HtmlElement
 
-from crawler.dates import parse_vietnamese_date
-from indexer.text import normalize
+from crawler.extraction.dates import parse_vietnamese_date
+from indexer.text import clean
 
 LOG = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     # JSON-LD written by templates often carries HTML entities inside the JSON string ("c&#225;c").
-    return normalize(html.unescape(html.unescape(value)))
+    return clean(html.unescape(html.unescape(value)))
 
 
 def _append(target: list[str], value: Any) -> None:
@@ -282,7 +282,7 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
         _append(meta.tags, value)
     for key in ("news_keywords", "keywords"):
         for value in tags.get(key, []):
-            if normalize(html.unescape(value)) in meta.descriptions:
+            if clean(html.unescape(value)) in meta.descriptions:
                 continue  # some templates fill "keywords" with the sapo; those are not keywords
             for part in value.split(","):
                 _append(meta.keywords, part)
@@ -298,7 +298,7 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     )
 
     title = tree.find(".//title")
-    meta.document_title = normalize(title.text_content()) if title is not None else ""
+    meta.document_title = clean(title.text_content()) if title is not None else ""
     canonical = tree.xpath(
         '//link[@rel and contains(concat(" ", normalize-space(@rel), " "), " canonical ")]/@href'
     )

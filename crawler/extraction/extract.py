@@ -23,32 +23,34 @@ from datetime import datetime
 
 from lxml.html import HtmlElement
 
-from crawler.blocks import Block, extract_blocks
-from crawler.body import BodyContext, CleanBody, clean_body
-from crawler.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
-from crawler.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.dateline import find_byline_date
-from crawler.dates import date_from_url, plausible
-from crawler.dom import (
+from crawler.extraction.blocks import Block, extract_blocks
+from crawler.extraction.body import BodyContext, CleanBody, clean_body
+from crawler.extraction.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
+from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
+from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dates import date_from_url, plausible
+from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
+    apply_script_writes,
     in_chrome,
     parse_html,
     remove,
+    remove_hidden,
     select,
     short_text,
     text_of,
     words_of,
 )
-from crawler.encoding import decode_html
-from crawler.keys import squash
-from crawler.lead import find_lead
-from crawler.metadata import PageMetadata, read_metadata
-from crawler.outlet import OutletNames
-from crawler.title import choose_title
+from crawler.extraction.encoding import decode_html
+from crawler.extraction.keys import squash
+from crawler.extraction.lead import find_lead
+from crawler.extraction.metadata import PageMetadata, read_metadata
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.title import choose_title
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.schema import VIETNAM_TZ, Article
-from indexer.text import fold, normalize
+from indexer.text import clean, fold
 
 __all__ = ["ExtractionError", "extract_article"]
 
@@ -176,7 +178,7 @@ def _authors(
             agency = agency or byline.agency
     for raw in meta.organization_authors:
         if not outlet.matches(raw):
-            agency = agency or agency_name(raw) or normalize(raw)
+            agency = agency or agency_name(raw) or clean(raw)
     for byline in found:
         if byline is None:
             continue
@@ -206,7 +208,7 @@ def _unique(values: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        text = normalize(value)
+        text = clean(value)
         key = fold(text)
         if text and key not in seen:
             seen.add(key)
@@ -256,9 +258,14 @@ def extract_article(
     outlet_names = OutletNames([outlet, *meta.site_names], host)
     for element in select(tree, remove_selectors):
         remove(element)
-    index = PageIndex(tree)
+    apply_script_writes(tree)
+    headline = _headline(tree, meta, outlet_names, PageIndex(tree))
+    if remove_hidden(tree, keep=(headline.element,)):
+        index = PageIndex(tree)
+        headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    else:
+        index = PageIndex(tree)
 
-    headline = _headline(tree, meta, outlet_names, index)
     labels = find_labels(tree)
     captions = take_captions(tree, index, headline.position)
     lead, lead_element = find_lead(
@@ -298,9 +305,9 @@ def extract_article(
     return Article.from_url(
         final_url,
         site=site or host or "local",
-        outlet=normalize(outlet),
+        outlet=clean(outlet),
         title=headline.text,  # "" rather than a sentence passed off as a headline
-        lead=normalize(cleaned.lead),
+        lead=clean(cleaned.lead),
         text=cleaned.text,
         captions=_unique([*captions, *cleaned.captions]),
         authors=authors,

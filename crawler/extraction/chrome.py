@@ -13,12 +13,13 @@ box as "the article" on short pages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from crawler.dom import (
+from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
@@ -27,12 +28,17 @@ from crawler.dom import (
     remove,
     short_raw_text,
     text_of,
+    words_of,
 )
-from crawler.keys import squash
-from crawler.vocab import load
+from crawler.extraction.keys import squash
+from crawler.extraction.vocab import load
 
 _CAPTION_MAX_CHARS = 600
-# Label and class-word vocabularies: crawler/data/chrome_labels.toml (folded label texts, see label_key).
+_PHOTO_STORY_MIN_CAPTIONS = 3
+_PHOTO_STORY_SHARE = 1.0  # caption text at least equal to the other text of their container
+_VIDEO_CAPTION = re.compile(r"^\s*(?:video|clip)\s*:", re.I)
+# Label and class-word vocabularies: crawler/extraction/data/chrome_labels.toml
+# (folded label texts, see label_key).
 _VOCAB = load("chrome_labels")
 _TAG_WORDS = frozenset(_VOCAB["tag_class_words"])
 _TAG_LABELS = frozenset(_VOCAB["tag_labels"])
@@ -109,7 +115,12 @@ _DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
 def _in_image_wrapper(element: HtmlElement) -> bool:
-    return any(is_image_box(parent) for parent in list(ancestors(element))[:3])
+    """Inside a figure-sized image box: an image class on a whole article container
+    (`article#lightgallery`) does not make its sapo a caption."""
+    return any(
+        is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS
+        for parent in list(ancestors(element))[:3]
+    )
 
 
 def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
@@ -125,19 +136,81 @@ def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement
     return sorted(unique, key=index.of)
 
 
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    chains = [[el, *ancestors(el)] for el in elements]
+    shared = set(chains[0]).intersection(*map(set, chains[1:]))
+    return next((node for node in chains[0] if node in shared), None)
+
+
+def _is_photo_story(chosen: list[HtmlElement], captions: list[str]) -> bool:
+    """The captions carry the story: several of them, and at least as much text as everything
+    else in the block that holds them (a gallery's narrative is written under its photos)."""
+    if len(captions) < _PHOTO_STORY_MIN_CAPTIONS:
+        return False
+    container = _common_ancestor(chosen)
+    if container is None:
+        return False
+    caption_chars = sum(len(c) for c in captions)
+    other = _size(container) - sum(_size(el) for el in chosen)
+    return caption_chars >= _PHOTO_STORY_SHARE * max(other, 0)
+
+
+def _is_video_caption(element: HtmlElement, text: str) -> bool:
+    """ "Clip: …"/"Video: …", or the caption of a figure-sized box that holds a video."""
+    boxes = [
+        node for node in [element, *list(ancestors(element))[:2]] if _size(node) <= 2 * _CAPTION_MAX_CHARS
+    ]
+    return bool(_VIDEO_CAPTION.match(text)) or any(
+        node.find(".//video") is not None or "video" in words_of(node) for node in boxes
+    )
+
+
+def _as_story_paragraph(caption: HtmlElement) -> None:
+    """Make a photo story's caption a plain paragraph in place of its figure: body extractors
+    drop <figure> and image boxes whole, with the text the story is told in."""
+    caption.tag = "p"
+    box = None
+    for parent in list(ancestors(caption))[:3]:
+        if parent.tag == "figure" or (is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS):
+            box = parent
+    if box is None or box.getparent() is None:
+        return
+    caption.tail = None
+    box.addprevious(caption)
+    remove(box)
+
+
 def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
-    """Collect and remove image captions that come after the headline (position `after`)."""
+    """Collect and remove image captions that come after the headline (position `after`).
+
+    In a photo story the captions are the text: they stay in the page as paragraphs, for the body
+    extractor to read in order, and only video captions ("Clip: …") are taken out.
+    """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
+    long: list[HtmlElement] = []  # too long for a caption, unless the captions tell the story
     for element in _caption_candidates(tree, index):
         if index.of(element) < after or any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
-        if len(text) > _CAPTION_MAX_CHARS or len(element.findall(".//p")) > 3:
+        if len(element.findall(".//p")) > 3:
+            continue
+        if len(text) > _CAPTION_MAX_CHARS:
+            long.append(element)
             continue
         chosen.append(element)
         if text and text not in captions:
             captions.append(text)
+    if chosen and _is_photo_story(chosen, captions):
+        kept: list[str] = []
+        for element in sorted([*chosen, *long], key=index.of):
+            text = text_of(element)
+            if _is_video_caption(element, text):
+                remove(element)
+                kept.append(text)
+            else:
+                _as_story_paragraph(element)
+        return kept
     for element in chosen:
         remove(element)
     return captions

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crawler.keys import squash
-from crawler.outlet import OutletNames
-from indexer.text import normalize
+from crawler.extraction.keys import squash
+from crawler.extraction.outlet import OutletNames
+from indexer.text import clean
 
 # " - ", " | ", " – ", " — ", " :: ", " » ": how templates glue headline, section and outlet.
 _SEPARATOR = re.compile(r"\s+[-–—|»:•·]{1,2}\s+|\s*\|\s*")
@@ -61,8 +61,8 @@ def choose_title(
     The first candidate wins unless another candidate shows that it carries a template suffix.
     """
     outlet = outlet or OutletNames(())
-    pool = [c for c in (normalize(c) for c in candidates) if c]
-    document_title = normalize(document_title)
+    pool = [c for c in (clean(c) for c in candidates) if c]
+    document_title = clean(document_title)
     if not pool and not document_title:
         return ""
     best = pool[0] if pool else document_title

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from crawler.blocks import Block
-from crawler.byline import Byline, parse_byline
-from crawler.chrome import END_LABELS, is_related_label, is_tag_label, label_key
-from crawler.dates import looks_like_date
-from crawler.keys import folded, squash
-from crawler.outlet import OutletNames
-from crawler.vocab import load, pattern
+from crawler.extraction.blocks import Block
+from crawler.extraction.byline import Byline, parse_byline
+from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
+from crawler.extraction.dates import looks_like_date
+from crawler.extraction.keys import folded, squash
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.vocab import load, pattern
 
 _HAS_WORD = re.compile(r"\w")
 # "… - Ảnh: V.D", "(Ảnh: Bệnh viện cung cấp)": a photo credit closing a short block. Dots are allowed
@@ -42,7 +42,7 @@ _CAPTION_SHAPE = re.compile(
 )
 _ILLUSTRATION = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\s*\.?$", re.I)
 _CAPTION_MAX_WORDS = 60
-# Vocabularies of non-article text (prompts, widgets, date-line words): crawler/data/body.toml.
+# Vocabularies of non-article text (prompts, widgets, date-line words): crawler/extraction/data/body.toml.
 _VOCAB = load("body")
 # Reader prompts and buttons, as (pattern on the folded text, longest such line in words). They
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
@@ -141,6 +141,26 @@ def is_widget(block: Block) -> bool:
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
 
 
+def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
+    """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
+    link" line after the sapo; those lines go, the rest of the block stays."""
+    key = squash(title)
+    out: list[Block] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.text.split("\n")]
+        if len(lines) < 2:
+            out.append(block)
+            continue
+        kept = [line for line in lines if line and squash(line) != key and not is_prompt(line)]
+        if len(kept) == len([line for line in lines if line]):
+            out.append(block)
+            continue
+        result.dropped.append(("line", block.text))
+        if kept:
+            out.append(replace(block, text="\n".join(kept)))
+    return out
+
+
 def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
     key = squash(title)
     if not key:
@@ -214,12 +234,69 @@ def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
     return kept
 
 
+_BOX_LABEL_MAX_WORDS = 8
+
+
+def _is_box_label(text: str) -> bool:
+    """A short heading line that introduces what follows: "Tin tức sự kiện về:", "Bài viết khác"."""
+    first = text.split("\n")[0].strip()
+    return _words(first) <= _BOX_LABEL_MAX_WORDS and first.endswith(":")
+
+
+def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A box closing the page: a short label line ending in ":" whose block, and everything after
+    it, is mostly links (topic boxes, "more about X" lists that follow the article)."""
+    end = len(blocks)
+    for index in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
+        block = blocks[index]
+        rest = blocks[index:]
+        if _is_box_label(block.text) and all(
+            b.link_ratio >= _TEASER_LINK * 0.8 or (b is block and b.link_chars) for b in rest
+        ):
+            end = index
+    for block in blocks[end:]:
+        _drop(result, "closing box", block)
+    return blocks[:end]
+
+
 def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
 
+_PHOTO_CREDIT = re.compile(r"^\(?\s*(?:ảnh|photo|video|clip|đồ\s*họa)\s*:\s*[^.!?]{1,60}\)?$", re.I)
+
+
+def _peel_closing_lines(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> Byline | None:
+    """The last block's own closing lines ("…nữ tính.<br>H.V.<br>Ảnh: Misso"): a signature line
+    becomes the byline, a photo credit line goes."""
+    if not blocks or "\n" not in blocks[-1].text:
+        return None
+    lines = blocks[-1].text.split("\n")
+    found = Byline()
+    while len(lines) > 1:
+        line = lines[-1].strip()
+        if _PHOTO_CREDIT.match(line):
+            lines.pop()
+            continue
+        byline = parse_byline(line, outlet, min_words=1) if _words(line) <= 6 else None
+        if byline is None:
+            break
+        found.authors[:0] = [a for a in byline.authors if a not in found.authors]
+        found.agency = found.agency or byline.agency
+        lines.pop()
+    if len(lines) == len(blocks[-1].text.split("\n")):
+        return None
+    result.dropped.append(("closing lines", blocks[-1].text))
+    blocks[-1] = replace(blocks[-1], text="\n".join(lines))
+    return found if (found.authors or found.agency) else None
+
+
 def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
     """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line."""
+    peeled = _peel_closing_lines(blocks, result, outlet)
+    if peeled is not None:
+        result.byline = peeled
+        return blocks
     found = Byline()
     end = len(blocks)
     while end > 0 and len(blocks) - end < _CLOSING_LINES:
@@ -273,6 +350,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     before = len(result.dropped)
     work = _filter(work, result, "caption", lambda b: _is_caption(b, caption_keys))
     result.captions.extend(text for _, text in result.dropped[before:] if squash(text) not in caption_keys)
+    work = _split_lines(work, result, context.title)
     work = _drop_headline(work, result, context.title)
     work = _drop_date_lines(work, result, context.crawled)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
@@ -280,6 +358,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_related(work, result)
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
+    work = _drop_trailing_box(work, result)
     work = _take_closing_byline(work, result, context.outlet)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     work = _dedupe(work, result)

@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from crawler.vocab import load
+from crawler.extraction.vocab import load
 from indexer.schema import VIETNAM_TZ
 
 _MIN_YEAR = 1990  # Vietnamese online news starts in the late 1990s; anything earlier is a misread
@@ -34,7 +34,7 @@ _TIME = re.compile(
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _WORDY = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*,?\s*(?:năm\s*)?(\d{4})", re.I)
-# Relative-date words ("hai giờ trước", "hôm qua", "vừa xong"): crawler/data/dates.toml.
+# Relative-date words ("hai giờ trước", "hôm qua", "vừa xong"): crawler/extraction/data/dates.toml.
 _VOCAB = load("dates")
 _NUMBER_WORDS: dict[str, int] = dict(_VOCAB["number_words"])
 _UNIT_SECONDS: dict[str, int] = dict(_VOCAB["unit_seconds"])
@@ -116,15 +116,47 @@ def _clock(text: str) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
-def _calendar_day(text: str) -> tuple[int, int, int] | None:
+def _calendar_day(text: str, month_first: bool = False) -> tuple[int, int, int] | None:
     for pattern, order in ((_WORDY, "dmy"), (_YMD, "ymd"), (_DMY, "dmy")):
         match = pattern.search(text)
         if not match:
             continue
         groups = [g for g in match.groups() if g not in ("/", ".", "-")]
         first, second, third = (int(g) for g in groups)
-        return (third, second, first) if order == "dmy" else (first, second, third)
+        if order == "ymd":
+            return first, second, third
+        if pattern is _DMY and month_first and first <= 12:
+            return third, first, second
+        return third, second, first
     return None
+
+
+def is_month_first(text: str) -> bool:
+    """Whether a page writes numeric dates month first ("12-27-2012", vBulletin and other
+    English-language CMSs): some date on it only reads as month-day-year and none only as
+    day-month-year. Vietnamese pages write day first, which stays the default."""
+    month_first = day_first = False
+    for match in _DMY.finditer(text):
+        first, second = int(match.group(1)), int(match.group(3))
+        month_first |= first <= 12 < second <= 31
+        day_first |= second <= 12 < first <= 31
+    return month_first and not day_first
+
+
+_DECLARED_ZONE = re.compile(
+    r"(?:múi\s*giờ|all\s*times\s*are|time\s*zone|timezone)\W{0,3}(?:là\s*)?(?:gmt|utc)\s*([+-])\s*(\d{1,2})",
+    re.I,
+)
+
+
+def declared_offset(text: str) -> timezone | None:
+    """The time zone a page says its times are in ("Múi giờ GMT +8", "All times are GMT +8"):
+    forum and blog software prints times in the server's zone, not Vietnam's."""
+    zones = {(m.group(1), int(m.group(2))) for m in _DECLARED_ZONE.finditer(text)}
+    if len(zones) != 1:
+        return None
+    sign, hours = zones.pop()
+    return timezone((-1 if sign == "-" else 1) * timedelta(hours=hours)) if hours <= 14 else None
 
 
 def _relative(text: str, now: datetime) -> datetime | None:
@@ -169,13 +201,21 @@ def _dateparser_checked(text: str, now: datetime) -> datetime | None:
     return _aware(value) if value.year >= _MIN_YEAR else None
 
 
-def parse_vietnamese_date(text: str, *, now: datetime | None = None) -> datetime | None:
+def parse_vietnamese_date(
+    text: str,
+    *,
+    now: datetime | None = None,
+    month_first: bool = False,
+    zone: timezone | None = None,
+) -> datetime | None:
     """Parse a date as printed on a Vietnamese news page; None when it cannot be read for sure.
 
     `now` anchors relative forms ("2 giờ trước") and should be the crawl time, not the clock at
-    parsing time, so that re-processing an archived page gives the same answer.
+    parsing time, so that re-processing an archived page gives the same answer. `month_first` and
+    `zone` are the page's own conventions (`is_month_first`, `declared_offset`); a zone written in
+    the date itself ("GMT+7") still wins.
     """
-    return _parse(text, now, use_dateparser=True)
+    return _parse(text, now, use_dateparser=True, month_first=month_first, zone=zone)
 
 
 def looks_like_date(text: str, *, now: datetime | None = None) -> bool:
@@ -184,7 +224,14 @@ def looks_like_date(text: str, *, now: datetime | None = None) -> bool:
     return _parse(text, now, use_dateparser=False) is not None
 
 
-def _parse(text: str, now: datetime | None, *, use_dateparser: bool) -> datetime | None:
+def _parse(
+    text: str,
+    now: datetime | None,
+    *,
+    use_dateparser: bool,
+    month_first: bool = False,
+    zone: timezone | None = None,
+) -> datetime | None:
     if not text or not text.strip():
         return None
     now = _aware(now) if now is not None else datetime.now(VIETNAM_TZ)
@@ -196,7 +243,7 @@ def _parse(text: str, now: datetime | None, *, use_dateparser: bool) -> datetime
     stripped = _LABEL.sub(" ", _WEEKDAY.sub(" ", text))
     tz = _offset(stripped)
     without_tz = _TZ.sub(" ", stripped)
-    day = _calendar_day(without_tz)
+    day = _calendar_day(without_tz, month_first)
     if day is not None:
         # The clock is looked for outside the date itself, so "10/08/2022" never reads as 10:08.
         rest = _DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", without_tz)))
@@ -204,7 +251,7 @@ def _parse(text: str, now: datetime | None, *, use_dateparser: bool) -> datetime
         value = _valid(*day, *clock)
         if value is None:
             return None
-        return _aware(value.replace(tzinfo=tz or VIETNAM_TZ))
+        return _aware(value.replace(tzinfo=tz or zone or VIETNAM_TZ))
 
     relative = _relative(stripped, now)
     if relative is not None:

@@ -18,8 +18,8 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.keys import squash
-from indexer.text import normalize
+from crawler.extraction.keys import squash
+from indexer.text import clean
 
 # include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are
 # often tables); images are ignored (captions are collected from the DOM instead).
@@ -58,7 +58,7 @@ def _text(element: etree._Element) -> str:
     """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break."""
     parts: list[str] = []
     _walk(element, parts)
-    return normalize("".join(parts))
+    return clean("".join(parts))
 
 
 def _walk(element: etree._Element, parts: list[str]) -> None:
@@ -79,7 +79,7 @@ def _link_chars(element: etree._Element) -> int:
 
 def _is_bold(element: etree._Element, text: str) -> bool:
     bold = " ".join(_text(hi) for hi in element.iter("hi") if "#b" in (hi.get("rend") or ""))
-    return bool(text) and len(normalize(bold)) >= 0.9 * len(text)
+    return bool(text) and len(clean(bold)) >= 0.9 * len(text)
 
 
 def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:

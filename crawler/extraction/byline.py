@@ -13,12 +13,20 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from crawler.dom import NON_CONTENT_TAGS, PageIndex, ancestors, attached, in_chrome, short_text, words_of
-from crawler.outlet import OutletNames
-from crawler.vocab import load
-from indexer.text import fold, normalize
+from crawler.extraction.dom import (
+    NON_CONTENT_TAGS,
+    PageIndex,
+    ancestors,
+    attached,
+    in_chrome,
+    short_text,
+    words_of,
+)
+from crawler.extraction.outlet import OutletNames
+from crawler.extraction.vocab import load
+from indexer.text import clean, fold
 
-# Vocabularies (domain words, not sites): crawler/data/bylines.toml.
+# Vocabularies (domain words, not sites): crawler/extraction/data/bylines.toml.
 _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
@@ -37,6 +45,8 @@ _HONORIFIC = re.compile(
     r"bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ)\s+(?=\S)",
     re.I,
 )
+# A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
+_SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
@@ -70,7 +80,7 @@ def _word_is_name(word: str) -> bool:
 
 def person_name(text: str, *, min_words: int = 1) -> str | None:
     """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one."""
-    text = _HONORIFIC.sub("", normalize(text)).strip(" .,:;-–")
+    text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
     if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
         return None
@@ -94,8 +104,27 @@ def agency_name(text: str) -> str | None:
         return _AGENCIES[key]
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
-        return normalize(stripped)
+        return clean(stripped)
     return None
+
+
+_FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
+
+
+def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
+    """ "Theo Phạm Trường", "Theo Sầm Hoa (Vietnamnet/Reuters)": a person credited for a story
+    taken from elsewhere (the parenthesis names where). Only a name starting with a Vietnamese
+    family name is a person; "Theo Tuổi Trẻ" is an outlet of the same shape."""
+    where = _PARENTHESISED.findall(inner)
+    name_part = _PARENTHESISED.sub(" ", inner).strip()
+    if not name_part or name_part.split()[0] not in _FAMILY_NAMES or agency_name(name_part):
+        return None
+    if outlet.matches(name_part):
+        return None
+    name = person_name(name_part, min_words=2)
+    if name is None:
+        return None
+    return Byline(authors=[name], agency=where[0].strip() if where else None)
 
 
 def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int = 1) -> Byline | None:
@@ -105,8 +134,8 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
     "name" because one of its pieces happens to be capitalised.
     """
     outlet = outlet or OutletNames(())
-    text = normalize(text)
-    if not text or len(text) > 120 or re.search(r"[.!?…]\s+\S", text) or "@" in text or "http" in text:
+    text = clean(text)
+    if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
         return None
     text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
     result = Byline()
@@ -115,6 +144,9 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
         inner = source.group(1)
         if not inner[:1].isupper():  # "Theo bác sĩ Hồng, …" is a sentence, not a source line
             return None
+        person = _source_person(inner, outlet)
+        if person is not None:
+            return person
         result.agency = agency_name(inner) or (None if outlet.matches(inner) else inner)
         if result.agency is None:
             result.outlet_only = True
@@ -235,11 +267,15 @@ def find_byline(
     return None
 
 
+# A photo/video credit label ending a text: "… - Ảnh:", "Ảnh minh họa:", "Video:" (folded).
+_CREDIT_LABEL = re.compile(r"\b(?:anh|photo|video|clip|nguon anh)\s*:\s*$")
+
+
 def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNames) -> Byline | None:
     """The first text after the article's last paragraph, if it is a byline ("XUÂN LONG" in a
     <strong> after the body, outside the container the body extractor kept). Link texts in
     between (related-article lists) are skipped."""
-    words = _TAIL_WORD.findall(normalize(last_paragraph))
+    words = _TAIL_WORD.findall(clean(last_paragraph))
     if len(words) < 3:
         return None
     texts = tree.xpath("//body//text()")
@@ -247,7 +283,7 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
         probe, tail_key = words[-1], fold(" ".join(words[-width:]))
         start = next(
-            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(normalize(str(node)))),
+            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(clean(str(node)))),
             None,
         )
         if start is not None:
@@ -255,7 +291,9 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     if start is None:
         return None
     seen = 0
+    previous = str(texts[start])
     for node in texts[start + 1 :]:
+        after_credit_label, previous = bool(_CREDIT_LABEL.search(fold(previous))), str(node)
         holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
         if holder is not None and node.is_tail:
             holder = holder.getparent()
@@ -266,6 +304,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         seen += 1
         if seen > 2:
             return None
+        if after_credit_label:
+            continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited under a picture
         byline = parse_byline(str(node), outlet, min_words=2)
         if byline and (byline.authors or byline.agency):
             return byline

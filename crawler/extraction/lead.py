@@ -12,11 +12,20 @@ The caller decides whether the body already contains it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 
 from lxml.html import HtmlElement
 
-from crawler.dom import PageIndex, ancestors, attached, in_chrome, is_image_box, text_of
-from crawler.keys import squash
+from crawler.extraction.dom import (
+    PageIndex,
+    ancestors,
+    attached,
+    in_chrome,
+    is_image_box,
+    remove,
+    text_of,
+)
+from crawler.extraction.keys import squash
 
 # fmt: off
 _LEAD_WORDS = frozenset({
@@ -38,6 +47,28 @@ def _near(position: int, headline_at: int) -> bool:
 
 def _in_image_wrapper(element: HtmlElement) -> bool:
     return any(is_image_box(node) for node in [element, *list(ancestors(element))[:3]])
+
+
+def _lead_text(element: HtmlElement) -> str:
+    """The sapo's text without a related-article link written after it ("… ô nhiễm.
+    <br><a>>> Xả rác …</a>"): a link at the end of the sapo that starts with an arrow or follows a
+    line break points to another story."""
+    links = [a for a in element.iter("a") if _is_trailing_related_link(a)]
+    if not links:
+        return text_of(element)
+    copy = deepcopy(element)
+    for a in [a for a in copy.iter("a") if _is_trailing_related_link(a)]:
+        remove(a)
+    return text_of(copy)
+
+
+def _is_trailing_related_link(link: HtmlElement) -> bool:
+    text = link.text_content().strip()
+    if text.startswith((">>", "»", "> >")):
+        return True
+    previous = link.getprevious()
+    follows_break = previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
+    return follows_break and link.getnext() is None and not (link.tail or "").strip()
 
 
 def _usable(element: HtmlElement, text: str, captions: set[str]) -> bool:
@@ -75,7 +106,7 @@ def find_lead(
             if any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in lengths):
                 text = text_of(element)
                 if squash(text) in wanted and _usable(element, text, caption_keys):
-                    return text, element
+                    return _lead_text(element), element
     by_class: list[tuple[int, str, HtmlElement]] = []
     for element in index.with_words(_LEAD_WORDS):
         position = index.of(element)
@@ -85,7 +116,7 @@ def find_lead(
             or not attached(element, tree)
         ):
             continue
-        text = text_of(element)
+        text = _lead_text(element)
         if _usable(element, text, caption_keys):
             distance = position - headline_at if position >= headline_at else 10 * (headline_at - position)
             by_class.append((distance, text, element))

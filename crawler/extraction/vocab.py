@@ -1,4 +1,4 @@
-"""Vocabularies of Vietnamese news pages (labels, agencies, date words), kept in crawler/data/*.toml.
+"""Vocabularies of Vietnamese news pages (labels, agencies, date words), in crawler/extraction/data/.
 
 The extraction modules build their sets and compiled patterns from these files at import time;
 to extend a list, edit the TOML file (each list says what it is for), not the code.
@@ -16,7 +16,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed crawler/data/<name>.toml (tables keep the order they are written in)."""
+    """The parsed crawler/extraction/data/<name>.toml (tables keep the order they are written in)."""
     return tomllib.loads((DATA_DIR / f"{name}.toml").read_text(encoding="utf-8"))
 
 

@@ -1,0 +1,150 @@
+"""The date printed in the article's own byline, when the page declares none in its metadata.
+
+Vietnamese sites print today's date in the page header ("Thứ năm 23/01/2025 20:28" above a 2022
+article) and dates in every sidebar teaser. So a printed date is only believed when it sits in
+the article's byline area: right after the headline (or just before it, inside the headline's own
+block), outside the page header/nav/sidebar, and not after the crawl. Nearest to the headline wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.dates import (
+    declared_offset,
+    is_month_first,
+    looks_like_date,
+    parse_vietnamese_date,
+    plausible,
+)
+from crawler.extraction.dom import (
+    NON_CONTENT_TAGS,
+    PageIndex,
+    ancestors,
+    attached,
+    in_chrome,
+    raw_text,
+    short_text,
+    words_of,
+)
+from crawler.extraction.keys import folded
+from crawler.extraction.vocab import load
+
+# fmt: off
+_DATE_WORDS = frozenset({
+    "date", "time", "datetime", "publish", "published", "pubdate", "posted", "ngay", "thoigian", "ngaydang",
+    "dateline", "timestamp", "meta", "byline", "info", "author", "source",
+})
+# fmt: on
+_CLOCK_WORDS = frozenset(
+    {"clock", "today", "weather", "header", "topbar", "top", "current", "now", "calendar"}
+)
+# Words that name the page's top bar when outside the article, and the article's own top
+# ("topDetail") when inside the headline's block.
+_PLACE_WORDS = frozenset({"header", "topbar", "top"})
+_DATE_TAGS = frozenset(
+    {"span", "div", "p", "li", "small", "em", "i", "b", "strong", "abbr", "a", "td", "section"}
+)
+_DATE_LINE_WORDS = re.compile(
+    r"\b(?:" + "|".join(load("body")["date_lines"]["words"]) + r"|published|posted|on|by)\b"
+)
+_AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
+_SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
+
+
+def _candidates(tree: HtmlElement, index: PageIndex, headline_at: int) -> list[tuple[HtmlElement, str]]:
+    """Elements classed as dates (and <time>), plus any short text right after the headline that
+    is a date line by its shape ("| 21/12/2012 - 08:04", "Published on 03-08-2011 01:00 AM"):
+    many templates print the date in an unclassed cell or after a "|"."""
+    found: list[tuple[HtmlElement, str]] = []
+    for element in {el: None for el in [*tree.iter("time"), *index.with_words(_DATE_WORDS)]}:
+        is_time = element.tag == "time"
+        if not is_time and element.tag not in _DATE_TAGS:
+            continue
+        value = element.get("datetime") if is_time else None
+        text = value or short_text(element, limit=80)
+        if text:
+            found.append((element, text))
+    seen = {element for element, _ in found}
+    for element in index.window(headline_at + 1, headline_at + _AFTER_HEADLINE):
+        if element in seen or element.tag in NON_CONTENT_TAGS:
+            continue
+        for piece in (element.text, element.tail):
+            text = " ".join((piece or "").split())
+            if 6 <= len(text) <= 80 and _is_date_line(text):
+                found.append((element, text))
+    return found
+
+
+def _is_date_line(text: str) -> bool:
+    """A date with at most three other words ("Published on", "Cập nhật", a weekday)."""
+    if not looks_like_date(text):
+        return False
+    leftover = _DATE_LINE_WORDS.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", folded(text)))
+    return len(re.findall(r"[a-z]{2,}", leftover)) <= 3
+
+
+def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
+    """Classed as a clock/today/top bar, by itself or by a wrapper that is not shared with the
+    headline: "topDetail" above the h1 inside the article block is the article's own top."""
+    near = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
+    shared = set(ancestors(headline))
+    inside_article = any(block in shared and block in ancestors(element) for block in near)
+    words = _CLOCK_WORDS - _PLACE_WORDS if inside_article else _CLOCK_WORDS
+    chain = [element, *list(ancestors(element))[:4]]
+    return any(words_of(node) & words for node in chain if node not in shared)
+
+
+@dataclass(frozen=True)
+class DateConventions:
+    """How this page writes dates: month first (English-language CMSs) and in which zone."""
+
+    month_first: bool = False
+    zone: timezone | None = None
+
+    @classmethod
+    def of(cls, tree: HtmlElement) -> DateConventions:
+        body = tree.find("body")
+        text = raw_text(body) if body is not None else ""
+        return cls(is_month_first(text), declared_offset(text))
+
+
+def find_byline_date(
+    tree: HtmlElement,
+    index: PageIndex,
+    headline: HtmlElement | None,
+    crawled: datetime,
+    conventions: DateConventions | None = None,
+) -> datetime | None:
+    """The publication date printed next to the headline, or None: without a headline to anchor
+    on, a printed date cannot be told apart from the header clock, so none is guessed."""
+    if headline is None:
+        return None
+    headline_at = index.of(headline)
+    conventions = conventions or DateConventions.of(tree)
+    near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
+    best: tuple[int, datetime] | None = None
+    for element, text in _candidates(tree, index, headline_at):
+        position = index.of(element)
+        if position > headline_at:
+            distance = position - headline_at
+            if distance > _AFTER_HEADLINE:
+                continue
+        else:
+            if not any(block in ancestors(element) for block in near_blocks):
+                continue
+            distance = 2 * (headline_at - position)
+        if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
+            continue
+        value = parse_vietnamese_date(
+            text, now=crawled, month_first=conventions.month_first, zone=conventions.zone
+        )
+        if value is None or not plausible(value, crawled):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None

@@ -1,0 +1,110 @@
+"""No input crashes extraction: generated hostile HTML gives an Article or an ExtractionError.
+
+The pieces are what real pages carry and what broke the extractor before (an HTML comment next to a
+related-news label raised lxml's "Input object is not an XML element: HtmlComment"): comments,
+conditional comments, processing instructions, CDATA, inline SVG and MathML, <template>, scripts,
+deep nesting, and markup cut off anywhere, in any byte encoding a server might send.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crawler.extraction.extract import ExtractionError, extract_article
+from indexer.schema import Article
+
+_WORDS = st.sampled_from(
+    [
+        "Sản phẩm OCOP",
+        "đạt 4 sao",
+        "Tin liên quan",
+        "Có thể bạn quan tâm",
+        "Theo TTXVN",
+        "Thứ năm, 23/01/2025 20:28",
+        "Tác giả: Nguyễn Văn A",
+        ">>",
+        "Ảnh: V.D",
+        "Tổng biên tập",
+        "x",
+        "",
+    ]
+)
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join)
+_TEXT = st.one_of(_SENTENCE, st.text(max_size=40))
+_CLASS = st.sampled_from(["", "content", "sapo", "author", "date", "related", "tags", "caption", "hidden"])
+
+_LEAVES = st.one_of(
+    _TEXT,
+    _TEXT.map(lambda t: f"<!-- {t} -->"),
+    st.just("<!--[if IE]><p>old</p><![endif]-->"),
+    st.just("<!-- unterminated comment"),
+    st.just("<?php echo 'x'; ?>"),
+    st.just("<?xml-stylesheet href='a.xsl'?>"),
+    _TEXT.map(lambda t: f"<![CDATA[{t}]]>"),
+    st.just("<svg><g><text>Nhãn</text><!-- c --></g><foreignObject><p>x</p></foreignObject></svg>"),
+    st.just("<math><mi>x</mi><mo>=</mo><mn>1</mn></math>"),
+    _TEXT.map(lambda t: f"<template><p class='content'>{t}</p></template>"),
+    _TEXT.map(lambda t: f"<script>document.write('{t}');</script>"),
+    st.just("<style>p{}</style>"),
+    st.just("<br><hr><img src=x><input value='a'>"),
+    st.just("&nbsp;&#7913;&#x1EA1;&bogus;&#0;&#xD800;"),
+    st.just("\u200b\ufeff\x00\x0b"),
+)
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    tag = st.sampled_from(
+        ["div", "p", "span", "article", "section", "h1", "h3", "a", "li", "ul", "td", "table"]
+    )
+    return st.tuples(tag, _CLASS, st.lists(children, max_size=4)).map(
+        lambda t: f"<{t[0]} class='{t[1]}' href='/a'>{''.join(t[2])}</{t[0]}>"
+    )
+
+
+_TREE = st.recursive(_LEAVES, _element, max_leaves=30)
+
+
+@st.composite
+def hostile_pages(draw: st.DrawFn) -> bytes:
+    head = draw(st.sampled_from(["", "<!DOCTYPE html>", "<?xml version='1.0' encoding='utf-8'?>"]))
+    title = draw(_TEXT)
+    body = "".join(draw(st.lists(_TREE, min_size=1, max_size=6)))
+    depth = draw(st.integers(min_value=0, max_value=400))
+    body = "<div>" * depth + body + "</div>" * draw(st.integers(min_value=0, max_value=depth))
+    page = f"{head}<html><head><title>{title}</title><!-- c --></head><body>{body}</body></html>"
+    if draw(st.booleans()):  # markup cut off anywhere, as an interrupted download is
+        page = page[: draw(st.integers(min_value=0, max_value=len(page)))]
+    encoding = draw(st.sampled_from(["utf-8", "utf-16", "cp1258", "latin-1"]))
+    return page.encode(encoding, errors="replace")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=hostile_pages())
+def test_hostile_html_gives_an_article_or_an_extraction_error(page: bytes) -> None:
+    try:
+        article = extract_article(page, "https://example.vn/bai-viet.html")
+    except ExtractionError as error:
+        assert str(error)
+        return
+    assert isinstance(article, Article)
+    assert article.text.strip()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # The shape that crashed: a related-news label followed by a comment among the link lists.
+        "<div><h1>Tiêu đề bài viết khá dài</h1><p>{body}</p><div>Tin liên quan</div><!-- box -->"
+        "<ul><li><a href='/a'>Bài khác một</a></li><li><a href='/b'>Bài khác hai</a></li></ul></div>",
+        "<div><h1>Tiêu đề bài viết khá dài</h1><p>{body}</p><?pi data?><svg><!-- c --></svg></div>",
+    ],
+)
+def test_comments_and_processing_instructions_next_to_chrome(markup: str) -> None:
+    body = "Nội dung bài viết về sản phẩm OCOP của tỉnh, đủ dài để là một đoạn văn. " * 3
+    head = "<html><head><title>Tiêu đề bài viết khá dài</title></head>"
+    page = f"{head}<body>{markup.format(body=body)}</body></html>"
+    article = extract_article(page.encode(), "https://example.vn/bai-viet.html")
+    assert "Nội dung bài viết về sản phẩm OCOP" in article.text
+    assert "Bài khác một" not in article.text
