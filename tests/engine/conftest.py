@@ -4,8 +4,10 @@ The suite starts its own nodes from Maven Central jars: OpenSearch 2.19.1
 (`tests/engine/opensearch_node.py`) and Elasticsearch (`tests/engine/elasticsearch_node.py`:
 9.5.3 where a Java 21+ JDK is installed, else 8.19.21 on Java 17). `OCOP_TEST_ENGINES` chooses
 them (default `opensearch,elasticsearch`; also `elasticsearch9`, `elasticsearch8`); each one's
-name is its pytest id. The JVMs are launched together as soon as collection ends, so they start
-in parallel while the first tests run, and are waited for when a test first needs one.
+name is its pytest id. As soon as collection ends, each node is built and launched in a thread of
+its own, and the tests that need a node (marker `engine`) are moved to the end of the run: the
+nodes build and start while the other tests run, in parallel, and are waited for when a test
+first needs one.
 
 `OCOP_TEST_ENGINE_URL` points the suite at a running cluster instead (`OCOP_TEST_ENGINE`:
 `opensearch`, the default, or `elasticsearch`); no node is started then.
@@ -17,9 +19,9 @@ the reason, printed once.
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +50,8 @@ class Remote:
     node: JvmNode | None = None
     problem: str | None = None  # why it cannot run (set when building or starting failed)
     printed: bool = field(default=False, repr=False)
+    launched: threading.Event = field(default_factory=threading.Event, repr=False)
+    released: threading.Event = field(default_factory=threading.Event, repr=False)
 
     def describe(self) -> str:
         if self.given_url:
@@ -56,7 +60,16 @@ class Remote:
         jdk = getattr(self.node, "jdk", None)
         return f"{self.kind} {version}" + (f" ({jdk.name})" if jdk else "")
 
-    def make_node(self) -> None:
+    def start(self) -> None:
+        """Build and launch the node in a thread of its own, which returns at once.
+
+        The thread stays alive until the node is stopped: Linux sends the JVM its parent-death
+        signal (see jvm_node) when the thread that started it ends."""
+        if self.given_url or self.launched.is_set() or self.problem:
+            return
+        threading.Thread(target=self._build_and_launch, name=f"start-{self.id}", daemon=True).start()
+
+    def _build_and_launch(self) -> None:
         from tests.engine.elasticsearch_node import ElasticsearchNode
         from tests.engine.opensearch_node import OpenSearchNode
 
@@ -65,19 +78,26 @@ class Remote:
                 self.node = OpenSearchNode(cluster_name="ocop-test")
             else:
                 self.node = ElasticsearchNode(version=self.id.removeprefix("elasticsearch") or None)
-        except Exception as exc:  # no JDK for that version
+            self.node.launch()
+        except Exception as exc:  # no java or JDK for that version, no mvn, no Maven Central
             self.problem = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.launched.set()
+        self.released.wait()
+
+    def stop(self) -> None:
+        if self.node is not None:
+            self.node.stop()
+        self.released.set()
 
     def url(self) -> str:
         """The URL once the engine answers; fails (CI) or skips the test otherwise."""
         if self.given_url:
             return self.given_url
-        if self.node is None and self.problem is None:  # not launched after collection: launch all now
-            _launch_nodes()
+        self.start()  # a no-op when collection already started it
+        self.launched.wait()
         if self.node is not None and self.problem is None:
             try:
-                if self.node.pid is None:
-                    self.node.launch()
                 return self.node.wait_ready()
             except Exception as exc:  # no java, no mvn, no Maven Central, a node that would not come up
                 self.problem = f"{type(exc).__name__}: {exc}"
@@ -109,32 +129,18 @@ REMOTES = _remotes()
 REMOTE_PARAMS = [pytest.param(name, marks=pytest.mark.engine, id=name) for name in REMOTES]
 
 
-def _launch_nodes() -> None:
-    """Build every node's jars at once, then start the JVMs (from this, the main thread)."""
-    waiting = [r for r in REMOTES.values() if not r.given_url and r.node is None and r.problem is None]
-    for remote in waiting:
-        remote.make_node()
-    waiting = [r for r in waiting if r.node is not None]
-
-    def build(remote: Remote) -> None:
-        try:
-            remote.node.build()  # type: ignore[union-attr]
-        except Exception as exc:
-            remote.problem = f"{type(exc).__name__}: {exc}"
-
-    with ThreadPoolExecutor(max_workers=max(1, len(waiting))) as pool:
-        list(pool.map(build, waiting))
-    for remote in waiting:
-        if remote.problem is None:
-            try:
-                remote.node.launch()  # type: ignore[union-attr]
-            except Exception as exc:
-                remote.problem = f"{type(exc).__name__}: {exc}"
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need a node run last (in their order), so the nodes start while the others run."""
+    items[:] = [i for i in items if not i.get_closest_marker("engine")] + [
+        i for i in items if i.get_closest_marker("engine")
+    ]
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     if any(item.get_closest_marker("engine") for item in session.items):
-        _launch_nodes()
+        for remote in REMOTES.values():
+            remote.start()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -155,8 +161,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
                 f"{remote.id}: {remote.describe()}: {up}healthy when first needed "
                 f"{node.startup_seconds:.1f} s after launch, RSS {rss // 1024 if rss else '?'} MiB at the end"
             )
-        if node is not None:
-            node.stop()
+        remote.stop()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
