@@ -50,6 +50,7 @@ class Remote:
     node: JvmNode | None = None
     problem: str | None = None  # why it cannot run (set when building or starting failed)
     printed: bool = field(default=False, repr=False)
+    starting: bool = field(default=False, repr=False)  # the thread below was started (main thread only)
     launched: threading.Event = field(default_factory=threading.Event, repr=False)
     released: threading.Event = field(default_factory=threading.Event, repr=False)
 
@@ -65,8 +66,9 @@ class Remote:
 
         The thread stays alive until the node is stopped: Linux sends the JVM its parent-death
         signal (see jvm_node) when the thread that started it ends."""
-        if self.given_url or self.launched.is_set() or self.problem:
+        if self.given_url or self.starting:
             return
+        self.starting = True
         threading.Thread(target=self._build_and_launch, name=f"start-{self.id}", daemon=True).start()
 
     def _build_and_launch(self) -> None:
