@@ -9,6 +9,8 @@ PORT ?= 8000
 SAMPLE_PORT ?= 8765
 DEMO_ARCHIVE ?= data/demo.sqlite
 
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
 .PHONY: demo test lint system-deps clean
 
 $(STAMP): pyproject.toml
@@ -17,17 +19,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Headless Chromium for the browser test; a JDK (javac too: the Elasticsearch test node's launcher
-# is compiled) and Maven for the OpenSearch and Elasticsearch test nodes. Debian's default JDK (17)
-# runs Elasticsearch 8; a Java 21+ JDK, where one is installed, runs Elasticsearch 9 instead.
-# Installed only when missing and only where we may (root, apt); elsewhere those tests skip with a
-# printed reason.
+# Headless Chromium for the browser tests, npm for their axe-core; a JDK (javac too: the
+# Elasticsearch test node's launcher is compiled) and Maven for the OpenSearch and Elasticsearch
+# test nodes. Debian's default JDK (17) runs Elasticsearch 8; a Java 21+ JDK, where one is
+# installed, runs Elasticsearch 9 instead. Installed only when missing and only where we may
+# (root, apt); elsewhere those tests skip with a printed reason.
 system-deps: $(STAMP)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	command -v javac >/dev/null || missing="$$missing default-jdk-headless"; \
 	command -v mvn >/dev/null || missing="$$missing maven"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing$$missing"; \
@@ -46,11 +49,18 @@ demo: $(STAMP)
 	  --set LOG_LEVEL=WARNING --set DOWNLOAD_DELAY=0 && \
 	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
 
-test: system-deps
+# axe-core (accessibility checks in the browser tests) from npm, at the version and hash the lock
+# file pins, into tests/browser/node_modules (not committed). The tests inject it into the page.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error && touch $@; \
+	else echo "note: npm missing: the accessibility tests will skip (fail with CI=true)"; fi
+
+test: system-deps $(AXE)
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) build data .pytest_cache
+	rm -rf $(VENV) build data .pytest_cache tests/browser/node_modules

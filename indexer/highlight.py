@@ -1,71 +1,152 @@
-"""Snippets with highlighted matches, cut from the ORIGINAL text.
+"""Highlighted titles and snippets, cut from the ORIGINAL text, one word at a time.
 
 Matching happens on folded text (`san pham` finds `sản phẩm`), but a journalist must read proper
 Vietnamese. `indexer.text.fold` keeps every character at its offset, so a match found in the folded
 text is marked at the same offsets in the original.
+
+In Vietnamese the word, not the syllable, is the unit. The query model says which syllables belong
+together (`ParsedQuery.word_groups`); a mark covers a whole word or phrase found as such in the text:
+two or more syllables of a group side by side in the query's order ("mật ong" for `mat ong`), or a
+quoted phrase whole. A syllable on its own is marked only when the document (title and body
+together) never shows it inside such a word: for `mat ong`, "mật" in "mùa quay mật" stays plain
+when "mật ong" is printed elsewhere in the article, and is marked when it is all that matched.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from indexer.query import Hit, Phrase
+from indexer.query import Hit, ParsedQuery, WordGroup
 from indexer.schema import Article
 from indexer.text import TOKEN, fold
 
 SNIPPET_CHARS = 260
+_PARAGRAPH_BREAK = " ¶ "
 
 
-def _matched_spans(text: str, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
-    """Spans of tokens that belong to a matched phrase (all its syllables, in order)."""
-    folded = fold(text)
-    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
-    words = [w for _, _, w in found]
-    marked: set[int] = set()
-    for phrase in phrases:
-        target = list(phrase.folded)
-        if not target:
-            continue
-        width = len(target)
-        for i in range(len(words) - width + 1):
-            if words[i : i + width] == target:
-                marked.update(range(i, i + width))
-    return [(found[i][0], found[i][1]) for i in sorted(marked)]
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted word or phrase: character offsets in the original text."""
+
+    start: int
+    end: int
+    key: str  # folded text of the word, so two printings of one word count once
+    syllables: int
 
 
-def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+class _Found:
+    """The words of the query found in one text, and the syllables found only on their own."""
+
+    def __init__(self, text: str, groups: Sequence[WordGroup]):
+        folded = fold(text)
+        self._text = text
+        self._spans = [m.span() for m in TOKEN.finditer(folded)]
+        self._syllables = [folded[a:b] for a, b in self._spans]
+        self.words: list[Mark] = []
+        self.loose: list[Mark] = []
+        wanted = {s for g in groups for s in g.syllables}
+        i = 0
+        while i < len(self._syllables):
+            if self._syllables[i] not in wanted:
+                i += 1
+                continue
+            width = self._longest_word_at(i, groups)
+            if width:
+                key = " ".join(self._syllables[i : i + width])
+                self.words.append(Mark(self._spans[i][0], self._spans[i + width - 1][1], key, width))
+                i += width
+            else:
+                self.loose.append(Mark(*self._spans[i], self._syllables[i], 1))
+                i += 1
+
+    def _joined(self, i: int) -> bool:
+        """Only spaces between syllable i and the one before, on one line: they may be one word."""
+        gap = self._text[self._spans[i - 1][1] : self._spans[i][0]]
+        return gap.isspace() and "\n" not in gap
+
+    def _longest_word_at(self, i: int, groups: Sequence[WordGroup]) -> int:
+        """How many syllables from `i` on form one word or phrase of the query (0: none, or a lone one)."""
+        syllables, best = self._syllables, 0
+        for group in groups:
+            target = group.syllables
+            if group.exact:
+                if tuple(syllables[i : i + len(target)]) == target:
+                    best = max(best, len(target))
+                continue
+            for j, syllable in enumerate(target):
+                if syllable != syllables[i]:
+                    continue
+                length = 1
+                while (
+                    i + length < len(syllables)
+                    and j + length < len(target)
+                    and syllables[i + length] == target[j + length]
+                    and self._joined(i + length)
+                ):
+                    length += 1
+                if length > 1:
+                    best = max(best, length)
+        return best
+
+    def covered(self) -> set[str]:
+        return {syllable for word in self.words for syllable in word.key.split(" ")}
+
+
+def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]:
+    """The marks of each of one document's texts (its title, its body), decided together."""
+    groups = query.word_groups()
+    if not groups:
+        return [[] for _ in texts]
+    found = [_Found(text, groups) for text in texts]
+    covered = set().union(*(f.covered() for f in found))
+    lone = {s for g in groups if not g.exact for s in g.syllables} - covered
+    marks = []
+    for f in found:
+        singles = [m for m in f.loose if m.key in lone]
+        marks.append(sorted(f.words + singles, key=lambda m: m.start))
+    return marks
+
+
+def _render(text: str, marks: Sequence[Mark], start: int, end: int) -> str:
+    """text[start:end], HTML-escaped, with the marks inside it (cut at its edges)."""
     out, cursor = [], start
-    for span_start, span_end in spans:
-        if span_end <= start or span_start >= end:
+    for mark in marks:
+        if mark.end <= start or mark.start >= end:
             continue
-        out.append(html.escape(text[cursor:span_start]))
-        out.append(f"<mark>{html.escape(text[span_start:span_end])}</mark>")
-        cursor = span_end
+        mark_start, mark_end = max(mark.start, start), min(mark.end, end)
+        out.append(html.escape(text[cursor:mark_start]))
+        out.append(f"<mark>{html.escape(text[mark_start:mark_end])}</mark>")
+        cursor = mark_end
     out.append(html.escape(text[cursor:end]))
     return "".join(out)
 
 
-def highlight_all(text: str, phrases: Iterable[Phrase]) -> str:
-    """The whole (short) text, HTML-escaped, with matches in <mark>: for titles."""
-    return _render(text, _matched_spans(text, phrases), 0, len(text))
+def highlight_all(text: str, marks: Sequence[Mark]) -> str:
+    """The whole (short) text, HTML-escaped, with its marks: for titles."""
+    return _render(text, marks, 0, len(text))
 
 
-def snippet(text: str, phrases: Iterable[Phrase], max_chars: int = SNIPPET_CHARS) -> str:
-    """The window of `text` holding the most distinct matches, HTML-escaped, matches in <mark>."""
-    text = text.replace("\n\n", " ¶ ").replace("\n", " ")
-    spans = _matched_spans(text, list(phrases))
-    if not spans:
+def flatten(text: str) -> str:
+    """Paragraphs on one line, a pilcrow between them, as snippets show them."""
+    return text.replace("\n\n", _PARAGRAPH_BREAK).replace("\n", " ")
+
+
+def snippet(text: str, marks: Sequence[Mark], max_chars: int = SNIPPET_CHARS) -> str:
+    """The window of `text` (already flattened) holding the most of the query's distinct words,
+    longer words counting more, HTML-escaped with its marks."""
+    if not marks:
         start, end = 0, min(len(text), max_chars)
     else:
-        folded = fold(text)
-        best_start, best_score = spans[0][0], -1
-        for anchor, _ in spans:
-            window_start = max(0, anchor - max_chars // 5)
+        best_start, best_score = marks[0].start, -1
+        for anchor in marks:
+            window_start = max(0, anchor.start - max_chars // 5)
             window_end = window_start + max_chars
-            inside = {folded[s:e] for s, e in spans if s >= window_start and e <= window_end}
-            if len(inside) > best_score:
-                best_start, best_score = window_start, len(inside)
+            inside = {m.key: m.syllables for m in marks if m.start >= window_start and m.end <= window_end}
+            score = sum(inside.values())
+            if score > best_score:
+                best_start, best_score = window_start, score
         start, end = best_start, min(len(text), best_start + max_chars)
     if start > 0:  # do not cut a syllable in half
         space = text.find(" ", start)
@@ -73,8 +154,22 @@ def snippet(text: str, phrases: Iterable[Phrase], max_chars: int = SNIPPET_CHARS
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
-    body = _render(text, spans, start, end)
+    for mark in marks:  # nor a marked word
+        if mark.start < start < mark.end:
+            start = mark.start
+        if mark.start < end < mark.end:
+            end = mark.end
+    body = _render(text, marks, start, end)
     return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
+
+
+def paragraphs(text: str, marks: Sequence[Mark]) -> list[str]:
+    """Each paragraph of `text` (they are separated by a blank line), HTML-escaped with its marks."""
+    out, start = [], 0
+    for paragraph in text.split("\n\n"):
+        out.append(_render(text, marks, start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return out
 
 
 def searchable_body(article: Article) -> str:
@@ -85,8 +180,10 @@ def searchable_body(article: Article) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def hit_for(article: Article, phrases: list[Phrase], score: float | None) -> Hit:
+def hit_for(article: Article, query: ParsedQuery, score: float | None) -> Hit:
     """One search hit, rendered the same way whichever engine found it (identical snippets)."""
+    body = flatten(searchable_body(article))
+    title_marks, body_marks = document_marks(query, [article.title, body])
     return Hit(
         id=article.id,
         title=article.title,
@@ -94,8 +191,8 @@ def hit_for(article: Article, phrases: list[Phrase], score: float | None) -> Hit
         site=article.site,
         outlet=article.outlet,
         published_at=article.published,
-        snippet=snippet(searchable_body(article), phrases),
-        title_highlighted=highlight_all(article.title, phrases),
+        snippet=snippet(body, body_marks),
+        title_highlighted=highlight_all(article.title, title_marks),
         score=score,
         section=article.section,
         authors=article.authors,

@@ -53,6 +53,20 @@ Clause = Phrase | AnyOf
 
 
 @dataclass(frozen=True)
+class WordGroup:
+    """Syllables the query puts together: the unit a match is found and shown as.
+
+    Vietnamese words have several syllables and the query does not say where one ends, so
+    adjacent unquoted syllables (`mat ong`) form one loose group: any two or more of them standing
+    side by side in the text in the query's order are one word ("mật ong"). An exact group (a
+    quoted or punctuation-joined phrase, `"nông thôn mới"`, `TP.HCM`) only counts whole.
+    """
+
+    syllables: tuple[str, ...]  # folded
+    exact: bool = False
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
     must: tuple[Clause, ...] = ()
     must_not: tuple[Phrase, ...] = ()
@@ -61,19 +75,34 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.must and not self.must_not
 
+    def word_groups(self) -> list[WordGroup]:
+        """The positive matches as units, in query order: runs of adjacent single syllables (an
+        OR or a phrase ends a run), each multi-syllable phrase, each OR alternative."""
+        groups: list[WordGroup] = []
+        run: list[str] = []
+
+        def end_run() -> None:
+            if run:
+                groups.append(WordGroup(tuple(run)))
+                run.clear()
+
+        for clause in self.must:
+            if isinstance(clause, Phrase) and len(clause.tokens) == 1:
+                run.extend(clause.folded)
+                continue
+            end_run()
+            for phrase in clause.options if isinstance(clause, AnyOf) else (clause,):
+                groups.append(WordGroup(phrase.folded, exact=len(phrase.tokens) > 1))
+        end_run()
+        return groups
+
     def word_runs(self) -> list[tuple[str, ...]]:
         """Folded runs of two or more adjacent unquoted words: likely multi-syllable words
         ("nông thôn mới"), which both engines rank higher where they also stand side by side."""
-        runs: list[list[str]] = [[]]
-        for clause in self.must:
-            if isinstance(clause, Phrase) and len(clause.tokens) == 1:
-                runs[-1].extend(clause.folded)
-            elif runs[-1]:
-                runs.append([])
-        return [tuple(run) for run in runs if len(run) > 1]
+        return [g.syllables for g in self.word_groups() if not g.exact and len(g.syllables) > 1]
 
     def phrases(self) -> list[Phrase]:
-        """Every positive phrase, for highlighting."""
+        """Every positive phrase, alternatives included (engines rank exact-diacritic matches with them)."""
         out: list[Phrase] = []
         for clause in self.must:
             out.extend(clause.options if isinstance(clause, AnyOf) else (clause,))

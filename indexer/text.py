@@ -55,7 +55,9 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    stray = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
+    if stray:
+        text = text.translate(stray)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
@@ -76,13 +78,22 @@ def _fold_char(ch: str) -> str:
     return lowered if len(lowered) == 1 else base
 
 
+_FOLD_TABLE: dict[int, str] = {}  # every character met so far → its folded form (str.translate)
+
+
 def fold(text: str) -> str:
     """Lower-case, diacritics removed, đ→d; one character out for each character in.
 
     Keeping the length lets a match found in folded text be highlighted at the same offsets in
-    the original text, so snippets always show proper Vietnamese.
+    the original text, so snippets always show proper Vietnamese. Characters are folded one by
+    one (`_fold_char`) the first time they are met and then looked up by `str.translate`, which
+    is several times faster than a Python loop over a long article.
     """
-    return "".join(_fold_char(ch) if not ch.isascii() else ch.lower() for ch in text)
+    table = _FOLD_TABLE
+    for ch in set(text):
+        if ord(ch) not in table:
+            table[ord(ch)] = ch.lower() if ch.isascii() else _fold_char(ch)
+    return text.translate(table)
 
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

@@ -12,7 +12,6 @@ from indexer.archive import Archive
 from indexer.engines import SearchIndex, open_index
 from indexer.facets import FACETS
 from indexer.query import MAX_PAGE_SIZE, SearchRequest, SearchResponse
-from indexer.schema import Article
 from indexer.settings import Settings
 from ocop_watch import __version__
 from search_api.errors import install_error_handlers
@@ -106,10 +105,6 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         buckets = [b for b in response.histogram if low[: len(b.value)] <= b.value <= high[: len(b.value)]]
         return {"total": response.total, "interval": response.interval, "buckets": buckets}
 
-    @app.get("/articles/{article_id}", response_model=Article, tags=["articles"])
-    def article(index: IndexDep, article_id: str) -> Article:
-        return index.get(article_id)
-
     @app.get("/facets", tags=["search"])
     def facets() -> list[dict[str, str]]:
         """The filterable facets: API parameter name and label."""
@@ -125,8 +120,10 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
                 report["crawls"] = archive.last_runs()
         return report
 
+    from search_api.articles import router as articles_router
     from search_api.export import router as export_router  # here: it imports search_request from this module
 
+    app.include_router(articles_router)
     app.include_router(export_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

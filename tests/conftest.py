@@ -40,6 +40,10 @@ def archive_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def small_archive(archive_path: Path) -> Path:
     """Five articles covering diacritics, sites, stars and dates; enough for API behaviour tests."""
+    return build_small_archive(archive_path)
+
+
+def build_small_archive(archive_path: Path) -> Path:
     articles = [
         make_article(
             1,

@@ -341,7 +341,7 @@ class EmbeddedIndex:
 
     def _hit(self, row: sqlite3.Row, parsed: ParsedQuery) -> Hit:
         score = -float(row["score"]) if row["score"] is not None else None
-        return hit_for(Article.model_validate_json(row["data"]), parsed.phrases(), score)
+        return hit_for(Article.model_validate_json(row["data"]), parsed, score)
 
     @staticmethod
     def _with_story_sizes(conn: sqlite3.Connection, hits: list[Hit]) -> list[Hit]:

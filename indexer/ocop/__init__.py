@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
-from indexer.ocop.claims import find_claims
+from indexer.ocop.claims import claims_with_sentences
 from indexer.ocop.document import CONTENT_ZONES, Document
 from indexer.ocop.groups import find_groups
 from indexer.ocop.places import gazetteer_rules, provinces_2025_list
@@ -65,12 +65,20 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
     """OCOP facts of one article. `text` is the body (the lead may be its first paragraph)."""
     doc = Document(title, text, lead)
     rules = gazetteer_rules()
-    new_mode = rules.new_structure(doc, _after_merger(published))
-    places = rules.find(doc, new_mode)
+    places = rules.find(doc, _after_merger(published))
+    new_mode = places.new_mode
 
+    names = places.provinces_2025 if new_mode else places.provinces
+    home = names[0] if len(names) == 1 else None
+    stated = claims_with_sentences(doc, places.mentions, home)
     core_blocks = {doc.block_of[i] for i, _j, _p in core_index().find_in_blocks(doc, CONTENT_ZONES)}
     candidates = find_stars(doc, core_blocks)
-    relevance = assess(doc, frozenset(doc.sent_of[c.sao] for c in candidates if c.strong))
+    relevance = assess(
+        doc,
+        frozenset(doc.sent_of[c.sao] for c in candidates if c.strong),
+        frozenset(s for _claim, s in stated),
+        frozenset(s for claim, s in stated if claim.stars is not None),
+    )
     is_ocop = relevance.is_ocop
 
     stars: set[int] = set()
@@ -80,10 +88,8 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
             if c.strong or c.tight:
                 stars.update(c.stars)
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
-        groups = find_groups(doc, covered)
-    names = places.provinces_2025 if new_mode else places.provinces
-    home = names[0] if len(names) == 1 else None
-    claims = find_claims(doc, places.mentions, home, is_ocop)
+        groups = find_groups(doc, covered, rules.is_place_name)
+    claims = [claim for claim, _s in stated] if is_ocop else []
     return OcopFacts(
         ocop_score=relevance.score,
         is_ocop=is_ocop,

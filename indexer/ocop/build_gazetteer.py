@@ -9,12 +9,15 @@ What is taken from the library, and how:
   `admin_units_legacy` and `admin_units`), with their codes;
 - the old→new province mapping, asked of `convert_address` for every old province, so the
   mapping is the library's, not ours;
-- district and commune names (legacy) and the 2025 communes/wards/special zones. A unit name is
-  kept only when it points to ONE province: keyed by (kind, folded name), e.g. "huyen|son tay" is
-  Quảng Ngãi while "city|son tay" (thị xã Sơn Tây) is Hà Nội; a second index keyed by the folded
-  name alone (all kinds of one level) catches a town whose rank changed ("huyện Tịnh Biên", now a
-  thị xã). Commune names need at least two syllables, because one-syllable names collide with
-  ordinary words after a prefix ("xã hội").
+- district and commune names (legacy) and the 2025 communes/wards/special zones, each with EVERY
+  province that has a unit of that name: keyed by (kind, name), e.g. "huyen|son tay" is Quảng
+  Ngãi while "city|son tay" (thị xã Sơn Tây) is Hà Nội, and "huyen|chau thanh" lists several
+  provinces; the nearest province named in the article chooses among them (indexer.ocop.places).
+  Each index exists folded (for text without diacritics) and with diacritics ("Tam Đường", Lai
+  Châu, is not "Tam Dương", Vĩnh Phúc), and by name alone (all kinds of one level), which catches
+  a town whose rank changed ("huyện Tịnh Biên", now a thị xã; Huế's Phong Điền, now a thị xã).
+  Commune names need at least two syllables, because one-syllable names collide with ordinary
+  words after a prefix ("xã hội").
 """
 
 from __future__ import annotations
@@ -49,35 +52,32 @@ def accented_key(name: str) -> str:
     return " ".join(tokens(normalize(name).lower()))
 
 
-def _unique(entries: Iterable[tuple[str, str, str, str]], min_syllables: int) -> dict[str, dict]:
-    """(kind, name, display, province_key) rows → the unambiguous ones, in three indexes.
+def _indexes(entries: Iterable[tuple[str, str, str, str]], min_syllables: int) -> dict[str, dict]:
+    """(kind, name, display, province_key) rows → four indexes of [display, province] candidates.
 
     `by_kind` (kind|folded name) and `by_name` (folded name, any kind of this level) serve texts
-    with or without diacritics; `accented` (kind|accented name) rescues names whose folded forms
-    collide, such as huyện Tam Đường (Lai Châu) and huyện Tam Dương (Vĩnh Phúc).
+    without diacritics; `accented` (kind|name with diacritics) and `accented_name` (name with
+    diacritics, any kind) serve texts with them. Each key lists one candidate per province.
     """
-    by_kind: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    accented: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for kind, name, display, province in entries:
+    indexes: dict[str, dict[str, dict[str, str]]] = {
+        name: defaultdict(dict) for name in ("by_kind", "by_name", "accented", "accented_name")
+    }
+    for kind, name, display, province in sorted(entries):
         key = unit_key(name)
         if len(key.split()) < min_syllables:
             continue
-        by_kind[f"{kind}|{key}"].add((display, province))
-        by_name[key].add((display, province))
-        accented[f"{kind}|{accented_key(name)}"].add((display, province))
-
-    def single(index: dict[str, set[tuple[str, str]]]) -> dict[str, list[str]]:
-        out = {}
-        for key, values in sorted(index.items()):
-            if len({province for _, province in values}) == 1:
-                display, province = sorted(values)[0]
-                out[key] = [display, province]
-        return out
-
-    ambiguous = {key.split("|", 1)[1] for key, values in by_kind.items() if len({p for _, p in values}) > 1}
-    rescued = {k: v for k, v in single(accented).items() if unit_key(k.split("|", 1)[1]) in ambiguous}
-    return {"by_kind": single(by_kind), "by_name": single(by_name), "accented": rescued}
+        accent = accented_key(name)
+        for index, k in (
+            ("by_kind", f"{kind}|{key}"),
+            ("by_name", key),
+            ("accented", f"{kind}|{accent}"),
+            ("accented_name", accent),
+        ):
+            indexes[index][k].setdefault(province, display)
+    return {
+        index: {k: [[display, p] for p, display in sorted(v.items())] for k, v in sorted(keys.items())}
+        for index, keys in indexes.items()
+    }
 
 
 def build() -> dict:
@@ -147,9 +147,9 @@ def build() -> dict:
         "library": f"vietnamadminunits {version('vietnamadminunits')}",
         "provinces": provinces,
         "provinces_2025": [{"key": key, "code": code, "name": name} for code, key, name in provinces_2025],
-        "districts": _unique(districts, 1),
-        "wards": _unique(wards, 2),
-        "wards_2025": _unique(wards_2025, 2),
+        "districts": _indexes(districts, 1),
+        "wards": _indexes(wards, 2),
+        "wards_2025": _indexes(wards_2025, 2),
     }
 
 

@@ -1,70 +1,132 @@
 """Counts of OCOP products a text states: "1.649 sản phẩm OCOP", "534 sản phẩm 3 sao".
 
-Two sentence shapes are read (vocabulary in data/claims.toml):
-1. NUMBER + noun (sản phẩm / SP / mặt hàng) + [a few words] + OCOP and/or "N sao", within one
-   clause: "1.098 sản phẩm 4 sao", "12 sản phẩm được công nhận đạt OCOP 3 sao", "3 sản phẩm hồ tiêu
-   đạt 4 sao". The star count is kept when exactly one rating is given ("từ 3 sao trở lên" and
-   "3 sao và 4 sao" give None).
-2. "số sản phẩm OCOP ... lên/là/đạt NUMBER": "nâng tổng số sản phẩm OCOP của tỉnh lên 245".
-Plans and candidates are not claims: "phấn đấu có thêm 20 sản phẩm", "ít nhất 1 sản phẩm đạt 5
-sao", "488 sản phẩm tham gia đánh giá".
+A count is a NUMBER followed by a product noun (data/claims.toml: "sản phẩm", "SP", "mặt hàng",
+"loại"). Whether it counts OCOP products, and at which rating, is read from three places:
 
-Vietnamese numbers: "1.649" is 1649 (dot groups thousands), "1,5 nghìn" is 1500, "gần 17 nghìn"
-is 17000, and hedges ("hơn", "gần", "khoảng") are dropped from the count but kept in the sentence.
-The place is the nearest place named before the number in the sentence (else after it), else
-"cả nước"/"toàn quốc" when the sentence says so, else the article's only province when the
-sentence points at it ("toàn tỉnh", "thành phố").
+1. its own clause, after the noun: "12 sản phẩm thuộc 5 chủ thể được công nhận đạt OCOP 3 sao",
+   "2 sản phẩm là hạt sen, long nhãn được xếp hạng 4 sao" (a list introduced by "là"/"gồm" is
+   read through its commas), "20 sản phẩm đạt chứng nhận OCOP cấp quốc gia" (5 stars);
+2. the clause before the number, where the rating can come first: "chứng nhận sản phẩm OCOP 3
+   sao đối với 10 sản phẩm", "công nhận sản phẩm đạt hạng 3 sao gồm 17 sản phẩm";
+3. its neighbourhood, for subset counts with no "OCOP" or "sao" in their clause ("Theo đó,
+   huyện Khoái Châu có 4 sản phẩm, thành phố Hưng Yên 7 sản phẩm", "15 sản phẩm thuộc ngành đồ
+   uống"): in an OCOP article, a count whose sentence or previous sentence talks about OCOP
+   products (a core term, a rating, or a claim) is one of them.
+
+Not claims: plans and targets, nominations and candidates (indexer.ocop.modality, and the
+candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges ("10 - 20 sản phẩm"),
+averages ("trung bình 2 sản phẩm"), differences ("tăng 85 sản phẩm"), expired products, 1- and
+2-star ratings, and counts of other things ("100 gian hàng", "9 đơn vị").
+
+Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 245",
+"số sản phẩm OCOP 5 sao cấp quốc gia là 42"), and "A/B sản phẩm" (A of B: both are counts).
+
+Vietnamese numbers: "1.649" is 1649, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
+("hơn", "gần", "khoảng") are not part of the count and stay in the sentence. `stars` is the
+rating when exactly one applies; "3 sao, 4 sao", "3-4 sao" and "từ 3 sao trở lên" give None. The
+place is the nearest place named before the number in the sentence (else after it), else "cả
+nước"/"toàn quốc", else the article's only province when the sentence points at it ("toàn tỉnh").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.groups import product_index
+from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
+from indexer.ocop.relevance import core_index
+from indexer.ocop.stars import rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
+from indexer.text import normalize, tokens
+
+_RANGE_WORDS = {"den", "toi"}
 
 
 @dataclass(frozen=True)
 class _Vocab:
     nouns: PhraseIndex
-    fillers: frozenset[str]
-    max_other: int
-    not_claim: PhraseIndex
-    plans: PhraseIndex
+    inherit_nouns: frozenset[tuple[str, ...]]
+    list_openers: PhraseIndex
+    outcomes: PhraseIndex
+    results: PhraseIndex
+    outcomes_before: PhraseIndex
+    assessed_before: PhraseIndex
+    rating_links: PhraseIndex
+    candidates: PhraseIndex
+    proposals: PhraseIndex
+    before_candidates: PhraseIndex
+    not_counts: PhraseIndex
+    other_products: PhraseIndex
+    group_words: PhraseIndex
+    mixed_nouns: PhraseIndex
+    national: PhraseIndex
     totals: PhraseIndex
     total_verbs: frozenset[str]
+    raise_verbs: PhraseIndex
+    hedges: PhraseIndex
+    specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
     multipliers: dict[str, int]
     number_words: dict[str, int]
-    national: PhraseIndex
+    national_places: PhraseIndex
     home: PhraseIndex
+    after_window: int
+    list_window: int
+    before_window: int
+    link_window: int
 
 
 @cache
 def _vocab() -> _Vocab:
     v, p = claims_vocab(), places_vocab()
 
-    def index(words: list[str], strict: bool = True) -> PhraseIndex:
-        idx = PhraseIndex(strict_accents=strict)
+    def index(words: list[str], ignore: tuple[str, ...] = ()) -> PhraseIndex:
+        idx = PhraseIndex(strict_accents=True)
         for w in words:
             idx.add(w, w)
+        for w in ignore:
+            idx.add(w, None)  # a longer word that wins over the one it contains
         return idx
 
+    not_candidate = tuple(v["not_candidate_words"])
     return _Vocab(
         nouns=index(v["nouns"]),
-        fillers=frozenset(s for w in v["fillers"] for s in syllables(w)),
-        max_other=int(v["max_other_words"]),
-        not_claim=index(v["not_claim_words"] + v["plan_words"]),
-        plans=index(v["plan_words"]),
+        inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
+        list_openers=index(v["list_openers"]),
+        outcomes=index(v["outcome_words"]),
+        results=index(v["result_words"]),
+        outcomes_before=index(v["outcome_words_before"]),
+        assessed_before=index(v["assessed_words_before"]),
+        rating_links=index(v["rating_links"]),
+        candidates=index(v["candidate_words"], not_candidate),
+        proposals=index(v["proposal_words"], not_candidate),
+        before_candidates=index(v["candidate_words_before"], not_candidate),
+        not_counts=index(v["not_count_words"]),
+        other_products=index(v["other_product_words"]),
+        group_words=index(v["group_words"]),
+        mixed_nouns=index(v["mixed_list_nouns"]),
+        national=index(v["national_words"]),
         totals=index(v["total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
+        raise_verbs=index(v["raise_verbs"]),
+        hedges=index(v["hedges"]),
+        specials=frozenset(
+            {w.lower() for w in v["number_words"]}
+            | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
+            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
+        ),
         multipliers={" ".join(syllables(k)): int(n) for k, n in v["multipliers"].items()},
         number_words={k: int(n) for k, n in v["number_words"].items()},
-        national=index(p["national_places"]),
+        national_places=index(p["national_places"]),
         home=index(p["home_place_words"]),
+        after_window=int(v["after_window"]),
+        list_window=int(v["list_window"]),
+        before_window=int(v["before_window"]),
+        link_window=int(v["link_window"]),
     )
 
 
@@ -91,42 +153,197 @@ def parse_number(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] 
     return None
 
 
-def _clause_break(doc: Document, k: int) -> bool:
-    gap = doc.gap(k).strip()
-    if not gap:
-        return False
-    # "đánh giá, phân hạng" is one phrase, comma and all.
-    return not (gap == "," and doc.fold[k] == "phan" and k + 1 < len(doc) and doc.fold[k + 1] == "hang")
+@dataclass
+class _Evidence:
+    """What a stretch of a clause says about the products counted in it (positions are syllables)."""
 
+    ocop: bool = False
+    national: bool = False
+    ratings: list[tuple[int, ...]] = field(default_factory=list)
+    last_rating: int = -1  # syllable after the last rating
+    fuzzy: bool = False  # "từ 3 sao trở lên"
+    upgraded: int | None = None  # "từ 3 sao lên 4 sao" → 4
+    bad_rating: bool = False  # 1 or 2 stars: not an OCOP rating
+    outcome: int = -1  # end of the last outcome word ("công nhận", "xếp hạng")
+    result: int = -1  # end of the last result word ("đạt chuẩn", "được công nhận")
+    candidate: int = -1  # end of the last candidate word ("tham gia", "đăng ký")
+    proposal: bool = False  # a proposal, potential rank or expiry ("đề nghị", "tiềm năng", "hết hạn")
+    assessed: int = -1  # end of the last assessment word before the number ("đánh giá")
+    other: bool = False  # products of another kind ("sản phẩm chủ lực")
+    group: bool = False  # an official product group ("thuộc nhóm thực phẩm")
 
-def _scan_after_noun(doc: Document, k: int, end: int, v: _Vocab) -> tuple[bool, int | None, bool] | None:
-    """From syllable k (after the noun) to the clause end → (mentions OCOP, stars, any rating)."""
-    ocop, stars, others, fuzzy = False, [], 0, False
-    j = k
-    while j < end and not (j > k and _clause_break(doc, j)):
-        if v.not_claim.match_at(doc, j, end) is not None:
+    @property
+    def rated(self) -> bool:
+        return bool(self.ratings) or (self.national and self.ocop)
+
+    def stars(self) -> int | None:
+        if self.upgraded is not None:
+            return self.upgraded
+        values = {s for r in self.ratings for s in r}
+        if self.fuzzy or len(values) > 1 or any(len(r) > 1 for r in self.ratings):
             return None
-        if v.nouns.match_at(doc, j, end) is not None:
-            break  # the next "N sản phẩm ..." of a list
-        tok = doc.fold[j]
-        if tok == "ocop":
-            ocop = True
-        elif tok == "sao" and j > k and doc.orig[j - 1].isdigit():
-            stars.append(int(doc.orig[j - 1]))
-        elif tok.isdigit() and j + 1 < end and doc.fold[j + 1] == "sao":
-            pass
-        elif tok.isdigit():
-            break  # another count: the clause moved on
-        elif tok in ("tro", "len") and stars:
-            fuzzy = fuzzy or tok == "tro"
-        elif tok not in v.fillers:
-            others += 1
-            if others > v.max_other or (ocop or stars):
+        if values:
+            return next(iter(values))
+        return 5 if self.national else None
+
+
+def _gap_breaks(doc: Document, k: int, allow: str = "") -> bool:
+    """Sentence punctuation before syllable k that ends a clause (a comma is judged by the caller)."""
+    gap = doc.gap(k).strip()
+    return bool(gap) and any(ch in gap and ch not in allow for ch in ".;:!?()")
+
+
+def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int] | None:
+    """(value, noun start, noun end) when a product count starts at syllable k."""
+    parsed = parse_number(doc, k, end, v)
+    if parsed is None:
+        return None
+    value, j = parsed
+    if j >= end or not doc.adjacent(j):
+        return None
+    noun = v.nouns.match_at(doc, j, end)
+    if noun is None:
+        return None
+    return value, j, j + len(noun.folded)
+
+
+def _last_end(idx: PhraseIndex, doc: Document, a: int, b: int, skip: set[int] | None = None) -> int:
+    """End of the last phrase of `idx` in [a, b) (ignored longer words and `skip` starts left out)."""
+    last = -1
+    for i, j, p in idx.find(doc, a, b):
+        if p.value is not None and (skip is None or i not in skip):
+            last = j
+    return last
+
+
+def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
+    """Collect evidence in syllables [a, b)."""
+    for k in range(a, b):
+        if doc.fold[k] == "ocop" or (
+            core_index().starts(doc.fold[k]) and core_index().match_at(doc, k, b) is not None
+        ):
+            ev.ocop = True
+        if doc.fold[k] != "sao":
+            continue
+        found = rating_at(doc, k)
+        if found is None:
+            continue
+        stars, first = found
+        if first < a:
+            continue
+        valid = tuple(s for s in stars if 3 <= s <= 5)
+        if valid:
+            ev.ratings.append(valid)
+            ev.last_rating = k + 1
+        else:
+            ev.bad_rating = True
+        if k + 2 < b and doc.fold[k + 1] == "tro" and doc.fold[k + 2] == "len":
+            ev.fuzzy = True
+            ev.last_rating = k + 3
+        elif first > a and doc.fold[first - 1] == "len" and len(ev.ratings) >= 2:
+            ev.upgraded = ev.ratings[-1][-1]  # "từ 3 sao lên 4 sao"
+    outcome_spans = {i for i, _j, _p in v.outcomes.find(doc, a, b)}
+    ev.outcome = _last_end(v.outcomes, doc, a, b)
+    ev.result = _last_end(v.results, doc, a, b)
+    # A candidate word inside an outcome phrase ("phê duyệt kết quả chấm điểm") is not one.
+    inside = {k for i, j, _p in v.outcomes.find(doc, a, b) for k in range(i, j)} - outcome_spans
+    ev.candidate = _last_end(v.candidates, doc, a, b, skip=inside)
+    ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
+    ev.national = any(True for _ in v.national.find(doc, a, b))
+    ev.other = any(True for _ in v.other_products.find(doc, a, b))
+    ev.group = any(True for _ in v.group_words.find(doc, a, b))
+
+
+def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, bool]:
+    """Evidence in the count's own clause after the noun, and whether it lists other products.
+
+    A list opened right after the noun ("2 sản phẩm là hạt sen, long nhãn ... được xếp hạng 4
+    sao") is read through its commas and semicolons; a list opened after the clause has said what
+    the products are ("... đạt OCOP gồm điểm du lịch A đạt 4 sao và B đạt 3 sao") ends the clause:
+    its ratings belong to the items.
+    """
+    ev = _Evidence()
+    if start >= end:
+        return ev, False
+    listing = (
+        v.list_openers.match_at(doc, start, end) is not None
+        or doc.gap(start).strip() == ":"
+        # "3 sản phẩm xoài cát Hòa Lộc, bưởi da xanh và sầu riêng vừa được công nhận đạt OCOP 3 sao"
+        or (products := product_index().match_at(doc, start, end)) is not None
+        and bool(products.value)
+    )
+    limit = min(end, start + (v.list_window if listing else v.after_window))
+    mixed = False
+    k = start
+    said = False
+    while k < limit:
+        if k > start and _gap_breaks(doc, k, allow=";:()" if listing else ""):
+            break
+        gap = doc.gap(k).strip()
+        if k > start and gap == ",":
+            rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
+            phrase = doc.fold[k] in ("phan", "xep") and doc.fold[k - 1] == "gia"
+            group = doc.fold[k] == "nhom"
+            if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
+                mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
+            if not (rating_list or phrase or group or listing):
                 break
-        j += 1
-    rated = bool(stars)
-    single = stars[0] if len(set(stars)) == 1 and not fuzzy else None
-    return ocop, single, rated
+        if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
+            break
+        if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+            break  # the next count of a list
+        said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
+        k += 1
+    _scan(doc, start, k, v, ev)
+    return ev, mixed
+
+
+def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, int]:
+    """Evidence in the clause before the number (rating-before-count, candidates, outcomes)."""
+    ev = _Evidence()
+    a = k
+    while a > start and k - a < v.before_window and not _gap_breaks(doc, a):
+        if doc.gap(a).strip() == ",":
+            rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
+            if not (rating_list or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
+                break
+        a -= 1
+    # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
+    for i in range(k - 1, a - 1, -1):
+        if doc.orig[i][0].isdigit() and _count_at(doc, i, k, v) is not None:
+            a = i + 1
+            break
+    _scan(doc, a, k, v, ev)
+    ev.outcome = _last_end(v.outcomes_before, doc, a, k)
+    ev.candidate = _last_end(v.before_candidates, doc, a, k)
+    ev.assessed = _last_end(v.assessed_before, doc, a, k)
+    # A rating before the count applies to it only when linked to it: "sản phẩm OCOP 3 sao đối
+    # với 10 sản phẩm", "đạt hạng 3 sao gồm 17 sản phẩm".
+    if ev.ratings:
+        i = ev.last_rating
+        while i < k and (link := v.rating_links.match_at(doc, i, k)) is not None:
+            i += len(link.folded)
+        if i < k or k - ev.last_rating > v.link_window:
+            ev.ratings, ev.fuzzy, ev.upgraded = [], False, None
+    return ev, a
+
+
+def _hedge_start(doc: Document, k: int, v: _Vocab) -> int:
+    """The syllable where the words before the number begin, hedges ("hơn", "gần") skipped."""
+    i = k
+    while i > 0 and doc.adjacent(i):
+        found = v.hedges.preceded_by(doc, i)
+        if found is None:
+            break
+        i -= len(found.folded)
+    return i
+
+
+def _is_range(doc: Document, k: int) -> bool:
+    """ "10 - 20 sản phẩm", "từ 2 đến 3 sản phẩm": a range is not a count."""
+    if k >= 1 and doc.gap(k).strip() in ("-", "–") and doc.orig[k - 1].isdigit():
+        return True
+    return k >= 2 and doc.fold[k - 1] in _RANGE_WORDS and doc.orig[k - 2].isdigit()
 
 
 def _place(
@@ -138,52 +355,261 @@ def _place(
         return before[-1].name
     if inside:
         return inside[0].name
-    for _i, _j, phrase in v.national.find(doc, a, b):
+    for _i, _j, phrase in v.national_places.find(doc, a, b):
         return str(phrase.value)
     if home and any(True for _ in v.home.find(doc, a, b)):
         return home
     return None
 
 
-def _planned(doc: Document, start: int, k: int, v: _Vocab) -> bool:
-    """A plan or target word in the clause before the number ("phấn đấu có thêm 20 sản phẩm")."""
-    i = k
-    while i > start and not _clause_break(doc, i):
-        i -= 1
-    return any(True for _ in v.plans.find(doc, i, k))
+@dataclass(frozen=True)
+class _Found:
+    count: int
+    stars: int | None
+    at: int
+
+
+def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
+    """Totals written the other way round.
+
+    "nâng tổng số sản phẩm OCOP của tỉnh lên 245", "số sản phẩm OCOP 5 sao cấp quốc gia là 42",
+    "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Ninh Phước năm 2023 lên 10 sản phẩm".
+    """
+    total = v.totals.match_at(doc, k, end)
+    raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
+    if total is None and not raised:
+        return None
+    j = k + (len(total.folded) if total is not None else 1)
+    limit = min(end, j + (20 if raised else 12))
+    while j < limit and not _gap_breaks(doc, j):
+        verb = doc.fold[j] == "len" if raised else doc.fold[j] in v.total_verbs
+        if verb and j + 1 < end and not (j + 1 < end and doc.fold[j + 1] == "len"):
+            n = j + 1
+            while n < end and (hedge := v.hedges.match_at(doc, n, end)) is not None:
+                n += len(hedge.folded)
+            parsed = parse_number(doc, n, end, v) if n < end else None
+            if parsed is None or (parsed[1] < end and doc.fold[parsed[1]] == "sao"):
+                return None
+            ev = _Evidence()
+            _scan(doc, k, j, v, ev)
+            if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
+                return None
+            return _Found(parsed[0], ev.stars() if ev.rated else None, n)
+        j += 1
+    return None
+
+
+@dataclass
+class _Count:
+    """A product count and what its clauses say."""
+
+    value: int
+    at: int
+    noun: tuple[str, ...]
+    after: _Evidence
+    before: _Evidence
+    parenthesised: bool
+
+
+class _Claims:
+    """The claim finder for one document."""
+
+    def __init__(self, doc: Document, is_ocop: bool) -> None:
+        self.doc = doc
+        self.is_ocop = is_ocop
+        self.v = _vocab()
+        self.m: Modality = modality()
+        self._talk: set[int] | None = None
+        self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
+
+    @property
+    def talk(self) -> set[int]:
+        """Sentences that state OCOP facts: ratings and outcomes (and, added later, claims).
+
+        Computed only when a count needs its neighbourhood."""
+        if self._talk is None:
+            doc, v = self.doc, self.v
+            talk: set[int] = set()
+            for block in doc.blocks:
+                if block.zone not in CONTENT_ZONES:
+                    continue
+                for i, _j, _p in v.outcomes.find(doc, block.first, block.last):
+                    talk.add(doc.sent_of[i])
+                for k in range(block.first, block.last):
+                    if (
+                        doc.fold[k] == "sao"
+                        and (found := rating_at(doc, k))
+                        and any(3 <= s <= 5 for s in found[0])
+                    ):
+                        talk.add(doc.sent_of[k])
+            self._talk = talk
+        return self._talk
+
+    def _clause_start(self, k: int, start: int) -> int:
+        """Where the words about the count at k begin: after the previous count of its sentence
+        and the punctuation that follows it ("12 sản phẩm tiềm năng 5 sao, trên 1.400 sản phẩm")."""
+        doc = self.doc
+        a, _b = doc.sentence_bounds(k)
+        a = max(a, start)
+        for i in range(k - 1, a - 1, -1):
+            if doc.orig[i][0].isdigit() and (found := _count_at(doc, i, k, self.v)) is not None:
+                for j in range(k, found[2], -1):
+                    if doc.gap(j).strip():
+                        return j
+                return found[2]
+        return a
+
+    def read(self, k: int, start: int, end: int) -> _Count | None:
+        """The count at syllable k with its evidence, or None when it cannot be a claim."""
+        doc, v, m = self.doc, self.v, self.m
+        found = _count_at(doc, k, end, v)
+        if found is None:
+            return None
+        value, noun_at, noun_end = found
+        if value <= 0 or _is_range(doc, k):
+            return None
+        if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
+            return None  # "năm 2021 sản phẩm ...": a year
+        head = _hedge_start(doc, k, v)
+        if head > start and v.not_counts.preceded_by(doc, head) is not None:
+            return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
+        after, mixed = _after(doc, noun_end, end, v)
+        before, a = _before(doc, head, start, v)
+        if mixed or after.bad_rating:
+            return None
+        settled = after.result >= 0 or after.rated
+        if (
+            after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
+            or (
+                after.candidate >= 0 and not settled and before.outcome < 0
+            )  # "488 sản phẩm tham gia đánh giá"
+            or (before.candidate > before.outcome and not settled)  # "xem xét 52 sản phẩm"
+            or (before.assessed > before.outcome and not settled and after.outcome < 0)  # assessed, no result
+            or m.planned(doc, k)
+            or m.nominated(doc, k, start=self._clause_start(k, start))
+        ):
+            # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
+            # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
+            self.blocked.setdefault(doc.sent_of[k], k)
+            return None
+        noun = tuple(doc.fold[noun_at:noun_end])
+        parenthesised = doc.gap(head).strip().endswith("(")
+        return _Count(value, k, noun, after, before, parenthesised)
+
+    def decide(self, c: _Count, inherit: bool) -> _Found | None:
+        after, before = c.after, c.before
+        s = self.doc.sent_of[c.at]
+        if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
+            return None
+        near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
+        own = (
+            after.ocop
+            or after.rated
+            or (self.is_ocop and (after.result >= 0 or after.outcome >= 0))
+            or (self.is_ocop and after.group and not near_candidates)
+        )
+        prior = (
+            before.rated or (before.ocop and before.outcome >= 0) or (self.is_ocop and before.outcome >= 0)
+        )
+        inherited = (
+            inherit
+            and self.is_ocop
+            and c.noun in self.v.inherit_nouns
+            and not after.other
+            and not c.parenthesised
+            and bool({s - 1, s, s + 1} & self.talk)
+            and not near_candidates
+        )
+        if not (own or prior or inherited):
+            return None
+        if after.rated:
+            stars = after.stars()
+        elif before.rated:
+            stars = before.stars()
+        else:
+            stars = None
+        return _Found(c.value, stars, c.at)
+
+    def part_of(self, claim: _Found, start: int) -> _Found | None:
+        """ "2.167/9.852 sản phẩm OCOP": the part before the slash is a count too."""
+        doc, k = self.doc, claim.at
+        if k < 2 or doc.gap(k).strip() != "/" or not doc.orig[k - 1].isdigit():
+            return None
+        i = k - 1
+        while i > start and doc.gap(i) == "." and doc.orig[i - 1].isdigit():
+            i -= 1
+        part = parse_number(doc, i, k, self.v)
+        if part is None or not 0 < part[0] < claim.count:
+            return None
+        return _Found(part[0], claim.stars, i)
 
 
 def find_claims(
     doc: Document, mentions: list[PlaceMention], home: str | None, is_ocop: bool
 ) -> list[OcopClaim]:
-    """Claims in title, lead and body, deduplicated by (count, stars), keeping one with a place."""
+    """Claims in title, lead and body, deduplicated by (count, stars), keeping one with a place.
+
+    Claims are OCOP facts: an article that is not OCOP coverage has none.
+    """
+    return [claim for claim, _s in claims_with_sentences(doc, mentions, home)] if is_ocop else []
+
+
+def claims_with_sentences(
+    doc: Document, mentions: list[PlaceMention], home: str | None
+) -> list[tuple[OcopClaim, int]]:
+    """The claims the text would state if it is OCOP coverage, each with its sentence id.
+
+    Relevance reads the rated ones: a stated count of products at a star rating is OCOP's own
+    kind of fact, even in an excerpt that never spells out "OCOP".
+    """
     v = _vocab()
-    out: dict[tuple[int, int | None], OcopClaim] = {}
-    words = v.number_words
-    candidates = [
-        k
-        for k, t in enumerate(doc.orig)
-        if t[0].isdigit() or doc.low[k] in words or v.totals.starts(doc.fold[k])
-    ]
+    finder = _Claims(doc, True)
+    specials = v.specials
+    candidates = [k for k, t in enumerate(doc.low) if t[0] < ":" or t in specials]  # digits sort before ":"
+    found: list[_Found] = []
+    pending: list[_Count] = []
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
-        skip_to = block.first
         for k in candidates:
-            if k < skip_to or not block.first <= k < block.last:
+            if not block.first <= k < block.last:
                 continue
-            claim = _claim_at(doc, k, block.first, block.last, v, is_ocop)
-            if claim is None:
+            total = _total_at(doc, k, block.last, v)
+            if total is not None:
+                found.append(total)
                 continue
-            count, stars, at, nxt = claim
-            a, b = doc.sentence_bounds(at)
-            stop = doc.starts[b] if b < len(doc) and doc.block_of[b] == doc.block_of[a] else block.end
-            sentence = doc.text[doc.starts[a] : stop].strip()
-            place = _place(doc, a, b, at, mentions, home, v)
-            key = (count, stars)
-            if key not in out or (out[key].place is None and place is not None):
-                out[key] = OcopClaim(count=count, stars=stars, place=place, sentence=sentence)
-            skip_to = nxt
+            if not any(v.nouns.starts(doc.fold[m]) for m in range(k + 1, min(k + 5, block.last))):
+                continue  # no product noun right after: not a count of products
+            count = finder.read(k, block.first, block.last)
+            if count is None:
+                continue
+            claim = finder.decide(count, inherit=False)
+            if claim is not None:
+                found.append(claim)
+                if (part := finder.part_of(claim, block.first)) is not None:
+                    found.append(part)
+            else:
+                pending.append(count)
+    # Subset counts with no OCOP word of their own take it from a neighbouring sentence that
+    # states OCOP facts; the sentences of the claims found above count too.
+    if pending:
+        finder.talk.update(doc.sent_of[c.at] for c in found)
+    for count in pending:
+        claim = finder.decide(count, inherit=True)
+        if claim is not None:
+            found.append(claim)
+    out: dict[tuple[int, int | None], OcopClaim] = {}
+    sentence_of: dict[tuple[int, int | None], int] = {}
+    for claim in sorted(found, key=lambda c: c.at):
+        a, b = doc.sentence_bounds(claim.at)
+        block = doc.blocks[doc.block_of[claim.at]]
+        stop = doc.starts[b] if b < len(doc) and doc.block_of[b] == doc.block_of[a] else block.end
+        sentence = doc.text[doc.starts[a] : stop].strip()
+        place = _place(doc, a, b, claim.at, mentions, home, v)
+        key = (claim.count, claim.stars)
+        if key not in out or (out[key].place is None and place is not None):
+            out[key] = OcopClaim(count=claim.count, stars=claim.stars, place=place, sentence=sentence)
+            sentence_of[key] = doc.sent_of[claim.at]
     # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
     for (count, stars), claim in list(out.items()):
@@ -192,36 +618,4 @@ def find_claims(
             del out[(count, stars)]
             if rated[0].place is None and claim.place is not None:
                 out[(count, rated[0].stars)] = rated[0].model_copy(update={"place": claim.place})
-    return list(out.values())
-
-
-def _claim_at(
-    doc: Document, k: int, start: int, end: int, v: _Vocab, is_ocop: bool
-) -> tuple[int, int | None, int, int] | None:
-    """A claim whose number starts at syllable k → (count, stars, number index, next index)."""
-    total = v.totals.match_at(doc, k, end)
-    if total is not None:
-        j = k + len(total.folded)
-        limit = min(end, j + 8)
-        while j < limit and not (_clause_break(doc, j) and doc.fold[j] not in ("cua",)):
-            if " ".join(doc.fold[j : j + 1]) in v.total_verbs and j + 1 < end:
-                parsed = parse_number(doc, j + 1, end, v)
-                if parsed and not (parsed[1] < end and doc.fold[parsed[1]] == "sao"):
-                    return parsed[0], None, j + 1, parsed[1]
-            j += 1
-        return None
-    parsed = parse_number(doc, k, end, v)
-    if parsed is None:
-        return None
-    count, j = parsed
-    noun = v.nouns.match_at(doc, j, end) if j < end and doc.adjacent(j) else None
-    if noun is None or count <= 0 or _planned(doc, start, k, v):
-        return None
-    after = j + len(noun.folded)
-    scanned = _scan_after_noun(doc, after, end, v) if after < end else None
-    if scanned is None:
-        return None
-    ocop, stars, rated = scanned
-    if not ocop and not (rated and is_ocop):
-        return None
-    return count, stars, k, after
+    return [(claim, sentence_of[key]) for key, claim in out.items()]

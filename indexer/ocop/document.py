@@ -7,7 +7,12 @@ checked against the original for capitals and diacritics.
 
 Link lines are how the "mention only in a related-links list" rule is kept: extraction removes
 most page chrome, but when a list of related headlines or a tag line survives, it lands in the
-`link` zone, which relevance, provinces, stars, groups and claims all ignore.
+`link` zone, which relevance, provinces, stars, groups and claims all ignore. Photo captions
+("… Ảnh: Tên tác giả") land in the `caption` zone: a caption names real places, so provinces read
+it, but it restates the story in shorthand, so it adds no relevance, star, group or claim.
+
+Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
+text is re-joined before it is cut into lines, or every short line would look like a headline.
 """
 
 from __future__ import annotations
@@ -21,10 +26,25 @@ from indexer.ocop.vocab import relevance_vocab
 from indexer.text import TOKEN, fold, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
+PLACE_ZONES = CONTENT_ZONES | {"caption"}
+
+
+def _lookalikes(text: str) -> str:
+    """Look-alike letters of legacy encodings: Icelandic Eth (U+00D0/U+00F0) for Vietnamese Đ/đ."""
+    return (
+        text.replace("\u00d0", "Đ").replace("\u00f0", "đ") if "\u00d0" in text or "\u00f0" in text else text
+    )
+
+
+# Sentence punctuation inside a line; a long line without any is a run of glued headlines.
+_INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
+# "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
+_HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 _TERMINAL = tuple('.!?…:;"”’)]')
 _BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
+_CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
@@ -48,6 +68,57 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
     return stops, prefixes, int(vocab["marker_max_words"]), int(vocab["headline_max_words"])
 
 
+@cache
+def _caption_pattern() -> re.Pattern[str]:
+    vocab = relevance_vocab()
+    return re.compile("|".join(f"(?:{p})" for p in vocab["caption_patterns"]))
+
+
+@cache
+def _chrome_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in relevance_vocab()["chrome_patterns"]))
+
+
+def _is_caption(line: str) -> bool:
+    return len(line.split()) <= relevance_vocab()["caption_max_words"] and bool(
+        _caption_pattern().search(line)
+    )
+
+
+def _is_glued_run(line: str, max_words: int) -> bool:
+    """Related headlines run together on one line: long and unpunctuated, or two "Place: Headline"."""
+    words = len(line.split())
+    body = line.rstrip(" |")
+    if words > max_words and not _INNER_PUNCTUATION.search(body):
+        return True
+    return body.count(":") >= 2 and len(_HEADLINE_COLON.findall(body)) >= 2
+
+
+def unwrap(text: str) -> str:
+    """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
+    starts in lower case, continues the same sentence. Applied only when such breaks are common
+    (a fifth of the line breaks or more), so ordinary paragraphs are left as they are.
+    """
+    lines = text.split("\n")
+    breaks = [
+        k
+        for k in range(len(lines) - 1)
+        if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
+    ]
+    if len(breaks) < 3 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
+        return text
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].strip() if out else ""
+        shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
+        continues = line[:1].islower() or line[:1].isdigit() or shouting
+        if prev and not prev.endswith(_TERMINAL) and continues:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _is_headline_like(line: str, max_words: int) -> bool:
     return (
         len(line.split()) <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
@@ -69,17 +140,34 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             break
         seen_paragraph = seen_paragraph or words > 15
     del lines[keep:], folded[keep:]
-    headline = [_is_headline_like(line, headline_words) for line in lines]
+    captions = [_is_caption(line) for line in lines]
+    seen: set[str] = set()
+    for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
+        if line_f in seen and len(line_f.split()) > 3:
+            captions[k] = True
+        seen.add(line_f)
+    headline = [not captions[k] and _is_headline_like(line, headline_words) for k, line in enumerate(lines)]
     zones = ["body"] * len(lines)
     for k in range(len(lines)):
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
-        if in_run or folded[k].startswith(prefixes):
+        if (
+            in_run
+            or folded[k].startswith(prefixes)
+            or _is_glued_run(lines[k], headline_words)
+            or _chrome_pattern().search(lines[k])
+        ):
             zones[k] = "link"
-    # Headline-like lines that close the text (after the last paragraph) are links or bylines.
-    last_paragraph = max((k for k, h in enumerate(headline) if not h), default=-1)
+        elif captions[k]:
+            zones[k] = "caption"
+    # Headline-like lines that close the text (after the last paragraph) are links or bylines,
+    # unless the line reads as running text cut short (a comma followed by a lower-case word).
+    last_paragraph = max((k for k, h in enumerate(headline) if not h and not captions[k]), default=-1)
     if last_paragraph >= 0:
         for k in range(last_paragraph + 1, len(lines)):
-            zones[k] = "link"
+            if zones[k] == "caption":
+                continue
+            cut_prose = k == len(lines) - 1 and _CUT_PROSE.search(lines[k]) is not None
+            zones[k] = "body" if cut_prose and zones[k] == "body" else "link"
     return zones
 
 
@@ -104,15 +192,15 @@ class Document:
 
     def __init__(self, title: str, text: str, lead: str = "") -> None:
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
-        title_n = normalize(title).replace("\n", " ")
-        lead_n = normalize(lead).replace("\n", " ")
+        title_n = normalize(_lookalikes(title)).replace("\n", " ")
+        lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
         title_f, lead_f = fold(title_n), fold(lead_n)
-        body = normalize(text)
+        body = unwrap(normalize(_lookalikes(text)))
         body_f = fold(body)
-        pairs = [
+        pairs = [  # lines without a letter or digit ("--------", "|") carry nothing
             (line, line_f)
             for line, line_f in zip(body.split("\n"), body_f.split("\n"), strict=True)
-            if line.strip() and line_f not in (title_f, lead_f)
+            if TOKEN.search(line) and line_f not in (title_f, lead_f)
         ]
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]

@@ -7,8 +7,10 @@ of one regex alternative per vocabulary entry; that is what keeps 10,000 article
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer.ocop.document import Document
 from indexer.text import fold, normalize, tokens
@@ -42,16 +44,28 @@ def make_phrase(text: str, value: object) -> Phrase:
     )
 
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+@lru_cache(maxsize=4096)
+def malformed(syllable: str) -> bool:
+    """A syllable with two tone marks ("báị") cannot be Vietnamese: a broken legacy encoding."""
+    return sum(1 for ch in unicodedata.normalize("NFD", syllable) if ch in _TONE_MARKS) > 1
+
+
 @dataclass
 class PhraseIndex:
     """Leftmost-longest matching of phrases on a Document's folded syllables.
 
     strict_accents: in a paragraph written with diacritics, a phrase must also match with its
-    diacritics ("trà" matches "trà", not "tra" in "điều tra"). Paragraphs without diacritics are
-    matched on folded syllables only.
+    diacritics ("trà" matches "trà", not "tra" in "điều tra"; "Quảng Bình" does not match "Quang
+    Bình", a district of Hà Giang). Paragraphs without diacritics are matched on folded syllables
+    only. tolerate_malformed: a syllable no Vietnamese word has (two tone marks, from a broken
+    encoding) still matches on its folded form.
     """
 
     strict_accents: bool = True
+    tolerate_malformed: bool = False  # a broken syllable ("Yên Báị") matches on its folded form
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
 
     def add(self, text: str, value: object) -> None:
@@ -83,10 +97,21 @@ class PhraseIndex:
                 continue
             if n > 1 and (tuple(doc.fold[i : i + n]) != phrase.folded or not doc.tight(i, i + n)):
                 continue
-            if accented and tuple(doc.low[i : i + n]) != phrase.accented:
+            if (
+                accented
+                and tuple(doc.low[i : i + n]) != phrase.accented
+                and not self._malformed_only(doc, i, phrase)
+            ):
                 continue
             return phrase
         return None
+
+    def _malformed_only(self, doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether the text differs from the phrase only in broken syllables ("Yên Báị")."""
+        return self.tolerate_malformed and all(
+            a == b or malformed(a)
+            for a, b in zip(doc.low[i : i + len(phrase.accented)], phrase.accented, strict=True)
+        )
 
     def find(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, int, Phrase]]:
         """Non-overlapping leftmost-longest matches in syllables [start, end) of one block."""

@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from indexer.ocop.document import CONTENT_ZONES, Document
-from indexer.ocop.phrases import PhraseIndex, syllables
+from indexer.ocop.document import PLACE_ZONES, Document
+from indexer.ocop.groups import product_index
+from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
 from indexer.ocop.vocab import gazetteer, places_vocab
 from indexer.text import fold, normalize
 
@@ -33,6 +34,7 @@ _UNIT_PREFIXES: dict[tuple[str, ...], tuple[str, str]] = {
     ("huyen",): ("district", "huyen"),
     ("quan",): ("district", "quan"),
     ("q",): ("district", "quan"),
+    ("h",): ("district", "huyen"),
     ("thi", "xa"): ("district", "city"),
     ("tx",): ("district", "city"),
     ("thanh", "pho"): ("district", "city"),
@@ -47,6 +49,7 @@ _UNIT_PREFIX_WORDS = {
     ("huyen",): "huyện",
     ("quan",): "quận",
     ("q",): "Q",
+    ("h",): "H",
     ("thi", "xa"): "thị xã",
     ("tx",): "TX",
     ("thanh", "pho"): "thành phố",
@@ -71,8 +74,26 @@ class PlaceMention:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    candidates: list[list[str]]  # [display, province key], one per province: units of that kind
+    exact: bool  # matched with the text's own diacritics (or the text has none)
+    kind_match: bool  # the prefix's kind ("huyện") matched, not only the level
+    any_kind: list[list[str]]  # units of that name of any kind of the level ("phường Thái Học")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    first: int
+    last: int
+    level: str
+    hits: _Hits
+    is_2025: bool
+
+
 @dataclass
 class PlaceResult:
+    new_mode: bool = False  # read in the 2025 structure
     provinces: list[str] = field(default_factory=list)
     provinces_2025: list[str] = field(default_factory=list)
     mentions: list[PlaceMention] = field(default_factory=list)
@@ -104,7 +125,9 @@ class Gazetteer:
             self.key_by_old_name.setdefault(syllables(p["name"]), p["key"])
         self.units = {level: data[level] for level in ("districts", "wards", "wards_2025")}
 
-        self.names = PhraseIndex(strict_accents=False)
+        # Proper names carry their diacritics: in text written with them, "Quang Bình" (Hà Giang)
+        # is not "Quảng Bình" and "Huệ" is not "Huế"; text without diacritics matches folded.
+        self.names = PhraseIndex(strict_accents=True, tolerate_malformed=True)
         for key, name in self.old_name.items():
             self.names.add(name, ("province", key))
         for p in data["provinces"]:
@@ -115,7 +138,14 @@ class Gazetteer:
         for town, canonical in vocab["towns"].items():
             self.names.add(town, ("town", self.key_by_old_name[syllables(canonical)]))
         self.names.add_all(vocab["blocked"], ("blocked", None))
+        # Organisation heads are found in the same pass: a name after one may be the organisation's.
+        self.names.add_all(vocab["organisation_heads"], ("organisation", None))
         self.prefix_only = {syllables(t) for t in vocab["prefix_only"]}
+        self.organisation_span = int(vocab["organisation_span"])
+        breaks = vocab["product_name_breaks"]
+        self.product_name_breaks = frozenset(normalize(w).lower() for w in breaks) | frozenset(
+            fold(normalize(w)) for w in breaks
+        )
 
         def index(words: list[str]) -> PhraseIndex:
             # Context words are ordinary words: in text with diacritics they must match with them
@@ -128,6 +158,9 @@ class Gazetteer:
         self.not_province_prefixes = index(vocab["not_province_prefixes"])
         self.personal_titles = index(vocab["personal_titles"])
         self.organisation_heads = index(vocab["organisation_heads"])
+        self.organisation_ends = index(vocab["organisation_ends"])
+        self.unit_not_after = index(vocab["unit_prefix_not_after"])
+        self.products = product_index()  # product words: "kem Bình Dương" is a brand
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
         self.merger_markers = tuple(fold(normalize(m)) for m in vocab["merger_markers"])
@@ -143,16 +176,30 @@ class Gazetteer:
             return False
         return idx.preceded_by(doc, i) is not None
 
+    def _in_province_list(self, doc: Document, i: int, j: int) -> bool:
+        """ "như: Hà Nội, Hồ Chí Minh": a name in a comma list next to a province is the city."""
+        if i > 0 and doc.gap(i).strip() == "," and self.names.preceded_by(doc, i, max_gap=2) is not None:
+            return True
+        return (
+            j < len(doc) and doc.gap(j).strip() == "," and self.names.match_at(doc, j, len(doc)) is not None
+        )
+
     def _is_family(self, doc: Document, i: int) -> bool:
         return doc.low[i] in self.family_accented or (
             not doc.blocks[doc.block_of[i]].accented and doc.fold[i] in self.family
         )
 
     def _accept_name(
-        self, doc: Document, i: int, j: int, caps: tuple[bool, ...], key: tuple[str, ...]
+        self,
+        doc: Document,
+        i: int,
+        j: int,
+        caps: tuple[bool, ...],
+        key: tuple[str, ...],
+        heads: list[int] | None = None,
     ) -> bool:
         prefixed = self._before(doc, i, self.province_prefixes)
-        if key in self.prefix_only and not prefixed:
+        if key in self.prefix_only and not prefixed and not self._in_province_list(doc, i, j):
             return False
         by_case = doc.names_by_case(i)
         if (
@@ -175,7 +222,11 @@ class Gazetteer:
             return False  # "Nguyễn Long An", "Lê Hòa Bình"
         if _AGE.match(doc.text, doc.ends[j - 1]):
             return False  # "Long An (35 tuổi)" is a person
-        if by_case and self._in_company_name(doc, i):
+        if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
+            return False  # "số 11 Vân Đồn" is a street address
+        if self._in_company_name(doc, i, heads) or (
+            by_case and not prefixed and self._in_product_name(doc, i)
+        ):
             return False
         return not (
             by_case
@@ -188,15 +239,39 @@ class Gazetteer:
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
 
-    def _in_company_name(self, doc: Document, i: int) -> bool:
-        """Whether syllable i ends a capitalised run opened by "Công ty", "TMCP"... (a company name)."""
+    def _in_company_name(self, doc: Document, i: int, heads: list[int] | None = None) -> bool:
+        """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
+        học", "Báo"... with only words between (no punctuation, no "tại"/"ở"/"thuộc"), at most
+        `organisation_span` syllables: "Công ty CP đầu tư phát triển Chè Tam Đường", "HTX Nấm Tam
+        Đảo", "Trường Đại học Nông Lâm Thái Nguyên", "Báo Gia Lai"."""
+        if heads is not None and not any(i - self.organisation_span <= h <= i for h in heads):
+            return False
         k = i
-        while True:
-            if doc.adjacent(k) and self.organisation_heads.preceded_by(doc, k) is not None:
-                return True
-            if i - k >= 5 or not doc.adjacent(k) or not (doc.is_cap(k - 1) or doc.is_acronym(k - 1)):
+        first = doc.blocks[doc.block_of[i]].first
+        while k > first and i - k < self.organisation_span:
+            if not doc.adjacent(k):
                 return False
+            if self.organisation_ends.preceded_by(doc, k) is not None:
+                return False
+            if self.organisation_heads.preceded_by(doc, k) is not None:
+                return True
             k -= 1
+        return False
+
+    def _in_product_name(self, doc: Document, i: int) -> bool:
+        """Whether a product word comes right before syllable i: "kem Bình Dương", "mật ong hoa
+        tự nhiên Bình Dương", "Muối Bạc Liêu" are brands, not places."""
+        first = doc.blocks[doc.block_of[i]].first
+        for k in range(i - 1, max(first, i - 5) - 1, -1):
+            word = doc.low[k] if doc.blocks[doc.block_of[k]].accented else doc.fold[k]
+            if not doc.adjacent(k + 1) or word in self.product_name_breaks:
+                return False  # "chè Shan tuyết của Hà Giang": the origin, not a brand
+            found = self.products.preceded_by(doc, k + 1)
+            if found is not None and found.value:
+                return True
+            if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
+                return False
+        return False
 
     def _marker(self, doc: Document, j: int) -> str | None:
         m = _MARKER.match(doc.text, doc.ends[j - 1])
@@ -216,13 +291,28 @@ class Gazetteer:
 
     # -- administrative units ---------------------------------------------------------------------
 
-    def _lookup(self, table_name: str, kind: str, folded: str, accented: str) -> list[str] | None:
+    def _lookup(self, table_name: str, kind: str, doc: Document, i: int, last: int) -> _Hits | None:
+        """Candidates for the unit name in syllables [i, last) in one table of the gazetteer.
+
+        In text with diacritics the name must match with them (kind first, then any kind of the
+        level, for a town whose rank changed); a folded match there is kept as inexact, to be used
+        only when the article names its province. Text without diacritics matches folded.
+        """
         table = self.units[table_name]
-        return (
-            table["by_kind"].get(f"{kind}|{folded}")
-            or table["accented"].get(f"{kind}|{accented}")
-            or table["by_name"].get(folded)
-        )
+        folded = " ".join(doc.fold[i:last])
+        if doc.blocks[doc.block_of[i]].accented:
+            accented = " ".join(doc.low[i:last])
+            named = table["accented_name"].get(accented)
+            if named:
+                hits = table["accented"].get(f"{kind}|{accented}")
+                return _Hits(hits or named, exact=True, kind_match=bool(hits), any_kind=named)
+            named = table["by_name"].get(folded)
+            return _Hits(named, exact=False, kind_match=False, any_kind=named) if named else None
+        named = table["by_name"].get(folded)
+        if not named:
+            return None
+        hits = table["by_kind"].get(f"{kind}|{folded}")
+        return _Hits(hits or named, exact=True, kind_match=bool(hits), any_kind=named)
 
     @staticmethod
     def _name_end(doc: Document, i: int, end: int) -> int:
@@ -237,71 +327,143 @@ class Gazetteer:
 
     def _unit_at(
         self, doc: Document, i: int, end: int, level: str, kind: str, new_mode: bool
-    ) -> tuple[int, str, str, bool] | None:
-        """Longest unit name at syllable i → (end syllable, display name, province key, is 2025 key)."""
-        for last in range(self._name_end(doc, i, end), i, -1):
-            folded = " ".join(doc.fold[i:last])
-            accented = " ".join(doc.low[i:last])
-            if level == "ward" and new_mode:
-                hit = self._lookup("wards_2025", kind, folded, accented)
-                if hit:
-                    return last, hit[0], hit[1], True
-            hit = self._lookup("districts" if level == "district" else "wards", kind, folded, accented)
-            if hit:
-                return last, hit[0], hit[1], False
+    ) -> _Unit | None:
+        """The longest unit name at syllable i, with every province that has a unit of that name."""
+        if level == "ward":
+            tables = ["wards_2025", "wards"] if new_mode else ["wards"]
             if kind == "dac khu" and not new_mode:  # special zones exist only since July 2025
-                hit = self._lookup("wards_2025", kind, folded, accented)
-                if hit:
-                    return last, hit[0], hit[1], True
+                tables.append("wards_2025")
+        else:
+            tables = ["districts"]
+        for last in range(self._name_end(doc, i, end), i, -1):
+            numeric = doc.orig[i].isdigit()
+            for table in tables:
+                hits = self._lookup(table, kind, doc, i, last)
+                if hits is None or (numeric and not hits.kind_match):
+                    continue  # "mỗi huyện 4" is not quận 4
+                return _Unit(i, last, level, hits, table == "wards_2025")
         return None
 
     # -- the whole text ---------------------------------------------------------------------------
 
-    def new_structure(self, doc: Document, published_after_merger: bool | None) -> bool:
+    def new_structure(
+        self, doc: Document, published_after_merger: bool | None, names: list[tuple[int, int, Phrase]]
+    ) -> bool:
+        """Whether names are read in the 2025 structure: by the date, else by merger wording."""
         if published_after_merger is not None:
             return published_after_merger
-        return any(m in doc.folded for m in self.merger_markers)
+        if any(m in doc.folded for m in self.merger_markers):
+            return True
+        # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
+        return any(
+            phrase.value[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names
+        )
 
-    def find(self, doc: Document, new_mode: bool) -> PlaceResult:
-        result = PlaceResult()
+    def find(self, doc: Document, published_after_merger: bool | None) -> PlaceResult:
+        """Provinces of the text, read in the structure of its time (PlaceResult.new_mode)."""
+        names = list(self.names.find_in_blocks(doc, PLACE_ZONES))
+        new_mode = self.new_structure(doc, published_after_merger, names)
+        result = PlaceResult(new_mode=new_mode)
         covered: set[int] = set()
+        units: list[tuple[int, _Unit]] = []  # (prefix syllable, unit)
         for block in doc.blocks:
-            if block.zone not in CONTENT_ZONES:
+            if block.zone not in PLACE_ZONES:
                 continue
-            self._units_in_block(doc, block.first, block.last, new_mode, result, covered)
-        for i, j, phrase in self.names.find_in_blocks(doc, CONTENT_ZONES):
+            units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
+        anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
+        heads = [j for _i, j, phrase in names if phrase.value[0] == "organisation"]
+        for i, j, phrase in names:
             kind, key = phrase.value
-            if kind == "blocked" or i in covered:
+            if kind in ("blocked", "organisation") or i in covered:
                 continue
-            if not self._accept_name(doc, i, j, phrase.caps, phrase.folded):
+            if not self._accept_name(doc, i, j, phrase.caps, phrase.folded, heads):
                 continue
             old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
             result.add(old, new)
             result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
+            anchors.append((i, key, self.old_to_new[key]))
+        self._resolve_units(units, anchors, result)
         result.mentions.sort(key=lambda m: m.first)
         return result
 
-    def _units_in_block(
-        self, doc: Document, start: int, end: int, new_mode: bool, result: PlaceResult, covered: set[int]
+    def _resolve_units(
+        self, units: list[tuple[int, _Unit]], anchors: list[tuple[int, str, str]], result: PlaceResult
     ) -> None:
+        """Choose each unit's province: the nearest province the article names among its
+        candidates ("xã Bình Ngọc (TP Tuy Hòa)", "xã Hải Dương, thị xã Hương Trà"); a unit whose
+        name is found in one province only stands on its own when it is a district, or when the
+        article names no province at all. Units resolved this way anchor the others."""
+        pending = list(units)
+        for alone in (False, True):  # units that stand alone only once nothing else can be anchored
+            pending = self._resolve_round(pending, anchors, result, alone)
+
+    def _resolve_round(
+        self,
+        pending: list[tuple[int, _Unit]],
+        anchors: list[tuple[int, str, str]],
+        result: PlaceResult,
+        alone: bool,
+    ) -> list[tuple[int, _Unit]]:
+        for _round in range(3):
+            left: list[tuple[int, _Unit]] = []
+            for prefix_at, unit in pending:
+                key = self._choose(unit, anchors, alone)
+                if key is None:
+                    left.append((prefix_at, unit))
+                    continue
+                if unit.is_2025:
+                    parts = [o for o, n in self.old_to_new.items() if n == key]
+                    old_key = parts[0] if len(parts) == 1 else None
+                    result.add(self.old_name[old_key] if old_key else None, self.new_name[key])
+                    anchors.append((unit.first, old_key or "", key))
+                else:
+                    result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
+                    anchors.append((unit.first, key, self.old_to_new[key]))
+                display = next(d for d, p in unit.hits.any_kind if p == key)
+                result.mentions.append(PlaceMention(prefix_at, unit.last, display))
+            if len(left) == len(pending):
+                return left
+            pending = left
+        return pending
+
+    @staticmethod
+    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
+        """The unit's province: the nearest named candidate; else its only candidate, for a
+        district at once, for a commune only when the article names no province (`alone`)."""
+        slot = 2 if unit.is_2025 else 1
+        everywhere = {p for _d, p in unit.hits.any_kind}
+        near = [(abs(a[0] - unit.first), a[slot]) for a in anchors if a[slot] in everywhere]
+        if near:
+            return min(near)[1]
+        provinces = [p for _d, p in unit.hits.candidates]
+        if len(provinces) != 1 or not unit.hits.exact:
+            return None
+        if unit.level == "district" or (alone and not anchors):
+            return provinces[0]
+        return None
+
+    def _units_in_block(
+        self, doc: Document, start: int, end: int, new_mode: bool, covered: set[int]
+    ) -> list[tuple[int, _Unit]]:
+        found: list[tuple[int, _Unit]] = []
         for i, j, phrase in self.unit_prefixes.find(doc, start, end):
             level, kind = phrase.value
             if j >= end or doc.gap(j).strip() not in ("", "."):
+                continue
+            if j - i == 1 and len(doc.orig[i]) == 1 and doc.gap(j).strip() != ".":
+                continue  # a one-letter prefix needs its dot: "H.Long Thành", "Q.1"
+            # "Hợp tác xã X" is a cooperative; "mỗi huyện 4 sản phẩm" is not a unit.
+            if i > start and doc.adjacent(i) and self.unit_not_after.preceded_by(doc, i) is not None:
                 continue
             # "các huyện Bắc Hà, Sa Pa và Bát Xát": a plural prefix governs a list of names.
             plural = i > start and doc.fold[i - 1] in _PLURAL and doc.adjacent(i)
             k = j
             while k < end:
-                found = self._unit_at(doc, k, end, level, kind, new_mode)
-                if found:
-                    last, display, key, is_2025 = found
-                    covered.update(range(k, last))
-                    if is_2025:
-                        parts = [o for o, n in self.old_to_new.items() if n == key]
-                        result.add(self.old_name[parts[0]] if len(parts) == 1 else None, self.new_name[key])
-                    else:
-                        result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
-                    result.mentions.append(PlaceMention(i, last, display))
+                unit = self._unit_at(doc, k, end, level, kind, new_mode)
+                if unit:
+                    covered.update(range(k, unit.last))
+                    found.append((i if k == j else k, unit))
+                    last = unit.last
                 else:
                     last = max(self._name_end(doc, k, end), k + 1)
                 if not plural or last >= end:
@@ -314,6 +476,18 @@ class Gazetteer:
                     break
                 if k >= end or not (doc.is_cap(k) or not doc.names_by_case(k)):
                     break
+        return found
+
+    def is_place_name(self, folded: tuple[str, ...]) -> bool:
+        """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
+        key = " ".join(folded)
+        if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
+            return True
+        doc = Document("", " ".join(folded))
+        return any(
+            i == 0 and j == len(doc) and p.value[0] in ("province", "town")
+            for i, j, p in self.names.find(doc, 0, len(doc))
+        )
 
     # -- search filters ---------------------------------------------------------------------------
 
@@ -332,7 +506,7 @@ class Gazetteer:
         if old_key is None:
             doc = Document("", " ".join(words))
             for i, j, phrase in self.names.find(doc, 0, len(doc)):
-                if i == 0 and j == len(doc) and phrase.value[0] != "blocked":
+                if i == 0 and j == len(doc) and phrase.value[0] in ("province", "town"):
                     old_key = phrase.value[1]
         if old_key is None:
             return None

@@ -6,6 +6,17 @@ paragraphs that mention it. Mentions in link lines (related stories, tag lists) 
 A single passing mention in a long article therefore stays low, while a short brief with OCOP in
 its title and lead scores high. All weights live in data/relevance.toml.
 
+Two more kinds of evidence, both from the text itself:
+- stated facts (indexer.ocop.claims): a count of OCOP products, or a count of products at a star
+  rating ("16 sản phẩm được xếp hạng 3 sao"); each sentence stating one adds `fact` (up to
+  `fact_cap`; `rated_fact` when the count carries a star rating, which only OCOP gives products),
+  even when the word OCOP is absent (an excerpt that never spells it out);
+- look-alike programmes (Thailand's OTOP, Japan's OVOP: `foreign_terms`): when they are named as
+  often as OCOP, the core terms are about them, and the score shrinks by the share of core terms.
+
+A core term counts as a lead mention only in the first `lead_sentences` sentences of the first
+paragraph: when an excerpt starts mid-article, its first paragraph is not a lead.
+
 score = raw / (raw + half_point); is_ocop when score >= IS_OCOP_THRESHOLD (0.5), that is, when raw
 reaches half_point (2.0): a core term in the title alone almost gets there (2.4 → 0.55), a lead
 mention needs support from the body, and body-only coverage needs several paragraphs or density.
@@ -35,27 +46,42 @@ class Relevance:
 
 
 @cache
-def _indexes() -> tuple[PhraseIndex, PhraseIndex]:
+def _indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     vocab = relevance_vocab()
     core = PhraseIndex(strict_accents=True)
     core.add_all(vocab["core_terms"], "core")
     context = PhraseIndex(strict_accents=True)
     for kind, phrases in vocab["context"].items():
         context.add_all(phrases, kind)
-    return core, context
+    foreign = PhraseIndex(strict_accents=True)
+    foreign.add_all(vocab["foreign_terms"], "foreign")
+    return core, context, foreign
 
 
 def core_index() -> PhraseIndex:
     return _indexes()[0]
 
 
-def assess(doc: Document, rated_sentences: frozenset[int] = frozenset()) -> Relevance:
-    """Score a document. `rated_sentences`: sentences holding an OCOP star rating (indexer.ocop.stars)."""
+def assess(
+    doc: Document,
+    rated_sentences: frozenset[int] = frozenset(),
+    fact_sentences: frozenset[int] = frozenset(),
+    rated_facts: frozenset[int] = frozenset(),
+) -> Relevance:
+    """Score a document.
+
+    `rated_sentences`: sentences holding an OCOP star rating in OCOP context (indexer.ocop.stars);
+    `fact_sentences`: sentences stating a count of OCOP products or of rated products;
+    `rated_facts`: those whose count carries a star rating (weighted `rated_fact`).
+    """
     w = relevance_vocab()["weights"]
-    core, context = _indexes()
+    core, context, foreign = _indexes()
     per_block: dict[int, int] = {}
+    lead_hits: set[int] = set()
     link_mentions = 0
     sentences: set[int] = set()
+    lead_first = next((blk.first for blk in doc.blocks if blk.zone == "lead"), None)
+    lead_limit = doc.sent_of[lead_first] + int(w["lead_sentences"]) if lead_first is not None else -1
     for i, _j, _phrase in core.find_in_blocks(doc, CONTENT_ZONES | {"link"}):
         b = doc.block_of[i]
         if doc.blocks[b].zone == "link":
@@ -63,6 +89,8 @@ def assess(doc: Document, rated_sentences: frozenset[int] = frozenset()) -> Rele
             continue
         per_block[b] = per_block.get(b, 0) + 1
         sentences.add(doc.sent_of[i])
+        if doc.blocks[b].zone == "lead" and doc.sent_of[i] < lead_limit:
+            lead_hits.add(b)
 
     raw = 0.0
     body = 0.0
@@ -70,7 +98,7 @@ def assess(doc: Document, rated_sentences: frozenset[int] = frozenset()) -> Rele
         zone = doc.blocks[b].zone
         if zone == "title":
             raw += w["title"]
-        elif zone == "lead":
+        elif zone == "lead" and b in lead_hits:
             raw += w["lead"]
         else:
             body += w["block_first"] + w["block_more"] * min(count - 1, w["block_more_cap"])
@@ -96,5 +124,11 @@ def assess(doc: Document, rated_sentences: frozenset[int] = frozenset()) -> Rele
         cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
         raw += min(w["context_weight"] * len(kinds), cap)
     raw += w["link"] * link_mentions
+    facts = w["fact"] * len(fact_sentences - rated_facts) + w["rated_fact"] * len(rated_facts)
+    raw += min(facts, w["fact_cap"])
+    core_count = sum(per_block.values())
+    foreign_count = sum(1 for _ in foreign.find_in_blocks(doc, CONTENT_ZONES))
+    if foreign_count and foreign_count >= core_count:
+        raw *= core_count / (core_count + foreign_count)
     score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
     return Relevance(round(score, 4), per_block, frozenset(sentences))

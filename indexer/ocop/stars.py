@@ -6,6 +6,11 @@ rating or a nomination ("khách sạn 5 sao", "4,8 sao", "tiềm năng 5 sao"), 
 it something else ("2 sao Michelin"). Words without a number ("ngôi sao", "sao Việt", "sao kê",
 "sao chè") are never ratings.
 
+Plans, targets and nominations are not ratings (indexer.ocop.modality): "phấn đấu có thêm sản
+phẩm 5 sao", "sẽ nâng lên 4 sao", "tiềm năng 5 sao", and a 5-star score that is proposed to the
+central council ("đề nghị Trung ương công nhận ... 5 sao", or awarded by a provincial council).
+"OCOP (cấp) quốc gia" is a 5-star rating without the word "sao".
+
 A candidate is `strong` when its sentence or paragraph talks about OCOP (data/stars.toml
 context_terms); it is `tight` when it sits in an OCOP-style phrase ("đạt 4 sao", "sản phẩm 3 sao")
 without OCOP nearby. Strong ratings feed the relevance score; an OCOP article keeps both kinds.
@@ -17,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
 
@@ -41,6 +47,7 @@ class _Vocab:
     not_after: frozenset[tuple[str, ...]]
     tight_before: PhraseIndex
     context: PhraseIndex
+    national: PhraseIndex
 
 
 @cache
@@ -59,6 +66,7 @@ def _vocab() -> _Vocab:
         not_after=frozenset(syllables(w) for w in v["not_ocop_after"]),
         tight_before=index(v["tight_before"]),
         context=index(v["context_terms"]),
+        national=index(v["national_phrases"]),
     )
 
 
@@ -74,8 +82,8 @@ def _number(doc: Document, k: int, words: dict[str, int]) -> int | None:
     return None
 
 
-def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int] | None:
-    """Star counts before syllable `sao`, and the index of the first number."""
+def _numbers_before(doc: Document, sao: int, v: _Vocab) -> tuple[list[int], int, bool] | None:
+    """The numbers written before syllable `sao`: (values, index of the first, is a range)."""
     k = sao - 1
     block_first = doc.blocks[doc.block_of[sao]].first
     if k < block_first:
@@ -105,10 +113,38 @@ def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int
             first = prev - 1
         else:
             break
+    return found, first, ranged
+
+
+def _expand(found: list[int], ranged: bool) -> list[int]:
     if ranged and len(found) == 2 and found[0] < found[1]:
-        found = list(range(found[0], found[1] + 1))
-    stars = tuple(sorted({s for s in found if 3 <= s <= 5}))
+        return list(range(found[0], found[1] + 1))
+    return found
+
+
+def _candidate(doc: Document, sao: int, v: _Vocab) -> tuple[tuple[int, ...], int] | None:
+    """Star counts (3-5) before syllable `sao`, and the index of the first number."""
+    numbers = _numbers_before(doc, sao, v)
+    if numbers is None:
+        return None
+    found, first, ranged = numbers
+    stars = tuple(sorted({s for s in _expand(found, ranged) if 3 <= s <= 5}))
     return (stars, first) if stars else None
+
+
+def rating_at(doc: Document, sao: int) -> tuple[tuple[int, ...], int] | None:
+    """Every number rated at syllable `sao` ("1 sao" included, hotels excluded), and the first.
+
+    Used by claims, where "1 sản phẩm 1 sao" or "2 sao" means the count is not of OCOP ratings.
+    """
+    v = _vocab()
+    numbers = _numbers_before(doc, sao, v)
+    if numbers is None:
+        return None
+    found, first, ranged = numbers
+    if _excluded(doc, first, sao, v):
+        return None
+    return tuple(sorted(set(_expand(found, ranged)))), first
 
 
 def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
@@ -122,9 +158,19 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     return any(after[: len(p)] == p for p in v.not_after)
 
 
+def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
+    """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5."""
+    if m.planned(doc, first) or m.potential_rank(doc, first):
+        return ()
+    if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
+        return tuple(s for s in stars if s != 5)
+    return stars
+
+
 def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     """All rating candidates in title, lead and body; `ocop_blocks` are paragraphs mentioning OCOP."""
     v = _vocab()
+    m = modality()
     out: list[StarMention] = []
     context_sentences = {doc.sent_of[i] for i, _j, _p in v.context.find_in_blocks(doc, CONTENT_ZONES)}
     for block_index, block in enumerate(doc.blocks):
@@ -137,9 +183,18 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             if cand is None or _excluded(doc, cand[1], sao, v):
                 continue
             stars, first = cand
+            stars = _factual(doc, stars, first, sao, m)
+            if not stars:
+                continue
             strong = doc.sent_of[sao] in context_sentences or block_index in ocop_blocks
             tight = v.tight_before.preceded_by(doc, first) is not None or (
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
             out.append(StarMention(stars, first, sao, strong, tight))
+        if doc.folded.find("quoc gia", block.start, block.end) < 0:
+            continue  # every national phrase says "quốc gia"
+        for i, j, _p in v.national.find(doc, block.first, block.last):
+            stars = _factual(doc, (5,), i, j - 1, m)
+            if stars and not (j < block.last and doc.fold[j].isdigit()):
+                out.append(StarMention(stars, i, j - 1, True, True))
     return out

@@ -41,6 +41,11 @@ def claims_vocab() -> dict[str, Any]:
 
 
 @cache
+def modality_vocab() -> dict[str, Any]:
+    return _toml("modality.toml")
+
+
+@cache
 def groups_vocab() -> dict[str, Any]:
     return _toml("product_groups.toml")
 

@@ -98,6 +98,12 @@ def eval_ocop(
     labels: Path = typer.Argument(
         None, help="Labelled passages (JSONL); default tests/data/ocop_labels.jsonl."
     ),
+    data: Path = typer.Option(
+        None,
+        "--data",
+        help="A folder of real excerpts (passages.jsonl + labels.jsonl), e.g. ../shared/ocop-real;"
+        " split into dev and heldout by a hash of the id.",
+    ),
     split: str = typer.Option("all", help="Which passages: dev, heldout or all."),
     seed_dir: Path = typer.Option(None, help="Folder holding seed-page-text.txt; default ../shared/corpus."),
     errors: bool = typer.Option(False, "--errors", help="List every passage where a label differs."),
@@ -105,28 +111,32 @@ def eval_ocop(
     """Precision, recall and F1 of OCOP enrichment per label, on labelled passages and the seed page."""
     from indexer.ocop import evaluate as ev
 
+    if split not in ("dev", "heldout", "all"):
+        typer.echo("--split must be dev, heldout or all", err=True)
+        raise typer.Exit(2)
+    if data is not None:
+        if not (data / "passages.jsonl").exists() or not (data / "labels.jsonl").exists():
+            typer.echo(f"{data} needs passages.jsonl and labels.jsonl", err=True)
+            raise typer.Exit(2)
+        _print_report(ev, ev.evaluate(ev.load_real(data, split)), f"{data.name} ({split})", errors)
+        return
     path = labels or ev.DEFAULT_LABELS
     if not path.exists():
         typer.echo(f"no labels at {path}", err=True)
         raise typer.Exit(2)
-    if split not in ("dev", "heldout", "all"):
-        typer.echo("--split must be dev, heldout or all", err=True)
-        raise typer.Exit(2)
-    report = ev.evaluate(ev.load_labels(path, split))
-    typer.echo("\n".join(ev.format_report(report, f"{path.name} ({split})")))
-    if errors:
-        for label, score in report.scores.items():
-            for line in score.errors:
-                typer.echo(f"  {label} {line}")
+    _print_report(ev, ev.evaluate(ev.load_labels(path, split)), f"{path.name} ({split})", errors)
     seeds = ev.seed_rows(seed_dir or ev.SEED_DIR)
     if seeds is None:
         typer.echo(f"\nseed page: not found in {seed_dir or ev.SEED_DIR}, skipped")
         return
     for row in seeds:
-        report = ev.evaluate([row])
         typer.echo("")
-        typer.echo("\n".join(ev.format_report(report, row["id"])))
-        if errors:
-            for label, score in report.scores.items():
-                for line in score.errors:
-                    typer.echo(f"  {label} {line}")
+        _print_report(ev, ev.evaluate([row]), row["id"], errors)
+
+
+def _print_report(ev: Any, report: Any, heading: str, errors: bool) -> None:
+    typer.echo("\n".join(ev.format_report(report, heading)))
+    if errors:
+        for label, score in report.scores.items():
+            for line in score.errors:
+                typer.echo(f"  {label} {line}")

@@ -1,17 +1,18 @@
-// The journalists' page: plain JavaScript over /search, no build step.
+// The journalists' search page: plain JavaScript over /search, no build step.
 // State lives in the URL query string so a search can be bookmarked and shared.
-"use strict";
+import { formatDate, formatNumber, installSwitch, lang, onLanguageChange, t, translate } from "/static/i18n.js";
 
-const FACET_LABELS = {
-  is_ocop: "Tin về OCOP", site: "Báo", province: "Tỉnh/thành (2025)", stars: "Hạng sao OCOP",
-  product_group: "Nhóm sản phẩm", section: "Chuyên mục",
-};
 const FACET_ORDER = ["site", "province", "stars", "product_group", "section"];
 // Filters carried in the URL; "story" (near-duplicates of one story) is set by a hit's link, never rendered as a facet.
 const FILTER_NAMES = [...FACET_ORDER, "story"];
 const PAGE_SIZE = 20;
+const LAST_SEARCH_KEY = "ocop-watch.lastSearch"; // the article page's "back to search" link
 
 const $ = (id) => document.getElementById(id);
+let facetLabels = {}; // facet name -> Vietnamese label, from GET /facets
+let shown = null; // { state, data } of the last answer, to re-render when the language changes
+let focusAfterRender = null; // what keyboard focus returns to once the page is re-rendered
+let latestRun = 0; // answers to superseded searches (quick clicks) are dropped, not rendered
 
 function readState() {
   const params = new URLSearchParams(location.search);
@@ -45,15 +46,30 @@ function toParams(state, forApi) {
   return params;
 }
 
-function navigate(state) {
+function navigate(state, focus = null) {
+  focusAfterRender = focus;
   history.pushState(null, "", "?" + toParams(state, false).toString());
   run();
 }
 
-function formatDate(iso) {
-  if (!iso) return "không rõ ngày";
-  const d = new Date(iso);
-  return d.toLocaleDateString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+// Choices that differ from a fresh page: selected facet values, dates, and "all articles" instead of OCOP only.
+function activeFilterCount(state) {
+  const values = Object.values(state.filters).reduce((n, list) => n + list.length, 0);
+  return values + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.onlyOcop ? 0 : 1);
+}
+
+// Vietnamese labels come from the API (GET /facets), their translations from i18n.js.
+function facetLabel(name) {
+  return lang() === "vi" ? facetLabels[name] || name : t(`facet.${name}`);
+}
+
+function renderFilterButton(state) {
+  const count = activeFilterCount(state);
+  const badge = $("filters-count");
+  badge.hidden = count === 0;
+  badge.textContent = String(count);
+  $("filters-count-text").textContent = count ? t("filters.active", { n: count }) : "";
+  $("filters-clear").hidden = count === 0;
 }
 
 function renderFacets(state, facets) {
@@ -66,46 +82,99 @@ function renderFacets(state, facets) {
     fieldset.className = "facet";
     fieldset.dataset.facet = name;
     const legend = document.createElement("legend");
-    legend.textContent = FACET_LABELS[name];
+    legend.textContent = facetLabel(name);
     fieldset.append(legend);
     for (const bucket of buckets) {
       const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = bucket.value;
-      box.checked = bucket.selected;
-      box.addEventListener("change", () => {
+      label.className = "check";
+      const input = document.createElement("input");
+      input.type = "checkbox";
+      input.value = bucket.value;
+      input.checked = bucket.selected;
+      input.addEventListener("change", () => {
         const values = new Set(state.filters[name]);
-        if (box.checked) values.add(bucket.value); else values.delete(bucket.value);
-        navigate({ ...state, page: 1, filters: { ...state.filters, [name]: [...values] } });
+        if (input.checked) values.add(bucket.value); else values.delete(bucket.value);
+        const focus = `#facets [data-facet="${name}"] input[value="${CSS.escape(bucket.value)}"]`;
+        navigate({ ...state, page: 1, filters: { ...state.filters, [name]: [...values] } }, focus);
       });
-      const text = name === "stars" ? `${bucket.value} sao` : bucket.value;
+      const text = document.createElement("span");
+      text.textContent = name === "stars" ? t("stars.value", { n: bucket.value }) : bucket.value;
       const count = document.createElement("span");
       count.className = "count";
-      count.textContent = bucket.count.toLocaleString("vi-VN");
-      label.append(box, " " + text + " ", count);
+      count.textContent = formatNumber(bucket.count);
+      label.append(input, " ", text, " ", count);
       fieldset.append(label);
     }
     box.append(fieldset);
   }
 }
 
-function renderTimeline(state, histogram) {
-  // One bar per period; clicking a bar narrows the search to that period.
+const MAX_MONTH_BARS = 120; // beyond ten years of months, one bar per year stays readable on a phone
+
+// The API lists only periods with articles; a timeline must show the empty ones too, or two bars
+// years apart would stand side by side. Long month series are summed into years.
+function continuousTimeline(histogram, interval) {
+  if (!histogram.length || interval === "day") return { buckets: histogram, interval };
+  const counts = new Map(histogram.map((b) => [b.value, b.count]));
+  const [firstYear, firstMonth] = histogram[0].value.split("-").map(Number);
+  const [lastYear, lastMonth] = histogram[histogram.length - 1].value.split("-").map(Number);
+  const years = [];
+  for (let year = firstYear; year <= lastYear; year++) years.push(year);
+  if (interval === "year") {
+    return { buckets: years.map((y) => ({ value: String(y), count: counts.get(String(y)) || 0 })), interval };
+  }
+  const months = [];
+  let [y, m] = [firstYear, firstMonth];
+  while (y < lastYear || (y === lastYear && m <= lastMonth)) {
+    const value = `${y}-${String(m).padStart(2, "0")}`;
+    months.push({ value, count: counts.get(value) || 0 });
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  if (months.length <= MAX_MONTH_BARS) return { buckets: months, interval };
+  const byYear = years.map((y) => ({ value: String(y), count: 0 }));
+  for (const month of months) byYear[Number(month.value.slice(0, 4)) - firstYear].count += month.count;
+  return { buckets: byYear, interval: "year" };
+}
+
+function renderTimeline(state, data) {
+  // One bar per period; choosing a bar narrows the search to that period. The bars are one tab stop:
+  // arrow keys move between them (a roving tabindex), so the timeline costs a keyboard user one Tab.
+  const { buckets: histogram, interval } = continuousTimeline(data.histogram, data.interval);
   const box = $("timeline");
   box.replaceChildren();
+  $("timeline-box").hidden = histogram.length === 0;
+  if (!histogram.length) return;
+  const unit = t(`unit.${interval}`);
+  box.setAttribute("aria-label", t("timeline.label", { unit }));
   const max = Math.max(1, ...histogram.map((b) => b.count));
-  for (const bucket of histogram) {
+  const bars = histogram.map((bucket, i) => {
     const bar = document.createElement("button");
-    bar.className = "bar";
-    bar.title = `${bucket.value}: ${bucket.count} bài`;
+    bar.type = "button";
+    const range = periodRange(bucket.value);
+    const chosen = (state.from || state.to) && range.to >= (state.from || "0") && range.from <= (state.to || "9");
+    bar.className = chosen ? "bar chosen" : "bar";
+    bar.title = t("timeline.bar", { period: bucket.value, n: formatNumber(bucket.count) });
     bar.setAttribute("aria-label", bar.title);
     bar.style.height = `${Math.max(2, Math.round((bucket.count / max) * 60))}px`;
-    bar.addEventListener("click", () => navigate({ ...state, page: 1, ...periodRange(bucket.value) }));
-    box.append(bar);
-  }
-  $("timeline-range").textContent = histogram.length
-    ? `${histogram[0].value} – ${histogram[histogram.length - 1].value}` : "";
+    bar.tabIndex = i === histogram.length - 1 ? 0 : -1;
+    bar.addEventListener("click", () => navigate({ ...state, page: 1, ...range }, "#results"));
+    return bar;
+  });
+  box.append(...bars);
+  $("timeline-range").textContent = t("timeline.caption", {
+    first: histogram[0].value, last: histogram[histogram.length - 1].value, unit, max: formatNumber(max),
+  });
+}
+
+function moveAlongTimeline(event) {
+  const bars = [...$("timeline").querySelectorAll(".bar")];
+  const at = bars.indexOf(document.activeElement);
+  const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: bars.length - 1 }[event.key];
+  if (at < 0 || to === undefined || to < 0 || to >= bars.length) return;
+  event.preventDefault();
+  bars[at].tabIndex = -1;
+  bars[to].tabIndex = 0;
+  bars[to].focus();
 }
 
 function periodRange(key) {
@@ -123,41 +192,57 @@ function periodRange(key) {
 function storyLink(hit) {
   // Every article of the hit's story, whatever the other filters: the count shown is the whole story.
   const state = { q: "", from: "", to: "", sort: "", page: 1, onlyOcop: false, filters: { story: [hit.story_id] } };
-  const line = document.createElement("p");
-  line.className = "meta story";
   const link = document.createElement("a");
+  link.className = "story";
   link.href = "?" + toParams(state, false).toString();
-  link.textContent = `${hit.story_size.toLocaleString("vi-VN")} bài cùng nội dung`;
+  link.textContent = t("results.story", { n: formatNumber(hit.story_size) });
   link.addEventListener("click", (event) => {
     event.preventDefault();
-    navigate(state);
+    navigate(state, "#results");
   });
-  line.append(link);
-  return line;
+  return link;
 }
 
-function renderResults(data) {
+function renderResults(state, data) {
   const list = $("results");
   list.replaceChildren();
+  if (!data.hits.length) {
+    const empty = document.createElement("li");
+    empty.className = "empty";
+    empty.textContent = t("results.none");
+    list.append(empty);
+    return;
+  }
   for (const hit of data.hits) {
     const item = document.createElement("li");
     item.className = "hit";
+    const heading = document.createElement("h3");
     const title = document.createElement("a");
     title.className = "title";
-    title.href = hit.url;
+    // the article page marks the search's words in the whole text
+    title.href = `/a/${encodeURIComponent(hit.id)}` + (state.q ? "?" + new URLSearchParams({ q: state.q }) : "");
     title.innerHTML = hit.title_highlighted || hit.title; // server-escaped, <mark> only
+    heading.append(title);
     const meta = document.createElement("p");
     meta.className = "meta";
     const extras = [];
-    if (hit.stars.length) extras.push(hit.stars.map((s) => `${s} sao`).join(", "));
+    if (hit.stars.length) extras.push(hit.stars.map((s) => t("stars.value", { n: s })).join(", "));
     if (hit.provinces_2025.length) extras.push(hit.provinces_2025.join(", "));
     meta.textContent = [hit.outlet || hit.site, formatDate(hit.published_at), ...extras].join(" · ");
     const snippet = document.createElement("p");
     snippet.className = "snippet";
     snippet.innerHTML = hit.snippet; // server-escaped, <mark> only
-    item.append(title, meta);
-    if (hit.story_size > 1 && hit.story_id) item.append(storyLink(hit));
-    item.append(snippet);
+    const links = document.createElement("p");
+    links.className = "links";
+    const original = document.createElement("a");
+    original.href = hit.url;
+    original.rel = "noopener noreferrer";
+    original.target = "_blank";
+    original.textContent = t("results.original") + " ↗";
+    original.setAttribute("aria-label", t("results.originalLabel", { outlet: hit.outlet || hit.site }));
+    links.append(original);
+    if (hit.story_size > 1 && hit.story_id) links.append(storyLink(hit));
+    item.append(heading, meta, snippet, links);
     list.append(item);
   }
 }
@@ -166,46 +251,80 @@ function renderPager(state, data) {
   const nav = $("pager");
   nav.replaceChildren();
   const pages = Math.min(Math.ceil(data.total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
-  const add = (label, page) => {
+  if (pages <= 1) return;
+  const add = (text, page, label) => {
     const button = document.createElement("button");
-    button.textContent = label;
+    button.type = "button";
+    button.textContent = text;
+    button.setAttribute("aria-label", label);
+    if (page === state.page) button.setAttribute("aria-current", "page");
     button.disabled = page === state.page || page < 1 || page > pages;
-    button.addEventListener("click", () => navigate({ ...state, page }));
+    button.addEventListener("click", () => navigate({ ...state, page }, "#results"));
     nav.append(button);
   };
-  if (pages <= 1) return;
-  add("‹ Trước", state.page - 1);
+  add(t("pager.previous"), state.page - 1, t("pager.previousLabel"));
   const first = Math.max(1, state.page - 3);
-  for (let page = first; page <= Math.min(pages, first + 6); page++) add(String(page), page);
-  add("Sau ›", state.page + 1);
+  for (let page = first; page <= Math.min(pages, first + 6); page++) {
+    add(formatNumber(page), page, t("pager.page", { n: formatNumber(page) }));
+  }
+  add(t("pager.next"), state.page + 1, t("pager.nextLabel"));
+}
+
+function render() {
+  if (!shown) return;
+  const { state, data } = shown;
+  $("summary").textContent = t("results.total", { n: formatNumber(data.total) });
+  renderFilterButton(state);
+  renderFacets(state, data.facets);
+  renderTimeline(state, data);
+  renderResults(state, data);
+  renderPager(state, data);
 }
 
 async function run() {
   const state = readState();
+  sessionStorage.setItem(LAST_SEARCH_KEY, location.search);
   $("q").value = state.q;
   $("from").value = state.from;
   $("to").value = state.to;
   $("sort").value = state.sort;
   $("only-ocop").checked = state.onlyOcop;
+  renderFilterButton(state);
   const apiParams = toParams(state, true);
   const exportParams = new URLSearchParams(apiParams);
   exportParams.delete("page");
   exportParams.delete("size");
   exportParams.set("format", "csv");
   $("export-csv").href = "/export?" + exportParams.toString();
-  $("summary").textContent = "Đang tìm…";
-  const response = await fetch("/search?" + apiParams.toString());
-  const data = await response.json();
+  $("summary").textContent = t("results.searching");
+  const ticket = ++latestRun;
+  let response, data;
+  try {
+    response = await fetch("/search?" + apiParams.toString());
+    data = await response.json();
+  } catch (error) {
+    response = { ok: false, statusText: String(error) };
+    data = {};
+  }
+  if (ticket !== latestRun) return;
   if (!response.ok) {
-    $("summary").textContent = "Lỗi: " + (data.error || response.statusText);
+    shown = null;
+    $("summary").textContent = t("results.error", { message: data.error || response.statusText });
     $("results").replaceChildren();
+    $("pager").replaceChildren();
     return;
   }
-  $("summary").textContent = `${data.total.toLocaleString("vi-VN")} bài viết`;
-  renderFacets(state, data.facets);
-  renderTimeline(state, data.histogram);
-  renderResults(data);
-  renderPager(state, data);
+  shown = { state, data };
+  render();
+  if (focusAfterRender) {
+    document.querySelector(focusAfterRender)?.focus();
+    focusAfterRender = null;
+  }
+}
+
+function setFiltersOpen(open) {
+  $("filters-toggle").setAttribute("aria-expanded", String(open));
+  document.body.classList.toggle("filters-open", open);
 }
 
 $("search-form").addEventListener("submit", (event) => {
@@ -213,8 +332,30 @@ $("search-form").addEventListener("submit", (event) => {
   navigate({ ...readState(), q: $("q").value.trim(), page: 1 });
 });
 for (const id of ["from", "to", "sort"]) {
-  $(id).addEventListener("change", () => navigate({ ...readState(), [id]: $(id).value, page: 1 }));
+  $(id).addEventListener("change", () => navigate({ ...readState(), [id]: $(id).value, page: 1 }, `#${id}`));
 }
-$("only-ocop").addEventListener("change", () => navigate({ ...readState(), onlyOcop: $("only-ocop").checked, page: 1 }));
+$("only-ocop").addEventListener("change", () =>
+  navigate({ ...readState(), onlyOcop: $("only-ocop").checked, page: 1 }, "#only-ocop"));
+$("filters-clear").addEventListener("click", () => {
+  const state = readState();
+  navigate({ ...state, from: "", to: "", page: 1, onlyOcop: true, filters: {} }, "#filters-toggle");
+});
+$("filters-toggle").addEventListener("click", () =>
+  setFiltersOpen($("filters-toggle").getAttribute("aria-expanded") !== "true"));
+$("filters").addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && document.body.classList.contains("filters-open")) {
+    setFiltersOpen(false);
+    $("filters-toggle").focus();
+  }
+});
+$("timeline").addEventListener("keydown", moveAlongTimeline);
 window.addEventListener("popstate", run);
-run();
+
+installSwitch($("lang-switch"));
+onLanguageChange(render);
+translate();
+fetch("/facets")
+  .then((response) => (response.ok ? response.json() : []))
+  .then((list) => { facetLabels = Object.fromEntries(list.map((f) => [f.name, f.label])); })
+  .catch(() => {})
+  .finally(run);

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -94,3 +96,34 @@ def test_the_official_client_sees_a_real_elasticsearch(name: str) -> None:
     info = client.info()
     assert client.ping() and info["tagline"] == "You Know, for Search"
     assert info["version"]["number"].split(".")[0] in ("8", "9")
+
+
+@pytest.mark.engine
+def test_article_endpoints_answer_from_the_remote_engine(
+    remote_engine: RemoteIndex, embedded_engine: SearchIndex, contract_archive: Path, tmp_path: Path
+) -> None:
+    """Citation, raw HTML and article page over each remote engine: the same answers, 404 where
+    nothing is kept."""
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        engine=remote_engine.name,
+        engine_url=remote_engine.url,
+        index_alias=remote_engine.alias,
+        archive=contract_archive,
+    )
+    client = TestClient(create_app(settings), raise_server_exceptions=False)
+    reference = TestClient(create_app(index=embedded_engine), raise_server_exceptions=False)
+    path = f"/articles/{ID['wire_a']}/citation"
+    assert client.get(path).json() == reference.get(path).json()
+    assert client.get("/articles/nope/citation").status_code == 404
+    # the contract archive keeps no raw HTML; an API without the archive says it has none
+    raw = client.get(f"/articles/{ID['wire_a']}/raw")
+    assert raw.status_code == 404 and "no raw page" in raw.json()["error"]
+    elsewhere = TestClient(create_app(settings.model_copy(update={"archive": tmp_path / "absent.sqlite"})))
+    raw = elsewhere.get(f"/articles/{ID['wire_a']}/raw")
+    assert raw.status_code == 404 and "no archive" in raw.json()["error"]
+    assert client.get("/articles/nope/raw").status_code == 404
+    assert client.get(f"/a/{ID['wire_a']}").status_code == 200
+    down = Settings(_env_file=None, engine=remote_engine.name, engine_url=CLOSED_PORT)  # type: ignore[call-arg]
+    response = TestClient(create_app(down), raise_server_exceptions=False).get(path)
+    assert response.status_code == 503 and response.json()["error"]

@@ -93,11 +93,10 @@ class RemoteIndex:
         body = dsl.search_body(request)
         response = self._search(body)
         raw_hits = response["hits"]["hits"]
-        phrases = request.parsed.phrases()
-        scored = body["track_scores"]
+        parsed, scored = request.parsed, body["track_scores"]
         hits = [
             hit_for(
-                Article.model_validate(h["_source"]["article"]), phrases, h.get("_score") if scored else None
+                Article.model_validate(h["_source"]["article"]), parsed, h.get("_score") if scored else None
             )
             for h in raw_hits
         ]

@@ -1,0 +1,103 @@
+"""Whether a star rating or a count is stated as a fact, or as a plan, target or nomination.
+
+"phấn đấu có thêm sản phẩm 5 sao", "hướng đến tiêu chuẩn 5 sao", "sẽ chọn 2 sản phẩm để nâng lên
+4 sao" are targets; "đề nghị Trung ương công nhận 1 sản phẩm OCOP 5 sao" and "tiềm năng 5 sao" are
+nominations. None of them is a rating or a count of certified products. The rules are lexical and
+scoped by the sentence, with the vocabulary in data/modality.toml:
+
+- a plan word earlier in the sentence governs the rest of it, unless it is itself a fact about a
+  plan ("vượt kế hoạch") or a realis marker ("đã", "đến nay") or the handing over of a certificate
+  ("sẽ được cấp giấy chứng nhận") comes between it and the target;
+- a nomination word earlier in the sentence, with no realis marker in between, makes what follows
+  a nomination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from indexer.ocop.document import Document
+from indexer.ocop.phrases import PhraseIndex
+from indexer.ocop.vocab import modality_vocab
+
+
+def _index(words: list[str], ignore: list[str] = ()) -> PhraseIndex:  # type: ignore[assignment]
+    """Words to find; `ignore` holds longer words that contain one of them and win over it."""
+    idx = PhraseIndex(strict_accents=True)
+    idx.add_all(words, True)
+    idx.add_all(ignore, False)
+    return idx
+
+
+def _hits(idx: PhraseIndex, doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    return [(i, j) for i, j, p in idx.find(doc, a, b) if p.value]
+
+
+@dataclass(frozen=True)
+class Modality:
+    plans: PhraseIndex
+    negators: PhraseIndex
+    realis: PhraseIndex
+    certificates: PhraseIndex
+    nominations: PhraseIndex
+    potential: PhraseIndex
+    lower_council: PhraseIndex
+    central: PhraseIndex
+
+    def _sentence_start(self, doc: Document, i: int) -> int:
+        first = doc.blocks[doc.block_of[i]].first
+        a = i
+        s = doc.sent_of[i]
+        while a > first and doc.sent_of[a - 1] == s:
+            a -= 1
+        return a
+
+    def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
+        last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
+        if certificates:
+            last = max([last, *(end for _k, end in _hits(self.certificates, doc, a, i))])
+        return last
+
+    def planned(self, doc: Document, i: int) -> bool:
+        """A plan or target word governs syllable i."""
+        a = self._sentence_start(doc, i)
+        realis = self._last_realis(doc, a, i, certificates=True)
+        for k, _end in _hits(self.plans, doc, a, i):
+            if k < realis:
+                continue
+            if self.negators.preceded_by(doc, k) is not None:
+                continue
+            return True
+        return False
+
+    def nominated(self, doc: Document, i: int, start: int | None = None) -> bool:
+        """A nomination or candidacy word between `start` (default: the sentence start) and i."""
+        a = self._sentence_start(doc, i) if start is None else start
+        realis = self._last_realis(doc, a, i)
+        return any(k >= realis for k, _end in _hits(self.nominations, doc, a, i))
+
+    def potential_rank(self, doc: Document, i: int, window: int = 4) -> bool:
+        """ "tiềm năng (đạt) N sao": a rank of potential right before syllable i."""
+        a = max(doc.blocks[doc.block_of[i]].first, i - window)
+        return bool(_hits(self.potential, doc, a, i))
+
+    def lower_council_five(self, doc: Document, i: int) -> bool:
+        """A provincial or district council's 5-star score: a proposal to the central council."""
+        a, b = doc.sentence_bounds(i)
+        return bool(_hits(self.lower_council, doc, a, b)) and not _hits(self.central, doc, a, b)
+
+
+@cache
+def modality() -> Modality:
+    v = modality_vocab()
+    return Modality(
+        plans=_index(v["plan_words"], v["not_modal_words"]),
+        negators=_index(v["plan_negators"]),
+        realis=_index(v["realis_markers"]),
+        certificates=_index(v["certificate_phrases"]),
+        nominations=_index(v["nomination_words"], v["not_modal_words"]),
+        potential=_index(v["rank_of_potential"]),
+        lower_council=_index(v["lower_council_words"]),
+        central=_index(v["central_words"]),
+    )

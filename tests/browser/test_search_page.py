@@ -1,0 +1,139 @@
+"""The search page in real headless Chromium: highlighted results, filters, timeline, phone layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import HONEY, PHONE, Page
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_page_shows_highlighted_results_and_filters(small_page: Page) -> None:
+    page = small_page.open("/")
+    page.find("#q").send_keys("san pham ocop")
+    page.find("#search-button").click()
+    page.until_text("#summary", "2 bài viết")
+    assert "Sản phẩm OCOP" in page.texts("#results mark")  # one word, in proper Vietnamese, not folded text
+    assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in page.texts("#results .title")
+
+    label = page.find('[data-facet="stars"] input[value="4"]').find_element("xpath", "..").text
+    assert label.endswith("2")  # both OCOP hits carry a 4-star product
+    page.find('[data-facet="stars"] input[value="3"]').click()
+    page.until_text("#summary", "1 bài viết")
+    assert "stars=3" in page.web.current_url
+    assert page.texts("#results .title") == ["Hội chợ nông sản Hà Nội"]
+
+
+def test_mat_ong_is_marked_as_one_word(page: Page) -> None:
+    page.open("/?q=mat+ong", size=PHONE)
+    page.until_text("#summary", "bài viết")
+    marks = [m.lower() for m in page.texts("#results mark")]
+    assert marks and set(marks) == {"mật ong"}, marks
+    # the honey article prints "quay mật" and "nuôi ong" too; only the word is marked, and its title,
+    # whose "mật" stands alone, stays plain
+    honey = next(h for h in page.find_all("#results .hit") if HONEY.title in h.text)
+    assert "mật ong bạc hà" in honey.text and not honey.find_elements("css selector", "h3 mark")
+    page.screenshot("search-390-vi-mat-ong")
+    # opened from the results, the article marks the word in its whole text, and only the word
+    honey.find_element("css selector", ".title").click()
+    page.until(lambda: page.find_all("#article-body mark"))
+    assert {m.lower() for m in page.texts("#article-body mark")} == {"mật ong"}
+    assert not page.find_all("#article-title mark")
+    assert "quay mật" in page.find("#article-body").text and "nuôi ong" in page.find("#article-body").text
+
+
+def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None:
+    page = small_page.open("/?q=san+pham+ocop")
+    page.until_text("#summary", "2 bài viết")
+    assert page.find("#timeline-range").text.startswith("2023-05 – 2024-11")
+    bars = page.find_all("#timeline .bar")
+    titles = [bar.get_attribute("title") for bar in bars]
+    # every month between the first and the last article, the empty ones included
+    assert len(titles) == 19 and titles[0] == "2023-05: 1 bài" and titles[-1] == "2024-11: 1 bài"
+    assert titles[1] == "2023-06: 0 bài"
+    bars[0].click()
+    page.until_text("#summary", "1 bài viết")
+    assert "from=2023-05-01" in page.web.current_url and "to=2023-05-31" in page.web.current_url
+    assert page.find("#from").get_attribute("value") == "2023-05-01"
+    assert page.texts("#results .title") == ["Sản phẩm OCOP Đồng Tháp vươn ra thị trường"]
+    assert page.find_all("#timeline .bar")[0].get_attribute("class") == "bar chosen"
+
+
+def test_story_link_shows_every_article_of_the_story(page: Page) -> None:
+    from tests.engine.fixtures import ID
+
+    page.open("/?q=16.000&site=nongnghiep.vn")
+    page.until_text("#summary", "1 bài viết")
+    links = page.find_all("#results a.story")
+    assert [link.text for link in links] == ["2 bài cùng nội dung"]
+    links[0].click()
+    page.until_text("#summary", "2 bài viết")
+    assert f"story={ID['wire_a']}" in page.web.current_url and "q=" not in page.web.current_url
+    assert page.find("#q").get_attribute("value") == ""
+    assert set(page.texts("#results .title")) == {
+        "Cả nước có hơn 16.000 sản phẩm OCOP",
+        "Hơn 16.000 sản phẩm OCOP trên cả nước",
+    }
+    assert not page.find_all('[data-facet="story"]')
+    # a story of one article gets no link
+    page.open("/?q=xoai&is_ocop=any")
+    page.until_text("#summary", "1 bài viết")
+    assert not page.find_all("#results a.story")
+
+
+def _visible(page: Page, css: str) -> bool:
+    return bool(
+        page.js("const e = document.querySelector(arguments[0]); return !!e && e.offsetParent !== null;", css)
+    )
+
+
+def test_on_a_phone_the_results_come_first_and_filters_open_from_a_button(page: Page) -> None:
+    page.open("/?q=san+pham+ocop", size=PHONE)
+    page.until_text("#summary", "bài viết")
+    first = page.find("#results .hit")
+    top, bottom, viewport = page.js(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight];", first
+    )
+    assert top > 0 and bottom <= viewport, (top, bottom, viewport)  # the whole first result, no scrolling
+    assert not _visible(page, "#facets") and _visible(page, "#filters-toggle")
+    toggle = page.find("#filters-toggle")
+    assert toggle.get_attribute("aria-expanded") == "false" and not _visible(page, "#filters-count")
+    page.screenshot("search-390-vi")
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and _visible(page, "#facets")
+    page.find('[data-facet="stars"] input[value="5"]').click()
+    page.until(lambda: "stars=5" in page.web.current_url and page.find("#filters-count").text == "1")
+    assert _visible(page, "#facets")  # the panel stays open while one picks filters
+    page.find("#from").send_keys("01012024")
+    page.until(lambda: page.find("#filters-count").text == "2")
+    assert toggle.accessible_name == "Bộ lọc 2 đang chọn"  # the visible badge is aria-hidden
+    page.screenshot("search-390-vi-filters-open")
+    toggle.click()
+    assert not _visible(page, "#facets") and page.find("#filters-count").text == "2"
+
+
+def test_on_a_desktop_the_filters_stand_beside_the_results(page: Page) -> None:
+    page.open("/?q=san+pham+ocop")
+    page.until_text("#summary", "bài viết")
+    assert _visible(page, "#facets") and not _visible(page, "#filters-toggle")
+    facets_right = page.js("return document.querySelector('#facets').getBoundingClientRect().right")
+    results_left = page.js("return document.querySelector('#results').getBoundingClientRect().left")
+    assert facets_right < results_left
+    page.screenshot("search-1280-vi")
+
+
+@pytest.mark.parametrize("path", ["/?q=san+pham+ocop", "/?q=mat+ong&is_ocop=any", "/a/{honey}"])
+def test_nothing_overflows_a_320_pixel_screen(page: Page, path: str) -> None:
+    page.open(path.format(honey=HONEY.id), size=(320, 640))
+    page.until(lambda: page.find_all("#results .hit, #article-body p"))
+    if page.find_all("#filters-toggle"):
+        page.find("#filters-toggle").click()
+    wide = page.js(
+        "return [...document.querySelectorAll('body *')]"
+        ".filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+        ".map((e) => e.tagName + '#' + e.id + '.' + e.className)"
+    )
+    assert page.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    assert wide == [], wide

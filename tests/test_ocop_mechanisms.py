@@ -1,0 +1,347 @@
+"""The mechanisms added for real coverage (issue #11), each on passages we wrote ourselves.
+
+Every case names the failure kind it guards against; none is a copy of a real passage.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from indexer.ocop import enrich_text
+from indexer.ocop.document import Document
+from indexer.ocop.evaluate import blind_split
+from indexer.schema import VIETNAM_TZ
+
+BEFORE = datetime(2022, 4, 2, 9, 0, tzinfo=VIETNAM_TZ)
+AFTER = datetime(2025, 10, 2, 9, 0, tzinfo=VIETNAM_TZ)
+OCOP_TITLE = "Thêm nhiều sản phẩm OCOP được công nhận"
+
+
+def facts(text: str, title: str = OCOP_TITLE, published: datetime | None = BEFORE):
+    return enrich_text(title, text, published=published)
+
+
+def claims(
+    text: str, title: str = OCOP_TITLE, published: datetime | None = BEFORE
+) -> set[tuple[int, int | None]]:
+    return {(c.count, c.stars) for c in facts(text, title, published).ocop_claims}
+
+
+# -- proper names carry their diacritics ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Huyện vùng thấp Quang Bình có nhiều đồi chè cổ thụ.", "Quảng Bình"),
+        ("Cà rốt Nhân Huệ được bày bán ở chợ phiên.", "Thừa Thiên Huế"),
+        ("Khoai mỡ Thạnh Hóa được nhiều người ưa chuộng.", "Thanh Hóa"),
+    ],
+)
+def test_a_name_spelled_with_other_diacritics_is_another_name(text: str, province: str) -> None:
+    assert province not in facts(text).provinces
+
+
+def test_text_without_diacritics_is_matched_folded() -> None:
+    assert facts("San pham cua tinh Quang Binh duoc ua chuong.").provinces == ["Quảng Bình"]
+
+
+def test_a_broken_syllable_still_names_its_province() -> None:
+    # "Báị" has two tone marks: a legacy-encoding accident, not another name.
+    assert facts("Huyện giáp với tỉnh Yên Báị ở phía nam.").provinces == ["Yên Bái"]
+
+
+def test_icelandic_eth_is_read_as_vietnamese_d() -> None:
+    assert facts("Sản phẩm cà phê của tỉnh \u00d0ắk Nông được ưa chuộng.").provinces == ["Đắk Nông"]
+
+
+# -- the nearest named province chooses a unit ----------------------------------------------------
+
+
+def test_the_named_province_chooses_among_units_of_one_name() -> None:
+    # "huyện Châu Thành" exists in many provinces; the sentence names the right one.
+    text = "Sản phẩm mắm cá của huyện Châu Thành, tỉnh Trà Vinh đạt 3 sao OCOP."
+    assert facts(text).provinces == ["Trà Vinh"]
+
+
+def test_a_district_anchors_its_commune() -> None:
+    text = "Cơ sở nước mắm ở xã Đại Hà, huyện Kiến Thụy được công nhận sản phẩm OCOP 3 sao."
+    assert facts(text).provinces == ["Hải Phòng"]
+
+
+def test_a_commune_of_another_province_is_not_added_when_a_province_is_named() -> None:
+    # "xã Thái Học" exists in Cao Bằng (xã) and in Hải Dương (phường): the article names Hải Dương.
+    text = "Tỉnh Hải Dương công nhận sản phẩm lược sừng của cơ sở ở xã Thái Học đạt OCOP 3 sao."
+    assert facts(text).provinces == ["Hải Dương"]
+
+
+def test_a_unit_whose_rank_changed_is_read_with_the_named_province() -> None:
+    # Before 2025 Huế's Phong Điền was a huyện; the library lists it as a thị xã today, and its
+    # only "huyện Phong Điền" is Cần Thơ's.
+    text = "Tại huyện Phong Điền, tỉnh Thừa Thiên Huế, nhiều sản phẩm OCOP được công nhận."
+    assert facts(text, published=datetime(2020, 6, 1, tzinfo=VIETNAM_TZ)).provinces == ["Thừa Thiên Huế"]
+
+
+def test_a_2025_commune_is_read_in_the_2025_structure() -> None:
+    text = "Sản phẩm của hợp tác xã ở xã Hùng Việt được công nhận OCOP 3 sao."
+    assert facts(text, published=AFTER).provinces_2025 == ["Phú Thọ"]
+
+
+def test_old_province_wording_means_the_text_is_after_the_merger() -> None:
+    text = (
+        "Các xã Khánh Sơn và Đông Khánh Sơn, tỉnh Khánh Hòa (huyện Khánh Sơn, tỉnh Khánh Hòa cũ) có trà vối."
+    )
+    found = facts(text, published=None)
+    assert found.provinces_2025 == ["Khánh Hòa"]
+    assert "Nghệ An" not in found.provinces
+
+
+# -- names that are not places --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sản phẩm được Công ty CP đầu tư phát triển Chè Lạng Sơn đóng gói.",
+        "Nấm được HTX Nấm Tam Đảo trồng trong nhà kính.",
+        "Kết quả do Trường Đại học Nông Lâm Thái Nguyên công bố.",
+        "Nhà hàng bán kem Bình Dương và bánh đậu xanh.",
+        "Văn phòng công ty đặt tại số 11 Vân Đồn.",
+    ],
+)
+def test_names_inside_organisations_brands_and_addresses_are_not_places(text: str) -> None:
+    assert facts(text, title="Tin doanh nghiệp").provinces == []
+
+
+def test_hop_tac_xa_is_a_cooperative_not_a_commune() -> None:
+    assert facts("Hợp tác xã Tân Dân làm rượu chuối.", title="Tin doanh nghiệp").provinces == []
+
+
+def test_mỗi_huyện_counts_per_district() -> None:
+    found = facts("Cụ thể, các huyện Kim Bôi, Lương Sơn mỗi huyện 4 sản phẩm được công nhận OCOP.")
+    assert "Hồ Chí Minh" not in found.provinces
+
+
+def test_ho_chi_minh_in_a_list_of_provinces_is_the_city() -> None:
+    assert facts("Hàng được bán ở các thành phố lớn như: Hà Nội, Hồ Chí Minh...").provinces == [
+        "Hà Nội",
+        "Hồ Chí Minh",
+    ]
+
+
+# -- chrome, captions and link runs ----------------------------------------------------------------
+
+
+def test_follow_us_lines_and_captions() -> None:
+    text = (
+        "Tỉnh Lào Cai vừa công nhận 12 sản phẩm OCOP 3 sao cho các hợp tác xã trên địa bàn tỉnh.\n"
+        "Sản phẩm mật ong được trưng bày tại hội nghị, đã đạt OCOP 4 sao.Ảnh: Minh Hà\n"
+        "Theo dõi Báo Gia Lai trên Google News"
+    )
+    found = facts(text)
+    assert found.provinces == ["Lào Cai"]  # the outlet in the follow-us line is not a place
+    assert claims(text) == {(12, 3)}  # the caption's rating is not a claim
+
+
+def test_a_caption_names_a_real_place() -> None:
+    text = (
+        "Hội chợ giới thiệu hàng trăm sản phẩm OCOP của các tỉnh miền núi phía Bắc tới người tiêu dùng.\n"
+        "Du khách chọn mua chè Shan tuyết của Hà Giang. Ảnh: Lan Anh"
+    )
+    assert "Hà Giang" in facts(text).provinces
+
+
+def test_glued_related_headlines_count_for_nothing() -> None:
+    text = (
+        "Tỉnh Bắc Giang có thêm 20 sản phẩm đạt chuẩn OCOP năm nay, nâng tổng số lên 300 sản phẩm.\n"
+        "Vĩnh Phúc: Khai trương điểm bán sản phẩm OCOP Gia Lai: Huyện Mang Yang có thêm 5 sản phẩm 4 sao"
+    )
+    found = facts(text)
+    assert found.provinces == ["Bắc Giang"]
+    assert (5, 4) not in claims(text)
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    doc = Document("", "UBND tỉnh ban hành\nkế hoạch đánh giá\nsản phẩm OCOP năm\n2020 trên địa bàn\ntỉnh.")
+    assert len([b for b in doc.blocks if b.zone in ("lead", "body")]) == 1
+
+
+# -- stars: facts only ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm tới, tỉnh phấn đấu có thêm sản phẩm OCOP 5 sao.",
+        "Hợp tác xã hướng tới tiêu chuẩn OCOP 5 sao.",
+        "Huyện sẽ chọn 2 sản phẩm để nâng lên OCOP 4 sao.",
+        "Tỉnh đề nghị Trung ương công nhận 1 sản phẩm OCOP 5 sao.",
+        "Có 3 sản phẩm OCOP tiềm năng 5 sao.",
+    ],
+)
+def test_plans_targets_and_nominations_are_not_ratings(text: str) -> None:
+    found = facts("Tỉnh có 200 sản phẩm OCOP được công nhận từ năm 2019.\n" + text)
+    assert found.is_ocop
+    assert 5 not in found.stars and 4 not in found.stars
+
+
+def test_ocop_quoc_gia_is_five_stars() -> None:
+    assert 5 in facts("Bánh tráng của hợp tác xã được công nhận sản phẩm OCOP cấp quốc gia.").stars
+
+
+def test_a_certificate_handed_over_later_is_still_a_rating() -> None:
+    text = "Các sản phẩm OCOP được công nhận đợt này sẽ được cấp giấy chứng nhận sản phẩm OCOP đạt 3 sao."
+    assert 3 in facts(text).stars
+
+
+# -- product groups -----------------------------------------------------------------------------------
+
+
+def test_capitalised_product_names_at_list_starts() -> None:
+    text = (
+        "Tỉnh công nhận 4 sản phẩm OCOP 4 sao gồm: Đông trùng hạ thảo khô Thiên Phúc; Lục bình gốm "
+        "Minh Long; Yến sào Hòa Bình Xanh và Thổ cẩm Sơn Mỹ."
+    )
+    groups = facts(text).product_groups
+    assert {"Thảo dược", "Lưu niệm - nội thất - trang trí", "Thực phẩm", "Vải và may mặc"} <= set(groups)
+
+
+def test_programme_boilerplate_does_not_add_all_six_groups() -> None:
+    text = (
+        "Tỉnh vừa công nhận 10 sản phẩm mắm tôm đạt OCOP 3 sao.\n"
+        "Bộ tiêu chí chia sản phẩm OCOP thành 6 nhóm: thực phẩm, đồ uống, thảo dược, vải và may mặc, "
+        "lưu niệm - nội thất - trang trí, dịch vụ du lịch cộng đồng và điểm du lịch."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_tourism_as_a_plan_is_not_a_tourism_product() -> None:
+    text = "Xã có 5 sản phẩm mật ong đạt OCOP 3 sao và sẽ phát triển du lịch cộng đồng trong thời gian tới."
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in facts(text).product_groups
+
+
+def test_named_tourism_site_is_a_tourism_product() -> None:
+    text = "Năm nay huyện có thêm 2 sản phẩm OCOP là: Điểm du lịch cộng đồng Bản Lác và mật ong rừng."
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" in facts(text).product_groups
+
+
+def test_crops_and_uses_are_not_products() -> None:
+    text = "Hợp tác xã có 3 sản phẩm mắm đạt OCOP 3 sao. Người dân trồng chè và cây quế trên đồi."
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_a_herbal_drink_is_a_drink_and_a_herbal_product() -> None:
+    text = "Sản phẩm trà đinh lăng của hợp tác xã đạt OCOP 4 sao."
+    assert facts(text).product_groups == ["Đồ uống", "Thảo dược"]
+
+
+def test_craft_and_textile_words() -> None:
+    text = "Làng nghề có 3 sản phẩm OCOP 3 sao: sọt cỏ bàng, khăn thêu và chổi chít."
+    groups = facts(text).product_groups
+    assert "Lưu niệm - nội thất - trang trí" in groups and "Vải và may mặc" in groups
+
+
+# -- claims ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tỉnh có 12 sản phẩm thuộc 5 chủ thể được công nhận đạt chuẩn OCOP 3 sao.", {(12, 3)}),
+        (
+            "Toàn tỉnh có 44 sản phẩm OCOP, trong đó có hai sản phẩm đạt bốn sao và 42 sản phẩm đạt ba sao.",
+            {(44, None), (2, 4), (42, 3)},
+        ),
+        ("Huyện có 28 sản phẩm OCOP đạt 3-4 sao.", {(28, None)}),
+        ("UBND huyện chứng nhận sản phẩm OCOP 3 sao đối với 10 sản phẩm của 6 chủ thể.", {(10, 3)}),
+        ("Thành phố có 56 sản phẩm/36 chủ thể được công nhận OCOP.", {(56, None)}),
+        ("Hà Nội có 2.167/9.852 sản phẩm OCOP của cả nước.", {(2167, None), (9852, None)}),
+        ("Tỉnh có 20 sản phẩm đạt chứng nhận OCOP cấp quốc gia.", {(20, 5)}),
+        ("Toàn tỉnh hiện có hơn 100 sản phẩm OCOP đạt từ 3 sao trở lên.", {(100, None)}),
+        ("Số sản phẩm OCOP 5 sao cấp quốc gia của tỉnh là 4.", {(4, 5)}),
+    ],
+)
+def test_claim_shapes(text: str, expected: set[tuple[int, int | None]]) -> None:
+    assert claims(text) == expected
+
+
+def test_subset_counts_take_their_ocop_context_from_the_sentence_before() -> None:
+    text = (
+        "Năm 2023, tỉnh công nhận 39 sản phẩm OCOP mới. Theo đó, huyện Kim Bôi có 4 sản phẩm, "
+        "huyện Lạc Sơn 6 sản phẩm và thành phố Hòa Bình 3 sản phẩm."
+    )
+    assert claims(text) == {(39, None), (4, None), (6, None), (3, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội đồng đã xem xét 52 sản phẩm của các địa phương.",
+        "Có 30 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP năm nay.",
+        "Tỉnh đặt mục tiêu có thêm 20 sản phẩm OCOP đạt 3 sao.",
+        "Có 2 sản phẩm tiềm năng 5 sao được đề nghị Trung ương công nhận.",
+        "Huyện có 7 sản phẩm OCOP đã hết hạn công nhận.",
+        "Số sản phẩm OCOP tăng 85 sản phẩm so với năm trước.",
+        "Mỗi xã trung bình có từ 2 đến 3 sản phẩm OCOP.",
+        "Hợp tác xã có 6 sản phẩm 4 sao và 1 sản phẩm 2 sao.",
+    ],
+)
+def test_candidates_plans_differences_and_other_ratings_are_not_claims(text: str) -> None:
+    found = claims(text)
+    assert not (found & {(52, None), (30, None), (20, 3), (2, 5), (7, None), (85, None), (1, None), (1, 2)})
+
+
+def test_counts_of_candidates_and_their_breakdown() -> None:
+    text = (
+        "Các chủ thể đã đăng ký với 120 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP. "
+        "Trong số này có 70 sản phẩm thực phẩm, 20 sản phẩm đồ uống."
+    )
+    assert claims(text) == set()
+
+
+def test_a_non_ocop_article_has_no_claims() -> None:
+    text = (
+        "Cây quế mang lại thu nhập cho hàng nghìn hộ dân vùng cao, giúp nhiều gia đình thoát nghèo.\n"
+        "Huyện có 6.000 ha quế hữu cơ và nhiều cơ sở chế biến tinh dầu, gia vị, vỏ quế khô cho thị "
+        "trường trong nước và quốc tế, mỗi năm cung cấp hàng nghìn tấn vỏ quế.\n"
+        "Ngoài ra có 16 sản phẩm quế được công nhận OCOP. Quế được xuất khẩu đi nhiều nước, mang lại "
+        "nguồn thu lớn cho người trồng quế trên địa bàn.\n"
+        "Người dân mong muốn giá quế ổn định để yên tâm chăm sóc rừng quế lâu dài."
+    )
+    assert facts(text, title="Cây quế làm giàu cho người dân vùng cao").ocop_claims == []
+
+
+# -- relevance ---------------------------------------------------------------------------------------------
+
+
+def test_rated_counts_make_coverage_even_with_one_mention() -> None:
+    text = (
+        "Cây đảng sâm mọc tự nhiên ở các huyện miền núi của tỉnh và được trồng ở nhiều nơi.\n"
+        "Đảng sâm là dược liệu quý, được chế biến thành rượu, trà, cao và mứt.\n"
+        "Hiện có 5 sản phẩm từ đảng sâm tham gia Chương trình OCOP, trong đó có 3 sản phẩm đạt 3 sao. "
+        "2 sản phẩm đạt 4 sao là cao đảng sâm và trà đảng sâm."
+    )
+    assert facts(text, title="").is_ocop
+
+
+def test_thailand_otop_is_not_ocop() -> None:
+    text = (
+        "Chương trình “Mỗi xã một sản phẩm” (One Tambon One Product), gọi tắt là OTOP, do Thủ tướng "
+        "Thái Lan khởi xướng năm 2001. Ủy ban OTOP quốc gia điều hành OTOP ở cấp tỉnh và huyện. "
+        "Các nhóm sản phẩm OTOP gồm thực phẩm, đồ uống và thảo dược."
+    )
+    assert not facts(text, title="Kinh nghiệm của Thái Lan").is_ocop
+
+
+# -- the blind split ---------------------------------------------------------------------------------------
+
+
+def test_blind_split_is_fixed_and_stratified() -> None:
+    rows = [{"id": f"d{n:03d}", "is_ocop": True} for n in range(40)]
+    rows += [{"id": f"n{n:03d}", "is_ocop": False} for n in range(12)]
+    split = blind_split(rows)
+    assert split == blind_split(list(reversed(rows)))  # the order of the rows does not matter
+    held = [i for i, part in split.items() if part == "heldout"]
+    assert sum(i.startswith("d") for i in held) == 10 and sum(i.startswith("n") for i in held) == 3
