@@ -129,6 +129,12 @@ def _remotes() -> dict[str, Remote]:
 
 REMOTES = _remotes()
 REMOTE_PARAMS = [pytest.param(name, marks=pytest.mark.engine, id=name) for name in REMOTES]
+# For the few slow tests of algorithms that do not depend on the engine (sync's checkpoints, the
+# alias swap under load): Elasticsearch, the production target, when it is under test.
+PRIMARY = next((name for name, r in REMOTES.items() if r.kind == "elasticsearch"), next(iter(REMOTES)))
+ON_PRIMARY_ENGINE = pytest.mark.parametrize(
+    "remote", [pytest.param(PRIMARY, marks=pytest.mark.engine, id=PRIMARY)], indirect=True
+)
 
 
 @pytest.hookimpl(trylast=True)
