@@ -35,7 +35,7 @@ from indexer.query import SearchRequest
 from indexer.schema import VIETNAM_TZ, Article
 
 # Bump when a column is added, removed, renamed or changes type; researchers' scripts can check it.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 CHUNK_BYTES = 128 * 1024  # CSV/JSONL: bytes handed to the client at a time
 ROW_GROUP_ROWS = 10_000  # Parquet: a row group ends at this many rows ...
 ROW_GROUP_CHARS = 4_000_000  # ... or this many characters of text, whichever first (bounds memory)

@@ -54,6 +54,11 @@ class Article(BaseModel):
     authors: list[str] = Field(default_factory=list)
     source_agency: str | None = None  # "TTXVN", "PV", ... when the byline names an agency, not a person
     published: AwareDatetime | None = None
+    # Where `published` comes from: "metadata" (the CMS's structured data), "page" (printed next to
+    # the headline) or "url"; None when no date was found. Stored with the article, not indexed.
+    published_source: str | None = None
+    published_conflict: bool = False  # structured metadata and the printed date name different days
+    published_note: str | None = None  # why `published` is null, or what the conflict is
     modified: AwareDatetime | None = None
     crawled: AwareDatetime
     section: str | None = None

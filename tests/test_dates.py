@@ -28,6 +28,13 @@ def vn(*parts: int) -> datetime:
         ("05/08/2024 06:30 GMT+7", vn(2024, 8, 5, 6, 30)),
         ("Thứ hai, ngày 5 tháng 8 năm 2024", vn(2024, 8, 5)),
         ("09:37 - 15/12/2019", vn(2019, 12, 15, 9, 37)),
+        # Vietnamese day parts after a 12-hour time; a 24-hour time with "PM" stays as written.
+        ("Cập nhật thứ hai, ngày 24/12/12 11:05 tối", vn(2012, 12, 24, 23, 5)),
+        ("30/11/12 04:00 chiều", vn(2012, 11, 30, 16, 0)),
+        ("1:00 trưa 03/04/2020", vn(2020, 4, 3, 13, 0)),
+        ("2:00 đêm 03/04/2020", vn(2020, 4, 3, 2, 0)),
+        ("9:10 sáng 03/04/2020", vn(2020, 4, 3, 9, 10)),
+        ("16:05 PM | 05/03/2013", vn(2013, 3, 5, 16, 5)),
         ("LĐO | 03/01/2020 | 19:27", vn(2020, 1, 3, 19, 27)),
         ("Chủ nhật, 15/12/2019 - 09:37", vn(2019, 12, 15, 9, 37)),
         ("20h28 ngày 23/1/2025", vn(2025, 1, 23, 20, 28)),
@@ -116,8 +123,46 @@ def test_page_conventions_month_first_and_declared_zone() -> None:
     assert is_month_first("Published 03-08-2011 ... last post 12-27-2012")
     assert not is_month_first("Đăng 23/01/2025, cập nhật 03/08/2011")
     assert not is_month_first("03-08-2011")  # ambiguous alone: day first stays the default
+    assert not is_month_first("mã 112-27-2012, 1/13/20120")  # digits glued on either side: no date
+    assert declared_offset("Giờ Hà Nội (múi giờ gmt+7)") is not None  # any case
     zone = declared_offset("Múi giờ GMT +8. Hiện tại là 02:43 AM")
     assert zone is not None and zone.utcoffset(None).total_seconds() == 8 * 3600
     value = parse_vietnamese_date("Published on 03-08-2011 01:00 AM", month_first=True, zone=zone)
     assert value is not None and (value.year, value.month, value.day, value.hour) == (2011, 3, 8, 0)
     assert parse_vietnamese_date("03-08-2011 01:00", zone=zone).month == 8  # GMT+8 kept, day first
+
+
+def test_published_comes_from_evidence_in_order_of_trust() -> None:
+    from crawler.extraction.dateline import PrintedDate
+    from crawler.extraction.published import resolve_published
+
+    metadata, printed = vn(2023, 5, 2, 9, 0), PrintedDate(vn(2023, 5, 2, 9, 5))
+    agreed = resolve_published(metadata, printed, None, NOW)
+    assert (agreed.value, agreed.source, agreed.conflict, agreed.note) == (metadata, "metadata", False, None)
+    only_page = resolve_published(None, printed, vn(2023, 5, 1), NOW)
+    assert (only_page.value, only_page.source) == (printed.value, "page")
+    only_url = resolve_published(None, None, vn(2023, 5, 1), NOW)
+    assert (only_url.value, only_url.source) == (vn(2023, 5, 1), "url")
+
+
+def test_contradicting_metadata_is_flagged_and_the_printed_day_wins() -> None:
+    from crawler.extraction.dateline import PrintedDate
+    from crawler.extraction.published import resolve_published
+
+    result = resolve_published(vn(2023, 5, 2, 9, 0), PrintedDate(vn(2023, 5, 4, 7, 30)), None, NOW)
+    assert (result.value, result.source, result.conflict) == (vn(2023, 5, 4, 7, 30), "page", True)
+    assert result.note is not None and "2023-05-02" in result.note and "2023-05-04" in result.note
+    # A later date the page labels as an update ("Cập nhật") is not a contradiction.
+    updated = resolve_published(vn(2023, 5, 2, 9, 0), PrintedDate(vn(2023, 5, 4), updated=True), None, NOW)
+    assert (updated.value, updated.source, updated.conflict) == (vn(2023, 5, 2, 9, 0), "metadata", False)
+
+
+def test_no_date_is_null_with_a_reason_never_a_guess() -> None:
+    from crawler.extraction.published import resolve_published
+
+    missing = resolve_published(None, None, None, NOW)
+    assert missing.value is None and missing.source is None and "no publication date" in (missing.note or "")
+    future = resolve_published(vn(2025, 3, 1), None, None, NOW)  # after the crawl: a misread
+    assert future.value is None and future.note
+    unanchored = resolve_published(None, None, None, NOW, anchored=False)
+    assert unanchored.value is None and "headline" in (unanchored.note or "")

@@ -11,7 +11,7 @@ from crawler.extraction.blocks import Block
 from crawler.extraction.body import BodyContext, clean_body, is_date_line, is_prompt, is_widget
 from crawler.extraction.byline import find_closing_byline, parse_byline, person_name
 from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.dateline import find_printed_date
 from crawler.extraction.dom import PageIndex
 from crawler.extraction.lead import find_lead
 from crawler.extraction.outlet import OutletNames
@@ -328,6 +328,23 @@ def test_captions_are_collected_and_removed() -> None:
     assert "Sapo của bài" in tree.text_content()
 
 
+def test_a_vietnamese_caption_class_beside_the_headline_is_a_caption() -> None:
+    # A picture set left of the headline, its caption classed "chú thích ảnh", all in the
+    # article's top block; a promo picture in another column above is not the article's.
+    tree = tree_of(
+        '<div class="promo"><img src="p.jpg"><div class="chu-thich-anh">Ảnh quảng cáo</div></div>'
+        '<div class="top"><div class="img200"><img src="a.jpg"><div class="chu-thich-anh">'
+        "Nông dân hái chè buổi sớm.</div></div><div><h1>Tiêu đề</h1></div></div>"
+        '<div class="body"><p><img src="b.jpg"></p><div class="ChuThich">Chè phơi trên nong.</div>'
+        f"<p>{PROSE[0]}</p></div>"
+    )
+    index = PageIndex(tree)
+    h1 = tree.find(".//h1")
+    found = take_captions(tree, index, index.of(h1), h1)
+    assert found == ["Nông dân hái chè buổi sớm.", "Chè phơi trên nong."]
+    assert "Ảnh quảng cáo" in tree.text_content() and PROSE[0] in tree.text_content()
+
+
 def test_lead_printed_description_beats_a_class_guess() -> None:
     description = "Ba sản phẩm từ sâm Ngọc Linh vừa được công nhận OCOP 5 sao cấp quốc gia."
     tree = tree_of(
@@ -363,14 +380,13 @@ def test_byline_date_ignores_the_header_clock() -> None:
         '<span class="time">10/08/2022 - 14:32</span></div><p>Nội dung</p></div></div>'
     )
     index = PageIndex(tree)
-    assert find_byline_date(tree, index, tree.find(".//h1"), crawled) == datetime(
-        2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ
-    )
+    printed = find_printed_date(tree, index, tree.find(".//h1"), crawled)
+    assert printed is not None and printed.value == datetime(2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ)
     only_clock = tree_of(
         '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
         '<div class="main"><h1>Tiêu đề</h1><p>Nội dung</p></div>'
     )
-    assert find_byline_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None
+    assert find_printed_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None
 
 
 def _page_with_description(description: str) -> str:
@@ -381,13 +397,13 @@ def _page_with_description(description: str) -> str:
     return f"<html><head>{head}</head><body><h1>{title}</h1>{body}</body></html>"
 
 
-def test_description_becomes_the_lead_when_the_page_prints_none() -> None:
+def test_a_description_the_page_never_displays_is_not_put_in_front_of_the_body() -> None:
     from crawler.extraction.extract import extract_article
 
     sapo = "Hà Nội dẫn đầu cả nước với 1.649 sản phẩm OCOP, phần lớn đạt 4 sao, nhờ hỗ trợ bao bì."
     article = extract_article(_page_with_description(sapo), "https://example.vn/ocop-1.html")
-    assert article.text.split("\n\n") == [sapo, *PROSE]
-    assert article.lead == sapo
+    assert article.text.split("\n\n") == PROSE  # the reader never sees the meta description
+    assert article.lead == PROSE[0]
 
 
 def test_a_site_wide_description_is_not_a_lead() -> None:
@@ -420,6 +436,8 @@ def test_script_written_text_and_hidden_copies() -> None:
     [
         ("Theo Phạm Trường", ["Phạm Trường"], None),
         ("Theo Sầm Hoa (Vietnamnet/Reuters)", ["Sầm Hoa"], "Vietnamnet/Reuters"),
+        ("Theo Khổng Minh Hà (Dân trí)", ["Khổng Minh Hà"], "Dân trí"),  # a less frequent family name
+        ("Theo Lò Văn Pó (TTXVN)", ["Lò Văn Pó"], "TTXVN"),
         ("Theo Tuổi Trẻ", [], "Tuổi Trẻ"),  # an outlet has a name's shape, but no family name
         ("K. Miên", ["K. Miên"], None),  # an initial's period is not a sentence break
     ],
@@ -429,3 +447,244 @@ def test_source_and_initial_bylines(line: str, authors: list[str], agency: str |
 
     byline = parse_byline(line, OutletNames([], "example.vn"))
     assert byline is not None and (byline.authors, byline.agency) == (authors, agency)
+
+
+# --- round 2 of issue #10: bylines, layout tables, captions, teasers, subheads, recovery ----------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "agency"),
+    [
+        ("Theo Minh Nguyễn/Vcamp.vn", ["Minh Nguyễn"], "Vcamp.vn"),  # a family name last (Western order)
+        ("Theo Hoàng Anh/VOV", ["Hoàng Anh"], "VOV"),
+        ("Theo Tuổi Trẻ/AFP", [], "Tuổi Trẻ/AFP"),  # two outlets, no person
+        ("Minh Khuê(theo techrepublic)", ["Minh Khuê"], "techrepublic"),
+        ("Ca Dao (Theo online-tech-tips)", ["Ca Dao"], "online-tech-tips"),
+        ("Tin, ảnh: Vũ Lan Anh", ["Vũ Lan Anh"], None),
+    ],
+)
+def test_bylines_with_a_source(line: str, authors: list[str], agency: str | None) -> None:
+    byline = parse_byline(line, OUTLET, min_words=1)
+    assert byline is not None and (byline.authors, byline.agency) == (authors, agency)
+
+
+def test_one_word_signatures_are_vietnamese_names() -> None:
+    assert person_name("Trung") == "Trung" and person_name("H.V.") is not None
+    assert person_name("Forbes") is None and person_name("Reuters") is None  # publications, not given names
+
+
+def test_signatures_need_to_be_set_apart() -> None:
+    plain = [*map(p, PROSE), p("Trung")]
+    assert texts(plain)[-1] == "Trung"  # a one-word line with no emphasis may be anything
+    result = clean_body(
+        [*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET, signatures=frozenset({"trung"}))
+    )
+    assert result.paragraphs == PROSE and result.byline is not None and result.byline.authors == ["Trung"]
+    credited = clean_body(
+        [*map(p, PROSE), p("Theo Minh Nguyễn/Vcamp.vn"), p("Forbes")], BodyContext(outlet=OUTLET)
+    )
+    assert credited.paragraphs == PROSE and credited.byline is not None
+    assert credited.byline.authors == ["Minh Nguyễn"]
+
+
+def test_trailing_box_labels_and_headings_end_nothing() -> None:
+    for label in (
+        "Thông tin cập nhật về giá cà phê",
+        "Bài viết khác",
+        "Xem thêm trên Báo Mẫu",
+        "Các tin bài khác",
+    ):
+        assert texts([*map(p, PROSE), p(label)]) == PROSE, label
+    assert texts([*map(p, PROSE), p("Những điều cần biết", kind="head")]) == PROSE
+    assert texts([*map(p, PROSE), p("Bài viết khác:", bold=True), p("Tin A", links=1.0)]) == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(6816 bình chọn, 9/10 điểm)",
+        "Đánh giá bài viết:",
+        "Báo Mẫu Online hoan nghênh ý kiến của bạn đọc. Các ý kiến sẽ được biên tập trước khi đăng.",
+        "Tổng biên tập: NGUYỄN VĂN A",
+        "Giấy phép số 112/GP-BC cấp ngày 05/06/2009. Tòa soạn: 18 Hoàng Văn Thụ",
+        "© 2012 Bản quyền thuộc về Báo Mẫu",
+        "Chia sẻ bài viết của bạn về môi trường tại đây.",
+        "12 người thích",
+    ],
+)
+def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
+    assert is_prompt(line)
+
+
+def test_a_sentence_about_an_editor_or_a_vote_is_not_a_prompt() -> None:
+    assert not is_prompt("Tổng biên tập Nguyễn Văn A cho biết báo sẽ mở thêm chuyên mục về sản phẩm OCOP.")
+    assert not is_prompt(
+        "Hội đồng đã tổ chức bình chọn và công nhận 12 sản phẩm đạt 4 sao, "
+        "cao hơn năm ngoái, theo báo cáo của tỉnh."
+    )
+
+
+def test_the_whole_page_fallback_is_split_into_paragraphs() -> None:
+    from crawler.extraction.blocks import _paragraphs
+
+    blob = Block("p", "Tiêu đề\nThứ Năm, 04/05/2023 - 07:30\n\n" + "\n".join(PROSE))
+    assert [b.text for b in _paragraphs(blob)] == ["Tiêu đề\nThứ Năm, 04/05/2023 - 07:30", *PROSE]
+    signature = Block("p", PROSE[0] + "\nH.V.\nẢnh: Misso")
+    assert _paragraphs(signature) == [signature]  # one prose line and its signature stay together
+
+
+def test_a_second_copy_of_the_article_goes_with_its_short_lines() -> None:
+    copy = [*map(p, PROSE), p("Trung")]
+    assert texts([*copy, *copy]) == [*PROSE, "Trung"]
+
+
+def test_layout_tables_become_blocks_and_data_tables_stay() -> None:
+    from crawler.extraction.dom import parse_html, unwrap_layout_tables
+
+    tree = parse_html(
+        "<html><body><table><tr><td><div><h3>Tiêu đề</h3><p>" + PROSE[0] + "</p></div></td>"
+        "<td><ul><li>Menu</li></ul></td></tr></table>"
+        "<table><tr><td><img src='a.jpg'><br>Chú thích ảnh</td></tr></table>"
+        "<table><tr><th>Sản phẩm</th><th>Số sao</th></tr><tr><td><p>Mật ong</p></td><td>4</td></tr></table>"
+        "</body></html>"
+    )
+    assert unwrap_layout_tables(tree) == 2
+    assert [t.xpath("string(.)").strip()[:8] for t in tree.iter("table")] == ["Sản phẩm"]
+
+
+def test_captions_without_markup_are_found_by_their_place_under_a_picture() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.image_captions import find_unclassed_captions
+
+    tree = parse_html(
+        "<html><body><p>" + PROSE[0] + "</p>"
+        "<p align='center'><img src='a.jpg'><br><em>Chè búp sao trong chảo gang</em></p>"  # fmt: skip
+        "<div style='text-align:center'><img src='b.jpg'></div>"
+        "<div style='text-align:center'>Kiểm tra độ ẩm</div>"
+        "<p><img src='icon.gif'> " + PROSE[1] + "</p>"  # an icon opening a paragraph
+        "<p style='text-align:center'><img src='c.jpg'></p><p>" + PROSE[2] + "</p></body></html>"
+    )
+    found = [" ".join(el.text_content().split()) for el in find_unclassed_captions(tree)]
+    assert found == ["Chè búp sao trong chảo gang", "Kiểm tra độ ẩm"]
+
+
+def test_centred_lines_are_not_captions_on_a_page_that_centres_its_text() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.image_captions import find_unclassed_captions
+
+    centred = "".join(f"<p align='center'>{line}</p>" for line in PROSE)
+    tree = parse_html(
+        f"<html><body>{centred}<p align='center'><img src='a.jpg'></p>"
+        "<p align='center'>Chúc các bạn thành công.</p></body></html>"
+    )
+    assert find_unclassed_captions(tree) == []
+
+
+def _teaser(title: str, summary: str, href: str) -> str:
+    image = f"<a href='{href}'><img src='t.jpg'></a>"
+    return f"<div class='item'>{image}<a href='{href}'>{title}</a><p>{summary}</p></div>"
+
+
+def test_teaser_lists_outside_the_article_go_and_a_round_up_stays() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.teasers import find_teasers
+
+    summary = "Một đoạn tóm tắt ngắn của bài viết khác, đủ dài để đọc như một đoạn văn xuôi."
+    teasers = "".join(_teaser(f"Tin khác số {i} về nông sản", summary, f"/tin-{i}.html") for i in range(3))
+    tree = parse_html(
+        "<html><body><div class='main'><h1>Tiêu đề bài</h1>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + f"</div><div class='side'><div class='box-title'>Đọc thêm</div>{teasers}</div></body></html>"
+    )
+    found = find_teasers(tree, keep=(tree.find(".//h1"),))
+    assert len(found.cards) == 3 and "Đọc thêm" not in tree.text_content()  # the box went, heading and all
+    items = "".join(
+        _teaser(f"{i}. Chính sách mới số {i}", " ".join(PROSE), f"/cs-{i}.html") for i in range(4)
+    )
+    roundup = parse_html(
+        f"<html><body><div class='main'><h1>Bốn chính sách mới</h1>{items}</div></body></html>"
+    )
+    found = find_teasers(roundup, keep=(roundup.find(".//h1"),))
+    assert found.cards == [] and roundup.text_content().count(PROSE[0]) == 4
+
+
+def test_linked_subheads_among_paragraphs_become_plain_headings() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.subheads import unwrap_linked_subheads
+
+    body = "".join(
+        f"<h2><a href='/cs-{i}.html'>{i}. Chính sách {i}</a></h2><p>{PROSE[i]}</p>" for i in range(3)
+    )
+    tree = parse_html(
+        f"<html><body><div>{body}</div>"
+        "<ul><li><h3><a href='/x.html'>Tin liên quan khác</a></h3></li></ul></body></html>"
+    )
+    assert unwrap_linked_subheads(tree) == 3
+    assert [h.find("a") is None for h in tree.iter("h2", "h3")] == [True, True, True, False]
+
+
+def test_prose_the_body_extractor_skipped_comes_back_in_place() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    tree = parse_html(
+        "<html><body><h1>Tiêu đề bài</h1>"
+        "<div class='summary'>- Dòng tóm tắt thứ nhất của bài viết này nằm ở đây."
+        "<br>- Dòng tóm tắt thứ hai của bài viết này nằm ở đây.</div>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + "<p><a href='/x.html'>Một liên kết sang bài khác có nhiều hơn tám chữ</a></p></body></html>"
+    )
+    kept = [
+        Block("p", "- Dòng tóm tắt thứ hai của bài viết này nằm ở đây."),
+        Block("p", PROSE[0]),
+        Block("p", PROSE[2]),
+    ]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == [
+        "- Dòng tóm tắt thứ nhất của bài viết này nằm ở đây.",
+        kept[0].text,
+        PROSE[0],
+        PROSE[1],
+        PROSE[2],
+    ]
+
+
+def test_many_texts_fold_as_one_by_one() -> None:
+    from crawler.extraction.keys import squash, squash_many
+
+    texts = ["Tin liên quan:", "ĐÀ NẴNG", "", "  hoà  ", "Thanh Hoá (ảnh)"]
+    assert squash_many(texts) == [squash(text) for text in texts]
+
+
+def test_related_headings_under_the_lead_are_not_subheads() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.subheads import unwrap_linked_subheads
+
+    lead = "Đoạn mở đầu của bài tổng hợp này giới thiệu ba chính sách mới có hiệu lực từ đầu tháng."
+    related = "".join(f"<h4><a href='/r-{i}.html'>Bài liên quan số {i} của mục</a></h4>" for i in range(2))
+    classed = "<h4 class='RelatedNews'><a href='/r-9.html'>Một bài liên quan khác</a></h4>"
+    subheads = "".join(
+        f"<h2><a href='/cs-{i}.html'>{i}. Chính sách {i}</a></h2><p>{PROSE[i]}</p>" for i in range(3)
+    )
+    tree = parse_html(f"<html><body><div><p>{lead}</p>{related}{classed}{subheads}</div></body></html>")
+    assert unwrap_linked_subheads(tree) == 3
+    assert [h.find("a") is not None for h in tree.iter("h4")] == [True, True, True]
+
+
+@pytest.mark.parametrize("credit", ["SEO, Traffic Team", "Web Content, SEO Team", "Admin", "Ban biên tập"])
+def test_desks_teams_and_accounts_credit_no_one(credit: str) -> None:
+    assert parse_byline(credit, OUTLET) is None
+
+
+def test_a_right_aligned_pen_name_signs_but_a_credited_publication_does_not() -> None:
+    signed = clean_body(
+        [*map(p, PROSE), p("Kuma", bold=True)], BodyContext(outlet=OUTLET, signatures=frozenset({"kuma"}))
+    )
+    assert signed.paragraphs == PROSE and signed.byline is not None and signed.byline.authors == ["Kuma"]
+    unsigned = clean_body([*map(p, PROSE), p("Kuma", bold=True)], BodyContext(outlet=OUTLET))
+    assert unsigned.byline is None  # bold alone: a one-word name must be a Vietnamese syllable
+    credited = clean_body(
+        [*map(p, PROSE), p("Theo Minh Nguyễn/Vcamp.vn"), p("Forbes", bold=True)],
+        BodyContext(outlet=OUTLET, signatures=frozenset({"forbes"})),
+    )
+    assert credited.byline is not None and credited.byline.authors == ["Minh Nguyễn"]

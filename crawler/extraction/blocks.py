@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import trafilatura
@@ -43,6 +43,7 @@ class Block:
     link_chars: int = 0
     bold: bool = False
     group: int = -1  # index of the list/table an item/row belongs to
+    italic: bool = False
 
     @cached_property
     def key(self) -> str:
@@ -77,8 +78,8 @@ def _link_chars(element: etree._Element) -> int:
     return sum(len(_text(ref)) for ref in element.iter("ref"))
 
 
-def _is_bold(element: etree._Element, text: str) -> bool:
-    bold = " ".join(_text(hi) for hi in element.iter("hi") if "#b" in (hi.get("rend") or ""))
+def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
+    bold = " ".join(_text(hi) for hi in element.iter("hi") if rend in (hi.get("rend") or ""))
     return bool(text) and len(clean(bold)) >= 0.9 * len(text)
 
 
@@ -86,7 +87,33 @@ def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
     text = _text(element)
     if not text:
         return None
-    return Block(kind, text, _link_chars(element), _is_bold(element, text), group)
+    return Block(
+        kind, text, _link_chars(element), _is_bold(element, text), group, _is_bold(element, text, "#i")
+    )
+
+
+_PROSE_LINE_WORDS = 12
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    """One block per paragraph: blank-line separated parts (`<br><br>` between paragraphs) are
+    paragraphs, and so is every line of a part holding two or more prose lines (trafilatura's
+    whole-page fallback returns the page's text as one <p>, a line per paragraph). A part with a
+    single prose line keeps its short lines ("…nữ tính.\nH.V.\nẢnh: Misso" is one paragraph and its
+    signature)."""
+    if "\n" not in block.text:
+        return [block]
+    pieces: list[str] = []
+    for part in (part.strip() for part in block.text.split("\n\n")):
+        lines = [line.strip() for line in part.split("\n") if line.strip()]
+        if sum(len(line.split()) >= _PROSE_LINE_WORDS for line in lines) >= 2:
+            pieces.extend(lines)
+        elif part:
+            pieces.append(part)
+    if len(pieces) == 1:
+        return [block]
+    share = block.link_chars / max(len(block.text), 1)
+    return [replace(block, text=piece, link_chars=int(share * len(piece))) for piece in pieces]
 
 
 def body_to_blocks(body: etree._Element) -> list[Block]:
@@ -108,7 +135,7 @@ def body_to_blocks(body: etree._Element) -> list[Block]:
             if block := _block(tag, child):
                 blocks.append(block)
         elif tag and (block := _block("p", child)):
-            blocks.append(block)
+            blocks.extend(_paragraphs(block))
     return blocks
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crawler.extraction.blocks import Block
-from crawler.extraction.byline import Byline, parse_byline
+from crawler.extraction.byline import Byline, has_byline_label, parse_byline
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
@@ -58,6 +58,7 @@ _WIDGET_MAX_WORDS = 80
 _DATE_LINE_MAX_WORDS = 12
 _DATE_LINE_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["date_lines"]["words"]) + r")\b")
 _CLOSING_LINES = 3
+_SOURCE_CREDIT = re.compile(r"^\s*(?:theo|nguồn)\b", re.I)
 _DEDUPE_MIN_WORDS = 4
 
 
@@ -70,6 +71,8 @@ class BodyContext:
     captions: Sequence[str] = ()
     outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
     crawled: datetime | None = None
+    signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
+    teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
 
 
 @dataclass
@@ -110,6 +113,8 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
     key = block.key
     if key in caption_keys or (len(key) >= 20 and any(key in c for c in caption_keys)):
         return True
+    if has_byline_label(block.text):
+        return False
     return _words(block.text) <= _CAPTION_MAX_WORDS and bool(
         _CAPTION_SHAPE.search(block.text) or _ILLUSTRATION.search(block.text)
     )
@@ -141,12 +146,19 @@ def is_widget(block: Block) -> bool:
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
 
 
+# " … ô nhiễm. >> Xả rác - sự hồn nhiên": a related link written with an arrow after the last sentence.
+_TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160}$")
+
+
 def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
     """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
     link" line after the sapo; those lines go, the rest of the block stays."""
     key = squash(title)
     out: list[Block] = []
     for block in blocks:
+        if _TRAILING_ARROW_LINK.search(block.text):
+            result.dropped.append(("arrow link", block.text))
+            block = replace(block, text=_TRAILING_ARROW_LINK.sub("", block.text))
         lines = [line.strip() for line in block.text.split("\n")]
         if len(lines) < 2:
             out.append(block)
@@ -166,8 +178,8 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
     if not key:
         return blocks
     kept: list[Block] = []
-    for index, block in enumerate(blocks):
-        if index < 3 and block.key == key:
+    for block in blocks:
+        if block.key == key:  # at the top, or heading a second copy of the article (print, mobile)
             _drop(result, "headline", block)
             continue
         kept.append(block)
@@ -259,6 +271,55 @@ def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
     return blocks[:end]
 
 
+_TRAILING_HEADING_MAX_WORDS = 12
+
+
+def _signed(block: Block, signatures: frozenset[str]) -> bool:
+    """Right-aligned (a signature line of the page) and emphasised: how a signature is set, so a
+    pen name ("Papai") counts as a name there."""
+    return (block.bold or block.italic) and " ".join(folded(block.text).split()) in signatures
+
+
+def _is_trailing_label(block: Block, outlet: OutletNames, signatures: frozenset[str] = frozenset()) -> bool:
+    """A block that can only introduce something: a heading, a related-box label ("Bài viết
+    khác", "Thông tin cập nhật về …", "Xem thêm trên …"), a short line ending in ":" or a short
+    bold line that is not a name. At the end of the text there is nothing left for it to introduce."""
+    words = _words(block.text)
+    if is_related_label(block.text) or (words <= _BOX_LABEL_MAX_WORDS and block.text.rstrip().endswith(":")):
+        return True
+    if block.kind == "head" and words <= _TRAILING_HEADING_MAX_WORDS:
+        return parse_byline(block.text, outlet, min_words=1) is None
+    if (
+        block.bold
+        and words <= _BOX_LABEL_MAX_WORDS
+        and not block.text.rstrip().endswith((".", "!", "?", "…"))
+    ):
+        return parse_byline(block.text, outlet, min_words=1, pen_names=_signed(block, signatures)) is None
+    return False
+
+
+def _drop_trailing_labels(
+    blocks: list[Block],
+    result: CleanBody,
+    outlet: OutletNames,
+    teasers: frozenset[str] = frozenset(),
+    signatures: frozenset[str] = frozenset(),
+) -> list[Block]:
+    """From the end: box labels and headings, and the headlines and summaries of other stories
+    (a related story printed after the body), until the article's own text."""
+    end = len(blocks)
+    while end > 0:
+        block = blocks[end - 1]
+        if _is_trailing_label(block, outlet, signatures):
+            _drop(result, "trailing label", block)
+        elif block.key in teasers:
+            _drop(result, "trailing teaser", block)
+        else:
+            break
+        end -= 1
+    return blocks[:end]
+
+
 def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
@@ -291,8 +352,27 @@ def _peel_closing_lines(blocks: list[Block], result: CleanBody, outlet: OutletNa
     return found if (found.authors or found.agency) else None
 
 
-def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
-    """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line."""
+_SOURCE_LINE = re.compile(r"^[^\W\d_][\w.&+-]*(?:\s+[^\W\d_][\w.&+-]*){0,2}$")
+
+
+def _is_source_credit(block: Block, outlet: OutletNames) -> bool:
+    """ "Theo Minh Nguyễn/Vcamp.vn": a credit naming where the story was taken from."""
+    return bool(_SOURCE_CREDIT.match(block.text)) and parse_byline(block.text, outlet) is not None
+
+
+def _is_publication_line(block: Block) -> bool:
+    """ "Forbes", "The Guardian": the publication a credit line refers to, on a line of its own
+    (at most three capitalised words, no sentence)."""
+    text = block.text.strip()
+    return bool(_SOURCE_LINE.match(text)) and all(word[:1].isupper() for word in text.split())
+
+
+def _take_closing_byline(
+    blocks: list[Block], result: CleanBody, outlet: OutletNames, signatures: frozenset[str] = frozenset()
+) -> list[Block]:
+    """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line.
+    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic
+    or right-aligned. A publication named on the last line under a "Theo …" credit goes with it."""
     peeled = _peel_closing_lines(blocks, result, outlet)
     if peeled is not None:
         result.byline = peeled
@@ -301,7 +381,21 @@ def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletN
     end = len(blocks)
     while end > 0 and len(blocks) - end < _CLOSING_LINES:
         block = blocks[end - 1]
-        byline = parse_byline(block.text, outlet, min_words=1 if block.bold else 2)
+        if (
+            end == len(blocks)
+            and end >= 2
+            and _is_publication_line(block)
+            and _is_source_credit(blocks[end - 2], outlet)
+        ):
+            # "Theo Minh Nguyễn/Vcamp.vn" then "Forbes": the publication the credit refers to,
+            # however it is set, not a second signature.
+            _drop(result, "credited publication", block)
+            end -= 1
+            continue
+        styled = block.bold or block.italic or " ".join(folded(block.text).split()) in signatures
+        byline = parse_byline(
+            block.text, outlet, min_words=1 if styled else 2, pen_names=_signed(block, signatures)
+        )
         if byline is None:
             break
         found.authors[:0] = [a for a in byline.authors if a not in found.authors]
@@ -314,11 +408,22 @@ def _take_closing_byline(blocks: list[Block], result: CleanBody, outlet: OutletN
 
 
 def _dedupe(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A paragraph printed again (a second copy of the article for print or mobile, a paragraph a
+    template repeats) goes, the first copy stays. Short lines are compared too when they sit next
+    to a repeated paragraph: a copy's signature or date line repeats with it."""
     seen: set[str] = set()
-    kept: list[Block] = []
+    repeated: list[bool] = []
     for block in blocks:
+        repeated.append(_words(block.text) >= _DEDUPE_MIN_WORDS and block.key in seen)
+        seen.add(block.key)
+    seen = set()
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
         key = block.key
-        if _words(block.text) >= _DEDUPE_MIN_WORDS and key in seen:
+        beside_repeat = (index > 0 and repeated[index - 1]) or (
+            index + 1 < len(blocks) and repeated[index + 1]
+        )
+        if key in seen and (repeated[index] or beside_repeat):
             _drop(result, "repeated paragraph", block)
             continue
         seen.add(key)
@@ -352,6 +457,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     result.captions.extend(text for _, text in result.dropped[before:] if squash(text) not in caption_keys)
     work = _split_lines(work, result, context.title)
     work = _drop_headline(work, result, context.title)
+    work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
     work = _take_tags(work, result)
@@ -359,8 +465,8 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "link list", _is_link_only)
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
-    work = _take_closing_byline(work, result, context.outlet)
+    work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
+    work = _take_closing_byline(work, result, context.outlet, context.signatures)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
-    work = _dedupe(work, result)
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)
     return result

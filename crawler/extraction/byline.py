@@ -22,6 +22,7 @@ from crawler.extraction.dom import (
     short_text,
     words_of,
 )
+from crawler.extraction.keys import folded
 from crawler.extraction.outlet import OutletNames
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
@@ -35,9 +36,21 @@ _LABELS = re.compile(
     r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*",
     re.I,
 )
+
+
+def has_byline_label(text: str) -> bool:
+    """The text opens with a byline label ("Tin, ảnh:", "Bài và ảnh:", "Tác giả:"): a credit for
+    the story, not a photo credit under a caption."""
+    return bool(_LABELS.match(text))
+
+
 _PHOTO_CREDIT = re.compile(r"[-–|,;]?\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：].*$", re.I)
 _SOURCE = re.compile(r"^\s*(?:theo|nguồn|nguon|source)\s*[:：]?\s+(.+?)\s*\.?$", re.I)
 _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
+# "Ca Tiếu(theo online-tech-tips)", "Minh Khuê (Theo Reuters)": a writer and the source rewritten.
+_NAME_THEN_SOURCE = re.compile(
+    r"^(?P<name>[^()]{2,40}?)\s*\(\s*(?:theo|nguồn)\s*:?\s*(?P<source>[^()]{2,40})\)\s*\.?$", re.I
+)
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(
@@ -51,7 +64,12 @@ _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
+_DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 _MAX_NAME_WORDS = 5
+# One Vietnamese syllable, folded: onset, vowel nucleus, and one of the few codas Vietnamese has.
+_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
+)
 _TAIL_WORD = re.compile(r"\w+")
 
 
@@ -78,8 +96,10 @@ def _word_is_name(word: str) -> bool:
     return letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1)
 
 
-def person_name(text: str, *, min_words: int = 1) -> str | None:
-    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one."""
+def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str | None:
+    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one.
+    `pen_name`: the text stands where a signature does, so one word need not be a Vietnamese
+    syllable ("Papai")."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
     if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
@@ -88,6 +108,9 @@ def person_name(text: str, *, min_words: int = 1) -> str | None:
         return None
     if len(words) == 1 and _ACRONYM.match(words[0]) and not _has_vietnamese_letters(words[0]):
         return None  # "TTXVN", "VNA": an agency, not a person
+    one_word = len(words) == 1 and not pen_name and not _INITIALS.match(words[0])
+    if one_word and not _SYLLABLE.match(fold(words[0])):
+        return None  # a one-word signature is a Vietnamese given name ("Trung"), not "Forbes"
     if text.isupper() or any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
         text = " ".join(w if _INITIALS.match(w) else _title_case(w) for w in words)
     return text
@@ -112,11 +135,21 @@ _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
 
 
 def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
-    """ "Theo Phạm Trường", "Theo Sầm Hoa (Vietnamnet/Reuters)": a person credited for a story
-    taken from elsewhere (the parenthesis names where). Only a name starting with a Vietnamese
-    family name is a person; "Theo Tuổi Trẻ" is an outlet of the same shape."""
+    """ "Theo Phạm Trường", "Theo Sầm Hoa (Vietnamnet/Reuters)", "Theo Minh Nguyễn/Vcamp.vn": a
+    person credited for a story taken from elsewhere (the parenthesis, or what follows a slash,
+    names where). Without a named source only a name starting with a Vietnamese family name is a
+    person; "Theo Tuổi Trẻ" is an outlet of the same shape."""
     where = _PARENTHESISED.findall(inner)
     name_part = _PARENTHESISED.sub(" ", inner).strip()
+    person, slash, source = name_part.partition("/")
+    words = person.split()
+    family_named = bool(words) and (words[0] in _FAMILY_NAMES or words[-1] in _FAMILY_NAMES)
+    if slash and source.strip() and family_named and not agency_name(person) and not outlet.matches(person):
+        # "Theo Minh Nguyễn/Vcamp.vn" (a family name first or last, Western order included);
+        # "Theo Tuổi Trẻ/AFP" names two outlets.
+        name = person_name(person, min_words=2)
+        if name is not None and not person_name(source.strip(), min_words=1):
+            return Byline(authors=[name], agency=source.strip())
     if not name_part or name_part.split()[0] not in _FAMILY_NAMES or agency_name(name_part):
         return None
     if outlet.matches(name_part):
@@ -127,18 +160,28 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
     return Byline(authors=[name], agency=where[0].strip() if where else None)
 
 
-def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int = 1) -> Byline | None:
+def parse_byline(
+    text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
+) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
     All-or-nothing matters: the last line of an article ("Hà Nội, ngày 5/8") must not donate a
-    "name" because one of its pieces happens to be capitalised.
+    "name" because one of its pieces happens to be capitalised. A desk, team or CMS account
+    ("SEO, Traffic Team") credits no one. `pen_names`: the line is a signature set apart (right-
+    aligned), so a one-word name need not be a Vietnamese syllable.
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
     if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
         return None
+    if _DESK.search(fold(text)):
+        return None
     text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
     result = Byline()
+    rewritten = _NAME_THEN_SOURCE.match(text)
+    if rewritten:
+        name = person_name(rewritten["name"], min_words=min_words)
+        return Byline(authors=[name], agency=rewritten["source"].strip()) if name else None
     source = _SOURCE.match(text)
     if source:
         inner = source.group(1)
@@ -164,7 +207,9 @@ def parse_byline(text: str, outlet: OutletNames | None = None, *, min_words: int
         if agency:
             result.agency = result.agency or agency
             continue
-        names = [person_name(part, min_words=min_words) for part in _WEAK_SPLIT.split(piece)]
+        names = [
+            person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
+        ]
         if not names or any(name is None for name in names):
             return None
         result.authors.extend(name for name in names if name and name not in result.authors)
@@ -280,10 +325,18 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         return None
     texts = tree.xpath("//body//text()")
     start = None
+    folded_texts: dict[int, str] = {}
+
+    def folded_at(i: int) -> str:
+        if i not in folded_texts:
+            folded_texts[i] = fold(clean(str(texts[i])))
+        return folded_texts[i]
+
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
-        probe, tail_key = words[-1], fold(" ".join(words[-width:]))
+        # The longest of the closing words is the cheapest filter ("80km/h" ends in "h").
+        probe, tail_key = max(words[-width:], key=len), fold(" ".join(words[-width:]))
         start = next(
-            (i for i, node in enumerate(texts) if probe in node and tail_key in fold(clean(str(node)))),
+            (i for i, node in enumerate(texts) if probe in node and tail_key in folded_at(i)),
             None,
         )
         if start is not None:
@@ -306,7 +359,34 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             return None
         if after_credit_label:
             continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited under a picture
-        byline = parse_byline(str(node), outlet, min_words=2)
+        byline = parse_byline(str(node), outlet, min_words=1 if is_signature_styled(holder) else 2)
         if byline and (byline.authors or byline.agency):
             return byline
     return None
+
+
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
+_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+
+
+def is_right_aligned(element: HtmlElement) -> bool:
+    return (element.get("align") or "").lower() == "right" or bool(_RIGHT.search(element.get("style") or ""))
+
+
+def is_signature_styled(element: HtmlElement) -> bool:
+    """Set apart the way a signature is: in bold or italics, or in a right-aligned block. A
+    one-word signature ("Trung", "H.V.") is believed only then."""
+    chain = [element, *list(ancestors(element))[:3]]
+    return any(node.tag in _EMPHASIS or is_right_aligned(node) for node in chain)
+
+
+def signature_lines(tree: HtmlElement) -> set[str]:
+    """Folded texts of short right-aligned blocks: where reader letters and old templates sign
+    ("<p align=right>Trung</p>"); the body's closing-byline rule accepts one-word names there."""
+    found: set[str] = set()
+    for element in tree.xpath("//body//*[@align or @style]"):
+        if element.tag in ("p", "div", "td", "span") and is_right_aligned(element):
+            text = short_text(element, 60)
+            if text and len(text.split()) <= 6:
+                found.add(" ".join(folded(text).split()))
+    return found

@@ -23,13 +23,16 @@ from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
+    attached,
     in_chrome,
+    in_image_box,
     is_image_box,
     remove,
     short_raw_text,
     text_of,
     words_of,
 )
+from crawler.extraction.image_captions import find_unclassed_captions
 from crawler.extraction.keys import squash
 from crawler.extraction.vocab import load
 
@@ -46,7 +49,16 @@ _TAG_LABELS = frozenset(_VOCAB["tag_labels"])
 END_LABELS = frozenset(_VOCAB["end_labels"])
 # Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
 RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
-_LABEL_MAX_CHARS = 40
+_LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
+_LABEL_MAX_CHARS = 60
+_PREFIXED_LABEL_MAX_WORDS = 10
+
+
+def is_related_key(key: str) -> bool:
+    """A folded label key naming a related-articles box, exactly or by its opening words."""
+    return key in RELATED_LABELS or (
+        key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS
+    )
 
 
 def label_key(text: str) -> str:
@@ -64,7 +76,7 @@ def _label_of(element: HtmlElement) -> str | None:
 
 
 def is_related_label(text: str | None) -> bool:
-    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in RELATED_LABELS
+    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and is_related_key(label_key(text))
 
 
 def is_tag_label(text: str | None) -> bool:
@@ -90,7 +102,7 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        if key not in _TAG_LABELS and key not in RELATED_LABELS:
+        if key not in _TAG_LABELS and not is_related_key(key):
             continue
         element = node.getparent()
         if element is not None and node.is_tail:
@@ -114,26 +126,33 @@ def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[Htm
 _DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
-def _in_image_wrapper(element: HtmlElement) -> bool:
-    """Inside a figure-sized image box: an image class on a whole article container
-    (`article#lightgallery`) does not make its sapo a caption."""
-    return any(
-        is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS
-        for parent in list(ancestors(element))[:3]
-    )
+def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+    """<figcaption>, itemprop=caption, and class words that say caption: caption/legend, or the
+    Vietnamese "chú thích (ảnh)" written as one word or several ("chuthich", "chu-thich-anh")."""
+    return [
+        *tree.iter("figcaption"),
+        *tree.xpath("//body//*[@itemprop='caption']"),
+        *index.with_word_containing(("caption", "legend", "chuthich")),
+        *(el for el in index.with_words(("thich",)) if "chu" in words_of(el)),
+    ]
 
 
 def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
-    """<figcaption>, itemprop=caption, class words containing caption/legend, and descriptions
-    sitting in an image wrapper (a sapo is classed "description" too, but not inside a figure)."""
-    found = [
-        *tree.iter("figcaption"),
-        *tree.xpath("//body//*[@itemprop='caption']"),
-        *index.with_word_containing(("caption", "legend")),
-    ]
-    found += [el for el in index.with_words(_DESCRIPTION_WORDS) if _in_image_wrapper(el)]
+    """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
+    too, but not inside a figure) and captions marked up only by their place under an image."""
+    found = _classed_captions(tree, index)
+    found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
+    found += find_unclassed_captions(tree)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
-    return sorted(unique, key=index.of)
+    return sorted(unique, key=lambda el: _position(index, el))
+
+
+def _position(index: PageIndex, element: HtmlElement) -> int:
+    """Document position; an element made during this run (a caption wrapped in a span) takes its
+    parent's."""
+    position = index.of(element)
+    parent = element.getparent()
+    return position if position >= 0 or parent is None else index.of(parent)
 
 
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
@@ -180,8 +199,15 @@ def _as_story_paragraph(caption: HtmlElement) -> None:
     remove(box)
 
 
-def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
-    """Collect and remove image captions that come after the headline (position `after`).
+_HEADLINE_BLOCK_LEVELS = 3
+
+
+def take_captions(
+    tree: HtmlElement, index: PageIndex, after: int, headline: HtmlElement | None = None
+) -> list[str]:
+    """Collect and remove image captions that come after the headline (position `after`), and the
+    classed captions printed before it in the headline's own block (a picture set beside the
+    headline, as 2012 templates do).
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
@@ -189,8 +215,24 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
     captions: list[str] = []
     chosen: list[HtmlElement] = []
     long: list[HtmlElement] = []  # too long for a caption, unless the captions tell the story
+    above: list[HtmlElement] = []  # classed captions above the headline, in its block
+    headline_blocks = (
+        [a for a in list(ancestors(headline))[:_HEADLINE_BLOCK_LEVELS] if a.tag not in ("body", "html")]
+        if headline is not None
+        else []
+    )
+    classed = set(_classed_captions(tree, index)) if headline_blocks else set()
     for element in _caption_candidates(tree, index):
-        if index.of(element) < after or any(a in chosen for a in ancestors(element)) or in_chrome(element):
+        if _position(index, element) < after:
+            if (
+                element in classed
+                and not in_chrome(element)
+                and len(text_of(element)) <= _CAPTION_MAX_CHARS
+                and any(block in ancestors(element) for block in headline_blocks)
+            ):
+                above.append(element)
+            continue
+        if any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
         if len(element.findall(".//p")) > 3:
@@ -201,19 +243,23 @@ def take_captions(tree: HtmlElement, index: PageIndex, after: int) -> list[str]:
         chosen.append(element)
         if text and text not in captions:
             captions.append(text)
+    above_texts = [text for text in map(text_of, above) if text]
+    for element in above:
+        remove(element)
     if chosen and _is_photo_story(chosen, captions):
         kept: list[str] = []
-        for element in sorted([*chosen, *long], key=index.of):
+        for element in sorted([*chosen, *long], key=lambda el: _position(index, el)):
             text = text_of(element)
             if _is_video_caption(element, text):
                 remove(element)
                 kept.append(text)
             else:
                 _as_story_paragraph(element)
-        return kept
+        # A picture above the headline may repeat a line of the story: the line stays in the text.
+        return [*kept, *(text for text in above_texts if text not in captions and text not in kept)]
     for element in chosen:
         remove(element)
-    return captions
+    return [*(text for text in above_texts if text not in captions), *captions]
 
 
 def _size(element: HtmlElement) -> int:
@@ -277,7 +323,7 @@ def remove_related_boxes(
     protected = [k for k in keep if k is not None]
     page_text: int | None = None
     removed = 0
-    for label in (item.element for item in labels if item.key in RELATED_LABELS):
+    for label in (item.element for item in labels if is_related_key(item.key)):
         if label.getparent() is None or any(a.getparent() is None for a in ancestors(label) if a is not tree):
             continue  # already gone with an earlier box
         box = next((a for a in ancestors(label) if len(_links(a, label)) >= 2), None)
@@ -320,3 +366,55 @@ def _remove_label_and_following_links(label: HtmlElement) -> int:
         count += 1
         follower = following
     return count
+
+
+_COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
+_COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
+_COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
+
+
+_BYLINE_AREA = 60  # elements after the headline: a "comment" class there may be a comment counter
+_COMMENT_TEXT_WORDS = 5
+
+
+def _text_blocks(element: HtmlElement) -> int:
+    """How many innermost blocks of five words or more the element holds: a comment thread holds
+    comments, a byline bar that counts them ("0 Comments", the date, the author) holds one line."""
+    count = 0
+    for block in element.iter("p", "li", "div", "td"):
+        innermost = (
+            block.find(".//p") is None and block.find(".//div") is None and block.find(".//li") is None
+        )
+        if innermost and len(block.text_content().split()) >= _COMMENT_TEXT_WORDS:
+            count += 1
+    return count
+
+
+def remove_comment_sections(
+    tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
+) -> int:
+    """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
+    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
+    with a text area. Body extractors keep such boxes when they look like prose; their names
+    would also pass for bylines. A box holding the headline, the lead or much of the page's
+    paragraph text is not a comment box, whatever its class says; nor is one in the byline area
+    right under the headline ("author_date_comment" bars count comments, they hold none)."""
+    protected = [k for k in keep if k is not None]
+    candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
+    candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    page_text = 0
+    removed = 0
+    for element in sorted(set(candidates), key=index.of):
+        if element.getparent() is None or not attached(element, tree):
+            continue
+        if any(element is k or k in element.iter() for k in protected):
+            continue
+        in_byline_area = 0 <= index.of(element) - headline_at <= _BYLINE_AREA
+        if in_byline_area and element.find(".//textarea") is None and _text_blocks(element) < 2:
+            continue
+        page_text = page_text or max(_paragraph_text(tree), 1)
+        if _paragraph_text(element) > _COMMENT_SHARE * page_text:
+            continue
+        remove(element)
+        removed += 1
+    return removed

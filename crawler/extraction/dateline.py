@@ -27,7 +27,6 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
-    raw_text,
     short_text,
     words_of,
 )
@@ -99,6 +98,11 @@ def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
     return any(words_of(node) & words for node in chain if node not in shared)
 
 
+# The page's text nodes, read in one XPath call. extract_article has stripped scripts and styles
+# by then; a predicate leaving them out here would cost more than the rest of the date search.
+_VISIBLE_TEXT = "//body//text()"
+
+
 @dataclass(frozen=True)
 class DateConventions:
     """How this page writes dates: month first (English-language CMSs) and in which zone."""
@@ -108,26 +112,37 @@ class DateConventions:
 
     @classmethod
     def of(cls, tree: HtmlElement) -> DateConventions:
-        body = tree.find("body")
-        text = raw_text(body) if body is not None else ""
+        text = " ".join(tree.xpath(_VISIBLE_TEXT))
         return cls(is_month_first(text), declared_offset(text))
 
 
-def find_byline_date(
+_UPDATE_LABEL = re.compile(r"\b(?:cap nhat|updated?|last modified|sua luc|chinh sua)\b")
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date printed next to the headline, and whether its label says it is an update time
+    ("Cập nhật: …", "Updated …") rather than the publication time."""
+
+    value: datetime
+    updated: bool = False
+
+
+def find_printed_date(
     tree: HtmlElement,
     index: PageIndex,
     headline: HtmlElement | None,
     crawled: datetime,
     conventions: DateConventions | None = None,
-) -> datetime | None:
-    """The publication date printed next to the headline, or None: without a headline to anchor
-    on, a printed date cannot be told apart from the header clock, so none is guessed."""
+) -> PrintedDate | None:
+    """The date printed next to the headline, or None: without a headline to anchor on, a
+    printed date cannot be told apart from the header clock, so none is guessed."""
     if headline is None:
         return None
     headline_at = index.of(headline)
     conventions = conventions or DateConventions.of(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
-    best: tuple[int, datetime] | None = None
+    best: tuple[int, PrintedDate] | None = None
     for element, text in _candidates(tree, index, headline_at):
         position = index.of(element)
         if position > headline_at:
@@ -146,5 +161,5 @@ def find_byline_date(
         if value is None or not plausible(value, crawled):
             continue
         if best is None or distance < best[0]:
-            best = (distance, value)
+            best = (distance, PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text)))))
     return best[1] if best else None

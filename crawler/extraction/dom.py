@@ -155,6 +155,20 @@ def is_image_box(element: HtmlElement) -> bool:
     return bool(words & _IMAGE_WORDS) or any(root in word for word in words for root in _IMAGE_ROOTS)
 
 
+FIGURE_MAX_CHARS = 1200  # text in a figure-sized box: an image and its caption, not an article
+
+
+def in_image_box(element: HtmlElement, *, include_self: bool = False) -> bool:
+    """Inside a figure-sized image box (one of its three nearest containers): an image class on a
+    whole article container (`article#lightgallery`) makes neither its sapo nor its paragraphs
+    captions."""
+    chain = [element, *list(ancestors(element))[:3]] if include_self else list(ancestors(element))[:3]
+    return any(
+        is_image_box(node) and len(" ".join(node.text_content().split())) <= FIGURE_MAX_CHARS
+        for node in chain
+    )
+
+
 def attached(element: HtmlElement, tree: HtmlElement) -> bool:
     """Whether the element is still in the page (an earlier rule may have removed its box)."""
     node = element
@@ -196,7 +210,8 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
     headline) or most of the page's paragraph text is kept: some templates reveal the article
     itself by script, and losing the article is worse than keeping a duplicate."""
     protected = [k for k in keep if k is not None]
-    hidden = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag != "html" and is_hidden(el)]
+    marked = tree.xpath("descendant-or-self::*[@hidden or @style]")
+    hidden = [el for el in marked if el.tag != "html" and is_hidden(el)]
     if not hidden:
         return 0
     page_text = max(sum(len(p.text_content()) for p in tree.iter("p")), 1)
@@ -228,9 +243,18 @@ def apply_script_writes(tree: HtmlElement) -> int:
             target = tree.get_element_by_id(element_id, None)
             if target is None or len(target) or (target.text or "").strip():
                 continue
-            target.text = lxml.html.fromstring(f"<span>{value}</span>").text_content()
+            target.text = xml_safe(lxml.html.fromstring(f"<span>{value}</span>").text_content())
             written += 1
     return written
+
+
+# Characters lxml can hold when parsing but refuses to set: C0 controls other than tab/newline/CR.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the control characters lxml refuses to set on an element."""
+    return _XML_INVALID.sub("", text)
 
 
 def remove(element: HtmlElement) -> None:
@@ -241,9 +265,9 @@ def remove(element: HtmlElement) -> None:
     if element.tail and element.tail.strip():
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = _XML_INVALID.sub("", (previous.tail or "") + element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = _XML_INVALID.sub("", (parent.text or "") + element.tail)
     parent.remove(element)
 
 
@@ -276,17 +300,14 @@ class PageIndex:
     """
 
     def __init__(self, tree: HtmlElement) -> None:
-        self.elements: list[HtmlElement] = []
-        self._position: dict[HtmlElement, int] = {}
+        # Element selection in C (iter over elements only, XPath for classed ones): this runs on
+        # every element of every page.
+        self.elements: list[HtmlElement] = list(tree.iter(etree.Element))
+        self._position: dict[HtmlElement, int] = {element: i for i, element in enumerate(self.elements)}
         self._by_word: dict[str, list[HtmlElement]] = {}
-        for element in tree.iter():
-            if not isinstance(element.tag, str):
-                continue
-            self._position[element] = len(self.elements)
-            self.elements.append(element)
-            if element.get("class") is not None or element.get("id") is not None:
-                for word in words_of(element):
-                    self._by_word.setdefault(word, []).append(element)
+        for element in tree.xpath("descendant-or-self::*[@class or @id]"):
+            for word in words_of(element):
+                self._by_word.setdefault(word, []).append(element)
 
     def of(self, element: HtmlElement | None) -> int:
         """Document position of the element (-1 when unknown or None)."""
@@ -305,3 +326,74 @@ class PageIndex:
 
     def window(self, start: int, end: int) -> list[HtmlElement]:
         return self.elements[max(start, 0) : max(end, 0)]
+
+
+# Elements that make a table cell a page region rather than a data value.
+_LAYOUT_CELL_CONTENT = (
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "form",
+    "ul",
+    "ol",
+    "iframe",
+    "dl",
+)
+_TABLE_PARTS = ("tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
+_LONG_CELL_WORDS = 40
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    rows = [child for child in table if child.tag == "tr"]
+    for section in (child for child in table if child.tag in ("tbody", "thead", "tfoot")):
+        rows.extend(child for child in section if child.tag == "tr")
+    return rows
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    """A table that lays out the page rather than holding data: 2000s templates (ASP.NET,
+    SharePoint) build whole pages and image-with-caption boxes out of tables. A single-column
+    table is never data; otherwise a cell holding page structure (divs, headings, lists, forms,
+    other tables), several paragraphs or a paragraph-sized text makes it a layout table."""
+    rows = _rows(table)
+    cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
+    if not cells:
+        return True
+    if max(sum(1 for cell in row if cell.tag in ("td", "th")) for row in rows) <= 1:
+        return True
+    for cell in cells:
+        if any(True for _ in cell.iter(*_LAYOUT_CELL_CONTENT)):
+            return True
+        paragraphs = cell.findall(".//p")
+        if len(paragraphs) > 1:
+            return True
+        if len(cell.text_content().split()) > _LONG_CELL_WORDS:
+            return True
+    return False
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> int:
+    """Turn layout tables into plain blocks (table, rows and cells become divs), so that the body
+    extractor reads the article in them as paragraphs instead of one table row of run-together
+    text, and image boxes built as tables expose their captions. Data tables are left alone.
+    Innermost tables are judged first: an outer table's verdict must not depend on inner ones."""
+    tables = [table for table in tree.iter("table")]
+    unwrapped = 0
+    for table in reversed(tables):
+        if table.getparent() is None or not _is_layout_table(table):
+            continue
+        for part in [table, *(el for el in table.iter(*_TABLE_PARTS) if _owning_table(el) is table)]:
+            part.tag = "div"
+            for attribute in ("colspan", "rowspan", "cellpadding", "cellspacing", "border"):
+                part.attrib.pop(attribute, None)
+        unwrapped += 1
+    return unwrapped
+
+
+def _owning_table(element: HtmlElement) -> HtmlElement | None:
+    return next((a for a in ancestors(element) if a.tag == "table"), None)

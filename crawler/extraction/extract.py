@@ -7,7 +7,7 @@ Pipeline (docs/extraction.md explains each step and why it is there):
           ─► canonical URL, outlet names ─► per-site remove_selectors
           ─► title.choose_title + the headline element
           ─► chrome.take_captions ─► lead.find_lead ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
-          ─► byline.find_byline, dateline.find_byline_date                      (the page's own byline)
+          ─► byline.find_byline, dateline.find_printed_date                     (the page's own byline)
           ─► blocks.extract_blocks (trafilatura; per-site body_selectors) ─► body.clean_body
           ─► authors, dates, section, tags resolved by trust order ─► Article
 
@@ -21,13 +21,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.blocks import Block, extract_blocks
+from crawler.extraction.blocks import extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
-from crawler.extraction.byline import Byline, agency_name, find_byline, find_closing_byline, parse_byline
-from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
-from crawler.extraction.dateline import find_byline_date
+from crawler.extraction.byline import (
+    Byline,
+    agency_name,
+    find_byline,
+    find_closing_byline,
+    parse_byline,
+    signature_lines,
+)
+from crawler.extraction.chrome import (
+    find_labels,
+    remove_comment_sections,
+    remove_related_boxes,
+    take_captions,
+    take_tag_lists,
+)
+from crawler.extraction.dateline import find_printed_date
 from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
@@ -40,14 +54,19 @@ from crawler.extraction.dom import (
     select,
     short_text,
     text_of,
+    unwrap_layout_tables,
     words_of,
 )
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.metadata import PageMetadata, read_metadata
-from crawler.extraction.outlet import OutletNames
-from crawler.extraction.title import choose_title
+from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
+from crawler.extraction.published import Published, resolve_published
+from crawler.extraction.recovery import recover_lost_text
+from crawler.extraction.subheads import unwrap_linked_subheads
+from crawler.extraction.teasers import find_teasers
+from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
@@ -72,8 +91,6 @@ _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
-_MIN_DESCRIPTION_WORDS = 12
-_DESCRIPTION_OVERLAP = 0.5
 
 
 @dataclass
@@ -115,19 +132,67 @@ def _canonical_url(url: str, meta: PageMetadata) -> str:
     return canonicalize_url(url) if is_web_url(url) else url
 
 
+def _home_link_texts(tree: HtmlElement) -> list[tuple[str, str]]:
+    """(href, text) of links that may point to the site's home page: their text, title and the alt
+    of an image inside (a logo)."""
+    found: list[tuple[str, str]] = []
+    for link in tree.iter("a"):
+        href = link.get("href") or ""
+        if not is_home_href(href):
+            continue
+        texts = [short_text(link, 80) or "", link.get("title") or ""]
+        texts += [img.get("alt") or "" for img in link.iter("img")]
+        found.extend((href, text) for text in texts if text)
+    return found
+
+
+def _outlet_names(tree: HtmlElement, meta: PageMetadata, outlet: str, host: str) -> OutletNames:
+    """The outlet's names: the registry's, the page's declarations, and a <title> segment that the
+    page's home link (the logo) also says."""
+    segments = title_segments(meta.document_title)
+    from_title = (
+        names_on_home_links(_home_link_texts(tree), segments[1:] + segments[:1]) if len(segments) > 1 else []
+    )
+    return OutletNames([outlet, *meta.site_names, *from_title], host)
+
+
+def _headline_elements(
+    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames
+) -> list[tuple[HtmlElement, str]]:
+    """Headings outside the page chrome that could be the headline; an h1 that only names the
+    outlet (the logo) is not one."""
+    found = []
+    for element in tree.iter("h1"):
+        if in_chrome(element):
+            continue
+        text = text_of(element)
+        if len(text.split()) >= 2 and not outlet.matches(text):
+            found.append((element, text))
+        if len(found) == 5:
+            break
+    return found
+
+
 def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex) -> _Headline:
-    h1s = [(el, text_of(el)) for el in tree.iter("h1") if not in_chrome(el)][:5]
-    h1s = [(el, text) for el, text in h1s if len(text.split()) >= 2]
+    h1s = _headline_elements(tree, meta, outlet)
     if meta.titles:
         candidates = [*meta.titles, *(text for _, text in h1s)]
-    else:  # without structured titles an h1 leads only if <title> confirms it (h1 is often the logo)
+    else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
+        prefixes = {squash(p) for p in title_prefixes(meta.document_title)}
+        said = [
+            (el, t)
+            for el in tree.iter("h1", "h2", "h3", "h4")
+            if prefixes and not in_chrome(el) and squash(t := text_of(el)) in prefixes
+        ]
         title_words = set(squash(meta.document_title).split())
         confirmed = [
             t
             for _, t in h1s
             if title_words and len(set(squash(t).split()) & title_words) >= 0.6 * len(squash(t).split())
         ]
-        candidates = confirmed or ([] if title_words else [t for _, t in h1s])
+        if said:
+            h1s = said + h1s
+        candidates = [t for _, t in said] or confirmed or ([] if title_words else [t for _, t in h1s])
     sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
     title = choose_title(candidates, document_title=meta.document_title, outlet=outlet, sections=sections)
     key = squash(title)
@@ -146,29 +211,11 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     return _Headline(title, element, index.of(element))
 
 
-def _fallback_lead(meta: PageMetadata, title: str, blocks: Sequence[Block]) -> str:
-    """The JSON-LD/og description, when the page prints no sapo: only on article pages, only an
-    untruncated description of some length that is about this article (most of its words occur in
-    the headline or body; a site-wide "Báo điện tử … tin tức 24h" description does not)."""
-    if meta.og_type not in (None, "article") and not meta.published:
-        return ""
-    vocabulary = set(squash(" ".join([title, *(block.text for block in blocks)])).split())
-    for description in meta.descriptions:
-        words = squash(description).split()
-        if (
-            len(words) >= _MIN_DESCRIPTION_WORDS
-            and not description.endswith(("...", "…"))
-            and squash(description) != squash(title)
-            and sum(word in vocabulary for word in words) >= _DESCRIPTION_OVERLAP * len(words)
-        ):
-            return description
-    return ""
-
-
 def _authors(
     meta: PageMetadata, outlet: OutletNames, found: Sequence[Byline | None]
 ) -> tuple[list[str], str | None]:
-    """Names from structured data first, then the page's byline element, then the closing line."""
+    """Names from structured data first, then the bylines found on the page in the order given;
+    the first source that names a person wins, agencies accumulate."""
     authors: list[str] = []
     agency: str | None = None
     for raw in meta.person_authors:
@@ -186,6 +233,16 @@ def _authors(
             authors = list(byline.authors)
         agency = agency or byline.agency
     return authors, agency
+
+
+def _meta_tag_byline(meta: PageMetadata, outlet: OutletNames) -> Byline | None:
+    merged = Byline()
+    for raw in meta.meta_tag_authors:
+        byline = parse_byline(raw, outlet)
+        if byline:
+            merged.authors.extend(a for a in byline.authors if a not in merged.authors)
+            merged.agency = merged.agency or byline.agency
+    return merged if merged.authors or merged.agency else None
 
 
 def _dom_breadcrumb(tree: HtmlElement) -> list[str]:
@@ -218,15 +275,12 @@ def _unique(values: Sequence[str]) -> list[str]:
 
 def _published(
     meta: PageMetadata, tree: HtmlElement, index: PageIndex, headline: _Headline, url: str, crawled: datetime
-) -> datetime | None:
-    """Structured metadata, then the byline next to the headline, then the URL; else None."""
-    if plausible(meta.published, crawled):
-        return meta.published
-    printed = find_byline_date(tree, index, headline.element, crawled)
-    if printed is not None:
-        return printed
-    from_url = date_from_url(url)
-    return from_url if plausible(from_url, crawled) else None
+) -> Published:
+    """Structured metadata, the date printed next to the headline, the URL (published.py)."""
+    printed = find_printed_date(tree, index, headline.element, crawled)
+    return resolve_published(
+        meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
+    )
 
 
 def extract_article(
@@ -255,21 +309,32 @@ def extract_article(
     meta = read_metadata(tree, url if is_web_url(url) else "http://localhost/")
     final_url = _canonical_url(url, meta)
     host = host_of(final_url) if is_web_url(final_url) else ""
-    outlet_names = OutletNames([outlet, *meta.site_names], host)
+    outlet_names = _outlet_names(tree, meta, outlet, host)
     for element in select(tree, remove_selectors):
         remove(element)
     apply_script_writes(tree)
-    headline = _headline(tree, meta, outlet_names, PageIndex(tree))
+    # Structured data and script-written text have been read: scripts and styles are no longer
+    # needed, and every later walk of the tree (and trafilatura's own cleaning) is cheaper without.
+    etree.strip_elements(tree, "script", "style", with_tail=False)
+    unwrap_layout_tables(tree)
+    unwrap_linked_subheads(tree)
+    index = PageIndex(tree)
+    headline = _headline(tree, meta, outlet_names, index)
     if remove_hidden(tree, keep=(headline.element,)):
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
-    else:
-        index = PageIndex(tree)
 
+    remove_comment_sections(tree, index, keep=(headline.element,), headline_at=headline.position)
     labels = find_labels(tree)
-    captions = take_captions(tree, index, headline.position)
+    teasers = find_teasers(tree, keep=(headline.element,))
+    captions = take_captions(tree, index, headline.position, headline.element)
     lead, lead_element = find_lead(
-        tree, index, headline_at=headline.position, descriptions=meta.descriptions, captions=captions
+        tree,
+        index,
+        headline_at=headline.position,
+        descriptions=meta.descriptions,
+        captions=captions,
+        skip=teasers.cards,
     )
     dom_tags = take_tag_lists(index, labels)
     remove_related_boxes(tree, labels, keep=(headline.element, lead_element))
@@ -277,12 +342,16 @@ def extract_article(
 
     containers = select(tree, body_selectors) if body_selectors else []
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
+    taken_out = teasers.keys | {squash(text) for text in (*captions, lead) if text}
+    blocks = recover_lost_text(tree, blocks, headline.element, exclude=taken_out)
     context = BodyContext(
         title=headline.text,
-        lead=lead or _fallback_lead(meta, headline.text, blocks),
+        lead=lead,
         captions=captions,
         outlet=outlet_names,
         crawled=crawled_at,
+        signatures=frozenset(signature_lines(tree)),
+        teasers=frozenset(teasers.keys),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
@@ -298,7 +367,9 @@ def extract_article(
         if page_byline and page_byline.near_headline
         else (None, page_byline.byline if page_byline else None)
     )
-    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, far, closing_dom))
+    # The reader's byline outranks a meta tag's author (often a team or an account).
+    tags = _meta_tag_byline(meta, outlet_names)
+    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
     published = _published(meta, tree, index, headline, final_url, crawled_at)
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
@@ -312,7 +383,10 @@ def extract_article(
         captions=_unique([*captions, *cleaned.captions]),
         authors=authors,
         source_agency=agency,
-        published=published,
+        published=published.value,
+        published_source=published.source,
+        published_conflict=published.conflict,
+        published_note=published.note,
         modified=modified,
         crawled=crawled_at,
         section=_section(meta, tree, outlet_names),

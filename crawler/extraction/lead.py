@@ -21,7 +21,7 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
-    is_image_box,
+    in_image_box,
     remove,
     text_of,
 )
@@ -43,10 +43,6 @@ def _near(position: int, headline_at: int) -> bool:
     if headline_at < 0:
         return True
     return headline_at - _BEFORE_HEADLINE <= position <= headline_at + _AFTER_HEADLINE
-
-
-def _in_image_wrapper(element: HtmlElement) -> bool:
-    return any(is_image_box(node) for node in [element, *list(ancestors(element))[:3]])
 
 
 def _lead_text(element: HtmlElement) -> str:
@@ -74,10 +70,24 @@ def _is_trailing_related_link(link: HtmlElement) -> bool:
 def _usable(element: HtmlElement, text: str, captions: set[str]) -> bool:
     if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or squash(text) in captions:
         return False
-    if len(element.findall(".//p")) > 2 or _in_image_wrapper(element) or in_chrome(element):
+    if len(element.findall(".//p")) > 2 or in_image_box(element, include_self=True) or in_chrome(element):
         return False
     links = sum(len(text_of(a)) for a in element.iter("a"))
     return links < 0.5 * len(text)
+
+
+_PROSE_WORDS = 12
+
+
+def _prose_between(index: PageIndex, start: int, end: int) -> bool:
+    """Two paragraphs of prose stand between the headline and the candidate: the body has begun."""
+    seen = 0
+    for element in index.window(start + 1, end):
+        if element.tag == "p" and len(element.text_content().split()) >= _PROSE_WORDS:
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
 
 
 def find_lead(
@@ -87,10 +97,14 @@ def find_lead(
     headline_at: int,
     descriptions: Sequence[str],
     captions: Sequence[str] = (),
+    skip: Sequence[HtmlElement] = (),
 ) -> tuple[str, HtmlElement | None]:
     """Return (lead text, its element) or ("", None). Description text printed on the page wins
-    over a class-name guess; among class-name guesses the one nearest after the headline wins."""
+    over a class-name guess; among class-name guesses the one nearest after the headline wins.
+    A class-name guess must stand before the body (a sapo opens the article; an "excerpt" after
+    two paragraphs belongs to a related story) and outside the `skip` elements (teasers)."""
     caption_keys = {squash(c) for c in captions}
+    skipped = set(skip)
     wanted = {squash(d) for d in descriptions if len(d) >= _MIN_CHARS}
     if wanted:
         lengths = {len(key) for key in wanted}
@@ -115,6 +129,10 @@ def find_lead(
             or not _near(position, headline_at)
             or not attached(element, tree)
         ):
+            continue
+        if element in skipped or any(a in skipped for a in ancestors(element)):
+            continue
+        if position > headline_at >= 0 and _prose_between(index, headline_at, position):
             continue
         text = _lead_text(element)
         if _usable(element, text, caption_keys):

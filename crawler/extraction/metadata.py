@@ -58,7 +58,10 @@ class PageMetadata:
     descriptions: list[str] = field(default_factory=list)
     published: datetime | None = None
     modified: datetime | None = None
-    person_authors: list[str] = field(default_factory=list)
+    person_authors: list[str] = field(default_factory=list)  # JSON-LD / microdata persons
+    # meta name=author, dc.creator …: often a team or an account ("SEO Team"), so a byline the
+    # reader sees outranks them.
+    meta_tag_authors: list[str] = field(default_factory=list)
     organization_authors: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
@@ -269,7 +272,7 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     for key in _AUTHOR_KEYS:
         for value in tags.get(key, []):
             if not value.lower().startswith(("http://", "https://", "@", "www.")):
-                _append(meta.person_authors, value)
+                _append(meta.meta_tag_authors, value)
     for key in _SITE_KEYS:
         for value in tags.get(key, []):
             _append(meta.site_names, value.lstrip("@"))

@@ -68,3 +68,19 @@ def _strip_generic(key: str) -> str:
     for word in _GENERIC_WORDS:
         key = key.replace(word, "")
     return key
+
+
+_HOME_HREF = re.compile(r"^(?:/|\./|/index\.\w+|/default\.\w+|https?://[^/]+/?)$", re.I)
+
+
+def is_home_href(href: str) -> bool:
+    """The link points to the site's home page ("/", "/index.aspx", "https://host/")."""
+    return bool(_HOME_HREF.match(href.strip()))
+
+
+def names_on_home_links(links: Iterable[tuple[str, str]], candidates: Iterable[str]) -> list[str]:
+    """The candidate names (<title> segments) that the page also writes on a link to its own home
+    page (the logo: its text, title or image alt): "Headline | Báo X" with a logo "Báo X" linking
+    to "/" names the outlet "Báo X", with no list of newspapers anywhere."""
+    on_links = {site_key(text) for href, text in links if is_home_href(href) and text}
+    return [name for name in candidates if len(site_key(name)) >= 3 and site_key(name) in on_links]

@@ -78,3 +78,15 @@ def choose_title(
     # Nothing corroborated a cut: fall back to removing segments that only name the outlet.
     stripped = _strip_outlet_segments(best, outlet, sections)
     return stripped or best
+
+
+def title_segments(document_title: str) -> list[str]:
+    """The separator-delimited parts of a <title>: "Headline | Section | Outlet" → three parts."""
+    return [part.strip() for part in _SEPARATOR.split(clean(document_title)) if part.strip()]
+
+
+def title_prefixes(document_title: str) -> list[str]:
+    """The <title> cut before each separator, shortest first: a heading that says one of these is
+    the headline ("Headline | Outlet" → "Headline")."""
+    title = clean(document_title)
+    return [title[: match.start()].strip() for match in _SEPARATOR.finditer(title) if match.start() > 0]

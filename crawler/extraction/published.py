@@ -1,0 +1,72 @@
+"""Which publication date an article gets, where it came from, and what to tell the user about it.
+
+A date is only ever taken from evidence: the CMS's structured metadata, the date printed next to
+the headline, or the day in the URL. When none of them gives one, `published` is null and the
+reason says what was looked at; nothing is guessed. When the metadata and the printed date name
+different days the reader's date wins, because it is what the outlet showed (metadata is filled
+by templates: a render or import time, a time without its zone), and the disagreement is flagged
+with both values, so that a researcher can check the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from crawler.extraction.dateline import PrintedDate
+from crawler.extraction.dates import plausible
+
+# Values of Article.published_source.
+METADATA = "metadata"
+PAGE = "page"
+URL = "url"
+
+
+@dataclass(frozen=True)
+class Published:
+    value: datetime | None
+    source: str | None = None  # METADATA, PAGE or URL
+    conflict: bool = False
+    note: str | None = None  # why `value` is None, or what the conflict is
+
+
+def _day(value: datetime) -> str:
+    return value.date().isoformat()
+
+
+def resolve_published(
+    metadata: datetime | None,
+    printed: PrintedDate | None,
+    from_url: datetime | None,
+    crawled: datetime,
+    *,
+    anchored: bool = True,
+) -> Published:
+    """Structured metadata, the date printed next to the headline, the URL's day: in that order
+    of trust, except that a printed publication date on another day than the metadata wins."""
+    metadata = metadata if plausible(metadata, crawled) else None
+    from_url = from_url if plausible(from_url, crawled) else None
+    if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
+        if printed.updated and printed.value > metadata:
+            return Published(metadata, METADATA)  # the page prints its update time, not a contradiction
+        note = (
+            f"structured metadata says {_day(metadata)}, the page prints {_day(printed.value)}"
+            " next to the headline; the printed date is used"
+        )
+        return Published(printed.value, PAGE, conflict=True, note=note)
+    if metadata is not None:
+        return Published(metadata, METADATA)
+    if printed is not None:
+        return Published(printed.value, PAGE)
+    if from_url is not None:
+        return Published(from_url, URL)
+    if not anchored:
+        return Published(
+            None,
+            note="no publication date in the structured metadata or the URL, and no headline to"
+            " tell a printed date from the page's clock",
+        )
+    return Published(
+        None,
+        note="no publication date in the structured metadata, next to the headline or in the URL",
+    )

@@ -1,0 +1,184 @@
+"""Text the body extractor skipped inside the article: restored in place.
+
+trafilatura chooses the article's container well but reads it lossily in places: the first line
+of a summary box written as `text<br>text<br>…` (a lead bullet), a paragraph in a sibling block it
+scored low, a subhead styled like a caption. Such text sits between the headline and the last
+block trafilatura kept, in the page's own order. So the blocks are located in the page's text,
+and prose in the gaps between them that no block holds comes back as a block of its own, where
+it stands. What comes back still passes every rule of body.py (prompts, bylines, captions …).
+
+What counts as lost prose: outside links, form controls, page chrome and headings' link lists, at least
+eight words (three for a heading), in a block whose text is not mostly links, not a short line
+holding a date (the byline bar), not a piece of a kept paragraph, and not a teaser summary or a
+caption (those were taken out on purpose).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Collection, Sequence
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.blocks import Block
+from crawler.extraction.dates import looks_like_date
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome
+from crawler.extraction.keys import squash, squash_many
+
+_SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_MIN_WORDS = 8
+_MIN_HEADING_WORDS = 3
+_MAX_LINK_SHARE = 0.3
+_PROBE_WORDS = 6
+_DATE_LINE_WORDS = 15
+
+
+def _block_ancestor(node: HtmlElement) -> HtmlElement:
+    element = node
+    while element.getparent() is not None and element.tag not in BLOCK_TAGS:
+        element = element.getparent()
+    return element
+
+
+def _skipped(holder: HtmlElement) -> bool:
+    return any(
+        not isinstance(node.tag, str) or node.tag in _SKIP_TAGS or node.tag in NON_CONTENT_TAGS
+        for node in [holder, *ancestors(holder)]
+    )
+
+
+def _link_share(block: HtmlElement) -> float:
+    total = len(" ".join(block.text_content().split()))
+    if not total:
+        return 0.0
+    return sum(len(" ".join(a.text_content().split())) for a in block.iter("a")) / total
+
+
+def recover_lost_text(
+    tree: HtmlElement,
+    blocks: Sequence[Block],
+    headline: HtmlElement | None,
+    exclude: Collection[str] = (),
+) -> list[Block]:
+    """The blocks with the prose trafilatura skipped between the headline and the last block put
+    back in place. `exclude` holds folded texts taken out or placed on purpose (teasers, captions,
+    the lead)."""
+    if not blocks:
+        return list(blocks)
+    body = tree.find("body")
+    if body is None:
+        return list(blocks)
+    nodes = [node for node in body.xpath(".//text()") if node.strip()]
+    begin = 0
+    if headline is not None:
+        end_of_headline = next((i for i, node in enumerate(nodes) if _within(node, headline)), None)
+        if end_of_headline is not None:
+            while end_of_headline + 1 < len(nodes) and _within(nodes[end_of_headline + 1], headline):
+                end_of_headline += 1
+            begin = end_of_headline + 1
+    nodes = nodes[begin:]  # only text after the headline can be lost article text
+    keys = squash_many([str(node) for node in nodes])
+    starts: list[int] = []
+    joined_parts: list[str] = []
+    offset = 0
+    for key in keys:
+        starts.append(offset)
+        joined_parts.append(key)
+        offset += len(key) + 1
+    joined = " ".join(joined_parts)
+
+    def node_at(position: int) -> int:
+        return max(bisect.bisect_right(starts, position) - 1, 0)
+
+    # Where each block starts in the page, in order; blocks not found (a lead put in front) are skipped.
+    located: list[tuple[int, int]] = []  # (block index, node index)
+    cursor = 0
+    for index, block in enumerate(blocks):
+        probe = " ".join(block.key.split()[:_PROBE_WORDS])
+        if not probe:
+            continue
+        found = joined.find(probe, cursor)
+        if found < 0:
+            continue
+        located.append((index, node_at(found)))
+        cursor = found + len(probe)
+    if not located:
+        return list(blocks)
+    covered = " ".join(block.key for block in blocks)
+    skip = set(exclude)
+    inserts: dict[int, list[Block]] = {}
+    bounds = [(-1, 0), *located]
+    for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False):
+        gap = [i for i in range(gap_start, gap_end) if keys[i] not in covered]
+        for text, holder in _lines(nodes, gap):
+            key = squash(text)
+            whole = squash(holder.text_content())
+            if key in skip or key in covered or whole in covered or whole in skip:
+                continue  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
+            if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
+                continue  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
+            inserts.setdefault(previous_block, []).append(
+                Block("head" if holder.tag in _HEADINGS else "p", text)
+            )
+    if not inserts:
+        return list(blocks)
+    out: list[Block] = list(inserts.get(-1, []))
+    for index, block in enumerate(blocks):
+        out.append(block)
+        out.extend(inserts.get(index, []))
+    return out
+
+
+def _within(node: object, element: HtmlElement) -> bool:
+    holder = node.getparent()  # type: ignore[attr-defined]
+    if holder is not None and node.is_tail:  # type: ignore[attr-defined]
+        holder = holder.getparent()
+    return holder is element or (holder is not None and element in ancestors(holder))
+
+
+def _lines(nodes: list, indices: list[int]) -> list[tuple[str, HtmlElement]]:
+    """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose."""
+    lines: list[tuple[str, HtmlElement]] = []
+    current: list[str] = []
+    current_block: HtmlElement | None = None
+    previous = -2
+
+    def flush() -> None:
+        if current and current_block is not None:
+            text = " ".join(" ".join(current).split())
+            words = len(text.split())
+            heading = current_block.tag in _HEADINGS
+            if (heading and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
+                lines.append((text, current_block))
+        current.clear()
+
+    for index in indices:
+        node = nodes[index]
+        holder = node.getparent()
+        if holder is None:
+            continue
+        if node.is_tail:
+            tail_of = holder
+            holder = holder.getparent()
+            if holder is None:
+                continue
+        else:
+            tail_of = None
+        if _skipped(holder) or in_chrome(holder):
+            flush()
+            current_block = None
+            previous = index
+            continue
+        block = _block_ancestor(holder)
+        broken = tail_of is not None and tail_of.tag == "br"
+        if block is not current_block or index != previous + 1 or broken:
+            flush()
+            current_block = block
+            if _link_share(block) > _MAX_LINK_SHARE:
+                current_block = None
+        if current_block is not None:
+            current.append(str(node))
+        previous = index
+    flush()
+    return lines

@@ -1,0 +1,195 @@
+"""Teasers of other stories: a link to another article with its lead, alone or in a list.
+
+News templates print them everywhere: "Tin cùng mục" and "Các tin bài khác" boxes with a summary
+under each headline, a single related story after the body, a sidebar of readers' photos with a
+description each. Body extractors keep their summaries because they read like prose. A teaser is
+recognised by its shape, not its label: a small block whose text is a link to another page (a
+headline, or an image) plus a short summary outside the link.
+
+- A list of three or more sibling teasers (same tag and class) is removed from the page when it
+  holds little of the page's paragraph text or stands outside the article (the headline's nearest
+  container holding most of the other paragraphs); so is the box around it when the teasers are most of
+  the box (its heading and "send your photo" line go with it).
+- Every teaser's texts are also returned, so that the body rules can drop summaries that trail
+  the article (a lone related story after the body) and the lead finder can skip them.
+A list that holds much of the page's text is the article itself (a round-up whose items link to
+the full texts) and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.dom import NON_CONTENT_TAGS, ancestors, attached, remove
+from crawler.extraction.keys import squash
+
+_CARD_TAGS = frozenset({"div", "li", "td", "article", "section", "dd", "tr"})
+_IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:[?#].*)?$", re.I)
+_HEADLINE_LINK_WORDS = 3
+_SUMMARY_MIN_WORDS, _SUMMARY_MAX_WORDS = 8, 80
+_CARD_MAX_WORDS = 120
+_CARD_LEVELS = 4  # a teaser's link sits at most this deep in it
+_CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element is a teaser
+_LIST_MIN_CARDS = 3
+_ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
+_BOX_SHARE = 0.7  # teasers this much of a box's text: the box goes with them
+
+
+@dataclass
+class Teasers:
+    cards: list[HtmlElement] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # folded texts of their headlines and summaries
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _story_link(link: HtmlElement) -> bool:
+    href = (link.get("href") or "").strip()
+    return (
+        bool(href) and not href.startswith(("#", "javascript:", "mailto:")) and not _IMAGE_HREF.search(href)
+    )
+
+
+def _card_texts(element: HtmlElement, raw: str | None = None) -> tuple[str, str] | None:
+    """(headline link text, summary) of a teaser-shaped element, or None. `raw` is the element's
+    text_content() when the caller has it."""
+    if element.tag not in _CARD_TAGS or element.find(".//h1") is not None:
+        return None
+    total_words = _words(element.text_content() if raw is None else raw)
+    if not total_words or total_words > _CARD_MAX_WORDS or len(element.findall(".//p")) > 3:
+        return None
+    links = [a for a in element.iter("a") if _story_link(a)]
+    if not links:
+        return None
+    link_texts = [link.text_content() for link in links]
+    # The words outside the links (the summary) are about the words not in link text; a margin
+    # covers words a link splits. Most elements fail here, before the exact walk below.
+    if total_words - sum(_words(text) for text in link_texts) < _SUMMARY_MIN_WORDS - 2:
+        return None
+    headline = ""
+    has_image_link = False
+    for link, raw_text in zip(links, link_texts, strict=True):
+        text = " ".join(raw_text.split())
+        if _words(text) >= _HEADLINE_LINK_WORDS and not headline:
+            parent = link.getparent()
+            inline = parent is not None and parent.tag == "p" and _words(_outside_links(parent)) >= 5
+            if inline:  # a link inside a sentence: prose, not a teaser headline
+                return None
+            headline = text
+        elif link.find(".//img") is not None:
+            has_image_link = True
+    summary = _outside_links(element)
+    if not (headline or has_image_link) or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS):
+        return None
+    return headline, summary
+
+
+def _outside_links(element: HtmlElement) -> str:
+    """Visible text of the element outside its links."""
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if not isinstance(node.tag, str) or node.tag in NON_CONTENT_TAGS:
+            return
+        if node.tag != "a":
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+    walk(element)
+    return " ".join(" ".join(parts).split())
+
+
+def _paragraph_chars(element: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+def _article_root(headline: HtmlElement | None, page_text: int, excluded: int) -> HtmlElement | None:
+    """The headline's nearest container that holds half of the page's paragraph text, not counting
+    a list of teasers (`excluded` characters of it) under examination."""
+    if headline is None:
+        return None
+    outside = max(page_text - excluded, 1)
+    for node in ancestors(headline):
+        if _paragraph_chars(node) >= 0.5 * outside:
+            return node
+    return None
+
+
+def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Teasers:
+    """Find teaser cards (innermost first) and remove the lists of them that are page furniture.
+    `keep` starts with the headline element (or None), then other elements never to remove."""
+    keep = list(keep)
+    headline_element = keep[0] if keep else None
+    protected = [k for k in keep if k is not None]
+    found = Teasers()
+    texts: dict[HtmlElement, tuple[str, str]] = {}
+    examined: set[HtmlElement] = set()
+    # A teaser holds a story link: look only around links with a picture or a few words (the
+    # XPath drops menu entries and icons in C; the word count below decides).
+    for link in tree.xpath("//a[@href][.//img or string-length(normalize-space()) >= 5]"):
+        if not _story_link(link):
+            continue
+        if link.find(".//img") is None and len(link.text_content().split()) < _HEADLINE_LINK_WORDS:
+            continue  # a menu entry: neither a headline nor a picture
+        for element in list(ancestors(link))[:_CARD_LEVELS]:
+            if element.tag not in _CARD_TAGS or element in examined:
+                continue
+            examined.add(element)
+            raw = element.text_content()
+            if len(raw) > _CARD_MAX_CHARS:
+                break  # larger still further up: no teaser there
+            card = _card_texts(element, raw)
+            if card is not None:
+                texts[element] = card
+    # Innermost cards only: a box holding one teaser is not a second teaser.
+    cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
+    page_text = max(_paragraph_chars(tree), 1)
+    groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
+    for card in cards:
+        groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
+    for (parent, _, _), members in groups.items():
+        chars = sum(_paragraph_chars(m) for m in members)
+        if chars / page_text > _ARTICLE_SHARE:
+            root = _article_root(headline_element, page_text, chars)
+            if root is None or root in ancestors(members[0]):
+                continue  # the article's own items (a round-up), not teasers
+        for card in members:
+            headline, summary = texts[card]
+            found.keys.update(key for key in (squash(headline), squash(summary)) if key)
+            found.cards.append(card)
+        if len(members) < _LIST_MIN_CARDS or any(k is m or k in m.iter() for m in members for k in protected):
+            continue
+        box = _box_of(parent, members)
+        if box is not None and not any(box is k or k in box.iter() for k in protected):
+            remove(box)
+        else:
+            for card in members:
+                if attached(card, tree):
+                    remove(card)
+    return found
+
+
+def _box_of(parent: HtmlElement | None, members: list[HtmlElement]) -> HtmlElement | None:
+    """The largest container (up to two levels above the list) whose text is mostly the teasers:
+    with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
+    page furniture."""
+    if parent is None:
+        return None
+    teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
+    box = None
+    for candidate in [parent, *list(ancestors(parent))[:2]]:
+        size = len(" ".join(candidate.text_content().split()))
+        if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
+            break
+        box = candidate
+    return box
