@@ -47,7 +47,7 @@ demo: $(STAMP)
 	sleep 1; \
 	$(BIN)/ocop crawl --site sample --base-url http://127.0.0.1:$(SAMPLE_PORT)/ --archive $(DEMO_ARCHIVE) \
 	  --set LOG_LEVEL=WARNING --set DOWNLOAD_DELAY=0 && \
-	OCOP_ARCHIVE=$(DEMO_ARCHIVE) $(BIN)/ocop serve --port $(PORT)
+	$(BIN)/ocop serve --archive $(DEMO_ARCHIVE) --port $(PORT)
 
 # axe-core (accessibility checks in the browser tests) from npm, at the version and hash the lock
 # file pins, into tests/browser/node_modules (not committed). The tests inject it into the page.

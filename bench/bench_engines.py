@@ -20,12 +20,8 @@ text is real Vietnamese with the fixtures' spread of sites, dates, stars and pro
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import re
-import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import machine  # noqa: E402
 from indexer.archive import Archive  # noqa: E402
 from indexer.engines.base import SearchIndex  # noqa: E402
 from indexer.engines.elastic.index import open_remote_index  # noqa: E402
@@ -56,28 +53,6 @@ QUERIES: list[dict[str, object]] = [
     {"filters": {"site": ["vnexpress.net", "nongnghiep.vn"]}, "date_from": "2023-01-01", "interval": "day"},
     {"q": "hòa bình", "sort": "oldest", "date_to": "2022-12-31"},
 ]
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
-        cpu = found.group(1) if found else cpu
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
-        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
-    except (OSError, AttributeError):
-        pass
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
-    return (
-        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
-        f"{java[0] if java else 'no java'}; load average {os.getloadavg()[0]:.1f} when it started "
-        "(other work on the machine makes the figures vary)"
-    )
 
 
 def load_archive(path: Path, count: int) -> tuple[int, float]:

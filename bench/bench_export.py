@@ -261,7 +261,7 @@ def _free_port() -> int:
 def via_api(fmt: str, env: dict[str, str], output: Path, query: str) -> tuple[float, int]:
     """Seconds of the download and the server's peak RSS (one fresh server per format)."""
     port = _free_port()
-    command = [sys.executable, "-m", "uvicorn", "search_api.main:app", "--port", str(port)]
+    command = [sys.executable, "-m", "uvicorn", "search_api.app:create_app", "--factory", "--port", str(port)]
     server = subprocess.Popen([*command, "--log-level", "warning"], env={**os.environ, **env}, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:

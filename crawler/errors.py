@@ -22,6 +22,8 @@ from twisted.internet.error import (
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from crawler.middlewares import OffsiteRedirect
+
 ERROR_KINDS = (
     "http_4xx",
     "http_5xx",
@@ -30,6 +32,7 @@ ERROR_KINDS = (
     "connection",
     "robots",
     "offsite",
+    "offsite_redirect",
     "too_large",
     "extraction",
     "not_html",
@@ -58,10 +61,27 @@ _CONNECTION = (
 )
 
 
+# Kinds a later run can repair (the server or this machine had a bad moment); the others (4xx,
+# robots.txt, offsite, too large, not an article) would fail the same way next time.
+_TRANSIENT_KINDS = frozenset({"http_5xx", "timeout", "dns", "connection", "other"})
+_TRANSIENT_4XX = frozenset({408, 429})
+
+
+def is_transient(failure: Failure) -> bool:
+    """Whether the next run should try again: such a failure keeps the containers above it (listing
+    pages, feeds, sitemaps) unremembered, so their 304 cannot hide what was not fetched."""
+    kind = classify_failure(failure)
+    if kind == "http_4xx":
+        return failure.value.response.status in _TRANSIENT_4XX
+    return kind in _TRANSIENT_KINDS
+
+
 def classify_failure(failure: Failure) -> str:
     if failure.check(HttpError):
         status = failure.value.response.status
         return "http_4xx" if 400 <= status < 500 else "http_5xx" if status >= 500 else "other"
+    if failure.check(OffsiteRedirect):
+        return "offsite_redirect"
     if failure.check(IgnoreRequest):
         message = str(failure.value).lower()
         if "robots.txt" in message:

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from indexer.archive import Archive
-from indexer.errors import NotFound
+from indexer.errors import InvalidArgument, NotFound
 from indexer.schema import VIETNAM_TZ, article_id_for
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def parse_since(value: str | None) -> datetime | None:
     try:
         day = date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise ValueError(f"since must be a date YYYY-MM-DD, not {value!r}") from exc
+        raise InvalidArgument(f"since must be a date YYYY-MM-DD, not {value!r}") from exc
     return datetime.combine(day, time.min, VIETNAM_TZ)
 
 
@@ -110,48 +110,84 @@ class CrawlState:
         return moment > seen.fetched + timedelta(seconds=1)
 
     def detect_interrupted(self, site: str) -> bool:
-        """Whether this site's last run was cut short (killed, or stopped early); those runs are
-        marked 'resumed' and this run paginates past archived pages to finish their work."""
+        """Whether this site's last run left work undone: it was cut short (killed, or stopped
+        early; those runs are marked 'resumed'), or one of its listings did not complete (a page or
+        an article failed in a way a later run can repair). This run then paginates past archived
+        pages to finish that work, since listing pages bring nothing fresh until it reaches it."""
         runs = self.archive.unfinished_runs(site)
         for run in runs:
             self.archive.finish_run(int(run["run_id"]), "resumed", run["stats"])
         if runs:
-            self.resuming.add(site)
             logger.warning(
                 "%s: the previous run (#%s) did not finish; paginating past archived pages to resume it",
                 site,
                 runs[-1]["run_id"],
             )
-        return bool(runs)
+        elif self._listings_left_incomplete(site):
+            logger.warning(
+                "%s: a listing of the previous run did not complete; paginating past archived pages", site
+            )
+        else:
+            return False
+        self.resuming.add(site)
+        return True
+
+    def _listings_left_incomplete(self, site: str) -> bool:
+        last = next((run for run in self.archive.last_runs() if run["site"] == site), None)
+        stats = last["stats"] if last else {}
+        return int(stats.get("listing_roots", 0)) > int(stats.get("listings_complete", 0))
 
 
 @dataclass
 class PendingPage:
-    """A listing page whose articles are still being fetched; it decides about its next page."""
+    """A container (a listing page, a feed, a sitemap or sitemap index) whose children are still
+    being fetched. Its validators are remembered only once every child is done without a failure
+    a later run could repair, so a failure below it is never hidden behind a 304 of the container.
+
+    A listing page's children are its articles and then its next page; a feed's or sitemap's, its
+    articles; a sitemap index's, its child sitemaps. `key` is the URL the container was requested
+    under, which is also what its own parent waits on.
+    """
 
     site: str
-    url: str
-    next_request: Any  # scrapy.Request | None, kept untyped so this module needs no Scrapy
+    key: str
+    next_request: Any  # scrapy.Request | None (listings), kept untyped so this module needs no Scrapy
     waiting: set[str]
     fresh: int = 0
     failed: int = 0
     headers: dict[str, str] = field(default_factory=dict)
+    next_decided: bool = False  # a listing page decides about its next page once, after its articles
+    root: tuple[str, str, int] | None = None  # (site, group, index) of a listing's page 1
 
 
 class ListingTracker:
-    """Counts a listing page's articles in and out, and returns the pages that are complete."""
+    """Counts containers' children in and out, and returns the containers that are complete.
+
+    A child that settled before its container asked for it (a sitemap listed twice, a request the
+    duplicate filter dropped) is remembered, so waiting on it later counts it at once.
+    """
 
     def __init__(self) -> None:
         self._waiting_on: dict[str, list[PendingPage]] = {}
+        self._settled: dict[str, tuple[bool, bool]] = {}  # key -> (fresh, failed)
 
-    def wait(self, page: PendingPage) -> None:
-        for url in page.waiting:
-            self._waiting_on.setdefault(url, []).append(page)
+    def wait(self, page: PendingPage, keys: set[str] | None = None) -> None:
+        """Make `page` wait for `keys` (default: its whole `waiting` set)."""
+        for key in list(page.waiting if keys is None else keys):
+            page.waiting.add(key)
+            if key in self._settled:
+                fresh, failed = self._settled[key]
+                page.waiting.discard(key)
+                page.fresh += fresh
+                page.failed += failed
+            else:
+                self._waiting_on.setdefault(key, []).append(page)
 
-    def settle(self, url: str, *, fresh: bool, failed: bool = False) -> list[PendingPage]:
+    def settle(self, key: str, *, fresh: bool, failed: bool = False) -> list[PendingPage]:
+        self._settled[key] = (fresh, failed)
         done = []
-        for page in self._waiting_on.pop(url, []):
-            page.waiting.discard(url)
+        for page in self._waiting_on.pop(key, []):
+            page.waiting.discard(key)
             page.fresh += fresh
             page.failed += failed
             if not page.waiting:

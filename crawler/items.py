@@ -11,7 +11,7 @@ class PageItem:
     url: str  # the address the page was finally served from (after redirects)
     status: int
     headers: dict[str, str]
-    body: bytes
+    body: bytes = field(repr=False)  # logs show the page by its URL, not its bytes
     fetched_ts: float
     source: str = ""  # how it was discovered: listing, search, rss, sitemap
     discovered_url: str = ""  # the canonical URL as discovered: the key of the seen-set

@@ -3,15 +3,20 @@
 `CrawlReport` is a Scrapy extension (it watches the crawl, it decides nothing): it opens one
 `crawl_runs` row per site when the spider opens, counts requests and responses per site from
 Scrapy's signals, and at the close turns the site's stats into a `SiteReport`, stores it and logs
-it. A site whose every request failed (or whose every article failed) is `failed`; the `crawl`
-command (`crawler/commands/crawl.py`) then exits non-zero so a scheduler notices.
+it under its run id. With `-s OCOP_REPORT_FILE=PATH` it also writes this run's reports there as
+JSON (what `ocop crawl` prints: this run's, never another's). A site whose every request failed
+(or whose every article failed) is `failed`; the `crawl` command (`crawler/commands/crawl.py`)
+then exits non-zero so a scheduler notices.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -39,6 +44,7 @@ class SiteReport:
     skipped: int = 0  # known or too old: never requested
     errors: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # wall time of the whole crawl (all sites of the run together)
+    run_id: int = 0  # the crawl_runs row
 
     @classmethod
     def from_stats(cls, site: str, stats: dict[str, Any], reason: str = "finished") -> SiteReport:
@@ -73,7 +79,8 @@ class SiteReport:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.fetched_by_kind.items()))
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items())) or "none"
         return (
-            f"{self.site}: {self.status.upper()} | requests {self.requests}, fetched {self.fetched} ({kinds})"
+            f"#{self.run_id} {self.site}: {self.status.upper()}"
+            f" | requests {self.requests}, fetched {self.fetched} ({kinds})"
             f" | new {self.new}, updated {self.updated}, unchanged {self.unchanged},"
             f" not modified {self.not_modified}, skipped {self.skipped} | errors: {errors}"
             f" | {self.seconds:.1f} s"
@@ -129,18 +136,29 @@ class CrawlReport:
         started = all_stats.get("start_time")
         seconds = (datetime.now(UTC) - started).total_seconds() if isinstance(started, datetime) else 0.0
         failed = []
+        reports = []
         for key, run_id in self.runs.items():
             prefix = f"ocop/{key}/"
             site_stats = {k.removeprefix(prefix): v for k, v in all_stats.items() if k.startswith(prefix)}
             report = SiteReport.from_stats(key, site_stats, reason)
             report.seconds = round(seconds, 2)
-            self.archive.finish_run(
-                run_id, report.status, {**site_stats, "report": asdict(report), "reason": reason}
-            )
+            report.run_id = run_id
+            reports.append(asdict(report))
             (logger.warning if report.status in ("failed", "interrupted") else logger.info)(
                 "report %s", report.line()
             )
+            try:
+                self.archive.finish_run(
+                    run_id, report.status, {**site_stats, "report": asdict(report), "reason": reason}
+                )
+            except (
+                sqlite3.Error
+            ) as exc:  # a full disk: the next run sees this one as unfinished, and resumes it
+                logger.error("the report of run #%s could not be stored: %s", run_id, exc)
             if report.status == "failed":
                 failed.append(key)
         self.stats.set_value(FAILED_SITES_STAT, failed)
         self.archive.close()
+        destination = self.crawler.settings.get("OCOP_REPORT_FILE")
+        if destination:
+            Path(destination).write_text(json.dumps(reports, ensure_ascii=False), encoding="utf-8")

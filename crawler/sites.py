@@ -8,7 +8,6 @@ the tests' local mirrors) point the crawler at another directory with OCOP_SITES
 
 from __future__ import annotations
 
-import os
 import re
 import string
 import tomllib
@@ -19,12 +18,19 @@ from urllib.parse import urljoin, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from indexer.errors import ConfigurationError, InvalidArgument
+from indexer.settings import load_settings
+
 REGISTRY_DIR = Path(__file__).parent / "sites"
 KINDS = ("national", "trade", "provincial", "portal", "sample", "mirror")
 
 
-class SiteConfigError(ValueError):
+class SiteConfigError(ConfigurationError, ValueError):
     """A registry file is missing, unreadable or invalid; the message names the file and key."""
+
+
+class UnknownSite(InvalidArgument, SiteConfigError):
+    """A site asked for on the command line is not in the registry: a usage error."""
 
 
 def _check_template(value: str, required: bool) -> str:
@@ -279,8 +285,8 @@ def _is_ip(host: str) -> bool:
 
 
 def registry_dir(override: str | Path | None = None) -> Path:
-    """The registry directory: an explicit override, else $OCOP_SITES_DIR, else the bundled one."""
-    chosen = override or os.environ.get("OCOP_SITES_DIR")
+    """The registry directory: an explicit override, else OCOP_SITES_DIR (settings), else the bundled one."""
+    chosen = override or load_settings().sites_dir
     directory = Path(chosen) if chosen else REGISTRY_DIR
     if not directory.is_dir():
         raise SiteConfigError(f"site registry directory {directory} does not exist")
@@ -319,6 +325,21 @@ def select_sites(names: str | None, directory: Path | None = None) -> list[SiteC
     chosen = []
     for name in (n.strip() for n in names.split(",") if n.strip()):
         if name not in registry:
-            raise SiteConfigError(f"unknown site {name!r}; known sites: {', '.join(sorted(registry))}")
+            raise UnknownSite(f"unknown site {name!r}; known sites: {', '.join(sorted(registry))}")
         chosen.append(registry[name])
     return chosen
+
+
+def sites_to_crawl(
+    names: str | None, base_url: str | None = None, registry: str | Path | None = None
+) -> list[SiteConfig]:
+    """The sites a crawl's arguments (`-a site=… -a base_url=… -a registry=…`) select, checked:
+    the spider crawls them, and the `crawl` command checks them before Scrapy starts."""
+    sites = select_sites(names, registry_dir(registry))
+    if base_url:
+        if len(sites) != 1:
+            raise InvalidArgument("-a base_url=... needs exactly one -a site=NAME")
+        sites = [sites[0].with_base_url(base_url)]
+    if not sites:
+        raise InvalidArgument("no site selected: name one with -a site=NAME, or enable sites in the registry")
+    return sites

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from indexer.errors import NotFound
+from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.facets import keyword_values
 from indexer.schema import VIETNAM_TZ, Article
 
@@ -101,27 +101,76 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """A connection tuned for one writer and many readers (WAL)."""
-    conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA busy_timeout=30000")
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection tuned for one writer and many readers (WAL); `readonly` never creates or changes
+    the file (see `_connect_readonly`)."""
+    if readonly:
+        return _connect_readonly(Path(path))
+    try:
+        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=30000")
+    except sqlite3.Error as exc:
+        raise ArchiveUnavailable(f"cannot open the archive {path} for writing: {exc}") from exc
     return conn
 
 
-class Archive:
-    """Articles keyed by the id of their canonical URL; re-crawls update, never duplicate."""
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A reader's connection: a missing file is an error, never a new empty archive.
 
-    def __init__(self, path: Path | str):
+    A WAL reader normally creates the `-shm` file beside the archive. Where it cannot (a read-only
+    mount, a directory owned by another user) and no crawl is writing (no `-wal` file with pending
+    pages), the file is opened as immutable: it cannot change under us, so nothing is missed.
+    """
+    if not path.is_file():
+        raise ArchiveUnavailable(f"no archive at {path}")
+    uri = path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        wal = path.with_name(path.name + "-wal")
+        if "immutable" in options and wal.exists() and wal.stat().st_size > 0:
+            break  # a writer's pages are still in the WAL: immutable would read a stale archive
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?{options}", uri=True, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens (and checks) the file
+            return conn
+        except sqlite3.Error as exc:
+            last = exc
+    raise ArchiveUnavailable(f"the archive {path} cannot be read: {last}")
+
+
+class Archive:
+    """Articles keyed by the id of their canonical URL; re-crawls update, never duplicate.
+
+    Writers (the crawler, reprocess) open it normally, which creates the file and its tables;
+    readers (the API, exports, sync) pass `readonly=True` and never create or change anything.
+    """
+
+    def __init__(self, path: Path | str, *, readonly: bool = False):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
+        if readonly:
+            self.conn = connect(self.path, readonly=True)
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ArchiveUnavailable(f"cannot create the archive's folder {self.path.parent}: {exc}") from exc
         self.conn = connect(self.path)
         from indexer.engines import embedded  # the FTS5 and story tables live in this database
 
-        self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
-        embedded.create_tables(self.conn)
+        try:
+            self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
+            embedded.create_tables(self.conn)
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise ArchiveUnavailable(f"cannot open the archive {self.path} for writing: {exc}") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -322,7 +371,7 @@ class Archive:
     def last_runs(self) -> list[dict[str, object]]:
         """The most recent run of each site, for /health and operators."""
         rows = self.conn.execute(
-            "SELECT site, started_ts, finished_ts, status, stats FROM crawl_runs WHERE run_id IN"
+            "SELECT run_id, site, started_ts, finished_ts, status, stats FROM crawl_runs WHERE run_id IN"
             " (SELECT max(run_id) FROM crawl_runs GROUP BY site) ORDER BY site"
         ).fetchall()
         return [{**dict(row), "stats": json.loads(row["stats"])} for row in rows]

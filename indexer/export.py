@@ -36,6 +36,7 @@ from indexer.schema import VIETNAM_TZ, Article
 
 # Bump when a column is added, removed, renamed or changes type; researchers' scripts can check it.
 SCHEMA_VERSION = "2"
+MAX_LIMIT = 1_000_000_000  # the largest `limit`: more rows than any archive holds, far from overflow
 CHUNK_BYTES = 128 * 1024  # CSV/JSONL: bytes handed to the client at a time
 ROW_GROUP_ROWS = 10_000  # Parquet: a row group ends at this many rows ...
 ROW_GROUP_CHARS = 4_000_000  # ... or this many characters of text, whichever first (bounds memory)
@@ -178,19 +179,33 @@ def _take(buffer: io.StringIO) -> bytes:
     return data
 
 
+# OWASP "CSV injection": a cell starting with one of these is a formula to Excel, LibreOffice and
+# Google Sheets (tab and carriage return too, which some of them skip before looking).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, prefixed with ' so it is shown as text."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 class CsvRenderer:
     """RFC 4180 CSV that Excel opens with Vietnamese intact: UTF-8 with a BOM, CRLF, quoted as needed.
 
     Lists and nested values are JSON arrays in one cell (unambiguous, unlike a separator that a
-    name might contain); missing values are empty cells; booleans are true/false.
+    name might contain); missing values are empty cells; booleans are true/false. Text cells that
+    a spreadsheet would evaluate as a formula get a leading ' unless `raw` (docs/export-schema.md):
+    the page's "Tải CSV" link is opened by double-click, and a title is not a macro.
     """
 
     name = "csv"
     extension = "csv"
     media_type = "text/csv; charset=utf-8; header=present"
 
-    @staticmethod
-    def _cell(value: Any) -> Any:
+    def __init__(self, raw: bool = False):
+        self.raw = raw
+
+    def _cell(self, value: Any) -> Any:
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -198,7 +213,9 @@ class CsvRenderer:
         if isinstance(value, datetime):
             return value.isoformat()
         if isinstance(value, list | dict):
-            return json.dumps(value, ensure_ascii=False, default=_json_default)
+            return json.dumps(value, ensure_ascii=False, default=_json_default)  # starts with [ or {
+        if isinstance(value, str) and not self.raw:
+            return neutralise_formula(value)
         return value
 
     def render(
@@ -324,11 +341,12 @@ class ParquetRenderer:
 FORMATS: dict[str, Renderer] = {r.name: r for r in (CsvRenderer(), JsonlRenderer(), ParquetRenderer())}
 
 
-def renderer_for(name: str) -> Renderer:
+def renderer_for(name: str, *, raw: bool = False) -> Renderer:
     try:
-        return FORMATS[name.strip().lower()]
+        renderer = FORMATS[name.strip().lower()]
     except KeyError:
         raise InvalidQuery(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None
+    return CsvRenderer(raw=True) if raw and renderer.name == "csv" else renderer
 
 
 # --- one export ---------------------------------------------------------------------------------
@@ -350,12 +368,14 @@ class Export:
         fields: Iterable[str] = (),
         limit: int | None = None,
         *,
+        raw: bool = False,
         now: datetime | None = None,
     ):
-        self.renderer = renderer_for(format)
+        self.renderer = renderer_for(format, raw=raw)
+        self.raw = raw
         self.columns = select_columns(fields)
-        if limit is not None and limit < 1:
-            raise InvalidQuery(f"limit must be at least 1, not {limit}")
+        if limit is not None and not 1 <= limit <= MAX_LIMIT:
+            raise InvalidQuery(f"limit must be between 1 and {MAX_LIMIT:,}, not {limit}")
         self.index = index
         self.request = request.model_copy(update={"page": 1, "cursor": None})
         self.limit = limit
@@ -389,6 +409,7 @@ class Export:
             "format": self.renderer.name,
             "fields": [column.name for column in self.columns],
             "limit": self.limit,
+            "raw": self.raw,
             "engine": self.index.name,
             "exported_at": self.exported_at.isoformat(timespec="seconds"),
             "ocop_watch_version": __version__,

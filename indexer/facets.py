@@ -1,8 +1,9 @@
-"""The facets journalists filter and count by, defined once for every engine.
+"""The facets journalists filter and count by, defined once for every engine and interface.
 
 A facet knows which article field it reads, which stored values an article contributes, and how a
-selected value becomes (field, value) filter terms. Engines only render those terms, so adding a
-facet touches this module alone.
+selected value becomes (field, value) filter terms. Engines only render those terms; the API's
+parameters, the `ocop export` options (`SearchRequest.from_params`) and the page's labels
+(`GET /facets`) are generated from `FACETS`, so adding a facet touches this module alone.
 """
 
 from __future__ import annotations
@@ -22,7 +23,19 @@ class TermsFacet:
     name: str  # the API parameter and the response key
     field: str  # the Article field and the stored/indexed field name
     label: str  # for the web page
+    description: str = ""  # for the API documentation and `ocop export --help`
     counted: bool = True  # False: a filter only, never counted nor returned in `facets`
+    kind = "terms"  # several values may be selected (OR); `boolean`: one yes/no choice
+
+    def describe(self) -> dict[str, object]:
+        """What a client needs to show this facet (GET /facets)."""
+        return {
+            "name": self.name,
+            "label": self.label,
+            "description": self.description,
+            "kind": self.kind,
+            "counted": self.counted,
+        }
 
     def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
         return [(self.field, value) for value in values]
@@ -30,7 +43,7 @@ class TermsFacet:
     def values_of(self, article: Article) -> list[str]:
         value = getattr(article, self.field)
         items = value if isinstance(value, list) else [value]
-        return [_as_term(v) for v in items if v not in (None, "")]
+        return [as_term(v) for v in items if v not in (None, "")]
 
     def dsl_aggregation(self, size: int) -> dict[str, object]:
         """Elasticsearch/OpenSearch: the counts, ordered like the embedded engine (count desc, value asc)."""
@@ -48,6 +61,8 @@ class StarsFacet(TermsFacet):
 
 @dataclass(frozen=True)
 class BoolFacet(TermsFacet):
+    kind = "boolean"
+
     def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
         terms = []
         for value in values:
@@ -91,22 +106,35 @@ class ProvinceFacet(TermsFacet):
         return terms
 
 
-def _as_term(value: object) -> str:
+def as_term(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-FACETS: dict[str, TermsFacet] = {
+FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
     facet.name: facet
     for facet in (
-        TermsFacet("site", "site", "Báo"),
-        TermsFacet("section", "section", "Chuyên mục"),
-        ProvinceFacet("province", "provinces_2025", "Tỉnh/thành (2025)"),
-        StarsFacet("stars", "stars", "Hạng sao OCOP"),
-        ProductGroupFacet("product_group", "product_groups", "Nhóm sản phẩm"),
-        BoolFacet("is_ocop", "is_ocop", "Tin về OCOP"),
-        TermsFacet("story", "story_id", "Cùng nội dung", counted=False),  # near-duplicates of one story
+        TermsFacet("site", "site", "Báo", "Outlet (site key)"),
+        ProvinceFacet(
+            "province",
+            "provinces_2025",
+            "Tỉnh/thành (2025)",
+            "Province, 2025 structure; a pre-2025 name or alias also works",
+        ),
+        StarsFacet("stars", "stars", "Hạng sao OCOP", "OCOP star rating: 3, 4 or 5"),
+        ProductGroupFacet(
+            "product_group", "product_groups", "Nhóm sản phẩm", "One of the six OCOP product groups"
+        ),
+        TermsFacet("section", "section", "Chuyên mục", "The outlet's section"),
+        BoolFacet("is_ocop", "is_ocop", "Tin về OCOP", "Only articles that are (or are not) about OCOP"),
+        TermsFacet(  # near-duplicates of one story: a filter only
+            "story",
+            "story_id",
+            "Cùng nội dung",
+            "Story id (a hit's story_id): the near-duplicates of one story",
+            counted=False,
+        ),
     )
 }
 
@@ -129,7 +157,7 @@ def keyword_values(article: Article) -> list[tuple[str, str]]:
     for field in KEYWORD_FIELDS:
         value = getattr(article, field)
         items = value if isinstance(value, list) else [value]
-        pairs.extend((field, _as_term(v)) for v in items if v not in (None, ""))
+        pairs.extend((field, as_term(v)) for v in items if v not in (None, ""))
     return list(dict.fromkeys(pairs))
 
 

@@ -8,6 +8,7 @@ Lucene operators and punctuation are read as plain text, never passed through to
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -15,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from indexer.errors import InvalidQuery
+from indexer.facets import FACETS, as_term
 from indexer.schema import VIETNAM_TZ
 from indexer.text import fold, has_diacritics, normalize, tokens
 
@@ -22,6 +24,9 @@ MAX_PAGE_SIZE = 100
 MAX_WINDOW = 10_000  # page*size beyond this needs a cursor, as in Elasticsearch's max_result_window
 MAX_QUERY_LENGTH = 500
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2200, 12, 31)  # beyond these, date arithmetic overflows
+
+# Parameters other than the facets and the dates, under their API names.
+_SCALAR_PARAMS = ("q", "sort", "page", "size", "cursor", "interval", "facet_size")
 
 Sort = Literal["relevance", "newest", "oldest"]
 Interval = Literal["year", "month", "day"]
@@ -176,6 +181,26 @@ class SearchRequest(BaseModel):
     interval: Interval = "month"
     facet_size: int = Field(default=50, ge=1, le=500)
     with_facets: bool = True
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object]) -> SearchRequest:
+        """A request from flat parameters named as in the API (`q`, `from`, `to`, `sort`, `page`, …,
+        and one per facet in `FACETS`): what /search, /timeline, /export and `ocop export` all build.
+
+        A facet's value may be one value or a list of them; None and empty lists mean "no filter".
+        Raises pydantic's ValidationError or InvalidQuery, which every interface reports as a usage error.
+        """
+        filters: dict[str, list[str]] = {}
+        for name in FACETS:
+            value = params.get(name)
+            values = value if isinstance(value, list | tuple) else [] if value is None else [value]
+            terms = [as_term(v) for v in values if v is not None]
+            if terms:
+                filters[name] = terms
+        scalars = {key: params[key] for key in _SCALAR_PARAMS if params.get(key) is not None}
+        return cls.model_validate(
+            {**scalars, "filters": filters, "date_from": params.get("from"), "date_to": params.get("to")}
+        )
 
     @field_validator("q")
     @classmethod

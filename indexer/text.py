@@ -59,7 +59,7 @@ def clean(text: str | None) -> str:
     if stray:
         text = text.translate(stray)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # _SPACES never spans "\n"
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -17,12 +17,14 @@ from pydantic import BaseModel
 
 from indexer.archive import Archive, RawPage
 from indexer.engines import SearchIndex
-from indexer.errors import EngineUnavailable, NotFound
+from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.highlight import document_marks, highlight_all, paragraphs
 from indexer.query import MAX_QUERY_LENGTH, parse_query
 from indexer.schema import Article
 from indexer.settings import Settings
 from search_api.citation import Citation, cite
+from search_api.dependencies import get_index
+from search_api.errors import responses
 
 router = APIRouter(tags=["articles"])
 ARTICLE_PAGE = Path(__file__).parent / "static" / "article.html"
@@ -33,14 +35,10 @@ RAW_HEADERS = {
 }
 
 
-def _index(request: Request) -> SearchIndex:
-    return request.app.state.get_index(request)
+IndexDep = Annotated[SearchIndex, Depends(get_index)]
 
 
-IndexDep = Annotated[SearchIndex, Depends(_index)]
-
-
-@router.get("/articles/{article_id}", response_model=Article)
+@router.get("/articles/{article_id}", response_model=Article, responses=responses(404, 503))
 def article(index: IndexDep, article_id: str) -> Article:
     return index.get(article_id)
 
@@ -50,7 +48,9 @@ class HighlightedArticle(BaseModel):
     paragraphs: list[str]  # the article's text, one entry per paragraph, escaped and marked alike
 
 
-@router.get("/articles/{article_id}/highlight", response_model=HighlightedArticle)
+@router.get(
+    "/articles/{article_id}/highlight", response_model=HighlightedArticle, responses=responses(400, 404, 503)
+)
 def highlight(
     index: IndexDep,
     article_id: str,
@@ -65,7 +65,7 @@ def highlight(
     )
 
 
-@router.get("/articles/{article_id}/citation", response_model=Citation)
+@router.get("/articles/{article_id}/citation", response_model=Citation, responses=responses(404, 503))
 def citation(index: IndexDep, article_id: str) -> Citation:
     """A ready citation: plain text in Vietnamese and English, and a biblatex `@online` entry.
     The access date is the crawl date, the day of the copy the archive holds."""
@@ -76,10 +76,10 @@ def _raw_page(settings: Settings, article_id: str) -> RawPage:
     if not settings.archive.is_file():  # e.g. an API over Elasticsearch without the crawlers' archive
         raise NotFound("this server has no archive, so no raw HTML: ask the crawling machine's operator")
     try:
-        with Archive(settings.archive) as archive:
+        with Archive(settings.archive, readonly=True) as archive:  # serving never writes
             return archive.raw_page(article_id)
     except sqlite3.DatabaseError as exc:
-        raise EngineUnavailable(f"the archive cannot be read: {exc}") from exc
+        raise ArchiveUnavailable(f"the archive cannot be read: {exc}") from exc
 
 
 def _raw_response(request: Request, index: SearchIndex, article_id: str, with_body: bool) -> Response:
@@ -96,7 +96,10 @@ def _raw_response(request: Request, index: SearchIndex, article_id: str, with_bo
 @router.get(
     "/articles/{article_id}/raw",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}, "description": "The HTML as fetched"}},
+    responses={
+        200: {"content": {"application/octet-stream": {}}, "description": "The HTML as fetched"},
+        **responses(404, 503),
+    },
 )
 def raw(request: Request, index: IndexDep, article_id: str) -> Response:
     """The HTML exactly as the crawler fetched it (bytes unchanged), as a file download.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +28,35 @@ def require_shared(*parts: str) -> Path:
     return path
 
 
+@dataclass
+class CommandResult:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def error(self) -> str:
+        """The one line an error printed on stderr (a progress bar may leave blank lines around it)."""
+        lines = [line for line in self.err.splitlines() if line.strip()]
+        assert len(lines) == 1, f"expected one line on stderr, got {lines}"
+        return lines[0]
+
+
+@pytest.fixture
+def ocop(capsys: pytest.CaptureFixture[str]) -> Callable[..., CommandResult]:
+    """Runs an `ocop` command line in this process, as the installed command would (errors become
+    one line and an exit code), and returns its exit code, stdout and stderr."""
+    from ocop_watch.cli import run
+
+    def invoke(*args: str) -> CommandResult:
+        capsys.readouterr()
+        code = run([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return CommandResult(code, captured.out, captured.err)
+
+    return invoke
+
+
 def make_article(n: int, title: str, text: str, **fields: object) -> Article:
     fields.setdefault("site", "mau.vn")
     fields.setdefault("crawled", datetime(2025, 1, 23, 20, 28, tzinfo=VIETNAM_TZ))
@@ -43,7 +74,7 @@ def small_archive(archive_path: Path) -> Path:
     return build_small_archive(archive_path)
 
 
-def build_small_archive(archive_path: Path) -> Path:
+def build_small_archive(path: Path) -> Path:
     articles = [
         make_article(
             1,
@@ -85,7 +116,7 @@ def build_small_archive(archive_path: Path) -> Path:
         ),
         make_article(5, "Bài không rõ ngày", "Sản phẩm mới, nông thôn mới."),
     ]
-    with Archive(archive_path) as archive:
+    with Archive(path) as archive:
         for article in articles:
             archive.upsert(article)
-    return archive_path
+    return path

@@ -75,3 +75,37 @@ def test_dates_in_both_feed_formats() -> None:
     assert parse_date("2025-01-23T20:28:00Z") == datetime(2025, 1, 23, 20, 28, tzinfo=UTC)
     assert parse_date("Thu, 23 Jan 2025 20:28:00 GMT") == datetime(2025, 1, 23, 20, 28, tzinfo=UTC)
     assert parse_date("không phải ngày") is None and parse_date(None) is None
+
+
+ENTITY_BOMB_DTD = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE d [\n <!ENTITY a "ocop">\n'
+    + b"".join(f' <!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">\n'.encode() for i in range(8))
+    + b"]>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("parse", "body"),
+    [
+        (
+            parse_feed,
+            b'<rss version="2.0"><channel><item><link>https://x.vn/&i;.html</link></item></channel></rss>',
+        ),
+        (
+            parse_sitemap,
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.vn/&i;</loc></url></urlset>',
+        ),
+    ],
+)
+def test_a_document_declaring_its_own_entities_is_refused(parse, body: bytes) -> None:  # noqa: ANN001
+    with pytest.raises(FeedError, match="entities"):
+        parse(ENTITY_BOMB_DTD + body)
+
+
+def test_an_rss_091_doctype_without_entities_is_still_read() -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel>'
+        b"<item><link>https://x.vn/bai-1.html</link></item></channel></rss>"
+    )
+    assert [e.url for e in parse_feed(body)] == ["https://x.vn/bai-1.html"]

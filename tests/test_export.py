@@ -20,7 +20,6 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
-from typer.testing import CliRunner
 
 import indexer.export as export_module
 from indexer.archive import Archive
@@ -40,6 +39,9 @@ TRICKY = [
     "Emoji 🍵🌾, người nông dân 👩‍🌾, cờ 🇻🇳",
     "Tổ hợp " + unicodedata.normalize("NFD", "Hòa Bình đạt chuẩn") + " và dựng sẵn Hòa Bình",
     "=SUM(A1:A2) trông như công thức",
+    "+84 912 345 678 là đường dây nóng",
+    "-2+3+cmd|' /C calc'!A0 (DDE)",
+    "@Nông dân làm giàu",
     "NA",
     "null",
     "  khoảng trắng đầu và cuối  ",
@@ -153,9 +155,31 @@ def test_csv_is_what_excel_expects(index: EmbeddedIndex) -> None:
     assert "\nDòng hai\n\nĐoạn mới".encode() in data  # newlines stay inside the quoted cell
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(index: EmbeddedIndex, stored: dict) -> None:
+    data = exported(index, "csv", fields=["id", "title", "lead", "text", "authors"])
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    neutralised = 0
+    for row in frame.to_dict("records"):
+        article = stored[row["id"]]
+        for name in ("title", "lead", "text"):
+            cell, value = row[name], getattr(article, name)
+            assert not cell.startswith(FORMULA_STARTS), (name, cell)
+            if value.startswith(FORMULA_STARTS):
+                assert cell == "'" + value
+                neutralised += 1
+            else:
+                assert cell == value
+        assert json.loads(row["authors"]) == article.authors  # lists are JSON: they start with [
+    assert neutralised > 50
+    assert json.loads(exported(index, "jsonl", limit=1))  # only CSV is touched: JSONL stays exact
+
+
 @pytest.mark.parametrize("reader", ["pandas", "pyarrow"])
 def test_csv_round_trips_vietnamese_text_exactly(index: EmbeddedIndex, stored: dict, reader: str) -> None:
-    data = exported(index, "csv")
+    data = exported(index, "csv", raw=True)
     if reader == "pandas":
         frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
         rows = frame.to_dict("records")
@@ -294,19 +318,16 @@ def test_filename_and_media_types(index: EmbeddedIndex) -> None:
 # --- the command line ---------------------------------------------------------------------------------
 
 
-def test_cli_writes_the_file_and_its_provenance(tricky_archive: Path, tmp_path: Path) -> None:
-    import ocop_watch.commands.export  # noqa: F401  (registers the command)
-    from ocop_watch.cli_app import app
-
+def test_cli_writes_the_file_and_its_provenance(tricky_archive: Path, tmp_path: Path, ocop) -> None:  # noqa: ANN001
     output = tmp_path / "ocop.parquet"
     args = ["export", "--format", "parquet", "--output", str(output), "--archive", str(tricky_archive)]
     query = ["--q", "san pham", "--site", "baomau.vn", "--fields", "id,title"]
-    result = CliRunner().invoke(app, [*args, *query])
-    assert result.exit_code == 0, result.output
+    result = ocop(*args, *query)
+    assert result.code == 0, result.err
     provenance = json.loads((tmp_path / "ocop.parquet.provenance.json").read_text("utf-8"))
     assert provenance["query"] == "san pham" and provenance["filters"] == {"site": ["baomau.vn"]}
     assert pq.read_table(output).num_rows == provenance["rows"] == provenance["total"] == ARTICLES // 3
     assert not list(tmp_path.glob("*.part"))
 
-    refused = CliRunner().invoke(app, [*args, "--fields", "nope"])
-    assert refused.exit_code == 2 and "unknown field 'nope'" in refused.output
+    refused = ocop(*args, "--fields", "nope")
+    assert refused.code == 2 and refused.error.startswith("ocop: error: unknown field 'nope'")

@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
 import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -67,6 +69,19 @@ def test_the_whole_result_set_ignoring_page_and_size(client: TestClient) -> None
     assert pq.read_table(io.BytesIO(response.content)).num_rows == ARTICLES
 
 
+def test_csv_formulas_are_neutralised_unless_raw_is_asked(client: TestClient) -> None:
+    def titles(**params: str) -> list[str]:
+        response = client.get("/export", params={"fields": "title", **params})
+        return [row[0] for row in csv.reader(io.StringIO(response.content.decode("utf-8-sig")))][1:]
+
+    safe, raw = titles(), titles(raw="true")
+    assert any(title.startswith("=SUM") for title in raw)  # the archive holds formula-like titles
+    assert not any(title.startswith(("=", "+", "-", "@")) for title in safe)
+    assert safe == ["'" + t if t.startswith(("=", "+", "-", "@")) else t for t in raw]
+    provenance = client.get("/export", params={"limit": 1, "raw": "true"}).headers["x-ocop-provenance"]
+    assert json.loads(provenance)["raw"] is True
+
+
 def test_fields_comma_separated_or_repeated_and_limit(client: TestClient) -> None:
     for params in ({"fields": "id,title"}, [("fields", "id"), ("fields", "title")]):
         response = client.get("/export", params=params)
@@ -85,6 +100,9 @@ def test_fields_comma_separated_or_repeated_and_limit(client: TestClient) -> Non
         ({"stars": "7"}, "stars"),
         ({"from": "2024-05-01", "to": "2024-01-01"}, "after"),
         ({"q": "x" * 600}, "long"),
+        ({"format": "jsonl", "limit": "9223372036854775808"}, "limit"),  # past any 64-bit integer
+        ({"limit": "1000000001"}, "limit"),
+        ({"raw": "sometimes"}, "raw"),
     ],
 )
 def test_bad_requests_are_400_with_a_message(client: TestClient, params: dict, fragment: str) -> None:
@@ -99,6 +117,7 @@ class WatchedIndex:
     def __init__(self, inner: EmbeddedIndex, delay: float):
         self.inner, self.delay, self.name = inner, delay, inner.name
         self.scanned = 0
+        self.fail_after: int | None = None  # rows after which the scan fails, as a dying disk would
         self.closed = threading.Event()
 
     def search(self, request: SearchRequest) -> SearchResponse:
@@ -108,6 +127,8 @@ class WatchedIndex:
         try:
             for article in self.inner.scan(request):
                 time.sleep(self.delay)
+                if self.scanned == self.fail_after:
+                    raise OSError("disk I/O error (injected)")
                 self.scanned += 1
                 yield article
         finally:
@@ -120,14 +141,12 @@ class WatchedIndex:
         return self.inner.health()
 
 
-@pytest.fixture
-def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, WatchedIndex]]:
-    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)  # chunks of a few articles, as with real ones
-    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)  # a full export would take 3 s
+@contextmanager
+def _serving(archive: Path, watched: WatchedIndex, **settings: object) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    app = create_app(Settings(archive=archive, engine="embedded"), index=watched)  # type: ignore[arg-type]
+    app = create_app(Settings(archive=archive, engine="embedded", **settings), index=watched)  # type: ignore[arg-type]
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -135,10 +154,18 @@ def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}", watched
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def server(archive: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, WatchedIndex]]:
+    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)  # chunks of a few articles, as with real ones
+    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)  # a full export would take 3 s
+    with _serving(archive, watched, max_exports=1) as base:
+        yield base, watched
 
 
 def test_a_client_that_disconnects_stops_the_export(server: tuple[str, WatchedIndex]) -> None:
@@ -160,3 +187,64 @@ def test_a_client_that_stays_gets_everything(server: tuple[str, WatchedIndex]) -
     response = httpx.get(f"{base}/export", params={"format": "jsonl", "fields": "id"}, timeout=30)
     assert len(response.content.splitlines()) == ARTICLES == watched.scanned
     assert watched.closed.is_set()
+
+
+def test_exports_beyond_the_limit_are_429_with_retry_after(server: tuple[str, WatchedIndex]) -> None:
+    base, watched = server
+    with httpx.stream("GET", f"{base}/export", params={"format": "csv"}, timeout=10) as first:
+        assert first.status_code == 200
+        next(first.iter_raw())  # the only export slot of this server is taken
+        refused = httpx.get(f"{base}/export", params={"format": "jsonl"}, timeout=10)
+        assert refused.status_code == 429
+        assert int(refused.headers["retry-after"]) > 0 and "export" in refused.json()["error"]
+        assert httpx.get(f"{base}/search", timeout=10).status_code == 200  # searches are not held up
+    assert watched.closed.wait(timeout=3)
+    deadline = time.monotonic() + 5
+    while True:  # the slot comes back once the first export's stream is closed
+        again = httpx.get(
+            f"{base}/export", params={"format": "jsonl", "fields": "id", "limit": 3}, timeout=10
+        )
+        if again.status_code != 429 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert again.status_code == 200 and len(again.content.splitlines()) == 3
+
+
+def test_a_failure_half_way_cuts_the_stream_visibly_and_is_logged(
+    server: tuple[str, WatchedIndex], caplog: pytest.LogCaptureFixture
+) -> None:
+    base, watched = server
+    watched.delay, watched.fail_after = 0, 60
+    received = bytearray()
+    params = {"format": "jsonl", "q": "san pham"}
+    with (
+        caplog.at_level(logging.ERROR, logger="search_api.export"),
+        pytest.raises(httpx.RemoteProtocolError),
+        httpx.stream("GET", f"{base}/export", params=params) as response,
+    ):
+        assert response.status_code == 200  # the first rows were already on their way
+        for chunk in response.iter_raw():
+            received += chunk
+    assert received and len(received.splitlines()) < 60  # a cut transfer, not a short file that looks whole
+    logged = [r for r in caplog.records if "export failed half-way" in r.getMessage()]
+    assert logged and "q=san+pham" in logged[0].getMessage() and logged[0].exc_info
+
+
+def test_one_client_cannot_take_every_slot_from_the_others(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)
+    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)
+    elsewhere = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=10)
+    with _serving(archive, watched, max_client_requests=1) as base, elsewhere:
+        with httpx.stream("GET", f"{base}/export", timeout=10) as busy:  # this client's one request
+            next(busy.iter_raw())
+            refused = httpx.get(f"{base}/search", timeout=10)
+            assert refused.status_code == 429 and refused.headers["retry-after"] == "1"
+            assert "your address" in refused.json()["error"]
+            assert elsewhere.get(f"{base}/search").status_code == 200  # another client is served at once
+            assert httpx.get(f"{base}/facets", timeout=10).status_code == 200  # cheap answers are not limited
+        deadline = time.monotonic() + 5
+        while httpx.get(f"{base}/search", timeout=10).status_code == 429:  # its slot comes back
+            assert time.monotonic() < deadline
+            time.sleep(0.05)

@@ -345,3 +345,94 @@ def test_blind_split_is_fixed_and_stratified() -> None:
     assert split == blind_split(list(reversed(rows)))  # the order of the rows does not matter
     held = [i for i, part in split.items() if part == "heldout"]
     assert sum(i.startswith("d") for i in held) == 10 and sum(i.startswith("n") for i in held) == 3
+
+
+# -- round 2 (issue #11): mechanisms checked on a private blind set -------------------------------------
+
+
+def test_the_breakdown_of_a_planned_count_is_a_plan_too() -> None:
+    text = (
+        "Theo kế hoạch, đến cuối năm nay huyện sẽ có 40 sản phẩm OCOP. Trong đó, 30 sản phẩm đạt 3 sao, "
+        "10 sản phẩm đạt 4 sao.\n"
+        "Hiện huyện đã có 25 sản phẩm OCOP được công nhận. Trong đó, 20 sản phẩm đạt 3 sao."
+    )
+    assert claims(text) == {(25, None), (20, 3)}
+
+
+def test_a_breakdown_with_a_realis_marker_is_a_fact() -> None:
+    text = (
+        "Huyện dự kiến sẽ có 40 sản phẩm OCOP vào cuối năm. Trong đó, đến nay đã có 12 sản phẩm được "
+        "công nhận đạt 3 sao."
+    )
+    assert claims(text) == {(12, 3)}
+
+
+def test_a_count_over_its_target_keeps_the_count() -> None:
+    text = "Năm nay toàn tỉnh có 48/40 sản phẩm OCOP mới được công nhận, đạt 120% so với kế hoạch."
+    assert claims(text) == {(48, None)}
+
+
+def test_a_denied_rating_is_no_rating() -> None:
+    text = (
+        "Toàn tỉnh có 30 sản phẩm OCOP, gồm 22 sản phẩm 3 sao và 8 sản phẩm 4 sao (tỉnh chưa có sản "
+        "phẩm đạt 5 sao)."
+    )
+    assert facts(text).stars == [3, 4]
+
+
+def test_a_photo_credit_names_no_place() -> None:
+    text = (
+        "Sản phẩm mật ong của hợp tác xã được công nhận OCOP 3 sao. (Ảnh: Lê Long An)\n"
+        "Hợp tác xã ở huyện Đông Anh có 12 sản phẩm OCOP."
+    )
+    assert "Long An" not in facts(text).provinces
+
+
+def test_a_dateline_is_no_place_but_a_later_mention_is() -> None:
+    dateline = "Cần Thơ (TTXVN 12/3/2024) Tỉnh Sóc Trăng vừa công nhận thêm 9 sản phẩm OCOP 3 sao."
+    assert facts(dateline).provinces == ["Sóc Trăng"]
+    named = dateline + "\nCác sản phẩm sẽ được giới thiệu tại hội chợ ở Cần Thơ."
+    assert "Cần Thơ" in facts(named).provinces
+
+
+def test_an_organisation_name_runs_through_dashes_and_business_words() -> None:
+    text = (
+        "Sản phẩm của Hợp tác xã Dịch vụ - Thương mại - Nông nghiệp Long An (xã Hòa Phú) được công "
+        "nhận OCOP 3 sao. Sản phẩm của HTX Sản xuất kinh doanh và Dịch vụ nông nghiệp Bắc Giang cũng "
+        "đạt 3 sao. Tỉnh Lâm Đồng có 12 sản phẩm OCOP."
+    )
+    provinces = facts(text).provinces
+    assert "Long An" not in provinces and "Bắc Giang" not in provinces and "Lâm Đồng" in provinces
+
+
+def test_english_paragraphs_give_ratings_and_counts() -> None:
+    text = (
+        "The northern province now has 64 OCOP products rated three stars or higher under the One "
+        "Commune One Product programme. Among them, eleven products have achieved a four-star rating, "
+        "while 53 have been awarded three stars.\n"
+        "The province plans to have at least 20 five-star products by 2030, and two products have the "
+        "potential to reach five stars."
+    )
+    f = facts(text, title="Province certifies more OCOP products")
+    assert f.stars == [3, 4]
+    assert {(c.count, c.stars) for c in f.ocop_claims} == {(64, None), (11, 4), (53, 3)}
+
+
+def test_a_province_name_in_an_english_organisation_is_still_the_place() -> None:
+    text = (
+        "The Lâm Đồng People's Committee has recognised 15 new four-star OCOP products, bringing the "
+        "total in the province to 310 OCOP products."
+    )
+    f = facts(text, title="More OCOP products certified")
+    assert f.provinces == ["Lâm Đồng"]
+    assert {(c.count, c.stars) for c in f.ocop_claims} == {(15, 4), (310, None)}
+
+
+def test_a_breakdown_of_candidates_a_paragraph_later_is_candidates_too() -> None:
+    text = (
+        "Tỉnh vừa phê duyệt danh sách 40 sản phẩm tham gia Chương trình OCOP năm nay.\n"
+        "Các sản phẩm chủ yếu thuộc nhóm thực phẩm và đồ uống.\n"
+        "Trong số các sản phẩm, huyện A có 12 sản phẩm; huyện B có 9 sản phẩm.\n"
+        "Năm trước, toàn tỉnh có 85 sản phẩm OCOP được công nhận đạt 3 sao."
+    )
+    assert claims(text) == {(85, 3)}

@@ -35,7 +35,7 @@ def test_reprocess_fills_enrichment_and_versions_only_changed_articles(archive_p
         assert archive.last_seq() == seq_before + 1
 
 
-def test_reprocess_without_archive_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["reprocess", "--archive", str(tmp_path / "missing.sqlite")])
-    assert result.exit_code != 0
-    assert "no archive" in result.output
+def test_reprocess_without_archive_is_a_clear_error(tmp_path: Path, ocop) -> None:  # noqa: ANN001
+    result = ocop("reprocess", "--archive", tmp_path / "missing.sqlite")
+    assert result.code == 5  # ExitCode.ARCHIVE_UNAVAILABLE
+    assert result.error.startswith("ocop: error: no archive at")

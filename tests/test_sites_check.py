@@ -38,5 +38,5 @@ def test_check_exits_non_zero_when_nothing_works(tmp_path: Path) -> None:
         registry = tmp_path / "sites"
         write_registry(registry, mirror.base_url)  # every page is a 404
         result = CliRunner().invoke(app, ["sites", "check", "--registry", str(registry), "--delay", "0"])
-        assert result.exit_code == 1
+        assert result.exit_code == 3  # ExitCode.PARTLY_FAILED
         assert "no working entry point" in result.output and "mirror" in result.output

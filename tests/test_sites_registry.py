@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from crawler.sites import REGISTRY_DIR, SiteConfigError, load_registry, load_site, registry_dir, select_sites
 from crawler.spiders.news import configure_download_slots
+from indexer.settings import load_settings
 from ocop_watch.cli import app
 from tests.conftest import require_shared
 
@@ -153,7 +154,7 @@ def test_polite_defaults() -> None:
 
     assert settings.ROBOTSTXT_OBEY and settings.AUTOTHROTTLE_ENABLED
     assert settings.CONCURRENT_REQUESTS_PER_DOMAIN <= 2 and settings.DOWNLOAD_DELAY >= 1
-    assert settings.CONTACT_URL in settings.USER_AGENT
+    assert load_settings().contact_url in settings.USER_AGENT
     assert settings.DOWNLOAD_MAXSIZE and settings.DOWNLOAD_TIMEOUT and settings.RETRY_TIMES
 
 

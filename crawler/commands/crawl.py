@@ -1,36 +1,92 @@
-"""`scrapy crawl` that exits non-zero when a site failed entirely, so cron and systemd notice.
+"""`scrapy crawl`, checked before it starts, one crawl per archive, and an exit code a scheduler reads.
 
-Scrapy's own command exits 0 whatever happened to the sites. The per-site verdict is made by
-`crawler.report.CrawlReport`; this subclass only reads it from the crawl's stats at the end.
+Before Scrapy starts: the settings, the sites and the spider's arguments are checked, the archive's
+crawl lock is taken (`crawler.lock`) and the archive is opened for writing, so an operator's
+mistake (an unknown site, a read-only archive, a crawl already running) is one line on stderr and
+the exit code `indexer.errors` gives its type, rather than tracebacks half-way through a run.
+Scrapy's own command exits 0 whatever happened to the sites; this one exits 3 when a site failed
+entirely (the per-site verdict is made by `crawler.report.CrawlReport`).
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 
+from crawler.incremental import parse_since
+from crawler.lock import CrawlLock
 from crawler.report import FAILED_SITES_STAT
-
-EXIT_SITE_FAILED = 3
+from crawler.sites import sites_to_crawl
+from indexer.archive import Archive
+from indexer.errors import ArchiveUnavailable, ConfigurationError, ExitCode, OcopWatchError
 
 
 class Command(ScrapyCrawl):
     _crawler: Crawler | None = None
+    _lock: CrawlLock | None = None
 
     def short_desc(self) -> str:
-        return "Run a spider (exit code 3 when a site failed entirely)"
+        return "Run a spider (one per archive at a time; exit code 3 when a site failed entirely)"
 
     def _create_crawler(self, spname: str) -> Crawler:  # type: ignore[override]
         self._crawler = super()._create_crawler(spname)
         return self._crawler
 
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        """Scrapy calls this before it starts (and logs its banner): the place to refuse at once."""
+        super().process_options(args, opts)
+        try:
+            self._lock = self._prepare(opts.spargs)
+        except OcopWatchError as error:
+            print(f"scrapy crawl: error: {error}", file=sys.stderr)
+            sys.exit(error.exit_code)
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        super().run(args, opts)
+        try:
+            super().run(args, opts)
+        finally:
+            if self._lock is not None:
+                self._lock.release()
         if self.exitcode == 0 and self._crawler is not None and self._crawler.stats is not None:
             failed = self._crawler.stats.get_value(FAILED_SITES_STAT) or []
             if failed:
                 print(f"ocop-watch: no usable response from: {', '.join(failed)}", file=sys.stderr)
-                self.exitcode = EXIT_SITE_FAILED
+                self.exitcode = ExitCode.PARTLY_FAILED
+
+    def _prepare(self, spargs: dict[str, str]) -> CrawlLock:
+        """Everything that can be refused before the first request; returns the held crawl lock."""
+        assert self.settings is not None
+        problem = self.settings.get("OCOP_SETTINGS_ERROR")
+        if problem:
+            raise ConfigurationError(problem)
+        sites_to_crawl(spargs.get("site"), spargs.get("base_url"), spargs.get("registry"))
+        parse_since(spargs.get("since"))
+        archive = Path(self.settings.get("OCOP_ARCHIVE"))
+        lock = CrawlLock(archive)
+        lock.acquire()
+        try:
+            _check_writable(archive)
+        except BaseException:
+            lock.release()
+            raise
+        return lock
+
+
+def _check_writable(path: Path) -> None:
+    """Opens (creating if new) the archive and starts a write that is rolled back: a read-only file
+    or folder shows here, not as 'unable to open database file' from every pipeline call."""
+    with Archive(path) as archive:
+        try:
+            archive.conn.execute("BEGIN IMMEDIATE")
+            archive.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('write_check', '')")
+            archive.conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            raise ArchiveUnavailable(
+                f"cannot write to the archive {path}: {exc} (check the permissions of the file and its"
+                " folder)"
+            ) from exc

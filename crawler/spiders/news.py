@@ -13,6 +13,10 @@ Incremental by design (see `crawler.incremental`): article URLs the archive alre
 fetched again, a listing stops at the first page that brings nothing fresh, feed and sitemap
 entries older than `since` or unchanged since our last fetch are skipped, and revisits carry
 If-None-Match / If-Modified-Since.
+
+Without loss: a container (listing page, feed, sitemap, sitemap index) records its validators only
+once everything under it was processed without a failure a later run can repair (`PendingPage`),
+so a 503 or a full disk below it is retried by the next run instead of hidden behind a 304.
 """
 
 from __future__ import annotations
@@ -28,11 +32,11 @@ from scrapy.http import Response
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from twisted.python.failure import Failure
 
-from crawler.errors import classify_failure
+from crawler.errors import classify_failure, is_transient
 from crawler.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.incremental import CrawlState, ListingTracker, PendingPage, header, parse_since
 from crawler.items import PageItem
-from crawler.sites import Listing, SiteConfig, registry_dir, select_sites
+from crawler.sites import Listing, SiteConfig, sites_to_crawl
 from crawler.urls import canonicalize_url
 from indexer.archive import Archive
 
@@ -55,13 +59,7 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ):
         super().__init__(**kwargs)
-        sites = select_sites(site, registry_dir(registry))
-        if base_url:
-            if len(sites) != 1:
-                raise ValueError("-a base_url=... needs exactly one -a site=NAME")
-            sites = [sites[0].with_base_url(base_url)]
-        if not sites:
-            raise ValueError("no site selected: name one with -a site=NAME, or enable sites in the registry")
+        sites = sites_to_crawl(site, base_url, registry)
         self.sites: dict[str, SiteConfig] = {s.key: s for s in sites}
         self.allowed_domains = sorted({d for s in sites for d in s.domains})
         self.since = parse_since(since)
@@ -93,6 +91,7 @@ class NewsSpider(scrapy.Spider):
         for site in self.sites.values():
             for group in ("listings", "search"):
                 for index, listing in enumerate(getattr(site.discovery, group)):
+                    self._count(site.key, "listing_roots")  # completed ones count `listings_complete`
                     yield self._listing_request(site, group, index, listing.first_page, 1)
             for url in site.discovery.rss:
                 yield self._document_request(site, site.absolute(url), "rss", self.parse_feed)
@@ -117,6 +116,7 @@ class NewsSpider(scrapy.Spider):
                 "kind": "search" if group == "search" else "listing",
                 "listing": (group, index),
                 "page": page,
+                "discovered_url": url,  # the container's key: its validators, its parent's wait
                 "handle_httpstatus_list": [304],
             },
         )
@@ -127,7 +127,7 @@ class NewsSpider(scrapy.Spider):
             callback,
             errback=self.on_error,
             headers=self._conditional(site, url),
-            meta={"site": site.key, "kind": kind, "handle_httpstatus_list": [304]},
+            meta={"site": site.key, "kind": kind, "discovered_url": url, "handle_httpstatus_list": [304]},
         )
 
     def _article_request(
@@ -155,8 +155,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
         site = self.sites[response.meta["site"]]
+        key = response.meta["discovered_url"]
+        group, index = response.meta["listing"]
+        root = (site.key, group, index) if response.meta["page"] == 1 else None
         if response.status == 304:
+            # Validators are stored only for a page whose whole chain completed: nothing new below it.
             self._count(site.key, "listing_not_modified")
+            self._finished_root(root)
+            yield from self._settle(key, fresh=False)
             return
         links = []
         for href in response.css("a::attr(href)").getall():
@@ -165,10 +171,11 @@ class NewsSpider(scrapy.Spider):
                 links.append(url)
         page = PendingPage(
             site.key,
-            response.url,
+            key,
             self._next_page(response, site, bool(links)),
             set(),
             headers=response_headers(response),
+            root=root,
         )
         requests = []
         for url in links:
@@ -203,55 +210,88 @@ class NewsSpider(scrapy.Spider):
             return None
         return self._listing_request(site, group, index, url, page + 1)
 
-    def _complete(self, page: PendingPage) -> Iterable[scrapy.Request]:
-        """All of a page's articles are in: remember its validators, decide about the next page."""
-        if page.failed == 0 and page.headers:
-            self.state.remember(page.url, page.headers)
-        if page.next_request is None:
-            return []
-        if page.fresh:
-            return [page.next_request]
-        self._count(page.site, "listings_stopped_at_archived")
-        self.logger.info("%s: nothing fresh on %s, not paginating further", page.site, page.url)
-        return []
+    def _complete(self, page: PendingPage) -> list[scrapy.Request]:
+        """Everything a container waited for is in. A listing page first decides about its next page
+        (requested only if this page brought something fresh) and then waits for it too; once
+        nothing is left, the container's validators are remembered if nothing failed below it,
+        and its parent (the previous listing page, the sitemap index) is told."""
+        if page.next_request is not None and not page.next_decided:
+            page.next_decided = True
+            if page.fresh:
+                following = page.next_request
+                self.tracker.wait(page, {following.meta["discovered_url"]})
+                if page.waiting:
+                    return [following]
+            else:
+                self._count(page.site, "listings_stopped_at_archived")
+                self.logger.info("%s: nothing fresh on %s, not paginating further", page.site, page.key)
+        if page.failed == 0:
+            if page.headers:
+                self.state.remember(page.key, page.headers)
+            self._finished_root(page.root)
+        else:
+            self.logger.info(
+                "%s: %s is remembered only once what failed below it is fetched", page.site, page.key
+            )
+        return self._settle(page.key, fresh=False, failed=page.failed > 0)
 
-    def _settle(self, url: str | None, *, fresh: bool, failed: bool = False) -> None:
-        if not url:
-            return
-        for page in self.tracker.settle(url, fresh=fresh, failed=failed):
-            for request in self._complete(page):
-                self.crawler.engine.crawl(request)
+    def _finished_root(self, root: tuple[str, str, int] | None) -> None:
+        """A listing's chain of pages completed with nothing left to repair."""
+        if root is not None:
+            self._count(root[0], "listings_complete")
+
+    def _settle(self, key: str | None, *, fresh: bool, failed: bool = False) -> list[scrapy.Request]:
+        """A child (an article, a page, a sitemap) is done: complete the containers that waited for it.
+        Returns the requests they make (a next page); callbacks yield them, signal handlers crawl them."""
+        if not key:
+            return []
+        requests = []
+        for page in self.tracker.settle(key, fresh=fresh, failed=failed):
+            requests.extend(self._complete(page))
+        return requests
+
+    def _settle_and_crawl(self, key: str | None, *, fresh: bool, failed: bool = False) -> None:
+        for request in self._settle(key, fresh=fresh, failed=failed):
+            self.crawler.engine.crawl(request)
 
     # --- feeds and sitemaps ----------------------------------------------------------------------
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         site = self.sites[response.meta["site"]]
+        key = response.meta["discovered_url"]
         if response.status == 304:
             self._count(site.key, "feed_not_modified")
+            yield from self._settle(key, fresh=False)
             return
         try:
             entries = parse_feed(response.body)
         except FeedError as exc:
             self._count(site.key, "errors/unreadable_feed")
             self.logger.warning("%s: unreadable feed %s: %s", site.key, response.url, exc)
+            yield from self._settle(key, fresh=False, failed=True)
             return
         yield from self._follow_entries(site, response, entries, "rss")
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         site = self.sites[response.meta["site"]]
+        key = response.meta["discovered_url"]
         if response.status == 304:
             self._count(site.key, "sitemap_not_modified")
+            yield from self._settle(key, fresh=False)
             return
         try:
             doc = parse_sitemap(response.body)
         except FeedError as exc:
             self._count(site.key, "errors/unreadable_sitemap")
             self.logger.warning("%s: unreadable sitemap %s: %s", site.key, response.url, exc)
+            yield from self._settle(key, fresh=False, failed=True)
             return
         if not doc.is_index:
             yield from self._follow_entries(site, response, doc.entries, "sitemap")
             return
-        self.state.remember(response.url, response_headers(response))
+        # A sitemap index is remembered only once each child sitemap it led to was read whole.
+        index = PendingPage(site.key, key, None, set(), headers=response_headers(response))
+        requests = []
         newest_first = sorted(doc.entries, key=lambda e: e.date.timestamp() if e.date else 0, reverse=True)
         for entry in newest_first[: site.discovery.sitemap_limit]:
             url = response.urljoin(entry.url)
@@ -265,14 +305,20 @@ class NewsSpider(scrapy.Spider):
             ):
                 self._count(site.key, "sitemaps_unchanged")
             else:
-                yield self._document_request(site, url, "sitemap", self.parse_sitemap)
+                index.waiting.add(url)
+                requests.append(self._document_request(site, url, "sitemap", self.parse_sitemap))
+        self.tracker.wait(index)
+        yield from requests
+        if not index.waiting:
+            yield from self._complete(index)
 
     def _follow_entries(
         self, site: SiteConfig, response: Response, entries: list[Entry], source: str
     ) -> Iterator[scrapy.Request]:
         """Fetch entries that are new, or whose feed/sitemap date says they changed since we
         fetched them; remember the document's validators only once all of them were handled."""
-        page = PendingPage(site.key, response.url, None, set(), headers=response_headers(response))
+        key = response.meta["discovered_url"]
+        page = PendingPage(site.key, key, None, set(), headers=response_headers(response))
         requests = []
         for entry in entries:
             url = canonicalize_url(response.urljoin(entry.url))
@@ -290,7 +336,7 @@ class NewsSpider(scrapy.Spider):
         self.tracker.wait(page)
         yield from requests
         if not page.waiting:
-            self._complete(page)
+            yield from self._complete(page)
 
     # --- articles ----------------------------------------------------------------------------------
 
@@ -308,12 +354,12 @@ class NewsSpider(scrapy.Spider):
             self.state.remember(
                 key, {k: v for k, v in validators.items() if v}, seen.article_id if seen else None
             )
-            self._settle(key, fresh=False)
+            self._settle_and_crawl(key, fresh=False)
             return
         content_type = response.headers.get("Content-Type", b"text/html").lower()
         if not content_type.startswith(HTML_TYPES):
             self._count(site_key, "errors/not_html")
-            self._settle(key, fresh=False, failed=True)
+            self._settle_and_crawl(key, fresh=False)  # not an article, and no later run will change that
             return
         yield PageItem(
             site=site_key,
@@ -331,23 +377,24 @@ class NewsSpider(scrapy.Spider):
             fresh = item.extra.get("outcome") == "new" and not self.state.too_old(item.extra.get("published"))
             if item.extra.get("outcome") == "new" and not fresh:
                 self._count(item.site, "new_but_too_old")
-            self._settle(item.discovered_url, fresh=fresh)
+            self._settle_and_crawl(item.discovered_url, fresh=fresh)
 
     def _item_dropped(self, item: Any, **_: Any) -> None:
-        if isinstance(item, PageItem):
-            self._settle(item.discovered_url, fresh=False, failed=True)
+        if isinstance(item, PageItem):  # not readable as an article: remembered as such, not retried
+            self._settle_and_crawl(item.discovered_url, fresh=False)
 
     def _item_error(self, item: Any, failure: Failure, **_: Any) -> None:
-        if isinstance(item, PageItem):
+        if isinstance(item, PageItem):  # not stored (a full disk, a locked archive): the next run retries
             self._count(item.site, "errors/pipeline")
             self.logger.error("%s: archiving %s failed: %s", item.site, item.url, failure.getErrorMessage())
-            self._settle(item.discovered_url, fresh=False, failed=True)
+            self._settle_and_crawl(item.discovered_url, fresh=False, failed=True)
 
     # --- errors --------------------------------------------------------------------------------------
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request  # type: ignore[attr-defined]
         site = request.meta.get("site", "?")
+        key = request.meta.get("discovered_url")
         kind = classify_failure(failure)
         if (
             kind == "http_4xx"
@@ -356,12 +403,18 @@ class NewsSpider(scrapy.Spider):
         ):
             # A template paginates blindly: page N+1 not existing is how a listing ends.
             self._count(site, "listing_ended")
+            yield from self._settle(key, fresh=False)
             return
         self._count(site, f"errors/{kind}")
         self._count(site, f"failed/{request.meta.get('kind', 'other')}")
         self.logger.warning("%s: %s on %s: %s", site, kind, request.url, failure.getErrorMessage()[:200])
-        if request.meta.get("kind") == "article":
-            self._settle(request.meta.get("discovered_url"), fresh=False, failed=True)
+        transient = is_transient(failure)
+        if not transient and request.meta.get("page") == 1:
+            # A listing whose first page is gone (404, robots.txt) has nothing a later run could
+            # repair: it must not send every later run paginating deep through the other listings.
+            self._finished_root((site, *request.meta["listing"]))
+        # A failure a later run can repair keeps every container above it unremembered.
+        yield from self._settle(key, fresh=False, failed=transient)
 
 
 def configure_download_slots(settings: BaseSettings, sites: Iterable[SiteConfig]) -> None:

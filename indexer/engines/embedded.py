@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.archive import Archive, connect
-from indexer.errors import EngineUnavailable, InvalidQuery
+from indexer.errors import ArchiveUnavailable, InvalidQuery
 from indexer.facets import COUNTED_FACETS, resolve_filters
 from indexer.highlight import hit_for, searchable_body
 from indexer.query import AnyOf, Bucket, Hit, ParsedQuery, Phrase, SearchRequest, SearchResponse
@@ -172,7 +172,7 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[float, str]:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
         value, article_id, cursor_sort = float(data["v"]), str(data["i"]), data["s"]
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError, OverflowError) as exc:  # nested, huge
         raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged") from exc
     if cursor_sort != sort:
         raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
@@ -186,21 +186,23 @@ def _readable(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.DatabaseError as exc:
-        raise EngineUnavailable(f"the archive {path} cannot be read: {exc}") from exc
+        raise ArchiveUnavailable(f"the archive {path} cannot be read: {exc}") from exc
 
 
 class EmbeddedIndex:
-    """SearchIndex over the archive's own FTS5 tables."""
+    """SearchIndex over the archive's own FTS5 tables.
+
+    Reading never creates or changes the archive (the API may run from a read-only file); only
+    `index` and `delete` open it for writing.
+    """
 
     name = "embedded"
 
     def __init__(self, archive_path: Path | str):
         self.path = Path(archive_path)
-        with _readable(self.path):
-            Archive(self.path).close()  # creates the schema when the file is new
 
     def _connect(self) -> sqlite3.Connection:
-        return connect(self.path)
+        return connect(self.path, readonly=True)
 
     # --- writing (the archive does it; these exist for the SearchIndex contract) ---------------
 
@@ -230,7 +232,7 @@ class EmbeddedIndex:
     # --- reading ------------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article:
-        with _readable(self.path), Archive(self.path) as archive:
+        with _readable(self.path), Archive(self.path, readonly=True) as archive:
             return archive.get(article_id)
 
     def count(self) -> int:
@@ -238,7 +240,7 @@ class EmbeddedIndex:
             return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def health(self) -> dict[str, object]:
-        return {"engine": self.name, "path": str(self.path), "articles": self.count()}
+        return {"engine": self.name, "articles": self.count()}
 
     def _prepare_hits(self, conn: sqlite3.Connection, parsed: ParsedQuery) -> bool:
         """Runs the text match once into temp.hits; False when there is no text to match."""

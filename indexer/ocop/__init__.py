@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from indexer.ocop.claims import claims_with_sentences
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.english import english_blocks, english_facts
 from indexer.ocop.groups import find_groups
 from indexer.ocop.places import gazetteer_rules, provinces_2025_list
 from indexer.ocop.relevance import IS_OCOP_THRESHOLD, assess, core_index
@@ -90,6 +91,16 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
         groups = find_groups(doc, covered, rules.is_place_name)
     claims = [claim for claim, _s in stated] if is_ocop else []
+    if is_ocop and english_blocks(doc):
+        english_stars, english_counts = english_facts(doc)
+        stars |= english_stars
+        known = {(c.count, c.stars) for c in claims}
+        for count, rating, sentence in english_counts:
+            if (count, rating) not in known:
+                known.add((count, rating))
+                claims.append(OcopClaim(count=count, stars=rating, place=home, sentence=sentence))
+        rated = {c.count for c in claims if c.stars is not None}  # "109 products" restated rated
+        claims = [c for c in claims if c.stars is not None or c.count not in rated]
     return OcopFacts(
         ocop_score=relevance.score,
         is_ocop=is_ocop,

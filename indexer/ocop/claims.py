@@ -30,6 +30,7 @@ nước"/"toàn quốc", else the article's only province when the sentence poin
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -421,6 +422,8 @@ class _Claims:
         self.m: Modality = modality()
         self._talk: set[int] | None = None
         self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
+        self.counted: list[int] = []  # sentences with a count read so far, in reading order
+        self.accepted: set[int] = set()  # sentences with a claim decided so far
 
     @property
     def talk(self) -> set[int]:
@@ -468,6 +471,8 @@ class _Claims:
         value, noun_at, noun_end = found
         if value <= 0 or _is_range(doc, k):
             return None
+        if not self.counted or self.counted[-1] != doc.sent_of[k]:
+            self.counted.append(doc.sent_of[k])
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
@@ -496,12 +501,29 @@ class _Claims:
         parenthesised = doc.gap(head).strip().endswith("(")
         return _Count(value, k, noun, after, before, parenthesised)
 
+    def _breaks_down_blocked(self, k: int) -> bool:
+        """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
+        and the last sentence before it that had a count counted candidates, proposals or plans:
+        the breakdown shares their status, even a paragraph later."""
+        doc = self.doc
+        s = doc.sent_of[k]
+        a, _b = doc.sentence_bounds(k)
+        if self.m.breakdowns.match_at(doc, a, k) is None:
+            return False
+        if s in self.accepted:  # an earlier count of the same breakdown was a claim
+            return False
+        earlier = [t for t in self.counted if t < s]
+        return bool(earlier) and earlier[-1] in self.blocked
+
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
+        stated = after.ocop or after.rated or after.result >= 0 or before.rated or before.outcome >= 0
+        if not stated and self._breaks_down_blocked(c.at):
+            return None  # "Trong số các sản phẩm, huyện A có 15 sản phẩm" after a list of candidates
         own = (
             after.ocop
             or after.rated
@@ -528,6 +550,7 @@ class _Claims:
             stars = before.stars()
         else:
             stars = None
+        self.accepted.add(s)
         return _Found(c.value, stars, c.at)
 
     def part_of(self, claim: _Found, start: int) -> _Found | None:
@@ -539,7 +562,7 @@ class _Claims:
         while i > start and doc.gap(i) == "." and doc.orig[i - 1].isdigit():
             i -= 1
         part = parse_number(doc, i, k, self.v)
-        if part is None or not 0 < part[0] < claim.count:
+        if part is None or not part[0] > 0 or part[0] == claim.count:
             return None
         return _Found(part[0], claim.stars, i)
 
@@ -571,9 +594,7 @@ def claims_with_sentences(
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
-        for k in candidates:
-            if not block.first <= k < block.last:
-                continue
+        for k in candidates[bisect_left(candidates, block.first) : bisect_left(candidates, block.last)]:
             total = _total_at(doc, k, block.last, v)
             if total is not None:
                 found.append(total)
@@ -587,7 +608,10 @@ def claims_with_sentences(
             if claim is not None:
                 found.append(claim)
                 if (part := finder.part_of(claim, block.first)) is not None:
-                    found.append(part)
+                    if part.count > claim.count:  # "62/54 ... so với kế hoạch": 54 was the plan
+                        found[-1] = part
+                    else:
+                        found.append(part)
             else:
                 pending.append(count)
     # Subset counts with no OCOP word of their own take it from a neighbouring sentence that

@@ -18,9 +18,11 @@ text is re-joined before it is cut into lines, or every short line would look li
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
+from operator import ne, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.text import TOKEN, fold, normalize
@@ -46,6 +48,16 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
+
+
+_SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+
+def _same_split(text: str, parts: list[str]) -> list[str] | None:
+    """The syllables of `text`, a same-length rewriting of the text `parts` came from (lower
+    case, folded), when they fall at the same offsets; None when they do not."""
+    other = _SYLLABLE_SPLIT.split(text)
+    return other[1::2] if list(map(len, other)) == list(map(len, parts)) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +200,9 @@ class Document:
         "sent_start",
         "caseless",
         "_cap",
+        "_gaps",
+        "_positions",
+        "memo",
     )
 
     def __init__(self, title: str, text: str, lead: str = "") -> None:
@@ -225,43 +240,65 @@ class Document:
         folded_pieces.extend(folded)
         self.text = "\n".join(p for _, p in pieces)
         self.folded = "\n".join(folded_pieces)
+        self._positions: dict[str, list[int]] | None = None
+        self.memo: dict[object, object] = {}  # per-document caches of the matchers (phrases.py)
         self._tokenise(pieces)
 
     def _tokenise(self, pieces: list[tuple[str, str]]) -> None:
-        folded = self.folded
-        orig: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        # One regex pass over the whole text (pieces are joined by "\n", which no syllable
+        # crosses); each block then takes its slice of the syllables.
+        text, folded = self.text, self.folded
+        # re.split with a capturing group alternates separators and syllables: every list below
+        # is built by C-level passes (split, map, accumulate) instead of a Python loop per syllable.
+        parts = _SYLLABLE_SPLIT.split(text)
+        orig = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))
+        starts, ends = offsets[0:-1:2], offsets[1::2]
         block_of: list[int] = []
         sent_of: list[int] = []
         blocks: list[Block] = []
         offset = 0
         sentence = 0
+        first = 0
         for b, (zone, piece) in enumerate(pieces):
             start, end = offset, offset + len(piece)
             offset = end + 1
-            spans = [m.span() for m in TOKEN.finditer(piece)]
-            first = len(orig)
-            orig.extend(piece[a:z] for a, z in spans)
-            starts.extend(a + start for a, _ in spans)
-            ends.extend(z + start for _, z in spans)
-            block_of.extend([b] * len(spans))
-            breaks = [m.end() for m in _SENTENCE_END.finditer(piece) if self._breaks(piece, m)]
+            last = bisect_left(starts, end, first)
+            count = last - first
+            block_of += [b] * count
+            breaks = (
+                [m.end() + start for m in _SENTENCE_END.finditer(piece) if self._breaks(piece, m)]
+                if count and _SENTENCE_END.search(piece)
+                else []
+            )
             if breaks:
-                sent_of.extend(sentence + bisect_right(breaks, a) for a, _ in spans)
+                sent_of += [sentence + bisect_right(breaks, a) for a in starts[first:last]]
             else:
-                sent_of.extend([sentence] * len(spans))
+                sent_of += [sentence] * count
             sentence += len(breaks) + 1
-            blocks.append(Block(zone, start, end, first, len(orig), False, False, len(spans)))
+            blocks.append(Block(zone, start, end, first, last, False, False, count))
+            first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        self.low = [t.lower() for t in orig]
-        self.fold = [folded[a:z] for a, z in zip(starts, ends, strict=True)]
+        self.low = _same_split(text.lower(), parts) or [t.lower() for t in orig]
+        self.fold = _same_split(folded, parts) or [folded[a:z] for a, z in zip(starts, ends, strict=True)]
         self._cap = [t[0].isupper() for t in orig]
+        self._gaps = [0, *map(sub, starts[1:], ends)]
         self.block_of, self.sent_of = block_of, sent_of
-        self.sent_start = [k == 0 or sent_of[k - 1] != sent_of[k] for k in range(len(orig))]
-        self.blocks = [self._describe(block) for block in blocks]
-        alpha = [cap for t, cap in zip(orig, self._cap, strict=True) if not t.isdigit()]
-        self.caseless = bool(alpha) and sum(alpha) <= 0.02 * len(alpha)
+        self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
+        letters = [not t.isdigit() for t in orig]
+        marked = [f != w for f, w in zip(self.fold, self.low, strict=True)]
+        self.blocks = [self._describe(block, letters, marked) for block in blocks]
+        alpha = sum(letters)
+        self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
+
+    def positions(self) -> dict[str, list[int]]:
+        """Every folded syllable with the ascending list of its positions (built on first use)."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for k, syllable in enumerate(self.fold):
+                positions.setdefault(syllable, []).append(k)
+            self._positions = positions
+        return self._positions
 
     @staticmethod
     def _breaks(piece: str, m: re.Match[str]) -> bool:
@@ -269,20 +306,26 @@ class Document:
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False
-        return not _SHORT_ABBREVIATION.search(piece[: m.start() + 1])
+        # The abbreviation is at most five characters ending at the dot: search only there.
+        return not _SHORT_ABBREVIATION.search(piece, max(0, m.start() - 5), m.start() + 1)
 
-    def _describe(self, block: Block) -> Block:
+    def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
         """Fill in whether a block is written with diacritics and whether its capitals mean names."""
         a, z = block.first, block.last
-        alpha = [k for k, t in enumerate(self.orig[a:z], start=a) if not t.isdigit()]
+        alpha = sum(letters[a:z])
         if not alpha:
             return block
-        accented = sum(1 for k in alpha if self.fold[k] != self.low[k])
-        upper = sum(1 for k in alpha if self._cap[k])
-        return replace(
-            block,
-            accented=accented >= 0.15 * len(alpha),
-            shouty=len(alpha) >= 3 and upper >= 0.7 * len(alpha),
+        accented = sum(compress(marked[a:z], letters[a:z]))
+        upper = sum(compress(self._cap[a:z], letters[a:z]))
+        return Block(
+            block.zone,
+            block.start,
+            block.end,
+            a,
+            z,
+            accented >= 0.15 * alpha,
+            alpha >= 3 and upper >= 0.7 * alpha,
+            block.words,
         )
 
     # -- questions the matchers ask about one syllable --------------------------------------------
@@ -304,7 +347,8 @@ class Document:
 
     def tight(self, i: int, j: int) -> bool:
         """Syllables i..j-1 are written as one phrase: short separators only, same block."""
-        return all(len(self.gap(k)) <= 3 for k in range(i + 1, j))
+        gaps = self._gaps
+        return all(gaps[k] <= 3 for k in range(i + 1, j))
 
     def adjacent(self, i: int) -> bool:
         """Syllable i follows syllable i-1 with only spaces between, in the same block."""

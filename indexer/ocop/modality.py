@@ -14,6 +14,7 @@ scoped by the sentence, with the vocabulary in data/modality.toml:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,13 +31,19 @@ def _index(words: list[str], ignore: list[str] = ()) -> PhraseIndex:  # type: ig
     return idx
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.()!?]")
+
+
 def _hits(idx: PhraseIndex, doc: Document, a: int, b: int) -> list[tuple[int, int]]:
     return [(i, j) for i, j, p in idx.find(doc, a, b) if p.value]
 
 
 @dataclass(frozen=True)
 class Modality:
+    negations: PhraseIndex
+    negation_window: int
     plans: PhraseIndex
+    breakdowns: PhraseIndex
     negators: PhraseIndex
     realis: PhraseIndex
     certificates: PhraseIndex
@@ -59,9 +66,30 @@ class Modality:
             last = max([last, *(end for _k, end in _hits(self.certificates, doc, a, i))])
         return last
 
+    def negated(self, doc: Document, i: int) -> bool:
+        """A negation ("chưa có", "không đạt") in i's clause, close before syllable i."""
+        a = i
+        first = doc.blocks[doc.block_of[i]].first
+        while a > first and i - a < self.negation_window and not _CLAUSE_BREAK.search(doc.gap(a)):
+            a -= 1
+        return bool(_hits(self.negations, doc, a, i))
+
     def planned(self, doc: Document, i: int) -> bool:
-        """A plan or target word governs syllable i."""
+        """A plan or target word governs syllable i, in its own sentence or, for a breakdown
+        ("Trong đó, ..."), at the end of the sentence before."""
         a = self._sentence_start(doc, i)
+        if self._governed(doc, a, i):
+            return True
+        first = doc.blocks[doc.block_of[i]].first
+        return (
+            a > first
+            and self.breakdowns.match_at(doc, a, i) is not None
+            and not _hits(self.realis, doc, a, i)
+            and self._governed(doc, self._sentence_start(doc, a - 1), a)
+        )
+
+    def _governed(self, doc: Document, a: int, i: int) -> bool:
+        """A plan word in syllables [a, i) whose scope reaches i."""
         realis = self._last_realis(doc, a, i, certificates=True)
         for k, _end in _hits(self.plans, doc, a, i):
             if k < realis:
@@ -92,7 +120,10 @@ class Modality:
 def modality() -> Modality:
     v = modality_vocab()
     return Modality(
+        negations=_index(v["negations"]),
+        negation_window=int(v["negation_window"]),
         plans=_index(v["plan_words"], v["not_modal_words"]),
+        breakdowns=_index(v["breakdown_openers"]),
         negators=_index(v["plan_negators"]),
         realis=_index(v["realis_markers"]),
         certificates=_index(v["certificate_phrases"]),

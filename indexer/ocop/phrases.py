@@ -8,6 +8,7 @@ of one regex alternative per vocabulary entry; that is what keeps 10,000 article
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,9 @@ class Phrase:
     accented: tuple[str, ...]
     caps: tuple[bool, ...]
     value: object
+    # The same syllables as lists, for comparison with slices of a Document without copying.
+    folded_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
+    accented_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
 
 
 def syllables(text: str) -> tuple[str, ...]:
@@ -35,12 +39,16 @@ def syllables(text: str) -> tuple[str, ...]:
 def make_phrase(text: str, value: object) -> Phrase:
     norm = normalize(text)
     original = tuple(tokens(norm))
+    folded = tuple(fold(t) for t in original)
+    accented = tuple(t.lower() for t in original)
     return Phrase(
         text=norm,
-        folded=tuple(fold(t) for t in original),
-        accented=tuple(t.lower() for t in original),
+        folded=folded,
+        accented=accented,
         caps=tuple(t[:1].isupper() and not t.isupper() or (len(t) == 1 and t.isupper()) for t in original),
         value=value,
+        folded_list=list(folded),
+        accented_list=list(accented),
     )
 
 
@@ -53,7 +61,7 @@ def malformed(syllable: str) -> bool:
     return sum(1 for ch in unicodedata.normalize("NFD", syllable) if ch in _TONE_MARKS) > 1
 
 
-@dataclass
+@dataclass(eq=False)  # identity hash: a Document memoises each index's hits under the index itself
 class PhraseIndex:
     """Leftmost-longest matching of phrases on a Document's folded syllables.
 
@@ -67,6 +75,8 @@ class PhraseIndex:
     strict_accents: bool = True
     tolerate_malformed: bool = False  # a broken syllable ("Yên Báị") matches on its folded form
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
+    _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
+    _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
 
     def add(self, text: str, value: object) -> None:
         phrase = make_phrase(text, value)
@@ -75,6 +85,10 @@ class PhraseIndex:
         bucket = self._by_first.setdefault(phrase.folded[0], [])
         if any(p.accented == phrase.accented for p in bucket):
             return
+        if len(phrase.folded) == 1:
+            self._singles.add(phrase.folded[0])
+        else:
+            self._pairs.add(phrase.folded[:2])
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
 
@@ -87,19 +101,24 @@ class PhraseIndex:
 
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
         """The longest phrase starting at syllable i and ending before `end` (a block boundary)."""
-        bucket = self._by_first.get(doc.fold[i])
+        fold_ = doc.fold
+        bucket = self._by_first.get(fold_[i])
         if not bucket:
             return None
-        accented = self.strict_accents and doc.blocks[doc.block_of[i]].accented
+        second = fold_[i + 1] if i + 1 < end else None
+        accented: bool | None = None
         for phrase in bucket:
-            n = len(phrase.folded)
+            words = phrase.folded_list
+            n = len(words)
             if i + n > end:
                 continue
-            if n > 1 and (tuple(doc.fold[i : i + n]) != phrase.folded or not doc.tight(i, i + n)):
+            if n > 1 and (words[1] != second or fold_[i : i + n] != words or not doc.tight(i, i + n)):
                 continue
+            if accented is None:
+                accented = self.strict_accents and doc.blocks[doc.block_of[i]].accented
             if (
                 accented
-                and tuple(doc.low[i : i + n]) != phrase.accented
+                and doc.low[i : i + n] != phrase.accented_list
                 and not self._malformed_only(doc, i, phrase)
             ):
                 continue
@@ -113,25 +132,59 @@ class PhraseIndex:
             for a, b in zip(doc.low[i : i + len(phrase.accented)], phrase.accented, strict=True)
         )
 
+    def _hits(self, doc: Document) -> list[int]:
+        """Positions of the document whose syllable starts a phrase of this index, ascending.
+
+        Computed once per document and index from the document's syllable positions, so each
+        vocabulary costs a few dict probes per distinct syllable instead of one per syllable per
+        block scanned.
+        """
+        hits = doc.memo.get(self)
+        if hits is None:
+            positions = doc.positions()
+            by_first = self._by_first
+            if len(by_first) < len(positions):
+                lists = [positions[k] for k in by_first if k in positions]
+            else:
+                lists = [p for k, p in positions.items() if k in by_first]
+            starts = lists[0] if len(lists) == 1 else sorted(k for p in lists for k in p)
+            # A phrase of two syllables or more can only start where its first two are.
+            fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
+            hits = [
+                k for k in starts if fold_[k] in singles or (k + 1 < n and (fold_[k], fold_[k + 1]) in pairs)
+            ]
+            doc.memo[self] = hits
+        return hits
+
     def find(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, int, Phrase]]:
         """Non-overlapping leftmost-longest matches in syllables [start, end) of one block."""
+        hits = self._hits(doc)
         i = start
-        by_first = self._by_first
-        fold_ = doc.fold
-        while i < end:
-            if fold_[i] in by_first:
-                phrase = self.match_at(doc, i, end)
-                if phrase is not None:
-                    n = len(phrase.folded)
-                    yield i, i + n, phrase
-                    i += n
-                    continue
-            i += 1
+        for k in range(bisect_left(hits, start), len(hits)):
+            p = hits[k]
+            if p >= end:
+                return
+            if p < i:
+                continue
+            phrase = self.match_at(doc, p, end)
+            if phrase is not None:
+                i = p + len(phrase.folded)
+                yield p, i, phrase
 
     def find_in_blocks(self, doc: Document, zones: frozenset[str]) -> Iterator[tuple[int, int, Phrase]]:
-        for block in doc.blocks:
-            if block.zone in zones:
-                yield from self.find(doc, block.first, block.last)
+        """`find` in every block of the given zones, in one pass over the document's hits."""
+        blocks, block_of = doc.blocks, doc.block_of
+        i = 0
+        for p in self._hits(doc):
+            if p < i:
+                continue
+            block = blocks[block_of[p]]
+            if block.zone not in zones:
+                continue
+            phrase = self.match_at(doc, p, block.last)
+            if phrase is not None:
+                i = p + len(phrase.folded)
+                yield p, i, phrase
 
     def preceded_by(self, doc: Document, i: int, max_gap: int = 3) -> Phrase | None:
         """The longest phrase (up to four syllables) ending right before syllable i, in i's block."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from indexer.ocop.document import PLACE_ZONES, Document
+from indexer.ocop.english import english_blocks
 from indexer.ocop.groups import product_index
 from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
 from indexer.ocop.vocab import gazetteer, places_vocab
@@ -159,11 +160,16 @@ class Gazetteer:
         self.personal_titles = index(vocab["personal_titles"])
         self.organisation_heads = index(vocab["organisation_heads"])
         self.organisation_ends = index(vocab["organisation_ends"])
+        self.organisation_joined = index(vocab["organisation_joined"])
+        self.credit_markers = frozenset(normalize(w).lower() for w in vocab["credit_markers"])
+        self.credit_span = int(vocab["credit_span"])
+        self.dateline_after = re.compile(vocab["dateline_after"])
         self.unit_not_after = index(vocab["unit_prefix_not_after"])
         self.products = product_index()  # product words: "kem Bình Dương" is a brand
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
         self.merger_markers = tuple(fold(normalize(m)) for m in vocab["merger_markers"])
+        self._place_names_seen: dict[tuple[str, ...], bool] = {}  # is_place_name answers, per name
         self.unit_prefixes = PhraseIndex(strict_accents=True)
         for prefix, spelled in _UNIT_PREFIX_WORDS.items():
             self.unit_prefixes.add(spelled, _UNIT_PREFIXES[prefix])
@@ -218,10 +224,13 @@ class Gazetteer:
             and doc.is_cap(i - 1)
             and not doc.is_acronym(i - 1)
             and self._is_family(doc, i - 1)
+            and doc.block_of[i] not in english_blocks(doc)  # "The Lâm Đồng People's Committee"
         ):
             return False  # "Nguyễn Long An", "Lê Hòa Bình"
         if _AGE.match(doc.text, doc.ends[j - 1]):
             return False  # "Long An (35 tuổi)" is a person
+        if self._in_credit(doc, i) or self._dateline(doc, i, j):
+            return False
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
         if self._in_company_name(doc, i, heads) or (
@@ -231,6 +240,7 @@ class Gazetteer:
         return not (
             by_case
             and j < len(doc)
+            and doc.block_of[j] not in english_blocks(doc)  # "The Hà Nội People's Committee"
             and doc.adjacent(j)
             and doc.is_cap(j)
             and not doc.is_acronym(j)
@@ -238,6 +248,26 @@ class Gazetteer:
             and not self.names.starts(doc.fold[j])
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
+
+    def _in_credit(self, doc: Document, i: int) -> bool:
+        """A photo credit or source names a person or an outlet: "(Photo: Thach Tra Vinh)"."""
+        first = doc.blocks[doc.block_of[i]].first
+        for k in range(i - 1, max(first, i - self.credit_span) - 1, -1):
+            gap = doc.gap(k + 1)
+            if doc.low[k] in self.credit_markers and ":" in gap:
+                return True
+            if gap.strip():
+                return False
+        return False
+
+    def _dateline(self, doc: Document, i: int, j: int) -> bool:
+        """ "Hà Nội (TTXVN 25/10/2023) Sau 10 năm ...", "HÀ NỘI — The ...": where a story was filed."""
+        m = self.dateline_after.match(doc.text, doc.ends[j - 1])
+        if m is None:
+            return False
+        if m.group().lstrip().startswith("("):
+            return i == doc.blocks[doc.block_of[i]].first
+        return all(doc.orig[k].isupper() for k in range(i, j))
 
     def _in_company_name(self, doc: Document, i: int, heads: list[int] | None = None) -> bool:
         """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
@@ -248,13 +278,16 @@ class Gazetteer:
             return False
         k = i
         first = doc.blocks[doc.block_of[i]].first
+        last = doc.blocks[doc.block_of[i]].last
         while k > first and i - k < self.organisation_span:
-            if not doc.adjacent(k):
-                return False
-            if self.organisation_ends.preceded_by(doc, k) is not None:
+            if doc.gap(k).strip() not in ("", "-", "–"):
                 return False
             if self.organisation_heads.preceded_by(doc, k) is not None:
-                return True
+                return True  # before the ends: "Hợp tác xã" ends with "xã", also an end word
+            if self.organisation_ends.preceded_by(doc, k) is not None and (
+                doc.fold[k - 1] != "va" or self.organisation_joined.match_at(doc, k, last) is None
+            ):
+                return False
             k -= 1
         return False
 
@@ -480,6 +513,12 @@ class Gazetteer:
 
     def is_place_name(self, folded: tuple[str, ...]) -> bool:
         """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
+        known = self._place_names_seen.get(folded)
+        if known is None:
+            known = self._place_names_seen[folded] = self._spells_place(folded)
+        return known
+
+    def _spells_place(self, folded: tuple[str, ...]) -> bool:
         key = " ".join(folded)
         if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
             return True

@@ -160,7 +160,7 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5."""
-    if m.planned(doc, first) or m.potential_rank(doc, first):
+    if m.planned(doc, first) or m.potential_rank(doc, first) or m.negated(doc, first):
         return ()
     if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
         return tuple(s for s in stars if s != 5)

@@ -54,3 +54,8 @@ def groups_vocab() -> dict[str, Any]:
 def gazetteer() -> dict[str, Any]:
     """Provinces, the old→new mapping and unambiguous unit names, generated from vietnamadminunits."""
     return json.loads((DATA_DIR / "gazetteer.json").read_text(encoding="utf-8"))
+
+
+@cache
+def english_vocab() -> dict[str, Any]:
+    return _toml("english.toml")

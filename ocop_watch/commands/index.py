@@ -2,8 +2,8 @@
 
 The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS);
 the work itself lives in `indexer.sync`, so these commands only parse options, draw progress and
-turn the reports into text and exit codes (non-zero when a document was rejected or the engine is
-down).
+turn the reports into text and exit codes (3 when a document was rejected; an unavailable engine
+or archive is an error with its own code, see `indexer.errors.ExitCode`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ from rich.table import Table
 from indexer.archive import Archive
 from indexer.engines.elastic.bulk import Rejection
 from indexer.engines.elastic.index import RemoteIndex, open_remote_index
-from indexer.errors import EngineUnavailable
+from indexer.errors import ArchiveUnavailable, ConfigurationError, ExitCode
 from indexer.settings import Settings
 from indexer.sync import rebuild, status, sync
 from ocop_watch.cli_app import index_app
+from ocop_watch.options import ArchiveOption, settings_for
 
 console = Console(stderr=True)
-ARCHIVE_OPTION = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive")
 
 
 class _Bar:
@@ -47,25 +47,19 @@ def _progress() -> Progress:
     return Progress(*columns, console=console, transient=False)
 
 
-def _remote() -> RemoteIndex:
-    settings = Settings()
+def _remote(settings: Settings) -> RemoteIndex:
     if settings.engine == "embedded":
-        raise typer.BadParameter(
+        raise ConfigurationError(
             "OCOP_ENGINE is 'embedded' (its index lives inside the archive, nothing to sync): "
             "set OCOP_ENGINE=elasticsearch or opensearch and OCOP_ENGINE_URL"
         )
     return open_remote_index(settings)
 
 
-def _open_archive(path: Path) -> Archive:
+def _open_archive(path: Path, *, readonly: bool = False) -> Archive:
     if not path.exists():
-        raise typer.BadParameter(f"no archive at {path}", param_hint="--archive")
-    return Archive(path)
-
-
-def _fail(exc: EngineUnavailable) -> typer.Exit:
-    console.print(f"[red]search engine unavailable:[/red] {exc}")
-    return typer.Exit(3)
+        raise ArchiveUnavailable(f"no archive at {path}; crawl first (ocop crawl) or pass --archive")
+    return Archive(path, readonly=readonly)  # sync and rebuild record their checkpoint in it
 
 
 def _print_rejected(rejected: list[Rejection]) -> None:
@@ -79,16 +73,14 @@ def _print_rejected(rejected: list[Rejection]) -> None:
 
 @index_app.command("sync")
 def sync_command(
-    archive: Path = ARCHIVE_OPTION,
+    archive: ArchiveOption = None,
     batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
 ) -> None:
     """Push archive changes since the last checkpoint (the first run builds the index)."""
-    index = _remote()
-    try:
-        with _open_archive(archive) as store, _progress() as progress:
-            report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    settings = settings_for(archive)
+    index = _remote(settings)
+    with _open_archive(settings.archive) as store, _progress() as progress:
+        report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
     how = (
         " (no index yet: built one)"
         if report.rebuilt
@@ -103,12 +95,12 @@ def sync_command(
     if report.rejected:
         _print_rejected(report.rejected)
         console.print("They stay listed and are retried by every sync until accepted (`ocop index status`).")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
 @index_app.command("rebuild")
 def rebuild_command(
-    archive: Path = ARCHIVE_OPTION,
+    archive: ArchiveOption = None,
     batch_size: int = typer.Option(500, min=1, max=10_000, help="Articles per bulk request"),
     shards: int | None = typer.Option(
         None, min=1, help="Primary shards of the new index (template default: 1)"
@@ -117,33 +109,31 @@ def rebuild_command(
     force: bool = typer.Option(False, "--force", help="Swap even if some articles were rejected"),
 ) -> None:
     """Load the whole archive into a new <alias>-vN and swap the alias to it atomically."""
-    index = _remote()
-    try:
-        with _open_archive(archive) as store, _progress() as progress:
-            report = rebuild(
-                store,
-                index,
-                batch_size=batch_size,
-                shards=shards,
-                keep=keep,
-                force=force,
-                progress=_Bar(progress),
-            )
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    settings = settings_for(archive)
+    index = _remote(settings)
+    with _open_archive(settings.archive) as store, _progress() as progress:
+        report = rebuild(
+            store,
+            index,
+            batch_size=batch_size,
+            shards=shards,
+            keep=keep,
+            force=force,
+            progress=_Bar(progress),
+        )
     if report.rejected:
         _print_rejected(report.rejected)
     if not report.swapped:
         console.print(
             f"{report.index} was dropped and alias {index.alias!r} left as it was (--force swaps anyway)"
         )
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
     moved = f" (was {', '.join(report.previous)})" if report.previous else ""
     dropped = f"; deleted {', '.join(report.dropped)}" if report.dropped else ""
     alias = f"alias {index.alias!r} → {report.index}{moved}"
     typer.echo(f"{report.loaded} article(s) in {report.index}; {alias}{dropped}")
     if report.rejected:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
 def _mapping_line(found: object, expected: object) -> str:
@@ -155,14 +145,12 @@ def _mapping_line(found: object, expected: object) -> str:
 
 
 @index_app.command("status")
-def status_command(archive: Path = ARCHIVE_OPTION) -> None:
+def status_command(archive: ArchiveOption = None) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
-    index = _remote()
-    try:
-        with _open_archive(archive) as store:
-            report = status(store, index)
-    except EngineUnavailable as exc:
-        raise _fail(exc) from exc
+    settings = settings_for(archive)
+    index = _remote(settings)
+    with _open_archive(settings.archive, readonly=True) as store:
+        report = status(store, index)
     rows = {
         "engine": f"{report['engine']} at {report['url']}",
         "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",

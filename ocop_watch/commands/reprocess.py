@@ -5,29 +5,29 @@ past coverage without re-crawling. Only articles whose result changed get a new 
 later `ocop index sync` pushes just those.
 """
 
-from pathlib import Path
-
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from indexer.archive import Archive, UpsertOutcome
-from indexer.errors import NotFound
+from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.ocop import enrich
 from indexer.schema import Article
 from ocop_watch.cli_app import app
+from ocop_watch.options import ArchiveOption, settings_for
 
 
 @app.command("reprocess")
 def reprocess(
-    archive: Path = typer.Option(Path("data/archive.sqlite"), envvar="OCOP_ARCHIVE", help="SQLite archive"),
+    archive: ArchiveOption = None,
     extract: bool = typer.Option(False, "--extract", help="Also re-extract each article from its raw HTML"),
 ) -> None:
     """Recompute OCOP relevance, provinces, stars, groups and claims for every archived article."""
-    if not archive.exists():
-        raise typer.BadParameter(f"no archive at {archive}", param_hint="--archive")
+    path = settings_for(archive).archive
+    if not path.exists():
+        raise ArchiveUnavailable(f"no archive at {path}; crawl first (ocop crawl) or pass --archive")
     counts = {outcome: 0 for outcome in UpsertOutcome}
     failures = 0
-    with Archive(archive) as store:
+    with Archive(path) as store:
         ids = [article.id for article in store.articles()]
         columns = (TextColumn("reprocessing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns) as progress:

@@ -26,23 +26,23 @@ from rich.table import Table
 
 from crawler import settings as crawler_settings
 from crawler.feeds import FeedError, parse_feed, parse_sitemap
-from crawler.sites import SiteConfig, SiteConfigError, load_registry, registry_dir
+from crawler.sites import SiteConfig, load_registry, registry_dir
 from crawler.urls import canonicalize_url
+from indexer.errors import ExitCode
 from ocop_watch.cli_app import sites_app
 
 USER_AGENT = crawler_settings.USER_AGENT
 
 
 def _registry(directory: Path | None) -> dict[str, SiteConfig]:
-    try:
-        return load_registry(registry_dir(directory))
-    except SiteConfigError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--registry") from exc
+    return load_registry(registry_dir(directory))  # an invalid file: SiteConfigError, exit code 4
 
 
 @sites_app.command("list")
 def list_sites(
-    registry: Path | None = typer.Option(None, envvar="OCOP_SITES_DIR", help="Registry directory"),
+    registry: Path | None = typer.Option(
+        None, help="Registry directory (default: $OCOP_SITES_DIR, else bundled)"
+    ),
 ) -> None:
     """Every outlet in the registry with its discovery methods and politeness settings."""
     sites = _registry(registry)
@@ -165,7 +165,9 @@ def _inspect(site: SiteConfig, kind: str, url: str, body: bytes, head: str) -> P
 @sites_app.command("check")
 def check_sites(
     sites: list[str] = typer.Argument(None, help="Site keys (default: every enabled site)"),
-    registry: Path | None = typer.Option(None, envvar="OCOP_SITES_DIR", help="Registry directory"),
+    registry: Path | None = typer.Option(
+        None, help="Registry directory (default: $OCOP_SITES_DIR, else bundled)"
+    ),
     timeout: float = typer.Option(20.0, help="Seconds per request"),
     delay: float | None = typer.Option(None, help="Seconds between requests (default: each site's delay)"),
 ) -> None:
@@ -195,4 +197,4 @@ def check_sites(
     console.print(table)
     if dead:
         console.print(f"[red]no working entry point:[/red] {', '.join(dead)}")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.PARTLY_FAILED)

@@ -1,15 +1,20 @@
 // The journalists' search page: plain JavaScript over /search, no build step.
 // State lives in the URL query string so a search can be bookmarked and shared.
+import { fetchPolitely } from "/static/http.js";
 import { formatDate, formatNumber, installSwitch, lang, onLanguageChange, t, translate } from "/static/i18n.js";
 
-const FACET_ORDER = ["site", "province", "stars", "product_group", "section"];
-// Filters carried in the URL; "story" (near-duplicates of one story) is set by a hit's link, never rendered as a facet.
-const FILTER_NAMES = [...FACET_ORDER, "story"];
+// The facets come from the API (GET /facets: name, label, kind, counted), in the order to show
+// them, so a facet added in indexer/facets.py appears here without an edit: multi-valued ("terms")
+// facets are carried in the URL, and the counted ones are drawn ("story", the near-duplicates of
+// one story, is set by a hit's link and never drawn; the one boolean facet, is_ocop, is the
+// "only OCOP" box).
+let facets = [];
+const filterNames = () => facets.filter((f) => f.kind === "terms").map((f) => f.name);
+const drawnFacets = () => facets.filter((f) => f.kind === "terms" && f.counted).map((f) => f.name);
 const PAGE_SIZE = 20;
 const LAST_SEARCH_KEY = "ocop-watch.lastSearch"; // the article page's "back to search" link
 
 const $ = (id) => document.getElementById(id);
-let facetLabels = {}; // facet name -> Vietnamese label, from GET /facets
 let shown = null; // { state, data } of the last answer, to re-render when the language changes
 let focusAfterRender = null; // what keyboard focus returns to once the page is re-rendered
 let latestRun = 0; // answers to superseded searches (quick clicks) are dropped, not rendered
@@ -23,7 +28,7 @@ function readState() {
     sort: params.get("sort") || "",
     page: Number(params.get("page") || "1"),
     onlyOcop: params.get("is_ocop") !== "any",
-    filters: Object.fromEntries(FILTER_NAMES.map((f) => [f, params.getAll(f)])),
+    filters: Object.fromEntries(filterNames().map((f) => [f, params.getAll(f)])),
   };
 }
 
@@ -58,9 +63,12 @@ function activeFilterCount(state) {
   return values + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.onlyOcop ? 0 : 1);
 }
 
-// Vietnamese labels come from the API (GET /facets), their translations from i18n.js.
+// Vietnamese labels come from the API (GET /facets), their translations from i18n.js; a facet
+// without a translation yet keeps its Vietnamese label.
 function facetLabel(name) {
-  return lang() === "vi" ? facetLabels[name] || name : t(`facet.${name}`);
+  const label = facets.find((f) => f.name === name)?.label || name;
+  const translated = t(`facet.${name}`);
+  return lang() === "vi" || translated === `facet.${name}` ? label : translated;
 }
 
 function renderFilterButton(state) {
@@ -75,7 +83,7 @@ function renderFilterButton(state) {
 function renderFacets(state, facets) {
   const box = $("facets");
   box.replaceChildren();
-  for (const name of FACET_ORDER) {
+  for (const name of drawnFacets()) {
     const buckets = facets[name] || [];
     if (!buckets.length) continue;
     const fieldset = document.createElement("fieldset");
@@ -300,7 +308,7 @@ async function run() {
   const ticket = ++latestRun;
   let response, data;
   try {
-    response = await fetch("/search?" + apiParams.toString());
+    response = await fetchPolitely("/search?" + apiParams.toString());
     data = await response.json();
   } catch (error) {
     response = { ok: false, statusText: String(error) };
@@ -356,6 +364,6 @@ onLanguageChange(render);
 translate();
 fetch("/facets")
   .then((response) => (response.ok ? response.json() : []))
-  .then((list) => { facetLabels = Object.fromEntries(list.map((f) => [f.name, f.label])); })
+  .then((list) => { facets = list; })
   .catch(() => {})
   .finally(run);

@@ -1,5 +1,6 @@
 // The article page (/a/{id}): what the archive holds about one article, and how to cite it.
 // Everything from the article is set as text (textContent), never as HTML: it is third-party content.
+import { fetchPolitely } from "/static/http.js";
 import { formatDate, formatNumber, installSwitch, onLanguageChange, t, translate } from "/static/i18n.js";
 
 const LAST_SEARCH_KEY = "ocop-watch.lastSearch";
@@ -10,7 +11,7 @@ const searched = new URLSearchParams(location.search).get("q") || ""; // set whe
 let loaded = null; // { article, citation, copies, rawSize }, re-rendered when the language changes
 
 async function getJson(url) {
-  const response = await fetch(url);
+  const response = await fetchPolitely(url);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw Object.assign(new Error(body.error || response.statusText), { status: response.status });
   return body;
@@ -18,7 +19,7 @@ async function getJson(url) {
 
 async function rawSize() {
   // HEAD: the size of the stored page, or null when this server keeps none (404).
-  const response = await fetch(api("/raw"), { method: "HEAD" });
+  const response = await fetchPolitely(api("/raw"), { method: "HEAD" });
   return response.ok ? Number(response.headers.get("content-length")) : null;
 }
 

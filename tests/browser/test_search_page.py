@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from tests.browser.conftest import HONEY, PHONE, Page
@@ -17,6 +18,9 @@ def test_search_page_shows_highlighted_results_and_filters(small_page: Page) -> 
     assert "Sản phẩm OCOP" in page.texts("#results mark")  # one word, in proper Vietnamese, not folded text
     assert "Sản phẩm OCOP Đồng Tháp vươn ra thị trường" in page.texts("#results .title")
 
+    legends = page.texts("#facets legend")
+    labels = {facet["name"]: facet["label"] for facet in httpx.get(page.base + "/facets").json()}
+    assert legends[0] == labels["site"] and labels["stars"] in legends  # the API's labels, in its order
     label = page.find('[data-facet="stars"] input[value="4"]').find_element("xpath", "..").text
     assert label.endswith("2")  # both OCOP hits carry a 4-star product
     page.find('[data-facet="stars"] input[value="3"]').click()
@@ -137,3 +141,26 @@ def test_nothing_overflows_a_320_pixel_screen(page: Page, path: str) -> None:
     )
     assert page.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     assert wide == [], wide
+
+
+def test_api_documentation_renders_from_this_server_alone(small_page: Page) -> None:
+    page = small_page.open("/docs")
+    page.web.get_log("browser")  # only this page's messages below
+    page.web.get(page.base + "/docs")
+    page.until(lambda: page.find_all(".opblock-summary-path"))
+    paths = {path.replace("\u200b", "") for path in page.texts(".opblock-summary-path")}
+    assert {"/search", "/export", "/health"} <= paths
+    loaded = page.js("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(url.startswith(page.base + "/") for url in loaded), loaded  # no CDN
+    console = [entry["message"] for entry in page.web.get_log("browser")]
+    assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> None:
+    page.web.get_log("browser")
+    page.open("/?q=mat+ong")
+    page.until_text("#summary", "bài viết")
+    page.find("#results .title").click()
+    page.until(lambda: "/a/" in page.web.current_url and page.find_all("#article-title"))
+    console = [entry["message"] for entry in page.web.get_log("browser")]
+    assert not [line for line in console if "Content Security Policy" in line], console

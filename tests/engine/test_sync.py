@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from indexer.archive import Archive
 from indexer.engines.elastic import bulk
@@ -26,8 +25,6 @@ from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
 from indexer.sync import pending_changes, read_checkpoint, rebuild, status, sync
-from ocop_watch.cli_app import app
-from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
 from tests.engine.conftest import ON_PRIMARY_ENGINE, remote_index
 from tests.engine.fixtures import ARTICLES, generated_articles
 
@@ -277,30 +274,33 @@ def test_sync_refuses_an_index_of_another_mapping(fresh_remote: Remote, tmp_path
     assert index.count() == len(ARTICLES)
 
 
-def test_cli_status_sync_rebuild(fresh_remote: Remote, tmp_path: Path) -> None:
+def test_cli_status_sync_rebuild(
+    fresh_remote: Remote, tmp_path: Path, ocop: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = archive_with(tmp_path / "a.sqlite", ARTICLES.values())
     index = fresh_remote()
     env = {"OCOP_ENGINE": index.name, "OCOP_ENGINE_URL": index.url, "OCOP_INDEX_ALIAS": index.alias}
-    runner = CliRunner()
 
-    def ocop(*args: str, **extra: str) -> Any:
-        return runner.invoke(app, ["index", *args, "--archive", str(path)], env={**env, **extra})
+    def command(*args: str, **extra: str) -> Any:
+        for name, value in {**env, **extra}.items():
+            monkeypatch.setenv(name, value)
+        return ocop("index", *args, "--archive", path)
 
-    before = ocop("status")
-    assert before.exit_code == 0 and "run `ocop index rebuild`" in before.output
-    synced = ocop("sync", "--batch-size", "10")
-    assert synced.exit_code == 0 and f"{len(ARTICLES)} article(s) pushed" in synced.output
-    after = ocop("status")
-    assert after.exit_code == 0 and f"{index.alias}-v1" in after.output
-    assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", after.output)
-    assert re.search(r"changes pending: +0\n", after.output)
-    assert re.search(rf"mapping: +{MAPPING_VERSION}\n", after.output)
-    rebuilt = ocop("rebuild")
-    assert rebuilt.exit_code == 0 and f"→ {index.alias}-v2 (was {index.alias}-v1)" in rebuilt.output
-    down = ocop("sync", OCOP_ENGINE_URL="http://127.0.0.1:9")
-    assert down.exit_code == 3 and "search engine unavailable" in down.output
-    embedded = ocop("sync", OCOP_ENGINE="embedded")
-    assert embedded.exit_code == 2 and "OCOP_ENGINE" in embedded.output
+    before = command("status")
+    assert before.code == 0 and "run `ocop index rebuild`" in before.out
+    synced = command("sync", "--batch-size", "10")
+    assert synced.code == 0 and f"{len(ARTICLES)} article(s) pushed" in synced.out
+    after = command("status")
+    assert after.code == 0 and f"{index.alias}-v1" in after.out
+    assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", after.out)
+    assert re.search(r"changes pending: +0\n", after.out)
+    assert re.search(rf"mapping: +{MAPPING_VERSION}\n", after.out)
+    rebuilt = command("rebuild")
+    assert rebuilt.code == 0 and f"→ {index.alias}-v2 (was {index.alias}-v1)" in rebuilt.out
+    down = command("sync", OCOP_ENGINE_URL="http://127.0.0.1:9")
+    assert down.code == 7 and down.error.startswith("ocop: error: cannot reach")
+    embedded = command("sync", OCOP_ENGINE="embedded")
+    assert embedded.code == 4 and "OCOP_ENGINE" in embedded.error
 
 
 def test_an_alias_extending_ours_keeps_its_versions(fresh_remote: Remote, tmp_path: Path) -> None:

@@ -1,0 +1,169 @@
+"""Star ratings and product counts in English-language OCOP coverage.
+
+Vietnamese outlets publish English editions ("Kien Giang has 18 more star-rated OCOP products";
+"104 four-star OCOP products"). The Vietnamese rules read syllables and Vietnamese function
+words, so an English paragraph would give no rating and no count. This module reads English
+paragraphs (no diacritics, enough English function words: data/english.toml) with a few
+regular expressions: a rating is "N-star"/"N stars" with N from 3 to 5, a count is a number
+followed within a few words by "products"/"items", and a sentence with a plan, target or
+nomination word ("plans", "aims", "potential", "proposed") states neither. Cheap on purpose:
+it runs on English paragraphs of OCOP articles only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.vocab import english_vocab
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    function_words: frozenset[str]
+    min_share: float
+    min_words: int
+    numbers: dict[str, int]
+    rating: re.Pattern[str]
+    count: re.Pattern[str]
+    rated_count: re.Pattern[str]
+    modal: re.Pattern[str]
+    not_certified: re.Pattern[str]
+    floor: re.Pattern[str]
+    floor_before: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _vocab() -> _Vocab:
+    v = english_vocab()
+    w = v["words"]
+    numbers = {k: int(n) for k, n in v["numbers"].items()}
+    number = rf"(?P<n>\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{_alternatives(list(numbers))})"
+    hedge = rf"(?:(?:{_alternatives(w['hedges'])})\s+)?"
+    nouns = _alternatives(w["nouns"])
+    verbs = _alternatives(w["rated_verbs"])
+
+    def compile_(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    return _Vocab(
+        function_words=frozenset(v["function_words"]),
+        min_share=float(v["min_share"]),
+        min_words=int(v["min_words"]),
+        numbers=numbers,
+        rating=compile_(r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b)"),
+        # "104 four-star OCOP products", "More than 1,000 local farm products"
+        count=compile_(
+            rf"(?<![\w.,/-]){hedge}{number}\b(?![-\s]*stars?\b)(?P<between>(?:\s+[^\s.;:]+){{0,7}}?)\s+(?:{nouns})\b"
+        ),
+        # "Eight others were rated three stars", "104 have been awarded 3 stars", "20 rated four stars"
+        rated_count=compile_(
+            rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+)?(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
+        ),
+        modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b"),
+        not_certified=compile_(rf"\b(?:{_alternatives(w['not_certified'])})\b"),
+        floor=compile_(rf"^\W*(?:{_alternatives(w['floors'])})\b"),
+        floor_before=compile_(rf"\b(?:{_alternatives(w['floors_before'])})\s+$"),
+    )
+
+
+def english_blocks(doc: Document) -> list[int]:
+    """Content blocks written in English: enough English function words (Vietnamese names with
+    their diacritics may stand in them: "districts such as Thanh Trì, Chương Mỹ")."""
+    found = doc.memo.get(english_blocks)
+    if found is None:
+        v = _vocab()
+        found = []
+        for b, block in enumerate(doc.blocks):
+            if block.zone not in CONTENT_ZONES or block.words < v.min_words:
+                continue
+            words = doc.low[block.first : block.last]
+            if sum(1 for w in words if w in v.function_words) >= v.min_share * len(words):
+                found.append(b)
+        doc.memo[english_blocks] = found
+    return found
+
+
+def _value(token: str, v: _Vocab) -> int | None:
+    token = token.lower()
+    if token in v.numbers:
+        return v.numbers[token]
+    digits = re.sub(r"[.,]", "", token)
+    return int(digits) if digits.isdigit() else None
+
+
+def _sentences(doc: Document) -> list[str]:
+    out: list[str] = []
+    for b in english_blocks(doc):
+        block = doc.blocks[b]
+        out.extend(_SENTENCE.split(doc.text[block.start : block.end]))
+    return out
+
+
+_CLAUSE = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas)\s+")
+
+
+def _rating_after(text: str, v: _Vocab, rated: bool = False) -> int | None:
+    """The one rating stated right after a count, up to the next count: None for none, for
+    several, or for a floor ("3 stars or higher"). After "rated" the bare number is the rating
+    ("28 rated three")."""
+    if rated and (bare := re.match(r"\s*([345]|three|four|five)\b(?![-\s]*stars?)", text, re.IGNORECASE)):
+        return _value(bare.group(1), v)
+    words = "|".join(v.numbers)
+    stop = re.search(rf"(?:\b\d+|\b(?:{words})\b)(?!-star|\s+stars?\b)", text, re.IGNORECASE)
+    found = list(v.rating.finditer(text[: stop.start()] if stop else text))
+    if (
+        len(found) != 1
+        or v.floor.match(text[found[0].end() :])
+        or v.floor_before.search(text[: found[0].start()])
+    ):
+        return None
+    return _value(found[0].group("stars"), v)
+
+
+def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, str]]]:
+    """Star ratings, and (count, stars, sentence) stated as facts, in the English paragraphs."""
+    v = _vocab()
+    stars: set[int] = set()
+    counts: list[tuple[int, int | None, str]] = []
+    for sentence in _sentences(doc):
+        # A comma inside a quoted name ("“One commune, One product”") does not end a clause.
+        unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda q: q.group().replace(",", " "), sentence)
+        for clause in _CLAUSE.split(unquoted):
+            if v.modal.search(clause):
+                continue
+            stars.update(s for m in v.rating.finditer(clause) if (s := _value(m.group("stars"), v)))
+            seen: set[int] = set()
+            for m in v.count.finditer(clause):
+                between = m.group("between")
+                n = _value(m.group("n"), v)
+                after = re.split(r"[.;]|\d", clause[m.end() :], maxsplit=1)[0]
+                if (
+                    not n
+                    or re.search(r"\d", v.rating.sub("", between))
+                    or v.not_certified.search(
+                        sentence[: sentence.find(clause)] + clause[: m.start()] + between + after
+                    )
+                ):
+                    continue
+                own = {_value(r.group("stars"), v) for r in v.rating.finditer(between)}
+                rating = (
+                    own.pop() if len(own) == 1 else _rating_after(clause[m.end() :], v) if not own else None
+                )
+                counts.append((n, rating, sentence))
+                seen.add(m.start("n"))
+            for m in v.rated_count.finditer(clause):
+                n = _value(m.group("n"), v)
+                if n and m.start("n") not in seen and not v.not_certified.search(clause[: m.start()]):
+                    rated = m.group().lower().endswith("rated")
+                    counts.append((n, _rating_after(clause[m.end() :], v, rated), sentence))
+    return stars, counts
