@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * {@code GET /} and {@code HEAD /}: the node's name, cluster and version, as the rest-root module
- * answers them (the HTTP layer drops the body of a HEAD answer). That module is not published on Maven Central; without it the official clients'
- * {@code info()} and {@code ping()} get 405.
+ * answers them (the HTTP layer drops the body of a HEAD answer). That module is not published on
+ * Maven Central; without it nothing answers the official clients' {@code info()} and {@code ping()}.
  */
 final class RootHandler implements RestHandler {
 
