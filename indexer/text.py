@@ -12,7 +12,11 @@ from functools import lru_cache
 
 # Characters that are invisible or layout-only on Vietnamese news pages.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A run of spaces that needs rewriting to one plain space: it holds a tab or an unusual space, or
+# more than one character. A lone plain space (most of them) is not matched, so not rewritten.
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(rf"(?:[{_SPACE_CHARS}]| (?=[ {_SPACE_CHARS}]))[ {_SPACE_CHARS}]*")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
@@ -32,16 +36,24 @@ def _tone_placement_table() -> tuple[re.Pattern[str], dict[str, str]]:
                     new_style = unicodedata.normalize("NFC", first + second + tone)
                     old_style = unicodedata.normalize("NFC", first + tone + second)
                     mapping[new_style] = old_style
-    alternatives = "|".join(sorted(map(re.escape, mapping), key=len, reverse=True))
-    # Only at the end of a syllable (a final consonant fixes the placement: "hoàng"), and not after
-    # "q", where "u" belongs to the consonant ("quý", "quỳ" are correct as they are).
-    pattern = re.compile(rf"(?<![qQ])({alternatives})(?!\w)")
-    return pattern, mapping
+    # Only at the end of a syllable (a final consonant fixes the placement: "hoàng"). The pattern
+    # is one character-class pair, so the engine scans fast; the replacement keeps what is not a
+    # new-style pair ("uà") and what follows "q", where "u" belongs to the consonant ("quý").
+    firsts = "".join(sorted({key[0] for key in mapping}))
+    seconds = "".join(sorted({key[1] for key in mapping}))
+    return re.compile(rf"[{firsts}][{seconds}](?!\w)"), mapping
 
 
 def unify_tone_placement(text: str) -> str:
     pattern, mapping = _tone_placement_table()
-    return pattern.sub(lambda m: mapping[m.group(1)], text)
+
+    def replace(m: re.Match[str]) -> str:
+        start = m.start()
+        if start and text[start - 1] in "qQ":
+            return m.group()
+        return mapping.get(m.group(), m.group())
+
+    return pattern.sub(replace, text)
 
 
 def clean(text: str | None) -> str:
@@ -54,7 +66,9 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
     stray = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
     if stray:
         text = text.translate(stray)

@@ -17,6 +17,10 @@ from indexer.text import fold, has_diacritics, normalize, tokens, unify_tone_pla
         ("quý", "quý"),  # u belongs to "qu": the tone stays on y
         ("hoàng", "hoàng"),  # a final consonant fixes the placement
         ("khoảng", "khoảng"),
+        ("QUỶ", "QUỶ"),  # after "Q" too
+        ("Uỷ ban", "Ủy ban"),
+        ("thuà", "thuà"),  # not one of the pairs (oa, oe, uy): left as written
+        ("Hoà, Quý và Thuỷ.", "Hòa, Quý và Thủy."),
     ],
 )
 def test_tone_placement_is_unified(written: str, expected: str) -> None:
@@ -28,6 +32,8 @@ def test_normalize_nfc_invisible_and_spaces() -> None:
     assert normalize(decomposed) == "Sản phẩm"
     assert normalize("OCOP\u200b\u00a0\u00a0 Hà\u00adNội") == "OCOP HàNội"
     assert normalize("Đoạn một.\n\n\n\nĐoạn   hai.\r\n") == "Đoạn một.\n\nĐoạn hai."
+    # every run of spaces becomes one plain space, whatever it holds
+    assert normalize("a \tb\t c\u2003d  \u202fe f") == "a b c d e f"
 
 
 def test_fold_removes_diacritics_including_d_stroke() -> None:
