@@ -23,32 +23,16 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from indexer.archive import Archive
 from indexer.engines.elastic.bulk import Rejection
 from indexer.engines.elastic.index import RemoteIndex
 from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
+from indexer.progress import QUIET, Progress
 from indexer.schema import Article
 
 BATCH_SIZE = 500
-
-
-class Progress(Protocol):
-    """What long work reports to a progress bar (the CLI draws it with rich; tests ignore it)."""
-
-    def start(self, description: str, total: int) -> None: ...
-
-    def advance(self, count: int) -> None: ...
-
-
-class _Quiet:
-    def start(self, description: str, total: int) -> None:
-        pass
-
-    def advance(self, count: int) -> None:
-        pass
 
 
 @dataclass
@@ -105,11 +89,6 @@ def write_checkpoint(archive: Archive, index: RemoteIndex, checkpoint: Checkpoin
     archive.set_meta(checkpoint_key(index), json.dumps(value, ensure_ascii=False))
 
 
-def pending_changes(archive: Archive, seq: int) -> int:
-    """Articles changed after `seq` (Archive has no method for this count; it is one indexed query)."""
-    return int(archive.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (seq,)).fetchone()[0])
-
-
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
@@ -136,7 +115,7 @@ def sync(
     archive: Archive, index: RemoteIndex, *, batch_size: int = BATCH_SIZE, progress: Progress | None = None
 ) -> SyncReport:
     """Push every article changed since the checkpoint; resumable, idempotent, never drops a refusal."""
-    progress = progress or _Quiet()
+    progress = progress or QUIET
     behind = index.versions.behind_alias()
     if not behind:  # a new cluster: build the first version instead of syncing into nothing
         # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
@@ -161,7 +140,7 @@ def sync(
     report = SyncReport(behind[0], since=checkpoint.seq, until=checkpoint.seq, from_scratch=from_scratch)
 
     retry = [archive.get(i) for i in checkpoint.rejected if archive.has_article(i)]
-    progress.start(f"sync → {behind[0]}", pending_changes(archive, checkpoint.seq) + len(retry))
+    progress.start(f"sync → {behind[0]}", archive.pending_changes(checkpoint.seq) + len(retry))
     for batch in _batches(retry, batch_size):  # refused last time: try again first
         result = index.bulk(batch)
         _record(checkpoint, batch, result.rejected)
@@ -208,7 +187,7 @@ def rebuild(
     (open exports finish on them; rolling back is one alias change); older ones are deleted. With
     rejected documents the swap is refused unless `force`: the new index would lack them.
     """
-    progress = progress or _Quiet()
+    progress = progress or QUIET
     index.versions.put_template()
     start_seq = archive.last_seq()  # changes after this are pushed by the next sync
     name = index.versions.create(shards=shards)
@@ -264,6 +243,6 @@ def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
         "engine_articles": index.count() if behind else 0,
         "archive_seq": archive.last_seq(),
         "checkpoint_seq": checkpoint.seq if in_step else 0,
-        "pending": pending_changes(archive, checkpoint.seq if in_step else 0),
+        "pending": archive.pending_changes(checkpoint.seq if in_step else 0),
         "rejected": [vars(r) for r in checkpoint.rejected.values()] if in_step else [],
     }

@@ -10,11 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import pytest
-
+import indexer.engines.core as core
 from indexer.engines.elastic import dsl
 from indexer.engines.elastic.mapping import document, load_template
-from indexer.errors import InvalidQuery
 from indexer.query import SearchRequest, parse_query
 from indexer.schema import VIETNAM_TZ
 from indexer.text import fold
@@ -147,7 +145,7 @@ def test_a_selected_value_below_the_top_buckets_is_appended() -> None:
 def test_pages_use_from_and_cursors_use_search_after() -> None:
     first = dsl.search_body(SearchRequest(q="sen", page=3, size=20))
     assert first["from"] == 40 and "search_after" not in first
-    cursor = dsl.encode_cursor("relevance", [12.5, "abc"])
+    cursor = core.encode_cursor("relevance", [12.5, "abc"])
     after = dsl.search_body(SearchRequest(q="sen", size=20, cursor=cursor))
     assert after["search_after"] == [12.5, "abc"] and "from" not in after
     assert dsl.sort_clause("newest") == [
@@ -156,21 +154,10 @@ def test_pages_use_from_and_cursors_use_search_after() -> None:
     ]
 
 
-def test_cursor_round_trip_and_garbage() -> None:
-    cursor = dsl.encode_cursor("newest", [-9223372036854775808, "abc"])
-    assert dsl.decode_cursor(cursor, "newest") == [-9223372036854775808, "abc"]
-    with pytest.raises(InvalidQuery, match="sort"):
-        dsl.decode_cursor(cursor, "oldest")
-    bad_cursors = (
-        "",
-        "!!",
-        dsl.encode_cursor("newest", [True, "x"]),
-        dsl.encode_cursor("newest", [1, 2]),
-        "e30",
-    )
-    for bad in bad_cursors:
-        with pytest.raises(InvalidQuery, match="cursor"):
-            dsl.decode_cursor(bad, "newest")
+def test_what_is_left_of_the_time_budget_is_the_search_timeout() -> None:
+    assert dsl.search_body(SearchRequest(q="sen"), timeout_ms=250)["timeout"] == "250ms"
+    assert dsl.search_body(SearchRequest(q="sen"), timeout_ms=0)["timeout"] == "1ms"  # never unlimited
+    assert "timeout" not in dsl.search_body(SearchRequest(q="sen"))
 
 
 def test_scan_pages_run_on_the_point_in_time_without_an_index() -> None:

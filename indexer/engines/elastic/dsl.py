@@ -9,14 +9,12 @@ of that text: query text never reaches the engine as syntax.
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import indexer.engines.core as core
 from indexer.engines.elastic.mapping import EXACT_FIELDS, FOLDED_FIELDS
-from indexer.errors import InvalidQuery
-from indexer.facets import COUNTED_FACETS, FACETS, dsl_filter, resolve_filters
+from indexer.facets import COUNTED_FACETS, dsl_filter, resolve_filters
 from indexer.query import AnyOf, Bucket, ParsedQuery, Phrase, SearchRequest
 from indexer.schema import VIETNAM_TZ
 
@@ -30,6 +28,7 @@ EXACT_BOOST = 2.0
 MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
 PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 SOURCE = ["article"]  # the only field hits carry back: the archived article
+CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
 _HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 _FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1]]
 _EXACT = [f"{EXACT_FIELDS[0]}^{TITLE_BOOST}", EXACT_FIELDS[1]]
@@ -109,19 +108,14 @@ def all_of(filters: dict[str, dict[str, Any]], skip: str | None = None) -> dict[
     return {"bool": {"filter": chosen}} if chosen else {"match_all": {}}
 
 
-def _chosen(selected: dict[str, list[tuple[str, str]]], name: str) -> list[str]:
-    facet = FACETS[name]
-    return sorted({value for field_name, value in selected.get(name, []) if field_name == facet.field})
-
-
 def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Multi-select facets: each facet counts under every filter but its own (the hits get them all
     through `post_filter`); the histogram ignores the date range so the timeline stays whole."""
-    selected = resolve_filters(request.filters)
+    selected = core.selected_values(request)
     aggs: dict[str, Any] = {}
     for name, facet in COUNTED_FACETS.items():
         inner: dict[str, Any] = {"values": facet.dsl_aggregation(request.facet_size)}
-        chosen = _chosen(selected, name)
+        chosen = selected.get(name, [])
         if chosen:  # selected values below the top facet_size still show their count
             inner["chosen"] = {"filters": {"filters": {v: {"term": {facet.field: v}} for v in chosen}}}
         aggs[f"facet_{name}"] = {"filter": all_of(filters, skip=name), "aggs": inner}
@@ -140,23 +134,18 @@ def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> 
 
 
 def facets_from(request: SearchRequest, aggs: dict[str, Any]) -> dict[str, list[Bucket]]:
-    """The facet buckets of an answer to `aggregations`, selected values below the top appended."""
-    selected = resolve_filters(request.filters)
+    """The facet buckets of an answer to `aggregations`, built by the shared core (selected values
+    below the top appended with their own counts, as on every engine)."""
+    selected = core.selected_values(request)
     result: dict[str, list[Bucket]] = {}
     for name in COUNTED_FACETS:
-        agg = aggs[f"facet_{name}"]
-        chosen = _chosen(selected, name)
-        buckets = [
-            Bucket(value=b["key"], count=b["doc_count"], selected=b["key"] in chosen)
-            for b in agg["values"]["buckets"]
-        ]
-        shown = {b.value for b in buckets}
-        for value in chosen:
-            if value not in shown:
-                buckets.append(
-                    Bucket(value=value, count=agg["chosen"]["buckets"][value]["doc_count"], selected=True)
-                )
-        result[name] = buckets
+        agg, chosen = aggs[f"facet_{name}"], selected.get(name, [])
+        result[name] = core.facet_buckets(
+            ((b["key"], b["doc_count"]) for b in agg["values"]["buckets"]),
+            chosen,
+            request.facet_size,
+            {value: agg["chosen"]["buckets"][value]["doc_count"] for value in chosen},
+        )
     return result
 
 
@@ -179,37 +168,12 @@ def sort_clause(sort: str) -> list[dict[str, Any]]:
     return [{"published": {"order": order, "missing": "_last"}}, {"id": {"order": order}}]
 
 
-def encode_cursor(sort: str, values: Sequence[Any]) -> str:
-    raw = json.dumps({"s": sort, "a": list(values)}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, sort: str) -> list[Any]:
-    """The sort values to `search_after`; the keyset (sort key, id) needs no state on the server."""
-    try:
-        data = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()))
-        values, cursor_sort = data["a"], data["s"]
-        valid = (
-            isinstance(values, list)
-            and len(values) == 2
-            and isinstance(values[0], int | float)
-            and not isinstance(values[0], bool)
-            and isinstance(values[1], str)
-        )
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged") from exc
-    if not valid:
-        raise InvalidQuery("invalid cursor: pass the next_cursor of a previous response unchanged")
-    if cursor_sort != sort:
-        raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
-    return values
-
-
 # --- whole request bodies ------------------------------------------------------------------------
 
 
-def search_body(request: SearchRequest) -> dict[str, Any]:
-    """One page of hits with the total, and the facets and histogram when asked for.
+def search_body(request: SearchRequest, timeout_ms: int | None = None) -> dict[str, Any]:
+    """One page of hits with the total, and the facets and histogram when asked for, within
+    `timeout_ms` (what is left of the search's time budget).
 
     Filters go into `post_filter`, so they narrow the hits and the total but not the aggregations,
     each of which applies every filter but its own (multi-select facets)."""
@@ -223,10 +187,12 @@ def search_body(request: SearchRequest) -> dict[str, Any]:
         "track_scores": has_text,
         "_source": SOURCE,
     }
+    if timeout_ms is not None:
+        body["timeout"] = f"{max(1, timeout_ms)}ms"
     if filters:
         body["post_filter"] = all_of(filters)
     if request.cursor:
-        body["search_after"] = decode_cursor(request.cursor, sort)
+        body["search_after"] = core.decode_cursor(request.cursor, sort, CURSOR)
     else:
         body["from"] = (request.page - 1) * request.size
     if request.with_facets:

@@ -2,24 +2,26 @@
 
 Everything a user sees is decided in Python exactly as in the embedded engine, so one contract
 test suite holds for every engine: the request bodies come from `dsl`, facets and their filters
-from `indexer.facets`, and snippets are cut by `indexer.highlight` from the stored article.
+from `indexer.facets`, snippets are cut by `indexer.highlight` from the stored article, and
+cursors, the time budget, facet buckets, story sizes and the response come from the engines'
+shared core (`indexer.engines.core`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
+import indexer.engines.core as core
 from indexer.engines.elastic import dsl
 from indexer.engines.elastic.aliases import VersionedAlias
 from indexer.engines.elastic.bulk import BulkResult, DocumentsRejected, delete_articles, index_articles
 from indexer.engines.elastic.client import Cluster, connect, engine_errors, error_body, http_status
 from indexer.errors import NotFound
 from indexer.highlight import hit_for
-from indexer.query import Hit, SearchRequest, SearchResponse
+from indexer.query import SearchRequest, SearchResponse
 from indexer.schema import Article
 from indexer.settings import Settings
 
@@ -28,14 +30,16 @@ SCAN_KEEP_ALIVE = "5m"  # each scan page must come within this of the previous o
 
 def open_remote_index(settings: Settings) -> RemoteIndex:
     """Called by `indexer.engines.open_index` when OCOP_ENGINE is elasticsearch or opensearch."""
-    return RemoteIndex(connect(settings), settings.index_alias)
+    return RemoteIndex(connect(settings), settings.index_alias, settings.search_timeout)
 
 
 class RemoteIndex:
-    """SearchIndex over the alias `alias`; `versions` holds the indices behind it (for `indexer.sync`)."""
+    """SearchIndex over the alias `alias`; `versions` holds the indices behind it (for `indexer.sync`).
+    A search gives up after `time_budget` seconds (OCOP_SEARCH_TIMEOUT) with `SearchTimeout`."""
 
-    def __init__(self, cluster: Cluster, alias: str):
+    def __init__(self, cluster: Cluster, alias: str, time_budget: float = core.DEFAULT_TIME_BUDGET):
         self.cluster = cluster
+        self.time_budget = time_budget
         self.alias = alias
         self.name = cluster.name
         self.versions = VersionedAlias(cluster, alias)
@@ -89,9 +93,11 @@ class RemoteIndex:
         }
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        started = time.perf_counter()
-        body = dsl.search_body(request)
+        deadline = core.Deadline(self.time_budget)
+        body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000))
         response = self._search(body)
+        if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
+            raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
         parsed, scored = request.parsed, body["track_scores"]
         hits = [
@@ -100,40 +106,28 @@ class RemoteIndex:
             )
             for h in raw_hits
         ]
-        next_cursor = None
-        if raw_hits and len(raw_hits) == request.size:
-            next_cursor = dsl.encode_cursor(request.effective_sort, raw_hits[-1]["sort"][:2])
+        hits = core.with_story_sizes(hits, self._story_sizes)
+        deadline.check()
         aggs = response.get("aggregations", {})
-        return SearchResponse(
+        return core.response(
+            request,
+            engine=self.name,
+            sort=request.effective_sort,
             total=response["hits"]["total"]["value"],
-            hits=self._with_story_sizes(hits),
+            hits=hits,
             facets=dsl.facets_from(request, aggs) if request.with_facets else {},
             histogram=dsl.histogram_from(aggs) if request.with_facets else [],
-            interval=request.interval,
-            page=request.page,
-            size=request.size,
-            sort=request.effective_sort,
-            next_cursor=next_cursor,
-            engine=self.name,
-            took_ms=round((time.perf_counter() - started) * 1000, 2),
+            next_after=raw_hits[-1]["sort"][:2] if raw_hits else None,  # without a PIT's _shard_doc
+            deadline=deadline,
         )
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.cluster.call(lambda: self.cluster.client.search(index=self.alias, body=body))
 
-    def _with_story_sizes(self, hits: list[Hit]) -> list[Hit]:
-        """Each hit's story size over the whole index, in one size-0 request for the page."""
-        story_ids = sorted({hit.story_id for hit in hits if hit.story_id})
-        if not story_ids:
-            return hits
+    def _story_sizes(self, story_ids: list[str]) -> dict[str, int]:
+        """Articles per story over the whole index, in one size-0 request for the page."""
         response = self._search(dsl.story_sizes_body(story_ids))
-        sizes = {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
-        return [
-            hit.model_copy(update={"story_size": max(1, int(sizes.get(hit.story_id, 1)))})
-            if hit.story_id
-            else hit
-            for hit in hits
-        ]
+        return {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, page by page under a point in time: a consistent snapshot even
