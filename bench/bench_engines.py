@@ -49,7 +49,7 @@ from bench.articles import generate  # noqa: E402
 from bench.machine import machine  # noqa: E402
 from indexer.archive import Archive  # noqa: E402
 from indexer.engines.base import SearchIndex  # noqa: E402
-from indexer.engines.elastic import RemoteIndex, open_remote_index  # noqa: E402
+from indexer.engines.elastic.index import RemoteIndex, open_remote_index  # noqa: E402
 from indexer.engines.embedded import EmbeddedIndex  # noqa: E402
 from indexer.query import SearchRequest  # noqa: E402
 from indexer.schema import Article  # noqa: E402
@@ -141,7 +141,7 @@ def load_embedded(path: Path, articles: Path) -> tuple[float, float]:
 
 def load_opensearch(path: Path, remote: RemoteIndex, jvm: int | None) -> tuple[float, float | None]:
     """(wall seconds, CPU seconds of this process and the JVM, when the node is ours)."""
-    remote.drop_all()
+    remote.versions.drop_all()
     started, cpu = time.perf_counter(), cpu_seconds()
     jvm_before = jvm_cpu_seconds(jvm) if jvm else 0.0
     with Archive(path) as archive:
@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
 
             node = stack.enter_context(
                 OpenSearchNode(
-                    base_path=folder / "opensearch",
+                    home=folder / "opensearch",
                     heap_min=args.heap,
                     heap_max=args.heap,
                     cluster_name="bench",
@@ -289,7 +289,9 @@ def main(argv: list[str] | None = None) -> int:
             "archive": file_bytes(path),
             "embedded index": folder_bytes(embedded.folder.path),
             "OpenSearch index": int(
-                remote.client.indices.stats(index=remote.alias)["_all"]["primaries"]["store"]["size_in_bytes"]
+                remote.cluster.client.indices.stats(index=remote.alias)["_all"]["primaries"]["store"][
+                    "size_in_bytes"
+                ]
             ),
         }
         memory = {
@@ -297,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             OPENSEARCH: memory_of(node._proc.pid) if node and node._proc else {},
         }
         load_after = load()
-        remote.drop_all()
+        remote.versions.drop_all()
 
     section = report(
         args,

@@ -80,14 +80,14 @@ def opensearch(archive: Path) -> Iterator[dict[str, str]]:
     The node's folder is kept under build/, so a later run finds the index loaded and skips the
     rebuild; the load time is printed when it happens.
     """
-    from indexer.engines.elastic import open_remote_index
+    from indexer.engines.elastic.index import open_remote_index
     from indexer.settings import Settings
     from indexer.sync import rebuild
     from tests.engine.opensearch_node import OpenSearchNode
 
     node = OpenSearchNode(
-        base_path=CACHE / f"opensearch-{archive.stem}",
-        keep_base_path=True,
+        home=CACHE / f"opensearch-{archive.stem}",
+        keep_home=True,
         cluster_name="ocop-bench",
         heap_min="2g",
         heap_max="2g",

@@ -12,11 +12,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 # Characters that are invisible or layout-only on Vietnamese news pages.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-# A run of spacing characters other than one plain space: only those need replacing (matching every
-# single space too, as `[...]+` would, made that substitution three times slower on a long article).
-_SPACES = re.compile(rf"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE_CHARS}*| {_SPACE_CHARS}+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# A run of spaces that needs rewriting to one plain space: it holds a tab or an unusual space, or
+# more than one character. A lone plain space (most of them) is not matched, so not rewritten.
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(rf"(?:[{_SPACE_CHARS}]| (?=[ {_SPACE_CHARS}]))[ {_SPACE_CHARS}]*")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
@@ -36,20 +37,25 @@ def _tone_placement_table() -> tuple[re.Pattern[str], dict[str, str]]:
                     new_style = unicodedata.normalize("NFC", first + second + tone)
                     old_style = unicodedata.normalize("NFC", first + tone + second)
                     mapping[new_style] = old_style
-    seconds: dict[str, str] = {}
-    for pair in mapping:
-        seconds[pair[0]] = seconds.get(pair[0], "") + pair[1]
-    alternatives = "|".join(f"{first}[{chars}]" for first, chars in seconds.items())  # classes: fast
     # Only at the end of a syllable (a final consonant fixes the placement: "hoàng"; a syllable ends
-    # where `TOKEN` ends it), and not after "q", where "u" belongs to the consonant ("quý", "quỳ"
-    # are correct as they are). So unifying a text and unifying each of its syllables agree.
-    pattern = re.compile(rf"(?<![qQ])({alternatives})(?![^\W_])")
-    return pattern, mapping
+    # where `TOKEN` ends it, so unifying a text and unifying each of its syllables agree). The pattern
+    # is one character-class pair, so the engine scans fast; the replacement keeps what is not a
+    # new-style pair ("uà") and what follows "q", where "u" belongs to the consonant ("quý").
+    firsts = "".join(sorted({key[0] for key in mapping}))
+    seconds = "".join(sorted({key[1] for key in mapping}))
+    return re.compile(rf"[{firsts}][{seconds}](?![^\W_])"), mapping
 
 
 def unify_tone_placement(text: str) -> str:
     pattern, mapping = _tone_placement_table()
-    return pattern.sub(lambda m: mapping[m.group(1)], text)
+
+    def replace(m: re.Match[str]) -> str:
+        start = m.start()
+        if start and text[start - 1] in "qQ":
+            return m.group()
+        return mapping.get(m.group(), m.group())
+
+    return pattern.sub(replace, text)
 
 
 _NOT_COMBINING: set[str] = set()  # characters met so far that are not combining marks
@@ -58,7 +64,9 @@ _NOT_COMBINING: set[str] = set()  # characters met so far that are not combining
 def _composed(text: str) -> str:
     """`clean`'s steps that can change a syllable: invisible characters removed, NFC, stray
     combining marks dropped (layout, the rest of `clean`, never changes one)."""
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
     unknown = set(text).difference(_NOT_COMBINING)  # a few characters, only the first time
     stray = {ord(ch): None for ch in unknown if unicodedata.combining(ch)}
     _NOT_COMBINING.update(ch for ch in unknown if ord(ch) not in stray)

@@ -26,6 +26,10 @@ from indexer.text import (
         ("quý", "quý"),  # u belongs to "qu": the tone stays on y
         ("hoàng", "hoàng"),  # a final consonant fixes the placement
         ("khoảng", "khoảng"),
+        ("QUỶ", "QUỶ"),  # after "Q" too
+        ("Uỷ ban", "Ủy ban"),
+        ("thuà", "thuà"),  # not one of the pairs (oa, oe, uy): left as written
+        ("Hoà, Quý và Thuỷ.", "Hòa, Quý và Thủy."),
     ],
 )
 def test_tone_placement_is_unified(written: str, expected: str) -> None:
@@ -37,6 +41,8 @@ def test_normalize_nfc_invisible_and_spaces() -> None:
     assert normalize(decomposed) == "Sản phẩm"
     assert normalize("OCOP\u200b\u00a0\u00a0 Hà\u00adNội") == "OCOP HàNội"
     assert normalize("Đoạn một.\n\n\n\nĐoạn   hai.\r\n") == "Đoạn một.\n\nĐoạn hai."
+    # every run of spaces becomes one plain space, whatever it holds
+    assert normalize("a \tb\t c\u2003d  \u202fe f") == "a b c d e f"
 
 
 @pytest.mark.parametrize(

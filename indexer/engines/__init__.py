@@ -14,6 +14,6 @@ def open_index(settings: Settings | None = None) -> SearchIndex:
         return EmbeddedIndex(
             settings.archive, index_path=settings.embedded_index, time_budget=settings.search_timeout
         )
-    from indexer.engines.elastic import open_remote_index
+    from indexer.engines.elastic.index import open_remote_index
 
     return open_remote_index(settings)

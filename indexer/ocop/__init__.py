@@ -89,7 +89,7 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
             if c.strong or c.tight:
                 stars.update(c.stars)
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
-        groups = find_groups(doc, covered, rules.is_place_name)
+        groups = find_groups(doc, covered, rules.is_place_name, rules.in_organisation_name)
     claims = [claim for claim, _s in stated] if is_ocop else []
     if is_ocop and english_blocks(doc):
         english_stars, english_counts = english_facts(doc)

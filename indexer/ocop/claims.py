@@ -33,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 
 from indexer.ocop.document import CONTENT_ZONES, Document
 from indexer.ocop.groups import product_index
@@ -56,6 +57,9 @@ class _Vocab:
     outcomes: PhraseIndex
     results: PhraseIndex
     outcomes_before: PhraseIndex
+    existence_before: PhraseIndex
+    reassessed: PhraseIndex
+    subset_openers: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
     candidates: PhraseIndex
@@ -101,6 +105,9 @@ def _vocab() -> _Vocab:
         outcomes=index(v["outcome_words"]),
         results=index(v["result_words"]),
         outcomes_before=index(v["outcome_words_before"]),
+        existence_before=index(v["existence_words_before"]),
+        reassessed=index(v["reassessed_words"]),
+        subset_openers=index(v["subset_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
         candidates=index(v["candidate_words"], not_candidate),
@@ -117,6 +124,7 @@ def _vocab() -> _Vocab:
         hedges=index(v["hedges"]),
         specials=frozenset(
             {w.lower() for w in v["number_words"]}
+            | {syllables(w)[0] for w in v["number_words"]}
             | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
             | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
         ),
@@ -166,8 +174,10 @@ class _Evidence:
     upgraded: int | None = None  # "từ 3 sao lên 4 sao" → 4
     bad_rating: bool = False  # 1 or 2 stars: not an OCOP rating
     outcome: int = -1  # end of the last outcome word ("công nhận", "xếp hạng")
+    exists: int = -1  # end of the last existence word before the number ("hiện có")
     result: int = -1  # end of the last result word ("đạt chuẩn", "được công nhận")
     candidate: int = -1  # end of the last candidate word ("tham gia", "đăng ký")
+    reassessed: bool = False  # the candidate word says re-assessed ("đánh giá lại")
     proposal: bool = False  # a proposal, potential rank or expiry ("đề nghị", "tiềm năng", "hết hạn")
     assessed: int = -1  # end of the last assessment word before the number ("đánh giá")
     other: bool = False  # products of another kind ("sản phẩm chủ lực")
@@ -232,6 +242,8 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         stars, first = found
         if first < a:
             continue
+        if doc.fold[first - 1] in ("len", "nang") and modality().planned(doc, first):
+            continue  # "hiện có khả năng nâng hạng lên 05 sao": the aim of an upgrade
         valid = tuple(s for s in stars if 3 <= s <= 5)
         if valid:
             ev.ratings.append(valid)
@@ -241,6 +253,12 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         if k + 2 < b and doc.fold[k + 1] == "tro" and doc.fold[k + 2] == "len":
             ev.fuzzy = True
             ev.last_rating = k + 3
+        elif (
+            first > a
+            and doc.fold[first - 1] == "tu"
+            and not (k + 1 < b and doc.fold[k + 1] in ("len", "den"))
+        ):
+            ev.fuzzy = True  # "32 sản phẩm OCOP từ 03 sao": a floor, like "từ 3 sao trở lên"
         elif first > a and doc.fold[first - 1] == "len" and len(ev.ratings) >= 2:
             ev.upgraded = ev.ratings[-1][-1]  # "từ 3 sao lên 4 sao"
     outcome_spans = {i for i, _j, _p in v.outcomes.find(doc, a, b)}
@@ -249,6 +267,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     # A candidate word inside an outcome phrase ("phê duyệt kết quả chấm điểm") is not one.
     inside = {k for i, j, _p in v.outcomes.find(doc, a, b) for k in range(i, j)} - outcome_spans
     ev.candidate = _last_end(v.candidates, doc, a, b, skip=inside)
+    ev.reassessed = ev.candidate >= 0 and any(True for _ in v.reassessed.find(doc, a, b))
     ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
     ev.national = any(True for _ in v.national.find(doc, a, b))
     ev.other = any(True for _ in v.other_products.find(doc, a, b))
@@ -273,17 +292,26 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         or (products := product_index().match_at(doc, start, end)) is not None
         and bool(products.value)
     )
-    limit = min(end, start + (v.list_window if listing else v.after_window))
+    window = v.list_window if listing else v.after_window
     mixed = False
     k = start
     said = False
-    while k < limit:
-        if k > start and _gap_breaks(doc, k, allow=";:()" if listing else ""):
+    depth = 0  # inside brackets: "(tỉnh Thái Nguyên)" neither ends the clause nor uses the window
+    used = 0
+    while k < end and used < window:
+        if k > start:
+            opened = depth == 0 and "(" in doc.gap(k)
+            depth = _depth_after(doc.gap(k), depth)
+            if opened and not listing and (said or _bracket_has_digits(doc, k)):
+                break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
+        if k > start and _gap_breaks(doc, k, allow=";:()" if listing else "()"):
             break
         gap = doc.gap(k).strip()
-        if k > start and gap == ",":
+        if k > start and gap == "," and depth == 0:
             rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
-            phrase = doc.fold[k] in ("phan", "xep") and doc.fold[k - 1] == "gia"
+            phrase = (
+                doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
+            )  # "đánh giá, công nhận"
             group = doc.fold[k] == "nhom"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
@@ -294,21 +322,51 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
+        used += depth == 0
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _bracket_has_digits(doc: Document, k: int) -> bool:
+    """Whether the bracket opened before syllable k holds a number (a breakdown, not an aside)."""
+    end = doc.blocks[doc.block_of[k]].last
+    for i in range(k, min(end, k + 30)):
+        if i > k and ")" in doc.gap(i):
+            return False
+        if doc.orig[i][0].isdigit():
+            return True
+    return False
+
+
+def _depth_after(gap: str, depth: int) -> int:
+    """Bracket depth after a gap between syllables (reading forwards)."""
+    for ch in gap:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth > 0:
+            depth -= 1
+    return depth
 
 
 def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, int]:
     """Evidence in the clause before the number (rating-before-count, candidates, outcomes)."""
     ev = _Evidence()
     a = k
-    while a > start and k - a < v.before_window and not _gap_breaks(doc, a):
-        if doc.gap(a).strip() == ",":
+    depth = 0  # inside brackets, read backwards: "(sản phẩm OCOP 5 sao) cho 5 sản phẩm"
+    used = 0
+    while a > start and used < v.before_window and not _gap_breaks(doc, a, allow="()"):
+        gap = doc.gap(a)
+        if "(" in gap and depth == 0:
+            break  # the count is inside a bracket: its clause starts there
+        depth += gap.count(")") - gap.count("(")
+        depth = max(depth, 0)
+        if gap.strip() == "," and depth == 0:
             rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
             if not (rating_list or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
                 break
         a -= 1
+        used += depth == 0
     # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
     for i in range(k - 1, a - 1, -1):
         if doc.orig[i][0].isdigit() and _count_at(doc, i, k, v) is not None:
@@ -316,6 +374,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
             break
     _scan(doc, a, k, v, ev)
     ev.outcome = _last_end(v.outcomes_before, doc, a, k)
+    ev.exists = _last_end(v.existence_before, doc, a, k)
     ev.candidate = _last_end(v.before_candidates, doc, a, k)
     ev.assessed = _last_end(v.assessed_before, doc, a, k)
     # A rating before the count applies to it only when linked to it: "sản phẩm OCOP 3 sao đối
@@ -424,6 +483,7 @@ class _Claims:
         self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
+        self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
 
     @property
     def talk(self) -> set[int]:
@@ -482,14 +542,27 @@ class _Claims:
         before, a = _before(doc, head, start, v)
         if mixed or after.bad_rating:
             return None
-        settled = after.result >= 0 or after.rated
+        settled = after.result >= 0 or after.rated or before.rated  # "(… 5 sao) cho 5 sản phẩm"
+        # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
+        # were re-assessed to be re-certified, not candidates.
+        part = after.reassessed and self._breaks_down_accepted(k, start)
         if (
             after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
+            or (  # "488 sản phẩm tham gia đánh giá", "đã có thêm 3200 sản phẩm tham gia"
+                after.candidate >= 0
+                and not settled
+                and not part
+                and before.outcome < 0
+                and not (
+                    before.exists >= 0 and after.outcome >= 0
+                )  # "Có thêm 20 sản phẩm được đánh giá, xếp hạng"
+            )
             or (
-                after.candidate >= 0 and not settled and before.outcome < 0
-            )  # "488 sản phẩm tham gia đánh giá"
-            or (before.candidate > before.outcome and not settled)  # "xem xét 52 sản phẩm"
-            or (before.assessed > before.outcome and not settled and after.outcome < 0)  # assessed, no result
+                before.candidate > max(before.outcome, before.exists) and not settled
+            )  # "xem xét 52 sản phẩm"
+            or (
+                before.assessed > max(before.outcome, before.exists) and not settled and after.outcome < 0
+            )  # assessed, no result
             or m.planned(doc, k)
             or m.nominated(doc, k, start=self._clause_start(k, start))
         ):
@@ -500,6 +573,21 @@ class _Claims:
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         return _Count(value, k, noun, after, before, parenthesised)
+
+    def _breaks_down_accepted(self, k: int, start: int) -> bool:
+        """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
+        sentence with a count before it, or this one, already stated a claim."""
+        doc = self.doc
+        opens = [self._clause_start(k, start), max(doc.sentence_bounds(k)[0], start)]
+        if not any(
+            self.m.breakdowns.match_at(doc, a, k) is not None
+            or (a > start and self.m.breakdowns.preceded_by(doc, a) is not None)
+            for a in opens
+        ):
+            return False
+        s = doc.sent_of[k]
+        earlier = [t for t in self.counted if t <= s]
+        return bool({s, *(earlier[-2:-1] if earlier and earlier[-1] == s else earlier[-1:])} & self.accepted)
 
     def _breaks_down_blocked(self, k: int) -> bool:
         """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
@@ -521,7 +609,8 @@ class _Claims:
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
-        stated = after.ocop or after.rated or after.result >= 0 or before.rated or before.outcome >= 0
+        said_before = max(before.outcome, before.exists) >= 0
+        stated = after.ocop or after.rated or after.result >= 0 or before.rated or said_before
         if not stated and self._breaks_down_blocked(c.at):
             return None  # "Trong số các sản phẩm, huyện A có 15 sản phẩm" after a list of candidates
         own = (
@@ -530,9 +619,7 @@ class _Claims:
             or (self.is_ocop and (after.result >= 0 or after.outcome >= 0))
             or (self.is_ocop and after.group and not near_candidates)
         )
-        prior = (
-            before.rated or (before.ocop and before.outcome >= 0) or (self.is_ocop and before.outcome >= 0)
-        )
+        prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
         inherited = (
             inherit
             and self.is_ocop
@@ -548,10 +635,23 @@ class _Claims:
             stars = after.stars()
         elif before.rated:
             stars = before.stars()
+        elif s in self.totals and self.totals[s][0] < c.at:
+            stars = self.totals[s][1]  # a part of the sentence's opening total
         else:
             stars = None
         self.accepted.add(s)
+        if stars is not None and self._opens_total(c.at):
+            self.totals.setdefault(s, (c.at, stars))
         return _Found(c.value, stars, c.at)
+
+    def _opens_total(self, k: int) -> bool:
+        """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
+        phẩm, ...": the count at k opens its sentence as the total the rest breaks down."""
+        doc, v = self.doc, self.v
+        a, _b = doc.sentence_bounds(k)
+        head = _hedge_start(doc, k, v)
+        opener = v.subset_openers.match_at(doc, a, head)
+        return opener is not None and a + len(opener.folded) == head
 
     def part_of(self, claim: _Found, start: int) -> _Found | None:
         """ "2.167/9.852 sản phẩm OCOP": the part before the slash is a count too."""
@@ -588,7 +688,12 @@ def claims_with_sentences(
     v = _vocab()
     finder = _Claims(doc, True)
     specials = v.specials
-    candidates = [k for k, t in enumerate(doc.low) if t[0] < ":" or t in specials]  # digits sort before ":"
+    # Where a number or a special word may start: from the document's syllable positions, so the
+    # vocabulary's few first syllables are looked up instead of every syllable of the article.
+    positions = doc.positions()
+    candidates = sorted(
+        chain.from_iterable(p for key, p in positions.items() if key[0] < ":" or key in specials)
+    )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
     for block in doc.blocks:

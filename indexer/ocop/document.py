@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
-from operator import ne, sub
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.text import TOKEN, fold, normalize
@@ -51,13 +52,6 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
-
-
-def _same_split(text: str, parts: list[str]) -> list[str] | None:
-    """The syllables of `text`, a same-length rewriting of the text `parts` came from (lower
-    case, folded), when they fall at the same offsets; None when they do not."""
-    other = _SYLLABLE_SPLIT.split(text)
-    return other[1::2] if list(map(len, other)) == list(map(len, parts)) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +85,17 @@ def _chrome_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in relevance_vocab()["chrome_patterns"]))
 
 
-def _is_caption(line: str) -> bool:
-    return len(line.split()) <= relevance_vocab()["caption_max_words"] and bool(
-        _caption_pattern().search(line)
+def _is_caption(line: str, words: int) -> bool:
+    vocab = relevance_vocab()
+    return (
+        any(word in line for word in vocab["caption_words"])
+        and words <= vocab["caption_max_words"]
+        and bool(_caption_pattern().search(line))
     )
 
 
-def _is_glued_run(line: str, max_words: int) -> bool:
+def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     """Related headlines run together on one line: long and unpunctuated, or two "Place: Headline"."""
-    words = len(line.split())
     body = line.rstrip(" |")
     if words > max_words and not _INNER_PUNCTUATION.search(body):
         return True
@@ -131,10 +127,8 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def _is_headline_like(line: str, max_words: int) -> bool:
-    return (
-        len(line.split()) <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
-    )
+def _is_headline_like(line: str, words: int, max_words: int) -> bool:
+    return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
 def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
@@ -145,27 +139,29 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     stops, prefixes, marker_words, headline_words = _markers()
     keep = len(lines)
     seen_paragraph = False
-    for k, line in enumerate(lines):
-        words = len(line.split())
+    counts = [len(line.split()) for line in lines]  # words per line (folding keeps the spaces)
+    for k, words in enumerate(counts):
         if seen_paragraph and words <= marker_words and folded[k].startswith(stops):
             keep = k  # the rest of the page is chrome
             break
         seen_paragraph = seen_paragraph or words > 15
-    del lines[keep:], folded[keep:]
-    captions = [_is_caption(line) for line in lines]
+    del lines[keep:], folded[keep:], counts[keep:]
+    captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
     seen: set[str] = set()
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
-        if line_f in seen and len(line_f.split()) > 3:
+        if line_f in seen and counts[k] > 3:
             captions[k] = True
         seen.add(line_f)
-    headline = [not captions[k] and _is_headline_like(line, headline_words) for k, line in enumerate(lines)]
+    headline = [
+        not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
+    ]
     zones = ["body"] * len(lines)
     for k in range(len(lines)):
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
         if (
             in_run
             or folded[k].startswith(prefixes)
-            or _is_glued_run(lines[k], headline_words)
+            or _is_glued_run(lines[k], counts[k], headline_words)
             or _chrome_pattern().search(lines[k])
         ):
             zones[k] = "link"
@@ -232,8 +228,8 @@ class Document:
             first = next((k for k, z in enumerate(zones) if z == "body"), None)
             if (
                 first is not None
-                and len(lines[first].split()) > 12
-                and not _is_headline_like(lines[first], headline_words)
+                and (words := len(lines[first].split())) > 12
+                and not _is_headline_like(lines[first], words, headline_words)
             ):
                 zones[first] = "lead"
         pieces.extend(zip(zones, lines, strict=True))
@@ -272,21 +268,29 @@ class Document:
                 else []
             )
             if breaks:
-                sent_of += [sentence + bisect_right(breaks, a) for a in starts[first:last]]
+                sent_of += map(add, repeat(sentence), map(bisect_right, repeat(breaks), starts[first:last]))
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
             blocks.append(Block(zone, start, end, first, last, False, False, count))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        self.low = _same_split(text.lower(), parts) or [t.lower() for t in orig]
-        self.fold = _same_split(folded, parts) or [folded[a:z] for a, z in zip(starts, ends, strict=True)]
-        self._cap = [t[0].isupper() for t in orig]
+        # Folding keeps every character's length, so the folded syllables fall at the same offsets:
+        # one C-level pass, checked against the original's syllable lengths (else sliced there).
+        lengths = list(map(len, orig))
+        self.low = list(map(str.lower, orig))
+        fold_ = TOKEN.findall(folded)
+        self.fold = (
+            fold_
+            if list(map(len, fold_)) == lengths
+            else list(map(folded.__getitem__, map(slice, starts, ends)))
+        )
+        self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
         self._gaps = [0, *map(sub, starts[1:], ends)]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
-        letters = [not t.isdigit() for t in orig]
-        marked = [f != w for f, w in zip(self.fold, self.low, strict=True)]
+        letters = list(map(not_, map(str.isdigit, orig)))
+        marked = list(map(ne, self.fold, self.low))
         self.blocks = [self._describe(block, letters, marked) for block in blocks]
         alpha = sum(letters)
         self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
@@ -294,10 +298,10 @@ class Document:
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""
         if self._positions is None:
-            positions: dict[str, list[int]] = {}
+            positions: defaultdict[str, list[int]] = defaultdict(list)
             for k, syllable in enumerate(self.fold):
-                positions.setdefault(syllable, []).append(k)
-            self._positions = positions
+                positions[syllable].append(k)
+            self._positions = dict(positions)
         return self._positions
 
     @staticmethod
@@ -355,15 +359,9 @@ class Document:
         return i > 0 and self.block_of[i] == self.block_of[i - 1] and self.gap(i).strip() == ""
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Syllables [a, b) of syllable i's sentence (sentence numbers never decrease)."""
         s = self.sent_of[i]
-        a = i
-        while a > 0 and self.sent_of[a - 1] == s:
-            a -= 1
-        b = i
-        n = len(self.sent_of)
-        while b < n and self.sent_of[b] == s:
-            b += 1
-        return a, b
+        return bisect_left(self.sent_of, s, 0, i), bisect_right(self.sent_of, s, i)
 
     def content_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.zone in CONTENT_ZONES]

@@ -36,6 +36,10 @@ class _Vocab:
     not_certified: re.Pattern[str]
     floor: re.Pattern[str]
     floor_before: re.Pattern[str]
+    not_count_before: re.Pattern[str]
+    producers: re.Pattern[str]
+    list_opener: re.Pattern[str]
+    subset: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -60,7 +64,12 @@ def _vocab() -> _Vocab:
         min_share=float(v["min_share"]),
         min_words=int(v["min_words"]),
         numbers=numbers,
-        rating=compile_(r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b)"),
+        # "4-star", "three stars", and the first of a suspended pair: "three- and four-star",
+        # "3- or 4-star", "three to four stars".
+        rating=compile_(
+            r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b"
+            r"|(?=-?\s+(?:and|or|to)\s+(?:[345]|three|four|five)(?:-star\b|\s+stars?\b)))"
+        ),
         # "104 four-star OCOP products", "More than 1,000 local farm products"
         count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\b(?![-\s]*stars?\b)(?P<between>(?:\s+[^\s.;:]+){{0,7}}?)\s+(?:{nouns})\b"
@@ -69,10 +78,19 @@ def _vocab() -> _Vocab:
         rated_count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+)?(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
         ),
-        modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b"),
+        modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"),
         not_certified=compile_(rf"\b(?:{_alternatives(w['not_certified'])})\b"),
         floor=compile_(rf"^\W*(?:{_alternatives(w['floors'])})\b"),
         floor_before=compile_(rf"\b(?:{_alternatives(w['floors_before'])})\s+$"),
+        not_count_before=compile_(rf"\b(?:{_alternatives(w['not_count_before'])})\s+$"),
+        producers=compile_(rf"^\s+(?:{_alternatives(w['producer_nouns'])})\b"),
+        list_opener=compile_(rf"^\s*(?:{_alternatives(w['list_openers'])})\b"),
+        # "nine of them five-star", "109 four-star", "and 82 three-star": a clause that is one
+        # item of a breakdown after a count
+        subset=compile_(
+            rf"^\s*(?:and\s+)?{number}(?:\s+of\s+(?:them|which))?\s+(?P<stars>[345]|three|four|five)"
+            r"(?:-star\b|\s+stars?\b)[^\d]*$"
+        ),
     )
 
 
@@ -109,7 +127,12 @@ def _sentences(doc: Document) -> list[str]:
     return out
 
 
-_CLAUSE = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas)\s+")
+# Clauses: commas, semicolons, dashes, "while", "but", and "and" before a new count ("65 are
+# certified 4-star and seven are submitted for 5-star recognition").
+_CLAUSE = re.compile(
+    r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas|but)\s+"
+    r"|\s+and\s+(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:are|were|is|was|have|has|others?)\b)"
+)
 
 
 def _rating_after(text: str, v: _Vocab, rated: bool = False) -> int | None:
@@ -119,7 +142,11 @@ def _rating_after(text: str, v: _Vocab, rated: bool = False) -> int | None:
     if rated and (bare := re.match(r"\s*([345]|three|four|five)\b(?![-\s]*stars?)", text, re.IGNORECASE)):
         return _value(bare.group(1), v)
     words = "|".join(v.numbers)
-    stop = re.search(rf"(?:\b\d+|\b(?:{words})\b)(?!-star|\s+stars?\b)", text, re.IGNORECASE)
+    stop = None  # the next number that is not a rating and does not count producers
+    for found_number in re.finditer(rf"(?:\b\d+|\b(?:{words})\b)(?!-star|\s+stars?\b)", text, re.IGNORECASE):
+        if not v.producers.match(text[found_number.end() :]):
+            stop = found_number
+            break
     found = list(v.rating.finditer(text[: stop.start()] if stop else text))
     if (
         len(found) != 1
@@ -130,6 +157,33 @@ def _rating_after(text: str, v: _Vocab, rated: bool = False) -> int | None:
     return _value(found[0].group("stars"), v)
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_BEFORE = re.compile(r"\b(?:since|in|from|by|until|before|after|of|year)\s+$", re.IGNORECASE)
+
+
+def _not_a_count(clause: str, at: int, number: str, v: _Vocab) -> bool:
+    """A year ("since 2018 has helped develop hundreds of products"), a difference ("an increase of
+    3,586 products") or the first rank of a range ("three to four stars are products ...")."""
+    before = clause[:at]
+    if _YEAR.match(number) and _YEAR_BEFORE.search(before):
+        return True
+    if v.not_count_before.search(before):
+        return True
+    return any(r.start("stars") == at for r in v.rating.finditer(clause))
+
+
+def _listed_rating(clauses: list[str], v: _Vocab) -> int | None:
+    """ "two products, namely A by X and B by Y, were recognised as 4-star ones": the rating of the
+    first later clause that states one, after a list opened by "namely"/"including"."""
+    if not clauses or not v.list_opener.match(clauses[0]):
+        return None
+    for clause in clauses:
+        found = {_value(r.group("stars"), v) for r in v.rating.finditer(clause)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, str]]]:
     """Star ratings, and (count, stars, sentence) stated as facts, in the English paragraphs."""
     v = _vocab()
@@ -138,10 +192,17 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
     for sentence in _sentences(doc):
         # A comma inside a quoted name ("“One commune, One product”") does not end a clause.
         unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda q: q.group().replace(",", " "), sentence)
-        for clause in _CLAUSE.split(unquoted):
+        clauses = _CLAUSE.split(unquoted)
+        counted = False  # the sentence has counted products: later "109 four-star" items break it down
+        for c, clause in enumerate(clauses):
             if v.modal.search(clause):
                 continue
             stars.update(s for m in v.rating.finditer(clause) if (s := _value(m.group("stars"), v)))
+            item = v.subset.match(clause) if counted else None
+            if item is not None:
+                if n := _value(item.group("n"), v):
+                    counts.append((n, _value(item.group("stars"), v), sentence))
+                continue
             seen: set[int] = set()
             for m in v.count.finditer(clause):
                 between = m.group("between")
@@ -149,6 +210,7 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                 after = re.split(r"[.;]|\d", clause[m.end() :], maxsplit=1)[0]
                 if (
                     not n
+                    or _not_a_count(clause, m.start("n"), m.group("n"), v)
                     or re.search(r"\d", v.rating.sub("", between))
                     or v.not_certified.search(
                         sentence[: sentence.find(clause)] + clause[: m.start()] + between + after
@@ -159,11 +221,20 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                 rating = (
                     own.pop() if len(own) == 1 else _rating_after(clause[m.end() :], v) if not own else None
                 )
+                if rating is None and not own and not clause[m.end() :].strip(" .;"):
+                    rating = _listed_rating(clauses[c + 1 :], v)
                 counts.append((n, rating, sentence))
                 seen.add(m.start("n"))
+                counted = True
             for m in v.rated_count.finditer(clause):
                 n = _value(m.group("n"), v)
-                if n and m.start("n") not in seen and not v.not_certified.search(clause[: m.start()]):
+                if (
+                    n
+                    and m.start("n") not in seen
+                    and not _not_a_count(clause, m.start("n"), m.group("n"), v)
+                    and not v.not_certified.search(clause[: m.start()])
+                ):
                     rated = m.group().lower().endswith("rated")
                     counts.append((n, _rating_after(clause[m.end() :], v, rated), sentence))
+                    counted = True
     return stars, counts

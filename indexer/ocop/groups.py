@@ -1,7 +1,8 @@
 """The six OCOP product groups an OCOP article's products belong to, from product words.
 
-Product words (data/product_groups.toml) are matched in title, lead and body, never in link lines
-or captions. A word does not count when:
+Product words (data/product_groups.toml, sorted by the sub-groups of the programme's criteria;
+English words for outlets' English editions) are matched in title, lead, body and certifying
+captions, never in link lines. A word does not count when:
 - it is part of a place or unit name already found ("Trà Vinh", "quận Sơn Trà");
 - it is capitalised inside a sentence, i.e. part of a proper name ("rừng tràm Trà Sư", "chị
   Yến", "Công ty TNHH Trà hoa vàng"), unless it opens a list item ("gồm: Mì gạo Hùng Lô", "; Đông
@@ -9,17 +10,25 @@ or captions. A word does not count when:
   ("các huyện: Trà Bồng, ...");
 - it names where products are sold, not the product ("bán tại các điểm du lịch"), or a kind of
   place in general ("các điểm du lịch lớn");
-- it is a crop, a raw material or a use ("trồng chè", "cây quế", "dùng làm trà");
+- it is a crop, a raw material or a use ("trồng chè", "cây quế", "dùng làm trà", "gạo để nấu
+  rượu", "hàm lượng tinh dầu");
 - it is a one-syllable word in text without diacritics, where it is ambiguous ("keo" = kẹo, kéo);
 - it follows another product word directly, as the material of that product: the head noun
   decides the group ("tinh dầu quế" is an essential oil, not a spice) — except that a drink made
-  of a herb is both a drink and a herbal product ("trà đinh lăng", "rượu đảng sâm");
-- it is a category name in the programme's own boilerplate, a sentence that defines the
-  programme ("6 nhóm", "Bộ tiêu chí") by naming five or more of the six groups without counting
-  products in each; a list of categories describing the article's products counts.
-Tourism words count only for a named site, in a sentence that rates or certifies it, or in a list
-of product categories, and never under a plan: "sẽ phát triển du lịch cộng đồng" is a plan, not an
-OCOP tourism product.
+  of a herb is both a drink and a herbal product ("trà đinh lăng", "rượu đảng sâm", "trà phun
+  sương Actiso"), and a generic head gives way to the word after it ("nấm đông trùng hạ thảo" is
+  cordyceps). In English the LAST word of a compound is the head ("cinnamon incense"), and a
+  word before a non-product noun is a modifier ("rice fields", "tea cooperative");
+- it is a category name in the programme's own boilerplate, a sentence (or a cue line and the
+  list items under it) that defines the programme ("6 nhóm", "Bộ tiêu chí") by naming five or
+  more of the six groups without counting products in each; a list of categories describing the
+  article's products counts;
+- it sits in a sentence about what tourists do ("du khách ... trải nghiệm ... mặc trang phục
+  truyền thống") that certifies nothing: dishes and activities, not OCOP products.
+Tourism words count only for a named site, in a sentence that rates or certifies it, in a list of
+product categories, or after a count of products ("1 sản phẩm du lịch cộng đồng"); never under a
+plan ("sẽ phát triển du lịch cộng đồng") or inside an organisation's name ("HTX dệt thổ cẩm và
+dịch vụ du lịch bản Lác").
 The caller only asks for groups when the article is OCOP coverage.
 """
 
@@ -30,8 +39,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.english import english_blocks
 from indexer.ocop.modality import modality
-from indexer.ocop.phrases import PhraseIndex, syllables
+from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
 from indexer.ocop.vocab import groups_vocab
 
 GROUP_ORDER = (
@@ -44,21 +54,32 @@ GROUP_ORDER = (
 )
 _DRINKS, _HERBS = GROUP_ORDER[1], GROUP_ORDER[2]
 _ITEM_GAPS = (":", ";", ",", "(", "“", '"', "-", "–", "•", "+", "‘", "'")
+_READ_ZONES = CONTENT_ZONES | {"caption"}
+_HERB_REACH = 3  # syllables between a drink and the herb it is made of ("trà phun sương Actiso")
 
 
 @dataclass(frozen=True)
 class _Vocab:
-    index: PhraseIndex
+    index: PhraseIndex  # phrase -> tuple of groups (None for the ignored phrases)
+    vietnamese: PhraseIndex  # the same without the English words
+    english_only: frozenset[tuple[str, ...]]
     plain_ok: frozenset[str]
     locatives: PhraseIndex
     plural_generic: frozenset[tuple[str, ...]]
     crops: PhraseIndex
+    material_after: PhraseIndex
+    generic_heads: frozenset[tuple[str, ...]]
+    english_heads: frozenset[str]
+    experience_subjects: PhraseIndex
+    experience_verbs: PhraseIndex
     openers: PhraseIndex
     categories: PhraseIndex
     tourism: str
     boilerplate_min: int
     boilerplate_cues: PhraseIndex
-    rated: PhraseIndex
+    certifying: PhraseIndex
+    tourism_aims: PhraseIndex
+    english_category_nouns: frozenset[str]
 
 
 def _index(words: list[str]) -> PhraseIndex:
@@ -67,38 +88,71 @@ def _index(words: list[str]) -> PhraseIndex:
     return idx
 
 
+def _words(table: dict[str, object]) -> list[str]:
+    """All words of one group's table, whatever its sub-groups."""
+    out: list[str] = []
+    for words in table.values():
+        out.extend(words if isinstance(words, list) else [])
+    return out
+
+
 @cache
 def _vocab() -> _Vocab:
     v = groups_vocab()
-    index = PhraseIndex(strict_accents=True)
-    for group, words in v["groups"].items():
-        if group not in GROUP_ORDER:
-            raise ValueError(
-                f"product_groups.toml: unknown group {group!r}; the six groups are {GROUP_ORDER}"
-            )
-        index.add_all(words, group)
-    index.add_all(v["ignore"], None)
+    vietnamese: dict[str, set[str]] = {}
+    english: dict[str, set[str]] = {}
+    for table_name, target in (("groups", vietnamese), ("english_groups", english)):
+        for group, table in v[table_name].items():
+            if group not in GROUP_ORDER:
+                raise ValueError(
+                    f"product_groups.toml: unknown group {group!r}; the six groups are {GROUP_ORDER}"
+                )
+            for word in _words(table):
+                target.setdefault(word, set()).add(group)
+    merged = {w: set(g) for w, g in vietnamese.items()}
+    for word, groups in english.items():
+        merged.setdefault(word, set()).update(groups)
+
+    def build(words: dict[str, set[str]]) -> PhraseIndex:
+        index = PhraseIndex(strict_accents=True)
+        for word, groups in words.items():  # a word listed under two groups belongs to both
+            index.add(word, tuple(g for g in GROUP_ORDER if g in groups))
+        index.add_all(v["ignore"], None)
+        return index
+
+    index = build(merged)
     return _Vocab(
         index=index,
+        vietnamese=build(vietnamese),
+        english_only=frozenset(syllables(w) for w in english if w not in vietnamese),
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
         locatives=_index(v["locatives"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
         crops=_index(v["crop_contexts"]),
+        material_after=_index(v["material_after"]),
+        generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
+        english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
+        experience_subjects=_index(v["experience_subjects"]),
+        experience_verbs=_index(v["experience_verbs"]),
         openers=_index(v["item_openers"]),
         categories=_index(v["category_names"]),
         tourism=v["tourism_group"],
         boilerplate_min=int(v["boilerplate_min_groups"]),
         boilerplate_cues=_index(v["boilerplate_cues"]),
-        rated=_index(["sao", "OCOP", "công nhận", "chứng nhận", "xếp hạng", "đạt chuẩn"]),
+        certifying=_index(v["certifying_words"]),
+        tourism_aims=_index(v["tourism_aims"]),
+        english_category_nouns=frozenset(w.lower() for w in v["english_category_nouns"]),
     )
 
 
 def product_index() -> PhraseIndex:
-    """Product words and their groups (None for the ignored phrases)."""
-    return _vocab().index
+    """Vietnamese product words and their groups (a tuple of group names; None for the ignored
+    phrases): places read them for brands ("kem Bình Dương"), claims for lists of products."""
+    return _vocab().vietnamese
 
 
 _PLURAL = frozenset({"cac", "nhung", "nhieu"})
+_COUNT_NOUNS = frozenset({"san", "sp"})
 
 
 def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
@@ -119,9 +173,41 @@ def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     return not gap and not doc.is_cap(i - 1) and openers.preceded_by(doc, i) is not None
 
 
+def _counted(doc: Document, i: int) -> bool:
+    """ "1 sản phẩm du lịch cộng đồng": a count of products right before syllable i."""
+    return (
+        i >= 3
+        and doc.adjacent(i)
+        and doc.fold[i - 2] in _COUNT_NOUNS
+        and (doc.orig[i - 3].isdigit() or doc.orig[i - 2].isdigit())
+    )
+
+
+def _list_runs(doc: Document) -> dict[int, int]:
+    """Sentence → the cue sentence whose list it continues: a line ending in ":" followed by
+    short list-item lines ("… được chia thành 6 ngành:" / "• Thực phẩm" / "• Đồ uống" ...)."""
+    runs: dict[int, int] = {}
+    owner = -1
+    for block in doc.blocks:
+        if block.first == block.last or block.zone not in CONTENT_ZONES:
+            owner = -1
+            continue
+        line = doc.text[block.start : block.end].rstrip()
+        if owner >= 0 and block.words <= 10:
+            for s in range(doc.sent_of[block.first], doc.sent_of[block.last - 1] + 1):
+                runs[s] = owner
+        else:
+            owner = doc.sent_of[block.last - 1] if line.endswith(":") else -1
+    return runs
+
+
 def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
-    """(sentences listing two or more group names, sentences that are the programme's boilerplate)."""
+    """(sentences listing two or more group names, sentences that are the programme's boilerplate).
+
+    A cue line ending in ":" and the short list items under it count as one sentence."""
+    runs = _list_runs(doc)
     named: dict[int, set[str]] = {}
+    members: dict[int, set[int]] = {}
     for i, j, _p in v.categories.find_in_blocks(doc, CONTENT_ZONES):
         phrase = v.index.match_at(doc, i, j + 2) or v.index.match_at(doc, i, j)
         counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
@@ -129,46 +215,124 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
             for k in range(max(0, i - 5), i - 1)
         )
         if phrase is not None and phrase.value and not counted:
-            named.setdefault(doc.sent_of[i], set()).add(str(phrase.value))
-    cued = {doc.sent_of[i] for i, _j, _p in v.boilerplate_cues.find_in_blocks(doc, CONTENT_ZONES)}
+            s = runs.get(doc.sent_of[i], doc.sent_of[i])
+            named.setdefault(s, set()).update(str(g) for g in phrase.value)
+            members.setdefault(s, set()).add(doc.sent_of[i])
+    cued = {
+        runs.get(doc.sent_of[i], doc.sent_of[i])
+        for i, _j, _p in v.boilerplate_cues.find_in_blocks(doc, CONTENT_ZONES)
+    }
     listing = {s for s, groups in named.items() if len(groups) >= 2}
-    return listing, {s for s in listing & cued if len(named[s]) >= v.boilerplate_min}
+    boilerplate = {s for s in listing & cued if len(named[s]) >= v.boilerplate_min}
+    expand = lambda keys: {m for s in keys for m in members.get(s, {s})} | keys  # noqa: E731
+    return expand(listing), expand(boilerplate)
+
+
+class _Sentences:
+    """Sentence sets the rules ask about, each computed the first time it is needed."""
+
+    def __init__(self, doc: Document, v: _Vocab) -> None:
+        self.doc, self.v = doc, v
+        self._sets: dict[str, set[int]] = {}
+
+    def _get(self, name: str) -> set[int]:
+        if name not in self._sets:
+            doc, v = self.doc, self.v
+            if name in ("listing", "boilerplate"):
+                self._sets["listing"], self._sets["boilerplate"] = _category_sentences(doc, v)
+            elif name == "certifying":
+                self._sets[name] = {
+                    doc.sent_of[i] for i, _j, _p in v.certifying.find_in_blocks(doc, _READ_ZONES)
+                }
+            elif name == "experience":
+                subjects = {
+                    doc.sent_of[i] for i, _j, _p in v.experience_subjects.find_in_blocks(doc, _READ_ZONES)
+                }
+                verbs = {doc.sent_of[i] for i, _j, _p in v.experience_verbs.find_in_blocks(doc, _READ_ZONES)}
+                self._sets[name] = subjects & verbs
+            elif name == "english":
+                self._sets[name] = set(english_blocks(doc))
+        return self._sets[name]
+
+    listing = property(lambda self: self._get("listing"))
+    boilerplate = property(lambda self: self._get("boilerplate"))
+    certifying = property(lambda self: self._get("certifying"))
+    experience = property(lambda self: self._get("experience"))
+    english = property(lambda self: self._get("english"))
+
+
+def _matches(doc: Document, v: _Vocab) -> list[tuple[int, int, Phrase]]:
+    """Product phrases in content blocks and in captions that certify a product."""
+    out: list[tuple[int, int, Phrase]] = []
+    certifying_captions: set[int] | None = None
+    for i, j, phrase in v.index.find_in_blocks(doc, _READ_ZONES):
+        b = doc.block_of[i]
+        if doc.blocks[b].zone == "caption":
+            if certifying_captions is None:
+                certifying_captions = {
+                    doc.block_of[k] for k, _j, _p in v.certifying.find_in_blocks(doc, frozenset({"caption"}))
+                }
+            if b not in certifying_captions:
+                continue
+        out.append((i, j, phrase))
+    return out
 
 
 def find_groups(
-    doc: Document, covered: set[int], place_name: Callable[[tuple[str, ...]], bool] | None = None
+    doc: Document,
+    covered: set[int],
+    place_name: Callable[[tuple[str, ...]], bool] | None = None,
+    in_organisation: Callable[[Document, int], bool] | None = None,
 ) -> list[str]:
     """Groups in the fixed official order; `covered`: syllables inside place names;
-    `place_name`: whether folded syllables spell a known place ("trà bồng")."""
+    `place_name`: whether folded syllables spell a known place ("trà bồng");
+    `in_organisation`: whether a syllable is inside an organisation's name ("HTX ... du lịch")."""
     v = _vocab()
     found: set[str] = set()
+    sets = _Sentences(doc, v)
+    matches = _matches(doc, v)
     head_end = -1
-    head_group: object = None
-    lazy: dict[str, set[int]] = {}  # sentence sets, computed the first time they are needed
-
-    def sentences(name: str) -> set[int]:
-        if name not in lazy:
-            lazy["listing"], lazy["boilerplate"] = _category_sentences(doc, v)
-            lazy["rated"] = {doc.sent_of[i] for i, _j, _p in v.rated.find_in_blocks(doc, CONTENT_ZONES)}
-        return lazy[name]
-
-    for i, j, phrase in v.index.find_in_blocks(doc, CONTENT_ZONES):
-        group = phrase.value
-        if i == head_end and doc.adjacent(i):
-            # A material after its head noun: "tinh dầu quế", "trà túi lọc đảng sâm". A drink of
-            # a herb is a herbal product too ("trà đinh lăng", "rượu đảng sâm").
-            head_end = j
-            if head_group == _DRINKS and group == _HERBS and not any(k in covered for k in range(i, j)):
-                found.add(_HERBS)
-            continue
-        head_end, head_group = j, group
-        if group is None or any(k in covered for k in range(i, j)):
-            continue
+    head_groups: tuple[str, ...] = ()
+    head_ok = False  # whether the head noun itself was read as a product
+    materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
+    for n, (i, j, phrase) in enumerate(matches):
+        groups: tuple[str, ...] = phrase.value or ()  # type: ignore[assignment]
         block = doc.blocks[doc.block_of[i]]
-        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok:
+        english = phrase.folded in v.english_only
+        if english and doc.block_of[i] not in sets.english:
+            continue  # English words are read in English paragraphs only
+        nxt = matches[n + 1] if n + 1 < len(matches) else None
+        follows = nxt is not None and nxt[0] == j and doc.adjacent(j) and bool(nxt[2].value)
+        if groups and follows and (english or phrase.folded in v.generic_heads):
+            # "nấm đông trùng hạ thảo", "cinnamon incense": the next word is the head. A herb
+            # before a drink in English ("herbal tea") is both.
+            if english and _HERBS in groups and _DRINKS in nxt[2].value:  # type: ignore[operator, index]
+                found.add(_HERBS)
+            head_end = -1
             continue
+        if head_end >= 0:
+            # A material after its head noun: "tinh dầu quế", "trà túi lọc đảng sâm". A drink of
+            # a herb is a herbal product too ("trà đinh lăng", "trà phun sương Actiso").
+            material = i == head_end and doc.adjacent(i)
+            drink_of_herb = _DRINKS in head_groups and _HERBS in groups
+            if material or (drink_of_herb and _herb_after(doc, head_end, i)):
+                if material:
+                    head_end = j
+                if drink_of_herb and head_ok and not any(k in covered for k in range(i, j)):
+                    found.add(_HERBS)
+                continue
+        head_end, head_groups, head_ok = j, groups, False
+        if not groups or any(k in covered for k in range(i, j)):
+            continue
+        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
+            continue
+        if english and j < block.last and doc.adjacent(j) and doc.low[j] in v.english_heads:
+            continue  # "rice fields", "tea cooperative"
+        tourism = v.tourism in groups
         if doc.names_by_case(i) and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
-            if not _item_start(doc, i, v.openers):
+            # A capitalised tourism word names a site ("The Con Chim Community Tourism Site"):
+            # the tourism rule below decides.
+            if not tourism and not _item_start(doc, i, v.openers):
                 continue
             run = i + 1  # the capitalised run: "Trà Bồng", not "Đông trùng hạ thảo"
             while run < min(i + 3, block.last) and doc.is_cap(run) and doc.adjacent(run):
@@ -183,19 +347,48 @@ def find_groups(
             continue
         if i > block.first and doc.adjacent(i) and v.crops.preceded_by(doc, i) is not None:
             continue
+        s = doc.sent_of[i]
+        if (s, phrase.folded) in materials:
+            continue
+        if j < block.last and doc.adjacent(j) and v.material_after.match_at(doc, j, block.last) is not None:
+            materials.add((s, phrase.folded))  # "gạo để nấu rượu"
+            continue
         if phrase.folded in v.plural_generic and i > 0 and doc.fold[i - 1] in _PLURAL and doc.adjacent(i):
             continue
         category = v.categories.match_at(doc, i, j) is not None
-        if category and doc.sent_of[i] in sentences("boilerplate"):
+        if category and s in sets.boilerplate:
             continue
-        if group == v.tourism and (
+        if not tourism and s in sets.experience and s not in sets.certifying:
+            continue  # what tourists do there, not the products certified
+        if tourism and (
             not (
                 (doc.is_cap(i) and doc.names_by_case(i))
-                or doc.sent_of[i] in sentences("rated")
-                or doc.sent_of[i] in sentences("listing")
+                or s in sets.certifying
+                or s in sets.listing
+                or _counted(doc, i)
+                or (english and _category_after(doc, j, v))
             )
             or modality().planned(doc, i)
+            or (i > block.first and doc.adjacent(i) and v.tourism_aims.preceded_by(doc, i) is not None)
+            or (in_organisation is not None and in_organisation(doc, i))
         ):
             continue
-        found.add(str(group))
+        head_ok = True
+        found.update(groups)
     return [g for g in GROUP_ORDER if g in found]
+
+
+def _category_after(doc: Document, j: int, v: _Vocab) -> bool:
+    """ "The community-based tourism, eco-tourism and tourist attractions category features two
+    products": an English category name the products counted belong to."""
+    end = min(j + 6, doc.blocks[doc.block_of[j - 1]].last)
+    return any(doc.low[k] in v.english_category_nouns for k in range(j, end))
+
+
+def _herb_after(doc: Document, head_end: int, i: int) -> bool:
+    """A herb a few syllables after a drink, in the same phrase: "trà phun sương Actiso"."""
+    return (
+        0 < i - head_end <= _HERB_REACH
+        and doc.block_of[i] == doc.block_of[head_end - 1]
+        and all(doc.adjacent(k) for k in range(head_end, i + 1))
+    )

@@ -51,14 +51,11 @@ class Modality:
     potential: PhraseIndex
     lower_council: PhraseIndex
     central: PhraseIndex
+    conditionals: PhraseIndex
+    futures: PhraseIndex
 
     def _sentence_start(self, doc: Document, i: int) -> int:
-        first = doc.blocks[doc.block_of[i]].first
-        a = i
-        s = doc.sent_of[i]
-        while a > first and doc.sent_of[a - 1] == s:
-            a -= 1
-        return a
+        return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
 
     def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
         last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
@@ -76,9 +73,10 @@ class Modality:
 
     def planned(self, doc: Document, i: int) -> bool:
         """A plan or target word governs syllable i, in its own sentence or, for a breakdown
-        ("Trong đó, ..."), at the end of the sentence before."""
+        ("Trong đó, ..."), at the end of the sentence before; or i sits in a condition whose
+        consequence is future ("sau khi đạt ... 3 sao trở lên sẽ lập hồ sơ")."""
         a = self._sentence_start(doc, i)
-        if self._governed(doc, a, i):
+        if self._governed(doc, a, i) or self._conditional(doc, a, i):
             return True
         first = doc.blocks[doc.block_of[i]].first
         return (
@@ -88,14 +86,25 @@ class Modality:
             and self._governed(doc, self._sentence_start(doc, a - 1), a)
         )
 
+    def _conditional(self, doc: Document, a: int, i: int) -> bool:
+        """A condition opener before syllable i and a future word after it, in one sentence."""
+        if not _hits(self.conditionals, doc, a, i):
+            return False
+        _a, b = doc.sentence_bounds(i)
+        return bool(_hits(self.futures, doc, i, b))
+
     def _governed(self, doc: Document, a: int, i: int) -> bool:
         """A plan word in syllables [a, i) whose scope reaches i."""
         realis = self._last_realis(doc, a, i, certificates=True)
-        for k, _end in _hits(self.plans, doc, a, i):
-            if k < realis:
+        for k, end in _hits(self.plans, doc, a, i):
+            if end <= realis:  # the realis marker came after it ("hiện có khả năng" is still a plan)
                 continue
-            if self.negators.preceded_by(doc, k) is not None:
-                continue
+            if self.negators.preceded_by(doc, k) is not None or (
+                k > a + 1
+                and doc.orig[k - 1][0].isdigit()
+                and self.negators.preceded_by(doc, k - 1) is not None
+            ):
+                continue  # "vượt kế hoạch", "đạt 190% kế hoạch năm": facts about a plan
             return True
         return False
 
@@ -131,4 +140,6 @@ def modality() -> Modality:
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
         central=_index(v["central_words"]),
+        conditionals=_index(v["conditional_openers"]),
+        futures=_index(v["future_words"]),
     )

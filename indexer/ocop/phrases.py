@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from indexer.ocop.document import Document
 from indexer.text import fold, normalize, tokens
@@ -77,6 +78,7 @@ class PhraseIndex:
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
     _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
     _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
+    _longest: int = 0  # syllables in the longest phrase
 
     def add(self, text: str, value: object) -> None:
         phrase = make_phrase(text, value)
@@ -91,6 +93,7 @@ class PhraseIndex:
             self._pairs.add(phrase.folded[:2])
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
+        self._longest = max(self._longest, len(phrase.folded))
 
     def add_all(self, texts: Iterable[str], value: object) -> None:
         for text in texts:
@@ -143,11 +146,9 @@ class PhraseIndex:
         if hits is None:
             positions = doc.positions()
             by_first = self._by_first
-            if len(by_first) < len(positions):
-                lists = [positions[k] for k in by_first if k in positions]
-            else:
-                lists = [p for k, p in positions.items() if k in by_first]
-            starts = lists[0] if len(lists) == 1 else sorted(k for p in lists for k in p)
+            shared = by_first.keys() & positions.keys()  # a C-level set intersection
+            lists = list(map(positions.__getitem__, shared))
+            starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             # A phrase of two syllables or more can only start where its first two are.
             fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
             hits = [
@@ -191,7 +192,7 @@ class PhraseIndex:
         first = doc.blocks[doc.block_of[i]].first
         if i <= first or len(doc.gap(i)) > max_gap:
             return None
-        for n in range(min(4, i - first), 0, -1):
+        for n in range(min(4, self._longest, i - first), 0, -1):
             phrase = self.match_at(doc, i - n, i)
             if phrase is not None and len(phrase.folded) == n:
                 return phrase

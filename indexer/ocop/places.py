@@ -280,7 +280,10 @@ class Gazetteer:
         first = doc.blocks[doc.block_of[i]].first
         last = doc.blocks[doc.block_of[i]].last
         while k > first and i - k < self.organisation_span:
-            if doc.gap(k).strip() not in ("", "-", "–"):
+            gap = doc.gap(k).strip()
+            # "Hợp tác xã (HTX) Du lịch sinh thái ...": an abbreviation in brackets stays inside.
+            bracketed = gap in ("(", ")") and (doc.is_acronym(k) if gap == "(" else doc.is_acronym(k - 1))
+            if gap not in ("", "-", "–") and not bracketed:
                 return False
             if self.organisation_heads.preceded_by(doc, k) is not None:
                 return True  # before the ends: "Hợp tác xã" ends with "xã", also an end word
@@ -290,6 +293,11 @@ class Gazetteer:
                 return False
             k -= 1
         return False
+
+    def in_organisation_name(self, doc: Document, i: int) -> bool:
+        """Whether syllable i is inside an organisation's name ("HTX dệt thổ cẩm và dịch vụ du lịch
+        bản Lác"): product groups do not read what a cooperative is called as its product."""
+        return self._in_company_name(doc, i)
 
     def _in_product_name(self, doc: Document, i: int) -> bool:
         """Whether a product word comes right before syllable i: "kem Bình Dương", "mật ong hoa

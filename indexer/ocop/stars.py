@@ -48,6 +48,8 @@ class _Vocab:
     tight_before: PhraseIndex
     context: PhraseIndex
     national: PhraseIndex
+    definition_before: PhraseIndex
+    definition_after: PhraseIndex
 
 
 @cache
@@ -67,19 +69,28 @@ def _vocab() -> _Vocab:
         tight_before=index(v["tight_before"]),
         context=index(v["context_terms"]),
         national=index(v["national_phrases"]),
+        definition_before=index(v["definition_before"]),
+        definition_after=index(v["definition_after"]),
     )
 
 
 def _number(doc: Document, k: int, words: dict[str, int]) -> int | None:
     tok = doc.orig[k]
     if tok.isdigit():
-        # "4,8 sao" is a decimal rating, not 8 stars.
-        if k > 0 and doc.gap(k) in (",", ".") and doc.orig[k - 1].isdigit():
+        # "4,8 sao" is a decimal rating, not 8 stars; "3,4 sao" (two ranks, ascending) is a list.
+        if k > 0 and doc.gap(k) in (",", ".") and doc.orig[k - 1].isdigit() and not _rank_pair(doc, k):
             return None
-        return int(tok) if len(tok) == 1 else None
+        # "03 sao": a rank written with a leading zero, as in a list numbered "01", "02".
+        return int(tok) if len(tok) == 1 or (len(tok) == 2 and tok[0] == "0") else None
     if doc.blocks[doc.block_of[k]].accented:
         return words.get(doc.low[k])
     return None
+
+
+def _rank_pair(doc: Document, k: int) -> bool:
+    """ "đạt 3,4 sao": two single-digit ranks from 3 to 5, ascending, written with a comma."""
+    a, b = doc.orig[k - 1], doc.orig[k]
+    return doc.gap(k) == "," and len(a) == len(b) == 1 and "3" <= a < b <= "5"
 
 
 def _numbers_before(doc: Document, sao: int, v: _Vocab) -> tuple[list[int], int, bool] | None:
@@ -99,7 +110,7 @@ def _numbers_before(doc: Document, sao: int, v: _Vocab) -> tuple[list[int], int,
         prev = first - 1
         if sep_gap in ("-", "–", "/", ","):
             m = _number(doc, prev, v.words)
-            if m is None or (sep_gap == "," and doc.gap(first) == ","):
+            if m is None or (sep_gap == "," and doc.gap(first) == "," and not _rank_pair(doc, first)):
                 break
             ranged = ranged or sep_gap in ("-", "–")
             found.insert(0, m)
@@ -158,9 +169,28 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     return any(after[: len(p)] == p for p in v.not_after)
 
 
+def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
+    """ "Hạng 5 sao: Sản phẩm chất lượng cao, ...", "Hạng 4 sao là sản phẩm ...": the programme
+    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one)."""
+    rank = v.definition_before.preceded_by(doc, first)
+    nxt = sao + 1
+    if rank is None or nxt >= doc.blocks[doc.block_of[sao]].last:
+        return False
+    if doc.gap(nxt).strip().startswith(":"):
+        return True
+    opens = doc.sent_start[first - len(rank.folded)]
+    return opens and v.definition_after.match_at(doc, nxt, nxt + 3) is not None
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
-    """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5."""
-    if m.planned(doc, first) or m.potential_rank(doc, first) or m.negated(doc, first):
+    """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
+    no definition of a rank."""
+    if (
+        m.planned(doc, first)
+        or m.potential_rank(doc, first)
+        or m.negated(doc, first)
+        or _definition(doc, first, sao, _vocab())
+    ):
         return ()
     if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
         return tuple(s for s in stars if s != 5)

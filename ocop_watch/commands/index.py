@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, open_remote_index
+from indexer.engines.elastic.bulk import Rejection
+from indexer.engines.elastic.index import open_remote_index
 from indexer.engines.embedded import EmbeddedIndex
 from indexer.errors import ArchiveUnavailable, ExitCode
 from indexer.settings import Settings
@@ -151,6 +152,14 @@ def rebuild_command(
         raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
+def _mapping_line(found: object, expected: object) -> str:
+    if found is None:
+        return "-"
+    if found == expected:
+        return f"{found}"
+    return f"{found}, this version writes {expected}: run `ocop index rebuild`"
+
+
 @index_app.command("status")
 def status_command(archive: ArchiveOption = None) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
@@ -175,6 +184,7 @@ def status_command(archive: ArchiveOption = None) -> None:
         {
             "engine": f"{report['engine']} at {report['url']}",
             "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
+            "mapping": _mapping_line(report["mapping"], report["mapping_expected"]),
             "versions": ", ".join(report["versions"]) or "-",
             "articles in archive": report["archive_articles"],
             "articles in engine": report["engine_articles"],
