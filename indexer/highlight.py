@@ -18,11 +18,11 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
 
 from indexer.query import Hit, ParsedQuery, WordGroup
 from indexer.schema import Article
-from indexer.text import fold, only_ascii_syllables
+from indexer.text import fold
 
 SNIPPET_CHARS = 260
 _PARAGRAPH_BREAK = " ¶ "
@@ -57,16 +57,15 @@ def _starts(groups: Sequence[WordGroup]) -> _Starts:
     return starts
 
 
-def _syllable_spans(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """The syllables of folded text and their offsets, found in C (no Python step per syllable)."""
-    pattern = _ASCII_SYLLABLES if only_ascii_syllables(folded) else _SYLLABLES
-    parts = pattern.split(folded)  # separator, syllable, separator, ..., separator
-    offsets = list(accumulate(map(len, parts)))
-    return parts[1::2], list(zip(offsets[0::2], offsets[1::2], strict=False))
+_SYLLABLE = re.compile(r"[^\W_]+")  # indexer.text.TOKEN
 
 
-_SYLLABLES = re.compile(r"([^\W_]+)")  # indexer.text.TOKEN, captured so that split keeps it
-_ASCII_SYLLABLES = re.compile(r"([A-Za-z0-9]+)")  # the same, when only ASCII letters and digits occur
+@lru_cache(maxsize=256)
+def _candidates(syllables: frozenset[str]) -> re.Pattern[str]:
+    """Where any of a query's syllables stands whole in folded text (not inside a longer syllable):
+    the scan is done in C, and only these places are looked at in Python."""
+    alternatives = "|".join(map(re.escape, sorted(syllables, key=lambda s: (-len(s), s))))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 class _Found:
@@ -74,43 +73,63 @@ class _Found:
 
     def __init__(self, text: str, starts: _Starts):
         self._text = text
-        self._syllables, self._spans = _syllable_spans(fold(text))
+        self._folded = folded = fold(text)
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        syllables, i = self._syllables, 0
-        while i < len(syllables):
-            if syllables[i] not in starts:
-                i += 1
+        reach = max(len(target) for options in starts.values() for target, _, _ in options) - 1
+        done = 0  # where the last word found ends: syllables before it are part of it
+        for match in _candidates(frozenset(starts)).finditer(folded):
+            if match.start() < done:
                 continue
-            width = self._longest_word_at(i, starts[syllables[i]])
+            syllable = match.group()
+            following = self._following(match.end(), reach) if reach else []
+            width = self._longest_word_at(match.end(), following, starts[syllable])
             if width:
-                key = " ".join(syllables[i : i + width])
-                self.words.append(Mark(self._spans[i][0], self._spans[i + width - 1][1], key, width))
-                i += width
+                words = [syllable, *(m.group() for m in following[: width - 1])]
+                end = following[width - 2].end() if width > 1 else match.end()
+                self.words.append(Mark(match.start(), end, " ".join(words), width))
+                done = end
             else:
-                self.loose.append(Mark(*self._spans[i], syllables[i], 1))
-                i += 1
+                self.loose.append(Mark(match.start(), match.end(), syllable, 1))
 
-    def _joined(self, i: int) -> bool:
-        """Only spaces between syllable i and the one before, on one line: they may be one word."""
-        gap = self._text[self._spans[i - 1][1] : self._spans[i][0]]
+    def _following(self, end: int, count: int) -> list[re.Match[str]]:
+        """Up to `count` syllables after offset `end` (the end of a syllable)."""
+        found = []
+        for match in _SYLLABLE.finditer(self._folded, end):
+            found.append(match)
+            if len(found) == count:
+                break
+        return found
+
+    def _joined(self, before: int, start: int) -> bool:
+        """Only spaces between two syllables (one ending at `before`, the next starting at
+        `start`), on one line: they may be one word."""
+        gap = self._text[before:start]
         return gap.isspace() and "\n" not in gap
 
-    def _longest_word_at(self, i: int, candidates: list[tuple[tuple[str, ...], int, bool]]) -> int:
-        """How many syllables from `i` on form one word or phrase of the query (0: none, or a lone one)."""
-        syllables, best = self._syllables, 0
+    def _longest_word_at(
+        self,
+        syllable_end: int,
+        following: list[re.Match[str]],
+        candidates: list[tuple[tuple[str, ...], int, bool]],
+    ) -> int:
+        """How many syllables from one (ending at `syllable_end`, then `following`) form one word
+        or phrase of the query (0: none, or a lone one)."""
+        best = 0
         for target, j, exact in candidates:
             if exact:
-                if tuple(syllables[i : i + len(target)]) == target:
+                rest = target[1:]
+                if len(following) >= len(rest) and all(
+                    m.group() == t for m, t in zip(following, rest, strict=False)
+                ):
                     best = max(best, len(target))
                 continue
-            length = 1
-            while (
-                i + length < len(syllables)
-                and j + length < len(target)
-                and syllables[i + length] == target[j + length]
-                and self._joined(i + length)
-            ):
+            length, end = 1, syllable_end
+            while j + length < len(target) and length <= len(following):
+                after = following[length - 1]
+                if after.group() != target[j + length] or not self._joined(end, after.start()):
+                    break
+                end = after.end()
                 length += 1
             if length > 1:
                 best = max(best, length)
@@ -126,6 +145,8 @@ def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]
     if not groups:
         return [[] for _ in texts]
     starts = _starts(groups)
+    if not starts:
+        return [[] for _ in texts]
     found = [_Found(text, starts) for text in texts]
     covered = set().union(*(f.covered() for f in found))
     lone = {s for g in groups if not g.exact for s in g.syllables} - covered
