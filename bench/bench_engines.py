@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="(re)write this size's section of this markdown file")
     args = ap.parse_args(argv)
 
-    described, load_before = machine(f"tantivy {tantivy.__version__}"), load()
+    described, load_before = machine(tantivy.__version__), load()
     with ExitStack() as stack:
         folder = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         folder.mkdir(parents=True, exist_ok=True)
