@@ -68,38 +68,45 @@ def _candidates(syllables: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
+class _After:
+    """The syllables after one in folded text, read only as far as a word needs them."""
+
+    def __init__(self, folded: str, end: int):
+        self._matches = _SYLLABLE.finditer(folded, end)
+        self._read: list[re.Match[str]] = []
+
+    def get(self, k: int) -> re.Match[str] | None:
+        """The k-th syllable after (0: the next one), None past the end of the text."""
+        while len(self._read) <= k:
+            found = next(self._matches, None)
+            if found is None:
+                return None
+            self._read.append(found)
+        return self._read[k]
+
+
 class _Found:
     """The words of the query found in one text, and the syllables found only on their own."""
 
     def __init__(self, text: str, starts: _Starts):
         self._text = text
-        self._folded = folded = fold(text)
+        folded = fold(text)
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        reach = max(len(target) for options in starts.values() for target, _, _ in options) - 1
         done = 0  # where the last word found ends: syllables before it are part of it
         for match in _candidates(frozenset(starts)).finditer(folded):
             if match.start() < done:
                 continue
-            syllable = match.group()
-            following = self._following(match.end(), reach) if reach else []
-            width = self._longest_word_at(match.end(), following, starts[syllable])
+            syllable, after = match.group(), _After(folded, match.end())
+            width = self._longest_word_at(match.end(), after, starts[syllable])
             if width:
-                words = [syllable, *(m.group() for m in following[: width - 1])]
-                end = following[width - 2].end() if width > 1 else match.end()
-                self.words.append(Mark(match.start(), end, " ".join(words), width))
-                done = end
+                last = after.get(width - 2) if width > 1 else match
+                assert last is not None  # read while the word was measured
+                words = [syllable, *(after.get(k).group() for k in range(width - 1))]  # type: ignore[union-attr]
+                self.words.append(Mark(match.start(), last.end(), " ".join(words), width))
+                done = last.end()
             else:
                 self.loose.append(Mark(match.start(), match.end(), syllable, 1))
-
-    def _following(self, end: int, count: int) -> list[re.Match[str]]:
-        """Up to `count` syllables after offset `end` (the end of a syllable)."""
-        found = []
-        for match in _SYLLABLE.finditer(self._folded, end):
-            found.append(match)
-            if len(found) == count:
-                break
-        return found
 
     def _joined(self, before: int, start: int) -> bool:
         """Only spaces between two syllables (one ending at `before`, the next starting at
@@ -108,28 +115,25 @@ class _Found:
         return gap.isspace() and "\n" not in gap
 
     def _longest_word_at(
-        self,
-        syllable_end: int,
-        following: list[re.Match[str]],
-        candidates: list[tuple[tuple[str, ...], int, bool]],
+        self, syllable_end: int, after: _After, candidates: list[tuple[tuple[str, ...], int, bool]]
     ) -> int:
-        """How many syllables from one (ending at `syllable_end`, then `following`) form one word
-        or phrase of the query (0: none, or a lone one)."""
+        """How many syllables from one (ending at `syllable_end`, then `after`) form one word or
+        phrase of the query (0: none, or a lone one)."""
         best = 0
         for target, j, exact in candidates:
             if exact:
-                rest = target[1:]
-                if len(following) >= len(rest) and all(
-                    m.group() == t for m, t in zip(following, rest, strict=False)
+                if all(
+                    (m := after.get(k)) is not None and m.group() == wanted
+                    for k, wanted in enumerate(target[1:])
                 ):
                     best = max(best, len(target))
                 continue
             length, end = 1, syllable_end
-            while j + length < len(target) and length <= len(following):
-                after = following[length - 1]
-                if after.group() != target[j + length] or not self._joined(end, after.start()):
+            while j + length < len(target):
+                nxt = after.get(length - 1)
+                if nxt is None or nxt.group() != target[j + length] or not self._joined(end, nxt.start()):
                     break
-                end = after.end()
+                end = nxt.end()
                 length += 1
             if length > 1:
                 best = max(best, length)
