@@ -33,6 +33,7 @@ _TEMPLATE = json.loads(TEMPLATE_FILE.read_text("utf-8"))
 MAPPING_VERSION: int = _TEMPLATE["template"]["mappings"]["_meta"]["ocop_mapping"]
 EXACT_FIELDS = ("title", "body")  # normalised syllables, diacritics kept: ranking exact matches first
 FOLDED_FIELDS = ("title_folded", "body_folded")  # folded syllables: matching
+SCOPED_FIELDS = {"author": "authors_folded", "source": "source_folded"}  # `author:`, `site:`/`outlet:`
 
 
 def load_template(alias: str) -> dict[str, Any]:
@@ -64,6 +65,8 @@ def document(article: Article) -> dict[str, Any]:
         "body": body,
         "title_folded": fold(title),
         "body_folded": fold(body),
+        "authors_folded": fold(syllables(" ; ".join(article.authors))),
+        "source_folded": fold(syllables(f"{article.site} {article.outlet}")),
         "published": article.published.isoformat() if article.published else None,
         "article": article.model_dump(mode="json"),
     }

@@ -343,8 +343,14 @@ class EmbeddedIndex:
         with _readable(self.path):
             searcher = self._current()[0].searcher()
             deadline = core.Deadline(self.time_budget)
-            parsed, sort = request.parsed, request.effective_sort
+            sort = request.effective_sort
             filters = self.renderer.filters(request)
+            searched = core.plan(
+                request,
+                count=lambda p: self._count(searcher, p, filters),
+                sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+            )
+            parsed = searched.parsed
             matching = self.renderer.matching(parsed)
             ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
@@ -354,7 +360,7 @@ class EmbeddedIndex:
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
             else:
-                total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
+                total = self._count(searcher, parsed, filters)
                 facets, histogram = {}, []
             deadline.check()
             hits = self._hits(ranked, parsed)
@@ -369,6 +375,14 @@ class EmbeddedIndex:
             histogram=histogram,
             next_after=ranked[-1].after if ranked else None,
             deadline=deadline,
+            searched=searched,
+        )
+
+    def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
+        return int(
+            searcher.search(
+                self.renderer.filtered(self.renderer.matching(parsed), filters), 1, count=True
+            ).count
         )
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:

@@ -10,6 +10,8 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 | `title_words`, `body_words` | folded syllables (frequencies) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
+| `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
+| `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
 | `<facet>_pair`, `<facet>_more` | the values as one key when at most 2, else each | facet counts |
@@ -39,7 +41,7 @@ from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 4
+FORMAT = 5
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -47,6 +49,10 @@ TEXT_FIELDS = {
     "body_words": "freq",
     "title_pairs": "position",
     "body_pairs": "position",
+    "author_words": "freq",
+    "author_pairs": "position",
+    "source_words": "freq",
+    "source_pairs": "position",
 }
 EXACT_FIELDS = ("title_exact", "body_exact")  # with positions, split by tantivy
 SYLLABLES = "syllables"  # the tokenizer name of the exact fields
@@ -148,6 +154,8 @@ def document(article: Article, rowid: int) -> dict[str, object]:
     title = normalize(article.title)
     body = normalize(searchable_body(article))
     title_folded, body_folded = tokens(fold(title)), tokens(fold(body))
+    author_folded = tokens(fold(normalize(" ; ".join(article.authors))))
+    source_folded = tokens(fold(normalize(f"{article.site} {article.outlet}")))
     doc: dict[str, object] = {
         "id": article.id,
         "rowid": rowid,
@@ -155,6 +163,10 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
+        "author_words": " ".join(author_folded),
+        "author_pairs": pairs(author_folded),
+        "source_words": " ".join(source_folded),
+        "source_pairs": pairs(source_folded),
         "title_exact": title.lower(),
         "body_exact": body.lower(),
         **sort_keys(article.published, article.id),
