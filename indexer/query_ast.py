@@ -16,6 +16,9 @@ from typing import Literal
 from indexer.text import fold, has_diacritics
 
 Scope = Literal["any", "title", "author", "source"]
+# Two words are often one word the vocabulary does not know ("điện gió"): relaxing them to either
+# syllable would find anything. From three words on, one may be too many.
+RELAX_MIN_WORDS = 3
 RELAX_MAX_WORDS = 8  # beyond this many words a query is relaxed no further (the clauses would explode)
 
 
@@ -124,11 +127,11 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.clauses
 
-    def terms(self) -> list[Term]:
-        """Every positive term, in query order (alternatives included; exclusions not)."""
+    def terms(self, typed: bool = False) -> list[Term]:
+        """Every positive term, in query order (exclusions not; alternatives unless `typed`)."""
         out: list[Term] = []
         for clause in self.must:
-            out.extend(positive_terms(clause))
+            out.extend(positive_terms(clause, typed))
         return out
 
     def word_groups(self) -> list[WordGroup]:
@@ -136,11 +139,8 @@ class ParsedQuery:
         two or more of its syllables side by side are one word), then each phrase, alternative or
         word that is not part of a run."""
         groups = [WordGroup(run) for run in self.runs]
-        in_runs = {s for run in self.runs for s in run}
         for term in self.terms():
-            if term.scope not in ("any", "title"):
-                continue
-            if term.phrase or term.exact or not set(term.folded) <= in_runs:
+            if term.scope in ("any", "title") and not any(_within(term.folded, run) for run in self.runs):
                 groups.append(WordGroup(term.folded, exact=term.phrase))
         return list(dict.fromkeys(groups))
 
@@ -151,12 +151,12 @@ class ParsedQuery:
 
     def relaxed(self) -> ParsedQuery | None:
         """Most of the words instead of all of them (None when there is nothing to relax): an
-        article must hold all but a third of the query's words (at least one fewer), and those
+        article must hold at least half of the query's words (rounded up), and those
         holding every word still rank first (`strict`)."""
         units = self.must
-        if self.strict or not 2 <= len(units) <= RELAX_MAX_WORDS:
+        if self.strict or not RELAX_MIN_WORDS <= len(units) <= RELAX_MAX_WORDS:
             return None
-        count = len(units) - max(1, len(units) // 3)
+        count = len(units) - len(units) // 2
         nots = tuple(c for c in self.clauses if isinstance(c, Not))
         return replace(self, clauses=(AtLeast(count, units), *nots), strict=units)
 
@@ -182,7 +182,7 @@ class ParsedQuery:
         """What ranks a whole tier higher where it is printed exactly: each phrase, and each
         syllable of a loose word, typed with diacritics; and the boosts."""
         out: list[Term] = []
-        for term in self.terms():
+        for term in self.terms(typed=True):
             if term.exact or term.prefix or term.scope != "any" or not term.has_diacritics:
                 continue
             if term.phrase:
@@ -193,12 +193,18 @@ class ParsedQuery:
         return list(dict.fromkeys(out))
 
 
-def positive_terms(node: Node) -> list[Term]:
+def positive_terms(node: Node, typed: bool = False) -> list[Term]:
+    """The terms a node matches on (with `typed`, only those the user typed: no alternatives)."""
     if isinstance(node, Term):
         return [node]
     if isinstance(node, Not):
         return []
     if isinstance(node, Expanded):
-        return [node.original, *(t for a in node.alternatives for t in positive_terms(a))]
+        alternatives = () if typed else node.alternatives
+        return [node.original, *(t for a in alternatives for t in positive_terms(a))]
     children = node.parts if isinstance(node, AllOf | AtLeast) else node.options
-    return [t for child in children for t in positive_terms(child)]
+    return [t for child in children for t in positive_terms(child, typed)]
+
+
+def _within(part: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(run[i : i + len(part)] == part for i in range(len(run) - len(part) + 1))

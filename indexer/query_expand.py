@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Term, positive_terms
 from indexer.query_words import syllables_of, vocabulary
+from indexer.text import has_diacritics
 
 MAX_ALTERNATIVES = 8  # per word: a query stays a handful of clauses whatever the data holds
 
@@ -65,16 +66,23 @@ def _province_alternatives(term: Term) -> tuple[Node, ...]:
 
 def _synonym_alternatives(term: Term) -> tuple[Node, ...]:
     """Each synonym group member found in the term (the longest first), swapped for the others:
-    the member with its diacritics, the rest of the term as it was typed."""
-    synonyms = vocabulary().synonyms
+    the member with its diacritics, and the whole term with it swapped in, matched as the term is."""
+    synonyms, members = vocabulary().synonyms, vocabulary().members
     folded, tokens = term.folded, term.tokens
     out: list[Node] = []
     for size in range(len(folded), 0, -1):
         for start in range(len(folded) - size + 1):
             rest = (*tokens[:start], *tokens[start + size :])
+            part = tokens[start : start + size]
+            typed_plain = not any(has_diacritics(t) for t in part)
+            if part not in members and not (typed_plain and len(tokens) > 1):
+                # typed with other diacritics ("dừa" is not "dứa"), or a lone word typed without
+                # them, which could be any of its accented readings ("dua": dừa, đưa, dứa)
+                continue
             for other in synonyms.get(folded[start : start + size], ()):
                 swapped = Term(other, phrase=len(other) > 1, exact=True)
-                out.append(AllOf((swapped, Term(rest))) if rest else swapped)
+                whole = Term((*tokens[:start], *other, *tokens[start + size :]), phrase=term.phrase)
+                out.append(AllOf((swapped, whole)) if rest else swapped)
         if out:
             return tuple(dict.fromkeys(out))
     return ()

@@ -27,7 +27,6 @@ from indexer.errors import InvalidQuery
 from indexer.query_ast import AllOf, AnyOf, Node, Not, ParsedQuery, Scope, Term
 from indexer.query_expand import expand
 from indexer.query_words import syllables_of, words
-from indexer.text import fold
 
 MAX_QUERY_LENGTH = 500
 MIN_PREFIX = 2  # letters before a `*`: one would expand to half the vocabulary
@@ -57,6 +56,8 @@ def _lex(text: str) -> list[_Token]:
         elif m.group("quote"):
             raw = m.group("quote")
             out.append(_Token("phrase", at, raw.lstrip("-").strip('"'), negate=raw.startswith("-")))
+        elif m.group("bare") == "-" and text[m.end() : m.end() + 1] == "(":
+            out.append(_Token("not", at))  # `-(a OR b)`
         else:
             token = _bare(m.group("bare"), at)
             if token is not None:
@@ -195,7 +196,8 @@ def _words_of(run: _Run) -> list[Node]:
             out += [Term(syllables[start : end - 1], scope=run.scope)]
             out += [Term(syllables[end - 1 : end], prefix=True, scope=run.scope)]
             continue
-        out.append(Term(syllables[start:end], prefix=prefix, scope=run.scope))
+        # a word the vocabulary knows is matched as one: its syllables side by side
+        out.append(Term(syllables[start:end], phrase=end - start > 1, prefix=prefix, scope=run.scope))
     return out
 
 

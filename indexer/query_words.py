@@ -40,6 +40,7 @@ class Vocabulary:
     phrases: frozenset[tuple[str, ...]]  # folded, two syllables or more
     longest: int
     synonyms: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]  # folded member -> the other members
+    members: frozenset[tuple[str, ...]]  # every synonym as written (lower-cased)
     provinces: dict[tuple[str, ...], Province]  # folded name -> province
 
 
@@ -65,6 +66,7 @@ def vocabulary() -> Vocabulary:
         phrases=frozenset(phrases),
         longest=max(map(len, phrases)),
         synonyms=synonyms,
+        members=frozenset(syllables_of(m) for group in data["synonyms"] for m in group),
         provinces=provinces,
     )
 

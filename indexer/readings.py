@@ -35,7 +35,9 @@ class Reading:
 
 
 def needs_reading(parsed: ParsedQuery) -> bool:
-    return any(len(run) > 1 for run in parsed.runs) and not any(t.has_diacritics for t in parsed.terms())
+    return any(len(run) > 1 for run in parsed.runs) and not any(
+        t.has_diacritics for t in parsed.terms(typed=True)
+    )
 
 
 def probe(parsed: ParsedQuery) -> ParsedQuery:

@@ -19,6 +19,7 @@ from indexer.query import Bucket, SearchRequest
 from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
 from indexer.schema import VIETNAM_TZ
 
+ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 TITLE_BOOST = 4.0  # a match in the title counts four times one in the body (as the embedded bm25 weights)
 # Phrases typed with diacritics: each one an article contains exactly (hòa, not họa) lifts it by a
 # whole tier, above any BM25 score, so exact-diacritic matches always come first; BM25 (plus the
@@ -33,7 +34,7 @@ PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông th�
 SOURCE = ["article"]  # the only field hits carry back: the archived article
 CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
 _HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
-_FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1]]
+_FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1], f"{FOLDED_FIELDS[2]}^{ASIDE_BOOST}"]
 _EXACT = [f"{EXACT_FIELDS[0]}^{TITLE_BOOST}", EXACT_FIELDS[1]]
 
 
@@ -56,7 +57,7 @@ def _phrase(syllables: Iterable[str], fields: list[str], boost: float | None = N
 def _fields(scope: Scope) -> list[str]:
     if scope == "any":
         return _FOLDED
-    return ["title_folded"] if scope == "title" else [SCOPED_FIELDS[scope]]
+    return [FOLDED_FIELDS[0]] if scope == "title" else [SCOPED_FIELDS[scope]]
 
 
 def _all(parts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -106,6 +107,13 @@ def _every(parts: Iterable[Node]) -> dict[str, Any]:
     return {"bool": {"must": must, "must_not": must_not}}
 
 
+def _not_only_alternatives(expanded: Expanded) -> dict[str, Any]:
+    """The original word, or none of its alternatives: every article but those found only by an
+    alternative (a synonym, a merged province), which rank a tier lower."""
+    alternatives = [_node(a) for a in expanded.alternatives]
+    return _any([_term(expanded.original), {"bool": {"must_not": alternatives}}])
+
+
 def _tier(query: dict[str, Any], weight: float) -> dict[str, Any]:
     return {"constant_score": {"filter": query, "boost": weight}}
 
@@ -136,9 +144,9 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     must = [_node(c) for c in dict.fromkeys(parsed.must)]  # a repeated word adds nothing but clauses
     must_not = [_node(p) for p in dict.fromkeys(parsed.must_not)]
     should = [_tier(_every(parsed.strict), STRICT_TIER)] if parsed.strict else []
-    should += [_tier(_term(e.original), ORIGINAL_TIER) for e in parsed.expansions()]
+    should += [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
     should += [_exact_tier(t) for t in parsed.exact_terms()]
-    should += [_phrase(run, _FOLDED, PROXIMITY_BOOST) for run in parsed.word_runs()]
+    should += [_phrase(run, _FOLDED[:2], PROXIMITY_BOOST) for run in parsed.word_runs()]  # not asides
     # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch).
     # Matching always fits (at most 250 syllables in 500 characters); the ranking clauses are
     # dropped before a pathological query could overflow it.

@@ -7,9 +7,10 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 
 | field | holds | serves |
 | --- | --- | --- |
-| `title_words`, `body_words` | folded syllables (frequencies) | matching words, BM25 |
+| `title_words`, `body_words` | folded syllables (frequencies; the body without asides) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
+| `aside_words`, `aside_pairs` | related-headline lines of the body, folded (`indexer.asides`) | matching, weighing less |
 | `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
 | `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
@@ -35,6 +36,7 @@ from datetime import date, datetime
 
 import tantivy
 
+from indexer.asides import split_asides
 from indexer.facets import COUNTED_FACETS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
@@ -49,6 +51,8 @@ TEXT_FIELDS = {
     "body_words": "freq",
     "title_pairs": "position",
     "body_pairs": "position",
+    "aside_words": "freq",
+    "aside_pairs": "position",
     "author_words": "freq",
     "author_pairs": "position",
     "source_words": "freq",
@@ -152,8 +156,9 @@ def histogram_key(interval: str, number: int) -> str:
 def document(article: Article, rowid: int) -> dict[str, object]:
     """The fields of one article (for `tantivy.Document.from_dict` with `build_schema()`)."""
     title = normalize(article.title)
-    body = normalize(searchable_body(article))
-    title_folded, body_folded = tokens(fold(title)), tokens(fold(body))
+    prose, asides = split_asides(searchable_body(article))
+    body, aside = normalize(prose), normalize(asides)
+    title_folded, body_folded, aside_folded = tokens(fold(title)), tokens(fold(body)), tokens(fold(aside))
     author_folded = tokens(fold(normalize(" ; ".join(article.authors))))
     source_folded = tokens(fold(normalize(f"{article.site} {article.outlet}")))
     doc: dict[str, object] = {
@@ -163,6 +168,8 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
+        "aside_words": " ".join(aside_folded),
+        "aside_pairs": pairs(aside_folded),
         "author_words": " ".join(author_folded),
         "author_pairs": pairs(author_folded),
         "source_words": " ".join(source_folded),

@@ -38,6 +38,7 @@ from indexer.query import SearchRequest
 from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
 
 TITLE_BOOST = 4.0
+ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 EXACT_TIER = 1000.0
 ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
 STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above the others
@@ -81,10 +82,14 @@ class Renderer:
             return Query.term_query(self.schema, field_name, syllables[0])
         return Query.phrase_query(self.schema, field_name, list(syllables))
 
-    def _scoped(self, scope: Scope, within: Callable[[str], Query]) -> Query:
-        """`within(field)` over the fields of a scope: title (boosted) or body for `any`."""
+    def _scoped(self, scope: Scope, within: Callable[[str], Query], asides: bool = True) -> Query:
+        """`within(field)` over the fields of a scope: for `any` the title (boosted), the body and
+        (weighing less) its related-headline lines."""
         if scope == "any":
-            return _any([Query.boost_query(within("title"), TITLE_BOOST), within("body")])
+            fields = [Query.boost_query(within("title"), TITLE_BOOST), within("body")]
+            if asides:
+                fields.append(Query.boost_query(within("aside"), ASIDE_BOOST))
+            return _any(fields)
         return within(scope)
 
     def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> Query:
@@ -101,7 +106,7 @@ class Renderer:
 
     def exact_phrase(self, syllables: Sequence[str]) -> Query:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
-        return self._scoped("any", lambda field_name: self._exact_in(syllables, f"{field_name}_exact"))
+        return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
     def term(self, term: Term) -> Query:
         if term.exact:
@@ -160,9 +165,15 @@ class Renderer:
         if parsed.strict:
             strict = self._every(list(parsed.strict))
             clauses.append((Occur.Should, Query.const_score_query(strict, STRICT_TIER)))
-        for expanded in parsed.expansions():
-            original = self.term(expanded.original)
-            clauses.append((Occur.Should, Query.const_score_query(original, ORIGINAL_TIER)))
+        for expanded in parsed.expansions():  # below the others: what only an alternative matched
+            alternatives = _any([self.node(a) for a in expanded.alternatives])
+            not_only = _any(
+                [
+                    self.term(expanded.original),
+                    Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, alternatives)]),
+                ]
+            )
+            clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
         for term in parsed.exact_terms():
             exact = self.term(term)
             clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
