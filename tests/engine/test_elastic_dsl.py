@@ -93,7 +93,8 @@ def test_matching_is_folded_and_typed_diacritics_only_rank() -> None:
         and typed["bool"]["must_not"] == plain["bool"]["must_not"]
     )
     assert all(
-        f.startswith(("title_folded", "body_folded", "aside_folded")) for f in _find(typed["bool"]["must"], "fields")[0]
+        f.startswith(("title_folded", "body_folded", "aside_folded"))
+        for f in _find(typed["bool"]["must"], "fields")[0]
     )
     tiers = _find(typed, "function_score")
     assert [t["functions"][0]["weight"] for t in tiers] == [dsl.EXACT_TIER, dsl.EXACT_TIER]

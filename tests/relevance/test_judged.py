@@ -7,43 +7,14 @@ printed with `-s` are the dev figures of docs/query-language.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from indexer.archive import Archive
 from indexer.engines.base import SearchIndex
-from indexer.engines.embedded import EmbeddedIndex
 from indexer.query import SearchRequest
-from indexer.sync import rebuild
-from tests.engine.conftest import REMOTE_PARAMS, REMOTES, remote_index
-from tests.relevance.judged_set import FoldedBM25, Judged, articles, ndcg_at, queries, recall_at
+from tests.relevance.conftest import ARTICLES, SLUG
+from tests.relevance.judged_set import FoldedBM25, Judged, ndcg_at, queries, recall_at
 
-ARTICLES = articles()
-SLUG = {article.id: slug for slug, article in ARTICLES.items()}
 QUERIES = queries()
-
-
-@pytest.fixture(scope="module")
-def judged_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("judged") / "archive.sqlite"
-    with Archive(path) as archive:
-        archive.upsert_many(list(ARTICLES.values()))
-    return path
-
-
-@pytest.fixture(scope="module", params=["embedded", *REMOTE_PARAMS])
-def judged_engine(request: pytest.FixtureRequest, judged_archive: Path) -> Iterator[SearchIndex]:
-    if request.param == "embedded":
-        yield EmbeddedIndex(judged_archive)
-        return
-    chosen = REMOTES[request.param]
-    index = remote_index(chosen.url(), f"ocop-judged-{request.param}", chosen.kind)
-    with Archive(judged_archive) as archive:
-        assert rebuild(archive, index).swapped
-    yield index
-    index.versions.drop_all()
 
 
 def measures(found: list[str], relevant: dict[str, int]) -> tuple[float, float]:
