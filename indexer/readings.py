@@ -74,9 +74,8 @@ def read(
         for i in range(len(run) - 1):
             counter = seen.get((run[i], run[i + 1]))
             if counter:
-                (printed, count) = counter.most_common(1)[0]
-                candidates.append((count, r, i, printed))
-    for count, r, i, (first, second) in sorted(candidates, key=lambda c: -c[0]):
+                candidates.append((*_most_printed(counter), r, i))
+    for count, (first, second), r, i in sorted(candidates, key=lambda c: -c[0]):
         if count < MIN_SEEN or not has_diacritics(first + second):
             continue
         taken = forms[r]
@@ -88,6 +87,19 @@ def read(
     if not boosts:
         return None
     return Reading(tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms))
+
+
+def _most_printed(counter: Counter[Pair]) -> tuple[int, Pair]:
+    """The most printed reading of a pair (case aside) and its count, in lower case unless the
+    archive only ever prints it capitalised (a name: "Bến Tre")."""
+    by_reading: Counter[Pair] = Counter()
+    for (a, b), n in counter.items():
+        by_reading[(a.lower(), b.lower())] += n
+    reading, count = by_reading.most_common(1)[0]
+    if reading in counter:
+        return count, reading
+    cased = max((p for p in counter if (p[0].lower(), p[1].lower()) == reading), key=lambda p: counter[p])
+    return count, cased
 
 
 def _suggestion(query_text: str, runs: tuple[tuple[str, ...], ...], forms: list[dict[int, str]]) -> str:
