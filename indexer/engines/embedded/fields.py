@@ -7,10 +7,10 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 
 | field | holds | serves |
 | --- | --- | --- |
-| `title_words`, `body_words` | folded syllables (frequencies; the body without asides) | matching words, BM25 |
+| `title_words`, `body_words` | folded syllables (frequencies; body: no asides) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
-| `aside_words`, `aside_pairs` | related-headline lines of the body, folded (`indexer.asides`) | matching, weighing less |
+| `aside_words`, `aside_pairs` | the body's related-headline lines (`indexer.asides`) | matching, less |
 | `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
 | `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
