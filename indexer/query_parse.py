@@ -9,6 +9,7 @@ The language (README, docs/query-language.md):
   vocabulary (`indexer.query_words`), and an OR joins as many words on each side as the shorter
   side has: `mật ong OR trà` is (mật ong) OR (trà); `sản phẩm OCOP mật ong OR trà` is sản phẩm
   OCOP (mật ong OR trà); `nước mắm Phú Quốc OR nước mắm Cát Hải` is two alternatives of two words;
+  alternatives that open with the same word are parallel: `gạo ST25 OR gạo hữu cơ`;
 - parentheses group: `sản phẩm OCOP (mật ong OR trà)`, `(sen OR súng) -"xổ số"`;
 - `title:`, `author:`, `site:`/`outlet:` restrict the next word, phrase or group to a field;
 - a trailing `*` is a prefix: `nông*`, `hợp tác*` (the last syllable).
@@ -280,10 +281,28 @@ def _alternatives(chain: list[list[Node]]) -> list[Node]:
         shortest = min(len(side) for side in inner)
         left, right = min(len(first), shortest), min(len(last), shortest)
     else:
-        left = right = min(len(first), len(last))
+        left, right = _parallel(first, last) or (min(len(first), len(last)),) * 2
     options = [first[len(first) - left :], *inner, last[:right]]
     alternatives = AnyOf(tuple(o[0] if len(o) == 1 else AllOf(tuple(o)) for o in options))
     return [*first[: len(first) - left], alternatives, *last[right:]]
+
+
+def _parallel(first: list[Node], last: list[Node]) -> tuple[int, int] | None:
+    """Alternatives that open with the same word: `gạo ST25 OR gạo hữu cơ`, `chè Shan tuyết OR
+    chè Tân Cương`. The left one starts at that word; the right one takes as many words as make at
+    least as many syllables. None when the right side's first word opens nothing on the left."""
+    head = last[0].folded[0] if isinstance(last[0], Term) else None
+    for start in range(len(first) - 1, -1, -1):
+        unit = first[start]
+        if head is not None and isinstance(unit, Term) and unit.folded[0] == head:
+            size = sum(len(u.tokens) for u in first[start:] if isinstance(u, Term))
+            taken = count = 0
+            while taken < len(last) and count < size:
+                unit = last[taken]
+                count += len(unit.tokens) if isinstance(unit, Term) else 1
+                taken += 1
+            return len(first) - start, taken
+    return None
 
 
 def parse_query(text: str | None) -> ParsedQuery:

@@ -22,7 +22,7 @@ from indexer.query_ast import AnyOf, ParsedQuery, Term
 from indexer.schema import Article
 from indexer.text import TOKEN, fold, has_diacritics, normalize, tokens
 
-SAMPLE_SIZE = 40  # articles read for the printed forms: enough to outvote a stray spelling
+SAMPLE_SIZE = 25  # articles read for the printed forms: enough to outvote a stray spelling
 MIN_SEEN = 2  # a reading printed fewer times than this is not offered
 
 Pair = tuple[str, str]
