@@ -28,6 +28,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from indexer.archive import Archive
 from indexer.errors import InvalidArgument, NotFound
+from indexer.facets import resolve_filters
 from indexer.query import SearchRequest
 
 Channel = Literal["email", "webhook"]
@@ -94,7 +95,7 @@ class AlertStore:
     def add(self, alert: Alert) -> Alert:
         alert.check_target()
         try:
-            alert.request()
+            resolve_filters(alert.request().filters)  # unknown provinces, stars 7, … are said now
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             raise InvalidArgument(f"invalid search for alert {alert.name!r}: {exc}") from None
         with self.archive.transaction() as conn:
