@@ -136,6 +136,17 @@ FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
     facet.name: facet
     for facet in (
         TermsFacet("site", "site", "Báo", "Outlet (site key; buckets carry its name)", label_field="outlet"),
+        ProvinceFacet(
+            "province",
+            "provinces_2025",
+            "Tỉnh/thành (2025)",
+            "Province, 2025 structure; a pre-2025 name or alias also works",
+        ),
+        StarsFacet("stars", "stars", "Hạng sao OCOP", "OCOP star rating: 3, 4 or 5"),
+        ProductGroupFacet(
+            "product_group", "product_groups", "Nhóm sản phẩm", "One of the six OCOP product groups"
+        ),
+        TermsFacet("section", "section", "Chuyên mục", "The outlet's section"),
         TermsFacet(
             "outlet_kind",
             "outlet_kind",
@@ -148,17 +159,6 @@ FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
             "Tỉnh của báo",
             "Province of a provincial outlet (2025 structure), from the site registry",
         ),
-        ProvinceFacet(
-            "province",
-            "provinces_2025",
-            "Tỉnh/thành (2025)",
-            "Province, 2025 structure; a pre-2025 name or alias also works",
-        ),
-        StarsFacet("stars", "stars", "Hạng sao OCOP", "OCOP star rating: 3, 4 or 5"),
-        ProductGroupFacet(
-            "product_group", "product_groups", "Nhóm sản phẩm", "One of the six OCOP product groups"
-        ),
-        TermsFacet("section", "section", "Chuyên mục", "The outlet's section"),
         BoolFacet("is_ocop", "is_ocop", "Tin về OCOP", "Only articles that are (or are not) about OCOP"),
         TermsFacet(  # near-duplicates of one story: a filter only
             "story",
