@@ -19,14 +19,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Headless Chromium for the browser tests, npm for their axe-core, a JDK and Maven for the OpenSearch
-# node; installed only when missing and only where we may (root, apt). Elsewhere those tests skip
-# with a printed reason.
+# Headless Chromium for the browser tests, npm for their axe-core; a JDK (javac too: the
+# Elasticsearch test node's launcher is compiled) and Maven for the OpenSearch and Elasticsearch
+# test nodes. Debian's default JDK (17) runs Elasticsearch 8; a Java 21+ JDK, where one is
+# installed, runs Elasticsearch 9 instead. Installed only when missing and only where we may
+# (root, apt); elsewhere those tests skip with a printed reason.
 system-deps: $(STAMP)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
-	command -v java >/dev/null || missing="$$missing default-jdk-headless"; \
+	command -v javac >/dev/null || missing="$$missing default-jdk-headless"; \
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \

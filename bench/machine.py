@@ -10,7 +10,8 @@ import subprocess
 from pathlib import Path
 
 
-def machine() -> str:
+def machine(*libraries: str) -> str:
+    """CPU, cores, memory, system, Python and SQLite, then `libraries` (versions a bench names)."""
     cpu = "unknown CPU"
     try:
         found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
@@ -26,7 +27,7 @@ def machine() -> str:
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
     return (
         f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}; "
+        f"Python {platform.python_version()}, {', '.join((f'SQLite {sqlite3.sqlite_version}', *libraries))}; "
         f"{java[0] if java else 'no java'}; load average {os.getloadavg()[0]:.1f} when it started "
         "(other work on the machine makes the figures vary)"
     )

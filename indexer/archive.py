@@ -1,8 +1,10 @@
 """The SQLite archive: the source of truth for articles, their raw HTML and the crawl's state.
 
-A crawl never depends on a search server: it writes here, and the embedded FTS5 index lives in the
-same database, updated in the same transaction as the article. Raw HTML is kept (compressed) so
-better extraction or enrichment can be re-run over everything without re-crawling.
+A crawl never depends on a search server: it writes here. Every change to an article takes a new
+change number (`seq`), and every search index (the embedded one in a folder beside the archive,
+or Elasticsearch/OpenSearch) follows that change feed and can be rebuilt from the archive at any
+time. Raw HTML is kept (compressed) so better extraction or enrichment can be re-run over
+everything without re-crawling. The archive creates and owns every table in its file.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ import json
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from indexer import stories
 from indexer.errors import ArchiveUnavailable, NotFound
-from indexer.facets import keyword_values
 from indexer.schema import VIETNAM_TZ, Article
 
 SCHEMA = """
@@ -38,20 +40,6 @@ CREATE TABLE IF NOT EXISTS articles (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published_ts, rowid);
--- The embedded engine's date sorts (undated last, ties on id): indexed so that keyset paging and
--- exports read pages in order instead of re-sorting the whole result set for every page.
-CREATE INDEX IF NOT EXISTS articles_newest ON articles(coalesce(published_ts, -1e18), id);
-CREATE INDEX IF NOT EXISTS articles_oldest ON articles(coalesce(published_ts, 1e18), id);
--- Covers the date histogram, which otherwise reads every (wide) article row.
-CREATE INDEX IF NOT EXISTS articles_published_local ON articles(published_local);
-CREATE TABLE IF NOT EXISTS keyword_values (
-    article_rowid INTEGER NOT NULL,
-    field TEXT NOT NULL,
-    value TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS keyword_values_lookup ON keyword_values(field, value, article_rowid);
-CREATE INDEX IF NOT EXISTS keyword_values_article ON keyword_values(article_rowid);
 CREATE TABLE IF NOT EXISTS raw_pages (
     article_rowid INTEGER PRIMARY KEY,
     url TEXT NOT NULL,
@@ -76,6 +64,17 @@ CREATE TABLE IF NOT EXISTS crawl_runs (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+# Tables and indexes the SQLite FTS5 engine kept in the archive before the embedded index moved to
+# its own folder: `drop_search_tables` removes them from older archives.
+_RETIRED = (
+    "DROP TABLE IF EXISTS articles_fts;"
+    "DROP TABLE IF EXISTS keyword_values;"
+    "DROP INDEX IF EXISTS articles_published;"
+    "DROP INDEX IF EXISTS articles_newest;"
+    "DROP INDEX IF EXISTS articles_oldest;"
+    "DROP INDEX IF EXISTS articles_published_local;"
+)
 
 # Fields that do not make a new version of an article: the crawl time, and the story grouping that
 # the archive itself derives.
@@ -163,11 +162,9 @@ class Archive:
         except OSError as exc:
             raise ArchiveUnavailable(f"cannot create the archive's folder {self.path.parent}: {exc}") from exc
         self.conn = connect(self.path)
-        from indexer.engines import embedded  # the FTS5 and story tables live in this database
-
         try:
             self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
-            embedded.create_tables(self.conn)
+            stories.create_tables(self.conn)
         except sqlite3.Error as exc:
             self.conn.close()
             raise ArchiveUnavailable(f"cannot open the archive {self.path} for writing: {exc}") from exc
@@ -200,14 +197,16 @@ class Archive:
         return seq
 
     def upsert(self, article: Article, raw: RawPage | None = None) -> UpsertOutcome:
-        """Store an article, its raw page and its index entry atomically."""
+        """Store an article, its raw page and its story grouping atomically."""
         with self.transaction():
             return self._upsert(article, raw)
 
-    def _upsert(self, article: Article, raw: RawPage | None) -> UpsertOutcome:
-        from indexer import stories
-        from indexer.engines import embedded
+    def upsert_many(self, articles: Iterable[Article]) -> list[UpsertOutcome]:
+        """Store many articles in one transaction (bulk loads: one commit instead of one each)."""
+        with self.transaction():
+            return [self._upsert(article, None) for article in articles]
 
+    def _upsert(self, article: Article, raw: RawPage | None) -> UpsertOutcome:
         digest = content_hash(article)
         existing = self.conn.execute(
             "SELECT rowid, content_hash, version, data FROM articles WHERE id=?", (article.id,)
@@ -254,13 +253,7 @@ class Archive:
                     (*values, article.id, crawled_ts),
                 ).lastrowid
                 outcome = UpsertOutcome.NEW
-            self.conn.execute("DELETE FROM keyword_values WHERE article_rowid=?", (rowid,))
-            self.conn.executemany(
-                "INSERT INTO keyword_values(article_rowid, field, value) VALUES(?,?,?)",
-                [(rowid, field, value) for field, value in keyword_values(article)],
-            )
-            stories.remember(self.conn, rowid, signature, article.story_id)
-            embedded.write_document(self.conn, rowid, article, replace=existing is not None)
+            stories.remember(self.conn, rowid, signature, article.story_id, new=existing is None)
         if raw is not None:
             self.conn.execute(
                 "INSERT OR REPLACE INTO raw_pages(article_rowid, url, fetched_ts, headers, html)"
@@ -268,6 +261,32 @@ class Archive:
                 (rowid, raw.url, raw.fetched_ts, json.dumps(raw.headers), zlib.compress(raw.html, 6)),
             )
         return outcome
+
+    def delete(self, ids: Iterable[str]) -> list[str]:
+        """Remove articles and everything stored with them; returns the ids that were archived."""
+        deleted = []
+        with self.transaction():
+            for article_id in ids:
+                row = self.conn.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+                if row is None:
+                    continue
+                stories.forget(self.conn, row["rowid"])
+                self.conn.execute("DELETE FROM raw_pages WHERE article_rowid=?", (row["rowid"],))
+                self.conn.execute("DELETE FROM articles WHERE rowid=?", (row["rowid"],))
+                deleted.append(article_id)
+        return deleted
+
+    def has_retired_tables(self) -> bool:
+        """Whether the retired FTS5 engine left its tables in this archive."""
+        found = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('articles_fts', 'keyword_values')"
+        ).fetchone()[0]
+        return bool(found)
+
+    def drop_search_tables(self) -> None:
+        """Remove what the retired SQLite FTS5 engine kept in older archives (its index now lives in
+        a folder of its own); the space is reused by new articles."""
+        self.conn.executescript(_RETIRED)
 
     def get(self, article_id: str) -> Article:
         row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -318,6 +337,41 @@ class Archive:
             "SELECT seq, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
         ).fetchall()
         return [(row["seq"], Article.model_validate_json(row["data"])) for row in rows]
+
+    def changed_json(self, seq: int, limit: int = 500) -> list[tuple[int, int, int, str]]:
+        """(seq, rowid, version, article JSON) of the articles changed after `seq`, oldest change
+        first: the change feed the embedded index follows (it addresses articles by rowid, and
+        parses the JSON where it makes their documents)."""
+        rows = self.conn.execute(
+            "SELECT seq, rowid, version, data FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit)
+        ).fetchall()
+        return [(row["seq"], row["rowid"], row["version"], row["data"]) for row in rows]
+
+    def pending_changes(self, seq: int) -> int:
+        """How many articles changed after change number `seq`."""
+        return int(self.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (seq,)).fetchone()[0])
+
+    def articles_at(self, rowids: Iterable[int]) -> dict[int, Article]:
+        """Articles by rowid (the hits of the embedded index); rowids no longer archived are absent."""
+        wanted = list(dict.fromkeys(rowids))
+        found: dict[int, Article] = {}
+        for start in range(0, len(wanted), 500):  # SQLite binds at most 999 parameters by default
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT rowid, data FROM articles WHERE rowid IN ({marks})", chunk):
+                found[row["rowid"]] = Article.model_validate_json(row["data"])
+        return found
+
+    def ids_at(self, rowids: Iterable[int]) -> dict[int, str]:
+        """Article ids by rowid (the embedded index breaks date ties on them)."""
+        wanted = list(dict.fromkeys(rowids))
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk):
+                found[row["rowid"]] = row["id"]
+        return found
 
     def last_seq(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key='seq'").fetchone()

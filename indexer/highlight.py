@@ -15,12 +15,14 @@ when "mật ong" is printed elsewhere in the article, and is marked when it is a
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from indexer.query import Hit, ParsedQuery, WordGroup
 from indexer.schema import Article
-from indexer.text import TOKEN, fold
+from indexer.text import fold, only_ascii_syllables
 
 SNIPPET_CHARS = 260
 _PARAGRAPH_BREAK = " ¶ "
@@ -36,29 +38,57 @@ class Mark:
     syllables: int
 
 
+_Starts = dict[str, list[tuple[tuple[str, ...], int, bool]]]
+
+
+def _starts(groups: Sequence[WordGroup]) -> _Starts:
+    """Syllable -> (group syllables, where it stands in them, exact): the words a syllable can be part of.
+
+    A quoted phrase is only looked for from its first syllable; a run of bare words from any of its
+    syllables ("ong" in `mat ong` starts the word "ong")."""
+    starts: _Starts = {}
+    for group in groups:
+        target = group.syllables
+        if group.exact:
+            starts.setdefault(target[0], []).append((target, 0, True))
+        else:
+            for j, syllable in enumerate(target):
+                starts.setdefault(syllable, []).append((target, j, False))
+    return starts
+
+
+def _syllable_spans(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The syllables of folded text and their offsets, found in C (no Python step per syllable)."""
+    pattern = _ASCII_SYLLABLES if only_ascii_syllables(folded) else _SYLLABLES
+    parts = pattern.split(folded)  # separator, syllable, separator, ..., separator
+    offsets = list(accumulate(map(len, parts)))
+    return parts[1::2], list(zip(offsets[0::2], offsets[1::2], strict=False))
+
+
+_SYLLABLES = re.compile(r"([^\W_]+)")  # indexer.text.TOKEN, captured so that split keeps it
+_ASCII_SYLLABLES = re.compile(r"([A-Za-z0-9]+)")  # the same, when only ASCII letters and digits occur
+
+
 class _Found:
     """The words of the query found in one text, and the syllables found only on their own."""
 
-    def __init__(self, text: str, groups: Sequence[WordGroup]):
-        folded = fold(text)
+    def __init__(self, text: str, starts: _Starts):
         self._text = text
-        self._spans = [m.span() for m in TOKEN.finditer(folded)]
-        self._syllables = [folded[a:b] for a, b in self._spans]
+        self._syllables, self._spans = _syllable_spans(fold(text))
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        wanted = {s for g in groups for s in g.syllables}
-        i = 0
-        while i < len(self._syllables):
-            if self._syllables[i] not in wanted:
+        syllables, i = self._syllables, 0
+        while i < len(syllables):
+            if syllables[i] not in starts:
                 i += 1
                 continue
-            width = self._longest_word_at(i, groups)
+            width = self._longest_word_at(i, starts[syllables[i]])
             if width:
-                key = " ".join(self._syllables[i : i + width])
+                key = " ".join(syllables[i : i + width])
                 self.words.append(Mark(self._spans[i][0], self._spans[i + width - 1][1], key, width))
                 i += width
             else:
-                self.loose.append(Mark(*self._spans[i], self._syllables[i], 1))
+                self.loose.append(Mark(*self._spans[i], syllables[i], 1))
                 i += 1
 
     def _joined(self, i: int) -> bool:
@@ -66,28 +96,24 @@ class _Found:
         gap = self._text[self._spans[i - 1][1] : self._spans[i][0]]
         return gap.isspace() and "\n" not in gap
 
-    def _longest_word_at(self, i: int, groups: Sequence[WordGroup]) -> int:
+    def _longest_word_at(self, i: int, candidates: list[tuple[tuple[str, ...], int, bool]]) -> int:
         """How many syllables from `i` on form one word or phrase of the query (0: none, or a lone one)."""
         syllables, best = self._syllables, 0
-        for group in groups:
-            target = group.syllables
-            if group.exact:
+        for target, j, exact in candidates:
+            if exact:
                 if tuple(syllables[i : i + len(target)]) == target:
                     best = max(best, len(target))
                 continue
-            for j, syllable in enumerate(target):
-                if syllable != syllables[i]:
-                    continue
-                length = 1
-                while (
-                    i + length < len(syllables)
-                    and j + length < len(target)
-                    and syllables[i + length] == target[j + length]
-                    and self._joined(i + length)
-                ):
-                    length += 1
-                if length > 1:
-                    best = max(best, length)
+            length = 1
+            while (
+                i + length < len(syllables)
+                and j + length < len(target)
+                and syllables[i + length] == target[j + length]
+                and self._joined(i + length)
+            ):
+                length += 1
+            if length > 1:
+                best = max(best, length)
         return best
 
     def covered(self) -> set[str]:
@@ -99,7 +125,8 @@ def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]
     groups = query.word_groups()
     if not groups:
         return [[] for _ in texts]
-    found = [_Found(text, groups) for text in texts]
+    starts = _starts(groups)
+    found = [_Found(text, starts) for text in texts]
     covered = set().union(*(f.covered() for f in found))
     lone = {s for g in groups if not g.exact for s in g.syllables} - covered
     marks = []
@@ -139,14 +166,7 @@ def snippet(text: str, marks: Sequence[Mark], max_chars: int = SNIPPET_CHARS) ->
     if not marks:
         start, end = 0, min(len(text), max_chars)
     else:
-        best_start, best_score = marks[0].start, -1
-        for anchor in marks:
-            window_start = max(0, anchor.start - max_chars // 5)
-            window_end = window_start + max_chars
-            inside = {m.key: m.syllables for m in marks if m.start >= window_start and m.end <= window_end}
-            score = sum(inside.values())
-            if score > best_score:
-                best_start, best_score = window_start, score
+        best_start = _best_window(marks, max_chars)
         start, end = best_start, min(len(text), best_start + max_chars)
     if start > 0:  # do not cut a syllable in half
         space = text.find(" ", start)
@@ -170,6 +190,32 @@ def paragraphs(text: str, marks: Sequence[Mark]) -> list[str]:
         out.append(_render(text, marks, start, start + len(paragraph)))
         start += len(paragraph) + 2
     return out
+
+
+def _best_window(marks: Sequence[Mark], max_chars: int) -> int:
+    """Where the window holding the most of the query's distinct words starts (a word of n
+    syllables counts n; the first best window wins). A window opens a fifth of its width before a
+    mark; marks are sorted and do not overlap, so those inside a window are a run of consecutive
+    ones, kept as the window slides."""
+    inside: dict[str, int] = {}
+    score, low, high = 0, 0, 0
+    best_start, best_score = marks[0].start, -1
+    for anchor in marks:
+        window_start = max(0, anchor.start - max_chars // 5)
+        window_end = window_start + max_chars
+        while high < len(marks) and marks[high].end <= window_end:
+            key = marks[high].key
+            inside[key] = inside.get(key, 0) + 1
+            score += marks[high].syllables if inside[key] == 1 else 0
+            high += 1
+        while low < high and marks[low].start < window_start:
+            key = marks[low].key
+            inside[key] -= 1
+            score -= marks[low].syllables if inside[key] == 0 else 0
+            low += 1
+        if score > best_score:
+            best_start, best_score = window_start, score
+    return best_start
 
 
 def searchable_body(article: Article) -> str:

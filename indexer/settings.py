@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     engine_ca_certs: Path | None = None
     index_alias: str = "ocop-articles"
     engine_timeout: float = 30.0
+    search_timeout: float = Field(
+        default=10.0, gt=0, description="seconds a search may take before it is abandoned (503)"
+    )
+    embedded_index: Path | None = Field(
+        default=None, description="the embedded engine's index folder (default: beside the archive)"
+    )
 
     # --- the crawler --------------------------------------------------------------------------------
     sites_dir: Path | None = Field(default=None, description="Site registry directory (default: bundled)")

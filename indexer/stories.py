@@ -8,7 +8,9 @@ so that every crawl process, and every later run, sees the same story groups.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from functools import cache
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -42,12 +44,27 @@ def create_tables(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
 
 
+def _sha1_32(data: bytes) -> int:
+    """datasketch's default hash (the first 4 bytes of SHA-1, little-endian), without its struct call."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
+@cache
+def _empty() -> MinHash:
+    """An empty MinHash of our seed; copies share its permutations instead of making them again
+    for every article."""
+    return MinHash(num_perm=NUM_PERM, seed=7, hashfunc=_sha1_32)
+
+
 def signature(text: str) -> LeanMinHash | None:
     syllables = tokens(fold(text))
     if len(syllables) < MIN_TOKENS:
         return None
-    shingles = {" ".join(syllables[i : i + SHINGLE]).encode() for i in range(len(syllables) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    assert SHINGLE == 3  # the zip below makes 3-grams
+    shingles = {
+        " ".join(gram).encode() for gram in zip(syllables, syllables[1:], syllables[2:], strict=False)
+    }
+    minhash = _empty().copy()
     minhash.update_batch(list(shingles))
     return LeanMinHash(minhash)
 
@@ -61,30 +78,42 @@ def find_story(conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid:
     """The story id of the most similar archived article, if one is similar enough."""
     if sig is None:
         return None
-    candidates: set[int] = set()
-    for band, bucket in enumerate(_buckets(sig)):
-        rows = conn.execute(
-            "SELECT article_rowid FROM story_bands WHERE band=? AND bucket=?", (band, bucket)
-        ).fetchall()
-        candidates.update(row[0] for row in rows)
+    buckets = _buckets(sig)
+    # one statement for every band (SQLite answers each OR'd pair from the band index)
+    where = " OR ".join(["(band=? AND bucket=?)"] * len(buckets))
+    params = [x for band, bucket in enumerate(buckets) for x in (band, bucket)]
+    candidates = {
+        row[0] for row in conn.execute(f"SELECT article_rowid FROM story_bands WHERE {where}", params)
+    }
     candidates.discard(exclude_rowid)  # type: ignore[arg-type]
+    if not candidates:
+        return None
+    marks = ",".join("?" * len(candidates))
+    rows = conn.execute(
+        f"SELECT article_rowid, story_id, hashvalues FROM story_signatures WHERE article_rowid IN ({marks})"
+        " ORDER BY article_rowid",
+        sorted(candidates),
+    ).fetchall()
     best: tuple[float, str] | None = None
-    for rowid in sorted(candidates):
-        row = conn.execute(
-            "SELECT story_id, hashvalues FROM story_signatures WHERE article_rowid=?", (rowid,)
-        ).fetchone()
-        if row is None:
-            continue
-        other = np.frombuffer(row[1], dtype=sig.hashvalues.dtype)
+    for row in rows:
+        other = np.frombuffer(row[2], dtype=sig.hashvalues.dtype)
         similarity = float(np.mean(other == sig.hashvalues))
         if similarity >= SIMILARITY and (best is None or similarity > best[0]):
-            best = (similarity, row[0])
+            best = (similarity, row[1])
     return best[1] if best else None
 
 
-def remember(conn: sqlite3.Connection, rowid: int, sig: LeanMinHash | None, story_id: str | None) -> None:
+def forget(conn: sqlite3.Connection, rowid: int) -> None:
     conn.execute("DELETE FROM story_bands WHERE article_rowid=?", (rowid,))
     conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
+
+
+def remember(
+    conn: sqlite3.Connection, rowid: int, sig: LeanMinHash | None, story_id: str | None, *, new: bool = False
+) -> None:
+    """Store an article's signature and bands (`new`: the rowid has none yet, nothing to replace)."""
+    if not new:
+        forget(conn, rowid)
     if sig is None or story_id is None:
         return
     conn.execute(

@@ -23,30 +23,16 @@ import contextlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, RemoteIndex
+from indexer.engines.elastic.bulk import Rejection
+from indexer.engines.elastic.index import RemoteIndex
+from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
+from indexer.progress import QUIET, Progress
 from indexer.schema import Article
 
 BATCH_SIZE = 500
-
-
-class Progress(Protocol):
-    """What long work reports to a progress bar (the CLI draws it with rich; tests ignore it)."""
-
-    def start(self, description: str, total: int) -> None: ...
-
-    def advance(self, count: int) -> None: ...
-
-
-class _Quiet:
-    def start(self, description: str, total: int) -> None:
-        pass
-
-    def advance(self, count: int) -> None:
-        pass
 
 
 @dataclass
@@ -103,11 +89,6 @@ def write_checkpoint(archive: Archive, index: RemoteIndex, checkpoint: Checkpoin
     archive.set_meta(checkpoint_key(index), json.dumps(value, ensure_ascii=False))
 
 
-def pending_changes(archive: Archive, seq: int) -> int:
-    """Articles changed after `seq` (Archive has no method for this count; it is one indexed query)."""
-    return int(archive.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (seq,)).fetchone()[0])
-
-
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for article in articles:
@@ -134,18 +115,24 @@ def sync(
     archive: Archive, index: RemoteIndex, *, batch_size: int = BATCH_SIZE, progress: Progress | None = None
 ) -> SyncReport:
     """Push every article changed since the checkpoint; resumable, idempotent, never drops a refusal."""
-    progress = progress or _Quiet()
-    behind = index.indices_behind_alias()
+    progress = progress or QUIET
+    behind = index.versions.behind_alias()
     if not behind:  # a new cluster: build the first version instead of syncing into nothing
         # forced: with nothing to keep serving, rejected articles are listed and retried by the next sync
-        report = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
+        built = rebuild(archive, index, batch_size=batch_size, force=True, progress=progress)
         after = read_checkpoint(archive, index)
-        return SyncReport(report.index, 0, after.seq, report.loaded, report.rejected, rebuilt=True)
+        return SyncReport(built.index, 0, after.seq, built.loaded, built.rejected, rebuilt=True)
     if len(behind) > 1:
         raise EngineUnavailable(
             f"alias {index.alias!r} points at several indices ({', '.join(behind)}): fix it by hand"
         )
-    uuid = index.current_uuid()
+    found = index.versions.mapping_version(behind[0])
+    if found != MAPPING_VERSION:  # its fields are not the ones documents now carry
+        raise EngineUnavailable(
+            f"{behind[0]} has mapping {found}, this version of ocop-watch writes mapping {MAPPING_VERSION}: "
+            "run `ocop index rebuild` once"
+        )
+    uuid = index.versions.current_uuid()
     checkpoint = read_checkpoint(archive, index)
     from_scratch = checkpoint.index_uuid not in (None, uuid)
     if checkpoint.index_uuid != uuid:  # never synced into this index: everything goes
@@ -153,7 +140,7 @@ def sync(
     report = SyncReport(behind[0], since=checkpoint.seq, until=checkpoint.seq, from_scratch=from_scratch)
 
     retry = [archive.get(i) for i in checkpoint.rejected if archive.has_article(i)]
-    progress.start(f"sync → {behind[0]}", pending_changes(archive, checkpoint.seq) + len(retry))
+    progress.start(f"sync → {behind[0]}", archive.pending_changes(checkpoint.seq) + len(retry))
     for batch in _batches(retry, batch_size):  # refused last time: try again first
         result = index.bulk(batch)
         _record(checkpoint, batch, result.rejected)
@@ -174,7 +161,7 @@ def sync(
         progress.advance(len(batch))
     with archive.transaction():
         write_checkpoint(archive, index, checkpoint)
-    index.refresh()
+    index.versions.refresh()
     report.until = checkpoint.seq
     report.rejected = list(checkpoint.rejected.values())
     return report
@@ -200,10 +187,10 @@ def rebuild(
     (open exports finish on them; rolling back is one alias change); older ones are deleted. With
     rejected documents the swap is refused unless `force`: the new index would lack them.
     """
-    progress = progress or _Quiet()
-    index.put_template()
+    progress = progress or QUIET
+    index.versions.put_template()
     start_seq = archive.last_seq()  # changes after this are pushed by the next sync
-    name = index.create_version(shards=shards)
+    name = index.versions.create(shards=shards)
     checkpoint = Checkpoint(start_seq)
     loaded = 0
     try:
@@ -213,25 +200,25 @@ def rebuild(
             _record(checkpoint, batch, result.rejected)
             loaded += result.written
             progress.advance(len(batch))
-        count = index.finish_loading(name)
+        count = index.versions.finish_loading(name)
         if count != loaded:
             raise EngineUnavailable(f"{name} holds {count} documents after {loaded} were acknowledged")
     except BaseException:
         with contextlib.suppress(EngineUnavailable):  # the alias never saw it; do not hide the cause
-            index.drop_index(name)
+            index.versions.drop(name)
         raise
     rejected = list(checkpoint.rejected.values())
     if rejected and not force:
-        index.drop_index(name)
+        index.versions.drop(name)
         return RebuildReport(name, loaded, rejected, swapped=False)
-    previous = index.point_alias_to(name)
-    checkpoint.index_uuid = index.versions()[name]
+    previous = index.versions.point_alias_to(name)
+    checkpoint.index_uuid = index.versions.uuids()[name]
     with archive.transaction():
         write_checkpoint(archive, index, checkpoint)
-    older = [version for version in index.versions() if version != name]
+    older = [version for version in index.versions.uuids() if version != name]
     dropped = older[: max(0, len(older) - keep)]
     for version in dropped:
-        index.drop_index(version)
+        index.versions.drop(version)
     return RebuildReport(name, loaded, rejected, swapped=True, previous=previous, dropped=dropped)
 
 
@@ -241,19 +228,21 @@ def rebuild(
 def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
     """Counts in the archive and the engine, the checkpoint, and what the next sync would push."""
     checkpoint = read_checkpoint(archive, index)
-    behind = index.indices_behind_alias()
-    uuid = index.current_uuid() if behind else None
+    behind = index.versions.behind_alias()
+    uuid = index.versions.current_uuid() if behind else None
     in_step = uuid is not None and checkpoint.index_uuid == uuid
     return {
         "engine": index.name,
         "url": index.url,
         "alias": index.alias,
         "index": ", ".join(behind) or None,
-        "versions": list(index.versions()),
+        "mapping": index.versions.mapping_version(behind[0]) if len(behind) == 1 else None,
+        "mapping_expected": MAPPING_VERSION,
+        "versions": list(index.versions.uuids()),
         "archive_articles": archive.count(),
         "engine_articles": index.count() if behind else 0,
         "archive_seq": archive.last_seq(),
         "checkpoint_seq": checkpoint.seq if in_step else 0,
-        "pending": pending_changes(archive, checkpoint.seq if in_step else 0),
+        "pending": archive.pending_changes(checkpoint.seq if in_step else 0),
         "rejected": [vars(r) for r in checkpoint.rejected.values()] if in_step else [],
     }

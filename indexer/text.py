@@ -85,6 +85,8 @@ def normalize(text: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower()
     if ch in "đĐ":  # đ has no Unicode decomposition, so NFD alone would keep it
         return "d"
     base = unicodedata.normalize("NFD", ch)[0]
@@ -111,10 +113,18 @@ def fold(text: str) -> str:
 
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def only_ascii_syllables(text: str) -> bool:
+    """Whether every letter and digit of the text is ASCII (folded Vietnamese nearly always is)."""
+    return text.isascii() or not any(ch.isalnum() for ch in set(text) if not ch.isascii())
 
 
 def tokens(text: str) -> list[str]:
     """Syllable tokens as the engines see them (letters and digits, split on everything else)."""
+    if only_ascii_syllables(text):  # the same tokens, found without Unicode category lookups
+        return _ASCII_TOKEN.findall(text)
     return TOKEN.findall(text)
 
 

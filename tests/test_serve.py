@@ -19,7 +19,9 @@ import httpx
 import psutil
 import pytest
 
-from tests.conftest import PROJECT_ROOT, build_small_archive
+from indexer.archive import Archive
+from indexer.engines.embedded import EmbeddedIndex
+from tests.conftest import PROJECT_ROOT, build_small_archive, make_article
 from tests.readonly import as_another_user, on_readonly_mount, readable_folder
 
 OCOP = str(Path(sys.executable).with_name("ocop"))
@@ -96,6 +98,43 @@ def test_serves_an_archive_on_a_read_only_mount() -> None:
         with serving(on_readonly_mount(folder, [OCOP, "serve", "--archive", str(archive)])) as (base, _):
             _answers_every_read(base)
         assert _files(folder) == before
+
+
+def _archive_with_an_index_one_change_behind(folder: Path) -> Path:
+    """The small archive, its embedded index beside it, then one more article the index lacks:
+    a server that reads the index it finds says it is one change behind (one that indexed the
+    archive in memory would not be)."""
+    archive = build_small_archive(folder / "archive.sqlite")
+    EmbeddedIndex(archive).sync()
+    with Archive(archive) as store:
+        store.upsert(make_article(6, "Làng gốm Bát Tràng", "Gốm Bát Tràng đạt 4 sao OCOP."))
+    return archive
+
+
+def _answers_from_the_index_it_finds(base: str) -> None:
+    health = httpx.get(f"{base}/health", timeout=30).json()
+    assert health["engine"] == {"engine": "embedded", "articles": 5, "index_behind_archive": 1}, health
+    found = httpx.get(f"{base}/search", params={"q": "san pham ocop"}, timeout=30)
+    assert found.status_code == 200 and found.json()["total"] == 2, found.text
+    assert httpx.get(f"{base}/search", params={"q": "bat trang"}, timeout=30).json()["total"] == 0
+
+
+@pytest.mark.parametrize("how", ["another user", "read-only mount"])
+def test_serves_the_embedded_index_it_may_not_write(how: str) -> None:
+    """The index beside the archive is read as it is (tantivy's lock is taken in a private view of
+    it), never caught up, and nothing in the folder changes."""
+    with readable_folder() as folder:
+        archive = _archive_with_an_index_one_change_behind(folder)
+        index_folder = folder / "archive.sqlite-index"
+        before = {path: path.stat().st_mtime_ns for path in (folder, *folder.rglob("*"))}
+        command = [OCOP, "serve", "--archive", str(archive)]
+        wrapped = (
+            as_another_user(folder, command) if how == "another user" else on_readonly_mount(folder, command)
+        )
+        with serving(wrapped) as (base, _):
+            _answers_from_the_index_it_finds(base)
+        assert index_folder.is_dir()
+        assert {path: path.stat().st_mtime_ns for path in (folder, *folder.rglob("*"))} == before
 
 
 def test_ocop_serve_runs_several_workers_by_default(small_archive: Path) -> None:

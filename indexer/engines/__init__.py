@@ -11,7 +11,9 @@ def open_index(settings: Settings | None = None) -> SearchIndex:
     if settings.engine == "embedded":
         from indexer.engines.embedded import EmbeddedIndex
 
-        return EmbeddedIndex(settings.archive)
-    from indexer.engines.elastic import open_remote_index
+        return EmbeddedIndex(
+            settings.archive, index_path=settings.embedded_index, time_budget=settings.search_timeout
+        )
+    from indexer.engines.elastic.index import open_remote_index
 
     return open_remote_index(settings)

@@ -21,7 +21,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from indexer.errors import ExitCode
 from ocop_watch.cli_app import app
+from ocop_watch.indexing import update_embedded_index
 from ocop_watch.options import ArchiveOption, settings_for
 
 
@@ -42,7 +44,8 @@ def crawl(
     """Crawl sites into the archive and print the per-site report."""
     if not site and not all_sites:
         raise typer.BadParameter("name a site with --site NAME, or pass --all")
-    path = settings_for(archive).archive.resolve()
+    settings = settings_for(archive)
+    path = settings.archive.resolve()
     with tempfile.TemporaryDirectory(prefix="ocop-crawl-") as folder:
         report_file = Path(folder) / "report.json"
         command = [sys.executable, "-m", "scrapy", "crawl", "news"]
@@ -60,6 +63,8 @@ def crawl(
         code = subprocess.call(command, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"})
         if report_file.exists():
             print_report(json.loads(report_file.read_text(encoding="utf-8")))
+    if code in (ExitCode.OK, ExitCode.PARTLY_FAILED):  # it ran (a crawl that could not start says why alone)
+        update_embedded_index(settings)
     raise typer.Exit(code)
 
 

@@ -1,7 +1,8 @@
-"""`ocop index sync|rebuild|status`: keep an Elasticsearch/OpenSearch index in step with the archive.
+"""`ocop index sync|rebuild|status`: keep the search index in step with the archive.
 
-The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS);
-the work itself lives in `indexer.sync`, so these commands only parse options, draw progress and
+The engine comes from the settings (OCOP_ENGINE, OCOP_ENGINE_URL, credentials, OCOP_INDEX_ALIAS,
+OCOP_EMBEDDED_INDEX); the work itself lives in `indexer.sync` (Elasticsearch/OpenSearch) and
+`indexer.engines.embedded` (the default), so these commands only parse options, draw progress and
 turn the reports into text and exit codes (3 when a document was rejected; an unavailable engine
 or archive is an error with its own code, see `indexer.errors.ExitCode`).
 """
@@ -16,8 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from indexer.archive import Archive
-from indexer.engines.elastic import Rejection, RemoteIndex, open_remote_index
-from indexer.errors import ArchiveUnavailable, ConfigurationError, ExitCode
+from indexer.engines.elastic.bulk import Rejection
+from indexer.engines.elastic.index import open_remote_index
+from indexer.engines.embedded import EmbeddedIndex
+from indexer.errors import ArchiveUnavailable, ExitCode
 from indexer.settings import Settings
 from indexer.sync import rebuild, status, sync
 from ocop_watch.cli_app import index_app
@@ -46,13 +49,13 @@ def _progress() -> Progress:
     return Progress(*columns, console=console, transient=False)
 
 
-def _remote(settings: Settings) -> RemoteIndex:
-    if settings.engine == "embedded":
-        raise ConfigurationError(
-            "OCOP_ENGINE is 'embedded' (its index lives inside the archive, nothing to sync): "
-            "set OCOP_ENGINE=elasticsearch or opensearch and OCOP_ENGINE_URL"
-        )
-    return open_remote_index(settings)
+def _embedded(settings: Settings) -> EmbeddedIndex | None:
+    """The embedded index of the archive when it is the configured engine, else None. It reads the
+    archive only, so it can be built beside a read-only archive (OCOP_EMBEDDED_INDEX elsewhere)."""
+    if settings.engine != "embedded":
+        return None
+    _open_archive(settings.archive, readonly=True).close()  # a missing archive is said so, not created
+    return EmbeddedIndex(settings.archive, index_path=settings.embedded_index)
 
 
 def _open_archive(path: Path, *, readonly: bool = False) -> Archive:
@@ -77,7 +80,13 @@ def sync_command(
 ) -> None:
     """Push archive changes since the last checkpoint (the first run builds the index)."""
     settings = settings_for(archive)
-    index = _remote(settings)
+    embedded = _embedded(settings)
+    if embedded is not None:
+        with _progress() as progress:
+            applied = embedded.sync(_Bar(progress))
+        typer.echo(f"{applied} change(s) applied to the embedded index {embedded.folder.path}")
+        return
+    index = open_remote_index(settings)
     with _open_archive(settings.archive) as store, _progress() as progress:
         report = sync(store, index, batch_size=batch_size, progress=_Bar(progress))
     how = (
@@ -107,9 +116,17 @@ def rebuild_command(
     keep: int = typer.Option(1, min=0, help="Previous versions to keep after the swap"),
     force: bool = typer.Option(False, "--force", help="Swap even if some articles were rejected"),
 ) -> None:
-    """Load the whole archive into a new <alias>-vN and swap the alias to it atomically."""
+    """Load the whole archive into a new index and swap to it atomically (the embedded engine's
+    folder, or a new <alias>-vN behind the Elasticsearch/OpenSearch alias)."""
     settings = settings_for(archive)
-    index = _remote(settings)
+    embedded = _embedded(settings)
+    if embedded is not None:
+        _drop_retired_tables(settings.archive)
+        with _progress() as progress:
+            loaded = embedded.rebuild(_Bar(progress))
+        typer.echo(f"{loaded} article(s) in the embedded index {embedded.folder.path}")
+        return
+    index = open_remote_index(settings)
     with _open_archive(settings.archive) as store, _progress() as progress:
         report = rebuild(
             store,
@@ -135,25 +152,62 @@ def rebuild_command(
         raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
+def _mapping_line(found: object, expected: object) -> str:
+    if found is None:
+        return "-"
+    if found == expected:
+        return f"{found}"
+    return f"{found}, this version writes {expected}: run `ocop index rebuild`"
+
+
 @index_app.command("status")
 def status_command(archive: ArchiveOption = None) -> None:
     """Article counts in the archive and the engine, the sync checkpoint and what is pending."""
     settings = settings_for(archive)
-    index = _remote(settings)
+    embedded = _embedded(settings)
+    if embedded is not None:
+        found = embedded.status()
+        _print_rows(
+            {
+                "engine": f"embedded, {found['index']}",
+                "articles in archive": found["archive_articles"],
+                "articles in engine": found["engine_articles"],
+                "checkpoint": f"{found['checkpoint_seq']} (archive change number {found['archive_seq']})",
+                "changes pending": found["pending"],
+            }
+        )
+        return
+    index = open_remote_index(settings)
     with _open_archive(settings.archive, readonly=True) as store:
         report = status(store, index)
-    rows = {
-        "engine": f"{report['engine']} at {report['url']}",
-        "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
-        "versions": ", ".join(report["versions"]) or "-",
-        "articles in archive": report["archive_articles"],
-        "articles in engine": report["engine_articles"],
-        "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
-        "changes pending": report["pending"],
-        "rejected, retried by the next sync": len(report["rejected"]),
-    }
+    _print_rows(
+        {
+            "engine": f"{report['engine']} at {report['url']}",
+            "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
+            "mapping": _mapping_line(report["mapping"], report["mapping_expected"]),
+            "versions": ", ".join(report["versions"]) or "-",
+            "articles in archive": report["archive_articles"],
+            "articles in engine": report["engine_articles"],
+            "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
+            "changes pending": report["pending"],
+            "rejected, retried by the next sync": len(report["rejected"]),
+        }
+    )
+    for item in report["rejected"]:
+        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")
+
+
+def _print_rows(rows: dict[str, object]) -> None:
     width = max(map(len, rows))
     for key, value in rows.items():
         typer.echo(f"{key + ':':<{width + 2}}{value}")
-    for item in report["rejected"]:
-        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")
+
+
+def _drop_retired_tables(path: Path) -> None:
+    """Remove what the retired FTS5 engine left in an older archive, when there is any (an archive
+    without it is only read: the index can be rebuilt beside a read-only archive)."""
+    with _open_archive(path, readonly=True) as store:
+        if not store.has_retired_tables():
+            return
+    with _open_archive(path) as store:
+        store.drop_search_tables()

@@ -13,6 +13,7 @@ from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.ocop import enrich
 from indexer.schema import Article
 from ocop_watch.cli_app import app
+from ocop_watch.indexing import update_embedded_index
 from ocop_watch.options import ArchiveOption, settings_for
 
 
@@ -22,7 +23,8 @@ def reprocess(
     extract: bool = typer.Option(False, "--extract", help="Also re-extract each article from its raw HTML"),
 ) -> None:
     """Recompute OCOP relevance, provinces, stars, groups and claims for every archived article."""
-    path = settings_for(archive).archive
+    settings = settings_for(archive)
+    path = settings.archive
     if not path.exists():
         raise ArchiveUnavailable(f"no archive at {path}; crawl first (ocop crawl) or pass --archive")
     counts = {outcome: 0 for outcome in UpsertOutcome}
@@ -39,6 +41,7 @@ def reprocess(
                     failures += not ok
                 counts[store.upsert(enrich(article))] += 1
                 progress.advance(task)
+    update_embedded_index(settings)
     summary = ", ".join(f"{outcome.value}: {n}" for outcome, n in counts.items())
     typer.echo(
         f"{len(ids)} articles reprocessed ({summary}; extraction failures kept as they were: {failures})"

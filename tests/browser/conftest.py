@@ -22,6 +22,7 @@ import pytest
 import uvicorn
 
 from indexer.archive import Archive, RawPage
+from indexer.engines.embedded import EmbeddedIndex
 from indexer.schema import VIETNAM_TZ, Article, OcopClaim
 from indexer.settings import Settings
 from search_api.app import create_app
@@ -90,6 +91,9 @@ def _free_port() -> int:
 
 
 def serve(archive: Path) -> Iterator[str]:
+    # As after a crawl, the search index is brought up to date before serving, so the first search
+    # in a test does not build it under the browser's wait (slow on a busy machine).
+    EmbeddedIndex(archive).sync()
     port = _free_port()
     config = uvicorn.Config(
         create_app(Settings(archive=archive)), host="127.0.0.1", port=port, log_level="warning"

@@ -464,6 +464,8 @@ HOSTILE = [
     "🙂 sen",
     "ocop " * 100,
     " ".join("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"),
+    " OR ".join(f"w{i}" for i in range(70)) + " OR ocop",  # a long OR chain (484 characters)
+    "sen " * 125,  # one word, repeated to the length limit
     # the most query clauses 500 characters can ask for: 250 distinct syllables, all with diacritics
     " ".join([chr(c) for c in range(0xC0, 0x2000) if chr(c).islower() and fold(chr(c)) != chr(c)][:250]),
 ]

@@ -2,52 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 
 from indexer.engines.base import SearchIndex
-from indexer.engines.elastic import MAX_CLAUSES, decode_cursor, encode_cursor, load_template, text_query
-from indexer.errors import EngineUnavailable, InvalidQuery
-from indexer.query import SearchRequest, parse_query
+from indexer.engines.elastic.index import RemoteIndex
+from indexer.errors import EngineUnavailable
+from indexer.query import SearchRequest
 from indexer.settings import Settings
 from search_api.app import create_app
-from tests.engine.conftest import REMOTE_KIND, remote_index
+from tests.engine.conftest import REMOTES, remote_index
 from tests.engine.fixtures import ID
 
 CLOSED_PORT = "http://127.0.0.1:9"
-
-
-def _leaves(query: object) -> int:
-    """Leaf queries in rendered DSL, as Lucene counts them against maxClauseCount (one per field)."""
-    if isinstance(query, dict):
-        if "multi_match" in query:
-            return len(query["multi_match"]["fields"])
-        return sum(_leaves(v) for v in query.values())
-    if isinstance(query, list):
-        return sum(_leaves(v) for v in query)
-    return 0
-
-
-def test_the_longest_query_stays_within_the_clause_limit() -> None:
-    syllables = [chr(c) for c in range(0xC0, 0x2000) if chr(c).islower() and chr(c).isalpha()][:250]
-    for q in (" ".join(syllables), " ".join(f"-{s}" for s in syllables[:166]), " OR ".join(syllables[:100])):
-        assert _leaves(text_query(parse_query(q))) <= MAX_CLAUSES
-
-
-def test_cursor_round_trip_and_garbage() -> None:
-    cursor = encode_cursor("newest", [-9223372036854775808, "abc"])
-    assert decode_cursor(cursor, "newest") == [-9223372036854775808, "abc"]
-    with pytest.raises(InvalidQuery, match="sort"):
-        decode_cursor(cursor, "oldest")
-    for bad in ("", "!!", encode_cursor("newest", [True, "x"]), encode_cursor("newest", [1, 2]), "e30"):
-        with pytest.raises(InvalidQuery, match="cursor"):
-            decode_cursor(bad, "newest")
-
-
-def test_template_covers_the_versions_of_the_alias() -> None:
-    template = load_template("tin-ocop")
-    assert template["index_patterns"] == ["tin-ocop-v*"]
-    assert template["template"]["mappings"]["properties"]["published"] == {"type": "date"}
 
 
 @pytest.mark.parametrize("kind", ["opensearch", "elasticsearch"])
@@ -81,14 +50,10 @@ def test_opensearch_with_an_api_key_says_what_to_set() -> None:
         remote_index_for(settings)
 
 
-@pytest.mark.engine
-def test_api_answers_from_the_remote_engine(remote_engine: SearchIndex, embedded_engine: SearchIndex) -> None:
-    alias = remote_engine.alias  # type: ignore[attr-defined]
+def test_api_answers_from_the_remote_engine(remote_engine: RemoteIndex, embedded_engine: SearchIndex) -> None:
+    alias = remote_engine.alias
     settings = Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        engine=REMOTE_KIND,
-        engine_url=remote_engine.url,
-        index_alias=alias,  # type: ignore[attr-defined]
+        _env_file=None, engine=remote_engine.name, engine_url=remote_engine.url, index_alias=alias
     )
     client = TestClient(create_app(settings), raise_server_exceptions=False)
     reference = TestClient(create_app(index=embedded_engine), raise_server_exceptions=False)
@@ -100,7 +65,7 @@ def test_api_answers_from_the_remote_engine(remote_engine: SearchIndex, embedded
             client.get("/search", params=params).json(),
             reference.get("/search", params=params).json(),
         )
-        assert mine["engine"] == REMOTE_KIND and mine["total"] == theirs["total"]
+        assert mine["engine"] == remote_engine.name and mine["total"] == theirs["total"]
         assert mine["facets"] == theirs["facets"] and mine["histogram"] == theirs["histogram"]
     assert client.get(f"/articles/{ID['tphcm']}").json()["title"] == "TP.HCM mở điểm bán sản phẩm OCOP"
     assert client.get("/articles/nope").status_code == 404
@@ -111,25 +76,39 @@ def test_api_answers_from_the_remote_engine(remote_engine: SearchIndex, embedded
 
 
 @pytest.mark.engine
-def test_the_elasticsearch_client_refuses_opensearch_with_a_clear_message(engine_url: str) -> None:
-    if REMOTE_KIND == "elasticsearch":
-        pytest.skip("the test node is Elasticsearch")  # never in CI: CI runs OpenSearch
-    index = remote_index_for(Settings(_env_file=None, engine="elasticsearch", engine_url=engine_url))  # type: ignore[call-arg]
+def test_the_elasticsearch_client_refuses_opensearch_with_a_clear_message() -> None:
+    if "opensearch" not in REMOTES:
+        pytest.skip("no OpenSearch under test (OCOP_TEST_ENGINES / OCOP_TEST_ENGINE)")
+    url = REMOTES["opensearch"].url()
+    index = remote_index_for(Settings(_env_file=None, engine="elasticsearch", engine_url=url))  # type: ignore[call-arg]
     with pytest.raises(EngineUnavailable, match="not Elasticsearch"):
         index.health()  # the product check applies to successful answers (an error answer is just an error)
-    assert remote_index(engine_url, "unused").name == "opensearch"
+    assert remote_index(url, "unused", "opensearch").name == "opensearch"
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("name", [name for name, remote in REMOTES.items() if remote.kind == "elasticsearch"])
+def test_the_official_client_sees_a_real_elasticsearch(name: str) -> None:
+    """What the official client asks first (`info`, `ping`) answers as on any Elasticsearch."""
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(REMOTES[name].url())
+    info = client.info()
+    assert client.ping() and info["tagline"] == "You Know, for Search"
+    assert info["version"]["number"].split(".")[0] in ("8", "9")
 
 
 @pytest.mark.engine
 def test_article_endpoints_answer_from_the_remote_engine(
-    remote_engine: SearchIndex, embedded_engine: SearchIndex, contract_archive, tmp_path
+    remote_engine: RemoteIndex, embedded_engine: SearchIndex, contract_archive: Path, tmp_path: Path
 ) -> None:
-    """Citation, raw HTML and article page over OpenSearch: the same answers, 404 where nothing is kept."""
+    """Citation, raw HTML and article page over each remote engine: the same answers, 404 where
+    nothing is kept."""
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
-        engine=REMOTE_KIND,
-        engine_url=remote_engine.url,  # type: ignore[attr-defined]
-        index_alias=remote_engine.alias,  # type: ignore[attr-defined]
+        engine=remote_engine.name,
+        engine_url=remote_engine.url,
+        index_alias=remote_engine.alias,
         archive=contract_archive,
     )
     client = TestClient(create_app(settings), raise_server_exceptions=False)
@@ -145,6 +124,6 @@ def test_article_endpoints_answer_from_the_remote_engine(
     assert raw.status_code == 404 and "no archive" in raw.json()["error"]
     assert client.get("/articles/nope/raw").status_code == 404
     assert client.get(f"/a/{ID['wire_a']}").status_code == 200
-    down = Settings(_env_file=None, engine=REMOTE_KIND, engine_url=CLOSED_PORT)  # type: ignore[call-arg]
+    down = Settings(_env_file=None, engine=remote_engine.name, engine_url=CLOSED_PORT)  # type: ignore[call-arg]
     response = TestClient(create_app(down), raise_server_exceptions=False).get(path)
     assert response.status_code == 503 and response.json()["error"]

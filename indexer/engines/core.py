@@ -1,0 +1,195 @@
+"""What every search engine shares: cursors, time budgets, facet buckets, story sizes, the response.
+
+The engines differ in how they find and count articles; everything a user sees around that is
+decided here once, so a malformed cursor is the same 400 on every engine, a selected facet value
+outside the top buckets is shown the same way, and a response is assembled the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import time
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from indexer.errors import InvalidQuery, SearchTimeout
+from indexer.facets import FACETS, resolve_filters
+from indexer.query import Bucket, Hit, SearchRequest, SearchResponse, Sort
+
+CursorValue = int | float | str
+DEFAULT_TIME_BUDGET = 10.0  # seconds (OCOP_SEARCH_TIMEOUT)
+
+# A cursor is a handful of sort values: anything longer is not one of ours. Checked before decoding,
+# so no input can make the decoder recurse (1,000 '[') or build huge numbers.
+MAX_CURSOR_CHARS = 512
+_INT_RANGE = (-(2**63), 2**64 - 1)  # every integer an engine sorts on: i64 and u64
+_INVALID_CURSOR = "invalid cursor: pass the next_cursor of a previous response unchanged"
+
+
+# --- cursors ------------------------------------------------------------------------------------------
+
+
+def encode_cursor(sort: Sort, after: Sequence[CursorValue]) -> str:
+    """An opaque, URL-safe cursor: the sort it belongs to and the sort values to continue after."""
+    raw = json.dumps({"s": sort, "a": list(after)}, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: Sort, shape: Sequence[type]) -> list[CursorValue]:
+    """The sort values of a cursor made by `encode_cursor`, checked against the engine's `shape`
+    (one type per value; an int is accepted where a float is expected). Anything else is
+    `InvalidQuery` (a 400), never an engine error or a 500."""
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise InvalidQuery(_INVALID_CURSOR)
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, binascii.Error, RecursionError) as exc:
+        raise InvalidQuery(_INVALID_CURSOR) from exc
+    if not isinstance(data, dict) or set(data) != {"s", "a"}:
+        raise InvalidQuery(_INVALID_CURSOR)
+    values, cursor_sort = data["a"], data["s"]
+    if not isinstance(values, list) or len(values) != len(shape):
+        raise InvalidQuery(_INVALID_CURSOR)
+    if not all(_fits(value, kind) for value, kind in zip(values, shape, strict=True)):
+        raise InvalidQuery(_INVALID_CURSOR)
+    if cursor_sort != sort:
+        if cursor_sort in ("relevance", "newest", "oldest"):
+            raise InvalidQuery(f"this cursor belongs to sort={cursor_sort!r}, not sort={sort!r}")
+        raise InvalidQuery(_INVALID_CURSOR)
+    return values
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a sort value")
+
+
+def _fits(value: object, kind: type) -> bool:
+    if isinstance(value, bool):
+        return False
+    if kind is str:
+        return isinstance(value, str)
+    if kind is int:
+        return isinstance(value, int) and _INT_RANGE[0] <= value <= _INT_RANGE[1]
+    if kind is float:
+        if isinstance(value, int):
+            return _INT_RANGE[0] <= value <= _INT_RANGE[1]
+        return isinstance(value, float) and math.isfinite(value)
+    raise TypeError(f"unsupported cursor value type {kind!r}")
+
+
+# --- time budget ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Deadline:
+    """A search's time budget. Engines check it between the steps of a search (and pass what is
+    left to a remote engine), so one heavy request gives up with `SearchTimeout` (a 503 saying so)
+    instead of holding a worker for as long as it takes."""
+
+    seconds: float
+    started: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.started = self.started or time.perf_counter()
+
+    def remaining(self) -> float:
+        return self.seconds - (time.perf_counter() - self.started)
+
+    def check(self) -> None:
+        if self.remaining() <= 0:
+            raise self.timed_out()
+
+    def timed_out(self) -> SearchTimeout:
+        return SearchTimeout(
+            f"the search ran past its {self.seconds:g} s budget and was abandoned: narrow it "
+            "(fewer OR alternatives, a filter or a date range) or try again"
+        )
+
+    def elapsed_ms(self) -> float:
+        return round((time.perf_counter() - self.started) * 1000, 2)
+
+
+# --- facets ------------------------------------------------------------------------------------------
+
+
+def selected_values(request: SearchRequest) -> dict[str, list[str]]:
+    """Facet name -> the selected values counted in that facet's own buckets.
+
+    A province selection may name a pre-2025 province (filtered on the old field); only values of
+    the facet's own field are buckets of that facet."""
+    chosen: dict[str, list[str]] = {}
+    for name, terms in resolve_filters(request.filters).items():
+        field = FACETS[name].field
+        chosen[name] = sorted({value for term_field, value in terms if term_field == field})
+    return chosen
+
+
+def facet_buckets(
+    counts: Iterable[tuple[str, int]],
+    selected: Collection[str],
+    size: int,
+    selected_counts: Mapping[str, int] | None = None,
+) -> list[Bucket]:
+    """The top `size` values by count (ties by value), then every selected value that is not among
+    them, by value, with its own count (`selected_counts`, else `counts`, else 0): a journalist
+    always sees what they selected, whatever its rank."""
+    every = dict(counts)
+    ranked = sorted(every.items(), key=lambda item: (-item[1], item[0]))[:size]
+    buckets = [Bucket(value=value, count=count, selected=value in selected) for value, count in ranked]
+    shown = {value for value, _ in ranked}
+    extra = selected_counts if selected_counts is not None else every
+    for value in sorted(set(selected) - shown):
+        buckets.append(Bucket(value=value, count=int(extra.get(value, every.get(value, 0))), selected=True))
+    return buckets
+
+
+# --- hits --------------------------------------------------------------------------------------------
+
+
+def with_story_sizes(hits: list[Hit], sizes_of: Callable[[list[str]], Mapping[str, int]]) -> list[Hit]:
+    """Each hit's story size (articles sharing its story_id in the whole index, whatever the
+    filters), asked of the engine once per page."""
+    story_ids = sorted({hit.story_id for hit in hits if hit.story_id})
+    if not story_ids:
+        return hits
+    sizes = sizes_of(story_ids)
+    return [
+        hit.model_copy(update={"story_size": max(1, int(sizes.get(hit.story_id, 1)))})
+        if hit.story_id
+        else hit
+        for hit in hits
+    ]
+
+
+def response(
+    request: SearchRequest,
+    *,
+    engine: str,
+    sort: Sort,
+    total: int,
+    hits: list[Hit],
+    facets: dict[str, list[Bucket]],
+    histogram: list[Bucket],
+    next_after: Sequence[CursorValue] | None,
+    deadline: Deadline,
+) -> SearchResponse:
+    """The response every engine returns. `next_after` is the last hit's sort values: a cursor is
+    offered only when the page is full (a short page is the last one)."""
+    full_page = request.size > 0 and len(hits) == request.size
+    return SearchResponse(
+        total=total,
+        hits=hits,
+        facets=facets if request.with_facets else {},
+        histogram=histogram if request.with_facets else [],
+        interval=request.interval,
+        page=request.page,
+        size=request.size,
+        sort=sort,
+        next_cursor=encode_cursor(sort, next_after) if full_page and next_after is not None else None,
+        engine=engine,
+        took_ms=deadline.elapsed_ms(),
+    )

@@ -1,0 +1,230 @@
+"""From a `SearchRequest` to Elasticsearch/OpenSearch request bodies, and from the answers back to
+facets: pure functions, no client, so every rule here is tested without a node.
+
+Matching is the embedded engine's (folded phrases in title or body, all must match, none
+excluded); ranking adds exact-diacritic phrases and adjacent unquoted words as optional clauses.
+The query AST (`indexer.query`) holds only letters and digits, and every leaf is a `multi_match`
+of that text: query text never reaches the engine as syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import indexer.engines.core as core
+from indexer.engines.elastic.mapping import EXACT_FIELDS, FOLDED_FIELDS
+from indexer.facets import COUNTED_FACETS, dsl_filter, resolve_filters
+from indexer.query import AnyOf, Bucket, ParsedQuery, Phrase, SearchRequest
+from indexer.schema import VIETNAM_TZ
+
+TITLE_BOOST = 4.0  # a match in the title counts four times one in the body (as the embedded bm25 weights)
+# Phrases typed with diacritics: each one an article contains exactly (hòa, not họa) lifts it by a
+# whole tier, above any BM25 score, so exact-diacritic matches always come first; BM25 (plus the
+# exact match's own, boosted) orders articles within a tier. Plain BM25 boosting cannot promise
+# that order: a folded-only match in a short title can outscore an exact one deep in a long body.
+EXACT_TIER = 1000.0
+EXACT_BOOST = 2.0
+MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
+PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
+SOURCE = ["article"]  # the only field hits carry back: the archived article
+CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
+_HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
+_FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1]]
+_EXACT = [f"{EXACT_FIELDS[0]}^{TITLE_BOOST}", EXACT_FIELDS[1]]
+
+
+# --- the text query ------------------------------------------------------------------------------
+
+
+def _phrase(syllables: Iterable[str], fields: list[str], boost: float | None = None) -> dict[str, Any]:
+    # Syllables hold only letters and digits (indexer.text.TOKEN): nothing here is query syntax.
+    query: dict[str, Any] = {
+        "query": " ".join(syllables),
+        "type": "phrase",
+        "fields": fields,
+        "tie_breaker": 1.0,
+    }
+    if boost is not None:
+        query["boost"] = boost
+    return {"multi_match": query}
+
+
+def _clause(clause: Phrase | AnyOf) -> dict[str, Any]:
+    if isinstance(clause, AnyOf):
+        options = [_phrase(p.folded, _FOLDED) for p in clause.options]
+        return {"bool": {"should": options, "minimum_should_match": 1}}
+    return _phrase(clause.folded, _FOLDED)
+
+
+def _options(clause: Phrase | AnyOf) -> tuple[Phrase, ...]:
+    return clause.options if isinstance(clause, AnyOf) else (clause,)
+
+
+def _exact_tier(phrase: Phrase) -> dict[str, Any]:
+    """Exact-diacritic match: its own BM25 (boosted) plus a whole tier (see EXACT_TIER)."""
+    exact = _phrase(phrase.tokens, _EXACT, EXACT_BOOST)
+    return {"function_score": {"query": exact, "functions": [{"weight": EXACT_TIER}], "boost_mode": "sum"}}
+
+
+def text_query(parsed: ParsedQuery) -> dict[str, Any]:
+    """Matching as the embedded engine does; exact-diacritic tiers and proximity only rank."""
+    if parsed.is_empty:
+        return {"match_all": {}}
+    must = [_clause(c) for c in dict.fromkeys(parsed.must)]  # a repeated word adds nothing but clauses
+    must_not = [_phrase(p.folded, _FOLDED) for p in dict.fromkeys(parsed.must_not)]
+    exact = [p for p in dict.fromkeys(parsed.phrases()) if p.has_diacritics]
+    should = [_exact_tier(p) for p in exact]
+    should += [_phrase(run, _FOLDED, PROXIMITY_BOOST) for run in parsed.word_runs()]
+    # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch): each
+    # phrase here is one leaf per field. Matching always fits (at most 250 syllables in 500
+    # characters); the ranking boosts are dropped before a pathological query could overflow it.
+    leaves = len(_FOLDED) * (sum(len(_options(c)) for c in parsed.must) + len(must_not) + len(should))
+    query: dict[str, Any] = {"must": must, "must_not": must_not}
+    if should and must and leaves <= MAX_CLAUSES:
+        query["should"] = should
+    return {"bool": query}
+
+
+# --- filters and facets --------------------------------------------------------------------------
+
+
+def filters_for(request: SearchRequest) -> dict[str, dict[str, Any]]:
+    """Filter clauses keyed by the facet they belong to ('published' for the date range)."""
+    filters = {name: dsl_filter(terms) for name, terms in resolve_filters(request.filters).items()}
+    bounds: dict[str, str] = {}
+    start, end = request.published_bounds()
+    if start:
+        bounds["gte"] = start.isoformat()
+    if end:
+        bounds["lt"] = end.isoformat()
+    if bounds:
+        filters["published"] = {"range": {"published": bounds}}
+    return filters
+
+
+def all_of(filters: dict[str, dict[str, Any]], skip: str | None = None) -> dict[str, Any]:
+    chosen = [clause for name, clause in filters.items() if name != skip]
+    return {"bool": {"filter": chosen}} if chosen else {"match_all": {}}
+
+
+def aggregations(request: SearchRequest, filters: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Multi-select facets: each facet counts under every filter but its own (the hits get them all
+    through `post_filter`); the histogram ignores the date range so the timeline stays whole."""
+    selected = core.selected_values(request)
+    aggs: dict[str, Any] = {}
+    for name, facet in COUNTED_FACETS.items():
+        inner: dict[str, Any] = {"values": facet.dsl_aggregation(request.facet_size)}
+        chosen = selected.get(name, [])
+        if chosen:  # selected values below the top facet_size still show their count
+            inner["chosen"] = {"filters": {"filters": {v: {"term": {facet.field: v}} for v in chosen}}}
+        aggs[f"facet_{name}"] = {"filter": all_of(filters, skip=name), "aggs": inner}
+    histogram = {
+        "field": "published",
+        "calendar_interval": request.interval,
+        "time_zone": str(VIETNAM_TZ),
+        "format": _HISTOGRAM_FORMAT[request.interval],
+        "min_doc_count": 1,
+    }
+    aggs["histogram"] = {
+        "filter": all_of(filters, skip="published"),
+        "aggs": {"dates": {"date_histogram": histogram}},
+    }
+    return aggs
+
+
+def facets_from(request: SearchRequest, aggs: dict[str, Any]) -> dict[str, list[Bucket]]:
+    """The facet buckets of an answer to `aggregations`, built by the shared core (selected values
+    below the top appended with their own counts, as on every engine)."""
+    selected = core.selected_values(request)
+    result: dict[str, list[Bucket]] = {}
+    for name in COUNTED_FACETS:
+        agg, chosen = aggs[f"facet_{name}"], selected.get(name, [])
+        result[name] = core.facet_buckets(
+            ((b["key"], b["doc_count"]) for b in agg["values"]["buckets"]),
+            chosen,
+            request.facet_size,
+            {value: agg["chosen"]["buckets"][value]["doc_count"] for value in chosen},
+        )
+    return result
+
+
+def histogram_from(aggs: dict[str, Any]) -> list[Bucket]:
+    return [
+        Bucket(value=b["key_as_string"], count=b["doc_count"])
+        for b in aggs["histogram"]["dates"]["buckets"]
+        if b["doc_count"] > 0
+    ]
+
+
+# --- sorting and paging --------------------------------------------------------------------------
+
+
+def sort_clause(sort: str) -> list[dict[str, Any]]:
+    """Undated articles last; ties broken on the article id, in the sort's direction (as embedded)."""
+    if sort == "relevance":
+        return [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    order = "desc" if sort == "newest" else "asc"
+    return [{"published": {"order": order, "missing": "_last"}}, {"id": {"order": order}}]
+
+
+# --- whole request bodies ------------------------------------------------------------------------
+
+
+def search_body(request: SearchRequest, timeout_ms: int | None = None) -> dict[str, Any]:
+    """One page of hits with the total, and the facets and histogram when asked for, within
+    `timeout_ms` (what is left of the search's time budget).
+
+    Filters go into `post_filter`, so they narrow the hits and the total but not the aggregations,
+    each of which applies every filter but its own (multi-select facets)."""
+    sort, has_text = request.effective_sort, bool(request.parsed.must)
+    filters = filters_for(request)
+    body: dict[str, Any] = {
+        "query": text_query(request.parsed),
+        "size": request.size,
+        "sort": sort_clause(sort),
+        "track_total_hits": True,
+        "track_scores": has_text,
+        "_source": SOURCE,
+    }
+    if timeout_ms is not None:
+        body["timeout"] = f"{max(1, timeout_ms)}ms"
+    if filters:
+        body["post_filter"] = all_of(filters)
+    if request.cursor:
+        body["search_after"] = core.decode_cursor(request.cursor, sort, CURSOR)
+    else:
+        body["from"] = (request.page - 1) * request.size
+    if request.with_facets:
+        body["aggs"] = aggregations(request, filters)
+    return body
+
+
+def scan_body(
+    request: SearchRequest, pit_id: str, keep_alive: str, size: int, after: list[Any] | None = None
+) -> dict[str, Any]:
+    """One page of a scan under a point in time, after the sort values `after` of the last hit.
+
+    No index is named: a point-in-time search runs on the indices the point in time was opened on."""
+    query = {"bool": {"must": [text_query(request.parsed)], "filter": list(filters_for(request).values())}}
+    body: dict[str, Any] = {
+        "query": query,
+        "size": size,
+        "sort": sort_clause(request.effective_sort),
+        "pit": {"id": pit_id, "keep_alive": keep_alive},
+        "track_total_hits": False,
+        "_source": SOURCE,
+    }
+    if after is not None:
+        body["search_after"] = after
+    return body
+
+
+def story_sizes_body(story_ids: Sequence[str]) -> dict[str, Any]:
+    """How many articles each story holds over the whole index, in one size-0 request."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"terms": {"story_id": list(story_ids)}},
+        "aggs": {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}},
+    }

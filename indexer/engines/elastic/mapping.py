@@ -1,0 +1,72 @@
+"""What Elasticsearch/OpenSearch index: the template (data) and the document made from an Article.
+
+Vietnamese is prepared here, in Python, with `indexer.text` — the one definition of
+normalisation and folding that the embedded engine, the query parser and the highlighter use:
+
+- `title`/`body` hold the normalised syllables (NFC, one tone placement), `title_folded`/
+  `body_folded` the same syllables folded (no diacritics, đ→d, lower case);
+- syllables are `indexer.text.tokens`, joined by single spaces, so the engine's `standard`
+  tokenizer only has to split on spaces: `TP.HCM`, `16.000` or `a_b`, which UAX#29 would keep
+  whole while the query parser splits them, arrive already split, as the query's phrases do.
+
+So the template needs nothing but the standard tokenizer and the lowercase filter: no
+`asciifolding`, no pattern tokenizer (the analysis-common module, absent from a bare node), and
+folding cannot differ between Lucene and Python.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from indexer.facets import keyword_values
+from indexer.highlight import searchable_body
+from indexer.schema import Article
+from indexer.text import fold, normalize, tokens
+
+TEMPLATE_FILE = Path(__file__).parent.parent / "templates" / "articles.json"
+# Goes up with every change of the template that needs a rebuild: an index of another mapping is
+# not written into (indexer.sync) and is reported by `ocop index status`.
+_TEMPLATE = json.loads(TEMPLATE_FILE.read_text("utf-8"))
+MAPPING_VERSION: int = _TEMPLATE["template"]["mappings"]["_meta"]["ocop_mapping"]
+EXACT_FIELDS = ("title", "body")  # normalised syllables, diacritics kept: ranking exact matches first
+FOLDED_FIELDS = ("title_folded", "body_folded")  # folded syllables: matching
+
+
+def load_template(alias: str) -> dict[str, Any]:
+    """The composable index template for `<alias>-v*` from templates/articles.json (data, not code).
+
+    Two aliases' patterns overlap only when one alias extends the other (`a-v*` matches `a-vx-v1`);
+    a priority growing with the alias's length lets the longer, more specific one win, where equal
+    priorities would make the engine refuse the second template."""
+    template = {k: v for k, v in copy.deepcopy(_TEMPLATE).items() if k != "_comment"}
+    return {"index_patterns": [f"{alias}-v*"], "priority": 200 + len(alias), **template}
+
+
+def syllables(text: str) -> str:
+    """Normalised syllables joined by spaces: what the `standard` tokenizer reads as exactly those."""
+    return " ".join(tokens(normalize(text)))
+
+
+def document(article: Article) -> dict[str, Any]:
+    """What the engine indexes: the syllables of title and body (exact and folded), the keyword
+    values of every facet, and the article itself.
+
+    The article is kept whole (not indexed) so hits, `get` and `scan` return exactly what the archive
+    holds; the text fields are indexed but left out of `_source` (the template excludes them).
+    """
+    title, body = syllables(article.title), syllables(searchable_body(article))
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": title,
+        "body": body,
+        "title_folded": fold(title),
+        "body_folded": fold(body),
+        "published": article.published.isoformat() if article.published else None,
+        "article": article.model_dump(mode="json"),
+    }
+    for name, value in keyword_values(article):
+        doc.setdefault(name, []).append(value)
+    return doc

@@ -1,0 +1,562 @@
+"""`EmbeddedIndex`: the SearchIndex that needs no server (tantivy, in-process, beside the archive).
+
+A search runs the text match and the filters in tantivy, reads the hits' articles from the archive
+by rowid, and cuts snippets in Python (`indexer.highlight`, identical on every engine). Facet counts,
+the total and the histogram come from one aggregation request over the text match (see
+`render.aggregations`); story sizes from one more over the page's stories.
+
+Paging: relevance pages are windows of tantivy's ranking (ties in the index's order); a relevance
+cursor remembers the last hit and its position and finds it again in a small window around that
+position. Date sorts follow the `newest`/`oldest` keys (date, then id prefix; equal keys ordered by
+date and id here): a cursor holds the last key and id, and the next page is a range on the key,
+so deep pages cost what the first one does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.synchronize
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+import indexer.engines.core as core
+from indexer.archive import Archive
+from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, MORE, PAIR, histogram_key, pair_values
+from indexer.engines.embedded.folder import MEMORY, Checkpoint, FolderNotWritable, IndexFolder
+from indexer.engines.embedded.render import (
+    ALL_FILTERS,
+    DATE_FILTER,
+    Filters,
+    Renderer,
+    aggregations,
+    facet_scope,
+    recount,
+    scope_name,
+)
+from indexer.errors import ArchiveUnavailable, EngineUnavailable
+from indexer.facets import COUNTED_FACETS
+from indexer.highlight import hit_for
+from indexer.progress import QUIET, Progress
+from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
+from indexer.schema import Article
+
+INLINE_CATCH_UP = 1_000  # archive changes a search applies itself before answering
+FOLLOW_FROM = 5_000  # articles a bulk load archives before a second process starts indexing them
+CURSOR_SLACK = 16  # how far a relevance cursor's article may have moved when the index changed
+RELEVANCE_WINDOW = 10_000  # hits ranked per step when an export scans in relevance order
+_ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
+_RELEVANCE_CURSOR = (float, int, int)  # score, rowid, position of the last hit
+_DATE_CURSOR = (int, int, str)  # sort key, date (ms) and id of the last hit
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One hit as the index ranked it: the archive row and what the cursor needs."""
+
+    rowid: int
+    after: list[core.CursorValue]
+    score: float | None = None
+
+
+@contextmanager
+def _readable(path: Path) -> Iterator[None]:
+    """A damaged, locked or foreign archive is the embedded engine being down: a 503 with the
+    reason, like an unreachable Elasticsearch, never a 500."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveUnavailable(f"the archive {path} cannot be read: {exc}") from exc
+
+
+class EmbeddedIndex:
+    """SearchIndex over a tantivy index kept in step with the archive (see `folder`).
+
+    Searching never writes the archive (the API may serve a read-only file): it reads it through
+    read-only connections, and catches the index up only where it may write the index folder
+    (`OCOP_EMBEDDED_INDEX`). Only `index` and `delete` write the archive.
+    """
+
+    name = "embedded"
+
+    def __init__(
+        self,
+        archive_path: Path | str,
+        *,
+        index_path: Path | None = None,
+        time_budget: float = core.DEFAULT_TIME_BUDGET,
+        inline_catch_up: int = INLINE_CATCH_UP,
+    ):
+        self.path = Path(archive_path)
+        self.folder = IndexFolder(self.path, index_path)
+        self.renderer = Renderer(self.folder.schema)
+        self.time_budget = time_budget
+        self.inline_catch_up = inline_catch_up
+        self._open_lock = threading.Lock()
+        self._index: tantivy.Index | None = None
+        self._opened: Checkpoint | None = None
+        self._reloadable = True
+        self._memory_lock = threading.Lock()
+        self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
+        self._local = threading.local()
+
+    def _archive(self) -> Archive:
+        """This thread's read-only connection to the archive (SQLite connections are not shared
+        between threads). The file is looked at on every use: an archive deleted or replaced under
+        a running server is said so (or opened again), never read through a connection to the old
+        file, and a missing one is never created."""
+        try:
+            found = self.path.stat()
+        except OSError:
+            raise ArchiveUnavailable(f"no archive at {self.path}") from None
+        identity = (found.st_dev, found.st_ino)
+        cached: tuple[tuple[int, int], Archive] | None = getattr(self._local, "archive", None)
+        if cached is not None and cached[0] == identity:
+            return cached[1]
+        if cached is not None:
+            cached[1].close()
+        archive = Archive(self.path, readonly=True)
+        self._local.archive = (identity, archive)
+        return archive
+
+    def close(self) -> None:
+        cached = getattr(self._local, "archive", None)
+        if cached is not None:
+            cached[1].close()
+            self._local.archive = None
+
+    # --- keeping the index in step with the archive -----------------------------------------------
+
+    @staticmethod
+    def _usable(checkpoint: Checkpoint | None, head: int) -> Checkpoint | None:
+        """The checkpoint if its index can be searched and caught up: same format, and not ahead of
+        the archive (an archive replaced by an older copy needs a rebuild)."""
+        if checkpoint is not None and checkpoint.format == FORMAT and checkpoint.seq <= head:
+            return checkpoint
+        return None
+
+    def _index_for(self, checkpoint: Checkpoint) -> tantivy.Index:
+        with self._open_lock:
+            if checkpoint.generation == MEMORY:
+                assert self._memory is not None
+                self._index, self._reloadable = self._memory[0], False
+            else:
+                try:
+                    if (
+                        self._index is None
+                        or self._opened is None
+                        or self._opened.generation != checkpoint.generation
+                        or (self._opened.seq != checkpoint.seq and not self._reloadable)
+                    ):
+                        self._index, self._reloadable = self.folder.open(checkpoint)
+                    elif self._opened.seq != checkpoint.seq:
+                        self._index.reload()
+                except (OSError, ValueError) as exc:
+                    raise EngineUnavailable(
+                        f"the embedded search index {self.folder.path} cannot be read ({exc}): "
+                        "run `ocop index rebuild`"
+                    ) from exc
+            self._opened = checkpoint
+            return self._index
+
+    def _current(self) -> tuple[tantivy.Index, Checkpoint]:
+        """The index and its checkpoint, caught up with the archive when the backlog is small and
+        this process may write the index (nobody else writing)."""
+        archive = self._archive()
+        head = archive.last_seq()
+        checkpoint = self._usable(self.folder.checkpoint(), head) or self._first(archive, head)
+        if checkpoint.seq < head and self.inline_catch_up:
+            checkpoint = self._caught_up(archive, checkpoint)
+        return self._index_for(checkpoint), checkpoint
+
+    def _first(self, archive: Archive, head: int) -> Checkpoint:
+        """No usable index in the folder (none, another `FORMAT`, or ahead of the archive): a small
+        archive is indexed now, in the folder or, where it may not be written, in memory."""
+        memory = self._memory
+        if memory is not None and memory[1].seq <= head:
+            return memory[1]
+        backlog = archive.pending_changes(0)
+        if backlog > self.inline_catch_up:
+            raise EngineUnavailable(
+                "the embedded search index is missing, of another version, or made from another "
+                f"archive ({backlog:,} articles to load): run `ocop index rebuild` (OCOP_EMBEDDED_INDEX "
+                "says where the index lives; it must be a folder that command may write)"
+            )
+        try:
+            with self.folder.writing(wait=False) as mine:
+                if not mine:
+                    raise EngineUnavailable("the embedded search index is being built: try again shortly")
+                return self._usable(self.folder.checkpoint(), head) or self.folder.rebuild(archive)
+        except FolderNotWritable:
+            with self._memory_lock:
+                if self._memory is None or self._memory[1].seq > head:
+                    self._memory = self.folder.in_memory(archive)
+                return self._memory[1]
+
+    def _caught_up(self, archive: Archive, checkpoint: Checkpoint) -> Checkpoint:
+        """At most `inline_catch_up` changes applied, unless someone else is writing (no waiting);
+        a folder that cannot be written answers from what it holds."""
+        if checkpoint.generation == MEMORY:
+            if not self._memory_lock.acquire(blocking=False):
+                return checkpoint
+            try:
+                assert self._memory is not None
+                index, latest = self._memory
+                latest = self.folder.catch_up(index, latest, archive, limit=self.inline_catch_up)
+                self._memory = (index, latest)
+                return latest
+            finally:
+                self._memory_lock.release()
+        with contextlib.suppress(EngineUnavailable), self.folder.writing(wait=False) as mine:
+            latest = self.folder.checkpoint() if mine else None
+            if latest is not None and latest.generation == checkpoint.generation:
+                checkpoint = self.folder.catch_up(
+                    self._index_for(latest), latest, archive, limit=self.inline_catch_up
+                )
+        return checkpoint
+
+    def sync(self, progress: Progress = QUIET, *, until: Callable[[], bool] | None = None) -> int:
+        """Bring the index up to the archive (waiting for another writer); returns the changes applied.
+        Builds it when there is none, or it is of another version. With `until`, keeps following
+        the archive's new changes until it says to stop. Reads the archive only."""
+        with (
+            _readable(self.path),
+            self.folder.writing(wait=True),
+            Archive(self.path, readonly=True) as archive,
+        ):
+            checkpoint = self._usable(self.folder.checkpoint(), archive.last_seq())
+            applied = 0
+            if checkpoint is None:
+                checkpoint = self.folder.rebuild(archive, progress)
+                applied = archive.pending_changes(0) - archive.pending_changes(checkpoint.seq)
+            if checkpoint.seq < archive.last_seq() or until is not None:
+                index = self._index_for(checkpoint)
+                done = self.folder.catch_up(index, checkpoint, archive, progress=progress, until=until)
+                applied += archive.pending_changes(checkpoint.seq) - archive.pending_changes(done.seq)
+                checkpoint = done
+            self._index_for(checkpoint)
+            return applied
+
+    def rebuild(self, progress: Progress = QUIET) -> int:
+        """A new index from the whole archive, swapped in atomically; returns the articles loaded."""
+        with _readable(self.path), self.folder.writing(wait=True):
+            checkpoint = self.folder.rebuild(self._archive(), progress)
+            return self._index_for(checkpoint).searcher().num_docs
+
+    def status(self) -> dict[str, object]:
+        """Articles in the archive and the index, and how far the index is behind."""
+        with _readable(self.path):
+            archive = self._archive()
+            head = archive.last_seq()
+            usable = self._usable(self.folder.checkpoint(), head)
+            return {
+                "engine": self.name,
+                "index": str(self.folder.path),
+                "archive_articles": archive.count(),
+                "engine_articles": self._index_for(usable).searcher().num_docs if usable else 0,
+                "archive_seq": head,
+                "checkpoint_seq": usable.seq if usable else 0,
+                "pending": archive.pending_changes(usable.seq if usable else 0),
+            }
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def index(self, articles: Iterable[Article]) -> int:
+        """Archive the articles (in batches, one transaction each) and index them.
+
+        A bulk load has a second process index what is archived while the next batches are
+        archived (`FOLLOW_FROM` articles on), so both steps run at once on two cores; what is left
+        is indexed at the end."""
+        written, follower = 0, None
+        context = multiprocessing.get_context("fork")  # the child opens its own index and archive
+        stop = context.Event()
+        try:
+            with _readable(self.path), Archive(self.path) as archive:
+                batch: list[Article] = []
+                for article in articles:
+                    batch.append(article)
+                    if len(batch) == 500:
+                        written += len(archive.upsert_many(batch))
+                        batch = []
+                        if follower is None and written >= FOLLOW_FROM:
+                            follower = context.Process(
+                                target=_follow, args=(self.path, self.folder.path, stop), daemon=True
+                            )
+                            follower.start()
+                written += len(archive.upsert_many(batch))
+        finally:
+            stop.set()
+            if follower is not None:
+                follower.join()
+        if follower is not None and follower.exitcode:
+            raise EngineUnavailable(f"indexing the archived articles failed (exit {follower.exitcode})")
+        self.sync()
+        return written
+
+    def delete(self, ids: Iterable[str]) -> int:
+        with _readable(self.path), Archive(self.path) as archive:
+            deleted = archive.delete(ids)
+        if deleted:
+            with self.folder.writing(wait=True):
+                checkpoint = self.folder.checkpoint()
+                if checkpoint is not None:
+                    index = self._index_for(checkpoint)
+                    writer = index.writer(50_000_000, 1)
+                    for article_id in deleted:
+                        writer.delete_documents_by_term("id", article_id)
+                    writer.commit()
+                    writer.wait_merging_threads()
+                    self.folder.share(checkpoint.generation)
+                    index.reload()
+            self._memory = None  # an index in memory is made again from the archive
+        return len(deleted)
+
+    # --- reading ------------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article:
+        with _readable(self.path):
+            return self._archive().get(article_id)
+
+    def count(self) -> int:
+        with _readable(self.path):
+            return int(self._current()[0].searcher().num_docs)
+
+    def health(self) -> dict[str, object]:
+        """What a search would do first (catch up, or say why it cannot), and how far behind the
+        archive the index it searches is."""
+        with _readable(self.path):
+            index, checkpoint = self._current()
+            return {
+                "engine": self.name,
+                "articles": int(index.searcher().num_docs),
+                "index_behind_archive": self._archive().pending_changes(checkpoint.seq),
+            }
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        with _readable(self.path):
+            searcher = self._current()[0].searcher()
+            deadline = core.Deadline(self.time_budget)
+            parsed, sort = request.parsed, request.effective_sort
+            filters = self.renderer.filters(request)
+            matching = self.renderer.matching(parsed)
+            ranked = self._page(searcher, request, parsed, sort, filters)
+            deadline.check()
+            if request.with_facets:
+                counts = searcher.aggregate(matching, aggregations(request, filters))
+                total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
+                facets = self._facets(searcher, matching, counts, request, filters)
+                histogram = _histogram(counts, request, filters)
+            else:
+                total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
+                facets, histogram = {}, []
+            deadline.check()
+            hits = self._hits(ranked, parsed)
+            hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
+        return core.response(
+            request,
+            engine=self.name,
+            sort=sort,
+            total=total,
+            hits=hits,
+            facets=facets,
+            histogram=histogram,
+            next_after=ranked[-1].after if ranked else None,
+            deadline=deadline,
+        )
+
+    def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
+        """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
+        with _readable(self.path):
+            searcher = self._current()[0].searcher()
+        parsed, sort = request.parsed, request.effective_sort
+        filters = self.renderer.filters(request)
+        if sort == "relevance":
+            query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+            offset = 0
+            while True:
+                window = self._ranked(searcher, query, RELEVANCE_WINDOW, offset)
+                for start in range(0, len(window), batch_size):
+                    yield from self._articles(window[start : start + batch_size])
+                if len(window) < RELEVANCE_WINDOW:
+                    return
+                offset += len(window)
+        after: list[core.CursorValue] | None = None
+        while True:
+            page = self._dated(searcher, parsed, sort, filters, batch_size, 0, after)
+            yield from self._articles(page)
+            if len(page) < batch_size:
+                return
+            after = page[-1].after
+
+    # --- pages ------------------------------------------------------------------------------------
+
+    def _page(
+        self,
+        searcher: tantivy.Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        sort: Sort,
+        filters: Filters,
+    ) -> list[Ranked]:
+        shape = _RELEVANCE_CURSOR if sort == "relevance" else _DATE_CURSOR
+        after = core.decode_cursor(request.cursor, sort, shape) if request.cursor else None  # even for size 0
+        if request.size == 0:
+            return []
+        offset = (request.page - 1) * request.size
+        if sort != "relevance":
+            return self._dated(searcher, parsed, sort, filters, request.size, offset, after)
+        query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+        if after is None:
+            return self._ranked(searcher, query, request.size, offset)
+        score, rowid, position = after
+        start = max(0, int(position) - CURSOR_SLACK)
+        window = self._ranked(searcher, query, request.size + 2 * CURSOR_SLACK, start)
+        # continue after the last hit where it is now (the index may have changed since); if it
+        # left the results, after the last hit scoring as high as it did
+        found = [i + 1 for i, hit in enumerate(window) if hit.rowid == rowid]
+        lower = [i for i, hit in enumerate(window) if hit.score is not None and hit.score < float(score)]
+        resume = found[0] if found else lower[0] if lower else len(window)
+        if resume + request.size <= len(window) or len(window) < request.size + 2 * CURSOR_SLACK:
+            return window[resume : resume + request.size]
+        return self._ranked(searcher, query, request.size, start + resume)
+
+    def _ranked(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
+    ) -> list[Ranked]:
+        found = searcher.search(query, limit, count=False, offset=offset).hits
+        rowids = searcher.fast_field_values("rowid", [address for _, address in found])
+        return [
+            Ranked(int(rowid), [float(score), int(rowid), offset + i + 1], float(score))
+            for i, ((score, _), rowid) in enumerate(zip(found, rowids, strict=True))
+        ]
+
+    def _dated(
+        self,
+        searcher: tantivy.Searcher,
+        parsed: ParsedQuery,
+        sort: Sort,
+        filters: Filters,
+        size: int,
+        offset: int,
+        after: list[core.CursorValue] | None,
+    ) -> list[Ranked]:
+        """A page in date order: `offset` hits in, or right after the (key, date, id) in `after`."""
+        bounds = []
+        if after is not None:
+            key = int(after[0])
+            at_most = self.renderer.unsigned_at_most if sort == "newest" else self.renderer.unsigned_at_least
+            bounds.append(at_most(sort, key))  # this key and beyond: the last hit's equals come first
+        query = self.renderer.filtered(self.renderer.matching(parsed), filters, bounds)
+        extra = 0
+        while True:
+            found = self._in_date_order(searcher, query, sort, offset, size + extra)
+            page = [hit for hit in found if after is None or _beyond(hit.after, after, sort)]
+            if len(page) >= size or len(found) < size + extra:
+                return page[:size]
+            extra = 2 * extra + 8  # more of the last hit's equal keys to skip: rare
+
+    def _in_date_order(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, sort: Sort, offset: int, size: int
+    ) -> list[Ranked]:
+        """Hits [offset, offset+size) in exact (date, id) order. Tantivy orders by the sort key
+        (`fields.sort_keys`), which orders by date and id prefix; articles with equal keys are
+        ordered here by (date, id), fetching a wider window until no group of equal keys is cut."""
+        start, stop = max(0, offset - 1), offset + size + 1
+        while True:
+            found = searcher.search(
+                query, stop - start, count=False, order_by_field=sort, offset=start, order=_ORDER[sort]
+            ).hits
+            keys = [int(key) for key, _ in found]
+            cut_before = start > 0 and offset - start < len(keys) and keys[0] == keys[offset - start]
+            last = min(len(keys), offset + size - start) - 1
+            cut_after = len(keys) == stop - start and last >= 0 and keys[-1] == keys[last]
+            if not cut_before and not cut_after:
+                break
+            if cut_before:
+                start = max(0, start - 2 * (offset - start) - 8)
+            if cut_after:
+                stop += 2 * (stop - offset - size) + 8
+        addresses = [address for _, address in found]
+        rowids = [int(r) for r in searcher.fast_field_values("rowid", addresses)]
+        dates = searcher.fast_field_values("published", addresses)
+        ids = self._archive().ids_at(rowids)
+        missing = -(2**63) if sort == "newest" else 2**63 - 1  # undated last in both orders
+        hits = [
+            Ranked(rowid, [key, missing if date is None else int(date), ids.get(rowid, "")])
+            for key, rowid, date in zip(keys, rowids, dates, strict=True)
+        ]
+        hits.sort(key=lambda hit: tuple(hit.after), reverse=sort == "newest")  # orders equal keys
+        return hits[offset - start : offset - start + size]
+
+    # --- articles, hits, counts -------------------------------------------------------------------------
+
+    def _articles(self, ranked: list[Ranked]) -> list[Article]:
+        found = self._archive().articles_at(hit.rowid for hit in ranked)
+        return [found[hit.rowid] for hit in ranked if hit.rowid in found]
+
+    def _hits(self, ranked: list[Ranked], parsed: ParsedQuery) -> list[Hit]:
+        found = self._archive().articles_at(hit.rowid for hit in ranked)
+        return [hit_for(found[hit.rowid], parsed, hit.score) for hit in ranked if hit.rowid in found]
+
+    def _facets(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        counts: Mapping[str, dict],
+        request: SearchRequest,
+        filters: Filters,
+    ) -> dict[str, list[Bucket]]:
+        result: dict[str, list[Bucket]] = {}
+        for name in COUNTED_FACETS:
+            scope = counts[facet_scope(name, filters)]
+            pairs, more = scope[f"facet {name}{PAIR}"], scope[f"facet {name}{MORE}"]
+            if pairs.get("sum_other_doc_count") or more.get("sum_other_doc_count"):
+                # more distinct keys than fetched: count this facet on its plain column instead
+                plain = searcher.aggregate(query, recount(name, filters))["scope"]["facet"]["buckets"]
+                values: Counter[str] = Counter({b["key"]: int(b["doc_count"]) for b in plain})
+            else:
+                values = Counter()
+                for bucket in pairs["buckets"]:
+                    for value in pair_values(bucket["key"]):
+                        values[value] += int(bucket["doc_count"])
+                for bucket in more["buckets"]:
+                    values[bucket["key"]] += int(bucket["doc_count"])
+            selected = filters.selected.get(name, [])
+            result[name] = core.facet_buckets(
+                values.items(),
+                selected,
+                request.facet_size,
+                {value: int(scope[f"chosen {name} {value}"]["doc_count"]) for value in selected},
+            )
+        return result
+
+    def _story_sizes(self, searcher: tantivy.Searcher, story_ids: list[str]) -> dict[str, int]:
+        spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
+        result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
+        return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
+
+
+def _follow(archive_path: Path, index_path: Path, stop: multiprocessing.synchronize.Event) -> None:
+    """The second process of a bulk load: index what the first one archives until it stops."""
+    EmbeddedIndex(archive_path, index_path=index_path).sync(until=stop.is_set)
+
+
+def _histogram(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> list[Bucket]:
+    scope = counts[scope_name(DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS)]
+    buckets = sorted((int(b["key"]), int(b["doc_count"])) for b in scope["histogram"]["buckets"])
+    assert request.interval in HISTOGRAM_COLUMNS
+    return [Bucket(value=histogram_key(request.interval, key), count=n) for key, n in buckets if n > 0]
+
+
+def _beyond(after: list[core.CursorValue], last: list[core.CursorValue], sort: Sort) -> bool:
+    """Whether a hit at (key, date, id) `after` comes after the cursor's (`last`) in this order."""
+    mine = (int(after[0]), int(after[1]), str(after[2]))
+    theirs = (int(last[0]), int(last[1]), str(last[2]))
+    return mine < theirs if sort == "newest" else mine > theirs

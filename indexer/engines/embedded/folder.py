@@ -1,0 +1,302 @@
+"""The embedded index's folder beside the archive, kept in step with the archive's change feed.
+
+```
+data/archive.sqlite
+data/archive.sqlite-index/     (or OCOP_EMBEDDED_INDEX)
+    lock                       one writer at a time (catch-up, rebuild)
+    current -> <generation>    the index searches use, swapped atomically by a rebuild
+    <generation>/              a tantivy index and checkpoint.json {"format", "seq"}
+```
+
+- **Catch-up** applies the archive's changes after the checkpoint (each replaces the article's
+  document), commits, then moves the checkpoint. Killed in between, the next catch-up applies the
+  same changes again, which is harmless. Writers (a crawl, `ocop reprocess`, `EmbeddedIndex.index`)
+  catch up when they finish; a search catches up a small backlog itself when nobody else is
+  writing, so what was archived is searchable without a separate step.
+- **Rebuild** loads the whole archive into a new generation and points `current` at it in one
+  atomic rename: searches never see a half-built index, and those holding the previous one finish
+  on it (its files stay readable until closed).
+- The index is derived data: deleting the folder loses nothing, the next rebuild recreates it.
+- **Read-only serving.** tantivy takes a lock file inside an index to open it, which a process
+  that may not write the folder (another user's files, a read-only mount) cannot do. Such a process
+  opens a *view*: a private temporary folder of links to the generation's files, where tantivy
+  takes its lock instead; nothing is written beside the archive. Writers make tantivy's metadata
+  files readable like the rest (tantivy writes them for its own user only). Where there is no
+  index and none may be written, a small archive is indexed in memory (`in_memory`).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+from filelock import FileLock, Timeout
+
+from indexer.archive import Archive
+from indexer.engines.embedded.fields import FORMAT, build_schema, document_of, register_tokenizers
+from indexer.errors import EngineUnavailable
+from indexer.progress import QUIET, Progress
+
+CHECKPOINT_FILE = "checkpoint.json"
+CURRENT = "current"
+MEMORY = ":memory:"  # the generation of an index held in memory (no folder may be written)
+_LOCKS = (".tantivy-meta.lock", ".tantivy-writer.lock")  # tantivy's own, taken by readers too
+_PRIVATE = ("meta.json", ".managed.json")  # tantivy writes these readable by its own user only
+BATCH = 500  # archive rows read per step
+COMMIT_EVERY = 50_000  # changes between commits of a long catch-up (progress survives a kill)
+FOLLOW_POLL = 0.1  # seconds between looks at the archive while following a bulk load
+WRITER_HEAP = 200_000_000  # bytes tantivy buffers before it writes a segment
+
+
+def default_path(archive_path: Path) -> Path:
+    return archive_path.with_name(archive_path.name + "-index")
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    generation: str  # the folder of the index
+    format: int  # fields.FORMAT it was built with
+    seq: int  # every archive change up to this one is in the index
+    clean: bool = True  # False while a catch-up runs: changes after `seq` may be in already
+
+
+class FolderNotWritable(EngineUnavailable):
+    """The index folder (or its lock) cannot be written by this process."""
+
+
+class IndexFolder:
+    def __init__(self, archive_path: Path, path: Path | None = None):
+        self.archive_path = archive_path
+        self.path = path or default_path(archive_path)
+        self.schema = build_schema()
+        self._view: Path | None = None  # the read-only view this process opened last, if any
+
+    # --- reading the state ------------------------------------------------------------------------
+
+    def checkpoint(self) -> Checkpoint | None:
+        """The current generation and how far it got; None when there is none (or it is unreadable)."""
+        try:
+            generation = os.readlink(self.path / CURRENT)
+            data = json.loads((self.path / generation / CHECKPOINT_FILE).read_text("utf-8"))
+            return Checkpoint(
+                generation, int(data["format"]), int(data["seq"]), bool(data.get("clean", True))
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def open(self, checkpoint: Checkpoint) -> tuple[tantivy.Index, bool]:
+        """The index of a generation, bound to its own folder (a later swap does not move it), and
+        whether it can be reloaded in place: a view (a folder this process may not write) cannot,
+        it is opened again for a newer checkpoint."""
+        folder = self.path / checkpoint.generation
+        reloadable = _may_write(folder)
+        if reloadable:
+            index = tantivy.Index.open(str(folder))
+        else:
+            if self._view is not None:  # the previous view: its index keeps the files it opened
+                shutil.rmtree(self._view, ignore_errors=True)
+            self._view = _view_of(folder)
+            index = tantivy.Index.open(str(self._view))
+            index.config_reader(reload_policy="Manual")  # its links are of one commit's files
+        register_tokenizers(index)
+        return index, reloadable
+
+    def in_memory(self, archive: Archive) -> tuple[tantivy.Index, Checkpoint]:
+        """The whole archive indexed in memory: what a process that may write no index folder
+        searches when there is no index to read (for small archives: every process builds its own)."""
+        index = tantivy.Index(self.schema)
+        register_tokenizers(index)
+        writer = index.writer(50_000_000, 1)  # small archives only
+        seq = self._apply(writer, archive, Checkpoint(MEMORY, FORMAT, 0), None, QUIET)
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index, Checkpoint(MEMORY, FORMAT, seq)
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, *, wait: bool) -> Iterator[bool]:
+        """The writer's lock; with `wait=False`, yields False at once when someone else holds it.
+        A folder that cannot be written (a read-only mount) is `EngineUnavailable` with the reason."""
+        lock = FileLock(str(self.path / "lock"), thread_local=False, is_singleton=False)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            lock.acquire(timeout=-1 if wait else 0)
+        except Timeout:
+            yield False
+            return
+        except OSError as exc:
+            raise FolderNotWritable(
+                f"the embedded search index {self.path} cannot be written ({exc}): point "
+                "OCOP_EMBEDDED_INDEX at a writable folder and run `ocop index rebuild`"
+            ) from exc
+        try:
+            yield True
+        finally:
+            lock.release()
+
+    def catch_up(
+        self,
+        index: tantivy.Index,
+        checkpoint: Checkpoint,
+        archive: Archive,
+        *,
+        limit: int | None = None,
+        progress: Progress = QUIET,
+        until: Callable[[], bool] | None = None,
+    ) -> Checkpoint:
+        """Apply up to `limit` archive changes after the checkpoint (all of them without a limit).
+        With `until`, keep following the archive's new changes until it says to stop (a bulk load
+        archiving in another process). Call it holding the lock (`writing`)."""
+        pending = archive.pending_changes(checkpoint.seq)
+        progress.start(
+            f"embedded index ← {self.archive_path.name}", pending if limit is None else min(pending, limit)
+        )
+        # a catch-up killed between tantivy's commit and the checkpoint left some changes in: the
+        # next one must replace documents rather than add them twice
+        self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
+        writer = index.writer(WRITER_HEAP, 1)
+        try:
+            seq = self._apply(
+                writer, archive, checkpoint, limit, progress, until=until, replace_all=not checkpoint.clean
+            )
+            writer.commit()
+            writer.wait_merging_threads()  # small segments merge now, not pile up
+        except BaseException:
+            writer.rollback()
+            raise
+        self.share(checkpoint.generation)
+        self._write_checkpoint(checkpoint.generation, seq)
+        index.reload()
+        return Checkpoint(checkpoint.generation, FORMAT, seq)
+
+    def rebuild(self, archive: Archive, progress: Progress = QUIET) -> Checkpoint:
+        """A new generation holding the whole archive, then `current` swapped to it. Call it holding
+        the lock (`writing`)."""
+        generation = uuid.uuid4().hex[:12]
+        folder = self.path / generation
+        folder.mkdir(parents=True)
+        try:
+            index = tantivy.Index(self.schema, path=str(folder), reuse=False)
+            register_tokenizers(index)
+            self._write_checkpoint(generation, 0)
+            progress.start(f"embedded index → {folder}", archive.pending_changes(0))
+            writer = index.writer(WRITER_HEAP, 1)
+            # an article changed during the load (a later change number) may have been read once already
+            start = Checkpoint(generation, FORMAT, 0)
+            seq = self._apply(writer, archive, start, None, progress, replace_after=archive.last_seq())
+            writer.commit()
+            writer.wait_merging_threads()
+            self.share(generation)
+            self._write_checkpoint(generation, seq)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        self._point_current_to(generation)
+        return Checkpoint(generation, FORMAT, seq)
+
+    def _apply(  # noqa: PLR0913
+        self,
+        writer: tantivy.IndexWriter,
+        archive: Archive,
+        checkpoint: Checkpoint,
+        limit: int | None,
+        progress: Progress,
+        *,
+        until: Callable[[], bool] | None = None,
+        replace_after: int = -1,
+        replace_all: bool = False,
+    ) -> int:
+        """Add the documents of the archive's changes after the checkpoint (tantivy indexes them on
+        its own thread while the next ones are made); returns the last change applied. An updated
+        article (version above 1) changed after `replace_after` first loses its previous document;
+        with `replace_all`, every article does."""
+        seq, applied, uncommitted = checkpoint.seq, 0, 0
+
+        def batches() -> Iterator[tuple[int, int, int, str]]:
+            nonlocal seq
+            while limit is None or applied < limit:
+                step = BATCH if limit is None else min(BATCH, limit - applied)
+                rows = archive.changed_json(seq, step)
+                if not rows and until is not None and not until():
+                    time.sleep(FOLLOW_POLL)  # following a writer: its next batch is coming
+                    continue
+                if not rows:
+                    return
+                seq = rows[-1][0]
+                yield from rows
+
+        for change, rowid, version, data in batches():
+            doc = document_of((rowid, data))
+            if replace_all or (change > replace_after and version > 1):  # replace its document
+                writer.delete_documents_by_term("id", str(doc["id"]))
+            writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+            applied, uncommitted = applied + 1, uncommitted + 1
+            if uncommitted >= COMMIT_EVERY:
+                writer.commit()
+                self._write_checkpoint(checkpoint.generation, change, clean=False)
+                uncommitted = 0
+            if applied % BATCH == 0:
+                progress.advance(BATCH)
+        progress.advance(applied % BATCH)
+        return seq
+
+    def share(self, generation: str) -> None:
+        """Give tantivy's metadata files the mode of its other files (the umask's choice), so that
+        whoever may read the index may open it: tantivy writes them for its own user only."""
+        if generation == MEMORY:
+            return
+        folder = self.path / generation
+        mode = (folder / _LOCKS[0]).stat().st_mode & 0o777
+        for name in _PRIVATE:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).chmod(mode)
+
+    def _write_checkpoint(self, generation: str, seq: int, *, clean: bool = True) -> None:
+        if generation == MEMORY:
+            return
+        target = self.path / generation / CHECKPOINT_FILE
+        partial = target.with_suffix(".partial")
+        partial.write_text(json.dumps({"format": FORMAT, "seq": seq, "clean": clean}), "utf-8")
+        os.replace(partial, target)
+
+    def _point_current_to(self, generation: str) -> None:
+        link = self.path / f"{CURRENT}.{generation}"
+        os.symlink(generation, link)
+        os.replace(link, self.path / CURRENT)  # atomic: a search sees the old index or the new one
+        for other in self.path.iterdir():
+            if other.is_dir() and not other.is_symlink() and other.name != generation:
+                shutil.rmtree(other, ignore_errors=True)  # open readers keep their files until closed
+
+
+def _may_write(folder: Path) -> bool:
+    """Whether this process can take tantivy's lock in `folder` (open its lock file for writing)."""
+    try:
+        with (folder / _LOCKS[0]).open("a"):
+            return True
+    except OSError:
+        return False
+
+
+def _view_of(folder: Path) -> Path:
+    """A private folder of links to the index files of `folder`, where tantivy can take its locks:
+    how a process that may not write the index reads it. Removed when the process ends (the index
+    keeps the files it opened)."""
+    view = Path(tempfile.mkdtemp(prefix="ocop-index-view-"))
+    atexit.register(shutil.rmtree, view, True)
+    for item in folder.iterdir():
+        if item.name not in _LOCKS and item.is_file():
+            (view / item.name).symlink_to(item)
+    return view

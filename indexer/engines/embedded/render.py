@@ -1,0 +1,226 @@
+"""The query AST, the filters and the facet counts, rendered for tantivy (pure: no index needed).
+
+Matching (every sort, every count): each `must` clause is its folded phrase in the title or the
+body, an OR clause any of its options, and `must_not` phrases exclude. A phrase of one syllable is
+a word (`*_words`); longer ones are their consecutive syllable pairs (`*_pairs`, see `fields`).
+
+Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
+
+- BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
+- the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly
+  (`*_exact`, with positions, like Elasticsearch's exact fields) adds `EXACT_TIER` plus its own
+  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen;
+- adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
+  pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
+  longer runs every neighbour standing side by side somewhere, without a position check.
+
+Filters are hashed `keys` terms (`fields.key`). The same filters are also written as query
+strings, which tantivy's filter aggregation takes: they hold only hex and numbers, so no value a
+user can send is ever parsed as query syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import tantivy
+from tantivy import Occur, Query
+
+from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
+from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
+from indexer.query import AnyOf, ParsedQuery, Phrase, SearchRequest
+
+TITLE_BOOST = 4.0
+EXACT_TIER = 1000.0
+EXACT_BOOST = 2.0
+ADJACENT_BOOST = 2.0
+MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
+DATE_FILTER = "published"  # the name the date range goes by among the filters
+ALL_FILTERS = "*"  # the scope of counts made under every filter (the total, unselected facets)
+
+
+@dataclass
+class Filters:
+    """A request's filters, by the facet they belong to (`DATE_FILTER` for the date range), both as
+    queries (for hits) and as query strings (for filter aggregations)."""
+
+    queries: dict[str, Query] = field(default_factory=dict)
+    strings: dict[str, str] = field(default_factory=dict)
+    selected: dict[str, list[str]] = field(default_factory=dict)  # facet -> its own selected values
+
+    def all_except(self, skip: str) -> str:
+        chosen = [f"({text})" for name, text in self.strings.items() if name != skip]
+        return " AND ".join(chosen) or "*"
+
+
+class Renderer:
+    def __init__(self, schema: tantivy.Schema):
+        self.schema = schema
+
+    # --- text ------------------------------------------------------------------------------------
+
+    def _in_field(self, syllables: Sequence[str], words: str, pairs: str) -> Query:
+        if len(syllables) == 1:
+            return Query.term_query(self.schema, words, syllables[0])
+        joined = [a + PAIR_JOINER + b for a, b in zip(syllables, syllables[1:], strict=False)]
+        if len(joined) == 1:
+            return Query.term_query(self.schema, pairs, joined[0])
+        return Query.phrase_query(self.schema, pairs, joined)
+
+    def phrase(self, syllables: Sequence[str]) -> Query:
+        """The folded phrase in the title (boosted) or the body."""
+        title = self._in_field(syllables, "title_words", "title_pairs")
+        body = self._in_field(syllables, "body_words", "body_pairs")
+        return _any([Query.boost_query(title, TITLE_BOOST), body])
+
+    def exact_phrase(self, syllables: Sequence[str]) -> Query:
+        """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
+
+        def within(field_name: str) -> Query:
+            if len(syllables) == 1:
+                return Query.term_query(self.schema, field_name, syllables[0])
+            return Query.phrase_query(self.schema, field_name, list(syllables))
+
+        return _any([Query.boost_query(within("title_exact"), TITLE_BOOST), within("body_exact")])
+
+    def _clause(self, clause: Phrase | AnyOf) -> Query:
+        if isinstance(clause, AnyOf):
+            return _any([self.phrase(option.folded) for option in dict.fromkeys(clause.options)])
+        return self.phrase(clause.folded)
+
+    def matching(self, parsed: ParsedQuery) -> Query:
+        """Which articles the text selects (no ranking clauses): for counts and date sorts."""
+        return Query.boolean_query(self._matching_clauses(parsed))
+
+    def _matching_clauses(self, parsed: ParsedQuery) -> list[tuple[Occur, Query]]:
+        # a repeated word or phrase adds nothing but work
+        clauses = [(Occur.Must, self._clause(c)) for c in dict.fromkeys(parsed.must)]
+        if not clauses:
+            clauses.append((Occur.Must, Query.all_query()))
+        clauses += [(Occur.MustNot, self.phrase(p.folded)) for p in dict.fromkeys(parsed.must_not)]
+        return clauses
+
+    def ranking(self, parsed: ParsedQuery) -> Query:
+        """Matching plus the optional ranking clauses (relevance sort)."""
+        clauses = self._matching_clauses(parsed)
+        for phrase in dict.fromkeys(parsed.phrases()):
+            if phrase.has_diacritics:
+                exact = self.exact_phrase(phrase.tokens)
+                clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
+                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+        for run in dict.fromkeys(parsed.word_runs()):
+            clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
+        return Query.boolean_query(clauses)
+
+    def _adjacent(self, run: Sequence[str]) -> Query:
+        joined = list(dict.fromkeys(a + PAIR_JOINER + b for a, b in zip(run, run[1:], strict=False)))
+
+        def every(field_name: str) -> Query:
+            return _all([Query.term_query(self.schema, field_name, pair) for pair in joined])
+
+        return _any([Query.boost_query(every("title_pairs"), TITLE_BOOST), every("body_pairs")])
+
+    # --- filters --------------------------------------------------------------------------------
+
+    def filters(self, request: SearchRequest) -> Filters:
+        found = Filters()
+        for name, terms in resolve_filters(request.filters).items():
+            keys = sorted({key(term_field, value) for term_field, value in terms})
+            found.queries[name] = Query.term_set_query(self.schema, "keys", keys)
+            found.strings[name] = " OR ".join(f"keys:{k}" for k in keys)
+            own = FACETS[name].field
+            found.selected[name] = sorted({value for term_field, value in terms if term_field == own})
+        start, end = request.published_bounds()
+        if start or end:
+            low = published_ms(start) if start else None
+            high = published_ms(end) if end else None
+            found.queries[DATE_FILTER] = Query.range_query(
+                self.schema,
+                "published",
+                tantivy.FieldType.Integer,
+                low,
+                high,
+                include_upper=high is None,
+            )
+            found.strings[DATE_FILTER] = " AND ".join(
+                part
+                for part in (
+                    f"published:>={low}" if low is not None else "",
+                    f"published:<{high}" if high is not None else "",
+                )
+                if part
+            )
+        return found
+
+    def filtered(self, query: Query, filters: Filters, extra: Iterable[Query] = ()) -> Query:
+        """`query` restricted by every filter (and `extra`), which do not change its scores."""
+        parts = [*filters.queries.values(), *extra]
+        if not parts:
+            return query
+        return Query.boolean_query(
+            [(Occur.Must, query), *((Occur.Must, Query.const_score_query(p, 0.0)) for p in parts)]
+        )
+
+    def unsigned_at_most(self, field_name: str, value: int) -> Query:
+        return Query.range_query(self.schema, field_name, tantivy.FieldType.Unsigned, None, value)
+
+    def unsigned_at_least(self, field_name: str, value: int) -> Query:
+        return Query.range_query(self.schema, field_name, tantivy.FieldType.Unsigned, value, None)
+
+    def story_members(self, story_ids: Iterable[str]) -> Query:
+        return Query.term_set_query(self.schema, "keys", [key("story_id", s) for s in story_ids])
+
+
+# --- facet counts ------------------------------------------------------------------------------------
+
+
+def aggregations(request: SearchRequest, filters: Filters) -> dict[str, object]:
+    """One aggregation request for the total, every facet and the histogram, over the text match.
+
+    Multi-select facets as in Elasticsearch: each facet counts under every filter but its own, the
+    histogram under every filter but the date range, the total under all of them. Facets that
+    share a scope share one filter bucket. Selected values are also counted one by one, so a value
+    outside the top buckets still shows its count."""
+    scopes: dict[str, dict[str, object]] = {ALL_FILTERS: {}}
+    for name, facet in COUNTED_FACETS.items():
+        scope = name if name in filters.strings else ALL_FILTERS
+        inner = scopes.setdefault(scope, {})
+        for column in (PAIR, MORE):  # see fields.PAIR
+            inner[f"facet {name}{column}"] = {"terms": {"field": facet.field + column, "size": MAX_BUCKETS}}
+        for value in filters.selected.get(name, []):
+            inner[f"chosen {name} {value}"] = {"filter": f"keys:{key(facet.field, value)}"}
+    scope = DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS
+    scopes.setdefault(scope, {})["histogram"] = {
+        "terms": {"field": HISTOGRAM_COLUMNS[request.interval], "size": MAX_BUCKETS}
+    }
+    return {
+        scope_name(name): {"filter": filters.all_except(name), "aggs": inner}
+        for name, inner in scopes.items()
+    }
+
+
+def scope_name(skipped: str) -> str:
+    """The aggregation holding the counts made under every filter but `skipped` (`ALL_FILTERS`: none)."""
+    return f"scope {skipped}"
+
+
+def facet_scope(name: str, filters: Filters) -> str:
+    """The scope a facet is counted in: without its own filter when it has one."""
+    return scope_name(name if name in filters.strings else ALL_FILTERS)
+
+
+def _any(queries: list[Query]) -> Query:
+    return Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
+def _all(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Must, q) for q in queries])
+
+
+def recount(name: str, filters: Filters) -> dict[str, object]:
+    """One facet counted on its plain column, under the same filters (its pair keys were too many
+    to fetch them all)."""
+    scope = filters.all_except(name if name in filters.strings else ALL_FILTERS)
+    column = COUNTED_FACETS[name].field
+    return {"scope": {"filter": scope, "aggs": {"facet": {"terms": {"field": column, "size": 65_000}}}}}

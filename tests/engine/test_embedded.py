@@ -1,0 +1,220 @@
+"""The embedded index follows the archive: its change feed, rebuilds, deletions, one writer at a time.
+
+The contract suite checks what the embedded engine answers; these tests check how its folder beside
+the archive stays in step with the archive (`indexer/engines/embedded/folder.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from indexer.archive import Archive
+from indexer.engines.embedded import EmbeddedIndex
+from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
+from indexer.errors import EngineUnavailable
+from indexer.query import SearchRequest
+from ocop_watch.cli_app import app
+from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
+from tests.engine.fixtures import ARTICLES, ID, build_archive, generated_articles
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return build_archive(tmp_path / "archive.sqlite")
+
+
+def ids(index: EmbeddedIndex, **fields: object) -> set[str]:
+    return {hit.id for hit in index.search(SearchRequest(size=100, **fields)).hits}  # type: ignore[arg-type]
+
+
+def test_a_search_follows_what_was_archived_after_it(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    assert index.search(SearchRequest()).total == len(ARTICLES)  # built on first use (a small archive)
+    changed = ARTICLES["dong_song"].model_copy(update={"title": "Cánh đồng điện gió Bạc Liêu"})
+    added = next(generated_articles(1, seed=9)).model_copy(update={"title": "Làng gốm Bát Tràng"})
+    with Archive(archive_path) as archive:
+        archive.upsert(changed)
+        archive.upsert(added)
+    assert ids(index, q="điện gió") == {changed.id}
+    assert ids(index, q="bat trang") == {added.id}
+    assert ID["dong_song"] not in ids(index, q='"dòng sông quê hương"')  # the old title is gone
+    assert index.count() == len(ARTICLES) + 1
+
+
+def test_a_big_backlog_is_caught_up_by_sync_and_searches_answer_meanwhile(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path, inline_catch_up=5)
+    assert index.sync() == len(ARTICLES)
+    with Archive(archive_path) as archive:
+        archive.upsert_many(generated_articles(20, seed=3))
+    assert index.count() == len(ARTICLES) + 5  # a search applies a bounded part of the backlog
+    assert index.status()["pending"] == 15
+    assert index.sync() == 15
+    assert index.count() == len(ARTICLES) + 20 and index.status()["pending"] == 0
+
+
+def test_a_missing_index_of_a_big_archive_is_a_503_that_says_what_to_run(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path, inline_catch_up=10)
+    with pytest.raises(EngineUnavailable, match="ocop index rebuild"):
+        index.search(SearchRequest())
+    assert index.rebuild() == len(ARTICLES)
+    assert index.search(SearchRequest()).total == len(ARTICLES)
+
+
+def test_rebuild_swaps_in_a_new_generation_under_open_readers(archive_path: Path) -> None:
+    reader, writer = EmbeddedIndex(archive_path), EmbeddedIndex(archive_path)
+    before = ids(reader, q="ocop")
+    first = (writer.folder.path / CURRENT).readlink()
+    writer.rebuild()
+    second = (writer.folder.path / CURRENT).readlink()
+    assert first != second and not (writer.folder.path / first).exists()  # the old one is removed
+    assert ids(reader, q="ocop") == before  # the reader moved to the new generation
+
+
+def test_an_index_of_another_format_or_ahead_of_the_archive_is_rebuilt(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    folder = index.folder.path / (index.folder.path / CURRENT).readlink()
+    checkpoint = json.loads((folder / CHECKPOINT_FILE).read_text())
+    (folder / CHECKPOINT_FILE).write_text(json.dumps({**checkpoint, "format": -1}))
+    assert EmbeddedIndex(archive_path).search(SearchRequest()).total == len(ARTICLES)
+    folder = index.folder.path / (index.folder.path / CURRENT).readlink()
+    checkpoint = json.loads((folder / CHECKPOINT_FILE).read_text())
+    (folder / CHECKPOINT_FILE).write_text(json.dumps({**checkpoint, "seq": 10**6}))  # another archive's
+    assert EmbeddedIndex(archive_path).search(SearchRequest()).total == len(ARTICLES)
+
+
+def test_delete_removes_from_archive_and_index(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    assert index.delete([ID["tphcm"], "0000000000000000dead"]) == 1
+    assert ids(index, q="TP.HCM") == set() and index.count() == len(ARTICLES) - 1
+    with Archive(archive_path) as archive:
+        assert not archive.has_article(ID["tphcm"])
+
+
+def test_a_search_never_waits_for_another_writer(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    with Archive(archive_path) as archive:
+        archive.upsert(next(generated_articles(1, seed=5)))
+    with index.folder.writing(wait=True):  # a crawl or a rebuild holds the writer's lock
+        assert index.search(SearchRequest()).total == len(ARTICLES)  # answered from the last commit
+    assert index.search(SearchRequest()).total == len(ARTICLES) + 1
+
+
+def test_date_cursors_survive_articles_added_between_pages(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    first = index.search(SearchRequest(sort="newest", size=10, with_facets=False))
+    with Archive(archive_path) as archive:
+        archive.upsert_many(generated_articles(30, seed=11))
+    seen, cursor = [h.id for h in first.hits], first.next_cursor
+    while cursor:
+        page = index.search(SearchRequest(sort="newest", size=10, cursor=cursor, with_facets=False))
+        seen += [h.id for h in page.hits]
+        cursor = page.next_cursor
+    assert len(seen) == len(set(seen))  # nothing twice
+    assert set(ARTICLES[k].id for k in ARTICLES) <= set(seen)  # nothing archived before was skipped
+
+
+def test_deep_pages_and_cursors_agree(tmp_path: Path) -> None:
+    path = tmp_path / "archive.sqlite"
+    index = EmbeddedIndex(path)
+    index.index(generated_articles(1_200, seed=2))
+    for fields in ({"sort": "oldest"}, {"q": "ocop"}, {"q": "sản phẩm", "sort": "newest"}):
+        whole = [a.id for a in index.scan(SearchRequest(**fields), batch_size=97)]  # type: ignore[arg-type]
+        assert len(whole) == len(set(whole)) == index.search(SearchRequest(**fields, size=0)).total  # type: ignore[arg-type]
+        deep = index.search(SearchRequest(**fields, size=20, page=40))  # type: ignore[arg-type]
+        assert [h.id for h in deep.hits] == whole[780:800]
+        chained, cursor = [], None
+        for _ in range(6):
+            page = index.search(SearchRequest(**fields, size=100, cursor=cursor, with_facets=False))  # type: ignore[arg-type]
+            chained += [h.id for h in page.hits]
+            cursor = page.next_cursor
+        assert chained == whole[:600]
+
+
+def test_index_commands_keep_the_embedded_index(archive_path: Path) -> None:
+    runner = CliRunner()
+
+    def ocop(*args: str) -> str:
+        result = runner.invoke(
+            app, ["index", *args, "--archive", str(archive_path)], env={"OCOP_ENGINE": "embedded"}
+        )
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert re.search(r"changes pending: +31\n", ocop("status"))
+    assert f"{len(ARTICLES)} change(s) applied to the embedded index" in ocop("sync")
+    assert "0 change(s) applied" in ocop("sync")
+    assert f"{len(ARTICLES)} article(s) in the embedded index" in ocop("rebuild")
+    assert re.search(rf"articles in engine: +{len(ARTICLES)}\n", ocop("status"))
+
+
+def test_a_catch_up_killed_after_its_commit_adds_nothing_twice(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    with Archive(archive_path) as archive:
+        archive.upsert_many(generated_articles(12, seed=21))
+    original = index.folder._write_checkpoint
+
+    def power_cut(generation: str, seq: int, *, clean: bool = True) -> None:
+        if clean:  # tantivy has committed the new documents; the checkpoint never moves
+            raise RuntimeError("power cut")
+        original(generation, seq, clean=clean)
+
+    monkeypatch.setattr(index.folder, "_write_checkpoint", power_cut)
+    with pytest.raises(RuntimeError, match="power cut"):
+        index.sync()
+    monkeypatch.undo()
+    again = EmbeddedIndex(archive_path)
+    assert again.sync() == 12  # applied again, replacing what the first attempt committed
+    assert again.count() == len(ARTICLES) + 12
+    assert again.search(SearchRequest()).total == len(ARTICLES) + 12
+
+
+def test_facets_are_recounted_exactly_when_their_keys_overflow(
+    archive_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More distinct value pairs than one aggregation fetches: the facet is counted again on its plain
+    column, with the same answer."""
+    index = EmbeddedIndex(archive_path)
+    requests = [SearchRequest(q="ocop"), SearchRequest(filters={"stars": ["4"], "site": ["vnexpress.net"]})]
+    normal = [index.search(r).facets for r in requests]
+    monkeypatch.setattr("indexer.engines.embedded.render.MAX_BUCKETS", 1)
+    assert [index.search(r).facets for r in requests] == normal
+
+
+def test_an_index_folder_that_cannot_be_written(archive_path: Path, tmp_path: Path) -> None:
+    """A folder where the writer's lock cannot be made (read-only; as root, which ignores file
+    modes, a directory stands where the lock file goes) still answers from what it holds. Where no
+    index exists and none may be written, a small archive is indexed in memory; a big one is a 503
+    that says what to do."""
+    index = EmbeddedIndex(archive_path)
+    index.sync()
+    with Archive(archive_path) as archive:
+        archive.upsert(next(generated_articles(1, seed=8)))
+    lock = index.folder.path / "lock"
+    lock.unlink()
+    lock.mkdir()
+    assert index.search(SearchRequest()).total == len(ARTICLES)  # not caught up, not an error
+    with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
+        index.sync()
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the index folder should be")
+    in_memory = EmbeddedIndex(archive_path, index_path=blocked / "index")
+    assert in_memory.search(SearchRequest()).total == len(ARTICLES) + 1
+    on_disk = EmbeddedIndex(archive_path, index_path=tmp_path / "elsewhere")
+    assert in_memory.search(SearchRequest(q="ocop")).facets == on_disk.search(SearchRequest(q="ocop")).facets
+    with Archive(archive_path) as archive:
+        archive.upsert(next(generated_articles(1, seed=9)))
+    assert in_memory.search(SearchRequest()).total == len(ARTICLES) + 2  # follows the archive
+    assert not (blocked / "index").exists() and blocked.read_text().startswith("a file")
+    too_big = EmbeddedIndex(archive_path, index_path=blocked / "index", inline_catch_up=10)
+    with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
+        too_big.search(SearchRequest())
