@@ -32,6 +32,7 @@ STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above th
 MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
 PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 SOURCE = ["article"]  # the only field hits carry back: the archived article
+STORY_PRECISION = 40_000  # the cardinality aggregation's maximum: counts below it are near-exact
 CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
 _HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 _FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1], f"{FOLDED_FIELDS[2]}^{ASIDE_BOOST}"]
@@ -270,12 +271,22 @@ def search_body(
         body["from"] = (request.page - 1) * request.size
     if request.with_facets:
         body["aggs"] = aggregations(request, filters)
+    if request.collapse:
+        # one hit per story, the best-placed copy under the sort (field collapsing); the stories
+        # are counted under every filter (post_filter does not reach aggregations)
+        body["collapse"] = {"field": "story_id"}
+        stories = {"cardinality": {"field": "story_id", "precision_threshold": STORY_PRECISION}}
+        body.setdefault("aggs", {})["stories"] = {"filter": all_of(filters), "aggs": {"count": stories}}
     return body
 
 
 def count_body(request: SearchRequest, parsed: ParsedQuery) -> dict[str, Any]:
     """How many articles `parsed` matches under the request's filters."""
     return {"query": {"bool": {"must": [text_query(parsed)], "filter": list(filters_for(request).values())}}}
+
+
+def stories_from(aggs: dict[str, Any]) -> int:
+    return int(aggs["stories"]["count"]["value"])
 
 
 def scan_body(
@@ -296,6 +307,21 @@ def scan_body(
     if after is not None:
         body["search_after"] = after
     return body
+
+
+def labels_body(field: str, label_field: str, values: Sequence[str]) -> dict[str, Any]:
+    """The most common `label_field` value among the articles holding each of `values`."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"terms": {field: list(values)}},
+        "aggs": {
+            "values": {
+                "terms": {"field": field, "size": len(values)},
+                "aggs": {"label": {"terms": {"field": label_field, "size": 1}}},
+            }
+        },
+    }
 
 
 def story_sizes_body(story_ids: Sequence[str]) -> dict[str, Any]:
