@@ -94,7 +94,6 @@ class _Run:
 
     syllables: list[str]
     scope: Scope
-    at: int
     prefix: bool = False  # the last syllable is a prefix
 
 
@@ -154,7 +153,8 @@ class _Parser:
         syllables = syllables_of(following.text)
         if not syllables:
             raise InvalidQuery(f"the field at character {token.at} needs a word after it")
-        term = Term(syllables, phrase=len(syllables) > 1, scope=token.scope)
+        prefix = following.prefix and len(syllables) == 1
+        term = Term(syllables, phrase=len(syllables) > 1, prefix=prefix, scope=token.scope)
         return Not(term) if token.negate or following.negate else term
 
     def _add_phrase(self, items: list[_Item], token: _Token, scope: Scope | None) -> None:
@@ -174,7 +174,8 @@ class _Parser:
             )
         chosen = scope or token.scope
         if len(syllables) > 1 or token.scope != "any":  # punctuated (TP.HCM) or fielded: one unit
-            term = Term(syllables, phrase=len(syllables) > 1, prefix=token.prefix, scope=chosen)
+            prefix = token.prefix and len(syllables) == 1  # a prefix is one syllable's
+            term = Term(syllables, phrase=len(syllables) > 1, prefix=prefix, scope=chosen)
             items.append(Not(term) if token.negate else term)
             return
         last = items[-1] if items else None
@@ -182,7 +183,7 @@ class _Parser:
             last.syllables.append(syllables[0])
             last.prefix = token.prefix
             return
-        run = _Run([syllables[0]], chosen, token.at, token.prefix)
+        run = _Run([syllables[0]], chosen, token.prefix)
         if token.negate:  # `-xổ số`: the minus starts the word it excludes
             items.append(_Token("not", token.at))
         items.append(run)
