@@ -114,7 +114,7 @@ def claims(
 
 @router.get("/ledger", include_in_schema=False)
 def claims_page() -> FileResponse:
-    return FileResponse(STATIC / "claims.html")
+    return FileResponse(STATIC / "ledger.html")
 
 
 @router.get("/compare", include_in_schema=False)

@@ -201,7 +201,7 @@ def _cooperative_at(
     printed: list[str], folded: list[str], i: int, stop: frozenset[str], reading: Reading
 ) -> None:
     """ "HTX Hoa Đá", "Hợp tác xã chè Tân Lập": the head, then its name to the last capitalised
-    syllable before a stop word (COOP_SPAN at most)."""
+    syllable before a stop word or a lowercase word after the name began (COOP_SPAN at most)."""
     head = next((h for h in _COOP_HEADS if tuple(folded[i : i + len(h)]) == h), None)
     if head is None:
         return
@@ -212,6 +212,8 @@ def _cooperative_at(
             break
         if _capitalised(printed[k]):
             end = k + 1
+        elif end > start and not (k + 1 < len(printed) and _capitalised(printed[k + 1])):
+            break  # the name has begun and a lowercase word ends it ("Cà phê Ea Tu" bridges one)
     if end > start:
         name = ("HTX", *printed[start:end])
         reading.cooperatives.setdefault(tuple(fold(s) for s in name), " ".join(name))
