@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--sample", type=int, default=300)
+    ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--keep", type=Path, help="build in (and reuse) this folder")
     args = ap.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-analysis-"))

@@ -30,11 +30,11 @@ from indexer.schema import Article
 from indexer.text import fold, normalize, tokens
 
 STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords.txt"
-DEFAULT_SAMPLE, MAX_SAMPLE = 300, 2_000
+DEFAULT_SAMPLE, MAX_SAMPLE = 100, 2_000
 MIN_N, MAX_N = 2, 4  # syllables per phrase
 MIN_DOCS = 2  # a phrase in fewer articles of the sample says nothing about the set
 MIN_SHARE = 0.02  # ... nor one in fewer than 2 % of them
-MAX_CANDIDATES = 200  # phrases whose background the engine counts
+MAX_CANDIDATES = 120  # phrases whose background the engine counts
 CONTAINED = 0.8  # a phrase inside a longer one with at least this share of its articles is dropped
 COOP_SPAN = 8  # syllables of a cooperative's name after "HTX"
 PRODUCT_NAME_SPAN = 4  # capitalised syllables naming a product after its product word
