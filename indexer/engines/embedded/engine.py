@@ -359,8 +359,14 @@ class EmbeddedIndex:
         with _readable(self.path):
             searcher = self._current()[0].searcher()
             deadline = core.Deadline(self.time_budget)
-            parsed, sort = request.parsed, request.effective_sort
+            sort = request.effective_sort
             filters = self.renderer.filters(request)
+            searched = core.plan(
+                request,
+                count=lambda p: self._count(searcher, p, filters),
+                sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+            )
+            parsed = searched.parsed
             matching = self.renderer.matching(parsed)
             if request.collapse:
                 stories = self._story_page(searcher, request, parsed, sort, filters)
@@ -374,7 +380,7 @@ class EmbeddedIndex:
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
             else:
-                total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
+                total = self._count(searcher, parsed, filters)
                 facets, histogram = {}, []
             deadline.check()
             total_stories = None
@@ -395,7 +401,15 @@ class EmbeddedIndex:
             histogram=histogram,
             next_after=ranked[-1].after if ranked else None,
             deadline=deadline,
+            searched=searched,
             total_stories=total_stories,
+        )
+
+    def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
+        return int(
+            searcher.search(
+                self.renderer.filtered(self.renderer.matching(parsed), filters), 1, count=True
+            ).count
         )
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
