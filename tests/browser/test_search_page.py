@@ -170,7 +170,7 @@ def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> N
 
 def test_the_page_says_what_the_search_did_with_the_words(page: Page) -> None:
     """A query typed without diacritics offers the archive's reading; the synonyms and merged
-    provinces searched, and a relaxation to most words, are said above the results."""
+    provinces searched, and a relaxation to any word (most first), are said above the results."""
     page.open("/?q=sen+dong+thap")
     page.until_text("#summary", "bài viết")
     suggestion = page.find("#query-notes .did-you-mean a")
