@@ -24,6 +24,7 @@ from pathlib import Path
 from datasketch import LeanMinHash
 
 from indexer import stories
+from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.schema import VIETNAM_TZ, Article
 
@@ -202,6 +203,7 @@ class Archive:
         try:
             self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
             stories.create_tables(self.conn)
+            alert_tables.create_tables(self.conn)
             self._renew_story_signatures()
         except sqlite3.Error as exc:
             self.conn.close()
@@ -288,7 +290,7 @@ class Archive:
     def _upsert(self, article: Article, raw: RawPage | None, prepared: Prepared | None = None) -> Stored:
         digest = prepared.digest if prepared else content_hash(article)
         existing = self.conn.execute(
-            "SELECT rowid, content_hash FROM articles WHERE id=?", (article.id,)
+            "SELECT rowid, content_hash, data FROM articles WHERE id=?", (article.id,)
         ).fetchone()
         crawled_ts = article.crawled.timestamp()
         seq = None
@@ -301,7 +303,8 @@ class Archive:
         else:
             rowid = existing["rowid"] if existing else None
             signature = prepared.signature if prepared else stories.signature(article.text)
-            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid)
+            previous = json.loads(existing["data"]).get("story_id") if existing else None
+            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})
             published_ts = article.published.timestamp() if article.published else None
             published_local = (

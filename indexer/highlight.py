@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.query import Hit, ParsedQuery, WordGroup
+from indexer.query import Hit
+from indexer.query_ast import ParsedQuery, WordGroup
 from indexer.schema import Article
 from indexer.text import fold
 
@@ -273,4 +274,7 @@ def hit_for(article: Article, query: ParsedQuery, score: float | None) -> Hit:
         is_ocop=article.is_ocop,
         ocop_score=article.ocop_score,
         story_id=article.story_id,
+        outlet_kind=article.outlet_kind,
+        outlet_province=article.outlet_province,
+        source_agency=article.source_agency,
     )

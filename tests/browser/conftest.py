@@ -169,10 +169,12 @@ class Page:
     """The browser on one test's terms: a viewport, a clean origin, and helpers to wait and look."""
 
     def __init__(self, web, base: str):
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.support.ui import WebDriverWait
 
         self.web, self.base = web, base
-        self.wait = WebDriverWait(web, 20)
+        # a condition that reads elements the page is redrawing meets the old ones gone: look again
+        self.wait = WebDriverWait(web, 20, ignored_exceptions=[StaleElementReferenceException])
         self.size = DESKTOP
 
     def resize(self, width: int, height: int) -> None:

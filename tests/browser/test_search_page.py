@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 def test_search_page_shows_highlighted_results_and_filters(small_page: Page) -> None:
     page = small_page.open("/")
-    page.find("#q").send_keys("san pham ocop")
+    page.find("#q").send_keys('"san pham ocop"')  # quoted: one word, never relaxed to either syllable pair
     page.find("#search-button").click()
     page.until_text("#summary", "2 bài viết")
     assert "Sản phẩm OCOP" in page.texts("#results mark")  # one word, in proper Vietnamese, not folded text
@@ -48,7 +48,7 @@ def test_mat_ong_is_marked_as_one_word(page: Page) -> None:
 
 
 def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None:
-    page = small_page.open("/?q=san+pham+ocop")
+    page = small_page.open("/?q=%22san+pham+ocop%22")  # quoted: one word, never relaxed
     page.until_text("#summary", "2 bài viết")
     assert page.find("#timeline-range").text.startswith("2023-05 – 2024-11")
     bars = page.find_all("#timeline .bar")
@@ -70,12 +70,14 @@ def test_story_link_shows_every_article_of_the_story(page: Page) -> None:
     page.open("/?q=16.000&site=nongnghiep.vn")
     page.until_text("#summary", "1 bài viết")
     links = page.find_all("#results a.story")
-    assert [link.text for link in links] == ["2 bài cùng nội dung"]
+    assert [link.text for link in links] == ["3 bài cùng nội dung"]
     links[0].click()
-    page.until_text("#summary", "2 bài viết")
+    page.until_text("#summary", "3 bài viết")
     assert f"story={ID['wire_a']}" in page.web.current_url and "q=" not in page.web.current_url
+    assert "collapse=none" in page.web.current_url  # every article of the story, one by one
     assert page.find("#q").get_attribute("value") == ""
     assert set(page.texts("#results .title")) == {
+        "Hơn 16.000 sản phẩm OCOP đạt từ 3 sao",
         "Cả nước có hơn 16.000 sản phẩm OCOP",
         "Hơn 16.000 sản phẩm OCOP trên cả nước",
     }
@@ -164,3 +166,63 @@ def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> N
     page.until(lambda: "/a/" in page.web.current_url and page.find_all("#article-title"))
     console = [entry["message"] for entry in page.web.get_log("browser")]
     assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_the_page_says_what_the_search_did_with_the_words(page: Page) -> None:
+    """A query typed without diacritics offers the archive's reading; the synonyms and merged
+    provinces searched, and a relaxation to any word (most first), are said above the results."""
+    page.open("/?q=sen+dong+thap")
+    page.until_text("#summary", "bài viết")
+    suggestion = page.find("#query-notes .did-you-mean a")
+    assert suggestion.text == "sen Đồng Tháp"
+    assert "dong thap → tiền giang" in page.find("#query-notes .expanded").text  # merged in 2025
+    suggestion.click()
+    page.until(lambda: page.find("#q").get_attribute("value") == "sen Đồng Tháp")
+    page.until(lambda: not page.find_all("#query-notes .did-you-mean"))
+    page.open("/?q=mat+ong+ca+phe+ocop")
+    page.until(lambda: page.find_all("#query-notes .relaxed"))
+    assert "1" in page.find("#query-notes .relaxed").text  # one article holds every word
+    page.open("/?q=(sen+xoai")
+    page.until_text("#summary", "character 1")  # a malformed query says where
+
+
+def test_each_story_once_with_its_first_publisher_outlets_by_name_and_a_feed(page: Page) -> None:
+    page.open("/?q=16.000")
+    page.until_text("#summary", "1 tin · 3 bài viết")
+    # one hit: the earliest copy (Báo Phú Thọ, 07:00), though it was archived after the two others
+    assert page.texts("#results .title") == ["Hơn 16.000 sản phẩm OCOP đạt từ 3 sao"]
+    assert page.find("#results .copies .origin").text == "Bản đăng đầu tiên; 2 báo đăng lại"
+    page.find("#results .copies summary").click()
+    rows = page.texts("#results .copies li")
+    assert [row.split(" · ")[0] for row in rows] == ["Báo Phú Thọ", "Nông nghiệp Việt Nam", "VnExpress"]
+    assert "ghi nguồn TTXVN" in rows[0] and rows[0].endswith("bản gốc")
+    page.screenshot("search-1280-vi-one-story-once")
+    feed = page.find("#feed-link").get_attribute("href")
+    assert (
+        feed.startswith(page.base + "/feeds/search.atom?") and "q=16.000" in feed and "collapse" not in feed
+    )
+    assert httpx.get(feed).headers["content-type"].startswith("application/atom+xml")
+
+    # filtered to one outlet, the hit is that outlet's copy and names the first publisher
+    page.open("/?q=16.000&site=vnexpress.net")
+    page.until_text("#summary", "1 tin · 1 bài viết")
+    assert page.find("#results .copies .origin").text.startswith("Đăng đầu tiên: Báo Phú Thọ, 10/03/2025")
+
+    page.find("#collapse").click()  # the switch: every copy, one by one
+    page.until(lambda: "collapse=none" in page.web.current_url)
+    page.open("/?q=16.000&collapse=none")
+    page.until_text("#summary", "3 bài viết")
+    assert len(page.find_all("#results .hit")) == 3 and not page.find_all("#results .copies")
+
+    # outlets by name; their kind as a filter ("all provincial papers" is one click)
+    page.open("/?is_ocop=any")
+    page.until_text("#summary", "bài viết")
+    outlets = [label.text for label in page.find_all('[data-facet="site"] label')]
+    assert any(text.startswith("VnExpress") for text in outlets)
+    assert not any(text.startswith("vnexpress.net") for text in outlets)
+    page.find('[data-facet="outlet_kind"] input[value="provincial"]').find_element("xpath", "..").click()
+    page.until(lambda: "outlet_kind=provincial" in page.web.current_url)
+    page.until(lambda: {t.split(" ")[0] for t in page.texts("#results .meta")} == {"Báo"})
+    kinds = page.texts('[data-facet="outlet_kind"] label')
+    assert any(text.startswith("Báo địa phương") for text in kinds)
+    page.screenshot("search-1280-vi-provincial-outlets")

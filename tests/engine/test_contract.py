@@ -18,11 +18,14 @@ from typing import Any
 import pytest
 
 from indexer.archive import Archive
+from indexer.asides import split_asides
 from indexer.engines.base import SearchIndex
+from indexer.engines.core import RELAX_BELOW
 from indexer.errors import InvalidQuery, NotFound
 from indexer.facets import COUNTED_FACETS, keyword_values, resolve_filters
 from indexer.highlight import searchable_body
-from indexer.query import AnyOf, Bucket, Phrase, SearchRequest, SearchResponse, parse_query
+from indexer.query import Bucket, SearchRequest, SearchResponse, parse_query
+from indexer.query_ast import AnyOf, Expanded, Node, Not, ParsedQuery, Term
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 from tests.engine.fixtures import ID, KEY
@@ -35,26 +38,73 @@ class Expected:
 
     def __init__(self, articles: list[Article]):
         self.articles = articles
+
+        def folded(text: str) -> list[str]:
+            return tokens(fold(normalize(text)))
+
         self.words = {
-            a.id: (tokens(fold(normalize(a.title))), tokens(fold(normalize(searchable_body(a)))))
+            a.id: {
+                "title": folded(a.title),
+                "body": folded(searchable_body(a)),
+                "author": folded(" ; ".join(a.authors)),
+                "source": folded(f"{a.site} {a.outlet}"),
+                "title_exact": tokens(normalize(a.title).lower()),
+                "body_exact": tokens(normalize(split_asides(searchable_body(a))[0]).lower()),
+            }
             for a in articles
         }
 
-    def _has(self, article: Article, phrase: Phrase) -> bool:
-        target, width = list(phrase.folded), len(phrase.folded)
-        return any(
-            words[i : i + width] == target
-            for words in self.words[article.id]
-            for i in range(len(words) - width + 1)
+    def _term(self, article: Article, term: Term) -> bool:
+        fields = ["title", "body"] if term.scope == "any" else [term.scope]
+        if term.exact:
+            fields = [f"{f}_exact" for f in fields]
+        texts = [self.words[article.id][f] for f in fields]
+        target = list(term.tokens if term.exact else term.folded)
+        if term.phrase:
+            width = len(target)
+            return any(
+                words[i : i + width] == target for words in texts for i in range(len(words) - width + 1)
+            )
+        last = len(target) - 1
+        return all(
+            any(
+                any(w.startswith(s) for w in words) if term.prefix and i == last else s in words
+                for words in texts
+            )
+            for i, s in enumerate(target)
         )
 
-    def _text_ok(self, article: Article, request: SearchRequest) -> bool:
+    def _node(self, article: Article, node: Node) -> bool:
+        if isinstance(node, Term):
+            return self._term(article, node)
+        if isinstance(node, Not):
+            return not self._node(article, node.part)
+        if isinstance(node, Expanded):
+            return self._term(article, node.original) or any(
+                self._node(article, a) for a in node.alternatives
+            )
+        if isinstance(node, AnyOf):
+            return any(self._node(article, o) for o in node.options)
+        return all(self._node(article, p) for p in node.parts)
+
+    def _text_ok(self, article: Article, parsed: ParsedQuery) -> bool:
+        return all(self._node(article, clause) for clause in parsed.clauses)
+
+    def searched(self, request: SearchRequest) -> ParsedQuery:
+        """The query as searched: relaxed when a page ranked by relevance finds too few articles
+        holding every word (core.RELAX_BELOW), as every engine must."""
         parsed = parse_query(request.q)
-        for clause in parsed.must:
-            options = clause.options if isinstance(clause, AnyOf) else (clause,)
-            if not any(self._has(article, option) for option in options):
-                return False
-        return not any(self._has(article, phrase) for phrase in parsed.must_not)
+        relaxed = parsed.relaxed()
+        if request.size == 0 or request.effective_sort != "relevance" or relaxed is None:
+            return parsed
+        strict = sum(1 for a in self.articles if self._ok(a, request, parsed))
+        return relaxed if strict < RELAX_BELOW else parsed
+
+    def _ok(self, article: Article, request: SearchRequest, parsed: ParsedQuery) -> bool:
+        values = set(keyword_values(article))
+        if any(not values & set(terms) for terms in resolve_filters(request.filters).values()):
+            return False
+        return self._date_ok(article, request) and self._text_ok(article, parsed)
 
     @staticmethod
     def _date_ok(article: Article, request: SearchRequest) -> bool:
@@ -72,10 +122,11 @@ class Expected:
 
     def matching(self, request: SearchRequest, skip: str | None = None) -> list[Article]:
         selected = resolve_filters(request.filters)
+        parsed = self.searched(request)
         out = []
         for article in self.articles:
             values = set(keyword_values(article))
-            if not self._text_ok(article, request):
+            if not self._text_ok(article, parsed):
                 continue
             if any(name != skip and not values & set(terms) for name, terms in selected.items()):
                 continue
@@ -193,6 +244,8 @@ CONTRACT_REQUESTS: list[dict[str, Any]] = [
     {"q": "không có từ này"},
     {"filters": {"story": [ID["wire_a"]]}},
     {"q": "ocop", "filters": {"story": [ID["wire_a"], ID["sen_dongthap"]], "site": ["vnexpress.net"]}},
+    {"filters": {"outlet_kind": ["provincial"], "outlet_province": ["Đồng Tháp"]}},
+    {"q": "ocop", "filters": {"outlet_kind": ["trade", "national"]}},
 ]
 
 
@@ -222,7 +275,7 @@ def test_search_without_diacritics_finds_and_highlights_the_original(engine: Sea
 
 
 def test_d_finds_đ_but_an_exact_phrase_is_exact(engine: SearchIndex) -> None:
-    phrase = {"sen_dongthap", "xoai_dongthap", "thuy_san", "khoai_lang", "wire_a", "wire_b"}
+    phrase = {"sen_dongthap", "xoai_dongthap", "thuy_san", "khoai_lang", "wire_a", "wire_b", "wire_c"}
     assert set(keys(everything(engine, q='"dong thap"'))) == phrase
     assert set(keys(everything(engine, q='"Đồng Tháp"'))) == phrase
     # one folded syllable meets every word written "dong" once its marks are gone
@@ -264,10 +317,11 @@ def test_quy_is_not_a_tone_placement_variant(engine: SearchIndex) -> None:
 
 def test_quoted_phrase_must_be_in_order(engine: SearchIndex) -> None:
     quoted = set(keys(everything(engine, q='"nông thôn mới"')))
-    words = set(keys(everything(engine, q="nông thôn mới")))
+    known = set(keys(everything(engine, q="nông thôn mới")))  # a word the query vocabulary knows
+    words = set(keys(everything(engine, q="mới nông thôn")))  # three words, anywhere
     assert {"dong_luc", "ntm_hanoi", "undated_tieu_chi", "wire_a", "wire_b"} <= quoted
     assert "ntm_scattered" not in quoted and "ntm_scattered" in words
-    assert quoted < words
+    assert quoted == known and quoted < words
 
 
 def test_exclusion_and_or(engine: SearchIndex) -> None:
@@ -276,6 +330,26 @@ def test_exclusion_and_or(engine: SearchIndex) -> None:
     assert "xoso_ocop" not in excluded and "sen_dongthap" in excluded
     either = set(keys(everything(engine, q='"mật ong" OR "cà phê"')))
     assert either == {"hoa_binh_old_style", "xoso_ocop", "matong_hagiang", "caphe_lamdong", "quy_mot"}
+
+
+@pytest.mark.parametrize("q", ["sen Đồng Tháp xoài", "mật ong cà phê", "site:vnexpress.net ocop sen -xoài"])
+def test_a_relaxed_page_ranks_by_how_many_words_each_article_holds(
+    engine: SearchIndex, expected: Expected, q: str
+) -> None:
+    """Too few articles hold every word: any word matches (the field and the exclusion still must),
+    those holding every word first, then by how many they hold, and the response says so."""
+    request = SearchRequest(q=q, size=100)
+    words = request.parsed.relaxed()
+    assert words is not None
+    found = engine.search(request)
+    assert {hit.id for hit in found.hits} == expected.ids(request)
+    article = {a.id: a for a in expected.articles}
+    held = [sum(expected._node(article[hit.id], w) for w in words.strict) for hit in found.hits]
+    assert held == sorted(held, reverse=True) and held[-1] >= 1
+    assert found.relaxed is not None and found.relaxed.words == len(words.strict)
+    assert found.relaxed.strict_total == held.count(len(words.strict)) < RELAX_BELOW
+    counted = engine.search(SearchRequest(q=q, size=0))
+    assert counted.relaxed is None and counted.total == found.relaxed.strict_total
 
 
 def test_punctuated_words_are_phrases(engine: SearchIndex) -> None:
@@ -393,19 +467,90 @@ def test_bad_cursors_are_user_errors(engine: SearchIndex) -> None:
 
 
 def test_story_filter_and_story_sizes(engine: SearchIndex) -> None:
-    """The wire story published twice: one story id (the first archived), a filter, a size on each hit."""
+    """The wire story published three times: one story id, a filter, a size on each hit.
+
+    Its earliest copy (wire_c) was archived last: the story keeps the id it was given first (the
+    first copy archived), so links, filters and alert state naming it stay valid."""
     story = engine.get(ID["wire_a"]).story_id
-    assert story == ID["wire_a"] and engine.get(ID["wire_b"]).story_id == story
+    assert story == ID["wire_a"]
+    assert engine.get(ID["wire_b"]).story_id == story and engine.get(ID["wire_c"]).story_id == story
     response = everything(engine, filters={"story": [story]})
-    assert sorted(keys(response)) == ["wire_a", "wire_b"] and response.total == 2
-    assert [hit.story_size for hit in response.hits] == [2, 2]
+    assert sorted(keys(response)) == ["wire_a", "wire_b", "wire_c"] and response.total == 3
+    assert [hit.story_size for hit in response.hits] == [3, 3, 3]
     assert "story" not in response.facets and set(response.facets) >= {"site", "stars"}
     # sizes count the whole index, whatever narrows the page
     narrowed = everything(engine, q="16.000", filters={"site": ["vnexpress.net"]})
-    assert keys(narrowed) == ["wire_b"] and narrowed.hits[0].story_size == 2
-    others = everything(engine, filters={"site": ["baophutho.vn"]})
+    assert keys(narrowed) == ["wire_b"] and narrowed.hits[0].story_size == 3
+    others = everything(engine, filters={"site": ["baodongthap.vn"]})
     assert others.hits and all(hit.story_size == 1 for hit in others.hits)
-    assert engine.search(SearchRequest(q="không có từ này")).hits == []
+    assert engine.search(SearchRequest(q="zzxq")).hits == []
+
+
+def _stories(expected: Expected, request: SearchRequest) -> set[str]:
+    return {a.story_id or a.id for a in expected.matching(request)}
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "relevance"])
+def test_collapse_shows_each_story_once_as_its_earliest_matching_copy(
+    engine: SearchIndex, expected: Expected, sort: str
+) -> None:
+    request = SearchRequest(q="ocop", sort=sort, collapse="story", size=100)
+    response = engine.search(request)
+    stories = [hit.story_id for hit in response.hits]
+    assert len(stories) == len(set(stories)) and set(stories) == _stories(expected, request)
+    assert response.total_stories == len(set(stories)) and response.total == len(expected.ids(request))
+    wire = next(hit for hit in response.hits if hit.story_id == ID["wire_a"])
+    # the original is the earliest published (wire_c), although it was archived last
+    assert KEY[wire.id] == "wire_c" and wire.story_size == 3
+    assert [KEY[c.id] for c in wire.copies] == ["wire_c", "wire_a", "wire_b"]
+    assert [c.outlet for c in wire.copies] == ["Báo Phú Thọ", "Nông nghiệp Việt Nam", "VnExpress"]
+    assert wire.copies[0].source_agency == "TTXVN" and all(c.matched for c in wire.copies)
+    assert "<mark>" in wire.snippet  # a hit like any other, highlighted
+    if sort != "relevance":  # stories in the order of their first matching copy in the sort
+        plain = everything(engine, q="ocop", sort=sort).hits
+        first_seen = list(dict.fromkeys(hit.story_id for hit in plain))
+        assert stories == first_seen
+
+
+def test_a_filtered_collapse_shows_the_filtered_outlets_copy_and_still_lists_every_copy(
+    engine: SearchIndex,
+) -> None:
+    response = everything(engine, q="16.000", filters={"site": ["vnexpress.net"]}, collapse="story")
+    assert keys(response) == ["wire_b"] and response.total_stories == 1
+    copies = response.hits[0].copies
+    assert [KEY[c.id] for c in copies] == ["wire_c", "wire_a", "wire_b"]
+    assert [c.matched for c in copies] == [False, False, True]
+
+
+def test_collapsed_pages_follow_each_other_without_repeating_a_story(
+    engine: SearchIndex, expected: Expected
+) -> None:
+    request = SearchRequest(sort="newest", collapse="story", size=4)
+    seen: list[str | None] = []
+    for page in range(1, 20):
+        hits = engine.search(request.model_copy(update={"page": page})).hits
+        if not hits:
+            break
+        seen += [hit.story_id for hit in hits]
+    assert len(seen) == len(set(seen)) and set(seen) == _stories(expected, request)
+    assert engine.search(request).next_cursor is None  # collapsed results page by number
+    with pytest.raises(ValueError, match="collapse"):
+        SearchRequest(collapse="story", cursor="abc")
+
+
+def test_outlets_are_named_and_filtered_by_kind_and_province(engine: SearchIndex) -> None:
+    response = everything(engine)
+    sites = {b.value: b.label for b in response.facets["site"]}
+    assert sites == {"nongnghiep.vn": "Nông nghiệp Việt Nam", "vnexpress.net": "VnExpress",
+                     "baodongthap.vn": "Báo Đồng Tháp", "baophutho.vn": "Báo Phú Thọ"}  # fmt: skip
+    assert {b.value for b in response.facets["outlet_kind"]} == {"trade", "national", "provincial"}
+    provincial = everything(engine, filters={"outlet_kind": ["provincial"]})
+    assert {h.site for h in provincial.hits} == {"baodongthap.vn", "baophutho.vn"}
+    assert all(h.outlet_kind == "provincial" and h.outlet_province for h in provincial.hits)
+    phu_tho = everything(engine, filters={"outlet_province": ["phu tho"]})  # an alias resolves
+    assert {h.site for h in phu_tho.hits} == {"baophutho.vn"}
+    with pytest.raises(InvalidQuery, match="outlet_province"):
+        everything(engine, filters={"outlet_province": ["Atlantis"]})
 
 
 def test_size_zero_gives_counts_only(engine: SearchIndex) -> None:

@@ -19,12 +19,15 @@ from indexer.engines.elastic import dsl
 from indexer.engines.elastic.aliases import VersionedAlias
 from indexer.engines.elastic.bulk import BulkResult, DocumentsRejected, delete_articles, index_articles
 from indexer.engines.elastic.client import Cluster, connect, engine_errors, error_body, http_status
-from indexer.errors import NotFound
+from indexer.errors import EngineUnavailable, NotFound
+from indexer.facets import TermsFacet
 from indexer.highlight import hit_for
 from indexer.query import SearchRequest, SearchResponse
+from indexer.query_ast import ParsedQuery
 from indexer.schema import Article
 from indexer.settings import Settings
 
+PHRASES_PER_REQUEST = 200  # filters per aggregation in `phrase_counts`
 SCAN_KEEP_ALIVE = "5m"  # each scan page must come within this of the previous one
 
 
@@ -80,6 +83,14 @@ class RemoteIndex:
     def count(self) -> int:
         return int(self.cluster.call(lambda: self.cluster.client.count(index=self.alias))["count"])
 
+    def phrase_counts(self, phrases: Sequence[Sequence[str]]) -> list[int]:
+        counts: list[int] = []
+        for start in range(0, len(phrases), PHRASES_PER_REQUEST):
+            batch = phrases[start : start + PHRASES_PER_REQUEST]
+            buckets = self._search(dsl.phrase_counts_body(batch))["aggregations"]["phrases"]["buckets"]
+            counts += [int(buckets[str(i)]["doc_count"]) for i in range(len(batch))]
+        return counts
+
     def health(self) -> dict[str, object]:
         cluster = self.cluster.call(lambda: self.cluster.client.cluster.health())
         return {
@@ -94,32 +105,58 @@ class RemoteIndex:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         deadline = core.Deadline(self.time_budget)
-        body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000))
-        response = self._search(body)
+        searched = core.plan(request, count=partial(self._count, request), sample=self._sample)
+        body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000), parsed=searched.parsed)
+        try:
+            response = self._search(body)
+        except EngineUnavailable:
+            # An engine can fail a search it stopped at the timeout we passed instead of answering
+            # `timed_out` (OpenSearch does in some aggregation phases, with a 500): past the budget,
+            # that failure is the budget's, and the user is told to narrow the search.
+            deadline.check()
+            raise
         if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
             raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
-        parsed, scored = request.parsed, body["track_scores"]
-        hits = [
-            hit_for(
-                Article.model_validate(h["_source"]["article"]), parsed, h.get("_score") if scored else None
-            )
-            for h in raw_hits
-        ]
+        parsed, scored = searched.parsed, body["track_scores"]
+        articles = [(Article.model_validate(h["_source"]["article"]), h.get("_score")) for h in raw_hits]
+        aggs = response.get("aggregations", {})
+        total_stories = None
+        if request.collapse:
+            ranked = [(a.story_id or a.id, score if scored else None) for a, score in articles]
+            hits = core.story_hits(request, ranked, self.scan)
+            total_stories = dsl.stories_from(aggs)
+        else:
+            hits = [hit_for(article, parsed, score if scored else None) for article, score in articles]
         hits = core.with_story_sizes(hits, self._story_sizes)
         deadline.check()
-        aggs = response.get("aggregations", {})
+        facets = dsl.facets_from(request, aggs) if request.with_facets else {}
         return core.response(
             request,
             engine=self.name,
             sort=request.effective_sort,
             total=response["hits"]["total"]["value"],
             hits=hits,
-            facets=dsl.facets_from(request, aggs) if request.with_facets else {},
+            facets=core.with_labels(facets, self._labels),
             histogram=dsl.histogram_from(aggs) if request.with_facets else [],
             next_after=raw_hits[-1]["sort"][:2] if raw_hits else None,  # without a PIT's _shard_doc
             deadline=deadline,
+            searched=searched,
+            total_stories=total_stories,
         )
+
+    def _count(self, request: SearchRequest, parsed: ParsedQuery) -> int:
+        body = dsl.count_body(request, parsed)
+        return int(self.cluster.call(lambda: self.cluster.client.count(index=self.alias, body=body))["count"])
+
+    def _sample(self, parsed: ParsedQuery, size: int) -> list[Article]:
+        body = {
+            "query": dsl.text_query(parsed),
+            "size": size,
+            "_source": dsl.SOURCE,
+            "track_total_hits": False,
+        }
+        return [Article.model_validate(h["_source"]["article"]) for h in self._search(body)["hits"]["hits"]]
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.cluster.call(lambda: self.cluster.client.search(index=self.alias, body=body))
@@ -128,6 +165,12 @@ class RemoteIndex:
         """Articles per story over the whole index, in one size-0 request for the page."""
         response = self._search(dsl.story_sizes_body(story_ids))
         return {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
+
+    def _labels(self, facet: TermsFacet, values: list[str]) -> dict[str, str]:
+        assert facet.label_field is not None
+        response = self._search(dsl.labels_body(facet.field, facet.label_field, values))
+        buckets = response["aggregations"]["values"]["buckets"]
+        return {b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, page by page under a point in time: a consistent snapshot even

@@ -8,11 +8,15 @@ side split and spell every syllable the same way; splitting and lower-casing in 
 
 | field | holds | serves |
 | --- | --- | --- |
-| `title_words`, `body_words` | folded syllables (frequencies) | matching words, BM25 |
+| `title_words`, `body_words` | folded syllables (frequencies; body: no asides) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
+| `aside_words`, `aside_pairs` | the body's related-headline lines (`indexer.asides`) | matching, less |
+| `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
+| `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
+| `outlet` (`facets.LABEL_FIELDS`) | the outlet's name (column) | facet labels |
 | `<facet>_pair`, `<facet>_more` | the values as one key when at most 2, else each | facet counts |
 | `published` | milliseconds since 1970 (column) | the date range |
 | `year`, `month`, `day` | calendar numbers, Vietnam time (columns) | the histogram |
@@ -36,12 +40,14 @@ from datetime import date, datetime
 
 import tantivy
 
-from indexer.facets import COUNTED_FACETS, keyword_values
+from indexer.asides import split_asides
+from indexer.facets import COUNTED_FACETS, LABEL_FIELDS, keyword_values
+from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import syllable_forms
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 5
+FORMAT = 7
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -49,6 +55,12 @@ TEXT_FIELDS = {
     "body_words": "freq",
     "title_pairs": "position",
     "body_pairs": "position",
+    "aside_words": "freq",
+    "aside_pairs": "position",
+    "author_words": "freq",
+    "author_pairs": "position",
+    "source_words": "freq",
+    "source_pairs": "position",
 }
 EXACT_FIELDS = ("title_exact", "body_exact")  # with positions
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
@@ -79,7 +91,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
-    for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN):
+    for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN, *LABEL_FIELDS):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("published", fast=True)
     for name in HISTOGRAM_COLUMNS.values():
@@ -147,22 +159,29 @@ class Analysis:
 
 
 def analyse(article: Article) -> Analysis:
-    """The article's title and body (`indexer.highlight.searchable_body`: the lead unless the text
-    opens with it, then the text) as syllables, printed (lower-cased, one tone placement) and
-    folded (`indexer.text.syllable_forms`). The lead and the text are analysed apart, which gives
-    the syllables of their joined body and leaves the text's own for the story signature."""
+    """The article's title, body (`indexer.highlight.searchable_body`: the lead unless the text
+    opens with it, then the text; its asides apart, `indexer.asides`), bylines and source as
+    syllables, printed (lower-cased, one tone placement) and folded (`indexer.text.syllable_forms`).
+    The body is usually the text itself, whose folded syllables then serve the story signature too."""
+    prose, asides = split_asides(searchable_body(article))
     title_exact, title_folded = syllable_forms(article.title)
-    body_exact, text_folded = syllable_forms(article.text)
-    body_folded = text_folded
-    if article.lead and not article.text.startswith(article.lead):
-        lead_exact, lead_folded = syllable_forms(article.lead)
-        body_exact, body_folded = lead_exact + body_exact, lead_folded + text_folded
+    body_exact, body_folded = syllable_forms(prose)
+    text_folded = body_folded if prose == article.text else syllable_forms(article.text)[1]
+    aside_folded = syllable_forms(asides)[1]
+    author_folded = syllable_forms(" ; ".join(article.authors))[1]
+    source_folded = syllable_forms(f"{article.site} {article.outlet}")[1]
     doc: dict[str, object] = {
         "id": article.id,
         "title_words": " ".join(title_folded),
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
+        "aside_words": " ".join(aside_folded),
+        "aside_pairs": pairs(aside_folded),
+        "author_words": " ".join(author_folded),
+        "author_pairs": pairs(author_folded),
+        "source_words": " ".join(source_folded),
+        "source_pairs": pairs(source_folded),
         "title_exact": " ".join(title_exact),
         "body_exact": " ".join(body_exact),
         **sort_keys(article.published, article.id),
@@ -175,6 +194,10 @@ def analyse(article: Article) -> Analysis:
         if field in FACET_COLUMNS:
             doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
     doc["keys"] = keys
+    for field in LABEL_FIELDS:
+        label = getattr(article, field)
+        if label:
+            doc[field] = label
     for field in FACET_COLUMNS:
         values = doc.get(field)
         if isinstance(values, list) and len(values) <= PAIR_LIMIT:

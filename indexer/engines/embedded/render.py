@@ -1,8 +1,9 @@
 """The query AST, the filters and the facet counts, rendered for tantivy (pure: no index needed).
 
-Matching (every sort, every count): each `must` clause is its folded phrase in the title or the
-body, an OR clause any of its options, and `must_not` phrases exclude. A phrase of one syllable is
-a word (`*_words`); longer ones are their consecutive syllable pairs (`*_pairs`, see `fields`).
+Matching (every sort, every count) renders the query tree (`indexer.query_ast`): a term is its
+folded syllables in the title or the body (or the field its scope names); a phrase of one syllable
+is a word (`*_words`), longer ones their consecutive syllable pairs (`*_pairs`, see `fields`); a
+prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exact` fields.
 
 Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
 
@@ -12,7 +13,12 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
   BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen;
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
-  longer runs every neighbour standing side by side somewhere, without a position check.
+  longer runs every neighbour standing side by side somewhere, without a position check;
+- an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces);
+- a relaxed query (any of its words) counts the words an article holds: each adds `WORD_TIER` to
+  its own BM25, so those holding every word come first, then those holding most. Each word is
+  searched once: its query must match, beside an optional constant (`all_query`, no postings)
+  that adds the tier (tantivy's binding has no minimum-should-match).
 
 Filters are hashed `keys` terms (`fields.key`). The same filters are also written as query
 strings, which tantivy's filter aggregation takes: they hold only hex and numbers, so no value a
@@ -21,7 +27,7 @@ user can send is ever parsed as query syntax.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import tantivy
@@ -29,10 +35,14 @@ from tantivy import Occur, Query
 
 from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
-from indexer.query import AnyOf, ParsedQuery, Phrase, SearchRequest
+from indexer.query import SearchRequest
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
 
 TITLE_BOOST = 4.0
+ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 EXACT_TIER = 1000.0
+ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
+WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 EXACT_BOOST = 2.0
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
@@ -68,50 +78,115 @@ class Renderer:
             return Query.term_query(self.schema, pairs, joined[0])
         return Query.phrase_query(self.schema, pairs, joined)
 
+    def _exact_in(self, syllables: Sequence[str], field_name: str) -> Query:
+        if len(syllables) == 1:
+            return Query.term_query(self.schema, field_name, syllables[0])
+        return Query.phrase_query(self.schema, field_name, list(syllables))
+
+    def _scoped(self, scope: Scope, within: Callable[[str], Query], asides: bool = True) -> Query:
+        """`within(field)` over the fields of a scope: for `any` the title (boosted), the body and
+        (weighing less) its related-headline lines."""
+        if scope == "any":
+            fields = [Query.boost_query(within("title"), TITLE_BOOST), within("body")]
+            if asides:
+                fields.append(Query.boost_query(within("aside"), ASIDE_BOOST))
+            return _any(fields)
+        return within(scope)
+
+    def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> Query:
+        def within(field_name: str) -> Query:
+            if prefix:  # one syllable: `nông*`
+                return Query.regex_query(self.schema, f"{field_name}_words", f"{syllables[0]}.*")
+            return self._in_field(syllables, f"{field_name}_words", f"{field_name}_pairs")
+
+        return self._scoped(scope, within)
+
     def phrase(self, syllables: Sequence[str]) -> Query:
         """The folded phrase in the title (boosted) or the body."""
-        title = self._in_field(syllables, "title_words", "title_pairs")
-        body = self._in_field(syllables, "body_words", "body_pairs")
-        return _any([Query.boost_query(title, TITLE_BOOST), body])
+        return self._syllables(syllables, "any")
 
     def exact_phrase(self, syllables: Sequence[str]) -> Query:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
+        return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
-        def within(field_name: str) -> Query:
-            if len(syllables) == 1:
-                return Query.term_query(self.schema, field_name, syllables[0])
-            return Query.phrase_query(self.schema, field_name, list(syllables))
+    def term(self, term: Term) -> Query:
+        if term.exact:
+            if term.phrase:
+                return self.exact_phrase(term.tokens)
+            return _all([self.exact_phrase((t,)) for t in dict.fromkeys(term.tokens)])
+        if term.phrase:
+            return self._syllables(term.folded, term.scope)
+        folded = list(dict.fromkeys(term.folded))
+        last = len(folded) - 1
+        return _all(
+            [self._syllables((s,), term.scope, term.prefix and i == last) for i, s in enumerate(folded)]
+        )
 
-        return _any([Query.boost_query(within("title_exact"), TITLE_BOOST), within("body_exact")])
+    def node(self, node: Node) -> Query:
+        if isinstance(node, Term):
+            return self.term(node)
+        if isinstance(node, Expanded):
+            return _any([self.term(node.original), *(self.node(a) for a in node.alternatives)])
+        if isinstance(node, AnyOf):
+            return _any([self.node(o) for o in dict.fromkeys(node.options)])
+        if isinstance(node, AllOf):
+            return self._every(list(node.parts))
+        return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.node(node.part))])
 
-    def _clause(self, clause: Phrase | AnyOf) -> Query:
-        if isinstance(clause, AnyOf):
-            return _any([self.phrase(option.folded) for option in dict.fromkeys(clause.options)])
-        return self.phrase(clause.folded)
+    def _every(self, parts: list[Node]) -> Query:
+        clauses = [
+            (Occur.MustNot, self.node(p.part)) if isinstance(p, Not) else (Occur.Must, self.node(p))
+            for p in dict.fromkeys(parts)
+        ]
+        if all(occur == Occur.MustNot for occur, _ in clauses):
+            clauses.append((Occur.Must, Query.all_query()))
+        return (
+            clauses[0][1]
+            if len(clauses) == 1 and clauses[0][0] == Occur.Must
+            else Query.boolean_query(clauses)
+        )
 
     def matching(self, parsed: ParsedQuery) -> Query:
         """Which articles the text selects (no ranking clauses): for counts and date sorts."""
         return Query.boolean_query(self._matching_clauses(parsed))
 
-    def _matching_clauses(self, parsed: ParsedQuery) -> list[tuple[Occur, Query]]:
-        # a repeated word or phrase adds nothing but work
-        clauses = [(Occur.Must, self._clause(c)) for c in dict.fromkeys(parsed.must)]
+    def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
+        # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
+        clauses = [
+            (Occur.Must, _any([self._counted(p) for p in parsed.strict]))
+            if counted and c == parsed.any_word
+            else (Occur.Must, self.node(c))
+            for c in dict.fromkeys(parsed.must)
+        ]
         if not clauses:
             clauses.append((Occur.Must, Query.all_query()))
-        clauses += [(Occur.MustNot, self.phrase(p.folded)) for p in dict.fromkeys(parsed.must_not)]
+        clauses += [(Occur.MustNot, self.node(p)) for p in dict.fromkeys(parsed.must_not)]
         return clauses
 
     def ranking(self, parsed: ParsedQuery) -> Query:
-        """Matching plus the optional ranking clauses (relevance sort)."""
-        clauses = self._matching_clauses(parsed)
-        for phrase in dict.fromkeys(parsed.phrases()):
-            if phrase.has_diacritics:
-                exact = self.exact_phrase(phrase.tokens)
-                clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
-                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
-        for run in dict.fromkeys(parsed.word_runs()):
+        """Matching plus the optional ranking clauses (relevance sort): see the module."""
+        clauses = self._matching_clauses(parsed, counted=True)
+        for expanded in parsed.expansions():  # below the others: what only an alternative matched
+            alternatives = _any([self.node(a) for a in expanded.alternatives])
+            not_only = _any(
+                [
+                    self.term(expanded.original),
+                    Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, alternatives)]),
+                ]
+            )
+            clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
+        for term in parsed.exact_terms():
+            exact = self.term(term)
+            clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
+            clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+        for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
+
+    def _counted(self, part: Node) -> Query:
+        """`part` with its BM25 plus `WORD_TIER` where it matches, searched once."""
+        tier = Query.const_score_query(Query.all_query(), WORD_TIER)
+        return Query.boolean_query([(Occur.Must, self.node(part)), (Occur.Should, tier)])
 
     def _adjacent(self, run: Sequence[str]) -> Query:
         joined = list(dict.fromkeys(a + PAIR_JOINER + b for a, b in zip(run, run[1:], strict=False)))
@@ -168,8 +243,12 @@ class Renderer:
     def unsigned_at_least(self, field_name: str, value: int) -> Query:
         return Query.range_query(self.schema, field_name, tantivy.FieldType.Unsigned, value, None)
 
+    def having(self, field_name: str, values: Iterable[str]) -> Query:
+        """Articles holding any of these keyword values in `field_name`."""
+        return Query.term_set_query(self.schema, "keys", [key(field_name, v) for v in values])
+
     def story_members(self, story_ids: Iterable[str]) -> Query:
-        return Query.term_set_query(self.schema, "keys", [key("story_id", s) for s in story_ids])
+        return self.having("story_id", story_ids)
 
 
 # --- facet counts ------------------------------------------------------------------------------------
