@@ -64,7 +64,7 @@ QUERIES: list[dict[str, Any]] = [
     {"q": "sản phẩm OCOP", "filters": {"stars": ["4", "5"]}},
     {"q": '"nông thôn mới"', "interval": "year"},
     {"q": "đồng tháp", "filters": {"site": ["baodongthap.vn"]}},
-    {"q": "mật ong OR cà phê -xổ", "sort": "newest"},
+    {"q": "(mật ong OR cà phê) -xổ", "sort": "newest"},
     {"q": "sen", "filters": {"product_group": ["Thực phẩm"], "is_ocop": ["true"]}},
     {"filters": {"site": ["vnexpress.net", "nongnghiep.vn"]}, "date_from": "2023-01-01", "interval": "day"},
     {"q": "hòa bình", "sort": "oldest", "date_to": "2022-12-31"},
