@@ -26,7 +26,8 @@ from indexer.engines.embedded import EmbeddedIndex
 from indexer.schema import VIETNAM_TZ, Article, OcopClaim
 from indexer.settings import Settings
 from search_api.app import create_app
-from tests.conftest import IN_CI, build_small_archive
+from tests.support.environment import IN_CI
+from tests.support.small_archive import build_small_archive
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +75,7 @@ HONEY = Article.from_url(
 def build_page_archive(path: Path) -> Path:
     """The contract suite's 31 articles (a wire story published twice among them), the honey
     article above, and raw HTML for the honey article and for one copy of the wire story."""
-    from tests.engine.fixtures import ARTICLES, build_archive
+    from tests.support.contract_articles import ARTICLES, build_archive
 
     build_archive(path)
     with Archive(path) as archive:

@@ -75,7 +75,7 @@ def test_the_article_page_shows_what_the_archive_holds(page: Page) -> None:
 
 
 def test_the_other_copies_of_a_story_link_to_each_other(page: Page) -> None:
-    from tests.engine.fixtures import ID
+    from tests.support.contract_articles import ID
 
     page.open(f"/a/{ID['wire_a']}")
     _loaded(page)

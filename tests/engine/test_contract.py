@@ -25,7 +25,7 @@ from indexer.highlight import searchable_body
 from indexer.query import AnyOf, Bucket, Phrase, SearchRequest, SearchResponse, parse_query
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
-from tests.engine.fixtures import ID, KEY
+from tests.support.contract_articles import ID, KEY
 
 _HISTOGRAM_FORMAT = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 
