@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, HONEY, PHONE, Page
+from tests.support.browser import DESKTOP, PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import HONEY, PHONE, Page
+from tests.support.browser import PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 

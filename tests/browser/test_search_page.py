@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.browser.conftest import HONEY, PHONE, Page
+from tests.support.browser import PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 
