@@ -65,7 +65,7 @@ class ArchivePipeline:
             self.stats.inc_value(prefix + "errors/extraction")
             self._remember(item, None)  # not an article we can read: do not fetch it every run
             raise DropItem(f"cannot extract {item.url}: {exc}") from exc
-        article = enrich(article)
+        article = enrich(article.model_copy(update=site.outlet_fields()))
         outcome = self.archive.upsert(article, RawPage(item.url, item.body, item.headers, item.fetched_ts))
         self._remember(item, article.id)
         self.stats.inc_value(prefix + outcome.value)

@@ -181,6 +181,9 @@ class SiteConfig(BaseModel):
     name: str
     base_url: str
     kind: str = Field(default="national", description=" | ".join(KINDS))
+    province: str | None = Field(
+        default=None, description="a provincial outlet's province, 2025 structure (outlet_province)"
+    )
     enabled: bool = True
     verified: bool = Field(default=False, description="entry points confirmed against the live site")
     notes: str = ""
@@ -204,6 +207,23 @@ class SiteConfig(BaseModel):
         if value not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {value!r}")
         return value
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, value: str | None) -> str | None:
+        """The 2025 name, whatever alias the file uses; an unknown or pre-2025 name is an error."""
+        if value is None:
+            return None
+        from indexer.ocop import province_filter
+
+        resolved = province_filter(value)
+        if resolved is None or resolved[0] != "provinces_2025":
+            raise ValueError(f"province must be a province of the 2025 structure, not {value!r}")
+        return resolved[1]
+
+    def outlet_fields(self) -> dict[str, str | None]:
+        """What an archived article records of its outlet (`ocop reprocess` refreshes them)."""
+        return {"outlet": self.name, "outlet_kind": self.kind, "outlet_province": self.province}
 
     @model_validator(mode="after")
     def _entry_points_on_site(self) -> SiteConfig:

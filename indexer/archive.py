@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from indexer import stories
+from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.schema import VIETNAM_TZ, Article
 
@@ -193,6 +194,7 @@ class Archive:
         try:
             self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
             stories.create_tables(self.conn)
+            alert_tables.create_tables(self.conn)
         except sqlite3.Error as exc:
             self.conn.close()
             raise ArchiveUnavailable(f"cannot open the archive {self.path} for writing: {exc}") from exc
@@ -249,7 +251,8 @@ class Archive:
         else:
             rowid = existing["rowid"] if existing else None
             signature = stories.signature(article.text)
-            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid)
+            previous = json.loads(existing["data"]).get("story_id") if existing else None
+            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})
             published_ts = article.published.timestamp() if article.published else None
             published_local = (

@@ -25,6 +25,9 @@ class TermsFacet:
     label: str  # for the web page
     description: str = ""  # for the API documentation and `ocop export --help`
     counted: bool = True  # False: a filter only, never counted nor returned in `facets`
+    # The Article field naming each value for people (`outlet` for a site key): buckets carry it
+    # as their `label`, so the page shows "VnExpress" while links and filters keep the key.
+    label_field: str | None = None
     kind = "terms"  # several values may be selected (OR); `boolean`: one yes/no choice
 
     def describe(self) -> dict[str, object]:
@@ -35,6 +38,7 @@ class TermsFacet:
             "description": self.description,
             "kind": self.kind,
             "counted": self.counted,
+            "labelled": self.label_field is not None,
         }
 
     def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
@@ -106,6 +110,22 @@ class ProvinceFacet(TermsFacet):
         return terms
 
 
+@dataclass(frozen=True)
+class OutletProvinceFacet(TermsFacet):
+    """A provincial paper's province (2025 structure); a filter also takes an alias ("TP.HCM")."""
+
+    def filter_terms(self, values: list[str]) -> list[tuple[str, str]]:
+        from indexer.ocop import province_filter
+
+        terms = []
+        for value in values:
+            resolved = province_filter(value)
+            if resolved is None or resolved[0] != "provinces_2025":
+                raise InvalidQuery(f"outlet_province takes a province of the 2025 structure, not {value!r}")
+            terms.append((self.field, resolved[1]))
+        return terms
+
+
 def as_term(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -115,7 +135,7 @@ def as_term(value: object) -> str:
 FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
     facet.name: facet
     for facet in (
-        TermsFacet("site", "site", "Báo", "Outlet (site key)"),
+        TermsFacet("site", "site", "Báo", "Outlet (site key; buckets carry its name)", label_field="outlet"),
         ProvinceFacet(
             "province",
             "provinces_2025",
@@ -127,6 +147,18 @@ FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
             "product_group", "product_groups", "Nhóm sản phẩm", "One of the six OCOP product groups"
         ),
         TermsFacet("section", "section", "Chuyên mục", "The outlet's section"),
+        TermsFacet(
+            "outlet_kind",
+            "outlet_kind",
+            "Loại báo",
+            "Kind of outlet from the site registry: national, provincial, trade, portal",
+        ),
+        OutletProvinceFacet(
+            "outlet_province",
+            "outlet_province",
+            "Tỉnh của báo",
+            "Province of a provincial outlet (2025 structure), from the site registry",
+        ),
         BoolFacet("is_ocop", "is_ocop", "Tin về OCOP", "Only articles that are (or are not) about OCOP"),
         TermsFacet(  # near-duplicates of one story: a filter only
             "story",
@@ -135,11 +167,19 @@ FACETS: dict[str, TermsFacet] = {  # in the order the page shows them
             "Story id (a hit's story_id): the near-duplicates of one story",
             counted=False,
         ),
+        TermsFacet(  # what alerts ask: which of these new articles match the saved search
+            "id", "id", "Bài", "Article id(s): only these articles", counted=False
+        ),
     )
 }
 
 # The facets counted in every response (`story` only filters: its buckets would be one per story).
 COUNTED_FACETS: dict[str, TermsFacet] = {name: facet for name, facet in FACETS.items() if facet.counted}
+
+# Fields the engines keep beside the facets to name their values (`TermsFacet.label_field`).
+LABEL_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(f.label_field for f in COUNTED_FACETS.values() if f.label_field)
+)
 
 # Fields stored as filterable keyword values: every facet's field plus the old province names.
 KEYWORD_FIELDS: tuple[str, ...] = tuple(

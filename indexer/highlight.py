@@ -248,4 +248,7 @@ def hit_for(article: Article, query: ParsedQuery, score: float | None) -> Hit:
         is_ocop=article.is_ocop,
         ocop_score=article.ocop_score,
         story_id=article.story_id,
+        outlet_kind=article.outlet_kind,
+        outlet_province=article.outlet_province,
+        source_agency=article.source_agency,
     )

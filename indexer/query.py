@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from indexer.errors import InvalidQuery
 from indexer.facets import FACETS, as_term
-from indexer.schema import VIETNAM_TZ
+from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, has_diacritics, normalize, tokens
 
 MAX_PAGE_SIZE = 100
@@ -26,10 +26,12 @@ MAX_QUERY_LENGTH = 500
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2200, 12, 31)  # beyond these, date arithmetic overflows
 
 # Parameters other than the facets and the dates, under their API names.
-_SCALAR_PARAMS = ("q", "sort", "page", "size", "cursor", "interval", "facet_size")
+_SCALAR_PARAMS = ("q", "sort", "page", "size", "cursor", "interval", "facet_size", "collapse")
 
 Sort = Literal["relevance", "newest", "oldest"]
 Interval = Literal["year", "month", "day"]
+Collapse = Literal["story"]
+MAX_COPIES = 50  # copies of a story listed on a collapsed hit (GET /stories/{id} lists them all)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class SearchRequest(BaseModel):
     cursor: str | None = None
     interval: Interval = "month"
     facet_size: int = Field(default=50, ge=1, le=500)
+    collapse: Collapse | None = None  # "story": one hit per story (see indexer.engines.core.story_hits)
     with_facets: bool = True
 
     @classmethod
@@ -216,6 +219,8 @@ class SearchRequest(BaseModel):
                 raise ValueError(f"'{name}' must be between {MIN_DATE} and {MAX_DATE}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError("'from' is after 'to'")
+        if self.collapse and self.cursor:
+            raise ValueError("collapse=story pages with `page`, not a cursor")
         if self.cursor is None and self.page * self.size > MAX_WINDOW:
             raise ValueError(
                 f"page*size may not exceed {MAX_WINDOW}; use the cursor from the previous response "
@@ -246,6 +251,30 @@ class SearchRequest(BaseModel):
         return "relevance" if has_text else "newest"
 
 
+class Copy(BaseModel):
+    """One published copy of a story: who ran it, when, where."""
+
+    id: str
+    url: str
+    site: str
+    outlet: str = ""
+    published_at: datetime | None = None
+    source_agency: str | None = None  # the agency the copy credits ("TTXVN"), if any
+    matched: bool = False  # whether this copy itself matches the search (collapsed hits only)
+
+    @classmethod
+    def of(cls, article: Article, matched: bool = False) -> Copy:
+        return cls(
+            id=article.id,
+            url=article.url,
+            site=article.site,
+            outlet=article.outlet,
+            published_at=article.published,
+            source_agency=article.source_agency,
+            matched=matched,
+        )
+
+
 class Hit(BaseModel):
     id: str
     title: str
@@ -265,16 +294,24 @@ class Hit(BaseModel):
     ocop_score: float = 0.0
     story_id: str | None = None
     story_size: int = 1  # indexed articles sharing story_id (the whole index, whatever the filters)
+    outlet_kind: str | None = None
+    outlet_province: str | None = None
+    source_agency: str | None = None
+    # collapse=story: every copy of the story in publication order (the first is the original; at
+    # most MAX_COPIES), whatever the filters; the hit itself is the earliest copy the search matches.
+    copies: list[Copy] = Field(default_factory=list)
 
 
 class Bucket(BaseModel):
     value: str
     count: int
     selected: bool = False
+    label: str | None = None  # the value's name for people, for facets with a `label_field`
 
 
 class SearchResponse(BaseModel):
-    total: int
+    total: int  # matching articles
+    total_stories: int | None = None  # collapse=story: matching stories (what the pages count)
     hits: list[Hit]
     facets: dict[str, list[Bucket]] = Field(default_factory=dict)
     histogram: list[Bucket] = Field(default_factory=list)

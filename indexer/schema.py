@@ -47,6 +47,11 @@ class Article(BaseModel):
     url: str  # canonical URL
     site: str  # registry key, e.g. "vnexpress.net"
     outlet: str = ""  # human name, e.g. "VnExpress"
+    # From the site registry (crawler/sites/*.toml), refreshed by `ocop reprocess`: what kind of
+    # outlet this is (national, provincial, trade, portal) and, for a provincial paper, its province
+    # in the 2025 structure.
+    outlet_kind: str | None = None
+    outlet_province: str | None = None
     title: str
     lead: str = ""
     text: str = ""  # body, lead included as its first paragraph, paragraphs separated by "\n\n"

@@ -66,6 +66,21 @@ class Settings(BaseSettings):
         default=300.0, ge=0, description="How long /health trusts its last archive integrity check"
     )
 
+    # --- alerts (`ocop alerts`, docs/monitoring.md) ----------------------------------------------------
+    smtp_host: str | None = Field(default=None, description="Mail server for e-mail alerts")
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = Field(default=True, description="Upgrade the connection with STARTTLS")
+    smtp_ssl: bool = Field(default=False, description="Connect with TLS from the start (port 465)")
+    smtp_from: str = Field(default="ocop-watch <ocop-watch@localhost>", description="The digests' sender")
+    public_url: str | None = Field(default=None, description="The page's address, for links in digests")
+    alert_attempts: int = Field(default=3, ge=1, le=10, description="Tries per delivery within one run")
+    alert_retry_wait: float = Field(
+        default=2.0, ge=0, description="Seconds before a retry; doubled each time"
+    )
+    alert_timeout: float = Field(default=20.0, gt=0, description="Seconds for the mail server or webhook")
+
     @property
     def crawler_user_agent(self) -> str:
         return self.user_agent or (

@@ -2,8 +2,12 @@
 
 Outlets republish the same wire story or press release with small edits. Articles whose texts are
 near-duplicates share a `story_id` (the id of the first one archived), so search can collapse them
-and researchers can count distinct stories. The LSH buckets live in SQLite rather than in memory
-so that every crawl process, and every later run, sees the same story groups.
+and researchers can count distinct stories. The id is a stable name, not a claim of origin: a
+copy published earlier but archived later joins the story under the same id, and the original
+(the earliest published copy) is decided when the story is shown (docs/monitoring.md).
+
+The LSH buckets live in SQLite rather than in memory so that every crawl process, and every later
+run, sees the same story groups.
 """
 
 from __future__ import annotations
@@ -74,8 +78,13 @@ def _buckets(sig: LeanMinHash) -> list[bytes]:
     return [values[b * _ROWS : (b + 1) * _ROWS].tobytes() for b in range(_BANDS)]
 
 
-def find_story(conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid: int | None) -> str | None:
-    """The story id of the most similar archived article, if one is similar enough."""
+def find_story(
+    conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid: int | None, keep: str | None = None
+) -> str | None:
+    """The story id of the most similar archived article, if one is similar enough.
+
+    `keep` is the story the article belonged to before it changed: while any member of that story
+    is still similar enough, the article stays in it (a story id never moves for a small edit)."""
     if sig is None:
         return None
     buckets = _buckets(sig)
@@ -98,6 +107,8 @@ def find_story(conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid:
     for row in rows:
         other = np.frombuffer(row[2], dtype=sig.hashvalues.dtype)
         similarity = float(np.mean(other == sig.hashvalues))
+        if similarity >= SIMILARITY and row[1] == keep:
+            return keep
         if similarity >= SIMILARITY and (best is None or similarity > best[0]):
             best = (similarity, row[1])
     return best[1] if best else None

@@ -14,6 +14,7 @@ import typer
 from indexer.errors import ExitCode, OcopWatchError, exit_code_for
 from ocop_watch.cli_app import app
 from ocop_watch.commands import (  # noqa: F401  (imported for their registrations)
+    alerts,
     classify,
     crawl,
     export,

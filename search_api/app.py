@@ -24,9 +24,11 @@ from search_api.articles import router as articles_router
 from search_api.dependencies import get_index, search_request
 from search_api.errors import document_errors, install_error_handlers, responses, without_paths
 from search_api.export import router as export_router
+from search_api.feeds import router as feeds_router
 from search_api.health import HealthCheck
 from search_api.limits import ClientLimit, ExportSlots
 from search_api.security import SecurityHeaders
+from search_api.stories import router as stories_router
 
 STATIC = Path(__file__).parent / "static"
 
@@ -94,6 +96,8 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
 
     app.include_router(articles_router)
     app.include_router(export_router)
+    app.include_router(feeds_router)
+    app.include_router(stories_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")
 

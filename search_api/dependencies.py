@@ -27,6 +27,12 @@ _COMMON = [
     ("cursor", str | None, Query(description="next_cursor of the previous page, for deep paging"), None),
     ("interval", Literal["year", "month", "day"], Query(), "month"),
     ("facet_size", int, Query(ge=1, le=500), 50),
+    (
+        "collapse",
+        Literal["story"] | None,
+        Query(description="story: one hit per story, its earliest matching copy, listing every copy"),
+        None,
+    ),
 ]
 
 

@@ -165,3 +165,21 @@ def test_sites_list_shows_the_outlets_and_their_discovery() -> None:
         assert key in result.output
     assert "search ×1" in result.output and "RSS ×2" in result.output and "sitemaps ×1" in result.output
     assert f"{len(REAL) + 1} outlets" in result.output  # plus the sample site
+
+
+def test_every_provincial_outlet_names_its_province_in_the_2025_structure() -> None:
+    """outlet_province (a facet and an alert filter) comes from here; a pre-2025 name is refused."""
+    import pytest as _pytest
+    from pydantic import ValidationError
+
+    from crawler.sites import SiteConfig, load_registry
+
+    registry = load_registry()
+    provincial = [site for site in registry.values() if site.kind == "provincial"]
+    assert provincial and all(site.province for site in provincial)
+    assert registry["baobacgiang.vn"].outlet_fields() == {
+        "outlet": "Báo Bắc Giang", "outlet_kind": "provincial", "outlet_province": "Bắc Ninh",
+    }  # fmt: skip
+    data = registry["baoquangninh.vn"].model_dump()
+    with _pytest.raises(ValidationError, match="2025 structure"):
+        SiteConfig.model_validate({**data, "province": "Bắc Giang"})

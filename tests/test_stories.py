@@ -47,3 +47,24 @@ def test_short_texts_get_their_own_story(archive_path: Path) -> None:
         archive.upsert(first)
         archive.upsert(second)
         assert archive.get(second.id).story_id == second.id  # too short for a trustworthy signature
+
+
+def test_a_story_keeps_its_id_when_an_earlier_copy_arrives_or_a_copy_is_edited(archive_path: Path) -> None:
+    """The id names the story, not its origin: links, filters and alert state keep working."""
+    from datetime import datetime
+
+    from indexer.schema import VIETNAM_TZ
+
+    later = make_article(1, "Tổng kết", WIRE, published=datetime(2024, 3, 12, 15, tzinfo=VIETNAM_TZ))
+    earlier = make_article(
+        2, "Hội nghị OCOP", WIRE.replace("Chiều 12/3, tại", "Tại"), site="b.vn",
+        published=datetime(2024, 3, 12, 9, tzinfo=VIETNAM_TZ),
+    )  # fmt: skip
+    with Archive(archive_path) as archive:
+        archive.upsert(later)
+        archive.upsert(earlier)
+        assert archive.get(earlier.id).story_id == later.id
+        edited = later.model_copy(update={"text": WIRE.replace("giai đoạn tới", "thời gian tới")})
+        archive.upsert(edited)
+        assert archive.version(later.id) == 2
+        assert {archive.get(a.id).story_id for a in (later, earlier)} == {later.id}

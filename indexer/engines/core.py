@@ -16,8 +16,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indexer.errors import InvalidQuery, SearchTimeout
-from indexer.facets import FACETS, resolve_filters
-from indexer.query import Bucket, Hit, SearchRequest, SearchResponse, Sort
+from indexer.facets import FACETS, TermsFacet, resolve_filters
+from indexer.highlight import hit_for
+from indexer.query import MAX_COPIES, Bucket, Copy, Hit, SearchRequest, SearchResponse, Sort
+from indexer.schema import Article
 
 CursorValue = int | float | str
 DEFAULT_TIME_BUDGET = 10.0  # seconds (OCOP_SEARCH_TIMEOUT)
@@ -147,6 +149,22 @@ def facet_buckets(
     return buckets
 
 
+def with_labels(
+    facets: dict[str, list[Bucket]], labels_of: Callable[[TermsFacet, list[str]], Mapping[str, str]]
+) -> dict[str, list[Bucket]]:
+    """Each bucket of a facet with a `label_field` named for people ("VnExpress" for
+    "vnexpress.net"), asked of the engine once per facet: the most common name among the
+    articles holding that value."""
+    named = dict(facets)
+    for name, buckets in facets.items():
+        facet = FACETS[name]
+        if facet.label_field is None or not buckets:
+            continue
+        labels = labels_of(facet, [bucket.value for bucket in buckets])
+        named[name] = [b.model_copy(update={"label": labels.get(b.value) or None}) for b in buckets]
+    return named
+
+
 # --- hits --------------------------------------------------------------------------------------------
 
 
@@ -165,6 +183,44 @@ def with_story_sizes(hits: list[Hit], sizes_of: Callable[[list[str]], Mapping[st
     ]
 
 
+def story_hits(
+    request: SearchRequest,
+    ranked: Sequence[tuple[str, float | None]],
+    members: Callable[[SearchRequest], Iterable[Article]],
+) -> list[Hit]:
+    """The hits of a collapsed page (`collapse=story`), one per story, in the engine's order.
+
+    `ranked` is the page's stories as the engine ordered them (each by its best-placed matching
+    copy) with that copy's score; `members` scans the engine (`SearchIndex.scan`). Each hit is
+    the story's earliest-published copy that matches the search (so a filtered search shows its
+    own outlet's copy), listing every copy of the story in publication order, whatever the
+    filters: the first is the original. Two scans per page, on every engine alike.
+    """
+    story_ids = [story for story, _ in ranked]
+    if not story_ids:
+        return []
+    scope = {"story": story_ids}
+    matching = request.model_copy(
+        update={"filters": {**request.filters, **scope}, "sort": "oldest", "cursor": None, "collapse": None}
+    )
+    first: dict[str, Article] = {}
+    matched: set[str] = set()
+    for article in members(matching):
+        first.setdefault(article.story_id or article.id, article)
+        matched.add(article.id)
+    copies: dict[str, list[Copy]] = {}
+    for article in members(SearchRequest(filters=scope, sort="oldest")):
+        listed = copies.setdefault(article.story_id or article.id, [])
+        if len(listed) < MAX_COPIES:
+            listed.append(Copy.of(article, matched=article.id in matched))
+    parsed = request.parsed
+    return [
+        hit_for(first[story], parsed, score).model_copy(update={"copies": copies.get(story, [])})
+        for story, score in ranked
+        if story in first  # the index changed between the two requests: the story left the results
+    ]
+
+
 def response(
     request: SearchRequest,
     *,
@@ -176,12 +232,14 @@ def response(
     histogram: list[Bucket],
     next_after: Sequence[CursorValue] | None,
     deadline: Deadline,
+    total_stories: int | None = None,
 ) -> SearchResponse:
     """The response every engine returns. `next_after` is the last hit's sort values: a cursor is
     offered only when the page is full (a short page is the last one)."""
-    full_page = request.size > 0 and len(hits) == request.size
+    full_page = request.size > 0 and len(hits) == request.size and not request.collapse
     return SearchResponse(
         total=total,
+        total_stories=total_stories,
         hits=hits,
         facets=facets if request.with_facets else {},
         histogram=histogram if request.with_facets else [],

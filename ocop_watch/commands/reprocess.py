@@ -22,13 +22,17 @@ def reprocess(
     archive: ArchiveOption = None,
     extract: bool = typer.Option(False, "--extract", help="Also re-extract each article from its raw HTML"),
 ) -> None:
-    """Recompute OCOP relevance, provinces, stars, groups and claims for every archived article."""
+    """Recompute OCOP relevance, provinces, stars, groups and claims (and the outlet's name, kind and
+    province from the site registry) for every archived article."""
     settings = settings_for(archive)
     path = settings.archive
     if not path.exists():
         raise ArchiveUnavailable(f"no archive at {path}; crawl first (ocop crawl) or pass --archive")
     counts = {outcome: 0 for outcome in UpsertOutcome}
     failures = 0
+    from crawler.sites import load_registry
+
+    registry = load_registry()
     with Archive(path) as store:
         ids = [article.id for article in store.articles()]
         columns = (TextColumn("reprocessing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
@@ -39,6 +43,9 @@ def reprocess(
                 if extract:
                     article, ok = _re_extract(store, article)
                     failures += not ok
+                site = registry.get(article.site)
+                if site is not None:  # the outlet's name, kind and province as the registry says now
+                    article = article.model_copy(update=site.outlet_fields())
                 counts[store.upsert(enrich(article))] += 1
                 progress.advance(task)
     update_embedded_index(settings)

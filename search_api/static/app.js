@@ -28,6 +28,7 @@ function readState() {
     sort: params.get("sort") || "",
     page: Number(params.get("page") || "1"),
     onlyOcop: params.get("is_ocop") !== "any",
+    collapse: params.get("collapse") !== "none", // one hit per story unless switched off
     filters: Object.fromEntries(filterNames().map((f) => [f, params.getAll(f)])),
   };
 }
@@ -41,9 +42,11 @@ function toParams(state, forApi) {
   if (state.page > 1) params.set("page", String(state.page));
   if (forApi) {
     if (state.onlyOcop) params.set("is_ocop", "true");
+    if (state.collapse) params.set("collapse", "story");
     params.set("size", String(PAGE_SIZE));
-  } else if (!state.onlyOcop) {
-    params.set("is_ocop", "any");
+  } else {
+    if (!state.onlyOcop) params.set("is_ocop", "any");
+    if (!state.collapse) params.set("collapse", "none");
   }
   for (const [name, values] of Object.entries(state.filters)) {
     for (const value of values) params.append(name, value);
@@ -106,7 +109,7 @@ function renderFacets(state, facets) {
         navigate({ ...state, page: 1, filters: { ...state.filters, [name]: [...values] } }, focus);
       });
       const text = document.createElement("span");
-      text.textContent = name === "stars" ? t("stars.value", { n: bucket.value }) : bucket.value;
+      text.textContent = bucketText(name, bucket);
       const count = document.createElement("span");
       count.className = "count";
       count.textContent = formatNumber(bucket.count);
@@ -115,6 +118,16 @@ function renderFacets(state, facets) {
     }
     box.append(fieldset);
   }
+}
+
+// Outlets by name (the API labels site keys), stars and outlet kinds in the page's language.
+function bucketText(name, bucket) {
+  if (name === "stars") return t("stars.value", { n: bucket.value });
+  if (name === "outlet_kind") {
+    const named = t(`kind.${bucket.value}`);
+    return named.startsWith("kind.") ? bucket.value : named;
+  }
+  return bucket.label || bucket.value;
 }
 
 const MAX_MONTH_BARS = 120; // beyond ten years of months, one bar per year stays readable on a phone
@@ -199,7 +212,9 @@ function periodRange(key) {
 
 function storyLink(hit) {
   // Every article of the hit's story, whatever the other filters: the count shown is the whole story.
-  const state = { q: "", from: "", to: "", sort: "", page: 1, onlyOcop: false, filters: { story: [hit.story_id] } };
+  const state = {
+    q: "", from: "", to: "", sort: "", page: 1, onlyOcop: false, collapse: false, filters: { story: [hit.story_id] },
+  };
   const link = document.createElement("a");
   link.className = "story";
   link.href = "?" + toParams(state, false).toString();
@@ -251,14 +266,49 @@ function renderResults(state, data) {
     links.append(original);
     if (hit.story_size > 1 && hit.story_id) links.append(storyLink(hit));
     item.append(heading, meta, snippet, links);
+    if (hit.copies && hit.copies.length > 1) item.append(renderCopies(hit));
     list.append(item);
   }
+}
+
+// A collapsed hit's story: who published it first (the original) and every republication.
+function renderCopies(hit) {
+  const box = document.createElement("div");
+  box.className = "copies";
+  const [first] = hit.copies;
+  const origin = document.createElement("p");
+  origin.className = "origin";
+  const when = formatDate(first.published_at);
+  const agency = first.source_agency ? ` (${t("story.credits", { agency: first.source_agency })})` : "";
+  origin.textContent = first.id === hit.id
+    ? t("story.thisFirst", { n: formatNumber(hit.copies.length - 1) })
+    : t("story.firstBy", { outlet: first.outlet || first.site, when }) + agency;
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = t("story.copies", { n: formatNumber(hit.story_size) });
+  const list = document.createElement("ol");
+  for (const copy of hit.copies) {
+    const row = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = copy.url;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    link.textContent = copy.outlet || copy.site;
+    const credit = copy.source_agency ? ` · ${t("story.credits", { agency: copy.source_agency })}` : "";
+    row.append(link, ` · ${formatDate(copy.published_at)}${credit}`);
+    if (copy.id === first.id) row.append(` · ${t("story.original")}`);
+    list.append(row);
+  }
+  details.append(summary, list);
+  box.append(origin, details);
+  return box;
 }
 
 function renderPager(state, data) {
   const nav = $("pager");
   nav.replaceChildren();
-  const pages = Math.min(Math.ceil(data.total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
+  const total = data.total_stories ?? data.total; // collapsed pages count stories
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
   if (pages <= 1) return;
   const add = (text, page, label) => {
     const button = document.createElement("button");
@@ -281,7 +331,9 @@ function renderPager(state, data) {
 function render() {
   if (!shown) return;
   const { state, data } = shown;
-  $("summary").textContent = t("results.total", { n: formatNumber(data.total) });
+  $("summary").textContent = data.total_stories == null
+    ? t("results.total", { n: formatNumber(data.total) })
+    : t("results.stories", { stories: formatNumber(data.total_stories), n: formatNumber(data.total) });
   renderFilterButton(state);
   renderFacets(state, data.facets);
   renderTimeline(state, data);
@@ -297,13 +349,20 @@ async function run() {
   $("to").value = state.to;
   $("sort").value = state.sort;
   $("only-ocop").checked = state.onlyOcop;
+  $("collapse").checked = state.collapse;
   renderFilterButton(state);
   const apiParams = toParams(state, true);
   const exportParams = new URLSearchParams(apiParams);
   exportParams.delete("page");
   exportParams.delete("size");
   exportParams.set("format", "csv");
+  exportParams.delete("collapse");
   $("export-csv").href = "/export?" + exportParams.toString();
+  // the same search as an Atom feed: any feed reader becomes an alert for it
+  const feedParams = new URLSearchParams(exportParams);
+  feedParams.delete("format");
+  $("feed-link").href = "/feeds/search.atom?" + feedParams.toString();
+  $("feed-alternate").href = $("feed-link").href;
   $("summary").textContent = t("results.searching");
   const ticket = ++latestRun;
   let response, data;
@@ -344,6 +403,8 @@ for (const id of ["from", "to", "sort"]) {
 }
 $("only-ocop").addEventListener("change", () =>
   navigate({ ...readState(), onlyOcop: $("only-ocop").checked, page: 1 }, "#only-ocop"));
+$("collapse").addEventListener("change", () =>
+  navigate({ ...readState(), collapse: $("collapse").checked, page: 1 }, "#collapse"));
 $("filters-clear").addEventListener("click", () => {
   const state = readState();
   navigate({ ...state, from: "", to: "", page: 1, onlyOcop: true, filters: {} }, "#filters-toggle");

@@ -81,12 +81,20 @@ def test_the_other_copies_of_a_story_link_to_each_other(page: Page) -> None:
     page.open(f"/a/{ID['wire_a']}")
     _loaded(page)
     copies = page.find_all("#copies-list a")
-    assert [a.text for a in copies] == ["Hơn 16.000 sản phẩm OCOP trên cả nước"]
-    assert page.texts("#copies-list li")[0].endswith("VnExpress, 10/03/2025")
-    copies[0].click()
+    # the other copies in publication order: the earliest (archived last) first
+    assert [a.text for a in copies] == [
+        "Hơn 16.000 sản phẩm OCOP đạt từ 3 sao",
+        "Hơn 16.000 sản phẩm OCOP trên cả nước",
+    ]
+    assert page.texts("#copies-list li")[0].endswith("Báo Phú Thọ, 10/03/2025")
+    assert page.texts("#copies-list li")[1].endswith("VnExpress, 10/03/2025")
+    copies[1].click()
     page.until(lambda: page.find("#article-title").text == "Hơn 16.000 sản phẩm OCOP trên cả nước")
     _loaded(page)
-    assert [a.text for a in page.find_all("#copies-list a")] == ["Cả nước có hơn 16.000 sản phẩm OCOP"]
+    assert [a.text for a in page.find_all("#copies-list a")] == [
+        "Hơn 16.000 sản phẩm OCOP đạt từ 3 sao",
+        "Cả nước có hơn 16.000 sản phẩm OCOP",
+    ]
     # this copy was archived without its HTML: the page says so instead of offering a dead link
     assert not page.find_all("#raw-download")
     assert page.find("#raw-body").text == "Máy chủ này không lưu trang HTML gốc của bài."

@@ -71,12 +71,14 @@ def test_story_link_shows_every_article_of_the_story(page: Page) -> None:
     page.open("/?q=16.000&site=nongnghiep.vn")
     page.until_text("#summary", "1 bài viết")
     links = page.find_all("#results a.story")
-    assert [link.text for link in links] == ["2 bài cùng nội dung"]
+    assert [link.text for link in links] == ["3 bài cùng nội dung"]
     links[0].click()
-    page.until_text("#summary", "2 bài viết")
+    page.until_text("#summary", "3 bài viết")
     assert f"story={ID['wire_a']}" in page.web.current_url and "q=" not in page.web.current_url
+    assert "collapse=none" in page.web.current_url  # every article of the story, one by one
     assert page.find("#q").get_attribute("value") == ""
     assert set(page.texts("#results .title")) == {
+        "Hơn 16.000 sản phẩm OCOP đạt từ 3 sao",
         "Cả nước có hơn 16.000 sản phẩm OCOP",
         "Hơn 16.000 sản phẩm OCOP trên cả nước",
     }
@@ -165,3 +167,45 @@ def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> N
     page.until(lambda: "/a/" in page.web.current_url and page.find_all("#article-title"))
     console = [entry["message"] for entry in page.web.get_log("browser")]
     assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_each_story_once_with_its_first_publisher_outlets_by_name_and_a_feed(page: Page) -> None:
+    page.open("/?q=16.000")
+    page.until_text("#summary", "1 tin · 3 bài viết")
+    # one hit: the earliest copy (Báo Phú Thọ, 07:00), though it was archived after the two others
+    assert page.texts("#results .title") == ["Hơn 16.000 sản phẩm OCOP đạt từ 3 sao"]
+    assert page.find("#results .copies .origin").text == "Bản đăng đầu tiên; 2 báo đăng lại"
+    page.find("#results .copies summary").click()
+    rows = page.texts("#results .copies li")
+    assert [row.split(" · ")[0] for row in rows] == ["Báo Phú Thọ", "Nông nghiệp Việt Nam", "VnExpress"]
+    assert "ghi nguồn TTXVN" in rows[0] and rows[0].endswith("bản gốc")
+    page.screenshot("search-1280-vi-one-story-once")
+    feed = page.find("#feed-link").get_attribute("href")
+    assert (
+        feed.startswith(page.base + "/feeds/search.atom?") and "q=16.000" in feed and "collapse" not in feed
+    )
+    assert httpx.get(feed).headers["content-type"].startswith("application/atom+xml")
+
+    # filtered to one outlet, the hit is that outlet's copy and names the first publisher
+    page.open("/?q=16.000&site=vnexpress.net")
+    page.until_text("#summary", "1 tin · 1 bài viết")
+    assert page.find("#results .copies .origin").text.startswith("Đăng đầu tiên: Báo Phú Thọ, 10/03/2025")
+
+    page.find("#collapse").click()  # the switch: every copy, one by one
+    page.until(lambda: "collapse=none" in page.web.current_url)
+    page.open("/?q=16.000&collapse=none")
+    page.until_text("#summary", "3 bài viết")
+    assert len(page.find_all("#results .hit")) == 3 and not page.find_all("#results .copies")
+
+    # outlets by name; their kind as a filter ("all provincial papers" is one click)
+    page.open("/?is_ocop=any")
+    page.until_text("#summary", "bài viết")
+    outlets = [label.text for label in page.find_all('[data-facet="site"] label')]
+    assert any(text.startswith("VnExpress") for text in outlets)
+    assert not any(text.startswith("vnexpress.net") for text in outlets)
+    page.find('[data-facet="outlet_kind"] input[value="provincial"]').find_element("xpath", "..").click()
+    page.until(lambda: "outlet_kind=provincial" in page.web.current_url)
+    page.until(lambda: {t.split(" ")[0] for t in page.texts("#results .meta")} == {"Báo"})
+    kinds = page.texts('[data-facet="outlet_kind"] label')
+    assert any(text.startswith("Báo địa phương") for text in kinds)
+    page.screenshot("search-1280-vi-provincial-outlets")

@@ -48,3 +48,29 @@ def test_a_search_past_its_budget_is_a_503_that_says_so(
     for endpoint in ("/search", "/timeline"):
         response = client.get(endpoint, params={"q": "ocop"})
         assert response.status_code == 503 and "budget" in response.json()["error"]
+
+
+def test_stories_show_a_storys_spread_across_outlets(client: TestClient, engine: SearchIndex) -> None:
+    from tests.engine.fixtures import ID, KEY
+
+    story = client.get(f"/stories/{ID['wire_a']}").json()
+    assert story["size"] == 3 and KEY[story["original"]["id"]] == "wire_c"
+    assert [KEY[c["id"]] for c in story["copies"]] == ["wire_c", "wire_a", "wire_b"]
+    assert story["first_published"].startswith("2025-03-10T07:00")
+    assert story["last_published"].startswith("2025-03-10T14:00")
+    assert {b["value"]: b["label"] for b in story["outlets"]}["vnexpress.net"] == "VnExpress"
+    assert story["days"] == [{"value": "2025-03-10", "count": 3, "selected": False, "label": None}]
+    assert story["agencies"][0]["value"] == "TTXVN" and story["credits_agency"] is True
+    alone = client.get(f"/stories/{ID['sen_dongthap']}").json()
+    assert alone["size"] == 1 and alone["credits_agency"] is False
+    missing = client.get("/stories/no-such-story")
+    assert missing.status_code == 404 and missing.json()["error"]
+
+
+def test_collapse_on_search_and_its_errors(client: TestClient) -> None:
+    collapsed = client.get("/search", params={"q": "16.000", "collapse": "story"}).json()
+    assert collapsed["total"] == 3 and collapsed["total_stories"] == 1
+    assert len(collapsed["hits"]) == 1 and len(collapsed["hits"][0]["copies"]) == 3
+    for params in ({"collapse": "site"}, {"collapse": "story", "cursor": "abc"}):
+        response = client.get("/search", params=params)
+        assert response.status_code == 400 and response.json()["error"]

@@ -193,6 +193,8 @@ CONTRACT_REQUESTS: list[dict[str, Any]] = [
     {"q": "không có từ này"},
     {"filters": {"story": [ID["wire_a"]]}},
     {"q": "ocop", "filters": {"story": [ID["wire_a"], ID["sen_dongthap"]], "site": ["vnexpress.net"]}},
+    {"filters": {"outlet_kind": ["provincial"], "outlet_province": ["Đồng Tháp"]}},
+    {"q": "ocop", "filters": {"outlet_kind": ["trade", "national"]}},
 ]
 
 
@@ -222,7 +224,7 @@ def test_search_without_diacritics_finds_and_highlights_the_original(engine: Sea
 
 
 def test_d_finds_đ_but_an_exact_phrase_is_exact(engine: SearchIndex) -> None:
-    phrase = {"sen_dongthap", "xoai_dongthap", "thuy_san", "khoai_lang", "wire_a", "wire_b"}
+    phrase = {"sen_dongthap", "xoai_dongthap", "thuy_san", "khoai_lang", "wire_a", "wire_b", "wire_c"}
     assert set(keys(everything(engine, q='"dong thap"'))) == phrase
     assert set(keys(everything(engine, q='"Đồng Tháp"'))) == phrase
     # one folded syllable meets every word written "dong" once its marks are gone
@@ -393,19 +395,90 @@ def test_bad_cursors_are_user_errors(engine: SearchIndex) -> None:
 
 
 def test_story_filter_and_story_sizes(engine: SearchIndex) -> None:
-    """The wire story published twice: one story id (the first archived), a filter, a size on each hit."""
+    """The wire story published three times: one story id, a filter, a size on each hit.
+
+    Its earliest copy (wire_c) was archived last: the story keeps the id it was given first (the
+    first copy archived), so links, filters and alert state naming it stay valid."""
     story = engine.get(ID["wire_a"]).story_id
-    assert story == ID["wire_a"] and engine.get(ID["wire_b"]).story_id == story
+    assert story == ID["wire_a"]
+    assert engine.get(ID["wire_b"]).story_id == story and engine.get(ID["wire_c"]).story_id == story
     response = everything(engine, filters={"story": [story]})
-    assert sorted(keys(response)) == ["wire_a", "wire_b"] and response.total == 2
-    assert [hit.story_size for hit in response.hits] == [2, 2]
+    assert sorted(keys(response)) == ["wire_a", "wire_b", "wire_c"] and response.total == 3
+    assert [hit.story_size for hit in response.hits] == [3, 3, 3]
     assert "story" not in response.facets and set(response.facets) >= {"site", "stars"}
     # sizes count the whole index, whatever narrows the page
     narrowed = everything(engine, q="16.000", filters={"site": ["vnexpress.net"]})
-    assert keys(narrowed) == ["wire_b"] and narrowed.hits[0].story_size == 2
-    others = everything(engine, filters={"site": ["baophutho.vn"]})
+    assert keys(narrowed) == ["wire_b"] and narrowed.hits[0].story_size == 3
+    others = everything(engine, filters={"site": ["baodongthap.vn"]})
     assert others.hits and all(hit.story_size == 1 for hit in others.hits)
     assert engine.search(SearchRequest(q="không có từ này")).hits == []
+
+
+def _stories(expected: Expected, request: SearchRequest) -> set[str]:
+    return {a.story_id or a.id for a in expected.matching(request)}
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "relevance"])
+def test_collapse_shows_each_story_once_as_its_earliest_matching_copy(
+    engine: SearchIndex, expected: Expected, sort: str
+) -> None:
+    request = SearchRequest(q="ocop", sort=sort, collapse="story", size=100)
+    response = engine.search(request)
+    stories = [hit.story_id for hit in response.hits]
+    assert len(stories) == len(set(stories)) and set(stories) == _stories(expected, request)
+    assert response.total_stories == len(set(stories)) and response.total == len(expected.ids(request))
+    wire = next(hit for hit in response.hits if hit.story_id == ID["wire_a"])
+    # the original is the earliest published (wire_c), although it was archived last
+    assert KEY[wire.id] == "wire_c" and wire.story_size == 3
+    assert [KEY[c.id] for c in wire.copies] == ["wire_c", "wire_a", "wire_b"]
+    assert [c.outlet for c in wire.copies] == ["Báo Phú Thọ", "Nông nghiệp Việt Nam", "VnExpress"]
+    assert wire.copies[0].source_agency == "TTXVN" and all(c.matched for c in wire.copies)
+    assert "<mark>" in wire.snippet  # a hit like any other, highlighted
+    if sort != "relevance":  # stories in the order of their first matching copy in the sort
+        plain = everything(engine, q="ocop", sort=sort).hits
+        first_seen = list(dict.fromkeys(hit.story_id for hit in plain))
+        assert stories == first_seen
+
+
+def test_a_filtered_collapse_shows_the_filtered_outlets_copy_and_still_lists_every_copy(
+    engine: SearchIndex,
+) -> None:
+    response = everything(engine, q="16.000", filters={"site": ["vnexpress.net"]}, collapse="story")
+    assert keys(response) == ["wire_b"] and response.total_stories == 1
+    copies = response.hits[0].copies
+    assert [KEY[c.id] for c in copies] == ["wire_c", "wire_a", "wire_b"]
+    assert [c.matched for c in copies] == [False, False, True]
+
+
+def test_collapsed_pages_follow_each_other_without_repeating_a_story(
+    engine: SearchIndex, expected: Expected
+) -> None:
+    request = SearchRequest(sort="newest", collapse="story", size=4)
+    seen: list[str | None] = []
+    for page in range(1, 20):
+        hits = engine.search(request.model_copy(update={"page": page})).hits
+        if not hits:
+            break
+        seen += [hit.story_id for hit in hits]
+    assert len(seen) == len(set(seen)) and set(seen) == _stories(expected, request)
+    assert engine.search(request).next_cursor is None  # collapsed results page by number
+    with pytest.raises(ValueError, match="collapse"):
+        SearchRequest(collapse="story", cursor="abc")
+
+
+def test_outlets_are_named_and_filtered_by_kind_and_province(engine: SearchIndex) -> None:
+    response = everything(engine)
+    sites = {b.value: b.label for b in response.facets["site"]}
+    assert sites == {"nongnghiep.vn": "Nông nghiệp Việt Nam", "vnexpress.net": "VnExpress",
+                     "baodongthap.vn": "Báo Đồng Tháp", "baophutho.vn": "Báo Phú Thọ"}  # fmt: skip
+    assert {b.value for b in response.facets["outlet_kind"]} == {"trade", "national", "provincial"}
+    provincial = everything(engine, filters={"outlet_kind": ["provincial"]})
+    assert {h.site for h in provincial.hits} == {"baodongthap.vn", "baophutho.vn"}
+    assert all(h.outlet_kind == "provincial" and h.outlet_province for h in provincial.hits)
+    phu_tho = everything(engine, filters={"outlet_province": ["phu tho"]})  # an alias resolves
+    assert {h.site for h in phu_tho.hits} == {"baophutho.vn"}
+    with pytest.raises(InvalidQuery, match="outlet_province"):
+        everything(engine, filters={"outlet_province": ["Atlantis"]})
 
 
 def test_size_zero_gives_counts_only(engine: SearchIndex) -> None:

@@ -1,6 +1,6 @@
 """The contract suite's articles, built in code: one archive, indexed by every engine under test.
 
-Thirty-one short Vietnamese news articles chosen for what they exercise:
+Thirty-two short Vietnamese news articles chosen for what they exercise:
 
 - đ/d and diacritic-free search: "Đồng Tháp", but also "dòng sông", "động lực", "cộng đồng",
   "mùa đông", "Lâm Đồng", "Đông Hồ" all fold to "dong";
@@ -12,7 +12,8 @@ Thirty-one short Vietnamese news articles chosen for what they exercise:
   (Vietnam time) at the end of March 2024 and one just after New Year 2021 (still 2020 in UTC),
   three articles on 5 March 2024 for the daily histogram;
 - facets: four outlets, sections, stars (single and several), product groups, provinces (old
-  and 2025 names), OCOP relevance; a wire story published twice (near-duplicates).
+  and 2025 names), outlet kinds and provinces, OCOP relevance; a wire story published three times
+  (near-duplicates), its earliest copy archived last.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def _at(year: int, month: int, day: int, hour: int = 8, minute: int = 0) -> date
 def _article(key: str, site: str, title: str, text: str, **fields: object) -> Article:
     fields.setdefault("crawled", CRAWLED)
     fields.setdefault("outlet", OUTLETS[site])
+    fields.setdefault("outlet_kind", OUTLET_KINDS[site][0])
+    fields.setdefault("outlet_province", OUTLET_KINDS[site][1])
     return Article.from_url(f"https://{site}/{key}.html", site=site, title=title, text=text, **fields)
 
 
@@ -43,6 +46,14 @@ OUTLETS = {
     "vnexpress.net": "VnExpress",
     "baodongthap.vn": "Báo Đồng Tháp",
     "baophutho.vn": "Báo Phú Thọ",
+}
+
+# What the site registry says of each outlet: its kind and, for a provincial paper, its province.
+OUTLET_KINDS: dict[str, tuple[str, str | None]] = {
+    "nongnghiep.vn": ("trade", None),
+    "vnexpress.net": ("national", None),
+    "baodongthap.vn": ("provincial", "Đồng Tháp"),
+    "baophutho.vn": ("provincial", "Phú Thọ"),
 }
 
 _WIRE = (
@@ -439,6 +450,19 @@ def fixture_articles() -> dict[str, Article]:
             **DONG_THAP,
             **OCOP,
         ),
+        _article(  # the wire story's earliest copy, archived after the two others
+            "wire_c",
+            "baophutho.vn",
+            "Hơn 16.000 sản phẩm OCOP đạt từ 3 sao",
+            _WIRE.format(now="tính đến nay"),
+            published=_at(2025, 3, 10, 7),
+            source_agency="TTXVN",
+            section="Kinh tế",
+            stars=[3, 5],
+            provinces=["Hà Nội", "Quảng Ninh", "Đồng Tháp"],
+            provinces_2025=["Hà Nội", "Quảng Ninh", "Đồng Tháp"],
+            **OCOP,
+        ),
         _article(
             "quy_mot",
             "nongnghiep.vn",
@@ -489,6 +513,8 @@ def generated_articles(count: int, seed: int = 0) -> Iterator[Article]:
             f"https://{site}/tin-{seed}-{n}.html",
             site=site,
             outlet=OUTLETS[site],
+            outlet_kind=OUTLET_KINDS[site][0],
+            outlet_province=OUTLET_KINDS[site][1],
             title=f"{rng.choice(fixtures).title} ({n})",
             text=text,
             crawled=CRAWLED,

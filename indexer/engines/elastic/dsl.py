@@ -28,6 +28,7 @@ EXACT_BOOST = 2.0
 MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
 PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 SOURCE = ["article"]  # the only field hits carry back: the archived article
+STORY_PRECISION = 40_000  # the cardinality aggregation's maximum: counts below it are near-exact
 CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
 _HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 _FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1]]
@@ -197,7 +198,17 @@ def search_body(request: SearchRequest, timeout_ms: int | None = None) -> dict[s
         body["from"] = (request.page - 1) * request.size
     if request.with_facets:
         body["aggs"] = aggregations(request, filters)
+    if request.collapse:
+        # one hit per story, the best-placed copy under the sort (field collapsing); the stories
+        # are counted under every filter (post_filter does not reach aggregations)
+        body["collapse"] = {"field": "story_id"}
+        stories = {"cardinality": {"field": "story_id", "precision_threshold": STORY_PRECISION}}
+        body.setdefault("aggs", {})["stories"] = {"filter": all_of(filters), "aggs": {"count": stories}}
     return body
+
+
+def stories_from(aggs: dict[str, Any]) -> int:
+    return int(aggs["stories"]["count"]["value"])
 
 
 def scan_body(
@@ -218,6 +229,21 @@ def scan_body(
     if after is not None:
         body["search_after"] = after
     return body
+
+
+def labels_body(field: str, label_field: str, values: Sequence[str]) -> dict[str, Any]:
+    """The most common `label_field` value among the articles holding each of `values`."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"terms": {field: list(values)}},
+        "aggs": {
+            "values": {
+                "terms": {"field": field, "size": len(values)},
+                "aggs": {"label": {"terms": {"field": label_field, "size": 1}}},
+            }
+        },
+    }
 
 
 def story_sizes_body(story_ids: Sequence[str]) -> dict[str, Any]:

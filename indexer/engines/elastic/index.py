@@ -20,6 +20,7 @@ from indexer.engines.elastic.aliases import VersionedAlias
 from indexer.engines.elastic.bulk import BulkResult, DocumentsRejected, delete_articles, index_articles
 from indexer.engines.elastic.client import Cluster, connect, engine_errors, error_body, http_status
 from indexer.errors import NotFound
+from indexer.facets import TermsFacet
 from indexer.highlight import hit_for
 from indexer.query import SearchRequest, SearchResponse
 from indexer.schema import Article
@@ -100,25 +101,29 @@ class RemoteIndex:
             raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
         parsed, scored = request.parsed, body["track_scores"]
-        hits = [
-            hit_for(
-                Article.model_validate(h["_source"]["article"]), parsed, h.get("_score") if scored else None
-            )
-            for h in raw_hits
-        ]
+        articles = [(Article.model_validate(h["_source"]["article"]), h.get("_score")) for h in raw_hits]
+        aggs = response.get("aggregations", {})
+        total_stories = None
+        if request.collapse:
+            ranked = [(a.story_id or a.id, score if scored else None) for a, score in articles]
+            hits = core.story_hits(request, ranked, self.scan)
+            total_stories = dsl.stories_from(aggs)
+        else:
+            hits = [hit_for(article, parsed, score if scored else None) for article, score in articles]
         hits = core.with_story_sizes(hits, self._story_sizes)
         deadline.check()
-        aggs = response.get("aggregations", {})
+        facets = dsl.facets_from(request, aggs) if request.with_facets else {}
         return core.response(
             request,
             engine=self.name,
             sort=request.effective_sort,
             total=response["hits"]["total"]["value"],
             hits=hits,
-            facets=dsl.facets_from(request, aggs) if request.with_facets else {},
+            facets=core.with_labels(facets, self._labels),
             histogram=dsl.histogram_from(aggs) if request.with_facets else [],
             next_after=raw_hits[-1]["sort"][:2] if raw_hits else None,  # without a PIT's _shard_doc
             deadline=deadline,
+            total_stories=total_stories,
         )
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -128,6 +133,12 @@ class RemoteIndex:
         """Articles per story over the whole index, in one size-0 request for the page."""
         response = self._search(dsl.story_sizes_body(story_ids))
         return {b["key"]: b["doc_count"] for b in response["aggregations"]["stories"]["buckets"]}
+
+    def _labels(self, facet: TermsFacet, values: list[str]) -> dict[str, str]:
+        assert facet.label_field is not None
+        response = self._search(dsl.labels_body(facet.field, facet.label_field, values))
+        buckets = response["aggregations"]["values"]["buckets"]
+        return {b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, page by page under a point in time: a consistent snapshot even

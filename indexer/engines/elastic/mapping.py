@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from indexer.facets import keyword_values
+from indexer.facets import LABEL_FIELDS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import Article
 from indexer.text import fold, normalize, tokens
@@ -68,5 +68,8 @@ def document(article: Article) -> dict[str, Any]:
         "article": article.model_dump(mode="json"),
     }
     for name, value in keyword_values(article):
-        doc.setdefault(name, []).append(value)
+        if name != "id":  # the document's own keyword field, set above
+            doc.setdefault(name, []).append(value)
+    for name in LABEL_FIELDS:
+        doc[name] = getattr(article, name) or None
     return doc

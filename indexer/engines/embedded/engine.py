@@ -29,7 +29,15 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
-from indexer.engines.embedded.fields import FORMAT, HISTOGRAM_COLUMNS, MORE, PAIR, histogram_key, pair_values
+from indexer.engines.embedded.fields import (
+    FORMAT,
+    HISTOGRAM_COLUMNS,
+    MORE,
+    PAIR,
+    STORY_COLUMN,
+    histogram_key,
+    pair_values,
+)
 from indexer.engines.embedded.folder import MEMORY, Checkpoint, FolderNotWritable, IndexFolder
 from indexer.engines.embedded.render import (
     ALL_FILTERS,
@@ -42,7 +50,7 @@ from indexer.engines.embedded.render import (
     scope_name,
 )
 from indexer.errors import ArchiveUnavailable, EngineUnavailable
-from indexer.facets import COUNTED_FACETS
+from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
@@ -346,7 +354,11 @@ class EmbeddedIndex:
             parsed, sort = request.parsed, request.effective_sort
             filters = self.renderer.filters(request)
             matching = self.renderer.matching(parsed)
-            ranked = self._page(searcher, request, parsed, sort, filters)
+            if request.collapse:
+                stories = self._story_page(searcher, request, parsed, sort, filters)
+                ranked = []
+            else:
+                ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
             if request.with_facets:
                 counts = searcher.aggregate(matching, aggregations(request, filters))
@@ -357,8 +369,14 @@ class EmbeddedIndex:
                 total = searcher.search(self.renderer.filtered(matching, filters), 1, count=True).count
                 facets, histogram = {}, []
             deadline.check()
-            hits = self._hits(ranked, parsed)
+            total_stories = None
+            if request.collapse:
+                hits = core.story_hits(request, stories, self.scan)
+                total_stories = self._count_stories(searcher, self.renderer.filtered(matching, filters))
+            else:
+                hits = self._hits(ranked, parsed)
             hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
+            facets = core.with_labels(facets, lambda facet, values: self._labels(searcher, facet, values))
         return core.response(
             request,
             engine=self.name,
@@ -369,6 +387,7 @@ class EmbeddedIndex:
             histogram=histogram,
             next_after=ranked[-1].after if ranked else None,
             deadline=deadline,
+            total_stories=total_stories,
         )
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
@@ -426,6 +445,56 @@ class EmbeddedIndex:
         if resume + request.size <= len(window) or len(window) < request.size + 2 * CURSOR_SLACK:
             return window[resume : resume + request.size]
         return self._ranked(searcher, query, request.size, start + resume)
+
+    def _story_page(
+        self,
+        searcher: tantivy.Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        sort: Sort,
+        filters: Filters,
+    ) -> list[tuple[str, float | None]]:
+        """collapse=story: the page's stories, each placed where its first matching copy is in
+        the request's order, with that copy's score. Tantivy has no field collapsing: the ranked
+        hits are read from the top in growing windows, keeping each story's first copy, until the
+        page is full (at most `MAX_WINDOW` stories deep, as pages are)."""
+        wanted = request.page * request.size
+        if wanted == 0:
+            return []
+        query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+        stories: dict[str, float | None] = {}
+        start, window = 0, max(4 * wanted, 100)
+        while len(stories) < wanted:
+            if sort == "relevance":
+                found = self._ranked(searcher, query, window, start)
+            else:
+                found = self._dated(searcher, parsed, sort, filters, window, start, None)
+            articles = self._archive().articles_at(hit.rowid for hit in found)
+            for hit in found:
+                article = articles.get(hit.rowid)
+                if article is not None:
+                    stories.setdefault(article.story_id or article.id, hit.score)
+            if len(found) < window:
+                break
+            start, window = start + window, 2 * window
+        return list(stories.items())[wanted - request.size : wanted]
+
+    def _count_stories(self, searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+        result = searcher.aggregate(query, {"stories": {"cardinality": {"field": STORY_COLUMN}}})
+        return round(float(result["stories"]["value"] or 0))
+
+    def _labels(self, searcher: tantivy.Searcher, facet: TermsFacet, values: list[str]) -> dict[str, str]:
+        """The most common `label_field` value among the articles holding each facet value."""
+        assert facet.label_field is not None
+        members = self.renderer.having(facet.field, values)
+        spec = {
+            "values": {
+                "terms": {"field": facet.field, "size": len(values)},
+                "aggs": {"label": {"terms": {"field": facet.label_field, "size": 1}}},
+            }
+        }
+        buckets = searcher.aggregate(members, spec)["values"]["buckets"]
+        return {b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}
 
     def _ranked(
         self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int

@@ -12,6 +12,7 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
+| `outlet` (`facets.LABEL_FIELDS`) | the outlet's name (column) | facet labels |
 | `<facet>_pair`, `<facet>_more` | the values as one key when at most 2, else each | facet counts |
 | `published` | milliseconds since 1970 (column) | the date range |
 | `year`, `month`, `day` | calendar numbers, Vietnam time (columns) | the histogram |
@@ -33,13 +34,13 @@ from datetime import date, datetime
 
 import tantivy
 
-from indexer.facets import COUNTED_FACETS, keyword_values
+from indexer.facets import COUNTED_FACETS, LABEL_FIELDS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 4
+FORMAT = 5
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -79,7 +80,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
-    for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN):
+    for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN, *LABEL_FIELDS):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("published", fast=True)
     for name in HISTOGRAM_COLUMNS.values():
@@ -165,6 +166,10 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         if field in FACET_COLUMNS or field == STORY_COLUMN:
             doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
     doc["keys"] = keys
+    for field in LABEL_FIELDS:
+        label = getattr(article, field)
+        if label:
+            doc[field] = label
     for field in FACET_COLUMNS:
         values = doc.get(field)
         if isinstance(values, list) and len(values) <= PAIR_LIMIT:

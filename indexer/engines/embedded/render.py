@@ -168,8 +168,12 @@ class Renderer:
     def unsigned_at_least(self, field_name: str, value: int) -> Query:
         return Query.range_query(self.schema, field_name, tantivy.FieldType.Unsigned, value, None)
 
+    def having(self, field_name: str, values: Iterable[str]) -> Query:
+        """Articles holding any of these keyword values in `field_name`."""
+        return Query.term_set_query(self.schema, "keys", [key(field_name, v) for v in values])
+
     def story_members(self, story_ids: Iterable[str]) -> Query:
-        return Query.term_set_query(self.schema, "keys", [key("story_id", s) for s in story_ids])
+        return self.having("story_id", story_ids)
 
 
 # --- facet counts ------------------------------------------------------------------------------------
