@@ -74,7 +74,7 @@ def add(
         params=params,
         channel="email" if email else "webhook",
         target=email or webhook or "",
-        every=every,  # type: ignore[arg-type]
+        every=every,  # checked above; pydantic validates it again
     )
     with _archive(settings_for(archive)) as store:
         created = AlertStore(store).add(alert)
