@@ -181,7 +181,7 @@ def test_each_sites_delay_floor_holds_under_autothrottle(mirror: Mirror, tmp_pat
     NewsSite(mirror).publish(make_stories(4))
     registry = tmp_path / "sites"
     path = write_registry(registry, mirror.base_url)
-    path.write_text(path.read_text().replace("delay = 0.0", "delay = 0.4"))
+    path.write_text(path.read_text().replace("delay = 0.0", "delay = 0.5"))
     archive = tmp_path / "archive.sqlite"
     # AutoThrottle on with no global floor: alone it would cut the delay to the mirror's ~1 ms latency.
     settings = {"AUTOTHROTTLE_ENABLED": "True", "AUTOTHROTTLE_START_DELAY": "0", "DOWNLOAD_DELAY": "0"}
@@ -190,4 +190,6 @@ def test_each_sites_delay_floor_holds_under_autothrottle(mirror: Mirror, tmp_pat
     arrivals = sorted(hit.at for hit in mirror.hits)
     assert len(arrivals) == 7  # robots.txt, 2 listing pages, 4 articles
     gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
-    assert min(gaps) >= 0.35, gaps
+    # The gaps are seen by the server, so a loaded machine can delay one arrival and shorten the
+    # next gap a little; without the floor they would be ~1 ms, so 60% of it still tells the two apart.
+    assert min(gaps) >= 0.3, gaps

@@ -63,9 +63,11 @@ class _Vocab:
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
     candidates: PhraseIndex
+    candidacies: PhraseIndex
     proposals: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
+    averages: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
     mixed_nouns: PhraseIndex
@@ -104,16 +106,18 @@ def _vocab() -> _Vocab:
         list_openers=index(v["list_openers"]),
         outcomes=index(v["outcome_words"]),
         results=index(v["result_words"]),
-        outcomes_before=index(v["outcome_words_before"]),
+        outcomes_before=index(v["outcome_words_before"], tuple(v["not_outcome_words_before"])),
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
         candidates=index(v["candidate_words"], not_candidate),
+        candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
+        averages=index(v["average_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
@@ -170,6 +174,8 @@ class _Evidence:
     national: bool = False
     ratings: list[tuple[int, ...]] = field(default_factory=list)
     last_rating: int = -1  # syllable after the last rating
+    first_rating: int = -1  # syllable of the first rating's "sao"
+    achieved: bool = False  # a rating introduced by a result word ("đạt 3 sao", "công nhận 4 sao")
     fuzzy: bool = False  # "từ 3 sao trở lên"
     upgraded: int | None = None  # "từ 3 sao lên 4 sao" → 4
     bad_rating: bool = False  # 1 or 2 stars: not an OCOP rating
@@ -177,6 +183,7 @@ class _Evidence:
     exists: int = -1  # end of the last existence word before the number ("hiện có")
     result: int = -1  # end of the last result word ("đạt chuẩn", "được công nhận")
     candidate: int = -1  # end of the last candidate word ("tham gia", "đăng ký")
+    candidacy: int = -1  # the same, for the words a later rating does not settle ("đăng ký")
     reassessed: bool = False  # the candidate word says re-assessed ("đánh giá lại")
     proposal: bool = False  # a proposal, potential rank or expiry ("đề nghị", "tiềm năng", "hết hạn")
     assessed: int = -1  # end of the last assessment word before the number ("đánh giá")
@@ -248,11 +255,16 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         if valid:
             ev.ratings.append(valid)
             ev.last_rating = k + 1
+            if ev.first_rating < 0:
+                ev.first_rating = k
+            lo = max(a, first - 5)
+            ev.achieved = ev.achieved or any(True for _ in modality().results.find(doc, lo, first))
         else:
             ev.bad_rating = True
-        if k + 2 < b and doc.fold[k + 1] == "tro" and doc.fold[k + 2] == "len":
+        floor = k + 1 + (k + 1 < b and doc.fold[k + 1] == "ocop")  # "đạt 3 sao OCOP trở lên"
+        if floor + 1 < b and doc.fold[floor] == "tro" and doc.fold[floor + 1] == "len":
             ev.fuzzy = True
-            ev.last_rating = k + 3
+            ev.last_rating = floor + 2
         elif (
             first > a
             and doc.fold[first - 1] == "tu"
@@ -267,6 +279,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     # A candidate word inside an outcome phrase ("phê duyệt kết quả chấm điểm") is not one.
     inside = {k for i, j, _p in v.outcomes.find(doc, a, b) for k in range(i, j)} - outcome_spans
     ev.candidate = _last_end(v.candidates, doc, a, b, skip=inside)
+    ev.candidacy = _last_end(v.candidacies, doc, a, b, skip=inside)
     ev.reassessed = ev.candidate >= 0 and any(True for _ in v.reassessed.find(doc, a, b))
     ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
     ev.national = any(True for _ in v.national.find(doc, a, b))
@@ -304,10 +317,11 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             depth = _depth_after(doc.gap(k), depth)
             if opened and not listing and (said or _bracket_has_digits(doc, k)):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
-        if k > start and _gap_breaks(doc, k, allow=";:()" if listing else "()"):
+        # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
+        if _gap_breaks(doc, k, allow=";:()" if listing else "()"):
             break
         gap = doc.gap(k).strip()
-        if k > start and gap == "," and depth == 0:
+        if gap == "," and depth == 0:
             rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
             phrase = (
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
@@ -349,6 +363,11 @@ def _depth_after(gap: str, depth: int) -> int:
     return depth
 
 
+def _year_at(doc: Document, i: int, end: int) -> bool:
+    """ "năm 2024" at syllable i: a time adjunct."""
+    return i + 1 < end and doc.fold[i] == "nam" and len(doc.orig[i + 1]) == 4 and doc.orig[i + 1].isdigit()
+
+
 def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, int]:
     """Evidence in the clause before the number (rating-before-count, candidates, outcomes)."""
     ev = _Evidence()
@@ -363,7 +382,9 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         depth = max(depth, 0)
         if gap.strip() == "," and depth == 0:
             rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
-            if not (rating_list or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
+            # "Công nhận sản phẩm đạt hạng 4 sao, gồm 03 sản phẩm": a rating, then its link
+            linked = doc.fold[a - 1] == "sao" and v.rating_links.match_at(doc, a, k) is not None
+            if not (rating_list or linked or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
                 break
         a -= 1
         used += depth == 0
@@ -381,11 +402,36 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     # với 10 sản phẩm", "đạt hạng 3 sao gồm 17 sản phẩm".
     if ev.ratings:
         i = ev.last_rating
-        while i < k and (link := v.rating_links.match_at(doc, i, k)) is not None:
-            i += len(link.folded)
+        while i < k:
+            if (link := v.rating_links.match_at(doc, i, k)) is not None:
+                i += len(link.folded)
+            elif _year_at(doc, i, k):
+                i += 2  # "đạt 3 sao cấp huyện năm 2024 cho 7 sản phẩm"
+            else:
+                break
         if i < k or k - ev.last_rating > v.link_window:
             ev.ratings, ev.fuzzy, ev.upgraded = [], False, None
     return ev, a
+
+
+def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
+    """A count in brackets right after a noun phrase restates it: "tổng số sản phẩm OCOP của cả
+    nước (khoảng 17.000 sản phẩm)". Evidence in the clause before the bracket."""
+    ev = _Evidence()
+    a = head
+    while (
+        a > start
+        and head - a < v.before_window
+        and not _gap_breaks(doc, a, allow="(")
+        and doc.gap(a).strip() != ","
+    ):
+        a -= 1
+    if a == head:
+        return ev
+    _scan(doc, a, head, v, ev)
+    ev.candidate = _last_end(v.before_candidates, doc, a, head)
+    ev.assessed = _last_end(v.assessed_before, doc, a, head)
+    return ev
 
 
 def _hedge_start(doc: Document, k: int, v: _Vocab) -> int:
@@ -469,6 +515,7 @@ class _Count:
     after: _Evidence
     before: _Evidence
     parenthesised: bool
+    apposition: _Evidence | None = None
 
 
 class _Claims:
@@ -538,11 +585,18 @@ class _Claims:
         head = _hedge_start(doc, k, v)
         if head > start and v.not_counts.preceded_by(doc, head) is not None:
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
+        if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
+            return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
         if mixed or after.bad_rating:
             return None
-        settled = after.result >= 0 or after.rated or before.rated  # "(… 5 sao) cho 5 sản phẩm"
+        # A rating settles a candidacy only when it describes the products before the candidacy
+        # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
+        # what they are put forward for ("9 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
+        # sao"). A rating before the count always does: "(… 5 sao) cho 5 sản phẩm".
+        rating_settles = after.rated and (after.candidacy < 0 or 0 <= after.first_rating < after.candidacy)
+        settled = after.result >= 0 or rating_settles or before.rated
         # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
         # were re-assessed to be re-certified, not candidates.
         part = after.reassessed and self._breaks_down_accepted(k, start)
@@ -572,7 +626,8 @@ class _Claims:
             return None
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
-        return _Count(value, k, noun, after, before, parenthesised)
+        appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
+        return _Count(value, k, noun, after, before, parenthesised, appos)
 
     def _breaks_down_accepted(self, k: int, start: int) -> bool:
         """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
@@ -601,17 +656,25 @@ class _Claims:
         if s in self.accepted:  # an earlier count of the same breakdown was a claim
             return False
         earlier = [t for t in self.counted if t < s]
-        return bool(earlier) and earlier[-1] in self.blocked
+        # A sentence that also stated a claim ("39 sản phẩm đạt 4 sao và 1 sản phẩm tiềm năng 5
+        # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
+        return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
-        near_candidates = bool({s - 1, s} & self.blocked.keys())  # "Trong số này ..." after candidates
+        # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
+        # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
+        near_candidates = s in self.blocked or (s - 1 in self.blocked and s - 1 not in self.accepted)
         said_before = max(before.outcome, before.exists) >= 0
-        stated = after.ocop or after.rated or after.result >= 0 or before.rated or said_before
-        if not stated and self._breaks_down_blocked(c.at):
+        # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
+        # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
+        # states a result ("Trong số này, 20 sản phẩm đạt 3 sao").
+        achieved = after.result >= 0 or after.achieved or before.rated or said_before
+        if not achieved and self._breaks_down_blocked(c.at):
+            self.blocked.setdefault(s, c.at)  # its neighbours are near candidates too
             return None  # "Trong số các sản phẩm, huyện A có 15 sản phẩm" after a list of candidates
         own = (
             after.ocop
@@ -620,6 +683,13 @@ class _Claims:
             or (self.is_ocop and after.group and not near_candidates)
         )
         prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
+        if (
+            (appos := c.apposition) is not None
+            and self.is_ocop
+            and not (after.candidate >= 0 or after.proposal)
+        ):
+            # "(khoảng 17.000 sản phẩm)" after "tổng số sản phẩm OCOP của cả nước"
+            prior = prior or (appos.ocop and appos.candidate < 0 and appos.assessed < 0)
         inherited = (
             inherit
             and self.is_ocop

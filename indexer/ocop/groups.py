@@ -34,7 +34,7 @@ The caller only asks for groups when the article is OCOP coverage.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,6 +67,9 @@ class _Vocab:
     locatives: PhraseIndex
     plural_generic: frozenset[tuple[str, ...]]
     crops: PhraseIndex
+    needs_support: frozenset[tuple[str, ...]]
+    support_before: PhraseIndex
+    support_after: PhraseIndex
     material_after: PhraseIndex
     generic_heads: frozenset[tuple[str, ...]]
     english_heads: frozenset[str]
@@ -82,9 +85,12 @@ class _Vocab:
     english_category_nouns: frozenset[str]
 
 
-def _index(words: list[str]) -> PhraseIndex:
+def _index(words: Sequence[str], exceptions: Sequence[str] = ()) -> PhraseIndex:
+    """Words to find; `exceptions` are longer words that end with one of them but are not one
+    ("đánh giá" is not "giá"): they match with a false value."""
     idx = PhraseIndex(strict_accents=True)
     idx.add_all(words, True)
+    idx.add_all(exceptions, False)
     return idx
 
 
@@ -133,7 +139,10 @@ def _vocab() -> _Vocab:
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
         locatives=_index(v["locatives"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
-        crops=_index(v["crop_contexts"]),
+        crops=_index(v["crop_contexts"], v["not_crop_contexts"]),
+        needs_support=frozenset(syllables(w) for w in v["needs_support"]),
+        support_before=_index(v["support_before"]),
+        support_after=_index(v["support_after"]),
         material_after=_index(v["material_after"]),
         generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
         english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
@@ -353,8 +362,10 @@ def find_groups(
                 continue
         if _locative(doc, i, v.locatives):
             continue
-        if i > block.first and doc.adjacent(i) and v.crops.preceded_by(doc, i) is not None:
+        if i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)):
             continue
+        if phrase.folded in v.needs_support and not _supported(doc, n, matches, v, place_name):
+            continue  # "cam kết", "tiêu thụ", "ước mơ": an ordinary word, not "cam sấy"
         s = doc.sent_of[i]
         if (s, phrase.folded) in materials:
             continue
@@ -384,6 +395,56 @@ def find_groups(
         head_ok = True
         found.update(groups)
     return [g for g in GROUP_ORDER if g in found]
+
+
+def _value(phrase: Phrase | None) -> bool:
+    return phrase is not None and bool(phrase.value)
+
+
+_LIST_GAPS = (",", ";")
+_CONJUNCTIONS = frozenset({"va", "hoac"})
+
+
+def _supported(
+    doc: Document,
+    n: int,
+    matches: list[tuple[int, int, Phrase]],
+    v: _Vocab,
+    place_name: Callable[[tuple[str, ...]], bool] | None,
+) -> bool:
+    """Whether an ordinary word that can name a product does so here: a classifier before it
+    ("quả cam"), a processing word or a place name after it ("cam sấy", "cam Cao Phong"), or
+    another product beside it in a list ("cam, quýt, bưởi")."""
+    i, j, _phrase = matches[n]
+    last = doc.blocks[doc.block_of[i]].last
+    if doc.adjacent(i) and _value(v.support_before.preceded_by(doc, i)):
+        return True
+    if j < last and doc.adjacent(j):
+        if v.support_after.match_at(doc, j, last) is not None:
+            return True
+        if place_name is not None and doc.is_cap(j) and doc.names_by_case(j):
+            run = j + 1
+            while run < min(j + 3, last) and doc.is_cap(run) and doc.adjacent(run):
+                run += 1
+            if any(place_name(tuple(doc.fold[j:k])) for k in range(j + 1, run + 1)):
+                return True
+    for m in (n - 1, n + 1):
+        if not 0 <= m < len(matches):
+            continue
+        a, b, other = matches[m]
+        if not other.value or other.folded in v.needs_support:
+            continue
+        left, right = (b, i) if m < n else (j, a)
+        if left == right and doc.gap(right).strip() in _LIST_GAPS:
+            return True
+        if (
+            right == left + 1
+            and doc.fold[left] in _CONJUNCTIONS
+            and doc.adjacent(left)
+            and doc.adjacent(right)
+        ):
+            return True
+    return False
 
 
 def _category_after(doc: Document, j: int, v: _Vocab) -> bool:

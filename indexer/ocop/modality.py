@@ -38,6 +38,13 @@ def _hits(idx: PhraseIndex, doc: Document, a: int, b: int) -> list[tuple[int, in
     return [(i, j) for i, j, p in idx.find(doc, a, b) if p.value]
 
 
+def _number_start(doc: Document, k: int, a: int) -> int:
+    """The first syllable of the number ending at k: "100,65" and "1.137" are read as one."""
+    while k > a and doc.gap(k) in (",", ".") and doc.orig[k - 1][0].isdigit():
+        k -= 1
+    return k
+
+
 @dataclass(frozen=True)
 class Modality:
     negations: PhraseIndex
@@ -53,6 +60,11 @@ class Modality:
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
+    candidacies: PhraseIndex
+    results: PhraseIndex
+    complements: PhraseIndex
+    generic_words: PhraseIndex
+    generic_openers: PhraseIndex
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -102,7 +114,7 @@ class Modality:
             if self.negators.preceded_by(doc, k) is not None or (
                 k > a + 1
                 and doc.orig[k - 1][0].isdigit()
-                and self.negators.preceded_by(doc, k - 1) is not None
+                and self.negators.preceded_by(doc, _number_start(doc, k - 1, a)) is not None
             ):
                 continue  # "vượt kế hoạch", "đạt 190% kế hoạch năm": facts about a plan
             return True
@@ -118,6 +130,52 @@ class Modality:
         """ "tiềm năng (đạt) N sao": a rank of potential right before syllable i."""
         a = max(doc.blocks[doc.block_of[i]].first, i - window)
         return bool(_hits(self.potential, doc, a, i))
+
+    def pending(self, doc: Document, i: int) -> bool:
+        """A candidacy or proposal word earlier in i's clause with no result word or realis marker
+        after it: the rating at i is what the products are put forward for ("đăng ký tham gia
+        đánh giá, phân hạng OCOP 3 sao", "hồ sơ đề nghị công nhận OCOP 4 sao")."""
+        a = self._clause_start(doc, i)
+        hits = _hits(self.candidacies, doc, a, i)
+        if not hits:
+            return False
+        _k, end = hits[-1]
+        results = [
+            k
+            for k, _e in _hits(self.results, doc, end, i)
+            if k > end or not doc.adjacent(k) or self.complements.match_at(doc, k, i) is None
+        ]
+        return not results and not _hits(self.realis, doc, end, i)
+
+    def _clause_start(self, doc: Document, i: int) -> int:
+        a = self._sentence_start(doc, i)
+        k = i
+        while k > a and not _CLAUSE_BREAK.search(doc.gap(k).replace(",", "")):
+            k -= 1
+        return k
+
+    def generic(self, doc: Document, first: int) -> bool:
+        """A rating of products in general, in a rule, a reward or a definition ("Mỗi sản phẩm
+        đạt 5 sao được thưởng ...", "Sản phẩm đạt 4 sao là sản phẩm ..."): no count of products,
+        no name and no realis marker in its sentence before it, and a generic word in the
+        sentence ("Sản phẩm ... đã được công nhận đạt 3 sao" is an event, not a rule)."""
+        a, b = doc.sentence_bounds(first)
+        if _hits(self.realis, doc, a, first):
+            return False
+        opener = self.generic_openers.match_at(doc, a, first) is not None
+        # Otherwise the rule's subject is the bare noun before the rating: "Sản phẩm đạt 4 sao
+        # được hỗ trợ", "Chủ thể có sản phẩm đạt 4 sao ..."; "Vải sấy đạt 4 sao và được đề xuất
+        # là sản phẩm ..." names its product first.
+        if not opener and not any(
+            doc.fold[k] == "san" and doc.fold[k + 1] == "pham" for k in range(a, first - 1)
+        ):
+            return False
+        for k in range(a, first):
+            if doc.orig[k][0].isdigit() and k + 1 < first and doc.fold[k + 1] in ("san", "sp", "mat"):
+                return False  # "5 sản phẩm đạt 4 sao được hỗ trợ": these products
+            if k > a and doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k):
+                return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
+        return opener or bool(_hits(self.generic_words, doc, a, b))
 
     def lower_council_five(self, doc: Document, i: int) -> bool:
         """A provincial or district council's 5-star score: a proposal to the central council."""
@@ -142,4 +200,9 @@ def modality() -> Modality:
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),
+        candidacies=_index(v["candidacy_words"], v["not_modal_words"]),
+        results=_index(v["result_words"]),
+        complements=_index(v["result_complements"]),
+        generic_words=_index(v["generic_words"]),
+        generic_openers=_index(v["generic_openers"]),
     )

@@ -48,6 +48,7 @@ class _Vocab:
     tight_before: PhraseIndex
     context: PhraseIndex
     national: PhraseIndex
+    emblems: PhraseIndex
     definition_before: PhraseIndex
     definition_after: PhraseIndex
 
@@ -69,6 +70,7 @@ def _vocab() -> _Vocab:
         tight_before=index(v["tight_before"]),
         context=index(v["context_terms"]),
         national=index(v["national_phrases"]),
+        emblems=index(v["emblem_words"]),
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
     )
@@ -189,12 +191,21 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         m.planned(doc, first)
         or m.potential_rank(doc, first)
         or m.negated(doc, first)
+        or m.pending(doc, first)
+        or m.generic(doc, first)
         or _definition(doc, first, sao, _vocab())
     ):
         return ()
     if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
         return tuple(s for s in stars if s != 5)
     return stars
+
+
+def _continues(doc: Document, sao: int, first: int) -> bool:
+    """Whether the rating starting at `first` continues a list after the rating ending at `sao`."""
+    if first == sao + 1:
+        return doc.gap(first).strip() in (",", ";")
+    return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
 
 
 def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
@@ -220,10 +231,14 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             tight = v.tight_before.preceded_by(doc, first) is not None or (
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
+            if out and _continues(doc, out[-1].sao, first):
+                tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
         if doc.folded.find("quoc gia", block.start, block.end) < 0:
             continue  # every national phrase says "quốc gia"
         for i, j, _p in v.national.find(doc, block.first, block.last):
+            if v.emblems.preceded_by(doc, i) is not None:
+                continue  # "sử dụng logo “OCOP Quốc gia”": the programme's emblem, not a rating
             stars = _factual(doc, (5,), i, j - 1, m)
             if stars and not (j < block.last and doc.fold[j].isdigit()):
                 out.append(StarMention(stars, i, j - 1, True, True))

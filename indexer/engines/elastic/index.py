@@ -19,7 +19,7 @@ from indexer.engines.elastic import dsl
 from indexer.engines.elastic.aliases import VersionedAlias
 from indexer.engines.elastic.bulk import BulkResult, DocumentsRejected, delete_articles, index_articles
 from indexer.engines.elastic.client import Cluster, connect, engine_errors, error_body, http_status
-from indexer.errors import NotFound
+from indexer.errors import EngineUnavailable, NotFound
 from indexer.facets import TermsFacet
 from indexer.highlight import hit_for
 from indexer.query import SearchRequest, SearchResponse
@@ -96,7 +96,14 @@ class RemoteIndex:
     def search(self, request: SearchRequest) -> SearchResponse:
         deadline = core.Deadline(self.time_budget)
         body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000))
-        response = self._search(body)
+        try:
+            response = self._search(body)
+        except EngineUnavailable:
+            # An engine can fail a search it stopped at the timeout we passed instead of answering
+            # `timed_out` (OpenSearch does in some aggregation phases, with a 500): past the budget,
+            # that failure is the budget's, and the user is told to narrow the search.
+            deadline.check()
+            raise
         if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
             raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
