@@ -20,6 +20,7 @@ from indexer.errors import OcopWatchError
 from indexer.facets import FACETS
 from indexer.query import SearchRequest, SearchResponse
 from indexer.settings import Settings, load_settings
+from search_api.analysis import router as analysis_router
 from search_api.articles import router as articles_router
 from search_api.dependencies import get_index, search_request
 from search_api.errors import document_errors, install_error_handlers, responses, without_paths
@@ -63,17 +64,6 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
         """Faceted full-text search; facet counts are multi-select (a facet ignores its own filter)."""
         return index.search(request)
 
-    @app.get("/timeline", tags=["search"], responses=responses(400, 503))
-    def timeline(index: IndexDep, request: RequestDep) -> dict[str, object]:
-        """Coverage over time for a query and filters (the date histogram only)."""
-        response = index.search(request.model_copy(update={"size": 0}))
-        # The histogram ignores the date selection (the page shows the whole timeline around it);
-        # this endpoint answers for the selected period only, so its buckets agree with its total.
-        low = request.date_from.isoformat() if request.date_from else ""
-        high = request.date_to.isoformat() if request.date_to else "9999"
-        buckets = [b for b in response.histogram if low[: len(b.value)] <= b.value <= high[: len(b.value)]]
-        return {"total": response.total, "interval": response.interval, "buckets": buckets}
-
     @app.get("/facets", tags=["search"])
     def facets() -> list[dict[str, object]]:
         """The facets: API parameter name, the page's label, kind, and whether responses count them."""
@@ -94,6 +84,7 @@ def create_app(settings: Settings | None = None, index: SearchIndex | None = Non
             report = {"status": "degraded", "version": __version__, "reasons": [reason]}
         return JSONResponse(report, status_code=200 if report["status"] == "ok" else 503)
 
+    app.include_router(analysis_router)
     app.include_router(articles_router)
     app.include_router(export_router)
     app.include_router(feeds_router)

@@ -8,6 +8,7 @@ with the same parameters mean the same search, and a new facet appears here with
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -60,6 +61,18 @@ def search_request(**params: Any) -> SearchRequest:
 
 
 search_request.__signature__ = inspect.Signature(_parameters(), return_annotation=SearchRequest)  # type: ignore[attr-defined]
+
+
+def search_request_without(*names: str) -> Callable[..., SearchRequest]:
+    """`search_request` without some parameters, for an endpoint that declares them its own way
+    (/timeline takes several `q` and a `week` interval)."""
+
+    def dependency(**params: Any) -> SearchRequest:
+        return search_request(**params)
+
+    kept = [p for p in _parameters() if p.name not in names]
+    dependency.__signature__ = inspect.Signature(kept, return_annotation=SearchRequest)  # type: ignore[attr-defined]
+    return dependency
 
 
 def get_index(request: Request) -> SearchIndex:

@@ -24,7 +24,13 @@ from search_api.errors import TooManyRequests
 
 RETRY_EXPORT_SECONDS = 30  # an export of a few thousand rows takes seconds; a whole archive, minutes
 RETRY_CLIENT_SECONDS = 1  # a search takes well under a second: try again as soon as one is answered
-LIMITED_PATHS = ("/search", "/timeline", "/export")  # the requests whose cost grows with the archive
+LIMITED_PATHS = (
+    "/search",
+    "/timeline",
+    "/export",
+    "/terms",
+    "/claims",
+)  # the requests whose cost grows with the archive
 
 
 class ExportSlots:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from indexer.query import SearchRequest, SearchResponse
@@ -26,6 +26,10 @@ class SearchIndex(Protocol):
         """Every article the request matches, in its sort order, in constant memory (for exports)."""
 
     def count(self) -> int: ...
+
+    def phrase_counts(self, phrases: Sequence[Sequence[str]]) -> list[int]:
+        """How many indexed articles hold each folded phrase in the title or the body, over the
+        whole index (the background of `indexer.analysis.terms`)."""
 
     def health(self) -> dict[str, object]:
         """Raises EngineUnavailable when the engine cannot answer."""

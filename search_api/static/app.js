@@ -328,8 +328,60 @@ function renderPager(state, data) {
   add(t("pager.next"), state.page + 1, t("pager.nextLabel"));
 }
 
+// The characteristic words of the result set (GET /terms), asked after the hits are shown: they
+// read a sample of the articles and take longer than the search itself.
+let terms = null;
+
+function namedItem(text) {
+  const item = document.createElement("li");
+  item.textContent = text;
+  return item;
+}
+
+function renderTerms() {
+  const panel = $("terms-panel");
+  if (!terms) {
+    panel.hidden = true;
+    return;
+  }
+  panel.hidden = false;
+  $("terms-sample").textContent = terms.sample.sampled
+    ? t("terms.sample", { n: formatNumber(terms.sample.size), total: formatNumber(terms.sample.of) })
+    : "";
+  const list = terms.terms.slice(0, 15).map((term) =>
+    namedItem(t("terms.item", { term: term.term, n: formatNumber(term.docs), all: formatNumber(term.archive_docs) })));
+  $("terms-list").replaceChildren(...(list.length ? list : [namedItem(t("terms.none"))]));
+  for (const [id, names] of [["terms-products", terms.products], ["terms-coops", terms.cooperatives]]) {
+    $(id).replaceChildren(...names.slice(0, 10).map((n) => namedItem(t("named.item", { name: n.name, n: formatNumber(n.docs) }))));
+  }
+}
+
+async function loadTerms(apiParams, ticket) {
+  terms = null;
+  const params = new URLSearchParams(apiParams);
+  params.delete("page");
+  params.delete("size");
+  params.delete("sort");
+  try {
+    const response = await fetchPolitely("/terms?" + params.toString());
+    if (ticket === latestRun && response.ok) terms = await response.json();
+  } catch {
+    terms = null;
+  }
+  if (ticket === latestRun) renderTerms();
+}
+
+function renderNav(state) {
+  const compare = new URLSearchParams();
+  if (state.q) compare.append("q", state.q);
+  $("nav-compare").href = "/compare" + (state.q ? "?" + compare.toString() : "");
+  const province = state.filters.province || [];
+  $("nav-ledger").href = "/ledger" + (province.length === 1 ? "?" + new URLSearchParams({ province: province[0] }) : "");
+}
+
 function render() {
   if (!shown) return;
+  renderTerms();
   const { state, data } = shown;
   $("summary").textContent = data.total_stories == null
     ? t("results.total", { n: formatNumber(data.total) })
@@ -382,7 +434,9 @@ async function run() {
     return;
   }
   shown = { state, data };
+  renderNav(state);
   render();
+  loadTerms(apiParams, ticket);
   if (focusAfterRender) {
     document.querySelector(focusAfterRender)?.focus();
     focusAfterRender = null;

@@ -254,3 +254,15 @@ def story_sizes_body(story_ids: Sequence[str]) -> dict[str, Any]:
         "query": {"terms": {"story_id": list(story_ids)}},
         "aggs": {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}},
     }
+
+
+def phrase_counts_body(phrases: Sequence[Sequence[str]]) -> dict[str, Any]:
+    """How many articles of the whole index hold each folded phrase (title or body), in one size-0
+    request: a `filters` aggregation with one phrase per bucket (no scripts, any engine)."""
+    filters = {str(i): _phrase(phrase, list(FOLDED_FIELDS)) for i, phrase in enumerate(phrases)}
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"match_all": {}},
+        "aggs": {"phrases": {"filters": {"filters": filters}}},
+    }

@@ -26,6 +26,7 @@ from indexer.query import SearchRequest, SearchResponse
 from indexer.schema import Article
 from indexer.settings import Settings
 
+PHRASES_PER_REQUEST = 200  # filters per aggregation in `phrase_counts`
 SCAN_KEEP_ALIVE = "5m"  # each scan page must come within this of the previous one
 
 
@@ -80,6 +81,14 @@ class RemoteIndex:
 
     def count(self) -> int:
         return int(self.cluster.call(lambda: self.cluster.client.count(index=self.alias))["count"])
+
+    def phrase_counts(self, phrases: Sequence[Sequence[str]]) -> list[int]:
+        counts: list[int] = []
+        for start in range(0, len(phrases), PHRASES_PER_REQUEST):
+            batch = phrases[start : start + PHRASES_PER_REQUEST]
+            buckets = self._search(dsl.phrase_counts_body(batch))["aggregations"]["phrases"]["buckets"]
+            counts += [int(buckets[str(i)]["doc_count"]) for i in range(len(batch))]
+        return counts
 
     def health(self) -> dict[str, object]:
         cluster = self.cluster.call(lambda: self.cluster.client.cluster.health())

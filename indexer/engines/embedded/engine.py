@@ -20,7 +20,7 @@ import multiprocessing.synchronize
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,6 +335,14 @@ class EmbeddedIndex:
     def count(self) -> int:
         with _readable(self.path):
             return int(self._current()[0].searcher().num_docs)
+
+    def phrase_counts(self, phrases: Sequence[Sequence[str]]) -> list[int]:
+        with _readable(self.path):
+            searcher = self._current()[0].searcher()
+            return [
+                searcher.search(self.renderer.phrase(phrase), 1, count=True).count if phrase else 0
+                for phrase in phrases
+            ]
 
     def health(self) -> dict[str, object]:
         """What a search would do first (catch up, or say why it cannot), and how far behind the
