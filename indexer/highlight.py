@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from indexer.query import Hit, ParsedQuery, WordGroup
+from indexer.query import Hit
+from indexer.query_ast import ParsedQuery, WordGroup
 from indexer.schema import Article
 from indexer.text import fold, only_ascii_syllables
 

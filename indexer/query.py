@@ -1,28 +1,27 @@
-"""The search request, its response, and the user's query text parsed once into a small AST.
+"""The search request and its response; the query text is parsed by `indexer.query_parse`.
 
-Both engines render the same AST (FTS5 MATCH text, Elasticsearch DSL), so a query means the same
-thing whichever engine answers it. Anything a journalist can type parses: stray quotes, FTS or
-Lucene operators and punctuation are read as plain text, never passed through to an engine.
+Every engine renders the same parsed tree (`indexer.query_ast`: tantivy queries, Elasticsearch
+DSL), so a query means the same thing whichever engine answers it (docs/query-language.md).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from indexer.errors import InvalidQuery
 from indexer.facets import FACETS, as_term
+from indexer.query_ast import ParsedQuery
+from indexer.query_parse import MAX_QUERY_LENGTH, parse_query
 from indexer.schema import VIETNAM_TZ, Article
-from indexer.text import fold, has_diacritics, normalize, tokens
+
+__all__ = ["MAX_QUERY_LENGTH", "ParsedQuery", "parse_query"]  # the parser, where callers look for it
 
 MAX_PAGE_SIZE = 100
 MAX_WINDOW = 10_000  # page*size beyond this needs a cursor, as in Elasticsearch's max_result_window
-MAX_QUERY_LENGTH = 500
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2200, 12, 31)  # beyond these, date arithmetic overflows
 
 # Parameters other than the facets and the dates, under their API names.
@@ -32,141 +31,6 @@ Sort = Literal["relevance", "newest", "oldest"]
 Interval = Literal["year", "month", "day"]
 Collapse = Literal["story"]
 MAX_COPIES = 50  # copies of a story listed on a collapsed hit (GET /stories/{id} lists them all)
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """One or more syllables that must appear in this order (a single word is a one-token phrase)."""
-
-    tokens: tuple[str, ...]  # normalised, lower-cased, diacritics kept
-
-    @property
-    def folded(self) -> tuple[str, ...]:
-        return tuple(fold(t) for t in self.tokens)
-
-    @property
-    def has_diacritics(self) -> bool:
-        return any(has_diacritics(t) for t in self.tokens)
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    """Alternatives joined by OR; matches when any of them does."""
-
-    options: tuple[Phrase, ...]
-
-
-Clause = Phrase | AnyOf
-
-
-@dataclass(frozen=True)
-class WordGroup:
-    """Syllables the query puts together: the unit a match is found and shown as.
-
-    Vietnamese words have several syllables and the query does not say where one ends, so
-    adjacent unquoted syllables (`mat ong`) form one loose group: any two or more of them standing
-    side by side in the text in the query's order are one word ("mật ong"). An exact group (a
-    quoted or punctuation-joined phrase, `"nông thôn mới"`, `TP.HCM`) only counts whole.
-    """
-
-    syllables: tuple[str, ...]  # folded
-    exact: bool = False
-
-
-@dataclass(frozen=True)
-class ParsedQuery:
-    must: tuple[Clause, ...] = ()
-    must_not: tuple[Phrase, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.must and not self.must_not
-
-    def word_groups(self) -> list[WordGroup]:
-        """The positive matches as units, in query order: runs of adjacent single syllables (an
-        OR or a phrase ends a run), each multi-syllable phrase, each OR alternative."""
-        groups: list[WordGroup] = []
-        run: list[str] = []
-
-        def end_run() -> None:
-            if run:
-                groups.append(WordGroup(tuple(run)))
-                run.clear()
-
-        for clause in self.must:
-            if isinstance(clause, Phrase) and len(clause.tokens) == 1:
-                run.extend(clause.folded)
-                continue
-            end_run()
-            for phrase in clause.options if isinstance(clause, AnyOf) else (clause,):
-                groups.append(WordGroup(phrase.folded, exact=len(phrase.tokens) > 1))
-        end_run()
-        return groups
-
-    def word_runs(self) -> list[tuple[str, ...]]:
-        """Folded runs of two or more adjacent unquoted words: likely multi-syllable words
-        ("nông thôn mới"), which both engines rank higher where they also stand side by side."""
-        return [g.syllables for g in self.word_groups() if not g.exact and len(g.syllables) > 1]
-
-    def phrases(self) -> list[Phrase]:
-        """Every positive phrase, alternatives included (engines rank exact-diacritic matches with them)."""
-        out: list[Phrase] = []
-        for clause in self.must:
-            out.extend(clause.options if isinstance(clause, AnyOf) else (clause,))
-        return out
-
-
-_LEXEME = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-
-
-def _phrase(text: str) -> Phrase | None:
-    syllables = tuple(t.lower() for t in tokens(normalize(text)))
-    return Phrase(syllables) if syllables else None
-
-
-def parse_query(text: str | None) -> ParsedQuery:
-    """Words must all match, "quoted phrases" match in order, -word excludes, OR offers alternatives.
-
-    `AND` is the default and so ignored; `NOT word` is read as `-word`. An unclosed quote runs to
-    the end of the query. Punctuation inside a word splits it into a phrase ("TP.HCM" → "tp hcm").
-    """
-    text = (text or "").strip()
-    if len(text) > MAX_QUERY_LENGTH:
-        raise InvalidQuery(f"query is too long ({len(text)} characters, at most {MAX_QUERY_LENGTH})")
-    must: list[Clause] = []
-    must_not: list[Phrase] = []
-    pending_or = False
-    negate_next = False
-    for match in _LEXEME.finditer(text):
-        minus, quoted, bare = match.group(1), match.group(2), match.group(3)
-        if bare is not None:
-            if bare == "OR":
-                pending_or = bool(must)
-                continue
-            if bare in ("AND", "&&"):
-                continue
-            if bare == "NOT":
-                negate_next = True
-                continue
-            negate = bare.startswith("-") and len(bare) > 1
-            phrase = _phrase(bare[1:] if negate else bare)
-        else:
-            negate = bool(minus)
-            phrase = _phrase(quoted)
-        if phrase is None:
-            continue
-        if negate or negate_next:
-            must_not.append(phrase)
-            negate_next = pending_or = False
-            continue
-        if pending_or:
-            previous = must.pop()
-            options = previous.options if isinstance(previous, AnyOf) else (previous,)
-            must.append(AnyOf((*options, phrase)))
-            pending_or = False
-        else:
-            must.append(phrase)
-    return ParsedQuery(tuple(must), tuple(must_not))
 
 
 class SearchRequest(BaseModel):
@@ -240,7 +104,7 @@ class SearchRequest(BaseModel):
 
     @property
     def parsed(self) -> ParsedQuery:
-        return parse_query(self.q)
+        return _parsed(self.q)
 
     @property
     def effective_sort(self) -> Sort:
@@ -309,6 +173,14 @@ class Bucket(BaseModel):
     label: str | None = None  # the value's name for people, for facets with a `label_field`
 
 
+class Relaxation(BaseModel):
+    """Said when too few articles held every word: those holding most of them follow."""
+
+    strict_total: int  # articles holding every word (they come first)
+    min_words: int  # words an article of the rest holds, at least
+    words: int  # words in the query
+
+
 class SearchResponse(BaseModel):
     total: int  # matching articles
     total_stories: int | None = None  # collapse=story: matching stories (what the pages count)
@@ -322,3 +194,11 @@ class SearchResponse(BaseModel):
     next_cursor: str | None = None
     engine: str = ""
     took_ms: float = 0.0
+    relaxed: Relaxation | None = None
+    did_you_mean: str | None = None  # the query with the diacritics the archive prints, when typed without
+    expanded: list[str] = Field(default_factory=list)  # words the query also found ("quảng ngãi → kon tum")
+
+
+@lru_cache(maxsize=256)
+def _parsed(q: str) -> ParsedQuery:
+    return parse_query(q)

@@ -77,6 +77,9 @@ BAD_PARAMETERS = [
     ({"province": "Atlantis"}, "province"),
     ({"is_ocop": "maybe"}, "is_ocop"),
     ({"interval": "fortnight"}, "interval"),
+    ({"q": "(sâm ngọc linh"}, "'(' at character 1 is never closed"),  # malformed queries say where
+    ({"q": "mật ong OR"}, "OR at character 9"),
+    ({"q": "ocop title:"}, "field at character 6"),
 ]
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from indexer.errors import InvalidQuery, SearchTimeout
 from indexer.facets import FACETS, TermsFacet, resolve_filters
 from indexer.highlight import hit_for
-from indexer.query import MAX_COPIES, Bucket, Copy, Hit, SearchRequest, SearchResponse, Sort
+from indexer.query import MAX_COPIES, Bucket, Copy, Hit, Relaxation, SearchRequest, SearchResponse, Sort
+from indexer.query_ast import AtLeast, ParsedQuery
+from indexer.readings import read
 from indexer.schema import Article
 
 CursorValue = int | float | str
@@ -81,6 +83,58 @@ def _fits(value: object, kind: type) -> bool:
             return _INT_RANGE[0] <= value <= _INT_RANGE[1]
         return isinstance(value, float) and math.isfinite(value)
     raise TypeError(f"unsupported cursor value type {kind!r}")
+
+
+# --- the query as searched --------------------------------------------------------------------------
+
+RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding most follow them
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The parsed query an engine searches for one request, and what the response says about it."""
+
+    parsed: ParsedQuery
+    relaxed: Relaxation | None = None
+    did_you_mean: str | None = None
+
+
+def plan(
+    request: SearchRequest,
+    *,
+    count: Callable[[ParsedQuery], int],
+    sample: Callable[[ParsedQuery, int], Iterable[Article]],
+) -> Plan:
+    """The request's query, read and relaxed by what the engine holds (docs/query-language.md):
+
+    - a query typed without diacritics ranks the archive's accented reading first (`readings`);
+    - when fewer than `RELAX_BELOW` articles (under the filters) hold every word, the query is
+      relaxed to most of its words, those holding every word still first.
+
+    Only pages of hits ranked by relevance are read and relaxed: counts (size 0), date sorts,
+    timelines and exports keep every word required. `count` counts a query's matches under the
+    request's filters; `sample` returns a query's best matches over the whole archive."""
+    parsed = request.parsed
+    if request.size == 0 or request.effective_sort != "relevance":
+        return Plan(parsed)
+    reading = read(parsed, request.q, sample)
+    if reading is not None:
+        parsed = ParsedQuery(
+            clauses=parsed.clauses, runs=parsed.runs, boosts=reading.boosts, notes=parsed.notes
+        )
+    relaxed = parsed.relaxed()
+    if relaxed is None:
+        return Plan(parsed, did_you_mean=reading.suggestion if reading else None)
+    strict_total = count(parsed)
+    if strict_total >= RELAX_BELOW:
+        return Plan(parsed, did_you_mean=reading.suggestion if reading else None)
+    at_least = relaxed.clauses[0]
+    assert isinstance(at_least, AtLeast)
+    return Plan(
+        relaxed,
+        Relaxation(strict_total=strict_total, min_words=at_least.count, words=len(at_least.parts)),
+        reading.suggestion if reading else None,
+    )
 
 
 # --- time budget ----------------------------------------------------------------------------------------
@@ -232,6 +286,7 @@ def response(
     histogram: list[Bucket],
     next_after: Sequence[CursorValue] | None,
     deadline: Deadline,
+    searched: Plan | None = None,
     total_stories: int | None = None,
 ) -> SearchResponse:
     """The response every engine returns. `next_after` is the last hit's sort values: a cursor is
@@ -250,4 +305,7 @@ def response(
         next_cursor=encode_cursor(sort, next_after) if full_page and next_after is not None else None,
         engine=engine,
         took_ms=deadline.elapsed_ms(),
+        relaxed=searched.relaxed if searched else None,
+        did_you_mean=searched.did_you_mean if searched else None,
+        expanded=list(searched.parsed.notes) if searched else [],
     )

@@ -328,6 +328,42 @@ function renderPager(state, data) {
   add(t("pager.next"), state.page + 1, t("pager.nextLabel"));
 }
 
+// What the search did with the words: the accented reading it ranked first (a link that searches
+// it), the relaxation to most of the words, the synonyms and merged provinces it also found.
+function renderQueryNotes(state, data) {
+  const notes = [];
+  if (data.did_you_mean) {
+    const p = document.createElement("p");
+    p.className = "did-you-mean";
+    const link = document.createElement("a");
+    link.href = "?" + new URLSearchParams({ q: data.did_you_mean }).toString();
+    link.textContent = data.did_you_mean;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      navigate({ ...state, q: data.did_you_mean, page: 1 });
+    });
+    p.append(t("query.didYouMean") + " ", link);
+    notes.push(p);
+  }
+  if (data.relaxed) {
+    const p = document.createElement("p");
+    p.className = "relaxed";
+    p.textContent = t("query.relaxed", {
+      strict: formatNumber(data.relaxed.strict_total),
+      min: formatNumber(data.relaxed.min_words),
+      words: formatNumber(data.relaxed.words),
+    });
+    notes.push(p);
+  }
+  if (data.expanded && data.expanded.length) {
+    const p = document.createElement("p");
+    p.className = "expanded";
+    p.textContent = t("query.expanded", { list: data.expanded.join("; ") });
+    notes.push(p);
+  }
+  $("query-notes").replaceChildren(...notes);
+}
+
 // The characteristic words of the result set (GET /terms), asked after the hits are shown: they
 // read a sample of the articles and take longer than the search itself.
 let terms = null;
@@ -386,6 +422,7 @@ function render() {
   $("summary").textContent = data.total_stories == null
     ? t("results.total", { n: formatNumber(data.total) })
     : t("results.stories", { stories: formatNumber(data.total_stories), n: formatNumber(data.total) });
+  renderQueryNotes(state, data);
   renderFilterButton(state);
   renderFacets(state, data.facets);
   renderTimeline(state, data);
@@ -429,6 +466,7 @@ async function run() {
   if (!response.ok) {
     shown = null;
     $("summary").textContent = t("results.error", { message: data.error || response.statusText });
+    $("query-notes").replaceChildren();
     $("results").replaceChildren();
     $("pager").replaceChildren();
     return;

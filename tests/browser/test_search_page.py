@@ -169,6 +169,24 @@ def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> N
     assert not [line for line in console if "Content Security Policy" in line], console
 
 
+def test_the_page_says_what_the_search_did_with_the_words(page: Page) -> None:
+    """A query typed without diacritics offers the archive's reading; the synonyms and merged
+    provinces searched, and a relaxation to most words, are said above the results."""
+    page.open("/?q=sen+dong+thap")
+    page.until_text("#summary", "bài viết")
+    suggestion = page.find("#query-notes .did-you-mean a")
+    assert suggestion.text == "sen Đồng Tháp"
+    assert "dong thap → tiền giang" in page.find("#query-notes .expanded").text  # merged in 2025
+    suggestion.click()
+    page.until(lambda: page.find("#q").get_attribute("value") == "sen Đồng Tháp")
+    page.until(lambda: not page.find_all("#query-notes .did-you-mean"))
+    page.open("/?q=mat+ong+ca+phe+ocop")
+    page.until(lambda: page.find_all("#query-notes .relaxed"))
+    assert "1" in page.find("#query-notes .relaxed").text  # one article holds every word
+    page.open("/?q=(sen+xoai")
+    page.until_text("#summary", "character 1")  # a malformed query says where
+
+
 def test_each_story_once_with_its_first_publisher_outlets_by_name_and_a_feed(page: Page) -> None:
     page.open("/?q=16.000")
     page.until_text("#summary", "1 tin · 3 bài viết")

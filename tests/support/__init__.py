@@ -2,5 +2,6 @@
 sites, the real search-engine nodes, and the environment (../shared, CI).
 
 Test modules and conftest files import from here, never from one another. `nodes/` (stdlib only)
-is also what `bench/` may use to start a node; the rest is for the tests alone.
+and `judged_set.py` (no pytest) are also what `bench/` may use: a node to start, the judged query
+set to measure on; the rest is for the tests alone.
 """

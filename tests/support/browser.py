@@ -32,10 +32,12 @@ class Page:
     """The browser on one test's terms: a viewport, a clean origin, and helpers to wait and look."""
 
     def __init__(self, web, base: str):
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.support.ui import WebDriverWait
 
         self.web, self.base = web, base
-        self.wait = WebDriverWait(web, 20)
+        # a condition that reads elements the page is redrawing meets the old ones gone: look again
+        self.wait = WebDriverWait(web, 20, ignored_exceptions=[StaleElementReferenceException])
         self.size = DESKTOP
 
     def resize(self, width: int, height: int) -> None:
@@ -112,3 +114,26 @@ class Page:
         violations = json.loads(result)
         assert not isinstance(violations, dict), violations
         return violations
+
+
+BLOCKING = {"serious", "critical"}  # axe-core impacts a page must never have
+
+
+def axe_summary(violations: list[dict]) -> list[str]:
+    """axe-core's violations, one readable line each, for an assertion's message."""
+    return [
+        f"{v['impact']}: {v['id']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']}) {v['help']}"
+        for v in violations
+    ]
+
+
+def tab_to(page: Page, css: str, limit: int = 80, backwards: bool = False) -> None:
+    """Press Tab (or Shift+Tab) until the element matching `css` has focus: reachable by keyboard alone."""
+    from selenium.webdriver.common.keys import Keys
+
+    press = (Keys.SHIFT, Keys.TAB, Keys.SHIFT) if backwards else (Keys.TAB,)
+    for _ in range(limit):
+        if page.js("return document.activeElement.matches(arguments[0])", css):
+            return
+        page.keys(*press)
+    pytest.fail(f"{css} was not reached with {limit} presses of {'Shift+' if backwards else ''}Tab")

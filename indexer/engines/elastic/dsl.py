@@ -13,11 +13,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import indexer.engines.core as core
-from indexer.engines.elastic.mapping import EXACT_FIELDS, FOLDED_FIELDS
+from indexer.engines.elastic.mapping import EXACT_FIELDS, FOLDED_FIELDS, SCOPED_FIELDS
 from indexer.facets import COUNTED_FACETS, dsl_filter, resolve_filters
-from indexer.query import AnyOf, Bucket, ParsedQuery, Phrase, SearchRequest
+from indexer.query import Bucket, SearchRequest
+from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
 from indexer.schema import VIETNAM_TZ
 
+ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 TITLE_BOOST = 4.0  # a match in the title counts four times one in the body (as the embedded bm25 weights)
 # Phrases typed with diacritics: each one an article contains exactly (hòa, not họa) lifts it by a
 # whole tier, above any BM25 score, so exact-diacritic matches always come first; BM25 (plus the
@@ -25,13 +27,15 @@ TITLE_BOOST = 4.0  # a match in the title counts four times one in the body (as 
 # that order: a folded-only match in a short title can outscore an exact one deep in a long body.
 EXACT_TIER = 1000.0
 EXACT_BOOST = 2.0
+ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
+STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above the others
 MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
 PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 SOURCE = ["article"]  # the only field hits carry back: the archived article
 STORY_PRECISION = 40_000  # the cardinality aggregation's maximum: counts below it are near-exact
 CURSOR = (float, str)  # a page's last sort values (score, or date in ms; then the id): core.decode_cursor
 _HISTOGRAM_FORMAT = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
-_FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1]]
+_FOLDED = [f"{FOLDED_FIELDS[0]}^{TITLE_BOOST}", FOLDED_FIELDS[1], f"{FOLDED_FIELDS[2]}^{ASIDE_BOOST}"]
 _EXACT = [f"{EXACT_FIELDS[0]}^{TITLE_BOOST}", EXACT_FIELDS[1]]
 
 
@@ -51,38 +55,104 @@ def _phrase(syllables: Iterable[str], fields: list[str], boost: float | None = N
     return {"multi_match": query}
 
 
-def _clause(clause: Phrase | AnyOf) -> dict[str, Any]:
-    if isinstance(clause, AnyOf):
-        options = [_phrase(p.folded, _FOLDED) for p in clause.options]
-        return {"bool": {"should": options, "minimum_should_match": 1}}
-    return _phrase(clause.folded, _FOLDED)
+def _fields(scope: Scope) -> list[str]:
+    if scope == "any":
+        return _FOLDED
+    return [FOLDED_FIELDS[0]] if scope == "title" else [SCOPED_FIELDS[scope]]
 
 
-def _options(clause: Phrase | AnyOf) -> tuple[Phrase, ...]:
-    return clause.options if isinstance(clause, AnyOf) else (clause,)
+def _all(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    return parts[0] if len(parts) == 1 else {"bool": {"must": parts}}
 
 
-def _exact_tier(phrase: Phrase) -> dict[str, Any]:
+def _any(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    return parts[0] if len(parts) == 1 else {"bool": {"should": parts, "minimum_should_match": 1}}
+
+
+def _term(term: Term) -> dict[str, Any]:
+    if term.exact:
+        if term.phrase:
+            return _phrase(term.tokens, _EXACT)
+        return _all([_phrase((t,), _EXACT) for t in dict.fromkeys(term.tokens)])
+    fields = _fields(term.scope)
+    if term.phrase:
+        return _phrase(term.folded, fields)
+    syllables = list(dict.fromkeys(term.folded))
+    parts = [_phrase((s,), fields) for s in syllables]
+    if term.prefix:  # the last syllable is a prefix (`nông*`)
+        last = syllables[-1]
+        parts[-1] = _any([{"prefix": {f.split("^")[0]: {"value": last}}} for f in fields])
+    return _all(parts)
+
+
+def _node(node: Node) -> dict[str, Any]:
+    if isinstance(node, Term):
+        return _term(node)
+    if isinstance(node, Expanded):
+        return _any([_term(node.original), *(_node(a) for a in node.alternatives)])
+    if isinstance(node, AnyOf):
+        return _any([_node(o) for o in dict.fromkeys(node.options)])
+    if isinstance(node, AtLeast):
+        return {"bool": {"should": [_node(p) for p in node.parts], "minimum_should_match": node.count}}
+    if isinstance(node, AllOf):
+        return _every(node.parts)
+    return {"bool": {"must_not": [_node(node.part)]}}
+
+
+def _every(parts: Iterable[Node]) -> dict[str, Any]:
+    unique = list(dict.fromkeys(parts))
+    must = [_node(p) for p in unique if not isinstance(p, Not)]
+    must_not = [_node(p.part) for p in unique if isinstance(p, Not)]
+    if not must_not:
+        return _all(must)
+    return {"bool": {"must": must, "must_not": must_not}}
+
+
+def _not_only_alternatives(expanded: Expanded) -> dict[str, Any]:
+    """The original word, or none of its alternatives: every article but those found only by an
+    alternative (a synonym, a merged province), which rank a tier lower."""
+    alternatives = [_node(a) for a in expanded.alternatives]
+    return _any([_term(expanded.original), {"bool": {"must_not": alternatives}}])
+
+
+def _tier(query: dict[str, Any], weight: float) -> dict[str, Any]:
+    return {"constant_score": {"filter": query, "boost": weight}}
+
+
+def _exact_tier(term: Term) -> dict[str, Any]:
     """Exact-diacritic match: its own BM25 (boosted) plus a whole tier (see EXACT_TIER)."""
-    exact = _phrase(phrase.tokens, _EXACT, EXACT_BOOST)
+    exact = _phrase(term.tokens, _EXACT, EXACT_BOOST)
     return {"function_score": {"query": exact, "functions": [{"weight": EXACT_TIER}], "boost_mode": "sum"}}
 
 
+def _leaves(query: Any) -> int:
+    """Lucene clauses a body makes: one per field of each multi_match, one per other leaf."""
+    if isinstance(query, dict):
+        if "multi_match" in query:
+            return len(query["multi_match"]["fields"])
+        if "prefix" in query:
+            return 1
+        return sum(_leaves(v) for v in query.values())
+    if isinstance(query, list):
+        return sum(_leaves(v) for v in query)
+    return 0
+
+
 def text_query(parsed: ParsedQuery) -> dict[str, Any]:
-    """Matching as the embedded engine does; exact-diacritic tiers and proximity only rank."""
+    """Matching as the embedded engine does; tiers, exact diacritics and proximity only rank."""
     if parsed.is_empty:
         return {"match_all": {}}
-    must = [_clause(c) for c in dict.fromkeys(parsed.must)]  # a repeated word adds nothing but clauses
-    must_not = [_phrase(p.folded, _FOLDED) for p in dict.fromkeys(parsed.must_not)]
-    exact = [p for p in dict.fromkeys(parsed.phrases()) if p.has_diacritics]
-    should = [_exact_tier(p) for p in exact]
-    should += [_phrase(run, _FOLDED, PROXIMITY_BOOST) for run in parsed.word_runs()]
-    # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch): each
-    # phrase here is one leaf per field. Matching always fits (at most 250 syllables in 500
-    # characters); the ranking boosts are dropped before a pathological query could overflow it.
-    leaves = len(_FOLDED) * (sum(len(_options(c)) for c in parsed.must) + len(must_not) + len(should))
+    must = [_node(c) for c in dict.fromkeys(parsed.must)]  # a repeated word adds nothing but clauses
+    must_not = [_node(p) for p in dict.fromkeys(parsed.must_not)]
+    should = [_tier(_every(parsed.strict), STRICT_TIER)] if parsed.strict else []
+    should += [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
+    should += [_exact_tier(t) for t in parsed.exact_terms()]
+    should += [_phrase(run, _FOLDED[:2], PROXIMITY_BOOST) for run in parsed.word_runs()]  # not asides
+    # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch).
+    # Matching always fits (at most 250 syllables in 500 characters); the ranking clauses are
+    # dropped before a pathological query could overflow it.
     query: dict[str, Any] = {"must": must, "must_not": must_not}
-    if should and must and leaves <= MAX_CLAUSES:
+    if should and must and _leaves([must, must_not, should]) <= MAX_CLAUSES:
         query["should"] = should
     return {"bool": query}
 
@@ -172,16 +242,19 @@ def sort_clause(sort: str) -> list[dict[str, Any]]:
 # --- whole request bodies ------------------------------------------------------------------------
 
 
-def search_body(request: SearchRequest, timeout_ms: int | None = None) -> dict[str, Any]:
+def search_body(
+    request: SearchRequest, timeout_ms: int | None = None, parsed: ParsedQuery | None = None
+) -> dict[str, Any]:
     """One page of hits with the total, and the facets and histogram when asked for, within
     `timeout_ms` (what is left of the search's time budget).
 
     Filters go into `post_filter`, so they narrow the hits and the total but not the aggregations,
     each of which applies every filter but its own (multi-select facets)."""
-    sort, has_text = request.effective_sort, bool(request.parsed.must)
+    parsed = parsed or request.parsed
+    sort, has_text = request.effective_sort, bool(parsed.must)
     filters = filters_for(request)
     body: dict[str, Any] = {
-        "query": text_query(request.parsed),
+        "query": text_query(parsed),
         "size": request.size,
         "sort": sort_clause(sort),
         "track_total_hits": True,
@@ -205,6 +278,11 @@ def search_body(request: SearchRequest, timeout_ms: int | None = None) -> dict[s
         stories = {"cardinality": {"field": "story_id", "precision_threshold": STORY_PRECISION}}
         body.setdefault("aggs", {})["stories"] = {"filter": all_of(filters), "aggs": {"count": stories}}
     return body
+
+
+def count_body(request: SearchRequest, parsed: ParsedQuery) -> dict[str, Any]:
+    """How many articles `parsed` matches under the request's filters."""
+    return {"query": {"bool": {"must": [text_query(parsed)], "filter": list(filters_for(request).values())}}}
 
 
 def stories_from(aggs: dict[str, Any]) -> int:

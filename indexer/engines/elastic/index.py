@@ -23,6 +23,7 @@ from indexer.errors import EngineUnavailable, NotFound
 from indexer.facets import TermsFacet
 from indexer.highlight import hit_for
 from indexer.query import SearchRequest, SearchResponse
+from indexer.query_ast import ParsedQuery
 from indexer.schema import Article
 from indexer.settings import Settings
 
@@ -104,7 +105,8 @@ class RemoteIndex:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         deadline = core.Deadline(self.time_budget)
-        body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000))
+        searched = core.plan(request, count=partial(self._count, request), sample=self._sample)
+        body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000), parsed=searched.parsed)
         try:
             response = self._search(body)
         except EngineUnavailable:
@@ -116,7 +118,7 @@ class RemoteIndex:
         if response.get("timed_out"):  # the engine stopped at the budget: its answer is partial
             raise deadline.timed_out()
         raw_hits = response["hits"]["hits"]
-        parsed, scored = request.parsed, body["track_scores"]
+        parsed, scored = searched.parsed, body["track_scores"]
         articles = [(Article.model_validate(h["_source"]["article"]), h.get("_score")) for h in raw_hits]
         aggs = response.get("aggregations", {})
         total_stories = None
@@ -139,8 +141,22 @@ class RemoteIndex:
             histogram=dsl.histogram_from(aggs) if request.with_facets else [],
             next_after=raw_hits[-1]["sort"][:2] if raw_hits else None,  # without a PIT's _shard_doc
             deadline=deadline,
+            searched=searched,
             total_stories=total_stories,
         )
+
+    def _count(self, request: SearchRequest, parsed: ParsedQuery) -> int:
+        body = dsl.count_body(request, parsed)
+        return int(self.cluster.call(lambda: self.cluster.client.count(index=self.alias, body=body))["count"])
+
+    def _sample(self, parsed: ParsedQuery, size: int) -> list[Article]:
+        body = {
+            "query": dsl.text_query(parsed),
+            "size": size,
+            "_source": dsl.SOURCE,
+            "track_total_hits": False,
+        }
+        return [Article.model_validate(h["_source"]["article"]) for h in self._search(body)["hits"]["hits"]]
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.cluster.call(lambda: self.cluster.client.search(index=self.alias, body=body))

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from indexer.asides import split_asides
 from indexer.facets import LABEL_FIELDS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import Article
@@ -32,7 +33,9 @@ TEMPLATE_FILE = Path(__file__).parent.parent / "templates" / "articles.json"
 _TEMPLATE = json.loads(TEMPLATE_FILE.read_text("utf-8"))
 MAPPING_VERSION: int = _TEMPLATE["template"]["mappings"]["_meta"]["ocop_mapping"]
 EXACT_FIELDS = ("title", "body")  # normalised syllables, diacritics kept: ranking exact matches first
-FOLDED_FIELDS = ("title_folded", "body_folded")  # folded syllables: matching
+FOLDED_FIELDS = ("title_folded", "body_folded", "aside_folded")  # folded syllables: matching
+# (aside_folded: the related-headline lines of the body, indexer.asides, weighing less)
+SCOPED_FIELDS = {"author": "authors_folded", "source": "source_folded"}  # `author:`, `site:`/`outlet:`
 
 
 def load_template(alias: str) -> dict[str, Any]:
@@ -57,13 +60,17 @@ def document(article: Article) -> dict[str, Any]:
     The article is kept whole (not indexed) so hits, `get` and `scan` return exactly what the archive
     holds; the text fields are indexed but left out of `_source` (the template excludes them).
     """
-    title, body = syllables(article.title), syllables(searchable_body(article))
+    prose, asides = split_asides(searchable_body(article))
+    title, body, aside = syllables(article.title), syllables(prose), syllables(asides)
     doc: dict[str, Any] = {
         "id": article.id,
         "title": title,
         "body": body,
         "title_folded": fold(title),
         "body_folded": fold(body),
+        "aside_folded": fold(aside),
+        "authors_folded": fold(syllables(" ; ".join(article.authors))),
+        "source_folded": fold(syllables(f"{article.site} {article.outlet}")),
         "published": article.published.isoformat() if article.published else None,
         "article": article.model_dump(mode="json"),
     }

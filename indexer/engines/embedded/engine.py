@@ -340,7 +340,9 @@ class EmbeddedIndex:
     def phrase_counts(self, phrases: Sequence[Sequence[str]]) -> list[int]:
         with _readable(self.path):
             searcher = self._current()[0].searcher()
-            return [_count(searcher, self.renderer.phrase(phrase)) if phrase else 0 for phrase in phrases]
+            return [
+                _match_count(searcher, self.renderer.phrase(phrase)) if phrase else 0 for phrase in phrases
+            ]
 
     def health(self) -> dict[str, object]:
         """What a search would do first (catch up, or say why it cannot), and how far behind the
@@ -357,8 +359,14 @@ class EmbeddedIndex:
         with _readable(self.path):
             searcher = self._current()[0].searcher()
             deadline = core.Deadline(self.time_budget)
-            parsed, sort = request.parsed, request.effective_sort
+            sort = request.effective_sort
             filters = self.renderer.filters(request)
+            searched = core.plan(
+                request,
+                count=lambda p: self._count(searcher, p, filters),
+                sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+            )
+            parsed = searched.parsed
             matching = self.renderer.matching(parsed)
             if request.collapse:
                 stories = self._story_page(searcher, request, parsed, sort, filters)
@@ -372,7 +380,7 @@ class EmbeddedIndex:
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
             else:
-                total = _count(searcher, self.renderer.filtered(matching, filters))
+                total = self._count(searcher, parsed, filters)
                 facets, histogram = {}, []
             deadline.check()
             total_stories = None
@@ -393,8 +401,12 @@ class EmbeddedIndex:
             histogram=histogram,
             next_after=ranked[-1].after if ranked else None,
             deadline=deadline,
+            searched=searched,
             total_stories=total_stories,
         )
+
+    def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
+        return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
@@ -623,7 +635,7 @@ def _follow(archive_path: Path, index_path: Path, stop: multiprocessing.synchron
     EmbeddedIndex(archive_path, index_path=index_path).sync(until=stop.is_set)
 
 
-def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     """How many documents match (tantivy's stub omits `SearchResult.count`, set when count=True)."""
     found: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
     return found

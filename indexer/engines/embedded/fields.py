@@ -7,9 +7,12 @@ tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.te
 
 | field | holds | serves |
 | --- | --- | --- |
-| `title_words`, `body_words` | folded syllables (frequencies) | matching words, BM25 |
+| `title_words`, `body_words` | folded syllables (frequencies; body: no asides) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
 | `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
+| `aside_words`, `aside_pairs` | the body's related-headline lines (`indexer.asides`) | matching, less |
+| `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
+| `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
 | `outlet` (`facets.LABEL_FIELDS`) | the outlet's name (column) | facet labels |
@@ -34,13 +37,14 @@ from datetime import date, datetime
 
 import tantivy
 
+from indexer.asides import split_asides
 from indexer.facets import COUNTED_FACETS, LABEL_FIELDS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 5
+FORMAT = 6
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -48,6 +52,12 @@ TEXT_FIELDS = {
     "body_words": "freq",
     "title_pairs": "position",
     "body_pairs": "position",
+    "aside_words": "freq",
+    "aside_pairs": "position",
+    "author_words": "freq",
+    "author_pairs": "position",
+    "source_words": "freq",
+    "source_pairs": "position",
 }
 EXACT_FIELDS = ("title_exact", "body_exact")  # with positions, split by tantivy
 SYLLABLES = "syllables"  # the tokenizer name of the exact fields
@@ -147,8 +157,11 @@ def histogram_key(interval: str, number: int) -> str:
 def document(article: Article, rowid: int) -> dict[str, object]:
     """The fields of one article (for `tantivy.Document.from_dict` with `build_schema()`)."""
     title = normalize(article.title)
-    body = normalize(searchable_body(article))
-    title_folded, body_folded = tokens(fold(title)), tokens(fold(body))
+    prose, asides = split_asides(searchable_body(article))
+    body, aside = normalize(prose), normalize(asides)
+    title_folded, body_folded, aside_folded = tokens(fold(title)), tokens(fold(body)), tokens(fold(aside))
+    author_folded = tokens(fold(normalize(" ; ".join(article.authors))))
+    source_folded = tokens(fold(normalize(f"{article.site} {article.outlet}")))
     doc: dict[str, object] = {
         "id": article.id,
         "rowid": rowid,
@@ -156,6 +169,12 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
         "body_pairs": pairs(body_folded),
+        "aside_words": " ".join(aside_folded),
+        "aside_pairs": pairs(aside_folded),
+        "author_words": " ".join(author_folded),
+        "author_pairs": pairs(author_folded),
+        "source_words": " ".join(source_folded),
+        "source_pairs": pairs(source_folded),
         "title_exact": title.lower(),
         "body_exact": body.lower(),
         **sort_keys(article.published, article.id),

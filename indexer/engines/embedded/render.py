@@ -1,8 +1,10 @@
 """The query AST, the filters and the facet counts, rendered for tantivy (pure: no index needed).
 
-Matching (every sort, every count): each `must` clause is its folded phrase in the title or the
-body, an OR clause any of its options, and `must_not` phrases exclude. A phrase of one syllable is
-a word (`*_words`); longer ones are their consecutive syllable pairs (`*_pairs`, see `fields`).
+Matching (every sort, every count) renders the query tree (`indexer.query_ast`): a term is its
+folded syllables in the title or the body (or the field its scope names); a phrase of one syllable
+is a word (`*_words`), longer ones their consecutive syllable pairs (`*_pairs`, see `fields`); a
+prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exact` fields. `AtLeast`
+(relaxation) is the OR of every way to choose that many parts.
 
 Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
 
@@ -12,7 +14,9 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
   BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen;
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
-  longer runs every neighbour standing side by side somewhere, without a position check.
+  longer runs every neighbour standing side by side somewhere, without a position check;
+- an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces), and a
+  relaxed query's articles holding every word `STRICT_TIER` (above those holding most of them).
 
 Filters are hashed `keys` terms (`fields.key`). The same filters are also written as query
 strings, which tantivy's filter aggregation takes: they hold only hex and numbers, so no value a
@@ -21,18 +25,23 @@ user can send is ever parsed as query syntax.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 import tantivy
 from tantivy import Occur, Query
 
 from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
-from indexer.query import AnyOf, ParsedQuery, Phrase, SearchRequest
+from indexer.query import SearchRequest
+from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
 
 TITLE_BOOST = 4.0
+ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 EXACT_TIER = 1000.0
+ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
+STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above the others
 EXACT_BOOST = 2.0
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
@@ -70,26 +79,75 @@ class Renderer:
             return Query.term_query(self.schema, pairs, joined[0])
         return Query.phrase_query(self.schema, pairs, joined)
 
+    def _exact_in(self, syllables: Sequence[str], field_name: str) -> Query:
+        if len(syllables) == 1:
+            return Query.term_query(self.schema, field_name, syllables[0])
+        return Query.phrase_query(self.schema, field_name, list(syllables))
+
+    def _scoped(self, scope: Scope, within: Callable[[str], Query], asides: bool = True) -> Query:
+        """`within(field)` over the fields of a scope: for `any` the title (boosted), the body and
+        (weighing less) its related-headline lines."""
+        if scope == "any":
+            fields = [Query.boost_query(within("title"), TITLE_BOOST), within("body")]
+            if asides:
+                fields.append(Query.boost_query(within("aside"), ASIDE_BOOST))
+            return _any(fields)
+        return within(scope)
+
+    def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> Query:
+        def within(field_name: str) -> Query:
+            if prefix:  # one syllable: `nông*`
+                return Query.regex_query(self.schema, f"{field_name}_words", f"{syllables[0]}.*")
+            return self._in_field(syllables, f"{field_name}_words", f"{field_name}_pairs")
+
+        return self._scoped(scope, within)
+
     def phrase(self, syllables: Sequence[str]) -> Query:
         """The folded phrase in the title (boosted) or the body."""
-        title = self._in_field(syllables, "title_words", "title_pairs")
-        body = self._in_field(syllables, "body_words", "body_pairs")
-        return _any([Query.boost_query(title, TITLE_BOOST), body])
+        return self._syllables(syllables, "any")
 
     def exact_phrase(self, syllables: Sequence[str]) -> Query:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
+        return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
-        def within(field_name: str) -> Query:
-            if len(syllables) == 1:
-                return Query.term_query(self.schema, field_name, syllables[0])
-            return Query.phrase_query(self.schema, field_name, list(syllables))
+    def term(self, term: Term) -> Query:
+        if term.exact:
+            if term.phrase:
+                return self.exact_phrase(term.tokens)
+            return _all([self.exact_phrase((t,)) for t in dict.fromkeys(term.tokens)])
+        if term.phrase:
+            return self._syllables(term.folded, term.scope)
+        folded = list(dict.fromkeys(term.folded))
+        last = len(folded) - 1
+        return _all(
+            [self._syllables((s,), term.scope, term.prefix and i == last) for i, s in enumerate(folded)]
+        )
 
-        return _any([Query.boost_query(within("title_exact"), TITLE_BOOST), within("body_exact")])
+    def node(self, node: Node) -> Query:
+        if isinstance(node, Term):
+            return self.term(node)
+        if isinstance(node, Expanded):
+            return _any([self.term(node.original), *(self.node(a) for a in node.alternatives)])
+        if isinstance(node, AnyOf):
+            return _any([self.node(o) for o in dict.fromkeys(node.options)])
+        if isinstance(node, AtLeast):
+            return _any([self._every(list(c)) for c in combinations(node.parts, node.count)])
+        if isinstance(node, AllOf):
+            return self._every(list(node.parts))
+        return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.node(node.part))])
 
-    def _clause(self, clause: Phrase | AnyOf) -> Query:
-        if isinstance(clause, AnyOf):
-            return _any([self.phrase(option.folded) for option in dict.fromkeys(clause.options)])
-        return self.phrase(clause.folded)
+    def _every(self, parts: list[Node]) -> Query:
+        clauses = [
+            (Occur.MustNot, self.node(p.part)) if isinstance(p, Not) else (Occur.Must, self.node(p))
+            for p in dict.fromkeys(parts)
+        ]
+        if all(occur == Occur.MustNot for occur, _ in clauses):
+            clauses.append((Occur.Must, Query.all_query()))
+        return (
+            clauses[0][1]
+            if len(clauses) == 1 and clauses[0][0] == Occur.Must
+            else Query.boolean_query(clauses)
+        )
 
     def matching(self, parsed: ParsedQuery) -> Query:
         """Which articles the text selects (no ranking clauses): for counts and date sorts."""
@@ -97,21 +155,32 @@ class Renderer:
 
     def _matching_clauses(self, parsed: ParsedQuery) -> list[tuple[Occur, Query]]:
         # a repeated word or phrase adds nothing but work
-        clauses = [(Occur.Must, self._clause(c)) for c in dict.fromkeys(parsed.must)]
+        clauses = [(Occur.Must, self.node(c)) for c in dict.fromkeys(parsed.must)]
         if not clauses:
             clauses.append((Occur.Must, Query.all_query()))
-        clauses += [(Occur.MustNot, self.phrase(p.folded)) for p in dict.fromkeys(parsed.must_not)]
+        clauses += [(Occur.MustNot, self.node(p)) for p in dict.fromkeys(parsed.must_not)]
         return clauses
 
     def ranking(self, parsed: ParsedQuery) -> Query:
-        """Matching plus the optional ranking clauses (relevance sort)."""
+        """Matching plus the optional ranking clauses (relevance sort): see the module."""
         clauses = self._matching_clauses(parsed)
-        for phrase in dict.fromkeys(parsed.phrases()):
-            if phrase.has_diacritics:
-                exact = self.exact_phrase(phrase.tokens)
-                clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
-                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
-        for run in dict.fromkeys(parsed.word_runs()):
+        if parsed.strict:
+            strict = self._every(list(parsed.strict))
+            clauses.append((Occur.Should, Query.const_score_query(strict, STRICT_TIER)))
+        for expanded in parsed.expansions():  # below the others: what only an alternative matched
+            alternatives = _any([self.node(a) for a in expanded.alternatives])
+            not_only = _any(
+                [
+                    self.term(expanded.original),
+                    Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, alternatives)]),
+                ]
+            )
+            clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
+        for term in parsed.exact_terms():
+            exact = self.term(term)
+            clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
+            clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+        for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
 

@@ -1,0 +1,49 @@
+"""An article's text split into prose and asides: the related-headline lines extraction left in.
+
+Extraction removes related-story boxes from pages (docs/extraction.md), but a list typed into the
+body ("Tin liên quan: >> Tuyên Quang đưa cam sành lên sàn") reads as text. A place or product named
+only there is a link to another story, not what this one is about: both engines index asides in a
+field of their own, matched like the body but weighing a fraction of it, and never in the exact
+fields (so they get no exact-diacritic tier). The vocabulary is data (indexer/data/asides.toml).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from indexer.text import fold, tokens
+
+DATA_FILE = Path(__file__).parent / "data" / "asides.toml"
+
+
+@cache
+def _vocab() -> dict[str, Any]:
+    data = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    data["labels"] = {" ".join(tokens(label)) for label in data["labels"]}
+    data["line_openings"] = tuple(data["line_openings"])
+    return data
+
+
+def split_asides(text: str) -> tuple[str, str]:
+    """(prose, asides) of a text whose paragraphs are separated by blank lines."""
+    vocab = _vocab()
+    prose: list[str] = []
+    asides: list[str] = []
+    in_list = False
+    for paragraph in text.split("\n\n"):
+        folded = fold(paragraph.strip())
+        words = tokens(folded)
+        if " ".join(words) in vocab["labels"] and len(words) <= 6:
+            asides.append(paragraph)
+            in_list = True
+        elif (
+            folded.startswith(vocab["line_openings"]) or in_list and len(words) <= vocab["max_headline_words"]
+        ):
+            asides.append(paragraph)
+        else:
+            prose.append(paragraph)
+            in_list = False
+    return "\n\n".join(prose), "\n\n".join(asides)

@@ -1,0 +1,210 @@
+"""The parsed query: a small tree every engine renders the same way (docs/query-language.md).
+
+Leaves are `Term`s: one Vietnamese word or phrase, its syllables normalised and lower-cased.
+Inner nodes say how they combine: `AllOf` (every part), `AnyOf` (OR), `AtLeast` (the relaxation:
+most of the parts), `Expanded` (a word, or the words the data files say mean the same place or
+thing, the word itself ranked first). Exclusions are `Not` clauses at the top.
+
+Query text never reaches an engine as syntax: a term holds letters and digits only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from indexer.text import fold, has_diacritics
+
+Scope = Literal["any", "title", "author", "source"]
+# Two words are often one word the vocabulary does not know ("điện gió"): relaxing them to either
+# syllable would find anything. From three words on, one may be too many.
+RELAX_MIN_WORDS = 3
+RELAX_MAX_WORDS = 8  # beyond this many words a query is relaxed no further (the clauses would explode)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase.
+
+    - `phrase`: the syllables must stand in this order (quoted text, `TP.HCM`); otherwise the term
+      is loose: every syllable somewhere in the same field, side by side ranking higher;
+    - `exact`: diacritics must match too (alternatives taken from data, "chè" for "trà");
+    - `prefix`: the (single) syllable is a prefix (`nông*`);
+    - `scope`: title or body (`any`), only the title, the bylines, or the site and outlet name.
+    """
+
+    tokens: tuple[str, ...]
+    phrase: bool = False
+    exact: bool = False
+    prefix: bool = False
+    scope: Scope = "any"
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(t) for t in self.tokens)
+
+    @property
+    def has_diacritics(self) -> bool:
+        return any(has_diacritics(t) for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Alternatives joined by OR; matches when any of them does."""
+
+    options: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    """At least `count` of the parts (the relaxed form of a query whose parts all had to match)."""
+
+    count: int
+    parts: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """`original`, or any of the `alternatives` (synonyms, merged provinces): they match alike,
+    and an article holding the original ranks above one holding only an alternative."""
+
+    original: Term
+    alternatives: tuple[Node, ...]
+    reason: Literal["synonym", "province"]
+
+
+@dataclass(frozen=True)
+class Not:
+    part: Node
+
+
+Node = Term | AllOf | AnyOf | AtLeast | Expanded | Not
+
+
+@dataclass(frozen=True)
+class WordGroup:
+    """Syllables the query puts together: the unit a match is found and shown as.
+
+    A loose group (`mat ong`): any two or more of them standing side by side in the text in the
+    query's order are one word ("mật ong"). An exact group (a quoted or punctuation-joined phrase,
+    `"nông thôn mới"`, `TP.HCM`) only counts whole.
+    """
+
+    syllables: tuple[str, ...]  # folded
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Clauses that must all match (a `Not` clause: must not), plus what ranks without matching:
+    `runs`, the bare words as typed side by side (adjacency), and `boosts`, exact phrases an
+    article ranks higher for (the accented reading of a query typed without diacritics)."""
+
+    clauses: tuple[Node, ...] = ()
+    runs: tuple[tuple[str, ...], ...] = ()  # folded
+    boosts: tuple[Term, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False)  # expansions applied, for the response
+    strict: tuple[Node, ...] = ()  # once relaxed: the positive clauses that all had to match
+
+    @property
+    def must(self) -> tuple[Node, ...]:
+        return tuple(c for c in self.clauses if not isinstance(c, Not))
+
+    @property
+    def must_not(self) -> tuple[Node, ...]:
+        return tuple(c.part for c in self.clauses if isinstance(c, Not))
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.clauses
+
+    def terms(self, typed: bool = False) -> list[Term]:
+        """Every positive term, in query order (exclusions not; alternatives unless `typed`)."""
+        out: list[Term] = []
+        for clause in self.must:
+            out.extend(positive_terms(clause, typed))
+        return out
+
+    def word_groups(self) -> list[WordGroup]:
+        """The positive matches as units for highlighting: each run of bare words as typed (any
+        two or more of its syllables side by side are one word), then each phrase, alternative or
+        word that is not part of a run."""
+        groups = [WordGroup(run) for run in self.runs]
+        for term in self.terms():
+            if term.scope in ("any", "title") and not any(_within(term.folded, run) for run in self.runs):
+                groups.append(WordGroup(term.folded, exact=term.phrase))
+        return list(dict.fromkeys(groups))
+
+    def word_runs(self) -> list[tuple[str, ...]]:
+        """Folded runs of two or more adjacent bare words: both engines rank articles higher where
+        they also stand side by side ("nông thôn mới")."""
+        return [run for run in dict.fromkeys(self.runs) if len(run) > 1]
+
+    def relaxed(self) -> ParsedQuery | None:
+        """Most of the words instead of all of them (None when there is nothing to relax): an
+        article must hold at least half of the query's words (rounded up), and those
+        holding every word still rank first (`strict`)."""
+        units = self.must
+        if self.strict or not RELAX_MIN_WORDS <= len(units) <= RELAX_MAX_WORDS:
+            return None
+        count = len(units) - len(units) // 2
+        nots = tuple(c for c in self.clauses if isinstance(c, Not))
+        return replace(self, clauses=(AtLeast(count, units), *nots), strict=units)
+
+    def expansions(self) -> list[Expanded]:
+        """The expanded words among the positive clauses (their originals rank first)."""
+        found: list[Expanded] = []
+
+        def visit(node: Node) -> None:
+            if isinstance(node, Expanded):
+                found.append(node)
+            elif isinstance(node, AllOf | AtLeast):
+                for part in node.parts:
+                    visit(part)
+            elif isinstance(node, AnyOf):
+                for option in node.options:
+                    visit(option)
+
+        for clause in self.must:
+            visit(clause)
+        return list(dict.fromkeys(found))
+
+    def exact_terms(self) -> list[Term]:
+        """What ranks a whole tier higher where it is printed exactly: each phrase, and each
+        syllable of a loose word, typed with diacritics; and the boosts."""
+        out: list[Term] = []
+        for term in self.terms(typed=True):
+            if term.exact or term.prefix or term.scope != "any" or not term.has_diacritics:
+                continue
+            if term.phrase:
+                out.append(Term(term.tokens, phrase=True, exact=True))
+            else:
+                out.extend(Term((t,), exact=True) for t in term.tokens if has_diacritics(t))
+        out.extend(self.boosts)
+        return list(dict.fromkeys(out))
+
+
+def positive_terms(node: Node, typed: bool = False) -> list[Term]:
+    """The terms a node matches on (with `typed`, only those the user typed: no alternatives)."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return []
+    if isinstance(node, Expanded):
+        alternatives = () if typed else node.alternatives
+        return [node.original, *(t for a in alternatives for t in positive_terms(a))]
+    children = node.parts if isinstance(node, AllOf | AtLeast) else node.options
+    return [t for child in children for t in positive_terms(child, typed)]
+
+
+def _within(part: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    return any(run[i : i + len(part)] == part for i in range(len(run) - len(part) + 1))

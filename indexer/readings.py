@@ -1,0 +1,118 @@
+"""The accented reading of a query typed without diacritics, from what the archive prints.
+
+`dua ben tre` folds "dừa Bến Tre" (coconut) and "đưa Bến Tre" (to bring) alike. The archive says
+which one people write: the engine samples the articles holding the query's neighbouring syllables
+side by side (folded), and each neighbour pair is read as it is most often printed there. A
+syllable takes the reading of its most frequent pair, so `dua ben tre` becomes "dừa Bến Tre" when
+"dừa Bến" outnumbers "đưa Bến". The pairs read that way rank a whole tier higher where an article
+prints them exactly (as if typed with diacritics), and the reading is offered as "Did you mean …".
+
+Only bare words are read (quoted phrases are taken as typed), and only when the whole query holds
+no diacritic: a query typed with diacritics says what it means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from indexer.query_ast import AnyOf, ParsedQuery, Term
+from indexer.schema import Article
+from indexer.text import TOKEN, fold, has_diacritics, normalize, tokens
+
+SAMPLE_SIZE = 25  # articles read for the printed forms: enough to outvote a stray spelling
+MIN_SEEN = 2  # a reading printed fewer times than this is not offered
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Reading:
+    boosts: tuple[Term, ...]  # neighbour pairs as printed, lower-cased (exact terms)
+    suggestion: str  # the query text, its bare words as printed
+
+
+def needs_reading(parsed: ParsedQuery) -> bool:
+    return any(len(run) > 1 for run in parsed.runs) and not any(
+        t.has_diacritics for t in parsed.terms(typed=True)
+    )
+
+
+def probe(parsed: ParsedQuery) -> ParsedQuery:
+    """The query whose matches are sampled: any neighbour pair of the bare words, side by side."""
+    pairs = _pairs(parsed)
+    options = tuple(Term(pair, phrase=True) for pair in pairs)
+    return ParsedQuery(clauses=(options[0] if len(options) == 1 else AnyOf(options),))
+
+
+def _pairs(parsed: ParsedQuery) -> list[Pair]:
+    return list(dict.fromkeys((a, b) for run in parsed.runs for a, b in zip(run, run[1:], strict=False)))
+
+
+def read(
+    parsed: ParsedQuery, query_text: str, sample: Callable[[ParsedQuery, int], Iterable[Article]]
+) -> Reading | None:
+    """The reading of `parsed`'s bare words from `sample` (the engine's best matches of `probe`)."""
+    if not needs_reading(parsed):
+        return None
+    wanted = set(_pairs(parsed))
+    seen: dict[Pair, Counter[Pair]] = {}
+    for article in sample(probe(parsed), SAMPLE_SIZE):
+        for text in (article.title, article.lead, article.text):
+            printed = tokens(normalize(text))
+            folded = [fold(p) for p in printed]
+            for i in range(len(printed) - 1):
+                pair = (folded[i], folded[i + 1])
+                if pair in wanted:
+                    seen.setdefault(pair, Counter())[(printed[i], printed[i + 1])] += 1
+    forms: list[dict[int, str]] = [{} for _ in parsed.runs]  # per run: position -> printed form
+    boosts: list[Term] = []
+    candidates = []
+    for r, run in enumerate(parsed.runs):
+        for i in range(len(run) - 1):
+            counter = seen.get((run[i], run[i + 1]))
+            if counter:
+                candidates.append((*_most_printed(counter), r, i))
+    for count, (first, second), r, i in sorted(candidates, key=lambda c: -c[0]):
+        if count < MIN_SEEN or not has_diacritics(first + second):
+            continue
+        taken = forms[r]
+        if taken.get(i, first).lower() != first.lower() or taken.get(i + 1, second).lower() != second.lower():
+            continue  # a more frequent pair already read one of these syllables otherwise
+        taken.setdefault(i, first)
+        taken.setdefault(i + 1, second)
+        boosts.append(Term((first.lower(), second.lower()), phrase=True, exact=True))
+    if not boosts:
+        return None
+    return Reading(tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms))
+
+
+def _most_printed(counter: Counter[Pair]) -> tuple[int, Pair]:
+    """The most printed reading of a pair (case aside) and its count, in lower case unless the
+    archive only ever prints it capitalised (a name: "Bến Tre")."""
+    by_reading: Counter[Pair] = Counter()
+    for (a, b), n in counter.items():
+        by_reading[(a.lower(), b.lower())] += n
+    reading, count = by_reading.most_common(1)[0]
+    if reading in counter:
+        return count, reading
+    cased = max((p for p in counter if (p[0].lower(), p[1].lower()) == reading), key=lambda p: counter[p])
+    return count, cased
+
+
+def _suggestion(query_text: str, runs: tuple[tuple[str, ...], ...], forms: list[dict[int, str]]) -> str:
+    """The query text with the bare words of each run replaced by their printed forms, in order."""
+    expected = [(syllable, forms[r].get(i)) for r, run in enumerate(runs) for i, syllable in enumerate(run)]
+    position = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal position
+        if position < len(expected) and fold(match.group().lower()) == expected[position][0]:
+            form = expected[position][1]
+            position += 1
+            return form or match.group()
+        return match.group()
+
+    return TOKEN.sub(replace, query_text)
