@@ -119,7 +119,7 @@ def segmenters() -> dict[str, Callable[[str], list[str]]]:
 SEARCHES = [
     ("dừa Bến Tre", "typed with diacritics"),
     ("dua ben tre", "folded: read"),
-    ("mật ong OR trà", "one word each side: never relaxed"),
+    ("mật ong OR trà", "one OR group: never relaxed"),
     ("sản phẩm OCOP Tuyên Quang", "3 words"),
     ("chè Shan tuyết cổ thụ Suối Giàng 5 sao", "7 words"),
     ("dua san pham ocop len san", "folded, 5 words"),

@@ -174,10 +174,10 @@ class Bucket(BaseModel):
 
 
 class Relaxation(BaseModel):
-    """Said when too few articles held every word: those holding most of them follow."""
+    """Said when too few articles held every word: those holding some of them follow, most first."""
 
     strict_total: int  # articles holding every word (they come first)
-    min_words: int  # words an article of the rest holds, at least
+    min_words: int  # words an article of the rest holds, at least (1: any word)
     words: int  # words in the query
 
 

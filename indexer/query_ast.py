@@ -1,9 +1,9 @@
 """The parsed query: a small tree every engine renders the same way (docs/query-language.md).
 
 Leaves are `Term`s: one Vietnamese word or phrase, its syllables normalised and lower-cased.
-Inner nodes say how they combine: `AllOf` (every part), `AnyOf` (OR), `AtLeast` (the relaxation:
-most of the parts), `Expanded` (a word, or the words the data files say mean the same place or
-thing, the word itself ranked first). Exclusions are `Not` clauses at the top.
+Inner nodes say how they combine: `AllOf` (every part), `AnyOf` (OR; also the relaxation: any of
+the words), `Expanded` (a word, or the words the data files say mean the same place or thing, the
+word itself ranked first). Exclusions are `Not` clauses at the top.
 
 Query text never reaches an engine as syntax: a term holds letters and digits only.
 """
@@ -16,10 +16,7 @@ from typing import Literal
 from indexer.text import fold, has_diacritics
 
 Scope = Literal["any", "title", "author", "source"]
-# Two words are often one word the vocabulary does not know ("điện gió"): relaxing them to either
-# syllable would find anything. From three words on, one may be too many.
-RELAX_MIN_WORDS = 3
-RELAX_MAX_WORDS = 8  # beyond this many words a query is relaxed no further (the clauses would explode)
+RELAX_MIN_WORDS = 2  # a query of one word has nothing to relax
 
 
 @dataclass(frozen=True)
@@ -65,14 +62,6 @@ class AnyOf:
 
 
 @dataclass(frozen=True)
-class AtLeast:
-    """At least `count` of the parts (the relaxed form of a query whose parts all had to match)."""
-
-    count: int
-    parts: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
 class Expanded:
     """`original`, or any of the `alternatives` (synonyms, merged provinces): they match alike,
     and an article holding the original ranks above one holding only an alternative."""
@@ -87,7 +76,7 @@ class Not:
     part: Node
 
 
-Node = Term | AllOf | AnyOf | AtLeast | Expanded | Not
+Node = Term | AllOf | AnyOf | Expanded | Not
 
 
 @dataclass(frozen=True)
@@ -113,7 +102,7 @@ class ParsedQuery:
     runs: tuple[tuple[str, ...], ...] = ()  # folded
     boosts: tuple[Term, ...] = ()
     notes: tuple[str, ...] = field(default=(), compare=False)  # expansions applied, for the response
-    strict: tuple[Node, ...] = ()  # once relaxed: the positive clauses that all had to match
+    strict: tuple[Node, ...] = ()  # once relaxed: the words that all had to match (each one counted)
 
     @property
     def must(self) -> tuple[Node, ...]:
@@ -150,15 +139,20 @@ class ParsedQuery:
         return [run for run in dict.fromkeys(self.runs) if len(run) > 1]
 
     def relaxed(self) -> ParsedQuery | None:
-        """Most of the words instead of all of them (None when there is nothing to relax): an
-        article must hold at least half of the query's words (rounded up), and those
-        holding every word still rank first (`strict`)."""
-        units = self.must
-        if self.strict or not RELAX_MIN_WORDS <= len(units) <= RELAX_MAX_WORDS:
+        """Any of the words instead of all of them (None when there is nothing to relax). The
+        engines rank an article by how many of the words (`strict`) it holds, then as before:
+        those holding every word first, then those holding most. Exclusions and field-restricted
+        clauses (`site:`, `title:` …: a journalist narrowing, not searching) stay required."""
+        required = tuple(c for c in self.clauses if isinstance(c, Not) or _scoped(c))
+        units = tuple(c for c in dict.fromkeys(self.must) if not _scoped(c))
+        if self.strict or len(units) < RELAX_MIN_WORDS:
             return None
-        count = len(units) - len(units) // 2
-        nots = tuple(c for c in self.clauses if isinstance(c, Not))
-        return replace(self, clauses=(AtLeast(count, units), *nots), strict=units)
+        return replace(self, clauses=(AnyOf(units), *required), strict=units)
+
+    @property
+    def any_word(self) -> AnyOf | None:
+        """The clause a relaxed query's words are in (each one an article holds counts)."""
+        return AnyOf(self.strict) if self.strict else None
 
     def expansions(self) -> list[Expanded]:
         """The expanded words among the positive clauses (their originals rank first)."""
@@ -167,7 +161,7 @@ class ParsedQuery:
         def visit(node: Node) -> None:
             if isinstance(node, Expanded):
                 found.append(node)
-            elif isinstance(node, AllOf | AtLeast):
+            elif isinstance(node, AllOf):
                 for part in node.parts:
                     visit(part)
             elif isinstance(node, AnyOf):
@@ -202,8 +196,12 @@ def positive_terms(node: Node, typed: bool = False) -> list[Term]:
     if isinstance(node, Expanded):
         alternatives = () if typed else node.alternatives
         return [node.original, *(t for a in alternatives for t in positive_terms(a))]
-    children = node.parts if isinstance(node, AllOf | AtLeast) else node.options
+    children = node.parts if isinstance(node, AllOf) else node.options
     return [t for child in children for t in positive_terms(child, typed)]
+
+
+def _scoped(node: Node) -> bool:
+    return any(term.scope != "any" for term in positive_terms(node, typed=True))
 
 
 def _within(part: tuple[str, ...], run: tuple[str, ...]) -> bool:

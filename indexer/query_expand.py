@@ -15,7 +15,7 @@ alternative. Exclusions and field-restricted words are never expanded: `-trà` e
 
 from __future__ import annotations
 
-from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Term, positive_terms
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Term, positive_terms
 from indexer.query_words import syllables_of, vocabulary
 from indexer.text import has_diacritics
 
@@ -37,8 +37,6 @@ def _node(node: Node, notes: list[str]) -> Node:
         return node
     if isinstance(node, AnyOf):
         return AnyOf(tuple(_node(o, notes) for o in node.options))
-    if isinstance(node, AtLeast):
-        return AtLeast(node.count, tuple(_node(p, notes) for p in node.parts))
     return AllOf(tuple(_node(p, notes) for p in node.parts))
 
 

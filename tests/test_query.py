@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from indexer.errors import InvalidQuery
 from indexer.query import SearchRequest, parse_query
-from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Not, ParsedQuery, Term
+from indexer.query_ast import AllOf, AnyOf, Expanded, Not, ParsedQuery, Term
 
 
 def texts(parsed: ParsedQuery) -> list[str]:
@@ -23,10 +23,8 @@ def texts(parsed: ParsedQuery) -> list[str]:
             return show(node.original) + "~"
         if isinstance(node, AnyOf):
             return "(" + " | ".join(show(o) for o in node.options) + ")"
-        if isinstance(node, AllOf):
-            return "[" + " ".join(show(p) for p in node.parts) + "]"
-        assert isinstance(node, AtLeast)
-        return f"{node.count}of(" + " ".join(show(p) for p in node.parts) + ")"
+        assert isinstance(node, AllOf)
+        return "[" + " ".join(show(p) for p in node.parts) + "]"
 
     return [show(c) for c in parsed.clauses]
 
@@ -127,13 +125,15 @@ def test_synonyms_and_merged_provinces_are_alternatives_ranked_below_the_word() 
     )
 
 
-def test_relaxation_keeps_most_words_and_the_exclusions() -> None:
+def test_relaxation_keeps_any_word_and_the_exclusions() -> None:
     parsed = parse_query("sâm Ngọc Linh Quảng Ngãi 5 sao -xổ")
     relaxed = parsed.relaxed()
-    assert relaxed is not None and relaxed.strict == parsed.must
-    at_least, excluded = relaxed.clauses
-    assert isinstance(at_least, AtLeast) and (at_least.count, len(at_least.parts)) == (2, 4)
+    assert relaxed is not None and relaxed.strict == parsed.must and len(parsed.must) == 4
+    any_word, excluded = relaxed.clauses
+    assert any_word == AnyOf(parsed.must)
     assert excluded == Not(Term(("xổ",)))
+    two = parse_query("điện gió").relaxed()  # two words relax too: those holding both rank first
+    assert two is not None and len(two.strict) == 2
     assert parse_query("ocop").relaxed() is None  # one word: nothing to relax
     assert relaxed.relaxed() is None  # once
 

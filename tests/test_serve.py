@@ -66,7 +66,7 @@ def serving(command: list[str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
 
 
 def _answers_every_read(base: str) -> None:
-    found = httpx.get(f"{base}/search", params={"q": "san pham ocop"}, timeout=30)
+    found = httpx.get(f"{base}/search", params={"q": '"san pham ocop"'}, timeout=30)
     assert found.status_code == 200, found.text
     hits = found.json()["hits"]
     assert found.json()["total"] == 2 and len(hits) == 2
@@ -115,7 +115,7 @@ def _archive_with_an_index_one_change_behind(folder: Path) -> Path:
 def _answers_from_the_index_it_finds(base: str) -> None:
     health = httpx.get(f"{base}/health", timeout=30).json()
     assert health["engine"] == {"engine": "embedded", "articles": 5, "index_behind_archive": 1}, health
-    found = httpx.get(f"{base}/search", params={"q": "san pham ocop"}, timeout=30)
+    found = httpx.get(f"{base}/search", params={"q": '"san pham ocop"'}, timeout=30)
     assert found.status_code == 200 and found.json()["total"] == 2, found.text
     assert httpx.get(f"{base}/search", params={"q": "bat trang"}, timeout=30).json()["total"] == 0
 

@@ -19,7 +19,7 @@ from indexer.errors import InvalidQuery, SearchTimeout
 from indexer.facets import FACETS, TermsFacet, resolve_filters
 from indexer.highlight import hit_for
 from indexer.query import MAX_COPIES, Bucket, Copy, Hit, Relaxation, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import AtLeast, ParsedQuery
+from indexer.query_ast import ParsedQuery
 from indexer.readings import read
 from indexer.schema import Article
 
@@ -87,7 +87,7 @@ def _fits(value: object, kind: type) -> bool:
 
 # --- the query as searched --------------------------------------------------------------------------
 
-RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding most follow them
+RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding some fill it
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def plan(
 
     - a query typed without diacritics ranks the archive's accented reading first (`readings`);
     - when fewer than `RELAX_BELOW` articles (under the filters) hold every word, the query is
-      relaxed to most of its words, those holding every word still first.
+      relaxed to any of its words: those holding every word first, then by how many they hold.
 
     Only pages of hits ranked by relevance are read and relaxed: counts (size 0), date sorts,
     timelines and exports keep every word required. `count` counts a query's matches under the
@@ -128,11 +128,9 @@ def plan(
     strict_total = count(parsed)
     if strict_total >= RELAX_BELOW:
         return Plan(parsed, did_you_mean=reading.suggestion if reading else None)
-    at_least = relaxed.clauses[0]
-    assert isinstance(at_least, AtLeast)
     return Plan(
         relaxed,
-        Relaxation(strict_total=strict_total, min_words=at_least.count, words=len(at_least.parts)),
+        Relaxation(strict_total=strict_total, min_words=1, words=len(relaxed.strict)),
         reading.suggestion if reading else None,
     )
 

@@ -329,7 +329,7 @@ function renderPager(state, data) {
 }
 
 // What the search did with the words: the accented reading it ranked first (a link that searches
-// it), the relaxation to most of the words, the synonyms and merged provinces it also found.
+// it), the relaxation to any of the words (most first), the synonyms and merged provinces it also found.
 function renderQueryNotes(state, data) {
   const notes = [];
   if (data.did_you_mean) {
@@ -350,7 +350,6 @@ function renderQueryNotes(state, data) {
     p.className = "relaxed";
     p.textContent = t("query.relaxed", {
       strict: formatNumber(data.relaxed.strict_total),
-      min: formatNumber(data.relaxed.min_words),
       words: formatNumber(data.relaxed.words),
     });
     notes.push(p);

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def test_search_page_shows_highlighted_results_and_filters(small_page: Page) -> None:
     page = small_page.open("/")
-    page.find("#q").send_keys("san pham ocop")
+    page.find("#q").send_keys('"san pham ocop"')  # quoted: one word, never relaxed to either syllable pair
     page.find("#search-button").click()
     page.until_text("#summary", "2 bài viết")
     assert "Sản phẩm OCOP" in page.texts("#results mark")  # one word, in proper Vietnamese, not folded text
@@ -49,7 +49,7 @@ def test_mat_ong_is_marked_as_one_word(page: Page) -> None:
 
 
 def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None:
-    page = small_page.open("/?q=san+pham+ocop")
+    page = small_page.open("/?q=%22san+pham+ocop%22")  # quoted: one word, never relaxed
     page.until_text("#summary", "2 bài viết")
     assert page.find("#timeline-range").text.startswith("2023-05 – 2024-11")
     bars = page.find_all("#timeline .bar")
@@ -171,7 +171,7 @@ def test_the_pages_break_no_rule_of_the_content_security_policy(page: Page) -> N
 
 def test_the_page_says_what_the_search_did_with_the_words(page: Page) -> None:
     """A query typed without diacritics offers the archive's reading; the synonyms and merged
-    provinces searched, and a relaxation to most words, are said above the results."""
+    provinces searched, and a relaxation to any word (most first), are said above the results."""
     page.open("/?q=sen+dong+thap")
     page.until_text("#summary", "bài viết")
     suggestion = page.find("#query-notes .did-you-mean a")

@@ -25,7 +25,7 @@ from indexer.errors import InvalidQuery, NotFound
 from indexer.facets import COUNTED_FACETS, keyword_values, resolve_filters
 from indexer.highlight import searchable_body
 from indexer.query import Bucket, SearchRequest, SearchResponse, parse_query
-from indexer.query_ast import AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Term
+from indexer.query_ast import AnyOf, Expanded, Node, Not, ParsedQuery, Term
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 from tests.support.contract_articles import ID, KEY
@@ -85,8 +85,6 @@ class Expected:
             )
         if isinstance(node, AnyOf):
             return any(self._node(article, o) for o in node.options)
-        if isinstance(node, AtLeast):
-            return sum(self._node(article, p) for p in node.parts) >= node.count
         return all(self._node(article, p) for p in node.parts)
 
     def _text_ok(self, article: Article, parsed: ParsedQuery) -> bool:
@@ -332,6 +330,26 @@ def test_exclusion_and_or(engine: SearchIndex) -> None:
     assert "xoso_ocop" not in excluded and "sen_dongthap" in excluded
     either = set(keys(everything(engine, q='"mật ong" OR "cà phê"')))
     assert either == {"hoa_binh_old_style", "xoso_ocop", "matong_hagiang", "caphe_lamdong", "quy_mot"}
+
+
+@pytest.mark.parametrize("q", ["sen Đồng Tháp xoài", "mật ong cà phê", "site:vnexpress.net ocop sen -xoài"])
+def test_a_relaxed_page_ranks_by_how_many_words_each_article_holds(
+    engine: SearchIndex, expected: Expected, q: str
+) -> None:
+    """Too few articles hold every word: any word matches (the field and the exclusion still must),
+    those holding every word first, then by how many they hold, and the response says so."""
+    request = SearchRequest(q=q, size=100)
+    words = request.parsed.relaxed()
+    assert words is not None
+    found = engine.search(request)
+    assert {hit.id for hit in found.hits} == expected.ids(request)
+    article = {a.id: a for a in expected.articles}
+    held = [sum(expected._node(article[hit.id], w) for w in words.strict) for hit in found.hits]
+    assert held == sorted(held, reverse=True) and held[-1] >= 1
+    assert found.relaxed is not None and found.relaxed.words == len(words.strict)
+    assert found.relaxed.strict_total == held.count(len(words.strict)) < RELAX_BELOW
+    counted = engine.search(SearchRequest(q=q, size=0))
+    assert counted.relaxed is None and counted.total == found.relaxed.strict_total
 
 
 def test_punctuated_words_are_phrases(engine: SearchIndex) -> None:

@@ -40,8 +40,8 @@ def test_a_search_follows_what_was_archived_after_it(archive_path: Path) -> None
     with Archive(archive_path) as archive:
         archive.upsert(changed)
         archive.upsert(added)
-    assert ids(index, q="điện gió") == {changed.id}
-    assert ids(index, q="bat trang") == {added.id}
+    assert ids(index, q='"điện gió"') == {changed.id}
+    assert ids(index, q='"bat trang"') == {added.id}
     assert ID["dong_song"] not in ids(index, q='"dòng sông quê hương"')  # the old title is gone
     assert index.count() == len(ARTICLES) + 1
 

@@ -58,9 +58,9 @@ def test_a_merged_province_is_found_below_exact_mentions(judged_engine: SearchIn
     assert slugs(found)[0] == "quang-ngai-sam-ngoc-linh-sau-sap-nhap"
     assert {"kon-tum-sam-ngoc-linh-vuon", "sam-ngoc-linh-san-pham-ocop-5-sao-quoc-gia"} <= set(slugs(found))
     assert found.expanded == ["quảng ngãi → kon tum"]
-    older = search(judged_engine, "sâm Ngọc Linh Kon Tum")  # a 63-province name finds its successor
-    assert "quang-ngai-sam-ngoc-linh-sau-sap-nhap" in slugs(older)
-    assert slugs(older)[-1] == "quang-ngai-sam-ngoc-linh-sau-sap-nhap"
+    older = slugs(search(judged_engine, "sâm Ngọc Linh Kon Tum"))  # a 63-era name finds its successor
+    assert set(older[:2]) == {"kon-tum-sam-ngoc-linh-vuon", "sam-ngoc-linh-san-pham-ocop-5-sao-quoc-gia"}
+    assert older[2] == "quang-ngai-sam-ngoc-linh-sau-sap-nhap"  # then those holding one word (relaxed)
 
 
 def test_synonyms_find_each_other_below_the_word_as_typed(judged_engine: SearchIndex) -> None:
@@ -73,14 +73,20 @@ def test_synonyms_find_each_other_below_the_word_as_typed(judged_engine: SearchI
     assert {"tphcm-diem-gioi-thieu-ban-san-pham-ocop", "sai-gon-phien-cho-ocop"} <= saigon
 
 
-def test_too_few_matches_relax_to_most_words_and_say_so(judged_engine: SearchIndex) -> None:
+def test_too_few_matches_relax_to_any_word_most_first_and_say_so(judged_engine: SearchIndex) -> None:
     found = search(judged_engine, "chè Shan tuyết cổ thụ Suối Giàng 5 sao")
     assert found.relaxed is not None and found.relaxed.strict_total == 0
-    assert found.relaxed.words == 7 and found.relaxed.min_words == 4
+    assert found.relaxed.words == 7 and found.relaxed.min_words == 1
     assert slugs(found)[:2] == ["tra-shan-tuyet-suoi-giang-dat-4-sao", "che-shan-tuyet-ha-giang-5-sao"]
     strict = search(judged_engine, "Shan tuyết 5 sao quốc gia")
     assert strict.relaxed is not None and strict.relaxed.strict_total == 2
-    assert slugs(strict)[0] == "che-shan-tuyet-ha-giang-5-sao"  # all words first, then the rest
+    assert set(slugs(strict)[:2]) == {"che-shan-tuyet-ha-giang-5-sao", "hoi-cho-ocop-xuan-at-ty-2025"}
+    assert len(strict.hits) > 20  # the page is filled by articles holding some of the words
+    two = search(judged_engine, "sâm Ngọc Linh Quảng Ngãi")  # two words relax too
+    assert two.relaxed is not None and (two.relaxed.strict_total, two.relaxed.words) == (3, 2)
+    assert slugs(two)[3:] == ["quang-ngai-ca-bo-hoc"]  # after all three holding both
+    fielded = search(judged_engine, "site:tinmau.vn sâm Kon Tum")  # a field narrows: never relaxed away
+    assert fielded.hits and {hit.site for hit in fielded.hits} == {"tinmau.vn"}
     counts = judged_engine.search(SearchRequest(q="chè Shan tuyết cổ thụ Suối Giàng 5 sao", size=0))
     assert counts.total == 0 and counts.relaxed is None  # counts and timelines never relax
 

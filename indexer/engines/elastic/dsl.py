@@ -16,7 +16,7 @@ import indexer.engines.core as core
 from indexer.engines.elastic.mapping import EXACT_FIELDS, FOLDED_FIELDS, SCOPED_FIELDS
 from indexer.facets import COUNTED_FACETS, dsl_filter, resolve_filters
 from indexer.query import Bucket, SearchRequest
-from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
 from indexer.schema import VIETNAM_TZ
 
 ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
@@ -28,7 +28,7 @@ TITLE_BOOST = 4.0  # a match in the title counts four times one in the body (as 
 EXACT_TIER = 1000.0
 EXACT_BOOST = 2.0
 ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
-STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above the others
+WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 MAX_CLAUSES = 1024  # the smallest default indices.query.bool.max_clause_count (OpenSearch's)
 PROXIMITY_BOOST = 2.0  # unquoted words that also stand side by side ("nông thôn mới") rank higher
 SOURCE = ["article"]  # the only field hits carry back: the archived article
@@ -92,8 +92,6 @@ def _node(node: Node) -> dict[str, Any]:
         return _any([_term(node.original), *(_node(a) for a in node.alternatives)])
     if isinstance(node, AnyOf):
         return _any([_node(o) for o in dict.fromkeys(node.options)])
-    if isinstance(node, AtLeast):
-        return {"bool": {"should": [_node(p) for p in node.parts], "minimum_should_match": node.count}}
     if isinstance(node, AllOf):
         return _every(node.parts)
     return {"bool": {"must_not": [_node(node.part)]}}
@@ -125,6 +123,17 @@ def _exact_tier(term: Term) -> dict[str, Any]:
     return {"function_score": {"query": exact, "functions": [{"weight": EXACT_TIER}], "boost_mode": "sum"}}
 
 
+def _counted(words: Sequence[Node]) -> dict[str, Any]:
+    """A relaxed query: any of its words (`minimum_should_match` 1), each one an article holds
+    adding `WORD_TIER` to its BM25, so those holding every word come first, then those holding
+    most (the embedded engine scores alike)."""
+    tiered = [
+        {"function_score": {"query": _node(w), "functions": [{"weight": WORD_TIER}], "boost_mode": "sum"}}
+        for w in words
+    ]
+    return {"bool": {"should": tiered, "minimum_should_match": 1}}
+
+
 def _leaves(query: Any) -> int:
     """Lucene clauses a body makes: one per field of each multi_match, one per other leaf."""
     if isinstance(query, dict):
@@ -142,10 +151,10 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     """Matching as the embedded engine does; tiers, exact diacritics and proximity only rank."""
     if parsed.is_empty:
         return {"match_all": {}}
-    must = [_node(c) for c in dict.fromkeys(parsed.must)]  # a repeated word adds nothing but clauses
+    # relaxed: any word, each one counted; a repeated word adds nothing but clauses
+    must = [_counted(parsed.strict) if c == parsed.any_word else _node(c) for c in dict.fromkeys(parsed.must)]
     must_not = [_node(p) for p in dict.fromkeys(parsed.must_not)]
-    should = [_tier(_every(parsed.strict), STRICT_TIER)] if parsed.strict else []
-    should += [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
+    should = [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
     should += [_exact_tier(t) for t in parsed.exact_terms()]
     should += [_phrase(run, _FOLDED[:2], PROXIMITY_BOOST) for run in parsed.word_runs()]  # not asides
     # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch).

@@ -3,8 +3,7 @@
 Matching (every sort, every count) renders the query tree (`indexer.query_ast`): a term is its
 folded syllables in the title or the body (or the field its scope names); a phrase of one syllable
 is a word (`*_words`), longer ones their consecutive syllable pairs (`*_pairs`, see `fields`); a
-prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exact` fields. `AtLeast`
-(relaxation) is the OR of every way to choose that many parts.
+prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exact` fields.
 
 Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
 
@@ -15,8 +14,11 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
-- an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces), and a
-  relaxed query's articles holding every word `STRICT_TIER` (above those holding most of them).
+- an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces);
+- a relaxed query (any of its words) counts the words an article holds: each adds `WORD_TIER` to
+  its own BM25, so those holding every word come first, then those holding most. Each word is
+  searched once: its query must match, beside an optional constant (`all_query`, no postings)
+  that adds the tier (tantivy's binding has no minimum-should-match).
 
 Filters are hashed `keys` terms (`fields.key`). The same filters are also written as query
 strings, which tantivy's filter aggregation takes: they hold only hex and numbers, so no value a
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import tantivy
 from tantivy import Occur, Query
@@ -35,13 +36,13 @@ from tantivy import Occur, Query
 from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import SearchRequest
-from indexer.query_ast import AllOf, AnyOf, AtLeast, Expanded, Node, Not, ParsedQuery, Scope, Term
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
 
 TITLE_BOOST = 4.0
 ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
 EXACT_TIER = 1000.0
 ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
-STRICT_TIER = 100_000.0  # a relaxed query: articles holding every word above the others
+WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 EXACT_BOOST = 2.0
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
@@ -130,8 +131,6 @@ class Renderer:
             return _any([self.term(node.original), *(self.node(a) for a in node.alternatives)])
         if isinstance(node, AnyOf):
             return _any([self.node(o) for o in dict.fromkeys(node.options)])
-        if isinstance(node, AtLeast):
-            return _any([self._every(list(c)) for c in combinations(node.parts, node.count)])
         if isinstance(node, AllOf):
             return self._every(list(node.parts))
         return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.node(node.part))])
@@ -153,9 +152,14 @@ class Renderer:
         """Which articles the text selects (no ranking clauses): for counts and date sorts."""
         return Query.boolean_query(self._matching_clauses(parsed))
 
-    def _matching_clauses(self, parsed: ParsedQuery) -> list[tuple[Occur, Query]]:
-        # a repeated word or phrase adds nothing but work
-        clauses = [(Occur.Must, self.node(c)) for c in dict.fromkeys(parsed.must)]
+    def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
+        # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
+        clauses = [
+            (Occur.Must, _any([self._counted(p) for p in parsed.strict]))
+            if counted and c == parsed.any_word
+            else (Occur.Must, self.node(c))
+            for c in dict.fromkeys(parsed.must)
+        ]
         if not clauses:
             clauses.append((Occur.Must, Query.all_query()))
         clauses += [(Occur.MustNot, self.node(p)) for p in dict.fromkeys(parsed.must_not)]
@@ -163,10 +167,7 @@ class Renderer:
 
     def ranking(self, parsed: ParsedQuery) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module."""
-        clauses = self._matching_clauses(parsed)
-        if parsed.strict:
-            strict = self._every(list(parsed.strict))
-            clauses.append((Occur.Should, Query.const_score_query(strict, STRICT_TIER)))
+        clauses = self._matching_clauses(parsed, counted=True)
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
             alternatives = _any([self.node(a) for a in expanded.alternatives])
             not_only = _any(
@@ -183,6 +184,11 @@ class Renderer:
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
+
+    def _counted(self, part: Node) -> Query:
+        """`part` with its BM25 plus `WORD_TIER` where it matches, searched once."""
+        tier = Query.const_score_query(Query.all_query(), WORD_TIER)
+        return Query.boolean_query([(Occur.Must, self.node(part)), (Occur.Should, tier)])
 
     def _adjacent(self, run: Sequence[str]) -> Query:
         joined = list(dict.fromkeys(a + PAIR_JOINER + b for a, b in zip(run, run[1:], strict=False)))
