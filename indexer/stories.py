@@ -94,7 +94,7 @@ def find_story(
     candidates = {
         row[0] for row in conn.execute(f"SELECT article_rowid FROM story_bands WHERE {where}", params)
     }
-    candidates.discard(exclude_rowid)  # type: ignore[arg-type]
+    candidates.discard(exclude_rowid)
     if not candidates:
         return None
     marks = ",".join("?" * len(candidates))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from indexer.archive import Archive
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 WIRE = (
     "Chiều 12/3, tại Hà Nội, Bộ Nông nghiệp và Phát triển nông thôn tổ chức hội nghị tổng kết năm năm "

@@ -180,10 +180,12 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []
+    columns: dict[str, list[str]] = {}
     for field, value in keyword_values(article):
         keys.append(key(field, value))
         if field in FACET_COLUMNS or field == STORY_COLUMN:
-            doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
+            columns.setdefault(field, []).append(value)
+    doc.update(columns)
     doc["keys"] = keys
     for field in LABEL_FIELDS:
         label = getattr(article, field)
