@@ -16,7 +16,7 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
 # Headless Chromium for the browser tests, npm for their axe-core; a JDK (javac too: the
@@ -59,8 +59,11 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 test: system-deps $(AXE)
 	$(BIN)/pytest
 
+# ruff (lint and format) and mypy (its settings, strict for indexer/, are in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build data .pytest_cache tests/browser/node_modules

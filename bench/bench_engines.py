@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         url, node = args.url, None
         if not url:
-            from tests.engine.opensearch_node import OpenSearchNode
+            from tests.support.nodes.opensearch_node import OpenSearchNode
 
             node = stack.enter_context(
                 OpenSearchNode(

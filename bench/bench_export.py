@@ -75,7 +75,7 @@ def embedded(archive: Path) -> Iterator[dict[str, str]]:
 
 @contextmanager
 def opensearch(archive: Path) -> Iterator[dict[str, str]]:
-    """A real OpenSearch node (tests/engine/opensearch_node.py) holding the archive, loaded once.
+    """A real OpenSearch node (tests/support/nodes/opensearch_node.py) holding the archive, loaded once.
 
     The node's folder is kept under build/, so a later run finds the index loaded and skips the
     rebuild; the load time is printed when it happens.
@@ -83,7 +83,7 @@ def opensearch(archive: Path) -> Iterator[dict[str, str]]:
     from indexer.engines.elastic.index import open_remote_index
     from indexer.settings import Settings
     from indexer.sync import rebuild
-    from tests.engine.opensearch_node import OpenSearchNode
+    from tests.support.nodes.opensearch_node import OpenSearchNode
 
     node = OpenSearchNode(
         home=CACHE / f"opensearch-{archive.stem}",

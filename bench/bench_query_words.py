@@ -133,7 +133,7 @@ def bench_searches(repeat: int) -> None:
     from indexer.archive import Archive
     from indexer.engines.embedded import EmbeddedIndex
     from indexer.query import SearchRequest
-    from tests.relevance.judged_set import articles
+    from tests.support.judged_set import articles
 
     path = Path(tempfile.mkdtemp()) / "archive.sqlite"
     with Archive(path) as archive:

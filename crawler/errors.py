@@ -72,13 +72,19 @@ def is_transient(failure: Failure) -> bool:
     pages, feeds, sitemaps) unremembered, so their 304 cannot hide what was not fetched."""
     kind = classify_failure(failure)
     if kind == "http_4xx":
-        return failure.value.response.status in _TRANSIENT_4XX
+        return http_status(failure) in _TRANSIENT_4XX
     return kind in _TRANSIENT_KINDS
 
 
+def http_status(failure: Failure) -> int | None:
+    """The status of the answer a request failed on (HttpError), else None."""
+    error = failure.value
+    return error.response.status if isinstance(error, HttpError) else None
+
+
 def classify_failure(failure: Failure) -> str:
-    if failure.check(HttpError):
-        status = failure.value.response.status
+    status = http_status(failure)
+    if status is not None:
         return "http_4xx" if 400 <= status < 500 else "http_5xx" if status >= 500 else "other"
     if failure.check(OffsiteRedirect):
         return "offsite_redirect"

@@ -14,6 +14,7 @@ from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
+from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ
 
 _PARSER = etree.XMLParser(
@@ -21,7 +22,7 @@ _PARSER = etree.XMLParser(
 )
 
 
-class FeedError(ValueError):
+class FeedError(UnreadableInput):
     """The document is not a feed or sitemap we can read (HTML error page, empty, binary)."""
 
 

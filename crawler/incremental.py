@@ -116,12 +116,12 @@ class CrawlState:
         pages to finish that work, since listing pages bring nothing fresh until it reaches it."""
         runs = self.archive.unfinished_runs(site)
         for run in runs:
-            self.archive.finish_run(int(run["run_id"]), "resumed", run["stats"])
+            self.archive.finish_run(run.run_id, "resumed", run.stats)
         if runs:
             logger.warning(
                 "%s: the previous run (#%s) did not finish; paginating past archived pages to resume it",
                 site,
-                runs[-1]["run_id"],
+                runs[-1].run_id,
             )
         elif self._listings_left_incomplete(site):
             logger.warning(
@@ -133,8 +133,8 @@ class CrawlState:
         return True
 
     def _listings_left_incomplete(self, site: str) -> bool:
-        last = next((run for run in self.archive.last_runs() if run["site"] == site), None)
-        stats = last["stats"] if last else {}
+        last = next((run for run in self.archive.last_runs() if run.site == site), None)
+        stats = last.stats if last else {}
         return int(stats.get("listing_roots", 0)) > int(stats.get("listings_complete", 0))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass
@@ -15,4 +16,8 @@ class PageItem:
     fetched_ts: float
     source: str = ""  # how it was discovered: listing, search, rss, sitemap
     discovered_url: str = ""  # the canonical URL as discovered: the key of the seen-set
-    extra: dict[str, object] = field(default_factory=dict)  # the pipeline's outcome, for the spider
+    # What the pipeline made of it, for the spider: the upsert's outcome ("new", "updated",
+    # "unchanged"), the article's publication date and id; None until archived.
+    outcome: str | None = None
+    published: datetime | None = None
+    article_id: str | None = None

@@ -52,6 +52,9 @@ class SiteBoundary:
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
+    base: float = 2.0  # OCOP_RETRY_BACKOFF: the least delay after a retry, in seconds
+    ceiling: float = 60.0  # AUTOTHROTTLE_MAX_DELAY: backing off never goes past it
+
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BackoffRetryMiddleware:
         middleware = super().from_crawler(crawler)
@@ -59,8 +62,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
         middleware.ceiling = crawler.settings.getfloat("AUTOTHROTTLE_MAX_DELAY", 60.0)
         return middleware
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
-        retry_after = response.headers.get("Retry-After", b"").decode("latin-1").strip()
+    # Without Scrapy's deprecated `spider` argument, which it no longer passes (2.13+): a method that
+    # takes it would be called the deprecated way.
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
+        retry_after = (response.headers.get("Retry-After") or b"").decode("latin-1").strip()
         if response.status in self.retry_http_codes and retry_after.isdigit():
             request.meta["ocop_retry_after"] = float(retry_after)
         return super().process_response(request, response)

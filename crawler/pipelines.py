@@ -69,7 +69,7 @@ class ArchivePipeline:
         outcome = self.archive.upsert(article, RawPage(item.url, item.body, item.headers, item.fetched_ts))
         self._remember(item, article.id)
         self.stats.inc_value(prefix + outcome.value)
-        item.extra.update(outcome=outcome.value, published=article.published, article_id=article.id)
+        item.outcome, item.published, item.article_id = outcome.value, article.published, article.id
         if outcome is UpsertOutcome.NEW:
             logger.info("archived %s (%s)", article.url, article.title[:80])
         elif outcome is UpsertOutcome.UPDATED:

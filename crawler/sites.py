@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -131,7 +132,7 @@ class Discovery(BaseModel):
     @property
     def methods(self) -> list[str]:
         """Short names of the discovery mechanisms in use, for `ocop sites list`."""
-        named = [
+        named: list[tuple[Sequence[object], str]] = [
             (self.listings, "tag pages"),
             (self.search, "search"),
             (self.rss, "RSS"),

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from datasketch import LeanMinHash
 
@@ -99,6 +100,33 @@ class RawPage:
     html: bytes
     headers: dict[str, str]
     fetched_ts: float
+
+
+@dataclass(frozen=True)
+class CrawlRun:
+    """One crawl of one site (a `crawl_runs` row): what /health shows and what a crawl resumes.
+
+    `status` is 'running' until the run ends ('ok', 'partial', 'failed', 'interrupted'; 'resumed'
+    once a later run took over its unfinished work); `stats` is the crawler's JSON, with the
+    per-site report under "report"."""
+
+    run_id: int
+    site: str
+    started_ts: float
+    finished_ts: float | None
+    status: str
+    stats: dict[str, Any]
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> CrawlRun:
+        return cls(
+            run_id=row["run_id"],
+            site=row["site"],
+            started_ts=row["started_ts"],
+            finished_ts=row["finished_ts"],
+            status=row["status"],
+            stats=json.loads(row["stats"]) if row["stats"] else {},
+        )
 
 
 def content_hash(article: Article) -> str:
@@ -473,7 +501,10 @@ class Archive:
     # --- crawl state ----------------------------------------------------------------------
 
     def cached_fetch(self, url: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM fetch_cache WHERE url=?", (url,)).fetchone()
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM fetch_cache WHERE url=?", (url,)
+        ).fetchone()
+        return row
 
     def remember_fetch(
         self, url: str, article_id: str | None, etag: str | None, last_modified: str | None
@@ -488,28 +519,29 @@ class Archive:
         cur = self.conn.execute(
             "INSERT INTO crawl_runs(site, started_ts, status) VALUES(?, ?, 'running')", (site, time.time())
         )
-        return int(cur.lastrowid)
+        assert cur.lastrowid is not None  # set by every INSERT
+        return cur.lastrowid
 
-    def finish_run(self, run_id: int, status: str, stats: dict[str, object]) -> None:
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
         self.conn.execute(
             "UPDATE crawl_runs SET finished_ts=?, status=?, stats=? WHERE run_id=?",
             (time.time(), status, json.dumps(stats, default=str), run_id),
         )
 
-    def unfinished_runs(self, site: str) -> list[dict[str, object]]:
+    def unfinished_runs(self, site: str) -> list[CrawlRun]:
         """Runs of a site that never finished their work, oldest first: killed (no finish time) or
         stopped early (status 'interrupted'). The crawler resumes them and marks them 'resumed'."""
         rows = self.conn.execute(
-            "SELECT run_id, started_ts, status, stats FROM crawl_runs WHERE site=?"
+            "SELECT run_id, site, started_ts, finished_ts, status, stats FROM crawl_runs WHERE site=?"
             " AND (finished_ts IS NULL OR status='interrupted') ORDER BY run_id",
             (site,),
         ).fetchall()
-        return [{**dict(row), "stats": json.loads(row["stats"])} for row in rows]
+        return [CrawlRun.from_row(row) for row in rows]
 
-    def last_runs(self) -> list[dict[str, object]]:
+    def last_runs(self) -> list[CrawlRun]:
         """The most recent run of each site, for /health and operators."""
         rows = self.conn.execute(
             "SELECT run_id, site, started_ts, finished_ts, status, stats FROM crawl_runs WHERE run_id IN"
             " (SELECT max(run_id) FROM crawl_runs GROUP BY site) ORDER BY site"
         ).fetchall()
-        return [{**dict(row), "stats": json.loads(row["stats"])} for row in rows]
+        return [CrawlRun.from_row(row) for row in rows]

@@ -26,7 +26,11 @@ class ExitCode(IntEnum):
 
 
 class OcopWatchError(Exception):
-    """Base of the errors this project raises on purpose; its message is meant for the user."""
+    """Base of the errors this project raises on purpose; its message is meant for the user.
+
+    Only checks inside pydantic validators raise plain `ValueError`s (pydantic wants those), and
+    they reach the user inside one of these (a bad registry is a `ConfigurationError`, a bad
+    search request an `InvalidQuery`); anything else that escapes is a bug."""
 
     exit_code: ExitCode = ExitCode.INTERNAL
 
@@ -71,6 +75,14 @@ class ArchiveUnavailable(EngineUnavailable):
     its own exit code, because the fix (a path, a permission, a restore) is the operator's."""
 
     exit_code = ExitCode.ARCHIVE_UNAVAILABLE
+
+
+class UnreadableInput(OcopWatchError, ValueError):
+    """A page, feed or input line cannot be read as what it should be (not HTML, not XML, no
+    article in it, not a JSON object). Commands reading many record it per item and go on; one
+    that ends a command is the input file's fault. Also a `ValueError`, which it is."""
+
+    exit_code = ExitCode.FILE_ERROR
 
 
 class ArchiveBusy(OcopWatchError):

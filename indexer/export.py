@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -112,7 +112,7 @@ class Column:
         return _identity
 
     @property
-    def field(self) -> pa.Field:
+    def field(self) -> pa.Field[Any]:
         return pa.field(self.name, self.type, nullable=self.nullable)
 
 
@@ -136,7 +136,9 @@ def select_columns(fields: Iterable[str] = ()) -> list[Column]:
 
 
 def arrow_schema(columns: Sequence[Column], provenance: dict[str, Any] | None = None) -> pa.Schema:
-    metadata = {"ocop_watch.provenance": json.dumps(provenance, ensure_ascii=False)} if provenance else None
+    metadata: dict[bytes | str, bytes | str] | None = (
+        {"ocop_watch.provenance": json.dumps(provenance, ensure_ascii=False)} if provenance else None
+    )
     return pa.schema([column.field for column in columns], metadata=metadata)
 
 
@@ -311,10 +313,13 @@ class ParquetRenderer:
         text_positions = [i for i, column in enumerate(columns) if pa.types.is_string(column.type)]
         sink = _ChunkSink()
         names = [column.name for column in columns]
+        # The stubs know neither a RawIOBase sink nor use_dictionary's list of columns; pyarrow
+        # takes both (a file-like object; "Specify if we should use dictionary encoding in general
+        # or only for some columns").
         writer = pq.ParquetWriter(
-            sink,
+            sink,  # type: ignore[arg-type]
             schema,
-            use_dictionary=[name for name in names if name not in _PROSE | _UNIQUE],
+            use_dictionary=[name for name in names if name not in _PROSE | _UNIQUE],  # type: ignore[arg-type]
             write_statistics=[name for name in names if name not in _PROSE],
         )
         try:
@@ -423,7 +428,7 @@ class Export:
             self.rows += 1
             yield row_of(article, self.columns)
 
-    def chunks(self) -> Iterator[bytes]:
+    def chunks(self) -> Generator[bytes, None, None]:
         """The file's bytes; closing this generator early also closes the engine's scan."""
         articles = self.index.scan(self.request)
         try:

@@ -209,7 +209,7 @@ def dsl_filter(terms: list[tuple[str, str]]) -> dict[str, object]:
     by_field: dict[str, list[str]] = {}
     for field, value in terms:
         by_field.setdefault(field, []).append(value)
-    clauses = [{"terms": {field: values}} for field, values in by_field.items()]
+    clauses: list[dict[str, object]] = [{"terms": {field: values}} for field, values in by_field.items()]
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 

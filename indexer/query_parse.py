@@ -210,7 +210,8 @@ def _combine(items: list[_Item], runs: list[tuple[str, ...]]) -> tuple[Node, ...
     for k, item in enumerate(items):
         if isinstance(item, _Run):
             units = _words_of(item)
-            negated = k > 0 and isinstance(items[k - 1], _Token) and items[k - 1].kind == "not"
+            before = items[k - 1] if k > 0 else None
+            negated = isinstance(before, _Token) and before.kind == "not"
             positive = [u for u in units[1 if negated else 0 :] if isinstance(u, Term)]
             runs.append(tuple(s for u in positive for s in u.folded))
             segments.append(units)

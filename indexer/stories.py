@@ -83,7 +83,8 @@ def _shingle_hashes(syllables: Sequence[str]) -> np.ndarray:
     assert SHINGLE == 3  # the three slices below make 3-grams
     each = _syllable_hashes(syllables)
     mixed = (each[:-2] * _MIX[0] + each[1:-1]) * _MIX[1] + each[2:]  # wraps around: mod 2^64
-    return ((mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    hashed: np.ndarray = ((mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    return hashed
 
 
 def _fmix32(values: np.ndarray) -> np.ndarray:
@@ -93,7 +94,8 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     values = values * np.uint32(0x85EBCA6B)
     values = values ^ (values >> np.uint32(13))
     values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+    mixed: np.ndarray = values ^ (values >> np.uint32(16))
+    return mixed
 
 
 def signature(text: str) -> LeanMinHash | None:
@@ -128,7 +130,8 @@ def _buckets(sig: LeanMinHash) -> list[int]:
     keys ^= keys >> np.uint64(31)
     keys *= _MIX[1]
     keys ^= keys >> np.uint64(29)
-    return keys.view(np.int64).tolist()
+    found: list[int] = keys.view(np.int64).tolist()
+    return found
 
 
 def find_story(
@@ -146,7 +149,7 @@ def find_story(
         row[0]
         for row in conn.execute(f"SELECT article_rowid FROM story_buckets WHERE bucket IN ({marks})", buckets)
     }
-    candidates.discard(exclude_rowid)  # type: ignore[arg-type]
+    candidates.discard(exclude_rowid)
     if not candidates:
         return None
     marks = ",".join("?" * len(candidates))

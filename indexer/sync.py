@@ -53,6 +53,26 @@ class SyncReport:
     rebuilt: bool = False  # there was no index yet: sync ran a rebuild
 
 
+@dataclass(frozen=True)
+class SyncStatus:
+    """What `ocop index status` shows: the alias and what is behind it, counts in the archive and
+    the engine, the checkpoint, and what the next sync would push or retry."""
+
+    engine: str
+    url: str
+    alias: str
+    index: str | None  # the index behind the alias (several, comma-separated, if someone moved it by hand)
+    mapping: int | None  # its mapping version (None without exactly one index)
+    mapping_expected: int  # the mapping this version of ocop-watch writes
+    versions: list[str]  # every `<alias>-vN` index
+    archive_articles: int
+    engine_articles: int
+    archive_seq: int
+    checkpoint_seq: int
+    pending: int
+    rejected: list[Rejection]
+
+
 @dataclass
 class RebuildReport:
     index: str
@@ -225,24 +245,24 @@ def rebuild(
 # --- status ------------------------------------------------------------------------------------------
 
 
-def status(archive: Archive, index: RemoteIndex) -> dict[str, object]:
+def status(archive: Archive, index: RemoteIndex) -> SyncStatus:
     """Counts in the archive and the engine, the checkpoint, and what the next sync would push."""
     checkpoint = read_checkpoint(archive, index)
     behind = index.versions.behind_alias()
     uuid = index.versions.current_uuid() if behind else None
     in_step = uuid is not None and checkpoint.index_uuid == uuid
-    return {
-        "engine": index.name,
-        "url": index.url,
-        "alias": index.alias,
-        "index": ", ".join(behind) or None,
-        "mapping": index.versions.mapping_version(behind[0]) if len(behind) == 1 else None,
-        "mapping_expected": MAPPING_VERSION,
-        "versions": list(index.versions.uuids()),
-        "archive_articles": archive.count(),
-        "engine_articles": index.count() if behind else 0,
-        "archive_seq": archive.last_seq(),
-        "checkpoint_seq": checkpoint.seq if in_step else 0,
-        "pending": archive.pending_changes(checkpoint.seq if in_step else 0),
-        "rejected": [vars(r) for r in checkpoint.rejected.values()] if in_step else [],
-    }
+    return SyncStatus(
+        engine=index.name,
+        url=index.url,
+        alias=index.alias,
+        index=", ".join(behind) or None,
+        mapping=index.versions.mapping_version(behind[0]) if len(behind) == 1 else None,
+        mapping_expected=MAPPING_VERSION,
+        versions=list(index.versions.uuids()),
+        archive_articles=archive.count(),
+        engine_articles=index.count() if behind else 0,
+        archive_seq=archive.last_seq(),
+        checkpoint_seq=checkpoint.seq if in_step else 0,
+        pending=archive.pending_changes(checkpoint.seq if in_step else 0),
+        rejected=list(checkpoint.rejected.values()) if in_step else [],
+    )

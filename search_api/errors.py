@@ -15,7 +15,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 
-from indexer.errors import EngineUnavailable, InvalidQuery, NotFound, SearchTimeout
+from indexer.errors import EngineUnavailable, InvalidQuery, NotFound, OcopWatchError, SearchTimeout
 from indexer.settings import Settings
 
 RETRY_ENGINE_SECONDS = 5  # Retry-After on a 503: long enough for a restarting engine or a busy one
@@ -27,7 +27,7 @@ class ErrorBody(BaseModel):
     error: str
 
 
-class TooManyRequests(Exception):
+class TooManyRequests(OcopWatchError):
     """A limit of concurrent work was reached; the client should retry after `retry_after` seconds."""
 
     def __init__(self, message: str, retry_after: int):

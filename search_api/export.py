@@ -20,7 +20,7 @@ import logging
 import os
 import sys
 import weakref
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, TypeVar
 
@@ -59,7 +59,9 @@ class _Once:
             action()
 
 
-async def _body(request: Request, chunks: Iterator[bytes], release: _Once) -> AsyncIterator[bytes]:
+async def _body(
+    request: Request, chunks: Generator[bytes, None, None], release: _Once
+) -> AsyncIterator[bytes]:
     """Pulls chunks in the export's own low-priority thread (the engine blocks) and stops as soon
     as the client has gone.
 

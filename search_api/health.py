@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from dataclasses import asdict
 from typing import Any
 
 from indexer import __version__
@@ -48,7 +49,7 @@ class HealthCheck:
                 with Archive(self.settings.archive, readonly=True) as archive:
                     problem = self._integrity_problem(archive)
                     report["archive"] = {"articles": archive.count()}
-                    report["crawls"] = archive.last_runs()
+                    report["crawls"] = [asdict(run) for run in archive.last_runs()]
                 if problem:
                     reasons.append(problem)
             except (ArchiveUnavailable, sqlite3.DatabaseError) as exc:

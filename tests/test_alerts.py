@@ -30,7 +30,8 @@ from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.settings import Settings
-from tests.conftest import CommandResult, build_small_archive, make_article
+from tests.support.cli import CommandResult
+from tests.support.small_archive import build_small_archive, make_article
 
 HONEY = (
     "Hợp tác xã ở Hà Giang vừa đưa sản phẩm mật ong bạc hà đạt chuẩn OCOP 4 sao ra thị trường, "

@@ -162,7 +162,7 @@ def test_unreadable_archive_is_503_with_the_reason(tmp_path: Path) -> None:
 
 
 def test_story_filters_to_the_near_duplicates(tmp_path: Path) -> None:
-    from tests.engine.fixtures import ID, build_archive
+    from tests.support.contract_articles import ID, build_archive
 
     archive = build_archive(tmp_path / "contract.sqlite")
     client = TestClient(create_app(Settings(archive=archive, engine="embedded")))

@@ -19,7 +19,7 @@ from indexer.errors import SearchTimeout
 from indexer.query import SearchRequest, SearchResponse
 from indexer.settings import Settings
 from search_api.app import create_app
-from tests.test_export import build_archive
+from tests.support.tricky_articles import build_archive
 
 
 def _client(archive: Path, **settings: object) -> TestClient:

@@ -13,7 +13,7 @@ from indexer.schema import VIETNAM_TZ
 from indexer.settings import Settings
 from search_api.app import create_app
 from search_api.citation import cite, tex_escape
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 HOSTILE_HTML = b"<html><body><h1>M\xe1\xba\xadt ong</h1><script>fetch('/export')</script></body></html>"
 

@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import ExitCode
-from tests.conftest import PROJECT_ROOT, CommandResult, build_small_archive
-from tests.mirrors import Mirror, write_registry
-from tests.mirrors.crawl import crawl_command, crawl_env
-from tests.readonly import as_another_user, readable_folder
+from tests.support.cli import CommandResult
+from tests.support.environment import PROJECT_ROOT
+from tests.support.mirrors import Mirror, write_registry
+from tests.support.mirrors.crawl import crawl_command, crawl_env
+from tests.support.readonly import as_another_user, readable_folder
+from tests.support.small_archive import build_small_archive
 
 OCOP = str(Path(sys.executable).with_name("ocop"))
 

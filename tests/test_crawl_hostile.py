@@ -20,7 +20,8 @@ import pytest
 
 from crawler.lock import lock_path
 from indexer.archive import Archive
-from tests.mirrors import (
+from tests.support.environment import PROJECT_ROOT
+from tests.support.mirrors import (
     Mirror,
     NewsSite,
     Page,
@@ -32,7 +33,7 @@ from tests.mirrors import (
     sitemap_index,
     write_registry,
 )
-from tests.mirrors.crawl import PROJECT_ROOT, archived_urls, crawl_command, crawl_env, run_crawl
+from tests.support.mirrors.crawl import archived_urls, crawl_command, crawl_env, run_crawl
 
 FAST_FAIL = {"RETRY_TIMES": "0"}  # a failure is final for the run: no retries to wait for
 DISK_LEFT = 256 * 1024  # bytes a file may grow to on the "full disk": a few articles' worth of WAL
@@ -248,6 +249,6 @@ def test_a_second_crawl_on_the_same_archive_is_refused_in_one_line(mirror: Mirro
     assert first.returncode == 0, report[-3000:]
     with Archive(archive) as store:
         [run] = store.last_runs()  # the refused crawl made no run and resumed nothing
-        assert store.count() == len(stories) and run["status"] == "ok"
-    assert f"#{run['run_id']}" in report and "Crawl report" in report  # this crawl's own report
+        assert store.count() == len(stories) and run.status == "ok"
+    assert f"#{run.run_id}" in report and "Crawl report" in report  # this crawl's own report
     assert lock_path(archive).exists()  # left for the next crawl; the lock itself died with its process

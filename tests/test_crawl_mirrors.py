@@ -1,6 +1,6 @@
 """The real `scrapy crawl news` against local mirrors, one discovery mechanism or failure at a time.
 
-Each test serves a site from `tests/mirrors` on 127.0.0.1, points the crawler at it with a
+Each test serves a site from `tests/support/mirrors` on 127.0.0.1, points the crawler at it with a
 registry written for the test (`-a registry=DIR`), runs Scrapy in a subprocess exactly as an
 operator's scheduler would, and asserts on three independent witnesses: the requests the server
 saw, the articles in the archive, and the report stored in `crawl_runs`.
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from indexer.archive import Archive
-from tests.mirrors import Mirror, NewsSite, Page, Story, article_html, make_stories, write_registry
-from tests.mirrors.crawl import archived_urls, run_crawl
+from tests.support.mirrors import Mirror, NewsSite, Page, Story, article_html, make_stories, write_registry
+from tests.support.mirrors.crawl import archived_urls, run_crawl
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_tag_pagination_then_a_second_run_fetches_only_the_listing(mirror: Mirro
         "/tag/ocop/trang-3",
         "/tag/ocop/trang-4",
     ]
-    assert first.report["new"] == 12 and first.run["status"] == "ok"
+    assert first.report["new"] == 12 and first.run.status == "ok"
     assert not [p for p in mirror.paths() if "ngoai-trang" in p]  # off-site links were never followed
     assert "connection" not in first.report["errors"]
 
@@ -157,7 +157,7 @@ def test_errors_are_counted_by_kind_and_redirects_followed(mirror: Mirror, tmp_p
     assert result.returncode == 0, result.log[-3000:]  # a partly broken site is not a failed run
     errors = result.report["errors"]
     assert errors == {"http_4xx": 1, "http_5xx": 1, "timeout": 1, "robots": 1}, errors
-    assert result.run["status"] == "partial"
+    assert result.run.status == "partial"
     assert mirror.paths(stories[1].path) == [stories[1].path] * 2  # retried once
     assert stories[4].path not in mirror.paths()  # robots.txt obeyed: never requested
     urls = archived_urls(archive)
@@ -173,7 +173,7 @@ def test_a_site_that_fails_entirely_makes_the_crawl_exit_non_zero(mirror: Mirror
     archive = tmp_path / "archive.sqlite"
     result = run_crawl(archive, registry=registry, settings={"RETRY_TIMES": "0"})
     assert result.returncode == 3
-    assert result.run["status"] == "failed"
+    assert result.run.status == "failed"
     assert result.report["errors"] == {"http_5xx": 1, "http_4xx": 1}
 
 

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 from indexer.archive import Archive
-from tests.mirrors import Mirror, NewsSite, make_stories, write_registry
-from tests.mirrors.crawl import PROJECT_ROOT, archived_urls, crawl_command, crawl_env, run_crawl
+from tests.support.environment import PROJECT_ROOT
+from tests.support.mirrors import Mirror, NewsSite, make_stories, write_registry
+from tests.support.mirrors.crawl import archived_urls, crawl_command, crawl_env, run_crawl
 
 
 def _wait_for(condition, what: str, timeout: float = 90.0) -> None:  # noqa: ANN001

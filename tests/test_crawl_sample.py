@@ -15,7 +15,7 @@ from pathlib import Path
 
 from indexer.archive import Archive
 from samples.server import serve_sample_site
-from tests.mirrors.crawl import PROJECT_ROOT
+from tests.support.environment import PROJECT_ROOT
 
 
 def ocop_crawl(base_url: str, archive: Path) -> subprocess.CompletedProcess[str]:
@@ -65,7 +65,7 @@ def test_sample_site_first_run_archives_all_second_run_only_entry_points(tmp_pat
         with Archive(archive) as store:
             [run] = store.last_runs()
             count = store.count()
-        report = run["stats"]["report"]
+        report = run.stats["report"]
         assert count >= len(load_articles()) and report["new"] == count
         print(
             f"\nsample site, first run: {report['fetched']} pages in {report['seconds']:.1f} s of crawling"
@@ -77,7 +77,7 @@ def test_sample_site_first_run_archives_all_second_run_only_entry_points(tmp_pat
         with Archive(archive) as store:
             [run] = store.last_runs()
             assert store.count() == count
-        report = run["stats"]["report"]
+        report = run.stats["report"]
         entry_points = 3  # /tag/ocop, /rss/ocop.rss, /sitemap.xml (sample.toml)
         assert report["requests"] == entry_points
         assert "article" not in report["fetched_by_kind"]

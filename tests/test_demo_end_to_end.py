@@ -13,7 +13,7 @@ from indexer.archive import Archive
 from indexer.settings import Settings
 from samples.server import serve_sample_site
 from search_api.app import create_app
-from tests.mirrors.crawl import run_crawl
+from tests.support.mirrors.crawl import run_crawl
 
 
 @pytest.fixture(scope="module")

@@ -117,7 +117,7 @@ def test_extracted_fields_are_normalised() -> None:
 
 @pytest.mark.corpus
 def test_corpus_page_decodes_via_its_meta_charset() -> None:
-    from tests.conftest import require_shared
+    from tests.support.environment import require_shared
 
     page_path = require_shared(
         "corpus", "articles", "vnexpress.net__dau-bung-keo-dai-ung-thu-lymphoma-ruot-non.html"

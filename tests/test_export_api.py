@@ -31,7 +31,7 @@ from indexer.query import SearchRequest, SearchResponse
 from indexer.schema import Article
 from indexer.settings import Settings
 from search_api.app import create_app
-from tests.test_export import ARTICLES, build_archive
+from tests.support.tricky_articles import ARTICLES, build_archive
 
 
 @pytest.fixture(scope="module")

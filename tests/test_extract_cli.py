@@ -135,7 +135,7 @@ def _gold_from_fixtures(tmp_path: Path) -> Path:
 
 
 def test_eval_extraction_runs_both_extractors_with_the_shared_scorer(tmp_path: Path) -> None:
-    from tests.conftest import require_shared
+    from tests.support.environment import require_shared
 
     require_shared("eval", "score_extraction.py")  # the scorer this command runs
     gold = _gold_from_fixtures(tmp_path)
@@ -169,7 +169,7 @@ def test_eval_extraction_reports_a_missing_scorer(tmp_path: Path) -> None:
 
 
 def test_eval_extraction_scores_several_gold_files_as_one_set_and_lists_failures(tmp_path: Path) -> None:
-    from tests.conftest import require_shared
+    from tests.support.environment import require_shared
 
     require_shared("eval", "score_extraction.py")
     gold = _gold_from_fixtures(tmp_path)

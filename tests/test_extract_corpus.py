@@ -24,7 +24,7 @@ from crawler.feeds import parse_feed
 from crawler.sites import load_registry
 from crawler.urls import canonicalize_url
 from ocop_watch.commands.extract import score_page
-from tests.conftest import SHARED, require_shared
+from tests.support.environment import SHARED, require_shared
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 SCORER = CORPUS.parent / "eval" / "score_extraction.py"

@@ -9,7 +9,7 @@ import re
 
 from indexer.highlight import document_marks, flatten, highlight_all, hit_for, paragraphs, snippet
 from indexer.query import parse_query
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 
 def marked(text: str, q: str) -> list[str]:

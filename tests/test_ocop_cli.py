@@ -12,6 +12,7 @@ import ocop_watch.commands.classify as classify_command  # registers the command
 from indexer.ocop import enrich
 from indexer.schema import VIETNAM_TZ, Article
 from ocop_watch.cli_app import app
+from tests.support.environment import require_shared
 
 FIELDS = [
     "id",
@@ -70,6 +71,9 @@ def test_classify_command_reads_stdin() -> None:
 
 
 def test_eval_ocop_prints_per_label_figures() -> None:
+    # The dev split of the real excerpts and the seed page live in ../shared, not in the repository.
+    require_shared("ocop-real")
+    require_shared("corpus")
     result = CliRunner().invoke(app, ["eval", "ocop", "--split", "dev"])
     assert result.exit_code == 0, result.output
     for label in ("is_ocop", "provinces_2025", "provinces", "stars", "product_groups"):

@@ -11,7 +11,7 @@ import pytest
 
 from indexer.ocop import enrich_text
 from indexer.ocop.evaluate import SEED_AUTHOR_LINE, evaluate, load_labels, seed_rows
-from tests.conftest import require_shared
+from tests.support.environment import require_shared
 
 LABEL_FIELDS = {
     "id",

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import ocop_watch.commands.classify  # noqa: F401  (registers the eval command)
 from indexer.ocop.evaluate import Report, evaluate, load_real
 from ocop_watch.cli_app import app
-from tests.conftest import require_shared
+from tests.support.environment import require_shared
 
 # label → (precision, recall) floors for is_ocop and claims, F1 floors for the set labels
 FLOORS: dict[str, dict[str, tuple[float, float] | float]] = {

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from indexer.archive import Archive
 from ocop_watch.cli import app
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 
 def test_reprocess_fills_enrichment_and_versions_only_changed_articles(archive_path: Path) -> None:

@@ -21,8 +21,9 @@ import pytest
 
 from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex
-from tests.conftest import PROJECT_ROOT, build_small_archive, make_article
-from tests.readonly import as_another_user, on_readonly_mount, readable_folder
+from tests.support.environment import PROJECT_ROOT
+from tests.support.readonly import as_another_user, on_readonly_mount, readable_folder
+from tests.support.small_archive import build_small_archive, make_article
 
 OCOP = str(Path(sys.executable).with_name("ocop"))
 

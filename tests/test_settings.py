@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ocop_watch.options import settings_for
-from tests.conftest import PROJECT_ROOT
+from tests.support.environment import PROJECT_ROOT
 
 
 def test_a_dot_env_file_reaches_the_crawlers_scrapy_settings(tmp_path: Path) -> None:

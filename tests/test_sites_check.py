@@ -7,7 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ocop_watch.cli import app
-from tests.mirrors import Mirror, NewsSite, Page, make_stories, write_registry
+from tests.support.mirrors import Mirror, NewsSite, Page, make_stories, write_registry
 
 
 def test_check_reports_each_entry_point(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from crawler.sites import REGISTRY_DIR, SiteConfigError, load_registry, load_sit
 from crawler.spiders.news import configure_download_slots
 from indexer.settings import load_settings
 from ocop_watch.cli import app
-from tests.conftest import require_shared
+from tests.support.environment import require_shared
 
 REAL = {k: s for k, s in load_registry(REGISTRY_DIR).items() if s.kind not in ("sample", "mirror")}
 

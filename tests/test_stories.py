@@ -9,7 +9,7 @@ from datasketch import MinHash
 from indexer import stories
 from indexer.archive import Archive
 from indexer.text import fold, tokens
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 WIRE = (
     "Chiều 12/3, tại Hà Nội, Bộ Nông nghiệp và Phát triển nông thôn tổ chức hội nghị tổng kết năm năm "

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
+from scrapy.spiders import Spider
 
 from crawler.incremental import parse_since
 from crawler.lock import CrawlLock
@@ -27,15 +28,15 @@ from indexer.errors import ArchiveUnavailable, ConfigurationError, ExitCode, Oco
 
 
 class Command(ScrapyCrawl):
-    _crawler: Crawler | None = None
+    _running: Crawler | None = None  # the crawler this command created
     _lock: CrawlLock | None = None
 
     def short_desc(self) -> str:
         return "Run a spider (one per archive at a time; exit code 3 when a site failed entirely)"
 
-    def _create_crawler(self, spname: str) -> Crawler:  # type: ignore[override]
-        self._crawler = super()._create_crawler(spname)
-        return self._crawler
+    def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
+        self._running = super()._create_crawler(spidercls)
+        return self._running
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         """Scrapy calls this before it starts (and logs its banner): the place to refuse at once."""
@@ -52,8 +53,8 @@ class Command(ScrapyCrawl):
         finally:
             if self._lock is not None:
                 self._lock.release()
-        if self.exitcode == 0 and self._crawler is not None and self._crawler.stats is not None:
-            failed = self._crawler.stats.get_value(FAILED_SITES_STAT) or []
+        if self.exitcode == 0 and self._running is not None and self._running.stats is not None:
+            failed = self._running.stats.get_value(FAILED_SITES_STAT) or []
             if failed:
                 print(f"ocop-watch: no usable response from: {', '.join(failed)}", file=sys.stderr)
                 self.exitcode = ExitCode.PARTLY_FAILED

@@ -17,21 +17,30 @@ from functools import cached_property
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 
 from crawler.extraction.keys import squash
 from indexer.text import clean
 
-# include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are
-# often tables); images are ignored (captions are collected from the DOM instead).
-_OPTIONS = {
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "include_links": True,
-    "include_formatting": True,
-    "with_metadata": False,
-    "deduplicate": False,
-}
+
+def _body(source: HtmlElement, url: str | None, *, favor_recall: bool = False) -> etree._Element | None:
+    """trafilatura's body element for the page, or None when it found no article.
+
+    include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are
+    often tables); images are ignored (captions are collected from the DOM instead)."""
+    document = trafilatura.bare_extraction(
+        source,
+        url=url,
+        favor_recall=favor_recall,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=True,
+        include_formatting=True,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return document.body if isinstance(document, Document) else None
 
 
 @dataclass
@@ -158,12 +167,10 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
     """
     if containers:
         source = _subdocument(tree, containers)
-        document = trafilatura.bare_extraction(source, url=url, favor_recall=True, **_OPTIONS)
-        blocks = body_to_blocks(document.body) if document is not None and document.body is not None else []
+        body = _body(source, url, favor_recall=True)
+        blocks = body_to_blocks(body) if body is not None else []
         if blocks:
             return blocks
         # The selectors matched something empty (a changed template): fall back to the whole page.
-    document = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
-    if document is None or document.body is None:
-        return []
-    return body_to_blocks(document.body)
+    body = _body(tree, url)
+    return body_to_blocks(body) if body is not None else []

@@ -76,11 +76,11 @@ def _label_of(element: HtmlElement) -> str | None:
 
 
 def is_related_label(text: str | None) -> bool:
-    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and is_related_key(label_key(text))
+    return text is not None and 0 < len(text) <= _LABEL_MAX_CHARS * 2 and is_related_key(label_key(text))
 
 
 def is_tag_label(text: str | None) -> bool:
-    return bool(text) and len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in _TAG_LABELS
+    return text is not None and 0 < len(text) <= _LABEL_MAX_CHARS * 2 and label_key(text) in _TAG_LABELS
 
 
 @dataclass
@@ -353,8 +353,8 @@ def _is_link_box(box: HtmlElement, label: HtmlElement) -> bool:
 def _remove_label_and_following_links(label: HtmlElement) -> int:
     """The label sits directly in a big block: drop it and the link lists right after it."""
     node = label
-    while node.getparent() is not None and node.getnext() is None and _size(node.getparent()) < 80:
-        node = node.getparent()
+    while (parent := node.getparent()) is not None and node.getnext() is None and _size(parent) < 80:
+        node = parent
     follower = node.getnext()
     remove(node)
     count = 1

@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from indexer.errors import UnreadableInput
 from indexer.text import clean
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -31,7 +32,7 @@ CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
 
 
-class NotHtmlError(ValueError):
+class NotHtmlError(UnreadableInput):
     """The text could not be parsed as an HTML document."""
 
 
@@ -201,7 +202,7 @@ def is_hidden(element: HtmlElement) -> bool:
     if element.get("hidden") is not None:
         return True
     style = element.get("style")
-    return bool(style) and bool(_HIDDEN_STYLE.search(style))
+    return style is not None and bool(_HIDDEN_STYLE.search(style))
 
 
 def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) -> int:

@@ -152,19 +152,19 @@ def decode_html(body: bytes | str, http_content_type: str | None = None) -> Deco
             text = body[len(bom) :].decode(codec, errors="replace")
             return _finish(text, codec, "bom")
 
-    for source, codec in (
+    for source, declared in (
         ("http", charset_from_content_type(http_content_type)),
         ("meta", charset_from_meta(body)),
     ):
-        if codec is None:
+        if declared is None:
             continue
-        if codec in _WESTERN:
+        if declared in _WESTERN:
             as_utf8 = _is_utf8(body)
             if as_utf8 is not None:
                 return _finish(as_utf8, "utf-8", f"{source}-corrected")
-        text = _strict(body, codec)
-        if text is not None:
-            return _finish(text, codec, source)
+        decoded = _strict(body, declared)
+        if decoded is not None:
+            return _finish(decoded, declared, source)
         # A declaration the bytes contradict (e.g. "utf-8" on windows-1258 bytes): keep looking.
 
     as_utf8 = _is_utf8(body)

@@ -68,13 +68,14 @@ from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
 from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
+from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
 
 __all__ = ["ExtractionError", "extract_article"]
 
 
-class ExtractionError(ValueError):
+class ExtractionError(UnreadableInput):
     """The page could not be read as an article; the message says why (not HTML, empty, no text)."""
 
 

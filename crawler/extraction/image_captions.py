@@ -72,11 +72,11 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
         if node is not block and (node.text or "").strip() and last not in node.iter():
             return []
     holder = last
-    while holder.getparent() is not block:
-        holder = holder.getparent()
+    while (parent := holder.getparent()) is not block and parent is not None:
+        holder = parent
     after = []
-    node = holder.getnext()
-    for sibling in [node, *(node.itersiblings() if node is not None else [])]:
+    following = holder.getnext()
+    for sibling in [following, *(following.itersiblings() if following is not None else [])]:
         if sibling is None:
             break
         after.append(sibling)

@@ -36,8 +36,8 @@ _DATE_LINE_WORDS = 15
 
 def _block_ancestor(node: HtmlElement) -> HtmlElement:
     element = node
-    while element.getparent() is not None and element.tag not in BLOCK_TAGS:
-        element = element.getparent()
+    while (parent := element.getparent()) is not None and element.tag not in BLOCK_TAGS:
+        element = parent
     return element
 
 

@@ -148,15 +148,15 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             raw = element.text_content()
             if len(raw) > _CARD_MAX_CHARS:
                 break  # larger still further up: no teaser there
-            card = _card_texts(element, raw)
-            if card is not None:
-                texts[element] = card
+            headline_and_summary = _card_texts(element, raw)
+            if headline_and_summary is not None:
+                texts[element] = headline_and_summary
     # Innermost cards only: a box holding one teaser is not a second teaser.
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
-        groups.setdefault((card.getparent(), card.tag, card.get("class")), []).append(card)
+        groups.setdefault((card.getparent(), str(card.tag), card.get("class")), []).append(card)
     for (parent, _, _), members in groups.items():
         chars = sum(_paragraph_chars(m) for m in members)
         if chars / page_text > _ARTICLE_SHARE:

@@ -32,7 +32,7 @@ from scrapy.http import Response
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from twisted.python.failure import Failure
 
-from crawler.errors import classify_failure, is_transient
+from crawler.errors import classify_failure, http_status, is_transient
 from crawler.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.incremental import CrawlState, ListingTracker, PendingPage, header, parse_since
 from crawler.items import PageItem
@@ -205,7 +205,9 @@ class NewsSpider(scrapy.Spider):
             url = site.absolute(listing.template.format(page=page + 1))
         else:
             href = response.css("link[rel=next]::attr(href), a[rel=next]::attr(href)").get()
-            url = response.urljoin(href) if href else None
+            if not href:
+                return None
+            url = response.urljoin(href)
         if not url or not site.owns(url) or canonicalize_url(url) == canonicalize_url(response.url):
             return None
         return self._listing_request(site, group, index, url, page + 1)
@@ -356,7 +358,7 @@ class NewsSpider(scrapy.Spider):
             )
             self._settle_and_crawl(key, fresh=False)
             return
-        content_type = response.headers.get("Content-Type", b"text/html").lower()
+        content_type = (response.headers.get("Content-Type") or b"text/html").lower()
         if not content_type.startswith(HTML_TYPES):
             self._count(site_key, "errors/not_html")
             self._settle_and_crawl(key, fresh=False)  # not an article, and no later run will change that
@@ -374,8 +376,8 @@ class NewsSpider(scrapy.Spider):
 
     def _item_scraped(self, item: Any, **_: Any) -> None:
         if isinstance(item, PageItem):
-            fresh = item.extra.get("outcome") == "new" and not self.state.too_old(item.extra.get("published"))
-            if item.extra.get("outcome") == "new" and not fresh:
+            fresh = item.outcome == "new" and not self.state.too_old(item.published)
+            if item.outcome == "new" and not fresh:
                 self._count(item.site, "new_but_too_old")
             self._settle_and_crawl(item.discovered_url, fresh=fresh)
 
@@ -396,11 +398,7 @@ class NewsSpider(scrapy.Spider):
         site = request.meta.get("site", "?")
         key = request.meta.get("discovered_url")
         kind = classify_failure(failure)
-        if (
-            kind == "http_4xx"
-            and request.meta.get("page", 1) > 1
-            and failure.value.response.status in (404, 410)
-        ):
+        if kind == "http_4xx" and request.meta.get("page", 1) > 1 and http_status(failure) in (404, 410):
             # A template paginates blindly: page N+1 not existing is how a listing ends.
             self._count(site, "listing_ended")
             yield from self._settle(key, fresh=False)

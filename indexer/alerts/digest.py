@@ -39,7 +39,7 @@ def subject(alert: Alert, count: int) -> str:
 
 def describe_search(alert: Alert) -> str:
     """`mật ong · province: Hà Giang`: the saved search in one line."""
-    parts = []
+    parts: list[str] = []
     for name, value in alert.params.items():
         values = value if isinstance(value, list) else [value]
         if name == "q":

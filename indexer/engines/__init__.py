@@ -5,6 +5,8 @@ from __future__ import annotations
 from indexer.engines.base import SearchIndex
 from indexer.settings import Settings
 
+__all__ = ["SearchIndex", "open_index"]
+
 
 def open_index(settings: Settings | None = None) -> SearchIndex:
     settings = settings or Settings()

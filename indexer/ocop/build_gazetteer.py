@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from indexer.text import fold, normalize, tokens
 
@@ -52,7 +53,9 @@ def accented_key(name: str) -> str:
     return " ".join(tokens(normalize(name).lower()))
 
 
-def _indexes(entries: Iterable[tuple[str, str, str, str]], min_syllables: int) -> dict[str, dict]:
+def _indexes(
+    entries: Iterable[tuple[str, str, str, str]], min_syllables: int
+) -> dict[str, dict[str, list[list[str]]]]:
     """(kind, name, display, province_key) rows → four indexes of [display, province] candidates.
 
     `by_kind` (kind|folded name) and `by_name` (folded name, any kind of this level) serve texts
@@ -80,7 +83,7 @@ def _indexes(entries: Iterable[tuple[str, str, str, str]], min_syllables: int) -
     }
 
 
-def build() -> dict:
+def build() -> dict[str, Any]:
     from vietnamadminunits import convert_address
     from vietnamadminunits.database import get_data
 

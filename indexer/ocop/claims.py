@@ -811,10 +811,10 @@ def claims_with_sentences(
             sentence_of[key] = doc.sent_of[claim.at]
     # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
-    for (count, stars), claim in list(out.items()):
-        rated = [c for (n, s), c in out.items() if n == count and s is not None]
+    for (number, stars), kept in list(out.items()):
+        rated = [c for (n, s), c in out.items() if n == number and s is not None]
         if stars is None and rated:
-            del out[(count, stars)]
-            if rated[0].place is None and claim.place is not None:
-                out[(count, rated[0].stars)] = rated[0].model_copy(update={"place": claim.place})
+            del out[(number, stars)]
+            if rated[0].place is None and kept.place is not None:
+                out[(number, rated[0].stars)] = rated[0].model_copy(update={"place": kept.place})
     return [(claim, sentence_of[key]) for key, claim in out.items()]

@@ -237,7 +237,9 @@ class Document:
         self.text = "\n".join(p for _, p in pieces)
         self.folded = "\n".join(folded_pieces)
         self._positions: dict[str, list[int]] | None = None
-        self.memo: dict[object, object] = {}  # per-document caches of the matchers (phrases.py)
+        # Per-document caches of the matchers, keyed by the matcher: the syllable positions each
+        # one found (phrases.py, english.py).
+        self.memo: dict[object, list[int]] = {}
         self._tokenise(pieces)
 
     def _tokenise(self, pieces: list[tuple[str, str]]) -> None:

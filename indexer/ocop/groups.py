@@ -103,6 +103,11 @@ def _words(table: dict[str, object]) -> list[str]:
 
 
 @cache
+def _groups_of(phrase: Phrase) -> tuple[str, ...]:
+    """The product groups a phrase of the index names; none for an ignored phrase."""
+    return phrase.value if isinstance(phrase.value, tuple) else ()
+
+
 def _vocab() -> _Vocab:
     v = groups_vocab()
     vietnamese: dict[str, set[str]] = {}
@@ -225,7 +230,7 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
         )
         if phrase is not None and phrase.value and not counted:
             s = runs.get(doc.sent_of[i], doc.sent_of[i])
-            named.setdefault(s, set()).update(str(g) for g in phrase.value)
+            named.setdefault(s, set()).update(_groups_of(phrase))
             members.setdefault(s, set()).add(doc.sent_of[i])
     cued = {
         runs.get(doc.sent_of[i], doc.sent_of[i])
@@ -233,7 +238,10 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
     }
     listing = {s for s, groups in named.items() if len(groups) >= 2}
     boilerplate = {s for s in listing & cued if len(named[s]) >= v.boilerplate_min}
-    expand = lambda keys: {m for s in keys for m in members.get(s, {s})} | keys  # noqa: E731
+
+    def expand(keys: set[int]) -> set[int]:
+        return {m for s in keys for m in members.get(s, {s})} | keys
+
     return expand(listing), expand(boilerplate)
 
 
@@ -305,7 +313,7 @@ def find_groups(
     head_ok = False  # whether the head noun itself was read as a product
     materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
     for n, (i, j, phrase) in enumerate(matches):
-        groups: tuple[str, ...] = phrase.value or ()  # type: ignore[assignment]
+        groups = _groups_of(phrase)
         block = doc.blocks[doc.block_of[i]]
         english = phrase.folded in v.english_only
         if english and doc.block_of[i] not in sets.english:
@@ -315,7 +323,7 @@ def find_groups(
         if groups and follows and (english or phrase.folded in v.generic_heads):
             # "nấm đông trùng hạ thảo", "cinnamon incense": the next word is the head. A herb
             # before a drink in English ("herbal tea") is both.
-            if english and _HERBS in groups and _DRINKS in nxt[2].value:  # type: ignore[operator, index]
+            if english and _HERBS in groups and nxt is not None and _DRINKS in _groups_of(nxt[2]):
                 found.add(_HERBS)
             head_end = -1
             continue

@@ -15,6 +15,7 @@ scoped by the sentence, with the vocabulary in data/modality.toml:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,7 +24,7 @@ from indexer.ocop.phrases import PhraseIndex
 from indexer.ocop.vocab import modality_vocab
 
 
-def _index(words: list[str], ignore: list[str] = ()) -> PhraseIndex:  # type: ignore[assignment]
+def _index(words: Sequence[str], ignore: Sequence[str] = ()) -> PhraseIndex:
     """Words to find; `ignore` holds longer words that contain one of them and win over it."""
     idx = PhraseIndex(strict_accents=True)
     idx.add_all(words, True)

@@ -90,7 +90,7 @@ class PhraseIndex:
         if len(phrase.folded) == 1:
             self._singles.add(phrase.folded[0])
         else:
-            self._pairs.add(phrase.folded[:2])
+            self._pairs.add((phrase.folded[0], phrase.folded[1]))
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
         self._longest = max(self._longest, len(phrase.folded))

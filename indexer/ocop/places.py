@@ -66,6 +66,21 @@ _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?")
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi")
 
 
+def _name(phrase: Phrase) -> tuple[str, str | None]:
+    """What a phrase of `Gazetteer.names` stands for: (province, town, blocked or organisation,
+    the province's key or None)."""
+    value = phrase.value
+    assert isinstance(value, tuple), value
+    return value[0], value[1]
+
+
+def _prefix(phrase: Phrase) -> tuple[str, str]:
+    """What a phrase of `Gazetteer.unit_prefixes` stands for: (level, kind), as in _UNIT_PREFIXES."""
+    value = phrase.value
+    assert isinstance(value, tuple), value
+    return value[0], value[1]
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     """A place found in the text, for claims: where it is and how a claim should name it."""
@@ -397,7 +412,7 @@ class Gazetteer:
             return True
         # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
         return any(
-            phrase.value[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names
+            _name(phrase)[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names
         )
 
     def find(self, doc: Document, published_after_merger: bool | None) -> PlaceResult:
@@ -412,10 +427,10 @@ class Gazetteer:
                 continue
             units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
         anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
-        heads = [j for _i, j, phrase in names if phrase.value[0] == "organisation"]
+        heads = [j for _i, j, phrase in names if _name(phrase)[0] == "organisation"]
         for i, j, phrase in names:
-            kind, key = phrase.value
-            if kind in ("blocked", "organisation") or i in covered:
+            kind, key = _name(phrase)
+            if key is None or i in covered:  # blocked words and organisation heads name no province
                 continue
             if not self._accept_name(doc, i, j, phrase.caps, phrase.folded, heads):
                 continue
@@ -471,9 +486,9 @@ class Gazetteer:
     def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
         """The unit's province: the nearest named candidate; else its only candidate, for a
         district at once, for a commune only when the article names no province (`alone`)."""
-        slot = 2 if unit.is_2025 else 1
         everywhere = {p for _d, p in unit.hits.any_kind}
-        near = [(abs(a[0] - unit.first), a[slot]) for a in anchors if a[slot] in everywhere]
+        keys = [(at, new if unit.is_2025 else old) for at, old, new in anchors]
+        near = [(abs(at - unit.first), key) for at, key in keys if key in everywhere]
         if near:
             return min(near)[1]
         provinces = [p for _d, p in unit.hits.candidates]
@@ -488,7 +503,7 @@ class Gazetteer:
     ) -> list[tuple[int, _Unit]]:
         found: list[tuple[int, _Unit]] = []
         for i, j, phrase in self.unit_prefixes.find(doc, start, end):
-            level, kind = phrase.value
+            level, kind = _prefix(phrase)
             if j >= end or doc.gap(j).strip() not in ("", "."):
                 continue
             if j - i == 1 and len(doc.orig[i]) == 1 and doc.gap(j).strip() != ".":
@@ -532,7 +547,7 @@ class Gazetteer:
             return True
         doc = Document("", " ".join(folded))
         return any(
-            i == 0 and j == len(doc) and p.value[0] in ("province", "town")
+            i == 0 and j == len(doc) and _name(p)[0] in ("province", "town")
             for i, j, p in self.names.find(doc, 0, len(doc))
         )
 
@@ -553,8 +568,9 @@ class Gazetteer:
         if old_key is None:
             doc = Document("", " ".join(words))
             for i, j, phrase in self.names.find(doc, 0, len(doc)):
-                if i == 0 and j == len(doc) and phrase.value[0] in ("province", "town"):
-                    old_key = phrase.value[1]
+                kind, province_key = _name(phrase)
+                if i == 0 and j == len(doc) and kind in ("province", "town"):
+                    old_key = province_key
         if old_key is None:
             return None
         if old_key in self.new_name:

@@ -53,7 +53,8 @@ def groups_vocab() -> dict[str, Any]:
 @cache
 def gazetteer() -> dict[str, Any]:
     """Provinces, the old→new mapping and unambiguous unit names, generated from vietnamadminunits."""
-    return json.loads((DATA_DIR / "gazetteer.json").read_text(encoding="utf-8"))
+    found: dict[str, Any] = json.loads((DATA_DIR / "gazetteer.json").read_text(encoding="utf-8"))
+    return found
 
 
 @cache

@@ -21,6 +21,8 @@ from indexer.alerts.store import Alert, AlertStore, Delivery
 from indexer.archive import Archive
 from indexer.engines import open_index
 from indexer.engines.base import SearchIndex
+from indexer.engines.elastic.index import RemoteIndex
+from indexer.engines.embedded import EmbeddedIndex
 from indexer.errors import ArchiveUnavailable, ExitCode, InvalidArgument
 from indexer.settings import Settings
 from indexer.sync import sync
@@ -74,7 +76,7 @@ def add(
         params=params,
         channel="email" if email else "webhook",
         target=email or webhook or "",
-        every=every,  # type: ignore[arg-type]
+        every=every,  # checked above; pydantic validates it again
     )
     with _archive(settings_for(archive)) as store:
         created = AlertStore(store).add(alert)
@@ -161,8 +163,8 @@ def run(
 def _up_to_date(settings: Settings, store: Archive) -> SearchIndex:
     """The configured engine, holding every archive change made so far."""
     index = open_index(settings)
-    if settings.engine == "embedded":
-        index.sync()  # type: ignore[attr-defined]
-    else:
-        sync(store, index)  # type: ignore[arg-type]
+    if isinstance(index, EmbeddedIndex):
+        index.sync()
+    elif isinstance(index, RemoteIndex):
+        sync(store, index)
     return index

@@ -19,10 +19,11 @@ from typing import Any, TextIO
 
 import typer
 
+from indexer.errors import UnreadableInput
 from ocop_watch.cli_app import app, eval_app
 
 
-class BadLine(ValueError):
+class BadLine(UnreadableInput):
     """An input line that is not a passage: says what is wrong so the sender can fix it."""
 
 

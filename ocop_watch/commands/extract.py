@@ -27,6 +27,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from indexer.errors import UnreadableInput
 from indexer.schema import Article
 from ocop_watch.cli_app import app, eval_app
 
@@ -53,7 +54,7 @@ def _fetch(url: str) -> tuple[bytes, str | None, str]:
     with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
         body = response.read(MAX_PAGE_BYTES + 1)
         if len(body) > MAX_PAGE_BYTES:
-            raise ValueError(f"page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+            raise UnreadableInput(f"page larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
         return body, response.headers.get("Content-Type"), response.geturl()
 
 
@@ -265,9 +266,10 @@ def _ours(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
 
 def _plain_trafilatura(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
     import trafilatura
+    import trafilatura.settings
 
     document = trafilatura.bare_extraction(raw, with_metadata=True)
-    if document is None:
+    if not isinstance(document, trafilatura.settings.Document):  # None: nothing it could extract
         return {"title": "", "text": "", "author": None, "published": None}
     return {
         "title": document.title or "",

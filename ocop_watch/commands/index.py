@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from indexer.archive import Archive
@@ -34,7 +34,7 @@ class _Bar:
 
     def __init__(self, progress: Progress):
         self.progress = progress
-        self.task: int | None = None
+        self.task: TaskID | None = None
 
     def start(self, description: str, total: int) -> None:
         self.task = self.progress.add_task(description, total=total)
@@ -152,7 +152,7 @@ def rebuild_command(
         raise typer.Exit(ExitCode.PARTLY_FAILED)
 
 
-def _mapping_line(found: object, expected: object) -> str:
+def _mapping_line(found: int | None, expected: int) -> str:
     if found is None:
         return "-"
     if found == expected:
@@ -182,19 +182,19 @@ def status_command(archive: ArchiveOption = None) -> None:
         report = status(store, index)
     _print_rows(
         {
-            "engine": f"{report['engine']} at {report['url']}",
-            "alias": f"{report['alias']} → {report['index'] or '(no index: run `ocop index rebuild`)'}",
-            "mapping": _mapping_line(report["mapping"], report["mapping_expected"]),
-            "versions": ", ".join(report["versions"]) or "-",
-            "articles in archive": report["archive_articles"],
-            "articles in engine": report["engine_articles"],
-            "sync checkpoint": f"{report['checkpoint_seq']} (archive change number {report['archive_seq']})",
-            "changes pending": report["pending"],
-            "rejected, retried by the next sync": len(report["rejected"]),
+            "engine": f"{report.engine} at {report.url}",
+            "alias": f"{report.alias} → {report.index or '(no index: run `ocop index rebuild`)'}",
+            "mapping": _mapping_line(report.mapping, report.mapping_expected),
+            "versions": ", ".join(report.versions) or "-",
+            "articles in archive": report.archive_articles,
+            "articles in engine": report.engine_articles,
+            "sync checkpoint": f"{report.checkpoint_seq} (archive change number {report.archive_seq})",
+            "changes pending": report.pending,
+            "rejected, retried by the next sync": len(report.rejected),
         }
     )
-    for item in report["rejected"]:
-        typer.echo(f"  rejected {item['id']} ({item['status']}): {item['reason']}")
+    for item in report.rejected:
+        typer.echo(f"  rejected {item.id} ({item.status}): {item.reason}")
 
 
 def _print_rows(rows: dict[str, object]) -> None:

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, HONEY, PHONE, Page
+from tests.support.browser import BLOCKING, DESKTOP, PHONE, Page, axe_summary, tab_to
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
-
-BLOCKING = {"serious", "critical"}
-
-
-def _summary(violations: list[dict]) -> list[str]:
-    return [
-        f"{v['impact']}: {v['id']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['target']}) {v['help']}"
-        for v in violations
-    ]
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1280px"])
@@ -26,9 +18,9 @@ def test_axe_finds_nothing_serious_on_the_search_page(page: Page, size: tuple[in
     if size == PHONE:
         page.find("#filters-toggle").click()  # the panel's controls are checked too
     violations = page.axe()
-    assert [v for v in violations if v["impact"] in BLOCKING] == [], _summary(violations)
+    assert [v for v in violations if v["impact"] in BLOCKING] == [], axe_summary(violations)
     # the lesser findings, if any, are reported in docs/page.md; none is expected today
-    assert violations == [], _summary(violations)
+    assert violations == [], axe_summary(violations)
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "1280px"])
@@ -37,20 +29,8 @@ def test_axe_finds_nothing_serious_on_the_article_page(page: Page, size: tuple[i
     page.open(f"/a/{HONEY.id}", size=size, lang=lang)
     page.until(lambda: page.find("#cite-plain").text)
     violations = page.axe()
-    assert [v for v in violations if v["impact"] in BLOCKING] == [], _summary(violations)
-    assert violations == [], _summary(violations)
-
-
-def _tab_to(page: Page, css: str, limit: int = 80, backwards: bool = False) -> None:
-    """Press Tab (or Shift+Tab) until the element matching `css` has focus: reachable by keyboard alone."""
-    from selenium.webdriver.common.keys import Keys
-
-    press = (Keys.SHIFT, Keys.TAB, Keys.SHIFT) if backwards else (Keys.TAB,)
-    for _ in range(limit):
-        if page.js("return document.activeElement.matches(arguments[0])", css):
-            return
-        page.keys(*press)
-    pytest.fail(f"{css} was not reached with {limit} presses of {'Shift+' if backwards else ''}Tab")
+    assert [v for v in violations if v["impact"] in BLOCKING] == [], axe_summary(violations)
+    assert violations == [], axe_summary(violations)
 
 
 def test_search_facets_timeline_and_paging_by_keyboard_alone(page: Page) -> None:
@@ -58,14 +38,14 @@ def test_search_facets_timeline_and_paging_by_keyboard_alone(page: Page) -> None
 
     page.open("/")
     page.until_text("#summary", "bài viết")
-    _tab_to(page, "a.skip")  # the first stop: a visible way past the header
+    tab_to(page, "a.skip")  # the first stop: a visible way past the header
     assert page.js("return document.activeElement.getBoundingClientRect().top >= 0")
-    _tab_to(page, "#q")
+    tab_to(page, "#q")
     page.keys("san pham ocop", Keys.ENTER)
     page.until(lambda: "q=san+pham+ocop" in page.web.current_url and "bài viết" in page.find("#summary").text)
 
     # a facet: Space toggles it, and focus stays on the same checkbox once the results are back
-    _tab_to(page, '[data-facet="stars"] input[value="5"]')
+    tab_to(page, '[data-facet="stars"] input[value="5"]')
     page.keys(Keys.SPACE)
     page.until(lambda: "stars=5" in page.web.current_url)
     # one look at the page once the results are back (the facets are drawn anew then), so the
@@ -81,16 +61,16 @@ def test_search_facets_timeline_and_paging_by_keyboard_alone(page: Page) -> None
     page.until(lambda: "stars=5" not in page.web.current_url)
 
     # back to the search box: an empty query and "only OCOP" off list every article, two pages of them
-    _tab_to(page, "#q", backwards=True)
+    tab_to(page, "#q", backwards=True)
     page.keys(Keys.END, *[Keys.BACKSPACE] * len("san pham ocop"), Keys.ENTER)
     page.until(lambda: "q=" not in page.web.current_url)
-    _tab_to(page, "#only-ocop")
+    tab_to(page, "#only-ocop")
     page.keys(Keys.SPACE)
     page.until(lambda: "is_ocop=any" in page.web.current_url)
     page.until(lambda: page.find_all("#pager button"))
 
     # the timeline is one tab stop; arrows move along it, Enter picks a period
-    _tab_to(page, "#timeline .bar")
+    tab_to(page, "#timeline .bar")
     bars = page.find_all("#timeline .bar")
     assert page.focused() == bars[-1] and sum(b.get_attribute("tabindex") == "0" for b in bars) == 1
     page.keys(Keys.HOME)
@@ -101,7 +81,7 @@ def test_search_facets_timeline_and_paging_by_keyboard_alone(page: Page) -> None
     assert not page.js("return document.activeElement.classList.contains('bar')")
 
     # paging: the next page's results get the focus, so Tab goes on into them
-    _tab_to(page, '#pager button[aria-label="Trang sau"]')
+    tab_to(page, '#pager button[aria-label="Trang sau"]')
     page.keys(Keys.ENTER)
     page.until(lambda: "page=2" in page.web.current_url)
     page.until(lambda: page.js("return document.activeElement.id") == "results")
@@ -119,12 +99,12 @@ def test_the_phone_filter_panel_by_keyboard(page: Page) -> None:
 
     page.open("/?q=san+pham+ocop", size=PHONE)
     page.until_text("#summary", "bài viết")
-    _tab_to(page, "#filters-toggle")
+    tab_to(page, "#filters-toggle")
     page.keys(Keys.ENTER)
     assert page.find("#filters-toggle").get_attribute("aria-expanded") == "true"
     page.keys(Keys.TAB)
     assert page.js("return document.activeElement.id") == "only-ocop"  # the panel follows its button
-    _tab_to(page, '[data-facet="site"] input')
+    tab_to(page, '[data-facet="site"] input')
     page.keys(Keys.SPACE)
     page.until(lambda: "site=" in page.web.current_url and page.find("#filters-count").text == "1")
     page.keys(Keys.ESCAPE)  # closes the panel and returns to its button

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, HONEY, PHONE, Page
-from tests.browser.test_accessibility import BLOCKING, _summary, _tab_to
+from tests.support.browser import BLOCKING, DESKTOP, PHONE, Page, axe_summary, tab_to
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def test_queries_are_added_and_compared_by_keyboard_alone(page: Page) -> None:
 
     page.open("/compare?q=mật ong")
     page.until(lambda: page.find_all("#compare-table tbody tr"))
-    _tab_to(page, "#add-query")
+    tab_to(page, "#add-query")
     page.keys(Keys.ENTER)
     assert page.focused() == page.find_all("#query-list input")[-1]
     page.keys("sen", Keys.ENTER)  # submits the form
@@ -80,5 +80,5 @@ def test_axe_finds_nothing_on_the_analysis_views(
     if size == PHONE and path.startswith("/?"):
         page.find("#filters-toggle").click()  # the terms panel sits with the filters
     violations = page.axe()
-    assert [v for v in violations if v["impact"] in BLOCKING] == [], _summary(violations)
-    assert violations == [], _summary(violations)
+    assert [v for v in violations if v["impact"] in BLOCKING] == [], axe_summary(violations)
+    assert violations == [], axe_summary(violations)

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from tests.browser.conftest import HONEY, PHONE, Page
+from tests.support.browser import PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_the_article_page_shows_what_the_archive_holds(page: Page) -> None:
 
 
 def test_the_other_copies_of_a_story_link_to_each_other(page: Page) -> None:
-    from tests.engine.fixtures import ID
+    from tests.support.contract_articles import ID
 
     page.open(f"/a/{ID['wire_a']}")
     _loaded(page)

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from tests.browser.conftest import HONEY, PHONE, Page
+from tests.support.browser import PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 

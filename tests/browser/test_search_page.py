@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.browser.conftest import HONEY, PHONE, Page
+from tests.support.browser import PHONE, Page
+from tests.support.page_archive import HONEY
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +66,7 @@ def test_timeline_bar_narrows_the_search_to_its_period(small_page: Page) -> None
 
 
 def test_story_link_shows_every_article_of_the_story(page: Page) -> None:
-    from tests.engine.fixtures import ID
+    from tests.support.contract_articles import ID
 
     page.open("/?q=16.000&site=nongnghiep.vn")
     page.until_text("#summary", "1 bài viết")

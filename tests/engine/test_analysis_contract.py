@@ -23,7 +23,7 @@ from indexer.engines.embedded import EmbeddedIndex
 from indexer.query import SearchRequest
 from indexer.sync import rebuild
 from tests.analysis_fixtures import analysis_articles, build_analysis_archive
-from tests.engine.conftest import REMOTE_PARAMS, REMOTES, remote_index
+from tests.support.remotes import REMOTE_PARAMS, REMOTES, remote_index
 
 
 @pytest.fixture(scope="module")

@@ -51,7 +51,7 @@ def test_a_search_past_its_budget_is_a_503_that_says_so(
 
 
 def test_stories_show_a_storys_spread_across_outlets(client: TestClient, engine: SearchIndex) -> None:
-    from tests.engine.fixtures import ID, KEY
+    from tests.support.contract_articles import ID, KEY
 
     story = client.get(f"/stories/{ID['wire_a']}").json()
     assert story["size"] == 3 and KEY[story["original"]["id"]] == "wire_c"

@@ -28,7 +28,7 @@ from indexer.query import Bucket, SearchRequest, SearchResponse, parse_query
 from indexer.query_ast import AnyOf, Expanded, Node, Not, ParsedQuery, Term
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
-from tests.engine.fixtures import ID, KEY
+from tests.support.contract_articles import ID, KEY
 
 _HISTOGRAM_FORMAT = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 

@@ -16,7 +16,7 @@ from indexer.engines.elastic.mapping import document, load_template
 from indexer.query import SearchRequest, parse_query
 from indexer.schema import VIETNAM_TZ
 from indexer.text import fold
-from tests.conftest import make_article
+from tests.support.small_archive import make_article
 
 
 def _leaves(query: object) -> int:

@@ -22,7 +22,7 @@ from indexer.query import SearchRequest
 from indexer.schema import Article
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
-from tests.engine.fixtures import ARTICLES, ID, build_archive, generated_articles
+from tests.support.contract_articles import ARTICLES, ID, build_archive, generated_articles
 
 
 @pytest.fixture

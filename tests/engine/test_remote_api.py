@@ -13,8 +13,8 @@ from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
 from indexer.settings import Settings
 from search_api.app import create_app
-from tests.engine.conftest import REMOTES, remote_index
-from tests.engine.fixtures import ID
+from tests.support.contract_articles import ID
+from tests.support.remotes import REMOTES, remote_index
 
 CLOSED_PORT = "http://127.0.0.1:9"
 

@@ -25,8 +25,8 @@ from indexer.engines.elastic.mapping import MAPPING_VERSION
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
 from indexer.sync import read_checkpoint, rebuild, status, sync
-from tests.engine.conftest import ON_PRIMARY_ENGINE, remote_index
-from tests.engine.fixtures import ARTICLES, generated_articles
+from tests.support.contract_articles import ARTICLES, generated_articles
+from tests.support.remotes import ON_PRIMARY_ENGINE, remote_index
 
 pytestmark = pytest.mark.engine
 
@@ -175,12 +175,12 @@ def test_rejected_articles_are_reported_kept_and_retried(fresh_remote: Remote, t
             first.rebuilt and [r.id for r in first.rejected] == [bad.id] and first.rejected[0].status == 400
         )
         assert index.count() == len(good)
-        assert [r["id"] for r in status(archive, index)["rejected"]] == [bad.id]
+        assert [r.id for r in status(archive, index).rejected] == [bad.id]
         again = sync(archive, index)  # retried, refused again, still listed
         assert [r.id for r in again.rejected] == [bad.id] and again.pushed == 0
         archive.upsert(bad.model_copy(update={"section": "Kinh tế"}))  # fixed at the source
         fixed = sync(archive, index)
-        assert fixed.rejected == [] and status(archive, index)["rejected"] == []
+        assert fixed.rejected == [] and status(archive, index).rejected == []
     assert index.count() == len(good) + 1
 
 
@@ -268,9 +268,9 @@ def test_sync_refuses_an_index_of_another_mapping(fresh_remote: Remote, tmp_path
     with Archive(path) as archive:
         with pytest.raises(EngineUnavailable, match="run `ocop index rebuild`"):
             sync(archive, index)
-        assert status(archive, index)["mapping"] == MAPPING_VERSION - 1 and index.count() == 0
+        assert status(archive, index).mapping == MAPPING_VERSION - 1 and index.count() == 0
         rebuild(archive, index)
-        assert sync(archive, index).pushed == 0 and status(archive, index)["mapping"] == MAPPING_VERSION
+        assert sync(archive, index).pushed == 0 and status(archive, index).mapping == MAPPING_VERSION
     assert index.count() == len(ARTICLES)
 
 

@@ -11,11 +11,8 @@ from indexer.archive import Archive
 from indexer.engines.base import SearchIndex
 from indexer.engines.embedded import EmbeddedIndex
 from indexer.sync import rebuild
-from tests.engine.conftest import REMOTE_PARAMS, REMOTES, remote_index
-from tests.relevance.judged_set import articles
-
-ARTICLES = articles()
-SLUG = {article.id: slug for slug, article in ARTICLES.items()}
+from tests.support.judged_set import ARTICLES
+from tests.support.remotes import REMOTE_PARAMS, REMOTES, remote_index
 
 
 @pytest.fixture(scope="session")

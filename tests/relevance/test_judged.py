@@ -11,8 +11,7 @@ import pytest
 
 from indexer.engines.base import SearchIndex
 from indexer.query import SearchRequest
-from tests.relevance.conftest import ARTICLES, SLUG
-from tests.relevance.judged_set import FoldedBM25, Judged, ndcg_at, queries, recall_at
+from tests.support.judged_set import ARTICLES, SLUG, FoldedBM25, Judged, ndcg_at, queries, recall_at
 
 QUERIES = queries()
 

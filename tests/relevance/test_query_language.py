@@ -8,7 +8,7 @@ import pytest
 from indexer.engines.base import SearchIndex
 from indexer.errors import InvalidQuery
 from indexer.query import SearchRequest, SearchResponse
-from tests.relevance.conftest import SLUG
+from tests.support.judged_set import SLUG
 
 
 def search(engine: SearchIndex, q: str, **fields: object) -> SearchResponse:

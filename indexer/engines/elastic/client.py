@@ -70,7 +70,7 @@ class ElasticsearchCluster(Cluster):
     name = "elasticsearch"
 
     def open_pit(self, index: str, keep_alive: str) -> str:
-        return self.client.open_point_in_time(index=index, keep_alive=keep_alive)["id"]
+        return str(self.client.open_point_in_time(index=index, keep_alive=keep_alive)["id"])
 
     def close_pit(self, pit_id: str) -> None:
         self.client.close_point_in_time(id=pit_id)
@@ -82,7 +82,7 @@ class OpenSearchCluster(Cluster):
     name = "opensearch"
 
     def open_pit(self, index: str, keep_alive: str) -> str:
-        return self.client.create_pit(index=index, params={"keep_alive": keep_alive})["pit_id"]
+        return str(self.client.create_pit(index=index, params={"keep_alive": keep_alive})["pit_id"])
 
     def close_pit(self, pit_id: str) -> None:
         self.client.delete_pit(body={"pit_id": [pit_id]})

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tantivy
 
@@ -221,10 +222,10 @@ class EmbeddedIndex:
             finally:
                 self._memory_lock.release()
         with contextlib.suppress(EngineUnavailable), self.folder.writing(wait=False) as mine:
-            latest = self.folder.checkpoint() if mine else None
-            if latest is not None and latest.generation == checkpoint.generation:
+            on_disk = self.folder.checkpoint() if mine else None
+            if on_disk is not None and on_disk.generation == checkpoint.generation:
                 checkpoint = self.folder.catch_up(
-                    self._index_for(latest), latest, archive, limit=self.inline_catch_up
+                    self._index_for(on_disk), on_disk, archive, limit=self.inline_catch_up
                 )
         return checkpoint
 
@@ -326,8 +327,7 @@ class EmbeddedIndex:
         with _readable(self.path):
             searcher = self._current()[0].searcher()
             return [
-                searcher.search(self.renderer.phrase(phrase), 1, count=True).count if phrase else 0
-                for phrase in phrases
+                _match_count(searcher, self.renderer.phrase(phrase)) if phrase else 0 for phrase in phrases
             ]
 
     def health(self) -> dict[str, object]:
@@ -392,11 +392,7 @@ class EmbeddedIndex:
         )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
-        return int(
-            searcher.search(
-                self.renderer.filtered(self.renderer.matching(parsed), filters), 1, count=True
-            ).count
-        )
+        return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
@@ -508,9 +504,9 @@ class EmbeddedIndex:
         self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
     ) -> list[Ranked]:
         found = searcher.search(query, limit, count=False, offset=offset).hits
-        rowids = searcher.fast_field_values("rowid", [address for _, address in found])
+        rowids = _rowids(searcher, [address for _, address in found])
         return [
-            Ranked(int(rowid), [float(score), int(rowid), offset + i + 1], float(score))
+            Ranked(rowid, [float(score), rowid, offset + i + 1], float(score))
             for i, ((score, _), rowid) in enumerate(zip(found, rowids, strict=True))
         ]
 
@@ -561,7 +557,7 @@ class EmbeddedIndex:
             if cut_after:
                 stop += 2 * (stop - offset - size) + 8
         addresses = [address for _, address in found]
-        rowids = [int(r) for r in searcher.fast_field_values("rowid", addresses)]
+        rowids = _rowids(searcher, addresses)
         dates = searcher.fast_field_values("published", addresses)
         ids = self._archive().ids_at(rowids)
         missing = -(2**63) if sort == "newest" else 2**63 - 1  # undated last in both orders
@@ -586,7 +582,7 @@ class EmbeddedIndex:
         self,
         searcher: tantivy.Searcher,
         query: tantivy.Query,
-        counts: Mapping[str, dict],
+        counts: Mapping[str, dict[str, Any]],
         request: SearchRequest,
         filters: Filters,
     ) -> dict[str, list[Bucket]]:
@@ -620,7 +616,21 @@ class EmbeddedIndex:
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
 
 
-def _histogram(counts: Mapping[str, dict], request: SearchRequest, filters: Filters) -> list[Bucket]:
+def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    """How many documents match (tantivy's stub omits `SearchResult.count`, set when count=True)."""
+    found: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
+    return found
+
+
+def _rowids(searcher: tantivy.Searcher, addresses: list[tantivy.DocAddress]) -> list[int]:
+    """The archive rowid of each hit, a fast field every document has (a missing one would make
+    the strict zips with the hits fail, not shift them)."""
+    return [int(value) for value in searcher.fast_field_values("rowid", addresses) if value is not None]
+
+
+def _histogram(
+    counts: Mapping[str, dict[str, Any]], request: SearchRequest, filters: Filters
+) -> list[Bucket]:
     scope = counts[scope_name(DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS)]
     buckets = sorted((int(b["key"]), int(b["doc_count"])) for b in scope["histogram"]["buckets"])
     assert request.interval in HISTOGRAM_COLUMNS

