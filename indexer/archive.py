@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from datasketch import LeanMinHash
+
 from indexer import stories
 from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.schema import VIETNAM_TZ, Article
+
+logger = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -129,6 +134,36 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An article with what storing it computes from the article alone (its content digest and
+    story signature), so that a bulk load can compute them in another process."""
+
+    article: Article
+    digest: str
+    signature: LeanMinHash | None
+
+
+def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Prepared:
+    """`Prepared` for an article; `text_syllables`, when given, are the folded syllables of its
+    normalised text (`stories.signature_of`), saving their computation."""
+    signature = (
+        stories.signature(article.text) if text_syllables is None else stories.signature_of(text_syllables)
+    )
+    return Prepared(article, content_hash(article), signature)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What `Archive.store` did with an article: its row, its change number (None when unchanged)
+    and the article as archived (with its story id)."""
+
+    outcome: UpsertOutcome
+    rowid: int
+    seq: int | None
+    article: Article
+
+
 def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection tuned for one writer and many readers (WAL); `readonly` never creates or changes
     the file (see `_connect_readonly`)."""
@@ -140,6 +175,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("PRAGMA cache_size=-65536")  # KiB: a writer's random index inserts stay in memory
     except sqlite3.Error as exc:
         raise ArchiveUnavailable(f"cannot open the archive {path} for writing: {exc}") from exc
     return conn
@@ -183,6 +219,7 @@ class Archive:
     def __init__(self, path: Path | str, *, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
+        self._seq: int | None = None  # the last change number taken in a transaction, stored at its end
         if readonly:
             self.conn = connect(self.path, readonly=True)
             return
@@ -195,9 +232,38 @@ class Archive:
             self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
             stories.create_tables(self.conn)
             alert_tables.create_tables(self.conn)
+            self._renew_story_signatures()
         except sqlite3.Error as exc:
             self.conn.close()
             raise ArchiveUnavailable(f"cannot open the archive {self.path} for writing: {exc}") from exc
+
+    def _renew_story_signatures(self) -> None:
+        """Recompute, once, the story signatures an older version stored with another scheme
+        (`stories.SCHEME`), keeping every story id: new articles are then compared with bands made
+        the same way. About 0.5 ms per article, in one transaction."""
+        if self.get_meta("story_signatures") == stories.SCHEME:
+            return
+        with self.transaction():
+            if self.get_meta("story_signatures") == stories.SCHEME:  # another writer just did it
+                return
+            stale = int(self.conn.execute("SELECT count(*) FROM story_signatures").fetchone()[0])
+            if stale:
+                logger.warning("recomputing %d story signatures (once, after an upgrade)", stale)
+            self.conn.execute(stories.RETIRED)
+            self.conn.execute("DELETE FROM story_buckets")
+            last = 0
+            while rows := self.conn.execute(
+                "SELECT s.article_rowid, s.story_id, a.data FROM story_signatures s"
+                " JOIN articles a ON a.rowid = s.article_rowid WHERE s.article_rowid > ?"
+                " ORDER BY s.article_rowid LIMIT 500",
+                (last,),
+            ).fetchall():
+                for rowid, story_id, data in rows:
+                    self.conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
+                    signature = stories.signature(json.loads(data).get("text") or "")
+                    stories.remember(self.conn, rowid, signature, story_id, new=True)
+                last = rows[-1][0]
+            self.set_meta("story_signatures", stories.SCHEME)
 
     def close(self) -> None:
         self.conn.close()
@@ -211,37 +277,51 @@ class Archive:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         self.conn.execute("BEGIN IMMEDIATE")
+        self._seq = None
         try:
             yield self.conn
+            if self._seq is not None:
+                self.set_meta("seq", str(self._seq))
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._seq = None
         self.conn.execute("COMMIT")
 
     # --- articles -------------------------------------------------------------------------
 
     def _next_seq(self) -> int:
-        row = self.conn.execute("SELECT value FROM meta WHERE key='seq'").fetchone()
-        seq = int(row["value"]) + 1 if row else 1
-        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('seq', ?)", (str(seq),))
-        return seq
+        """The next change number; call it inside `transaction` (which stores the last one)."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("change numbers are taken inside Archive.transaction")
+        if self._seq is None:
+            self._seq = self.last_seq()
+        self._seq += 1
+        return self._seq
 
     def upsert(self, article: Article, raw: RawPage | None = None) -> UpsertOutcome:
         """Store an article, its raw page and its story grouping atomically."""
         with self.transaction():
-            return self._upsert(article, raw)
+            return self._upsert(article, raw).outcome
 
     def upsert_many(self, articles: Iterable[Article]) -> list[UpsertOutcome]:
         """Store many articles in one transaction (bulk loads: one commit instead of one each)."""
         with self.transaction():
-            return [self._upsert(article, None) for article in articles]
+            return [self._upsert(article, None).outcome for article in articles]
 
-    def _upsert(self, article: Article, raw: RawPage | None) -> UpsertOutcome:
-        digest = content_hash(article)
+    def store(self, items: Iterable[Prepared]) -> list[Stored]:
+        """Store articles prepared beforehand (`prepare`, in another process for a bulk load); call
+        it inside `transaction`."""
+        return [self._upsert(item.article, None, item) for item in items]
+
+    def _upsert(self, article: Article, raw: RawPage | None, prepared: Prepared | None = None) -> Stored:
+        digest = prepared.digest if prepared else content_hash(article)
         existing = self.conn.execute(
-            "SELECT rowid, content_hash, version, data FROM articles WHERE id=?", (article.id,)
+            "SELECT rowid, content_hash, data FROM articles WHERE id=?", (article.id,)
         ).fetchone()
         crawled_ts = article.crawled.timestamp()
+        seq = None
         if existing and existing["content_hash"] == digest:
             self.conn.execute(
                 "UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, existing["rowid"])
@@ -250,7 +330,7 @@ class Archive:
             rowid = existing["rowid"]
         else:
             rowid = existing["rowid"] if existing else None
-            signature = stories.signature(article.text)
+            signature = prepared.signature if prepared else stories.signature(article.text)
             previous = json.loads(existing["data"]).get("story_id") if existing else None
             story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})
@@ -260,6 +340,7 @@ class Archive:
                 if article.published
                 else None
             )
+            seq = self._next_seq()
             values = (
                 article.url,
                 article.site,
@@ -267,7 +348,7 @@ class Archive:
                 published_local,
                 crawled_ts,
                 digest,
-                self._next_seq(),
+                seq,
                 article.model_dump_json(),
             )
             if existing:
@@ -291,7 +372,7 @@ class Archive:
                 " VALUES(?,?,?,?,?)",
                 (rowid, raw.url, raw.fetched_ts, json.dumps(raw.headers), zlib.compress(raw.html, 6)),
             )
-        return outcome
+        return Stored(outcome, rowid, seq, article)
 
     def delete(self, ids: Iterable[str]) -> list[str]:
         """Remove articles and everything stored with them; returns the ids that were archived."""

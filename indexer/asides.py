@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from indexer.text import fold, tokens
+from indexer.text import TOKEN, fold, tokens
 
 DATA_FILE = Path(__file__).parent / "data" / "asides.toml"
 
@@ -24,23 +25,33 @@ def _vocab() -> dict[str, Any]:
     data = tomllib.loads(DATA_FILE.read_text("utf-8"))
     data["labels"] = {" ".join(tokens(label)) for label in data["labels"]}
     data["line_openings"] = tuple(data["line_openings"])
+    data["opening_chars"] = max(map(len, data["line_openings"]))
+    data["label_words"] = max(len(label.split()) for label in data["labels"])
     return data
 
 
 def split_asides(text: str) -> tuple[str, str]:
-    """(prose, asides) of a text whose paragraphs are separated by blank lines."""
+    """(prose, asides) of a text whose paragraphs are separated by blank lines.
+
+    Only what a decision needs is read of a paragraph: its opening characters and at most its
+    first few words (one more than a label or a headline may have), folded one by one (folding
+    keeps every character where it is and never joins or splits a word), not the whole
+    paragraph: most paragraphs are prose, and this runs for every article indexed."""
     vocab = _vocab()
     prose: list[str] = []
     asides: list[str] = []
     in_list = False
     for paragraph in text.split("\n\n"):
-        folded = fold(paragraph.strip())
-        words = tokens(folded)
+        stripped = paragraph.strip()
+        counted = (vocab["max_headline_words"] if in_list else vocab["label_words"]) + 1
+        words = [fold(m.group()) for m in islice(TOKEN.finditer(stripped), counted)]
         if " ".join(words) in vocab["labels"] and len(words) <= 6:
             asides.append(paragraph)
             in_list = True
         elif (
-            folded.startswith(vocab["line_openings"]) or in_list and len(words) <= vocab["max_headline_words"]
+            fold(stripped[: vocab["opening_chars"]]).startswith(vocab["line_openings"])
+            or in_list
+            and len(words) <= vocab["max_headline_words"]
         ):
             asides.append(paragraph)
         else:

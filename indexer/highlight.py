@@ -18,12 +18,12 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
 
 from indexer.query import Hit
 from indexer.query_ast import ParsedQuery, WordGroup
 from indexer.schema import Article
-from indexer.text import fold, only_ascii_syllables
+from indexer.text import fold
 
 SNIPPET_CHARS = 260
 _PARAGRAPH_BREAK = " ¶ "
@@ -58,16 +58,32 @@ def _starts(groups: Sequence[WordGroup]) -> _Starts:
     return starts
 
 
-def _syllable_spans(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """The syllables of folded text and their offsets, found in C (no Python step per syllable)."""
-    pattern = _ASCII_SYLLABLES if only_ascii_syllables(folded) else _SYLLABLES
-    parts = pattern.split(folded)  # separator, syllable, separator, ..., separator
-    offsets = list(accumulate(map(len, parts)))
-    return parts[1::2], list(zip(offsets[0::2], offsets[1::2], strict=False))
+_SYLLABLE = re.compile(r"[^\W_]+")  # indexer.text.TOKEN
 
 
-_SYLLABLES = re.compile(r"([^\W_]+)")  # indexer.text.TOKEN, captured so that split keeps it
-_ASCII_SYLLABLES = re.compile(r"([A-Za-z0-9]+)")  # the same, when only ASCII letters and digits occur
+@lru_cache(maxsize=256)
+def _candidates(syllables: frozenset[str]) -> re.Pattern[str]:
+    """Where any of a query's syllables stands whole in folded text (not inside a longer syllable):
+    the scan is done in C, and only these places are looked at in Python."""
+    alternatives = "|".join(map(re.escape, sorted(syllables, key=lambda s: (-len(s), s))))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
+class _After:
+    """The syllables after one in folded text, read only as far as a word needs them."""
+
+    def __init__(self, folded: str, end: int):
+        self._matches = _SYLLABLE.finditer(folded, end)
+        self._read: list[re.Match[str]] = []
+
+    def get(self, k: int) -> re.Match[str] | None:
+        """The k-th syllable after (0: the next one), None past the end of the text."""
+        while len(self._read) <= k:
+            found = next(self._matches, None)
+            if found is None:
+                return None
+            self._read.append(found)
+        return self._read[k]
 
 
 class _Found:
@@ -75,43 +91,50 @@ class _Found:
 
     def __init__(self, text: str, starts: _Starts):
         self._text = text
-        self._syllables, self._spans = _syllable_spans(fold(text))
+        folded = fold(text)
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        syllables, i = self._syllables, 0
-        while i < len(syllables):
-            if syllables[i] not in starts:
-                i += 1
+        done = 0  # where the last word found ends: syllables before it are part of it
+        for match in _candidates(frozenset(starts)).finditer(folded):
+            if match.start() < done:
                 continue
-            width = self._longest_word_at(i, starts[syllables[i]])
+            syllable, after = match.group(), _After(folded, match.end())
+            width = self._longest_word_at(match.end(), after, starts[syllable])
             if width:
-                key = " ".join(syllables[i : i + width])
-                self.words.append(Mark(self._spans[i][0], self._spans[i + width - 1][1], key, width))
-                i += width
+                last = after.get(width - 2) if width > 1 else match
+                assert last is not None  # read while the word was measured
+                words = [syllable, *(after.get(k).group() for k in range(width - 1))]  # type: ignore[union-attr]
+                self.words.append(Mark(match.start(), last.end(), " ".join(words), width))
+                done = last.end()
             else:
-                self.loose.append(Mark(*self._spans[i], syllables[i], 1))
-                i += 1
+                self.loose.append(Mark(match.start(), match.end(), syllable, 1))
 
-    def _joined(self, i: int) -> bool:
-        """Only spaces between syllable i and the one before, on one line: they may be one word."""
-        gap = self._text[self._spans[i - 1][1] : self._spans[i][0]]
+    def _joined(self, before: int, start: int) -> bool:
+        """Only spaces between two syllables (one ending at `before`, the next starting at
+        `start`), on one line: they may be one word."""
+        gap = self._text[before:start]
         return gap.isspace() and "\n" not in gap
 
-    def _longest_word_at(self, i: int, candidates: list[tuple[tuple[str, ...], int, bool]]) -> int:
-        """How many syllables from `i` on form one word or phrase of the query (0: none, or a lone one)."""
-        syllables, best = self._syllables, 0
+    def _longest_word_at(
+        self, syllable_end: int, after: _After, candidates: list[tuple[tuple[str, ...], int, bool]]
+    ) -> int:
+        """How many syllables from one (ending at `syllable_end`, then `after`) form one word or
+        phrase of the query (0: none, or a lone one)."""
+        best = 0
         for target, j, exact in candidates:
             if exact:
-                if tuple(syllables[i : i + len(target)]) == target:
+                if all(
+                    (m := after.get(k)) is not None and m.group() == wanted
+                    for k, wanted in enumerate(target[1:])
+                ):
                     best = max(best, len(target))
                 continue
-            length = 1
-            while (
-                i + length < len(syllables)
-                and j + length < len(target)
-                and syllables[i + length] == target[j + length]
-                and self._joined(i + length)
-            ):
+            length, end = 1, syllable_end
+            while j + length < len(target):
+                nxt = after.get(length - 1)
+                if nxt is None or nxt.group() != target[j + length] or not self._joined(end, nxt.start()):
+                    break
+                end = nxt.end()
                 length += 1
             if length > 1:
                 best = max(best, length)
@@ -127,6 +150,8 @@ def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]
     if not groups:
         return [[] for _ in texts]
     starts = _starts(groups)
+    if not starts:
+        return [[] for _ in texts]
     found = [_Found(text, starts) for text in texts]
     covered = set().union(*(f.covered() for f in found))
     lone = {s for g in groups if not g.exact for s in g.syllables} - covered

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datasketch import MinHash
+
+from indexer import stories
 from indexer.archive import Archive
+from indexer.text import fold, tokens
 from tests.support.small_archive import make_article
 
 WIRE = (
@@ -47,6 +51,38 @@ def test_short_texts_get_their_own_story(archive_path: Path) -> None:
         archive.upsert(first)
         archive.upsert(second)
         assert archive.get(second.id).story_id == second.id  # too short for a trustworthy signature
+
+
+def test_a_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
+    """The numpy computation gives exactly what datasketch's affine32 MinHash gives for the same
+    shingle hashes, so its estimates are datasketch's."""
+    syllables = tokens(fold(WIRE))
+    signature = stories.signature_of(syllables)
+    assert signature is not None
+    reference = MinHash(num_perm=stories.NUM_PERM, seed=7, hashfunc=int, scheme="affine32")
+    reference.update_batch(stories._shingle_hashes(syllables).tolist())
+    assert list(signature.hashvalues) == list(reference.hashvalues)
+    assert stories.signature(WIRE.replace("Chiều 12/3, tại", "Tại")).jaccard(signature) > stories.SIMILARITY
+
+
+def test_signatures_of_an_older_scheme_are_recomputed_by_the_next_writer(archive_path: Path) -> None:
+    """An archive whose signatures and bands were made another way (an older version, with a
+    `story_bands` table) gets them made again when a writer opens it, story ids kept, so a
+    republished text still finds its story."""
+    original = make_article(1, "Tổng kết 5 năm OCOP", WIRE)
+    with Archive(archive_path) as archive:
+        archive.upsert(original)
+        archive.conn.execute("UPDATE story_signatures SET hashvalues = zeroblob(1024)")
+        archive.conn.execute("DELETE FROM story_buckets")
+        archive.conn.execute("CREATE TABLE story_bands (band INTEGER, bucket BLOB, article_rowid INTEGER)")
+        archive.set_meta("story_signatures", "sha1/legacy")
+    edited = make_article(2, "OCOP sau 5 năm", WIRE.replace("Chiều 12/3, tại", "Tại"), site="b.vn")
+    with Archive(archive_path) as archive:
+        assert archive.get_meta("story_signatures") == stories.SCHEME
+        tables = {row[0] for row in archive.conn.execute("SELECT name FROM sqlite_master")}
+        assert "story_bands" not in tables
+        archive.upsert(edited)
+        assert archive.get(edited.id).story_id == original.id
 
 
 def test_a_story_keeps_its_id_when_an_earlier_copy_arrives_or_a_copy_is_edited(archive_path: Path) -> None:

@@ -2,7 +2,16 @@
 
 import pytest
 
-from indexer.text import fold, has_diacritics, normalize, tokens, unify_tone_placement
+from indexer.text import (
+    TOKEN,
+    clean,
+    fold,
+    has_diacritics,
+    normalize,
+    syllable_forms,
+    tokens,
+    unify_tone_placement,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +45,22 @@ def test_normalize_nfc_invisible_and_spaces() -> None:
     assert normalize("a \tb\t c\u2003d  \u202fe f") == "a b c d e f"
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("a b", "a b"),  # one plain space stays as it is
+        ("a  b", "a b"),
+        ("a\tb", "a b"),
+        ("a\u00a0b", "a b"),
+        ("a \u00a0\t\u3000 b", "a b"),
+        ("a\u2002 b c\u202fd", "a b c d"),
+        (" a \n  b\t", "a\nb"),
+    ],
+)
+def test_clean_turns_every_run_of_spacing_characters_into_one_space(written: str, expected: str) -> None:
+    assert clean(written) == expected
+
+
 def test_fold_removes_diacritics_including_d_stroke() -> None:
     assert fold("Sản phẩm OCOP Đồng Tháp") == "san pham ocop dong thap"
     assert fold("đường") == "duong"
@@ -49,3 +74,31 @@ def test_fold_keeps_every_offset() -> None:
 def test_tokens_and_diacritic_detection() -> None:
     assert tokens("TP.HCM, 1.649 sản phẩm") == ["TP", "HCM", "1", "649", "sản", "phẩm"]
     assert has_diacritics("hòa") and not has_diacritics("hoa")
+
+
+def test_folding_keeps_every_letter_and_digit_one_and_nothing_else_becomes_one() -> None:
+    """Why `syllable_forms` may split before it folds: on every code point, folding keeps whether a
+    character belongs to a syllable (`TOKEN`), so a text and its folded form split in the same places."""
+    changed = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF
+        and bool(TOKEN.fullmatch(chr(code))) != bool(TOKEN.fullmatch(fold(chr(code))))
+    ]
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanh Hoá, Hòa Bình và khoẻ mạnh: thuỷ sản quý giá, QUÝ VỊ, HOÀ",
+        "Sa\u0309n pha\u0302\u0309m OCOP\u200b\u00a0 Hà\u00adNội, TP.HCM 1.649 sản phẩm",
+        "hoà_bình snake_case_hoà, \u0301lẻ dấu, İstanbul, Łódź, ＯＣＯＰ ①",
+        "Đoạn một.\n\n\n\nĐoạn   hai.\r\n😀 “Đạt 4 sao”",
+        "",
+    ],
+)
+def test_syllable_forms_are_the_syllables_of_the_normalised_text(text: str) -> None:
+    exact, folded = syllable_forms(text)
+    assert exact == [syllable.lower() for syllable in tokens(normalize(text))]
+    assert folded == tokens(fold(normalize(text)))

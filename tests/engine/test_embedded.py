@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from indexer.archive import Archive
-from indexer.engines.embedded import EmbeddedIndex
+from indexer.engines.embedded import EmbeddedIndex, bulk
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
+from indexer.schema import Article
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
 from tests.support.contract_articles import ARTICLES, ID, build_archive, generated_articles
@@ -218,3 +220,44 @@ def test_an_index_folder_that_cannot_be_written(archive_path: Path, tmp_path: Pa
     too_big = EmbeddedIndex(archive_path, index_path=blocked / "index", inline_catch_up=10)
     with pytest.raises(EngineUnavailable, match="OCOP_EMBEDDED_INDEX"):
         too_big.search(SearchRequest())
+
+
+def test_a_bulk_load_indexes_what_a_rebuild_from_the_archive_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`index` analyses each text once, in a second process for big loads (`bulk`), and archives
+    and indexes in one pass; another writer archiving during the load is indexed too. The result
+    answers every request as an index rebuilt from the archive does (`document_of`, one article
+    at a time)."""
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)  # the second process, on a load a test can afford
+    monkeypatch.setattr(bulk, "BATCH", 7)
+    path = tmp_path / "archive.sqlite"
+    others = list(generated_articles(5, seed=31))
+
+    def load_with_another_writer() -> Iterator[Article]:
+        for n, article in enumerate(generated_articles(60, seed=30)):
+            if n == 40:  # a crawl archiving while the load runs
+                with Archive(path) as archive:
+                    archive.upsert_many(others)
+            yield article
+        yield ARTICLES["dong_song"]
+        yield ARTICLES["dong_song"].model_copy(update={"title": "Cánh đồng điện gió"})  # updated in the load
+
+    index = EmbeddedIndex(path)
+    assert index.index(load_with_another_writer()) == 62
+    assert index.status()["pending"] == 0
+    requests = [
+        SearchRequest(size=100),
+        SearchRequest(q="ocop", size=100),
+        SearchRequest(q='"sản phẩm"', sort="newest", size=100),
+        SearchRequest(q='"điện gió"', size=100),
+        SearchRequest(q='"dòng sông"', size=100),
+    ]
+    loaded = [index.search(request) for request in requests]
+    assert loaded[0].total == 60 + 5 + 1
+    assert {hit.id for hit in loaded[3].hits} == {ID["dong_song"]}
+    assert index.rebuild() == 66
+    rebuilt = [index.search(request) for request in requests]
+    for first, second in zip(loaded, rebuilt, strict=True):
+        assert first.total == second.total and first.facets == second.facets
+        assert [(h.id, h.story_size) for h in first.hits] == [(h.id, h.story_size) for h in second.hits]

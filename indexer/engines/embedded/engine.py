@@ -15,12 +15,10 @@ so deep pages cost what the first one does.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.synchronize
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
+from indexer.engines.embedded import bulk
 from indexer.engines.embedded.fields import (
     FORMAT,
     HISTOGRAM_COLUMNS,
@@ -58,7 +57,6 @@ from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchRespons
 from indexer.schema import Article
 
 INLINE_CATCH_UP = 1_000  # archive changes a search applies itself before answering
-FOLLOW_FROM = 5_000  # articles a bulk load archives before a second process starts indexing them
 CURSOR_SLACK = 16  # how far a relevance cursor's article may have moved when the index changed
 RELEVANCE_WINDOW = 10_000  # hits ranked per step when an export scans in relevance order
 _ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
@@ -231,10 +229,9 @@ class EmbeddedIndex:
                 )
         return checkpoint
 
-    def sync(self, progress: Progress = QUIET, *, until: Callable[[], bool] | None = None) -> int:
+    def sync(self, progress: Progress = QUIET) -> int:
         """Bring the index up to the archive (waiting for another writer); returns the changes applied.
-        Builds it when there is none, or it is of another version. With `until`, keeps following
-        the archive's new changes until it says to stop. Reads the archive only."""
+        Builds it when there is none, or it is of another version. Reads the archive only."""
         with (
             _readable(self.path),
             self.folder.writing(wait=True),
@@ -245,9 +242,9 @@ class EmbeddedIndex:
             if checkpoint is None:
                 checkpoint = self.folder.rebuild(archive, progress)
                 applied = archive.pending_changes(0) - archive.pending_changes(checkpoint.seq)
-            if checkpoint.seq < archive.last_seq() or until is not None:
+            if checkpoint.seq < archive.last_seq():
                 index = self._index_for(checkpoint)
-                done = self.folder.catch_up(index, checkpoint, archive, progress=progress, until=until)
+                done = self.folder.catch_up(index, checkpoint, archive, progress=progress)
                 applied += archive.pending_changes(checkpoint.seq) - archive.pending_changes(done.seq)
                 checkpoint = done
             self._index_for(checkpoint)
@@ -278,36 +275,25 @@ class EmbeddedIndex:
     # --- writing ------------------------------------------------------------------------------------
 
     def index(self, articles: Iterable[Article]) -> int:
-        """Archive the articles (in batches, one transaction each) and index them.
-
-        A bulk load has a second process index what is archived while the next batches are
-        archived (`FOLLOW_FROM` articles on), so both steps run at once on two cores; what is left
-        is indexed at the end."""
-        written, follower = 0, None
-        context = multiprocessing.get_context("fork")  # the child opens its own index and archive
-        stop = context.Event()
-        try:
-            with _readable(self.path), Archive(self.path) as archive:
-                batch: list[Article] = []
-                for article in articles:
-                    batch.append(article)
-                    if len(batch) == 500:
-                        written += len(archive.upsert_many(batch))
-                        batch = []
-                        if follower is None and written >= FOLLOW_FROM:
-                            follower = context.Process(
-                                target=_follow, args=(self.path, self.folder.path, stop), daemon=True
-                            )
-                            follower.start()
-                written += len(archive.upsert_many(batch))
-        finally:
-            stop.set()
-            if follower is not None:
-                follower.join()
-        if follower is not None and follower.exitcode:
-            raise EngineUnavailable(f"indexing the archived articles failed (exit {follower.exitcode})")
-        self.sync()
-        return written
+        """Archive the articles and index them in one pass (`IndexFolder.load`); returns how many
+        were stored. Large loads analyse the text in a second process (`bulk`)."""
+        parallel, articles = bulk.split(articles)
+        with (
+            bulk.Analyser(parallel=parallel) as analyser,
+            _readable(self.path),
+            self.folder.writing(wait=True),
+            Archive(self.path) as archive,
+        ):
+            checkpoint = self._usable(self.folder.checkpoint(), archive.last_seq())
+            if checkpoint is None:
+                checkpoint = self.folder.rebuild(archive)
+            elif checkpoint.seq < archive.last_seq() or not checkpoint.clean:
+                checkpoint = self.folder.catch_up(self._index_for(checkpoint), checkpoint, archive)
+            checkpoint, stored = self.folder.load(
+                self._index_for(checkpoint), checkpoint, archive, analyser.batches(articles)
+            )
+            self._index_for(checkpoint)
+        return stored
 
     def delete(self, ids: Iterable[str]) -> int:
         with _readable(self.path), Archive(self.path) as archive:
@@ -628,11 +614,6 @@ class EmbeddedIndex:
         spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
         result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
-
-
-def _follow(archive_path: Path, index_path: Path, stop: multiprocessing.synchronize.Event) -> None:
-    """The second process of a bulk load: index what the first one archives until it stops."""
-    EmbeddedIndex(archive_path, index_path=index_path).sync(until=stop.is_set)
 
 
 def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

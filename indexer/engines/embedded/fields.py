@@ -1,9 +1,10 @@
 """What the embedded index holds for each article, and in which form.
 
-Text is normalised (`indexer.text.normalize`) and folded (`indexer.text.fold`, the one folding every
-engine and the highlighter use) in Python. Folded syllables (`indexer.text.tokens`) and their pairs
-are handed to tantivy as space-separated tokens; the printed text, lower-cased, is split by
-tantivy with `SYLLABLE_PATTERN`, the same letters-and-digits rule as `indexer.text.TOKEN`.
+Text is split into syllables, normalised and folded in Python, once per article
+(`indexer.text.syllable_forms`: the syllables of `normalize(text)`, lower-cased as a query's phrases
+hold them, and folded by `indexer.text.fold`, the one folding every engine and the highlighter use).
+tantivy gets them as space-separated tokens (its whitespace tokenizer), so the index and the query
+side split and spell every syllable the same way; splitting and lower-casing in tantivy cost more.
 
 | field | holds | serves |
 | --- | --- | --- |
@@ -33,6 +34,8 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import tantivy
@@ -41,10 +44,10 @@ from indexer.asides import split_asides
 from indexer.facets import COUNTED_FACETS, LABEL_FIELDS, keyword_values
 from indexer.highlight import searchable_body
 from indexer.schema import VIETNAM_TZ, Article
-from indexer.text import fold, normalize, tokens
+from indexer.text import syllable_forms
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 6
+FORMAT = 7
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -59,9 +62,7 @@ TEXT_FIELDS = {
     "source_words": "freq",
     "source_pairs": "position",
 }
-EXACT_FIELDS = ("title_exact", "body_exact")  # with positions, split by tantivy
-SYLLABLES = "syllables"  # the tokenizer name of the exact fields
-SYLLABLE_PATTERN = r"[\p{L}\p{N}]+"  # indexer.text.TOKEN in Rust's regex syntax
+EXACT_FIELDS = ("title_exact", "body_exact")  # with positions
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
 # Counting a column that holds several values per article is several times slower in tantivy than
@@ -86,7 +87,7 @@ def build_schema() -> tantivy.Schema:
     for name, option in TEXT_FIELDS.items():
         builder.add_text_field(name, tokenizer_name="whitespace", index_option=option)
     for name in EXACT_FIELDS:
-        builder.add_text_field(name, tokenizer_name=SYLLABLES, index_option="position")
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
@@ -106,15 +107,8 @@ def key(field: str, value: str) -> str:
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
 
 
-def register_tokenizers(index: tantivy.Index) -> None:
-    """Every opened index must know the exact fields' tokenizer (tantivy does not store it)."""
-    index.register_tokenizer(
-        SYLLABLES, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(SYLLABLE_PATTERN)).build()
-    )
-
-
 def pairs(tokens: list[str]) -> str:
-    return " ".join(a + PAIR_JOINER + b for a, b in zip(tokens, tokens[1:], strict=False))
+    return " ".join(map(PAIR_JOINER.join, zip(tokens, tokens[1:], strict=False)))
 
 
 def published_ms(moment: datetime) -> int:
@@ -154,17 +148,30 @@ def histogram_key(interval: str, number: int) -> str:
     return date.fromordinal(number).isoformat()
 
 
-def document(article: Article, rowid: int) -> dict[str, object]:
-    """The fields of one article (for `tantivy.Document.from_dict` with `build_schema()`)."""
-    title = normalize(article.title)
+@dataclass(frozen=True)
+class Analysis:
+    """What the index and the story signature need from an article's text, computed once: every
+    document field that does not depend on where the archive stores the article (its rowid) or on
+    which story it joins there, and the folded syllables of its text (`stories.signature_of`)."""
+
+    fields: dict[str, object]
+    text_syllables: list[str]
+
+
+def analyse(article: Article) -> Analysis:
+    """The article's title, body (`indexer.highlight.searchable_body`: the lead unless the text
+    opens with it, then the text; its asides apart, `indexer.asides`), bylines and source as
+    syllables, printed (lower-cased, one tone placement) and folded (`indexer.text.syllable_forms`).
+    The body is usually the text itself, whose folded syllables then serve the story signature too."""
     prose, asides = split_asides(searchable_body(article))
-    body, aside = normalize(prose), normalize(asides)
-    title_folded, body_folded, aside_folded = tokens(fold(title)), tokens(fold(body)), tokens(fold(aside))
-    author_folded = tokens(fold(normalize(" ; ".join(article.authors))))
-    source_folded = tokens(fold(normalize(f"{article.site} {article.outlet}")))
+    title_exact, title_folded = syllable_forms(article.title)
+    body_exact, body_folded = syllable_forms(prose)
+    text_folded = body_folded if prose == article.text else syllable_forms(article.text)[1]
+    aside_folded = syllable_forms(asides)[1]
+    author_folded = syllable_forms(" ; ".join(article.authors))[1]
+    source_folded = syllable_forms(f"{article.site} {article.outlet}")[1]
     doc: dict[str, object] = {
         "id": article.id,
-        "rowid": rowid,
         "title_words": " ".join(title_folded),
         "body_words": " ".join(body_folded),
         "title_pairs": pairs(title_folded),
@@ -175,15 +182,17 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         "author_pairs": pairs(author_folded),
         "source_words": " ".join(source_folded),
         "source_pairs": pairs(source_folded),
-        "title_exact": title.lower(),
-        "body_exact": body.lower(),
+        "title_exact": " ".join(title_exact),
+        "body_exact": " ".join(body_exact),
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []
     columns: dict[str, list[str]] = {}
     for field, value in keyword_values(article):
+        if field == STORY_COLUMN:
+            continue  # the archive decides it (`document`)
         keys.append(key(field, value))
-        if field in FACET_COLUMNS or field == STORY_COLUMN:
+        if field in FACET_COLUMNS:
             columns.setdefault(field, []).append(value)
     doc.update(columns)
     doc["keys"] = keys
@@ -203,11 +212,24 @@ def document(article: Article, rowid: int) -> dict[str, object]:
         doc["year"] = local.year
         doc["month"] = local.year * 12 + local.month - 1
         doc["day"] = local.toordinal()
+    return Analysis(doc, text_folded)
+
+
+def document(fields: Mapping[str, object], rowid: int, story_id: str | None) -> dict[str, object]:
+    """The fields of one archived article (for `tantivy.Document.from_dict` with `build_schema()`):
+    those of its `Analysis`, its row and its story."""
+    doc = {**fields, "rowid": rowid}
+    if story_id:
+        doc[STORY_COLUMN] = [story_id]
+        doc["keys"] = [*fields["keys"], key(STORY_COLUMN, story_id)]  # type: ignore[misc]
     return doc
 
 
+_PAIR_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: `json.dumps` makes one per call
+
+
 def pair_key(values: list[str]) -> str:
-    return json.dumps(sorted(values), ensure_ascii=False)
+    return _PAIR_ENCODER.encode(sorted(values))
 
 
 def pair_values(pair: str) -> list[str]:
@@ -215,6 +237,7 @@ def pair_values(pair: str) -> list[str]:
 
 
 def document_of(row: tuple[int, str]) -> dict[str, object]:
-    """The document of an archive row (rowid, article JSON): what worker processes make."""
+    """The document of an archive row (rowid, article JSON)."""
     rowid, data = row
-    return document(Article.model_validate_json(data), rowid)
+    article = Article.model_validate_json(data)
+    return document(analyse(article).fields, rowid, article.story_id)

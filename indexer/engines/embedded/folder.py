@@ -13,6 +13,9 @@ data/archive.sqlite-index/     (or OCOP_EMBEDDED_INDEX)
   same changes again, which is harmless. Writers (a crawl, `ocop reprocess`, `EmbeddedIndex.index`)
   catch up when they finish; a search catches up a small backlog itself when nobody else is
   writing, so what was archived is searchable without a separate step.
+- **Bulk load** (`load`) archives and indexes in one pass, batch by batch, the index following
+  each archive transaction; the documents come from the articles' own analysis (`bulk`), not
+  from reading back what was archived.
 - **Rebuild** loads the whole archive into a new generation and points `current` at it in one
   atomic rename: searches never see a half-built index, and those holding the previous one finish
   on it (its files stay readable until closed).
@@ -33,9 +36,8 @@ import json
 import os
 import shutil
 import tempfile
-import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +45,8 @@ from pathlib import Path
 import tantivy
 from filelock import FileLock, Timeout
 
-from indexer.archive import Archive
-from indexer.engines.embedded.fields import FORMAT, build_schema, document_of, register_tokenizers
+from indexer.archive import Archive, Prepared, UpsertOutcome
+from indexer.engines.embedded.fields import FORMAT, build_schema, document, document_of
 from indexer.errors import EngineUnavailable
 from indexer.progress import QUIET, Progress
 
@@ -55,7 +57,6 @@ _LOCKS = (".tantivy-meta.lock", ".tantivy-writer.lock")  # tantivy's own, taken 
 _PRIVATE = ("meta.json", ".managed.json")  # tantivy writes these readable by its own user only
 BATCH = 500  # archive rows read per step
 COMMIT_EVERY = 50_000  # changes between commits of a long catch-up (progress survives a kill)
-FOLLOW_POLL = 0.1  # seconds between looks at the archive while following a bulk load
 WRITER_HEAP = 200_000_000  # bytes tantivy buffers before it writes a segment
 
 
@@ -109,14 +110,12 @@ class IndexFolder:
             self._view = _view_of(folder)
             index = tantivy.Index.open(str(self._view))
             index.config_reader(reload_policy="Manual")  # its links are of one commit's files
-        register_tokenizers(index)
         return index, reloadable
 
     def in_memory(self, archive: Archive) -> tuple[tantivy.Index, Checkpoint]:
         """The whole archive indexed in memory: what a process that may write no index folder
         searches when there is no index to read (for small archives: every process builds its own)."""
         index = tantivy.Index(self.schema)
-        register_tokenizers(index)
         writer = index.writer(50_000_000, 1)  # small archives only
         seq = self._apply(writer, archive, Checkpoint(MEMORY, FORMAT, 0), None, QUIET)
         writer.commit()
@@ -155,11 +154,9 @@ class IndexFolder:
         *,
         limit: int | None = None,
         progress: Progress = QUIET,
-        until: Callable[[], bool] | None = None,
     ) -> Checkpoint:
         """Apply up to `limit` archive changes after the checkpoint (all of them without a limit).
-        With `until`, keep following the archive's new changes until it says to stop (a bulk load
-        archiving in another process). Call it holding the lock (`writing`)."""
+        Call it holding the lock (`writing`)."""
         pending = archive.pending_changes(checkpoint.seq)
         progress.start(
             f"embedded index ← {self.archive_path.name}", pending if limit is None else min(pending, limit)
@@ -169,9 +166,7 @@ class IndexFolder:
         self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         try:
-            seq = self._apply(
-                writer, archive, checkpoint, limit, progress, until=until, replace_all=not checkpoint.clean
-            )
+            seq = self._apply(writer, archive, checkpoint, limit, progress, replace_all=not checkpoint.clean)
             writer.commit()
             writer.wait_merging_threads()  # small segments merge now, not pile up
         except BaseException:
@@ -190,7 +185,6 @@ class IndexFolder:
         folder.mkdir(parents=True)
         try:
             index = tantivy.Index(self.schema, path=str(folder), reuse=False)
-            register_tokenizers(index)
             self._write_checkpoint(generation, 0)
             progress.start(f"embedded index → {folder}", archive.pending_changes(0))
             writer = index.writer(WRITER_HEAP, 1)
@@ -207,6 +201,51 @@ class IndexFolder:
         self._point_current_to(generation)
         return Checkpoint(generation, FORMAT, seq)
 
+    def load(
+        self,
+        index: tantivy.Index,
+        checkpoint: Checkpoint,
+        archive: Archive,
+        batches: Iterable[list[tuple[Prepared, dict[str, object]]]],
+    ) -> tuple[Checkpoint, int]:
+        """Archive and index articles in one pass (a bulk load): each batch of prepared articles
+        (with their index fields, `fields.analyse`) is stored in one archive transaction, then its
+        documents go to tantivy. Changes another writer archived meanwhile are indexed first, in
+        that same transaction, so the checkpoint is exact. Returns it and the articles stored.
+        Call it holding the lock (`writing`), with the index caught up to `checkpoint`."""
+        self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
+        writer = index.writer(WRITER_HEAP, 1)
+        seq, stored, uncommitted = checkpoint.seq, 0, 0
+        try:
+            for batch in batches:
+                with archive.transaction():
+                    if archive.last_seq() > seq:  # another writer's changes: theirs come first
+                        since = Checkpoint(checkpoint.generation, FORMAT, seq)
+                        seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
+                    results = archive.store(prepared for prepared, _ in batch)
+                for (_, fields), result in zip(batch, results, strict=True):
+                    if result.seq is None:
+                        continue  # unchanged: its document is in the index already
+                    if result.outcome is UpsertOutcome.UPDATED:
+                        writer.delete_documents_by_term("id", result.article.id)
+                    doc = document(fields, result.rowid, result.article.story_id)
+                    writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+                    seq, uncommitted = result.seq, uncommitted + 1
+                stored += len(results)
+                if uncommitted >= COMMIT_EVERY:
+                    writer.commit()
+                    self._write_checkpoint(checkpoint.generation, seq, clean=False)
+                    uncommitted = 0
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            writer.rollback()
+            raise
+        self.share(checkpoint.generation)
+        self._write_checkpoint(checkpoint.generation, seq)
+        index.reload()
+        return Checkpoint(checkpoint.generation, FORMAT, seq), stored
+
     def _apply(  # noqa: PLR0913
         self,
         writer: tantivy.IndexWriter,
@@ -215,7 +254,6 @@ class IndexFolder:
         limit: int | None,
         progress: Progress,
         *,
-        until: Callable[[], bool] | None = None,
         replace_after: int = -1,
         replace_all: bool = False,
     ) -> int:
@@ -230,9 +268,6 @@ class IndexFolder:
             while limit is None or applied < limit:
                 step = BATCH if limit is None else min(BATCH, limit - applied)
                 rows = archive.changed_json(seq, step)
-                if not rows and until is not None and not until():
-                    time.sleep(FOLLOW_POLL)  # following a writer: its next batch is coming
-                    continue
                 if not rows:
                     return
                 seq = rows[-1][0]

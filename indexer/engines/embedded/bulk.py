@@ -1,0 +1,99 @@
+"""Bulk loads of the embedded engine: each article's text analysed once, on a second core.
+
+`EmbeddedIndex.index` archives and indexes many articles in one pass (`IndexFolder.load`). What
+depends on an article alone is computed here, in batches: its content digest, its story signature
+and its index fields, from one normalising and folding of the text (`fields.analyse`) where the
+archive and the index used to do it each. Past `PARALLEL_FROM` articles a second process computes
+them, a few batches ahead, while this one stores the previous batches in the archive and hands
+their documents to tantivy, whose own thread indexes them: the work of a load is spread over two
+cores without the index waiting for what the archive commits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult, Pool
+from types import TracebackType
+
+from datasketch import LeanMinHash
+
+from indexer.archive import Prepared, prepare
+from indexer.engines.embedded.fields import analyse
+from indexer.schema import Article
+
+PARALLEL_FROM = 5_000  # articles: smaller loads are analysed in this process (no start-up cost)
+BATCH = 500  # articles per archive transaction
+AHEAD = 2  # batches the second process may analyse before this one stores them
+
+Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
+_Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what the second process sends back
+
+
+def prepared(article: Article) -> Item:
+    analysis = analyse(article)
+    return prepare(article, analysis.text_syllables), analysis.fields
+
+
+def _analysed(articles: list[Article]) -> list[_Sent]:
+    """`prepared` in the second process, without the articles it was sent (they are here already)."""
+    found = []
+    for article in articles:
+        item, fields = prepared(article)
+        found.append((item.digest, item.signature, fields))
+    return found
+
+
+class Analyser:
+    """Prepares a load's articles batch by batch: here, or in a second process (`parallel`), which
+    is forked when the analyser is entered, before the caller opens the index (no thread of
+    tantivy's is copied into the child)."""
+
+    def __init__(self, *, parallel: bool):
+        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(1) if parallel else None
+
+    def __enter__(self) -> Analyser:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def batches(self, articles: Iterable[Article]) -> Iterator[list[Item]]:
+        if self._pool is None:
+            for batch in _batched(articles):
+                yield [prepared(article) for article in batch]
+            return
+        pending: deque[tuple[list[Article], AsyncResult[list[_Sent]]]] = deque()
+        for batch in _batched(articles):
+            pending.append((batch, self._pool.apply_async(_analysed, (batch,))))
+            if len(pending) > AHEAD:
+                yield _received(*pending.popleft())
+        while pending:
+            yield _received(*pending.popleft())
+
+
+def _batched(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    source = iter(articles)
+    while batch := list(islice(source, BATCH)):
+        yield batch
+
+
+def _received(batch: list[Article], result: AsyncResult[list[_Sent]]) -> list[Item]:
+    return [
+        (Prepared(article, digest, signature), fields)
+        for article, (digest, signature, fields) in zip(batch, result.get(), strict=True)
+    ]
+
+
+def split(articles: Iterable[Article]) -> tuple[bool, Iterator[Article]]:
+    """Whether a load is large enough for a second process, and its articles (the first ones were
+    read to know)."""
+    source = iter(articles)
+    head = list(islice(source, PARALLEL_FROM))
+    return len(head) == PARALLEL_FROM, chain(head, source)
