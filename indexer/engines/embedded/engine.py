@@ -28,7 +28,8 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
-from indexer.engines.embedded import bulk
+from indexer.engines.embedded.bulk import Analyser
+from indexer.engines.embedded.bulk import split as split_for_analysis
 from indexer.engines.embedded.fields import (
     FORMAT,
     HISTOGRAM_COLUMNS,
@@ -277,9 +278,9 @@ class EmbeddedIndex:
     def index(self, articles: Iterable[Article]) -> int:
         """Archive the articles and index them in one pass (`IndexFolder.load`); returns how many
         were stored. Large loads analyse the text in a second process (`bulk`)."""
-        parallel, articles = bulk.split(articles)
+        parallel, articles = split_for_analysis(articles)
         with (
-            bulk.Analyser(parallel=parallel) as analyser,
+            Analyser(parallel=parallel) as analyser,
             _readable(self.path),
             self.folder.writing(wait=True),
             Archive(self.path) as archive,
