@@ -108,6 +108,7 @@ def _groups_of(phrase: Phrase) -> tuple[str, ...]:
     return phrase.value if isinstance(phrase.value, tuple) else ()
 
 
+@cache  # built once per process: every sentence of every article reads it
 def _vocab() -> _Vocab:
     v = groups_vocab()
     vietnamese: dict[str, set[str]] = {}
