@@ -14,18 +14,22 @@ no diacritic: a query typed with diacritics says what it means.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from indexer.query_ast import AnyOf, ParsedQuery, Term
 from indexer.schema import Article
-from indexer.text import TOKEN, fold, has_diacritics, normalize, tokens
+from indexer.text import TOKEN, fold, has_diacritics, printed_syllables
 
+REMEMBERED = 512  # readings an engine keeps per state of its index
 SAMPLE_SIZE = 25  # articles read for the printed forms: enough to outvote a stray spelling
 MIN_SEEN = 2  # a reading printed fewer times than this is not offered
 
 Pair = tuple[str, str]
+Sample = Callable[["ParsedQuery", int], Iterable[Article]]
 
 
 @dataclass(frozen=True)
@@ -51,22 +55,19 @@ def _pairs(parsed: ParsedQuery) -> list[Pair]:
     return list(dict.fromkeys((a, b) for run in parsed.runs for a, b in zip(run, run[1:], strict=False)))
 
 
-def read(
-    parsed: ParsedQuery, query_text: str, sample: Callable[[ParsedQuery, int], Iterable[Article]]
-) -> Reading | None:
+def read(parsed: ParsedQuery, query_text: str, sample: Sample) -> Reading | None:
     """The reading of `parsed`'s bare words from `sample` (the engine's best matches of `probe`)."""
     if not needs_reading(parsed):
         return None
     wanted = set(_pairs(parsed))
-    seen: dict[Pair, Counter[Pair]] = {}
+    seen: defaultdict[Pair, Counter[Pair]] = defaultdict(Counter)
     for article in sample(probe(parsed), SAMPLE_SIZE):
         for text in (article.title, article.lead, article.text):
-            printed = tokens(normalize(text))
-            folded = [fold(p) for p in printed]
-            for i in range(len(printed) - 1):
-                pair = (folded[i], folded[i + 1])
-                if pair in wanted:
-                    seen.setdefault(pair, Counter())[(printed[i], printed[i + 1])] += 1
+            printed, folded = printed_syllables(text)
+            pairs = list(zip(folded, folded[1:], strict=False))
+            both = zip(pairs, zip(printed, printed[1:], strict=False), strict=True)
+            for pair, form in compress(both, map(wanted.__contains__, pairs)):
+                seen[pair][form] += 1
     forms: list[dict[int, str]] = [{} for _ in parsed.runs]  # per run: position -> printed form
     boosts: list[Term] = []
     candidates = []
@@ -87,6 +88,37 @@ def read(
     if not boosts:
         return None
     return Reading(tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms))
+
+
+class Remembered:
+    """The readings of one state of an index, kept: a reading depends only on the query and on
+    what the archive prints (its best matches), so the same words searched again (another page,
+    another filter, another reader) are not read again until the index changes (`state`). Reading
+    costs a search, 25 articles from the archive and their text split: on a 100,000-article archive
+    about as much as the rest of a search. At most `size` readings; the oldest go first."""
+
+    def __init__(self, size: int = REMEMBERED):
+        self.size = size
+        self._state: Hashable = None
+        self._found: dict[tuple[ParsedQuery, str], Reading | None] = {}
+        self._lock = threading.Lock()
+
+    def read(self, state: Hashable, parsed: ParsedQuery, query_text: str, sample: Sample) -> Reading | None:
+        if not needs_reading(parsed):
+            return None
+        key = (parsed, query_text)
+        with self._lock:
+            if state != self._state:
+                self._state, self._found = state, {}
+            elif key in self._found:
+                return self._found[key]
+        found = read(parsed, query_text, sample)
+        with self._lock:
+            if state == self._state:
+                if len(self._found) >= self.size:
+                    del self._found[next(iter(self._found))]
+                self._found[key] = found
+        return found
 
 
 def _most_printed(counter: Counter[Pair]) -> tuple[int, Pair]:

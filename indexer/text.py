@@ -166,6 +166,7 @@ class _Forms(dict[str, str]):
 
 
 _MAX_FORMS = 1_000_000
+_CASED = _Forms(unify_tone_placement)
 _PRINTED = _Forms(lambda syllable: unify_tone_placement(syllable).lower())
 _FOLDED = _Forms(fold)
 
@@ -181,6 +182,13 @@ def syllable_forms(text: str) -> tuple[list[str], list[str]]:
     into anything else, nor anything else into one (a test checks every code point)."""
     syllables = _unicode_tokens(_composed(text))
     return list(map(_PRINTED.__getitem__, syllables)), list(map(_FOLDED.__getitem__, syllables))
+
+
+def printed_syllables(text: str) -> tuple[list[str], list[str]]:
+    """The syllables of `normalize(text)` as printed, case kept (`tokens(normalize(text))`), and
+    folded: what `syllable_forms` computes, for readers that need the capitals ("Bến Tre")."""
+    syllables = _unicode_tokens(_composed(text))
+    return list(map(_CASED.__getitem__, syllables)), list(map(_FOLDED.__getitem__, syllables))
 
 
 def has_diacritics(text: str) -> bool:

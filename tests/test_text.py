@@ -8,6 +8,7 @@ from indexer.text import (
     fold,
     has_diacritics,
     normalize,
+    printed_syllables,
     syllable_forms,
     tokens,
     unify_tone_placement,
@@ -102,3 +103,6 @@ def test_syllable_forms_are_the_syllables_of_the_normalised_text(text: str) -> N
     exact, folded = syllable_forms(text)
     assert exact == [syllable.lower() for syllable in tokens(normalize(text))]
     assert folded == tokens(fold(normalize(text)))
+    printed, folded_too = printed_syllables(text)
+    assert printed == tokens(normalize(text))
+    assert folded_too == folded == [fold(syllable) for syllable in printed]

@@ -20,7 +20,7 @@ from indexer.facets import FACETS, TermsFacet, resolve_filters
 from indexer.highlight import hit_for
 from indexer.query import MAX_COPIES, Bucket, Copy, Hit, Relaxation, SearchRequest, SearchResponse, Sort
 from indexer.query_ast import ParsedQuery
-from indexer.readings import read
+from indexer.readings import Reading, Sample, read
 from indexer.schema import Article
 
 CursorValue = int | float | str
@@ -103,7 +103,8 @@ def plan(
     request: SearchRequest,
     *,
     count: Callable[[ParsedQuery], int],
-    sample: Callable[[ParsedQuery, int], Iterable[Article]],
+    sample: Sample,
+    reader: Callable[[ParsedQuery, str, Sample], Reading | None] = read,
 ) -> Plan:
     """The request's query, read and relaxed by what the engine holds (docs/query-language.md):
 
@@ -113,11 +114,12 @@ def plan(
 
     Only pages of hits ranked by relevance are read and relaxed: counts (size 0), date sorts,
     timelines and exports keep every word required. `count` counts a query's matches under the
-    request's filters; `sample` returns a query's best matches over the whole archive."""
+    request's filters; `sample` returns a query's best matches over the whole archive; `reader`
+    reads the query from those (`readings.read`, or an engine's `readings.Remembered`)."""
     parsed = request.parsed
     if request.size == 0 or request.effective_sort != "relevance":
         return Plan(parsed)
-    reading = read(parsed, request.q, sample)
+    reading = reader(parsed, request.q, sample)
     if reading is not None:
         parsed = ParsedQuery(
             clauses=parsed.clauses, runs=parsed.runs, boosts=reading.boosts, notes=parsed.notes

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
+from indexer.readings import Remembered
 from indexer.schema import Article
 
 INLINE_CATCH_UP = 1_000  # archive changes a search applies itself before answering
@@ -114,6 +116,7 @@ class EmbeddedIndex:
         self._memory_lock = threading.Lock()
         self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
         self._local = threading.local()
+        self._readings = Remembered()  # the accented readings of queries, per state of the index
 
     def _archive(self) -> Archive:
         """This thread's read-only connection to the archive (SQLite connections are not shared
@@ -344,7 +347,8 @@ class EmbeddedIndex:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         with _readable(self.path):
-            searcher = self._current()[0].searcher()
+            index, checkpoint = self._current()
+            searcher = index.searcher()
             deadline = core.Deadline(self.time_budget)
             sort = request.effective_sort
             filters = self.renderer.filters(request)
@@ -352,6 +356,7 @@ class EmbeddedIndex:
                 request,
                 count=lambda p: self._count(searcher, p, filters),
                 sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+                reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
             )
             parsed = searched.parsed
             matching = self.renderer.matching(parsed)

@@ -168,6 +168,7 @@ class Renderer:
     def ranking(self, parsed: ParsedQuery) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module."""
         clauses = self._matching_clauses(parsed, counted=True)
+        first_optional = len(clauses)
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
             alternatives = _any([self.node(a) for a in expanded.alternatives])
             not_only = _any(
@@ -179,8 +180,11 @@ class Renderer:
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
         for term in parsed.exact_terms():
             exact = self.term(term)
-            clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
-            clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+            if len(clauses) == first_optional:
+                clauses.append((Occur.Should, _tiered(exact)))
+            else:
+                clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
+                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
@@ -289,6 +293,18 @@ def scope_name(skipped: str) -> str:
 def facet_scope(name: str, filters: Filters) -> str:
     """The scope a facet is counted in: without its own filter when it has one."""
     return scope_name(name if name in filters.strings else ALL_FILTERS)
+
+
+def _tiered(exact: Query) -> Query:
+    """`EXACT_TIER` plus the phrase's BM25 × `EXACT_BOOST` where it is printed exactly, the phrase
+    searched once (its positions over very common syllables are most of a ranking's cost).
+
+    Only for the first optional clause of a ranking: tantivy adds up an article's optional clauses
+    one by one in float32, and a tier and a BM25 summed inside one clause round as the two clauses
+    did only when nothing was added before them (0 + tier + bm25 = bm25 + tier exactly). Later exact
+    phrases keep two clauses (searched twice), so every score stays what it was, bit for bit."""
+    tier = Query.const_score_query(Query.all_query(), EXACT_TIER)
+    return Query.boolean_query([(Occur.Must, Query.boost_query(exact, EXACT_BOOST)), (Occur.Should, tier)])
 
 
 def _any(queries: list[Query]) -> Query:
