@@ -114,7 +114,7 @@ class Remembered:
                 return self._found[key]
         found = read(parsed, query_text, sample)
         with self._lock:
-            if state == self._state:
+            if state == self._state and self.size > 0:
                 if len(self._found) >= self.size:
                     del self._found[next(iter(self._found))]
                 self._found[key] = found

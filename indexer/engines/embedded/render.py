@@ -10,7 +10,9 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
 - the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly
   (`*_exact`, with positions, like Elasticsearch's exact fields) adds `EXACT_TIER` plus its own
-  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen;
+  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen (the first such
+  phrase is searched once for both, `_tiered`; the positions of a phrase of very common syllables
+  are most of what a ranking costs);
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
