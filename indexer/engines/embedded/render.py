@@ -172,10 +172,12 @@ class Renderer:
         clauses = self._matching_clauses(parsed, counted=True)
         first_optional = len(clauses)
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
+            # the original, or no alternative: the original is looked for only where an alternative
+            # is (the rest qualifies anyway), so a common phrase is not searched again here
             alternatives = _any([self.node(a) for a in expanded.alternatives])
             not_only = _any(
                 [
-                    self.term(expanded.original),
+                    _all([self.term(expanded.original), alternatives]),
                     Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, alternatives)]),
                 ]
             )
