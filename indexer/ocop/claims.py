@@ -41,7 +41,7 @@ from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
-from indexer.ocop.stars import rating_at
+from indexer.ocop.stars import fives_sent_up, rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
@@ -797,6 +797,8 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
+        found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
     out: dict[tuple[int, int | None], OcopClaim] = {}
     sentence_of: dict[tuple[int, int | None], int] = {}
     for claim in sorted(found, key=lambda c: c.at):

@@ -58,6 +58,7 @@ class Modality:
     nominations: PhraseIndex
     potential: PhraseIndex
     lower_council: PhraseIndex
+    sending: PhraseIndex
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
@@ -178,6 +179,26 @@ class Modality:
                 return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
         return opener or bool(_hits(self.generic_words, doc, a, b))
 
+    def central_sentence(self, doc: Document, i: int) -> bool:
+        """Syllable i's sentence names the central level ("Trung ương", "quốc gia", "Bộ NN")."""
+        a, b = doc.sentence_bounds(i)
+        return bool(_hits(self.central, doc, a, b))
+
+    def sent_up(self, doc: Document, i: int) -> bool:
+        """A sending word ("trình", "gửi", "đề nghị") before syllable i in its sentence, with no
+        realis marker after it: i is put to a higher council."""
+        a = self._sentence_start(doc, i)
+        realis = self._last_realis(doc, a, i)
+        return any(k >= realis for k, _end in _hits(self.sending, doc, a, i))
+
+    def realis_after(self, doc: Document, i: int) -> bool:
+        """A realis marker after syllable i in its clause ("(OCOP 5 sao) đã được công nhận")."""
+        _a, b = doc.sentence_bounds(i)
+        k = i + 1
+        while k < b and not _CLAUSE_BREAK.search(doc.gap(k).replace("(", "").replace(")", "")):
+            k += 1
+        return bool(_hits(self.realis, doc, i + 1, k))
+
     def lower_council_five(self, doc: Document, i: int) -> bool:
         """A provincial or district council's 5-star score: a proposal to the central council."""
         a, b = doc.sentence_bounds(i)
@@ -198,6 +219,7 @@ def modality() -> Modality:
         nominations=_index(v["nomination_words"], v["not_modal_words"]),
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
+        sending=_index(v["sending_words"], v["not_modal_words"]),
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),

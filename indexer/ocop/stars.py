@@ -18,6 +18,7 @@ without OCOP nearby. Strong ratings feed the relevance score; an OCOP article ke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +52,7 @@ class _Vocab:
     emblems: PhraseIndex
     definition_before: PhraseIndex
     definition_after: PhraseIndex
+    upgrade_to: PhraseIndex
 
 
 @cache
@@ -73,6 +75,7 @@ def _vocab() -> _Vocab:
         emblems=index(v["emblem_words"]),
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
+        upgrade_to=index(v["upgrade_to"]),
     )
 
 
@@ -184,6 +187,18 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     return opens and v.definition_after.match_at(doc, nxt, nxt + 3) is not None
 
 
+def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
+    """ "từ 3 sao lên 4 sao", "3 sao được nâng hạng lên 4 sao": the rank raised from."""
+    end = doc.blocks[doc.block_of[sao]].last
+    if sao + 1 >= end or not doc.adjacent(sao + 1):
+        return False
+    to = v.upgrade_to.match_at(doc, sao + 1, end)
+    if to is None:
+        return False
+    k = sao + 1 + len(to.folded)
+    return k + 1 < end and _number(doc, k, v.words) is not None and doc.fold[k + 1] == "sao"
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
     no definition of a rank."""
@@ -194,6 +209,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.pending(doc, first)
         or m.generic(doc, first)
         or _definition(doc, first, sao, _vocab())
+        or _former_rank(doc, sao, _vocab())
     ):
         return ()
     if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
@@ -206,6 +222,58 @@ def _continues(doc: Document, sao: int, first: int) -> bool:
     if first == sao + 1:
         return doc.gap(first).strip() in (",", ";")
     return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
+
+
+def _raw_fives(doc: Document, v: _Vocab) -> Iterator[tuple[int, int, bool]]:
+    """Every 5-star candidate in the content: (first syllable, "sao" syllable, stated as a fact)."""
+    m = modality()
+    for block in doc.blocks:
+        if block.zone not in CONTENT_ZONES:
+            continue
+        for sao in range(block.first + 1, block.last):
+            if doc.fold[sao] != "sao":
+                continue
+            cand = _candidate(doc, sao, v)
+            if cand is None or 5 not in cand[0] or _excluded(doc, cand[1], sao, v):
+                continue
+            yield cand[1], sao, 5 in _factual(doc, cand[0], cand[1], sao, m)
+        if doc.folded.find("quoc gia", block.start, block.end) >= 0:
+            for i, j, _p in v.national.find(doc, block.first, block.last):
+                if v.emblems.preceded_by(doc, i) is None:
+                    yield i, j - 1, bool(_factual(doc, (5,), i, j - 1, m))
+
+
+def fives_sent_up(doc: Document) -> int:
+    """Where the text sends its 5-star products up to the central level, when it states no 5
+    stars the central level awarded: 5-star scores before that point are the provincial
+    council's, a proposal (-1: no such point).
+
+    Until the central council decides, a province's "đạt 5 sao" is a score to be submitted: "…
+    là sản phẩm OCOP hạng 5 sao đầu tiên của tỉnh. Sản phẩm này sẽ được trình lên Hội đồng …
+    Trung ương … xét công nhận … 5 sao"; "… gửi về Bộ … để xem xét … OCOP 5 sao". The sign is a
+    sending word (`sending_words`) before a 5-star rating in a sentence naming the central
+    level. A score comes before its submission: a 5 stated after the submission is the
+    province's background ("đề nghị Bộ … 5 sao cho 5 sản phẩm. … toàn tỉnh có 7 sản phẩm 5
+    sao"). A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
+    quốc gia", "(OCOP 5 sao) đã được công nhận") means the text reports central certification,
+    and its 5s are read as they stand.
+    """
+    memo = doc.memo.get(fives_sent_up)
+    if memo is not None:
+        return memo[0]
+    v, m = _vocab(), modality()
+    sent_up = -1
+    if doc.positions().get("sao") or doc.folded.find("quoc gia") >= 0:
+        for first, sao, fact in _raw_fives(doc, v):
+            if not m.central_sentence(doc, sao):
+                continue
+            if fact or m.realis_after(doc, sao):
+                sent_up = -1  # "… (OCOP 5 sao) đã được công nhận năm 2020" is a fact too
+                break
+            if m.sent_up(doc, first):
+                sent_up = first
+    doc.memo[fives_sent_up] = [sent_up]
+    return sent_up
 
 
 def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
@@ -242,4 +310,12 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             stars = _factual(doc, (5,), i, j - 1, m)
             if stars and not (j < block.last and doc.fold[j].isdigit()):
                 out.append(StarMention(stars, i, j - 1, True, True))
+    if any(5 in c.stars for c in out) and (sent_up := fives_sent_up(doc)) >= 0:
+        out = [
+            c
+            if c.first > sent_up
+            else StarMention(tuple(s for s in c.stars if s != 5), c.first, c.sao, c.strong, c.tight)
+            for c in out
+            if c.first > sent_up or c.stars != (5,)
+        ]
     return out
