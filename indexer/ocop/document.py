@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress, repeat
@@ -199,9 +200,15 @@ class Document:
         "_gaps",
         "_positions",
         "memo",
+        "published_year",
+        "_reference_year",
+        "_reference_done",
     )
 
-    def __init__(self, title: str, text: str, lead: str = "") -> None:
+    def __init__(self, title: str, text: str, lead: str = "", published_year: int | None = None) -> None:
+        self.published_year = published_year
+        self._reference_year: int | None = None
+        self._reference_done = False
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
         title_n = normalize(_lookalikes(title)).replace("\n", " ")
         lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
@@ -296,6 +303,29 @@ class Document:
         self.blocks = [self._describe(block, letters, marked) for block in blocks]
         alpha = sum(letters)
         self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
+
+    def reference_year(self, deadline_before: Callable[[int], bool]) -> int | None:
+        """The year the text speaks from: its publication year, or else the latest year it
+        states as a time ("năm 2023", "ngày 5/11/2023"), not counting years that a deadline
+        phrase (`deadline_before(k)`: "đến năm", "đến hết năm") or a span ("2021-2025") puts
+        ahead. None when an undated text names no year."""
+        if self.published_year is not None:
+            return self.published_year
+        if not self._reference_done:
+            positions = self.positions()
+            years = [
+                year
+                for year in range(1990, 2100)
+                for k in positions.get(str(year), ())
+                if self.blocks[self.block_of[k]].zone in CONTENT_ZONES
+                and ((self.fold[k - 1] == "nam" and self.adjacent(k)) or self.gap(k) == "/")
+                and self.gap(k).strip() not in ("-", "–")
+                and not (k + 1 < len(self.orig) and self.gap(k + 1).strip() in ("-", "–"))
+                and not deadline_before(k)
+            ]
+            self._reference_year = max(years, default=None)
+            self._reference_done = True
+        return self._reference_year
 
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""

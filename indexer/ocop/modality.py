@@ -59,6 +59,7 @@ class Modality:
     potential: PhraseIndex
     lower_council: PhraseIndex
     sending: PhraseIndex
+    deadlines: PhraseIndex
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
@@ -90,7 +91,7 @@ class Modality:
         ("Trong đó, ..."), at the end of the sentence before; or i sits in a condition whose
         consequence is future ("sau khi đạt ... 3 sao trở lên sẽ lập hồ sơ")."""
         a = self._sentence_start(doc, i)
-        if self._governed(doc, a, i) or self._conditional(doc, a, i):
+        if self._governed(doc, a, i) or self._conditional(doc, a, i) or self.deadline(doc, a, i):
             return True
         first = doc.blocks[doc.block_of[i]].first
         return (
@@ -99,6 +100,25 @@ class Modality:
             and not _hits(self.realis, doc, a, i)
             and self._governed(doc, self._sentence_start(doc, a - 1), a)
         )
+
+    def deadline(self, doc: Document, a: int, i: int) -> bool:
+        """A deadline later than the text's own year in syllables [a, i), with no realis marker
+        after it: "Đến năm 2025, tỉnh có 170 sản phẩm OCOP" in a text of 2023 is a target even
+        without a plan verb ("phấn đấu", "đặt mục tiêu"); "Đến năm 2022, toàn tỉnh có …" in a
+        text of 2023, and "Đến năm 2025, đã có …", are facts."""
+        for k, end in _hits(self.deadlines, doc, a, i):
+            if end >= i or not doc.orig[end].isdigit() or len(doc.orig[end]) != 4 or not doc.adjacent(end):
+                continue
+            if k > a and doc.fold[k - 1] == "tinh":
+                continue  # "tính đến năm 2022": up to a date, a fact
+            year = doc.reference_year(lambda y: self.deadline_year(doc, y))
+            if year is not None and int(doc.orig[end]) > year and not _hits(self.realis, doc, end, i):
+                return True
+        return False
+
+    def deadline_year(self, doc: Document, k: int) -> bool:
+        """Syllable k is the year of a deadline phrase ("đến năm 2025", "đến hết năm 2030")."""
+        return self.deadlines.preceded_by(doc, k, max_gap=1) is not None
 
     def _conditional(self, doc: Document, a: int, i: int) -> bool:
         """A condition opener before syllable i and a future word after it, in one sentence."""
@@ -220,6 +240,7 @@ def modality() -> Modality:
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
         sending=_index(v["sending_words"], v["not_modal_words"]),
+        deadlines=_index(v["deadline_words"]),
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),
