@@ -132,6 +132,20 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
     return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
+def _cut_in_run(line: str, line_f: str, words: int) -> bool:
+    """The text's last line, in a run of headline-like lines, is still prose cut short when it
+    is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
+    line: "Tỉnh X có 139 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 97 sản phẩm 3 sao, 41 sản phẩm"."""
+    _stops, prefixes, _marker_words, headline_words = _markers()
+    return (
+        words >= 12
+        and len(_CUT_PROSE.findall(line)) >= 1
+        and not line_f.startswith(prefixes)
+        and not _is_glued_run(line, words, headline_words)
+        and _chrome_pattern().search(line) is None
+    )
+
+
 def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
 
@@ -176,7 +190,11 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             if zones[k] == "caption":
                 continue
             cut_prose = k == len(lines) - 1 and _CUT_PROSE.search(lines[k]) is not None
-            zones[k] = "body" if cut_prose and zones[k] == "body" else "link"
+            zones[k] = (
+                "body"
+                if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
+                else "link"
+            )
     return zones
 
 
