@@ -31,6 +31,7 @@ nước"/"toàn quốc", else the article's only province when the sentence poin
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -473,6 +474,7 @@ class _Found:
     count: int
     stars: int | None
     at: int
+    bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -516,6 +518,9 @@ class _Count:
     before: _Evidence
     parenthesised: bool
     apposition: _Evidence | None = None
+
+
+_LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
 
 
 class _Claims:
@@ -712,7 +717,8 @@ class _Claims:
         self.accepted.add(s)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
-        return _Found(c.value, stars, c.at)
+        bare = max(before.outcome, after.outcome, after.result) < 0
+        return _Found(c.value, stars, c.at, bare)
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
@@ -813,8 +819,15 @@ def claims_with_sentences(
             sentence_of[key] = doc.sent_of[claim.at]
     # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
+    # A count that is one item of a list breaking a total down by district or group ("huyện A 4
+    # sản phẩm, huyện B 2 sản phẩm, …") counts other products than a rated count of the same
+    # size elsewhere, and stays.
+    per_sentence = Counter(doc.sent_of[c.at] for c in found)
+    items = {(c.count, c.stars) for c in found if c.bare and per_sentence[doc.sent_of[c.at]] >= _LIST_ITEMS}
     for (number, stars), kept in list(out.items()):
         rated = [c for (n, s), c in out.items() if n == number and s is not None]
+        if stars is None and rated and (number, stars) in items:
+            continue
         if stars is None and rated:
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:
