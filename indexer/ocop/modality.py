@@ -60,6 +60,7 @@ class Modality:
     lower_council: PhraseIndex
     sending: PhraseIndex
     deadlines: PhraseIndex
+    additive: PhraseIndex
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
@@ -211,13 +212,27 @@ class Modality:
         realis = self._last_realis(doc, a, i)
         return any(k >= realis for k, _end in _hits(self.sending, doc, a, i))
 
-    def realis_after(self, doc: Document, i: int) -> bool:
-        """A realis marker after syllable i in its clause ("(OCOP 5 sao) đã được công nhận")."""
+    def sent_up_later(self, doc: Document, i: int) -> bool:
+        """A sending word after syllable i in its clause: i is what is sent up ("Các sản phẩm 5
+        sao sẽ được trình lên …", not "1 sản phẩm 5 sao quốc gia, 2 sản phẩm đề nghị …")."""
+        return bool(_hits(self.sending, doc, i + 1, self._clause_end(doc, i)))
+
+    def _clause_end(self, doc: Document, i: int) -> int:
         _a, b = doc.sentence_bounds(i)
         k = i + 1
         while k < b and not _CLAUSE_BREAK.search(doc.gap(k).replace("(", "").replace(")", "")):
             k += 1
-        return bool(_hits(self.realis, doc, i + 1, k))
+        return k
+
+    def more_sent_up(self, doc: Document, i: int) -> bool:
+        """An additive word ("thêm") between the last sending word and syllable i."""
+        a = self._sentence_start(doc, i)
+        sending = [k for k, _end in _hits(self.sending, doc, a, i)]
+        return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
+
+    def realis_after(self, doc: Document, i: int) -> bool:
+        """A realis marker after syllable i in its clause ("(OCOP 5 sao) đã được công nhận")."""
+        return bool(_hits(self.realis, doc, i + 1, self._clause_end(doc, i)))
 
     def lower_council_five(self, doc: Document, i: int) -> bool:
         """A provincial or district council's 5-star score: a proposal to the central council."""
@@ -241,6 +256,7 @@ def modality() -> Modality:
         lower_council=_index(v["lower_council_words"]),
         sending=_index(v["sending_words"], v["not_modal_words"]),
         deadlines=_index(v["deadline_words"]),
+        additive=_index(v["additive_words"]),
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),

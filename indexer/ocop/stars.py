@@ -28,6 +28,7 @@ from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
 
 _RANGE = {"den", "toi"}
+_UPGRADE_GAP = 5  # syllables between a former rank and the upgrade to the new one
 _LIST = {"va", "hoac"}
 
 
@@ -188,15 +189,17 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 
 def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
-    """ "từ 3 sao lên 4 sao", "3 sao được nâng hạng lên 4 sao": the rank raised from."""
+    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao": the rank raised
+    from, a few words of its clause before the new rank."""
     end = doc.blocks[doc.block_of[sao]].last
-    if sao + 1 >= end or not doc.adjacent(sao + 1):
-        return False
-    to = v.upgrade_to.match_at(doc, sao + 1, end)
-    if to is None:
-        return False
-    k = sao + 1 + len(to.folded)
-    return k + 1 < end and _number(doc, k, v.words) is not None and doc.fold[k + 1] == "sao"
+    for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
+        if not doc.adjacent(start):
+            return False  # the clause ends
+        to = v.upgrade_to.match_at(doc, start, end)
+        if to is not None:
+            k = start + len(to.folded)
+            return k + 1 < end and _number(doc, k, v.words) is not None and doc.fold[k + 1] == "sao"
+    return False
 
 
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
@@ -254,8 +257,10 @@ def fives_sent_up(doc: Document) -> int:
     sending word (`sending_words`) before a 5-star rating in a sentence naming the central
     level. A score comes before its submission: a 5 stated after the submission is the
     province's background ("đề nghị Bộ … 5 sao cho 5 sản phẩm. … toàn tỉnh có 7 sản phẩm 5
-    sao"). A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
-    quốc gia", "(OCOP 5 sao) đã được công nhận") means the text reports central certification,
+    sao"). Sending up "more" ("công nhận thêm 2 sản phẩm 5 sao") says the province already
+    holds 5-star products. A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
+    quốc gia", "(OCOP 5 sao) đã được công nhận"), and not the subject of a sending ("Các sản phẩm
+    5 sao sẽ được trình lên …"), means the text reports central certification,
     and its 5s are read as they stand.
     """
     memo = doc.memo.get(fives_sent_up)
@@ -267,10 +272,13 @@ def fives_sent_up(doc: Document) -> int:
         for first, sao, fact in _raw_fives(doc, v):
             if not m.central_sentence(doc, sao):
                 continue
-            if fact or m.realis_after(doc, sao):
+            if (fact or m.realis_after(doc, sao)) and not m.sent_up_later(doc, sao):
                 sent_up = -1  # "… (OCOP 5 sao) đã được công nhận năm 2020" is a fact too
                 break
             if m.sent_up(doc, first):
+                if m.more_sent_up(doc, first):
+                    sent_up = -1  # "đề nghị Trung ương công nhận thêm 2 sản phẩm 5 sao": some are already
+                    break
                 sent_up = first
     doc.memo[fives_sent_up] = [sent_up]
     return sent_up
