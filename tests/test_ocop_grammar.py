@@ -246,6 +246,13 @@ def _former_ranks_deadlines_and_submissions() -> list[Case]:
         out.append(
             Case("former rank", text, frozenset({b}) if fact else none, frozenset({(n, b)}) if fact else none)
         )
+    for a, b in UPGRADES:
+        # A possible or planned upgrade leaves the present rank a rating.
+        for text in (
+            f"Sản phẩm chè của hợp tác xã đạt OCOP {a} sao và có thể được nâng hạng lên {b} sao.",
+            f"Sản phẩm chè của hợp tác xã đã đạt OCOP {a} sao, sẽ được nâng hạng lên {b} sao.",
+        ):
+            out.append(Case("present rank, upgrade possible", text, frozenset({a}), none))
     for template, rating, n in product(DEADLINE_FRAMES, SINGLE[:3], (6, 120)):
         later = template.format(y=PUBLISHED.year + 2, n=n, r=rating.text)
         earlier = template.format(y=PUBLISHED.year - 1, n=n, r=rating.text)

@@ -212,6 +212,11 @@ class Modality:
         realis = self._last_realis(doc, a, i)
         return any(k >= realis for k, _end in _hits(self.sending, doc, a, i))
 
+    def plan_at(self, doc: Document, i: int) -> bool:
+        """A plan word starts at syllable i."""
+        phrase = self.plans.match_at(doc, i, doc.blocks[doc.block_of[i]].last)
+        return phrase is not None and bool(phrase.value)
+
     def sent_up_later(self, doc: Document, i: int) -> bool:
         """A sending word after syllable i in its clause: i is what is sent up ("Các sản phẩm 5
         sao sẽ được trình lên …", not "1 sản phẩm 5 sao quốc gia, 2 sản phẩm đề nghị …")."""

@@ -195,6 +195,8 @@ def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
     for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
         if not doc.adjacent(start):
             return False  # the clause ends
+        if doc.fold[start] in _LIST | {"nhung"} or modality().plan_at(doc, start):
+            return False  # "đạt 4 sao và có thể được nâng hạng lên 5 sao": 4 is its rank
         to = v.upgrade_to.match_at(doc, start, end)
         if to is not None:
             k = start + len(to.folded)
