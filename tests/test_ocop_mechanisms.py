@@ -436,3 +436,53 @@ def test_a_breakdown_of_candidates_a_paragraph_later_is_candidates_too() -> None
         "Năm trước, toàn tỉnh có 85 sản phẩm OCOP được công nhận đạt 3 sao."
     )
     assert claims(text) == {(85, 3)}
+
+
+# -- round 5: page structure and lists -------------------------------------------------------------
+
+_PROSE = (
+    "Theo Sở Nông nghiệp, chương trình OCOP của tỉnh năm nay tiếp tục được các huyện triển khai đồng bộ, "
+    "với sự tham gia của nhiều hợp tác xã, doanh nghiệp nhỏ và hộ sản xuất ở các xã vùng cao, góp phần "
+    "nâng cao thu nhập cho người dân và quảng bá đặc sản của địa phương tới khách hàng trong và ngoài tỉnh."
+)
+
+
+def test_a_related_links_box_inside_the_article_does_not_end_it() -> None:
+    lead = "Hội nghị tổng kết chương trình OCOP năm 2024 của tỉnh Sơn La được tổ chức sáng nay tại thành phố."
+    text = (
+        f"{lead}\nBài liên quan\nHà Giang trao chứng nhận cho 20 sản phẩm\n"
+        "Cao Bằng có thêm 12 sản phẩm OCOP\n\n"
+        f"{_PROSE}\n\n{_PROSE} Đến nay, toàn tỉnh đã có 125 sản phẩm OCOP đạt từ 3 sao trở lên.\n"
+    )
+    result = facts(text)
+    assert (125, None) in {(c.count, c.stars) for c in result.ocop_claims}
+    assert result.stars == [3]
+    assert "Hà Giang" not in result.provinces and "Cao Bằng" not in result.provinces  # the box's links
+
+
+def test_a_related_links_box_at_the_end_still_ends_the_article() -> None:
+    text = f"{_PROSE}\n\n{_PROSE}\nBài liên quan\nHà Giang trao chứng nhận cho 20 sản phẩm OCOP 4 sao\n"
+    result = facts(text)
+    assert "Hà Giang" not in result.provinces and 4 not in result.stars
+
+
+def test_a_last_line_cut_mid_clause_is_prose_even_after_headline_like_lines() -> None:
+    text = (
+        f"{_PROSE}\n\nanh-1.jpg\nLãnh đạo tỉnh thăm gian hàng OCOP\n"
+        "Toàn tỉnh có 96 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 70 sản phẩm 3 sao, 25 sản phẩm"
+    )
+    assert {(96, None), (70, 3)} <= claims(text)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_an_item_of_a_list_of_parts_stays_beside_a_rated_count_of_the_same_size(n: int) -> None:
+    text = (
+        f"Toàn tỉnh có 30 sản phẩm OCOP, trong đó {n} sản phẩm đạt 4 sao. "
+        f"Theo địa bàn, huyện Mai Sơn 15 sản phẩm, huyện Mộc Châu 13 sản phẩm, huyện Yên Châu {n} sản phẩm."
+    )
+    assert {(30, None), (n, 4), (15, None), (13, None), (n, None)} <= claims(text)
+
+
+def test_a_restated_rated_count_is_still_one_claim() -> None:
+    text = "Huyện có 4 sản phẩm OCOP. Cả 4 sản phẩm đều đạt 3 sao."
+    assert claims(text) == {(4, 3)}

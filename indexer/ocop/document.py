@@ -52,6 +52,10 @@ _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
+# An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
+_PROSE_AFTER_BOX = 2
+_PROSE_WORDS = 40
+
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 
@@ -132,6 +136,22 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
     return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
+def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int) -> list[int] | None:
+    """A stop marker ("Bài liên quan") at line k that heads a box inside the article: the
+    headline-like lines under it are its links, and the article goes on after them with at
+    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence). Returns the
+    box's lines, or None when the marker ends the article."""
+    box = [k]
+    j = k + 1
+    while j < len(lines) and _is_headline_like(lines[j], counts[j], headline_words):
+        box.append(j)
+        j += 1
+    prose = sum(
+        1 for m in range(j, len(lines)) if counts[m] >= _PROSE_WORDS and lines[m].rstrip().endswith(_TERMINAL)
+    )
+    return box if len(box) > 1 and prose >= _PROSE_AFTER_BOX else None
+
+
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     """The text's last line, in a run of headline-like lines, is still prose cut short when it
     is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
@@ -155,10 +175,17 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     keep = len(lines)
     seen_paragraph = False
     counts = [len(line.split()) for line in lines]  # words per line (folding keeps the spaces)
+    boxed: set[int] = set()  # an inline related-links box: the marker and its headlines
     for k, words in enumerate(counts):
+        if k in boxed:
+            continue
         if seen_paragraph and words <= marker_words and folded[k].startswith(stops):
-            keep = k  # the rest of the page is chrome
-            break
+            box = _inline_box(lines, counts, k, headline_words)
+            if box is None:
+                keep = k  # the rest of the page is chrome
+                break
+            boxed.update(box)
+            continue
         seen_paragraph = seen_paragraph or words > 15
     del lines[keep:], folded[keep:], counts[keep:]
     captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
@@ -171,7 +198,12 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
     ]
     zones = ["body"] * len(lines)
+    for k in boxed:
+        zones[k] = "link"
+        headline[k] = False  # the box is no paragraph, and no headline that closes the text
     for k in range(len(lines)):
+        if k in boxed:
+            continue
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
         if (
             in_run
