@@ -486,3 +486,27 @@ def test_an_item_of_a_list_of_parts_stays_beside_a_rated_count_of_the_same_size(
 def test_a_restated_rated_count_is_still_one_claim() -> None:
     text = "Huyện có 4 sản phẩm OCOP. Cả 4 sản phẩm đều đạt 3 sao."
     assert claims(text) == {(4, 3)}
+
+
+def test_without_a_title_the_headline_above_the_sapo_is_the_title() -> None:
+    sapo = (
+        "Với nền tảng nghề truyền thống, người làng nghề mây tre đan ở xã ven sông đã không ngừng nâng cao "
+        "tay nghề, đưa sản phẩm của làng tới nhiều thị trường trong và ngoài nước."
+    )
+    text = f"Hà Nội: 27°C\nĐà Nẵng: 26°C\nSản phẩm OCOP: Mây tre đan vươn ra thế giới\n{sapo}\n\n{sapo}"
+    assert facts(text, title="").is_ocop
+    # A short first paragraph is no sapo (a list of teasers): the line above it stays a link.
+    teasers = (
+        "Nữ cảnh sát nổi tiếng qua đời vì bệnh nặng\nSản phẩm OCOP của Sơn La lên sàn thương mại điện tử\n"
+        "Người dân trong khu phố kể lại sự việc xảy ra vào tối hôm qua với nhiều chi tiết lạ.\n"
+        "Giá vàng hôm nay tăng mạnh\nThời tiết ngày mai có mưa rào"
+    )
+    assert not facts(teasers, title="").is_ocop
+
+
+def test_an_english_count_under_evaluation_is_no_claim() -> None:
+    text = (
+        "The provincial council held a conference on the evaluation and classification of 22 OCOP products "
+        "of 12 entities. The OCOP programme has helped farmers raise their incomes."
+    )
+    assert claims(text, title="Evaluation of provincial OCOP products") == set()

@@ -52,6 +52,9 @@ _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
+# A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
+_SAPO_WORDS = 25
+
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
 _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
@@ -150,6 +153,19 @@ def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int
         1 for m in range(j, len(lines)) if counts[m] >= _PROSE_WORDS and lines[m].rstrip().endswith(_TERMINAL)
     )
     return box if len(box) > 1 and prose >= _PROSE_AFTER_BOX else None
+
+
+def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int) -> bool:
+    """A line that can be the article's headline: headline-like, of at least four words, and no
+    link, chrome or glued-headlines line."""
+    _stops, prefixes, _marker_words, _headline_words = _markers()
+    return (
+        words >= 4
+        and _is_headline_like(line, words, headline_words)
+        and not line_f.startswith(prefixes)
+        and not _is_glued_run(line, words, headline_words)
+        and _chrome_pattern().search(line) is None
+    )
 
 
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
@@ -289,6 +305,18 @@ class Document:
                 and not _is_headline_like(lines[first], words, headline_words)
             ):
                 zones[first] = "lead"
+            if (
+                not title_n.strip()
+                and first
+                and zones[first] == "lead"
+                and words >= _SAPO_WORDS
+                and zones[first - 1] == "link"
+            ):
+                # No title given (a passage, a page whose title was not extracted): the
+                # headline-like line right above the first paragraph is the headline.
+                k = first - 1
+                if _headline_above_lead(lines[k], folded[k], len(lines[k].split()), headline_words):
+                    zones[k] = "title"
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)
         self.text = "\n".join(p for _, p in pieces)
