@@ -510,3 +510,22 @@ def test_an_english_count_under_evaluation_is_no_claim() -> None:
         "of 12 entities. The OCOP programme has helped farmers raise their incomes."
     )
     assert claims(text, title="Evaluation of provincial OCOP products") == set()
+
+
+@pytest.mark.parametrize(
+    "council",
+    [
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia",
+        "Hội đồng OCOP cấp Trung ương",
+        "Bộ tổ chức hội nghị đánh giá và phân hạng sản phẩm OCOP cấp Trung ương",
+    ],
+)
+def test_a_national_council_s_name_is_no_rating(council: str) -> None:
+    text = f"Chương trình OCOP của tỉnh tiếp tục phát triển. {council} đã họp xem xét 40 sản phẩm."
+    result = facts(text)
+    assert result.stars == [] and claims(text) == set()
+
+
+def test_central_certification_named_after_the_central_level_is_five_stars() -> None:
+    text = "Chương trình OCOP phát triển. Tỉnh có 4 sản phẩm được công nhận sản phẩm OCOP cấp Trung ương."
+    assert facts(text).stars == [5] and claims(text) == {(4, 5)}

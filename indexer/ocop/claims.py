@@ -42,7 +42,7 @@ from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
-from indexer.ocop.stars import fives_sent_up, rating_at
+from indexer.ocop.stars import council_name, fives_sent_up, rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
@@ -283,7 +283,8 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     ev.candidacy = _last_end(v.candidacies, doc, a, b, skip=inside)
     ev.reassessed = ev.candidate >= 0 and any(True for _ in v.reassessed.find(doc, a, b))
     ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
-    ev.national = any(True for _ in v.national.find(doc, a, b))
+    # "… hội nghị đánh giá sản phẩm OCOP cấp Trung ương với 52 sản phẩm": a council, no rating
+    ev.national = any(not council_name(doc, i) for i, _j, _p in v.national.find(doc, a, b))
     ev.other = any(True for _ in v.other_products.find(doc, a, b))
     ev.group = any(True for _ in v.group_words.find(doc, a, b))
 

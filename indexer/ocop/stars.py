@@ -54,6 +54,9 @@ class _Vocab:
     definition_before: PhraseIndex
     definition_after: PhraseIndex
     upgrade_to: PhraseIndex
+    councils: PhraseIndex
+    council_window: int
+    council_name_words: frozenset[str]
 
 
 @cache
@@ -77,6 +80,9 @@ def _vocab() -> _Vocab:
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
         upgrade_to=index(v["upgrade_to"]),
+        councils=index(v["council_words"]),
+        council_window=int(v["council_window"]),
+        council_name_words=frozenset(w for phrase in v["council_name_words"] for w in syllables(phrase)),
     )
 
 
@@ -229,6 +235,29 @@ def _continues(doc: Document, sao: int, first: int) -> bool:
     return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
 
 
+def _may_be_national(doc: Document, start: int, end: int) -> bool:
+    """Every national phrase says "quốc gia" or "Trung ương": a cheap test before looking."""
+    return doc.folded.find("quoc gia", start, end) >= 0 or doc.folded.find("trung uong", start, end) >= 0
+
+
+def _council_name(doc: Document, i: int, v: _Vocab) -> bool:
+    """The national phrase at i ends the name of a council or its meeting: a council word a few
+    syllables before it in its sentence, with only the words of the name between ("Hội đồng
+    đánh giá, phân hạng sản phẩm OCOP cấp Trung ương", "hội nghị đánh giá sản phẩm OCOP cấp
+    quốc gia")."""
+    a, _b = doc.sentence_bounds(i)
+    lo = max(a, i - v.council_window)
+    for _k, end, _p in v.councils.find(doc, lo, i):
+        if all(doc.fold[n] in v.council_name_words or doc.orig[n] == "OCOP" for n in range(end, i)):
+            return True
+    return False
+
+
+def council_name(doc: Document, i: int) -> bool:
+    """Whether the national phrase starting at syllable i ends a council's name (claims.py)."""
+    return _council_name(doc, i, _vocab())
+
+
 def _raw_fives(doc: Document, v: _Vocab) -> Iterator[tuple[int, int, bool]]:
     """Every 5-star candidate in the content: (first syllable, "sao" syllable, stated as a fact)."""
     m = modality()
@@ -242,9 +271,9 @@ def _raw_fives(doc: Document, v: _Vocab) -> Iterator[tuple[int, int, bool]]:
             if cand is None or 5 not in cand[0] or _excluded(doc, cand[1], sao, v):
                 continue
             yield cand[1], sao, 5 in _factual(doc, cand[0], cand[1], sao, m)
-        if doc.folded.find("quoc gia", block.start, block.end) >= 0:
+        if _may_be_national(doc, block.start, block.end):
             for i, j, _p in v.national.find(doc, block.first, block.last):
-                if v.emblems.preceded_by(doc, i) is None:
+                if v.emblems.preceded_by(doc, i) is None and not _council_name(doc, i, v):
                     yield i, j - 1, bool(_factual(doc, (5,), i, j - 1, m))
 
 
@@ -270,7 +299,7 @@ def fives_sent_up(doc: Document) -> int:
         return memo[0]
     v, m = _vocab(), modality()
     sent_up = -1
-    if doc.positions().get("sao") or doc.folded.find("quoc gia") >= 0:
+    if doc.positions().get("sao") or _may_be_national(doc, 0, len(doc.folded)):
         for first, sao, fact in _raw_fives(doc, v):
             if not m.central_sentence(doc, sao):
                 continue
@@ -312,11 +341,13 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
-        if doc.folded.find("quoc gia", block.start, block.end) < 0:
-            continue  # every national phrase says "quốc gia"
+        if not _may_be_national(doc, block.start, block.end):
+            continue
         for i, j, _p in v.national.find(doc, block.first, block.last):
             if v.emblems.preceded_by(doc, i) is not None:
                 continue  # "sử dụng logo “OCOP Quốc gia”": the programme's emblem, not a rating
+            if _council_name(doc, i, v):
+                continue  # "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia": a body
             stars = _factual(doc, (5,), i, j - 1, m)
             if stars and not (j < block.last and doc.fold[j].isdigit()):
                 out.append(StarMention(stars, i, j - 1, True, True))
