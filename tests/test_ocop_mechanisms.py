@@ -529,3 +529,11 @@ def test_a_national_council_s_name_is_no_rating(council: str) -> None:
 def test_central_certification_named_after_the_central_level_is_five_stars() -> None:
     text = "Chương trình OCOP phát triển. Tỉnh có 4 sản phẩm được công nhận sản phẩm OCOP cấp Trung ương."
     assert facts(text).stars == [5] and claims(text) == {(4, 5)}
+
+
+@pytest.mark.parametrize("agent", ["do 173 chủ thể đăng ký phát triển", "do các hợp tác xã đăng ký tham gia"])
+def test_who_registered_the_products_does_not_make_them_candidates(agent: str) -> None:
+    text = f"Hiện toàn tỉnh có 352 sản phẩm OCOP {agent}, trong đó có 273 sản phẩm đạt chuẩn 3 sao."
+    assert claims(text) == {(352, None), (273, 3)}
+    # Without the agent, products that registered are candidates.
+    assert (352, None) not in claims("Hiện toàn tỉnh có 352 sản phẩm đăng ký tham gia Chương trình OCOP.")

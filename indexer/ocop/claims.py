@@ -81,6 +81,7 @@ class _Vocab:
     multipliers: dict[str, int]
     number_words: dict[str, int]
     national_places: PhraseIndex
+    agents: PhraseIndex
     home: PhraseIndex
     after_window: int
     list_window: int
@@ -123,6 +124,7 @@ def _vocab() -> _Vocab:
         group_words=index(v["group_words"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
+        agents=index(v["agent_phrases"]),
         totals=index(v["total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
@@ -289,6 +291,14 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     ev.group = any(True for _ in v.group_words.find(doc, a, b))
 
 
+def _agent_after(doc: Document, k: int, end: int, v: _Vocab) -> bool:
+    """A producer, with or without a count or a plural word, at syllable k: the agent after
+    "do" (by): "do 173 chủ thể", "do các hợp tác xã"."""
+    if k < end and (doc.orig[k][0].isdigit() or doc.fold[k] in _PLURALS):
+        k += 1
+    return k < end and v.agents.match_at(doc, k, end) is not None
+
+
 def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, bool]:
     """Evidence in the count's own clause after the noun, and whether it lists other products.
 
@@ -335,6 +345,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 break
         if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
             break
+        if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
+            break  # "352 sản phẩm OCOP do 173 chủ thể đăng ký phát triển": who made them
         if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
@@ -521,6 +533,7 @@ class _Count:
     apposition: _Evidence | None = None
 
 
+_PLURALS = frozenset({"cac", "nhung", "nhieu"})
 _LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
 
 
