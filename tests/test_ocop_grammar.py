@@ -277,6 +277,45 @@ def _former_ranks_deadlines_and_submissions() -> list[Case]:
                 undated=True,
             ),
         ]
+    # A list of targets goes on in sentences without a subject; a fact after a plain sentence,
+    # or with a realis marker in its clause, stays a fact.
+    for verb, n in product(("Nâng cấp", "Phát triển", "Hỗ trợ"), (4, 12)):
+        item = f"{verb} {n} sản phẩm đạt OCOP 4 sao."
+        out += [
+            Case(
+                "target list continued",
+                f"Tỉnh phấn đấu có thêm ít nhất 20 sản phẩm OCOP mới. {item}",
+                none,
+                none,
+            ),
+            Case(
+                "target list continued twice",
+                f"Mục tiêu năm nay có 30 sản phẩm OCOP. Củng cố các sản phẩm hiện có. {item}",
+                none,
+                none,
+            ),
+            Case(
+                "no target before",
+                f"Năm 2022, tỉnh tổ chức hội chợ OCOP. {item}",
+                frozenset({4}),
+                frozenset({(n, 4)}),
+            ),
+            Case(
+                "realis in the continued sentence",
+                f"Tỉnh phấn đấu có thêm 20 sản phẩm OCOP. {verb} {n} sản phẩm đã đạt OCOP 4 sao.",
+                frozenset({4}),
+                frozenset({(n, 4)}),
+            ),
+        ]
+    for n in (4, 12):
+        out.append(
+            Case(
+                "small and medium enterprises are no realis marker",
+                f"Tỉnh phấn đấu hỗ trợ doanh nghiệp vừa và nhỏ để có thêm {n} sản phẩm đạt OCOP 4 sao.",
+                none,
+                none,
+            )
+        )
     for n in (1, 3):
         scored = f"Hội đồng OCOP cấp tỉnh đã chấm {n} sản phẩm đạt 5 sao và 4 sản phẩm đạt 4 sao."
         out += [

@@ -32,6 +32,7 @@ def _index(words: Sequence[str], ignore: Sequence[str] = ()) -> PhraseIndex:
     return idx
 
 
+_PLAN_LIST_SENTENCES = 4  # how far back a list of targets written as bare verbs is followed
 _CLAUSE_BREAK = re.compile(r"[,;:.()!?]")
 
 
@@ -61,6 +62,7 @@ class Modality:
     sending: PhraseIndex
     deadlines: PhraseIndex
     additive: PhraseIndex
+    list_verbs: PhraseIndex
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
@@ -92,7 +94,12 @@ class Modality:
         ("Trong đó, ..."), at the end of the sentence before; or i sits in a condition whose
         consequence is future ("sau khi đạt ... 3 sao trở lên sẽ lập hồ sơ")."""
         a = self._sentence_start(doc, i)
-        if self._governed(doc, a, i) or self._conditional(doc, a, i) or self.deadline(doc, a, i):
+        if (
+            self._governed(doc, a, i)
+            or self._conditional(doc, a, i)
+            or self.deadline(doc, a, i)
+            or self._continues_plan(doc, a, i)
+        ):
             return True
         first = doc.blocks[doc.block_of[i]].first
         return (
@@ -120,6 +127,28 @@ class Modality:
     def deadline_year(self, doc: Document, k: int) -> bool:
         """Syllable k is the year of a deadline phrase ("đến năm 2025", "đến hết năm 2030")."""
         return self.deadlines.preceded_by(doc, k, max_gap=1) is not None
+
+    def _continues_plan(self, doc: Document, a: int, i: int) -> bool:
+        """A sentence with no subject that opens with a development verb ("Nâng cấp 04 sản phẩm
+        từ 3 sao lên 4 sao", "Phát triển mới 31 sản phẩm") continues a list of targets: it is a
+        plan when the sentence before it in the paragraph is one, or continues one, and no
+        realis marker stands in i's clause."""
+        if self.list_verbs.match_at(doc, a, i) is None or _hits(
+            self.realis, doc, a, self._clause_end(doc, i)
+        ):
+            return False  # "Củng cố … 44 sản phẩm OCOP đã được chứng nhận": those are facts
+        first = doc.blocks[doc.block_of[a]].first
+        k = a
+        for _step in range(_PLAN_LIST_SENTENCES):
+            if k <= first:
+                return False
+            before = self._sentence_start(doc, k - 1)
+            if self._governed(doc, before, k) or self.deadline(doc, before, k):
+                return True
+            if self.list_verbs.match_at(doc, before, k) is None:
+                return False
+            k = before
+        return False
 
     def _conditional(self, doc: Document, a: int, i: int) -> bool:
         """A condition opener before syllable i and a future word after it, in one sentence."""
@@ -254,7 +283,7 @@ def modality() -> Modality:
         plans=_index(v["plan_words"], v["not_modal_words"]),
         breakdowns=_index(v["breakdown_openers"]),
         negators=_index(v["plan_negators"]),
-        realis=_index(v["realis_markers"]),
+        realis=_index(v["realis_markers"], v["not_realis_words"]),
         certificates=_index(v["certificate_phrases"]),
         nominations=_index(v["nomination_words"], v["not_modal_words"]),
         potential=_index(v["rank_of_potential"]),
@@ -262,6 +291,7 @@ def modality() -> Modality:
         sending=_index(v["sending_words"], v["not_modal_words"]),
         deadlines=_index(v["deadline_words"]),
         additive=_index(v["additive_words"]),
+        list_verbs=_index(v["plan_list_verbs"]),
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),
