@@ -307,6 +307,10 @@ def _former_ranks_deadlines_and_submissions() -> list[Case]:
                 frozenset({(n, 4)}),
             ),
         ]
+    for n, (score, passive) in product((4, 12), (("80", "được công nhận đạt"), ("78,66 – 83,54", "đều đạt"))):
+        # A comma before a passive result, or inside a decimal score, does not end the count's clause.
+        text = f"Năm nay có {n} sản phẩm đạt {score} điểm, {passive} OCOP 4 sao."
+        out.append(Case("passive result after a comma", text, frozenset({4}), frozenset({(n, 4)})))
     for n in (4, 12):
         out.append(
             Case(

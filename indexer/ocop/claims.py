@@ -82,6 +82,7 @@ class _Vocab:
     number_words: dict[str, int]
     national_places: PhraseIndex
     agents: PhraseIndex
+    passive_results: PhraseIndex
     home: PhraseIndex
     after_window: int
     list_window: int
@@ -125,6 +126,7 @@ def _vocab() -> _Vocab:
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
+        passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
@@ -339,9 +341,14 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
             )  # "đánh giá, công nhận"
             group = doc.fold[k] == "nhom"
+            # "15 sản phẩm đạt 80 điểm, được công nhận đạt 4 sao": the same products' predicate
+            passive = v.passive_results.match_at(doc, k, end) is not None
+            decimal = (
+                doc.gap(k) == "," and doc.orig[k - 1].isdigit() and doc.orig[k].isdigit()
+            )  # "78,66 điểm"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
-            if not (rating_list or phrase or group or listing):
+            if not (rating_list or phrase or group or listing or passive or decimal):
                 break
         if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
             break
