@@ -537,3 +537,12 @@ def test_who_registered_the_products_does_not_make_them_candidates(agent: str) -
     assert claims(text) == {(352, None), (273, 3)}
     # Without the agent, products that registered are candidates.
     assert (352, None) not in claims("Hiện toàn tỉnh có 352 sản phẩm đăng ký tham gia Chương trình OCOP.")
+
+
+def test_teaware_is_a_craft_not_a_drink() -> None:
+    text = (
+        "Sản phẩm OCOP 4 sao của làng gốm được khách ưa chuộng. Từng chiếc bình, ấm trà, khay trà "
+        "bằng gốm men lam đều được làm thủ công."
+    )
+    assert "Đồ uống" not in facts(text).product_groups
+    assert "Đồ uống" in facts("Sản phẩm OCOP 4 sao của hợp tác xã là trà xanh và trà túi lọc.").product_groups
