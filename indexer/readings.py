@@ -29,7 +29,7 @@ SAMPLE_SIZE = 25  # articles read for the printed forms: enough to outvote a str
 MIN_SEEN = 2  # a reading printed fewer times than this is not offered
 
 Pair = tuple[str, str]
-Sample = Callable[["ParsedQuery", int], Iterable[Article]]
+Sample = Callable[[ParsedQuery, int], Iterable[Article]]  # an engine's best matches of a query
 
 
 @dataclass(frozen=True)
