@@ -155,7 +155,7 @@ class Renderer:
     def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
         # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
         clauses = [
-            (Occur.Must, _any([self._counted(p) for p in parsed.strict]))
+            (Occur.Must, _any([self._counted(p, weight) for p, weight in parsed.counted()]))
             if counted and c == parsed.any_word
             else (Occur.Must, self.node(c))
             for c in dict.fromkeys(parsed.must)
@@ -185,9 +185,9 @@ class Renderer:
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
 
-    def _counted(self, part: Node) -> Query:
-        """`part` with its BM25 plus `WORD_TIER` where it matches, searched once."""
-        tier = Query.const_score_query(Query.all_query(), WORD_TIER)
+    def _counted(self, part: Node, weight: float) -> Query:
+        """`part` with its BM25 plus `WORD_TIER` × its weight where it matches, searched once."""
+        tier = Query.const_score_query(Query.all_query(), WORD_TIER * weight)
         return Query.boolean_query([(Occur.Must, self.node(part)), (Occur.Should, tier)])
 
     def _adjacent(self, run: Sequence[str]) -> Query:
