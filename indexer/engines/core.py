@@ -19,7 +19,7 @@ from indexer.errors import InvalidQuery, SearchTimeout
 from indexer.facets import FACETS, TermsFacet, resolve_filters
 from indexer.highlight import hit_for
 from indexer.query import MAX_COPIES, Bucket, Copy, Hit, Relaxation, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import AllOf, Expanded, Node, Not, ParsedQuery, Term
+from indexer.query_ast import AllOf, Node, Not, ParsedQuery, Term
 from indexer.readings import Reading, read
 from indexer.schema import Article
 
@@ -91,7 +91,6 @@ RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding
 MIN_WORD_WEIGHT = 0.25  # a word nearly every article holds still counts a quarter of a tier
 SYLLABLE_SHARE = 0.5  # the syllables of a word of several ("nấm", "linh", "chi"), all together, at most
 FOLDED_SHARE = 0.5  # a word typed without diacritics, held but printed otherwise than the archive reads it
-MERGED_SHARE = 0.5  # a province held only by a name merged into it (or its successor)
 
 Frequencies = Callable[[Sequence[Node]], tuple[int, list[int]]]
 
@@ -164,9 +163,8 @@ def weighed(
       `SYLLABLE_SHARE` of the word (a syllable is never rarer than its word), so the word held
       always ranks higher;
     - a word typed without diacritics: `FOLDED_SHARE` wherever it is held, the rest where it is
-      printed as the archive reads it ("đưa", not "dừa");
-    - a province: `MERGED_SHARE` wherever it or a province merged into it is named, the rest where
-      it is named as typed."""
+      printed as the archive reads it ("đưa", not "dừa"): there "every word" means every word as
+      the archive reads it."""
     parts = parsed.syllables(words)
     syllables = [(unit, syllable, len(group)) for unit, group in parts for syllable in group]
     articles, held_by = frequencies([*words, *(syllable for _, syllable, _ in syllables)])
@@ -182,8 +180,6 @@ def weighed(
         share, counted = 1.0, None
         if isinstance(word, Term) and printed.get(word) is not None:
             share, counted = FOLDED_SHARE, printed[word]
-        elif isinstance(word, Expanded) and word.reason == "province":
-            share, counted = MERGED_SHARE, word.original
         if counted is not None:
             also.append((counted, round(weights[i] * (1 - share), 3)))
             weights[i] = round(weights[i] * share, 3)
