@@ -116,12 +116,12 @@ def read(
         boosts.append(Term((first.lower(), second.lower()), phrase=True, exact=True))
     if not boosts:
         return None
-    printed = tuple(
+    as_read = tuple(
         tuple(form.lower() if (form := forms[r].get(i)) else None for i in range(len(run)))
         for r, run in enumerate(parsed.runs)
     )
     return Reading(
-        tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms), parsed.runs, printed
+        tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms), parsed.runs, as_read
     )
 
 
