@@ -89,6 +89,7 @@ def _fits(value: object, kind: type) -> bool:
 
 RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding some fill it
 MIN_WORD_WEIGHT = 0.25  # a word nearly every article holds still counts a quarter of a tier
+COMMON_SHARE = 0.5  # a word or syllable more articles hold than this share only ranks (see `weighed`)
 SYLLABLE_SHARE = 0.5  # the syllables of a word of several ("nấm", "linh", "chi"), all together, at most
 FOLDED_SHARE = 0.5  # a word typed without diacritics, held but printed otherwise than the archive reads it
 
@@ -164,7 +165,12 @@ def weighed(
       always ranks higher;
     - a word typed without diacritics: `FOLDED_SHARE` wherever it is held, the rest where it is
       printed as the archive reads it ("đưa", not "dừa"): there "every word" means every word as
-      the archive reads it."""
+      the archive reads it.
+
+    A word or syllable held by more than `COMMON_SHARE` of the archive ("OCOP" in an archive of
+    OCOP coverage) counts where the others find an article but finds none itself, unless the
+    rarer ones could not fill a page: the page is the same, and the engine no longer scores and
+    counts (and the facets no longer aggregate) nearly every article of the archive."""
     parts = parsed.syllables(words)
     syllables = [(unit, syllable, len(group)) for unit, group in parts for syllable in group]
     articles, held_by = frequencies([*words, *(syllable for _, syllable, _ in syllables)])
@@ -173,6 +179,7 @@ def weighed(
         (AllOf((syllable, Not(unit))), round(SYLLABLE_SHARE * word_weight(n, articles) / size, 3))
         for (unit, syllable, size), n in zip(syllables, held_by[len(words) :], strict=True)
     ]
+    held = dict(zip([*words, *(node for node, _ in also)], held_by, strict=True))
     plain = [w if isinstance(w, Term) and not w.exact else None for w in words]
     readable = [w for w in plain if w is not None]
     printed = dict(zip(readable, reading.accented(readable), strict=True)) if reading else {}
@@ -183,7 +190,16 @@ def weighed(
         if counted is not None:
             also.append((counted, round(weights[i] * (1 - share), 3)))
             weights[i] = round(weights[i] * share, 3)
-    relaxed = parsed.relaxed(weights, also)
+            held[counted] = held[word]
+    # a word or syllable most articles hold ranks the articles the others find, but finds none
+    # itself (the page would be every article of the archive), unless the rarer ones could not
+    # fill a page: then the commonest words find too, rarest first
+    common = {node for node, n in held.items() if n > COMMON_SHARE * articles}
+    for word in sorted(words, key=held.__getitem__):
+        if max((n for node, n in held.items() if node not in common), default=0) >= RELAX_BELOW:
+            break
+        common.discard(word)
+    relaxed = parsed.relaxed(weights, also, common)
     assert relaxed is not None  # `words` are what it relaxes
     return relaxed
 

@@ -159,10 +159,12 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
         return {"match_all": {}}
     # relaxed: any word, each one counted; a repeated word adds nothing but clauses
     must = [
-        _counted(parsed.counted()) if c == parsed.any_word else _node(c) for c in dict.fromkeys(parsed.must)
+        _counted(parsed.counted(finding=True)) if c == parsed.any_word else _node(c)
+        for c in dict.fromkeys(parsed.must)
     ]
     must_not = [_node(p) for p in dict.fromkeys(parsed.must_not)]
-    should = [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
+    should = [_counted(parsed.counted(finding=False))] if parsed.ranking_only else []  # see _counted
+    should += [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
     should += [_exact_tier(t) for t in parsed.exact_terms()]
     should += [_phrase(run, _FOLDED[:2], PROXIMITY_BOOST) for run in parsed.word_runs()]  # not asides
     # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch).

@@ -155,7 +155,7 @@ class Renderer:
     def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
         # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
         clauses = [
-            (Occur.Must, _any([self._counted(p, weight) for p, weight in parsed.counted()]))
+            (Occur.Must, _any([self._counted(p, weight) for p, weight in parsed.counted(finding=True)]))
             if counted and c == parsed.any_word
             else (Occur.Must, self.node(c))
             for c in dict.fromkeys(parsed.must)
@@ -168,6 +168,8 @@ class Renderer:
     def ranking(self, parsed: ParsedQuery) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module."""
         clauses = self._matching_clauses(parsed, counted=True)
+        # common words of a relaxed query: counted where the others found an article
+        clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
             alternatives = _any([self.node(a) for a in expanded.alternatives])
             not_only = _any(
