@@ -155,16 +155,17 @@ class ParsedQuery:
         """Each unit holding words of several syllables the query vocabulary joined (`nấm linh
         chi`, not a quoted phrase), with those syllables: a relaxation counts an article holding
         some of them but not the unit, far below the unit itself, as BM25 finds an article
-        holding one syllable of a word. A syllable typed with diacritics must be printed so
-        ("nấm", never "Nam"); none that is a word of the query itself, nor a number (the "5" of
-        "5 sao")."""
+        holding one syllable of a word. The syllables of a word typed with diacritics must be
+        printed so ("nấm", never "Nam"; "ong" of "mật ong", never "ông"); none that is a word of
+        the query itself, nor a number (the "5" of "5 sao")."""
         words = {u for u in units if isinstance(u, Term)}
         out: list[tuple[Node, tuple[Term, ...]]] = []
         for unit in units:
             found: list[Term] = []
             for term in positive_terms(unit, typed=True):
                 if term.phrase and not term.exact and term.scope == "any" and self._bare(term):
-                    found.extend(Term((t,), exact=has_diacritics(t)) for t in term.tokens if not t.isdigit())
+                    exact = term.has_diacritics  # "ong" of "mật ong" is "ong", never "ông"
+                    found.extend(Term((t,), exact=exact) for t in term.tokens if not t.isdigit())
             kept = tuple(t for t in dict.fromkeys(found) if Term(t.tokens) not in words)
             if kept:
                 out.append((unit, kept))

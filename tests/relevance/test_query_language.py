@@ -8,7 +8,8 @@ import pytest
 from indexer.engines.base import SearchIndex
 from indexer.errors import InvalidQuery
 from indexer.query import SearchRequest, SearchResponse
-from tests.support.judged_set import SLUG
+from indexer.text import fold, normalize, tokens
+from tests.support.judged_set import ARTICLES, SLUG
 
 
 def search(engine: SearchIndex, q: str, **fields: object) -> SearchResponse:
@@ -111,3 +112,20 @@ def test_related_headlines_weigh_less(judged_engine: SearchIndex) -> None:
     assert found.index("lang-son-ocop-tin-lien-quan") > found.index(
         "tuyen-quang-moi-san-pham-ocop-sau-hop-nhat"
     )
+
+
+def test_words_most_articles_hold_rank_a_relaxed_page_but_find_nothing(judged_engine: SearchIndex) -> None:
+    """`OCOP` is in more than half the archive: in a relaxed search it ranks the articles the
+    rarer words find ("dừa", in 27 articles, fills a page), first those holding every word, but
+    finds none of its own."""
+    q = "OCOP dừa nông dân"
+    found = search(judged_engine, q)
+    strict = set(slugs(search(judged_engine, q, sort="newest")))  # a date sort never relaxes
+    assert found.relaxed is not None and found.relaxed.strict_total == len(strict) < 20
+    assert set(slugs(found)[: len(strict)]) == strict
+    ocop = judged_engine.search(SearchRequest(q="ocop", size=0)).total
+    assert len(strict) < found.total < ocop
+    for hit in found.hits:  # each holds "dừa" (matched folded, as every word), "nông dân" or "dân"
+        held = ARTICLES[SLUG[hit.id]]
+        words = set(tokens(fold(normalize(f"{held.title} {held.lead} {held.text}").lower())))
+        assert words & {"dua", "dan"}, SLUG[hit.id]  # never only "OCOP" or "nông" (too common)
