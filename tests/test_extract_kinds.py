@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from crawler.extraction.extract import extract_article
+from crawler.extraction.extract import ExtractionError, extract_article
 from crawler.extraction.keys import squash
 from indexer.schema import VIETNAM_TZ, Article
 
@@ -85,3 +85,12 @@ def test_the_text_is_the_article_and_nothing_else(articles: dict[str, Article], 
         assert article.text.startswith(spec["first"])
     for caption in spec.get("captions", []):
         assert caption in article.captions
+
+
+# Section pages of our own, built like a 2012 table template and a 2021 card template: the kept
+# text would be the stories' summaries. (Every article page above, the round-up of linked
+# subheads included, is read as an article: the `articles` fixture raises otherwise.)
+@pytest.mark.parametrize("name", ["listing2012_table_section", "listing2021_story_cards"])
+def test_a_listing_page_is_refused_as_a_listing(name: str) -> None:
+    with pytest.raises(ExtractionError, match="a listing page, not an article: 6 of the 6 paragraphs"):
+        extract_article((PAGES / f"{name}.html").read_bytes(), "https://langque.example.vn/ocop", crawled=CRAWLED)

@@ -60,6 +60,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
+from crawler.extraction.listing import listing_evidence
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
@@ -357,6 +358,8 @@ def extract_article(
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
         raise ExtractionError("no article text: nothing on the page reads as an article body")
+    if evidence := listing_evidence(tree, cleaned.paragraphs):
+        raise ExtractionError(f"a listing page, not an article: {evidence}")
 
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:
