@@ -33,6 +33,7 @@ ISSUE_KINDS = {
     "box headings", "related teasers at end", "undisplayed description", "site-name h1", "section subheads",
     "lead bullets", "byline with source", "byline label", "single-name signature", "byline with date",
     "meta creator vs visible byline", "sidebar photo credit", "date only visible", "unclassed caption",
+    "closing paragraph outside the body",
 }  # fmt: skip
 
 
@@ -93,4 +94,5 @@ def test_the_text_is_the_article_and_nothing_else(articles: dict[str, Article], 
 @pytest.mark.parametrize("name", ["listing2012_table_section", "listing2021_story_cards"])
 def test_a_listing_page_is_refused_as_a_listing(name: str) -> None:
     with pytest.raises(ExtractionError, match="a listing page, not an article: 6 of the 6 paragraphs"):
-        extract_article((PAGES / f"{name}.html").read_bytes(), "https://langque.example.vn/ocop", crawled=CRAWLED)
+        page = (PAGES / f"{name}.html").read_bytes()
+        extract_article(page, "https://langque.example.vn/ocop", crawled=CRAWLED)
