@@ -474,8 +474,17 @@ def test_one_word_signatures_are_vietnamese_names() -> None:
 
 
 def test_signatures_need_to_be_set_apart() -> None:
-    plain = [*map(p, PROSE), p("Trung")]
-    assert texts(plain)[-1] == "Trung"  # a one-word line with no emphasis may be anything
+    # Unstyled, a one-word line is a signature only alone at the end after a closed sentence, and
+    # only a Vietnamese syllable that is not an end marker.
+    unstyled = clean_body([*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET))
+    assert unstyled.paragraphs == PROSE and unstyled.byline is not None
+    assert unstyled.byline.authors == ["Trung"]
+    open_sentence = [*map(p, PROSE), p("Sản phẩm được bày bán tại các cửa hàng của"), p("Trung")]
+    assert texts(open_sentence)[-1] == "Trung"
+    for word in ("Forbes", "Hết"):
+        assert texts([*map(p, PROSE), p(word)])[-1] == word
+    closing = p("Kết thúc hội nghị, các đại biểu đi thăm gian hàng.")
+    assert texts([*map(p, PROSE), p("Trung"), closing])[-2] == "Trung"
     result = clean_body(
         [*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET, signatures=frozenset({"trung"}))
     )
@@ -535,7 +544,9 @@ def test_the_whole_page_fallback_is_split_into_paragraphs() -> None:
 
 def test_a_second_copy_of_the_article_goes_with_its_short_lines() -> None:
     copy = [*map(p, PROSE), p("Trung")]
-    assert texts([*copy, *copy]) == [*PROSE, "Trung"]
+    twice = clean_body([*copy, *copy], BodyContext(outlet=OUTLET))
+    assert twice.paragraphs == PROSE  # the copy's signature went with it; the last one signs
+    assert twice.byline is not None and twice.byline.authors == ["Trung"]
 
 
 def test_layout_tables_become_blocks_and_data_tables_stay() -> None:

@@ -367,12 +367,29 @@ def _is_publication_line(block: Block) -> bool:
     return bool(_SOURCE_LINE.match(text)) and all(word[:1].isupper() for word in text.split())
 
 
+_SENTENCE_END = re.compile(r"""[.!?…]["'”»)]*$""")
+
+
+def _after_closed_prose(block: Block, previous: Block) -> bool:
+    """A single word alone as the last paragraph, right after a paragraph of prose that ended its
+    sentence: where a reader letter's unstyled signature ("Trung") stands. The word must still be
+    a capitalised Vietnamese syllable (byline.parse_byline decides)."""
+    return (
+        len(block.text.split()) == 1
+        and block.text[:1].isupper()
+        and previous.kind == "p"
+        and len(previous.text.split()) >= 8
+        and bool(_SENTENCE_END.search(previous.text.strip()))
+    )
+
+
 def _take_closing_byline(
     blocks: list[Block], result: CleanBody, outlet: OutletNames, signatures: frozenset[str] = frozenset()
 ) -> list[Block]:
     """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line.
-    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic
-    or right-aligned. A publication named on the last line under a "Theo …" credit goes with it."""
+    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic,
+    right-aligned, or alone as the last paragraph after closed prose. A publication named on the
+    last line under a "Theo …" credit goes with it."""
     peeled = _peel_closing_lines(blocks, result, outlet)
     if peeled is not None:
         result.byline = peeled
@@ -392,7 +409,12 @@ def _take_closing_byline(
             _drop(result, "credited publication", block)
             end -= 1
             continue
-        styled = block.bold or block.italic or " ".join(folded(block.text).split()) in signatures
+        styled = (
+            block.bold
+            or block.italic
+            or " ".join(folded(block.text).split()) in signatures
+            or (end == len(blocks) and end >= 2 and _after_closed_prose(block, blocks[end - 2]))
+        )
         byline = parse_byline(
             block.text, outlet, min_words=1 if styled else 2, pen_names=_signed(block, signatures)
         )

@@ -93,6 +93,9 @@ _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
+_TITLE_CLASS_WORDS = ("title", "tieude", "headline")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_TITLE_BLOCK_TAGS = frozenset({"div", "p", "span", "td", "strong", "b"})
 
 
 @dataclass
@@ -181,10 +184,16 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         candidates = [*meta.titles, *(text for _, text in h1s)]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         prefixes = {squash(p) for p in title_prefixes(meta.document_title)}
+        # a heading, or a block classed as a title ("tieude", "title-detail": 2000s templates
+        # print the headline in a styled div), that says a <title> prefix
+        titled = index.with_word_containing(_TITLE_CLASS_WORDS) if prefixes else []
         said = [
             (el, t)
-            for el in tree.iter("h1", "h2", "h3", "h4")
-            if prefixes and not in_chrome(el) and squash(t := text_of(el)) in prefixes
+            for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
+            if prefixes
+            and not in_chrome(el)
+            and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
+            and squash(t := text_of(el)) in prefixes
         ]
         title_words = set(squash(meta.document_title).split())
         confirmed = [
