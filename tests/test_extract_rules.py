@@ -230,6 +230,10 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("CTV Lê Hoa", ["Lê Hoa"], None),
         ("Hoàng Lê - Minh Phương", ["Hoàng Lê", "Minh Phương"], None),
         ("Ngô Sơn/Pháp luật và Xã hội", ["Ngô Sơn"], None),
+        ("Viết bởi Lý Thanh Sơn", ["Lý Thanh Sơn"], None),
+        ("Posted by Hà My", ["Hà My"], None),
+        ("Đỗ Quang/VOV-Tây Bắc", ["Đỗ Quang"], "VOV-Tây Bắc"),
+        ("Thu Hằng (TTXVN-Cần Thơ)", ["Thu Hằng"], "TTXVN-Cần Thơ"),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:
@@ -246,6 +250,9 @@ def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None
         "Hà Nội, ngày 5/8",
         "Đau bụng kéo dài",
         "thanhluan@gmail.com",
+        "By 2025, the province plans more products",
+        "Viết bởi nhiều người",
+        "Nguyễn Văn A/Công-Ty",
     ],
 )
 def test_not_bylines(text: str) -> None:
@@ -471,6 +478,15 @@ def test_bylines_with_a_source(line: str, authors: list[str], agency: str | None
 def test_one_word_signatures_are_vietnamese_names() -> None:
     assert person_name("Trung") == "Trung" and person_name("H.V.") is not None
     assert person_name("Forbes") is None and person_name("Reuters") is None  # publications, not given names
+
+
+def test_a_labelled_byline_above_the_story_is_the_byline() -> None:
+    result = clean_body([p("Viết bởi Lý Thanh Sơn"), *map(p, PROSE)], BodyContext(outlet=OUTLET))
+    assert result.paragraphs == PROSE and result.byline is not None
+    assert result.byline.authors == ["Lý Thanh Sơn"]
+    # not after prose has begun, and never without a label (a first line may be a subhead)
+    assert texts([p(PROSE[0]), p("Viết bởi Lý Thanh Sơn"), *map(p, PROSE[1:])])[1] == "Viết bởi Lý Thanh Sơn"
+    assert texts([p("Lý Thanh Sơn"), *map(p, PROSE)])[0] == "Lý Thanh Sơn"
 
 
 def test_signatures_need_to_be_set_apart() -> None:

@@ -198,6 +198,26 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
     return kept
 
 
+_OPENING_LINES = 3
+_PROSE_WORDS = 12
+
+
+def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
+    """A labelled byline printed above the story ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh")
+    that the body extractor kept as its first lines: the byline, not text. Only a line with a
+    byline label, before the first paragraph of prose, and only when it reads as a byline in full."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index < _OPENING_LINES and not any(len(b.text.split()) >= _PROSE_WORDS for b in kept):
+            byline = parse_byline(block.text, outlet, min_words=2) if has_byline_label(block.text) else None
+            if byline is not None and (byline.authors or byline.agency):
+                result.byline = result.byline or byline  # a closing byline, read later, wins
+                _drop(result, "opening byline", block)
+                continue
+        kept.append(block)
+    return kept
+
+
 def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:
     kept: list[Block] = []
     tag_group: int | None = None
@@ -481,6 +501,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_headline(work, result, context.title)
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
+    work = _take_opening_byline(work, result, context.outlet)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
     work = _take_tags(work, result)
     work = _drop_related(work, result)

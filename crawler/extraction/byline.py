@@ -32,8 +32,10 @@ _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
-    r"^\s*(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
-    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*",
+    r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
+    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
+    # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Posted by …"
+    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*)?by)\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 
@@ -121,10 +123,14 @@ def _has_vietnamese_letters(word: str) -> bool:
 
 
 def agency_name(text: str) -> str | None:
-    """A wire agency or newsroom role ("TTXVN", "PV", "Nhóm PV"), in its usual spelling."""
+    """A wire agency or newsroom role ("TTXVN", "PV", "Nhóm PV"), in its usual spelling; with a
+    regional desk after a hyphen ("VOV-Tây Bắc", "TTXVN-Cần Thơ") as printed."""
     key = re.sub(r"\s+", " ", fold(text).strip(" .()[]-–:"))
     if key in _AGENCIES:
         return _AGENCIES[key]
+    head, dash, region = text.strip(" .()[]").partition("-")
+    if dash and region.strip() and fold(head.strip()) in _AGENCIES and person_name(region, min_words=1):
+        return clean(f"{_AGENCIES[fold(head.strip())]}-{region.strip()}")
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
         return clean(stripped)

@@ -37,8 +37,10 @@ class NotHtmlError(UnreadableInput):
 
 
 def parse_html(text: str) -> HtmlElement:
-    """Parse a decoded page; lxml refuses str input that still carries an XML encoding declaration."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    """Parse a decoded page; lxml refuses str input that still carries an XML encoding declaration.
+    Control characters XML forbids are dropped first: never displayed, and text holding one
+    cannot be set on the XML tree trafilatura builds (an ESC in a div crashed it)."""
+    text = xml_safe(_XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise NotHtmlError("the page is empty")
     try:
