@@ -489,6 +489,14 @@ def test_a_labelled_byline_above_the_story_is_the_byline() -> None:
     assert texts([p("Lý Thanh Sơn"), *map(p, PROSE)])[0] == "Lý Thanh Sơn"
 
 
+def test_short_labels_above_the_story_are_the_templates() -> None:
+    assert texts([p("Chi tiết"), p("Lượt xem: 312"), *map(p, PROSE)]) == PROSE
+    # a line with a number, a sentence or a colon is not a bare label; after prose nothing goes
+    for line in ("Năm 2025", "Kết quả:", "Chi tiết"):
+        assert texts([p(PROSE[0]), p(line), *map(p, PROSE[1:])])[1] == line
+    assert texts([p("Năm 2025"), *map(p, PROSE)])[0] == "Năm 2025"
+
+
 def test_signatures_need_to_be_set_apart() -> None:
     # Unstyled, a one-word line is a signature only alone at the end after a closed sentence, and
     # only a Vietnamese syllable that is not an end marker.

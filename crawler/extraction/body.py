@@ -200,12 +200,14 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
 
 _OPENING_LINES = 3
 _PROSE_WORDS = 12
+_OPENING_LABEL_WORDS = 3
 
 
 def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
-    """A labelled byline printed above the story ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh")
-    that the body extractor kept as its first lines: the byline, not text. Only a line with a
-    byline label, before the first paragraph of prose, and only when it reads as a byline in full."""
+    """The byline bar's pieces that the body extractor kept as the first lines, before any prose:
+    a labelled byline ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh") is the byline, not text,
+    when it reads as one in full; a label of two or three words that ends no sentence and names
+    no one ("Chi tiết", a kicker) is the template's."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if index < _OPENING_LINES and not any(len(b.text.split()) >= _PROSE_WORDS for b in kept):
@@ -214,8 +216,21 @@ def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletN
                 result.byline = result.byline or byline  # a closing byline, read later, wins
                 _drop(result, "opening byline", block)
                 continue
+            if _is_opening_label(block, outlet):
+                _drop(result, "opening label", block)
+                continue
         kept.append(block)
     return kept
+
+
+def _is_opening_label(block: Block, outlet: OutletNames) -> bool:
+    words = block.text.split()
+    return (
+        block.kind in ("p", "item")
+        and 1 <= len(words) <= _OPENING_LABEL_WORDS
+        and not re.search(r"[.!?…:;,\d\"“”]", block.text)
+        and parse_byline(block.text, outlet, min_words=1) is None
+    )
 
 
 def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:

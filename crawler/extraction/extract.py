@@ -183,7 +183,9 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     if meta.titles:
         candidates = [*meta.titles, *(text for _, text in h1s)]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
-        prefixes = {squash(p) for p in title_prefixes(meta.document_title)}
+        # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
+        prefixes = {squash(p) for p in [*title_prefixes(meta.document_title), meta.document_title] if p}
+        prefixes.discard("")
         # a heading, or a block classed as a title ("tieude", "title-detail": 2000s templates
         # print the headline in a styled div), that says a <title> prefix
         titled = index.with_word_containing(_TITLE_CLASS_WORDS) if prefixes else []
