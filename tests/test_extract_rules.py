@@ -234,6 +234,13 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("Posted by Hà My", ["Hà My"], None),
         ("Đỗ Quang/VOV-Tây Bắc", ["Đỗ Quang"], "VOV-Tây Bắc"),
         ("Thu Hằng (TTXVN-Cần Thơ)", ["Thu Hằng"], "TTXVN-Cần Thơ"),
+        ("Hoàng Anh (t/h)", ["Hoàng Anh"], None),
+        ("Vũ Hân (lược dịch)", ["Vũ Hân"], None),
+        ("ThS. Nguyễn Thị Lan", ["Nguyễn Thị Lan"], None),
+        ("Tùng Lâm - Đài PT-TH Sơn La", ["Tùng Lâm"], "Đài PT-TH Sơn La"),
+        ("Ngọc Ánh - Báo Yên Bái", ["Ngọc Ánh"], "Báo Yên Bái"),
+        ("Bảo Anh", ["Bảo Anh"], None),
+        ("Trường Giang", ["Trường Giang"], None),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:

@@ -53,6 +53,16 @@ _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 _NAME_THEN_SOURCE = re.compile(
     r"^(?P<name>[^()]{2,40}?)\s*\(\s*(?:theo|nguồn)\s*:?\s*(?P<source>[^()]{2,40})\)\s*\.?$", re.I
 )
+# What the writer did, not who: "(t/h)", "(tổng hợp)", "(lược dịch)", "(*)" after a name.
+_COMPILER_NOTE = re.compile(
+    r"\s*\((?:t/h|th|tổng\s*hợp|tổng\s*hợp\s*(?:và|,)?\s*dịch|lược\s*dịch|biên\s*dịch|dịch|\*+)\)\s*$",
+    re.I,
+)
+_ABBREVIATION = re.compile(r"\b(?:ths|ts|pgs|gs|bs|ls|ks|th\.s)\.(?=\s)", re.I)
+# A part that opens with an institution's word names a newsroom or an office, not a person:
+# "Đài PT-TH Sơn La", "Báo Yên Bái", "Trung tâm Khuyến nông". Matched with diacritics ("Bảo
+# Anh" is a name, "Báo …" a newspaper).
+_INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"]) + r")\b", re.I)
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(
@@ -178,11 +188,13 @@ def parse_byline(
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
-    if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
+    if not text or len(text) > 120 or "@" in text or "http" in text:
+        return None
+    if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
     if _DESK.search(fold(text)):
         return None
-    text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
+    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     result = Byline()
     rewritten = _NAME_THEN_SOURCE.match(text)
     if rewritten:
@@ -212,6 +224,9 @@ def parse_byline(
         agency = agency_name(piece)
         if agency:
             result.agency = result.agency or agency
+            continue
+        if _INSTITUTION.match(piece) and len(piece.split()) <= 8:
+            result.agency = result.agency or clean(piece)
             continue
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
