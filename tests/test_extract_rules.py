@@ -550,6 +550,11 @@ def test_trailing_box_labels_and_headings_end_nothing() -> None:
         "© 2012 Bản quyền thuộc về Báo Mẫu",
         "Chia sẻ bài viết của bạn về môi trường tại đây.",
         "12 người thích",
+        "Lượt xem: 1.203",
+        "Mời quý độc giả theo dõi các chương trình đã phát sóng trên TV Online!",
+        "Mời bạn đọc đón đọc kỳ tiếp theo.",
+        "Xem bài gốc tại đây",
+        "Trình duyệt của bạn không hỗ trợ video.",
     ],
 )
 def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
@@ -557,6 +562,7 @@ def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
 
 
 def test_a_sentence_about_an_editor_or_a_vote_is_not_a_prompt() -> None:
+    assert not is_prompt("Mời bạn bè đến thăm vườn là cách anh quảng bá sản phẩm, theo lời anh kể.")
     assert not is_prompt("Tổng biên tập Nguyễn Văn A cho biết báo sẽ mở thêm chuyên mục về sản phẩm OCOP.")
     assert not is_prompt(
         "Hội đồng đã tổ chức bình chọn và công nhận 12 sản phẩm đạt 4 sao, "
