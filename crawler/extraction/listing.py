@@ -8,7 +8,8 @@ the page's structure, not its metadata (listing templates often declare `og:type
 - an article's paragraphs sit in one large container with each other; a link to another story
   beside a paragraph is the exception (a related link after one paragraph);
 - a listing's paragraphs each sit in a small box ("card") of their own, next to a link to a
-  different story (its headline or its picture), or opening with that headline.
+  different story's headline (four words or more), or opening with that headline. A picture
+  link alone does not count: a forum post or a comment sits beside its writer's avatar.
 
 So every kept paragraph is located in the page, and we look at most four levels up from it for a
 box that holds little more than the paragraph plus a story link whose text is not the
@@ -56,7 +57,7 @@ def _card_link(holder: HtmlElement, paragraph_key: str, paragraph_words: int) ->
             if not href:
                 continue
             text = squash(link.text_content())
-            headline = len(text.split()) >= _STORY_LINK_WORDS or link.find(".//img") is not None
+            headline = len(text.split()) >= _STORY_LINK_WORDS
             # another story's headline beside the paragraph, or opening it (a card printed as one
             # line: "Headline 02/08/2021 lúc 18:47 Summary …")
             if headline and (text not in paragraph_key or _opens(paragraph_key, text)):
