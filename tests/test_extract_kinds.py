@@ -96,3 +96,15 @@ def test_a_listing_page_is_refused_as_a_listing(name: str) -> None:
     with pytest.raises(ExtractionError, match="a listing page, not an article: 6 of the 6 paragraphs"):
         page = (PAGES / f"{name}.html").read_bytes()
         extract_article(page, "https://langque.example.vn/ocop", crawled=CRAWLED)
+
+
+def test_a_digest_its_cms_declares_published_is_an_article() -> None:
+    page = (PAGES / "listing2021_story_cards.html").read_text("utf-8")
+    declared = '<meta property="article:published_time" content="2021-08-07T06:00:00+07:00">'
+    article = extract_article(
+        page.replace("</head>", declared + "</head>").encode(),
+        "https://langque.example.vn/diem-tin",
+        crawled=CRAWLED,
+    )
+    assert article.published is not None
+    assert len(article.text.split("\n\n")) == 6  # the six summaries are its text
