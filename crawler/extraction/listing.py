@@ -35,6 +35,7 @@ _CARD_EXTRA_WORDS = 60  # a card holds the summary plus a headline, a date, a se
 _STORY_LINK_WORDS = 4
 _MIN_CARD_PARAGRAPHS = 4
 _LISTING_SHARE = 0.6
+_CARD_MAX_PARAGRAPH_WORDS = 120  # a teaser summary (≤ 80 words) with its headline and date
 
 
 def _story_href(link: HtmlElement) -> str:
@@ -70,6 +71,12 @@ def listing_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None
     they read as an article."""
     if len(paragraphs) < _MIN_CARD_PARAGRAPHS:
         return None
+    keys_of = [squash(paragraph) for paragraph in paragraphs]
+    total_words = sum(len(key.split()) for key in keys_of)
+    # Words that cannot be a card's: paragraphs longer than any teaser summary and its headline.
+    budget = (1 - _LISTING_SHARE) * max(total_words, 1)
+    if sum(n for key in keys_of if (n := len(key.split())) > _CARD_MAX_PARAGRAPH_WORDS) > budget:
+        return None  # most of the text is long paragraphs: an article, found without a page walk
     body = tree.find("body")
     if body is None:
         return None
@@ -81,27 +88,31 @@ def listing_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None
         starts.append(offset)
         offset += len(key) + 1
     joined = " ".join(keys)
-    total_words = card_words = cards = 0
+    card_words = cards = other_words = 0
     stories: set[str] = set()
-    for paragraph in paragraphs:
-        key = squash(paragraph)
+    for key in keys_of:
         words = len(key.split())
-        total_words += words
+        if other_words > budget:
+            return None  # the rest cannot make the text a listing any more
         probe = " ".join(key.split()[:_PROBE_WORDS])
         found = joined.find(probe) if probe else -1
         if found < 0:
+            other_words += words
             continue
         node = nodes[max(bisect.bisect_right(starts, found) - 1, 0)]
         holder = node.getparent()
         if node.is_tail and holder is not None:
             holder = holder.getparent()
         if holder is None:
+            other_words += words
             continue
         href = _card_link(holder, key, words)
         if href:
             cards += 1
             card_words += words
             stories.add(href)
+        else:
+            other_words += words
     if (
         cards >= _MIN_CARD_PARAGRAPHS
         and len(stories) >= _MIN_CARD_PARAGRAPHS
