@@ -555,6 +555,11 @@ def test_trailing_box_labels_and_headings_end_nothing() -> None:
         "Mời bạn đọc đón đọc kỳ tiếp theo.",
         "Xem bài gốc tại đây",
         "Trình duyệt của bạn không hỗ trợ video.",
+        "Bạn đang đọc bài viết Chè Tân Cương tại chuyên mục Kinh tế. Mọi thông tin góp ý xin gửi về email",
+        "Mọi thông tin góp ý xin gửi về hòm thư của tòa soạn.",
+        "Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
+        "Liên hệ quảng cáo: 0912 345 678",
+        "Nhấn vào đây để xem video",
     ],
 )
 def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
@@ -563,6 +568,8 @@ def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
 
 def test_a_sentence_about_an_editor_or_a_vote_is_not_a_prompt() -> None:
     assert not is_prompt("Mời bạn bè đến thăm vườn là cách anh quảng bá sản phẩm, theo lời anh kể.")
+    assert not is_prompt("Liên hệ: Hợp tác xã chè Tân Cương, điện thoại 0912 345 678.")
+    assert not is_prompt("Bạn đọc có thể mua sản phẩm tại các cửa hàng đặc sản của tỉnh.")
     assert not is_prompt("Tổng biên tập Nguyễn Văn A cho biết báo sẽ mở thêm chuyên mục về sản phẩm OCOP.")
     assert not is_prompt(
         "Hội đồng đã tổ chức bình chọn và công nhận 12 sản phẩm đạt 4 sao, "
