@@ -48,6 +48,7 @@ _VOCAB = load("body")
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
 _PROMPTS = tuple((re.compile(pattern(entry["pattern"])), entry["max_words"]) for entry in _VOCAB["prompts"])
+_PROMPT_MAX_WORDS = max(limit for _, limit in _PROMPTS)  # a longer line is never a prompt
 _END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
 _LINK_ONLY = 0.8
 _LINK_ONLY_MAX_WORDS = 40
@@ -131,7 +132,7 @@ def is_date_line(text: str, crawled: datetime | None = None) -> bool:
 
 def is_prompt(text: str) -> bool:
     words = _words(text)
-    if words > 25:
+    if words > _PROMPT_MAX_WORDS:
         return False
     key = folded(text)
     return any(words <= limit and pattern.search(key) for pattern, limit in _PROMPTS)
