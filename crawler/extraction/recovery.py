@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.blocks import Block
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome, words_of
 from crawler.extraction.keys import squash, squash_many
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
@@ -32,6 +32,16 @@ _MIN_HEADING_WORDS = 3
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
+# Class/id words of the boxes templates put right after the body; the closing-paragraph search
+# stops at them.
+# fmt: off
+_FURNITURE_WORDS = frozenset({
+    "author", "authors", "byline", "bio", "tacgia", "tag", "tags", "keyword", "keywords", "tukhoa", "share",
+    "social", "sharing", "comment", "comments", "binhluan", "related", "relate", "lienquan", "tinlienquan",
+    "newsletter", "subscribe", "banner", "ads", "advert", "advertisement", "quangcao", "qc", "sidebar",
+    "widget", "recommend", "promo", "sponsor", "footer", "rating", "vote", "poll",
+})
+# fmt: on
 
 
 def _block_ancestor(node: HtmlElement) -> HtmlElement:
@@ -165,8 +175,11 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
         if holder is None or not (holder is scope or scope in ancestors(holder)):
             break
         chain = [holder, *ancestors(holder)]
+        inside = chain[: chain.index(scope)] if scope in chain else chain
         if any(el.tag in _HEADINGS for el in chain) or in_chrome(holder):
             break
+        if any(words_of(el) & _FURNITURE_WORDS for el in inside):
+            break  # an author's bio, a newsletter form, a share bar: furniture beside the body
         if _link_share(_block_ancestor(holder)) > _MAX_LINK_SHARE:
             break
         gap.append(index)
