@@ -235,6 +235,7 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("Đỗ Quang/VOV-Tây Bắc", ["Đỗ Quang"], "VOV-Tây Bắc"),
         ("Thu Hằng (TTXVN-Cần Thơ)", ["Thu Hằng"], "TTXVN-Cần Thơ"),
         ("Hoàng Anh (t/h)", ["Hoàng Anh"], None),
+        ("Thanh Hải/BNEWS/TTXVN", ["Thanh Hải"], "BNEWS/TTXVN"),
         ("Vũ Hân (lược dịch)", ["Vũ Hân"], None),
         ("ThS. Nguyễn Thị Lan", ["Nguyễn Thị Lan"], None),
         ("Tùng Lâm - Đài PT-TH Sơn La", ["Tùng Lâm"], "Đài PT-TH Sơn La"),

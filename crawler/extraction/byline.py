@@ -217,14 +217,22 @@ def parse_byline(
         if agency:
             result.agency = result.agency or agency
             text = text.replace(f"({inner})", " ")
+    previous_agency = False
     for piece in filter(None, (p.strip() for p in _STRONG_SPLIT.split(text))):
         if outlet.matches(piece):
             result.outlet_only = True
             continue
         agency = agency_name(piece)
         if agency:
-            result.agency = result.agency or agency
+            # "Thanh Hải/BNEWS/TTXVN": the agencies in a row are one credit, as printed
+            result.agency = (
+                f"{result.agency}/{agency}"
+                if result.agency and previous_agency
+                else (result.agency or agency)
+            )
+            previous_agency = True
             continue
+        previous_agency = False
         if _INSTITUTION.match(piece) and len(piece.split()) <= 8:
             result.agency = result.agency or clean(piece)
             continue
