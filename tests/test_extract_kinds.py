@@ -33,7 +33,7 @@ ISSUE_KINDS = {
     "box headings", "related teasers at end", "undisplayed description", "site-name h1", "section subheads",
     "lead bullets", "byline with source", "byline label", "single-name signature", "byline with date",
     "meta creator vs visible byline", "sidebar photo credit", "date only visible", "unclassed caption",
-    "closing paragraph outside the body", "unstyled signature",
+    "closing paragraph outside the body", "unstyled signature", "unclassed byline bar",
 }  # fmt: skip
 
 

@@ -206,13 +206,16 @@ _OPENING_LABEL_WORDS = 3
 
 def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
     """The byline bar's pieces that the body extractor kept as the first lines, before any prose:
-    a labelled byline ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh") is the byline, not text,
-    when it reads as one in full; a label of two or three words that ends no sentence and names
-    no one ("Chi tiết", a kicker) is the template's."""
+    a labelled or dated byline ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh", "Trần Ngọc Bích
+    (Thứ năm, 07/03/2013 08:47)") is the byline, not text, when it reads as one in full; a label
+    of one to three words that ends no sentence and names no one ("Chi tiết", a kicker) is the
+    template's."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if index < _OPENING_LINES and not any(len(b.text.split()) >= _PROSE_WORDS for b in kept):
-            byline = parse_byline(block.text, outlet, min_words=2) if has_byline_label(block.text) else None
+            # a label says it; so does a date beside the names ("Trần Ngọc Bích (Thứ năm, 07/03/2013)")
+            marked = has_byline_label(block.text) or looks_like_date(block.text)
+            byline = parse_byline(block.text, outlet, min_words=2) if marked else None
             if byline is not None and (byline.authors or byline.agency):
                 result.byline = result.byline or byline  # a closing byline, read later, wins
                 _drop(result, "opening byline", block)

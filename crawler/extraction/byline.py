@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
@@ -35,7 +36,7 @@ _LABELS = re.compile(
     r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
     r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Posted by …"
-    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*)?by)\s+(?=[A-ZÀ-ỸĐ]))",
+    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 
@@ -176,6 +177,29 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
     return Byline(authors=[name], agency=where[0].strip() if where else None)
 
 
+_STAMP_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+_BAR_SPLIT = re.compile(r"\s*(?:\||\s[-–—]\s|\(|\))\s*")
+
+
+def _is_stamp(piece: str) -> bool:
+    """A date or time with at most three words around it ("07/03/2026 08:47", "Thứ sáu, 7/3")."""
+    return (
+        any(c.isdigit() for c in piece) and looks_like_date(piece) and len(_STAMP_WORDS.findall(piece)) <= 3
+    )
+
+
+def _without_stamps(text: str) -> str:
+    """The byline bar without its date: "Nguyên Minh | 07/03/2026 08:47", "Nguyên Minh - 07/03/2026",
+    "Nguyên Minh (Thứ sáu, 7/3/2026 08:47)" → "Nguyên Minh"; the date rules read the date."""
+    if not any(c.isdigit() for c in text):
+        return text
+    pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
+    kept = [p for p in pieces if not _is_stamp(p)]
+    return " - ".join(kept) if len(kept) < len(pieces) else text
+
+
 def parse_byline(
     text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
 ) -> Byline | None:
@@ -195,6 +219,7 @@ def parse_byline(
     if _DESK.search(fold(text)):
         return None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
+    text = _without_stamps(text)
     result = Byline()
     rewritten = _NAME_THEN_SOURCE.match(text)
     if rewritten:
@@ -337,6 +362,28 @@ def find_byline(
             continue
         byline = _read_author_element(element, outlet)
         if byline:
+            return PageByline(byline, distance)
+    return _stamped_bar(index, headline_at, outlet)
+
+
+_BAR_WINDOW = 12  # elements after the headline where its byline bar stands
+_BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "em", "i", "small"})
+
+
+def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
+    """An unclassed byline bar right under the headline: a short line holding a name and the
+    date ("Nguyên Minh - 07/03/2026 08:47", "<b>Nguyên Minh</b> (Thứ sáu, 7/3/2026)"). The date
+    is what makes a line of names a byline here: a bare name under a headline may be a kicker."""
+    if headline_at < 0:
+        return None
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BAR_WINDOW), 1):
+        if element.tag not in _BAR_TAGS or in_chrome(element):
+            continue
+        text = short_text(element, limit=100)
+        if not text or not any(c.isdigit() for c in text) or _without_stamps(text) == text:
+            continue
+        byline = parse_byline(text, outlet, min_words=2)
+        if byline and byline.authors:
             return PageByline(byline, distance)
     return None
 
