@@ -747,3 +747,43 @@ def test_a_right_aligned_pen_name_signs_but_a_credited_publication_does_not() ->
         BodyContext(outlet=OUTLET, signatures=frozenset({"forbes"})),
     )
     assert credited.byline is not None and credited.byline.authors == ["Minh Nguyễn"]
+
+
+def _page_with_bar(bar: str) -> str:
+    title = "Tỉnh có thêm hai mươi sản phẩm OCOP đạt chuẩn"
+    body = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><title>{title} | Báo Mẫu</title></head><body><div class='detail'><h1>{title}</h1>"
+        f"{bar}<div class='content'>{body}</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "<p>Thứ Sáu, 07/03/2025, 08:47 (GMT+7)</p><p><b>Nguyên Minh</b></p>",
+        "<div class='info'><div><strong>Nguyên Minh</strong></div><div>07/03/2025</div></div>",
+        "<div class='meta'>Nguyên Minh - 07/03/2025 08:47</div>",
+    ],
+)
+def test_an_unclassed_byline_under_the_headline_is_read(bar: str) -> None:
+    from crawler.extraction.extract import extract_article
+
+    article = extract_article(_page_with_bar(bar).encode(), "https://baomau.example.vn/a-1.html")
+    assert article.authors == ["Nguyên Minh"]
+    assert "Nguyên Minh" not in article.text
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "<p>Tin từ <b>Lê Văn Tám</b> cho biết hội nghị kéo dài hai ngày.</p>",  # bold inside a sentence
+        "<p><a href='/tac-gia'><b>Lê Văn Tám</b></a></p>",  # a link: another page's name
+        "<div class='meta'>Lê Văn Tám</div>",  # no date, no bold: maybe a kicker
+    ],
+)
+def test_names_under_the_headline_without_a_byline_shape_are_not_authors(bar: str) -> None:
+    from crawler.extraction.extract import extract_article
+
+    article = extract_article(_page_with_bar(bar).encode(), "https://baomau.example.vn/a-1.html")
+    assert article.authors == []

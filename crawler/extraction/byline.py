@@ -367,6 +367,7 @@ def find_byline(
 
 
 _BAR_WINDOW = 12  # elements after the headline where its byline bar stands
+_BOLD_NAME_WINDOW = 5
 _BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "em", "i", "small"})
 
 
@@ -383,6 +384,19 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if not text or not any(c.isdigit() for c in text) or _without_stamps(text) == text:
             continue
         byline = parse_byline(text, outlet, min_words=2)
+        if byline and byline.authors:
+            return PageByline(byline, distance)
+    # A name set in bold on its own right under the headline (its date line may stand between):
+    # "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BOLD_NAME_WINDOW), 1):
+        if element.tag not in ("b", "strong") or in_chrome(element) or element.getparent() is None:
+            continue
+        line = element.getparent()
+        if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != short_text(
+            element, 60
+        ):
+            continue  # a link, or bold words inside a longer line
+        byline = parse_byline(short_text(element, 60) or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance)
     return None
