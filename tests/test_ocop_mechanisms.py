@@ -436,3 +436,113 @@ def test_a_breakdown_of_candidates_a_paragraph_later_is_candidates_too() -> None
         "Năm trước, toàn tỉnh có 85 sản phẩm OCOP được công nhận đạt 3 sao."
     )
     assert claims(text) == {(85, 3)}
+
+
+# -- round 5: page structure and lists -------------------------------------------------------------
+
+_PROSE = (
+    "Theo Sở Nông nghiệp, chương trình OCOP của tỉnh năm nay tiếp tục được các huyện triển khai đồng bộ, "
+    "với sự tham gia của nhiều hợp tác xã, doanh nghiệp nhỏ và hộ sản xuất ở các xã vùng cao, góp phần "
+    "nâng cao thu nhập cho người dân và quảng bá đặc sản của địa phương tới khách hàng trong và ngoài tỉnh."
+)
+
+
+def test_a_related_links_box_inside_the_article_does_not_end_it() -> None:
+    lead = "Hội nghị tổng kết chương trình OCOP năm 2024 của tỉnh Sơn La được tổ chức sáng nay tại thành phố."
+    text = (
+        f"{lead}\nBài liên quan\nHà Giang trao chứng nhận cho 20 sản phẩm\n"
+        "Cao Bằng có thêm 12 sản phẩm OCOP\n\n"
+        f"{_PROSE}\n\n{_PROSE} Đến nay, toàn tỉnh đã có 125 sản phẩm OCOP đạt từ 3 sao trở lên.\n"
+    )
+    result = facts(text)
+    assert (125, None) in {(c.count, c.stars) for c in result.ocop_claims}
+    assert result.stars == [3]
+    assert "Hà Giang" not in result.provinces and "Cao Bằng" not in result.provinces  # the box's links
+
+
+def test_a_related_links_box_at_the_end_still_ends_the_article() -> None:
+    text = f"{_PROSE}\n\n{_PROSE}\nBài liên quan\nHà Giang trao chứng nhận cho 20 sản phẩm OCOP 4 sao\n"
+    result = facts(text)
+    assert "Hà Giang" not in result.provinces and 4 not in result.stars
+
+
+def test_a_last_line_cut_mid_clause_is_prose_even_after_headline_like_lines() -> None:
+    text = (
+        f"{_PROSE}\n\nanh-1.jpg\nLãnh đạo tỉnh thăm gian hàng OCOP\n"
+        "Toàn tỉnh có 96 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 70 sản phẩm 3 sao, 25 sản phẩm"
+    )
+    assert {(96, None), (70, 3)} <= claims(text)
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_an_item_of_a_list_of_parts_stays_beside_a_rated_count_of_the_same_size(n: int) -> None:
+    text = (
+        f"Toàn tỉnh có 30 sản phẩm OCOP, trong đó {n} sản phẩm đạt 4 sao. "
+        f"Theo địa bàn, huyện Mai Sơn 15 sản phẩm, huyện Mộc Châu 13 sản phẩm, huyện Yên Châu {n} sản phẩm."
+    )
+    assert {(30, None), (n, 4), (15, None), (13, None), (n, None)} <= claims(text)
+
+
+def test_a_restated_rated_count_is_still_one_claim() -> None:
+    text = "Huyện có 4 sản phẩm OCOP. Cả 4 sản phẩm đều đạt 3 sao."
+    assert claims(text) == {(4, 3)}
+
+
+def test_without_a_title_the_headline_above_the_sapo_is_the_title() -> None:
+    sapo = (
+        "Với nền tảng nghề truyền thống, người làng nghề mây tre đan ở xã ven sông đã không ngừng nâng cao "
+        "tay nghề, đưa sản phẩm của làng tới nhiều thị trường trong và ngoài nước."
+    )
+    text = f"Hà Nội: 27°C\nĐà Nẵng: 26°C\nSản phẩm OCOP: Mây tre đan vươn ra thế giới\n{sapo}\n\n{sapo}"
+    assert facts(text, title="").is_ocop
+    # A short first paragraph is no sapo (a list of teasers): the line above it stays a link.
+    teasers = (
+        "Nữ cảnh sát nổi tiếng qua đời vì bệnh nặng\nSản phẩm OCOP của Sơn La lên sàn thương mại điện tử\n"
+        "Người dân trong khu phố kể lại sự việc xảy ra vào tối hôm qua với nhiều chi tiết lạ.\n"
+        "Giá vàng hôm nay tăng mạnh\nThời tiết ngày mai có mưa rào"
+    )
+    assert not facts(teasers, title="").is_ocop
+
+
+def test_an_english_count_under_evaluation_is_no_claim() -> None:
+    text = (
+        "The provincial council held a conference on the evaluation and classification of 22 OCOP products "
+        "of 12 entities. The OCOP programme has helped farmers raise their incomes."
+    )
+    assert claims(text, title="Evaluation of provincial OCOP products") == set()
+
+
+@pytest.mark.parametrize(
+    "council",
+    [
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia",
+        "Hội đồng OCOP cấp Trung ương",
+        "Bộ tổ chức hội nghị đánh giá và phân hạng sản phẩm OCOP cấp Trung ương",
+    ],
+)
+def test_a_national_council_s_name_is_no_rating(council: str) -> None:
+    text = f"Chương trình OCOP của tỉnh tiếp tục phát triển. {council} đã họp xem xét 40 sản phẩm."
+    result = facts(text)
+    assert result.stars == [] and claims(text) == set()
+
+
+def test_central_certification_named_after_the_central_level_is_five_stars() -> None:
+    text = "Chương trình OCOP phát triển. Tỉnh có 4 sản phẩm được công nhận sản phẩm OCOP cấp Trung ương."
+    assert facts(text).stars == [5] and claims(text) == {(4, 5)}
+
+
+@pytest.mark.parametrize("agent", ["do 173 chủ thể đăng ký phát triển", "do các hợp tác xã đăng ký tham gia"])
+def test_who_registered_the_products_does_not_make_them_candidates(agent: str) -> None:
+    text = f"Hiện toàn tỉnh có 352 sản phẩm OCOP {agent}, trong đó có 273 sản phẩm đạt chuẩn 3 sao."
+    assert claims(text) == {(352, None), (273, 3)}
+    # Without the agent, products that registered are candidates.
+    assert (352, None) not in claims("Hiện toàn tỉnh có 352 sản phẩm đăng ký tham gia Chương trình OCOP.")
+
+
+def test_teaware_is_a_craft_not_a_drink() -> None:
+    text = (
+        "Sản phẩm OCOP 4 sao của làng gốm được khách ưa chuộng. Từng chiếc bình, ấm trà, khay trà "
+        "bằng gốm men lam đều được làm thủ công."
+    )
+    assert "Đồ uống" not in facts(text).product_groups
+    assert "Đồ uống" in facts("Sản phẩm OCOP 4 sao của hợp tác xã là trà xanh và trà túi lọc.").product_groups

@@ -62,9 +62,17 @@ def _after_merger(published: datetime | None) -> bool | None:
     return published >= MERGER_DATE
 
 
+def _local_year(published: datetime | None) -> int | None:
+    if published is None:
+        return None
+    if published.tzinfo is None:
+        return published.year
+    return published.astimezone(MERGER_DATE.tzinfo).year
+
+
 def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | None = None) -> OcopFacts:
     """OCOP facts of one article. `text` is the body (the lead may be its first paragraph)."""
-    doc = Document(title, text, lead)
+    doc = Document(title, text, lead, published_year=_local_year(published))
     rules = gazetteer_rules()
     places = rules.find(doc, _after_merger(published))
     new_mode = places.new_mode

@@ -31,6 +31,7 @@ nước"/"toàn quốc", else the article's only province when the sentence poin
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
@@ -41,7 +42,7 @@ from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
-from indexer.ocop.stars import rating_at
+from indexer.ocop.stars import council_name, fives_sent_up, rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
@@ -80,6 +81,8 @@ class _Vocab:
     multipliers: dict[str, int]
     number_words: dict[str, int]
     national_places: PhraseIndex
+    agents: PhraseIndex
+    passive_results: PhraseIndex
     home: PhraseIndex
     after_window: int
     list_window: int
@@ -122,6 +125,8 @@ def _vocab() -> _Vocab:
         group_words=index(v["group_words"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
+        agents=index(v["agent_phrases"]),
+        passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
@@ -282,9 +287,18 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     ev.candidacy = _last_end(v.candidacies, doc, a, b, skip=inside)
     ev.reassessed = ev.candidate >= 0 and any(True for _ in v.reassessed.find(doc, a, b))
     ev.proposal = _last_end(v.proposals, doc, a, b, skip=inside) >= 0
-    ev.national = any(True for _ in v.national.find(doc, a, b))
+    # "… hội nghị đánh giá sản phẩm OCOP cấp Trung ương với 52 sản phẩm": a council, no rating
+    ev.national = any(not council_name(doc, i) for i, _j, _p in v.national.find(doc, a, b))
     ev.other = any(True for _ in v.other_products.find(doc, a, b))
     ev.group = any(True for _ in v.group_words.find(doc, a, b))
+
+
+def _agent_after(doc: Document, k: int, end: int, v: _Vocab) -> bool:
+    """A producer, with or without a count or a plural word, at syllable k: the agent after
+    "do" (by): "do 173 chủ thể", "do các hợp tác xã"."""
+    if k < end and (doc.orig[k][0].isdigit() or doc.fold[k] in _PLURALS):
+        k += 1
+    return k < end and v.agents.match_at(doc, k, end) is not None
 
 
 def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, bool]:
@@ -327,12 +341,19 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
             )  # "đánh giá, công nhận"
             group = doc.fold[k] == "nhom"
+            # "15 sản phẩm đạt 80 điểm, được công nhận đạt 4 sao": the same products' predicate
+            passive = v.passive_results.match_at(doc, k, end) is not None
+            decimal = (
+                doc.gap(k) == "," and doc.orig[k - 1].isdigit() and doc.orig[k].isdigit()
+            )  # "78,66 điểm"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
-            if not (rating_list or phrase or group or listing):
+            if not (rating_list or phrase or group or listing or passive or decimal):
                 break
         if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
             break
+        if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
+            break  # "352 sản phẩm OCOP do 173 chủ thể đăng ký phát triển": who made them
         if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
@@ -473,6 +494,7 @@ class _Found:
     count: int
     stars: int | None
     at: int
+    bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -516,6 +538,10 @@ class _Count:
     before: _Evidence
     parenthesised: bool
     apposition: _Evidence | None = None
+
+
+_PLURALS = frozenset({"cac", "nhung", "nhieu"})
+_LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
 
 
 class _Claims:
@@ -712,7 +738,8 @@ class _Claims:
         self.accepted.add(s)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
-        return _Found(c.value, stars, c.at)
+        bare = max(before.outcome, after.outcome, after.result) < 0
+        return _Found(c.value, stars, c.at, bare)
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
@@ -797,6 +824,8 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
+        found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
     out: dict[tuple[int, int | None], OcopClaim] = {}
     sentence_of: dict[tuple[int, int | None], int] = {}
     for claim in sorted(found, key=lambda c: c.at):
@@ -811,8 +840,15 @@ def claims_with_sentences(
             sentence_of[key] = doc.sent_of[claim.at]
     # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
+    # A count that is one item of a list breaking a total down by district or group ("huyện A 4
+    # sản phẩm, huyện B 2 sản phẩm, …") counts other products than a rated count of the same
+    # size elsewhere, and stays.
+    per_sentence = Counter(doc.sent_of[c.at] for c in found)
+    items = {(c.count, c.stars) for c in found if c.bare and per_sentence[doc.sent_of[c.at]] >= _LIST_ITEMS}
     for (number, stars), kept in list(out.items()):
         rated = [c for (n, s), c in out.items() if n == number and s is not None]
+        if stars is None and rated and (number, stars) in items:
+            continue
         if stars is None and rated:
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:

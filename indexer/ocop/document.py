@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress, repeat
@@ -50,6 +51,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
+
+# A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
+_SAPO_WORDS = 25
+
+# An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
+_PROSE_AFTER_BOX = 2
+_PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
 
@@ -131,6 +139,49 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
     return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
+def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int) -> list[int] | None:
+    """A stop marker ("Bài liên quan") at line k that heads a box inside the article: the
+    headline-like lines under it are its links, and the article goes on after them with at
+    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence). Returns the
+    box's lines, or None when the marker ends the article."""
+    box = [k]
+    j = k + 1
+    while j < len(lines) and _is_headline_like(lines[j], counts[j], headline_words):
+        box.append(j)
+        j += 1
+    prose = sum(
+        1 for m in range(j, len(lines)) if counts[m] >= _PROSE_WORDS and lines[m].rstrip().endswith(_TERMINAL)
+    )
+    return box if len(box) > 1 and prose >= _PROSE_AFTER_BOX else None
+
+
+def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int) -> bool:
+    """A line that can be the article's headline: headline-like, of at least four words, and no
+    link, chrome or glued-headlines line."""
+    _stops, prefixes, _marker_words, _headline_words = _markers()
+    return (
+        words >= 4
+        and _is_headline_like(line, words, headline_words)
+        and not line_f.startswith(prefixes)
+        and not _is_glued_run(line, words, headline_words)
+        and _chrome_pattern().search(line) is None
+    )
+
+
+def _cut_in_run(line: str, line_f: str, words: int) -> bool:
+    """The text's last line, in a run of headline-like lines, is still prose cut short when it
+    is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
+    line: "Tỉnh X có 139 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 97 sản phẩm 3 sao, 41 sản phẩm"."""
+    _stops, prefixes, _marker_words, headline_words = _markers()
+    return (
+        words >= 12
+        and len(_CUT_PROSE.findall(line)) >= 1
+        and not line_f.startswith(prefixes)
+        and not _is_glued_run(line, words, headline_words)
+        and _chrome_pattern().search(line) is None
+    )
+
+
 def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
 
@@ -140,10 +191,17 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     keep = len(lines)
     seen_paragraph = False
     counts = [len(line.split()) for line in lines]  # words per line (folding keeps the spaces)
+    boxed: set[int] = set()  # an inline related-links box: the marker and its headlines
     for k, words in enumerate(counts):
+        if k in boxed:
+            continue
         if seen_paragraph and words <= marker_words and folded[k].startswith(stops):
-            keep = k  # the rest of the page is chrome
-            break
+            box = _inline_box(lines, counts, k, headline_words)
+            if box is None:
+                keep = k  # the rest of the page is chrome
+                break
+            boxed.update(box)
+            continue
         seen_paragraph = seen_paragraph or words > 15
     del lines[keep:], folded[keep:], counts[keep:]
     captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
@@ -156,7 +214,12 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
     ]
     zones = ["body"] * len(lines)
+    for k in boxed:
+        zones[k] = "link"
+        headline[k] = False  # the box is no paragraph, and no headline that closes the text
     for k in range(len(lines)):
+        if k in boxed:
+            continue
         in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
         if (
             in_run
@@ -175,7 +238,11 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             if zones[k] == "caption":
                 continue
             cut_prose = k == len(lines) - 1 and _CUT_PROSE.search(lines[k]) is not None
-            zones[k] = "body" if cut_prose and zones[k] == "body" else "link"
+            zones[k] = (
+                "body"
+                if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
+                else "link"
+            )
     return zones
 
 
@@ -199,9 +266,15 @@ class Document:
         "_gaps",
         "_positions",
         "memo",
+        "published_year",
+        "_reference_year",
+        "_reference_done",
     )
 
-    def __init__(self, title: str, text: str, lead: str = "") -> None:
+    def __init__(self, title: str, text: str, lead: str = "", published_year: int | None = None) -> None:
+        self.published_year = published_year
+        self._reference_year: int | None = None
+        self._reference_done = False
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
         title_n = normalize(_lookalikes(title)).replace("\n", " ")
         lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
@@ -232,6 +305,18 @@ class Document:
                 and not _is_headline_like(lines[first], words, headline_words)
             ):
                 zones[first] = "lead"
+            if (
+                not title_n.strip()
+                and first
+                and zones[first] == "lead"
+                and words >= _SAPO_WORDS
+                and zones[first - 1] == "link"
+            ):
+                # No title given (a passage, a page whose title was not extracted): the
+                # headline-like line right above the first paragraph is the headline.
+                k = first - 1
+                if _headline_above_lead(lines[k], folded[k], len(lines[k].split()), headline_words):
+                    zones[k] = "title"
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)
         self.text = "\n".join(p for _, p in pieces)
@@ -296,6 +381,29 @@ class Document:
         self.blocks = [self._describe(block, letters, marked) for block in blocks]
         alpha = sum(letters)
         self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
+
+    def reference_year(self, deadline_before: Callable[[int], bool]) -> int | None:
+        """The year the text speaks from: its publication year, or else the latest year it
+        states as a time ("năm 2023", "ngày 5/11/2023"), not counting years that a deadline
+        phrase (`deadline_before(k)`: "đến năm", "đến hết năm") or a span ("2021-2025") puts
+        ahead. None when an undated text names no year."""
+        if self.published_year is not None:
+            return self.published_year
+        if not self._reference_done:
+            positions = self.positions()
+            years = [
+                year
+                for year in range(1990, 2100)
+                for k in positions.get(str(year), ())
+                if self.blocks[self.block_of[k]].zone in CONTENT_ZONES
+                and ((self.fold[k - 1] == "nam" and self.adjacent(k)) or self.gap(k) == "/")
+                and self.gap(k).strip() not in ("-", "–")
+                and not (k + 1 < len(self.orig) and self.gap(k + 1).strip() in ("-", "–"))
+                and not deadline_before(k)
+            ]
+            self._reference_year = max(years, default=None)
+            self._reference_done = True
+        return self._reference_year
 
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""

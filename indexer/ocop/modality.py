@@ -32,6 +32,7 @@ def _index(words: Sequence[str], ignore: Sequence[str] = ()) -> PhraseIndex:
     return idx
 
 
+_PLAN_LIST_SENTENCES = 4  # how far back a list of targets written as bare verbs is followed
 _CLAUSE_BREAK = re.compile(r"[,;:.()!?]")
 
 
@@ -58,6 +59,10 @@ class Modality:
     nominations: PhraseIndex
     potential: PhraseIndex
     lower_council: PhraseIndex
+    sending: PhraseIndex
+    deadlines: PhraseIndex
+    additive: PhraseIndex
+    list_verbs: PhraseIndex
     central: PhraseIndex
     conditionals: PhraseIndex
     futures: PhraseIndex
@@ -89,7 +94,12 @@ class Modality:
         ("Trong đó, ..."), at the end of the sentence before; or i sits in a condition whose
         consequence is future ("sau khi đạt ... 3 sao trở lên sẽ lập hồ sơ")."""
         a = self._sentence_start(doc, i)
-        if self._governed(doc, a, i) or self._conditional(doc, a, i):
+        if (
+            self._governed(doc, a, i)
+            or self._conditional(doc, a, i)
+            or self.deadline(doc, a, i)
+            or self._continues_plan(doc, a, i)
+        ):
             return True
         first = doc.blocks[doc.block_of[i]].first
         return (
@@ -98,6 +108,47 @@ class Modality:
             and not _hits(self.realis, doc, a, i)
             and self._governed(doc, self._sentence_start(doc, a - 1), a)
         )
+
+    def deadline(self, doc: Document, a: int, i: int) -> bool:
+        """A deadline later than the text's own year in syllables [a, i), with no realis marker
+        after it: "Đến năm 2025, tỉnh có 170 sản phẩm OCOP" in a text of 2023 is a target even
+        without a plan verb ("phấn đấu", "đặt mục tiêu"); "Đến năm 2022, toàn tỉnh có …" in a
+        text of 2023, and "Đến năm 2025, đã có …", are facts."""
+        for k, end in _hits(self.deadlines, doc, a, i):
+            if end >= i or not doc.orig[end].isdigit() or len(doc.orig[end]) != 4 or not doc.adjacent(end):
+                continue
+            if k > a and doc.fold[k - 1] == "tinh":
+                continue  # "tính đến năm 2022": up to a date, a fact
+            year = doc.reference_year(lambda y: self.deadline_year(doc, y))
+            if year is not None and int(doc.orig[end]) > year and not _hits(self.realis, doc, end, i):
+                return True
+        return False
+
+    def deadline_year(self, doc: Document, k: int) -> bool:
+        """Syllable k is the year of a deadline phrase ("đến năm 2025", "đến hết năm 2030")."""
+        return self.deadlines.preceded_by(doc, k, max_gap=1) is not None
+
+    def _continues_plan(self, doc: Document, a: int, i: int) -> bool:
+        """A sentence with no subject that opens with a development verb ("Nâng cấp 04 sản phẩm
+        từ 3 sao lên 4 sao", "Phát triển mới 31 sản phẩm") continues a list of targets: it is a
+        plan when the sentence before it in the paragraph is one, or continues one, and no
+        realis marker stands in i's clause."""
+        if self.list_verbs.match_at(doc, a, i) is None or _hits(
+            self.realis, doc, a, self._clause_end(doc, i)
+        ):
+            return False  # "Củng cố … 44 sản phẩm OCOP đã được chứng nhận": those are facts
+        first = doc.blocks[doc.block_of[a]].first
+        k = a
+        for _step in range(_PLAN_LIST_SENTENCES):
+            if k <= first:
+                return False
+            before = self._sentence_start(doc, k - 1)
+            if self._governed(doc, before, k) or self.deadline(doc, before, k):
+                return True
+            if self.list_verbs.match_at(doc, before, k) is None:
+                return False
+            k = before
+        return False
 
     def _conditional(self, doc: Document, a: int, i: int) -> bool:
         """A condition opener before syllable i and a future word after it, in one sentence."""
@@ -178,6 +229,45 @@ class Modality:
                 return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
         return opener or bool(_hits(self.generic_words, doc, a, b))
 
+    def central_sentence(self, doc: Document, i: int) -> bool:
+        """Syllable i's sentence names the central level ("Trung ương", "quốc gia", "Bộ NN")."""
+        a, b = doc.sentence_bounds(i)
+        return bool(_hits(self.central, doc, a, b))
+
+    def sent_up(self, doc: Document, i: int) -> bool:
+        """A sending word ("trình", "gửi", "đề nghị") before syllable i in its sentence, with no
+        realis marker after it: i is put to a higher council."""
+        a = self._sentence_start(doc, i)
+        realis = self._last_realis(doc, a, i)
+        return any(k >= realis for k, _end in _hits(self.sending, doc, a, i))
+
+    def plan_at(self, doc: Document, i: int) -> bool:
+        """A plan word starts at syllable i."""
+        phrase = self.plans.match_at(doc, i, doc.blocks[doc.block_of[i]].last)
+        return phrase is not None and bool(phrase.value)
+
+    def sent_up_later(self, doc: Document, i: int) -> bool:
+        """A sending word after syllable i in its clause: i is what is sent up ("Các sản phẩm 5
+        sao sẽ được trình lên …", not "1 sản phẩm 5 sao quốc gia, 2 sản phẩm đề nghị …")."""
+        return bool(_hits(self.sending, doc, i + 1, self._clause_end(doc, i)))
+
+    def _clause_end(self, doc: Document, i: int) -> int:
+        _a, b = doc.sentence_bounds(i)
+        k = i + 1
+        while k < b and not _CLAUSE_BREAK.search(doc.gap(k).replace("(", "").replace(")", "")):
+            k += 1
+        return k
+
+    def more_sent_up(self, doc: Document, i: int) -> bool:
+        """An additive word ("thêm") between the last sending word and syllable i."""
+        a = self._sentence_start(doc, i)
+        sending = [k for k, _end in _hits(self.sending, doc, a, i)]
+        return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
+
+    def realis_after(self, doc: Document, i: int) -> bool:
+        """A realis marker after syllable i in its clause ("(OCOP 5 sao) đã được công nhận")."""
+        return bool(_hits(self.realis, doc, i + 1, self._clause_end(doc, i)))
+
     def lower_council_five(self, doc: Document, i: int) -> bool:
         """A provincial or district council's 5-star score: a proposal to the central council."""
         a, b = doc.sentence_bounds(i)
@@ -193,11 +283,15 @@ def modality() -> Modality:
         plans=_index(v["plan_words"], v["not_modal_words"]),
         breakdowns=_index(v["breakdown_openers"]),
         negators=_index(v["plan_negators"]),
-        realis=_index(v["realis_markers"]),
+        realis=_index(v["realis_markers"], v["not_realis_words"]),
         certificates=_index(v["certificate_phrases"]),
         nominations=_index(v["nomination_words"], v["not_modal_words"]),
         potential=_index(v["rank_of_potential"]),
         lower_council=_index(v["lower_council_words"]),
+        sending=_index(v["sending_words"], v["not_modal_words"]),
+        deadlines=_index(v["deadline_words"]),
+        additive=_index(v["additive_words"]),
+        list_verbs=_index(v["plan_list_verbs"]),
         central=_index(v["central_words"]),
         conditionals=_index(v["conditional_openers"]),
         futures=_index(v["future_words"]),

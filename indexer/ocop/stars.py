@@ -18,6 +18,7 @@ without OCOP nearby. Strong ratings feed the relevance score; an OCOP article ke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +28,7 @@ from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
 
 _RANGE = {"den", "toi"}
+_UPGRADE_GAP = 5  # syllables between a former rank and the upgrade to the new one
 _LIST = {"va", "hoac"}
 
 
@@ -51,6 +53,10 @@ class _Vocab:
     emblems: PhraseIndex
     definition_before: PhraseIndex
     definition_after: PhraseIndex
+    upgrade_to: PhraseIndex
+    councils: PhraseIndex
+    council_window: int
+    council_name_words: frozenset[str]
 
 
 @cache
@@ -73,6 +79,10 @@ def _vocab() -> _Vocab:
         emblems=index(v["emblem_words"]),
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
+        upgrade_to=index(v["upgrade_to"]),
+        councils=index(v["council_words"]),
+        council_window=int(v["council_window"]),
+        council_name_words=frozenset(w for phrase in v["council_name_words"] for w in syllables(phrase)),
     )
 
 
@@ -184,6 +194,22 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     return opens and v.definition_after.match_at(doc, nxt, nxt + 3) is not None
 
 
+def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
+    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao": the rank raised
+    from, a few words of its clause before the new rank."""
+    end = doc.blocks[doc.block_of[sao]].last
+    for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
+        if not doc.adjacent(start):
+            return False  # the clause ends
+        if doc.fold[start] in _LIST | {"nhung"} or modality().plan_at(doc, start):
+            return False  # "đạt 4 sao và có thể được nâng hạng lên 5 sao": 4 is its rank
+        to = v.upgrade_to.match_at(doc, start, end)
+        if to is not None:
+            k = start + len(to.folded)
+            return k + 1 < end and _number(doc, k, v.words) is not None and doc.fold[k + 1] == "sao"
+    return False
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
     no definition of a rank."""
@@ -194,6 +220,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.pending(doc, first)
         or m.generic(doc, first)
         or _definition(doc, first, sao, _vocab())
+        or _former_rank(doc, sao, _vocab())
     ):
         return ()
     if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
@@ -206,6 +233,86 @@ def _continues(doc: Document, sao: int, first: int) -> bool:
     if first == sao + 1:
         return doc.gap(first).strip() in (",", ";")
     return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
+
+
+def _may_be_national(doc: Document, start: int, end: int) -> bool:
+    """Every national phrase says "quốc gia" or "Trung ương": a cheap test before looking."""
+    return doc.folded.find("quoc gia", start, end) >= 0 or doc.folded.find("trung uong", start, end) >= 0
+
+
+def _council_name(doc: Document, i: int, v: _Vocab) -> bool:
+    """The national phrase at i ends the name of a council or its meeting: a council word a few
+    syllables before it in its sentence, with only the words of the name between ("Hội đồng
+    đánh giá, phân hạng sản phẩm OCOP cấp Trung ương", "hội nghị đánh giá sản phẩm OCOP cấp
+    quốc gia")."""
+    a, _b = doc.sentence_bounds(i)
+    lo = max(a, i - v.council_window)
+    for _k, end, _p in v.councils.find(doc, lo, i):
+        if all(doc.fold[n] in v.council_name_words or doc.orig[n] == "OCOP" for n in range(end, i)):
+            return True
+    return False
+
+
+def council_name(doc: Document, i: int) -> bool:
+    """Whether the national phrase starting at syllable i ends a council's name (claims.py)."""
+    return _council_name(doc, i, _vocab())
+
+
+def _raw_fives(doc: Document, v: _Vocab) -> Iterator[tuple[int, int, bool]]:
+    """Every 5-star candidate in the content: (first syllable, "sao" syllable, stated as a fact)."""
+    m = modality()
+    for block in doc.blocks:
+        if block.zone not in CONTENT_ZONES:
+            continue
+        for sao in range(block.first + 1, block.last):
+            if doc.fold[sao] != "sao":
+                continue
+            cand = _candidate(doc, sao, v)
+            if cand is None or 5 not in cand[0] or _excluded(doc, cand[1], sao, v):
+                continue
+            yield cand[1], sao, 5 in _factual(doc, cand[0], cand[1], sao, m)
+        if _may_be_national(doc, block.start, block.end):
+            for i, j, _p in v.national.find(doc, block.first, block.last):
+                if v.emblems.preceded_by(doc, i) is None and not _council_name(doc, i, v):
+                    yield i, j - 1, bool(_factual(doc, (5,), i, j - 1, m))
+
+
+def fives_sent_up(doc: Document) -> int:
+    """Where the text sends its 5-star products up to the central level, when it states no 5
+    stars the central level awarded: 5-star scores before that point are the provincial
+    council's, a proposal (-1: no such point).
+
+    Until the central council decides, a province's "đạt 5 sao" is a score to be submitted: "…
+    là sản phẩm OCOP hạng 5 sao đầu tiên của tỉnh. Sản phẩm này sẽ được trình lên Hội đồng …
+    Trung ương … xét công nhận … 5 sao"; "… gửi về Bộ … để xem xét … OCOP 5 sao". The sign is a
+    sending word (`sending_words`) before a 5-star rating in a sentence naming the central
+    level. A score comes before its submission: a 5 stated after the submission is the
+    province's background ("đề nghị Bộ … 5 sao cho 5 sản phẩm. … toàn tỉnh có 7 sản phẩm 5
+    sao"). Sending up "more" ("công nhận thêm 2 sản phẩm 5 sao") says the province already
+    holds 5-star products. A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
+    quốc gia", "(OCOP 5 sao) đã được công nhận"), and not the subject of a sending ("Các sản phẩm
+    5 sao sẽ được trình lên …"), means the text reports central certification,
+    and its 5s are read as they stand.
+    """
+    memo = doc.memo.get(fives_sent_up)
+    if memo is not None:
+        return memo[0]
+    v, m = _vocab(), modality()
+    sent_up = -1
+    if doc.positions().get("sao") or _may_be_national(doc, 0, len(doc.folded)):
+        for first, sao, fact in _raw_fives(doc, v):
+            if not m.central_sentence(doc, sao):
+                continue
+            if (fact or m.realis_after(doc, sao)) and not m.sent_up_later(doc, sao):
+                sent_up = -1  # "… (OCOP 5 sao) đã được công nhận năm 2020" is a fact too
+                break
+            if m.sent_up(doc, first):
+                if m.more_sent_up(doc, first):
+                    sent_up = -1  # "đề nghị Trung ương công nhận thêm 2 sản phẩm 5 sao": some are already
+                    break
+                sent_up = first
+    doc.memo[fives_sent_up] = [sent_up]
+    return sent_up
 
 
 def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
@@ -234,12 +341,22 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
-        if doc.folded.find("quoc gia", block.start, block.end) < 0:
-            continue  # every national phrase says "quốc gia"
+        if not _may_be_national(doc, block.start, block.end):
+            continue
         for i, j, _p in v.national.find(doc, block.first, block.last):
             if v.emblems.preceded_by(doc, i) is not None:
                 continue  # "sử dụng logo “OCOP Quốc gia”": the programme's emblem, not a rating
+            if _council_name(doc, i, v):
+                continue  # "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia": a body
             stars = _factual(doc, (5,), i, j - 1, m)
             if stars and not (j < block.last and doc.fold[j].isdigit()):
                 out.append(StarMention(stars, i, j - 1, True, True))
+    if any(5 in c.stars for c in out) and (sent_up := fives_sent_up(doc)) >= 0:
+        out = [
+            c
+            if c.first > sent_up
+            else StarMention(tuple(s for s in c.stars if s != 5), c.first, c.sao, c.strong, c.tight)
+            for c in out
+            if c.first > sent_up or c.stars != (5,)
+        ]
     return out
