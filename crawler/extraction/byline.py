@@ -389,14 +389,13 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
     # A name set in bold on its own right under the headline (its date line may stand between):
     # "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
     for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BOLD_NAME_WINDOW), 1):
-        if element.tag not in ("b", "strong") or in_chrome(element) or element.getparent() is None:
-            continue
         line = element.getparent()
-        if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != short_text(
-            element, 60
-        ):
+        if element.tag not in ("b", "strong") or line is None or in_chrome(element):
+            continue
+        name = short_text(element, 60)
+        if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != name:
             continue  # a link, or bold words inside a longer line
-        byline = parse_byline(short_text(element, 60) or "", outlet, min_words=2)
+        byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance)
     return None
