@@ -34,6 +34,7 @@ ISSUE_KINDS = {
     "lead bullets", "byline with source", "byline label", "single-name signature", "byline with date",
     "meta creator vs visible byline", "sidebar photo credit", "date only visible", "unclassed caption",
     "closing paragraph outside the body", "unstyled signature", "unclassed byline bar",
+    "forum thread", "trailing initials", "loose text with links",
 }  # fmt: skip
 
 

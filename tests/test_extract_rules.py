@@ -245,6 +245,15 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("Ngọc Ánh - Báo Yên Bái", ["Ngọc Ánh"], "Báo Yên Bái"),
         ("Bảo Anh", ["Bảo Anh"], None),
         ("Trường Giang", ["Trường Giang"], None),
+        # a reporter's initials alone; known agencies and abbreviations alone are not initials
+        ("TP", ["TP"], None),
+        ("NTH", ["NTH"], None),
+        ("TTXVN", [], "TTXVN"),
+        ("VTV", [], "VTV"),
+        ("AFP", [], "AFP"),
+        ("UBND", [], "UBND"),
+        ("TTO", [], "TTO"),
+        ("Hải Yến/TP", ["Hải Yến"], "TP"),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:
@@ -268,6 +277,14 @@ def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None
 )
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text, OUTLET) is None
+
+
+def test_initials_need_a_place_that_allows_one_word_names() -> None:
+    """Where a byline must have two words (an unstyled closing line), bare capitals stay an agency."""
+    byline = parse_byline("HA", OUTLET, min_words=2)
+    assert byline is not None and byline.authors == []
+    assert parse_byline("HA", OUTLET, min_words=1) == parse_byline("HA", OUTLET)
+    assert parse_byline("HA", OUTLET).authors == ["HA"]  # type: ignore[union-attr]
 
 
 def test_outlet_line_is_recognised_without_being_an_author() -> None:

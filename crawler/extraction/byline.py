@@ -75,6 +75,11 @@ _HONORIFIC = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
+# Two or three capitals without dots, each one a letter a Vietnamese name can start with (no F, J,
+# W, Z): a reporter's initials signing alone ("TP", "HA", "NTH"), unless the word is a known
+# agency, outlet or abbreviation (bylines.toml: agencies, not_initials).
+_BARE_INITIALS = re.compile(r"^[A-EGHIK-VXYĐ]{2,3}$")
+_NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
@@ -200,6 +205,16 @@ def _without_stamps(text: str) -> str:
     return " - ".join(kept) if len(kept) < len(pieces) else text
 
 
+def _bare_initials(text: str, outlet: OutletNames) -> str | None:
+    """A byline that is nothing but a reporter's initials ("TP"). Only a whole line qualifies:
+    inside a longer credit ("Thanh Hải/BNEWS") capitals stay an agency, as agency_name reads them."""
+    word = text.strip(" .")
+    key = fold(word)
+    if not _BARE_INITIALS.match(word) or key in _AGENCIES or key in _NOT_INITIALS or outlet.matches(word):
+        return None
+    return word
+
+
 def parse_byline(
     text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
 ) -> Byline | None:
@@ -220,6 +235,8 @@ def parse_byline(
         return None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
+    if min_words <= 1 and (initials := _bare_initials(text, outlet)):
+        return Byline(authors=[initials])
     result = Byline()
     rewritten = _NAME_THEN_SOURCE.match(text)
     if rewritten:

@@ -47,6 +47,7 @@ from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
     apply_script_writes,
+    attached,
     in_chrome,
     parse_html,
     remove,
@@ -61,12 +62,14 @@ from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
+from crawler.extraction.loose_text import wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
+from crawler.extraction.threads import find_thread, prune_thread
 from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
@@ -330,10 +333,20 @@ def extract_article(
     # needed, and every later walk of the tree (and trafilatura's own cleaning) is cheaper without.
     etree.strip_elements(tree, "script", "style", with_tail=False)
     unwrap_layout_tables(tree)
+    wrap_loose_text(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)
     if remove_hidden(tree, keep=(headline.element,)):
+        index = PageIndex(tree)
+        headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    thread_published, thread_message = None, None
+    thread = find_thread(tree, headline.element)
+    if thread is not None:
+        # A forum thread: its first post is the article. Its date is read before the posts'
+        # headers (where the thread prints it) leave with the replies.
+        thread_published = _published(meta, tree, index, headline, final_url, crawled_at)
+        thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
 
@@ -354,6 +367,8 @@ def extract_article(
     page_byline = find_byline(tree, index, headline.position, outlet_names)
 
     containers = select(tree, body_selectors) if body_selectors else []
+    if not containers and thread_message is not None and attached(thread_message, tree):
+        containers = [thread_message]  # a thread's body is its first post's message
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
     taken_out = teasers.keys | {squash(text) for text in (*captions, lead) if text}
     blocks = recover_lost_text(tree, blocks, headline.element, exclude=taken_out)
@@ -384,10 +399,12 @@ def extract_article(
         if page_byline and page_byline.near_headline
         else (None, page_byline.byline if page_byline else None)
     )
+    if thread is not None and thread.poster and near is None:
+        near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
-    published = _published(meta, tree, index, headline, final_url, crawled_at)
+    published = thread_published or _published(meta, tree, index, headline, final_url, crawled_at)
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
     return Article.from_url(
