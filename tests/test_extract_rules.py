@@ -148,6 +148,17 @@ def test_closing_byline_lines_become_the_byline() -> None:
     assert agency.byline.authors == ["Minh Anh"] and agency.byline.agency == "TTXVN"
 
 
+@pytest.mark.parametrize(("last", "authors", "agency"), [("HT", ["HT"], None), ("TTXVN", [], "TTXVN")])
+def test_initials_alone_after_the_last_sentence_sign_the_article(
+    last: str, authors: list[str], agency: str | None
+) -> None:
+    """Unstyled, alone on the last line after closed prose: a reporter's initials; an agency's
+    acronym in the same place stays an agency."""
+    result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))
+    assert result.paragraphs == PROSE
+    assert result.byline is not None and (result.byline.authors, result.byline.agency) == (authors, agency)
+
+
 def test_a_last_sentence_is_not_a_byline() -> None:
     last = "Ngày 4.1, Tòa tiếp tục phần thẩm vấn."
     result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))

@@ -6,7 +6,7 @@ blocks of the same kind (same tag and first class word, or the same id stem: "po
 "post-124"), each with its own poster (an element classed username/poster/author…, or a
 `data-author` attribute) and its own date. It counts only when the first post holds more prose
 than everything outside the run, so a news article followed by its reader comments, where the
-article is outside the run, is never read as a thread.
+article is outside the run, is never read as a thread; nor is a run classed as comments.
 
 What is done with a thread:
 - the replies leave the tree;
@@ -31,6 +31,7 @@ from crawler.extraction.vocab import load
 __all__ = ["Thread", "find_thread", "prune_thread"]
 
 _VOCAB = load("bylines")["threads"]
+_COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
 _POSTER_ROOTS = tuple(_VOCAB["poster_class_roots"])
 _DATE_ROOTS = tuple(_VOCAB["date_class_roots"])
 _POSTER_ATTRIBUTES = tuple(_VOCAB["poster_attributes"])
@@ -136,6 +137,9 @@ def find_thread(tree: HtmlElement, headline: HtmlElement | None = None) -> Threa
     root = body if body is not None else tree
     page_words: int | None = None
     for run in _runs(root):
+        parent = run[0].getparent()
+        if _has_root(run[0], _COMMENT_ROOTS) or (parent is not None and _has_root(parent, _COMMENT_ROOTS)):
+            continue  # reader comments under an article: never the article (chrome.py removes them)
         poster = _poster(run[0])
         if poster is None or not all(_has_date(post) for post in run):
             continue
