@@ -82,10 +82,10 @@ def test_loose_paragraphs_become_paragraphs_and_single_breaks_stay_lines() -> No
 
 def test_a_dropped_space_is_put_back_where_the_page_has_one_and_a_drop_cap_stays_joined() -> None:
     page = lxml.html.fromstring(
-        "<html><body><p>thú vị với <a href='/x'>Facebook</a>, và <b>V</b>iệt Nam</p></body></html>"
+        "<html><body><p>vài chục lít <a href='/x'>mật ong</a>, và <b>V</b>iệt Nam</p></body></html>"
     )
     body = etree.fromstring(
-        '<body><p>thú vị với<ref target="/x">Facebook</ref>, và <hi rend="#b">V</hi>iệt Nam</p></body>'
+        '<body><p>vài chục lít<ref target="/x">mật ong</ref>, và <hi rend="#b">V</hi>iệt Nam</p></body>'
     )
     assert restore_spaces(body, page) == 1
-    assert "".join(body.itertext()) == "thú vị với Facebook, và Việt Nam"
+    assert "".join(body.itertext()) == "vài chục lít mật ong, và Việt Nam"

@@ -199,7 +199,7 @@ def _needs_space(left: str, right: str, source: _SourceText) -> bool:
 
 def restore_spaces(body: etree._Element, tree: HtmlElement) -> int:
     """Put back the space trafilatura drops at a link or an italic's edge in some layouts
-    ("thú vị với <a>Facebook</a>" came out "thú vị vớiFacebook" on a forum post), checked
+    ("lít <a>mật ong</a>" came out "lítmật ong" on a forum post), checked
     against the page: a drop cap ("<b>V</b>iệt") stays joined because the page joins it."""
     source = _SourceText(tree)
     restored = 0

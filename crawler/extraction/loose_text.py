@@ -3,7 +3,7 @@
 Forum posts (BBCode renders to a `<blockquote>` or `<div>` of text and `<br>`s) and 2000s news
 templates put the article's text directly in a `<div>` or `<td>`, without paragraphs. Asked to
 keep links (blocks.py needs them to measure link density), trafilatura 2.x loses text in that
-shape: in "thú vị với <a>Facebook</a>, nhưng …" everything from the link to the next `<br>` is
+shape: in "vài chục lít <a>mật ong</a>, nhưng …" everything from the link to the next `<br>` is
 dropped. Given the same text as `<p>`s it reads it whole, so the page is given paragraphs: each
 run of inline content between block children or double line breaks is wrapped in a `<p>`; a
 single `<br>` stays inside its paragraph as a line break. Only containers that hold a blank line
