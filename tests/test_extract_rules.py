@@ -265,6 +265,8 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("UBND", [], "UBND"),
         ("TTO", [], "TTO"),
         ("Hải Yến/TP", ["Hải Yến"], "TP"),
+        ("HT (TTXVN)", ["HT"], "TTXVN"),
+        ("HT/TTXVN", ["HT"], "TTXVN"),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:

@@ -210,7 +210,9 @@ def _bare_initials(text: str, outlet: OutletNames) -> str | None:
     inside a longer credit ("Thanh Hải/BNEWS") capitals stay an agency, as agency_name reads them."""
     word = text.strip(" .")
     key = fold(word)
-    if not _BARE_INITIALS.match(word) or key in _AGENCIES or key in _NOT_INITIALS or outlet.matches(word):
+    if not _BARE_INITIALS.match(word) or key in _AGENCIES or key in _NOT_INITIALS or key in _NOT_NAMES:
+        return None
+    if outlet.matches(word):
         return None
     return word
 
@@ -260,9 +262,13 @@ def parse_byline(
             result.agency = result.agency or agency
             text = text.replace(f"({inner})", " ")
     previous_agency = False
+    initials = None  # "HT/TTXVN", "HT (TTXVN)": initials beside an agency sign as a person
     for piece in filter(None, (p.strip() for p in _STRONG_SPLIT.split(text))):
         if outlet.matches(piece):
             result.outlet_only = True
+            continue
+        if min_words <= 1 and initials is None and (found := _bare_initials(piece, outlet)):
+            initials = found
             continue
         agency = agency_name(piece)
         if agency:
@@ -284,6 +290,11 @@ def parse_byline(
         if not names or any(name is None for name in names):
             return None
         result.authors.extend(name for name in names if name and name not in result.authors)
+    if initials is not None:
+        if result.authors:  # "Lan Anh/TN": beside a named person, capitals credit an outlet
+            result.agency = result.agency or initials
+        else:
+            result.authors.append(initials)
     if result.authors or result.agency:
         result.outlet_only = False
     return result if result else None
