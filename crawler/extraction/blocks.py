@@ -66,25 +66,26 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _text(element: etree._Element) -> str:
-    """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break."""
+def _text(element: etree._Element, *, paragraphs: bool = False) -> str:
+    """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break;
+    `paragraphs`: <p>s inside (a quote's) are a blank line apart, as <lb/><lb/> would be."""
     parts: list[str] = []
-    _walk(element, parts)
+    _walk(element, parts, paragraphs)
     return clean("".join(parts))
 
 
-def _walk(element: etree._Element, parts: list[str]) -> None:
+def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
-        elif child.tag == "p":  # paragraphs inside a quote: a blank line apart, as <lb/><lb/> would be
+        elif paragraphs and child.tag == "p":
             parts.append("\n\n")
-            _walk(child, parts)
+            _walk(child, parts, paragraphs)
             parts.append("\n\n")
         else:
-            _walk(child, parts)
+            _walk(child, parts, paragraphs)
         if child.tail:
             parts.append(child.tail)
 
@@ -99,7 +100,7 @@ def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
 
 
 def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
-    text = _text(element)
+    text = _text(element, paragraphs=kind == "quote")
     if not text:
         return None
     return Block(

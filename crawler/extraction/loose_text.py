@@ -19,7 +19,8 @@ from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS
 
 __all__ = ["wrap_loose_text"]
 
-_CONTAINERS = ("div", "td", "blockquote", "article", "section", "center", "font")
+# No <td>: layout tables are divs by now (dom.unwrap_layout_tables), and a data cell keeps its lines.
+_CONTAINERS = ("div", "blockquote", "article", "section", "center", "font")
 _MIN_LOOSE_WORDS = 8  # below this the loose text is a label or a caption, not paragraphs
 
 _Item = str | HtmlElement
