@@ -455,6 +455,18 @@ def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
     return ev
 
 
+def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
+    """Whether the words right before a bracketed count name a kind of product: a breakdown by
+    group ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)") counts that kind's products. The
+    name must end at the bracket ("Thực phẩm có (133 sản phẩm)" too): a product word inside a
+    place or a brand before it ("Thị xã Quế Võ (28 sản phẩm …)") names no kind."""
+    end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
+    a = max(start, end - 6)
+    return any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end)) or any(
+        j == end for _i, j, _p in v.group_words.find(doc, a, end)
+    )
+
+
 def _hedge_start(doc: Document, k: int, v: _Vocab) -> int:
     """The syllable where the words before the number begin, hedges ("hơn", "gần") skipped."""
     i = k
@@ -538,6 +550,7 @@ class _Count:
     before: _Evidence
     parenthesised: bool
     apposition: _Evidence | None = None
+    kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -653,7 +666,8 @@ class _Claims:
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
-        return _Count(value, k, noun, after, before, parenthesised, appos)
+        kind = parenthesised and _kind_before(doc, head, start, v)
+        return _Count(value, k, noun, after, before, parenthesised, appos, kind)
 
     def _breaks_down_accepted(self, k: int, start: int) -> bool:
         """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
@@ -721,7 +735,7 @@ class _Claims:
             and self.is_ocop
             and c.noun in self.v.inherit_nouns
             and not after.other
-            and not c.parenthesised
+            and (not c.parenthesised or c.kind_named)
             and bool({s - 1, s, s + 1} & self.talk)
             and not near_candidates
         )
