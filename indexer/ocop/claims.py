@@ -84,6 +84,8 @@ class _Vocab:
     agents: PhraseIndex
     passive_results: PhraseIndex
     home: PhraseIndex
+    back_references: PhraseIndex
+    back_sentences: int
     after_window: int
     list_window: int
     before_window: int
@@ -141,6 +143,8 @@ def _vocab() -> _Vocab:
         number_words={k: int(n) for k, n in v["number_words"].items()},
         national_places=index(p["national_places"]),
         home=index(p["home_place_words"]),
+        back_references=index(v["back_references"]),
+        back_sentences=int(v["back_sentences"]),
         after_window=int(v["after_window"]),
         list_window=int(v["list_window"]),
         before_window=int(v["before_window"]),
@@ -570,6 +574,7 @@ class _Claims:
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
+        self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
 
     @property
     def talk(self) -> set[int]:
@@ -662,6 +667,13 @@ class _Claims:
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
             self.blocked.setdefault(doc.sent_of[k], k)
+            if not (
+                after.proposal
+                or after.candidacy >= 0
+                or m.planned(doc, k)
+                or m.nominated(doc, k, start=self._clause_start(k, start))
+            ):
+                self.assessed.append((value, k))  # a later "Các sản phẩm này đều đạt 3 sao" may settle it
             return None
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
@@ -778,6 +790,52 @@ class _Claims:
         return _Found(part[0], claim.stars, i)
 
 
+def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
+    """The one rating a sentence [a, b) gives the products it refers back to: "Tất cả các sản
+    phẩm này đều đạt tiêu chuẩn OCOP 3 sao" → 3; None when it opens otherwise or rates
+    nothing, several ratings or a floor, or counts products of its own."""
+    if v.back_references.match_at(doc, a, b) is None:
+        return None
+    if any(doc.orig[k][0].isdigit() and _count_at(doc, k, b, v) is not None for k in range(a, b)):
+        return None
+    ev = _Evidence()
+    _scan(doc, a, b, v, ev)
+    stars = ev.stars() if ev.ratings and ev.achieved and not ev.bad_rating else None
+    if stars is None or modality().planned(doc, ev.first_rating):
+        return None
+    return stars
+
+
+def _rated_back(doc: Document, found: list[_Found], assessed: list[tuple[int, int]], v: _Vocab) -> list[_Found]:
+    """Counts rated by a later sentence that refers back to them (`back_references`): the
+    unrated claims get its rating, and counts withheld as only assessed become claims."""
+    rated: dict[int, int] = {}  # sentence → rating given back to it
+    for block in doc.blocks:
+        if block.zone not in CONTENT_ZONES:
+            continue
+        k = block.first
+        while k < block.last:
+            a, b = doc.sentence_bounds(k)
+            b = min(b, block.last)
+            stars = _back_rating(doc, a, b, v)
+            if stars is not None:
+                s = doc.sent_of[a]
+                first = doc.sent_of[block.first]
+                for t in range(max(first, s - v.back_sentences), s):
+                    rated.setdefault(t, stars)
+            k = b
+    if not rated:
+        return found
+    out = [
+        _Found(c.count, rated[doc.sent_of[c.at]], c.at, c.bare)
+        if c.stars is None and doc.sent_of[c.at] in rated
+        else c
+        for c in found
+    ]
+    out += [_Found(n, rated[doc.sent_of[at]], at) for n, at in assessed if doc.sent_of[at] in rated]
+    return out
+
+
 def find_claims(
     doc: Document, mentions: list[PlaceMention], home: str | None, is_ocop: bool
 ) -> list[OcopClaim]:
@@ -838,6 +896,7 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    found = _rated_back(doc, found, finder.assessed, v)
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
     out: dict[tuple[int, int | None], OcopClaim] = {}
