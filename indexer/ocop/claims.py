@@ -574,6 +574,7 @@ class _Claims:
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
+        self.lists: dict[int, tuple[int, int, int]] = {}  # sentence → (start, end, rating) of a list of parts
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
 
     @property
@@ -759,13 +760,34 @@ class _Claims:
             stars = before.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
+        elif s in self.lists and self.lists[s][0] < c.at < self.lists[s][1]:
+            stars = self.lists[s][2]  # a part listed after a rated total
         else:
             stars = None
         self.accepted.add(s)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
+        elif stars is not None and (parts := self._list_after(c.at)) is not None:
+            self.lists.setdefault(s, (*parts, stars))
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _list_after(self, k: int) -> tuple[int, int] | None:
+        """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
+        của huyện B": the span of a list of the rated count's parts, opened after a comma later in
+        its sentence and ended by a semicolon or a bracket. Its counts without a rating of their
+        own share the total's."""
+        doc, v = self.doc, self.v
+        _a, b = doc.sentence_bounds(k)
+        for i in range(k + 1, b):
+            if doc.gap(i).strip() == "," and (opener := v.list_openers.match_at(doc, i, b)) is not None:
+                if opener.folded == ("la",):
+                    continue  # "là" after a comma restates, it does not list parts
+                j = i + len(opener.folded)
+                while j < b and not any(ch in doc.gap(j) for ch in ";()"):
+                    j += 1
+                return i, j
+        return None
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
