@@ -378,6 +378,12 @@ def _bracket_has_digits(doc: Document, k: int) -> bool:
     return False
 
 
+def _empty_brackets(gap: str) -> bool:
+    """Whether a gap between two syllables holds whole brackets and no half ones: "(***)"."""
+    brackets = "".join(ch for ch in gap if ch in "()")
+    return bool(brackets) and not brackets.replace("()", "")
+
+
 def _depth_after(gap: str, depth: int) -> int:
     """Bracket depth after a gap between syllables (reading forwards)."""
     for ch in gap:
@@ -401,6 +407,8 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     used = 0
     while a > start and used < v.before_window and not _gap_breaks(doc, a, allow="()"):
         gap = doc.gap(a)
+        if _empty_brackets(gap):
+            gap = ""  # a bracket with no words in it: "đạt hạng 3 sao (***) cấp huyện cho 05 sản phẩm"
         if "(" in gap and depth == 0:
             break  # the count is inside a bracket: its clause starts there
         depth += gap.count(")") - gap.count("(")
