@@ -267,6 +267,79 @@ def test_claim_shapes(text: str, expected: set[tuple[int, int | None]]) -> None:
     assert claims(text) == expected
 
 
+def test_bracketed_counts_after_group_names_are_group_subsets() -> None:
+    text = (
+        "Đến nay huyện có 90 sản phẩm OCOP đạt 3 sao. Các sản phẩm thuộc các nhóm: Thực phẩm (60 sản phẩm), "
+        "đồ uống (18 sản phẩm), thủ công mỹ nghệ trang trí (9 sản phẩm) và thảo dược (3 sản phẩm)."
+    )
+    assert claims(text) == {(90, 3), (60, None), (18, None), (9, None), (3, None)}
+
+
+def test_a_bracketed_count_after_a_place_or_brand_names_no_kind() -> None:
+    # "Quế" (cinnamon) inside a town's name, "Mật ong" followed by a brand: no group named at the bracket.
+    text = (
+        "Năm nay tỉnh có 40 sản phẩm OCOP 3 sao. Các chủ thể đăng ký: Thị xã Quế Sơn (12 sản phẩm); "
+        "Mật ong Hoa Ban (5 sản phẩm mật ong)."
+    )
+    assert claims(text) == {(40, 3)}
+
+
+def test_a_sentence_referring_back_rates_the_counted_products() -> None:
+    text = (
+        "Tại huyện Đông Sơn, hội đồng đã đánh giá 5 sản phẩm, trong đó có 2 sản phẩm được đánh giá lần đầu. "
+        "Cùng với đó, 3 sản phẩm khác được đánh giá lại. "
+        "Tất cả các sản phẩm này đều đạt tiêu chuẩn OCOP 3 sao."
+    )
+    assert claims(text) == {(5, 3), (2, 3), (3, 3)}
+
+
+def test_a_back_reference_does_not_settle_proposals_or_plans() -> None:
+    text = (
+        "Hội đồng đề xuất 4 sản phẩm đủ điều kiện lên Trung ương. Tỉnh dự kiến có thêm 6 sản phẩm OCOP. "
+        "Các sản phẩm này đều đạt 4 sao."
+    )
+    assert not {n for n, _s in claims(text)} & {4, 6}
+
+
+def test_a_back_reference_with_its_own_count_or_several_ratings_rates_nothing_back() -> None:
+    text = "Hội đồng đã đánh giá 7 sản phẩm của huyện. Các sản phẩm này đạt 3 sao và 4 sao sau khi chấm điểm."
+    assert (7, 3) not in claims(text) and (7, 4) not in claims(text)
+
+
+def test_parts_listed_after_a_rated_total_share_its_rating() -> None:
+    text = (
+        "Đầu năm, 5 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện Văn Yên và "
+        "4 sản phẩm của huyện Lục Yên."
+    )
+    assert claims(text) == {(5, 4), (4, 4)}
+
+
+def test_a_list_of_parts_ends_at_a_semicolon() -> None:
+    text = (
+        "Công ty A được công nhận 3 sản phẩm đạt chuẩn OCOP 4 sao, gồm: dầu lạc, dầu vừng, dầu dừa; "
+        "Công ty B được công nhận 1 sản phẩm là rượu nếp."
+    )
+    assert claims(text) == {(3, 4), (1, None)}
+
+
+def test_an_empty_bracket_keeps_a_rating_linked_to_its_count() -> None:
+    text = "Huyện công nhận sản phẩm đạt hạng 3 sao (***) cấp huyện cho 06 sản phẩm của các chủ thể OCOP."
+    assert claims(text) == {(6, 3)}
+
+
+def test_superlative_links_a_rating_to_its_count() -> None:
+    text = (
+        "Huyện Tân Sơn có nhiều sản phẩm OCOP nhất với 30 sản phẩm, đồng thời là huyện có nhiều sản phẩm "
+        "OCOP đạt hạng 4 sao nhất với 12 sản phẩm."
+    )
+    assert claims(text) == {(30, None), (12, 4)}
+
+
+def test_a_process_is_not_a_submission() -> None:
+    text = "Hợp tác xã có 04 sản phẩm OCOP đều đạt chuẩn 4 sao sau quá trình đánh giá lại."
+    assert claims(text) == {(4, 4)}
+
+
 def test_subset_counts_take_their_ocop_context_from_the_sentence_before() -> None:
     text = (
         "Năm 2023, tỉnh công nhận 39 sản phẩm OCOP mới. Theo đó, huyện Kim Bôi có 4 sản phẩm, "

@@ -18,6 +18,13 @@ candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges
 averages ("trung bình 2 sản phẩm"), differences ("tăng 85 sản phẩm"), expired products, 1- and
 2-star ratings, and counts of other things ("100 gian hàng", "9 đơn vị").
 
+4. brackets and later sentences: a bracketed count right after a product group's name is that
+   group's subset ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)"); the parts listed after a
+   rated total share its rating ("3 sản phẩm được nâng hạng lên 4 sao, bao gồm … 2 sản phẩm của
+   huyện B"); a sentence that refers back to the counted products with one achieved rating
+   ("Tất cả các sản phẩm này đều đạt tiêu chuẩn OCOP 3 sao") rates the counts just before it,
+   those read as only assessed included.
+
 Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 245",
 "số sản phẩm OCOP 5 sao cấp quốc gia là 42"), and "A/B sản phẩm" (A of B: both are counts).
 
@@ -836,7 +843,9 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     return stars
 
 
-def _rated_back(doc: Document, found: list[_Found], assessed: list[tuple[int, int]], v: _Vocab) -> list[_Found]:
+def _rated_back(
+    doc: Document, found: list[_Found], assessed: list[tuple[int, int]], v: _Vocab
+) -> list[_Found]:
     """Counts rated by a later sentence that refers back to them (`back_references`): the
     unrated claims get its rating, and counts withheld as only assessed become claims."""
     rated: dict[int, int] = {}  # sentence → rating given back to it
