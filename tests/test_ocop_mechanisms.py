@@ -237,6 +237,11 @@ def test_a_herbal_drink_is_a_drink_and_a_herbal_product() -> None:
     assert facts(text).product_groups == ["Đồ uống", "Thảo dược"]
 
 
+def test_cinnamon_is_a_herbal_product() -> None:
+    text = "Tỉnh công nhận 3 sản phẩm OCOP 4 sao gồm: Quế điếu Văn Yên; miến dong; tinh dầu quế."
+    assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
+
+
 def test_craft_and_textile_words() -> None:
     text = "Làng nghề có 3 sản phẩm OCOP 3 sao: sọt cỏ bàng, khăn thêu và chổi chít."
     groups = facts(text).product_groups
