@@ -238,7 +238,7 @@ def test_a_herbal_drink_is_a_drink_and_a_herbal_product() -> None:
 
 
 def test_cinnamon_is_a_herbal_product() -> None:
-    text = "Tỉnh công nhận 3 sản phẩm OCOP 4 sao gồm: Quế điếu Văn Yên; miến dong; tinh dầu quế."
+    text = "Tỉnh công nhận 3 sản phẩm OCOP 4 sao gồm: Quế điếu Văn Yên; miến dong; vỏ quế khô."
     assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
 
 
