@@ -242,6 +242,16 @@ def test_cinnamon_is_a_herbal_product() -> None:
     assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
 
 
+def test_a_group_breakdown_with_counts_is_not_the_programmes_boilerplate() -> None:
+    text = (
+        "Đến nay tỉnh có 120 sản phẩm OCOP. Sáu nhóm ngành hàng của Chương trình OCOP của tỉnh gồm: "
+        "thực phẩm (80 sản phẩm), đồ uống (20 sản phẩm), thảo dược (10 sản phẩm), vải và may mặc "
+        "(4 sản phẩm), dịch vụ du lịch nông thôn (5 sản phẩm), sinh vật cảnh (1 sản phẩm)."
+    )
+    groups = facts(text).product_groups
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" in groups and "Vải và may mặc" in groups
+
+
 def test_craft_and_textile_words() -> None:
     text = "Làng nghề có 3 sản phẩm OCOP 3 sao: sọt cỏ bàng, khăn thêu và chổi chít."
     groups = facts(text).product_groups
