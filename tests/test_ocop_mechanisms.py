@@ -355,6 +355,16 @@ def test_a_process_is_not_a_submission() -> None:
     assert claims(text) == {(4, 4)}
 
 
+def test_a_rating_as_the_label_of_its_count() -> None:
+    text = "Kết quả Chương trình OCOP của tỉnh. Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm; hạng 5 sao: 1 sản phẩm."
+    assert claims(text) == {(30, 3), (12, 4), (1, 5)}
+
+
+def test_the_next_items_label_is_not_the_counts_rating() -> None:
+    text = "Tỉnh có 120 sản phẩm OCOP. Trong đó, 3 sao: 100 sản phẩm, 4 sao: 19 sản phẩm, 5 sao: 1 sản phẩm."
+    assert claims(text) == {(120, None), (100, 3), (19, 4), (1, 5)}
+
+
 def test_subset_counts_take_their_ocop_context_from_the_sentence_before() -> None:
     text = (
         "Năm 2023, tỉnh công nhận 39 sản phẩm OCOP mới. Theo đó, huyện Kim Bôi có 4 sản phẩm, "

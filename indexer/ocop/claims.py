@@ -347,7 +347,12 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             break
         gap = doc.gap(k).strip()
         if gap == "," and depth == 0:
-            rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
+            rating_list = (
+                doc.orig[k].isdigit()
+                and k + 1 < end
+                and doc.fold[k + 1] == "sao"
+                and not (k + 2 < end and ":" in doc.gap(k + 2))  # "…, 4 sao: 19 sản phẩm": the next item
+            )
             phrase = (
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
             )  # "đánh giá, công nhận"
@@ -412,7 +417,13 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     a = k
     depth = 0  # inside brackets, read backwards: "(sản phẩm OCOP 5 sao) cho 5 sản phẩm"
     used = 0
-    while a > start and used < v.before_window and not _gap_breaks(doc, a, allow="()"):
+    # "Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm": a rating as the label of its count.
+    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() == ":"
+    while (
+        a > start
+        and used < v.before_window
+        and not _gap_breaks(doc, a, allow="():" if labelled and a == k else "()")
+    ):
         gap = doc.gap(a)
         if _empty_brackets(gap):
             gap = ""  # a bracket with no words in it: "đạt hạng 3 sao (***) cấp huyện cho 05 sản phẩm"
