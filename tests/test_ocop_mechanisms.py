@@ -356,7 +356,10 @@ def test_a_process_is_not_a_submission() -> None:
 
 
 def test_a_rating_as_the_label_of_its_count() -> None:
-    text = "Kết quả Chương trình OCOP của tỉnh. Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm; hạng 5 sao: 1 sản phẩm."
+    text = (
+        "Kết quả Chương trình OCOP của tỉnh. Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm; "
+        "hạng 5 sao: 1 sản phẩm."
+    )
     assert claims(text) == {(30, 3), (12, 4), (1, 5)}
 
 
