@@ -368,6 +368,22 @@ def test_the_next_items_label_is_not_the_counts_rating() -> None:
     assert claims(text) == {(120, None), (100, 3), (19, 4), (1, 5)}
 
 
+def test_items_under_a_rated_totals_cue_line_share_its_context_and_rating() -> None:
+    text = (
+        "Năm 2024, tỉnh công nhận 21 sản phẩm đạt OCOP 3 sao, cụ thể:\n- Huyện Thọ Xuân: 12 sản phẩm\n"
+        "- Huyện Nông Cống: 5 sản phẩm\n- Thị xã Nghi Sơn: 4 sản phẩm"
+    )
+    assert claims(text) == {(21, 3), (12, 3), (5, 3), (4, 3)}
+
+
+def test_items_under_a_cue_line_of_candidates_are_candidates() -> None:
+    text = (
+        "Năm 2024, tỉnh có 30 sản phẩm OCOP. Có 21 sản phẩm tham gia đánh giá, cụ thể:\n"
+        "- Huyện Thọ Xuân: 12 sản phẩm\n- Huyện Nông Cống: 5 sản phẩm\n- Thị xã Nghi Sơn: 4 sản phẩm"
+    )
+    assert claims(text) == {(30, None)}
+
+
 def test_subset_counts_take_their_ocop_context_from_the_sentence_before() -> None:
     text = (
         "Năm 2023, tỉnh công nhận 39 sản phẩm OCOP mới. Theo đó, huyện Kim Bôi có 4 sản phẩm, "

@@ -44,7 +44,7 @@ from functools import cache
 from itertools import chain
 
 from indexer.ocop.document import CONTENT_ZONES, Document
-from indexer.ocop.groups import product_index
+from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
@@ -601,6 +601,8 @@ class _Claims:
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
         self.lists: dict[int, tuple[int, int, int]] = {}  # sentence → (start, end, rating) of a list of parts
+        self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
+        self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
 
     @property
@@ -625,6 +627,13 @@ class _Claims:
                         talk.add(doc.sent_of[k])
             self._talk = talk
         return self._talk
+
+    @property
+    def runs(self) -> dict[int, int]:
+        """List-item and table-row sentence → the cue sentence that introduces its list."""
+        if self._runs is None:
+            self._runs = list_runs(self.doc)
+        return self._runs
 
     def _clause_start(self, k: int, start: int) -> int:
         """Where the words about the count at k begin: after the previous count of its sentence
@@ -746,7 +755,8 @@ class _Claims:
             return None
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
-        near_candidates = s in self.blocked or (s - 1 in self.blocked and s - 1 not in self.accepted)
+        cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
+        near_candidates = s in self.blocked or (cue in self.blocked and cue not in self.accepted)
         said_before = max(before.outcome, before.exists) >= 0
         # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
         # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
@@ -775,7 +785,7 @@ class _Claims:
             and c.noun in self.v.inherit_nouns
             and not after.other
             and (not c.parenthesised or c.kind_named)
-            and bool({s - 1, s, s + 1} & self.talk)
+            and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -788,6 +798,8 @@ class _Claims:
             stars = self.totals[s][1]  # a part of the sentence's opening total
         elif s in self.lists and self.lists[s][0] < c.at < self.lists[s][1]:
             stars = self.lists[s][2]  # a part listed after a rated total
+        elif inherit and self.runs.get(s, s) in self.cues:
+            stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
             stars = None
         self.accepted.add(s)
@@ -795,6 +807,8 @@ class _Claims:
             self.totals.setdefault(s, (c.at, stars))
         elif stars is not None and (parts := self._list_after(c.at)) is not None:
             self.lists.setdefault(s, (*parts, stars))
+        if stars is not None and s in self.runs.values():
+            self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
 

@@ -208,7 +208,7 @@ def _bracketed_count(doc: Document, j: int) -> bool:
     )
 
 
-def _list_runs(doc: Document) -> dict[int, int]:
+def list_runs(doc: Document) -> dict[int, int]:
     """Sentence → the cue sentence whose list it continues: a line ending in ":" followed by
     short list-item lines ("… được chia thành 6 ngành:" / "• Thực phẩm" / "• Đồ uống" ...)."""
     runs: dict[int, int] = {}
@@ -230,7 +230,7 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
     """(sentences listing two or more group names, sentences that are the programme's boilerplate).
 
     A cue line ending in ":" and the short list items under it count as one sentence."""
-    runs = _list_runs(doc)
+    runs = list_runs(doc)
     broken_down: set[int] = set()  # "Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)": real products
     named: dict[int, set[str]] = {}
     members: dict[int, set[int]] = {}
