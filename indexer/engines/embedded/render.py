@@ -155,7 +155,7 @@ class Renderer:
     def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
         # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
         clauses = [
-            (Occur.Must, _any([self._counted(p) for p in parsed.strict]))
+            (Occur.Must, _any([self._counted(p, weight) for p, weight in parsed.counted(finding=True)]))
             if counted and c == parsed.any_word
             else (Occur.Must, self.node(c))
             for c in dict.fromkeys(parsed.must)
@@ -168,6 +168,8 @@ class Renderer:
     def ranking(self, parsed: ParsedQuery) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module."""
         clauses = self._matching_clauses(parsed, counted=True)
+        # common words of a relaxed query: counted where the others found an article
+        clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
             alternatives = _any([self.node(a) for a in expanded.alternatives])
             not_only = _any(
@@ -185,9 +187,9 @@ class Renderer:
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
 
-    def _counted(self, part: Node) -> Query:
-        """`part` with its BM25 plus `WORD_TIER` where it matches, searched once."""
-        tier = Query.const_score_query(Query.all_query(), WORD_TIER)
+    def _counted(self, part: Node, weight: float) -> Query:
+        """`part` with its BM25 plus `WORD_TIER` × its weight where it matches, searched once."""
+        tier = Query.const_score_query(Query.all_query(), WORD_TIER * weight)
         return Query.boolean_query([(Occur.Must, self.node(part)), (Occur.Should, tier)])
 
     def _adjacent(self, run: Sequence[str]) -> Query:
