@@ -873,6 +873,8 @@ def _rated_back(
 ) -> list[_Found]:
     """Counts rated by a later sentence that refers back to them (`back_references`): the
     unrated claims get its rating, and counts withheld as only assessed become claims."""
+    if not assessed and all(c.stars is not None for c in found):
+        return found  # nothing a back reference could rate
     rated: dict[int, int] = {}  # sentence → rating given back to it
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
