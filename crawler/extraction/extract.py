@@ -60,6 +60,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
+from crawler.extraction.listing import listing_evidence
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
@@ -92,6 +93,9 @@ _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
+_TITLE_CLASS_WORDS = ("title", "tieude", "headline")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_TITLE_BLOCK_TAGS = frozenset({"div", "p", "span", "td", "strong", "b"})
 
 
 @dataclass
@@ -179,11 +183,19 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     if meta.titles:
         candidates = [*meta.titles, *(text for _, text in h1s)]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
-        prefixes = {squash(p) for p in title_prefixes(meta.document_title)}
+        # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
+        prefixes = {squash(p) for p in [*title_prefixes(meta.document_title), meta.document_title] if p}
+        prefixes.discard("")
+        # a heading, or a block classed as a title ("tieude", "title-detail": 2000s templates
+        # print the headline in a styled div), that says a <title> prefix
+        titled = index.with_word_containing(_TITLE_CLASS_WORDS) if prefixes else []
         said = [
             (el, t)
-            for el in tree.iter("h1", "h2", "h3", "h4")
-            if prefixes and not in_chrome(el) and squash(t := text_of(el)) in prefixes
+            for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
+            if prefixes
+            and not in_chrome(el)
+            and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
+            and squash(t := text_of(el)) in prefixes
         ]
         title_words = set(squash(meta.document_title).split())
         confirmed = [
@@ -357,6 +369,10 @@ def extract_article(
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
         raise ExtractionError("no article text: nothing on the page reads as an article body")
+    # A page its CMS declares published at a time is an article, even one built of teasers (a news
+    # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
+    if meta.published is None and (evidence := listing_evidence(tree, cleaned.paragraphs)):
+        raise ExtractionError(f"a listing page, not an article: {evidence}")
 
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:
