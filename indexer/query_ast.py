@@ -10,6 +10,7 @@ Query text never reaches an engine as syntax: a term holds letters and digits on
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -103,6 +104,9 @@ class ParsedQuery:
     boosts: tuple[Term, ...] = ()
     notes: tuple[str, ...] = field(default=(), compare=False)  # expansions applied, for the response
     strict: tuple[Node, ...] = ()  # once relaxed: the words that all had to match (each one counted)
+    weights: tuple[float, ...] = ()  # once relaxed: what holding each of `strict` is worth (rarer: more)
+    also: tuple[tuple[Node, float], ...] = ()  # once relaxed: more that counts, and what it is worth
+    ranking_only: tuple[Node, ...] = ()  # once relaxed: counted where held, never finding an article
 
     @property
     def must(self) -> tuple[Node, ...]:
@@ -138,21 +142,82 @@ class ParsedQuery:
         they also stand side by side ("nông thôn mới")."""
         return [run for run in dict.fromkeys(self.runs) if len(run) > 1]
 
-    def relaxed(self) -> ParsedQuery | None:
-        """Any of the words instead of all of them (None when there is nothing to relax). The
-        engines rank an article by how many of the words (`strict`) it holds, then as before:
-        those holding every word first, then those holding most. Exclusions and field-restricted
-        clauses (`site:`, `title:` …: a journalist narrowing, not searching) stay required."""
-        required = tuple(c for c in self.clauses if isinstance(c, Not) or _scoped(c))
+    def relaxable(self) -> tuple[Node, ...]:
+        """The words a relaxation counts (none when there is nothing to relax): every positive
+        clause but the field-restricted ones (`site:`, `title:` …: a journalist narrowing, not
+        searching), which stay required with the exclusions."""
         units = tuple(c for c in dict.fromkeys(self.must) if not _scoped(c))
-        if self.strict or len(units) < RELAX_MIN_WORDS:
+        if self.strict or (len(units) < RELAX_MIN_WORDS and not self.syllables(units)):
+            return ()
+        return units
+
+    def syllables(self, units: Sequence[Node]) -> list[tuple[Node, tuple[Term, ...]]]:
+        """Each unit holding words of several syllables the query vocabulary joined (`nấm linh
+        chi`, not a quoted phrase), with those syllables: a relaxation counts an article holding
+        some of them but not the unit, far below the unit itself, as BM25 finds an article
+        holding one syllable of a word. The syllables of a word typed with diacritics must be
+        printed so ("nấm", never "Nam"; "ong" of "mật ong", never "ông"); none that is a word of
+        the query itself, nor a number (the "5" of "5 sao")."""
+        words = {u for u in units if isinstance(u, Term)}
+        out: list[tuple[Node, tuple[Term, ...]]] = []
+        for unit in units:
+            found: list[Term] = []
+            for term in positive_terms(unit, typed=True):
+                if term.phrase and not term.exact and term.scope == "any" and self._bare(term):
+                    exact = term.has_diacritics  # "ong" of "mật ong" is "ong", never "ông"
+                    found.extend(Term((t,), exact=exact) for t in term.tokens if not t.isdigit())
+            kept = tuple(t for t in dict.fromkeys(found) if Term(t.tokens) not in words)
+            if kept:
+                out.append((unit, kept))
+        return out
+
+    def _bare(self, term: Term) -> bool:
+        """Whether the term was cut from bare words (the vocabulary's), not quoted or punctuated."""
+        return any(_within(term.folded, run) for run in self.runs)
+
+    def relaxed(
+        self,
+        weights: Sequence[float] | None = None,
+        also: Sequence[tuple[Node, float]] = (),
+        ranking_only: Collection[Node] = (),
+    ) -> ParsedQuery | None:
+        """Any of the words instead of all of them (None when there is nothing to relax). The
+        engines rank an article by the summed `weights` of the words (`strict`) it holds (each 1
+        unless given), and of what `also` counts (a word as the archive prints it, a syllable of
+        a word), then as before: those holding every word first, then those holding the most
+        weight. What is `ranking_only` (common words) counts where an article is found by the
+        rest, but finds none. Exclusions and field-restricted clauses stay required."""
+        units = self.relaxable()
+        if not units:
             return None
-        return replace(self, clauses=(AnyOf(units), *required), strict=units)
+        worth = tuple(weights) if weights is not None else (1.0,) * len(units)
+        if len(worth) != len(units) or min((*worth, *(w for _, w in also))) <= 0:
+            raise ValueError("a relaxation needs one positive weight per word")
+        required = tuple(c for c in self.clauses if isinstance(c, Not) or _scoped(c))
+        finding = tuple(n for n in (*units, *(node for node, _ in also)) if n not in ranking_only)
+        if not finding:
+            raise ValueError("a relaxation needs a word that finds articles")
+        return replace(
+            self,
+            clauses=(AnyOf(finding), *required),
+            strict=units,
+            weights=worth,
+            also=tuple(also),
+            ranking_only=tuple(n for n in dict.fromkeys(ranking_only) if n not in finding),
+        )
+
+    def counted(self, finding: bool | None = None) -> list[tuple[Node, float]]:
+        """What a relaxed query counts, with what each is worth (empty when not relaxed); with
+        `finding`, only what finds articles (True) or only what just ranks them (False)."""
+        every = [*zip(self.strict, self.weights, strict=True), *self.also]
+        if finding is None:
+            return every
+        return [(node, weight) for node, weight in every if (node not in self.ranking_only) == finding]
 
     @property
     def any_word(self) -> AnyOf | None:
         """The clause a relaxed query's words are in (each one an article holds counts)."""
-        return AnyOf(self.strict) if self.strict else None
+        return AnyOf(tuple(node for node, _ in self.counted(finding=True))) if self.strict else None
 
     def expansions(self) -> list[Expanded]:
         """The expanded words among the positive clauses (their originals rank first)."""

@@ -3,8 +3,9 @@
 Vietnamese writes a word as several syllables separated by spaces, and a query does not say where
 one word ends. The parser asks `words` to cut a run of bare syllables into words by the longest
 phrase known to the project: the OCOP product words (indexer/ocop/data/product_groups.toml), the
-province names old and new (gazetteer.json, from vietnamadminunits), and the words and synonyms
-of indexer/data/query_words.toml. A syllable outside every known phrase is a word of its own.
+province names old and new and the district and city names (gazetteer.json, from
+vietnamadminunits), and the words and synonyms of indexer/data/query_words.toml. A syllable
+outside every known phrase is a word of its own.
 
 Matching is on folded syllables, so `mat ong` and `mật ong` are both one word. docs/query-language.md
 says why this, rather than a statistical segmenter, decides what OR and NOT bind to.
@@ -59,6 +60,7 @@ def vocabulary() -> Vocabulary:
             others = tuple(m for m in members if _folded(m) != _folded(member))
             synonyms.setdefault(_folded(member), others)
     provinces = _provinces()
+    texts.extend(gazetteer()["districts"]["accented_name"])  # district and city names: "Đà Lạt", "Lý Sơn"
     phrases = {_folded(syllables_of(text)) for text in texts}
     phrases |= set(provinces)
     phrases = {p for p in phrases if len(p) > 1}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -36,6 +36,36 @@ Sample = Callable[[ParsedQuery, int], Iterable[Article]]  # an engine's best mat
 class Reading:
     boosts: tuple[Term, ...]  # neighbour pairs as printed, lower-cased (exact terms)
     suggestion: str  # the query text, its bare words as printed
+    runs: tuple[tuple[str, ...], ...] = ()  # the query's runs of bare words (folded)
+    printed: tuple[tuple[str | None, ...], ...] = ()  # per run, each syllable as read (lower-cased)
+
+    def accented(self, words: Sequence[Term]) -> list[Term | None]:
+        """Each word as the archive prints it (an exact term), or None where a syllable of it was
+        not read. Words are found in the runs in query order, so the two "san" of `dua san pham
+        ocop len san` are read apart ("sản phẩm", "sàn")."""
+        found: list[Term | None] = []
+        run, at = 0, 0
+        for word in words:
+            place = self._find(word.folded, run, at)
+            if place is None:
+                found.append(None)
+                continue
+            run, start = place
+            at = start + len(word.tokens)
+            forms = self.printed[run][start:at]
+            if any(form is None for form in forms) or not any(has_diacritics(f or "") for f in forms):
+                found.append(None)
+                continue
+            found.append(Term(tuple(f or "" for f in forms), phrase=word.phrase, exact=True))
+        return found
+
+    def _find(self, folded: tuple[str, ...], run: int, at: int) -> tuple[int, int] | None:
+        for r in range(run, len(self.runs)):
+            syllables = self.runs[r]
+            for i in range(at if r == run else 0, len(syllables) - len(folded) + 1):
+                if syllables[i : i + len(folded)] == folded:
+                    return r, i
+        return None
 
 
 def needs_reading(parsed: ParsedQuery) -> bool:
@@ -87,7 +117,13 @@ def read(parsed: ParsedQuery, query_text: str, sample: Sample) -> Reading | None
         boosts.append(Term((first.lower(), second.lower()), phrase=True, exact=True))
     if not boosts:
         return None
-    return Reading(tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms))
+    as_read = tuple(
+        tuple(form.lower() if (form := forms[r].get(i)) else None for i in range(len(run)))
+        for r, run in enumerate(parsed.runs)
+    )
+    return Reading(
+        tuple(dict.fromkeys(boosts)), _suggestion(query_text, parsed.runs, forms), parsed.runs, as_read
+    )
 
 
 class Remembered:

@@ -47,6 +47,23 @@ def test_printed_forms(text: str, expected: datetime) -> None:
     assert parse_vietnamese_date(text, now=NOW) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thứ Hai, 23 Tháng Ba 2015 08:06", vn(2015, 3, 23, 8, 6)),
+        ("ngày 2 tháng Mười Hai năm 2024", vn(2024, 12, 2)),
+        ("23 Th3 2015", vn(2015, 3, 23)),
+        ("Mar 23, 2015 08:06", vn(2015, 3, 23, 8, 6)),
+        ("Monday, March 23rd, 2015 - 08:06 AM", vn(2015, 3, 23, 8, 6)),
+        ("23 March 2015, 8:06 PM", vn(2015, 3, 23, 20, 6)),
+    ],
+)
+def test_months_written_as_words_are_read_without_dateparser(text: str, expected: datetime) -> None:
+    # looks_like_date uses the explicit patterns only: a date stamp printed this way is found too
+    assert looks_like_date(text)
+    assert parse_vietnamese_date(text, now=NOW) == expected
+
+
 def test_weekday_thu_nam_is_not_a_year() -> None:
     parsed = parse_vietnamese_date("Thứ năm 23/01/2025 20:28", now=NOW)
     assert parsed is not None and (parsed.day, parsed.month) == (23, 1)
@@ -92,9 +109,17 @@ def test_dateparser_fallback_is_checked_against_the_written_numbers() -> None:
     assert parse_vietnamese_date("Số 12 ra ngày thứ Ba", now=NOW) is None
 
 
-def test_looks_like_date_never_calls_dateparser() -> None:
+def test_looks_like_date_never_calls_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    import crawler.extraction.dates as dates
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateparser called")
+
+    monkeypatch.setattr(dates, "_dateparser_checked", refuse)
     assert looks_like_date("Thứ năm 23/01/2025 20:28", now=NOW)
-    assert not looks_like_date("October 22, 2025 7:25 pm", now=NOW)
+    assert looks_like_date("October 22, 2025 7:25 pm", now=NOW)  # a named month: explicit pattern
+    assert not looks_like_date("vendredi dernier vers midi", now=NOW)
+    assert parse_vietnamese_date("October 22, 2025 7:25 pm", now=NOW) == vn(2025, 10, 22, 19, 25)
 
 
 @pytest.mark.parametrize(

@@ -108,3 +108,15 @@ def test_comments_and_processing_instructions_next_to_chrome(markup: str) -> Non
     article = extract_article(page.encode(), "https://example.vn/bai-viet.html")
     assert "Nội dung bài viết về sản phẩm OCOP" in article.text
     assert "Bài khác một" not in article.text
+
+
+def test_control_characters_xml_forbids_are_dropped_not_a_crash() -> None:
+    # Found by the property test above: an ESC alone in a div reached trafilatura's XML tree.
+    head = "<html><head><title>Sản phẩm OCOP</title></head>"
+    alone = head + "<body><div class='content'><div>\x1b</div></div></body></html>"
+    with pytest.raises(ExtractionError, match="no article text"):
+        extract_article(alone.encode(), "https://example.vn/a.html")
+    prose = "Hợp tác xã\x1b vừa đưa sản phẩm mật ong rừng vào hệ thống siêu thị của tỉnh trong tháng này."
+    page = f"{head}<body><h1>Sản phẩm OCOP</h1><p>{prose}</p><p>{prose}x</p></body></html>"
+    article = extract_article(page.encode(), "https://example.vn/b.html")
+    assert "\x1b" not in article.text and "Hợp tác xã vừa đưa" in article.text

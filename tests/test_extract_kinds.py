@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from crawler.extraction.extract import extract_article
+from crawler.extraction.extract import ExtractionError, extract_article
 from crawler.extraction.keys import squash
 from indexer.schema import VIETNAM_TZ, Article
 
@@ -33,6 +33,8 @@ ISSUE_KINDS = {
     "box headings", "related teasers at end", "undisplayed description", "site-name h1", "section subheads",
     "lead bullets", "byline with source", "byline label", "single-name signature", "byline with date",
     "meta creator vs visible byline", "sidebar photo credit", "date only visible", "unclassed caption",
+    "closing paragraph outside the body", "unstyled signature", "unclassed byline bar",
+    "forum thread", "trailing initials", "loose text with links",
 }  # fmt: skip
 
 
@@ -85,3 +87,25 @@ def test_the_text_is_the_article_and_nothing_else(articles: dict[str, Article], 
         assert article.text.startswith(spec["first"])
     for caption in spec.get("captions", []):
         assert caption in article.captions
+
+
+# Section pages of our own, built like a 2012 table template and a 2021 card template: the kept
+# text would be the stories' summaries. (Every article page above, the round-up of linked
+# subheads included, is read as an article: the `articles` fixture raises otherwise.)
+@pytest.mark.parametrize("name", ["listing2012_table_section", "listing2021_story_cards"])
+def test_a_listing_page_is_refused_as_a_listing(name: str) -> None:
+    with pytest.raises(ExtractionError, match="a listing page, not an article: 6 of the 6 paragraphs"):
+        page = (PAGES / f"{name}.html").read_bytes()
+        extract_article(page, "https://langque.example.vn/ocop", crawled=CRAWLED)
+
+
+def test_a_digest_its_cms_declares_published_is_an_article() -> None:
+    page = (PAGES / "listing2021_story_cards.html").read_text("utf-8")
+    declared = '<meta property="article:published_time" content="2021-08-07T06:00:00+07:00">'
+    article = extract_article(
+        page.replace("</head>", declared + "</head>").encode(),
+        "https://langque.example.vn/diem-tin",
+        crawled=CRAWLED,
+    )
+    assert article.published is not None
+    assert len(article.text.split("\n\n")) == 6  # the six summaries are its text

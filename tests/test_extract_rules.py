@@ -148,6 +148,17 @@ def test_closing_byline_lines_become_the_byline() -> None:
     assert agency.byline.authors == ["Minh Anh"] and agency.byline.agency == "TTXVN"
 
 
+@pytest.mark.parametrize(("last", "authors", "agency"), [("HT", ["HT"], None), ("TTXVN", [], "TTXVN")])
+def test_initials_alone_after_the_last_sentence_sign_the_article(
+    last: str, authors: list[str], agency: str | None
+) -> None:
+    """Unstyled, alone on the last line after closed prose: a reporter's initials; an agency's
+    acronym in the same place stays an agency."""
+    result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))
+    assert result.paragraphs == PROSE
+    assert result.byline is not None and (result.byline.authors, result.byline.agency) == (authors, agency)
+
+
 def test_a_last_sentence_is_not_a_byline() -> None:
     last = "Ngày 4.1, Tòa tiếp tục phần thẩm vấn."
     result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))
@@ -230,6 +241,32 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("CTV Lê Hoa", ["Lê Hoa"], None),
         ("Hoàng Lê - Minh Phương", ["Hoàng Lê", "Minh Phương"], None),
         ("Ngô Sơn/Pháp luật và Xã hội", ["Ngô Sơn"], None),
+        ("Viết bởi Lý Thanh Sơn", ["Lý Thanh Sơn"], None),
+        ("Posted by Hà My", ["Hà My"], None),
+        ("Đỗ Quang/VOV-Tây Bắc", ["Đỗ Quang"], "VOV-Tây Bắc"),
+        ("Thu Hằng (TTXVN-Cần Thơ)", ["Thu Hằng"], "TTXVN-Cần Thơ"),
+        ("Hoàng Anh (t/h)", ["Hoàng Anh"], None),
+        ("Thanh Hải/BNEWS/TTXVN", ["Thanh Hải"], "BNEWS/TTXVN"),
+        ("Nguyên Minh | 07/03/2025 08:47", ["Nguyên Minh"], None),
+        ("Nguyên Minh (Thứ sáu, 7/3/2025 08:47)", ["Nguyên Minh"], None),
+        ("Story by Dat Nguyen", ["Dat Nguyen"], None),
+        ("Vũ Hân (lược dịch)", ["Vũ Hân"], None),
+        ("ThS. Nguyễn Thị Lan", ["Nguyễn Thị Lan"], None),
+        ("Tùng Lâm - Đài PT-TH Sơn La", ["Tùng Lâm"], "Đài PT-TH Sơn La"),
+        ("Ngọc Ánh - Báo Yên Bái", ["Ngọc Ánh"], "Báo Yên Bái"),
+        ("Bảo Anh", ["Bảo Anh"], None),
+        ("Trường Giang", ["Trường Giang"], None),
+        # a reporter's initials alone; known agencies and abbreviations alone are not initials
+        ("TP", ["TP"], None),
+        ("NTH", ["NTH"], None),
+        ("TTXVN", [], "TTXVN"),
+        ("VTV", [], "VTV"),
+        ("AFP", [], "AFP"),
+        ("UBND", [], "UBND"),
+        ("TTO", [], "TTO"),
+        ("Hải Yến/TP", ["Hải Yến"], "TP"),
+        ("HT (TTXVN)", ["HT"], "TTXVN"),
+        ("HT/TTXVN", ["HT"], "TTXVN"),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:
@@ -246,10 +283,21 @@ def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None
         "Hà Nội, ngày 5/8",
         "Đau bụng kéo dài",
         "thanhluan@gmail.com",
+        "By 2025, the province plans more products",
+        "Viết bởi nhiều người",
+        "Nguyễn Văn A/Công-Ty",
     ],
 )
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text, OUTLET) is None
+
+
+def test_initials_need_a_place_that_allows_one_word_names() -> None:
+    """Where a byline must have two words (an unstyled closing line), bare capitals stay an agency."""
+    byline = parse_byline("HA", OUTLET, min_words=2)
+    assert byline is not None and byline.authors == []
+    assert parse_byline("HA", OUTLET, min_words=1) == parse_byline("HA", OUTLET)
+    assert parse_byline("HA", OUTLET).authors == ["HA"]  # type: ignore[union-attr]
 
 
 def test_outlet_line_is_recognised_without_being_an_author() -> None:
@@ -473,9 +521,35 @@ def test_one_word_signatures_are_vietnamese_names() -> None:
     assert person_name("Forbes") is None and person_name("Reuters") is None  # publications, not given names
 
 
+def test_a_labelled_byline_above_the_story_is_the_byline() -> None:
+    result = clean_body([p("Viết bởi Lý Thanh Sơn"), *map(p, PROSE)], BodyContext(outlet=OUTLET))
+    assert result.paragraphs == PROSE and result.byline is not None
+    assert result.byline.authors == ["Lý Thanh Sơn"]
+    # not after prose has begun, and never without a label (a first line may be a subhead)
+    assert texts([p(PROSE[0]), p("Viết bởi Lý Thanh Sơn"), *map(p, PROSE[1:])])[1] == "Viết bởi Lý Thanh Sơn"
+    assert texts([p("Lý Thanh Sơn"), *map(p, PROSE)])[0] == "Lý Thanh Sơn"
+
+
+def test_short_labels_above_the_story_are_the_templates() -> None:
+    assert texts([p("Chi tiết"), p("Lượt xem: 312"), *map(p, PROSE)]) == PROSE
+    # a line with a number, a sentence or a colon is not a bare label; after prose nothing goes
+    for line in ("Năm 2025", "Kết quả:", "Chi tiết"):
+        assert texts([p(PROSE[0]), p(line), *map(p, PROSE[1:])])[1] == line
+    assert texts([p("Năm 2025"), *map(p, PROSE)])[0] == "Năm 2025"
+
+
 def test_signatures_need_to_be_set_apart() -> None:
-    plain = [*map(p, PROSE), p("Trung")]
-    assert texts(plain)[-1] == "Trung"  # a one-word line with no emphasis may be anything
+    # Unstyled, a one-word line is a signature only alone at the end after a closed sentence, and
+    # only a Vietnamese syllable that is not an end marker.
+    unstyled = clean_body([*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET))
+    assert unstyled.paragraphs == PROSE and unstyled.byline is not None
+    assert unstyled.byline.authors == ["Trung"]
+    open_sentence = [*map(p, PROSE), p("Sản phẩm được bày bán tại các cửa hàng của"), p("Trung")]
+    assert texts(open_sentence)[-1] == "Trung"
+    for word in ("Forbes", "Hết"):
+        assert texts([*map(p, PROSE), p(word)])[-1] == word
+    closing = p("Kết thúc hội nghị, các đại biểu đi thăm gian hàng.")
+    assert texts([*map(p, PROSE), p("Trung"), closing])[-2] == "Trung"
     result = clean_body(
         [*map(p, PROSE), p("Trung")], BodyContext(outlet=OUTLET, signatures=frozenset({"trung"}))
     )
@@ -510,6 +584,16 @@ def test_trailing_box_labels_and_headings_end_nothing() -> None:
         "© 2012 Bản quyền thuộc về Báo Mẫu",
         "Chia sẻ bài viết của bạn về môi trường tại đây.",
         "12 người thích",
+        "Lượt xem: 1.203",
+        "Mời quý độc giả theo dõi các chương trình đã phát sóng trên TV Online!",
+        "Mời bạn đọc đón đọc kỳ tiếp theo.",
+        "Xem bài gốc tại đây",
+        "Trình duyệt của bạn không hỗ trợ video.",
+        "Bạn đang đọc bài viết Chè Tân Cương tại chuyên mục Kinh tế. Mọi thông tin góp ý xin gửi về email",
+        "Mọi thông tin góp ý xin gửi về hòm thư của tòa soạn.",
+        "Ghi rõ nguồn khi phát hành lại thông tin từ website này.",
+        "Liên hệ quảng cáo: 0912 345 678",
+        "Nhấn vào đây để xem video",
     ],
 )
 def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
@@ -517,6 +601,9 @@ def test_widgets_notices_and_mastheads_are_prompts(line: str) -> None:
 
 
 def test_a_sentence_about_an_editor_or_a_vote_is_not_a_prompt() -> None:
+    assert not is_prompt("Mời bạn bè đến thăm vườn là cách anh quảng bá sản phẩm, theo lời anh kể.")
+    assert not is_prompt("Liên hệ: Hợp tác xã chè Tân Cương, điện thoại 0912 345 678.")
+    assert not is_prompt("Bạn đọc có thể mua sản phẩm tại các cửa hàng đặc sản của tỉnh.")
     assert not is_prompt("Tổng biên tập Nguyễn Văn A cho biết báo sẽ mở thêm chuyên mục về sản phẩm OCOP.")
     assert not is_prompt(
         "Hội đồng đã tổ chức bình chọn và công nhận 12 sản phẩm đạt 4 sao, "
@@ -535,7 +622,9 @@ def test_the_whole_page_fallback_is_split_into_paragraphs() -> None:
 
 def test_a_second_copy_of_the_article_goes_with_its_short_lines() -> None:
     copy = [*map(p, PROSE), p("Trung")]
-    assert texts([*copy, *copy]) == [*PROSE, "Trung"]
+    twice = clean_body([*copy, *copy], BodyContext(outlet=OUTLET))
+    assert twice.paragraphs == PROSE  # the copy's signature went with it; the last one signs
+    assert twice.byline is not None and twice.byline.authors == ["Trung"]
 
 
 def test_layout_tables_become_blocks_and_data_tables_stay() -> None:
@@ -688,3 +777,43 @@ def test_a_right_aligned_pen_name_signs_but_a_credited_publication_does_not() ->
         BodyContext(outlet=OUTLET, signatures=frozenset({"forbes"})),
     )
     assert credited.byline is not None and credited.byline.authors == ["Minh Nguyễn"]
+
+
+def _page_with_bar(bar: str) -> str:
+    title = "Tỉnh có thêm hai mươi sản phẩm OCOP đạt chuẩn"
+    body = "".join(f"<p>{text}</p>" for text in PROSE)
+    return (
+        f"<html><head><title>{title} | Báo Mẫu</title></head><body><div class='detail'><h1>{title}</h1>"
+        f"{bar}<div class='content'>{body}</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "<p>Thứ Sáu, 07/03/2025, 08:47 (GMT+7)</p><p><b>Nguyên Minh</b></p>",
+        "<div class='info'><div><strong>Nguyên Minh</strong></div><div>07/03/2025</div></div>",
+        "<div class='meta'>Nguyên Minh - 07/03/2025 08:47</div>",
+    ],
+)
+def test_an_unclassed_byline_under_the_headline_is_read(bar: str) -> None:
+    from crawler.extraction.extract import extract_article
+
+    article = extract_article(_page_with_bar(bar).encode(), "https://baomau.example.vn/a-1.html")
+    assert article.authors == ["Nguyên Minh"]
+    assert "Nguyên Minh" not in article.text
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "<p>Tin từ <b>Lê Văn Tám</b> cho biết hội nghị kéo dài hai ngày.</p>",  # bold inside a sentence
+        "<p><a href='/tac-gia'><b>Lê Văn Tám</b></a></p>",  # a link: another page's name
+        "<div class='meta'>Lê Văn Tám</div>",  # no date, no bold: maybe a kicker
+    ],
+)
+def test_names_under_the_headline_without_a_byline_shape_are_not_authors(bar: str) -> None:
+    from crawler.extraction.extract import extract_article
+
+    article = extract_article(_page_with_bar(bar).encode(), "https://baomau.example.vn/a-1.html")
+    assert article.authors == []

@@ -237,6 +237,21 @@ def test_a_herbal_drink_is_a_drink_and_a_herbal_product() -> None:
     assert facts(text).product_groups == ["Đồ uống", "Thảo dược"]
 
 
+def test_cinnamon_is_a_herbal_product() -> None:
+    text = "Tỉnh công nhận 3 sản phẩm OCOP 4 sao gồm: Quế điếu Văn Yên; miến dong; vỏ quế khô."
+    assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
+
+
+def test_a_group_breakdown_with_counts_is_not_the_programmes_boilerplate() -> None:
+    text = (
+        "Đến nay tỉnh có 120 sản phẩm OCOP. Sáu nhóm ngành hàng của Chương trình OCOP của tỉnh gồm: "
+        "thực phẩm (80 sản phẩm), đồ uống (20 sản phẩm), thảo dược (10 sản phẩm), vải và may mặc "
+        "(4 sản phẩm), dịch vụ du lịch nông thôn (5 sản phẩm), sinh vật cảnh (1 sản phẩm)."
+    )
+    groups = facts(text).product_groups
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" in groups and "Vải và may mặc" in groups
+
+
 def test_craft_and_textile_words() -> None:
     text = "Làng nghề có 3 sản phẩm OCOP 3 sao: sọt cỏ bàng, khăn thêu và chổi chít."
     groups = facts(text).product_groups
@@ -265,6 +280,108 @@ def test_craft_and_textile_words() -> None:
 )
 def test_claim_shapes(text: str, expected: set[tuple[int, int | None]]) -> None:
     assert claims(text) == expected
+
+
+def test_bracketed_counts_after_group_names_are_group_subsets() -> None:
+    text = (
+        "Đến nay huyện có 90 sản phẩm OCOP đạt 3 sao. Các sản phẩm thuộc các nhóm: Thực phẩm (60 sản phẩm), "
+        "đồ uống (18 sản phẩm), thủ công mỹ nghệ trang trí (9 sản phẩm) và thảo dược (3 sản phẩm)."
+    )
+    assert claims(text) == {(90, 3), (60, None), (18, None), (9, None), (3, None)}
+
+
+def test_a_bracketed_count_after_a_place_or_brand_names_no_kind() -> None:
+    # "Quế" (cinnamon) inside a town's name, "Mật ong" followed by a brand: no group named at the bracket.
+    text = (
+        "Năm nay tỉnh có 40 sản phẩm OCOP 3 sao. Các chủ thể đăng ký: Thị xã Quế Sơn (12 sản phẩm); "
+        "Mật ong Hoa Ban (5 sản phẩm mật ong)."
+    )
+    assert claims(text) == {(40, 3)}
+
+
+def test_a_sentence_referring_back_rates_the_counted_products() -> None:
+    text = (
+        "Tại huyện Đông Sơn, hội đồng đã đánh giá 5 sản phẩm, trong đó có 2 sản phẩm được đánh giá lần đầu. "
+        "Cùng với đó, 3 sản phẩm khác được đánh giá lại. "
+        "Tất cả các sản phẩm này đều đạt tiêu chuẩn OCOP 3 sao."
+    )
+    assert claims(text) == {(5, 3), (2, 3), (3, 3)}
+
+
+def test_a_back_reference_does_not_settle_proposals_or_plans() -> None:
+    text = (
+        "Hội đồng đề xuất 4 sản phẩm đủ điều kiện lên Trung ương. Tỉnh dự kiến có thêm 6 sản phẩm OCOP. "
+        "Các sản phẩm này đều đạt 4 sao."
+    )
+    assert not {n for n, _s in claims(text)} & {4, 6}
+
+
+def test_a_back_reference_with_its_own_count_or_several_ratings_rates_nothing_back() -> None:
+    text = "Hội đồng đã đánh giá 7 sản phẩm của huyện. Các sản phẩm này đạt 3 sao và 4 sao sau khi chấm điểm."
+    assert (7, 3) not in claims(text) and (7, 4) not in claims(text)
+
+
+def test_parts_listed_after_a_rated_total_share_its_rating() -> None:
+    text = (
+        "Đầu năm, 5 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện Văn Yên và "
+        "4 sản phẩm của huyện Lục Yên."
+    )
+    assert claims(text) == {(5, 4), (4, 4)}
+
+
+def test_a_list_of_parts_ends_at_a_semicolon() -> None:
+    text = (
+        "Công ty A được công nhận 3 sản phẩm đạt chuẩn OCOP 4 sao, gồm: dầu lạc, dầu vừng, dầu dừa; "
+        "Công ty B được công nhận 1 sản phẩm là rượu nếp."
+    )
+    assert claims(text) == {(3, 4), (1, None)}
+
+
+def test_an_empty_bracket_keeps_a_rating_linked_to_its_count() -> None:
+    text = "Huyện công nhận sản phẩm đạt hạng 3 sao (***) cấp huyện cho 06 sản phẩm của các chủ thể OCOP."
+    assert claims(text) == {(6, 3)}
+
+
+def test_superlative_links_a_rating_to_its_count() -> None:
+    text = (
+        "Huyện Tân Sơn có nhiều sản phẩm OCOP nhất với 30 sản phẩm, đồng thời là huyện có nhiều sản phẩm "
+        "OCOP đạt hạng 4 sao nhất với 12 sản phẩm."
+    )
+    assert claims(text) == {(30, None), (12, 4)}
+
+
+def test_a_process_is_not_a_submission() -> None:
+    text = "Hợp tác xã có 04 sản phẩm OCOP đều đạt chuẩn 4 sao sau quá trình đánh giá lại."
+    assert claims(text) == {(4, 4)}
+
+
+def test_a_rating_as_the_label_of_its_count() -> None:
+    text = (
+        "Kết quả Chương trình OCOP của tỉnh. Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm; "
+        "hạng 5 sao: 1 sản phẩm."
+    )
+    assert claims(text) == {(30, 3), (12, 4), (1, 5)}
+
+
+def test_the_next_items_label_is_not_the_counts_rating() -> None:
+    text = "Tỉnh có 120 sản phẩm OCOP. Trong đó, 3 sao: 100 sản phẩm, 4 sao: 19 sản phẩm, 5 sao: 1 sản phẩm."
+    assert claims(text) == {(120, None), (100, 3), (19, 4), (1, 5)}
+
+
+def test_items_under_a_rated_totals_cue_line_share_its_context_and_rating() -> None:
+    text = (
+        "Năm 2024, tỉnh công nhận 21 sản phẩm đạt OCOP 3 sao, cụ thể:\n- Huyện Thọ Xuân: 12 sản phẩm\n"
+        "- Huyện Nông Cống: 5 sản phẩm\n- Thị xã Nghi Sơn: 4 sản phẩm"
+    )
+    assert claims(text) == {(21, 3), (12, 3), (5, 3), (4, 3)}
+
+
+def test_items_under_a_cue_line_of_candidates_are_candidates() -> None:
+    text = (
+        "Năm 2024, tỉnh có 30 sản phẩm OCOP. Có 21 sản phẩm tham gia đánh giá, cụ thể:\n"
+        "- Huyện Thọ Xuân: 12 sản phẩm\n- Huyện Nông Cống: 5 sản phẩm\n- Thị xã Nghi Sơn: 4 sản phẩm"
+    )
+    assert claims(text) == {(30, None)}
 
 
 def test_subset_counts_take_their_ocop_context_from_the_sentence_before() -> None:

@@ -126,9 +126,14 @@ def test_synonyms_and_merged_provinces_are_alternatives_ranked_below_the_word() 
 
 
 def test_relaxation_keeps_any_word_and_the_exclusions() -> None:
-    parsed = parse_query("sâm Ngọc Linh Quảng Ngãi 5 sao -xổ")
+    parsed = parse_query("sâm Ngọc Linh Quảng Ngãi 5 sao -xổ")  # "5 sao", a rating, is one word
     relaxed = parsed.relaxed()
-    assert relaxed is not None and relaxed.strict == parsed.must and len(parsed.must) == 4
+    assert relaxed is not None and relaxed.strict == parsed.must and len(parsed.must) == 3
+    assert relaxed.weights == (1.0, 1.0, 1.0)  # unless the engine weighs them by rarity
+    weighed = parsed.relaxed([0.5, 2.0, 1.0])
+    assert weighed is not None and weighed.counted() == list(zip(parsed.must, (0.5, 2.0, 1.0), strict=True))
+    with pytest.raises(ValueError):
+        parsed.relaxed([1.0, 0.0, 1.0])
     any_word, excluded = relaxed.clauses
     assert any_word == AnyOf(parsed.must)
     assert excluded == Not(Term(("xổ",)))

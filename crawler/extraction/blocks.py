@@ -10,6 +10,7 @@ So the XML body is kept (`include_links`, `include_formatting`) and read here in
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -19,6 +20,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
 
+from crawler.extraction.dom import raw_text
 from crawler.extraction.keys import squash
 from indexer.text import clean
 
@@ -64,21 +66,26 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def _text(element: etree._Element) -> str:
-    """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break."""
+def _text(element: etree._Element, *, paragraphs: bool = False) -> str:
+    """Text of a trafilatura element: inline <hi>/<ref> run on, <lb/> is a line break;
+    `paragraphs`: <p>s inside (a quote's) are a blank line apart, as <lb/><lb/> would be."""
     parts: list[str] = []
-    _walk(element, parts)
+    _walk(element, parts, paragraphs)
     return clean("".join(parts))
 
 
-def _walk(element: etree._Element, parts: list[str]) -> None:
+def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
+        elif paragraphs and child.tag == "p":
+            parts.append("\n\n")
+            _walk(child, parts, paragraphs)
+            parts.append("\n\n")
         else:
-            _walk(child, parts)
+            _walk(child, parts, paragraphs)
         if child.tail:
             parts.append(child.tail)
 
@@ -93,7 +100,7 @@ def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
 
 
 def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
-    text = _text(element)
+    text = _text(element, paragraphs=kind == "quote")
     if not text:
         return None
     return Block(
@@ -140,9 +147,12 @@ def body_to_blocks(body: etree._Element) -> list[Block]:
                 text = " | ".join(c for c in cells if c)
                 if text:
                     blocks.append(Block("row", text, _link_chars(row), _is_bold(row, text), group))
-        elif tag in ("head", "quote"):
+        elif tag == "head":
             if block := _block(tag, child):
                 blocks.append(block)
+        elif tag == "quote":
+            if block := _block(tag, child):
+                blocks.extend(_paragraphs(block))
         elif tag and (block := _block("p", child)):
             blocks.extend(_paragraphs(block))
     return blocks
@@ -159,6 +169,58 @@ def _subdocument(tree: HtmlElement, containers: Sequence[HtmlElement]) -> HtmlEl
     return document_fromstring(etree.tostring(root, encoding="unicode"))
 
 
+_LAST_TOKEN = re.compile(r"\S+$")
+_FIRST_TOKEN = re.compile(r"^\S+")
+
+
+class _SourceText:
+    """The page's visible text with whitespace collapsed, read once and only when asked."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._text: str | None = None
+
+    def __contains__(self, piece: str) -> bool:
+        if self._text is None:
+            self._text = " ".join(raw_text(self._tree).split())
+        return piece in self._text
+
+
+def _needs_space(left: str, right: str, source: _SourceText) -> bool:
+    """Two words glued at an inline element's edge that the page prints apart."""
+    if not left or not right or left[-1].isspace() or right[0].isspace():
+        return False
+    left_word = _LAST_TOKEN.search(left)
+    right_word = _FIRST_TOKEN.search(right)
+    if left_word is None or right_word is None:
+        return False
+    glued = left_word.group() + right_word.group()
+    return glued not in source and f"{left_word.group()} {right_word.group()}" in source
+
+
+def restore_spaces(body: etree._Element, tree: HtmlElement) -> int:
+    """Put back the space trafilatura drops at a link or an italic's edge in some layouts
+    ("lít <a>mật ong</a>" came out "lítmật ong" on a forum post), checked
+    against the page: a drop cap ("<b>V</b>iệt") stays joined because the page joins it."""
+    source = _SourceText(tree)
+    restored = 0
+    for element in body.iter("ref", "hi"):
+        parent = element.getparent()
+        inner = "".join(element.itertext())
+        previous = element.getprevious()
+        before = (previous.tail if previous is not None else parent.text if parent is not None else "") or ""
+        if _needs_space(before, inner, source):
+            if previous is not None:
+                previous.tail = before + " "
+            elif parent is not None:
+                parent.text = before + " "
+            restored += 1
+        if _needs_space(inner, element.tail or "", source):
+            element.tail = " " + (element.tail or "")
+            restored += 1
+    return restored
+
+
 def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[HtmlElement] = ()) -> list[Block]:
     """Body blocks of the page, or of the given containers when a site's selectors matched.
 
@@ -168,9 +230,14 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
     if containers:
         source = _subdocument(tree, containers)
         body = _body(source, url, favor_recall=True)
+        if body is not None:
+            restore_spaces(body, source)
         blocks = body_to_blocks(body) if body is not None else []
         if blocks:
             return blocks
         # The selectors matched something empty (a changed template): fall back to the whole page.
     body = _body(tree, url)
-    return body_to_blocks(body) if body is not None else []
+    if body is None:
+        return []
+    restore_spaces(body, tree)
+    return body_to_blocks(body)

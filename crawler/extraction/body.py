@@ -48,6 +48,7 @@ _VOCAB = load("body")
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
 _PROMPTS = tuple((re.compile(pattern(entry["pattern"])), entry["max_words"]) for entry in _VOCAB["prompts"])
+_PROMPT_MAX_WORDS = max(limit for _, limit in _PROMPTS)  # a longer line is never a prompt
 _END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
 _LINK_ONLY = 0.8
 _LINK_ONLY_MAX_WORDS = 40
@@ -131,7 +132,7 @@ def is_date_line(text: str, crawled: datetime | None = None) -> bool:
 
 def is_prompt(text: str) -> bool:
     words = _words(text)
-    if words > 25:
+    if words > _PROMPT_MAX_WORDS:
         return False
     key = folded(text)
     return any(words <= limit and pattern.search(key) for pattern, limit in _PROMPTS)
@@ -196,6 +197,44 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
         else:
             kept.append(block)
     return kept
+
+
+_OPENING_LINES = 3
+_PROSE_WORDS = 12
+_OPENING_LABEL_WORDS = 3
+
+
+def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
+    """The byline bar's pieces that the body extractor kept as the first lines, before any prose:
+    a labelled or dated byline ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh", "Trần Ngọc Bích
+    (Thứ năm, 07/03/2013 08:47)") is the byline, not text, when it reads as one in full; a label
+    of one to three words that ends no sentence and names no one ("Chi tiết", a kicker) is the
+    template's."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index < _OPENING_LINES and not any(len(b.text.split()) >= _PROSE_WORDS for b in kept):
+            # a label says it; so does a date beside the names ("Trần Ngọc Bích (Thứ năm, 07/03/2013)")
+            marked = has_byline_label(block.text) or looks_like_date(block.text)
+            byline = parse_byline(block.text, outlet, min_words=2) if marked else None
+            if byline is not None and (byline.authors or byline.agency):
+                result.byline = result.byline or byline  # a closing byline, read later, wins
+                _drop(result, "opening byline", block)
+                continue
+            if _is_opening_label(block, outlet):
+                _drop(result, "opening label", block)
+                continue
+        kept.append(block)
+    return kept
+
+
+def _is_opening_label(block: Block, outlet: OutletNames) -> bool:
+    words = block.text.split()
+    return (
+        block.kind in ("p", "item")
+        and 1 <= len(words) <= _OPENING_LABEL_WORDS
+        and not re.search(r"[.!?…:;,\d\"“”]", block.text)
+        and parse_byline(block.text, outlet, min_words=1) is None
+    )
 
 
 def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:
@@ -367,12 +406,29 @@ def _is_publication_line(block: Block) -> bool:
     return bool(_SOURCE_LINE.match(text)) and all(word[:1].isupper() for word in text.split())
 
 
+_SENTENCE_END = re.compile(r"""[.!?…]["'”»)]*$""")
+
+
+def _after_closed_prose(block: Block, previous: Block) -> bool:
+    """A single word alone as the last paragraph, right after a paragraph of prose that ended its
+    sentence: where a reader letter's unstyled signature ("Trung") stands. The word must still be
+    a capitalised Vietnamese syllable (byline.parse_byline decides)."""
+    return (
+        len(block.text.split()) == 1
+        and block.text[:1].isupper()
+        and previous.kind == "p"
+        and len(previous.text.split()) >= 8
+        and bool(_SENTENCE_END.search(previous.text.strip()))
+    )
+
+
 def _take_closing_byline(
     blocks: list[Block], result: CleanBody, outlet: OutletNames, signatures: frozenset[str] = frozenset()
 ) -> list[Block]:
     """Names/agency/outlet lines at the very end → byline; scanning stops at the first prose line.
-    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic
-    or right-aligned. A publication named on the last line under a "Theo …" credit goes with it."""
+    A one-word name ("Trung", "H.V.") counts when it is set apart like a signature: bold, italic,
+    right-aligned, or alone as the last paragraph after closed prose. A publication named on the
+    last line under a "Theo …" credit goes with it."""
     peeled = _peel_closing_lines(blocks, result, outlet)
     if peeled is not None:
         result.byline = peeled
@@ -392,7 +448,12 @@ def _take_closing_byline(
             _drop(result, "credited publication", block)
             end -= 1
             continue
-        styled = block.bold or block.italic or " ".join(folded(block.text).split()) in signatures
+        styled = (
+            block.bold
+            or block.italic
+            or " ".join(folded(block.text).split()) in signatures
+            or (end == len(blocks) and end >= 2 and _after_closed_prose(block, blocks[end - 2]))
+        )
         byline = parse_byline(
             block.text, outlet, min_words=1 if styled else 2, pen_names=_signed(block, signatures)
         )
@@ -459,6 +520,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_headline(work, result, context.title)
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
+    work = _take_opening_byline(work, result, context.outlet)
     work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
     work = _take_tags(work, result)
     work = _drop_related(work, result)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
@@ -32,8 +33,10 @@ _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
-    r"^\s*(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
-    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*",
+    r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
+    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
+    # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Posted by …"
+    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 
@@ -51,6 +54,16 @@ _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 _NAME_THEN_SOURCE = re.compile(
     r"^(?P<name>[^()]{2,40}?)\s*\(\s*(?:theo|nguồn)\s*:?\s*(?P<source>[^()]{2,40})\)\s*\.?$", re.I
 )
+# What the writer did, not who: "(t/h)", "(tổng hợp)", "(lược dịch)", "(*)" after a name.
+_COMPILER_NOTE = re.compile(
+    r"\s*\((?:t/h|th|tổng\s*hợp|tổng\s*hợp\s*(?:và|,)?\s*dịch|lược\s*dịch|biên\s*dịch|dịch|\*+)\)\s*$",
+    re.I,
+)
+_ABBREVIATION = re.compile(r"\b(?:ths|ts|pgs|gs|bs|ls|ks|th\.s)\.(?=\s)", re.I)
+# A part that opens with an institution's word names a newsroom or an office, not a person:
+# "Đài PT-TH Sơn La", "Báo Yên Bái", "Trung tâm Khuyến nông". Matched with diacritics ("Bảo
+# Anh" is a name, "Báo …" a newspaper).
+_INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"]) + r")\b", re.I)
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(
@@ -62,6 +75,11 @@ _HONORIFIC = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
+# Two or three capitals without dots, each one a letter a Vietnamese name can start with (no F, J,
+# W, Z): a reporter's initials signing alone ("TP", "HA", "NTH"), unless the word is a known
+# agency, outlet or abbreviation (bylines.toml: agencies, not_initials).
+_BARE_INITIALS = re.compile(r"^[A-EGHIK-VXYĐ]{2,3}$")
+_NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
@@ -121,10 +139,14 @@ def _has_vietnamese_letters(word: str) -> bool:
 
 
 def agency_name(text: str) -> str | None:
-    """A wire agency or newsroom role ("TTXVN", "PV", "Nhóm PV"), in its usual spelling."""
+    """A wire agency or newsroom role ("TTXVN", "PV", "Nhóm PV"), in its usual spelling; with a
+    regional desk after a hyphen ("VOV-Tây Bắc", "TTXVN-Cần Thơ") as printed."""
     key = re.sub(r"\s+", " ", fold(text).strip(" .()[]-–:"))
     if key in _AGENCIES:
         return _AGENCIES[key]
+    head, dash, region = text.strip(" .()[]").partition("-")
+    if dash and region.strip() and fold(head.strip()) in _AGENCIES and person_name(region, min_words=1):
+        return clean(f"{_AGENCIES[fold(head.strip())]}-{region.strip()}")
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
         return clean(stripped)
@@ -160,6 +182,41 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
     return Byline(authors=[name], agency=where[0].strip() if where else None)
 
 
+_STAMP_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+_BAR_SPLIT = re.compile(r"\s*(?:\||\s[-–—]\s|\(|\))\s*")
+
+
+def _is_stamp(piece: str) -> bool:
+    """A date or time with at most three words around it ("07/03/2026 08:47", "Thứ sáu, 7/3")."""
+    return (
+        any(c.isdigit() for c in piece) and looks_like_date(piece) and len(_STAMP_WORDS.findall(piece)) <= 3
+    )
+
+
+def _without_stamps(text: str) -> str:
+    """The byline bar without its date: "Nguyên Minh | 07/03/2026 08:47", "Nguyên Minh - 07/03/2026",
+    "Nguyên Minh (Thứ sáu, 7/3/2026 08:47)" → "Nguyên Minh"; the date rules read the date."""
+    if not any(c.isdigit() for c in text):
+        return text
+    pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
+    kept = [p for p in pieces if not _is_stamp(p)]
+    return " - ".join(kept) if len(kept) < len(pieces) else text
+
+
+def _bare_initials(text: str, outlet: OutletNames) -> str | None:
+    """A byline that is nothing but a reporter's initials ("TP"). Only a whole line qualifies:
+    inside a longer credit ("Thanh Hải/BNEWS") capitals stay an agency, as agency_name reads them."""
+    word = text.strip(" .")
+    key = fold(word)
+    if not _BARE_INITIALS.match(word) or key in _AGENCIES or key in _NOT_INITIALS or key in _NOT_NAMES:
+        return None
+    if outlet.matches(word):
+        return None
+    return word
+
+
 def parse_byline(
     text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
 ) -> Byline | None:
@@ -172,11 +229,16 @@ def parse_byline(
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
-    if not text or len(text) > 120 or _SENTENCE_BREAK.search(text) or "@" in text or "http" in text:
+    if not text or len(text) > 120 or "@" in text or "http" in text:
+        return None
+    if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
     if _DESK.search(fold(text)):
         return None
-    text = _PHOTO_CREDIT.sub("", _LABELS.sub("", text)).strip()
+    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
+    text = _without_stamps(text)
+    if min_words <= 1 and (initials := _bare_initials(text, outlet)):
+        return Byline(authors=[initials])
     result = Byline()
     rewritten = _NAME_THEN_SOURCE.match(text)
     if rewritten:
@@ -199,13 +261,28 @@ def parse_byline(
         if agency:
             result.agency = result.agency or agency
             text = text.replace(f"({inner})", " ")
+    previous_agency = False
+    initials = None  # "HT/TTXVN", "HT (TTXVN)": initials beside an agency sign as a person
     for piece in filter(None, (p.strip() for p in _STRONG_SPLIT.split(text))):
         if outlet.matches(piece):
             result.outlet_only = True
             continue
+        if min_words <= 1 and initials is None and (found := _bare_initials(piece, outlet)):
+            initials = found
+            continue
         agency = agency_name(piece)
         if agency:
-            result.agency = result.agency or agency
+            # "Thanh Hải/BNEWS/TTXVN": the agencies in a row are one credit, as printed
+            result.agency = (
+                f"{result.agency}/{agency}"
+                if result.agency and previous_agency
+                else (result.agency or agency)
+            )
+            previous_agency = True
+            continue
+        previous_agency = False
+        if _INSTITUTION.match(piece) and len(piece.split()) <= 8:
+            result.agency = result.agency or clean(piece)
             continue
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
@@ -213,6 +290,11 @@ def parse_byline(
         if not names or any(name is None for name in names):
             return None
         result.authors.extend(name for name in names if name and name not in result.authors)
+    if initials is not None:
+        if result.authors:  # "Lan Anh/TN": beside a named person, capitals credit an outlet
+            result.agency = result.agency or initials
+        else:
+            result.authors.append(initials)
     if result.authors or result.agency:
         result.outlet_only = False
     return result if result else None
@@ -308,6 +390,41 @@ def find_byline(
             continue
         byline = _read_author_element(element, outlet)
         if byline:
+            return PageByline(byline, distance)
+    return _stamped_bar(index, headline_at, outlet)
+
+
+_BAR_WINDOW = 12  # elements after the headline where its byline bar stands
+_BOLD_NAME_WINDOW = 5
+_BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "em", "i", "small"})
+
+
+def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
+    """An unclassed byline bar right under the headline: a short line holding a name and the
+    date ("Nguyên Minh - 07/03/2026 08:47", "<b>Nguyên Minh</b> (Thứ sáu, 7/3/2026)"). The date
+    is what makes a line of names a byline here: a bare name under a headline may be a kicker."""
+    if headline_at < 0:
+        return None
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BAR_WINDOW), 1):
+        if element.tag not in _BAR_TAGS or in_chrome(element):
+            continue
+        text = short_text(element, limit=100)
+        if not text or not any(c.isdigit() for c in text) or _without_stamps(text) == text:
+            continue
+        byline = parse_byline(text, outlet, min_words=2)
+        if byline and byline.authors:
+            return PageByline(byline, distance)
+    # A name set in bold on its own right under the headline (its date line may stand between):
+    # "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BOLD_NAME_WINDOW), 1):
+        line = element.getparent()
+        if element.tag not in ("b", "strong") or line is None or in_chrome(element):
+            continue
+        name = short_text(element, 60)
+        if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != name:
+            continue  # a link, or bold words inside a longer line
+        byline = parse_byline(name or "", outlet, min_words=2)
+        if byline and byline.authors:
             return PageByline(byline, distance)
     return None
 

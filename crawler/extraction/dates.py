@@ -54,7 +54,46 @@ _ISOISH = re.compile(
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").strip()
-    return re.sub(r"\s+", " ", text)
+    return _named_months(re.sub(r"\s+", " ", text))
+
+
+# Months written as words become numbers, day first, so the explicit patterns read them:
+# "23 Tháng Ba 2015", "23 Th3 2015" (Vietnamese), "Mar 23, 2015", "23rd March 2015" (English).
+_VI_MONTHS = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+_EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_VI_MONTH = "(" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True)) + ")"
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NAMED_MONTH_FORMS = (
+    (re.compile(rf"\b(\d{{1,2}})\s+tháng\s+{_VI_MONTH}\b,?\s+(?:năm\s+)?(\d{{4}})\b", re.I), "dmy_vi"),
+    (re.compile(r"\b(\d{1,2})\s+thg?\.?\s*(\d{1,2}),?\s+(\d{4})\b", re.I), "dmy"),
+    (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.I), "mdy_en"),
+    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
+)
+
+
+def _named_months(text: str) -> str:
+    for pattern, form in _NAMED_MONTH_FORMS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        a, b, year = match.groups()
+        if form == "dmy_vi":
+            day, month = int(a), _VI_MONTHS[b.lower()]
+        elif form == "mdy_en":
+            day, month = int(b), _EN_MONTHS[a.lower()[:3]]
+        elif form == "dmy_en":
+            day, month = int(a), _EN_MONTHS[b.lower()[:3]]
+        else:
+            day, month = int(a), int(b)
+        return f"{text[: match.start()]}{day}/{month}/{year}{text[match.end() :]}"
+    return text
 
 
 def _aware(value: datetime) -> datetime:

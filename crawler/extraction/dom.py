@@ -22,8 +22,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
-# HTML5 landmarks that hold site chrome, never the article (a <footer> INSIDE an <article> is the
-# article's own footer, which often carries the byline, so it is not chrome).
+# HTML5 landmarks that hold site chrome, never the article (a <header>/<footer> INSIDE an <article> is
+# the article's own, which often carries the headline or the byline, so it is not chrome).
 CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
 
 
@@ -37,8 +37,10 @@ class NotHtmlError(UnreadableInput):
 
 
 def parse_html(text: str) -> HtmlElement:
-    """Parse a decoded page; lxml refuses str input that still carries an XML encoding declaration."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    """Parse a decoded page; lxml refuses str input that still carries an XML encoding declaration.
+    Control characters XML forbids are dropped first: never displayed, and text holding one
+    cannot be set on the XML tree trafilatura builds (an ESC in a div crashed it)."""
+    text = xml_safe(_XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise NotHtmlError("the page is empty")
     try:
@@ -181,12 +183,16 @@ def attached(element: HtmlElement, tree: HtmlElement) -> bool:
 
 
 def in_chrome(element: HtmlElement) -> bool:
-    """Inside the page's header, navigation, sidebar or site footer (by HTML5 landmark or role)."""
+    """Inside the page's header, navigation, sidebar or site footer (by HTML5 landmark or role).
+
+    A <header> or <footer> inside an <article> is that article's own (HTML sections them by their
+    nearest sectioning element): WordPress themes put the h1 and the byline in
+    `<article><header class="entry-header">`."""
     chain = [element, *ancestors(element)]
     inside_article = any(a.tag == "article" for a in chain)
     for node in chain:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in CHROME_LANDMARKS and not (tag == "footer" and inside_article):
+        if tag in CHROME_LANDMARKS and not (tag in ("header", "footer") and inside_article):
             return True
         if node.get("role") in ("banner", "navigation", "complementary", "contentinfo"):
             return True

@@ -47,6 +47,7 @@ from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
     apply_script_writes,
+    attached,
     in_chrome,
     parse_html,
     remove,
@@ -60,12 +61,15 @@ from crawler.extraction.dom import (
 from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
+from crawler.extraction.listing import listing_evidence
+from crawler.extraction.loose_text import wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
+from crawler.extraction.threads import find_thread, prune_thread
 from crawler.extraction.title import choose_title, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
@@ -92,6 +96,9 @@ _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
+_TITLE_CLASS_WORDS = ("title", "tieude", "headline")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_TITLE_BLOCK_TAGS = frozenset({"div", "p", "span", "td", "strong", "b"})
 
 
 @dataclass
@@ -179,11 +186,19 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     if meta.titles:
         candidates = [*meta.titles, *(text for _, text in h1s)]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
-        prefixes = {squash(p) for p in title_prefixes(meta.document_title)}
+        # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
+        prefixes = {squash(p) for p in [*title_prefixes(meta.document_title), meta.document_title] if p}
+        prefixes.discard("")
+        # a heading, or a block classed as a title ("tieude", "title-detail": 2000s templates
+        # print the headline in a styled div), that says a <title> prefix
+        titled = index.with_word_containing(_TITLE_CLASS_WORDS) if prefixes else []
         said = [
             (el, t)
-            for el in tree.iter("h1", "h2", "h3", "h4")
-            if prefixes and not in_chrome(el) and squash(t := text_of(el)) in prefixes
+            for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
+            if prefixes
+            and not in_chrome(el)
+            and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
+            and squash(t := text_of(el)) in prefixes
         ]
         title_words = set(squash(meta.document_title).split())
         confirmed = [
@@ -318,10 +333,20 @@ def extract_article(
     # needed, and every later walk of the tree (and trafilatura's own cleaning) is cheaper without.
     etree.strip_elements(tree, "script", "style", with_tail=False)
     unwrap_layout_tables(tree)
+    wrap_loose_text(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)
     if remove_hidden(tree, keep=(headline.element,)):
+        index = PageIndex(tree)
+        headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    thread_published, thread_message = None, None
+    thread = find_thread(tree, headline.element)
+    if thread is not None:
+        # A forum thread: its first post is the article. Its date is read before the posts'
+        # headers (where the thread prints it) leave with the replies.
+        thread_published = _published(meta, tree, index, headline, final_url, crawled_at)
+        thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
 
@@ -342,6 +367,8 @@ def extract_article(
     page_byline = find_byline(tree, index, headline.position, outlet_names)
 
     containers = select(tree, body_selectors) if body_selectors else []
+    if not containers and thread_message is not None and attached(thread_message, tree):
+        containers = [thread_message]  # a thread's body is its first post's message
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
     taken_out = teasers.keys | {squash(text) for text in (*captions, lead) if text}
     blocks = recover_lost_text(tree, blocks, headline.element, exclude=taken_out)
@@ -357,6 +384,10 @@ def extract_article(
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
         raise ExtractionError("no article text: nothing on the page reads as an article body")
+    # A page its CMS declares published at a time is an article, even one built of teasers (a news
+    # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
+    if meta.published is None and (evidence := listing_evidence(tree, cleaned.paragraphs)):
+        raise ExtractionError(f"a listing page, not an article: {evidence}")
 
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:
@@ -368,10 +399,12 @@ def extract_article(
         if page_byline and page_byline.near_headline
         else (None, page_byline.byline if page_byline else None)
     )
+    if thread is not None and thread.poster and near is None:
+        near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
-    published = _published(meta, tree, index, headline, final_url, crawled_at)
+    published = thread_published or _published(meta, tree, index, headline, final_url, crawled_at)
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
     return Article.from_url(

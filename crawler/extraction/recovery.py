@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.blocks import Block
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome, words_of
 from crawler.extraction.keys import squash, squash_many
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
@@ -32,6 +32,16 @@ _MIN_HEADING_WORDS = 3
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
+# Class/id words of the boxes templates put right after the body; the closing-paragraph search
+# stops at them.
+# fmt: off
+_FURNITURE_WORDS = frozenset({
+    "author", "authors", "byline", "bio", "tacgia", "tag", "tags", "keyword", "keywords", "tukhoa", "share",
+    "social", "sharing", "comment", "comments", "binhluan", "related", "relate", "lienquan", "tinlienquan",
+    "newsletter", "subscribe", "banner", "ads", "advert", "advertisement", "quangcao", "qc", "sidebar",
+    "widget", "recommend", "promo", "sponsor", "footer", "rating", "vote", "poll",
+})
+# fmt: on
 
 
 def _block_ancestor(node: HtmlElement) -> HtmlElement:
@@ -109,8 +119,14 @@ def recover_lost_text(
     skip = set(exclude)
     inserts: dict[int, list[Block]] = {}
     bounds = [(-1, 0), *located]
-    for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False):
-        gap = [i for i in range(gap_start, gap_end) if keys[i] not in covered]
+    gaps = [
+        (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
+        for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
+    ]
+    last_line = blocks[located[-1][0]].text.split("\n")[-1]
+    if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
+        gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
+    for previous_block, gap in gaps:
         for text, holder in _lines(nodes, gap):
             key = squash(text)
             whole = squash(holder.text_content())
@@ -128,6 +144,46 @@ def recover_lost_text(
         out.append(block)
         out.extend(inserts.get(index, []))
     return out
+
+
+def _holder(node: object) -> HtmlElement | None:
+    holder = node.getparent()  # type: ignore[attr-defined]
+    if holder is not None and node.is_tail:  # type: ignore[attr-defined]
+        holder = holder.getparent()
+    return holder
+
+
+def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple[int, int]]) -> list[int]:
+    """Text after the last kept block that still belongs to the article: a closing paragraph in a
+    container of its own next to the body's (after a picture box, an embedded player, a page
+    break). Only inside the container one level above the kept blocks' common container, and only
+    up to the first thing that ends an article: a heading, a block that is mostly links (a related
+    box, "Xem thêm: …"), page chrome, or the edge of that container. Not looked for when the
+    last kept block ends in a short line: a signature or a source has closed the article."""
+    first, last = _holder(nodes[located[0][1]]), _holder(nodes[located[-1][1]])
+    if first is None or last is None:
+        return []
+    common = next((a for a in [first, *ancestors(first)] if a is last or a in ancestors(last)), None)
+    scope = common.getparent() if common is not None else None
+    if scope is None or scope.tag in ("body", "html", "form"):
+        return []
+    gap: list[int] = []
+    for index in range(located[-1][1] + 1, len(nodes)):
+        if keys[index] in covered:
+            continue  # the last block's own text
+        holder = _holder(nodes[index])
+        if holder is None or not (holder is scope or scope in ancestors(holder)):
+            break
+        chain = [holder, *ancestors(holder)]
+        inside = chain[: chain.index(scope)] if scope in chain else chain
+        if any(el.tag in _HEADINGS for el in chain) or in_chrome(holder):
+            break
+        if any(words_of(el) & _FURNITURE_WORDS for el in inside):
+            break  # an author's bio, a newsletter form, a share bar: furniture beside the body
+        if _link_share(_block_ancestor(holder)) > _MAX_LINK_SHARE:
+            break
+        gap.append(index)
+    return gap
 
 
 def _within(node: object, element: HtmlElement) -> bool:

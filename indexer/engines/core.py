@@ -19,7 +19,7 @@ from indexer.errors import InvalidQuery, SearchTimeout
 from indexer.facets import FACETS, TermsFacet, resolve_filters
 from indexer.highlight import hit_for
 from indexer.query import MAX_COPIES, Bucket, Copy, Hit, Relaxation, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import ParsedQuery
+from indexer.query_ast import AllOf, Node, Not, ParsedQuery, Term
 from indexer.readings import Reading, Sample, read
 from indexer.schema import Article
 
@@ -88,6 +88,22 @@ def _fits(value: object, kind: type) -> bool:
 # --- the query as searched --------------------------------------------------------------------------
 
 RELAX_BELOW = 20  # a page: fewer articles holding every word, and those holding some fill it
+MIN_WORD_WEIGHT = 0.25  # a word nearly every article holds still counts a quarter of a tier
+COMMON_SHARE = 0.5  # a word or syllable more articles hold than this share only ranks (see `weighed`)
+SYLLABLE_SHARE = 0.5  # the syllables of a word of several ("nấm", "linh", "chi"), all together, at most
+FOLDED_SHARE = 0.5  # a word typed without diacritics, held but printed otherwise than the archive reads it
+
+Frequencies = Callable[[Sequence[Node]], tuple[int, list[int]]]
+
+
+def word_weight(held_by: int, articles: int) -> float:
+    """What holding a word is worth in a relaxed ranking: its inverse document frequency (as
+    Lucene's BM25 computes it), so an article holding the rare words of a query ("tỏi Lý Sơn")
+    ranks above one holding its common ones ("OCOP", "sao"); at least `MIN_WORD_WEIGHT`, so an
+    article holding every word still ranks above one missing any. Rounded, so every engine
+    ranks alike from the same counts."""
+    idf = math.log(1 + (articles - held_by + 0.5) / (held_by + 0.5))
+    return round(max(MIN_WORD_WEIGHT, idf), 3)
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,7 @@ def plan(
     *,
     count: Callable[[ParsedQuery], int],
     sample: Sample,
+    frequencies: Frequencies,
     reader: Callable[[ParsedQuery, str, Sample], Reading | None] = read,
 ) -> Plan:
     """The request's query, read and relaxed by what the engine holds (docs/query-language.md):
@@ -114,8 +131,10 @@ def plan(
 
     Only pages of hits ranked by relevance are read and relaxed: counts (size 0), date sorts,
     timelines and exports keep every word required. `count` counts a query's matches under the
-    request's filters; `sample` returns a query's best matches over the whole archive; `reader`
-    reads the query from those (`readings.read`, or an engine's `readings.Remembered`)."""
+    request's filters; `sample` returns a query's best matches over the whole archive;
+    `frequencies` says how many articles the whole archive holds, and how many hold each word;
+    `reader` reads the query from those best matches (`readings.read`, or an engine's
+    `readings.Remembered`)."""
     parsed = request.parsed
     if request.size == 0 or request.effective_sort != "relevance":
         return Plan(parsed)
@@ -124,17 +143,68 @@ def plan(
         parsed = ParsedQuery(
             clauses=parsed.clauses, runs=parsed.runs, boosts=reading.boosts, notes=parsed.notes
         )
-    relaxed = parsed.relaxed()
-    if relaxed is None:
+    words = parsed.relaxable()
+    if not words:
         return Plan(parsed, did_you_mean=reading.suggestion if reading else None)
     strict_total = count(parsed)
     if strict_total >= RELAX_BELOW:
         return Plan(parsed, did_you_mean=reading.suggestion if reading else None)
+    relaxed = weighed(parsed, words, reading, frequencies)
     return Plan(
         relaxed,
         Relaxation(strict_total=strict_total, min_words=1, words=len(relaxed.strict)),
         reading.suggestion if reading else None,
     )
+
+
+def weighed(
+    parsed: ParsedQuery, words: Sequence[Node], reading: Reading | None, frequencies: Frequencies
+) -> ParsedQuery:
+    """`parsed` relaxed to any of its `words`, each counted by what holding it is worth:
+
+    - a word, by its rarity (`word_weight`);
+    - a syllable of a word of several, where the word is not held: together at most
+      `SYLLABLE_SHARE` of the word (a syllable is never rarer than its word), so the word held
+      always ranks higher;
+    - a word typed without diacritics: `FOLDED_SHARE` wherever it is held, the rest where it is
+      printed as the archive reads it ("đưa", not "dừa"): there "every word" means every word as
+      the archive reads it.
+
+    A word or syllable held by more than `COMMON_SHARE` of the archive ("OCOP" in an archive of
+    OCOP coverage) counts where the others find an article but finds none itself, unless the
+    rarer ones could not fill a page: the page is the same, and the engine no longer scores and
+    counts (and the facets no longer aggregate) nearly every article of the archive."""
+    parts = parsed.syllables(words)
+    syllables = [(unit, syllable, len(group)) for unit, group in parts for syllable in group]
+    articles, held_by = frequencies([*words, *(syllable for _, syllable, _ in syllables)])
+    weights = [word_weight(n, articles) for n in held_by[: len(words)]]
+    also: list[tuple[Node, float]] = [
+        (AllOf((syllable, Not(unit))), round(SYLLABLE_SHARE * word_weight(n, articles) / size, 3))
+        for (unit, syllable, size), n in zip(syllables, held_by[len(words) :], strict=True)
+    ]
+    held = dict(zip([*words, *(node for node, _ in also)], held_by, strict=True))
+    plain = [w if isinstance(w, Term) and not w.exact else None for w in words]
+    readable = [w for w in plain if w is not None]
+    printed = dict(zip(readable, reading.accented(readable), strict=True)) if reading else {}
+    for i, word in enumerate(words):
+        share, counted = 1.0, None
+        if isinstance(word, Term) and printed.get(word) is not None:
+            share, counted = FOLDED_SHARE, printed[word]
+        if counted is not None:
+            also.append((counted, round(weights[i] * (1 - share), 3)))
+            weights[i] = round(weights[i] * share, 3)
+            held[counted] = held[word]
+    # a word or syllable most articles hold ranks the articles the others find, but finds none
+    # itself (the page would be every article of the archive), unless the rarer ones could not
+    # fill a page: then the commonest words find too, rarest first
+    common = {node for node, n in held.items() if n > COMMON_SHARE * articles}
+    for word in sorted(words, key=held.__getitem__):
+        if max((n for node, n in held.items() if node not in common), default=0) >= RELAX_BELOW:
+            break
+        common.discard(word)
+    relaxed = parsed.relaxed(weights, also, common)
+    assert relaxed is not None  # `words` are what it relaxes
+    return relaxed
 
 
 # --- time budget ----------------------------------------------------------------------------------------

@@ -18,6 +18,13 @@ candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges
 averages ("trung bình 2 sản phẩm"), differences ("tăng 85 sản phẩm"), expired products, 1- and
 2-star ratings, and counts of other things ("100 gian hàng", "9 đơn vị").
 
+4. brackets and later sentences: a bracketed count right after a product group's name is that
+   group's subset ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)"); the parts listed after a
+   rated total share its rating ("3 sản phẩm được nâng hạng lên 4 sao, bao gồm … 2 sản phẩm của
+   huyện B"); a sentence that refers back to the counted products with one achieved rating
+   ("Tất cả các sản phẩm này đều đạt tiêu chuẩn OCOP 3 sao") rates the counts just before it,
+   those read as only assessed included.
+
 Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 245",
 "số sản phẩm OCOP 5 sao cấp quốc gia là 42"), and "A/B sản phẩm" (A of B: both are counts).
 
@@ -37,7 +44,7 @@ from functools import cache
 from itertools import chain
 
 from indexer.ocop.document import CONTENT_ZONES, Document
-from indexer.ocop.groups import product_index
+from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
@@ -84,6 +91,8 @@ class _Vocab:
     agents: PhraseIndex
     passive_results: PhraseIndex
     home: PhraseIndex
+    back_references: PhraseIndex
+    back_sentences: int
     after_window: int
     list_window: int
     before_window: int
@@ -141,6 +150,8 @@ def _vocab() -> _Vocab:
         number_words={k: int(n) for k, n in v["number_words"].items()},
         national_places=index(p["national_places"]),
         home=index(p["home_place_words"]),
+        back_references=index(v["back_references"]),
+        back_sentences=int(v["back_sentences"]),
         after_window=int(v["after_window"]),
         list_window=int(v["list_window"]),
         before_window=int(v["before_window"]),
@@ -336,7 +347,12 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             break
         gap = doc.gap(k).strip()
         if gap == "," and depth == 0:
-            rating_list = doc.orig[k].isdigit() and k + 1 < end and doc.fold[k + 1] == "sao"
+            rating_list = (
+                doc.orig[k].isdigit()
+                and k + 1 < end
+                and doc.fold[k + 1] == "sao"
+                and not (k + 2 < end and ":" in doc.gap(k + 2))  # "…, 4 sao: 19 sản phẩm": the next item
+            )
             phrase = (
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
             )  # "đánh giá, công nhận"
@@ -374,6 +390,12 @@ def _bracket_has_digits(doc: Document, k: int) -> bool:
     return False
 
 
+def _empty_brackets(gap: str) -> bool:
+    """Whether a gap between two syllables holds whole brackets and no half ones: "(***)"."""
+    brackets = "".join(ch for ch in gap if ch in "()")
+    return bool(brackets) and not brackets.replace("()", "")
+
+
 def _depth_after(gap: str, depth: int) -> int:
     """Bracket depth after a gap between syllables (reading forwards)."""
     for ch in gap:
@@ -395,8 +417,16 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     a = k
     depth = 0  # inside brackets, read backwards: "(sản phẩm OCOP 5 sao) cho 5 sản phẩm"
     used = 0
-    while a > start and used < v.before_window and not _gap_breaks(doc, a, allow="()"):
+    # "Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm": a rating as the label of its count.
+    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() == ":"
+    while (
+        a > start
+        and used < v.before_window
+        and not _gap_breaks(doc, a, allow="():" if labelled and a == k else "()")
+    ):
         gap = doc.gap(a)
+        if _empty_brackets(gap):
+            gap = ""  # a bracket with no words in it: "đạt hạng 3 sao (***) cấp huyện cho 05 sản phẩm"
         if "(" in gap and depth == 0:
             break  # the count is inside a bracket: its clause starts there
         depth += gap.count(")") - gap.count("(")
@@ -453,6 +483,18 @@ def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
     ev.candidate = _last_end(v.before_candidates, doc, a, head)
     ev.assessed = _last_end(v.assessed_before, doc, a, head)
     return ev
+
+
+def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
+    """Whether the words right before a bracketed count name a kind of product: a breakdown by
+    group ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)") counts that kind's products. The
+    name must end at the bracket ("Thực phẩm có (133 sản phẩm)" too): a product word inside a
+    place or a brand before it ("Thị xã Quế Võ (28 sản phẩm …)") names no kind."""
+    end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
+    a = max(start, end - 6)
+    return any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end)) or any(
+        j == end for _i, j, _p in v.group_words.find(doc, a, end)
+    )
 
 
 def _hedge_start(doc: Document, k: int, v: _Vocab) -> int:
@@ -538,6 +580,7 @@ class _Count:
     before: _Evidence
     parenthesised: bool
     apposition: _Evidence | None = None
+    kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -557,6 +600,10 @@ class _Claims:
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
+        self.lists: dict[int, tuple[int, int, int]] = {}  # sentence → (start, end, rating) of a list of parts
+        self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
+        self._runs: dict[int, int] | None = None
+        self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
 
     @property
     def talk(self) -> set[int]:
@@ -580,6 +627,13 @@ class _Claims:
                         talk.add(doc.sent_of[k])
             self._talk = talk
         return self._talk
+
+    @property
+    def runs(self) -> dict[int, int]:
+        """List-item and table-row sentence → the cue sentence that introduces its list."""
+        if self._runs is None:
+            self._runs = list_runs(self.doc)
+        return self._runs
 
     def _clause_start(self, k: int, start: int) -> int:
         """Where the words about the count at k begin: after the previous count of its sentence
@@ -649,11 +703,19 @@ class _Claims:
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
             self.blocked.setdefault(doc.sent_of[k], k)
+            if not (
+                after.proposal
+                or after.candidacy >= 0
+                or m.planned(doc, k)
+                or m.nominated(doc, k, start=self._clause_start(k, start))
+            ):
+                self.assessed.append((value, k))  # a later "Các sản phẩm này đều đạt 3 sao" may settle it
             return None
         noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
-        return _Count(value, k, noun, after, before, parenthesised, appos)
+        kind = parenthesised and _kind_before(doc, head, start, v)
+        return _Count(value, k, noun, after, before, parenthesised, appos, kind)
 
     def _breaks_down_accepted(self, k: int, start: int) -> bool:
         """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
@@ -693,7 +755,8 @@ class _Claims:
             return None
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
-        near_candidates = s in self.blocked or (s - 1 in self.blocked and s - 1 not in self.accepted)
+        cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
+        near_candidates = s in self.blocked or (cue in self.blocked and cue not in self.accepted)
         said_before = max(before.outcome, before.exists) >= 0
         # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
         # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
@@ -721,8 +784,8 @@ class _Claims:
             and self.is_ocop
             and c.noun in self.v.inherit_nouns
             and not after.other
-            and not c.parenthesised
-            and bool({s - 1, s, s + 1} & self.talk)
+            and (not c.parenthesised or c.kind_named)
+            and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -733,13 +796,38 @@ class _Claims:
             stars = before.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
+        elif s in self.lists and self.lists[s][0] < c.at < self.lists[s][1]:
+            stars = self.lists[s][2]  # a part listed after a rated total
+        elif inherit and self.runs.get(s, s) in self.cues:
+            stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
             stars = None
         self.accepted.add(s)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
+        elif stars is not None and (parts := self._list_after(c.at)) is not None:
+            self.lists.setdefault(s, (*parts, stars))
+        if stars is not None and s in self.runs.values():
+            self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _list_after(self, k: int) -> tuple[int, int] | None:
+        """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
+        của huyện B": the span of a list of the rated count's parts, opened after a comma later in
+        its sentence and ended by a semicolon or a bracket. Its counts without a rating of their
+        own share the total's."""
+        doc, v = self.doc, self.v
+        _a, b = doc.sentence_bounds(k)
+        for i in range(k + 1, b):
+            if doc.gap(i).strip() == "," and (opener := v.list_openers.match_at(doc, i, b)) is not None:
+                if opener.folded == ("la",):
+                    continue  # "là" after a comma restates, it does not list parts
+                j = i + len(opener.folded)
+                while j < b and not any(ch in doc.gap(j) for ch in ";()"):
+                    j += 1
+                return i, j
+        return None
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
@@ -762,6 +850,56 @@ class _Claims:
         if part is None or not part[0] > 0 or part[0] == claim.count:
             return None
         return _Found(part[0], claim.stars, i)
+
+
+def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
+    """The one rating a sentence [a, b) gives the products it refers back to: "Tất cả các sản
+    phẩm này đều đạt tiêu chuẩn OCOP 3 sao" → 3; None when it opens otherwise or rates
+    nothing, several ratings or a floor, or counts products of its own."""
+    if v.back_references.match_at(doc, a, b) is None:
+        return None
+    if any(doc.orig[k][0].isdigit() and _count_at(doc, k, b, v) is not None for k in range(a, b)):
+        return None
+    ev = _Evidence()
+    _scan(doc, a, b, v, ev)
+    stars = ev.stars() if ev.ratings and ev.achieved and not ev.bad_rating else None
+    if stars is None or modality().planned(doc, ev.first_rating):
+        return None
+    return stars
+
+
+def _rated_back(
+    doc: Document, found: list[_Found], assessed: list[tuple[int, int]], v: _Vocab
+) -> list[_Found]:
+    """Counts rated by a later sentence that refers back to them (`back_references`): the
+    unrated claims get its rating, and counts withheld as only assessed become claims."""
+    if not assessed and all(c.stars is not None for c in found):
+        return found  # nothing a back reference could rate
+    rated: dict[int, int] = {}  # sentence → rating given back to it
+    for block in doc.blocks:
+        if block.zone not in CONTENT_ZONES:
+            continue
+        k = block.first
+        while k < block.last:
+            a, b = doc.sentence_bounds(k)
+            b = min(b, block.last)
+            stars = _back_rating(doc, a, b, v)
+            if stars is not None:
+                s = doc.sent_of[a]
+                first = doc.sent_of[block.first]
+                for t in range(max(first, s - v.back_sentences), s):
+                    rated.setdefault(t, stars)
+            k = b
+    if not rated:
+        return found
+    out = [
+        _Found(c.count, rated[doc.sent_of[c.at]], c.at, c.bare)
+        if c.stars is None and doc.sent_of[c.at] in rated
+        else c
+        for c in found
+    ]
+    out += [_Found(n, rated[doc.sent_of[at]], at) for n, at in assessed if doc.sent_of[at] in rated]
+    return out
 
 
 def find_claims(
@@ -824,6 +962,7 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    found = _rated_back(doc, found, finder.assessed, v)
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
     out: dict[tuple[int, int | None], OcopClaim] = {}

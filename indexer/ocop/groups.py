@@ -198,7 +198,17 @@ def _counted(doc: Document, i: int) -> bool:
     )
 
 
-def _list_runs(doc: Document) -> dict[int, int]:
+def _bracketed_count(doc: Document, j: int) -> bool:
+    """ "thảo dược (21 sản phẩm)": a bracket holding a count of products right after syllable j."""
+    return (
+        j + 1 < len(doc)
+        and doc.gap(j).strip().endswith("(")
+        and doc.orig[j][0].isdigit()
+        and doc.fold[j + 1] in _COUNT_NOUNS
+    )
+
+
+def list_runs(doc: Document) -> dict[int, int]:
     """Sentence → the cue sentence whose list it continues: a line ending in ":" followed by
     short list-item lines ("… được chia thành 6 ngành:" / "• Thực phẩm" / "• Đồ uống" ...)."""
     runs: dict[int, int] = {}
@@ -220,25 +230,31 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
     """(sentences listing two or more group names, sentences that are the programme's boilerplate).
 
     A cue line ending in ":" and the short list items under it count as one sentence."""
-    runs = _list_runs(doc)
+    runs = list_runs(doc)
+    broken_down: set[int] = set()  # "Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)": real products
     named: dict[int, set[str]] = {}
     members: dict[int, set[int]] = {}
     for i, j, _p in v.categories.find_in_blocks(doc, CONTENT_ZONES):
         phrase = v.index.match_at(doc, i, j + 2) or v.index.match_at(doc, i, j)
         counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
-            doc.orig[k].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat")
+            doc.orig[k].isdigit()
+            and doc.fold[k + 1] in ("san", "sp", "mat")
+            # not the previous item's bracket: "Thực phẩm (201 sản phẩm), đồ uống"
+            and not any(")" in doc.gap(m) for m in range(k + 1, i + 1))
             for k in range(max(0, i - 5), i - 1)
         )
         if phrase is not None and phrase.value and not counted:
             s = runs.get(doc.sent_of[i], doc.sent_of[i])
             named.setdefault(s, set()).update(_groups_of(phrase))
             members.setdefault(s, set()).add(doc.sent_of[i])
+            if _bracketed_count(doc, j):
+                broken_down.add(s)
     cued = {
         runs.get(doc.sent_of[i], doc.sent_of[i])
         for i, _j, _p in v.boilerplate_cues.find_in_blocks(doc, CONTENT_ZONES)
     }
     listing = {s for s, groups in named.items() if len(groups) >= 2}
-    boilerplate = {s for s in listing & cued if len(named[s]) >= v.boilerplate_min}
+    boilerplate = {s for s in listing & cued - broken_down if len(named[s]) >= v.boilerplate_min}
 
     def expand(keys: set[int]) -> set[int]:
         return {m for s in keys for m in members.get(s, {s})} | keys

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import time
+from collections.abc import Sequence
 
 import pytest
 
@@ -14,10 +15,13 @@ from indexer.engines.core import (
     encode_cursor,
     facet_buckets,
     selected_values,
+    weighed,
     with_story_sizes,
+    word_weight,
 )
 from indexer.errors import InvalidQuery, SearchTimeout
-from indexer.query import Hit, SearchRequest
+from indexer.query import Hit, SearchRequest, parse_query
+from indexer.query_ast import AllOf, Node, ParsedQuery, positive_terms
 
 
 def _b64(raw: str) -> str:
@@ -111,3 +115,37 @@ def test_deadline() -> None:
     time.sleep(0.06)
     with pytest.raises(SearchTimeout, match="0.05 s budget"):
         deadline.check()
+
+
+# --- the weighed relaxation ----------------------------------------------------------------------
+
+
+def _weighed(q: str, held: dict[str, int], articles: int = 1000) -> ParsedQuery:
+    """`q` relaxed with each word or syllable held by `held[its text]` of `articles` articles."""
+    parsed = parse_query(q)
+
+    def frequencies(nodes: Sequence[Node]) -> tuple[int, list[int]]:
+        return articles, [held[positive_terms(node)[0].text] for node in nodes]
+
+    return weighed(parsed, parsed.relaxable(), None, frequencies)
+
+
+def test_rarer_words_weigh_more_and_every_word_outweighs_any_fewer() -> None:
+    relaxed = _weighed("tỏi Lý Sơn OCOP", {"tỏi lý sơn": 5, "ocop": 900, "tỏi": 40, "lý": 300, "sơn": 400})
+    weights = dict((positive_terms(node)[0].text, w) for node, w in relaxed.counted())
+    assert weights["tỏi lý sơn"] > weights["ocop"] >= 0.25  # rarity, at least a quarter
+    syllables = [w for node, w in relaxed.counted() if isinstance(node, AllOf)]  # where the word is not
+    assert len(syllables) == 3 and sum(syllables) <= 0.5 * weights["tỏi lý sơn"]
+    assert word_weight(0, 1000) > word_weight(10, 1000) > word_weight(999, 1000) == 0.25
+
+
+def test_a_word_most_articles_hold_only_ranks_unless_the_rest_cannot_fill_a_page() -> None:
+    held = {"tỏi lý sơn": 30, "ocop": 900, "tỏi": 40, "lý": 300, "sơn": 400}
+    relaxed = _weighed("tỏi Lý Sơn OCOP", held)
+    ocop = next(node for node, _ in relaxed.counted() if positive_terms(node)[0].text == "ocop")
+    assert relaxed.ranking_only == (ocop,) and ocop not in relaxed.counted(finding=True)
+    assert (ocop, 0.25) in relaxed.counted(finding=False)
+    rare = _weighed("tỏi Lý Sơn OCOP", {**held, "tỏi lý sơn": 3, "tỏi": 3, "lý": 3, "sơn": 3})
+    assert rare.ranking_only == ()  # 3 articles cannot fill a page: "OCOP" finds too
+    with pytest.raises(ValueError, match="finds"):
+        parse_query("tỏi OCOP").relaxed(None, (), parse_query("tỏi OCOP").relaxable())

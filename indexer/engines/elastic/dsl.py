@@ -123,13 +123,19 @@ def _exact_tier(term: Term) -> dict[str, Any]:
     return {"function_score": {"query": exact, "functions": [{"weight": EXACT_TIER}], "boost_mode": "sum"}}
 
 
-def _counted(words: Sequence[Node]) -> dict[str, Any]:
+def _counted(words: Sequence[tuple[Node, float]]) -> dict[str, Any]:
     """A relaxed query: any of its words (`minimum_should_match` 1), each one an article holds
-    adding `WORD_TIER` to its BM25, so those holding every word come first, then those holding
-    most (the embedded engine scores alike)."""
+    adding `WORD_TIER` × its weight to its BM25, so those holding every word come first, then
+    those holding the most weight (the embedded engine scores alike)."""
     tiered = [
-        {"function_score": {"query": _node(w), "functions": [{"weight": WORD_TIER}], "boost_mode": "sum"}}
-        for w in words
+        {
+            "function_score": {
+                "query": _node(w),
+                "functions": [{"weight": WORD_TIER * weight}],
+                "boost_mode": "sum",
+            }
+        }
+        for w, weight in words
     ]
     return {"bool": {"should": tiered, "minimum_should_match": 1}}
 
@@ -152,9 +158,13 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     if parsed.is_empty:
         return {"match_all": {}}
     # relaxed: any word, each one counted; a repeated word adds nothing but clauses
-    must = [_counted(parsed.strict) if c == parsed.any_word else _node(c) for c in dict.fromkeys(parsed.must)]
+    must = [
+        _counted(parsed.counted(finding=True)) if c == parsed.any_word else _node(c)
+        for c in dict.fromkeys(parsed.must)
+    ]
     must_not = [_node(p) for p in dict.fromkeys(parsed.must_not)]
-    should = [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
+    should = [_counted(parsed.counted(finding=False))] if parsed.ranking_only else []  # see _counted
+    should += [_tier(_not_only_alternatives(e), ORIGINAL_TIER) for e in parsed.expansions()]
     should += [_exact_tier(t) for t in parsed.exact_terms()]
     should += [_phrase(run, _FOLDED[:2], PROXIMITY_BOOST) for run in parsed.word_runs()]  # not asides
     # Lucene counts every leaf of the whole query against maxClauseCount (1024 on OpenSearch).
@@ -352,4 +362,15 @@ def phrase_counts_body(phrases: Sequence[Sequence[str]]) -> dict[str, Any]:
         "track_total_hits": False,
         "query": {"match_all": {}},
         "aggs": {"phrases": {"filters": {"filters": filters}}},
+    }
+
+
+def frequencies_body(words: Sequence[Node]) -> dict[str, Any]:
+    """How many articles the whole index holds, and how many hold each word of a query, in one
+    size-0 request (a relaxed ranking weighs each word by its rarity: `core.word_weight`)."""
+    return {
+        "size": 0,
+        "track_total_hits": True,
+        "query": {"match_all": {}},
+        "aggs": {"words": {"filters": {"filters": {str(i): _node(w) for i, w in enumerate(words)}}}},
     }

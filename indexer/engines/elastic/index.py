@@ -23,7 +23,7 @@ from indexer.errors import EngineUnavailable, NotFound
 from indexer.facets import TermsFacet
 from indexer.highlight import hit_for
 from indexer.query import SearchRequest, SearchResponse
-from indexer.query_ast import ParsedQuery
+from indexer.query_ast import Node, ParsedQuery
 from indexer.schema import Article
 from indexer.settings import Settings
 
@@ -105,7 +105,9 @@ class RemoteIndex:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         deadline = core.Deadline(self.time_budget)
-        searched = core.plan(request, count=partial(self._count, request), sample=self._sample)
+        searched = core.plan(
+            request, count=partial(self._count, request), sample=self._sample, frequencies=self._frequencies
+        )
         body = dsl.search_body(request, timeout_ms=int(deadline.remaining() * 1000), parsed=searched.parsed)
         try:
             response = self._search(body)
@@ -148,6 +150,14 @@ class RemoteIndex:
     def _count(self, request: SearchRequest, parsed: ParsedQuery) -> int:
         body = dsl.count_body(request, parsed)
         return int(self.cluster.call(lambda: self.cluster.client.count(index=self.alias, body=body))["count"])
+
+    def _frequencies(self, words: Sequence[Node]) -> tuple[int, list[int]]:
+        """The articles of the whole index, and how many hold each word: one size-0 request."""
+        response = self._search(dsl.frequencies_body(words))
+        buckets = response["aggregations"]["words"]["buckets"]
+        return int(response["hits"]["total"]["value"]), [
+            int(buckets[str(i)]["doc_count"]) for i in range(len(words))
+        ]
 
     def _sample(self, parsed: ParsedQuery, size: int) -> list[Article]:
         body = {

@@ -56,6 +56,7 @@ from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
+from indexer.query_ast import Node
 from indexer.readings import Remembered
 from indexer.schema import Article
 
@@ -356,6 +357,7 @@ class EmbeddedIndex:
                 request,
                 count=lambda p: self._count(searcher, p, filters),
                 sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+                frequencies=lambda words: self._frequencies(searcher, words),
                 reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
             )
             parsed = searched.parsed
@@ -399,6 +401,9 @@ class EmbeddedIndex:
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
+
+    def _frequencies(self, searcher: tantivy.Searcher, words: Sequence[Node]) -> tuple[int, list[int]]:
+        return int(searcher.num_docs), [_match_count(searcher, self.renderer.node(w)) for w in words]
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""

@@ -157,7 +157,7 @@ class Renderer:
     def _matching_clauses(self, parsed: ParsedQuery, counted: bool = False) -> list[tuple[Occur, Query]]:
         # relaxed: any word, each one held adding WORD_TIER; a repeated word adds nothing but work
         clauses = [
-            (Occur.Must, _any([self._counted(p) for p in parsed.strict]))
+            (Occur.Must, _any([self._counted(p, weight) for p, weight in parsed.counted(finding=True)]))
             if counted and c == parsed.any_word
             else (Occur.Must, self.node(c))
             for c in dict.fromkeys(parsed.must)
@@ -171,6 +171,8 @@ class Renderer:
         """Matching plus the optional ranking clauses (relevance sort): see the module."""
         clauses = self._matching_clauses(parsed, counted=True)
         first_optional = len(clauses)
+        # common words of a relaxed query: counted where the others found an article
+        clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
             # the original, or no alternative: the original is looked for only where an alternative
             # is (the rest qualifies anyway), so a common phrase is not searched again here
@@ -193,9 +195,9 @@ class Renderer:
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
 
-    def _counted(self, part: Node) -> Query:
-        """`part` with its BM25 plus `WORD_TIER` where it matches, searched once."""
-        tier = Query.const_score_query(Query.all_query(), WORD_TIER)
+    def _counted(self, part: Node, weight: float) -> Query:
+        """`part` with its BM25 plus `WORD_TIER` × its weight where it matches, searched once."""
+        tier = Query.const_score_query(Query.all_query(), WORD_TIER * weight)
         return Query.boolean_query([(Occur.Must, self.node(part)), (Occur.Should, tier)])
 
     def _adjacent(self, run: Sequence[str]) -> Query:

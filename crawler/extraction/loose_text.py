@@ -1,0 +1,118 @@
+"""Text written straight into a container, paragraphs separated by `<br><br>`, becomes `<p>`s.
+
+Forum posts (BBCode renders to a `<blockquote>` or `<div>` of text and `<br>`s) and 2000s news
+templates put the article's text directly in a `<div>` or `<td>`, without paragraphs. Asked to
+keep links (blocks.py needs them to measure link density), trafilatura 2.x loses text in that
+shape: in "vài chục lít <a>mật ong</a>, nhưng …" everything from the link to the next `<br>` is
+dropped. Given the same text as `<p>`s it reads it whole, so the page is given paragraphs: each
+run of inline content between block children or double line breaks is wrapped in a `<p>`; a
+single `<br>` stays inside its paragraph as a line break. Only containers that hold a blank line
+(`<br><br>`) are touched: that is how paragraphs are written without `<p>`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS
+
+__all__ = ["wrap_loose_text"]
+
+# No <td>: layout tables are divs by now (dom.unwrap_layout_tables), and a data cell keeps its lines.
+_CONTAINERS = ("div", "blockquote", "article", "section", "center", "font")
+_MIN_LOOSE_WORDS = 8  # below this the loose text is a label or a caption, not paragraphs
+
+_Item = str | HtmlElement
+
+
+def _loose_words(container: HtmlElement) -> int:
+    words = len((container.text or "").split())
+    for child in container:
+        words += len((child.tail or "").split())
+    return words
+
+
+def _is_break(item: _Item) -> bool:
+    return not isinstance(item, str) and item.tag == "br"
+
+
+def _stays_outside(item: _Item) -> bool:
+    """Block elements (and scripts) are paragraphs of their own, never inside a new <p>."""
+    if isinstance(item, str) or not isinstance(item.tag, str):
+        return False
+    return item.tag != "br" and (item.tag in BLOCK_TAGS or item.tag in NON_CONTENT_TAGS)
+
+
+def _items(container: HtmlElement) -> list[_Item]:
+    items: list[_Item] = [container.text] if container.text else []
+    for child in list(container):
+        tail, child.tail = child.tail, None
+        items.append(child)
+        if tail:
+            items.append(tail)
+    container.text = None
+    for child in list(container):
+        container.remove(child)
+    return items
+
+
+def _append_text(container: HtmlElement, text: str) -> None:
+    last = container[-1] if len(container) else None
+    if last is None:
+        container.text = (container.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _flush(container: HtmlElement, run: list[_Item]) -> None:
+    while run and (_is_break(run[-1]) or (isinstance(run[-1], str) and not run[-1].strip())):
+        trailing = run.pop()
+        if isinstance(trailing, str):
+            _append_text(container, trailing)
+    has_words = any(isinstance(item, str) and item.strip() for item in run)
+    target = etree.SubElement(container, "p") if has_words else container
+    for item in run:
+        if isinstance(item, str):
+            _append_text(target, item)
+        else:
+            target.append(item)
+    run.clear()
+
+
+def _wrap(container: HtmlElement) -> None:
+    run: list[_Item] = []
+    for item in _items(container):
+        if _stays_outside(item):
+            _flush(container, run)
+            container.append(item)  # type: ignore[arg-type]
+        elif _is_break(item):
+            previous = next((i for i in reversed(run) if not (isinstance(i, str) and not i.strip())), None)
+            if previous is not None and _is_break(previous):
+                _flush(container, run)  # a blank line: the paragraph ends
+            else:
+                run.append(item)
+        else:
+            run.append(item)
+    _flush(container, run)
+
+
+def _has_blank_line(container: HtmlElement) -> bool:
+    """A `<br>` followed by another with nothing between: paragraphs written as text. (Single
+    breaks alone set lines apart inside one block: a teaser's title, date and summary.)"""
+    for br in container.iterchildren("br"):
+        following = br.getnext()
+        if following is not None and following.tag == "br" and not (br.tail or "").strip():
+            return True
+    return False
+
+
+def wrap_loose_text(tree: HtmlElement) -> int:
+    """Wrap the loose paragraphs of every container that has them and blank-line breaks."""
+    wrapped = 0
+    for container in list(tree.iter(*_CONTAINERS)):
+        if not _has_blank_line(container) or _loose_words(container) < _MIN_LOOSE_WORDS:
+            continue
+        _wrap(container)
+        wrapped += 1
+    return wrapped
