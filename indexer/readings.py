@@ -96,8 +96,8 @@ def read(parsed: ParsedQuery, query_text: str, sample: Sample) -> Reading | None
             printed, folded = printed_syllables(text)
             pairs = list(zip(folded, folded[1:], strict=False))
             both = zip(pairs, zip(printed, printed[1:], strict=False), strict=True)
-            for pair, form in compress(both, map(wanted.__contains__, pairs)):
-                seen[pair][form] += 1
+            for pair, as_printed in compress(both, map(wanted.__contains__, pairs)):
+                seen[pair][as_printed] += 1
     forms: list[dict[int, str]] = [{} for _ in parsed.runs]  # per run: position -> printed form
     boosts: list[Term] = []
     candidates = []
