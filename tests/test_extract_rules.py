@@ -267,6 +267,11 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("Hải Yến/TP", ["Hải Yến"], "TP"),
         ("HT (TTXVN)", ["HT"], "TTXVN"),
         ("HT/TTXVN", ["HT"], "TTXVN"),
+        # a parenthesised outlet or desk beside a name is the source, not a second author
+        ("Lan Chi (Truyền hình Online)", ["Lan Chi"], "Truyền hình Online"),
+        ("Minh Hà (QTV Digital)", ["Minh Hà"], "QTV Digital"),
+        ("Quốc Bảo (Báo điện tử Miền Tây)", ["Quốc Bảo"], "Báo điện tử Miền Tây"),
+        ("Hải Đăng (Pháp luật và Xã hội)", ["Hải Đăng"], None),
     ],
 )
 def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None:
@@ -290,6 +295,12 @@ def test_parse_byline(text: str, authors: list[str], agency: str | None) -> None
 )
 def test_not_bylines(text: str) -> None:
     assert parse_byline(text, OUTLET) is None
+
+
+def test_a_parenthesised_place_is_not_an_outlet() -> None:
+    """Capitals that abbreviate a place ("TP HCM") do not make the parenthesis an outlet credit."""
+    byline = parse_byline("Thu Trang (TP HCM)", OUTLET)
+    assert byline is None or byline.agency is None
 
 
 def test_initials_need_a_place_that_allows_one_word_names() -> None:

@@ -24,7 +24,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.keys import folded
-from crawler.extraction.outlet import OutletNames
+from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
 
@@ -154,6 +154,21 @@ def agency_name(text: str) -> str | None:
 
 
 _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
+_OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, _VOCAB["words"]["outlet_words"])) + r")\b")
+_PLACE_ABBREVIATIONS = frozenset(_VOCAB["words"]["place_abbreviations"])
+
+
+def _outlet_by_shape(inner: str, outlet: OutletNames) -> bool:
+    """A parenthesis after a name that names an outlet or a desk ("(Truyền hình Online)", "(HTV
+    Digital)", the outlet's own name): where the story comes from, not a second author. Judged by
+    its words (bylines.toml outlet_words, an all-capitals acronym, the outlet's own names)."""
+    if outlet.matches(inner) or _OUTLET_WORDS.search(re.sub(r"\s+", " ", fold(inner))):
+        return True
+    words = re.findall(r"[^\W_][^\s()]*", inner)
+    acronyms = [w for w in words if _ACRONYM.match(w) and not _has_vietnamese_letters(w)]
+    return any(fold(w) not in _PLACE_ABBREVIATIONS for w in acronyms) or any(
+        site_key(w) in outlet.keys for w in words
+    )
 
 
 def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
@@ -258,6 +273,11 @@ def parse_byline(
         return result if len(inner.split()) <= 8 else None
     for inner in _PARENTHESISED.findall(text):
         agency = agency_name(inner)
+        if agency is None and text.replace(f"({inner})", " ").strip() and _outlet_by_shape(inner, outlet):
+            # "Lan Anh (Truyền hình Online)": the outlet or desk credited beside a person
+            agency = None if outlet.matches(inner) else clean(inner)
+            result.outlet_only = result.outlet_only or agency is None
+            text = text.replace(f"({inner})", " ")
         if agency:
             result.agency = result.agency or agency
             text = text.replace(f"({inner})", " ")
