@@ -13,6 +13,7 @@ from crawler.extraction.byline import find_closing_byline, parse_byline, person_
 from crawler.extraction.chrome import find_labels, remove_related_boxes, take_captions, take_tag_lists
 from crawler.extraction.dateline import find_printed_date
 from crawler.extraction.dom import PageIndex
+from crawler.extraction.extract import extract_article
 from crawler.extraction.lead import find_lead
 from crawler.extraction.outlet import OutletNames
 from crawler.extraction.title import choose_title
@@ -828,3 +829,35 @@ def test_names_under_the_headline_without_a_byline_shape_are_not_authors(bar: st
 
     article = extract_article(_page_with_bar(bar).encode(), "https://baomau.example.vn/a-1.html")
     assert article.authors == []
+
+
+# --- the visible headline over a reworded metadata title ------------------------------------
+
+_REWORDED_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{meta} - Báo Làng Quê</title>
+<meta property="og:title" content="{meta}"><meta property="og:type" content="article"></head>
+<body><header><a class="logo" href="/">{logo}</a></header>
+<div class="detail"><h1 class="detail-title">{h1}</h1>
+<p>Hợp tác xã rau an toàn của xã vừa đưa ba sản phẩm mới vào hệ thống siêu thị ở thành phố.</p>
+<p>Các thành viên được tập huấn ghi nhật ký sản xuất và dán tem truy xuất trên từng bó rau.</p>
+<p>Năm tới, hợp tác xã dự kiến mở rộng vùng trồng thêm mười héc ta theo tiêu chuẩn an toàn.</p>
+</div></body></html>"""
+
+
+def _headline_of(meta: str, h1: str, logo: str = "Báo Làng Quê") -> str:
+    page = _REWORDED_PAGE.format(meta=meta, h1=h1, logo=logo)
+    return extract_article(page, "https://langque.example.vn/rau-an-toan-123.html").title
+
+
+def test_the_visible_h1_wins_over_a_metadata_title_that_words_it_otherwise() -> None:
+    """Editors revise the h1 after the og:title was filled in: readers see the h1."""
+    meta = "Hợp tác xã rau an toàn đưa sản phẩm mới vào siêu thị thành phố"
+    h1 = "Hợp tác xã rau an toàn đưa ba sản phẩm mới vào siêu thị thành phố"
+    assert _headline_of(meta, h1) == h1
+
+
+def test_a_different_h1_leaves_the_metadata_title() -> None:
+    """An h1 that shares few words (a section name, a kicker) is not the headline reworded."""
+    meta = "Hợp tác xã rau an toàn đưa sản phẩm mới vào siêu thị thành phố"
+    assert _headline_of(meta, "Nông nghiệp sạch và chuyện làm giàu ở quê") == meta
+    assert _headline_of(meta, "Báo Làng Quê") == meta

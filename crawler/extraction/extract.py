@@ -70,7 +70,7 @@ from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
 from crawler.extraction.threads import find_thread, prune_thread
-from crawler.extraction.title import choose_title, title_prefixes, title_segments
+from crawler.extraction.title import choose_title, prefer_visible, title_prefixes, title_segments
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
@@ -211,6 +211,8 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         candidates = [t for _, t in said] or confirmed or ([] if title_words else [t for _, t in h1s])
     sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
     title = choose_title(candidates, document_title=meta.document_title, outlet=outlet, sections=sections)
+    if meta.titles and h1s:  # the visible h1 over a metadata title that words the headline otherwise
+        title = prefer_visible(title, h1s[0][1])
     key = squash(title)
     element = None
     if key:

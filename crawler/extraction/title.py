@@ -80,6 +80,27 @@ def choose_title(
     return stripped or best
 
 
+# How alike a visible headline and the metadata title must be in words to be one headline worded
+# twice ("quy định thuế mới" / "quy định mới về thuế"): a headline edited after the metadata was
+# written, not a different text (a kicker, a section name, a second story).
+_REWORDING_OVERLAP = 0.8
+
+
+def prefer_visible(title: str, heading: str) -> str:
+    """The article's visible headline (`heading`, its h1) over the metadata `title` when the two are
+    the same headline reworded: readers see the h1, and editors revise it after the <title>,
+    og:title and JSON-LD were filled in. A heading that shares too few words (a site-name h1, a
+    kicker), or that is set in capitals while the title is not, leaves the title as it was."""
+    heading = clean(heading)
+    if not heading or not title or squash(heading) == squash(title) or heading.isupper():
+        return title
+    heading_words, title_words = set(squash(heading).split()), set(squash(title).split())
+    if len(heading_words) < 4 or len(title_words) < 4:
+        return title
+    shared = len(heading_words & title_words) / len(heading_words | title_words)
+    return heading if shared >= _REWORDING_OVERLAP else title
+
+
 def title_segments(document_title: str) -> list[str]:
     """The separator-delimited parts of a <title>: "Headline | Section | Outlet" → three parts."""
     return [part.strip() for part in _SEPARATOR.split(clean(document_title)) if part.strip()]
