@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.document import CONTENT_ZONES, Block, Document
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
@@ -258,23 +258,40 @@ def council_name(doc: Document, i: int) -> bool:
     return _council_name(doc, i, _vocab())
 
 
+def _sao_ratings(doc: Document, block: Block, v: _Vocab) -> Iterator[tuple[tuple[int, ...], int, int]]:
+    """The "N sao" ratings of one block that no exclusion rules out: (stars, first syllable, "sao")."""
+    for sao in range(block.first + 1, block.last):
+        if doc.fold[sao] != "sao":
+            continue
+        cand = _candidate(doc, sao, v)
+        if cand is not None and not _excluded(doc, cand[1], sao, v):
+            yield cand[0], cand[1], sao
+
+
+def _national_ratings(doc: Document, block: Block, v: _Vocab) -> Iterator[tuple[int, int]]:
+    """The national-level phrases of one block that may be a 5-star rating: (first, last syllable).
+
+    "sử dụng logo “OCOP Quốc gia”" is the programme's emblem and "Hội đồng đánh giá, phân hạng sản
+    phẩm OCOP cấp quốc gia" a body; neither rates anything.
+    """
+    if not _may_be_national(doc, block.start, block.end):
+        return
+    for i, j, _p in v.national.find(doc, block.first, block.last):
+        if v.emblems.preceded_by(doc, i) is None and not _council_name(doc, i, v):
+            yield i, j - 1
+
+
 def _raw_fives(doc: Document, v: _Vocab) -> Iterator[tuple[int, int, bool]]:
     """Every 5-star candidate in the content: (first syllable, "sao" syllable, stated as a fact)."""
     m = modality()
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
-        for sao in range(block.first + 1, block.last):
-            if doc.fold[sao] != "sao":
-                continue
-            cand = _candidate(doc, sao, v)
-            if cand is None or 5 not in cand[0] or _excluded(doc, cand[1], sao, v):
-                continue
-            yield cand[1], sao, 5 in _factual(doc, cand[0], cand[1], sao, m)
-        if _may_be_national(doc, block.start, block.end):
-            for i, j, _p in v.national.find(doc, block.first, block.last):
-                if v.emblems.preceded_by(doc, i) is None and not _council_name(doc, i, v):
-                    yield i, j - 1, bool(_factual(doc, (5,), i, j - 1, m))
+        for stars, first, sao in _sao_ratings(doc, block, v):
+            if 5 in stars:
+                yield first, sao, 5 in _factual(doc, stars, first, sao, m)
+        for i, last in _national_ratings(doc, block, v):
+            yield i, last, bool(_factual(doc, (5,), i, last, m))
 
 
 def fives_sent_up(doc: Document) -> int:
@@ -324,13 +341,7 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     for block_index, block in enumerate(doc.blocks):
         if block.zone not in CONTENT_ZONES:
             continue
-        for sao in range(block.first + 1, block.last):
-            if doc.fold[sao] != "sao":
-                continue
-            cand = _candidate(doc, sao, v)
-            if cand is None or _excluded(doc, cand[1], sao, v):
-                continue
-            stars, first = cand
+        for stars, first, sao in _sao_ratings(doc, block, v):
             stars = _factual(doc, stars, first, sao, m)
             if not stars:
                 continue
@@ -341,16 +352,10 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
-        if not _may_be_national(doc, block.start, block.end):
-            continue
-        for i, j, _p in v.national.find(doc, block.first, block.last):
-            if v.emblems.preceded_by(doc, i) is not None:
-                continue  # "sử dụng logo “OCOP Quốc gia”": the programme's emblem, not a rating
-            if _council_name(doc, i, v):
-                continue  # "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp quốc gia": a body
-            stars = _factual(doc, (5,), i, j - 1, m)
-            if stars and not (j < block.last and doc.fold[j].isdigit()):
-                out.append(StarMention(stars, i, j - 1, True, True))
+        for i, last in _national_ratings(doc, block, v):
+            stars = _factual(doc, (5,), i, last, m)
+            if stars and not (last + 1 < block.last and doc.fold[last + 1].isdigit()):
+                out.append(StarMention(stars, i, last, True, True))
     if any(5 in c.stars for c in out) and (sent_up := fives_sent_up(doc)) >= 0:
         out = [
             c
