@@ -663,3 +663,71 @@ def test_teaware_is_a_craft_not_a_drink() -> None:
     )
     assert "Đồ uống" not in facts(text).product_groups
     assert "Đồ uống" in facts("Sản phẩm OCOP 4 sao của hợp tác xã là trà xanh và trà túi lọc.").product_groups
+
+
+# -- round 7 (issue #11): events named after OCOP, category lists, heads and crop lists ------------------
+
+FAIR_TITLE = "Khai mạc hội chợ nông sản và sản phẩm OCOP tại thành phố"
+FAIR_TEXT = (
+    "Sáng nay, UBND thành phố khai mạc hội chợ nông sản và sản phẩm OCOP với hơn 150 gian hàng.\n"
+    "Các gian hàng trưng bày sản phẩm OCOP, đặc sản vùng miền và hàng thủ công của nhiều địa phương.\n"
+    "Hội chợ kéo dài đến hết chủ nhật, mở cửa từ 8 giờ sáng đến 10 giờ tối.\n"
+    "Ban tổ chức cho biết sẽ có nhiều hoạt động văn nghệ và ẩm thực trong những ngày diễn ra hội chợ."
+)
+
+
+def test_an_event_named_after_ocop_is_not_ocop_coverage() -> None:
+    result = facts(FAIR_TEXT, title=FAIR_TITLE)
+    assert not result.is_ocop and result.ocop_score < 0.5
+    assert result.product_groups == [] and result.ocop_claims == []
+
+
+def test_a_count_or_rating_of_the_event_s_goods_is_no_substance() -> None:
+    goods = FAIR_TEXT + (
+        "\nHợp tác xã mang đến hội chợ 12 sản phẩm, trong đó có 5 sản phẩm OCOP.\n"
+        "Các sản phẩm trưng bày tại hội chợ đều đạt OCOP 3 sao trở lên."
+    )
+    assert not facts(goods, title=FAIR_TITLE).is_ocop
+
+
+def test_an_event_story_that_reports_ocop_results_stays_ocop() -> None:
+    results = FAIR_TEXT + "\nNăm nay thành phố đã công nhận 24 sản phẩm OCOP, trong đó 6 sản phẩm đạt 4 sao."
+    result = facts(results, title=FAIR_TITLE)
+    assert result.is_ocop and (6, 4) in {(c.count, c.stars) for c in result.ocop_claims}
+
+
+def test_an_ocop_mention_outside_the_event_keeps_the_passage_ocop() -> None:
+    text = FAIR_TEXT + "\nChương trình OCOP giúp các hợp tác xã nâng cao chất lượng và mẫu mã sản phẩm."
+    assert facts(text, title=FAIR_TITLE).is_ocop
+
+
+def test_the_bare_tourism_category_in_a_list_of_the_products_categories() -> None:
+    listed = (
+        "Toàn tỉnh có 210 sản phẩm OCOP đạt 3 sao trở lên. Các sản phẩm chủ yếu thuộc nhóm thực phẩm, "
+        "tiếp đến là đồ uống, thủ công mỹ nghệ và du lịch."
+    )
+    counted = (
+        "Toàn tỉnh có 210 sản phẩm OCOP. Xét theo nhóm ngành, thực phẩm dẫn đầu với 150 sản phẩm, tiếp "
+        "đến là nhóm đồ uống với 40 sản phẩm, thủ công mỹ nghệ có 12 sản phẩm, du lịch 8 sản phẩm."
+    )
+    tourism = "Dịch vụ du lịch cộng đồng và điểm du lịch"
+    assert tourism in facts(listed).product_groups and tourism in facts(counted).product_groups
+    aim = (
+        "Toàn tỉnh có 210 sản phẩm OCOP thuộc nhóm thực phẩm và đồ uống. Tỉnh gắn sản phẩm OCOP với "
+        "du lịch của địa phương."
+    )
+    assert tourism not in facts(aim).product_groups
+
+
+def test_the_head_noun_decides_past_a_classifier() -> None:
+    groups = facts("Sản phẩm trà trái mãng cầu của hợp tác xã được công nhận OCOP 3 sao.").product_groups
+    assert groups == ["Đồ uống"]
+
+
+def test_a_crop_context_covers_the_list_it_opens() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao của xã là mật ong rừng. Hằng năm xã tổ chức lễ hội bánh trôi, bánh chay "
+        "thu hút đông đảo du khách."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+    assert "Đồ uống" not in facts("Sản phẩm OCOP 4 sao là gạo sạch, cao hơn gạo sản xuất đại trà.").product_groups
