@@ -730,4 +730,22 @@ def test_a_crop_context_covers_the_list_it_opens() -> None:
         "thu hút đông đảo du khách."
     )
     assert facts(text).product_groups == ["Thực phẩm"]
-    assert "Đồ uống" not in facts("Sản phẩm OCOP 4 sao là gạo sạch, cao hơn gạo sản xuất đại trà.").product_groups
+    assert (
+        "Đồ uống"
+        not in facts("Sản phẩm OCOP 4 sao là gạo sạch, cao hơn gạo sản xuất đại trà.").product_groups
+    )
+
+
+@pytest.mark.parametrize(
+    "materials",
+    [
+        "Huyện phát triển sản phẩm từ nguyên liệu thế mạnh của địa phương, như sâm, mật ong rừng, dược liệu.",
+        "Các cây trồng chủ lực như quế, chè, cà phê đem lại thu nhập ổn định cho người dân.",
+    ],
+)
+def test_a_list_of_crops_or_raw_materials_gives_no_group(materials: str) -> None:
+    text = "Sản phẩm OCOP 3 sao của huyện là bánh đa nem. " + materials
+    assert facts(text).product_groups == ["Thực phẩm"]
+    assert (
+        "Thảo dược" in facts("Sản phẩm OCOP 3 sao của huyện là bánh đa nem, sâm, dược liệu.").product_groups
+    )

@@ -73,6 +73,9 @@ class _Vocab:
     material_after: PhraseIndex
     generic_heads: frozenset[tuple[str, ...]]
     material_classifiers: frozenset[str]
+    crop_list_heads: PhraseIndex
+    crop_list_openers: PhraseIndex
+    crop_list_reach: int
     listed_categories: PhraseIndex
     english_heads: frozenset[str]
     experience_subjects: PhraseIndex
@@ -150,6 +153,9 @@ def _vocab() -> _Vocab:
         generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
         material_classifiers=frozenset(" ".join(syllables(w)) for w in v["material_classifiers"]),
         listed_categories=_index(v["listed_categories"]),
+        crop_list_heads=_index(v["crop_list_heads"]),
+        crop_list_openers=_index(v["crop_list_openers"]),
+        crop_list_reach=int(v["crop_list_reach"]),
         english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
         experience_subjects=_index(v["experience_subjects"]),
         experience_verbs=_index(v["experience_verbs"]),
@@ -334,6 +340,7 @@ def find_groups(
     head_ok = False  # whether the head noun itself was read as a product
     materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
     crop_end = -1  # end of the last word read as a crop: the list it opens is crops too
+    crop_lists = _crop_list_starts(doc, v) if matches else set()
     for n, (i, j, phrase) in enumerate(matches):
         groups = _groups_of(phrase)
         block = doc.blocks[doc.block_of[i]]
@@ -391,8 +398,10 @@ def find_groups(
                 continue
         if _locative(doc, i, v.locatives):
             continue
-        if (i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i))) or (
-            crop_end >= 0 and _continues_list(doc, crop_end, i)
+        if (
+            (i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)))
+            or i in crop_lists
+            or (crop_end >= 0 and _continues_list(doc, crop_end, i))
         ):
             crop_end = j  # "cây giống, trà thảo dược", "lễ hội bánh trôi, bánh chay": the list too
             continue
@@ -456,13 +465,39 @@ def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
     return False
 
 
+def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
+    """First syllables of lists of crops or raw materials: "các cây trồng chủ lực như | tiêu, điều",
+    "nguyên liệu thế mạnh của địa phương như | sâm": a crop head, a few syllables of the same
+    clause, then "như" or ":"."""
+    starts: set[int] = set()
+    for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES):
+        last = doc.blocks[doc.block_of[j - 1]].last
+        for k in range(j, min(j + v.crop_list_reach + 1, last)):
+            gap = doc.gap(k).strip()
+            if gap == ":":
+                starts.add(k)
+                break
+            opener = v.crop_list_openers.match_at(doc, k, last)
+            if gap not in ("", ","):
+                break  # the clause ended before a list opened
+            if opener is not None and opener.value:
+                starts.add(k + len(opener.folded))
+                break
+            if gap:
+                break  # "…, như": a comma only before the opener
+    return starts
+
+
 _LIST_JOINS = frozenset({"va", "hoac"})
-_LIST_REACH = 3  # syllables between one list item's product word and the next ("bánh trôi, bánh chay")
+_LIST_REACH = (
+    5  # syllables between one list item's product word and the next ("mật ong rừng Pa Dương, hồng đẳng sâm")
+)
 
 
 def _continues_list(doc: Document, end: int, i: int) -> bool:
-    """Whether the product word at syllable i is the next item of the list whose previous item
-    ended at `end`: within a few syllables, in the same sentence, joined by a comma or "và"."""
+    """Whether the product word at syllable i belongs to the list whose previous item ended at
+    `end`: within a few syllables, in the same sentence, joined by one comma or "và" (the next
+    item) or by none (another word of the same item: "hồng đẳng sâm")."""
     if not 0 <= i - end <= _LIST_REACH or doc.sent_of[i] != doc.sent_of[end - 1]:
         return False
     joins = 0
@@ -473,7 +508,7 @@ def _continues_list(doc: Document, end: int, i: int) -> bool:
         elif gap:
             return False
     joins += sum(1 for k in range(end, i) if doc.fold[k] in _LIST_JOINS)
-    return joins == 1
+    return joins <= 1  # 0: another word of the same item ("hồng đẳng sâm")
 
 
 def _value(phrase: Phrase | None) -> bool:
