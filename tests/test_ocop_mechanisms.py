@@ -749,3 +749,21 @@ def test_a_list_of_crops_or_raw_materials_gives_no_group(materials: str) -> None
     assert (
         "Thảo dược" in facts("Sản phẩm OCOP 3 sao của huyện là bánh đa nem, sâm, dược liệu.").product_groups
     )
+
+
+def test_a_crop_head_before_a_list_whose_first_item_is_no_product() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao của xã là bánh đa nem. Vỏ chăn được nhuộm từ lá của các cây sòi, xoài, "
+        "nghệ trồng trong vườn."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_a_comma_before_a_business_word_stays_inside_the_company_name() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao gồm: Rượu sim của Công ty TNHH thương mại, dịch vụ du lịch sinh thái "
+        "Hòa Bình; mắm tôm của hợp tác xã."
+    )
+    result = facts(text)
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in result.product_groups
+    assert "Hòa Bình" not in result.provinces

@@ -341,6 +341,9 @@ def find_groups(
     materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
     crop_end = -1  # end of the last word read as a crop: the list it opens is crops too
     crop_lists = _crop_list_starts(doc, v) if matches else set()
+    crop_heads = (
+        {j for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES)} if matches else set()
+    )
     for n, (i, j, phrase) in enumerate(matches):
         groups = _groups_of(phrase)
         block = doc.blocks[doc.block_of[i]]
@@ -401,6 +404,7 @@ def find_groups(
         if (
             (i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)))
             or i in crop_lists
+            or any(0 < i - e <= _FIRST_ITEM and _continues_list(doc, e, i) for e in crop_heads)
             or (crop_end >= 0 and _continues_list(doc, crop_end, i))
         ):
             crop_end = j  # "cây giống, trà thảo dược", "lễ hội bánh trôi, bánh chay": the list too
@@ -488,10 +492,12 @@ def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
     return starts
 
 
-_LIST_JOINS = frozenset({"va", "hoac"})
-_LIST_REACH = (
-    5  # syllables between one list item's product word and the next ("mật ong rừng Pa Dương, hồng đẳng sâm")
-)
+_LIST_JOINS = frozenset({"va", "hoac", "hay"})
+# Syllables between one list item's product word and the next ("mật ong rừng Pa Dương, hồng đẳng sâm").
+_LIST_REACH = 5
+# A crop head right before a list whose first item is no product word: "các cây sòi, xoài",
+# "vùng nguyên liệu nông sản, dược liệu" (at most this many syllables of that first item).
+_FIRST_ITEM = 2
 
 
 def _continues_list(doc: Document, end: int, i: int) -> bool:
