@@ -767,3 +767,22 @@ def test_a_comma_before_a_business_word_stays_inside_the_company_name() -> None:
     result = facts(text)
     assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in result.product_groups
     assert "Hòa Bình" not in result.provinces
+
+
+def test_a_capitalised_name_ending_in_tu_is_no_range() -> None:
+    assert claims("Huyện Đại Từ có 22 sản phẩm chè đạt tiêu chuẩn OCOP.") == {(22, None)}
+    assert claims("Huyện có 604 sản phẩm OCOP, tăng từ 22 sản phẩm của năm trước.") == {(604, None)}
+
+
+def test_a_count_after_its_group_s_name_is_a_subset() -> None:
+    text = (
+        "Sức sống của chương trình OCOP thể hiện qua sự đa dạng của các nhóm sản phẩm. Dẫn đầu là nhóm "
+        "thực phẩm với 479 sản phẩm, góp phần đưa hương vị núi rừng đến người tiêu dùng. Tiếp theo là "
+        "đồ uống (41 sản phẩm), dược liệu (26 sản phẩm) và du lịch (20 sản phẩm)."
+    )
+    assert claims(text) == {(479, None), (41, None), (26, None), (20, None)}
+    # Candidates broken down by group stay candidates.
+    candidates = (
+        "Năm nay có 50 sản phẩm đăng ký tham gia đánh giá OCOP. Trong đó, nhóm thực phẩm có 30 sản phẩm."
+    )
+    assert claims(candidates) == set()

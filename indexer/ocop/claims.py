@@ -11,7 +11,8 @@ A count is a NUMBER followed by a product noun (data/claims.toml: "sản phẩm"
 3. its neighbourhood, for subset counts with no "OCOP" or "sao" in their clause ("Theo đó,
    huyện Khoái Châu có 4 sản phẩm, thành phố Hưng Yên 7 sản phẩm", "15 sản phẩm thuộc ngành đồ
    uống"): in an OCOP article, a count whose sentence or previous sentence talks about OCOP
-   products (a core term, a rating, or a claim) is one of them.
+   products (a core term, a rating, or a claim) is one of them; so is a count whose clause names
+   an official group before it ("Dẫn đầu là nhóm thực phẩm với 479 sản phẩm").
 
 Not claims: plans and targets, nominations and candidates (indexer.ocop.modality, and the
 candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges ("10 - 20 sản phẩm"),
@@ -78,6 +79,7 @@ class _Vocab:
     averages: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
+    bracket_kinds: PhraseIndex
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
@@ -132,6 +134,7 @@ def _vocab() -> _Vocab:
         averages=index(v["average_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
+        bracket_kinds=index(v["bracket_kinds"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
@@ -492,8 +495,10 @@ def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
     place or a brand before it ("Thị xã Quế Võ (28 sản phẩm …)") names no kind."""
     end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
     a = max(start, end - 6)
-    return any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end)) or any(
-        j == end for _i, j, _p in v.group_words.find(doc, a, end)
+    return (
+        any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end))
+        or any(j == end for _i, j, _p in v.group_words.find(doc, a, end))
+        or any(j == end for _i, j, _p in v.bracket_kinds.find(doc, a, end))
     )
 
 
@@ -663,7 +668,12 @@ class _Claims:
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
-        if head > start and v.not_counts.preceded_by(doc, head) is not None:
+        if (
+            head > start
+            and v.not_counts.preceded_by(doc, head) is not None
+            # "Đại Từ có 22 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
+            and not (doc.is_cap(head - 1) and doc.names_by_case(head - 1) and not doc.sent_start[head - 1])
+        ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
@@ -769,7 +779,7 @@ class _Claims:
             after.ocop
             or after.rated
             or (self.is_ocop and (after.result >= 0 or after.outcome >= 0))
-            or (self.is_ocop and after.group and not near_candidates)
+            or (self.is_ocop and (after.group or before.group) and not near_candidates)
         )
         prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
         if (
