@@ -786,3 +786,14 @@ def test_a_count_after_its_group_s_name_is_a_subset() -> None:
         "Năm nay có 50 sản phẩm đăng ký tham gia đánh giá OCOP. Trong đó, nhóm thực phẩm có 30 sản phẩm."
     )
     assert claims(candidates) == set()
+
+
+def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
+    text = (
+        "Theo đó, 5 sản phẩm OCOP gồm chả cá thu của Công ty TNHH Biển Xanh (phường Thọ Quang, quận "
+        "Sơn Trà); nước mắm nhĩ của HTX Mắm Nam Ô (phường Hòa Hiệp Nam, quận Liên Chiểu); bánh khô mè "
+        "của cơ sở sản xuất bánh Bà Năm (phường Hòa Thọ Đông, quận Cẩm Lệ); trà thảo mộc của Công ty "
+        "TNHH Thảo Mộc Xanh (xã Hòa Phú, huyện Hòa Vang); tré của hộ sản xuất tré ông Tư (phường "
+        "Thạch Thang, quận Hải Châu) được công nhận và phân hạng 4 sao."
+    )
+    assert claims(text) == {(5, 4)}

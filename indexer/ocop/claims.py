@@ -326,8 +326,10 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     ev = _Evidence()
     if start >= end:
         return ev, False
+    # "7 sản phẩm OCOP gồm …": the programme's name right after the noun is part of the noun.
+    opens = start + 1 if doc.fold[start] == "ocop" and start + 1 < end and doc.adjacent(start + 1) else start
     listing = (
-        v.list_openers.match_at(doc, start, end) is not None
+        v.list_openers.match_at(doc, opens, end) is not None
         or doc.gap(start).strip() == ":"
         # "3 sản phẩm xoài cát Hòa Lộc, bưởi da xanh và sầu riêng vừa được công nhận đạt OCOP 3 sao"
         or (products := product_index().match_at(doc, start, end)) is not None
