@@ -789,11 +789,12 @@ def test_a_count_after_its_group_s_name_is_a_subset() -> None:
 
 
 def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
-    text = (
-        "Theo đó, 5 sản phẩm OCOP gồm chả cá thu của Công ty TNHH Biển Xanh (phường Thọ Quang, quận "
-        "Sơn Trà); nước mắm nhĩ của HTX Mắm Nam Ô (phường Hòa Hiệp Nam, quận Liên Chiểu); bánh khô mè "
-        "của cơ sở sản xuất bánh Bà Năm (phường Hòa Thọ Đông, quận Cẩm Lệ); trà thảo mộc của Công ty "
-        "TNHH Thảo Mộc Xanh (xã Hòa Phú, huyện Hòa Vang); tré của hộ sản xuất tré ông Tư (phường "
-        "Thạch Thang, quận Hải Châu) được công nhận và phân hạng 4 sao."
-    )
+    items = [
+        "chả cá thu chiên giòn của Công ty TNHH Thực phẩm Biển Xanh Thọ Quang",
+        "nước mắm nhĩ cá cơm than của Hợp tác xã Mắm truyền thống Nam Ô",
+        "bánh khô mè đen của cơ sở sản xuất bánh truyền thống Bà Năm Cẩm Lệ",
+        "trà thảo mộc túi lọc của Công ty TNHH Thảo Mộc Xanh Hòa Phú",
+        "tré bò rơm của hộ sản xuất tré ông Tư Thạch Thang Hải Châu",
+    ]
+    text = "Theo đó, 5 sản phẩm OCOP gồm " + "; ".join(items) + " được công nhận và phân hạng 4 sao."
     assert claims(text) == {(5, 4)}
