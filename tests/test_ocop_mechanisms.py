@@ -798,3 +798,8 @@ def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
     ]
     text = "Theo đó, 5 sản phẩm OCOP gồm " + "; ".join(items) + " được công nhận và phân hạng 4 sao."
     assert claims(text) == {(5, 4)}
+
+
+def test_a_certification_after_a_comma_goes_on_with_the_same_products() -> None:
+    text = "Cơ sở chế biến 9 sản phẩm từ quả sim rừng, đạt chuẩn OCOP 3 sao và được khách hàng ưa chuộng."
+    assert claims(text) == {(9, 3)}
