@@ -803,3 +803,11 @@ def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
 def test_a_certification_after_a_comma_goes_on_with_the_same_products() -> None:
     text = "Cơ sở chế biến 9 sản phẩm từ quả sim rừng, đạt chuẩn OCOP 3 sao và được khách hàng ưa chuộng."
     assert claims(text) == {(9, 3)}
+
+
+def test_parts_in_a_bracket_after_a_rated_total_share_its_rating() -> None:
+    text = (
+        "Tỉnh công nhận kết quả phân hạng sản phẩm OCOP 4 sao đối với 30 sản phẩm của 11 chủ thể (gồm "
+        "18 sản phẩm được đánh giá lại; 12 sản phẩm mới được công nhận năm nay)."
+    )
+    assert claims(text) == {(30, 4), (18, 4), (12, 4)}

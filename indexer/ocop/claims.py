@@ -827,16 +827,20 @@ class _Claims:
     def _list_after(self, k: int) -> tuple[int, int] | None:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
         của huyện B": the span of a list of the rated count's parts, opened after a comma later in
-        its sentence and ended by a semicolon or a bracket. Its counts without a rating of their
-        own share the total's."""
+        its sentence and ended by a semicolon or a bracket, or opened in a bracket and ended by it
+        ("40 sản phẩm 4 sao (gồm 20 sản phẩm đánh giá lại; 20 sản phẩm mới)"). Its counts without a
+        rating of their own share the total's."""
         doc, v = self.doc, self.v
         _a, b = doc.sentence_bounds(k)
         for i in range(k + 1, b):
-            if doc.gap(i).strip() == "," and (opener := v.list_openers.match_at(doc, i, b)) is not None:
+            gap = doc.gap(i).strip()
+            if gap in (",", "(") and (opener := v.list_openers.match_at(doc, i, b)) is not None:
                 if opener.folded == ("la",):
                     continue  # "là" after a comma restates, it does not list parts
+                # "(gồm 20 sản phẩm …; 20 sản phẩm …)": a bracketed list runs to its bracket
+                ends = ")" if gap == "(" else ";()"
                 j = i + len(opener.folded)
-                while j < b and not any(ch in doc.gap(j) for ch in ";()"):
+                while j < b and not any(ch in doc.gap(j) for ch in ends):
                     j += 1
                 return i, j
         return None
