@@ -811,3 +811,17 @@ def test_parts_in_a_bracket_after_a_rated_total_share_its_rating() -> None:
         "18 sản phẩm được đánh giá lại; 12 sản phẩm mới được công nhận năm nay)."
     )
     assert claims(text) == {(30, 4), (18, 4), (12, 4)}
+
+
+def test_a_headline_above_a_dateline_and_the_sapo_is_the_title() -> None:
+    text = (
+        "| Hotline: 0912.345.678\n"
+        "Làng chài có nước mắm OCOP\n"
+        "Thứ Tư 03/03/2021 , 08:40 (GMT+7)\n"
+        "Sản xuất theo phương pháp truyền thống, đảm bảo an toàn vệ sinh, nước mắm của làng chài đã sớm "
+        "vượt khỏi lũy tre làng, được người tiêu dùng nhiều nơi tin tưởng và lựa chọn mỗi ngày.\n"
+        "Cơ sở chế biến của ông Nguyễn Văn Biển ở xã ven biển có gần 100 chum ủ cá theo cách của cha ông."
+    )
+    doc = Document("", text)
+    titles = [doc.text[b.start : b.end] for b in doc.blocks if b.zone == "title" and b.words]
+    assert titles == ["Làng chài có nước mắm OCOP"]

@@ -54,6 +54,10 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
 _SAPO_WORDS = 25
+# A dateline between a headline and its sapo: "Thứ Tư 03/03/2021 , 08:40 (GMT+7)", "12:36, 03/11/2022".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:\d{1,2}:\d{2}\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+]*$"
+)
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
 _PROSE_AFTER_BOX = 2
@@ -298,7 +302,9 @@ class Document:
             # The first paragraph is the lead; a headline-like line (a related link, a
             # sub-heading) is not.
             _s, _p, _m, headline_words = _markers()
-            first = next((k for k, z in enumerate(zones) if z == "body"), None)
+            first = next(
+                (k for k, z in enumerate(zones) if z == "body" and not _DATELINE.match(lines[k])), None
+            )
             if (
                 first is not None
                 and (words := len(lines[first].split())) > 12
@@ -310,12 +316,17 @@ class Document:
                 and first
                 and zones[first] == "lead"
                 and words >= _SAPO_WORDS
-                and zones[first - 1] == "link"
+                and (zones[first - 1] == "link" or _DATELINE.match(lines[first - 1]))
             ):
                 # No title given (a passage, a page whose title was not extracted): the
-                # headline-like line right above the first paragraph is the headline.
+                # headline-like line right above the first paragraph (or above its dateline:
+                # "Thứ Tư 03/03/2021, 08:40 (GMT+7)") is the headline.
                 k = first - 1
-                if _headline_above_lead(lines[k], folded[k], len(lines[k].split()), headline_words):
+                if k > 0 and _DATELINE.match(lines[k]):
+                    k -= 1
+                if zones[k] == "link" and _headline_above_lead(
+                    lines[k], folded[k], len(lines[k].split()), headline_words
+                ):
                     zones[k] = "title"
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)
