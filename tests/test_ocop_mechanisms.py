@@ -684,8 +684,8 @@ def test_an_event_named_after_ocop_is_not_ocop_coverage() -> None:
 
 def test_a_count_or_rating_of_the_event_s_goods_is_no_substance() -> None:
     goods = FAIR_TEXT + (
-        "\nHợp tác xã mang đến hội chợ 12 sản phẩm, trong đó có 5 sản phẩm OCOP.\n"
-        "Các sản phẩm trưng bày tại hội chợ đều đạt OCOP 3 sao trở lên."
+        "\nMỗi gian hàng giới thiệu tại hội chợ chừng 8 mặt hàng, trong đó có 3 sản phẩm OCOP.\n"
+        "Hàng bày bán ở khu trưng bày riêng đều là sản phẩm OCOP 3 sao."
     )
     assert not facts(goods, title=FAIR_TITLE).is_ocop
 
@@ -704,7 +704,7 @@ def test_an_ocop_mention_outside_the_event_keeps_the_passage_ocop() -> None:
 def test_the_bare_tourism_category_in_a_list_of_the_products_categories() -> None:
     listed = (
         "Toàn tỉnh có 210 sản phẩm OCOP đạt 3 sao trở lên. Các sản phẩm chủ yếu thuộc nhóm thực phẩm, "
-        "tiếp đến là đồ uống, thủ công mỹ nghệ và du lịch."
+        "sau đó là đồ uống, thủ công mỹ nghệ và du lịch."
     )
     counted = (
         "Toàn tỉnh có 210 sản phẩm OCOP. Xét theo nhóm ngành, thực phẩm dẫn đầu với 150 sản phẩm, tiếp "
@@ -720,13 +720,13 @@ def test_the_bare_tourism_category_in_a_list_of_the_products_categories() -> Non
 
 
 def test_the_head_noun_decides_past_a_classifier() -> None:
-    groups = facts("Sản phẩm trà trái mãng cầu của hợp tác xã được công nhận OCOP 3 sao.").product_groups
+    groups = facts("Sản phẩm trà trái bưởi của hợp tác xã được công nhận OCOP 3 sao.").product_groups
     assert groups == ["Đồ uống"]
 
 
 def test_a_crop_context_covers_the_list_it_opens() -> None:
     text = (
-        "Sản phẩm OCOP 3 sao của xã là mật ong rừng. Hằng năm xã tổ chức lễ hội bánh trôi, bánh chay "
+        "Sản phẩm OCOP 3 sao của xã là mật ong rừng. Hằng năm xã tổ chức lễ hội bánh giầy, bánh gai "
         "thu hút đông đảo du khách."
     )
     assert facts(text).product_groups == ["Thực phẩm"]
@@ -739,29 +739,29 @@ def test_a_crop_context_covers_the_list_it_opens() -> None:
 @pytest.mark.parametrize(
     "materials",
     [
-        "Huyện phát triển sản phẩm từ nguyên liệu thế mạnh của địa phương, như sâm, mật ong rừng, dược liệu.",
-        "Các cây trồng chủ lực như quế, chè, cà phê đem lại thu nhập ổn định cho người dân.",
+        "Xã làm sản phẩm từ các nguyên liệu sẵn có của vùng, như quế, hồi, dược liệu dưới tán rừng.",
+        "Các cây trồng chính như quế, chè, cà phê đem lại thu nhập ổn định cho người dân.",
     ],
 )
 def test_a_list_of_crops_or_raw_materials_gives_no_group(materials: str) -> None:
     text = "Sản phẩm OCOP 3 sao của huyện là bánh đa nem. " + materials
     assert facts(text).product_groups == ["Thực phẩm"]
     assert (
-        "Thảo dược" in facts("Sản phẩm OCOP 3 sao của huyện là bánh đa nem, sâm, dược liệu.").product_groups
+        "Thảo dược" in facts("Sản phẩm OCOP 3 sao của huyện là bánh đa nem, quế, dược liệu.").product_groups
     )
 
 
 def test_a_crop_head_before_a_list_whose_first_item_is_no_product() -> None:
     text = (
-        "Sản phẩm OCOP 3 sao của xã là bánh đa nem. Vỏ chăn được nhuộm từ lá của các cây sòi, xoài, "
-        "nghệ trồng trong vườn."
+        "Sản phẩm OCOP 3 sao của xã là bánh đa nem. Tấm vải được nhuộm bằng vỏ của các cây lim, quế, "
+        "nghệ trồng quanh nhà."
     )
     assert facts(text).product_groups == ["Thực phẩm"]
 
 
 def test_a_comma_before_a_business_word_stays_inside_the_company_name() -> None:
     text = (
-        "Sản phẩm OCOP 3 sao gồm: Rượu sim của Công ty TNHH thương mại, dịch vụ du lịch sinh thái "
+        "Sản phẩm OCOP 3 sao gồm: Rượu sim của Công ty TNHH sản xuất, dịch vụ du lịch sinh thái "
         "Hòa Bình; mắm tôm của hợp tác xã."
     )
     result = facts(text)
@@ -770,17 +770,17 @@ def test_a_comma_before_a_business_word_stays_inside_the_company_name() -> None:
 
 
 def test_a_capitalised_name_ending_in_tu_is_no_range() -> None:
-    assert claims("Huyện Đại Từ có 22 sản phẩm chè đạt tiêu chuẩn OCOP.") == {(22, None)}
+    assert claims("Xã Phú Từ có 15 sản phẩm gạo đạt tiêu chuẩn OCOP.") == {(15, None)}
     assert claims("Huyện có 604 sản phẩm OCOP, tăng từ 22 sản phẩm của năm trước.") == {(604, None)}
 
 
 def test_a_count_after_its_group_s_name_is_a_subset() -> None:
     text = (
-        "Sức sống của chương trình OCOP thể hiện qua sự đa dạng của các nhóm sản phẩm. Dẫn đầu là nhóm "
-        "thực phẩm với 479 sản phẩm, góp phần đưa hương vị núi rừng đến người tiêu dùng. Tiếp theo là "
-        "đồ uống (41 sản phẩm), dược liệu (26 sản phẩm) và du lịch (20 sản phẩm)."
+        "Chương trình OCOP của tỉnh ngày càng phong phú về chủng loại. Đứng đầu là nhóm thực phẩm với "
+        "120 sản phẩm, nhiều sản phẩm đã vào siêu thị. Kế đó là đồ uống (18 sản phẩm), thảo dược (9 sản "
+        "phẩm) và du lịch (4 sản phẩm)."
     )
-    assert claims(text) == {(479, None), (41, None), (26, None), (20, None)}
+    assert claims(text) == {(120, None), (18, None), (9, None), (4, None)}
     # Candidates broken down by group stay candidates.
     candidates = (
         "Năm nay có 50 sản phẩm đăng ký tham gia đánh giá OCOP. Trong đó, nhóm thực phẩm có 30 sản phẩm."
@@ -790,19 +790,19 @@ def test_a_count_after_its_group_s_name_is_a_subset() -> None:
 
 def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
     items = [
-        "chả cá thu chiên giòn của Công ty TNHH Thực phẩm Biển Xanh Thọ Quang",
-        "nước mắm nhĩ cá cơm than của Hợp tác xã Mắm truyền thống Nam Ô",
-        "bánh khô mè đen của cơ sở sản xuất bánh truyền thống Bà Năm Cẩm Lệ",
-        "trà thảo mộc túi lọc của Công ty TNHH Thảo Mộc Xanh Hòa Phú",
-        "tré bò rơm của hộ sản xuất tré ông Tư Thạch Thang Hải Châu",
+        "giò lụa thượng hạng của Công ty TNHH Thực phẩm Sạch Phương Nam Đông Hải",
+        "mật ong hoa nhãn của Hợp tác xã Nuôi ong truyền thống Bình Minh Xanh",
+        "bánh đậu xanh nướng của cơ sở sản xuất bánh truyền thống Bà Bảy Hưng Lợi",
+        "trà thảo mộc túi lọc của Công ty TNHH Thảo Mộc Xanh Phú Lâm",
+        "miến dong sạch của hộ sản xuất miến ông Tám Thạch Bình Tây",
     ]
-    text = "Theo đó, 5 sản phẩm OCOP gồm " + "; ".join(items) + " được công nhận và phân hạng 4 sao."
+    text = "Theo quyết định, 5 sản phẩm OCOP gồm " + "; ".join(items) + " được công nhận và phân hạng 4 sao."
     assert claims(text) == {(5, 4)}
 
 
 def test_a_certification_after_a_comma_goes_on_with_the_same_products() -> None:
-    text = "Cơ sở chế biến 9 sản phẩm từ quả sim rừng, đạt chuẩn OCOP 3 sao và được khách hàng ưa chuộng."
-    assert claims(text) == {(9, 3)}
+    text = "Hợp tác xã làm ra 6 sản phẩm từ quả sim rừng, đạt chuẩn OCOP 3 sao và bán khắp cả nước."
+    assert claims(text) == {(6, 3)}
 
 
 def test_parts_in_a_bracket_after_a_rated_total_share_its_rating() -> None:
@@ -815,13 +815,13 @@ def test_parts_in_a_bracket_after_a_rated_total_share_its_rating() -> None:
 
 def test_a_headline_above_a_dateline_and_the_sapo_is_the_title() -> None:
     text = (
-        "| Hotline: 0912.345.678\n"
-        "Làng chài có nước mắm OCOP\n"
-        "Thứ Tư 03/03/2021 , 08:40 (GMT+7)\n"
-        "Sản xuất theo phương pháp truyền thống, đảm bảo an toàn vệ sinh, nước mắm của làng chài đã sớm "
-        "vượt khỏi lũy tre làng, được người tiêu dùng nhiều nơi tin tưởng và lựa chọn mỗi ngày.\n"
-        "Cơ sở chế biến của ông Nguyễn Văn Biển ở xã ven biển có gần 100 chum ủ cá theo cách của cha ông."
+        "| Đường dây nóng: 0912.345.678\n"
+        "Làng gốm có thêm sản phẩm OCOP\n"
+        "Thứ Hai 14/06/2021, 09:15 (GMT+7)\n"
+        "Giữ nghề nặn gốm bằng tay qua nhiều thế hệ, các gia đình trong làng đã đưa chiếc bình gốm men "
+        "rạn đến với khách hàng ở nhiều tỉnh thành và cả bạn bè quốc tế trong những năm gần đây.\n"
+        "Lò gốm của bà Trần Thị Hoa ở đầu làng mỗi tháng ra lò hơn 500 sản phẩm các loại."
     )
     doc = Document("", text)
     titles = [doc.text[b.start : b.end] for b in doc.blocks if b.zone == "title" and b.words]
-    assert titles == ["Làng chài có nước mắm OCOP"]
+    assert titles == ["Làng gốm có thêm sản phẩm OCOP"]

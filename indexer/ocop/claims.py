@@ -12,7 +12,7 @@ A count is a NUMBER followed by a product noun (data/claims.toml: "sản phẩm"
    huyện Khoái Châu có 4 sản phẩm, thành phố Hưng Yên 7 sản phẩm", "15 sản phẩm thuộc ngành đồ
    uống"): in an OCOP article, a count whose sentence or previous sentence talks about OCOP
    products (a core term, a rating, or a claim) is one of them; so is a count whose clause names
-   an official group before it ("Dẫn đầu là nhóm thực phẩm với 479 sản phẩm").
+   an official group before it ("Đứng đầu là nhóm thực phẩm với 120 sản phẩm").
 
 Not claims: plans and targets, nominations and candidates (indexer.ocop.modality, and the
 candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges ("10 - 20 sản phẩm"),
@@ -326,7 +326,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     ev = _Evidence()
     if start >= end:
         return ev, False
-    # "7 sản phẩm OCOP gồm …": the programme's name right after the noun is part of the noun.
+    # "5 sản phẩm OCOP gồm …": the programme's name right after the noun is part of the noun.
     opens = start + 1 if doc.fold[start] == "ocop" and start + 1 < end and doc.adjacent(start + 1) else start
     listing = (
         v.list_openers.match_at(doc, opens, end) is not None
@@ -673,7 +673,7 @@ class _Claims:
         if (
             head > start
             and v.not_counts.preceded_by(doc, head) is not None
-            # "Đại Từ có 22 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
+            # "Xã Phú Từ có 15 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
             and not (doc.is_cap(head - 1) and doc.names_by_case(head - 1) and not doc.sent_start[head - 1])
         ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
@@ -828,7 +828,7 @@ class _Claims:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
         của huyện B": the span of a list of the rated count's parts, opened after a comma later in
         its sentence and ended by a semicolon or a bracket, or opened in a bracket and ended by it
-        ("40 sản phẩm 4 sao (gồm 20 sản phẩm đánh giá lại; 20 sản phẩm mới)"). Its counts without a
+        ("30 sản phẩm 4 sao (gồm 18 sản phẩm đánh giá lại; 12 sản phẩm mới)"). Its counts without a
         rating of their own share the total's."""
         doc, v = self.doc, self.v
         _a, b = doc.sentence_bounds(k)
@@ -837,7 +837,7 @@ class _Claims:
             if gap in (",", "(") and (opener := v.list_openers.match_at(doc, i, b)) is not None:
                 if opener.folded == ("la",):
                     continue  # "là" after a comma restates, it does not list parts
-                # "(gồm 20 sản phẩm …; 20 sản phẩm …)": a bracketed list runs to its bracket
+                # "(gồm 18 sản phẩm …; 12 sản phẩm …)": a bracketed list runs to its bracket
                 ends = ")" if gap == "(" else ";()"
                 j = i + len(opener.folded)
                 while j < b and not any(ch in doc.gap(j) for ch in ends):

@@ -54,7 +54,7 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
 _SAPO_WORDS = 25
-# A dateline between a headline and its sapo: "Thứ Tư 03/03/2021 , 08:40 (GMT+7)", "12:36, 03/11/2022".
+# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
 _DATELINE = re.compile(
     r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:\d{1,2}:\d{2}\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+]*$"
 )
@@ -320,7 +320,7 @@ class Document:
             ):
                 # No title given (a passage, a page whose title was not extracted): the
                 # headline-like line right above the first paragraph (or above its dateline:
-                # "Thứ Tư 03/03/2021, 08:40 (GMT+7)") is the headline.
+                # "Thứ Hai 14/06/2021, 09:15 (GMT+7)") is the headline.
                 k = first - 1
                 if k > 0 and _DATELINE.match(lines[k]):
                     k -= 1

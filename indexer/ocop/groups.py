@@ -364,7 +364,7 @@ def find_groups(
             # a herb is a herbal product too ("trà đinh lăng", "trà phun sương Actiso").
             material = doc.adjacent(i) and (
                 i == head_end
-                or (  # "trà trái mãng cầu": a classifier between the drink and its fruit
+                or (  # "trà trái bưởi": a classifier between the drink and its fruit
                     i == head_end + 1
                     and doc.adjacent(head_end)
                     and doc.fold[head_end] in v.material_classifiers
@@ -407,7 +407,7 @@ def find_groups(
             or any(0 < i - e <= _FIRST_ITEM and _continues_list(doc, e, i) for e in crop_heads)
             or (crop_end >= 0 and _continues_list(doc, crop_end, i))
         ):
-            crop_end = j  # "cây giống, trà thảo dược", "lễ hội bánh trôi, bánh chay": the list too
+            crop_end = j  # "lễ hội bánh giầy, bánh gai": the list too
             continue
         if phrase.folded in v.needs_support and not _supported(doc, n, matches, v, place_name):
             continue  # "cam kết", "tiêu thụ", "ước mơ": an ordinary word, not "cam sấy"
@@ -470,8 +470,8 @@ def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
 
 
 def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
-    """First syllables of lists of crops or raw materials: "các cây trồng chủ lực như | tiêu, điều",
-    "nguyên liệu thế mạnh của địa phương như | sâm": a crop head, a few syllables of the same
+    """First syllables of lists of crops or raw materials: "các cây trồng chính như | quế, chè",
+    "các nguyên liệu sẵn có của vùng, như | quế, hồi": a crop head, a few syllables of the same
     clause, then "như" or ":"."""
     starts: set[int] = set()
     for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES):
@@ -493,17 +493,17 @@ def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
 
 
 _LIST_JOINS = frozenset({"va", "hoac", "hay"})
-# Syllables between one list item's product word and the next ("mật ong rừng Pa Dương, hồng đẳng sâm").
+# Syllables between one list item's product word and the next ("mật ong rừng Núi Cao, nấm hương").
 _LIST_REACH = 5
-# A crop head right before a list whose first item is no product word: "các cây sòi, xoài",
-# "vùng nguyên liệu nông sản, dược liệu" (at most this many syllables of that first item).
+# A crop head right before a list whose first item is no product word: "các cây lim, quế",
+# "vùng nguyên liệu lâm sản, dược liệu" (at most this many syllables of that first item).
 _FIRST_ITEM = 2
 
 
 def _continues_list(doc: Document, end: int, i: int) -> bool:
     """Whether the product word at syllable i belongs to the list whose previous item ended at
     `end`: within a few syllables, in the same sentence, joined by one comma or "và" (the next
-    item) or by none (another word of the same item: "hồng đẳng sâm")."""
+    item) or by none (another word of the same item: "mật ong hoa cà phê")."""
     if not 0 <= i - end <= _LIST_REACH or doc.sent_of[i] != doc.sent_of[end - 1]:
         return False
     joins = 0
@@ -514,7 +514,7 @@ def _continues_list(doc: Document, end: int, i: int) -> bool:
         elif gap:
             return False
     joins += sum(1 for k in range(end, i) if doc.fold[k] in _LIST_JOINS)
-    return joins <= 1  # 0: another word of the same item ("hồng đẳng sâm")
+    return joins <= 1  # 0: another word of the same item ("mật ong hoa cà phê")
 
 
 def _value(phrase: Phrase | None) -> bool:

@@ -298,7 +298,7 @@ class Gazetteer:
             gap = doc.gap(k).strip()
             # "Hợp tác xã (HTX) Du lịch sinh thái ...": an abbreviation in brackets stays inside.
             bracketed = gap in ("(", ")") and (doc.is_acronym(k) if gap == "(" else doc.is_acronym(k - 1))
-            # "Công ty TNHH thương mại, dịch vụ du lịch …": a comma before a business word too.
+            # "Công ty TNHH sản xuất, dịch vụ du lịch …": a comma before a business word too.
             listed = gap == "," and self.organisation_joined.match_at(doc, k, last) is not None
             if gap not in ("", "-", "–") and not bracketed and not listed:
                 return False
