@@ -825,3 +825,19 @@ def test_a_headline_above_a_dateline_and_the_sapo_is_the_title() -> None:
     doc = Document("", text)
     titles = [doc.text[b.start : b.end] for b in doc.blocks if b.zone == "title" and b.words]
     assert titles == ["Làng gốm có thêm sản phẩm OCOP"]
+
+
+def test_a_markdown_table_of_counts_is_read_like_a_list() -> None:
+    text = (
+        "Năm 2024, toàn tỉnh có thêm 45 sản phẩm được công nhận đạt chuẩn OCOP 3 sao, cụ thể theo từng "
+        "huyện như sau:\n"
+        "| Huyện | Số sản phẩm |\n| --- | --- |\n"
+        "| Huyện Đông | 12 sản phẩm |\n| Huyện Tây | 20 sản phẩm |\n| Huyện Nam | 13 sản phẩm |\n"
+        "Các sản phẩm được công nhận chủ yếu thuộc nhóm thực phẩm và đồ uống, góp phần nâng cao thu nhập."
+    )
+    assert claims(text) == {(45, 3), (12, 3), (20, 3), (13, 3)}
+    # A row without a number (a menu laid out with pipes) stays a link line.
+    doc = Document(
+        "", "Sản phẩm OCOP 3 sao của xã là mật ong.\n| Trang chủ | Tin tức | Liên hệ |\n| Video | Ảnh |"
+    )
+    assert {b.zone for b in doc.blocks if doc.text[b.start : b.end].startswith("|")} == {"link"}

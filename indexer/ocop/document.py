@@ -54,6 +54,8 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
 _SAPO_WORDS = 25
+# A Markdown table row: "| cell | cell |" (at least two cells).
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
 # A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
 _DATELINE = re.compile(
     r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:\d{1,2}:\d{2}\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+]*$"
@@ -214,8 +216,12 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         if line_f in seen and counts[k] > 3:
             captions[k] = True
         seen.add(line_f)
+    # A row of a Markdown table that holds a number ("| Huyện A | 12 sản phẩm |") is text, not a
+    # headline: a breakdown laid out as a table reads like the same list in prose.
+    rows = [_TABLE_ROW.match(line) is not None and any(ch.isdigit() for ch in line) for line in lines]
     headline = [
-        not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
+        not captions[k] and not rows[k] and _is_headline_like(line, counts[k], headline_words)
+        for k, line in enumerate(lines)
     ]
     zones = ["body"] * len(lines)
     for k in boxed:
