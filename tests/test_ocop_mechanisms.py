@@ -841,3 +841,45 @@ def test_a_markdown_table_of_counts_is_read_like_a_list() -> None:
         "", "Sản phẩm OCOP 3 sao của xã là mật ong.\n| Trang chủ | Tin tức | Liên hệ |\n| Video | Ảnh |"
     )
     assert {b.zone for b in doc.blocks if doc.text[b.start : b.end].startswith("|")} == {"link"}
+
+
+# -- round 8 (issue #11): breakdowns of a rated total, items of a list of results ------------------
+
+
+def test_a_breakdown_sentence_after_a_rated_total_shares_its_rating() -> None:
+    text = (
+        "Hội đồng cấp Trung ương vừa công nhận thêm 15 sản phẩm đạt OCOP 5 sao cấp quốc gia. "
+        "Trong đó, nhóm thực phẩm có 9 sản phẩm, nhóm đồ uống có 4 sản phẩm, nhóm thảo dược có 2 sản phẩm."
+    )
+    assert claims(text) == {(15, 5), (9, 5), (4, 5), (2, 5)}
+
+
+def test_a_breakdown_of_a_total_that_is_no_claim_inherits_nothing() -> None:
+    # The sentence's first count is not a claim: its rated parts rate nothing after them.
+    text = (
+        "Theo quyết định, trong số 90 sản phẩm, có 50 sản phẩm đạt hạng 4 sao, 40 sản phẩm đạt hạng 3 sao. "
+        "Trong đó, huyện Đông có 30 sản phẩm của 12 chủ thể với 10 sản phẩm đạt hạng 4 sao, 20 sản phẩm "
+        "đạt hạng 3 sao."
+    )
+    found = claims(text)
+    assert (30, None) in found and (30, 4) not in found
+
+
+def test_a_potential_rank_inside_a_list_of_results_blocks_only_itself() -> None:
+    text = (
+        "Năm nay thành phố công nhận 200 sản phẩm OCOP. Trong đó, huyện Đông có 12 sản phẩm đạt hạng "
+        "3 sao; huyện Tây có 25 sản phẩm của 9 chủ thể với 01 sản phẩm tiềm năng 5 sao, 24 sản phẩm đạt "
+        "hạng 4 sao; huyện Nam có 18 sản phẩm của 7 chủ thể với 18 sản phẩm đạt hạng 3 sao; huyện Bắc "
+        "có 14 sản phẩm của 6 chủ thể với 6 sản phẩm đạt hạng 4 sao, 8 sản phẩm đạt hạng 3 sao."
+    )
+    found = claims(text)
+    assert {(14, None), (6, 4), (8, 3), (24, 4)} <= found
+    assert not any(n == 1 for n, _s in found)  # the potential 5-star product is no claim
+
+
+def test_a_result_after_a_comma_without_chuan_goes_on_with_the_same_products() -> None:
+    text = (
+        "Đồng thời, tỉnh trình Trung ương xem xét công nhận 2 sản phẩm OCOP 5 sao. Cụ thể, 9 sản phẩm "
+        "OCOP cấp tỉnh năm 2023 của 7 chủ thể, đạt OCOP hạng 4 sao."
+    )
+    assert claims(text) == {(9, 4)}

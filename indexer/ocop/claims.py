@@ -611,6 +611,9 @@ class _Claims:
         self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
         self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
+        # sentence → (position, rating) of its first claim
+        self.opening: dict[int, tuple[int, int | None]] = {}
+        self.first_count: dict[int, int] = {}  # sentence → position of its first count
 
     @property
     def talk(self) -> set[int]:
@@ -667,6 +670,7 @@ class _Claims:
             return None
         if not self.counted or self.counted[-1] != doc.sent_of[k]:
             self.counted.append(doc.sent_of[k])
+        self.first_count.setdefault(doc.sent_of[k], k)
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
@@ -714,7 +718,11 @@ class _Claims:
         ):
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
-            self.blocked.setdefault(doc.sent_of[k], k)
+            # A potential rank of its own in a sentence that already stated a claim is one item
+            # of a list of results ("Huyện A có 6 sản phẩm đạt 3 sao; huyện B có 46 sản phẩm với
+            # 01 sản phẩm tiềm năng 5 sao, 26 sản phẩm đạt 4 sao; huyện C …"): it blocks nothing.
+            if not (after.proposal and doc.sent_of[k] in self.accepted):
+                self.blocked.setdefault(doc.sent_of[k], k)
             if not (
                 after.proposal
                 or after.candidacy >= 0
@@ -813,8 +821,10 @@ class _Claims:
         elif inherit and self.runs.get(s, s) in self.cues:
             stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
-            stars = None
+            stars = self._breakdown_rating(c.at)
         self.accepted.add(s)
+        if s not in self.opening or c.at < self.opening[s][0]:
+            self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
         elif stars is not None and (parts := self._list_after(c.at)) is not None:
@@ -823,6 +833,22 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _breakdown_rating(self, k: int) -> int | None:
+        """ "… công nhận 28 sản phẩm đạt OCOP 5 sao. Trong đó, nhóm thực phẩm có 21 sản phẩm, …":
+        a sentence that opens with a breakdown word breaks down the last sentence with a count
+        before it; when that sentence's first count is a claim (its total) with one rating, the
+        parts share it ("trong số 518 sản phẩm, có 271 sản phẩm 4 sao, …" opens with no claim)."""
+        doc = self.doc
+        a, _b = doc.sentence_bounds(k)
+        if self.m.breakdowns.match_at(doc, a, k) is None:
+            return None
+        s = doc.sent_of[k]
+        earlier = [t for t in self.counted if t < s]
+        if not earlier or earlier[-1] not in self.opening:
+            return None
+        at, stars = self.opening[earlier[-1]]
+        return stars if at == self.first_count.get(earlier[-1]) else None
 
     def _list_after(self, k: int) -> tuple[int, int] | None:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
