@@ -883,3 +883,20 @@ def test_a_result_after_a_comma_without_chuan_goes_on_with_the_same_products() -
         "OCOP cấp tỉnh năm 2023 của 7 chủ thể, đạt OCOP hạng 4 sao."
     )
     assert claims(text) == {(9, 4)}
+
+
+def test_a_list_of_places_where_products_are_sold_gives_no_group() -> None:
+    text = (
+        "Tỉnh có 50 sản phẩm OCOP 3 sao. Các điểm bán sản phẩm OCOP được mở tại các địa danh nổi tiếng "
+        "như Khu du lịch hồ Xanh, chợ đêm Bến Cũ."
+    )
+    assert facts(text).product_groups == []
+
+
+def test_the_programme_s_name_before_its_acronym_certifies_nothing() -> None:
+    # "… một sản phẩm” (OCOP)" is the programme's name and acronym, not "sản phẩm OCOP".
+    text = (
+        "Tỉnh có 50 sản phẩm OCOP 3 sao. Với tiềm năng về du lịch sinh thái, nhiều xã thực hiện "
+        "Chương trình “Mỗi xã một sản phẩm” (OCOP) gắn với du lịch."
+    )
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in facts(text).product_groups

@@ -153,7 +153,7 @@ def _vocab() -> _Vocab:
         generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
         material_classifiers=frozenset(" ".join(syllables(w)) for w in v["material_classifiers"]),
         listed_categories=_index(v["listed_categories"]),
-        crop_list_heads=_index(v["crop_list_heads"]),
+        crop_list_heads=_index(v["crop_list_heads"] + v["place_list_heads"]),
         crop_list_openers=_index(v["crop_list_openers"]),
         crop_list_reach=int(v["crop_list_reach"]),
         english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
@@ -285,8 +285,12 @@ class _Sentences:
             if name in ("listing", "boilerplate"):
                 self._sets["listing"], self._sets["boilerplate"] = _category_sentences(doc, v)
             elif name == "certifying":
+                # Written as one phrase: "một sản phẩm” (OCOP)", the programme's name and its
+                # acronym, is no "sản phẩm OCOP".
                 self._sets[name] = {
-                    doc.sent_of[i] for i, _j, _p in v.certifying.find_in_blocks(doc, _READ_ZONES)
+                    doc.sent_of[i]
+                    for i, j, _p in v.certifying.find_in_blocks(doc, _READ_ZONES)
+                    if all(doc.adjacent(k) for k in range(i + 1, j))
                 }
             elif name == "experience":
                 subjects = {
