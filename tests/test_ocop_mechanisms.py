@@ -900,3 +900,17 @@ def test_the_programme_s_name_before_its_acronym_certifies_nothing() -> None:
         "Chương trình “Mỗi xã một sản phẩm” (OCOP) gắn với du lịch."
     )
     assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in facts(text).product_groups
+
+
+def test_a_total_that_mixes_in_two_star_products_is_no_claim() -> None:
+    text = "Tỉnh có thêm 40 sản phẩm OCOP từ 2 - 4 sao. Trong số này, 36 sản phẩm đạt OCOP 3 sao trở lên."
+    found = claims(text)
+    assert (36, None) in found and not any(n == 40 for n, _s in found)
+
+
+def test_a_total_raised_under_a_target_is_no_claim() -> None:
+    text = (
+        "Tỉnh hiện có 120 sản phẩm OCOP. Thời gian tới, tỉnh phấn đấu công nhận thêm 30 sản phẩm, nâng "
+        "tổng số sản phẩm OCOP của tỉnh lên hơn 150 sản phẩm."
+    )
+    assert claims(text) == {(120, None)}

@@ -271,7 +271,9 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         if doc.fold[first - 1] in ("len", "nang") and modality().planned(doc, first):
             continue  # "hiện có khả năng nâng hạng lên 05 sao": the aim of an upgrade
         valid = tuple(s for s in stars if 3 <= s <= 5)
-        if valid:
+        if valid and len(valid) < len(stars):
+            ev.bad_rating = True  # "57 sản phẩm OCOP từ 2 - 4 sao": 2-star products mixed in
+        elif valid:
             ev.ratings.append(valid)
             ev.last_rating = k + 1
             if ev.first_rating < 0:
@@ -567,6 +569,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             parsed = parse_number(doc, n, end, v) if n < end else None
             if parsed is None or (parsed[1] < end and doc.fold[parsed[1]] == "sao"):
                 return None
+            if modality().planned(doc, k):
+                return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 200": a target
             ev = _Evidence()
             _scan(doc, k, j, v, ev)
             if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
