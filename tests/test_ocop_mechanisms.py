@@ -914,3 +914,21 @@ def test_a_total_raised_under_a_target_is_no_claim() -> None:
         "tổng số sản phẩm OCOP của tỉnh lên hơn 150 sản phẩm."
     )
     assert claims(text) == {(120, None)}
+
+
+def test_a_rating_a_higher_council_is_asked_to_assess_is_no_rating() -> None:
+    text = (
+        "UBND huyện công nhận hạng 3 sao đối với 5 sản phẩm của 5 chủ thể. Huyện cũng đề nghị Hội đồng "
+        "đánh giá, phân hạng sản phẩm OCOP cấp tỉnh đánh giá, công nhận hạng 4 sao đối với 2 sản phẩm."
+    )
+    result = facts(text)
+    assert result.stars == [3]
+    assert {(c.count, c.stars) for c in result.ocop_claims} == {(5, 3)}
+
+
+def test_a_count_after_the_council_opens_another_subject() -> None:
+    text = (
+        "Có 20 sản phẩm đủ điều kiện trình hội đồng cấp trên đánh giá, phân hạng 4 sao và có 45 sản phẩm "
+        "đạt chứng nhận OCOP 3 sao."
+    )
+    assert facts(text).stars == [3]

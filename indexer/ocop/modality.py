@@ -69,6 +69,7 @@ class Modality:
     candidacies: PhraseIndex
     results: PhraseIndex
     complements: PhraseIndex
+    assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
 
@@ -192,6 +193,13 @@ class Modality:
         if not hits:
             return False
         _k, end = hits[-1]
+        if self.assessors.match_at(doc, end, i) is not None and not any(
+            doc.orig[k][0].isdigit() for k in range(end, i - 1)
+        ):
+            # "đề nghị Hội đồng cấp tỉnh đánh giá, công nhận hạng 4 sao": sent to a council that
+            # will assess; its deciding verbs are what it is asked to do, not results (a count
+            # in between opens another subject: "… trình hội đồng cấp trên …, và có 65 sản phẩm đạt").
+            return not _hits(self.realis, doc, end, i)
         results = [
             k
             for k, _e in _hits(self.results, doc, end, i)
@@ -298,6 +306,7 @@ def modality() -> Modality:
         candidacies=_index(v["candidacy_words"], v["not_modal_words"]),
         results=_index(v["result_words"]),
         complements=_index(v["result_complements"]),
+        assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),
     )
