@@ -932,3 +932,22 @@ def test_a_count_after_the_council_opens_another_subject() -> None:
         "đạt chứng nhận OCOP 3 sao."
     )
     assert facts(text).stars == [3]
+
+
+def test_a_caption_that_certifies_an_ocop_product_gives_its_rating() -> None:
+    text = (
+        "Chương trình OCOP của tỉnh chú trọng chất lượng hơn số lượng, chọn sản phẩm gắn với vùng nguyên "
+        "liệu và tập quán của người dân địa phương.\n"
+        "Bánh phồng sữa của hợp tác xã Tân An đạt chuẩn OCOP 4 sao. Ảnh: Văn Minh\n"
+        "Các chủ thể được hỗ trợ thiết kế bao bì, xây dựng câu chuyện sản phẩm và tham gia hội chợ."
+    )
+    assert facts(text).stars == [4]
+
+
+def test_a_caption_s_five_is_the_one_sent_up() -> None:
+    text = (
+        "Năm nay tỉnh có 3 sản phẩm được hội đồng cấp tỉnh chấm đạt 5 sao. Tỉnh đã gửi hồ sơ về Trung "
+        "ương để xem xét, công nhận sản phẩm OCOP 5 sao.\n"
+        "Kẹo lạc Đông An đạt 5 sao OCOP. Ảnh: Văn Minh"
+    )
+    assert 5 not in facts(text).stars

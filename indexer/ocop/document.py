@@ -9,7 +9,9 @@ Link lines are how the "mention only in a related-links list" rule is kept: extr
 most page chrome, but when a list of related headlines or a tag line survives, it lands in the
 `link` zone, which relevance, provinces, stars, groups and claims all ignore. Photo captions
 ("… Ảnh: Tên tác giả") land in the `caption` zone: a caption names real places, so provinces read
-it, but it restates the story in shorthand, so it adds no relevance, star, group or claim.
+it, but it restates the story in shorthand, so it adds no relevance or claim (a caption that
+certifies an OCOP product still gives its rating and its product's group: indexer.ocop.stars,
+indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
 text is re-joined before it is cut into lines, or every short line would look like a headline.
