@@ -951,3 +951,8 @@ def test_a_caption_s_five_is_the_one_sent_up() -> None:
         "Kẹo lạc Đông An đạt 5 sao OCOP. Ảnh: Văn Minh"
     )
     assert 5 not in facts(text).stars
+
+
+def test_a_sentence_that_refers_back_to_the_event_is_about_the_event() -> None:
+    text = FAIR_TEXT + "\nĐây là hoạt động nhằm kết nối, giới thiệu sản phẩm OCOP tới người tiêu dùng."
+    assert not facts(text, title=FAIR_TITLE).is_ocop
