@@ -956,3 +956,11 @@ def test_a_caption_s_five_is_the_one_sent_up() -> None:
 def test_a_sentence_that_refers_back_to_the_event_is_about_the_event() -> None:
     text = FAIR_TEXT + "\nĐây là hoạt động nhằm kết nối, giới thiệu sản phẩm OCOP tới người tiêu dùng."
     assert not facts(text, title=FAIR_TITLE).is_ocop
+
+
+def test_a_bare_trong_before_a_rated_total_opens_its_breakdown() -> None:
+    text = (
+        "Tỉnh vừa công nhận 40 sản phẩm OCOP. Trong 8 sản phẩm đạt hạng 4 sao, thành phố Đông có 5 sản "
+        "phẩm: mắm ruốc, tiêu xay; huyện Tây có 3 sản phẩm: gạo thơm, gạo nếp."
+    )
+    assert claims(text) == {(40, None), (8, 4), (5, 4), (3, 4)}
