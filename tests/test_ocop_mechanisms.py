@@ -964,3 +964,12 @@ def test_a_bare_trong_before_a_rated_total_opens_its_breakdown() -> None:
         "phẩm: mắm ruốc, tiêu xay; huyện Tây có 3 sản phẩm: gạo thơm, gạo nếp."
     )
     assert claims(text) == {(40, None), (8, 4), (5, 4), (3, 4)}
+
+
+def test_a_continuation_after_a_breakdown_goes_on_with_the_total_s_rating() -> None:
+    text = (
+        "Tỉnh vừa công nhận 9 sản phẩm OCOP đạt hạng 4 sao.\n"
+        "Trong đó, có 6 sản phẩm đánh giá lại gồm: rượu ngô của hợp tác xã Đông; mật ong của hộ Tây.\n"
+        "Bên cạnh đó, có 1 sản phẩm nâng hạng là giò bê của hộ Nam."
+    )
+    assert claims(text) == {(9, 4), (6, 4), (1, 4)}

@@ -69,6 +69,7 @@ class _Vocab:
     existence_before: PhraseIndex
     reassessed: PhraseIndex
     subset_openers: PhraseIndex
+    continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
     candidates: PhraseIndex
@@ -124,6 +125,7 @@ def _vocab() -> _Vocab:
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
+        continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
         candidates=index(v["candidate_words"], not_candidate),
@@ -842,17 +844,26 @@ class _Claims:
         """ "… công nhận 28 sản phẩm đạt OCOP 5 sao. Trong đó, nhóm thực phẩm có 21 sản phẩm, …":
         a sentence that opens with a breakdown word breaks down the last sentence with a count
         before it; when that sentence's first count is a claim (its total) with one rating, the
-        parts share it ("trong số 518 sản phẩm, có 271 sản phẩm 4 sao, …" opens with no claim)."""
-        doc = self.doc
+        parts share it ("trong số 518 sản phẩm, có 271 sản phẩm 4 sao, …" opens with no claim).
+        A sentence that opens with a continuation word ("Bên cạnh đó, có 1 sản phẩm nâng hạng")
+        right after such a breakdown goes on with it."""
+        return self._sentence_breakdown(k, continued=True)
+
+    def _sentence_breakdown(self, k: int, continued: bool) -> int | None:
+        doc, v = self.doc, self.v
         a, _b = doc.sentence_bounds(k)
-        if self.m.breakdowns.match_at(doc, a, k) is None:
-            return None
         s = doc.sent_of[k]
         earlier = [t for t in self.counted if t < s]
-        if not earlier or earlier[-1] not in self.opening:
+        if not earlier:
             return None
-        at, stars = self.opening[earlier[-1]]
-        return stars if at == self.first_count.get(earlier[-1]) else None
+        if self.m.breakdowns.match_at(doc, a, k) is not None:
+            if earlier[-1] not in self.opening:
+                return None
+            at, stars = self.opening[earlier[-1]]
+            return stars if at == self.first_count.get(earlier[-1]) else None
+        if continued and v.continuations.match_at(doc, a, k) is not None:
+            return self._sentence_breakdown(self.first_count[earlier[-1]], continued=False)
+        return None
 
     def _list_after(self, k: int) -> tuple[int, int] | None:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
