@@ -83,6 +83,12 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
+    # A plain str key: lxml's text results hold their element, and with it the whole page.
+    return _clean(str(text))
+
+
+@lru_cache(maxsize=2048)  # extraction cleans the same headline, lead and caption texts many times
+def _clean(text: str) -> str:
     text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # _SPACES never spans "\n"
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from crawler.extraction.vocab import load
 from indexer.schema import VIETNAM_TZ
@@ -272,8 +273,19 @@ def parse_vietnamese_date(
 
 def looks_like_date(text: str, *, now: datetime | None = None) -> bool:
     """Whether the text holds a date in one of the forms parsed here (no dateparser: this is asked
-    of many lines per page, to find date stamps, and must stay cheap)."""
-    return _parse(text, now, use_dateparser=False) is not None
+    of many lines per page, to find date stamps, and must stay cheap). `now` is accepted for
+    symmetry with parse_vietnamese_date, but the answer never depends on it: only a relative
+    form's value does, not whether there is one."""
+    return _holds_date(str(text))  # a plain str key: lxml's text results hold the whole page
+
+
+# Any anchor gives the same answer; a far one keeps "3000 năm trước" from underflowing datetime.
+_ANY_NOW = datetime(9000, 1, 1, tzinfo=VIETNAM_TZ)
+
+
+@lru_cache(maxsize=4096)  # the same lines are asked about by the body, byline and recovery passes
+def _holds_date(text: str) -> bool:
+    return _parse(text, _ANY_NOW, use_dateparser=False) is not None
 
 
 def _parse(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _WORD = re.compile(r"[^\W_]+")
@@ -18,11 +19,19 @@ _WORD = re.compile(r"[^\W_]+")
 
 def folded(text: str) -> str:
     """Lower case, no diacritics, đ → d."""
+    if text.isascii():  # nothing to decompose: most class names, URLs, numbers, English chrome
+        return text.lower()
     return _MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
 
 
 def squash(text: str) -> str:
     """The folded words of `text` joined by single spaces: "Tin liên quan:" → "tin lien quan"."""
+    # A plain str key: lxml's text results hold their element, and with it the whole page.
+    return _squash(str(text))
+
+
+@lru_cache(maxsize=8192)  # a page asks for the same texts' keys again and again (headline, lead, labels)
+def _squash(text: str) -> str:
     return " ".join(_WORD.findall(folded(text)))
 
 
