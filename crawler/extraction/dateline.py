@@ -140,7 +140,6 @@ def find_printed_date(
     if headline is None:
         return None
     headline_at = index.of(headline)
-    conventions = conventions or DateConventions.of(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
     best: tuple[int, PrintedDate] | None = None
     for element, text in _candidates(tree, index, headline_at):
@@ -155,6 +154,8 @@ def find_printed_date(
             distance = 2 * (headline_at - position)
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
+        if conventions is None:  # read from the whole page's text: only once a candidate needs it
+            conventions = DateConventions.of(tree)
         value = parse_vietnamese_date(
             text, now=crawled, month_first=conventions.month_first, zone=conventions.zone
         )
