@@ -95,6 +95,12 @@ _BINARY_MAGIC = (
 _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
+# An RSS, Atom or RSS 1.0 (RDF) document: the root element, after an XML declaration, comments,
+# processing instructions (a stylesheet) or a doctype.
+_FEED_ROOT = re.compile(
+    r"^\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S
+)
+_FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS 1.0"}
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
 _TITLE_CLASS_WORDS = ("title", "tieude", "headline")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
@@ -317,6 +323,9 @@ def extract_article(
     crawled_at = _crawl_time(crawled)
     _reject_non_html(body, http_content_type)
     page = decode_html(body, http_content_type)
+    if feed := _FEED_ROOT.match(page.text[:65536]):
+        kind = _FEED_KINDS[feed.group(1).lower()]
+        raise ExtractionError(f"a news feed ({kind}), not an article page: its items link to the articles")
     if not _MARKUP.search(page.text[:65536]):
         raise ExtractionError("not HTML: no HTML markup in the first 64 kB")
     try:
@@ -388,7 +397,9 @@ def extract_article(
         raise ExtractionError("no article text: nothing on the page reads as an article body")
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
-    if meta.published is None and (evidence := listing_evidence(tree, cleaned.paragraphs)):
+    if meta.published is None and (
+        evidence := listing_evidence(tree, cleaned.paragraphs, headline_printed=headline.element is not None)
+    ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 
     closing_dom = None
