@@ -276,6 +276,8 @@ def looks_like_date(text: str, *, now: datetime | None = None) -> bool:
     of many lines per page, to find date stamps, and must stay cheap). `now` is accepted for
     symmetry with parse_vietnamese_date, but the answer never depends on it: only a relative
     form's value does, not whether there is one."""
+    if len(text) > 500:  # no date stamp is this long; only short lines are remembered
+        return _parse(text, _ANY_NOW, use_dateparser=False) is not None
     return _holds_date(str(text))  # a plain str key: lxml's text results hold the whole page
 
 
