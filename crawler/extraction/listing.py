@@ -54,10 +54,15 @@ def _opens(paragraph_key: str, link_key: str) -> bool:
     return paragraph_key.startswith(link_key) and len(paragraph_key) >= 2 * len(link_key)
 
 
-def _card_link(holder: HtmlElement, paragraph_key: str, paragraph_words: int) -> str:
-    """The href of another story's link in a small box around `holder`, or ""."""
+def _card_link(
+    holder: HtmlElement, paragraph_key: str, paragraph_words: int, box_words: dict[HtmlElement, int]
+) -> str:
+    """The href of another story's link in a small box around `holder`, or "". `box_words`
+    remembers each box's word count: the paragraphs of one article share their large container."""
     for box in [holder, *list(ancestors(holder))[:_CARD_LEVELS]]:
-        if len(box.text_content().split()) > paragraph_words + _CARD_EXTRA_WORDS:
+        if box not in box_words:
+            box_words[box] = len(box.text_content().split())
+        if box_words[box] > paragraph_words + _CARD_EXTRA_WORDS:
             return ""
         for link in box.iter("a"):
             href = _story_href(link)
@@ -73,13 +78,21 @@ def _card_link(holder: HtmlElement, paragraph_key: str, paragraph_words: int) ->
 
 
 class _PageText:
-    """The body's text nodes and their folded keys joined, to find where a kept paragraph is."""
+    """The body's text nodes and their folded keys joined, to find where a kept paragraph is;
+    read on the first question (a long article is told apart before)."""
 
     def __init__(self, tree: HtmlElement) -> None:
-        body = tree.find("body")
+        self._tree = tree
+        self._read = False
+        self.nodes: list = []
+        self.starts: list[int] = []
+        self.joined = ""
+
+    def _read_page(self) -> None:
+        self._read = True
+        body = self._tree.find("body")
         self.nodes = [node for node in body.xpath(".//text()") if node.strip()] if body is not None else []
         keys = squash_many([str(node) for node in self.nodes])
-        self.starts: list[int] = []
         offset = 0
         for key in keys:
             self.starts.append(offset)
@@ -88,6 +101,8 @@ class _PageText:
 
     def holder(self, key: str) -> HtmlElement | None:
         """The element whose text opens like the paragraph with this key, or None."""
+        if not self._read:
+            self._read_page()
         probe = " ".join(key.split()[:_PROBE_WORDS])
         found = self.joined.find(probe) if probe else -1
         if found < 0:
@@ -104,10 +119,11 @@ def listing_evidence(
 ) -> str | None:
     """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
     read as one. `headline_printed`: an element on the page shows the chosen headline."""
+    page = _PageText(tree)
     return (
-        (_teaser_evidence(tree, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
+        (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
         or (None if headline_printed else _unprinted_headline_evidence(tree, paragraphs))
-        or _site_chrome_evidence(tree, paragraphs)
+        or _site_chrome_evidence(page, paragraphs)
     )
 
 
@@ -136,33 +152,15 @@ def _in_site_chrome(holder: HtmlElement) -> bool:
     return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in [holder, *ancestors(holder)])
 
 
-_PRINTED_PREFIX_WORDS = 5
-
-
-def _printed_holder(tree: HtmlElement, paragraph: str) -> HtmlElement | None:
-    """The element of a text node that prints the paragraph's first words as they are, or None
-    (a paragraph that inline markup splits, or whose spaces the page writes otherwise)."""
-    prefix = " ".join(paragraph.split()[:_PRINTED_PREFIX_WORDS])
-    nodes = tree.xpath("//body//text()[contains(., $prefix)]", prefix=prefix) if prefix else []
-    if not nodes:
-        return None
-    holder = nodes[0].getparent()
-    return holder.getparent() if nodes[0].is_tail and holder is not None else holder
-
-
-def _site_chrome_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None:
+def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
     """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
     paragraphs first: an article's are not furniture, and the answer is known after a few."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
     chrome = other = count = 0
-    page: _PageText | None = None  # built only for a paragraph that inline markup splits
     for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
         words = len(paragraph.split())
-        holder = _printed_holder(tree, paragraph)
-        if holder is None:
-            page = page or _PageText(tree)
-            holder = page.holder(squash(paragraph))
+        holder = page.holder(squash(paragraph))
         if holder is not None and _in_site_chrome(holder):
             chrome += words
             count += 1
@@ -178,7 +176,7 @@ def _site_chrome_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str |
     return None
 
 
-def _teaser_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None:
+def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
     """Most of the kept text is summaries in small boxes beside other stories' headline links."""
     keys_of = [squash(paragraph) for paragraph in paragraphs]
     total_words = sum(len(key.split()) for key in keys_of)
@@ -186,7 +184,7 @@ def _teaser_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None
     budget = (1 - _LISTING_SHARE) * max(total_words, 1)
     if sum(n for key in keys_of if (n := len(key.split())) > _CARD_MAX_PARAGRAPH_WORDS) > budget:
         return None  # most of the text is long paragraphs: an article, found without a page walk
-    page = _PageText(tree)
+    box_words: dict[HtmlElement, int] = {}
     card_words = cards = other_words = 0
     stories: set[str] = set()
     for key in keys_of:
@@ -197,7 +195,7 @@ def _teaser_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None
         if holder is None:
             other_words += words
             continue
-        href = _card_link(holder, key, words)
+        href = _card_link(holder, key, words, box_words)
         if href:
             cards += 1
             card_words += words
