@@ -487,8 +487,29 @@ def test_script_written_text_and_hidden_copies() -> None:
     )
     assert apply_script_writes(tree) == 1
     assert tree.get_element_by_id("d").text == "Thứ năm, 20/12/2012"
-    assert remove_hidden(tree) == 1
+    assert len(remove_hidden(tree)) == 1
     assert "bản sao" not in tree.text_content()
+
+
+def test_an_index_without_removed_elements_is_the_index_of_the_page_after() -> None:
+    from crawler.extraction.dom import PageIndex, parse_html, remove_hidden
+
+    tree = parse_html(
+        "<html><body><div class='top menu'><a class='logo'>Báo</a></div><h1 class='title'>Tiêu đề</h1>"
+        "<div class='gallery' style='display:none'><p class='caption'>ảnh</p>"
+        "<p class='caption x'>ảnh 2</p></div>"
+        "<p class='sapo'>Mở đầu</p><div class='caption' hidden>ẩn</div><p class='caption'>Chú thích</p>"
+        "</body></html>"
+    )
+    before = PageIndex(tree)
+    removed = remove_hidden(tree)
+    assert len(removed) == 2
+    derived, fresh = before.without(removed), PageIndex(tree)
+    assert derived.elements == fresh.elements
+    assert all(derived.of(el) == fresh.of(el) for el in fresh.elements)
+    words = ["caption", "sapo", "title", "menu", "gallery", "x"]
+    assert [derived.with_words([w]) for w in words] == [fresh.with_words([w]) for w in words]
+    assert derived.with_word_containing(["capt", "gall"]) == fresh.with_word_containing(["capt", "gall"])
 
 
 @pytest.mark.parametrize(

@@ -348,8 +348,8 @@ def extract_article(
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)
-    if remove_hidden(tree, keep=(headline.element,)):
-        index = PageIndex(tree)
+    if hidden := remove_hidden(tree, keep=(headline.element,)):
+        index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
     thread_published, thread_message = None, None
     thread = find_thread(tree, headline.element)
