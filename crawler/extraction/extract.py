@@ -58,7 +58,7 @@ from crawler.extraction.dom import (
     unwrap_layout_tables,
     words_of,
 )
-from crawler.extraction.encoding import decode_html
+from crawler.extraction.encoding import decode_html, legacy_font_encoding
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
@@ -328,6 +328,11 @@ def extract_article(
         raise ExtractionError(f"a news feed ({kind}), not an article page: its items link to the articles")
     if not _MARKUP.search(page.text[:65536]):
         raise ExtractionError("not HTML: no HTML markup in the first 64 kB")
+    if legacy := legacy_font_encoding(page.text):
+        raise ExtractionError(
+            f"legacy Vietnamese font encoding ({legacy}): the page is written for a {legacy} font, "
+            "not in Unicode; its text cannot be read without conversion, which is not supported"
+        )
     try:
         tree = parse_html(page.text)
     except NotHtmlError as error:
