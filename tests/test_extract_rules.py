@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import lxml.html
@@ -882,3 +883,37 @@ def test_a_different_h1_leaves_the_metadata_title() -> None:
     meta = "Hợp tác xã rau an toàn đưa sản phẩm mới vào siêu thị thành phố"
     assert _headline_of(meta, "Nông nghiệp sạch và chuyện làm giàu ở quê") == meta
     assert _headline_of(meta, "Báo Làng Quê") == meta
+
+
+@pytest.mark.parametrize(
+    "regex",
+    [
+        r"^ban dang doc (?:bai viet|tin)\b|\bghi ro nguon\b.{0,60}\bphat hanh lai\b|^lien he\W",
+        r"vui long nhap|ban can dang nhap|de lai binh luan",
+        r"\b\d[\d.,]* (?:luot )?binh chon\b|^danh gia bai viet\W*$",
+        r"^xem them\W*$",
+        r"\bab?c|[|(]x\|y|(?:p|q)z",  # a quantified last letter, a bar in a class, escaped and grouped
+    ],
+)
+def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) -> None:
+    from crawler.extraction.vocab import AnyBranch
+
+    texts = [
+        "ban dang doc bai viet",
+        "xin ghi ro nguon bao khi phat hanh lai",
+        "ghi ro nguon",
+        "lien he: 0123",
+        "vui long nhap email",
+        "12.345 luot binh chon",
+        "danh gia bai viet",
+        "xem them",
+        "ac",
+        "abc",
+        "|x|y",
+        "qz",
+        "x|y",
+        "",
+        "mot cau van binh thuong ve san pham",
+    ]
+    whole = re.compile(regex)
+    assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]

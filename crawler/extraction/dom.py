@@ -30,6 +30,18 @@ CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
 # Comments and processing instructions are never shown to a reader, and as tree nodes they break
 # every "next element" walk (lxml raises on text_content() of a comment): they are dropped at parse.
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+# Every element is a plain HtmlElement, chosen in C: lxml.html's default lookup runs a Python
+# function for each element proxy created (thousands per page, in every walk of the tree and in
+# trafilatura's), only to give <form>/<input>/<select>/<textarea>/<label> form-handling classes
+# that extraction never uses.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 class NotHtmlError(UnreadableInput):
@@ -342,8 +354,7 @@ class PageIndex:
 
     def with_word_containing(self, fragments: Iterable[str]) -> list[HtmlElement]:
         """Elements with a class/id word containing a fragment ("imgcaption" contains "caption")."""
-        fragments = tuple(fragments)
-        words = [word for word in self._by_word if any(f in word for f in fragments)]
+        words = {word for fragment in fragments for word in self._by_word if fragment in word}
         return self.with_words(words)
 
     def window(self, start: int, end: int) -> list[HtmlElement]:

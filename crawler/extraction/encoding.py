@@ -146,7 +146,7 @@ def legacy_font_encoding(text: str) -> str | None:
     Western letters and symbols (U+00A1–U+00FF) the font redraws, with next to none of the
     letters Unicode Vietnamese needs. A Unicode page that merely keeps an old font name in its
     stylesheet has those letters and is read as usual."""
-    if ".Vn" not in text and "VNI-" not in text and "VNI " not in text:
+    if ".Vn" not in text and "VNI" not in text:
         return None  # substring tests first: the font names are rare, the regex is not cheap
     match = _LEGACY_FONT.search(text)
     if match is None:
