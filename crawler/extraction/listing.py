@@ -91,7 +91,11 @@ class _PageText:
     def _read_page(self) -> None:
         self._read = True
         body = self._tree.find("body")
-        self.nodes = [node for node in body.xpath(".//text()") if node.strip()] if body is not None else []
+        self.nodes = (
+            [node for node in body.xpath(".//text()[normalize-space()]") if node.strip()]
+            if body is not None
+            else []
+        )
         keys = squash_many([str(node) for node in self.nodes])
         offset = 0
         for key in keys:

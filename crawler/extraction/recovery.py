@@ -86,7 +86,12 @@ def recover_lost_text(
         and body in ancestors(headline)
         and any(piece.strip() for piece in headline.itertext())
     )
-    source = headline.xpath("following::text()") if after_headline else body.xpath(".//text()")  # type: ignore[union-attr]
+    # (blank text nodes are dropped in C by the XPath, the rest by strip() below)
+    source = (
+        headline.xpath("following::text()[normalize-space()]")  # type: ignore[union-attr]
+        if after_headline
+        else body.xpath(".//text()[normalize-space()]")
+    )
     nodes = [node for node in source if node.strip()]
     keys = squash_many([str(node) for node in nodes])
     starts: list[int] = []
