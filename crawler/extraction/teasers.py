@@ -150,8 +150,8 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     for link in tree.xpath("//a[@href][.//img or string-length(normalize-space()) >= 5]"):
         if not _story_link(link):
             continue
-        link_texts[link] = link.text_content()
-        if link.find(".//img") is None and len(link_texts[link].split()) < _HEADLINE_LINK_WORDS:
+        link_texts[link] = text = link.text_content()
+        if link.find(".//img") is None and len(text.split()) < _HEADLINE_LINK_WORDS:
             continue  # a menu entry: neither a headline nor a picture
         for element in list(ancestors(link))[:_CARD_LEVELS]:
             if element.tag not in _CARD_TAGS or element in examined:

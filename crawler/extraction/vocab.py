@@ -56,7 +56,9 @@ class AnyBranch:
 
 def _top_level_branches(regex: str) -> list[str]:
     """The alternatives of a regex split at its top-level "|" (not inside a group or a class)."""
-    branches, current, depth, in_class, escaped = [], [], 0, False, False
+    branches: list[str] = []
+    current: list[str] = []
+    depth, in_class, escaped = 0, False, False
     for ch in regex:
         if escaped:
             escaped = False
