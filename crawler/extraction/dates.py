@@ -290,6 +290,22 @@ def _holds_date(text: str) -> bool:
     return _parse(text, _ANY_NOW, use_dateparser=False) is not None
 
 
+def _without_labels(cleaned: str) -> str:
+    return _LABEL.sub(" ", _WEEKDAY.sub(" ", cleaned))
+
+
+def order_matters(text: str) -> bool:
+    """Whether reading the text's numeric date month first ("03-08-2011" as March 8) gives another
+    day than reading it day first: only then does a page's month-first convention need reading."""
+    if not text or not text.strip():
+        return False
+    cleaned = _clean(text)
+    if parse_iso_date(cleaned) is not None:
+        return False
+    without_tz = _TZ.sub(" ", _without_labels(cleaned))
+    return _calendar_day(without_tz, False) != _calendar_day(without_tz, True)
+
+
 def _parse(
     text: str,
     now: datetime | None,
@@ -306,7 +322,7 @@ def _parse(
     if iso is not None:
         return iso
 
-    stripped = _LABEL.sub(" ", _WEEKDAY.sub(" ", text))
+    stripped = _without_labels(text)
     tz = _offset(stripped)
     without_tz = _TZ.sub(" ", stripped)
     day = _calendar_day(without_tz, month_first)
