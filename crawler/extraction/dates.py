@@ -205,6 +205,9 @@ def declared_offset(text: str) -> timezone | None:
     forum and blog software prints times in the server's zone, not Vietnam's."""
     if not any(word in text for word in ("GMT", "gmt", "Gmt", "UTC", "utc", "Utc")):
         return None  # plain substring scans instead of a case-insensitive regex over the whole page
+    lowered = text.lower()  # each phrase of the pattern holds one of these (no special case folds)
+    if "zone" not in lowered and "mú" not in lowered and "are" not in lowered:
+        return None
     zones = {(m.group(1), int(m.group(2))) for m in _DECLARED_ZONE.finditer(text)}
     if len(zones) != 1:
         return None
