@@ -152,7 +152,7 @@ def find_printed_date(
     headline_at = index.of(headline)
     conventions = conventions or DateConventions(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
-    best: tuple[int, PrintedDate] | None = None
+    near: list[tuple[int, HtmlElement, str]] = []
     for element, text in _candidates(tree, index, headline_at):
         position = index.of(element)
         if position > headline_at:
@@ -163,12 +163,16 @@ def find_printed_date(
             if not any(block in ancestors(element) for block in near_blocks):
                 continue
             distance = 2 * (headline_at - position)
+        near.append((distance, element, text))
+    # The nearest readable date wins (the first found among equally near ones): candidates are
+    # tried nearest first, so the farther ones are not even parsed.
+    near.sort(key=lambda candidate: candidate[0])
+    for _, element, text in near:
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
         month_first = conventions.month_first if order_matters(text) else False
         value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
         if value is None or not plausible(value, crawled):
             continue
-        if best is None or distance < best[0]:
-            best = (distance, PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text)))))
-    return best[1] if best else None
+        return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+    return None
