@@ -88,7 +88,7 @@ def clean(text: str | None) -> str:
     return _clean_cached(str(text)) if len(text) <= _CACHED_CHARS else _clean(text)
 
 
-_CACHED_CHARS = 2000
+_CACHED_CHARS = 500
 
 
 def _clean(text: str) -> str:

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[^\W_]+")
 # block keys again and again); longer ones, a whole container's text, are computed each time so
 # that the caches stay small. Keys are plain str: lxml's text results hold their element, and
 # with it the whole page.
-_CACHED_CHARS = 2000
+_CACHED_CHARS = 500
 
 
 def _fold(text: str) -> str:
