@@ -973,3 +973,11 @@ def test_a_continuation_after_a_breakdown_goes_on_with_the_total_s_rating() -> N
         "Bên cạnh đó, có 1 sản phẩm nâng hạng là giò bê của hộ Nam."
     )
     assert claims(text) == {(9, 4), (6, 4), (1, 4)}
+
+
+def test_a_breakdown_by_group_names_each_group_after_the_previous_count() -> None:
+    text = (
+        "Hội đồng công nhận thêm 15 sản phẩm đạt OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, "
+        "nhóm du lịch có 4 sản phẩm, nhóm đồ uống có 2 sản phẩm."
+    )
+    assert facts(text).product_groups == ["Thực phẩm", "Đồ uống", "Dịch vụ du lịch cộng đồng và điểm du lịch"]

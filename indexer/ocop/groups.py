@@ -249,8 +249,9 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
         counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
             doc.orig[k].isdigit()
             and doc.fold[k + 1] in ("san", "sp", "mat")
-            # not the previous item's bracket: "Thực phẩm (201 sản phẩm), đồ uống"
-            and not any(")" in doc.gap(m) for m in range(k + 1, i + 1))
+            # not the previous item's count: "Thực phẩm (201 sản phẩm), đồ uống", "nhóm thực
+            # phẩm có 9 sản phẩm, nhóm đồ uống có 2 sản phẩm"
+            and not any(ch in doc.gap(m) for m in range(k + 1, i + 1) for ch in "),;")
             for k in range(max(0, i - 5), i - 1)
         )
         if phrase is not None and phrase.value and not counted:
@@ -461,11 +462,14 @@ def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
         if s not in sets.listing or s in sets.boilerplate:
             continue
         last = doc.blocks[doc.block_of[i]].last
+        # "nhóm du lịch có 2 sản phẩm": a count after "có"/"với" ends the item too
+        counted = j + 1 < last and doc.fold[j] in ("co", "voi") and doc.orig[j + 1][0].isdigit()
         goes_on = (  # "du lịch của tỉnh": the item goes on
             j < last
             and doc.sent_of[j] == s
             and not set(doc.gap(j).strip()) & _ITEM_ENDS
             and not doc.orig[j][0].isdigit()
+            and not counted
         )
         if goes_on:
             continue
