@@ -274,7 +274,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
             continue  # "hiện có khả năng nâng hạng lên 05 sao": the aim of an upgrade
         valid = tuple(s for s in stars if 3 <= s <= 5)
         if valid and len(valid) < len(stars):
-            ev.bad_rating = True  # "57 sản phẩm OCOP từ 2 - 4 sao": 2-star products mixed in
+            ev.bad_rating = True  # "40 sản phẩm OCOP từ 2 đến 4 sao": 2-star products mixed in
         elif valid:
             ev.ratings.append(valid)
             ev.last_rating = k + 1
@@ -572,7 +572,7 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             if parsed is None or (parsed[1] < end and doc.fold[parsed[1]] == "sao"):
                 return None
             if modality().planned(doc, k):
-                return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 200": a target
+                return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 150": a target
             ev = _Evidence()
             _scan(doc, k, j, v, ev)
             if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
@@ -725,8 +725,8 @@ class _Claims:
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
             # A potential rank of its own in a sentence that already stated a claim is one item
-            # of a list of results ("Huyện A có 6 sản phẩm đạt 3 sao; huyện B có 46 sản phẩm với
-            # 01 sản phẩm tiềm năng 5 sao, 26 sản phẩm đạt 4 sao; huyện C …"): it blocks nothing.
+            # of a list of results ("Huyện A có 12 sản phẩm đạt 3 sao; huyện B có 25 sản phẩm, với
+            # 01 sản phẩm tiềm năng 5 sao và 24 sản phẩm 4 sao; huyện C …"): it blocks nothing.
             if not (after.proposal and doc.sent_of[k] in self.accepted):
                 self.blocked.setdefault(doc.sent_of[k], k)
             if not (
@@ -841,11 +841,11 @@ class _Claims:
         return _Found(c.value, stars, c.at, bare)
 
     def _breakdown_rating(self, k: int) -> int | None:
-        """ "… công nhận 28 sản phẩm đạt OCOP 5 sao. Trong đó, nhóm thực phẩm có 21 sản phẩm, …":
+        """ "… công nhận thêm 15 sản phẩm OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, …":
         a sentence that opens with a breakdown word breaks down the last sentence with a count
         before it; when that sentence's first count is a claim (its total) with one rating, the
-        parts share it ("trong số 518 sản phẩm, có 271 sản phẩm 4 sao, …" opens with no claim).
-        A sentence that opens with a continuation word ("Bên cạnh đó, có 1 sản phẩm nâng hạng")
+        parts share it ("trong số 90 sản phẩm, có 50 sản phẩm 4 sao, …" opens with no claim).
+        A sentence that opens with a continuation word ("Ngoài ra, 2 sản phẩm được nâng hạng")
         right after such a breakdown goes on with it."""
         return self._sentence_breakdown(k, continued=True)
 

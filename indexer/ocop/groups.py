@@ -462,7 +462,7 @@ def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
         if s not in sets.listing or s in sets.boilerplate:
             continue
         last = doc.blocks[doc.block_of[i]].last
-        # "nhóm du lịch có 2 sản phẩm": a count after "có"/"với" ends the item too
+        # "nhóm du lịch có 3 sản phẩm": a count after "có"/"với" ends the item too
         counted = j + 1 < last and doc.fold[j] in ("co", "voi") and doc.orig[j + 1][0].isdigit()
         goes_on = (  # "du lịch của tỉnh": the item goes on
             j < last

@@ -196,9 +196,9 @@ class Modality:
         if self.assessors.match_at(doc, end, i) is not None and not any(
             doc.orig[k][0].isdigit() for k in range(end, i - 1)
         ):
-            # "đề nghị Hội đồng cấp tỉnh đánh giá, công nhận hạng 4 sao": sent to a council that
+            # "trình Hội đồng tỉnh xét, công nhận 4 sao cho 3 sản phẩm": sent to a council that
             # will assess; its deciding verbs are what it is asked to do, not results (a count
-            # in between opens another subject: "… trình hội đồng cấp trên …, và có 65 sản phẩm đạt").
+            # in between opens another subject: "… trình hội đồng tỉnh …, còn 30 sản phẩm đạt 3 sao").
             return not _hits(self.realis, doc, end, i)
         results = [
             k
