@@ -978,3 +978,11 @@ def test_a_breakdown_by_group_names_each_group_after_the_previous_count() -> Non
         "nhóm du lịch có 3 sản phẩm, nhóm đồ uống có 3 sản phẩm."
     )
     assert facts(text).product_groups == ["Thực phẩm", "Đồ uống", "Dịch vụ du lịch cộng đồng và điểm du lịch"]
+
+
+def test_two_counts_joined_by_va_share_the_rating_both_reached() -> None:
+    text = (
+        "Hội đồng cấp huyện chấm điểm theo bộ tiêu chí OCOP: cả 5 sản phẩm mới và 2 sản phẩm công nhận "
+        "lại đều được đánh giá đạt 3 sao."
+    )
+    assert claims(text) == {(5, 3), (2, 3)}

@@ -925,6 +925,26 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     return stars
 
 
+def _shared_rating(doc: Document, found: list[_Found]) -> list[_Found]:
+    """ "cả 5 sản phẩm mới và 2 sản phẩm công nhận lại đều đạt 3 sao": two counts joined by "và",
+    the second rated under "đều" (both, all): the first, unrated, shares the rating."""
+    order = sorted(found, key=lambda c: c.at)
+    shared: dict[int, int] = {}
+    for first, second in zip(order, order[1:], strict=False):
+        if first.stars is not None or second.stars is None or doc.sent_of[first.at] != doc.sent_of[second.at]:
+            continue
+        if doc.fold[second.at - 1] != "va" or any(
+            ch in doc.gap(k) for k in range(first.at + 1, second.at) for ch in ";:()"
+        ):
+            continue
+        _a, b = doc.sentence_bounds(second.at)
+        if "deu" in doc.fold[second.at : b]:
+            shared[first.at] = second.stars
+    if not shared:
+        return found
+    return [_Found(c.count, shared[c.at], c.at, c.bare) if c.at in shared else c for c in found]
+
+
 def _rated_back(
     doc: Document, found: list[_Found], assessed: list[tuple[int, int]], v: _Vocab
 ) -> list[_Found]:
@@ -1019,6 +1039,7 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    found = _shared_rating(doc, found)
     found = _rated_back(doc, found, finder.assessed, v)
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
