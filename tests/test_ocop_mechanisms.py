@@ -986,3 +986,17 @@ def test_two_counts_joined_by_va_share_the_rating_both_reached() -> None:
         "lại đều được đánh giá đạt 3 sao."
     )
     assert claims(text) == {(5, 3), (2, 3)}
+
+
+def test_an_authority_that_will_issue_certificates_states_no_rating_yet() -> None:
+    text = (
+        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ra quyết định "
+        "và cấp giấy chứng nhận cho các sản phẩm đạt 3 sao và 4 sao."
+    )
+    assert facts(text).stars == []
+    # Products that receive a certificate have their rating decided (round 2's rule stands).
+    decided = (
+        "Hội đồng OCOP tỉnh đã họp chấm điểm. Các sản phẩm được công nhận đợt này sẽ được cấp giấy "
+        "chứng nhận sản phẩm OCOP đạt 3 sao."
+    )
+    assert facts(decided).stars == [3]

@@ -79,7 +79,19 @@ class Modality:
     def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
         last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
         if certificates:
-            last = max([last, *(end for _k, end in _hits(self.certificates, doc, a, i))])
+            # The products receive a certificate ("sẽ được cấp giấy chứng nhận … 3 sao": the rating
+            # is decided); an authority that will issue one ("sẽ ban hành quyết định, cấp giấy
+            # chứng nhận … 3 sao") is still the plan.
+            last = max(
+                [
+                    last,
+                    *(
+                        end
+                        for k, end in _hits(self.certificates, doc, a, i)
+                        if doc.fold[k] in ("nhan", "su") or (k > a and doc.fold[k - 1] == "duoc")
+                    ),
+                ]
+            )
         return last
 
     def negated(self, doc: Document, i: int) -> bool:
