@@ -1000,3 +1000,28 @@ def test_an_authority_that_will_issue_certificates_states_no_rating_yet() -> Non
         "chứng nhận sản phẩm OCOP đạt 3 sao."
     )
     assert facts(decided).stars == [3]
+
+
+TEA_STORY = (
+    "Sáng nay, hội nông dân huyện tổ chức lễ ra mắt câu lạc bộ những người trồng chè sạch, với hơn "
+    "40 hội viên từ các xã vùng cao tham gia.\n"
+    "Toàn huyện có trên 2.000 ha chè, phần lớn trồng theo hướng hữu cơ, sản lượng búp tươi mỗi năm "
+    "đạt khoảng 12.000 tấn, bán cho các nhà máy trong và ngoài tỉnh.\n"
+    "Câu lạc bộ sẽ là nơi hội viên chia sẻ kỹ thuật chăm sóc, thu hái và chế biến chè, đồng thời "
+    "cùng nhau tìm đầu ra ổn định cho sản phẩm của mình.\n"
+)
+
+
+def test_two_short_ocop_headlines_glued_under_another_story_are_links() -> None:
+    text = (
+        TEA_STORY + "Tỉnh Bắc Sơn đẩy mạnh đưa sản phẩm OCOP lên sàn thương mại điện tử.\n"
+        "Tỉnh Nam Sơn hiện có 320 sản phẩm OCOP từ 3 đến 5 sao, đang đặt mục tiêu"
+    )
+    result = facts(text, title="")
+    assert not result.is_ocop and result.stars == [] and result.ocop_claims == []
+    assert {b.zone for b in Document("", text).blocks[-2:]} == {"link"}
+
+
+def test_one_short_closing_ocop_sentence_stays_the_story_s_own() -> None:
+    text = TEA_STORY + "Sản phẩm chè búp của câu lạc bộ đã đạt chuẩn OCOP 3 sao."
+    assert Document("", text).blocks[-1].zone == "body"

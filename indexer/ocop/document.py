@@ -258,6 +258,34 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     return zones
 
 
+# Glued headlines of other stories under an article: a run of this many short lines at its end
+# (one short closing line that names the programme may be the story's own last sentence).
+_TEASER_LINES = 2
+_TEASER_WORDS = 30
+_PROGRAMME = ("ocop", "moi xa mot san pham")
+
+
+def _trailing_teasers(lines: list[str], folded: list[str], zones: list[str], title_f: str) -> None:
+    """Headlines of other stories glued under an article as full sentences ("Tỉnh B đẩy mạnh xuất
+    khẩu sản phẩm OCOP."): the programme is named only in the last one or two body lines, each
+    short, after at least three paragraphs and a title that never name it. Such lines are links.
+    A single such line is kept: a story may close on its one OCOP sentence."""
+    if any(p in title_f for p in _PROGRAMME):
+        return
+    body = [k for k, z in enumerate(zones) if z == "body"]
+    named = [k for k in body if any(p in folded[k] for p in _PROGRAMME)]
+    if not named:
+        return
+    tail = body[body.index(named[0]) :]
+    if (
+        len(tail) == _TEASER_LINES
+        and len(body) - len(tail) >= 3
+        and all(len(lines[k].split()) <= _TEASER_WORDS for k in tail)
+    ):
+        for k in tail:
+            zones[k] = "link"
+
+
 class Document:
     """Title, lead and body of one article as blocks and syllables."""
 
@@ -301,6 +329,7 @@ class Document:
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
         zones = _classify_lines(lines, folded)
+        _trailing_teasers(lines, folded, zones, title_f)
         pieces: list[tuple[str, str]] = [("title", title_n)]
         folded_pieces = [title_f]
         if lead_n:
