@@ -8,11 +8,14 @@ prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exac
 Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
-- the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly
-  (`*_exact`, with positions, like Elasticsearch's exact fields) adds `EXACT_TIER` plus its own
-  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen (the first such
-  phrase is searched once for both, `_tiered`; the positions of a phrase of very common syllables
-  are most of what a ranking costs);
+- the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly adds
+  `EXACT_TIER` plus its own BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and
+  hoa sen. A phrase is looked up as its printed pairs (`*_exact_pairs`, `exact_tier`), one term
+  each, not as a phrase over `*_exact` with positions (which were most of what a ranking cost for
+  syllables printed in nearly every article, "sản phẩm", "phẩm ocop"): its BM25 is the pairs',
+  not the phrase's, so the order inside the tier differs slightly from Elasticsearch's, and a
+  phrase of three syllables or more qualifies where each neighbour is printed side by side
+  somewhere (as adjacency does). The first such phrase is searched once for both (`_tiered`);
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
@@ -113,6 +116,22 @@ class Renderer:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
         return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
+    def exact_tier(self, term: Term) -> Query:
+        """Where an exact term of a ranking is printed (`ParsedQuery.exact_terms`): a phrase by its
+        printed pairs (`*_exact_pairs`, one term lookup each, every pair present: for three
+        syllables or more, each neighbour printed side by side somewhere, as adjacency is), a word
+        by itself. Matching exact terms (synonyms) still checks positions (`term`)."""
+        if not (term.phrase and len(term.tokens) > 1):
+            return self.term(term)
+        joined = list(
+            dict.fromkeys(a + PAIR_JOINER + b for a, b in zip(term.tokens, term.tokens[1:], strict=False))
+        )
+
+        def every(field_name: str) -> Query:
+            return _all([Query.term_query(self.schema, f"{field_name}_exact_pairs", pair) for pair in joined])
+
+        return self._scoped("any", every, asides=False)
+
     def term(self, term: Term) -> Query:
         if term.exact:
             if term.phrase:
@@ -185,7 +204,7 @@ class Renderer:
             )
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
         for term in parsed.exact_terms():
-            exact = self.term(term)
+            exact = self.exact_tier(term)
             if len(clauses) == first_optional:
                 clauses.append((Occur.Should, _tiered(exact)))
             else:
