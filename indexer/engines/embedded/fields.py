@@ -10,8 +10,7 @@ side split and spell every syllable the same way; splitting and lower-casing in 
 | --- | --- | --- |
 | `title_words`, `body_words` | folded syllables (frequencies; body: no asides) | matching words, BM25 |
 | `title_pairs`, `body_pairs` | folded neighbours joined by `_` (positions) | phrases, adjacency |
-| `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact terms, phrases |
-| `*_exact_pairs` (title, body) | printed neighbours joined by `_` (frequencies) | exact-diacritic tier |
+| `title_exact`, `body_exact` | syllables as printed, lower-cased (positions) | exact-diacritic tier |
 | `aside_words`, `aside_pairs` | the body's related-headline lines (`indexer.asides`) | matching, less |
 | `author_words`, `author_pairs` | the bylines, folded (as the text fields) | `author:` |
 | `source_words`, `source_pairs` | the site and the outlet's name, folded | `site:`, `outlet:` |
@@ -48,7 +47,7 @@ from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import syllable_forms
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 8
+FORMAT = 7
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -64,9 +63,6 @@ TEXT_FIELDS = {
     "source_pairs": "position",
 }
 EXACT_FIELDS = ("title_exact", "body_exact")  # with positions
-# The exact-diacritic tier of a ranking looks its phrases up as printed pairs (one term each) instead
-# of reading the positions of syllables printed in nearly every article ("sản phẩm", "phẩm ocop").
-EXACT_PAIR_FIELDS = ("title_exact_pairs", "body_exact_pairs")  # frequencies only
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
 # Counting a column that holds several values per article is several times slower in tantivy than
@@ -92,8 +88,6 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option=option)
     for name in EXACT_FIELDS:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
-    for name in EXACT_PAIR_FIELDS:
-        builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
@@ -190,8 +184,6 @@ def analyse(article: Article) -> Analysis:
         "source_pairs": pairs(source_folded),
         "title_exact": " ".join(title_exact),
         "body_exact": " ".join(body_exact),
-        "title_exact_pairs": pairs(title_exact),
-        "body_exact_pairs": pairs(body_exact),
         **sort_keys(article.published, article.id),
     }
     keys: list[str] = []

@@ -10,12 +10,13 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
 - the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly adds
   `EXACT_TIER` plus its own BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and
-  hoa sen. A phrase is looked up as its printed pairs (`*_exact_pairs`, `exact_tier`), one term
-  each, not as a phrase over `*_exact` with positions (which were most of what a ranking cost for
-  syllables printed in nearly every article, "sản phẩm", "phẩm ocop"): its BM25 is the pairs',
-  not the phrase's, so the order inside the tier differs slightly from Elasticsearch's, and a
-  phrase of three syllables or more qualifies where each neighbour is printed side by side
-  somewhere (as adjacency does). The first such phrase is searched once for both (`_tiered`);
+  hoa sen. It is found by term lookups, not positions (`exact_tier`): a phrase qualifies where its
+  folded neighbours stand side by side (`*_pairs`) and each of its syllables is printed as typed
+  (`*_exact`); its BM25 is that of those terms. Reading the positions of a phrase of syllables
+  printed in nearly every article ("sản phẩm", "phẩm ocop") was most of what a ranking cost. So
+  an article printing "hoa bình" and, elsewhere, "hòa" joins the tier of `hòa bình`, and the order
+  inside a tier differs slightly from Elasticsearch's (which checks the exact phrase's positions).
+  The first such phrase is searched once for both (`_tiered`);
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
@@ -117,18 +118,22 @@ class Renderer:
         return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
     def exact_tier(self, term: Term) -> Query:
-        """Where an exact term of a ranking is printed (`ParsedQuery.exact_terms`): a phrase by its
-        printed pairs (`*_exact_pairs`, one term lookup each, every pair present: for three
-        syllables or more, each neighbour printed side by side somewhere, as adjacency is), a word
-        by itself. Matching exact terms (synonyms) still checks positions (`term`)."""
+        """Where an exact term of a ranking is printed (`ParsedQuery.exact_terms`), by term lookups
+        only: a word as printed (`*_exact`); a phrase where its folded neighbours stand side by
+        side (`*_pairs`) and each of its syllables is printed as typed (`*_exact`). Reading the
+        positions of the phrase in `*_exact` instead was most of what a ranking cost for syllables
+        printed in nearly every article ("sản phẩm", "phẩm ocop"). Matching exact terms (synonyms)
+        still checks positions (`term`)."""
         if not (term.phrase and len(term.tokens) > 1):
             return self.term(term)
-        joined = list(
-            dict.fromkeys(a + PAIR_JOINER + b for a, b in zip(term.tokens, term.tokens[1:], strict=False))
+        folded = dict.fromkeys(
+            a + PAIR_JOINER + b for a, b in zip(term.folded, term.folded[1:], strict=False)
         )
+        printed = dict.fromkeys(term.tokens)
 
         def every(field_name: str) -> Query:
-            return _all([Query.term_query(self.schema, f"{field_name}_exact_pairs", pair) for pair in joined])
+            pairs = [Query.term_query(self.schema, f"{field_name}_pairs", pair) for pair in folded]
+            return _all([*pairs, *(Query.term_query(self.schema, f"{field_name}_exact", t) for t in printed)])
 
         return self._scoped("any", every, asides=False)
 
