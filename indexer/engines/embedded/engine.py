@@ -353,9 +353,21 @@ class EmbeddedIndex:
             deadline = core.Deadline(self.time_budget)
             sort = request.effective_sort
             filters = self.renderer.filters(request)
+            counted: dict[ParsedQuery, dict[str, Any]] = {}
+
+            def count(parsed: ParsedQuery) -> int:
+                """The total under every filter; with facets, from the very aggregation the response
+                needs, kept for it when the query is not relaxed (the text match is then read once)."""
+                if not request.with_facets:
+                    return self._count(searcher, parsed, filters)
+                counted[parsed] = searcher.aggregate(
+                    self.renderer.matching(parsed), aggregations(request, filters)
+                )
+                return int(counted[parsed][scope_name(ALL_FILTERS)]["doc_count"])
+
             searched = core.plan(
                 request,
-                count=lambda p: self._count(searcher, p, filters),
+                count=count,
                 sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
                 frequencies=lambda words: self._frequencies(searcher, words),
                 reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
@@ -369,7 +381,7 @@ class EmbeddedIndex:
                 ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
             if request.with_facets:
-                counts = searcher.aggregate(matching, aggregations(request, filters))
+                counts = counted.get(parsed) or searcher.aggregate(matching, aggregations(request, filters))
                 total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
