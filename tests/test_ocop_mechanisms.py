@@ -1068,3 +1068,22 @@ def test_a_list_after_a_bracket_of_rated_parts_breaks_down_the_unrated_total() -
     # A list inside the rated count's own bracket still shares its rating (round 8).
     inside = "Tỉnh có thêm 30 sản phẩm OCOP 4 sao (gồm 18 sản phẩm đánh giá lại; 12 sản phẩm mới)."
     assert claims(inside) == {(30, 4), (18, 4), (12, 4)}
+
+
+def test_english_the_rating_a_product_was_upgraded_from_is_not_held() -> None:
+    text = (
+        "This year the province has 12 more OCOP products certified as 4-star, including 5 products "
+        "upgraded from 3 stars to 4 stars and 7 new products."
+    )
+    assert facts(text, title="").stars == [4]
+    # A range keeps its first rank.
+    ranged = facts("The district now has 40 OCOP products rated from three to five stars.", title="")
+    assert {3, 5} <= set(ranged.stars)
+
+
+def test_english_products_selected_to_be_recognised_are_nominees() -> None:
+    text = (
+        "The provincial OCOP council has selected 2 of its products to be recognized as national "
+        "five-star OCOP products, while the province already has 30 four-star OCOP products."
+    )
+    assert facts(text, title="").stars == [4]
