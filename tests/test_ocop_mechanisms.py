@@ -1087,3 +1087,14 @@ def test_english_products_selected_to_be_recognised_are_nominees() -> None:
         "five-star OCOP products, while the province already has 30 four-star OCOP products."
     )
     assert facts(text, title="").stars == [4]
+
+
+def test_a_word_said_to_be_a_crop_names_no_product() -> None:
+    text = (
+        "Huyện có 25 sản phẩm OCOP, chủ yếu là bánh đa và mật ong. Quế là một trong những cây trồng "
+        "chủ lực của huyện với hơn 2.000 ha."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+    # The same word named as a product stays one.
+    product = "Huyện có 25 sản phẩm OCOP, trong đó tinh dầu quế là sản phẩm đạt 4 sao."
+    assert "Thảo dược" in facts(product).product_groups

@@ -412,6 +412,7 @@ def find_groups(
             or i in crop_lists
             or any(0 < i - e <= _FIRST_ITEM and _continues_list(doc, e, i) for e in crop_heads)
             or i in crop_spans
+            or _called_a_crop(doc, j, v)
             or (crop_end >= 0 and _continues_list(doc, crop_end, i))
         ):
             crop_end = j  # "lễ hội bánh giầy, bánh gai": the list too
@@ -500,6 +501,24 @@ def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
             if gap:
                 break  # "…, như": a comma only before the opener
     return starts
+
+
+# Syllables between "là" and the crop word: "là một trong những cây trồng chủ lực".
+_CALLED_REACH = 5
+
+
+def _called_a_crop(doc: Document, j: int, v: _Vocab) -> bool:
+    """ "Dược liệu là một trong những cây trồng chủ lực": the word ending before syllable j is
+    said to be a crop or a raw material, in the same clause."""
+    last = doc.blocks[doc.block_of[j - 1]].last
+    if j >= last or doc.fold[j] != "la" or not doc.adjacent(j):
+        return False
+    for k in range(j + 1, min(j + 1 + _CALLED_REACH, last)):
+        if not doc.adjacent(k):
+            return False
+        if v.crop_list_heads.match_at(doc, k, last) is not None:
+            return True
+    return False
 
 
 def _list_spans(doc: Document, starts: set[int]) -> set[int]:
