@@ -62,7 +62,7 @@ from crawler.extraction.encoding import decode_html
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
-from crawler.extraction.loose_text import wrap_loose_text
+from crawler.extraction.loose_text import lift_trailing_breaks, wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
@@ -336,6 +336,7 @@ def extract_article(
     etree.strip_elements(tree, "script", "style", with_tail=False)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
+    lift_trailing_breaks(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)
