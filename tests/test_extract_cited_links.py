@@ -110,3 +110,46 @@ def test_trailing_break_moves_out_of_nested_inline_elements() -> None:
     # a break with text after it inside the element stays where it is
     inner = lxml.html.fromstring("<p><b>một<br>hai</b> ba</p>")
     assert lift_trailing_breaks(inner) == 0
+
+
+LIST_PAGE = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Quà tặng nông sản cuối năm | Tin Vùng</title></head>
+<body><article>
+<h1>Quà tặng nông sản cuối năm</h1>
+<p>{PROSE[0]} Ban tổ chức giới thiệu mấy gian hàng trực tuyến của hội chợ:</p>
+<ul>
+<li><a href="https://cho.example.com/mat-ong-bac-ha">Mật ong bạc hà Hà Giang loại một</a></li>
+<li><a href="https://cho.example.com/che-shan-tuyet">Chè shan tuyết cổ thụ Suối Giàng</a></li>
+<li><a href="https://cho.example.com/mien-dong">Miến dong Bình Liêu đóng gói nửa cân</a></li>
+</ul>
+<p>{PROSE[1]}</p>
+<ul>
+<li><a href="https://tinvung.example.vn/gia-che-5490.html">Giá chè búp khô tăng vào dịp cuối năm</a></li>
+<li><a href="/mien-dong-5491.html">Làng miến dong tất bật vào vụ sản xuất Tết</a></li>
+<li><a href="/mat-ong-5492.html">Người nuôi ong lo mất mùa vì mưa kéo dài</a></li>
+</ul>
+<p>{PROSE[2]}</p>
+<ul>
+<li><a href="https://www.facebook.com/sharer.php?u=x">Facebook</a></li>
+<li><a href="https://zalo.example.com/share">Zalo</a></li>
+</ul>
+<p>{PROSE[3]}</p>
+</article></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def list_article() -> Article:
+    return extract_article(LIST_PAGE.encode("utf-8"), URL, crawled=CRAWLED)
+
+
+def test_list_of_off_site_links_the_text_introduces_is_kept(list_article: Article) -> None:
+    assert "Mật ong bạc hà Hà Giang loại một" in list_article.text
+    assert "Chè shan tuyết cổ thụ Suối Giàng" in list_article.text
+
+
+def test_list_of_the_sites_own_headlines_and_share_buttons_go(list_article: Article) -> None:
+    # (a list under ~100 characters, as the share buttons here, trafilatura drops by itself)
+    for chrome in ("Giá chè búp khô", "Làng miến dong tất bật", "Người nuôi ong lo", "Facebook", "Zalo"):
+        assert chrome not in list_article.text
+    for paragraph in PROSE:
+        assert paragraph in list_article.text

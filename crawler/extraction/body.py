@@ -394,11 +394,38 @@ def _is_cited_link(blocks: Sequence[Block], index: int) -> bool:
     )
 
 
+def _cited_lists(blocks: Sequence[Block]) -> set[int]:
+    """Groups of list items that all link off the site, each item a few words, set right after a
+    paragraph or heading of the text: the products, sources or pages the text recommends. A
+    list of the outlet's own headlines links to its own pages; share and follow buttons are a
+    word or two."""
+    cited: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "item" or block.group in cited or (index and blocks[index - 1].group == block.group):
+            continue
+        before = blocks[index - 1] if index else None
+        items = [b for b in blocks[index:] if b.kind == "item" and b.group == block.group]
+        if (
+            before is not None
+            and before.kind in ("p", "head")
+            and before.link_ratio < _TEASER_LINK
+            and all(b.links_out and _words(b.text) >= _CITED_MIN_WORDS for b in items)
+        ):
+            cited.add(block.group)
+    return cited
+
+
 def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
-    """Blocks that are (nearly) all link text — related headlines, link lists — except a cited link."""
+    """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
+    link or list."""
+    cited = _cited_lists(blocks)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if _is_link_only(block) and not _is_cited_link(blocks, index):
+        if (
+            _is_link_only(block)
+            and not _is_cited_link(blocks, index)
+            and not (block.kind == "item" and block.group in cited)
+        ):
             _drop(result, "link list", block)
         else:
             kept.append(block)

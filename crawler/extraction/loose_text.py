@@ -125,7 +125,7 @@ def wrap_loose_text(tree: HtmlElement) -> int:
 
 
 # Inline elements a break can close without changing what the reader sees when it moves outside.
-_INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "font", "small", "big"})
+_INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "font", "small", "big"})
 
 
 def lift_trailing_breaks(tree: HtmlElement) -> int:
