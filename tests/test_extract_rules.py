@@ -750,6 +750,35 @@ def test_prose_the_body_extractor_skipped_comes_back_in_place() -> None:
     ]
 
 
+def test_text_in_furniture_between_kept_blocks_is_not_recovered() -> None:
+    """An author box, a newsletter form, a teaser or a meta line inside the article's container
+    stays out; the same text in a plain block comes back, and so does a summary in a header
+    block classed after its author (it holds the headline)."""
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    lost = "Đoạn văn này bị bộ tách nội dung bỏ sót dù nằm giữa bài viết."
+    boxes = "".join(
+        f"<div class='{name}'><p>{label} có đủ tám chữ trở lên để trông như văn xuôi.</p></div>"
+        for name, label in (
+            ("post-author-box", "Tiểu sử tác giả"),
+            ("newsletter__form", "Mời đăng ký bản tin"),
+            ("home_tile_teaser", "Tóm tắt một bài khác"),
+            ("entry-meta", "Dòng thông tin người viết"),
+        )
+    )
+    tree = parse_html(
+        "<html><body><div class='story'>"
+        "<div class='author-head'><h1>Tiêu đề bài</h1>"
+        "<p>Tóm tắt nằm trong phần đầu bài viết của tác giả.</p></div>"
+        f"<p>{PROSE[0]}</p>{boxes}<div class='plain'><p>{lost}</p></div><p>{PROSE[1]}</p>"
+        "</div></body></html>"
+    )
+    kept = [Block("p", PROSE[0]), Block("p", PROSE[1])]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == ["Tóm tắt nằm trong phần đầu bài viết của tác giả.", PROSE[0], lost, PROSE[1]]
+
+
 def test_many_texts_fold_as_one_by_one() -> None:
     from crawler.extraction.keys import squash, squash_many
 
