@@ -779,6 +779,22 @@ def test_text_in_furniture_between_kept_blocks_is_not_recovered() -> None:
     assert restored == ["Tóm tắt nằm trong phần đầu bài viết của tác giả.", PROSE[0], lost, PROSE[1]]
 
 
+def test_headline_in_an_h2_bounds_what_is_recovered_above_it() -> None:
+    """No h1 says the title, an h2 does: it is the headline element, so the promo box above it
+    (a heading and a blurb about the outlet's series) is not recovered as the article's start."""
+    page = (
+        "<html><head><meta property='og:title' content='Hợp tác xã miến dong vào vụ Tết'></head>"
+        "<body><main><section class='hero'><h2>Toàn bộ loạt bài điều tra của chúng tôi</h2>"
+        "<p>Chúng tôi theo đuổi mỗi câu chuyện lâu dài sau lần đăng đầu tiên và cập nhật thường xuyên.</p>"
+        "</section><article><h2>Hợp tác xã miến dong vào vụ Tết</h2>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + "</article></main></body></html>"
+    )
+    article = extract_article(page.encode(), "https://tinvung.example.vn/mien-dong-5520.html")
+    assert article.title == "Hợp tác xã miến dong vào vụ Tết"
+    assert article.text.split("\n\n") == PROSE
+
+
 def test_many_texts_fold_as_one_by_one() -> None:
     from crawler.extraction.keys import squash, squash_many
 

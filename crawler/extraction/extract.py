@@ -217,7 +217,12 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     element = None
     if key:
         element = next((el for el, text in h1s if squash(text) == key), None)
-        if element is None:  # no matching h1: a heading-like element classed "title" that says it
+        if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
+            element = next(
+                (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),
+                None,
+            )
+        if element is None:  # a heading-like element classed "title" that says it
             element = next(
                 (
                     el
