@@ -779,6 +779,24 @@ def test_text_in_furniture_between_kept_blocks_is_not_recovered() -> None:
     assert restored == ["Tóm tắt nằm trong phần đầu bài viết của tác giả.", PROSE[0], lost, PROSE[1]]
 
 
+def test_heading_over_a_link_list_is_not_recovered_but_a_subhead_is() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    links = "".join(
+        f"<li><a href='/bai-{i}.html'>Bài viết khác số {i} về nông sản</a></li>" for i in range(4)
+    )
+    tree = parse_html(
+        "<html><body><div class='story'><h1>Tiêu đề bài</h1>"
+        f"<p>{PROSE[0]}</p><div class='box'><div class='box-head'><h4>Những cách khác để thưởng thức</h4>"
+        f"</div><ul>{links}</ul></div><h3>Một tiêu đề phụ của bài</h3><p>{PROSE[1]}</p>"
+        "</div></body></html>"
+    )
+    kept = [Block("p", PROSE[0]), Block("p", PROSE[1])]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == [PROSE[0], "Một tiêu đề phụ của bài", PROSE[1]]
+
+
 def test_headline_in_an_h2_bounds_what_is_recovered_above_it() -> None:
     """No h1 says the title, an h2 does: it is the headline element, so the promo box above it
     (a heading and a blurb about the outlet's series) is not recovered as the article's start."""

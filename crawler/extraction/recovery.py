@@ -138,6 +138,8 @@ def recover_lost_text(
                 continue  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
             if _in_furniture(holder, outer):
                 continue  # an author box, a newsletter form, a sidebar block between kept blocks
+            if holder.tag in _HEADINGS and _heads_link_box(holder):
+                continue  # "More ways to …" over a list of links: the box's heading, not a subhead
             inserts.setdefault(previous_block, []).append(
                 Block("head" if holder.tag in _HEADINGS else "p", text)
             )
@@ -155,6 +157,22 @@ def _holder(node: object) -> HtmlElement | None:
     if holder is not None and node.is_tail:  # type: ignore[attr-defined]
         holder = holder.getparent()
     return holder
+
+
+_BOX_LINK_SHARE = 0.5
+
+
+def _heads_link_box(heading: HtmlElement) -> bool:
+    """The next element after the heading (or after its own small header block) is mostly links."""
+    for element in (heading, heading.getparent()):
+        if element is None:
+            return False
+        following = element.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None:
+            return _link_share(following) > _BOX_LINK_SHARE
+    return False
 
 
 def _common_container(nodes: list, located: list[tuple[int, int]]) -> HtmlElement | None:
