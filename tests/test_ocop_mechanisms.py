@@ -663,3 +663,181 @@ def test_teaware_is_a_craft_not_a_drink() -> None:
     )
     assert "Đồ uống" not in facts(text).product_groups
     assert "Đồ uống" in facts("Sản phẩm OCOP 4 sao của hợp tác xã là trà xanh và trà túi lọc.").product_groups
+
+
+# -- round 7 (issue #11): events named after OCOP, category lists, heads and crop lists ------------------
+
+FAIR_TITLE = "Khai mạc hội chợ nông sản và sản phẩm OCOP tại thành phố"
+FAIR_TEXT = (
+    "Sáng nay, UBND thành phố khai mạc hội chợ nông sản và sản phẩm OCOP với hơn 150 gian hàng.\n"
+    "Các gian hàng trưng bày sản phẩm OCOP, đặc sản vùng miền và hàng thủ công của nhiều địa phương.\n"
+    "Hội chợ kéo dài đến hết chủ nhật, mở cửa từ 8 giờ sáng đến 10 giờ tối.\n"
+    "Ban tổ chức cho biết sẽ có nhiều hoạt động văn nghệ và ẩm thực trong những ngày diễn ra hội chợ."
+)
+
+
+def test_an_event_named_after_ocop_is_not_ocop_coverage() -> None:
+    result = facts(FAIR_TEXT, title=FAIR_TITLE)
+    assert not result.is_ocop and result.ocop_score < 0.5
+    assert result.product_groups == [] and result.ocop_claims == []
+
+
+def test_a_count_or_rating_of_the_event_s_goods_is_no_substance() -> None:
+    goods = FAIR_TEXT + (
+        "\nMỗi gian hàng giới thiệu tại hội chợ chừng 8 mặt hàng, trong đó có 3 sản phẩm OCOP.\n"
+        "Hàng bày bán ở khu trưng bày riêng đều là sản phẩm OCOP 3 sao."
+    )
+    assert not facts(goods, title=FAIR_TITLE).is_ocop
+
+
+def test_an_event_story_that_reports_ocop_results_stays_ocop() -> None:
+    results = FAIR_TEXT + "\nNăm nay thành phố đã công nhận 24 sản phẩm OCOP, trong đó 6 sản phẩm đạt 4 sao."
+    result = facts(results, title=FAIR_TITLE)
+    assert result.is_ocop and (6, 4) in {(c.count, c.stars) for c in result.ocop_claims}
+
+
+def test_an_ocop_mention_outside_the_event_keeps_the_passage_ocop() -> None:
+    text = FAIR_TEXT + "\nChương trình OCOP giúp các hợp tác xã nâng cao chất lượng và mẫu mã sản phẩm."
+    assert facts(text, title=FAIR_TITLE).is_ocop
+
+
+def test_the_bare_tourism_category_in_a_list_of_the_products_categories() -> None:
+    listed = (
+        "Toàn tỉnh có 210 sản phẩm OCOP đạt 3 sao trở lên. Các sản phẩm chủ yếu thuộc nhóm thực phẩm, "
+        "sau đó là đồ uống, thủ công mỹ nghệ và du lịch."
+    )
+    counted = (
+        "Toàn tỉnh có 210 sản phẩm OCOP. Xét theo nhóm ngành, thực phẩm dẫn đầu với 150 sản phẩm, tiếp "
+        "đến là nhóm đồ uống với 40 sản phẩm, thủ công mỹ nghệ có 12 sản phẩm, du lịch 8 sản phẩm."
+    )
+    tourism = "Dịch vụ du lịch cộng đồng và điểm du lịch"
+    assert tourism in facts(listed).product_groups and tourism in facts(counted).product_groups
+    aim = (
+        "Toàn tỉnh có 210 sản phẩm OCOP thuộc nhóm thực phẩm và đồ uống. Tỉnh gắn sản phẩm OCOP với "
+        "du lịch của địa phương."
+    )
+    assert tourism not in facts(aim).product_groups
+
+
+def test_the_head_noun_decides_past_a_classifier() -> None:
+    groups = facts("Sản phẩm trà trái bưởi của hợp tác xã được công nhận OCOP 3 sao.").product_groups
+    assert groups == ["Đồ uống"]
+
+
+def test_a_crop_context_covers_the_list_it_opens() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao của xã là mật ong rừng. Hằng năm xã tổ chức lễ hội bánh giầy, bánh gai "
+        "thu hút đông đảo du khách."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+    assert (
+        "Đồ uống"
+        not in facts("Sản phẩm OCOP 4 sao là gạo sạch, cao hơn gạo sản xuất đại trà.").product_groups
+    )
+
+
+@pytest.mark.parametrize(
+    "materials",
+    [
+        "Xã làm sản phẩm từ các nguyên liệu sẵn có của vùng, như quế, hồi, dược liệu dưới tán rừng.",
+        "Các cây trồng chính như quế, chè, cà phê đem lại thu nhập ổn định cho người dân.",
+    ],
+)
+def test_a_list_of_crops_or_raw_materials_gives_no_group(materials: str) -> None:
+    text = "Sản phẩm OCOP 3 sao của huyện là bánh đa nem. " + materials
+    assert facts(text).product_groups == ["Thực phẩm"]
+    assert (
+        "Thảo dược" in facts("Sản phẩm OCOP 3 sao của huyện là bánh đa nem, quế, dược liệu.").product_groups
+    )
+
+
+def test_a_crop_head_before_a_list_whose_first_item_is_no_product() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao của xã là bánh đa nem. Tấm vải được nhuộm bằng vỏ của các cây lim, quế, "
+        "nghệ trồng quanh nhà."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_a_comma_before_a_business_word_stays_inside_the_company_name() -> None:
+    text = (
+        "Sản phẩm OCOP 3 sao gồm: Rượu sim của Công ty TNHH sản xuất, dịch vụ du lịch sinh thái "
+        "Hòa Bình; mắm tôm của hợp tác xã."
+    )
+    result = facts(text)
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in result.product_groups
+    assert "Hòa Bình" not in result.provinces
+
+
+def test_a_capitalised_name_ending_in_tu_is_no_range() -> None:
+    assert claims("Xã Phú Từ có 15 sản phẩm gạo đạt tiêu chuẩn OCOP.") == {(15, None)}
+    assert claims("Huyện có 604 sản phẩm OCOP, tăng từ 22 sản phẩm của năm trước.") == {(604, None)}
+
+
+def test_a_count_after_its_group_s_name_is_a_subset() -> None:
+    text = (
+        "Chương trình OCOP của tỉnh ngày càng phong phú về chủng loại. Đứng đầu là nhóm thực phẩm với "
+        "120 sản phẩm, nhiều sản phẩm đã vào siêu thị. Kế đó là đồ uống (18 sản phẩm), thảo dược (9 sản "
+        "phẩm) và du lịch (4 sản phẩm)."
+    )
+    assert claims(text) == {(120, None), (18, None), (9, None), (4, None)}
+    # Candidates broken down by group stay candidates.
+    candidates = (
+        "Năm nay có 50 sản phẩm đăng ký tham gia đánh giá OCOP. Trong đó, nhóm thực phẩm có 30 sản phẩm."
+    )
+    assert claims(candidates) == set()
+
+
+def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
+    items = [
+        "giò lụa thượng hạng của Công ty TNHH Thực phẩm Sạch Phương Nam Đông Hải",
+        "mật ong hoa nhãn của Hợp tác xã Nuôi ong truyền thống Bình Minh Xanh",
+        "bánh đậu xanh nướng của cơ sở sản xuất bánh truyền thống Bà Bảy Hưng Lợi",
+        "trà thảo mộc túi lọc của Công ty TNHH Thảo Mộc Xanh Phú Lâm",
+        "miến dong sạch của hộ sản xuất miến ông Tám Thạch Bình Tây",
+    ]
+    text = "Theo quyết định, 5 sản phẩm OCOP gồm " + "; ".join(items) + " được công nhận và phân hạng 4 sao."
+    assert claims(text) == {(5, 4)}
+
+
+def test_a_certification_after_a_comma_goes_on_with_the_same_products() -> None:
+    text = "Hợp tác xã làm ra 6 sản phẩm từ quả sim rừng, đạt chuẩn OCOP 3 sao và bán khắp cả nước."
+    assert claims(text) == {(6, 3)}
+
+
+def test_parts_in_a_bracket_after_a_rated_total_share_its_rating() -> None:
+    text = (
+        "Tỉnh công nhận kết quả phân hạng sản phẩm OCOP 4 sao đối với 30 sản phẩm của 11 chủ thể (gồm "
+        "18 sản phẩm được đánh giá lại; 12 sản phẩm mới được công nhận năm nay)."
+    )
+    assert claims(text) == {(30, 4), (18, 4), (12, 4)}
+
+
+def test_a_headline_above_a_dateline_and_the_sapo_is_the_title() -> None:
+    text = (
+        "| Đường dây nóng: 0912.345.678\n"
+        "Làng gốm có thêm sản phẩm OCOP\n"
+        "Thứ Hai 14/06/2021, 09:15 (GMT+7)\n"
+        "Giữ nghề nặn gốm bằng tay qua nhiều thế hệ, các gia đình trong làng đã đưa chiếc bình gốm men "
+        "rạn đến với khách hàng ở nhiều tỉnh thành và cả bạn bè quốc tế trong những năm gần đây.\n"
+        "Lò gốm của bà Trần Thị Hoa ở đầu làng mỗi tháng ra lò hơn 500 sản phẩm các loại."
+    )
+    doc = Document("", text)
+    titles = [doc.text[b.start : b.end] for b in doc.blocks if b.zone == "title" and b.words]
+    assert titles == ["Làng gốm có thêm sản phẩm OCOP"]
+
+
+def test_a_markdown_table_of_counts_is_read_like_a_list() -> None:
+    text = (
+        "Năm 2024, toàn tỉnh có thêm 45 sản phẩm được công nhận đạt chuẩn OCOP 3 sao, cụ thể theo từng "
+        "huyện như sau:\n"
+        "| Huyện | Số sản phẩm |\n| --- | --- |\n"
+        "| Huyện Đông | 12 sản phẩm |\n| Huyện Tây | 20 sản phẩm |\n| Huyện Nam | 13 sản phẩm |\n"
+        "Các sản phẩm được công nhận chủ yếu thuộc nhóm thực phẩm và đồ uống, góp phần nâng cao thu nhập."
+    )
+    assert claims(text) == {(45, 3), (12, 3), (20, 3), (13, 3)}
+    # A row without a number (a menu laid out with pipes) stays a link line.
+    doc = Document(
+        "", "Sản phẩm OCOP 3 sao của xã là mật ong.\n| Trang chủ | Tin tức | Liên hệ |\n| Video | Ảnh |"
+    )
+    assert {b.zone for b in doc.blocks if doc.text[b.start : b.end].startswith("|")} == {"link"}

@@ -20,11 +20,14 @@ from tests.support.environment import require_shared
 # label → (precision, recall) floors for is_ocop and claims, F1 floors for the set labels
 FLOORS: dict[str, dict[str, tuple[float, float] | float]] = {
     "dev": {
-        "is_ocop": (0.99, 0.98),
+        # Round 7: an event named after OCOP with no OCOP substance is not OCOP (the README's fair
+        # convention); two dev passages labelled "borderline positive" (a fair, a market) are now
+        # read as events, which costs their recall and their groups: 0.971 and 0.957.
+        "is_ocop": (0.99, 0.97),
         "provinces_2025": 0.98,
         "provinces": 0.97,
         "stars": 0.99,
-        "product_groups": 0.96,  # round 3 (2026-12-05): 0.9697
+        "product_groups": 0.955,  # round 3 (2026-12-05): 0.9697; round 7: 0.957
         "ocop_claims": (0.97, 0.955),  # round 4 (2026-12-05): 0.974 / 0.956
     },
     # Seen since round 1's blind run (2026-12-05): a floor at the measured figure, no longer blind.

@@ -11,7 +11,8 @@ A count is a NUMBER followed by a product noun (data/claims.toml: "sản phẩm"
 3. its neighbourhood, for subset counts with no "OCOP" or "sao" in their clause ("Theo đó,
    huyện Khoái Châu có 4 sản phẩm, thành phố Hưng Yên 7 sản phẩm", "15 sản phẩm thuộc ngành đồ
    uống"): in an OCOP article, a count whose sentence or previous sentence talks about OCOP
-   products (a core term, a rating, or a claim) is one of them.
+   products (a core term, a rating, or a claim) is one of them; so is a count whose clause names
+   an official group before it ("Đứng đầu là nhóm thực phẩm với 120 sản phẩm").
 
 Not claims: plans and targets, nominations and candidates (indexer.ocop.modality, and the
 candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges ("10 - 20 sản phẩm"),
@@ -78,6 +79,7 @@ class _Vocab:
     averages: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
+    bracket_kinds: PhraseIndex
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
@@ -132,6 +134,7 @@ def _vocab() -> _Vocab:
         averages=index(v["average_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
+        bracket_kinds=index(v["bracket_kinds"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
@@ -323,8 +326,10 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     ev = _Evidence()
     if start >= end:
         return ev, False
+    # "5 sản phẩm OCOP gồm …": the programme's name right after the noun is part of the noun.
+    opens = start + 1 if doc.fold[start] == "ocop" and start + 1 < end and doc.adjacent(start + 1) else start
     listing = (
-        v.list_openers.match_at(doc, start, end) is not None
+        v.list_openers.match_at(doc, opens, end) is not None
         or doc.gap(start).strip() == ":"
         # "3 sản phẩm xoài cát Hòa Lộc, bưởi da xanh và sầu riêng vừa được công nhận đạt OCOP 3 sao"
         or (products := product_index().match_at(doc, start, end)) is not None
@@ -492,8 +497,10 @@ def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
     place or a brand before it ("Thị xã Quế Võ (28 sản phẩm …)") names no kind."""
     end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
     a = max(start, end - 6)
-    return any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end)) or any(
-        j == end for _i, j, _p in v.group_words.find(doc, a, end)
+    return (
+        any(j == end and bool(p.value) for _i, j, p in product_index().find(doc, a, end))
+        or any(j == end for _i, j, _p in v.group_words.find(doc, a, end))
+        or any(j == end for _i, j, _p in v.bracket_kinds.find(doc, a, end))
     )
 
 
@@ -663,7 +670,12 @@ class _Claims:
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
-        if head > start and v.not_counts.preceded_by(doc, head) is not None:
+        if (
+            head > start
+            and v.not_counts.preceded_by(doc, head) is not None
+            # "Xã Phú Từ có 15 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
+            and not (doc.is_cap(head - 1) and doc.names_by_case(head - 1) and not doc.sent_start[head - 1])
+        ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
@@ -769,7 +781,7 @@ class _Claims:
             after.ocop
             or after.rated
             or (self.is_ocop and (after.result >= 0 or after.outcome >= 0))
-            or (self.is_ocop and after.group and not near_candidates)
+            or (self.is_ocop and (after.group or before.group) and not near_candidates)
         )
         prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
         if (
@@ -815,16 +827,20 @@ class _Claims:
     def _list_after(self, k: int) -> tuple[int, int] | None:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
         của huyện B": the span of a list of the rated count's parts, opened after a comma later in
-        its sentence and ended by a semicolon or a bracket. Its counts without a rating of their
-        own share the total's."""
+        its sentence and ended by a semicolon or a bracket, or opened in a bracket and ended by it
+        ("30 sản phẩm 4 sao (gồm 18 sản phẩm đánh giá lại; 12 sản phẩm mới)"). Its counts without a
+        rating of their own share the total's."""
         doc, v = self.doc, self.v
         _a, b = doc.sentence_bounds(k)
         for i in range(k + 1, b):
-            if doc.gap(i).strip() == "," and (opener := v.list_openers.match_at(doc, i, b)) is not None:
+            gap = doc.gap(i).strip()
+            if gap in (",", "(") and (opener := v.list_openers.match_at(doc, i, b)) is not None:
                 if opener.folded == ("la",):
                     continue  # "là" after a comma restates, it does not list parts
+                # "(gồm 18 sản phẩm …; 12 sản phẩm …)": a bracketed list runs to its bracket
+                ends = ")" if gap == "(" else ";()"
                 j = i + len(opener.folded)
-                while j < b and not any(ch in doc.gap(j) for ch in ";()"):
+                while j < b and not any(ch in doc.gap(j) for ch in ends):
                     j += 1
                 return i, j
         return None

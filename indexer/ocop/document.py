@@ -54,6 +54,12 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
 _SAPO_WORDS = 25
+# A Markdown table row: "| cell | cell |" (at least two cells).
+_TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
+# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
+_DATELINE = re.compile(
+    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:\d{1,2}:\d{2}\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+]*$"
+)
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
 _PROSE_AFTER_BOX = 2
@@ -210,8 +216,12 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         if line_f in seen and counts[k] > 3:
             captions[k] = True
         seen.add(line_f)
+    # A row of a Markdown table that holds a number ("| Huyện A | 12 sản phẩm |") is text, not a
+    # headline: a breakdown laid out as a table reads like the same list in prose.
+    rows = [_TABLE_ROW.match(line) is not None and any(ch.isdigit() for ch in line) for line in lines]
     headline = [
-        not captions[k] and _is_headline_like(line, counts[k], headline_words) for k, line in enumerate(lines)
+        not captions[k] and not rows[k] and _is_headline_like(line, counts[k], headline_words)
+        for k, line in enumerate(lines)
     ]
     zones = ["body"] * len(lines)
     for k in boxed:
@@ -298,7 +308,9 @@ class Document:
             # The first paragraph is the lead; a headline-like line (a related link, a
             # sub-heading) is not.
             _s, _p, _m, headline_words = _markers()
-            first = next((k for k, z in enumerate(zones) if z == "body"), None)
+            first = next(
+                (k for k, z in enumerate(zones) if z == "body" and not _DATELINE.match(lines[k])), None
+            )
             if (
                 first is not None
                 and (words := len(lines[first].split())) > 12
@@ -310,12 +322,17 @@ class Document:
                 and first
                 and zones[first] == "lead"
                 and words >= _SAPO_WORDS
-                and zones[first - 1] == "link"
+                and (zones[first - 1] == "link" or _DATELINE.match(lines[first - 1]))
             ):
                 # No title given (a passage, a page whose title was not extracted): the
-                # headline-like line right above the first paragraph is the headline.
+                # headline-like line right above the first paragraph (or above its dateline:
+                # "Thứ Hai 14/06/2021, 09:15 (GMT+7)") is the headline.
                 k = first - 1
-                if _headline_above_lead(lines[k], folded[k], len(lines[k].split()), headline_words):
+                if k > 0 and _DATELINE.match(lines[k]):
+                    k -= 1
+                if zones[k] == "link" and _headline_above_lead(
+                    lines[k], folded[k], len(lines[k].split()), headline_words
+                ):
                     zones[k] = "title"
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)

@@ -72,6 +72,11 @@ class _Vocab:
     support_after: PhraseIndex
     material_after: PhraseIndex
     generic_heads: frozenset[tuple[str, ...]]
+    material_classifiers: frozenset[str]
+    crop_list_heads: PhraseIndex
+    crop_list_openers: PhraseIndex
+    crop_list_reach: int
+    listed_categories: PhraseIndex
     english_heads: frozenset[str]
     experience_subjects: PhraseIndex
     experience_verbs: PhraseIndex
@@ -146,6 +151,11 @@ def _vocab() -> _Vocab:
         support_after=_index(v["support_after"]),
         material_after=_index(v["material_after"]),
         generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
+        material_classifiers=frozenset(" ".join(syllables(w)) for w in v["material_classifiers"]),
+        listed_categories=_index(v["listed_categories"]),
+        crop_list_heads=_index(v["crop_list_heads"]),
+        crop_list_openers=_index(v["crop_list_openers"]),
+        crop_list_reach=int(v["crop_list_reach"]),
         english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
         experience_subjects=_index(v["experience_subjects"]),
         experience_verbs=_index(v["experience_verbs"]),
@@ -329,6 +339,11 @@ def find_groups(
     head_groups: tuple[str, ...] = ()
     head_ok = False  # whether the head noun itself was read as a product
     materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
+    crop_end = -1  # end of the last word read as a crop: the list it opens is crops too
+    crop_lists = _crop_list_starts(doc, v) if matches else set()
+    crop_heads = (
+        {j for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES)} if matches else set()
+    )
     for n, (i, j, phrase) in enumerate(matches):
         groups = _groups_of(phrase)
         block = doc.blocks[doc.block_of[i]]
@@ -347,7 +362,14 @@ def find_groups(
         if head_end >= 0:
             # A material after its head noun: "tinh dầu quế", "trà túi lọc đảng sâm". A drink of
             # a herb is a herbal product too ("trà đinh lăng", "trà phun sương Actiso").
-            material = i == head_end and doc.adjacent(i)
+            material = doc.adjacent(i) and (
+                i == head_end
+                or (  # "trà trái bưởi": a classifier between the drink and its fruit
+                    i == head_end + 1
+                    and doc.adjacent(head_end)
+                    and doc.fold[head_end] in v.material_classifiers
+                )
+            )
             drink_of_herb = _DRINKS in head_groups and _HERBS in groups
             if material or (drink_of_herb and _herb_after(doc, head_end, i)):
                 if material:
@@ -379,7 +401,13 @@ def find_groups(
                 continue
         if _locative(doc, i, v.locatives):
             continue
-        if i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)):
+        if (
+            (i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)))
+            or i in crop_lists
+            or any(0 < i - e <= _FIRST_ITEM and _continues_list(doc, e, i) for e in crop_heads)
+            or (crop_end >= 0 and _continues_list(doc, crop_end, i))
+        ):
+            crop_end = j  # "lễ hội bánh giầy, bánh gai": the list too
             continue
         if phrase.folded in v.needs_support and not _supported(doc, n, matches, v, place_name):
             continue  # "cam kết", "tiêu thụ", "ước mơ": an ordinary word, not "cam sấy"
@@ -411,7 +439,82 @@ def find_groups(
             continue
         head_ok = True
         found.update(groups)
+    if v.tourism not in found and _listed_tourism(doc, sets, v):
+        found.add(v.tourism)
     return [g for g in GROUP_ORDER if g in found]
+
+
+_ITEM_ENDS = frozenset({",", ";", ".", "(", ")", ":"})
+
+
+def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
+    """ "… thủ công mỹ nghệ, sinh vật cảnh và du lịch": the bare name of the tourism category as an
+    item of a list of categories that describes the article's products (not the boilerplate).
+    The item ends at punctuation, a count or the end of its sentence ("du lịch của tỉnh" is no
+    item)."""
+    for i, j, _p in v.listed_categories.find_in_blocks(doc, CONTENT_ZONES):
+        s = doc.sent_of[i]
+        if s not in sets.listing or s in sets.boilerplate:
+            continue
+        last = doc.blocks[doc.block_of[i]].last
+        goes_on = (  # "du lịch của tỉnh": the item goes on
+            j < last
+            and doc.sent_of[j] == s
+            and not set(doc.gap(j).strip()) & _ITEM_ENDS
+            and not doc.orig[j][0].isdigit()
+        )
+        if goes_on:
+            continue
+        return True
+    return False
+
+
+def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
+    """First syllables of lists of crops or raw materials: "các cây trồng chính như | quế, chè",
+    "các nguyên liệu sẵn có của vùng, như | quế, hồi": a crop head, a few syllables of the same
+    clause, then "như" or ":"."""
+    starts: set[int] = set()
+    for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES):
+        last = doc.blocks[doc.block_of[j - 1]].last
+        for k in range(j, min(j + v.crop_list_reach + 1, last)):
+            gap = doc.gap(k).strip()
+            if gap == ":":
+                starts.add(k)
+                break
+            opener = v.crop_list_openers.match_at(doc, k, last)
+            if gap not in ("", ","):
+                break  # the clause ended before a list opened
+            if opener is not None and opener.value:
+                starts.add(k + len(opener.folded))
+                break
+            if gap:
+                break  # "…, như": a comma only before the opener
+    return starts
+
+
+_LIST_JOINS = frozenset({"va", "hoac", "hay"})
+# Syllables between one list item's product word and the next ("mật ong rừng Núi Cao, nấm hương").
+_LIST_REACH = 5
+# A crop head right before a list whose first item is no product word: "các cây lim, quế",
+# "vùng nguyên liệu lâm sản, dược liệu" (at most this many syllables of that first item).
+_FIRST_ITEM = 2
+
+
+def _continues_list(doc: Document, end: int, i: int) -> bool:
+    """Whether the product word at syllable i belongs to the list whose previous item ended at
+    `end`: within a few syllables, in the same sentence, joined by one comma or "và" (the next
+    item) or by none (another word of the same item: "mật ong hoa cà phê")."""
+    if not 0 <= i - end <= _LIST_REACH or doc.sent_of[i] != doc.sent_of[end - 1]:
+        return False
+    joins = 0
+    for k in range(end, i + 1):
+        gap = doc.gap(k).strip()
+        if gap in (",", ";"):
+            joins += 1
+        elif gap:
+            return False
+    joins += sum(1 for k in range(end, i) if doc.fold[k] in _LIST_JOINS)
+    return joins <= 1  # 0: another word of the same item ("mật ong hoa cà phê")
 
 
 def _value(phrase: Phrase | None) -> bool:

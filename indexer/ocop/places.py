@@ -298,7 +298,9 @@ class Gazetteer:
             gap = doc.gap(k).strip()
             # "Hợp tác xã (HTX) Du lịch sinh thái ...": an abbreviation in brackets stays inside.
             bracketed = gap in ("(", ")") and (doc.is_acronym(k) if gap == "(" else doc.is_acronym(k - 1))
-            if gap not in ("", "-", "–") and not bracketed:
+            # "Công ty TNHH sản xuất, dịch vụ du lịch …": a comma before a business word too.
+            listed = gap == "," and self.organisation_joined.match_at(doc, k, last) is not None
+            if gap not in ("", "-", "–") and not bracketed and not listed:
                 return False
             if self.organisation_heads.preceded_by(doc, k) is not None:
                 return True  # before the ends: "Hợp tác xã" ends with "xã", also an end word

@@ -12,7 +12,11 @@ Two more kinds of evidence, both from the text itself:
   `fact_cap`; `rated_fact` when the count carries a star rating, which only OCOP gives products),
   even when the word OCOP is absent (an excerpt that never spells it out);
 - look-alike programmes (Thailand's OTOP, Japan's OVOP: `foreign_terms`): when they are named as
-  often as OCOP, the core terms are about them, and the score shrinks by the share of core terms.
+  often as OCOP, the core terms are about them, and the score shrinks by the share of core terms;
+- events named after OCOP: when every OCOP mention sits in a sentence about a fair, festival or
+  trade week (`event_terms`) and no other sentence states a rating, a count or an assessment
+  (`substance_terms`), the passage is event coverage (the labelling convention: fairs are not
+  OCOP) and its score is capped at `event_only_cap`, below the threshold.
 
 A core term counts as a lead mention only in the first `lead_sentences` sentences of the first
 paragraph: when an excerpt starts mid-article, its first paragraph is not a lead.
@@ -60,6 +64,30 @@ def _indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
 
 def core_index() -> PhraseIndex:
     return _indexes()[0]
+
+
+@cache
+def _event_indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    vocab = relevance_vocab()
+    events = PhraseIndex(strict_accents=True)
+    events.add_all(vocab["event_terms"], "event")
+    substance = PhraseIndex(strict_accents=True)
+    substance.add_all(vocab["substance_terms"], "substance")
+    return events, substance
+
+
+def _event_only(doc: Document, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
+    """Whether every OCOP mention sits in a sentence about an event (a fair, festival, trade week)
+    and no other sentence states OCOP substance (a rating, a count, an assessment): the labelling
+    convention reads such a passage as event coverage, not OCOP coverage."""
+    if not ocop_sentences:
+        return False
+    events, substance = _event_indexes()
+    event_sentences = {doc.sent_of[i] for i, _j, _p in events.find_in_blocks(doc, CONTENT_ZONES)}
+    if not ocop_sentences <= event_sentences:
+        return False
+    substantial = stated | {doc.sent_of[i] for i, _j, _p in substance.find_in_blocks(doc, CONTENT_ZONES)}
+    return substantial <= event_sentences
 
 
 def assess(
@@ -131,4 +159,6 @@ def assess(
     if foreign_count and foreign_count >= core_count:
         raw *= core_count / (core_count + foreign_count)
     score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
+    if score > w["event_only_cap"] and _event_only(doc, sentences, rated_sentences | fact_sentences):
+        score = w["event_only_cap"]
     return Relevance(round(score, 4), per_block, frozenset(sentences))
