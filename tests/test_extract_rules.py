@@ -663,6 +663,8 @@ def test_captions_without_markup_are_found_by_their_place_under_a_picture() -> N
         "<div style='text-align:center'><img src='b.jpg'></div>"
         "<div style='text-align:center'>Kiểm tra độ ẩm</div>"
         "<p><img src='icon.gif'> " + PROSE[1] + "</p>"  # an icon opening a paragraph
+        # a floated picture with the text's first line beside it and more lines under it
+        "<p><img src='d.jpg' align='left'>Dòng đầu thư nằm cạnh ảnh.<br>Dòng thứ hai của lá thư.</p>"
         "<p style='text-align:center'><img src='c.jpg'></p><p>" + PROSE[2] + "</p></body></html>"
     )
     found = [" ".join(el.text_content().split()) for el in find_unclassed_captions(tree)]
