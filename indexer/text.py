@@ -83,9 +83,21 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
+    # Short texts (headlines, leads, captions, blocks: extraction cleans them many times) are
+    # remembered, by a plain str key: lxml's text results hold their element, and the whole page.
+    return _clean_cached(str(text)) if len(text) <= _CACHED_CHARS else _clean(text)
+
+
+_CACHED_CHARS = 500
+
+
+def _clean(text: str) -> str:
     text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]  # _SPACES never spans "\n"
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+_clean_cached = lru_cache(maxsize=2048)(_clean)
 
 
 def normalize(text: str | None) -> str:

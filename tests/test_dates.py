@@ -191,3 +191,25 @@ def test_no_date_is_null_with_a_reason_never_a_guess() -> None:
     assert future.value is None and future.note
     unanchored = resolve_published(None, None, None, NOW, anchored=False)
     assert unanchored.value is None and "headline" in (unanchored.note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "matters"),
+    [
+        ("03-08-2011", True),
+        ("Thứ năm, 12/11/2012 10:00", True),
+        ("23/01/2025 20:28", False),  # no 23rd month: read one way only
+        ("12/12/2012", False),  # the same day either way
+        ("2011-03-08T10:00:00+07:00", False),
+        ("ngày 3 tháng 8 năm 2011", False),
+        ("", False),
+    ],
+)
+def test_whether_the_month_order_changes_the_day(text: str, matters: bool) -> None:
+    from crawler.extraction.dates import order_matters
+
+    assert order_matters(text) is matters
+    if text:
+        day_first = parse_vietnamese_date(text, now=NOW)
+        month_first = parse_vietnamese_date(text, now=NOW, month_first=True)
+        assert (day_first != month_first) is matters

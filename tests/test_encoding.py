@@ -131,3 +131,39 @@ def test_meta_utf16_label_on_ascii_compatible_bytes_means_utf8() -> None:
     body = page(SAMPLE, '<meta charset="utf-16">').encode("utf-8")
     decoded = decode_html(body, None)
     assert decoded.encoding == "utf-8" and SAMPLE in decoded.text
+
+
+# Pre-Unicode Vietnamese, written for us in the shape of those encodings (the letters a TCVN3 or a
+# VNI font redraws as Vietnamese): a page that asks for such a font and is made of them is refused
+# with the reason; the same font name on a Unicode page changes nothing.
+TCVN3_LIKE = "ViÖt Nam cã thªm s¶n phÈm OCOP ®¹t chuÈn, gióp ng­êi d©n cã thu nhËp æn ®Þnh h¬n. "
+VNI_LIKE = "Vieät Nam coù theâm saûn phaåm OCOP ñaït chuaån, giuùp ngöôøi daân coù thu nhaäp oån ñònh hôn. "
+
+
+@pytest.mark.parametrize(
+    ("head", "text", "charset", "name"),
+    [
+        ("<style>p { font-family: '.VnTime', serif }</style>", TCVN3_LIKE, "windows-1252", "TCVN3"),
+        ("<style>p { font-family: '.VnTime', serif }</style>", TCVN3_LIKE, None, "TCVN3"),
+        ("", f"<font face='VNI-Times'>{VNI_LIKE}</font>", "windows-1252", "VNI"),
+    ],
+)
+def test_a_legacy_font_encoding_is_refused_with_its_name(
+    head: str, text: str, charset: str | None, name: str
+) -> None:
+    from crawler.extraction.encoding import legacy_font_encoding
+    from crawler.extraction.extract import ExtractionError
+
+    declared = f'<meta charset="{charset}">' if charset else ""
+    raw = page(text * 4, declared + head).encode("cp1252")
+    assert legacy_font_encoding(decode_html(raw).text) == name
+    with pytest.raises(ExtractionError, match=rf"legacy Vietnamese font encoding \({name}\)"):
+        extract_article(raw, "https://baomau.example.vn/a.html")
+
+
+def test_a_unicode_page_naming_a_legacy_font_is_read() -> None:
+    from crawler.extraction.encoding import legacy_font_encoding
+
+    html = page(f"<font face='.VnTime'>{SAMPLE}</font>", "<style>h1 { font-family: VNI-Times }</style>")
+    assert legacy_font_encoding(html) is None
+    assert "Đồng Tháp có 150 sản phẩm" in extract_article(html.encode(), "https://baomau.example.vn/a").text

@@ -40,8 +40,9 @@ def test_extract_prints_one_json_object_per_page(tmp_path: Path) -> None:
     broken = tmp_path / "broken.html"
     broken.write_bytes(b"%PDF-1.4 not a page")
     result = runner.invoke(app, ["extract", str(SEED), str(broken), str(tmp_path / "missing.html")])
-    assert result.exit_code == 0, result.output
-    seed, pdf, missing = lines(result.output)
+    assert result.exit_code == 0, result.output  # some pages were read: the batch succeeded
+    assert result.stderr.strip() == "ocop extract: 2 of 3 pages failed; see the error lines"
+    seed, pdf, missing = lines(result.stdout)
     assert set(seed) >= FIELDS
     assert seed["path"] == str(SEED)
     assert seed["title"] == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
@@ -201,7 +202,8 @@ def test_extract_manifest_gives_one_line_per_page_in_order(tmp_path: Path) -> No
     manifest.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
     result = runner.invoke(app, ["extract", "--manifest", str(manifest)])
     assert result.exit_code == 0, result.output
-    out = lines(result.output)
+    assert "1 of 3 pages failed" in result.stderr
+    out = lines(result.stdout)
     assert [r["path"] for r in out] == [str(tmp_path / "seed.html"), str(tmp_path / "pdf.html"), str(SEED)]
     assert out[0]["title"] and "error" not in out[0]
     assert "PDF" in out[1]["error"]
@@ -218,6 +220,28 @@ def test_extract_manifest_refuses_bad_lines(tmp_path: Path, content: str, messag
     result = runner.invoke(app, ["extract", "--manifest", str(manifest)], terminal_width=200)
     assert result.exit_code != 0
     assert message in result.output
+
+
+def test_extract_fails_when_every_page_failed(tmp_path: Path) -> None:
+    pdf = tmp_path / "a.html"
+    pdf.write_bytes(b"%PDF-1.4 not a page")
+    single = runner.invoke(app, ["extract", str(pdf)])
+    assert single.exit_code == 1
+    assert lines(single.stdout) == [{"path": str(pdf), "error": "not HTML: the body is a PDF document"}]
+    assert "every page failed (1 of 1)" in single.stderr
+    manifest = tmp_path / "pages.jsonl"
+    manifest.write_text(
+        json.dumps({"path": "a.html"}) + "\n" + json.dumps({"path": "gone.html"}) + "\n", encoding="utf-8"
+    )
+    batch = runner.invoke(app, ["extract", "--manifest", str(manifest), "--text"])
+    assert batch.exit_code == 1
+    assert "every page failed (2 of 2)" in batch.stderr
+    assert "PDF" in batch.stdout
+
+
+def test_extract_of_a_readable_page_says_nothing_on_stderr() -> None:
+    result = runner.invoke(app, ["extract", str(SEED)])
+    assert result.exit_code == 0 and result.stderr == ""
 
 
 def test_extract_needs_pages_or_a_manifest() -> None:

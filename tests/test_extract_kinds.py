@@ -99,6 +99,52 @@ def test_a_listing_page_is_refused_as_a_listing(name: str) -> None:
         extract_article(page, "https://langque.example.vn/ocop", crawled=CRAWLED)
 
 
+# Listings whose stories the body extractor does not keep: a home page that prints no headline
+# of its own and keeps only a featured box and the headlines themselves, and a section page whose
+# list is loaded by script, leaving the footer and a login pop-up as the only text.
+@pytest.mark.parametrize(
+    ("name", "evidence"),
+    [
+        ("listing2019_home_without_headline", "nothing on the page prints its headline, and it links to 25"),
+        ("listing2026_section_loaded_by_script", "5 of the 5 paragraphs kept are the site's footer, menus"),
+    ],
+)
+def test_a_listing_without_teaser_cards_is_refused(name: str, evidence: str) -> None:
+    page = (PAGES / f"{name}.html").read_bytes()
+    with pytest.raises(ExtractionError, match=f"a listing page, not an article: {evidence}"):
+        extract_article(page, "https://baomau.example.vn/", crawled=CRAWLED)
+
+
+def test_an_article_whose_headline_is_not_printed_is_still_an_article() -> None:
+    """The same home page holding a real story (more words than its sidebar's headlines weigh) is
+    read as one, though nothing prints its headline."""
+    page = (PAGES / "listing2019_home_without_headline.html").read_text("utf-8")
+    sentence = (
+        "Hợp tác xã cho biết mỗi mùa vụ các thành viên họp lại để thống nhất giá thu mua, lịch hái "
+        "và cách ghi nhật ký canh tác, sao cho lô chè nào cũng truy được về tận nương. "
+    )
+    story = "".join(f"<p>{sentence * 2}Đoạn {i}.</p>" for i in range(6))
+    page = page.replace(
+        '<div class="col-main">', f'<div class="story-body">{story}</div><div class="col-main">'
+    )
+    article = extract_article(page.encode(), "https://baomau.example.vn/", crawled=CRAWLED)
+    assert article.text.count("Hợp tác xã cho biết") == 12
+
+
+def test_a_news_feed_is_refused_as_a_feed() -> None:
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><?xml-stylesheet href="/rss.xsl"?>'
+        '<rss version="2.0"><channel><title>Báo Mẫu</title><item><title>Tin một</title>'
+        "<link>https://baomau.example.vn/tin-1.html</link><description>Tóm tắt.</description></item>"
+        "</channel></rss>"
+    )
+    with pytest.raises(ExtractionError, match=r"a news feed \(RSS\), not an article page"):
+        extract_article(rss.encode(), "https://baomau.example.vn/rss/tin-moi.rss")
+    atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Mẫu</title><entry></entry></feed>'
+    with pytest.raises(ExtractionError, match=r"a news feed \(Atom\)"):
+        extract_article(atom, "https://baomau.example.vn/atom.xml")
+
+
 def test_a_digest_its_cms_declares_published_is_an_article() -> None:
     page = (PAGES / "listing2021_story_cards.html").read_text("utf-8")
     declared = '<meta property="article:published_time" content="2021-08-07T06:00:00+07:00">'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import lxml.html
@@ -487,8 +488,29 @@ def test_script_written_text_and_hidden_copies() -> None:
     )
     assert apply_script_writes(tree) == 1
     assert tree.get_element_by_id("d").text == "Thứ năm, 20/12/2012"
-    assert remove_hidden(tree) == 1
+    assert len(remove_hidden(tree)) == 1
     assert "bản sao" not in tree.text_content()
+
+
+def test_an_index_without_removed_elements_is_the_index_of_the_page_after() -> None:
+    from crawler.extraction.dom import PageIndex, parse_html, remove_hidden
+
+    tree = parse_html(
+        "<html><body><div class='top menu'><a class='logo'>Báo</a></div><h1 class='title'>Tiêu đề</h1>"
+        "<div class='gallery' style='display:none'><p class='caption'>ảnh</p>"
+        "<p class='caption x'>ảnh 2</p></div>"
+        "<p class='sapo'>Mở đầu</p><div class='caption' hidden>ẩn</div><p class='caption'>Chú thích</p>"
+        "</body></html>"
+    )
+    before = PageIndex(tree)
+    removed = remove_hidden(tree)
+    assert len(removed) == 2
+    derived, fresh = before.without(removed), PageIndex(tree)
+    assert derived.elements == fresh.elements
+    assert all(derived.of(el) == fresh.of(el) for el in fresh.elements)
+    words = ["caption", "sapo", "title", "menu", "gallery", "x"]
+    assert [derived.with_words([w]) for w in words] == [fresh.with_words([w]) for w in words]
+    assert derived.with_word_containing(["capt", "gall"]) == fresh.with_word_containing(["capt", "gall"])
 
 
 @pytest.mark.parametrize(
@@ -926,3 +948,37 @@ def test_a_different_h1_leaves_the_metadata_title() -> None:
     meta = "Hợp tác xã rau an toàn đưa sản phẩm mới vào siêu thị thành phố"
     assert _headline_of(meta, "Nông nghiệp sạch và chuyện làm giàu ở quê") == meta
     assert _headline_of(meta, "Báo Làng Quê") == meta
+
+
+@pytest.mark.parametrize(
+    "regex",
+    [
+        r"^ban dang doc (?:bai viet|tin)\b|\bghi ro nguon\b.{0,60}\bphat hanh lai\b|^lien he\W",
+        r"vui long nhap|ban can dang nhap|de lai binh luan",
+        r"\b\d[\d.,]* (?:luot )?binh chon\b|^danh gia bai viet\W*$",
+        r"^xem them\W*$",
+        r"\bab?c|[|(]x\|y|(?:p|q)z",  # a quantified last letter, a bar in a class, escaped and grouped
+    ],
+)
+def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) -> None:
+    from crawler.extraction.vocab import AnyBranch
+
+    texts = [
+        "ban dang doc bai viet",
+        "xin ghi ro nguon bao khi phat hanh lai",
+        "ghi ro nguon",
+        "lien he: 0123",
+        "vui long nhap email",
+        "12.345 luot binh chon",
+        "danh gia bai viet",
+        "xem them",
+        "ac",
+        "abc",
+        "|x|y",
+        "qz",
+        "x|y",
+        "",
+        "mot cau van binh thuong ve san pham",
+    ]
+    whole = re.compile(regex)
+    assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]

@@ -97,7 +97,7 @@ def find_labels(tree: HtmlElement) -> list[Label]:
     """
     labels: list[Label] = []
     seen: set[HtmlElement] = set()
-    for node in tree.xpath("//body//text()"):
+    for node in tree.xpath("//body//text()[normalize-space()]"):  # blank nodes dropped in C
         stripped = node.strip()
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue

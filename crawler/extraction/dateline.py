@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 
 from lxml.html import HtmlElement
 
@@ -18,6 +19,7 @@ from crawler.extraction.dates import (
     declared_offset,
     is_month_first,
     looks_like_date,
+    order_matters,
     parse_vietnamese_date,
     plausible,
 )
@@ -103,17 +105,25 @@ def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
 _VISIBLE_TEXT = "//body//text()"
 
 
-@dataclass(frozen=True)
 class DateConventions:
-    """How this page writes dates: month first (English-language CMSs) and in which zone."""
+    """How this page writes dates: month first (English-language CMSs) and in which zone. Each is
+    read from the page's whole visible text on first use (a date that reads the same either way
+    never asks for the month order)."""
 
-    month_first: bool = False
-    zone: timezone | None = None
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
 
-    @classmethod
-    def of(cls, tree: HtmlElement) -> DateConventions:
-        text = " ".join(tree.xpath(_VISIBLE_TEXT))
-        return cls(is_month_first(text), declared_offset(text))
+    @cached_property
+    def _text(self) -> str:
+        return " ".join(self._tree.xpath(_VISIBLE_TEXT))
+
+    @cached_property
+    def month_first(self) -> bool:
+        return is_month_first(self._text)
+
+    @cached_property
+    def zone(self) -> timezone | None:
+        return declared_offset(self._text)
 
 
 _UPDATE_LABEL = re.compile(r"\b(?:cap nhat|updated?|last modified|sua luc|chinh sua)\b")
@@ -140,9 +150,9 @@ def find_printed_date(
     if headline is None:
         return None
     headline_at = index.of(headline)
-    conventions = conventions or DateConventions.of(tree)
+    conventions = conventions or DateConventions(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
-    best: tuple[int, PrintedDate] | None = None
+    near: list[tuple[int, HtmlElement, str]] = []
     for element, text in _candidates(tree, index, headline_at):
         position = index.of(element)
         if position > headline_at:
@@ -153,13 +163,16 @@ def find_printed_date(
             if not any(block in ancestors(element) for block in near_blocks):
                 continue
             distance = 2 * (headline_at - position)
+        near.append((distance, element, text))
+    # The nearest readable date wins (the first found among equally near ones): candidates are
+    # tried nearest first, so the farther ones are not even parsed.
+    near.sort(key=lambda candidate: candidate[0])
+    for _, element, text in near:
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
-        value = parse_vietnamese_date(
-            text, now=crawled, month_first=conventions.month_first, zone=conventions.zone
-        )
+        month_first = conventions.month_first if order_matters(text) else False
+        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
         if value is None or not plausible(value, crawled):
             continue
-        if best is None or distance < best[0]:
-            best = (distance, PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text)))))
-    return best[1] if best else None
+        return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+    return None

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from crawler.extraction.vocab import load
 from indexer.schema import VIETNAM_TZ
@@ -204,6 +205,9 @@ def declared_offset(text: str) -> timezone | None:
     forum and blog software prints times in the server's zone, not Vietnam's."""
     if not any(word in text for word in ("GMT", "gmt", "Gmt", "UTC", "utc", "Utc")):
         return None  # plain substring scans instead of a case-insensitive regex over the whole page
+    lowered = text.lower()  # each phrase of the pattern holds one of these (no special case folds)
+    if "zone" not in lowered and "mú" not in lowered and "are" not in lowered:
+        return None
     zones = {(m.group(1), int(m.group(2))) for m in _DECLARED_ZONE.finditer(text)}
     if len(zones) != 1:
         return None
@@ -272,8 +276,37 @@ def parse_vietnamese_date(
 
 def looks_like_date(text: str, *, now: datetime | None = None) -> bool:
     """Whether the text holds a date in one of the forms parsed here (no dateparser: this is asked
-    of many lines per page, to find date stamps, and must stay cheap)."""
-    return _parse(text, now, use_dateparser=False) is not None
+    of many lines per page, to find date stamps, and must stay cheap). `now` is accepted for
+    symmetry with parse_vietnamese_date, but the answer never depends on it: only a relative
+    form's value does, not whether there is one."""
+    if len(text) > 500:  # no date stamp is this long; only short lines are remembered
+        return _parse(text, _ANY_NOW, use_dateparser=False) is not None
+    return _holds_date(str(text))  # a plain str key: lxml's text results hold the whole page
+
+
+# Any anchor gives the same answer; a far one keeps "3000 năm trước" from underflowing datetime.
+_ANY_NOW = datetime(9000, 1, 1, tzinfo=VIETNAM_TZ)
+
+
+@lru_cache(maxsize=4096)  # the same lines are asked about by the body, byline and recovery passes
+def _holds_date(text: str) -> bool:
+    return _parse(text, _ANY_NOW, use_dateparser=False) is not None
+
+
+def _without_labels(cleaned: str) -> str:
+    return _LABEL.sub(" ", _WEEKDAY.sub(" ", cleaned))
+
+
+def order_matters(text: str) -> bool:
+    """Whether reading the text's numeric date month first ("03-08-2011" as March 8) gives another
+    day than reading it day first: only then does a page's month-first convention need reading."""
+    if not text or not text.strip():
+        return False
+    cleaned = _clean(text)
+    if parse_iso_date(cleaned) is not None:
+        return False
+    without_tz = _TZ.sub(" ", _without_labels(cleaned))
+    return _calendar_day(without_tz, False) != _calendar_day(without_tz, True)
 
 
 def _parse(
@@ -292,7 +325,7 @@ def _parse(
     if iso is not None:
         return iso
 
-    stripped = _LABEL.sub(" ", _WEEKDAY.sub(" ", text))
+    stripped = _without_labels(text)
     tz = _offset(stripped)
     without_tz = _TZ.sub(" ", stripped)
     day = _calendar_day(without_tz, month_first)

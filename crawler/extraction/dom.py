@@ -30,6 +30,18 @@ CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})
 # Comments and processing instructions are never shown to a reader, and as tree nodes they break
 # every "next element" walk (lxml raises on text_content() of a comment): they are dropped at parse.
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+# Every element is a plain HtmlElement, chosen in C: lxml.html's default lookup runs a Python
+# function for each element proxy created (thousands per page, in every walk of the tree and in
+# trafilatura's), only to give <form>/<input>/<select>/<textarea>/<label> form-handling classes
+# that extraction never uses.
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 class NotHtmlError(UnreadableInput):
@@ -211,18 +223,19 @@ def is_hidden(element: HtmlElement) -> bool:
     return style is not None and bool(_HIDDEN_STYLE.search(style))
 
 
-def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) -> int:
+def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) -> list[HtmlElement]:
     """Drop what the page hides from its reader (a slide show's second copy of every caption, a
     schema.org block kept for search engines). A hidden element that holds a `keep` element (the
     headline) or most of the page's paragraph text is kept: some templates reveal the article
-    itself by script, and losing the article is worse than keeping a duplicate."""
+    itself by script, and losing the article is worse than keeping a duplicate. Returns the
+    elements removed."""
     protected = [k for k in keep if k is not None]
     marked = tree.xpath("descendant-or-self::*[@hidden or @style]")
     hidden = [el for el in marked if el.tag != "html" and is_hidden(el)]
     if not hidden:
-        return 0
+        return []
     page_text = max(sum(len(p.text_content()) for p in tree.iter("p")), 1)
-    removed = 0
+    removed: list[HtmlElement] = []
     for element in hidden:
         if element.getparent() is None or not attached(element, tree):
             continue
@@ -231,7 +244,7 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
         if sum(len(p.text_content()) for p in element.iter("p")) > 0.5 * page_text:
             continue
         remove(element)
-        removed += 1
+        removed.append(element)
     return removed
 
 
@@ -316,6 +329,20 @@ class PageIndex:
             for word in words_of(element):
                 self._by_word.setdefault(word, []).append(element)
 
+    def without(self, removed: Iterable[HtmlElement]) -> PageIndex:
+        """The index of the page after these elements (and all inside them) were removed: the
+        same as indexing the page again, without walking it."""
+        gone = {node for element in removed for node in element.iter()}
+        index = PageIndex.__new__(PageIndex)
+        index.elements = [element for element in self.elements if element not in gone]
+        index._position = {element: i for i, element in enumerate(index.elements)}
+        index._by_word = {}
+        for word, elements in self._by_word.items():
+            kept = [element for element in elements if element not in gone]
+            if kept:
+                index._by_word[word] = kept
+        return index
+
     def of(self, element: HtmlElement | None) -> int:
         """Document position of the element (-1 when unknown or None)."""
         return -1 if element is None else self._position.get(element, -1)
@@ -327,8 +354,7 @@ class PageIndex:
 
     def with_word_containing(self, fragments: Iterable[str]) -> list[HtmlElement]:
         """Elements with a class/id word containing a fragment ("imgcaption" contains "caption")."""
-        fragments = tuple(fragments)
-        words = [word for word in self._by_word if any(f in word for f in fragments)]
+        words = {word for fragment in fragments for word in self._by_word if fragment in word}
         return self.with_words(words)
 
     def window(self, start: int, end: int) -> list[HtmlElement]:

@@ -124,6 +124,42 @@ def _detect(body: bytes) -> tuple[str, str]:
     return str(best), _codec(best.encoding) or best.encoding
 
 
+# Pre-Unicode Vietnamese (1990s–2000s): the bytes are Western letters and symbols that only a
+# special font draws as Vietnamese; browsers show the text right only with the font installed.
+# TCVN3 (ABC) fonts are named ".VnTime", ".VnArial" …, VNI fonts "VNI-Times", "VNI-Helve" ….
+_LEGACY_FONT = re.compile(
+    r"""(?i:\bface\s*=|font-family\s*:|font\s*:)\s*[^;>]{0,120}?["'\s,:=]\s*(\.Vn[A-Z]\w*|VNI[- ][A-Z]\w*)"""
+)
+_LEGACY_MIN_CHARS = 20  # Western letters/symbols beyond ASCII: a few are names or quotes
+_LEGACY_SHARE = 0.1  # Unicode Vietnamese letters per such character, at most, in a legacy page
+
+
+def _is_unicode_vietnamese(ch: str) -> bool:
+    """A letter only Unicode Vietnamese text has (ă đ ĩ ũ ơ ư and the U+1EA0–U+1EF9 block)."""
+    return "\u1ea0" <= ch <= "\u1ef9" or ch in "ăĂđĐĩĨũŨơƠưƯ"
+
+
+def legacy_font_encoding(text: str) -> str | None:
+    """ "TCVN3" or "VNI" when the page is written in a legacy Vietnamese font encoding, else None.
+
+    Two pieces of evidence together: the page asks for such a font, and its text is made of the
+    Western letters and symbols (U+00A1–U+00FF) the font redraws, with next to none of the
+    letters Unicode Vietnamese needs. A Unicode page that merely keeps an old font name in its
+    stylesheet has those letters and is read as usual."""
+    if ".Vn" not in text and "VNI" not in text:
+        return None  # substring tests first: the font names are rare, the regex is not cheap
+    match = _LEGACY_FONT.search(text)
+    if match is None:
+        return None
+    body = re.sub(r"<[^>]*>", " ", text[match.end() :])
+    # (a byte no codec could read, when the page declares no charset, counts as one of them)
+    western = sum(1 for ch in body if "\u00a0" < ch <= "\u00ff" or ch == "\ufffd")
+    vietnamese = sum(1 for ch in body if _is_unicode_vietnamese(ch))
+    if western < _LEGACY_MIN_CHARS or vietnamese > _LEGACY_SHARE * western:
+        return None
+    return "TCVN3" if match.group(1).lower().startswith(".vn") else "VNI"
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8-decoded-as-cp1252 damage ("Viá»‡t" → "Việt"), only when it is clearly present.
 

@@ -58,7 +58,7 @@ from crawler.extraction.dom import (
     unwrap_layout_tables,
     words_of,
 )
-from crawler.extraction.encoding import decode_html
+from crawler.extraction.encoding import decode_html, legacy_font_encoding
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
@@ -95,6 +95,12 @@ _BINARY_MAGIC = (
 _MARKUP = re.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|div|p|article|title|meta|section|span|a)\b", re.I
 )
+# An RSS, Atom or RSS 1.0 (RDF) document: the root element, after an XML declaration, comments,
+# processing instructions (a stylesheet) or a doctype.
+_FEED_ROOT = re.compile(
+    r"^\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S
+)
+_FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS 1.0"}
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
 _TITLE_CLASS_WORDS = ("title", "tieude", "headline")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
@@ -322,8 +328,16 @@ def extract_article(
     crawled_at = _crawl_time(crawled)
     _reject_non_html(body, http_content_type)
     page = decode_html(body, http_content_type)
+    if feed := _FEED_ROOT.match(page.text[:65536]):
+        kind = _FEED_KINDS[feed.group(1).lower()]
+        raise ExtractionError(f"a news feed ({kind}), not an article page: its items link to the articles")
     if not _MARKUP.search(page.text[:65536]):
         raise ExtractionError("not HTML: no HTML markup in the first 64 kB")
+    if legacy := legacy_font_encoding(page.text):
+        raise ExtractionError(
+            f"legacy Vietnamese font encoding ({legacy}): the page is written for a {legacy} font, "
+            "not in Unicode; its text cannot be read without conversion, which is not supported"
+        )
     try:
         tree = parse_html(page.text)
     except NotHtmlError as error:
@@ -345,8 +359,8 @@ def extract_article(
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)
-    if remove_hidden(tree, keep=(headline.element,)):
-        index = PageIndex(tree)
+    if hidden := remove_hidden(tree, keep=(headline.element,)):
+        index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
     thread_published, thread_message = None, None
     thread = find_thread(tree, headline.element)
@@ -394,7 +408,9 @@ def extract_article(
         raise ExtractionError("no article text: nothing on the page reads as an article body")
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
-    if meta.published is None and (evidence := listing_evidence(tree, cleaned.paragraphs)):
+    if meta.published is None and (
+        evidence := listing_evidence(tree, cleaned.paragraphs, headline_printed=headline.element is not None)
+    ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 
     closing_dom = None

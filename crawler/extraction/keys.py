@@ -11,19 +11,43 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _WORD = re.compile(r"[^\W_]+")
 
 
+# Texts up to this length are remembered (a page asks for the same headline, lead, label and
+# block keys again and again); longer ones, a whole container's text, are computed each time so
+# that the caches stay small. Keys are plain str: lxml's text results hold their element, and
+# with it the whole page.
+_CACHED_CHARS = 500
+
+
+def _fold(text: str) -> str:
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+
+
+_fold_cached = lru_cache(maxsize=4096)(_fold)
+
+
 def folded(text: str) -> str:
     """Lower case, no diacritics, đ → d."""
-    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+    if text.isascii():  # nothing to decompose: most class names, URLs, numbers, English chrome
+        return text.lower()
+    return _fold_cached(str(text)) if len(text) <= _CACHED_CHARS else _fold(text)
+
+
+def _squash(text: str) -> str:
+    return " ".join(_WORD.findall(folded(text)))
+
+
+_squash_cached = lru_cache(maxsize=8192)(_squash)
 
 
 def squash(text: str) -> str:
     """The folded words of `text` joined by single spaces: "Tin liên quan:" → "tin lien quan"."""
-    return " ".join(_WORD.findall(folded(text)))
+    return _squash_cached(str(text)) if len(text) <= _CACHED_CHARS else _squash(text)
 
 
 _UNIT = "\x1f"  # a control character XML forbids, so never in a parsed page's text
@@ -31,4 +55,8 @@ _UNIT = "\x1f"  # a control character XML forbids, so never in a parsed page's t
 
 def squash_many(texts: list[str]) -> list[str]:
     """`squash` of each text, folding them all in one call (a page's thousands of text nodes)."""
-    return [" ".join(_WORD.findall(piece)) for piece in folded(_UNIT.join(texts)).split(_UNIT)]
+    joined = _UNIT.join(texts)
+    return [
+        " ".join(_WORD.findall(piece))
+        for piece in (_fold(joined) if not joined.isascii() else joined.lower()).split(_UNIT)
+    ]

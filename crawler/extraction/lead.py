@@ -114,10 +114,10 @@ def find_lead(
             else (0, len(index.elements))
         )
         for element in index.window(start, end):
-            if element.tag not in _CANDIDATE_TAGS or not attached(element, tree):
+            if element.tag not in _CANDIDATE_TAGS:
                 continue
             raw_length = len(element.text_content())
-            if any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in lengths):
+            if any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in lengths) and attached(element, tree):
                 text = text_of(element)
                 if squash(text) in wanted and _usable(element, text, caption_keys):
                     return _lead_text(element), element

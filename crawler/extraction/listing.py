@@ -26,8 +26,9 @@ from collections.abc import Sequence
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import ancestors
+from crawler.extraction.dom import ancestors, in_chrome, words_of
 from crawler.extraction.keys import squash, squash_many
+from crawler.extraction.vocab import load
 
 _PROBE_WORDS = 6
 _CARD_LEVELS = 4
@@ -36,6 +37,11 @@ _STORY_LINK_WORDS = 4
 _MIN_CARD_PARAGRAPHS = 4
 _LISTING_SHARE = 0.6
 _CARD_MAX_PARAGRAPH_WORDS = 120  # a teaser summary (≤ 80 words) with its headline and date
+_HEADLINE_LINK_WORDS = 6  # a link this long names a story (menus and tags are shorter)
+_MIN_HEADLINE_LINKS = 20
+_WORDS_PER_HEADLINE_LINK = 5  # an article outweighs its sidebars' headlines; a listing's leftovers do not
+_SITE_CHROME_WORDS = frozenset(load("body")["site_chrome"]["words"])
+_SITE_CHROME_SHARE = 0.6
 
 
 def _story_href(link: HtmlElement) -> str:
@@ -48,10 +54,15 @@ def _opens(paragraph_key: str, link_key: str) -> bool:
     return paragraph_key.startswith(link_key) and len(paragraph_key) >= 2 * len(link_key)
 
 
-def _card_link(holder: HtmlElement, paragraph_key: str, paragraph_words: int) -> str:
-    """The href of another story's link in a small box around `holder`, or ""."""
+def _card_link(
+    holder: HtmlElement, paragraph_key: str, paragraph_words: int, box_words: dict[HtmlElement, int]
+) -> str:
+    """The href of another story's link in a small box around `holder`, or "". `box_words`
+    remembers each box's word count: the paragraphs of one article share their large container."""
     for box in [holder, *list(ancestors(holder))[:_CARD_LEVELS]]:
-        if len(box.text_content().split()) > paragraph_words + _CARD_EXTRA_WORDS:
+        if box not in box_words:
+            box_words[box] = len(box.text_content().split())
+        if box_words[box] > paragraph_words + _CARD_EXTRA_WORDS:
             return ""
         for link in box.iter("a"):
             href = _story_href(link)
@@ -66,47 +77,129 @@ def _card_link(holder: HtmlElement, paragraph_key: str, paragraph_words: int) ->
     return ""
 
 
-def listing_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None:
-    """Why the kept paragraphs are a listing's teasers ("18 of 21 paragraphs …"), or None when
-    they read as an article."""
-    if len(paragraphs) < _MIN_CARD_PARAGRAPHS:
-        return None
+class _PageText:
+    """The body's text nodes and their folded keys joined, to find where a kept paragraph is;
+    read on the first question (a long article is told apart before)."""
+
+    def __init__(self, tree: HtmlElement) -> None:
+        self._tree = tree
+        self._read = False
+        self.nodes: list = []
+        self.starts: list[int] = []
+        self.joined = ""
+
+    def _read_page(self) -> None:
+        self._read = True
+        body = self._tree.find("body")
+        self.nodes = (
+            [node for node in body.xpath(".//text()[normalize-space()]") if node.strip()]
+            if body is not None
+            else []
+        )
+        keys = squash_many([str(node) for node in self.nodes])
+        offset = 0
+        for key in keys:
+            self.starts.append(offset)
+            offset += len(key) + 1
+        self.joined = " ".join(keys)
+
+    def holder(self, key: str) -> HtmlElement | None:
+        """The element whose text opens like the paragraph with this key, or None."""
+        if not self._read:
+            self._read_page()
+        probe = " ".join(key.split()[:_PROBE_WORDS])
+        found = self.joined.find(probe) if probe else -1
+        if found < 0:
+            return None
+        node = self.nodes[max(bisect.bisect_right(self.starts, found) - 1, 0)]
+        holder = node.getparent()
+        if node.is_tail and holder is not None:
+            holder = holder.getparent()
+        return holder
+
+
+def listing_evidence(
+    tree: HtmlElement, paragraphs: Sequence[str], *, headline_printed: bool = True
+) -> str | None:
+    """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
+    read as one. `headline_printed`: an element on the page shows the chosen headline."""
+    page = _PageText(tree)
+    return (
+        (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
+        or (None if headline_printed else _unprinted_headline_evidence(tree, paragraphs))
+        or _site_chrome_evidence(page, paragraphs)
+    )
+
+
+def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None:
+    """Nothing on the page prints the headline (the title is the section's or the site's) and the
+    page links to many other stories' headlines, against which the kept text is small: a home or
+    section page, its stories laid out where the body extractor kept only a stray box (or the
+    headlines themselves, which are no article's text)."""
+    hrefs = set()
+    headlines = set()
+    for link in tree.iter("a"):
+        href = _story_href(link)
+        if href and len((text := squash(link.text_content())).split()) >= _HEADLINE_LINK_WORDS:
+            hrefs.add(href)
+            headlines.add(text)
+    words = sum(len(paragraph.split()) for paragraph in paragraphs if squash(paragraph) not in headlines)
+    if len(hrefs) >= _MIN_HEADLINE_LINKS and words < _WORDS_PER_HEADLINE_LINK * len(hrefs):
+        return (
+            f"nothing on the page prints its headline, and it links to {len(hrefs)} other stories' "
+            f"headlines against {words} words kept"
+        )
+    return None
+
+
+def _in_site_chrome(holder: HtmlElement) -> bool:
+    return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in [holder, *ancestors(holder)])
+
+
+def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+    """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
+    paragraphs first: an article's are not furniture, and the answer is known after a few."""
+    total = sum(len(paragraph.split()) for paragraph in paragraphs)
+    other_budget = (1 - _SITE_CHROME_SHARE) * total
+    chrome = other = count = 0
+    for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
+        words = len(paragraph.split())
+        holder = page.holder(squash(paragraph))
+        if holder is not None and _in_site_chrome(holder):
+            chrome += words
+            count += 1
+        else:
+            other += words
+            if other > other_budget:
+                return None
+    if total and chrome >= _SITE_CHROME_SHARE * total:
+        return (
+            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or "
+            "forms, and nothing else reads as an article"
+        )
+    return None
+
+
+def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+    """Most of the kept text is summaries in small boxes beside other stories' headline links."""
     keys_of = [squash(paragraph) for paragraph in paragraphs]
     total_words = sum(len(key.split()) for key in keys_of)
     # Words that cannot be a card's: paragraphs longer than any teaser summary and its headline.
     budget = (1 - _LISTING_SHARE) * max(total_words, 1)
     if sum(n for key in keys_of if (n := len(key.split())) > _CARD_MAX_PARAGRAPH_WORDS) > budget:
         return None  # most of the text is long paragraphs: an article, found without a page walk
-    body = tree.find("body")
-    if body is None:
-        return None
-    nodes = [node for node in body.xpath(".//text()") if node.strip()]
-    keys = squash_many([str(node) for node in nodes])
-    starts: list[int] = []
-    offset = 0
-    for key in keys:
-        starts.append(offset)
-        offset += len(key) + 1
-    joined = " ".join(keys)
+    box_words: dict[HtmlElement, int] = {}
     card_words = cards = other_words = 0
     stories: set[str] = set()
     for key in keys_of:
         words = len(key.split())
         if other_words > budget:
             return None  # the rest cannot make the text a listing any more
-        probe = " ".join(key.split()[:_PROBE_WORDS])
-        found = joined.find(probe) if probe else -1
-        if found < 0:
-            other_words += words
-            continue
-        node = nodes[max(bisect.bisect_right(starts, found) - 1, 0)]
-        holder = node.getparent()
-        if node.is_tail and holder is not None:
-            holder = holder.getparent()
+        holder = page.holder(key)
         if holder is None:
             other_words += words
             continue
-        href = _card_link(holder, key, words)
+        href = _card_link(holder, key, words, box_words)
         if href:
             cards += 1
             card_words += words

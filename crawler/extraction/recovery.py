@@ -80,15 +80,20 @@ def recover_lost_text(
     body = tree.find("body")
     if body is None:
         return list(blocks)
-    nodes = [node for node in body.xpath(".//text()") if node.strip()]
-    begin = 0
-    if headline is not None:
-        end_of_headline = next((i for i, node in enumerate(nodes) if _within(node, headline)), None)
-        if end_of_headline is not None:
-            while end_of_headline + 1 < len(nodes) and _within(nodes[end_of_headline + 1], headline):
-                end_of_headline += 1
-            begin = end_of_headline + 1
-    nodes = nodes[begin:]  # only text after the headline can be lost article text
+    # Only text after the headline can be lost article text: the text nodes following it (its
+    # own text excluded) when it is in the body and prints something, else the whole body's.
+    after_headline = (
+        headline is not None
+        and body in ancestors(headline)
+        and any(piece.strip() for piece in headline.itertext())
+    )
+    # (blank text nodes are dropped in C by the XPath, the rest by strip() below)
+    source = (
+        headline.xpath("following::text()[normalize-space()]")  # type: ignore[union-attr]
+        if after_headline
+        else body.xpath(".//text()[normalize-space()]")
+    )
+    nodes = [node for node in source if node.strip()]
     keys = squash_many([str(node) for node in nodes])
     starts: list[int] = []
     joined_parts: list[str] = []
@@ -230,13 +235,6 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         gap.append(index)
     return gap
-
-
-def _within(node: object, element: HtmlElement) -> bool:
-    holder = node.getparent()  # type: ignore[attr-defined]
-    if holder is not None and node.is_tail:  # type: ignore[attr-defined]
-        holder = holder.getparent()
-    return holder is element or (holder is not None and element in ancestors(holder))
 
 
 def _lines(nodes: list, indices: list[int]) -> list[tuple[str, HtmlElement]]:

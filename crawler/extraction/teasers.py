@@ -56,18 +56,28 @@ def _story_link(link: HtmlElement) -> bool:
     )
 
 
-def _card_texts(element: HtmlElement, raw: str | None = None) -> tuple[str, str] | None:
+def _card_texts(
+    element: HtmlElement, raw: str, link_texts_seen: dict[HtmlElement, str | None]
+) -> tuple[str, str] | None:
     """(headline link text, summary) of a teaser-shaped element, or None. `raw` is the element's
-    text_content() when the caller has it."""
+    text_content(); `link_texts_seen` remembers each link's text (None: not a story link) across
+    the nested elements examined around the same links."""
     if element.tag not in _CARD_TAGS or element.find(".//h1") is not None:
         return None
-    total_words = _words(element.text_content() if raw is None else raw)
+    total_words = _words(raw)
     if not total_words or total_words > _CARD_MAX_WORDS or len(element.findall(".//p")) > 3:
         return None
-    links = [a for a in element.iter("a") if _story_link(a)]
+    links: list[HtmlElement] = []
+    link_texts: list[str] = []
+    for link in element.iter("a"):
+        if link not in link_texts_seen:
+            link_texts_seen[link] = link.text_content() if _story_link(link) else None
+        text = link_texts_seen[link]
+        if text is not None:
+            links.append(link)
+            link_texts.append(text)
     if not links:
         return None
-    link_texts = [link.text_content() for link in links]
     # The words outside the links (the summary) are about the words not in link text; a margin
     # covers words a link splits. Most elements fail here, before the exact walk below.
     if total_words - sum(_words(text) for text in link_texts) < _SUMMARY_MIN_WORDS - 2:
@@ -134,12 +144,14 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     found = Teasers()
     texts: dict[HtmlElement, tuple[str, str]] = {}
     examined: set[HtmlElement] = set()
+    link_texts: dict[HtmlElement, str | None] = {}
     # A teaser holds a story link: look only around links with a picture or a few words (the
     # XPath drops menu entries and icons in C; the word count below decides).
     for link in tree.xpath("//a[@href][.//img or string-length(normalize-space()) >= 5]"):
         if not _story_link(link):
             continue
-        if link.find(".//img") is None and len(link.text_content().split()) < _HEADLINE_LINK_WORDS:
+        link_texts[link] = text = link.text_content()
+        if link.find(".//img") is None and len(text.split()) < _HEADLINE_LINK_WORDS:
             continue  # a menu entry: neither a headline nor a picture
         for element in list(ancestors(link))[:_CARD_LEVELS]:
             if element.tag not in _CARD_TAGS or element in examined:
@@ -148,7 +160,7 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             raw = element.text_content()
             if len(raw) > _CARD_MAX_CHARS:
                 break  # larger still further up: no teaser there
-            headline_and_summary = _card_texts(element, raw)
+            headline_and_summary = _card_texts(element, raw, link_texts)
             if headline_and_summary is not None:
                 texts[element] = headline_and_summary
     # Innermost cards only: a box holding one teaser is not a second teaser.

@@ -140,15 +140,16 @@ def find_thread(tree: HtmlElement, headline: HtmlElement | None = None) -> Threa
         parent = run[0].getparent()
         if _has_root(run[0], _COMMENT_ROOTS) or (parent is not None and _has_root(parent, _COMMENT_ROOTS)):
             continue  # reader comments under an article: never the article (chrome.py removes them)
+        # The prose count first: it rejects menus and link lists (most runs) for the least work.
+        first_words = _prose_words(run[0])
+        if first_words < _MIN_FIRST_POST_WORDS:
+            continue
         poster = _poster(run[0])
         if poster is None or not all(_has_date(post) for post in run):
             continue
         if any(_poster(post) is None for post in run[1:]):
             continue
         if headline is not None and any(headline in post.iter() for post in run[1:]):
-            continue
-        first_words = _prose_words(run[0])
-        if first_words < _MIN_FIRST_POST_WORDS:
             continue
         page_words = page_words if page_words is not None else _prose_words(root)
         outside = page_words - _prose_words(run[0]) - sum(_prose_words(post) for post in run[1:])

@@ -163,12 +163,27 @@ def extract(
         raise typer.BadParameter("--url names one page; give one PATH_OR_URL with it", param_hint="--url")
     pages = read_manifest(manifest) if manifest is not None else [(source, url) for source in sources]
     console = Console(soft_wrap=True)
+    failed = 0
     for source, page_url in pages:
         record = extract_one(source, page_url)
+        failed += "error" in record
         if as_json:
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:
             _print_text(record, console)
+    _report_failures(failed, len(pages))
+
+
+def _report_failures(failed: int, total: int) -> None:
+    """A batch that extracted nothing is a failed command (a script or CI step must notice); one
+    that extracted some pages succeeds, and says on stderr how many it could not read. The
+    per-page reasons are in the output lines."""
+    if not failed:
+        return
+    if failed == total:
+        typer.echo(f"ocop extract: every page failed ({failed} of {total}); see the error lines", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"ocop extract: {failed} of {total} pages failed; see the error lines", err=True)
 
 
 # --- ocop eval extraction ---------------------------------------------------------------------
