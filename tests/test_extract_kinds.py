@@ -145,6 +145,23 @@ def test_a_news_feed_is_refused_as_a_feed() -> None:
         extract_article(atom, "https://baomau.example.vn/atom.xml")
 
 
+def test_a_page_opening_with_many_comments_is_not_taken_for_a_feed() -> None:
+    """The feed check reads the prolog (declarations, comments) before the root element; a page
+    that opens with a run of IE conditional comments once made that check backtrack for minutes
+    (each comment could be matched as running into the next). It must answer at once: here, with
+    the article."""
+    conditional = "".join(f'<!--[if IE {n}]><html class="ie{n}"><![endif]-->\n' for n in range(6, 30))
+    page = (
+        f"<!DOCTYPE html>\n{conditional}<!--[if gt IE 30]><!--><html lang='vi'><!--<![endif]-->"
+        "<head><title>Hợp tác xã miến dong vào vụ Tết</title></head><body><article>"
+        "<h1>Hợp tác xã miến dong vào vụ Tết</h1>"
+        + "<p>Hợp tác xã cho biết năm nay sản lượng miến dong tăng gần một phần ba so với năm trước.</p>" * 4
+        + "</article></body></html>"
+    )
+    article = extract_article(page.encode(), "https://baomau.example.vn/mien-dong.html", crawled=CRAWLED)
+    assert article.title == "Hợp tác xã miến dong vào vụ Tết"
+
+
 def test_a_digest_its_cms_declares_published_is_an_article() -> None:
     page = (PAGES / "listing2021_story_cards.html").read_text("utf-8")
     declared = '<meta property="article:published_time" content="2021-08-07T06:00:00+07:00">'

@@ -97,8 +97,11 @@ _MARKUP = re.compile(
 )
 # An RSS, Atom or RSS 1.0 (RDF) document: the root element, after an XML declaration, comments,
 # processing instructions (a stylesheet) or a doctype.
+# A comment may not run past its own "-->", and the prolog is matched possessively: with ".*?"
+# free to span several comments, a page opening with many (IE conditional comments) made the
+# failed match backtrack for minutes.
 _FEED_ROOT = re.compile(
-    r"^\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S
+    r"^\s*(?:(?:<\?[^>]*\?>|<!--(?:(?!-->).)*-->|<!DOCTYPE[^>]*>)\s*)*+<(rss|feed|rdf:RDF)\b", re.I | re.S
 )
 _FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS 1.0"}
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
