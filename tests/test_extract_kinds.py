@@ -145,6 +145,23 @@ def test_a_news_feed_is_refused_as_a_feed() -> None:
         extract_article(atom, "https://baomau.example.vn/atom.xml")
 
 
+def test_a_body_classed_after_its_menu_does_not_make_the_article_furniture() -> None:
+    """WordPress themes class <body> after page-wide options ("has-mega-menu", "footer-style-2"):
+    that says nothing about where the article sits, so the article is not the site's furniture."""
+    page = (
+        "<html><head><title>Hợp tác xã miến dong vào vụ Tết</title></head>"
+        "<body class='single has-mega-menu footer-style-2'><div class='site'><article>"
+        "<h1>Hợp tác xã miến dong vào vụ Tết</h1>"
+        + "".join(
+            f"<p>Hợp tác xã cho biết vụ thứ {n} năm nay sản lượng miến dong tăng so với cùng kỳ.</p>"
+            for n in range(1, 5)
+        )
+        + "</article></div><div class='site-footer'><p>Bản quyền thuộc về Báo Mẫu.</p></div></body></html>"
+    )
+    article = extract_article(page.encode(), "https://baomau.example.vn/mien-dong.html", crawled=CRAWLED)
+    assert article.text.count("Hợp tác xã cho biết") == 4
+
+
 def test_a_page_opening_with_many_comments_is_not_taken_for_a_feed() -> None:
     """The feed check reads the prolog (declarations, comments) before the root element; a page
     that opens with a run of IE conditional comments once made that check backtrack for minutes
