@@ -183,6 +183,12 @@ _PRINTED = _Forms(lambda syllable: unify_tone_placement(syllable).lower())
 _FOLDED = _Forms(fold)
 
 
+def folded_syllable(syllable: str) -> str:
+    """`fold(syllable)`, from the per-process table (each distinct syllable folded once): for
+    callers folding a text word by word."""
+    return _FOLDED[syllable]
+
+
 def syllable_forms(text: str) -> tuple[list[str], list[str]]:
     """The syllables of `normalize(text)`, lower-cased (as a query's phrases hold them,
     `indexer.query.Phrase.tokens`) and folded (`tokens(fold(normalize(text)))`).

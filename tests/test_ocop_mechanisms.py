@@ -841,3 +841,187 @@ def test_a_markdown_table_of_counts_is_read_like_a_list() -> None:
         "", "Sản phẩm OCOP 3 sao của xã là mật ong.\n| Trang chủ | Tin tức | Liên hệ |\n| Video | Ảnh |"
     )
     assert {b.zone for b in doc.blocks if doc.text[b.start : b.end].startswith("|")} == {"link"}
+
+
+# -- round 8 (issue #11): breakdowns of a rated total, captions, proposals, lists of places -------
+
+
+def test_a_breakdown_sentence_after_a_rated_total_shares_its_rating() -> None:
+    text = (
+        "Trung ương vừa công nhận thêm 15 sản phẩm OCOP 5 sao cấp quốc gia. "
+        "Trong đó, nhóm đồ uống gồm 4 sản phẩm, nhóm thực phẩm 9 sản phẩm, nhóm thảo dược 2 sản phẩm."
+    )
+    assert claims(text) == {(15, 5), (9, 5), (4, 5), (2, 5)}
+
+
+def test_a_breakdown_of_a_total_that_is_no_claim_inherits_nothing() -> None:
+    # The sentence's first count is not a claim: its rated parts rate nothing after them.
+    text = (
+        "Theo quyết định, trong số 90 sản phẩm, có 50 sản phẩm hạng 4 sao và 40 sản phẩm hạng 3 sao. "
+        "Trong đó, huyện Đông có 30 sản phẩm của 12 chủ thể với 10 sản phẩm hạng 4 sao, 20 sản phẩm "
+        "hạng 3 sao."
+    )
+    found = claims(text)
+    assert (30, None) in found and (30, 4) not in found
+
+
+def test_a_potential_rank_inside_a_list_of_results_blocks_only_itself() -> None:
+    text = (
+        "Năm nay thành phố công nhận 200 sản phẩm OCOP. Trong đó, huyện Đông có 12 sản phẩm đạt hạng "
+        "3 sao; huyện Tây có 25 sản phẩm của 9 chủ thể với 01 sản phẩm tiềm năng 5 sao, 24 sản phẩm đạt "
+        "hạng 4 sao; huyện Nam có 18 sản phẩm của 7 chủ thể với 18 sản phẩm đạt hạng 3 sao; huyện Bắc "
+        "có 14 sản phẩm của 6 chủ thể với 6 sản phẩm đạt hạng 4 sao, 8 sản phẩm đạt hạng 3 sao."
+    )
+    found = claims(text)
+    assert {(14, None), (6, 4), (8, 3), (24, 4)} <= found
+    assert not any(n == 1 for n, _s in found)  # the potential 5-star product is no claim
+
+
+def test_a_result_after_a_comma_without_chuan_goes_on_with_the_same_products() -> None:
+    text = (
+        "Tỉnh cũng gửi hồ sơ 3 sản phẩm OCOP 5 sao lên Trung ương. Cụ thể, 11 sản phẩm "
+        "của 8 hợp tác xã trong năm nay, đạt OCOP hạng 3 sao."
+    )
+    assert claims(text) == {(11, 3)}
+
+
+def test_a_list_of_places_where_products_are_sold_gives_no_group() -> None:
+    text = (
+        "Tỉnh có 50 sản phẩm OCOP 3 sao. Quầy sản phẩm OCOP được đặt ở nhiều địa điểm đông khách như "
+        "khu du lịch hồ Xanh, chợ đêm Bến Cũ."
+    )
+    assert facts(text).product_groups == []
+
+
+def test_the_programme_s_name_before_its_acronym_certifies_nothing() -> None:
+    # "… một sản phẩm” (OCOP)" is the programme's name and acronym, not "sản phẩm OCOP".
+    text = (
+        "Tỉnh có 50 sản phẩm OCOP 3 sao. Các xã miền núi muốn làm Chương trình “Mỗi xã một sản phẩm” "
+        "(OCOP) song song với du lịch sinh thái."
+    )
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in facts(text).product_groups
+
+
+def test_a_total_that_mixes_in_two_star_products_is_no_claim() -> None:
+    text = "Tỉnh có thêm 40 sản phẩm OCOP từ 2 đến 4 sao. Trong số này, 36 sản phẩm đạt OCOP 3 sao trở lên."
+    found = claims(text)
+    assert (36, None) in found and not any(n == 40 for n, _s in found)
+
+
+def test_a_total_raised_under_a_target_is_no_claim() -> None:
+    text = (
+        "Tỉnh hiện có 120 sản phẩm OCOP. Thời gian tới, tỉnh phấn đấu công nhận thêm 30 sản phẩm, nâng "
+        "tổng số sản phẩm OCOP của tỉnh lên hơn 150 sản phẩm."
+    )
+    assert claims(text) == {(120, None)}
+
+
+def test_a_rating_a_higher_council_is_asked_to_assess_is_no_rating() -> None:
+    text = (
+        "UBND huyện công nhận hạng 3 sao đối với 5 sản phẩm của 5 chủ thể. Huyện cũng trình Hội đồng "
+        "tỉnh xét, công nhận 4 sao cho 2 sản phẩm mật ong."
+    )
+    result = facts(text)
+    assert result.stars == [3]
+    assert {(c.count, c.stars) for c in result.ocop_claims} == {(5, 3)}
+
+
+def test_a_count_after_the_council_opens_another_subject() -> None:
+    text = "Có 20 sản phẩm đủ điều kiện trình hội đồng tỉnh xét 4 sao và có 45 sản phẩm đạt OCOP 3 sao."
+    assert facts(text).stars == [3]
+
+
+def test_a_caption_that_certifies_an_ocop_product_gives_its_rating() -> None:
+    text = (
+        "Chương trình OCOP của tỉnh chú trọng chất lượng hơn số lượng, chọn sản phẩm gắn với vùng nguyên "
+        "liệu và tập quán của người dân địa phương.\n"
+        "Bánh phồng sữa của hợp tác xã Tân An đạt chuẩn OCOP 4 sao. Ảnh: Văn Minh\n"
+        "Các chủ thể được hỗ trợ thiết kế bao bì, xây dựng câu chuyện sản phẩm và tham gia hội chợ."
+    )
+    assert facts(text).stars == [4]
+
+
+def test_a_caption_s_five_is_the_one_sent_up() -> None:
+    text = (
+        "Năm nay tỉnh có 3 sản phẩm được hội đồng cấp tỉnh chấm đạt 5 sao. Tỉnh đã gửi hồ sơ về Trung "
+        "ương để xem xét, công nhận sản phẩm OCOP 5 sao.\n"
+        "Kẹo lạc Đông An đạt 5 sao OCOP. Ảnh: Văn Minh"
+    )
+    assert 5 not in facts(text).stars
+
+
+def test_a_sentence_that_refers_back_to_the_event_is_about_the_event() -> None:
+    text = FAIR_TEXT + "\nĐây là hoạt động giúp các chủ thể OCOP gặp gỡ khách hàng và nhà phân phối."
+    assert not facts(text, title=FAIR_TITLE).is_ocop
+
+
+def test_a_bare_trong_before_a_rated_total_opens_its_breakdown() -> None:
+    text = (
+        "Tỉnh vừa công nhận 40 sản phẩm OCOP. Trong 9 sản phẩm hạng 4 sao, huyện Đông có 5 sản "
+        "phẩm: cá khô, chả cá; huyện Tây có 4 sản phẩm: miến dong, bún khô."
+    )
+    assert claims(text) == {(40, None), (9, 4), (5, 4), (4, 4)}
+
+
+def test_a_continuation_after_a_breakdown_goes_on_with_the_total_s_rating() -> None:
+    text = (
+        "Tỉnh vừa công nhận 9 sản phẩm OCOP đạt hạng 4 sao.\n"
+        "Trong đó, 6 sản phẩm được công nhận lại gồm: rượu ngô của hợp tác xã Đông; mật ong của hộ Tây.\n"
+        "Ngoài ra, 2 sản phẩm được nâng hạng là chả mực và nem chua của hộ Nam."
+    )
+    assert claims(text) == {(9, 4), (6, 4), (2, 4)}
+
+
+def test_a_breakdown_by_group_names_each_group_after_the_previous_count() -> None:
+    text = (
+        "Hội đồng công nhận thêm 15 sản phẩm đạt OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, "
+        "nhóm du lịch có 3 sản phẩm, nhóm đồ uống có 3 sản phẩm."
+    )
+    assert facts(text).product_groups == ["Thực phẩm", "Đồ uống", "Dịch vụ du lịch cộng đồng và điểm du lịch"]
+
+
+def test_two_counts_joined_by_va_share_the_rating_both_reached() -> None:
+    text = (
+        "Hội đồng cấp huyện chấm điểm theo bộ tiêu chí OCOP: cả 5 sản phẩm mới và 2 sản phẩm công nhận "
+        "lại đều được đánh giá đạt 3 sao."
+    )
+    assert claims(text) == {(5, 3), (2, 3)}
+
+
+def test_an_authority_that_will_issue_certificates_states_no_rating_yet() -> None:
+    text = (
+        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ra quyết định "
+        "và cấp giấy chứng nhận cho các sản phẩm đạt 3 sao và 4 sao."
+    )
+    assert facts(text).stars == []
+    # Products that receive a certificate have their rating decided (round 2's rule stands).
+    decided = (
+        "Hội đồng OCOP tỉnh đã họp chấm điểm. Các sản phẩm được công nhận đợt này sẽ được cấp giấy "
+        "chứng nhận sản phẩm OCOP đạt 3 sao."
+    )
+    assert facts(decided).stars == [3]
+
+
+TEA_STORY = (
+    "Sáng nay, hội nông dân huyện tổ chức lễ ra mắt câu lạc bộ những người trồng chè sạch, với hơn "
+    "40 hội viên từ các xã vùng cao tham gia.\n"
+    "Toàn huyện có trên 2.000 ha chè, phần lớn trồng theo hướng hữu cơ, sản lượng búp tươi mỗi năm "
+    "đạt khoảng 12.000 tấn, bán cho các nhà máy trong và ngoài tỉnh.\n"
+    "Câu lạc bộ sẽ là nơi hội viên chia sẻ kỹ thuật chăm sóc, thu hái và chế biến chè, đồng thời "
+    "cùng nhau tìm đầu ra ổn định cho sản phẩm của mình.\n"
+)
+
+
+def test_two_short_ocop_headlines_glued_under_another_story_are_links() -> None:
+    text = (
+        TEA_STORY + "Tỉnh Bắc Sơn đẩy mạnh đưa sản phẩm OCOP lên sàn thương mại điện tử.\n"
+        "Tỉnh Nam Sơn hiện có 320 sản phẩm OCOP từ 3 đến 5 sao, đang đặt mục tiêu"
+    )
+    result = facts(text, title="")
+    assert not result.is_ocop and result.stars == [] and result.ocop_claims == []
+    assert {b.zone for b in Document("", text).blocks[-2:]} == {"link"}
+
+
+def test_one_short_closing_ocop_sentence_stays_the_story_s_own() -> None:
+    text = TEA_STORY + "Sản phẩm chè búp của câu lạc bộ đã đạt chuẩn OCOP 3 sao."
+    assert Document("", text).blocks[-1].zone == "body"

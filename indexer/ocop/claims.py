@@ -69,6 +69,7 @@ class _Vocab:
     existence_before: PhraseIndex
     reassessed: PhraseIndex
     subset_openers: PhraseIndex
+    continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
     candidates: PhraseIndex
@@ -124,6 +125,7 @@ def _vocab() -> _Vocab:
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
+        continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
         candidates=index(v["candidate_words"], not_candidate),
@@ -271,7 +273,9 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         if doc.fold[first - 1] in ("len", "nang") and modality().planned(doc, first):
             continue  # "hiện có khả năng nâng hạng lên 05 sao": the aim of an upgrade
         valid = tuple(s for s in stars if 3 <= s <= 5)
-        if valid:
+        if valid and len(valid) < len(stars):
+            ev.bad_rating = True  # "40 sản phẩm OCOP từ 2 đến 4 sao": 2-star products mixed in
+        elif valid:
             ev.ratings.append(valid)
             ev.last_rating = k + 1
             if ev.first_rating < 0:
@@ -567,6 +571,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             parsed = parse_number(doc, n, end, v) if n < end else None
             if parsed is None or (parsed[1] < end and doc.fold[parsed[1]] == "sao"):
                 return None
+            if modality().planned(doc, k):
+                return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 150": a target
             ev = _Evidence()
             _scan(doc, k, j, v, ev)
             if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
@@ -611,6 +617,9 @@ class _Claims:
         self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
         self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
+        # sentence → (position, rating) of its first claim
+        self.opening: dict[int, tuple[int, int | None]] = {}
+        self.first_count: dict[int, int] = {}  # sentence → position of its first count
 
     @property
     def talk(self) -> set[int]:
@@ -667,6 +676,7 @@ class _Claims:
             return None
         if not self.counted or self.counted[-1] != doc.sent_of[k]:
             self.counted.append(doc.sent_of[k])
+        self.first_count.setdefault(doc.sent_of[k], k)
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
             return None  # "năm 2021 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
@@ -714,7 +724,11 @@ class _Claims:
         ):
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
-            self.blocked.setdefault(doc.sent_of[k], k)
+            # A potential rank of its own in a sentence that already stated a claim is one item
+            # of a list of results ("Huyện A có 12 sản phẩm đạt 3 sao; huyện B có 25 sản phẩm, với
+            # 01 sản phẩm tiềm năng 5 sao và 24 sản phẩm 4 sao; huyện C …"): it blocks nothing.
+            if not (after.proposal and doc.sent_of[k] in self.accepted):
+                self.blocked.setdefault(doc.sent_of[k], k)
             if not (
                 after.proposal
                 or after.candidacy >= 0
@@ -813,8 +827,10 @@ class _Claims:
         elif inherit and self.runs.get(s, s) in self.cues:
             stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
-            stars = None
+            stars = self._breakdown_rating(c.at)
         self.accepted.add(s)
+        if s not in self.opening or c.at < self.opening[s][0]:
+            self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
         elif stars is not None and (parts := self._list_after(c.at)) is not None:
@@ -823,6 +839,31 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _breakdown_rating(self, k: int) -> int | None:
+        """ "… công nhận thêm 15 sản phẩm OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, …":
+        a sentence that opens with a breakdown word breaks down the last sentence with a count
+        before it; when that sentence's first count is a claim (its total) with one rating, the
+        parts share it ("trong số 90 sản phẩm, có 50 sản phẩm 4 sao, …" opens with no claim).
+        A sentence that opens with a continuation word ("Ngoài ra, 2 sản phẩm được nâng hạng")
+        right after such a breakdown goes on with it."""
+        return self._sentence_breakdown(k, continued=True)
+
+    def _sentence_breakdown(self, k: int, continued: bool) -> int | None:
+        doc, v = self.doc, self.v
+        a, _b = doc.sentence_bounds(k)
+        s = doc.sent_of[k]
+        earlier = [t for t in self.counted if t < s]
+        if not earlier:
+            return None
+        if self.m.breakdowns.match_at(doc, a, k) is not None:
+            if earlier[-1] not in self.opening:
+                return None
+            at, stars = self.opening[earlier[-1]]
+            return stars if at == self.first_count.get(earlier[-1]) else None
+        if continued and v.continuations.match_at(doc, a, k) is not None:
+            return self._sentence_breakdown(self.first_count[earlier[-1]], continued=False)
+        return None
 
     def _list_after(self, k: int) -> tuple[int, int] | None:
         """ "3 sản phẩm OCOP được nâng hạng lên 4 sao, bao gồm sản phẩm của huyện A và 2 sản phẩm
@@ -882,6 +923,26 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     if stars is None or modality().planned(doc, ev.first_rating):
         return None
     return stars
+
+
+def _shared_rating(doc: Document, found: list[_Found]) -> list[_Found]:
+    """ "cả 5 sản phẩm mới và 2 sản phẩm công nhận lại đều đạt 3 sao": two counts joined by "và",
+    the second rated under "đều" (both, all): the first, unrated, shares the rating."""
+    order = sorted(found, key=lambda c: c.at)
+    shared: dict[int, int] = {}
+    for first, second in zip(order, order[1:], strict=False):
+        if first.stars is not None or second.stars is None or doc.sent_of[first.at] != doc.sent_of[second.at]:
+            continue
+        if doc.fold[second.at - 1] != "va" or any(
+            ch in doc.gap(k) for k in range(first.at + 1, second.at) for ch in ";:()"
+        ):
+            continue
+        _a, b = doc.sentence_bounds(second.at)
+        if "deu" in doc.fold[second.at : b]:
+            shared[first.at] = second.stars
+    if not shared:
+        return found
+    return [_Found(c.count, shared[c.at], c.at, c.bare) if c.at in shared else c for c in found]
 
 
 def _rated_back(
@@ -978,6 +1039,7 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    found = _shared_rating(doc, found)
     found = _rated_back(doc, found, finder.assessed, v)
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up

@@ -9,7 +9,9 @@ Link lines are how the "mention only in a related-links list" rule is kept: extr
 most page chrome, but when a list of related headlines or a tag line survives, it lands in the
 `link` zone, which relevance, provinces, stars, groups and claims all ignore. Photo captions
 ("… Ảnh: Tên tác giả") land in the `caption` zone: a caption names real places, so provinces read
-it, but it restates the story in shorthand, so it adds no relevance, star, group or claim.
+it, but it restates the story in shorthand, so it adds no relevance or claim (a caption that
+certifies an OCOP product still gives its rating and its product's group: indexer.ocop.stars,
+indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
 text is re-joined before it is cut into lines, or every short line would look like a headline.
@@ -256,6 +258,34 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
     return zones
 
 
+# Glued headlines of other stories under an article: a run of this many short lines at its end
+# (one short closing line that names the programme may be the story's own last sentence).
+_TEASER_LINES = 2
+_TEASER_WORDS = 30
+_PROGRAMME = ("ocop", "moi xa mot san pham")
+
+
+def _trailing_teasers(lines: list[str], folded: list[str], zones: list[str], title_f: str) -> None:
+    """Headlines of other stories glued under an article as full sentences ("Tỉnh B đẩy mạnh xuất
+    khẩu sản phẩm OCOP."): the programme is named only in the last one or two body lines, each
+    short, after at least three paragraphs and a title that never name it. Such lines are links.
+    A single such line is kept: a story may close on its one OCOP sentence."""
+    if any(p in title_f for p in _PROGRAMME):
+        return
+    body = [k for k, z in enumerate(zones) if z == "body"]
+    named = [k for k in body if any(p in folded[k] for p in _PROGRAMME)]
+    if not named:
+        return
+    tail = body[body.index(named[0]) :]
+    if (
+        len(tail) == _TEASER_LINES
+        and len(body) - len(tail) >= 3
+        and all(len(lines[k].split()) <= _TEASER_WORDS for k in tail)
+    ):
+        for k in tail:
+            zones[k] = "link"
+
+
 class Document:
     """Title, lead and body of one article as blocks and syllables."""
 
@@ -299,6 +329,7 @@ class Document:
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
         zones = _classify_lines(lines, folded)
+        _trailing_teasers(lines, folded, zones, title_f)
         pieces: list[tuple[str, str]] = [("title", title_n)]
         folded_pieces = [title_f]
         if lead_n:

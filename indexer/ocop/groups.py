@@ -153,7 +153,7 @@ def _vocab() -> _Vocab:
         generic_heads=frozenset(syllables(w) for w in v["generic_heads"]),
         material_classifiers=frozenset(" ".join(syllables(w)) for w in v["material_classifiers"]),
         listed_categories=_index(v["listed_categories"]),
-        crop_list_heads=_index(v["crop_list_heads"]),
+        crop_list_heads=_index(v["crop_list_heads"] + v["place_list_heads"]),
         crop_list_openers=_index(v["crop_list_openers"]),
         crop_list_reach=int(v["crop_list_reach"]),
         english_heads=frozenset(w.lower() for w in v["english_non_product_heads"]),
@@ -249,8 +249,9 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
         counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
             doc.orig[k].isdigit()
             and doc.fold[k + 1] in ("san", "sp", "mat")
-            # not the previous item's bracket: "Thực phẩm (201 sản phẩm), đồ uống"
-            and not any(")" in doc.gap(m) for m in range(k + 1, i + 1))
+            # not the previous item's count: "Thực phẩm (201 sản phẩm), đồ uống", "nhóm thực
+            # phẩm có 9 sản phẩm, nhóm đồ uống có 2 sản phẩm"
+            and not any(ch in doc.gap(m) for m in range(k + 1, i + 1) for ch in "),;")
             for k in range(max(0, i - 5), i - 1)
         )
         if phrase is not None and phrase.value and not counted:
@@ -285,8 +286,12 @@ class _Sentences:
             if name in ("listing", "boilerplate"):
                 self._sets["listing"], self._sets["boilerplate"] = _category_sentences(doc, v)
             elif name == "certifying":
+                # Written as one phrase: "một sản phẩm” (OCOP)", the programme's name and its
+                # acronym, is no "sản phẩm OCOP".
                 self._sets[name] = {
-                    doc.sent_of[i] for i, _j, _p in v.certifying.find_in_blocks(doc, _READ_ZONES)
+                    doc.sent_of[i]
+                    for i, j, _p in v.certifying.find_in_blocks(doc, _READ_ZONES)
+                    if all(doc.adjacent(k) for k in range(i + 1, j))
                 }
             elif name == "experience":
                 subjects = {
@@ -457,11 +462,14 @@ def _listed_tourism(doc: Document, sets: _Sentences, v: _Vocab) -> bool:
         if s not in sets.listing or s in sets.boilerplate:
             continue
         last = doc.blocks[doc.block_of[i]].last
+        # "nhóm du lịch có 3 sản phẩm": a count after "có"/"với" ends the item too
+        counted = j + 1 < last and doc.fold[j] in ("co", "voi") and doc.orig[j + 1][0].isdigit()
         goes_on = (  # "du lịch của tỉnh": the item goes on
             j < last
             and doc.sent_of[j] == s
             and not set(doc.gap(j).strip()) & _ITEM_ENDS
             and not doc.orig[j][0].isdigit()
+            and not counted
         )
         if goes_on:
             continue

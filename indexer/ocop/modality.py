@@ -69,6 +69,7 @@ class Modality:
     candidacies: PhraseIndex
     results: PhraseIndex
     complements: PhraseIndex
+    assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
 
@@ -78,7 +79,19 @@ class Modality:
     def _last_realis(self, doc: Document, a: int, i: int, certificates: bool = False) -> int:
         last = max((end for _k, end in _hits(self.realis, doc, a, i)), default=-1)
         if certificates:
-            last = max([last, *(end for _k, end in _hits(self.certificates, doc, a, i))])
+            # The products receive a certificate ("sẽ được cấp giấy chứng nhận … 3 sao": the rating
+            # is decided); an authority that will issue one ("sẽ ban hành quyết định, cấp giấy
+            # chứng nhận … 3 sao") is still the plan.
+            last = max(
+                [
+                    last,
+                    *(
+                        end
+                        for k, end in _hits(self.certificates, doc, a, i)
+                        if doc.fold[k] in ("nhan", "su") or (k > a and doc.fold[k - 1] == "duoc")
+                    ),
+                ]
+            )
         return last
 
     def negated(self, doc: Document, i: int) -> bool:
@@ -192,6 +205,13 @@ class Modality:
         if not hits:
             return False
         _k, end = hits[-1]
+        if self.assessors.match_at(doc, end, i) is not None and not any(
+            doc.orig[k][0].isdigit() for k in range(end, i - 1)
+        ):
+            # "trình Hội đồng tỉnh xét, công nhận 4 sao cho 3 sản phẩm": sent to a council that
+            # will assess; its deciding verbs are what it is asked to do, not results (a count
+            # in between opens another subject: "… trình hội đồng tỉnh …, còn 30 sản phẩm đạt 3 sao").
+            return not _hits(self.realis, doc, end, i)
         results = [
             k
             for k, _e in _hits(self.results, doc, end, i)
@@ -298,6 +318,7 @@ def modality() -> Modality:
         candidacies=_index(v["candidacy_words"], v["not_modal_words"]),
         results=_index(v["result_words"]),
         complements=_index(v["result_complements"]),
+        assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),
     )

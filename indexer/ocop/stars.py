@@ -339,11 +339,18 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     out: list[StarMention] = []
     context_sentences = {doc.sent_of[i] for i, _j, _p in v.context.find_in_blocks(doc, CONTENT_ZONES)}
     for block_index, block in enumerate(doc.blocks):
-        if block.zone not in CONTENT_ZONES:
+        caption = block.zone == "caption"
+        if block.zone not in CONTENT_ZONES and not (caption and "ocop" in doc.fold[block.first : block.last]):
             continue
         for stars, first, sao in _sao_ratings(doc, block, v):
             stars = _factual(doc, stars, first, sao, m)
             if not stars:
+                continue
+            if caption:
+                # A photo caption that certifies an OCOP product ("Sản phẩm A đạt 4 sao OCOP. Ảnh:
+                # …") states its rating; it adds no relevance (never strong).
+                if v.tight_before.preceded_by(doc, first) is not None:
+                    out.append(StarMention(stars, first, sao, False, True))
                 continue
             strong = doc.sent_of[sao] in context_sentences or block_index in ocop_blocks
             tight = v.tight_before.preceded_by(doc, first) is not None or (
@@ -357,11 +364,15 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             if stars and not (last + 1 < block.last and doc.fold[last + 1].isdigit()):
                 out.append(StarMention(stars, i, last, True, True))
     if any(5 in c.stars for c in out) and (sent_up := fives_sent_up(doc)) >= 0:
+        # A caption restates the story wherever it stands: its 5 is the one sent up too.
+        def after(c: StarMention) -> bool:
+            return c.first > sent_up and doc.blocks[doc.block_of[c.first]].zone != "caption"
+
         out = [
             c
-            if c.first > sent_up
+            if after(c)
             else StarMention(tuple(s for s in c.stars if s != 5), c.first, c.sao, c.strong, c.tight)
             for c in out
-            if c.first > sent_up or c.stars != (5,)
+            if after(c) or c.stars != (5,)
         ]
     return out

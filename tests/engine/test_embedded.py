@@ -261,3 +261,18 @@ def test_a_bulk_load_indexes_what_a_rebuild_from_the_archive_would(
     for first, second in zip(loaded, rebuilt, strict=True):
         assert first.total == second.total and first.facets == second.facets
         assert [(h.id, h.story_size) for h in first.hits] == [(h.id, h.story_size) for h in second.hits]
+
+
+def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
+    """The cost budget of round 4 (#12): each exact term is a pass over the articles printing its
+    syllables, so past `MAX_EXACT_TERMS` only the rarest tier a ranking, in the query's order."""
+    from indexer.engines.embedded.render import MAX_EXACT_TERMS, exact_budget
+    from indexer.query_ast import Term
+
+    held = {"gạo": 900, "chè": 40, "trà": 700, "mắm": 15, "gốm": 3, "dừa": 500, "sen": 60, "mật": 800}
+    terms = [Term((word,), exact=True) for word in held]
+    kept = exact_budget(terms, lambda term: held[term.tokens[0]])
+    assert MAX_EXACT_TERMS == 6
+    assert [t.tokens[0] for t in kept] == ["chè", "trà", "mắm", "gốm", "dừa", "sen"]
+    assert exact_budget(terms[:MAX_EXACT_TERMS], lambda term: held[term.tokens[0]]) == terms[:MAX_EXACT_TERMS]
+    assert exact_budget(terms, None) == terms  # no counts: every term

@@ -36,6 +36,7 @@ from indexer.engines.embedded.fields import (
     HISTOGRAM_COLUMNS,
     MORE,
     PAIR,
+    PAIR_JOINER,
     STORY_COLUMN,
     histogram_key,
     pair_values,
@@ -56,7 +57,7 @@ from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import Node
+from indexer.query_ast import Node, Term
 from indexer.readings import Remembered
 from indexer.schema import Article
 
@@ -353,10 +354,22 @@ class EmbeddedIndex:
             deadline = core.Deadline(self.time_budget)
             sort = request.effective_sort
             filters = self.renderer.filters(request)
+            counted: dict[ParsedQuery, dict[str, Any]] = {}
+
+            def count(parsed: ParsedQuery) -> int:
+                """The total under every filter; with facets, from the very aggregation the response
+                needs, kept for it when the query is not relaxed (the text match is then read once)."""
+                if not request.with_facets:
+                    return self._count(searcher, parsed, filters)
+                counted[parsed] = searcher.aggregate(
+                    self.renderer.matching(parsed), aggregations(request, filters)
+                )
+                return int(counted[parsed][scope_name(ALL_FILTERS)]["doc_count"])
+
             searched = core.plan(
                 request,
-                count=lambda p: self._count(searcher, p, filters),
-                sample=lambda p, n: self._articles(self._ranked(searcher, self.renderer.ranking(p), n, 0)),
+                count=count,
+                sample=lambda p, n: self._articles(self._ranked(searcher, self._ranking(searcher, p), n, 0)),
                 frequencies=lambda words: self._frequencies(searcher, words),
                 reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
             )
@@ -369,7 +382,7 @@ class EmbeddedIndex:
                 ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
             if request.with_facets:
-                counts = searcher.aggregate(matching, aggregations(request, filters))
+                counts = counted.get(parsed) or searcher.aggregate(matching, aggregations(request, filters))
                 total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
@@ -399,6 +412,9 @@ class EmbeddedIndex:
             total_stories=total_stories,
         )
 
+    def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
+        return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
+
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
 
@@ -412,7 +428,7 @@ class EmbeddedIndex:
         parsed, sort = request.parsed, request.effective_sort
         filters = self.renderer.filters(request)
         if sort == "relevance":
-            query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+            query = self.renderer.filtered(self._ranking(searcher, parsed), filters)
             offset = 0
             while True:
                 window = self._ranked(searcher, query, RELEVANCE_WINDOW, offset)
@@ -446,7 +462,7 @@ class EmbeddedIndex:
         offset = (request.page - 1) * request.size
         if sort != "relevance":
             return self._dated(searcher, parsed, sort, filters, request.size, offset, after)
-        query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+        query = self.renderer.filtered(self._ranking(searcher, parsed), filters)
         if after is None:
             return self._ranked(searcher, query, request.size, offset)
         score, rowid, position = after
@@ -476,7 +492,7 @@ class EmbeddedIndex:
         wanted = request.page * request.size
         if wanted == 0:
             return []
-        query = self.renderer.filtered(self.renderer.ranking(parsed), filters)
+        query = self.renderer.filtered(self._ranking(searcher, parsed), filters)
         stories: dict[str, float | None] = {}
         start, window = 0, max(4 * wanted, 100)
         while len(stories) < wanted:
@@ -625,6 +641,16 @@ class EmbeddedIndex:
         spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
         result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
+
+
+def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
+    """About how many articles print an exact term, from the term dictionary (no postings read):
+    a word's own count in the body, a phrase's rarest folded pair's."""
+    folded = term.folded
+    if not term.phrase or len(folded) == 1:
+        return min(int(searcher.doc_freq("body_exact", token)) for token in term.tokens)
+    pairs = zip(folded, folded[1:], strict=False)
+    return min(int(searcher.doc_freq("body_pairs", a + PAIR_JOINER + b)) for a, b in pairs)
 
 
 def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -8,11 +8,15 @@ prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exac
 Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
-- the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly
-  (`*_exact`, with positions, like Elasticsearch's exact fields) adds `EXACT_TIER` plus its own
-  BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and hoa sen (the first such
-  phrase is searched once for both, `_tiered`; the positions of a phrase of very common syllables
-  are most of what a ranking costs);
+- the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly adds
+  `EXACT_TIER` plus its own BM25 × `EXACT_BOOST`, so `hòa` always ranks Hòa Bình above họa sĩ and
+  hoa sen. It is found by term lookups, not positions (`exact_tier`): a phrase qualifies where its
+  folded neighbours stand side by side (`*_pairs`) and each of its syllables is printed as typed
+  (`*_exact`); its BM25 is that of those terms. Reading the positions of a phrase of syllables
+  printed in nearly every article ("sản phẩm", "phẩm ocop") was most of what a ranking cost. So
+  an article printing "hoa bình" and, elsewhere, "hòa" joins the tier of `hòa bình`, and the order
+  inside a tier differs slightly from Elasticsearch's (which checks the exact phrase's positions).
+  Each such phrase is searched once for both (`_tiered`);
 - adjacency: a run of bare words ("nông thôn mới") adds BM25 × `ADJACENT_BOOST` of its syllable
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
@@ -46,6 +50,7 @@ EXACT_TIER = 1000.0
 ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merged provinces
 WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 EXACT_BOOST = 2.0
+MAX_EXACT_TERMS = 6  # exact terms tiering one ranking (`exact_budget`); ordinary queries hold fewer
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
 DATE_FILTER = "published"  # the name the date range goes by among the filters
@@ -113,6 +118,26 @@ class Renderer:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
         return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
+    def exact_tier(self, term: Term) -> Query:
+        """Where an exact term of a ranking is printed (`ParsedQuery.exact_terms`), by term lookups
+        only: a word as printed (`*_exact`); a phrase where its folded neighbours stand side by
+        side (`*_pairs`) and each of its syllables is printed as typed (`*_exact`). Reading the
+        positions of the phrase in `*_exact` instead was most of what a ranking cost for syllables
+        printed in nearly every article ("sản phẩm", "phẩm ocop"). Matching exact terms (synonyms)
+        still checks positions (`term`)."""
+        if not (term.phrase and len(term.tokens) > 1):
+            return self.term(term)
+        folded = dict.fromkeys(
+            a + PAIR_JOINER + b for a, b in zip(term.folded, term.folded[1:], strict=False)
+        )
+        printed = dict.fromkeys(term.tokens)
+
+        def every(field_name: str) -> Query:
+            pairs = [Query.term_query(self.schema, f"{field_name}_pairs", pair) for pair in folded]
+            return _all([*pairs, *(Query.term_query(self.schema, f"{field_name}_exact", t) for t in printed)])
+
+        return self._scoped("any", every, asides=False)
+
     def term(self, term: Term) -> Query:
         if term.exact:
             if term.phrase:
@@ -167,10 +192,11 @@ class Renderer:
         clauses += [(Occur.MustNot, self.node(p)) for p in dict.fromkeys(parsed.must_not)]
         return clauses
 
-    def ranking(self, parsed: ParsedQuery) -> Query:
-        """Matching plus the optional ranking clauses (relevance sort): see the module."""
+    def ranking(self, parsed: ParsedQuery, held_by: Callable[[Term], int] | None = None) -> Query:
+        """Matching plus the optional ranking clauses (relevance sort): see the module. With
+        `held_by` (how many articles hold an exact term), a query of more than `MAX_EXACT_TERMS`
+        exact terms is tiered by the rarest of them only (`exact_budget`)."""
         clauses = self._matching_clauses(parsed, counted=True)
-        first_optional = len(clauses)
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
@@ -184,13 +210,8 @@ class Renderer:
                 ]
             )
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
-        for term in parsed.exact_terms():
-            exact = self.term(term)
-            if len(clauses) == first_optional:
-                clauses.append((Occur.Should, _tiered(exact)))
-            else:
-                clauses.append((Occur.Should, Query.const_score_query(exact, EXACT_TIER)))
-                clauses.append((Occur.Should, Query.boost_query(exact, EXACT_BOOST)))
+        exact = exact_budget(parsed.exact_terms(), held_by)
+        clauses += [(Occur.Should, _tiered(self.exact_tier(term))) for term in exact]
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
@@ -301,14 +322,23 @@ def facet_scope(name: str, filters: Filters) -> str:
     return scope_name(name if name in filters.strings else ALL_FILTERS)
 
 
+def exact_budget(terms: list[Term], held_by: Callable[[Term], int] | None) -> list[Term]:
+    """At most `MAX_EXACT_TERMS` exact terms, the rarest (in query order): each costs a pass over
+    the articles holding its syllables, and a query of many words typed without diacritics reads
+    as many printed pairs as it has neighbours (40 words: 10 pairs were two thirds of its ranking).
+    The rarer terms are the ones that tell articles apart; the common ones (printed in most
+    articles) would add the tier nearly everywhere."""
+    if held_by is None or len(terms) <= MAX_EXACT_TERMS:
+        return terms
+    rarest = set(sorted(terms, key=held_by)[:MAX_EXACT_TERMS])
+    return [term for term in terms if term in rarest]
+
+
 def _tiered(exact: Query) -> Query:
     """`EXACT_TIER` plus the phrase's BM25 × `EXACT_BOOST` where it is printed exactly, the phrase
-    searched once (its positions over very common syllables are most of a ranking's cost).
-
-    Only for the first optional clause of a ranking: tantivy adds up an article's optional clauses
-    one by one in float32, and a tier and a BM25 summed inside one clause round as the two clauses
-    did only when nothing was added before them (0 + tier + bm25 = bm25 + tier exactly). Later exact
-    phrases keep two clauses (searched twice), so every score stays what it was, bit for bit."""
+    searched once. (tantivy adds up an article's optional clauses one by one in float32, so a tier
+    summed inside its clause can differ in the last bit from the tier and the BM25 as two clauses,
+    which reorders exact near-ties; round 4 accepted that for the exact tier's cost.)"""
     tier = Query.const_score_query(Query.all_query(), EXACT_TIER)
     return Query.boolean_query([(Occur.Must, Query.boost_query(exact, EXACT_BOOST)), (Occur.Should, tier)])
 
