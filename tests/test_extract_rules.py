@@ -685,6 +685,8 @@ def test_captions_without_markup_are_found_by_their_place_under_a_picture() -> N
         "<div style='text-align:center'><img src='b.jpg'></div>"
         "<div style='text-align:center'>Kiểm tra độ ẩm</div>"
         "<p><img src='icon.gif'> " + PROSE[1] + "</p>"  # an icon opening a paragraph
+        # a floated picture with the text's first line beside it and more lines under it
+        "<p><img src='d.jpg' align='left'>Dòng đầu thư nằm cạnh ảnh.<br>Dòng thứ hai của lá thư.</p>"
         "<p style='text-align:center'><img src='c.jpg'></p><p>" + PROSE[2] + "</p></body></html>"
     )
     found = [" ".join(el.text_content().split()) for el in find_unclassed_captions(tree)]
@@ -770,6 +772,69 @@ def test_prose_the_body_extractor_skipped_comes_back_in_place() -> None:
         PROSE[1],
         PROSE[2],
     ]
+
+
+def test_text_in_furniture_between_kept_blocks_is_not_recovered() -> None:
+    """An author box, a newsletter form, a teaser or a meta line inside the article's container
+    stays out; the same text in a plain block comes back, and so does a summary in a header
+    block classed after its author (it holds the headline)."""
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    lost = "Đoạn văn này bị bộ tách nội dung bỏ sót dù nằm giữa bài viết."
+    boxes = "".join(
+        f"<div class='{name}'><p>{label} có đủ tám chữ trở lên để trông như văn xuôi.</p></div>"
+        for name, label in (
+            ("post-author-box", "Tiểu sử tác giả"),
+            ("newsletter__form", "Mời đăng ký bản tin"),
+            ("home_tile_teaser", "Tóm tắt một bài khác"),
+            ("entry-meta", "Dòng thông tin người viết"),
+        )
+    )
+    tree = parse_html(
+        "<html><body><div class='story'>"
+        "<div class='author-head'><h1>Tiêu đề bài</h1>"
+        "<p>Tóm tắt nằm trong phần đầu bài viết của tác giả.</p></div>"
+        f"<p>{PROSE[0]}</p>{boxes}<div class='plain'><p>{lost}</p></div><p>{PROSE[1]}</p>"
+        "</div></body></html>"
+    )
+    kept = [Block("p", PROSE[0]), Block("p", PROSE[1])]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == ["Tóm tắt nằm trong phần đầu bài viết của tác giả.", PROSE[0], lost, PROSE[1]]
+
+
+def test_heading_over_a_link_list_is_not_recovered_but_a_subhead_is() -> None:
+    from crawler.extraction.dom import parse_html
+    from crawler.extraction.recovery import recover_lost_text
+
+    links = "".join(
+        f"<li><a href='/bai-{i}.html'>Bài viết khác số {i} về nông sản</a></li>" for i in range(4)
+    )
+    tree = parse_html(
+        "<html><body><div class='story'><h1>Tiêu đề bài</h1>"
+        f"<p>{PROSE[0]}</p><div class='box'><div class='box-head'><h4>Những cách khác để thưởng thức</h4>"
+        f"</div><ul>{links}</ul></div><h3>Một tiêu đề phụ của bài</h3><p>{PROSE[1]}</p>"
+        "</div></body></html>"
+    )
+    kept = [Block("p", PROSE[0]), Block("p", PROSE[1])]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == [PROSE[0], "Một tiêu đề phụ của bài", PROSE[1]]
+
+
+def test_headline_in_an_h2_bounds_what_is_recovered_above_it() -> None:
+    """No h1 says the title, an h2 does: it is the headline element, so the promo box above it
+    (a heading and a blurb about the outlet's series) is not recovered as the article's start."""
+    page = (
+        "<html><head><meta property='og:title' content='Hợp tác xã miến dong vào vụ Tết'></head>"
+        "<body><main><section class='hero'><h2>Toàn bộ loạt bài điều tra của chúng tôi</h2>"
+        "<p>Chúng tôi theo đuổi mỗi câu chuyện lâu dài sau lần đăng đầu tiên và cập nhật thường xuyên.</p>"
+        "</section><article><h2>Hợp tác xã miến dong vào vụ Tết</h2>"
+        + "".join(f"<p>{line}</p>" for line in PROSE)
+        + "</article></main></body></html>"
+    )
+    article = extract_article(page.encode(), "https://tinvung.example.vn/mien-dong-5520.html")
+    assert article.title == "Hợp tác xã miến dong vào vụ Tết"
+    assert article.text.split("\n\n") == PROSE
 
 
 def test_many_texts_fold_as_one_by_one() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -22,6 +22,7 @@ from trafilatura.settings import Document
 
 from crawler.extraction.dom import raw_text
 from crawler.extraction.keys import squash
+from crawler.urls import is_web_url, same_site
 from indexer.text import clean
 
 
@@ -55,6 +56,7 @@ class Block:
     bold: bool = False
     group: int = -1  # index of the list/table an item/row belongs to
     italic: bool = False
+    outbound_chars: int = 0  # link text pointing off the site (another host, mailto:)
 
     @cached_property
     def key(self) -> str:
@@ -64,6 +66,12 @@ class Block:
     @property
     def link_ratio(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def links_out(self) -> bool:
+        """All its links leave the site: references the author gives (a petition, a mail address,
+        an event page), where the outlet's related headlines link to its own pages."""
+        return self.link_chars > 0 and self.outbound_chars >= 0.9 * self.link_chars
 
 
 def _text(element: etree._Element, *, paragraphs: bool = False) -> str:
@@ -90,8 +98,25 @@ def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -
             parts.append(child.tail)
 
 
+def _links(element: etree._Element) -> Iterator[etree._Element]:
+    """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link."""
+    return (ref for ref in element.iter("ref") if ref.get("target"))
+
+
 def _link_chars(element: etree._Element) -> int:
-    return sum(len(_text(ref)) for ref in element.iter("ref"))
+    return sum(len(_text(ref)) for ref in _links(element))
+
+
+def _outbound_chars(element: etree._Element, url: str | None) -> int:
+    return sum(len(_text(ref)) for ref in _links(element) if _leaves_site(ref.get("target") or "", url))
+
+
+def _leaves_site(target: str, url: str | None) -> bool:
+    if target.lower().startswith("mailto:"):
+        return True
+    if url is None or not is_web_url(target):  # relative links stay on the page's site
+        return False
+    return not same_site(target, url)
 
 
 def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
@@ -99,12 +124,18 @@ def _is_bold(element: etree._Element, text: str, rend: str = "#b") -> bool:
     return bool(text) and len(clean(bold)) >= 0.9 * len(text)
 
 
-def _block(kind: str, element: etree._Element, group: int = -1) -> Block | None:
+def _block(kind: str, element: etree._Element, url: str | None, group: int = -1) -> Block | None:
     text = _text(element, paragraphs=kind == "quote")
     if not text:
         return None
     return Block(
-        kind, text, _link_chars(element), _is_bold(element, text), group, _is_bold(element, text, "#i")
+        kind,
+        text,
+        _link_chars(element),
+        _is_bold(element, text),
+        group,
+        _is_bold(element, text, "#i"),
+        _outbound_chars(element, url),
     )
 
 
@@ -129,31 +160,50 @@ def _paragraphs(block: Block) -> list[Block]:
     if len(pieces) == 1:
         return [block]
     share = block.link_chars / max(len(block.text), 1)
-    return [replace(block, text=piece, link_chars=int(share * len(piece))) for piece in pieces]
+    out_share = block.outbound_chars / max(len(block.text), 1)
+    return [
+        replace(
+            block,
+            text=piece,
+            link_chars=int(share * len(piece)),
+            outbound_chars=int(out_share * len(piece)),
+        )
+        for piece in pieces
+    ]
 
 
-def body_to_blocks(body: etree._Element) -> list[Block]:
-    """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs."""
+def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
+    """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs.
+    `url` (the page's) tells links that leave the site from the site's own."""
     blocks: list[Block] = []
     for group, child in enumerate(body):
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
             for item in child.iter("item"):
-                if item.find(".//item") is None and (block := _block("item", item, group)):
+                if item.find(".//item") is None and (block := _block("item", item, url, group)):
                     blocks.append(block)
         elif tag == "table":
             for row in child.iter("row"):
                 cells = [_text(cell) for cell in row.iter("cell")]
                 text = " | ".join(c for c in cells if c)
                 if text:
-                    blocks.append(Block("row", text, _link_chars(row), _is_bold(row, text), group))
+                    blocks.append(
+                        Block(
+                            "row",
+                            text,
+                            _link_chars(row),
+                            _is_bold(row, text),
+                            group,
+                            outbound_chars=_outbound_chars(row, url),
+                        )
+                    )
         elif tag == "head":
-            if block := _block(tag, child):
+            if block := _block(tag, child, url):
                 blocks.append(block)
         elif tag == "quote":
-            if block := _block(tag, child):
+            if block := _block(tag, child, url):
                 blocks.extend(_paragraphs(block))
-        elif tag and (block := _block("p", child)):
+        elif tag and (block := _block("p", child, url)):
             blocks.extend(_paragraphs(block))
     return blocks
 
@@ -232,7 +282,7 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
         body = _body(source, url, favor_recall=True)
         if body is not None:
             restore_spaces(body, source)
-        blocks = body_to_blocks(body) if body is not None else []
+        blocks = body_to_blocks(body, url) if body is not None else []
         if blocks:
             return blocks
         # The selectors matched something empty (a changed template): fall back to the whole page.
@@ -240,4 +290,4 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
     if body is None:
         return []
     restore_spaces(body, tree)
-    return body_to_blocks(body)
+    return body_to_blocks(body, url)

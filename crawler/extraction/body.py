@@ -367,6 +367,87 @@ def _is_link_only(block: Block) -> bool:
     return block.link_ratio >= _LINK_ONLY and _words(block.text) <= _LINK_ONLY_MAX_WORDS
 
 
+_ADDRESS = re.compile(r"^\s*(?:https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$", re.I)
+_CITED_MIN_WORDS = 3
+
+
+def _in_prose(blocks: Sequence[Block], index: int) -> bool:
+    """Inside the article's running text: after a paragraph that is not a link list, and before
+    another one, unless that paragraph introduced it ("… sign this petition:")."""
+
+    def prose(block: Block) -> bool:
+        return block.kind == "p" and block.link_ratio < _TEASER_LINK and _words(block.text) >= 2
+
+    if index == 0 or not prose(blocks[index - 1]):
+        return False
+    if blocks[index - 1].text.rstrip().endswith(":"):
+        return True
+    return index + 1 < len(blocks) and prose(blocks[index + 1])
+
+
+def _is_cited_link(blocks: Sequence[Block], index: int) -> bool:
+    """A paragraph that is one link leaving the site, set between paragraphs of the text: the
+    address or page the author points the reader to ("write to: <a>x@y.org</a>", a petition's
+    URL, "Here is the event page"). The outlet's own related headlines link to its own pages."""
+    block = blocks[index]
+    return (
+        block.kind == "p"
+        and block.links_out
+        and (_words(block.text) >= _CITED_MIN_WORDS or bool(_ADDRESS.match(block.text)))
+        and _in_prose(blocks, index)
+    )
+
+
+def _cited_lists(blocks: Sequence[Block]) -> set[int]:
+    """Groups of list items that all link off the site, each item a few words, set right after a
+    paragraph or heading of the text: the products, sources or pages the text recommends. A
+    list of the outlet's own headlines links to its own pages; share and follow buttons are a
+    word or two."""
+    cited: set[int] = set()
+    for index, block in enumerate(blocks):
+        if block.kind != "item" or block.group in cited or (index and blocks[index - 1].group == block.group):
+            continue
+        before = blocks[index - 1] if index else None
+        items = [b for b in blocks[index:] if b.kind == "item" and b.group == block.group]
+        if (
+            before is not None
+            and before.kind in ("p", "head")
+            and before.link_ratio < _TEASER_LINK
+            and all(b.links_out and _words(b.text) >= _CITED_MIN_WORDS for b in items)
+        ):
+            cited.add(block.group)
+    return cited
+
+
+def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
+    link or list."""
+    cited = _cited_lists(blocks)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if (
+            _is_link_only(block)
+            and not _is_cited_link(blocks, index)
+            and not (block.kind == "item" and block.group in cited)
+        ):
+            _drop(result, "link list", block)
+        else:
+            kept.append(block)
+    return kept
+
+
+def _drop_prompts(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """Reader prompts; an address the text cites (a link leaving the site) is not a "copy link"
+    box, which shows the page's own address."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if is_prompt(block.text) and not (_ADDRESS.match(block.text) and _is_cited_link(blocks, index)):
+            _drop(result, "prompt", block)
+        else:
+            kept.append(block)
+    return kept
+
+
 _PHOTO_CREDIT = re.compile(r"^\(?\s*(?:ảnh|photo|video|clip|đồ\s*họa)\s*:\s*[^.!?]{1,60}\)?$", re.I)
 
 
@@ -525,10 +606,10 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
     work = _take_opening_byline(work, result, context.outlet)
-    work = _filter(work, result, "prompt", lambda b: is_prompt(b.text))
+    work = _drop_prompts(work, result)
     work = _take_tags(work, result)
     work = _drop_related(work, result)
-    work = _filter(work, result, "link list", _is_link_only)
+    work = _drop_link_only(work, result)
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)

@@ -62,7 +62,7 @@ from crawler.extraction.encoding import decode_html, legacy_font_encoding
 from crawler.extraction.keys import squash
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
-from crawler.extraction.loose_text import wrap_loose_text
+from crawler.extraction.loose_text import lift_trailing_breaks, wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
@@ -97,8 +97,11 @@ _MARKUP = re.compile(
 )
 # An RSS, Atom or RSS 1.0 (RDF) document: the root element, after an XML declaration, comments,
 # processing instructions (a stylesheet) or a doctype.
+# A comment may not run past its own "-->", and the prolog is matched possessively: with ".*?"
+# free to span several comments, a page opening with many (IE conditional comments) made the
+# failed match backtrack for minutes.
 _FEED_ROOT = re.compile(
-    r"^\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S
+    r"^\s*(?:(?:<\?[^>]*\?>|<!--(?:(?!-->).)*-->|<!DOCTYPE[^>]*>)\s*)*+<(rss|feed|rdf:RDF)\b", re.I | re.S
 )
 _FEED_KINDS = {"rss": "RSS", "feed": "Atom", "rdf:rdf": "RSS 1.0"}
 _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
@@ -223,7 +226,12 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     element = None
     if key:
         element = next((el for el, text in h1s if squash(text) == key), None)
-        if element is None:  # no matching h1: a heading-like element classed "title" that says it
+        if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
+            element = next(
+                (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),
+                None,
+            )
+        if element is None:  # a heading-like element classed "title" that says it
             element = next(
                 (
                     el
@@ -350,6 +358,7 @@ def extract_article(
     etree.strip_elements(tree, "script", "style", with_tail=False)
     unwrap_layout_tables(tree)
     wrap_loose_text(tree)
+    lift_trailing_breaks(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index)

@@ -86,7 +86,8 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
         return []
     # An icon at the start of a paragraph is not a picture with a caption: the text must stand on
     # its own line under the image, or the block be a centred picture box, or the text be italic.
-    on_own_line = bool(after) and after[0].tag == "br"
+    # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
+    on_own_line = bool(after) and after[0].tag == "br" and not tail
     italic = not tail and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
     if not (on_own_line or _is_centred(block) or italic):
         return []

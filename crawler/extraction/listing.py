@@ -153,7 +153,10 @@ def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -
 
 
 def _in_site_chrome(holder: HtmlElement) -> bool:
-    return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in [holder, *ancestors(holder)])
+    """In a landmark or a box classed as furniture. The page's own <body>/<html> classes describe
+    the whole page ("has-mega-menu", "footer-style-2") and say nothing about where a text sits."""
+    boxes = (el for el in [holder, *ancestors(holder)] if el.tag not in ("body", "html"))
+    return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in boxes)
 
 
 def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:

@@ -8,6 +8,12 @@ dropped. Given the same text as `<p>`s it reads it whole, so the page is given p
 run of inline content between block children or double line breaks is wrapped in a `<p>`; a
 single `<br>` stays inside its paragraph as a line break. Only containers that hold a blank line
 (`<br><br>`) are touched: that is how paragraphs are written without `<p>`.
+
+A line break written as the last thing inside an inline element (`<em><strong>Label<br></strong>
+text <a>link</a> text.</em>`) makes trafilatura 2.x cut the rest of the paragraph at every link
+into separate paragraphs, losing the spaces around them; the last piece, a link and a full stop,
+then reads as a link-only line. The break is moved just after the element, which the reader sees
+the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS
 
-__all__ = ["wrap_loose_text"]
+__all__ = ["lift_trailing_breaks", "wrap_loose_text"]
 
 # No <td>: layout tables are divs by now (dom.unwrap_layout_tables), and a data cell keeps its lines.
 _CONTAINERS = ("div", "blockquote", "article", "section", "center", "font")
@@ -116,3 +122,28 @@ def wrap_loose_text(tree: HtmlElement) -> int:
         _wrap(container)
         wrapped += 1
     return wrapped
+
+
+# Inline elements a break can close without changing what the reader sees when it moves outside.
+_INLINE = frozenset({"a", "b", "strong", "i", "em", "u", "span", "font", "small", "big"})
+
+
+def lift_trailing_breaks(tree: HtmlElement) -> int:
+    """Move each `<br>` that ends an inline element (nothing after it but whitespace) to just
+    after that element, repeatedly up a chain of nested inline elements."""
+    lifted = 0
+    for br in list(tree.iter("br")):
+        parent = br.getparent()
+        while (
+            parent is not None
+            and parent.tag in _INLINE
+            and br.getnext() is None
+            and not (br.tail or "").strip()
+            and parent.getparent() is not None
+        ):
+            parent.remove(br)  # the break's own tail is whitespace: it goes with it
+            br.tail, parent.tail = parent.tail, None
+            parent.addnext(br)
+            lifted += 1
+            parent = br.getparent()
+    return lifted

@@ -9,8 +9,9 @@ it stands. What comes back still passes every rule of body.py (prompts, bylines,
 
 What counts as lost prose: outside links, form controls, page chrome and headings' link lists, at least
 eight words (three for a heading), in a block whose text is not mostly links, not a short line
-holding a date (the byline bar), not a piece of a kept paragraph, and not a teaser summary or a
-caption (those were taken out on purpose).
+holding a date (the byline bar), not a piece of a kept paragraph, not a teaser summary or a
+caption (those were taken out on purpose), and not inside a box classed as furniture (an author
+bio, a newsletter form, a sidebar block, a teaser, a meta line) below the article's container.
 """
 
 from __future__ import annotations
@@ -32,14 +33,14 @@ _MIN_HEADING_WORDS = 3
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
-# Class/id words of the boxes templates put right after the body; the closing-paragraph search
-# stops at them.
+# Class/id words of the boxes templates put beside the body: the closing-paragraph search stops at
+# them, and no text inside them is recovered.
 # fmt: off
 _FURNITURE_WORDS = frozenset({
     "author", "authors", "byline", "bio", "tacgia", "tag", "tags", "keyword", "keywords", "tukhoa", "share",
     "social", "sharing", "comment", "comments", "binhluan", "related", "relate", "lienquan", "tinlienquan",
     "newsletter", "subscribe", "banner", "ads", "advert", "advertisement", "quangcao", "qc", "sidebar",
-    "widget", "recommend", "promo", "sponsor", "footer", "rating", "vote", "poll",
+    "widget", "recommend", "promo", "sponsor", "footer", "rating", "vote", "poll", "teaser", "meta",
 })
 # fmt: on
 
@@ -128,6 +129,7 @@ def recover_lost_text(
         (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
         for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
     ]
+    outer = _outer(_common_container(nodes, located), headline)
     last_line = blocks[located[-1][0]].text.split("\n")[-1]
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
@@ -139,6 +141,10 @@ def recover_lost_text(
                 continue  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
             if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
                 continue  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
+            if _in_furniture(holder, outer):
+                continue  # an author box, a newsletter form, a sidebar block between kept blocks
+            if holder.tag in _HEADINGS and _heads_link_box(holder):
+                continue  # "More ways to …" over a list of links: the box's heading, not a subhead
             inserts.setdefault(previous_block, []).append(
                 Block("head" if holder.tag in _HEADINGS else "p", text)
             )
@@ -156,6 +162,46 @@ def _holder(node: object) -> HtmlElement | None:
     if holder is not None and node.is_tail:  # type: ignore[attr-defined]
         holder = holder.getparent()
     return holder
+
+
+_BOX_LINK_SHARE = 0.5
+
+
+def _heads_link_box(heading: HtmlElement) -> bool:
+    """The next element after the heading (or after its own small header block) is mostly links."""
+    for element in (heading, heading.getparent()):
+        if element is None:
+            return False
+        following = element.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None:
+            return _link_share(following) > _BOX_LINK_SHARE
+    return False
+
+
+def _common_container(nodes: list, located: list[tuple[int, int]]) -> HtmlElement | None:
+    """The smallest element holding the first and the last kept block: the article's container."""
+    first, last = _holder(nodes[located[0][1]]), _holder(nodes[located[-1][1]])
+    if first is None or last is None:
+        return None
+    return next((a for a in [first, *ancestors(first)] if a is last or a in ancestors(last)), None)
+
+
+def _in_furniture(holder: HtmlElement, outer: Collection[HtmlElement]) -> bool:
+    """Whether an element between the holder and the article's container is classed as furniture.
+    `outer`: the container, and the elements holding it or the headline (page wrappers classed
+    "has-sidebar", an article header classed "author-head"), which do not count."""
+    return any(words_of(el) & _FURNITURE_WORDS for el in [holder, *ancestors(holder)] if el not in outer)
+
+
+def _outer(container: HtmlElement | None, headline: HtmlElement | None) -> set[HtmlElement]:
+    outer: set[HtmlElement] = set()
+    for element in (container, headline):
+        if element is not None:
+            outer.add(element)
+            outer.update(ancestors(element))
+    return outer
 
 
 def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple[int, int]]) -> list[int]:
