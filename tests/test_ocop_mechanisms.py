@@ -1025,3 +1025,76 @@ def test_two_short_ocop_headlines_glued_under_another_story_are_links() -> None:
 def test_one_short_closing_ocop_sentence_stays_the_story_s_own() -> None:
     text = TEA_STORY + "Sản phẩm chè búp của câu lạc bộ đã đạt chuẩn OCOP 3 sao."
     assert Document("", text).blocks[-1].zone == "body"
+
+
+# -- round 9: weather widgets, lists of crops, uses of a product, lists after a bracket -------------
+
+
+def test_a_weather_widget_s_cities_are_chrome() -> None:
+    text = (
+        "Hà Nội 18 °C\nĐà Nẵng 25 °C\n  • Hải Phòng 20°C\n\n"
+        "Tỉnh Cà Mau vừa công nhận thêm 12 sản phẩm OCOP 3 sao, chủ yếu là tôm khô và mắm của các "
+        "hợp tác xã ven biển."
+    )
+    assert facts(text, published=AFTER).provinces_2025 == ["Cà Mau"]
+    # A temperature inside a sentence is no widget: the place it names stays.
+    story = "Tại Sơn La, nhiệt độ xuống 5 °C nhưng sản phẩm OCOP chè shan vẫn được thu mua ổn định."
+    assert "Sơn La" in facts(story, published=AFTER).provinces_2025
+
+
+def test_a_list_of_crops_goes_on_through_items_that_are_no_product_word() -> None:
+    text = (
+        "Tỉnh hiện có 40 sản phẩm OCOP, phần lớn là bánh kẹo và mật ong. Theo ngành nông nghiệp, "
+        "tỉnh có 12 loài cây dược liệu có tiềm năng phát triển gồm: tràm, gừng, cà gai leo, quế."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_brewing_a_drink_from_a_product_is_a_use_not_a_drink() -> None:
+    text = (
+        "Gạo nếp của xã là sản phẩm OCOP 3 sao. Gạo có thể chế biến thành nhiều món như xôi, "
+        "bánh chưng, nấu rượu."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_a_list_after_a_bracket_of_rated_parts_breaks_down_the_unrated_total() -> None:
+    text = (
+        "Toàn tỉnh có 50 sản phẩm OCOP (5 sản phẩm đạt OCOP 4 sao và 45 sản phẩm đạt OCOP 3 sao) "
+        "thuộc 3 nhóm, gồm: 40 sản phẩm thuộc nhóm thực phẩm, 6 sản phẩm thuộc nhóm đồ uống, "
+        "4 sản phẩm thuộc nhóm thủ công mỹ nghệ."
+    )
+    assert claims(text) == {(50, None), (5, 4), (45, 3), (40, None), (6, None), (4, None)}
+    # A list inside the rated count's own bracket still shares its rating (round 8).
+    inside = "Tỉnh có thêm 30 sản phẩm OCOP 4 sao (gồm 18 sản phẩm đánh giá lại; 12 sản phẩm mới)."
+    assert claims(inside) == {(30, 4), (18, 4), (12, 4)}
+
+
+def test_english_the_rating_a_product_was_upgraded_from_is_not_held() -> None:
+    text = (
+        "This year the province has 12 more OCOP products certified as 4-star, including 5 products "
+        "upgraded from 3 stars to 4 stars and 7 new products."
+    )
+    assert facts(text, title="").stars == [4]
+    # A range keeps its first rank.
+    ranged = facts("The district now has 40 OCOP products rated from three to five stars.", title="")
+    assert {3, 5} <= set(ranged.stars)
+
+
+def test_english_products_selected_to_be_recognised_are_nominees() -> None:
+    text = (
+        "The provincial OCOP council has selected 2 of its products to be recognized as national "
+        "five-star OCOP products, while the province already has 30 four-star OCOP products."
+    )
+    assert facts(text, title="").stars == [4]
+
+
+def test_a_word_said_to_be_a_crop_names_no_product() -> None:
+    text = (
+        "Huyện có 25 sản phẩm OCOP, chủ yếu là bánh đa và mật ong. Quế là một trong những cây trồng "
+        "chủ lực của huyện với hơn 2.000 ha."
+    )
+    assert facts(text).product_groups == ["Thực phẩm"]
+    # The same word named as a product stays one.
+    product = "Huyện có 25 sản phẩm OCOP, trong đó tinh dầu quế là sản phẩm đạt 4 sao."
+    assert "Thảo dược" in facts(product).product_groups

@@ -875,6 +875,8 @@ class _Claims:
         _a, b = doc.sentence_bounds(k)
         for i in range(k + 1, b):
             gap = doc.gap(i).strip()
+            if ")" in gap:
+                return None  # the count's bracket closed: a list after it is the outer count's
             if gap in (",", "(") and (opener := v.list_openers.match_at(doc, i, b)) is not None:
                 if opener.folded == ("la",):
                     continue  # "là" after a comma restates, it does not list parts

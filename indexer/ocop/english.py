@@ -172,6 +172,20 @@ def _not_a_count(clause: str, at: int, number: str, v: _Vocab) -> bool:
     return any(r.start("stars") == at for r in v.rating.finditer(clause))
 
 
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO = re.compile(r"^\s+to\b", re.IGNORECASE)
+
+
+def _upgraded_from(clause: str, m: re.Match[str]) -> bool:
+    """ "upgraded from 3 stars to 4 stars": the rating a product left is none it holds. A range
+    ("from three to five stars") names its first rank without "stars" and keeps it."""
+    return (
+        m.group().lower().endswith(("star", "stars"))
+        and _FROM.search(clause[: m.start()]) is not None
+        and _TO.match(clause[m.end() :]) is not None
+    )
+
+
 def _listed_rating(clauses: list[str], v: _Vocab) -> int | None:
     """ "two products, namely A by X and B by Y, were recognised as 4-star ones": the rating of the
     first later clause that states one, after a list opened by "namely"/"including"."""
@@ -197,7 +211,11 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
         for c, clause in enumerate(clauses):
             if v.modal.search(clause):
                 continue
-            stars.update(s for m in v.rating.finditer(clause) if (s := _value(m.group("stars"), v)))
+            stars.update(
+                s
+                for m in v.rating.finditer(clause)
+                if (s := _value(m.group("stars"), v)) and not _upgraded_from(clause, m)
+            )
             item = v.subset.match(clause) if counted else None
             if item is not None:
                 if n := _value(item.group("n"), v):

@@ -346,6 +346,7 @@ def find_groups(
     materials: set[tuple[int, tuple[str, ...]]] = set()  # (sentence, word) used as a raw material
     crop_end = -1  # end of the last word read as a crop: the list it opens is crops too
     crop_lists = _crop_list_starts(doc, v) if matches else set()
+    crop_spans = _list_spans(doc, crop_lists)
     crop_heads = (
         {j for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES)} if matches else set()
     )
@@ -410,6 +411,8 @@ def find_groups(
             (i > block.first and doc.adjacent(i) and _value(v.crops.preceded_by(doc, i)))
             or i in crop_lists
             or any(0 < i - e <= _FIRST_ITEM and _continues_list(doc, e, i) for e in crop_heads)
+            or i in crop_spans
+            or _called_a_crop(doc, j, v)
             or (crop_end >= 0 and _continues_list(doc, crop_end, i))
         ):
             crop_end = j  # "lễ hội bánh giầy, bánh gai": the list too
@@ -498,6 +501,47 @@ def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
             if gap:
                 break  # "…, như": a comma only before the opener
     return starts
+
+
+# Syllables between "là" and the crop word: "là một trong những cây trồng chủ lực".
+_CALLED_REACH = 5
+
+
+def _called_a_crop(doc: Document, j: int, v: _Vocab) -> bool:
+    """ "Dược liệu là một trong những cây trồng chủ lực": the word ending before syllable j is
+    said to be a crop or a raw material, in the same clause."""
+    last = doc.blocks[doc.block_of[j - 1]].last
+    if j >= last or doc.fold[j] != "la" or not doc.adjacent(j):
+        return False
+    for k in range(j + 1, min(j + 1 + _CALLED_REACH, last)):
+        if not doc.adjacent(k):
+            return False
+        if v.crop_list_heads.match_at(doc, k, last) is not None:
+            return True
+    return False
+
+
+def _list_spans(doc: Document, starts: set[int]) -> set[int]:
+    """Syllables of the lists opened at `starts`, whatever their items: a list of crops goes on
+    through items that are no product word ("gồm: tràm, nghệ, chè vằng") while its items stay
+    short and are joined by commas, within one sentence."""
+    span: set[int] = set()
+    for start in starts:
+        last = doc.blocks[doc.block_of[start]].last
+        item = 0
+        for k in range(start, last):
+            if k > start and doc.sent_of[k] != doc.sent_of[start]:
+                break
+            gap = doc.gap(k).strip() if k > start else ""
+            if gap == ",":
+                item = 0
+            elif gap:
+                break
+            item += 1
+            if item > _LIST_REACH:
+                break
+            span.add(k)
+    return span
 
 
 _LIST_JOINS = frozenset({"va", "hoac", "hay"})
