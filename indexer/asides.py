@@ -9,13 +9,14 @@ fields (so they get no exact-diacritic tier). The vocabulary is data (indexer/da
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from indexer.text import TOKEN, fold, folded_syllable, tokens
+from indexer.text import TOKEN, fold, folded_syllables, tokens
 
 DATA_FILE = Path(__file__).parent / "data" / "asides.toml"
 
@@ -44,7 +45,7 @@ def split_asides(text: str) -> tuple[str, str]:
     for paragraph in text.split("\n\n"):
         stripped = paragraph.strip()
         counted = (vocab["max_headline_words"] if in_list else vocab["label_words"]) + 1
-        words = [folded_syllable(m.group()) for m in islice(TOKEN.finditer(stripped), counted)]
+        words = folded_syllables(map(re.Match.group, islice(TOKEN.finditer(stripped), counted)))
         if " ".join(words) in vocab["labels"] and len(words) <= 6:
             asides.append(paragraph)
             in_list = True

@@ -33,6 +33,8 @@ _BANDS, _ROWS = _optimal_param(SIMILARITY, NUM_PERM, 0.5, 0.5)
 # a writer opens an archive made by an older version), so every stored band compares with new ones.
 SCHEME = "syllable-crc32/affine32"
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit constants
+_ROW_POWERS = np.array([pow(int(_MIX[0]), _ROWS - 1 - i, 2**64) for i in range(_ROWS)], dtype=np.uint64)
+_BAND_POWER = np.uint64(pow(int(_MIX[0]), _ROWS, 2**64))  # (`_buckets`)
 _SYLLABLE_HASHES: dict[str, int] = {}  # every syllable met so far → its CRC-32 (`_syllable_hashes`)
 _MAX_CACHED = 2_000_000  # syllables; a corpus's vocabulary is far smaller, this only bounds memory
 
@@ -116,7 +118,9 @@ def signature_of(syllables: Sequence[str]) -> LeanMinHash | None:
         return None
     a, b = _permutations()
     mixed = _fmix32(_shingle_hashes(syllables))
-    values = (mixed[:, np.newaxis] * a + b).min(axis=0)
+    values = np.multiply.outer(mixed, a)  # one (shingles × 128) array, added to in place
+    values += b
+    values = values.min(axis=0)
     return LeanMinHash(seed=7, hashvalues=values, scheme="affine32")
 
 
@@ -124,9 +128,9 @@ def _buckets(sig: LeanMinHash) -> list[int]:
     """One 64-bit key per LSH band (its rows' values and its number, mixed): two articles share a
     key when they agree on a whole band. Kept as SQLite integers in one index (`story_buckets`)."""
     rows = sig.hashvalues[: _BANDS * _ROWS].reshape(_BANDS, _ROWS).astype(np.uint64)
-    keys = np.arange(_BANDS, dtype=np.uint64)
-    for column in rows.T:
-        keys = keys * _MIX[0] + column  # wraps around: mod 2^64
+    # band * M^R + row[0] * M^(R-1) + ... + row[R-1] (mod 2^64: uint64 arithmetic wraps around),
+    # as one product with the powers of M instead of R steps.
+    keys = np.arange(_BANDS, dtype=np.uint64) * _BAND_POWER + rows @ _ROW_POWERS
     keys ^= keys >> np.uint64(31)
     keys *= _MIX[1]
     keys ^= keys >> np.uint64(29)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from datasketch import MinHash
+import numpy as np
+from datasketch import LeanMinHash, MinHash
 
 from indexer import stories
 from indexer.archive import Archive
@@ -63,6 +64,27 @@ def test_a_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
     reference.update_batch(stories._shingle_hashes(syllables).tolist())
     assert list(signature.hashvalues) == list(reference.hashvalues)
     assert stories.signature(WIRE.replace("Chiều 12/3, tại", "Tại")).jaccard(signature) > stories.SIMILARITY
+
+
+def test_band_keys_are_the_step_by_step_multiply_add_of_each_band() -> None:
+    """`_buckets` computes every band's key as one product with powers of the mixing constant; the
+    keys must stay those of the step-by-step definition (band number, then each row value:
+    key * M + value, mod 2^64), or the keys of archived articles would no longer meet new ones."""
+    rng = np.random.default_rng(3)
+    mask = 2**64 - 1
+    for _ in range(50):
+        values = rng.integers(0, 2**32, size=stories.NUM_PERM, dtype=np.uint64).astype(np.uint32)
+        signature = LeanMinHash(seed=7, hashvalues=values, scheme="affine32")
+        expected = []
+        for band in range(stories._BANDS):
+            key = band
+            for value in values[band * stories._ROWS : (band + 1) * stories._ROWS]:
+                key = (key * int(stories._MIX[0]) + int(value)) & mask
+            key ^= key >> 31
+            key = (key * int(stories._MIX[1])) & mask
+            key ^= key >> 29
+            expected.append(key - 2**64 if key >= 2**63 else key)  # as SQLite's signed integers
+        assert stories._buckets(signature) == expected
 
 
 def test_signatures_of_an_older_scheme_are_recomputed_by_the_next_writer(archive_path: Path) -> None:

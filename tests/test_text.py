@@ -6,6 +6,7 @@ from indexer.text import (
     TOKEN,
     clean,
     fold,
+    folded_syllables,
     has_diacritics,
     normalize,
     printed_syllables,
@@ -106,3 +107,10 @@ def test_syllable_forms_are_the_syllables_of_the_normalised_text(text: str) -> N
     printed, folded_too = printed_syllables(text)
     assert printed == tokens(normalize(text))
     assert folded_too == folded == [fold(syllable) for syllable in printed]
+
+
+def test_folded_syllables_fold_each_word_as_fold_does() -> None:
+    """The per-process table gives what `fold` gives, word for word, and in order (repeats too)."""
+    words = ["Hòa", "ĐẮK", "thuỷ", "hòa", "OCOP", "Łódź", "１２", "Hòa"]
+    assert folded_syllables(words) == [fold(word) for word in words]
+    assert folded_syllables(iter(words[:2])) == ["hoa", "dak"]
