@@ -323,6 +323,9 @@ def fives_sent_up(doc: Document) -> int:
             if (fact or m.realis_after(doc, sao)) and not m.sent_up_later(doc, sao):
                 sent_up = -1  # "… (OCOP 5 sao) đã được công nhận năm 2020" is a fact too
                 break
+            if m.sent_up_later(doc, sao) and not m.more_sent_up(doc, first):
+                sent_up = first  # "Các sản phẩm 5 sao … đủ điều kiện để trình Bộ": the 5s are scores sent up
+                continue
             if m.sent_up(doc, first):
                 if m.more_sent_up(doc, first):
                     sent_up = -1  # "đề nghị Trung ương công nhận thêm 2 sản phẩm 5 sao": some are already
