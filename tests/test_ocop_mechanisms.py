@@ -1130,3 +1130,13 @@ def test_a_count_listed_after_a_proposal_keeps_its_own_rating() -> None:
     assert facts(text).stars == [3, 4]
     # One subject, no new count: the proposal reaches the rating.
     assert facts("Huyện có 3 sản phẩm OCOP được đề xuất 5 sao, 4 sao.").stars == []
+
+
+def test_a_count_of_products_of_listed_owners_is_read_to_its_verb() -> None:
+    candidates = (
+        "Huyện có 20 sản phẩm OCOP. Năm nay có 12 sản phẩm của Công ty Minh Long, Hợp tác xã Tân An, "
+        "hộ kinh doanh Bình An đăng ký tham gia đánh giá, phân hạng OCOP."
+    )
+    assert [(c.count, c.stars) for c in facts(candidates).ocop_claims] == [(20, None)]
+    rated = candidates.replace("đăng ký tham gia đánh giá, phân hạng OCOP", "được công nhận đạt OCOP 3 sao")
+    assert (12, 3) in [(c.count, c.stars) for c in facts(rated).ocop_claims]
