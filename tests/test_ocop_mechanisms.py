@@ -1140,3 +1140,16 @@ def test_a_count_of_products_of_listed_owners_is_read_to_its_verb() -> None:
     assert [(c.count, c.stars) for c in facts(candidates).ocop_claims] == [(20, None)]
     rated = candidates.replace("đăng ký tham gia đánh giá, phân hạng OCOP", "được công nhận đạt OCOP 3 sao")
     assert (12, 3) in [(c.count, c.stars) for c in facts(rated).ocop_claims]
+
+
+def test_hooked_and_small_capital_letters_are_read_as_plain_letters() -> None:
+    # Some sites print look-alike letters (a hook, a small capital) to defeat copying.
+    disguised = "Tỉnh có 40 sảɳ pʜẩm OCOP, troɳg đó 12 sảᶇ phẩm đạt 4 ᶊao và 28 sản phẩm ɡạo đạt 3 sao."
+    found = facts(disguised)
+    assert found.stars == [3, 4]
+    assert {(c.count, c.stars) for c in found.ocop_claims} >= {(40, None), (12, 4), (28, 3)}
+    # A plain text reads the same.
+    plain = facts(
+        disguised.replace("ɳ", "n").replace("ʜ", "h").replace("ᶇ", "n").replace("ᶊ", "s").replace("ɡ", "g")
+    )
+    assert plain.stars == found.stars and plain.ocop_claims == found.ocop_claims
