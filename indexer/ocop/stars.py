@@ -309,7 +309,8 @@ def fives_sent_up(doc: Document) -> int:
     holds 5-star products. A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
     quốc gia", "(OCOP 5 sao) đã được công nhận"), and not the subject of a sending ("Các sản phẩm
     5 sao sẽ được trình lên …"), means the text reports central certification,
-    and its 5s are read as they stand.
+    and its 5s are read as they stand. A 5 that is itself the subject of a sending ("các sản
+    phẩm đạt từ 5 sao trở lên đủ điều kiện để trình Bộ …") marks the point too.
     """
     memo = doc.memo.get(fives_sent_up)
     if memo is not None:
