@@ -1098,3 +1098,58 @@ def test_a_word_said_to_be_a_crop_names_no_product() -> None:
     # The same word named as a product stays one.
     product = "Huyện có 25 sản phẩm OCOP, trong đó tinh dầu quế là sản phẩm đạt 4 sao."
     assert "Thảo dược" in facts(product).product_groups
+
+
+# Round 10: qualifying for 5 stars, 5-star products sent up, counts listed after a proposal.
+
+
+def test_products_meeting_the_criteria_for_five_stars_hold_no_five() -> None:
+    text = (
+        "Theo Sở Nông nghiệp, 2 sản phẩm OCOP của huyện đạt đủ các tiêu chí đánh giá, phân hạng "
+        "5 sao. Hai sản phẩm này hiện đạt OCOP 4 sao."
+    )
+    assert facts(text).stars == [4]
+
+
+def test_five_star_scores_are_proposals_when_such_products_are_sent_to_the_ministry() -> None:
+    text = (
+        "Năm nay tỉnh công nhận 8 sản phẩm OCOP, có 2 sản phẩm đạt 5 sao và 6 sản phẩm đạt 4 sao. "
+        "Theo Sở Nông nghiệp, các sản phẩm đạt từ 5 sao trở lên đủ điều kiện để trình Bộ Nông nghiệp "
+        "đánh giá, công nhận cấp Trung ương."
+    )
+    assert facts(text).stars == [4]
+    # Without the sending, the 5 stands as stated.
+    assert 5 in facts(text.split(" Theo Sở")[0]).stars
+
+
+def test_a_count_listed_after_a_proposal_keeps_its_own_rating() -> None:
+    text = (
+        "Đến nay tỉnh đã đánh giá 300 sản phẩm OCOP, trong đó 5 sản phẩm được đề xuất 5 sao, "
+        "120 sản phẩm 4 sao và 175 sản phẩm đạt 3 sao."
+    )
+    assert facts(text).stars == [3, 4]
+    # One subject, no new count: the proposal reaches the rating.
+    assert facts("Huyện có 3 sản phẩm OCOP được đề xuất 5 sao, 4 sao.").stars == []
+
+
+def test_a_count_of_products_of_listed_owners_is_read_to_its_verb() -> None:
+    candidates = (
+        "Huyện có 20 sản phẩm OCOP. Năm nay có 12 sản phẩm của Công ty Minh Long, Hợp tác xã Tân An, "
+        "hộ kinh doanh Bình An đăng ký tham gia đánh giá, phân hạng OCOP."
+    )
+    assert [(c.count, c.stars) for c in facts(candidates).ocop_claims] == [(20, None)]
+    rated = candidates.replace("đăng ký tham gia đánh giá, phân hạng OCOP", "được công nhận đạt OCOP 3 sao")
+    assert (12, 3) in [(c.count, c.stars) for c in facts(rated).ocop_claims]
+
+
+def test_hooked_and_small_capital_letters_are_read_as_plain_letters() -> None:
+    # Some sites print look-alike letters (a hook, a small capital) to defeat copying.
+    disguised = "Tỉnh có 40 sảɳ pʜẩm OCOP, troɳg đó 12 sảᶇ phẩm đạt 4 ᶊao và 28 sản phẩm ɡạo đạt 3 sao."
+    found = facts(disguised)
+    assert found.stars == [3, 4]
+    assert {(c.count, c.stars) for c in found.ocop_claims} >= {(40, None), (12, 4), (28, 3)}
+    # A plain text reads the same.
+    plain = facts(
+        disguised.replace("ɳ", "n").replace("ʜ", "h").replace("ᶇ", "n").replace("ᶊ", "s").replace("ɡ", "g")
+    )
+    assert plain.stars == found.stars and plain.ocop_claims == found.ocop_claims

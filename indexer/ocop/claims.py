@@ -63,6 +63,7 @@ class _Vocab:
     nouns: PhraseIndex
     inherit_nouns: frozenset[tuple[str, ...]]
     list_openers: PhraseIndex
+    owner_openers: PhraseIndex
     outcomes: PhraseIndex
     results: PhraseIndex
     outcomes_before: PhraseIndex
@@ -119,6 +120,7 @@ def _vocab() -> _Vocab:
         nouns=index(v["nouns"]),
         inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
         list_openers=index(v["list_openers"]),
+        owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
         results=index(v["result_words"]),
         outcomes_before=index(v["outcome_words_before"], tuple(v["not_outcome_words_before"])),
@@ -334,6 +336,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     opens = start + 1 if doc.fold[start] == "ocop" and start + 1 < end and doc.adjacent(start + 1) else start
     listing = (
         v.list_openers.match_at(doc, opens, end) is not None
+        or v.owner_openers.match_at(doc, opens, end) is not None
         or doc.gap(start).strip() == ":"
         # "3 sản phẩm xoài cát Hòa Lộc, bưởi da xanh và sầu riêng vừa được công nhận đạt OCOP 3 sao"
         or (products := product_index().match_at(doc, start, end)) is not None

@@ -20,6 +20,7 @@ text is re-joined before it is cut into lines, or every short line would look li
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
@@ -35,11 +36,31 @@ CONTENT_ZONES = frozenset({"title", "lead", "body"})
 PLACE_ZONES = CONTENT_ZONES | {"caption"}
 
 
+# Latin letters with a hook or in small capitals that some sites print instead of plain letters
+# to defeat copying ("ᶇ" for n, "ʜ" for h): IPA and phonetic extensions, never Vietnamese.
+_HOOKED = re.compile("[\u0250-\u02af\u1d00-\u1dbf]")
+_LATIN_NAME = re.compile(
+    r"LATIN (?:(SMALL|CAPITAL) LETTER (?:SCRIPT |DOTLESS )?([A-Z])(?: WITH .*)?"
+    r"|LETTER SMALL CAPITAL ([A-Z]))$"
+)
+
+
+@cache
+def _plain_letter(ch: str) -> str:
+    """The plain letter a hooked or small-capital Latin letter stands for, from its Unicode name."""
+    m = _LATIN_NAME.match(unicodedata.name(ch, ""))
+    if m is None:
+        return ch
+    letter = m.group(2) or m.group(3)
+    return letter if m.group(1) == "CAPITAL" else letter.lower()
+
+
 def _lookalikes(text: str) -> str:
-    """Look-alike letters of legacy encodings: Icelandic Eth (U+00D0/U+00F0) for Vietnamese Đ/đ."""
-    return (
-        text.replace("\u00d0", "Đ").replace("\u00f0", "đ") if "\u00d0" in text or "\u00f0" in text else text
-    )
+    """Look-alike letters: Icelandic Eth (U+00D0/U+00F0) of legacy encodings for Vietnamese Đ/đ,
+    and hooked or small-capital Latin letters for plain ones (one character for one)."""
+    if "\u00d0" in text or "\u00f0" in text:
+        text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
 
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.

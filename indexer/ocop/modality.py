@@ -36,6 +36,15 @@ _PLAN_LIST_SENTENCES = 4  # how far back a list of targets written as bare verbs
 _CLAUSE_BREAK = re.compile(r"[,;:.()!?]")
 
 
+def _new_count_between(doc: Document, a: int, b: int) -> bool:
+    """A number after a comma or "và" in syllables [a, b): a list item with a count of its own
+    opens another subject, which a candidacy word before it does not reach."""
+    return any(
+        doc.orig[k][:1].isdigit() and ("," in doc.gap(k) or (k > a and doc.fold[k - 1] == "va"))
+        for k in range(a + 1, b)
+    )
+
+
 def _hits(idx: PhraseIndex, doc: Document, a: int, b: int) -> list[tuple[int, int]]:
     return [(i, j) for i, j, p in idx.find(doc, a, b) if p.value]
 
@@ -205,6 +214,8 @@ class Modality:
         if not hits:
             return False
         _k, end = hits[-1]
+        if _new_count_between(doc, end, i):
+            return False  # "12 sản phẩm được đề xuất 5 sao, 200 sản phẩm 4 sao": another subject
         if self.assessors.match_at(doc, end, i) is not None and not any(
             doc.orig[k][0].isdigit() for k in range(end, i - 1)
         ):

@@ -309,7 +309,8 @@ def fives_sent_up(doc: Document) -> int:
     holds 5-star products. A 5 stated as a fact in a sentence naming the central level ("2 sản phẩm 5 sao cấp
     quốc gia", "(OCOP 5 sao) đã được công nhận"), and not the subject of a sending ("Các sản phẩm
     5 sao sẽ được trình lên …"), means the text reports central certification,
-    and its 5s are read as they stand.
+    and its 5s are read as they stand. A 5 that is itself the subject of a sending ("các sản
+    phẩm đạt từ 5 sao trở lên đủ điều kiện để trình Bộ …") marks the point too.
     """
     memo = doc.memo.get(fives_sent_up)
     if memo is not None:
@@ -323,6 +324,9 @@ def fives_sent_up(doc: Document) -> int:
             if (fact or m.realis_after(doc, sao)) and not m.sent_up_later(doc, sao):
                 sent_up = -1  # "… (OCOP 5 sao) đã được công nhận năm 2020" is a fact too
                 break
+            if m.sent_up_later(doc, sao) and not m.more_sent_up(doc, first):
+                sent_up = first  # "Các sản phẩm 5 sao … đủ điều kiện để trình Bộ": the 5s are scores sent up
+                continue
             if m.sent_up(doc, first):
                 if m.more_sent_up(doc, first):
                     sent_up = -1  # "đề nghị Trung ương công nhận thêm 2 sản phẩm 5 sao": some are already
