@@ -1153,3 +1153,40 @@ def test_hooked_and_small_capital_letters_are_read_as_plain_letters() -> None:
         disguised.replace("ɳ", "n").replace("ʜ", "h").replace("ᶇ", "n").replace("ᶊ", "s").replace("ɡ", "g")
     )
     assert plain.stars == found.stars and plain.ocop_claims == found.ocop_claims
+
+
+# Round 11: sentences that go on with an event sentence, opening ceremonies, councils named for a province.
+
+
+def test_a_sentence_opening_with_trong_do_after_an_event_sentence_is_about_the_event() -> None:
+    participants = (
+        FAIR_TEXT + "\nHội chợ có 150 gian hàng của các tỉnh. Trong đó, nhiều hợp tác xã, chủ thể OCOP "
+        "đến từ các huyện miền núi."
+    )
+    assert not facts(participants, title=FAIR_TITLE).is_ocop
+    # After a sentence that is not about the event, the same words are OCOP talk.
+    talk = participants.replace("Hội chợ có 150 gian hàng của các tỉnh.", "Tỉnh có nhiều làng nghề.")
+    assert facts(talk, title=FAIR_TITLE).is_ocop
+
+
+def test_a_ceremony_opening_the_fair_is_part_of_the_event() -> None:
+    ceremony = FAIR_TEXT + (
+        "\nTối nay ban tổ chức sẽ khai mạc và công bố kết quả xếp hạng sản phẩm OCOP của tỉnh năm nay."
+    )
+    assert not facts(ceremony, title=FAIR_TITLE).is_ocop
+    # The same announcement outside any event sentence is OCOP substance.
+    announced = ceremony.replace("Tối nay ban tổ chức sẽ khai mạc và công bố", "Sở Nông nghiệp vừa công bố")
+    assert facts(announced, title=FAIR_TITLE).is_ocop
+
+
+def test_five_stars_from_a_council_named_for_a_province_are_a_proposal() -> None:
+    text = (
+        "Đến nay huyện có 20 sản phẩm OCOP 3 sao. Năm nay huyện có 2 sản phẩm được Hội đồng đánh giá, "
+        "phân hạng sản phẩm OCOP tỉnh Bình Minh thống nhất đánh giá OCOP 5 sao."
+    )
+    found = facts(text)
+    assert found.stars == [3]
+    assert claims(text) == {(20, 3)}
+    # The central council's name keeps the 5.
+    central = text.replace("sản phẩm OCOP tỉnh Bình Minh", "sản phẩm OCOP cấp Trung ương")
+    assert 5 in facts(central).stars and (2, 5) in claims(central)

@@ -50,7 +50,7 @@ from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
-from indexer.ocop.stars import council_name, fives_sent_up, rating_at
+from indexer.ocop.stars import council_name, fives_sent_up, lower_council_named, rating_at
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
@@ -1048,6 +1048,10 @@ def claims_with_sentences(
     found = _rated_back(doc, found, finder.assessed, v)
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
+    # A 5 stated after a council named for a province or district is that council's score.
+    found = [
+        c for c in found if c.stars != 5 or not lower_council_named(doc, doc.sentence_bounds(c.at)[1] - 1)
+    ]
     out: dict[tuple[int, int | None], OcopClaim] = {}
     sentence_of: dict[tuple[int, int | None], int] = {}
     for claim in sorted(found, key=lambda c: c.at):

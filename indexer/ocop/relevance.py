@@ -67,13 +67,27 @@ def core_index() -> PhraseIndex:
 
 
 @cache
-def _event_indexes() -> tuple[PhraseIndex, PhraseIndex]:
+def _event_indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     vocab = relevance_vocab()
     events = PhraseIndex(strict_accents=True)
     events.add_all(vocab["event_terms"], "event")
     substance = PhraseIndex(strict_accents=True)
     substance.add_all(vocab["substance_terms"], "substance")
-    return events, substance
+    continuations = PhraseIndex(strict_accents=True)
+    continuations.add_all(vocab["event_continuations"], "continuation")
+    return events, substance, continuations
+
+
+def _event_sentences(doc: Document) -> set[int]:
+    """Sentences about an event: those holding an `event_terms` word, and those opening with an
+    `event_continuations` word right after one ("Trong đó, …" lists the event's participants)."""
+    events, _substance, continuations = _event_indexes()
+    found = {doc.sent_of[i] for i, _j, _p in events.find_in_blocks(doc, CONTENT_ZONES)}
+    for i, _j, _p in continuations.find_in_blocks(doc, CONTENT_ZONES):
+        s = doc.sent_of[i]
+        if doc.sentence_bounds(i)[0] == i and s - 1 in found:
+            found.add(s)
+    return found
 
 
 def _event_only(doc: Document, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
@@ -82,8 +96,8 @@ def _event_only(doc: Document, ocop_sentences: set[int], stated: frozenset[int])
     convention reads such a passage as event coverage, not OCOP coverage."""
     if not ocop_sentences:
         return False
-    events, substance = _event_indexes()
-    event_sentences = {doc.sent_of[i] for i, _j, _p in events.find_in_blocks(doc, CONTENT_ZONES)}
+    _events, substance, _continuations = _event_indexes()
+    event_sentences = _event_sentences(doc)
     if not ocop_sentences <= event_sentences:
         return False
     substantial = stated | {doc.sent_of[i] for i, _j, _p in substance.find_in_blocks(doc, CONTENT_ZONES)}

@@ -57,6 +57,7 @@ class _Vocab:
     councils: PhraseIndex
     council_window: int
     council_name_words: frozenset[str]
+    lower_levels: frozenset[str]
 
 
 @cache
@@ -83,6 +84,7 @@ def _vocab() -> _Vocab:
         councils=index(v["council_words"]),
         council_window=int(v["council_window"]),
         council_name_words=frozenset(w for phrase in v["council_name_words"] for w in syllables(phrase)),
+        lower_levels=frozenset(w for phrase in v["lower_levels"] for w in syllables(phrase)),
     )
 
 
@@ -223,7 +225,9 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or _former_rank(doc, sao, _vocab())
     ):
         return ()
-    if 5 in stars and (m.nominated(doc, first) or m.lower_council_five(doc, sao)):
+    if 5 in stars and (
+        m.nominated(doc, first) or m.lower_council_five(doc, sao) or lower_council_named(doc, first)
+    ):
         return tuple(s for s in stars if s != 5)
     return stars
 
@@ -249,6 +253,21 @@ def _council_name(doc: Document, i: int, v: _Vocab) -> bool:
     lo = max(a, i - v.council_window)
     for _k, end, _p in v.councils.find(doc, lo, i):
         if all(doc.fold[n] in v.council_name_words or doc.orig[n] == "OCOP" for n in range(end, i)):
+            return True
+    return False
+
+
+def lower_council_named(doc: Document, first: int) -> bool:
+    """A council whose name ends with a province or district ("Hội đồng đánh giá, phân hạng sản
+    phẩm OCOP tỉnh A") earlier in the sentence of syllable `first` (a rating): its 5 stars are a
+    score proposed to the central council (only that council awards 5 stars). Also claims.py."""
+    v = _vocab()
+    a, _b = doc.sentence_bounds(first)
+    for _k, end, _p in v.councils.find(doc, a, first):
+        n = end
+        while n < first and (doc.fold[n] in v.council_name_words or doc.orig[n] == "OCOP"):
+            n += 1
+        if n < first and doc.fold[n] in v.lower_levels:
             return True
     return False
 
