@@ -1190,3 +1190,17 @@ def test_five_stars_from_a_council_named_for_a_province_are_a_proposal() -> None
     # The central council's name keeps the 5.
     central = text.replace("sản phẩm OCOP tỉnh Bình Minh", "sản phẩm OCOP cấp Trung ương")
     assert 5 in facts(central).stars and (2, 5) in claims(central)
+
+
+# -- round 12: a portal's facts widget ------------------------------------------------------------
+
+
+def test_a_portal_facts_widget_naming_a_province_is_chrome() -> None:
+    text = (
+        "Toàn tỉnh đã có 30 sản phẩm OCOP 3 sao, chủ yếu là chè và mật ong của các hợp tác xã.\n"
+        " • Diện tích tỉnh Bắc Kạn\n\n  4.860 km2\n • Dân số tỉnh Bắc Kạn (2019)\n\n  314.000 người\n"
+    )
+    assert facts(text, published=AFTER).provinces_2025 == []
+    # The same statistic in a sentence is prose: the province it names stays.
+    story = "Dân số tỉnh Bắc Kạn còn ít, nhưng tỉnh đã có 30 sản phẩm OCOP 3 sao từ chè và mật ong."
+    assert "Thái Nguyên" in facts(story, published=AFTER).provinces_2025
