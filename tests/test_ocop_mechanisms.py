@@ -1022,6 +1022,17 @@ def test_two_short_ocop_headlines_glued_under_another_story_are_links() -> None:
     assert {b.zone for b in Document("", text).blocks[-2:]} == {"link"}
 
 
+def test_three_short_ocop_headlines_glued_under_another_story_are_links_too() -> None:
+    text = (
+        TEA_STORY + "Tỉnh Bắc Sơn đẩy mạnh đưa sản phẩm OCOP lên sàn thương mại điện tử.\n"
+        "Huyện Đông Hà có thêm 9 sản phẩm OCOP 4 sao.\n"
+        "Tỉnh Nam Sơn hiện có 320 sản phẩm OCOP từ 3 đến 5 sao, đang đặt mục tiêu"
+    )
+    result = facts(text, title="")
+    assert not result.is_ocop and result.stars == [] and result.ocop_claims == []
+    assert {b.zone for b in Document("", text).blocks[-3:]} == {"link"}
+
+
 def test_one_short_closing_ocop_sentence_stays_the_story_s_own() -> None:
     text = TEA_STORY + "Sản phẩm chè búp của câu lạc bộ đã đạt chuẩn OCOP 3 sao."
     assert Document("", text).blocks[-1].zone == "body"

@@ -288,7 +288,7 @@ _PROGRAMME = ("ocop", "moi xa mot san pham")
 
 def _trailing_teasers(lines: list[str], folded: list[str], zones: list[str], title_f: str) -> None:
     """Headlines of other stories glued under an article as full sentences ("Tỉnh B đẩy mạnh xuất
-    khẩu sản phẩm OCOP."): the programme is named only in the last one or two body lines, each
+    khẩu sản phẩm OCOP."): the programme is named only in the last two or more body lines, each
     short, after at least three paragraphs and a title that never name it. Such lines are links.
     A single such line is kept: a story may close on its one OCOP sentence."""
     if any(p in title_f for p in _PROGRAMME):
@@ -299,7 +299,7 @@ def _trailing_teasers(lines: list[str], folded: list[str], zones: list[str], tit
         return
     tail = body[body.index(named[0]) :]
     if (
-        len(tail) == _TEASER_LINES
+        len(tail) >= _TEASER_LINES
         and len(body) - len(tail) >= 3
         and all(len(lines[k].split()) <= _TEASER_WORDS for k in tail)
     ):

@@ -49,17 +49,21 @@ class Relevance:
         return self.score >= IS_OCOP_THRESHOLD
 
 
+def _phrase_index(phrases_by_kind: dict[str, list[str]]) -> PhraseIndex:
+    index = PhraseIndex(strict_accents=True)
+    for kind, phrases in phrases_by_kind.items():
+        index.add_all(phrases, kind)
+    return index
+
+
 @cache
 def _indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     vocab = relevance_vocab()
-    core = PhraseIndex(strict_accents=True)
-    core.add_all(vocab["core_terms"], "core")
-    context = PhraseIndex(strict_accents=True)
-    for kind, phrases in vocab["context"].items():
-        context.add_all(phrases, kind)
-    foreign = PhraseIndex(strict_accents=True)
-    foreign.add_all(vocab["foreign_terms"], "foreign")
-    return core, context, foreign
+    return (
+        _phrase_index({"core": vocab["core_terms"]}),
+        _phrase_index(vocab["context"]),
+        _phrase_index({"foreign": vocab["foreign_terms"]}),
+    )
 
 
 def core_index() -> PhraseIndex:
@@ -69,13 +73,11 @@ def core_index() -> PhraseIndex:
 @cache
 def _event_indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     vocab = relevance_vocab()
-    events = PhraseIndex(strict_accents=True)
-    events.add_all(vocab["event_terms"], "event")
-    substance = PhraseIndex(strict_accents=True)
-    substance.add_all(vocab["substance_terms"], "substance")
-    continuations = PhraseIndex(strict_accents=True)
-    continuations.add_all(vocab["event_continuations"], "continuation")
-    return events, substance, continuations
+    return (
+        _phrase_index({"event": vocab["event_terms"]}),
+        _phrase_index({"substance": vocab["substance_terms"]}),
+        _phrase_index({"continuation": vocab["event_continuations"]}),
+    )
 
 
 def _event_sentences(doc: Document) -> set[int]:
