@@ -74,6 +74,7 @@ class BodyContext:
     crawled: datetime | None = None
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
+    author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
 
 
 @dataclass
@@ -436,6 +437,14 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
     return kept
 
 
+_AUTHOR_BOX_MIN_WORDS = 8  # a shorter line is a byline, read by the byline rules
+
+
+def _in_author_box(block: Block, boxes: frozenset[str]) -> bool:
+    """A sentence of an author box ("X is an editor at …"): about the writer, not the story."""
+    return _words(block.text) >= _AUTHOR_BOX_MIN_WORDS and any(block.key in box for box in boxes)
+
+
 def _drop_prompts(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Reader prompts; an address the text cites (a link leaving the site) is not a "copy link"
     box, which shows the page's own address."""
@@ -607,6 +616,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_date_lines(work, result, context.crawled)
     work = _take_opening_byline(work, result, context.outlet)
     work = _drop_prompts(work, result)
+    work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)
     work = _drop_related(work, result)
     work = _drop_link_only(work, result)
