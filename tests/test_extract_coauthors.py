@@ -95,10 +95,16 @@ def test_a_count_with_no_list_anywhere_keeps_the_named_writer() -> None:
 )
 def test_co_author_counts_are_read_as_counts(line: str, name: str, unnamed: int) -> None:
     """Failed before round 8: the lower-case words made the whole line no byline."""
-    byline = parse_byline(line)
+    byline = parse_byline(line, counts=True)
     assert byline is not None
     assert byline.authors == [name]
     assert byline.unnamed == unnamed
+
+
+def test_a_count_of_people_outside_a_byline_element_is_prose() -> None:
+    """A closing line of the text that names someone "và 2 người khác" is about people, not a
+    credit: only a byline element's line may count co-authors."""
+    assert parse_byline("Nguyễn Văn Nam và 2 người khác") is None
 
 
 def test_names_printed_twice_in_a_byline_are_credited_once() -> None:

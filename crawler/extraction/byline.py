@@ -259,14 +259,21 @@ def _bare_initials(text: str, outlet: OutletNames) -> str | None:
 
 
 def parse_byline(
-    text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
+    text: str,
+    outlet: OutletNames | None = None,
+    *,
+    min_words: int = 1,
+    pen_names: bool = False,
+    counts: bool = False,
 ) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
     All-or-nothing matters: the last line of an article ("Hà Nội, ngày 5/8") must not donate a
     "name" because one of its pieces happens to be capitalised. A desk, team or CMS account
     ("SEO, Traffic Team") credits no one. `pen_names`: the line is a signature set apart (right-
-    aligned), so a one-word name need not be a Vietnamese syllable.
+    aligned), so a one-word name need not be a Vietnamese syllable. `counts`: the line is a
+    byline element's, where a count of co-authors may follow the name ("X và 1 tác giả khác");
+    elsewhere such a line is prose about people ("Nguyễn Văn Nam và 2 người khác").
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
@@ -279,7 +286,7 @@ def parse_byline(
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
     unnamed = 0
-    if others := _UNNAMED_OTHERS.search(text):
+    if counts and (others := _UNNAMED_OTHERS.search(text)):
         unnamed, text = int(others["count"]), text[: others.start()].strip()
         if not text:
             return None
@@ -392,7 +399,7 @@ def _is_author_element(element: HtmlElement) -> bool:
 def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | None:
     text = short_text(element, limit=120)
     if text:
-        byline = parse_byline(text, outlet)
+        byline = parse_byline(text, outlet, counts=True)
         if byline and (byline.authors or byline.agency):
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
@@ -401,7 +408,7 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | 
         if child is element or _groups_lines(child):
             continue
         child_text = short_text(child, limit=60)
-        byline = parse_byline(child_text, outlet, min_words=2) if child_text else None
+        byline = parse_byline(child_text, outlet, min_words=2, counts=True) if child_text else None
         if byline:
             add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
