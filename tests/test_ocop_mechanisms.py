@@ -1215,3 +1215,26 @@ def test_a_portal_facts_widget_naming_a_province_is_chrome() -> None:
     # The same statistic in a sentence is prose: the province it names stays.
     story = "Dân số tỉnh Bắc Kạn còn ít, nhưng tỉnh đã có 30 sản phẩm OCOP 3 sao từ chè và mật ong."
     assert "Thái Nguyên" in facts(story, published=AFTER).provinces_2025
+
+
+# -- round 13: events named after OCOP, ... ------------------------------------------------------------
+
+NAMED_FAIR = (
+    "Tuần lễ OCOP và hàng Việt năm nay do Sở Công Thương thành phố tổ chức, diễn ra từ thứ Hai đến "
+    "thứ Sáu tại một trung tâm thương mại lớn.\n"
+    "Tại đây, 30 gian hàng của 9 tỉnh trưng bày hơn 200 sản phẩm OCOP và đặc sản vùng miền.\n"
+    "Phát biểu tại buổi khai trương, ông Nguyễn Văn Bình cho rằng chương trình OCOP là động lực để kinh tế "
+    "nông thôn phát triển bền vững và nâng cao đời sống người dân."
+)
+
+
+def test_a_passage_opening_on_an_event_named_after_ocop_without_substance_is_not_ocop() -> None:
+    # An official's words about the programme stand outside the event's sentences.
+    assert not facts(NAMED_FAIR, title="").is_ocop
+    # A fair that is not named after OCOP, in the same frame, keeps its reading: the programme is
+    # talked about, not only the fair.
+    unnamed = NAMED_FAIR.replace("Tuần lễ OCOP và hàng Việt năm nay", "Tuần lễ hàng Việt năm nay")
+    assert facts(unnamed, title="").is_ocop
+    # Substance anywhere (an assessment) makes it OCOP coverage again.
+    assessed = NAMED_FAIR + "\nNăm nay Hội đồng tỉnh đã đánh giá, phân hạng thêm nhiều sản phẩm mới."
+    assert facts(assessed, title="").is_ocop

@@ -80,6 +80,23 @@ def _event_indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     )
 
 
+@cache
+def _named_event_index() -> PhraseIndex:
+    return _phrase_index({"named": relevance_vocab()["named_events"]})
+
+
+def _named_after_ocop(doc: Document, core_at: int) -> bool:
+    """Whether the core term at syllable `core_at` ends an event's name: a `named_events` word at
+    most `named_event_gap` syllables before it, with no punctuation between ("Tuần lễ OCOP",
+    "Ngày hội sản phẩm OCOP", "hội chợ sản phẩm OCOP")."""
+    gap = int(relevance_vocab()["weights"]["named_event_gap"])
+    first = max(doc.blocks[doc.block_of[core_at]].first, core_at - gap - 3)
+    for _i, j, _p in _named_event_index().find(doc, first, core_at):
+        if core_at - j <= gap and all(doc.adjacent(k) for k in range(j, core_at + 1)):
+            return True
+    return False
+
+
 def _event_sentences(doc: Document) -> set[int]:
     """Sentences about an event: those holding an `event_terms` word, and those opening with an
     `event_continuations` word right after one ("Trong đó, …" lists the event's participants)."""
@@ -92,18 +109,25 @@ def _event_sentences(doc: Document) -> set[int]:
     return found
 
 
-def _event_only(doc: Document, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
-    """Whether every OCOP mention sits in a sentence about an event (a fair, festival, trade week)
-    and no other sentence states OCOP substance (a rating, a count, an assessment): the labelling
-    convention reads such a passage as event coverage, not OCOP coverage."""
+def _event_only(doc: Document, first_core: int, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
+    """Whether the passage is event coverage, which the labelling convention does not read as OCOP
+    coverage: every OCOP mention sits in a sentence about an event (a fair, festival, trade week)
+    and no other sentence states OCOP substance (a rating, a count, an assessment); or (round 13)
+    no sentence but the event's states substance, the passage opens on an event named after OCOP
+    ("Tuần lễ OCOP …") and at least half of its OCOP sentences are about the event — the others
+    are what officials say about the programme at the fair, or what the fair is for."""
     if not ocop_sentences:
         return False
     _events, substance, _continuations = _event_indexes()
     event_sentences = _event_sentences(doc)
-    if not ocop_sentences <= event_sentences:
-        return False
     substantial = stated | {doc.sent_of[i] for i, _j, _p in substance.find_in_blocks(doc, CONTENT_ZONES)}
-    return substantial <= event_sentences
+    if not substantial <= event_sentences:
+        return False
+    return ocop_sentences <= event_sentences or (
+        doc.sent_of[first_core] in event_sentences
+        and _named_after_ocop(doc, first_core)
+        and 2 * len(ocop_sentences & event_sentences) >= len(ocop_sentences)
+    )
 
 
 def assess(
@@ -124,6 +148,7 @@ def assess(
     lead_hits: set[int] = set()
     link_mentions = 0
     sentences: set[int] = set()
+    first_core = -1
     lead_first = next((blk.first for blk in doc.blocks if blk.zone == "lead"), None)
     lead_limit = doc.sent_of[lead_first] + int(w["lead_sentences"]) if lead_first is not None else -1
     for i, _j, _phrase in core.find_in_blocks(doc, CONTENT_ZONES | {"link"}):
@@ -133,6 +158,8 @@ def assess(
             continue
         per_block[b] = per_block.get(b, 0) + 1
         sentences.add(doc.sent_of[i])
+        if first_core < 0 or i < first_core:
+            first_core = i
         if doc.blocks[b].zone == "lead" and doc.sent_of[i] < lead_limit:
             lead_hits.add(b)
 
@@ -175,6 +202,7 @@ def assess(
     if foreign_count and foreign_count >= core_count:
         raw *= core_count / (core_count + foreign_count)
     score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
-    if score > w["event_only_cap"] and _event_only(doc, sentences, rated_sentences | fact_sentences):
+    stated = rated_sentences | fact_sentences
+    if score > w["event_only_cap"] and _event_only(doc, first_core, sentences, stated):
         score = w["event_only_cap"]
     return Relevance(round(score, 4), per_block, frozenset(sentences))
