@@ -1238,3 +1238,15 @@ def test_a_passage_opening_on_an_event_named_after_ocop_without_substance_is_not
     # Substance anywhere (an assessment) makes it OCOP coverage again.
     assessed = NAMED_FAIR + "\nNăm nay Hội đồng tỉnh đã đánh giá, phân hạng thêm nhiều sản phẩm mới."
     assert facts(assessed, title="").is_ocop
+
+
+def test_a_bracket_of_parts_after_a_rated_count_shares_its_rating() -> None:
+    text = (
+        "Năm nay toàn tỉnh có 15 sản phẩm của 9 chủ thể đạt OCOP 4 sao (huyện Đông Sơn 6 sản phẩm, huyện "
+        "Tây Sơn 5 sản phẩm và thị xã Nam Sơn 4 sản phẩm); 20 sản phẩm đạt OCOP 3 sao (huyện Đông Sơn 12 "
+        "sản phẩm, huyện Bắc Sơn 8 sản phẩm)."
+    )
+    assert claims(text) == {(15, 4), (6, 4), (5, 4), (4, 4), (20, 3), (12, 3), (8, 3)}
+    # Parts that carry a rating of their own keep it.
+    own = "Toàn tỉnh có 50 sản phẩm OCOP (5 sản phẩm đạt 4 sao và 45 sản phẩm đạt 3 sao)."
+    assert claims(own) == {(50, None), (5, 4), (45, 3)}

@@ -616,7 +616,8 @@ class _Claims:
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
-        self.lists: dict[int, tuple[int, int, int]] = {}  # sentence → (start, end, rating) of a list of parts
+        # sentence → (start, end, rating) of each list of parts ("26 … 4 sao (…); 83 … 3 sao (…)")
+        self.lists: dict[int, list[tuple[int, int, int]]] = {}
         self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
         self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
@@ -825,8 +826,8 @@ class _Claims:
             stars = before.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
-        elif s in self.lists and self.lists[s][0] < c.at < self.lists[s][1]:
-            stars = self.lists[s][2]  # a part listed after a rated total
+        elif (listed := self._listed_rating(s, c.at)) is not None:
+            stars = listed  # a part listed after a rated total
         elif inherit and self.runs.get(s, s) in self.cues:
             stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
@@ -837,11 +838,17 @@ class _Claims:
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
         elif stars is not None and (parts := self._list_after(c.at)) is not None:
-            self.lists.setdefault(s, (*parts, stars))
+            spans = self.lists.setdefault(s, [])
+            if not any(a <= c.at < b for a, b, _r in spans):
+                spans.append((*parts, stars))
         if stars is not None and s in self.runs.values():
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _listed_rating(self, s: int, k: int) -> int | None:
+        """The rating of the list of parts of sentence s that holds the count at k."""
+        return next((r for a, b, r in self.lists.get(s, []) if a < k < b), None)
 
     def _breakdown_rating(self, k: int) -> int | None:
         """ "… công nhận thêm 15 sản phẩm OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, …":
@@ -889,7 +896,23 @@ class _Claims:
                 while j < b and not any(ch in doc.gap(j) for ch in ends):
                     j += 1
                 return i, j
+            if gap == "(" and (j := self._bracketed_parts(i, b)) is not None:
+                return i, j
         return None
+
+    def _bracketed_parts(self, i: int, b: int) -> int | None:
+        """ "26 sản phẩm đạt 4 sao (huyện A 4 sản phẩm, huyện B 2 sản phẩm)": a bracket that
+        opens after the rated count and holds two or more counts of products, joined by commas,
+        semicolons or "và", lists its parts without an opener (round 13). The end of the bracket,
+        or None when it holds fewer counts (an aside: "(chiếm 20%)", "(1 sản phẩm mới)")."""
+        doc, v = self.doc, self.v
+        counts = 0
+        j = i
+        while j < b and ")" not in doc.gap(j):
+            if doc.orig[j][0].isdigit() and _count_at(doc, j, b, v) is not None:
+                counts += 1
+            j += 1
+        return j if counts >= 2 else None
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
