@@ -1250,3 +1250,16 @@ def test_a_bracket_of_parts_after_a_rated_count_shares_its_rating() -> None:
     # Parts that carry a rating of their own keep it.
     own = "Toàn tỉnh có 50 sản phẩm OCOP (5 sản phẩm đạt 4 sao và 45 sản phẩm đạt 3 sao)."
     assert claims(own) == {(50, None), (5, 4), (45, 3)}
+
+
+def test_an_upgrade_after_a_comma_gives_the_new_rank() -> None:
+    text = "Theo Sở Nông nghiệp, tỉnh có 3 sản phẩm OCOP đạt 3 sao năm 2020, nâng cấp lên 4 sao năm 2022."
+    found = facts(text)
+    assert found.stars == [4]
+    assert claims(text) == {(3, 4)}
+    # Its breakdown shares the new rank.
+    parts = text + " Cụ thể, 2 sản phẩm của Hợp tác xã Đồi Chè; 1 sản phẩm của Công ty Nắng Sớm."
+    assert claims(parts) == {(3, 4), (2, 4), (1, 4)}
+    # A rank stated before an unrelated clause stays.
+    other = "Theo Sở Nông nghiệp, tỉnh có 3 sản phẩm OCOP đạt 3 sao năm 2020, nhiều sản phẩm đã xuất khẩu."
+    assert facts(other).stars == [3] and claims(other) == {(3, 3)}

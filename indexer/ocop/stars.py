@@ -197,12 +197,15 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 
 def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
-    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao": the rank raised
-    from, a few words of its clause before the new rank."""
+    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao", "3 sao năm 2019,
+    nâng cấp lên 4 sao": the rank raised from, a few words of its clause before the new rank."""
     end = doc.blocks[doc.block_of[sao]].last
     for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
-        if not doc.adjacent(start):
-            return False  # the clause ends
+        if not doc.adjacent(start) and not (
+            doc.gap(start).strip() == "," and v.upgrade_to.match_at(doc, start, end) is not None
+        ):
+            return False  # the clause ends, unless an upgrade goes on after a comma ("đạt 3 sao
+            # năm 2019, nâng cấp lên 4 sao năm 2020": round 13)
         if doc.fold[start] in _LIST | {"nhung"} or modality().plan_at(doc, start):
             return False  # "đạt 4 sao và có thể được nâng hạng lên 5 sao": 4 is its rank
         to = v.upgrade_to.match_at(doc, start, end)
