@@ -1263,3 +1263,21 @@ def test_an_upgrade_after_a_comma_gives_the_new_rank() -> None:
     # A rank stated before an unrelated clause stays.
     other = "Theo Sở Nông nghiệp, tỉnh có 3 sản phẩm OCOP đạt 3 sao năm 2020, nhiều sản phẩm đã xuất khẩu."
     assert facts(other).stars == [3] and claims(other) == {(3, 3)}
+
+
+def test_counts_whose_certificates_lapsed_are_no_claims() -> None:
+    expired = (
+        "Theo Sở Nông nghiệp, giấy chứng nhận của 36 sản phẩm OCOP được cấp theo Quyết định số 120/QĐ-UBND "
+        "ngày 5/3/2019 của UBND tỉnh đã hết hiệu lực kể từ tháng 3 năm nay."
+    )
+    assert claims(expired) == set()
+    removed = (
+        "UBND tỉnh vừa ban hành quyết định đưa 9 sản phẩm thuộc Chương trình mỗi xã một sản phẩm (OCOP) "
+        "của 5 chủ thể ra khỏi danh sách công nhận."
+    )
+    assert claims(removed) == set()
+    # Still valid, and a lapse that belongs to the next count, leave the count a claim.
+    valid = "Tỉnh có 36 sản phẩm OCOP có giấy chứng nhận chưa hết hiệu lực, đều đạt 3 sao."
+    assert claims(valid) == {(36, 3)}
+    split = "Toàn huyện hiện có 20 sản phẩm đạt chuẩn OCOP; 6 sản phẩm đã hết hạn công nhận."
+    assert claims(split) == {(20, None)}

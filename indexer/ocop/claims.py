@@ -76,6 +76,7 @@ class _Vocab:
     candidates: PhraseIndex
     candidacies: PhraseIndex
     proposals: PhraseIndex
+    lapses: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     averages: PhraseIndex
@@ -133,6 +134,7 @@ def _vocab() -> _Vocab:
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
+        lapses=index(v["lapse_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         averages=index(v["average_words"]),
@@ -389,6 +391,30 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
+    """Whether the count's own clause, read to its end however long, says its products lost the
+    certificate: "Giấy chứng nhận 48 sản phẩm OCOP được cấp theo Quyết định số 303/QĐ-UBND ngày
+    4/2/2020 đã hết hiệu lực", "loại 13 sản phẩm … do 7 chủ thể sản xuất ra khỏi danh sách"
+    (round 13). The predicate of such a sentence stands at its end, past the window the other
+    words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
+    and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
+    if start >= end:
+        return False
+    _a, b = doc.sentence_bounds(start)
+    for k in range(start, min(b, end)):
+        if doc.gap(k).strip().strip("/-.()") or doc.block_of[k] != doc.block_of[k - 1]:
+            return False
+        if k > start and doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+            return False
+        if (
+            v.lapses.starts(doc.fold[k])
+            and v.lapses.match_at(doc, k, end) is not None
+            and doc.fold[k - 1] not in ("chua", "khong")
+        ):
+            return True
+    return False
 
 
 def _bracket_has_digits(doc: Document, k: int) -> bool:
@@ -695,7 +721,7 @@ class _Claims:
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
-        if mixed or after.bad_rating:
+        if mixed or after.bad_rating or _lapsed(doc, noun_end, end, v):
             return None
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
