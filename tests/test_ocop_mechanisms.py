@@ -1281,3 +1281,22 @@ def test_counts_whose_certificates_lapsed_are_no_claims() -> None:
     assert claims(valid) == {(36, 3)}
     split = "Toàn huyện hiện có 20 sản phẩm đạt chuẩn OCOP; 6 sản phẩm đã hết hạn công nhận."
     assert claims(split) == {(20, None)}
+
+
+CROP_BODY = (
+    "Nhờ đất đỏ và khí hậu nắng ấm, tỉnh đã trở thành vùng trồng điều lớn của cả nước. Những năm qua, "
+    "nông dân chuyển dần diện tích cà phê già cỗi sang trồng điều, loại cây dễ chăm sóc và cho năng suất "
+    "ổn định, phù hợp với thổ nhưỡng nơi đây."
+)
+
+
+def test_a_headline_that_only_nominates_over_a_body_without_ocop_is_not_ocop() -> None:
+    nominee = "Hạt điều Bình Minh - hành trình đề cử TOP 100 sản phẩm OCOP tiêu biểu 2023"
+    found = facts(CROP_BODY, title=nominee)
+    assert not found.is_ocop and found.ocop_claims == []
+    # A headline that certifies the product keeps the passage OCOP, as before.
+    certified = "Hạt điều Bình Minh - sản phẩm OCOP 4 sao của tỉnh"
+    assert facts(CROP_BODY, title=certified).is_ocop
+    # So does a nomination headline over a body that talks about the programme.
+    body = CROP_BODY + " Sản phẩm hạt điều rang muối của hợp tác xã đã đạt chứng nhận OCOP 4 sao năm 2022."
+    assert facts(body, title=nominee).is_ocop

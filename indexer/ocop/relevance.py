@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.modality import modality
 from indexer.ocop.phrases import PhraseIndex
 from indexer.ocop.vocab import relevance_vocab
 
@@ -165,10 +166,14 @@ def assess(
 
     raw = 0.0
     body = 0.0
+    # A headline that only nominates ("Hành trình đề cử TOP 100 sản phẩm OCOP") over a body that
+    # never names the programme says the article is about a candidate, not about OCOP (round 13).
+    title_only = bool(per_block) and all(doc.blocks[b].zone == "title" for b in per_block)
+    nominee = title_only and modality().nominated(doc, first_core)
     for b, count in per_block.items():
         zone = doc.blocks[b].zone
         if zone == "title":
-            raw += w["title"]
+            raw += w["nominated_title"] if nominee else w["title"]
         elif zone == "lead" and b in lead_hits:
             raw += w["lead"]
         else:
