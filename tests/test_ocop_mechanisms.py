@@ -1300,3 +1300,18 @@ def test_a_headline_that_only_nominates_over_a_body_without_ocop_is_not_ocop() -
     # So does a nomination headline over a body that talks about the programme.
     body = CROP_BODY + " Sản phẩm hạt điều rang muối của hợp tác xã đã đạt chứng nhận OCOP 4 sao năm 2022."
     assert facts(body, title=nominee).is_ocop
+
+
+def test_datelines_with_bars_and_dashes_and_a_copy_button_do_not_hide_the_headline() -> None:
+    page = (
+        "Thứ hai, 12/05/2025 | 08:10 GMT +7\n\n"
+        "  • Click để copy\n"
+        "Thứ sáu- 09:30, 14/08/2020\n\n"
+        "Tỉnh Đông Sơn: Thêm nhiều sản phẩm được xếp hạng OCOP 3 - 4 sao\n\n"
+        "Trong số 12 sản phẩm dự đánh giá đợt này ở tỉnh, nhiều sản phẩm của các hợp tác xã đã đạt "
+        "chuẩn 4 sao sau hai năm cải tiến bao bì và chất lượng.\n\n"
+        "Các sản phẩm chủ yếu là mật ong, miến dong và chè xanh của các hợp tác xã vùng cao."
+    )
+    found = facts(page, title="")
+    # The headline above the sapo is the title: its "3 - 4 sao" is read.
+    assert found.stars == [3, 4]
