@@ -1315,3 +1315,26 @@ def test_datelines_with_bars_and_dashes_and_a_copy_button_do_not_hide_the_headli
     found = facts(page, title="")
     # The headline above the sapo is the title: its "3 - 4 sao" is read.
     assert found.stars == [3, 4]
+
+
+def test_a_rating_in_a_dated_or_realis_sentence_is_no_generic_rule() -> None:
+    dated = (
+        "Cơ sở bánh tráng Mười Lan nay có 3 sản phẩm OCOP. Năm 2022, huyện hỗ trợ cơ sở hoàn thiện sản phẩm, "
+        "bao bì, mẫu mã và được UBND tỉnh công nhận đạt chuẩn OCOP 3 sao."
+    )
+    assert facts(dated).stars == [3]
+    told = (
+        "Năm nay tỉnh công nhận thêm 40 sản phẩm OCOP. Các sản phẩm được đánh giá đạt 3-4 sao cấp tỉnh đã có "
+        "bước tiến rõ về bao bì, đảm bảo quy định về tem nhãn và truy xuất nguồn gốc."
+    )
+    assert facts(told).stars == [3, 4]
+    # Rules stay rules: a reward, and a definition whose "là" comes before the realis marker.
+    reward = (
+        "Năm nay tỉnh có nhiều sản phẩm OCOP mới. Sản phẩm đạt 4 sao được hỗ trợ 20 triệu đồng theo quy định."
+    )
+    assert facts(reward).stars == []
+    definition = (
+        "Năm nay tỉnh có nhiều sản phẩm OCOP mới. Theo quy định, sản phẩm đạt 4 sao là sản phẩm đã đáp ứng "
+        "đầy đủ bộ tiêu chí."
+    )
+    assert facts(definition).stars == []

@@ -240,12 +240,18 @@ class Modality:
     def generic(self, doc: Document, first: int) -> bool:
         """A rating of products in general, in a rule, a reward or a definition ("Mỗi sản phẩm
         đạt 5 sao được thưởng ...", "Sản phẩm đạt 4 sao là sản phẩm ..."): no count of products,
-        no name and no realis marker in its sentence before it, and a generic word in the
+        no name, no year and no realis marker in its sentence, and a generic word in the
         sentence ("Sản phẩm ... đã được công nhận đạt 3 sao" is an event, not a rule)."""
         a, b = doc.sentence_bounds(first)
         if _hits(self.realis, doc, a, first):
             return False
         opener = self.generic_openers.match_at(doc, a, first) is not None
+        # A realis marker after the rating tells what these products did ("Các sản phẩm được đánh
+        # giá đạt 3-4 sao đã có bước tiến …"), unless a definition's "là" comes first ("Sản phẩm
+        # đạt 4 sao là sản phẩm đã …"; round 13).
+        realis_after = next((i for i, _j in _hits(self.realis, doc, first, b)), -1)
+        if not opener and realis_after >= 0 and "la" not in doc.fold[first:realis_after]:
+            return False
         # Otherwise the rule's subject is the bare noun before the rating: "Sản phẩm đạt 4 sao
         # được hỗ trợ", "Chủ thể có sản phẩm đạt 4 sao ..."; "Vải sấy đạt 4 sao và được đề xuất
         # là sản phẩm ..." names its product first.
@@ -256,6 +262,14 @@ class Modality:
         for k in range(a, first):
             if doc.orig[k][0].isdigit() and k + 1 < first and doc.fold[k + 1] in ("san", "sp", "mat"):
                 return False  # "5 sản phẩm đạt 4 sao được hỗ trợ": these products
+            if (
+                not opener
+                and k > a
+                and doc.fold[k - 1] == "nam"
+                and len(doc.orig[k]) == 4
+                and doc.orig[k].isdigit()
+            ):
+                return False  # "Năm 2021, … được UBND tỉnh công nhận đạt 3 sao": an event in time (round 13)
             if k > a and doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k):
                 return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
         return opener or bool(_hits(self.generic_words, doc, a, b))
