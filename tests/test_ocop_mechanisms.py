@@ -1338,3 +1338,29 @@ def test_a_rating_in_a_dated_or_realis_sentence_is_no_generic_rule() -> None:
         "đầy đủ bộ tiêu chí."
     )
     assert facts(definition).stars == []
+
+
+FEATURE_BODY = (
+    "Sau nhiều năm làm nghề, hợp tác xã đầu tư dây chuyền chưng cất mới, thay lò củi bằng lò hơi và "
+    "chuẩn hóa quy trình từ khâu thu hái lá, phơi khô đến đóng chai, dán nhãn truy xuất nguồn gốc cho "
+    "từng lô hàng bán ra thị trường trong và ngoài tỉnh.\n"
+    "Giám đốc hợp tác xã cho biết khó khăn lớn nhất là vốn, bởi mỗi mẻ chưng cất cần nhiều nguyên liệu "
+    "và nhân công, trong khi giá bán phải cạnh tranh với hàng trôi nổi không rõ nguồn gốc trên thị trường.\n"
+    "Thời gian tới, đơn vị mong muốn mở rộng vùng nguyên liệu, liên kết với nhiều hộ dân hơn và đưa sản "
+    "phẩm vào các chuỗi siêu thị lớn ở các thành phố, đồng thời phát triển thêm kênh bán hàng trực tuyến."
+)
+
+
+def test_the_rating_of_a_named_product_is_ocop_evidence() -> None:
+    lead = (
+        "Lần đầu tiên, huyện Suối Mây có sản phẩm OCOP đạt chuẩn 4 sao cấp tỉnh là tinh dầu quế Hồng Phát "
+        "của một hợp tác xã trẻ, sau ba năm cải tiến mẫu mã và chất lượng.\n"
+    )
+    found = facts(lead + FEATURE_BODY, title="")
+    assert found.is_ocop and found.stars == [4]
+    # A statement about any product at a rank (no name, no realis marker) is no such evidence.
+    general = (
+        "Đạt tiêu chuẩn OCOP 4 sao được xem như tấm vé thông hành để các sản phẩm nông nghiệp của địa phương "
+        "vào siêu thị, nhưng phần lớn cơ sở nhỏ vẫn gặp khó về vốn và nhân lực.\n"
+    )
+    assert not facts(general + FEATURE_BODY, title="").is_ocop

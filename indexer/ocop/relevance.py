@@ -136,12 +136,16 @@ def assess(
     rated_sentences: frozenset[int] = frozenset(),
     fact_sentences: frozenset[int] = frozenset(),
     rated_facts: frozenset[int] = frozenset(),
+    rated_products: frozenset[int] = frozenset(),
 ) -> Relevance:
     """Score a document.
 
     `rated_sentences`: sentences holding an OCOP star rating in OCOP context (indexer.ocop.stars);
     `fact_sentences`: sentences stating a count of OCOP products or of rated products;
-    `rated_facts`: those whose count carries a star rating (weighted `rated_fact`).
+    `rated_facts`: those whose count carries a star rating (weighted `rated_fact`);
+    `rated_products`: sentences stating the star rating of a particular product, without a count
+    ("Tinh dầu quế A đã đạt chuẩn OCOP 4 sao"), weighted `rated_product` (round 13): a feature on
+    one certified product is OCOP's own kind of fact, like a count.
     """
     w = relevance_vocab()["weights"]
     core, context, foreign = _indexes()
@@ -200,7 +204,11 @@ def assess(
         cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
         raw += min(w["context_weight"] * len(kinds), cap)
     raw += w["link"] * link_mentions
-    facts = w["fact"] * len(fact_sentences - rated_facts) + w["rated_fact"] * len(rated_facts)
+    facts = (
+        w["fact"] * len(fact_sentences - rated_facts)
+        + w["rated_fact"] * len(rated_facts)
+        + w["rated_product"] * len(rated_products - fact_sentences)
+    )
     raw += min(facts, w["fact_cap"])
     core_count = sum(per_block.values())
     foreign_count = sum(1 for _ in foreign.find_in_blocks(doc, CONTENT_ZONES))

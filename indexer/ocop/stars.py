@@ -215,6 +215,18 @@ def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
     return False
 
 
+def of_a_product(doc: Document, first: int) -> bool:
+    """Whether the rating starting at `first` is stated of a particular product: a name (a
+    capitalised word inside the sentence, not an acronym) or a realis marker comes before it in
+    its sentence ("… có sản phẩm OCOP đạt chuẩn 4 sao là Tinh dầu quế A", "nón lá B đã trở thành
+    sản phẩm OCOP 4 sao"), not a statement about any product ("Đạt tiêu chuẩn OCOP 5 sao được xem
+    như tấm vé thông hành …")."""
+    a, _b = doc.sentence_bounds(first)
+    if modality().realis_before(doc, first):
+        return True
+    return any(doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k) for k in range(a + 1, first))
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
     no definition of a rank."""
