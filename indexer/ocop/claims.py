@@ -922,8 +922,8 @@ class _Claims:
                 while j < b and not any(ch in doc.gap(j) for ch in ends):
                     j += 1
                 return i, j
-            if gap == "(" and (j := self._bracketed_parts(i, b)) is not None:
-                return i, j
+            if gap == "(" and (close := self._bracketed_parts(i, b)) is not None:
+                return i, close
         return None
 
     def _bracketed_parts(self, i: int, b: int) -> int | None:
