@@ -1364,3 +1364,21 @@ def test_the_rating_of_a_named_product_is_ocop_evidence() -> None:
         "vào siêu thị, nhưng phần lớn cơ sở nhỏ vẫn gặp khó về vốn và nhân lực.\n"
     )
     assert not facts(general + FEATURE_BODY, title="").is_ocop
+
+
+def test_counts_still_being_assessed_are_no_claims() -> None:
+    ongoing = (
+        "Năm nay huyện có 12 sản phẩm OCOP. Huyện đang tiếp tục đánh giá, công nhận 5 sản phẩm mới của các "
+        "hợp tác xã."
+    )
+    assert claims(ongoing) == {(12, None)}
+    waiting = (
+        "Hiện huyện có 9 sản phẩm đang được tổ chức đánh giá, phân hạng OCOP; ngoài ra đã có 21 "
+        "sản phẩm OCOP."
+    )
+    assert claims(waiting) == {(21, None)}
+    # "hiện đang có" says what exists now, and a realis marker after the progressive ends it.
+    current = "Toàn huyện hiện đang có 30 sản phẩm OCOP, chủ yếu là nhóm thực phẩm."
+    assert claims(current) == {(30, None)}
+    done = "Huyện đang triển khai chương trình và đến nay đã công nhận 7 sản phẩm đạt OCOP 3 sao."
+    assert claims(done) == {(7, 3)}

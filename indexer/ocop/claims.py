@@ -77,6 +77,7 @@ class _Vocab:
     candidacies: PhraseIndex
     proposals: PhraseIndex
     lapses: PhraseIndex
+    progress: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     averages: PhraseIndex
@@ -135,6 +136,7 @@ def _vocab() -> _Vocab:
         candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
         lapses=index(v["lapse_words"]),
+        progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         averages=index(v["average_words"]),
@@ -719,6 +721,9 @@ class _Claims:
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
+        if self._in_progress(k, start, head, noun_end, end):
+            self.blocked.setdefault(doc.sent_of[k], k)  # its breakdown is in progress too
+            return None  # "đang tiếp tục đánh giá, công nhận 4 sản phẩm": not certified yet
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
         if mixed or after.bad_rating or _lapsed(doc, noun_end, end, v):
@@ -772,6 +777,17 @@ class _Claims:
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
         return _Count(value, k, noun, after, before, parenthesised, appos, kind)
+
+    def _in_progress(self, k: int, start: int, head: int, noun_end: int, end: int) -> bool:
+        """An assessment still going on (`progress_words`, round 13): in the count's clause before
+        it with no realis marker after ("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm"),
+        or right after the noun ("17 sản phẩm đang được tổ chức đánh giá, phân hạng")."""
+        doc, v = self.doc, self.v
+        before = [j for _i, j, p in v.progress.find(doc, self._clause_start(k, start), head) if p.value]
+        if before and not self.m.realis_between(doc, before[-1], head):
+            return True
+        after = noun_end + (noun_end < end and doc.fold[noun_end] == "ocop")
+        return after < end and doc.adjacent(after) and v.progress.match_at(doc, after, end) is not None
 
     def _breaks_down_accepted(self, k: int, start: int) -> bool:
         """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last

@@ -309,6 +309,10 @@ class Modality:
         sending = [k for k, _end in _hits(self.sending, doc, a, i)]
         return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
 
+    def realis_between(self, doc: Document, a: int, b: int) -> bool:
+        """A realis marker in syllables [a, b)."""
+        return bool(_hits(self.realis, doc, a, b))
+
     def realis_before(self, doc: Document, i: int) -> bool:
         """A realis marker before syllable i in its sentence ("… đã được công nhận OCOP 4 sao")."""
         return bool(_hits(self.realis, doc, self._sentence_start(doc, i), i))
