@@ -1382,3 +1382,20 @@ def test_counts_still_being_assessed_are_no_claims() -> None:
     assert claims(current) == {(30, None)}
     done = "Huyện đang triển khai chương trình và đến nay đã công nhận 7 sản phẩm đạt OCOP 3 sao."
     assert claims(done) == {(7, 3)}
+
+
+def test_a_count_of_ocop_and_specialty_products_joined_by_va_is_mixed() -> None:
+    text = (
+        "Năm nay tỉnh có 40 sản phẩm OCOP 3 sao. Tại hội nghị kết nối, các hợp tác xã đưa 120 sản phẩm OCOP "
+        "và đặc sản vùng miền lên sàn thương mại điện tử, trong đó 30 sản phẩm được bán chạy."
+    )
+    assert claims(text) == {(40, 3)}
+    # Two counts joined by "và" are still two counts.
+    pair = "Năm nay tỉnh có 40 sản phẩm OCOP và 12 sản phẩm đạt 4 sao."
+    assert claims(pair) == {(40, None), (12, 4)}
+
+
+def test_the_programme_name_written_with_a_digit_counts_nothing() -> None:
+    text = "Sau 6 năm, Chương trình mỗi xã 1 sản phẩm đã lan tỏa khắp tỉnh, với 20 sản phẩm OCOP đạt 3 sao."
+    found = facts(text, title="")
+    assert {(c.count, c.stars) for c in found.ocop_claims} == {(20, 3)}

@@ -382,6 +382,15 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
             if not (rating_list or phrase or group or listing or passive or decimal):
                 break
+        if (
+            doc.fold[k] in ("va", "cung")
+            and doc.fold[k - 1] == "ocop"
+            and doc.adjacent(k)
+            and k + 1 < end
+            and doc.adjacent(k + 1)
+            and v.mixed_nouns.match_at(doc, k + 1, end) is not None
+        ):
+            mixed = True  # "150 sản phẩm OCOP và đặc sản vùng miền" (round 13)
         if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
             break
         if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
@@ -652,6 +661,7 @@ class _Claims:
         # sentence → (position, rating) of its first claim
         self.opening: dict[int, tuple[int, int | None]] = {}
         self.first_count: dict[int, int] = {}  # sentence → position of its first count
+        self._named: set[int] | None = None
 
     @property
     def talk(self) -> set[int]:
@@ -697,11 +707,20 @@ class _Claims:
                 return found[2]
         return a
 
+    def _in_programme_name(self, k: int) -> bool:
+        """Syllable k is inside the programme's name: "Chương trình mỗi xã 1 sản phẩm" counts
+        nothing (round 13)."""
+        if self._named is None:
+            self._named = {
+                i for a, b, _p in core_index().find_in_blocks(self.doc, CONTENT_ZONES) for i in range(a, b)
+            }
+        return k in self._named
+
     def read(self, k: int, start: int, end: int) -> _Count | None:
         """The count at syllable k with its evidence, or None when it cannot be a claim."""
         doc, v, m = self.doc, self.v, self.m
         found = _count_at(doc, k, end, v)
-        if found is None:
+        if found is None or self._in_programme_name(k):
             return None
         value, noun_at, noun_end = found
         if value <= 0 or _is_range(doc, k):
@@ -726,7 +745,11 @@ class _Claims:
             return None  # "đang tiếp tục đánh giá, công nhận 4 sản phẩm": not certified yet
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
-        if mixed or after.bad_rating or _lapsed(doc, noun_end, end, v):
+        if mixed:
+            # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
+            self.blocked.setdefault(doc.sent_of[k], k)
+            return None
+        if after.bad_rating or _lapsed(doc, noun_end, end, v):
             return None
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
