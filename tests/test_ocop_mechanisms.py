@@ -1399,3 +1399,29 @@ def test_the_programme_name_written_with_a_digit_counts_nothing() -> None:
     text = "Sau 6 năm, Chương trình mỗi xã 1 sản phẩm đã lan tỏa khắp tỉnh, với 20 sản phẩm OCOP đạt 3 sao."
     found = facts(text, title="")
     assert {(c.count, c.stars) for c in found.ocop_claims} == {(20, 3)}
+
+
+def test_a_lower_councils_score_sent_up_to_a_higher_council_is_a_proposal() -> None:
+    sent = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Qua chấm điểm của Hội đồng huyện, cả 04 sản phẩm mới đều đạt "
+        "trên 60 điểm, phân hạng 3 sao, trên cơ sở đó hồ sơ được chuyển Hội đồng đánh giá, phân hạng sản "
+        "phẩm OCOP tỉnh xem xét, công nhận."
+    )
+    assert facts(sent).stars == []
+    chosen = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Hội đồng huyện đã chọn 6 sản phẩm đạt từ 3 sao đến 4 sao của "
+        "4 chủ thể tham gia đánh giá sản phẩm OCOP cấp tỉnh."
+    )
+    assert facts(chosen).stars == [] and claims(chosen) == {(15, None)}
+    # A score the people's committee is asked to sign stays the rating (the ocop-real convention),
+    # and so does a rating followed by a new subject that is sent up.
+    signed = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Hội đồng tỉnh đã chấm điểm và đề nghị UBND tỉnh công nhận "
+        "5 sản phẩm đạt 4 sao."
+    )
+    assert facts(signed).stars == [4]
+    other = (
+        "Tỉnh công nhận 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung ương xem xét 2 sản phẩm "
+        "tiềm năng 5 sao."
+    )
+    assert facts(other).stars == [3] and claims(other) == {(20, 3)}

@@ -779,6 +779,7 @@ class _Claims:
             )  # assessed, no result
             or m.planned(doc, k)
             or m.nominated(doc, k, start=self._clause_start(k, start))
+            or (after.rated and m.forwarded(doc, noun_end - 1))  # a lower council's score, sent up
         ):
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.

@@ -81,6 +81,9 @@ class Modality:
     assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
+    forwards: PhraseIndex
+    higher: PhraseIndex
+    forward_reach: int
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -309,6 +312,35 @@ class Modality:
         sending = [k for k, _end in _hits(self.sending, doc, a, i)]
         return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
 
+    def forwarded(self, doc: Document, i: int) -> bool:
+        """A score the text then sends up, in the same sentence, to a higher council's assessment
+        (round 13): "cả 03 sản phẩm đều đạt … phân hạng 3 sao, trên cơ sở đó … gửi Hội đồng …
+        huyện tổng hợp chuyển Hội đồng … tỉnh xem xét", "Hội đồng … huyện đã chọn 7 sản phẩm đạt
+        từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm OCOP cấp tỉnh": a lower council's score,
+        a proposal. A forwarding word (`forward_words`) after syllable i, then a higher assessor
+        (`higher_assessors`) within `forward_reach` syllables. A new count of products after
+        the rating opens another subject ("… 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung
+        ương xét 2 sản phẩm 5 sao"), and a proposal to the people's committee ("đề nghị UBND tỉnh công
+        nhận") is no forwarding: the committee signs the council's score."""
+        _a, b = doc.sentence_bounds(i)
+        counts = [
+            k
+            for k in range(i + 1, b - 1)
+            if doc.orig[k][0].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat")
+        ]
+        if counts:
+            return False  # another subject, before the forwarding or as what it sends up
+        for k in range(i + 1, b):
+            if not self.forwards.starts(doc.fold[k]):
+                continue
+            hit = self.forwards.match_at(doc, k, b)
+            if hit is None or not hit.value:
+                continue
+            j = k + len(hit.folded)
+            if any(True for _ in _hits(self.higher, doc, j, min(b, j + self.forward_reach))):
+                return True
+        return False
+
     def realis_between(self, doc: Document, a: int, b: int) -> bool:
         """A realis marker in syllables [a, b)."""
         return bool(_hits(self.realis, doc, a, b))
@@ -354,4 +386,7 @@ def modality() -> Modality:
         assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),
+        forwards=_index(v["forward_words"], v["not_modal_words"]),
+        higher=_index(v["higher_assessors"]),
+        forward_reach=int(v["forward_reach"]),
     )

@@ -236,6 +236,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.negated(doc, first)
         or m.pending(doc, first)
         or m.generic(doc, first)
+        or m.forwarded(doc, sao)
         or _definition(doc, first, sao, _vocab())
         or _former_rank(doc, sao, _vocab())
     ):
