@@ -785,7 +785,7 @@ def test_a_count_after_its_group_s_name_is_a_subset() -> None:
     candidates = (
         "Năm nay có 50 sản phẩm đăng ký tham gia đánh giá OCOP. Trong đó, nhóm thực phẩm có 30 sản phẩm."
     )
-    assert claims(candidates) == set()
+    assert claims(candidates) == {(150, None)}
 
 
 def test_a_long_list_after_the_count_takes_the_rating_at_its_end() -> None:
@@ -1425,3 +1425,29 @@ def test_a_lower_councils_score_sent_up_to_a_higher_council_is_a_proposal() -> N
         "tiềm năng 5 sao."
     )
     assert facts(other).stars == [3] and claims(other) == {(20, 3)}
+
+
+def test_new_and_reassessed_parts_in_brackets_and_in_the_next_paragraph_are_parts() -> None:
+    text = (
+        "Năm nay tỉnh đã cấp giấy chứng nhận OCOP cho 40 sản phẩm (28 sản phẩm mới và 12 sản phẩm đánh giá "
+        "lại). Trong đó, thành phố Đông có 15 sản phẩm (11 sản phẩm mới, 4 sản phẩm đánh giá lại).\n"
+        "Huyện Tây có 9 sản phẩm mới; huyện Nam có 16 sản phẩm (8 sản phẩm mới, 8 sản phẩm đánh giá lại).\n"
+        "Lũy kế toàn tỉnh có 150 sản phẩm OCOP."
+    )
+    assert claims(text) == {
+        (40, None),
+        (28, None),
+        (12, None),
+        (15, None),
+        (11, None),
+        (4, None),
+        (9, None),
+        (16, None),
+        (8, None),
+        (150, None),
+    }
+    # After a count of candidates, the same shapes are candidates.
+    candidates = text.replace(
+        "đã cấp giấy chứng nhận OCOP cho 40 sản phẩm", "có 40 sản phẩm đăng ký tham gia OCOP"
+    )
+    assert claims(candidates) == {(150, None)}

@@ -654,7 +654,7 @@ class _Claims:
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
         # sentence → (start, end, rating) of each list of parts ("26 … 4 sao (…); 83 … 3 sao (…)")
-        self.lists: dict[int, list[tuple[int, int, int]]] = {}
+        self.lists: dict[int, list[tuple[int, int, int | None]]] = {}
         self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
         self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
@@ -759,7 +759,7 @@ class _Claims:
         settled = after.result >= 0 or rating_settles or before.rated
         # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
         # were re-assessed to be re-certified, not candidates.
-        part = after.reassessed and self._breaks_down_accepted(k, start)
+        part = after.reassessed and (self._breaks_down_accepted(k, start) or self._in_list(doc.sent_of[k], k))
         if (
             after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
             or (  # "488 sản phẩm tham gia đánh giá", "đã có thêm 3200 sản phẩm tham gia"
@@ -818,15 +818,33 @@ class _Claims:
         sentence with a count before it, or this one, already stated a claim."""
         doc = self.doc
         opens = [self._clause_start(k, start), max(doc.sentence_bounds(k)[0], start)]
+        s = doc.sent_of[k]
+        if self._continues_breakdown(s):
+            return True
         if not any(
             self.m.breakdowns.match_at(doc, a, k) is not None
             or (a > start and self.m.breakdowns.preceded_by(doc, a) is not None)
             for a in opens
         ):
             return False
-        s = doc.sent_of[k]
         earlier = [t for t in self.counted if t <= s]
         return bool({s, *(earlier[-2:-1] if earlier and earlier[-1] == s else earlier[-1:])} & self.accepted)
+
+    def _continues_breakdown(self, s: int) -> bool:
+        """Sentence s goes on with the breakdown of the sentence before it, also in a new paragraph
+        (round 13): "Trong đó, thành phố A có 19 sản phẩm (17 sản phẩm mới, 2 sản phẩm đánh giá
+        lại). Huyện B có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại); …" — the sentence
+        before opened with a breakdown word, and it or the sentence it breaks down stated a claim."""
+        doc = self.doc
+        a = bisect_left(doc.sent_of, s - 1)
+        if (
+            s == 0
+            or doc.blocks[doc.block_of[a]].zone not in CONTENT_ZONES
+            or self.m.breakdowns.match_at(doc, a, a + 4) is None
+        ):
+            return False
+        earlier = [t for t in self.counted if t < s - 1]
+        return s - 1 in self.accepted or (bool(earlier) and earlier[-1] in self.accepted)
 
     def _breaks_down_blocked(self, k: int) -> bool:
         """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
@@ -880,7 +898,7 @@ class _Claims:
             and self.is_ocop
             and c.noun in self.v.inherit_nouns
             and not after.other
-            and (not c.parenthesised or c.kind_named)
+            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
             and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
             and not near_candidates
         )
@@ -903,7 +921,7 @@ class _Claims:
             self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
-        elif stars is not None and (parts := self._list_after(c.at)) is not None:
+        elif (parts := self._list_after(c.at)) is not None:
             spans = self.lists.setdefault(s, [])
             if not any(a <= c.at < b for a, b, _r in spans):
                 spans.append((*parts, stars))
@@ -912,9 +930,13 @@ class _Claims:
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
 
+    def _in_list(self, s: int, k: int) -> bool:
+        """The count at k is a part in a list after an accepted count of sentence s."""
+        return any(a <= k < b for a, b, _r in self.lists.get(s, []))
+
     def _listed_rating(self, s: int, k: int) -> int | None:
         """The rating of the list of parts of sentence s that holds the count at k."""
-        return next((r for a, b, r in self.lists.get(s, []) if a < k < b), None)
+        return next((r for a, b, r in self.lists.get(s, []) if a <= k < b), None)
 
     def _breakdown_rating(self, k: int) -> int | None:
         """ "… công nhận thêm 15 sản phẩm OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, …":
