@@ -36,10 +36,25 @@ def _body(source: HtmlElement, *, favor_recall: bool = False) -> etree._Element 
     Two settings only save time, the body is the same: no page URL, because trafilatura would then
     resolve every link of the page, twice or more, where only the few links of the kept blocks
     are asked where they lead (`_leaves_site` resolves those the same way); and `output_format`
-    "xml", because the "python" format also renders the body as text, which is never read."""
+    "xml", because the "python" format also renders the body as text, which is never read.
+
+    trafilatura's standard mode checks its own extraction against readability's (and jusText's)
+    on every page, which costs about as much as the extraction itself. Its fast mode skips that
+    check; where `_standard_would_agree` shows the check could not have changed the body, the
+    fast body is the standard one and is kept. Elsewhere the standard mode runs too."""
+    if not favor_recall:
+        fast = _trafilatura_body(source, fast=True)
+        if fast is None or _standard_would_agree(fast, source):
+            return fast.body if fast is not None else None
+    standard = _trafilatura_body(source, fast=False, favor_recall=favor_recall)
+    return standard.body if standard is not None else None
+
+
+def _trafilatura_body(source: HtmlElement, *, fast: bool, favor_recall: bool = False) -> Document | None:
     document = trafilatura.bare_extraction(
         source,
         output_format="xml",
+        fast=fast,
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
@@ -49,7 +64,41 @@ def _body(source: HtmlElement, *, favor_recall: bool = False) -> etree._Element 
         with_metadata=False,
         deduplicate=False,
     )
-    return document.body if isinstance(document, Document) else None
+    return document if isinstance(document, Document) else None
+
+
+# What trafilatura 2.3's standard mode does after its own extraction (trafilatura.core,
+# trafilatura.external), and so what the fast body must rule out to be the standard body:
+# readability replaces a body it finds half as long as its own text or without prose paragraphs,
+# jusText replaces a short one (< MIN_EXTRACTED_SIZE) or one holding page furniture (_UNCLEAN);
+# a body under 3000 characters and 20 % of the page text is retried with jusText as well; the
+# fast mode keeps "teaser"-classed blocks when it recovers wild text, the standard one drops them;
+# and a body its own pass found too short is replaced by the baseline's plain paragraphs (joined
+# by line breaks in `raw_text`), which the standard mode would have put to readability first.
+_MIN_EXTRACTED_SIZE = 250
+_UNCLEAN = etree.XPath(
+    ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe|.//input"
+    "|.//label|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
+)
+_TEASER_CLASSED = etree.XPath(
+    "//*[contains(translate(@class, 'T', 't'), 'teaser') or contains(translate(@id, 'T', 't'), 'teaser')]"
+)
+
+
+def _standard_would_agree(fast: Document, source: HtmlElement) -> bool:
+    """Whether trafilatura's standard mode must have returned this fast-mode body too.
+
+    readability reads a part of the page trafilatura was given (`source`, pruned in place by the
+    call), so its text is at most the page's text: a body holding half of that or more is never
+    "much shorter" than readability's, and it is far above the 20 % under which jusText is retried."""
+    body, text = fast.body, fast.raw_text or ""
+    if body is None or len(text) < _MIN_EXTRACTED_SIZE or 2 * len(text) < len(" ".join(source.text_content().split())):
+        return False
+    if text == "\n".join(child.text or "" for child in body):
+        return False  # the baseline's paragraphs (or a one-element body: rare, and only slower)
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return False
+    return not _UNCLEAN(body) and not _TEASER_CLASSED(source)
 
 
 @dataclass
