@@ -80,25 +80,28 @@ _UNCLEAN = etree.XPath(
     ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe|.//input"
     "|.//label|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
 )
-_TEASER_CLASSED = etree.XPath(
-    "//*[contains(translate(@class, 'T', 't'), 'teaser') or contains(translate(@id, 'T', 't'), 'teaser')]"
-)
+# trafilatura matches "teaser" and "Teaser" in a class or id; "easer" takes both in one cheap scan
+_TEASER_CLASSED = etree.XPath("boolean(//@class[contains(., 'easer')] | //@id[contains(., 'easer')])")
 
 
 def _standard_would_agree(fast: Document, source: HtmlElement) -> bool:
     """Whether trafilatura's standard mode must have returned this fast-mode body too.
 
     readability reads a part of the page trafilatura was given (`source`, pruned in place by the
-    call), so its text is at most the page's text: a body holding half of that or more is never
-    "much shorter" than readability's, and it is far above the 20 % under which jusText is retried."""
+    call), so its text, whitespace collapsed, is at most the page's: a body holding half of that
+    or more is never "much shorter" than readability's, and it is far above the 20 % under which
+    jusText is retried. Measured on 380 dev pages: readability's text ≤ 1.0 of that bound,
+    trafilatura's page text for the 20 % ≤ 0.87 of it."""
     body, text = fast.body, fast.raw_text or ""
-    if body is None or len(text) < _MIN_EXTRACTED_SIZE or 2 * len(text) < len(" ".join(source.text_content().split())):
+    if body is None or len(text) < _MIN_EXTRACTED_SIZE:
         return False
     if text == "\n".join(child.text or "" for child in body):
         return False  # the baseline's paragraphs (or a one-element body: rare, and only slower)
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return False
-    return not _UNCLEAN(body) and not _TEASER_CLASSED(source)
+    if _UNCLEAN(body) or 2 * len(text) < len(" ".join(source.text_content().split())):
+        return False
+    return not _TEASER_CLASSED(source)
 
 
 @dataclass
