@@ -89,12 +89,10 @@ _TEASER_CLASSED = etree.XPath("boolean(//@class[contains(., 'easer')] | //@id[co
 # Tried on the 43 dev article pages and trafilatura's 110 sdist pages: with paragraphs holding
 # ≥ 60 % of the page's text, most fast bodies pass `_standard_would_agree`; below, most fail.
 _PROSE_SHARE = 0.6
-_PARAGRAPH_TEXT = etree.XPath("//p//text()")
-
-
-def _collapsed_length(text: str) -> int:
-    """Length of the text with its whitespace runs collapsed and its ends trimmed (trafilatura's `trim`)."""
-    return len(" ".join(text.split()))
+_PARAGRAPH_TEXT = etree.XPath("//p//text()", smart_strings=False)
+# The page's text with XPath's whitespace (space, tab, CR, LF) collapsed, computed in C. Python's
+# split() also collapses other spaces (NBSP), so this is never below the `trim`med text's length.
+_PAGE_CHARS = etree.XPath("string-length(normalize-space(/))")
 
 
 def _prose_page_chars(source: HtmlElement) -> int:
@@ -104,8 +102,8 @@ def _prose_page_chars(source: HtmlElement) -> int:
     page's text to pass the check). Only the time depends on this guess, never the body."""
     if _TEASER_CLASSED(source):
         return 0
-    page = _collapsed_length(source.text_content())
-    prose = _collapsed_length(" ".join(_PARAGRAPH_TEXT(source)))
+    page = int(_PAGE_CHARS(source))
+    prose = len(" ".join(" ".join(_PARAGRAPH_TEXT(source)).split()))
     return page if prose >= _PROSE_SHARE * page else 0
 
 
