@@ -39,12 +39,12 @@ def _body(source: HtmlElement, *, favor_recall: bool = False) -> etree._Element 
     "xml", because the "python" format also renders the body as text, which is never read.
 
     trafilatura's standard mode checks its own extraction against readability's (and jusText's)
-    on every page, which costs about as much as the extraction itself. Its fast mode skips that
+    on every page, about a third of its call on a short news page. Its fast mode skips that
     check; where `_standard_would_agree` shows the check could not have changed the body, the
     fast body is the standard one and is kept. Elsewhere the standard mode runs too, and the page
     costs both calls: so the fast mode is tried only on a page whose paragraphs hold most of its
     text (`_prose_page_chars`), where trafilatura's body usually passes the check."""
-    if not favor_recall and (page_chars := _prose_page_chars(source)):
+    if not favor_recall and _FAST_MODE_CHECKED and (page_chars := _prose_page_chars(source)):
         fast = _trafilatura_body(source, fast=True)
         if fast is not None and _standard_would_agree(fast, page_chars):
             return fast.body
@@ -74,6 +74,10 @@ def _settings(*, fast: bool, favor_recall: bool) -> Extractor:
         dedup=False,
     )
 
+
+# `_standard_would_agree` restates trafilatura 2.3's cascade; another version may add or change a
+# step, so there the standard mode runs alone (the same body, only slower) until it is checked again.
+_FAST_MODE_CHECKED = trafilatura.__version__.startswith("2.3.")
 
 # What trafilatura 2.3's standard mode does after its own extraction (trafilatura.core,
 # trafilatura.external), and so what the fast body must rule out to be the standard body:
