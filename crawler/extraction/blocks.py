@@ -18,6 +18,7 @@ from functools import cache, cached_property
 import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import safe_relative_url
 
@@ -82,16 +83,12 @@ _FAST_MODE_CHECKED = trafilatura.__version__.startswith("2.3.")
 # What trafilatura 2.3's standard mode does after its own extraction (trafilatura.core,
 # trafilatura.external), and so what the fast body must rule out to be the standard body:
 # readability replaces a body it finds half as long as its own text or without prose paragraphs,
-# jusText replaces a short one (< MIN_EXTRACTED_SIZE) or one holding page furniture (_UNCLEAN);
+# jusText replaces a short one (< min_extracted_size) or one holding page furniture (_UNCLEAN);
 # a body under 3000 characters and 20 % of the page text is retried with jusText as well; the
 # fast mode keeps "teaser"-classed blocks when it recovers wild text, the standard one drops them;
 # and a body its own pass found too short is replaced by the baseline's plain paragraphs (joined
 # by line breaks in `raw_text`), which the standard mode would have put to readability first.
-_MIN_EXTRACTED_SIZE = 250
-_UNCLEAN = etree.XPath(
-    ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe|.//input"
-    "|.//label|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
-)
+_UNCLEAN = etree.XPath(SANITIZED_XPATH)  # trafilatura's own list of furniture that calls jusText in
 # trafilatura matches "teaser" and "Teaser" in a class or id; "easer" takes both in one cheap scan
 _TEASER_CLASSED = etree.XPath("boolean(//@class[contains(., 'easer')] | //@id[contains(., 'easer')])")
 
@@ -127,7 +124,9 @@ def _standard_would_agree(fast: Document, page_chars: int) -> bool:
     bound, trafilatura's page text for the 20 % ≤ 0.87 of it. A page without "teaser"-classed
     blocks recovers the same wild text in both modes."""
     body, text = fast.body, fast.raw_text or ""
-    if body is None or len(text) < _MIN_EXTRACTED_SIZE or 2 * len(text) < page_chars:
+    if body is None or len(text) < _settings(fast=False, favor_recall=False).min_extracted_size:
+        return False
+    if 2 * len(text) < page_chars:
         return False
     if text == "\n".join(child.text or "" for child in body):
         return False  # the baseline's paragraphs (or a one-element body: rare, and only slower)
