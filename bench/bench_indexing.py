@@ -152,15 +152,8 @@ def _timed_transaction(transaction: Callable[..., Any]) -> Callable[..., Any]:
 def instrument() -> None:
     archive_module.Archive.transaction = _timed_transaction(archive_module.Archive.transaction)  # type: ignore[method-assign]
     archive_module.Archive.store = _timed("archive rows (Archive.store)", archive_module.Archive.store)  # type: ignore[method-assign]
-    if hasattr(stories, "StoryBatch"):
-        batch = stories.StoryBatch
-        batch.prefetch = _timed("  of which story lookup", batch.prefetch)  # type: ignore[method-assign]
-        batch.find = _timed("  of which story lookup", batch.find)  # type: ignore[method-assign]
-        batch.flush = _timed("  of which signature and bands", batch.flush)  # type: ignore[method-assign]
-        batch.remember = _timed("  of which signature and bands", batch.remember)  # type: ignore[method-assign]
-    else:  # the code before round 6
-        stories.find_story = _timed("  of which story lookup", stories.find_story)  # type: ignore[attr-defined]
-        stories.remember = _timed("  of which signature and bands", stories.remember)  # type: ignore[attr-defined]
+    stories.find_story = _timed("  of which story lookup", stories.find_story)
+    stories.remember = _timed("  of which signature and bands", stories.remember)
     for name in ("document", "documents"):
         if hasattr(folder_module, name):
             setattr(folder_module, name, _timed("tantivy documents (Python)", getattr(folder_module, name)))

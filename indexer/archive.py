@@ -251,7 +251,6 @@ class Archive:
                 logger.warning("recomputing %d story signatures (once, after an upgrade)", stale)
             self.conn.execute(stories.RETIRED)
             self.conn.execute("DELETE FROM story_buckets")
-            batch = stories.StoryBatch(self.conn)
             last = 0
             while rows := self.conn.execute(
                 "SELECT s.article_rowid, s.story_id, a.data FROM story_signatures s"
@@ -262,8 +261,7 @@ class Archive:
                 for rowid, story_id, data in rows:
                     self.conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
                     signature = stories.signature(json.loads(data).get("text") or "")
-                    batch.remember(rowid, signature, story_id, new=True)
-                batch.flush()
+                    stories.remember(self.conn, rowid, signature, story_id, new=True)
                 last = rows[-1][0]
             self.set_meta("story_signatures", stories.SCHEME)
 
@@ -305,64 +303,36 @@ class Archive:
     def upsert(self, article: Article, raw: RawPage | None = None) -> UpsertOutcome:
         """Store an article, its raw page and its story grouping atomically."""
         with self.transaction():
-            return self._store([(article, raw, None)])[0].outcome
+            return self._upsert(article, raw).outcome
 
     def upsert_many(self, articles: Iterable[Article]) -> list[UpsertOutcome]:
         """Store many articles in one transaction (bulk loads: one commit instead of one each)."""
         with self.transaction():
-            return [stored.outcome for stored in self._store([(article, None, None) for article in articles])]
+            return [self._upsert(article, None).outcome for article in articles]
 
     def store(self, items: Iterable[Prepared]) -> list[Stored]:
         """Store articles prepared beforehand (`prepare`, in another process for a bulk load); call
         it inside `transaction`."""
-        return self._store([(item.article, None, item) for item in items])
+        return [self._upsert(item.article, None, item) for item in items]
 
-    def _store(self, entries: Sequence[tuple[Article, RawPage | None, Prepared | None]]) -> list[Stored]:
-        """Store articles in order, as one batch: their archived rows are looked up in one query,
-        and their story lookups and rows go through one `stories.StoryBatch` (the same rows as
-        storing them one by one, in fewer statements)."""
-        found = self._rows_of([article.id for article, _, _ in entries])
-        batch = stories.StoryBatch(self.conn, (prepared.signature for _, _, prepared in entries if prepared))
-        stored = [self._upsert(article, raw, prepared, found, batch) for article, raw, prepared in entries]
-        batch.flush()
-        return stored
-
-    def _rows_of(self, ids: Sequence[str]) -> dict[str, tuple[int, str, str]]:
-        """id → (rowid, content digest, article JSON) of the archived ones among `ids`."""
-        wanted = sorted(set(ids))
-        found: dict[str, tuple[int, str, str]] = {}
-        for start in range(0, len(wanted), 500):  # SQLite binds at most 999 parameters before 3.32
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(
-                f"SELECT id, rowid, content_hash, data FROM articles WHERE id IN ({marks})", chunk
-            ):
-                found[row[0]] = (row[1], row[2], row[3])
-        return found
-
-    def _upsert(  # noqa: PLR0913
-        self,
-        article: Article,
-        raw: RawPage | None,
-        prepared: Prepared | None,
-        found: dict[str, tuple[int, str, str]],
-        batch: stories.StoryBatch,
-    ) -> Stored:
-        """Store one article of a batch; `found` holds the batch's archived rows by id and is kept
-        up to date (an article twice in a batch finds its first copy)."""
+    def _upsert(self, article: Article, raw: RawPage | None, prepared: Prepared | None = None) -> Stored:
         digest = prepared.digest if prepared else content_hash(article)
-        existing = found.get(article.id)
+        existing = self.conn.execute(
+            "SELECT rowid, content_hash, data FROM articles WHERE id=?", (article.id,)
+        ).fetchone()
         crawled_ts = article.crawled.timestamp()
         seq = None
-        rowid: int | None = existing[0] if existing else None
-        if existing and existing[1] == digest:
-            rowid = existing[0]
-            self.conn.execute("UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, rowid))
+        if existing and existing["content_hash"] == digest:
+            self.conn.execute(
+                "UPDATE articles SET crawled_ts=? WHERE rowid=?", (crawled_ts, existing["rowid"])
+            )
             outcome = UpsertOutcome.UNCHANGED
+            rowid = existing["rowid"]
         else:
+            rowid = existing["rowid"] if existing else None
             signature = prepared.signature if prepared else stories.signature(article.text)
-            previous = json.loads(existing[2]).get("story_id") if existing else None
-            story_id = batch.find(signature, exclude_rowid=rowid, keep=previous)
+            previous = json.loads(existing["data"]).get("story_id") if existing else None
+            story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})
             published_ts = article.published.timestamp() if article.published else None
             published_local = (
@@ -371,8 +341,16 @@ class Archive:
                 else None
             )
             seq = self._next_seq()
-            data = article.model_dump_json()
-            values = (article.url, article.site, published_ts, published_local, crawled_ts, digest, seq, data)
+            values = (
+                article.url,
+                article.site,
+                published_ts,
+                published_local,
+                crawled_ts,
+                digest,
+                seq,
+                article.model_dump_json(),
+            )
             if existing:
                 self.conn.execute(
                     "UPDATE articles SET url=?, site=?, published_ts=?, published_local=?, crawled_ts=?,"
@@ -387,9 +365,7 @@ class Archive:
                     (*values, article.id, crawled_ts),
                 ).lastrowid
                 outcome = UpsertOutcome.NEW
-            assert rowid is not None  # set by the INSERT
-            found[article.id] = (rowid, digest, data)
-            batch.remember(rowid, signature, article.story_id, new=existing is None)
+            stories.remember(self.conn, rowid, signature, article.story_id, new=existing is None)
         if raw is not None:
             self.conn.execute(
                 "INSERT OR REPLACE INTO raw_pages(article_rowid, url, fetched_ts, headers, html)"

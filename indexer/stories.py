@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -138,129 +138,66 @@ def _buckets(sig: LeanMinHash) -> list[int]:
     return found
 
 
-class StoryBatch:
-    """The story lookups and band rows of the articles stored in one archive transaction.
+def find_story(
+    conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid: int | None, keep: str | None = None
+) -> str | None:
+    """The story id of the most similar archived article, if one is similar enough.
 
-    Looking an article up costs a band query and, when bands match, a signature query; storing
-    it, a signature row and one band row per band. Per article that is four statements, and the
-    band rows land in random places of a table that grows with the archive. A batch looks up the
-    band keys of all its articles in one query (SQLite probes them in key order), keeps what its
-    own articles add or remove in memory, so each later article sees exactly what a statement
-    would have seen, and writes the new rows at the end (`flush`), band keys sorted: the same
-    rows, fewer statements and fewer pages visited. Call everything inside the transaction."""
-
-    def __init__(self, conn: sqlite3.Connection, signatures: Iterable[LeanMinHash | None] = ()):
-        self.conn = conn
-        self._variables = min(32_000, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-        self._holders: dict[int, set[int]] = {}  # band key → rowids holding it (looked-up keys only)
-        self._stored: dict[int, tuple[str, bytes]] = {}  # rowid → (story, hashvalues), for `flush`
-        self._bands: list[tuple[int, int]] = []  # (band key, rowid), for `flush`
-        self._keys: dict[int, tuple[LeanMinHash, list[int]]] = {}  # id → (signature, its band keys)
-        self.prefetch(signatures)
-
-    def keys(self, sig: LeanMinHash) -> list[int]:
-        """`_buckets(sig)`, computed once per signature (the dict holds the signature: no id reuse)."""
-        found = self._keys.get(id(sig))
-        if found is None or found[0] is not sig:
-            found = self._keys[id(sig)] = (sig, _buckets(sig))
-        return found[1]
-
-    def prefetch(self, signatures: Iterable[LeanMinHash | None]) -> None:
-        """Read which articles hold the band keys of these signatures, in one query per 32,000 keys
-        (rows remembered but not written yet are written first, so the reading is exact)."""
-        wanted = sorted(
-            {key for sig in signatures if sig is not None for key in self.keys(sig)} - self._holders.keys()
-        )
-        if wanted:
-            self.flush()
-        for start in range(0, len(wanted), self._variables):
-            chunk = wanted[start : start + self._variables]
-            for key in chunk:
-                self._holders[key] = set()
-            marks = ",".join("?" * len(chunk))
-            for key, rowid in self.conn.execute(
-                f"SELECT bucket, article_rowid FROM story_buckets WHERE bucket IN ({marks})", chunk
-            ):
-                self._holders[key].add(rowid)
-
-    def find(self, sig: LeanMinHash | None, exclude_rowid: int | None, keep: str | None = None) -> str | None:
-        """The story id of the most similar archived article, if one is similar enough.
-
-        `keep` is the story the article belonged to before it changed: while any member of that
-        story is still similar enough, the article stays in it (a story id never moves for a small
-        edit)."""
-        if sig is None:
-            return None
-        keys = self.keys(sig)
-        if any(key not in self._holders for key in keys):
-            self.prefetch([sig])
-        candidates = set().union(*(self._holders[key] for key in keys))
-        candidates.discard(exclude_rowid)
-        if not candidates:
-            return None
-        rows = {rowid: self._stored[rowid] for rowid in candidates if rowid in self._stored}
-        archived = sorted(candidates - rows.keys())
-        for start in range(0, len(archived), self._variables):
-            chunk = archived[start : start + self._variables]
-            marks = ",".join("?" * len(chunk))
-            for rowid, story_id, hashvalues in self.conn.execute(
-                "SELECT article_rowid, story_id, hashvalues FROM story_signatures"
-                f" WHERE article_rowid IN ({marks})",
-                chunk,
-            ):
-                rows[rowid] = (story_id, hashvalues)
-        best: tuple[float, str] | None = None
-        for rowid in sorted(rows):
-            story_id, hashvalues = rows[rowid]
-            other = np.frombuffer(hashvalues, dtype=sig.hashvalues.dtype)
-            similarity = float(np.mean(other == sig.hashvalues))
-            if similarity >= SIMILARITY and story_id == keep:
-                return keep
-            if similarity >= SIMILARITY and (best is None or similarity > best[0]):
-                best = (similarity, story_id)
-        return best[1] if best else None
-
-    def remember(
-        self, rowid: int, sig: LeanMinHash | None, story_id: str | None, *, new: bool = False
-    ) -> None:
-        """Store an article's signature and band keys (`new`: the rowid has none yet, nothing to
-        replace); written by `flush`."""
-        if not new:
-            self.flush()
-            for key in forget(self.conn, rowid):
-                self._holders.get(key, set()).discard(rowid)
-        if sig is None or story_id is None:
-            return
-        self._stored[rowid] = (story_id, sig.hashvalues.tobytes())
-        for key in self.keys(sig):
-            self._bands.append((key, rowid))
-            holders = self._holders.get(key)
-            if holders is not None:
-                holders.add(rowid)
-
-    def flush(self) -> None:
-        """Write the rows remembered so far."""
-        if self._stored:
-            self.conn.executemany(
-                "INSERT INTO story_signatures(article_rowid, story_id, hashvalues) VALUES(?,?,?)",
-                [(rowid, story_id, hashvalues) for rowid, (story_id, hashvalues) in self._stored.items()],
-            )
-            self._stored = {}
-        if self._bands:
-            self._bands.sort()
-            self.conn.executemany("INSERT INTO story_buckets(bucket, article_rowid) VALUES(?,?)", self._bands)
-            self._bands = []
+    `keep` is the story the article belonged to before it changed: while any member of that story
+    is still similar enough, the article stays in it (a story id never moves for a small edit)."""
+    if sig is None:
+        return None
+    buckets = _buckets(sig)
+    marks = ",".join("?" * len(buckets))
+    candidates = {
+        row[0]
+        for row in conn.execute(f"SELECT article_rowid FROM story_buckets WHERE bucket IN ({marks})", buckets)
+    }
+    candidates.discard(exclude_rowid)
+    if not candidates:
+        return None
+    marks = ",".join("?" * len(candidates))
+    rows = conn.execute(
+        f"SELECT article_rowid, story_id, hashvalues FROM story_signatures WHERE article_rowid IN ({marks})"
+        " ORDER BY article_rowid",
+        sorted(candidates),
+    ).fetchall()
+    best: tuple[float, str] | None = None
+    for row in rows:
+        other = np.frombuffer(row[2], dtype=sig.hashvalues.dtype)
+        similarity = float(np.mean(other == sig.hashvalues))
+        if similarity >= SIMILARITY and row[1] == keep:
+            return keep
+        if similarity >= SIMILARITY and (best is None or similarity > best[0]):
+            best = (similarity, row[1])
+    return best[1] if best else None
 
 
-def forget(conn: sqlite3.Connection, rowid: int) -> list[int]:
-    """Remove an article's signature and band rows; returns the band keys it held."""
+def forget(conn: sqlite3.Connection, rowid: int) -> None:
     row = conn.execute("SELECT hashvalues FROM story_signatures WHERE article_rowid=?", (rowid,)).fetchone()
     if row is None:
-        return []
+        return
     stored = LeanMinHash(seed=7, hashvalues=np.frombuffer(row[0], dtype=np.uint32), scheme="affine32")
-    keys = _buckets(stored)
     conn.executemany(
-        "DELETE FROM story_buckets WHERE bucket=? AND article_rowid=?", [(key, rowid) for key in keys]
+        "DELETE FROM story_buckets WHERE bucket=? AND article_rowid=?",
+        [(bucket, rowid) for bucket in _buckets(stored)],
     )
     conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
-    return keys
+
+
+def remember(
+    conn: sqlite3.Connection, rowid: int, sig: LeanMinHash | None, story_id: str | None, *, new: bool = False
+) -> None:
+    """Store an article's signature and band keys (`new`: the rowid has none yet, nothing to replace)."""
+    if not new:
+        forget(conn, rowid)
+    if sig is None or story_id is None:
+        return
+    conn.execute(
+        "INSERT INTO story_signatures(article_rowid, story_id, hashvalues) VALUES(?,?,?)",
+        (rowid, story_id, sig.hashvalues.tobytes()),
+    )
+    conn.executemany(
+        "INSERT INTO story_buckets(bucket, article_rowid) VALUES(?,?)",
+        [(bucket, rowid) for bucket in _buckets(sig)],
+    )

@@ -126,32 +126,3 @@ def test_a_story_keeps_its_id_when_an_earlier_copy_arrives_or_a_copy_is_edited(a
         archive.upsert(edited)
         assert archive.version(later.id) == 2
         assert {archive.get(a.id).story_id for a in (later, earlier)} == {later.id}
-
-
-def test_a_batch_groups_its_own_articles_exactly_as_storing_them_one_by_one(tmp_path: Path) -> None:
-    """`Archive.upsert_many` looks its articles' bands up once and writes their rows at the end
-    (`stories.StoryBatch`): an article finds a copy stored earlier in the same batch, an edit in the
-    batch replaces its own bands, and the rows are those of one upsert per article."""
-    original = make_article(1, "Tổng kết 5 năm OCOP", WIRE)
-    copy = make_article(2, "OCOP", WIRE.replace("Chiều 12/3, tại", "Tại"), site="b.vn")
-    unrelated = make_article(3, "Giá vàng tăng mạnh", OTHER)
-    edited = original.model_copy(update={"text": WIRE.replace("giai đoạn tới", "thời gian tới")})
-    reworded = unrelated.model_copy(update={"text": WIRE + " Thêm một câu."})  # joins the story
-    articles = [original, copy, unrelated, edited, reworded, copy]
-
-    def rows(path: Path) -> list[list[tuple[object, ...]]]:
-        with Archive(path) as archive:
-            return [
-                archive.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-                for table in ("story_signatures", "story_buckets")
-            ] + [archive.conn.execute("SELECT id, version, data FROM articles ORDER BY rowid").fetchall()]
-
-    with Archive(tmp_path / "batch.sqlite") as archive:
-        outcomes = archive.upsert_many(articles)
-    with Archive(tmp_path / "single.sqlite") as archive:
-        assert [archive.upsert(article) for article in articles] == outcomes
-    assert [outcome.value for outcome in outcomes] == ["new", "new", "new", "updated", "updated", "unchanged"]
-    batch, single = rows(tmp_path / "batch.sqlite"), rows(tmp_path / "single.sqlite")
-    assert batch == single
-    stories_of = {row[0]: row[1] for row in batch[0]}
-    assert len(set(stories_of.values())) == 1 and len(stories_of) == 3  # all three in one story
