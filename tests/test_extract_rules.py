@@ -982,3 +982,14 @@ def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) ->
     ]
     whole = re.compile(regex)
     assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]
+
+
+def test_xml_safe_drops_exactly_the_control_characters_lxml_refuses() -> None:
+    """Round 7 looks for the characters before running the regex; the answer must not change."""
+    from crawler.extraction.dom import xml_safe
+
+    for code in range(0x00, 0x21):
+        text = f"Hà{chr(code)}Nội"
+        expected = "HàNội" if code < 0x20 and chr(code) not in "\t\n\r" else text
+        assert xml_safe(text) == expected, hex(code)
+    assert xml_safe("Bản tin\x0b\x1f ngày 5/12") == "Bản tin ngày 5/12"

@@ -19,6 +19,7 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document
+from trafilatura.utils import safe_relative_url
 
 from crawler.extraction.dom import raw_text
 from crawler.extraction.keys import squash
@@ -26,14 +27,19 @@ from crawler.urls import is_web_url, same_site
 from indexer.text import clean
 
 
-def _body(source: HtmlElement, url: str | None, *, favor_recall: bool = False) -> etree._Element | None:
+def _body(source: HtmlElement, *, favor_recall: bool = False) -> etree._Element | None:
     """trafilatura's body element for the page, or None when it found no article.
 
     include_comments=False: reader comments are not the article. Tables stay (OCOP product lists are
-    often tables); images are ignored (captions are collected from the DOM instead)."""
+    often tables); images are ignored (captions are collected from the DOM instead).
+
+    Two settings only save time, the body is the same: no page URL, because trafilatura would then
+    resolve every link of the page, twice or more, where only the few links of the kept blocks
+    are asked where they lead (`_leaves_site` resolves those the same way); and `output_format`
+    "xml", because the "python" format also renders the body as text, which is never read."""
     document = trafilatura.bare_extraction(
         source,
-        url=url,
+        output_format="xml",
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
@@ -114,7 +120,10 @@ def _outbound_chars(element: etree._Element, url: str | None) -> int:
 def _leaves_site(target: str, url: str | None) -> bool:
     if target.lower().startswith("mailto:"):
         return True
-    if url is None or not is_web_url(target):  # relative links stay on the page's site
+    if url is None:
+        return False
+    target = safe_relative_url(url, target) or target  # as trafilatura would have resolved it
+    if not is_web_url(target):
         return False
     return not same_site(target, url)
 
@@ -279,14 +288,14 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
     """
     if containers:
         source = _subdocument(tree, containers)
-        body = _body(source, url, favor_recall=True)
+        body = _body(source, favor_recall=True)
         if body is not None:
             restore_spaces(body, source)
         blocks = body_to_blocks(body, url) if body is not None else []
         if blocks:
             return blocks
         # The selectors matched something empty (a changed template): fall back to the whole page.
-    body = _body(tree, url)
+    body = _body(tree)
     if body is None:
         return []
     restore_spaces(body, tree)

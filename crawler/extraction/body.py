@@ -74,6 +74,7 @@ class BodyContext:
     crawled: datetime | None = None
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
+    author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
 
 
 @dataclass
@@ -398,11 +399,28 @@ def _is_cited_link(blocks: Sequence[Block], index: int) -> bool:
     )
 
 
+_INTRO_MIN_WORDS = 6  # "… có hiệu lực từ tháng 3 gồm:"; a box label ("Xem thêm:") is shorter
+_READING_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["announced_lists"]["reading_words"]) + r")\b")
+
+
+def _introduces(block: Block) -> bool:
+    """A sentence of the text that announces what follows ("The new rules are:"), not a label
+    and not an invitation to more reading ("Xem thêm các tin bài liên quan dưới đây:")."""
+    return (
+        block.kind == "p"
+        and block.link_ratio < _TEASER_LINK
+        and block.text.rstrip().endswith(":")
+        and _words(block.text) >= _INTRO_MIN_WORDS
+        and not _READING_WORDS.search(folded(block.text))
+    )
+
+
 def _cited_lists(blocks: Sequence[Block]) -> set[int]:
-    """Groups of list items that all link off the site, each item a few words, set right after a
-    paragraph or heading of the text: the products, sources or pages the text recommends. A
-    list of the outlet's own headlines links to its own pages; share and follow buttons are a
-    word or two."""
+    """Groups of list items, each item a few words, set right after a paragraph or heading of the
+    text, that all link off the site (the products, sources or pages the text recommends) or
+    that a sentence of the text announces ("… from March are:", a round-up of the outlet's own
+    reports on each item). A list of the outlet's own headlines under a box label or after the
+    text links to its own pages; share and follow buttons are a word or two."""
     cited: set[int] = set()
     for index, block in enumerate(blocks):
         if block.kind != "item" or block.group in cited or (index and blocks[index - 1].group == block.group):
@@ -413,7 +431,8 @@ def _cited_lists(blocks: Sequence[Block]) -> set[int]:
             before is not None
             and before.kind in ("p", "head")
             and before.link_ratio < _TEASER_LINK
-            and all(b.links_out and _words(b.text) >= _CITED_MIN_WORDS for b in items)
+            and all(_words(b.text) >= _CITED_MIN_WORDS for b in items)
+            and (_introduces(before) or all(b.links_out for b in items))
         ):
             cited.add(block.group)
     return cited
@@ -434,6 +453,14 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
         else:
             kept.append(block)
     return kept
+
+
+_AUTHOR_BOX_MIN_WORDS = 8  # a shorter line is a byline, read by the byline rules
+
+
+def _in_author_box(block: Block, boxes: frozenset[str]) -> bool:
+    """A sentence of an author box ("X is an editor at …"): about the writer, not the story."""
+    return _words(block.text) >= _AUTHOR_BOX_MIN_WORDS and any(block.key in box for box in boxes)
 
 
 def _drop_prompts(blocks: list[Block], result: CleanBody) -> list[Block]:
@@ -607,6 +634,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_date_lines(work, result, context.crawled)
     work = _take_opening_byline(work, result, context.outlet)
     work = _drop_prompts(work, result)
+    work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)
     work = _drop_related(work, result)
     work = _drop_link_only(work, result)

@@ -23,7 +23,7 @@ from crawler.extraction.dom import (
     short_text,
     words_of,
 )
-from crawler.extraction.keys import folded
+from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
@@ -328,6 +328,25 @@ _AUTHOR_CHILD_TAGS = ("a", "h3", "h4", "h5", "span", "strong", "b", "p", "em", "
 _AFTER_HEADLINE = 3000
 _BEFORE_HEADLINE = 40
 _NEAR_HEADLINE = 120  # elements: a byline this close to the h1 is the article's own
+
+
+_BIO_MIN_WORDS, _BIO_MAX_WORDS = 12, 150
+
+
+def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
+    """Folded texts of author boxes: elements classed like a byline (author, tacgia, writer …)
+    that hold a few sentences about the writer ("… is an editor at the business desk"), printed
+    inside the article's container after the text. A box holding the headline is the article's
+    header, not one; a longer one is a container the template happened to class so."""
+    found: set[str] = set()
+    for element in index.with_words(_AUTHOR_WORDS):
+        text = element.text_content()
+        if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS:
+            continue
+        if headline is not None and any(node is headline for node in element.iter()):
+            continue
+        found.add(squash(text))
+    return found
 
 
 def _is_author_element(element: HtmlElement) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import (
@@ -102,7 +103,8 @@ def _looks_like_clock(element: HtmlElement, headline: HtmlElement) -> bool:
 
 # The page's text nodes, read in one XPath call. extract_article has stripped scripts and styles
 # by then; a predicate leaving them out here would cost more than the rest of the date search.
-_VISIBLE_TEXT = "//body//text()"
+# Plain strings, not lxml's "smart" ones that remember their element: half the cost, same text.
+_VISIBLE_TEXT = etree.XPath("//body//text()", smart_strings=False)
 
 
 class DateConventions:
@@ -115,7 +117,7 @@ class DateConventions:
 
     @cached_property
     def _text(self) -> str:
-        return " ".join(self._tree.xpath(_VISIBLE_TEXT))
+        return " ".join(_VISIBLE_TEXT(self._tree))
 
     @cached_property
     def month_first(self) -> bool:

@@ -272,9 +272,13 @@ def apply_script_writes(tree: HtmlElement) -> int:
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+_XML_INVALID_CHARS = tuple(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def xml_safe(text: str) -> str:
-    """The text without the control characters lxml refuses to set on an element."""
-    return _XML_INVALID.sub("", text)
+    """The text without the control characters lxml refuses to set on an element. (Pages almost
+    never hold one: looking for each with `in` costs a third of the regex's scan of a page.)"""
+    return _XML_INVALID.sub("", text) if any(char in text for char in _XML_INVALID_CHARS) else text
 
 
 def remove(element: HtmlElement) -> None:

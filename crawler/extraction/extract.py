@@ -29,6 +29,7 @@ from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
     agency_name,
+    author_boxes,
     find_byline,
     find_closing_byline,
     parse_byline,
@@ -405,6 +406,7 @@ def extract_article(
         crawled=crawled_at,
         signatures=frozenset(signature_lines(tree)),
         teasers=frozenset(teasers.keys),
+        author_boxes=frozenset(author_boxes(index, headline.element)),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:

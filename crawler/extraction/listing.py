@@ -22,7 +22,7 @@ archived as an article.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lxml.html import HtmlElement
 
@@ -105,17 +105,23 @@ class _PageText:
 
     def holder(self, key: str) -> HtmlElement | None:
         """The element whose text opens like the paragraph with this key, or None."""
+        return next(self.holders(key), None)
+
+    def holders(self, key: str) -> Iterator[HtmlElement]:
+        """Every element whose text opens like the paragraph with this key, in page order (a
+        page may print a paragraph twice: its first lines as a teaser above, then in the body)."""
         if not self._read:
             self._read_page()
         probe = " ".join(key.split()[:_PROBE_WORDS])
         found = self.joined.find(probe) if probe else -1
-        if found < 0:
-            return None
-        node = self.nodes[max(bisect.bisect_right(self.starts, found) - 1, 0)]
-        holder = node.getparent()
-        if node.is_tail and holder is not None:
-            holder = holder.getparent()
-        return holder
+        while found >= 0:
+            node = self.nodes[max(bisect.bisect_right(self.starts, found) - 1, 0)]
+            holder = node.getparent()
+            if node.is_tail and holder is not None:
+                holder = holder.getparent()
+            if holder is not None:
+                yield holder
+            found = self.joined.find(probe, found + 1)
 
 
 def listing_evidence(
@@ -153,9 +159,15 @@ def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -
 
 
 def _in_site_chrome(holder: HtmlElement) -> bool:
-    """In a landmark or a box classed as furniture. The page's own <body>/<html> classes describe
-    the whole page ("has-mega-menu", "footer-style-2") and say nothing about where a text sits."""
-    boxes = (el for el in [holder, *ancestors(holder)] if el.tag not in ("body", "html"))
+    """In a landmark or a box classed as furniture, and not in an <article>. The page's own
+    <body>/<html> classes describe the whole page ("has-mega-menu", "footer-style-2") and say
+    nothing about where a text sits. A text in an <article> is an article's, wherever the template
+    put it (a regional paper's story pages hold theirs in `<main><aside>`); a page made of other
+    stories' articles is the teaser reason's to judge."""
+    chain = [holder, *ancestors(holder)]
+    if any(el.tag == "article" for el in chain):
+        return False
+    boxes = (el for el in chain if el.tag not in ("body", "html"))
     return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in boxes)
 
 
@@ -167,8 +179,8 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     chrome = other = count = 0
     for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
         words = len(paragraph.split())
-        holder = page.holder(squash(paragraph))
-        if holder is not None and _in_site_chrome(holder):
+        holders = list(page.holders(squash(paragraph)))
+        if holders and all(_in_site_chrome(holder) for holder in holders):
             chrome += words
             count += 1
         else:

@@ -149,6 +149,7 @@ def _microdata_items(tree: HtmlElement, base_url: str) -> list[dict[str, Any]]:
 
 
 _ITEMPROP_DATES = ("datepublished", "datemodified")
+_ITEMPROP_DATE_NAMES = frozenset({"datePublished", "dateModified"})  # as printed, for the body walk
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
@@ -171,9 +172,14 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
             for name in (meta.get(attribute) or "").lower().split():
                 target = body_dates if name in _ITEMPROP_DATES and not in_head else found
                 target.setdefault(name, []).append(content.strip())
-    for element in tree.xpath(
-        "//body//*[@itemprop='datePublished' or @itemprop='dateModified'][not(self::meta)]"
-    ):
+    # A walk in Python: an XPath comparing attributes on every element costs twice as much here.
+    dated = (
+        element
+        for body in tree.iter("body")
+        for element in body.iterdescendants()
+        if element.get("itemprop") in _ITEMPROP_DATE_NAMES and element.tag != "meta"
+    )
+    for element in dated:
         value = element.get("datetime") or element.get("content") or element.text_content()
         for name in (element.get("itemprop") or "").lower().split():
             body_dates.setdefault(name, []).append(value.strip())

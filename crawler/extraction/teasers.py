@@ -165,6 +165,8 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 texts[element] = headline_and_summary
     # Innermost cards only: a box holding one teaser is not a second teaser.
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
+    if not cards:
+        return found
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
