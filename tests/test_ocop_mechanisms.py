@@ -1215,3 +1215,239 @@ def test_a_portal_facts_widget_naming_a_province_is_chrome() -> None:
     # The same statistic in a sentence is prose: the province it names stays.
     story = "Dân số tỉnh Bắc Kạn còn ít, nhưng tỉnh đã có 30 sản phẩm OCOP 3 sao từ chè và mật ong."
     assert "Thái Nguyên" in facts(story, published=AFTER).provinces_2025
+
+
+# -- round 13: events named after OCOP, ... ------------------------------------------------------------
+
+NAMED_FAIR = (
+    "Tuần lễ OCOP và hàng Việt năm nay do Sở Công Thương thành phố tổ chức, diễn ra từ thứ Hai đến "
+    "thứ Sáu tại một trung tâm thương mại lớn.\n"
+    "Tại đây, 30 gian hàng của 9 tỉnh trưng bày hơn 200 sản phẩm OCOP và đặc sản vùng miền.\n"
+    "Phát biểu tại buổi khai trương, ông Nguyễn Văn Bình cho rằng chương trình OCOP là động lực để kinh tế "
+    "nông thôn phát triển bền vững và nâng cao đời sống người dân."
+)
+
+
+def test_a_passage_opening_on_an_event_named_after_ocop_without_substance_is_not_ocop() -> None:
+    # An official's words about the programme stand outside the event's sentences.
+    assert not facts(NAMED_FAIR, title="").is_ocop
+    # A fair that is not named after OCOP, in the same frame, keeps its reading: the programme is
+    # talked about, not only the fair.
+    unnamed = NAMED_FAIR.replace("Tuần lễ OCOP và hàng Việt năm nay", "Tuần lễ hàng Việt năm nay")
+    assert facts(unnamed, title="").is_ocop
+    # Substance anywhere (an assessment) makes it OCOP coverage again.
+    assessed = NAMED_FAIR + "\nNăm nay Hội đồng tỉnh đã đánh giá, phân hạng thêm nhiều sản phẩm mới."
+    assert facts(assessed, title="").is_ocop
+
+
+def test_a_bracket_of_parts_after_a_rated_count_shares_its_rating() -> None:
+    text = (
+        "Năm nay toàn tỉnh có 15 sản phẩm của 9 chủ thể đạt OCOP 4 sao (huyện Đông Sơn 6 sản phẩm, huyện "
+        "Tây Sơn 5 sản phẩm và thị xã Nam Sơn 4 sản phẩm); 20 sản phẩm đạt OCOP 3 sao (huyện Đông Sơn 12 "
+        "sản phẩm, huyện Bắc Sơn 8 sản phẩm)."
+    )
+    assert claims(text) == {(15, 4), (6, 4), (5, 4), (4, 4), (20, 3), (12, 3), (8, 3)}
+    # Parts that carry a rating of their own keep it.
+    own = "Toàn tỉnh có 50 sản phẩm OCOP (5 sản phẩm đạt 4 sao và 45 sản phẩm đạt 3 sao)."
+    assert claims(own) == {(50, None), (5, 4), (45, 3)}
+
+
+def test_an_upgrade_after_a_comma_gives_the_new_rank() -> None:
+    text = "Theo Sở Nông nghiệp, tỉnh có 3 sản phẩm OCOP đạt 3 sao năm 2020, nâng cấp lên 4 sao năm 2022."
+    found = facts(text)
+    assert found.stars == [4]
+    assert claims(text) == {(3, 4)}
+    # Its breakdown shares the new rank.
+    parts = text + " Cụ thể, 2 sản phẩm của Hợp tác xã Đồi Chè; 1 sản phẩm của Công ty Nắng Sớm."
+    assert claims(parts) == {(3, 4), (2, 4), (1, 4)}
+    # A rank stated before an unrelated clause stays.
+    other = "Theo Sở Nông nghiệp, tỉnh có 3 sản phẩm OCOP đạt 3 sao năm 2020, nhiều sản phẩm đã xuất khẩu."
+    assert facts(other).stars == [3] and claims(other) == {(3, 3)}
+
+
+def test_counts_whose_certificates_lapsed_are_no_claims() -> None:
+    expired = (
+        "Theo Sở Nông nghiệp, giấy chứng nhận của 36 sản phẩm OCOP được cấp theo Quyết định số 120/QĐ-UBND "
+        "ngày 5/3/2019 của UBND tỉnh đã hết hiệu lực kể từ tháng 3 năm nay."
+    )
+    assert claims(expired) == set()
+    removed = (
+        "UBND tỉnh vừa ban hành quyết định đưa 9 sản phẩm thuộc Chương trình mỗi xã một sản phẩm (OCOP) "
+        "của 5 chủ thể ra khỏi danh sách công nhận."
+    )
+    assert claims(removed) == set()
+    # Still valid, and a lapse that belongs to the next count, leave the count a claim.
+    valid = "Tỉnh có 36 sản phẩm OCOP có giấy chứng nhận chưa hết hiệu lực, đều đạt 3 sao."
+    assert claims(valid) == {(36, 3)}
+    split = "Toàn huyện hiện có 20 sản phẩm đạt chuẩn OCOP; 6 sản phẩm đã hết hạn công nhận."
+    assert claims(split) == {(20, None)}
+
+
+CROP_BODY = (
+    "Nhờ đất đỏ và khí hậu nắng ấm, tỉnh đã trở thành vùng trồng điều lớn của cả nước. Những năm qua, "
+    "nông dân chuyển dần diện tích cà phê già cỗi sang trồng điều, loại cây dễ chăm sóc và cho năng suất "
+    "ổn định, phù hợp với thổ nhưỡng nơi đây."
+)
+
+
+def test_a_headline_that_only_nominates_over_a_body_without_ocop_is_not_ocop() -> None:
+    nominee = "Hạt điều Bình Minh - hành trình đề cử TOP 100 sản phẩm OCOP tiêu biểu 2023"
+    found = facts(CROP_BODY, title=nominee)
+    assert not found.is_ocop and found.ocop_claims == []
+    # A headline that certifies the product keeps the passage OCOP, as before.
+    certified = "Hạt điều Bình Minh - sản phẩm OCOP 4 sao của tỉnh"
+    assert facts(CROP_BODY, title=certified).is_ocop
+    # So does a nomination headline over a body that talks about the programme.
+    body = CROP_BODY + " Sản phẩm hạt điều rang muối của hợp tác xã đã đạt chứng nhận OCOP 4 sao năm 2022."
+    assert facts(body, title=nominee).is_ocop
+
+
+def test_datelines_with_bars_and_dashes_and_a_copy_button_do_not_hide_the_headline() -> None:
+    page = (
+        "Thứ hai, 12/05/2025 | 08:10 GMT +7\n\n"
+        "  • Click để copy\n"
+        "Thứ sáu- 09:30, 14/08/2020\n\n"
+        "Tỉnh Đông Sơn: Thêm nhiều sản phẩm được xếp hạng OCOP 3 - 4 sao\n\n"
+        "Trong số 12 sản phẩm dự đánh giá đợt này ở tỉnh, nhiều sản phẩm của các hợp tác xã đã đạt "
+        "chuẩn 4 sao sau hai năm cải tiến bao bì và chất lượng.\n\n"
+        "Các sản phẩm chủ yếu là mật ong, miến dong và chè xanh của các hợp tác xã vùng cao."
+    )
+    found = facts(page, title="")
+    # The headline above the sapo is the title: its "3 - 4 sao" is read.
+    assert found.stars == [3, 4]
+
+
+def test_a_rating_in_a_dated_or_realis_sentence_is_no_generic_rule() -> None:
+    dated = (
+        "Cơ sở bánh tráng Mười Lan nay có 3 sản phẩm OCOP. Năm 2022, huyện hỗ trợ cơ sở hoàn thiện sản phẩm, "
+        "bao bì, mẫu mã và được UBND tỉnh công nhận đạt chuẩn OCOP 3 sao."
+    )
+    assert facts(dated).stars == [3]
+    told = (
+        "Năm nay tỉnh công nhận thêm 40 sản phẩm OCOP. Các sản phẩm được đánh giá đạt 3-4 sao cấp tỉnh đã có "
+        "bước tiến rõ về bao bì, đảm bảo quy định về tem nhãn và truy xuất nguồn gốc."
+    )
+    assert facts(told).stars == [3, 4]
+    # Rules stay rules: a reward, and a definition whose "là" comes before the realis marker.
+    reward = (
+        "Năm nay tỉnh có nhiều sản phẩm OCOP mới. Sản phẩm đạt 4 sao được hỗ trợ 20 triệu đồng theo quy định."
+    )
+    assert facts(reward).stars == []
+    definition = (
+        "Năm nay tỉnh có nhiều sản phẩm OCOP mới. Theo quy định, sản phẩm đạt 4 sao là sản phẩm đã đáp ứng "
+        "đầy đủ bộ tiêu chí."
+    )
+    assert facts(definition).stars == []
+
+
+FEATURE_BODY = (
+    "Sau nhiều năm làm nghề, hợp tác xã đầu tư dây chuyền chưng cất mới, thay lò củi bằng lò hơi và "
+    "chuẩn hóa quy trình từ khâu thu hái lá, phơi khô đến đóng chai, dán nhãn truy xuất nguồn gốc cho "
+    "từng lô hàng bán ra thị trường trong và ngoài tỉnh.\n"
+    "Giám đốc hợp tác xã cho biết khó khăn lớn nhất là vốn, bởi mỗi mẻ chưng cất cần nhiều nguyên liệu "
+    "và nhân công, trong khi giá bán phải cạnh tranh với hàng trôi nổi không rõ nguồn gốc trên thị trường.\n"
+    "Thời gian tới, đơn vị mong muốn mở rộng vùng nguyên liệu, liên kết với nhiều hộ dân hơn và đưa sản "
+    "phẩm vào các chuỗi siêu thị lớn ở các thành phố, đồng thời phát triển thêm kênh bán hàng trực tuyến."
+)
+
+
+def test_the_rating_of_a_named_product_is_ocop_evidence() -> None:
+    lead = (
+        "Lần đầu tiên, huyện Suối Mây có sản phẩm OCOP đạt chuẩn 4 sao cấp tỉnh là tinh dầu quế Hồng Phát "
+        "của một hợp tác xã trẻ, sau ba năm cải tiến mẫu mã và chất lượng.\n"
+    )
+    found = facts(lead + FEATURE_BODY, title="")
+    assert found.is_ocop and found.stars == [4]
+    # A statement about any product at a rank (no name, no realis marker) is no such evidence.
+    general = (
+        "Đạt tiêu chuẩn OCOP 4 sao được xem như tấm vé thông hành để các sản phẩm nông nghiệp của địa phương "
+        "vào siêu thị, nhưng phần lớn cơ sở nhỏ vẫn gặp khó về vốn và nhân lực.\n"
+    )
+    assert not facts(general + FEATURE_BODY, title="").is_ocop
+
+
+def test_counts_still_being_assessed_are_no_claims() -> None:
+    ongoing = (
+        "Năm nay huyện có 12 sản phẩm OCOP. Huyện đang tiếp tục đánh giá, công nhận 5 sản phẩm mới của các "
+        "hợp tác xã."
+    )
+    assert claims(ongoing) == {(12, None)}
+    waiting = (
+        "Hiện huyện có 9 sản phẩm đang được tổ chức đánh giá, phân hạng OCOP; ngoài ra đã có 21 "
+        "sản phẩm OCOP."
+    )
+    assert claims(waiting) == {(21, None)}
+    # "hiện đang có" says what exists now, and a realis marker after the progressive ends it.
+    current = "Toàn huyện hiện đang có 30 sản phẩm OCOP, chủ yếu là nhóm thực phẩm."
+    assert claims(current) == {(30, None)}
+    done = "Huyện đang triển khai chương trình và đến nay đã công nhận 7 sản phẩm đạt OCOP 3 sao."
+    assert claims(done) == {(7, 3)}
+
+
+def test_a_count_of_ocop_and_specialty_products_joined_by_va_is_mixed() -> None:
+    text = (
+        "Năm nay tỉnh có 40 sản phẩm OCOP 3 sao. Tại hội nghị kết nối, các hợp tác xã đưa 120 sản phẩm OCOP "
+        "và đặc sản vùng miền lên sàn thương mại điện tử, trong đó 30 sản phẩm được bán chạy."
+    )
+    assert claims(text) == {(40, 3)}
+    # Two counts joined by "và" are still two counts.
+    pair = "Năm nay tỉnh có 40 sản phẩm OCOP và 12 sản phẩm đạt 4 sao."
+    assert claims(pair) == {(40, None), (12, 4)}
+
+
+def test_the_programme_name_written_with_a_digit_counts_nothing() -> None:
+    text = "Sau 6 năm, Chương trình mỗi xã 1 sản phẩm đã lan tỏa khắp tỉnh, với 20 sản phẩm OCOP đạt 3 sao."
+    found = facts(text, title="")
+    assert {(c.count, c.stars) for c in found.ocop_claims} == {(20, 3)}
+
+
+def test_a_lower_councils_score_sent_up_to_a_higher_council_is_a_proposal() -> None:
+    sent = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Qua chấm điểm của Hội đồng huyện, cả 04 sản phẩm mới đều đạt "
+        "trên 60 điểm, phân hạng 3 sao, trên cơ sở đó hồ sơ được chuyển Hội đồng đánh giá, phân hạng sản "
+        "phẩm OCOP tỉnh xem xét, công nhận."
+    )
+    assert facts(sent).stars == []
+    chosen = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Hội đồng huyện đã chọn 6 sản phẩm đạt từ 3 sao đến 4 sao của "
+        "4 chủ thể tham gia đánh giá sản phẩm OCOP cấp tỉnh."
+    )
+    assert facts(chosen).stars == [] and claims(chosen) == {(15, None)}
+    # A score the people's committee is asked to sign stays the rating (the ocop-real convention),
+    # and so does a rating followed by a new subject that is sent up.
+    signed = (
+        "Năm nay huyện có 15 sản phẩm OCOP. Hội đồng tỉnh đã chấm điểm và đề nghị UBND tỉnh công nhận "
+        "5 sản phẩm đạt 4 sao."
+    )
+    assert facts(signed).stars == [4]
+    other = (
+        "Tỉnh công nhận 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung ương xem xét 2 sản phẩm "
+        "tiềm năng 5 sao."
+    )
+    assert facts(other).stars == [3] and claims(other) == {(20, 3)}
+
+
+def test_new_and_reassessed_parts_in_brackets_and_in_the_next_paragraph_are_parts() -> None:
+    text = (
+        "Năm nay tỉnh đã cấp giấy chứng nhận OCOP cho 40 sản phẩm (28 sản phẩm mới và 12 sản phẩm đánh giá "
+        "lại). Trong đó, thành phố Đông có 15 sản phẩm (11 sản phẩm mới, 4 sản phẩm đánh giá lại).\n"
+        "Huyện Tây có 9 sản phẩm mới; huyện Nam có 16 sản phẩm (8 sản phẩm mới, 8 sản phẩm đánh giá lại).\n"
+        "Lũy kế toàn tỉnh có 150 sản phẩm OCOP."
+    )
+    assert claims(text) == {
+        (40, None),
+        (28, None),
+        (12, None),
+        (15, None),
+        (11, None),
+        (4, None),
+        (9, None),
+        (16, None),
+        (8, None),
+        (150, None),
+    }
+    # After a count of candidates, the same shapes are candidates.
+    candidates = text.replace(
+        "đã cấp giấy chứng nhận OCOP cho 40 sản phẩm", "có 40 sản phẩm đăng ký tham gia OCOP"
+    )
+    assert claims(candidates) == {(150, None)}

@@ -25,7 +25,7 @@ from indexer.ocop.english import english_blocks, english_facts
 from indexer.ocop.groups import find_groups
 from indexer.ocop.places import gazetteer_rules, provinces_2025_list
 from indexer.ocop.relevance import IS_OCOP_THRESHOLD, assess, core_index
-from indexer.ocop.stars import find_stars
+from indexer.ocop.stars import find_stars, of_a_product
 from indexer.schema import Article, OcopClaim
 
 __all__ = [
@@ -87,6 +87,7 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
         frozenset(doc.sent_of[c.sao] for c in candidates if c.strong),
         frozenset(s for _claim, s in stated),
         frozenset(s for claim, s in stated if claim.stars is not None),
+        frozenset(doc.sent_of[c.sao] for c in candidates if c.strong and of_a_product(doc, c.first)),
     )
     is_ocop = relevance.is_ocop
 

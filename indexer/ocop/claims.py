@@ -76,6 +76,8 @@ class _Vocab:
     candidates: PhraseIndex
     candidacies: PhraseIndex
     proposals: PhraseIndex
+    lapses: PhraseIndex
+    progress: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     averages: PhraseIndex
@@ -133,6 +135,8 @@ def _vocab() -> _Vocab:
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
+        lapses=index(v["lapse_words"]),
+        progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         averages=index(v["average_words"]),
@@ -378,6 +382,15 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
             if not (rating_list or phrase or group or listing or passive or decimal):
                 break
+        if (
+            doc.fold[k] in ("va", "cung")
+            and doc.fold[k - 1] == "ocop"
+            and doc.adjacent(k)
+            and k + 1 < end
+            and doc.adjacent(k + 1)
+            and v.mixed_nouns.match_at(doc, k + 1, end) is not None
+        ):
+            mixed = True  # "150 sản phẩm OCOP và đặc sản vùng miền" (round 13)
         if k > start and not listing and said and v.list_openers.match_at(doc, k, end) is not None:
             break
         if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
@@ -389,6 +402,30 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
+    """Whether the count's own clause, read to its end however long, says its products lost the
+    certificate: "Giấy chứng nhận 48 sản phẩm OCOP được cấp theo Quyết định số 303/QĐ-UBND ngày
+    4/2/2020 đã hết hiệu lực", "loại 13 sản phẩm … do 7 chủ thể sản xuất ra khỏi danh sách"
+    (round 13). The predicate of such a sentence stands at its end, past the window the other
+    words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
+    and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
+    if start >= end:
+        return False
+    _a, b = doc.sentence_bounds(start)
+    for k in range(start, min(b, end)):
+        if doc.gap(k).strip().strip("/-.()") or doc.block_of[k] != doc.block_of[k - 1]:
+            return False
+        if k > start and doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+            return False
+        if (
+            v.lapses.starts(doc.fold[k])
+            and v.lapses.match_at(doc, k, end) is not None
+            and doc.fold[k - 1] not in ("chua", "khong")
+        ):
+            return True
+    return False
 
 
 def _bracket_has_digits(doc: Document, k: int) -> bool:
@@ -616,13 +653,15 @@ class _Claims:
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
-        self.lists: dict[int, tuple[int, int, int]] = {}  # sentence → (start, end, rating) of a list of parts
+        # sentence → (start, end, rating) of each list of parts ("26 … 4 sao (…); 83 … 3 sao (…)")
+        self.lists: dict[int, list[tuple[int, int, int | None]]] = {}
         self.cues: dict[int, int] = {}  # cue sentence ("… 21 sản phẩm đạt OCOP 3 sao, cụ thể:") → its rating
         self._runs: dict[int, int] | None = None
         self.assessed: list[tuple[int, int]] = []  # (value, position) of counts withheld as only assessed
         # sentence → (position, rating) of its first claim
         self.opening: dict[int, tuple[int, int | None]] = {}
         self.first_count: dict[int, int] = {}  # sentence → position of its first count
+        self._named: set[int] | None = None
 
     @property
     def talk(self) -> set[int]:
@@ -668,11 +707,20 @@ class _Claims:
                 return found[2]
         return a
 
+    def _in_programme_name(self, k: int) -> bool:
+        """Syllable k is inside the programme's name: "Chương trình mỗi xã 1 sản phẩm" counts
+        nothing (round 13)."""
+        if self._named is None:
+            self._named = {
+                i for a, b, _p in core_index().find_in_blocks(self.doc, CONTENT_ZONES) for i in range(a, b)
+            }
+        return k in self._named
+
     def read(self, k: int, start: int, end: int) -> _Count | None:
         """The count at syllable k with its evidence, or None when it cannot be a claim."""
         doc, v, m = self.doc, self.v, self.m
         found = _count_at(doc, k, end, v)
-        if found is None:
+        if found is None or self._in_programme_name(k):
             return None
         value, noun_at, noun_end = found
         if value <= 0 or _is_range(doc, k):
@@ -692,9 +740,16 @@ class _Claims:
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
+        if self._in_progress(k, start, head, noun_end, end):
+            self.blocked.setdefault(doc.sent_of[k], k)  # its breakdown is in progress too
+            return None  # "đang tiếp tục đánh giá, công nhận 4 sản phẩm": not certified yet
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
-        if mixed or after.bad_rating:
+        if mixed:
+            # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
+            self.blocked.setdefault(doc.sent_of[k], k)
+            return None
+        if after.bad_rating or _lapsed(doc, noun_end, end, v):
             return None
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
@@ -704,7 +759,7 @@ class _Claims:
         settled = after.result >= 0 or rating_settles or before.rated
         # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
         # were re-assessed to be re-certified, not candidates.
-        part = after.reassessed and self._breaks_down_accepted(k, start)
+        part = after.reassessed and (self._breaks_down_accepted(k, start) or self._in_list(doc.sent_of[k], k))
         if (
             after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
             or (  # "488 sản phẩm tham gia đánh giá", "đã có thêm 3200 sản phẩm tham gia"
@@ -724,6 +779,7 @@ class _Claims:
             )  # assessed, no result
             or m.planned(doc, k)
             or m.nominated(doc, k, start=self._clause_start(k, start))
+            or (after.rated and m.forwarded(doc, noun_end - 1))  # a lower council's score, sent up
         ):
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
             # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
@@ -746,20 +802,49 @@ class _Claims:
         kind = parenthesised and _kind_before(doc, head, start, v)
         return _Count(value, k, noun, after, before, parenthesised, appos, kind)
 
+    def _in_progress(self, k: int, start: int, head: int, noun_end: int, end: int) -> bool:
+        """An assessment still going on (`progress_words`, round 13): in the count's clause before
+        it with no realis marker after ("Thành phố đang tiếp tục đánh giá, công nhận 4 sản phẩm"),
+        or right after the noun ("17 sản phẩm đang được tổ chức đánh giá, phân hạng")."""
+        doc, v = self.doc, self.v
+        before = [j for _i, j, p in v.progress.find(doc, self._clause_start(k, start), head) if p.value]
+        if before and not self.m.realis_between(doc, before[-1], head):
+            return True
+        after = noun_end + (noun_end < end and doc.fold[noun_end] == "ocop")
+        return after < end and doc.adjacent(after) and v.progress.match_at(doc, after, end) is not None
+
     def _breaks_down_accepted(self, k: int, start: int) -> bool:
         """A breakdown word ("trong đó", "trong số này") opens the count's clause, and the last
         sentence with a count before it, or this one, already stated a claim."""
         doc = self.doc
         opens = [self._clause_start(k, start), max(doc.sentence_bounds(k)[0], start)]
+        s = doc.sent_of[k]
+        if self._continues_breakdown(s):
+            return True
         if not any(
             self.m.breakdowns.match_at(doc, a, k) is not None
             or (a > start and self.m.breakdowns.preceded_by(doc, a) is not None)
             for a in opens
         ):
             return False
-        s = doc.sent_of[k]
         earlier = [t for t in self.counted if t <= s]
         return bool({s, *(earlier[-2:-1] if earlier and earlier[-1] == s else earlier[-1:])} & self.accepted)
+
+    def _continues_breakdown(self, s: int) -> bool:
+        """Sentence s goes on with the breakdown of the sentence before it, also in a new paragraph
+        (round 13): "Trong đó, thành phố A có 19 sản phẩm (17 sản phẩm mới, 2 sản phẩm đánh giá
+        lại). Huyện B có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại); …" — the sentence
+        before opened with a breakdown word, and it or the sentence it breaks down stated a claim."""
+        doc = self.doc
+        a = bisect_left(doc.sent_of, s - 1)
+        if (
+            s == 0
+            or doc.blocks[doc.block_of[a]].zone not in CONTENT_ZONES
+            or self.m.breakdowns.match_at(doc, a, a + 4) is None
+        ):
+            return False
+        earlier = [t for t in self.counted if t < s - 1]
+        return s - 1 in self.accepted or (bool(earlier) and earlier[-1] in self.accepted)
 
     def _breaks_down_blocked(self, k: int) -> bool:
         """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
@@ -813,7 +898,7 @@ class _Claims:
             and self.is_ocop
             and c.noun in self.v.inherit_nouns
             and not after.other
-            and (not c.parenthesised or c.kind_named)
+            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
             and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
             and not near_candidates
         )
@@ -825,8 +910,8 @@ class _Claims:
             stars = before.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
-        elif s in self.lists and self.lists[s][0] < c.at < self.lists[s][1]:
-            stars = self.lists[s][2]  # a part listed after a rated total
+        elif (listed := self._listed_rating(s, c.at)) is not None:
+            stars = listed  # a part listed after a rated total
         elif inherit and self.runs.get(s, s) in self.cues:
             stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
         else:
@@ -836,12 +921,22 @@ class _Claims:
             self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
             self.totals.setdefault(s, (c.at, stars))
-        elif stars is not None and (parts := self._list_after(c.at)) is not None:
-            self.lists.setdefault(s, (*parts, stars))
+        elif (parts := self._list_after(c.at)) is not None:
+            spans = self.lists.setdefault(s, [])
+            if not any(a <= c.at < b for a, b, _r in spans):
+                spans.append((*parts, stars))
         if stars is not None and s in self.runs.values():
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _in_list(self, s: int, k: int) -> bool:
+        """The count at k is a part in a list after an accepted count of sentence s."""
+        return any(a <= k < b for a, b, _r in self.lists.get(s, []))
+
+    def _listed_rating(self, s: int, k: int) -> int | None:
+        """The rating of the list of parts of sentence s that holds the count at k."""
+        return next((r for a, b, r in self.lists.get(s, []) if a <= k < b), None)
 
     def _breakdown_rating(self, k: int) -> int | None:
         """ "… công nhận thêm 15 sản phẩm OCOP 5 sao. Trong đó, nhóm thực phẩm có 9 sản phẩm, …":
@@ -889,7 +984,23 @@ class _Claims:
                 while j < b and not any(ch in doc.gap(j) for ch in ends):
                     j += 1
                 return i, j
+            if gap == "(" and (close := self._bracketed_parts(i, b)) is not None:
+                return i, close
         return None
+
+    def _bracketed_parts(self, i: int, b: int) -> int | None:
+        """ "26 sản phẩm đạt 4 sao (huyện A 4 sản phẩm, huyện B 2 sản phẩm)": a bracket that
+        opens after the rated count and holds two or more counts of products, joined by commas,
+        semicolons or "và", lists its parts without an opener (round 13). The end of the bracket,
+        or None when it holds fewer counts (an aside: "(chiếm 20%)", "(1 sản phẩm mới)")."""
+        doc, v = self.doc, self.v
+        counts = 0
+        j = i
+        while j < b and ")" not in doc.gap(j):
+            if doc.orig[j][0].isdigit() and _count_at(doc, j, b, v) is not None:
+                counts += 1
+            j += 1
+        return j if counts >= 2 else None
 
     def _opens_total(self, k: int) -> bool:
         """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản

@@ -81,7 +81,7 @@ _SAPO_WORDS = 25
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
 # A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
 _DATELINE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:\d{1,2}:\d{2}\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+]*$"
+    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*[,|\-–]?\s*)?(?:\d{1,2}:\d{2}\s*[,|\-–]?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*$"
 )
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.

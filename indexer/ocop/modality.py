@@ -81,6 +81,9 @@ class Modality:
     assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
+    forwards: PhraseIndex
+    higher: PhraseIndex
+    forward_reach: int
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -240,12 +243,18 @@ class Modality:
     def generic(self, doc: Document, first: int) -> bool:
         """A rating of products in general, in a rule, a reward or a definition ("Mỗi sản phẩm
         đạt 5 sao được thưởng ...", "Sản phẩm đạt 4 sao là sản phẩm ..."): no count of products,
-        no name and no realis marker in its sentence before it, and a generic word in the
+        no name, no year and no realis marker in its sentence, and a generic word in the
         sentence ("Sản phẩm ... đã được công nhận đạt 3 sao" is an event, not a rule)."""
         a, b = doc.sentence_bounds(first)
         if _hits(self.realis, doc, a, first):
             return False
         opener = self.generic_openers.match_at(doc, a, first) is not None
+        # A realis marker after the rating tells what these products did ("Các sản phẩm được đánh
+        # giá đạt 3-4 sao đã có bước tiến …"), unless a definition's "là" comes first ("Sản phẩm
+        # đạt 4 sao là sản phẩm đã …"; round 13).
+        realis_after = next((i for i, _j in _hits(self.realis, doc, first, b)), -1)
+        if not opener and realis_after >= 0 and "la" not in doc.fold[first:realis_after]:
+            return False
         # Otherwise the rule's subject is the bare noun before the rating: "Sản phẩm đạt 4 sao
         # được hỗ trợ", "Chủ thể có sản phẩm đạt 4 sao ..."; "Vải sấy đạt 4 sao và được đề xuất
         # là sản phẩm ..." names its product first.
@@ -256,6 +265,14 @@ class Modality:
         for k in range(a, first):
             if doc.orig[k][0].isdigit() and k + 1 < first and doc.fold[k + 1] in ("san", "sp", "mat"):
                 return False  # "5 sản phẩm đạt 4 sao được hỗ trợ": these products
+            if (
+                not opener
+                and k > a
+                and doc.fold[k - 1] == "nam"
+                and len(doc.orig[k]) == 4
+                and doc.orig[k].isdigit()
+            ):
+                return False  # "Năm 2021, … được UBND tỉnh công nhận đạt 3 sao": an event in time (round 13)
             if k > a and doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k):
                 return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
         return opener or bool(_hits(self.generic_words, doc, a, b))
@@ -295,6 +312,43 @@ class Modality:
         sending = [k for k, _end in _hits(self.sending, doc, a, i)]
         return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
 
+    def forwarded(self, doc: Document, i: int) -> bool:
+        """A score the text then sends up, in the same sentence, to a higher council's assessment
+        (round 13): "cả 03 sản phẩm đều đạt … phân hạng 3 sao, trên cơ sở đó … gửi Hội đồng …
+        huyện tổng hợp chuyển Hội đồng … tỉnh xem xét", "Hội đồng … huyện đã chọn 7 sản phẩm đạt
+        từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm OCOP cấp tỉnh": a lower council's score,
+        a proposal. A forwarding word (`forward_words`) after syllable i, then a higher assessor
+        (`higher_assessors`) within `forward_reach` syllables. A new count of products after
+        the rating opens another subject ("… 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung
+        ương xét 2 sản phẩm 5 sao"), and a proposal to the people's committee ("đề nghị UBND tỉnh công
+        nhận") is no forwarding: the committee signs the council's score."""
+        _a, b = doc.sentence_bounds(i)
+        counts = [
+            k
+            for k in range(i + 1, b - 1)
+            if doc.orig[k][0].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat")
+        ]
+        if counts:
+            return False  # another subject, before the forwarding or as what it sends up
+        for k in range(i + 1, b):
+            if not self.forwards.starts(doc.fold[k]):
+                continue
+            hit = self.forwards.match_at(doc, k, b)
+            if hit is None or not hit.value:
+                continue
+            j = k + len(hit.folded)
+            if any(True for _ in _hits(self.higher, doc, j, min(b, j + self.forward_reach))):
+                return True
+        return False
+
+    def realis_between(self, doc: Document, a: int, b: int) -> bool:
+        """A realis marker in syllables [a, b)."""
+        return bool(_hits(self.realis, doc, a, b))
+
+    def realis_before(self, doc: Document, i: int) -> bool:
+        """A realis marker before syllable i in its sentence ("… đã được công nhận OCOP 4 sao")."""
+        return bool(_hits(self.realis, doc, self._sentence_start(doc, i), i))
+
     def realis_after(self, doc: Document, i: int) -> bool:
         """A realis marker after syllable i in its clause ("(OCOP 5 sao) đã được công nhận")."""
         return bool(_hits(self.realis, doc, i + 1, self._clause_end(doc, i)))
@@ -332,4 +386,7 @@ def modality() -> Modality:
         assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),
+        forwards=_index(v["forward_words"], v["not_modal_words"]),
+        higher=_index(v["higher_assessors"]),
+        forward_reach=int(v["forward_reach"]),
     )

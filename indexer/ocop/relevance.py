@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.modality import modality
 from indexer.ocop.phrases import PhraseIndex
 from indexer.ocop.vocab import relevance_vocab
 
@@ -80,6 +81,23 @@ def _event_indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
     )
 
 
+@cache
+def _named_event_index() -> PhraseIndex:
+    return _phrase_index({"named": relevance_vocab()["named_events"]})
+
+
+def _named_after_ocop(doc: Document, core_at: int) -> bool:
+    """Whether the core term at syllable `core_at` ends an event's name: a `named_events` word at
+    most `named_event_gap` syllables before it, with no punctuation between ("Tuần lễ OCOP",
+    "Ngày hội sản phẩm OCOP", "hội chợ sản phẩm OCOP")."""
+    gap = int(relevance_vocab()["weights"]["named_event_gap"])
+    first = max(doc.blocks[doc.block_of[core_at]].first, core_at - gap - 3)
+    for _i, j, _p in _named_event_index().find(doc, first, core_at):
+        if core_at - j <= gap and all(doc.adjacent(k) for k in range(j, core_at + 1)):
+            return True
+    return False
+
+
 def _event_sentences(doc: Document) -> set[int]:
     """Sentences about an event: those holding an `event_terms` word, and those opening with an
     `event_continuations` word right after one ("Trong đó, …" lists the event's participants)."""
@@ -92,18 +110,25 @@ def _event_sentences(doc: Document) -> set[int]:
     return found
 
 
-def _event_only(doc: Document, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
-    """Whether every OCOP mention sits in a sentence about an event (a fair, festival, trade week)
-    and no other sentence states OCOP substance (a rating, a count, an assessment): the labelling
-    convention reads such a passage as event coverage, not OCOP coverage."""
+def _event_only(doc: Document, first_core: int, ocop_sentences: set[int], stated: frozenset[int]) -> bool:
+    """Whether the passage is event coverage, which the labelling convention does not read as OCOP
+    coverage: every OCOP mention sits in a sentence about an event (a fair, festival, trade week)
+    and no other sentence states OCOP substance (a rating, a count, an assessment); or (round 13)
+    no sentence but the event's states substance, the passage opens on an event named after OCOP
+    ("Tuần lễ OCOP …") and at least half of its OCOP sentences are about the event — the others
+    are what officials say about the programme at the fair, or what the fair is for."""
     if not ocop_sentences:
         return False
     _events, substance, _continuations = _event_indexes()
     event_sentences = _event_sentences(doc)
-    if not ocop_sentences <= event_sentences:
-        return False
     substantial = stated | {doc.sent_of[i] for i, _j, _p in substance.find_in_blocks(doc, CONTENT_ZONES)}
-    return substantial <= event_sentences
+    if not substantial <= event_sentences:
+        return False
+    return ocop_sentences <= event_sentences or (
+        doc.sent_of[first_core] in event_sentences
+        and _named_after_ocop(doc, first_core)
+        and 2 * len(ocop_sentences & event_sentences) >= len(ocop_sentences)
+    )
 
 
 def assess(
@@ -111,12 +136,16 @@ def assess(
     rated_sentences: frozenset[int] = frozenset(),
     fact_sentences: frozenset[int] = frozenset(),
     rated_facts: frozenset[int] = frozenset(),
+    rated_products: frozenset[int] = frozenset(),
 ) -> Relevance:
     """Score a document.
 
     `rated_sentences`: sentences holding an OCOP star rating in OCOP context (indexer.ocop.stars);
     `fact_sentences`: sentences stating a count of OCOP products or of rated products;
-    `rated_facts`: those whose count carries a star rating (weighted `rated_fact`).
+    `rated_facts`: those whose count carries a star rating (weighted `rated_fact`);
+    `rated_products`: sentences stating the star rating of a particular product, without a count
+    ("Tinh dầu quế A đã đạt chuẩn OCOP 4 sao"), weighted `rated_product` (round 13): a feature on
+    one certified product is OCOP's own kind of fact, like a count.
     """
     w = relevance_vocab()["weights"]
     core, context, foreign = _indexes()
@@ -124,6 +153,7 @@ def assess(
     lead_hits: set[int] = set()
     link_mentions = 0
     sentences: set[int] = set()
+    first_core = -1
     lead_first = next((blk.first for blk in doc.blocks if blk.zone == "lead"), None)
     lead_limit = doc.sent_of[lead_first] + int(w["lead_sentences"]) if lead_first is not None else -1
     for i, _j, _phrase in core.find_in_blocks(doc, CONTENT_ZONES | {"link"}):
@@ -133,15 +163,21 @@ def assess(
             continue
         per_block[b] = per_block.get(b, 0) + 1
         sentences.add(doc.sent_of[i])
+        if first_core < 0 or i < first_core:
+            first_core = i
         if doc.blocks[b].zone == "lead" and doc.sent_of[i] < lead_limit:
             lead_hits.add(b)
 
     raw = 0.0
     body = 0.0
+    # A headline that only nominates ("Hành trình đề cử TOP 100 sản phẩm OCOP") over a body that
+    # never names the programme says the article is about a candidate, not about OCOP (round 13).
+    title_only = bool(per_block) and all(doc.blocks[b].zone == "title" for b in per_block)
+    nominee = title_only and modality().nominated(doc, first_core)
     for b, count in per_block.items():
         zone = doc.blocks[b].zone
         if zone == "title":
-            raw += w["title"]
+            raw += w["nominated_title"] if nominee else w["title"]
         elif zone == "lead" and b in lead_hits:
             raw += w["lead"]
         else:
@@ -168,13 +204,18 @@ def assess(
         cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
         raw += min(w["context_weight"] * len(kinds), cap)
     raw += w["link"] * link_mentions
-    facts = w["fact"] * len(fact_sentences - rated_facts) + w["rated_fact"] * len(rated_facts)
+    facts = (
+        w["fact"] * len(fact_sentences - rated_facts)
+        + w["rated_fact"] * len(rated_facts)
+        + w["rated_product"] * len(rated_products - fact_sentences)
+    )
     raw += min(facts, w["fact_cap"])
     core_count = sum(per_block.values())
     foreign_count = sum(1 for _ in foreign.find_in_blocks(doc, CONTENT_ZONES))
     if foreign_count and foreign_count >= core_count:
         raw *= core_count / (core_count + foreign_count)
     score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
-    if score > w["event_only_cap"] and _event_only(doc, sentences, rated_sentences | fact_sentences):
+    stated = rated_sentences | fact_sentences
+    if score > w["event_only_cap"] and _event_only(doc, first_core, sentences, stated):
         score = w["event_only_cap"]
     return Relevance(round(score, 4), per_block, frozenset(sentences))

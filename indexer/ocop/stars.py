@@ -197,12 +197,15 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 
 def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
-    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao": the rank raised
-    from, a few words of its clause before the new rank."""
+    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao", "3 sao năm 2019,
+    nâng cấp lên 4 sao": the rank raised from, a few words of its clause before the new rank."""
     end = doc.blocks[doc.block_of[sao]].last
     for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
-        if not doc.adjacent(start):
-            return False  # the clause ends
+        if not doc.adjacent(start) and not (
+            doc.gap(start).strip() == "," and v.upgrade_to.match_at(doc, start, end) is not None
+        ):
+            return False  # the clause ends, unless an upgrade goes on after a comma ("đạt 3 sao
+            # năm 2019, nâng cấp lên 4 sao năm 2020": round 13)
         if doc.fold[start] in _LIST | {"nhung"} or modality().plan_at(doc, start):
             return False  # "đạt 4 sao và có thể được nâng hạng lên 5 sao": 4 is its rank
         to = v.upgrade_to.match_at(doc, start, end)
@@ -210,6 +213,18 @@ def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
             k = start + len(to.folded)
             return k + 1 < end and _number(doc, k, v.words) is not None and doc.fold[k + 1] == "sao"
     return False
+
+
+def of_a_product(doc: Document, first: int) -> bool:
+    """Whether the rating starting at `first` is stated of a particular product: a name (a
+    capitalised word inside the sentence, not an acronym) or a realis marker comes before it in
+    its sentence ("… có sản phẩm OCOP đạt chuẩn 4 sao là Tinh dầu quế A", "nón lá B đã trở thành
+    sản phẩm OCOP 4 sao"), not a statement about any product ("Đạt tiêu chuẩn OCOP 5 sao được xem
+    như tấm vé thông hành …")."""
+    a, _b = doc.sentence_bounds(first)
+    if modality().realis_before(doc, first):
+        return True
+    return any(doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k) for k in range(a + 1, first))
 
 
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
@@ -221,6 +236,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.negated(doc, first)
         or m.pending(doc, first)
         or m.generic(doc, first)
+        or m.forwarded(doc, sao)
         or _definition(doc, first, sao, _vocab())
         or _former_rank(doc, sao, _vocab())
     ):
