@@ -135,7 +135,7 @@ def _vocab() -> _Vocab:
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
-        lapses=index(v["lapse_words"]),
+        lapses=index(v["lapse_words"] + v["awaiting_words"]),
         progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
@@ -408,8 +408,9 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     """Whether the count's own clause, read to its end however long, says its products lost the
     certificate: "Giấy chứng nhận 48 sản phẩm OCOP được cấp theo Quyết định số 303/QĐ-UBND ngày
     4/2/2020 đã hết hiệu lực", "loại 13 sản phẩm … do 7 chủ thể sản xuất ra khỏi danh sách"
-    (round 13). The predicate of such a sentence stands at its end, past the window the other
-    words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
+    (round 13), or that they still await an assessment, "đang chờ phân hạng của Hội đồng cấp tỉnh"
+    (`awaiting_words`, round 14). The predicate of such a sentence stands at its end, past the
+    window the other words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
     and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
     if start >= end:
         return False
