@@ -79,9 +79,14 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 _SAPO_WORDS = 25
 # A Markdown table row: "| cell | cell |" (at least two cells).
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
-# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
+# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
+# also under an update or publication label, with the weekday and time in any order and seconds
+# or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
+# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA".
 _DATELINE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*[,|\-–]?\s*)?(?:\d{1,2}:\d{2}\s*[,|\-–]?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*$"
+    r"^\s*(?:(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng|[Xx]uất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
+    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
 )
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
