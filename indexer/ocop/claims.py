@@ -356,7 +356,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         if k > start:
             opened = depth == 0 and "(" in doc.gap(k)
             depth = _depth_after(doc.gap(k), depth)
-            if opened and not listing and (said or _bracket_has_digits(doc, k)):
+            # A bracket right after a score gives its rating (round 14): "đạt 75 điểm (tương đương 4 sao)".
+            points = doc.fold[k - 1] == "diem"
+            if opened and not listing and not points and (said or _bracket_has_digits(doc, k)):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
         # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
         if _gap_breaks(doc, k, allow=";:()" if listing else "()"):
@@ -380,7 +382,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             )  # "78,66 điểm"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
-            if not (rating_list or phrase or group or listing or passive or decimal):
+            # "đạt 75 điểm, tương đương 4 sao": the rating a score stands for (round 14)
+            points = doc.fold[k - 1] == "diem"
+            if not (rating_list or phrase or group or listing or passive or decimal or points):
                 break
         if (
             doc.fold[k] in ("va", "cung")
