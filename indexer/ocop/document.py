@@ -183,15 +183,19 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
 def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int) -> list[int] | None:
     """A stop marker ("Bài liên quan") at line k that heads a box inside the article: the
     headline-like lines under it are its links, and the article goes on after them with at
-    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence). Returns the
-    box's lines, or None when the marker ends the article."""
+    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence, or the text's
+    last line cut short). Returns the box's lines, or None when the marker ends the article."""
     box = [k]
     j = k + 1
     while j < len(lines) and _is_headline_like(lines[j], counts[j], headline_words):
         box.append(j)
         j += 1
+    # The text's last line may be running text cut short (an excerpt that ends mid-word, round 14).
+    last = max((m for m in range(len(lines)) if lines[m].strip()), default=-1)
     prose = sum(
-        1 for m in range(j, len(lines)) if counts[m] >= _PROSE_WORDS and lines[m].rstrip().endswith(_TERMINAL)
+        1
+        for m in range(j, len(lines))
+        if counts[m] >= _PROSE_WORDS and (lines[m].rstrip().endswith(_TERMINAL) or m == last)
     )
     return box if len(box) > 1 and prose >= _PROSE_AFTER_BOX else None
 
