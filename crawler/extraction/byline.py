@@ -96,9 +96,27 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     agency: str | None = None
     outlet_only: bool = False  # the line only named the outlet itself
+    # Co-authors the line announces without naming them ("NHẬT XUÂN và 1 tác giả khác"): the
+    # template prints the full list elsewhere (a footer byline, a pop-up list).
+    unnamed: int = 0
+
+    @property
+    def incomplete(self) -> bool:
+        """The line names fewer people than it says wrote the story."""
+        return self.unnamed > 0
 
     def __bool__(self) -> bool:
         return bool(self.authors or self.agency or self.outlet_only)
+
+
+def add_names(into: list[str], names: list[str]) -> None:
+    """Append names not yet in `into`, compared without case: a header and a footer byline print
+    the same people ("NHẬT XUÂN" above, "Nhật Xuân" below); print order is kept."""
+    known = {name.casefold() for name in into}
+    for name in names:
+        if name.casefold() not in known:
+            into.append(name)
+            known.add(name.casefold())
 
 
 def _title_case(word: str) -> str:
@@ -199,8 +217,16 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
 
 _STAMP_WORDS = re.compile(r"[^\W\d_]{2,}")
 
-
-_BAR_SPLIT = re.compile(r"\s*(?:\||\s[-–—]\s|\(|\))\s*")
+# A byline bar separates the name from its date with a bar, a spaced dash, a bullet or a middle
+# dot ("Đỗ Trung • 07:12 ngày 24/03/2024"), or puts the date in brackets.
+_BAR_SPLIT = re.compile(r"\s*(?:[|•·∙]|\s[-–—]\s|\(|\))\s*")
+# "và 1 tác giả khác", "cùng 2 người khác", "+1 tác giả": co-authors counted, not named (bylines.toml).
+_UNNAMED_OTHERS = re.compile(
+    r"\s*(?:(?:và|cùng|and|\+)\s*)(?P<count>\d{1,2})\s*(?:"
+    + "|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in _VOCAB["words"]["coauthor_nouns"])
+    + r")(?:\s+khác)?\s*$",
+    re.I,
+)
 
 
 def _is_stamp(piece: str) -> bool:
@@ -233,14 +259,21 @@ def _bare_initials(text: str, outlet: OutletNames) -> str | None:
 
 
 def parse_byline(
-    text: str, outlet: OutletNames | None = None, *, min_words: int = 1, pen_names: bool = False
+    text: str,
+    outlet: OutletNames | None = None,
+    *,
+    min_words: int = 1,
+    pen_names: bool = False,
+    counts: bool = False,
 ) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
     All-or-nothing matters: the last line of an article ("Hà Nội, ngày 5/8") must not donate a
     "name" because one of its pieces happens to be capitalised. A desk, team or CMS account
     ("SEO, Traffic Team") credits no one. `pen_names`: the line is a signature set apart (right-
-    aligned), so a one-word name need not be a Vietnamese syllable.
+    aligned), so a one-word name need not be a Vietnamese syllable. `counts`: the line is a
+    byline element's, where a count of co-authors may follow the name ("X và 1 tác giả khác");
+    elsewhere such a line is prose about people ("Nguyễn Văn Nam và 2 người khác").
     """
     outlet = outlet or OutletNames(())
     text = clean(text)
@@ -252,6 +285,11 @@ def parse_byline(
         return None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
+    unnamed = 0
+    if counts and (others := _UNNAMED_OTHERS.search(text)):
+        unnamed, text = int(others["count"]), text[: others.start()].strip()
+        if not text:
+            return None
     if min_words <= 1 and (initials := _bare_initials(text, outlet)):
         return Byline(authors=[initials])
     result = Byline()
@@ -309,7 +347,7 @@ def parse_byline(
         ]
         if not names or any(name is None for name in names):
             return None
-        result.authors.extend(name for name in names if name and name not in result.authors)
+        add_names(result.authors, [name for name in names if name])
     if initials is not None:
         if result.authors:  # "Lan Anh/TN": beside a named person, capitals credit an outlet
             result.agency = result.agency or initials
@@ -317,6 +355,7 @@ def parse_byline(
             result.authors.append(initials)
     if result.authors or result.agency:
         result.outlet_only = False
+    result.unnamed = unnamed if result.authors else 0
     return result if result else None
 
 
@@ -360,19 +399,37 @@ def _is_author_element(element: HtmlElement) -> bool:
 def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | None:
     text = short_text(element, limit=120)
     if text:
-        byline = parse_byline(text, outlet)
+        byline = parse_byline(text, outlet, counts=True)
         if byline and (byline.authors or byline.agency):
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
+    announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
     for child in element.iter(*_AUTHOR_CHILD_TAGS):
-        if child is element:
+        if child is element or _groups_lines(child):
             continue
         child_text = short_text(child, limit=60)
-        byline = parse_byline(child_text, outlet, min_words=2) if child_text else None
+        byline = parse_byline(child_text, outlet, min_words=2, counts=True) if child_text else None
         if byline:
-            merged.authors.extend(a for a in byline.authors if a not in merged.authors)
+            add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
+            if byline.unnamed:
+                announced = max(announced, len(byline.authors) + byline.unnamed)
+    # The box may print the full list too (a pop-up list of the authors); only what is missing counts.
+    merged.unnamed = max(0, announced - len(merged.authors)) if merged.authors else 0
     return merged if merged.authors or merged.agency else None
+
+
+def _groups_lines(element: HtmlElement) -> bool:
+    """An element that holds two or more texts set apart in elements of their own (a list of
+    authors, one per block): its text glues them together ("NHẬT XUÂN NGHI VŨ"), so each is read
+    on its own instead."""
+    texts = 0
+    for child in element.iter(*_AUTHOR_CHILD_TAGS):
+        if child is not element and (child.text or "").strip():
+            texts += 1
+            if texts > 1:
+                return True
+    return False
 
 
 _COMMENT_ROOTS = tuple(_VOCAB["words"]["comment_class_roots"])
@@ -422,15 +479,30 @@ def find_byline(
         else:
             distance = position
         scored.append((distance, element))
+    first: PageByline | None = None
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
         if any(_is_author_element(a) for a in ancestors(element)):
             continue
         byline = _read_author_element(element, outlet)
-        if byline:
-            return PageByline(byline, distance)
-    return _stamped_bar(index, headline_at, outlet)
+        if not byline:
+            continue
+        if first is None:
+            if not byline.incomplete:
+                return PageByline(byline, distance)
+            first = PageByline(byline, distance)
+        elif completes(first.byline, byline):
+            # "NHẬT XUÂN và 1 tác giả khác" under the headline, "NHẬT XUÂN - NGHI VŨ" after the
+            # text: the full list, credited where the short one stands.
+            return PageByline(byline, first.distance)
+    return first or _stamped_bar(index, headline_at, outlet)
+
+
+def completes(short: Byline, full: Byline) -> bool:
+    """`full` names everyone `short` names, and the co-authors `short` only counted."""
+    names = {name.casefold() for name in full.authors}
+    return all(name.casefold() in names for name in short.authors) and len(names) > len(short.authors)
 
 
 _BAR_WINDOW = 12  # elements after the headline where its byline bar stands
@@ -466,6 +538,17 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if byline and byline.authors:
             return PageByline(byline, distance)
     return None
+
+
+def _dated_line(link_text_holder: HtmlElement, outlet: OutletNames) -> Byline | None:
+    """The line around a link, read as a byline bar: a name (linked to the writer's page) with
+    the date after a separator. The date is what tells it from a related-article link."""
+    line = next((a for a in ancestors(link_text_holder) if a.tag in _BAR_TAGS and a.tag != "a"), None)
+    text = short_text(line, limit=100) if line is not None else None
+    if not text or not any(c.isdigit() for c in text) or _without_stamps(text) == text:
+        return None
+    byline = parse_byline(text, outlet, min_words=2)
+    return byline if byline and byline.authors else None
 
 
 # A photo/video credit label ending a text: "… - Ảnh:", "Ảnh minh họa:", "Video:" (folded).
@@ -509,7 +592,11 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if holder is None or holder.tag in NON_CONTENT_TAGS or not node.strip():
             continue
         if holder.tag == "a" or any(a.tag == "a" for a in list(ancestors(holder))[:2]):
-            continue  # link text: a related-article list between the body and the byline
+            # Link text: a related-article list between the body and the byline, unless the
+            # link is the writer's name on a dated byline line ("<a>Đỗ Trung</a> • 07:12 ngày …").
+            if byline := _dated_line(holder, outlet):
+                return byline
+            continue
         seen += 1
         if seen > 2:
             return None

@@ -23,6 +23,7 @@ from crawler.extraction.dates import (
     order_matters,
     parse_vietnamese_date,
     plausible,
+    writes_offset,
 )
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
@@ -173,7 +174,10 @@ def find_printed_date(
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
         month_first = conventions.month_first if order_matters(text) else False
-        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
+        value = parse_vietnamese_date(text, now=crawled, month_first=month_first)
+        if value is not None and not writes_offset(text) and conventions.zone is not None:
+            # The page's declared zone is read (from its whole text) only for a date that names none.
+            value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
         if value is None or not plausible(value, crawled):
             continue
         return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))

@@ -184,14 +184,15 @@ def is_month_first(text: str) -> bool:
     """Whether a page writes numeric dates month first ("12-27-2012", vBulletin and other
     English-language CMSs): some date on it only reads as month-day-year and none only as
     day-month-year. Vietnamese pages write day first, which stays the default."""
-    month_first = day_first = False
+    month_first = False
     for match in _DMY_SCAN.finditer(text):
         if match.start() and text[match.start() - 1].isdigit():
             continue
         first, second = int(match.group(1)), int(match.group(3))
         month_first |= first <= 12 < second <= 31
-        day_first |= second <= 12 < first <= 31
-    return month_first and not day_first
+        if second <= 12 < first <= 31:
+            return False  # one date only reads day first: the rest of the page cannot change that
+    return month_first
 
 
 _DECLARED_ZONE = re.compile(
@@ -234,9 +235,12 @@ def _relative(text: str, now: datetime) -> datetime | None:
 
 def _dateparser_checked(text: str, now: datetime) -> datetime | None:
     """dateparser as a last resort, accepted only if its day, month and year are written in the text."""
-    numbers = {int(n) for n in re.findall(r"\d+", text)}
-    if not any(1 <= n <= 31 for n in numbers):
-        return None  # no day written: the check below would refuse any answer (and dateparser is slow)
+    written = re.findall(r"\d+", text)
+    numbers = {int(n) for n in written}
+    if len(written) < 2 or not any(1 <= n <= 31 for n in numbers):
+        # No day, or no year beside it ("NHẬT XUÂN và 1 tác giả khác"): the check below asks
+        # for both written, and dateparser is slow (half a millisecond a line).
+        return None
     import dateparser  # slow to import; only pages with unusual date formats get here
 
     settings = {
@@ -307,6 +311,12 @@ def order_matters(text: str) -> bool:
         return False
     without_tz = _TZ.sub(" ", _without_labels(cleaned))
     return _calendar_day(without_tz, False) != _calendar_day(without_tz, True)
+
+
+def writes_offset(text: str) -> bool:
+    """Whether the date text carries its own UTC offset ("GMT+7", "+07:00"), which wins over the
+    page's declared zone: the page's whole text then need not be read for one."""
+    return _offset(_without_labels(_clean(text))) is not None
 
 
 def _parse(

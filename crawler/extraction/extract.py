@@ -28,8 +28,10 @@ from crawler.extraction.blocks import extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
+    add_names,
     agency_name,
     author_boxes,
+    completes,
     find_byline,
     find_closing_byline,
     parse_byline,
@@ -254,17 +256,23 @@ def _authors(
     for raw in meta.person_authors:
         byline = parse_byline(raw, outlet)
         if byline:
-            authors.extend(a for a in byline.authors if a not in authors)
+            add_names(authors, byline.authors)
             agency = agency or byline.agency
     for raw in meta.organization_authors:
         if not outlet.matches(raw):
             agency = agency or agency_name(raw) or clean(raw)
+    short: Byline | None = None  # a byline that counted co-authors it did not name
     for byline in found:
         if byline is None:
             continue
         if not authors and byline.authors:
             authors = list(byline.authors)
+            short = byline if byline.incomplete else None
+        elif short is not None and completes(short, byline):
+            authors, short = list(byline.authors), None  # the full list, printed further down
         agency = agency or byline.agency
+    if agency and agency.casefold() in {name.casefold() for name in authors}:
+        agency = None  # a writer typed as an Organization in JSON-LD is the writer, not an agency
     return authors, agency
 
 
@@ -273,7 +281,7 @@ def _meta_tag_byline(meta: PageMetadata, outlet: OutletNames) -> Byline | None:
     for raw in meta.meta_tag_authors:
         byline = parse_byline(raw, outlet)
         if byline:
-            merged.authors.extend(a for a in byline.authors if a not in merged.authors)
+            add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
     return merged if merged.authors or merged.agency else None
 
