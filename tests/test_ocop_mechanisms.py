@@ -1521,7 +1521,9 @@ def test_counts_listed_after_the_object_of_a_proposal_are_proposed_too() -> None
         (200, 4),
         (288, 3),
     }
-    part = "Tỉnh có 80 chủ thể tham gia chương trình với 300 sản phẩm, trong đó có 150 sản phẩm đạt từ 3-5 sao."
+    part = (
+        "Tỉnh có 80 chủ thể tham gia chương trình với 300 sản phẩm, trong đó có 150 sản phẩm đạt từ 3-5 sao."
+    )
     assert (150, None) in claims(part)
 
 

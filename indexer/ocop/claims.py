@@ -414,8 +414,8 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     4/2/2020 đã hết hiệu lực", "loại 13 sản phẩm … do 7 chủ thể sản xuất ra khỏi danh sách"
     (round 13), or that they still await an assessment, "đang chờ phân hạng của Hội đồng cấp tỉnh"
     (`awaiting_words`, round 14). The predicate of such a sentence stands at its end, past the
-    window the other words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
-    and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
+    window the other words are read in. The clause ends at punctuation other than "/", "-" and "."
+    inside numbers and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
     if start >= end:
         return False
     _a, b = doc.sentence_bounds(start)
@@ -796,9 +796,13 @@ class _Claims:
             # 01 sản phẩm tiềm năng 5 sao và 24 sản phẩm 4 sao; huyện C …"): it blocks nothing.
             if not (after.proposal and doc.sent_of[k] in self.accepted):
                 self.blocked.setdefault(doc.sent_of[k], k)
-            if after.candidacy < 0 and not after.proposal and (
-                before.candidate > max(before.outcome, before.exists)
-                or m.nominated(doc, k, start=self._clause_start(k, start))
+            if (
+                after.candidacy < 0
+                and not after.proposal
+                and (
+                    before.candidate > max(before.outcome, before.exists)
+                    or m.nominated(doc, k, start=self._clause_start(k, start))
+                )
             ):
                 self.governed.setdefault(doc.sent_of[k], noun_end)
             if not (
