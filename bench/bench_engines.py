@@ -8,7 +8,7 @@ Articles come from `bench/articles.py` (the sample articles recombined, about 3,
 text each), written once to JSON lines (not timed; kept with --keep for the next run).
 
 - Embedded indexing = `EmbeddedIndex.index` over those lines: each parsed, archived (the article
-  and its story signature, 500 per transaction) and indexed, in one pass (the text analysed once,
+  and its story signature, 5,000 per transaction) and indexed, in one pass (the text analysed once,
   in a second process, for both; `indexer/engines/embedded/bulk.py`).
 - OpenSearch indexing = `ocop index rebuild` from that archive (read, render, bulk in batches of 500
   with refreshing off, refresh, alias swap), timed end to end.

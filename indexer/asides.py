@@ -28,6 +28,8 @@ def _vocab() -> dict[str, Any]:
     data["line_openings"] = tuple(data["line_openings"])
     data["opening_chars"] = max(map(len, data["line_openings"]))
     data["label_words"] = max(len(label.split()) for label in data["labels"])
+    # a paragraph holding more syllables (TOKEN runs) than any label: no label, whatever it says
+    data["longer_than_label"] = re.compile(rf"[\W_]*(?:[^\W_]+[\W_]+){{{data['label_words']}}}[^\W_]")
     return data
 
 
@@ -37,13 +39,19 @@ def split_asides(text: str) -> tuple[str, str]:
     Only what a decision needs is read of a paragraph: its opening characters and at most its
     first few words (one more than a label or a headline may have), folded one by one (folding
     keeps every character where it is and never joins or splits a word), not the whole
-    paragraph: most paragraphs are prose, and this runs for every article indexed."""
+    paragraph: most paragraphs are prose, and this runs for every article indexed. Outside a list, a
+    paragraph of more syllables than any label is told by one regular expression (no label) and its
+    opening characters."""
     vocab = _vocab()
     prose: list[str] = []
     asides: list[str] = []
     in_list = False
     for paragraph in text.split("\n\n"):
         stripped = paragraph.strip()
+        if not in_list and vocab["longer_than_label"].match(stripped):  # most paragraphs: prose
+            opens_aside = fold(stripped[: vocab["opening_chars"]]).startswith(vocab["line_openings"])
+            (asides if opens_aside else prose).append(paragraph)
+            continue
         counted = (vocab["max_headline_words"] if in_list else vocab["label_words"]) + 1
         words = folded_syllables(map(re.Match.group, islice(TOKEN.finditer(stripped), counted)))
         if " ".join(words) in vocab["labels"] and len(words) <= 6:

@@ -61,12 +61,32 @@ def unify_tone_placement(text: str) -> str:
 _NOT_COMBINING: set[str] = set()  # characters met so far that are not combining marks
 
 
+@lru_cache(maxsize=1)
+def _maybe_stray() -> re.Pattern[str]:
+    """A character that may be a stray combining mark: one of the Basic Multilingual Plane with a
+    combining class, or any character beyond it (rare; checked one by one in `_composed`). One
+    character class the regular expression engine scans as a bitmap, several times faster than
+    making a set of a long text's characters. Built once per process (about 10 ms)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if not unicodedata.combining(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    marks = "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
+    return re.compile(f"[{marks}\U00010000-\U0010ffff]")
+
+
 def _composed(text: str) -> str:
     """`clean`'s steps that can change a syllable: invisible characters removed, NFC, stray
     combining marks dropped (layout, the rest of `clean`, never changes one)."""
     if _HAS_INVISIBLE.search(text):
         text = text.translate(_INVISIBLE)
     text = unicodedata.normalize("NFC", text)
+    if not _maybe_stray().search(text):  # nearly every text: no mark left unattached
+        return text
     unknown = set(text).difference(_NOT_COMBINING)  # a few characters, only the first time
     stray = {ord(ch): None for ch in unknown if unicodedata.combining(ch)}
     _NOT_COMBINING.update(ch for ch in unknown if ord(ch) not in stray)

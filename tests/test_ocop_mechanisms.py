@@ -1451,3 +1451,113 @@ def test_new_and_reassessed_parts_in_brackets_and_in_the_next_paragraph_are_part
         "đã cấp giấy chứng nhận OCOP cho 40 sản phẩm", "có 40 sản phẩm đăng ký tham gia OCOP"
     )
     assert claims(candidates) == {(150, None)}
+
+
+# -- round 14: waiting products, events named by what they show, labelled datelines, scores' ratings,
+# -- lists of proposals, the programme's national name, glued "Place:" headlines, cut excerpts -------
+
+
+def test_products_awaiting_an_assessment_are_no_claims_and_their_five_no_rating() -> None:
+    text = (
+        "Toàn tỉnh hiện có 90 sản phẩm đạt chuẩn OCOP, trong đó 60 sản phẩm 3 sao, 29 sản phẩm 4 sao và "
+        "1 sản phẩm chờ phân hạng 5 sao cấp quốc gia."
+    )
+    found = facts(text)
+    assert found.stars == [3, 4]
+    assert claims(text) == {(90, None), (60, 3), (29, 4)}
+    city = (
+        "Năm nay tỉnh có 40 sản phẩm OCOP. Ngoài ra, có 3 sản phẩm mắm cá đã được thành phố xếp hạng 4 sao "
+        "và đang chờ phân hạng của Hội đồng cấp tỉnh."
+    )
+    assert claims(city) == {(40, None)}
+
+
+def test_an_event_named_only_by_what_it_shows_is_an_event_named_after_ocop() -> None:
+    text = (
+        "Khách tham quan gian hàng của tỉnh Đông Sơn tại sự kiện giới thiệu sản phẩm OCOP các tỉnh miền núi\n"
+        "Từ ngày 3 đến ngày 7 tháng 9, đoàn công tác của tỉnh tham dự sự kiện giới thiệu sản phẩm OCOP các "
+        "tỉnh miền núi tại phố đi bộ của thành phố.\n"
+        "Tỉnh có 2 gian hàng trưng bày gần 40 sản phẩm OCOP và đặc sản của các hợp tác xã.\n"
+        "Qua đó tạo cơ hội để các hợp tác xã quảng bá thương hiệu, nhất là các sản phẩm OCOP, đến gần hơn "
+        "với người tiêu dùng."
+    )
+    assert not facts(text, title="").is_ocop
+
+
+def test_a_dateline_under_an_update_label_does_not_hide_the_headline() -> None:
+    page = (
+        "In bài\n\n"
+        "Cả tỉnh có thêm 7 sản phẩm OCOP 3-4 sao\n"
+        "Cập nhật lúc : 10:20 12/03/2021\n\n"
+        "Ngày 9/3/2021, UBND tỉnh ban hành quyết định công nhận kết quả đánh giá, phân hạng sản phẩm và cấp "
+        "giấy chứng nhận sản phẩm OCOP năm 2020 đợt 2 cho các chủ thể trên địa bàn tỉnh Đông Sơn.\n\n"
+        "Theo đó, 3 sản phẩm đạt 4 sao và 4 sản phẩm đạt 3 sao."
+    )
+    assert claims(page, title="") == {(7, None), (3, 4), (4, 3)}
+
+
+def test_the_rating_a_score_stands_for_rates_the_count() -> None:
+    text = (
+        "Năm nay huyện có 40 sản phẩm tham gia. Kết quả, có 08 sản phẩm đạt từ 70 đến dưới 90 điểm (tương "
+        "đương 4 sao); 22 sản phẩm đạt từ 50 đến dưới 70 điểm (tương đương 3 sao)."
+    )
+    assert claims(text) == {(8, 4), (22, 3)}
+    ranked = "Hội đồng đã họp. Kết quả, có 10 sản phẩm đạt từ 50 đến 70 điểm (đạt hạng 3 sao)."
+    assert claims(ranked) == {(10, 3)}
+
+
+def test_counts_listed_after_the_object_of_a_proposal_are_proposed_too() -> None:
+    text = (
+        "Ngoài ra, hội đồng cũng xếp hạng và đề nghị UBND tỉnh công nhận 25 sản phẩm đạt OCOP 4 sao và 35 "
+        "sản phẩm đạt OCOP 3 sao."
+    )
+    assert facts(text).stars == [3, 4]  # the council's scores (the labelling convention)
+    assert claims(text) == set()
+    # A count with its own verb after the proposal states a fact; a count proposed after a subject
+    # keeps the round-10 reading; a breakdown of a count is a part.
+    fact = text.replace("và 35", ", đến nay tỉnh đã có 35")
+    assert claims(fact) == {(35, 3)}
+    assert claims("12 sản phẩm được đề xuất 5 sao, 200 sản phẩm 4 sao và 288 sản phẩm đạt 3 sao.") == {
+        (200, 4),
+        (288, 3),
+    }
+    part = (
+        "Tỉnh có 80 chủ thể tham gia chương trình với 300 sản phẩm, trong đó có 150 sản phẩm đạt từ 3-5 sao."
+    )
+    assert (150, None) in claims(part)
+
+
+def test_the_national_ocop_programme_is_no_five_star_rating() -> None:
+    text = (
+        "Chương trình OCOP quốc gia ra đời năm 2018 nhằm phát triển kinh tế nông thôn. Các sản phẩm được "
+        "đánh giá theo bộ tiêu chí thống nhất."
+    )
+    assert facts(text).stars == []
+    assert facts("Nước mắm của hợp tác xã đã đạt OCOP quốc gia năm 2022.").stars == [5]
+
+
+def test_a_long_line_whose_only_punctuation_is_an_opening_place_colon_is_glued_headlines() -> None:
+    text = (
+        "Trà shan tuyết của hợp tác xã ở huyện vùng cao đã được công nhận là sản phẩm OCOP 4 sao của tỉnh "
+        "Hà Giang sau nhiều năm cải tiến.\n"
+        "Thành phố Hà Nội: Gắn kết du lịch làng nghề với Chương trình mỗi xã một sản phẩm OCOP Giữ lửa nghề "
+        "truyền thống cho Chương trình mỗi xã một sản phẩm OCOP\n"
+        "Hợp tác xã có 30 thành viên và bao tiêu chè búp tươi cho người dân trong vùng."
+    )
+    assert facts(text).provinces == ["Hà Giang"]
+
+
+def test_a_related_links_box_inside_an_excerpt_cut_short_does_not_end_it() -> None:
+    text = (
+        "Trong năm nay, tỉnh Đông Sơn phấn đấu phát triển thêm nhiều sản phẩm tham gia Chương trình OCOP.\n"
+        "Bài liên quan\n"
+        "Tỉnh Tây Sơn: Giới thiệu sản phẩm OCOP tại hội chợ\n"
+        "Tỉnh Nam Sơn: Doanh nghiệp kết nối tiêu thụ sản phẩm OCOP\n"
+        "Đến tháng 4/2024, huyện Bắc Hải có tổng cộng 36 sản phẩm OCOP từ 26 chủ thể tại 18 xã, trong đó có "
+        "4 sản phẩm đạt hạng 4 sao, còn lại là hạng 3 sao. Các sản phẩm trải rộng trên nhiều lĩnh vực sản "
+        "xuất khác nhau, từ nông sản đến sản phẩm thủ công.\n"
+        "Huyện đã thành lập Hội OCOP với 21 hội viên nhằm xây dựng và quảng bá sản phẩm OCOP, giúp các hội "
+        "viên tăng doanh thu và kết nối với các doanh nghiệp trong và ngoài tỉnh, đồng thời hỗ trợ các chủ "
+        "thể hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho"
+    )
+    assert claims(text, title="") == {(36, None), (4, 4)}

@@ -1,5 +1,7 @@
 """Vietnamese normalisation and folding: the same forms at index time and query time."""
 
+import unicodedata
+
 import pytest
 
 from indexer.text import (
@@ -114,3 +116,11 @@ def test_folded_syllables_fold_each_word_as_fold_does() -> None:
     words = ["Hòa", "ĐẮK", "thuỷ", "hòa", "OCOP", "Łódź", "１２", "Hòa"]
     assert folded_syllables(words) == [fold(word) for word in words]
     assert folded_syllables(iter(words[:2])) == ["hoa", "dak"]
+
+
+def test_stray_combining_marks_are_dropped_from_every_plane() -> None:
+    """Marks NFC cannot attach (legacy encodings) go, whether in the first plane or beyond it;
+    letters beyond it (emoji, mathematical letters) stay."""
+    cleaned = clean("\u0301Hội chợ\U0001d165 OCOP\u20d0 2024 😀 𝐎𝐂𝐎𝐏")
+    assert cleaned == "Hội chợ OCOP 2024 😀 𝐎𝐂𝐎𝐏"
+    assert not any(unicodedata.combining(ch) for ch in cleaned)

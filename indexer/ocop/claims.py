@@ -135,7 +135,7 @@ def _vocab() -> _Vocab:
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         proposals=index(v["proposal_words"], not_candidate),
-        lapses=index(v["lapse_words"]),
+        lapses=index(v["lapse_words"] + v["awaiting_words"]),
         progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
@@ -356,7 +356,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         if k > start:
             opened = depth == 0 and "(" in doc.gap(k)
             depth = _depth_after(doc.gap(k), depth)
-            if opened and not listing and (said or _bracket_has_digits(doc, k)):
+            # A bracket right after a score gives its rating (round 14): "đạt 75 điểm (tương đương 4 sao)".
+            points = doc.fold[k - 1] == "diem"
+            if opened and not listing and not points and (said or _bracket_has_digits(doc, k)):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
         # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
         if _gap_breaks(doc, k, allow=";:()" if listing else "()"):
@@ -380,7 +382,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             )  # "78,66 điểm"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
                 mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
-            if not (rating_list or phrase or group or listing or passive or decimal):
+            # "đạt 75 điểm, tương đương 4 sao": the rating a score stands for (round 14)
+            points = doc.fold[k - 1] == "diem"
+            if not (rating_list or phrase or group or listing or passive or decimal or points):
                 break
         if (
             doc.fold[k] in ("va", "cung")
@@ -408,9 +412,10 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     """Whether the count's own clause, read to its end however long, says its products lost the
     certificate: "Giấy chứng nhận 48 sản phẩm OCOP được cấp theo Quyết định số 303/QĐ-UBND ngày
     4/2/2020 đã hết hiệu lực", "loại 13 sản phẩm … do 7 chủ thể sản xuất ra khỏi danh sách"
-    (round 13). The predicate of such a sentence stands at its end, past the window the other
-    words are read in. The clause ends at punctuation other than "/", "-" and "." inside numbers
-    and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
+    (round 13), or that they still await an assessment, "đang chờ phân hạng của Hội đồng cấp tỉnh"
+    (`awaiting_words`, round 14). The predicate of such a sentence stands at its end, past the
+    window the other words are read in. The clause ends at punctuation other than "/", "-" and "."
+    inside numbers and codes, or at the next count; "chưa hết hạn" (not yet expired) is no lapse."""
     if start >= end:
         return False
     _a, b = doc.sentence_bounds(start)
@@ -650,6 +655,9 @@ class _Claims:
         self.m: Modality = modality()
         self._talk: set[int] | None = None
         self.blocked: dict[int, int] = {}  # sentence → first count of candidates, proposals or plans
+        # sentence → end of the first count that a proposal or candidacy verb BEFORE it governs
+        # ("đề nghị UBND tỉnh công nhận 25 sản phẩm …"): the counts listed after it are its objects
+        self.governed: dict[int, int] = {}
         self.counted: list[int] = []  # sentences with a count read so far, in reading order
         self.accepted: set[int] = set()  # sentences with a claim decided so far
         self.totals: dict[int, tuple[int, int]] = {}  # sentence → (position, rating) of its opening total
@@ -788,6 +796,15 @@ class _Claims:
             # 01 sản phẩm tiềm năng 5 sao và 24 sản phẩm 4 sao; huyện C …"): it blocks nothing.
             if not (after.proposal and doc.sent_of[k] in self.accepted):
                 self.blocked.setdefault(doc.sent_of[k], k)
+            if (
+                after.candidacy < 0
+                and not after.proposal
+                and (
+                    before.candidate > max(before.outcome, before.exists)
+                    or m.nominated(doc, k, start=self._clause_start(k, start))
+                )
+            ):
+                self.governed.setdefault(doc.sent_of[k], noun_end)
             if not (
                 after.proposal
                 or after.candidacy >= 0
@@ -846,6 +863,22 @@ class _Claims:
         earlier = [t for t in self.counted if t < s - 1]
         return s - 1 in self.accepted or (bool(earlier) and earlier[-1] in self.accepted)
 
+    def _governed(self, s: int, c: _Count) -> bool:
+        """The count is one more object of a proposal or candidacy verb that stood before the first
+        count of its list (round 14): "Hội đồng đề nghị UBND tỉnh công nhận 25 sản phẩm đạt OCOP 4
+        sao và 35 sản phẩm đạt OCOP 3 sao" proposes both. Only a comma or "và" joins them (no
+        semicolon or sentence end, no breakdown word), and the count has no verb or realis marker
+        of its own before it ("…, hiện tỉnh đã có 35 sản phẩm" states a fact)."""
+        doc = self.doc
+        end = self.governed.get(s)
+        if end is None or end > c.at:
+            return False
+        if c.before.outcome >= 0 or c.before.exists >= 0 or self.m.realis_between(doc, end, c.at):
+            return False
+        if any(True for _ in self.m.breakdowns.find(doc, end, c.at)):
+            return False  # "… với 569 sản phẩm, trong đó có 336 sản phẩm đạt 3-5 sao": a part of it
+        return not any(";" in doc.gap(k) or ":" in doc.gap(k) for k in range(end, c.at + 1))
+
     def _breaks_down_blocked(self, k: int) -> bool:
         """The count's sentence opens with a breakdown word ("Trong số các sản phẩm", "Trong đó")
         and the last sentence before it that had a count counted candidates, proposals or plans:
@@ -867,6 +900,8 @@ class _Claims:
         s = self.doc.sent_of[c.at]
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
+        if self._governed(s, c):
+            return None  # "đề nghị UBND tỉnh công nhận 25 sản phẩm đạt 4 sao và 35 sản phẩm đạt 3 sao"
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list

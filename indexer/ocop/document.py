@@ -67,6 +67,8 @@ def _lookalikes(text: str) -> str:
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
+# The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
+_OPENING_TOPIC = re.compile(r"^\s*[^\s:.,;]+(?:\s[^\s:.,;]+){0,4}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 _TERMINAL = tuple('.!?…:;"”’)]')
 _BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
@@ -79,9 +81,14 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|
 _SAPO_WORDS = 25
 # A Markdown table row: "| cell | cell |" (at least two cells).
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
-# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023".
+# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
+# also under an update or publication label, with the weekday and time in any order and seconds
+# or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
+# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA".
 _DATELINE = re.compile(
-    r"^\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*[,|\-–]?\s*)?(?:\d{1,2}:\d{2}\s*[,|\-–]?\s*)?\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*$"
+    r"^\s*(?:(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng|[Xx]uất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
+    r"(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
+    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
 )
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
@@ -132,9 +139,14 @@ def _is_caption(line: str, words: int) -> bool:
 
 
 def _is_glued_run(line: str, words: int, max_words: int) -> bool:
-    """Related headlines run together on one line: long and unpunctuated, or two "Place: Headline"."""
+    """Related headlines run together on one line: long and unpunctuated (but for the colon of an
+    opening "Place:"), or two "Place: Headline"."""
     body = line.rstrip(" |")
-    if words > max_words and not _INNER_PUNCTUATION.search(body):
+    # The colon of a headline that opens with a place ("Thành phố A: Gắn kết du lịch với …") is
+    # no sentence punctuation (round 14).
+    opening = _OPENING_TOPIC.match(body)
+    rest = body[opening.end() - 1 :] if opening else body
+    if words > max_words and not _INNER_PUNCTUATION.search(rest):
         return True
     return body.count(":") >= 2 and len(_HEADLINE_COLON.findall(body)) >= 2
 
@@ -171,15 +183,19 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
 def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int) -> list[int] | None:
     """A stop marker ("Bài liên quan") at line k that heads a box inside the article: the
     headline-like lines under it are its links, and the article goes on after them with at
-    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence). Returns the
-    box's lines, or None when the marker ends the article."""
+    least `_PROSE_AFTER_BOX` paragraphs of running text (long, ending a sentence, or the text's
+    last line cut short). Returns the box's lines, or None when the marker ends the article."""
     box = [k]
     j = k + 1
     while j < len(lines) and _is_headline_like(lines[j], counts[j], headline_words):
         box.append(j)
         j += 1
+    # The text's last line may be running text cut short (an excerpt that ends mid-word, round 14).
+    last = max((m for m in range(len(lines)) if lines[m].strip()), default=-1)
     prose = sum(
-        1 for m in range(j, len(lines)) if counts[m] >= _PROSE_WORDS and lines[m].rstrip().endswith(_TERMINAL)
+        1
+        for m in range(j, len(lines))
+        if counts[m] >= _PROSE_WORDS and (lines[m].rstrip().endswith(_TERMINAL) or m == last)
     )
     return box if len(box) > 1 and prose >= _PROSE_AFTER_BOX else None
 

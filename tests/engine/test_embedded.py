@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from indexer.archive import Archive
-from indexer.engines.embedded import EmbeddedIndex, bulk
+from indexer.engines.embedded import EmbeddedIndex, bulk, folder
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
@@ -226,11 +226,13 @@ def test_a_bulk_load_indexes_what_a_rebuild_from_the_archive_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`index` analyses each text once, in a second process for big loads (`bulk`), and archives
-    and indexes in one pass; another writer archiving during the load is indexed too. The result
-    answers every request as an index rebuilt from the archive does (`document_of`, one article
-    at a time)."""
+    and indexes in one pass, several batches per archive transaction; another writer archiving
+    during the load (between two transactions: the input is never read inside one) is indexed too.
+    The result answers every request as an index rebuilt from the archive does (`document_of`, one
+    article at a time)."""
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)  # the second process, on a load a test can afford
     monkeypatch.setattr(bulk, "BATCH", 7)
+    monkeypatch.setattr(folder, "TRANSACTION", 20)  # three batches per transaction, four transactions
     path = tmp_path / "archive.sqlite"
     others = list(generated_articles(5, seed=31))
 

@@ -25,8 +25,15 @@ from indexer.engines.embedded.fields import analyse
 from indexer.schema import Article
 
 PARALLEL_FROM = 5_000  # articles: smaller loads are analysed in this process (no start-up cost)
-BATCH = 500  # articles per archive transaction
-AHEAD = 2  # batches the second process may analyse before this one stores them
+BATCH = 500  # articles analysed per step
+# Articles per archive transaction of a bulk load (`IndexFolder.load`). Each commit writes every
+# page it changed, and the story band rows (18 per article) land in random pages of a table that
+# grows with the archive: the more articles per commit, the more of them share a page, written
+# once. The archive is locked meanwhile (about 5 s at this size); readers are not held up (WAL).
+TRANSACTION = 5_000
+# Batches the second process may analyse before this one stores them: more than a transaction
+# holds, so it keeps working while one is stored.
+AHEAD = TRANSACTION // BATCH + 2
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
 _Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what the second process sends back

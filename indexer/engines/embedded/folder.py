@@ -45,7 +45,8 @@ from pathlib import Path
 import tantivy
 from filelock import FileLock, Timeout
 
-from indexer.archive import Archive, Prepared, UpsertOutcome
+from indexer.archive import Archive, UpsertOutcome
+from indexer.engines.embedded.bulk import TRANSACTION, Item
 from indexer.engines.embedded.fields import FORMAT, build_schema, document, document_of
 from indexer.errors import EngineUnavailable
 from indexer.progress import QUIET, Progress
@@ -206,34 +207,37 @@ class IndexFolder:
         index: tantivy.Index,
         checkpoint: Checkpoint,
         archive: Archive,
-        batches: Iterable[list[tuple[Prepared, dict[str, object]]]],
+        batches: Iterable[list[Item]],
     ) -> tuple[Checkpoint, int]:
-        """Archive and index articles in one pass (a bulk load): each batch of prepared articles
-        (with their index fields, `fields.analyse`) is stored in one archive transaction, then its
-        documents go to tantivy. Changes another writer archived meanwhile are indexed first, in
-        that same transaction, so the checkpoint is exact. Returns it and the articles stored.
-        Call it holding the lock (`writing`), with the index caught up to `checkpoint`."""
+        """Archive and index articles in one pass (a bulk load): batches of prepared articles (with
+        their index fields, `fields.analyse`) are gathered until they hold `TRANSACTION` articles
+        (the analyser keeps working ahead meanwhile, `bulk.AHEAD`), stored in one archive
+        transaction, and their documents go to tantivy. The input is never read while the archive
+        is locked. Changes another writer archived meanwhile are indexed first, in the same
+        transaction, so the checkpoint is exact. Returns it and the articles stored. Call it holding
+        the lock (`writing`), with the index caught up to `checkpoint`."""
         self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         seq, stored, uncommitted = checkpoint.seq, 0, 0
         try:
-            for batch in batches:
+            for group in _groups(batches, TRANSACTION):
                 with archive.transaction():
                     if archive.last_seq() > seq:  # another writer's changes: theirs come first
                         since = Checkpoint(checkpoint.generation, FORMAT, seq)
                         seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
-                    results = archive.store(prepared for prepared, _ in batch)
-                for (_, fields), result in zip(batch, results, strict=True):
-                    if result.seq is None:
-                        continue  # unchanged: its document is in the index already
-                    if result.outcome is UpsertOutcome.UPDATED:
-                        writer.delete_documents_by_term("id", result.article.id)
-                    doc = document(fields, result.rowid, result.article.story_id)
-                    writer.add_document(tantivy.Document.from_dict(doc, self.schema))
-                    seq, uncommitted = result.seq, uncommitted + 1
-                stored += len(results)
-                if uncommitted >= COMMIT_EVERY:
-                    writer.commit()
+                    for batch in group:
+                        results = archive.store(prepared for prepared, _ in batch)
+                        for (_, fields), result in zip(batch, results, strict=True):
+                            if result.seq is None:
+                                continue  # unchanged: its document is in the index already
+                            if result.outcome is UpsertOutcome.UPDATED:
+                                writer.delete_documents_by_term("id", result.article.id)
+                            doc = document(fields, result.rowid, result.article.story_id)
+                            writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+                            seq, uncommitted = result.seq, uncommitted + 1
+                        stored += len(results)
+                if uncommitted >= COMMIT_EVERY:  # after the archive's commit: the index never
+                    writer.commit()  # holds an article the archive could still roll back
                     self._write_checkpoint(checkpoint.generation, seq, clean=False)
                     uncommitted = 0
             writer.commit()
@@ -314,6 +318,20 @@ class IndexFolder:
         for other in self.path.iterdir():
             if other.is_dir() and not other.is_symlink() and other.name != generation:
                 shutil.rmtree(other, ignore_errors=True)  # open readers keep their files until closed
+
+
+def _groups(batches: Iterable[list[Item]], articles: int) -> Iterator[list[list[Item]]]:
+    """The batches gathered until they hold `articles` articles (the last group may hold fewer)."""
+    group: list[list[Item]] = []
+    count = 0
+    for batch in batches:
+        group.append(batch)
+        count += len(batch)
+        if count >= articles:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
 
 
 def _may_write(folder: Path) -> bool:
