@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extraction.dom import (
@@ -126,12 +127,15 @@ def _links(element: HtmlElement, exclude: HtmlElement | None = None) -> list[Htm
 _DESCRIPTION_WORDS = frozenset(_VOCAB["description_class_words"])
 
 
+_CAPTION_PROPERTY = etree.XPath("//body//*/@itemprop[. = 'caption']/..")  # attribute axis: cheaper
+
+
 def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
     """<figcaption>, itemprop=caption, and class words that say caption: caption/legend, or the
     Vietnamese "chú thích (ảnh)" written as one word or several ("chuthich", "chu-thich-anh")."""
     return [
         *tree.iter("figcaption"),
-        *tree.xpath("//body//*[@itemprop='caption']"),
+        *_CAPTION_PROPERTY(tree),
         *index.with_word_containing(("caption", "legend", "chuthich")),
         *(el for el in index.with_words(("thich",)) if "chu" in words_of(el)),
     ]
