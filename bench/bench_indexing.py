@@ -50,15 +50,19 @@ from indexer.engines.embedded import folder as folder_module  # noqa: E402
 from indexer.schema import Article  # noqa: E402
 
 _SPENT: dict[str, float] = defaultdict(float)  # main thread's CPU seconds by stage
+_WALL: dict[str, float] = defaultdict(float)  # main thread's wall-clock seconds by stage
+_WAITED: dict[str, float] = defaultdict(float)  # main thread's wall-clock seconds getting its input
+_MARKS: dict[str, float] = {}  # moments of the load (perf_counter)
 
 
 def _timed(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
     def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.thread_time()
+        started, wall = time.thread_time(), time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
             _SPENT[stage] += time.thread_time() - started
+            _WALL[stage] += time.perf_counter() - wall
 
     return timed
 
@@ -134,22 +138,58 @@ def _timed_transaction(transaction: Callable[..., Any]) -> Callable[..., Any]:
     @contextmanager
     def timed(archive: Any) -> Iterator[Any]:
         context = transaction(archive)
-        started = time.thread_time()
+        started, wall = time.thread_time(), time.perf_counter()
         conn = context.__enter__()
         _SPENT["archive transactions (commits)"] += time.thread_time() - started
+        _WALL["archive transactions (commits)"] += time.perf_counter() - wall
         try:
             yield conn
         except BaseException:
             context.__exit__(*sys.exc_info())
             raise
-        started = time.thread_time()
+        started, wall = time.thread_time(), time.perf_counter()
         context.__exit__(None, None, None)
         _SPENT["archive transactions (commits)"] += time.thread_time() - started
+        _WALL["archive transactions (commits)"] += time.perf_counter() - wall
+
+    return timed
+
+
+def _waited(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def waited(*args: Any, **kwargs: Any) -> Any:
+        wall = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _WAITED[stage] += time.perf_counter() - wall
+
+    return waited
+
+
+def _timed_groups(groups: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """`folder._groups` with the main thread's wait for each transaction's articles timed (the
+    analysing process's results, the input's parsing and sending), and when the first and last
+    groups were ready."""
+
+    def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        source = groups(*args, **kwargs)
+        while True:
+            started, wall = time.thread_time(), time.perf_counter()
+            group = next(source, None)
+            _WAITED["a transaction's articles (parsing, analysis)"] += time.perf_counter() - wall
+            _WAITED["  of which not on the CPU"] += time.perf_counter() - wall - time.thread_time() + started
+            if group is None:
+                return
+            _MARKS.setdefault("first group", time.perf_counter())
+            _MARKS["last group"] = time.perf_counter()
+            yield group
 
     return timed
 
 
 def instrument() -> None:
+    folder_module._groups = _timed_groups(folder_module._groups)
+    bulk._received = _waited("  of which the analysis results", bulk._received)
     archive_module.Archive.transaction = _timed_transaction(archive_module.Archive.transaction)  # type: ignore[method-assign]
     archive_module.Archive.store = _timed("archive rows (Archive.store)", archive_module.Archive.store)  # type: ignore[method-assign]
     stories.find_story = _timed("  of which story lookup", stories.find_story)
@@ -216,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--analysed", type=int, default=2_000, help="articles for the analysis stages")
     ap.add_argument("--transaction", type=int, help="articles per archive transaction (folder.TRANSACTION)")
     ap.add_argument("--heap", type=int, help="tantivy writer's heap in bytes (folder.WRITER_HEAP)")
+    ap.add_argument("--ahead", type=int, help="batches analysed ahead (bulk.AHEAD)")
+    ap.add_argument("--processes", type=int, help="analysing processes (bulk.PROCESSES)")
     ap.add_argument("--source", type=Path, help="a bigger articles file of bench_engines (same first ones)")
     args = ap.parse_args(argv)
 
@@ -234,14 +276,20 @@ def main(argv: list[str] | None = None) -> int:
         bulk.AHEAD = args.transaction // bulk.BATCH + 2
     if args.heap:
         folder_module.WRITER_HEAP = args.heap
+    if args.ahead is not None:
+        bulk.AHEAD = args.ahead
+    if args.processes:
+        bulk.PROCESSES = args.processes
     instrument()
     load_before = load()
     own, children = rusage()
     bytes_before = written()
     wall, main = time.perf_counter(), time.thread_time()
+    start = wall
     with Threads() as threads:
         EmbeddedIndex(work / "archive.sqlite").index(_parsed(lines, args.articles))
-    wall, main = time.perf_counter() - wall, time.thread_time() - main
+    end = time.perf_counter()
+    wall, main = end - wall, time.thread_time() - main
     handle.close()
     own_after, children_after = rusage()
     bytes_written = written() - bytes_before
@@ -268,6 +316,23 @@ def main(argv: list[str] | None = None) -> int:
         if seconds > 0:
             print(f"    {name:<34} {ms(seconds)}")
     print(f"  analysing process    {ms(children_after - children)}")
+    processes = bulk.PROCESSES
+    print(f"cores busy: {total / wall:.2f} of {os.cpu_count()} (CPU seconds per wall second)")
+    print(f"wall seconds: {wall:.2f} in all, of which (main thread)")
+    if "first group" in _MARKS:
+        print(f"    {'until the first transaction starts':<40} {_MARKS['first group'] - start:6.2f}")
+        print(f"    {'after the last one is ready (+ commit)':<40} {end - _MARKS['last group']:6.2f}")
+    for stage, seconds in _WALL.items():
+        idle = seconds - _SPENT[stage]
+        print(f"    {stage:<40} {seconds:6.2f} (not on the CPU {idle:5.2f})")
+    print("    waiting for its input:")
+    for stage, seconds in _WAITED.items():
+        print(f"    {stage:<40} {seconds:6.2f}")
+    print(f"    {'main thread not on the CPU':<40} {wall - main:6.2f}")
+    print(
+        f"  analysing process(es), {processes}: busy {(children_after - children) / wall / processes:.0%}"
+        " of the wall time each"
+    )
     if args.analysed:
         print(f"analysing stages, one process, {args.analysed:,} articles (CPU ms per article):")
         for stage, value in analysed_stages(source, args.analysed).items():

@@ -3,10 +3,12 @@
 `EmbeddedIndex.index` archives and indexes many articles in one pass (`IndexFolder.load`). What
 depends on an article alone is computed here, in batches: its content digest, its story signature
 and its index fields, from one normalising and folding of the text (`fields.analyse`) where the
-archive and the index used to do it each. Past `PARALLEL_FROM` articles a second process computes
-them, a few batches ahead, while this one stores the previous batches in the archive and hands
-their documents to tantivy, whose own thread indexes them: the work of a load is spread over two
-cores without the index waiting for what the archive commits.
+archive and the index used to do it each. Past `PARALLEL_FROM` articles two more processes
+compute them, a few batches ahead, while this one stores the previous batches in the archive and
+hands their documents to tantivy, whose own thread indexes them: the work of a load is spread over
+two cores without the index waiting for what the archive commits. (With one analysing process it
+was the slowest part: this process waited for its batches about half of a load, and 2 cores were
+only about 1.5 busy.)
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ TRANSACTION = 5_000
 # Batches the second process may analyse before this one stores them: more than a transaction
 # holds, so it keeps working while one is stored.
 AHEAD = TRANSACTION // BATCH + 2
+PROCESSES = 2  # analysing processes: with this thread and tantivy's they keep 2 cores busy
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
 _Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what the second process sends back
@@ -59,7 +62,7 @@ class Analyser:
     tantivy's is copied into the child)."""
 
     def __init__(self, *, parallel: bool):
-        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(1) if parallel else None
+        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(PROCESSES) if parallel else None
 
     def __enter__(self) -> Analyser:
         return self

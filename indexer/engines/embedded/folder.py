@@ -321,15 +321,17 @@ class IndexFolder:
 
 
 def _groups(batches: Iterable[list[Item]], articles: int) -> Iterator[list[list[Item]]]:
-    """The batches gathered until they hold `articles` articles (the last group may hold fewer)."""
+    """The batches gathered until they hold `articles` articles (the last group may hold fewer).
+    The first groups are smaller (one batch, then twice as many each time): the archive starts
+    storing as soon as the analyser's first batch is ready, not once a whole transaction's is."""
     group: list[list[Item]] = []
-    count = 0
+    count, size = 0, 1
     for batch in batches:
         group.append(batch)
         count += len(batch)
-        if count >= articles:
+        if count >= articles or len(group) >= size:
             yield group
-            group, count = [], 0
+            group, count, size = [], 0, size * 2
     if group:
         yield group
 
