@@ -33,13 +33,13 @@ BATCH = 500  # articles analysed per step
 # grows with the archive: the more articles per commit, the more of them share a page, written
 # once. The archive is locked meanwhile (about 5 s at this size); readers are not held up (WAL).
 TRANSACTION = 5_000
-# Batches the second process may analyse before this one stores them: more than a transaction
+# Batches the analysing processes may prepare before this one stores them: more than a transaction
 # holds, so it keeps working while one is stored.
 AHEAD = TRANSACTION // BATCH + 2
 PROCESSES = 2  # analysing processes: with this thread and tantivy's they keep 2 cores busy
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
-_Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what the second process sends back
+_Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what an analysing process sends back
 
 
 def prepared(article: Article) -> Item:
@@ -48,7 +48,7 @@ def prepared(article: Article) -> Item:
 
 
 def _analysed(articles: list[Article]) -> list[_Sent]:
-    """`prepared` in the second process, without the articles it was sent (they are here already)."""
+    """`prepared` in an analysing process, without the articles it was sent (they are here already)."""
     found = []
     for article in articles:
         item, fields = prepared(article)
@@ -57,9 +57,9 @@ def _analysed(articles: list[Article]) -> list[_Sent]:
 
 
 class Analyser:
-    """Prepares a load's articles batch by batch: here, or in a second process (`parallel`), which
-    is forked when the analyser is entered, before the caller opens the index (no thread of
-    tantivy's is copied into the child)."""
+    """Prepares a load's articles batch by batch: here, or in `PROCESSES` analysing processes
+    (`parallel`), which are forked when the analyser is entered, before the caller opens the
+    index (no thread of tantivy's is copied into the children)."""
 
     def __init__(self, *, parallel: bool):
         self._pool: Pool | None = multiprocessing.get_context("fork").Pool(PROCESSES) if parallel else None
@@ -102,7 +102,7 @@ def _received(batch: list[Article], result: AsyncResult[list[_Sent]]) -> list[It
 
 
 def split(articles: Iterable[Article]) -> tuple[bool, Iterator[Article]]:
-    """Whether a load is large enough for a second process, and its articles (the first ones were
+    """Whether a load is large enough for the analysing processes, and its articles (the first ones were
     read to know)."""
     source = iter(articles)
     head = list(islice(source, PARALLEL_FROM))

@@ -282,7 +282,7 @@ class EmbeddedIndex:
 
     def index(self, articles: Iterable[Article]) -> int:
         """Archive the articles and index them in one pass (`IndexFolder.load`); returns how many
-        were stored. Large loads analyse the text in a second process (`bulk`)."""
+        were stored. Large loads analyse the text in two more processes (`bulk`)."""
         parallel, articles = split_for_analysis(articles)
         with (
             Analyser(parallel=parallel) as analyser,
