@@ -1561,3 +1561,21 @@ def test_a_related_links_box_inside_an_excerpt_cut_short_does_not_end_it() -> No
         "thể hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho"
     )
     assert claims(text, title="") == {(36, None), (4, 4)}
+
+
+# -- round 15: error kinds that recur on unseen sets (docs/ocop.md "Round 15")
+
+
+def test_a_sentence_that_goes_on_with_a_breakdown_shares_the_totals_rating() -> None:
+    text = (
+        "Tỉnh Đông Sơn vừa công nhận 40 sản phẩm OCOP đạt 4 sao của 20 chủ thể. Cụ thể, huyện A có nhiều "
+        "sản phẩm nhất với 12 sản phẩm; huyện B có 9 sản phẩm; huyện C có 8 sản phẩm. Huyện D và huyện E, "
+        "mỗi huyện có 5 sản phẩm; huyện G có 1 sản phẩm."
+    )
+    assert claims(text) == {(40, 4), (12, 4), (9, 4), (8, 4), (5, 4), (1, 4)}
+    # A next sentence that breaks a count of its own down states a new total, not a part.
+    own = text.replace(
+        "Huyện D và huyện E, mỗi huyện có 5 sản phẩm; huyện G có 1 sản phẩm.",
+        "Toàn tỉnh hiện có 230 sản phẩm, trong đó có 30 sản phẩm đạt 4 sao.",
+    )
+    assert (230, None) in claims(own)
