@@ -314,15 +314,16 @@ class Modality:
         return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
 
     def forwarded(self, doc: Document, i: int) -> bool:
-        """A score the text then sends up, in the same sentence, to a higher council's assessment
-        (round 13): "cả 03 sản phẩm đều đạt … phân hạng 3 sao, trên cơ sở đó … gửi Hội đồng …
-        huyện tổng hợp chuyển Hội đồng … tỉnh xem xét", "Hội đồng … huyện đã chọn 7 sản phẩm đạt
-        từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm OCOP cấp tỉnh": a lower council's score,
-        a proposal. A forwarding word (`forward_words`) after syllable i, then a higher assessor
-        (`higher_assessors`) within `forward_reach` syllables. A new count of products after
-        the rating opens another subject ("… 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung
-        ương xét 2 sản phẩm 5 sao"), and a proposal to the people's committee ("đề nghị UBND tỉnh công
-        nhận") is no forwarding: the committee signs the council's score."""
+        """A score the text then sends up to a higher council's assessment, in the same sentence
+        (round 13) or the next (round 15, `_sent_up_next`): "cả 03 sản phẩm đều đạt … phân hạng
+        3 sao, trên cơ sở đó … gửi Hội đồng … huyện tổng hợp chuyển Hội đồng … tỉnh xem xét",
+        "Hội đồng … huyện đã chọn 7 sản phẩm đạt từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm
+        OCOP cấp tỉnh": a lower council's score, a proposal. A forwarding word (`forward_words`)
+        after syllable i, then a higher assessor (`higher_assessors`) within `forward_reach`
+        syllables. A new count of products after the rating opens another subject ("… 20 sản
+        phẩm đạt 3 sao, đồng thời trình Hội đồng Trung ương xét 2 sản phẩm 5 sao"), and a
+        proposal to the people's committee ("đề nghị UBND tỉnh công nhận") is no forwarding: the
+        committee signs the council's score."""
         _a, b = doc.sentence_bounds(i)
         if self._sent_up_next(doc, b):
             return True
