@@ -1561,3 +1561,38 @@ def test_a_related_links_box_inside_an_excerpt_cut_short_does_not_end_it() -> No
         "thể hoàn thiện bao bì, nhãn mác và truy xuất nguồn gốc cho"
     )
     assert claims(text, title="") == {(36, None), (4, 4)}
+
+
+# -- round 15: error kinds that recur on unseen sets (docs/ocop.md "Round 15")
+
+
+def test_a_sentence_that_goes_on_with_a_breakdown_shares_the_totals_rating() -> None:
+    text = (
+        "Tỉnh Đông Sơn vừa công nhận 40 sản phẩm OCOP đạt 4 sao của 20 chủ thể. Cụ thể, huyện A có nhiều "
+        "sản phẩm nhất với 12 sản phẩm; huyện B có 9 sản phẩm; huyện C có 8 sản phẩm. Huyện D và huyện E, "
+        "mỗi huyện có 5 sản phẩm; huyện G có 1 sản phẩm."
+    )
+    assert claims(text) == {(40, 4), (12, 4), (9, 4), (8, 4), (5, 4), (1, 4)}
+    # A next sentence that breaks a count of its own down states a new total, not a part.
+    own = text.replace(
+        "Huyện D và huyện E, mỗi huyện có 5 sản phẩm; huyện G có 1 sản phẩm.",
+        "Toàn tỉnh hiện có 230 sản phẩm, trong đó có 30 sản phẩm đạt 4 sao.",
+    )
+    assert (230, None) in claims(own)
+
+
+def test_scores_the_next_sentence_sends_up_to_a_higher_council_are_proposals() -> None:
+    headline = "Huyện Đông Sơn có thêm sản phẩm OCOP"
+    text = (
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Đông Sơn đã chấm điểm các sản phẩm tham gia chương "
+        "trình. Kết quả, hội đồng xếp hạng 3 sản phẩm đạt 3 sao, 4 sản phẩm đạt 4 sao và 1 sản phẩm đạt 5 "
+        "sao. Ngay sau đó, huyện đã hoàn tất hồ sơ gửi Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh "
+        "thẩm định."
+    )
+    assert facts(text, title=headline).stars == []
+    assert claims(text, title=headline) == set()
+    # Without the link, or when the next sentence counts products of its own, the scores stand.
+    unlinked = text.replace("Ngay sau đó, huyện", "Năm nay, huyện")
+    assert claims(unlinked, title=headline) == {(3, 3), (4, 4), (1, 5)}
+    counted = text.replace("hoàn tất hồ sơ gửi", "hoàn tất hồ sơ của 6 sản phẩm gửi")
+    assert claims(counted, title=headline) == {(3, 3), (4, 4), (1, 5)}

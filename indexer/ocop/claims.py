@@ -984,7 +984,7 @@ class _Claims:
 
     def _sentence_breakdown(self, k: int, continued: bool) -> int | None:
         doc, v = self.doc, self.v
-        a, _b = doc.sentence_bounds(k)
+        a, b = doc.sentence_bounds(k)
         s = doc.sent_of[k]
         earlier = [t for t in self.counted if t < s]
         if not earlier:
@@ -996,6 +996,17 @@ class _Claims:
             return stars if at == self.first_count.get(earlier[-1]) else None
         if continued and v.continuations.match_at(doc, a, k) is not None:
             return self._sentence_breakdown(self.first_count[earlier[-1]], continued=False)
+        if (
+            continued
+            and earlier[-1] == s - 1
+            and self._continues_breakdown(s)
+            and next(self.m.breakdowns.find(doc, a, b), None) is None
+        ):
+            # Round 15: "Trong đó, huyện A có 15 sản phẩm; huyện B có 14 sản phẩm. Huyện C và
+            # huyện D, mỗi huyện có 6 sản phẩm; …": a sentence that goes on with the list of the
+            # sentence before shares the rating that sentence's parts took from their total;
+            # one that breaks a count of its own down ("…, trong đó có …") states a new total.
+            return self._sentence_breakdown(self.first_count[s - 1], continued=False)
         return None
 
     def _list_after(self, k: int) -> tuple[int, int] | None:

@@ -84,6 +84,7 @@ class Modality:
     forwards: PhraseIndex
     higher: PhraseIndex
     forward_reach: int
+    forward_links: PhraseIndex
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -313,24 +314,47 @@ class Modality:
         return bool(sending) and bool(_hits(self.additive, doc, sending[-1], i))
 
     def forwarded(self, doc: Document, i: int) -> bool:
-        """A score the text then sends up, in the same sentence, to a higher council's assessment
-        (round 13): "cả 03 sản phẩm đều đạt … phân hạng 3 sao, trên cơ sở đó … gửi Hội đồng …
-        huyện tổng hợp chuyển Hội đồng … tỉnh xem xét", "Hội đồng … huyện đã chọn 7 sản phẩm đạt
-        từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm OCOP cấp tỉnh": a lower council's score,
-        a proposal. A forwarding word (`forward_words`) after syllable i, then a higher assessor
-        (`higher_assessors`) within `forward_reach` syllables. A new count of products after
-        the rating opens another subject ("… 20 sản phẩm đạt 3 sao, đồng thời trình Hội đồng Trung
-        ương xét 2 sản phẩm 5 sao"), and a proposal to the people's committee ("đề nghị UBND tỉnh công
-        nhận") is no forwarding: the committee signs the council's score."""
+        """A score the text then sends up to a higher council's assessment, in the same sentence
+        (round 13) or the next (round 15, `_sent_up_next`): "cả 03 sản phẩm đều đạt … phân hạng
+        3 sao, trên cơ sở đó … gửi Hội đồng … huyện tổng hợp chuyển Hội đồng … tỉnh xem xét",
+        "Hội đồng … huyện đã chọn 7 sản phẩm đạt từ 3 sao đến 4 sao … tham gia đánh giá sản phẩm
+        OCOP cấp tỉnh": a lower council's score, a proposal. A forwarding word (`forward_words`)
+        after syllable i, then a higher assessor (`higher_assessors`) within `forward_reach`
+        syllables. A new count of products after the rating opens another subject ("… 20 sản
+        phẩm đạt 3 sao, đồng thời trình Hội đồng Trung ương xét 2 sản phẩm 5 sao"), and a
+        proposal to the people's committee ("đề nghị UBND tỉnh công nhận") is no forwarding: the
+        committee signs the council's score."""
         _a, b = doc.sentence_bounds(i)
-        counts = [
-            k
-            for k in range(i + 1, b - 1)
-            if doc.orig[k][0].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat")
-        ]
-        if counts:
+        if self._sent_up_next(doc, b):
+            return True
+        if self._counts_products(doc, i + 1, b):
             return False  # another subject, before the forwarding or as what it sends up
-        for k in range(i + 1, b):
+        return self._sends_up(doc, i + 1, b)
+
+    def _sent_up_next(self, doc: Document, b: int) -> bool:
+        """Round 15: the sentence at b sends the products of the sentence before it up, opening
+        with a link to their scores (`forward_links`): "Hội đồng huyện chấm 2 sản phẩm đạt 3 sao, 5
+        sản phẩm đạt 4 sao. Như vậy, các sản phẩm đều đủ điều kiện tham gia dự tuyển đánh giá cấp
+        tỉnh". Every score of that sentence is the lower council's; a sending to the central
+        council concerns only a 5 ("Sau đó, tỉnh trình Hội đồng Trung ương …"), and the next
+        sentence counts no products of its own."""
+        if b >= len(doc) or self.forward_links.match_at(doc, b, doc.sentence_bounds(b)[1]) is None:
+            return False
+        _b, c = doc.sentence_bounds(b)
+        if self._counts_products(doc, b, c) or _hits(self.central, doc, b, c):
+            return False
+        return self._sends_up(doc, b, c)
+
+    @staticmethod
+    def _counts_products(doc: Document, a: int, b: int) -> bool:
+        """A count of products ("3 sản phẩm", "2 sp", "5 mặt hàng") in [a, b)."""
+        return any(
+            doc.orig[k][0].isdigit() and doc.fold[k + 1] in ("san", "sp", "mat") for k in range(a, b - 1)
+        )
+
+    def _sends_up(self, doc: Document, a: int, b: int) -> bool:
+        """A forwarding word in [a, b), then a higher assessor within `forward_reach` syllables."""
+        for k in range(a, b):
             if not self.forwards.starts(doc.fold[k]):
                 continue
             hit = self.forwards.match_at(doc, k, b)
@@ -389,4 +413,5 @@ def modality() -> Modality:
         forwards=_index(v["forward_words"], v["not_modal_words"]),
         higher=_index(v["higher_assessors"]),
         forward_reach=int(v["forward_reach"]),
+        forward_links=_index(v["forward_links"]),
     )
