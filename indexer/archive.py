@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import time
 import zlib
@@ -21,8 +22,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-
-from datasketch import LeanMinHash
 
 from indexer import stories
 from indexer.alerts import tables as alert_tables
@@ -130,18 +129,47 @@ class CrawlRun:
 
 
 def content_hash(article: Article) -> str:
-    payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
+    return _digest(article.model_dump_json())
+
+
+# An article's JSON is made once for its digest and its row (`prepare`): the digest's payload, the
+# JSON without the volatile fields, is cut out of the whole JSON, and the story id decided later is
+# written into it (`_with_story`). Both rely on how pydantic writes an article: compactly, fields in
+# their declared order, `crawled` (a date string: no quote or comma inside) inside and `story_id`
+# last. A member name in quotes after a comma cannot occur inside a string value (its quotes are
+# escaped). Tests compare both with pydantic's own `model_dump_json(exclude=...)` and dumps.
+_CRAWLED, _STORY = ',"crawled":', ',"story_id":'
+_PLAIN_STORY = re.compile(r"[0-9A-Za-z_.-]+")  # written as is in JSON; any other id is dumped by pydantic
+if list(Article.model_fields)[-1] != "story_id" or list(Article.model_fields)[0] == "crawled":
+    raise RuntimeError("archive._digest and _with_story expect `story_id` last and `crawled` not first")
+
+
+def _digest(data: str) -> str:
+    """`content_hash` from an article's JSON (`model_dump_json()`): the SHA-1 of its
+    `model_dump_json(exclude=_VOLATILE_FIELDS)`, without serialising the article a second time."""
+    start = data.index(_CRAWLED)
+    end = data.index(',"', start + len(_CRAWLED))
+    payload = f"{data[:start]}{data[end : data.rindex(_STORY)]}}}"
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _with_story(data: str, story_id: str) -> str | None:
+    """An article's JSON (`model_dump_json()`) with another story id, as pydantic would write it;
+    None for an id holding characters JSON may escape (then the caller dumps the article)."""
+    if not _PLAIN_STORY.fullmatch(story_id):
+        return None
+    return f'{data[: data.rindex(_STORY)]}{_STORY}"{story_id}"}}'
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """An article with what storing it computes from the article alone (its content digest and
-    story signature), so that a bulk load can compute them in another process."""
+    """An article with what storing it computes from the article alone (its content digest, story
+    signature and JSON), so that a bulk load can compute them in another process."""
 
     article: Article
     digest: str
-    signature: LeanMinHash | None
+    signature: stories.Signature | None
+    data: str  # `article.model_dump_json()`: the row's JSON once its story id is written in
 
 
 def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Prepared:
@@ -150,7 +178,8 @@ def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Pr
     signature = (
         stories.signature(article.text) if text_syllables is None else stories.signature_of(text_syllables)
     )
-    return Prepared(article, content_hash(article), signature)
+    data = article.model_dump_json()
+    return Prepared(article, _digest(data), stories.sealed(signature), data)
 
 
 @dataclass(frozen=True)
@@ -260,7 +289,7 @@ class Archive:
             ).fetchall():
                 for rowid, story_id, data in rows:
                     self.conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
-                    signature = stories.signature(json.loads(data).get("text") or "")
+                    signature = stories.sealed(stories.signature(json.loads(data).get("text") or ""))
                     stories.remember(self.conn, rowid, signature, story_id, new=True)
                 last = rows[-1][0]
             self.set_meta("story_signatures", stories.SCHEME)
@@ -330,7 +359,7 @@ class Archive:
             rowid = existing["rowid"]
         else:
             rowid = existing["rowid"] if existing else None
-            signature = prepared.signature if prepared else stories.signature(article.text)
+            signature = prepared.signature if prepared else stories.sealed(stories.signature(article.text))
             previous = json.loads(existing["data"]).get("story_id") if existing else None
             story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})
@@ -341,6 +370,7 @@ class Archive:
                 else None
             )
             seq = self._next_seq()
+            data = _with_story(prepared.data, article.story_id or "") if prepared else None
             values = (
                 article.url,
                 article.site,
@@ -349,7 +379,7 @@ class Archive:
                 crawled_ts,
                 digest,
                 seq,
-                article.model_dump_json(),
+                data or article.model_dump_json(),
             )
             if existing:
                 self.conn.execute(

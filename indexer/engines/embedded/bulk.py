@@ -13,6 +13,7 @@ only about 1.5 busy.)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,11 +21,10 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 
-from datasketch import LeanMinHash
-
 from indexer.archive import Prepared, prepare
 from indexer.engines.embedded.fields import analyse
 from indexer.schema import Article
+from indexer.stories import Signature
 
 PARALLEL_FROM = 5_000  # articles: smaller loads are analysed in this process (no start-up cost)
 BATCH = 500  # articles analysed per step
@@ -39,7 +39,8 @@ AHEAD = TRANSACTION // BATCH + 2
 PROCESSES = 2  # analysing processes: with this thread and tantivy's they keep 2 cores busy
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
-_Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what an analysing process sends back
+# What an analysing process sends back: `Prepared` without the article (the caller has it).
+_Sent = tuple[str, Signature | None, str, dict[str, object]]
 
 
 def prepared(article: Article) -> Item:
@@ -52,17 +53,32 @@ def _analysed(articles: list[Article]) -> list[_Sent]:
     found = []
     for article in articles:
         item, fields = prepared(article)
-        found.append((item.digest, item.signature, fields))
+        found.append((item.digest, item.signature, item.data, fields))
     return found
 
 
 class Analyser:
     """Prepares a load's articles batch by batch: here, or in `PROCESSES` analysing processes
     (`parallel`), which are forked when the analyser is entered, before the caller opens the
-    index (no thread of tantivy's is copied into the children)."""
+    index (no thread of tantivy's is copied into the children).
+
+    For a parallel load the objects this process holds already (the modules, mostly) are moved out
+    of the garbage collector's reach (`gc.freeze`) until the load ends, in this process and in the
+    forked ones: a full collection then walks what the load made, not the whole heap again (it took
+    about 0.085 ms of CPU per article across the processes, 0.045 frozen). Nothing is collected
+    later than it would be but cyclic garbage made before the load, at its end."""
 
     def __init__(self, *, parallel: bool):
-        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(PROCESSES) if parallel else None
+        self._frozen = parallel and not gc.get_freeze_count()  # somebody else's freeze is left alone
+        if self._frozen:
+            gc.freeze()
+        self._pool: Pool | None = None
+        try:
+            if parallel:
+                self._pool = multiprocessing.get_context("fork").Pool(PROCESSES)
+        except BaseException:
+            self._thaw()
+            raise
 
     def __enter__(self) -> Analyser:
         return self
@@ -73,6 +89,12 @@ class Analyser:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
+        self._thaw()
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def batches(self, articles: Iterable[Article]) -> Iterator[list[Item]]:
         if self._pool is None:
@@ -96,8 +118,8 @@ def _batched(articles: Iterable[Article]) -> Iterator[list[Article]]:
 
 def _received(batch: list[Article], result: AsyncResult[list[_Sent]]) -> list[Item]:
     return [
-        (Prepared(article, digest, signature), fields)
-        for article, (digest, signature, fields) in zip(batch, result.get(), strict=True)
+        (Prepared(article, digest, signature, data), fields)
+        for article, (digest, signature, data, fields) in zip(batch, result.get(), strict=True)
     ]
 
 
