@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import sqlite3
 import time
 import zlib
@@ -129,47 +128,18 @@ class CrawlRun:
 
 
 def content_hash(article: Article) -> str:
-    return _digest(article.model_dump_json())
-
-
-# An article's JSON is made once for its digest and its row (`prepare`): the digest's payload, the
-# JSON without the volatile fields, is cut out of the whole JSON, and the story id decided later is
-# written into it (`_with_story`). Both rely on how pydantic writes an article: compactly, fields in
-# their declared order, `crawled` (a date string: no quote or comma inside) inside and `story_id`
-# last. A member name in quotes after a comma cannot occur inside a string value (its quotes are
-# escaped). Tests compare both with pydantic's own `model_dump_json(exclude=...)` and dumps.
-_CRAWLED, _STORY = ',"crawled":', ',"story_id":'
-_PLAIN_STORY = re.compile(r"[0-9A-Za-z_.-]+")  # written as is in JSON; any other id is dumped by pydantic
-if list(Article.model_fields)[-1] != "story_id" or list(Article.model_fields)[0] == "crawled":
-    raise RuntimeError("archive._digest and _with_story expect `story_id` last and `crawled` not first")
-
-
-def _digest(data: str) -> str:
-    """`content_hash` from an article's JSON (`model_dump_json()`): the SHA-1 of its
-    `model_dump_json(exclude=_VOLATILE_FIELDS)`, without serialising the article a second time."""
-    start = data.index(_CRAWLED)
-    end = data.index(',"', start + len(_CRAWLED))
-    payload = f"{data[:start]}{data[end : data.rindex(_STORY)]}}}"
+    payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
-
-
-def _with_story(data: str, story_id: str) -> str | None:
-    """An article's JSON (`model_dump_json()`) with another story id, as pydantic would write it;
-    None for an id holding characters JSON may escape (then the caller dumps the article)."""
-    if not _PLAIN_STORY.fullmatch(story_id):
-        return None
-    return f'{data[: data.rindex(_STORY)]}{_STORY}"{story_id}"}}'
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """An article with what storing it computes from the article alone (its content digest, story
-    signature and JSON), so that a bulk load can compute them in another process."""
+    """An article with what storing it computes from the article alone (its content digest and
+    story signature), so that a bulk load can compute them in another process."""
 
     article: Article
     digest: str
     signature: stories.Signature | None
-    data: str  # `article.model_dump_json()`: the row's JSON once its story id is written in
 
 
 def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Prepared:
@@ -178,8 +148,7 @@ def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Pr
     signature = (
         stories.signature(article.text) if text_syllables is None else stories.signature_of(text_syllables)
     )
-    data = article.model_dump_json()
-    return Prepared(article, _digest(data), stories.sealed(signature), data)
+    return Prepared(article, content_hash(article), stories.sealed(signature))
 
 
 @dataclass(frozen=True)
@@ -370,7 +339,6 @@ class Archive:
                 else None
             )
             seq = self._next_seq()
-            data = _with_story(prepared.data, article.story_id or "") if prepared else None
             values = (
                 article.url,
                 article.site,
@@ -379,7 +347,7 @@ class Archive:
                 crawled_ts,
                 digest,
                 seq,
-                data or article.model_dump_json(),
+                article.model_dump_json(),
             )
             if existing:
                 self.conn.execute(

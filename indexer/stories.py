@@ -206,8 +206,7 @@ def forget(conn: sqlite3.Connection, rowid: int) -> None:
 def remember(
     conn: sqlite3.Connection, rowid: int, sig: Signature | None, story_id: str | None, *, new: bool = False
 ) -> None:
-    """Store an article's signature and band keys (`new`: the rowid has none yet, nothing to replace).
-    The band rows go in one statement (`_band_rows`: the rowid bound once, then every key)."""
+    """Store an article's signature and band keys (`new`: the rowid has none yet, nothing to replace)."""
     if not new:
         forget(conn, rowid)
     if sig is None or story_id is None:
@@ -216,11 +215,7 @@ def remember(
         "INSERT INTO story_signatures(article_rowid, story_id, hashvalues) VALUES(?,?,?)",
         (rowid, story_id, sig.values),
     )
-    conn.execute(_band_rows(len(sig.buckets)), (rowid, *sig.buckets))
-
-
-@cache
-def _band_rows(count: int) -> str:
-    """`INSERT INTO story_buckets ... VALUES (?2,?1),(?3,?1),...`: `count` rows of one article."""
-    rows = ",".join(f"(?{number},?1)" for number in range(2, count + 2))
-    return f"INSERT INTO story_buckets(bucket, article_rowid) VALUES{rows}"
+    conn.executemany(
+        "INSERT INTO story_buckets(bucket, article_rowid) VALUES(?,?)",
+        [(bucket, rowid) for bucket in sig.buckets],
+    )

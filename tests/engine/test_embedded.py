@@ -270,9 +270,9 @@ def test_a_bulk_load_archives_what_upserts_one_by_one_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The analysing processes send each article's digest, signature values and band keys
-    (`stories.Signature`), and the load stores the band keys in one statement per article: every
-    row of the articles, their signatures and their band keys is what `Archive.upsert` stores
-    computing them itself, one article at a time, near-duplicates joining the same stories."""
+    (`stories.Signature`, made once there): every row of the articles, their signatures and their
+    band keys is what `Archive.upsert` stores computing them itself, one article at a time,
+    near-duplicates joining the same stories."""
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)  # the analysing processes, on a load a test can afford
     monkeypatch.setattr(bulk, "BATCH", 7)
     monkeypatch.setattr(folder, "TRANSACTION", 20)
@@ -315,35 +315,6 @@ def test_a_bulk_load_archives_what_upserts_one_by_one_would(
         text = [article.text for article in load if article.id == article_id][-1]  # as last archived
         keys = sorted(bucket for row_id, bucket in loaded["story_buckets"] if row_id == rowid)
         assert keys == sorted(stories._buckets(stories.signature(text)))  # type: ignore[arg-type]
-
-
-def test_an_articles_digest_and_row_come_from_one_serialisation() -> None:
-    """`prepare` serialises an article once: its content digest is cut out of that JSON and the
-    story id decided later is written into it. Both must be byte for byte what pydantic writes
-    (`model_dump_json(exclude=...)`, and the dump of the article with its story id), whatever the
-    text holds, or digests would stop matching archived rows and rows would change."""
-    import hashlib
-
-    from indexer.archive import _VOLATILE_FIELDS, _digest, _with_story, prepare
-
-    awkward = ARTICLES["dong_song"].model_copy(
-        update={
-            "title": 'Tiêu đề "trích dẫn" \\ gạch ngược ,"crawled":"2020" và ,"story_id":null}',
-            "text": 'Dòng 1\n\nDòng 2\t,"crawled":"x", 🌾 \u0007 ,"story_id":"y"} hết.',
-            "story_id": "an-earlier-story",
-        }
-    )
-    for article in [*ARTICLES.values(), *generated_articles(20, seed=41), awkward]:
-        data = article.model_dump_json()
-        payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
-        assert _digest(data) == hashlib.sha1(payload.encode("utf-8")).hexdigest()
-        assert prepare(article).digest == _digest(data) and prepare(article).data == data
-        for story_id in ("0123456789abcdef0123", article.id, "a.b-c_D"):
-            assert (
-                _with_story(data, story_id)
-                == article.model_copy(update={"story_id": story_id}).model_dump_json()
-            )
-        assert _with_story(data, 'quote"d') is None and _with_story(data, "") is None  # dumped by pydantic
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
