@@ -119,10 +119,11 @@ def signature_of(syllables: Sequence[str]) -> LeanMinHash | None:
         return None
     a, b = _permutations()
     mixed = _fmix32(_shingle_hashes(syllables))
-    values = np.multiply.outer(mixed, a)  # one (shingles × 128) array, added to in place
-    values += b
-    values = values.min(axis=0)
-    return LeanMinHash(seed=7, hashvalues=values, scheme="affine32")
+    # One (128 × shingles) array, added to in place, each permutation's minimum taken along its
+    # row: contiguous, about a sixth faster than the minimum down the columns of (shingles × 128).
+    values = np.multiply.outer(a, mixed)
+    values += b[:, None]
+    return LeanMinHash(seed=7, hashvalues=values.min(axis=1), scheme="affine32")
 
 
 class Signature(NamedTuple):
