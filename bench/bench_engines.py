@@ -258,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         if not url:
             from tests.support.nodes.opensearch_node import OpenSearchNode
 
+            # A node home left by an interrupted run keeps its old settings (its HTTP port among
+            # them), and the new node would start on a port nobody waits for.
+            shutil.rmtree(folder / "opensearch", ignore_errors=True)
+
             node = stack.enter_context(
                 OpenSearchNode(
                     home=folder / "opensearch",

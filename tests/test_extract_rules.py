@@ -253,6 +253,10 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
         ("Nguyên Minh (Thứ sáu, 7/3/2025 08:47)", ["Nguyên Minh"], None),
         ("Story by Dat Nguyen", ["Dat Nguyen"], None),
         ("Vũ Hân (lược dịch)", ["Vũ Hân"], None),
+        # a note on what the writer did: an interview, a told story, a translation
+        ("Lê Văn Tâm (thực hiện)", ["Lê Văn Tâm"], None),
+        ("Thu Hà (ghi)", ["Thu Hà"], None),
+        ("Mai Lan (chuyển ngữ)", ["Mai Lan"], None),
         ("ThS. Nguyễn Thị Lan", ["Nguyễn Thị Lan"], None),
         ("Tùng Lâm - Đài PT-TH Sơn La", ["Tùng Lâm"], "Đài PT-TH Sơn La"),
         ("Ngọc Ánh - Báo Yên Bái", ["Ngọc Ánh"], "Báo Yên Bái"),

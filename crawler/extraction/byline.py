@@ -55,9 +55,12 @@ _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 _NAME_THEN_SOURCE = re.compile(
     r"^(?P<name>[^()]{2,40}?)\s*\(\s*(?:theo|nguồn)\s*:?\s*(?P<source>[^()]{2,40})\)\s*\.?$", re.I
 )
-# What the writer did, not who: "(t/h)", "(tổng hợp)", "(lược dịch)", "(*)" after a name.
+# What the writer did, not who: "(t/h)", "(lược dịch)", "(thực hiện)", "(ghi)", "(*)" after a name
+# (bylines.toml role_notes).
 _COMPILER_NOTE = re.compile(
-    r"\s*\((?:t/h|th|tổng\s*hợp|tổng\s*hợp\s*(?:và|,)?\s*dịch|lược\s*dịch|biên\s*dịch|dịch|\*+)\)\s*$",
+    r"\s*\((?:"
+    + "|".join(re.escape(note).replace(r"\ ", r"\s*") for note in _VOCAB["words"]["role_notes"])
+    + r"|\*+)\)\s*$",
     re.I,
 )
 _ABBREVIATION = re.compile(r"\b(?:ths|ts|pgs|gs|bs|ls|ks|th\.s)\.(?=\s)", re.I)
