@@ -22,8 +22,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from datasketch import LeanMinHash
-
 from indexer import stories
 from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
@@ -141,7 +139,7 @@ class Prepared:
 
     article: Article
     digest: str
-    signature: LeanMinHash | None
+    signature: stories.Signature | None
 
 
 def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Prepared:
@@ -150,7 +148,7 @@ def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Pr
     signature = (
         stories.signature(article.text) if text_syllables is None else stories.signature_of(text_syllables)
     )
-    return Prepared(article, content_hash(article), signature)
+    return Prepared(article, content_hash(article), stories.sealed(signature))
 
 
 @dataclass(frozen=True)
@@ -260,7 +258,7 @@ class Archive:
             ).fetchall():
                 for rowid, story_id, data in rows:
                     self.conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
-                    signature = stories.signature(json.loads(data).get("text") or "")
+                    signature = stories.sealed(stories.signature(json.loads(data).get("text") or ""))
                     stories.remember(self.conn, rowid, signature, story_id, new=True)
                 last = rows[-1][0]
             self.set_meta("story_signatures", stories.SCHEME)
@@ -330,7 +328,7 @@ class Archive:
             rowid = existing["rowid"]
         else:
             rowid = existing["rowid"] if existing else None
-            signature = prepared.signature if prepared else stories.signature(article.text)
+            signature = prepared.signature if prepared else stories.sealed(stories.signature(article.text))
             previous = json.loads(existing["data"]).get("story_id") if existing else None
             story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})

@@ -16,6 +16,7 @@ import sqlite3
 import zlib
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -118,10 +119,27 @@ def signature_of(syllables: Sequence[str]) -> LeanMinHash | None:
         return None
     a, b = _permutations()
     mixed = _fmix32(_shingle_hashes(syllables))
-    values = np.multiply.outer(mixed, a)  # one (shingles × 128) array, added to in place
-    values += b
-    values = values.min(axis=0)
-    return LeanMinHash(seed=7, hashvalues=values, scheme="affine32")
+    # One (128 × shingles) array, added to in place, each permutation's minimum taken along its
+    # row: contiguous, about a sixth faster than the minimum down the columns of (shingles × 128).
+    values = np.multiply.outer(a, mixed)
+    values += b[:, None]
+    return LeanMinHash(seed=7, hashvalues=values.min(axis=1), scheme="affine32")
+
+
+class Signature(NamedTuple):
+    """A story signature as the archive stores and probes it: the MinHash values (uint32, the bytes
+    of `story_signatures.hashvalues`) and one key per LSH band (`_buckets`). Made once per article
+    (`sealed`), in an analysing process for a bulk load: bytes and integers pickle about ten times
+    faster than a datasketch object, and the band keys are not computed again for the lookup and
+    again for the rows."""
+
+    values: bytes
+    buckets: list[int]
+
+
+def sealed(sig: LeanMinHash | None) -> Signature | None:
+    """The `Signature` of a MinHash (`signature`, `signature_of`); None stays None (too short)."""
+    return None if sig is None else Signature(sig.hashvalues.tobytes(), _buckets(sig))
 
 
 def _buckets(sig: LeanMinHash) -> list[int]:
@@ -139,7 +157,7 @@ def _buckets(sig: LeanMinHash) -> list[int]:
 
 
 def find_story(
-    conn: sqlite3.Connection, sig: LeanMinHash | None, exclude_rowid: int | None, keep: str | None = None
+    conn: sqlite3.Connection, sig: Signature | None, exclude_rowid: int | None, keep: str | None = None
 ) -> str | None:
     """The story id of the most similar archived article, if one is similar enough.
 
@@ -147,7 +165,7 @@ def find_story(
     is still similar enough, the article stays in it (a story id never moves for a small edit)."""
     if sig is None:
         return None
-    buckets = _buckets(sig)
+    buckets = sig.buckets
     marks = ",".join("?" * len(buckets))
     candidates = {
         row[0]
@@ -162,10 +180,11 @@ def find_story(
         " ORDER BY article_rowid",
         sorted(candidates),
     ).fetchall()
+    values = np.frombuffer(sig.values, dtype=np.uint32)
     best: tuple[float, str] | None = None
     for row in rows:
-        other = np.frombuffer(row[2], dtype=sig.hashvalues.dtype)
-        similarity = float(np.mean(other == sig.hashvalues))
+        other = np.frombuffer(row[2], dtype=np.uint32)
+        similarity = float(np.mean(other == values))
         if similarity >= SIMILARITY and row[1] == keep:
             return keep
         if similarity >= SIMILARITY and (best is None or similarity > best[0]):
@@ -186,7 +205,7 @@ def forget(conn: sqlite3.Connection, rowid: int) -> None:
 
 
 def remember(
-    conn: sqlite3.Connection, rowid: int, sig: LeanMinHash | None, story_id: str | None, *, new: bool = False
+    conn: sqlite3.Connection, rowid: int, sig: Signature | None, story_id: str | None, *, new: bool = False
 ) -> None:
     """Store an article's signature and band keys (`new`: the rowid has none yet, nothing to replace)."""
     if not new:
@@ -195,9 +214,9 @@ def remember(
         return
     conn.execute(
         "INSERT INTO story_signatures(article_rowid, story_id, hashvalues) VALUES(?,?,?)",
-        (rowid, story_id, sig.hashvalues.tobytes()),
+        (rowid, story_id, sig.values),
     )
     conn.executemany(
         "INSERT INTO story_buckets(bucket, article_rowid) VALUES(?,?)",
-        [(bucket, rowid) for bucket in _buckets(sig)],
+        [(bucket, rowid) for bucket in sig.buckets],
     )

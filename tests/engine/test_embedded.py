@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from indexer import stories
 from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex, bulk, folder
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
-from indexer.schema import Article
+from indexer.schema import Article, article_id_for
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
 from tests.support.contract_articles import ARTICLES, ID, build_archive, generated_articles
@@ -263,6 +264,57 @@ def test_a_bulk_load_indexes_what_a_rebuild_from_the_archive_would(
     for first, second in zip(loaded, rebuilt, strict=True):
         assert first.total == second.total and first.facets == second.facets
         assert [(h.id, h.story_size) for h in first.hits] == [(h.id, h.story_size) for h in second.hits]
+
+
+def test_a_bulk_load_archives_what_upserts_one_by_one_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysing processes send each article's digest, signature values and band keys
+    (`stories.Signature`, made once there): every row of the articles, their signatures and their
+    band keys is what `Archive.upsert` stores computing them itself, one article at a time,
+    near-duplicates joining the same stories."""
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)  # the analysing processes, on a load a test can afford
+    monkeypatch.setattr(bulk, "BATCH", 7)
+    monkeypatch.setattr(folder, "TRANSACTION", 20)
+    originals = list(generated_articles(30, seed=40))
+    copies = [
+        article.model_copy(
+            update={
+                "id": article_id_for(article.url + "?copy"),
+                "url": article.url + "?copy",
+                "text": "Bản sao. " + article.text,
+            }
+        )
+        for article in originals[:10]
+    ]
+    edited = originals[3].model_copy(update={"text": originals[3].text + " Thêm một câu."})
+    load = [*originals, *copies, edited, originals[5]]  # an edit and an unchanged repeat in the same load
+    assert EmbeddedIndex(tmp_path / "bulk.sqlite").index(load) == len(load)
+    with Archive(tmp_path / "one.sqlite") as archive:
+        for article in load:
+            archive.upsert(article)
+
+    def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        with Archive(path, readonly=True) as archive:
+            return {
+                table: [
+                    tuple(row) for row in archive.conn.execute(f"SELECT {columns} FROM {table} ORDER BY 1, 2")
+                ]
+                for table, columns in (
+                    ("articles", "*"),  # its first column is the rowid
+                    ("story_signatures", "*"),
+                    ("story_buckets", "article_rowid, bucket"),
+                )
+            }
+
+    loaded = rows(tmp_path / "bulk.sqlite")
+    assert loaded == rows(tmp_path / "one.sqlite")
+    joined = [row for row in loaded["story_signatures"] if row[1] != loaded["articles"][row[0] - 1][1]]
+    assert len(joined) >= 8  # the copies joined their originals' stories
+    for rowid, article_id, *_ in loaded["articles"][:5]:
+        text = [article.text for article in load if article.id == article_id][-1]  # as last archived
+        keys = sorted(bucket for row_id, bucket in loaded["story_buckets"] if row_id == rowid)
+        assert keys == sorted(stories._buckets(stories.signature(text)))  # type: ignore[arg-type]
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:

@@ -13,6 +13,7 @@ only about 1.5 busy.)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,11 +21,10 @@ from itertools import chain, islice
 from multiprocessing.pool import AsyncResult, Pool
 from types import TracebackType
 
-from datasketch import LeanMinHash
-
 from indexer.archive import Prepared, prepare
 from indexer.engines.embedded.fields import analyse
 from indexer.schema import Article
+from indexer.stories import Signature
 
 PARALLEL_FROM = 5_000  # articles: smaller loads are analysed in this process (no start-up cost)
 BATCH = 500  # articles analysed per step
@@ -37,9 +37,14 @@ TRANSACTION = 5_000
 # holds, so it keeps working while one is stored.
 AHEAD = TRANSACTION // BATCH + 2
 PROCESSES = 2  # analysing processes: with this thread and tantivy's they keep 2 cores busy
+# Objects an analysing process may make before its cycle collector runs (Python's default: 700).
+# What a batch makes (the articles received, their fields) holds no reference cycle and is freed
+# by reference counting once sent back, so collections only walked it: 0.020 ms of CPU per article
+# in collections with the default (once frozen), none measured with this.
+YOUNG_OBJECTS = 20_000
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
-_Sent = tuple[str, LeanMinHash | None, dict[str, object]]  # what an analysing process sends back
+_Sent = tuple[str, Signature | None, dict[str, object]]  # what an analysing process sends back
 
 
 def prepared(article: Article) -> Item:
@@ -59,10 +64,26 @@ def _analysed(articles: list[Article]) -> list[_Sent]:
 class Analyser:
     """Prepares a load's articles batch by batch: here, or in `PROCESSES` analysing processes
     (`parallel`), which are forked when the analyser is entered, before the caller opens the
-    index (no thread of tantivy's is copied into the children)."""
+    index (no thread of tantivy's is copied into the children).
+
+    For a parallel load the objects this process holds already (the modules, mostly) are moved out
+    of the garbage collector's reach (`gc.freeze`) until the load ends, in this process and in the
+    forked ones: a full collection then walks what the load made, not the whole heap again. Only
+    cyclic garbage made before the load is collected later than it would be: at its end. With
+    `YOUNG_OBJECTS`, collections took 0.026 ms of CPU per article of a 6,000-article load instead of
+    0.084 (`gc.callbacks`)."""
 
     def __init__(self, *, parallel: bool):
-        self._pool: Pool | None = multiprocessing.get_context("fork").Pool(PROCESSES) if parallel else None
+        self._frozen = parallel and not gc.get_freeze_count()  # somebody else's freeze is left alone
+        if self._frozen:
+            gc.freeze()
+        self._pool: Pool | None = None
+        try:
+            if parallel:
+                self._pool = multiprocessing.get_context("fork").Pool(PROCESSES, initializer=_collect_less)
+        except BaseException:
+            self._thaw()
+            raise
 
     def __enter__(self) -> Analyser:
         return self
@@ -73,6 +94,12 @@ class Analyser:
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
+        self._thaw()
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def batches(self, articles: Iterable[Article]) -> Iterator[list[Item]]:
         if self._pool is None:
@@ -86,6 +113,12 @@ class Analyser:
                 yield _received(*pending.popleft())
         while pending:
             yield _received(*pending.popleft())
+
+
+def _collect_less() -> None:
+    """In each analysing process, as it starts: the cycle collector's first threshold raised
+    (`YOUNG_OBJECTS`); garbage in cycles, if any, is still collected, in larger steps."""
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def _batched(articles: Iterable[Article]) -> Iterator[list[Article]]:
