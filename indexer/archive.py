@@ -148,7 +148,7 @@ def prepare(article: Article, text_syllables: Sequence[str] | None = None) -> Pr
     signature = (
         stories.signature(article.text) if text_syllables is None else stories.signature_of(text_syllables)
     )
-    return Prepared(article, content_hash(article), stories.sealed(signature))
+    return Prepared(article, content_hash(article), signature)
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ class Archive:
             ).fetchall():
                 for rowid, story_id, data in rows:
                     self.conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
-                    signature = stories.sealed(stories.signature(json.loads(data).get("text") or ""))
+                    signature = stories.signature(json.loads(data).get("text") or "")
                     stories.remember(self.conn, rowid, signature, story_id, new=True)
                 last = rows[-1][0]
             self.set_meta("story_signatures", stories.SCHEME)
@@ -328,7 +328,7 @@ class Archive:
             rowid = existing["rowid"]
         else:
             rowid = existing["rowid"] if existing else None
-            signature = prepared.signature if prepared else stories.sealed(stories.signature(article.text))
+            signature = prepared.signature if prepared else stories.signature(article.text)
             previous = json.loads(existing["data"]).get("story_id") if existing else None
             story_id = stories.find_story(self.conn, signature, exclude_rowid=rowid, keep=previous)
             article = article.model_copy(update={"story_id": story_id or article.id})

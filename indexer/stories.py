@@ -19,7 +19,7 @@ from functools import cache
 from typing import NamedTuple
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 from indexer.text import syllable_forms
@@ -101,13 +101,29 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return mixed
 
 
-def signature(text: str) -> LeanMinHash | None:
+class Signature(NamedTuple):
+    """A story signature as the archive stores and probes it: the MinHash values (uint32, the bytes
+    of `story_signatures.hashvalues`) and one key per LSH band (`_buckets`). Made once per article,
+    in an analysing process for a bulk load: bytes and integers pickle about ten times faster than
+    a datasketch object, and the band keys are not computed again for the lookup and again for the
+    rows."""
+
+    values: bytes
+    buckets: list[int]
+
+
+def similarity(one: bytes, other: bytes) -> float:
+    """The MinHash estimate of two texts' Jaccard similarity: the share of equal values."""
+    return float(np.mean(np.frombuffer(one, dtype=np.uint32) == np.frombuffer(other, dtype=np.uint32)))
+
+
+def signature(text: str) -> Signature | None:
     """The story signature of an article's text (None when too short to group reliably), over its
     syllables as the index sees them (normalised, folded)."""
     return signature_of(syllable_forms(text)[1])
 
 
-def signature_of(syllables: Sequence[str]) -> LeanMinHash | None:
+def signature_of(syllables: Sequence[str]) -> Signature | None:
     """`signature` from the folded syllables of the normalised text, for callers that have them
     already (`indexer.engines.embedded.fields.analyse`).
 
@@ -123,29 +139,14 @@ def signature_of(syllables: Sequence[str]) -> LeanMinHash | None:
     # row: contiguous, about a sixth faster than the minimum down the columns of (shingles × 128).
     values = np.multiply.outer(a, mixed)
     values += b[:, None]
-    return LeanMinHash(seed=7, hashvalues=values.min(axis=1), scheme="affine32")
+    minima = values.min(axis=1)
+    return Signature(minima.tobytes(), _buckets(minima))
 
 
-class Signature(NamedTuple):
-    """A story signature as the archive stores and probes it: the MinHash values (uint32, the bytes
-    of `story_signatures.hashvalues`) and one key per LSH band (`_buckets`). Made once per article
-    (`sealed`), in an analysing process for a bulk load: bytes and integers pickle about ten times
-    faster than a datasketch object, and the band keys are not computed again for the lookup and
-    again for the rows."""
-
-    values: bytes
-    buckets: list[int]
-
-
-def sealed(sig: LeanMinHash | None) -> Signature | None:
-    """The `Signature` of a MinHash (`signature`, `signature_of`); None stays None (too short)."""
-    return None if sig is None else Signature(sig.hashvalues.tobytes(), _buckets(sig))
-
-
-def _buckets(sig: LeanMinHash) -> list[int]:
+def _buckets(values: np.ndarray) -> list[int]:
     """One 64-bit key per LSH band (its rows' values and its number, mixed): two articles share a
     key when they agree on a whole band. Kept as SQLite integers in one index (`story_buckets`)."""
-    rows = sig.hashvalues[: _BANDS * _ROWS].reshape(_BANDS, _ROWS).astype(np.uint64)
+    rows = values[: _BANDS * _ROWS].reshape(_BANDS, _ROWS).astype(np.uint64)
     # band * M^R + row[0] * M^(R-1) + ... + row[R-1] (mod 2^64: uint64 arithmetic wraps around),
     # as one product with the powers of M instead of R steps.
     keys = np.arange(_BANDS, dtype=np.uint64) * _BAND_POWER + rows @ _ROW_POWERS
@@ -180,15 +181,13 @@ def find_story(
         " ORDER BY article_rowid",
         sorted(candidates),
     ).fetchall()
-    values = np.frombuffer(sig.values, dtype=np.uint32)
     best: tuple[float, str] | None = None
     for row in rows:
-        other = np.frombuffer(row[2], dtype=np.uint32)
-        similarity = float(np.mean(other == values))
-        if similarity >= SIMILARITY and row[1] == keep:
+        alike = similarity(sig.values, row[2])
+        if alike >= SIMILARITY and row[1] == keep:
             return keep
-        if similarity >= SIMILARITY and (best is None or similarity > best[0]):
-            best = (similarity, row[1])
+        if alike >= SIMILARITY and (best is None or alike > best[0]):
+            best = (alike, row[1])
     return best[1] if best else None
 
 
@@ -196,10 +195,9 @@ def forget(conn: sqlite3.Connection, rowid: int) -> None:
     row = conn.execute("SELECT hashvalues FROM story_signatures WHERE article_rowid=?", (rowid,)).fetchone()
     if row is None:
         return
-    stored = LeanMinHash(seed=7, hashvalues=np.frombuffer(row[0], dtype=np.uint32), scheme="affine32")
     conn.executemany(
         "DELETE FROM story_buckets WHERE bucket=? AND article_rowid=?",
-        [(bucket, rowid) for bucket in _buckets(stored)],
+        [(bucket, rowid) for bucket in _buckets(np.frombuffer(row[0], dtype=np.uint32))],
     )
     conn.execute("DELETE FROM story_signatures WHERE article_rowid=?", (rowid,))
 
