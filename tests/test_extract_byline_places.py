@@ -59,7 +59,8 @@ def _page(
 <div class="content">{in_text_top}{paragraphs}{after_text}</div>{after_article}</article>
 <div class="related"><h3>Tin liên quan</h3><ul>
 <li><a href="/a-1.html">Nông dân phấn khởi vì vải được mùa được giá năm nay</a></li>
-<li><a href="/a-2.html">Xuất khẩu vải thiều sang thị trường Nhật Bản tăng mạnh</a></li></ul></div></div>{page_end}
+<li><a href="/a-2.html">Xuất khẩu vải thiều sang thị trường Nhật Bản tăng mạnh</a></li></ul></div></div>
+{page_end}
 <div class="footer"><p>Cơ quan chủ quản: Hội Nông dân. Giấy phép số 123/GP-BTTTT.</p></div>
 </body></html>""".encode()
 

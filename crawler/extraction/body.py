@@ -209,6 +209,7 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
 
 
 _OPENING_LINES = 3
+_BYLINE_CHARS = 130  # longer than any byline parse_byline reads (120 after clean-up)
 _PROSE_WORDS = 12
 _OPENING_LABEL_WORDS = 3
 
@@ -235,6 +236,8 @@ def _opening_byline(block: Block, outlet: OutletNames, named_elsewhere: frozense
     (an agency, "Theo", "PV", a role note: `byline.is_marked_credit`), or another source naming
     the same writer (structured data, a meta tag, a byline element). A bare name with none of
     these stays text: an opening line shaped like a name may be a kicker or a place."""
+    if len(block.text) > _BYLINE_CHARS:
+        return None  # prose: parse_byline would refuse it, after cleaning the whole paragraph
     # a label, a date beside the names, or the name set in bold on its own line
     marked = has_byline_label(block.text) or looks_like_date(block.text) or block.bold
     byline = parse_byline(block.text, outlet, min_words=2)

@@ -692,12 +692,12 @@ def _line_of(node: etree._ElementUnicodeResult) -> str | None:
     block = owner.getparent() if node.is_tail else owner
     while block is not None and (block.tag not in BLOCK_TAGS or block.tag == "br"):
         block = block.getparent()
-    if block is None or block.tag in _HEADINGS or any(a.tag in _HEADINGS for a in ancestors(block)):
+    if block is None or block.tag in _HEADINGS or any(a.tag in _HEADINGS for a in block.iterancestors()):
         return None
     lines: list[list[str]] = [[]]
     found: list[int] = []
 
-    def walk(element: HtmlElement) -> None:
+    def walk(element: etree._Element) -> None:
         if element.text:
             lines[-1].append(element.text)
             if owner is element and not node.is_tail:
