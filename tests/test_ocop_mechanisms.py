@@ -1596,3 +1596,31 @@ def test_scores_the_next_sentence_sends_up_to_a_higher_council_are_proposals() -
     assert claims(unlinked, title=headline) == {(3, 3), (4, 4), (1, 5)}
     counted = text.replace("hoàn tất hồ sơ gửi", "hoàn tất hồ sơ của 6 sản phẩm gửi")
     assert claims(counted, title=headline) == {(3, 3), (4, 4), (1, 5)}
+
+
+# -- round 16: kinds that recur on three or more sets (docs/ocop.md "Round 16")
+
+
+def test_a_total_of_products_with_an_advantage_and_its_breakdown_are_no_claims() -> None:
+    text = (
+        "Tỉnh Đông Sơn đã có 45 sản phẩm OCOP được công nhận. Hiện toàn tỉnh có 40 sản phẩm có lợi thế "
+        "cạnh tranh, thuộc 4 nhóm sản phẩm, trong đó 25 sản phẩm nhóm thực phẩm; 6 sản phẩm đồ uống; 5 sản "
+        "phẩm thảo dược; 4 sản phẩm nhóm lưu niệm, nội thất, trang trí."
+    )
+    assert claims(text) == {(45, None)}
+    origin = (
+        "Năm 2022, huyện Tây Sơn có 12 sản phẩm OCOP. "
+        "Năm 2019, toàn huyện có 60 sản phẩm có nguồn gốc địa phương."
+    )
+    assert claims(origin) == {(12, None)}
+    # A total of OCOP products broken down the same way keeps its parts.
+    certified = text.replace("40 sản phẩm có lợi thế cạnh tranh", "40 sản phẩm OCOP")
+    assert {(40, None), (25, None), (6, None)} <= claims(certified)
+
+
+def test_specialty_products_certified_as_ocop_are_a_claim() -> None:
+    text = (
+        "Huyện Tây Sơn có nhiều làng nghề truyền thống và sản phẩm OCOP 3 sao. Đến nay, toàn huyện có "
+        "bảy sản phẩm đặc sản, đặc trưng, tiêu biểu được công nhận OCOP."
+    )
+    assert claims(text) == {(7, None)}

@@ -938,6 +938,10 @@ class _Claims:
             and not near_candidates
         )
         if not (own or prior or inherited):
+            if after.other and self.first_count.get(s) == c.at:
+                # A sentence's total of other products ("33 sản phẩm có lợi thế cạnh tranh, …,
+                # trong đó 22 sản phẩm nhóm thực phẩm; …"): its breakdown counts them too (round 16).
+                self.blocked.setdefault(s, c.at)
             return None
         if after.rated:
             stars = after.stars()
