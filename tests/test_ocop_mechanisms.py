@@ -1624,3 +1624,14 @@ def test_specialty_products_certified_as_ocop_are_a_claim() -> None:
         "bảy sản phẩm đặc sản, đặc trưng, tiêu biểu được công nhận OCOP."
     )
     assert claims(text) == {(7, None)}
+
+
+def test_products_taking_part_in_an_assessment_and_ranking_are_no_claims() -> None:
+    text = (
+        "Thực hiện Chương trình OCOP năm 2024, huyện Đông Sơn có 6 chủ thể với 9 sản phẩm tham gia đánh "
+        "giá, xếp hạng. Kết quả, có 8 sản phẩm đạt từ 50 đến 70 điểm (đạt hạng 3 sao)."
+    )
+    assert claims(text) == {(8, 3)}
+    # Products that were assessed and ranked are a result.
+    ranked = text.replace("tham gia đánh giá, xếp hạng", "được đánh giá, xếp hạng")
+    assert (9, None) in claims(ranked)

@@ -776,7 +776,11 @@ class _Claims:
                 and not part
                 and before.outcome < 0
                 and not (
-                    before.exists >= 0 and after.outcome >= 0
+                    before.exists >= 0
+                    and after.outcome >= 0
+                    # "có 11 sản phẩm tham gia đánh giá, xếp hạng": the outcome is what they take
+                    # part in, not what they got (round 16)
+                    and not 0 <= after.candidacy < after.outcome
                 )  # "Có thêm 20 sản phẩm được đánh giá, xếp hạng"
             )
             or (
