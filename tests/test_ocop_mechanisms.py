@@ -1635,3 +1635,18 @@ def test_products_taking_part_in_an_assessment_and_ranking_are_no_claims() -> No
     # Products that were assessed and ranked are a result.
     ranked = text.replace("tham gia đánh giá, xếp hạng", "được đánh giá, xếp hạng")
     assert (9, None) in claims(ranked)
+
+
+def test_rated_counts_carry_an_excerpt_that_never_names_the_programme() -> None:
+    text = (
+        "Trong 9 sản phẩm đạt hạng 4 sao, huyện Đông Sơn có 5 sản phẩm: mật ong rừng, tinh bột nghệ, "
+        "miến dong, chè xanh và gạo nếp cái hoa vàng của các hợp tác xã trên địa bàn; huyện Tây Sơn có "
+        "4 sản phẩm gồm rượu men lá, trà hoa vàng, nấm linh chi và măng khô.\n\n"
+        "Thời gian tới, các chủ thể tiếp tục đầu tư máy móc, cải tiến mẫu mã bao bì, mở rộng vùng "
+        "nguyên liệu và tìm kiếm thị trường tiêu thụ ổn định cho nông sản địa phương."
+    )
+    found = facts(text, title="")
+    assert found.is_ocop and found.stars == [4]
+    # The same products counted without a rating stay ordinary farm news.
+    unrated = text.replace("Trong 9 sản phẩm đạt hạng 4 sao,", "Trong 9 nông sản chủ lực,")
+    assert not facts(unrated, title="").is_ocop
