@@ -1650,3 +1650,41 @@ def test_rated_counts_carry_an_excerpt_that_never_names_the_programme() -> None:
     # The same products counted without a rating stay ordinary farm news.
     unrated = text.replace("Trong 9 sản phẩm đạt hạng 4 sao,", "Trong 9 nông sản chủ lực,")
     assert not facts(unrated, title="").is_ocop
+
+
+@pytest.mark.parametrize(
+    "slip",
+    ["sản phâm", "sản phầm", "san phẩm", "sảm phẩm", "sản phẩn"],
+)
+def test_a_mistyped_count_noun_is_still_a_count_of_products(slip: str) -> None:
+    text = f"Như vậy, toàn tỉnh Đông Sơn hiện có 38 sản phẩm OCOP đạt 4 sao, 215 {slip} đạt 3 sao."
+    assert claims(text) == {(38, 4), (215, 3)}
+
+
+def test_a_hard_wrapped_line_going_on_with_a_capitalised_word_is_joined() -> None:
+    text = (
+        "Trong đợt này, tỉnh Đông Sơn đã đề xuất phân hạng 5 sao cho 2 sản phẩm gồm\n"
+        "nước mắm cá cơm và mật ong hoa nhãn. Cùng thời điểm, tỉnh đã phân hạng\n"
+        "4 sao, 3 sao cho 41 sản phẩm OCOP trên địa bàn. Tiêu biểu hợp tác xã An\n"
+        "Bình có 5 sản phẩm đạt 4 sao là chè xanh, chè đen, chè sen, chè nhài và\n"
+        "cà phê bột. Hợp tác xã Tân Phú có 3 sản phẩm xếp hạng\n"
+        "OCOP 3 sao là cà phê nhân xanh, cà phê rang xay và cà phê phin giấy.\n"
+        "Tháng 3/2021"
+    )
+    assert (3, 3) in claims(text, title="")
+    # A short heading above a paragraph stays a line of its own.
+    headed = text.replace("Tháng 3/2021", "Hình thành sản phẩm đặc trưng\nCác sản phẩm được bày bán ở chợ.")
+    assert "Hình thành sản phẩm đặc trưng Các" not in Document("", headed).text
+
+
+def test_a_period_from_one_year_to_another_is_no_deadline() -> None:
+    text = (
+        "Chương trình OCOP của tỉnh Đông Sơn giai đoạn từ năm 2019 đến năm 2024 đạt được những thành tựu "
+        "quan trọng. Tỉnh bắt đầu triển khai chương trình năm 2019.\n\n"
+        "Đến cuối năm 2024, tỉnh có 196 sản phẩm OCOP, trong đó có 17 sản phẩm OCOP 4 sao và 179 sản "
+        "phẩm OCOP 3 sao."
+    )
+    assert claims(text, title="", published=None) == {(196, None), (17, 4), (179, 3)}
+    # A year after the text's own, with no span opened before it, is still a target.
+    target = text.replace("Đến cuối năm 2024", "Đến cuối năm 2030")
+    assert claims(target, title="", published=None) == set()

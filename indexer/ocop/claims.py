@@ -61,6 +61,7 @@ _RANGE_WORDS = {"den", "toi"}
 @dataclass(frozen=True)
 class _Vocab:
     nouns: PhraseIndex
+    noun_slips: PhraseIndex  # "sản phẩm" mistyped, matched on folded syllables (round 16)
     inherit_nouns: frozenset[tuple[str, ...]]
     list_openers: PhraseIndex
     owner_openers: PhraseIndex
@@ -118,9 +119,12 @@ def _vocab() -> _Vocab:
         return idx
 
     not_candidate = tuple(v["not_candidate_words"])
+    slips = PhraseIndex(strict_accents=False)
+    slips.add_all(v["noun_slips"], "sản phẩm")
     return _Vocab(
         nouns=index(v["nouns"]),
-        inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
+        noun_slips=slips,
+        inherit_nouns=frozenset(syllables(w) for w in [*v["nouns_that_inherit"], *v["noun_slips"]]),
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
@@ -246,7 +250,7 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
     value, j = parsed
     if j >= end or not doc.adjacent(j):
         return None
-    noun = v.nouns.match_at(doc, j, end)
+    noun = v.nouns.match_at(doc, j, end) or v.noun_slips.match_at(doc, j, end)
     if noun is None:
         return None
     return value, j, j + len(noun.folded)
@@ -1186,7 +1190,10 @@ def claims_with_sentences(
             if total is not None:
                 found.append(total)
                 continue
-            if not any(v.nouns.starts(doc.fold[m]) for m in range(k + 1, min(k + 5, block.last))):
+            if not any(
+                v.nouns.starts(doc.fold[m]) or v.noun_slips.starts(doc.fold[m])
+                for m in range(k + 1, min(k + 5, block.last))
+            ):
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:
