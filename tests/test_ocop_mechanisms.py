@@ -1688,3 +1688,21 @@ def test_a_period_from_one_year_to_another_is_no_deadline() -> None:
     # A year after the text's own, with no span opened before it, is still a target.
     target = text.replace("Đến cuối năm 2024", "Đến cuối năm 2030")
     assert claims(target, title="", published=None) == set()
+
+
+def test_products_put_through_an_assessment_and_ranking_are_no_claims() -> None:
+    text = (
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Đông Sơn đã tổ chức đánh giá, xếp hạng 12 sản "
+        "phẩm của 7 chủ thể trong huyện như mật ong rừng, miến dong, chè xanh. Trong 12 sản phẩm đưa ra "
+        "đánh giá, xếp hạng lần này có 3 sản phẩm của 2 chủ thể đánh giá lại."
+    )
+    assert claims(text) == set()
+    # Products that were assessed and ranked ("được đánh giá, xếp hạng") are certified ones.
+    total = (
+        "Với 9 sản phẩm được xếp hạng 3 sao, huyện Đông Sơn đã nâng tổng số sản phẩm OCOP của các hợp "
+        "tác xã được đánh giá, xếp hạng trên địa bàn huyện đến nay là 45 sản phẩm."
+    )
+    assert (45, None) in claims(total)
+    # A certificate after the pair still certifies: "đánh giá, xếp hạng và công nhận 12 sản phẩm".
+    certified = text.replace("đã tổ chức đánh giá, xếp hạng 12", "đã đánh giá, xếp hạng và công nhận 12")
+    assert (12, None) in claims(certified)

@@ -504,6 +504,8 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
             break
     _scan(doc, a, k, v, ev)
     ev.outcome = _last_end(v.outcomes_before, doc, a, k)
+    if _names_the_assessment(doc, a, k, v):
+        ev.outcome = -1  # "đã tổ chức đánh giá, xếp hạng 17 sản phẩm": assessed, no result yet
     ev.exists = _last_end(v.existence_before, doc, a, k)
     ev.candidate = _last_end(v.before_candidates, doc, a, k)
     ev.assessed = _last_end(v.assessed_before, doc, a, k)
@@ -521,6 +523,29 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         if i < k or k - ev.last_rating > v.link_window:
             ev.ratings, ev.fuzzy, ev.upgraded = [], False, None
     return ev, a
+
+
+def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
+    """The last outcome word before the count at k is a bare "xếp hạng" or "phân hạng" joined to an
+    assessment word before it ("đánh giá, xếp hạng", "đánh giá và phân hạng", round 16): the pair
+    names the assessment the products went through, not a certificate ("phân hạng được", "công
+    nhận" still are)."""
+    hits = [(i, p) for i, _j, p in v.outcomes_before.find(doc, a, k) if p.value is not None]
+    if not hits:
+        return False
+    i, phrase = hits[-1]
+    if phrase.folded not in (("xep", "hang"), ("phan", "hang")) or i - 1 < a:
+        return False
+    if doc.fold[i - 1] == "va" and doc.adjacent(i):
+        i -= 1
+    elif doc.gap(i).strip() != ",":
+        return False
+    assessed = v.assessed_before.preceded_by(doc, i)
+    if assessed is None:
+        return False
+    # "… được đánh giá, xếp hạng … là 56 sản phẩm": products that were assessed and ranked
+    first = i - len(assessed.folded)
+    return not (first > doc.sentence_bounds(first)[0] and doc.fold[first - 1] == "duoc")
 
 
 def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
