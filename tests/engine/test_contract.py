@@ -252,6 +252,8 @@ CONTRACT_REQUESTS: list[dict[str, Any]] = [
     {"q": "ocop", "filters": {"story": [ID["wire_a"], ID["sen_dongthap"]], "site": ["vnexpress.net"]}},
     {"filters": {"outlet_kind": ["provincial"], "outlet_province": ["Đồng Tháp"]}},
     {"q": "ocop", "filters": {"outlet_kind": ["trade", "national"]}},
+    # an OR chain repeating its alternatives, with a synonym both ways (trà, chè): one flat union
+    {"q": "trà OR sen OR gạo OR mật ong OR sen OR chè OR trà", "filters": {"stars": ["4", "5"]}},
 ]
 
 

@@ -654,8 +654,11 @@ def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
 
 
 def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    """How many documents match (tantivy's stub omits `SearchResult.count`, set when count=True)."""
-    found: int = searcher.search(query, 1, count=True).count  # type: ignore[attr-defined]
+    """How many documents match (tantivy's stub omits `SearchResult.count`, set when count=True).
+    Counted at a constant score: the top hit that comes with a count is not wanted, and scoring
+    every match for it cost a third to two fifths of a count (round 9, 100,000 articles)."""
+    constant = tantivy.Query.const_score_query(query, 0.0)
+    found: int = searcher.search(constant, 1, count=True).count  # type: ignore[attr-defined]
     return found
 
 

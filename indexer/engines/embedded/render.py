@@ -92,17 +92,17 @@ class Renderer:
             return Query.term_query(self.schema, field_name, syllables[0])
         return Query.phrase_query(self.schema, field_name, list(syllables))
 
-    def _scoped(self, scope: Scope, within: Callable[[str], Query], asides: bool = True) -> Query:
-        """`within(field)` over the fields of a scope: for `any` the title (boosted), the body and
-        (weighing less) its related-headline lines."""
+    def _scoped(self, scope: Scope, within: Callable[[str], Query], asides: bool = True) -> list[Query]:
+        """`within(field)` over the fields of a scope, as alternatives (`_options`): for `any` the
+        title (boosted), the body and (weighing less) its related-headline lines."""
         if scope == "any":
             fields = [Query.boost_query(within("title"), TITLE_BOOST), within("body")]
             if asides:
                 fields.append(Query.boost_query(within("aside"), ASIDE_BOOST))
-            return _any(fields)
-        return within(scope)
+            return fields
+        return [within(scope)]
 
-    def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> Query:
+    def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> list[Query]:
         def within(field_name: str) -> Query:
             if prefix:  # one syllable: `nông*`
                 return Query.regex_query(self.schema, f"{field_name}_words", f"{syllables[0]}.*")
@@ -112,9 +112,9 @@ class Renderer:
 
     def phrase(self, syllables: Sequence[str]) -> Query:
         """The folded phrase in the title (boosted) or the body."""
-        return self._syllables(syllables, "any")
+        return _any(self._syllables(syllables, "any"))
 
-    def exact_phrase(self, syllables: Sequence[str]) -> Query:
+    def _exact_phrase(self, syllables: Sequence[str]) -> list[Query]:
         """The phrase as typed (diacritics and all) in the title (boosted) or the body."""
         return self._scoped("any", lambda field: self._exact_in(syllables, f"{field}_exact"), asides=False)
 
@@ -136,28 +136,55 @@ class Renderer:
             pairs = [Query.term_query(self.schema, f"{field_name}_pairs", pair) for pair in folded]
             return _all([*pairs, *(Query.term_query(self.schema, f"{field_name}_exact", t) for t in printed)])
 
-        return self._scoped("any", every, asides=False)
+        return _any(self._scoped("any", every, asides=False))
 
     def term(self, term: Term) -> Query:
+        return _any(self._term_options(term))
+
+    def _term_options(self, term: Term) -> list[Query]:
+        """A term as alternatives (`_options`): a word or phrase in each field of its scope; a
+        loose term of several words, the one query requiring each."""
         if term.exact:
-            if term.phrase:
-                return self.exact_phrase(term.tokens)
-            return _all([self.exact_phrase((t,)) for t in dict.fromkeys(term.tokens)])
+            printed = list(dict.fromkeys(term.tokens))
+            if term.phrase or len(printed) == 1:
+                return self._exact_phrase(term.tokens if term.phrase else printed)
+            return [_all([_any(self._exact_phrase((t,))) for t in printed])]
         if term.phrase:
             return self._syllables(term.folded, term.scope)
         folded = list(dict.fromkeys(term.folded))
+        if len(folded) == 1:
+            return self._syllables(folded, term.scope, term.prefix)
         last = len(folded) - 1
-        return _all(
-            [self._syllables((s,), term.scope, term.prefix and i == last) for i, s in enumerate(folded)]
-        )
+        return [
+            _all(
+                [
+                    _any(self._syllables((s,), term.scope, term.prefix and i == last))
+                    for i, s in enumerate(folded)
+                ]
+            )
+        ]
+
+    def _options(self, node: Node) -> list[Query]:
+        """A node that matches where any of some queries does, scored by their sum, as those
+        queries: each field of a term's scope, each option of an OR, an expanded word and its
+        alternatives, flattened into one list. One boolean query over them matches and scores as
+        the nested ones (the same sum, added in another order: float32 rounding may differ in the
+        last bit), and costs far less: tantivy merges a union of unions level by level (an OR of
+        60 words at 100,000 articles: 12.0 → 4.9 ms to rank, 11.7 → 4.9 ms to count; round 9)."""
+        if isinstance(node, Term):
+            return self._term_options(node)
+        if isinstance(node, Expanded):
+            return [
+                *self._term_options(node.original),
+                *(q for a in node.alternatives for q in self._options(a)),
+            ]
+        if isinstance(node, AnyOf):
+            return [q for option in dict.fromkeys(node.options) for q in self._options(option)]
+        return [self.node(node)]
 
     def node(self, node: Node) -> Query:
-        if isinstance(node, Term):
-            return self.term(node)
-        if isinstance(node, Expanded):
-            return _any([self.term(node.original), *(self.node(a) for a in node.alternatives)])
-        if isinstance(node, AnyOf):
-            return _any([self.node(o) for o in dict.fromkeys(node.options)])
+        if isinstance(node, Term | Expanded | AnyOf):
+            return _any(self._options(node))
         if isinstance(node, AllOf):
             return self._every(list(node.parts))
         return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, self.node(node.part))])
@@ -200,15 +227,16 @@ class Renderer:
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
-            # the original, or no alternative: the original is looked for only where an alternative
-            # is (the rest qualifies anyway), so a common phrase is not searched again here
-            alternatives = _any([self.node(a) for a in expanded.alternatives])
-            not_only = _any(
-                [
-                    _all([self.term(expanded.original), alternatives]),
-                    Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, alternatives)]),
-                ]
+            # every article but those holding an alternative and not the original: the original is
+            # looked for only where an alternative is (the rest qualifies anyway), so a common
+            # phrase is not searched again here. (Written, before round 9, as the original and an
+            # alternative, or no alternative: the same articles, and 15% more of the ranking of an
+            # OR chain holding two synonyms, for a union over the whole archive.)
+            alternatives = _any([q for a in expanded.alternatives for q in self._options(a)])
+            only = Query.boolean_query(
+                [(Occur.Must, alternatives), (Occur.MustNot, self.term(expanded.original))]
             )
+            not_only = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, only)])
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
         exact = exact_budget(parsed.exact_terms(), held_by)
         clauses += [(Occur.Should, _tiered(self.exact_tier(term))) for term in exact]
@@ -344,7 +372,7 @@ def _tiered(exact: Query) -> Query:
 
 
 def _any(queries: list[Query]) -> Query:
-    return Query.boolean_query([(Occur.Should, q) for q in queries])
+    return queries[0] if len(queries) == 1 else Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
 def _all(queries: list[Query]) -> Query:
