@@ -10,10 +10,18 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
 
 - the load's processes: this one's main thread, its other threads (tantivy's indexing and merge
   threads, the pool's pickling threads) and the analysing process (`bulk`);
-- inside the main thread, by stage: parsing the input lines, the archive (`Archive.store`: the
-  rows, of which the story lookup `stories.find_story` and the signature and band rows
-  `stories.remember`), handing documents to tantivy, and what is left (waiting excluded: CPU only);
+- inside the main thread: its time in the kernel (system calls: the archive's writes and
+  syncs, mostly), the cycle collector's time in this process (`gc.callbacks`), and by stage:
+  parsing the input lines, the archive (`Archive.store`: the rows, of which the story lookup
+  `stories.find_story` and the signature and band rows `stories.remember`), handing documents to
+  tantivy, and what is left (waiting excluded: CPU only);
+- every second of the load, each core's use (anyone's work, `/proc/stat`) and this load's CPU by
+  role (main thread, tantivy's indexing and merge threads, the analysing processes), in five parts;
 - the analysing process's stages, measured apart (one process, `--analysed` articles).
+
+`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache` and
+`--checkpoint` override the load's settings (tantivy's writer, the archive's transactions, the
+analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
 versions to compare one after the other, alternating.
