@@ -1596,3 +1596,113 @@ def test_scores_the_next_sentence_sends_up_to_a_higher_council_are_proposals() -
     assert claims(unlinked, title=headline) == {(3, 3), (4, 4), (1, 5)}
     counted = text.replace("hoàn tất hồ sơ gửi", "hoàn tất hồ sơ của 6 sản phẩm gửi")
     assert claims(counted, title=headline) == {(3, 3), (4, 4), (1, 5)}
+
+
+# -- round 16: kinds that recur on three or more sets (docs/ocop.md "Round 16")
+
+
+def test_a_total_of_products_with_an_advantage_and_its_breakdown_are_no_claims() -> None:
+    text = (
+        "Tỉnh Đông Sơn đã có 45 sản phẩm OCOP được công nhận. Hiện toàn tỉnh có 40 sản phẩm có lợi thế "
+        "cạnh tranh, thuộc 4 nhóm sản phẩm, trong đó 25 sản phẩm nhóm thực phẩm; 6 sản phẩm đồ uống; 5 sản "
+        "phẩm thảo dược; 4 sản phẩm nhóm lưu niệm, nội thất, trang trí."
+    )
+    assert claims(text) == {(45, None)}
+    origin = (
+        "Năm 2022, huyện Tây Sơn có 12 sản phẩm OCOP. "
+        "Năm 2019, toàn huyện có 60 sản phẩm có nguồn gốc địa phương."
+    )
+    assert claims(origin) == {(12, None)}
+    # A total of OCOP products broken down the same way keeps its parts.
+    certified = text.replace("40 sản phẩm có lợi thế cạnh tranh", "40 sản phẩm OCOP")
+    assert {(40, None), (25, None), (6, None)} <= claims(certified)
+
+
+def test_specialty_products_certified_as_ocop_are_a_claim() -> None:
+    text = (
+        "Huyện Tây Sơn có nhiều làng nghề truyền thống và sản phẩm OCOP 3 sao. Đến nay, toàn huyện có "
+        "bảy sản phẩm đặc sản, đặc trưng, tiêu biểu được công nhận OCOP."
+    )
+    assert claims(text) == {(7, None)}
+
+
+def test_products_taking_part_in_an_assessment_and_ranking_are_no_claims() -> None:
+    text = (
+        "Thực hiện Chương trình OCOP năm 2024, huyện Đông Sơn có 6 chủ thể với 9 sản phẩm tham gia đánh "
+        "giá, xếp hạng. Kết quả, có 8 sản phẩm đạt từ 50 đến 70 điểm (đạt hạng 3 sao)."
+    )
+    assert claims(text) == {(8, 3)}
+    # Products that were assessed and ranked are a result.
+    ranked = text.replace("tham gia đánh giá, xếp hạng", "được đánh giá, xếp hạng")
+    assert (9, None) in claims(ranked)
+
+
+def test_rated_counts_carry_an_excerpt_that_never_names_the_programme() -> None:
+    text = (
+        "Trong 9 sản phẩm đạt hạng 4 sao, huyện Đông Sơn có 5 sản phẩm: mật ong rừng, tinh bột nghệ, "
+        "miến dong, chè xanh và gạo nếp cái hoa vàng của các hợp tác xã trên địa bàn; huyện Tây Sơn có "
+        "4 sản phẩm gồm rượu men lá, trà hoa vàng, nấm linh chi và măng khô.\n\n"
+        "Thời gian tới, các chủ thể tiếp tục đầu tư máy móc, cải tiến mẫu mã bao bì, mở rộng vùng "
+        "nguyên liệu và tìm kiếm thị trường tiêu thụ ổn định cho nông sản địa phương."
+    )
+    found = facts(text, title="")
+    assert found.is_ocop and found.stars == [4]
+    # The same products counted without a rating stay ordinary farm news.
+    unrated = text.replace("Trong 9 sản phẩm đạt hạng 4 sao,", "Trong 9 nông sản chủ lực,")
+    assert not facts(unrated, title="").is_ocop
+
+
+@pytest.mark.parametrize(
+    "slip",
+    ["sản phâm", "sản phầm", "san phẩm", "sảm phẩm", "sản phẩn"],
+)
+def test_a_mistyped_count_noun_is_still_a_count_of_products(slip: str) -> None:
+    text = f"Như vậy, toàn tỉnh Đông Sơn hiện có 38 sản phẩm OCOP đạt 4 sao, 215 {slip} đạt 3 sao."
+    assert claims(text) == {(38, 4), (215, 3)}
+
+
+def test_a_hard_wrapped_line_going_on_with_a_capitalised_word_is_joined() -> None:
+    text = (
+        "Trong đợt này, tỉnh Đông Sơn đã đề xuất phân hạng 5 sao cho 2 sản phẩm gồm\n"
+        "nước mắm cá cơm và mật ong hoa nhãn. Cùng thời điểm, tỉnh đã phân hạng\n"
+        "4 sao, 3 sao cho 41 sản phẩm OCOP trên địa bàn. Tiêu biểu hợp tác xã An\n"
+        "Bình có 5 sản phẩm đạt 4 sao là chè xanh, chè đen, chè sen, chè nhài và\n"
+        "cà phê bột. Hợp tác xã Tân Phú có 3 sản phẩm xếp hạng\n"
+        "OCOP 3 sao là cà phê nhân xanh, cà phê rang xay và cà phê phin giấy.\n"
+        "Tháng 3/2021"
+    )
+    assert (3, 3) in claims(text, title="")
+    # A short heading above a paragraph stays a line of its own.
+    headed = text.replace("Tháng 3/2021", "Hình thành sản phẩm đặc trưng\nCác sản phẩm được bày bán ở chợ.")
+    assert "Hình thành sản phẩm đặc trưng Các" not in Document("", headed).text
+
+
+def test_a_period_from_one_year_to_another_is_no_deadline() -> None:
+    text = (
+        "Chương trình OCOP của tỉnh Đông Sơn giai đoạn từ năm 2019 đến năm 2024 đạt được những thành tựu "
+        "quan trọng. Tỉnh bắt đầu triển khai chương trình năm 2019.\n\n"
+        "Đến cuối năm 2024, tỉnh có 196 sản phẩm OCOP, trong đó có 17 sản phẩm OCOP 4 sao và 179 sản "
+        "phẩm OCOP 3 sao."
+    )
+    assert claims(text, title="", published=None) == {(196, None), (17, 4), (179, 3)}
+    # A year after the text's own, with no span opened before it, is still a target.
+    target = text.replace("Đến cuối năm 2024", "Đến cuối năm 2030")
+    assert claims(target, title="", published=None) == set()
+
+
+def test_products_put_through_an_assessment_and_ranking_are_no_claims() -> None:
+    text = (
+        "Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện Đông Sơn đã tổ chức đánh giá, xếp hạng 12 sản "
+        "phẩm của 7 chủ thể trong huyện như mật ong rừng, miến dong, chè xanh. Trong 12 sản phẩm đưa ra "
+        "đánh giá, xếp hạng lần này có 3 sản phẩm của 2 chủ thể đánh giá lại."
+    )
+    assert claims(text) == set()
+    # Products that were assessed and ranked ("được đánh giá, xếp hạng") are certified ones.
+    total = (
+        "Với 9 sản phẩm được xếp hạng 3 sao, huyện Đông Sơn đã nâng tổng số sản phẩm OCOP của các hợp "
+        "tác xã được đánh giá, xếp hạng trên địa bàn huyện đến nay là 45 sản phẩm."
+    )
+    assert (45, None) in claims(total)
+    # A certificate after the pair still certifies: "đánh giá, xếp hạng và công nhận 12 sản phẩm".
+    certified = text.replace("đã tổ chức đánh giá, xếp hạng 12", "đã đánh giá, xếp hạng và công nhận 12")
+    assert (12, None) in claims(certified)

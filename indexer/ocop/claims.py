@@ -61,6 +61,7 @@ _RANGE_WORDS = {"den", "toi"}
 @dataclass(frozen=True)
 class _Vocab:
     nouns: PhraseIndex
+    noun_slips: PhraseIndex  # "sản phẩm" mistyped, matched on folded syllables (round 16)
     inherit_nouns: frozenset[tuple[str, ...]]
     list_openers: PhraseIndex
     owner_openers: PhraseIndex
@@ -118,9 +119,12 @@ def _vocab() -> _Vocab:
         return idx
 
     not_candidate = tuple(v["not_candidate_words"])
+    slips = PhraseIndex(strict_accents=False)
+    slips.add_all(v["noun_slips"], "sản phẩm")
     return _Vocab(
         nouns=index(v["nouns"]),
-        inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
+        noun_slips=slips,
+        inherit_nouns=frozenset(syllables(w) for w in [*v["nouns_that_inherit"], *v["noun_slips"]]),
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
@@ -246,7 +250,7 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
     value, j = parsed
     if j >= end or not doc.adjacent(j):
         return None
-    noun = v.nouns.match_at(doc, j, end)
+    noun = v.nouns.match_at(doc, j, end) or v.noun_slips.match_at(doc, j, end)
     if noun is None:
         return None
     return value, j, j + len(noun.folded)
@@ -500,6 +504,8 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
             break
     _scan(doc, a, k, v, ev)
     ev.outcome = _last_end(v.outcomes_before, doc, a, k)
+    if _names_the_assessment(doc, a, k, v):
+        ev.outcome = -1  # "đã tổ chức đánh giá, xếp hạng 17 sản phẩm": assessed, no result yet
     ev.exists = _last_end(v.existence_before, doc, a, k)
     ev.candidate = _last_end(v.before_candidates, doc, a, k)
     ev.assessed = _last_end(v.assessed_before, doc, a, k)
@@ -517,6 +523,29 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         if i < k or k - ev.last_rating > v.link_window:
             ev.ratings, ev.fuzzy, ev.upgraded = [], False, None
     return ev, a
+
+
+def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
+    """The last outcome word before the count at k is a bare "xếp hạng" or "phân hạng" joined to an
+    assessment word before it ("đánh giá, xếp hạng", "đánh giá và phân hạng", round 16): the pair
+    names the assessment the products went through, not a certificate ("phân hạng được", "công
+    nhận" still are)."""
+    hits = [(i, p) for i, _j, p in v.outcomes_before.find(doc, a, k) if p.value is not None]
+    if not hits:
+        return False
+    i, phrase = hits[-1]
+    if phrase.folded not in (("xep", "hang"), ("phan", "hang")) or i - 1 < a:
+        return False
+    if doc.fold[i - 1] == "va" and doc.adjacent(i):
+        i -= 1
+    elif doc.gap(i).strip() != ",":
+        return False
+    assessed = v.assessed_before.preceded_by(doc, i)
+    if assessed is None:
+        return False
+    # "… được đánh giá, xếp hạng … là 56 sản phẩm": products that were assessed and ranked
+    first = i - len(assessed.folded)
+    return not (first > doc.sentence_bounds(first)[0] and doc.fold[first - 1] == "duoc")
 
 
 def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
@@ -776,7 +805,11 @@ class _Claims:
                 and not part
                 and before.outcome < 0
                 and not (
-                    before.exists >= 0 and after.outcome >= 0
+                    before.exists >= 0
+                    and after.outcome >= 0
+                    # "có 11 sản phẩm tham gia đánh giá, xếp hạng": the outcome is what they take
+                    # part in, not what they got (round 16)
+                    and not 0 <= after.candidacy < after.outcome
                 )  # "Có thêm 20 sản phẩm được đánh giá, xếp hạng"
             )
             or (
@@ -938,6 +971,10 @@ class _Claims:
             and not near_candidates
         )
         if not (own or prior or inherited):
+            if after.other and self.first_count.get(s) == c.at:
+                # A sentence's total of other products ("33 sản phẩm có lợi thế cạnh tranh, …,
+                # trong đó 22 sản phẩm nhóm thực phẩm; …"): its breakdown counts them too (round 16).
+                self.blocked.setdefault(s, c.at)
             return None
         if after.rated:
             stars = after.stars()
@@ -1178,7 +1215,10 @@ def claims_with_sentences(
             if total is not None:
                 found.append(total)
                 continue
-            if not any(v.nouns.starts(doc.fold[m]) for m in range(k + 1, min(k + 5, block.last))):
+            if not any(
+                v.nouns.starts(doc.fold[m]) or v.noun_slips.starts(doc.fold[m])
+                for m in range(k + 1, min(k + 5, block.last))
+            ):
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:

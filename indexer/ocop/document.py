@@ -154,7 +154,11 @@ def _is_glued_run(line: str, words: int, max_words: int) -> bool:
 def unwrap(text: str) -> str:
     """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
     starts in lower case, continues the same sentence. Applied only when such breaks are common
-    (a fifth of the line breaks or more), so ordinary paragraphs are left as they are.
+    (a fifth of the line breaks or more, at least two), so ordinary paragraphs are left as they are.
+    In such a text a line that starts with a capital continues too when the line before it runs
+    to the wrapping width (at least 0.6 of the median wrapped line) and ends on a lower-case word:
+    "… đã phân hạng 4 sao, 3 sao cho 3 sản phẩm xếp hạng" / "OCOP 3 sao như: …" (round 16); a
+    short heading above a paragraph stays a line of its own.
     """
     lines = text.split("\n")
     breaks = [
@@ -162,17 +166,21 @@ def unwrap(text: str) -> str:
         for k in range(len(lines) - 1)
         if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
     ]
-    if len(breaks) < 3 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
+    if len(breaks) < 2 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
         return text
+    width = sorted(len(lines[k].strip()) for k in breaks)[len(breaks) // 2]
     out: list[str] = []
+    last = ""  # the previous line as written, before any joining
     for line in lines:
         prev = out[-1].strip() if out else ""
         shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
-        continues = line[:1].islower() or line[:1].isdigit() or shouting
+        at_width = len(last.strip()) >= 0.6 * width and prev.rsplit(" ", 1)[-1][:1].islower()
+        continues = line[:1].islower() or line[:1].isdigit() or shouting or (line[:1].isupper() and at_width)
         if prev and not prev.endswith(_TERMINAL) and continues:
             out[-1] = out[-1].rstrip() + " " + line.strip()
         else:
             out.append(line)
+        last = line
     return "\n".join(out)
 
 

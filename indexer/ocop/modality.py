@@ -56,6 +56,15 @@ def _number_start(doc: Document, k: int, a: int) -> int:
     return k
 
 
+def _closes_span(doc: Document, k: int) -> bool:
+    """The deadline phrase at syllable k closes a span opened by "từ (năm) YYYY" ("từ năm 2019 đến
+    năm 2024", round 16): a period, stated like "2019-2024", not a target."""
+    j = k - 1
+    if j < 1 or not (doc.orig[j].isdigit() and len(doc.orig[j]) == 4):
+        return False
+    return doc.fold[j - 1] == "tu" or (j >= 2 and doc.fold[j - 1] == "nam" and doc.fold[j - 2] == "tu")
+
+
 @dataclass(frozen=True)
 class Modality:
     negations: PhraseIndex
@@ -143,6 +152,8 @@ class Modality:
         for k, end in _hits(self.deadlines, doc, a, i):
             if end >= i or not doc.orig[end].isdigit() or len(doc.orig[end]) != 4 or not doc.adjacent(end):
                 continue
+            if _closes_span(doc, k):
+                continue  # "giai đoạn từ năm 2019 đến năm 2024": a period gone by
             if k > a and doc.fold[k - 1] == "tinh":
                 continue  # "tính đến năm 2022": up to a date, a fact
             year = doc.reference_year(lambda y: self.deadline_year(doc, y))
@@ -152,7 +163,8 @@ class Modality:
 
     def deadline_year(self, doc: Document, k: int) -> bool:
         """Syllable k is the year of a deadline phrase ("đến năm 2025", "đến hết năm 2030")."""
-        return self.deadlines.preceded_by(doc, k, max_gap=1) is not None
+        phrase = self.deadlines.preceded_by(doc, k, max_gap=1)
+        return phrase is not None and not _closes_span(doc, k - len(phrase.folded))
 
     def _continues_plan(self, doc: Document, a: int, i: int) -> bool:
         """A sentence with no subject that opens with a development verb ("Nâng cấp 04 sản phẩm

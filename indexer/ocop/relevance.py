@@ -145,7 +145,8 @@ def assess(
     `rated_facts`: those whose count carries a star rating (weighted `rated_fact`);
     `rated_products`: sentences stating the star rating of a particular product, without a count
     ("Tinh dầu quế A đã đạt chuẩn OCOP 4 sao"), weighted `rated_product` (round 13): a feature on
-    one certified product is OCOP's own kind of fact, like a count.
+    one certified product is OCOP's own kind of fact, like a count. A passage that names no core
+    term in its text but states a rated count gets `unnamed_rated_fact` more (round 16).
     """
     w = relevance_vocab()["weights"]
     core, context, foreign = _indexes()
@@ -210,6 +211,11 @@ def assess(
         + w["rated_product"] * len(rated_products - fact_sentences)
     )
     raw += min(facts, w["fact_cap"])
+    if rated_facts and not per_block:
+        # An excerpt that never names the programme but counts products at a star rating, which
+        # only OCOP gives products ("Trong 8 sản phẩm đạt hạng 4 sao, thành phố A có 4 sản phẩm"):
+        # the rated counts carry the passage on their own (round 16).
+        raw += w["unnamed_rated_fact"]
     core_count = sum(per_block.values())
     foreign_count = sum(1 for _ in foreign.find_in_blocks(doc, CONTENT_ZONES))
     if foreign_count and foreign_count >= core_count:
