@@ -10,10 +10,18 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
 
 - the load's processes: this one's main thread, its other threads (tantivy's indexing and merge
   threads, the pool's pickling threads) and the analysing process (`bulk`);
-- inside the main thread, by stage: parsing the input lines, the archive (`Archive.store`: the
-  rows, of which the story lookup `stories.find_story` and the signature and band rows
-  `stories.remember`), handing documents to tantivy, and what is left (waiting excluded: CPU only);
+- inside the main thread: its time in the kernel (system calls: the archive's writes and
+  syncs, mostly), the cycle collector's time in this process (`gc.callbacks`), and by stage:
+  parsing the input lines, the archive (`Archive.store`: the rows, of which the story lookup
+  `stories.find_story` and the signature and band rows `stories.remember`), handing documents to
+  tantivy, and what is left (waiting excluded: CPU only);
+- every second of the load, each core's use (anyone's work, `/proc/stat`) and this load's CPU by
+  role (main thread, tantivy's indexing and merge threads, the analysing processes), in five parts;
 - the analysing process's stages, measured apart (one process, `--analysed` articles).
+
+`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache` and
+`--checkpoint` override the load's settings (tantivy's writer, the archive's transactions, the
+analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
 versions to compare one after the other, alternating.
@@ -22,6 +30,7 @@ versions to compare one after the other, alternating.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import resource
@@ -131,6 +140,99 @@ class Threads:
         return dict(found)
 
 
+class Timeline:
+    """Every second of the load: how busy each core of the machine was (anyone's work, from
+    /proc/stat) and this load's share by role (the main thread, tantivy's indexing and merge
+    threads, the analysing processes): shows whether one of them held the others up."""
+
+    ROLES = ("main", "tantivy indexing", "tantivy merges", "analysers", "other threads")
+
+    def __init__(self, interval: float = 1.0):
+        self.rows: list[tuple[list[float], dict[str, float]]] = []
+        self._main = threading.get_native_id()
+        self._stop = threading.Event()
+        self._interval = interval
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._tick = os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _cores() -> list[tuple[int, int]]:
+        found = []
+        for line in Path("/proc/stat").read_text().splitlines()[1:]:
+            if not re.match(r"cpu\d", line):
+                break
+            values = [int(v) for v in line.split()[1:]]
+            idle = values[3] + values[4]
+            found.append((sum(values[:8]) - idle, sum(values[:8])))
+        return found
+
+    def _seconds(self, stat: Path) -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / self._tick
+
+    def _ours(self) -> dict[str, float]:
+        found: dict[str, float] = defaultdict(float)
+        for task in Path("/proc/self/task").iterdir():
+            try:
+                tid = int(task.name)
+                comm = (task / "comm").read_text()
+                seconds = self._seconds(task / "stat")
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            role = (
+                "main"
+                if tid == self._main
+                else "tantivy merges"
+                if "merge" in comm
+                else "tantivy indexing"
+                if "tantivy" in comm
+                else "other threads"
+            )
+            found[role] += seconds
+            for child in children:
+                try:
+                    found["analysers"] += self._seconds(Path(f"/proc/{child}/stat"))
+                except OSError:
+                    continue
+        return found
+
+    def _run(self) -> None:
+        cores, ours = self._cores(), self._ours()
+        while not self._stop.wait(self._interval):
+            now_cores, now_ours = self._cores(), self._ours()
+            busy = [(b - b0) / max(t - t0, 1) for (b, t), (b0, t0) in zip(now_cores, cores, strict=True)]
+            share = {role: max(0.0, now_ours.get(role, 0.0) - ours.get(role, 0.0)) for role in self.ROLES}
+            self.rows.append((busy, share))
+            cores, ours = now_cores, now_ours
+
+    def __enter__(self) -> Timeline:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def report(self, parts: int = 5) -> None:
+        if len(self.rows) < parts:
+            return
+        print(f"over the load, in {parts} parts (seconds of CPU per wall second; each core: anyone's work):")
+        print("    part   cores busy        " + " ".join(f"{role:>16}" for role in self.ROLES))
+        size = len(self.rows) / parts
+        for part in range(parts):
+            rows = self.rows[round(part * size) : round((part + 1) * size)]
+            cores = [sum(row[0][i] for row in rows) / len(rows) for i in range(len(rows[0][0]))]
+            shares = [sum(row[1][role] for row in rows) / len(rows) / self._interval for role in self.ROLES]
+            both = sum(1 for row in rows if min(row[0]) > 0.95) / len(rows)
+            print(
+                f"    {part + 1}/{parts}    "
+                + " ".join(f"{c:4.0%}" for c in cores)
+                + f" (both >95%: {both:4.0%}) "
+                + " ".join(f"{s:16.2f}" for s in shares)
+            )
+
+
 def _timed_transaction(transaction: Callable[..., Any]) -> Callable[..., Any]:
     """`Archive.transaction` with its own work (the commit, WAL checkpoints) timed apart from the
     statements run inside it."""
@@ -187,7 +289,16 @@ def _timed_groups(groups: Callable[..., Iterator[Any]]) -> Callable[..., Iterato
     return timed
 
 
+def _collections(phase: str, info: dict[str, int]) -> None:
+    """`gc.callbacks`: the cycle collector's time in this process (any thread that triggered it)."""
+    if phase == "start":
+        _MARKS["collection"] = time.thread_time()
+    elif "collection" in _MARKS:
+        _SPENT["  of all, cycle collections"] += time.thread_time() - _MARKS.pop("collection")
+
+
 def instrument() -> None:
+    gc.callbacks.append(_collections)
     folder_module._groups = _timed_groups(folder_module._groups)
     bulk._received = _waited("  of which the analysis results", bulk._received)
     archive_module.Archive.transaction = _timed_transaction(archive_module.Archive.transaction)  # type: ignore[method-assign]
@@ -256,6 +367,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--analysed", type=int, default=2_000, help="articles for the analysis stages")
     ap.add_argument("--transaction", type=int, help="articles per archive transaction (folder.TRANSACTION)")
     ap.add_argument("--heap", type=int, help="tantivy writer's heap in bytes (folder.WRITER_HEAP)")
+    ap.add_argument("--commit-every", type=int, help="articles between index commits (folder.COMMIT_EVERY)")
+    ap.add_argument("--cache", type=int, help="SQLite page cache in KiB (archive.BULK_CACHE_KIB)")
+    ap.add_argument(
+        "--checkpoint", type=int, help="WAL pages between checkpoints (archive.BULK_CHECKPOINT_PAGES)"
+    )
     ap.add_argument("--ahead", type=int, help="batches analysed ahead (bulk.AHEAD)")
     ap.add_argument("--processes", type=int, help="analysing processes (bulk.PROCESSES)")
     ap.add_argument("--source", type=Path, help="a bigger articles file of bench_engines (same first ones)")
@@ -276,6 +392,12 @@ def main(argv: list[str] | None = None) -> int:
         bulk.AHEAD = args.transaction // bulk.BATCH + 2
     if args.heap:
         folder_module.WRITER_HEAP = args.heap
+    if args.commit_every:
+        folder_module.COMMIT_EVERY = args.commit_every
+    if args.cache:
+        archive_module.BULK_CACHE_KIB = args.cache
+    if args.checkpoint:
+        archive_module.BULK_CHECKPOINT_PAGES = args.checkpoint
     if args.ahead is not None:
         bulk.AHEAD = args.ahead
     if args.processes:
@@ -285,11 +407,13 @@ def main(argv: list[str] | None = None) -> int:
     own, children = rusage()
     bytes_before = written()
     wall, main = time.perf_counter(), time.thread_time()
+    kernel = resource.getrusage(resource.RUSAGE_THREAD).ru_stime
     start = wall
-    with Threads() as threads:
+    with Threads() as threads, Timeline() as timeline:
         EmbeddedIndex(work / "archive.sqlite").index(_parsed(lines, args.articles))
     end = time.perf_counter()
     wall, main = end - wall, time.thread_time() - main
+    kernel = resource.getrusage(resource.RUSAGE_THREAD).ru_stime - kernel
     handle.close()
     own_after, children_after = rusage()
     bytes_written = written() - bytes_before
@@ -305,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     total = own_after - own + children_after - children
     print(f"CPU ms per article: {ms(total)} in all")
     print(f"  main thread          {ms(main)}")
+    print(f"    {'of which in the kernel (system calls)':<34} {ms(kernel)}")
     staged = 0.0
     for stage, seconds in _SPENT.items():
         print(f"    {stage:<34} {ms(seconds)}")
@@ -333,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  analysing process(es), {processes}: busy {(children_after - children) / wall / processes:.0%}"
         " of the wall time each"
     )
+    timeline.report()
     if args.analysed:
         print(f"analysing stages, one process, {args.analysed:,} articles (CPU ms per article):")
         for stage, value in analysed_stages(source, args.analysed).items():

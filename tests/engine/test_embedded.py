@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from indexer import archive as archive_module
 from indexer import stories
 from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex, bulk, folder
@@ -317,6 +318,45 @@ def test_a_bulk_load_archives_what_upserts_one_by_one_would(
         signature = stories.signature(text)
         assert signature is not None
         assert keys == sorted(signature.buckets)
+
+
+def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulk load stores its transactions with a larger page cache and fewer WAL checkpoints
+    (`Archive.bulk_loading`); the connection has its usual settings before and after, also when
+    the load fails, and what the load left in the WAL is in the database when it ends."""
+    monkeypatch.setattr(archive_module, "BULK_CACHE_KIB", 12_345)
+    monkeypatch.setattr(archive_module, "BULK_CHECKPOINT_PAGES", 777)
+
+    def settings(archive: Archive) -> tuple[int, int]:
+        cache = archive.conn.execute("PRAGMA cache_size").fetchone()[0]
+        return cache, archive.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+
+    seen: list[tuple[int, int]] = []
+    store = Archive.store
+
+    def recorded(archive: Archive, items: object) -> object:
+        seen.append(settings(archive))
+        return store(archive, items)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Archive, "store", recorded)
+    path = tmp_path / "archive.sqlite"
+    assert EmbeddedIndex(path).index(generated_articles(12, seed=3)) == 12
+    assert seen and set(seen) == {(-12_345, 777)}
+    wal = path.with_name(path.name + "-wal")
+    with Archive(path) as archive:
+        usual = settings(archive)
+        assert usual != (-12_345, 777)
+        with pytest.raises(RuntimeError), archive.bulk_loading():
+            assert settings(archive) == (-12_345, 777)
+            raise RuntimeError("the load failed")
+        assert settings(archive) == usual
+        with archive.bulk_loading():
+            archive.upsert(next(generated_articles(1, seed=4)))
+            assert wal.stat().st_size > 0
+        assert settings(archive) == usual
+        assert wal.stat().st_size == 0  # checkpointed and cut back, the connection still open
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:

@@ -37,10 +37,12 @@ TRANSACTION = 5_000
 # holds, so it keeps working while one is stored.
 AHEAD = TRANSACTION // BATCH + 2
 PROCESSES = 2  # analysing processes: with this thread and tantivy's they keep 2 cores busy
-# Objects an analysing process may make before its cycle collector runs (Python's default: 700).
-# What a batch makes (the articles received, their fields) holds no reference cycle and is freed
-# by reference counting once sent back, so collections only walked it: 0.020 ms of CPU per article
-# in collections with the default (once frozen), none measured with this.
+# Objects a process of a parallel load may make before its cycle collector runs (Python's default:
+# 700), in the analysing processes and, while the load lasts, in this one. What a batch makes (the
+# articles, their fields, the documents) holds no reference cycle and is freed by reference counting,
+# so collections only walked it: in an analysing process 0.020 ms of CPU per article with the
+# default (once frozen), none measured with this; in this one 0.048 → 0.020 ms per article
+# (`bench/bench_indexing.py`, 20,000 articles into a 300,000-article archive).
 YOUNG_OBJECTS = 20_000
 
 Item = tuple[Prepared, dict[str, object]]  # an article ready to archive, and its index fields
@@ -68,15 +70,18 @@ class Analyser:
 
     For a parallel load the objects this process holds already (the modules, mostly) are moved out
     of the garbage collector's reach (`gc.freeze`) until the load ends, in this process and in the
-    forked ones: a full collection then walks what the load made, not the whole heap again. Only
-    cyclic garbage made before the load is collected later than it would be: at its end. With
-    `YOUNG_OBJECTS`, collections took 0.026 ms of CPU per article of a 6,000-article load instead of
-    0.084 (`gc.callbacks`)."""
+    forked ones, and every one of them collects in larger steps (`YOUNG_OBJECTS`; this process's
+    thresholds are set back at the end): a full collection then walks what the load made, not the
+    whole heap again. Only cyclic garbage made before the load is collected later than it would be:
+    at its end. With `YOUNG_OBJECTS` in the analysing processes, collections took 0.026 ms of CPU per
+    article of a 6,000-article load instead of 0.084 (`gc.callbacks`)."""
 
     def __init__(self, *, parallel: bool):
         self._frozen = parallel and not gc.get_freeze_count()  # somebody else's freeze is left alone
+        self._thresholds = gc.get_threshold()
         if self._frozen:
             gc.freeze()
+            _collect_less()
         self._pool: Pool | None = None
         try:
             if parallel:
@@ -98,6 +103,7 @@ class Analyser:
 
     def _thaw(self) -> None:
         if self._frozen:
+            gc.set_threshold(*self._thresholds)
             gc.unfreeze()
             self._frozen = False
 

@@ -213,33 +213,36 @@ class IndexFolder:
         their index fields, `fields.analyse`) are gathered until they hold `TRANSACTION` articles
         (the analyser keeps working ahead meanwhile, `bulk.AHEAD`), stored in one archive
         transaction, and their documents go to tantivy. The input is never read while the archive
-        is locked. Changes another writer archived meanwhile are indexed first, in the same
-        transaction, so the checkpoint is exact. Returns it and the articles stored. Call it holding
-        the lock (`writing`), with the index caught up to `checkpoint`."""
+        is locked; the archive's connection is tuned for the load meanwhile (`Archive.bulk_loading`:
+        a larger page cache, fewer WAL checkpoints). Changes another writer archived meanwhile are
+        indexed first, in the same transaction, so the checkpoint is exact. Returns it and the
+        articles stored. Call it holding the lock (`writing`), with the index caught up to
+        `checkpoint`."""
         self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         seq, stored, uncommitted = checkpoint.seq, 0, 0
         try:
-            for group in _groups(batches, TRANSACTION):
-                with archive.transaction():
-                    if archive.last_seq() > seq:  # another writer's changes: theirs come first
-                        since = Checkpoint(checkpoint.generation, FORMAT, seq)
-                        seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
-                    for batch in group:
-                        results = archive.store(prepared for prepared, _ in batch)
-                        for (_, fields), result in zip(batch, results, strict=True):
-                            if result.seq is None:
-                                continue  # unchanged: its document is in the index already
-                            if result.outcome is UpsertOutcome.UPDATED:
-                                writer.delete_documents_by_term("id", result.article.id)
-                            doc = document(fields, result.rowid, result.article.story_id)
-                            writer.add_document(tantivy.Document.from_dict(doc, self.schema))
-                            seq, uncommitted = result.seq, uncommitted + 1
-                        stored += len(results)
-                if uncommitted >= COMMIT_EVERY:  # after the archive's commit: the index never
-                    writer.commit()  # holds an article the archive could still roll back
-                    self._write_checkpoint(checkpoint.generation, seq, clean=False)
-                    uncommitted = 0
+            with archive.bulk_loading():
+                for group in _groups(batches, TRANSACTION):
+                    with archive.transaction():
+                        if archive.last_seq() > seq:  # another writer's changes: theirs come first
+                            since = Checkpoint(checkpoint.generation, FORMAT, seq)
+                            seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
+                        for batch in group:
+                            results = archive.store(prepared for prepared, _ in batch)
+                            for (_, fields), result in zip(batch, results, strict=True):
+                                if result.seq is None:
+                                    continue  # unchanged: its document is in the index already
+                                if result.outcome is UpsertOutcome.UPDATED:
+                                    writer.delete_documents_by_term("id", result.article.id)
+                                doc = document(fields, result.rowid, result.article.story_id)
+                                writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+                                seq, uncommitted = result.seq, uncommitted + 1
+                            stored += len(results)
+                    if uncommitted >= COMMIT_EVERY:  # after the archive's commit: the index never
+                        writer.commit()  # holds an article the archive could still roll back
+                        self._write_checkpoint(checkpoint.generation, seq, clean=False)
+                        uncommitted = 0
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
