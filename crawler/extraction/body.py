@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crawler.extraction.blocks import Block
-from crawler.extraction.byline import Byline, has_byline_label, parse_byline
+from crawler.extraction.byline import Byline, has_byline_label, is_marked_credit, parse_byline
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
@@ -75,6 +75,10 @@ class BodyContext:
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
     author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
+    byline_lines: frozenset[str] = frozenset()  # squashed texts of the page's byline element (byline.py)
+    # Writers other sources name (structured data, meta tags, the byline element), case-folded:
+    # a bare name opening the text is the byline when one of them agrees.
+    named_elsewhere: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -205,27 +209,72 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
 
 
 _OPENING_LINES = 3
+_BYLINE_CHARS = 130  # longer than any byline parse_byline reads (120 after clean-up)
 _PROSE_WORDS = 12
 _OPENING_LABEL_WORDS = 3
 
 
-def _take_opening_byline(blocks: list[Block], result: CleanBody, outlet: OutletNames) -> list[Block]:
-    """The byline bar's pieces that the body extractor kept as the first lines, before any prose:
-    a labelled or dated byline ("Viết bởi Lý Thanh Sơn", "Bài và ảnh: Hà Linh", "Trần Ngọc Bích
-    (Thứ năm, 07/03/2013 08:47)") is the byline, not text, when it reads as one in full; a label
-    of one to three words that ends no sentence and names no one ("Chi tiết", a kicker) is the
-    template's."""
+def _drop_byline_lines(blocks: list[Block], result: CleanBody, byline_lines: frozenset[str]) -> list[Block]:
+    """The page's byline element kept by the body extractor as a line at either edge of the text
+    (a `<p class="tacgia">` or a bold name under the headline inside the article's container):
+    the byline was read from it already, it is not text."""
+    if not byline_lines:
+        return blocks
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if index < _OPENING_LINES and not any(len(b.text.split()) >= _PROSE_WORDS for b in kept):
-            # a label says it; so does a date beside the names ("Trần Ngọc Bích (Thứ năm, 07/03/2013)")
-            marked = has_byline_label(block.text) or looks_like_date(block.text)
-            byline = parse_byline(block.text, outlet, min_words=2) if marked else None
-            if byline is not None and (byline.authors or byline.agency):
-                result.byline = result.byline or byline  # a closing byline, read later, wins
-                _drop(result, "opening byline", block)
-                continue
-            if _is_opening_label(block, outlet):
+        at_edge = index < _OPENING_LINES or index >= len(blocks) - _CLOSING_LINES
+        if at_edge and block.key in byline_lines:
+            _drop(result, "byline element", block)
+        else:
+            kept.append(block)
+    return kept
+
+
+def _opening_byline(block: Block, outlet: OutletNames, named_elsewhere: frozenset[str]) -> Byline | None:
+    """The block read as a byline when something says it is one: a label or a date beside the
+    names ("Bài và ảnh: Hà Linh", "Trần Ngọc Bích (Thứ năm, 07/03/2013)"), bold type, a credit's own marks
+    (an agency, "Theo", "PV", a role note: `byline.is_marked_credit`), or another source naming
+    the same writer (structured data, a meta tag, a byline element). A bare name with none of
+    these stays text: an opening line shaped like a name may be a kicker or a place."""
+    if len(block.text) > _BYLINE_CHARS:
+        return None  # prose: parse_byline would refuse it, after cleaning the whole paragraph
+    # a label, a date beside the names, or the name set in bold on its own line
+    marked = has_byline_label(block.text) or looks_like_date(block.text) or block.bold
+    byline = parse_byline(block.text, outlet, min_words=2)
+    credited = byline is not None and (byline.authors or byline.agency)
+    if byline is not None and credited and (marked or is_marked_credit(block.text, byline)):
+        return byline
+    if not named_elsewhere:
+        return None
+    # agreement: a one-word name or initials ("H.M.T") count too when another source says them
+    byline = parse_byline(block.text, outlet, min_words=1)
+    agreed = byline is not None and any(name.casefold() in named_elsewhere for name in byline.authors)
+    return byline if agreed else None
+
+
+def _take_opening_byline(
+    blocks: list[Block],
+    result: CleanBody,
+    outlet: OutletNames,
+    named_elsewhere: frozenset[str] = frozenset(),
+    lead: str = "",
+) -> list[Block]:
+    """The byline bar's pieces that the body extractor kept as the first lines, before any prose
+    (the lead does not count: templates print the byline between the sapo and the text), are the
+    byline, not text, when they read as one in full (`_opening_byline`); a label of one to three
+    words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's."""
+    lead_key = squash(lead)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index < _OPENING_LINES:
+            prose = [b for b in kept if len(b.text.split()) >= _PROSE_WORDS]
+            if not any(b.key != lead_key for b in prose):
+                byline = _opening_byline(block, outlet, named_elsewhere)
+                if byline is not None:
+                    result.byline = result.byline or byline  # a closing byline, read later, wins
+                    _drop(result, "opening byline", block)
+                    continue
+            if not prose and _is_opening_label(block, outlet):
                 _drop(result, "opening label", block)
                 continue
         kept.append(block)
@@ -632,7 +681,8 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_headline(work, result, context.title)
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
-    work = _take_opening_byline(work, result, context.outlet)
+    work = _drop_byline_lines(work, result, context.byline_lines)
+    work = _take_opening_byline(work, result, context.outlet, context.named_elsewhere, context.lead)
     work = _drop_prompts(work, result)
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)

@@ -16,11 +16,13 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import (
+    BLOCK_TAGS,
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
     attached,
     in_chrome,
+    short_raw_text,
     short_text,
     words_of,
 )
@@ -363,6 +365,21 @@ def parse_byline(
     return result if result else None
 
 
+def is_marked_credit(text: str, byline: Byline) -> bool:
+    """A byline that says it is a credit, beyond a bare name: an agency or newsroom role beside or
+    instead of the name ("Lan Anh (TTXVN)", "Nhóm PV"), a source ("Theo Lan Anh"), a title
+    before the name ("PV Lan Anh", "ThS. Lan Anh") or a note on what the writer did ("Lan Anh
+    (thực hiện)"). A bare name alone could be a kicker or a place; these could not."""
+    text = _LABELS.sub("", clean(text)).strip()
+    return bool(
+        byline.agency
+        or _SOURCE.match(text)
+        or _HONORIFIC.match(text)
+        or _COMPILER_NOTE.search(text)
+        or _NAME_THEN_SOURCE.match(text)
+    )
+
+
 # --- Bylines printed on the page -------------------------------------------------------------
 
 _AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
@@ -404,11 +421,13 @@ def _is_author_element(element: HtmlElement) -> bool:
     )
 
 
-def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | None:
+def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
+    """The byline an author element prints; the texts it was read from are added to `lines`."""
     text = short_text(element, limit=120)
     if text:
         byline = parse_byline(text, outlet, counts=True)
         if byline and (byline.authors or byline.agency):
+            lines.add(squash(text))
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
     announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
@@ -418,12 +437,15 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames) -> Byline | 
         child_text = short_text(child, limit=60)
         byline = parse_byline(child_text, outlet, min_words=2, counts=True) if child_text else None
         if byline:
+            lines.add(squash(child_text or ""))
             add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
             if byline.unnamed:
                 announced = max(announced, len(byline.authors) + byline.unnamed)
     # The box may print the full list too (a pop-up list of the authors); only what is missing counts.
     merged.unnamed = max(0, announced - len(merged.authors)) if merged.authors else 0
+    if text and (merged.authors or merged.agency):
+        lines.add(squash(text))
     return merged if merged.authors or merged.agency else None
 
 
@@ -455,10 +477,14 @@ def _in_comments(element: HtmlElement) -> bool:
 
 @dataclass
 class PageByline:
-    """A byline element found on the page, and how far (in elements) it is from the headline."""
+    """A byline element found on the page, and how far (in elements) it is from the headline.
+    `lines`: the squashed texts it was read from. The body extractor may keep the element as a
+    line of text (a `<p class="tacgia">` or a bold name under the headline, inside the article's
+    container); that line is the byline, not text (body.py)."""
 
     byline: Byline
     distance: int
+    lines: frozenset[str] = frozenset()
 
     @property
     def near_headline(self) -> bool:
@@ -493,17 +519,18 @@ def find_byline(
             continue
         if any(_is_author_element(a) for a in ancestors(element)):
             continue
-        byline = _read_author_element(element, outlet)
+        lines: set[str] = set()
+        byline = _read_author_element(element, outlet, lines)
         if not byline:
             continue
         if first is None:
             if not byline.incomplete:
-                return PageByline(byline, distance)
-            first = PageByline(byline, distance)
+                return PageByline(byline, distance, frozenset(lines))
+            first = PageByline(byline, distance, frozenset(lines))
         elif completes(first.byline, byline):
             # "NHẬT XUÂN và 1 tác giả khác" under the headline, "NHẬT XUÂN - NGHI VŨ" after the
             # text: the full list, credited where the short one stands.
-            return PageByline(byline, first.distance)
+            return PageByline(byline, first.distance, first.lines | lines)
     return first or _stamped_bar(index, headline_at, outlet)
 
 
@@ -518,24 +545,55 @@ _BOLD_NAME_WINDOW = 5
 _BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "em", "i", "small"})
 
 
+_CREDIT_WINDOW = 150  # elements after the headline searched for an unclassed credit line (share bars and
+# audio players can stand between the headline and the lead: 73 elements on a 2026 template)
+_PROSE_CHARS = 150  # a paragraph longer than this is prose: the lead, then the text
+_CREDIT_MARKS = re.compile(
+    r"[(/]|\s[-–—|•·]\s|^\s*(?:theo|nguồn|pv|ctv|phóng\s*viên|nhà\s*báo|nhóm|ths|ts|pgs|gs|bs|ls)\b", re.I
+)
+
+
 def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
-    """An unclassed byline bar right under the headline: a short line holding a name and the
-    date ("Nguyên Minh - 07/03/2026 08:47", "<b>Nguyên Minh</b> (Thứ sáu, 7/3/2026)"). The date
-    is what makes a line of names a byline here: a bare name under a headline may be a kicker."""
+    """An unclassed byline line under the headline, before the text's first paragraphs: a name
+    with the date ("Nguyên Minh - 07/03/2026 08:47", "<b>Nguyên Minh</b> (Thứ sáu, 7/3/2026)"),
+    a labelled credit ("Tin, ảnh: Lan Anh"), or a credit with its own marks ("Lan Anh (TTXVN)",
+    "Theo Lan Anh", "PV Lan Anh": `is_marked_credit`). Something beside the name is what makes
+    it a byline here: a bare name under a headline may be a kicker. The search ends at the
+    second prose paragraph (the lead, then the text: a credit may stand between them)."""
     if headline_at < 0:
         return None
-    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BAR_WINDOW), 1):
+    prose = 0
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
+        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
+            prose += 1
+            if prose >= 2 and distance > _BAR_WINDOW:
+                break
+            continue
         if element.tag not in _BAR_TAGS or in_chrome(element):
             continue
         text = short_text(element, limit=100)
-        if not text or not any(c.isdigit() for c in text) or _without_stamps(text) == text:
+        if not text:
+            continue
+        dated = any(c.isdigit() for c in text) and _without_stamps(text) != text
+        labelled = has_byline_label(text)
+        if not (dated or labelled or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
-        if byline and byline.authors:
-            return PageByline(byline, distance)
-    # A name set in bold on its own right under the headline (its date line may stand between):
-    # "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
-    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _BOLD_NAME_WINDOW), 1):
+        if (
+            byline
+            and (byline.authors or (byline.agency and not dated))
+            and (dated or labelled or is_marked_credit(text, byline))
+        ):
+            return PageByline(byline, distance, frozenset({squash(text)}))
+    # A name set in bold on its own line under the headline, before the lead (its date line may
+    # stand between): "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
+        if (
+            distance > _BOLD_NAME_WINDOW
+            and element.tag == "p"
+            and short_raw_text(element, _PROSE_CHARS // 2) is None
+        ):
+            break
         line = element.getparent()
         if element.tag not in ("b", "strong") or line is None or in_chrome(element):
             continue
@@ -544,7 +602,7 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             continue  # a link, or bold words inside a longer line
         byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
-            return PageByline(byline, distance)
+            return PageByline(byline, distance, frozenset({squash(name or "")}))
     return None
 
 
@@ -610,10 +668,59 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             return None
         if after_credit_label:
             continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited under a picture
-        byline = parse_byline(str(node), outlet, min_words=1 if is_signature_styled(holder) else 2)
+        line = _line_of(node)
+        if line is None:
+            continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence
+        byline = parse_byline(line, outlet, min_words=1 if is_signature_styled(holder) else 2)
         if byline and (byline.authors or byline.agency):
             return byline
     return None
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LINE_CHARS = 100
+
+
+def _line_of(node: etree._ElementUnicodeResult) -> str | None:
+    """The printed line a text node stands on: its block's text between line breaks and nested
+    blocks ("<p><strong>XUÂN LONG</strong> (TTXVN)</p>" → "XUÂN LONG (TTXVN)"). None for a
+    heading's line (a box title after the text, not a signature) and for a line longer than a
+    byline: "Chọn Báo" is not a name when the line goes on "<i>Thanh Niên</i> làm nguồn …"."""
+    owner = node.getparent()
+    if owner is None:
+        return None
+    block = owner.getparent() if node.is_tail else owner
+    while block is not None and (block.tag not in BLOCK_TAGS or block.tag == "br"):
+        block = block.getparent()
+    if block is None or block.tag in _HEADINGS or any(a.tag in _HEADINGS for a in block.iterancestors()):
+        return None
+    lines: list[list[str]] = [[]]
+    found: list[int] = []
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            lines[-1].append(element.text)
+            if owner is element and not node.is_tail:
+                found.append(len(lines) - 1)
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in NON_CONTENT_TAGS:
+                pass
+            elif child.tag in BLOCK_TAGS:
+                lines.append([])
+                walk(child)
+                lines.append([])
+            else:
+                walk(child)
+            if child.tail:
+                lines[-1].append(child.tail)
+                if owner is child and node.is_tail:
+                    found.append(len(lines) - 1)
+
+    walk(block)
+    if not found:
+        return None
+    text = clean("".join(lines[found[0]]))
+    return text if len(text) <= _LINE_CHARS else None
 
 
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.I)

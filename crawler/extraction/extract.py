@@ -28,6 +28,7 @@ from crawler.extraction.blocks import extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
+    PageByline,
     add_names,
     agency_name,
     author_boxes,
@@ -193,26 +194,53 @@ def _headline_elements(
     return found
 
 
+def _headings_saying(
+    tree: HtmlElement, index: PageIndex, titles: Sequence[str]
+) -> list[tuple[HtmlElement, str]]:
+    """Headings, or blocks classed as a title ("tieude", "title-detail": 2000s templates print the
+    headline in a styled div), outside the chrome, that say one of the `titles` or the part of one
+    before a separator ("Headline | Outlet" → "Headline")."""
+    prefixes = {squash(p) for title in titles for p in [*title_prefixes(title), title] if p}
+    prefixes.discard("")
+    if not prefixes:
+        return []
+    titled = index.with_word_containing(_TITLE_CLASS_WORDS)
+    return [
+        (el, t)
+        for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
+        if not in_chrome(el)
+        and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
+        and squash(t := text_of(el)) in prefixes
+    ]
+
+
+_OUTLET_NAME_WORDS = 5  # "Báo Nông nghiệp Việt Nam": an outlet's name is short
+
+
+def _names_outlet(title: str, outlet: OutletNames) -> bool:
+    """The title is the outlet's name alone, as templates fill og:title or <title> by default."""
+    return len(title.split()) <= _OUTLET_NAME_WORDS and outlet.matches(title)
+
+
 def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex) -> _Headline:
     h1s = _headline_elements(tree, meta, outlet)
-    if meta.titles:
-        candidates = [*meta.titles, *(text for _, text in h1s)]
+    sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
+    # A metadata title or <title> that only names the outlet is the template's default, not this
+    # article's headline ("Báo X" as og:title on every page). One naming sections as well is kept:
+    # a section page's title says what the page is ("Tin Kinh doanh - …"), and the listing rules
+    # read it.
+    titles = [t for t in meta.titles if not _names_outlet(t, outlet)]
+    document_title = "" if _names_outlet(meta.document_title, outlet) else meta.document_title
+    if titles:
+        candidates = [*titles, *(text for _, text in h1s)]
+        if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
+            said = _headings_saying(tree, index, [titles[0], document_title])
+            h1s = said
+            candidates += [t for _, t in said]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
-        prefixes = {squash(p) for p in [*title_prefixes(meta.document_title), meta.document_title] if p}
-        prefixes.discard("")
-        # a heading, or a block classed as a title ("tieude", "title-detail": 2000s templates
-        # print the headline in a styled div), that says a <title> prefix
-        titled = index.with_word_containing(_TITLE_CLASS_WORDS) if prefixes else []
-        said = [
-            (el, t)
-            for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
-            if prefixes
-            and not in_chrome(el)
-            and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
-            and squash(t := text_of(el)) in prefixes
-        ]
-        title_words = set(squash(meta.document_title).split())
+        said = _headings_saying(tree, index, [document_title])
+        title_words = set(squash(document_title).split())
         confirmed = [
             t
             for _, t in h1s
@@ -221,9 +249,8 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         if said:
             h1s = said + h1s
         candidates = [t for _, t in said] or confirmed or ([] if title_words else [t for _, t in h1s])
-    sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
-    title = choose_title(candidates, document_title=meta.document_title, outlet=outlet, sections=sections)
-    if meta.titles and h1s:  # the visible h1 over a metadata title that words the headline otherwise
+    title = choose_title(candidates, document_title=document_title, outlet=outlet, sections=sections)
+    if titles and h1s:  # the visible h1 over a metadata title that words the headline otherwise
         title = prefer_visible(title, h1s[0][1])
     key = squash(title)
     element = None
@@ -274,6 +301,18 @@ def _authors(
     if agency and agency.casefold() in {name.casefold() for name in authors}:
         agency = None  # a writer typed as an Organization in JSON-LD is the writer, not an agency
     return authors, agency
+
+
+def _named_elsewhere(
+    meta: PageMetadata, outlet: OutletNames, page_byline: PageByline | None
+) -> frozenset[str]:
+    """Writers named outside the text (structured data, meta tags, the byline element), case-folded:
+    a bare name opening the text is its byline when one of these agrees."""
+    names = [*(page_byline.byline.authors if page_byline else [])]
+    for raw in [*meta.person_authors, *meta.meta_tag_authors]:
+        if byline := parse_byline(raw, outlet):
+            names.extend(byline.authors)
+    return frozenset(name.casefold() for name in names)
 
 
 def _meta_tag_byline(meta: PageMetadata, outlet: OutletNames) -> Byline | None:
@@ -415,6 +454,8 @@ def extract_article(
         signatures=frozenset(signature_lines(tree)),
         teasers=frozenset(teasers.keys),
         author_boxes=frozenset(author_boxes(index, headline.element)),
+        byline_lines=page_byline.lines if page_byline else frozenset(),
+        named_elsewhere=_named_elsewhere(meta, outlet_names, page_byline),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:

@@ -86,14 +86,26 @@ def choose_title(
 _REWORDING_OVERLAP = 0.8
 
 
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)\s*$")
+
+
 def prefer_visible(title: str, heading: str) -> str:
     """The article's visible headline (`heading`, its h1) over the metadata `title` when the two are
     the same headline reworded: readers see the h1, and editors revise it after the <title>,
     og:title and JSON-LD were filled in. A heading that shares too few words (a site-name h1, a
-    kicker), or that is set in capitals while the title is not, leaves the title as it was."""
+    kicker), or that is set in capitals while the title is not, leaves the title as it was. The
+    h1 also wins over a metadata title that says its words in capitals, or that is its opening
+    cut short with an ellipsis (templates truncate og:title and JSON-LD headlines to a length)."""
     heading = clean(heading)
-    if not heading or not title or squash(heading) == squash(title) or heading.isupper():
+    if not heading or not title or heading == title:
         return title
+    if squash(heading) == squash(title):  # the same words: the spelling readers see ("GIÁ …" vs "Giá …")
+        return heading if title.isupper() and not heading.isupper() else title
+    if heading.isupper():
+        return title
+    truncated = _ELLIPSIS.search(title)
+    if truncated and squash(heading).startswith(squash(title[: truncated.start()])):
+        return heading  # "Người trồng vải … phấn khởi khi…": metadata cut to a length, the h1 whole
     heading_words, title_words = set(squash(heading).split()), set(squash(title).split())
     if len(heading_words) < 4 or len(title_words) < 4:
         return title
