@@ -1737,3 +1737,16 @@ def test_a_breakdown_of_a_count_of_dossiers_counts_candidates() -> None:
     # A result stated in the breakdown is a result: "Trong đó, 10 sản phẩm đạt 3 sao".
     rated = text.replace("có 6 sản phẩm chế biến từ chè", "có 6 sản phẩm chế biến từ chè đạt 3 sao")
     assert (6, 3) in claims(rated)
+
+
+def test_a_re_certified_part_of_products_only_assessed_is_no_claim() -> None:
+    text = (
+        "Hội đồng OCOP huyện Đông Sơn đã đánh giá, phân hạng 60 sản phẩm; trong đó, có 10 sản phẩm nâng "
+        "hạng, 20 sản phẩm tái chứng nhận, 30 sản phẩm mới."
+    )
+    assert claims(text) == set()
+    # The same part of a certified total is certified.
+    certified = (
+        "Năm 2024, tỉnh Đông Sơn có 30 sản phẩm được công nhận OCOP. Trong đó, 10 sản phẩm tái chứng nhận."
+    )
+    assert claims(certified) == {(30, None), (10, None)}

@@ -129,7 +129,7 @@ def _vocab() -> _Vocab:
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
-        results=index(v["result_words"]),
+        results=index(v["result_words"], tuple(v["result_words_not"])),
         outcomes_before=index(v["outcome_words_before"], tuple(v["not_outcome_words_before"])),
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
