@@ -1706,3 +1706,47 @@ def test_products_put_through_an_assessment_and_ranking_are_no_claims() -> None:
     # A certificate after the pair still certifies: "đánh giá, xếp hạng và công nhận 12 sản phẩm".
     certified = text.replace("đã tổ chức đánh giá, xếp hạng 12", "đã đánh giá, xếp hạng và công nhận 12")
     assert (12, None) in claims(certified)
+
+
+# -- round 17: kinds that recur on three or more sets, read on ocop-blind19/20 (docs/ocop.md "Round 17")
+
+
+def test_the_parts_listed_after_a_rated_total_and_a_breakdown_word_share_its_rating() -> None:
+    text = (
+        "Năm 2024, tỉnh Đông Sơn có 30 sản phẩm của 18 doanh nghiệp, hợp tác xã được công nhận sản phẩm "
+        "OCOP hạng 4 sao, trong đó có 15 sản phẩm cấp lại, 9 sản phẩm cấp mới, 6 sản phẩm nâng hạng."
+    )
+    assert claims(text) == {(30, 4), (15, 4), (9, 4), (6, 4)}
+    # Two rated totals before the breakdown: its parts break both down and take neither rating.
+    two = (
+        "Đến nay, toàn tỉnh Đông Sơn có 12 sản phẩm OCOP 4 sao, 90 sản phẩm OCOP 3 sao của 50 chủ thể, "
+        "trong đó 80 sản phẩm thuộc nhóm thực phẩm, 9 sản phẩm thuộc nhóm đồ uống, 13 sản phẩm thuộc "
+        "nhóm thủ công mỹ nghệ."
+    )
+    assert claims(two) == {(12, 4), (90, 3), (80, None), (9, None), (13, None)}
+
+
+def test_a_breakdown_of_a_count_of_dossiers_counts_candidates() -> None:
+    text = (
+        "Tham gia đánh giá, phân hạng sản phẩm OCOP tỉnh Đông Sơn lần này có 12 hồ sơ sản phẩm. Trong đó "
+        "có 6 sản phẩm chế biến từ chè của Công ty An Phú, 2 sản phẩm mật ong của Hợp tác xã Tân Lập và "
+        "4 sản phẩm gạo của Công ty Bình Minh. Đây là những sản phẩm đã được công nhận OCOP năm 2021, nay "
+        "được đánh giá lại."
+    )
+    assert claims(text) == set()
+    # A result stated in the breakdown is a result: "Trong đó, 10 sản phẩm đạt 3 sao".
+    rated = text.replace("có 6 sản phẩm chế biến từ chè", "có 6 sản phẩm chế biến từ chè đạt 3 sao")
+    assert (6, 3) in claims(rated)
+
+
+def test_a_re_certified_part_of_products_only_assessed_is_no_claim() -> None:
+    text = (
+        "Hội đồng OCOP huyện Đông Sơn đã đánh giá, phân hạng 60 sản phẩm; trong đó, có 10 sản phẩm nâng "
+        "hạng, 20 sản phẩm tái chứng nhận, 30 sản phẩm mới."
+    )
+    assert claims(text) == set()
+    # The same part of a certified total is certified.
+    certified = (
+        "Năm 2024, tỉnh Đông Sơn có 30 sản phẩm được công nhận OCOP. Trong đó, 10 sản phẩm tái chứng nhận."
+    )
+    assert claims(certified) == {(30, None), (10, None)}

@@ -76,6 +76,7 @@ class _Vocab:
     rating_links: PhraseIndex
     candidates: PhraseIndex
     candidacies: PhraseIndex
+    dossiers: PhraseIndex
     proposals: PhraseIndex
     lapses: PhraseIndex
     progress: PhraseIndex
@@ -128,7 +129,7 @@ def _vocab() -> _Vocab:
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
-        results=index(v["result_words"]),
+        results=index(v["result_words"], tuple(v["result_words_not"])),
         outcomes_before=index(v["outcome_words_before"], tuple(v["not_outcome_words_before"])),
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
@@ -138,6 +139,7 @@ def _vocab() -> _Vocab:
         rating_links=index(v["rating_links"]),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
+        dossiers=index(v["dossier_nouns"]),
         proposals=index(v["proposal_words"], not_candidate),
         lapses=index(v["lapse_words"] + v["awaiting_words"]),
         progress=index(v["progress_words"]),
@@ -757,6 +759,13 @@ class _Claims:
         """The count at syllable k with its evidence, or None when it cannot be a claim."""
         doc, v, m = self.doc, self.v, self.m
         found = _count_at(doc, k, end, v)
+        if found is None and doc.adjacent(k + 1) and v.dossiers.match_at(doc, k + 1, end) is not None:
+            # "có 12 hồ sơ sản phẩm": counted, as candidates, so that its breakdown is read as such
+            if not self.counted or self.counted[-1] != doc.sent_of[k]:
+                self.counted.append(doc.sent_of[k])
+            self.first_count.setdefault(doc.sent_of[k], k)
+            self.blocked.setdefault(doc.sent_of[k], k)
+            return None
         if found is None or self._in_programme_name(k):
             return None
         value, noun_at, noun_end = found
@@ -1069,6 +1078,23 @@ class _Claims:
                 return i, j
             if gap == "(" and (close := self._bracketed_parts(i, b)) is not None:
                 return i, close
+            if (
+                gap == ","
+                and self.first_count.get(doc.sent_of[k]) == k
+                and self.m.breakdowns.match_at(doc, i, b) is not None
+                and not any(
+                    doc.orig[m][0].isdigit() and _count_at(doc, m, b, v) is not None for m in range(k + 1, i)
+                )
+            ):
+                # Round 17: "40 sản phẩm … được công nhận OCOP hạng 4 sao, trong đó có 21 sản
+                # phẩm cấp lại, 7 sản phẩm cấp mới, 12 sản phẩm nâng hạng": a breakdown word after
+                # the sentence's first count, with no number between, lists that total's parts to
+                # the end of the sentence or a bracket ("13 sản phẩm 4 sao, 131 sản phẩm 3 sao,
+                # trong đó …" breaks down both, and its parts take neither rating).
+                j = i + 1
+                while j < b and not any(ch in doc.gap(j) for ch in "()"):
+                    j += 1
+                return i, j
         return None
 
     def _bracketed_parts(self, i: int, b: int) -> int | None:
