@@ -39,7 +39,14 @@ from dataclasses import dataclass, field
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
+from indexer.engines.embedded.fields import (
+    HISTOGRAM_COLUMNS,
+    PAIR,
+    PAIR_JOINER,
+    key,
+    many_key,
+    published_ms,
+)
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import SearchRequest
 from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
@@ -53,6 +60,7 @@ EXACT_BOOST = 2.0
 MAX_EXACT_TERMS = 6  # exact terms tiering one ranking (`exact_budget`); ordinary queries hold fewer
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
+MANY_AGG = " many"  # the aggregation counting, on its plain column, a facet's articles holding `fields.MANY`
 DATE_FILTER = "published"  # the name the date range goes by among the filters
 ALL_FILTERS = "*"  # the scope of counts made under every filter (the total, unselected facets)
 
@@ -315,19 +323,27 @@ class Renderer:
 # --- facet counts ------------------------------------------------------------------------------------
 
 
-def aggregations(request: SearchRequest, filters: Filters) -> dict[str, object]:
+def aggregations(
+    request: SearchRequest, filters: Filters, many: Callable[[str], bool] = lambda field: True
+) -> dict[str, object]:
     """One aggregation request for the total, every facet and the histogram, over the text match.
 
     Multi-select facets as in Elasticsearch: each facet counts under every filter but its own, the
     histogram under every filter but the date range, the total under all of them. Facets that
     share a scope share one filter bucket. Selected values are also counted one by one, so a value
-    outside the top buckets still shows its count."""
+    outside the top buckets still shows its count. A facet is counted on its `_pair` keys, and
+    its articles holding more values on its plain column (`fields.PAIR`) where `many(field)`
+    says the index holds any."""
     scopes: dict[str, dict[str, object]] = {ALL_FILTERS: {}}
     for name, facet in COUNTED_FACETS.items():
         scope = name if name in filters.strings else ALL_FILTERS
         inner = scopes.setdefault(scope, {})
-        for column in (PAIR, MORE):  # see fields.PAIR
-            inner[f"facet {name}{column}"] = {"terms": {"field": facet.field + column, "size": MAX_BUCKETS}}
+        inner[f"facet {name}{PAIR}"] = {"terms": {"field": facet.field + PAIR, "size": MAX_BUCKETS}}
+        if many(facet.field):
+            inner[f"facet {name}{MANY_AGG}"] = {
+                "filter": f"keys:{many_key(facet.field)}",
+                "aggs": {"values": {"terms": {"field": facet.field, "size": MAX_BUCKETS}}},
+            }
         for value in filters.selected.get(name, []):
             inner[f"chosen {name} {value}"] = {"filter": f"keys:{key(facet.field, value)}"}
     scope = DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS
