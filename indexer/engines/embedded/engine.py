@@ -54,6 +54,7 @@ from indexer.engines.embedded.render import (
     facet_scope,
     recount,
     scope_name,
+    scoped,
 )
 from indexer.errors import ArchiveUnavailable, EngineUnavailable
 from indexer.facets import COUNTED_FACETS, TermsFacet
@@ -550,8 +551,7 @@ class EmbeddedIndex:
         spec = aggregations(
             request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
         )
-        found: dict[str, Any] = searcher.aggregate(query, spec)
-        return found
+        return scoped(searcher.aggregate(query, spec))
 
     def _ranked(
         self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
