@@ -31,6 +31,7 @@ far rarer than single syllables ("san" + "pham" + "ocop" are in almost every OCO
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -247,8 +248,12 @@ def pair_key(values: list[str]) -> str:
     return _PAIR_ENCODER.encode(sorted(values))
 
 
-def pair_values(pair: str) -> list[str]:
-    return [str(value) for value in json.loads(pair)]
+@functools.lru_cache(maxsize=65_536)
+def pair_values(pair: str) -> tuple[str, ...]:
+    """The values of a `_pair` key. Remembered: a request spreads every key its match holds (about
+    200 at 100,000 articles), and decoding them was 2.4 ms of a request's 17 (round 10); the keys
+    are few, and their values never change."""
+    return tuple(str(value) for value in json.loads(pair))
 
 
 def document_of(row: tuple[int, str]) -> dict[str, object]:
