@@ -120,6 +120,9 @@ def many_key(field: str) -> str:
     return key(field + PAIR, MANY)
 
 
+_MANY_KEYS = {field: many_key(field) for field in FACET_COLUMNS}
+
+
 def pairs(tokens: list[str]) -> str:
     return " ".join(map(PAIR_JOINER.join, zip(tokens, tokens[1:], strict=False)))
 
@@ -214,12 +217,12 @@ def analyse(article: Article) -> Analysis:
         if label:
             doc[field] = label
     for field in FACET_COLUMNS:
-        values = columns.get(field, [])
+        values = columns.get(field, ())
         if len(values) <= PAIR_LIMIT:
-            doc[field + PAIR] = pair_key(values)
+            doc[field + PAIR] = _pair_key(tuple(sorted(values)))
         else:
             doc[field + PAIR] = MANY
-            keys.append(many_key(field))
+            keys.append(_MANY_KEYS[field])
     if article.published is not None:
         local = article.published.astimezone(VIETNAM_TZ)
         doc["published"] = published_ms(article.published)
@@ -245,7 +248,14 @@ _PAIR_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: `json.dumps` 
 
 
 def pair_key(values: list[str]) -> str:
-    return _PAIR_ENCODER.encode(sorted(values))
+    return _pair_key(tuple(sorted(values)))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _pair_key(values: tuple[str, ...]) -> str:
+    """Remembered: an archive holds few distinct keys, and encoding one for each facet of each
+    article cost more than looking it up."""
+    return _PAIR_ENCODER.encode(list(values))
 
 
 @functools.lru_cache(maxsize=65_536)
