@@ -135,8 +135,10 @@ class CrawlRun:
 
 
 def content_hash(article: Article) -> str:
-    payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+    """SHA-1 of the article's JSON without its volatile fields: the bytes `model_dump_json` would
+    decode to a str, hashed as they come (not decoded then encoded again: a text's length twice)."""
+    payload = article.__pydantic_serializer__.to_json(article, exclude=_VOLATILE_FIELDS)
+    return hashlib.sha1(payload).hexdigest()
 
 
 @dataclass(frozen=True)
