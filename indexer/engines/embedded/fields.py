@@ -37,6 +37,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import tantivy
 
@@ -101,14 +102,25 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+@lru_cache(maxsize=65_536)
 def key(field: str, value: str) -> str:
     """The `keys` term for a keyword value: hex only, so it is safe in any query (including the
-    query strings of filter aggregations), whatever the value holds."""
+    query strings of filter aggregations), whatever the value holds. Remembered: a load hashes the
+    same few sites, provinces and star ratings for nearly every article."""
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
 
 
 def pairs(tokens: list[str]) -> str:
-    return " ".join(map(PAIR_JOINER.join, zip(tokens, tokens[1:], strict=False)))
+    """Each token joined to the next (`PAIR_JOINER`), space-separated: "a_b b_c c_d". Made as one
+    list of parts filled by slice assignments, then one join: about twice as fast on an article's
+    body as a join per pair (no tuple and no string per pair)."""
+    if len(tokens) < 2:
+        return ""
+    parts = [PAIR_JOINER] * (4 * len(tokens) - 5)  # first, joiner, second, space; ... no last space
+    parts[0::4] = tokens[:-1]
+    parts[2::4] = tokens[1:]
+    parts[3::4] = [" "] * (len(tokens) - 2)
+    return "".join(parts)
 
 
 def published_ms(moment: datetime) -> int:
