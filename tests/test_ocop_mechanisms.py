@@ -12,6 +12,7 @@ import pytest
 from indexer.ocop import enrich_text
 from indexer.ocop.document import Document
 from indexer.ocop.evaluate import blind_split
+from indexer.ocop.near import slipped
 from indexer.schema import VIETNAM_TZ
 
 BEFORE = datetime(2022, 4, 2, 9, 0, tzinfo=VIETNAM_TZ)
@@ -1654,11 +1655,69 @@ def test_rated_counts_carry_an_excerpt_that_never_names_the_programme() -> None:
 
 @pytest.mark.parametrize(
     "slip",
-    ["sản phâm", "sản phầm", "san phẩm", "sảm phẩm", "sản phẩn"],
+    # tone and hook slips, keyboard slips of a consonant, a doubled and a dropped letter
+    [
+        "sản phâm",
+        "sản phầm",
+        "san phẩm",
+        "sảm phẩm",
+        "sản phẩn",
+        "sạn phẩm",
+        "sản phẩmm",
+        "sn phẩm",
+        "sản phẩ",
+    ],
 )
 def test_a_mistyped_count_noun_is_still_a_count_of_products(slip: str) -> None:
     text = f"Như vậy, toàn tỉnh Đông Sơn hiện có 38 sản phẩm OCOP đạt 4 sao, 215 {slip} đạt 3 sao."
     assert claims(text) == {(38, 4), (215, 3)}
+
+
+def test_a_mistyped_count_noun_without_diacritics_is_still_a_count() -> None:
+    text = "Nhu vay, toan tinh Dong Son hien co 38 san pham OCOP dat 4 sao, 215 san phan dat 3 sao."
+    assert claims(text, title="San pham OCOP tinh Dong Son") == {(38, 4), (215, 3)}
+
+
+def test_a_slip_of_a_longer_count_noun_keeps_that_noun() -> None:
+    # "mặt hàng" is a count noun too; its slip is read as it.
+    assert (14, 4) in claims("Năm nay huyện Tây Sơn có 14 mặt háng được công nhận OCOP 4 sao.")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "sàn phầm",  # two syllables slipped: too far from the noun
+        "bản phẩm",  # a changed first letter makes another word
+        "tác phẩm",  # a real other word
+        "mất hàng",  # a real word one letter from "mặt hàng" (near_noun_words_not)
+        "lại",  # one-syllable nouns ("loại") take no slips: their neighbours are real words
+    ],
+)
+def test_words_near_a_count_noun_but_not_slips_of_it_count_nothing(words: str) -> None:
+    text = f"Như vậy, toàn tỉnh Đông Sơn hiện có 38 sản phẩm OCOP đạt 4 sao, 215 {words} đạt 3 sao."
+    assert claims(text) == {(38, 4)}
+
+
+@pytest.mark.parametrize(
+    ("printed", "right", "expected"),
+    [
+        (["sản", "phâm"], ["sản", "phẩm"], True),  # a letter with its tone mark is one letter
+        (["sản", "phẩmm"], ["sản", "phẩm"], True),
+        (["sản", "phẩm"], ["sản", "phẩm"], False),  # no slip: the noun itself, matched elsewhere
+        (["sàn", "phầm"], ["sản", "phẩm"], False),
+        (["xản", "phẩm"], ["sản", "phẩm"], False),
+        (["sản", "phấmm"], ["sản", "phẩm"], False),
+    ],
+)
+def test_a_slip_is_one_letter_of_one_syllable_with_its_first_letter_kept(
+    printed: list[str], right: list[str], expected: bool
+) -> None:
+    assert slipped(printed, right) is expected
+
+
+def test_an_excerpt_cut_inside_the_count_noun_is_not_a_slip() -> None:
+    text = "Hội đồng cấp huyện đã đánh giá các sản phẩm OCOP đăng ký. Theo đó, có 12 sản phẩ"
+    assert claims(text) == set()
 
 
 def test_a_hard_wrapped_line_going_on_with_a_capitalised_word_is_joined() -> None:

@@ -47,6 +47,7 @@ from itertools import chain
 from indexer.ocop.document import CONTENT_ZONES, Document
 from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
+from indexer.ocop.near import NearNouns
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
@@ -61,7 +62,7 @@ _RANGE_WORDS = {"den", "toi"}
 @dataclass(frozen=True)
 class _Vocab:
     nouns: PhraseIndex
-    noun_slips: PhraseIndex  # "sản phẩm" mistyped, matched on folded syllables (round 16)
+    near_nouns: NearNouns  # the nouns printed with one slipped letter: "215 sản phâm" (round 18)
     inherit_nouns: frozenset[tuple[str, ...]]
     list_openers: PhraseIndex
     owner_openers: PhraseIndex
@@ -120,12 +121,10 @@ def _vocab() -> _Vocab:
         return idx
 
     not_candidate = tuple(v["not_candidate_words"])
-    slips = PhraseIndex(strict_accents=False)
-    slips.add_all(v["noun_slips"], "sản phẩm")
     return _Vocab(
         nouns=index(v["nouns"]),
-        noun_slips=slips,
-        inherit_nouns=frozenset(syllables(w) for w in [*v["nouns_that_inherit"], *v["noun_slips"]]),
+        near_nouns=NearNouns.build(v["nouns"], v["near_noun_words_not"]),
+        inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
@@ -244,18 +243,19 @@ def _gap_breaks(doc: Document, k: int, allow: str = "") -> bool:
     return bool(gap) and any(ch in gap and ch not in allow for ch in ".;:!?()")
 
 
-def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int] | None:
-    """(value, noun start, noun end) when a product count starts at syllable k."""
+def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """(value, noun start, noun end, the noun's folded syllables) when a product count starts at
+    syllable k. A mistyped noun stands for the noun it slipped from ("215 sản phâm")."""
     parsed = parse_number(doc, k, end, v)
     if parsed is None:
         return None
     value, j = parsed
     if j >= end or not doc.adjacent(j):
         return None
-    noun = v.nouns.match_at(doc, j, end) or v.noun_slips.match_at(doc, j, end)
+    noun = v.nouns.match_at(doc, j, end) or v.near_nouns.match_at(doc, j, end)
     if noun is None:
         return None
-    return value, j, j + len(noun.folded)
+    return value, j, j + len(noun.folded), noun.folded
 
 
 def _last_end(idx: PhraseIndex, doc: Document, a: int, b: int, skip: set[int] | None = None) -> int:
@@ -768,7 +768,7 @@ class _Claims:
             return None
         if found is None or self._in_programme_name(k):
             return None
-        value, noun_at, noun_end = found
+        value, _, noun_end, noun = found
         if value <= 0 or _is_range(doc, k):
             return None
         if not self.counted or self.counted[-1] != doc.sent_of[k]:
@@ -855,7 +855,6 @@ class _Claims:
             ):
                 self.assessed.append((value, k))  # a later "Các sản phẩm này đều đạt 3 sao" may settle it
             return None
-        noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
@@ -1242,7 +1241,7 @@ def claims_with_sentences(
                 found.append(total)
                 continue
             if not any(
-                v.nouns.starts(doc.fold[m]) or v.noun_slips.starts(doc.fold[m])
+                v.nouns.starts(doc.fold[m]) or v.near_nouns.starts(doc.fold[m])
                 for m in range(k + 1, min(k + 5, block.last))
             ):
                 continue  # no product noun right after: not a count of products
