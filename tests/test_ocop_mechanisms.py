@@ -1809,3 +1809,40 @@ def test_a_re_certified_part_of_products_only_assessed_is_no_claim() -> None:
         "Năm 2024, tỉnh Đông Sơn có 30 sản phẩm được công nhận OCOP. Trong đó, 10 sản phẩm tái chứng nhận."
     )
     assert claims(certified) == {(30, None), (10, None)}
+
+
+# -- round 18: a capitalised product word that ends a product's name ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Tỉnh Đông Sơn công nhận 3 sản phẩm OCOP 3 sao gồm: Mật ong rừng (HTX An Bình); "
+            "Bộ trải bàn Thổ cẩm, Tấm phủ ghế Thổ cẩm (Công ty TNHH Minh Anh).",
+            "Vải và may mặc",
+        ),
+        (
+            "Năm nay có 2 sản phẩm đạt OCOP 4 sao; đó là sản phẩm Mật ong rừng Tây Sơn và Cao ống "
+            "Đinh lăng của Công ty Dược Đông Sơn.",
+            "Thảo dược",
+        ),
+    ],
+)
+def test_a_capitalised_product_word_ending_a_listed_products_name_is_its_kind(text: str, group: str) -> None:
+    assert group in facts(text).product_groups  # on main (round 17) the name rule dropped it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the word goes on with more of the name: a brand, not the kind
+        "Tỉnh Đông Sơn công nhận 3 sản phẩm OCOP 3 sao gồm: Mật ong rừng (HTX An Bình); "
+        "Homestay Thổ Cẩm Bản Lác, nhà nghỉ Hoa Ban.",
+        # inside a producer's name
+        "Tỉnh Đông Sơn công nhận 3 sản phẩm OCOP 3 sao gồm: mật ong rừng của Công ty TNHH Thổ cẩm, "
+        "bánh chưng của hộ An Bình.",
+    ],
+)
+def test_a_capitalised_product_word_inside_another_name_is_not_a_product(text: str) -> None:
+    assert "Vải và may mặc" not in facts(text).product_groups
