@@ -1846,3 +1846,53 @@ def test_a_capitalised_product_word_ending_a_listed_products_name_is_its_kind(te
 )
 def test_a_capitalised_product_word_inside_another_name_is_not_a_product(text: str) -> None:
     assert "Vải và may mặc" not in facts(text).product_groups
+
+
+# -- round 18: counts of one kind of product, counts cut off with the text -----------------------------
+
+_RATED_TOTAL = "Tỉnh Đông Sơn hiện có 120 sản phẩm OCOP đạt 3 sao trở lên. "
+
+
+def test_a_count_of_one_kind_of_product_takes_no_ocop_context_from_its_neighbours() -> None:
+    text = (
+        _RATED_TOTAL
+        + "Nổi bật, hợp tác xã An Bình có 2 sản phẩm xoài sấy dẻo được người tiêu dùng ưa chuộng."
+    )
+    assert claims(text) == {(120, None)}
+    # without the product word it is a subset of the OCOP products, as before
+    assert (2, None) in claims(text.replace("sản phẩm xoài sấy dẻo", "sản phẩm"))
+
+
+def test_a_count_of_a_groups_products_is_still_a_part_of_the_total() -> None:
+    text = (
+        "Tỉnh Đông Sơn hiện có 30 sản phẩm OCOP. Trong đó, 26 sản phẩm thuộc nhóm chè, "
+        "4 sản phẩm du lịch cộng đồng."
+    )
+    assert {(26, None), (4, None)} <= claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đến nay, tỉnh Đông Sơn có 139 sản phẩm OCOP đạt từ 3 sao trở lên, "
+            "gồm 97 sản phẩm 3 sao, 41 sản phẩm",
+            {(139, None), (97, 3)},
+        ),
+        (
+            "Đến nay, tỉnh Đông Sơn đã có 105 sản phẩm đạt chứng nhận OCOP, "
+            "trong đó có 26 sản phẩm 4 đạt tiêu",
+            {(105, None)},
+        ),
+        # the same sentences complete: every count is read
+        (
+            "Đến nay, tỉnh Đông Sơn đã có 105 sản phẩm đạt chứng nhận OCOP, "
+            "trong đó có 26 sản phẩm đạt 4 sao.",
+            {(105, None), (26, 4)},
+        ),
+    ],
+)
+def test_a_count_in_the_clause_a_cut_text_stops_in_is_not_read(
+    text: str, expected: set[tuple[int, int | None]]
+) -> None:
+    assert claims(text) == expected

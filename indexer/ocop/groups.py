@@ -183,6 +183,24 @@ _PLURAL = frozenset({"cac", "nhung", "nhieu"})
 _COUNT_NOUNS = frozenset({"san", "sp"})
 
 
+def names_a_product(doc: Document, i: int, end: int) -> bool:
+    """Whether syllable i opens a product word that needs no support to be one ("xoài sấy dẻo",
+    "mật ong"; not "tiêu" of "tiêu biểu")."""
+    v = _vocab()
+    phrase = v.index.match_at(doc, i, end)
+    return phrase is not None and bool(phrase.value) and phrase.folded not in v.needs_support
+
+
+def names_a_group(doc: Document, i: int, end: int) -> bool:
+    """Whether syllable i opens the name of one of the programme's groups or categories ("thực
+    phẩm", "thủ công mỹ nghệ", "du lịch"): "1 sản phẩm du lịch" is a group's part, not a kind."""
+    v = _vocab()
+    return (
+        v.categories.match_at(doc, i, end) is not None
+        or v.listed_categories.match_at(doc, i, end) is not None
+    )
+
+
 def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
     k = i
     if k > 0 and doc.fold[k - 1] in ("cac", "nhung") and doc.adjacent(k):
