@@ -1896,3 +1896,30 @@ def test_a_count_in_the_clause_a_cut_text_stops_in_is_not_read(
     text: str, expected: set[tuple[int, int | None]]
 ) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Theo đó, đợt này tỉnh Đông Sơn có 6 sản phẩm được công nhận đủ điều kiện "
+            "đạt sản phẩm OCOP 4 sao.",
+            {(6, 4)},
+        ),
+        (
+            "Hội đồng OCOP cấp Trung ương đã họp, chấm điểm phân hạng và chỉ có "
+            "19 sản phẩm đủ điều kiện công nhận.",
+            {(19, None)},
+        ),
+        # qualifying to be proposed stays a proposal
+        (
+            "Hội đồng cấp tỉnh đã chấm điểm, có 18 sản phẩm đủ điều kiện đề xuất "
+            "UBND tỉnh công nhận đạt chuẩn OCOP 3 sao.",
+            set(),
+        ),
+    ],
+)
+def test_qualifying_recognised_by_a_council_is_its_result(
+    text: str, expected: set[tuple[int, int | None]]
+) -> None:
+    assert claims(text) == expected
