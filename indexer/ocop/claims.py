@@ -1280,7 +1280,7 @@ def claims_with_sentences(
                 found.append(total)
                 continue
             if not any(
-                v.nouns.starts(doc.fold[m]) or v.near_nouns.starts(doc.fold[m])
+                v.nouns.starts(doc.fold[m]) or v.near_nouns.starts_at(doc, m)
                 for m in range(k + 1, min(k + 5, block.last))
             ):
                 continue  # no product noun right after: not a count of products

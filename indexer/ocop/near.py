@@ -76,7 +76,6 @@ class NearNouns:
     not_words: frozenset[tuple[str, ...]]  # printed real words one slip from a noun
     # Folded first two syllables a near-match can start with: a cheap test before `match_at`.
     _pairs: frozenset[tuple[str, str]] = field(default_factory=frozenset)
-    _firsts: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def build(cls, nouns: Iterable[str], not_words: Iterable[str]) -> NearNouns:
@@ -94,15 +93,16 @@ class NearNouns:
             phrases=tuple(phrases),
             not_words=frozenset(tuple(s.lower() for s in make_phrase(w, None).accented) for w in not_words),
             _pairs=frozenset(pairs),
-            _firsts=frozenset(a for a, _ in pairs),
         )
 
-    def starts(self, folded_syllable: str) -> bool:
-        return folded_syllable in self._firsts
+    def starts_at(self, doc: Document, i: int) -> bool:
+        """Whether a near-match may start at syllable i: its first two folded syllables fit
+        ("3 sao" does not, although "sao" is one letter from "san")."""
+        return i + 1 < len(doc.fold) and (doc.fold[i], doc.fold[i + 1]) in self._pairs
 
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
         """The longest noun printed with one slipped letter from syllable i, before `end`."""
-        if i + 1 >= end or (doc.fold[i], doc.fold[i + 1]) not in self._pairs:
+        if i + 1 >= end or not self.starts_at(doc, i):
             return None
         block = doc.blocks[doc.block_of[i]]
         for phrase in self.phrases:
