@@ -1271,6 +1271,7 @@ def claims_with_sentences(
     )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
+    fold, near_firsts = doc.fold, v.near_nouns.firsts
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
@@ -1280,7 +1281,7 @@ def claims_with_sentences(
                 found.append(total)
                 continue
             if not any(
-                v.nouns.starts(doc.fold[m]) or v.near_nouns.starts_at(doc, m)
+                v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
                 for m in range(k + 1, min(k + 5, block.last))
             ):
                 continue  # no product noun right after: not a count of products

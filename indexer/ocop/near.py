@@ -76,6 +76,7 @@ class NearNouns:
     not_words: frozenset[tuple[str, ...]]  # printed real words one slip from a noun
     # Folded first two syllables a near-match can start with: a cheap test before `match_at`.
     _pairs: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    firsts: frozenset[str] = field(default_factory=frozenset)  # their first syllables
 
     @classmethod
     def build(cls, nouns: Iterable[str], not_words: Iterable[str]) -> NearNouns:
@@ -93,6 +94,7 @@ class NearNouns:
             phrases=tuple(phrases),
             not_words=frozenset(tuple(s.lower() for s in make_phrase(w, None).accented) for w in not_words),
             _pairs=frozenset(pairs),
+            firsts=frozenset(a for a, _ in pairs),
         )
 
     def starts_at(self, doc: Document, i: int) -> bool:
