@@ -19,8 +19,8 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
   role (main thread, tantivy's indexing and merge threads, the analysing processes), in five parts;
 - the analysing process's stages, measured apart (one process, `--analysed` articles).
 
-`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache` and
-`--checkpoint` override the load's settings (tantivy's writer, the archive's transactions, the
+`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache`, `--checkpoint`
+and `--bulk-from` override the load's settings (tantivy's writer, the archive's transactions, the
 analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
@@ -372,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--checkpoint", type=int, help="WAL pages between checkpoints (archive.BULK_CHECKPOINT_PAGES)"
     )
+    ap.add_argument(
+        "--bulk-from", type=int, help="archive bytes from which a load tunes it (BULK_FROM_BYTES)"
+    )
     ap.add_argument("--ahead", type=int, help="batches analysed ahead (bulk.AHEAD)")
     ap.add_argument("--processes", type=int, help="analysing processes (bulk.PROCESSES)")
     ap.add_argument("--source", type=Path, help="a bigger articles file of bench_engines (same first ones)")
@@ -398,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         archive_module.BULK_CACHE_KIB = args.cache
     if args.checkpoint:
         archive_module.BULK_CHECKPOINT_PAGES = args.checkpoint
+    if args.bulk_from is not None:
+        archive_module.BULK_FROM_BYTES = args.bulk_from
     if args.ahead is not None:
         bulk.AHEAD = args.ahead
     if args.processes:

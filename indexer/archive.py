@@ -15,7 +15,7 @@ import logging
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -35,6 +35,13 @@ BULK_CACHE_KIB = 1_048_576
 # WAL pages (4 KiB) between checkpoints during a bulk load: about 1 GiB, so a page changed by
 # several transactions is copied into the database once per checkpoint, not once per commit.
 BULK_CHECKPOINT_PAGES = 262_144
+# Archive size from which a bulk load tunes its connection (`Archive.bulk_loading`). Below it the
+# B-trees a load inserts into fit the usual page cache and a checkpoint per commit copies little,
+# while the one checkpoint at the end of a tuned load copies the whole archive: loading 100,000
+# articles (about 770 MB) into an empty archive took as much CPU either way and 5 s longer tuned
+# (docs/benchmarks.md, "Indexing, round 10"); at 300,000 (2.3 GB) tuning saves 16% of the loading
+# thread's CPU ("Indexing, round 9").
+BULK_FROM_BYTES = 2**30
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -135,8 +142,10 @@ class CrawlRun:
 
 
 def content_hash(article: Article) -> str:
-    payload = article.model_dump_json(exclude=_VOLATILE_FIELDS)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+    """SHA-1 of the article's JSON without its volatile fields: the bytes `model_dump_json` would
+    decode to a str, hashed as they come (not decoded then encoded again: a text's length twice)."""
+    payload = article.__pydantic_serializer__.to_json(article, exclude=_VOLATILE_FIELDS)
+    return hashlib.sha1(payload).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -295,20 +304,29 @@ class Archive:
         self.conn.execute("COMMIT")
 
     @contextmanager
-    def bulk_loading(self) -> Iterator[None]:
-        """This connection tuned for a bulk load's large transactions while it lasts: a page cache
-        of `BULK_CACHE_KIB` (the story bands' and the ids' B-trees, where each article inserts at
-        random places, stay in memory instead of being read again from the file for every
-        transaction) and `BULK_CHECKPOINT_PAGES` between WAL checkpoints (a page that several
-        transactions change is copied into the database once per checkpoint, not once per commit).
-        Set back afterwards; the WAL is checkpointed and emptied at the end of a load that
-        succeeded."""
+    def bulk_loading(self) -> Iterator[Callable[[], None]]:
+        """This connection tuned for a bulk load's large transactions while it lasts, once the
+        archive is larger than `BULK_FROM_BYTES`: a page cache of `BULK_CACHE_KIB` (the story bands'
+        and the ids' B-trees, where each article inserts at random places, stay in memory instead of
+        being read again from the file for every transaction) and `BULK_CHECKPOINT_PAGES` between
+        WAL checkpoints (a page that several transactions change is copied into the database once
+        per checkpoint, not once per commit). Yields what to call between transactions: the archive
+        grows during a load, and is tuned when it passes the size. Set back afterwards; the WAL is
+        checkpointed and emptied at the end of a load that succeeded."""
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         checkpoint = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-        self.conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-        self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+        tuned = False
+
+        def tune_when_large() -> None:
+            nonlocal tuned
+            if not tuned and self._size() > BULK_FROM_BYTES:
+                self.conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+                self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+                tuned = True
+
         try:
-            yield
+            tune_when_large()
+            yield tune_when_large
         finally:
             self.conn.execute(f"PRAGMA cache_size={cache}")
             self.conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint}")
@@ -317,6 +335,11 @@ class Archive:
         # it grew while any other process has the archive open). Readers still on an older
         # snapshot are waited for, at most `busy_timeout`.
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _size(self) -> int:
+        """The archive's size in bytes (its pages, those still in the WAL included)."""
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        return int(pages) * int(self.conn.execute("PRAGMA page_size").fetchone()[0])
 
     # --- articles -------------------------------------------------------------------------
 

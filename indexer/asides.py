@@ -66,4 +66,6 @@ def split_asides(text: str) -> tuple[str, str]:
         else:
             prose.append(paragraph)
             in_list = False
+    if not asides:  # most texts: the prose is the text itself, not joined again
+        return text, ""
     return "\n\n".join(prose), "\n\n".join(asides)

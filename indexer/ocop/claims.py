@@ -45,8 +45,9 @@ from functools import cache
 from itertools import chain
 
 from indexer.ocop.document import CONTENT_ZONES, Document
-from indexer.ocop.groups import list_runs, product_index
+from indexer.ocop.groups import list_runs, names_a_group, names_a_product, product_index
 from indexer.ocop.modality import Modality, modality
+from indexer.ocop.near import NearNouns
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
@@ -61,7 +62,7 @@ _RANGE_WORDS = {"den", "toi"}
 @dataclass(frozen=True)
 class _Vocab:
     nouns: PhraseIndex
-    noun_slips: PhraseIndex  # "sản phẩm" mistyped, matched on folded syllables (round 16)
+    near_nouns: NearNouns  # the nouns printed with one slipped letter: "215 sản phâm" (round 18)
     inherit_nouns: frozenset[tuple[str, ...]]
     list_openers: PhraseIndex
     owner_openers: PhraseIndex
@@ -120,12 +121,10 @@ def _vocab() -> _Vocab:
         return idx
 
     not_candidate = tuple(v["not_candidate_words"])
-    slips = PhraseIndex(strict_accents=False)
-    slips.add_all(v["noun_slips"], "sản phẩm")
     return _Vocab(
         nouns=index(v["nouns"]),
-        noun_slips=slips,
-        inherit_nouns=frozenset(syllables(w) for w in [*v["nouns_that_inherit"], *v["noun_slips"]]),
+        near_nouns=NearNouns.build(v["nouns"], v["near_noun_words_not"]),
+        inherit_nouns=frozenset(syllables(w) for w in v["nouns_that_inherit"]),
         list_openers=index(v["list_openers"]),
         owner_openers=index(v["owner_openers"]),
         outcomes=index(v["outcome_words"]),
@@ -244,18 +243,54 @@ def _gap_breaks(doc: Document, k: int, allow: str = "") -> bool:
     return bool(gap) and any(ch in gap and ch not in allow for ch in ".;:!?()")
 
 
-def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int] | None:
-    """(value, noun start, noun end) when a product count starts at syllable k."""
+def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """(value, noun start, noun end, the noun's folded syllables) when a product count starts at
+    syllable k. A mistyped noun stands for the noun it slipped from ("215 sản phâm")."""
     parsed = parse_number(doc, k, end, v)
     if parsed is None:
         return None
     value, j = parsed
     if j >= end or not doc.adjacent(j):
         return None
-    noun = v.nouns.match_at(doc, j, end) or v.noun_slips.match_at(doc, j, end)
+    noun = v.nouns.match_at(doc, j, end) or v.near_nouns.match_at(doc, j, end)
     if noun is None:
         return None
-    return value, j, j + len(noun.folded)
+    return value, j, j + len(noun.folded), noun.folded
+
+
+def _of_a_kind(doc: Document, j: int, end: int) -> bool:
+    """Whether a product word follows the count noun ending at j: "2 sản phẩm xoài sấy dẻo",
+    "hai sản phẩm mật ong". Such a count says how many products of one kind (or one producer's
+    line) there are; with no OCOP word or rating in its own clause it is no OCOP claim taken from
+    its neighbours (round 18). A group's name is a breakdown's part instead ("1 sản phẩm du lịch")."""
+    return j < end and doc.adjacent(j) and names_a_product(doc, j, end) and not names_a_group(doc, j, end)
+
+
+_CLAUSE_MARKS = frozenset(",;:()")
+_END_MARKS = frozenset('.!?…:;"”’)]')
+
+
+def _cut_off(doc: Document) -> bool:
+    """Whether the text stops inside a sentence: an excerpt or a feed's summary cut at a length,
+    its last paragraph ending on a word with no punctuation ("… gồm 97 sản phẩm 3 sao, 41 sản phẩm")."""
+    if not doc.blocks or len(doc) == 0:
+        return False
+    last = doc.blocks[-1]
+    if last.zone not in CONTENT_ZONES or last.last != len(doc):
+        return False
+    tail = doc.text[last.start : last.end].rstrip()
+    return bool(tail) and tail[-1] not in _END_MARKS and tail[-1].isalnum()
+
+
+def _runs_into_cut(doc: Document, k: int) -> bool:
+    """Whether the count at syllable k is in the clause a cut text stops in ("… 41 sản phẩm",
+    "26 sản phẩm 4 đạt tiêu"): no clause mark between it and the cut, so its rating, if it had
+    one, was cut with it (round 18). A list opened after the noun is not judged: the labels keep
+    a district's cut list of products and drop a rated total's cut part."""
+    n = len(doc)
+    return doc.sent_of[k] == doc.sent_of[n - 1] and not any(
+        ch in _CLAUSE_MARKS for m in range(k + 1, n) for ch in doc.gap(m)
+    )
 
 
 def _last_end(idx: PhraseIndex, doc: Document, a: int, b: int, skip: set[int] | None = None) -> int:
@@ -670,6 +705,7 @@ class _Count:
     parenthesised: bool
     apposition: _Evidence | None = None
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
+    of_a_kind: bool = False  # the noun names its product: "2 sản phẩm xoài sấy dẻo" (round 18)
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -768,7 +804,7 @@ class _Claims:
             return None
         if found is None or self._in_programme_name(k):
             return None
-        value, noun_at, noun_end = found
+        value, _, noun_end, noun = found
         if value <= 0 or _is_range(doc, k):
             return None
         if not self.counted or self.counted[-1] != doc.sent_of[k]:
@@ -855,11 +891,12 @@ class _Claims:
             ):
                 self.assessed.append((value, k))  # a later "Các sản phẩm này đều đạt 3 sao" may settle it
             return None
-        noun = tuple(doc.fold[noun_at:noun_end])
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
-        return _Count(value, k, noun, after, before, parenthesised, appos, kind)
+        return _Count(
+            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end)
+        )
 
     def _in_progress(self, k: int, start: int, head: int, noun_end: int, end: int) -> bool:
         """An assessment still going on (`progress_words`, round 13): in the count's clause before
@@ -975,6 +1012,7 @@ class _Claims:
             and self.is_ocop
             and c.noun in self.v.inherit_nouns
             and not after.other
+            and not c.of_a_kind
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
             and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
             and not near_candidates
@@ -1233,6 +1271,7 @@ def claims_with_sentences(
     )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
+    fold, near_firsts = doc.fold, v.near_nouns.firsts
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
@@ -1242,7 +1281,7 @@ def claims_with_sentences(
                 found.append(total)
                 continue
             if not any(
-                v.nouns.starts(doc.fold[m]) or v.noun_slips.starts(doc.fold[m])
+                v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
                 for m in range(k + 1, min(k + 5, block.last))
             ):
                 continue  # no product noun right after: not a count of products
@@ -1269,6 +1308,8 @@ def claims_with_sentences(
             found.append(claim)
     found = _shared_rating(doc, found)
     found = _rated_back(doc, found, finder.assessed, v)
+    if found and _cut_off(doc):
+        found = [c for c in found if c.stars is not None or not _runs_into_cut(doc, c.at)]
     if any(c.stars == 5 for c in found) and (sent_up := fives_sent_up(doc)) >= 0:
         found = [c for c in found if c.stars != 5 or c.at > sent_up]  # a provincial score, sent up
     # A 5 stated after a council named for a province or district is that council's score.

@@ -56,6 +56,7 @@ _DRINKS, _HERBS = GROUP_ORDER[1], GROUP_ORDER[2]
 _ITEM_GAPS = (":", ";", ",", "(", "“", '"', "-", "–", "•", "+", "‘", "'")
 _READ_ZONES = CONTENT_ZONES | {"caption"}
 _HERB_REACH = 3  # syllables between a drink and the herb it is made of ("trà phun sương Actiso")
+_NAME_REACH = 5  # syllables of a product's name before the product word that ends it
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class _Vocab:
     certifying: PhraseIndex
     tourism_aims: PhraseIndex
     english_category_nouns: frozenset[str]
+    name_enders: PhraseIndex
 
 
 def _index(words: Sequence[str], exceptions: Sequence[str] = ()) -> PhraseIndex:
@@ -167,6 +169,7 @@ def _vocab() -> _Vocab:
         certifying=_index(v["certifying_words"]),
         tourism_aims=_index(v["tourism_aims"]),
         english_category_nouns=frozenset(w.lower() for w in v["english_category_nouns"]),
+        name_enders=_index(v["product_name_enders"]),
     )
 
 
@@ -178,6 +181,24 @@ def product_index() -> PhraseIndex:
 
 _PLURAL = frozenset({"cac", "nhung", "nhieu"})
 _COUNT_NOUNS = frozenset({"san", "sp"})
+
+
+def names_a_product(doc: Document, i: int, end: int) -> bool:
+    """Whether syllable i opens a product word that needs no support to be one ("xoài sấy dẻo",
+    "mật ong"; not "tiêu" of "tiêu biểu")."""
+    v = _vocab()
+    phrase = v.index.match_at(doc, i, end)
+    return phrase is not None and bool(phrase.value) and phrase.folded not in v.needs_support
+
+
+def names_a_group(doc: Document, i: int, end: int) -> bool:
+    """Whether syllable i opens the name of one of the programme's groups or categories ("thực
+    phẩm", "thủ công mỹ nghệ", "du lịch"): "1 sản phẩm du lịch" is a group's part, not a kind."""
+    v = _vocab()
+    return (
+        v.categories.match_at(doc, i, end) is not None
+        or v.listed_categories.match_at(doc, i, end) is not None
+    )
 
 
 def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
@@ -196,6 +217,28 @@ def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     if gap and gap[-1] in _ITEM_GAPS:
         return True
     return not gap and not doc.is_cap(i - 1) and openers.preceded_by(doc, i) is not None
+
+
+def _ends_item_name(
+    doc: Document, i: int, j: int, v: _Vocab, in_organisation: Callable[[Document, int], bool] | None
+) -> bool:
+    """Whether the capitalised product word at [i, j) ends a product's name that opens a list item:
+    "; Tấm trải trang trí Thổ cẩm, …", "sản phẩm … và Cao ống Atiso của Công ty …". The name says
+    what the product is by its last word; a producer's name ("Công ty TNHH Trà Hoa Vàng") is not
+    read (`in_organisation`), and a word followed by more of the name is not its end."""
+    block = doc.blocks[doc.block_of[i]]
+    if j < block.last:
+        gap = doc.gap(j).strip()
+        if not (gap[:1] in _ITEM_ENDS or (not gap and v.name_enders.match_at(doc, j, block.last))):
+            return False
+    if in_organisation is not None and in_organisation(doc, i):
+        return False
+    for k in range(i - 1, max(block.first, i - _NAME_REACH) - 1, -1):
+        if doc.gap(k + 1).strip():
+            return False  # punctuation inside: not one name
+        if doc.is_cap(k) and _item_start(doc, k, v.openers):
+            return True
+    return False
 
 
 def _counted(doc: Document, i: int) -> bool:
@@ -394,7 +437,11 @@ def find_groups(
         if doc.names_by_case(i) and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
             # A capitalised tourism word names a site ("The Con Chim Community Tourism Site"):
             # the tourism rule below decides.
-            if not tourism and not _item_start(doc, i, v.openers):
+            if (
+                not tourism
+                and not _item_start(doc, i, v.openers)
+                and not _ends_item_name(doc, i, j, v, in_organisation)
+            ):
                 continue
             run = i + 1  # the capitalised run: "Trà Bồng", not "Đông trùng hạ thảo"
             while run < min(i + 3, block.last) and doc.is_cap(run) and doc.adjacent(run):

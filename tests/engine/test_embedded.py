@@ -19,6 +19,7 @@ from indexer import archive as archive_module
 from indexer import stories
 from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex, bulk, folder
+from indexer.engines.embedded.fields import pairs
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
 from indexer.facets import COUNTED_FACETS
@@ -325,9 +326,11 @@ def test_a_bulk_load_archives_what_upserts_one_by_one_would(
 def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A bulk load stores its transactions with a larger page cache and fewer WAL checkpoints
-    (`Archive.bulk_loading`); the connection has its usual settings before and after, also when
-    the load fails, and what the load left in the WAL is in the database when it ends."""
+    """A bulk load into a large archive stores its transactions with a larger page cache and fewer
+    WAL checkpoints (`Archive.bulk_loading`); the connection has its usual settings before and
+    after, also when the load fails, and what the load left in the WAL is in the database when it
+    ends. Into an archive smaller than `BULK_FROM_BYTES` it keeps its usual settings."""
+    monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", 0)
     monkeypatch.setattr(archive_module, "BULK_CACHE_KIB", 12_345)
     monkeypatch.setattr(archive_module, "BULK_CHECKPOINT_PAGES", 777)
 
@@ -359,6 +362,10 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
             assert wal.stat().st_size > 0
         assert settings(archive) == usual
         assert wal.stat().st_size == 0  # checkpointed and cut back, the connection still open
+        monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", path.stat().st_size * 2)
+        with archive.bulk_loading() as tune_when_large:
+            tune_when_large()
+            assert settings(archive) == usual  # small: not worth a checkpoint of it all at the end
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
@@ -398,3 +405,11 @@ def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:
     chosen = index.search(SearchRequest(filters={"site": [articles[0].site]}, facet_size=100))
     assert chosen.total == sum(a.site == articles[0].site for a in articles)
     assert {b.value: b.count for b in chosen.facets["site"]} == dict(Counter(a.site for a in articles))
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 4, 9])
+def test_pairs_join_each_token_to_the_next(count: int) -> None:
+    """`fields.pairs` builds its string by slice assignment; it must equal a join per pair."""
+    tokens = [f"t{i}" for i in range(count)]
+    expected = " ".join(f"{first}_{second}" for first, second in zip(tokens, tokens[1:], strict=False))
+    assert pairs(tokens) == expected

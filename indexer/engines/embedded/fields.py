@@ -31,13 +31,13 @@ far rarer than single syllables ("san" + "pham" + "ocop" are in almost every OCO
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import tantivy
 
@@ -108,9 +108,11 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+@lru_cache(maxsize=65_536)
 def key(field: str, value: str) -> str:
     """The `keys` term for a keyword value: hex only, so it is safe in any query (including the
-    query strings of filter aggregations), whatever the value holds."""
+    query strings of filter aggregations), whatever the value holds. Remembered: a load hashes the
+    same few sites, provinces and star ratings for nearly every article."""
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
 
 
@@ -124,7 +126,16 @@ _MANY_KEYS = {field: many_key(field) for field in FACET_COLUMNS}
 
 
 def pairs(tokens: list[str]) -> str:
-    return " ".join(map(PAIR_JOINER.join, zip(tokens, tokens[1:], strict=False)))
+    """Each token joined to the next (`PAIR_JOINER`), space-separated: "a_b b_c c_d". Made as one
+    list of parts filled by slice assignments, then one join: about twice as fast on an article's
+    body as a join per pair (no tuple and no string per pair)."""
+    if len(tokens) < 2:
+        return ""
+    parts = [PAIR_JOINER] * (4 * len(tokens) - 5)  # first, joiner, second, space; ... no last space
+    parts[0::4] = tokens[:-1]
+    parts[2::4] = tokens[1:]
+    parts[3::4] = [" "] * (len(tokens) - 2)
+    return "".join(parts)
 
 
 def published_ms(moment: datetime) -> int:
@@ -251,14 +262,14 @@ def pair_key(values: list[str]) -> str:
     return _pair_key(tuple(sorted(values)))
 
 
-@functools.lru_cache(maxsize=65_536)
+@lru_cache(maxsize=65_536)
 def _pair_key(values: tuple[str, ...]) -> str:
     """Remembered: an archive holds few distinct keys, and encoding one for each facet of each
     article cost more than looking it up."""
     return _PAIR_ENCODER.encode(list(values))
 
 
-@functools.lru_cache(maxsize=65_536)
+@lru_cache(maxsize=65_536)
 def pair_values(pair: str) -> tuple[str, ...]:
     """The values of a `_pair` key. Remembered: a request spreads every key its match holds (about
     200 at 100,000 articles), and decoding them was 2.4 ms of a request's 17 (round 10); the keys

@@ -213,17 +213,18 @@ class IndexFolder:
         their index fields, `fields.analyse`) are gathered until they hold `TRANSACTION` articles
         (the analyser keeps working ahead meanwhile, `bulk.AHEAD`), stored in one archive
         transaction, and their documents go to tantivy. The input is never read while the archive
-        is locked; the archive's connection is tuned for the load meanwhile (`Archive.bulk_loading`:
-        a larger page cache, fewer WAL checkpoints). Changes another writer archived meanwhile are
-        indexed first, in the same transaction, so the checkpoint is exact. Returns it and the
-        articles stored. Call it holding the lock (`writing`), with the index caught up to
-        `checkpoint`."""
+        is locked; once the archive is large its connection is tuned for the load meanwhile
+        (`Archive.bulk_loading`: a larger page cache, fewer WAL checkpoints). Changes another writer
+        archived meanwhile are indexed first, in the same transaction, so the checkpoint is exact.
+        Returns it and the articles stored. Call it holding the lock (`writing`), with the index
+        caught up to `checkpoint`."""
         self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
         writer = index.writer(WRITER_HEAP, 1)
         seq, stored, uncommitted = checkpoint.seq, 0, 0
         try:
-            with archive.bulk_loading():
+            with archive.bulk_loading() as tune_when_large:
                 for group in _groups(batches, TRANSACTION):
+                    tune_when_large()
                     with archive.transaction():
                         if archive.last_seq() > seq:  # another writer's changes: theirs come first
                             since = Checkpoint(checkpoint.generation, FORMAT, seq)
