@@ -3,7 +3,8 @@
 A search runs the text match and the filters in tantivy, reads the hits' articles from the archive
 by rowid, and cuts snippets in Python (`indexer.highlight`, identical on every engine). Facet counts,
 the total and the histogram come from one aggregation request over the text match (see
-`render.aggregations`); story sizes from one more over the page's stories.
+`render.aggregations`); story sizes from one more over the page's stories; site labels from one
+over every article, once per state of the index (`_labels`).
 
 Paging: relevance pages are windows of tantivy's ranking (ties in the index's order); a relevance
 cursor remembers the last hit and its position and finds it again in a small window around that
