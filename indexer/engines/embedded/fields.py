@@ -272,8 +272,8 @@ def _pair_key(values: tuple[str, ...]) -> str:
 @lru_cache(maxsize=65_536)
 def pair_values(pair: str) -> tuple[str, ...]:
     """The values of a `_pair` key. Remembered: a request spreads every key its match holds (about
-    200 at 100,000 articles), and decoding them was 2.4 ms of a request's 17 (round 10); the keys
-    are few, and their values never change."""
+    200 at 100,000 articles), and decoding them was about 2 ms of a request of 17 (round 10,
+    profiled); the keys are few, and their values never change."""
     return tuple(str(value) for value in json.loads(pair))
 
 
