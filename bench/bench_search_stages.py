@@ -66,7 +66,6 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     )
     parsed = searched.parsed
     matching = renderer.filtered(renderer.matching(parsed), filters)
-    spec = render.aggregations(request, filters)
     exact = render.exact_budget(parsed.exact_terms(), lambda term: _held_by(searcher, term))
     clauses = renderer._matching_clauses(parsed, counted=True)
     with_exact = clauses + [(Occur.Should, render._tiered(renderer.exact_tier(t))) for t in exact]
@@ -83,7 +82,7 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     articles = index._articles(page)
     return {
         "whole search": cpu_ms(lambda: index.search(request), repeat),
-        "aggregation": cpu_ms(lambda: searcher.aggregate(matching, spec), repeat),
+        "aggregation": cpu_ms(lambda: index._aggregate(searcher, matching, request, filters), repeat),
         "count only": cpu_ms(lambda: _match_count(searcher, matching), repeat),
         "ranking": cpu_ms(lambda: searcher.search(ranking, 20, count=False), repeat),
         "matching clauses": cpu_ms(top(Query.boolean_query(clauses)), repeat),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +22,9 @@ from indexer.engines.embedded import EmbeddedIndex, bulk, folder
 from indexer.engines.embedded.fields import pairs
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
+from indexer.facets import COUNTED_FACETS
 from indexer.query import SearchRequest
-from indexer.schema import Article, article_id_for
+from indexer.schema import VIETNAM_TZ, Article, article_id_for
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
 from tests.support.contract_articles import ARTICLES, ID, build_archive, generated_articles
@@ -379,6 +381,30 @@ def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
     assert [t.tokens[0] for t in kept] == ["chè", "trà", "mắm", "gốm", "dừa", "sen"]
     assert exact_budget(terms[:MAX_EXACT_TERMS], lambda term: held[term.tokens[0]]) == terms[:MAX_EXACT_TERMS]
     assert exact_budget(terms, None) == terms  # no counts: every term
+
+
+def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:
+    """Facet keys (`fields.PAIR`): articles holding more than two values of a facet are counted on
+    its plain column, articles holding none on an empty key, undated articles nowhere in the
+    histogram; the total of a request without filters is the sum of a facet's keys. Every count
+    is the articles' own, counted here in Python."""
+    articles = [*ARTICLES.values(), *generated_articles(300, seed=3)]
+    path = tmp_path / "archive.sqlite"
+    with Archive(path) as archive:
+        for article in articles:
+            archive.upsert(article)
+    index = EmbeddedIndex(path)
+    found = index.search(SearchRequest(facet_size=100, interval="year"))
+    assert found.total == len(articles)
+    assert any(len(a.provinces_2025) > 2 for a in articles) and any(a.published is None for a in articles)
+    for name, facet in COUNTED_FACETS.items():
+        expected = Counter(v for a in articles for v in facet.values_of(a))
+        assert {b.value: b.count for b in found.facets[name]} == dict(expected), name
+    years = Counter(f"{a.published.astimezone(VIETNAM_TZ).year:04d}" for a in articles if a.published)
+    assert {b.value: b.count for b in found.histogram} == dict(years)
+    chosen = index.search(SearchRequest(filters={"site": [articles[0].site]}, facet_size=100))
+    assert chosen.total == sum(a.site == articles[0].site for a in articles)
+    assert {b.value: b.count for b in chosen.facets["site"]} == dict(Counter(a.site for a in articles))
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 3, 4, 9])

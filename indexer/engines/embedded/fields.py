@@ -17,9 +17,9 @@ side split and spell every syllable the same way; splitting and lower-casing in 
 | `keys` | a hashed term per keyword value (`key`) | facet, province, story filters |
 | one column per counted facet, `story_id` | keyword values | story sizes, exact recounts |
 | `outlet` (`facets.LABEL_FIELDS`) | the outlet's name (column) | facet labels |
-| `<facet>_pair`, `<facet>_more` | the values as one key when at most 2, else each | facet counts |
+| `<facet>_pair` | the values as one key when at most 2 (`[]`: none), else `MANY` | facet counts |
 | `published` | milliseconds since 1970 (column) | the date range |
-| `year`, `month`, `day` | calendar numbers, Vietnam time (columns) | the histogram |
+| `year`, `month`, `day` | calendar numbers, Vietnam time (columns; `UNDATED`: none) | the histogram |
 | `newest`, `oldest` | a number following each date order (columns) | date sorts, cursors |
 | `rowid` | the archive row (column) | reading hits from the archive |
 | `id` | the article id | replacing and deleting |
@@ -48,7 +48,7 @@ from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import syllable_forms
 
 # Bump whenever a field or what goes into it changes: an index of another format is rebuilt.
-FORMAT = 7
+FORMAT = 8
 
 TEXT_FIELDS = {
     # field: index option ("freq" for BM25 over words, "position" for phrases over pairs)
@@ -67,12 +67,18 @@ EXACT_FIELDS = ("title_exact", "body_exact")  # with positions
 FACET_COLUMNS = tuple(facet.field for facet in COUNTED_FACETS.values())
 STORY_COLUMN = "story_id"
 # Counting a column that holds several values per article is several times slower in tantivy than
-# counting one holding a single value. So the values of a counted facet are also stored as one key
-# (a JSON list) when an article has at most two of them (`_pair`), and one by one in a sparse column
-# when it has more (`_more`); counts are the keys' counts spread over their values.
-PAIR, MORE = "_pair", "_more"
+# counting one holding a single value, and one that some articles lack (an optional column) about
+# twice as slow as one every article holds (round 10, 100,000 articles: 3.3 ms for the provinces
+# of the few articles naming more than two, 1.0-1.3 ms for an optional single-value column,
+# 0.15 ms for a full one). So every article holds one key per counted facet (`_pair`): its values
+# as a JSON list when it has at most two (`[]` when none), else `MANY`; the articles holding `MANY`
+# (found by their `many_key` term in `keys`) are counted on the facet's plain column. Counts are the
+# keys' counts spread over their values, plus those.
+PAIR = "_pair"
 PAIR_LIMIT = 2
+MANY = "+"  # never a JSON list
 HISTOGRAM_COLUMNS = {"year": "year", "month": "month", "day": "day"}  # request interval -> column
+UNDATED = -1  # the histogram columns of an undated article (below every calendar number): full columns
 PAIR_JOINER = "_"  # never inside a syllable (TOKEN holds letters and digits only)
 
 # Date sort keys: a top bit putting undated articles last, then the milliseconds since 1900 (44 bits:
@@ -91,7 +97,7 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field("keys", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
-    pair_columns = (f + suffix for f in FACET_COLUMNS for suffix in (PAIR, MORE))
+    pair_columns = (f + PAIR for f in FACET_COLUMNS)
     for name in (*FACET_COLUMNS, *pair_columns, STORY_COLUMN, *LABEL_FIELDS):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_integer_field("published", fast=True)
@@ -108,6 +114,15 @@ def key(field: str, value: str) -> str:
     query strings of filter aggregations), whatever the value holds. Remembered: a load hashes the
     same few sites, provinces and star ratings for nearly every article."""
     return hashlib.blake2b(f"{field}\x1f{value}".encode(), digest_size=16).hexdigest()
+
+
+def many_key(field: str) -> str:
+    """The `keys` term of the articles holding more than `PAIR_LIMIT` values of a facet's field
+    (no keyword field is named so: it cannot be a value's `key`)."""
+    return key(field + PAIR, MANY)
+
+
+_MANY_KEYS = {field: many_key(field) for field in FACET_COLUMNS}
 
 
 def pairs(tokens: list[str]) -> str:
@@ -213,17 +228,20 @@ def analyse(article: Article) -> Analysis:
         if label:
             doc[field] = label
     for field in FACET_COLUMNS:
-        values = doc.get(field)
-        if isinstance(values, list) and len(values) <= PAIR_LIMIT:
-            doc[field + PAIR] = pair_key(values)
-        elif isinstance(values, list):
-            doc[field + MORE] = values
+        values = columns.get(field, ())
+        if len(values) <= PAIR_LIMIT:
+            doc[field + PAIR] = _pair_key(tuple(sorted(values)))
+        else:
+            doc[field + PAIR] = MANY
+            keys.append(_MANY_KEYS[field])
     if article.published is not None:
         local = article.published.astimezone(VIETNAM_TZ)
         doc["published"] = published_ms(article.published)
         doc["year"] = local.year
         doc["month"] = local.year * 12 + local.month - 1
         doc["day"] = local.toordinal()
+    else:
+        doc.update(dict.fromkeys(HISTOGRAM_COLUMNS.values(), UNDATED))
     return Analysis(doc, text_folded)
 
 
@@ -241,11 +259,22 @@ _PAIR_ENCODER = json.JSONEncoder(ensure_ascii=False)  # made once: `json.dumps` 
 
 
 def pair_key(values: list[str]) -> str:
-    return _PAIR_ENCODER.encode(sorted(values))
+    return _pair_key(tuple(sorted(values)))
 
 
-def pair_values(pair: str) -> list[str]:
-    return [str(value) for value in json.loads(pair)]
+@lru_cache(maxsize=65_536)
+def _pair_key(values: tuple[str, ...]) -> str:
+    """Remembered: an archive holds few distinct keys, and encoding one for each facet of each
+    article cost more than looking it up."""
+    return _PAIR_ENCODER.encode(list(values))
+
+
+@lru_cache(maxsize=65_536)
+def pair_values(pair: str) -> tuple[str, ...]:
+    """The values of a `_pair` key. Remembered: a request spreads every key its match holds (about
+    200 at 100,000 articles), and decoding them was about 2 ms of a request of 17 (round 10,
+    profiled); the keys are few, and their values never change."""
+    return tuple(str(value) for value in json.loads(pair))
 
 
 def document_of(row: tuple[int, str]) -> dict[str, object]:

@@ -35,11 +35,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import tantivy
 from tantivy import Occur, Query
 
-from indexer.engines.embedded.fields import HISTOGRAM_COLUMNS, MORE, PAIR, PAIR_JOINER, key, published_ms
+from indexer.engines.embedded.fields import (
+    HISTOGRAM_COLUMNS,
+    PAIR,
+    PAIR_JOINER,
+    key,
+    many_key,
+    published_ms,
+)
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import SearchRequest
 from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
@@ -53,6 +61,8 @@ EXACT_BOOST = 2.0
 MAX_EXACT_TERMS = 6  # exact terms tiering one ranking (`exact_budget`); ordinary queries hold fewer
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
+UNSCOPED = "/"  # joins a scope's name and its aggregation's when the scope needs no filter (`scoped`)
+MANY_AGG = " many"  # the aggregation counting, on its plain column, a facet's articles holding `fields.MANY`
 DATE_FILTER = "published"  # the name the date range goes by among the filters
 ALL_FILTERS = "*"  # the scope of counts made under every filter (the total, unselected facets)
 
@@ -315,29 +325,62 @@ class Renderer:
 # --- facet counts ------------------------------------------------------------------------------------
 
 
-def aggregations(request: SearchRequest, filters: Filters) -> dict[str, object]:
+def aggregations(
+    request: SearchRequest, filters: Filters, many: Callable[[str], bool] = lambda field: True
+) -> dict[str, object]:
     """One aggregation request for the total, every facet and the histogram, over the text match.
 
     Multi-select facets as in Elasticsearch: each facet counts under every filter but its own, the
     histogram under every filter but the date range, the total under all of them. Facets that
     share a scope share one filter bucket. Selected values are also counted one by one, so a value
-    outside the top buckets still shows its count."""
+    outside the top buckets still shows its count. A facet is counted on its `_pair` keys, and
+    its articles holding more values on its plain column (`fields.PAIR`) where `many(field)`
+    says the index holds any."""
     scopes: dict[str, dict[str, object]] = {ALL_FILTERS: {}}
     for name, facet in COUNTED_FACETS.items():
         scope = name if name in filters.strings else ALL_FILTERS
         inner = scopes.setdefault(scope, {})
-        for column in (PAIR, MORE):  # see fields.PAIR
-            inner[f"facet {name}{column}"] = {"terms": {"field": facet.field + column, "size": MAX_BUCKETS}}
+        inner[f"facet {name}{PAIR}"] = {"terms": {"field": facet.field + PAIR, "size": MAX_BUCKETS}}
+        if many(facet.field):
+            inner[f"facet {name}{MANY_AGG}"] = {
+                "filter": f"keys:{many_key(facet.field)}",
+                "aggs": {"values": {"terms": {"field": facet.field, "size": MAX_BUCKETS}}},
+            }
         for value in filters.selected.get(name, []):
             inner[f"chosen {name} {value}"] = {"filter": f"keys:{key(facet.field, value)}"}
     scope = DATE_FILTER if DATE_FILTER in filters.strings else ALL_FILTERS
     scopes.setdefault(scope, {})["histogram"] = {
         "terms": {"field": HISTOGRAM_COLUMNS[request.interval], "size": MAX_BUCKETS}
     }
-    return {
-        scope_name(name): {"filter": filters.all_except(name), "aggs": inner}
-        for name, inner in scopes.items()
-    }
+    spec: dict[str, object] = {}
+    for name, inner in scopes.items():
+        within = filters.all_except(name)
+        if within == "*":  # nothing to filter: counted on the match itself (see `scoped`)
+            spec.update({f"{scope_name(name)}{UNSCOPED}{agg}": a for agg, a in inner.items()})
+        else:
+            spec[scope_name(name)] = {"filter": within, "aggs": inner}
+    return spec
+
+
+def scoped(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """An `aggregations` result by scope. A scope under no filter (every scope of a request without
+    filters; a request's one filter's own scope) is counted on the text match itself, not inside a
+    filter aggregation matching every article, which cost about 0.8 ms per 100,000 articles
+    matched (round 10); its `doc_count` is then the sum of a facet's keys' counts, each article
+    holding exactly one key per facet (`fields.PAIR`)."""
+    scopes: dict[str, dict[str, Any]] = {}
+    for name, result in found.items():
+        if UNSCOPED in name:
+            scope, agg = name.split(UNSCOPED, 1)  # a scope's name holds no UNSCOPED
+            scopes.setdefault(scope, {})[agg] = result
+        else:
+            scopes[name] = result
+    for result in scopes.values():
+        keys = result.get(f"facet {next(iter(COUNTED_FACETS))}{PAIR}")
+        if "doc_count" not in result and keys is not None:
+            counted = sum(int(b["doc_count"]) for b in keys["buckets"])
+            result["doc_count"] = counted + int(keys.get("sum_other_doc_count") or 0)
+    return scopes
 
 
 def scope_name(skipped: str) -> str:
