@@ -63,10 +63,31 @@ _SYLLABLE = re.compile(r"[^\W_]+")  # indexer.text.TOKEN
 
 @lru_cache(maxsize=256)
 def _candidates(syllables: frozenset[str]) -> re.Pattern[str]:
-    """Where any of a query's syllables stands whole in folded text (not inside a longer syllable):
-    the scan is done in C, and only these places are looked at in Python."""
-    alternatives = "|".join(map(re.escape, sorted(syllables, key=lambda s: (-len(s), s))))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+    """Where any of a query's syllables ends a syllable in folded text: the scan is done in C, and
+    only these places are looked at in Python (`_whole`). A look-behind for the syllable's start
+    in the pattern would be tried at every character (40% of the scan, round 10); a place found
+    that does not start a syllable cannot hide one that does (it holds letters and digits only).
+    The syllables are a trie (`_trie`): at most one of them can end a syllable from one place, so
+    the order they are tried in does not matter, and a trie tries each letter once."""
+    return re.compile(rf"{_trie(sorted(syllables))}(?![^\W_])")
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly `words` (sorted, distinct), sharing their first letters: an OR of
+    20 words is scanned three times faster than as 20 alternatives (round 10)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    options = [
+        re.escape(head) + (_trie(tails) if len(tails) > 1 else re.escape(tails[0]))
+        for head, tails in branches.items()
+    ]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+
+def _whole(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
+    """The places `pattern` finds that also start a syllable: a query syllable standing whole."""
+    return [m for m in pattern.finditer(folded) if not (m.start() and folded[m.start() - 1].isalnum())]
 
 
 class _After:
@@ -94,7 +115,7 @@ class _Found:
         folded = fold(text)
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        found = list(_candidates(frozenset(starts)).finditer(folded))
+        found = _whole(_candidates(frozenset(starts)), folded)
         done = 0  # where the last word found ends: syllables before it are part of it
         for i, match in enumerate(found):
             if match.start() < done:
