@@ -18,7 +18,7 @@ import contextlib
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -119,6 +119,7 @@ class EmbeddedIndex:
         self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
         self._local = threading.local()
         self._readings = Remembered()  # the accented readings of queries, per state of the index
+        self._names = _Names()  # the names of facet values (outlets), per state of the index
 
     def _archive(self) -> Archive:
         """This thread's read-only connection to the archive (SQLite connections are not shared
@@ -397,7 +398,11 @@ class EmbeddedIndex:
             else:
                 hits = self._hits(ranked, parsed)
             hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
-            facets = core.with_labels(facets, lambda facet, values: self._labels(searcher, facet, values))
+            state = (checkpoint.generation, checkpoint.seq)
+            facets = core.with_labels(
+                facets,
+                lambda facet, values: self._names.of(state, facet, values, partial(self._labels, searcher)),
+            )
         return core.response(
             request,
             engine=self.name,
@@ -641,6 +646,45 @@ class EmbeddedIndex:
         spec = {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}}}
         result = searcher.aggregate(self.renderer.story_members(story_ids), spec)
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
+
+
+class _Names:
+    """The name of each facet value (`EmbeddedIndex._labels`), kept per state of the index, as
+    readings are (`readings.Remembered`). A name depends on the value and the index only (the most
+    common name among every article holding the value, whatever the request), and every faceted
+    request names its top sites: counting them anew read most of the archive each time (a terms
+    aggregation over the articles of ten outlets, growing with the archive; round 10). At most
+    `size` names; all of them go when it is reached. The facets named are single-valued (`site`):
+    a value's articles, hence its name, do not depend on the other values asked with it."""
+
+    def __init__(self, size: int = 10_000):
+        self.size = size
+        self._state: Hashable = None
+        self._known: dict[tuple[str, str], str | None] = {}
+        self._lock = threading.Lock()
+
+    def of(
+        self,
+        state: Hashable,
+        facet: TermsFacet,
+        values: list[str],
+        name: Callable[[TermsFacet, list[str]], dict[str, str]],
+    ) -> dict[str, str]:
+        with self._lock:
+            if state != self._state:
+                self._state, self._known = state, {}
+            known = dict(self._known)
+        missing = [value for value in values if (facet.field, value) not in known]
+        if missing:
+            found = name(facet, missing)
+            fresh = {(facet.field, value): found.get(value) for value in missing}
+            known.update(fresh)
+            with self._lock:
+                if state == self._state:
+                    if len(self._known) + len(fresh) > self.size:
+                        self._known = {}
+                    self._known.update(fresh)
+        return {value: label for value in values if (label := known[(facet.field, value)]) is not None}
 
 
 def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
