@@ -372,3 +372,34 @@ def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
     assert [t.tokens[0] for t in kept] == ["chè", "trà", "mắm", "gốm", "dừa", "sen"]
     assert exact_budget(terms[:MAX_EXACT_TERMS], lambda term: held[term.tokens[0]]) == terms[:MAX_EXACT_TERMS]
     assert exact_budget(terms, None) == terms  # no counts: every term
+
+
+def test_answers_kept_per_state_of_the_index_are_found_again_when_it_changes() -> None:
+    """Outlet names and word counts are kept per state of the index (`engine._Kept`): only the
+    keys not yet known are looked up, in one call; another state looks everything up again."""
+    from indexer.engines.embedded.engine import _Kept
+
+    asked: list[list[str]] = []
+
+    def find(keys: list[str]) -> list[int]:
+        asked.append(keys)
+        return [len(key) for key in keys]
+
+    kept: _Kept[str, int] = _Kept(size=3)
+    assert kept.get("a", ["x", "yy"], find) == [1, 2]
+    assert kept.get("a", ["yy", "zzz", "yy"], find) == [2, 3, 2]
+    assert asked == [["x", "yy"], ["zzz"]]
+    assert kept.get("b", ["x"], find) == [1]  # the index changed
+    assert asked[-1] == ["x"]
+    kept.get("b", ["p", "q", "r"], find)  # past `size`: what was kept goes
+    assert kept.get("b", ["x"], find) == [1] and asked[-1] == ["x"]
+
+
+def test_outlet_names_follow_the_archive(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    before = {b.value: b.label for b in index.search(SearchRequest(size=0)).facets["site"]}
+    site = next(iter(before))
+    renamed = [a.model_copy(update={"outlet": "Tên Mới"}) for a in ARTICLES.values() if a.site == site]
+    index.index(renamed)
+    after = {b.value: b.label for b in index.search(SearchRequest(size=0)).facets["site"]}
+    assert after[site] == "Tên Mới" and before[site] != "Tên Mới"

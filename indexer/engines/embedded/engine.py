@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import tantivy
 
@@ -67,6 +67,8 @@ RELEVANCE_WINDOW = 10_000  # hits ranked per step when an export scans in releva
 _ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
 _RELEVANCE_CURSOR = (float, int, int)  # score, rowid, position of the last hit
 _DATE_CURSOR = (int, int, str)  # sort key, date (ms) and id of the last hit
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ class EmbeddedIndex:
         self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
         self._local = threading.local()
         self._readings = Remembered()  # the accented readings of queries, per state of the index
-        self._names = _Names()  # the names of facet values (outlets), per state of the index
+        self._names: _Kept[tuple[str, str], str | None] = _Kept()  # facet values' names (outlets)
+        self._held: _Kept[Node, int] = _Kept()  # articles holding a word (relaxed queries' weights)
 
     def _archive(self) -> Archive:
         """This thread's read-only connection to the archive (SQLite connections are not shared
@@ -353,6 +356,7 @@ class EmbeddedIndex:
             index, checkpoint = self._current()
             searcher = index.searcher()
             deadline = core.Deadline(self.time_budget)
+            state = (checkpoint.generation, checkpoint.seq)
             sort = request.effective_sort
             filters = self.renderer.filters(request)
             counted: dict[ParsedQuery, dict[str, Any]] = {}
@@ -371,8 +375,8 @@ class EmbeddedIndex:
                 request,
                 count=count,
                 sample=lambda p, n: self._articles(self._ranked(searcher, self._ranking(searcher, p), n, 0)),
-                frequencies=lambda words: self._frequencies(searcher, words),
-                reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
+                frequencies=lambda words: self._frequencies(searcher, words, state),
+                reader=partial(self._readings.read, state),
             )
             parsed = searched.parsed
             matching = self.renderer.matching(parsed)
@@ -398,11 +402,7 @@ class EmbeddedIndex:
             else:
                 hits = self._hits(ranked, parsed)
             hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
-            state = (checkpoint.generation, checkpoint.seq)
-            facets = core.with_labels(
-                facets,
-                lambda facet, values: self._names.of(state, facet, values, partial(self._labels, searcher)),
-            )
+            facets = core.with_labels(facets, partial(self._named, searcher, state))
         return core.response(
             request,
             engine=self.name,
@@ -423,8 +423,29 @@ class EmbeddedIndex:
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
 
-    def _frequencies(self, searcher: tantivy.Searcher, words: Sequence[Node]) -> tuple[int, list[int]]:
-        return int(searcher.num_docs), [_match_count(searcher, self.renderer.node(w)) for w in words]
+    def _frequencies(
+        self, searcher: tantivy.Searcher, words: Sequence[Node], state: Hashable = None
+    ) -> tuple[int, list[int]]:
+        """The articles of the index, and how many hold each word (kept per `state` when given)."""
+
+        def count(found: list[Node]) -> list[int]:
+            return [_match_count(searcher, self.renderer.node(w)) for w in found]
+
+        held = count(list(words)) if state is None else self._held.get(state, words, count)
+        return int(searcher.num_docs), held
+
+    def _named(
+        self, searcher: tantivy.Searcher, state: Hashable, facet: TermsFacet, values: list[str]
+    ) -> dict[str, str]:
+        """`_labels`, kept per state of the index. The facets named are single-valued (`site`): a
+        value's articles, hence its name, do not depend on the other values asked with it."""
+
+        def name(missing: list[tuple[str, str]]) -> list[str | None]:
+            found = self._labels(searcher, facet, [value for _, value in missing])
+            return [found.get(value) for _, value in missing]
+
+        labels = self._names.get(state, [(facet.field, value) for value in values], name)
+        return {value: label for value, label in zip(values, labels, strict=True) if label is not None}
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
@@ -648,43 +669,36 @@ class EmbeddedIndex:
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
 
 
-class _Names:
-    """The name of each facet value (`EmbeddedIndex._labels`), kept per state of the index, as
-    readings are (`readings.Remembered`). A name depends on the value and the index only (the most
-    common name among every article holding the value, whatever the request), and every faceted
-    request names its top sites: counting them anew read most of the archive each time (a terms
-    aggregation over the articles of ten outlets, growing with the archive; round 10). At most
-    `size` names; all of them go when it is reached. The facets named are single-valued (`site`):
-    a value's articles, hence its name, do not depend on the other values asked with it."""
+class _Kept(Generic[K, V]):
+    """Answers that depend on the state of the index only, never on the request, kept until it
+    changes (as readings are, `readings.Remembered`): the name of a facet value (the most common
+    name among every article holding it) and how many articles of the whole archive hold a word
+    (a relaxed query's weights). Every faceted request names its top sites, and a relaxed query
+    counts each of its words: counted anew, both read a share of the archive each time, growing
+    with it (round 10). At most `size` answers; all of them go when it is reached."""
 
     def __init__(self, size: int = 10_000):
         self.size = size
         self._state: Hashable = None
-        self._known: dict[tuple[str, str], str | None] = {}
+        self._known: dict[K, V] = {}
         self._lock = threading.Lock()
 
-    def of(
-        self,
-        state: Hashable,
-        facet: TermsFacet,
-        values: list[str],
-        name: Callable[[TermsFacet, list[str]], dict[str, str]],
-    ) -> dict[str, str]:
+    def get(self, state: Hashable, keys: Sequence[K], find: Callable[[list[K]], list[V]]) -> list[V]:
+        """The answer for each key, finding those not yet known (in one call)."""
         with self._lock:
             if state != self._state:
                 self._state, self._known = state, {}
-            known = dict(self._known)
-        missing = [value for value in values if (facet.field, value) not in known]
+            known = {key: self._known[key] for key in keys if key in self._known}
+        missing = list(dict.fromkeys(key for key in keys if key not in known))
         if missing:
-            found = name(facet, missing)
-            fresh = {(facet.field, value): found.get(value) for value in missing}
+            fresh = dict(zip(missing, find(missing), strict=True))
             known.update(fresh)
             with self._lock:
                 if state == self._state:
                     if len(self._known) + len(fresh) > self.size:
                         self._known = {}
                     self._known.update(fresh)
-        return {value: label for value in values if (label := known[(facet.field, value)]) is not None}
+        return [known[key] for key in keys]
 
 
 def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
