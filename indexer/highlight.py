@@ -17,8 +17,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from indexer.query import Hit
 from indexer.query_ast import ParsedQuery, WordGroup
@@ -29,9 +29,9 @@ SNIPPET_CHARS = 260
 _PARAGRAPH_BREAK = " ¶ "
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One highlighted word or phrase: character offsets in the original text."""
+class Mark(NamedTuple):
+    """One highlighted word or phrase: character offsets in the original text (a tuple: a page of
+    hits makes about a thousand)."""
 
     start: int
     end: int
