@@ -174,12 +174,26 @@ class _Found:
         return {syllable for word in self.words for syllable in word.key.split(" ")}
 
 
-@lru_cache(maxsize=64)
 def _query_words(query: ParsedQuery) -> tuple[list[WordGroup], _Starts]:
     """The query's word groups and where each syllable starts one, worked out once per query, not
-    once per hit (a query of 40 words spent a third of its highlighting here). Read only."""
+    once per hit (a query of 40 words spent a third of its highlighting here). Read only. The
+    query of the last call is known by identity: the hits of one page share it, and hashing a
+    query of 60 alternatives for the cache cost more than its marks in a short text (round 10)."""
+    last = _LAST_QUERY[0]
+    if last[0] is query:
+        return last[1]
+    found = _words_of(query)
+    _LAST_QUERY[0] = (query, found)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _words_of(query: ParsedQuery) -> tuple[list[WordGroup], _Starts]:
     groups = query.word_groups()
     return groups, _starts(groups)
+
+
+_LAST_QUERY: list[tuple[ParsedQuery | None, tuple[list[WordGroup], _Starts]]] = [(None, ([], {}))]
 
 
 def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]:
