@@ -15,6 +15,7 @@ so deep pages cost what the first one does.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
 from collections import Counter
@@ -29,6 +30,7 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
+from indexer.engines.embedded import counts as kept_counts
 from indexer.engines.embedded.bulk import Analyser
 from indexer.engines.embedded.bulk import split as split_for_analysis
 from indexer.engines.embedded.fields import (
@@ -57,7 +59,7 @@ from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import Node, Term
+from indexer.query_ast import AnyOf, Expanded, Node, Term
 from indexer.readings import Remembered
 from indexer.schema import Article
 
@@ -123,6 +125,7 @@ class EmbeddedIndex:
         self._readings = Remembered()  # the accented readings of queries, per state of the index
         self._names: _Kept[tuple[str, str], str | None] = _Kept()  # facet values' names (outlets)
         self._held: _Kept[Node, int] = _Kept()  # articles holding a word (relaxed queries' weights)
+        self._whole: _Kept[str, dict[str, Any]] = _Kept(size=32)  # the whole archive's counts, by request
 
     def _archive(self) -> Archive:
         """This thread's read-only connection to the archive (SQLite connections are not shared
@@ -366,9 +369,7 @@ class EmbeddedIndex:
                 needs, kept for it when the query is not relaxed (the text match is then read once)."""
                 if not request.with_facets:
                     return self._count(searcher, parsed, filters)
-                counted[parsed] = searcher.aggregate(
-                    self.renderer.matching(parsed), aggregations(request, filters)
-                )
+                counted[parsed] = self._aggregate(searcher, state, parsed, request, filters)
                 return int(counted[parsed][scope_name(ALL_FILTERS)]["doc_count"])
 
             searched = core.plan(
@@ -387,7 +388,7 @@ class EmbeddedIndex:
                 ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
             if request.with_facets:
-                counts = counted.get(parsed) or searcher.aggregate(matching, aggregations(request, filters))
+                counts = counted.get(parsed) or self._aggregate(searcher, state, parsed, request, filters)
                 total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
@@ -416,6 +417,33 @@ class EmbeddedIndex:
             searched=searched,
             total_stories=total_stories,
         )
+
+    def _aggregate(
+        self,
+        searcher: tantivy.Searcher,
+        state: Hashable,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        filters: Filters,
+    ) -> dict[str, Any]:
+        """The total, the facets and the histogram of the text match (`aggregations`). A match
+        known to hold most of the archive is counted as the whole archive (kept per state of the
+        index) less the articles it does not match (`counts`): the same integers, without counting
+        nearly every article of the archive again for every such request."""
+        spec = aggregations(request, filters)
+        matching = self.renderer.matching(parsed)
+        if 2 * _at_least(searcher, parsed) <= int(searcher.num_docs):
+            return dict(searcher.aggregate(matching, spec))
+        key = json.dumps(spec, sort_keys=True)
+        whole = self._whole.get(
+            state, [key], lambda _: [dict(searcher.aggregate(tantivy.Query.all_query(), spec))]
+        )[0]
+        if not kept_counts.exact(whole):
+            return dict(searcher.aggregate(matching, spec))
+        rest = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, matching)]
+        )
+        return kept_counts.without(whole, dict(searcher.aggregate(rest, spec)))
 
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
         return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
@@ -709,6 +737,31 @@ def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
         return min(int(searcher.doc_freq("body_exact", token)) for token in term.tokens)
     pairs = zip(folded, folded[1:], strict=False)
     return min(int(searcher.doc_freq("body_pairs", a + PAIR_JOINER + b)) for a, b in pairs)
+
+
+def _at_least(searcher: tantivy.Searcher, parsed: ParsedQuery) -> int:
+    """A lower bound of the articles a query matches, from the term dictionary (no postings
+    read): every article for no words; for a word, or an OR of words, the articles printing the
+    commonest of them in the body (deleted ones included: a guide, never a count). 0 when not
+    known cheaply (several words required, an excluded word)."""
+    if parsed.must_not:
+        return 0
+    must = list(dict.fromkeys(parsed.must))
+    if not must:
+        return int(searcher.num_docs)
+    return _held_at_least(searcher, must[0]) if len(must) == 1 else 0
+
+
+def _held_at_least(searcher: tantivy.Searcher, node: Node) -> int:
+    if isinstance(node, AnyOf):
+        return max((_held_at_least(searcher, option) for option in node.options), default=0)
+    if isinstance(node, Expanded):
+        return _held_at_least(searcher, node.original)
+    if isinstance(node, Term) and node.scope == "any" and not (node.exact or node.prefix):
+        folded = set(node.folded)
+        if len(folded) == 1:
+            return int(searcher.doc_freq("body_words", folded.pop()))
+    return 0
 
 
 def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
