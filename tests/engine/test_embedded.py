@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from indexer import archive as archive_module
 from indexer import stories
 from indexer.archive import Archive
-from indexer.engines.embedded import EmbeddedIndex, bulk, folder
+from indexer.engines.embedded import EmbeddedIndex, bulk, counts, engine, folder
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
 from indexer.query import SearchRequest
@@ -403,3 +403,34 @@ def test_outlet_names_follow_the_archive(archive_path: Path) -> None:
     index.index(renamed)
     after = {b.value: b.label for b in index.search(SearchRequest(size=0)).facets["site"]}
     assert after[site] == "Tên Mới" and before[site] != "Tên Mới"
+
+
+def test_a_match_of_most_of_the_archive_counts_as_the_archive_less_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts of a match holding most articles, taken as the whole archive's (kept) less the
+    articles it misses (`counts.without`), are those of the match counted itself."""
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(generated_articles(400))
+    common = "ocop OR sản OR phẩm OR tỉnh"
+    requests = [
+        SearchRequest(),
+        SearchRequest(q="ocop"),
+        SearchRequest(q=common, interval="year"),
+        SearchRequest(
+            q=common, filters={"stars": ["4", "5"], "site": ["vnexpress.net"]}, date_from="2021-01-01"
+        ),
+        SearchRequest(q=common, filters={"province": ["Đồng Tháp"]}, interval="day", sort="newest"),
+    ]
+    searcher = index._current()[0].searcher()
+    assert all(2 * engine._at_least(searcher, r.parsed) > searcher.num_docs for r in requests)
+    kept = [index.search(r) for r in requests]
+    monkeypatch.setattr(engine, "_at_least", lambda searcher, parsed: 0)
+    counted = [index.search(r) for r in requests]
+    for mine, theirs in zip(kept, counted, strict=True):
+        assert mine.model_dump(exclude={"took_ms"}) == theirs.model_dump(exclude={"took_ms"})
+    assert counts.without(
+        {"doc_count": 5, "b": {"buckets": [{"key": 1, "doc_count": 2}]}},
+        {"doc_count": 2, "b": {"buckets": [{"key": 1, "doc_count": 2}]}},
+    ) == {"doc_count": 3, "b": {"buckets": []}}
+    assert not counts.exact({"s": {"f": {"buckets": [], "sum_other_doc_count": 3}}})
