@@ -30,9 +30,10 @@ import tantivy
 
 import indexer.engines.core as core
 from indexer.archive import Archive
-from indexer.engines.embedded import counts as kept_counts
 from indexer.engines.embedded.bulk import Analyser
 from indexer.engines.embedded.bulk import split as split_for_analysis
+from indexer.engines.embedded.counts import exact as exact_counts
+from indexer.engines.embedded.counts import without
 from indexer.engines.embedded.fields import (
     FORMAT,
     HISTOGRAM_COLUMNS,
@@ -438,12 +439,12 @@ class EmbeddedIndex:
         whole = self._whole.get(
             state, [key], lambda _: [dict(searcher.aggregate(tantivy.Query.all_query(), spec))]
         )[0]
-        if not kept_counts.exact(whole):
+        if not exact_counts(whole):
             return dict(searcher.aggregate(matching, spec))
         rest = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, matching)]
         )
-        return kept_counts.without(whole, dict(searcher.aggregate(rest, spec)))
+        return without(whole, dict(searcher.aggregate(rest, spec)))
 
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
         return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
