@@ -17,8 +17,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from indexer.query import Hit
 from indexer.query_ast import ParsedQuery, WordGroup
@@ -29,9 +29,9 @@ SNIPPET_CHARS = 260
 _PARAGRAPH_BREAK = " ¶ "
 
 
-@dataclass(frozen=True)
-class Mark:
-    """One highlighted word or phrase: character offsets in the original text."""
+class Mark(NamedTuple):
+    """One highlighted word or phrase: character offsets in the original text (a tuple: a page of
+    hits makes about a thousand)."""
 
     start: int
     end: int
@@ -63,10 +63,31 @@ _SYLLABLE = re.compile(r"[^\W_]+")  # indexer.text.TOKEN
 
 @lru_cache(maxsize=256)
 def _candidates(syllables: frozenset[str]) -> re.Pattern[str]:
-    """Where any of a query's syllables stands whole in folded text (not inside a longer syllable):
-    the scan is done in C, and only these places are looked at in Python."""
-    alternatives = "|".join(map(re.escape, sorted(syllables, key=lambda s: (-len(s), s))))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+    """Where any of a query's syllables ends a syllable in folded text: the scan is done in C, and
+    only these places are looked at in Python (`_whole`). A look-behind for the syllable's start
+    in the pattern would be tried at every character (40% of the scan, round 10); a place found
+    that does not start a syllable cannot hide one that does (it holds letters and digits only).
+    The syllables are a trie (`_trie`): at most one of them can end a syllable from one place, so
+    the order they are tried in does not matter, and a trie tries each letter once."""
+    return re.compile(rf"{_trie(sorted(syllables))}(?![^\W_])")
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly `words` (sorted, distinct), sharing their first letters: an OR of
+    20 words is scanned three times faster than as 20 alternatives (round 10)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    options = [
+        re.escape(head) + (_trie(tails) if len(tails) > 1 else re.escape(tails[0]))
+        for head, tails in branches.items()
+    ]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+
+def _whole(pattern: re.Pattern[str], folded: str) -> list[re.Match[str]]:
+    """The places `pattern` finds that also start a syllable: a query syllable standing whole."""
+    return [m for m in pattern.finditer(folded) if not (m.start() and folded[m.start() - 1].isalnum())]
 
 
 class _After:
@@ -94,7 +115,7 @@ class _Found:
         folded = fold(text)
         self.words: list[Mark] = []
         self.loose: list[Mark] = []
-        found = list(_candidates(frozenset(starts)).finditer(folded))
+        found = _whole(_candidates(frozenset(starts)), folded)
         done = 0  # where the last word found ends: syllables before it are part of it
         for i, match in enumerate(found):
             if match.start() < done:
@@ -153,12 +174,26 @@ class _Found:
         return {syllable for word in self.words for syllable in word.key.split(" ")}
 
 
-@lru_cache(maxsize=64)
 def _query_words(query: ParsedQuery) -> tuple[list[WordGroup], _Starts]:
     """The query's word groups and where each syllable starts one, worked out once per query, not
-    once per hit (a query of 40 words spent a third of its highlighting here). Read only."""
+    once per hit (a query of 40 words spent a third of its highlighting here). Read only. The
+    query of the last call is known by identity: the hits of one page share it, and hashing a
+    query of 60 alternatives for the cache cost more than its marks in a short text (round 10)."""
+    last = _LAST_QUERY[0]
+    if last[0] is query:
+        return last[1]
+    found = _words_of(query)
+    _LAST_QUERY[0] = (query, found)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _words_of(query: ParsedQuery) -> tuple[list[WordGroup], _Starts]:
     groups = query.word_groups()
     return groups, _starts(groups)
+
+
+_LAST_QUERY: list[tuple[ParsedQuery | None, tuple[list[WordGroup], _Starts]]] = [(None, ([], {}))]
 
 
 def document_marks(query: ParsedQuery, texts: Sequence[str]) -> list[list[Mark]]:

@@ -75,6 +75,17 @@ def test_fold_keeps_every_offset() -> None:
     assert len(fold(text)) == len(text)
 
 
+def test_a_long_text_folds_as_every_character_does_alone() -> None:
+    """Long texts are folded through an array of code points (`text._fold_long`): the same
+    characters out as `str.translate` over the table, on every code point of the Basic
+    Multilingual Plane, and texts holding an emoji or a lone surrogate."""
+    every = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+    assert fold(every) == "".join(fold(ch) for ch in every)
+    padding = "Sản phẩm OCOP Đồng Tháp " * 20
+    for odd in ("😀", "\ud800"):
+        assert fold(padding + odd) == "san pham ocop dong thap " * 20 + odd
+
+
 def test_tokens_and_diacritic_detection() -> None:
     assert tokens("TP.HCM, 1.649 sản phẩm") == ["TP", "HCM", "1", "649", "sản", "phẩm"]
     assert has_diacritics("hòa") and not has_diacritics("hoa")

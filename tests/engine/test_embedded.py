@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from indexer import archive as archive_module
 from indexer import stories
 from indexer.archive import Archive
-from indexer.engines.embedded import EmbeddedIndex, bulk, folder
+from indexer.engines.embedded import EmbeddedIndex, bulk, counts, engine, folder
 from indexer.engines.embedded.fields import pairs
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
@@ -413,3 +413,65 @@ def test_pairs_join_each_token_to_the_next(count: int) -> None:
     tokens = [f"t{i}" for i in range(count)]
     expected = " ".join(f"{first}_{second}" for first, second in zip(tokens, tokens[1:], strict=False))
     assert pairs(tokens) == expected
+
+
+def test_answers_kept_per_state_of_the_index_are_found_again_when_it_changes() -> None:
+    """Word counts and whole-archive counts are kept per state of the index (`engine._Kept`): only the
+    keys not yet known are looked up, in one call; another state looks everything up again."""
+    from indexer.engines.embedded.engine import _Kept
+
+    asked: list[list[str]] = []
+
+    def find(keys: list[str]) -> list[int]:
+        asked.append(keys)
+        return [len(key) for key in keys]
+
+    kept: _Kept[str, int] = _Kept(size=3)
+    assert kept.get("a", ["x", "yy"], find) == [1, 2]
+    assert kept.get("a", ["yy", "zzz", "yy"], find) == [2, 3, 2]
+    assert asked == [["x", "yy"], ["zzz"]]
+    assert kept.get("b", ["x"], find) == [1]  # the index changed
+    assert asked[-1] == ["x"]
+    kept.get("b", ["p", "q", "r"], find)  # past `size`: what was kept goes
+    assert kept.get("b", ["x"], find) == [1] and asked[-1] == ["x"]
+
+
+def test_outlet_names_follow_the_archive(archive_path: Path) -> None:
+    index = EmbeddedIndex(archive_path)
+    before = {b.value: b.label for b in index.search(SearchRequest(size=0)).facets["site"]}
+    site = next(iter(before))
+    renamed = [a.model_copy(update={"outlet": "Tên Mới"}) for a in ARTICLES.values() if a.site == site]
+    index.index(renamed)
+    after = {b.value: b.label for b in index.search(SearchRequest(size=0)).facets["site"]}
+    assert after[site] == "Tên Mới" and before[site] != "Tên Mới"
+
+
+def test_a_match_of_most_of_the_archive_counts_as_the_archive_less_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts of a match holding most articles, taken as the whole archive's (kept) less the
+    articles it misses (`counts.without`), are those of the match counted itself."""
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(generated_articles(400))
+    common = "ocop OR sản OR phẩm OR tỉnh"
+    requests = [
+        SearchRequest(),
+        SearchRequest(q="ocop"),
+        SearchRequest(q=common, interval="year"),
+        SearchRequest(
+            q=common, filters={"stars": ["4", "5"], "site": ["vnexpress.net"]}, date_from="2021-01-01"
+        ),
+        SearchRequest(q=common, filters={"province": ["Đồng Tháp"]}, interval="day", sort="newest"),
+    ]
+    searcher = index._current()[0].searcher()
+    assert all(2 * engine._at_least(searcher, r.parsed) > searcher.num_docs for r in requests)
+    kept = [index.search(r) for r in requests]
+    monkeypatch.setattr(engine, "_at_least", lambda searcher, parsed: 0)
+    counted = [index.search(r) for r in requests]
+    for mine, theirs in zip(kept, counted, strict=True):
+        assert mine.model_dump(exclude={"took_ms"}) == theirs.model_dump(exclude={"took_ms"})
+    assert counts.without(
+        {"doc_count": 5, "b": {"buckets": [{"key": 1, "doc_count": 2}]}},
+        {"doc_count": 2, "b": {"buckets": [{"key": 1, "doc_count": 2}]}},
+    ) == {"doc_count": 3, "b": {"buckets": []}}
+    assert not counts.exact({"s": {"f": {"buckets": [], "sum_other_doc_count": 3}}})

@@ -16,15 +16,16 @@ so deep pages cost what the first one does.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import tantivy
 
@@ -32,6 +33,8 @@ import indexer.engines.core as core
 from indexer.archive import Archive
 from indexer.engines.embedded.bulk import Analyser
 from indexer.engines.embedded.bulk import split as split_for_analysis
+from indexer.engines.embedded.counts import exact as exact_counts
+from indexer.engines.embedded.counts import without
 from indexer.engines.embedded.fields import (
     FORMAT,
     HISTOGRAM_COLUMNS,
@@ -62,7 +65,7 @@ from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
 from indexer.query import Bucket, Hit, ParsedQuery, SearchRequest, SearchResponse, Sort
-from indexer.query_ast import Node, Term
+from indexer.query_ast import AnyOf, Expanded, Node, Term
 from indexer.readings import Remembered
 from indexer.schema import Article
 
@@ -73,6 +76,8 @@ LABELLED_VALUES = 65_000  # values of a labelled facet named at most (tantivy's 
 _ORDER = {"newest": tantivy.Order.Desc, "oldest": tantivy.Order.Asc}
 _RELEVANCE_CURSOR = (float, int, int)  # score, rowid, position of the last hit
 _DATE_CURSOR = (int, int, str)  # sort key, date (ms) and id of the last hit
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,8 @@ class EmbeddedIndex:
         self._local = threading.local()
         self._readings = Remembered()  # the accented readings of queries, per state of the index
         self._kept_labels: tuple[Hashable, Mapping[str, str]] | None = None  # see `_labels`
+        self._held: _Kept[Node, int] = _Kept()  # articles holding a word (relaxed queries' weights)
+        self._whole: _Kept[str, dict[str, Any]] = _Kept(size=32)  # the whole archive's counts, by request
 
     def _archive(self) -> Archive:
         """This thread's read-only connection to the archive (SQLite connections are not shared
@@ -359,6 +366,7 @@ class EmbeddedIndex:
             index, checkpoint = self._current()
             searcher = index.searcher()
             deadline = core.Deadline(self.time_budget)
+            state = (checkpoint.generation, checkpoint.seq, int(searcher.num_docs))
             sort = request.effective_sort
             filters = self.renderer.filters(request)
             counted: dict[ParsedQuery, dict[str, Any]] = {}
@@ -368,15 +376,15 @@ class EmbeddedIndex:
                 needs, kept for it when the query is not relaxed (the text match is then read once)."""
                 if not request.with_facets:
                     return self._count(searcher, parsed, filters)
-                counted[parsed] = self._aggregate(searcher, self.renderer.matching(parsed), request, filters)
+                counted[parsed] = self._aggregate(searcher, state, parsed, request, filters)
                 return int(counted[parsed][scope_name(ALL_FILTERS)]["doc_count"])
 
             searched = core.plan(
                 request,
                 count=count,
                 sample=lambda p, n: self._articles(self._ranked(searcher, self._ranking(searcher, p), n, 0)),
-                frequencies=lambda words: self._frequencies(searcher, words),
-                reader=partial(self._readings.read, (checkpoint.generation, checkpoint.seq)),
+                frequencies=lambda words: self._frequencies(searcher, words, state),
+                reader=partial(self._readings.read, state),
             )
             parsed = searched.parsed
             matching = self.renderer.matching(parsed)
@@ -387,7 +395,7 @@ class EmbeddedIndex:
                 ranked = self._page(searcher, request, parsed, sort, filters)
             deadline.check()
             if request.with_facets:
-                counts = counted.get(parsed) or self._aggregate(searcher, matching, request, filters)
+                counts = counted.get(parsed) or self._aggregate(searcher, state, parsed, request, filters)
                 total = int(counts[scope_name(ALL_FILTERS)]["doc_count"])
                 facets = self._facets(searcher, matching, counts, request, filters)
                 histogram = _histogram(counts, request, filters)
@@ -402,7 +410,7 @@ class EmbeddedIndex:
             else:
                 hits = self._hits(ranked, parsed)
             hits = core.with_story_sizes(hits, lambda ids: self._story_sizes(searcher, ids))
-            facets = core.with_labels(facets, lambda facet, values: self._labels(searcher, checkpoint, facet))
+            facets = core.with_labels(facets, lambda facet, values: self._labels(searcher, state, facet))
         return core.response(
             request,
             engine=self.name,
@@ -417,14 +425,53 @@ class EmbeddedIndex:
             total_stories=total_stories,
         )
 
+    def _aggregate(
+        self,
+        searcher: tantivy.Searcher,
+        state: Hashable,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        filters: Filters,
+    ) -> dict[str, dict[str, Any]]:
+        """The total, the facets and the histogram of the text match (`render.aggregations`), by
+        scope (`render.scoped`). A facet's articles holding more than two values are counted only
+        where the index holds any (its `many_key` term: a lookup in the term dictionary). A match
+        known to hold most of the archive is counted as the whole archive (kept per state of the
+        index) less the articles it does not match (`counts`): the same integers, without counting
+        nearly every article of the archive again for every such request."""
+        spec = aggregations(
+            request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
+        )
+        matching = self.renderer.matching(parsed)
+        if 2 * _at_least(searcher, parsed) <= int(searcher.num_docs):
+            return scoped(searcher.aggregate(matching, spec))
+        key = json.dumps(spec, sort_keys=True)
+        whole = self._whole.get(
+            state, [key], lambda _: [dict(searcher.aggregate(tantivy.Query.all_query(), spec))]
+        )[0]
+        if not exact_counts(whole):
+            return scoped(searcher.aggregate(matching, spec))
+        rest = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, matching)]
+        )
+        return scoped(without(whole, dict(searcher.aggregate(rest, spec))))
+
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
         return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
 
-    def _frequencies(self, searcher: tantivy.Searcher, words: Sequence[Node]) -> tuple[int, list[int]]:
-        return int(searcher.num_docs), [_match_count(searcher, self.renderer.node(w)) for w in words]
+    def _frequencies(
+        self, searcher: tantivy.Searcher, words: Sequence[Node], state: Hashable = None
+    ) -> tuple[int, list[int]]:
+        """The articles of the index, and how many hold each word (kept per `state` when given)."""
+
+        def count(found: list[Node]) -> list[int]:
+            return [_match_count(searcher, self.renderer.node(w)) for w in found]
+
+        held = count(list(words)) if state is None else self._held.get(state, words, count)
+        return int(searcher.num_docs), held
 
     def scan(self, request: SearchRequest, batch_size: int = 500) -> Iterator[Article]:
         """Every match in sort order, on one snapshot of the index, in constant memory (exports)."""
@@ -519,18 +566,15 @@ class EmbeddedIndex:
         result = searcher.aggregate(query, {"stories": {"cardinality": {"field": STORY_COLUMN}}})
         return round(float(result["stories"]["value"] or 0))
 
-    def _labels(
-        self, searcher: tantivy.Searcher, checkpoint: Checkpoint, facet: TermsFacet
-    ) -> Mapping[str, str]:
+    def _labels(self, searcher: tantivy.Searcher, state: Hashable, facet: TermsFacet) -> Mapping[str, str]:
         """The most common `label_field` value among the articles holding each facet value: a
         property of the index, not of the request, so counted over every article once per state
         of the index (its checkpoint and size: a deletion changes the size) and kept, rather than
         over the articles of the buckets shown at every request (1.7 ms a request at 100,000
         articles, round 10). Each value's label is counted over the same articles either way."""
         assert facet.label_field is not None
-        state = (checkpoint.generation, checkpoint.seq, int(searcher.num_docs), facet.name)
         kept = self._kept_labels
-        if kept is not None and kept[0] == state:
+        if kept is not None and kept[0] == (state, facet.name):
             return kept[1]
         spec = {
             "values": {
@@ -540,19 +584,8 @@ class EmbeddedIndex:
         }
         buckets = searcher.aggregate(tantivy.Query.all_query(), spec)["values"]["buckets"]
         labels = {b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}
-        self._kept_labels = (state, labels)
+        self._kept_labels = ((state, facet.name), labels)
         return labels
-
-    def _aggregate(
-        self, searcher: tantivy.Searcher, query: tantivy.Query, request: SearchRequest, filters: Filters
-    ) -> dict[str, Any]:
-        """The total, the facets and the histogram over the text match (`render.aggregations`); a
-        facet's articles holding more than two values are counted only where the index holds any
-        (its `many_key` term: a lookup in the term dictionary)."""
-        spec = aggregations(
-            request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
-        )
-        return scoped(searcher.aggregate(query, spec))
 
     def _ranked(
         self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
@@ -672,6 +705,38 @@ class EmbeddedIndex:
         return {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
 
 
+class _Kept(Generic[K, V]):
+    """Answers that depend on the state of the index only, never on the request, kept until it
+    changes (as readings are, `readings.Remembered`): how many articles of the whole archive hold a
+    word (a relaxed query's weights) and the whole archive's counts for an aggregation (`counts`).
+    A relaxed query counts each of its words, and a match of most of the archive would count
+    nearly every article: done anew, both read a share of the archive each time, growing with it
+    (round 10). At most `size` answers; all of them go when it is reached."""
+
+    def __init__(self, size: int = 10_000):
+        self.size = size
+        self._state: Hashable = None
+        self._known: dict[K, V] = {}
+        self._lock = threading.Lock()
+
+    def get(self, state: Hashable, keys: Sequence[K], find: Callable[[list[K]], list[V]]) -> list[V]:
+        """The answer for each key, finding those not yet known (in one call)."""
+        with self._lock:
+            if state != self._state:
+                self._state, self._known = state, {}
+            known = {key: self._known[key] for key in keys if key in self._known}
+        missing = list(dict.fromkeys(key for key in keys if key not in known))
+        if missing:
+            fresh = dict(zip(missing, find(missing), strict=True))
+            known.update(fresh)
+            with self._lock:
+                if state == self._state:
+                    if len(self._known) + len(fresh) > self.size:
+                        self._known = {}
+                    self._known.update(fresh)
+        return [known[key] for key in keys]
+
+
 def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
     """About how many articles print an exact term, from the term dictionary (no postings read):
     a word's own count in the body, a phrase's rarest folded pair's."""
@@ -680,6 +745,31 @@ def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
         return min(int(searcher.doc_freq("body_exact", token)) for token in term.tokens)
     pairs = zip(folded, folded[1:], strict=False)
     return min(int(searcher.doc_freq("body_pairs", a + PAIR_JOINER + b)) for a, b in pairs)
+
+
+def _at_least(searcher: tantivy.Searcher, parsed: ParsedQuery) -> int:
+    """A lower bound of the articles a query matches, from the term dictionary (no postings
+    read): every article for no words; for a word, or an OR of words, the articles printing the
+    commonest of them in the body (deleted ones included: a guide, never a count). 0 when not
+    known cheaply (several words required, an excluded word)."""
+    if parsed.must_not:
+        return 0
+    must = list(dict.fromkeys(parsed.must))
+    if not must:
+        return int(searcher.num_docs)
+    return _held_at_least(searcher, must[0]) if len(must) == 1 else 0
+
+
+def _held_at_least(searcher: tantivy.Searcher, node: Node) -> int:
+    if isinstance(node, AnyOf):
+        return max((_held_at_least(searcher, option) for option in node.options), default=0)
+    if isinstance(node, Expanded):
+        return _held_at_least(searcher, node.original)
+    if isinstance(node, Term) and node.scope == "any" and not (node.exact or node.prefix):
+        folded = set(node.folded)
+        if len(folded) == 1:
+            return int(searcher.doc_freq("body_words", folded.pop()))
+    return 0
 
 
 def _match_count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
