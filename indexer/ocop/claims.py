@@ -259,7 +259,7 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
 
 
 def _of_a_kind(doc: Document, j: int, end: int) -> bool:
-    """Whether a product word follows the count noun ending at j: "2 sản phẩm xoài sấy dẻo",
+    """Whether a product word follows the count noun ending at j: "3 sản phẩm chuối sấy giòn",
     "hai sản phẩm mật ong". Such a count says how many products of one kind (or one producer's
     line) there are; with no OCOP word or rating in its own clause it is no OCOP claim taken from
     its neighbours (round 18). A group's name is a breakdown's part instead ("1 sản phẩm du lịch")."""
@@ -272,7 +272,7 @@ _END_MARKS = frozenset('.!?…:;"”’)]')
 
 def _cut_off(doc: Document) -> bool:
     """Whether the text stops inside a sentence: an excerpt or a feed's summary cut at a length,
-    its last paragraph ending on a word with no punctuation ("… gồm 97 sản phẩm 3 sao, 41 sản phẩm")."""
+    its last paragraph ending on a word with no punctuation ("… gồm 104 sản phẩm 3 sao, 46 sản phẩm")."""
     if not doc.blocks or len(doc) == 0:
         return False
     last = doc.blocks[-1]
@@ -284,7 +284,7 @@ def _cut_off(doc: Document) -> bool:
 
 def _runs_into_cut(doc: Document, k: int) -> bool:
     """Whether the count at syllable k is in the clause a cut text stops in ("… 41 sản phẩm",
-    "26 sản phẩm 4 đạt tiêu"): no clause mark between it and the cut, so its rating, if it had
+    "31 sản phẩm 4 đạt tiêu"): no clause mark between it and the cut, so its rating, if it had
     one, was cut with it (round 18). A list opened after the noun is not judged: the labels keep
     a district's cut list of products and drop a rated total's cut part."""
     n = len(doc)
@@ -705,7 +705,7 @@ class _Count:
     parenthesised: bool
     apposition: _Evidence | None = None
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
-    of_a_kind: bool = False  # the noun names its product: "2 sản phẩm xoài sấy dẻo" (round 18)
+    of_a_kind: bool = False  # the noun names its product: "3 sản phẩm chuối sấy giòn" (round 18)
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})

@@ -184,7 +184,7 @@ _COUNT_NOUNS = frozenset({"san", "sp"})
 
 
 def names_a_product(doc: Document, i: int, end: int) -> bool:
-    """Whether syllable i opens a product word that needs no support to be one ("xoài sấy dẻo",
+    """Whether syllable i opens a product word that needs no support to be one ("chuối sấy giòn",
     "mật ong"; not "tiêu" of "tiêu biểu")."""
     v = _vocab()
     phrase = v.index.match_at(doc, i, end)
@@ -223,8 +223,8 @@ def _ends_item_name(
     doc: Document, i: int, j: int, v: _Vocab, in_organisation: Callable[[Document, int], bool] | None
 ) -> bool:
     """Whether the capitalised product word at [i, j) ends a product's name that opens a list item:
-    "; Tấm trải trang trí Thổ cẩm, …", "sản phẩm … và Cao ống Atiso của Công ty …". The name says
-    what the product is by its last word; a producer's name ("Công ty TNHH Trà Hoa Vàng") is not
+    "; Khăn quàng Thổ cẩm, …", "sản phẩm … và Cao lỏng Đinh lăng của Công ty …". The name says
+    what the product is by its last word; a producer's name ("Công ty TNHH Chè Núi Xanh") is not
     read (`in_organisation`), and a word followed by more of the name is not its end."""
     block = doc.blocks[doc.block_of[i]]
     if j < block.last:
