@@ -1855,8 +1855,7 @@ _RATED_TOTAL = "Tỉnh Đông Sơn hiện có 120 sản phẩm OCOP đạt 3 sao
 
 def test_a_count_of_one_kind_of_product_takes_no_ocop_context_from_its_neighbours() -> None:
     text = (
-        _RATED_TOTAL
-        + "Nổi bật, hợp tác xã An Bình có 3 sản phẩm chuối sấy giòn được khách hàng ưa chuộng."
+        _RATED_TOTAL + "Nổi bật, hợp tác xã An Bình có 3 sản phẩm chuối sấy giòn được khách hàng ưa chuộng."
     )
     assert claims(text) == {(120, None)}
     # without the product word it is a subset of the OCOP products, as before
