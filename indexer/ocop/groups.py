@@ -42,7 +42,7 @@ from indexer.ocop.document import CONTENT_ZONES, Document
 from indexer.ocop.english import english_blocks
 from indexer.ocop.modality import modality
 from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
-from indexer.ocop.vocab import groups_vocab
+from indexer.ocop.vocab import groups_vocab, places_vocab
 
 GROUP_ORDER = (
     "Thực phẩm",
@@ -90,6 +90,7 @@ class _Vocab:
     tourism_aims: PhraseIndex
     english_category_nouns: frozenset[str]
     name_enders: PhraseIndex
+    personal_titles: PhraseIndex  # places.toml's: "Chị Yến" names a person, not a product
 
 
 def _index(words: Sequence[str], exceptions: Sequence[str] = ()) -> PhraseIndex:
@@ -170,6 +171,7 @@ def _vocab() -> _Vocab:
         tourism_aims=_index(v["tourism_aims"]),
         english_category_nouns=frozenset(w.lower() for w in v["english_category_nouns"]),
         name_enders=_index(v["product_name_enders"]),
+        personal_titles=_index(places_vocab()["personal_titles"]),
     )
 
 
@@ -225,7 +227,8 @@ def _ends_item_name(
     """Whether the capitalised product word at [i, j) ends a product's name that opens a list item:
     "; Khăn quàng Thổ cẩm, …", "sản phẩm … và Cao lỏng Đinh lăng của Công ty …". The name says
     what the product is by its last word; a producer's name ("Công ty TNHH Chè Núi Xanh") is not
-    read (`in_organisation`), and a word followed by more of the name is not its end."""
+    read (`in_organisation`), nor a person's ("Chị Yến": `personal_titles`), and a word followed by
+    more of the name is not its end."""
     block = doc.blocks[doc.block_of[i]]
     if j < block.last:
         gap = doc.gap(j).strip()
@@ -237,7 +240,7 @@ def _ends_item_name(
         if doc.gap(k + 1).strip():
             return False  # punctuation inside: not one name
         if doc.is_cap(k) and _item_start(doc, k, v.openers):
-            return True
+            return v.personal_titles.match_at(doc, k, i) is None  # "Chị Yến, chủ cơ sở": a person
     return False
 
 
