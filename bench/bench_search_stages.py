@@ -55,6 +55,7 @@ def cpu_ms(run: Callable[[], object], repeat: int) -> float:
 def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[str, float]:
     searcher = index._current()[0].searcher()
     checkpoint = index._current()[1]
+    state = (checkpoint.generation, checkpoint.seq, int(searcher.num_docs))  # as `EmbeddedIndex.search`
     renderer = index.renderer
     filters = renderer.filters(request)
     searched = core.plan(
@@ -62,7 +63,7 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
         count=lambda parsed: index._count(searcher, parsed, filters),
         sample=lambda p, n: index._articles(index._ranked(searcher, index._ranking(searcher, p), n, 0)),
         frequencies=lambda words: index._frequencies(searcher, words),
-        reader=partial(index._readings.read, (checkpoint.generation, checkpoint.seq)),
+        reader=partial(index._readings.read, state),
     )
     parsed = searched.parsed
     matching = renderer.filtered(renderer.matching(parsed), filters)
@@ -82,7 +83,7 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     articles = index._articles(page)
     return {
         "whole search": cpu_ms(lambda: index.search(request), repeat),
-        "aggregation": cpu_ms(lambda: index._aggregate(searcher, matching, request, filters), repeat),
+        "aggregation": cpu_ms(lambda: index._aggregate(searcher, state, parsed, request, filters), repeat),
         "count only": cpu_ms(lambda: _match_count(searcher, matching), repeat),
         "ranking": cpu_ms(lambda: searcher.search(ranking, 20, count=False), repeat),
         "matching clauses": cpu_ms(top(Query.boolean_query(clauses)), repeat),
