@@ -130,7 +130,7 @@ class EmbeddedIndex:
         self._memory: tuple[tantivy.Index, Checkpoint] | None = None  # see `folder.in_memory`
         self._local = threading.local()
         self._readings = Remembered()  # the accented readings of queries, per state of the index
-        self._kept_labels: tuple[Hashable, Mapping[str, str]] | None = None  # see `_labels`
+        self._labelled: _Kept[str, Mapping[str, str]] = _Kept(size=8)  # facet values' names, by facet
         self._held: _Kept[Node, int] = _Kept()  # articles holding a word (relaxed queries' weights)
         self._whole: _Kept[str, dict[str, Any]] = _Kept(size=32)  # the whole archive's counts, by request
 
@@ -573,19 +573,19 @@ class EmbeddedIndex:
         over the articles of the buckets shown at every request (1.7 ms a request at 100,000
         articles, round 10). Each value's label is counted over the same articles either way."""
         assert facet.label_field is not None
-        kept = self._kept_labels
-        if kept is not None and kept[0] == (state, facet.name):
-            return kept[1]
-        spec = {
-            "values": {
-                "terms": {"field": facet.field, "size": LABELLED_VALUES},
-                "aggs": {"label": {"terms": {"field": facet.label_field, "size": 1}}},
+        label_field = facet.label_field
+
+        def count(names: list[str]) -> list[Mapping[str, str]]:
+            spec = {
+                "values": {
+                    "terms": {"field": facet.field, "size": LABELLED_VALUES},
+                    "aggs": {"label": {"terms": {"field": label_field, "size": 1}}},
+                }
             }
-        }
-        buckets = searcher.aggregate(tantivy.Query.all_query(), spec)["values"]["buckets"]
-        labels = {b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}
-        self._kept_labels = ((state, facet.name), labels)
-        return labels
+            buckets = searcher.aggregate(tantivy.Query.all_query(), spec)["values"]["buckets"]
+            return [{b["key"]: b["label"]["buckets"][0]["key"] for b in buckets if b["label"]["buckets"]}]
+
+        return self._labelled.get(state, [facet.name], count)[0]
 
     def _ranked(
         self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int, offset: int
@@ -708,7 +708,8 @@ class EmbeddedIndex:
 class _Kept(Generic[K, V]):
     """Answers that depend on the state of the index only, never on the request, kept until it
     changes (as readings are, `readings.Remembered`): how many articles of the whole archive hold a
-    word (a relaxed query's weights) and the whole archive's counts for an aggregation (`counts`).
+    word (a relaxed query's weights), the whole archive's counts for an aggregation (`counts`) and
+    the names of a labelled facet's values (`_labels`).
     A relaxed query counts each of its words, and a match of most of the archive would count
     nearly every article: done anew, both read a share of the archive each time, growing with it
     (round 10). At most `size` answers; all of them go when it is reached."""
