@@ -474,23 +474,24 @@ class EmbeddedIndex:
         filters: Filters,
     ) -> tuple[list[Ranked], dict[str, dict[str, Any]] | None]:
         """A query of many required words, its text match read once: the best `COLLECTED` hits of
-        its ranking (the page is cut from them), and, when they are every hit, the aggregation of
-        `_aggregate` over those articles by id (a union of term lookups) instead of over the match
-        again. Each required word of such a query is a union over the title, the body and the
-        related headlines, read through for the whole archive by both the count and the ranking,
-        while what they all hold is small (40 common words: 394 articles of 100,000). None for the
-        counts (then counted as `_aggregate` does) when the hits are more, or when counting them by
-        id would cost more than reading the match again (`_postings`: about 7–9 µs per hit, read
-        from the archive and looked up in each segment's `id` terms, in sorted order; about 2.4 ns
-        per posting read, at 100,000 and 1,000,000 articles)."""
+        its ranking (those up to the page's end kept: the page is cut from them), and, when they
+        are every hit, the aggregation of `_aggregate` over those articles by id (a union of term
+        lookups) instead of over the match again. Each required word of such a query is a union
+        over the title, the body and the related headlines, read through for the whole archive by
+        both the count and the ranking, while what they all hold is small (40 common words: 394
+        articles of 100,000). None for the counts (then counted as `_aggregate` does) when the
+        hits are more, or when counting them by id would cost more than reading the match again
+        (`_postings`: about 7–9 µs per hit, read from the archive and looked up in each segment's
+        `id` terms in sorted order; about 2.4 ns per posting read; at 100,000 and 1,000,000
+        articles)."""
         query = self.renderer.filtered(self._ranking(searcher, parsed), filters)
         found = searcher.search(query, COLLECTED, count=True)
         hits, total = found.hits, int(found.count)  # type: ignore[attr-defined]
+        ranked = self._ranked_from(searcher, hits[: request.page * request.size], 0)
         if total > len(hits) or len(hits) * POSTINGS_PER_HIT > _postings(searcher, parsed):
-            return self._ranked_from(searcher, hits[: request.page * request.size], 0), None
-        ranked = self._ranked_from(searcher, hits, 0)
-        ids = self._archive().ids_at(hit.rowid for hit in ranked)
-        if len(ids) < len(ranked):  # the archive behind the index: count the match itself
+            return ranked, None
+        ids = self._archive().ids_at(_rowids(searcher, [address for _, address in hits]))
+        if len(ids) < len(hits):  # the archive behind the index: count the match itself
             return ranked, None
         spec = aggregations(
             request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
