@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -475,3 +476,53 @@ def test_a_match_of_most_of_the_archive_counts_as_the_archive_less_the_rest(
         {"doc_count": 2, "b": {"buckets": [{"key": 1, "doc_count": 2}]}},
     ) == {"doc_count": 3, "b": {"buckets": []}}
     assert not counts.exact({"s": {"f": {"buckets": [], "sum_other_doc_count": 3}}})
+
+
+def test_a_query_of_many_words_is_read_once_with_the_same_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first relevance page of a query of many required words is cut from one ranking of its
+    match, counted over those hits by id (`engine._collect`), not by reading the match again:
+    the responses are those of the match aggregated and ranked separately, on every page within
+    the collected hits, and when more match than are collected (counted the usual way)."""
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(generated_articles(400))
+    words = "sản phẩm ocop tỉnh năm xã hợp tác đạt sao"
+    assert len(words.split()) >= engine.MANY_WORDS
+    requests = [
+        SearchRequest(q=words),
+        SearchRequest(q=words, page=2, size=7, interval="year"),
+        SearchRequest(q=words, size=100, sort="relevance"),
+        SearchRequest(q=f"{words} -gạo"),
+        SearchRequest(q="ocop " + words.replace("ocop", "zzzz")),  # none: relaxed
+    ]
+    aggregated: list[object] = []
+    monkeypatch.setattr(engine.EmbeddedIndex, "_aggregate", _spy(engine.EmbeddedIndex._aggregate, aggregated))
+    monkeypatch.setattr(engine, "POSTINGS_PER_HIT", 0)  # a small archive: reading its match is cheap
+    collected = [index.search(r) for r in requests]
+    assert collected[0].total > 0 and collected[0].relaxed is None and collected[-1].relaxed
+    assert len(aggregated) == 1  # the relaxed query's own counts only
+    monkeypatch.setattr(engine, "POSTINGS_PER_HIT", 10**9)  # counting by id dearer: the match again
+    assert index.search(requests[0]).model_dump(exclude={"took_ms"}) == collected[0].model_dump(
+        exclude={"took_ms"}
+    )
+    assert len(aggregated) == 2
+    monkeypatch.setattr(engine, "POSTINGS_PER_HIT", 0)
+    monkeypatch.setattr(engine, "MANY_WORDS", 10**6)  # none read once
+    assert [index.search(r).model_dump(exclude={"took_ms"}) for r in requests] == [
+        r.model_dump(exclude={"took_ms"}) for r in collected
+    ]
+    monkeypatch.setattr(engine, "MANY_WORDS", 8)
+    monkeypatch.setattr(engine, "COLLECTED", 30)  # more match than are collected: counted as before
+    assert collected[0].total > 30
+    assert index.search(requests[0]).model_dump(exclude={"took_ms"}) == collected[0].model_dump(
+        exclude={"took_ms"}
+    )
+
+
+def _spy(method: Any, calls: list[object]) -> Any:
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        return method(*args, **kwargs)
+
+    return spied
