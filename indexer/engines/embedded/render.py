@@ -229,6 +229,29 @@ class Renderer:
         clauses += [(Occur.MustNot, self.node(p)) for p in dict.fromkeys(parsed.must_not)]
         return clauses
 
+    def unmatched(self, parsed: ParsedQuery, held_by: Callable[[str, str], int]) -> Query:
+        """The articles `matching(parsed)` leaves out (the rest of a match holding most of the
+        archive, `counts`). For an OR of words (or one word, an expanded one), every article less
+        each word's lookup in each field in turn, the commonest first (`held_by`: how many
+        articles hold a term): an article is dropped at the first word it holds, and the later,
+        rarer lookups only skip to the few articles left, where excluding the union of all of
+        them read every posting of every word (an OR of 60 words at 100,000 articles: 2.9 → 0.7
+        ms; round 11). The same articles: every article holding none of the alternatives."""
+        must = list(dict.fromkeys(parsed.must))
+        if parsed.must_not or len(must) != 1 or not isinstance(must[0], Term | Expanded | AnyOf):
+            return _without(Query.all_query(), self.matching(parsed))
+        lookups: list[tuple[str, str]] = []
+        others: list[Query] = []
+        for leaf in _leaves(must[0]):
+            found = _word_terms(leaf) if isinstance(leaf, Term) else None
+            lookups.extend(found or ())
+            if found is None:
+                others.extend(self._options(leaf))
+        rest = Query.all_query()
+        for field_name, token in sorted(dict.fromkeys(lookups), key=lambda lookup: -held_by(*lookup)):
+            rest = _without(rest, Query.term_query(self.schema, field_name, token))
+        return _without(rest, _any(others)) if others else rest
+
     def ranking(self, parsed: ParsedQuery, held_by: Callable[[Term], int] | None = None) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module. With
         `held_by` (how many articles hold an exact term), a query of more than `MAX_EXACT_TERMS`
@@ -412,6 +435,37 @@ def _tiered(exact: Query) -> Query:
     which reorders exact near-ties; round 4 accepted that for the exact tier's cost.)"""
     tier = Query.const_score_query(Query.all_query(), EXACT_TIER)
     return Query.boolean_query([(Occur.Must, Query.boost_query(exact, EXACT_BOOST)), (Occur.Should, tier)])
+
+
+def _leaves(node: Node) -> list[Node]:
+    """The alternatives a node matches on, as `Renderer._options` flattens them: each option of
+    an OR (once), an expanded word and each of its alternatives; any other node whole."""
+    if isinstance(node, Expanded):
+        return [node.original, *(leaf for a in node.alternatives for leaf in _leaves(a))]
+    if isinstance(node, AnyOf):
+        return [leaf for option in dict.fromkeys(node.options) for leaf in _leaves(option)]
+    return [node]
+
+
+def _word_terms(term: Term) -> list[tuple[str, str]] | None:
+    """The (field, token) lookups a term of one word is rendered as by `Renderer._term_options`
+    (each field of its scope), None for any other term (a phrase, a prefix, several words)."""
+    if term.prefix:
+        return None
+    if term.exact:
+        printed = list(dict.fromkeys(term.tokens))
+        if len(term.tokens if term.phrase else printed) != 1:
+            return None
+        return [(f"{name}_exact", printed[0]) for name in ("title", "body")]
+    folded = list(term.folded) if term.phrase else list(dict.fromkeys(term.folded))
+    if len(folded) != 1:
+        return None
+    fields = ("title", "body", "aside") if term.scope == "any" else (term.scope,)
+    return [(f"{name}_words", folded[0]) for name in fields]
+
+
+def _without(query: Query, excluded: Query) -> Query:
+    return Query.boolean_query([(Occur.Must, query), (Occur.MustNot, excluded)])
 
 
 def _any(queries: list[Query]) -> Query:
