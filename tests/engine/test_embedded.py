@@ -480,7 +480,7 @@ def test_a_match_of_most_of_the_archive_counts_as_the_archive_less_the_rest(
 def test_the_rest_of_an_or_is_every_article_less_each_word_the_commonest_first(tmp_path: Path) -> None:
     """The articles a match holding most of the archive leaves out (`render.Renderer.unmatched`,
     counted as the whole archive less them): for an OR of words, every article less each word's
-    lookup in turn, the commonest first (round 11, #12), not less the union of every word's
+    lookup, the commonest tried first (round 11, #12), not less the union of every word's
     postings. Always the articles `matching` leaves out, whatever the OR holds."""
     from tantivy import Occur, Query
 
@@ -511,7 +511,7 @@ def test_the_rest_of_an_or_is_every_article_less_each_word_the_commonest_first(t
         )
         assert found(renderer.unmatched(parsed, held)) == found(everything), q
     or_chain = renderer.unmatched(SearchRequest(q="sen OR ocop OR gạo").parsed, held)
-    # innermost (first excluded, printed first) the commonest lookup, each word's fields apart
+    # one exclusion per lookup (each word in each field), the commonest tried first
     excluded = re.findall(r"MustNot, TermQuery\(Term\(field=\d+, type=Str, \"(\w+)\"", repr(or_chain))
     body = {t: held("body_words", t) for t in ("sen", "ocop", "gao")}
     assert len(excluded) == 9 and excluded[0] == max(body, key=lambda t: body[t])

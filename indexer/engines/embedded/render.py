@@ -231,12 +231,13 @@ class Renderer:
 
     def unmatched(self, parsed: ParsedQuery, held_by: Callable[[str, str], int]) -> Query:
         """The articles `matching(parsed)` leaves out (the rest of a match holding most of the
-        archive, `counts`). For an OR of words (or one word, an expanded one), every article less
-        each word's lookup in each field in turn, the commonest first (`held_by`: how many
-        articles hold a term): an article is dropped at the first word it holds, and the later,
-        rarer lookups only skip to the few articles left, where excluding the union of all of
-        them read every posting of every word (an OR of 60 words at 100,000 articles: 2.9 → 0.7
-        ms; round 11). The same articles: every article holding none of the alternatives."""
+        archive, `counts`). For an OR of words (or one word, an expanded one), every article but
+        those holding any word's lookup in any field, each lookup its own exclusion, the
+        commonest first (`held_by`: how many articles hold a term): tantivy tries an article's
+        exclusions in order, so most articles are dropped by the first one and the rarer lookups
+        only skip ahead to the few left, where excluding the union of every lookup read and
+        merged every posting of every word (an OR of 60 words at 100,000 articles: 3.9 → 1.8 ms,
+        round 11; the same exclusions in the query's order: no faster). The same articles."""
         must = list(dict.fromkeys(parsed.must))
         if parsed.must_not or len(must) != 1 or not isinstance(must[0], Term | Expanded | AnyOf):
             return _without(Query.all_query(), self.matching(parsed))
@@ -247,10 +248,11 @@ class Renderer:
             lookups.extend(found or ())
             if found is None:
                 others.extend(self._options(leaf))
-        rest = Query.all_query()
-        for field_name, token in sorted(dict.fromkeys(lookups), key=lambda lookup: -held_by(*lookup)):
-            rest = _without(rest, Query.term_query(self.schema, field_name, token))
-        return _without(rest, _any(others)) if others else rest
+        commonest = sorted(dict.fromkeys(lookups), key=lambda lookup: -held_by(*lookup))
+        excluded = [Query.term_query(self.schema, name, token) for name, token in commonest]
+        if others:
+            excluded.append(_any(others))
+        return Query.boolean_query([(Occur.Must, Query.all_query()), *((Occur.MustNot, q) for q in excluded)])
 
     def ranking(self, parsed: ParsedQuery, held_by: Callable[[Term], int] | None = None) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module. With
