@@ -510,8 +510,13 @@ def test_the_rest_of_an_or_is_every_article_less_each_word_the_commonest_first(t
             [(Occur.Must, Query.all_query()), (Occur.MustNot, renderer.matching(parsed))]
         )
         assert found(renderer.unmatched(parsed, held)) == found(everything), q
+        for node in parsed.must:  # what an expanded word's original is excluded by, too
+            union = Query.boolean_query([(Occur.Should, part) for part in renderer._excluding(node)])
+            assert found(union) == found(renderer.node(node)), q
     or_chain = renderer.unmatched(SearchRequest(q="sen OR ocop OR gạo").parsed, held)
     # one exclusion per lookup (each word in each field), the commonest tried first
     excluded = re.findall(r"MustNot, TermQuery\(Term\(field=\d+, type=Str, \"(\w+)\"", repr(or_chain))
     body = {t: held("body_words", t) for t in ("sen", "ocop", "gao")}
     assert len(excluded) == 9 and excluded[0] == max(body, key=lambda t: body[t])
+    unordered = renderer._excluding(SearchRequest(q="sen").parsed.must[0])  # no counts: the body first
+    assert repr(unordered[0]) == repr(Query.term_query(renderer.schema, "body_words", "sen"))
