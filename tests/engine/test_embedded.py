@@ -526,3 +526,48 @@ def _spy(method: Any, calls: list[object]) -> Any:
         return method(*args, **kwargs)
 
     return spied
+
+
+def test_the_rest_of_an_or_is_every_article_less_each_word_the_commonest_first(tmp_path: Path) -> None:
+    """The articles a match holding most of the archive leaves out (`render.Renderer.unmatched`,
+    counted as the whole archive less them): for an OR of words, every article less each word's
+    lookup, the commonest tried first (round 11, #12), not less the union of every word's
+    postings. Always the articles `matching` leaves out, whatever the OR holds."""
+    from tantivy import Occur, Query
+
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(generated_articles(300))
+    searcher = index._current()[0].searcher()
+    renderer = index.renderer
+
+    def held(name: str, token: str) -> int:
+        return int(searcher.doc_freq(name, token))
+
+    def found(query: Query) -> set[int]:
+        return set(engine._rowids(searcher, [a for _, a in searcher.search(query, 1000).hits]))
+
+    queries = [
+        "ocop OR sản OR phẩm OR tỉnh OR ocop",
+        "chè OR trà OR gạo OR sen",  # expanded words (synonyms, exact alternatives)
+        '"sản phẩm" OR nông* OR gạo OR title:sen',  # a phrase, a prefix, a scope
+        "mật ong OR cà phê",  # words of several syllables
+        "ocop",
+        "ocop -sen",
+        "",
+    ]
+    for q in queries:
+        parsed = (SearchRequest(q=q) if q else SearchRequest()).parsed
+        everything = Query.boolean_query(
+            [(Occur.Must, Query.all_query()), (Occur.MustNot, renderer.matching(parsed))]
+        )
+        assert found(renderer.unmatched(parsed, held)) == found(everything), q
+        for node in parsed.must:  # what an expanded word's original is excluded by, too
+            union = Query.boolean_query([(Occur.Should, part) for part in renderer._excluding(node)])
+            assert found(union) == found(renderer.node(node)), q
+    or_chain = renderer.unmatched(SearchRequest(q="sen OR ocop OR gạo").parsed, held)
+    # one exclusion per lookup (each word in each field), the commonest tried first
+    excluded = re.findall(r"MustNot, TermQuery\(Term\(field=\d+, type=Str, \"(\w+)\"", repr(or_chain))
+    body = {t: held("body_words", t) for t in ("sen", "ocop", "gao")}
+    assert len(excluded) == 9 and excluded[0] == max(body, key=lambda t: body[t])
+    unordered = renderer._excluding(SearchRequest(q="sen").parsed.must[0])  # no counts: the body first
+    assert repr(unordered[0]) == repr(Query.term_query(renderer.schema, "body_words", "sen"))

@@ -461,9 +461,7 @@ class EmbeddedIndex:
         )[0]
         if not exact_counts(whole):
             return scoped(searcher.aggregate(matching, spec))
-        rest = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, matching)]
-        )
+        rest = self.renderer.unmatched(parsed, lambda name, token: int(searcher.doc_freq(name, token)))
         return scoped(without(whole, dict(searcher.aggregate(rest, spec))))
 
     def _collect(
