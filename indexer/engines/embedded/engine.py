@@ -449,9 +449,7 @@ class EmbeddedIndex:
         known to hold most of the archive is counted as the whole archive (kept per state of the
         index) less the articles it does not match (`counts`): the same integers, without counting
         nearly every article of the archive again for every such request."""
-        spec = aggregations(
-            request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
-        )
+        spec = _spec(searcher, request, filters)
         matching = self.renderer.matching(parsed)
         if 2 * _at_least(searcher, parsed) <= int(searcher.num_docs):
             return scoped(searcher.aggregate(matching, spec))
@@ -491,9 +489,7 @@ class EmbeddedIndex:
         ids = self._archive().ids_at(_rowids(searcher, [address for _, address in hits]))
         if len(ids) < len(hits):  # the archive behind the index: count the match itself
             return ranked, None
-        spec = aggregations(
-            request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
-        )
+        spec = _spec(searcher, request, filters)
         terms = [tantivy.Query.term_query(self.renderer.schema, "id", i) for i in sorted(ids.values())]
         held = tantivy.Query.boolean_query([(tantivy.Occur.Should, t) for t in terms]) if terms else EMPTY
         return ranked, scoped(searcher.aggregate(held, spec))
@@ -557,7 +553,7 @@ class EmbeddedIndex:
         if request.size == 0:
             return []
         offset = (request.page - 1) * request.size
-        if collected is not None:  # a first relevance page within them (`_collectable`)
+        if collected is not None:  # a relevance page within them, no cursor (`_collectable`)
             return collected[offset : offset + request.size]
         if sort != "relevance":
             return self._dated(searcher, parsed, sort, filters, request.size, offset, after)
@@ -791,10 +787,19 @@ class _Kept(Generic[K, V]):
         return [known[key] for key in keys]
 
 
+def _spec(searcher: tantivy.Searcher, request: SearchRequest, filters: Filters) -> dict[str, object]:
+    """The aggregation a faceted response needs (`render.aggregations`); a facet's articles
+    holding more than two values are counted only where the index holds any (a term lookup)."""
+    return aggregations(
+        request, filters, many=lambda field: int(searcher.doc_freq("keys", many_key(field))) > 0
+    )
+
+
 def _collectable(request: SearchRequest, parsed: ParsedQuery, filters: Filters) -> bool:
-    """Whether a count is made from the ranking's hits (`_collect`): a first relevance page of a
-    query of at least `MANY_WORDS` required words, under no filter (the facets count under every
-    filter but their own, so the filtered hits would not do), listing articles."""
+    """Whether a count is made from the ranking's hits (`_collect`): a relevance page (no cursor)
+    within the first `COLLECTED` hits of a query of at least `MANY_WORDS` required words, under
+    no filter (the facets count under every filter but their own, so the filtered hits would not
+    do), listing articles."""
     offset = (request.page - 1) * request.size
     return (
         not (filters.strings or request.collapse or request.cursor)

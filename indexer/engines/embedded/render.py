@@ -65,6 +65,9 @@ UNSCOPED = "/"  # joins a scope's name and its aggregation's when the scope need
 MANY_AGG = " many"  # the aggregation counting, on its plain column, a facet's articles holding `fields.MANY`
 DATE_FILTER = "published"  # the name the date range goes by among the filters
 ALL_FILTERS = "*"  # the scope of counts made under every filter (the total, unselected facets)
+ANY_FIELDS = ("title", "body", "aside")  # the fields of the scope `any` (`Renderer._scoped`)
+EXACT_FIELDS = ("title", "body")  # the fields printed as typed (`*_exact`): no related headlines
+_BOOSTS = {"title": TITLE_BOOST, "aside": ASIDE_BOOST}  # the body counts as it is
 
 
 @dataclass
@@ -106,10 +109,8 @@ class Renderer:
         """`within(field)` over the fields of a scope, as alternatives (`_options`): for `any` the
         title (boosted), the body and (weighing less) its related-headline lines."""
         if scope == "any":
-            fields = [Query.boost_query(within("title"), TITLE_BOOST), within("body")]
-            if asides:
-                fields.append(Query.boost_query(within("aside"), ASIDE_BOOST))
-            return fields
+            fields = ANY_FIELDS if asides else EXACT_FIELDS
+            return [Query.boost_query(within(f), _BOOSTS[f]) if f in _BOOSTS else within(f) for f in fields]
         return [within(scope)]
 
     def _syllables(self, syllables: Sequence[str], scope: Scope, prefix: bool = False) -> list[Query]:
@@ -467,11 +468,11 @@ def _word_terms(term: Term) -> list[tuple[str, str]] | None:
         printed = list(dict.fromkeys(term.tokens))
         if len(term.tokens if term.phrase else printed) != 1:
             return None
-        return [(f"{name}_exact", printed[0]) for name in ("title", "body")]
+        return [(f"{name}_exact", printed[0]) for name in EXACT_FIELDS]
     folded = list(term.folded) if term.phrase else list(dict.fromkeys(term.folded))
     if len(folded) != 1:
         return None
-    fields = ("title", "body", "aside") if term.scope == "any" else (term.scope,)
+    fields = ANY_FIELDS if term.scope == "any" else (term.scope,)
     return [(f"{name}_words", folded[0]) for name in fields]
 
 
