@@ -50,7 +50,7 @@ from indexer.engines.embedded.fields import (
 )
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import SearchRequest
-from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term, positive_terms
 
 TITLE_BOOST = 4.0
 ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
@@ -59,6 +59,7 @@ ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merg
 WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 EXACT_BOOST = 2.0
 MAX_EXACT_TERMS = 6  # exact terms tiering one ranking (`exact_budget`); ordinary queries hold fewer
+LONG_OR = 8  # distinct alternatives from which an OR is ranked by one tier, not one per word (`long_or`)
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
 UNSCOPED = "/"  # joins a scope's name and its aggregation's when the scope needs no filter (`scoped`)
@@ -264,14 +265,25 @@ class Renderer:
         excluded = [Query.term_query(self.schema, name, token) for name, token in distinct]
         return [*excluded, _any(others)] if others else excluded
 
-    def ranking(self, parsed: ParsedQuery, held_by: Callable[[Term], int] | None = None) -> Query:
+    def ranking(
+        self,
+        parsed: ParsedQuery,
+        held_by: Callable[[Term], int] | None = None,
+        frequency: Callable[[str, str], int] | None = None,
+    ) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module. With
         `held_by` (how many articles hold an exact term), a query of more than `MAX_EXACT_TERMS`
-        exact terms is tiered by the rarest of them only (`exact_budget`)."""
+        exact terms is tiered by the rarest of them only (`exact_budget`). A long OR (`long_or`)
+        has one tier instead of its words' (`_as_typed`; `frequency`: how many articles hold a
+        term of a field)."""
         clauses = self._matching_clauses(parsed, counted=True)
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
-        for expanded in parsed.expansions():  # below the others: what only an alternative matched
+        one_or = long_or(parsed)
+        if one_or and parsed.exact_terms():  # with none, every alternative qualifies: no tier
+            clauses.append((Occur.Should, self._as_typed(parsed, one_or, frequency)))
+        # below the others: what only an alternative matched (a long OR: `_as_typed`)
+        for expanded in () if one_or else parsed.expansions():
             # every article but those holding an alternative and not the original: the original is
             # looked for only where an alternative is (the rest qualifies anyway), so a common
             # phrase is not searched again here. (Written, before round 9, as the original and an
@@ -283,11 +295,44 @@ class Renderer:
             only = Query.boolean_query([(Occur.Must, alternatives), *((Occur.MustNot, q) for q in excluded)])
             not_only = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, only)])
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
-        exact = exact_budget(parsed.exact_terms(), held_by)
+        exact = [] if one_or else exact_budget(parsed.exact_terms(), held_by)
         clauses += [(Occur.Should, _tiered(self.exact_tier(term))) for term in exact]
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
+
+    def _as_typed(
+        self, parsed: ParsedQuery, alternatives: AnyOf, frequency: Callable[[str, str], int] | None
+    ) -> Query:
+        """A long OR's one tier (`long_or`): `EXACT_TIER` where an article holds any alternative as
+        typed, a word typed with diacritics printed so (or as read, for words typed without:
+        `ParsedQuery.exact_terms`), any other alternative (no diacritics, a prefix, a scope)
+        wherever it matches. An expanded word's alternatives (synonyms, merged provinces) never
+        qualify, so an article holding only those ranks below, as `ORIGINAL_TIER` ranks it.
+        Every article less those holding none: each lookup (a word in a field) excluded on its
+        own, the commonest first (`frequency`), as `unmatched` finds the rest of a match; their
+        union over the whole archive cost as much as the tiers per word it replaces."""
+        lookups: list[tuple[str, str]] = []
+        others: list[Query] = []
+        for term in parsed.exact_terms():
+            found = _word_terms(term)
+            lookups.extend(found or ())
+            if found is None:
+                others.append(self.exact_tier(term))
+        for option in dict.fromkeys(alternatives.options):
+            typed = option.original if isinstance(option, Expanded) else option
+            if any(_asks_exact(term, parsed.boosts) for term in positive_terms(typed, typed=True)):
+                continue  # qualifies by its exact terms
+            found = _word_terms(typed) if isinstance(typed, Term) else None
+            lookups.extend(found or ())
+            if found is None:
+                others.append(self.node(typed))
+        distinct = list(dict.fromkeys(lookups))
+        if frequency is not None:
+            distinct.sort(key=lambda lookup: -frequency(*lookup))
+        excluded = [*(Query.term_query(self.schema, name, token) for name, token in distinct), *others]
+        none = Query.boolean_query([(Occur.Must, Query.all_query()), *((Occur.MustNot, q) for q in excluded)])
+        return Query.const_score_query(_without(Query.all_query(), none), EXACT_TIER)
 
     def _counted(self, part: Node, weight: float) -> Query:
         """`part` with its BM25 plus `WORD_TIER` × its weight where it matches, searched once."""
@@ -426,6 +471,36 @@ def scope_name(skipped: str) -> str:
 def facet_scope(name: str, filters: Filters) -> str:
     """The scope a facet is counted in: without its own filter when it has one."""
     return scope_name(name if name in filters.strings else ALL_FILTERS)
+
+
+def long_or(parsed: ParsedQuery) -> AnyOf | None:
+    """The OR a query is, when it is one OR of at least `LONG_OR` distinct alternatives (exclusions
+    aside; a relaxed query's words are not one), ranked by one tier for the whole OR (`Renderer._as_typed`)
+    instead of one per word typed with diacritics (`exact_budget`) and per expanded word
+    (`ORIGINAL_TIER`).
+
+    Why: the tiers per word rank an article by how many of the tiered words it prints. In an OR
+    of many alternatives the budget tiers only the six rarest (which six is the archive's doing,
+    not the user's), most articles hold some alternative, and an expanded word's tier goes to
+    every article but those holding only its synonym, so in `chè OR trà OR sen …` an article about
+    sen got both synonyms' tiers and one about trà only one. The one tier keeps what the tiers are
+    for (an alternative printed as typed above a look-alike: "chè" above "chế", "che"), and BM25
+    orders the rest. At 1,000,000 articles those tiers were about a third of a 60-alternative
+    OR's CPU (docs/benchmarks.md, "Searching, round 12"). Eight: more alternatives than the six
+    exact terms one ranking tiers (`MAX_EXACT_TERMS`); no judged query, contract request or
+    normal bench request holds more than five."""
+    must = list(dict.fromkeys(parsed.must))
+    if parsed.strict or len(must) != 1 or not isinstance(must[0], AnyOf):
+        return None
+    return must[0] if len(dict.fromkeys(must[0].options)) >= LONG_OR else None
+
+
+def _asks_exact(term: Term, boosts: Iterable[Term]) -> bool:
+    """Whether a typed term's tier asks for it printed as typed (as `ParsedQuery.exact_terms`
+    finds them): typed with diacritics, or typed without and read (a boost within its syllables)."""
+    if term.exact or term.prefix or term.scope != "any":
+        return False
+    return term.has_diacritics or any(set(b.folded) <= set(term.folded) for b in boosts)
 
 
 def exact_budget(terms: list[Term], held_by: Callable[[Term], int] | None) -> list[Term]:
