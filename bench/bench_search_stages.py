@@ -72,8 +72,7 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     clauses = renderer._matching_clauses(parsed, counted=True)
     with_exact = clauses + [(Occur.Should, render._tiered(renderer.exact_tier(t))) for t in exact]
     if one_or and parsed.exact_terms():
-        tier = renderer._as_typed(parsed, one_or, lambda name, token: int(searcher.doc_freq(name, token)))
-        with_exact.append((Occur.Should, tier))
+        with_exact.append((Occur.Should, renderer._as_typed(parsed, one_or)))
     expanded = [
         (Occur.Should, Query.const_score_query(Query.all_query(), render.ORIGINAL_TIER))
         for _ in ([] if one_or else parsed.expansions())
