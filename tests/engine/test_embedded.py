@@ -389,7 +389,7 @@ def test_a_long_or_is_ranked_by_one_tier_an_alternative_printed_as_typed(tmp_pat
     an article holding any alternative as typed (a bare word wherever it matches), not one per
     word and per expanded word: an article printing only a look-alike ("chế" for `chè`) ranks
     below all of them, where the tiers per word put it at the top (title and body full of it)."""
-    from indexer.engines.embedded.render import EXACT_TIER, LONG_OR, long_or
+    from indexer.engines.embedded.render import EXACT_TIER, LONG_OR, _by_union, long_or
 
     def article(key: str, title: str, text: str) -> Article:
         url = f"https://vnexpress.net/{key}.html"
@@ -413,6 +413,8 @@ def test_a_long_or_is_ranked_by_one_tier_an_alternative_printed_as_typed(tmp_pat
     ranked = {key[hit.id]: hit.score or 0.0 for hit in hits}
     assert len(ranked) == 4 and min(ranked, key=lambda k: ranked[k]) == "look", ranked
     assert ranked["look"] < EXACT_TIER <= min(ranked["tra"], ranked["sen"], ranked["gom"]), ranked
+    # the tier read as one union where its words are rare, as exclusions where most articles hold one
+    assert _by_union([0.01] * 20) and not _by_union([0.9, 0.8, 0.5])
 
 
 def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:
