@@ -21,6 +21,8 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
 - an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces);
+- a query that is one long OR (`long_or`) has one tier instead of the two above: `EXACT_TIER`
+  where an article holds any of its alternatives as typed (`Renderer._as_typed`);
 - a relaxed query (any of its words) counts the words an article holds: each adds `WORD_TIER` to
   its own BM25, so those holding every word come first, then those holding most. Each word is
   searched once: its query must match, beside an optional constant (`all_query`, no postings)
@@ -476,10 +478,10 @@ def facet_scope(name: str, filters: Filters) -> str:
 
 
 def long_or(parsed: ParsedQuery) -> AnyOf | None:
-    """The OR a query is, when it is one OR of at least `LONG_OR` distinct alternatives (exclusions
-    aside; a relaxed query's words are not one), ranked by one tier for the whole OR (`Renderer._as_typed`)
-    instead of one per word typed with diacritics (`exact_budget`) and per expanded word
-    (`ORIGINAL_TIER`).
+    """The OR a query is, when it is one OR of at least `LONG_OR` distinct alternatives
+    (exclusions aside; a relaxed query's words are not one): ranked by one tier for the whole OR
+    (`Renderer._as_typed`) instead of one per word typed with diacritics (`exact_budget`) and per
+    expanded word (`ORIGINAL_TIER`).
 
     Why: the tiers per word rank an article by how many of the tiered words it prints. In an OR
     of many alternatives the budget tiers only the six rarest (which six is the archive's doing,
@@ -487,10 +489,11 @@ def long_or(parsed: ParsedQuery) -> AnyOf | None:
     every article but those holding only its synonym, so in `chè OR trà OR sen …` an article about
     sen got both synonyms' tiers and one about trà only one. The one tier keeps what the tiers are
     for (an alternative printed as typed above a look-alike: "chè" above "chế", "che"), and BM25
-    orders the rest. At 1,000,000 articles those tiers were about a third of a 60-alternative
-    OR's CPU (docs/benchmarks.md, "Searching, round 12"). Eight: more alternatives than the six
-    exact terms one ranking tiers (`MAX_EXACT_TERMS`); no judged query, contract request or
-    normal bench request holds more than five."""
+    orders the rest. At 1,000,000 articles the tiers per word were half of the CPU of the bench's
+    60-alternative OR and the one tier costs a third of theirs (docs/benchmarks.md, "Searching,
+    round 12"). Eight: more alternatives than the six exact terms one ranking tiers
+    (`MAX_EXACT_TERMS`); no judged query and no normal bench request holds more than two, no
+    contract request compared hit for hit more than five."""
     must = list(dict.fromkeys(parsed.must))
     if parsed.strict or len(must) != 1 or not isinstance(must[0], AnyOf):
         return None
