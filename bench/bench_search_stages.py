@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_engines import load, requests_for  # noqa: E402
 from indexer.engines import core  # noqa: E402
 from indexer.engines.embedded import EmbeddedIndex, render  # noqa: E402
-from indexer.engines.embedded.engine import _held_by, _match_count  # noqa: E402
+from indexer.engines.embedded.engine import _held_by, _match_count, _share  # noqa: E402
 from indexer.highlight import hit_for  # noqa: E402
 from indexer.query import SearchRequest  # noqa: E402
 
@@ -67,12 +67,15 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     )
     parsed = searched.parsed
     matching = renderer.filtered(renderer.matching(parsed), filters)
-    exact = render.exact_budget(parsed.exact_terms(), lambda term: _held_by(searcher, term))
+    one_or = render.long_or(parsed)  # one tier for the whole OR (`Renderer._as_typed`), as the exact tiers
+    exact = [] if one_or else render.exact_budget(parsed.exact_terms(), lambda term: _held_by(searcher, term))
     clauses = renderer._matching_clauses(parsed, counted=True)
     with_exact = clauses + [(Occur.Should, render._tiered(renderer.exact_tier(t))) for t in exact]
+    if one_or and parsed.exact_terms():
+        with_exact.append((Occur.Should, renderer._as_typed(parsed, one_or, _share(searcher))))
     expanded = [
         (Occur.Should, Query.const_score_query(Query.all_query(), render.ORIGINAL_TIER))
-        for _ in parsed.expansions()
+        for _ in ([] if one_or else parsed.expansions())
     ]  # their cost as a constant; the real clauses are in the full ranking
     ranking = renderer.filtered(index._ranking(searcher, parsed), filters)
 

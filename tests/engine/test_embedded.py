@@ -28,7 +28,7 @@ from indexer.query import SearchRequest
 from indexer.schema import VIETNAM_TZ, Article, article_id_for
 from ocop_watch.cli_app import app
 from ocop_watch.commands import index as _index_commands  # noqa: F401  (registers `ocop index ...`)
-from tests.support.contract_articles import ARTICLES, ID, build_archive, generated_articles
+from tests.support.contract_articles import ARTICLES, CRAWLED, ID, build_archive, generated_articles
 
 
 @pytest.fixture
@@ -382,6 +382,39 @@ def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
     assert [t.tokens[0] for t in kept] == ["chè", "trà", "mắm", "gốm", "dừa", "sen"]
     assert exact_budget(terms[:MAX_EXACT_TERMS], lambda term: held[term.tokens[0]]) == terms[:MAX_EXACT_TERMS]
     assert exact_budget(terms, None) == terms  # no counts: every term
+
+
+def test_a_long_or_is_ranked_by_one_tier_an_alternative_printed_as_typed(tmp_path: Path) -> None:
+    """A query that is one OR of `LONG_OR` alternatives or more (round 12, #12) has one tier, for
+    an article holding any alternative as typed (a bare word wherever it matches), not one per
+    word and per expanded word: an article printing only a look-alike ("chế" for `chè`) ranks
+    below all of them, where the tiers per word put it at the top (title and body full of it)."""
+    from indexer.engines.embedded.render import EXACT_TIER, LONG_OR, _by_union, long_or
+
+    def article(key: str, title: str, text: str) -> Article:
+        url = f"https://vnexpress.net/{key}.html"
+        return Article.from_url(url, site="vnexpress.net", title=title, text=text, crawled=CRAWLED)
+
+    articles = {
+        "tra": article("tra", "Trà Thái Nguyên", "Đồi trà xanh ở Thái Nguyên vào vụ thu hái."),
+        "sen": article("sen", "Sen Tháp Mười", "Đầm sen ở Tháp Mười nở rộ, du khách tới ngắm."),
+        "gom": article("gom", "Làng gốm Bát Tràng", "Lò gốm Bát Tràng đỏ lửa quanh năm."),
+        "look": article("look", "Chế biến sâu", "Chế biến nông sản: nhà máy chế biến, chế tạo."),
+    }
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(articles.values())
+    key = {a.id: k for k, a in articles.items()}
+    words = ["chè", "trà", "sen", "gạo", "gốm", "dệt", "muối", "mắm"]
+    q = " OR ".join(words)
+    assert len(words) == LONG_OR and long_or(SearchRequest(q=q).parsed)
+    assert not long_or(SearchRequest(q=" OR ".join(words[:-1])).parsed)  # seven: a tier per word
+    assert not long_or(SearchRequest(q=f"ocop ({q})").parsed)  # not the whole query
+    hits = index.search(SearchRequest(q=q)).hits
+    ranked = {key[hit.id]: hit.score or 0.0 for hit in hits}
+    assert len(ranked) == 4 and min(ranked, key=lambda k: ranked[k]) == "look", ranked
+    assert ranked["look"] < EXACT_TIER <= min(ranked["tra"], ranked["sen"], ranked["gom"]), ranked
+    # the tier read as one union where its words are rare, as exclusions where most articles hold one
+    assert _by_union([0.01] * 20) and not _by_union([0.9, 0.8, 0.5])
 
 
 def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:

@@ -495,7 +495,9 @@ class EmbeddedIndex:
         return ranked, scoped(searcher.aggregate(held, spec))
 
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
-        return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
+        return self.renderer.ranking(
+            parsed, held_by=lambda term: _held_by(searcher, term), share=_share(searcher)
+        )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
@@ -817,6 +819,13 @@ def _held_by(searcher: tantivy.Searcher, term: Term) -> int:
         return min(int(searcher.doc_freq("body_exact", token)) for token in term.tokens)
     pairs = zip(folded, folded[1:], strict=False)
     return min(int(searcher.doc_freq("body_pairs", a + PAIR_JOINER + b)) for a, b in pairs)
+
+
+def _share(searcher: tantivy.Searcher) -> Callable[[str, str], float]:
+    """The part of the archive holding a term of a field, from the term dictionary (no postings
+    read; deleted articles counted)."""
+    articles = max(int(searcher.num_docs), 1)
+    return lambda name, token: int(searcher.doc_freq(name, token)) / articles
 
 
 def _at_least(searcher: tantivy.Searcher, parsed: ParsedQuery) -> int:

@@ -21,6 +21,8 @@ Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch 
   pairs where the article holds every pair ("nong_thon", "thon_moi"): exact for two words, and for
   longer runs every neighbour standing side by side somewhere, without a position check;
 - an expanded word as typed adds `ORIGINAL_TIER` (above its synonyms and merged provinces);
+- a query that is one long OR (`long_or`) has one tier instead of the two above: `EXACT_TIER`
+  where an article holds any of its alternatives as typed (`Renderer._as_typed`);
 - a relaxed query (any of its words) counts the words an article holds: each adds `WORD_TIER` to
   its own BM25, so those holding every word come first, then those holding most. Each word is
   searched once: its query must match, beside an optional constant (`all_query`, no postings)
@@ -50,7 +52,7 @@ from indexer.engines.embedded.fields import (
 )
 from indexer.facets import COUNTED_FACETS, FACETS, resolve_filters
 from indexer.query import SearchRequest
-from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term
+from indexer.query_ast import AllOf, AnyOf, Expanded, Node, Not, ParsedQuery, Scope, Term, positive_terms
 
 TITLE_BOOST = 4.0
 ASIDE_BOOST = 0.2  # a related-headline line (indexer.asides) counts a fifth of the body
@@ -59,6 +61,7 @@ ORIGINAL_TIER = 1000.0  # an expanded word as typed, above its synonyms and merg
 WORD_TIER = 100_000.0  # a relaxed query: each of its words an article holds, above any other clause
 EXACT_BOOST = 2.0
 MAX_EXACT_TERMS = 6  # exact terms tiering one ranking (`exact_budget`); ordinary queries hold fewer
+LONG_OR = 8  # distinct alternatives from which an OR is ranked by one tier, not one per word (`long_or`)
 ADJACENT_BOOST = 2.0
 MAX_BUCKETS = 10_000  # distinct values fetched per facet before the top `facet_size` are chosen
 UNSCOPED = "/"  # joins a scope's name and its aggregation's when the scope needs no filter (`scoped`)
@@ -264,14 +267,25 @@ class Renderer:
         excluded = [Query.term_query(self.schema, name, token) for name, token in distinct]
         return [*excluded, _any(others)] if others else excluded
 
-    def ranking(self, parsed: ParsedQuery, held_by: Callable[[Term], int] | None = None) -> Query:
+    def ranking(
+        self,
+        parsed: ParsedQuery,
+        held_by: Callable[[Term], int] | None = None,
+        share: Callable[[str, str], float] | None = None,
+    ) -> Query:
         """Matching plus the optional ranking clauses (relevance sort): see the module. With
         `held_by` (how many articles hold an exact term), a query of more than `MAX_EXACT_TERMS`
-        exact terms is tiered by the rarest of them only (`exact_budget`)."""
+        exact terms is tiered by the rarest of them only (`exact_budget`). A long OR (`long_or`)
+        has one tier instead of its words' (`_as_typed`; `share`: the part of the archive holding
+        a term of a field)."""
         clauses = self._matching_clauses(parsed, counted=True)
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
-        for expanded in parsed.expansions():  # below the others: what only an alternative matched
+        one_or = long_or(parsed)
+        if one_or and parsed.exact_terms():  # with none, every alternative qualifies: no tier
+            clauses.append((Occur.Should, self._as_typed(parsed, one_or, share)))
+        # below the others: what only an alternative matched (a long OR: `_as_typed`)
+        for expanded in () if one_or else parsed.expansions():
             # every article but those holding an alternative and not the original: the original is
             # looked for only where an alternative is (the rest qualifies anyway), so a common
             # phrase is not searched again here. (Written, before round 9, as the original and an
@@ -283,11 +297,46 @@ class Renderer:
             only = Query.boolean_query([(Occur.Must, alternatives), *((Occur.MustNot, q) for q in excluded)])
             not_only = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, only)])
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
-        exact = exact_budget(parsed.exact_terms(), held_by)
+        exact = [] if one_or else exact_budget(parsed.exact_terms(), held_by)
         clauses += [(Occur.Should, _tiered(self.exact_tier(term))) for term in exact]
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
         return Query.boolean_query(clauses)
+
+    def _as_typed(
+        self, parsed: ParsedQuery, alternatives: AnyOf, share: Callable[[str, str], float] | None
+    ) -> Query:
+        """A long OR's one tier (`long_or`): `EXACT_TIER` where an article holds any alternative as
+        typed, a word typed with diacritics printed so (or as read, for words typed without:
+        `ParsedQuery.exact_terms`), any other alternative (no diacritics, a prefix, a scope)
+        wherever it matches. An expanded word's alternatives (synonyms, merged provinces) never
+        qualify, so an article holding only those ranks below, as `ORIGINAL_TIER` ranks it.
+        At a constant score (no BM25 read), as whichever of two queries reads less (`_by_union`,
+        from the term dictionary's counts): one union of the lookups, or every article less each
+        lookup on its own, the commonest first (as `unmatched`)."""
+        lookups: list[tuple[str, str]] = []
+        others: list[Query] = []
+        for term in parsed.exact_terms():
+            found = _word_terms(term)
+            lookups.extend(found or ())
+            if found is None:
+                others.append(self.exact_tier(term))
+        for option in dict.fromkeys(alternatives.options):
+            typed = option.original if isinstance(option, Expanded) else option
+            if any(_asks_exact(term, parsed.boosts) for term in positive_terms(typed, typed=True)):
+                continue  # qualifies by its exact terms
+            found = _word_terms(typed) if isinstance(typed, Term) else None
+            lookups.extend(found or ())
+            if found is None:
+                others.append(self.node(typed))
+        shares = {lookup: share(*lookup) if share is not None else 0.0 for lookup in lookups}
+        commonest = sorted(shares, key=lambda lookup: -shares[lookup])
+        held = [Query.term_query(self.schema, name, token) for name, token in commonest]
+        if _by_union(list(shares.values())):
+            return Query.const_score_query(_any([*held, *others]), EXACT_TIER)
+        excluded = [*held, *others]
+        none = Query.boolean_query([(Occur.Must, Query.all_query()), *((Occur.MustNot, q) for q in excluded)])
+        return Query.const_score_query(_without(Query.all_query(), none), EXACT_TIER)
 
     def _counted(self, part: Node, weight: float) -> Query:
         """`part` with its BM25 plus `WORD_TIER` × its weight where it matches, searched once."""
@@ -426,6 +475,52 @@ def scope_name(skipped: str) -> str:
 def facet_scope(name: str, filters: Filters) -> str:
     """The scope a facet is counted in: without its own filter when it has one."""
     return scope_name(name if name in filters.strings else ALL_FILTERS)
+
+
+def long_or(parsed: ParsedQuery) -> AnyOf | None:
+    """The OR a query is, when it is one OR of at least `LONG_OR` distinct alternatives
+    (exclusions aside; a relaxed query's words are not one): ranked by one tier for the whole OR
+    (`Renderer._as_typed`) instead of one per word typed with diacritics (`exact_budget`) and per
+    expanded word (`ORIGINAL_TIER`).
+
+    Why: the tiers per word rank an article by how many of the tiered words it prints. In an OR
+    of many alternatives the budget tiers only the six rarest (which six is the archive's doing,
+    not the user's), most articles hold some alternative, and an expanded word's tier goes to
+    every article but those holding only its synonym, so in `chè OR trà OR sen …` an article about
+    sen got both synonyms' tiers and one about trà only one. The one tier keeps what the tiers are
+    for (an alternative printed as typed above a look-alike: "chè" above "chế", "che"), and BM25
+    orders the rest. At 1,000,000 articles the tiers per word were half of the CPU of the bench's
+    60-alternative OR and the one tier costs a third of theirs (docs/benchmarks.md, "Searching,
+    round 12"). Eight: more alternatives than the six exact terms one ranking tiers
+    (`MAX_EXACT_TERMS`); no judged query and no normal bench request holds more than two, no
+    contract request compared hit for hit more than five."""
+    must = list(dict.fromkeys(parsed.must))
+    if parsed.strict or len(must) != 1 or not isinstance(must[0], AnyOf):
+        return None
+    return must[0] if len(dict.fromkeys(must[0].options)) >= LONG_OR else None
+
+
+def _by_union(shares: list[float]) -> bool:
+    """Whether a long OR's tier (`Renderer._as_typed`) is cheaper as one union of its lookups,
+    given the part of the archive each is held by: a union reads every posting (the shares'
+    sum, per article of the archive); every article less each lookup tries an article's lookups
+    in turn until one holds it (about one try per article when the commonest are printed in
+    most articles). At 1,000,000 articles: the bench's OR chain (sum 9.2, 1.1 tries) 75 ms to
+    rank by the union, 72 by the exclusions; 60 distinct words (47.7, 1.0) 226 and 171; 100
+    one-letter words with marks, each printed in few articles (0.56, 104) 71 and 88."""
+    tries, left = 0.0, 1.0
+    for part in sorted(shares, reverse=True):
+        tries += left
+        left *= 1.0 - part
+    return sum(shares) < tries
+
+
+def _asks_exact(term: Term, boosts: Iterable[Term]) -> bool:
+    """Whether a typed term's tier asks for it printed as typed (as `ParsedQuery.exact_terms`
+    finds them): typed with diacritics, or typed without and read (a boost within its syllables)."""
+    if term.exact or term.prefix or term.scope != "any":
+        return False
+    return term.has_diacritics or any(set(b.folded) <= set(term.folded) for b in boosts)
 
 
 def exact_budget(terms: list[Term], held_by: Callable[[Term], int] | None) -> list[Term]:
