@@ -495,7 +495,11 @@ class EmbeddedIndex:
         return ranked, scoped(searcher.aggregate(held, spec))
 
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
-        return self.renderer.ranking(parsed, held_by=lambda term: _held_by(searcher, term))
+        return self.renderer.ranking(
+            parsed,
+            held_by=lambda term: _held_by(searcher, term),
+            read=lambda node: _postings_of(searcher, node),
+        )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
         return _match_count(searcher, self.renderer.filtered(self.renderer.matching(parsed), filters))
