@@ -389,8 +389,8 @@ def test_a_ranking_of_many_words_scores_only_its_rarest_eight(
 ) -> None:
     """The ranking decision of round 12 (#12): past `MAX_SCORED_WORDS` required words only the
     rarest carry their BM25 (`render.unscored`, by the postings each word holds); the others are
-    matched at a constant 0. The match is the query's own: the same articles, total and facets as
-    with every word scored, each article scoring less (the commoner words' BM25 left out)."""
+    matched at a constant 0, and no exact tier is added. The match is the query's own: the same
+    articles, total and facets as with every word scored, each article scoring less."""
     from indexer.engines.embedded import render
     from indexer.query_ast import Term
 
@@ -417,6 +417,9 @@ def test_a_ranking_of_many_words_scores_only_its_rarest_eight(
     scores = {hit.id: hit.score for hit in every.hits}
     shared = [hit for hit in ranked.hits if hit.id in scores]
     assert shared and all(hit.score is not None and hit.score < (scores[hit.id] or 0) for hit in shared)
+    # no exact tier past the budget: the words typed with diacritics lift no article above any BM25
+    assert all((hit.score or 0) < render.EXACT_TIER for hit in ranked.hits)
+    assert any((hit.score or 0) >= render.EXACT_TIER for hit in every.hits)
 
 
 def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ folded syllables in the title or the body (or the field its scope names); a phra
 is a word (`*_words`), longer ones their consecutive syllable pairs (`*_pairs`, see `fields`); a
 prefix a regular expression over `*_words`; an exact term (synonyms) the `*_exact` fields.
 
-Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does:
+Ranking (relevance only) adds optional clauses, as the Elasticsearch/OpenSearch engine does
+(but for a query of more than `MAX_SCORED_WORDS` required words: the BM25 of its rarest ones
+only, no exact tier; see `unscored`):
 
 - BM25 of the matched words and phrases, a title match counting `TITLE_BOOST` times;
 - the exact-diacritic tier: each phrase typed with diacritics that an article holds exactly adds
@@ -279,8 +281,9 @@ class Renderer:
         `held_by` (how many articles hold an exact term), a query of more than `MAX_EXACT_TERMS`
         exact terms is tiered by the rarest of them only (`exact_budget`); with `read` (about how
         many postings a required word holds), a query of more than `MAX_SCORED_WORDS` required
-        words is scored by the rarest of them only (`unscored`)."""
-        clauses = self._matching_clauses(parsed, counted=True, unscored=unscored(parsed.must, read))
+        words is scored by the BM25 of the rarest of them only (`unscored`), with no exact tier."""
+        unscored_words = unscored(parsed.must, read)
+        clauses = self._matching_clauses(parsed, counted=True, unscored=unscored_words)
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
@@ -295,7 +298,7 @@ class Renderer:
             only = Query.boolean_query([(Occur.Must, alternatives), *((Occur.MustNot, q) for q in excluded)])
             not_only = Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, only)])
             clauses.append((Occur.Should, Query.const_score_query(not_only, ORIGINAL_TIER)))
-        exact = exact_budget(parsed.exact_terms(), held_by)
+        exact = [] if unscored_words else exact_budget(parsed.exact_terms(), held_by)
         clauses += [(Occur.Should, _tiered(self.exact_tier(term))) for term in exact]
         for run in parsed.word_runs():
             clauses.append((Occur.Should, Query.boost_query(self._adjacent(run), ADJACENT_BOOST)))
@@ -460,7 +463,11 @@ def unscored(must: Sequence[Node], read: Callable[[Node], int] | None) -> set[No
     words: 3,946 articles of 1,000,000, whose ranking was two thirds of the request; round 12).
     Unscored, a union is only read. The words left out are the commonest, whose BM25 (an IDF
     near 0 for a syllable printed in most articles) adds least to telling articles apart; the
-    match is the same, only scores and order change."""
+    match is the same, only scores and order change. Such a ranking has no exact tiers either
+    (`Renderer.ranking`): they cost a third of what was left (at 1,000,000 articles), and with
+    so many words they are mostly readings guessed for neighbours across words ("hóa nông",
+    "sao hợp" in 40 words typed without diacritics), each lifting an article by `EXACT_TIER`
+    over any BM25, or words the article holds anyway, folded."""
     distinct = list(dict.fromkeys(must))
     if read is None or len(distinct) <= MAX_SCORED_WORDS:
         return set()
