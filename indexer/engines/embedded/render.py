@@ -287,6 +287,14 @@ class Renderer:
         # common words of a relaxed query: counted where the others found an article
         clauses += [(Occur.Should, self._counted(p, weight)) for p, weight in parsed.counted(finding=False)]
         for expanded in parsed.expansions():  # below the others: what only an alternative matched
+            if unscored_words and expanded in parsed.must:
+                # required: every article ranked holds the original or an alternative, so the
+                # articles above are those holding the original, one union of lookups where the
+                # form below read the alternatives and excluded the original (at 1,000,000
+                # articles, two expanded words of 40: about 18 → 8 ms; round 12)
+                tier = Query.const_score_query(self.term(expanded.original), ORIGINAL_TIER)
+                clauses.append((Occur.Should, tier))
+                continue
             # every article but those holding an alternative and not the original: the original is
             # looked for only where an alternative is (the rest qualifies anyway), so a common
             # phrase is not searched again here. (Written, before round 9, as the original and an
