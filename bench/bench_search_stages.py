@@ -9,9 +9,10 @@ CPU milliseconds (`time.process_time`: tantivy searches in the calling thread) o
 - the whole `EmbeddedIndex.search`, as the API calls it;
 - the aggregation (the total, every facet, the histogram) over the text match, and a bare count
   of that match (`engine._match_count`: the match read, nothing counted per article);
-- the ranking search of the first page (top 20), and the same with only the matching clauses,
-  with the exact tiers added, and with the expanded words' tiers added, so the cost of each
-  group of optional clauses shows;
+- the ranking search of the first page (top 20), and the same with only the matching clauses
+  (past `render.MAX_SCORED_WORDS` required words, the commoner ones unscored, as the ranking
+  has them), with the exact tiers added (none past it), and with the expanded words' tiers
+  added, so the cost of each group of optional clauses shows;
 - the page's hits: reading the articles from the archive, and their snippets and highlighted
   titles (`indexer.highlight`).
 
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_engines import load, requests_for  # noqa: E402
 from indexer.engines import core  # noqa: E402
 from indexer.engines.embedded import EmbeddedIndex, render  # noqa: E402
-from indexer.engines.embedded.engine import _held_by, _match_count, _share  # noqa: E402
+from indexer.engines.embedded.engine import _held_by, _match_count, _postings_of, _share  # noqa: E402
 from indexer.highlight import hit_for  # noqa: E402
 from indexer.query import SearchRequest  # noqa: E402
 
@@ -68,8 +69,10 @@ def stages(index: EmbeddedIndex, request: SearchRequest, repeat: int) -> dict[st
     parsed = searched.parsed
     matching = renderer.filtered(renderer.matching(parsed), filters)
     one_or = render.long_or(parsed)  # one tier for the whole OR (`Renderer._as_typed`), as the exact tiers
-    exact = [] if one_or else render.exact_budget(parsed.exact_terms(), lambda term: _held_by(searcher, term))
-    clauses = renderer._matching_clauses(parsed, counted=True)
+    unscored = render.unscored(parsed.must, lambda node: _postings_of(searcher, node))  # as `ranking`
+    exact = render.exact_budget(parsed.exact_terms(), lambda term: _held_by(searcher, term))
+    exact = [] if one_or or unscored else exact
+    clauses = renderer._matching_clauses(parsed, counted=True, unscored=unscored)
     with_exact = clauses + [(Occur.Should, render._tiered(renderer.exact_tier(t))) for t in exact]
     if one_or and parsed.exact_terms():
         with_exact.append((Occur.Should, renderer._as_typed(parsed, one_or, _share(searcher))))

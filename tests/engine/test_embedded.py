@@ -417,6 +417,44 @@ def test_a_long_or_is_ranked_by_one_tier_an_alternative_printed_as_typed(tmp_pat
     assert _by_union([0.01] * 20) and not _by_union([0.9, 0.8, 0.5])
 
 
+def test_a_ranking_of_many_words_scores_only_its_rarest_eight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking decision of round 12 (#12): past `MAX_SCORED_WORDS` required words only the
+    rarest carry their BM25 (`render.unscored`, by the postings each word holds); the others are
+    matched at a constant 0, and no exact tier is added. The match is the query's own: the same
+    articles, total and facets as with every word scored, each article scoring less."""
+    from indexer.engines.embedded import render
+    from indexer.query_ast import Term
+
+    held = {"gạo": 900, "chè": 40, "trà": 700, "mắm": 15, "gốm": 3, "dừa": 500, "sen": 60, "mật": 800}
+    held |= {"ocop": 990, "tỉnh": 950}
+    words = [Term((word,)) for word in held]
+    assert render.MAX_SCORED_WORDS == 8
+    assert render.unscored(words, lambda node: held[node.tokens[0]]) == {Term(("ocop",)), Term(("tỉnh",))}
+    assert render.unscored(words[:8], lambda node: held[node.tokens[0]]) == set()
+    assert render.unscored([*words[:8], words[0]], lambda node: held[node.tokens[0]]) == set()  # distinct
+    assert render.unscored(words, None) == set()  # no counts: every word scored
+
+    index = EmbeddedIndex(tmp_path / "archive.sqlite")
+    index.index(generated_articles(400))
+    request = SearchRequest(q="sản phẩm ocop tỉnh năm xã hợp tác đạt sao", size=100)
+    assert len(set(request.parsed.must)) > render.MAX_SCORED_WORDS
+    ranked = index.search(request)
+    in_order = [article.id for article in index.scan(request)]
+    monkeypatch.setattr(render, "MAX_SCORED_WORDS", 10**6)  # every word scored, as below the budget
+    every = index.search(request)
+    assert 0 < ranked.total == every.total and ranked.relaxed is None
+    assert ranked.facets == every.facets and ranked.histogram == every.histogram
+    assert sorted(in_order) == sorted(article.id for article in index.scan(request))
+    scores = {hit.id: hit.score for hit in every.hits}
+    shared = [hit for hit in ranked.hits if hit.id in scores]
+    assert shared and all(hit.score is not None and hit.score < (scores[hit.id] or 0) for hit in shared)
+    # no exact tier past the budget: the words typed with diacritics lift no article above any BM25
+    assert all((hit.score or 0) < render.EXACT_TIER for hit in ranked.hits)
+    assert any((hit.score or 0) >= render.EXACT_TIER for hit in every.hits)
+
+
 def test_facets_and_histogram_count_every_article_once(tmp_path: Path) -> None:
     """Facet keys (`fields.PAIR`): articles holding more than two values of a facet are counted on
     its plain column, articles holding none on an empty key, undated articles nowhere in the

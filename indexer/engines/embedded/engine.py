@@ -486,7 +486,8 @@ class EmbeddedIndex:
         ranked = self._ranked_from(searcher, hits[: request.page * request.size], 0)
         if total > len(hits) or len(hits) * POSTINGS_PER_HIT > _postings(searcher, parsed):
             return ranked, None
-        ids = self._archive().ids_at(_rowids(searcher, [address for _, address in hits]))
+        # in rowid order: neighbouring rows of the archive's table read together (3,946 ids: 11.4 → 9.0 ms)
+        ids = self._archive().ids_at(sorted(_rowids(searcher, [address for _, address in hits])))
         if len(ids) < len(hits):  # the archive behind the index: count the match itself
             return ranked, None
         spec = _spec(searcher, request, filters)
@@ -496,7 +497,10 @@ class EmbeddedIndex:
 
     def _ranking(self, searcher: tantivy.Searcher, parsed: ParsedQuery) -> tantivy.Query:
         return self.renderer.ranking(
-            parsed, held_by=lambda term: _held_by(searcher, term), share=_share(searcher)
+            parsed,
+            held_by=lambda term: _held_by(searcher, term),
+            share=_share(searcher),
+            read=lambda node: _postings_of(searcher, node),
         )
 
     def _count(self, searcher: tantivy.Searcher, parsed: ParsedQuery, filters: Filters) -> int:
