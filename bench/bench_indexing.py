@@ -191,9 +191,11 @@ class Timeline:
                 else "other threads"
             )
             found[role] += seconds
+            found["wanted"] += _wanted(task)
             for child in children:
                 try:
                     found["analysers"] += self._seconds(Path(f"/proc/{child}/stat"))
+                    found["wanted"] += _wanted(Path(f"/proc/{child}"))
                 except OSError:
                     continue
         return found
@@ -203,7 +205,8 @@ class Timeline:
         while not self._stop.wait(self._interval):
             now_cores, now_ours = self._cores(), self._ours()
             busy = [(b - b0) / max(t - t0, 1) for (b, t), (b0, t0) in zip(now_cores, cores, strict=True)]
-            share = {role: max(0.0, now_ours.get(role, 0.0) - ours.get(role, 0.0)) for role in self.ROLES}
+            roles = (*self.ROLES, "wanted")
+            share = {role: max(0.0, now_ours.get(role, 0.0) - ours.get(role, 0.0)) for role in roles}
             self.rows.append((busy, share))
             cores, ours = now_cores, now_ours
 
@@ -219,14 +222,24 @@ class Timeline:
         """Every second: each core's use, then this load's CPU by role (tab-separated)."""
         with path.open("w", encoding="utf-8") as out:
             cores = len(self.rows[0][0]) if self.rows else 0
-            out.write("\t".join([*(f"core{i}" for i in range(cores)), *self.ROLES]) + "\n")
+            roles = (*self.ROLES, "wanted")
+            out.write("\t".join([*(f"core{i}" for i in range(cores)), *roles]) + "\n")
             for busy, share in self.rows:
-                values = [*busy, *(share[role] / self._interval for role in self.ROLES)]
+                values = [*busy, *(share[role] / self._interval for role in roles)]
                 out.write("\t".join(f"{value:.2f}" for value in values) + "\n")
 
     def report(self, parts: int = 5) -> None:
         if len(self.rows) < parts:
             return
+        wanted = [row[1]["wanted"] / self._interval for row in self.rows]
+        cores = os.cpu_count() or 1
+        short = sum(max(0.0, cores - w) for w in wanted) * self._interval
+        average = sum(wanted) / len(wanted)
+        print(
+            f"cores the load's threads wanted (running or ready to run, schedstat): {average:.2f}"
+            f" on average; below {cores} for {short:.1f} core-seconds in all (what a quiet machine"
+            f" would leave idle: {short / (len(wanted) * self._interval * cores):.1%} of its capacity)"
+        )
         print(f"over the load, in {parts} parts (seconds of CPU per wall second; each core: anyone's work):")
         print("    part   cores busy        " + " ".join(f"{role:>16}" for role in self.ROLES))
         size = len(self.rows) / parts
@@ -354,6 +367,16 @@ def instrument() -> None:
     for name in ("document", "documents"):
         if hasattr(folder_module, name):
             setattr(folder_module, name, _timed("tantivy documents (Python)", getattr(folder_module, name)))
+
+
+def _wanted(task: Path) -> float:
+    """Seconds a thread (or a process's main thread) ran or was ready to run but waited for a core
+    (`schedstat`): what it wanted of the machine, whoever else ran on it."""
+    try:
+        on_cpu, waiting = Path(task / "schedstat").read_text().split()[:2]
+    except (OSError, ValueError):
+        return 0.0
+    return (int(on_cpu) + int(waiting)) / 1e9
 
 
 def _queued() -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from typer.testing import CliRunner
 
 from indexer import archive as archive_module
 from indexer import stories
+from indexer import wal as wal_module
 from indexer.archive import Archive
 from indexer.engines.embedded import EmbeddedIndex, bulk, counts, engine, feed, folder
 from indexer.engines.embedded.fields import pairs
@@ -329,7 +331,8 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bulk load into a large archive stores its transactions with a larger page cache and fewer
-    WAL checkpoints (`Archive.bulk_loading`); the connection has its usual settings before and
+    WAL checkpoints, made on a thread of their own (`Archive.bulk_loading`, `wal.Checkpoints`: none
+    in the loading connection's commits); the connection has its usual settings before and
     after, also when the load fails, and what the load left in the WAL is in the database when it
     ends. Into an archive smaller than `BULK_FROM_BYTES` it keeps its usual settings."""
     monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", 0)
@@ -350,13 +353,13 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
     monkeypatch.setattr(Archive, "store", recorded)
     path = tmp_path / "archive.sqlite"
     assert EmbeddedIndex(path).index(generated_articles(12, seed=3)) == 12
-    assert seen and set(seen) == {(-12_345, 777)}
+    assert seen and set(seen) == {(-12_345, 0)}
     wal = path.with_name(path.name + "-wal")
     with Archive(path) as archive:
         usual = settings(archive)
         assert usual != (-12_345, 777)
         with pytest.raises(RuntimeError), archive.bulk_loading():
-            assert settings(archive) == (-12_345, 777)
+            assert settings(archive) == (-12_345, 0)
             raise RuntimeError("the load failed")
         assert settings(archive) == usual
         with archive.bulk_loading():
@@ -368,6 +371,62 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
         with archive.bulk_loading() as tune_when_large:
             tune_when_large()
             assert settings(archive) == usual  # small: not worth a checkpoint of it all at the end
+
+
+def test_a_large_load_checkpoints_its_wal_on_a_thread_and_keeps_it_short(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once `BULK_CHECKPOINT_PAGES` frames wait in the WAL, a load's checkpoint runs on a thread of
+    its own while the next transaction is stored; after it the loading thread copies what was
+    committed meanwhile, so the WAL starts again from its beginning and never holds much more than
+    `BULK_CHECKPOINT_PAGES` and a transaction or two. The archive holds what a load with SQLite's own
+    checkpoints stores, row for row."""
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(bulk, "BATCH", 7)
+    monkeypatch.setattr(folder, "TRANSACTION", 20)
+    monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", 0)
+    monkeypatch.setattr(archive_module, "BULK_CHECKPOINT_PAGES", 60)
+    path = tmp_path / "archive.sqlite"
+    threaded: list[int] = []
+    waiting: list[int] = []
+    sizes: list[int] = []  # of the WAL file
+    checkpoint, between = wal_module.Checkpoints._checkpoint, wal_module.Checkpoints.between
+
+    def counted(self: wal_module.Checkpoints) -> None:
+        threaded.append(threading.get_ident())
+        checkpoint(self)
+
+    def watched(self: wal_module.Checkpoints) -> None:
+        waiting.append(wal_module.waiting_frames(path) or 0)
+        sizes.append(path.with_name(path.name + "-wal").stat().st_size)
+        between(self)
+
+    monkeypatch.setattr(wal_module.Checkpoints, "_checkpoint", counted)
+    monkeypatch.setattr(wal_module.Checkpoints, "between", watched)
+    articles = list(generated_articles(160, seed=60))
+    assert EmbeddedIndex(path).index(articles) == 160
+    assert threaded and threading.get_ident() not in threaded
+    assert max(waiting) >= 60
+    steps = list(zip(waiting, waiting[1:], sizes, sizes[1:], strict=False))
+    assert any(after > before and grown == size for before, after, size, grown in steps)  # started again
+    left = path.with_name(path.name + "-wal")
+    assert not left.exists() or left.stat().st_size == 0
+    monkeypatch.setattr(archive_module, "wal", _NoIndex)  # SQLite's own checkpoints, as before
+    other = tmp_path / "other.sqlite"
+    assert EmbeddedIndex(other).index(articles) == 160
+    rows = "SELECT rowid, id, url, content_hash, seq, data FROM articles ORDER BY rowid"
+    with Archive(path) as first, Archive(other) as second:
+        assert first.conn.execute(rows).fetchall() == second.conn.execute(rows).fetchall()
+
+
+class _NoIndex:
+    """`indexer.wal` where the WAL index cannot be read."""
+
+    Checkpoints = wal_module.Checkpoints
+
+    @staticmethod
+    def waiting_frames(archive: Path) -> None:
+        return None
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
