@@ -22,6 +22,11 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
 `--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache`, `--checkpoint`
 and `--bulk-from` override the load's settings (tantivy's writer, the archive's transactions, the
 analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
+`--into DIR` loads into the archive in DIR as it is, kept (no copy: loads of different articles,
+`--start` lines into `--source`, can follow one another into one large archive); `--timeline FILE`
+writes every second's figures. On a shared machine the figure to compare is how many cores the
+load's threads wanted (running or ready to run, `schedstat`) and how far that fell short of all of
+them: what a quiet machine would have left idle.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
 versions to compare one after the other, alternating.
@@ -355,6 +360,9 @@ def _timed_load(load: Callable[..., Any]) -> Callable[..., Any]:
 def instrument() -> None:
     gc.callbacks.append(_collections)
     folder_module.IndexFolder.load = _timed_load(folder_module.IndexFolder.load)  # type: ignore[method-assign]
+    wal = getattr(archive_module, "wal", None)  # WAL checkpoints on a thread of their own (round 12)
+    if wal is not None:
+        wal.Checkpoints.between = _timed("WAL caught up (Checkpoints.between)", wal.Checkpoints.between)
     feed = getattr(folder_module, "Feed", None)  # tantivy's commits on a thread of their own (round 12)
     if feed is not None:
         feed.settle = _timed("index commits awaited (Feed.settle)", feed.settle)
