@@ -47,6 +47,7 @@ from filelock import FileLock, Timeout
 
 from indexer.archive import Archive, UpsertOutcome
 from indexer.engines.embedded.bulk import TRANSACTION, Item
+from indexer.engines.embedded.feed import Feed
 from indexer.engines.embedded.fields import FORMAT, build_schema, document, document_of
 from indexer.errors import EngineUnavailable
 from indexer.progress import QUIET, Progress
@@ -218,8 +219,11 @@ class IndexFolder:
         archived meanwhile are indexed first, in the same transaction, so the checkpoint is exact.
         Returns it and the articles stored. Call it holding the lock (`writing`), with the index
         caught up to `checkpoint`."""
-        self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
-        writer = index.writer(WRITER_HEAP, 1)
+        generation = checkpoint.generation
+        self._write_checkpoint(generation, checkpoint.seq, clean=False)
+        feed = Feed(
+            index.writer(WRITER_HEAP, 1), lambda seq: self._write_checkpoint(generation, seq, clean=False)
+        )
         seq, stored, uncommitted = checkpoint.seq, 0, 0
         try:
             with archive.bulk_loading() as tune_when_large:
@@ -227,28 +231,31 @@ class IndexFolder:
                     tune_when_large()
                     with archive.transaction():
                         if archive.last_seq() > seq:  # another writer's changes: theirs come first
-                            since = Checkpoint(checkpoint.generation, FORMAT, seq)
-                            seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
+                            feed.settle()
+                            since = Checkpoint(generation, FORMAT, seq)
+                            seq = self._apply(feed.writer, archive, since, None, QUIET, replace_all=True)
                         for batch in group:
                             results = archive.store(prepared for prepared, _ in batch)
                             for (_, fields), result in zip(batch, results, strict=True):
                                 if result.seq is None:
                                     continue  # unchanged: its document is in the index already
-                                if result.outcome is UpsertOutcome.UPDATED:
-                                    writer.delete_documents_by_term("id", result.article.id)
                                 doc = document(fields, result.rowid, result.article.story_id)
-                                writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+                                replaces = (
+                                    result.article.id if result.outcome is UpsertOutcome.UPDATED else None
+                                )
+                                feed.add(tantivy.Document.from_dict(doc, self.schema), replaces)
                                 seq, uncommitted = result.seq, uncommitted + 1
                             stored += len(results)
                     if uncommitted >= COMMIT_EVERY:  # after the archive's commit: the index never
-                        writer.commit()  # holds an article the archive could still roll back
-                        self._write_checkpoint(checkpoint.generation, seq, clean=False)
+                        feed.commit(seq)  # holds an article the archive could still roll back
                         uncommitted = 0
-            writer.commit()
-            writer.wait_merging_threads()
+                feed.finish()  # meanwhile, the archive's last checkpoint (leaving `bulk_loading`)
+            feed.settle()
         except BaseException:
-            writer.rollback()
+            feed.abandon()
             raise
+        finally:
+            feed.close()
         self.share(checkpoint.generation)
         self._write_checkpoint(checkpoint.generation, seq)
         index.reload()
