@@ -28,7 +28,9 @@ only, no exact tier; see `unscored`):
 - a relaxed query (any of its words) counts the words an article holds: each adds `WORD_TIER` to
   its own BM25, so those holding every word come first, then those holding most. Each word is
   searched once: its query must match, beside an optional constant (`all_query`, no postings)
-  that adds the tier (tantivy's binding has no minimum-should-match).
+  that adds the tier;
+- a query of more than `MAX_SCORED_WORDS` required words (`unscored`) is scored by the BM25 of its
+  rarest words only, the others matched at a constant 0, and has no exact tier.
 
 Filters are hashed `keys` terms (`fields.key`). The same filters are also written as query
 strings, which tantivy's filter aggregation takes: they hold only hex and numbers, so no value a
