@@ -22,11 +22,6 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
 `--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache`, `--checkpoint`
 and `--bulk-from` override the load's settings (tantivy's writer, the archive's transactions, the
 analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
-`--into DIR` loads into the archive in DIR as it is, kept (no copy: loads of different articles,
-`--start` lines into `--source`, can follow one another into one large archive); `--timeline FILE`
-writes every second's figures. On a shared machine the figure to compare is how many cores the
-load's threads wanted (running or ready to run, `schedstat`) and how far that fell short of all of
-them: what a quiet machine would have left idle.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
 versions to compare one after the other, alternating.
@@ -40,7 +35,6 @@ import os
 import re
 import resource
 import shutil
-import sqlite3
 import sys
 import threading
 import time
@@ -196,11 +190,9 @@ class Timeline:
                 else "other threads"
             )
             found[role] += seconds
-            found["wanted"] += _wanted(task)
             for child in children:
                 try:
                     found["analysers"] += self._seconds(Path(f"/proc/{child}/stat"))
-                    found["wanted"] += _wanted(Path(f"/proc/{child}"))
                 except OSError:
                     continue
         return found
@@ -210,8 +202,7 @@ class Timeline:
         while not self._stop.wait(self._interval):
             now_cores, now_ours = self._cores(), self._ours()
             busy = [(b - b0) / max(t - t0, 1) for (b, t), (b0, t0) in zip(now_cores, cores, strict=True)]
-            roles = (*self.ROLES, "wanted")
-            share = {role: max(0.0, now_ours.get(role, 0.0) - ours.get(role, 0.0)) for role in roles}
+            share = {role: max(0.0, now_ours.get(role, 0.0) - ours.get(role, 0.0)) for role in self.ROLES}
             self.rows.append((busy, share))
             cores, ours = now_cores, now_ours
 
@@ -223,28 +214,9 @@ class Timeline:
         self._stop.set()
         self._thread.join()
 
-    def write(self, path: Path) -> None:
-        """Every second: each core's use, then this load's CPU by role (tab-separated)."""
-        with path.open("w", encoding="utf-8") as out:
-            cores = len(self.rows[0][0]) if self.rows else 0
-            roles = (*self.ROLES, "wanted")
-            out.write("\t".join([*(f"core{i}" for i in range(cores)), *roles]) + "\n")
-            for busy, share in self.rows:
-                values = [*busy, *(share[role] / self._interval for role in roles)]
-                out.write("\t".join(f"{value:.2f}" for value in values) + "\n")
-
     def report(self, parts: int = 5) -> None:
         if len(self.rows) < parts:
             return
-        wanted = [row[1]["wanted"] / self._interval for row in self.rows]
-        cores = os.cpu_count() or 1
-        short = sum(max(0.0, cores - w) for w in wanted) * self._interval
-        average = sum(wanted) / len(wanted)
-        print(
-            f"cores the load's threads wanted (running or ready to run, schedstat): {average:.2f}"
-            f" on average; below {cores} for {short:.1f} core-seconds in all (what a quiet machine"
-            f" would leave idle: {short / (len(wanted) * self._interval * cores):.1%} of its capacity)"
-        )
         print(f"over the load, in {parts} parts (seconds of CPU per wall second; each core: anyone's work):")
         print("    part   cores busy        " + " ".join(f"{role:>16}" for role in self.ROLES))
         size = len(self.rows) / parts
@@ -325,47 +297,8 @@ def _collections(phase: str, info: dict[str, int]) -> None:
         _SPENT["  of all, cycle collections"] += time.thread_time() - _MARKS.pop("collection")
 
 
-class _TimedWriter:
-    """A tantivy `IndexWriter` whose commits and final wait for merges are timed (wall clock, in
-    the thread that calls them): what the load waits for while tantivy writes its segments."""
-
-    def __init__(self, writer: Any):
-        self._writer = writer
-
-    def __getattr__(self, name: str) -> Any:
-        found = getattr(self._writer, name)
-        if name in ("commit", "wait_merging_threads"):
-            return _timed(f"tantivy {name}", found)
-        return found
-
-
-class _TimedIndex:
-    def __init__(self, index: Any):
-        self._index = index
-
-    def writer(self, *args: Any) -> _TimedWriter:
-        return _TimedWriter(self._index.writer(*args))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._index, name)
-
-
-def _timed_load(load: Callable[..., Any]) -> Callable[..., Any]:
-    def timed(self: Any, index: Any, *args: Any) -> Any:
-        return load(self, _TimedIndex(index), *args)
-
-    return timed
-
-
 def instrument() -> None:
     gc.callbacks.append(_collections)
-    folder_module.IndexFolder.load = _timed_load(folder_module.IndexFolder.load)  # type: ignore[method-assign]
-    wal = getattr(archive_module, "wal", None)  # WAL checkpoints on a thread of their own (round 12)
-    if wal is not None:
-        wal.Checkpoints.between = _timed("WAL caught up (Checkpoints.between)", wal.Checkpoints.between)
-    feed = getattr(folder_module, "Feed", None)  # tantivy's commits on a thread of their own (round 12)
-    if feed is not None:
-        feed.settle = _timed("index commits awaited (Feed.settle)", feed.settle)
     folder_module._groups = _timed_groups(folder_module._groups)
     bulk._received = _waited("  of which the analysis results", bulk._received)
     archive_module.Archive.transaction = _timed_transaction(archive_module.Archive.transaction)  # type: ignore[method-assign]
@@ -375,25 +308,6 @@ def instrument() -> None:
     for name in ("document", "documents"):
         if hasattr(folder_module, name):
             setattr(folder_module, name, _timed("tantivy documents (Python)", getattr(folder_module, name)))
-
-
-def _wanted(task: Path) -> float:
-    """Seconds a thread (or a process's main thread) ran or was ready to run but waited for a core
-    (`schedstat`): what it wanted of the machine, whoever else ran on it."""
-    try:
-        on_cpu, waiting = Path(task / "schedstat").read_text().split()[:2]
-    except (OSError, ValueError):
-        return 0.0
-    return (int(on_cpu) + int(waiting)) / 1e9
-
-
-def _queued() -> float:
-    """Seconds this thread was ready to run but waited for a core (`/proc/thread-self/schedstat`):
-    on a busy machine, what sets its wall time apart from its own work and its waits."""
-    try:
-        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e9
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 def written() -> int:
@@ -464,28 +378,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ahead", type=int, help="batches analysed ahead (bulk.AHEAD)")
     ap.add_argument("--processes", type=int, help="analysing processes (bulk.PROCESSES)")
     ap.add_argument("--source", type=Path, help="a bigger articles file of bench_engines (same first ones)")
-    ap.add_argument(
-        "--into",
-        type=Path,
-        help="load into the archive (and index) in this folder as it is, kept: no copy, so loads of "
-        "different articles, one after the other, can share one large archive",
-    )
-    ap.add_argument("--start", type=int, help="the source's first line loaded (default: --grown)")
-    ap.add_argument("--timeline", type=Path, help="write the load's every second (cores, roles) here")
     args = ap.parse_args(argv)
 
     args.keep.mkdir(parents=True, exist_ok=True)
     source = args.source or articles_file(args.keep, args.grown + args.articles)
-    work = args.into or args.keep / "run"
-    if args.into:
-        args.grown = _count(work / "archive.sqlite")
-    elif args.grown:
+    work = args.keep / "run"
+    if args.grown:
         grown_copy(args.keep, source, args.grown, work)
     else:
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
     handle = source.open("rb")
-    lines = lines_from(handle, args.grown if args.start is None else args.start)
+    lines = lines_from(handle, args.grown)
     if args.transaction:
         folder_module.TRANSACTION = args.transaction
         bulk.AHEAD = args.transaction // bulk.BATCH + 2
@@ -509,14 +413,12 @@ def main(argv: list[str] | None = None) -> int:
     bytes_before = written()
     wall, main = time.perf_counter(), time.thread_time()
     kernel = resource.getrusage(resource.RUSAGE_THREAD).ru_stime
-    queued = _queued()
     start = wall
     with Threads() as threads, Timeline() as timeline:
         EmbeddedIndex(work / "archive.sqlite").index(_parsed(lines, args.articles))
     end = time.perf_counter()
     wall, main = end - wall, time.thread_time() - main
     kernel = resource.getrusage(resource.RUSAGE_THREAD).ru_stime - kernel
-    queued = _queued() - queued
     handle.close()
     own_after, children_after = rusage()
     bytes_written = written() - bytes_before
@@ -546,8 +448,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  analysing process    {ms(children_after - children)}")
     processes = bulk.PROCESSES
     print(f"cores busy: {total / wall:.2f} of {os.cpu_count()} (CPU seconds per wall second)")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory: {peak:,.0f} MiB (this process; the analysers are forked from it)")
     print(f"wall seconds: {wall:.2f} in all, of which (main thread)")
     if "first group" in _MARKS:
         print(f"    {'until the first transaction starts':<40} {_MARKS['first group'] - start:6.2f}")
@@ -559,27 +459,17 @@ def main(argv: list[str] | None = None) -> int:
     for stage, seconds in _WAITED.items():
         print(f"    {stage:<40} {seconds:6.2f}")
     print(f"    {'main thread not on the CPU':<40} {wall - main:6.2f}")
-    print(f"      {'of which waiting for a core (others ran)':<38} {queued:6.2f}")
-    print(f"      {'of which blocked (I/O, locks, its input)':<38} {wall - main - queued:6.2f}")
     print(
         f"  analysing process(es), {processes}: busy {(children_after - children) / wall / processes:.0%}"
         " of the wall time each"
     )
     timeline.report()
-    if args.timeline:
-        timeline.write(args.timeline)
     if args.analysed:
         print(f"analysing stages, one process, {args.analysed:,} articles (CPU ms per article):")
         for stage, value in analysed_stages(source, args.analysed).items():
             print(f"    {stage:<34} {value:6.3f}")
-    if not args.into:
-        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
     return 0
-
-
-def _count(archive: Path) -> int:
-    with sqlite3.connect(archive) as conn:
-        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from indexer import stories, wal
+from indexer import stories
 from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.schema import VIETNAM_TZ, Article
@@ -310,40 +310,26 @@ class Archive:
         and the ids' B-trees, where each article inserts at random places, stay in memory instead of
         being read again from the file for every transaction) and `BULK_CHECKPOINT_PAGES` between
         WAL checkpoints (a page that several transactions change is copied into the database once
-        per checkpoint, not once per commit), those checkpoints on a thread of their own (`wal`).
-        Yields what to call between transactions: the archive grows during a load, and is tuned
-        when it passes the size; the checkpoints start and end there. Set back afterwards; the WAL is
+        per checkpoint, not once per commit). Yields what to call between transactions: the archive
+        grows during a load, and is tuned when it passes the size. Set back afterwards; the WAL is
         checkpointed and emptied at the end of a load that succeeded."""
         cache = self.conn.execute("PRAGMA cache_size").fetchone()[0]
         checkpoint = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         tuned = False
-        checkpoints: wal.Checkpoints | None = None  # on a thread of their own, once tuned
 
-        def between() -> None:
-            nonlocal tuned, checkpoints
-            if checkpoints is not None:
-                checkpoints.between()
-            elif not tuned and self._size() > BULK_FROM_BYTES:
+        def tune_when_large() -> None:
+            nonlocal tuned
+            if not tuned and self._size() > BULK_FROM_BYTES:
                 self.conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-                if wal.waiting_frames(self.path) is None:  # no WAL index to read: SQLite's own
-                    self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
-                else:
-                    self.conn.execute("PRAGMA wal_autocheckpoint=0")
-                    checkpoints = wal.Checkpoints(
-                        self.path, self.conn, lambda: connect(self.path), BULK_CHECKPOINT_PAGES
-                    )
+                self.conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
                 tuned = True
 
         try:
-            between()
-            yield between
+            tune_when_large()
+            yield tune_when_large
         finally:
-            try:
-                if checkpoints is not None:
-                    checkpoints.close()
-            finally:
-                self.conn.execute(f"PRAGMA cache_size={cache}")
-                self.conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint}")
+            self.conn.execute(f"PRAGMA cache_size={cache}")
+            self.conn.execute(f"PRAGMA wal_autocheckpoint={checkpoint}")
         # The pages the load left in the WAL go to the database now, at the load's cost, not at the
         # next writer's commit, and the WAL file is cut back to nothing (else it stays as large as
         # it grew while any other process has the archive open). Readers still on an older

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +18,8 @@ from typer.testing import CliRunner
 
 from indexer import archive as archive_module
 from indexer import stories
-from indexer import wal as wal_module
 from indexer.archive import Archive
-from indexer.engines.embedded import EmbeddedIndex, bulk, counts, engine, feed, folder
+from indexer.engines.embedded import EmbeddedIndex, bulk, counts, engine, folder
 from indexer.engines.embedded.fields import pairs
 from indexer.engines.embedded.folder import CHECKPOINT_FILE, CURRENT
 from indexer.errors import EngineUnavailable
@@ -331,8 +328,7 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bulk load into a large archive stores its transactions with a larger page cache and fewer
-    WAL checkpoints, made on a thread of their own (`Archive.bulk_loading`, `wal.Checkpoints`: none
-    in the loading connection's commits); the connection has its usual settings before and
+    WAL checkpoints (`Archive.bulk_loading`); the connection has its usual settings before and
     after, also when the load fails, and what the load left in the WAL is in the database when it
     ends. Into an archive smaller than `BULK_FROM_BYTES` it keeps its usual settings."""
     monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", 0)
@@ -353,13 +349,13 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
     monkeypatch.setattr(Archive, "store", recorded)
     path = tmp_path / "archive.sqlite"
     assert EmbeddedIndex(path).index(generated_articles(12, seed=3)) == 12
-    assert seen and set(seen) == {(-12_345, 0)}
+    assert seen and set(seen) == {(-12_345, 777)}
     wal = path.with_name(path.name + "-wal")
     with Archive(path) as archive:
         usual = settings(archive)
         assert usual != (-12_345, 777)
         with pytest.raises(RuntimeError), archive.bulk_loading():
-            assert settings(archive) == (-12_345, 0)
+            assert settings(archive) == (-12_345, 777)
             raise RuntimeError("the load failed")
         assert settings(archive) == usual
         with archive.bulk_loading():
@@ -371,62 +367,6 @@ def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
         with archive.bulk_loading() as tune_when_large:
             tune_when_large()
             assert settings(archive) == usual  # small: not worth a checkpoint of it all at the end
-
-
-def test_a_large_load_checkpoints_its_wal_on_a_thread_and_keeps_it_short(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Once `BULK_CHECKPOINT_PAGES` frames wait in the WAL, a load's checkpoint runs on a thread of
-    its own while the next transaction is stored; after it the loading thread copies what was
-    committed meanwhile, so the WAL starts again from its beginning and never holds much more than
-    `BULK_CHECKPOINT_PAGES` and a transaction or two. The archive holds what a load with SQLite's own
-    checkpoints stores, row for row."""
-    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(bulk, "BATCH", 7)
-    monkeypatch.setattr(folder, "TRANSACTION", 20)
-    monkeypatch.setattr(archive_module, "BULK_FROM_BYTES", 0)
-    monkeypatch.setattr(archive_module, "BULK_CHECKPOINT_PAGES", 60)
-    path = tmp_path / "archive.sqlite"
-    threaded: list[int] = []
-    waiting: list[int] = []
-    sizes: list[int] = []  # of the WAL file
-    checkpoint, between = wal_module.Checkpoints._checkpoint, wal_module.Checkpoints.between
-
-    def counted(self: wal_module.Checkpoints) -> None:
-        threaded.append(threading.get_ident())
-        checkpoint(self)
-
-    def watched(self: wal_module.Checkpoints) -> None:
-        waiting.append(wal_module.waiting_frames(path) or 0)
-        sizes.append(path.with_name(path.name + "-wal").stat().st_size)
-        between(self)
-
-    monkeypatch.setattr(wal_module.Checkpoints, "_checkpoint", counted)
-    monkeypatch.setattr(wal_module.Checkpoints, "between", watched)
-    articles = list(generated_articles(160, seed=60))
-    assert EmbeddedIndex(path).index(articles) == 160
-    assert threaded and threading.get_ident() not in threaded
-    assert max(waiting) >= 60
-    steps = list(zip(waiting, waiting[1:], sizes, sizes[1:], strict=False))
-    assert any(after > before and grown == size for before, after, size, grown in steps)  # started again
-    left = path.with_name(path.name + "-wal")
-    assert not left.exists() or left.stat().st_size == 0
-    monkeypatch.setattr(archive_module, "wal", _NoIndex)  # SQLite's own checkpoints, as before
-    other = tmp_path / "other.sqlite"
-    assert EmbeddedIndex(other).index(articles) == 160
-    rows = "SELECT rowid, id, url, content_hash, seq, data FROM articles ORDER BY rowid"
-    with Archive(path) as first, Archive(other) as second:
-        assert first.conn.execute(rows).fetchall() == second.conn.execute(rows).fetchall()
-
-
-class _NoIndex:
-    """`indexer.wal` where the WAL index cannot be read."""
-
-    Checkpoints = wal_module.Checkpoints
-
-    @staticmethod
-    def waiting_frames(archive: Path) -> None:
-        return None
 
 
 def test_a_query_of_many_exact_terms_is_tiered_by_its_rarest_six() -> None:
@@ -702,90 +642,3 @@ def test_the_rest_of_an_or_is_every_article_less_each_word_the_commonest_first(t
     assert len(excluded) == 9 and excluded[0] == max(body, key=lambda t: body[t])
     unordered = renderer._excluding(SearchRequest(q="sen").parsed.must[0])  # no counts: the body first
     assert repr(unordered[0]) == repr(Query.term_query(renderer.schema, "body_words", "sen"))
-
-
-def _slow_commits(monkeypatch: pytest.MonkeyPatch, held: list[int]) -> None:
-    """Each commit of a load's writer takes a while (on its thread, `feed.Feed`), so the load's
-    next transaction is stored meanwhile and its documents are held; `held` counts them."""
-    original_commit, original_add = feed.Feed._commit, feed.Feed.add
-
-    def slow_commit(self: feed.Feed, seq: int) -> None:
-        time.sleep(0.3)
-        original_commit(self, seq)
-
-    def counted_add(self: feed.Feed, document: Any, replaces: str | None = None) -> None:
-        running = self._running
-        original_add(self, document, replaces)
-        held.append(int(running is not None and len(self._held) > 0))
-
-    monkeypatch.setattr(feed.Feed, "_commit", slow_commit)
-    monkeypatch.setattr(feed.Feed, "add", counted_add)
-
-
-def test_a_load_stores_on_while_the_index_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """tantivy commits on a thread of its own (`feed.Feed`) while the load stores the next
-    transaction; the documents made meanwhile reach the index after the commit, in their order:
-    the index answers as one rebuilt from the archive does, an article updated in the load
-    included, and its checkpoint is the archive's last change."""
-    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(bulk, "BATCH", 7)
-    monkeypatch.setattr(folder, "TRANSACTION", 20)
-    monkeypatch.setattr(folder, "COMMIT_EVERY", 20)  # a commit after every transaction
-    held: list[int] = []
-    _slow_commits(monkeypatch, held)
-    path = tmp_path / "archive.sqlite"
-    articles = [
-        *generated_articles(70, seed=50),
-        ARTICLES["dong_song"],
-        ARTICLES["dong_song"].model_copy(update={"title": "Cánh đồng điện gió"}),  # updated in the load
-    ]
-    index = EmbeddedIndex(path)
-    assert index.index(articles) == 72
-    assert sum(held) > 0  # documents were held while a commit ran
-    checkpoint = index.folder.checkpoint()
-    with Archive(path) as archive:
-        assert checkpoint is not None and checkpoint.clean and checkpoint.seq == archive.last_seq()
-    requests = [SearchRequest(size=100), SearchRequest(q="ocop", size=100), SearchRequest(q='"điện gió"')]
-    loaded = [index.search(request) for request in requests]
-    assert loaded[0].total == 71 and loaded[2].total == 1
-    assert index.rebuild() == 71
-    for first, second in zip(loaded, [index.search(request) for request in requests], strict=True):
-        assert first.total == second.total and first.facets == second.facets
-        assert sorted(h.id for h in first.hits) == sorted(h.id for h in second.hits)  # ties: by segment
-
-
-def test_a_load_killed_while_the_index_commits_loses_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A load killed while tantivy commits on its thread, after the next transaction was archived
-    (its documents held for the writer) and during the one after it, keeps every article it
-    archived: the index holds those of its last commit, its checkpoint says no more than that, and
-    the next catch-up indexes the rest."""
-    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(bulk, "BATCH", 7)
-    monkeypatch.setattr(folder, "TRANSACTION", 20)
-    monkeypatch.setattr(folder, "COMMIT_EVERY", 40)  # a commit after every second transaction
-    held: list[int] = []
-    _slow_commits(monkeypatch, held)
-    add = feed.Feed.add
-
-    def killed(self: feed.Feed, document: Any, replaces: str | None = None) -> None:
-        if len(self._held) > folder.TRANSACTION:  # a whole transaction archived during the commit
-            raise KeyboardInterrupt
-        add(self, document, replaces)
-
-    monkeypatch.setattr(feed.Feed, "add", killed)
-    path = tmp_path / "archive.sqlite"
-    index = EmbeddedIndex(path)
-    with pytest.raises(KeyboardInterrupt):
-        index.index(generated_articles(150, seed=51))
-    with Archive(path) as archive:
-        archived, last = archive.count(), archive.last_seq()
-    checkpoint = index.folder.checkpoint()
-    assert checkpoint is not None and not checkpoint.clean
-    assert 0 < checkpoint.seq < last and 40 <= archived < 150
-    fresh = EmbeddedIndex(path)
-    assert fresh.search(SearchRequest(size=100)).total == archived  # caught up: nothing lost
-    ocop = fresh.search(SearchRequest(q="ocop", size=100))
-    assert fresh.rebuild() == archived
-    assert fresh.search(SearchRequest(q="ocop", size=100)).total == ocop.total

@@ -47,7 +47,6 @@ from filelock import FileLock, Timeout
 
 from indexer.archive import Archive, UpsertOutcome
 from indexer.engines.embedded.bulk import TRANSACTION, Item
-from indexer.engines.embedded.feed import Feed
 from indexer.engines.embedded.fields import FORMAT, build_schema, document, document_of
 from indexer.errors import EngineUnavailable
 from indexer.progress import QUIET, Progress
@@ -219,11 +218,8 @@ class IndexFolder:
         archived meanwhile are indexed first, in the same transaction, so the checkpoint is exact.
         Returns it and the articles stored. Call it holding the lock (`writing`), with the index
         caught up to `checkpoint`."""
-        generation = checkpoint.generation
-        self._write_checkpoint(generation, checkpoint.seq, clean=False)
-        feed = Feed(
-            index.writer(WRITER_HEAP, 1), lambda seq: self._write_checkpoint(generation, seq, clean=False)
-        )
+        self._write_checkpoint(checkpoint.generation, checkpoint.seq, clean=False)
+        writer = index.writer(WRITER_HEAP, 1)
         seq, stored, uncommitted = checkpoint.seq, 0, 0
         try:
             with archive.bulk_loading() as tune_when_large:
@@ -231,31 +227,28 @@ class IndexFolder:
                     tune_when_large()
                     with archive.transaction():
                         if archive.last_seq() > seq:  # another writer's changes: theirs come first
-                            feed.settle()
-                            since = Checkpoint(generation, FORMAT, seq)
-                            seq = self._apply(feed.writer, archive, since, None, QUIET, replace_all=True)
+                            since = Checkpoint(checkpoint.generation, FORMAT, seq)
+                            seq = self._apply(writer, archive, since, None, QUIET, replace_all=True)
                         for batch in group:
                             results = archive.store(prepared for prepared, _ in batch)
                             for (_, fields), result in zip(batch, results, strict=True):
                                 if result.seq is None:
                                     continue  # unchanged: its document is in the index already
+                                if result.outcome is UpsertOutcome.UPDATED:
+                                    writer.delete_documents_by_term("id", result.article.id)
                                 doc = document(fields, result.rowid, result.article.story_id)
-                                replaces = (
-                                    result.article.id if result.outcome is UpsertOutcome.UPDATED else None
-                                )
-                                feed.add(tantivy.Document.from_dict(doc, self.schema), replaces)
+                                writer.add_document(tantivy.Document.from_dict(doc, self.schema))
                                 seq, uncommitted = result.seq, uncommitted + 1
                             stored += len(results)
                     if uncommitted >= COMMIT_EVERY:  # after the archive's commit: the index never
-                        feed.commit(seq)  # holds an article the archive could still roll back
+                        writer.commit()  # holds an article the archive could still roll back
+                        self._write_checkpoint(checkpoint.generation, seq, clean=False)
                         uncommitted = 0
-                feed.finish()  # meanwhile, the archive's last checkpoint (leaving `bulk_loading`)
-            feed.settle()
+            writer.commit()
+            writer.wait_merging_threads()
         except BaseException:
-            feed.abandon()
+            writer.rollback()
             raise
-        finally:
-            feed.close()
         self.share(checkpoint.generation)
         self._write_checkpoint(checkpoint.generation, seq)
         index.reload()
