@@ -65,6 +65,13 @@ def _lookalikes(text: str) -> str:
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
+# A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
+_GLUED_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*(?=[A-ZĐÀ-Ỹ])")
+_HEADLINE_STOPS = re.compile(r"[.;!?…]")
+# A semicolon, or a sentence end before more text: no run of headlines holds one.
+_INNER_STOPS = re.compile(r";|[.!?…]\s")
+# Running text before a glued run must be a paragraph of its own, not a heading or a cue.
+_PROSE_BEFORE_RUN = 15
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 # The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
@@ -148,7 +155,51 @@ def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     rest = body[opening.end() - 1 :] if opening else body
     if words > max_words and not _INNER_PUNCTUATION.search(rest):
         return True
-    return body.count(":") >= 2 and len(_HEADLINE_COLON.findall(body)) >= 2
+    # Two "Place: Headline" — in a line without a semicolon or a sentence end inside it: "Cụ thể:
+    # Huyện A: 8 sản phẩm; huyện B: …" is a breakdown (round 19).
+    return (
+        body.count(":") >= 2
+        and len(_HEADLINE_COLON.findall(body)) >= 2
+        and _INNER_STOPS.search(body.rstrip(".!?… ")) is None
+    )
+
+
+def _glued_tail(line: str, headline_words: int) -> int | None:
+    """Where a run of glued related headlines starts on a line of running text (round 19):
+    "… công nhận 12 sản phẩm đạt 3 sao.Gia Lai: Thêm 15 sản phẩm …  Vĩnh Long: …". The whole line
+    used to be one glued run (two "Place: Headline"), so the article's own paragraph was lost with
+    it. The tail starts after the line's last sentence end, holds no sentence punctuation itself
+    and names a "Place: Headline"; it is a glued run on its own, or the sentence end is glued to
+    it without a space ("… 3 sao.Vĩnh Long công nhận …  Gia Lai: Thêm …"). The text before it is
+    a paragraph (at least 15 words)."""
+    if ":" not in line:
+        return None
+    ends = list(_GLUED_SENTENCE_END.finditer(line))
+    if not ends:
+        return None
+    end = ends[-1]
+    head, tail = line[: end.end()], line[end.end() :]
+    if (
+        len(head.split()) < _PROSE_BEFORE_RUN
+        or _HEADLINE_STOPS.search(tail.rstrip(" |"))
+        or _HEADLINE_COLON.search(tail) is None
+    ):
+        return None
+    glued = end.end() == end.start() + 1
+    return end.end() if glued or _is_glued_run(tail, len(tail.split()), headline_words) else None
+
+
+def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each line with a glued run of headlines at its end becomes two lines: the text and the run."""
+    headline_words = _markers()[3]
+    out: list[tuple[str, str]] = []
+    for line, line_f in pairs:
+        cut = _glued_tail(line, headline_words)
+        if cut is None:
+            out.append((line, line_f))
+        else:
+            out += [(line[:cut].rstrip(), line_f[:cut].rstrip()), (line[cut:], line_f[cut:])]
+    return out
 
 
 def unwrap(text: str) -> str:
@@ -371,6 +422,7 @@ class Document:
             for line, line_f in zip(body.split("\n"), body_f.split("\n"), strict=True)
             if TOKEN.search(line) and line_f not in (title_f, lead_f)
         ]
+        pairs = _split_glued_tails(pairs)
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
         zones = _classify_lines(lines, folded)

@@ -485,6 +485,7 @@ def find_groups(
         if tourism and (
             not (
                 (doc.is_cap(i) and doc.names_by_case(i))
+                or _site_name_after(doc, j, block.last)
                 or s in sets.certifying
                 or s in sets.listing
                 or _counted(doc, i)
@@ -500,6 +501,24 @@ def find_groups(
     if v.tourism not in found and _listed_tourism(doc, sets, v):
         found.add(v.tourism)
     return [g for g in GROUP_ORDER if g in found]
+
+
+# A site's name follows its tourism word within this many syllables ("điểm du lịch sinh thái Đồi …").
+_SITE_NAME_REACH = 3
+
+
+def _site_name_after(doc: Document, j: int, last: int) -> bool:
+    """A tourism word written in lower case still names a site when a capitalised name follows it
+    in the same phrase (round 19): "gồm: điểm du lịch sinh thái Đồi Thông Xanh" is a certified site,
+    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none."""
+    if not doc.names_by_case(j - 1):
+        return False
+    for k in range(j, min(j + _SITE_NAME_REACH, last)):
+        if not doc.adjacent(k):
+            return False
+        if doc.is_cap(k):
+            return not doc.is_acronym(k)
+    return False
 
 
 _ITEM_ENDS = frozenset({",", ";", ".", "(", ")", ":"})

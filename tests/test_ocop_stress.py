@@ -1,0 +1,85 @@
+"""Round 19: mechanisms the stress harness of our own passages pointed to (issue #11).
+
+The harness (kept outside the repository) crosses sentence frames, star phrasings, product names,
+counts, modality and places; each case here is our own wording, not one of its passages.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from indexer.ocop import enrich_text
+from indexer.ocop.document import Document
+from indexer.schema import VIETNAM_TZ
+
+BEFORE = datetime(2024, 4, 2, 9, 0, tzinfo=VIETNAM_TZ)
+OCOP_TITLE = "Thêm nhiều sản phẩm OCOP được công nhận"
+PARAGRAPH = (
+    "Chương trình OCOP trên địa bàn huyện Yên Thành, tỉnh Nghệ An được triển khai hiệu quả. "
+    "UBND tỉnh Nghệ An vừa công nhận 14 sản phẩm của 6 chủ thể đạt OCOP 3 sao, gồm mật ong và nước mắm."
+)
+
+
+def _claims(text: str) -> set[tuple[int, int | None]]:
+    return {(c.count, c.stars) for c in enrich_text("", text, published=BEFORE).ocop_claims}
+
+
+# -- a run of related headlines glued to the end of the article's own paragraph ------------------
+
+
+def test_headlines_glued_to_a_paragraph_are_links_and_the_paragraph_stays() -> None:
+    # Before round 19 the whole line was one glued run: the story was lost (not OCOP), or its
+    # headlines' provinces, stars and counts were read with it.
+    for glue in ("", " "):
+        runs = "Cà Mau: Thêm 9 sản phẩm đạt OCOP 4 sao  Đồng Tháp: Công nhận 30 sản phẩm OCOP"
+        text = PARAGRAPH + glue + runs
+        facts = enrich_text("", text, published=BEFORE)
+        assert facts.is_ocop
+        assert facts.provinces_2025 == ["Nghệ An"]
+        assert facts.stars == [3]
+        assert _claims(text) == {(14, 3)}
+
+
+def test_a_headline_glued_without_a_space_is_cut_off_even_in_a_short_run() -> None:
+    text = PARAGRAPH[:-1] + ".Đồng Tháp công nhận 30 sản phẩm OCOP 4 sao  Cà Mau: Thêm 9 sản phẩm OCOP"
+    facts = enrich_text("", text, published=BEFORE)
+    assert facts.provinces_2025 == ["Nghệ An"] and facts.stars == [3]
+    assert _claims(text) == {(14, 3)}
+
+
+def test_a_breakdown_after_a_colon_is_no_glued_run() -> None:
+    # "Cụ thể: Huyện A: …" has two "Name: Capital" but follows a sentence end with a space and is
+    # no run of headlines (it is short and punctuated): it stays the article's text.
+    text = PARAGRAPH + " Cụ thể: Huyện Yên Thành: 8 sản phẩm; huyện Diễn Châu: 6 sản phẩm."
+    doc = Document("", text)
+    assert [b.zone for b in doc.blocks if b.zone != "title"] == ["lead"]
+    assert (8, 3) in _claims(text) or (8, None) in _claims(text)
+
+
+def test_a_cut_last_sentence_with_a_colon_stays_text() -> None:
+    # one "Name: Capital" after a spaced sentence end is a cut sentence, not a run (one headline so
+    # joined is left: it cannot be told from the story's own last sentence cut short)
+    text = PARAGRAPH + " Sản phẩm tiêu biểu: Mật ong hoa nhãn của HTX Yên Thành đạt 3 sao"
+    doc = Document("", text)
+    assert [b.zone for b in doc.blocks if b.zone != "title"] == ["lead"]
+
+
+# -- a tourism site named after a lower-case tourism word ----------------------------------------
+
+
+def test_a_lower_case_tourism_word_before_a_site_name_is_a_site() -> None:
+    text = (
+        "UBND tỉnh Nghệ An vừa công nhận 3 sản phẩm đạt OCOP 3 sao. "
+        "Các sản phẩm gồm: mật ong, điểm du lịch sinh thái Rừng Thông Xanh và nước mắm."
+    )
+    groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" in groups
+
+
+def test_an_aim_to_develop_tourism_names_no_site() -> None:
+    text = (
+        "UBND tỉnh Nghệ An vừa công nhận 3 sản phẩm đạt OCOP 3 sao, gồm mật ong và nước mắm. "
+        "Huyện đang phát triển du lịch cộng đồng gắn với làng nghề."
+    )
+    groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
+    assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in groups
