@@ -83,3 +83,35 @@ def test_an_aim_to_develop_tourism_names_no_site() -> None:
     )
     groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
     assert "Dịch vụ du lịch cộng đồng và điểm du lịch" not in groups
+
+
+def test_headlines_glued_to_a_short_last_sentence_without_a_space_are_links() -> None:
+    text = PARAGRAPH + "\nNgoài ra, tỉnh có 4 sản phẩm tiềm năng 5 sao.Cà Mau: Thêm 9 sản phẩm OCOP 4 sao"
+    facts = enrich_text("", text, published=BEFORE)
+    assert facts.provinces_2025 == ["Nghệ An"] and facts.stars == [3]
+    assert _claims(text) == {(14, 3)}
+
+
+# -- a rank labelling a count, and ratings linked to the counts after them ------------------------
+
+
+def test_a_rank_with_a_colon_before_a_count_is_a_rating_not_a_definition() -> None:
+    text = (
+        "Kết quả phân hạng sản phẩm OCOP năm nay của tỉnh: hạng 3 sao: 18 sản phẩm; hạng 4 sao: 5 sản phẩm."
+    )
+    facts = enrich_text(OCOP_TITLE, text, published=BEFORE)
+    assert facts.stars == [3, 4]
+    assert _claims(text) == {(18, 3), (5, 4)}
+
+
+def test_a_rank_defined_by_its_score_is_still_a_definition() -> None:
+    text = "Theo Bộ tiêu chí OCOP, hạng 3 sao: 50-69 điểm; hạng 4 sao: 70-89 điểm."
+    assert enrich_text(OCOP_TITLE, text, published=BEFORE).stars == []
+
+
+def test_a_rating_linked_to_a_later_count_is_not_the_earlier_counts() -> None:
+    text = (
+        "Tỉnh đã cấp giấy chứng nhận sản phẩm OCOP 3 sao đối với 16 sản phẩm "
+        "và OCOP 4 sao đối với 7 sản phẩm."
+    )
+    assert _claims(text) == {(16, 3), (7, 4)}

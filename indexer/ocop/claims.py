@@ -562,6 +562,18 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     return ev, a
 
 
+def _linked_forward(doc: Document, sao: int, v: _Vocab) -> bool:
+    """The rating whose "sao" is at `sao` is linked to a LATER count by a rating link (round 19):
+    in "OCOP 3 sao đối với 20 sản phẩm và OCOP 4 sao đối với 9 sản phẩm" the 4 is the 9's, so the
+    20 keeps the 3 linked before it."""
+    if sao < 0:
+        return False
+    last = doc.blocks[doc.block_of[sao]].last
+    link = v.rating_links.match_at(doc, sao + 1, last) if sao + 1 < last else None
+    nxt = sao + 1 + len(link.folded) if link is not None else last
+    return nxt < last and doc.orig[nxt][0].isdigit()
+
+
 def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
     """The last outcome word before the count at k is a bare "xếp hạng" or "phân hạng" joined to an
     assessment word before it ("đánh giá, xếp hạng", "đánh giá và phân hạng", round 16): the pair
@@ -1023,7 +1035,7 @@ class _Claims:
                 # trong đó 22 sản phẩm nhóm thực phẩm; …"): its breakdown counts them too (round 16).
                 self.blocked.setdefault(s, c.at)
             return None
-        if after.rated:
+        if after.rated and not (before.rated and _linked_forward(self.doc, after.first_rating, self.v)):
             stars = after.stars()
         elif before.rated:
             stars = before.stars()

@@ -72,6 +72,8 @@ _HEADLINE_STOPS = re.compile(r"[.;!?…]")
 _INNER_STOPS = re.compile(r";|[.!?…]\s")
 # Running text before a glued run must be a paragraph of its own, not a heading or a cue.
 _PROSE_BEFORE_RUN = 15
+# ... or, when the run is glued to its sentence end without a space, a sentence of its own.
+_SENTENCE_BEFORE_GLUE = 6
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 # The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
@@ -171,7 +173,7 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
     it. The tail starts after the line's last sentence end, holds no sentence punctuation itself
     and names a "Place: Headline"; it is a glued run on its own, or the sentence end is glued to
     it without a space ("… 3 sao.Vĩnh Long công nhận …  Gia Lai: Thêm …"). The text before it is
-    a paragraph (at least 15 words)."""
+    a paragraph (at least 15 words), or, glued without a space, a sentence (at least 6)."""
     if ":" not in line:
         return None
     ends = list(_GLUED_SENTENCE_END.finditer(line))
@@ -179,13 +181,13 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
         return None
     end = ends[-1]
     head, tail = line[: end.end()], line[end.end() :]
+    glued = end.end() == end.start() + 1
     if (
-        len(head.split()) < _PROSE_BEFORE_RUN
+        len(head.split()) < (_SENTENCE_BEFORE_GLUE if glued else _PROSE_BEFORE_RUN)
         or _HEADLINE_STOPS.search(tail.rstrip(" |"))
         or _HEADLINE_COLON.search(tail) is None
     ):
         return None
-    glued = end.end() == end.start() + 1
     return end.end() if glued or _is_glued_run(tail, len(tail.split()), headline_words) else None
 
 

@@ -53,6 +53,7 @@ class _Vocab:
     emblems: PhraseIndex
     definition_before: PhraseIndex
     definition_after: PhraseIndex
+    label_counts: PhraseIndex
     upgrade_to: PhraseIndex
     councils: PhraseIndex
     council_window: int
@@ -80,6 +81,7 @@ def _vocab() -> _Vocab:
         emblems=index(v["emblem_words"]),
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
+        label_counts=index(v["label_counts"]),
         upgrade_to=index(v["upgrade_to"]),
         councils=index(v["council_words"]),
         council_window=int(v["council_window"]),
@@ -185,13 +187,17 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     """ "Hạng 5 sao: Sản phẩm chất lượng cao, ...", "Hạng 4 sao là sản phẩm ...": the programme
-    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one)."""
+    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one, and so is
+    a rank labelling a count: "hạng 3 sao: 21 sản phẩm; hạng 4 sao: 4 sản phẩm")."""
     rank = v.definition_before.preceded_by(doc, first)
     nxt = sao + 1
     if rank is None or nxt >= doc.blocks[doc.block_of[sao]].last:
         return False
     if doc.gap(nxt).strip().startswith(":"):
-        return True
+        # "hạng 4 sao: 12 sản phẩm" labels a count of rated products (round 19), as in claims
+        last = doc.blocks[doc.block_of[sao]].last
+        counted = doc.orig[nxt].isdigit() and v.label_counts.match_at(doc, nxt + 1, last) is not None
+        return not counted
     opens = doc.sent_start[first - len(rank.folded)]
     return opens and v.definition_after.match_at(doc, nxt, nxt + 3) is not None
 
