@@ -115,3 +115,29 @@ def test_a_rating_linked_to_a_later_count_is_not_the_earlier_counts() -> None:
         "và OCOP 4 sao đối với 7 sản phẩm."
     )
     assert _claims(text) == {(16, 3), (7, 4)}
+
+
+# -- places: names inside a product's name in a short caption; prefixes without diacritics ---------
+
+
+def test_a_short_caption_full_of_names_is_not_title_case() -> None:
+    # 12 of 16 syllables capitalised made the caption "Title Case", so capitals said nothing and a
+    # province inside the product's name counted; three lower-case syllables mean ordinary case.
+    text = (
+        "UBND tỉnh Sơn La công nhận 5 sản phẩm OCOP 3 sao.\n"
+        "Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh"
+    )
+    assert enrich_text(OCOP_TITLE, text, published=BEFORE).provinces_2025 == ["Sơn La"]
+
+
+def test_a_title_case_headline_still_reads_its_places() -> None:
+    facts = enrich_text("Sơn La Có Thêm 12 Sản Phẩm OCOP 3 Sao", "Sản phẩm được công nhận.", published=BEFORE)
+    assert facts.provinces_2025 == ["Sơn La"]
+
+
+def test_a_prefix_without_diacritics_needs_a_capitalised_name() -> None:
+    lead = "Chuong trinh OCOP tren dia ban huyen Mo Cay Nam, tinh Ben Tre duoc trien khai hieu qua. "
+    said = lead + "Hoi dong cap tinh da nang hang 5 san pham tu 3 sao len 4 sao."
+    named = lead + "UBND tinh Da Nang cong nhan 5 san pham OCOP."
+    assert enrich_text("", said, published=BEFORE).provinces_2025 == ["Vĩnh Long"]
+    assert enrich_text("", named, published=BEFORE).provinces_2025 == ["Vĩnh Long", "Đà Nẵng"]

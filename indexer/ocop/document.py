@@ -100,6 +100,11 @@ _DATELINE = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
 )
 
+# Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
+# ("Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh") is written in ordinary
+# case, so its capitals still mark names (round 19).
+_LOWER_IN_TITLE_CASE = 3
+
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
 _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
@@ -585,7 +590,7 @@ class Document:
             a,
             z,
             accented >= 0.15 * alpha,
-            alpha >= 3 and upper >= 0.7 * alpha,
+            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE,
             block.words,
         )
 
