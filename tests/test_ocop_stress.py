@@ -141,3 +141,16 @@ def test_a_prefix_without_diacritics_needs_a_capitalised_name() -> None:
     named = lead + "UBND tinh Da Nang cong nhan 5 san pham OCOP."
     assert enrich_text("", said, published=BEFORE).provinces_2025 == ["Vĩnh Long"]
     assert enrich_text("", named, published=BEFORE).provinces_2025 == ["Vĩnh Long", "Đà Nẵng"]
+
+
+# -- "sao vàng" read on folded syllables across a semicolon --------------------------------------
+
+
+def test_a_wine_named_after_a_rating_is_no_gold_star() -> None:
+    text = "Trong đó, Yến sào Hoàng Gia đạt 4 sao; Vang Minh Phát và mật ong đạt 3 sao."
+    assert enrich_text(OCOP_TITLE, text, published=BEFORE).stars == [3, 4]
+
+
+def test_a_gold_star_is_still_no_rating() -> None:
+    text = "Tỉnh có 12 sản phẩm OCOP 3 sao. Đơn vị được tặng 5 sao vàng đất Việt."
+    assert enrich_text(OCOP_TITLE, text, published=BEFORE).stars == [3]

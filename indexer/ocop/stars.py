@@ -46,7 +46,7 @@ class _Vocab:
     words: dict[str, int]
     not_before: PhraseIndex
     window: int
-    not_after: frozenset[tuple[str, ...]]
+    not_after: PhraseIndex
     tight_before: PhraseIndex
     context: PhraseIndex
     national: PhraseIndex
@@ -74,7 +74,7 @@ def _vocab() -> _Vocab:
         words={k: int(n) for k, n in v["numbers"].items()},
         not_before=index(v["not_ocop_before"]),
         window=int(v["before_window"]),
-        not_after=frozenset(syllables(w) for w in v["not_ocop_after"]),
+        not_after=index(v["not_ocop_after"]),
         tight_before=index(v["tight_before"]),
         context=index(v["context_terms"]),
         national=index(v["national_phrases"]),
@@ -181,8 +181,12 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     for _i, end, _p in v.not_before.find(doc, lo, first):
         if first - end <= v.window and all(doc.gap(k).strip() == "" for k in range(end, first + 1)):
             return True
-    after = tuple(doc.fold[sao + 1 : min(sao + 5, block.last)])
-    return any(after[: len(p)] == p for p in v.not_after)
+    # Right after "sao", in the same clause and with its diacritics (round 19): "đạt 4 sao; Vang
+    # Minh Phát …" names a wine after a rating, not "sao vàng".
+    end = sao + 1
+    while end < min(sao + 5, block.last) and doc.adjacent(end):
+        end += 1
+    return end > sao + 1 and v.not_after.match_at(doc, sao + 1, end) is not None
 
 
 def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
