@@ -154,3 +154,19 @@ def test_a_wine_named_after_a_rating_is_no_gold_star() -> None:
 def test_a_gold_star_is_still_no_rating() -> None:
     text = "Tỉnh có 12 sản phẩm OCOP 3 sao. Đơn vị được tặng 5 sao vàng đất Việt."
     assert enrich_text(OCOP_TITLE, text, published=BEFORE).stars == [3]
+
+
+# -- product words in text without diacritics ---------------------------------------------------
+
+
+def test_without_diacritics_a_list_opened_by_gom_keeps_its_first_item() -> None:
+    # "gom" (gồm, "made up of") is also "gốm" (pottery): an ambiguous one-syllable word, which
+    # made the next product its material and dropped it
+    text = "Tinh vua cong nhan 12 san pham dat OCOP 3 sao, gom nuoc mam va khan lua."
+    groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
+    assert groups == ["Thực phẩm", "Vải và may mặc"]
+
+
+def test_without_diacritics_a_target_is_no_black_pepper() -> None:
+    text = "Tinh co 8 san pham OCOP 3 sao, gom tinh dau sa. Muc tieu den nam 2026 co 40 san pham OCOP."
+    assert enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups == ["Thảo dược"]

@@ -402,6 +402,11 @@ def find_groups(
         english = phrase.folded in v.english_only
         if english and doc.block_of[i] not in sets.english:
             continue  # English words are read in English paragraphs only
+        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
+            # One syllable without diacritics is ambiguous: no product, and no head whose material
+            # follows ("gom ca phe" is "gồm cà phê", a list of coffee, not pottery; round 19).
+            head_end = -1
+            continue
         nxt = matches[n + 1] if n + 1 < len(matches) else None
         follows = nxt is not None and nxt[0] == j and doc.adjacent(j) and bool(nxt[2].value)
         if groups and follows and (english or phrase.folded in v.generic_heads):
@@ -431,8 +436,6 @@ def find_groups(
                 continue
         head_end, head_groups, head_ok = j, groups, False
         if not groups or any(k in covered for k in range(i, j)):
-            continue
-        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
             continue
         if english and j < block.last and doc.adjacent(j) and doc.low[j] in v.english_heads:
             continue  # "rice fields", "tea cooperative"
