@@ -170,3 +170,70 @@ def test_without_diacritics_a_list_opened_by_gom_keeps_its_first_item() -> None:
 def test_without_diacritics_a_target_is_no_black_pepper() -> None:
     text = "Tinh co 8 san pham OCOP 3 sao, gom tinh dau sa. Muc tieu den nam 2026 co 40 san pham OCOP."
     assert enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups == ["Thảo dược"]
+
+
+# -- "O.COP", and ratings in list items under a cue line ----------------------------------------
+
+
+def test_the_dotted_spelling_o_cop_is_ocop() -> None:
+    text = "Năm nay, tỉnh Yên Bái có 14 sản phẩm đạt O.COP 3 sao, 4 sao, gồm miến dong và khăn lụa."
+    facts = enrich_text("", text, published=BEFORE)
+    assert facts.stars == [3, 4]
+    assert _claims(text) == {(14, None)}
+
+
+def test_ratings_of_list_items_under_a_cue_line_count() -> None:
+    text = (
+        "Chương trình OCOP tại tỉnh Yên Bái được triển khai hiệu quả.\n"
+        "Các sản phẩm được công nhận đợt này gồm:\n"
+        "- Miến dong (4 sao)\n"
+        "- Khăn lụa (3 sao)\n"
+        "- Gạo Điện Biên Hồng Phát (3 sao)"
+    )
+    facts = enrich_text("", text, published=BEFORE)
+    assert facts.stars == [3, 4]
+    # a list item is ordinary case, not a Title Case headline: the province in the name is a brand
+    assert facts.provinces_2025 == ["Lào Cai"]
+
+
+# -- counts next to candidates and proposals -------------------------------------------------------
+
+
+def test_parts_of_a_certified_total_after_a_sentence_of_proposals_are_claims() -> None:
+    text = (
+        "Hội đồng cấp tỉnh đề nghị UBND tỉnh công nhận 9 sản phẩm đạt 4 sao và 20 sản phẩm đạt 3 sao.\n"
+        "Trong số 11 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì huyện A có 5 sản phẩm, "
+        "huyện B có 6 sản phẩm."
+    )
+    assert _claims(text) == {(11, 3), (5, 3), (6, 3)}
+
+
+def test_a_group_breakdown_naming_ocop_after_candidates_is_a_fact() -> None:
+    candidates = "Hội đồng đã tổ chức đánh giá, phân hạng OCOP cho 64 sản phẩm.\n"
+    named = (
+        "Theo nhóm ngành, trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 44 sản phẩm, "
+        "nhóm đồ uống 11 sản phẩm."
+    )
+    bare = "Trong số này, nhóm thực phẩm có 44 sản phẩm, nhóm đồ uống 11 sản phẩm."
+    assert _claims(OCOP_TITLE + ". " + candidates + named) == {(44, None), (11, None)}
+    assert _claims(OCOP_TITLE + ". " + candidates + bare) == set()  # a breakdown of the candidates
+
+
+def test_a_sentence_naming_its_own_total_does_not_go_on_with_the_last_breakdown() -> None:
+    text = (
+        "Năm 2024, tỉnh có 51 sản phẩm đạt OCOP 4 sao.\n"
+        "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì huyện A có 6 sản phẩm, "
+        "huyện B có 7 sản phẩm.\n"
+        "Theo nhóm ngành, trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 35 sản phẩm, "
+        "nhóm đồ uống 12 sản phẩm."
+    )
+    assert _claims(text) == {(51, 4), (13, 3), (6, 3), (7, 3), (35, None), (12, None)}
+
+
+def test_a_list_going_on_after_a_subset_total_takes_that_totals_rating() -> None:
+    text = (
+        "Năm 2024, tỉnh có 51 sản phẩm đạt OCOP 4 sao.\n"
+        "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì huyện A có 6 sản phẩm, "
+        "huyện B có 2 sản phẩm. Huyện C và huyện D, mỗi huyện có 5 sản phẩm."
+    )
+    assert (5, 3) in _claims(text)

@@ -986,6 +986,15 @@ class _Claims:
         # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
         return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
+    def _names_ocop_before(self, k: int) -> bool:
+        """The count's sentence names OCOP before it and opens with no breakdown word: it speaks
+        of OCOP products itself, not of the candidates of the sentence before ("Hội đồng đã tổ
+        chức đánh giá … cho 64 sản phẩm. Theo nhóm ngành, trong tổng số sản phẩm OCOP của tỉnh,
+        nhóm thực phẩm có 44 sản phẩm, nhóm đồ uống 11 sản phẩm", round 19)."""
+        doc = self.doc
+        a, _b = doc.sentence_bounds(k)
+        return "ocop" in doc.fold[a:k] and self.m.breakdowns.match_at(doc, a, k) is None
+
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
@@ -996,7 +1005,15 @@ class _Claims:
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
-        near_candidates = s in self.blocked or (cue in self.blocked and cue not in self.accepted)
+        # ... unless this sentence already stated a claim: its later parts are that total's
+        # ("Trong số 10 sản phẩm vừa được công nhận … thì huyện A có 2 sản phẩm, huyện B có 8 sản
+        # phẩm" after a sentence of proposals, round 19), as in `_breaks_down_blocked`
+        near_candidates = s in self.blocked or (
+            cue in self.blocked
+            and cue not in self.accepted
+            and s not in self.accepted
+            and not self._names_ocop_before(c.at)
+        )
         said_before = max(before.outcome, before.exists) >= 0
         # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
         # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
@@ -1097,11 +1114,18 @@ class _Claims:
             and earlier[-1] == s - 1
             and self._continues_breakdown(s)
             and next(self.m.breakdowns.find(doc, a, b), None) is None
+            and not self._names_ocop_before(k)
         ):
             # Round 15: "Trong đó, huyện A có 15 sản phẩm; huyện B có 14 sản phẩm. Huyện C và
             # huyện D, mỗi huyện có 6 sản phẩm; …": a sentence that goes on with the list of the
             # sentence before shares the rating that sentence's parts took from their total;
-            # one that breaks a count of its own down ("…, trong đó có …") states a new total.
+            # one that breaks a count of its own down ("…, trong đó có …") states a new total, and
+            # so does one that names OCOP products before its count (round 19: "Theo nhóm ngành,
+            # trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 35 sản phẩm, …").
+            if s - 1 in self.totals:
+                # the sentence before opened with its own total ("Trong số 14 sản phẩm vừa được
+                # công nhận … 3 sao thì huyện A có 7 sản phẩm, …"): its parts took that total's rating
+                return self.totals[s - 1][1]
             return self._sentence_breakdown(self.first_count[s - 1], continued=False)
         return None
 

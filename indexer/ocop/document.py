@@ -55,9 +55,16 @@ def _plain_letter(ch: str) -> str:
     return letter if m.group(1) == "CAPITAL" else letter.lower()
 
 
+# "O.COP", a dotted spelling of the programme's name some sites use (round 19): read as "OCOP".
+_DOTTED_OCOP = re.compile(r"\b([Oo])\.(?=[Cc][Oo][Pp]\b)")
+
+
 def _lookalikes(text: str) -> str:
     """Look-alike letters: Icelandic Eth (U+00D0/U+00F0) of legacy encodings for Vietnamese Đ/đ,
-    and hooked or small-capital Latin letters for plain ones (one character for one)."""
+    and hooked or small-capital Latin letters for plain ones (one character for one); and the
+    dotted "O.COP" for "OCOP"."""
+    if ".C" in text or ".c" in text:
+        text = _DOTTED_OCOP.sub(r"\1", text)
     if "\u00d0" in text or "\u00f0" in text:
         text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
@@ -583,6 +590,10 @@ class Document:
             return block
         accented = sum(compress(marked[a:z], letters[a:z]))
         upper = sum(compress(self._cap[a:z], letters[a:z]))
+        line = self.text[block.start : block.end]
+        # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
+        # Title Case headline, unless it is in capitals throughout (round 19).
+        item = _BULLET.match(line) is not None and not line.isupper()
         return Block(
             block.zone,
             block.start,
@@ -590,7 +601,7 @@ class Document:
             a,
             z,
             accented >= 0.15 * alpha,
-            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE,
+            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE and not item,
             block.words,
         )
 

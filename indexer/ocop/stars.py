@@ -23,11 +23,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Block, Document
+from indexer.ocop.groups import list_runs
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
 
 _RANGE = {"den", "toi"}
+_ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
 _UPGRADE_GAP = 5  # syllables between a former rank and the upgrade to the new one
 _LIST = {"va", "hoac"}
 
@@ -387,6 +389,7 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     m = modality()
     out: list[StarMention] = []
     context_sentences = {doc.sent_of[i] for i, _j, _p in v.context.find_in_blocks(doc, CONTENT_ZONES)}
+    runs: dict[int, int] | None = None  # list items → their cue line, read when a short line rates
     for block_index, block in enumerate(doc.blocks):
         caption = block.zone == "caption"
         if block.zone not in CONTENT_ZONES and not (caption and "ocop" in doc.fold[block.first : block.last]):
@@ -405,6 +408,11 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             tight = v.tight_before.preceded_by(doc, first) is not None or (
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
+            if not tight and block.words <= _ITEM_WORDS:
+                # an item under a cue line ("Các sản phẩm được công nhận gồm:" / "- Nhang trầm (4
+                # sao)"): a list of rated products (round 19)
+                runs = runs if runs is not None else list_runs(doc)
+                tight = doc.sent_of[sao] in runs
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
