@@ -237,3 +237,15 @@ def test_a_list_going_on_after_a_subset_total_takes_that_totals_rating() -> None
         "huyện B có 2 sản phẩm. Huyện C và huyện D, mỗi huyện có 5 sản phẩm."
     )
     assert (5, 3) in _claims(text)
+
+
+# -- kinds of product the lexicon lacked (layer C of the harness: 84 kinds x 4 sentence shapes) ----
+
+
+def test_kinds_of_herbal_and_craft_products() -> None:
+    text = (
+        "UBND tỉnh Yên Bái vừa công nhận 12 sản phẩm đạt OCOP 3 sao, gồm viên nghệ mật ong, "
+        "muối thảo dược, đồ chơi tre và guốc mộc."
+    )
+    groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
+    assert groups == ["Thảo dược", "Lưu niệm - nội thất - trang trí"]
