@@ -249,3 +249,20 @@ def test_kinds_of_herbal_and_craft_products() -> None:
     )
     groups = enrich_text(OCOP_TITLE, text, published=BEFORE).product_groups
     assert groups == ["Thảo dược", "Lưu niệm - nội thất - trang trí"]
+
+
+# -- layer D: a rating in a bracket after the count, a range written out ---------------------------
+
+
+def test_a_bracket_holding_only_a_rating_rates_the_count() -> None:
+    assert _claims("Tỉnh đã cấp giấy chứng nhận cho 24 sản phẩm OCOP (OCOP ba sao).") == {(24, 3)}
+    assert _claims("Tỉnh đã cấp giấy chứng nhận cho 54 sản phẩm thuộc 4 chủ thể (OCOP 3 sao).") == {(54, 3)}
+
+
+def test_a_bracket_with_more_than_a_rating_is_still_an_aside() -> None:
+    assert _claims("Tỉnh có 33 sản phẩm đạt OCOP 3 sao (tỉnh chưa có sản phẩm đạt 5 sao).") == {(33, 3)}
+
+
+def test_a_range_written_out_gives_both_ratings() -> None:
+    text = "Chương trình OCOP tại tỉnh Yên Bái.\nTỉnh hiện có 17 SP đạt từ 3 sao đến 4 sao cấp tỉnh."
+    assert enrich_text("", text, published=BEFORE).stars == [3, 4]

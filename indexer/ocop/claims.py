@@ -399,7 +399,13 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             depth = _depth_after(doc.gap(k), depth)
             # A bracket right after a score gives its rating (round 14): "đạt 75 điểm (tương đương 4 sao)".
             points = doc.fold[k - 1] == "diem"
-            if opened and not listing and not points and (said or _bracket_has_digits(doc, k)):
+            if (
+                opened
+                and not listing
+                and not points
+                and (said or _bracket_has_digits(doc, k))
+                and not _rating_bracket(doc, k, end)
+            ):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
         # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
         if _gap_breaks(doc, k, allow=";:()" if listing else "()"):
@@ -471,6 +477,28 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
             and doc.fold[k - 1] not in ("chua", "khong")
         ):
             return True
+    return False
+
+
+# The words of a bracket that only rates ("(OCOP 3 sao)", "(hạng 4 sao)", "(từ 3 đến 4 sao)").
+_RATING_BRACKET_WORDS = frozenset(
+    {"ocop", "hang", "dat", "sao", "tu", "den", "va", "3", "4", "5", "03", "04", "05", "ba", "bon", "nam"}
+)
+_RATING_BRACKET_REACH = 8
+
+
+def _rating_bracket(doc: Document, k: int, end: int) -> bool:
+    """The bracket opened before syllable k holds only the count's rating (round 19): "10 sản
+    phẩm OCOP (OCOP 4 sao)", "54 sản phẩm thuộc 4 chủ thể (OCOP 3 sao)" are rated, not asides."""
+    rated = False
+    for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
+        if m > k and ")" in doc.gap(m):
+            return rated
+        if doc.fold[m] not in _RATING_BRACKET_WORDS:
+            return False
+        rated = rated or doc.fold[m] == "sao"
+        if ")" in doc.text[doc.ends[m] : doc.ends[m] + 2]:
+            return rated  # closed right after this word (also at the end of the text)
     return False
 
 

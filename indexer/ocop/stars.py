@@ -264,7 +264,13 @@ def _continues(doc: Document, sao: int, first: int) -> bool:
     """Whether the rating starting at `first` continues a list after the rating ending at `sao`."""
     if first == sao + 1:
         return doc.gap(first).strip() in (",", ";")
-    return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
+    # "3 sao và 4 sao", and a range written out: "từ 3 sao đến 4 sao" (round 19)
+    return (
+        first == sao + 2
+        and doc.fold[sao + 1] in _LIST | _RANGE
+        and doc.adjacent(sao + 1)
+        and doc.adjacent(first)
+    )
 
 
 def _may_be_national(doc: Document, start: int, end: int) -> bool:
