@@ -266,3 +266,26 @@ def test_a_bracket_with_more_than_a_rating_is_still_an_aside() -> None:
 def test_a_range_written_out_gives_both_ratings() -> None:
     text = "Chương trình OCOP tại tỉnh Yên Bái.\nTỉnh hiện có 17 SP đạt từ 3 sao đến 4 sao cấp tỉnh."
     assert enrich_text("", text, published=BEFORE).stars == [3, 4]
+
+
+# -- layer F (other wordings, written after the fixes above; run once, then its kinds fixed) -------
+
+
+def test_a_total_at_a_rating_written_the_other_way_round() -> None:
+    text = "Đến tháng 10/2024, tỉnh có 206 sản phẩm OCOP; số sản phẩm đạt 4 sao là 49."
+    assert _claims(text) == {(206, None), (49, 4)}
+
+
+def test_a_capitalised_product_after_trong_do_co_or_a_brand_in_capitals() -> None:
+    listed = "Tại hội nghị, 8 sản phẩm nhận chứng nhận OCOP 3 sao, trong đó có Khăn thổ cẩm Kim Ngân và gạo."
+    branded = "MITRI TEA Trà xanh là sản phẩm OCOP 3 sao của tỉnh."
+    assert enrich_text(OCOP_TITLE, listed, published=BEFORE).product_groups == ["Thực phẩm", "Vải và may mặc"]
+    assert enrich_text(OCOP_TITLE, branded, published=BEFORE).product_groups == ["Đồ uống"]
+
+
+def test_ratings_in_brackets_after_the_items_of_a_list() -> None:
+    base = "Chương trình OCOP tại tỉnh Yên Bái đạt nhiều kết quả, UBND tỉnh vừa công nhận 9 sản phẩm OCOP.\n"
+    listed = base + "Các sản phẩm gồm: Mật ong Tâm An (4 sao); gốm (3 sao)."
+    hotels = base + "Du khách nghỉ tại khách sạn Mường Thanh (4 sao) và khách sạn Hoa Sen (3 sao)."
+    assert enrich_text("", listed, published=BEFORE).stars == [3, 4]
+    assert enrich_text("", hotels, published=BEFORE).stars == []

@@ -213,6 +213,10 @@ def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
 def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     """Whether syllable i opens a list item: after ":", ";", a quote, or "gồm", "sản phẩm"..."""
     first = doc.blocks[doc.block_of[i]].first
+    # A brand in capitals before the product's kind opens the item with it (round 19): "MITRI TEA
+    # Trà xanh là …", "; SONITA Đông trùng hạ thảo".
+    while i > first and not doc.sent_start[i] and doc.is_acronym(i - 1) and not doc.gap(i).strip():
+        i -= 1
     if i == first or doc.sent_start[i]:
         return True
     gap = doc.gap(i).strip()

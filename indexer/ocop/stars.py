@@ -18,6 +18,7 @@ without OCOP nearby. Strong ratings feed the relevance score; an OCOP article ke
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -260,6 +261,14 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
     return stars
 
 
+_BRACKETED_RATING = re.compile(r"\(\s*(?:OCOP\s+)?(?:hạng\s+)?0?[345]\s*sao\s*\)", re.IGNORECASE)
+
+
+def _closes_after(doc: Document, sao: int) -> bool:
+    """A bracket closes right after "sao" (also at the end of the text)."""
+    return doc.text[doc.ends[sao] : doc.ends[sao] + 2].lstrip().startswith(")")
+
+
 def _continues(doc: Document, sao: int, first: int) -> bool:
     """Whether the rating starting at `first` continues a list after the rating ending at `sao`."""
     if first == sao + 1:
@@ -414,6 +423,15 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             tight = v.tight_before.preceded_by(doc, first) is not None or (
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
+            if not tight and doc.gap(first).rstrip().endswith("(") and _closes_after(doc, sao):
+                # ratings in brackets of their own after the items of a list ("gồm: Mật ong Tâm An
+                # (4 sao); gốm (3 sao)"): the products' ranks (round 19); one bracket alone may be
+                # a hotel's ("khách sạn Mường Thanh (4 sao)")
+                a, b = doc.sentence_bounds(sao)
+                tight = (
+                    len(_BRACKETED_RATING.findall(doc.text, doc.starts[a], doc.ends[b - 1] + 2)) >= 2
+                    and next(iter(v.not_before.find(doc, a, b)), None) is None  # no hotel in the list
+                )
             if not tight and block.words <= _ITEM_WORDS:
                 # an item under a cue line ("Các sản phẩm được công nhận gồm:" / "- Nhang trầm (4
                 # sao)"): a list of rated products (round 19)
