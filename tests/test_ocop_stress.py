@@ -289,3 +289,11 @@ def test_ratings_in_brackets_after_the_items_of_a_list() -> None:
     hotels = base + "Du khách nghỉ tại khách sạn Mường Thanh (4 sao) và khách sạn Hoa Sen (3 sao)."
     assert enrich_text("", listed, published=BEFORE).stars == [3, 4]
     assert enrich_text("", hotels, published=BEFORE).stars == []
+
+
+def test_a_kind_of_product_rated_as_the_subject_is_no_rule() -> None:
+    base = "Theo Sở Nông nghiệp, tỉnh Nghệ An có 232 sản phẩm OCOP; số sản phẩm đạt 4 sao là 46.\n"
+    named = base + "Khăn lụa là sản phẩm OCOP 3 sao của tỉnh. (Ảnh: Thanh Hà)"
+    rule = base + "Mỗi sản phẩm đạt 3 sao được thưởng 10 triệu đồng."
+    assert enrich_text("", named, published=BEFORE).stars == [3, 4]
+    assert enrich_text("", rule, published=BEFORE).stars == [4]

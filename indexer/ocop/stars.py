@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Block, Document
-from indexer.ocop.groups import list_runs
+from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
@@ -240,6 +240,14 @@ def of_a_product(doc: Document, first: int) -> bool:
     return any(doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k) for k in range(a + 1, first))
 
 
+def _product_subject(doc: Document, first: int) -> bool:
+    """The rating's sentence opens with a kind of product: "Khăn lụa là sản phẩm OCOP 3 sao của
+    tỉnh" rates that product, it states no rule about products in general (round 19)."""
+    a, _b = doc.sentence_bounds(first)
+    found = product_index().match_at(doc, a, first)
+    return found is not None and bool(found.value)
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
     no definition of a rank."""
@@ -248,7 +256,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.potential_rank(doc, first)
         or m.negated(doc, first)
         or m.pending(doc, first)
-        or m.generic(doc, first)
+        or (m.generic(doc, first) and not _product_subject(doc, first))
         or m.forwarded(doc, sao)
         or _definition(doc, first, sao, _vocab())
         or _former_rank(doc, sao, _vocab())
