@@ -64,6 +64,12 @@ def test_a_cut_last_sentence_with_a_colon_stays_text() -> None:
     assert [b.zone for b in doc.blocks if b.zone != "title"] == ["lead"]
 
 
+def test_an_abbreviations_dot_before_a_colon_is_no_glued_run() -> None:
+    text = PARAGRAPH + " Sản phẩm được bày bán ở nhiều nơi tại TP.HCM: Chợ Bến Thành, siêu thị lớn"
+    doc = Document("", text)
+    assert [b.zone for b in doc.blocks if b.zone != "title"] == ["lead"]
+
+
 # -- a tourism site named after a lower-case tourism word ----------------------------------------
 
 

@@ -188,10 +188,17 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
     a paragraph (at least 15 words), or, glued without a space, a sentence (at least 6)."""
     if ":" not in line:
         return None
-    ends = list(_GLUED_SENTENCE_END.finditer(line))
-    if not ends:
+    # the last sentence end that is no abbreviation's dot ("TP.HCM: …", "H.Long Thành")
+    end = next(
+        (
+            m
+            for m in reversed(list(_GLUED_SENTENCE_END.finditer(line)))
+            if not _SHORT_ABBREVIATION.search(line, max(0, m.start() - 5), m.start() + 1)
+        ),
+        None,
+    )
+    if end is None:
         return None
-    end = ends[-1]
     head, tail = line[: end.end()], line[end.end() :]
     glued = end.end() == end.start() + 1
     if (
