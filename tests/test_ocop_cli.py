@@ -62,6 +62,14 @@ def test_classify_writes_one_line_per_passage_and_errors_in_place() -> None:
     assert err.getvalue().count("line ") == 4
 
 
+def test_classify_reads_an_empty_published_as_undated() -> None:
+    # round 19: the stress harness writes undated passages with "published": ""; that crashed the run
+    line = json.dumps({**GOOD, "published": ""}, ensure_ascii=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert classify_command.classify_lines(io.StringIO(line + "\n"), out, err) == (1, 0)
+    assert json.loads(out.getvalue())["stars"] == [3]
+
+
 def test_classify_command_reads_stdin() -> None:
     result = CliRunner().invoke(app, ["classify"], input=json.dumps(GOOD) + "\nbroken\n")
     assert result.exit_code == 0

@@ -399,7 +399,13 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             depth = _depth_after(doc.gap(k), depth)
             # A bracket right after a score gives its rating (round 14): "đạt 75 điểm (tương đương 4 sao)".
             points = doc.fold[k - 1] == "diem"
-            if opened and not listing and not points and (said or _bracket_has_digits(doc, k)):
+            if (
+                opened
+                and not listing
+                and not points
+                and (said or _bracket_has_digits(doc, k))
+                and not _rating_bracket(doc, k, end)
+            ):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
         # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
         if _gap_breaks(doc, k, allow=";:()" if listing else "()"):
@@ -471,6 +477,28 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
             and doc.fold[k - 1] not in ("chua", "khong")
         ):
             return True
+    return False
+
+
+# The words of a bracket that only rates ("(OCOP 3 sao)", "(hạng 4 sao)", "(từ 3 đến 4 sao)").
+_RATING_BRACKET_WORDS = frozenset(
+    {"ocop", "hang", "dat", "sao", "tu", "den", "va", "3", "4", "5", "03", "04", "05", "ba", "bon", "nam"}
+)
+_RATING_BRACKET_REACH = 8
+
+
+def _rating_bracket(doc: Document, k: int, end: int) -> bool:
+    """The bracket opened before syllable k holds only the count's rating (round 19): "10 sản
+    phẩm OCOP (OCOP 4 sao)", "54 sản phẩm thuộc 4 chủ thể (OCOP 3 sao)" are rated, not asides."""
+    rated = False
+    for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
+        if m > k and ")" in doc.gap(m):
+            return rated
+        if doc.fold[m] not in _RATING_BRACKET_WORDS:
+            return False
+        rated = rated or doc.fold[m] == "sao"
+        if ")" in doc.text[doc.ends[m] : doc.ends[m] + 2]:
+            return rated  # closed right after this word (also at the end of the text)
     return False
 
 
@@ -560,6 +588,18 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         if i < k or k - ev.last_rating > v.link_window:
             ev.ratings, ev.fuzzy, ev.upgraded = [], False, None
     return ev, a
+
+
+def _linked_forward(doc: Document, sao: int, v: _Vocab) -> bool:
+    """The rating whose "sao" is at `sao` is linked to a LATER count by a rating link (round 19):
+    in "OCOP 3 sao đối với 20 sản phẩm và OCOP 4 sao đối với 9 sản phẩm" the 4 is the 9's, so the
+    20 keeps the 3 linked before it."""
+    if sao < 0:
+        return False
+    last = doc.blocks[doc.block_of[sao]].last
+    link = v.rating_links.match_at(doc, sao + 1, last) if sao + 1 < last else None
+    nxt = sao + 1 + len(link.folded) if link is not None else last
+    return nxt < last and doc.orig[nxt][0].isdigit()
 
 
 def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
@@ -974,6 +1014,15 @@ class _Claims:
         # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
         return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
+    def _names_ocop_before(self, k: int) -> bool:
+        """The count's sentence names OCOP before it and opens with no breakdown word: it speaks
+        of OCOP products itself, not of the candidates of the sentence before ("Hội đồng đã tổ
+        chức đánh giá … cho 64 sản phẩm. Theo nhóm ngành, trong tổng số sản phẩm OCOP của tỉnh,
+        nhóm thực phẩm có 44 sản phẩm, nhóm đồ uống 11 sản phẩm", round 19)."""
+        doc = self.doc
+        a, _b = doc.sentence_bounds(k)
+        return "ocop" in doc.fold[a:k] and self.m.breakdowns.match_at(doc, a, k) is None
+
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
@@ -984,7 +1033,15 @@ class _Claims:
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
-        near_candidates = s in self.blocked or (cue in self.blocked and cue not in self.accepted)
+        # ... unless this sentence already stated a claim: its later parts are that total's
+        # ("Trong số 10 sản phẩm vừa được công nhận … thì huyện A có 2 sản phẩm, huyện B có 8 sản
+        # phẩm" after a sentence of proposals, round 19), as in `_breaks_down_blocked`
+        near_candidates = s in self.blocked or (
+            cue in self.blocked
+            and cue not in self.accepted
+            and s not in self.accepted
+            and not self._names_ocop_before(c.at)
+        )
         said_before = max(before.outcome, before.exists) >= 0
         # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
         # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
@@ -1023,7 +1080,7 @@ class _Claims:
                 # trong đó 22 sản phẩm nhóm thực phẩm; …"): its breakdown counts them too (round 16).
                 self.blocked.setdefault(s, c.at)
             return None
-        if after.rated:
+        if after.rated and not (before.rated and _linked_forward(self.doc, after.first_rating, self.v)):
             stars = after.stars()
         elif before.rated:
             stars = before.stars()
@@ -1085,11 +1142,18 @@ class _Claims:
             and earlier[-1] == s - 1
             and self._continues_breakdown(s)
             and next(self.m.breakdowns.find(doc, a, b), None) is None
+            and not self._names_ocop_before(k)
         ):
             # Round 15: "Trong đó, huyện A có 15 sản phẩm; huyện B có 14 sản phẩm. Huyện C và
             # huyện D, mỗi huyện có 6 sản phẩm; …": a sentence that goes on with the list of the
             # sentence before shares the rating that sentence's parts took from their total;
-            # one that breaks a count of its own down ("…, trong đó có …") states a new total.
+            # one that breaks a count of its own down ("…, trong đó có …") states a new total, and
+            # so does one that names OCOP products before its count (round 19: "Theo nhóm ngành,
+            # trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 35 sản phẩm, …").
+            if s - 1 in self.totals:
+                # the sentence before opened with its own total ("Trong số 14 sản phẩm vừa được
+                # công nhận … 3 sao thì huyện A có 7 sản phẩm, …"): its parts took that total's rating
+                return self.totals[s - 1][1]
             return self._sentence_breakdown(self.first_count[s - 1], continued=False)
         return None
 

@@ -55,9 +55,16 @@ def _plain_letter(ch: str) -> str:
     return letter if m.group(1) == "CAPITAL" else letter.lower()
 
 
+# "O.COP", a dotted spelling of the programme's name some sites use (round 19): read as "OCOP".
+_DOTTED_OCOP = re.compile(r"\b([Oo])\.(?=[Cc][Oo][Pp]\b)")
+
+
 def _lookalikes(text: str) -> str:
     """Look-alike letters: Icelandic Eth (U+00D0/U+00F0) of legacy encodings for Vietnamese Đ/đ,
-    and hooked or small-capital Latin letters for plain ones (one character for one)."""
+    and hooked or small-capital Latin letters for plain ones (one character for one); and the
+    dotted "O.COP" for "OCOP"."""
+    if ".C" in text or ".c" in text:
+        text = _DOTTED_OCOP.sub(r"\1", text)
     if "\u00d0" in text or "\u00f0" in text:
         text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")
     return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
@@ -65,6 +72,15 @@ def _lookalikes(text: str) -> str:
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
+# A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
+_GLUED_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*(?=[A-ZĐÀ-Ỹ])")
+_HEADLINE_STOPS = re.compile(r"[.;!?…]")
+# A semicolon, or a sentence end before more text: no run of headlines holds one.
+_INNER_STOPS = re.compile(r";|[.!?…]\s")
+# Running text before a glued run must be a paragraph of its own, not a heading or a cue.
+_PROSE_BEFORE_RUN = 15
+# ... or, when the run is glued to its sentence end without a space, a sentence of its own.
+_SENTENCE_BEFORE_GLUE = 6
 # "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 # The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
@@ -90,6 +106,11 @@ _DATELINE = re.compile(
     r"(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
     r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
 )
+
+# Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
+# ("Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh") is written in ordinary
+# case, so its capitals still mark names (round 19).
+_LOWER_IN_TITLE_CASE = 3
 
 # An inline related-links box is followed by this many paragraphs of at least _PROSE_WORDS words.
 _PROSE_AFTER_BOX = 2
@@ -148,7 +169,58 @@ def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     rest = body[opening.end() - 1 :] if opening else body
     if words > max_words and not _INNER_PUNCTUATION.search(rest):
         return True
-    return body.count(":") >= 2 and len(_HEADLINE_COLON.findall(body)) >= 2
+    # Two "Place: Headline" — in a line without a semicolon or a sentence end inside it: "Cụ thể:
+    # Huyện A: 8 sản phẩm; huyện B: …" is a breakdown (round 19).
+    return (
+        body.count(":") >= 2
+        and len(_HEADLINE_COLON.findall(body)) >= 2
+        and _INNER_STOPS.search(body.rstrip(".!?… ")) is None
+    )
+
+
+def _glued_tail(line: str, headline_words: int) -> int | None:
+    """Where a run of glued related headlines starts on a line of running text (round 19):
+    "… công nhận 12 sản phẩm đạt 3 sao.Gia Lai: Thêm 15 sản phẩm …  Vĩnh Long: …". The whole line
+    used to be one glued run (two "Place: Headline"), so the article's own paragraph was lost with
+    it. The tail starts after the line's last sentence end, holds no sentence punctuation itself
+    and names a "Place: Headline"; it is a glued run on its own, or the sentence end is glued to
+    it without a space ("… 3 sao.Vĩnh Long công nhận …  Gia Lai: Thêm …"). The text before it is
+    a paragraph (at least 15 words), or, glued without a space, a sentence (at least 6)."""
+    if ":" not in line:
+        return None
+    # the last sentence end that is no abbreviation's dot ("TP.HCM: …", "H.Long Thành")
+    end = next(
+        (
+            m
+            for m in reversed(list(_GLUED_SENTENCE_END.finditer(line)))
+            if not _SHORT_ABBREVIATION.search(line, max(0, m.start() - 5), m.start() + 1)
+        ),
+        None,
+    )
+    if end is None:
+        return None
+    head, tail = line[: end.end()], line[end.end() :]
+    glued = end.end() == end.start() + 1
+    if (
+        len(head.split()) < (_SENTENCE_BEFORE_GLUE if glued else _PROSE_BEFORE_RUN)
+        or _HEADLINE_STOPS.search(tail.rstrip(" |"))
+        or _HEADLINE_COLON.search(tail) is None
+    ):
+        return None
+    return end.end() if glued or _is_glued_run(tail, len(tail.split()), headline_words) else None
+
+
+def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each line with a glued run of headlines at its end becomes two lines: the text and the run."""
+    headline_words = _markers()[3]
+    out: list[tuple[str, str]] = []
+    for line, line_f in pairs:
+        cut = _glued_tail(line, headline_words)
+        if cut is None:
+            out.append((line, line_f))
+        else:
+            out += [(line[:cut].rstrip(), line_f[:cut].rstrip()), (line[cut:], line_f[cut:])]
+    return out
 
 
 def unwrap(text: str) -> str:
@@ -371,6 +443,7 @@ class Document:
             for line, line_f in zip(body.split("\n"), body_f.split("\n"), strict=True)
             if TOKEN.search(line) and line_f not in (title_f, lead_f)
         ]
+        pairs = _split_glued_tails(pairs)
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
         zones = _classify_lines(lines, folded)
@@ -524,6 +597,10 @@ class Document:
             return block
         accented = sum(compress(marked[a:z], letters[a:z]))
         upper = sum(compress(self._cap[a:z], letters[a:z]))
+        line = self.text[block.start : block.end]
+        # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
+        # Title Case headline, unless it is in capitals throughout (round 19).
+        item = _BULLET.match(line) is not None and not line.isupper()
         return Block(
             block.zone,
             block.start,
@@ -531,7 +608,7 @@ class Document:
             a,
             z,
             accented >= 0.15 * alpha,
-            alpha >= 3 and upper >= 0.7 * alpha,
+            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE and not item,
             block.words,
         )
 

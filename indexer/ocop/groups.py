@@ -213,6 +213,10 @@ def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
 def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     """Whether syllable i opens a list item: after ":", ";", a quote, or "gồm", "sản phẩm"..."""
     first = doc.blocks[doc.block_of[i]].first
+    # A brand in capitals before the product's kind opens the item with it (round 19): "MITRI TEA
+    # Trà xanh là …", "; SONITA Đông trùng hạ thảo".
+    while i > first and not doc.sent_start[i] and doc.is_acronym(i - 1) and not doc.gap(i).strip():
+        i -= 1
     if i == first or doc.sent_start[i]:
         return True
     gap = doc.gap(i).strip()
@@ -402,6 +406,11 @@ def find_groups(
         english = phrase.folded in v.english_only
         if english and doc.block_of[i] not in sets.english:
             continue  # English words are read in English paragraphs only
+        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
+            # One syllable without diacritics is ambiguous: no product, and no head whose material
+            # follows ("gom ca phe" is "gồm cà phê", a list of coffee, not pottery; round 19).
+            head_end = -1
+            continue
         nxt = matches[n + 1] if n + 1 < len(matches) else None
         follows = nxt is not None and nxt[0] == j and doc.adjacent(j) and bool(nxt[2].value)
         if groups and follows and (english or phrase.folded in v.generic_heads):
@@ -431,8 +440,6 @@ def find_groups(
                 continue
         head_end, head_groups, head_ok = j, groups, False
         if not groups or any(k in covered for k in range(i, j)):
-            continue
-        if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
             continue
         if english and j < block.last and doc.adjacent(j) and doc.low[j] in v.english_heads:
             continue  # "rice fields", "tea cooperative"
@@ -485,6 +492,7 @@ def find_groups(
         if tourism and (
             not (
                 (doc.is_cap(i) and doc.names_by_case(i))
+                or _site_name_after(doc, j, block.last)
                 or s in sets.certifying
                 or s in sets.listing
                 or _counted(doc, i)
@@ -500,6 +508,24 @@ def find_groups(
     if v.tourism not in found and _listed_tourism(doc, sets, v):
         found.add(v.tourism)
     return [g for g in GROUP_ORDER if g in found]
+
+
+# A site's name follows its tourism word within this many syllables ("điểm du lịch sinh thái Đồi …").
+_SITE_NAME_REACH = 3
+
+
+def _site_name_after(doc: Document, j: int, last: int) -> bool:
+    """A tourism word written in lower case still names a site when a capitalised name follows it
+    in the same phrase (round 19): "gồm: điểm du lịch sinh thái Đồi Thông Xanh" is a certified site,
+    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none."""
+    if not doc.names_by_case(j - 1):
+        return False
+    for k in range(j, min(j + _SITE_NAME_REACH, last)):
+        if not doc.adjacent(k):
+            return False
+        if doc.is_cap(k):
+            return not doc.is_acronym(k)
+    return False
 
 
 _ITEM_ENDS = frozenset({",", ";", ".", "(", ")", ":"})

@@ -223,9 +223,12 @@ class Gazetteer:
         if key in self.prefix_only and not prefixed and not self._in_province_list(doc, i, j):
             return False
         by_case = doc.names_by_case(i)
+        # Without diacritics a prefix is no proof either: "cap tinh da nang hang" is "cấp tỉnh đã
+        # nâng hạng", not "tỉnh Đà Nẵng" (round 19); the name must be written with its capitals.
+        unaccented = not doc.blocks[doc.block_of[i]].accented
         if (
             by_case
-            and not prefixed
+            and (not prefixed or unaccented)
             and any(c and not doc.is_cap(k) for k, c in zip(range(i, j), caps, strict=True))
         ):
             return False

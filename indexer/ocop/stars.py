@@ -18,16 +18,19 @@ without OCOP nearby. Strong ratings feed the relevance score; an OCOP article ke
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Block, Document
+from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import stars_vocab
 
 _RANGE = {"den", "toi"}
+_ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
 _UPGRADE_GAP = 5  # syllables between a former rank and the upgrade to the new one
 _LIST = {"va", "hoac"}
 
@@ -46,13 +49,14 @@ class _Vocab:
     words: dict[str, int]
     not_before: PhraseIndex
     window: int
-    not_after: frozenset[tuple[str, ...]]
+    not_after: PhraseIndex
     tight_before: PhraseIndex
     context: PhraseIndex
     national: PhraseIndex
     emblems: PhraseIndex
     definition_before: PhraseIndex
     definition_after: PhraseIndex
+    label_counts: PhraseIndex
     upgrade_to: PhraseIndex
     councils: PhraseIndex
     council_window: int
@@ -73,13 +77,14 @@ def _vocab() -> _Vocab:
         words={k: int(n) for k, n in v["numbers"].items()},
         not_before=index(v["not_ocop_before"]),
         window=int(v["before_window"]),
-        not_after=frozenset(syllables(w) for w in v["not_ocop_after"]),
+        not_after=index(v["not_ocop_after"]),
         tight_before=index(v["tight_before"]),
         context=index(v["context_terms"]),
         national=index(v["national_phrases"]),
         emblems=index(v["emblem_words"]),
         definition_before=index(v["definition_before"]),
         definition_after=index(v["definition_after"]),
+        label_counts=index(v["label_counts"]),
         upgrade_to=index(v["upgrade_to"]),
         councils=index(v["council_words"]),
         council_window=int(v["council_window"]),
@@ -179,19 +184,27 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     for _i, end, _p in v.not_before.find(doc, lo, first):
         if first - end <= v.window and all(doc.gap(k).strip() == "" for k in range(end, first + 1)):
             return True
-    after = tuple(doc.fold[sao + 1 : min(sao + 5, block.last)])
-    return any(after[: len(p)] == p for p in v.not_after)
+    # Right after "sao", in the same clause and with its diacritics (round 19): "đạt 4 sao; Vang
+    # Minh Phát …" names a wine after a rating, not "sao vàng".
+    end = sao + 1
+    while end < min(sao + 5, block.last) and doc.adjacent(end):
+        end += 1
+    return end > sao + 1 and v.not_after.match_at(doc, sao + 1, end) is not None
 
 
 def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     """ "Hạng 5 sao: Sản phẩm chất lượng cao, ...", "Hạng 4 sao là sản phẩm ...": the programme
-    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one)."""
+    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one, and so is
+    a rank labelling a count: "hạng 3 sao: 21 sản phẩm; hạng 4 sao: 4 sản phẩm")."""
     rank = v.definition_before.preceded_by(doc, first)
     nxt = sao + 1
     if rank is None or nxt >= doc.blocks[doc.block_of[sao]].last:
         return False
     if doc.gap(nxt).strip().startswith(":"):
-        return True
+        # "hạng 4 sao: 12 sản phẩm" labels a count of rated products (round 19), as in claims
+        last = doc.blocks[doc.block_of[sao]].last
+        counted = doc.orig[nxt].isdigit() and v.label_counts.match_at(doc, nxt + 1, last) is not None
+        return not counted
     opens = doc.sent_start[first - len(rank.folded)]
     return opens and v.definition_after.match_at(doc, nxt, nxt + 3) is not None
 
@@ -227,6 +240,14 @@ def of_a_product(doc: Document, first: int) -> bool:
     return any(doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k) for k in range(a + 1, first))
 
 
+def _product_subject(doc: Document, first: int) -> bool:
+    """The rating's sentence opens with a kind of product: "Khăn lụa là sản phẩm OCOP 3 sao của
+    tỉnh" rates that product, it states no rule about products in general (round 19)."""
+    a, _b = doc.sentence_bounds(first)
+    found = product_index().match_at(doc, a, first)
+    return found is not None and bool(found.value)
+
+
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
     """The ratings stated as facts: none under a plan or a rank of potential, no nominated 5,
     no definition of a rank."""
@@ -235,7 +256,7 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
         or m.potential_rank(doc, first)
         or m.negated(doc, first)
         or m.pending(doc, first)
-        or m.generic(doc, first)
+        or (m.generic(doc, first) and not _product_subject(doc, first))
         or m.forwarded(doc, sao)
         or _definition(doc, first, sao, _vocab())
         or _former_rank(doc, sao, _vocab())
@@ -248,11 +269,25 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
     return stars
 
 
+_BRACKETED_RATING = re.compile(r"\(\s*(?:OCOP\s+)?(?:hạng\s+)?0?[345]\s*sao\s*\)", re.IGNORECASE)
+
+
+def _closes_after(doc: Document, sao: int) -> bool:
+    """A bracket closes right after "sao" (also at the end of the text)."""
+    return doc.text[doc.ends[sao] : doc.ends[sao] + 2].lstrip().startswith(")")
+
+
 def _continues(doc: Document, sao: int, first: int) -> bool:
     """Whether the rating starting at `first` continues a list after the rating ending at `sao`."""
     if first == sao + 1:
         return doc.gap(first).strip() in (",", ";")
-    return first == sao + 2 and doc.fold[sao + 1] in _LIST and doc.adjacent(sao + 1) and doc.adjacent(first)
+    # "3 sao và 4 sao", and a range written out: "từ 3 sao đến 4 sao" (round 19)
+    return (
+        first == sao + 2
+        and doc.fold[sao + 1] in _LIST | _RANGE
+        and doc.adjacent(sao + 1)
+        and doc.adjacent(first)
+    )
 
 
 def _may_be_national(doc: Document, start: int, end: int) -> bool:
@@ -377,6 +412,7 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     m = modality()
     out: list[StarMention] = []
     context_sentences = {doc.sent_of[i] for i, _j, _p in v.context.find_in_blocks(doc, CONTENT_ZONES)}
+    runs: dict[int, int] | None = None  # list items → their cue line, read when a short line rates
     for block_index, block in enumerate(doc.blocks):
         caption = block.zone == "caption"
         if block.zone not in CONTENT_ZONES and not (caption and "ocop" in doc.fold[block.first : block.last]):
@@ -395,6 +431,20 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
             tight = v.tight_before.preceded_by(doc, first) is not None or (
                 sao + 1 < block.last and doc.fold[sao + 1] == "ocop"
             )
+            if not tight and doc.gap(first).rstrip().endswith("(") and _closes_after(doc, sao):
+                # ratings in brackets of their own after the items of a list ("gồm: Mật ong Tâm An
+                # (4 sao); gốm (3 sao)"): the products' ranks (round 19); one bracket alone may be
+                # a hotel's ("khách sạn Mường Thanh (4 sao)")
+                a, b = doc.sentence_bounds(sao)
+                tight = (
+                    len(_BRACKETED_RATING.findall(doc.text, doc.starts[a], doc.ends[b - 1] + 2)) >= 2
+                    and next(iter(v.not_before.find(doc, a, b)), None) is None  # no hotel in the list
+                )
+            if not tight and block.words <= _ITEM_WORDS:
+                # an item under a cue line ("Các sản phẩm được công nhận gồm:" / "- Nhang trầm (4
+                # sao)"): a list of rated products (round 19)
+                runs = runs if runs is not None else list_runs(doc)
+                tight = doc.sent_of[sao] in runs
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))

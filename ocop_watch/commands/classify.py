@@ -44,7 +44,9 @@ def _passage(obj: dict[str, Any]) -> dict[str, Any]:
     if not obj.get("title") and not obj.get("text"):
         raise BadLine("needs a 'title' or a 'text'")
     published = obj.get("published")
-    if published:
+    if published == "":
+        obj["published"] = None  # an undated passage written with an empty field, not a date
+    elif published:
         if not isinstance(published, str):
             raise BadLine("'published' must be an ISO 8601 string")
         try:
