@@ -106,6 +106,7 @@ class _Vocab:
     list_window: int
     before_window: int
     link_window: int
+    rating_bracket_words: frozenset[str]  # the folded words of a bracket that only rates
 
 
 @cache
@@ -136,6 +137,7 @@ def _vocab() -> _Vocab:
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
+        rating_bracket_words=frozenset(chain.from_iterable(syllables(w) for w in v["rating_bracket_words"])),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         dossiers=index(v["dossier_nouns"]),
@@ -480,21 +482,17 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     return False
 
 
-# The words of a bracket that only rates ("(OCOP 3 sao)", "(hạng 4 sao)", "(từ 3 đến 4 sao)").
-_RATING_BRACKET_WORDS = frozenset(
-    {"ocop", "hang", "dat", "sao", "tu", "den", "va", "3", "4", "5", "03", "04", "05", "ba", "bon", "nam"}
-)
-_RATING_BRACKET_REACH = 8
+_RATING_BRACKET_REACH = 8  # syllables a rating bracket holds at most (`rating_bracket_words`)
 
 
 def _rating_bracket(doc: Document, k: int, end: int) -> bool:
     """The bracket opened before syllable k holds only the count's rating (round 19): "10 sản
     phẩm OCOP (OCOP 4 sao)", "54 sản phẩm thuộc 4 chủ thể (OCOP 3 sao)" are rated, not asides."""
-    rated = False
+    words, rated = _vocab().rating_bracket_words, False
     for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
         if m > k and ")" in doc.gap(m):
             return rated
-        if doc.fold[m] not in _RATING_BRACKET_WORDS:
+        if doc.fold[m] not in words:
             return False
         rated = rated or doc.fold[m] == "sao"
         if ")" in doc.text[doc.ends[m] : doc.ends[m] + 2]:
