@@ -103,6 +103,20 @@ def test_folding_keeps_every_letter_and_digit_one_and_nothing_else_becomes_one()
     assert changed == []
 
 
+def test_syllables_split_every_code_point_as_the_token_pattern_does() -> None:
+    """`syllable_forms` splits through a table of the Basic Multilingual Plane and looks at characters
+    beyond it one by one: on every code point between two letters, the same syllables as `TOKEN`."""
+    beyond = [chr(code) for code in (0x1F600, 0x1D400, 0x20000, 0x10FFFF)]  # emoji, math, CJK, unassigned
+    plane = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    # Marks apart (and what NFC decomposes into one): a text holding one is split the slower way, so
+    # the others are split by the table.
+    marked = {p for p in plane if any(map(unicodedata.combining, unicodedata.normalize("NFC", p)))}
+    points = [point for point in plane if point not in marked] + beyond + sorted(marked) + ["\U0001d165"]
+    for start in range(0, len(points), 4096):
+        text = " ".join(f"a{point}b" for point in points[start : start + 4096])
+        assert syllable_forms(text)[0] == [syllable.lower() for syllable in tokens(normalize(text))], start
+
+
 @pytest.mark.parametrize(
     "text",
     [
