@@ -293,7 +293,10 @@ def test_ratings_in_brackets_after_the_items_of_a_list() -> None:
     base = "Chương trình OCOP tại tỉnh Yên Bái đạt nhiều kết quả, UBND tỉnh vừa công nhận 9 sản phẩm OCOP.\n"
     listed = base + "Các sản phẩm gồm: Mật ong Tâm An (4 sao); gốm (3 sao)."
     hotels = base + "Du khách nghỉ tại khách sạn Mường Thanh (4 sao) và khách sạn Hoa Sen (3 sao)."
+    worded = base + "Các sản phẩm gồm: Mật ong Tâm An (bốn sao); gốm Hương Canh (3 và 4 sao)."
     assert enrich_text("", listed, published=BEFORE).stars == [3, 4]
+    # every bracket a count's rating may be written in (`stars.rating_bracket`) rates a list's items
+    assert enrich_text("", worded, published=BEFORE).stars == [3, 4]
     assert enrich_text("", hotels, published=BEFORE).stars == []
 
 

@@ -51,7 +51,7 @@ from indexer.ocop.near import NearNouns
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.places import PlaceMention
 from indexer.ocop.relevance import core_index
-from indexer.ocop.stars import council_name, fives_sent_up, lower_council_named, rating_at
+from indexer.ocop.stars import council_name, fives_sent_up, lower_council_named, rating_at, rating_bracket
 from indexer.ocop.vocab import claims_vocab, places_vocab
 from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
@@ -106,7 +106,6 @@ class _Vocab:
     list_window: int
     before_window: int
     link_window: int
-    rating_bracket_words: frozenset[str]  # the folded words of a bracket that only rates
 
 
 @cache
@@ -137,7 +136,6 @@ def _vocab() -> _Vocab:
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
-        rating_bracket_words=frozenset(chain.from_iterable(syllables(w) for w in v["rating_bracket_words"])),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         dossiers=index(v["dossier_nouns"]),
@@ -406,7 +404,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 and not listing
                 and not points
                 and (said or _bracket_has_digits(doc, k))
-                and not _rating_bracket(doc, k, end)
+                and not rating_bracket(doc, k, end)
             ):
                 break  # an aside after the clause has said its piece: "… 3 sao (Nghệ An chưa có …)"
         # The clause may end right after the noun: "hạng 4 sao có 5 sản phẩm, hạng 3 sao có 17".
@@ -479,24 +477,6 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
             and doc.fold[k - 1] not in ("chua", "khong")
         ):
             return True
-    return False
-
-
-_RATING_BRACKET_REACH = 8  # syllables a rating bracket holds at most (`rating_bracket_words`)
-
-
-def _rating_bracket(doc: Document, k: int, end: int) -> bool:
-    """The bracket opened before syllable k holds only the count's rating (round 19): "10 sản
-    phẩm OCOP (OCOP 4 sao)", "54 sản phẩm thuộc 4 chủ thể (OCOP 3 sao)" are rated, not asides."""
-    words, rated = _vocab().rating_bracket_words, False
-    for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
-        if m > k and ")" in doc.gap(m):
-            return rated
-        if doc.fold[m] not in words:
-            return False
-        rated = rated or doc.fold[m] == "sao"
-        if ")" in doc.text[doc.ends[m] : doc.ends[m] + 2]:
-            return rated  # closed right after this word (also at the end of the text)
     return False
 
 

@@ -18,7 +18,6 @@ without OCOP nearby. Strong ratings feed the relevance score; an OCOP article ke
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -62,6 +61,7 @@ class _Vocab:
     council_window: int
     council_name_words: frozenset[str]
     lower_levels: frozenset[str]
+    rating_words: frozenset[str]  # the folded words of a bracket that only rates
 
 
 @cache
@@ -90,6 +90,7 @@ def _vocab() -> _Vocab:
         council_window=int(v["council_window"]),
         council_name_words=frozenset(w for phrase in v["council_name_words"] for w in syllables(phrase)),
         lower_levels=frozenset(w for phrase in v["lower_levels"] for w in syllables(phrase)),
+        rating_words=frozenset(w for phrase in v["rating_bracket_words"] for w in syllables(phrase)),
     )
 
 
@@ -269,7 +270,28 @@ def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Mod
     return stars
 
 
-_BRACKETED_RATING = re.compile(r"\(\s*(?:OCOP\s+)?(?:hạng\s+)?0?[345]\s*sao\s*\)", re.IGNORECASE)
+_RATING_BRACKET_REACH = 8  # syllables a rating bracket holds at most (`rating_bracket_words`)
+
+
+def rating_bracket(doc: Document, k: int, end: int) -> bool:
+    """The bracket opened before syllable k holds only a rating: "10 sản phẩm OCOP (OCOP 4 sao)",
+    "54 sản phẩm thuộc 4 chủ thể (từ 3 đến 4 sao)" rate the count, "Mật ong Tâm An (4 sao)" the item
+    (round 19); any other word makes it an aside."""
+    words, rated = _vocab().rating_words, False
+    for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
+        if m > k and ")" in doc.gap(m):
+            return rated
+        if doc.fold[m] not in words:
+            return False
+        rated = rated or doc.fold[m] == "sao"
+        if ")" in doc.text[doc.ends[m] : doc.ends[m] + 2]:
+            return rated  # closed right after this word (also at the end of the text)
+    return False
+
+
+def _rating_brackets(doc: Document, start: int, end: int) -> int:
+    """How many brackets opened within syllables [start, end) only rate (`rating_bracket`)."""
+    return sum(1 for m in range(start, end) if "(" in doc.gap(m) and rating_bracket(doc, m, end))
 
 
 def _closes_after(doc: Document, sao: int) -> bool:
@@ -437,7 +459,7 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
                 # a hotel's ("khách sạn Mường Thanh (4 sao)")
                 a, b = doc.sentence_bounds(sao)
                 tight = (
-                    len(_BRACKETED_RATING.findall(doc.text, doc.starts[a], doc.ends[b - 1] + 2)) >= 2
+                    _rating_brackets(doc, a, b) >= 2
                     and next(iter(v.not_before.find(doc, a, b)), None) is None  # no hotel in the list
                 )
             if not tight and block.words <= _ITEM_WORDS:
