@@ -16,12 +16,13 @@ so what grows with the archive shows. Prints CPU milliseconds per article:
   `stories.find_story` and the signature and band rows `stories.remember`), handing documents to
   tantivy, and what is left (waiting excluded: CPU only);
 - every second of the load, each core's use (anyone's work, `/proc/stat`) and this load's CPU by
-  role (main thread, tantivy's indexing and merge threads, the analysing processes), in five parts;
+  role (main thread, tantivy's indexing and merge threads, the analysing processes), in five parts
+  (`--parts`);
 - the analysing process's stages, measured apart (one process, `--analysed` articles).
 
-`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--cache`, `--checkpoint`
-and `--bulk-from` override the load's settings (tantivy's writer, the archive's transactions, the
-analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
+`--heap`, `--commit-every`, `--transaction`, `--ahead`, `--processes`, `--niceness`, `--cache`,
+`--checkpoint` and `--bulk-from` override the load's settings (tantivy's writer, the archive's
+transactions, the analysers, the archive's page cache and WAL checkpoints during the load) to compare them.
 
 CPU time, not the wall clock, is what other work on a shared machine changes least; run the
 versions to compare one after the other, alternating.
@@ -377,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--ahead", type=int, help="batches analysed ahead (bulk.AHEAD)")
     ap.add_argument("--processes", type=int, help="analysing processes (bulk.PROCESSES)")
+    ap.add_argument("--niceness", type=int, help="analysing processes' lower priority (bulk.NICENESS)")
+    ap.add_argument("--parts", type=int, default=5, help="parts of the load the timeline is printed in")
     ap.add_argument("--source", type=Path, help="a bigger articles file of bench_engines (same first ones)")
     args = ap.parse_args(argv)
 
@@ -407,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
         bulk.AHEAD = args.ahead
     if args.processes:
         bulk.PROCESSES = args.processes
+    if args.niceness is not None:
+        bulk.NICENESS = args.niceness
     instrument()
     load_before = load()
     own, children = rusage()
@@ -463,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  analysing process(es), {processes}: busy {(children_after - children) / wall / processes:.0%}"
         " of the wall time each"
     )
-    timeline.report()
+    timeline.report(args.parts)
     if args.analysed:
         print(f"analysing stages, one process, {args.analysed:,} articles (CPU ms per article):")
         for stage, value in analysed_stages(source, args.analysed).items():

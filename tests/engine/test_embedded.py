@@ -7,7 +7,10 @@ the archive stays in step with the archive (`indexer/engines/embedded/folder.py`
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -322,6 +325,24 @@ def test_a_bulk_load_archives_what_upserts_one_by_one_would(
         signature = stories.signature(text)
         assert signature is not None
         assert keys == sorted(signature.buckets)
+
+
+def test_the_analysing_processes_of_a_bulk_load_yield_the_cores_to_it() -> None:
+    """The analysing processes run `NICENESS` steps below the loading process's priority (as low as
+    the system allows), so the thread storing the load, which sets its pace, is never the one
+    waiting for a core."""
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    expected = min(own + bulk.NICENESS, 19)
+    assert expected > own
+    before = {child.pid for child in multiprocessing.active_children()}
+    with bulk.Analyser(parallel=True):
+        analysers = [child.pid for child in multiprocessing.active_children() if child.pid not in before]
+        assert len(analysers) == bulk.PROCESSES
+        deadline = time.monotonic() + 30  # each sets its own priority as it starts
+        while {os.getpriority(os.PRIO_PROCESS, pid) for pid in analysers} != {expected}:
+            assert time.monotonic() < deadline, [os.getpriority(os.PRIO_PROCESS, pid) for pid in analysers]
+            time.sleep(0.05)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == own
 
 
 def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(
