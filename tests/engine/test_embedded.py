@@ -6,6 +6,7 @@ the archive stays in step with the archive (`indexer/engines/embedded/folder.py`
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -343,6 +344,22 @@ def test_the_analysing_processes_of_a_bulk_load_yield_the_cores_to_it() -> None:
             assert time.monotonic() < deadline, [os.getpriority(os.PRIO_PROCESS, pid) for pid in analysers]
             time.sleep(0.05)
     assert os.getpriority(os.PRIO_PROCESS, 0) == own
+
+
+def test_an_analysing_process_refused_a_lower_priority_still_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A system may refuse `setpriority` (a sandbox); the analysing process then starts at the
+    loader's priority instead of failing, which would make the pool start new ones forever."""
+
+    def refused(increment: int) -> int:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(bulk.os, "nice", refused)
+    thresholds = gc.get_threshold()
+    try:
+        bulk._start_analysing()
+        assert gc.get_threshold()[0] == bulk.YOUNG_OBJECTS
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def test_a_bulk_load_tunes_its_archive_connection_only_while_it_lasts(

@@ -14,6 +14,7 @@ storing is the load's pace, and they fill the time it leaves.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -141,9 +142,12 @@ def _collect_less() -> None:
 
 def _start_analysing() -> None:
     """In each analysing process, as it starts: it collects less (`_collect_less`) and yields the
-    cores to the loading process (`NICENESS`)."""
+    cores to the loading process (`NICENESS`). Where the system refuses a lower priority (a sandbox
+    may forbid `setpriority`), the process analyses at the loader's: a pool whose initializer
+    raises starts new processes forever, and the load would hang; the priority only makes it faster."""
     _collect_less()
-    os.nice(NICENESS)
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
 
 
 def _batched(articles: Iterable[Article]) -> Iterator[list[Article]]:
