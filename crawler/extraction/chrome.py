@@ -53,6 +53,18 @@ RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
 _LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
 _LABEL_MAX_CHARS = 60
 _PREFIXED_LABEL_MAX_WORDS = 10
+# Labels of reader-comment sections; the count printed after one ("Ý kiến bạn đọc ( 1 )") is not
+# part of the label.
+COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_TRAILING_COUNT = re.compile(r"(?: \d+)+$")
+
+
+def _comment_key(key: str | None) -> str | None:
+    """The comment-section label a folded key names, count dropped, or None."""
+    if key is None:
+        return None
+    base = _TRAILING_COUNT.sub("", key)
+    return base if base in COMMENT_LABELS else None
 
 
 def is_related_key(key: str) -> bool:
@@ -74,6 +86,10 @@ def _label_of(element: HtmlElement) -> str | None:
         return None
     compact = " ".join(raw.split())
     return label_key(compact) if 0 < len(compact) <= _LABEL_MAX_CHARS else None
+
+
+def _comment_label_of(element: HtmlElement) -> str | None:
+    return _comment_key(_label_of(element))
 
 
 def is_related_label(text: str | None) -> bool:
@@ -103,15 +119,18 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
+        of = _label_of
         if key not in _TAG_LABELS and not is_related_key(key):
-            continue
+            if (comment := _comment_key(key)) is None:
+                continue
+            key, of = comment, _comment_label_of  # "Ý kiến bạn đọc" + "( 1 )" in a child
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or _label_of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or of(element) != key:
             continue
         parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and _label_of(parent) == key:
+        while parent is not None and parent.tag not in ("body", "html") and of(parent) == key:
             element, parent = parent, parent.getparent()
         if element not in seen:
             seen.add(element)
@@ -374,6 +393,7 @@ def _remove_label_and_following_links(label: HtmlElement) -> int:
 
 _COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
 _COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
+_COMMENT_BOX_TAGS = _COMMENT_SECTION_TAGS - {"p"}
 _COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
 
 
@@ -394,31 +414,80 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
+_ARTICLE_BEGUN_WORDS = 30
+
+
+def _text_between(index: PageIndex, start: int, end: int) -> bool:
+    """The page prints the beginning of an article between these positions (≥ 30 words): a
+    comment label under the headline before any text is a genre kicker ("Bình luận")."""
+    words = 0
+    for element in index.window(start + 1, end):
+        if element.tag not in NON_CONTENT_TAGS:
+            words += len((element.text or "").split()) + len((element.tail or "").split())
+            if words >= _ARTICLE_BEGUN_WORDS:
+                return True
+    return False
+
+
+def _labelled_comment_boxes(
+    labels: Iterable[Label], index: PageIndex, headline_at: int
+) -> dict[HtmlElement, HtmlElement]:
+    """The box right after each comment-section label below the headline ("Ý kiến bạn đọc ( 1 )"
+    and then the comments), mapped to its label: pages whose class/id names say nothing (hashed
+    CSS-module names) still print the label for the reader. A paragraph or heading after such a
+    label is text, not a section."""
+    boxes: dict[HtmlElement, HtmlElement] = {}
+    for label in labels:
+        at = index.of(label.element)
+        if label.key not in COMMENT_LABELS or at < headline_at or not _text_between(index, headline_at, at):
+            continue
+        box = label.element.getnext()
+        while box is not None and not isinstance(box.tag, str):
+            box = box.getnext()
+        if box is not None and box.tag in _COMMENT_BOX_TAGS and _size(box):
+            boxes[box] = label.element
+    return boxes
+
+
 def remove_comment_sections(
-    tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
+    tree: HtmlElement,
+    index: PageIndex,
+    keep: Iterable[HtmlElement | None],
+    headline_at: int = -1,
+    labels: Iterable[Label] = (),
 ) -> int:
     """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
-    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
+    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, the box
+    right after a comment-section label ("Ý kiến bạn đọc", "Bình luận") with the label, and forms
     with a text area. Body extractors keep such boxes when they look like prose; their names
     would also pass for bylines. A box holding the headline, the lead or much of the page's
-    paragraph text is not a comment box, whatever its class says; nor is one in the byline area
-    right under the headline ("author_date_comment" bars count comments, they hold none)."""
+    paragraph text is not a comment box, whatever its class says; nor is a classed one in the
+    byline area right under the headline ("author_date_comment" bars count comments, they hold
+    none)."""
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    labelled = _labelled_comment_boxes(labels, index, headline_at)
     page_text = 0
     removed = 0
-    for element in sorted(set(candidates), key=index.of):
+    for element in sorted({*candidates, *labelled}, key=index.of):
         if element.getparent() is None or not attached(element, tree):
             continue
         if any(element is k or k in element.iter() for k in protected):
             continue
         in_byline_area = 0 <= index.of(element) - headline_at <= _BYLINE_AREA
-        if in_byline_area and element.find(".//textarea") is None and _text_blocks(element) < 2:
+        if (
+            in_byline_area
+            and element not in labelled
+            and element.find(".//textarea") is None
+            and _text_blocks(element) < 2
+        ):
             continue
         page_text = page_text or max(_paragraph_text(tree), 1)
-        if _paragraph_text(element) > _COMMENT_SHARE * page_text:
+        if element not in labelled and _paragraph_text(element) > _COMMENT_SHARE * page_text:
             continue
         remove(element)
         removed += 1
+        if (label := labelled.get(element)) is not None and label.getparent() is not None:
+            remove(label)
     return removed
