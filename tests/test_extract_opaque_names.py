@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pytest
 
-from crawler.extraction.extract import extract_article
+from crawler.extraction.extract import ExtractionError, extract_article
 from indexer.schema import VIETNAM_TZ
 
 CRAWLED = datetime(2025, 11, 3, 8, 0, tzinfo=VIETNAM_TZ)
@@ -82,3 +82,72 @@ def test_a_comment_label_under_the_headline_before_any_text_is_a_kicker() -> Non
 </body></html>"""
     article = extract_article(page, LETTER_URL, crawled=CRAWLED)
     assert COMMENT_ONE in article.text and LETTER_LEAD in article.text
+
+
+# --- a section page whose stories are loaded by script: only the footer and pop-ups are text ---
+
+SECTION_URL = "https://baophuongnam.example.vn/kinh-te.htm"
+FOOTER = """<div class="x51a2b3c"><div class="x62b3c4d">
+<p class="x73c4d5e">Tổng biên tập: Trần Văn Bình</p>
+<p class="x73c4d5e">Giấy phép hoạt động báo điện tử số 128/GP-BTTTT, cấp ngày 12-3-2021.</p>
+<p class="x73c4d5e">Địa chỉ: 45 đường Trần Phú, phường 4, thành phố Sóc Trăng</p>
+<p class="x73c4d5e">Hotline: 0299.388.1234 - Email: toasoan@baophuongnam.example.vn</p>
+</div><div class="x84d5e6f"><p>Nhận bản tin mỗi sáng qua thư điện tử của bạn</p>
+<p>Luôn cập nhật tin tức kinh tế, đời sống mới nhất của vùng</p></div></div>"""
+POPUPS = """<div class="x95e6f70"><div class="xa6f7081"><section><div class="xb708192">
+<p>Thông tin của bạn đọc sẽ được giữ kín và chỉ dùng khi tòa soạn cần liên lạc lại với bạn.</p>
+<input type="email" placeholder="Email"><p class="xc819203">Địa chỉ thư điện tử không đúng định dạng.</p>
+<input type="password"><p class="xc819203">Mật khẩu phải có ít nhất tám ký tự, gồm cả chữ và số.</p>
+<p class="xc819203">Tài khoản đã bị tạm khóa, vui lòng liên hệ bộ phận hỗ trợ bạn đọc.</p>
+</div></section></div></div>
+<div class="xd92a314"><div class="xea3b425"><p><b>Trở thành hội viên, đọc báo không quảng cáo</b></p>
+<p>Từ đầu năm nay, hội viên của báo được đọc mọi chuyên mục không quảng cáo, nghe bản tin buổi sáng
+và nhận ấn phẩm cuối tuần dưới dạng sách điện tử trên mọi thiết bị của mình.</p>
+<p>Hội viên còn được tặng quà vào dịp sinh nhật báo và được mời tham dự các buổi gặp gỡ với các
+nhà báo, chuyên gia kinh tế trong năm.</p></div></div>"""
+
+
+def _section_page() -> str:
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kinh tế - Báo Phương Nam</title></head>
+<body><div id="xf0f0f0f"><div class="x1f1f1f1">
+<div class="x2a2a2a2"><a href="/">Trang chủ</a> <a href="/thoi-su.htm">Thời sự</a>
+<a href="/kinh-te.htm">Kinh tế</a> <a href="/xa-hoi.htm">Xã hội</a></div>
+<h1 class="x3b3b3b3">Kinh tế</h1>
+<div class="x4c4c4c4" data-zone="kinh-te"></div>
+{FOOTER}
+{POPUPS}
+</div></div></body></html>"""
+
+
+def test_a_section_page_of_footer_and_pop_ups_is_refused_as_a_listing() -> None:
+    """With real names the footer, the log-in form and the membership pop-up are classed
+    footer/login/modal; hashed names say nothing, but the masthead ("Tổng biên tập: …", the
+    press licence, the address) still opens the footer, and what follows it is furniture."""
+    with pytest.raises(ExtractionError, match="footer, menus or forms"):
+        extract_article(_section_page(), SECTION_URL, crawled=CRAWLED)
+
+
+STORY_URL = "https://baophuongnam.example.vn/kinh-te/lua-mua-thu-dong-trung-gia-4412.htm"
+STORY = [
+    "Nông dân các huyện ven sông Hậu đang thu hoạch lúa thu đông với năng suất bình quân gần sáu tấn "
+    "một héc-ta, cao hơn vụ trước, trong khi giá lúa tươi tại ruộng cũng nhích lên.",
+    "Theo ngành nông nghiệp tỉnh, nhờ chủ động lịch xuống giống né lũ và dùng giống chịu mặn, phần "
+    "lớn diện tích không bị ảnh hưởng bởi đợt triều cường giữa tháng mười vừa qua.",
+    "Các thương lái cho biết đang thu mua lúa với giá cao hơn khoảng ba trăm đồng mỗi ký so với cùng "
+    "kỳ năm ngoái, do nhu cầu xuất khẩu gạo thơm sang các thị trường mới tăng mạnh.",
+]
+
+
+def test_an_article_before_the_footer_is_not_furniture() -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Lúa mùa thu đông trúng giá - Báo Phương Nam</title></head>
+<body><div id="xf0f0f0f"><div class="x1f1f1f1">
+<h1 class="x3b3b3b3">Lúa mùa thu đông trúng giá</h1>
+<div class="x4c4c4c4">{paragraphs}</div>
+{FOOTER}
+{POPUPS}
+</div></div></body></html>"""
+    article = extract_article(page, STORY_URL, crawled=CRAWLED)
+    assert all(text in article.text for text in STORY)
