@@ -151,3 +151,70 @@ def test_an_article_before_the_footer_is_not_furniture() -> None:
 </div></div></body></html>"""
     article = extract_article(page, STORY_URL, crawled=CRAWLED)
     assert all(text in article.text for text in STORY)
+
+
+# --- captions told by the picture they describe --------------------------------------------
+
+TRIAL_URL = "https://tinmiennam.example.vn/phap-luat/phien-toa-vu-dat-cong-ngay-thu-hai-5521.html"
+TRIAL = [
+    "Sáng nay, Tòa án nhân dân tỉnh tiếp tục phiên xét xử sơ thẩm vụ án sai phạm tại khu đất công "
+    "ven biển, với phần xét hỏi các bị cáo nguyên là lãnh đạo sở tài nguyên.",
+    "Trả lời hội đồng xét xử, các bị cáo cho rằng việc ký văn bản giao đất là theo chủ trương chung "
+    "của tỉnh lúc bấy giờ, nhằm thu hút đầu tư cho khu du lịch.",
+    "Đại diện viện kiểm sát đề nghị làm rõ vai trò của từng người trong việc định giá khu đất thấp "
+    "hơn nhiều so với giá thị trường cùng thời điểm.",
+]
+CAPTION = "Bị cáo Nguyễn Văn Hậu trả lời thẩm vấn tại phiên tòa sáng nay."
+SCREEN_CAPTION = "Trang thông tin của dự án vẫn giới thiệu khu đất là khu nghỉ dưỡng cao cấp"
+SCREEN_CREDIT = "Ảnh chụp màn hình ngày 2.11"
+TEASER = "Khởi tố thêm ba cán bộ trong vụ giao đất công sai quy định"
+
+
+def _trial_page(picture: str) -> str:
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Phiên tòa vụ đất công ngày thứ hai</title></head>
+<body><div class="x11aa22b">
+<h1 class="x22bb33c">Phiên tòa vụ đất công ngày thứ hai</h1>
+<div class="x33cc44d"><p>{TRIAL[0]}</p>
+{picture}
+<p>{TRIAL[1]}</p><p>{TRIAL[2]}</p></div>
+<div class="x44dd55e"><a href="/phap-luat/khoi-to-them-ba-can-bo-5510.html"><img src="/t/5510.jpg"
+ alt="{TEASER}"></a><a href="/phap-luat/khoi-to-them-ba-can-bo-5510.html">{TEASER}</a></div>
+</div></body></html>"""
+
+
+def test_a_block_saying_the_pictures_alt_is_its_caption() -> None:
+    """Under the figure, in the picture's own box, an italic line says what the image's alt says:
+    the caption, though no class word (caption, description …) says so."""
+    picture = f"""<div class="x5a5a5a5"><a class="x6b6b6b6" href="/anh/hau.jpg"><figure class="x7c7c7c7">
+<img src="/anh/hau.jpg" alt="{CAPTION}"></figure></a>
+<div class="x8d8d8d8"><a href="https://facebook.com/sharer">Chia sẻ</a></div>
+<div class="x9e9e9e9"><i>{CAPTION}</i></div></div>"""
+    article = extract_article(_trial_page(picture), TRIAL_URL, crawled=CRAWLED)
+    assert CAPTION not in article.text
+    assert CAPTION in article.captions
+    assert all(text in article.text for text in TRIAL)
+    assert TEASER not in article.captions  # a teaser's headline link says its picture's alt too
+
+
+def test_a_story_sentence_under_its_picture_is_not_a_caption() -> None:
+    """A 2012 photo story tells its text under the pictures, each sentence also the photo's alt:
+    printed plainly (not in the figure, not in italics, no photo credit), it is text."""
+    picture = f"""<div class="x5a5a5a5"><p align="center"><img src="/anh/hau.jpg" alt="{CAPTION}"></p>
+<div class="x9e9e9e9">{CAPTION}</div></div>"""
+    article = extract_article(_trial_page(picture), TRIAL_URL, crawled=CRAWLED)
+    assert CAPTION in article.text
+
+
+def test_the_blocks_under_an_image_in_a_centred_picture_box_are_its_caption() -> None:
+    """A picture box laid out as a one-cell table (unwrapped into divs), centred, with the caption
+    and its credit in blocks of their own under the image, and an alt that says nothing."""
+    picture = f"""<table class="xa1a1a1a" align="center"><tbody><tr><td>
+<div style="text-align:center;color:#595959;"><img src="/anh/web.jpg" alt="Phiên tòa vụ đất công - ảnh 1">
+<div class="xb2b2b2b"><div class="xc3c3c3c"><p>{SCREEN_CAPTION}</p>
+<div class="xd4d4d4d"><p>{SCREEN_CREDIT}</p></div></div></div></div>
+</td></tr></tbody></table>"""
+    article = extract_article(_trial_page(picture), TRIAL_URL, crawled=CRAWLED)
+    assert SCREEN_CAPTION not in article.text and SCREEN_CREDIT not in article.text
+    assert any(SCREEN_CAPTION in caption for caption in article.captions)
+    assert all(text in article.text for text in TRIAL)

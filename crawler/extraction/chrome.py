@@ -160,12 +160,15 @@ def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
     ]
 
 
-def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+def _caption_candidates(
+    tree: HtmlElement, index: PageIndex, descriptions: frozenset[str] = frozenset()
+) -> list[HtmlElement]:
     """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
-    too, but not inside a figure) and captions marked up only by their place under an image."""
+    too, but not inside a figure) and captions marked up only by their place under an image or by
+    saying its alt text (never the page's description: a sapo beside the photo it summarises)."""
     found = _classed_captions(tree, index)
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
-    found += find_unclassed_captions(tree)
+    found += find_unclassed_captions(tree, descriptions)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
     return sorted(unique, key=lambda el: _position(index, el))
 
@@ -226,7 +229,11 @@ _HEADLINE_BLOCK_LEVELS = 3
 
 
 def take_captions(
-    tree: HtmlElement, index: PageIndex, after: int, headline: HtmlElement | None = None
+    tree: HtmlElement,
+    index: PageIndex,
+    after: int,
+    headline: HtmlElement | None = None,
+    descriptions: Iterable[str] = (),
 ) -> list[str]:
     """Collect and remove image captions that come after the headline (position `after`), and the
     classed captions printed before it in the headline's own block (a picture set beside the
@@ -234,6 +241,7 @@ def take_captions(
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
+    `descriptions`: the page's declared descriptions (a sapo), never taken for a caption.
     """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
@@ -245,7 +253,7 @@ def take_captions(
         else []
     )
     classed = set(_classed_captions(tree, index)) if headline_blocks else set()
-    for element in _caption_candidates(tree, index):
+    for element in _caption_candidates(tree, index, frozenset(map(squash, descriptions))):
         if _position(index, element) < after:
             if (
                 element in classed

@@ -429,7 +429,7 @@ def extract_article(
     ):
         labels = [label for label in labels if attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
-    captions = take_captions(tree, index, headline.position, headline.element)
+    captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)
     lead, lead_element = find_lead(
         tree,
         index,
