@@ -218,3 +218,19 @@ def test_the_blocks_under_an_image_in_a_centred_picture_box_are_its_caption() ->
     assert SCREEN_CAPTION not in article.text and SCREEN_CREDIT not in article.text
     assert any(SCREEN_CAPTION in caption for caption in article.captions)
     assert all(text in article.text for text in TRIAL)
+
+
+def test_a_date_line_over_the_headline_in_its_block_is_the_publication_date() -> None:
+    """A 2012 template prints "Thứ sáu, 28/12/2012, 14:46 GMT+7" in the e-mail/print bar above the
+    h1, inside the article's block; its class (a date word) was the only way it was read."""
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Phiên tòa vụ đất công ngày thứ hai</title></head>
+<body><div class="x0d0d0d0"><span class="x0e0e0e0">Thứ hai, 20/10/2025</span></div>
+<div class="x11aa22b"><div class="x1e1e1e1"><span class="x2f2f2f2">Thứ sáu, 31/10/2025, 14:46 GMT+7</span>
+<div class="x3a3a3a3"><a href="/gui-email">Gửi email</a> <a href="/in-bai">In bài</a></div></div>
+<h1 class="x22bb33c">Phiên tòa vụ đất công ngày thứ hai</h1>
+<div class="x33cc44d">{"".join(f"<p>{text}</p>" for text in TRIAL)}</div>
+</div></body></html>"""
+    article = extract_article(page, "https://tinmiennam.example.vn/phap-luat/phien-toa.html", crawled=CRAWLED)
+    assert article.published is not None
+    assert (article.published.date().isoformat(), article.published_source) == ("2025-10-31", "page")

@@ -56,13 +56,16 @@ _DATE_LINE_WORDS = re.compile(
     r"\b(?:" + "|".join(load("body")["date_lines"]["words"]) + r"|published|posted|on|by)\b"
 )
 _AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
+_BEFORE_HEADLINE = 12  # elements before it where an unclassed date line may stand (same block)
 _SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
 
 
 def _candidates(tree: HtmlElement, index: PageIndex, headline_at: int) -> list[tuple[HtmlElement, str]]:
-    """Elements classed as dates (and <time>), plus any short text right after the headline that
-    is a date line by its shape ("| 21/12/2012 - 08:04", "Published on 03-08-2011 01:00 AM"):
-    many templates print the date in an unclassed cell or after a "|"."""
+    """Elements classed as dates (and <time>), plus any short text right after the headline (or
+    just before it: find_printed_date keeps those in the headline's own block) that is a date line
+    by its shape ("| 21/12/2012 - 08:04", "Published on 03-08-2011 01:00 AM", "Thứ sáu,
+    28/12/2012, 14:46 GMT+7" over the h1): many templates print the date in an unclassed cell or
+    after a "|", and hashed class names say nothing of the others."""
     found: list[tuple[HtmlElement, str]] = []
     for element in {el: None for el in [*tree.iter("time"), *index.with_words(_DATE_WORDS)]}:
         is_time = element.tag == "time"
@@ -73,7 +76,7 @@ def _candidates(tree: HtmlElement, index: PageIndex, headline_at: int) -> list[t
         if text:
             found.append((element, text))
     seen = {element for element, _ in found}
-    for element in index.window(headline_at + 1, headline_at + _AFTER_HEADLINE):
+    for element in index.window(headline_at - _BEFORE_HEADLINE, headline_at + _AFTER_HEADLINE):
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
         for piece in (element.text, element.tail):
