@@ -14,6 +14,8 @@ from datetime import datetime
 
 import pytest
 
+from crawler.extraction.blocks import Block
+from crawler.extraction.body import BodyContext, clean_body
 from crawler.extraction.extract import ExtractionError, extract_article
 from indexer.schema import VIETNAM_TZ
 
@@ -234,3 +236,14 @@ def test_a_date_line_over_the_headline_in_its_block_is_the_publication_date() ->
     article = extract_article(page, "https://tinmiennam.example.vn/phap-luat/phien-toa.html", crawled=CRAWLED)
     assert article.published is not None
     assert (article.published.date().isoformat(), article.published_source) == ("2025-10-31", "page")
+
+
+def test_the_headline_glued_to_the_date_line_over_it_is_not_text() -> None:
+    """Once the comments leave, the body extractor may take the article's top block: the date line
+    printed over the h1 and the h1 in one paragraph ("…14:46 GMT+7Headline"). That is the headline
+    with its dateline, not text; a sentence that merely opens with the headline's words stays."""
+    title = "Phiên tòa vụ đất công ngày thứ hai"
+    glued = Block("p", f"Thứ sáu, 31/10/2025, 14:46 GMT+7{title}", 0)
+    sentence = Block("p", f"{title} kéo dài đến chiều tối vì có thêm nhân chứng được triệu tập.", 0)
+    result = clean_body([glued, *(Block("p", text, 0) for text in TRIAL), sentence], BodyContext(title=title))
+    assert result.paragraphs == [*TRIAL, sentence.text]
