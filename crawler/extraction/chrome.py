@@ -241,7 +241,8 @@ def take_captions(
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
-    `descriptions`: the page's declared descriptions (a sapo), never taken for a caption.
+    `descriptions`: the page's declared descriptions (a sapo), never taken for a caption; an image
+    whose alt says one of them, or the headline, has no caption by its alt.
     """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
@@ -253,7 +254,8 @@ def take_captions(
         else []
     )
     classed = set(_classed_captions(tree, index)) if headline_blocks else set()
-    for element in _caption_candidates(tree, index, frozenset(map(squash, descriptions))):
+    known = [*descriptions, text_of(headline) if headline is not None else ""]
+    for element in _caption_candidates(tree, index, frozenset(key for key in map(squash, known) if key)):
         if _position(index, element) < after:
             if (
                 element in classed

@@ -139,7 +139,8 @@ def _centred_text_elsewhere(tree: HtmlElement) -> bool:
 
 
 _ALT_MIN_WORDS = 4  # "ảnh 1", "logo", a file name say nothing a caption would
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A caption is none of these: headings, links, the picture itself, non-content elements.
+_NOT_CAPTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "img", *NON_CONTENT_TAGS})
 
 
 _ECHO_LEVELS = 4  # img, its link, its figure, the figure's wrapper: the picture's own box
@@ -157,35 +158,61 @@ def _in_link(element: HtmlElement, box: HtmlElement) -> bool:
 def _echoing_alt(image: HtmlElement, not_captions: frozenset[str]) -> list[HtmlElement]:
     """The blocks in the image's own box (its widest ancestor, at most four levels up, that is
     figure-sized) that say what its `alt` or `title` says, widest first and none inside another;
-    not a heading or a link, and not a text the caller knows to be something else (the page's
-    description)."""
+    not a heading or a link. An alt that opens with a text the caller knows to be something else
+    says nothing of this picture: templates fill it with the headline ("Headline 1", "Headline
+    2" …) or the sapo. A picture that links to another page is a teaser's, its alt that story's
+    headline."""
     keys = {squash(value) for value in (image.get("alt"), image.get("title")) if value}
-    keys = {key for key in keys if _ALT_MIN_WORDS <= len(key.split()) <= _CAPTION_MAX_WORDS} - not_captions
-    if not keys:
+    keys = {
+        key
+        for key in keys
+        if _ALT_MIN_WORDS <= len(key.split()) <= _CAPTION_MAX_WORDS
+        and not any(key.startswith(other) for other in not_captions)
+    }
+    if not keys or _links_to_a_page(image):
         return []
-    box = None
+    box, box_text = None, ""
     for parent in list(ancestors(image))[:_ECHO_LEVELS]:
-        if parent.tag in ("body", "html") or len(" ".join(parent.text_content().split())) > FIGURE_MAX_CHARS:
+        text = parent.text_content()
+        # collapsing the whitespace of an ancestor that holds the whole article costs more than the
+        # rest: a text that long raw (templates indent deeply) is not a figure's
+        if (
+            parent.tag in ("body", "html")
+            or len(text) > 4 * FIGURE_MAX_CHARS
+            or _size(text) > FIGURE_MAX_CHARS
+        ):
             break
-        box = parent
-    if box is None:
+        box, box_text = parent, text
+    said = squash(box_text) if box is not None else ""
+    if box is None or not any(key in said for key in keys):
         return []
     found: list[HtmlElement] = []
     for element in box.iter(etree.Element):
-        if element is box or element.tag in _HEADINGS or element.tag in NON_CONTENT_TAGS:
+        if element is box or element.tag in _NOT_CAPTION_TAGS or squash(element.text_content()) not in keys:
             continue
-        if element.tag == "a" or element.find(".//a[@href]") is not None or _in_link(element, box):
-            continue  # a teaser's headline link beside its picture says the alt too
         if any(element is el or el in element.iterancestors() for el in found):
             continue
-        if (
-            element.find(".//img") is None
-            and element.tag != "img"
-            and squash(element.text_content()) in keys
-            and _set_apart(element, box)
-        ):
+        if element.find(".//img") is not None or element.find(".//a[@href]") is not None:
+            continue  # a teaser's headline link beside its picture says the alt too
+        if not _in_link(element, box) and _set_apart(element, box):
             found.append(element)
     return found
+
+
+def _size(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
+
+
+def _links_to_a_page(image: HtmlElement) -> bool:
+    """The picture is a link to another page (a story), not to itself at full size or to nothing."""
+    for parent in list(image.iterancestors())[:2]:
+        if parent.tag == "a":
+            href = (parent.get("href") or "").strip()
+            return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+    return False
 
 
 _PHOTO_CREDIT = re.compile(r"(?:^|\W)(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
@@ -218,7 +245,8 @@ def find_unclassed_captions(
     tree: HtmlElement, not_captions: frozenset[str] = frozenset()
 ) -> list[HtmlElement]:
     """Elements holding captions that are marked up only by their place under an image, or by
-    saying what the image's `alt` says. `not_captions`: squashed texts that are something else."""
+    saying what the image's `alt` says. `not_captions`: squashed texts that are something else
+    (the headline, the page's description): an alt opening with one describes no picture."""
     found: list[HtmlElement] = []
     centring_marks_captions: bool | None = None
     for image in tree.iter("img"):
