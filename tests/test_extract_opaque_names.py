@@ -247,3 +247,24 @@ def test_the_headline_glued_to_the_date_line_over_it_is_not_text() -> None:
     sentence = Block("p", f"{title} kéo dài đến chiều tối vì có thêm nhân chứng được triệu tập.", 0)
     result = clean_body([glued, *(Block("p", text, 0) for text in TRIAL), sentence], BodyContext(title=title))
     assert result.paragraphs == [*TRIAL, sentence.text]
+
+
+def test_a_sapo_that_says_the_hero_pictures_alt_stays_the_lead() -> None:
+    """Templates fill a hero picture's alt with the sapo (or the headline): the italic sapo beside
+    it, declared as the page's description, is the lead, not the picture's caption."""
+    sapo = (
+        "Phiên xét xử vụ sai phạm đất công ven biển bước sang ngày thứ hai với phần xét hỏi các "
+        "bị cáo nguyên là lãnh đạo sở tài nguyên."
+    )
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Phiên tòa vụ đất công ngày thứ hai</title>
+<meta name="description" content="{sapo}"></head>
+<body><div class="x11aa22b">
+<h1 class="x22bb33c">Phiên tòa vụ đất công ngày thứ hai</h1>
+<div class="x5a5a5a5"><figure class="x7c7c7c7"><img src="/anh/toa.jpg" alt="{sapo}"></figure>
+<p class="x9e9e9e9"><em>{sapo}</em></p></div>
+<div class="x33cc44d">{"".join(f"<p>{text}</p>" for text in TRIAL)}</div>
+</div></body></html>"""
+    article = extract_article(page, TRIAL_URL, crawled=CRAWLED)
+    assert article.lead == sapo and article.text.startswith(sapo)
+    assert sapo not in article.captions
