@@ -72,6 +72,20 @@ def test_comments_under_a_printed_label_leave_the_page(label: str) -> None:
     assert article.authors == ["Lê Minh Khôi"]
 
 
+def test_a_comment_button_is_not_a_comment_sections_label() -> None:
+    """A "Bình luận" link between two blocks of the letter is a button (to the comments below):
+    the block after it stays."""
+    closing = "Mong chính quyền xã sớm cho người ra dọn và đặt biển cấm đổ rác ở khu vực bến đò."
+    page = _letter_page("Ý kiến bạn đọc").replace(
+        '<p class="x6f6f6f6" align="right">',
+        '<div class="x7a7a7a7"><a href="#x2d2d2d2">Bình luận</a></div>'
+        f'<div class="x7b7b7b7"><p>{closing}</p></div><p class="x6f6f6f6" align="right">',
+    )
+    article = extract_article(page, LETTER_URL, crawled=CRAWLED)
+    assert closing in article.text
+    assert COMMENT_ONE not in article.text
+
+
 def test_a_comment_label_under_the_headline_before_any_text_is_a_kicker() -> None:
     """A genre kicker "Bình luận" (commentary) between the headline and the text labels the
     article, not a comment section: the box after it stays."""

@@ -445,11 +445,13 @@ def _labelled_comment_boxes(
     """The box right after each comment-section label below the headline ("Ý kiến bạn đọc ( 1 )"
     and then the comments), mapped to its label: pages whose class/id names say nothing (hashed
     CSS-module names) still print the label for the reader. A paragraph or heading after such a
-    label is text, not a section."""
+    label is text, not a section; a label that is a link is a button."""
     boxes: dict[HtmlElement, HtmlElement] = {}
     for label in labels:
         at = index.of(label.element)
-        if label.key not in COMMENT_LABELS or at < headline_at or not _text_between(index, headline_at, at):
+        if label.key not in COMMENT_LABELS or at < headline_at or _links(label.element):
+            continue  # a "Bình luận" link is a button (share bars, "#comments"), not a section's title
+        if not _text_between(index, headline_at, at):
             continue
         box = label.element.getnext()
         while box is not None and not isinstance(box.tag, str):
