@@ -282,3 +282,18 @@ def test_a_sapo_that_says_the_hero_pictures_alt_stays_the_lead() -> None:
     article = extract_article(page, TRIAL_URL, crawled=CRAWLED)
     assert article.lead == sapo and article.text.startswith(sapo)
     assert sapo not in article.captions
+
+
+def test_a_licence_in_the_top_bar_does_not_make_the_article_footer() -> None:
+    """Some templates print the licence and hotline in a bar above the headline: a footer is
+    printed after the headline, so the article under it is not furniture."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Lúa mùa thu đông trúng giá - Báo Phương Nam</title></head>
+<body><div id="xf0f0f0f"><div class="x0b0b0b0">
+<p>Giấy phép số 128/GP-BTTTT</p><p>Hotline: 0299.388.1234</p></div>
+<div class="x1f1f1f1"><h1 class="x3b3b3b3">Lúa mùa thu đông trúng giá</h1>
+<div class="x4c4c4c4">{paragraphs}</div></div>
+</div></body></html>"""
+    article = extract_article(page, STORY_URL, crawled=CRAWLED)
+    assert all(text in article.text for text in STORY)

@@ -146,16 +146,25 @@ class _PageText:
         return self._footer_at
 
     def _find_footer(self) -> int:
+        after = self._headline_node() if _MASTHEAD_HINT.search(self.joined) else 0
         for match in _MASTHEAD_HINT.finditer(self.joined):
             at = max(bisect.bisect_right(self.starts, match.start()) - 1, 0)
             holder = _holder(self.nodes[at])
-            if holder is not None and _is_line(self.nodes[at], _MASTHEAD):
+            if at > after and holder is not None and _is_line(self.nodes[at], _MASTHEAD):
                 box = self._footer_box(holder)
                 if box is not None:
                     while at > 0 and _inside(_holder(self.nodes[at - 1]), box):
                         at -= 1
                     return at
         return len(self.nodes)
+
+    def _headline_node(self) -> int:
+        """The number of the headline's first text node (-1 without a headline): a footer is
+        printed after the headline, never above it (a licence line in a top bar is no footer)."""
+        if self._headline is None:
+            return -1
+        inside = set(self._headline.iter())
+        return next((at for at, node in enumerate(self.nodes) if _holder(node) in inside), -1)
 
     def _footer_box(self, holder: HtmlElement) -> HtmlElement | None:
         """The smallest box around a masthead line that holds another footer line, widened while
