@@ -223,11 +223,25 @@ def _drop_byline_lines(blocks: list[Block], result: CleanBody, byline_lines: fro
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         at_edge = index < _OPENING_LINES or index >= len(blocks) - _CLOSING_LINES
-        if at_edge and block.key in byline_lines:
+        if at_edge and (block.key in byline_lines or _is_byline_bar(block.text, byline_lines)):
             _drop(result, "byline element", block)
         else:
             kept.append(block)
     return kept
+
+
+_BAR_SEPARATORS = re.compile(r"\n|\s[|•·]\s?|\s?[|•·]\s")
+_BAR_MAX_WORDS = 20
+
+
+def _is_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
+    """The byline element's line with the date and the section printed beside it ("Theo X |
+    20-07-2026 - 00:15 | Thị trường"): a short line holding a date, one piece of which (between
+    line breaks or bars) is the byline. Templates whose class names mark the bar have the body
+    extractor leave it out; with opaque names it keeps the bar as the text's first block."""
+    if _words(text) > _BAR_MAX_WORDS or not looks_like_date(text):
+        return False
+    return any(squash(piece) in byline_lines for piece in _BAR_SEPARATORS.split(text) if piece.strip())
 
 
 def _opening_byline(block: Block, outlet: OutletNames, named_elsewhere: frozenset[str]) -> Byline | None:
