@@ -1,0 +1,133 @@
+"""Chrome after the article, and the credits it hides, on a page whose class and id names say
+nothing (issue #10, session 14).
+
+Sites built with CSS modules or hashed names ("x1a2b3c4") give none of the class words
+(footer, sidebar, date, author …) that the body extractor and our rules read. trafilatura then
+kept the whole page below the headline: the sidebar's calendar and headings, the site footer's
+address and contact lines; the signature closing the post was no longer the last line, so it
+was not credited; a byline bar "Theo X | date | section" came into the text; and the date an
+inline script writes into an opaque-id span above the headline was never a candidate. The
+fallbacks read structure instead: the element around the headline that holds most of the kept
+text is the article (recovery.py), a short dated line holding the byline element's text is the
+byline bar (body.py), and a date line by shape just above the headline inside its own block is
+the printed date (dateline.py). The pages below are written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+
+URL = "https://baomau.example.vn/am-thuc/banh-quy-bo-trai-tim-123.html"
+CRAWLED = datetime(2011, 3, 20, 8, 0, tzinfo=VIETNAM_TZ)
+
+HEADLINE = "Cách làm bánh quy bơ hình trái tim cho ngày lễ tình nhân"
+PARAGRAPHS = [
+    "Chỉ với bột mì, bơ lạt và một ít đường, bạn có thể tự tay nướng một mẻ bánh quy xinh xắn để "
+    "tặng người thương trong ngày lễ.",
+    "Đầu tiên, đánh bơ mềm với đường cho đến khi hỗn hợp bông nhẹ, sau đó cho lòng đỏ trứng vào "
+    "và trộn thật đều tay.",
+    "Rây bột mì vào âu, nhào nhẹ thành khối mịn rồi bọc màng thực phẩm, để trong ngăn mát tủ lạnh "
+    "khoảng ba mươi phút.",
+    "Cán bột dày chừng nửa phân, dùng khuôn hình trái tim cắt bánh, xếp lên khay có lót giấy nến "
+    "cho khỏi dính.",
+    "Nướng bánh ở một trăm sáu mươi độ trong mười hai phút, đến khi viền bánh vừa ngả màu vàng "
+    "thì lấy ra để nguội.",
+]
+SIGNATURE = "Ngọc Lan"
+SIDEBAR = """
+ <div class="q7d21c0">
+  <div class="q1b9e44"><h3>Bài viết theo ngày tháng</h3></div>
+  <table class="z0c4d1a"><tr><th colspan="7">Tháng 3 2011</th></tr>
+  <tr><td>Su</td><td>Mo</td><td>Tu</td><td>We</td><td>Th</td><td>Fr</td><td>Sa</td></tr>
+  <tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td><td>6</td><td>7</td></tr>
+  <tr><td>8</td><td>9</td><td>10</td><td>11</td><td>12</td><td>13</td><td>14</td></tr></table>
+  <div class="q1b9e44"><h3>Bài xem nhiều trong tuần</h3></div>
+  <ul class="n55a0e3"><li><a href="/bai/1">Mẹo giữ bánh mì giòn lâu không cần lò nướng</a></li>
+  <li><a href="/bai/2">Ba món chè mát lành cho ngày hè oi bức</a></li></ul>
+  <p class="r2c8f11">Chuyên cung cấp khuôn bánh các loại | Giao hàng toàn quốc</p>
+ </div>"""
+FOOTER = """
+<div class="f3e9a7b">
+ <p>Chuyên trang ẩm thực của Báo Mẫu. © 2011 Báo Mẫu, Tầng 3, số 10 phố Hàng Bài, quận Hoàn Kiếm.</p>
+ <p>Địa chỉ: Số 10 phố Hàng Bài, phường Tràng Tiền, quận Hoàn Kiếm, thành phố Hà Nội</p>
+ <p>Email: lienhe@baomau.example.vn | Điện thoại: 024 3825 0000 | Hotline: 0900 123 456</p>
+</div>"""
+BAR = """<p class="g2b7c41"><span class="u9d3e02" itemprop="author"><b>Theo Trần Minh Khoa</b></span> |
+   <span class="v4a8c1d">14-03-2011 - 09:20 AM</span> |
+   <a class="s7e2f90" href="/am-thuc">Ẩm thực</a></p>"""
+SCRIPT_DATE = (
+    '<script>document.getElementById("d9c0e5f").innerHTML="Thứ hai, 14/03/2011, 09:20 GMT+7";</script>'
+)
+
+
+def _page(*, bar: str = "", after: str = "", script: str = SCRIPT_DATE, top: str = "") -> str:
+    paragraphs = "\n".join(f'<p class="k81f0a2">{p}</p>' for p in PARAGRAPHS)
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{HEADLINE} - Báo Mẫu</title></head><body>
+<div class="a0b1c2d"><div class="e3f4a5b"><a href="/">Báo Mẫu</a>
+ <a href="/am-thuc">Ẩm thực</a> <a href="/du-lich">Du lịch</a> <a href="/gia-dinh">Gia đình</a></div></div>
+<div class="c6d7e8f">{top}
+ <div class="b1a2c3d">
+  <div class="t5e6f7a"><span class="d4e5f6a" id="d9c0e5f"></span>
+   <a href="/share?fb">Facebook</a> <a href="/share?tw">Twitter</a></div>
+  <h1 class="h8a9b0c">{HEADLINE}</h1>
+  {bar}
+  <div class="w0e1d2c">
+{paragraphs}
+<p class="k81f0a2"><strong>{SIGNATURE}</strong></p>
+  </div>
+ </div>{SIDEBAR}
+</div>{FOOTER}
+{after}
+{script}
+</body></html>"""
+
+
+def _extract(html: str):  # type: ignore[no-untyped-def]
+    return extract_article(html.encode(), URL, crawled=CRAWLED)
+
+
+def test_sidebar_and_footer_after_the_article_container_stay_out() -> None:
+    article = _extract(_page())
+    assert article.text.split("\n\n") == PARAGRAPHS
+    for chrome in ("Bài viết theo ngày", "Su | Mo", "Bài xem nhiều", "khuôn bánh", "Địa chỉ", "Hotline"):
+        assert chrome not in article.text
+    # the bold name closing the post is the last line again, and the closing byline
+    assert article.authors == [SIGNATURE]
+
+
+def test_an_article_continued_in_a_box_of_its_own_is_not_cut() -> None:
+    continuation = (
+        "Bánh nguội hẳn thì cho vào hộp thiếc có nắp kín, lót thêm một lớp giấy thấm để bánh giữ được độ "
+        "giòn xốp lâu hơn, và nếu muốn tặng, bạn có thể buộc thêm một dải ruy băng đỏ cùng tấm thiệp nhỏ "
+        "viết tay lời chúc gửi người thương."
+    )
+    html = _page().replace(
+        SIDEBAR, f'\n <div class="o4c1b9e">Quảng cáo</div>\n <div class="p8e3a6d"><p>{continuation}</p></div>'
+    )
+    assert continuation in _extract(html).text
+
+
+def test_a_byline_bar_kept_by_the_body_extractor_leaves_the_text() -> None:
+    for bar in (BAR, re.sub(r"\|\s*\n\s*", "| ", BAR)):  # the bar on three lines, and on one
+        article = _extract(_page(bar=bar, script=""))
+        assert article.text.split("\n\n")[0] == PARAGRAPHS[0]
+        assert "Theo Trần Minh Khoa" not in article.text and "09:20" not in article.text
+        assert article.authors == ["Trần Minh Khoa"]
+
+
+def test_a_script_written_date_above_the_headline_in_its_own_block_is_the_printed_date() -> None:
+    article = _extract(_page())
+    assert article.published == datetime(2011, 3, 14, 9, 20, tzinfo=VIETNAM_TZ)
+    assert article.published_source == "page"
+
+
+def test_a_date_line_above_the_headline_outside_its_block_is_the_header_clock() -> None:
+    # in the column around the article's block (two levels above the h1), not in the block itself
+    clock = "Thứ hai, 14/03/2011, 09:20 GMT+7"
+    article = _extract(_page(script="", top=f'<span class="m0d1e2f">{clock}</span> '))
+    assert article.published is None
