@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+import pytest
+
 from crawler.extraction.extract import extract_article
 from indexer.schema import VIETNAM_TZ
 
@@ -112,8 +114,11 @@ def test_an_article_continued_in_a_box_of_its_own_is_not_cut() -> None:
     assert continuation in _extract(html).text
 
 
-def test_a_byline_bar_kept_by_the_body_extractor_leaves_the_text() -> None:
-    for bar in (BAR, re.sub(r"\|\s*\n\s*", "| ", BAR)):  # the bar on three lines, and on one
+@pytest.mark.parametrize("microdata", [True, False])
+def test_a_byline_bar_kept_by_the_body_extractor_leaves_the_text(microdata: bool) -> None:
+    # the byline element is found by its itemprop, or as the credit line under the headline
+    three_lines = BAR if microdata else BAR.replace(' itemprop="author"', "")
+    for bar in (three_lines, re.sub(r"\|\s*\n\s*", "| ", three_lines)):  # and on one line
         article = _extract(_page(bar=bar, script=""))
         assert article.text.split("\n\n")[0] == PARAGRAPHS[0]
         assert "Theo Trần Minh Khoa" not in article.text and "09:20" not in article.text
@@ -131,3 +136,29 @@ def test_a_date_line_above_the_headline_outside_its_block_is_the_header_clock() 
     clock = "Thứ hai, 14/03/2011, 09:20 GMT+7"
     article = _extract(_page(script="", top=f'<span class="m0d1e2f">{clock}</span> '))
     assert article.published is None
+
+
+def test_short_paragraphs_in_a_box_beside_the_headlines_stay() -> None:
+    # A short story: the headline's box holds the sapo and the first paragraph, the rest sits in
+    # the next box after an advert. Beside the article's box, what reads as text is the article's.
+    rest = [
+        "Người dân trong xã cho biết con đường mới giúp họ chở nông sản ra chợ huyện nhanh hơn hẳn.",
+        "Huyện dự kiến làm tiếp hai tuyến đường liên thôn khác trước mùa mưa năm nay.",
+    ]
+    html = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Xã vùng cao khánh thành đường bê tông mới - Báo Mẫu</title></head><body>
+<div class="a0b1c2d"><a href="/">Báo Mẫu</a> <a href="/xa-hoi">Xã hội</a> <a href="/kinh-te">Kinh tế</a></div>
+<div class="c6d7e8f">
+ <div class="b1a2c3d">
+  <h1 class="h8a9b0c">Xã vùng cao khánh thành đường bê tông mới</h1>
+  <p class="k81f0a2">Sau ba tháng thi công, con đường bê tông dài gần bốn cây số nối trung tâm xã với
+  các thôn vùng cao đã được đưa vào sử dụng, thay cho lối mòn lầy lội mỗi mùa mưa.</p>
+  <p class="k81f0a2">Kinh phí làm đường do ngân sách tỉnh hỗ trợ, người dân góp thêm ngày công và hiến
+  đất mở rộng mặt đường ở những đoạn cua gấp.</p>
+ </div>
+ <div class="o4c1b9e"><a href="/qc"><img src="/qc.jpg" alt=""></a></div>
+ <div class="p8e3a6d"><p>{rest[0]}</p><p>{rest[1]}</p></div>
+</div>
+</body></html>"""
+    text = _extract(html).text
+    assert all(paragraph in text for paragraph in rest)
