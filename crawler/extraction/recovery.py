@@ -1,6 +1,12 @@
-"""Text the body extractor skipped inside the article: restored in place.
+"""Text the body extractor skipped inside the article: restored in place; and what it kept after
+the article's container: cut.
 
-trafilatura chooses the article's container well but reads it lossily in places: the first line
+trafilatura chooses the article's container well when class names tell it where the page's
+furniture is; when they say nothing (hashed CSS-module names) it may keep the whole page below
+the headline, footer and sidebar included. Blocks the page prints after the element around the
+headline that holds most of the kept text are then cut (`_after_article`).
+
+trafilatura also reads its container lossily in places: the first line
 of a summary box written as `text<br>text<br>…` (a lead bullet), a paragraph in a sibling block it
 scored low, a subhead styled like a caption. Such text sits between the headline and the last
 block trafilatura kept, in the page's own order. So the blocks are located in the page's text,
@@ -72,9 +78,9 @@ def recover_lost_text(
     headline: HtmlElement | None,
     exclude: Collection[str] = (),
 ) -> list[Block]:
-    """The blocks with the prose trafilatura skipped between the headline and the last block put
-    back in place. `exclude` holds folded texts taken out or placed on purpose (teasers, captions,
-    the lead)."""
+    """The blocks, without those printed after the article's container, with the prose
+    trafilatura skipped between the headline and the last block put back in place. `exclude`
+    holds folded texts taken out or placed on purpose (teasers, captions, the lead)."""
     if not blocks:
         return list(blocks)
     body = tree.find("body")
