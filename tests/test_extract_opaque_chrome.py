@@ -162,3 +162,42 @@ def test_short_paragraphs_in_a_box_beside_the_headlines_stay() -> None:
 </body></html>"""
     text = _extract(html).text
     assert all(paragraph in text for paragraph in rest)
+
+
+def _form_page(form: str) -> str:
+    """An ASP.NET-style page (one <form> around everything) whose comment form has no <form> and no
+    class word of its own: only its text area and fields say what it is."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{HEADLINE} - Báo Mẫu</title></head><body><form id="x0f1e2d" method="post" action="/bai.aspx">
+<div class="a0b1c2d"><a href="/">Báo Mẫu</a> <a href="/am-thuc">Ẩm thực</a></div>
+<div class="c6d7e8f">
+ <h1 class="h8a9b0c">{HEADLINE}</h1>
+ {paragraphs}
+ <p><b>Tin, ảnh: {SIGNATURE}</b></p>
+ {form}
+</div>
+</form></body></html>"""
+
+
+COMMENT_FORM = """<div class="j3k4l5m"><div class="n6o7p8q">Ý kiến bạn đọc</div>
+ <p class="r9s0t1u">Báo Mẫu rất mong nhận được ý kiến đóng góp của quý vị, các ý kiến sẽ được biên tập
+ trước khi đăng, xin viết bằng tiếng Việt có dấu.</p>
+ <table><tr><td>Họ tên (*)</td><td><input type="text"></td></tr>
+ <tr><td>Thư điện tử (*)</td><td><input type="text"></td></tr>
+ <tr><td>Nội dung (*)</td><td><textarea></textarea></td></tr></table>
+ <input type="button" value="Gửi"></div>"""
+
+
+def test_a_comment_form_without_a_form_element_or_class_word_leaves_the_page() -> None:
+    article = _extract(_form_page(COMMENT_FORM))
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert article.authors == [SIGNATURE]  # the credit is the last line again
+
+
+def test_a_lone_text_area_is_not_a_comment_form() -> None:
+    # a box to copy the article's embed code: one text area, no field or button beside it
+    note = "Bạn có thể chép đoạn mã dưới đây để đăng lại bài viết này trên trang của mình, kèm theo nguồn."
+    embed = f'<div class="j3k4l5m"><p>{note}</p><textarea>&lt;iframe src="/nhung/123"&gt;</textarea></div>'
+    article = _extract(_form_page(embed))
+    assert note in article.text

@@ -14,7 +14,7 @@ box as "the article" on short pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -394,6 +394,30 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
+_FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
+_FORM_CONTROLS = ("input", "button", "select")
+
+
+def _comment_form_boxes(tree: HtmlElement, protected: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
+    and without a class word saying so: the largest box around a text area, with a field or a
+    button beside it, that holds no more than a form's title, notice and labels and not the
+    headline. A lone text area (an embed code to copy) is no form."""
+    boxes: list[HtmlElement] = []
+    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    for textarea in tree.iter("textarea"):
+        box = textarea
+        for parent in ancestors(textarea):
+            if parent.tag in ("body", "html", "form") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _FORM_BOX_WORDS:
+                break
+            box = parent
+        if box is not textarea and next(box.iter(*_FORM_CONTROLS), None) is not None:
+            boxes.append(box)
+    return boxes
+
+
 def remove_comment_sections(
     tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
 ) -> int:
@@ -406,6 +430,7 @@ def remove_comment_sections(
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    candidates += _comment_form_boxes(tree, protected)
     page_text = 0
     removed = 0
     for element in sorted(set(candidates), key=index.of):
