@@ -201,3 +201,11 @@ def test_a_lone_text_area_is_not_a_comment_form() -> None:
     embed = f'<div class="j3k4l5m"><p>{note}</p><textarea>&lt;iframe src="/nhung/123"&gt;</textarea></div>'
     article = _extract(_form_page(embed))
     assert note in article.text
+
+
+def test_a_time_and_a_date_in_two_nodes_after_the_headline_are_one_printed_date() -> None:
+    # "09:20 AM | <span>14/03/2011</span>": a class word named the outer element a date; without
+    # one, the line is read whole, not its date alone (which would give midnight)
+    stamp = '<span class="v4a8c1d">09:20 AM | <span class="w5b9d2e"> 14/03/2011 </span></span>'
+    article = _extract(_page(bar=stamp, script=""))
+    assert article.published == datetime(2011, 3, 14, 9, 20, tzinfo=VIETNAM_TZ)

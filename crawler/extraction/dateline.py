@@ -90,7 +90,11 @@ def _candidates(
     for element in [*before, *index.window(headline_at + 1, headline_at + _AFTER_HEADLINE)]:
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
-        for piece in (element.text, element.tail):
+        # The element's whole line first ("09:40 AM | <span>26/12/2012</span>": the time and the
+        # date in two nodes, which a class word would have named one date element), then its
+        # own text and tail.
+        whole = short_text(element, limit=80) if len(element) else None
+        for piece in (whole, element.text, element.tail):
             text = " ".join((piece or "").split())
             if 6 <= len(text) <= 80 and _is_date_line(text):
                 found.append((element, text))
