@@ -209,3 +209,14 @@ def test_a_time_and_a_date_in_two_nodes_after_the_headline_are_one_printed_date(
     stamp = '<span class="v4a8c1d">09:20 AM | <span class="w5b9d2e"> 14/03/2011 </span></span>'
     article = _extract(_page(bar=stamp, script=""))
     assert article.published == datetime(2011, 3, 14, 9, 20, tzinfo=VIETNAM_TZ)
+
+
+def test_a_labelled_credit_in_a_definition_list_under_the_headline_is_the_byline() -> None:
+    # a Joomla-style article-info list: <dl><dt>Chi tiết</dt><dd>Viết bởi …</dd><dd>date</dd></dl>
+    info = (
+        '<dl class="y1c2d3e"><dt class="y4f5a6b">Chi tiết</dt>'
+        '<dd class="y7c8d9e">Viết bởi Trần Minh Khoa</dd><dd class="y0a1b2c">Ngày đăng: 14/03/2011</dd></dl>'
+    )
+    article = _extract(_page(bar=info, script=""))
+    assert article.authors == ["Trần Minh Khoa"]
+    assert "Viết bởi" not in article.text
