@@ -220,3 +220,19 @@ def test_a_labelled_credit_in_a_definition_list_under_the_headline_is_the_byline
     article = _extract(_page(bar=info, script=""))
     assert article.authors == ["Trần Minh Khoa"]
     assert "Viết bởi" not in article.text
+
+
+def test_a_headline_set_in_a_styled_div_anchors_the_byline_and_the_date() -> None:
+    # no h1: the headline is a div whose class name ("title-detail") is hashed; the credit line
+    # and the date under it are found from it, the header clock above it is not the date
+    html = _page(
+        bar='<div class="m2n3o4p"><a href="/tac-gia/khoa" class="q5r6s7t">Trần Minh Khoa</a>'
+        '<span class="u8v9w0x"> - 14/03/2011 09:20</span></div>',
+        script="",
+        top='<span class="m0d1e2f">Thứ năm, 17/03/2011 07:00</span>',
+    )
+    html = html.replace('<h1 class="h8a9b0c">', '<div class="h8a9b0c">').replace("</h1>", "</div>")
+    article = _extract(html)
+    assert article.title == HEADLINE
+    assert article.authors == ["Trần Minh Khoa"]
+    assert article.published == datetime(2011, 3, 14, 9, 20, tzinfo=VIETNAM_TZ)

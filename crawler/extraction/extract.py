@@ -50,6 +50,7 @@ from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
+    ancestors,
     apply_script_writes,
     attached,
     in_chrome,
@@ -270,7 +271,29 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
                 ),
                 None,
             )
+        if element is None:  # a block that says the title alone (no class word says "title")
+            element = _block_saying(tree, key)
     return _Headline(title, element, index.of(element))
+
+
+_HEADLINE_BLOCK_WORDS = 6  # a section name ("Kinh doanh") is no headline to anchor on
+
+
+def _block_saying(tree: HtmlElement, key: str) -> HtmlElement | None:
+    """The first element without children whose text is the title, outside links and the chrome:
+    the headline a template sets in a styled div ("title-detail") when its class name is hashed.
+    Only for a headline-long title: a listing's title is its section's name, which menus and box
+    headings print too."""
+    words = len(key.split())
+    if words < _HEADLINE_BLOCK_WORDS:
+        return None
+    for element in tree.iter(*_TITLE_BLOCK_TAGS):
+        text = element.text
+        if not text or len(element) or abs(len(text.split()) - words) > 2 or squash(text) != key:
+            continue
+        if not in_chrome(element) and not any(a.tag == "a" for a in ancestors(element)):
+            return element
+    return None
 
 
 def _authors(
