@@ -14,7 +14,7 @@ box as "the article" on short pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -394,17 +394,51 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
+_COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
+_SHORT_TEXT = etree.XPath(f"//body//text()[string-length(normalize-space()) <= {_LABEL_MAX_CHARS}]")
+
+
+def _labelled_comment_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
+    """Comment boxes no class word marks, by the label heading them ("Ý kiến bạn đọc (3)"): the
+    smallest box that opens with the label and holds two comments or more (blocks of five words
+    or more). A box with other text before the label (the article's container, where a comment
+    count sits in the byline bar) is not headed by it."""
+    boxes: list[HtmlElement] = []
+    for node in _SHORT_TEXT(tree):
+        element = node.getparent()
+        if element is not None and node.is_tail:
+            element = element.getparent()
+        if element is None or not node.strip():
+            continue
+        key = _label_of(element)
+        if key is None or _COUNT.sub("", key) not in _COMMENT_LABELS:
+            continue
+        for box in ancestors(element):
+            if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
+                break
+            if _text_blocks(box) >= 2:
+                boxes.append(box)
+                break
+    return boxes
+
+
+def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
+    """The box's first text is the label's."""
+    first = next((text for text in box.itertext() if text.strip()), None)
+    return first is not None and first.strip() in (label.text_content() or "")
+
+
 _FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
 _FORM_CONTROLS = ("input", "button", "select")
 
 
-def _comment_form_boxes(tree: HtmlElement, protected: Sequence[HtmlElement]) -> list[HtmlElement]:
+def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
     """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
     and without a class word saying so: the largest box around a text area, with a field or a
     button beside it, that holds no more than a form's title, notice and labels and not the
     headline. A lone text area (an embed code to copy) is no form."""
     boxes: list[HtmlElement] = []
-    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
     for textarea in tree.iter("textarea"):
         box = textarea
         for parent in ancestors(textarea):
@@ -430,7 +464,9 @@ def remove_comment_sections(
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
-    candidates += _comment_form_boxes(tree, protected)
+    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    candidates += _comment_form_boxes(tree, holding)
+    candidates += _labelled_comment_boxes(tree, holding)
     page_text = 0
     removed = 0
     for element in sorted(set(candidates), key=index.of):
