@@ -162,7 +162,9 @@ _TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160
 
 def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
     """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
-    link" line after the sapo; those lines go, the rest of the block stays."""
+    link" line after the sapo; those lines go, the rest of the block stays. So does a date stamp
+    right beside the repeated headline (the article's header read as one block: "Thứ bảy,
+    29/12/2012, 09:12⏎Headline⏎Sapo …", when the body extractor falls back to the whole page)."""
     key = squash(title)
     out: list[Block] = []
     for block in blocks:
@@ -173,7 +175,14 @@ def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Blo
         if len(lines) < 2:
             out.append(block)
             continue
-        kept = [line for line in lines if line and squash(line) != key and not is_prompt(line)]
+        headline_at = {i for i, line in enumerate(lines) if line and squash(line) == key}
+        near = {i for h in headline_at for i in (h - 1, h + 1) if 0 <= i < len(lines)}
+        beside = {i for i in near if is_date_line(lines[i])}
+        kept = [
+            line
+            for i, line in enumerate(lines)
+            if line and i not in headline_at and i not in beside and not is_prompt(line)
+        ]
         if len(kept) == len([line for line in lines if line]):
             out.append(block)
             continue
