@@ -236,3 +236,39 @@ def test_a_headline_set_in_a_styled_div_anchors_the_byline_and_the_date() -> Non
     assert article.title == HEADLINE
     assert article.authors == ["Trần Minh Khoa"]
     assert article.published == datetime(2011, 3, 14, 9, 20, tzinfo=VIETNAM_TZ)
+
+
+COMMENTS = """<div class="c1d2e3f"><div class="g4h5i6j">Ý kiến bạn đọc (2)</div>
+ <div class="k7l8m9n"><p class="o0p1q2r">Tôi làm theo công thức này cho con gái, bánh giòn và thơm lắm.</p>
+ <p class="s3t4u5v">Thu Trang</p></div>
+ <div class="k7l8m9n"><p class="o0p1q2r">Cho tôi hỏi có thể thay bơ lạt bằng dầu dừa được không?</p>
+ <p class="s3t4u5v">Quốc Bảo</p></div></div>"""
+
+
+def test_a_comment_box_headed_by_its_label_leaves_the_page() -> None:
+    # inside the article's container, after the signature: the label heading the box says what
+    # it is; the commenters' names would pass for the byline
+    html = _page().replace(
+        f'<p class="k81f0a2"><strong>{SIGNATURE}</strong></p>\n  </div>',
+        f'<p class="k81f0a2"><strong>{SIGNATURE}</strong></p>\n{COMMENTS}\n  </div>',
+    )
+    article = _extract(html)
+    assert article.text.split("\n\n") == PARAGRAPHS
+    assert article.authors == [SIGNATURE]
+
+
+def test_a_comment_count_opening_the_text_does_not_take_the_article() -> None:
+    # "Bình luận (0)" opening the box of the text: that box holds the article, not comments
+    count = '<div class="z9y8x7w">Bình luận (0)</div>'
+    html = _page().replace('<div class="w0e1d2c">', f'<div class="w0e1d2c">{count}')
+    assert _extract(html).text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_date_stamp_beside_the_repeated_headline_in_one_block_goes() -> None:
+    # the whole-page fallback reads the article's header as one block of lines
+    from crawler.extraction.blocks import Block
+    from crawler.extraction.body import BodyContext, clean_body
+
+    header = Block("p", f"Thứ hai, 14/03/2011, 09:20 GMT+7\n{HEADLINE}\n{PARAGRAPHS[0]}")
+    result = clean_body([header, *(Block("p", p) for p in PARAGRAPHS[1:])], BodyContext(title=HEADLINE))
+    assert result.paragraphs == PARAGRAPHS
