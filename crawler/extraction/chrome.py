@@ -88,10 +88,16 @@ def is_tag_label(text: str | None) -> bool:
 class Label:
     element: HtmlElement
     key: str
+    comment: bool = False  # a reader-comment box's label, its count left out of the key
+
+
+_COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
 def find_labels(tree: HtmlElement) -> list[Label]:
-    """Elements whose whole text is a tag or related-box label, widest such element first found.
+    """Elements whose whole text is a tag, related-box or comment-box label, widest such element
+    first found.
 
     Found from the page's short text nodes rather than by asking every element for its text:
     a label is a short string, and a page has far fewer short strings than elements.
@@ -103,19 +109,25 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        if key not in _TAG_LABELS and not is_related_key(key):
+        comment = key not in _TAG_LABELS and not is_related_key(key)
+        if comment and (key := _COUNT.sub("", key)) not in _COMMENT_LABELS:
             continue
+
+        def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
+            own = _label_of(element)
+            return _COUNT.sub("", own) if comment and own else own
+
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or _label_of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or label_of(element) != key:
             continue
         parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and _label_of(parent) == key:
+        while parent is not None and parent.tag not in ("body", "html") and label_of(parent) == key:
             element, parent = parent, parent.getparent()
         if element not in seen:
             seen.add(element)
-            labels.append(Label(element, key))
+            labels.append(Label(element, key, comment))
     return labels
 
 
@@ -394,26 +406,13 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
-_COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
-_COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
-_SHORT_TEXT = etree.XPath(f"//body//text()[string-length(normalize-space()) <= {_LABEL_MAX_CHARS}]")
-
-
-def _labelled_comment_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
+def _labelled_comment_boxes(labels: Iterable[Label], holding: set[HtmlElement]) -> list[HtmlElement]:
     """Comment boxes no class word marks, by the label heading them ("Ý kiến bạn đọc (3)"): the
     smallest box that opens with the label and holds two comments or more (blocks of five words
     or more). A box with other text before the label (the article's container, where a comment
     count sits in the byline bar) is not headed by it."""
     boxes: list[HtmlElement] = []
-    for node in _SHORT_TEXT(tree):
-        element = node.getparent()
-        if element is not None and node.is_tail:
-            element = element.getparent()
-        if element is None or not node.strip():
-            continue
-        key = _label_of(element)
-        if key is None or _COUNT.sub("", key) not in _COMMENT_LABELS:
-            continue
+    for element in (label.element for label in labels if label.comment):
         for box in ancestors(element):
             if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
                 break
@@ -453,20 +452,26 @@ def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[Ht
 
 
 def remove_comment_sections(
-    tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
+    tree: HtmlElement,
+    index: PageIndex,
+    keep: Iterable[HtmlElement | None],
+    headline_at: int = -1,
+    labels: Iterable[Label] = (),
 ) -> int:
     """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
     leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
     with a text area. Body extractors keep such boxes when they look like prose; their names
     would also pass for bylines. A box holding the headline, the lead or much of the page's
     paragraph text is not a comment box, whatever its class says; nor is one in the byline area
-    right under the headline ("author_date_comment" bars count comments, they hold none)."""
+    right under the headline ("author_date_comment" bars count comments, they hold none). Where
+    no class word says so: a comment form's box around a text area, and a box headed by one of
+    the comment `labels` (`find_labels`)."""
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
     holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
     candidates += _comment_form_boxes(tree, holding)
-    candidates += _labelled_comment_boxes(tree, holding)
+    candidates += _labelled_comment_boxes(labels, holding)
     page_text = 0
     removed = 0
     for element in sorted(set(candidates), key=index.of):

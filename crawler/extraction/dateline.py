@@ -56,6 +56,7 @@ _DATE_LINE_WORDS = re.compile(
     r"\b(?:" + "|".join(load("body")["date_lines"]["words"]) + r"|published|posted|on|by)\b"
 )
 _AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
+_LINE_TAGS = _DATE_TAGS - {"a"}  # elements whose whole line may be a date
 _BEFORE_HEADLINE = 30  # elements before the h1, inside its own block, searched for an unclassed date line
 _SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
 
@@ -93,7 +94,7 @@ def _candidates(
         # The element's whole line first ("09:40 AM | <span>26/12/2012</span>": the time and the
         # date in two nodes, which a class word would have named one date element), then its
         # own text and tail.
-        whole = short_text(element, limit=80) if len(element) else None
+        whole = short_text(element, limit=80) if len(element) and element.tag in _LINE_TAGS else None
         for piece in (whole, element.text, element.tail):
             text = " ".join((piece or "").split())
             if 6 <= len(text) <= 80 and _is_date_line(text):

@@ -446,8 +446,11 @@ def extract_article(
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
 
-    remove_comment_sections(tree, index, keep=(headline.element,), headline_at=headline.position)
-    labels = find_labels(tree)
+    labels = find_labels(tree)  # comment labels included: they head boxes no class word marks
+    remove_comment_sections(
+        tree, index, keep=(headline.element,), headline_at=headline.position, labels=labels
+    )
+    labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
     captions = take_captions(tree, index, headline.position, headline.element)
     lead, lead_element = find_lead(
