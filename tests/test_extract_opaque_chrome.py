@@ -272,3 +272,13 @@ def test_a_date_stamp_beside_the_repeated_headline_in_one_block_goes() -> None:
     header = Block("p", f"Thứ hai, 14/03/2011, 09:20 GMT+7\n{HEADLINE}\n{PARAGRAPHS[0]}")
     result = clean_body([header, *(Block("p", p) for p in PARAGRAPHS[1:])], BodyContext(title=HEADLINE))
     assert result.paragraphs == PARAGRAPHS
+
+
+def test_without_structured_titles_a_block_saying_the_title_part_is_the_headline() -> None:
+    # "<title>Headline - Section - Outlet</title>" and the headline in a hashed-class div: the
+    # div says which part of <title> is the headline (the section is no part of it)
+    html = _page(script="").replace(
+        f"<title>{HEADLINE} - Báo Mẫu</title>", f"<title>{HEADLINE} - Ẩm thực - Báo Mẫu</title>"
+    )
+    html = html.replace('<h1 class="h8a9b0c">', '<div class="h8a9b0c">').replace("</h1>", "</div>")
+    assert _extract(html).title == HEADLINE

@@ -241,6 +241,10 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
         said = _headings_saying(tree, index, [document_title])
+        if not said:  # a block saying the <title>'s headline part alone (its class name says nothing)
+            parts = [*title_prefixes(document_title), document_title]
+            block = next((b for part in parts if (b := _block_saying(tree, squash(part))) is not None), None)
+            said = [(block, text_of(block))] if block is not None else []
         title_words = set(squash(document_title).split())
         confirmed = [
             t
