@@ -282,3 +282,18 @@ def test_without_structured_titles_a_block_saying_the_title_part_is_the_headline
     )
     html = html.replace('<h1 class="h8a9b0c">', '<div class="h8a9b0c">').replace("</h1>", "</div>")
     assert _extract(html).title == HEADLINE
+
+
+def test_a_section_kicker_named_like_a_comment_label_does_not_take_the_article() -> None:
+    # "Bình luận" (a commentary section's name) opening the box of the text, right under the
+    # headline, and the page's teaser summaries outweighing the text: still the article's box
+    teasers = "".join(
+        f'<div class="e1f2a3b"><a href="/bai/{i}">Tin khác số {i} về bánh trái ngày lễ</a>'
+        f"<p>{PARAGRAPHS[i % 5]} {PARAGRAPHS[(i + 1) % 5]}</p></div>"
+        for i in range(8)
+    )
+    html = _page().replace(
+        '<div class="w0e1d2c">', '<div class="w0e1d2c"><div class="z9y8x7w">Bình luận</div>'
+    )
+    html = html.replace(SIDEBAR, f'\n <div class="q7d21c0">{teasers}</div>')
+    assert _extract(html).text.split("\n\n")[:5] == PARAGRAPHS

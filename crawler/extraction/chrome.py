@@ -406,18 +406,29 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
-def _labelled_comment_boxes(labels: Iterable[Label], holding: set[HtmlElement]) -> list[HtmlElement]:
+_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
+
+
+def _labelled_comment_boxes(
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
+) -> list[HtmlElement]:
     """Comment boxes no class word marks, by the label heading them ("Ý kiến bạn đọc (3)"): the
     smallest box that opens with the label and holds two comments or more (blocks of five words
-    or more). A box with other text before the label (the article's container, where a comment
-    count sits in the byline bar) is not headed by it."""
+    or more), below a sentence of the article. A box with other text before the label
+    (the article's container, where a comment count sits in the byline bar) is not headed by it,
+    and one with no sentence between the headline and it opens the article (a section kicker
+    "Bình luận" above the text)."""
+    if headline_at < 0:
+        return []
     boxes: list[HtmlElement] = []
     for element in (label.element for label in labels if label.comment):
         for box in ancestors(element):
             if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
                 break
             if _text_blocks(box) >= 2:
-                boxes.append(box)
+                between = index.window(headline_at + 1, index.of(box))
+                if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+                    boxes.append(box)
                 break
     return boxes
 
@@ -471,7 +482,7 @@ def remove_comment_sections(
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
     holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
     candidates += _comment_form_boxes(tree, holding)
-    candidates += _labelled_comment_boxes(labels, holding)
+    candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
     page_text = 0
     removed = 0
     for element in sorted(set(candidates), key=index.of):
