@@ -7,10 +7,13 @@ kept the whole page below the headline: the sidebar's calendar and headings, the
 address and contact lines; the signature closing the post was no longer the last line, so it
 was not credited; a byline bar "Theo X | date | section" came into the text; and the date an
 inline script writes into an opaque-id span above the headline was never a candidate. The
-fallbacks read structure instead: the element around the headline that holds most of the kept
-text is the article (recovery.py), a short dated line holding the byline element's text is the
-byline bar (body.py), and a date line by shape just above the headline inside its own block is
-the printed date (dateline.py). The pages below are written for these tests.
+fallbacks read structure and text grammar instead: the element around the headline that holds
+most of the kept text is the article (recovery.py); a short dated line holding the byline
+element's text is the byline bar (body.py); a date line by shape just above the headline inside
+its own block, or an element's whole short line, is the printed date (dateline.py); a text area
+with fields, and a box headed by a comment label, are comment boxes (chrome.py); a credit may
+stand in a <dd> (byline.py); a childless block saying the title is the headline (extract.py).
+The pages below are written for these tests.
 """
 
 from __future__ import annotations
