@@ -110,7 +110,7 @@ def find_labels(tree: HtmlElement) -> list[Label]:
             continue
         key = label_key(stripped)
         comment = key not in _TAG_LABELS and not is_related_key(key)
-        if comment and (key := _COUNT.sub("", key)) not in _COMMENT_LABELS:
+        if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
             continue
 
         def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
