@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 import ocop_watch.commands.extract as extract_command  # registers the commands on the apps
 from ocop_watch.cli_app import app
+from ocop_watch.opaque_names import opaque_names
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SEED = PAGES / "plxh_ocop_seed.html"
@@ -109,6 +110,7 @@ def test_text_view() -> None:
 
 def _gold_from_fixtures(tmp_path: Path) -> Path:
     """A small gold file over our own fixtures, in the shared scorer's format."""
+
     from crawler.extraction.extract import extract_article
 
     rows = []
@@ -248,3 +250,30 @@ def test_extract_needs_pages_or_a_manifest() -> None:
     result = runner.invoke(app, ["extract"])
     assert result.exit_code != 0
     assert "--manifest" in result.output
+
+
+def test_eval_extraction_with_opaque_names_says_so_in_its_table(tmp_path: Path) -> None:
+    from tests.support.environment import require_shared
+
+    require_shared("eval", "score_extraction.py")
+    gold = _gold_from_fixtures(tmp_path)
+    result = runner.invoke(app, ["eval", "extraction", str(gold), "--opaque-names"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "class and id names made opaque" in result.output and "2 gold pages" in result.output
+
+
+def test_opaque_names_rewrite_each_page_before_either_extractor_reads_it(tmp_path: Path) -> None:
+    page = tmp_path / "trang.html"
+    page.write_bytes(b'<div class="tac-gia" id="ngay">x</div>')
+    seen: list[bytes] = []
+
+    def echo(raw: bytes, row: dict) -> dict:
+        seen.append(raw)
+        return {"title": "", "text": raw.decode(), "author": [], "published": None}
+
+    _, predictions = extract_command.write_predictions(
+        [({"file": "trang.html"}, tmp_path)], tmp_path / "out.jsonl", echo, opaque_names
+    )
+    assert seen and all(raw == opaque_names(page.read_bytes()) for raw in seen)  # the warm-up call too
+    assert predictions["trang.html"]["text"] == opaque_names(page.read_bytes()).decode()
+    assert "tac-gia" not in predictions["trang.html"]["text"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,19 +26,32 @@ from crawler.feeds import parse_feed
 from crawler.sites import load_registry
 from crawler.urls import canonicalize_url
 from ocop_watch.commands.extract import score_page
+from ocop_watch.opaque_names import opaque_names
 from tests.support.environment import SHARED, require_shared
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 SCORER = CORPUS.parent / "eval" / "score_extraction.py"
 
+
 # Measured on the 14 gold pages of gold.jsonl + gold-more.jsonl (see docs/extraction.md): mean F1
 # 0.9985, no page leaking or losing text, every title, author and date right, no page below plain
 # trafilatura. Raised from round 1's 0.965 / 1 page missing text / author 0.92 / 1 page worse.
-MIN_MEAN_F1 = 0.995
-MAX_PAGES_LEAKING = 0
-MAX_PAGES_MISSING_TEXT = 0
-MIN_ACCURACY = {"title": 1.0, "author": 1.0, "date": 1.0}
-MAX_PAGES_WORSE_THAN_PLAIN = 0
+# "opaque names": the same pages with every class and id renamed to a hash (`ocop_watch.opaque_names`),
+# as an outlet whose class vocabulary no rule knows would serve them; measured in session 14.
+@dataclass(frozen=True)
+class Thresholds:
+    min_mean_f1: float
+    max_pages_leaking: int
+    max_pages_missing_text: int
+    min_accuracy: dict[str, float]
+    max_pages_worse_than_plain: int
+
+
+THRESHOLDS = {
+    "as served": Thresholds(0.995, 0, 0, {"title": 1.0, "author": 1.0, "date": 1.0}, 0),
+    "opaque names": Thresholds(0.90, 0, 1, {"title": 0.92, "author": 0.78, "date": 0.85}, 4),
+}
+PREPARE: dict[str, Callable[[bytes], bytes]] = {"as served": lambda raw: raw, "opaque names": opaque_names}
 
 pytestmark = pytest.mark.corpus
 
@@ -69,16 +84,17 @@ def gold() -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def _ours(row: dict[str, Any]) -> dict[str, Any]:
-    article = extract_article((CORPUS / "articles" / row["file"]).read_bytes(), row["url"])
+def _ours(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
+    try:
+        article = extract_article(raw, row["url"])
+    except ExtractionError:  # scored as an empty page, as `ocop eval extraction` does
+        return {"title": "", "text": "", "author": [], "published": None}
     published = article.published.isoformat() if article.published else None
     return {"title": article.title, "text": article.text, "author": article.authors, "published": published}
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    document = trafilatura.bare_extraction(
-        (CORPUS / "articles" / row["file"]).read_bytes(), with_metadata=True
-    )
+def _plain(raw: bytes) -> dict[str, Any]:
+    document = trafilatura.bare_extraction(raw, with_metadata=True)
     return {
         "title": document.title,
         "text": document.text,
@@ -87,14 +103,27 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="module", params=list(THRESHOLDS))
+def variant(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def scored(scorer: ModuleType, gold: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+def limits(variant: str) -> Thresholds:
+    return THRESHOLDS[variant]
+
+
+@pytest.fixture(scope="module")
+def scored(
+    scorer: ModuleType, gold: list[dict[str, Any]], variant: str
+) -> dict[str, dict[str, dict[str, Any]]]:
     """Per page and per extractor: F1, leaks, losses and wrong fields, as `ocop eval extraction`
     computes them with the scorer's own functions."""
+    pages = {row["file"]: PREPARE[variant]((CORPUS / "articles" / row["file"]).read_bytes()) for row in gold}
     return {
         row["file"]: {
-            "ours": score_page(scorer, row, _ours(row)),
-            "plain": score_page(scorer, row, _plain(row)),
+            "ours": score_page(scorer, row, _ours(pages[row["file"]], row)),
+            "plain": score_page(scorer, row, _plain(pages[row["file"]])),
         }
         for row in gold
     }
@@ -104,33 +133,35 @@ def _mean_f1(scored: dict, name: str) -> float:
     return sum(page[name]["f1"] for page in scored.values()) / len(scored)
 
 
-def test_mean_token_f1(scored: dict) -> None:
-    assert _mean_f1(scored, "ours") >= MIN_MEAN_F1, {n: round(p["ours"]["f1"], 3) for n, p in scored.items()}
+def test_mean_token_f1(scored: dict, limits: Thresholds) -> None:
+    assert _mean_f1(scored, "ours") >= limits.min_mean_f1, {
+        n: round(p["ours"]["f1"], 3) for n, p in scored.items()
+    }
 
 
-def test_not_below_plain_trafilatura(scored: dict) -> None:
+def test_not_below_plain_trafilatura(scored: dict, limits: Thresholds) -> None:
     assert _mean_f1(scored, "ours") >= _mean_f1(scored, "plain")
     worse = {n: (round(p["ours"]["f1"], 3), round(p["plain"]["f1"], 3)) for n, p in scored.items()}
     worse = {n: f1 for n, f1 in worse.items() if f1[0] < f1[1]}
-    assert len(worse) <= MAX_PAGES_WORSE_THAN_PLAIN, worse
+    assert len(worse) <= limits.max_pages_worse_than_plain, worse
 
 
-def test_pages_leaking_chrome(scored: dict) -> None:
+def test_pages_leaking_chrome(scored: dict, limits: Thresholds) -> None:
     leaking = {name: page["ours"]["leaks"] for name, page in scored.items() if page["ours"]["leaks"]}
-    assert len(leaking) <= MAX_PAGES_LEAKING, leaking
+    assert len(leaking) <= limits.max_pages_leaking, leaking
 
 
-def test_pages_losing_required_text(scored: dict) -> None:
+def test_pages_losing_required_text(scored: dict, limits: Thresholds) -> None:
     losing = {name: page["ours"]["lost"] for name, page in scored.items() if page["ours"]["lost"]}
-    assert len(losing) <= MAX_PAGES_MISSING_TEXT, losing
+    assert len(losing) <= limits.max_pages_missing_text, losing
 
 
 @pytest.mark.parametrize("field", ["title", "author", "date"])
-def test_metadata_accuracy(scored: dict, field: str) -> None:
+def test_metadata_accuracy(scored: dict, limits: Thresholds, field: str) -> None:
     wrong = {
         name: page["ours"]["wrong"][field] for name, page in scored.items() if field in page["ours"]["wrong"]
     }
-    assert 1 - len(wrong) / len(scored) >= MIN_ACCURACY[field], wrong
+    assert 1 - len(wrong) / len(scored) >= limits.min_accuracy[field], wrong
 
 
 def test_the_known_traps_are_where_plain_trafilatura_fails(scored: dict) -> None:
@@ -161,22 +192,27 @@ def test_listing_pages_do_not_crash_extraction(name: str) -> None:
 # Measured in round 6 of issue #10: all 21 real listings are refused, 17 of them as listings (round
 # 3's teaser cards, round 6's unprinted headline among many headline links, and text kept only from
 # the site's footer, menus or forms) and 4 for holding no article text. Round 3: 13 (9 as listings).
-MIN_LISTINGS_REFUSED = 21
-MIN_REFUSED_AS_LISTINGS = 17
+# With opaque names (session 14), 19 refused, 16 as listings: two section pages of one outlet read as
+# articles when no class word says "teaser" or "footer".
+MIN_REFUSED_LISTINGS = {"as served": (21, 17), "opaque names": (19, 16)}
 
 
-def test_listings_are_refused_and_articles_are_not() -> None:
+@pytest.mark.parametrize("variant", list(MIN_REFUSED_LISTINGS))
+def test_listings_are_refused_and_articles_are_not(variant: str) -> None:
     _require(CORPUS / "listings")
     refused = []
     for name in LISTINGS:
         try:
-            extract_article((CORPUS / "listings" / name).read_bytes(), "https://" + name.split("__")[0] + "/")
+            raw = PREPARE[variant]((CORPUS / "listings" / name).read_bytes())
+            extract_article(raw, "https://" + name.split("__")[0] + "/")
         except ExtractionError as error:
             refused.append((name, str(error)))
-    assert len(refused) >= MIN_LISTINGS_REFUSED, refused
-    assert sum("listing page" in reason for _, reason in refused) >= MIN_REFUSED_AS_LISTINGS
+    at_least, as_listings = MIN_REFUSED_LISTINGS[variant]
+    assert len(refused) >= at_least, refused
+    assert sum("listing page" in reason for _, reason in refused) >= as_listings, refused
     for page in sorted((CORPUS / "articles").glob("*.html")):  # no real article is taken for a listing
-        extract_article(page.read_bytes(), "https://" + page.name.split("__")[0] + "/")
+        if variant == "as served":
+            extract_article(page.read_bytes(), "https://" + page.name.split("__")[0] + "/")
 
 
 def test_real_feeds_are_refused_as_feeds_by_extraction() -> None:

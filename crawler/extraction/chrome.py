@@ -53,18 +53,6 @@ RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
 _LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
 _LABEL_MAX_CHARS = 60
 _PREFIXED_LABEL_MAX_WORDS = 10
-# Labels of reader-comment sections; the count printed after one ("Ý kiến bạn đọc ( 1 )") is not
-# part of the label.
-COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
-_TRAILING_COUNT = re.compile(r"(?: \d+)+$")
-
-
-def _comment_key(key: str | None) -> str | None:
-    """The comment-section label a folded key names, count dropped, or None."""
-    if key is None:
-        return None
-    base = _TRAILING_COUNT.sub("", key)
-    return base if base in COMMENT_LABELS else None
 
 
 def is_related_key(key: str) -> bool:
@@ -88,10 +76,6 @@ def _label_of(element: HtmlElement) -> str | None:
     return label_key(compact) if 0 < len(compact) <= _LABEL_MAX_CHARS else None
 
 
-def _comment_label_of(element: HtmlElement) -> str | None:
-    return _comment_key(_label_of(element))
-
-
 def is_related_label(text: str | None) -> bool:
     return text is not None and 0 < len(text) <= _LABEL_MAX_CHARS * 2 and is_related_key(label_key(text))
 
@@ -104,10 +88,16 @@ def is_tag_label(text: str | None) -> bool:
 class Label:
     element: HtmlElement
     key: str
+    comment: bool = False  # a reader-comment box's label, its count left out of the key
+
+
+_COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
 def find_labels(tree: HtmlElement) -> list[Label]:
-    """Elements whose whole text is a tag or related-box label, widest such element first found.
+    """Elements whose whole text is a tag, related-box or comment-box label, widest such element
+    first found.
 
     Found from the page's short text nodes rather than by asking every element for its text:
     a label is a short string, and a page has far fewer short strings than elements.
@@ -119,22 +109,25 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        of = _label_of
-        if key not in _TAG_LABELS and not is_related_key(key):
-            if (comment := _comment_key(key)) is None:
-                continue
-            key, of = comment, _comment_label_of  # "Ý kiến bạn đọc" + "( 1 )" in a child
+        comment = key not in _TAG_LABELS and not is_related_key(key)
+        if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
+            continue
+
+        def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
+            own = _label_of(element)
+            return _COUNT.sub("", own) if comment and own else own
+
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or label_of(element) != key:
             continue
         parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and of(parent) == key:
+        while parent is not None and parent.tag not in ("body", "html") and label_of(parent) == key:
             element, parent = parent, parent.getparent()
         if element not in seen:
             seen.add(element)
-            labels.append(Label(element, key))
+            labels.append(Label(element, key, comment))
     return labels
 
 
@@ -424,40 +417,83 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
-_ARTICLE_BEGUN_WORDS = 30
-
-
-def _text_between(index: PageIndex, start: int, end: int) -> bool:
-    """The page prints the beginning of an article between these positions (≥ 30 words): a
-    comment label under the headline before any text is a genre kicker ("Bình luận")."""
-    words = 0
-    for element in index.window(start + 1, end):
-        if element.tag not in NON_CONTENT_TAGS:
-            words += len((element.text or "").split()) + len((element.tail or "").split())
-            if words >= _ARTICLE_BEGUN_WORDS:
-                return True
-    return False
+_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
 
 
 def _labelled_comment_boxes(
-    labels: Iterable[Label], index: PageIndex, headline_at: int
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
+) -> list[HtmlElement]:
+    """Comment boxes no class word marks, by the label heading them ("Ý kiến bạn đọc (3)"): the
+    smallest box that opens with the label and holds two comments or more (blocks of five words
+    or more), below a sentence of the article. A box with other text before the label
+    (the article's container, where a comment count sits in the byline bar) is not headed by it,
+    and one with no sentence between the headline and it opens the article (a section kicker
+    "Bình luận" above the text)."""
+    if headline_at < 0:
+        return []
+    boxes: list[HtmlElement] = []
+    for element in (label.element for label in labels if label.comment):
+        for box in ancestors(element):
+            if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
+                break
+            if _text_blocks(box) >= 2:
+                between = index.window(headline_at + 1, index.of(box))
+                if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+                    boxes.append(box)
+                break
+    return boxes
+
+
+def _boxes_after_labels(
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
 ) -> dict[HtmlElement, HtmlElement]:
-    """The box right after each comment-section label below the headline ("Ý kiến bạn đọc ( 1 )"
-    and then the comments), mapped to its label: pages whose class/id names say nothing (hashed
-    CSS-module names) still print the label for the reader. A paragraph or heading after such a
-    label is text, not a section; a label that is a link is a button."""
+    """The box printed right after a comment label that is a box of its own ("Ý kiến bạn đọc ( 1 )"
+    in a title bar, the comments in the next block: a 2012 reader item with a single comment),
+    mapped to its label, below a sentence of the article. A label that is a link is a button
+    ("Bình luận" in a share bar, to "#comments"); a paragraph or heading after a label is text."""
+    if headline_at < 0:
+        return {}
     boxes: dict[HtmlElement, HtmlElement] = {}
     for label in labels:
-        at = index.of(label.element)
-        if label.key not in COMMENT_LABELS or at < headline_at or _links(label.element):
-            continue  # a "Bình luận" link is a button (share bars, "#comments"), not a section's title
-        if not _text_between(index, headline_at, at):
+        if not label.comment or _links(label.element):
             continue
         box = label.element.getnext()
         while box is not None and not isinstance(box.tag, str):
             box = box.getnext()
-        if box is not None and box.tag in _COMMENT_BOX_TAGS and _size(box):
+        if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
+            continue
+        between = index.window(headline_at + 1, index.of(label.element))
+        if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
             boxes[box] = label.element
+    return boxes
+
+
+def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
+    """The box's first text is the label's."""
+    first = next((text for text in box.itertext() if text.strip()), None)
+    return first is not None and first.strip() in (label.text_content() or "")
+
+
+_FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
+_FORM_CONTROLS = ("input", "button", "select")
+
+
+def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
+    """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
+    and without a class word saying so: the largest box around a text area, with a field or a
+    button beside it, that holds no more than a form's title, notice and labels and not the
+    headline. A lone text area (an embed code to copy) is no form."""
+    boxes: list[HtmlElement] = []
+    for textarea in tree.iter("textarea"):
+        box = textarea
+        for parent in ancestors(textarea):
+            if parent.tag in ("body", "html", "form") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _FORM_BOX_WORDS:
+                break
+            box = parent
+        if box is not textarea and next(box.iter(*_FORM_CONTROLS), None) is not None:
+            boxes.append(box)
     return boxes
 
 
@@ -469,17 +505,22 @@ def remove_comment_sections(
     labels: Iterable[Label] = (),
 ) -> int:
     """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
-    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, the box
-    right after a comment-section label ("Ý kiến bạn đọc", "Bình luận") with the label, and forms
+    leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
     with a text area. Body extractors keep such boxes when they look like prose; their names
     would also pass for bylines. A box holding the headline, the lead or much of the page's
-    paragraph text is not a comment box, whatever its class says; nor is a classed one in the
-    byline area right under the headline ("author_date_comment" bars count comments, they hold
-    none)."""
+    paragraph text is not a comment box, whatever its class says; nor is one in the byline area
+    right under the headline ("author_date_comment" bars count comments, they hold none). Where
+    no class word says so: a comment form's box around a text area, a box headed by one of the
+    comment `labels` (`find_labels`), and the box right after such a label, with the label. The
+    last is not held to the paragraph-share rule: its label says what it is, and a reader item's
+    one comment may outweigh the item's two sentences."""
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
-    labelled = _labelled_comment_boxes(labels, index, headline_at)
+    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    candidates += _comment_form_boxes(tree, holding)
+    candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
+    labelled = _boxes_after_labels(labels, holding, index, headline_at)
     page_text = 0
     removed = 0
     for element in sorted({*candidates, *labelled}, key=index.of):

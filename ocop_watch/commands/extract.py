@@ -30,6 +30,7 @@ from rich.table import Table
 from indexer.errors import UnreadableInput
 from indexer.schema import Article
 from ocop_watch.cli_app import app, eval_app
+from ocop_watch.opaque_names import opaque_names
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SCORER = REPO_ROOT.parent / "shared" / "eval" / "score_extraction.py"
@@ -294,22 +295,28 @@ def _plain_trafilatura(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _read(page: Path, prepare: Callable[[bytes], bytes] | None) -> bytes:
+    raw = page.read_bytes()
+    return prepare(raw) if prepare else raw
+
+
 def write_predictions(
     rows: list[tuple[dict[str, Any], Path]],
     output: Path,
     extractor: Callable[[bytes, dict[str, Any]], dict[str, Any]],
+    prepare: Callable[[bytes], bytes] | None = None,
 ) -> tuple[float, dict[str, dict[str, Any]]]:
     """Write one prediction per gold page in the scorer's format; returns the total seconds spent
     extracting (after one untimed warm-up call, so that import and first-call costs are not
-    charged to one side) and the predictions by file."""
+    charged to one side) and the predictions by file. `prepare` rewrites each page first, untimed."""
     present = [(row, pages / row["file"]) for row, pages in rows if (pages / row["file"]).is_file()]
     if present:
-        extractor(present[0][1].read_bytes(), present[0][0])
+        extractor(_read(present[0][1], prepare), present[0][0])
     elapsed = 0.0
     predictions: dict[str, dict[str, Any]] = {}
     with output.open("w", encoding="utf-8") as sink:
         for row, page in present:  # a missing page is reported by the scorer as a missing prediction
-            raw = page.read_bytes()
+            raw = _read(page, prepare)
             start = time.perf_counter()
             prediction = extractor(raw, row)
             elapsed += time.perf_counter() - start
@@ -353,6 +360,12 @@ def eval_extraction(
         None, "--output", "-o", help="Directory for the predictions JSONL files"
     ),
     per_page: bool = typer.Option(False, "--per-page", help="Also print the scorer's own per-page lines"),
+    opaque: bool = typer.Option(
+        False,
+        "--opaque-names",
+        help="Rename every class and id to an opaque hash first (both extractors), as a site with "
+        "hashed CSS names serves it: what the result owes to class vocabulary",
+    ),
 ) -> None:
     """Score our extractor and plain trafilatura on the same gold pages, side by side, page by page."""
     if pages is not None and not pages.is_dir():
@@ -370,7 +383,9 @@ def eval_extraction(
         scored: dict[str, dict[str, dict[str, Any]]] = {}
         for name, extractor in (("ours", _ours), ("trafilatura", _plain_trafilatura)):
             predictions_file = directory / f"predictions-{name}.jsonl"
-            seconds, predictions = write_predictions(rows, predictions_file, extractor)
+            seconds, predictions = write_predictions(
+                rows, predictions_file, extractor, opaque_names if opaque else None
+            )
             figures, text = run_scorer(module, merged, predictions_file, per_page)
             figures["seconds"] = f"{seconds:.2f}"
             results[name] = (figures, text)
@@ -381,7 +396,8 @@ def eval_extraction(
             }
     console = Console()
     names = ", ".join(str(g) for g in gold)
-    table = Table(title=f"Extraction on {names} ({len(rows)} gold pages)")
+    renamed = ", class and id names made opaque" if opaque else ""
+    table = Table(title=f"Extraction on {names} ({len(rows)} gold pages{renamed})")
     table.add_column("metric")
     table.add_column("ours", justify="right")
     table.add_column("plain trafilatura", justify="right")
