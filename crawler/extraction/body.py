@@ -198,11 +198,20 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
         return blocks
     kept: list[Block] = []
     for block in blocks:
-        if block.key == key:  # at the top, or heading a second copy of the article (print, mobile)
+        if block.key == key or _dated_headline(block.text, title):
+            # at the top, or heading a second copy of the article (print, mobile); or glued to the
+            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline")
             _drop(result, "headline", block)
             continue
         kept.append(block)
     return kept
+
+
+def _dated_headline(text: str, title: str) -> bool:
+    text, title = " ".join(text.split()), " ".join(title.split())
+    if text == title or not title or not (text.endswith(title) or text.startswith(title)):
+        return False
+    return is_date_line(text.replace(title, " ", 1))
 
 
 def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime | None) -> list[Block]:

@@ -153,12 +153,15 @@ def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
     ]
 
 
-def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+def _caption_candidates(
+    tree: HtmlElement, index: PageIndex, descriptions: frozenset[str] = frozenset()
+) -> list[HtmlElement]:
     """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
-    too, but not inside a figure) and captions marked up only by their place under an image."""
+    too, but not inside a figure) and captions marked up only by their place under an image or by
+    saying its alt text (never the page's description: a sapo beside the photo it summarises)."""
     found = _classed_captions(tree, index)
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
-    found += find_unclassed_captions(tree)
+    found += find_unclassed_captions(tree, descriptions)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
     return sorted(unique, key=lambda el: _position(index, el))
 
@@ -219,7 +222,11 @@ _HEADLINE_BLOCK_LEVELS = 3
 
 
 def take_captions(
-    tree: HtmlElement, index: PageIndex, after: int, headline: HtmlElement | None = None
+    tree: HtmlElement,
+    index: PageIndex,
+    after: int,
+    headline: HtmlElement | None = None,
+    descriptions: Iterable[str] = (),
 ) -> list[str]:
     """Collect and remove image captions that come after the headline (position `after`), and the
     classed captions printed before it in the headline's own block (a picture set beside the
@@ -227,6 +234,8 @@ def take_captions(
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
+    `descriptions`: the page's declared descriptions (a sapo), never taken for a caption; an image
+    whose alt says one of them, or the headline, has no caption by its alt.
     """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
@@ -238,7 +247,8 @@ def take_captions(
         else []
     )
     classed = set(_classed_captions(tree, index)) if headline_blocks else set()
-    for element in _caption_candidates(tree, index):
+    known = [*descriptions, text_of(headline) if headline is not None else ""]
+    for element in _caption_candidates(tree, index, frozenset(key for key in map(squash, known) if key)):
         if _position(index, element) < after:
             if (
                 element in classed
@@ -386,6 +396,7 @@ def _remove_label_and_following_links(label: HtmlElement) -> int:
 
 _COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
 _COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
+_COMMENT_BOX_TAGS = _COMMENT_SECTION_TAGS - {"p"}
 _COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
 
 
@@ -433,6 +444,30 @@ def _labelled_comment_boxes(
     return boxes
 
 
+def _boxes_after_labels(
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
+) -> dict[HtmlElement, HtmlElement]:
+    """The box printed right after a comment label that is a box of its own ("Ý kiến bạn đọc ( 1 )"
+    in a title bar, the comments in the next block: a 2012 reader item with a single comment),
+    mapped to its label, below a sentence of the article. A label that is a link is a button
+    ("Bình luận" in a share bar, to "#comments"); a paragraph or heading after a label is text."""
+    if headline_at < 0:
+        return {}
+    boxes: dict[HtmlElement, HtmlElement] = {}
+    for label in labels:
+        if not label.comment or _links(label.element):
+            continue
+        box = label.element.getnext()
+        while box is not None and not isinstance(box.tag, str):
+            box = box.getnext()
+        if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
+            continue
+        between = index.window(headline_at + 1, index.of(label.element))
+        if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+            boxes[box] = label.element
+    return boxes
+
+
 def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
     """The box's first text is the label's."""
     first = next((text for text in box.itertext() if text.strip()), None)
@@ -475,27 +510,37 @@ def remove_comment_sections(
     would also pass for bylines. A box holding the headline, the lead or much of the page's
     paragraph text is not a comment box, whatever its class says; nor is one in the byline area
     right under the headline ("author_date_comment" bars count comments, they hold none). Where
-    no class word says so: a comment form's box around a text area, and a box headed by one of
-    the comment `labels` (`find_labels`)."""
+    no class word says so: a comment form's box around a text area, a box headed by one of the
+    comment `labels` (`find_labels`), and the box right after such a label, with the label. The
+    last is not held to the paragraph-share rule: its label says what it is, and a reader item's
+    one comment may outweigh the item's two sentences."""
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
     holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
     candidates += _comment_form_boxes(tree, holding)
     candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
+    labelled = _boxes_after_labels(labels, holding, index, headline_at)
     page_text = 0
     removed = 0
-    for element in sorted(set(candidates), key=index.of):
+    for element in sorted({*candidates, *labelled}, key=index.of):
         if element.getparent() is None or not attached(element, tree):
             continue
         if any(element is k or k in element.iter() for k in protected):
             continue
         in_byline_area = 0 <= index.of(element) - headline_at <= _BYLINE_AREA
-        if in_byline_area and element.find(".//textarea") is None and _text_blocks(element) < 2:
+        if (
+            in_byline_area
+            and element not in labelled
+            and element.find(".//textarea") is None
+            and _text_blocks(element) < 2
+        ):
             continue
         page_text = page_text or max(_paragraph_text(tree), 1)
-        if _paragraph_text(element) > _COMMENT_SHARE * page_text:
+        if element not in labelled and _paragraph_text(element) > _COMMENT_SHARE * page_text:
             continue
         remove(element)
         removed += 1
+        if (label := labelled.get(element)) is not None and label.getparent() is not None:
+            remove(label)
     return removed

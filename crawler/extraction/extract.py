@@ -456,7 +456,7 @@ def extract_article(
     )
     labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
-    captions = take_captions(tree, index, headline.position, headline.element)
+    captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)
     lead, lead_element = find_lead(
         tree,
         index,
@@ -493,7 +493,7 @@ def extract_article(
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
-        evidence := listing_evidence(tree, cleaned.paragraphs, headline_printed=headline.element is not None)
+        evidence := listing_evidence(tree, cleaned.paragraphs, headline=headline.element)
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 
