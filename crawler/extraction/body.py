@@ -162,7 +162,9 @@ _TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160
 
 def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Block]:
     """A block written as several lines (`<br>`) can hold a repeated headline or a ">> related
-    link" line after the sapo; those lines go, the rest of the block stays."""
+    link" line after the sapo; those lines go, the rest of the block stays. So does a date stamp
+    right beside the repeated headline (the article's header read as one block: "Thứ bảy,
+    29/12/2012, 09:12⏎Headline⏎Sapo …", when the body extractor falls back to the whole page)."""
     key = squash(title)
     out: list[Block] = []
     for block in blocks:
@@ -173,7 +175,14 @@ def _split_lines(blocks: list[Block], result: CleanBody, title: str) -> list[Blo
         if len(lines) < 2:
             out.append(block)
             continue
-        kept = [line for line in lines if line and squash(line) != key and not is_prompt(line)]
+        headline_at = {i for i, line in enumerate(lines) if line and squash(line) == key}
+        near = {i for h in headline_at for i in (h - 1, h + 1) if 0 <= i < len(lines)}
+        beside = {i for i in near if is_date_line(lines[i])}
+        kept = [
+            line
+            for i, line in enumerate(lines)
+            if line and i not in headline_at and i not in beside and not is_prompt(line)
+        ]
         if len(kept) == len([line for line in lines if line]):
             out.append(block)
             continue
@@ -189,11 +198,20 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
         return blocks
     kept: list[Block] = []
     for block in blocks:
-        if block.key == key:  # at the top, or heading a second copy of the article (print, mobile)
+        if block.key == key or _dated_headline(block.text, title):
+            # at the top, or heading a second copy of the article (print, mobile); or glued to the
+            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline")
             _drop(result, "headline", block)
             continue
         kept.append(block)
     return kept
+
+
+def _dated_headline(text: str, title: str) -> bool:
+    text, title = " ".join(text.split()), " ".join(title.split())
+    if text == title or not title or not (text.endswith(title) or text.startswith(title)):
+        return False
+    return is_date_line(text.replace(title, " ", 1))
 
 
 def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime | None) -> list[Block]:
@@ -223,11 +241,25 @@ def _drop_byline_lines(blocks: list[Block], result: CleanBody, byline_lines: fro
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         at_edge = index < _OPENING_LINES or index >= len(blocks) - _CLOSING_LINES
-        if at_edge and block.key in byline_lines:
+        if at_edge and (block.key in byline_lines or _is_byline_bar(block.text, byline_lines)):
             _drop(result, "byline element", block)
         else:
             kept.append(block)
     return kept
+
+
+_BAR_SEPARATORS = re.compile(r"\n|\s[|•·]\s?|\s?[|•·]\s")
+_BAR_MAX_WORDS = 20
+
+
+def _is_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
+    """The byline element's line with the date and the section printed beside it ("Theo X |
+    20-07-2026 - 00:15 | Thị trường"): a short line holding a date, one piece of which (between
+    line breaks or bars) is the byline. Templates whose class names mark the bar have the body
+    extractor leave it out; with opaque names it keeps the bar as the text's first block."""
+    if _words(text) > _BAR_MAX_WORDS or not looks_like_date(text):
+        return False
+    return any(squash(piece) in byline_lines for piece in _BAR_SEPARATORS.split(text) if piece.strip())
 
 
 def _opening_byline(block: Block, outlet: OutletNames, named_elsewhere: frozenset[str]) -> Byline | None:

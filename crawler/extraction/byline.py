@@ -542,7 +542,7 @@ def completes(short: Byline, full: Byline) -> bool:
 
 _BAR_WINDOW = 12  # elements after the headline where its byline bar stands
 _BOLD_NAME_WINDOW = 5
-_BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "em", "i", "small"})
+_BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "dd", "em", "i", "small"})
 
 
 _CREDIT_WINDOW = 150  # elements after the headline searched for an unclassed credit line (share bars and

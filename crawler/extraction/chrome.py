@@ -88,10 +88,16 @@ def is_tag_label(text: str | None) -> bool:
 class Label:
     element: HtmlElement
     key: str
+    comment: bool = False  # a reader-comment box's label, its count left out of the key
+
+
+_COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
 def find_labels(tree: HtmlElement) -> list[Label]:
-    """Elements whose whole text is a tag or related-box label, widest such element first found.
+    """Elements whose whole text is a tag, related-box or comment-box label, widest such element
+    first found.
 
     Found from the page's short text nodes rather than by asking every element for its text:
     a label is a short string, and a page has far fewer short strings than elements.
@@ -103,19 +109,25 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        if key not in _TAG_LABELS and not is_related_key(key):
+        comment = key not in _TAG_LABELS and not is_related_key(key)
+        if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
             continue
+
+        def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
+            own = _label_of(element)
+            return _COUNT.sub("", own) if comment and own else own
+
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or _label_of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or label_of(element) != key:
             continue
         parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and _label_of(parent) == key:
+        while parent is not None and parent.tag not in ("body", "html") and label_of(parent) == key:
             element, parent = parent, parent.getparent()
         if element not in seen:
             seen.add(element)
-            labels.append(Label(element, key))
+            labels.append(Label(element, key, comment))
     return labels
 
 
@@ -141,12 +153,15 @@ def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
     ]
 
 
-def _caption_candidates(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
+def _caption_candidates(
+    tree: HtmlElement, index: PageIndex, descriptions: frozenset[str] = frozenset()
+) -> list[HtmlElement]:
     """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
-    too, but not inside a figure) and captions marked up only by their place under an image."""
+    too, but not inside a figure) and captions marked up only by their place under an image or by
+    saying its alt text (never the page's description: a sapo beside the photo it summarises)."""
     found = _classed_captions(tree, index)
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
-    found += find_unclassed_captions(tree)
+    found += find_unclassed_captions(tree, descriptions)
     unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
     return sorted(unique, key=lambda el: _position(index, el))
 
@@ -207,7 +222,11 @@ _HEADLINE_BLOCK_LEVELS = 3
 
 
 def take_captions(
-    tree: HtmlElement, index: PageIndex, after: int, headline: HtmlElement | None = None
+    tree: HtmlElement,
+    index: PageIndex,
+    after: int,
+    headline: HtmlElement | None = None,
+    descriptions: Iterable[str] = (),
 ) -> list[str]:
     """Collect and remove image captions that come after the headline (position `after`), and the
     classed captions printed before it in the headline's own block (a picture set beside the
@@ -215,6 +234,8 @@ def take_captions(
 
     In a photo story the captions are the text: they stay in the page as paragraphs, for the body
     extractor to read in order, and only video captions ("Clip: …") are taken out.
+    `descriptions`: the page's declared descriptions (a sapo), never taken for a caption; an image
+    whose alt says one of them, or the headline, has no caption by its alt.
     """
     captions: list[str] = []
     chosen: list[HtmlElement] = []
@@ -226,7 +247,8 @@ def take_captions(
         else []
     )
     classed = set(_classed_captions(tree, index)) if headline_blocks else set()
-    for element in _caption_candidates(tree, index):
+    known = [*descriptions, text_of(headline) if headline is not None else ""]
+    for element in _caption_candidates(tree, index, frozenset(key for key in map(squash, known) if key)):
         if _position(index, element) < after:
             if (
                 element in classed
@@ -374,6 +396,7 @@ def _remove_label_and_following_links(label: HtmlElement) -> int:
 
 _COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
 _COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
+_COMMENT_BOX_TAGS = _COMMENT_SECTION_TAGS - {"p"}
 _COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
 
 
@@ -394,31 +417,130 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
+_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
+
+
+def _labelled_comment_boxes(
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
+) -> list[HtmlElement]:
+    """Comment boxes no class word marks, by the label heading them ("Ý kiến bạn đọc (3)"): the
+    smallest box that opens with the label and holds two comments or more (blocks of five words
+    or more), below a sentence of the article. A box with other text before the label
+    (the article's container, where a comment count sits in the byline bar) is not headed by it,
+    and one with no sentence between the headline and it opens the article (a section kicker
+    "Bình luận" above the text)."""
+    if headline_at < 0:
+        return []
+    boxes: list[HtmlElement] = []
+    for element in (label.element for label in labels if label.comment):
+        for box in ancestors(element):
+            if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
+                break
+            if _text_blocks(box) >= 2:
+                between = index.window(headline_at + 1, index.of(box))
+                if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+                    boxes.append(box)
+                break
+    return boxes
+
+
+def _boxes_after_labels(
+    labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
+) -> dict[HtmlElement, HtmlElement]:
+    """The box printed right after a comment label that is a box of its own ("Ý kiến bạn đọc ( 1 )"
+    in a title bar, the comments in the next block: a 2012 reader item with a single comment),
+    mapped to its label, below a sentence of the article. A label that is a link is a button
+    ("Bình luận" in a share bar, to "#comments"); a paragraph or heading after a label is text."""
+    if headline_at < 0:
+        return {}
+    boxes: dict[HtmlElement, HtmlElement] = {}
+    for label in labels:
+        if not label.comment or _links(label.element):
+            continue
+        box = label.element.getnext()
+        while box is not None and not isinstance(box.tag, str):
+            box = box.getnext()
+        if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
+            continue
+        between = index.window(headline_at + 1, index.of(label.element))
+        if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+            boxes[box] = label.element
+    return boxes
+
+
+def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
+    """The box's first text is the label's."""
+    first = next((text for text in box.itertext() if text.strip()), None)
+    return first is not None and first.strip() in (label.text_content() or "")
+
+
+_FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
+_FORM_CONTROLS = ("input", "button", "select")
+
+
+def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
+    """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
+    and without a class word saying so: the largest box around a text area, with a field or a
+    button beside it, that holds no more than a form's title, notice and labels and not the
+    headline. A lone text area (an embed code to copy) is no form."""
+    boxes: list[HtmlElement] = []
+    for textarea in tree.iter("textarea"):
+        box = textarea
+        for parent in ancestors(textarea):
+            if parent.tag in ("body", "html", "form") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _FORM_BOX_WORDS:
+                break
+            box = parent
+        if box is not textarea and next(box.iter(*_FORM_CONTROLS), None) is not None:
+            boxes.append(box)
+    return boxes
+
+
 def remove_comment_sections(
-    tree: HtmlElement, index: PageIndex, keep: Iterable[HtmlElement | None], headline_at: int = -1
+    tree: HtmlElement,
+    index: PageIndex,
+    keep: Iterable[HtmlElement | None],
+    headline_at: int = -1,
+    labels: Iterable[Label] = (),
 ) -> int:
     """Reader comments, comment forms and their notices ("… hoan nghênh ý kiến của bạn đọc …")
     leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
     with a text area. Body extractors keep such boxes when they look like prose; their names
     would also pass for bylines. A box holding the headline, the lead or much of the page's
     paragraph text is not a comment box, whatever its class says; nor is one in the byline area
-    right under the headline ("author_date_comment" bars count comments, they hold none)."""
+    right under the headline ("author_date_comment" bars count comments, they hold none). Where
+    no class word says so: a comment form's box around a text area, a box headed by one of the
+    comment `labels` (`find_labels`), and the box right after such a label, with the label. The
+    last is not held to the paragraph-share rule: its label says what it is, and a reader item's
+    one comment may outweigh the item's two sentences."""
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
+    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    candidates += _comment_form_boxes(tree, holding)
+    candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
+    labelled = _boxes_after_labels(labels, holding, index, headline_at)
     page_text = 0
     removed = 0
-    for element in sorted(set(candidates), key=index.of):
+    for element in sorted({*candidates, *labelled}, key=index.of):
         if element.getparent() is None or not attached(element, tree):
             continue
         if any(element is k or k in element.iter() for k in protected):
             continue
         in_byline_area = 0 <= index.of(element) - headline_at <= _BYLINE_AREA
-        if in_byline_area and element.find(".//textarea") is None and _text_blocks(element) < 2:
+        if (
+            in_byline_area
+            and element not in labelled
+            and element.find(".//textarea") is None
+            and _text_blocks(element) < 2
+        ):
             continue
         page_text = page_text or max(_paragraph_text(tree), 1)
-        if _paragraph_text(element) > _COMMENT_SHARE * page_text:
+        if element not in labelled and _paragraph_text(element) > _COMMENT_SHARE * page_text:
             continue
         remove(element)
         removed += 1
+        if (label := labelled.get(element)) is not None and label.getparent() is not None:
+            remove(label)
     return removed

@@ -56,13 +56,20 @@ _DATE_LINE_WORDS = re.compile(
     r"\b(?:" + "|".join(load("body")["date_lines"]["words"]) + r"|published|posted|on|by)\b"
 )
 _AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
+_LINE_TAGS = _DATE_TAGS - {"a"}  # elements whose whole line may be a date
+_BEFORE_HEADLINE = 30  # elements before the h1, inside its own block, searched for an unclassed date line
 _SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
 
 
-def _candidates(tree: HtmlElement, index: PageIndex, headline_at: int) -> list[tuple[HtmlElement, str]]:
+def _candidates(
+    tree: HtmlElement, index: PageIndex, headline: HtmlElement, headline_at: int
+) -> list[tuple[HtmlElement, str]]:
     """Elements classed as dates (and <time>), plus any short text right after the headline that
     is a date line by its shape ("| 21/12/2012 - 08:04", "Published on 03-08-2011 01:00 AM"):
-    many templates print the date in an unclassed cell or after a "|"."""
+    many templates print the date in an unclassed cell or after a "|". A date line by shape just
+    before the headline counts too when it sits inside the headline's own block (the h1's
+    parent, not the page): the bar above an h1 that a class name would have called "date" says
+    nothing when names are hashed."""
     found: list[tuple[HtmlElement, str]] = []
     for element in {el: None for el in [*tree.iter("time"), *index.with_words(_DATE_WORDS)]}:
         is_time = element.tag == "time"
@@ -73,10 +80,22 @@ def _candidates(tree: HtmlElement, index: PageIndex, headline_at: int) -> list[t
         if text:
             found.append((element, text))
     seen = {element for element, _ in found}
-    for element in index.window(headline_at + 1, headline_at + _AFTER_HEADLINE):
+    own_block = headline.getparent()
+    before: list[HtmlElement] = []
+    if own_block is not None and own_block.tag not in ("body", "html", "form"):
+        before = [
+            element
+            for element in index.window(headline_at - _BEFORE_HEADLINE, headline_at)
+            if own_block in ancestors(element)
+        ]
+    for element in [*before, *index.window(headline_at + 1, headline_at + _AFTER_HEADLINE)]:
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
-        for piece in (element.text, element.tail):
+        # The element's whole line first ("09:40 AM | <span>26/12/2012</span>": the time and the
+        # date in two nodes, which a class word would have named one date element), then its
+        # own text and tail.
+        whole = short_text(element, limit=80) if len(element) and element.tag in _LINE_TAGS else None
+        for piece in (whole, element.text, element.tail):
             text = " ".join((piece or "").split())
             if 6 <= len(text) <= 80 and _is_date_line(text):
                 found.append((element, text))
@@ -156,7 +175,7 @@ def find_printed_date(
     conventions = conventions or DateConventions(tree)
     near_blocks = [a for a in list(ancestors(headline))[:_SAME_BLOCK_LEVELS] if a.tag not in ("body", "html")]
     near: list[tuple[int, HtmlElement, str]] = []
-    for element, text in _candidates(tree, index, headline_at):
+    for element, text in _candidates(tree, index, headline, headline_at):
         position = index.of(element)
         if position > headline_at:
             distance = position - headline_at

@@ -50,6 +50,7 @@ from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
     PageIndex,
+    ancestors,
     apply_script_writes,
     attached,
     in_chrome,
@@ -240,6 +241,10 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
         said = _headings_saying(tree, index, [document_title])
+        if not said:  # a block saying the <title>'s headline part alone (its class name says nothing)
+            parts = [*title_prefixes(document_title), document_title]
+            block = next((b for part in parts if (b := _block_saying(tree, squash(part))) is not None), None)
+            said = [(block, text_of(block))] if block is not None else []
         title_words = set(squash(document_title).split())
         confirmed = [
             t
@@ -270,7 +275,29 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
                 ),
                 None,
             )
+        if element is None:  # a block that says the title alone (no class word says "title")
+            element = _block_saying(tree, key)
     return _Headline(title, element, index.of(element))
+
+
+_HEADLINE_BLOCK_WORDS = 6  # a section name ("Kinh doanh") is no headline to anchor on
+
+
+def _block_saying(tree: HtmlElement, key: str) -> HtmlElement | None:
+    """The first element without children whose text is the title, outside links and the chrome:
+    the headline a template sets in a styled div ("title-detail") when its class name is hashed.
+    Only for a headline-long title: a listing's title is its section's name, which menus and box
+    headings print too."""
+    words = len(key.split())
+    if words < _HEADLINE_BLOCK_WORDS:
+        return None
+    for element in tree.iter(*_TITLE_BLOCK_TAGS):
+        text = element.text
+        if not text or len(element) or abs(len(text.split()) - words) > 2 or squash(text) != key:
+            continue
+        if not in_chrome(element) and not any(a.tag == "a" for a in ancestors(element)):
+            return element
+    return None
 
 
 def _authors(
@@ -423,10 +450,13 @@ def extract_article(
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
 
-    remove_comment_sections(tree, index, keep=(headline.element,), headline_at=headline.position)
-    labels = find_labels(tree)
+    labels = find_labels(tree)  # comment labels included: they head boxes no class word marks
+    remove_comment_sections(
+        tree, index, keep=(headline.element,), headline_at=headline.position, labels=labels
+    )
+    labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
-    captions = take_captions(tree, index, headline.position, headline.element)
+    captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)
     lead, lead_element = find_lead(
         tree,
         index,
@@ -463,7 +493,7 @@ def extract_article(
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
-        evidence := listing_evidence(tree, cleaned.paragraphs, headline_printed=headline.element is not None)
+        evidence := listing_evidence(tree, cleaned.paragraphs, headline=headline.element)
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 

@@ -5,6 +5,11 @@ editor) write a caption as plain text next to the image, told apart only by wher
 - after the image inside the same block (`<p align="center"><img><br><em>Caption</em></p>`);
 - in the block right after a block that holds only images, when that block is centred or wholly
   italic (`<div style="text-align:center"><img></div><div style="text-align:center">Caption</div>`).
+- in a centred picture box, the blocks after the image (`<div style="text-align:center"><img>
+  <div><p>Caption</p><p>Credit</p></div></div>`, a layout table's cell once unwrapped);
+- anywhere in the picture's own small box, a block that says what the image's `alt` (or `title`)
+  says: templates fill the attribute with the caption, and hashed class names leave nothing else
+  to tell the caption under the picture (`<div><figure><img alt="X"></figure><div><i>X</i></div>`).
 A caption is short and is not a paragraph of the story; chrome.take_captions collects and
 removes these with the classed ones.
 """
@@ -13,9 +18,18 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, text_of, xml_safe
+from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    FIGURE_MAX_CHARS,
+    NON_CONTENT_TAGS,
+    ancestors,
+    text_of,
+    xml_safe,
+)
+from crawler.extraction.keys import squash
 
 _CAPTION_MAX_WORDS = 40
 _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
@@ -82,8 +96,17 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
         after.append(sibling)
     tail = (holder.tail or "").strip()
     text = " ".join([tail, *(text_of(el) for el in after)]).strip()
-    if not _short(text) or any(el.tag in BLOCK_TAGS and el.tag != "br" for el in after):
+    if not _short(text):
         return []
+    if any(el.tag in BLOCK_TAGS and el.tag != "br" for el in after):
+        # Blocks under the image: a caption only in a centred picture box that shows nothing else.
+        if (
+            not _is_centred(block)
+            or tail
+            or any(el.find(".//img") is not None or el.tag == "img" for el in after)
+        ):
+            return []
+        return [el for el in after if el.tag != "br" and text_of(el)]
     # An icon at the start of a paragraph is not a picture with a caption: the text must stand on
     # its own line under the image, or the block be a centred picture box, or the text be italic.
     # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
@@ -115,11 +138,119 @@ def _centred_text_elsewhere(tree: HtmlElement) -> bool:
     return False
 
 
-def find_unclassed_captions(tree: HtmlElement) -> list[HtmlElement]:
-    """Elements holding captions that are marked up only by their place under an image."""
+_ALT_MIN_WORDS = 4  # "ảnh 1", "logo", a file name say nothing a caption would
+# A caption is none of these: headings, links, the picture itself, non-content elements.
+_NOT_CAPTION_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "img", *NON_CONTENT_TAGS})
+
+
+_ECHO_LEVELS = 4  # img, its link, its figure, the figure's wrapper: the picture's own box
+
+
+def _in_link(element: HtmlElement, box: HtmlElement) -> bool:
+    for parent in element.iterancestors():
+        if parent is box:
+            return False
+        if parent.tag == "a" and parent.get("href") is not None:
+            return True
+    return False
+
+
+def _echoing_alt(image: HtmlElement, not_captions: frozenset[str]) -> list[HtmlElement]:
+    """The blocks in the image's own box (its widest ancestor, at most four levels up, that is
+    figure-sized) that say what its `alt` or `title` says, widest first and none inside another;
+    not a heading or a link. An alt that opens with a text the caller knows to be something else
+    says nothing of this picture: templates fill it with the headline ("Headline 1", "Headline
+    2" …) or the sapo. A picture that links to another page is a teaser's, its alt that story's
+    headline."""
+    keys = {squash(value) for value in (image.get("alt"), image.get("title")) if value}
+    keys = {
+        key
+        for key in keys
+        if _ALT_MIN_WORDS <= len(key.split()) <= _CAPTION_MAX_WORDS
+        and not any(key.startswith(other) for other in not_captions)
+    }
+    if not keys or _links_to_a_page(image):
+        return []
+    box, box_text = None, ""
+    for parent in list(ancestors(image))[:_ECHO_LEVELS]:
+        text = parent.text_content()
+        # collapsing the whitespace of an ancestor that holds the whole article costs more than the
+        # rest: a text that long raw (templates indent deeply) is not a figure's
+        if (
+            parent.tag in ("body", "html")
+            or len(text) > 4 * FIGURE_MAX_CHARS
+            or _size(text) > FIGURE_MAX_CHARS
+        ):
+            break
+        box, box_text = parent, text
+    said = squash(box_text) if box is not None else ""
+    if box is None or not any(key in said for key in keys):
+        return []
+    found: list[HtmlElement] = []
+    for element in box.iter(etree.Element):
+        if element is box or element.tag in _NOT_CAPTION_TAGS or squash(element.text_content()) not in keys:
+            continue
+        if any(element is el or el in element.iterancestors() for el in found):
+            continue
+        if element.find(".//img") is not None or element.find(".//a[@href]") is not None:
+            continue  # a teaser's headline link beside its picture says the alt too
+        if not _in_link(element, box) and _set_apart(element, box):
+            found.append(element)
+    return found
+
+
+def _size(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
+
+
+def _links_to_a_page(image: HtmlElement) -> bool:
+    """The picture is a link to another page (a story), not to itself at full size or to nothing."""
+    for parent in list(image.iterancestors())[:2]:
+        if parent.tag == "a":
+            href = (parent.get("href") or "").strip()
+            return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+    return False
+
+
+_PHOTO_CREDIT = re.compile(r"(?:^|\W)(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
+
+
+def _set_apart(element: HtmlElement, box: HtmlElement) -> bool:
+    """Printed as a caption, not as the story told under its pictures (a 2012 photo story's
+    sentences say what the photos' alt says too): inside the figure, wholly in italics, or
+    carrying a photo credit ("… Ảnh: CTV")."""
+    chain = [element, *(a for a in _up_to(element, box))]
+    if any(node.tag in ("figure", "figcaption") for node in chain):
+        return True
+    text = " ".join(element.text_content().split())
+    italic = " ".join(
+        " ".join(el.text_content().split()) for el in element.iter("i", "em") if el is not element
+    )
+    return italic == text or element.tag in _ITALIC_TAGS or bool(_PHOTO_CREDIT.search(text))
+
+
+def _up_to(element: HtmlElement, box: HtmlElement) -> list[HtmlElement]:
+    chain = []
+    for parent in element.iterancestors():
+        if parent is box:
+            break
+        chain.append(parent)
+    return chain
+
+
+def find_unclassed_captions(
+    tree: HtmlElement, not_captions: frozenset[str] = frozenset()
+) -> list[HtmlElement]:
+    """Elements holding captions that are marked up only by their place under an image, or by
+    saying what the image's `alt` says. `not_captions`: squashed texts that are something else
+    (the headline, the page's description): an alt opening with one describes no picture."""
     found: list[HtmlElement] = []
     centring_marks_captions: bool | None = None
     for image in tree.iter("img"):
+        found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
         block = image.getparent()
         while block is not None and block.tag not in _BLOCKS[:4] and block.tag not in ("body", "html"):
             block = block.getparent()

@@ -22,12 +22,13 @@ archived as an article.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 
 from lxml.html import HtmlElement
 
 from crawler.extraction.dom import ancestors, in_chrome, words_of
-from crawler.extraction.keys import squash, squash_many
+from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
 
 _PROBE_WORDS = 6
@@ -40,8 +41,15 @@ _CARD_MAX_PARAGRAPH_WORDS = 120  # a teaser summary (≤ 80 words) with its head
 _HEADLINE_LINK_WORDS = 6  # a link this long names a story (menus and tags are shorter)
 _MIN_HEADLINE_LINKS = 20
 _WORDS_PER_HEADLINE_LINK = 5  # an article outweighs its sidebars' headlines; a listing's leftovers do not
-_SITE_CHROME_WORDS = frozenset(load("body")["site_chrome"]["words"])
+_SITE_CHROME = load("body")["site_chrome"]
+_SITE_CHROME_WORDS = frozenset(_SITE_CHROME["words"])
 _SITE_CHROME_SHARE = 0.6
+_MASTHEAD = re.compile("|".join(_SITE_CHROME["masthead_lines"]))
+_FOOTER_LINE = re.compile("|".join([*_SITE_CHROME["masthead_lines"], *_SITE_CHROME["contact_lines"]]))
+_MASTHEAD_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, _SITE_CHROME["masthead_words"])) + r")\b")
+_FOOTER_LINE_WORDS = 40
+_PROSE_WORDS = 20  # a paragraph of an article, not a menu entry, a form's message or a slogan
+_FOOTER_MAX_WORDS = int(_SITE_CHROME["footer_max_words"])
 
 
 def _story_href(link: HtmlElement) -> str:
@@ -81,9 +89,11 @@ class _PageText:
     """The body's text nodes and their folded keys joined, to find where a kept paragraph is;
     read on the first question (a long article is told apart before)."""
 
-    def __init__(self, tree: HtmlElement) -> None:
+    def __init__(self, tree: HtmlElement, headline: HtmlElement | None = None) -> None:
         self._tree = tree
+        self._headline = headline
         self._read = False
+        self._footer_at: int | None = None
         self.nodes: list = []
         self.starts: list[int] = []
         self.joined = ""
@@ -110,29 +120,98 @@ class _PageText:
     def holders(self, key: str) -> Iterator[HtmlElement]:
         """Every element whose text opens like the paragraph with this key, in page order (a
         page may print a paragraph twice: its first lines as a teaser above, then in the body)."""
+        return (holder for _, holder in self.located(key))
+
+    def located(self, key: str) -> Iterator[tuple[int, HtmlElement]]:
+        """`holders`, each with the number of its text node in page order."""
         if not self._read:
             self._read_page()
         probe = " ".join(key.split()[:_PROBE_WORDS])
         found = self.joined.find(probe) if probe else -1
         while found >= 0:
-            node = self.nodes[max(bisect.bisect_right(self.starts, found) - 1, 0)]
-            holder = node.getparent()
-            if node.is_tail and holder is not None:
-                holder = holder.getparent()
+            at = max(bisect.bisect_right(self.starts, found) - 1, 0)
+            holder = _holder(self.nodes[at])
             if holder is not None:
-                yield holder
+                yield at, holder
             found = self.joined.find(probe, found + 1)
+
+    def footer_at(self) -> int:
+        """The number of the first text node of the site's footer read by its grammar (a
+        masthead line and another footer line in one small box, `[site_chrome]` of
+        data/body.toml), or past the last node when the page prints none."""
+        if self._footer_at is None:
+            if not self._read:
+                self._read_page()
+            self._footer_at = self._find_footer()
+        return self._footer_at
+
+    def _find_footer(self) -> int:
+        after = self._headline_node() if _MASTHEAD_HINT.search(self.joined) else 0
+        for match in _MASTHEAD_HINT.finditer(self.joined):
+            at = max(bisect.bisect_right(self.starts, match.start()) - 1, 0)
+            holder = _holder(self.nodes[at])
+            if at > after and holder is not None and _is_line(self.nodes[at], _MASTHEAD):
+                box = self._footer_box(holder)
+                if box is not None:
+                    while at > 0 and _inside(_holder(self.nodes[at - 1]), box):
+                        at -= 1
+                    return at
+        return len(self.nodes)
+
+    def _headline_node(self) -> int:
+        """The number of the headline's first text node (-1 without a headline): a footer is
+        printed after the headline, never above it (a licence line in a top bar is no footer)."""
+        if self._headline is None:
+            return -1
+        inside = set(self._headline.iter())
+        return next((at for at, node in enumerate(self.nodes) if _holder(node) in inside), -1)
+
+    def _footer_box(self, holder: HtmlElement) -> HtmlElement | None:
+        """The smallest box around a masthead line that holds another footer line, widened while
+        it stays small and holds neither the headline nor an <article>; None when there is none."""
+        box = None
+        for parent in ancestors(holder):
+            if parent.tag in ("body", "html") or len(parent.text_content().split()) > _FOOTER_MAX_WORDS:
+                break
+            if self._headline is not None and self._headline in parent.iter():
+                break
+            if parent.tag == "article" or parent.find(".//article") is not None:
+                break
+            if box is None:
+                texts = parent.xpath(".//text()[normalize-space()]")
+                if sum(_is_line(node, _FOOTER_LINE) for node in texts) < 2:
+                    continue
+            box = parent
+        return box
+
+
+def _holder(node: str) -> HtmlElement | None:
+    """The element whose text (or tail, then its parent) the text node is."""
+    holder = node.getparent()  # type: ignore[attr-defined]
+    if node.is_tail and holder is not None:  # type: ignore[attr-defined]
+        holder = holder.getparent()
+    return holder
+
+
+def _inside(element: HtmlElement | None, box: HtmlElement) -> bool:
+    return element is not None and (element is box or any(a is box for a in element.iterancestors()))
+
+
+def _is_line(node: str, grammar: re.Pattern[str]) -> bool:
+    """A short text node that reads as one of the footer's lines."""
+    text = node.strip()
+    return len(text.split()) <= _FOOTER_LINE_WORDS and grammar.search(folded(text)) is not None
 
 
 def listing_evidence(
-    tree: HtmlElement, paragraphs: Sequence[str], *, headline_printed: bool = True
+    tree: HtmlElement, paragraphs: Sequence[str], *, headline: HtmlElement | None = None
 ) -> str | None:
     """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
-    read as one. `headline_printed`: an element on the page shows the chosen headline."""
-    page = _PageText(tree)
+    read as one. `headline`: the element on the page that shows the chosen headline, if any."""
+    page = _PageText(tree, headline)
     return (
         (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
-        or (None if headline_printed else _unprinted_headline_evidence(tree, paragraphs))
+        or (None if headline is not None else _unprinted_headline_evidence(tree, paragraphs))
         or _site_chrome_evidence(page, paragraphs)
     )
 
@@ -173,21 +252,29 @@ def _in_site_chrome(holder: HtmlElement) -> bool:
 
 def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
     """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
-    paragraphs first: an article's are not furniture, and the answer is known after a few."""
+    paragraphs first: an article's are not furniture, and the answer is known after a few.
+
+    Furniture known only by the footer's grammar (no class word or landmark says so) makes a
+    listing only when nothing else kept is a paragraph of prose: a short article on a page whose
+    footer and pop-ups the body extractor kept as well is still an article."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
     chrome = other = count = 0
+    by_footer = prose = False
     for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
         words = len(paragraph.split())
-        holders = list(page.holders(squash(paragraph)))
-        if holders and all(_in_site_chrome(holder) for holder in holders):
+        located = list(page.located(squash(paragraph)))
+        classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
+        if classed or (located and all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)):
             chrome += words
             count += 1
+            by_footer = by_footer or not classed
         else:
             other += words
-            if other > other_budget:
+            prose = prose or words >= _PROSE_WORDS
+            if other > other_budget or (by_footer and prose):
                 return None
-    if total and chrome >= _SITE_CHROME_SHARE * total:
+    if total and chrome >= _SITE_CHROME_SHARE * total and not (by_footer and prose):
         return (
             f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or "
             "forms, and nothing else reads as an article"

@@ -1,6 +1,12 @@
-"""Text the body extractor skipped inside the article: restored in place.
+"""Text the body extractor skipped inside the article: restored in place; and what it kept after
+the article's container: cut.
 
-trafilatura chooses the article's container well but reads it lossily in places: the first line
+trafilatura chooses the article's container well when class names tell it where the page's
+furniture is; when they say nothing (hashed CSS-module names) it may keep the whole page below
+the headline, footer and sidebar included. Blocks the page prints after the element around the
+headline that holds most of the kept text are then cut (`_after_article`).
+
+trafilatura also reads its container lossily in places: the first line
 of a summary box written as `text<br>text<br>…` (a lead bullet), a paragraph in a sibling block it
 scored low, a subhead styled like a caption. Such text sits between the headline and the last
 block trafilatura kept, in the page's own order. So the blocks are located in the page's text,
@@ -72,9 +78,9 @@ def recover_lost_text(
     headline: HtmlElement | None,
     exclude: Collection[str] = (),
 ) -> list[Block]:
-    """The blocks with the prose trafilatura skipped between the headline and the last block put
-    back in place. `exclude` holds folded texts taken out or placed on purpose (teasers, captions,
-    the lead)."""
+    """The blocks, without those printed after the article's container, with the prose
+    trafilatura skipped between the headline and the last block put back in place. `exclude`
+    holds folded texts taken out or placed on purpose (teasers, captions, the lead)."""
     if not blocks:
         return list(blocks)
     body = tree.find("body")
@@ -121,6 +127,11 @@ def recover_lost_text(
         cursor = found + len(probe)
     if not located:
         return list(blocks)
+    if cut := _after_article(blocks, [(index, _holder(nodes[node])) for index, node in located], headline):
+        blocks = [block for index, block in enumerate(blocks) if index not in cut]
+        located = [(index - sum(c < index for c in cut), node) for index, node in located if index not in cut]
+        if not located:
+            return list(blocks)
     covered = " ".join(block.key for block in blocks)
     skip = set(exclude)
     inserts: dict[int, list[Block]] = {}
@@ -155,6 +166,49 @@ def recover_lost_text(
         out.append(block)
         out.extend(inserts.get(index, []))
     return out
+
+
+_ARTICLE_SHARE = 0.5
+_CONTINUATION_WORDS = 40
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
+
+
+def _after_article(
+    blocks: Sequence[Block], holders: Sequence[tuple[int, HtmlElement | None]], headline: HtmlElement | None
+) -> set[int]:
+    """Indices of kept blocks the page prints after the article's container: its footer, a sidebar
+    column, the comment prompt below it.
+
+    The article's container is the smallest element around the headline that holds most of
+    the kept words found after it. The body extractor keeps a single container when class names
+    tell it what the page's furniture is; when they say nothing (hashed CSS-module names), it may
+    keep the whole page, footer and sidebar calendar included. Nothing is cut when that container
+    is the page itself, or when a block after it is a long prose paragraph (an article continued
+    in a box of its own after an advert)."""
+    if headline is None:
+        return set()
+    words = {index: len(blocks[index].text.split()) for index, _ in holders}
+    total = sum(words.values())
+    chains = {index: {holder, *ancestors(holder)} for index, holder in holders if holder is not None}
+    container = None
+    for candidate in ancestors(headline):
+        if candidate.tag in ("body", "html", "form"):
+            return set()
+        inside = sum(words[index] for index, chain in chains.items() if candidate in chain)
+        if inside >= _ARTICLE_SHARE * total:
+            container = candidate
+            break
+    if container is None:
+        return set()
+    after = {index for index, chain in chains.items() if container not in chain}
+    if any(_continues(blocks[index].text) for index in after):
+        return set()
+    return after
+
+
+def _continues(text: str) -> bool:
+    """A paragraph of prose long enough to be the article's own, not a footer or sidebar line."""
+    return len(text.split()) >= _CONTINUATION_WORDS and text.rstrip().endswith(_SENTENCE_END)
 
 
 def _holder(node: object) -> HtmlElement | None:
