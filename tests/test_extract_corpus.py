@@ -37,7 +37,9 @@ SCORER = CORPUS.parent / "eval" / "score_extraction.py"
 # 0.9985, no page leaking or losing text, every title, author and date right, no page below plain
 # trafilatura. Raised from round 1's 0.965 / 1 page missing text / author 0.92 / 1 page worse.
 # "opaque names": the same pages with every class and id renamed to a hash (`ocop_watch.opaque_names`),
-# as an outlet whose class vocabulary no rule knows would serve them; measured in session 14.
+# as an outlet whose class vocabulary no rule knows would serve them. Session 14 measured F1 0.9029,
+# 1 page losing text, title/author/date 0.93/0.79/0.86 and 4 pages below plain trafilatura; after
+# its structural fallbacks F1 0.9986 and every field right.
 @dataclass(frozen=True)
 class Thresholds:
     min_mean_f1: float
@@ -49,7 +51,7 @@ class Thresholds:
 
 THRESHOLDS = {
     "as served": Thresholds(0.995, 0, 0, {"title": 1.0, "author": 1.0, "date": 1.0}, 0),
-    "opaque names": Thresholds(0.90, 0, 1, {"title": 0.92, "author": 0.78, "date": 0.85}, 4),
+    "opaque names": Thresholds(0.995, 0, 0, {"title": 1.0, "author": 1.0, "date": 1.0}, 0),
 }
 PREPARE: dict[str, Callable[[bytes], bytes]] = {"as served": lambda raw: raw, "opaque names": opaque_names}
 
@@ -192,9 +194,10 @@ def test_listing_pages_do_not_crash_extraction(name: str) -> None:
 # Measured in round 6 of issue #10: all 21 real listings are refused, 17 of them as listings (round
 # 3's teaser cards, round 6's unprinted headline among many headline links, and text kept only from
 # the site's footer, menus or forms) and 4 for holding no article text. Round 3: 13 (9 as listings).
-# With opaque names (session 14), 19 refused, 16 as listings: two section pages of one outlet read as
-# articles when no class word says "teaser" or "footer".
-MIN_REFUSED_LISTINGS = {"as served": (21, 17), "opaque names": (19, 16)}
+# With opaque names, session 14 measured 19 refused (two section pages of one outlet read as articles
+# when no class word said "footer" or "popup"), then 21 (18 as listings) once the footer is read by
+# its grammar.
+MIN_REFUSED_LISTINGS = {"as served": (21, 17), "opaque names": (21, 18)}
 
 
 @pytest.mark.parametrize("variant", list(MIN_REFUSED_LISTINGS))
@@ -211,8 +214,7 @@ def test_listings_are_refused_and_articles_are_not(variant: str) -> None:
     assert len(refused) >= at_least, refused
     assert sum("listing page" in reason for _, reason in refused) >= as_listings, refused
     for page in sorted((CORPUS / "articles").glob("*.html")):  # no real article is taken for a listing
-        if variant == "as served":
-            extract_article(page.read_bytes(), "https://" + page.name.split("__")[0] + "/")
+        extract_article(PREPARE[variant](page.read_bytes()), "https://" + page.name.split("__")[0] + "/")
 
 
 def test_real_feeds_are_refused_as_feeds_by_extraction() -> None:
