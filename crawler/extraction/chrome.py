@@ -482,17 +482,24 @@ def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[Ht
     """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
     and without a class word saying so: the largest box around a text area, with a field or a
     button beside it, that holds no more than a form's title, notice and labels and not the
-    headline. A lone text area (an embed code to copy) is no form."""
+    headline. A lone text area (an embed code to copy) is no form. Likewise a sign-up form: the
+    largest such box around an e-mail field (`type=email`) and its button, its own <form>
+    included ("Sign up for the newsletter …", "Wir informieren Sie regelmäßig …": the template's
+    pitch, never the article's)."""
     boxes: list[HtmlElement] = []
-    for textarea in tree.iter("textarea"):
-        box = textarea
-        for parent in ancestors(textarea):
-            if parent.tag in ("body", "html", "form") or parent in holding:
+    fields = [(textarea, ("body", "html", "form")) for textarea in tree.iter("textarea")]
+    emails = (field for field in tree.iter("input") if field.get("type", "").lower() == "email")
+    fields += [(field, ("body", "html")) for field in emails]
+    for field, stops in fields:
+        box = field
+        for parent in ancestors(field):
+            if parent.tag in stops or parent in holding:
                 break
             if len(parent.text_content().split()) > _FORM_BOX_WORDS:
                 break
             box = parent
-        if box is not textarea and next(box.iter(*_FORM_CONTROLS), None) is not None:
+        controls = (control for control in box.iter(*_FORM_CONTROLS) if control is not field)
+        if box is not field and next(controls, None) is not None:
             boxes.append(box)
     return boxes
 
