@@ -478,6 +478,16 @@ _FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
 _FORM_CONTROLS = ("input", "button", "select")
 
 
+def _is_email_field(element: HtmlElement) -> bool:
+    return element.tag == "input" and element.get("type", "").lower() == "email"
+
+
+def _holds_form_field(element: HtmlElement) -> bool:
+    """A text area or an e-mail field: a form to write in, not a counter of comments."""
+    fields = element.iter("textarea", "input")
+    return any(field.tag == "textarea" or _is_email_field(field) for field in fields)
+
+
 def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
     """Comment forms without a <form> of their own (an ASP.NET page wraps the whole page in one)
     and without a class word saying so: the largest box around a text area, with a field or a
@@ -488,7 +498,7 @@ def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[Ht
     pitch, never the article's)."""
     boxes: list[HtmlElement] = []
     fields = [(textarea, ("body", "html", "form")) for textarea in tree.iter("textarea")]
-    emails = (field for field in tree.iter("input") if field.get("type", "").lower() == "email")
+    emails = (field for field in tree.iter("input") if _is_email_field(field))
     fields += [(field, ("body", "html")) for field in emails]
     for field, stops in fields:
         box = field
@@ -539,7 +549,7 @@ def remove_comment_sections(
         if (
             in_byline_area
             and element not in labelled
-            and element.find(".//textarea") is None
+            and not _holds_form_field(element)
             and _text_blocks(element) < 2
         ):
             continue
