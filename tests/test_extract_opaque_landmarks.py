@@ -60,8 +60,8 @@ FIELDS = (
 )
 
 
-def _page(*, programme: bool = True, form: str = "") -> str:
-    article = "\n".join(f'<p class="k81f0a2">{p}</p>' for p in PARAGRAPHS[:2])
+def _page(*, programme: bool = True, form: str = "", crumbs: str = "") -> str:
+    article = crumbs + "\n".join(f'<p class="k81f0a2">{p}</p>' for p in PARAGRAPHS[:2])
     article += form + "\n".join(f'<p class="k81f0a2">{p}</p>' for p in PARAGRAPHS[2:])
     widget = "\n".join(f'<p class="m3c0d9e">{p}</p>' for p in PROGRAMME) if programme else ""
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -122,3 +122,20 @@ def test_a_search_box_is_no_sign_up_form() -> None:
     )
     article = extract_article(_page(programme=False, form=SIGN_UP.replace("FIELDS", search)), URL)
     assert "gửi giá nông sản và lịch thời vụ mới nhất đến hộp thư của bạn" in article.text
+
+
+CRUMBS = (
+    '<p class="r1s2t3u"><a class="r4v5w6x" href="/">Trang chủ</a> › '
+    f'<a class="r4v5w6x" href="/nong-nghiep">Nông nghiệp</a> › <span class="r7y8z9a">{HEADLINE}</span></p>'
+)
+
+
+def test_the_headline_closing_a_trail_of_links_leaves_the_text() -> None:
+    article = extract_article(_page(programme=False, crumbs=CRUMBS), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS  # on main: "Trang chủ › Nông nghiệp › Headline" first
+
+
+def test_a_line_ending_with_the_headline_without_links_stays() -> None:
+    line = f'<p class="r1s2t3u">Bài đọc nhiều nhất tuần qua trên chuyên trang nông nghiệp: {HEADLINE}</p>'
+    article = extract_article(_page(programme=False, crumbs=line), URL)
+    assert article.text.startswith("Bài đọc nhiều nhất tuần qua")

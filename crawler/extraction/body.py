@@ -198,13 +198,31 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
         return blocks
     kept: list[Block] = []
     for block in blocks:
-        if block.key == key or _dated_headline(block.text, title):
+        if block.key == key or _dated_headline(block.text, title) or _breadcrumb(block, title):
             # at the top, or heading a second copy of the article (print, mobile); or glued to the
-            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline")
+            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline"); or closing
+            # the trail of links over it ("Trang chủ » Kinh tế » Headline")
             _drop(result, "headline", block)
             continue
         kept.append(block)
     return kept
+
+
+_TRAIL_WORDS = 12
+_TRAIL_LINK_SHARE = 0.8
+_TRAIL_MARKS = re.compile(r"[\s>»›/|·•:\-–—]+")
+
+
+def _breadcrumb(block: Block, title: str) -> bool:
+    """The headline closing a breadcrumb trail: what comes before it is links (and the marks
+    between them). Class words ("breadcrumb") find the trail on most pages; this reads its shape
+    where they say nothing."""
+    text, title = " ".join(block.text.split()), " ".join(title.split())
+    if not title or not block.link_chars or text == title or not text.endswith(title):
+        return False
+    trail = text[: -len(title)]
+    letters = len(_TRAIL_MARKS.sub("", trail))
+    return 0 < letters <= block.link_chars / _TRAIL_LINK_SHARE and len(trail.split()) <= _TRAIL_WORDS
 
 
 def _dated_headline(text: str, title: str) -> bool:
