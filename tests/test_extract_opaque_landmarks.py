@@ -139,3 +139,24 @@ def test_a_line_ending_with_the_headline_without_links_stays() -> None:
     line = f'<p class="r1s2t3u">Bài đọc nhiều nhất tuần qua trên chuyên trang nông nghiệp: {HEADLINE}</p>'
     article = extract_article(_page(programme=False, crumbs=line), URL)
     assert article.text.startswith("Bài đọc nhiều nhất tuần qua")
+
+
+SITE = "https://hoinongdan.example.vn/tin/"
+RELATED = (  # a label our data files do not know, and the list it labels, in the article's flow
+    '<p class="q4t5y6u"><strong>Mùa bưởi chín:</strong></p><ul>'
+    f'<li><a href="{SITE}gia-buoi-456.html">Giá bưởi đầu mùa tăng mạnh ở các vùng trồng lớn</a></li>'
+    f'<li><a href="{SITE}xuat-khau-789.html">Lô bưởi đầu tiên của tỉnh sang thị trường châu Âu</a></li>'
+    f'<li><a href="{SITE}tem-truy-xuat-790.html">Tem truy xuất nguồn gốc cho từng quả bưởi xuất đi</a></li>'
+    "</ul>"
+)
+
+
+def test_a_short_label_over_a_link_list_goes_with_it() -> None:
+    article = extract_article(_page(programme=False, form=RELATED), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS  # on main: "Mùa bưởi chín:" stays in the text
+
+
+def test_a_short_subhead_over_prose_stays() -> None:
+    subhead = '<h3 class="q4t5y6u">Giá tăng mạnh</h3>'
+    article = extract_article(_page(programme=False, form=subhead), URL)
+    assert "Giá tăng mạnh" in article.text.split("\n\n")

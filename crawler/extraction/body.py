@@ -541,17 +541,39 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
     link or list."""
     cited = _cited_lists(blocks)
+    dropped = {
+        index
+        for index, block in enumerate(blocks)
+        if _is_link_only(block)
+        and not _is_cited_link(blocks, index)
+        and not (block.kind == "item" and block.group in cited)
+    }
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if (
-            _is_link_only(block)
-            and not _is_cited_link(blocks, index)
-            and not (block.kind == "item" and block.group in cited)
-        ):
+        if index in dropped:
             _drop(result, "link list", block)
+        elif index + 1 in dropped and _is_list_label(block):
+            _drop(result, "link list label", block)  # "Related Coverage", "Lesen Sie auch:" over the links
         else:
             kept.append(block)
     return kept
+
+
+_LIST_LABEL_WORDS = 3
+_LABEL_END = (".", "!", "?", "…", '"', "”", ")")
+
+
+def _is_list_label(block: Block) -> bool:
+    """A short line without a digit that ends no sentence: a box's label, which names no one
+    and says nothing of the story (a label in our data files is found by its words; this is the
+    shape of one in any language, right over the link list it labels)."""
+    text = block.text.strip()
+    return (
+        block.kind in ("p", "head")
+        and 0 < _words(text) <= _LIST_LABEL_WORDS
+        and not any(ch.isdigit() for ch in text)
+        and not text.endswith(_LABEL_END)
+    )
 
 
 _AUTHOR_BOX_MIN_WORDS = 8  # a shorter line is a byline, read by the byline rules

@@ -497,9 +497,11 @@ def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[Ht
     included ("Sign up for the newsletter …", "Wir informieren Sie regelmäßig …": the template's
     pitch, never the article's)."""
     boxes: list[HtmlElement] = []
-    fields = [(textarea, ("body", "html", "form")) for textarea in tree.iter("textarea")]
-    emails = (field for field in tree.iter("input") if _is_email_field(field))
-    fields += [(field, ("body", "html")) for field in emails]
+    # a text area stops at a <form> (a page-wide ASP.NET one); a sign-up form's own <form> is its box
+    fields: list[tuple[HtmlElement, tuple[str, ...]]] = [
+        (textarea, ("body", "html", "form")) for textarea in tree.iter("textarea")
+    ]
+    fields += [(field, ("body", "html")) for field in tree.iter("input") if _is_email_field(field)]
     for field, stops in fields:
         box = field
         for parent in ancestors(field):
