@@ -160,3 +160,9 @@ def test_a_short_subhead_over_prose_stays() -> None:
     subhead = '<h3 class="q4t5y6u">Giá tăng mạnh</h3>'
     article = extract_article(_page(programme=False, form=subhead), URL)
     assert "Giá tăng mạnh" in article.text.split("\n\n")
+
+
+def test_a_signature_over_the_related_links_is_no_label() -> None:
+    signature = RELATED.replace("<strong>Mùa bưởi chín:</strong>", "Hà Linh")
+    article = extract_article(_page(programme=False, form=signature), URL)
+    assert "Hà Linh" in article.text.split("\n\n") or article.authors == ["Hà Linh"]

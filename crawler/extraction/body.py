@@ -560,19 +560,18 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
 
 
 _LIST_LABEL_WORDS = 3
-_LABEL_END = (".", "!", "?", "…", '"', "”", ")")
 
 
 def _is_list_label(block: Block) -> bool:
-    """A short line without a digit that ends no sentence: a box's label, which names no one
-    and says nothing of the story (a label in our data files is found by its words; this is the
-    shape of one in any language, right over the link list it labels)."""
+    """A heading or a line ending in ":" of a few words without a digit: a box's label ("Related
+    Articles", "Auch interessant:"), the shape of one in any language, right over the link list
+    it labels (a label of our data files is found by its words). A plain short line there is a
+    signature ("Vy") over the related links, and stays for the byline rules."""
     text = block.text.strip()
     return (
-        block.kind in ("p", "head")
+        (block.kind == "head" or text.endswith(":"))
         and 0 < _words(text) <= _LIST_LABEL_WORDS
         and not any(ch.isdigit() for ch in text)
-        and not text.endswith(_LABEL_END)
     )
 
 
