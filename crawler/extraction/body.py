@@ -198,13 +198,31 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
         return blocks
     kept: list[Block] = []
     for block in blocks:
-        if block.key == key or _dated_headline(block.text, title):
+        if block.key == key or _dated_headline(block.text, title) or _breadcrumb(block, title):
             # at the top, or heading a second copy of the article (print, mobile); or glued to the
-            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline")
+            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline"); or closing
+            # the trail of links over it ("Trang chủ » Kinh tế » Headline")
             _drop(result, "headline", block)
             continue
         kept.append(block)
     return kept
+
+
+_TRAIL_WORDS = 12
+_TRAIL_LINK_SHARE = 0.8
+_TRAIL_MARKS = re.compile(r"[\s>»›/|·•:\-–—]+")
+
+
+def _breadcrumb(block: Block, title: str) -> bool:
+    """The headline closing a breadcrumb trail: what comes before it is links (and the marks
+    between them). Class words ("breadcrumb") find the trail on most pages; this reads its shape
+    where they say nothing."""
+    text, title = " ".join(block.text.split()), " ".join(title.split())
+    if not title or not block.link_chars or text == title or not text.endswith(title):
+        return False
+    trail = text[: -len(title)]
+    letters = len(_TRAIL_MARKS.sub("", trail))
+    return 0 < letters <= block.link_chars / _TRAIL_LINK_SHARE and len(trail.split()) <= _TRAIL_WORDS
 
 
 def _dated_headline(text: str, title: str) -> bool:
@@ -523,17 +541,38 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
     link or list."""
     cited = _cited_lists(blocks)
+    dropped = {
+        index
+        for index, block in enumerate(blocks)
+        if _is_link_only(block)
+        and not _is_cited_link(blocks, index)
+        and not (block.kind == "item" and block.group in cited)
+    }
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if (
-            _is_link_only(block)
-            and not _is_cited_link(blocks, index)
-            and not (block.kind == "item" and block.group in cited)
-        ):
+        if index in dropped:
             _drop(result, "link list", block)
+        elif index + 1 in dropped and _is_list_label(block):
+            _drop(result, "link list label", block)  # "Related Coverage", "Lesen Sie auch:" over the links
         else:
             kept.append(block)
     return kept
+
+
+_LIST_LABEL_WORDS = 3
+
+
+def _is_list_label(block: Block) -> bool:
+    """A heading or a line ending in ":" of a few words without a digit: a box's label ("Related
+    Articles", "Auch interessant:"), the shape of one in any language, right over the link list
+    it labels (a label of our data files is found by its words). A plain short line there is a
+    signature ("Vy") over the related links, and stays for the byline rules."""
+    text = block.text.strip()
+    return (
+        (block.kind == "head" or text.endswith(":"))
+        and 0 < _words(text) <= _LIST_LABEL_WORDS
+        and not any(ch.isdigit() for ch in text)
+    )
 
 
 _AUTHOR_BOX_MIN_WORDS = 8  # a shorter line is a byline, read by the byline rules

@@ -194,17 +194,26 @@ def attached(element: HtmlElement, tree: HtmlElement) -> bool:
         node = parent
 
 
-def in_chrome(element: HtmlElement) -> bool:
+_SECTIONS = frozenset({"section", "main"})
+
+
+def in_chrome(element: HtmlElement, *, sectioned: bool = False) -> bool:
     """Inside the page's header, navigation, sidebar or site footer (by HTML5 landmark or role).
 
     A <header> or <footer> inside an <article> is that article's own (HTML sections them by their
     nearest sectioning element): WordPress themes put the h1 and the byline in
-    `<article><header class="entry-header">`."""
+    `<article><header class="entry-header">`. With `sectioned`, one inside a <section> or <main>
+    is that section's too, as HTML and ARIA's banner role have it (`<section class="single-post">
+    <header><h1>`): asked of headline candidates only, since templates also put a comment form's
+    or a widget's <footer> in a <section> that no other rule would then see as furniture."""
     chain = [element, *ancestors(element)]
     inside_article = any(a.tag == "article" for a in chain)
-    for node in chain:
+    for at, node in enumerate(chain):
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in CHROME_LANDMARKS and not (tag in ("header", "footer") and inside_article):
+        if tag in CHROME_LANDMARKS and not (
+            tag in ("header", "footer")
+            and (inside_article or (sectioned and any(a.tag in _SECTIONS for a in chain[at + 1 :])))
+        ):
             return True
         if node.get("role") in ("banner", "navigation", "complementary", "contentinfo"):
             return True

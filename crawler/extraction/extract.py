@@ -185,7 +185,7 @@ def _headline_elements(
     outlet (the logo) is not one."""
     found = []
     for element in tree.iter("h1"):
-        if in_chrome(element):
+        if in_chrome(element, sectioned=True):
             continue
         text = text_of(element)
         if len(text.split()) >= 2 and not outlet.matches(text):

@@ -127,7 +127,9 @@ def recover_lost_text(
         cursor = found + len(probe)
     if not located:
         return list(blocks)
-    if cut := _after_article(blocks, [(index, _holder(nodes[node])) for index, node in located], headline):
+    holders = [(index, _holder(nodes[node])) for index, node in located]
+    sidebar_only = _sidebar_only(holders, headline)
+    if cut := _after_article(blocks, holders, headline):
         blocks = [block for index, block in enumerate(blocks) if index not in cut]
         located = [(index - sum(c < index for c in cut), node) for index, node in located if index not in cut]
         if not located:
@@ -162,6 +164,8 @@ def recover_lost_text(
     if not inserts:
         return list(blocks)
     out: list[Block] = list(inserts.get(-1, []))
+    if sidebar_only and sum(len(block.text.split()) for block in out) >= _CONTINUATION_WORDS:
+        return out  # the body extractor chose a sidebar; the article is the prose under the headline
     for index, block in enumerate(blocks):
         out.append(block)
         out.extend(inserts.get(index, []))
@@ -184,12 +188,20 @@ def _after_article(
     tell it what the page's furniture is; when they say nothing (hashed CSS-module names), it may
     keep the whole page, footer and sidebar calendar included. Nothing is cut when that container
     is the page itself, or when a block after it is a long prose paragraph (an article continued
-    in a box of its own after an advert)."""
+    in a box of its own after an advert).
+
+    Blocks in a sidebar or footer landmark (`<aside>`, `<footer>` … outside an `<article>`) weigh
+    nothing in that choice and never continue the article: a sidebar's text widget (a party's
+    sixteen-point programme) may outweigh a short story, which would widen the container to the
+    whole column."""
     if headline is None:
         return set()
-    words = {index: len(blocks[index].text.split()) for index, _ in holders}
-    total = sum(words.values())
     chains = {index: {holder, *ancestors(holder)} for index, holder in holders if holder is not None}
+    landmarked = {index for index, holder in holders if holder is not None and _in_landmark(holder)}
+    words = {index: 0 if index in landmarked else len(blocks[index].text.split()) for index, _ in holders}
+    total = sum(words.values())
+    if not total:
+        return set()
     container = None
     for candidate in ancestors(headline):
         if candidate.tag in ("body", "html", "form"):
@@ -201,9 +213,27 @@ def _after_article(
     if container is None:
         return set()
     after = {index for index, chain in chains.items() if container not in chain}
-    if any(_continues(blocks[index].text) for index in after):
+    if any(_continues(blocks[index].text) for index in after - landmarked):
         return set()
     return after
+
+
+def _sidebar_only(holders: Sequence[tuple[int, HtmlElement | None]], headline: HtmlElement | None) -> bool:
+    """Every kept block is in a sidebar, header or footer landmark, and the headline is not: the
+    body extractor took a sidebar's long text widget for the article (a short story beside a
+    party's programme on a page whose class names say nothing). The prose recovered between the
+    headline and that widget is then the article."""
+    return (
+        headline is not None
+        and not in_chrome(headline, sectioned=True)
+        and all(holder is not None and _in_landmark(holder) for _, holder in holders)
+    )
+
+
+def _in_landmark(holder: HtmlElement) -> bool:
+    """In the page's sidebar, header, navigation or footer by landmark, and not in an <article>
+    (a regional paper prints its story in `<main><aside><section><article>`)."""
+    return in_chrome(holder) and not any(node.tag == "article" for node in ancestors(holder))
 
 
 def _continues(text: str) -> bool:
