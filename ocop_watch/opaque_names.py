@@ -1,11 +1,14 @@
 """Rename every class and id of a saved page to an opaque name, as a site built with CSS modules
-or a minifier serves it ("x3f9a1c2" for "author").
+or a minifier serves it ("x3f9a1c2" for "author"); optionally write its semantic tags as divs, as
+2000s templates and many CMSs do.
 
 Why: issue #10 is judged on outlets we have never seen, whose class vocabulary nobody wrote into
 our rules. Extracting the same real page with its names made opaque shows how much of a result
 rests on class/id words rather than on structure and text (`ocop eval extraction --opaque-names`,
-tests/test_extract_opaque_names.py). Only names change: the bytes of the text, the tags and every
-other attribute stay as they were, so a page keeps its encoding and its layout.
+tests/test_extract_corpus.py). Only names change: the bytes of the text, the tags and every
+other attribute stay as they were, so a page keeps its encoding and its layout. `plain_tags` goes
+one step further (`--plain-tags`): the HTML5 landmarks, figures, `<time>` and paragraphs many
+pages never had become divs and spans, so a rule that reads a tag name is measured too.
 """
 
 from __future__ import annotations
@@ -65,3 +68,19 @@ def opaque_names(page: bytes) -> bytes:
         position = script.end()
     pieces.append(_TAG.sub(in_tag, page[position:]))
     return b"".join(pieces)
+
+
+_BLOCK_TAGS = ("article", "section", "header", "footer", "aside", "nav", "main", "figure", "figcaption", "p")
+_PLAIN = re.compile(
+    rb"<(/?)(" + b"|".join(t.encode("ascii") for t in (*_BLOCK_TAGS, "time")) + rb")(?=[\s>/])", re.I
+)
+
+
+def plain_tags(page: bytes) -> bytes:
+    """The page with its semantic block tags and paragraphs written as divs, and `<time>` as a
+    span: what the reader sees is the same, what a rule can read from tag names is gone."""
+
+    def plain(match: re.Match[bytes]) -> bytes:
+        return b"<" + match.group(1) + (b"span" if match.group(2).lower() == b"time" else b"div")
+
+    return _PLAIN.sub(plain, page)

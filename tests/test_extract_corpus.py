@@ -26,7 +26,7 @@ from crawler.feeds import parse_feed
 from crawler.sites import load_registry
 from crawler.urls import canonicalize_url
 from ocop_watch.commands.extract import score_page
-from ocop_watch.opaque_names import opaque_names
+from ocop_watch.opaque_names import opaque_names, plain_tags
 from tests.support.environment import SHARED, require_shared
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -39,7 +39,8 @@ SCORER = CORPUS.parent / "eval" / "score_extraction.py"
 # "opaque names": the same pages with every class and id renamed to a hash (`ocop_watch.opaque_names`),
 # as an outlet whose class vocabulary no rule knows would serve them. Session 14 measured F1 0.9029,
 # 1 page losing text, title/author/date 0.93/0.79/0.86 and 4 pages below plain trafilatura; after
-# its structural fallbacks F1 0.9986 and every field right.
+# its structural fallbacks F1 0.9986 and every field right. "opaque names, plain tags": the semantic
+# tags and paragraphs written as divs too (`plain_tags`), measured at the end of session 14.
 @dataclass(frozen=True)
 class Thresholds:
     min_mean_f1: float
@@ -52,8 +53,13 @@ class Thresholds:
 THRESHOLDS = {
     "as served": Thresholds(0.995, 0, 0, {"title": 1.0, "author": 1.0, "date": 1.0}, 0),
     "opaque names": Thresholds(0.995, 0, 0, {"title": 1.0, "author": 1.0, "date": 1.0}, 0),
+    "opaque names, plain tags": Thresholds(0.994, 0, 1, {"title": 1.0, "author": 0.92, "date": 1.0}, 0),
 }
-PREPARE: dict[str, Callable[[bytes], bytes]] = {"as served": lambda raw: raw, "opaque names": opaque_names}
+PREPARE: dict[str, Callable[[bytes], bytes]] = {
+    "as served": lambda raw: raw,
+    "opaque names": opaque_names,
+    "opaque names, plain tags": lambda raw: plain_tags(opaque_names(raw)),
+}
 
 pytestmark = pytest.mark.corpus
 
@@ -197,7 +203,9 @@ def test_listing_pages_do_not_crash_extraction(name: str) -> None:
 # With opaque names, session 14 measured 19 refused (two section pages of one outlet read as articles
 # when no class word said "footer" or "popup"), then 21 (18 as listings) once the footer is read by
 # its grammar.
-MIN_REFUSED_LISTINGS = {"as served": (21, 17), "opaque names": (21, 18)}
+# With plain tags as well, 16 (all as listings): with paragraphs written as divs the body extractor
+# keeps a menu or a single teaser's summary, too few paragraphs for the card reason (left open).
+MIN_REFUSED_LISTINGS = {"as served": (21, 17), "opaque names": (21, 18), "opaque names, plain tags": (16, 16)}
 
 
 @pytest.mark.parametrize("variant", list(MIN_REFUSED_LISTINGS))

@@ -3,7 +3,7 @@ nothing else does, and scripts still find their elements."""
 
 from __future__ import annotations
 
-from ocop_watch.opaque_names import opaque, opaque_names
+from ocop_watch.opaque_names import opaque, opaque_names, plain_tags
 
 PAGE = """<html><head><meta charset="windows-1258"><script>
 document.getElementById("ngay-dang").innerHTML = "Thứ ba, 03/03/2026";
@@ -34,3 +34,16 @@ def test_a_script_still_finds_the_element_it_writes_into() -> None:
 def test_bytes_outside_names_are_untouched_whatever_the_encoding() -> None:
     legacy = '<p class="a">Thanh Hoá</p>'.encode("cp1258")
     assert opaque_names(legacy) == legacy.replace(b'class="a"', b'class="' + opaque(b"a") + b'"')
+
+
+def test_plain_tags_write_semantic_blocks_as_divs_and_leave_the_rest() -> None:
+    page = (
+        b'<article class="a"><header><h1>T</h1><time datetime="2026-03-03">3/3</time></header>'
+        b"<p>M\xe1\xbb\x99t <b>c\xc3\xa2u</b>.</p><figure><img src=x><figcaption>\xe1\xba\xa2nh</figcaption>"
+        b"</figure><pre>code</pre><footer>F</footer></article><param name=p>"
+    )
+    assert plain_tags(page) == (
+        b'<div class="a"><div><h1>T</h1><span datetime="2026-03-03">3/3</span></div>'
+        b"<div>M\xe1\xbb\x99t <b>c\xc3\xa2u</b>.</div><div><img src=x><div>\xe1\xba\xa2nh</div>"
+        b"</div><pre>code</pre><div>F</div></div><param name=p>"
+    )

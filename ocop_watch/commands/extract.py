@@ -30,7 +30,7 @@ from rich.table import Table
 from indexer.errors import UnreadableInput
 from indexer.schema import Article
 from ocop_watch.cli_app import app, eval_app
-from ocop_watch.opaque_names import opaque_names
+from ocop_watch.opaque_names import opaque_names, plain_tags
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SCORER = REPO_ROOT.parent / "shared" / "eval" / "score_extraction.py"
@@ -295,6 +295,20 @@ def _plain_trafilatura(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _rewrite(opaque: bool, tags: bool) -> Callable[[bytes], bytes] | None:
+    """How each page is rewritten before both extractors read it (--opaque-names, --plain-tags)."""
+    steps = [step for step, wanted in ((opaque_names, opaque), (plain_tags, tags)) if wanted]
+    if not steps:
+        return None
+
+    def rewrite(page: bytes) -> bytes:
+        for step in steps:
+            page = step(page)
+        return page
+
+    return rewrite
+
+
 def _read(page: Path, prepare: Callable[[bytes], bytes] | None) -> bytes:
     raw = page.read_bytes()
     return prepare(raw) if prepare else raw
@@ -366,6 +380,12 @@ def eval_extraction(
         help="Rename every class and id to an opaque hash first (both extractors), as a site with "
         "hashed CSS names serves it: what the result owes to class vocabulary",
     ),
+    tags: bool = typer.Option(
+        False,
+        "--plain-tags",
+        help="Write semantic tags (article, section, header, footer, aside, nav, main, figure, "
+        "figcaption, p) as divs and <time> as a span first (both extractors; with --opaque-names too)",
+    ),
 ) -> None:
     """Score our extractor and plain trafilatura on the same gold pages, side by side, page by page."""
     if pages is not None and not pages.is_dir():
@@ -384,7 +404,7 @@ def eval_extraction(
         for name, extractor in (("ours", _ours), ("trafilatura", _plain_trafilatura)):
             predictions_file = directory / f"predictions-{name}.jsonl"
             seconds, predictions = write_predictions(
-                rows, predictions_file, extractor, opaque_names if opaque else None
+                rows, predictions_file, extractor, _rewrite(opaque, tags)
             )
             figures, text = run_scorer(module, merged, predictions_file, per_page)
             figures["seconds"] = f"{seconds:.2f}"
@@ -396,7 +416,7 @@ def eval_extraction(
             }
     console = Console()
     names = ", ".join(str(g) for g in gold)
-    renamed = ", class and id names made opaque" if opaque else ""
+    renamed = (", class and id names made opaque" if opaque else "") + (", tags made plain" if tags else "")
     table = Table(title=f"Extraction on {names} ({len(rows)} gold pages{renamed})")
     table.add_column("metric")
     table.add_column("ours", justify="right")
