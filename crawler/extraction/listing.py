@@ -38,7 +38,7 @@ _STORY_LINK_WORDS = 4
 _MIN_CARD_PARAGRAPHS = 4
 _LISTING_SHARE = 0.6
 _CARD_MAX_PARAGRAPH_WORDS = 120  # a teaser summary (≤ 80 words) with its headline and date
-_HEADLINE_LINK_WORDS = 6  # a link this long names a story (menus and tags are shorter)
+_HEADLINE_LINK_WORDS = _STORY_LINK_WORDS  # a link this long names a story (a menu entry is shorter)
 _MIN_HEADLINE_LINKS = 20
 _WORDS_PER_HEADLINE_LINK = 5  # an article outweighs its sidebars' headlines; a listing's leftovers do not
 _SITE_CHROME = load("body")["site_chrome"]
@@ -114,8 +114,17 @@ class _PageText:
         self.joined = " ".join(keys)
 
     def holder(self, key: str) -> HtmlElement | None:
-        """The element whose text opens like the paragraph with this key, or None."""
-        return next(self.holders(key), None)
+        """The element whose text opens like the paragraph with this key, or None; where the page
+        prints that opening more than once (a section's teasers all open "(Agency) - Minister …"),
+        the one the page's text goes on from like the paragraph the longest."""
+        best, best_length = None, -1
+        for found, at, holder in self._found(key):
+            length = _common_prefix(self.joined, found, key)
+            if length > best_length:
+                best, best_length = holder, length
+            if length == len(key):
+                break
+        return best
 
     def holders(self, key: str) -> Iterator[HtmlElement]:
         """Every element whose text opens like the paragraph with this key, in page order (a
@@ -124,6 +133,10 @@ class _PageText:
 
     def located(self, key: str) -> Iterator[tuple[int, HtmlElement]]:
         """`holders`, each with the number of its text node in page order."""
+        return ((at, holder) for _, at, holder in self._found(key))
+
+    def _found(self, key: str) -> Iterator[tuple[int, int, HtmlElement]]:
+        """`located`, each with the offset in the joined text where the paragraph opens."""
         if not self._read:
             self._read_page()
         probe = " ".join(key.split()[:_PROBE_WORDS])
@@ -132,7 +145,7 @@ class _PageText:
             at = max(bisect.bisect_right(self.starts, found) - 1, 0)
             holder = _holder(self.nodes[at])
             if holder is not None:
-                yield at, holder
+                yield found, at, holder
             found = self.joined.find(probe, found + 1)
 
     def footer_at(self) -> int:
@@ -191,6 +204,16 @@ def _holder(node: str) -> HtmlElement | None:
     if node.is_tail and holder is not None:  # type: ignore[attr-defined]
         holder = holder.getparent()
     return holder
+
+
+def _common_prefix(text: str, start: int, key: str) -> int:
+    """How many characters of `key` the text repeats from `start`."""
+    length = 0
+    for ours, theirs in zip(text[start : start + len(key)], key, strict=False):
+        if ours != theirs:
+            break
+        length += 1
+    return length
 
 
 def _inside(element: HtmlElement | None, box: HtmlElement) -> bool:
