@@ -64,25 +64,24 @@ def _opens(paragraph_key: str, link_key: str) -> bool:
 
 def _card_link(
     holder: HtmlElement, paragraph_key: str, paragraph_words: int, box_words: dict[HtmlElement, int]
-) -> str:
-    """The href of another story's link in a small box around `holder`, or "". `box_words`
-    remembers each box's word count: the paragraphs of one article share their large container."""
+) -> HtmlElement | None:
+    """Another story's link in a small box around `holder`, or None. `box_words` remembers each
+    box's word count: the paragraphs of one article share their large container."""
     for box in [holder, *list(ancestors(holder))[:_CARD_LEVELS]]:
         if box not in box_words:
             box_words[box] = len(box.text_content().split())
         if box_words[box] > paragraph_words + _CARD_EXTRA_WORDS:
-            return ""
+            return None
         for link in box.iter("a"):
-            href = _story_href(link)
-            if not href:
+            if not _story_href(link):
                 continue
             text = squash(link.text_content())
             headline = len(text.split()) >= _STORY_LINK_WORDS
             # another story's headline beside the paragraph, or opening it (a card printed as one
             # line: "Headline 02/08/2021 lúc 18:47 Summary …")
             if headline and (text not in paragraph_key or _opens(paragraph_key, text)):
-                return href
-    return ""
+                return link
+    return None
 
 
 class _PageText:
@@ -94,6 +93,7 @@ class _PageText:
         self._headline = headline
         self._read = False
         self._footer_at: int | None = None
+        self._link_texts: frozenset[str] | None = None
         self.nodes: list = []
         self.starts: list[int] = []
         self.joined = ""
@@ -147,6 +147,15 @@ class _PageText:
             if holder is not None:
                 yield found, at, holder
             found = self.joined.find(probe, found + 1)
+
+    def link_texts(self) -> frozenset[str]:
+        """The keys of every link's text that leads to another page: a menu entry, a story's
+        headline. A paragraph that is all of one is no article's."""
+        if self._link_texts is None:
+            self._link_texts = frozenset(
+                squash(link.text_content()) for link in self._tree.iter("a") if _story_href(link)
+            )
+        return self._link_texts
 
     def footer_at(self) -> int:
         """The number of the first text node of the site's footer read by its grammar (a
@@ -277,32 +286,56 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
     paragraphs first: an article's are not furniture, and the answer is known after a few.
 
-    Furniture known only by the footer's grammar (no class word or landmark says so) makes a
-    listing only when nothing else kept is a paragraph of prose: a short article on a page whose
-    footer and pop-ups the body extractor kept as well is still an article."""
+    Furniture known only by its structure (no class word or landmark says so) makes a listing
+    only when nothing else kept is a paragraph of prose: a short article on a page whose footer
+    and pop-ups the body extractor kept as well is still an article. Read by structure: the
+    footer's grammar and what follows it; a paragraph that is all of a link's text (a menu entry,
+    another story's headline: a page whose paragraphs are divs keeps its menus and headline
+    lists); a teaser's summary in a small box beside another story's headline."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
     chrome = other = count = 0
-    by_footer = prose = False
+    by_structure = prose = False
+    box_words: dict[HtmlElement, int] = {}
+    kept = frozenset(squash(paragraph) for paragraph in paragraphs)
     for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
         words = len(paragraph.split())
-        located = list(page.located(squash(paragraph)))
+        key = squash(paragraph)
+        located = list(page.located(key))
         classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
-        if classed or (located and all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)):
+        if classed or (
+            located
+            and (
+                all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)
+                or key in page.link_texts()
+                or _summary_beside_kept_headline(page, key, words, kept, box_words)
+            )
+        ):
             chrome += words
             count += 1
-            by_footer = by_footer or not classed
+            by_structure = by_structure or not classed
         else:
             other += words
             prose = prose or words >= _PROSE_WORDS
-            if other > other_budget or (by_footer and prose):
+            if other > other_budget or (by_structure and prose):
                 return None
-    if total and chrome >= _SITE_CHROME_SHARE * total and not (by_footer and prose):
+    if total and chrome >= _SITE_CHROME_SHARE * total and not (by_structure and prose):
         return (
-            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or "
-            "forms, and nothing else reads as an article"
+            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus, forms "
+            "or other stories' headlines and summaries, and nothing else reads as an article"
         )
     return None
+
+
+def _summary_beside_kept_headline(
+    page: _PageText, key: str, words: int, kept: frozenset[str], box_words: dict[HtmlElement, int]
+) -> bool:
+    """A teaser's summary kept with its own headline: the paragraph sits in a small box beside a
+    link to another story, and that link's text is a paragraph kept too. (A link beside an
+    article's paragraph whose text was not kept is a related story's, or a photo's.)"""
+    holder = page.holder(key)
+    link = None if holder is None else _card_link(holder, key, words, box_words)
+    return link is not None and squash(link.text_content()) in kept
 
 
 def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
@@ -324,8 +357,9 @@ def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
         if holder is None:
             other_words += words
             continue
-        href = _card_link(holder, key, words, box_words)
-        if href:
+        link = _card_link(holder, key, words, box_words)
+        if link is not None:
+            href = _story_href(link)
             cards += 1
             card_words += words
             stories.add(href)
