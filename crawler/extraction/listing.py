@@ -118,7 +118,7 @@ class _PageText:
         prints that opening more than once (a section's teasers all open "(Agency) - Minister …"),
         the one the page's text goes on from like the paragraph the longest."""
         best, best_length = None, -1
-        for found, at, holder in self._found(key):
+        for found, _at, holder in self._found(key):
             length = _common_prefix(self.joined, found, key)
             if length > best_length:
                 best, best_length = holder, length
