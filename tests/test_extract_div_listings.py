@@ -11,9 +11,11 @@ they fail on the listing rules before this round and pass after.
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from crawler.extraction.extract import ExtractionError, extract_article
+from crawler.extraction.listing import listing_evidence
 
 SITE = "https://baonongthon.example.vn/"
 TOPICS = [
@@ -65,26 +67,48 @@ def test_teasers_that_open_alike_are_each_located_in_their_own_card() -> None:
     assert "summaries beside links to 6 other stories" in _refusal(_teasers_opening_alike())
 
 
-def _home_with_short_story_links() -> str:
-    links = "".join(
-        f'<div class="q{n}"><a href="/tin/bai-{n}.html">{" ".join(headline.split()[:5])}</a></div>'
-        for n, headline in enumerate(HEADLINES * 3)
+FOOTER = (
+    '<div class="z1"><div class="z2">Giấy phép hoạt động báo điện tử số 123/GP-BTTTT, cấp ngày '
+    '5-6-2024.</div><div class="z3">Tổng biên tập: Trần Văn Bình</div><div class="z4">Địa chỉ: '
+    '12 Lê Lợi, phường Bến Nghé, TP.HCM</div><div class="z5">Hotline: 0909.123.456</div>'
+    '<div class="z6">Email: toasoan@baonongthon.example.vn</div><div class="z7">Liên hệ quảng cáo'
+    "</div></div>"
+)
+
+
+def _footer_and_one_stray_teaser() -> str:
+    teaser = (
+        '<div class="c1"><a class="c0" href="/kinh-te/sau-rieng.html"><img src="/s.jpg"></a>'
+        '<div class="c2"><h3 class="c3"><a href="/kinh-te/sau-rieng.html">Nông dân trồng sầu riêng '
+        'lo lắng vì giá thu mua giảm mạnh đầu vụ</a></h3><div class="c4">(Nongthon) - Giá sầu riêng '
+        "tại vườn ở các tỉnh Tây Nguyên đã giảm gần một nửa chỉ trong hai tuần, trong khi chi phí "
+        "phân bón và nhân công vẫn ở mức cao khiến nhiều hộ trồng lo lỗ vốn.</div></div></div>"
     )
-    about = (
-        "Báo Nông Thôn điện tử là trang tin tổng hợp về nông nghiệp, nông dân và nông thôn các tỉnh "
-        "miền núi phía Bắc. Mỗi ngày chúng tôi cập nhật giá cả nông sản, kinh nghiệm sản xuất, chính "
-        "sách mới của nhà nước và câu chuyện về những người làm giàu trên mảnh đất quê hương mình, "
-        "với mong muốn mang thông tin hữu ích đến bà con."
+    headlines = "".join(
+        f'<div class="g{n}"><a href="/kinh-te/bai-{n}.html">{headline}</a></div>'
+        for n, headline in enumerate(HEADLINES[1:])
     )
     return (
-        "<html><head><title>Báo Nông Thôn - tin nông nghiệp mới nhất</title></head><body>"
-        f'<div class="w1">{links}</div><div class="w2"><div class="w3">BÁO NÔNG THÔN</div>'
-        f'<div class="w4">{about}</div></div></body></html>'
+        "<html><head><title>Tin kinh tế nông thôn mới nhất trong ngày</title></head><body>"
+        f'<div class="a2">{teaser}<div class="a3">{headlines}</div></div>{FOOTER}</body></html>'
     )
 
 
-def test_a_home_page_linking_to_stories_by_short_headlines_is_refused() -> None:
-    assert "nothing on the page prints its headline" in _refusal(_home_with_short_story_links())
+def test_a_footer_and_a_teaser_kept_with_its_headline_are_refused() -> None:
+    assert "the site's footer, menus, forms" in _refusal(_footer_and_one_stray_teaser())
+
+
+def test_a_footer_and_one_stray_teaser_are_no_article() -> None:
+    """The body extractor kept one teaser's summary (not its headline) and the footer's lines."""
+    tree = lxml.html.fromstring(_footer_and_one_stray_teaser())
+    summary = tree.xpath("//div[@class='c4']")[0].text_content()
+    footer = [line.text_content() for line in tree.xpath("//div[@class='z1']/div")]
+    evidence = listing_evidence(tree, [summary, *footer])
+    assert evidence is not None and "6 of the 7 paragraphs kept are the site's footer" in evidence
+    # the same paragraph beside a link that prints a URL (an article's citation) stays an article
+    link = tree.xpath("//h3/a")[0]
+    link.text = "https://nongthon.example.vn/sau-rieng"
+    assert listing_evidence(tree, [summary, *footer]) is None
 
 
 def _section_of_menus_and_headlines() -> str:
@@ -105,15 +129,10 @@ def _section_of_menus_and_headlines() -> str:
         f'<div class="g{n}"><a href="/kinh-te/bai-{n}.html">{headline} trong năm nay</a></div>'
         for n, headline in enumerate(HEADLINES[1:])
     )
-    footer = (
-        '<div class="z1"><div class="z2">Giấy phép hoạt động báo điện tử số 123/GP-BTTTT, cấp ngày '
-        '5-6-2024.</div><div class="z3">Tổng biên tập: Trần Văn Bình</div><div class="z4">Địa chỉ: '
-        '12 Lê Lợi, phường Bến Nghé, TP.HCM</div><div class="z5">Hotline: 0909.123.456</div></div>'
-    )
     return (
         "<html><head><title>Kinh tế</title></head><body>"
         f'<div class="a1">{menu}</div><div class="a2"><h1 class="a3">Kinh tế</h1>{lead}{headlines}'
-        f"</div>{footer}</body></html>"
+        f"</div>{FOOTER}</body></html>"
     )
 
 

@@ -38,7 +38,7 @@ _STORY_LINK_WORDS = 4
 _MIN_CARD_PARAGRAPHS = 4
 _LISTING_SHARE = 0.6
 _CARD_MAX_PARAGRAPH_WORDS = 120  # a teaser summary (≤ 80 words) with its headline and date
-_HEADLINE_LINK_WORDS = _STORY_LINK_WORDS  # a link this long names a story (a menu entry is shorter)
+_HEADLINE_LINK_WORDS = 6  # a link this long names a story (menus and tags are shorter)
 _MIN_HEADLINE_LINKS = 20
 _WORDS_PER_HEADLINE_LINK = 5  # an article outweighs its sidebars' headlines; a listing's leftovers do not
 _SITE_CHROME = load("body")["site_chrome"]
@@ -291,10 +291,13 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     and pop-ups the body extractor kept as well is still an article. Read by structure: the
     footer's grammar and what follows it; a paragraph that is all of a link's text (a menu entry,
     another story's headline: a page whose paragraphs are divs keeps its menus and headline
-    lists); a teaser's summary in a small box beside another story's headline."""
+    lists); a teaser's summary kept with its own headline. A teaser's summary whose headline was
+    not kept is no article's prose either, and weighs nothing in the share: a page of furniture
+    and one stray teaser is no article (an article's paragraph beside a related link is judged
+    by the rest of what was kept)."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
-    chrome = other = count = 0
+    chrome = other = teasers = count = 0
     by_structure = prose = False
     box_words: dict[HtmlElement, int] = {}
     kept = frozenset(squash(paragraph) for paragraph in paragraphs)
@@ -303,23 +306,27 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
         key = squash(paragraph)
         located = list(page.located(key))
         classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
-        if classed or (
-            located
-            and (
-                all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)
+        headline = None
+        if not classed and located:
+            headline = (
+                ""
+                if all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)
                 or key in page.link_texts()
-                or _summary_beside_kept_headline(page, key, words, kept, box_words)
+                else _teaser_headline(page, key, words, box_words)
             )
-        ):
+        if classed or headline == "" or (headline and headline in kept):
             chrome += words
             count += 1
             by_structure = by_structure or not classed
+        elif headline:
+            teasers += words
         else:
             other += words
             prose = prose or words >= _PROSE_WORDS
             if other > other_budget or (by_structure and prose):
                 return None
-    if total and chrome >= _SITE_CHROME_SHARE * total and not (by_structure and prose):
+    rest = total - teasers
+    if rest and chrome >= _SITE_CHROME_SHARE * rest and not (by_structure and prose):
         return (
             f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus, forms "
             "or other stories' headlines and summaries, and nothing else reads as an article"
@@ -327,15 +334,14 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     return None
 
 
-def _summary_beside_kept_headline(
-    page: _PageText, key: str, words: int, kept: frozenset[str], box_words: dict[HtmlElement, int]
-) -> bool:
-    """A teaser's summary kept with its own headline: the paragraph sits in a small box beside a
-    link to another story, and that link's text is a paragraph kept too. (A link beside an
-    article's paragraph whose text was not kept is a related story's, or a photo's.)"""
+def _teaser_headline(page: _PageText, key: str, words: int, box_words: dict[HtmlElement, int]) -> str | None:
+    """The key of another story's headline beside the paragraph in a small box (a teaser's
+    summary), or None. A headline is words: a link that prints its URL is an article's citation."""
     holder = page.holder(key)
     link = None if holder is None else _card_link(holder, key, words, box_words)
-    return link is not None and squash(link.text_content()) in kept
+    if link is None or len(link.text_content().split()) < _STORY_LINK_WORDS:
+        return None
+    return squash(link.text_content())
 
 
 def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
