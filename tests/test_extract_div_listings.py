@@ -67,6 +67,40 @@ def test_teasers_that_open_alike_are_each_located_in_their_own_card() -> None:
     assert "summaries beside links to 6 other stories" in _refusal(_teasers_opening_alike())
 
 
+def _home_with_short_story_links(*, below: int = 0) -> str:
+    links = "".join(
+        f'<div class="q{n}"><a href="/tin/bai-{n}.html">{" ".join(headline.split()[:5])}</a></div>'
+        for n, headline in enumerate(HEADLINES * 3)
+    )
+    more = "".join(
+        f'<div class="v{n}"><a href="/tin/xem-them-{n}.html">{headline}</a></div>'
+        for n, headline in enumerate(HEADLINES[:below])
+    )
+    about = (
+        "Báo Nông Thôn điện tử là trang tin tổng hợp về nông nghiệp, nông dân và nông thôn các tỉnh "
+        "miền núi phía Bắc. Mỗi ngày chúng tôi cập nhật giá cả nông sản, kinh nghiệm sản xuất, chính "
+        "sách mới của nhà nước và câu chuyện về những người làm giàu trên mảnh đất quê hương mình, "
+        "với mong muốn mang thông tin hữu ích đến bà con."
+    )
+    return (
+        "<html><head><title>Báo Nông Thôn - tin nông nghiệp mới nhất</title></head><body>"
+        f'<div class="w1">{links}</div><div class="w2"><div class="w3">BÁO NÔNG THÔN</div>\n'
+        f'<div class="w4">{about}</div></div><div class="w5">{more}</div></body></html>'
+    )
+
+
+def test_a_home_pages_bottom_below_its_story_links_is_refused() -> None:
+    """No headline printed, 30 story links of five words above the kept text, none below."""
+    assert "the text kept sits below its links to 30 other stories" in _refusal(
+        _home_with_short_story_links()
+    )
+
+
+def test_text_with_story_links_below_it_is_not_a_pages_bottom() -> None:
+    """An article whose headline went unfound has its related stories' links below its text."""
+    extract_article(_home_with_short_story_links(below=4).encode("utf-8"), SITE)
+
+
 FOOTER = (
     '<div class="z1"><div class="z2">Giấy phép hoạt động báo điện tử số 123/GP-BTTTT, cấp ngày '
     '5-6-2024.</div><div class="z3">Tổng biên tập: Trần Văn Bình</div><div class="z4">Địa chỉ: '

@@ -48,6 +48,7 @@ _MASTHEAD = re.compile("|".join(_SITE_CHROME["masthead_lines"]))
 _FOOTER_LINE = re.compile("|".join([*_SITE_CHROME["masthead_lines"], *_SITE_CHROME["contact_lines"]]))
 _MASTHEAD_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, _SITE_CHROME["masthead_words"])) + r")\b")
 _FOOTER_LINE_WORDS = 40
+_BELOW_SHARE = 10  # a page's bottom: at most one story link below the kept text per ten above
 _PROSE_WORDS = 20  # a paragraph of an article, not a menu entry, a form's message or a slogan
 _FOOTER_MAX_WORDS = int(_SITE_CHROME["footer_max_words"])
 
@@ -112,6 +113,9 @@ class _PageText:
             self.starts.append(offset)
             offset += len(key) + 1
         self.joined = " ".join(keys)
+
+    def body(self) -> HtmlElement | None:
+        return self._tree.find("body")
 
     def holder(self, key: str) -> HtmlElement | None:
         """The element whose text opens like the paragraph with this key, or None; where the page
@@ -243,7 +247,12 @@ def listing_evidence(
     page = _PageText(tree, headline)
     return (
         (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
-        or (None if headline is not None else _unprinted_headline_evidence(tree, paragraphs))
+        or (
+            None
+            if headline is not None
+            else _unprinted_headline_evidence(tree, paragraphs)
+            or _below_the_stories_evidence(page, paragraphs)
+        )
         or _site_chrome_evidence(page, paragraphs)
     )
 
@@ -265,6 +274,32 @@ def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -
         return (
             f"nothing on the page prints its headline, and it links to {len(hrefs)} other stories' "
             f"headlines against {words} words kept"
+        )
+    return None
+
+
+def _below_the_stories_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+    """Nothing on the page prints the headline and all the kept text sits below the page's
+    stories: ≥ 20 links to other stories (of a card's headline length) above it, hardly any
+    below. That is a home page's bottom (the site's self-description, its footer) where the
+    body extractor found no article; an article whose headline went unfound still has its
+    sidebar's and related stories' links below its text."""
+    holders = [holder for paragraph in paragraphs for _, holder in page.located(squash(paragraph))]
+    body = page.body()
+    if not holders or body is None:
+        return None
+    order = {element: n for n, element in enumerate(body.iter())}
+    start = min(order.get(holder, 0) for holder in holders)
+    above: set[str] = set()
+    below: set[str] = set()
+    for link in body.iter("a"):
+        href = _story_href(link)
+        if href and len(link.text_content().split()) >= _STORY_LINK_WORDS:
+            (above if order[link] < start else below).add(href)
+    if len(above) >= _MIN_HEADLINE_LINKS and len(below) * _BELOW_SHARE <= len(above):
+        return (
+            f"nothing on the page prints its headline, and the text kept sits below its links to "
+            f"{len(above)} other stories"
         )
     return None
 
