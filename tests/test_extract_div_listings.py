@@ -129,7 +129,7 @@ def _footer_and_one_stray_teaser() -> str:
 
 
 def test_a_footer_and_a_teaser_kept_with_its_headline_are_refused() -> None:
-    assert "the site's footer, menus, forms" in _refusal(_footer_and_one_stray_teaser())
+    assert "the site's footer, menus or forms" in _refusal(_footer_and_one_stray_teaser())
 
 
 def test_a_footer_and_one_stray_teaser_are_no_article() -> None:

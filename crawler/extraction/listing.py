@@ -253,7 +253,7 @@ def listing_evidence(
             else _unprinted_headline_evidence(tree, paragraphs)
             or _below_the_stories_evidence(page, paragraphs)
         )
-        or _site_chrome_evidence(page, paragraphs)
+        or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
     )
 
 
@@ -317,7 +317,9 @@ def _in_site_chrome(holder: HtmlElement) -> bool:
     return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in boxes)
 
 
-def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+def _site_chrome_evidence(
+    page: _PageText, paragraphs: Sequence[str], *, headline_printed: bool
+) -> str | None:
     """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
     paragraphs first: an article's are not furniture, and the answer is known after a few.
 
@@ -326,10 +328,10 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     and pop-ups the body extractor kept as well is still an article. Read by structure: the
     footer's grammar and what follows it; a paragraph that is all of a link's text (a menu entry,
     another story's headline: a page whose paragraphs are divs keeps its menus and headline
-    lists); a teaser's summary kept with its own headline. A teaser's summary whose headline was
-    not kept is no article's prose either, and weighs nothing in the share: a page of furniture
-    and one stray teaser is no article (an article's paragraph beside a related link is judged
-    by the rest of what was kept)."""
+    lists); a teaser's summary kept with its own headline. On a page that prints no headline, a
+    teaser's summary whose headline was not kept is no article's prose either, and weighs nothing
+    in the share: a page of furniture and one stray teaser is no article (a short article's
+    paragraph beside a related link is judged by its headline and the rest of what was kept)."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
     chrome = other = teasers = count = 0
@@ -353,7 +355,7 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
             chrome += words
             count += 1
             by_structure = by_structure or not classed
-        elif headline:
+        elif headline and not headline_printed:
             teasers += words
         else:
             other += words
@@ -363,7 +365,7 @@ def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | N
     rest = total - teasers
     if rest and chrome >= _SITE_CHROME_SHARE * rest and not (by_structure and prose):
         return (
-            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus, forms "
+            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or forms, "
             "or other stories' headlines and summaries, and nothing else reads as an article"
         )
     return None
