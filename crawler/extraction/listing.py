@@ -343,19 +343,12 @@ def _site_chrome_evidence(
         key = squash(paragraph)
         located = list(page.located(key))
         classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
-        headline = None
-        if not classed and located:
-            headline = (
-                ""
-                if all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)
-                or key in page.link_texts()
-                else _teaser_headline(page, key, words, box_words)
-            )
-        if classed or headline == "" or (headline and headline in kept):
+        reading = "" if classed or not located else _structure(page, key, words, located, kept, box_words)
+        if classed or reading == _FURNITURE:
             chrome += words
             count += 1
             by_structure = by_structure or not classed
-        elif headline and not headline_printed:
+        elif reading == _STRAY_TEASER and not headline_printed:
             teasers += words
         else:
             other += words
@@ -371,14 +364,30 @@ def _site_chrome_evidence(
     return None
 
 
-def _teaser_headline(page: _PageText, key: str, words: int, box_words: dict[HtmlElement, int]) -> str | None:
-    """The key of another story's headline beside the paragraph in a small box (a teaser's
-    summary), or None. A headline is words: a link that prints its URL is an article's citation."""
+_FURNITURE = "furniture"
+_STRAY_TEASER = "stray teaser"
+
+
+def _structure(
+    page: _PageText,
+    key: str,
+    words: int,
+    located: list[tuple[int, HtmlElement]],
+    kept: frozenset[str],
+    box_words: dict[HtmlElement, int],
+) -> str:
+    """What a kept paragraph is by the page's structure when no class word or landmark says:
+    furniture (in or after the footer read by its grammar; all of a link's text; a teaser's
+    summary kept with its own headline), a stray teaser (a summary beside another story's
+    headline, which was not kept), or "" (maybe an article's). A headline is words: a link that
+    prints its URL is an article's citation."""
+    if all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located) or key in page.link_texts():
+        return _FURNITURE
     holder = page.holder(key)
     link = None if holder is None else _card_link(holder, key, words, box_words)
     if link is None or len(link.text_content().split()) < _STORY_LINK_WORDS:
-        return None
-    return squash(link.text_content())
+        return ""
+    return _FURNITURE if squash(link.text_content()) in kept else _STRAY_TEASER
 
 
 def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
