@@ -106,8 +106,9 @@ def recover_lost_text(
     offset = 0
     for key in keys:
         starts.append(offset)
-        joined_parts.append(key)
-        offset += len(key) + 1
+        if key:  # a separator between links (" - ", "|") squashes to nothing: no gap in the probe text
+            joined_parts.append(key)
+            offset += len(key) + 1
     joined = " ".join(joined_parts)
 
     def node_at(position: int) -> int:
@@ -311,8 +312,8 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         chain = [holder, *ancestors(holder)]
         inside = chain[: chain.index(scope)] if scope in chain else chain
-        if any(el.tag in _HEADINGS for el in chain) or in_chrome(holder):
-            break
+        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or in_chrome(holder):
+            break  # an h1 after the body titles something else: a pop-up form, another page section
         if any(words_of(el) & _FURNITURE_WORDS for el in inside):
             break  # an author's bio, a newsletter form, a share bar: furniture beside the body
         if _link_share(_block_ancestor(holder)) > _MAX_LINK_SHARE:
