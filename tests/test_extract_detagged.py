@@ -86,3 +86,27 @@ def test_closing_byline_after_a_caption_with_a_credit() -> None:
     )
     byline = find_closing_byline(tree, PROSE[-1], OUTLET)
     assert byline is not None and byline.authors == ["Minh Khôi", "Thu Trang"]
+
+
+def test_a_recovered_line_is_joined_as_printed_with_its_inline_link() -> None:
+    """A paragraph the body extractor skipped, written as a div, comes back whole: a word split by
+    an inline tag ("m<span>ột</span>") stays one word, a blank "&nbsp;" span is a space, and a link
+    inside the sentence is part of it (the line was cut in two at the link before)."""
+    lost = (
+        "<div class='x1f2e3d'><span>Sau khi chọn xong trang phục, bạn chỉ cần<span>\u00a0</span>"
+        "<a href='/trang-diem-nhe.html'>một kiểu trang điểm nhẹ</a> là đã có thể tự tin dự tiệc cuối "
+        "năm. Ngoài ra còn m<span>ột vài gợi ý khác cho bạn tham khảo.</span></span></div>"
+    )
+    tree = parse_html(
+        "<html><body><div class='x1a2b3c'><h1>Chè Tân Cương lần đầu xuất khẩu</h1>"
+        f"<div class='x7a8b9c'>{PROSE[0]}</div>{lost}<div class='x7a8b9c'>{PROSE[1]}</div>"
+        "</div></body></html>"
+    )
+    kept = [Block("p", PROSE[0]), Block("p", PROSE[1])]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert restored == [
+        PROSE[0],
+        "Sau khi chọn xong trang phục, bạn chỉ cần một kiểu trang điểm nhẹ là đã có thể tự tin dự tiệc "
+        "cuối năm. Ngoài ra còn một vài gợi ý khác cho bạn tham khảo.",
+        PROSE[1],
+    ]
