@@ -370,17 +370,19 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
     pieces are joined as printed (a word split by an inline tag stays one word)."""
     lines: list[tuple[str, HtmlElement]] = []
     current: list[str] = []
+    linked: list[str] = []  # the line's link text: its words do not count toward a prose line
     current_block: HtmlElement | None = None
     previous = -2
 
     def flush() -> None:
         if current and current_block is not None:
             text = " ".join("".join(current).split())
-            words = len(text.split())
+            words = len(text.split()) - len(" ".join(linked).split())
             heading = current_block.tag in _HEADINGS
             if (heading and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
                 lines.append((text, current_block))
         current.clear()
+        linked.clear()
 
     for index in indices:
         node = nodes[index]
@@ -396,6 +398,7 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
             tail_of = None
         if current_block is not None and index == previous + 1 and _inline_link(holder, current_block):
             current.append(_joint(current, str(node), spaced[index]) + str(node))
+            linked.append(str(node))
             previous = index
             continue  # a link inside a sentence ("… thì một <a>kiểu trang điểm</a> là …") is its words
         if _skipped(holder) or in_chrome(holder):
