@@ -3,11 +3,12 @@
 Many Vietnamese CMSs write every block as a `<div>`: no `<header>`, `<footer>` or `<p>`, and
 opaque class names on top. The landmarks then no longer hide the site footer and the pop-up forms
 from the body, and the closing byline, searched right after the article's last kept paragraph, was
-searched after the footer's link line or a pop-up form's notice instead. Three structural readings
+searched after the footer's link line or a pop-up form's notice instead. Structural readings
 replace what the tags said: a line of links split by " - " is located in the page (and so cut
 with the rest of what follows the article's container), an `<h1>` after the body ends the closing
-text like any heading, and a credit on a caption's line ("Video: <em>Name</em>") is that line's,
-not one more text between the body and the signature. The pages below are written for these tests.
+text like any heading, a credit on a caption's line ("Video: <em>Name</em>") is that line's, not
+one more text between the body and the signature, and a paragraph recovered from divs is joined as
+printed, its inline link included. The pages below are written for these tests.
 """
 
 from __future__ import annotations
