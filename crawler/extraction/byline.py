@@ -663,11 +663,11 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             if byline := _dated_line(holder, outlet):
                 return byline
             continue
+        if after_credit_label:
+            continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited on the caption's line
         seen += 1
         if seen > 2:
             return None
-        if after_credit_label:
-            continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited under a picture
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence

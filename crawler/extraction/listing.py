@@ -48,6 +48,7 @@ _MASTHEAD = re.compile("|".join(_SITE_CHROME["masthead_lines"]))
 _FOOTER_LINE = re.compile("|".join([*_SITE_CHROME["masthead_lines"], *_SITE_CHROME["contact_lines"]]))
 _MASTHEAD_HINT = re.compile(r"\b(?:" + "|".join(map(re.escape, _SITE_CHROME["masthead_words"])) + r")\b")
 _FOOTER_LINE_WORDS = 40
+_BELOW_SHARE = 10  # a page's bottom: at most one story link below the kept text per ten above
 _PROSE_WORDS = 20  # a paragraph of an article, not a menu entry, a form's message or a slogan
 _FOOTER_MAX_WORDS = int(_SITE_CHROME["footer_max_words"])
 
@@ -64,25 +65,24 @@ def _opens(paragraph_key: str, link_key: str) -> bool:
 
 def _card_link(
     holder: HtmlElement, paragraph_key: str, paragraph_words: int, box_words: dict[HtmlElement, int]
-) -> str:
-    """The href of another story's link in a small box around `holder`, or "". `box_words`
-    remembers each box's word count: the paragraphs of one article share their large container."""
+) -> HtmlElement | None:
+    """Another story's link in a small box around `holder`, or None. `box_words` remembers each
+    box's word count: the paragraphs of one article share their large container."""
     for box in [holder, *list(ancestors(holder))[:_CARD_LEVELS]]:
         if box not in box_words:
             box_words[box] = len(box.text_content().split())
         if box_words[box] > paragraph_words + _CARD_EXTRA_WORDS:
-            return ""
+            return None
         for link in box.iter("a"):
-            href = _story_href(link)
-            if not href:
+            if not _story_href(link):
                 continue
             text = squash(link.text_content())
             headline = len(text.split()) >= _STORY_LINK_WORDS
             # another story's headline beside the paragraph, or opening it (a card printed as one
             # line: "Headline 02/08/2021 lúc 18:47 Summary …")
             if headline and (text not in paragraph_key or _opens(paragraph_key, text)):
-                return href
-    return ""
+                return link
+    return None
 
 
 class _PageText:
@@ -94,6 +94,7 @@ class _PageText:
         self._headline = headline
         self._read = False
         self._footer_at: int | None = None
+        self._link_texts: frozenset[str] | None = None
         self.nodes: list = []
         self.starts: list[int] = []
         self.joined = ""
@@ -113,9 +114,21 @@ class _PageText:
             offset += len(key) + 1
         self.joined = " ".join(keys)
 
+    def body(self) -> HtmlElement | None:
+        return self._tree.find("body")
+
     def holder(self, key: str) -> HtmlElement | None:
-        """The element whose text opens like the paragraph with this key, or None."""
-        return next(self.holders(key), None)
+        """The element whose text opens like the paragraph with this key, or None; where the page
+        prints that opening more than once (a section's teasers all open "(Agency) - Minister …"),
+        the one the page's text goes on from like the paragraph the longest."""
+        best, best_length = None, -1
+        for found, _at, holder in self._found(key):
+            length = _common_prefix(self.joined, found, key)
+            if length > best_length:
+                best, best_length = holder, length
+            if length == len(key):
+                break
+        return best
 
     def holders(self, key: str) -> Iterator[HtmlElement]:
         """Every element whose text opens like the paragraph with this key, in page order (a
@@ -124,6 +137,10 @@ class _PageText:
 
     def located(self, key: str) -> Iterator[tuple[int, HtmlElement]]:
         """`holders`, each with the number of its text node in page order."""
+        return ((at, holder) for _, at, holder in self._found(key))
+
+    def _found(self, key: str) -> Iterator[tuple[int, int, HtmlElement]]:
+        """`located`, each with the offset in the joined text where the paragraph opens."""
         if not self._read:
             self._read_page()
         probe = " ".join(key.split()[:_PROBE_WORDS])
@@ -132,8 +149,17 @@ class _PageText:
             at = max(bisect.bisect_right(self.starts, found) - 1, 0)
             holder = _holder(self.nodes[at])
             if holder is not None:
-                yield at, holder
+                yield found, at, holder
             found = self.joined.find(probe, found + 1)
+
+    def link_texts(self) -> frozenset[str]:
+        """The keys of every link's text that leads to another page: a menu entry, a story's
+        headline. A paragraph that is all of one is no article's."""
+        if self._link_texts is None:
+            self._link_texts = frozenset(
+                squash(link.text_content()) for link in self._tree.iter("a") if _story_href(link)
+            )
+        return self._link_texts
 
     def footer_at(self) -> int:
         """The number of the first text node of the site's footer read by its grammar (a
@@ -193,6 +219,16 @@ def _holder(node: str) -> HtmlElement | None:
     return holder
 
 
+def _common_prefix(text: str, start: int, key: str) -> int:
+    """How many characters of `key` the text repeats from `start`."""
+    length = 0
+    for ours, theirs in zip(text[start : start + len(key)], key, strict=False):
+        if ours != theirs:
+            break
+        length += 1
+    return length
+
+
 def _inside(element: HtmlElement | None, box: HtmlElement) -> bool:
     return element is not None and (element is box or any(a is box for a in element.iterancestors()))
 
@@ -211,8 +247,13 @@ def listing_evidence(
     page = _PageText(tree, headline)
     return (
         (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
-        or (None if headline is not None else _unprinted_headline_evidence(tree, paragraphs))
-        or _site_chrome_evidence(page, paragraphs)
+        or (
+            None
+            if headline is not None
+            else _unprinted_headline_evidence(tree, paragraphs)
+            or _below_the_stories_evidence(page, paragraphs)
+        )
+        or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
     )
 
 
@@ -237,6 +278,32 @@ def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -
     return None
 
 
+def _below_the_stories_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+    """Nothing on the page prints the headline and all the kept text sits below the page's
+    stories: ≥ 20 links to other stories (of a card's headline length) above it, hardly any
+    below. That is a home page's bottom (the site's self-description, its footer) where the
+    body extractor found no article; an article whose headline went unfound still has its
+    sidebar's and related stories' links below its text."""
+    holders = [holder for paragraph in paragraphs for _, holder in page.located(squash(paragraph))]
+    body = page.body()
+    if not holders or body is None:
+        return None
+    order = {element: n for n, element in enumerate(body.iter())}
+    start = min(order.get(holder, 0) for holder in holders)
+    above: set[str] = set()
+    below: set[str] = set()
+    for link in body.iter("a"):
+        href = _story_href(link)
+        if href and len(link.text_content().split()) >= _STORY_LINK_WORDS:
+            (above if order[link] < start else below).add(href)
+    if len(above) >= _MIN_HEADLINE_LINKS and len(below) * _BELOW_SHARE <= len(above):
+        return (
+            f"nothing on the page prints its headline, and the text kept sits below its links to "
+            f"{len(above)} other stories"
+        )
+    return None
+
+
 def _in_site_chrome(holder: HtmlElement) -> bool:
     """In a landmark or a box classed as furniture, and not in an <article>. The page's own
     <body>/<html> classes describe the whole page ("has-mega-menu", "footer-style-2") and say
@@ -250,36 +317,77 @@ def _in_site_chrome(holder: HtmlElement) -> bool:
     return in_chrome(holder) or any(words_of(el) & _SITE_CHROME_WORDS for el in boxes)
 
 
-def _site_chrome_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
+def _site_chrome_evidence(
+    page: _PageText, paragraphs: Sequence[str], *, headline_printed: bool
+) -> str | None:
     """Most of the kept text is the site's own furniture (footer, menus, login forms). Longest
     paragraphs first: an article's are not furniture, and the answer is known after a few.
 
-    Furniture known only by the footer's grammar (no class word or landmark says so) makes a
-    listing only when nothing else kept is a paragraph of prose: a short article on a page whose
-    footer and pop-ups the body extractor kept as well is still an article."""
+    Furniture known only by its structure (no class word or landmark says so) makes a listing
+    only when nothing else kept is a paragraph of prose: a short article on a page whose footer
+    and pop-ups the body extractor kept as well is still an article. Read by structure: the
+    footer's grammar and what follows it; a paragraph that is all of a link's text (a menu entry,
+    another story's headline: a page whose paragraphs are divs keeps its menus and headline
+    lists); a teaser's summary kept with its own headline. On a page that prints no headline, a
+    teaser's summary whose headline was not kept is no article's prose either, and weighs nothing
+    in the share: a page of furniture and one stray teaser is no article (a short article's
+    paragraph beside a related link is judged by its headline and the rest of what was kept)."""
     total = sum(len(paragraph.split()) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
-    chrome = other = count = 0
-    by_footer = prose = False
+    chrome = other = teasers = count = 0
+    by_structure = prose = False
+    box_words: dict[HtmlElement, int] = {}
+    kept = frozenset(squash(paragraph) for paragraph in paragraphs)
     for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
         words = len(paragraph.split())
-        located = list(page.located(squash(paragraph)))
+        key = squash(paragraph)
+        located = list(page.located(key))
         classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
-        if classed or (located and all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located)):
+        reading = "" if classed or not located else _structure(page, key, words, located, kept, box_words)
+        if classed or reading == _FURNITURE:
             chrome += words
             count += 1
-            by_footer = by_footer or not classed
+            by_structure = by_structure or not classed
+        elif reading == _STRAY_TEASER and not headline_printed:
+            teasers += words
         else:
             other += words
             prose = prose or words >= _PROSE_WORDS
-            if other > other_budget or (by_footer and prose):
+            if other > other_budget or (by_structure and prose):
                 return None
-    if total and chrome >= _SITE_CHROME_SHARE * total and not (by_footer and prose):
+    rest = total - teasers
+    if rest and chrome >= _SITE_CHROME_SHARE * rest and not (by_structure and prose):
         return (
-            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or "
-            "forms, and nothing else reads as an article"
+            f"{count} of the {len(paragraphs)} paragraphs kept are the site's footer, menus or forms, "
+            "or other stories' headlines and summaries, and nothing else reads as an article"
         )
     return None
+
+
+_FURNITURE = "furniture"
+_STRAY_TEASER = "stray teaser"
+
+
+def _structure(
+    page: _PageText,
+    key: str,
+    words: int,
+    located: list[tuple[int, HtmlElement]],
+    kept: frozenset[str],
+    box_words: dict[HtmlElement, int],
+) -> str:
+    """What a kept paragraph is by the page's structure when no class word or landmark says:
+    furniture (in or after the footer read by its grammar; all of a link's text; a teaser's
+    summary kept with its own headline), a stray teaser (a summary beside another story's
+    headline, which was not kept), or "" (maybe an article's). A headline is words: a link that
+    prints its URL is an article's citation."""
+    if all(at >= page.footer_at() or _in_site_chrome(h) for at, h in located) or key in page.link_texts():
+        return _FURNITURE
+    holder = page.holder(key)
+    link = None if holder is None else _card_link(holder, key, words, box_words)
+    if link is None or len(link.text_content().split()) < _STORY_LINK_WORDS:
+        return ""
+    return _FURNITURE if squash(link.text_content()) in kept else _STRAY_TEASER
 
 
 def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
@@ -301,8 +409,9 @@ def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
         if holder is None:
             other_words += words
             continue
-        href = _card_link(holder, key, words, box_words)
-        if href:
+        link = _card_link(holder, key, words, box_words)
+        if link is not None:
+            href = _story_href(link)
             cards += 1
             card_words += words
             stories.add(href)

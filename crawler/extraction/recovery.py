@@ -65,6 +65,21 @@ def _skipped(holder: HtmlElement) -> bool:
     )
 
 
+def _inline_link(holder: HtmlElement, block: HtmlElement) -> bool:
+    """Text of an `<a href>` set inline in `block`, a line that is not mostly links, with no
+    other skipped tag (a button, a form label) between it and the block."""
+    chain = [holder, *ancestors(holder)]
+    if block not in chain:
+        return False
+    inline = chain[: chain.index(block)]
+    return (
+        any(node.tag == "a" and node.get("href") for node in inline)
+        and all(node.tag not in BLOCK_TAGS for node in inline)
+        and not _skipped(block)
+        and not any(node.tag in _SKIP_TAGS and node.tag != "a" for node in inline)
+    )
+
+
 def _link_share(block: HtmlElement) -> float:
     total = len(" ".join(block.text_content().split()))
     if not total:
@@ -93,21 +108,25 @@ def recover_lost_text(
         and body in ancestors(headline)
         and any(piece.strip() for piece in headline.itertext())
     )
-    # (blank text nodes are dropped in C by the XPath, the rest by strip() below)
+    # Blank text nodes are kept here: they tell where the page prints a space between two pieces.
     source = (
-        headline.xpath("following::text()[normalize-space()]")  # type: ignore[union-attr]
+        headline.xpath("following::text()")  # type: ignore[union-attr]
         if after_headline
-        else body.xpath(".//text()[normalize-space()]")
+        else body.xpath(".//text()")
     )
     nodes = [node for node in source if node.strip()]
+    # Whether the page prints a space before each node: inline pieces of one word ("m<span>ột")
+    # join without one; a blank node between two pieces (an "&nbsp;" span) is a space.
+    spaced = _spaced(source)
     keys = squash_many([str(node) for node in nodes])
     starts: list[int] = []
     joined_parts: list[str] = []
     offset = 0
     for key in keys:
         starts.append(offset)
-        joined_parts.append(key)
-        offset += len(key) + 1
+        if key:  # a separator between links (" - ", "|") squashes to nothing: no gap in the probe text
+            joined_parts.append(key)
+            offset += len(key) + 1
     joined = " ".join(joined_parts)
 
     def node_at(position: int) -> int:
@@ -147,7 +166,7 @@ def recover_lost_text(
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
     for previous_block, gap in gaps:
-        for text, holder in _lines(nodes, gap):
+        for text, holder in _lines(nodes, gap, spaced):
             key = squash(text)
             whole = squash(holder.text_content())
             if key in skip or key in covered or whole in covered or whole in skip:
@@ -311,8 +330,8 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         chain = [holder, *ancestors(holder)]
         inside = chain[: chain.index(scope)] if scope in chain else chain
-        if any(el.tag in _HEADINGS for el in chain) or in_chrome(holder):
-            break
+        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or in_chrome(holder):
+            break  # an h1 after the body titles something else: a pop-up form, another page section
         if any(words_of(el) & _FURNITURE_WORDS for el in inside):
             break  # an author's bio, a newsletter form, a share bar: furniture beside the body
         if _link_share(_block_ancestor(holder)) > _MAX_LINK_SHARE:
@@ -321,21 +340,49 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
     return gap
 
 
-def _lines(nodes: list, indices: list[int]) -> list[tuple[str, HtmlElement]]:
-    """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose."""
+def _spaced(source: list) -> list[bool]:
+    """For each printed (non-blank) text node, whether whitespace separates it from the one
+    before: at either edge, or in blank nodes between them."""
+    spaced: list[bool] = []
+    gap = True
+    for node in source:
+        text = str(node)
+        if not text.strip():
+            gap = True
+            continue
+        spaced.append(gap or text[:1].isspace())
+        gap = text[-1:].isspace()
+    return spaced
+
+
+def _joint(current: list[str], piece: str, spaced: bool) -> str:
+    """What goes between the line so far and its next piece: nothing inside a word split by an
+    inline tag (a letter, then a lower-case letter, nothing printed between), else a space
+    (two spans floated apart, "Thứ năm" and "Cao nhất 34°C", print no space in the markup)."""
+    if not current:
+        return ""
+    glued = not spaced and current[-1][-1:].isalpha() and piece[:1].islower()
+    return "" if glued else " "
+
+
+def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[str, HtmlElement]]:
+    """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose; the
+    pieces are joined as printed (a word split by an inline tag stays one word)."""
     lines: list[tuple[str, HtmlElement]] = []
     current: list[str] = []
+    linked: list[str] = []  # the line's link text: its words do not count toward a prose line
     current_block: HtmlElement | None = None
     previous = -2
 
     def flush() -> None:
         if current and current_block is not None:
-            text = " ".join(" ".join(current).split())
-            words = len(text.split())
+            text = " ".join("".join(current).split())
+            words = len(text.split()) - len(" ".join(linked).split())
             heading = current_block.tag in _HEADINGS
             if (heading and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
                 lines.append((text, current_block))
         current.clear()
+        linked.clear()
 
     for index in indices:
         node = nodes[index]
@@ -349,6 +396,11 @@ def _lines(nodes: list, indices: list[int]) -> list[tuple[str, HtmlElement]]:
                 continue
         else:
             tail_of = None
+        if current_block is not None and index == previous + 1 and _inline_link(holder, current_block):
+            current.append(_joint(current, str(node), spaced[index]) + str(node))
+            linked.append(str(node))
+            previous = index
+            continue  # a link inside a sentence ("… thì một <a>kiểu trang điểm</a> là …") is its words
         if _skipped(holder) or in_chrome(holder):
             flush()
             current_block = None
@@ -362,7 +414,7 @@ def _lines(nodes: list, indices: list[int]) -> list[tuple[str, HtmlElement]]:
             if _link_share(block) > _MAX_LINK_SHARE:
                 current_block = None
         if current_block is not None:
-            current.append(str(node))
+            current.append(_joint(current, str(node), spaced[index]) + str(node))
         previous = index
     flush()
     return lines
