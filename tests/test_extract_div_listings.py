@@ -110,18 +110,28 @@ FOOTER = (
 )
 
 
+DURIAN_HEADLINE = "Nông dân trồng sầu riêng lo lắng vì giá thu mua giảm mạnh đầu vụ"
+DURIAN_SUMMARY = (
+    "Giá sầu riêng tại vườn ở các tỉnh Tây Nguyên đã giảm gần một nửa chỉ trong hai tuần, trong khi "
+    "chi phí phân bón và nhân công vẫn ở mức cao khiến nhiều hộ trồng lo lỗ vốn."
+)
+
+
+def _headline_links(tail: str = "") -> str:
+    """The other stories' headlines, one link per div."""
+    return "".join(
+        f'<div class="g{n}"><a href="/kinh-te/bai-{n}.html">{headline}{tail}</a></div>'
+        for n, headline in enumerate(HEADLINES[1:])
+    )
+
+
 def _footer_and_one_stray_teaser() -> str:
     teaser = (
         '<div class="c1"><a class="c0" href="/kinh-te/sau-rieng.html"><img src="/s.jpg"></a>'
-        '<div class="c2"><h3 class="c3"><a href="/kinh-te/sau-rieng.html">Nông dân trồng sầu riêng '
-        'lo lắng vì giá thu mua giảm mạnh đầu vụ</a></h3><div class="c4">(Nongthon) - Giá sầu riêng '
-        "tại vườn ở các tỉnh Tây Nguyên đã giảm gần một nửa chỉ trong hai tuần, trong khi chi phí "
-        "phân bón và nhân công vẫn ở mức cao khiến nhiều hộ trồng lo lỗ vốn.</div></div></div>"
+        f'<div class="c2"><h3 class="c3"><a href="/kinh-te/sau-rieng.html">{DURIAN_HEADLINE}</a></h3>'
+        f'<div class="c4">(Nongthon) - {DURIAN_SUMMARY}</div></div></div>'
     )
-    headlines = "".join(
-        f'<div class="g{n}"><a href="/kinh-te/bai-{n}.html">{headline}</a></div>'
-        for n, headline in enumerate(HEADLINES[1:])
-    )
+    headlines = _headline_links()
     return (
         "<html><head><title>Tin kinh tế nông thôn mới nhất trong ngày</title></head><body>"
         f'<div class="a2">{teaser}<div class="a3">{headlines}</div></div>{FOOTER}</body></html>'
@@ -154,15 +164,10 @@ def _section_of_menus_and_headlines() -> str:
         )
     )
     lead = (
-        '<div class="f1"><div class="f2"><a href="/kinh-te/sau-rieng.html">Nông dân trồng sầu '
-        'riêng lo lắng vì giá thu mua giảm mạnh đầu vụ</a></div><div class="f3">Giá sầu riêng tại '
-        "vườn ở các tỉnh Tây Nguyên đã giảm gần một nửa chỉ trong hai tuần, trong khi chi phí phân "
-        "bón và nhân công vẫn ở mức cao khiến nhiều hộ trồng lo lỗ vốn.</div></div>"
+        f'<div class="f1"><div class="f2"><a href="/kinh-te/sau-rieng.html">{DURIAN_HEADLINE}</a></div>'
+        f'<div class="f3">{DURIAN_SUMMARY}</div></div>'
     )
-    headlines = "".join(
-        f'<div class="g{n}"><a href="/kinh-te/bai-{n}.html">{headline} trong năm nay</a></div>'
-        for n, headline in enumerate(HEADLINES[1:])
-    )
+    headlines = _headline_links(" trong năm nay")
     return (
         "<html><head><title>Kinh tế</title></head><body>"
         f'<div class="a1">{menu}</div><div class="a2"><h1 class="a3">Kinh tế</h1>{lead}{headlines}'
