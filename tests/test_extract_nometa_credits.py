@@ -126,3 +126,34 @@ def test_a_photo_storys_date_beside_a_headline_in_an_image_box() -> None:
     article = _extract(page)
     assert article.published is not None and article.published.date() == date(2025, 11, 12)
     assert article.title == TITLE
+
+
+def _dated_header(top: str) -> str:
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="x0c0c0c0">{top}</div>
+<section class="x0b0b0b0"><div class="x3c3c3c3">
+<div class="x6a6a6a6"><a href="/nong-nghiep">Nông nghiệp</a>
+<span class="x7b7b7b7">Thứ tư, 12/11/2025, 08:30 (GMT+7)</span></div>
+<div class="x8c8c8c8"><h1 class="x4d4d4d4">{TITLE}</h1><p class="x5e5e5e5">{LEAD}</p>
+{"".join(f'<p class="x6f6f6f6">{text}</p>' for text in PARAGRAPHS)}</div>
+</div></section></body></html>"""
+
+
+def test_a_date_line_printed_last_before_the_headline_in_the_block_beside_it() -> None:
+    # The breadcrumb and the date in a bar beside the headline's own block, names hashed: the
+    # date line is the last text before the h1, and the two blocks share a container.
+    article = _extract(_dated_header('<a href="/">Trang chủ</a>'))
+    assert article.published == datetime(2025, 11, 12, 8, 30, tzinfo=VIETNAM_TZ)
+
+
+def test_the_header_clock_with_a_menu_before_the_headline_is_no_date() -> None:
+    page = (
+        _dated_header("")
+        .replace(
+            '<span class="x7b7b7b7">Thứ tư, 12/11/2025, 08:30 (GMT+7)</span></div>',
+            '</div><div class="x9d9d9d9"><a href="/the-thao">Thể thao</a></div>',
+        )
+        .replace('<div class="x0c0c0c0">', '<div class="x0c0c0c0"><span>Thứ năm, 20/11/2025</span>')
+    )
+    assert _extract(page).published is None
