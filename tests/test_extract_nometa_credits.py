@@ -157,3 +157,20 @@ def test_the_header_clock_with_a_menu_before_the_headline_is_no_date() -> None:
         .replace('<div class="x0c0c0c0">', '<div class="x0c0c0c0"><span>Thứ năm, 20/11/2025</span>')
     )
     assert _extract(page).published is None
+
+
+def _deck_page(deck: str) -> str:
+    paragraphs = "".join(f'<p class="x6f6f6f6">{text}</p>' for text in PARAGRAPHS)
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div class="x3c3c3c3"><h1 class="x4d4d4d4">{TITLE}</h1>
+<h2 class="x5e5e5e5">{deck}</h2>
+<div class="x7a7a7a7">{paragraphs}</div></div></body></html>"""
+
+
+def test_a_sentence_set_as_a_sub_heading_under_the_headline_is_the_sapo() -> None:
+    # No description declared, no class word: the sentence under the h1 opens the article.
+    article = _extract(_deck_page(LEAD))
+    assert article.lead == LEAD
+    assert article.text.startswith(LEAD)
+
