@@ -282,6 +282,8 @@ def parse_byline(
     elsewhere such a line is prose about people ("Nguyễn Văn Nam và 2 người khác").
     """
     outlet = outlet or OutletNames(())
+    if "\n" in text:  # the date on a line of its own: "Việt Dũng⏎03/01/2020 | 19:27"
+        text = " ".join(line for line in text.splitlines() if not _is_stamp(clean(line)))
     text = clean(text)
     if not text or len(text) > 120 or "@" in text or "http" in text:
         return None
@@ -574,7 +576,11 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         text = short_text(element, limit=100)
         if not text:
             continue
-        dated = any(c.isdigit() for c in text) and _without_stamps(text) != text
+        dated = any(c.isdigit() for c in text) and (
+            _without_stamps(text) != text
+            or any(_is_stamp(clean(line)) for line in text.splitlines()[1:])
+            or _holds_stamp(element)
+        )
         labelled = has_byline_label(text)
         if not (dated or labelled or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
@@ -585,6 +591,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             and (dated or labelled or is_marked_credit(text, byline))
         ):
             return PageByline(byline, distance, frozenset({squash(text)}))
+        if dated and not byline and (opening := _name_opening(element, text, outlet)):
+            return PageByline(opening, distance, frozenset({squash(text)}))
     # A name set in bold on its own line under the headline, before the lead (its date line may
     # stand between): "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
     for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
@@ -603,7 +611,68 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance, frozenset({squash(name or "")}))
-    return None
+    return _author_cards(index, headline_at, outlet)
+
+
+def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
+    """Writers' cards under the headline: a portrait linked to a page whose other link prints
+    the same person's name ("<a href=U><img alt='Thành Luân'></a> … <a href=U>Thành Luân</a>").
+    The portrait's alt and the link's text agreeing on a person's name is what makes it a credit;
+    a teaser beside its thumbnail says a headline, not a name. Searched as far as the credit line."""
+    portraits: dict[str, str] = {}
+    named: list[tuple[int, str, str]] = []
+    prose = 0
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
+        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
+            prose += 1
+            if prose >= 2 and distance > _BAR_WINDOW:
+                break
+        if element.tag != "a" or not (href := element.get("href") or "") or in_chrome(element):
+            continue
+        text = clean(element.text_content())
+        images = [img for img in element.iter("img") if (img.get("alt") or "").strip()]
+        if not text and len(images) == 1:
+            portraits.setdefault(href, clean(images[0].get("alt") or ""))
+        elif text:
+            named.append((distance, href, text))
+    found = Byline()
+    first, lines = 0, set[str]()
+    for distance, href, text in named:
+        if portraits.get(href) != text:
+            continue
+        byline = parse_byline(text, outlet, min_words=2)
+        if byline and byline.authors and not byline.agency:
+            add_names(found.authors, byline.authors)
+            first, lines = first or distance, lines | {squash(text)}
+    return PageByline(found, first, frozenset(lines)) if found.authors else None
+
+
+def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline | None:
+    """The writer named in an element of their own that opens a dated credit line, the rest of
+    the line after a separator saying where they write: "<span>Thế Duyệt</span>, Đời sống Pháp
+    luật · 16/07/2026". The publication may have any name (no list holds every outlet), so the
+    line is not read all-or-nothing; the element that sets the name apart says where it ends."""
+    texts = (c for c in line.iterdescendants() if isinstance(c.tag, str) and (c.text or "").strip())
+    first = next(texts, None)
+    if first is None or first.tag == "a" or len(first) or not text.startswith(clean(first.text or "")):
+        return None
+    rest = clean(first.tail or "")
+    if rest[:1] not in _NAME_ENDS or not any(c.isupper() for c in rest):
+        return None
+    byline = parse_byline(first.text or "", outlet, min_words=2)
+    return Byline(authors=byline.authors) if byline and byline.authors and not byline.agency else None
+
+
+_NAME_ENDS = frozenset(",-–|/")
+
+
+def _holds_stamp(line: HtmlElement) -> bool:
+    """A line whose date stands in an element of its own ("… <time>15/11/2025 10:20</time>"),
+    with no separator printed before it."""
+    return any(
+        isinstance(child.tag, str) and child.tag != "a" and _is_stamp(clean(child.text_content()))
+        for child in line.iterdescendants()
+    )
 
 
 def _dated_line(link_text_holder: HtmlElement, outlet: OutletNames) -> Byline | None:
@@ -640,10 +709,11 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
         # The longest of the closing words is the cheapest filter ("80km/h" ends in "h").
         probe, tail_key = max(words[-width:], key=len), fold(" ".join(words[-width:]))
-        start = next(
-            (i for i, node in enumerate(texts) if probe in node and tail_key in folded_at(i)),
-            None,
-        )
+        found = [i for i, node in enumerate(texts) if probe in node and tail_key in folded_at(i)]
+        # The paragraph's own text ends with its closing words; the same words earlier in the
+        # text ("… với phần thẩm vấn bị cáo …") do not end theirs.
+        start = next((i for i in found if folded_at(i).rstrip(_CLOSING_MARKS).endswith(tail_key)), None)
+        start = found[0] if start is None and found else start
         if start is not None:
             break
     if start is None:
@@ -677,6 +747,7 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     return None
 
 
+_CLOSING_MARKS = " .!?…:;\"'”’)»*"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LINE_CHARS = 100
 

@@ -203,9 +203,12 @@ def _is_video_caption(element: HtmlElement, text: str) -> bool:
     )
 
 
-def _as_story_paragraph(caption: HtmlElement) -> None:
+def _as_story_paragraph(caption: HtmlElement, headline: HtmlElement | None) -> None:
     """Make a photo story's caption a plain paragraph in place of its figure: body extractors
-    drop <figure> and image boxes whole, with the text the story is told in."""
+    drop <figure> and image boxes whole, with the text the story is told in. A box may hold the
+    headline too ("width-detail-photo" around the h1 and the sapo): the headline is lifted out
+    with the caption, or the page would lose it, and the date printed beside it would no longer
+    be next to any headline."""
     caption.tag = "p"
     box = None
     for parent in list(ancestors(caption))[:3]:
@@ -213,6 +216,9 @@ def _as_story_paragraph(caption: HtmlElement) -> None:
             box = parent
     if box is None or box.getparent() is None:
         return
+    if headline is not None and any(node is headline for node in box.iter()):
+        headline.tail = None
+        box.addprevious(headline)
     caption.tail = None
     box.addprevious(caption)
     remove(box)
@@ -280,7 +286,7 @@ def take_captions(
                 remove(element)
                 kept.append(text)
             else:
-                _as_story_paragraph(element)
+                _as_story_paragraph(element, headline)
         # A picture above the headline may repeat a line of the story: the line stays in the text.
         return [*kept, *(text for text in above_texts if text not in captions and text not in kept)]
     for element in chosen:

@@ -88,6 +88,8 @@ def _candidates(
             for element in index.window(headline_at - _BEFORE_HEADLINE, headline_at)
             if own_block in ancestors(element)
         ]
+    if (last := _last_text_before(index, headline, headline_at)) is not None and last not in before:
+        before.append(last)
     for element in [*before, *index.window(headline_at + 1, headline_at + _AFTER_HEADLINE)]:
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
@@ -100,6 +102,22 @@ def _candidates(
             if 6 <= len(text) <= 80 and _is_date_line(text):
                 found.append((element, text))
     return found
+
+
+def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int) -> HtmlElement | None:
+    """The element printing the last text before the headline: a date line there ("Thứ tư,
+    13/1/2021, 00:00 (GMT+7)" after the breadcrumb, in the block beside the h1's own) is the
+    article's, as nothing stands between it and the headline. Whether it shares one of the
+    headline's nearest containers is checked with the other candidates before the h1."""
+    above = set(ancestors(headline))
+    for element in reversed(index.window(headline_at - _BEFORE_HEADLINE, headline_at)):
+        if element in above or element.tag in NON_CONTENT_TAGS:
+            continue
+        if (element.tail or "").strip():
+            return None  # the last text is loose text after an element, not a line of its own
+        if (element.text or "").strip():
+            return element
+    return None
 
 
 def _is_date_line(text: str) -> bool:

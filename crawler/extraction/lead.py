@@ -141,4 +141,28 @@ def find_lead(
     if by_class:
         _, text, element = min(by_class, key=lambda item: item[0])
         return text, element
-    return "", None
+    deck = _deck(index, headline_at, caption_keys)
+    return (_lead_text(deck), deck) if deck is not None else ("", None)
+
+
+_SENTENCE_END = (".", "!", "?", "…", '."', ".”")
+
+
+def _deck(index: PageIndex, headline_at: int, captions: set[str]) -> HtmlElement | None:
+    """A sub-heading set right under the headline that is a sentence of prose ("<h1>…</h1><h2>Leila
+    … trong đêm chung kết.</h2>"): the sapo, when neither a declared description nor a class
+    word says so. The first text after the headline only; a heading that is not a sentence is a
+    kicker or a section title."""
+    if headline_at < 0:
+        return None
+    for element in index.window(headline_at + 1, headline_at + 1 + _DECK_WINDOW):
+        text = text_of(element)
+        if not text:
+            continue
+        if element.tag not in ("h2", "h3") or len(text.split()) < _PROSE_WORDS:
+            return None
+        return element if text.endswith(_SENTENCE_END) and _usable(element, text, captions) else None
+    return None
+
+
+_DECK_WINDOW = 3
