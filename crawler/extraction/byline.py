@@ -9,6 +9,7 @@ phóng viên, CTV = cộng tác viên) go to `source_agency`; the outlet's own n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -555,6 +556,20 @@ _CREDIT_MARKS = re.compile(
 )
 
 
+def _under_headline(index: PageIndex, headline_at: int) -> Iterator[tuple[int, HtmlElement, int]]:
+    """The elements under the headline as far as a credit line is looked for, with their distance
+    and how many prose paragraphs came before them: the search ends at the second prose paragraph
+    (the lead, then the text: a credit may stand between them), and prose paragraphs are skipped."""
+    prose = 0
+    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
+        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
+            prose += 1
+            if prose >= 2 and distance > _BAR_WINDOW:
+                return
+            continue
+        yield distance, element, prose
+
+
 def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
     """An unclassed byline line under the headline, before the text's first paragraphs: a name
     with the date ("Nguyên Minh - 07/03/2026 08:47", "<b>Nguyên Minh</b> (Thứ sáu, 7/3/2026)"),
@@ -564,13 +579,7 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
     second prose paragraph (the lead, then the text: a credit may stand between them)."""
     if headline_at < 0:
         return None
-    prose = 0
-    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
-        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
-            prose += 1
-            if prose >= 2 and distance > _BAR_WINDOW:
-                break
-            continue
+    for distance, element, prose in _under_headline(index, headline_at):
         if element.tag not in _BAR_TAGS or in_chrome(element):
             continue
         text = short_text(element, limit=100)
@@ -621,12 +630,7 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
     a teaser beside its thumbnail says a headline, not a name. Searched as far as the credit line."""
     portraits: dict[str, str] = {}
     named: list[tuple[int, str, str]] = []
-    prose = 0
-    for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
-        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
-            prose += 1
-            if prose >= 2 and distance > _BAR_WINDOW:
-                break
+    for distance, element, _ in _under_headline(index, headline_at):
         if element.tag != "a" or not (href := element.get("href") or "") or in_chrome(element):
             continue
         text = clean(element.text_content())
