@@ -443,8 +443,7 @@ def _labelled_comment_boxes(
             if box.tag in ("body", "html", "form") or box in holding or not _opens_with(box, element):
                 break
             if _text_blocks(box) >= 2:
-                between = index.window(headline_at + 1, index.of(box))
-                if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+                if _below_a_sentence(index, headline_at, box):
                     boxes.append(box)
                 break
     return boxes
@@ -468,10 +467,16 @@ def _boxes_after_labels(
             box = box.getnext()
         if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
             continue
-        between = index.window(headline_at + 1, index.of(label.element))
-        if any(len((el.text or "").split()) >= _PROSE_WORDS for el in between):
+        if _below_a_sentence(index, headline_at, label.element):
             boxes[box] = label.element
     return boxes
+
+
+def _below_a_sentence(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
+    """Some element between the headline and this one says a sentence of its own: the article
+    has begun, so a comment label here closes it rather than kicking it off."""
+    between = index.window(headline_at + 1, index.of(element))
+    return any(len((el.text or "").split()) >= _PROSE_WORDS for el in between)
 
 
 def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
@@ -482,11 +487,6 @@ def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
 
 _FORM_BOX_WORDS = 80  # a comment form's box: its title, notice and field labels
 _FORM_CONTROLS = ("input", "button", "select")
-
-
-def _holds_form_field(element: HtmlElement) -> bool:
-    """A text area: a form to write in, not a counter of comments."""
-    return element.find(".//textarea") is not None
 
 
 def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[HtmlElement]:
@@ -546,7 +546,7 @@ def remove_comment_sections(
         if (
             in_byline_area
             and element not in labelled
-            and not _holds_form_field(element)
+            and element.find(".//textarea") is None  # a form to write in, not a comment counter
             and _text_blocks(element) < 2
         ):
             continue
