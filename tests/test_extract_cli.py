@@ -262,6 +262,19 @@ def test_eval_extraction_with_opaque_names_says_so_in_its_table(tmp_path: Path) 
     assert "class and id names made opaque" in result.output and "2 gold pages" in result.output
 
 
+def test_eval_extraction_reencodes_pages_and_refuses_an_unknown_form(tmp_path: Path) -> None:
+    from tests.support.environment import require_shared
+
+    require_shared("eval", "score_extraction.py")
+    gold = _gold_from_fixtures(tmp_path)
+    args = ["eval", "extraction", str(gold), "--reencode"]
+    result = runner.invoke(app, [*args, "windows-1258-undeclared"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "text re-encoded as windows-1258-undeclared" in " ".join(result.output.split())
+    unknown = runner.invoke(app, [*args, "tcvn3"], terminal_width=200)
+    assert unknown.exit_code == 2 and "'tcvn3' is not one of nfd, windows-1258" in unknown.output
+
+
 def test_opaque_names_rewrite_each_page_before_either_extractor_reads_it(tmp_path: Path) -> None:
     page = tmp_path / "trang.html"
     page.write_bytes(b'<div class="tac-gia" id="ngay">x</div>')

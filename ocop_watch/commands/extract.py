@@ -31,6 +31,7 @@ from indexer.errors import UnreadableInput
 from indexer.schema import Article
 from ocop_watch.cli_app import app, eval_app
 from ocop_watch.opaque_names import opaque_names, plain_tags
+from ocop_watch.reencoded_pages import REENCODINGS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SCORER = REPO_ROOT.parent / "shared" / "eval" / "score_extraction.py"
@@ -295,9 +296,12 @@ def _plain_trafilatura(raw: bytes, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _rewrite(opaque: bool, tags: bool) -> Callable[[bytes], bytes] | None:
-    """How each page is rewritten before both extractors read it (--opaque-names, --plain-tags)."""
+def _rewrite(opaque: bool, tags: bool, reencode: str | None) -> Callable[[bytes], bytes] | None:
+    """How each page is rewritten before both extractors read it (--opaque-names, --plain-tags,
+    then --reencode: the names and tags are rewritten while the page is still UTF-8)."""
     steps = [step for step, wanted in ((opaque_names, opaque), (plain_tags, tags)) if wanted]
+    if reencode is not None:
+        steps.append(REENCODINGS[reencode])
     if not steps:
         return None
 
@@ -386,10 +390,21 @@ def eval_extraction(
         help="Write semantic tags (article, section, header, footer, aside, nav, main, figure, "
         "figcaption, p) as divs and <time> as a span first (both extractors; with --opaque-names too)",
     ),
+    reencode: str | None = typer.Option(
+        None,
+        "--reencode",
+        help="Serve each page's text in another byte form first (both extractors): "
+        + ", ".join(REENCODINGS)
+        + " (decomposed Unicode; windows-1258 with its charset declared, or with none)",
+    ),
 ) -> None:
     """Score our extractor and plain trafilatura on the same gold pages, side by side, page by page."""
     if pages is not None and not pages.is_dir():
         raise typer.BadParameter(f"no pages directory at {pages}", param_hint="--pages")
+    if reencode is not None and reencode not in REENCODINGS:
+        raise typer.BadParameter(
+            f"{reencode!r} is not one of {', '.join(REENCODINGS)}", param_hint="--reencode"
+        )
     module = load_scorer(scorer)
     rows = load_gold(gold, pages)
     with tempfile.TemporaryDirectory() as scratch:
@@ -404,7 +419,7 @@ def eval_extraction(
         for name, extractor in (("ours", _ours), ("trafilatura", _plain_trafilatura)):
             predictions_file = directory / f"predictions-{name}.jsonl"
             seconds, predictions = write_predictions(
-                rows, predictions_file, extractor, _rewrite(opaque, tags)
+                rows, predictions_file, extractor, _rewrite(opaque, tags, reencode)
             )
             figures, text = run_scorer(module, merged, predictions_file, per_page)
             figures["seconds"] = f"{seconds:.2f}"
@@ -417,6 +432,7 @@ def eval_extraction(
     console = Console()
     names = ", ".join(str(g) for g in gold)
     renamed = (", class and id names made opaque" if opaque else "") + (", tags made plain" if tags else "")
+    renamed += f", text re-encoded as {reencode}" if reencode else ""
     table = Table(title=f"Extraction on {names} ({len(rows)} gold pages{renamed})")
     table.add_column("metric")
     table.add_column("ours", justify="right")
