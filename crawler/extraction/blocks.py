@@ -264,11 +264,83 @@ def _paragraphs(block: Block) -> list[Block]:
     ]
 
 
+# Elements that stand on their own line inside a container that trafilatura passed through
+# unconverted (its readability fallback returns the chosen part of the page as divs).
+_OWN_LINE = frozenset({
+    "p", "head", "list", "table", "quote", "div", "section", "article", "main", "header", "footer",
+    "aside", "nav", "figure", "blockquote", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6",
+})  # fmt: skip
+_TRAFILATURA_UNITS = frozenset({"p", "head", "list", "table", "quote"})
+
+
+def _is_container(element: etree._Element) -> bool:
+    return (
+        isinstance(element.tag, str)
+        and element.tag not in _TRAFILATURA_UNITS
+        and any(isinstance(child.tag, str) and child.tag in _OWN_LINE for child in element)
+    )
+
+
+def _units(body: etree._Element) -> Iterator[etree._Element]:
+    """The body's paragraph-level elements. trafilatura's own extraction gives them as the body's
+    children; its readability fallback gives a div of the page holding headings, paragraphs and
+    divs, whose text read as one block ran the date line, the headline and every paragraph
+    together (they came apart only where the page's source happened to break lines)."""
+    for child in body:
+        if _is_container(child):
+            yield from _split_container(copy.deepcopy(child))
+        else:
+            yield child
+
+
+def _split_container(container: etree._Element) -> Iterator[etree._Element]:
+    """A container's block children in order, and the inline runs between them as paragraphs."""
+    run = etree.Element("p")
+    run.text = container.text
+    for child in list(container):
+        if not (isinstance(child.tag, str) and child.tag in _OWN_LINE):
+            run.append(child)  # an inline element moves into the run, with its tail
+            continue
+        if (run.text or "").strip() or len(run):
+            yield run
+        if child.tag == "head":
+            child.tag = "p"
+        yield from _split_container(child) if _is_container(child) else (child,)
+        run = etree.Element("p")
+        run.text, child.tail = child.tail, None
+    if (run.text or "").strip() or len(run):
+        yield run
+
+
+# A line break in the page's source is not one on screen: a browser shows any run of white space,
+# newlines included, as one space (outside <pre>). trafilatura passes its text nodes through as
+# the source wrote them, so a pretty-printed template's hard-wrapped paragraph, or an inline link
+# on a line of its own, read as line breaks and then as paragraphs ("… chuẩn bị⏎⏎nguồn cung …").
+_SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def _collapse_source_line_breaks(body: etree._Element) -> None:
+    """Source line breaks become spaces, as on screen; `<lb/>` (a `<br>`) stays a break. Not in
+    trafilatura's whole-page fallback, a single paragraph whose lines are the page's text nodes
+    (trimmed, so a line break there is one trafilatura put between two of them), nor in code."""
+    if len(body) == 1 and body[0].tag == "p" and not len(body[0]):
+        return
+    for element in body.iter():
+        if element.tag == "code":
+            continue
+        if element.text and "\n" in element.text:
+            element.text = _SOURCE_LINE_BREAK.sub(" ", element.text)
+        parent = element.getparent()
+        if element.tail and "\n" in element.tail and parent is not None and parent.tag != "code":
+            element.tail = _SOURCE_LINE_BREAK.sub(" ", element.tail)
+
+
 def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
     """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs.
     `url` (the page's) tells links that leave the site from the site's own."""
+    _collapse_source_line_breaks(body)
     blocks: list[Block] = []
-    for group, child in enumerate(body):
+    for group, child in enumerate(_units(body)):
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
             for item in child.iter("item"):

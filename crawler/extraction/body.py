@@ -392,10 +392,20 @@ def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
 _BOX_LABEL_MAX_WORDS = 8
 
 
-def _is_box_label(text: str) -> bool:
-    """A short heading line that introduces what follows: "Tin tức sự kiện về:", "Bài viết khác"."""
-    first = text.split("\n")[0].strip()
-    return _words(first) <= _BOX_LABEL_MAX_WORDS and first.endswith(":")
+def _is_box_label(block: Block) -> bool:
+    """A short heading line that introduces what follows: "Tin tức sự kiện về:", "Bài viết khác";
+    or a heading holding such a label and, after the colon, the topic it names as a link (an item
+    line "Kreole: <a>…</a>" of a list in the text is no heading)."""
+    first = block.text.split("\n")[0].strip()
+    if _words(first) <= _BOX_LABEL_MAX_WORDS and first.endswith(":"):
+        return True
+    label, colon, topic = first.partition(": ")  # a written colon, not an address's "https://"
+    return (
+        block.kind == "head"
+        and bool(colon and topic.strip())
+        and _words(label) < _BOX_LABEL_MAX_WORDS
+        and block.link_chars >= len(topic.strip())
+    )
 
 
 def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
@@ -405,7 +415,7 @@ def _drop_trailing_box(blocks: list[Block], result: CleanBody) -> list[Block]:
     for index in range(len(blocks) - 1, max(len(blocks) - 4, -1), -1):
         block = blocks[index]
         rest = blocks[index:]
-        if _is_box_label(block.text) and all(
+        if _is_box_label(block) and all(
             b.link_ratio >= _TEASER_LINK * 0.8 or (b is block and b.link_chars) for b in rest
         ):
             end = index

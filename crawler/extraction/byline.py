@@ -670,11 +670,16 @@ def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline |
 _NAME_ENDS = frozenset(",-–|/")
 
 
+def _is_stamp_element(element: etree._Element) -> bool:
+    text = "".join(element.itertext())
+    return len(text) <= _LINE_CHARS and any(c.isdigit() for c in text) and _is_stamp(clean(text))
+
+
 def _holds_stamp(line: HtmlElement) -> bool:
     """A line whose date stands in an element of its own ("… <time>15/11/2025 10:20</time>"),
     with no separator printed before it."""
     return any(
-        isinstance(child.tag, str) and child.tag != "a" and _is_stamp(clean(child.text_content()))
+        isinstance(child.tag, str) and child.tag != "a" and _is_stamp_element(child)
         for child in line.iterdescendants()
     )
 
@@ -758,7 +763,9 @@ _LINE_CHARS = 100
 
 def _line_of(node: etree._ElementUnicodeResult) -> str | None:
     """The printed line a text node stands on: its block's text between line breaks and nested
-    blocks ("<p><strong>XUÂN LONG</strong> (TTXVN)</p>" → "XUÂN LONG (TTXVN)"). None for a
+    blocks ("<p><strong>XUÂN LONG</strong> (TTXVN)</p>" → "XUÂN LONG (TTXVN)"); a date in an
+    element of its own ends a line too ("<span>Lò Thị Hạnh</span> <time>16/11/2025</time>": a
+    writer's card, however the template's source breaks its lines). None for a
     heading's line (a box title after the text, not a signature) and for a line longer than a
     byline: "Chọn Báo" is not a name when the line goes on "<i>Thanh Niên</i> làm nguồn …"."""
     owner = node.getparent()
@@ -780,7 +787,7 @@ def _line_of(node: etree._ElementUnicodeResult) -> str | None:
         for child in element:
             if not isinstance(child.tag, str) or child.tag in NON_CONTENT_TAGS:
                 pass
-            elif child.tag in BLOCK_TAGS:
+            elif child.tag in BLOCK_TAGS or _is_stamp_element(child):
                 lines.append([])
                 walk(child)
                 lines.append([])
