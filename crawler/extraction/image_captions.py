@@ -309,7 +309,7 @@ def find_unclassed_captions(
     saying what the image's `alt` says. `not_captions`: squashed texts that are something else
     (the headline, the page's description): an alt opening with one describes no picture."""
     found: list[HtmlElement] = []
-    pictures_with_lines: list[list[HtmlElement]] = []
+    pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]] = []
     centring_marks_captions: bool | None = None
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
@@ -323,7 +323,7 @@ def find_unclassed_captions(
             found.extend(el for el in inline if el not in found)
             continue
         if under := _lines_under_picture(image):
-            pictures_with_lines.append(under)
+            pictures_with_lines.append((image, under))
         if not _only_images(block):
             continue
         following = block.getnext()
@@ -341,7 +341,17 @@ def find_unclassed_captions(
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     if len(pictures_with_lines) < _STORY_PICTURES:
-        for lines in pictures_with_lines:
-            if _short(" ".join(text_of(line) for line in lines)) and _in_a_story(lines):
+        for image, lines in pictures_with_lines:
+            said = squash(" ".join(text_of(line) for line in lines))
+            if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
                 found.extend(line for line in lines if line not in found)
     return found
+
+
+def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:
+    """Lines a plain box cannot tell from text: what the image's alt says (a photo story prints
+    its sentences under the pictures and in their alt; `_echoing_alt` decides them by how they
+    are set), or what opens with the headline or the page's description (a sapo beside the hero
+    picture)."""
+    alts = {squash(value) for value in (image.get("alt"), image.get("title")) if value}
+    return said in alts or any(other and said.startswith(other) for other in not_captions)
