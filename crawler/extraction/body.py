@@ -13,7 +13,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
    label in the last part of the text cuts everything after it;
 8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
-9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`;
+9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`, once
+   a writer's bio after the signature has gone;
 10. paragraphs repeated verbatim (templates that print a paragraph twice);
 11. the lead put first, once.
 """
@@ -593,6 +594,35 @@ def _in_author_box(block: Block, boxes: frozenset[str]) -> bool:
     return _words(block.text) >= _AUTHOR_BOX_MIN_WORDS and any(block.key in box for box in boxes)
 
 
+_BIO_MAX_WORDS = 150
+_SIGNATURE_MAX_WORDS = 6
+
+
+def _drop_closing_bio(
+    blocks: list[Block], result: CleanBody, outlet: OutletNames, named_elsewhere: frozenset[str]
+) -> list[Block]:
+    """The writer's bio closing the text where no class word marks an author box: the last block,
+    a sentence of 8–150 words whose subject is the writer ("Bế Thị Hồng là cộng tác viên …": the
+    name, then the sentence goes on in lower case), the writer being the signature line right
+    before it or a writer the byline element or metadata names. It goes, so the signature closes
+    the text again and the closing byline reads it."""
+    if len(blocks) < 2 or not _AUTHOR_BOX_MIN_WORDS <= _words(blocks[-1].text) <= _BIO_MAX_WORDS:
+        return blocks
+    text, previous = blocks[-1].text.strip(), blocks[-2].text.strip()
+    names = set(named_elsewhere)
+    if _words(previous) <= _SIGNATURE_MAX_WORDS and (byline := parse_byline(previous, outlet, min_words=2)):
+        names.update(name.casefold() for name in byline.authors)
+    folded_text = text.casefold()
+    for name in names:
+        # a one-word name opens too many sentences ("Trung" / "Trung tâm …")
+        if len(name.split()) >= 2 and folded_text.startswith(name):
+            rest = text[len(name) :].lstrip(" ,(–-")
+            if len(rest) < len(text) - len(name) and rest[:1].islower():
+                _drop(result, "writer's bio", blocks[-1])
+                return blocks[:-1]
+    return blocks
+
+
 def _drop_prompts(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Reader prompts; an address the text cites (a link leaving the site) is not a "copy link"
     box, which shows the page's own address."""
@@ -772,6 +802,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "widget", is_widget)
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
+    work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)

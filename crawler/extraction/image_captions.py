@@ -9,7 +9,10 @@ editor) write a caption as plain text next to the image, told apart only by wher
   <div><p>Caption</p><p>Credit</p></div></div>`, a layout table's cell once unwrapped);
 - anywhere in the picture's own small box, a block that says what the image's `alt` (or `title`)
   says: templates fill the attribute with the caption, and hashed class names leave nothing else
-  to tell the caption under the picture (`<div><figure><img alt="X"></figure><div><i>X</i></div>`).
+  to tell the caption under the picture (`<div><figure><img alt="X"></figure><div><i>X</i></div>`);
+- in a box built like a figure, with or without figure markup: the picture first, then short
+  text blocks and nothing else (a one-column image table once unwrapped, a WordPress caption box
+  whose class is hashed), inside a story that prints more around the box.
 A caption is short and is not a paragraph of the story; chrome.take_captions collects and
 removes these with the classed ones.
 """
@@ -241,6 +244,64 @@ def _up_to(element: HtmlElement, box: HtmlElement) -> list[HtmlElement]:
     return chain
 
 
+_LINE_TAGS = frozenset({"p", "div", "span", "em", "i", "small", "font", "b", "strong", "center"})
+_STORY_AROUND_WORDS = 40  # what the box's surroundings print beyond it: the box is in a story
+_STORY_PICTURES = 3  # pictures with lines under them that may tell the story (chrome's photo story)
+
+
+def _alone_in(element: HtmlElement, parent: HtmlElement) -> bool:
+    """The parent shows the element and nothing else (a picture's link, cell, row)."""
+    return (
+        parent.tag not in ("body", "html")
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (element.tail or "").strip()
+    )
+
+
+def _lines_under_picture(image: HtmlElement) -> list[HtmlElement]:
+    """The text blocks of a figure-like box: the box opens with the picture (the image, or the
+    widest element showing it alone) and holds after it only text blocks without links or
+    pictures. Where figure markup, centring and class words are absent, this shape is what tells
+    the line under a picture from a paragraph after it (which the article's container holds
+    beside other paragraphs). Whether the lines are a caption is the caller's to judge."""
+    if _links_to_a_page(image):
+        return []
+    picture = image
+    while (parent := picture.getparent()) is not None and _alone_in(picture, parent):
+        picture = parent
+    box = picture.getparent()
+    if box is None or box.tag in ("body", "html") or box.tag in NON_CONTENT_TAGS:
+        return []
+    if (box.text or "").strip() or picture.getprevious() is not None or (picture.tail or "").strip():
+        return []
+    lines = list(picture.itersiblings())
+    if any(
+        line.tag not in _LINE_TAGS
+        or (line.tail or "").strip()
+        or line.find(".//img") is not None
+        or line.find(".//a[@href]") is not None
+        for line in lines
+    ):
+        return []
+    return [line for line in lines if text_of(line)]
+
+
+def _holds_only(parent: HtmlElement) -> bool:
+    return parent.tag not in ("body", "html") and len(parent) == 1
+
+
+def _in_a_story(lines: list[HtmlElement]) -> bool:
+    """The figure-like box stands in a story that prints more around it, not alone as the page's
+    text: its surroundings (above the elements holding only the box) print ≥ 40 more words."""
+    outer = lines[0].getparent()
+    while outer is not None and (parent := outer.getparent()) is not None and _holds_only(parent):
+        outer = parent
+    around = outer.getparent() if outer is not None else None
+    said = sum(len(text_of(line).split()) for line in lines)
+    return around is not None and len(around.text_content().split()) >= said + _STORY_AROUND_WORDS
+
+
 def find_unclassed_captions(
     tree: HtmlElement, not_captions: frozenset[str] = frozenset()
 ) -> list[HtmlElement]:
@@ -248,6 +309,7 @@ def find_unclassed_captions(
     saying what the image's `alt` says. `not_captions`: squashed texts that are something else
     (the headline, the page's description): an alt opening with one describes no picture."""
     found: list[HtmlElement] = []
+    pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]] = []
     centring_marks_captions: bool | None = None
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
@@ -260,6 +322,8 @@ def find_unclassed_captions(
         if inline:
             found.extend(el for el in inline if el not in found)
             continue
+        if under := _lines_under_picture(image):
+            pictures_with_lines.append((image, under))
         if not _only_images(block):
             continue
         following = block.getnext()
@@ -274,4 +338,20 @@ def find_unclassed_captions(
             centring_marks_captions = not _centred_text_elsewhere(tree)
         if (_is_centred(following) and centring_marks_captions) or _wholly_italic(following):
             found.append(following)
+    # Lines under one or two pictures of a story are their captions; under three or more they
+    # may be the story itself (a photo story, recipe steps beside their photos): left as text.
+    if len(pictures_with_lines) < _STORY_PICTURES:
+        for image, lines in pictures_with_lines:
+            said = squash(" ".join(text_of(line) for line in lines))
+            if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
+                found.extend(line for line in lines if line not in found)
     return found
+
+
+def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:
+    """Lines a plain box cannot tell from text: what the image's alt says (a photo story prints
+    its sentences under the pictures and in their alt; `_echoing_alt` decides them by how they
+    are set), or what opens with the headline or the page's description (a sapo beside the hero
+    picture)."""
+    alts = {squash(value) for value in (image.get("alt"), image.get("title")) if value}
+    return said in alts or any(other and said.startswith(other) for other in not_captions)

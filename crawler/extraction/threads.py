@@ -3,10 +3,13 @@ the FIRST post; the posts after it are members' replies, which are chrome to an 
 
 The mechanism is structural, never per site. A thread is a run of at least `_MIN_POSTS` sibling
 blocks of the same kind (same tag and first class word, or the same id stem: "post-123",
-"post-124"), each with its own poster (an element classed username/poster/author…, or a
-`data-author` attribute) and its own date. It counts only when the first post holds more prose
-than everything outside the run, so a news article followed by its reader comments, where the
-article is outside the run, is never read as a thread; nor is a run classed as comments.
+"post-124", or unclassed blocks of one tag), each with its own poster (an element classed
+username/poster/author…, or a `data-author` attribute; where no class word says so, a link to a
+member's page in the same place of every post, outside the first post's message, printing a
+short name, at least two different names in the run) and its own date. It counts only when the
+first post holds more prose than everything outside the run, so a news article followed by its
+reader comments, where the article is outside the run, is never read as a thread; nor is a run
+classed as comments.
 
 What is done with a thread:
 - the replies leave the tree;
@@ -22,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -117,18 +121,99 @@ def _prose_words(element: HtmlElement, skip: frozenset[HtmlElement] = frozenset(
     return count
 
 
+_UNCLASSED_POST_TAGS = frozenset({"div", "li", "article", "section"})
+
+
 def _runs(tree: HtmlElement) -> list[list[HtmlElement]]:
+    """Runs of sibling posts: by kind (`_kind`), then unclassed blocks of one tag whatever their
+    ids (hashed ids, "x3f9a1c2", name no stem)."""
     runs: list[list[HtmlElement]] = []
     for parent in tree.iter():
         if len(parent) < _MIN_POSTS:
             continue
         groups: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        unclassed: dict[str, list[HtmlElement]] = defaultdict(list)
         for child in parent:
             kind = _kind(child)
             if kind is not None:
                 groups[kind].append(child)
-        runs.extend(group for group in groups.values() if len(group) >= _MIN_POSTS)
+            if child.tag in _UNCLASSED_POST_TAGS and not child.get("class"):
+                unclassed[child.tag].append(child)
+        found = [group for group in groups.values() if len(group) >= _MIN_POSTS]
+        runs.extend(found)
+        runs.extend(group for group in unclassed.values() if len(group) >= _MIN_POSTS and group not in found)
     return runs
+
+
+_NAME_MAX_WORDS = 4
+
+
+def _member_name(link: HtmlElement) -> str | None:
+    """The short name a link prints, if it can be a member's: letters first, no date ("#2", a
+    post's time as a permalink are not names)."""
+    if link.get("href") is None:
+        return None
+    text = " ".join(link.text_content().split())
+    if not text or len(text) > _POSTER_CHARS or len(text.split()) > _NAME_MAX_WORDS:
+        return None
+    return None if not text[0].isalpha() or _DATE_TEXT.search(text) else text
+
+
+def _place(element: HtmlElement, post: HtmlElement) -> tuple[str, ...]:
+    """The tags from the element up to the post ("a", "div", "div"): the same place in another post."""
+    path: list[str] = []
+    node: HtmlElement | None = element
+    while node is not None and node is not post:
+        path.append(str(node.tag))
+        node = node.getparent()
+    return tuple(path)
+
+
+def _page_kind(href: str) -> tuple[str, str, tuple[str, ...]]:
+    """What kind of page a link opens: host, folder, query keys ("member.php?u=215" and
+    "member.php?u=388", "/members/a.12/" and "/members/b.40/" open the same kind)."""
+    parts = urlsplit(href)
+    path = parts.path.rstrip("/")
+    folder = path.rsplit("/", 1)[0] if "/" in path else path
+    return parts.netloc.lower(), folder, tuple(sorted(parse_qs(parts.query, keep_blank_values=True)))
+
+
+def _posters_by_place(run: list[HtmlElement]) -> tuple[str, str | None] | None:
+    """The first post's poster where no class word marks one: the first link outside its
+    message that prints a short name, when every post has a name link in the same place, all
+    opening the same kind of page (a member's), and the run names two members or more (replies
+    come from other readers; a link repeated in every card is the site's own)."""
+    first = run[0]
+    message = _message_path(first)[-1]
+    if message is first:
+        return None
+    poster = next(
+        (link for link in first.iter("a") if message not in link.iterancestors() and _member_name(link)),
+        None,
+    )
+    if poster is None:
+        return None
+    place = _place(poster, first)
+    links = [poster]
+    for post in run[1:]:
+        link = next((a for a in post.iter("a") if _place(a, post) == place and _member_name(a)), None)
+        if link is None:
+            return None
+        links.append(link)
+    names = {_member_name(link) for link in links}
+    if len(names) < 2 or len({_page_kind(link.get("href") or "") for link in links}) > 1:
+        return None
+    name = _member_name(poster)
+    return (name, poster.get("href")) if name else None
+
+
+def _run_poster(run: list[HtmlElement]) -> tuple[str, str | None] | None:
+    """The first post's poster, when every post of the run has one: marked by class words or an
+    attribute, else read from the place of a member link (`_posters_by_place`)."""
+    poster = _poster(run[0])
+    if poster is not None and all(_poster(post) is not None for post in run[1:]):
+        return poster
+    return _posters_by_place(run)
 
 
 def find_thread(tree: HtmlElement, headline: HtmlElement | None = None) -> Thread | None:
@@ -144,10 +229,8 @@ def find_thread(tree: HtmlElement, headline: HtmlElement | None = None) -> Threa
         first_words = _prose_words(run[0])
         if first_words < _MIN_FIRST_POST_WORDS:
             continue
-        poster = _poster(run[0])
+        poster = _run_poster(run)
         if poster is None or not all(_has_date(post) for post in run):
-            continue
-        if any(_poster(post) is None for post in run[1:]):
             continue
         if headline is not None and any(headline in post.iter() for post in run[1:]):
             continue
