@@ -223,6 +223,33 @@ def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# Hard-wrapped text in capitals: lines broken inside a sentence run to one width, within this share.
+_WRAP_SPREAD = 0.1
+_WRAP_MIN_CHARS = 30
+_WRAP_MIN_LINES = 3
+
+
+def _breaks_in_capitals(lines: list[str]) -> list[int]:
+    """Line breaks inside sentences of a text written in capitals (an official letter typed in
+    capitals, an excerpt upper-cased by its site): no line starts in lower case there, so the
+    sign of a wrapped line is its length. The long lines in capitals that end no sentence and
+    are followed by another line in capitals count when three or more run to one width (the
+    median of their lengths, within a tenth): headings and captions have no such width."""
+    candidates = [
+        k
+        for k in range(len(lines) - 1)
+        if len(lines[k].strip()) >= _WRAP_MIN_CHARS
+        and lines[k].isupper()
+        and lines[k + 1].isupper()
+        and not lines[k].rstrip().endswith(_TERMINAL)
+    ]
+    if not candidates:
+        return []
+    width = sorted(len(lines[k].strip()) for k in candidates)[len(candidates) // 2]
+    wrapped = [k for k in candidates if abs(len(lines[k].strip()) - width) <= _WRAP_SPREAD * width]
+    return wrapped if len(wrapped) >= _WRAP_MIN_LINES else []
+
+
 def unwrap(text: str) -> str:
     """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
     starts in lower case, continues the same sentence. Applied only when such breaks are common
@@ -238,6 +265,7 @@ def unwrap(text: str) -> str:
         for k in range(len(lines) - 1)
         if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
     ]
+    breaks += _breaks_in_capitals(lines)
     if len(breaks) < 2 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
         return text
     width = sorted(len(lines[k].strip()) for k in breaks)[len(breaks) // 2]
