@@ -70,6 +70,30 @@ def _lookalikes(text: str) -> str:
     return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
 
 
+def in_capitals(line: str) -> bool:
+    """Whether a line is written in capitals: at least three words in capitals throughout, and
+    nine in ten of the words with a letter ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in
+    lower case). Papers set headlines, decks and subheads so in the text itself; there a capital
+    marks neither a name nor an acronym, and words of the vocabulary are in capitals too."""
+    words = line.split()
+    upper = sum(map(str.isupper, words))
+    if upper < 3:
+        return False
+    lower = sum(map(ne, map(str.upper, words), words))  # words with a lower-case letter
+    return upper >= _CAPITALS_SHARE * (upper + lower)
+
+
+def _abbreviation_at(text: str, dot: int, capitals: bool) -> bool:
+    """Whether the dot at `dot` ends an abbreviation ("TP.", "Q.", "ThS."), not a sentence. In a
+    line in capitals every short word looks like one: there the word must be no Vietnamese
+    syllable too ("HTX.", "TP.", not "SAO." or "XÃ.")."""
+    # The abbreviation is at most five characters ending at the dot: search only there.
+    m = _SHORT_ABBREVIATION.search(text, max(0, dot - 5), dot + 1)
+    if m is None:
+        return False
+    return not capitals or _SYLLABLE.fullmatch(fold(m.group("word"))) is None
+
+
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
 # A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
@@ -90,7 +114,9 @@ _BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
-_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
+# ... in a line in capitals, where no word is in lower case: a comma and three more words.
+_CUT_PROSE_IN_CAPITALS = re.compile(r"\w, \w+\s+\w+\s+\w+")
+_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<word>[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
@@ -100,11 +126,13 @@ _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
 # A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
 # also under an update or publication label, with the weekday and time in any order and seconds
 # or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
-# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA".
+# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
+# in capitals too ("CẬP NHẬT: 15/01/2021").
 _DATELINE = re.compile(
-    r"^\s*(?:(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng|[Xx]uất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
-    r"(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
-    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
+    r"^\s*(?:(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ\s+nhật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
+    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()gmt+|\-–]*(?:sa|ch|am|pm)?\s*$",
+    re.IGNORECASE,
 )
 
 # Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
@@ -118,6 +146,16 @@ _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
 
+# A block is written in capitals when this share of its words are in capitals throughout
+# ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in lower case).
+_CAPITALS_SHARE = 0.9
+# The shape of a Vietnamese syllable, folded: an onset, one to three vowels and a final consonant
+# ("nghiêng", "khuya", "thanh"). A word in capitals that no syllable spells is an acronym ("HTX",
+# "OCOP", "TPHCM", "KH-ĐT"); the shape is all a line in capitals has to tell one by.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -129,6 +167,7 @@ class Block:
     accented: bool  # written with diacritics: phrases must match with them
     shouty: bool  # ALL CAPS or Title Case: capitals say nothing about names here
     words: int
+    capitals: bool = False  # written in capitals: no case to tell an acronym or a name by
 
 
 @cache
@@ -139,24 +178,37 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
     return stops, prefixes, int(vocab["marker_max_words"]), int(vocab["headline_max_words"])
 
 
+# The patterns of the data files are written for ordinary case ("Ảnh: Trọng Lợi", "Theo dõi …
+# trên Google News"); a line in capitals is matched ignoring case: its letters are all capitals,
+# so a pattern's own capitals ("Ảnh [A-ZĐ]…", a credited name) still hold.
 @cache
-def _caption_pattern() -> re.Pattern[str]:
-    vocab = relevance_vocab()
-    return re.compile("|".join(f"(?:{p})" for p in vocab["caption_patterns"]))
+def _caption_pattern(capitals: bool = False) -> re.Pattern[str]:
+    patterns = relevance_vocab()["caption_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
 
 @cache
-def _chrome_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in relevance_vocab()["chrome_patterns"]))
+def _chrome_pattern(capitals: bool = False) -> re.Pattern[str]:
+    patterns = relevance_vocab()["chrome_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
 
-def _is_caption(line: str, words: int) -> bool:
-    vocab = relevance_vocab()
+@cache
+def _caption_words(capitals: bool) -> tuple[str, ...]:
+    words = relevance_vocab()["caption_words"]
+    return (*words, *(w.upper() for w in words)) if capitals else tuple(words)
+
+
+def _is_caption(line: str, words: int, capitals: bool = False) -> bool:
     return (
-        any(word in line for word in vocab["caption_words"])
-        and words <= vocab["caption_max_words"]
-        and bool(_caption_pattern().search(line))
+        any(word in line for word in _caption_words(capitals))
+        and words <= relevance_vocab()["caption_max_words"]
+        and bool(_caption_pattern(capitals).search(line))
     )
+
+
+def _is_chrome(line: str, capitals: bool = False) -> bool:
+    return _chrome_pattern(capitals).search(line) is not None
 
 
 def _is_glued_run(line: str, words: int, max_words: int) -> bool:
@@ -188,12 +240,13 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
     a paragraph (at least 15 words), or, glued without a space, a sentence (at least 6)."""
     if ":" not in line:
         return None
+    capitals = in_capitals(line)
     # the last sentence end that is no abbreviation's dot ("TP.HCM: …", "H.Long Thành")
     end = next(
         (
             m
             for m in reversed(list(_GLUED_SENTENCE_END.finditer(line)))
-            if not _SHORT_ABBREVIATION.search(line, max(0, m.start() - 5), m.start() + 1)
+            if not _abbreviation_at(line, m.start(), capitals)
         ),
         None,
     )
@@ -317,8 +370,13 @@ def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int
         and _is_headline_like(line, words, headline_words)
         and not line_f.startswith(prefixes)
         and not _is_glued_run(line, words, headline_words)
-        and _chrome_pattern().search(line) is None
+        and not _is_chrome(line, in_capitals(line))
     )
+
+
+def _cut_prose(line: str, capitals: bool) -> bool:
+    """A clause broken by a comma and going on in lower case: running text, not a headline."""
+    return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
 
 
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
@@ -326,12 +384,13 @@ def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
     line: "Tỉnh X có 152 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 104 sản phẩm 3 sao, 46 sản phẩm"."""
     _stops, prefixes, _marker_words, headline_words = _markers()
+    capitals = in_capitals(line)
     return (
         words >= 12
-        and len(_CUT_PROSE.findall(line)) >= 1
+        and _cut_prose(line, capitals)
         and not line_f.startswith(prefixes)
         and not _is_glued_run(line, words, headline_words)
-        and _chrome_pattern().search(line) is None
+        and not _is_chrome(line, capitals)
     )
 
 
@@ -357,7 +416,8 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             continue
         seen_paragraph = seen_paragraph or words > 15
     del lines[keep:], folded[keep:], counts[keep:]
-    captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
+    capitals = list(map(in_capitals, lines))
+    captions = list(map(_is_caption, lines, counts, capitals))
     seen: set[str] = set()
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
         if line_f in seen and counts[k] > 3:
@@ -382,7 +442,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             in_run
             or folded[k].startswith(prefixes)
             or _is_glued_run(lines[k], counts[k], headline_words)
-            or _chrome_pattern().search(lines[k])
+            or _is_chrome(lines[k], capitals[k])
         ):
             zones[k] = "link"
         elif captions[k]:
@@ -394,7 +454,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         for k in range(last_paragraph + 1, len(lines)):
             if zones[k] == "caption":
                 continue
-            cut_prose = k == len(lines) - 1 and _CUT_PROSE.search(lines[k]) is not None
+            cut_prose = k == len(lines) - 1 and _cut_prose(lines[k], capitals[k])
             zones[k] = (
                 "body"
                 if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
@@ -543,11 +603,11 @@ class Document:
             last = bisect_left(starts, end, first)
             count = last - first
             block_of += [b] * count
-            breaks = (
-                [m.end() + start for m in _SENTENCE_END.finditer(piece) if self._breaks(piece, m)]
-                if count and _SENTENCE_END.search(piece)
-                else []
-            )
+            breaks: list[int] = []
+            if count and _SENTENCE_END.search(piece):
+                capitals = in_capitals(piece)
+                stops = _SENTENCE_END.finditer(piece)
+                breaks = [m.end() + start for m in stops if self._breaks(piece, m, capitals)]
             if breaks:
                 sent_of += map(add, repeat(sentence), map(bisect_right, repeat(breaks), starts[first:last]))
             else:
@@ -609,13 +669,12 @@ class Document:
         return self._positions
 
     @staticmethod
-    def _breaks(piece: str, m: re.Match[str]) -> bool:
+    def _breaks(piece: str, m: re.Match[str], capitals: bool) -> bool:
         # No sentence break after "TP." or "Q." or inside "1.649"; one needs a capital or digit next.
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False
-        # The abbreviation is at most five characters ending at the dot: search only there.
-        return not _SHORT_ABBREVIATION.search(piece, max(0, m.start() - 5), m.start() + 1)
+        return not _abbreviation_at(piece, m.start(), capitals)
 
     def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
         """Fill in whether a block is written with diacritics and whether its capitals mean names."""
@@ -638,6 +697,7 @@ class Document:
             accented >= 0.15 * alpha,
             alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE and not item,
             block.words,
+            in_capitals(line),
         )
 
     # -- questions the matchers ask about one syllable --------------------------------------------
@@ -646,8 +706,18 @@ class Document:
         return self._cap[i]
 
     def is_acronym(self, i: int) -> bool:
+        """An abbreviation in capitals ("HTX", "OCOP", "TP"). In a line written in capitals every
+        word is in capitals: there only a word no Vietnamese syllable spells is one, so "(THANH
+        HÓA)" after a company's name is its province, not part of the name as "(HTX)" would be."""
         t = self.orig[i]
-        return len(t) > 1 and t.isupper()
+        if len(t) < 2 or not t.isupper():
+            return False
+        return not self.blocks[self.block_of[i]].capitals or _SYLLABLE.fullmatch(self.fold[i]) is None
+
+    def in_capitals(self, i: int) -> bool:
+        """Whether syllable i's block is written in capitals throughout (a headline, a deck, a
+        letter typed in capitals): its case marks neither names nor acronyms."""
+        return self.blocks[self.block_of[i]].capitals
 
     def names_by_case(self, i: int) -> bool:
         """Whether capitals in this syllable's block mark names (not ALL CAPS, not all lower case)."""

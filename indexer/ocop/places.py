@@ -62,7 +62,7 @@ _UNIT_PREFIX_WORDS = {
     ("dac", "khu"): "đặc khu",
 }
 _PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
-_MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?")
+_MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)" in a headline too
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi")
 
 
@@ -283,7 +283,9 @@ class Gazetteer:
         m = self.dateline_after.match(doc.text, doc.ends[j - 1])
         if m is None:
             return False
-        if m.group().lstrip().startswith("("):
+        # A name in capitals stands out as a dateline only in a line that is not in capitals
+        # throughout; in one that is ("YÊN BÁI - PHÍA ĐÔNG …"), it must open the line.
+        if m.group().lstrip().startswith("(") or doc.in_capitals(i):
             return i == doc.blocks[doc.block_of[i]].first
         return all(doc.orig[k].isupper() for k in range(i, j))
 
@@ -338,7 +340,7 @@ class Gazetteer:
         m = _MARKER.match(doc.text, doc.ends[j - 1])
         if not m:
             return None
-        if m.group(1) == "mới":
+        if m.group(1).lower() == "mới":
             return "new" if m.group(2) else None  # "Hà Nội mới đây" is not a marker
         return "old"
 
