@@ -511,6 +511,7 @@ class Document:
         "_gaps",
         "_positions",
         "memo",
+        "known_names",
         "published_year",
         "_reference_year",
         "_reference_done",
@@ -579,6 +580,9 @@ class Document:
         # Per-document caches of the matchers, keyed by the matcher: the syllable positions each
         # one found (phrases.py, english.py).
         self.memo: dict[object, list[int]] = {}
+        # Syllables of the places the gazetteer found (indexer.ocop.places fills it in, before the
+        # other steps run): the names a block without case still shows.
+        self.known_names: frozenset[int] = frozenset()
         self._tokenise(pieces)
 
     def _tokenise(self, pieces: list[tuple[str, str]]) -> None:
@@ -722,6 +726,14 @@ class Document:
     def names_by_case(self, i: int) -> bool:
         """Whether capitals in this syllable's block mark names (not ALL CAPS, not all lower case)."""
         return not self.caseless and not self.blocks[self.block_of[i]].shouty
+
+    def is_name(self, i: int) -> bool:
+        """Whether syllable i is part of a proper name: a capital (not an acronym) where case
+        marks names; where it cannot (a line in capitals, a text in lower case), a place the
+        gazetteer found ("CÁC SẢN PHẨM OCOP TRÀ VINH ĐẠT 3 SAO": these products, not a rule)."""
+        if self.names_by_case(i):
+            return self._cap[i] and not self.is_acronym(i)
+        return i in self.known_names
 
     def gap(self, i: int) -> str:
         """The characters between syllable i-1 and syllable i."""

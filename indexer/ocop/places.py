@@ -447,6 +447,7 @@ class Gazetteer:
             anchors.append((i, key, self.old_to_new[key]))
         self._resolve_units(units, anchors, result)
         result.mentions.sort(key=lambda m: m.first)
+        doc.known_names = frozenset(k for m in result.mentions for k in range(m.first, m.last))
         return result
 
     def _resolve_units(
