@@ -444,7 +444,8 @@ def find_groups(
         if english and j < block.last and doc.adjacent(j) and doc.low[j] in v.english_heads:
             continue  # "rice fields", "tea cooperative"
         tourism = v.tourism in groups
-        if doc.names_by_case(i) and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
+        cased = doc.names_by_case(i)
+        if cased and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
             # A capitalised tourism word names a site ("The Con Chim Community Tourism Site"):
             # the tourism rule below decides.
             if (
@@ -453,15 +454,10 @@ def find_groups(
                 and not _ends_item_name(doc, i, j, v, in_organisation)
             ):
                 continue
-            run = i + 1  # the capitalised run: "Trà Bồng", not "Đông trùng hạ thảo"
-            while run < min(i + 3, block.last) and doc.is_cap(run) and doc.adjacent(run):
-                run += 1
-            if (
-                place_name is not None
-                and run > i + 1
-                and any(place_name(tuple(doc.fold[i:n])) for n in range(i + 2, run + 1))
-            ):
+            if place_name is not None and _starts_place(doc, i, block.last, place_name):
                 continue
+        elif not cased and place_name is not None and _starts_place(doc, i, block.last, place_name):
+            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH FARM": no case to see the name by
         if _locative(doc, i, v.locatives):
             continue
         if (
@@ -508,6 +504,23 @@ def find_groups(
     if v.tourism not in found and _listed_tourism(doc, sets, v):
         found.add(v.tourism)
     return [g for g in GROUP_ORDER if g in found]
+
+
+def _starts_place(doc: Document, i: int, last: int, place_name: Callable[[tuple[str, ...]], bool]) -> bool:
+    """Whether the product word at syllable i opens a known place's name: with the capitalised
+    syllables after it ("Trà Bồng", not "Đông trùng hạ thảo"), or, where case shows no name, with
+    the next one or two ("TRÀ VINH", "THÔN TRÀ SƠN")."""
+    cased = doc.names_by_case(i)
+    run = i + 1
+    while run < min(i + 3, last) and (doc.is_cap(run) or not cased) and doc.adjacent(run):
+        run += 1
+    return run > i + 1 and any(place_name(_spelling(doc, i, n)) for n in range(i + 2, run + 1))
+
+
+def _spelling(doc: Document, i: int, j: int) -> tuple[str, ...]:
+    """Syllables [i, j) as a place name is looked up: lower case, with their diacritics unless
+    the block is written without them."""
+    return tuple(doc.low[i:j] if doc.blocks[doc.block_of[i]].accented else doc.fold[i:j])
 
 
 # A site's name follows its tourism word within this many syllables ("điểm du lịch sinh thái Đồi …").
@@ -674,7 +687,7 @@ def _supported(
             run = j + 1
             while run < min(j + 3, last) and doc.is_cap(run) and doc.adjacent(run):
                 run += 1
-            if any(place_name(tuple(doc.fold[j:k])) for k in range(j + 1, run + 1)):
+            if any(place_name(_spelling(doc, j, k)) for k in range(j + 1, run + 1)):
                 return True
     for m in (n - 1, n + 1):
         if not 0 <= m < len(matches):

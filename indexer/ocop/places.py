@@ -542,18 +542,21 @@ class Gazetteer:
                     break
         return found
 
-    def is_place_name(self, folded: tuple[str, ...]) -> bool:
-        """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
-        known = self._place_names_seen.get(folded)
+    def is_place_name(self, words: tuple[str, ...]) -> bool:
+        """Whether lower-case syllables spell a province, town or unit name: with their
+        diacritics when they have any ("trà bồng", not "đông trùng" for Đông Trung), else folded
+        ("tra vinh")."""
+        known = self._place_names_seen.get(words)
         if known is None:
-            known = self._place_names_seen[folded] = self._spells_place(folded)
+            known = self._place_names_seen[words] = self._spells_place(words)
         return known
 
-    def _spells_place(self, folded: tuple[str, ...]) -> bool:
-        key = " ".join(folded)
-        if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
+    def _spells_place(self, words: tuple[str, ...]) -> bool:
+        key = " ".join(words)
+        table = "by_name" if fold(key) == key else "accented_name"
+        if any(key in self.units[level][table] for level in ("districts", "wards", "wards_2025")):
             return True
-        doc = Document("", " ".join(folded))
+        doc = Document("", key)
         return any(
             i == 0 and j == len(doc) and _name(p)[0] in ("province", "town")
             for i, j, p in self.names.find(doc, 0, len(doc))
