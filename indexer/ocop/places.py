@@ -252,7 +252,7 @@ class Gazetteer:
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
         if self._in_company_name(doc, i, heads) or (
-            by_case and not prefixed and self._in_product_name(doc, i)
+            not prefixed and self._in_product_name(doc, i)
         ):
             return False
         return not (
