@@ -689,9 +689,11 @@ class Document:
         accented = sum(compress(marked[a:z], letters[a:z]))
         upper = sum(compress(self._cap[a:z], letters[a:z]))
         line = self.text[block.start : block.end]
+        capitals = in_capitals(line)
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
-        item = _BULLET.match(line) is not None and not line.isupper()
+        item = _BULLET.match(line) is not None and not capitals
+        title_case = alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE
         return Block(
             block.zone,
             block.start,
@@ -699,9 +701,9 @@ class Document:
             a,
             z,
             accented >= 0.15 * alpha,
-            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE and not item,
+            capitals or (title_case and not item),
             block.words,
-            in_capitals(line),
+            capitals,
         )
 
     # -- questions the matchers ask about one syllable --------------------------------------------

@@ -63,7 +63,7 @@ _UNIT_PREFIX_WORDS = {
 }
 _PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
 _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)" in a headline too
-_AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi")
+_AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
 
 def _name(phrase: Phrase) -> tuple[str, str | None]:
@@ -251,9 +251,7 @@ class Gazetteer:
             return False
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
-        if self._in_company_name(doc, i, heads) or (
-            not prefixed and self._in_product_name(doc, i)
-        ):
+        if self._in_company_name(doc, i, heads) or (not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
             by_case
