@@ -79,7 +79,7 @@ def in_capitals(line: str) -> bool:
     upper = sum(map(str.isupper, words))
     if upper < 3:
         return False
-    lower = sum(map(ne, map(str.upper, words), words))  # words with a lower-case letter
+    lower: int = sum(map(ne, map(str.upper, words), words))  # words with a lower-case letter
     return upper >= _CAPITALS_SHARE * (upper + lower)
 
 
