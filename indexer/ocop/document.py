@@ -83,7 +83,7 @@ def in_capitals(line: str) -> bool:
     return upper >= _CAPITALS_SHARE * (upper + lower)
 
 
-def _abbreviation_at(text: str, dot: int, capitals: bool) -> bool:
+def _abbreviation_at(text: str, dot: int) -> bool:
     """Whether the dot at `dot` ends an abbreviation ("TP.", "Q.", "ThS."), not a sentence. In a
     line in capitals every short word looks like one: there the word must be no Vietnamese
     syllable too ("HTX.", "TP.", not "SAO." or "XÃ.")."""
@@ -91,7 +91,7 @@ def _abbreviation_at(text: str, dot: int, capitals: bool) -> bool:
     m = _SHORT_ABBREVIATION.search(text, max(0, dot - 5), dot + 1)
     if m is None:
         return False
-    return not capitals or _SYLLABLE.fullmatch(fold(m.group("word"))) is None
+    return _SYLLABLE.fullmatch(fold(m.group("word"))) is None or not in_capitals(text)
 
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
@@ -240,13 +240,12 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
     a paragraph (at least 15 words), or, glued without a space, a sentence (at least 6)."""
     if ":" not in line:
         return None
-    capitals = in_capitals(line)
     # the last sentence end that is no abbreviation's dot ("TP.HCM: …", "H.Long Thành")
     end = next(
         (
             m
             for m in reversed(list(_GLUED_SENTENCE_END.finditer(line)))
-            if not _abbreviation_at(line, m.start(), capitals)
+            if not _abbreviation_at(line, m.start())
         ),
         None,
     )
@@ -394,8 +393,9 @@ def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     )
 
 
-def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
+def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -> list[str]:
     """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
+    `capitals`: whether each line is written in capitals (`in_capitals`).
 
     Lines from a stop marker on ("Có thể bạn quan tâm", "Tin liên quan") are dropped in place.
     """
@@ -415,8 +415,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             boxed.update(box)
             continue
         seen_paragraph = seen_paragraph or words > 15
-    del lines[keep:], folded[keep:], counts[keep:]
-    capitals = list(map(in_capitals, lines))
+    del lines[keep:], folded[keep:], counts[keep:], capitals[keep:]
     captions = list(map(_is_caption, lines, counts, capitals))
     seen: set[str] = set()
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
@@ -535,7 +534,8 @@ class Document:
         pairs = _split_glued_tails(pairs)
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
-        zones = _classify_lines(lines, folded)
+        capitals = list(map(in_capitals, lines))
+        zones = _classify_lines(lines, folded, capitals)
         _trailing_teasers(lines, folded, zones, title_f)
         pieces: list[tuple[str, str]] = [("title", title_n)]
         folded_pieces = [title_f]
@@ -572,6 +572,7 @@ class Document:
                     lines[k], folded[k], len(lines[k].split()), headline_words
                 ):
                     zones[k] = "title"
+        capitals[:0] = [in_capitals(piece) for _zone, piece in pieces]  # the title and lead
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)
         self.text = "\n".join(p for _, p in pieces)
@@ -583,9 +584,9 @@ class Document:
         # Syllables of the places the gazetteer found (indexer.ocop.places fills it in, before the
         # other steps run): the names a block without case still shows.
         self.known_names: frozenset[int] = frozenset()
-        self._tokenise(pieces)
+        self._tokenise(pieces, capitals)
 
-    def _tokenise(self, pieces: list[tuple[str, str]]) -> None:
+    def _tokenise(self, pieces: list[tuple[str, str]], capitals: list[bool]) -> None:
         # One regex pass over the whole text (pieces are joined by "\n", which no syllable
         # crosses); each block then takes its slice of the syllables.
         text, folded = self.text, self.folded
@@ -607,17 +608,17 @@ class Document:
             last = bisect_left(starts, end, first)
             count = last - first
             block_of += [b] * count
-            breaks: list[int] = []
-            if count and _SENTENCE_END.search(piece):
-                capitals = in_capitals(piece)
-                stops = _SENTENCE_END.finditer(piece)
-                breaks = [m.end() + start for m in stops if self._breaks(piece, m, capitals)]
+            breaks = (
+                [m.end() + start for m in _SENTENCE_END.finditer(piece) if self._breaks(piece, m)]
+                if count and _SENTENCE_END.search(piece)
+                else []
+            )
             if breaks:
                 sent_of += map(add, repeat(sentence), map(bisect_right, repeat(breaks), starts[first:last]))
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
-            blocks.append(Block(zone, start, end, first, last, False, False, count))
+            blocks.append(Block(zone, start, end, first, last, False, False, count, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
         # Folding keeps every character's length, so the folded syllables fall at the same offsets:
@@ -673,12 +674,12 @@ class Document:
         return self._positions
 
     @staticmethod
-    def _breaks(piece: str, m: re.Match[str], capitals: bool) -> bool:
+    def _breaks(piece: str, m: re.Match[str]) -> bool:
         # No sentence break after "TP." or "Q." or inside "1.649"; one needs a capital or digit next.
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False
-        return not _abbreviation_at(piece, m.start(), capitals)
+        return not _abbreviation_at(piece, m.start())
 
     def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
         """Fill in whether a block is written with diacritics and whether its capitals mean names."""
@@ -689,7 +690,7 @@ class Document:
         accented = sum(compress(marked[a:z], letters[a:z]))
         upper = sum(compress(self._cap[a:z], letters[a:z]))
         line = self.text[block.start : block.end]
-        capitals = in_capitals(line)
+        capitals = block.capitals
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
         item = _BULLET.match(line) is not None and not capitals
@@ -733,9 +734,9 @@ class Document:
         """Whether syllable i is part of a proper name: a capital (not an acronym) where case
         marks names; where it cannot (a line in capitals, a text in lower case), a place the
         gazetteer found ("CÁC SẢN PHẨM OCOP TRÀ VINH ĐẠT 3 SAO": these products, not a rule)."""
-        if self.names_by_case(i):
-            return self._cap[i] and not self.is_acronym(i)
-        return i in self.known_names
+        if not self._cap[i]:
+            return i in self.known_names and not self.names_by_case(i)
+        return not self.is_acronym(i) if self.names_by_case(i) else i in self.known_names
 
     def gap(self, i: int) -> str:
         """The characters between syllable i-1 and syllable i."""
