@@ -15,6 +15,12 @@ indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
 text is re-joined before it is cut into lines, or every short line would look like a headline.
+
+Papers set headlines, decks and subheads in capitals in the text itself. A line in capitals
+(`in_capitals`, Block.capitals) carries no proper-name signal: its capitals mark neither a name
+nor an acronym (an acronym there is a word no Vietnamese syllable spells), the data files'
+patterns match it ignoring case, and the matchers read it by vocabulary and grammar, as they read
+text in lower case (`names_by_case`, `is_name`).
 """
 
 from __future__ import annotations
@@ -70,6 +76,17 @@ def _lookalikes(text: str) -> str:
     return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
 
 
+# A line is written in capitals when this share of its words are in capitals throughout
+# ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in lower case).
+_CAPITALS_SHARE = 0.9
+# The shape of a Vietnamese syllable, folded: an onset, one to three vowels and a final consonant
+# ("nghiêng", "khuya", "thanh"). A word in capitals that no syllable spells is an acronym ("HTX",
+# "OCOP", "TPHCM", "KH-ĐT"); the shape is all a line in capitals has to tell one by.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
 def in_capitals(line: str) -> bool:
     """Whether a line is written in capitals: at least three words in capitals throughout, and
     nine in ten of the words with a letter ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in
@@ -112,10 +129,11 @@ _OPENING_TOPIC = re.compile(r"^\s*[^\s:.,;]+(?:\s[^\s:.,;]+){0,4}:\s+[A-ZĐÀ-�
 _TERMINAL = tuple('.!?…:;"”’)]')
 _BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
-# Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
+# Running text cut short: a comma, then a word in lower case and two more ("…, gồm 104 sản phẩm");
+# in a line in capitals, where no word is in lower case, a comma and three more words.
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
-# ... in a line in capitals, where no word is in lower case: a comma and three more words.
 _CUT_PROSE_IN_CAPITALS = re.compile(r"\w, \w+\s+\w+\s+\w+")
+# Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
 _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<word>[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
@@ -146,16 +164,6 @@ _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
 
-# A block is written in capitals when this share of its words are in capitals throughout
-# ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in lower case).
-_CAPITALS_SHARE = 0.9
-# The shape of a Vietnamese syllable, folded: an onset, one to three vowels and a final consonant
-# ("nghiêng", "khuya", "thanh"). A word in capitals that no syllable spells is an acronym ("HTX",
-# "OCOP", "TPHCM", "KH-ĐT"); the shape is all a line in capitals has to tell one by.
-_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -167,7 +175,7 @@ class Block:
     accented: bool  # written with diacritics: phrases must match with them
     shouty: bool  # ALL CAPS or Title Case: capitals say nothing about names here
     words: int
-    capitals: bool = False  # written in capitals: no case to tell an acronym or a name by
+    capitals: bool  # written in capitals (`in_capitals`): no case to tell an acronym or a name by
 
 
 @cache
@@ -182,13 +190,13 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
 # trên Google News"); a line in capitals is matched ignoring case: its letters are all capitals,
 # so a pattern's own capitals ("Ảnh [A-ZĐ]…", a credited name) still hold.
 @cache
-def _caption_pattern(capitals: bool = False) -> re.Pattern[str]:
+def _caption_pattern(capitals: bool) -> re.Pattern[str]:
     patterns = relevance_vocab()["caption_patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
 
 @cache
-def _chrome_pattern(capitals: bool = False) -> re.Pattern[str]:
+def _chrome_pattern(capitals: bool) -> re.Pattern[str]:
     patterns = relevance_vocab()["chrome_patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
@@ -199,7 +207,7 @@ def _caption_words(capitals: bool) -> tuple[str, ...]:
     return (*words, *(w.upper() for w in words)) if capitals else tuple(words)
 
 
-def _is_caption(line: str, words: int, capitals: bool = False) -> bool:
+def _is_caption(line: str, words: int, capitals: bool) -> bool:
     return (
         any(word in line for word in _caption_words(capitals))
         and words <= relevance_vocab()["caption_max_words"]
@@ -207,7 +215,7 @@ def _is_caption(line: str, words: int, capitals: bool = False) -> bool:
     )
 
 
-def _is_chrome(line: str, capitals: bool = False) -> bool:
+def _is_chrome(line: str, capitals: bool) -> bool:
     return _chrome_pattern(capitals).search(line) is not None
 
 
@@ -720,11 +728,6 @@ class Document:
         if len(t) < 2 or not t.isupper():
             return False
         return not self.blocks[self.block_of[i]].capitals or _SYLLABLE.fullmatch(self.fold[i]) is None
-
-    def in_capitals(self, i: int) -> bool:
-        """Whether syllable i's block is written in capitals throughout (a headline, a deck, a
-        letter typed in capitals): its case marks neither names nor acronyms."""
-        return self.blocks[self.block_of[i]].capitals
 
     def names_by_case(self, i: int) -> bool:
         """Whether capitals in this syllable's block mark names (not ALL CAPS, not all lower case)."""

@@ -283,7 +283,7 @@ class Gazetteer:
             return False
         # A name in capitals stands out as a dateline only in a line that is not in capitals
         # throughout; in one that is ("YÊN BÁI - PHÍA ĐÔNG …"), it must open the line.
-        if m.group().lstrip().startswith("(") or doc.in_capitals(i):
+        if m.group().lstrip().startswith("(") or doc.blocks[doc.block_of[i]].capitals:
             return i == doc.blocks[doc.block_of[i]].first
         return all(doc.orig[k].isupper() for k in range(i, j))
 
