@@ -206,3 +206,24 @@ def test_product_words_in_capitals_still_count(text: str) -> None:
 )
 def test_a_province_name_after_a_product_word_is_a_brand(text: str, provinces: list[str]) -> None:
     assert facts(text).provinces == provinces
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        (
+            "HAI ĐIỂM ĐẾN ĐƯỢC DU KHÁCH YÊU THÍCH NHẤT CỦA HUYỆN LÀ DU LỊCH CỘNG ĐỒNG BẢN NẬM CANG "
+            "VÀ DU LỊCH CỘNG ĐỒNG THÔN PHÚ AN.",
+            ["Dịch vụ du lịch cộng đồng và điểm du lịch"],
+        ),
+        (
+            "Hai điểm đến được du khách yêu thích nhất của huyện là Du lịch cộng đồng bản Nậm Cang "
+            "và Du lịch cộng đồng thôn Phú An.",
+            ["Dịch vụ du lịch cộng đồng và điểm du lịch"],
+        ),
+        ("HUYỆN TIẾP TỤC PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG Ở CÁC BẢN VÙNG CAO.", []),
+        ("HUYỆN CHÚ TRỌNG DU LỊCH CỘNG ĐỒNG BẢN LÀNG VÙNG CAO.", []),
+    ],
+)
+def test_a_settlement_and_its_name_after_a_tourism_word_name_a_site(text: str, groups: list[str]) -> None:
+    assert facts(text).product_groups == groups

@@ -88,6 +88,7 @@ class _Vocab:
     boilerplate_cues: PhraseIndex
     certifying: PhraseIndex
     tourism_aims: PhraseIndex
+    site_heads: PhraseIndex
     english_category_nouns: frozenset[str]
     name_enders: PhraseIndex
     personal_titles: PhraseIndex  # places.toml's: "Chị Yến" names a person, not a product
@@ -147,6 +148,7 @@ def _vocab() -> _Vocab:
         english_only=frozenset(syllables(w) for w in english if w not in vietnamese),
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
         locatives=_index(v["locatives"]),
+        site_heads=_index(v["site_heads"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
         crops=_index(v["crop_contexts"], v["not_crop_contexts"]),
         needs_support=frozenset(syllables(w) for w in v["needs_support"]),
@@ -488,7 +490,7 @@ def find_groups(
         if tourism and (
             not (
                 (doc.is_cap(i) and doc.names_by_case(i))
-                or _site_name_after(doc, j, block.last)
+                or _site_name_after(doc, j, block.last, v.site_heads)
                 or s in sets.certifying
                 or s in sets.listing
                 or _counted(doc, i)
@@ -527,12 +529,17 @@ def _spelling(doc: Document, i: int, j: int) -> tuple[str, ...]:
 _SITE_NAME_REACH = 3
 
 
-def _site_name_after(doc: Document, j: int, last: int) -> bool:
+def _site_name_after(doc: Document, j: int, last: int, site_heads: PhraseIndex) -> bool:
     """A tourism word written in lower case still names a site when a capitalised name follows it
     in the same phrase (round 19): "gồm: điểm du lịch sinh thái Đồi Thông Xanh" is a certified site,
-    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none."""
+    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none. Where case
+    shows no name (a line in capitals), a settlement and a word of its name do: "DU LỊCH CỘNG ĐỒNG
+    BẢN NẬM CANG"."""
     if not doc.names_by_case(j - 1):
-        return False
+        head = site_heads.match_at(doc, j, last) if j < last and doc.adjacent(j) else None
+        k = j + len(head.folded) if head is not None else last
+        # "BẢN LÀNG", "THÔN XÓM": settlements in general, no name
+        return k < last and doc.adjacent(k) and site_heads.match_at(doc, k, last) is None
     for k in range(j, min(j + _SITE_NAME_REACH, last)):
         if not doc.adjacent(k):
             return False
