@@ -835,7 +835,7 @@ class _Claims:
             head > start
             and v.not_counts.preceded_by(doc, head) is not None
             # "Xã Phú Từ có 15 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
-            and not (doc.is_cap(head - 1) and doc.names_by_case(head - 1) and not doc.sent_start[head - 1])
+            and not (doc.is_name(head - 1) and not doc.sent_start[head - 1])
         ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):

@@ -15,6 +15,12 @@ indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
 text is re-joined before it is cut into lines, or every short line would look like a headline.
+
+Papers set headlines, decks and subheads in capitals in the text itself. A line in capitals
+(`in_capitals`, Block.capitals) carries no proper-name signal: its capitals mark neither a name
+nor an acronym (an acronym there is a word no Vietnamese syllable spells), the data files'
+patterns match it ignoring case, and the matchers read it by vocabulary and grammar, as they read
+text in lower case (`names_by_case`, `is_name`).
 """
 
 from __future__ import annotations
@@ -70,6 +76,41 @@ def _lookalikes(text: str) -> str:
     return _HOOKED.sub(lambda m: _plain_letter(m.group()), text) if _HOOKED.search(text) else text
 
 
+# A line is written in capitals when this share of its words are in capitals throughout
+# ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in lower case).
+_CAPITALS_SHARE = 0.9
+# The shape of a Vietnamese syllable, folded: an onset, one to three vowels and a final consonant
+# ("nghiêng", "khuya", "thanh"). A word in capitals that no syllable spells is an acronym ("HTX",
+# "OCOP", "TPHCM", "KH-ĐT"); the shape is all a line in capitals has to tell one by.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def in_capitals(line: str) -> bool:
+    """Whether a line is written in capitals: at least three words in capitals throughout, and
+    nine in ten of the words with a letter ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in
+    lower case). Papers set headlines, decks and subheads so in the text itself; there a capital
+    marks neither a name nor an acronym, and words of the vocabulary are in capitals too."""
+    words = line.split()
+    upper = sum(map(str.isupper, words))
+    if upper < 3:
+        return False
+    lower: int = sum(map(ne, map(str.upper, words), words))  # words with a lower-case letter
+    return upper >= _CAPITALS_SHARE * (upper + lower)
+
+
+def _abbreviation_at(text: str, dot: int) -> bool:
+    """Whether the dot at `dot` ends an abbreviation ("TP.", "Q.", "ThS."), not a sentence. In a
+    line in capitals every short word looks like one: there the word must be no Vietnamese
+    syllable too ("HTX.", "TP.", not "SAO." or "XÃ.")."""
+    # The abbreviation is at most five characters ending at the dot: search only there.
+    m = _SHORT_ABBREVIATION.search(text, max(0, dot - 5), dot + 1)
+    if m is None:
+        return False
+    return _SYLLABLE.fullmatch(fold(m.group("word"))) is None or not in_capitals(text)
+
+
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
 # A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
@@ -88,9 +129,12 @@ _OPENING_TOPIC = re.compile(r"^\s*[^\s:.,;]+(?:\s[^\s:.,;]+){0,4}:\s+[A-ZĐÀ-�
 _TERMINAL = tuple('.!?…:;"”’)]')
 _BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
-# Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
+# Running text cut short: a comma, then a word in lower case and two more ("…, gồm 104 sản phẩm");
+# in a line in capitals, where no word is in lower case, a comma and three more words.
 _CUT_PROSE = re.compile(r"\w, [a-zà-ỹđ]\w*\s+\w+\s+\w+")
-_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
+_CUT_PROSE_IN_CAPITALS = re.compile(r"\w, \w+\s+\w+\s+\w+")
+# Abbreviations whose dot does not end a sentence: "TP. Hà Nội", "Q. 1", "ThS. Nguyễn Văn A".
+_SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<word>[A-ZĐ]{1,3}|Tp|Tx|ThS|Ths|PGS|TS|GS|BS|St|Mr|Dr)\.$")
 
 
 # A first paragraph this long is an article's sapo: the headline-like line above it is the headline.
@@ -100,11 +144,13 @@ _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
 # A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
 # also under an update or publication label, with the weekday and time in any order and seconds
 # or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
-# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA".
+# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
+# in capitals too ("CẬP NHẬT: 15/01/2021").
 _DATELINE = re.compile(
-    r"^\s*(?:(?:[Nn]gày\s+)?(?:[Cc]ập\s+nhật|[Đđ]ăng|[Xx]uất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
-    r"(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
-    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()GMT+|\-–]*(?:SA|CH|AM|PM)?\s*$"
+    r"^\s*(?:(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
+    r"(?:(?:thứ\s+\w+|chủ\s+nhật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
+    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()gmt+|\-–]*(?:sa|ch|am|pm)?\s*$",
+    re.IGNORECASE,
 )
 
 # Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
@@ -129,6 +175,7 @@ class Block:
     accented: bool  # written with diacritics: phrases must match with them
     shouty: bool  # ALL CAPS or Title Case: capitals say nothing about names here
     words: int
+    capitals: bool  # written in capitals (`in_capitals`): no case to tell an acronym or a name by
 
 
 @cache
@@ -139,24 +186,37 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
     return stops, prefixes, int(vocab["marker_max_words"]), int(vocab["headline_max_words"])
 
 
+# The patterns of the data files are written for ordinary case ("Ảnh: Trọng Lợi", "Theo dõi …
+# trên Google News"); a line in capitals is matched ignoring case: its letters are all capitals,
+# so a pattern's own capitals ("Ảnh [A-ZĐ]…", a credited name) still hold.
 @cache
-def _caption_pattern() -> re.Pattern[str]:
-    vocab = relevance_vocab()
-    return re.compile("|".join(f"(?:{p})" for p in vocab["caption_patterns"]))
+def _caption_pattern(capitals: bool) -> re.Pattern[str]:
+    patterns = relevance_vocab()["caption_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
 
 @cache
-def _chrome_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in relevance_vocab()["chrome_patterns"]))
+def _chrome_pattern(capitals: bool) -> re.Pattern[str]:
+    patterns = relevance_vocab()["chrome_patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
 
 
-def _is_caption(line: str, words: int) -> bool:
-    vocab = relevance_vocab()
+@cache
+def _caption_words(capitals: bool) -> tuple[str, ...]:
+    words = relevance_vocab()["caption_words"]
+    return (*words, *(w.upper() for w in words)) if capitals else tuple(words)
+
+
+def _is_caption(line: str, words: int, capitals: bool) -> bool:
     return (
-        any(word in line for word in vocab["caption_words"])
-        and words <= vocab["caption_max_words"]
-        and bool(_caption_pattern().search(line))
+        any(word in line for word in _caption_words(capitals))
+        and words <= relevance_vocab()["caption_max_words"]
+        and bool(_caption_pattern(capitals).search(line))
     )
+
+
+def _is_chrome(line: str, capitals: bool) -> bool:
+    return _chrome_pattern(capitals).search(line) is not None
 
 
 def _is_glued_run(line: str, words: int, max_words: int) -> bool:
@@ -193,7 +253,7 @@ def _glued_tail(line: str, headline_words: int) -> int | None:
         (
             m
             for m in reversed(list(_GLUED_SENTENCE_END.finditer(line)))
-            if not _SHORT_ABBREVIATION.search(line, max(0, m.start() - 5), m.start() + 1)
+            if not _abbreviation_at(line, m.start())
         ),
         None,
     )
@@ -223,6 +283,33 @@ def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+# Hard-wrapped text in capitals: lines broken inside a sentence run to one width, within this share.
+_WRAP_SPREAD = 0.1
+_WRAP_MIN_CHARS = 30
+_WRAP_MIN_LINES = 3
+
+
+def _breaks_in_capitals(lines: list[str]) -> list[int]:
+    """Line breaks inside sentences of a text written in capitals (an official letter typed in
+    capitals, an excerpt upper-cased by its site): no line starts in lower case there, so the
+    sign of a wrapped line is its length. The long lines in capitals that end no sentence and
+    are followed by another line in capitals count when three or more run to one width (the
+    median of their lengths, within a tenth): headings and captions have no such width."""
+    candidates = [
+        k
+        for k in range(len(lines) - 1)
+        if len(lines[k].strip()) >= _WRAP_MIN_CHARS
+        and lines[k].isupper()
+        and lines[k + 1].isupper()
+        and not lines[k].rstrip().endswith(_TERMINAL)
+    ]
+    if not candidates:
+        return []
+    width = sorted(len(lines[k].strip()) for k in candidates)[len(candidates) // 2]
+    wrapped = [k for k in candidates if abs(len(lines[k].strip()) - width) <= _WRAP_SPREAD * width]
+    return wrapped if len(wrapped) >= _WRAP_MIN_LINES else []
+
+
 def unwrap(text: str) -> str:
     """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
     starts in lower case, continues the same sentence. Applied only when such breaks are common
@@ -238,6 +325,7 @@ def unwrap(text: str) -> str:
         for k in range(len(lines) - 1)
         if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
     ]
+    breaks += _breaks_in_capitals(lines)
     if len(breaks) < 2 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
         return text
     width = sorted(len(lines[k].strip()) for k in breaks)[len(breaks) // 2]
@@ -289,8 +377,13 @@ def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int
         and _is_headline_like(line, words, headline_words)
         and not line_f.startswith(prefixes)
         and not _is_glued_run(line, words, headline_words)
-        and _chrome_pattern().search(line) is None
+        and not _is_chrome(line, in_capitals(line))
     )
+
+
+def _cut_prose(line: str, capitals: bool) -> bool:
+    """A clause broken by a comma and going on in lower case: running text, not a headline."""
+    return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
 
 
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
@@ -298,17 +391,19 @@ def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
     line: "Tỉnh X có 152 sản phẩm OCOP đạt từ 3 sao trở lên, gồm 104 sản phẩm 3 sao, 46 sản phẩm"."""
     _stops, prefixes, _marker_words, headline_words = _markers()
+    capitals = in_capitals(line)
     return (
         words >= 12
-        and len(_CUT_PROSE.findall(line)) >= 1
+        and _cut_prose(line, capitals)
         and not line_f.startswith(prefixes)
         and not _is_glued_run(line, words, headline_words)
-        and _chrome_pattern().search(line) is None
+        and not _is_chrome(line, capitals)
     )
 
 
-def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
+def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -> list[str]:
     """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
+    `capitals`: whether each line is written in capitals (`in_capitals`).
 
     Lines from a stop marker on ("Có thể bạn quan tâm", "Tin liên quan") are dropped in place.
     """
@@ -328,8 +423,8 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             boxed.update(box)
             continue
         seen_paragraph = seen_paragraph or words > 15
-    del lines[keep:], folded[keep:], counts[keep:]
-    captions = [_is_caption(line, n) for line, n in zip(lines, counts, strict=True)]
+    del lines[keep:], folded[keep:], counts[keep:], capitals[keep:]
+    captions = list(map(_is_caption, lines, counts, capitals))
     seen: set[str] = set()
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
         if line_f in seen and counts[k] > 3:
@@ -354,7 +449,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
             in_run
             or folded[k].startswith(prefixes)
             or _is_glued_run(lines[k], counts[k], headline_words)
-            or _chrome_pattern().search(lines[k])
+            or _is_chrome(lines[k], capitals[k])
         ):
             zones[k] = "link"
         elif captions[k]:
@@ -366,7 +461,7 @@ def _classify_lines(lines: list[str], folded: list[str]) -> list[str]:
         for k in range(last_paragraph + 1, len(lines)):
             if zones[k] == "caption":
                 continue
-            cut_prose = k == len(lines) - 1 and _CUT_PROSE.search(lines[k]) is not None
+            cut_prose = k == len(lines) - 1 and _cut_prose(lines[k], capitals[k])
             zones[k] = (
                 "body"
                 if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
@@ -423,6 +518,7 @@ class Document:
         "_gaps",
         "_positions",
         "memo",
+        "known_names",
         "published_year",
         "_reference_year",
         "_reference_done",
@@ -446,7 +542,8 @@ class Document:
         pairs = _split_glued_tails(pairs)
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
-        zones = _classify_lines(lines, folded)
+        capitals = list(map(in_capitals, lines))
+        zones = _classify_lines(lines, folded, capitals)
         _trailing_teasers(lines, folded, zones, title_f)
         pieces: list[tuple[str, str]] = [("title", title_n)]
         folded_pieces = [title_f]
@@ -483,6 +580,7 @@ class Document:
                     lines[k], folded[k], len(lines[k].split()), headline_words
                 ):
                     zones[k] = "title"
+        capitals[:0] = [in_capitals(piece) for _zone, piece in pieces]  # the title and lead
         pieces.extend(zip(zones, lines, strict=True))
         folded_pieces.extend(folded)
         self.text = "\n".join(p for _, p in pieces)
@@ -491,9 +589,12 @@ class Document:
         # Per-document caches of the matchers, keyed by the matcher: the syllable positions each
         # one found (phrases.py, english.py).
         self.memo: dict[object, list[int]] = {}
-        self._tokenise(pieces)
+        # Syllables of the places the gazetteer found (indexer.ocop.places fills it in, before the
+        # other steps run): the names a block without case still shows.
+        self.known_names: frozenset[int] = frozenset()
+        self._tokenise(pieces, capitals)
 
-    def _tokenise(self, pieces: list[tuple[str, str]]) -> None:
+    def _tokenise(self, pieces: list[tuple[str, str]], capitals: list[bool]) -> None:
         # One regex pass over the whole text (pieces are joined by "\n", which no syllable
         # crosses); each block then takes its slice of the syllables.
         text, folded = self.text, self.folded
@@ -525,7 +626,7 @@ class Document:
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
-            blocks.append(Block(zone, start, end, first, last, False, False, count))
+            blocks.append(Block(zone, start, end, first, last, False, False, count, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
         # Folding keeps every character's length, so the folded syllables fall at the same offsets:
@@ -586,8 +687,7 @@ class Document:
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False
-        # The abbreviation is at most five characters ending at the dot: search only there.
-        return not _SHORT_ABBREVIATION.search(piece, max(0, m.start() - 5), m.start() + 1)
+        return not _abbreviation_at(piece, m.start())
 
     def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
         """Fill in whether a block is written with diacritics and whether its capitals mean names."""
@@ -598,9 +698,11 @@ class Document:
         accented = sum(compress(marked[a:z], letters[a:z]))
         upper = sum(compress(self._cap[a:z], letters[a:z]))
         line = self.text[block.start : block.end]
+        capitals = block.capitals
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
-        item = _BULLET.match(line) is not None and not line.isupper()
+        item = _BULLET.match(line) is not None and not capitals
+        title_case = alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE
         return Block(
             block.zone,
             block.start,
@@ -608,8 +710,9 @@ class Document:
             a,
             z,
             accented >= 0.15 * alpha,
-            alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE and not item,
+            capitals or (title_case and not item),
             block.words,
+            capitals,
         )
 
     # -- questions the matchers ask about one syllable --------------------------------------------
@@ -618,12 +721,25 @@ class Document:
         return self._cap[i]
 
     def is_acronym(self, i: int) -> bool:
+        """An abbreviation in capitals ("HTX", "OCOP", "TP"). In a line written in capitals every
+        word is in capitals: there only a word no Vietnamese syllable spells is one, so "(THANH
+        HÓA)" after a company's name is its province, not part of the name as "(HTX)" would be."""
         t = self.orig[i]
-        return len(t) > 1 and t.isupper()
+        if len(t) < 2 or not t.isupper():
+            return False
+        return not self.blocks[self.block_of[i]].capitals or _SYLLABLE.fullmatch(self.fold[i]) is None
 
     def names_by_case(self, i: int) -> bool:
         """Whether capitals in this syllable's block mark names (not ALL CAPS, not all lower case)."""
         return not self.caseless and not self.blocks[self.block_of[i]].shouty
+
+    def is_name(self, i: int) -> bool:
+        """Whether syllable i is part of a proper name: a capital (not an acronym) where case
+        marks names; where it cannot (a line in capitals, a text in lower case), a place the
+        gazetteer found ("CÁC SẢN PHẨM OCOP TRÀ VINH ĐẠT 3 SAO": these products, not a rule)."""
+        if not self._cap[i]:
+            return i in self.known_names and not self.names_by_case(i)
+        return not self.is_acronym(i) if self.names_by_case(i) else i in self.known_names
 
     def gap(self, i: int) -> str:
         """The characters between syllable i-1 and syllable i."""

@@ -88,6 +88,7 @@ class _Vocab:
     boilerplate_cues: PhraseIndex
     certifying: PhraseIndex
     tourism_aims: PhraseIndex
+    site_heads: PhraseIndex
     english_category_nouns: frozenset[str]
     name_enders: PhraseIndex
     personal_titles: PhraseIndex  # places.toml's: "Chị Yến" names a person, not a product
@@ -147,6 +148,7 @@ def _vocab() -> _Vocab:
         english_only=frozenset(syllables(w) for w in english if w not in vietnamese),
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
         locatives=_index(v["locatives"]),
+        site_heads=_index(v["site_heads"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
         crops=_index(v["crop_contexts"], v["not_crop_contexts"]),
         needs_support=frozenset(syllables(w) for w in v["needs_support"]),
@@ -444,7 +446,8 @@ def find_groups(
         if english and j < block.last and doc.adjacent(j) and doc.low[j] in v.english_heads:
             continue  # "rice fields", "tea cooperative"
         tourism = v.tourism in groups
-        if doc.names_by_case(i) and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
+        cased = doc.names_by_case(i)
+        if cased and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
             # A capitalised tourism word names a site ("The Con Chim Community Tourism Site"):
             # the tourism rule below decides.
             if (
@@ -453,15 +456,10 @@ def find_groups(
                 and not _ends_item_name(doc, i, j, v, in_organisation)
             ):
                 continue
-            run = i + 1  # the capitalised run: "Trà Bồng", not "Đông trùng hạ thảo"
-            while run < min(i + 3, block.last) and doc.is_cap(run) and doc.adjacent(run):
-                run += 1
-            if (
-                place_name is not None
-                and run > i + 1
-                and any(place_name(tuple(doc.fold[i:n])) for n in range(i + 2, run + 1))
-            ):
+            if place_name is not None and _starts_place(doc, i, block.last, place_name):
                 continue
+        elif not cased and place_name is not None and _starts_place(doc, i, block.last, place_name):
+            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH FARM": no case to see the name by
         if _locative(doc, i, v.locatives):
             continue
         if (
@@ -492,7 +490,7 @@ def find_groups(
         if tourism and (
             not (
                 (doc.is_cap(i) and doc.names_by_case(i))
-                or _site_name_after(doc, j, block.last)
+                or _site_name_after(doc, j, block.last, v.site_heads)
                 or s in sets.certifying
                 or s in sets.listing
                 or _counted(doc, i)
@@ -510,16 +508,38 @@ def find_groups(
     return [g for g in GROUP_ORDER if g in found]
 
 
+def _starts_place(doc: Document, i: int, last: int, place_name: Callable[[tuple[str, ...]], bool]) -> bool:
+    """Whether the product word at syllable i opens a known place's name: with the capitalised
+    syllables after it ("Trà Bồng", not "Đông trùng hạ thảo"), or, where case shows no name, with
+    the next one or two ("TRÀ VINH", "THÔN TRÀ SƠN")."""
+    cased = doc.names_by_case(i)
+    run = i + 1
+    while run < min(i + 3, last) and (doc.is_cap(run) or not cased) and doc.adjacent(run):
+        run += 1
+    return run > i + 1 and any(place_name(_spelling(doc, i, n)) for n in range(i + 2, run + 1))
+
+
+def _spelling(doc: Document, i: int, j: int) -> tuple[str, ...]:
+    """Syllables [i, j) as a place name is looked up: lower case, with their diacritics unless
+    the block is written without them."""
+    return tuple(doc.low[i:j] if doc.blocks[doc.block_of[i]].accented else doc.fold[i:j])
+
+
 # A site's name follows its tourism word within this many syllables ("điểm du lịch sinh thái Đồi …").
 _SITE_NAME_REACH = 3
 
 
-def _site_name_after(doc: Document, j: int, last: int) -> bool:
+def _site_name_after(doc: Document, j: int, last: int, site_heads: PhraseIndex) -> bool:
     """A tourism word written in lower case still names a site when a capitalised name follows it
     in the same phrase (round 19): "gồm: điểm du lịch sinh thái Đồi Thông Xanh" is a certified site,
-    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none."""
+    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none. Where case
+    shows no name (a line in capitals), a settlement and a word of its name do: "DU LỊCH CỘNG ĐỒNG
+    BẢN NẬM CANG"."""
     if not doc.names_by_case(j - 1):
-        return False
+        head = site_heads.match_at(doc, j, last) if j < last and doc.adjacent(j) else None
+        k = j + len(head.folded) if head is not None else last
+        # "BẢN LÀNG", "THÔN XÓM": settlements in general, no name
+        return k < last and doc.adjacent(k) and site_heads.match_at(doc, k, last) is None
     for k in range(j, min(j + _SITE_NAME_REACH, last)):
         if not doc.adjacent(k):
             return False
@@ -674,7 +694,7 @@ def _supported(
             run = j + 1
             while run < min(j + 3, last) and doc.is_cap(run) and doc.adjacent(run):
                 run += 1
-            if any(place_name(tuple(doc.fold[j:k])) for k in range(j + 1, run + 1)):
+            if any(place_name(_spelling(doc, j, k)) for k in range(j + 1, run + 1)):
                 return True
     for m in (n - 1, n + 1):
         if not 0 <= m < len(matches):

@@ -286,7 +286,7 @@ class Modality:
                 and doc.orig[k].isdigit()
             ):
                 return False  # "Năm 2021, … được UBND tỉnh công nhận đạt 3 sao": an event in time (round 13)
-            if k > a and doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k):
+            if k > a and doc.is_name(k):
                 return False  # "Sản phẩm Trà Shan tuyết đạt 4 sao được hỗ trợ": a named product
         return opener or bool(_hits(self.generic_words, doc, a, b))
 

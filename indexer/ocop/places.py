@@ -62,8 +62,8 @@ _UNIT_PREFIX_WORDS = {
     ("dac", "khu"): "đặc khu",
 }
 _PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
-_MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?")
-_AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi")
+_MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)" in a headline too
+_AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
 
 def _name(phrase: Phrase) -> tuple[str, str | None]:
@@ -251,9 +251,7 @@ class Gazetteer:
             return False
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
             return False  # "số 11 Vân Đồn" is a street address
-        if self._in_company_name(doc, i, heads) or (
-            by_case and not prefixed and self._in_product_name(doc, i)
-        ):
+        if self._in_company_name(doc, i, heads) or (not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
             by_case
@@ -283,7 +281,9 @@ class Gazetteer:
         m = self.dateline_after.match(doc.text, doc.ends[j - 1])
         if m is None:
             return False
-        if m.group().lstrip().startswith("("):
+        # A name in capitals stands out as a dateline only in a line that is not in capitals
+        # throughout; in one that is ("YÊN BÁI - PHÍA ĐÔNG …"), it must open the line.
+        if m.group().lstrip().startswith("(") or doc.blocks[doc.block_of[i]].capitals:
             return i == doc.blocks[doc.block_of[i]].first
         return all(doc.orig[k].isupper() for k in range(i, j))
 
@@ -338,7 +338,7 @@ class Gazetteer:
         m = _MARKER.match(doc.text, doc.ends[j - 1])
         if not m:
             return None
-        if m.group(1) == "mới":
+        if m.group(1).lower() == "mới":
             return "new" if m.group(2) else None  # "Hà Nội mới đây" is not a marker
         return "old"
 
@@ -445,6 +445,7 @@ class Gazetteer:
             anchors.append((i, key, self.old_to_new[key]))
         self._resolve_units(units, anchors, result)
         result.mentions.sort(key=lambda m: m.first)
+        doc.known_names = frozenset(k for m in result.mentions for k in range(m.first, m.last))
         return result
 
     def _resolve_units(
@@ -539,18 +540,21 @@ class Gazetteer:
                     break
         return found
 
-    def is_place_name(self, folded: tuple[str, ...]) -> bool:
-        """Whether folded syllables spell a province, town or unit name ("tra bong", "tra vinh")."""
-        known = self._place_names_seen.get(folded)
+    def is_place_name(self, words: tuple[str, ...]) -> bool:
+        """Whether lower-case syllables spell a province, town or unit name: with their
+        diacritics when they have any ("trà bồng", not "đông trùng" for Đông Trung), else folded
+        ("tra vinh")."""
+        known = self._place_names_seen.get(words)
         if known is None:
-            known = self._place_names_seen[folded] = self._spells_place(folded)
+            known = self._place_names_seen[words] = self._spells_place(words)
         return known
 
-    def _spells_place(self, folded: tuple[str, ...]) -> bool:
-        key = " ".join(folded)
-        if any(key in self.units[level]["by_name"] for level in ("districts", "wards", "wards_2025")):
+    def _spells_place(self, words: tuple[str, ...]) -> bool:
+        key = " ".join(words)
+        table = "by_name" if fold(key) == key else "accented_name"
+        if any(key in self.units[level][table] for level in ("districts", "wards", "wards_2025")):
             return True
-        doc = Document("", " ".join(folded))
+        doc = Document("", key)
         return any(
             i == 0 and j == len(doc) and _name(p)[0] in ("province", "town")
             for i, j, p in self.names.find(doc, 0, len(doc))

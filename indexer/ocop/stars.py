@@ -238,15 +238,20 @@ def of_a_product(doc: Document, first: int) -> bool:
     a, _b = doc.sentence_bounds(first)
     if modality().realis_before(doc, first):
         return True
-    return any(doc.is_cap(k) and not doc.is_acronym(k) and doc.names_by_case(k) for k in range(a + 1, first))
+    return any(map(doc.is_name, range(a + 1, first)))
 
 
 def _product_subject(doc: Document, first: int) -> bool:
     """The rating's sentence opens with a kind of product: "Khăn lụa là sản phẩm OCOP 3 sao của
-    tỉnh" rates that product, it states no rule about products in general (round 19)."""
+    tỉnh" rates that product, it states no rule about products in general (round 19). Where case
+    shows no name (a line in capitals), a kind of product anywhere before the rating in its
+    sentence stands for the product's name: "… KỂ ĐẾN LÀ BÁNH TRÁNG SIÊU MỎNG TÂN NHIÊN LÀ SẢN
+    PHẨM OCOP 5 SAO"."""
     a, _b = doc.sentence_bounds(first)
     found = product_index().match_at(doc, a, first)
-    return found is not None and bool(found.value)
+    if found is not None and bool(found.value):
+        return True
+    return not doc.names_by_case(first) and any(p.value for _i, _j, p in product_index().find(doc, a, first))
 
 
 def _factual(doc: Document, stars: tuple[int, ...], first: int, sao: int, m: Modality) -> tuple[int, ...]:
