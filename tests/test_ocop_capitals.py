@@ -83,10 +83,10 @@ def test_a_province_in_brackets_after_a_company_is_its_province(text: str, provi
 
 
 def test_an_acronym_in_capitals_is_a_word_no_syllable_spells() -> None:
-    doc = Document("", "HỢP TÁC XÃ (HTX) CHÈ TÂN CƯƠNG CÓ 3 SẢN PHẨM OCOP")
+    doc = Document("", "HỢP TÁC XÃ (HTX) CHÈ KHE CỐC CÓ 3 SẢN PHẨM OCOP")
     acronyms = {doc.orig[k] for k in range(len(doc)) if doc.is_acronym(k)}
     assert acronyms == {"HTX", "OCOP"}
-    ordinary = Document("", "Hợp tác xã (HTX) chè Tân Cương có 3 sản phẩm OCOP")
+    ordinary = Document("", "Hợp tác xã (HTX) chè Khe Cốc có 3 sản phẩm OCOP")
     assert {ordinary.orig[k] for k in range(len(ordinary)) if ordinary.is_acronym(k)} == {"HTX", "OCOP"}
 
 
@@ -112,7 +112,7 @@ def test_a_caption_in_capitals_is_a_caption() -> None:
 
 
 def test_a_name_in_a_line_in_capitals_followed_by_a_dash_is_no_dateline() -> None:
-    text = "PHÍA NAM GIÁP TỈNH YÊN BÁI - PHÍA ĐÔNG GIÁP HUYỆN BẮC QUANG CÓ NHIỀU ĐỒI CHÈ CỔ THỤ."
+    text = "PHÍA NAM GIÁP TỈNH YÊN BÁI - PHÍA TÂY GIÁP HUYỆN VĂN BÀN CÓ NHIỀU RỪNG QUẾ LÂU NĂM."
     assert "Yên Bái" in facts(text).provinces
     # an opening dateline is still one, in capitals or in an ordinary line
     dateline = "HÀ NỘI - Ngày 5/3, hội chợ sản phẩm OCOP của tỉnh Lào Cai khai mạc tại thủ đô."
@@ -154,8 +154,8 @@ def test_a_named_province_makes_a_rating_a_fact_not_a_rule(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "NỔI BẬT LÀ BÁNH TRÁNG SIÊU MỎNG HƯƠNG QUÊ LÀ SẢN PHẨM OCOP 5 SAO.",
-        "Nổi bật là bánh tráng siêu mỏng Hương Quê là sản phẩm OCOP 5 sao.",
+        "NỔI BẬT LÀ BÁNH PHỒNG TÔM HƯƠNG QUÊ LÀ SẢN PHẨM OCOP 5 SAO.",
+        "Nổi bật là bánh phồng tôm Hương Quê là sản phẩm OCOP 5 sao.",
     ],
 )
 def test_a_kind_of_product_before_a_rating_names_the_product(text: str) -> None:
@@ -176,8 +176,8 @@ def test_a_rule_in_capitals_is_still_a_rule(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "CÔNG TY TNHH TRÀ VINH FARM CÓ 3 SẢN PHẨM OCOP 4 SAO LÀ BÁNH PHỒNG, KẸO DỪA VÀ MẮM RUỐC.",
-        "Công ty TNHH Trà Vinh Farm có 3 sản phẩm OCOP 4 sao là bánh phồng, kẹo dừa và mắm ruốc.",
+        "CÔNG TY TNHH TRÀ VINH XANH CÓ 3 SẢN PHẨM OCOP 4 SAO LÀ BÁNH PHỒNG, KẸO DỪA VÀ MẮM RUỐC.",
+        "Công ty TNHH Trà Vinh Xanh có 3 sản phẩm OCOP 4 sao là bánh phồng, kẹo dừa và mắm ruốc.",
     ],
 )
 def test_a_product_word_that_opens_a_place_name_is_the_place(text: str) -> None:
@@ -199,8 +199,8 @@ def test_product_words_in_capitals_still_count(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "provinces"),
     [
-        ("SẢN PHẨM OCOP 3 SAO GỒM MẬT ONG HOA TỰ NHIÊN BÌNH DƯƠNG VÀ MIẾN DONG.", []),
-        ("Sản phẩm OCOP 3 sao gồm mật ong hoa tự nhiên Bình Dương và miến dong.", []),
+        ("SẢN PHẨM OCOP 3 SAO GỒM MẬT ONG RỪNG BÌNH DƯƠNG VÀ MIẾN DONG.", []),
+        ("Sản phẩm OCOP 3 sao gồm mật ong rừng Bình Dương và miến dong.", []),
         ("SẢN PHẨM OCOP 3 SAO CỦA TỈNH BÌNH DƯƠNG GỒM MẬT ONG VÀ MIẾN DONG.", ["Bình Dương"]),
     ],
 )

@@ -459,7 +459,7 @@ def find_groups(
             if place_name is not None and _starts_place(doc, i, block.last, place_name):
                 continue
         elif not cased and place_name is not None and _starts_place(doc, i, block.last, place_name):
-            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH FARM": no case to see the name by
+            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH XANH": no case to see the name by
         if _locative(doc, i, v.locatives):
             continue
         if (
@@ -532,7 +532,7 @@ _SITE_NAME_REACH = 3
 def _site_name_after(doc: Document, j: int, last: int, site_heads: PhraseIndex) -> bool:
     """A tourism word written in lower case still names a site when a capitalised name follows it
     in the same phrase (round 19): "gồm: điểm du lịch sinh thái Đồi Thông Xanh" is a certified site,
-    as "Điểm du lịch cộng đồng Cồn Chim" is; "phát triển du lịch cộng đồng" names none. Where case
+    as "Điểm du lịch cộng đồng Bãi Sậy" is; "phát triển du lịch cộng đồng" names none. Where case
     shows no name (a line in capitals), a settlement and a word of its name do: "DU LỊCH CỘNG ĐỒNG
     BẢN NẬM CANG"."""
     if not doc.names_by_case(j - 1):

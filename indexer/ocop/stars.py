@@ -245,8 +245,8 @@ def _product_subject(doc: Document, first: int) -> bool:
     """The rating's sentence opens with a kind of product: "Khăn lụa là sản phẩm OCOP 3 sao của
     tỉnh" rates that product, it states no rule about products in general (round 19). Where case
     shows no name (a line in capitals), a kind of product anywhere before the rating in its
-    sentence stands for the product's name: "… KỂ ĐẾN LÀ BÁNH TRÁNG SIÊU MỎNG TÂN NHIÊN LÀ SẢN
-    PHẨM OCOP 5 SAO"."""
+    sentence stands for the product's name: "… NỔI BẬT LÀ BÁNH PHỒNG TÔM HƯƠNG QUÊ LÀ SẢN PHẨM
+    OCOP 5 SAO"."""
     a, _b = doc.sentence_bounds(first)
     found = product_index().match_at(doc, a, first)
     if found is not None and bool(found.value):
