@@ -720,7 +720,7 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         probe, tail_key = max(words[-width:], key=len), fold(" ".join(words[-width:]))
         found = [i for i, node in enumerate(texts) if probe in node and tail_key in folded_at(i)]
         # The paragraph's own text ends with its closing words; the same words earlier in the
-        # text ("… với phần thẩm vấn bị cáo …") do not end theirs.
+        # text ("… sau phiên họp chiều nay …") do not end theirs.
         start = next((i for i in found if folded_at(i).rstrip(_CLOSING_MARKS).endswith(tail_key)), None)
         start = found[0] if start is None and found else start
         if start is not None:
