@@ -90,9 +90,34 @@ def _composed(text: str) -> str:
     if not _maybe_stray().search(text):  # nearly every text: no mark left unattached
         return text
     unknown = set(text).difference(_NOT_COMBINING)  # a few characters, only the first time
-    stray = {ord(ch): None for ch in unknown if unicodedata.combining(ch)}
-    _NOT_COMBINING.update(ch for ch in unknown if ord(ch) not in stray)
-    return text.translate(stray) if stray else text
+    marks = {ch for ch in unknown if unicodedata.combining(ch)}
+    _NOT_COMBINING.update(unknown - marks)
+    return _without_stray(text, marks) if marks else text
+
+
+def _without_stray(text: str, marks: set[str]) -> str:
+    """The text without the combining marks that have nothing to attach to. After NFC a mark on
+    a Latin letter (Vietnamese included) or on no letter at all is debris of a broken legacy
+    encoding; on a letter of a script written with marks (Thai "แม่น้ำ", Devanagari, Arabic), the
+    mark is part of the word, as it is on screen, and stays."""
+    kept: list[str] = []
+    attaches = False
+    for ch in text:
+        if ch in marks:
+            if attaches:
+                kept.append(ch)
+            continue
+        kept.append(ch)
+        attaches = ch.isalpha() and not _is_latin(ch)
+    return "".join(kept)
+
+
+def _is_latin(ch: str) -> bool:
+    """Basic Latin to Latin Extended-B, Latin Extended Additional (Vietnamese), -C and -D."""
+    return ch <= "\u024f" or any(first <= ch <= last for first, last in _LATIN_BEYOND_B)
+
+
+_LATIN_BEYOND_B = (("\u1e00", "\u1eff"), ("\u2c60", "\u2c7f"), ("\ua720", "\ua7ff"))
 
 
 def clean(text: str | None) -> str:
@@ -101,7 +126,8 @@ def clean(text: str | None) -> str:
     placement included ("thoả", "Thanh Hoá", "Uỷ ban"), because journalists quote stored text.
 
     Stray combining marks that NFC cannot attach are dropped: they come from broken legacy
-    encodings and would otherwise make `fold` change the length of the text.
+    encodings and would otherwise make `fold` change the length of the text. The marks of scripts
+    written with them (Thai, Devanagari, Arabic …) are letters' parts there, and stay.
     """
     if not text:
         return ""

@@ -143,6 +143,14 @@ def test_folded_syllables_fold_each_word_as_fold_does() -> None:
     assert folded_syllables(iter(words[:2])) == ["hoa", "dak"]
 
 
+def test_marks_of_scripts_written_with_them_stay() -> None:
+    """Thai tone and vowel marks, a Devanagari vowel sign and virama are parts of their words (a
+    Thai name in a border-trade story, an Indian product's name): `clean` once dropped them."""
+    for word in ("แม่น้ำโขง", "ข้าวหอมมะลิ", "हिन्दी", "चाय"):
+        assert clean(f"Sản phẩm {word} OCOP") == f"Sản phẩm {word} OCOP"
+        assert len(fold(word)) == len(word)
+
+
 def test_stray_combining_marks_are_dropped_from_every_plane() -> None:
     """Marks NFC cannot attach (legacy encodings) go, whether in the first plane or beyond it;
     letters beyond it (emoji, mathematical letters) stay."""
