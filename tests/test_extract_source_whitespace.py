@@ -32,6 +32,13 @@ PARAGRAPHS = [
 ]
 
 
+LEAD = (
+    "Hơn một trăm hợp tác xã của các tỉnh miền núi mang sản phẩm OCOP về thủ đô trong bốn ngày, "
+    "phần lớn là chè, mật ong và đặc sản từ rừng."
+)
+CAPTION = "Du khách chọn mua mật ong bạc hà tại gian hàng của một hợp tác xã vùng cao trong ngày khai mạc."
+
+
 def _wrapped(text: str, indent: str) -> str:
     """A paragraph hard-wrapped at about 60 columns, as a formatter writes a template; the words
     "chè shan tuyết" are a link on a line of its own."""
@@ -56,6 +63,15 @@ PRETTY = f"""<!doctype html>
     <nav><a href="/">Trang chủ</a> <a href="/kinh-te">Kinh tế</a></nav>
     <article>
       <h1>Hội chợ nông sản vùng cao 2025 khai mạc</h1>
+      <h2>
+        {_wrapped(LEAD, "        ")}
+      </h2>
+      <figure>
+        <img src="/anh/gian-hang.jpg" alt="">
+        <figcaption>
+          {_wrapped(CAPTION, "          ")}
+        </figcaption>
+      </figure>
       <div>
         <p>
           {_wrapped(PARAGRAPHS[0], "          ")}
@@ -90,12 +106,18 @@ def _article(page: str) -> Article:
 
 
 def test_a_hard_wrapped_paragraph_comes_out_as_one_paragraph() -> None:
-    assert _article(PRETTY).text.split("\n\n") == PARAGRAPHS
+    assert _article(PRETTY).text.split("\n\n") == [LEAD, *PARAGRAPHS]
+
+
+def test_a_hard_wrapped_sapo_and_caption_come_out_on_one_line() -> None:
+    article = _article(PRETTY)
+    assert article.lead == LEAD and article.text.split("\n\n")[0] == LEAD
+    assert article.captions == [CAPTION]
 
 
 def test_a_minified_copy_of_the_page_gives_the_same_article() -> None:
     pretty, minified = _article(PRETTY), _article(MINIFIED)
-    assert minified.text == pretty.text
+    assert (minified.text, minified.lead, minified.captions) == (pretty.text, pretty.lead, pretty.captions)
     assert minified.authors == pretty.authors == ["Lò Văn Thành"]
     assert minified.published == pretty.published
     assert "Tin tức sự kiện về" not in pretty.text and "Giá chè shan tuyết" not in pretty.text

@@ -86,16 +86,23 @@ BLOCK_TAGS = frozenset({
 # fmt: on
 
 
+# A line break in the page's source is a space on screen (outside <pre>): pretty-printed templates
+# hard-wrap a sapo or a caption ("… dự⏎                án …"), minified ones do not.
+_SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
 def raw_text(element: HtmlElement) -> str:
     """Visible text of an element as a browser would run it together: inline tags joined without
-    a space ("“<a>mạng xã hội</a>”" stays "“mạng xã hội”"), block tags separated; scripts left out."""
+    a space ("“<a>mạng xã hội</a>”" stays "“mạng xã hội”"), block tags separated, the source's
+    line breaks as spaces; scripts left out."""
     parts: list[str] = []
     if isinstance(element.tag, str) and element.tag not in NON_CONTENT_TAGS:
         if element.text:
             parts.append(element.text)
         for child in element:
             _collect_text(child, parts)
-    return "".join(parts)
+    text = "".join(parts)
+    return _SOURCE_LINE_BREAK.sub(" ", text) if "\n" in text and element.tag != "pre" else text
 
 
 def _collect_text(element: HtmlElement, parts: list[str]) -> None:
