@@ -12,8 +12,9 @@ Usage::
 
     python -m samples.sitegen OUTDIR [--base-url http://127.0.0.1:8765]
 
-Only the standard library is used, so the site can be built before the project's
-dependencies are installed.
+Only the standard library is used (and `ocop_watch.reencoded_pages`, itself standard library only,
+for the windows-1258 page: one encoder for the sample site and for `ocop eval extraction
+--reencode`), so the site can be built before the project's dependencies are installed.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from ocop_watch.reencoded_pages import windows_1258_text
 
 SITE_NAME = "Báo Mẫu OCOP"
 SITE_SHORT = "baomau-ocop"
@@ -693,34 +696,6 @@ RENDERERS = {
     "legacy": render_legacy_article,
 }
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text: str) -> bytes:
-    """Encode Vietnamese text the way legacy windows-1258 pages did.
-
-    windows-1258 has the base letters (â, ê, ô, ơ, ư, ă, đ) and a few precomposed vowels but
-    writes most tone marks as separate combining characters; Python's codec is a plain
-    charmap, so unmappable precomposed letters are split into base + tone mark first.
-    Anything still unmappable (▲, ›) becomes a numeric character reference.
-    """
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode(LEGACY_ENCODING)
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-        tones = "".join(c for c in decomposed if c in _TONE_MARKS)
-        try:
-            out += (base + tones).encode(LEGACY_ENCODING)
-        except UnicodeEncodeError:
-            out += ch.encode("ascii", "xmlcharrefreplace")
-    return bytes(out)
-
-
 # --------------------------------------------------------------------------- listings
 
 
@@ -1007,7 +982,7 @@ def build_site(out_dir: Path, base_url: str = "", articles_dir: Path = ARTICLES_
 
     for article in site.articles:
         page = RENDERERS[article.layout](site, article)
-        data = encode_cp1258(page) if article.layout == "legacy" else page
+        data = windows_1258_text(page) if article.layout == "legacy" else page
         _write(out_dir, article.path, data, article.last_changed)
 
     listing_paths: list[str] = ["/"]
