@@ -71,13 +71,29 @@ def _append_text(container: HtmlElement, text: str) -> None:
         last.tail = (last.tail or "") + text
 
 
-def _flush(container: HtmlElement, run: list[_Item]) -> None:
+def _has_words(item: _Item) -> bool:
+    if isinstance(item, str):
+        return bool(item.strip())
+    return isinstance(item.tag, str) and bool(item.text_content().strip())
+
+
+def _flush(container: HtmlElement, run: list[_Item], ending: list[_Item]) -> None:
+    """Wrap the run in a `<p>` when it holds words (loose text, or text inside inline elements:
+    a bold signature line is a paragraph too); otherwise put it back as it was, the breaks that
+    ended it (`ending`) included, so the runs around it stay apart."""
+    if not any(_has_words(item) for item in run):
+        for item in [*run, *ending]:
+            if isinstance(item, str):
+                _append_text(container, item)
+            else:
+                container.append(item)
+        run.clear()
+        return
     while run and (_is_break(run[-1]) or (isinstance(run[-1], str) and not run[-1].strip())):
         trailing = run.pop()
         if isinstance(trailing, str):
             _append_text(container, trailing)
-    has_words = any(isinstance(item, str) and item.strip() for item in run)
-    target = etree.SubElement(container, "p") if has_words else container
+    target = etree.SubElement(container, "p")
     for item in run:
         if isinstance(item, str):
             _append_text(target, item)
@@ -90,17 +106,17 @@ def _wrap(container: HtmlElement) -> None:
     run: list[_Item] = []
     for item in _items(container):
         if _stays_outside(item):
-            _flush(container, run)
+            _flush(container, run, [])
             container.append(item)  # type: ignore[arg-type]
         elif _is_break(item):
             previous = next((i for i in reversed(run) if not (isinstance(i, str) and not i.strip())), None)
             if previous is not None and _is_break(previous):
-                _flush(container, run)  # a blank line: the paragraph ends
+                _flush(container, run, [item])  # a blank line: the paragraph ends
             else:
                 run.append(item)
         else:
             run.append(item)
-    _flush(container, run)
+    _flush(container, run, [])
 
 
 def _has_blank_line(container: HtmlElement) -> bool:
