@@ -33,10 +33,18 @@ _Item = str | HtmlElement
 
 
 def _loose_words(container: HtmlElement) -> int:
+    """Words printed in the container outside its block children: its own text, and the text of
+    inline children other than links (2000s editors wrap every paragraph in a `<span>` or a
+    `<font>`: "<span>…</span><br><br><span>…</span>" is paragraphs written as text too)."""
     words = len((container.text or "").split())
     for child in container:
+        if isinstance(child.tag, str) and child.tag not in _NOT_PROSE and not _stays_outside(child):
+            words += len(child.text_content().split())
         words += len((child.tail or "").split())
     return words
+
+
+_NOT_PROSE = frozenset({"a", "br"})
 
 
 def _is_break(item: _Item) -> bool:
