@@ -33,13 +33,16 @@ _Item = str | HtmlElement
 
 
 def _loose_words(container: HtmlElement) -> int:
-    """Words printed in the container outside its block children: its own text, and the text of
-    inline children other than links (2000s editors wrap every paragraph in a `<span>` or a
-    `<font>`: "<span>…</span><br><br><span>…</span>" is paragraphs written as text too)."""
+    """Words printed in the container outside its block children and outside links: its own
+    text, and the text of its inline children (2000s editors wrap every paragraph in a `<span>` or
+    a `<font>`: "<span>…</span><br><br><span>…</span>" is paragraphs written as text too).
+    Link text is no paragraph text: a list of links set apart by blank lines, a bold
+    "Podcast #12: … | <a>All episodes</a>" line over a player, are no paragraphs."""
     words = len((container.text or "").split())
     for child in container:
         if isinstance(child.tag, str) and child.tag not in _NOT_PROSE and not _stays_outside(child):
             words += len(child.text_content().split())
+            words -= sum(len(link.text_content().split()) for link in child.iter("a"))
         words += len((child.tail or "").split())
     return words
 
