@@ -12,20 +12,21 @@ The caller decides whether the body already contains it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import deepcopy
 
 from lxml.html import HtmlElement
 
 from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
     attached,
     in_chrome,
     in_image_box,
-    remove,
     text_of,
 )
 from crawler.extraction.keys import squash
+from indexer.text import clean
 
 # fmt: off
 _LEAD_WORDS = frozenset({
@@ -48,14 +49,34 @@ def _near(position: int, headline_at: int) -> bool:
 def _lead_text(element: HtmlElement) -> str:
     """The sapo's text without a related-article link written after it ("… ô nhiễm.
     <br><a>>> Xả rác …</a>"): a link at the end of the sapo that starts with an arrow or follows a
-    line break points to another story."""
-    links = [a for a in element.iter("a") if _is_trailing_related_link(a)]
-    if not links:
-        return text_of(element)
-    copy = deepcopy(element)
-    for a in [a for a in copy.iter("a") if _is_trailing_related_link(a)]:
-        remove(a)
-    return text_of(copy)
+    line break points to another story.
+
+    The text is one paragraph as the reader sees it: the source's line breaks are spaces (a
+    pretty-printed template hard-wraps it: "… vớ⏎chiếc đèn pin …"), and a `<br>` is a line
+    break, never nothing ("dòng một<br>dòng hai" is not "dòng mộtdòng hai")."""
+    related = {a for a in element.iter("a") if _is_trailing_related_link(a)}
+    lines: list[list[str]] = [[]]
+    _printed(element, related, lines, top=True)
+    return clean("\n".join(text for text in (" ".join("".join(line).split()) for line in lines) if text))
+
+
+def _printed(node: HtmlElement, skip: set[HtmlElement], lines: list[list[str]], *, top: bool = False) -> None:
+    """`dom.raw_text`'s walk (inline tags joined, block tags apart), with line breaks kept."""
+    if node not in skip and isinstance(node.tag, str) and node.tag not in NON_CONTENT_TAGS:
+        if node.tag == "br":
+            lines.append([])
+        else:
+            block = not top and node.tag in BLOCK_TAGS
+            if block:
+                lines[-1].append(" ")
+            if node.text:
+                lines[-1].append(node.text)
+            for child in node:
+                _printed(child, skip, lines)
+            if block:
+                lines[-1].append(" ")
+    if not top and node.tail:
+        lines[-1].append(node.tail)
 
 
 def _is_trailing_related_link(link: HtmlElement) -> bool:
