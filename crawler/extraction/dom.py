@@ -409,19 +409,19 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
 def _paragraphs_written_as_text(cell: HtmlElement) -> int:
     """Runs of words directly in the cell that a blank line (`<br><br>`) sets apart: paragraphs
     written without `<p>`, as 2000s templates do ("<b>Bước 2:</b><br><br>Dùng …")."""
-    runs, words = 0, bool((cell.text or "").strip())
+    runs, words, blank_line = 0, bool((cell.text or "").strip()), False
     children = list(cell)
     for i, child in enumerate(children):
         if child.tag == "br":
             following = children[i + 1] if i + 1 < len(children) else None
             if following is not None and following.tag == "br" and not (child.tail or "").strip():
-                runs, words = runs + words, False
+                runs, words, blank_line = runs + words, False, True
                 continue
-        elif child.text_content().strip():
+        elif child.tag not in BLOCK_TAGS and child.text_content().strip():
             words = True
         if (child.tail or "").strip():
             words = True
-    return runs + words
+    return runs + words if blank_line else 0
 
 
 def _is_layout_table(table: HtmlElement) -> bool:
