@@ -196,3 +196,27 @@ def test_a_bold_line_opening_a_box_over_a_player_is_left_as_written() -> None:
     assert _wrapped(box) == f'<div><hr>{title}<br><br><iframe src="/player"></iframe><hr><p>{note}</p></div>'
     step = f"<div><b>Bước 1:</b><br><br>{note}<br><br></div>"
     assert _wrapped(step) == f"<div><p><b>Bước 1:</b></p><p>{note}</p></div>"
+
+
+def test_the_sapo_is_read_as_printed() -> None:
+    # A pretty-printed template hard-wraps the sapo: its source line breaks are spaces on screen
+    # (main kept them as line breaks), and a <br> in it is a line break, never nothing.
+    sapo = (
+        '<p class="sapo">Nước thải từ xưởng tái chế nhựa chảy thẳng ra mương tưới,\n'
+        "        khiến lúa của ba thôn vàng úa<br>Xã đã lập biên bản.</p>"
+    )
+    # Headline and sapo in a header box, the story in an <article>: the sapo is outside the body.
+    headline = "<h1>Dòng nước thải trên cánh đồng Tân Lập</h1>"
+    page = (
+        _page(paragraphs=True)
+        .replace(
+            f"{headline}\n<div>",
+            f'<div>{headline}{sapo}<div><a href="/chia-se">Chia sẻ</a></div></div><article>',
+        )
+        .replace('</div></div>\n<div class="cot-phai">', '</article></div>\n<div class="cot-phai">')
+    )
+    article = extract_article(page.encode("utf-8"), URL, crawled=CRAWLED)
+    assert article.lead == (
+        "Nước thải từ xưởng tái chế nhựa chảy thẳng ra mương tưới, khiến lúa của ba thôn vàng úa\n"
+        "Xã đã lập biên bản."
+    )
