@@ -51,32 +51,40 @@ def _lead_text(element: HtmlElement) -> str:
     <br><a>>> Xả rác …</a>"): a link at the end of the sapo that starts with an arrow or follows a
     line break points to another story.
 
-    The text is one paragraph as the reader sees it: the source's line breaks are spaces (a
-    pretty-printed template hard-wraps it: "… vớ⏎chiếc đèn pin …"), and a `<br>` is a line
-    break, never nothing ("dòng một<br>dòng hai" is not "dòng mộtdòng hai")."""
+    The text is read as the reader sees it: the source's line breaks are spaces (a pretty-printed
+    template hard-wraps it: "… vớ⏎chiếc đèn pin …"), a `<br>` is a line break, never nothing
+    ("dòng một<br>dòng hai" is not "dòng mộtdòng hai"), and blocks inside it are paragraphs."""
     related = {a for a in element.iter("a") if _is_trailing_related_link(a)}
-    lines: list[list[str]] = [[]]
-    _printed(element, related, lines, top=True)
-    return clean("\n".join(text for text in (" ".join("".join(line).split()) for line in lines) if text))
+    parts: list[str] = []
+    _printed(element, related, parts, top=True)
+    paragraphs = (
+        "\n".join(text for text in (" ".join(line.split()) for line in paragraph.split(_LINE)) if text)
+        for paragraph in "".join(parts).split(_PARAGRAPH)
+    )
+    return clean("\n\n".join(paragraph for paragraph in paragraphs if paragraph))
 
 
-def _printed(node: HtmlElement, skip: set[HtmlElement], lines: list[list[str]], *, top: bool = False) -> None:
-    """`dom.raw_text`'s walk (inline tags joined, block tags apart), with line breaks kept."""
+# Markers in the text being read (never in a page's text: control characters are removed at parse).
+_LINE, _PARAGRAPH = "\x1f", "\x1e"
+
+
+def _printed(node: HtmlElement, skip: set[HtmlElement], parts: list[str], *, top: bool = False) -> None:
+    """`dom.raw_text`'s walk (inline tags joined, block tags apart), marking line breaks."""
     if node not in skip and isinstance(node.tag, str) and node.tag not in NON_CONTENT_TAGS:
         if node.tag == "br":
-            lines.append([])
+            parts.append(_LINE)
         else:
             block = not top and node.tag in BLOCK_TAGS
             if block:
-                lines[-1].append(" ")
+                parts.append(_PARAGRAPH)
             if node.text:
-                lines[-1].append(node.text)
+                parts.append(node.text)
             for child in node:
-                _printed(child, skip, lines)
+                _printed(child, skip, parts)
             if block:
-                lines[-1].append(" ")
+                parts.append(_PARAGRAPH)
     if not top and node.tail:
-        lines[-1].append(node.tail)
+        parts.append(node.tail)
 
 
 def _is_trailing_related_link(link: HtmlElement) -> bool:
