@@ -171,6 +171,9 @@ def _text(element: etree._Element, *, paragraphs: bool = False) -> str:
     return clean("".join(parts))
 
 
+_OWN_LINE_INSIDE = frozenset({"p", "head", "list", "item", "table", "row", "quote"})
+
+
 def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -> None:
     if element.text:
         parts.append(element.text)
@@ -181,6 +184,12 @@ def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -
             parts.append("\n\n")
             _walk(child, parts, paragraphs)
             parts.append("\n\n")
+        elif child.tag in _OWN_LINE_INSIDE:
+            # A paragraph or list inside a cell or an item ("<cell><hi>Bước 2:</hi><p>Dùng …</p>"):
+            # a line of its own on screen, never glued to the text before or after it.
+            parts.append("\n")
+            _walk(child, parts, paragraphs)
+            parts.append("\n")
         else:
             _walk(child, parts, paragraphs)
         if child.tail:

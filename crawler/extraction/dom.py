@@ -413,11 +413,30 @@ def _rows(table: HtmlElement) -> list[HtmlElement]:
     return rows
 
 
+def _paragraphs_written_as_text(cell: HtmlElement) -> int:
+    """Runs of words directly in the cell that a blank line (`<br><br>`) sets apart: paragraphs
+    written without `<p>`, as 2000s templates do ("<b>Bước 2:</b><br><br>Dùng …")."""
+    runs, words, blank_line = 0, bool((cell.text or "").strip()), False
+    children = list(cell)
+    for i, child in enumerate(children):
+        if child.tag == "br":
+            following = children[i + 1] if i + 1 < len(children) else None
+            if following is not None and following.tag == "br" and not (child.tail or "").strip():
+                runs, words, blank_line = runs + words, False, True
+                continue
+        elif child.tag not in BLOCK_TAGS and child.text_content().strip():
+            words = True
+        if (child.tail or "").strip():
+            words = True
+    return runs + words if blank_line else 0
+
+
 def _is_layout_table(table: HtmlElement) -> bool:
     """A table that lays out the page rather than holding data: 2000s templates (ASP.NET,
     SharePoint) build whole pages and image-with-caption boxes out of tables. A single-column
     table is never data; otherwise a cell holding page structure (divs, headings, lists, forms,
-    other tables), several paragraphs or a paragraph-sized text makes it a layout table."""
+    other tables), several paragraphs (`<p>`s, or runs of text a blank line sets apart) or a
+    paragraph-sized text makes it a layout table."""
     rows = _rows(table)
     cells = [cell for row in rows for cell in row if cell.tag in ("td", "th")]
     if not cells:
@@ -427,8 +446,7 @@ def _is_layout_table(table: HtmlElement) -> bool:
     for cell in cells:
         if any(True for _ in cell.iter(*_LAYOUT_CELL_CONTENT)):
             return True
-        paragraphs = cell.findall(".//p")
-        if len(paragraphs) > 1:
+        if len(cell.findall(".//p")) + _paragraphs_written_as_text(cell) > 1:
             return True
         if len(cell.text_content().split()) > _LONG_CELL_WORDS:
             return True

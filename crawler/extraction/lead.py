@@ -12,20 +12,21 @@ The caller decides whether the body already contains it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import deepcopy
 
 from lxml.html import HtmlElement
 
 from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
     attached,
     in_chrome,
     in_image_box,
-    remove,
     text_of,
 )
 from crawler.extraction.keys import squash
+from indexer.text import clean
 
 # fmt: off
 _LEAD_WORDS = frozenset({
@@ -48,14 +49,42 @@ def _near(position: int, headline_at: int) -> bool:
 def _lead_text(element: HtmlElement) -> str:
     """The sapo's text without a related-article link written after it ("… ô nhiễm.
     <br><a>>> Xả rác …</a>"): a link at the end of the sapo that starts with an arrow or follows a
-    line break points to another story."""
-    links = [a for a in element.iter("a") if _is_trailing_related_link(a)]
-    if not links:
-        return text_of(element)
-    copy = deepcopy(element)
-    for a in [a for a in copy.iter("a") if _is_trailing_related_link(a)]:
-        remove(a)
-    return text_of(copy)
+    line break points to another story.
+
+    The text is read as the reader sees it: the source's line breaks are spaces (a pretty-printed
+    template hard-wraps it: "… vớ⏎chiếc đèn pin …"), a `<br>` is a line break, never nothing
+    ("dòng một<br>dòng hai" is not "dòng mộtdòng hai"), and blocks inside it are paragraphs."""
+    related = {a for a in element.iter("a") if _is_trailing_related_link(a)}
+    parts: list[str] = []
+    _printed(element, related, parts, top=True)
+    paragraphs = (
+        "\n".join(text for text in (" ".join(line.split()) for line in paragraph.split(_LINE)) if text)
+        for paragraph in "".join(parts).split(_PARAGRAPH)
+    )
+    return clean("\n\n".join(paragraph for paragraph in paragraphs if paragraph))
+
+
+# Markers in the text being read (never in a page's text: control characters are removed at parse).
+_LINE, _PARAGRAPH = "\x1f", "\x1e"
+
+
+def _printed(node: HtmlElement, skip: set[HtmlElement], parts: list[str], *, top: bool = False) -> None:
+    """`dom.raw_text`'s walk (inline tags joined, block tags apart), marking line breaks."""
+    if node not in skip and isinstance(node.tag, str) and node.tag not in NON_CONTENT_TAGS:
+        if node.tag == "br":
+            parts.append(_LINE)
+        else:
+            block = not top and node.tag in BLOCK_TAGS
+            if block:
+                parts.append(_PARAGRAPH)
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                _printed(child, skip, parts)
+            if block:
+                parts.append(_PARAGRAPH)
+    if not top and node.tail:
+        parts.append(node.tail)
 
 
 def _is_trailing_related_link(link: HtmlElement) -> bool:

@@ -33,10 +33,21 @@ _Item = str | HtmlElement
 
 
 def _loose_words(container: HtmlElement) -> int:
+    """Words printed in the container outside its block children and outside links: its own
+    text, and the text of its inline children (2000s editors wrap every paragraph in a `<span>` or
+    a `<font>`: "<span>…</span><br><br><span>…</span>" is paragraphs written as text too).
+    Link text is no paragraph text: a list of links set apart by blank lines, a bold
+    "Podcast #12: … | <a>All episodes</a>" line over a player, are no paragraphs."""
     words = len((container.text or "").split())
     for child in container:
+        if isinstance(child.tag, str) and child.tag not in _NOT_PROSE and not _stays_outside(child):
+            words += len(child.text_content().split())
+            words -= sum(len(link.text_content().split()) for link in child.iter("a"))
         words += len((child.tail or "").split())
     return words
+
+
+_NOT_PROSE = frozenset({"a", "br"})
 
 
 def _is_break(item: _Item) -> bool:
@@ -71,36 +82,94 @@ def _append_text(container: HtmlElement, text: str) -> None:
         last.tail = (last.tail or "") + text
 
 
-def _flush(container: HtmlElement, run: list[_Item]) -> None:
+def _has_words(item: _Item) -> bool:
+    if isinstance(item, str):
+        return bool(item.strip())
+    return isinstance(item.tag, str) and bool(item.text_content().strip())
+
+
+_BOLD = ("b", "strong")
+
+
+def _set_in_bold(run: list[_Item]) -> bool:
+    """Every word of the run is inside a `<b>`/`<strong>`: a line set in bold."""
+    bold = words = 0
+    for item in run:
+        if isinstance(item, str):
+            if item.strip():
+                return False
+            continue
+        words += len(item.text_content().split())
+        if item.tag in _BOLD:
+            bold += len(item.text_content().split())
+        else:
+            bold += sum(len(b.text_content().split()) for b in item.iterdescendants(*_BOLD))
+    return bold >= words
+
+
+def _flush(container: HtmlElement, run: list[_Item], ending: list[_Item], *, wrap: bool) -> None:
+    """Wrap the run in a `<p>`, or put it back as it was, the breaks that ended it (`ending`)
+    included, so the runs around it stay apart."""
+    if not wrap:
+        for item in [*run, *ending]:
+            if isinstance(item, str):
+                _append_text(container, item)
+            else:
+                container.append(item)
+        return
     while run and (_is_break(run[-1]) or (isinstance(run[-1], str) and not run[-1].strip())):
         trailing = run.pop()
         if isinstance(trailing, str):
             _append_text(container, trailing)
-    has_words = any(isinstance(item, str) and item.strip() for item in run)
-    target = etree.SubElement(container, "p") if has_words else container
+    target = etree.SubElement(container, "p")
     for item in run:
         if isinstance(item, str):
             _append_text(target, item)
         else:
             target.append(item)
-    run.clear()
 
 
-def _wrap(container: HtmlElement) -> None:
+# A piece of the container: an inline run and the breaks that ended it, or a block child (run None).
+_Piece = tuple[list[_Item] | None, list[_Item]]
+
+
+def _pieces(container: HtmlElement) -> list[_Piece]:
+    pieces: list[_Piece] = []
     run: list[_Item] = []
     for item in _items(container):
         if _stays_outside(item):
-            _flush(container, run)
-            container.append(item)  # type: ignore[arg-type]
+            pieces.extend([(run, []), (None, [item])])
+            run = []
         elif _is_break(item):
             previous = next((i for i in reversed(run) if not (isinstance(i, str) and not i.strip())), None)
             if previous is not None and _is_break(previous):
-                _flush(container, run)  # a blank line: the paragraph ends
+                pieces.append((run, [item]))  # a blank line: the paragraph ends
+                run = []
             else:
                 run.append(item)
         else:
             run.append(item)
-    _flush(container, run)
+    pieces.append((run, []))
+    return pieces
+
+
+def _wrap(container: HtmlElement) -> None:
+    """Each run holding words becomes a paragraph: loose text, or text inside inline elements
+    (`<span>…</span>`, a signature in bold). A line set in bold that opens the container and is
+    not followed by text (a podcast's name over its player) is its title, and is left as written."""
+    pieces = _pieces(container)
+    begun = False
+    for i, (run, ending) in enumerate(pieces):
+        if run is None:
+            container.append(ending[0])  # type: ignore[arg-type]
+            begun = begun or ending[0].tag == "p"  # type: ignore[union-attr]
+            continue
+        wrap = any(_has_words(item) for item in run)
+        if wrap and not begun and _set_in_bold(run):
+            following = pieces[i + 1][0] if i + 1 < len(pieces) else None
+            wrap = following is not None and any(_has_words(item) for item in following)
+        _flush(container, run, ending, wrap=wrap)
+        begun = begun or wrap
 
 
 def _has_blank_line(container: HtmlElement) -> bool:
