@@ -28,12 +28,12 @@ def claims(text: str, title: str = OCOP_TITLE) -> set[tuple[int, int | None]]:
     return {(c.count, c.stars) for c in facts(text, title).ocop_claims}
 
 
-# Wrapped at 50 columns: lines cut before a name ("Quan", "Khe", "Hợp tác xã", "Vân)"), before
-# "OCOP" and in the middle of "tỉnh Lạng Sơn"'s sentence; only two go on in lower case.
+# Wrapped at 50 columns: lines cut inside names ("Đình" / "Lập", "Bản" / "Khe", "Phù" / "Vân)")
+# and before "Hợp tác xã"; only four of the eight cuts go on in lower case.
 _WRAPPED = (
     "Ngày 20/5, Hội đồng đánh giá, phân hạng sản phẩm\n"
-    "cấp tỉnh đã công nhận 11 sản phẩm của huyện Văn\n"
-    "Quan, tỉnh Lạng Sơn đạt OCOP 3 sao và 2 sản phẩm\n"
+    "cấp tỉnh đã công nhận 11 sản phẩm của huyện Đình\n"
+    "Lập, tỉnh Lạng Sơn đạt OCOP 3 sao và 2 sản phẩm\n"
     "đạt OCOP 4 sao. Các sản phẩm gồm miến dong Bản\n"
     "Khe, trà hoa vàng Khau Sỉn và mật ong Lũng Vài của\n"
     "Hợp tác xã Nông sản Suối Ngàn.\n"

@@ -14,7 +14,8 @@ certifies an OCOP product still gives its rating and its product's group: indexe
 indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
-text is re-joined before it is cut into lines, or every short line would look like a headline.
+text is re-joined before it is cut into lines (indexer.ocop.wrapping), or every short line would
+look like a headline.
 
 Papers set headlines, decks and subheads in capitals in the text itself. A line in capitals
 (`in_capitals`, Block.capitals) carries no proper-name signal: its capitals mark neither a name
