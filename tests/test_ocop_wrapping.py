@@ -131,3 +131,24 @@ def test_paragraphs_set_apart_by_blank_lines_go_on_after_a_sentence_end_at_the_w
     # Guard: the subhead between the paragraphs stays a line of its own.
     assert "Thị trường cho sản phẩm vùng cao" in blocks
     assert (7, 4) in claims(_SPACED)
+
+
+# Wrapped at 51 columns by a tool that counted the source's double spaces: the width is read on the
+# text as given, before its spaces are made single.
+_DOUBLE_SPACED = (
+    "Theo Sở Công Thương,  đến hết tháng 6 tỉnh Cao Bằng\n"
+    "có 64 sản phẩm OCOP,  trong đó Hợp tác xã Tràng\n"
+    "Định có 5 sản phẩm đạt 4 sao.  Các sản phẩm của Hợp\n"
+    "tác xã Nông nghiệp Sông Mây được bày bán tại Hà Nội\n"
+    "và Thành phố Hồ Chí Minh,  nhiều nhất là miến dong\n"
+    "và trà hoa vàng.\n"
+    "Ảnh: Thu Trang\n"
+)
+
+
+def test_the_width_is_read_before_double_spaces_are_made_single() -> None:
+    doc = Document("", _DOUBLE_SPACED)
+    blocks = [doc.text[b.start : b.end] for b in doc.blocks if b.last > b.first]
+    assert blocks[0].startswith("Theo Sở Công Thương, đến") and blocks[0].endswith("trà hoa vàng.")
+    # Guard: the credit stays a line of its own.
+    assert blocks[1:] == ["Ảnh: Thu Trang"]

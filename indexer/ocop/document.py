@@ -462,7 +462,9 @@ class Document:
         title_n = normalize(_lookalikes(title)).replace("\n", " ")
         lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
         title_f, lead_f = fold(title_n), fold(lead_n)
-        body = unwrap(normalize(_lookalikes(text)))
+        # Re-joined before spaces are made single: a wrapping tool counted the characters it was
+        # given, double spaces and all, and the width is read on them (indexer.ocop.wrapping).
+        body = normalize(unwrap(_lookalikes(text)))
         body_f = fold(body)
         pairs = [  # lines without a letter or digit ("--------", "|") carry nothing
             (line, line_f)
