@@ -152,3 +152,29 @@ def test_the_width_is_read_before_double_spaces_are_made_single() -> None:
     assert blocks[0].startswith("Theo Sở Công Thương, đến") and blocks[0].endswith("trà hoa vàng.")
     # Guard: the credit stays a line of its own.
     assert blocks[1:] == ["Ảnh: Thu Trang"]
+
+
+# Wrapped twice: a source's lines of 70 columns re-wrapped at 56, each long line followed by its
+# short remainder; the rating of the 6 products is on the next source line ("đạt" / "OCOP 3 sao").
+_TWICE = (
+    "Chấm điểm sản phẩm ở huyện vùng cao\n"
+    "Thực hiện kế hoạch năm 2022, Hội đồng đánh giá, phân\n"
+    "hạng sản phẩm cấp\n"
+    "huyện Đình Lập đã tổ chức chấm điểm cho các sản phẩm\n"
+    "đăng ký. Kết quả,\n"
+    "6 sản phẩm của Hợp tác xã Nông sản Suối Ngàn và Cơ sở\n"
+    "Khau Sỉn đạt\n"
+    "OCOP 3 sao; Hợp tác xã Tràng Định có 2 sản phẩm đạt OCOP\n"
+    "4 sao. Các\n"
+    "sản phẩm được Ủy ban nhân dân tỉnh Lạng Sơn cấp giấy\n"
+    "chứng nhận trong\n"
+    "tháng 6 và được hỗ trợ quảng bá tại các hội chợ.\n"
+)
+
+
+def test_a_text_wrapped_twice_is_re_joined_at_both_widths() -> None:
+    lines = unwrap(_TWICE).split("\n")
+    assert lines[1] == " ".join("\n".join(_TWICE.split("\n")[1:]).split())
+    assert claims(_TWICE) >= {(6, 3), (2, 4)}
+    # Guard: the subhead above the paragraph stays a line of its own.
+    assert lines[0] == "Chấm điểm sản phẩm ở huyện vùng cao"

@@ -3,18 +3,26 @@
 Text reaches enrichment hard-wrapped: copied from PDFs and e-mails, reader letters, plain-text
 feeds, pages archived with their source's line breaks. Left as it is, every line is a paragraph:
 sentences, star windows and claims break at the cut, and a line that starts with a name looks
-like a headline. Three signs show a wrapped line:
+like a headline. Two steps re-join it (session 15):
 
-- the next line starts in lower case (a sentence goes on), when such breaks are common;
-- the text was wrapped at one width: many lines end where the next line's first word would not
-  have fitted (`_wrap_width`); a line so cut is re-joined whatever the next line starts with
-  (a place, a name, "OCOP", a bracket), while a short line (a headline, a caption, a list item,
-  a dateline) ends far from that width and stays a line;
-- in a text in capitals, three or more lines run to one width (`_breaks_in_capitals`).
+- **By width.** A text wrapped at one width shows it: many lines end where the next line's first
+  word would not have fitted (`_wrap_width`). Every line cut there is joined to the next whatever
+  that starts with (a place, a name, "OCOP", a bracket, a number), while a headline, a caption, a
+  dateline or a list item ends short of the width, or is a line of its own (`_own_line`), and
+  stays a line. A text wrapped twice (a source's lines re-wrapped narrower: each long line and
+  its short remainder) shows its source's width once the narrower one is undone, so the step
+  runs again.
+- **By case** (`_unwrap_by_case`, the rules before session 15): a line that ends no sentence
+  goes on when the next starts in lower case or with a digit, or with a capital when the line
+  runs near the wrapping width and ends on a lower-case word; a text in capitals is re-joined
+  where three or more of its lines run to one width (`_breaks_in_capitals`). Without a width
+  these apply only when lower-case breaks are common; after one they apply to the rest of the
+  text, which is known to be wrapped.
 
 A line cut at the width that ends a sentence stays a line unless blank lines set the text's
 paragraphs apart: a paragraph's last line can run to the width too, and a sentence end is a
-break either way.
+break either way. The width is read on the text as given, before `normalize` makes its spaces
+single: the wrapping tool counted them.
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ _WRAP_SPREAD = 0.1
 _WRAP_MIN_CHARS = 30
 _WRAP_MIN_LINES = 3
 _SHARP_SHARE = 0.85
+# A text wrapped twice shows two widths; a third pass is cheap and a fourth never seen.
+_MAX_PASSES = 3
 
 
 def _breaks_in_capitals(lines: list[str]) -> list[int]:
@@ -122,60 +132,73 @@ def _wrap_width(lines: list[str]) -> set[int]:
     return cut
 
 
-def unwrap(text: str) -> str:
-    """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
-    starts in lower case, continues the same sentence. Applied only when such breaks are common
-    (a fifth of the line breaks or more, at least two), or when the text was wrapped at one width,
-    so ordinary paragraphs are left as they are.
-
-    When the text was wrapped at one width (`_wrap_width`, session 15), a line cut there goes on
-    whatever the next line starts with (a place, a name, "OCOP", a bracket, a number), and any
-    other line goes on only in lower case: a headline, a caption, a dateline or a list item ends
-    short of the width, or is a line of its own (`_own_line`). A line cut there that ends a
-    sentence goes on too when the text sets its paragraphs apart with blank lines; else it may
-    be the last line of a paragraph and stays one.
-
-    Without such a width (a PDF's lines in a proportional font), a line that starts with a digit
-    continues, and one that starts with a capital when the line before it runs to the wrapping
-    width (at least 0.6 of the median line broken in lower case) and ends on a lower-case word:
-    "… đã phân hạng 4 sao, 3 sao cho 3 sản phẩm xếp hạng" / "OCOP 3 sao như: …" (round 16); a
-    short heading above a paragraph stays a line of its own.
-    """
-    lines = [line.strip() for line in text.split("\n")]
-    breaks = [
-        k
-        for k in range(len(lines) - 1)
-        if lines[k] and not lines[k].endswith(TERMINAL) and lines[k + 1][:1].islower()
-    ]
-    breaks += _breaks_in_capitals(lines)
-    common = len(breaks) >= 2 and len(breaks) >= 0.2 * sum(1 for line in lines if line)
-    cut = _wrap_width(lines)
-    if not common and not cut:
-        return text
-    width = sorted(len(lines[k]) for k in breaks)[len(breaks) // 2] if breaks else 0
+def _join_cut(lines: list[str], cut: set[int]) -> list[str]:
+    """The lines with every line cut at the text's width joined to the next, but for a line that
+    ends a sentence (unless blank lines set the paragraphs apart), a table's cell, or a next line
+    that is a line of its own."""
     spaced = sum(1 for line in lines if not line) >= 2
-    raw = text.split("\n")
     out: list[str] = []
     for k, line in enumerate(lines):
-        prev = out[-1].strip() if out else ""
-        shouting = prev.isupper() and (line.isupper() or line.isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
-        at_width = not cut and len(lines[k - 1]) >= 0.6 * width and prev.rsplit(" ", 1)[-1][:1].islower()
-        continues = (
-            line[:1].islower()
-            or shouting
-            or (not cut and line[:1].isdigit())
-            or (line[:1].isupper() and at_width)
-        )
-        goes_on = prev and not prev.endswith(TERMINAL) and continues
-        cut_there = (
+        prev = lines[k - 1] if k else ""
+        if (
             k - 1 in cut
-            and prev
             and (spaced or not prev.endswith(_SENTENCE_END))
             and not prev.endswith("|")  # a table's cell
             and not _own_line(line)
-        )
-        if goes_on or cut_there:
-            out[-1] = out[-1].rstrip() + " " + line
+        ):
+            out[-1] += " " + line
         else:
-            out.append(raw[k])
+            out.append(line)
+    return out
+
+
+def unwrap(text: str) -> str:
+    """Re-join hard-wrapped lines: by the width the text was wrapped at (as often as a width shows,
+    at most `_MAX_PASSES`), then by case. A text that shows neither is returned line for line
+    (each line stripped)."""
+    lines = [line.strip() for line in text.split("\n")]
+    wrapped = False
+    for _ in range(_MAX_PASSES):
+        cut = _wrap_width(lines)
+        if not cut:
+            break
+        lines = _join_cut(lines, cut)
+        wrapped = True
+    return _unwrap_by_case("\n".join(lines), wrapped)
+
+
+def _unwrap_by_case(text: str, wrapped: bool) -> str:
+    """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
+    starts in lower case, continues the same sentence. Applied only when such breaks are common
+    (a fifth of the line breaks or more, at least two), so ordinary paragraphs are left as they are,
+    or when the text was found `wrapped` at one width (the lines cut there are joined by now).
+    In such a text a line that starts with a capital continues too when the line before it runs
+    to the wrapping width (at least 0.6 of the median wrapped line) and ends on a lower-case word:
+    "… đã phân hạng 4 sao, 3 sao cho 3 sản phẩm xếp hạng" / "OCOP 3 sao như: …" (round 16); a
+    short heading above a paragraph stays a line of its own.
+    """
+    lines = text.split("\n")
+    breaks = [
+        k
+        for k in range(len(lines) - 1)
+        if lines[k].strip() and not lines[k].rstrip().endswith(TERMINAL) and lines[k + 1][:1].islower()
+    ]
+    breaks += _breaks_in_capitals(lines)
+    if not wrapped and (len(breaks) < 2 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip())):
+        return text
+    if not breaks:
+        return text
+    width = sorted(len(lines[k].strip()) for k in breaks)[len(breaks) // 2]
+    out: list[str] = []
+    last = ""  # the previous line as written, before any joining
+    for line in lines:
+        prev = out[-1].strip() if out else ""
+        shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
+        at_width = len(last.strip()) >= 0.6 * width and prev.rsplit(" ", 1)[-1][:1].islower()
+        continues = line[:1].islower() or line[:1].isdigit() or shouting or (line[:1].isupper() and at_width)
+        if prev and not prev.endswith(TERMINAL) and continues:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        last = line
     return "\n".join(out)
