@@ -101,13 +101,13 @@ def _wrap_width(lines: list[str]) -> set[int]:
     """The lines cut at the width the text was wrapped at; none when it shows no such width.
 
     A wrapping tool fills a line until the next word would not fit: a line of n characters
-    followed by a word of m characters was cut at a width from n to n + m. The width most lines
-    agree on is the text's when two or more lines were cut there in a text no line of which runs
-    past it (wrapped throughout), or three or more and more than run past it (a wrapped passage
-    among paragraphs); and when the sentences broken mid-way (a long line going on in lower case)
-    were broken there too, 85 in 100 of them at least. A PDF set in a proportional font has no
-    width in characters, and a column of headlines breaks no sentence: both fail, and keep the
-    rules of `unwrap` that read the case of the next line."""
+    followed by a word of m characters was cut at a width from n to n + m. The lines broken
+    mid-sentence (long, and going on in lower case) vote, and the text's width is its longest line
+    within the range most of them agree on. It holds when 85 in 100 of them agree, and two or more
+    lines were cut there in a text no line of which runs past it (wrapped throughout), or three or
+    more and more than run past it (a wrapped passage among paragraphs). A PDF set in a
+    proportional font has no width in characters, and a column of headlines breaks no sentence:
+    both show none, and keep the rules that read the case of the next line (`_unwrap_by_case`)."""
     lengths = [len(line) for line in lines]
     broken = [
         k for k in range(len(lines) - 1) if lengths[k] >= _WRAP_MIN_CHARS and lines[k + 1][:1].islower()
