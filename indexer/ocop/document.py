@@ -14,7 +14,8 @@ certifies an OCOP product still gives its rating and its product's group: indexe
 indexer.ocop.groups).
 
 Excerpts and legal texts are often hard-wrapped (a sentence broken over several lines); such
-text is re-joined before it is cut into lines, or every short line would look like a headline.
+text is re-joined before it is cut into lines (indexer.ocop.wrapping), or every short line would
+look like a headline.
 
 Papers set headlines, decks and subheads in capitals in the text itself. A line in capitals
 (`in_capitals`, Block.capitals) carries no proper-name signal: its capitals mark neither a name
@@ -36,6 +37,10 @@ from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
+from indexer.ocop.wrapping import BULLET as _BULLET
+from indexer.ocop.wrapping import DATELINE as _DATELINE
+from indexer.ocop.wrapping import TERMINAL as _TERMINAL
+from indexer.ocop.wrapping import unwrap
 from indexer.text import TOKEN, fold, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
@@ -126,8 +131,6 @@ _SENTENCE_BEFORE_GLUE = 6
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 # The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
 _OPENING_TOPIC = re.compile(r"^\s*[^\s:.,;]+(?:\s[^\s:.,;]+){0,4}:\s+[A-ZĐÀ-Ỹ\d\"“]")
-_TERMINAL = tuple('.!?…:;"”’)]')
-_BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 # Running text cut short: a comma, then a word in lower case and two more ("…, gồm 104 sản phẩm");
 # in a line in capitals, where no word is in lower case, a comma and three more words.
@@ -141,18 +144,6 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<word>[A-ZĐ]{1,3}|Tp|Tx|ThS|Th
 _SAPO_WORDS = 25
 # A Markdown table row: "| cell | cell |" (at least two cells).
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
-# A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
-# also under an update or publication label, with the weekday and time in any order and seconds
-# or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
-# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
-# in capitals too ("CẬP NHẬT: 15/01/2021").
-_DATELINE = re.compile(
-    r"^\s*(?:(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
-    r"(?:(?:thứ\s+\w+|chủ\s+nhật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
-    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()gmt+|\-–]*(?:sa|ch|am|pm)?\s*$",
-    re.IGNORECASE,
-)
-
 # Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
 # ("Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh") is written in ordinary
 # case, so its capitals still mark names (round 19).
@@ -281,67 +272,6 @@ def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out += [(line[:cut].rstrip(), line_f[:cut].rstrip()), (line[cut:], line_f[cut:])]
     return out
-
-
-# Hard-wrapped text in capitals: lines broken inside a sentence run to one width, within this share.
-_WRAP_SPREAD = 0.1
-_WRAP_MIN_CHARS = 30
-_WRAP_MIN_LINES = 3
-
-
-def _breaks_in_capitals(lines: list[str]) -> list[int]:
-    """Line breaks inside sentences of a text written in capitals (an official letter typed in
-    capitals, an excerpt upper-cased by its site): no line starts in lower case there, so the
-    sign of a wrapped line is its length. The long lines in capitals that end no sentence and
-    are followed by another line in capitals count when three or more run to one width (the
-    median of their lengths, within a tenth): headings and captions have no such width."""
-    candidates = [
-        k
-        for k in range(len(lines) - 1)
-        if len(lines[k].strip()) >= _WRAP_MIN_CHARS
-        and lines[k].isupper()
-        and lines[k + 1].isupper()
-        and not lines[k].rstrip().endswith(_TERMINAL)
-    ]
-    if not candidates:
-        return []
-    width = sorted(len(lines[k].strip()) for k in candidates)[len(candidates) // 2]
-    wrapped = [k for k in candidates if abs(len(lines[k].strip()) - width) <= _WRAP_SPREAD * width]
-    return wrapped if len(wrapped) >= _WRAP_MIN_LINES else []
-
-
-def unwrap(text: str) -> str:
-    """Re-join hard-wrapped lines: a line that does not end a sentence, followed by one that
-    starts in lower case, continues the same sentence. Applied only when such breaks are common
-    (a fifth of the line breaks or more, at least two), so ordinary paragraphs are left as they are.
-    In such a text a line that starts with a capital continues too when the line before it runs
-    to the wrapping width (at least 0.6 of the median wrapped line) and ends on a lower-case word:
-    "… đã phân hạng 4 sao, 3 sao cho 3 sản phẩm xếp hạng" / "OCOP 3 sao như: …" (round 16); a
-    short heading above a paragraph stays a line of its own.
-    """
-    lines = text.split("\n")
-    breaks = [
-        k
-        for k in range(len(lines) - 1)
-        if lines[k].strip() and not lines[k].rstrip().endswith(_TERMINAL) and lines[k + 1][:1].islower()
-    ]
-    breaks += _breaks_in_capitals(lines)
-    if len(breaks) < 2 or len(breaks) < 0.2 * sum(1 for line in lines if line.strip()):
-        return text
-    width = sorted(len(lines[k].strip()) for k in breaks)[len(breaks) // 2]
-    out: list[str] = []
-    last = ""  # the previous line as written, before any joining
-    for line in lines:
-        prev = out[-1].strip() if out else ""
-        shouting = prev.isupper() and (line.isupper() or line.strip().isdigit())  # "KẾ\nHOẠCH\nTỔ CHỨC"
-        at_width = len(last.strip()) >= 0.6 * width and prev.rsplit(" ", 1)[-1][:1].islower()
-        continues = line[:1].islower() or line[:1].isdigit() or shouting or (line[:1].isupper() and at_width)
-        if prev and not prev.endswith(_TERMINAL) and continues:
-            out[-1] = out[-1].rstrip() + " " + line.strip()
-        else:
-            out.append(line)
-        last = line
-    return "\n".join(out)
 
 
 def _is_headline_like(line: str, words: int, max_words: int) -> bool:
@@ -532,7 +462,9 @@ class Document:
         title_n = normalize(_lookalikes(title)).replace("\n", " ")
         lead_n = normalize(_lookalikes(lead)).replace("\n", " ")
         title_f, lead_f = fold(title_n), fold(lead_n)
-        body = unwrap(normalize(_lookalikes(text)))
+        # Re-joined before spaces are made single: a wrapping tool counted the characters it was
+        # given, double spaces and all, and the width is read on them (indexer.ocop.wrapping).
+        body = normalize(unwrap(_lookalikes(text)))
         body_f = fold(body)
         pairs = [  # lines without a letter or digit ("--------", "|") carry nothing
             (line, line_f)
