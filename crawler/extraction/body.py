@@ -367,6 +367,28 @@ def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:
     return kept
 
 
+_LABELLED_LINK_LABEL_WORDS = 6  # "Có thể bạn quan tâm", "Video đang xem nhiều"
+_LABELLED_LINK_MAX_WORDS = 40
+_LABELLED_LINK_SHARE = 0.9  # of the text after the label: the headline is the link
+
+
+def _is_labelled_link(block: Block) -> bool:
+    """A related label and one of the outlet's headlines after it on one line, with no colon or
+    arrow to mark it ("TIN LIÊN QUAN <a>…</a>", "Video đang xem nhiều <a>…</a>"): the label's
+    words, then nothing but link text. A sentence that goes on after its link ("Xem thêm thông tin
+    tại <a>trang của Sở</a>.") and a link leaving the site (a source the author cites) stay."""
+    if not block.link_chars or block.links_out or "\n" in block.text:
+        return False
+    words = block.text.split()
+    if len(words) > _LABELLED_LINK_MAX_WORDS:
+        return False
+    for count in range(1, min(_LABELLED_LINK_LABEL_WORDS, len(words) - 1) + 1):
+        rest = " ".join(words[count:]).strip(" :>»-–|")
+        if block.link_chars >= _LABELLED_LINK_SHARE * len(rest) and is_related_label(" ".join(words[:count])):
+            return True
+    return False
+
+
 def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
     total = sum(len(b.text) for b in blocks) or 1
     kept: list[Block] = []
@@ -374,6 +396,9 @@ def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
     in_box = False
     for index, block in enumerate(blocks):
         seen += len(block.text)
+        if _is_labelled_link(block):
+            _drop(result, "labelled related link", block)
+            continue
         if is_related_label(block.text):
             if label_key(block.text) in END_LABELS and seen / total >= _END_CUT_AFTER:
                 for rest in blocks[index:]:

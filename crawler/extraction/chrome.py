@@ -51,14 +51,19 @@ END_LABELS = frozenset(_VOCAB["end_labels"])
 # Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
 RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
 _LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
+_LABEL_GRAMMAR = re.compile("|".join(f"(?:{entry})" for entry in _VOCAB["related_label_grammar"]))
 _LABEL_MAX_CHARS = 60
 _PREFIXED_LABEL_MAX_WORDS = 10
+_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
 
 
 def is_related_key(key: str) -> bool:
-    """A folded label key naming a related-articles box, exactly or by its opening words."""
-    return key in RELATED_LABELS or (
-        key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS
+    """A folded label key naming a related-articles box: exactly, by its opening words, or by the
+    grammar of such labels (a wording the lists do not hold)."""
+    return (
+        key in RELATED_LABELS
+        or (key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS)
+        or _LABEL_GRAMMAR.fullmatch(key) is not None
     )
 
 
@@ -362,13 +367,41 @@ def remove_related_boxes(
         too_big = box is None or any(box is k or k in box.iter() for k in protected)
         if not too_big and box is not None:
             page_text = page_text or max(_paragraph_text(tree), 1)
-            too_big = _paragraph_text(box) > 0.5 * page_text or not _is_link_box(box, label)
+            too_big = (
+                _paragraph_text(box) > 0.5 * page_text
+                or not _is_link_box(box, label)
+                or _prose_before(box, label) >= _PROSE_WORDS
+            )
         if not too_big and box is not None:
             remove(box)
             removed += 1
             continue
         removed += _remove_label_and_following_links(label)
     return removed
+
+
+def _prose_before(box: HtmlElement, label: HtmlElement) -> int:
+    """Words of text outside links that the box prints before the label (counted up to a
+    sentence's worth). A related box opens with its label; a box with a sentence before it (a
+    boxed note, a figure's caption, the article's container) is one the label was set into, and
+    only the label and the links after it go."""
+    words = 0
+    for node in box.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            if owner is label:
+                break
+            owner = owner.getparent()
+        chain = [owner]
+        while chain[-1] is not box and (parent := chain[-1].getparent()) is not None:
+            chain.append(parent)
+        if label in chain:
+            break
+        if not any(element.tag == "a" for element in chain):
+            words += len(node.split())
+            if words >= _PROSE_WORDS:
+                break
+    return words
 
 
 def _is_link_box(box: HtmlElement, label: HtmlElement) -> bool:
@@ -423,7 +456,6 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
-_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
 
 
 def _labelled_comment_boxes(
