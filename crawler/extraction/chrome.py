@@ -456,8 +456,6 @@ def _text_blocks(element: HtmlElement) -> int:
     return count
 
 
-
-
 def _labelled_comment_boxes(
     labels: Iterable[Label], holding: set[HtmlElement], index: PageIndex, headline_at: int
 ) -> list[HtmlElement]:
