@@ -154,3 +154,25 @@ def test_a_list_of_items_in_the_text_stays() -> None:
     assert "Tin liên quan đến giá chè" in text
     for item in items:
         assert item in text
+
+
+def test_a_label_we_do_not_know_repeated_before_each_headline() -> None:
+    """Failed before session 15: a wording in no list and outside the grammar ("Bạn đọc đừng bỏ lỡ"),
+    printed before each headline, is the box's label by repetition (its words keep each line under
+    the link-list share)."""
+    middle = f"<p>Bạn đọc đừng bỏ lỡ {_link(0)}</p><p>Bạn đọc đừng bỏ lỡ {_link(2)}</p>"
+    _assert_clean(_text(middle), "đừng bỏ lỡ", HEADLINES[0], HEADLINES[2])
+
+
+def test_a_bold_label_we_do_not_know_over_one_headline() -> None:
+    """Failed before session 15: the body extractor dropped the one-item list and left the
+    label in the text."""
+    middle = f'<p><strong>Đừng bỏ lỡ</strong></p><ul class="x4"><li>{_link(1)}</li></ul>'
+    _assert_clean(_text(middle), "Đừng bỏ lỡ", HEADLINES[1])
+
+
+def test_a_bold_name_over_related_links_is_not_a_label() -> None:
+    """Guard: a signature set in bold over the outlet's related links is the writer."""
+    end = f"<p><strong>Minh Anh</strong></p><ul><li>{_link(0)}</li><li>{_link(1)}</li></ul>"
+    article = extract_article(_page("", end), URL, crawled=CRAWLED)
+    assert "Minh Anh" in article.text or "Minh Anh" in article.authors, (article.text, article.authors)
