@@ -376,10 +376,10 @@ def _link_lines(block: Block) -> list[tuple[str, str]]:
     """For a block that is a few words and then one of the outlet's headlines as a link, on one
     line ("TIN LIÊN QUAN <a>…</a>"): each way to read it as (label words, link text) whose link
     text is nearly all that follows the label. None for a sentence that goes on after its link
-    ("Xem thêm thông tin tại <a>trang của Sở</a> trước …") or a link leaving the site (a source
-    the author cites)."""
-    if not block.link_chars or block.links_out or "\n" in block.text:
-        return []
+    ("Xem thêm thông tin tại <a>trang của Sở</a> trước …"), a link leaving the site (a source
+    the author cites), and rows and items (a table's rows naming one product, "Britax … | 370 €")."""
+    if block.kind != "p" or not block.link_chars or block.links_out or "\n" in block.text:
+        return []  # a table row or list item naming the same product twice is data
     words = block.text.split()
     if len(words) > _LABELLED_LINK_MAX_WORDS:
         return []
