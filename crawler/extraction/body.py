@@ -367,13 +367,58 @@ def _take_tags(blocks: list[Block], result: CleanBody) -> list[Block]:
     return kept
 
 
+_LABELLED_LINK_LABEL_WORDS = 6  # "Có thể bạn quan tâm", "Video đang xem nhiều"
+_LABELLED_LINK_MAX_WORDS = 40
+_LABELLED_LINK_SHARE = 0.9  # of the text after the label: the headline is the link
+
+
+def _link_lines(block: Block) -> list[tuple[str, str]]:
+    """For a block that is a few words and then one of the outlet's headlines as a link, on one
+    line ("TIN LIÊN QUAN <a>…</a>"): each way to read it as (label words, link text) whose link
+    text is nearly all that follows the label. None for a sentence that goes on after its link
+    ("Xem thêm thông tin tại <a>trang của Sở</a> trước …"), a link leaving the site (a source
+    the author cites), and rows and items (a table's rows naming one product, "Britax … | 370 €")."""
+    if block.kind != "p" or not block.link_chars or block.links_out or "\n" in block.text:
+        return []  # a table row or list item naming the same product twice is data
+    words = block.text.split()
+    if len(words) > _LABELLED_LINK_MAX_WORDS:
+        return []
+    readings = []
+    for count in range(1, min(_LABELLED_LINK_LABEL_WORDS, len(words) - 1) + 1):
+        rest = " ".join(words[count:]).strip(" :>»-–|")
+        if block.link_chars >= _LABELLED_LINK_SHARE * len(rest):
+            readings.append((" ".join(words[:count]), rest))
+    return readings
+
+
+def _labelled_links(blocks: Sequence[Block]) -> set[int]:
+    """Related headlines printed one per line after a label, with no colon or arrow to mark them:
+    a related label of our vocabulary before the link ("Video đang xem nhiều <a>…</a>"), or, for a
+    wording we do not know, the same words before the link on two lines or more in a row (the
+    template prints its box label on every line)."""
+    readings = [_link_lines(block) for block in blocks]
+    found = {i for i, options in enumerate(readings) if any(is_related_label(label) for label, _ in options)}
+    exact = [
+        next((squash(label) for label, rest in options if len(rest) <= blocks[i].link_chars + 2), "")
+        for i, options in enumerate(readings)
+    ]
+    for index in range(1, len(blocks)):
+        if exact[index] and exact[index] == exact[index - 1]:
+            found.update((index - 1, index))
+    return found
+
+
 def _drop_related(blocks: list[Block], result: CleanBody) -> list[Block]:
     total = sum(len(b.text) for b in blocks) or 1
     kept: list[Block] = []
     seen = 0
     in_box = False
+    labelled_links = _labelled_links(blocks)
     for index, block in enumerate(blocks):
         seen += len(block.text)
+        if index in labelled_links:
+            _drop(result, "labelled related link", block)
+            continue
         if is_related_label(block.text):
             if label_key(block.text) in END_LABELS and seen / total >= _END_CUT_AFTER:
                 for rest in blocks[index:]:
@@ -571,18 +616,28 @@ def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
 
 
 _LIST_LABEL_WORDS = 3
+_SET_LABEL_WORDS = 5  # "Có thể bạn chưa đọc", set in bold or italics
 
 
 def _is_list_label(block: Block) -> bool:
     """A heading or a line ending in ":" of a few words without a digit: a box's label ("Related
     Articles", "Auch interessant:"), the shape of one in any language, right over the link list
-    it labels (a label of our data files is found by its words). A plain short line there is a
-    signature ("Vy") over the related links, and stays for the byline rules."""
+    it labels (a label of our data files is found by its words). Session 15: also a wholly bold or
+    italic line of up to five words that is not written like a name (a word after the first in
+    lower case: "Mời xem thêm", "Nội dung liên quan"), how inline boxes set a label no list of
+    ours holds. A plain short line there is a signature ("Vy") over the related links, and stays
+    for the byline rules, and so does a bold one written like a name ("Minh Anh")."""
     text = block.text.strip()
+    if not text or any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    if block.kind == "head" or text.endswith(":"):
+        return len(words) <= _LIST_LABEL_WORDS
     return (
-        (block.kind == "head" or text.endswith(":"))
-        and 0 < _words(text) <= _LIST_LABEL_WORDS
-        and not any(ch.isdigit() for ch in text)
+        (block.bold or block.italic)
+        and 2 <= len(words) <= _SET_LABEL_WORDS
+        and any(word[:1].islower() for word in words[1:])
+        and not text.endswith((".", "!", "?", "…"))
     )
 
 

@@ -36,6 +36,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.image_captions import find_unclassed_captions
 from crawler.extraction.keys import squash
 from crawler.extraction.vocab import load
+from crawler.urls import is_web_url, same_site
 
 _CAPTION_MAX_CHARS = 600
 _PHOTO_STORY_MIN_CAPTIONS = 3
@@ -51,14 +52,19 @@ END_LABELS = frozenset(_VOCAB["end_labels"])
 # Labels of related-article boxes, inline in the body or beside it, plus the feeds above.
 RELATED_LABELS = END_LABELS | frozenset(_VOCAB["related_labels"])
 _LABEL_PREFIXES = tuple(f"{prefix} " for prefix in _VOCAB["related_label_prefixes"])
+_LABEL_GRAMMAR = re.compile("|".join(f"(?:{entry})" for entry in _VOCAB["related_label_grammar"]))
 _LABEL_MAX_CHARS = 60
 _PREFIXED_LABEL_MAX_WORDS = 10
+_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
 
 
 def is_related_key(key: str) -> bool:
-    """A folded label key naming a related-articles box, exactly or by its opening words."""
-    return key in RELATED_LABELS or (
-        key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS
+    """A folded label key naming a related-articles box: exactly, by its opening words, or by the
+    grammar of such labels (a wording the lists do not hold)."""
+    return (
+        key in RELATED_LABELS
+        or (key.startswith(_LABEL_PREFIXES) and len(key.split()) <= _PREFIXED_LABEL_MAX_WORDS)
+        or _LABEL_GRAMMAR.fullmatch(key) is not None
     )
 
 
@@ -362,13 +368,105 @@ def remove_related_boxes(
         too_big = box is None or any(box is k or k in box.iter() for k in protected)
         if not too_big and box is not None:
             page_text = page_text or max(_paragraph_text(tree), 1)
-            too_big = _paragraph_text(box) > 0.5 * page_text or not _is_link_box(box, label)
+            too_big = (
+                _paragraph_text(box) > 0.5 * page_text
+                or not _is_link_box(box, label)
+                or _prose_before(box, label) >= _PROSE_WORDS
+            )
         if not too_big and box is not None:
             remove(box)
             removed += 1
             continue
         removed += _remove_label_and_following_links(label)
     return removed
+
+
+_LIST_LABEL_TAGS = frozenset({"p", "div", "span", "b", "strong", "h2", "h3", "h4", "h5", "h6"})
+_SET_LABEL_WORDS = 5  # "Có thể bạn chưa đọc"; an announcing sentence ("… gồm:") is longer
+_HEADLINE_WORDS = 4
+
+
+def remove_labelled_link_lists(tree: HtmlElement, url: str | None, keep: Iterable[HtmlElement | None]) -> int:
+    """Lists of the outlet's own headlines under a label no vocabulary of ours holds (session 15):
+    a list whose every item is one link to the same site, headline-long (four words or more),
+    right after a short line set as a label — a heading, a wholly bold line or one ending in ":",
+    of up to five words, no digit, no link, not written like a name — go with their label. The
+    body extractor drops a short list on its own and left the label in the text ("Mời xem
+    thêm" over one headline). A list that links off the site (sources the author cites) or
+    that a sentence announces ("Các sản phẩm đạt chuẩn năm nay gồm:") stays."""
+    protected = {k for k in keep if k is not None}
+    removed = 0
+    for listing in list(tree.iter("ul", "ol")):
+        label = listing.getprevious()
+        if (
+            label is None
+            or not isinstance(label.tag, str)
+            or (label.tail or "").strip()
+            or label in protected
+        ):
+            continue
+        if label.tag not in _LIST_LABEL_TAGS or not _is_set_label(label):
+            continue
+        items = [item for item in listing if isinstance(item.tag, str)]
+        if items and all(_is_headline_item(item, url) for item in items):
+            remove(listing)
+            remove(label)
+            removed += 1
+    return removed
+
+
+def _is_set_label(element: HtmlElement) -> bool:
+    text = " ".join(element.text_content().split())
+    words = text.split()
+    if not 1 <= len(words) <= _SET_LABEL_WORDS or any(ch.isdigit() for ch in text):
+        return False
+    if element.find(".//a") is not None or element.find(".//img") is not None:
+        return False
+    if text.endswith((".", "!", "?", "…")):
+        return False
+    if element.tag in ("h2", "h3", "h4", "h5", "h6") or text.endswith(":"):
+        return True
+    bold = element if element.tag in ("b", "strong") else element.find(".//b")
+    if bold is None:
+        bold = element.find(".//strong")
+    if bold is None or " ".join(bold.text_content().split()) != text:
+        return False
+    return len(words) >= 2 and any(word[:1].islower() for word in words[1:])  # not a bold name
+
+
+def _is_headline_item(item: HtmlElement, url: str | None) -> bool:
+    links = item.findall(".//a[@href]")
+    if item.tag != "li" or len(links) != 1:
+        return False
+    link_text = " ".join(links[0].text_content().split())
+    if len(link_text.split()) < _HEADLINE_WORDS or _size(item) > len(link_text) + 3:
+        return False
+    href = links[0].get("href") or ""
+    return not (url and is_web_url(href) and not same_site(href, url))
+
+
+def _prose_before(box: HtmlElement, label: HtmlElement) -> int:
+    """Words of text outside links that the box prints before the label (counted up to a
+    sentence's worth). A related box opens with its label; a box with a sentence before it (a
+    boxed note, a figure's caption, the article's container) is one the label was set into, and
+    only the label and the links after it go."""
+    words = 0
+    for node in box.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            if owner is label:
+                break
+            owner = owner.getparent()
+        chain = [owner]
+        while chain[-1] is not box and (parent := chain[-1].getparent()) is not None:
+            chain.append(parent)
+        if label in chain:
+            break
+        if not any(element.tag == "a" for element in chain):
+            words += len(node.split())
+            if words >= _PROSE_WORDS:
+                break
+    return words
 
 
 def _is_link_box(box: HtmlElement, label: HtmlElement) -> bool:
@@ -421,9 +519,6 @@ def _text_blocks(element: HtmlElement) -> int:
         if innermost and len(block.text_content().split()) >= _COMMENT_TEXT_WORDS:
             count += 1
     return count
-
-
-_PROSE_WORDS = 12  # a sentence of the article (its own text, not its children's)
 
 
 def _labelled_comment_boxes(

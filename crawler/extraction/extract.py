@@ -41,6 +41,7 @@ from crawler.extraction.byline import (
 from crawler.extraction.chrome import (
     find_labels,
     remove_comment_sections,
+    remove_labelled_link_lists,
     remove_related_boxes,
     take_captions,
     take_tag_lists,
@@ -467,6 +468,9 @@ def extract_article(
     )
     dom_tags = take_tag_lists(index, labels)
     remove_related_boxes(tree, labels, keep=(headline.element, lead_element))
+    remove_labelled_link_lists(
+        tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
+    )
     page_byline = find_byline(tree, index, headline.position, outlet_names)
 
     containers = select(tree, body_selectors) if body_selectors else []
