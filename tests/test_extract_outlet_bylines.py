@@ -136,3 +136,39 @@ def test_a_photo_credit_after_the_text_is_no_writer() -> None:
     footer = '<p class="x3a3a3a3"><em>Ảnh: Lò Văn Khải/VTV.vn</em></p>'
     article = _extract(_page(footer=footer))
     assert "Lò Văn Khải" not in article.authors
+
+
+# Enough text that the closing lines stand farther from the headline than its byline area.
+_LONG = "".join(
+    f'<p class="x6f6f6f6">Phiên chợ thứ {n} trong tháng, các hộ mang thêm {n + 2} gùi hàng xuống bán, '
+    f"nhiều nhất là măng khô và mật ong của thôn {n}.</p>"
+    for n in range(1, 70)
+)
+
+
+def test_the_date_printed_with_the_closing_byline_when_none_stands_near_the_headline() -> None:
+    footer = _LONG + '<p style="text-align:right"><em>Lò Văn Khải</em>/VTV.vn • Ngày đăng: 17/11/2025</p>'
+    article = _extract(_page(footer=footer))
+    assert article.authors == ["Lò Văn Khải"]
+    assert article.published is not None
+    assert article.published.astimezone(VIETNAM_TZ).date() == date(2025, 11, 17)
+    signed = '<p style="text-align:right">Lò Văn Khải - PV</p>'
+    footer = _LONG + signed + '<p style="text-align:right"><em>16-11-2025</em></p>'
+    article = _extract(_page(footer=footer))
+    assert article.published is not None
+    assert article.published.astimezone(VIETNAM_TZ).date() == date(2025, 11, 16)
+
+
+def test_a_date_closing_the_text_without_a_byline_is_no_publication_date() -> None:
+    # "Hà Nội, ngày 15/11/2025" closing a letter or a decision quoted in full dates the document
+    footer = _LONG + '<p style="text-align:right"><em>Hà Nội, ngày 15/11/2025</em></p>'
+    article = _extract(_page(footer=footer))
+    assert article.published is None
+
+
+def test_the_printed_date_under_the_headline_beats_the_closing_one() -> None:
+    header = '<div class="x1b2c3d4">Thứ Hai, 17/11/2025, 09:15 (GMT+7)</div>'
+    footer = _LONG + '<p style="text-align:right"><em>Lò Văn Khải</em>/VTV.vn • 10/11/2025</p>'
+    article = _extract(_page(header, footer))
+    assert article.published is not None
+    assert article.published.astimezone(VIETNAM_TZ).date() == date(2025, 11, 17)

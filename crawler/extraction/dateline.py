@@ -9,6 +9,7 @@ block), outside the page header/nav/sidebar, and not after the crawl. Nearest to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -218,4 +219,23 @@ def find_printed_date(
         if value is None or not plausible(value, crawled):
             continue
         return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+    return None
+
+
+def closing_date(
+    lines: Sequence[str], tree: HtmlElement, crawled: datetime, conventions: DateConventions | None = None
+) -> PrintedDate | None:
+    """The date printed with the article's closing byline ("Lan Anh/VTV.vn • Ngày đăng: 03/01/2020",
+    or "Lan Anh - PV" then "03-01-2020" on a line of its own), the lines the body took as the
+    byline and its date line. Asked only when neither the metadata nor the headline's byline area
+    gives a date: outlets that sign at the end print the day there."""
+    conventions = conventions or DateConventions(tree)
+    for text in lines:
+        if not any(c.isdigit() for c in text) or not looks_like_date(text):
+            continue
+        month_first = conventions.month_first if order_matters(text) else False
+        zone = None if writes_offset(text) else conventions.zone
+        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=zone)
+        if value is not None and plausible(value, crawled):
+            return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
     return None
