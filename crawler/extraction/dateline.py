@@ -4,6 +4,8 @@ Vietnamese sites print today's date in the page header ("Thứ năm 23/01/2025 2
 article) and dates in every sidebar teaser. So a printed date is only believed when it sits in
 the article's byline area: right after the headline (or just before it, inside the headline's own
 block), outside the page header/nav/sidebar, and not after the crawl. Nearest to the headline wins.
+Outlets that sign at the end print the day with the closing byline: that date (`closing_date`) is
+read only when neither the metadata nor the headline's byline area gives one.
 """
 
 from __future__ import annotations
