@@ -40,7 +40,9 @@ _LABELS = re.compile(
     r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
     r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Posted by …"
-    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ]))",
+    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
+    # a genre noun with "của" ("of") before the writer: "Ghi chép của Lan Anh" (a reporter's notes)
+    r"|(?:" + "|".join(_VOCAB["words"]["genre_by"]) + r")\s+của\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 
@@ -175,7 +177,19 @@ def agency_name(text: str) -> str | None:
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
         return clean(stripped)
+    if _WEB_NAME.match(stripped):  # "VTV.vn", "VOV.VN" after a writer's slash: the outlet's web edition
+        return stripped
+    for cut in range(min(3, len(stripped.split()) - 1), 0, -1):
+        # "Nhóm phóng viên Báo Tiền Phong", "PV Báo Cần Thơ": a newsroom role with the newsroom named
+        words = stripped.split()
+        role, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if fold(role) in _AGENCIES and _INSTITUTION.match(rest):
+            return clean(f"{_AGENCIES[fold(role)]} {rest}")
     return None
+
+
+# A web address standing as an outlet's name: one or two dotted endings of two to four letters.
+_WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,4}){1,2}$")
 
 
 _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
@@ -212,7 +226,12 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
         name = person_name(person, min_words=2)
         if name is not None and not person_name(source.strip(), min_words=1):
             return Byline(authors=[name], agency=source.strip())
-    if not name_part or name_part.split()[0] not in _FAMILY_NAMES or agency_name(name_part):
+    # A parenthesis that names an outlet or an office says the rest is the person it took the story
+    # from, whatever the name's shape: "Theo Khánh Vy (Báo Bắc Giang)".
+    sourced = bool(where) and (
+        _INSTITUTION.match(where[0].strip()) is not None or _outlet_by_shape(where[0], outlet)
+    )
+    if not name_part or (name_part.split()[0] not in _FAMILY_NAMES and not sourced) or agency_name(name_part):
         return None
     if outlet.matches(name_part):
         return None
@@ -225,14 +244,21 @@ def _source_person(inner: str, outlet: OutletNames) -> Byline | None:
 _STAMP_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 # A byline bar separates the name from its date with a bar, a spaced dash, a bullet or a middle
-# dot ("Đỗ Trung • 07:12 ngày 24/03/2024"), or puts the date in brackets.
-_BAR_SPLIT = re.compile(r"\s*(?:[|•·∙]|\s[-–—]\s|\(|\))\s*")
+# dot ("Đỗ Trung • 07:12 ngày 24/03/2024"), a spaced slash, or puts the date in brackets.
+_BAR_SPLIT = re.compile(r"\s*(?:[|•·∙]|\s[-–—/]\s|\(|\))\s*")
 # "và 1 tác giả khác", "cùng 2 người khác", "+1 tác giả": co-authors counted, not named (bylines.toml).
 _UNNAMED_OTHERS = re.compile(
     r"\s*(?:(?:và|cùng|and|\+)\s*)(?P<count>\d{1,2})\s*(?:"
     + "|".join(re.escape(noun).replace(r"\ ", r"\s+") for noun in _VOCAB["words"]["coauthor_nouns"])
     + r")(?:\s+khác)?\s*$",
     re.I,
+)
+
+
+# A time or a time zone printed apart from the date it goes with ("23:19 | 20/07/2026", "… 17:39
+# (GMT+7)"): part of the stamp when the line holds a date.
+_BARE_TIME = re.compile(
+    r"^(?:\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?|(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?)$", re.I
 )
 
 
@@ -249,8 +275,21 @@ def _without_stamps(text: str) -> str:
     if not any(c.isdigit() for c in text):
         return text
     pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
-    kept = [p for p in pieces if not _is_stamp(p)]
-    return " - ".join(kept) if len(kept) < len(pieces) else text
+    stamps = [_is_stamp(p) or bool(_BARE_TIME.match(p)) for p in pieces]
+    if not any(_is_stamp(p) for p in pieces):
+        return text
+    kept = [p for p, stamp in zip(pieces, stamps, strict=True) if not stamp]
+    if kept and "(" in text:
+        first, last = stamps.index(False), len(stamps) - 1 - stamps[::-1].index(False)
+        end = text.rfind(pieces[last]) + len(pieces[last])
+        while end < len(text) and text[end] in ") ":  # the bracket that closes the credit
+            end += 1
+        inner = text[text.find(pieces[first]) : end].strip()
+        if not any(stamps[first : last + 1]) and inner and inner.count("(") == inner.count(")"):
+            # the date only before or after the credit: the credit as printed, its brackets
+            # included ("Phương Thảo (Theo AFP) 08-03-2011" names a writer and her source)
+            return inner
+    return " - ".join(kept)
 
 
 def _bare_initials(text: str, outlet: OutletNames) -> str | None:
@@ -594,6 +633,12 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if not (dated or labelled or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
+        if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
+            # names with their date set apart: believed when more than a bare name (a place kicker
+            # "Lào Cai" stands before a date the same way): two people, or a marked credit
+            byline = parse_byline(unstamped, outlet, min_words=2)
+            if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline):
+                byline = None
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
@@ -673,6 +718,15 @@ _NAME_ENDS = frozenset(",-–|/")
 def _is_stamp_element(element: etree._Element) -> bool:
     text = "".join(element.itertext())
     return len(text) <= _LINE_CHARS and any(c.isdigit() for c in text) and _is_stamp(clean(text))
+
+
+def _without_stamp_elements(line: HtmlElement, text: str) -> str:
+    """The line's text without the dates set in elements of their own: "<p>Lan Anh và Minh Hà</p>
+    <p>ngày 20 tháng 12 năm 2012</p>" reads as one line, the date glued to the names."""
+    for child in line.iterdescendants():
+        if isinstance(child.tag, str) and child.tag != "a" and _is_stamp_element(child):
+            text = text.replace(clean("".join(child.itertext())), " ")
+    return clean(text)
 
 
 def _holds_stamp(line: HtmlElement) -> bool:

@@ -4,11 +4,14 @@ Vietnamese sites print today's date in the page header ("Thứ năm 23/01/2025 2
 article) and dates in every sidebar teaser. So a printed date is only believed when it sits in
 the article's byline area: right after the headline (or just before it, inside the headline's own
 block), outside the page header/nav/sidebar, and not after the crawl. Nearest to the headline wins.
+Outlets that sign at the end print the day with the closing byline: that date (`closing_date`) is
+read only when neither the metadata nor the headline's byline area gives one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -218,4 +221,23 @@ def find_printed_date(
         if value is None or not plausible(value, crawled):
             continue
         return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+    return None
+
+
+def closing_date(
+    lines: Sequence[str], tree: HtmlElement, crawled: datetime, conventions: DateConventions | None = None
+) -> PrintedDate | None:
+    """The date printed with the article's closing byline ("Lan Anh/VTV.vn • Ngày đăng: 03/01/2020",
+    or "Lan Anh - PV" then "03-01-2020" on a line of its own), the lines the body took as the
+    byline and its date line. Asked only when neither the metadata nor the headline's byline area
+    gives a date: outlets that sign at the end print the day there."""
+    conventions = conventions or DateConventions(tree)
+    for text in lines:
+        if not any(c.isdigit() for c in text) or not looks_like_date(text):
+            continue
+        month_first = conventions.month_first if order_matters(text) else False
+        zone = None if writes_offset(text) else conventions.zone
+        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=zone)
+        if value is not None and plausible(value, crawled):
+            return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
     return None

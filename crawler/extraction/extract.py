@@ -46,7 +46,7 @@ from crawler.extraction.chrome import (
     take_captions,
     take_tag_lists,
 )
-from crawler.extraction.dateline import find_printed_date
+from crawler.extraction.dateline import closing_date, find_printed_date
 from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
@@ -382,13 +382,33 @@ def _unique(values: Sequence[str]) -> list[str]:
 
 
 def _published(
-    meta: PageMetadata, tree: HtmlElement, index: PageIndex, headline: _Headline, url: str, crawled: datetime
+    meta: PageMetadata,
+    tree: HtmlElement,
+    index: PageIndex,
+    headline: _Headline,
+    url: str,
+    crawled: datetime,
+    closing: Sequence[str] = (),
 ) -> Published:
-    """Structured metadata, the date printed next to the headline, the URL (published.py)."""
+    """Structured metadata, the date printed next to the headline (or else with the closing
+    byline, `closing`: the lines the body took as the byline and its date), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
+    if printed is None and meta.published is None and closing:
+        printed = closing_date(closing, tree, crawled)
     return resolve_published(
         meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
     )
+
+
+_CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")
+
+
+def _closing_lines(cleaned: CleanBody, page_byline: PageByline | None) -> list[str]:
+    """The texts the body took as a byline (its closing lines, the page's byline element kept as a
+    line), then its date lines, when it found one."""
+    if cleaned.byline is None and page_byline is None:
+        return []
+    return [text for rule in _CLOSING_RULES for kind, text in cleaned.dropped if kind == rule]
 
 
 def extract_article(
@@ -516,7 +536,9 @@ def extract_article(
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
-    published = thread_published or _published(meta, tree, index, headline, final_url, crawled_at)
+    published = thread_published or _published(
+        meta, tree, index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline)
+    )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
     return Article.from_url(
