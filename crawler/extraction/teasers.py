@@ -35,6 +35,11 @@ _CARD_MAX_WORDS = 120
 _CARD_LEVELS = 4  # a teaser's link sits at most this deep in it
 _CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element is a teaser
 _LIST_MIN_CARDS = 3
+_LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are already a list
+_WHOLE_CARD_LEVELS = 2
+_PAINTED = ".//*[contains(@style, 'background-image')]"
+_TEASER_PAGE_SHARE = 0.3  # whole cards beyond this share of the page's text: a listing
+_CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
 _BOX_SHARE = 0.7  # teasers this much of a box's text: the box goes with them
 
@@ -167,6 +172,9 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     if not cards:
         return found
+    whole = [_whole_card(card, texts) for card in cards]
+    if whole != cards and _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree]):
+        cards = whole  # on a page of teasers (a listing) the listing rules judge them as they are
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -179,9 +187,13 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 continue  # the article's own items (a round-up), not teasers
         for card in members:
             headline, summary = texts[card]
-            found.keys.update(key for key in (squash(headline), squash(summary)) if key)
+            # Printed on one line, a card's headline and summary make one block of the body.
+            found.keys.update(
+                key for key in (squash(headline), squash(summary), squash(f"{headline} {summary}")) if key
+            )
             found.cards.append(card)
-        if len(members) < _LIST_MIN_CARDS or any(k is m or k in m.iter() for m in members for k in protected):
+        least = _LIST_MIN_PICTURE_CARDS if all(_has_picture(m) for m in members) else _LIST_MIN_CARDS
+        if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
         box = _box_of(parent, members)
         if box is not None and not any(box is k or k in box.iter() for k in protected):
@@ -191,6 +203,35 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 if attached(card, tree):
                     remove(card)
     return found
+
+
+def _whole_card(card: HtmlElement, texts: dict[HtmlElement, tuple[str, str]]) -> HtmlElement:
+    """The card as printed: the block around the headline and summary that adds only their picture
+    (a thumbnail link in a column of its own, "knswli-left" / "knswli-right", a table row with the
+    picture in one cell), so that siblings of one shape are seen as a list. The found texts move up."""
+    words = _words(card.text_content())
+    for _ in range(_WHOLE_CARD_LEVELS):
+        parent = card.getparent()
+        if (
+            parent is None
+            or parent.tag not in _CARD_TAGS
+            or _words(parent.text_content()) > words + _CARD_EXTRA_WORDS
+            or not _has_picture(parent)
+            or any(other in texts for other in parent.iterdescendants(*_CARD_TAGS) if other is not card)
+        ):
+            break
+        texts[parent] = texts[card]
+        card = parent
+    return card
+
+
+def _chars(elements: list[HtmlElement]) -> int:
+    return sum(len("".join(element.text_content().split())) for element in elements)
+
+
+def _has_picture(element: HtmlElement) -> bool:
+    """A thumbnail in it: an image, or a block painted with a background image."""
+    return element.find(".//img") is not None or bool(element.xpath(_PAINTED))
 
 
 def _box_of(parent: HtmlElement | None, members: list[HtmlElement]) -> HtmlElement | None:
