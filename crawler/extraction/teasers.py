@@ -41,6 +41,7 @@ _PAINTED = ".//*[contains(@style, 'background-image')]"
 _TEASER_PAGE_SHARE = 0.3  # whole cards beyond this share of the page's text: a listing
 _CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
+_BOX_LEVELS = 2  # a box is at most this far above its list of teasers
 _BOX_SHARE = 0.7  # teasers this much of a box's text: the box goes with them
 
 
@@ -195,7 +196,7 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
         least = _LIST_MIN_PICTURE_CARDS if all(_has_picture(m) for m in members) else _LIST_MIN_CARDS
         if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
-        box = _box_of(parent, members)
+        box = _box_of(parent, members, levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0)
         if box is not None and not any(box is k or k in box.iter() for k in protected):
             remove(box)
         else:
@@ -234,15 +235,16 @@ def _has_picture(element: HtmlElement) -> bool:
     return element.find(".//img") is not None or bool(element.xpath(_PAINTED))
 
 
-def _box_of(parent: HtmlElement | None, members: list[HtmlElement]) -> HtmlElement | None:
+def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture."""
+    page furniture. A pair of cards takes its own container only: the few words of a
+    box two levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
     box = None
-    for candidate in [parent, *list(ancestors(parent))[:2]]:
+    for candidate in [parent, *list(ancestors(parent))[:levels]]:
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
