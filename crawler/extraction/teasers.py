@@ -38,7 +38,7 @@ _LIST_MIN_CARDS = 3
 _LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are already a list
 _WHOLE_CARD_LEVELS = 2
 _PAINTED = ".//*[contains(@style, 'background-image')]"
-_TEASER_PAGE_SHARE = 0.3  # whole cards beyond this share of the page's text: a listing
+_TEASER_PAGE_SHARE = 0.5  # cards this share of the text: a listing (seen 0.66-0.82, a card sidebar 0.31)
 _CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
 _BOX_LEVELS = 2  # a box is at most this far above its list of teasers
@@ -173,9 +173,11 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     if not cards:
         return found
+    # On a page of teasers (a listing) the listing rules judge the cards as they were found.
     whole = [_whole_card(card, texts) for card in cards]
-    if whole != cards and _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree]):
-        cards = whole  # on a page of teasers (a listing) the listing rules judge them as they are
+    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree])
+    if article_page:
+        cards = whole
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -188,12 +190,13 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 continue  # the article's own items (a round-up), not teasers
         for card in members:
             headline, summary = texts[card]
-            # Printed on one line, a card's headline and summary make one block of the body.
-            found.keys.update(
-                key for key in (squash(headline), squash(summary), squash(f"{headline} {summary}")) if key
-            )
+            # Printed on one line, a card's headline and summary make one block of the body (on a
+            # listing, that block is the listing rules' evidence).
+            one_line = squash(f"{headline} {summary}") if article_page else ""
+            found.keys.update(key for key in (squash(headline), squash(summary), one_line) if key)
             found.cards.append(card)
-        least = _LIST_MIN_PICTURE_CARDS if all(_has_picture(m) for m in members) else _LIST_MIN_CARDS
+        pictures = article_page and all(_has_picture(m) for m in members)
+        least = _LIST_MIN_PICTURE_CARDS if pictures else _LIST_MIN_CARDS
         if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
         box = _box_of(parent, members, levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0)
