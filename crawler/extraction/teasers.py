@@ -35,7 +35,13 @@ _CARD_MAX_WORDS = 120
 _CARD_LEVELS = 4  # a teaser's link sits at most this deep in it
 _CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element is a teaser
 _LIST_MIN_CARDS = 3
+_LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are already a list
+_WHOLE_CARD_LEVELS = 2
+_PAINTED = ".//*[contains(@style, 'background-image')]"
+_TEASER_PAGE_SHARE = 0.5  # cards this share of the text: a listing (seen 0.66-0.82, a card sidebar 0.31)
+_CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
+_BOX_LEVELS = 2  # a box is at most this far above its list of teasers
 _BOX_SHARE = 0.7  # teasers this much of a box's text: the box goes with them
 
 
@@ -167,6 +173,11 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     if not cards:
         return found
+    # On a page of teasers (a listing) the listing rules judge the cards as they were found.
+    whole = [_whole_card(card, texts) for card in cards]
+    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree])
+    if article_page:
+        cards = whole
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -179,11 +190,16 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 continue  # the article's own items (a round-up), not teasers
         for card in members:
             headline, summary = texts[card]
-            found.keys.update(key for key in (squash(headline), squash(summary)) if key)
+            # Printed on one line, a card's headline and summary make one block of the body (on a
+            # listing, that block is the listing rules' evidence).
+            one_line = squash(f"{headline} {summary}") if article_page else ""
+            found.keys.update(key for key in (squash(headline), squash(summary), one_line) if key)
             found.cards.append(card)
-        if len(members) < _LIST_MIN_CARDS or any(k is m or k in m.iter() for m in members for k in protected):
+        pictures = article_page and all(_has_picture(m) for m in members)
+        least = _LIST_MIN_PICTURE_CARDS if pictures else _LIST_MIN_CARDS
+        if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
-        box = _box_of(parent, members)
+        box = _box_of(parent, members, levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0)
         if box is not None and not any(box is k or k in box.iter() for k in protected):
             remove(box)
         else:
@@ -193,15 +209,45 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     return found
 
 
-def _box_of(parent: HtmlElement | None, members: list[HtmlElement]) -> HtmlElement | None:
+def _whole_card(card: HtmlElement, texts: dict[HtmlElement, tuple[str, str]]) -> HtmlElement:
+    """The card as printed: the block around the headline and summary that adds only their picture
+    (a thumbnail link in a column of its own, "knswli-left" / "knswli-right", a table row with the
+    picture in one cell), so that siblings of one shape are seen as a list. The found texts move up."""
+    words = _words(card.text_content())
+    for _ in range(_WHOLE_CARD_LEVELS):
+        parent = card.getparent()
+        if (
+            parent is None
+            or parent.tag not in _CARD_TAGS
+            or _words(parent.text_content()) > words + _CARD_EXTRA_WORDS
+            or not _has_picture(parent)
+            or any(other in texts for other in parent.iterdescendants(*_CARD_TAGS) if other is not card)
+        ):
+            break
+        texts[parent] = texts[card]
+        card = parent
+    return card
+
+
+def _chars(elements: list[HtmlElement]) -> int:
+    return sum(len("".join(element.text_content().split())) for element in elements)
+
+
+def _has_picture(element: HtmlElement) -> bool:
+    """A thumbnail in it: an image, or a block painted with a background image."""
+    return element.find(".//img") is not None or bool(element.xpath(_PAINTED))
+
+
+def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture."""
+    page furniture. A pair of cards takes its own container only: the few words of a
+    box two levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
     box = None
-    for candidate in [parent, *list(ancestors(parent))[:2]]:
+    for candidate in [parent, *list(ancestors(parent))[:levels]]:
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
