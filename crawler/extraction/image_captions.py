@@ -59,14 +59,22 @@ def _only_images(element: HtmlElement) -> bool:
     )
 
 
+_WRAPPERS = frozenset({"span", "font", "small", "b", "strong"})  # set around the italics, adding nothing
+
+
 def _wholly_italic(element: HtmlElement) -> bool:
-    children = [child for child in element if isinstance(child.tag, str) and child.tag != "br"]
-    return (
-        len(children) == 1
-        and children[0].tag in _ITALIC_TAGS
-        and not (element.text or "").strip()
-        and not (children[0].tail or "").strip()
-    )
+    """The block prints one italic run and nothing else, however many wrappers hold it: editors
+    set the caption's size or colour around the italics (`<p><span style="font-size:12px">
+    <em>Caption</em></span></p>`)."""
+    while True:
+        children = [child for child in element if isinstance(child.tag, str) and child.tag != "br"]
+        if len(children) != 1 or (element.text or "").strip() or (children[0].tail or "").strip():
+            return False
+        if children[0].tag in _ITALIC_TAGS:
+            return True
+        if children[0].tag not in _WRAPPERS:
+            return False
+        element = children[0]
 
 
 def _short(text: str) -> bool:
@@ -123,6 +131,29 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
         holder.addnext(span)
         after.insert(0, span)
     return [el for el in after if el.tag != "br" and text_of(el)]
+
+
+def _next_element(element: HtmlElement) -> HtmlElement | None:
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _after_pictures(block: HtmlElement) -> HtmlElement | None:
+    """The block printed after a picture-only block, or after the row of pictures it stands in:
+    two photos side by side (two cells of a table row, two columns of a div) share one caption
+    under the row, not under either photo. The row's caption cell counts as a block."""
+    following = _next_element(block)
+    while following is None or _only_images(following):
+        parent = block.getparent()
+        if parent is None or parent.tag in ("body", "html", "table", "tbody") or not _only_images(parent):
+            break
+        block, following = parent, _next_element(parent)
+    if following is not None and following.tag == "tr":
+        cells = [cell for cell in following if isinstance(cell.tag, str)]
+        return cells[0] if len(cells) == 1 else None
+    return following
 
 
 def _centred_text_elsewhere(tree: HtmlElement) -> bool:
@@ -291,6 +322,11 @@ def _holds_only(parent: HtmlElement) -> bool:
     return parent.tag not in ("body", "html") and len(parent) == 1
 
 
+def _only_picture_boxes(element: HtmlElement) -> bool:
+    children = [child for child in element if isinstance(child.tag, str)]
+    return len(children) > 1 and all(child.find(".//img") is not None for child in children)
+
+
 def _in_a_story(lines: list[HtmlElement]) -> bool:
     """The figure-like box stands in a story that prints more around it, not alone as the page's
     text: its surroundings (above the elements holding only the box) print ≥ 40 more words."""
@@ -298,6 +334,8 @@ def _in_a_story(lines: list[HtmlElement]) -> bool:
     while outer is not None and (parent := outer.getparent()) is not None and _holds_only(parent):
         outer = parent
     around = outer.getparent() if outer is not None else None
+    while around is not None and around.tag not in ("body", "html") and _only_picture_boxes(around):
+        around = around.getparent()  # a gallery's row of picture boxes stands in the story above it
     said = sum(len(text_of(line).split()) for line in lines)
     return around is not None and len(around.text_content().split()) >= said + _STORY_AROUND_WORDS
 
@@ -326,9 +364,7 @@ def find_unclassed_captions(
             pictures_with_lines.append((image, under))
         if not _only_images(block):
             continue
-        following = block.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
+        following = _after_pictures(block)
         if following is None or following.tag not in _BLOCKS or following.find(".//img") is not None:
             continue
         text = text_of(following)
