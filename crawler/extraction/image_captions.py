@@ -140,10 +140,11 @@ def _next_element(element: HtmlElement) -> HtmlElement | None:
     return following
 
 
-def _after_pictures(block: HtmlElement) -> HtmlElement | None:
-    """The block printed after a picture-only block, or after the row of pictures it stands in:
-    two photos side by side (two cells of a table row, two columns of a div) share one caption
-    under the row, not under either photo. The row's caption cell counts as a block."""
+def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
+    """The widest picture-only block around `block` that nothing but pictures follows in its
+    parent, and the block printed after it: two photos side by side (two cells of a table row, two
+    columns of a div) share one caption under the row, not under either photo. The row's caption
+    cell counts as a block."""
     following = _next_element(block)
     while following is None or _only_images(following):
         parent = block.getparent()
@@ -152,8 +153,34 @@ def _after_pictures(block: HtmlElement) -> HtmlElement | None:
         block, following = parent, _next_element(parent)
     if following is not None and following.tag == "tr":
         cells = [cell for cell in following if isinstance(cell.tag, str)]
-        return cells[0] if len(cells) == 1 else None
-    return following
+        following = cells[0] if len(cells) == 1 else None
+    return block, following
+
+
+def _caption_above(
+    row: HtmlElement, found: list[HtmlElement], not_captions: frozenset[str]
+) -> HtmlElement | None:
+    """A short wholly italic line right above a picture that has no caption under it: some
+    templates print the caption over the photo. Not a line that introduces what follows (":"),
+    not the caption of a picture above it, not the headline or the sapo."""
+    previous = row.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if (
+        previous is None
+        or previous.tag not in _BLOCKS
+        or previous in found
+        or previous.find(".//img") is not None
+    ):
+        return None
+    text = text_of(previous)
+    if not _short(text) or text.rstrip().endswith(":") or not _wholly_italic(previous):
+        return None
+    before = previous.getprevious()
+    if before is not None and isinstance(before.tag, str) and _only_images(before):
+        return None
+    key = squash(text)
+    return None if any(other and key.startswith(other) for other in not_captions) else previous
 
 
 def _centred_text_elsewhere(tree: HtmlElement) -> bool:
@@ -364,16 +391,21 @@ def find_unclassed_captions(
             pictures_with_lines.append((image, under))
         if not _only_images(block):
             continue
-        following = _after_pictures(block)
+        row, following = _picture_row(block)
         if following is None or following.tag not in _BLOCKS or following.find(".//img") is not None:
+            following = None
+        elif not _short(text_of(following)):
+            following = None
+        elif following in found:
             continue
-        text = text_of(following)
-        if not _short(text) or following in found:
-            continue
-        if _is_centred(following) and centring_marks_captions is None:
+        if following is not None and _is_centred(following) and centring_marks_captions is None:
             centring_marks_captions = not _centred_text_elsewhere(tree)
-        if (_is_centred(following) and centring_marks_captions) or _wholly_italic(following):
+        if following is not None and (
+            (_is_centred(following) and centring_marks_captions) or _wholly_italic(following)
+        ):
             found.append(following)
+        elif (above := _caption_above(row, found, not_captions)) is not None:
+            found.append(above)
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     if len(pictures_with_lines) < _STORY_PICTURES:
