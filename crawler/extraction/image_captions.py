@@ -157,6 +157,12 @@ def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
     return block, following
 
 
+def _may_caption(block: HtmlElement | None) -> bool:
+    return (
+        block is not None and block.tag in _BLOCKS and block.find(".//img") is None and _short(text_of(block))
+    )
+
+
 def _caption_above(
     row: HtmlElement, found: list[HtmlElement], not_captions: frozenset[str]
 ) -> HtmlElement | None:
@@ -392,9 +398,7 @@ def find_unclassed_captions(
         if not _only_images(block):
             continue
         row, following = _picture_row(block)
-        if following is None or following.tag not in _BLOCKS or following.find(".//img") is not None:
-            following = None
-        elif not _short(text_of(following)):
+        if not _may_caption(following):
             following = None
         elif following in found:
             continue
