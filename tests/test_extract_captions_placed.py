@@ -38,8 +38,10 @@ def one(n: int = 1) -> str:
 
 
 PLACED = {
-    "italics_in_wrapper": f"<p>{one()}</p>\n<p><span style=\"font-size:12px\"><em>{CAPTION}</em></span></p>",
-    "italics_in_font_strong": f"<p>{one()}</p>\n<p><font color=\"#555\"><strong><i>{CAPTION}</i></strong></font></p>",
+    "italics_in_wrapper": f'<p>{one()}</p>\n<p><span style="font-size:12px"><em>{CAPTION}</em></span></p>',
+    "italics_in_font_strong": (
+        f'<p>{one()}</p>\n<p><font color="#555"><strong><i>{CAPTION}</i></strong></font></p>'
+    ),
     "table_row_of_two": (
         f'<table align="center"><tbody><tr><td>{one(1)}</td><td>{one(2)}</td></tr>'
         f'<tr><td colspan="2"><em>{CAPTION}</em></td></tr></tbody></table>'
@@ -50,7 +52,8 @@ PLACED = {
     ),
     "gallery_of_two": (
         f'<div class="x77"><div class="x78">{one(1)}<p class="x79">{CAPTION}</p></div>'
-        f'<div class="x78">{one(2)}<p class="x79">Chai mật ong được dán tem truy xuất nguồn gốc</p></div></div>'
+        f'<div class="x78">{one(2)}<p class="x79">Chai mật ong được dán tem truy xuất nguồn gốc</p>'
+        "</div></div>"
     ),
     "caption_above": f"<p><em>{CAPTION}</em></p>\n<p>{one()}</p>",
 }
@@ -69,10 +72,13 @@ KEPT = {
     "italic_intro_above": f"<p><em>{CAPTION}:</em></p>\n<p>{one()}</p>",
     # the photo has its caption under it: the italic line above it is the story's
     "italic_above_captioned": (
-        f"<p><em>{CAPTION}.</em></p>\n<p>{one()}</p>\n<p><em>Mật ong được lọc qua ba lớp vải trước khi đóng chai</em></p>"
+        f"<p><em>{CAPTION}.</em></p>\n<p>{one()}</p>\n"
+        "<p><em>Mật ong được lọc qua ba lớp vải trước khi đóng chai</em></p>"
     ),
     # bold, not italic, inside the wrapper: a line of the story after the photo
-    "bold_in_wrapper": f"<p>{one()}</p>\n<p><span style=\"font-size:12px\"><strong>{CAPTION}</strong></span></p>",
+    "bold_in_wrapper": (
+        f'<p>{one()}</p>\n<p><span style="font-size:12px"><strong>{CAPTION}</strong></span></p>'
+    ),
 }
 
 
@@ -80,4 +86,20 @@ KEPT = {
 def test_line_beside_a_picture_stays_text(name: str) -> None:
     article = extract_article(page(KEPT[name]), URL)
     assert CAPTION in article.text
+    assert all(text in article.text for text in PARAS)
+
+
+def test_captioned_figures_do_not_make_a_photo_story() -> None:
+    """Three photos already captioned in italics are figures, not a photo story's pictures: the
+    plain line under a fourth photo in its box is still that photo's caption."""
+    italic = "".join(
+        f'<div class="x5{k}"><div>{one(10 + k)}</div>'
+        f"<div><i>Ảnh {k}: đàn ong ở điểm nuôi số {k} trên núi đá</i></div></div>"
+        for k in range(3)
+    )
+    article = extract_article(
+        page(f'{italic}<div class="x6a">{one(20)}<p class="x6b">{CAPTION}</p></div>'), URL
+    )
+    assert CAPTION not in article.text
+    assert any(CAPTION in caption for caption in article.captions)
     assert all(text in article.text for text in PARAS)

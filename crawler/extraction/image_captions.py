@@ -412,6 +412,11 @@ def find_unclassed_captions(
             found.append(above)
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
+    # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
+    # are captioned figures, not a photo story's pictures: they do not count towards three.
+    pictures_with_lines = [
+        (image, lines) for image, lines in pictures_with_lines if not all(line in found for line in lines)
+    ]
     if len(pictures_with_lines) < _STORY_PICTURES:
         for image, lines in pictures_with_lines:
             said = squash(" ".join(text_of(line) for line in lines))
