@@ -106,10 +106,14 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
             break
         after.append(sibling)
     tail = (holder.tail or "").strip()
-    text = " ".join([tail, *(text_of(el) for el in after)]).strip()
+    # bare text after a break (`<img><br>Caption`) is the break's tail
+    tails = [el for el in after if (el.tail or "").strip()]
+    text = " ".join([tail, *(text_of(el) for el in after), *((el.tail or "") for el in tails)]).strip()
     if not _short(text):
         return []
     if any(el.tag in BLOCK_TAGS and el.tag != "br" for el in after):
+        if tails:
+            return []
         # Blocks under the image: a caption only in a centred picture box that shows nothing else.
         if (
             not _is_centred(block)
@@ -122,9 +126,14 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
     # its own line under the image, or the block be a centred picture box, or the text be italic.
     # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
     on_own_line = bool(after) and after[0].tag == "br" and not tail
-    italic = not tail and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
+    italic = not tail and not tails and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
     if not (on_own_line or _is_centred(block) or italic):
         return []
+    for element in tails:  # wrap bare text so it can be collected and removed
+        span = block.makeelement("span", {})
+        span.text, element.tail = xml_safe(element.tail or ""), None
+        element.addnext(span)
+        after.insert(after.index(element) + 1, span)
     if tail:  # bare text after the image: wrap it so it can be collected and removed
         span = block.makeelement("span", {})
         span.text, holder.tail = xml_safe(holder.tail or ""), None
