@@ -13,6 +13,11 @@ editor) write a caption as plain text next to the image, told apart only by wher
 - in a box built like a figure, with or without figure markup: the picture first, then short
   text blocks and nothing else (a one-column image table once unwrapped, a WordPress caption box
   whose class is hashed), inside a story that prints more around the box.
+Session 15 (photo captions blind round): italics count through the size/colour wrappers set
+around them, bare text on its own line after the picture's break counts, two photos side by side
+(a table row, a row of divs) share the caption under the row, a short wholly italic line right
+above a picture without a caption under it is its caption, and a gallery's row of picture boxes
+stands in the story around it.
 A caption is short and is not a paragraph of the story; chrome.take_captions collects and
 removes these with the classed ones.
 """
