@@ -13,6 +13,11 @@ editor) write a caption as plain text next to the image, told apart only by wher
 - in a box built like a figure, with or without figure markup: the picture first, then short
   text blocks and nothing else (a one-column image table once unwrapped, a WordPress caption box
   whose class is hashed), inside a story that prints more around the box.
+Session 15 (photo captions blind round): italics count through the size/colour wrappers set
+around them, bare text on its own line after the picture's break counts, two photos side by side
+(a table row, a row of divs) share the caption under the row, a short wholly italic line right
+above a picture without a caption under it is its caption, and a gallery's row of picture boxes
+stands in the story around it.
 A caption is short and is not a paragraph of the story; chrome.take_captions collects and
 removes these with the classed ones.
 """
@@ -59,14 +64,22 @@ def _only_images(element: HtmlElement) -> bool:
     )
 
 
+_WRAPPERS = frozenset({"span", "font", "small", "b", "strong"})  # set around the italics, adding nothing
+
+
 def _wholly_italic(element: HtmlElement) -> bool:
-    children = [child for child in element if isinstance(child.tag, str) and child.tag != "br"]
-    return (
-        len(children) == 1
-        and children[0].tag in _ITALIC_TAGS
-        and not (element.text or "").strip()
-        and not (children[0].tail or "").strip()
-    )
+    """The block prints one italic run and nothing else, however many wrappers hold it: editors
+    set the caption's size or colour around the italics (`<p><span style="font-size:12px">
+    <em>Caption</em></span></p>`)."""
+    while True:
+        children = [child for child in element if isinstance(child.tag, str) and child.tag != "br"]
+        if len(children) != 1 or (element.text or "").strip() or (children[0].tail or "").strip():
+            return False
+        if children[0].tag in _ITALIC_TAGS:
+            return True
+        if children[0].tag not in _WRAPPERS:
+            return False
+        element = children[0]
 
 
 def _short(text: str) -> bool:
@@ -98,10 +111,14 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
             break
         after.append(sibling)
     tail = (holder.tail or "").strip()
-    text = " ".join([tail, *(text_of(el) for el in after)]).strip()
+    # bare text after a break (`<img><br>Caption`) is the break's tail
+    tails = [el for el in after if (el.tail or "").strip()]
+    text = " ".join([tail, *(text_of(el) for el in after), *((el.tail or "") for el in tails)]).strip()
     if not _short(text):
         return []
     if any(el.tag in BLOCK_TAGS and el.tag != "br" for el in after):
+        if tails:
+            return []
         # Blocks under the image: a caption only in a centred picture box that shows nothing else.
         if (
             not _is_centred(block)
@@ -114,15 +131,76 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
     # its own line under the image, or the block be a centred picture box, or the text be italic.
     # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
     on_own_line = bool(after) and after[0].tag == "br" and not tail
-    italic = not tail and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
+    italic = not tail and not tails and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
     if not (on_own_line or _is_centred(block) or italic):
         return []
+    for element in tails:  # wrap bare text so it can be collected and removed
+        span = block.makeelement("span", {})
+        span.text, element.tail = xml_safe(element.tail or ""), None
+        element.addnext(span)
+        after.insert(after.index(element) + 1, span)
     if tail:  # bare text after the image: wrap it so it can be collected and removed
         span = block.makeelement("span", {})
         span.text, holder.tail = xml_safe(holder.tail or ""), None
         holder.addnext(span)
         after.insert(0, span)
     return [el for el in after if el.tag != "br" and text_of(el)]
+
+
+def _next_element(element: HtmlElement) -> HtmlElement | None:
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
+    """The widest picture-only block around `block` that nothing but pictures follows in its
+    parent, and the block printed after it: two photos side by side (two cells of a table row, two
+    columns of a div) share one caption under the row, not under either photo. The row's caption
+    cell counts as a block."""
+    following = _next_element(block)
+    while following is None or _only_images(following):
+        parent = block.getparent()
+        if parent is None or parent.tag in ("body", "html", "table", "tbody") or not _only_images(parent):
+            break
+        block, following = parent, _next_element(parent)
+    if following is not None and following.tag == "tr":
+        cells = [cell for cell in following if isinstance(cell.tag, str)]
+        following = cells[0] if len(cells) == 1 else None
+    return block, following
+
+
+def _may_caption(block: HtmlElement | None) -> bool:
+    return (
+        block is not None and block.tag in _BLOCKS and block.find(".//img") is None and _short(text_of(block))
+    )
+
+
+def _caption_above(
+    row: HtmlElement, found: list[HtmlElement], not_captions: frozenset[str]
+) -> HtmlElement | None:
+    """A short wholly italic line right above a picture that has no caption under it: some
+    templates print the caption over the photo. Not a line that introduces what follows (":"),
+    not the caption of a picture above it, not the headline or the sapo."""
+    previous = row.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if (
+        previous is None
+        or previous.tag not in _BLOCKS
+        or previous in found
+        or previous.find(".//img") is not None
+    ):
+        return None
+    text = text_of(previous)
+    if not _short(text) or text.rstrip().endswith(":") or not _wholly_italic(previous):
+        return None
+    before = previous.getprevious()
+    if before is not None and isinstance(before.tag, str) and _only_images(before):
+        return None
+    key = squash(text)
+    return None if any(other and key.startswith(other) for other in not_captions) else previous
 
 
 def _centred_text_elsewhere(tree: HtmlElement) -> bool:
@@ -291,6 +369,11 @@ def _holds_only(parent: HtmlElement) -> bool:
     return parent.tag not in ("body", "html") and len(parent) == 1
 
 
+def _only_picture_boxes(element: HtmlElement) -> bool:
+    children = [child for child in element if isinstance(child.tag, str)]
+    return len(children) > 1 and all(child.find(".//img") is not None for child in children)
+
+
 def _in_a_story(lines: list[HtmlElement]) -> bool:
     """The figure-like box stands in a story that prints more around it, not alone as the page's
     text: its surroundings (above the elements holding only the box) print ≥ 40 more words."""
@@ -298,6 +381,8 @@ def _in_a_story(lines: list[HtmlElement]) -> bool:
     while outer is not None and (parent := outer.getparent()) is not None and _holds_only(parent):
         outer = parent
     around = outer.getparent() if outer is not None else None
+    while around is not None and around.tag not in ("body", "html") and _only_picture_boxes(around):
+        around = around.getparent()  # a gallery's row of picture boxes stands in the story above it
     said = sum(len(text_of(line).split()) for line in lines)
     return around is not None and len(around.text_content().split()) >= said + _STORY_AROUND_WORDS
 
@@ -326,20 +411,26 @@ def find_unclassed_captions(
             pictures_with_lines.append((image, under))
         if not _only_images(block):
             continue
-        following = block.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
-        if following is None or following.tag not in _BLOCKS or following.find(".//img") is not None:
+        row, following = _picture_row(block)
+        if not _may_caption(following):
+            following = None
+        elif following in found:
             continue
-        text = text_of(following)
-        if not _short(text) or following in found:
-            continue
-        if _is_centred(following) and centring_marks_captions is None:
+        if following is not None and _is_centred(following) and centring_marks_captions is None:
             centring_marks_captions = not _centred_text_elsewhere(tree)
-        if (_is_centred(following) and centring_marks_captions) or _wholly_italic(following):
+        if following is not None and (
+            (_is_centred(following) and centring_marks_captions) or _wholly_italic(following)
+        ):
             found.append(following)
+        elif (above := _caption_above(row, found, not_captions)) is not None:
+            found.append(above)
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
+    # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
+    # are captioned figures, not a photo story's pictures: they do not count towards three.
+    pictures_with_lines = [
+        (image, lines) for image, lines in pictures_with_lines if not all(line in found for line in lines)
+    ]
     if len(pictures_with_lines) < _STORY_PICTURES:
         for image, lines in pictures_with_lines:
             said = squash(" ".join(text_of(line) for line in lines))
