@@ -158,8 +158,11 @@ def title_prefixes(document_title: str) -> list[str]:
 
 
 def title_suffixes(document_title: str) -> list[str]:
-    """The <title> after each separator, headline-long parts only: "Báo X - Headline" and
-    "Tin tức - Section - Báo X - Headline" put the outlet first."""
+    """The <title> after each separator, when the title ends in a headline-long part: "Báo X -
+    Headline" and "Tin tức - Section - Báo X - Headline" put the outlet first; "Headline - Mục |
+    Trang tin tuổi teen - Teen Example" ends in names, and its tails are no headline."""
     title = clean(document_title)
     parts = [title[match.end() :].strip() for match in _SEPARATOR.finditer(title)]
+    if not parts or len(squash(title_segments(title)[-1]).split()) < HEADLINE_WORDS + 2:
+        return []
     return [part for part in parts if len(squash(part).split()) >= HEADLINE_WORDS + 2]
