@@ -115,3 +115,22 @@ def test_a_site_wide_title_does_not_make_a_short_h1_the_headline() -> None:
     assert (
         _extract(head, f'{logo}\n<h1 class="x4d4d4d4">Thị trường hôm nay</h1>').title != "Thị trường hôm nay"
     )
+
+
+def test_a_kicker_span_before_the_headline_og_title_saying_it_alone() -> None:
+    # Seen on the held-out half: og:title is the headline, the h1 prints "NÓNG Headline"; the
+    # rewording rule took the h1 whole, and once the title was right the h1 (kicker and all) stayed
+    # in the text, no block saying the title alone.
+    head = f'<title>{HEADLINE} - Báo Cao Nguyên Đá</title><meta property="og:title" content="{HEADLINE}">'
+    zone = f'<h1 class="x4d4d4d4"><span class="x5e5e5e5">NÓNG</span> {HEADLINE}</h1>'
+    article = _extract(head, zone)
+    assert article.title == HEADLINE
+    assert "NÓNG" not in article.text
+
+
+def test_a_kicker_span_with_no_metadata_title_leaves_no_kicker_in_the_text() -> None:
+    head = f"<title>{HEADLINE} - Báo Cao Nguyên Đá</title>"
+    zone = f'<h1 class="x4d4d4d4"><span class="x5e5e5e5">GÓC NHÌN</span> {HEADLINE}</h1>'
+    article = _extract(head, zone)
+    assert article.title == HEADLINE
+    assert "GÓC NHÌN" not in article.text

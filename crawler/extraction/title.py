@@ -85,16 +85,19 @@ _KICKER_WORDS = 3  # "[GÓC NHÌN]", "ĐỘC QUYỀN", "TIN ẢNH": a label is a
 HEADLINE_WORDS = 4  # shorter than this, a title part may be a section name, not the headline
 
 
+def kicker_before(heading_key: str, title_key: str) -> bool:
+    """The (squashed) heading is the headline-long title with a word or three glued before it: a
+    kicker ("[GÓC NHÌN]Headline", "ĐỘC QUYỀN Headline")."""
+    words, tail = heading_key.split(), title_key.split()
+    lead = len(words) - len(tail)
+    return len(tail) >= HEADLINE_WORDS and 0 < lead <= _KICKER_WORDS and words[lead:] == tail
+
+
 def _drop_kicker(best: str, others: Sequence[str]) -> str:
-    """`best` without a label glued before it ("[GÓC NHÌN]Headline", "ĐỘC QUYỀN Headline") when
-    another title candidate says the headline alone: the metadata carries no kicker."""
-    words = squash(best).split()
-    for other in others:
-        tail = squash(other).split()
-        lead = len(words) - len(tail)
-        if len(tail) >= HEADLINE_WORDS and 0 < lead <= _KICKER_WORDS and words[lead:] == tail:
-            return clean(other)
-    return best
+    """`best` without a label glued before it when another title candidate says the headline
+    alone: the metadata carries no kicker."""
+    key = squash(best)
+    return next((clean(other) for other in others if kicker_before(key, squash(other))), best)
 
 
 def _is_label(text: str) -> bool:
@@ -131,6 +134,8 @@ def prefer_visible(title: str, heading: str) -> str:
     if len(short.split()) >= HEADLINE_WORDS:
         for word in _TOKEN.finditer(heading):  # "[GÓC NHÌN]Headline": a capitals/bracket label first
             rest, label = heading[word.start() :], heading[: word.start()].strip()
+            if label and _is_label(label) and squash(rest) == short:
+                return rest  # "NÓNG Headline" printed, the metadata says the headline alone
             if squash(rest).startswith(short + " ") and (not label or _is_label(label)):
                 return rest  # og:title shortened to the headline's first clause, the h1 whole
             if len(squash(label).split()) >= _KICKER_WORDS:
