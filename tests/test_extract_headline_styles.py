@@ -134,3 +134,12 @@ def test_a_kicker_span_with_no_metadata_title_leaves_no_kicker_in_the_text() -> 
     article = _extract(head, zone)
     assert article.title == HEADLINE
     assert "GÓC NHÌN" not in article.text
+
+
+def test_a_kicker_cut_keeps_the_opening_quote_of_the_headline() -> None:
+    quoted = "“Giải cứu” mật ong bạc hà: bài toán đầu ra cho hợp tác xã vùng cao"
+    head = f'<meta property="og:title" content="{quoted}">'
+    zone = f'<h1 class="x4d4d4d4"><span class="x5e5e5e5">ĐỘC QUYỀN</span> {quoted}</h1>'
+    article = _extract(head, zone)
+    assert article.title == quoted
+    assert "ĐỘC QUYỀN" not in article.text

@@ -79,6 +79,7 @@ from crawler.extraction.threads import find_thread, prune_thread
 from crawler.extraction.title import (
     HEADLINE_WORDS,
     choose_title,
+    kicker_before,
     prefer_visible,
     title_prefixes,
     title_segments,
@@ -286,6 +287,8 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     element = None
     if key:
         element = next((el for el, text in h1s if squash(text) == key), None)
+        if element is None:  # the h1 printing a kicker before the headline ("NÓNG Headline")
+            element = next((el for el, text in h1s if kicker_before(squash(text), key)), None)
         if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
             element = next(
                 (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),

@@ -133,7 +133,8 @@ def prefer_visible(title: str, heading: str) -> str:
     short = squash(title)
     if len(short.split()) >= HEADLINE_WORDS:
         for word in _TOKEN.finditer(heading):  # "[GÓC NHÌN]Headline": a capitals/bracket label first
-            rest, label = heading[word.start() :], heading[: word.start()].strip()
+            cut = max(heading.rfind(mark, 0, word.start()) for mark in " ]") + 1  # keep "“" on the word
+            rest, label = heading[cut:], heading[:cut].strip()
             if label and _is_label(label) and squash(rest) == short:
                 return rest  # "NÓNG Headline" printed, the metadata says the headline alone
             if squash(rest).startswith(short + " ") and (not label or _is_label(label)):
