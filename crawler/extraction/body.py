@@ -32,6 +32,7 @@ from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames
+from crawler.extraction.title import kicker_before
 from crawler.extraction.vocab import AnyBranch, load, pattern
 
 _HAS_WORD = re.compile(r"\w")
@@ -199,10 +200,16 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
         return blocks
     kept: list[Block] = []
     for block in blocks:
-        if block.key == key or _dated_headline(block.text, title) or _breadcrumb(block, title):
+        if (
+            block.key == key
+            or _dated_headline(block.text, title)
+            or _breadcrumb(block, title)
+            or kicker_before(block.key, key)
+        ):
             # at the top, or heading a second copy of the article (print, mobile); or glued to the
             # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline"); or closing
-            # the trail of links over it ("Trang chủ » Kinh tế » Headline")
+            # the trail of links over it ("Trang chủ » Kinh tế » Headline"); or under a kicker
+            # glued before it ("ĐỘC QUYỀN Headline", the title without it)
             _drop(result, "headline", block)
             continue
         kept.append(block)

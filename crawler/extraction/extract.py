@@ -76,7 +76,15 @@ from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
 from crawler.extraction.threads import find_thread, prune_thread
-from crawler.extraction.title import choose_title, prefer_visible, title_prefixes, title_segments
+from crawler.extraction.title import (
+    HEADLINE_WORDS,
+    choose_title,
+    kicker_before,
+    prefer_visible,
+    title_prefixes,
+    title_segments,
+    title_suffixes,
+)
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
@@ -197,23 +205,34 @@ def _headline_elements(
 
 
 def _headings_saying(
-    tree: HtmlElement, index: PageIndex, titles: Sequence[str]
+    tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames
 ) -> list[tuple[HtmlElement, str]]:
     """Headings, or blocks classed as a title ("tieude", "title-detail": 2000s templates print the
-    headline in a styled div), outside the chrome, that say one of the `titles` or the part of one
-    before a separator ("Headline | Outlet" → "Headline")."""
-    prefixes = {squash(p) for title in titles for p in [*title_prefixes(title), title] if p}
+    headline in a styled div), outside the chrome, that say one of the `titles`, the part of one
+    before a separator ("Headline | Outlet" → "Headline") or after it ("Báo X - Headline"), or a
+    title's words carried on (og:title cut to the headline's first clause). A heading that names
+    the outlet (the logo, "Báo X - …" in the <title>) is no headline."""
+    prefixes = {
+        squash(p) for title in titles for p in [*title_prefixes(title), title, *title_suffixes(title)] if p
+    }
     prefixes.discard("")
     if not prefixes:
         return []
+    wholes = [squash(title) for title in titles if title]
     titled = index.with_word_containing(_TITLE_CLASS_WORDS)
     return [
         (el, t)
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
-        and squash(t := text_of(el)) in prefixes
+        and (squash(t := text_of(el)) in prefixes or _carries_on(squash(t), wholes))
+        and not outlet.matches(t)
     ]
+
+
+def _carries_on(heading: str, titles: Sequence[str]) -> bool:
+    """The heading says one of the (squashed) headline-long `titles` and goes on after it."""
+    return any(len(t.split()) >= HEADLINE_WORDS and heading.startswith(t + " ") for t in titles)
 
 
 _OUTLET_NAME_WORDS = 5  # "Báo Nông nghiệp Việt Nam": an outlet's name is short
@@ -236,14 +255,14 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
-            said = _headings_saying(tree, index, [titles[0], document_title])
+            said = _headings_saying(tree, index, [titles[0], document_title], outlet)
             h1s = said
             candidates += [t for _, t in said]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
-        said = _headings_saying(tree, index, [document_title])
+        said = _headings_saying(tree, index, [document_title], outlet)
         if not said:  # a block saying the <title>'s headline part alone (its class name says nothing)
-            parts = [*title_prefixes(document_title), document_title]
+            parts = [*title_prefixes(document_title), document_title, *title_suffixes(document_title)]
             block = next((b for part in parts if (b := _block_saying(tree, squash(part))) is not None), None)
             said = [(block, text_of(block))] if block is not None else []
         title_words = set(squash(document_title).split())
@@ -254,14 +273,22 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         ]
         if said:
             h1s = said + h1s
-        candidates = [t for _, t in said] or confirmed or ([] if title_words else [t for _, t in h1s])
+        candidates = (
+            [t for _, t in said]
+            or confirmed
+            or ([] if title_words and not _site_wide(document_title, h1s, outlet) else [t for _, t in h1s])
+        )
     title = choose_title(candidates, document_title=document_title, outlet=outlet, sections=sections)
     if titles and h1s:  # the visible h1 over a metadata title that words the headline otherwise
         title = prefer_visible(title, h1s[0][1])
+        if _title_says(document_title, h1s[0][1]):  # <title> and heading agree: og:title reworded
+            title = h1s[0][1]
     key = squash(title)
     element = None
     if key:
         element = next((el for el, text in h1s if squash(text) == key), None)
+        if element is None:  # the h1 printing a kicker before the headline ("NÓNG Headline")
+            element = next((el for el, text in h1s if kicker_before(squash(text), key)), None)
         if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
             element = next(
                 (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),
@@ -279,6 +306,28 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         if element is None:  # a block that says the title alone (no class word says "title")
             element = _block_saying(tree, key)
     return _Headline(title, element, index.of(element))
+
+
+_SITE_TITLE_OVERLAP = 0.25  # "Nhân dân" and "Nông dân" share a word by chance, not a headline
+
+
+def _site_wide(document_title: str, h1s: Sequence[tuple[HtmlElement, str]], outlet: OutletNames) -> bool:
+    """The <title> is the site's, not the article's ("Báo X - Tin tức Kinh tế, thời sự 24h": a
+    segment names the outlet, hardly a word of it is in the h1), and one headline-long h1 is on the
+    page: that h1 is the headline, the template never filled the <title> in."""
+    if len(h1s) != 1 or len(h1s[0][1].split()) < _HEADLINE_BLOCK_WORDS:
+        return False
+    segments = title_segments(document_title)
+    words = set(squash(h1s[0][1]).split())
+    shared = len(set(squash(document_title).split()) & words) / len(words)
+    return len(segments) > 1 and any(outlet.matches(s) for s in segments) and shared < _SITE_TITLE_OVERLAP
+
+
+def _title_says(document_title: str, heading: str) -> bool:
+    """The <title>, or its part before or after a separator, is the `heading` word for word."""
+    key = squash(heading)
+    parts = [*title_prefixes(document_title), document_title, *title_suffixes(document_title)]
+    return len(key.split()) >= HEADLINE_WORDS and any(squash(p) == key for p in parts)
 
 
 _HEADLINE_BLOCK_WORDS = 6  # a section name ("Kinh doanh") is no headline to anchor on

@@ -75,9 +75,36 @@ def choose_title(
                 cut = _cut_at_prefix(best, other)
                 if cut is not None and cut != best:
                     best, changed = cut, True
+    best = _drop_kicker(best, [*others, *title_prefixes(document_title), *title_suffixes(document_title)])
     # Nothing corroborated a cut: fall back to removing segments that only name the outlet.
     stripped = _strip_outlet_segments(best, outlet, sections)
     return stripped or best
+
+
+_KICKER_WORDS = 3  # "[GÓC NHÌN]", "ĐỘC QUYỀN", "TIN ẢNH": a label is a word or three
+HEADLINE_WORDS = 4  # shorter than this, a title part may be a section name, not the headline
+
+
+def kicker_before(heading_key: str, title_key: str) -> bool:
+    """The (squashed) heading is the headline-long title with a word or three glued before it: a
+    kicker ("[GÓC NHÌN]Headline", "ĐỘC QUYỀN Headline")."""
+    words, tail = heading_key.split(), title_key.split()
+    lead = len(words) - len(tail)
+    return len(tail) >= HEADLINE_WORDS and 0 < lead <= _KICKER_WORDS and words[lead:] == tail
+
+
+def _drop_kicker(best: str, others: Sequence[str]) -> str:
+    """`best` without a label glued before it when another title candidate says the headline
+    alone: the metadata carries no kicker."""
+    key = squash(best)
+    return next((clean(other) for other in others if kicker_before(key, squash(other))), best)
+
+
+def _is_label(text: str) -> bool:
+    """A kicker glued before a headline: in brackets or in capitals ("[Video]", "ĐỘC QUYỀN")."""
+    return (text.startswith("[") and text.endswith("]")) or (
+        text.isupper() and len(text.split()) <= _KICKER_WORDS
+    )
 
 
 # How alike a visible headline and the metadata title must be in words to be one headline worded
@@ -103,6 +130,17 @@ def prefer_visible(title: str, heading: str) -> str:
         return heading if title.isupper() and not heading.isupper() else title
     if heading.isupper():
         return title
+    short = squash(title)
+    if len(short.split()) >= HEADLINE_WORDS:
+        for word in _TOKEN.finditer(heading):  # "[GÓC NHÌN]Headline": a capitals/bracket label first
+            cut = max(heading.rfind(mark, 0, word.start()) for mark in " ]") + 1  # keep "“" on the word
+            rest, label = heading[cut:], heading[:cut].strip()
+            if label and _is_label(label) and squash(rest) == short:
+                return rest  # "NÓNG Headline" printed, the metadata says the headline alone
+            if squash(rest).startswith(short + " ") and (not label or _is_label(label)):
+                return rest  # og:title shortened to the headline's first clause, the h1 whole
+            if len(squash(label).split()) >= _KICKER_WORDS:
+                break
     truncated = _ELLIPSIS.search(title)
     if truncated and squash(heading).startswith(squash(title[: truncated.start()])):
         return heading  # "Người trồng vải … phấn khởi khi…": metadata cut to a length, the h1 whole
@@ -123,3 +161,14 @@ def title_prefixes(document_title: str) -> list[str]:
     the headline ("Headline | Outlet" → "Headline")."""
     title = clean(document_title)
     return [title[: match.start()].strip() for match in _SEPARATOR.finditer(title) if match.start() > 0]
+
+
+def title_suffixes(document_title: str) -> list[str]:
+    """The <title> after each separator, when the title ends in a headline-long part: "Báo X -
+    Headline" and "Tin tức - Section - Báo X - Headline" put the outlet first; "Headline - Mục |
+    Trang tin tuổi teen - Teen Example" ends in names, and its tails are no headline."""
+    title = clean(document_title)
+    parts = [title[match.end() :].strip() for match in _SEPARATOR.finditer(title)]
+    if not parts or len(squash(title_segments(title)[-1]).split()) < HEADLINE_WORDS + 2:
+        return []
+    return [part for part in parts if len(squash(part).split()) >= HEADLINE_WORDS + 2]
