@@ -38,9 +38,13 @@ _VOCAB = load("bylines")
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
     r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
+    # a newsroom role or the text's share of a team credit, with a colon: "Phóng viên: X", "BTV: X",
+    # "Nhóm tác giả: X, Y", "Nội dung: X - Ảnh: Y"
+    r"phóng\s*viên|btv|biên\s*tập\s*viên|nhóm\s*tác\s*giả|nội\s*dung|"
     r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
-    # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Posted by …"
-    r"|(?:viết\s*bởi|đăng\s*bởi|gửi\s*bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
+    # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
+    # "Posted by …"
+    r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
     # a genre noun with "của" ("of") before the writer: "Ghi chép của Lan Anh" (a reporter's notes)
     r"|(?:" + "|".join(_VOCAB["words"]["genre_by"]) + r")\s+của\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
@@ -54,6 +58,13 @@ def has_byline_label(text: str) -> bool:
 
 
 _PHOTO_CREDIT = re.compile(r"[-–|,;]?\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：].*$", re.I)
+# The photographer credited first, the writer after: "Ảnh: Khánh Vy | Bài: Thế Vinh" (the photo
+# credit runs to the writer's label, not to the end of the line).
+_PHOTO_FIRST = re.compile(
+    r"^\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：][^:：]*?(?:\s[-–|]\s|[;|,]\s*)"
+    r"(?=(?:bài|nội\s*dung|tin|thực\s*hiện|tác\s*giả|người\s*viết)\s*[:：])",
+    re.I,
+)
 _SOURCE = re.compile(r"^\s*(?:theo|nguồn|nguon|source)\s*[:：]?\s+(.+?)\s*\.?$", re.I)
 _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
 # "Ca Tiếu(theo online-tech-tips)", "Minh Khuê (Theo Reuters)": a writer and the source rewritten.
@@ -68,7 +79,8 @@ _COMPILER_NOTE = re.compile(
     + r"|\*+)\)\s*$",
     re.I,
 )
-_ABBREVIATION = re.compile(r"\b(?:ths|ts|pgs|gs|bs|ls|ks|th\.s)\.(?=\s)", re.I)
+# chained degrees too: "PGS.TS. Phan Lâm"
+_ABBREVIATION = re.compile(r"\b(?:(?:ths|tskh|ts|pgs|gs|bs|ls|ks|th\.s)\.)+(?=\s)", re.I)
 # A part that opens with an institution's word names a newsroom or an office, not a person:
 # "Đài PT-TH Sơn La", "Báo Yên Bái", "Trung tâm Khuyến nông". Matched with diacritics ("Bảo
 # Anh" is a name, "Báo …" a newspaper).
@@ -76,8 +88,10 @@ _INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(
-    r"^(?:pv|ctv|btv|nhà\s*báo|phóng\s*viên|nhóm\s*pv|ths\.?|ts\.?|pgs\.?\s*ts\.?|gs\.?\s*ts\.?|gs\.?|"
-    r"bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ)\s+(?=\S)",
+    r"^(?:pv|ctv|btv|nhà\s*(?:báo|văn|thơ)|phóng\s*viên|nhóm\s*pv|ths\.?|thạc\s*sĩ|tiến\s*sĩ|"
+    r"(?:p?gs\.?\s*)?tskh\.?|ts\.?|pgs\.?\s*ts\.?|gs\.?\s*ts\.?|gs\.?|bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ|"
+    # military and police ranks: "Thượng tá Nguyễn Văn Hải", "Đại úy Lê Minh"
+    r"(?:thượng|trung|thiếu|đại)\s*(?:tá|úy|uý|tướng))\s+(?=\S)",
     re.I,
 )
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
@@ -331,7 +345,7 @@ def parse_byline(
         return None
     if _DESK.search(fold(text)):
         return None
-    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
+    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
     text = _without_stamps(text)
     unnamed = 0
     if counts and (others := _UNNAMED_OTHERS.search(text)):
@@ -359,8 +373,13 @@ def parse_byline(
         return result if len(inner.split()) <= 8 else None
     for inner in _PARENTHESISED.findall(text):
         agency = agency_name(inner)
-        if agency is None and text.replace(f"({inner})", " ").strip() and _outlet_by_shape(inner, outlet):
-            # "Lan Anh (Truyền hình Online)": the outlet or desk credited beside a person
+        if (
+            agency is None
+            and text.replace(f"({inner})", " ").strip()
+            and (_outlet_by_shape(inner, outlet) or _INSTITUTION.match(inner.strip()))
+        ):
+            # "Lan Anh (Truyền hình Online)", "Lan Anh (Trung tâm VH-TT&TT huyện …)": the outlet,
+            # desk or office credited beside a person
             agency = None if outlet.matches(inner) else clean(inner)
             result.outlet_only = result.outlet_only or agency is None
             text = text.replace(f"({inner})", " ")
