@@ -22,7 +22,7 @@ from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import safe_relative_url
 
-from crawler.extraction.dom import raw_text
+from crawler.extraction.dom import as_printed, raw_text
 from crawler.extraction.keys import squash
 from crawler.urls import is_web_url, same_site
 from indexer.text import clean
@@ -325,9 +325,6 @@ def _split_container(container: etree._Element) -> Iterator[etree._Element]:
 # newlines included, as one space (outside <pre>). trafilatura passes its text nodes through as
 # the source wrote them, so a pretty-printed template's hard-wrapped paragraph, or an inline link
 # on a line of its own, read as line breaks and then as paragraphs ("… chuẩn bị⏎⏎nguồn cung …").
-_SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
-
-
 def _collapse_source_line_breaks(body: etree._Element) -> None:
     """Source line breaks become spaces, as on screen; `<lb/>` (a `<br>`) stays a break. Not in
     trafilatura's whole-page fallback, a single paragraph whose lines are the page's text nodes
@@ -338,10 +335,10 @@ def _collapse_source_line_breaks(body: etree._Element) -> None:
         if element.tag == "code":
             continue
         if element.text and "\n" in element.text:
-            element.text = _SOURCE_LINE_BREAK.sub(" ", element.text)
+            element.text = as_printed(element.text)
         parent = element.getparent()
         if element.tail and "\n" in element.tail and parent is not None and parent.tag != "code":
-            element.tail = _SOURCE_LINE_BREAK.sub(" ", element.tail)
+            element.tail = as_printed(element.tail)
 
 
 def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:

@@ -37,11 +37,7 @@ _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
-    r"^\s*(?:(?:bài\s*(?:và|,|&)?\s*ảnh|bài|tác\s*giả|người\s*viết|thực\s*hiện|nhóm\s*thực\s*hiện|ghi\s*chép|"
-    # a newsroom role or the text's share of a team credit, with a colon: "Phóng viên: X", "BTV: X",
-    # "Nhóm tác giả: X, Y", "Nội dung: X - Ảnh: Y"
-    r"phóng\s*viên|btv|biên\s*tập\s*viên|nhóm\s*tác\s*giả|nội\s*dung|"
-    r"tin\s*(?:và|,)?\s*ảnh|by|viết\s*bởi|đăng\s*bởi)\s*[:：]\s*"
+    r"^\s*(?:(?:" + "|".join(_VOCAB["words"]["credit_labels"]) + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
     r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
@@ -87,13 +83,7 @@ _ABBREVIATION = re.compile(r"\b(?:(?:ths|tskh|ts|pgs|gs|bs|ls|ks|th\.s)\.)+(?=\s
 _INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"]) + r")\b", re.I)
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
-_HONORIFIC = re.compile(
-    r"^(?:pv|ctv|btv|nhà\s*(?:báo|văn|thơ)|phóng\s*viên|nhóm\s*pv|ths\.?|thạc\s*sĩ|tiến\s*sĩ|"
-    r"(?:p?gs\.?\s*)?tskh\.?|ts\.?|pgs\.?\s*ts\.?|gs\.?\s*ts\.?|gs\.?|bs\.?(?:ck\d)?|ls\.?|luật\s*sư|bác\s*sĩ|"
-    # military and police ranks: "Thượng tá Nguyễn Văn Hải", "Đại úy Lê Minh"
-    r"(?:thượng|trung|thiếu|đại)\s*(?:tá|úy|uý|tướng))\s+(?=\S)",
-    re.I,
-)
+_HONORIFIC = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["name_titles"]) + r")\s+(?=\S)", re.I)
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
 _INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")

@@ -91,6 +91,11 @@ BLOCK_TAGS = frozenset({
 _SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
 
 
+def as_printed(text: str) -> str:
+    """Text from the page's source with its line breaks as the spaces a reader sees."""
+    return _SOURCE_LINE_BREAK.sub(" ", text) if "\n" in text else text
+
+
 def raw_text(element: HtmlElement) -> str:
     """Visible text of an element as a browser would run it together: inline tags joined without
     a space ("“<a>mạng xã hội</a>”" stays "“mạng xã hội”"), block tags separated, the source's
@@ -102,7 +107,7 @@ def raw_text(element: HtmlElement) -> str:
         for child in element:
             _collect_text(child, parts)
     text = "".join(parts)
-    return _SOURCE_LINE_BREAK.sub(" ", text) if "\n" in text and element.tag != "pre" else text
+    return text if element.tag == "pre" else as_printed(text)
 
 
 def _collect_text(element: HtmlElement, parts: list[str]) -> None:
