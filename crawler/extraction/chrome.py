@@ -33,6 +33,7 @@ from crawler.extraction.dom import (
     text_of,
     words_of,
 )
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.image_captions import find_unclassed_captions
 from crawler.extraction.keys import squash
 from crawler.extraction.vocab import load
@@ -652,4 +653,43 @@ def remove_comment_sections(
         removed += 1
         if (label := labelled.get(element)) is not None and label.getparent() is not None:
             remove(label)
+    return removed
+
+
+# Session 16: page widgets built around form controls. Reaction bars, polls, rating stars, sign-up
+# and paywall boxes, audio players and weather pickers put a question or a label, a count, a price
+# or a temperature next to their buttons, fields and pickers; body extractors drop the controls and
+# keep that text as a short paragraph of the article.
+_CONTROLS = ("button", "select", "input", "audio", "progress", "meter")
+_CONTROL_BOX_WORDS = 40  # a widget's title, prompt and button labels; an article holds more
+
+
+def remove_control_boxes(
+    tree: HtmlElement, keep: Iterable[HtmlElement | None], byline_lines: frozenset[str] = frozenset()
+) -> int:
+    """Remove the largest box of at most 40 words around each form control (a hidden field
+    aside): what a widget prints beside its controls is not the article's. A box holding the
+    headline, the lead, the page's byline or a date is left (a share button in the byline bar)."""
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    removed = 0
+    for control in list(tree.iter(*_CONTROLS)):
+        if control.tag == "input" and (control.get("type") or "").lower() == "hidden":
+            continue
+        if not attached(control, tree):
+            continue
+        box = control
+        for parent in ancestors(control):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _CONTROL_BOX_WORDS:
+                break
+            box = parent
+        if box is control:
+            continue
+        text = text_of(box)
+        key = squash(text)
+        if looks_like_date(text) or any(line and line in key for line in byline_lines):
+            continue
+        remove(box)
+        removed += 1
     return removed

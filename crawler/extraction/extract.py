@@ -41,6 +41,7 @@ from crawler.extraction.byline import (
 from crawler.extraction.chrome import (
     find_labels,
     remove_comment_sections,
+    remove_control_boxes,
     remove_labelled_link_lists,
     remove_related_boxes,
     take_captions,
@@ -541,6 +542,9 @@ def extract_article(
         tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
     )
     page_byline = find_byline(tree, index, headline.position, outlet_names)
+    remove_control_boxes(
+        tree, keep=(headline.element, lead_element), byline_lines=page_byline.lines if page_byline else frozenset()
+    )
 
     containers = select(tree, body_selectors) if body_selectors else []
     if not containers and thread_message is not None and attached(thread_message, tree):
