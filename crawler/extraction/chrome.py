@@ -35,7 +35,7 @@ from crawler.extraction.dom import (
 )
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.image_captions import find_unclassed_captions
-from crawler.extraction.keys import squash
+from crawler.extraction.keys import folded, squash
 from crawler.extraction.vocab import load
 from crawler.urls import is_web_url, same_site
 
@@ -689,6 +689,51 @@ def remove_control_boxes(
         text = text_of(box)
         key = squash(text)
         if looks_like_date(text) or any(line and line in key for line in byline_lines):
+            continue
+        remove(box)
+        removed += 1
+    return removed
+
+
+# Market, price and weather boxes set into the article column (session 16): a heading naming the
+# market (body.toml [widgets] market, folded, whole words), then figures. Body extractors keep their
+# rows as text when they are not links.
+_MARKET = re.compile(r"\b(?:" + "|".join(load("body")["widgets"]["market"]) + r")\b")
+_MARKET_BOX_WORDS = 60
+_MARKET_HEADING_WORDS = 8
+_FIGURES_SHARE = 0.25  # of the box's letters and digits: prices, rates, temperatures
+_FIGURES_MIN = 8  # digits
+
+
+def _mostly_figures(text: str) -> bool:
+    """Digits make a quarter of the letters and digits (counted by character: a widget's cells are
+    often run together, "USD25.32825.591"); a sentence about prices holds far fewer."""
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= _FIGURES_MIN and digits >= _FIGURES_SHARE * sum(ch.isalnum() for ch in text)
+
+
+def remove_market_boxes(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> int:
+    """Remove the largest box of at most 60 words that opens with a short heading naming a market
+    ("Giá vàng hôm nay", "Tỷ giá ngoại tệ", "Bảng giá nông sản") and is mostly figures after it.
+    An article's own price table stays when it sits in the article's container with the prose,
+    which is longer; a box holding the headline or the lead stays too."""
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    removed = 0
+    for node in tree.xpath("//body//text()[normalize-space()]"):
+        words = node.split()
+        if len(words) > _MARKET_HEADING_WORDS or not _MARKET.search(folded(str(node))):
+            continue
+        heading = node.getparent()
+        if heading is None or node.is_tail or not attached(heading, tree):
+            continue
+        box = heading
+        for parent in ancestors(heading):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _MARKET_BOX_WORDS or not _opens_with(parent, heading):
+                break
+            box = parent
+        if box is heading or not _mostly_figures(box.text_content()):
             continue
         remove(box)
         removed += 1

@@ -42,6 +42,7 @@ from crawler.extraction.chrome import (
     find_labels,
     remove_comment_sections,
     remove_control_boxes,
+    remove_market_boxes,
     remove_labelled_link_lists,
     remove_related_boxes,
     take_captions,
@@ -545,6 +546,7 @@ def extract_article(
     remove_control_boxes(
         tree, keep=(headline.element, lead_element), byline_lines=page_byline.lines if page_byline else frozenset()
     )
+    remove_market_boxes(tree, keep=(headline.element, lead_element))
 
     containers = select(tree, body_selectors) if body_selectors else []
     if not containers and thread_message is not None and attached(thread_message, tree):
