@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
@@ -33,7 +34,6 @@ from crawler.extraction.dom import (
     text_of,
     words_of,
 )
-from crawler.extraction.dates import looks_like_date
 from crawler.extraction.image_captions import find_unclassed_captions
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.vocab import load
@@ -665,17 +665,25 @@ _CONTROL_BOX_WORDS = 40  # a widget's title, prompt and button labels; an articl
 
 
 def remove_control_boxes(
-    tree: HtmlElement, keep: Iterable[HtmlElement | None], byline_lines: frozenset[str] = frozenset()
+    tree: HtmlElement,
+    index: PageIndex,
+    headline_at: int,
+    keep: Iterable[HtmlElement | None],
+    byline_lines: frozenset[str] = frozenset(),
 ) -> int:
     """Remove the largest box of at most 40 words around each form control (a hidden field
-    aside): what a widget prints beside its controls is not the article's. A box holding the
-    headline, the lead, the page's byline or a date is left (a share button in the byline bar)."""
+    aside) printed after the headline: what a widget prints beside its controls is not the
+    article's. A box holding the headline, the lead, the page's byline or a date is left (a share
+    button in the byline bar). Before the headline, or on a page without one, the controls are
+    the site's header (search, log-in, pickers): the listing rules read those."""
+    if headline_at < 0:
+        return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
     removed = 0
     for control in list(tree.iter(*_CONTROLS)):
         if control.tag == "input" and (control.get("type") or "").lower() == "hidden":
             continue
-        if not attached(control, tree):
+        if index.of(control) <= headline_at or not attached(control, tree):
             continue
         box = control
         for parent in ancestors(control):
@@ -712,11 +720,15 @@ def _mostly_figures(text: str) -> bool:
     return digits >= _FIGURES_MIN and digits >= _FIGURES_SHARE * sum(ch.isalnum() for ch in text)
 
 
-def remove_market_boxes(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> int:
-    """Remove the largest box of at most 60 words that opens with a short heading naming a market
-    ("Giá vàng hôm nay", "Tỷ giá ngoại tệ", "Bảng giá nông sản") and is mostly figures after it.
-    An article's own price table stays when it sits in the article's container with the prose,
-    which is longer; a box holding the headline or the lead stays too."""
+def remove_market_boxes(
+    tree: HtmlElement, index: PageIndex, headline_at: int, keep: Iterable[HtmlElement | None]
+) -> int:
+    """Remove the largest box of at most 60 words, printed after the headline, that opens with a
+    short heading naming a market ("Giá vàng hôm nay", "Tỷ giá ngoại tệ", "Bảng giá nông sản")
+    and is mostly figures. An article's own price table stays when it sits in the article's
+    container with the prose, which is longer; a box holding the headline or the lead stays too."""
+    if headline_at < 0:
+        return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
     removed = 0
     for node in tree.xpath("//body//text()[normalize-space()]"):
@@ -724,7 +736,7 @@ def remove_market_boxes(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -
         if len(words) > _MARKET_HEADING_WORDS or not _MARKET.search(folded(str(node))):
             continue
         heading = node.getparent()
-        if heading is None or node.is_tail or not attached(heading, tree):
+        if heading is None or node.is_tail or index.of(heading) <= headline_at or not attached(heading, tree):
             continue
         box = heading
         for parent in ancestors(heading):

@@ -42,8 +42,8 @@ from crawler.extraction.chrome import (
     find_labels,
     remove_comment_sections,
     remove_control_boxes,
-    remove_market_boxes,
     remove_labelled_link_lists,
+    remove_market_boxes,
     remove_related_boxes,
     take_captions,
     take_tag_lists,
@@ -543,10 +543,11 @@ def extract_article(
         tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
     )
     page_byline = find_byline(tree, index, headline.position, outlet_names)
-    remove_control_boxes(
-        tree, keep=(headline.element, lead_element), byline_lines=page_byline.lines if page_byline else frozenset()
-    )
-    remove_market_boxes(tree, keep=(headline.element, lead_element))
+    # Widgets set into the article (session 16): their boxes go before the body is read.
+    keep = (headline.element, lead_element)
+    byline_lines = page_byline.lines if page_byline else frozenset()
+    remove_control_boxes(tree, index, headline.position, keep, byline_lines)
+    remove_market_boxes(tree, index, headline.position, keep)
 
     containers = select(tree, body_selectors) if body_selectors else []
     if not containers and thread_message is not None and attached(thread_message, tree):
