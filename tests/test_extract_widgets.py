@@ -75,8 +75,10 @@ def assert_article_whole(article) -> None:  # type: ignore[no-untyped-def]
 
 REACTIONS = """<div class="box-reaction"><p class="q">Cảm xúc của bạn về bài viết</p>
 <button type="button"><svg width="16" height="16"><path d="M4 4h16v16H4z"></path></svg>
-<span>Thích</span> <span>41</span></button><button type="button"><span>Ngạc nhiên</span> <span>3</span></button></div>"""
-POLL = """<div class="poll"><div class="t">Thăm dò ý kiến</div><p>Bạn có thường mua miến làng nghề qua mạng không?</p>
+<span>Thích</span> <span>41</span></button>
+<button type="button"><span>Ngạc nhiên</span> <span>3</span></button></div>"""
+POLL = """<div class="poll"><div class="t">Thăm dò ý kiến</div>
+<p>Bạn có thường mua miến làng nghề qua mạng không?</p>
 <ul><li><label><input type="radio" name="p" value="1"> Thường xuyên mua</label></li>
 <li><label><input type="radio" name="p" value="2"> Chưa mua bao giờ</label></li></ul>
 <button type="button">Gửi lựa chọn</button> <span>812 người đã tham gia</span></div>"""
@@ -106,11 +108,13 @@ def test_text_beside_a_widgets_controls_is_not_the_article(name: str, opaque: bo
 
 
 GOLD = """<div class="gv"><h4>Giá vàng hôm nay</h4><table><tr><th>Loại</th><th>Mua</th><th>Bán</th></tr>
-<tr><td>Vàng miếng</td><td>78,20</td><td>80,10</td></tr><tr><td>Nhẫn tròn</td><td>75,35</td><td>77,05</td></tr></table>
+<tr><td>Vàng miếng</td><td>78,20</td><td>80,10</td></tr>
+<tr><td>Nhẫn tròn</td><td>75,35</td><td>77,05</td></tr></table>
 <p>Cập nhật 08:40</p></div>"""
 FARM = """<aside class="bg"><div class="hd">Bảng giá nông sản</div><ul>
-<li><span>Củ dong</span><span>6.200</span><span>đ/kg</span></li><li><span>Tinh bột dong</span><span>31.500</span>
-<span>đ/kg</span></li><li><span>Lạc nhân</span><span>42.000</span><span>đ/kg</span></li></ul></aside>"""
+<li><span>Củ dong</span><span>6.200</span><span>đ/kg</span></li>
+<li><span>Tinh bột dong</span><span>31.500</span><span>đ/kg</span></li>
+<li><span>Lạc nhân</span><span>42.000</span><span>đ/kg</span></li></ul></aside>"""
 
 
 @pytest.mark.parametrize("opaque", [False, True], ids=["named", "opaque"])
@@ -161,7 +165,8 @@ def test_tip_off_and_paywall_notices_are_not_the_article(notice: str) -> None:
     "sentence",
     [
         "Mọi thông tin chi tiết xin liên hệ hợp tác xã miến dong Hạ Lâm, điện thoại 0203 000 222.",
-        "Công an xã đề nghị ai biết thông tin về chiếc xe tải chở củ dong bị mất xin liên hệ số điện thoại trực ban.",
+        "Công an xã đề nghị ai biết thông tin về chiếc xe tải chở củ dong bị mất "
+        "xin liên hệ số điện thoại trực ban.",
         "Hợp tác xã giảm giá 10% cho sản phẩm dành cho hội viên trong tháng sáu.",
     ],
     ids=["producer", "police", "members-offer"],
@@ -189,9 +194,10 @@ def test_a_share_button_in_the_byline_bar_keeps_the_bar() -> None:
 def test_a_feed_labelled_moi_cap_nhat_goes() -> None:
     feed = (
         '<section><div class="t">Mới cập nhật</div>'
-        '<div><span>06:10</span> <a href="/kinh-te/vai-thieu-som-1.html">Vải thiều sớm vào vụ thu hoạch chính</a></div>'
-        '<div><span>07:45</span> <a href="/kinh-te/lua-he-thu-2.html">Nông dân xuống giống lúa hè thu</a></div>'
-        '<div><span>09:02</span> <a href="/kinh-te/che-xuan-3.html">Chè xuân được giá ở vùng đồi</a></div></section>'
+        '<div><span>06:10</span> <a href="/kinh-te/vai-1.html">Vải thiều sớm vào vụ thu hoạch chính</a></div>'
+        '<div><span>07:45</span> <a href="/kinh-te/lua-2.html">Nông dân xuống giống lúa hè thu</a></div>'
+        '<div><span>09:02</span> <a href="/kinh-te/che-3.html">Chè xuân được giá ở vùng đồi</a></div>'
+        "</section>"
     )
     article = extract(page(end=feed, opaque=True))
     assert "Mới cập nhật" not in article.text
