@@ -14,7 +14,7 @@ box as "the article" on short pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -664,6 +664,60 @@ _CONTROLS = ("button", "select", "input", "audio", "progress", "meter")
 _CONTROL_BOX_WORDS = 40  # a widget's title, prompt and button labels; an article holds more
 
 
+def _beside_prose(box: HtmlElement) -> bool:
+    """The box is set into running text: loose text beside it says a sentence, or so does the
+    element right before or after it (a paragraph, or the article's container with paragraphs of
+    its own when the box sits between the headline and the text). Boxes elsewhere (a sidebar's
+    search field, the fields of a comment form, a shop's sliders) are left to the body
+    extractor, which leaves them out, and whose choice of the article's container their removal
+    would only disturb (measured on the trafilatura sdist pages)."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    if any(len((text or "").split()) >= _PROSE_WORDS for text in (parent.text, box.tail)):
+        return True
+    neighbours = (box.getprevious(), box.getnext())
+    for neighbour in neighbours:
+        if neighbour is None or not isinstance(neighbour.tag, str):
+            continue
+        if len((neighbour.tail or "").split()) >= _PROSE_WORDS:
+            return True
+        if any(_says_a_sentence(block) for block in _near_leaf_blocks(neighbour)):
+            return True
+    return False
+
+
+def _in_larger_form(control: HtmlElement, box: HtmlElement, holding: set[HtmlElement]) -> bool:
+    """One field of a form larger than a widget (comments, an order, a search page): the form
+    rules' business. A form around the whole page (ASP.NET wraps the page, headline included)
+    says nothing."""
+    form = next((a for a in ancestors(control) if a.tag == "form"), None)
+    return form is not None and form not in holding and not any(node is form for node in box.iter("form"))
+
+
+_LEAF_BLOCKS = ("p", "div", "td", "li", "blockquote")
+
+
+def _near_leaf_blocks(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element, its children and grandchildren that hold no other block: paragraphs however
+    a page writes them (<p>, <div>s, a photo table's caption cell)."""
+    for node in (
+        element,
+        *element.iterchildren(),
+        *(g for c in element.iterchildren() for g in c.iterchildren()),
+    ):
+        if (
+            isinstance(node.tag, str)
+            and node.tag in _LEAF_BLOCKS
+            and next(node.iterdescendants(*_LEAF_BLOCKS), None) is None
+        ):
+            yield node
+
+
+def _says_a_sentence(block: HtmlElement) -> bool:
+    return len(block.text_content().split()) >= _PROSE_WORDS
+
+
 def remove_control_boxes(
     tree: HtmlElement,
     index: PageIndex,
@@ -672,10 +726,11 @@ def remove_control_boxes(
     byline_lines: frozenset[str] = frozenset(),
 ) -> int:
     """Remove the largest box of at most 40 words around each form control (a hidden field
-    aside) printed after the headline: what a widget prints beside its controls is not the
-    article's. A box holding the headline, the lead, the page's byline or a date is left (a share
-    button in the byline bar). Before the headline, or on a page without one, the controls are
-    the site's header (search, log-in, pickers): the listing rules read those."""
+    aside) printed after the headline and set into the text (`_beside_prose`): what a widget
+    prints beside its controls is not the article's. A box holding the headline, the lead, the
+    page's byline or a date is left (a share button in the byline bar), and so is a field of a
+    larger form (`_in_larger_form`). Before the headline, or on a page without one, the controls
+    are the site's header (search, log-in, pickers): the listing rules read those."""
     if headline_at < 0:
         return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
@@ -692,7 +747,7 @@ def remove_control_boxes(
             if len(parent.text_content().split()) > _CONTROL_BOX_WORDS:
                 break
             box = parent
-        if box is control:
+        if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
             continue
         text = text_of(box)
         key = squash(text)
