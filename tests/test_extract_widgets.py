@@ -152,8 +152,28 @@ def test_a_price_sentence_and_a_price_table_in_the_prose_stay() -> None:
         "Bài viết dành cho hội viên",
         "Đăng ký gói đọc Báo Nông Thôn chỉ từ 1.500 đồng/ngày để đọc toàn bộ bài viết chuyên sâu.",
         "Bạn đã đọc hết số bài miễn phí trong tuần này.",
+        "Mọi thông tin, góp ý xin gửi về toasoan@baonongthon.example.vn, hotline 0203 000 333.",
+        "Nghiêm cấm sao chép dưới mọi hình thức khi chưa có sự đồng ý của Báo Nông Thôn.",
+        "Ghi rõ nguồn Báo Nông Thôn khi trích dẫn lại nội dung bài viết.",
+        "Nội dung được đọc bằng giọng đọc AI",
+        "Miễn phí trên iOS và Android",
+        "QUẢNG CÁO",
+        "Chưa có bình luận nào. Hãy là người đầu tiên bình luận.",
     ],
-    ids=["report-to", "tip-off", "members", "plan", "free-quota"],
+    ids=[
+        "report-to",
+        "tip-off",
+        "members",
+        "plan",
+        "free-quota",
+        "feedback",
+        "no-copy",
+        "cite-source",
+        "tts",
+        "app-stores",
+        "ad-label",
+        "no-comments",
+    ],
 )
 def test_tip_off_and_paywall_notices_are_not_the_article(notice: str) -> None:
     article = extract(page(middle=f'<p class="note"><em>{notice}</em></p>'))
@@ -168,8 +188,11 @@ def test_tip_off_and_paywall_notices_are_not_the_article(notice: str) -> None:
         "Công an xã đề nghị ai biết thông tin về chiếc xe tải chở củ dong bị mất "
         "xin liên hệ số điện thoại trực ban.",
         "Hợp tác xã giảm giá 10% cho sản phẩm dành cho hội viên trong tháng sáu.",
+        "Phần mềm quản lý vùng trồng có trên cả iOS và Android.",
+        "Quảng cáo sai sự thật về sản phẩm OCOP sẽ bị xử phạt nặng.",
+        "Học sinh bị cấm sao chép bài của bạn trong giờ kiểm tra.",
     ],
-    ids=["producer", "police", "members-offer"],
+    ids=["producer", "police", "members-offer", "app-sentence", "ads-sentence", "copy-sentence"],
 )
 def test_a_producers_contact_a_police_appeal_and_a_members_offer_stay(sentence: str) -> None:
     article = extract(page(middle=f"<p>{sentence}</p>"))
