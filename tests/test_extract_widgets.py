@@ -7,8 +7,10 @@ prompts. The body extractor dropped the controls and kept the text beside them a
 paragraphs, a price table's rows as text, and a box between the last paragraph and the signature
 could cost the signature. The fixes read structure and grammar: the box of a few words around a
 form control (chrome.remove_control_boxes), a market heading over a box of figures
-(chrome.remove_market_boxes), and the grammar of tip-off and paywall notices (body.toml prompts).
-The pages below are written for these tests; their names, places and figures are invented.
+(chrome.remove_market_boxes), and the grammar of tip-off and paywall notices (body.toml prompts);
+after the held-out run, the grammar of feedback, reprint, text-to-speech, app-store, ad-label and
+empty-thread lines too. The pages below are written for these tests; their names, places and figures
+are invented.
 """
 
 from __future__ import annotations
