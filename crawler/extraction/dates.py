@@ -29,7 +29,7 @@ _LABEL = re.compile(
 )
 _TZ = re.compile(r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?", re.I)
 _TIME = re.compile(
-    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
+    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ|g)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
     re.I,
 )
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
@@ -132,6 +132,30 @@ def parse_iso_date(text: str) -> datetime | None:
         except (TypeError, ValueError):
             return None
     return None
+
+
+# Unix time, in seconds or milliseconds ("1733383200", "1733383200000"), as some CMSs fill meta tags.
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# .NET's en-US default ("12/5/2025 2:20:00 PM"): a month-first machine culture, not a Vietnamese
+# reader's (vi-VN would write "SA"/"CH").
+_US_CLOCK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}),? \d{1,2}:\d{2}(?::\d{2})? ?[ap]m$", re.I)
+
+
+def parse_machine_date(value: object) -> datetime | None:
+    """A date as a CMS writes it into metadata (meta tags, JSON-LD): ISO 8601 and RFC 2822, Unix
+    time, .NET's en-US default (month first), else read as printed. Metadata is written by
+    software in its own culture, so the day-first rule of Vietnamese text does not hold there."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _EPOCH.match(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return datetime.fromtimestamp(seconds, VIETNAM_TZ)
+    us = _US_CLOCK.match(text)
+    month_first = us is not None and int(us.group(1)) <= 12
+    return parse_vietnamese_date(text, month_first=month_first)
 
 
 def _offset(text: str) -> timezone | None:
@@ -295,6 +319,14 @@ _ANY_NOW = datetime(9000, 1, 1, tzinfo=VIETNAM_TZ)
 @lru_cache(maxsize=4096)  # the same lines are asked about by the body, byline and recovery passes
 def _holds_date(text: str) -> bool:
     return _parse(text, _ANY_NOW, use_dateparser=False) is not None
+
+
+def label_parts(text: str) -> list[str]:
+    """The text cut before each date label after the first ("Đăng: 05/12/2025 08:10 | Cập nhật:
+    06/12/2025 10:45" → the two stamps): a line may print the publication and the update time."""
+    starts = [match.start() for match in _LABEL.finditer(text)][1:]
+    cuts = [0, *starts, len(text)]
+    return [part for a, b in zip(cuts, cuts[1:], strict=False) if (part := text[a:b].strip())]
 
 
 def _without_labels(cleaned: str) -> str:

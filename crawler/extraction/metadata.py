@@ -21,7 +21,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates import parse_vietnamese_date
+from crawler.extraction.dates import parse_machine_date
 from indexer.text import clean
 
 LOG = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
 
 def _first_date(values: list[Any]) -> datetime | None:
     for value in values:
-        parsed = parse_vietnamese_date(value) if isinstance(value, str) else None
+        parsed = parse_machine_date(value)
         if parsed is not None:
             return parsed
     return None
