@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from crawler.extraction.dates import (
     declared_offset,
     is_month_first,
+    is_stamp,
     label_parts,
     looks_like_date,
     order_matters,
@@ -289,7 +290,7 @@ def closing_date(
     when neither the metadata nor the headline's byline area gives a date: outlets that sign at
     the end print the day there. A publication time beats an update time printed beside it."""
     conventions = conventions or DateConventions(tree)
-    after = _lines_after_text(tree, last_paragraph) if last_paragraph else []
+    after = _stamps_closing_text(tree, last_paragraph) if last_paragraph else []
     update: PrintedDate | None = None
     for text in [*lines, *after]:
         if not any(c.isdigit() for c in text) or not looks_like_date(text):
@@ -311,15 +312,29 @@ _BOX_TAGS = frozenset({"a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol"
 _CLOSING_MARKS = " .!?…:;\"'”’)»*"
 
 
+def _is_stamp_line(line: str) -> bool:
+    stamp = is_stamp(line) or _PRINT_EDITION.search(folded(line)) is not None
+    return stamp and _is_date_line(line)
+
+
+def _stamps_closing_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
+    """The body's last paragraph when it is itself a date stamp, else the stamps printed after it."""
+    if len(last_paragraph) <= 80 and _is_stamp_line(last_paragraph):
+        return [last_paragraph]
+    return _lines_after_text(tree, last_paragraph)
+
+
 def _lines_after_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
-    """The date lines among the first lines printed after the article's last paragraph, read up
-    to the first link, list or heading (a related-article box and its teasers' dates come there)."""
+    """The date stamps among the first lines printed after the article's last paragraph, read up
+    to the first link, list or heading (a related-article box and its teasers' dates come there).
+    A stamp has a time of day or a label: "Hà Nội, ngày 15/11/2025" closing a letter or a
+    decision quoted in full dates that document, not the article."""
     words = last_paragraph.rstrip(_CLOSING_MARKS).split()
     if len(words) < 3:
         return []
     texts = _TEXT_NODES(tree)
     start = None
-    for width in (2, 1):  # the last words may be split across an inline element
+    for width in (6, 3, 1):  # the most words that one text node holds (an inline element may split them)
         key = " ".join(words[-width:])
         ends = (
             i for i, node in enumerate(texts) if " ".join(node.split()).rstrip(_CLOSING_MARKS).endswith(key)
@@ -340,7 +355,7 @@ def _lines_after_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
         if any(el.tag in _BOX_TAGS for el in [holder, *list(ancestors(holder))[:2]]):
             break
         line = short_text(holder, limit=80) or " ".join(node.split())
-        if _is_date_line(line) and line not in found:
+        if _is_stamp_line(line) and line not in found:
             found.append(line)
         seen += 1
         if seen >= _AFTER_TEXT_LINES:

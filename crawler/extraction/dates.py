@@ -329,6 +329,16 @@ def label_parts(text: str) -> list[str]:
     return [part for a, b in zip(cuts, cuts[1:], strict=False) if (part := text[a:b].strip())]
 
 
+def is_stamp(text: str) -> bool:
+    """Whether a date is printed as a CMS stamps a post: with a time of day or a publication label
+    ("21:52 12/12/2010", "Cập nhật: 12/12/2010"), not as a letter or a decision is dated ("Hà Nội,
+    ngày 15/11/2025")."""
+    cleaned = _clean(text)
+    if _LABEL.search(cleaned):
+        return True
+    return _clock(_DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", cleaned)))) is not None
+
+
 def _without_labels(cleaned: str) -> str:
     return _LABEL.sub(" ", _WEEKDAY.sub(" ", cleaned))
 
