@@ -146,3 +146,17 @@ def test_machine_dates_keep_the_day_first_reading_where_month_first_cannot_be() 
 
 def test_a_clock_written_with_g_for_gio() -> None:
     assert parse_vietnamese_date("09/05/2025 - 05g32") == datetime(2025, 5, 9, 5, 32, tzinfo=VIETNAM_TZ)
+
+
+def test_a_bare_offset_after_a_month_first_time_is_honoured() -> None:
+    head = '<meta property="article:published_time" content="August 8, 2025 3:54 AM +08:00">'
+    assert _published(_page(head=head)) == datetime(2025, 8, 8, 2, 54)
+    assert parse_vietnamese_date("05/12/2025 - 14:20") == datetime(2025, 12, 5, 14, 20, tzinfo=VIETNAM_TZ)
+
+
+def test_the_date_of_a_second_article_item_when_the_first_names_none() -> None:
+    first = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Vụ cam sớm"}'
+    second = '{"@type": "NewsArticle", "datePublished": "2025-12-05T14:20:00+07:00"}'
+    script = '<script type="application/ld+json">{}</script>'
+    head = script.format(first) + script.format(second)
+    assert _published(_page(head=head)) == datetime(2025, 12, 5, 14, 20)

@@ -27,7 +27,11 @@ _LABEL = re.compile(
     r"published|updated|posted)\b\s*:?",
     re.I,
 )
-_TZ = re.compile(r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?", re.I)
+# "GMT+7", "(UTC+07:00)", or a bare offset closing a time ("2:20 PM +08:00", "14:20:00 +0800").
+_TZ = re.compile(
+    r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?|(?:(?<=\d)|(?<=[ap]m))\s+([+-])(\d{2}):?(\d{2})$",
+    re.I,
+)
 _TIME = re.compile(
     r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ|g)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
     re.I,
@@ -162,8 +166,9 @@ def _offset(text: str) -> timezone | None:
     match = _TZ.search(text)
     if not match:
         return None
-    sign = -1 if match.group(1) == "-" else 1
-    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    bare = match.group(1) is None
+    sign = -1 if match.group(4 if bare else 1) == "-" else 1
+    hours, minutes = int(match.group(5 if bare else 2)), int(match.group(6 if bare else 3) or 0)
     if hours > 14 or minutes > 59:
         return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))

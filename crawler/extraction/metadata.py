@@ -259,6 +259,11 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     articles += marked_up if len(marked_up) == 1 else []
     for item in articles:
         _read_article_item(item, meta, published, modified)
+    if (
+        not published
+    ):  # the page's item names no date: the first one that does (a CMS and an SEO plugin both print one)
+        dated = (item for item in structured if _types(item) & _ARTICLE_TYPES and item.get("datePublished"))
+        published.extend(_as_list(next(dated, {}).get("datePublished")))
     for item in structured:
         kinds = _types(item)
         if "breadcrumblist" in kinds:
