@@ -441,7 +441,8 @@ def _published(
     last_paragraph: str | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
-    byline, `closing`: the lines the body took as the byline and its date), the URL (published.py)."""
+    byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
+    `last_paragraph`), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
     if printed is None and meta.published is None and (closing or last_paragraph):
         printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph)
