@@ -438,12 +438,14 @@ def _published(
     url: str,
     crawled: datetime,
     closing: Sequence[str] = (),
+    last_paragraph: str | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
-    byline, `closing`: the lines the body took as the byline and its date), the URL (published.py)."""
+    byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
+    `last_paragraph`), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
-    if printed is None and meta.published is None and closing:
-        printed = closing_date(closing, tree, crawled)
+    if printed is None and meta.published is None and (closing or last_paragraph):
+        printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph)
     return resolve_published(
         meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
     )
@@ -586,7 +588,14 @@ def extract_article(
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
     published = thread_published or _published(
-        meta, tree, index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline)
+        meta,
+        tree,
+        index,
+        headline,
+        final_url,
+        crawled_at,
+        _closing_lines(cleaned, page_byline),
+        cleaned.paragraphs[-1],
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 

@@ -21,7 +21,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates import parse_vietnamese_date
+from crawler.extraction.dates import parse_machine_date
 from indexer.text import clean
 
 LOG = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
 
 def _first_date(values: list[Any]) -> datetime | None:
     for value in values:
-        parsed = parse_vietnamese_date(value) if isinstance(value, str) else None
+        parsed = parse_machine_date(value)
         if parsed is not None:
             return parsed
     return None
@@ -259,6 +259,11 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     articles += marked_up if len(marked_up) == 1 else []
     for item in articles:
         _read_article_item(item, meta, published, modified)
+    if (
+        not published
+    ):  # the page's item names no date: the first one that does (a CMS and an SEO plugin both print one)
+        dated = (item for item in structured if _types(item) & _ARTICLE_TYPES and item.get("datePublished"))
+        published.extend(_as_list(next(dated, {}).get("datePublished")))
     for item in structured:
         kinds = _types(item)
         if "breadcrumblist" in kinds:
