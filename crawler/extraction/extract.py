@@ -358,7 +358,7 @@ def _authors(
     authors: list[str] = []
     agency: str | None = None
     for raw in meta.person_authors:
-        byline = parse_byline(raw, outlet)
+        byline = parse_byline(raw, outlet, field=True)
         if byline:
             add_names(authors, byline.authors)
             agency = agency or byline.agency
@@ -387,7 +387,7 @@ def _named_elsewhere(
     a bare name opening the text is its byline when one of these agrees."""
     names = [*(page_byline.byline.authors if page_byline else [])]
     for raw in [*meta.person_authors, *meta.meta_tag_authors]:
-        if byline := parse_byline(raw, outlet):
+        if byline := parse_byline(raw, outlet, field=True):
             names.extend(byline.authors)
     return frozenset(name.casefold() for name in names)
 
@@ -395,7 +395,7 @@ def _named_elsewhere(
 def _meta_tag_byline(meta: PageMetadata, outlet: OutletNames) -> Byline | None:
     merged = Byline()
     for raw in meta.meta_tag_authors:
-        byline = parse_byline(raw, outlet)
+        byline = parse_byline(raw, outlet, field=True)
         if byline:
             add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
