@@ -78,7 +78,11 @@ _COMPILER_NOTE = re.compile(
 # The same notes unbracketed, in lower case, closing the credit: "Thục Anh dịch", "Lan Anh lược dịch".
 _BARE_NOTE = re.compile(
     r"(?<=\w)\s+(?:"
-    + "|".join(re.escape(note).replace(r"\ ", r"\s+") for note in _VOCAB["words"]["role_notes"] if (note.isalpha() and len(note) > 2) or " " in note)
+    + "|".join(
+        re.escape(note).replace(r"\ ", r"\s+")
+        for note in _VOCAB["words"]["role_notes"]
+        if (note.isalpha() and len(note) > 2) or " " in note  # not "th", "t/h": too short unbracketed
+    )
     + r")\s*$"
 )
 # chained degrees too: "PGS.TS. Phan Lâm"
@@ -110,7 +114,9 @@ _SYLLABLE = re.compile(
 _TAIL_WORD = re.compile(r"\w+")
 # What the writer is or where they write from, after the name: "(từ Đà Lạt)", ", phóng viên Báo X",
 # " - Trưởng văn phòng đại diện tại Y" (bylines.toml posting_heads, posting_words).
-_POSTING_HEAD = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["posting_heads"]) + r")\s+(?P<rest>\S.*)$", re.I)
+_POSTING_HEAD = re.compile(
+    r"^(?:" + "|".join(_VOCAB["words"]["posting_heads"]) + r")\s+(?P<rest>\S.*)$", re.I
+)
 _POSTING_WORDS = frozenset(_VOCAB["words"]["posting_words"])
 # "Lan Anh từ Seoul": the place written from, unbracketed, closing the line.
 _FROM_TAIL = re.compile(r"\s+từ\s+[A-ZÀ-ỸĐ][^\s,;()]*(?:\s+[A-ZÀ-ỸĐ][^\s,;()]*){0,3}\s*$")
