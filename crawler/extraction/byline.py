@@ -567,7 +567,7 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     if text and shown and not _one_name_per_block(element, outlet):
         byline = parse_byline(text, outlet, counts=True)
         if byline and (byline.authors or byline.agency):
-            lines.update((squash(text), squash(shown)))
+            lines.update(_line_keys(byline, text, shown))
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
     announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
@@ -590,6 +590,13 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
 
 
 _LINE_BLOCKS = ("div", "p", "li")
+
+
+def _line_keys(byline: Byline, *texts: str) -> frozenset[str]:
+    """The texts a byline was read from, and the writers' names alone: the byline printed again
+    after the text without its date ("Lan Anh · 07/03/2026" under the headline, "Lan Anh" at the
+    end) is the same credit, not text."""
+    return frozenset(key for key in (*map(squash, texts), squash(" ".join(byline.authors))) if key)
 
 
 def _one_name_per_block(element: HtmlElement, outlet: OutletNames) -> bool:
@@ -764,9 +771,9 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             and (byline.authors or (byline.agency and not dated))
             and (dated or labelled or is_marked_credit(text, byline))
         ):
-            return PageByline(byline, distance, frozenset({squash(text), squash(shown)}))
+            return PageByline(byline, distance, _line_keys(byline, text, shown))
         if dated and not byline and (opening := _name_opening(element, text, outlet)):
-            return PageByline(opening, distance, frozenset({squash(text), squash(shown)}))
+            return PageByline(opening, distance, _line_keys(opening, text, shown))
     # A name set in bold on its own line under the headline, before the lead (its date line may
     # stand between): "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
     for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
