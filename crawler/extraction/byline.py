@@ -756,8 +756,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             or _holds_stamp(element)
         )
         labelled = has_byline_label(text)
-        marked = dated or labelled or _CREDIT_MARKS.search(text) or _has_writer_note(text)
-        if not marked or (prose >= 2 and not dated):
+        noted = text != shown or _has_writer_note(text)  # a contact or a posting beside the name
+        if not (dated or labelled or noted or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
@@ -769,7 +769,7 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
-            and (dated or labelled or is_marked_credit(text, byline))
+            and (dated or labelled or noted or is_marked_credit(text, byline))
         ):
             return PageByline(byline, distance, _line_keys(byline, text, shown))
         if dated and not byline and (opening := _name_opening(element, text, outlet)):
