@@ -154,3 +154,57 @@ def test_a_place_and_a_date_after_the_name_name_no_one_else() -> None:
     header = '<p class="x1b2c3d4"><b>Kỳ Duyên</b> - Lào Cai, 15/11/2025</p>'
     article = _extract(_page(header))
     assert article.authors == ["Kỳ Duyên"]
+
+
+# After the held-out run (fixed once it had been measured, on what it showed): structured data
+# against the printed byline, and a second JSON-LD item of the same article.
+def _ld(author: str, headline: str = "") -> str:
+    from tests.test_extract_outlet_bylines import TITLE
+
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        f'"headline": "{headline or TITLE}", "author": {author}}}</script>'
+    )
+
+
+def test_the_printed_byline_wins_over_structured_data_naming_someone_else() -> None:
+    page = _with_meta(
+        _page('<div class="x1b2c3d4">Bài và ảnh: <b>Thái Văn Thịnh</b> - 20/11/2025 07:30</div>'),
+        '<meta name="author" content="Ngân Hà">' + _ld('{"@type": "Person", "name": "Ngân Hà"}'),
+    )
+    assert _extract(page).authors == ["Thái Văn Thịnh"]
+
+
+def test_structured_data_names_the_writer_when_nothing_is_printed() -> None:
+    """Guard: with no printed byline the JSON-LD writer stands."""
+    page = _with_meta(_page(), _ld('[{"@type": "Person", "name": "Ngân Hà"}]'))
+    assert _extract(page).authors == ["Ngân Hà"]
+
+
+def test_a_second_jsonld_item_of_the_same_article_names_the_writer() -> None:
+    page = _with_meta(_page(), _ld('""') + _ld('"Thái Ngọc Uyên"'))
+    assert _extract(page).authors == ["Thái Ngọc Uyên"]
+
+
+def test_a_jsonld_item_of_another_article_names_no_writer_of_this_one() -> None:
+    """Guard: an item with another headline (a teaser's) does not lend its writer."""
+    page = _with_meta(_page(), _ld('""') + _ld('"Thái Ngọc Uyên"', headline="Giá lúa đầu vụ tăng nhẹ"))
+    assert _extract(page).authors == []
+
+
+def test_a_contact_link_between_two_writers_cards_keeps_them_apart() -> None:
+    """Guard: the e-mail link set after the first writer's name ends it; the next card's name is
+    another writer, not the rest of one name."""
+    card = (
+        '<div class="x2a2a2a2"><a href="/tac-gia/{0}.html"><img src="/a/{0}.jpg" alt="{1}"></a>'
+        '<div class="x3b3b3b3"><h4><a href="/tac-gia/{0}.html">{1}</a></h4>'
+        '<fieldset><div class="x9c9c9c9" data-score="4"></div></fieldset>{2}</div></div>'
+    )
+    mail = '<a href="mailto:tinqv@songlam.vn">tinqv@songlam.vn</a>'
+    header = (
+        '<div class="author-list">'
+        + card.format("quach-tin", "Quách Tín", mail)
+        + card.format("lo-thinh", "Lò Thịnh", "")
+        + "</div>"
+    )
+    assert _extract(_page(header)).authors == ["Quách Tín", "Lò Thịnh"]

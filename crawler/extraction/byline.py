@@ -25,6 +25,7 @@ from crawler.extraction.dom import (
     in_chrome,
     short_raw_text,
     short_text,
+    text_of,
     words_of,
 )
 from crawler.extraction.keys import folded, squash
@@ -165,12 +166,16 @@ def _is_contact_link(element: etree._Element) -> bool:
 
 
 def _without_contact_links(element: HtmlElement, text: str) -> str:
-    """The element's text without its mailto:/tel: links, which templates set right after the
-    name with no space between in the source ("<b>Lan Anh</b><a href='mailto:…'>la@x.vn</a>")."""
+    """The element's text with its mailto:/tel: links read as separators: templates set the link
+    right after the name with no space between in the source ("<b>Lan Anh</b><a href='mailto:…'>
+    la@x.vn</a>"), and a card per writer puts the next writer's name right after it."""
     for link in element.iter("a"):
         if _is_contact_link(link) and (said := clean(link.text_content())):
-            text = text.replace(said, " ")
-    return clean(text)
+            text = text.replace(said, " | ")
+    return clean(_EMPTY_BRACKETS.sub(" ", text)).strip(" |")
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\s*\|?\s*\)")
 
 
 def _has_writer_note(text: str) -> bool:
@@ -605,8 +610,8 @@ def _one_name_per_block(element: HtmlElement, outlet: OutletNames) -> bool:
     are read one by one. Two blocks that each name a person tell it."""
     named = 0
     for block in element.iterdescendants(*_LINE_BLOCKS):
-        if block.find(".//div") is not None or block.find(".//p") is not None:
-            continue
+        if any(text_of(inner) for inner in block.iterdescendants(*_LINE_BLOCKS)):
+            continue  # the blocks inside are read themselves
         text = short_text(block, limit=60)
         byline = parse_byline(text, outlet, min_words=2) if text else None
         if byline and byline.authors:

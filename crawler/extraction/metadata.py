@@ -215,10 +215,7 @@ def _read_article_item(
     _append(meta.descriptions, item.get("description"))
     published.extend(_as_list(item.get("datePublished")))
     modified.extend(_as_list(item.get("dateModified")))
-    for author in _as_list(item.get("author")) + _as_list(item.get("creator")):
-        kinds = _types(author) if isinstance(author, dict) else {"person"}
-        target = meta.organization_authors if kinds & _SITE_TYPES else meta.person_authors
-        _append(target, author)
+    _read_authors(item, meta)
     for publisher in _as_list(item.get("publisher")) + _as_list(item.get("sourceOrganization")):
         _append(meta.site_names, publisher)
     for section in _as_list(item.get("articleSection")):
@@ -231,6 +228,33 @@ def _read_article_item(
         image = image[0] if isinstance(image, list) and image else image
         image = image.get("url") if isinstance(image, dict) else image
         meta.image = image if isinstance(image, str) and image else None
+
+
+def _read_authors(item: dict[str, Any], meta: PageMetadata) -> None:
+    for author in _as_list(item.get("author")) + _as_list(item.get("creator")):
+        kinds = _types(author) if isinstance(author, dict) else {"person"}
+        target = meta.organization_authors if kinds & _SITE_TYPES else meta.person_authors
+        _append(target, author)
+
+
+def _read_second_description(
+    structured: list[dict[str, Any]], first: dict[str, Any], meta: PageMetadata
+) -> None:
+    """The writers from a second JSON-LD item describing the same article (the same headline),
+    when the first names none: a theme and an SEO plugin each print one, and only one of them
+    fills `author`. Teasers' items carry other headlines."""
+    headline = first.get("headline")
+    if not isinstance(headline, str) or not clean(headline):
+        return
+    for item in structured:
+        same = item.get("headline")
+        if item is first or not (_types(item) & _ARTICLE_TYPES) or not isinstance(same, str):
+            continue
+        if clean(same) != clean(headline):
+            continue
+        _read_authors(item, meta)
+        if meta.person_authors or meta.organization_authors:
+            return
 
 
 def _read_breadcrumb(item: dict[str, Any], meta: PageMetadata) -> None:
@@ -259,6 +283,8 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     articles += marked_up if len(marked_up) == 1 else []
     for item in articles:
         _read_article_item(item, meta, published, modified)
+    if articles and not (meta.person_authors or meta.organization_authors):
+        _read_second_description(structured, articles[0], meta)
     for item in structured:
         kinds = _types(item)
         if "breadcrumblist" in kinds:
