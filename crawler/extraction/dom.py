@@ -282,7 +282,7 @@ _SCRIPT_WRITE = re.compile(
 
 def apply_script_writes(tree: HtmlElement) -> int:
     """Fill empty elements with the short text an inline script writes into them
-    (`document.getElementById("pDateTime").innerHTML = "Thứ năm, 20/12/2012, 16:10"`), and print
+    (`document.getElementById("ngayDang").innerHTML = "Thứ ba, 14/03/2017, 09:25"`), and print
     in place of a script the date it writes there (`document.write("05/12/2025 14:20")`, or
     `document.write(fmt("2025-12-05T14:20:00+07:00"))`: the one date-time literal it formats):
     the reader sees that text, and some templates print the publication date only this way."""
