@@ -29,7 +29,14 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.blocks import Block
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome, words_of
+from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    CHROME_LANDMARKS,
+    NON_CONTENT_TAGS,
+    ancestors,
+    in_chrome,
+    words_of,
+)
 from crawler.extraction.keys import squash, squash_many
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
@@ -161,12 +168,13 @@ def recover_lost_text(
         (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
         for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
     ]
-    outer = _outer(_common_container(nodes, located), headline)
+    container = _common_container(nodes, located)
+    outer = _outer(container, headline)
     last_line = blocks[located[-1][0]].text.split("\n")[-1]
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
     for previous_block, gap in gaps:
-        for text, holder in _lines(nodes, gap, spaced):
+        for text, holder in _lines(nodes, gap, spaced, container):
             key = squash(text)
             whole = squash(holder.text_content())
             if key in skip or key in covered or whole in covered or whole in skip:
@@ -178,7 +186,7 @@ def recover_lost_text(
             if holder.tag in _HEADINGS and _heads_link_box(holder):
                 continue  # "More ways to …" over a list of links: the box's heading, not a subhead
             inserts.setdefault(previous_block, []).append(
-                Block("head" if holder.tag in _HEADINGS else "p", text)
+                Block("head" if holder.tag in _HEADINGS else "p", text, bold=_set_apart(holder))
             )
     if not inserts:
         return list(blocks)
@@ -340,6 +348,37 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
     return gap
 
 
+def _set_apart(block: HtmlElement) -> bool:
+    """A heading element, or a block printed wholly in bold: a subhead, a live blog entry's title,
+    an interview's question or closing thanks, set apart from the prose as a heading is — a short
+    line that is article text, where a short plain line between paragraphs may be anything."""
+    if block.tag in _HEADINGS:
+        return True
+    if block.tag not in ("p", "div") or not any(True for _ in block.iter("b", "strong")):
+        return False
+    return not any(piece.strip() for piece in block.xpath(".//text()[not(ancestor::b or ancestor::strong)]"))
+
+
+def _in_chrome(holder: HtmlElement, container: HtmlElement | None) -> bool:
+    """Page chrome by landmark (`dom.in_chrome`), except an `<aside>` set inside the article's own
+    container, among its paragraphs: HTML's aside for content about the text around it, which news
+    templates use for the story's fact box ("Thông tin thêm", "Bối cảnh") or a timeline. The
+    page's sidebar is an aside beside that container, never inside it."""
+    if not in_chrome(holder):
+        return False
+    chain = [holder, *ancestors(holder)]
+    if container is None or container not in chain or in_chrome(container):
+        return True
+    inside = chain[: chain.index(container)]
+    return any(
+        (node.tag in CHROME_LANDMARKS and node.tag != "aside") or node.get("role") in _CHROME_ROLES
+        for node in inside
+    )
+
+
+_CHROME_ROLES = frozenset({"banner", "navigation", "contentinfo"})
+
+
 def _spaced(source: list) -> list[bool]:
     """For each printed (non-blank) text node, whether whitespace separates it from the one
     before: at either edge, or in blank nodes between them."""
@@ -365,9 +404,12 @@ def _joint(current: list[str], piece: str, spaced: bool) -> str:
     return "" if glued else " "
 
 
-def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[str, HtmlElement]]:
+def _lines(
+    nodes: list, indices: list[int], spaced: list[bool], container: HtmlElement | None = None
+) -> list[tuple[str, HtmlElement]]:
     """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose; the
-    pieces are joined as printed (a word split by an inline tag stays one word)."""
+    pieces are joined as printed (a word split by an inline tag stays one word). `container`: the
+    kept blocks' common container, whose own asides are the article's (`_in_chrome`)."""
     lines: list[tuple[str, HtmlElement]] = []
     current: list[str] = []
     linked: list[str] = []  # the line's link text: its words do not count toward a prose line
@@ -378,8 +420,7 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
         if current and current_block is not None:
             text = " ".join("".join(current).split())
             words = len(text.split()) - len(" ".join(linked).split())
-            heading = current_block.tag in _HEADINGS
-            if (heading and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
+            if (_set_apart(current_block) and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
                 lines.append((text, current_block))
         current.clear()
         linked.clear()
@@ -401,7 +442,7 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
             linked.append(str(node))
             previous = index
             continue  # a link inside a sentence ("… thì một <a>kiểu trang điểm</a> là …") is its words
-        if _skipped(holder) or in_chrome(holder):
+        if _skipped(holder) or _in_chrome(holder, container):
             flush()
             current_block = None
             previous = index
