@@ -1,0 +1,165 @@
+"""Article formats other than plain paragraphs, printed the ways outlets do (session 16).
+
+Measured on the gold pages rewritten as interviews, live blogs, long-form pages, fact boxes and
+the like: a pull quote repeating a sentence of the article came out twice; a fact box set in an
+`<aside>` among the paragraphs was lost (an aside was always the sidebar); short bold lines the
+body extractor skipped (a live blog entry's title, an interview's closing thanks) never came back,
+since only headings and lines of eight words or more were recovered. The guards: a subhead that
+quotes the paragraph under it, the page's real sidebar, and short plain lines. The pages are
+written for this test.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+
+URL = "https://nongsanviet.example.vn/thi-truong/phien-cho-dac-san-vung-cao-thu-hut-khach-4471.html"
+CRAWLED = datetime(2026, 9, 2, 9, 0, tzinfo=VIETNAM_TZ)
+
+P1 = (
+    "Phiên chợ đặc sản vùng cao lần thứ ba đã thu hút hàng nghìn lượt khách trong hai ngày cuối "
+    "tuần, nhiều gian hàng mật ong và chè khô bán hết hàng ngay từ buổi sáng đầu tiên."
+)
+P2 = (
+    "Theo ban tổ chức, năm nay có hơn bốn mươi hợp tác xã và hộ sản xuất tham gia, gấp rưỡi năm "
+    "ngoái. Nhiều người bán cho biết đây là lần đầu họ mang hàng xuống thành phố."
+)
+P3 = (
+    "Bà Lò Thị Xuyến, chủ một cơ sở làm miến dong ở xã Phiêng Khoang Trên, kể rằng chỉ trong buổi "
+    "sáng bà đã bán được gần hai tạ miến, nhiều hơn cả tháng bán ở chợ huyện."
+)
+P4 = (
+    "Đại diện sở ngành cho biết sẽ tổ chức thêm hai phiên tương tự trong năm tới, đồng thời hỗ trợ "
+    "các hộ làm tem truy xuất và đăng ký bán hàng trên các sàn thương mại điện tử."
+)
+QUOTED = "Nhiều người bán cho biết đây là lần đầu họ mang hàng xuống thành phố."
+FACTS = (
+    "Phiên chợ được tổ chức mỗi năm một lần từ năm 2024, luân phiên giữa các huyện phía bắc của tỉnh.",
+    "Sản phẩm bày bán phải có nguồn gốc rõ ràng và được đoàn kiểm tra lấy mẫu trước khi khai mạc.",
+)
+
+
+def _page(middle: str, end: str = "", after: str = "") -> bytes:
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Phiên chợ đặc sản vùng cao thu hút khách - Báo Nông Sản Việt</title>
+<meta property="article:published_time" content="2026-09-01T08:00:00+07:00"></head>
+<body>
+<nav><a href="/">Trang chủ</a> <a href="/thi-truong">Thị trường</a></nav>
+<div class="x1"><div class="x2">
+<h1>Phiên chợ đặc sản vùng cao thu hút khách</h1>
+<p>{P1}</p>
+<p>{P2}</p>
+{middle}
+<p>{P3}</p>
+<p>{P4}</p>
+{end}
+</div>{after}</div>
+<div class="x9"><a href="/gioi-thieu">Giới thiệu</a> <a href="/lien-he">Liên hệ</a></div>
+</body></html>""".encode()
+
+
+def _text(middle: str, end: str = "", after: str = "") -> str:
+    return extract_article(_page(middle, end, after), URL, crawled=CRAWLED).text
+
+
+def _assert_article(text: str) -> None:
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in text, text
+
+
+def test_a_pull_quote_repeating_a_sentence_is_kept_once() -> None:
+    """Failed before session 16: the sentence came out twice (its paragraph, then the quote box)."""
+    for box in (
+        f'<blockquote class="x7"><p>“{QUOTED}”</p></blockquote>',
+        f'<div class="x7" style="font-size:24px"><span>“</span><p><em>{QUOTED}</em></p></div>',
+    ):
+        text = _text(box)
+        _assert_article(text)
+        assert text.count(QUOTED) == 1, text
+
+
+def test_a_subhead_quoting_the_paragraph_under_it_stays() -> None:
+    """Guard: a bold subhead worded as a piece of the next paragraph is a heading, not a pull quote."""
+    subhead = "Lần đầu họ mang hàng xuống thành phố"
+    text = _text(f"<p><strong>{subhead}</strong></p>")
+    _assert_article(text)
+    assert subhead + "\n" in text, text
+
+
+def test_a_quote_box_saying_something_new_stays() -> None:
+    """Guard: a quote the article does not print elsewhere is its text."""
+    quote = "Chúng tôi mong có thêm nhiều phiên chợ như thế này để bà con vùng cao có chỗ bán hàng ổn định."
+    text = _text(f'<blockquote class="x7"><p>“{quote}”</p></blockquote>')
+    _assert_article(text)
+    assert quote in text, text
+
+
+def test_a_fact_box_in_an_aside_among_the_paragraphs_is_text() -> None:
+    """Failed before session 16: the aside's facts were lost (an aside was always page chrome)."""
+    box = '<aside class="x5"><p class="x6">Tìm hiểu thêm</p><ul>' + "".join(f"<li>{f}</li>" for f in FACTS)
+    text = _text(box + "</ul></aside>")
+    _assert_article(text)
+    for fact in FACTS:
+        assert fact in text, text
+    assert text.index(FACTS[0]) < text.index(P3), text
+
+
+def test_the_sidebar_aside_beside_the_article_stays_out() -> None:
+    """Guard: an aside outside the article's container is the page's sidebar, prose or not."""
+    side = (
+        '<aside class="x8"><p>Đặt mua đặc sản vùng cao giao tận nhà trong ngày với giá ưu đãi cho '
+        "thành viên mới của chương trình.</p></aside>"
+    )
+    text = _text("", after=side)
+    _assert_article(text)
+    assert "Đặt mua đặc sản" not in text, text
+
+
+def _before_article(block: str) -> str:
+    """A page printing `block` between the sapo and the `<article>` holding the rest of the text,
+    where the body extractor keeps the article and recovery brings back what lies between."""
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Phiên chợ đặc sản vùng cao thu hút khách - Báo Nông Sản Việt</title>
+<meta property="article:published_time" content="2026-09-01T08:00:00+07:00"></head>
+<body>
+<nav><a href="/">Trang chủ</a> <a href="/thi-truong">Thị trường</a></nav>
+<div class="x1">
+<h1>Phiên chợ đặc sản vùng cao thu hút khách</h1>
+<p class="x0">{P1}</p>
+{block}
+<article class="x2"><p>{P2}</p><p>{P3}</p><p>{P4}</p></article>
+</div>
+<div class="x9"><a href="/gioi-thieu">Giới thiệu</a> <a href="/lien-he">Liên hệ</a></div>
+</body></html>"""
+    return extract_article(page.encode(), URL, crawled=CRAWLED).text
+
+
+def test_short_bold_lines_between_paragraphs_come_back() -> None:
+    """Failed before session 16: a live blog's bold entry titles and an interview's closing thanks,
+    printed outside the container the body extractor kept, stayed lost while the prose beside them
+    came back."""
+    entries = (
+        '<div class="x3"><p class="x4"><em>Cập nhật lúc 10:45</em></p><p><strong>Bế mạc phiên chợ</strong></p>'
+        "<p>Các gian hàng bắt đầu giảm giá để bán hết hàng trước giờ đóng cửa, người mua chen nhau chọn đồ.</p></div>"
+        '<div class="x3"><p class="x4"><em>Cập nhật lúc 09:10</em></p><p><strong>Khai mạc hội chợ đặc sản</strong></p>'
+        "<p>Hơn ba mươi gian hàng của các hợp tác xã vùng cao đã sẵn sàng đón khách từ sớm.</p></div>"
+    )
+    thanks = "<p><strong>Xin cảm ơn bà!</strong></p>"
+    text = _before_article(entries + thanks)
+    _assert_article(text)
+    for line in ("Bế mạc phiên chợ", "Khai mạc hội chợ đặc sản", "Xin cảm ơn bà!"):
+        assert line in text, text
+    assert text.index("Bế mạc phiên chợ") < text.index("Khai mạc hội chợ đặc sản") < text.index(P3), text
+
+
+def test_a_short_plain_line_between_paragraphs_is_not_brought_back() -> None:
+    """Guard: only a line set apart (bold, a heading) is short article text; a short plain line
+    the body extractor skipped may be anything (a counter, a button's text)."""
+    text = _before_article('<div class="x3"><span>Lượt xem 1.204</span></div>')
+    _assert_article(text)
+    assert "Lượt xem" not in text, text
