@@ -143,11 +143,21 @@ def test_short_bold_lines_between_paragraphs_come_back() -> None:
     """Failed before session 16: a live blog's bold entry titles and an interview's closing thanks,
     printed outside the container the body extractor kept, stayed lost while the prose beside them
     came back."""
-    entries = (
-        '<div class="x3"><p class="x4"><em>Cập nhật lúc 10:45</em></p><p><strong>Bế mạc phiên chợ</strong></p>'
-        "<p>Các gian hàng bắt đầu giảm giá để bán hết hàng trước giờ đóng cửa, người mua chen nhau chọn đồ.</p></div>"
-        '<div class="x3"><p class="x4"><em>Cập nhật lúc 09:10</em></p><p><strong>Khai mạc hội chợ đặc sản</strong></p>'
-        "<p>Hơn ba mươi gian hàng của các hợp tác xã vùng cao đã sẵn sàng đón khách từ sớm.</p></div>"
+    entries = "".join(
+        f'<div class="x3"><p class="x4"><em>Cập nhật lúc {time}</em></p><p><strong>{title}</strong></p>'
+        f"<p>{text}</p></div>"
+        for time, title, text in (
+            (
+                "10:45",
+                "Bế mạc phiên chợ",
+                "Các gian hàng giảm giá để bán hết hàng trước giờ đóng cửa, người mua chen nhau.",
+            ),
+            (
+                "09:10",
+                "Khai mạc hội chợ đặc sản",
+                "Hơn ba mươi gian hàng của các hợp tác xã vùng cao đã sẵn sàng đón khách.",
+            ),
+        )
     )
     thanks = "<p><strong>Xin cảm ơn bà!</strong></p>"
     text = _before_article(entries + thanks)
