@@ -173,3 +173,14 @@ def test_a_short_plain_line_between_paragraphs_is_not_brought_back() -> None:
     text = _before_article('<div class="x3"><span>Lượt xem 1.204</span></div>')
     _assert_article(text)
     assert "Lượt xem" not in text, text
+
+
+def test_an_aside_card_linking_to_another_story_stays_out() -> None:
+    """Guard: an aside in the text that links to another page is that story's card, not a fact box."""
+    card = (
+        '<aside class="x5"><div class="x6"><h2 class="x7">Người trẻ bỏ phố về quê nuôi ong lấy mật '
+        'trên núi đá</h2></div><a class="x8" href="/thi-truong/nguoi-tre-nuoi-ong-4402.html"></a></aside>'
+    )
+    text = _text(card)
+    _assert_article(text)
+    assert "nuôi ong" not in text, text

@@ -338,7 +338,7 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         chain = [holder, *ancestors(holder)]
         inside = chain[: chain.index(scope)] if scope in chain else chain
-        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or in_chrome(holder):
+        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or _in_chrome(holder, common):
             break  # an h1 after the body titles something else: a pop-up form, another page section
         if any(words_of(el) & _FURNITURE_WORDS for el in inside):
             break  # an author's bio, a newsletter form, a share bar: furniture beside the body
@@ -365,7 +365,8 @@ def _in_chrome(holder: HtmlElement, container: HtmlElement | None) -> bool:
     """Page chrome by landmark (`dom.in_chrome`), except an `<aside>` set inside the article's own
     container, among its paragraphs: HTML's aside for content about the text around it, which news
     templates use for the story's fact box ("Thông tin thêm", "Bối cảnh") or a timeline. The
-    page's sidebar is an aside beside that container, never inside it."""
+    page's sidebar is an aside beside that container, never inside it; an aside that links to
+    another page is a card of another story set into the text (the Guardian's "rich link")."""
     if not in_chrome(holder):
         return False
     chain = [holder, *ancestors(holder)]
@@ -373,7 +374,9 @@ def _in_chrome(holder: HtmlElement, container: HtmlElement | None) -> bool:
         return True
     inside = chain[: chain.index(container)]
     return any(
-        (node.tag in CHROME_LANDMARKS and node.tag != "aside") or node.get("role") in _CHROME_ROLES
+        (node.tag in CHROME_LANDMARKS and node.tag != "aside")
+        or node.get("role") in _CHROME_ROLES
+        or (node.tag == "aside" and any(link.get("href") for link in node.iter("a")))
         for node in inside
     )
 
