@@ -184,3 +184,30 @@ def test_an_aside_card_linking_to_another_story_stays_out() -> None:
     text = _text(card)
     _assert_article(text)
     assert "nuôi ong" not in text, text
+
+
+def test_a_fact_box_title_comes_back_with_its_box() -> None:
+    """Failed before session 16: a box's short title ("Những con số") was lost while the body
+    extractor kept the facts under it: a short line was never recovered."""
+    box = (
+        '<div class="x5"><div class="x6">Những con số</div>'
+        + "".join(f'<div class="x7">{fact}</div>' for fact in FACTS)
+        + "</div>"
+    )
+    text = _before_article(box)
+    _assert_article(text)
+    for line in ("Những con số", *FACTS):
+        assert line in text, text
+    assert text.index("Những con số") < text.index(FACTS[0]), text
+
+
+def test_a_short_opening_sentence_of_a_box_is_no_title() -> None:
+    """Guard: a box's short first line that ends a sentence (a reader's "Cảm ơn bài viết.") is
+    not a title; only the box's own prose comes back."""
+    box = (
+        '<div class="x5"><div class="x6">Cảm ơn bài viết hay.</div>'
+        + f'<div class="x7">{FACTS[0]}</div></div>'
+    )
+    text = _before_article(box)
+    _assert_article(text)
+    assert "Cảm ơn bài viết" not in text, text

@@ -43,6 +43,8 @@ _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MIN_WORDS = 8
 _MIN_HEADING_WORDS = 3
+_MIN_TITLE_WORDS = 2
+_MIN_BOX_WORDS = 16  # a box title's box holds at least a sentence or two of the article
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
@@ -173,21 +175,20 @@ def recover_lost_text(
     last_line = blocks[located[-1][0]].text.split("\n")[-1]
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
-    for previous_block, gap in gaps:
-        for text, holder in _lines(nodes, gap, spaced, container):
-            key = squash(text)
-            whole = squash(holder.text_content())
-            if key in skip or key in covered or whole in covered or whole in skip:
-                continue  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
-            if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
-                continue  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
-            if _in_furniture(holder, outer):
-                continue  # an author box, a newsletter form, a sidebar block between kept blocks
-            if holder.tag in _HEADINGS and _heads_link_box(holder):
-                continue  # "More ways to …" over a list of links: the box's heading, not a subhead
-            inserts.setdefault(previous_block, []).append(
-                Block("head" if holder.tag in _HEADINGS else "p", text, bold=_set_apart(holder))
-            )
+    found = [
+        (previous_block, text, holder, short)
+        for previous_block, gap in gaps
+        for text, holder, short in _lines(nodes, gap, spaced, container)
+        if _lost(text, holder, covered, skip, outer)
+    ]
+    # a short line counts only as the title of a box inside the article whose text is kept
+    known = " ".join([covered, *(squash(text) for _, text, _, short in found if not short)])
+    for previous_block, text, holder, short in found:
+        if short and not _titles_kept_box(holder, container, known):
+            continue
+        inserts.setdefault(previous_block, []).append(
+            Block("head" if holder.tag in _HEADINGS else "p", text, bold=_set_apart(holder))
+        )
     if not inserts:
         return list(blocks)
     out: list[Block] = list(inserts.get(-1, []))
@@ -348,6 +349,40 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
     return gap
 
 
+def _lost(
+    text: str, holder: HtmlElement, covered: str, skip: Collection[str], outer: Collection[HtmlElement]
+) -> bool:
+    """Whether a line of a gap is lost article text, not something taken out or placed on purpose."""
+    key = squash(text)
+    whole = squash(holder.text_content())
+    if key in skip or key in covered or whole in covered or whole in skip:
+        return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
+    if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
+        return False  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
+    if _in_furniture(holder, outer):
+        return False  # an author box, a newsletter form, a sidebar block between kept blocks
+    # "More ways to …" over a list of links: the box's heading, not a subhead
+    return not (holder.tag in _HEADINGS and _heads_link_box(holder))
+
+
+def _titles_kept_box(holder: HtmlElement, container: HtmlElement | None, known: str) -> bool:
+    """A short line opening a box (not the article's container) above text that is the article's
+    (kept or brought back) and links nowhere, is that box's title: "Thông tin thêm", "Những con số" over a
+    fact box. A title ends no sentence (a reader comment's opening "Thanks for posting this." does).
+    Elsewhere a short plain line may be anything (a counter, a button's text)."""
+    box = holder.getparent()
+    if box is None or container is None or box is container or box in ancestors(container):
+        return False  # the article's own container (or above): its first line is no box title
+    if (box.text or "").strip() or any(link.get("href") for link in box.iter("a")):
+        return False
+    rest = [child for child in box if child is not holder and child.text_content().strip()]
+    first = next((child for child in box if child.text_content().strip()), None)
+    if first is not holder or not rest:
+        return False
+    text = [squash(child.text_content()) for child in rest]
+    return sum(len(t.split()) for t in text) >= _MIN_BOX_WORDS and all(t in known for t in text)
+
+
 def _set_apart(block: HtmlElement) -> bool:
     """A heading element, or a paragraph printed wholly in bold: a subhead, a live blog entry's
     title, an interview's question or closing thanks, set apart from the prose as a heading is — a
@@ -411,11 +446,12 @@ def _joint(current: list[str], piece: str, spaced: bool) -> str:
 
 def _lines(
     nodes: list, indices: list[int], spaced: list[bool], container: HtmlElement | None = None
-) -> list[tuple[str, HtmlElement]]:
+) -> list[tuple[str, HtmlElement, bool]]:
     """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose; the
     pieces are joined as printed (a word split by an inline tag stays one word). `container`: the
-    kept blocks' common container, whose own asides are the article's (`_in_chrome`)."""
-    lines: list[tuple[str, HtmlElement]] = []
+    kept blocks' common container, whose own asides are the article's (`_in_chrome`). Each line
+    says whether it is short: too short for prose, kept only as a box's title."""
+    lines: list[tuple[str, HtmlElement, bool]] = []
     current: list[str] = []
     linked: list[str] = []  # the line's link text: its words do not count toward a prose line
     current_block: HtmlElement | None = None
@@ -426,7 +462,9 @@ def _lines(
             text = " ".join("".join(current).split())
             words = len(text.split()) - len(" ".join(linked).split())
             if (_set_apart(current_block) and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
-                lines.append((text, current_block))
+                lines.append((text, current_block, False))
+            elif words >= _MIN_TITLE_WORDS and not linked and not text.endswith(_SENTENCE_END):
+                lines.append((text, current_block, True))  # a box's title, if the caller finds the box
         current.clear()
         linked.clear()
 
