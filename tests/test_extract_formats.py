@@ -211,3 +211,29 @@ def test_a_short_opening_sentence_of_a_box_is_no_title() -> None:
     text = _before_article(box)
     _assert_article(text)
     assert "Cảm ơn bài viết" not in text, text
+
+
+STEPS = (
+    (
+        "Chọn mật đúng mùa hoa",
+        "Mật lấy vào cuối mùa hoa nhãn có màu vàng sáng, thơm nhẹ và ít bị lên men khi để lâu.",
+    ),
+    (
+        "Lọc sạch trước khi đóng chai",
+        "Mật được lọc qua hai lớp vải mịn rồi để lắng một ngày cho bọt nổi lên trên mặt.",
+    ),
+    (
+        "Bảo quản nơi khô ráo",
+        "Chai mật đậy kín, để nơi thoáng mát, tránh ánh nắng trực tiếp và không cho vào tủ lạnh.",
+    ),
+)
+
+
+def test_a_numbered_list_s_bold_lead_ins_come_back() -> None:
+    """Failed before session 16: a listicle's items (ol > li > bold heading + paragraph) came back
+    without their headings once the body extractor dropped the list."""
+    items = "".join(f"<li><strong>{head}</strong><p>{text}</p></li>" for head, text in STEPS)
+    text = _before_article(f'<ol class="x5">{items}</ol>')
+    _assert_article(text)
+    order = [text.index(line) for step in STEPS for line in step]
+    assert order == sorted(order), text

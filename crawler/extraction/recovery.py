@@ -176,18 +176,18 @@ def recover_lost_text(
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
     found = [
-        (previous_block, text, holder, short)
+        (previous_block, text, holder, kind)
         for previous_block, gap in gaps
-        for text, holder, short in _lines(nodes, gap, spaced, container)
+        for text, holder, kind in _lines(nodes, gap, spaced, container)
         if _lost(text, holder, covered, skip, outer)
     ]
     # a short line counts only as the title of a box inside the article whose text is kept
-    known = " ".join([covered, *(squash(text) for _, text, _, short in found if not short)])
-    for previous_block, text, holder, short in found:
-        if short and not _titles_kept_box(holder, container, known):
+    known = " ".join([covered, *(squash(text) for _, text, _, kind in found if kind != "short")])
+    for previous_block, text, holder, kind in found:
+        if kind == "short" and not _titles_kept_box(holder, container, known):
             continue
         inserts.setdefault(previous_block, []).append(
-            Block("head" if holder.tag in _HEADINGS else "p", text, bold=_set_apart(holder))
+            Block("head" if holder.tag in _HEADINGS else "p", text, bold=kind == "bold")
         )
     if not inserts:
         return list(blocks)
@@ -383,17 +383,14 @@ def _titles_kept_box(holder: HtmlElement, container: HtmlElement | None, known: 
     return sum(len(t.split()) for t in text) >= _MIN_BOX_WORDS and all(t in known for t in text)
 
 
-def _set_apart(block: HtmlElement) -> bool:
-    """A heading element, or a paragraph printed wholly in bold: a subhead, a live blog entry's
-    title, an interview's question or closing thanks, set apart from the prose as a heading is — a
-    short line that is article text, where a short plain line between paragraphs may be anything.
-    A paragraph, not any box: a widget's bold prompt sits in a div of its own ("Fanden Sie diesen
-    Artikel nützlich?" over a rating widget, in trafilatura's benchmark with its class names hashed)."""
-    if block.tag in _HEADINGS:
-        return True
-    if block.tag != "p" or not any(True for _ in block.iter("b", "strong")):
-        return False
-    return not any(piece.strip() for piece in block.xpath(".//text()[not(ancestor::b or ancestor::strong)]"))
+def _bold(holder: HtmlElement, block: HtmlElement) -> bool:
+    """Whether text printed in `holder` is bold: a b/strong between it and its block."""
+    for element in [holder, *ancestors(holder)]:
+        if element is block:
+            return False
+        if element.tag in ("b", "strong"):
+            return True
+    return False
 
 
 def _in_chrome(holder: HtmlElement, container: HtmlElement | None) -> bool:
@@ -446,13 +443,15 @@ def _joint(current: list[str], piece: str, spaced: bool) -> str:
 
 def _lines(
     nodes: list, indices: list[int], spaced: list[bool], container: HtmlElement | None = None
-) -> list[tuple[str, HtmlElement, bool]]:
+) -> list[tuple[str, HtmlElement, str]]:
     """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose; the
     pieces are joined as printed (a word split by an inline tag stays one word). `container`: the
     kept blocks' common container, whose own asides are the article's (`_in_chrome`). Each line
-    says whether it is short: too short for prose, kept only as a box's title."""
-    lines: list[tuple[str, HtmlElement, bool]] = []
+    says what it is: "prose", "heading", "bold" (a paragraph or list item's line wholly in bold, a
+    short one too), or "short": too short for prose, kept only as a box's title."""
+    lines: list[tuple[str, HtmlElement, str]] = []
     current: list[str] = []
+    plain: list[bool] = []  # pieces of the line not in bold
     linked: list[str] = []  # the line's link text: its words do not count toward a prose line
     current_block: HtmlElement | None = None
     previous = -2
@@ -461,12 +460,20 @@ def _lines(
         if current and current_block is not None:
             text = " ".join("".join(current).split())
             words = len(text.split()) - len(" ".join(linked).split())
-            if (_set_apart(current_block) and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
-                lines.append((text, current_block, False))
+            # set apart as a heading is: a subhead, a live blog entry's title, an interview's question
+            # or closing thanks, a list item's bold lead-in. A paragraph or item, not any box: a
+            # widget's bold prompt sits in a div ("Fanden Sie diesen Artikel nützlich?" over a rating
+            # widget, in trafilatura's benchmark with its class names hashed).
+            bold = current_block.tag in ("p", "li") and not any(plain)
+            if words >= _MIN_WORDS:
+                lines.append((text, current_block, "bold" if bold else "prose"))
+            elif (bold or current_block.tag in _HEADINGS) and words >= _MIN_HEADING_WORDS:
+                lines.append((text, current_block, "bold" if bold else "heading"))
             elif words >= _MIN_TITLE_WORDS and not linked and not text.endswith(_SENTENCE_END):
-                lines.append((text, current_block, True))  # a box's title, if the caller finds the box
+                lines.append((text, current_block, "short"))  # a box's title, if the caller finds the box
         current.clear()
         linked.clear()
+        plain.clear()
 
     for index in indices:
         node = nodes[index]
@@ -499,6 +506,7 @@ def _lines(
                 current_block = None
         if current_block is not None:
             current.append(_joint(current, str(node), spaced[index]) + str(node))
+            plain.append(not _bold(holder, current_block))
         previous = index
     flush()
     return lines
