@@ -237,3 +237,82 @@ def test_a_numbered_list_s_bold_lead_ins_come_back() -> None:
     _assert_article(text)
     order = [text.index(line) for step in STEPS for line in step]
     assert order == sorted(order), text
+
+
+CAPTIONED = (
+    "Bà con thôn Nà Khoang Trên đeo gùi lên đồi hái chè từ lúc trời còn tờ mờ sáng, khi sương chưa tan "
+    "trên những luống chè già hơn ba mươi năm tuổi.",
+    "Búp chè được đưa về xưởng của hợp tác xã ngay trong buổi sáng để làm héo, vò và sao trên chảo gang "
+    "theo cách làm truyền thống của người Dao.",
+    "Chè thành phẩm được đóng gói trong túi giấy có in mã truy xuất, mỗi túi ghi rõ ngày hái, ngày sao "
+    "và tên hộ trồng để người mua có thể kiểm tra.",
+)
+LONG_CAPTION = " ".join(
+    [
+        "Mùa chè năm nay, hợp tác xã thu mua búp tươi của hơn tám mươi hộ với giá cao hơn thương lái,",
+        "trả tiền ngay trong ngày. Các hộ cam kết không phun thuốc diệt cỏ, ghi nhật ký canh tác và để",
+        "cán bộ kỹ thuật lấy mẫu kiểm tra định kỳ. Nhờ vậy, sản phẩm của hợp tác xã đã được công nhận",
+        "đạt chuẩn bốn sao, được bày bán ở hai chuỗi siêu thị lớn và trên ba sàn thương mại điện tử.",
+        "Ban giám đốc cho biết năm tới sẽ đầu tư thêm một xưởng sao chè bằng máy để nâng công suất lên",
+        "gấp đôi, đồng thời mở điểm đón khách tham quan đồi chè cổ cho du khách dưới xuôi lên trải nghiệm.",
+        "Nhiều người trẻ trong bản đã quay về làm việc cho hợp tác xã thay vì đi làm thuê ở các khu công",
+        "nghiệp dưới xuôi như những năm trước.",
+    ]
+)
+
+
+def _photo_story(*, long: bool = True, footer: str = "", placeholder: bool = False) -> str:
+    figures = "".join(
+        f'<figure class="x3"><img src="/anh/che-{k}.jpg" alt=""><figcaption>{text}</figcaption></figure>'
+        for k, text in enumerate([*CAPTIONED, *([LONG_CAPTION] if long else [])])
+    )
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Mùa chè trên bản cao - Báo Nông Sản Việt</title>
+<meta property="article:published_time" content="2026-09-01T08:00:00+07:00"></head>
+<body>
+<nav><a href="/">Trang chủ</a> <a href="/thi-truong">Thị trường</a></nav>
+<div class="x1"><h1>Mùa chè trên bản cao</h1>
+<p class="x0">{P1}</p><p>{P2}</p>
+{figures}
+</div>
+<div class="x9"><p>{footer}</p><a href="/gioi-thieu">Giới thiệu</a></div>
+{'<div class="x8"><div class="pswp__caption"></div></div>' if placeholder else ""}
+</body></html>"""
+    return extract_article(page.encode(), URL, crawled=CRAWLED).text
+
+
+def test_a_photo_story_with_a_paragraph_long_caption_is_told_in_its_captions() -> None:
+    """Failed before session 16: a caption too long for one did not count as the story's text, so
+    the captions (less than the text around them without it) were taken out as captions."""
+    text = _photo_story()
+    for line in (P1, *CAPTIONED, LONG_CAPTION):
+        assert line in text, text
+
+
+def test_an_empty_lightbox_caption_box_does_not_hide_a_photo_story() -> None:
+    """Failed before session 16: a lightbox template's empty caption box at the page's end made the
+    whole page the captions' container, whose footer outweighed them: the story was taken out."""
+    footer = " ".join([P3, P4, P3, P4])
+    text = _photo_story(long=False, footer=footer, placeholder=True)
+    for line in (P1, *CAPTIONED):
+        assert line in text, text
+
+
+def test_captions_of_an_ordinary_article_stay_captions() -> None:
+    """Guard: three captions under pictures of a story told in its paragraphs are captions."""
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Mùa chè trên bản cao</title></head>
+<body><div class="x1"><h1>Mùa chè trên bản cao</h1>
+<p>{P1}</p><p>{P2}</p>
+<figure><img src="/a1.jpg" alt=""><figcaption>Hái chè trên đồi.</figcaption></figure>
+<p>{P3}</p>
+<figure><img src="/a2.jpg" alt=""><figcaption>Sao chè bằng chảo gang.</figcaption></figure>
+<p>{P4}</p>
+<figure><img src="/a3.jpg" alt=""><figcaption>Chè đóng gói.</figcaption></figure>
+<div class="x8"><div class="pswp__caption"></div></div>
+</div></body></html>"""
+    article = extract_article(page.encode(), URL, crawled=CRAWLED)
+    _assert_article(article.text)
+    assert "Sao chè bằng chảo gang" not in article.text, article.text
+    assert "Sao chè bằng chảo gang." in article.captions, article.captions
