@@ -175,15 +175,15 @@ def recover_lost_text(
     last_line = blocks[located[-1][0]].text.split("\n")[-1]
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
-    found = [
+    lost = [
         (previous_block, text, holder, kind)
         for previous_block, gap in gaps
         for text, holder, kind in _lines(nodes, gap, spaced, container)
         if _lost(text, holder, covered, skip, outer)
     ]
     # a short line counts only as the title of a box inside the article whose text is kept
-    known = " ".join([covered, *(squash(text) for _, text, _, kind in found if kind != "short")])
-    for previous_block, text, holder, kind in found:
+    known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind != "short")])
+    for previous_block, text, holder, kind in lost:
         if kind == "short" and not _titles_kept_box(holder, container, known):
             continue
         inserts.setdefault(previous_block, []).append(
