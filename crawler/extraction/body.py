@@ -15,7 +15,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
 9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`, once
    a writer's bio after the signature has gone;
-10. paragraphs repeated verbatim (templates that print a paragraph twice);
+10. paragraphs repeated verbatim (templates that print a paragraph twice), and pull quotes: a
+    sentence set apart that a longer paragraph prints word for word;
 11. the lead put first, once.
 """
 

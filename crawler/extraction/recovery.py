@@ -14,10 +14,12 @@ and prose in the gaps between them that no block holds comes back as a block of 
 it stands. What comes back still passes every rule of body.py (prompts, bylines, captions …).
 
 What counts as lost prose: outside links, form controls, page chrome and headings' link lists, at least
-eight words (three for a heading), in a block whose text is not mostly links, not a short line
+eight words (three for a heading or a line wholly in bold in a paragraph or list item; two for the
+title of a box whose text is the article's), in a block whose text is not mostly links, not a short line
 holding a date (the byline bar), not a piece of a kept paragraph, not a teaser summary or a
 caption (those were taken out on purpose), and not inside a box classed as furniture (an author
-bio, a newsletter form, a sidebar block, a teaser, a meta line) below the article's container.
+bio, a newsletter form, a sidebar block, a teaser, a meta line) below the article's container. An
+`<aside>` inside the article's container without links is the article's own box (a fact box).
 """
 
 from __future__ import annotations
