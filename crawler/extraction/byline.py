@@ -25,6 +25,7 @@ from crawler.extraction.dom import (
     in_chrome,
     short_raw_text,
     short_text,
+    text_of,
     words_of,
 )
 from crawler.extraction.keys import folded, squash
@@ -75,6 +76,16 @@ _COMPILER_NOTE = re.compile(
     + r"|\*+)\)\s*$",
     re.I,
 )
+# The same notes unbracketed, in lower case, closing the credit: "Thục Anh dịch", "Lan Anh lược dịch".
+_BARE_NOTE = re.compile(
+    r"(?<=\w)\s+(?:"
+    + "|".join(
+        re.escape(note).replace(r"\ ", r"\s+")
+        for note in _VOCAB["words"]["role_notes"]
+        if (note.isalpha() and len(note) > 2) or " " in note  # not "th", "t/h": too short unbracketed
+    )
+    + r")\s*$"
+)
 # chained degrees too: "PGS.TS. Phan Lâm"
 _ABBREVIATION = re.compile(r"\b(?:(?:ths|tskh|ts|pgs|gs|bs|ls|ks|th\.s)\.)+(?=\s)", re.I)
 # A part that opens with an institution's word names a newsroom or an office, not a person:
@@ -102,6 +113,76 @@ _SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$"
 )
 _TAIL_WORD = re.compile(r"\w+")
+# What the writer is or where they write from, after the name: "(từ Đà Lạt)", ", phóng viên Báo X",
+# " - Trưởng văn phòng đại diện tại Y" (bylines.toml posting_heads, posting_words).
+_POSTING_HEAD = re.compile(
+    r"^(?:" + "|".join(_VOCAB["words"]["posting_heads"]) + r")\s+(?P<rest>\S.*)$", re.I
+)
+_POSTING_WORDS = frozenset(_VOCAB["words"]["posting_words"])
+# "Lan Anh từ Seoul": the place written from, unbracketed, closing the line.
+_FROM_TAIL = re.compile(r"\s+từ\s+[A-ZÀ-ỸĐ][^\s,;()]*(?:\s+[A-ZÀ-ỸĐ][^\s,;()]*){0,3}\s*$")
+# An e-mail address or a phone number after the name, with its label: "Lan Anh - Email: la@x.vn",
+# "Lan Anh (ĐT: 0912 345 678)", "Lan Anh | 0905.123.456" (bylines.toml contact_labels).
+_CONTACT = re.compile(
+    r"(?:\s*[-–|,;/]\s*|\s*\(\s*|\s+)(?:(?:"
+    + "|".join(_VOCAB["words"]["contact_labels"])
+    + r")\s*[:：.]?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+84\s?|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4})\s*\)?",
+    re.I,
+)
+
+
+def is_posting(text: str) -> bool:
+    """ "từ Đà Lạt", "phóng viên Báo X", "PV thường trú tại Tây Nguyên": a phrase that says what
+    the writer is or where they write from. After its opening word, every lower-case word must be
+    one of a posting's (bylines.toml posting_words) and one word at least is a capitalised name,
+    so the start of a sentence ("phóng viên báo X cho biết") is none."""
+    found = _POSTING_HEAD.match(text.strip())
+    if found is None:
+        return False
+    words = found["rest"].split()
+    named = [w for w in words if w[:1].isupper()]
+    return bool(named) and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.lower() in _POSTING_WORDS for w in words
+    )
+
+
+def _without_writer_notes(text: str) -> str:
+    """The credit without what it says about the writer beyond the name: contacts, a posting in
+    brackets, the place written from ("Lan Anh (từ Huế) - lananh@x.vn" → "Lan Anh"). Postings
+    set apart by a comma or a dash are dropped piece by piece (parse_byline)."""
+    bare = _CONTACT.sub(" ", text) if any(c.isdigit() for c in text) or "@" in text else text
+    for inner in _PARENTHESISED.findall(bare):
+        if is_posting(inner):
+            bare = bare.replace(f"({inner})", " ")
+    unplaced = _FROM_TAIL.sub("", bare)
+    if len(unplaced.split()) >= 2:
+        bare = unplaced
+    bare = clean(bare)
+    return bare if bare else text
+
+
+def _is_contact_link(element: etree._Element) -> bool:
+    return element.tag == "a" and (element.get("href") or "").lower().startswith(("mailto:", "tel:"))
+
+
+def _without_contact_links(element: HtmlElement, text: str) -> str:
+    """The element's text with its mailto:/tel: links read as separators: templates set the link
+    right after the name with no space between in the source ("<b>Lan Anh</b><a href='mailto:…'>
+    la@x.vn</a>"), and a card per writer puts the next writer's name right after it."""
+    for link in element.iter("a"):
+        if _is_contact_link(link) and (said := clean(link.text_content())):
+            text = text.replace(said, " | ")
+    return clean(_EMPTY_BRACKETS.sub(" ", text)).strip(" |")
+
+
+_EMPTY_BRACKETS = re.compile(r"\(\s*\|?\s*\)")
+
+
+def _has_writer_note(text: str) -> bool:
+    """The credit says who the writer is beyond the name: a contact or a posting."""
+    if _without_writer_notes(text) != clean(text):
+        return True
+    return any(is_posting(piece) for piece in _STRONG_SPLIT.split(text)[1:])
 
 
 @dataclass
@@ -315,6 +396,7 @@ def parse_byline(
     min_words: int = 1,
     pen_names: bool = False,
     counts: bool = False,
+    field: bool = False,
 ) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
@@ -324,11 +406,14 @@ def parse_byline(
     aligned), so a one-word name need not be a Vietnamese syllable. `counts`: the line is a
     byline element's, where a count of co-authors may follow the name ("X và 1 tác giả khác");
     elsewhere such a line is prose about people ("Nguyễn Văn Nam và 2 người khác").
+    `field`: the text is an author field's value (a meta tag, structured data), which holds no
+    prose: once a person is named, a part that reads as nothing is the outlet or desk the CMS
+    appends ("Minh Anh - Nông thôn Ngày nay", "Minh Anh (Tạp chí X)") and is left out.
     """
     outlet = outlet or OutletNames(())
     if "\n" in text:  # the date on a line of its own: "Việt Dũng⏎03/01/2020 | 19:27"
         text = " ".join(line for line in text.splitlines() if not _is_stamp(clean(line)))
-    text = clean(text)
+    text = _without_writer_notes(clean(text))
     if not text or len(text) > 120 or "@" in text or "http" in text:
         return None
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
@@ -336,7 +421,7 @@ def parse_byline(
     if _DESK.search(fold(text)):
         return None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
-    text = _without_stamps(text)
+    text = _BARE_NOTE.sub("", _without_stamps(text))
     unnamed = 0
     if counts and (others := _UNNAMED_OTHERS.search(text)):
         unnamed, text = int(others["count"]), text[: others.start()].strip()
@@ -376,6 +461,8 @@ def parse_byline(
         if agency:
             result.agency = result.agency or agency
             text = text.replace(f"({inner})", " ")
+    if field:
+        text = _PARENTHESISED.sub(" ", text)  # what the loop above did not read as an agency
     previous_agency = False
     initials = None  # "HT/TTXVN", "HT (TTXVN)": initials beside an agency sign as a person
     for piece in filter(None, (p.strip() for p in _STRONG_SPLIT.split(text))):
@@ -399,10 +486,14 @@ def parse_byline(
         if _INSTITUTION.match(piece) and len(piece.split()) <= 8:
             result.agency = result.agency or clean(piece)
             continue
+        if result.authors and is_posting(piece):
+            continue  # "Lan Anh, phóng viên Báo X": what the writer is, after the name
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
         ]
         if not names or any(name is None for name in names):
+            if field and result.authors:
+                continue  # the outlet's name after the writer's, in an author field
             return None
         add_names(result.authors, [name for name in names if name])
     if initials is not None:
@@ -427,7 +518,9 @@ def is_marked_credit(text: str, byline: Byline) -> bool:
         or _SOURCE.match(text)
         or _HONORIFIC.match(text)
         or _COMPILER_NOTE.search(text)
+        or _BARE_NOTE.search(_without_stamps(text))
         or _NAME_THEN_SOURCE.match(text)
+        or _has_writer_note(text)
     )
 
 
@@ -474,11 +567,12 @@ def _is_author_element(element: HtmlElement) -> bool:
 
 def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
     """The byline an author element prints; the texts it was read from are added to `lines`."""
-    text = short_text(element, limit=120)
-    if text:
+    shown = short_text(element, limit=120)
+    text = _without_contact_links(element, shown) if shown else shown
+    if text and shown and not _one_name_per_block(element, outlet):
         byline = parse_byline(text, outlet, counts=True)
         if byline and (byline.authors or byline.agency):
-            lines.add(squash(text))
+            lines.update(_line_keys(byline, text, shown))
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
     announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
@@ -498,6 +592,33 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     if text and (merged.authors or merged.agency):
         lines.add(squash(text))
     return merged if merged.authors or merged.agency else None
+
+
+_LINE_BLOCKS = ("div", "p", "li")
+
+
+def _line_keys(byline: Byline, *texts: str) -> frozenset[str]:
+    """The texts a byline was read from, and the writers' names alone: the byline printed again
+    after the text without its date ("Lan Anh · 07/03/2026" under the headline, "Lan Anh" at the
+    end) is the same credit, not text."""
+    return frozenset(key for key in (*map(squash, texts), squash(" ".join(byline.authors))) if key)
+
+
+def _one_name_per_block(element: HtmlElement, outlet: OutletNames) -> bool:
+    """A box listing its writers one per block (a card per author: portrait and name): its text
+    runs the names together ("Thiên Ân Phạm Ngọc Ân" reads as one five-word name), so the blocks
+    are read one by one. Two blocks that each name a person tell it."""
+    named = 0
+    for block in element.iterdescendants(*_LINE_BLOCKS):
+        if any(text_of(inner) for inner in block.iterdescendants(*_LINE_BLOCKS)):
+            continue  # the blocks inside are read themselves
+        text = short_text(block, limit=60)
+        byline = parse_byline(text, outlet, min_words=2) if text else None
+        if byline and byline.authors:
+            named += 1
+            if named > 1:
+                return True
+    return False
 
 
 def _groups_lines(element: HtmlElement) -> bool:
@@ -630,16 +751,18 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
     for distance, element, prose in _under_headline(index, headline_at):
         if element.tag not in _BAR_TAGS or in_chrome(element):
             continue
-        text = short_text(element, limit=100)
-        if not text:
+        shown = short_text(element, limit=100)
+        if not shown:
             continue
+        text = _without_contact_links(element, shown)
         dated = any(c.isdigit() for c in text) and (
             _without_stamps(text) != text
             or any(_is_stamp(clean(line)) for line in text.splitlines()[1:])
             or _holds_stamp(element)
         )
         labelled = has_byline_label(text)
-        if not (dated or labelled or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
+        noted = text != shown or _has_writer_note(text)  # a contact or a posting beside the name
+        if not (dated or labelled or noted or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
@@ -651,11 +774,11 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
-            and (dated or labelled or is_marked_credit(text, byline))
+            and (dated or labelled or noted or is_marked_credit(text, byline))
         ):
-            return PageByline(byline, distance, frozenset({squash(text)}))
+            return PageByline(byline, distance, _line_keys(byline, text, shown))
         if dated and not byline and (opening := _name_opening(element, text, outlet)):
-            return PageByline(opening, distance, frozenset({squash(text)}))
+            return PageByline(opening, distance, _line_keys(opening, text, shown))
     # A name set in bold on its own line under the headline, before the lead (its date line may
     # stand between): "<h1>…</h1><p>Thứ Sáu, 07/03/2025</p><p><b>Nguyên Minh</b></p>".
     for distance, element in enumerate(index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW), 1):
@@ -792,6 +915,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         return None
     seen = 0
     previous = str(texts[start])
+    carded = Byline()  # writers' cards after the text: portrait and name linked to one page
+    portraits: dict[str, str] | None = None
     for node in texts[start + 1 :]:
         after_credit_label, previous = bool(_CREDIT_LABEL.search(fold(previous))), str(node)
         holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
@@ -804,7 +929,12 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             # link is the writer's name on a dated byline line ("<a>Đỗ Trung</a> • 07:12 ngày …").
             if byline := _dated_line(holder, outlet):
                 return byline
+            portraits = _portraits(tree) if portraits is None else portraits
+            if byline := _carded_name(holder, portraits, outlet):
+                add_names(carded.authors, byline.authors)
             continue
+        if carded.authors:
+            return carded
         if after_credit_label:
             continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited on the caption's line
         seen += 1
@@ -816,7 +946,28 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         byline = parse_byline(line, outlet, min_words=1 if is_signature_styled(holder) else 2)
         if byline and (byline.authors or byline.agency):
             return byline
-    return None
+    return carded if carded.authors else None
+
+
+def _portraits(tree: HtmlElement) -> dict[str, str]:
+    """Links holding nothing but one image with an `alt`, by address: the alt they show."""
+    found: dict[str, str] = {}
+    for link in tree.xpath("//body//a[@href][.//img[@alt]]"):
+        images = [img for img in link.iter("img") if (img.get("alt") or "").strip()]
+        if len(images) == 1 and not clean(link.text_content()):
+            found.setdefault(link.get("href"), clean(images[0].get("alt") or ""))
+    return found
+
+
+def _carded_name(link: HtmlElement, portraits: dict[str, str], outlet: OutletNames) -> Byline | None:
+    """A link whose text is the name a portrait linked to the same page shows in its alt: a
+    writer's card ("<a href=U><img alt='Lan Chi'></a> <a href=U>Lan Chi</a>"), the rule
+    `_author_cards` applies under the headline, here after the text."""
+    text = clean(link.text_content())
+    if not text or portraits.get(link.get("href") or "") != text:
+        return None
+    byline = parse_byline(text, outlet, min_words=2)
+    return byline if byline and byline.authors and not byline.agency else None
 
 
 _CLOSING_MARKS = " .!?…:;\"'”’)»*"
@@ -850,7 +1001,7 @@ def _line_of(node: etree._ElementUnicodeResult) -> str | None:
         for child in element:
             if not isinstance(child.tag, str) or child.tag in NON_CONTENT_TAGS:
                 pass
-            elif child.tag in BLOCK_TAGS or _is_stamp_element(child):
+            elif child.tag in BLOCK_TAGS or _is_stamp_element(child) or _is_contact_link(child):
                 lines.append([])
                 walk(child)
                 lines.append([])

@@ -22,6 +22,8 @@ from lxml.html import HtmlElement
 from crawler.extraction.dates import (
     declared_offset,
     is_month_first,
+    is_stamp,
+    label_parts,
     looks_like_date,
     order_matters,
     parse_vietnamese_date,
@@ -123,11 +125,16 @@ def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int)
     return None
 
 
+_PRINT_EDITION = re.compile(r"\b(?:" + "|".join(load("dates")["date_line"]["print_edition"]) + r")\b")
+
+
 def _is_date_line(text: str) -> bool:
-    """A date with at most three other words ("Published on", "Cập nhật", a weekday)."""
+    """A date with at most three other words ("Published on", "Cập nhật", a weekday); a
+    print-edition label ("Báo in số 312 ra ngày") counts as none."""
     if not looks_like_date(text):
         return False
-    leftover = _DATE_LINE_WORDS.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", folded(text)))
+    words = _PRINT_EDITION.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", folded(text)))
+    leftover = _DATE_LINE_WORDS.sub(" ", words)
     return len(re.findall(r"[a-z]{2,}", leftover)) <= 3
 
 
@@ -172,6 +179,17 @@ class DateConventions:
 _UPDATE_LABEL = re.compile(r"\b(?:cap nhat|updated?|last modified|sua luc|chinh sua)\b")
 
 
+def _publication_part(text: str) -> str:
+    """Of a line printing both the publication and the update time, in either order ("Đăng: …
+    | Cập nhật: …", "Cập nhật lúc … Ngày đăng …"), the publication's stamp; else the line."""
+    parts = [part for part in label_parts(text) if looks_like_date(part)]
+    if len(parts) < 2:
+        return text
+    updates = [part for part in parts if _UPDATE_LABEL.search(folded(part))]
+    published = [part for part in parts if part not in updates]
+    return published[0] if updates and published else text
+
+
 @dataclass(frozen=True)
 class PrintedDate:
     """A date printed next to the headline, and whether its label says it is an update time
@@ -210,34 +228,136 @@ def find_printed_date(
     # The nearest readable date wins (the first found among equally near ones): candidates are
     # tried nearest first, so the farther ones are not even parsed.
     near.sort(key=lambda candidate: candidate[0])
+    update: tuple[HtmlElement, PrintedDate] | None = None
     for _, element, text in near:
+        if update is not None and not _same_stamp_block(update[0], element):
+            continue
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
-        month_first = conventions.month_first if order_matters(text) else False
-        value = parse_vietnamese_date(text, now=crawled, month_first=month_first)
-        if value is not None and not writes_offset(text) and conventions.zone is not None:
-            # The page's declared zone is read (from its whole text) only for a date that names none.
-            value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
-        if value is None or not plausible(value, crawled):
+        text = _publication_part(text)
+        value = _read(text, crawled, conventions)
+        if value is None:
             continue
-        return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
-    return None
+        parent = element.getparent()
+        if (value.hour, value.minute, value.second) == (0, 0, 0) and parent is not None:
+            value = _with_line_clock(parent, value, crawled, conventions)
+        printed = PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+        if not printed.updated:
+            return printed
+        # An update time: the publication time printed beside it, in its own element, wins.
+        update = update or (element, printed)
+    return update[1] if update else None
+
+
+def _read(text: str, crawled: datetime, conventions: DateConventions) -> datetime | None:
+    month_first = conventions.month_first if order_matters(text) else False
+    value = parse_vietnamese_date(text, now=crawled, month_first=month_first)
+    if value is not None and not writes_offset(text) and conventions.zone is not None:
+        # The page's declared zone is read (from its whole text) only for a date that names none.
+        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=conventions.zone)
+    return value if value is not None and plausible(value, crawled) else None
+
+
+def _with_line_clock(
+    parent: HtmlElement, value: datetime, crawled: datetime, conventions: DateConventions
+) -> datetime:
+    """A day whose time is printed in a sibling node ("<span>Ngày đăng:</span> <span>12/7/2015</span>
+    | <span>20:31</span>"): the whole line's reading, when it names the same day."""
+    line = short_text(parent, limit=80)
+    if not line or not _is_date_line(line):
+        return value
+    whole = _read(_publication_part(line), crawled, conventions)
+    return whole if whole is not None and whole.date() == value.date() else value
+
+
+def _same_stamp_block(first: HtmlElement, other: HtmlElement) -> bool:
+    """Whether two date elements sit in one stamp block (siblings, or cousins under one wrapper)."""
+    near = {first, *list(ancestors(first))[:2]}
+    return any(node in near for node in [other, *list(ancestors(other))[:2]])
 
 
 def closing_date(
-    lines: Sequence[str], tree: HtmlElement, crawled: datetime, conventions: DateConventions | None = None
+    lines: Sequence[str],
+    tree: HtmlElement,
+    crawled: datetime,
+    conventions: DateConventions | None = None,
+    last_paragraph: str | None = None,
 ) -> PrintedDate | None:
     """The date printed with the article's closing byline ("Lan Anh/VTV.vn • Ngày đăng: 03/01/2020",
     or "Lan Anh - PV" then "03-01-2020" on a line of its own), the lines the body took as the
-    byline and its date line. Asked only when neither the metadata nor the headline's byline area
-    gives a date: outlets that sign at the end print the day there."""
+    byline and its date line, then the date lines printed right after the last paragraph
+    (`last_paragraph`), which a body extractor leaves out with the template's footer. Asked only
+    when neither the metadata nor the headline's byline area gives a date: outlets that sign at
+    the end print the day there. A publication time beats an update time printed beside it."""
     conventions = conventions or DateConventions(tree)
-    for text in lines:
+    after = _stamps_closing_text(tree, last_paragraph) if last_paragraph else []
+    update: PrintedDate | None = None
+    for text in [*lines, *after]:
         if not any(c.isdigit() for c in text) or not looks_like_date(text):
             continue
-        month_first = conventions.month_first if order_matters(text) else False
-        zone = None if writes_offset(text) else conventions.zone
-        value = parse_vietnamese_date(text, now=crawled, month_first=month_first, zone=zone)
-        if value is not None and plausible(value, crawled):
-            return PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
-    return None
+        text = _publication_part(text)
+        value = _read(text, crawled, conventions)
+        if value is None:
+            continue
+        printed = PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+        if not printed.updated:
+            return printed
+        update = update or printed
+    return update
+
+
+_TEXT_NODES = etree.XPath("//body//text()")
+_AFTER_TEXT_LINES = 3  # lines read after the last paragraph: a byline, its date, an update time
+_BOX_TAGS = frozenset({"a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
+_CLOSING_MARKS = " .!?…:;\"'”’)»*"
+
+
+def _is_stamp_line(line: str) -> bool:
+    stamp = is_stamp(line) or _PRINT_EDITION.search(folded(line)) is not None
+    return stamp and _is_date_line(line)
+
+
+def _stamps_closing_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
+    """The body's last paragraph when it is itself a date stamp, else the stamps printed after it."""
+    if len(last_paragraph) <= 80 and _is_stamp_line(last_paragraph):
+        return [last_paragraph]
+    return _lines_after_text(tree, last_paragraph)
+
+
+def _lines_after_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
+    """The date stamps among the first lines printed after the article's last paragraph, read up
+    to the first link, list or heading (a related-article box and its teasers' dates come there).
+    A stamp has a time of day or a label: "Hà Nội, ngày 15/11/2025" closing a letter or a
+    decision quoted in full dates that document, not the article."""
+    words = last_paragraph.rstrip(_CLOSING_MARKS).split()
+    if len(words) < 3:
+        return []
+    texts = _TEXT_NODES(tree)
+    start = None
+    for width in (6, 3, 1):  # the most words that one text node holds (an inline element may split them)
+        key = " ".join(words[-width:])
+        ends = (
+            i for i, node in enumerate(texts) if " ".join(node.split()).rstrip(_CLOSING_MARKS).endswith(key)
+        )
+        start = next(ends, None)
+        if start is not None:
+            break
+    if start is None:
+        return []
+    found: list[str] = []
+    seen = 0
+    for node in texts[start + 1 :]:
+        holder = node.getparent()
+        if holder is not None and node.is_tail:
+            holder = holder.getparent()
+        if holder is None or holder.tag in NON_CONTENT_TAGS or not node.strip():
+            continue
+        if any(el.tag in _BOX_TAGS for el in [holder, *list(ancestors(holder))[:2]]):
+            break
+        line = short_text(holder, limit=80) or " ".join(node.split())
+        if _is_stamp_line(line) and line not in found:
+            found.append(line)
+        seen += 1
+        if seen >= _AFTER_TEXT_LINES:
+            break
+    return found

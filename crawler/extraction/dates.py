@@ -27,9 +27,13 @@ _LABEL = re.compile(
     r"published|updated|posted)\b\s*:?",
     re.I,
 )
-_TZ = re.compile(r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?", re.I)
+# "GMT+7", "(UTC+07:00)", or a bare offset closing a time ("2:20 PM +08:00", "14:20:00 +0800").
+_TZ = re.compile(
+    r"\(?\s*(?:gmt|utc)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?|(?:(?<=\d)|(?<=[ap]m))\s+([+-])(\d{2}):?(\d{2})$",
+    re.I,
+)
 _TIME = re.compile(
-    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
+    r"(?<![\d/.-])(\d{1,2})\s*(?::|h|giờ|g)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(am|pm|sa|ch|sáng|trưa|chiều|tối|đêm)\b)?(?![\d/])",
     re.I,
 )
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?!\d)")
@@ -134,12 +138,37 @@ def parse_iso_date(text: str) -> datetime | None:
     return None
 
 
+# Unix time, in seconds or milliseconds ("1733383200", "1733383200000"), as some CMSs fill meta tags.
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+# .NET's en-US default ("12/5/2025 2:20:00 PM"): a month-first machine culture, not a Vietnamese
+# reader's (vi-VN would write "SA"/"CH").
+_US_CLOCK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}),? \d{1,2}:\d{2}(?::\d{2})? ?[ap]m$", re.I)
+
+
+def parse_machine_date(value: object) -> datetime | None:
+    """A date as a CMS writes it into metadata (meta tags, JSON-LD): ISO 8601 and RFC 2822, Unix
+    time, .NET's en-US default (month first), else read as printed. Metadata is written by
+    software in its own culture, so the day-first rule of Vietnamese text does not hold there."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _EPOCH.match(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return datetime.fromtimestamp(seconds, VIETNAM_TZ)
+    us = _US_CLOCK.match(text)
+    month_first = us is not None and int(us.group(1)) <= 12
+    return parse_vietnamese_date(text, month_first=month_first)
+
+
 def _offset(text: str) -> timezone | None:
     match = _TZ.search(text)
     if not match:
         return None
-    sign = -1 if match.group(1) == "-" else 1
-    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    bare = match.group(1) is None
+    sign = -1 if match.group(4 if bare else 1) == "-" else 1
+    hours, minutes = int(match.group(5 if bare else 2)), int(match.group(6 if bare else 3) or 0)
     if hours > 14 or minutes > 59:
         return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
@@ -295,6 +324,24 @@ _ANY_NOW = datetime(9000, 1, 1, tzinfo=VIETNAM_TZ)
 @lru_cache(maxsize=4096)  # the same lines are asked about by the body, byline and recovery passes
 def _holds_date(text: str) -> bool:
     return _parse(text, _ANY_NOW, use_dateparser=False) is not None
+
+
+def label_parts(text: str) -> list[str]:
+    """The text cut before each date label after the first ("Đăng: 05/12/2025 08:10 | Cập nhật:
+    06/12/2025 10:45" → the two stamps): a line may print the publication and the update time."""
+    starts = [match.start() for match in _LABEL.finditer(text)][1:]
+    cuts = [0, *starts, len(text)]
+    return [part for a, b in zip(cuts, cuts[1:], strict=False) if (part := text[a:b].strip())]
+
+
+def is_stamp(text: str) -> bool:
+    """Whether a date is printed as a CMS stamps a post: with a time of day or a publication label
+    ("21:52 12/12/2010", "Cập nhật: 12/12/2010"), not as a letter or a decision is dated ("Hà Nội,
+    ngày 15/11/2025")."""
+    cleaned = _clean(text)
+    if _LABEL.search(cleaned):
+        return True
+    return _clock(_DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", cleaned)))) is not None
 
 
 def _without_labels(cleaned: str) -> str:

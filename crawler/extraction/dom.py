@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.extraction.dates import looks_like_date
 from indexer.errors import UnreadableInput
 from indexer.text import clean
 
@@ -281,17 +282,42 @@ _SCRIPT_WRITE = re.compile(
 
 def apply_script_writes(tree: HtmlElement) -> int:
     """Fill empty elements with the short text an inline script writes into them
-    (`document.getElementById("pDateTime").innerHTML = "Thứ năm, 20/12/2012, 16:10"`): the reader
-    sees that text, and some templates print the publication date only this way."""
+    (`document.getElementById("ngayDang").innerHTML = "Thứ ba, 14/03/2017, 09:25"`), and print
+    in place of a script the date it writes there (`document.write("05/12/2025 14:20")`, or
+    `document.write(fmt("2025-12-05T14:20:00+07:00"))`: the one date-time literal it formats):
+    the reader sees that text, and some templates print the publication date only this way."""
     written = 0
     for script in tree.iter("script"):
-        for element_id, _, value in _SCRIPT_WRITE.findall(script.text or ""):
+        source = script.text or ""
+        for element_id, _, value in _SCRIPT_WRITE.findall(source):
             target = tree.get_element_by_id(element_id, None)
             if target is None or len(target) or (target.text or "").strip():
                 continue
-            target.text = xml_safe(lxml.html.fromstring(f"<span>{value}</span>").text_content())
+            target.text = _as_text(value)
+            written += 1
+        if "document.write" in source and (date := _written_date(source)):
+            script.tail = f" {date} {script.tail or ''}"
             written += 1
     return written
+
+
+_DOCUMENT_WRITE = re.compile(r"""document\.write(?:ln)?\(\s*(["'])(.{1,200}?)(?<!\\)\1\s*\)""")
+_DATE_LITERAL = re.compile(r"""["'](\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}[^"']{0,15})["']""")
+
+
+def _as_text(value: str) -> str:
+    return xml_safe(lxml.html.fromstring(f"<span>{value}</span>").text_content())
+
+
+def _written_date(source: str) -> str | None:
+    """The date a document.write script prints: its literal argument when that reads as a date,
+    else the single date-time literal in the script (the value its formatting function is given)."""
+    for _, value in _DOCUMENT_WRITE.findall(source):
+        text = " ".join(_as_text(value).split())
+        if text and len(text) <= 80 and looks_like_date(text):
+            return text
+    literals = set(_DATE_LITERAL.findall(source))
+    return literals.pop() if len(literals) == 1 else None
 
 
 # Characters lxml can hold when parsing but refuses to set: C0 controls other than tab/newline/CR.

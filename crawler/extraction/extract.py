@@ -351,22 +351,29 @@ def _block_saying(tree: HtmlElement, key: str) -> HtmlElement | None:
 
 
 def _authors(
-    meta: PageMetadata, outlet: OutletNames, found: Sequence[Byline | None]
+    meta: PageMetadata,
+    outlet: OutletNames,
+    printed: Sequence[Byline | None],
+    found: Sequence[Byline | None],
 ) -> tuple[list[str], str | None]:
-    """Names from structured data first, then the bylines found on the page in the order given;
-    the first source that names a person wins, agencies accumulate."""
-    authors: list[str] = []
+    """Names from the byline printed with the article first (by the headline, or in the text's
+    own lines), then structured data, then the other bylines found on the page in the order
+    given: the first source that names a person wins. The reader sees the printed byline; where
+    metadata names someone else (an editor, the account that uploaded the story) the printed one
+    is right (issue #10). Agencies accumulate, structured data's first."""
+    structured = Byline()
     agency: str | None = None
     for raw in meta.person_authors:
-        byline = parse_byline(raw, outlet)
+        byline = parse_byline(raw, outlet, field=True)
         if byline:
-            add_names(authors, byline.authors)
+            add_names(structured.authors, byline.authors)
             agency = agency or byline.agency
     for raw in meta.organization_authors:
         if not outlet.matches(raw):
             agency = agency or agency_name(raw) or clean(raw)
+    authors: list[str] = []
     short: Byline | None = None  # a byline that counted co-authors it did not name
-    for byline in found:
+    for byline in (*printed, structured, *found):
         if byline is None:
             continue
         if not authors and byline.authors:
@@ -387,7 +394,7 @@ def _named_elsewhere(
     a bare name opening the text is its byline when one of these agrees."""
     names = [*(page_byline.byline.authors if page_byline else [])]
     for raw in [*meta.person_authors, *meta.meta_tag_authors]:
-        if byline := parse_byline(raw, outlet):
+        if byline := parse_byline(raw, outlet, field=True):
             names.extend(byline.authors)
     return frozenset(name.casefold() for name in names)
 
@@ -395,7 +402,7 @@ def _named_elsewhere(
 def _meta_tag_byline(meta: PageMetadata, outlet: OutletNames) -> Byline | None:
     merged = Byline()
     for raw in meta.meta_tag_authors:
-        byline = parse_byline(raw, outlet)
+        byline = parse_byline(raw, outlet, field=True)
         if byline:
             add_names(merged.authors, byline.authors)
             merged.agency = merged.agency or byline.agency
@@ -438,12 +445,14 @@ def _published(
     url: str,
     crawled: datetime,
     closing: Sequence[str] = (),
+    last_paragraph: str | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
-    byline, `closing`: the lines the body took as the byline and its date), the URL (published.py)."""
+    byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
+    `last_paragraph`), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
-    if printed is None and meta.published is None and closing:
-        printed = closing_date(closing, tree, crawled)
+    if printed is None and meta.published is None and (closing or last_paragraph):
+        printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph)
     return resolve_published(
         meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
     )
@@ -584,9 +593,16 @@ def extract_article(
         near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
-    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline, closing_dom, far, tags))
+    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags))
     published = thread_published or _published(
-        meta, tree, index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline)
+        meta,
+        tree,
+        index,
+        headline,
+        final_url,
+        crawled_at,
+        _closing_lines(cleaned, page_byline),
+        cleaned.paragraphs[-1],
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 

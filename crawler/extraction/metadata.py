@@ -21,7 +21,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates import parse_vietnamese_date
+from crawler.extraction.dates import parse_machine_date
 from indexer.text import clean
 
 LOG = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
 
 def _first_date(values: list[Any]) -> datetime | None:
     for value in values:
-        parsed = parse_vietnamese_date(value) if isinstance(value, str) else None
+        parsed = parse_machine_date(value)
         if parsed is not None:
             return parsed
     return None
@@ -215,10 +215,7 @@ def _read_article_item(
     _append(meta.descriptions, item.get("description"))
     published.extend(_as_list(item.get("datePublished")))
     modified.extend(_as_list(item.get("dateModified")))
-    for author in _as_list(item.get("author")) + _as_list(item.get("creator")):
-        kinds = _types(author) if isinstance(author, dict) else {"person"}
-        target = meta.organization_authors if kinds & _SITE_TYPES else meta.person_authors
-        _append(target, author)
+    _read_authors(item, meta)
     for publisher in _as_list(item.get("publisher")) + _as_list(item.get("sourceOrganization")):
         _append(meta.site_names, publisher)
     for section in _as_list(item.get("articleSection")):
@@ -231,6 +228,29 @@ def _read_article_item(
         image = image[0] if isinstance(image, list) and image else image
         image = image.get("url") if isinstance(image, dict) else image
         meta.image = image if isinstance(image, str) and image else None
+
+
+def _read_authors(item: dict[str, Any], meta: PageMetadata) -> None:
+    for author in _as_list(item.get("author")) + _as_list(item.get("creator")):
+        kinds = _types(author) if isinstance(author, dict) else {"person"}
+        target = meta.organization_authors if kinds & _SITE_TYPES else meta.person_authors
+        _append(target, author)
+
+
+def _same_article_items(structured: list[dict[str, Any]], first: dict[str, Any]) -> list[dict[str, Any]]:
+    """Other JSON-LD items describing the page's own article: a theme and an SEO plugin each print
+    one, and only one of them may fill `author` or `datePublished`. An item with another headline
+    is a teaser's, never the page's; one with no headline is the plugin's bare copy."""
+    headline = first.get("headline")
+    own = clean(headline) if isinstance(headline, str) else ""
+    same = []
+    for item in structured:
+        if item is first or not (_types(item) & _ARTICLE_TYPES):
+            continue
+        other = item.get("headline")
+        if other is None or (isinstance(other, str) and clean(other) == own):
+            same.append(item)
+    return same
 
 
 def _read_breadcrumb(item: dict[str, Any], meta: PageMetadata) -> None:
@@ -259,6 +279,11 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     articles += marked_up if len(marked_up) == 1 else []
     for item in articles:
         _read_article_item(item, meta, published, modified)
+    for item in _same_article_items(structured, articles[0]) if articles else []:
+        if not published:
+            published.extend(_as_list(item.get("datePublished")))
+        if not (meta.person_authors or meta.organization_authors):
+            _read_authors(item, meta)
     for item in structured:
         kinds = _types(item)
         if "breadcrumblist" in kinds:
