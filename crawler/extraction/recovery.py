@@ -360,7 +360,7 @@ def _lost(
     if key in skip or key in covered or whole in covered or whole in skip:
         return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
     if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
-        return False  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
+        return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
     if _in_furniture(holder, outer):
         return False  # an author box, a newsletter form, a sidebar block between kept blocks
     # "More ways to …" over a list of links: the box's heading, not a subhead
