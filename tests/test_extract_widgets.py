@@ -155,7 +155,7 @@ def test_a_price_sentence_and_a_price_table_in_the_prose_stay() -> None:
         "Đăng ký gói đọc Báo Nông Thôn chỉ từ 1.500 đồng/ngày để đọc toàn bộ bài viết chuyên sâu.",
         "Bạn đã đọc hết số bài miễn phí trong tuần này.",
         "Mọi thông tin, góp ý xin gửi về toasoan@baonongthon.example.vn, hotline 0203 000 333.",
-        "Nghiêm cấm sao chép dưới mọi hình thức khi chưa có sự đồng ý của Báo Nông Thôn.",
+        "Nghiêm cấm sao chép nội dung khi chưa có sự đồng ý của Báo Nông Thôn.",
         "Ghi rõ nguồn Báo Nông Thôn khi trích dẫn lại nội dung bài viết.",
         "Nội dung được đọc bằng giọng đọc AI",
         "Miễn phí trên iOS và Android",
