@@ -228,3 +228,22 @@ def test_a_feed_labelled_moi_cap_nhat_goes() -> None:
     assert "Mới cập nhật" not in article.text
     assert "Vải thiều sớm" not in article.text
     assert_article_whole(article)
+
+
+def test_a_signature_after_a_notice_box_is_the_byline() -> None:
+    """The body keeps no paragraph after the notice box it dropped; the signature the page prints
+    after that box, outside the text's container, is read after the notice (extract._closing_notice)."""
+    notice = (
+        '<div class="note"><p>Bạn đang đọc bài viết tại chuyên mục Kinh tế của Báo Nông Thôn.</p>'
+        "<p>Mọi thông tin, góp ý xin gửi về toasoan@baonongthon.example.vn, hotline 0203 000 333.</p></div>"
+    )
+    html = page(end=notice).replace(
+        f'<p style="text-align:right"><strong>{SIGNATURE}</strong></p>\n </div>',
+        ' </div>\n <div class="share"><iframe src="/like.html"></iframe></div>\n'
+        f" <strong>{SIGNATURE.upper()}</strong>",
+    )
+    article = extract(html)
+    assert "Mọi thông tin" not in article.text
+    assert article.authors == [SIGNATURE]
+    for text in PARAGRAPHS:
+        assert text in article.text

@@ -24,7 +24,7 @@ from datetime import datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.blocks import extract_blocks
+from crawler.extraction.blocks import Block, extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
@@ -463,6 +463,15 @@ def _published(
 _CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")
 
 
+def _closing_notice(blocks: Sequence[Block], cleaned: CleanBody) -> str | None:
+    """The last block, when it is a prompt the body dropped after its last paragraph (a notice
+    box, "Mọi thông tin, góp ý xin gửi về …"): a signature the body extractor cut after that box
+    follows the notice, not the last paragraph (session 16)."""
+    prompts = {text for rule, text in cleaned.dropped if rule == "prompt"}
+    last = blocks[-1].text if blocks else ""
+    return last if last in prompts and last not in cleaned.paragraphs else None
+
+
 def _closing_lines(cleaned: CleanBody, page_byline: PageByline | None) -> list[str]:
     """The texts the body took as a byline (its closing lines, the page's byline element kept as a
     line), then its date lines, when it found one."""
@@ -589,6 +598,8 @@ def extract_article(
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:
         closing_dom = find_closing_byline(tree, cleaned.paragraphs[-1], outlet_names)
+        if closing_dom is None and (notice := _closing_notice(blocks, cleaned)):
+            closing_dom = find_closing_byline(tree, notice, outlet_names)
     # A byline element next to the headline beats the body's closing line; one far below it
     # (after the body, where other articles' teasers live) does not.
     near, far = (
