@@ -8,6 +8,7 @@ Pipeline (docs/extraction.md explains each step and why it is there):
           ─► title.choose_title + the headline element
           ─► chrome.take_captions ─► lead.find_lead ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
           ─► byline.find_byline, dateline.find_printed_date                     (the page's own byline)
+          ─► chrome.remove_control_boxes, chrome.remove_market_boxes            (widgets in the text)
           ─► blocks.extract_blocks (trafilatura; per-site body_selectors) ─► body.clean_body
           ─► authors, dates, section, tags resolved by trust order ─► Article
 
