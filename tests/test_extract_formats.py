@@ -316,3 +316,15 @@ def test_captions_of_an_ordinary_article_stay_captions() -> None:
     _assert_article(article.text)
     assert "Sao chè bằng chảo gang" not in article.text, article.text
     assert "Sao chè bằng chảo gang." in article.captions, article.captions
+
+
+def test_a_box_heading_in_capitals_is_no_writer() -> None:
+    """Failed after the third byline round: a fact box's heading in capitals right under the
+    lead ("NHỮNG CON SỐ") read as a writer's name printed in capitals, and beat the author the
+    page names. A full name has a family name; a signature in capitals still reads (the guard)."""
+    head = '<meta name="author" content="Hà Thu Trang"></head>'.encode()
+    box = f'<div class="x5"><p><strong>NHỮNG CON SỐ</strong></p><p>{FACTS[0]}</p><p>{FACTS[1]}</p></div>'
+    page = _page(box).replace(b"</head>", head)
+    assert extract_article(page, URL, crawled=CRAWLED).authors == ["Hà Thu Trang"]
+    signed = _page("", end='<p style="text-align:right"><strong>ĐINH VĂN KHẢI</strong></p>')
+    assert extract_article(signed, URL, crawled=CRAWLED).authors == ["Đinh Văn Khải"]
