@@ -211,7 +211,14 @@ def _is_caption(line: str, words: int, capitals: bool) -> bool:
     )
 
 
+@cache
+def _licence_pattern() -> re.Pattern[str]:
+    return re.compile(relevance_vocab()["licence_pattern"], re.IGNORECASE)
+
+
 def _is_chrome(line: str, capitals: bool) -> bool:
+    if "GP" in line and _licence_pattern().search(line):
+        return True
     return _chrome_pattern(capitals).search(line) is not None
 
 

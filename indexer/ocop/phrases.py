@@ -69,12 +69,12 @@ def _plain_run(doc: Document, i: int, j: int) -> bool:
     """Whether syllables [i, j) and up to PLAIN_CONTEXT syllables either side in their block carry
     no diacritics: a quote in English or a line typed without them inside Vietnamese text. "Quang
     Bình" or "Lê Quang Nam" next to written diacritics is not such a run."""
+    low, fold_ = doc.low, doc.fold
+    if any(low[k] != fold_[k] for k in range(i, j)):
+        return False
     block = doc.blocks[doc.block_of[i]]
     lo, hi = max(block.first, i - PLAIN_CONTEXT), min(block.last, j + PLAIN_CONTEXT)
-    if hi - lo - (j - i) < 2:
-        return False
-    low, fold_ = doc.low, doc.fold
-    return all(low[k] == fold_[k] for k in range(lo, hi))
+    return hi - lo - (j - i) >= 2 and all(low[k] == fold_[k] for k in range(lo, hi))
 
 
 @dataclass(eq=False)  # identity hash: a Document memoises each index's hits under the index itself

@@ -175,6 +175,7 @@ class Gazetteer:
         self.personal_titles = index(vocab["personal_titles"])
         self.authority_heads = index(vocab["authority_heads"])
         self.naming_words = index(vocab["naming_words"])
+        self.naming_ends = {syllables(w)[-1] for w in vocab["naming_words"]}  # a cheap test first
         self.naming_span = int(vocab["naming_span"])
         self.dishes = index(vocab["dish_words"])
         self.organisation_heads = index(vocab["organisation_heads"])
@@ -273,6 +274,8 @@ class Gazetteer:
 
     def _named_as(self, doc: Document, i: int) -> bool:
         """ "mang tên Vĩnh Phúc", "đặt tên cửa hàng là Vĩnh Phúc": what something is called."""
+        if i == 0 or doc.fold[i - 1] not in self.naming_ends:
+            return False
         if self._before(doc, i, self.naming_words):
             return True
         if not doc.adjacent(i) or doc.fold[i - 1] != "la":
@@ -374,8 +377,10 @@ class Gazetteer:
             if not doc.adjacent(k + 1) or word in self.product_name_breaks:
                 return False  # "chè Shan tuyết của Hà Giang": the origin, not a brand
             found = self.products.preceded_by(doc, k + 1)
-            if (found is not None and found.value) or self.dishes.preceded_by(doc, k + 1) is not None:
+            if found is not None and found.value:
                 return True
+            if k == i - 1 and self.dishes.preceded_by(doc, i) is not None:
+                return True  # "phở Nam Định": a dish right before the name
             if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
                 return False
         return False
