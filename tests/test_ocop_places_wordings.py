@@ -102,3 +102,10 @@ def test_folded_look_alikes_still_do_not_count(text: str) -> None:
 
 def test_quang_binh_is_still_a_district_of_ha_giang() -> None:
     assert places("Người dân huyện Quang Bình trồng chè.") == (["Hà Giang"], ["Tuyên Quang"])
+
+
+def test_an_organisation_head_needs_its_capitals() -> None:
+    """Written after the held-out run: "đoàn doanh nghiệp TP.HCM" is a delegation from the city,
+    "Doanh nghiệp tư nhân Hoa Mai Lạng Sơn" a firm's name."""
+    assert places("Đoàn doanh nghiệp TP.HCM đến thăm vùng chè.", AFTER) == ([], ["Hồ Chí Minh"])
+    assert places("Doanh nghiệp tư nhân Hoa Mai Lạng Sơn ký hợp đồng với hợp tác xã.") == ([], [])

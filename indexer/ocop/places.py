@@ -272,6 +272,14 @@ class Gazetteer:
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
 
+    @staticmethod
+    def _written_as(doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether the text has the capitals the vocabulary writes ("Doanh nghiệp X" is a name,
+        "đoàn doanh nghiệp TP.HCM" is not); where case marks no names, any case will do."""
+        return not doc.names_by_case(i) or all(
+            doc.is_cap(k) for k, cap in zip(range(i, i + len(phrase.caps)), phrase.caps, strict=True) if cap
+        )
+
     def _named_as(self, doc: Document, i: int) -> bool:
         """ "mang tên Vĩnh Phúc", "đặt tên cửa hàng là Vĩnh Phúc": what something is called."""
         if i == 0 or doc.fold[i - 1] not in self.naming_ends:
@@ -354,7 +362,8 @@ class Gazetteer:
             listed = gap == "," and self.organisation_joined.match_at(doc, k, last) is not None
             if gap not in ("", "-", "–") and not bracketed and not listed:
                 return False
-            if self.organisation_heads.preceded_by(doc, k) is not None:
+            head = self.organisation_heads.preceded_by(doc, k)
+            if head is not None and self._written_as(doc, k - len(head.folded), head):
                 return True  # before the ends: "Hợp tác xã" ends with "xã", also an end word
             if self.organisation_ends.preceded_by(doc, k) is not None and (
                 doc.fold[k - 1] != "va" or self.organisation_joined.match_at(doc, k, last) is None
@@ -483,7 +492,11 @@ class Gazetteer:
                 continue
             units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
         anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
-        heads = [j for _i, j, phrase in names if _name(phrase)[0] == "organisation"]
+        heads = [
+            j
+            for i, j, phrase in names
+            if _name(phrase)[0] == "organisation" and self._written_as(doc, i, phrase)
+        ]
         for i, j, phrase in names:
             kind, key = _name(phrase)
             if key is None or i in covered:  # blocked words and organisation heads name no province
