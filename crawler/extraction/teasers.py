@@ -85,11 +85,14 @@ def _card_texts(
     if not links:
         return None
     # The words outside the links (the summary) are about the words not in link text; a margin
-    # covers words a link splits. Most elements fail here, before the exact walk below.
-    if total_words - sum(_words(text) for text in link_texts) < _SUMMARY_MIN_WORDS - 2:
+    # covers words a link splits. Most elements fail here, before the exact walk below. A card
+    # without a summary needs a picture linked to its headline's page (checked below).
+    summary_words = total_words - sum(_words(text) for text in link_texts)
+    if summary_words < _SUMMARY_MIN_WORDS - 2 and (summary_words > _CARD_EXTRA_WORDS + 2 or len(links) < 2):
         return None
     headline = ""
-    has_image_link = False
+    headline_href = None
+    image_hrefs: set[str] = set()
     for link, raw_text in zip(links, link_texts, strict=True):
         text = " ".join(raw_text.split())
         if _words(text) >= _HEADLINE_LINK_WORDS and not headline:
@@ -97,11 +100,15 @@ def _card_texts(
             inline = parent is not None and parent.tag == "p" and _words(_outside_links(parent)) >= 5
             if inline:  # a link inside a sentence: prose, not a teaser headline
                 return None
-            headline = text
+            headline, headline_href = text, link.get("href")
         elif link.find(".//img") is not None:
-            has_image_link = True
+            image_hrefs.add(link.get("href") or "")
     summary = _outside_links(element)
-    if not (headline or has_image_link) or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS):
+    if headline and headline_href in image_hrefs and _words(summary) <= _CARD_EXTRA_WORDS:
+        # A picture card: thumbnail and headline link to the same story, with at most a time,
+        # a duration or a kicker beside them ("35 phút trước", "03:25"): a carousel, a video strip.
+        return headline, ""
+    if not (headline or image_hrefs) or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS):
         return None
     return headline, summary
 
@@ -241,15 +248,18 @@ def _has_picture(element: HtmlElement) -> bool:
 def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture. A pair of cards takes its own container only: the few words of a
+    page furniture, unless it holds a picture of its own. A pair of cards takes its own container only: the few words of a
     box two levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
+    pictures = sum(len(m.findall(".//img")) for m in members)
     box = None
     for candidate in [parent, *list(ancestors(parent))[:levels]]:
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
+        if len(candidate.findall(".//img")) > pictures:
+            break  # a picture of the article's around the cards (a photo's cell they were set in)
         box = candidate
     return box
