@@ -401,7 +401,8 @@ def remove_labelled_link_lists(tree: HtmlElement, url: str | None, keep: Iterabl
     protected = {k for k in keep if k is not None}
     removed = 0
     for listing in list(tree.iter("ul", "ol")):
-        if (box := _headed_list_box(listing, url)) is not None and not any(k in box.iter() for k in protected):
+        box = _headed_list_box(listing, url)
+        if box is not None and not any(k in box.iter() for k in protected):
             remove(box)
             removed += 1
             continue

@@ -4,7 +4,10 @@ News templates print them everywhere: "Tin cùng mục" and "Các tin bài khác
 under each headline, a single related story after the body, a sidebar of readers' photos with a
 description each. Body extractors keep their summaries because they read like prose. A teaser is
 recognised by its shape, not its label: a small block whose text is a link to another page (a
-headline, or an image) plus a short summary outside the link.
+headline, or an image) plus a short summary outside the link — or, with no summary, a picture and
+a headline linked to the same story, a time or a duration beside them (a carousel, a strip of
+videos, two cards side by side: session 16). Picture cards count only on a page whose cards of
+both kinds are a small part of its text; on a homepage they are the listing rules' evidence.
 
 - A list of three or more sibling teasers (same tag and class) is removed from the page when it
   holds little of the page's paragraph text or stands outside the article (the headline's nearest
@@ -39,6 +42,7 @@ _LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are
 _WHOLE_CARD_LEVELS = 2
 _PAINTED = ".//*[contains(@style, 'background-image')]"
 _TEASER_PAGE_SHARE = 0.5  # cards this share of the text: a listing (seen 0.66-0.82, a card sidebar 0.31)
+_PICTURE_PAGE_SHARE = 0.35  # all cards below this share: picture cards count (articles <=0.26, homepage 0.47)
 _CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
 _BOX_LEVELS = 2  # a box is at most this far above its list of teasers
@@ -180,11 +184,16 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
     if not cards:
         return found
-    # On a page of teasers (a listing) the listing rules judge the cards as they were found.
+    # On a page of teasers (a listing) the listing rules judge the cards as they were found, and
+    # the picture cards (no summary) are not the listing's evidence: they take no part.
+    # A page whose picture cards and teasers together are much of its text is a listing too.
     whole = [_whole_card(card, texts) for card in cards]
-    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree])
+    page_chars = _chars([tree])
+    article_page = _chars([w for w in whole if texts[w][1]]) <= _TEASER_PAGE_SHARE * page_chars
     if article_page:
         cards = whole
+    if not article_page or _chars(whole) > _PICTURE_PAGE_SHARE * page_chars:
+        cards = [card for card in cards if texts[card][1]]
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -248,8 +257,9 @@ def _has_picture(element: HtmlElement) -> bool:
 def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture, unless it holds a picture of its own. A pair of cards takes its own container only: the few words of a
-    box two levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
+    page furniture, unless it holds a picture of its own (the article's photo in whose cell the
+    cards were set). A pair of cards takes its own container only: the few words of a box two
+    levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
