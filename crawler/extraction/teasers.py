@@ -112,7 +112,11 @@ def _card_texts(
         # A picture card: thumbnail and headline link to the same story, with at most a time,
         # a duration or a kicker beside them ("35 phút trước", "03:25"): a carousel, a video strip.
         return headline, ""
-    if not (headline or image_hrefs) or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS):
+    if (
+        summary_words < _SUMMARY_MIN_WORDS - 2
+        or not (headline or image_hrefs)
+        or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS)
+    ):
         return None
     return headline, summary
 
@@ -180,20 +184,25 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             headline_and_summary = _card_texts(element, raw, link_texts)
             if headline_and_summary is not None:
                 texts[element] = headline_and_summary
-    # Innermost cards only: a box holding one teaser is not a second teaser.
-    cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
-    if not cards:
+    # Innermost cards only: a box holding one teaser is not a second teaser. Picture cards (no
+    # summary) are judged apart.
+    pictured = {element: found_texts for element, found_texts in texts.items() if not found_texts[1]}
+    innermost = _innermost(texts)
+    texts = {element: found_texts for element, found_texts in texts.items() if found_texts[1]}
+    cards = [card for card in innermost if card in texts]
+    picture_cards = [card for card in innermost if card in pictured]
+    if not cards and not picture_cards:
         return found
-    # On a page of teasers (a listing) the listing rules judge the cards as they were found, and
-    # the picture cards (no summary) are not the listing's evidence: they take no part.
-    # A page whose picture cards and teasers together are much of its text is a listing too.
+    # On a page of teasers (a listing) the listing rules judge the cards as they were found; picture
+    # cards count only where all cards are a small part of the page (a homepage's are the listing's).
     whole = [_whole_card(card, texts) for card in cards]
     page_chars = _chars([tree])
-    article_page = _chars([w for w in whole if texts[w][1]]) <= _TEASER_PAGE_SHARE * page_chars
+    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * page_chars
     if article_page:
         cards = whole
-    if not article_page or _chars(whole) > _PICTURE_PAGE_SHARE * page_chars:
-        cards = [card for card in cards if texts[card][1]]
+        if _chars(whole) + _chars(picture_cards) <= _PICTURE_PAGE_SHARE * page_chars:
+            cards += picture_cards
+            texts.update((card, pictured[card]) for card in picture_cards)
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -215,7 +224,12 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
         least = _LIST_MIN_PICTURE_CARDS if pictures else _LIST_MIN_CARDS
         if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
-        box = _box_of(parent, members, levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0)
+        box = _box_of(
+            parent,
+            members,
+            levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0,
+            own_pictures=not texts[members[0]][1],
+        )
         if box is not None and not any(box is k or k in box.iter() for k in protected):
             remove(box)
         else:
@@ -223,6 +237,10 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 if attached(card, tree):
                     remove(card)
     return found
+
+
+def _innermost(texts: dict[HtmlElement, tuple[str, str]]) -> list[HtmlElement]:
+    return [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
 
 
 def _whole_card(card: HtmlElement, texts: dict[HtmlElement, tuple[str, str]]) -> HtmlElement:
@@ -254,12 +272,15 @@ def _has_picture(element: HtmlElement) -> bool:
     return element.find(".//img") is not None or bool(element.xpath(_PAINTED))
 
 
-def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
+def _box_of(
+    parent: HtmlElement | None, members: list[HtmlElement], levels: int, *, own_pictures: bool = False
+) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture, unless it holds a picture of its own (the article's photo in whose cell the
-    cards were set). A pair of cards takes its own container only: the few words of a box two
-    levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
+    page furniture; around picture cards, not one holding a picture of its own (the article's
+    photo in whose cell the cards were set). A pair of cards takes its own container only: the
+    few words of a box two levels up weigh more beside two cards (a step of a recipe in the next
+    table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
@@ -269,7 +290,7 @@ def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int)
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
-        if len(candidate.findall(".//img")) > pictures:
-            break  # a picture of the article's around the cards (a photo's cell they were set in)
+        if own_pictures and len(candidate.findall(".//img")) > pictures:
+            break  # a picture of the article's around picture cards (a photo's cell they were set in)
         box = candidate
     return box
