@@ -177,3 +177,52 @@ def test_guard_article_photo_in_the_cell_of_the_cards_stays() -> None:
     article = _extract(_page(cell, after=4))
     assert all(title not in article.text for title in CARDS[:3])
     assert all(p in article.text for p in PARAS)
+
+
+# A photo story told in captions, its headline and date inside the first photo box (session 16
+# side task): the headline is lifted out of the box, and the date printed beside it goes along.
+
+SALT = [
+    "Trời vừa hửng sáng, những người thợ làm muối đã ra đồng, cào từng luống muối trắng dưới làn "
+    "sương mỏng còn phủ kín cánh đồng ven biển.",
+    "Muối sau khi kết tinh được gom thành từng đống nhỏ, để ráo nước trước khi gánh về kho chứa ở "
+    "đầu bờ ruộng.",
+    "Mỗi gánh muối nặng chừng năm mươi cân, người làm phải đi qua những bờ ruộng hẹp và trơn trượt "
+    "suốt buổi sáng.",
+    "Năm nay giá muối nhích lên, nhiều hộ trong thôn phấn khởi vì công sức bỏ ra cuối cùng cũng "
+    "được đền đáp xứng đáng.",
+]
+
+
+def _photo_story(beside: str) -> bytes:
+    figures = "".join(
+        f'<figure class="x3"><img src="/a/{i}.jpg" alt="">'
+        f'<figcaption class="x4"><p>{c}</p></figcaption></figure>'
+        for i, c in enumerate(SALT)
+    )
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Mùa muối trên cánh đồng ven biển - Báo Ven Biển</title></head>
+<body><nav><a href="/">Trang chủ</a></nav><section class="x1">
+<div class="width-detail-photo"><h1 class="x5">Mùa muối trên cánh đồng ven biển</h1>{beside}
+<p class="description">Những ngày nắng đẹp, diêm dân tranh thủ thu hoạch muối từ sáng sớm.</p></div>
+<article class="x6">{figures}<p style="text-align:right"><strong>Lâm Hải Yến</strong></p></article>
+</section><footer>Báo Ven Biển</footer></body></html>""".encode()
+
+
+PHOTO_URL = "https://baovenbien.example.vn/mua-muoi-tren-canh-dong-ven-bien-5531.html"
+
+
+def test_photo_story_date_beside_the_headline_moves_with_it() -> None:
+    article = _extract(_photo_story('<span class="x7">Thứ năm, 5/3/2026, 07:45 (GMT+7)</span>'), PHOTO_URL)
+    assert article.title == "Mùa muối trên cánh đồng ven biển"
+    assert article.published == datetime(2026, 3, 5, 7, 45, tzinfo=VIETNAM_TZ)
+    assert "07:45" not in article.text
+    assert all(c in article.text for c in SALT)
+
+
+def test_guard_photo_story_linked_line_beside_the_headline_stays_in_the_box() -> None:
+    # A comment counter link is no date line: the photo story reads as before, with no date.
+    article = _extract(_photo_story('<a class="x8" href="#binh-luan">12 bình luận</a>'), PHOTO_URL)
+    assert article.title == "Mùa muối trên cánh đồng ven biển"
+    assert "bình luận" not in article.text
+    assert all(c in article.text for c in SALT)

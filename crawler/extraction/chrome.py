@@ -227,11 +227,38 @@ def _as_story_paragraph(caption: HtmlElement, headline: HtmlElement | None) -> N
     if box is None or box.getparent() is None:
         return
     if headline is not None and any(node is headline for node in box.iter()):
+        beside = _headline_lines(headline)
         headline.tail = None
         box.addprevious(headline)
+        for line in beside:  # the date printed beside the headline moves with it, in order
+            line.tail = None
+            box.addprevious(line)
     caption.tail = None
     box.addprevious(caption)
     remove(box)
+
+
+_BESIDE_HEADLINE_CHARS = 80
+
+
+def _headline_lines(headline: HtmlElement) -> list[HtmlElement]:
+    """The short lines set right after the headline in its box ("Thứ năm, 5/3/2026, 07:45"): a
+    line with a figure in it, no picture, no link. They leave the photo box with the headline."""
+    lines: list[HtmlElement] = []
+    node = headline.getnext()
+    while node is not None and isinstance(node.tag, str):
+        text = " ".join(node.text_content().split())
+        if (
+            not text
+            or len(text) > _BESIDE_HEADLINE_CHARS
+            or not any(ch.isdigit() for ch in text)
+            or node.find(".//img") is not None
+            or node.find(".//a") is not None
+        ):
+            break
+        lines.append(node)
+        node = node.getnext()
+    return lines
 
 
 _HEADLINE_BLOCK_LEVELS = 3
