@@ -194,10 +194,10 @@ SALT = [
 ]
 
 
-def _photo_story(beside: str) -> bytes:
+def _photo_story(beside: str, in_figure: str = "") -> bytes:
     figures = "".join(
         f'<figure class="x3"><img src="/a/{i}.jpg" alt="">'
-        f'<figcaption class="x4"><p>{c}</p></figcaption></figure>'
+        f'<figcaption class="x4"><p>{c}</p></figcaption>{in_figure if i == 1 else ""}</figure>'
         for i, c in enumerate(SALT)
     )
     return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -226,3 +226,17 @@ def test_guard_photo_story_linked_line_beside_the_headline_stays_in_the_box() ->
     assert article.title == "Mùa muối trên cánh đồng ven biển"
     assert "bình luận" not in article.text
     assert all(c in article.text for c in SALT)
+
+
+def test_cards_set_in_a_photo_box_leave_the_photo_and_its_caption() -> None:
+    # Cards whose picture alone is the link, set inside the box of the story's second photo: the
+    # cards' box stops below the photo (an image no link holds), the caption stays in the story.
+    summary = "Người dân trong vùng cho biết sản phẩm bán chạy hơn hẳn kể từ khi có tem truy xuất."
+    cards = "".join(
+        f'<div class="c2"><a href="{_href(i)}"><img src="/t/{i}.jpg" alt=""></a>'
+        f'<div class="c3">{title}</div><div class="c4">{summary}</div></div>'
+        for i, title in enumerate(CARDS[:3])
+    )
+    article = _extract(_photo_story("", f'<div class="c1">{cards}</div>'), PHOTO_URL)
+    assert all(c in article.text for c in SALT)
+    assert all(title not in article.text for title in CARDS[:3])

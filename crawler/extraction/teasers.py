@@ -40,6 +40,7 @@ _CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element
 _LIST_MIN_CARDS = 3
 _LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are already a list
 _WHOLE_CARD_LEVELS = 2
+_UNLINKED_IMAGES = ".//img[not(ancestor::a)]"
 _PAINTED = ".//*[contains(@style, 'background-image')]"
 _TEASER_PAGE_SHARE = 0.5  # cards this share of the text: a listing (seen 0.66-0.82, a card sidebar 0.31)
 _PICTURE_PAGE_SHARE = 0.35  # all cards below this share: picture cards count (articles <=0.26, homepage 0.47)
@@ -228,7 +229,7 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             parent,
             members,
             levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0,
-            own_pictures=not texts[members[0]][1],
+            own_pictures=article_page,
         )
         if box is not None and not any(box is k or k in box.iter() for k in protected):
             remove(box)
@@ -284,13 +285,13 @@ def _box_of(
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
-    pictures = sum(len(m.findall(".//img")) for m in members)
+    pictures = sum(len(m.xpath(_UNLINKED_IMAGES)) for m in members)
     box = None
     for candidate in [parent, *list(ancestors(parent))[:levels]]:
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
-        if own_pictures and len(candidate.findall(".//img")) > pictures:
-            break  # a picture of the article's around picture cards (a photo's cell they were set in)
+        if own_pictures and len(candidate.xpath(_UNLINKED_IMAGES)) > pictures:
+            break  # a picture of the article's, not a link (the photo in whose box the cards were set)
         box = candidate
     return box
