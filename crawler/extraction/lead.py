@@ -155,11 +155,15 @@ class _Declared:
         )
 
     def says(self, element: HtmlElement, text: str) -> bool:
+        """Says a description whole, or the start of a cut one in a single paragraph: a cut
+        description spanning paragraphs is an excerpt of the body (WordPress), not a sapo."""
         forms = {squash(text), squash(_PREFIX.sub("", text, count=1))}
         stamp = _stamp(element)
         if stamp is not None:
             forms.add(squash(stamp.tail or ""))
-        return bool(forms & self.keys) or any(f.startswith(c) for f in forms for c in self.cut)
+        if forms & self.keys:
+            return True
+        return any(f.startswith(c) for f in forms for c in self.cut) and not _paragraphs(element)
 
     def innermost(self, element: HtmlElement) -> HtmlElement:
         """The deepest block still saying it: a cut description is the start of the sapo, and of
@@ -176,6 +180,17 @@ class _Declared:
             if inner is None:
                 return element
             element = inner
+
+
+def _paragraphs(element: HtmlElement) -> bool:
+    """Holds two blocks with text of their own or more."""
+    seen = 0
+    for block in element.iterdescendants(*BLOCK_TAGS):
+        if (block.text or "").strip() or any((child.tail or "").strip() for child in block):
+            seen += 1
+            if seen > 1:
+                return True
+    return False
 
 
 def _stamp(element: HtmlElement) -> HtmlElement | None:
