@@ -156,3 +156,11 @@ def test_a_cut_description_that_is_an_excerpt_of_the_body_makes_no_sapo() -> Non
     article = extract(page("", description=excerpt))
     assert first(article) == PARAGRAPHS[0]
     assert "\n\n".join(PARAGRAPHS) in article.text
+
+
+def test_a_bold_sapo_line_before_a_break_is_the_sapo_not_the_whole_paragraph() -> None:
+    cut = SAPO[:90].rsplit(" ", 1)[0] + "..."
+    article = extract(page(f"<p><strong>{SAPO}</strong><br>{PARAGRAPHS[0]}</p>", description=cut))
+    assert article.lead == SAPO
+    assert article.text.count(SAPO) == 1
+    assert article.text.count(PARAGRAPHS[0]) == 1

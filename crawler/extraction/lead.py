@@ -167,14 +167,12 @@ class _Declared:
 
     def innermost(self, element: HtmlElement) -> HtmlElement:
         """The deepest block still saying it: a cut description is the start of the sapo, and of
-        a wrapper holding the sapo and a short paragraph after it."""
+        a wrapper holding the sapo and a short paragraph after it. In a paragraph broken into
+        lines, the bold line saying it is the sapo ("<p><strong>Sapo …</strong><br>Text …</p>")."""
         while True:
+            tags = _CANDIDATE_TAGS if element.find("br") is not None else _BLOCK_CANDIDATES
             inner = next(
-                (
-                    child
-                    for child in element
-                    if child.tag in _BLOCK_CANDIDATES and self.says(child, text_of(child))
-                ),
+                (child for child in element if child.tag in tags and self.says(child, text_of(child))),
                 None,
             )
             if inner is None:
