@@ -2,8 +2,8 @@
 session 16).
 
 A blind round rewrote the gold pages' leads in other outlets' styles. The misses: a place stamp
-glued to the sapo's first word (`<span>Hà Giang</span>Hơn 23h`, the dash drawn by the style sheet)
-read as one word "GiangHơn"; a sapo whose page description is cut by the CMS ("…") or carries the
+glued to the sapo's first word (`<span>Lào Cai</span>Sáng nay`, the dash drawn by the style sheet)
+read as one word "CaiSáng"; a sapo whose page description is cut by the CMS ("…") or carries the
 outlet tag the page prints differently was not recognised as declared, so on a page whose class names
 say nothing the sapo fell to the body rules (which took a bold "HÀ NỘI" off it); an outlet tag printed
 as a line of its own above the sapo was lost or left as a paragraph "(Báo X) -"; a sapo printed in

@@ -859,7 +859,7 @@ def _is_sentence_block(block: Block) -> bool:
 def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     """Lead first and once. A body that opens with the lead (or a longer form of it) keeps its own
     wording; a body that lacks it gets it prepended. Copies are compared without the spaces between
-    words: a place stamp glued to the sapo ("Hà GiangHơn 23h") is the same text once its dash is
+    words: a place stamp glued to the sapo ("Lào CaiSáng nay") is the same text once its dash is
     printed in one copy of the sapo and not in the other (a page printing the sapo twice)."""
     key = _spaceless(lead)
     if not key:

@@ -192,8 +192,8 @@ def _paragraphs(element: HtmlElement) -> bool:
 
 
 def _stamp(element: HtmlElement) -> HtmlElement | None:
-    """An inline element opening the element's text and glued to the next word ("<span>Hà
-    Giang</span>Hơn 23h …"): a place stamp whose separator the style sheet draws."""
+    """An inline element opening the element's text and glued to the next word ("<span>Lào
+    Cai</span>Sáng nay …"): a place stamp whose separator the style sheet draws."""
     if (element.text or "").strip() or not len(element):
         return None
     first = element[0]
@@ -232,7 +232,7 @@ _TAG_LINE = re.compile(r"(?:\([^()]{2,40}\)|[^\s()\-–—]+(?: [^\s()\-–—]+
 
 def _print_stamp(element: HtmlElement) -> None:
     """Write the dash a style sheet draws after a glued place stamp, in the page itself: the sapo
-    and the body's copy of it then read "Hà Giang - Hơn 23h", not the one word "GiangHơn"."""
+    and the body's copy of it then read "Lào Cai - Sáng nay", not the one word "CaiSáng"."""
     _join_tag_line(element)
     stamp = _stamp(element)
     if stamp is not None:
