@@ -80,7 +80,9 @@ from crawler.extraction.title import (
     HEADLINE_WORDS,
     choose_title,
     kicker_before,
+    names_a_site,
     prefer_visible,
+    strip_marks,
     title_prefixes,
     title_segments,
     title_suffixes,
@@ -225,9 +227,15 @@ def _headings_saying(
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
-        and (squash(t := text_of(el)) in prefixes or _carries_on(squash(t), wholes))
+        and (squash(t := text_of(el)) in prefixes or (_carries_on(squash(t), wholes) and not _holds(el, wholes)))
         and not outlet.matches(t)
     ]
+
+
+def _holds(element: HtmlElement, titles: Sequence[str]) -> bool:
+    """A block inside the element says one of the (squashed) `titles` alone: the element is the
+    wrapper of the headline and what follows it (a cover picture's caption), not a heading."""
+    return any(squash(text_of(inner)) in titles for inner in element.iterdescendants() if isinstance(inner.tag, str))
 
 
 def _carries_on(heading: str, titles: Sequence[str]) -> bool:
@@ -252,6 +260,13 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     # read it.
     titles = [t for t in meta.titles if not _names_outlet(t, outlet)]
     document_title = "" if _names_outlet(meta.document_title, outlet) else meta.document_title
+    if not any(_headline_long(t) for t in (*titles, document_title)):
+        # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page
+        # prints is the article's, and titles sharing hardly a word with it name the site.
+        if (printed := _typeset_headline(tree)) is not None:
+            titles = [t for t in titles if not _names_site(t, printed[1])]
+            document_title = "" if _names_site(document_title, printed[1]) else document_title
+            h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
@@ -283,15 +298,16 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         title = prefer_visible(title, h1s[0][1])
         if _title_says(document_title, h1s[0][1]):  # <title> and heading agree: og:title reworded
             title = h1s[0][1]
+    title = strip_marks(title)
     key = squash(title)
     element = None
     if key:
-        element = next((el for el, text in h1s if squash(text) == key), None)
+        element = next((el for el, text in h1s if _says(text, key)), None)
         if element is None:  # the h1 printing a kicker before the headline ("NÓNG Headline")
             element = next((el for el, text in h1s if kicker_before(squash(text), key)), None)
         if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
             element = next(
-                (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),
+                (el for el in tree.iter("h2", "h3") if _says(text_of(el), key) and not in_chrome(el)),
                 None,
             )
         if element is None:  # a heading-like element classed "title" that says it
@@ -306,6 +322,57 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         if element is None:  # a block that says the title alone (no class word says "title")
             element = _block_saying(tree, key)
     return _Headline(title, element, index.of(element))
+
+
+def _says(text: str, key: str) -> bool:
+    """The heading's `text` is the (squashed) title, but for the marks printed around it ("[Video]",
+    "(Ảnh)", an emoji)."""
+    said = squash(text)
+    return said == key or (key in said and squash(strip_marks(text)) == key)
+
+
+def _headline_long(title: str) -> bool:
+    """A part of the title is as long as a headline: no section's or site's name."""
+    return any(
+        len(squash(part).split()) >= _HEADLINE_BLOCK_WORDS and not names_a_site(part)
+        for part in title_segments(title)
+    )
+
+
+def _names_site(title: str, headline: str) -> bool:
+    """A short title sharing hardly a word with the headline the page prints: the site's or a
+    section's name ("Báo X", "Kinh tế - Báo X", "Tin tức"), filled in on every page."""
+    words = set(squash(headline).split())
+    shared = len(set(squash(title).split()) & words)
+    return bool(title) and not _headline_long(title) and shared < _SITE_TITLE_OVERLAP * len(words)
+
+
+# Display type: <font size="4"> and up, an inline font-size of 18px / 14pt / 1.3em / 130 % and up
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em|%)", re.I)
+_DISPLAY_SIZE = {"px": 18.0, "pt": 14.0, "em": 1.3, "rem": 1.3, "%": 130.0}
+
+
+def _display_type(element: HtmlElement) -> bool:
+    """The element is set larger than text: a 2000s <font size="5">, a styled <p> or <div>."""
+    if element.tag == "font":
+        size = (element.get("size") or "").strip()
+        return size.isdigit() and int(size) >= 4 or size in ("+1", "+2", "+3", "+4")
+    size = _FONT_SIZE.search(element.get("style") or "")
+    return size is not None and float(size[1]) >= _DISPLAY_SIZE[size[2].lower()]
+
+
+def _typeset_headline(tree: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The first headline-long heading or block set in display type, outside the chrome and links
+    (other stories' headlines are links): a page whose titles say nothing prints its headline so."""
+    for element in tree.iter("h1", "h2", "h3", "font", "p", "div", "td", "span"):
+        if element.tag not in _HEADING_TAGS and not _display_type(element):
+            continue
+        text = short_text(element, 300)
+        if not text or len(text.split()) < _HEADLINE_BLOCK_WORDS or in_chrome(element):
+            continue
+        if next(element.iter("a"), None) is None and not any(a.tag == "a" for a in ancestors(element)):
+            return element, text
+    return None
 
 
 _SITE_TITLE_OVERLAP = 0.25  # "Nhân dân" and "Nông dân" share a word by chance, not a headline
