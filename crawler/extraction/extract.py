@@ -227,7 +227,10 @@ def _headings_saying(
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
-        and (squash(t := text_of(el)) in prefixes or (_carries_on(squash(t), wholes) and not _holds(el, wholes)))
+        and (
+            squash(t := text_of(el)) in prefixes
+            or (_carries_on(squash(t), wholes) and not _holds(el, wholes))
+        )
         and not outlet.matches(t)
     ]
 
@@ -235,7 +238,8 @@ def _headings_saying(
 def _holds(element: HtmlElement, titles: Sequence[str]) -> bool:
     """A block inside the element says one of the (squashed) `titles` alone: the element is the
     wrapper of the headline and what follows it (a cover picture's caption), not a heading."""
-    return any(squash(text_of(inner)) in titles for inner in element.iterdescendants() if isinstance(inner.tag, str))
+    inner = (node for node in element.iterdescendants() if isinstance(node.tag, str))
+    return any(squash(text_of(node)) in titles for node in inner)
 
 
 def _carries_on(heading: str, titles: Sequence[str]) -> bool:
@@ -260,13 +264,12 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     # read it.
     titles = [t for t in meta.titles if not _names_outlet(t, outlet)]
     document_title = "" if _names_outlet(meta.document_title, outlet) else meta.document_title
-    if not any(_headline_long(t) for t in (*titles, document_title)):
-        # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page
-        # prints is the article's, and titles sharing hardly a word with it name the site.
-        if (printed := _typeset_headline(tree)) is not None:
-            titles = [t for t in titles if not _names_site(t, printed[1])]
-            document_title = "" if _names_site(document_title, printed[1]) else document_title
-            h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
+    # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page prints
+    # is the article's, and titles sharing hardly a word with it name the site.
+    if not any(_headline_long(t) for t in (*titles, document_title)) and (printed := _typeset_headline(tree)):
+        titles = [t for t in titles if not _names_site(t, printed[1])]
+        document_title = "" if _names_site(document_title, printed[1]) else document_title
+        h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
@@ -357,8 +360,8 @@ def _display_type(element: HtmlElement) -> bool:
     if element.tag == "font":
         size = (element.get("size") or "").strip()
         return size.isdigit() and int(size) >= 4 or size in ("+1", "+2", "+3", "+4")
-    size = _FONT_SIZE.search(element.get("style") or "")
-    return size is not None and float(size[1]) >= _DISPLAY_SIZE[size[2].lower()]
+    styled = _FONT_SIZE.search(element.get("style") or "")
+    return styled is not None and float(styled[1]) >= _DISPLAY_SIZE[styled[2].lower()]
 
 
 def _typeset_headline(tree: HtmlElement) -> tuple[HtmlElement, str] | None:

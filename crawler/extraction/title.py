@@ -168,8 +168,9 @@ def title_prefixes(document_title: str) -> list[str]:
 
 def title_suffixes(document_title: str) -> list[str]:
     """The <title> after each separator (or after a bracketed label that opens it: "[Báo X]
-    Headline"), when the title ends in a headline-long part: "Báo X - Headline" and "Tin tức - Section - Báo X - Headline" put the outlet first; "Headline - Mục |
-    Trang tin tuổi teen - Teen Example" ends in names, and its tails are no headline."""
+    Headline"), when the title ends in a headline-long part: "Báo X - Headline" and "Tin tức -
+    Section - Báo X - Headline" put the outlet first; "Headline - Mục | Trang tin tuổi teen - Teen
+    Example" ends in names, and its tails are no headline."""
     title = clean(document_title)
     parts = [title[match.end() :].strip() for match in _SEPARATOR.finditer(title)]
     if label := _LABEL_BEFORE.match(title):  # "[Báo X] Headline": a bracketed name first
@@ -181,7 +182,9 @@ def title_suffixes(document_title: str) -> list[str]:
 
 _MEDIUM = "|".join(re.escape(word) for word in sorted(load("titles")["media"], key=len, reverse=True))
 # "[Video] H", "(Ảnh) H", "Clip: H", "E-magazine - H" / "H (Ảnh)", "H [Video]", "H - Video"
-_MARK_BEFORE = re.compile(rf"^[\[(]\s*(?:{_MEDIUM})\s*[\])]\s*[-–—:|]?\s*|^(?:{_MEDIUM})\s*(?::|\s[-–—|])\s+", re.I)
+_MARK_BEFORE = re.compile(
+    rf"^[\[(]\s*(?:{_MEDIUM})\s*[\])]\s*[-–—:|]?\s*|^(?:{_MEDIUM})\s*(?::|\s[-–—|])\s+", re.I
+)
 _MARK_AFTER = re.compile(rf"\s*(?:[\[(]\s*(?:{_MEDIUM})\s*[\])]|\s[-–—|]\s*(?:{_MEDIUM}))\s*$", re.I)
 
 
