@@ -164,7 +164,10 @@ def test_the_date_of_a_second_article_item_when_the_first_names_none() -> None:
 
 def test_a_teasers_article_item_lends_no_date() -> None:
     first = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Vụ cam sớm"}'
-    teaser = '{"@type": "NewsArticle", "headline": "Chợ phiên vùng cao", "datePublished": "2025-12-01T08:00:00+07:00"}'
+    teaser = (
+        '{"@type": "NewsArticle", "headline": "Chợ phiên vùng cao", '
+        '"datePublished": "2025-12-01T08:00:00+07:00"}'
+    )
     script = '<script type="application/ld+json">{}</script>'
     head = script.format(first) + script.format(teaser)
     assert _published(_page(head=head)) is None

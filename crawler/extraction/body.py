@@ -15,7 +15,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
 9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`, once
    a writer's bio after the signature has gone;
-10. paragraphs repeated verbatim (templates that print a paragraph twice);
+10. paragraphs repeated verbatim (templates that print a paragraph twice), and pull quotes: a
+    sentence set apart that a longer paragraph prints word for word;
 11. the lead put first, once.
 """
 
@@ -63,6 +64,7 @@ _DATE_LINE_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["date_lines"]["words"])
 _CLOSING_LINES = 3
 _SOURCE_CREDIT = re.compile(r"^\s*(?:theo|nguồn)\b", re.I)
 _DEDUPE_MIN_WORDS = 4
+_PULL_QUOTE_MIN_WORDS = 8  # a shorter line may well recur inside a paragraph ("Ngày 4.1, …")
 
 
 @dataclass
@@ -805,7 +807,10 @@ def _take_closing_byline(
 def _dedupe(blocks: list[Block], result: CleanBody) -> list[Block]:
     """A paragraph printed again (a second copy of the article for print or mobile, a paragraph a
     template repeats) goes, the first copy stays. Short lines are compared too when they sit next
-    to a repeated paragraph: a copy's signature or date line repeats with it."""
+    to a repeated paragraph: a copy's signature or date line repeats with it. A block that repeats
+    a sentence of a longer paragraph word for word (a long-form page's pull quote, set big in a
+    quote box before or after the paragraph it comes from) goes too: the paragraph holds it."""
+    blocks = _drop_pull_quotes(blocks, result)
     seen: set[str] = set()
     repeated: list[bool] = []
     for block in blocks:
@@ -824,6 +829,31 @@ def _dedupe(blocks: list[Block], result: CleanBody) -> list[Block]:
         seen.add(key)
         kept.append(block)
     return kept
+
+
+def _drop_pull_quotes(blocks: list[Block], result: CleanBody) -> list[Block]:
+    if len(blocks) < 2:
+        return blocks
+    padded = [f" {block.key} " for block in blocks]
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        key = padded[index]
+        if _is_sentence_block(block) and any(len(other) > len(key) and key in other for other in padded):
+            _drop(result, "pull quote", block)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _is_sentence_block(block: Block) -> bool:
+    """A pull quote is a sentence set apart; a subhead that quotes the paragraph under it ("Nghĩ đất
+    còn đó thì cho thuê tiếp") is a heading: bold or a heading element, and ends no sentence."""
+    return (
+        _words(block.text) >= _PULL_QUOTE_MIN_WORDS
+        and block.kind != "head"
+        and not block.bold
+        and _SENTENCE_END.search(block.text) is not None
+    )
 
 
 def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:

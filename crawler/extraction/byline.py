@@ -243,6 +243,9 @@ def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str
         return None  # a one-word signature is a Vietnamese given name ("Trung"), not "Forbes"
     if text.isupper() or any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
         text = " ".join(w if _INITIALS.match(w) else _title_case(w) for w in words)
+        named = text.split()
+        if len(named) >= 3 and named[0] not in _FAMILY_NAMES and named[-1] not in _FAMILY_NAMES:
+            return None  # capitals hide the case of a heading ("NHỮNG CON SỐ"): a full name has a family name
     return text
 
 

@@ -188,7 +188,10 @@ def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
 
 def _is_photo_story(chosen: list[HtmlElement], captions: list[str]) -> bool:
     """The captions carry the story: several of them, and at least as much text as everything
-    else in the block that holds them (a gallery's narrative is written under its photos)."""
+    else in the block that holds them (a gallery's narrative is written under its photos). Captions
+    too long for one count with them (a paragraph told under a picture is the story's own), and an
+    empty caption box (a lightbox template's placeholder, anywhere in the page) holds nothing."""
+    chosen = [element for element in chosen if _size(element)]
     if len(captions) < _PHOTO_STORY_MIN_CAPTIONS:
         return False
     container = _common_ancestor(chosen)
@@ -284,7 +287,7 @@ def take_captions(
     above_texts = [text for text in map(text_of, above) if text]
     for element in above:
         remove(element)
-    if chosen and _is_photo_story(chosen, captions):
+    if chosen and _is_photo_story([*chosen, *long], [*captions, *map(text_of, long)]):
         kept: list[str] = []
         for element in sorted([*chosen, *long], key=lambda el: _position(index, el)):
             text = text_of(element)

@@ -14,10 +14,12 @@ and prose in the gaps between them that no block holds comes back as a block of 
 it stands. What comes back still passes every rule of body.py (prompts, bylines, captions …).
 
 What counts as lost prose: outside links, form controls, page chrome and headings' link lists, at least
-eight words (three for a heading), in a block whose text is not mostly links, not a short line
+eight words (three for a heading or a line wholly in bold in a paragraph or list item; two for the
+title of a box whose text is the article's), in a block whose text is not mostly links, not a short line
 holding a date (the byline bar), not a piece of a kept paragraph, not a teaser summary or a
 caption (those were taken out on purpose), and not inside a box classed as furniture (an author
-bio, a newsletter form, a sidebar block, a teaser, a meta line) below the article's container.
+bio, a newsletter form, a sidebar block, a teaser, a meta line) below the article's container. An
+`<aside>` inside the article's container without links is the article's own box (a fact box).
 """
 
 from __future__ import annotations
@@ -29,13 +31,22 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.blocks import Block
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, in_chrome, words_of
+from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    CHROME_LANDMARKS,
+    NON_CONTENT_TAGS,
+    ancestors,
+    in_chrome,
+    words_of,
+)
 from crawler.extraction.keys import squash, squash_many
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MIN_WORDS = 8
 _MIN_HEADING_WORDS = 3
+_MIN_TITLE_WORDS = 2
+_MIN_BOX_WORDS = 16  # a box title's box holds at least a sentence or two of the article
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
@@ -161,25 +172,25 @@ def recover_lost_text(
         (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
         for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
     ]
-    outer = _outer(_common_container(nodes, located), headline)
+    container = _common_container(nodes, located)
+    outer = _outer(container, headline)
     last_line = blocks[located[-1][0]].text.split("\n")[-1]
     if len(last_line.split()) >= _MIN_WORDS:  # a short last line (a signature) ends the article
         gaps.append((located[-1][0], _closing_gap(nodes, keys, covered, located)))
-    for previous_block, gap in gaps:
-        for text, holder in _lines(nodes, gap, spaced):
-            key = squash(text)
-            whole = squash(holder.text_content())
-            if key in skip or key in covered or whole in covered or whole in skip:
-                continue  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
-            if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
-                continue  # the byline bar ("Published on 03-08-2011 01:00 AM Số lần xem: 169")
-            if _in_furniture(holder, outer):
-                continue  # an author box, a newsletter form, a sidebar block between kept blocks
-            if holder.tag in _HEADINGS and _heads_link_box(holder):
-                continue  # "More ways to …" over a list of links: the box's heading, not a subhead
-            inserts.setdefault(previous_block, []).append(
-                Block("head" if holder.tag in _HEADINGS else "p", text)
-            )
+    lost = [
+        (previous_block, text, holder, kind)
+        for previous_block, gap in gaps
+        for text, holder, kind in _lines(nodes, gap, spaced, container)
+        if _lost(text, holder, covered, skip, outer)
+    ]
+    # a short line counts only as the title of a box inside the article whose text is kept
+    known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind != "short")])
+    for previous_block, text, holder, kind in lost:
+        if kind == "short" and not _titles_kept_box(holder, container, known):
+            continue
+        inserts.setdefault(previous_block, []).append(
+            Block("head" if holder.tag in _HEADINGS else "p", text, bold=kind == "bold")
+        )
     if not inserts:
         return list(blocks)
     out: list[Block] = list(inserts.get(-1, []))
@@ -330,7 +341,7 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         chain = [holder, *ancestors(holder)]
         inside = chain[: chain.index(scope)] if scope in chain else chain
-        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or in_chrome(holder):
+        if any(el.tag in _HEADINGS or el.tag == "h1" for el in chain) or _in_chrome(holder, common):
             break  # an h1 after the body titles something else: a pop-up form, another page section
         if any(words_of(el) & _FURNITURE_WORDS for el in inside):
             break  # an author's bio, a newsletter form, a share bar: furniture beside the body
@@ -338,6 +349,73 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
             break
         gap.append(index)
     return gap
+
+
+def _lost(
+    text: str, holder: HtmlElement, covered: str, skip: Collection[str], outer: Collection[HtmlElement]
+) -> bool:
+    """Whether a line of a gap is lost article text, not something taken out or placed on purpose."""
+    key = squash(text)
+    whole = squash(holder.text_content())
+    if key in skip or key in covered or whole in covered or whole in skip:
+        return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
+    if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
+        return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
+    if _in_furniture(holder, outer):
+        return False  # an author box, a newsletter form, a sidebar block between kept blocks
+    # "More ways to …" over a list of links: the box's heading, not a subhead
+    return not (holder.tag in _HEADINGS and _heads_link_box(holder))
+
+
+def _titles_kept_box(holder: HtmlElement, container: HtmlElement | None, known: str) -> bool:
+    """A short line opening a box (not the article's container) above text that is the article's
+    (kept or brought back) and links nowhere, is that box's title: "Thông tin thêm", "Những con số" over a
+    fact box. A title ends no sentence (a reader comment's opening "Thanks for posting this." does).
+    Elsewhere a short plain line may be anything (a counter, a button's text)."""
+    box = holder.getparent()
+    if box is None or container is None or box is container or box in ancestors(container):
+        return False  # the article's own container (or above): its first line is no box title
+    if (box.text or "").strip() or any(link.get("href") for link in box.iter("a")):
+        return False
+    rest = [child for child in box if child is not holder and child.text_content().strip()]
+    first = next((child for child in box if child.text_content().strip()), None)
+    if first is not holder or not rest:
+        return False
+    text = [squash(child.text_content()) for child in rest]
+    return sum(len(t.split()) for t in text) >= _MIN_BOX_WORDS and all(t in known for t in text)
+
+
+def _bold(holder: HtmlElement, block: HtmlElement) -> bool:
+    """Whether text printed in `holder` is bold: a b/strong between it and its block."""
+    for element in [holder, *ancestors(holder)]:
+        if element is block:
+            return False
+        if element.tag in ("b", "strong"):
+            return True
+    return False
+
+
+def _in_chrome(holder: HtmlElement, container: HtmlElement | None) -> bool:
+    """Page chrome by landmark (`dom.in_chrome`), except an `<aside>` set inside the article's own
+    container, among its paragraphs: HTML's aside for content about the text around it, which news
+    templates use for the story's fact box ("Thông tin thêm", "Bối cảnh") or a timeline. The
+    page's sidebar is an aside beside that container, never inside it; an aside that links to
+    another page is a card of another story set into the text (the Guardian's "rich link")."""
+    if not in_chrome(holder):
+        return False
+    chain = [holder, *ancestors(holder)]
+    if container is None or container not in chain or in_chrome(container):
+        return True
+    inside = chain[: chain.index(container)]
+    return any(
+        (node.tag in CHROME_LANDMARKS and node.tag != "aside")
+        or node.get("role") in _CHROME_ROLES
+        or (node.tag == "aside" and any(link.get("href") for link in node.iter("a")))
+        for node in inside
+    )
+
+
+_CHROME_ROLES = frozenset({"banner", "navigation", "contentinfo"})
 
 
 def _spaced(source: list) -> list[bool]:
@@ -365,11 +443,17 @@ def _joint(current: list[str], piece: str, spaced: bool) -> str:
     return "" if glued else " "
 
 
-def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[str, HtmlElement]]:
+def _lines(
+    nodes: list, indices: list[int], spaced: list[bool], container: HtmlElement | None = None
+) -> list[tuple[str, HtmlElement, str]]:
     """Lost lines: consecutive text nodes of one block, broken at <br>, that read as prose; the
-    pieces are joined as printed (a word split by an inline tag stays one word)."""
-    lines: list[tuple[str, HtmlElement]] = []
+    pieces are joined as printed (a word split by an inline tag stays one word). `container`: the
+    kept blocks' common container, whose own asides are the article's (`_in_chrome`). Each line
+    says what it is: "prose", "heading", "bold" (a paragraph or list item's line wholly in bold, a
+    short one too), or "short": too short for prose, kept only as a box's title."""
+    lines: list[tuple[str, HtmlElement, str]] = []
     current: list[str] = []
+    plain: list[bool] = []  # pieces of the line not in bold
     linked: list[str] = []  # the line's link text: its words do not count toward a prose line
     current_block: HtmlElement | None = None
     previous = -2
@@ -378,11 +462,20 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
         if current and current_block is not None:
             text = " ".join("".join(current).split())
             words = len(text.split()) - len(" ".join(linked).split())
-            heading = current_block.tag in _HEADINGS
-            if (heading and words >= _MIN_HEADING_WORDS) or words >= _MIN_WORDS:
-                lines.append((text, current_block))
+            # set apart as a heading is: a subhead, a live blog entry's title, an interview's question
+            # or closing thanks, a list item's bold lead-in. A paragraph or item, not any box: a
+            # widget's bold prompt sits in a div ("Fanden Sie diesen Artikel nützlich?" over a rating
+            # widget, in trafilatura's benchmark with its class names hashed).
+            bold = current_block.tag in ("p", "li") and not any(plain)
+            if words >= _MIN_WORDS:
+                lines.append((text, current_block, "bold" if bold else "prose"))
+            elif (bold or current_block.tag in _HEADINGS) and words >= _MIN_HEADING_WORDS:
+                lines.append((text, current_block, "bold" if bold else "heading"))
+            elif words >= _MIN_TITLE_WORDS and not linked and not text.endswith(_SENTENCE_END):
+                lines.append((text, current_block, "short"))  # a box's title, if the caller finds the box
         current.clear()
         linked.clear()
+        plain.clear()
 
     for index in indices:
         node = nodes[index]
@@ -401,7 +494,7 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
             linked.append(str(node))
             previous = index
             continue  # a link inside a sentence ("… thì một <a>kiểu trang điểm</a> là …") is its words
-        if _skipped(holder) or in_chrome(holder):
+        if _skipped(holder) or _in_chrome(holder, container):
             flush()
             current_block = None
             previous = index
@@ -415,6 +508,7 @@ def _lines(nodes: list, indices: list[int], spaced: list[bool]) -> list[tuple[st
                 current_block = None
         if current_block is not None:
             current.append(_joint(current, str(node), spaced[index]) + str(node))
+            plain.append(not _bold(holder, current_block))
         previous = index
     flush()
     return lines
