@@ -267,9 +267,12 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page prints
     # is the article's, and titles sharing hardly a word with it name the site.
     if not any(_headline_long(t) for t in (*titles, document_title)) and (printed := _typeset_headline(tree)):
-        titles = [t for t in titles if not _names_site(t, printed[1])]
-        document_title = "" if _names_site(document_title, printed[1]) else document_title
-        h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
+        headings = [f" {squash(text_of(h))} " for h in tree.iter("h1", "h2", "h3")]  # a short headline's
+        site = {t for t in (*titles, document_title) if _names_site(t, printed[1], headings)}
+        if site:
+            titles = [t for t in titles if t not in site]
+            document_title = "" if document_title in site else document_title
+            h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
@@ -342,12 +345,19 @@ def _headline_long(title: str) -> bool:
     )
 
 
-def _names_site(title: str, headline: str) -> bool:
+def _names_site(title: str, headline: str, headings: Sequence[str]) -> bool:
     """A short title sharing hardly a word with the headline the page prints: the site's or a
-    section's name ("Báo X", "Kinh tế - Báo X", "Tin tức"), filled in on every page."""
+    section's name ("Báo X", "Kinh tế - Báo X", "Tin tức"), filled in on every page. One that a
+    heading prints (the title or a part of it; of three words or more, within the heading too) is
+    a short headline ("Wie entsteht Erdöl?", "Thema … Mehr Transparenz bei Preisanpassungen")."""
+    if not title or _headline_long(title):
+        return False
+    for part in [title, *title_segments(title)]:
+        key = f" {squash(part)} "
+        if key.strip() and any(key == h or (len(key.split()) >= 3 and key in h) for h in headings):
+            return False
     words = set(squash(headline).split())
-    shared = len(set(squash(title).split()) & words)
-    return bool(title) and not _headline_long(title) and shared < _SITE_TITLE_OVERLAP * len(words)
+    return len(set(squash(title).split()) & words) < _SITE_TITLE_OVERLAP * len(words)
 
 
 # Display type: <font size="4"> and up, an inline font-size of 18px / 14pt / 1.3em / 130 % and up
