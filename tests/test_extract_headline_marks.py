@@ -24,7 +24,7 @@ PARAGRAPHS = [
     "Giám đốc hợp tác xã cho biết mỗi tháng đơn vị giao khoảng bốn tấn gạo cho các cửa hàng, giá bán "
     "ổn định và cao hơn gạo thường từ mười lăm đến hai mươi phần trăm.",
     "Năm tới, hợp tác xã dự kiến mở rộng diện tích lên ba mươi héc-ta và đăng ký đánh giá, phân hạng "
-    "sản phẩm theo chương trình mỗi xã một sản phẩm.",
+    "sản phẩm theo chương trình OCOP của tỉnh.",
 ]
 
 
