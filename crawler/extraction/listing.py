@@ -52,7 +52,9 @@ _FOOTER_LINE_WORDS = 40
 _BELOW_SHARE = 10  # a page's bottom: at most one story link below the kept text per ten above
 _PROSE_WORDS = 20  # a paragraph of an article, not a menu entry, a form's message or a slogan
 _FOOTER_MAX_WORDS = int(_SITE_CHROME["footer_max_words"])
-_MIN_OWN_CARDS = 8  # a page's own list of stories; a related box under an article holds fewer or outweighs less
+_MIN_OWN_CARDS = (
+    8  # a page's own list of stories; a related box under an article holds fewer or outweighs less
+)
 _DATE_LINE_CHARS = 80
 _OWN_LIST_LEVELS = 2
 
@@ -288,10 +290,11 @@ def _intro_over_cards_evidence(
     index: PageIndex | None,
 ) -> str | None:
     """The printed headline names a page of stories (an author, a tag, a "Chuyên đề" hub), not a
-    story: after the kept text, in the container that holds it and the headline (or up to two levels
-    above: a header box may hold both), the page lists eight or more other stories' cards (found, and taken out, as teasers) against which the kept text is small
-    (the unprinted-headline rule's five words per story), and nothing between the container's
-    start and the kept text prints a date. An article prints its date by its headline, and outweighs
+    story: after the kept text, in the container that holds it and the headline (or up to two
+    levels above: a header box may hold both), the page lists eight or more other stories' cards
+    (found, and taken out, as teasers) against which the kept text is small (the unprinted-headline
+    rule's five words per story), and nothing between the container's start and the kept text
+    prints a date. An article prints its date by its headline, and outweighs
     the related box under it; an author's bio or a hub's introduction does neither."""
     words = sum(_words(paragraph) for paragraph in paragraphs)
     if index is None or len(cards) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(cards):
