@@ -156,13 +156,10 @@ def test_headline_over_its_own_list_of_stories_is_refused(page: str) -> None:
         _text(page, SITE + "/tac-gia/vang-thi-sinh.html")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known, before and after this round: the kept summaries outweigh the brief"
-)
 def test_short_dated_article_over_a_related_box_is_an_article() -> None:
     """No published metadata, a two-paragraph brief, eleven related cards with summaries right under
-    it in the same container: the printed date by the headline says it is a story, but the teaser
-    rule reads 11 summaries beside 11 links and refuses it (main does the same)."""
+    it in the same container: the teaser rule read 11 summaries beside 11 links and refused it; the
+    date printed under the headline, before any other story's link, says it is a story."""
     body = (
         "<p>Sáng nay, hợp tác xã chè vùng cao đã khai trương điểm bán hàng đầu tiên tại thành phố, "
         "bày bán hơn hai mươi loại chè và đặc sản của đồng bào.</p>"
@@ -189,3 +186,16 @@ def test_guard_undated_article_that_outweighs_its_related_box_is_an_article() ->
         HEADLINES[7],
     )
     assert "Đoạn 4" in _text(page)
+
+
+def test_guard_section_page_with_a_date_bar_under_its_name_is_refused() -> None:
+    """A section front printing today's date under its name: the date is the page's clock, and the
+    first text kept is a card's summary, not a story's own paragraph."""
+    page = _shell(
+        '<div class="s1"><h1>Nông nghiệp</h1><div class="s2">Thứ tư, 14/05/2025</div>'
+        f'<div class="s3">{_cards(10)}</div></div>',
+        "Nông nghiệp - Báo Vùng Cao",
+        menu=True,
+    )
+    with pytest.raises(ExtractionError, match="listing"):
+        _text(page, SITE + "/nong-nghiep/")

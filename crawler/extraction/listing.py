@@ -271,7 +271,12 @@ def listing_evidence(
     page's element order from before they were removed."""
     page = _PageText(tree, headline)
     return (
-        (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
+        (
+            _teaser_evidence(page, paragraphs)
+            if len(paragraphs) >= _MIN_CARD_PARAGRAPHS
+            and not _dated_by_headline(page, paragraphs, headline, index)
+            else None
+        )
         or (
             _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
             if headline is not None
@@ -324,6 +329,41 @@ def _intro_over_cards_evidence(
         f"its headline heads a list of {len(inside)} other stories and no date, and the {words} "
         "words kept are its introduction"
     )
+
+
+def _dated_by_headline(
+    page: _PageText, paragraphs: Sequence[str], headline: HtmlElement | None, index: PageIndex | None
+) -> bool:
+    """The page prints a date after its headline and before the kept text, with no other story's
+    headline link between, and the kept text opens with a paragraph of its own (not a card's
+    summary): a story's date line ("Thứ tư, 14/05/2025 08:30"), so the summaries kept under it are
+    its related box, not the page. A listing's first date is its first card's, after that card's
+    headline link, or the page's clock over its first card; a headline that is itself a link names
+    another page's story."""
+    if (
+        headline is None
+        or index is None
+        or headline.tag == "a"
+        or any(a.tag == "a" for a in ancestors(headline))
+    ):
+        return False
+    key = squash(paragraphs[0])
+    holder = page.holder(key)
+    start = index.of(headline) + sum(1 for _ in headline.iterdescendants())
+    end = -1 if holder is None else index.of(holder)
+    if holder is None or start < 0 or end <= start or _card_link(holder, key, _words(key), {}) is not None:
+        return False  # the text kept opens with a card's summary: the date is the page's clock or a card's
+    for element in index.elements[start + 1 : end]:
+        if (
+            element.tag == "a"
+            and _story_href(element)
+            and len(element.text_content().split()) >= _STORY_LINK_WORDS
+        ):
+            return False
+        for text in (element.text, element.tail):
+            if text and len(text) <= _DATE_LINE_CHARS and looks_like_date(text):
+                return True
+    return False
 
 
 def _end_of(element: HtmlElement, index: PageIndex) -> int:
