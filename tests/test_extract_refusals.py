@@ -49,7 +49,7 @@ HEADLINES = [
 SUMMARIES = [
     "Sau hai năm thử nghiệm, mô hình đã cho thu nhập ổn định và được huyện đề nghị nhân rộng.",
     "Bà con cho biết giá bán tại vườn năm nay cao hơn năm ngoái, thương lái đặt cọc từ sớm.",
-    "Sản phẩm được đóng gói theo mẫu mới, có tem truy xuất nguồn gốc dán trên từng hộp.",
+    "Sản phẩm được đóng gói theo mẫu mới, mỗi hộp đều dán mã QR để người mua tra cứu.",
     "Huyện dự kiến mở rộng vùng nguyên liệu thêm ba mươi héc ta trong vụ tới.",
 ]
 
