@@ -346,7 +346,7 @@ def _is_opening_label(block: Block, outlet: OutletNames) -> bool:
     return (
         block.kind in ("p", "item")
         and 1 <= len(words) <= _OPENING_LABEL_WORDS
-        and not re.search(r"[.!?…:;,\d\"“”]", block.text)
+        and not re.search(r"[.!?…:;,\d\"“”。、，！？：；]", block.text)  # CJK sentences punctuate too
         and parse_byline(block.text, outlet, min_words=1) is None
     )
 

@@ -727,7 +727,9 @@ def extract_article(
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
-        evidence := listing_evidence(tree, cleaned.paragraphs, headline=headline.element)
+        evidence := listing_evidence(
+            tree, cleaned.paragraphs, headline=headline.element, cards=teasers.cards, index=index
+        )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 
