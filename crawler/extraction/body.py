@@ -858,18 +858,25 @@ def _is_sentence_block(block: Block) -> bool:
 
 def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     """Lead first and once. A body that opens with the lead (or a longer form of it) keeps its own
-    wording; a body that lacks it gets it prepended."""
-    key = squash(lead)
+    wording; a body that lacks it gets it prepended. Copies are compared without the spaces between
+    words: a place stamp glued to the sapo ("Lào CaiSáng nay") is the same text once its dash is
+    printed in one copy of the sapo and not in the other (a page printing the sapo twice)."""
+    key = _spaceless(lead)
     if not key:
         return paragraphs, paragraphs[0] if paragraphs else ""
+    rest = [p for p in paragraphs[1:] if _spaceless(p) != key]
     if paragraphs:
-        first = squash(paragraphs[0])
+        first = _spaceless(paragraphs[0])
         if key in first:  # the body opens with the lead, maybe with a dateline ("TTO - …")
-            return paragraphs, paragraphs[0]
+            return [paragraphs[0], *rest], paragraphs[0]
         if len(first) >= 0.6 * len(key) and first in key:  # the body kept a truncated copy of the sapo
-            return [lead, *paragraphs[1:]], lead
-    rest = [p for p in paragraphs if squash(p) != key]
+            return [lead, *rest], lead
+        rest.insert(0, paragraphs[0])
     return [lead, *rest], lead
+
+
+def _spaceless(text: str) -> str:
+    return squash(text).replace(" ", "")
 
 
 def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
