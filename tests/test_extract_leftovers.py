@@ -1,0 +1,67 @@
+"""Four faults the session-16 blind rounds found and left (issue #10), each fixed by its mechanism.
+
+1. A live blog's entry stamps ("Cập nhật lúc 14:26 ngày 3/1") print no year: the year was borrowed
+   from the stamp's own minutes, and an update stamp became the publication time.
+2. On a short page, a date beside another story's headline in an unheaded related list, still
+   within the headline's byline window, was read as the dateline.
+3. A "place + date" line under a signature after the text ("Lào Cai, 15/11/2025") kept the
+   signature from being read: no writer, no date.
+4. A reader's letter signed "Bạn đọc X, Bình Dương": the province after the comma read as a
+   second writer.
+Every page below is written for these tests (invented names and text, opaque class names).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crawler.extraction.byline import parse_byline
+from crawler.extraction.dates import parse_vietnamese_date
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+from tests.test_extract_dates_stamps import CRAWLED, _page, _published
+from tests.test_extract_outlet_bylines import _extract
+from tests.test_extract_outlet_bylines import _page as _signed_page
+
+DATED_URL = "https://baovungxa.example.vn/nong-nghiep/vu-cam-som-20251205093000123.htm"
+LATE_CRAWL = datetime(2026, 12, 7, 8, 0, tzinfo=VIETNAM_TZ)
+
+
+def _live(stamps: list[str]) -> str:
+    entries = "".join(
+        f'<div class="x1e1e1e1"><p class="live-time"><em>{stamp}</em></p>'
+        f"<p><strong>Phiên chợ mở cửa lượt {n}</strong></p>"
+        f"<p>Các gian hàng nông sản của hợp tác xã đón khách từ sớm, lượt {n} đông hơn dự kiến.</p></div>"
+        for n, stamp in enumerate(stamps, 1)
+    )
+    return _page(footer=entries)
+
+
+# 1. Live-blog stamps
+def test_a_year_is_never_borrowed_from_the_minutes_of_a_clock() -> None:
+    assert parse_vietnamese_date("Cập nhật lúc 14:26 ngày 3/1", now=LATE_CRAWL) is None
+    assert parse_vietnamese_date("14:26 ngày 3/1/2026", now=LATE_CRAWL) == datetime(
+        2026, 1, 3, 14, 26, tzinfo=VIETNAM_TZ
+    )
+
+
+def test_live_blog_update_stamps_are_not_the_publication_time() -> None:
+    page = _live(["Cập nhật lúc 16:27 ngày 7/8", "Cập nhật lúc 14:26 ngày 3/1"])
+    article = extract_article(page, DATED_URL, crawled=LATE_CRAWL)
+    assert article.published == datetime(2025, 12, 5, tzinfo=VIETNAM_TZ)
+    assert article.published_source == "url"
+
+
+def test_an_update_stamp_after_the_url_s_day_is_not_the_publication_time() -> None:
+    page = _live(["Cập nhật lúc 16:27 ngày 7/1/2026", "Cập nhật lúc 14:26 ngày 3/1/2026"])
+    article = extract_article(page, DATED_URL, crawled=LATE_CRAWL)
+    assert article.published == datetime(2025, 12, 5, tzinfo=VIETNAM_TZ)
+
+
+def test_an_update_label_alone_on_the_url_s_day_still_gives_the_time() -> None:
+    """Guard: many outlets label their only dateline "Cập nhật"; on the URL's day it is the time."""
+    header = '<p class="x2b2b2b2">Cập nhật: 07:46 05/12/2025</p>'
+    article = extract_article(_page(header), DATED_URL, crawled=LATE_CRAWL)
+    assert article.published == datetime(2025, 12, 5, 7, 46, tzinfo=VIETNAM_TZ)
