@@ -65,3 +65,27 @@ def test_an_update_label_alone_on_the_url_s_day_still_gives_the_time() -> None:
     header = '<p class="x2b2b2b2">Cập nhật: 07:46 05/12/2025</p>'
     article = extract_article(_page(header), DATED_URL, crawled=LATE_CRAWL)
     assert article.published == datetime(2025, 12, 5, 7, 46, tzinfo=VIETNAM_TZ)
+
+
+# 2. An unheaded related list on a short page
+RELATED = (
+    '<ul class="x3a3a3a3">'
+    '<li><a href="/tin-1.html">Vườn bưởi ven đê mở cửa đón khách tham quan</a> <span>08:00 03/12/2025</span></li>'
+    '<li><a href="/tin-2.html">Giá hồ tiêu tăng trở lại sau ba tuần</a> <span>17:45 02/12/2025</span></li>'
+    "</ul>"
+)
+
+
+def test_a_date_beside_another_story_s_headline_on_a_short_page_is_not_the_article_s() -> None:
+    assert _published(_page(footer=RELATED)) is None
+    assert _published(_page().replace('<div class="x8b8b8b8">', RELATED + '<div class="x8b8b8b8">')) is None
+
+
+def test_a_dateline_beside_a_writer_s_link_or_a_share_link_is_still_the_date() -> None:
+    """Guard: a writer's linked name, or one long share link, beside the date is the byline area."""
+    header = (
+        '<div class="x2b2b2b2"><a href="/tac-gia/ha-thuc-quyen">Hà Thục Quyên</a> '
+        "<span>08:10 05/12/2025</span> "
+        '<a href="https://news.example.com/follow">Theo dõi Báo Vùng Xa trên Google News</a></div>'
+    )
+    assert _published(_page(header)) == datetime(2025, 12, 5, 8, 10)
