@@ -89,3 +89,19 @@ def test_a_dateline_beside_a_writer_s_link_or_a_share_link_is_still_the_date() -
         '<a href="https://news.example.com/follow">Theo dõi Báo Vùng Xa trên Google News</a></div>'
     )
     assert _published(_page(header)) == datetime(2025, 12, 5, 8, 10)
+
+
+# 3. A place and a date under the signature after the text
+@pytest.mark.parametrize(
+    "footer",
+    [
+        '<p align="right"><strong>Kỳ Duyên</strong></p><p align="right"><em>Lào Cai, 15/11/2025</em></p>',
+        '<p style="text-align: right;"><strong>Kỳ Duyên</strong><br>Lào Cai 15/11/2025 12:43</p>',
+        '<p align="right"><b>Kỳ Duyên</b></p><p align="right"><em>Buôn Ma Thuột, ngày 15/11/2025</em></p>',
+    ],
+)
+def test_a_place_and_date_line_under_a_closing_signature_leaves_it_readable(footer: str) -> None:
+    article = _extract(_signed_page(footer=footer))
+    assert article.authors == ["Kỳ Duyên"]
+    assert article.published is not None and article.published.date() == datetime(2025, 11, 15).date()
+    assert "Kỳ Duyên" not in article.text and "15/11/2025" not in article.text
