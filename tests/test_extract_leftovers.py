@@ -21,7 +21,7 @@ from crawler.extraction.byline import parse_byline
 from crawler.extraction.dates import parse_vietnamese_date
 from crawler.extraction.extract import extract_article
 from indexer.schema import VIETNAM_TZ
-from tests.test_extract_dates_stamps import CRAWLED, _page, _published
+from tests.test_extract_dates_stamps import _page, _published
 from tests.test_extract_outlet_bylines import _extract
 from tests.test_extract_outlet_bylines import _page as _signed_page
 
@@ -70,7 +70,8 @@ def test_an_update_label_alone_on_the_url_s_day_still_gives_the_time() -> None:
 # 2. An unheaded related list on a short page
 RELATED = (
     '<ul class="x3a3a3a3">'
-    '<li><a href="/tin-1.html">Vườn bưởi ven đê mở cửa đón khách tham quan</a> <span>08:00 03/12/2025</span></li>'
+    '<li><a href="/tin-1.html">Vườn bưởi ven đê mở cửa đón khách tham quan</a> '
+    "<span>08:00 03/12/2025</span></li>"
     '<li><a href="/tin-2.html">Giá hồ tiêu tăng trở lại sau ba tuần</a> <span>17:45 02/12/2025</span></li>'
     "</ul>"
 )
@@ -105,3 +106,35 @@ def test_a_place_and_date_line_under_a_closing_signature_leaves_it_readable(foot
     assert article.authors == ["Kỳ Duyên"]
     assert article.published is not None and article.published.date() == datetime(2025, 11, 15).date()
     assert "Kỳ Duyên" not in article.text and "15/11/2025" not in article.text
+
+
+# 4. A reader's letter signed with a place
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bạn đọc Đàm Thị Nguyệt, Bình Dương",
+        "Độc giả Đàm Thị Nguyệt - Hà Nội",
+        "Bạn đọc Đàm Thị Nguyệt (huyện Củ Chi, TP.HCM)",
+        "Ý kiến của bạn đọc Đàm Thị Nguyệt (Nghệ An)",
+        "Bạn đọc Đàm Thị Nguyệt, TP Huế",
+        "Bạn đọc Đàm Thị Nguyệt, Buôn Ma Thuột",
+    ],
+)
+def test_a_reader_s_place_is_no_second_writer(line: str) -> None:
+    byline = parse_byline(line, min_words=2)
+    assert byline is not None and byline.authors == ["Đàm Thị Nguyệt"]
+
+
+def test_a_reader_s_letter_signed_after_the_text_names_the_reader_only() -> None:
+    article = _extract(
+        _signed_page(footer='<p style="text-align: right;">Bạn đọc Đàm Thị Nguyệt, Bình Dương</p>')
+    )
+    assert article.authors == ["Đàm Thị Nguyệt"]
+    assert "Bình Dương" not in article.text
+
+
+def test_a_sentence_about_readers_or_two_writers_stay_as_they_were() -> None:
+    """Guards: the label needs a name after it; without the label a second name stays a writer."""
+    assert parse_byline("Bạn đọc cho biết giá tăng", min_words=2) is None
+    byline = parse_byline("Đàm Thị Nguyệt, Lò Văn Khải", min_words=2)
+    assert byline is not None and byline.authors == ["Đàm Thị Nguyệt", "Lò Văn Khải"]

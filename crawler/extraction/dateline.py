@@ -267,7 +267,9 @@ def _beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
         if node in shared or parent is None:
             return False
         if _holds_teaser_link(node) and any(
-            _holds_teaser_link(sibling) for sibling in parent if sibling is not node and sibling.tag == node.tag
+            _holds_teaser_link(sibling)
+            for sibling in parent
+            if sibling is not node and sibling.tag == node.tag
         ):
             return True
     return False

@@ -56,7 +56,12 @@ def resolve_published(
         return Published(printed.value, PAGE, conflict=True, note=note)
     if metadata is not None:
         return Published(metadata, METADATA)
-    if printed is not None and printed.updated and from_url is not None and printed.value.date() > from_url.date():
+    if (
+        printed is not None
+        and printed.updated
+        and from_url is not None
+        and printed.value.date() > from_url.date()
+    ):
         return Published(from_url, URL)  # an update stamp later than the URL's day: updated, not published
     if printed is not None:
         return Published(printed.value, PAGE)
