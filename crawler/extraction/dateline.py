@@ -36,6 +36,7 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
+    short_raw_text,
     short_text,
     words_of,
 )
@@ -275,7 +276,14 @@ def _beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
     return False
 
 
+_TEASER_CHARS = 240  # a teaser item: a headline, a date, a line of summary at most
+
+
 def _holds_teaser_link(node: HtmlElement) -> bool:
+    """A short item (not the article's text, whose paragraphs link long phrases too) holding a
+    link as long as a headline."""
+    if short_raw_text(node, _TEASER_CHARS) is None:
+        return False
     return any(
         len(text.split()) >= _TEASER_WORDS and not looks_like_date(text)
         for text in (" ".join(link.itertext()) for link in node.iter("a"))
