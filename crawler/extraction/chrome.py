@@ -14,12 +14,13 @@ box as "the article" on short pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     PageIndex,
@@ -34,7 +35,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.image_captions import find_unclassed_captions
-from crawler.extraction.keys import squash
+from crawler.extraction.keys import folded, squash
 from crawler.extraction.vocab import load
 from crawler.urls import is_web_url, same_site
 
@@ -655,4 +656,155 @@ def remove_comment_sections(
         removed += 1
         if (label := labelled.get(element)) is not None and label.getparent() is not None:
             remove(label)
+    return removed
+
+
+# Session 16: page widgets built around form controls. Reaction bars, polls, rating stars, sign-up
+# and paywall boxes, audio players and weather pickers put a question or a label, a count, a price
+# or a temperature next to their buttons, fields and pickers; body extractors drop the controls and
+# keep that text as a short paragraph of the article.
+_CONTROLS = ("button", "select", "input", "audio", "progress", "meter")
+_CONTROL_BOX_WORDS = 40  # a widget's title, prompt and button labels; an article holds more
+
+
+def _beside_prose(box: HtmlElement) -> bool:
+    """The box is set into running text: loose text beside it says a sentence, or so does the
+    element right before or after it (a paragraph, or the article's container with paragraphs of
+    its own when the box sits between the headline and the text). Boxes elsewhere (a sidebar's
+    search field, the fields of a comment form, a shop's sliders) are left to the body
+    extractor, which leaves them out, and whose choice of the article's container their removal
+    would only disturb (measured on the trafilatura sdist pages)."""
+    parent = box.getparent()
+    if parent is None:
+        return False
+    if any(len((text or "").split()) >= _PROSE_WORDS for text in (parent.text, box.tail)):
+        return True
+    neighbours = (box.getprevious(), box.getnext())
+    for neighbour in neighbours:
+        if neighbour is None or not isinstance(neighbour.tag, str):
+            continue
+        if len((neighbour.tail or "").split()) >= _PROSE_WORDS:
+            return True
+        if any(_says_a_sentence(block) for block in _near_leaf_blocks(neighbour)):
+            return True
+    return False
+
+
+def _in_larger_form(control: HtmlElement, box: HtmlElement, holding: set[HtmlElement]) -> bool:
+    """One field of a form larger than a widget (comments, an order, a search page): the form
+    rules' business. A form around the whole page (ASP.NET wraps the page, headline included)
+    says nothing."""
+    form = next((a for a in ancestors(control) if a.tag == "form"), None)
+    return form is not None and form not in holding and not any(node is form for node in box.iter("form"))
+
+
+_LEAF_BLOCKS = ("p", "div", "td", "li", "blockquote")
+
+
+def _near_leaf_blocks(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element, its children and grandchildren that hold no other block: paragraphs however
+    a page writes them (<p>, <div>s, a photo table's caption cell)."""
+    for node in (
+        element,
+        *element.iterchildren(),
+        *(g for c in element.iterchildren() for g in c.iterchildren()),
+    ):
+        if (
+            isinstance(node.tag, str)
+            and node.tag in _LEAF_BLOCKS
+            and next(node.iterdescendants(*_LEAF_BLOCKS), None) is None
+        ):
+            yield node
+
+
+def _says_a_sentence(block: HtmlElement) -> bool:
+    return len(block.text_content().split()) >= _PROSE_WORDS
+
+
+def remove_control_boxes(
+    tree: HtmlElement,
+    index: PageIndex,
+    headline_at: int,
+    keep: Iterable[HtmlElement | None],
+    byline_lines: frozenset[str] = frozenset(),
+) -> int:
+    """Remove the largest box of at most 40 words around each form control (a hidden field
+    aside) printed after the headline and set into the text (`_beside_prose`): what a widget
+    prints beside its controls is not the article's. A box holding the headline, the lead, the
+    page's byline or a date is left (a share button in the byline bar), and so is a field of a
+    larger form (`_in_larger_form`). Before the headline, or on a page without one, the controls
+    are the site's header (search, log-in, pickers): the listing rules read those."""
+    if headline_at < 0:
+        return 0
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    removed = 0
+    for control in list(tree.iter(*_CONTROLS)):
+        if control.tag == "input" and (control.get("type") or "").lower() == "hidden":
+            continue
+        if index.of(control) <= headline_at or not attached(control, tree):
+            continue
+        box = control
+        for parent in ancestors(control):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _CONTROL_BOX_WORDS:
+                break
+            box = parent
+        if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
+            continue
+        text = text_of(box)
+        key = squash(text)
+        if looks_like_date(text) or any(line and line in key for line in byline_lines):
+            continue
+        remove(box)
+        removed += 1
+    return removed
+
+
+# Market, price and weather boxes set into the article column (session 16): a heading naming the
+# market (body.toml [widgets] market, folded, whole words), then figures. Body extractors keep their
+# rows as text when they are not links.
+_MARKET = re.compile(r"\b(?:" + "|".join(load("body")["widgets"]["market"]) + r")\b")
+_MARKET_BOX_WORDS = 60
+_MARKET_HEADING_WORDS = 8
+_FIGURES_SHARE = 0.25  # of the box's letters and digits: prices, rates, temperatures
+_FIGURES_MIN = 8  # digits
+
+
+def _mostly_figures(text: str) -> bool:
+    """Digits make a quarter of the letters and digits (counted by character: a widget's cells are
+    often run together, "USD25.32825.591"); a sentence about prices holds far fewer."""
+    digits = sum(ch.isdigit() for ch in text)
+    return digits >= _FIGURES_MIN and digits >= _FIGURES_SHARE * sum(ch.isalnum() for ch in text)
+
+
+def remove_market_boxes(
+    tree: HtmlElement, index: PageIndex, headline_at: int, keep: Iterable[HtmlElement | None]
+) -> int:
+    """Remove the largest box of at most 60 words, printed after the headline, that opens with a
+    short heading naming a market ("Giá vàng hôm nay", "Tỷ giá ngoại tệ", "Bảng giá nông sản")
+    and is mostly figures. An article's own price table stays when it sits in the article's
+    container with the prose, which is longer; a box holding the headline or the lead stays too."""
+    if headline_at < 0:
+        return 0
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    removed = 0
+    for node in tree.xpath("//body//text()[normalize-space()]"):
+        words = node.split()
+        if len(words) > _MARKET_HEADING_WORDS or not _MARKET.search(folded(str(node))):
+            continue
+        heading = node.getparent()
+        if heading is None or node.is_tail or index.of(heading) <= headline_at or not attached(heading, tree):
+            continue
+        box = heading
+        for parent in ancestors(heading):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _MARKET_BOX_WORDS or not _opens_with(parent, heading):
+                break
+            box = parent
+        if box is heading or not _mostly_figures(box.text_content()):
+            continue
+        remove(box)
+        removed += 1
     return removed

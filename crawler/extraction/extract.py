@@ -8,6 +8,7 @@ Pipeline (docs/extraction.md explains each step and why it is there):
           ─► title.choose_title + the headline element
           ─► chrome.take_captions ─► lead.find_lead ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
           ─► byline.find_byline, dateline.find_printed_date                     (the page's own byline)
+          ─► chrome.remove_control_boxes, chrome.remove_market_boxes            (widgets in the text)
           ─► blocks.extract_blocks (trafilatura; per-site body_selectors) ─► body.clean_body
           ─► authors, dates, section, tags resolved by trust order ─► Article
 
@@ -24,7 +25,7 @@ from datetime import datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from crawler.extraction.blocks import extract_blocks
+from crawler.extraction.blocks import Block, extract_blocks
 from crawler.extraction.body import BodyContext, CleanBody, clean_body
 from crawler.extraction.byline import (
     Byline,
@@ -41,7 +42,9 @@ from crawler.extraction.byline import (
 from crawler.extraction.chrome import (
     find_labels,
     remove_comment_sections,
+    remove_control_boxes,
     remove_labelled_link_lists,
+    remove_market_boxes,
     remove_related_boxes,
     take_captions,
     take_tag_lists,
@@ -461,6 +464,15 @@ def _published(
 _CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")
 
 
+def _closing_notice(blocks: Sequence[Block], cleaned: CleanBody) -> str | None:
+    """The last block, when it is a prompt the body dropped after its last paragraph (a notice
+    box, "Mọi thông tin, góp ý xin gửi về …"): a signature the body extractor cut after that box
+    follows the notice, not the last paragraph (session 16)."""
+    prompts = {text for rule, text in cleaned.dropped if rule == "prompt"}
+    last = blocks[-1].text if blocks else ""
+    return last if last in prompts and last not in cleaned.paragraphs else None
+
+
 def _closing_lines(cleaned: CleanBody, page_byline: PageByline | None) -> list[str]:
     """The texts the body took as a byline (its closing lines, the page's byline element kept as a
     line), then its date lines, when it found one."""
@@ -550,6 +562,11 @@ def extract_article(
         tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
     )
     page_byline = find_byline(tree, index, headline.position, outlet_names)
+    # Widgets set into the article (session 16): their boxes go before the body is read.
+    keep = (headline.element, lead_element)
+    byline_lines = page_byline.lines if page_byline else frozenset()
+    remove_control_boxes(tree, index, headline.position, keep, byline_lines)
+    remove_market_boxes(tree, index, headline.position, keep)
 
     containers = select(tree, body_selectors) if body_selectors else []
     if not containers and thread_message is not None and attached(thread_message, tree):
@@ -582,6 +599,8 @@ def extract_article(
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:
         closing_dom = find_closing_byline(tree, cleaned.paragraphs[-1], outlet_names)
+        if closing_dom is None and (notice := _closing_notice(blocks, cleaned)):
+            closing_dom = find_closing_byline(tree, notice, outlet_names)
     # A byline element next to the headline beats the body's closing line; one far below it
     # (after the body, where other articles' teasers live) does not.
     near, far = (

@@ -92,6 +92,11 @@ _SYLLABLE = re.compile(
 )
 
 
+def is_syllable(folded: str) -> bool:
+    """Whether a folded word is one Vietnamese syllable ("metropole", "becamex" are not)."""
+    return _SYLLABLE.fullmatch(folded) is not None
+
+
 def in_capitals(line: str) -> bool:
     """Whether a line is written in capitals: at least three words in capitals throughout, and
     nine in ten of the words with a letter ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in
@@ -206,7 +211,14 @@ def _is_caption(line: str, words: int, capitals: bool) -> bool:
     )
 
 
+@cache
+def _licence_pattern() -> re.Pattern[str]:
+    return re.compile(relevance_vocab()["licence_pattern"], re.IGNORECASE)
+
+
 def _is_chrome(line: str, capitals: bool) -> bool:
+    if "GP" in line and _licence_pattern().search(line):
+        return True
     return _chrome_pattern(capitals).search(line) is not None
 
 

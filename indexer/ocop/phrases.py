@@ -62,6 +62,21 @@ def malformed(syllable: str) -> bool:
     return sum(1 for ch in unicodedata.normalize("NFD", syllable) if ch in _TONE_MARKS) > 1
 
 
+PLAIN_CONTEXT = 3  # syllables either side that must be plain too, at least two of them present
+
+
+def _plain_run(doc: Document, i: int, j: int) -> bool:
+    """Whether syllables [i, j) and up to PLAIN_CONTEXT syllables either side in their block carry
+    no diacritics: a quote in English or a line typed without them inside Vietnamese text. "Quang
+    Bình" or "Lê Quang Nam" next to written diacritics is not such a run."""
+    low, fold_ = doc.low, doc.fold
+    if any(low[k] != fold_[k] for k in range(i, j)):
+        return False
+    block = doc.blocks[doc.block_of[i]]
+    lo, hi = max(block.first, i - PLAIN_CONTEXT), min(block.last, j + PLAIN_CONTEXT)
+    return hi - lo - (j - i) >= 2 and all(low[k] == fold_[k] for k in range(lo, hi))
+
+
 @dataclass(eq=False)  # identity hash: a Document memoises each index's hits under the index itself
 class PhraseIndex:
     """Leftmost-longest matching of phrases on a Document's folded syllables.
@@ -75,6 +90,9 @@ class PhraseIndex:
 
     strict_accents: bool = True
     tolerate_malformed: bool = False  # a broken syllable ("Yên Báị") matches on its folded form
+    # a phrase written without diacritics amid words without them ("products from Lam Dong") matches
+    # folded, even in a paragraph written with diacritics
+    tolerate_plain_runs: bool = False
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
     _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
     _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
@@ -123,6 +141,7 @@ class PhraseIndex:
                 accented
                 and doc.low[i : i + n] != phrase.accented_list
                 and not self._malformed_only(doc, i, phrase)
+                and not (self.tolerate_plain_runs and _plain_run(doc, i, i + n))
             ):
                 continue
             return phrase

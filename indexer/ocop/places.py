@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from indexer.ocop.document import PLACE_ZONES, Document
+from indexer.ocop.document import PLACE_ZONES, Document, is_syllable
 from indexer.ocop.english import english_blocks
 from indexer.ocop.groups import product_index
 from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
@@ -143,7 +143,7 @@ class Gazetteer:
 
         # Proper names carry their diacritics: in text written with them, "Quang Bình" (Hà Giang)
         # is not "Quảng Bình" and "Huệ" is not "Huế"; text without diacritics matches folded.
-        self.names = PhraseIndex(strict_accents=True, tolerate_malformed=True)
+        self.names = PhraseIndex(strict_accents=True, tolerate_malformed=True, tolerate_plain_runs=True)
         for key, name in self.old_name.items():
             self.names.add(name, ("province", key))
         for p in data["provinces"]:
@@ -173,6 +173,11 @@ class Gazetteer:
         self.province_prefixes = index(vocab["province_prefixes"])
         self.not_province_prefixes = index(vocab["not_province_prefixes"])
         self.personal_titles = index(vocab["personal_titles"])
+        self.authority_heads = index(vocab["authority_heads"])
+        self.naming_words = index(vocab["naming_words"])
+        self.naming_ends = {syllables(w)[-1] for w in vocab["naming_words"]}  # a cheap test first
+        self.naming_span = int(vocab["naming_span"])
+        self.dishes = index(vocab["dish_words"])
         self.organisation_heads = index(vocab["organisation_heads"])
         self.organisation_ends = index(vocab["organisation_ends"])
         self.organisation_joined = index(vocab["organisation_joined"])
@@ -234,7 +239,9 @@ class Gazetteer:
             return False
         if not prefixed and self._before(doc, i, self.not_province_prefixes):
             return False
-        if self._before(doc, i, self.personal_titles):
+        if self._before(doc, i, self.personal_titles) or self._named_as(doc, i):
+            return False
+        if by_case and not prefixed and self._in_longer_name(doc, i, j):
             return False
         if (
             by_case
@@ -264,6 +271,56 @@ class Gazetteer:
             and not self.names.starts(doc.fold[j])
             and not self._is_family(doc, j)
         )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
+
+    @staticmethod
+    def _written_as(doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether the text has the capitals the vocabulary writes ("Doanh nghiệp X" is a name,
+        "đoàn doanh nghiệp TP.HCM" is not); where case marks no names, any case will do."""
+        return not doc.names_by_case(i) or all(
+            doc.is_cap(k) for k, cap in zip(range(i, i + len(phrase.caps)), phrase.caps, strict=True) if cap
+        )
+
+    def _named_as(self, doc: Document, i: int) -> bool:
+        """ "mang tên Vĩnh Phúc", "đặt tên cửa hàng là Vĩnh Phúc": what something is called."""
+        if i == 0 or doc.fold[i - 1] not in self.naming_ends:
+            return False
+        if self._before(doc, i, self.naming_words):
+            return True
+        if not doc.adjacent(i) or doc.fold[i - 1] != "la":
+            return False
+        first = doc.blocks[doc.block_of[i]].first
+        for k in range(i - 2, max(first, i - 2 - self.naming_span) - 1, -1):
+            if doc.gap(k + 1).strip():
+                return False
+            if doc.fold[k] == "ten" and doc.low[k] in ("tên", "ten"):
+                return True
+        return False
+
+    def _in_longer_name(self, doc: Document, i: int, j: int) -> bool:
+        """Whether a capitalised run right before syllable i makes the name part of a longer
+        proper name: "Sông Lam Nghệ An", "Thép Xanh Nam Định" (clubs), "Tiệm Vĩnh Phúc". Not when
+        the run is a place itself or with the name ("Mộc Châu Sơn La", "Quảng Nam Đà Nẵng",
+        "phường Nam Đồ Sơn"), only opens the sentence ("Ở Hà Nội"), holds a province's office
+        ("Sở Công Thương Hà Nội"), or is a foreign brand whose branch the name locates ("Sofitel
+        Legend Metropole Hà Nội", the ocop-real convention)."""
+        block = doc.blocks[doc.block_of[i]]
+        s = i
+        while s > block.first and i - s < 4 and doc.adjacent(s) and doc.is_cap(s - 1):
+            if doc.is_acronym(s - 1):
+                break
+            s -= 1
+        if any(self.authority_heads.match_at(doc, k, i) is not None for k in range(s, i)):
+            return False
+        if s < i and doc.sent_start[s]:
+            s += 1  # a sentence's first capital says nothing
+        if s == i or doc.block_of[i] in english_blocks(doc):
+            return False
+        if self.names.preceded_by(doc, i) is not None:
+            return False
+        if not all(is_syllable(doc.fold[k]) for k in range(s, i)):
+            return False
+        spelled = self.is_place_name
+        return not any(spelled(tuple(doc.low[k:i])) or spelled(tuple(doc.low[k:j])) for k in range(s, i))
 
     def _in_credit(self, doc: Document, i: int) -> bool:
         """A photo credit or source names a person or an outlet: "(Photo: Thach Tra Vinh)"."""
@@ -305,7 +362,8 @@ class Gazetteer:
             listed = gap == "," and self.organisation_joined.match_at(doc, k, last) is not None
             if gap not in ("", "-", "–") and not bracketed and not listed:
                 return False
-            if self.organisation_heads.preceded_by(doc, k) is not None:
+            head = self.organisation_heads.preceded_by(doc, k)
+            if head is not None and self._written_as(doc, k - len(head.folded), head):
                 return True  # before the ends: "Hợp tác xã" ends with "xã", also an end word
             if self.organisation_ends.preceded_by(doc, k) is not None and (
                 doc.fold[k - 1] != "va" or self.organisation_joined.match_at(doc, k, last) is None
@@ -330,6 +388,8 @@ class Gazetteer:
             found = self.products.preceded_by(doc, k + 1)
             if found is not None and found.value:
                 return True
+            if k == i - 1 and self.dishes.preceded_by(doc, i) is not None:
+                return True  # "phở Nam Định": a dish right before the name
             if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
                 return False
         return False
@@ -432,7 +492,11 @@ class Gazetteer:
                 continue
             units.extend(self._units_in_block(doc, block.first, block.last, new_mode, covered))
         anchors: list[tuple[int, str, str]] = []  # (syllable, old key, 2025 key) of places named
-        heads = [j for _i, j, phrase in names if _name(phrase)[0] == "organisation"]
+        heads = [
+            j
+            for i, j, phrase in names
+            if _name(phrase)[0] == "organisation" and self._written_as(doc, i, phrase)
+        ]
         for i, j, phrase in names:
             kind, key = _name(phrase)
             if key is None or i in covered:  # blocked words and organisation heads name no province
