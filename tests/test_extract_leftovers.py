@@ -138,3 +138,11 @@ def test_a_sentence_about_readers_or_two_writers_stay_as_they_were() -> None:
     assert parse_byline("Bạn đọc cho biết giá tăng", min_words=2) is None
     byline = parse_byline("Đàm Thị Nguyệt, Lò Văn Khải", min_words=2)
     assert byline is not None and byline.authors == ["Đàm Thị Nguyệt", "Lò Văn Khải"]
+
+
+def test_a_reader_s_letter_signed_at_the_top_of_the_text_names_the_reader() -> None:
+    line = '<p>Bạn đọc <a href="/ban-doc/dam-thi-nguyet">Đàm Thị Nguyệt</a> (huyện Củ Chi, TP.HCM)</p>'
+    page = _signed_page().replace('<p class="x6f6f6f6">', line + '<p class="x6f6f6f6">', 1)
+    article = _extract(page)
+    assert article.authors == ["Đàm Thị Nguyệt"]
+    assert "Củ Chi" not in article.text

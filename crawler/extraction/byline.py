@@ -538,11 +538,13 @@ def parse_byline(
 def is_marked_credit(text: str, byline: Byline) -> bool:
     """A byline that says it is a credit, beyond a bare name: an agency or newsroom role beside or
     instead of the name ("Lan Anh (TTXVN)", "Nhóm PV"), a source ("Theo Lan Anh"), a title
-    before the name ("PV Lan Anh", "ThS. Lan Anh") or a note on what the writer did ("Lan Anh
-    (thực hiện)"). A bare name alone could be a kicker or a place; these could not."""
+    before the name ("PV Lan Anh", "ThS. Lan Anh"), a note on what the writer did ("Lan Anh
+    (thực hiện)") or a reader's label ("Bạn đọc Lan Anh"). A bare name alone could be a kicker or
+    a place; these could not."""
     text = _LABELS.sub("", clean(text)).strip()
     return bool(
         byline.agency
+        or _READER.match(text)
         or _SOURCE.match(text)
         or _HONORIFIC.match(text)
         or _COMPILER_NOTE.search(text)
