@@ -33,6 +33,7 @@ from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames
+from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before
 from crawler.extraction.vocab import AnyBranch, load, pattern
 
@@ -135,10 +136,11 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
 
 
 def is_date_line(text: str, crawled: datetime | None = None) -> bool:
-    """A short line that is only a date/time stamp, with at most a label or outlet abbreviation."""
+    """A short line that is only a date/time stamp, with at most a label or outlet abbreviation,
+    after the place of a dateline ("Buôn Ma Thuột, ngày 15/11/2025" under a signature)."""
     if _words(text) > _DATE_LINE_MAX_WORDS or not looks_like_date(text, now=crawled):
         return False
-    leftover = re.sub(r"\d+", " ", folded(text))
+    leftover = re.sub(r"\d+", " ", folded(without_leading_place(text)))
     leftover = _DATE_LINE_WORDS.sub(" ", leftover)
     return len(re.findall(r"[a-z]{2,}", leftover)) <= 2
 
