@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -83,7 +84,9 @@ from crawler.extraction.title import (
     HEADLINE_WORDS,
     choose_title,
     kicker_before,
+    names_a_site,
     prefer_visible,
+    strip_marks,
     title_prefixes,
     title_segments,
     title_suffixes,
@@ -190,6 +193,26 @@ def _outlet_names(tree: HtmlElement, meta: PageMetadata, outlet: str, host: str)
     return OutletNames([outlet, *meta.site_names, *from_title], host)
 
 
+_GLUED = re.compile(r"[,;:!?](?=[^\W\d_])")
+_BOUNDARY = "\ue000"  # a private-use character: no page prints it
+
+
+def _heading_text(element: HtmlElement) -> str:
+    """The heading's text, with a space where two of its parts meet after a comma or a colon
+    ("<span>Bắc Kạn:</span><span>Hợp tác xã …</span>": lines its CSS sets apart); within one text
+    node "40,2km" and "08:47" stay as printed."""
+    text = text_of(element)
+    if not len(element) or not _GLUED.search(text):
+        return text
+    marked = deepcopy(element)
+    for part in marked.iterdescendants():
+        if isinstance(part.tag, str):
+            part.text = _BOUNDARY + (part.text or "")
+            part.tail = _BOUNDARY + (part.tail or "")
+    spaced = re.sub(rf"([,;:!?]){_BOUNDARY}+(?=[^\W\d_])", r"\1 ", text_of(marked))
+    return clean(spaced.replace(_BOUNDARY, ""))
+
+
 def _headline_elements(
     tree: HtmlElement, meta: PageMetadata, outlet: OutletNames
 ) -> list[tuple[HtmlElement, str]]:
@@ -199,7 +222,7 @@ def _headline_elements(
     for element in tree.iter("h1"):
         if in_chrome(element, sectioned=True):
             continue
-        text = text_of(element)
+        text = _heading_text(element)
         if len(text.split()) >= 2 and not outlet.matches(text):
             found.append((element, text))
         if len(found) == 5:
@@ -228,9 +251,19 @@ def _headings_saying(
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
-        and (squash(t := text_of(el)) in prefixes or _carries_on(squash(t), wholes))
+        and (
+            squash(t := _heading_text(el)) in prefixes
+            or (_carries_on(squash(t), wholes) and not _holds(el, wholes))
+        )
         and not outlet.matches(t)
     ]
+
+
+def _holds(element: HtmlElement, titles: Sequence[str]) -> bool:
+    """A block inside the element says one of the (squashed) `titles` alone: the element is the
+    wrapper of the headline and what follows it (a cover picture's caption), not a heading."""
+    inner = (node for node in element.iterdescendants() if isinstance(node.tag, str))
+    return any(squash(text_of(node)) in titles for node in inner)
 
 
 def _carries_on(heading: str, titles: Sequence[str]) -> bool:
@@ -255,6 +288,17 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     # read it.
     titles = [t for t in meta.titles if not _names_outlet(t, outlet)]
     document_title = "" if _names_outlet(meta.document_title, outlet) else meta.document_title
+    # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page prints
+    # is the article's, and titles sharing hardly a word with it name the site.
+    if not any(_headline_long(t) for t in (*titles, document_title)) and (
+        printed := _typeset_headline(tree, index)
+    ):
+        headings = [f" {squash(text_of(h))} " for h in tree.iter("h1", "h2", "h3")]  # a short headline's
+        site = {t for t in (*titles, document_title) if _names_site(t, printed[1], headings)}
+        if site:
+            titles = [t for t in titles if t not in site]
+            document_title = "" if document_title in site else document_title
+            h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
@@ -282,19 +326,31 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
             or ([] if title_words and not _site_wide(document_title, h1s, outlet) else [t for _, t in h1s])
         )
     title = choose_title(candidates, document_title=document_title, outlet=outlet, sections=sections)
-    if titles and h1s:  # the visible h1 over a metadata title that words the headline otherwise
+    if titles and h1s and not _kicker_element(h1s[0][0], title):
+        # the visible h1 over a metadata title that words the headline otherwise
         title = prefer_visible(title, h1s[0][1])
         if _title_says(document_title, h1s[0][1]):  # <title> and heading agree: og:title reworded
             title = h1s[0][1]
+    if h1s and squash(title) == squash(h1s[0][1]) and (rest := _after_kicker(h1s[0][0])):
+        named = [*titles, *title_prefixes(document_title), document_title, *title_suffixes(document_title)]
+        title = rest if squash(rest) in {squash(t) for t in named} else title  # the kicker left out
+    title = strip_marks(title)
     key = squash(title)
     element = None
     if key:
-        element = next((el for el, text in h1s if squash(text) == key), None)
+        element = next((el for el, text in h1s if _says(text, key)), None)
+        kicked = (
+            None if element is not None else next((el for el, _ in h1s if _kicker_element(el, title)), None)
+        )
+        if kicked is not None:  # the kicker is a label: the text keeps no copy of it
+            element = kicked
+            for node in kicked[0].iter():
+                node.text, node.tail = None, node.tail if node is kicked[0] else None
         if element is None:  # the h1 printing a kicker before the headline ("NÓNG Headline")
             element = next((el for el, text in h1s if kicker_before(squash(text), key)), None)
         if element is None:  # no matching h1: an h2/h3 that says the title (the h1 is the logo or absent)
             element = next(
-                (el for el in tree.iter("h2", "h3") if squash(text_of(el)) == key and not in_chrome(el)),
+                (el for el in tree.iter("h2", "h3") if _says(text_of(el), key) and not in_chrome(el)),
                 None,
             )
         if element is None:  # a heading-like element classed "title" that says it
@@ -309,6 +365,85 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
         if element is None:  # a block that says the title alone (no class word says "title")
             element = _block_saying(tree, key)
     return _Headline(title, element, index.of(element))
+
+
+_KICKER_TAGS = frozenset({"span", "a", "em", "i", "b", "strong", "small", "label", "sup"})
+
+
+def _after_kicker(heading: HtmlElement) -> str:
+    """The heading's text after an element of its own that opens it ("<h1><span>Nông thôn
+    mới</span> Headline"): a kicker set apart by markup, when a title says the rest. "" if none."""
+    first = heading[0] if len(heading) and not (heading.text or "").strip() else None
+    if first is None or not isinstance(first.tag, str) or first.tag not in _KICKER_TAGS:
+        return ""
+    text, label = _heading_text(heading), text_of(first)
+    return text[len(label) :].strip() if label and text.startswith(label) else ""
+
+
+def _kicker_element(heading: HtmlElement, title: str) -> bool:
+    """The heading says the `title` after a kicker element of its own."""
+    rest = _after_kicker(heading)
+    return bool(rest) and squash(rest) == squash(title)
+
+
+def _says(text: str, key: str) -> bool:
+    """The heading's `text` is the (squashed) title, but for the marks printed around it ("[Video]",
+    "(Ảnh)", an emoji)."""
+    said = squash(text)
+    return said == key or (key in said and squash(strip_marks(text)) == key)
+
+
+def _headline_long(title: str) -> bool:
+    """A part of the title is as long as a headline: no section's or site's name."""
+    return any(
+        len(squash(part).split()) >= _HEADLINE_BLOCK_WORDS and not names_a_site(part)
+        for part in title_segments(title)
+    )
+
+
+def _names_site(title: str, headline: str, headings: Sequence[str]) -> bool:
+    """A short title sharing hardly a word with the headline the page prints: the site's or a
+    section's name ("Báo X", "Kinh tế - Báo X", "Tin tức"), filled in on every page. One that a
+    heading prints (the title or a part of it; of three words or more, within the heading too) is
+    a short headline ("Wie entsteht Erdöl?", "Thema … Mehr Transparenz bei Preisanpassungen")."""
+    if not title or _headline_long(title):
+        return False
+    for part in [title, *title_segments(title)]:
+        key = f" {squash(part)} "
+        if key.strip() and any(key == h or (len(key.split()) >= 3 and key in h) for h in headings):
+            return False
+    words = set(squash(headline).split())
+    return len(set(squash(title).split()) & words) < _SITE_TITLE_OVERLAP * len(words)
+
+
+# Display type: <font size="4"> and up, an inline font-size of 18px / 14pt / 1.3em / 130 % and up
+_FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em|%)", re.I)
+_DISPLAY_SIZE = {"px": 18.0, "pt": 14.0, "em": 1.3, "rem": 1.3, "%": 130.0}
+
+
+def _display_type(element: HtmlElement) -> bool:
+    """The element is set larger than text: a 2000s <font size="5">, a styled <p> or <div>."""
+    if element.tag == "font":
+        size = (element.get("size") or "").strip()
+        return size.isdigit() and int(size) >= 4 or size in ("+1", "+2", "+3", "+4")
+    styled = _FONT_SIZE.search(element.get("style") or "")
+    return styled is not None and float(styled[1]) >= _DISPLAY_SIZE[styled[2].lower()]
+
+
+def _typeset_headline(tree: HtmlElement, index: PageIndex) -> tuple[HtmlElement, str] | None:
+    """The first headline-long heading, block classed as a title or block set in display type,
+    outside the chrome and links (other stories' headlines are links), that is no sentence (a sapo
+    set in an h2 ends with a full stop): a page whose titles say nothing prints its headline so."""
+    titled = set(index.with_word_containing(_TITLE_CLASS_WORDS))
+    for element in tree.iter("h1", "h2", "h3", "font", "p", "div", "td", "span"):
+        if element.tag not in _HEADING_TAGS and element not in titled and not _display_type(element):
+            continue
+        text = short_text(element, 300)
+        if not text or len(text.split()) < _HEADLINE_BLOCK_WORDS or text.endswith(".") or in_chrome(element):
+            continue
+        if next(element.iter("a"), None) is None and not any(a.tag == "a" for a in ancestors(element)):
+            return element, text
+    return None
 
 
 _SITE_TITLE_OVERLAP = 0.25  # "Nhân dân" and "Nông dân" share a word by chance, not a headline
@@ -592,7 +727,9 @@ def extract_article(
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
-        evidence := listing_evidence(tree, cleaned.paragraphs, headline=headline.element)
+        evidence := listing_evidence(
+            tree, cleaned.paragraphs, headline=headline.element, cards=teasers.cards, index=index
+        )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
 

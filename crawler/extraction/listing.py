@@ -27,7 +27,8 @@ from collections.abc import Iterator, Sequence
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import ancestors, in_chrome, words_of
+from crawler.extraction.dates import looks_like_date
+from crawler.extraction.dom import PageIndex, ancestors, in_chrome, words_of
 from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
 
@@ -51,6 +52,23 @@ _FOOTER_LINE_WORDS = 40
 _BELOW_SHARE = 10  # a page's bottom: at most one story link below the kept text per ten above
 _PROSE_WORDS = 20  # a paragraph of an article, not a menu entry, a form's message or a slogan
 _FOOTER_MAX_WORDS = int(_SITE_CHROME["footer_max_words"])
+_MIN_OWN_CARDS = (
+    8  # a page's own list of stories; a related box under an article holds fewer or outweighs less
+)
+_DATE_LINE_CHARS = 80
+_OWN_LIST_LEVELS = 2
+
+
+# Scripts written without spaces between words (Chinese characters, Japanese kana): a paragraph of
+# them is one "word" by whitespace. Each such character counts half a word (a Japanese or Chinese
+# sentence of 40 characters reads like 20 words), so that a page of Japanese prose is not outweighed
+# by its footer's lines and read as furniture.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _words(text: str) -> int:
+    """Words of a text by whitespace, plus half a word per character of a script written without spaces."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def _story_href(link: HtmlElement) -> str:
@@ -70,7 +88,7 @@ def _card_link(
     box's word count: the paragraphs of one article share their large container."""
     for box in [holder, *list(ancestors(holder))[:_CARD_LEVELS]]:
         if box not in box_words:
-            box_words[box] = len(box.text_content().split())
+            box_words[box] = _words(box.text_content())
         if box_words[box] > paragraph_words + _CARD_EXTRA_WORDS:
             return None
         for link in box.iter("a"):
@@ -240,21 +258,124 @@ def _is_line(node: str, grammar: re.Pattern[str]) -> bool:
 
 
 def listing_evidence(
-    tree: HtmlElement, paragraphs: Sequence[str], *, headline: HtmlElement | None = None
+    tree: HtmlElement,
+    paragraphs: Sequence[str],
+    *,
+    headline: HtmlElement | None = None,
+    cards: Sequence[HtmlElement] = (),
+    index: PageIndex | None = None,
 ) -> str | None:
     """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
-    read as one. `headline`: the element on the page that shows the chosen headline, if any."""
+    read as one. `headline`: the element on the page that shows the chosen headline, if any;
+    `cards`: the other stories' teaser cards found on the page (removed or not) and `index` the
+    page's element order from before they were removed."""
     page = _PageText(tree, headline)
     return (
-        (_teaser_evidence(page, paragraphs) if len(paragraphs) >= _MIN_CARD_PARAGRAPHS else None)
+        (
+            _teaser_evidence(page, paragraphs)
+            if len(paragraphs) >= _MIN_CARD_PARAGRAPHS
+            and not _dated_by_headline(page, paragraphs, headline, index)
+            else None
+        )
         or (
-            None
+            _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
             if headline is not None
             else _unprinted_headline_evidence(tree, paragraphs)
             or _below_the_stories_evidence(page, paragraphs)
         )
         or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
     )
+
+
+def _intro_over_cards_evidence(
+    page: _PageText,
+    paragraphs: Sequence[str],
+    headline: HtmlElement,
+    cards: Sequence[HtmlElement],
+    index: PageIndex | None,
+) -> str | None:
+    """The printed headline names a page of stories (an author, a tag, a "Chuyên đề" hub), not a
+    story: after the kept text, in the container that holds it and the headline (or up to two
+    levels above: a header box may hold both), the page lists eight or more other stories' cards
+    (found, and taken out, as teasers) against which the kept text is small (the unprinted-headline
+    rule's five words per story), and nothing between the container's start and the kept text
+    prints a date. An article prints its date by its headline, and outweighs
+    the related box under it; an author's bio or a hub's introduction does neither."""
+    words = sum(_words(paragraph) for paragraph in paragraphs)
+    if index is None or len(cards) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(cards):
+        return None
+    holder = page.holder(squash(paragraphs[0]))
+    if holder is None:
+        return None
+    around = {id(el) for el in ancestors(holder)}
+    root = next((el for el in [headline, *ancestors(headline)] if id(el) in around), None)
+    if root is None or root.tag in ("body", "html"):
+        return None
+    # the headline and the introduction may share a header box ("author-info") above the list
+    for _ in range(_OWN_LIST_LEVELS):
+        parent = root.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        root = parent
+    start, after, end = index.of(root), index.of(holder), _end_of(root, index)
+    inside = [card for card in cards if after < index.of(card) < end]
+    if len(inside) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(inside):
+        return None
+    for element in index.elements[start : max(index.of(holder), start)]:
+        for text in (element.text, element.tail):
+            if text and len(text) <= _DATE_LINE_CHARS and looks_like_date(text):
+                return None
+    return (
+        f"its headline heads a list of {len(inside)} other stories and no date, and the {words} "
+        "words kept are its introduction"
+    )
+
+
+def _dated_by_headline(
+    page: _PageText, paragraphs: Sequence[str], headline: HtmlElement | None, index: PageIndex | None
+) -> bool:
+    """The page prints a date after its headline and before the kept text, with no other story's
+    headline link between, and the kept text opens with a paragraph of its own (not a card's
+    summary): a story's date line ("Thứ tư, 14/05/2025 08:30"), so the summaries kept under it are
+    its related box, not the page. A listing's first date is its first card's, after that card's
+    headline link, or the page's clock over its first card; a headline that is itself a link names
+    another page's story."""
+    if (
+        headline is None
+        or index is None
+        or headline.tag == "a"
+        or any(a.tag == "a" for a in ancestors(headline))
+    ):
+        return False
+    key = squash(paragraphs[0])
+    holder = page.holder(key)
+    start = index.of(headline) + sum(1 for _ in headline.iterdescendants())
+    end = -1 if holder is None else index.of(holder)
+    if holder is None or start < 0 or end <= start or _card_link(holder, key, _words(key), {}) is not None:
+        return False  # the text kept opens with a card's summary: the date is the page's clock or a card's
+    for element in index.elements[start + 1 : end]:
+        if (
+            element.tag == "a"
+            and _story_href(element)
+            and len(element.text_content().split()) >= _STORY_LINK_WORDS
+        ):
+            return False
+        for text in (element.text, element.tail):
+            if text and len(text) <= _DATE_LINE_CHARS and looks_like_date(text):
+                return True
+    return False
+
+
+def _end_of(element: HtmlElement, index: PageIndex) -> int:
+    """Document position just past the element: that of the next element outside it that is still
+    on the page (past the end when none)."""
+    for node in [element, *ancestors(element)]:
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None and index.of(following) >= 0:
+            return index.of(following)
+    return len(index.elements) + 1
 
 
 def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -> str | None:
@@ -269,7 +390,7 @@ def _unprinted_headline_evidence(tree: HtmlElement, paragraphs: Sequence[str]) -
         if href and len((text := squash(link.text_content())).split()) >= _HEADLINE_LINK_WORDS:
             hrefs.add(href)
             headlines.add(text)
-    words = sum(len(paragraph.split()) for paragraph in paragraphs if squash(paragraph) not in headlines)
+    words = sum(_words(paragraph) for paragraph in paragraphs if squash(paragraph) not in headlines)
     if len(hrefs) >= _MIN_HEADLINE_LINKS and words < _WORDS_PER_HEADLINE_LINK * len(hrefs):
         return (
             f"nothing on the page prints its headline, and it links to {len(hrefs)} other stories' "
@@ -332,14 +453,14 @@ def _site_chrome_evidence(
     teaser's summary whose headline was not kept is no article's prose either, and weighs nothing
     in the share: a page of furniture and one stray teaser is no article (a short article's
     paragraph beside a related link is judged by its headline and the rest of what was kept)."""
-    total = sum(len(paragraph.split()) for paragraph in paragraphs)
+    total = sum(_words(paragraph) for paragraph in paragraphs)
     other_budget = (1 - _SITE_CHROME_SHARE) * total
     chrome = other = teasers = count = 0
     by_structure = prose = False
     box_words: dict[HtmlElement, int] = {}
     kept = frozenset(squash(paragraph) for paragraph in paragraphs)
-    for paragraph in sorted(paragraphs, key=lambda p: len(p.split()), reverse=True):
-        words = len(paragraph.split())
+    for paragraph in sorted(paragraphs, key=_words, reverse=True):
+        words = _words(paragraph)
         key = squash(paragraph)
         located = list(page.located(key))
         classed = bool(located) and all(_in_site_chrome(holder) for _, holder in located)
@@ -393,16 +514,16 @@ def _structure(
 def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
     """Most of the kept text is summaries in small boxes beside other stories' headline links."""
     keys_of = [squash(paragraph) for paragraph in paragraphs]
-    total_words = sum(len(key.split()) for key in keys_of)
+    total_words = sum(_words(key) for key in keys_of)
     # Words that cannot be a card's: paragraphs longer than any teaser summary and its headline.
     budget = (1 - _LISTING_SHARE) * max(total_words, 1)
-    if sum(n for key in keys_of if (n := len(key.split())) > _CARD_MAX_PARAGRAPH_WORDS) > budget:
+    if sum(n for key in keys_of if (n := _words(key)) > _CARD_MAX_PARAGRAPH_WORDS) > budget:
         return None  # most of the text is long paragraphs: an article, found without a page walk
     box_words: dict[HtmlElement, int] = {}
     card_words = cards = other_words = 0
     stories: set[str] = set()
     for key in keys_of:
-        words = len(key.split())
+        words = _words(key)
         if other_words > budget:
             return None  # the rest cannot make the text a listing any more
         holder = page.holder(key)

@@ -11,15 +11,18 @@ segments made of the outlet's own names and section names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from crawler.extraction.keys import squash
 from crawler.extraction.outlet import OutletNames
+from crawler.extraction.vocab import load
 from indexer.text import clean
 
 # " - ", " | ", " – ", " — ", " :: ", " » ": how templates glue headline, section and outlet.
 _SEPARATOR = re.compile(r"\s+[-–—|»:•·]{1,2}\s+|\s*\|\s*")
 _TOKEN = re.compile(r"\w+")
+_LABEL_BEFORE = re.compile(r"^\[[^\]]{1,60}\]\s*")
 
 
 def _cut_at_prefix(long: str, short: str) -> str | None:
@@ -164,11 +167,66 @@ def title_prefixes(document_title: str) -> list[str]:
 
 
 def title_suffixes(document_title: str) -> list[str]:
-    """The <title> after each separator, when the title ends in a headline-long part: "Báo X -
-    Headline" and "Tin tức - Section - Báo X - Headline" put the outlet first; "Headline - Mục |
-    Trang tin tuổi teen - Teen Example" ends in names, and its tails are no headline."""
+    """The <title> after each separator (or after a bracketed label that opens it: "[Báo X]
+    Headline"), when the title ends in a headline-long part: "Báo X - Headline" and "Tin tức -
+    Section - Báo X - Headline" put the outlet first; "Headline - Mục | Trang tin tuổi teen - Teen
+    Example" ends in names, and its tails are no headline."""
     title = clean(document_title)
     parts = [title[match.end() :].strip() for match in _SEPARATOR.finditer(title)]
+    if label := _LABEL_BEFORE.match(title):  # "[Báo X] Headline": a bracketed name first
+        parts.insert(0, title[label.end() :])
     if not parts or len(squash(title_segments(title)[-1]).split()) < HEADLINE_WORDS + 2:
         return []
     return [part for part in parts if len(squash(part).split()) >= HEADLINE_WORDS + 2]
+
+
+_MEDIUM = "|".join(re.escape(word) for word in sorted(load("titles")["media"], key=len, reverse=True))
+# "[Video] H", "(Ảnh) H", "Clip: H", "E-magazine - H" / "H (Ảnh)", "H [Video]", "H - Video"
+_MARK_BEFORE = re.compile(
+    rf"^[\[(]\s*(?:{_MEDIUM})\s*[\])]\s*[-–—:|]?\s*|^(?:{_MEDIUM})\s*(?::|\s[-–—|])\s+", re.I
+)
+_MARK_AFTER = re.compile(rf"\s*(?:[\[(]\s*(?:{_MEDIUM})\s*[\])]|\s[-–—|]\s*(?:{_MEDIUM}))\s*$", re.I)
+
+
+def _symbol(char: str) -> bool:
+    """An emoji or pictograph, a joiner or variation selector between them, or a space."""
+    return char.isspace() or unicodedata.category(char) in ("So", "Cf") or "\ufe00" <= char <= "\ufe0f"
+
+
+def _strip_symbols(title: str) -> str:
+    """`title` without the emoji (and their joiners, variation selectors) at either end."""
+    start, end = 0, len(title)
+    while start < end and _symbol(title[start]):
+        start += 1
+    while end > start and _symbol(title[end - 1]):
+        end -= 1
+    return title[start:end]
+
+
+def strip_marks(title: str) -> str:
+    """The headline without what outlets print around it to flag a story's form: emoji ("🔴
+    Headline") and medium marks ("[Video] Headline", "Clip: Headline", "Headline (Ảnh)"). The words
+    of the headline itself, a series part ("Bài 2: …") or a forum's "[Hỏi]" included, stay."""
+    previous = None
+    while title != previous:
+        previous = title
+        title = _strip_symbols(title)
+        rest = _MARK_BEFORE.sub("", title, count=1)
+        rest = _MARK_AFTER.sub("", rest, count=1)
+        if len(_TOKEN.findall(rest)) >= 2:  # a mark alone ("Video") is a listing's title, kept
+            title = rest.strip()
+    return title
+
+
+_SITE_WORDS = sorted(load("titles")["site_words"], key=len, reverse=True)
+
+
+def names_a_site(part: str) -> bool:
+    """The title part is a site's name by its grammar: a press word and a capitalised name after it
+    ("Báo Yên Bái", "Tạp chí Kinh tế Nông thôn", "Trang thông tin điện tử Huyện X")."""
+    lowered = part.lower()
+    for word in _SITE_WORDS:
+        if lowered.startswith(word + " "):
+            rest = part[len(word) + 1 :].lstrip()
+            return rest[:1].isupper()
+    return False
