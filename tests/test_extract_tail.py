@@ -102,8 +102,9 @@ def _extract(page: bytes):  # type: ignore[no-untyped-def]
 
 def _cards(*, closed: bool) -> str:
     items = "".join(
-        f'<div class="q2"><p class="q3">{summary}</p><h3><a href="{HOST}/nong-nghiep/tin-{i}-77{i}.html">{head}</a>'
-        f"</h3><small>0{i + 1}/05/2026</small></div>"
+        f'<div class="q2"><p class="q3">{summary}</p>'
+        f'<h3><a href="{HOST}/nong-nghiep/tin-{i}-77{i}.html">{head}</a></h3>'
+        f"<small>0{i + 1}/05/2026</small></div>"
         for i, (head, summary) in enumerate(CARDS)
     )
     return f'<div class="q1"><h2 class="q0">Tin khác</h2>{items}' + ("</div>" if closed else "")

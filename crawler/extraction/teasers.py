@@ -248,14 +248,15 @@ def _lift_closing_lines(box: HtmlElement, last_card: HtmlElement) -> None:
     """Move out of the box the short lines it holds after its last card that link nowhere: a box
     whose closing tag the template left out holds the rest of the column (the parser closes it
     there), and the article's signature after it is no teaser (session 16, "tail")."""
-    anchor, element = box, last_card
-    while element is not box and element.getparent() is not None:
+    anchor = box
+    for element in [last_card, *ancestors(last_card)]:
+        if element is box:
+            break
         for line in list(element.itersiblings()):
             text = " ".join(line.text_content().split()) if isinstance(line.tag, str) else ""
             if text and len(text) <= _CLOSING_LINE_CHARS and not line.xpath(".//a[@href]"):
                 anchor.addnext(line)
                 anchor = line
-        element = element.getparent()
 
 
 def _innermost(texts: dict[HtmlElement, tuple[str, str]]) -> list[HtmlElement]:
