@@ -24,7 +24,8 @@ from crawler.urls import same_site
 
 _HEADLINE_TAGS = ("h1", "h2")
 _LABEL_CHARS = 40  # "Bài tiếp theo", "Đọc tiếp": the most text a box may print before its headline
-_MIN_HEADLINE_WORDS = 4
+_MIN_HEADLINE_WORDS = 6  # a headline, not a section name in a menu ("Câu chuyện cuộc sống")
+_LINK_SHARE = 0.3  # a story is prose; a menu or a list of headlines is links
 _PROSE_WORDS = 10  # a paragraph of prose, not a caption or a date line
 _MIN_PARAGRAPHS = 2
 _DATE_LINE_CHARS = 60
@@ -96,7 +97,7 @@ def _text_before(box: HtmlElement, heading: HtmlElement) -> str:
 def _is_next_article(box: HtmlElement, heading: HtmlElement, url: str) -> bool:
     following = _after(box, heading)
     prose = [p for p in following if p.tag == "p" and _words(p) >= _PROSE_WORDS]
-    if len(prose) < _MIN_PARAGRAPHS:
+    if len(prose) < _MIN_PARAGRAPHS or _link_share(box) > _LINK_SHARE:
         return False
     return _points_elsewhere(box, heading, url) or _dated(following, prose[0])
 
@@ -110,6 +111,12 @@ def _after(box: HtmlElement, heading: HtmlElement) -> list[HtmlElement]:
         elif found and isinstance(element.tag, str) and heading not in element.iterancestors():
             out.append(element)
     return out
+
+
+def _link_share(box: HtmlElement) -> float:
+    chars = len("".join(box.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in box.iter("a"))
+    return linked / chars if chars else 1.0
 
 
 def _words(element: HtmlElement) -> int:
