@@ -86,12 +86,14 @@ def _page(after: str = "", *, tail: str = "", column_end: str = "", long: bool =
 <footer><p>Báo Đồng Bằng điện tử</p></footer></body></html>""".encode()
 
 
-def _next_article(*, address: bool = True, dated: bool = True, tag: str = "h2") -> str:
-    data = f' data-url="{HOST}/nong-nghiep/thanh-nien-hoi-huong-mo-vuon-dau-tay-5530.html"' if address else ""
+def _next_article(*, address: bool = True, dated: bool = True, tag: str = "h2", linked: bool = False) -> str:
+    href = f"{HOST}/nong-nghiep/thanh-nien-hoi-huong-mo-vuon-dau-tay-5530.html"
+    data = f' data-url="{href}"' if address else ""
+    head = f'<a href="{href}">{NEXT_HEAD}</a>' if linked else NEXT_HEAD
     date = '<div class="n3"><span>Thứ ba, 02/06/2026 06:40</span></div>' if dated else ""
     paras = "".join(f"<p>{p}</p>" for p in NEXT_PARAS)
     return (
-        f'<div class="n1"{data}><div class="n2">Bài tiếp theo</div><{tag}>{NEXT_HEAD}</{tag}>{date}'
+        f'<div class="n1"{data}><div class="n2">Bài tiếp theo</div><{tag}>{head}</{tag}>{date}'
         f'<h2 class="n4">{NEXT_LEAD}</h2><div class="n5">{paras}</div></div>'
     )
 
@@ -115,6 +117,7 @@ def test_an_appended_next_article_is_not_the_articles_end() -> None:
         _page(tail=_next_article()),
         _page(tail=_next_article(address=False)),
         _page(tail=_next_article(dated=False, tag="h1")),
+        _page(tail=_next_article(address=False, dated=False, tag="h1", linked=True)),
         _page(after=_next_article()),
     ):
         article = _extract(page)
