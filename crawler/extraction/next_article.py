@@ -120,7 +120,7 @@ def _link_share(box: HtmlElement) -> float:
 
 
 def _words(element: HtmlElement) -> int:
-    return len(text_of(element).split())
+    return len(element.text_content().split())  # asked of every paragraph: lxml's text, not cleaned
 
 
 def _other_page(href: str | None, url: str) -> bool:
