@@ -137,6 +137,21 @@ def test_a_last_section_that_opens_with_a_subhead_stays() -> None:
             assert text in article.text
 
 
+def test_a_live_reports_updates_under_their_times_stay() -> None:
+    updates = "".join(
+        f'<div class="u1"><h2>{head}</h2><div class="u2">{time}</div>'
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div>"
+        for head, time, paras in (
+            (NEXT_HEAD, "Thứ ba, 02/06/2026 08:15", NEXT_PARAS),
+            (SECTION_HEAD + " cho các hộ trồng sen", "Thứ ba, 02/06/2026 09:40", SECTION_PARAS),
+        )
+    )
+    article = _extract(_page(after=updates))
+    for text in (NEXT_HEAD, *NEXT_PARAS, *SECTION_PARAS):
+        assert text in article.text
+
+
 def test_a_signature_after_an_open_card_box_is_the_author() -> None:
     # A long article: the signature is too far below the headline to be read as the page's byline.
     article = _extract(_page(after=_cards(closed=False) + SIGNATURE, long=True))

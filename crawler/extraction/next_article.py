@@ -6,8 +6,9 @@ What tells it from the article's own last section, which also opens with a headi
 paragraphs: a headline-level heading (h1/h2) that opens a box of its own (nothing but a short label
 before it), at least two paragraphs of prose after it, and a sign of another story of the site:
 the box or its heading points at another page (a `data-url`, a linked heading), or a date line
-stands between the heading and the text. A section heading carries none of these: its links sit
-inside its sentences, and no date is printed under it.
+stands between the heading and the text, in a box that has no sibling of its shape (a live report's
+updates are boxes of one shape, each under its time). A section heading carries none of these: its
+links sit inside its sentences, and no date is printed under it.
 """
 
 from __future__ import annotations
@@ -99,7 +100,16 @@ def _is_next_article(box: HtmlElement, heading: HtmlElement, url: str) -> bool:
     prose = [p for p in following if p.tag == "p" and _words(p) >= _PROSE_WORDS]
     if len(prose) < _MIN_PARAGRAPHS or _link_share(box) > _LINK_SHARE:
         return False
-    return _points_elsewhere(box, heading, url) or _dated(following, prose[0])
+    return _points_elsewhere(box, heading, url) or (not _repeated(box) and _dated(following, prose[0]))
+
+
+def _repeated(box: HtmlElement) -> bool:
+    """Boxes of one shape side by side: the article's own entries (a live report, each update under
+    its time and heading), where an appended story stands alone."""
+    return any(
+        other.tag == box.tag and other.get("class") == box.get("class")
+        for other in (*box.itersiblings(), *box.itersiblings(preceding=True))
+    )
 
 
 def _after(box: HtmlElement, heading: HtmlElement) -> list[HtmlElement]:
