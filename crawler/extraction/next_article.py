@@ -25,7 +25,7 @@ from crawler.urls import same_site
 
 _HEADLINE_TAGS = ("h1", "h2")
 _LABEL_CHARS = 40  # "Bài tiếp theo", "Đọc tiếp": the most text a box may print before its headline
-_MIN_HEADLINE_WORDS = 6  # a headline, not a section name in a menu ("Câu chuyện cuộc sống")
+_MIN_HEADLINE_WORDS = 6  # a headline, not a section name in a menu ("Chuyện nhà nông hôm nay")
 _LINK_SHARE = 0.3  # a story is prose; a menu or a list of headlines is links
 _PROSE_WORDS = 10  # a paragraph of prose, not a caption or a date line
 _MIN_PARAGRAPHS = 2
