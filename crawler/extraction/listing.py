@@ -274,22 +274,23 @@ def listing_evidence(
     page's element order from before they were removed; `url`: the address the page was fetched
     at (not its canonical one, which a template may copy from another page)."""
     page = _PageText(tree, headline)
-    return (
-        (
-            _teaser_evidence(page, paragraphs)
-            if len(paragraphs) >= _MIN_CARD_PARAGRAPHS
-            and not _story_address(url)
-            and not _dated_by_headline(page, paragraphs, headline, index)
-            else None
+    # At a story's own address, the other stories' summaries kept with its text are its boxes.
+    if (
+        len(paragraphs) >= _MIN_CARD_PARAGRAPHS
+        and not _story_address(url)
+        and not _dated_by_headline(page, paragraphs, headline, index)
+        and (evidence := _teaser_evidence(page, paragraphs))
+    ):
+        return evidence
+    # A wall (consent, paywall) is served at the story's address too: the rules that read a page
+    # without a printed headline hold there.
+    if headline is not None:
+        evidence = _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
+    else:
+        evidence = _unprinted_headline_evidence(tree, paragraphs) or _below_the_stories_evidence(
+            page, paragraphs
         )
-        or (
-            _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
-            if headline is not None
-            else _unprinted_headline_evidence(tree, paragraphs)
-            or _below_the_stories_evidence(page, paragraphs)
-        )
-        or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
-    )
+    return evidence or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
 
 
 def _story_address(url: str) -> bool:
