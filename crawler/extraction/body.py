@@ -33,6 +33,7 @@ from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames
+from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before
 from crawler.extraction.vocab import AnyBranch, load, pattern
 
@@ -135,10 +136,11 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
 
 
 def is_date_line(text: str, crawled: datetime | None = None) -> bool:
-    """A short line that is only a date/time stamp, with at most a label or outlet abbreviation."""
+    """A short line that is only a date/time stamp, with at most a label or outlet abbreviation,
+    after the place of a dateline ("Buôn Ma Thuột, ngày 15/11/2025" under a signature)."""
     if _words(text) > _DATE_LINE_MAX_WORDS or not looks_like_date(text, now=crawled):
         return False
-    leftover = re.sub(r"\d+", " ", folded(text))
+    leftover = re.sub(r"\d+", " ", folded(without_leading_place(text)))
     leftover = _DATE_LINE_WORDS.sub(" ", leftover)
     return len(re.findall(r"[a-z]{2,}", leftover)) <= 2
 
@@ -858,18 +860,25 @@ def _is_sentence_block(block: Block) -> bool:
 
 def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     """Lead first and once. A body that opens with the lead (or a longer form of it) keeps its own
-    wording; a body that lacks it gets it prepended."""
-    key = squash(lead)
+    wording; a body that lacks it gets it prepended. Copies are compared without the spaces between
+    words: a place stamp glued to the sapo ("Lào CaiSáng nay") is the same text once its dash is
+    printed in one copy of the sapo and not in the other (a page printing the sapo twice)."""
+    key = _spaceless(lead)
     if not key:
         return paragraphs, paragraphs[0] if paragraphs else ""
+    rest = [p for p in paragraphs[1:] if _spaceless(p) != key]
     if paragraphs:
-        first = squash(paragraphs[0])
+        first = _spaceless(paragraphs[0])
         if key in first:  # the body opens with the lead, maybe with a dateline ("TTO - …")
-            return paragraphs, paragraphs[0]
+            return [paragraphs[0], *rest], paragraphs[0]
         if len(first) >= 0.6 * len(key) and first in key:  # the body kept a truncated copy of the sapo
-            return [lead, *paragraphs[1:]], lead
-    rest = [p for p in paragraphs if squash(p) != key]
+            return [lead, *rest], lead
+        rest.insert(0, paragraphs[0])
     return [lead, *rest], lead
+
+
+def _spaceless(text: str) -> str:
+    return squash(text).replace(" ", "")
 
 
 def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:

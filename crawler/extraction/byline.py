@@ -30,6 +30,7 @@ from crawler.extraction.dom import (
 )
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames, site_key
+from crawler.extraction.places import is_place
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
 
@@ -144,6 +145,30 @@ def is_posting(text: str) -> bool:
     return bool(named) and all(
         w[:1].isupper() or not w[:1].isalpha() or w.lower() in _POSTING_WORDS for w in words
     )
+
+
+# A reader's letter signed with a label: "Bạn đọc X, Bình Dương" (bylines.toml reader_labels).
+_READER = re.compile(r"^\s*(?i:" + "|".join(_VOCAB["words"]["reader_labels"]) + r")\s*[:：]?\s+(?=\w)")
+_PIECES = re.compile(r"(\s*(?:[,;|]|\s[-–—]\s)\s*)")
+
+
+def _without_reader_place(text: str) -> str:
+    """A reader's letter's signature without its label and the place the reader writes from
+    ("Bạn đọc Lê Văn An, Bình Dương", "Độc giả Lê Văn An (huyện Củ Chi, TP.HCM)" → "Lê Văn An"):
+    readers sign with their province or town, which is no second writer."""
+    found = _READER.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :]
+    for inner in _PARENTHESISED.findall(rest):
+        if is_place(inner):
+            rest = rest.replace(f"({inner})", " ")
+    pieces = _PIECES.split(rest)
+    kept = pieces[:1]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if not is_place(piece.strip()):
+            kept += [separator, piece]
+    return clean("".join(kept))
 
 
 def _without_writer_notes(text: str) -> str:
@@ -416,7 +441,7 @@ def parse_byline(
     outlet = outlet or OutletNames(())
     if "\n" in text:  # the date on a line of its own: "Việt Dũng⏎03/01/2020 | 19:27"
         text = " ".join(line for line in text.splitlines() if not _is_stamp(clean(line)))
-    text = _without_writer_notes(clean(text))
+    text = _without_reader_place(_without_writer_notes(clean(text)))
     if not text or len(text) > 120 or "@" in text or "http" in text:
         return None
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
@@ -513,11 +538,13 @@ def parse_byline(
 def is_marked_credit(text: str, byline: Byline) -> bool:
     """A byline that says it is a credit, beyond a bare name: an agency or newsroom role beside or
     instead of the name ("Lan Anh (TTXVN)", "Nhóm PV"), a source ("Theo Lan Anh"), a title
-    before the name ("PV Lan Anh", "ThS. Lan Anh") or a note on what the writer did ("Lan Anh
-    (thực hiện)"). A bare name alone could be a kicker or a place; these could not."""
+    before the name ("PV Lan Anh", "ThS. Lan Anh"), a note on what the writer did ("Lan Anh
+    (thực hiện)") or a reader's label ("Bạn đọc Lan Anh"). A bare name alone could be a kicker or
+    a place; these could not."""
     text = _LABELS.sub("", clean(text)).strip()
     return bool(
         byline.agency
+        or _READER.match(text)
         or _SOURCE.match(text)
         or _HONORIFIC.match(text)
         or _COMPILER_NOTE.search(text)

@@ -285,7 +285,10 @@ def _dateparser_checked(text: str, now: datetime) -> datetime | None:
     month_named = re.search(r"[^\W\d_]{3,}", text) is not None
     if value.day not in numbers or not (value.month in numbers or month_named):
         return None
-    if value.year not in numbers and value.year % 100 not in numbers:
+    # The year must be written as one: a clock's minutes are no year ("Cập nhật lúc 14:26 ngày
+    # 3/1", a live blog's stamp, would otherwise be dated 2026 by its own "26").
+    years = {int(n) for n in re.findall(r"\d+", _TIME.sub(" ", text))}
+    if value.year not in years and value.year % 100 not in years:
         return None
     return _aware(value) if value.year >= _MIN_YEAR else None
 

@@ -11,6 +11,7 @@ The caller decides whether the body already contains it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml.html import HtmlElement
@@ -35,6 +36,7 @@ _LEAD_WORDS = frozenset({
 })
 # fmt: on
 _CANDIDATE_TAGS = ("p", "div", "h2", "h3", "h4", "span", "strong", "em", "b", "section", "blockquote")
+_BLOCK_CANDIDATES = frozenset(_CANDIDATE_TAGS) & BLOCK_TAGS
 _MIN_CHARS, _MAX_CHARS = 30, 1200
 _BEFORE_HEADLINE = 40  # elements: some templates print the sapo just above the h1
 _AFTER_HEADLINE = 400
@@ -96,13 +98,145 @@ def _is_trailing_related_link(link: HtmlElement) -> bool:
     return follows_break and link.getnext() is None and not (link.tail or "").strip()
 
 
-def _usable(element: HtmlElement, text: str, captions: set[str]) -> bool:
+def _usable(element: HtmlElement, text: str, captions: set[str], headline: HtmlElement | None = None) -> bool:
+    """A sapo-sized text, not a caption, not in chrome or a picture's box, not mostly links. A box
+    that holds the headline too is the article's header, whatever its class says (VnExpress 2021
+    prints headline and sapo in `div.width-detail-photo`): only the page's declared description,
+    printed, is trusted there (`headline`)."""
     if not (_MIN_CHARS <= len(text) <= _MAX_CHARS) or squash(text) in captions:
         return False
-    if len(element.findall(".//p")) > 2 or in_image_box(element, include_self=True) or in_chrome(element):
+    if len(element.findall(".//p")) > 2 or in_chrome(element):
+        return False
+    if in_image_box(element, include_self=True) and not _beside_headline(element, headline):
         return False
     links = sum(len(text_of(a)) for a in element.iter("a"))
     return links < 0.5 * len(text)
+
+
+def _beside_headline(element: HtmlElement, headline: HtmlElement | None) -> bool:
+    """The element's parent holds the headline too: a sapo printed right with the h1."""
+    parent = element.getparent()
+    return headline is not None and parent is not None and headline in parent.iterdescendants()
+
+
+# An outlet or place tag opening a lead, written the way outlets print it: "(Dân trí) -",
+# "TTO -", "(PLO)-", "HÀ NỘI -", "QĐND Online -" (≤ 4 words or one bracket, then a dash).
+_PREFIX = re.compile(r"^\s*(?:\([^()]{2,40}\)|[^\s()\-–—]+(?: [^\s()\-–—]+){0,3})\s*[-–—]\s*")
+_ELLIPSIS = ("...", "…")
+
+
+class _Declared:
+    """The page's declared descriptions, as the printed sapo may say them: whole, or cut by the CMS
+    ("… mỗi xã có ít nhất...": the sapo begins with it), and with or without the outlet or place
+    tag the page prints before the sapo ("(NLĐO) - …", a location stamp) or the description
+    carries and the page does not."""
+
+    def __init__(self, descriptions: Sequence[str]) -> None:
+        self.keys: set[str] = set()
+        self.cut: set[str] = set()
+        for description in descriptions:
+            if len(description) < _MIN_CHARS:
+                continue
+            text = description.strip()
+            cut = text.endswith(_ELLIPSIS)
+            for form in (text, _PREFIX.sub("", text, count=1)):
+                key = squash(form.rstrip(".…")) if cut else squash(form)
+                if len(key) >= _MIN_CHARS:
+                    (self.cut if cut else self.keys).add(key)
+        self._lengths = [len(key) for key in self.keys]
+        self._cut_lengths = [len(key) for key in self.cut]
+
+    def __bool__(self) -> bool:
+        return bool(self.keys or self.cut)
+
+    def fits(self, raw_length: int) -> bool:
+        return any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in self._lengths) or any(
+            n <= raw_length <= _MAX_CHARS for n in self._cut_lengths
+        )
+
+    def says(self, element: HtmlElement, text: str) -> bool:
+        """Says a description whole, or the start of a cut one in a single paragraph: a cut
+        description spanning paragraphs is an excerpt of the body (WordPress), not a sapo."""
+        forms = {squash(text), squash(_PREFIX.sub("", text, count=1))}
+        stamp = _stamp(element)
+        if stamp is not None:
+            forms.add(squash(stamp.tail or ""))
+        if forms & self.keys:
+            return True
+        return any(f.startswith(c) for f in forms for c in self.cut) and not _paragraphs(element)
+
+    def innermost(self, element: HtmlElement) -> HtmlElement:
+        """The deepest block still saying it: a cut description is the start of the sapo, and of
+        a wrapper holding the sapo and a short paragraph after it. In a paragraph broken into
+        lines, the bold line saying it is the sapo ("<p><strong>Sapo …</strong><br>Text …</p>")."""
+        while True:
+            tags = _CANDIDATE_TAGS if element.find("br") is not None else _BLOCK_CANDIDATES
+            inner = next(
+                (child for child in element if child.tag in tags and self.says(child, text_of(child))),
+                None,
+            )
+            if inner is None:
+                return element
+            element = inner
+
+
+def _paragraphs(element: HtmlElement) -> bool:
+    """Holds two blocks with text of their own or more."""
+    seen = 0
+    for block in element.iterdescendants(*BLOCK_TAGS):
+        if (block.text or "").strip() or any((child.tail or "").strip() for child in block):
+            seen += 1
+            if seen > 1:
+                return True
+    return False
+
+
+def _stamp(element: HtmlElement) -> HtmlElement | None:
+    """An inline element opening the element's text and glued to the next word ("<span>Lào
+    Cai</span>Sáng nay …"): a place stamp whose separator the style sheet draws."""
+    if (element.text or "").strip() or not len(element):
+        return None
+    first = element[0]
+    tail = first.tail or ""
+    if not isinstance(first.tag, str) or first.tag in BLOCK_TAGS or not tail or not tail[0].isupper():
+        return None
+    words = text_of(first).split()
+    return first if 0 < len(words) <= 4 and words[-1][-1].isalpha() else None
+
+
+def _join_tag_line(element: HtmlElement) -> None:
+    """An outlet or place tag printed as a line of its own right above the sapo ("<p><b>(Baolaocai.vn)
+    -</b></p><p>Sapo …</p>", old provincial templates) opens the sapo: it is written in front of the
+    sapo's first line in the page, so the lead and the body's copy read "(Baolaocai.vn) - Sapo …"."""
+    box = element
+    while len(box) == 1 and box[0].tag in BLOCK_TAGS and not (box.text or "").strip():
+        box = box[0]  # wrappers around the sapo's lines
+    first = next((child for child in box if child.tag in BLOCK_TAGS), None)
+    tag: HtmlElement | None
+    line: HtmlElement | None
+    if first is not None and first.getprevious() is None and not (box.text or "").strip():
+        tag, line = first, first.getnext()  # the tag line inside the sapo's box
+    else:
+        tag, line = element.getprevious(), element
+    if tag is None or line is None or (tag.tail or "").strip() or tag.tag not in BLOCK_TAGS:
+        return
+    text = " ".join(tag.text_content().split())
+    if not text or not _TAG_LINE.fullmatch(text) or not isinstance(line.tag, str):
+        return
+    line.text = f"{text} {line.text or ''}"
+    tag.drop_tree()
+
+
+_TAG_LINE = re.compile(r"(?:\([^()]{2,40}\)|[^\s()\-–—]+(?: [^\s()\-–—]+){0,3})\s*[-–—]")
+
+
+def _print_stamp(element: HtmlElement) -> None:
+    """Write the dash a style sheet draws after a glued place stamp, in the page itself: the sapo
+    and the body's copy of it then read "Lào Cai - Sáng nay", not the one word "CaiSáng"."""
+    _join_tag_line(element)
+    stamp = _stamp(element)
+    if stamp is not None:
+        stamp.tail = " - " + (stamp.tail or "")
 
 
 _PROSE_WORDS = 12
@@ -134,21 +268,22 @@ def find_lead(
     two paragraphs belongs to a related story) and outside the `skip` elements (teasers)."""
     caption_keys = {squash(c) for c in captions}
     skipped = set(skip)
-    wanted = {squash(d) for d in descriptions if len(d) >= _MIN_CHARS}
+    wanted = _Declared(descriptions)
     if wanted:
-        lengths = {len(key) for key in wanted}
         start, end = (
             (headline_at - _BEFORE_HEADLINE, headline_at + _AFTER_HEADLINE)
             if headline_at >= 0
             else (0, len(index.elements))
         )
+        headline = index.elements[headline_at] if 0 <= headline_at < len(index.elements) else None
         for element in index.window(start, end):
             if element.tag not in _CANDIDATE_TAGS:
                 continue
-            raw_length = len(element.text_content())
-            if any(0.8 * n <= raw_length <= 1.5 * n + 20 for n in lengths) and attached(element, tree):
+            if wanted.fits(len(element.text_content())) and attached(element, tree):
                 text = text_of(element)
-                if squash(text) in wanted and _usable(element, text, caption_keys):
+                if wanted.says(element, text) and _usable(element, text, caption_keys, headline):
+                    element = wanted.innermost(element)
+                    _print_stamp(element)
                     return _lead_text(element), element
     by_class: list[tuple[int, str, HtmlElement]] = []
     for element in index.with_words(_LEAD_WORDS):
@@ -169,9 +304,13 @@ def find_lead(
             by_class.append((distance, text, element))
     if by_class:
         _, text, element = min(by_class, key=lambda item: item[0])
-        return text, element
+        _print_stamp(element)
+        return _lead_text(element), element
     deck = _deck(index, headline_at, caption_keys)
-    return (_lead_text(deck), deck) if deck is not None else ("", None)
+    if deck is None:
+        return "", None
+    _print_stamp(deck)
+    return _lead_text(deck), deck
 
 
 _SENTENCE_END = (".", "!", "?", "…", '."', ".”")

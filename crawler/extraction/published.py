@@ -43,7 +43,9 @@ def resolve_published(
     anchored: bool = True,
 ) -> Published:
     """Structured metadata, the date printed next to the headline, the URL's day: in that order
-    of trust, except that a printed publication date on another day than the metadata wins."""
+    of trust, except that a printed publication date on another day than the metadata wins. An
+    update stamp is never the publication time when the metadata or the URL gives an earlier day
+    (a live blog's "Cập nhật lúc …" after its URL's day)."""
     metadata = metadata if plausible(metadata, crawled) else None
     from_url = from_url if plausible(from_url, crawled) else None
     if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
@@ -56,6 +58,13 @@ def resolve_published(
         return Published(printed.value, PAGE, conflict=True, note=note)
     if metadata is not None:
         return Published(metadata, METADATA)
+    if (
+        printed is not None
+        and printed.updated
+        and from_url is not None
+        and printed.value.date() > from_url.date()
+    ):
+        return Published(from_url, URL)
     if printed is not None:
         return Published(printed.value, PAGE)
     if from_url is not None:
