@@ -227,11 +227,38 @@ def _as_story_paragraph(caption: HtmlElement, headline: HtmlElement | None) -> N
     if box is None or box.getparent() is None:
         return
     if headline is not None and any(node is headline for node in box.iter()):
+        beside = _headline_lines(headline)
         headline.tail = None
         box.addprevious(headline)
+        for line in beside:  # the date printed beside the headline moves with it, in order
+            line.tail = None
+            box.addprevious(line)
     caption.tail = None
     box.addprevious(caption)
     remove(box)
+
+
+_BESIDE_HEADLINE_CHARS = 80
+
+
+def _headline_lines(headline: HtmlElement) -> list[HtmlElement]:
+    """The short lines set right after the headline in its box ("Thứ năm, 5/3/2026, 07:45"): a
+    line with a figure in it, no picture, no link. They leave the photo box with the headline."""
+    lines: list[HtmlElement] = []
+    node = headline.getnext()
+    while node is not None and isinstance(node.tag, str):
+        text = " ".join(node.text_content().split())
+        if (
+            not text
+            or len(text) > _BESIDE_HEADLINE_CHARS
+            or not any(ch.isdigit() for ch in text)
+            or node.find(".//img") is not None
+            or node.find(".//a") is not None
+        ):
+            break
+        lines.append(node)
+        node = node.getnext()
+    return lines
 
 
 _HEADLINE_BLOCK_LEVELS = 3
@@ -401,6 +428,11 @@ def remove_labelled_link_lists(tree: HtmlElement, url: str | None, keep: Iterabl
     protected = {k for k in keep if k is not None}
     removed = 0
     for listing in list(tree.iter("ul", "ol")):
+        box = _headed_list_box(listing, url)
+        if box is not None and not any(k in box.iter() for k in protected):
+            remove(box)
+            removed += 1
+            continue
         label = listing.getprevious()
         if (
             label is None
@@ -417,6 +449,39 @@ def remove_labelled_link_lists(tree: HtmlElement, url: str | None, keep: Iterabl
             remove(label)
             removed += 1
     return removed
+
+
+_BOX_HEADING_LINES, _BOX_HEADING_WORDS = 2, 10
+_BOX_TAGS = frozenset({"div", "aside", "section", "nav"})
+
+
+def _headed_list_box(listing: HtmlElement, url: str | None) -> HtmlElement | None:
+    """A box that holds nothing but a list of the outlet's headlines and, above it, a line or two
+    that head it (a series' label and name: "Cùng loạt bài" / "Giữ nghề giữa thời hội nhập"):
+    the box goes whole, whatever its heading says. Only headings: short lines, no link, no
+    sentence's end; nothing after the list."""
+    box = listing.getparent()
+    if box is None or box.tag not in _BOX_TAGS or (listing.tail or "").strip() or (box.text or "").strip():
+        return None
+    if listing.getnext() is not None:
+        return None
+    headings = [el for el in box if el is not listing and isinstance(el.tag, str)]
+    if not 1 <= len(headings) <= _BOX_HEADING_LINES:
+        return None
+    for heading in headings:
+        text = " ".join(heading.text_content().split())
+        if (
+            not 1 <= len(text.split()) <= _BOX_HEADING_WORDS
+            or (heading.tail or "").strip()
+            or heading.find(".//a") is not None
+            or heading.find(".//img") is not None
+            or text.endswith((".", "!", "?", "…"))
+        ):
+            return None
+    items = [item for item in listing if isinstance(item.tag, str)]
+    if len(items) < 2 or not all(_is_headline_item(item, url) for item in items):
+        return None
+    return box
 
 
 def _is_set_label(element: HtmlElement) -> bool:

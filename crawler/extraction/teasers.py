@@ -4,7 +4,10 @@ News templates print them everywhere: "Tin cùng mục" and "Các tin bài khác
 under each headline, a single related story after the body, a sidebar of readers' photos with a
 description each. Body extractors keep their summaries because they read like prose. A teaser is
 recognised by its shape, not its label: a small block whose text is a link to another page (a
-headline, or an image) plus a short summary outside the link.
+headline, or an image) plus a short summary outside the link — or, with no summary, a picture and
+a headline linked to the same story, a time or a duration beside them (a carousel, a strip of
+videos, two cards side by side: session 16). Picture cards count only on a page whose cards of
+both kinds are a small part of its text; on a homepage they are the listing rules' evidence.
 
 - A list of three or more sibling teasers (same tag and class) is removed from the page when it
   holds little of the page's paragraph text or stands outside the article (the headline's nearest
@@ -37,8 +40,10 @@ _CARD_MAX_CHARS = 2000  # raw text (whitespace included) beyond which no element
 _LIST_MIN_CARDS = 3
 _LIST_MIN_PICTURE_CARDS = 2  # cards with a thumbnail each: two of one shape are already a list
 _WHOLE_CARD_LEVELS = 2
+_UNLINKED_IMAGES = ".//img[not(ancestor::a)]"
 _PAINTED = ".//*[contains(@style, 'background-image')]"
 _TEASER_PAGE_SHARE = 0.5  # cards this share of the text: a listing (seen 0.66-0.82, a card sidebar 0.31)
+_PICTURE_PAGE_SHARE = 0.35  # all cards below this share: picture cards count (articles <=0.26, homepage 0.47)
 _CARD_EXTRA_WORDS = 4  # a date or a section kicker beside a card's headline and summary
 _ARTICLE_SHARE = 0.3  # a list of teasers holding more of the page's paragraph text is the article
 _BOX_LEVELS = 2  # a box is at most this far above its list of teasers
@@ -85,11 +90,14 @@ def _card_texts(
     if not links:
         return None
     # The words outside the links (the summary) are about the words not in link text; a margin
-    # covers words a link splits. Most elements fail here, before the exact walk below.
-    if total_words - sum(_words(text) for text in link_texts) < _SUMMARY_MIN_WORDS - 2:
+    # covers words a link splits. Most elements fail here, before the exact walk below. A card
+    # without a summary needs a picture linked to its headline's page (checked below).
+    summary_words = total_words - sum(_words(text) for text in link_texts)
+    if summary_words < _SUMMARY_MIN_WORDS - 2 and (summary_words > _CARD_EXTRA_WORDS + 2 or len(links) < 2):
         return None
     headline = ""
-    has_image_link = False
+    headline_href = None
+    image_hrefs: set[str] = set()
     for link, raw_text in zip(links, link_texts, strict=True):
         text = " ".join(raw_text.split())
         if _words(text) >= _HEADLINE_LINK_WORDS and not headline:
@@ -97,11 +105,19 @@ def _card_texts(
             inline = parent is not None and parent.tag == "p" and _words(_outside_links(parent)) >= 5
             if inline:  # a link inside a sentence: prose, not a teaser headline
                 return None
-            headline = text
+            headline, headline_href = text, link.get("href")
         elif link.find(".//img") is not None:
-            has_image_link = True
+            image_hrefs.add(link.get("href") or "")
     summary = _outside_links(element)
-    if not (headline or has_image_link) or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS):
+    if headline and headline_href in image_hrefs and _words(summary) <= _CARD_EXTRA_WORDS:
+        # A picture card: thumbnail and headline link to the same story, with at most a time,
+        # a duration or a kicker beside them ("35 phút trước", "03:25"): a carousel, a video strip.
+        return headline, ""
+    if (
+        summary_words < _SUMMARY_MIN_WORDS - 2
+        or not (headline or image_hrefs)
+        or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS)
+    ):
         return None
     return headline, summary
 
@@ -169,15 +185,25 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             headline_and_summary = _card_texts(element, raw, link_texts)
             if headline_and_summary is not None:
                 texts[element] = headline_and_summary
-    # Innermost cards only: a box holding one teaser is not a second teaser.
-    cards = [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
-    if not cards:
+    # Innermost cards only: a box holding one teaser is not a second teaser. Picture cards (no
+    # summary) are judged apart.
+    pictured = {element: found_texts for element, found_texts in texts.items() if not found_texts[1]}
+    innermost = _innermost(texts)
+    texts = {element: found_texts for element, found_texts in texts.items() if found_texts[1]}
+    cards = [card for card in innermost if card in texts]
+    picture_cards = [card for card in innermost if card in pictured]
+    if not cards and not picture_cards:
         return found
-    # On a page of teasers (a listing) the listing rules judge the cards as they were found.
+    # On a page of teasers (a listing) the listing rules judge the cards as they were found; picture
+    # cards count only where all cards are a small part of the page (a homepage's are the listing's).
     whole = [_whole_card(card, texts) for card in cards]
-    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * _chars([tree])
+    page_chars = _chars([tree])
+    article_page = _chars(whole) <= _TEASER_PAGE_SHARE * page_chars
     if article_page:
         cards = whole
+        if _chars(whole) + _chars(picture_cards) <= _PICTURE_PAGE_SHARE * page_chars:
+            cards += picture_cards
+            texts.update((card, pictured[card]) for card in picture_cards)
     page_text = max(_paragraph_chars(tree), 1)
     groups: dict[tuple[HtmlElement | None, str, str | None], list[HtmlElement]] = {}
     for card in cards:
@@ -199,7 +225,12 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
         least = _LIST_MIN_PICTURE_CARDS if pictures else _LIST_MIN_CARDS
         if len(members) < least or any(k is m or k in m.iter() for m in members for k in protected):
             continue
-        box = _box_of(parent, members, levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0)
+        box = _box_of(
+            parent,
+            members,
+            levels=_BOX_LEVELS if len(members) >= _LIST_MIN_CARDS else 0,
+            own_pictures=article_page,
+        )
         if box is not None and not any(box is k or k in box.iter() for k in protected):
             remove(box)
         else:
@@ -207,6 +238,10 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
                 if attached(card, tree):
                     remove(card)
     return found
+
+
+def _innermost(texts: dict[HtmlElement, tuple[str, str]]) -> list[HtmlElement]:
+    return [el for el in texts if not any(inner in texts for inner in el.iterdescendants(*_CARD_TAGS))]
 
 
 def _whole_card(card: HtmlElement, texts: dict[HtmlElement, tuple[str, str]]) -> HtmlElement:
@@ -238,18 +273,25 @@ def _has_picture(element: HtmlElement) -> bool:
     return element.find(".//img") is not None or bool(element.xpath(_PAINTED))
 
 
-def _box_of(parent: HtmlElement | None, members: list[HtmlElement], levels: int) -> HtmlElement | None:
+def _box_of(
+    parent: HtmlElement | None, members: list[HtmlElement], levels: int, *, own_pictures: bool = False
+) -> HtmlElement | None:
     """The largest container (up to two levels above the list) whose text is mostly the teasers:
     with its heading ("Cuộc sống qua ống kính độc giả") and a closing line it is one piece of
-    page furniture. A pair of cards takes its own container only: the few words of a
-    box two levels up weigh more beside two cards (a step of a recipe in the next table cell)."""
+    page furniture; around picture cards, not one holding a picture of its own (the article's
+    photo in whose cell the cards were set). A pair of cards takes its own container only: the
+    few words of a box two levels up weigh more beside two cards (a step of a recipe in the next
+    table cell)."""
     if parent is None:
         return None
     teaser_chars = sum(len(" ".join(m.text_content().split())) for m in members)
+    pictures = sum(len(m.xpath(_UNLINKED_IMAGES)) for m in members)
     box = None
     for candidate in [parent, *list(ancestors(parent))[:levels]]:
         size = len(" ".join(candidate.text_content().split()))
         if candidate.tag in ("body", "html") or not size or teaser_chars / size < _BOX_SHARE:
             break
+        if own_pictures and len(candidate.xpath(_UNLINKED_IMAGES)) > pictures:
+            break  # a picture of the article's, not a link (the photo in whose box the cards were set)
         box = candidate
     return box
