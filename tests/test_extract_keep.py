@@ -8,7 +8,11 @@ two-paragraph story. Found there and fixed by mechanism, in the listing check:
   "/2021/08/15/ten-bai.html") is a story; a day's archive ("/2021/08/15/") is not;
 - a date printed just above the headline, in the headline's own box, dates the story like one
   printed under it (2012 layouts), even with a related box between the headline and the text;
-- a date line's length is read with the markup's indentation and line breaks collapsed.
+- a date line's length is read with the markup's indentation and line breaks collapsed;
+- at a story's address, a page that declares itself an article or a video is not "a headline over a
+  list of stories" for its "Video khác" cards; a "page not found" there (og:type website) still is;
+- a box of picture cards taken out as teasers stops below a paragraph of the article's own (a video's
+  one paragraph went with the cards under it: "no article text").
 The pages below are invented for these tests; the guards pass before and after.
 """
 
@@ -131,3 +135,54 @@ def test_a_section_name_under_the_page_clock_stays_a_listing() -> None:
     head = '<div class="section-head"><span class="clock">Thứ hai, 18/11/2024</span><h1>Kinh tế</h1></div>'
     with pytest.raises(ExtractionError, match="listing"):
         extract_article(_section(head), f"{SITE}/kinh-te/")
+
+
+CLIP = (
+    "Đoạn phim ghi lại buổi sáng làm chè ở hợp tác xã Khe Mạ, từ lúc hái búp trên đồi đến khi sao chè "
+    "trong chảo gang, do các thành viên tự quay và dựng lại để giới thiệu với khách."
+)
+
+
+MENU = "".join(
+    f'<li><a href="/muc-{i}">Chuyên mục {i}</a><ul>'
+    + "".join(f'<li><a href="/muc-{i}/{j}">Mục con {i}.{j}</a></li>' for j in range(10))
+    + "</ul></li>"
+    for i in range(10)
+)
+
+
+def _video_page(og_type: str, headline: str, text: str, cards: int) -> bytes:
+    """A video (or a page-not-found) at a story's address, in a site with a mega menu: a headline,
+    one paragraph, a box of picture cards (thumbnail and headline, no summary)."""
+    items = "".join(
+        f'<div class="video-item"><a class="thumb" href="{href}"><img src="/v/{i}.jpg" alt="{title}" '
+        f'width="180" height="120"></a><h3 class="title-news"><a href="{href}" title="{title}">{title}</a>'
+        "</h3></div>"
+        for i in range(cards)
+        for href, title in [(f"{SITE}/video/clip-{i}.htm", f"{HEADLINES[i % len(HEADLINES)]} ({i})")]
+    )
+    more = (
+        f'<div class="box"><div class="box-title"><h2>Video khác</h2></div>'
+        f'<div class="box-list">{items}</div>'
+        "</div>"
+    )
+    return (
+        f'<html><head><meta charset="utf-8"><meta property="og:type" content="{og_type}">'
+        f'<title>{headline}</title></head><body><nav class="mega"><ul>{MENU}</ul></nav>'
+        f'<div class="detail"><h1>{headline}</h1><div class="detail-content"><div class="player">'
+        f'<iframe src="https://tv.example.vn/e/1"></iframe></div><p>{text}</p>{more}</div></div>'
+        '<div class="footer">Báo Nông Thôn. Liên hệ quảng cáo.</div></body></html>'
+    ).encode()
+
+
+def test_a_video_at_its_address_keeps_its_paragraph_over_other_videos() -> None:
+    page = _video_page("video.other", HEADLINE, CLIP, 12)
+    article = extract_article(page, f"{SITE}/video/hop-tac-xa-che-khe-ma-20241115093000123.htm")
+    assert CLIP[:60] in article.text
+
+
+def test_a_page_not_found_at_a_story_address_stays_refused() -> None:
+    text = "Rất tiếc, trang bạn tìm không còn trên hệ thống. Mời bạn xem các video khác dưới đây."
+    page = _video_page("website", "Không tìm thấy trang", text, 12)
+    with pytest.raises(ExtractionError, match="listing"):
+        extract_article(page, f"{SITE}/video/hop-tac-xa-che-khe-ma-20241115093000123.htm")

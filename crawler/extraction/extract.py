@@ -734,6 +734,7 @@ def extract_article(
             cards=teasers.cards,
             index=index,
             url=url,
+            og_type=meta.og_type,
         )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")

@@ -58,6 +58,7 @@ _MIN_OWN_CARDS = (
 )
 _DATE_LINE_CHARS = 80
 _OWN_LIST_LEVELS = 2
+_STORY_TYPES = ("article", "video")
 _SLUG = re.compile(r"[^\W\d_]{2,}-[^\W\d_]{2,}")  # two words of a story's name in its address
 
 
@@ -267,25 +268,33 @@ def listing_evidence(
     cards: Sequence[HtmlElement] = (),
     index: PageIndex | None = None,
     url: str = "",
+    og_type: str | None = None,
 ) -> str | None:
     """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
     read as one. `headline`: the element on the page that shows the chosen headline, if any;
     `cards`: the other stories' teaser cards found on the page (removed or not) and `index` the
     page's element order from before they were removed; `url`: the address the page was fetched
-    at (not its canonical one, which a template may copy from another page)."""
+    at (not its canonical one, which a template may copy from another page); `og_type`: the type
+    the page declares (og:type), if any."""
     page = _PageText(tree, headline)
     # At a story's own address, the other stories' summaries kept with its text are its boxes.
+    story = _story_address(url)
     if (
         len(paragraphs) >= _MIN_CARD_PARAGRAPHS
-        and not _story_address(url)
+        and not story
         and not _dated_by_headline(page, paragraphs, headline, index)
         and (evidence := _teaser_evidence(page, paragraphs))
     ):
         return evidence
-    # A wall (consent, paywall) is served at the story's address too: the rules that read a page
-    # without a printed headline hold there.
+    # A wall (consent, paywall) or a "page not found" over suggested stories is served at the
+    # story's address too: there, only a page that declares itself a story (og:type article or
+    # video) has its cards ("Video khác" under a video's one paragraph) read as its boxes.
     if headline is not None:
-        evidence = _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
+        evidence = (
+            None
+            if story and (og_type or "").startswith(_STORY_TYPES)
+            else _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
+        )
     else:
         evidence = _unprinted_headline_evidence(tree, paragraphs) or _below_the_stories_evidence(
             page, paragraphs
