@@ -34,7 +34,7 @@ HEADLINES = [
     "Làng gốm Phù Yên Hạ mở điểm trưng bày cạnh chợ huyện",
     "Tổ hợp tác nuôi ong Đồi Vàng nhận chứng nhận bốn sao",
     "Nông dân vùng bãi trồng rau theo đơn đặt hàng của trường học",
-    "Xã Thượng Lộc đưa tương nếp lên sàn thương mại điện tử",
+    "Xã Thượng Lộc bán tương nếp qua các trang mua sắm trực tuyến",
     "Cơ sở giò chả Hạ Vân tuyển thêm lao động dịp cuối năm",
     "Chi hội trồng cam Bến Mít ký hợp đồng với thương lái",
     "Doanh nghiệp trẻ đóng hộp cá đù một nắng xuất đi miền Nam",

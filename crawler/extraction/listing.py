@@ -363,7 +363,7 @@ def _dated_by_headline(
     kept text opens with a paragraph of its own (not a card's summary): a story's date line, so the
     summaries kept under it are its related boxes, not the page. The date is printed after the
     headline and before the kept text ("Thứ tư, 14/05/2025 08:30"), or just above the headline in
-    the headline's own box (2012 layouts print "Thứ sáu, 28/12/2012, 14:46" over the h1; a related
+    the headline's own box (2012 layouts print "Thứ tư, 14/03/2012, 09:20" over the h1; a related
     box may then stand between the headline and the story). A listing's first date is its first
     card's, after that card's headline link, or the page's clock over its first card; a headline
     that is itself a link names another page's story."""
