@@ -730,7 +730,13 @@ def extract_article(
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
         evidence := listing_evidence(
-            tree, cleaned.paragraphs, headline=headline.element, cards=teasers.cards, index=index
+            tree,
+            cleaned.paragraphs,
+            headline=headline.element,
+            cards=teasers.cards,
+            index=index,
+            url=url,
+            og_type=meta.og_type,
         )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")

@@ -24,10 +24,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dates import looks_like_date
+from crawler.extraction.dates import date_from_url, looks_like_date
 from crawler.extraction.dom import PageIndex, ancestors, in_chrome, words_of
 from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
@@ -57,6 +58,8 @@ _MIN_OWN_CARDS = (
 )
 _DATE_LINE_CHARS = 80
 _OWN_LIST_LEVELS = 2
+_STORY_TYPES = ("article", "video")
+_SLUG = re.compile(r"[^\W\d_]{2,}-[^\W\d_]{2,}")  # two words of a story's name in its address
 
 
 # Scripts written without spaces between words (Chinese characters, Japanese kana): a paragraph of
@@ -264,27 +267,49 @@ def listing_evidence(
     headline: HtmlElement | None = None,
     cards: Sequence[HtmlElement] = (),
     index: PageIndex | None = None,
+    url: str = "",
+    og_type: str | None = None,
 ) -> str | None:
     """Why the kept paragraphs are not an article ("18 of 21 paragraphs …"), or None when they
     read as one. `headline`: the element on the page that shows the chosen headline, if any;
     `cards`: the other stories' teaser cards found on the page (removed or not) and `index` the
-    page's element order from before they were removed."""
+    page's element order from before they were removed; `url`: the address the page was fetched
+    at (not its canonical one, which a template may copy from another page); `og_type`: the type
+    the page declares (og:type), if any."""
     page = _PageText(tree, headline)
-    return (
-        (
-            _teaser_evidence(page, paragraphs)
-            if len(paragraphs) >= _MIN_CARD_PARAGRAPHS
-            and not _dated_by_headline(page, paragraphs, headline, index)
-            else None
+    # At a story's own address, the other stories' summaries kept with its text are its boxes.
+    story = _story_address(url)
+    if (
+        len(paragraphs) >= _MIN_CARD_PARAGRAPHS
+        and not story
+        and not _dated_by_headline(page, paragraphs, headline, index)
+        and (evidence := _teaser_evidence(page, paragraphs))
+    ):
+        return evidence
+    # A wall (consent, paywall) or a "page not found" over suggested stories is served at the
+    # story's address too: there, only a page that declares itself a story (og:type article or
+    # video) has its cards ("Video khác" under a video's one paragraph) read as its boxes.
+    if headline is not None:
+        evidence = (
+            None
+            if story and (og_type or "").startswith(_STORY_TYPES)
+            else _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
         )
-        or (
-            _intro_over_cards_evidence(page, paragraphs, headline, cards, index)
-            if headline is not None
-            else _unprinted_headline_evidence(tree, paragraphs)
-            or _below_the_stories_evidence(page, paragraphs)
+    else:
+        evidence = _unprinted_headline_evidence(tree, paragraphs) or _below_the_stories_evidence(
+            page, paragraphs
         )
-        or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
-    )
+    return evidence or _site_chrome_evidence(page, paragraphs, headline_printed=headline is not None)
+
+
+def _story_address(url: str) -> bool:
+    """The address carries a publication day and goes on to a named page, as CMSs address a
+    story ("/2021/08/15/ten-bai.html", "ten-bai-20221224093000123.htm"): the summaries kept with its
+    text are its related boxes. A day's archive ends at the day ("/2021/08/15/", "/page/2/")."""
+    if not url or date_from_url(url) is None:
+        return False
+    path = urlsplit(url).path.rstrip("/")
+    return _SLUG.search(path.rsplit("/", 1)[-1]) is not None
 
 
 def _intro_over_cards_evidence(
@@ -334,12 +359,14 @@ def _intro_over_cards_evidence(
 def _dated_by_headline(
     page: _PageText, paragraphs: Sequence[str], headline: HtmlElement | None, index: PageIndex | None
 ) -> bool:
-    """The page prints a date after its headline and before the kept text, with no other story's
-    headline link between, and the kept text opens with a paragraph of its own (not a card's
-    summary): a story's date line ("Thứ tư, 14/05/2025 08:30"), so the summaries kept under it are
-    its related box, not the page. A listing's first date is its first card's, after that card's
-    headline link, or the page's clock over its first card; a headline that is itself a link names
-    another page's story."""
+    """The page prints a date by its headline, with no other story's headline link between, and the
+    kept text opens with a paragraph of its own (not a card's summary): a story's date line, so the
+    summaries kept under it are its related boxes, not the page. The date is printed after the
+    headline and before the kept text ("Thứ tư, 14/05/2025 08:30"), or just above the headline in
+    the headline's own box (2012 layouts print "Thứ tư, 14/03/2012, 09:20" over the h1; a related
+    box may then stand between the headline and the story). A listing's first date is its first
+    card's, after that card's headline link, or the page's clock over its first card; a headline
+    that is itself a link names another page's story."""
     if (
         headline is None
         or index is None
@@ -353,16 +380,48 @@ def _dated_by_headline(
     end = -1 if holder is None else index.of(holder)
     if holder is None or start < 0 or end <= start or _card_link(holder, key, _words(key), {}) is not None:
         return False  # the text kept opens with a card's summary: the date is the page's clock or a card's
+    if _dated_above(headline, index):
+        return True
     for element in index.elements[start + 1 : end]:
-        if (
-            element.tag == "a"
-            and _story_href(element)
-            and len(element.text_content().split()) >= _STORY_LINK_WORDS
-        ):
+        if _is_story_link(element):
             return False
-        for text in (element.text, element.tail):
-            if text and len(text) <= _DATE_LINE_CHARS and looks_like_date(text):
-                return True
+        if _prints_date(element):
+            return True
+    return False
+
+
+def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
+    """A date printed above the headline inside its nearest boxes (up to `_OWN_LIST_LEVELS` levels
+    up), the nearest first, with no story link between it and the headline."""
+    box = headline
+    for _ in range(_OWN_LIST_LEVELS):
+        parent = box.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        box = parent
+    inside = set(ancestors(headline))
+    for element in reversed(index.elements[index.of(box) : index.of(headline)]):
+        if _is_story_link(element) or any(a.tag == "a" for a in ancestors(element) if a not in inside):
+            return False
+        if _prints_date(element, tail=element not in inside):
+            return True
+    return False
+
+
+def _is_story_link(element: HtmlElement) -> bool:
+    return (
+        element.tag == "a"
+        and bool(_story_href(element))
+        and len(element.text_content().split()) >= _STORY_LINK_WORDS
+    )
+
+
+def _prints_date(element: HtmlElement, *, tail: bool = True) -> bool:
+    """The element's own text (or its tail) is a short date line; the markup's indentation and line
+    breaks are no part of its length."""
+    for text in (element.text, element.tail if tail else None):
+        if text and len(text := " ".join(text.split())) <= _DATE_LINE_CHARS and looks_like_date(text):
+            return True
     return False
 
 

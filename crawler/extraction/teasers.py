@@ -312,5 +312,22 @@ def _box_of(
             break
         if own_pictures and len(candidate.xpath(_UNLINKED_IMAGES)) > pictures:
             break  # a picture of the article's, not a link (the photo in whose box the cards were set)
+        if own_pictures and _holds_prose(candidate, members):
+            break  # the article's own paragraph (a video's or a brief's one paragraph above its cards)
         box = candidate
     return box
+
+
+_PROSE_CHARS = 100  # a sentence of the article's, not a box's heading or closing line
+
+
+def _holds_prose(candidate: HtmlElement, members: list[HtmlElement]) -> bool:
+    """A paragraph in the container outside the cards, no link, a sentence long (session 16: a video
+    page's one paragraph went with the "Video khác" cards under it)."""
+    inside = set(members)
+    for paragraph in candidate.iter("p"):
+        if any(a in inside for a in [paragraph, *ancestors(paragraph)]) or paragraph.find(".//a") is not None:
+            continue
+        if len(" ".join(paragraph.text_content().split())) >= _PROSE_CHARS:
+            return True
+    return False
