@@ -232,12 +232,31 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
             own_pictures=article_page,
         )
         if box is not None and not any(box is k or k in box.iter() for k in protected):
+            _lift_closing_lines(box, members[-1])
             remove(box)
         else:
             for card in members:
                 if attached(card, tree):
                     remove(card)
     return found
+
+
+_CLOSING_LINE_CHARS = 60  # a signature, not a paragraph
+
+
+def _lift_closing_lines(box: HtmlElement, last_card: HtmlElement) -> None:
+    """Move out of the box the short lines it holds after its last card that link nowhere: a box
+    whose closing tag the template left out holds the rest of the column (the parser closes it
+    there), and the article's signature after it is no teaser (session 16, "tail")."""
+    anchor = box
+    for element in [last_card, *ancestors(last_card)]:
+        if element is box:
+            break
+        for line in list(element.itersiblings()):
+            text = " ".join(line.text_content().split()) if isinstance(line.tag, str) else ""
+            if text and len(text) <= _CLOSING_LINE_CHARS and not line.xpath(".//a[@href]"):
+                anchor.addnext(line)
+                anchor = line
 
 
 def _innermost(texts: dict[HtmlElement, tuple[str, str]]) -> list[HtmlElement]:
