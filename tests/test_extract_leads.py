@@ -21,6 +21,7 @@ import pytest
 
 from crawler.extraction.extract import extract_article
 from indexer.schema import VIETNAM_TZ
+from tests.test_extract_widgets import PARAGRAPHS as WIDGET_STORY
 
 URL = "https://baonongthon.example.vn/kinh-te/mien-dong-lang-ha-2024-51234.html"
 CRAWLED = datetime(2024, 6, 5, 8, 0, tzinfo=VIETNAM_TZ)
@@ -29,16 +30,7 @@ SAPO = (
     "Các xưởng miến ở làng Hạ Lâm sáng đèn từ bốn giờ sáng để kịp tráng và phơi những mẻ miến đầu vụ, "
     "hợp tác xã nhận thêm ba đơn hàng lớn."
 )
-PARAGRAPHS = [
-    "Theo chủ nhiệm hợp tác xã, năm nay củ dong được mùa, hàm lượng tinh bột cao nên sợi miến dai và "
-    "trong hơn mọi năm.",
-    "Hợp tác xã đã ký hợp đồng cung ứng cho ba chuỗi cửa hàng thực phẩm sạch ở thành phố, mỗi tuần "
-    "giao khoảng hai tấn sản phẩm.",
-    "Giá miến bán tại xưởng dao động từ tám mươi đến chín mươi nghìn đồng mỗi ký, tùy loại sợi nhỏ "
-    "hay sợi to.",
-    "Các hộ thành viên cho biết thu nhập ổn định hơn nhiều kể từ khi sản phẩm được gắn tem truy xuất "
-    "nguồn gốc.",
-]
+PARAGRAPHS = WIDGET_STORY[1:]  # the widgets tests' story of our own; its opening is the sapo here
 
 
 def page(
