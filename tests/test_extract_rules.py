@@ -162,7 +162,7 @@ def test_initials_alone_after_the_last_sentence_sign_the_article(
 
 
 def test_a_last_sentence_is_not_a_byline() -> None:
-    last = "Ngày 4.1, Tòa tiếp tục phần thẩm vấn."
+    last = "Ngày 12.3, Hội đồng tiếp tục phần chấm điểm."
     result = clean_body([*map(p, PROSE), p(last)], BodyContext(outlet=OUTLET))
     assert result.paragraphs[-1] == last and result.byline is None
 

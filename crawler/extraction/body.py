@@ -65,7 +65,7 @@ _DATE_LINE_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["date_lines"]["words"])
 _CLOSING_LINES = 3
 _SOURCE_CREDIT = re.compile(r"^\s*(?:theo|nguồn)\b", re.I)
 _DEDUPE_MIN_WORDS = 4
-_PULL_QUOTE_MIN_WORDS = 8  # a shorter line may well recur inside a paragraph ("Ngày 4.1, …")
+_PULL_QUOTE_MIN_WORDS = 8  # a shorter line may well recur inside a paragraph ("Ngày 12.3, …")
 
 
 @dataclass

@@ -636,7 +636,7 @@ def _line_keys(byline: Byline, *texts: str) -> frozenset[str]:
 
 def _one_name_per_block(element: HtmlElement, outlet: OutletNames) -> bool:
     """A box listing its writers one per block (a card per author: portrait and name): its text
-    runs the names together ("Thiên Ân Phạm Ngọc Ân" reads as one five-word name), so the blocks
+    runs the names together ("Lam Khuê Phạm Ngọc Ân" reads as one five-word name), so the blocks
     are read one by one. Two blocks that each name a person tell it."""
     named = 0
     for block in element.iterdescendants(*_LINE_BLOCKS):
