@@ -98,7 +98,8 @@ _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["name_titles"]) + r")\s+(?=\S)", re.I)
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
-_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
+# An initial is a capital, or the first letters of a syllable's onset ("Ng.Hùng", "Th.Lan").
+_INITIALS = re.compile(r"^(?:(?:Ngh|Ng|Nh|Th|Tr|Ph|Kh|Ch|Gi|Qu|[A-ZĐ])\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Two or three capitals without dots, each one a letter a Vietnamese name can start with (no F, J,
 # W, Z): a reporter's initials signing alone ("TP", "HA", "NTH"), unless the word is a known
@@ -108,6 +109,8 @@ _NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
+# The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
+_BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
 _MAX_NAME_WORDS = 5
 # One Vietnamese syllable, folded: onset, vowel nucleus, and one of the few codas Vietnamese has.
 _SYLLABLE = re.compile(
@@ -292,6 +295,9 @@ def agency_name(text: str) -> str | None:
         return clean(stripped)
     if _WEB_NAME.match(stripped):  # "VTV.vn", "VOV.VN" after a writer's slash: the outlet's web edition
         return stripped
+    parts = stripped.split("/")
+    if len(parts) > 1 and all(parts) and all(agency_name(part) for part in parts):
+        return "/".join(agency_name(part) or part for part in parts)  # "VNA/Vietnam+": one credit, as printed
     for cut in range(min(3, len(stripped.split()) - 1), 0, -1):
         # "Nhóm phóng viên Báo Tiền Phong", "PV Báo Cần Thơ": a newsroom role with the newsroom named
         words = stripped.split()
@@ -301,8 +307,9 @@ def agency_name(text: str) -> str | None:
     return None
 
 
-# A web address standing as an outlet's name: one or two dotted endings of two to four letters.
-_WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,4}){1,2}$")
+# A web address standing as an outlet's name: one or two dotted endings of two to four letters,
+# in one case ("VTV.vn", "VOV.VN"); "H.Anh", "Th.Lan" are a reporter's initials and given name.
+_WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.(?:[a-z]{2,4}|[A-Z]{2,4})){1,2}$")
 
 
 _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
@@ -447,7 +454,9 @@ def parse_byline(
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
     if _DESK.search(fold(text)):
-        return None
+        # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
+        # itself; a desk or team elsewhere in a credit names no one
+        return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
     text = _BARE_NOTE.sub("", _without_stamps(text))
     unnamed = 0
