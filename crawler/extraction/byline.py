@@ -805,11 +805,14 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             continue
         byline = parse_byline(text, outlet, min_words=2)
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
-            # names with their date set apart: believed when more than a bare name (a place kicker
-            # "Lào Cai" stands before a date the same way): two people, or a marked credit
+            # names with their date set apart in an element of its own ("<span>Hoài Nam</span>
+            # <span>13/01/2021 12:40</span>"): a place kicker ("Lào Cai") stands before a date the
+            # same way, and is a place
             byline = parse_byline(unstamped, outlet, min_words=2)
-            if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline):
+            if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline) and is_place(unstamped):
                 byline = None
+        if byline is None and dated:
+            byline = _after_section(text, outlet)
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
@@ -865,6 +868,22 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
             add_names(found.authors, byline.authors)
             first, lines = first or distance, lines | {squash(text)}
     return PageByline(found, first, frozenset(lines)) if found.authors else None
+
+
+def _after_section(text: str, outlet: OutletNames) -> Byline | None:
+    """A dated bar that opens with the section before the writer: "Xã hội · Bích Thủy · 12:25
+    16/07/2026", "Thời sự | Minh Anh | 08:30". Three pieces at least, the date one of them; the
+    first piece is no name (a section's words), the pieces between it and the date are the credit."""
+    pieces = [piece.strip() for piece in _BAR_SPLIT.split(text) if piece.strip()]
+    if len(pieces) < 3 or not any(_is_stamp(piece) for piece in pieces[2:]):
+        return None
+    if any(c.isdigit() for c in pieces[0]) or parse_byline(pieces[0], outlet, min_words=1) is not None:
+        return None
+    credit = [piece for piece in pieces[1:] if not (_is_stamp(piece) or _BARE_TIME.match(piece))]
+    if len(credit) != 1 or is_place(credit[0]):
+        return None
+    byline = parse_byline(credit[0], outlet, min_words=2)
+    return byline if byline and byline.authors else None
 
 
 def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline | None:
@@ -937,7 +956,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
 
     def folded_at(i: int) -> str:
         if i not in folded_texts:
-            folded_texts[i] = fold(clean(str(texts[i])))
+            # compared word by word: "80km/h." ends in the words "80km h"
+            folded_texts[i] = fold(" ".join(_TAIL_WORD.findall(str(texts[i]))))
         return folded_texts[i]
 
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
@@ -968,6 +988,11 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             # link is the writer's name on a dated byline line ("<a>Đỗ Trung</a> • 07:12 ngày …").
             if byline := _dated_line(holder, outlet):
                 return byline
+            if _links_author_page(holder) and (line := _line_of(node)):
+                # "<a href='/tac-gia/…'>Hoài Nam</a>" after a related box: the writer's page, not a story
+                byline = parse_byline(line, outlet, min_words=2)
+                if byline and byline.authors:
+                    return byline
             portraits = _portraits(tree) if portraits is None else portraits
             if byline := _carded_name(holder, portraits, outlet):
                 add_names(carded.authors, byline.authors)
@@ -986,6 +1011,16 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+def _links_author_page(holder: HtmlElement) -> bool:
+    """Link text whose link goes to a writer's page: a path segment made of a byline class word
+    ("/tac-gia/hoai-nam-3067.html", "/author/lan-anh")."""
+    link = next((a for a in [holder, *ancestors(holder)] if a.tag == "a"), None)
+    path = (link.get("href") or "").split("?")[0] if link is not None else ""
+    return any(
+        re.sub(r"[\W\d_]+", "", segment.lower()) in _AUTHOR_WORDS for segment in path.split("/")[:-1]
+    )
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:
