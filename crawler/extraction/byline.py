@@ -989,10 +989,12 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             if byline := _dated_line(holder, outlet):
                 return byline
             if _links_author_page(holder) and (line := _line_of(node)):
-                # "<a href='/tac-gia/…'>Hoài Nam</a>" after a related box: the writer's page, not a story
+                # "<a href='/tac-gia/…'>Hoài Nam</a>" after a related box: the writer's page, not a
+                # story; read with its line ("By <a>A</a> and <a>B</a>")
                 byline = parse_byline(line, outlet, min_words=2)
-                if byline and byline.authors:
-                    return byline
+                if byline and byline.authors and not byline.agency:
+                    add_names(carded.authors, byline.authors)
+                    continue
             portraits = _portraits(tree) if portraits is None else portraits
             if byline := _carded_name(holder, portraits, outlet):
                 add_names(carded.authors, byline.authors)
