@@ -619,7 +619,9 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
         if child is element or _groups_lines(child):
             continue
         child_text = short_text(child, limit=60)
-        byline = parse_byline(child_text, outlet, min_words=2, counts=True) if child_text else None
+        # a name set in bold of its own inside the box may be one word or initials ("H.Y")
+        words = 1 if child.tag in _EMPHASIS and not _groups_lines(child) else 2
+        byline = parse_byline(child_text, outlet, min_words=words, counts=True) if child_text else None
         if byline:
             lines.add(squash(child_text or ""))
             add_names(merged.authors, byline.authors)
@@ -839,7 +841,23 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance, frozenset({squash(name or "")}))
-    return _author_cards(index, headline_at, outlet)
+    return _author_cards(index, headline_at, outlet) or _bar_above(index, headline_at, outlet)
+
+
+_ABOVE_WINDOW = 8  # elements before the headline where a "Section | Writer | date" bar may stand
+
+
+def _bar_above(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
+    """The "Section | Writer | date" bar printed right above the headline (`_after_section`)."""
+    headline = index.elements[headline_at]
+    holders = set(ancestors(headline))
+    for distance, element in enumerate(reversed(index.window(headline_at - _ABOVE_WINDOW, headline_at)), 1):
+        if element.tag not in _BAR_TAGS or element in holders or in_chrome(element):
+            continue
+        text = short_text(element, limit=100)
+        if text and any(c.isdigit() for c in text) and (byline := _after_section(text, outlet)):
+            return PageByline(byline, 2 * distance, _line_keys(byline, text))
+    return None
 
 
 def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
