@@ -315,6 +315,11 @@ _WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.(?:[a-z]{2,4}|[A-Z]{2,4})){1,2}$
 _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, _VOCAB["words"]["outlet_words"])) + r")\b")
 _PLACE_ABBREVIATIONS = frozenset(_VOCAB["words"]["place_abbreviations"])
+# The outlet words no Vietnamese name holds ("news", "online"; not "bao", "dai": "Bảo", "Đài" are
+# given names): after a writer's name, a part holding one names the paper.
+_FOREIGN_OUTLET_WORDS = frozenset(
+    w for w in _VOCAB["words"]["outlet_words"] if " " not in w and not _SYLLABLE.match(w)
+)
 
 
 def _outlet_by_shape(inner: str, outlet: OutletNames) -> bool:
@@ -382,6 +387,11 @@ _BARE_TIME = re.compile(
 )
 
 
+# A time or date glued to the name before it, two elements printed with no space between
+# ("<b>Lan Anh</b>21:04 | 15/12/2019" reads "Lan Anh21:04").
+_GLUED_TIME = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}[:/h]\d{2})")
+
+
 def _is_stamp(piece: str) -> bool:
     """A date or time with at most three words around it ("07/03/2026 08:47", "Thứ sáu, 7/3")."""
     return (
@@ -394,6 +404,7 @@ def _without_stamps(text: str) -> str:
     "Nguyên Minh (Thứ sáu, 7/3/2026 08:47)" → "Nguyên Minh"; the date rules read the date."""
     if not any(c.isdigit() for c in text):
         return text
+    text = _GLUED_TIME.sub(" | ", text)
     pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
     stamps = [_is_stamp(p) or bool(_BARE_TIME.match(p)) for p in pieces]
     if not any(_is_stamp(p) for p in pieces):
@@ -525,6 +536,9 @@ def parse_byline(
             continue
         if result.authors and is_posting(piece):
             continue  # "Lan Anh, phóng viên Báo X": what the writer is, after the name
+        if result.authors and any(word in _FOREIGN_OUTLET_WORDS for word in fold(piece).split()):
+            result.agency = result.agency or clean(piece)  # "By Khánh Ly, Vietnam News": the paper
+            continue
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
         ]
