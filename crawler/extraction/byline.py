@@ -288,7 +288,12 @@ def agency_name(text: str) -> str | None:
     if key in _AGENCIES:
         return _AGENCIES[key]
     head, dash, region = text.strip(" .()[]").partition("-")
-    if dash and region.strip() and fold(head.strip()) in _AGENCIES and person_name(region, min_words=1):
+    if (
+        dash
+        and region.strip()
+        and fold(head.strip()) in _AGENCIES
+        and (person_name(region, min_words=1) or fold(region.strip()) in _AGENCIES)  # "TTXVN-Bnews"
+    ):
         return clean(f"{_AGENCIES[fold(head.strip())]}-{region.strip()}")
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
@@ -825,8 +830,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             # <span>13/01/2021 12:40</span>"): a place kicker ("Lào Cai") stands before a date the
             # same way, and is a place
             byline = parse_byline(unstamped, outlet, min_words=2)
-            if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline) and is_place(unstamped):
-                byline = None
+            if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline):
+                byline = None if is_place(unstamped) else byline
         if byline is None and dated:
             byline = _after_section(text, outlet)
         if (
@@ -1052,9 +1057,7 @@ def _links_author_page(holder: HtmlElement) -> bool:
     ("/tac-gia/hoai-nam-3067.html", "/author/lan-anh")."""
     link = next((a for a in [holder, *ancestors(holder)] if a.tag == "a"), None)
     path = (link.get("href") or "").split("?")[0] if link is not None else ""
-    return any(
-        re.sub(r"[\W\d_]+", "", segment.lower()) in _AUTHOR_WORDS for segment in path.split("/")[:-1]
-    )
+    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _AUTHOR_WORDS for segment in path.split("/")[:-1])
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:
