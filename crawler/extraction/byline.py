@@ -39,7 +39,9 @@ _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
-    r"^\s*(?:(?:" + "|".join(_VOCAB["words"]["credit_labels"]) + r")\s*[:：]\s*"
+    r"^\s*(?:(?:"
+    + "|".join([*_VOCAB["words"]["credit_labels"], *_VOCAB["words"]["genre_by"]])
+    + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
     r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
@@ -260,7 +262,9 @@ def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str
     syllable ("Papai")."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
-    if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
+    # initials pack several parts of a name into one word: "H.Anh", "N.H" count as two
+    parts = sum(len([p for p in w.split(".") if p]) if _INITIALS.match(w) else 1 for w in words)
+    if not (min_words <= parts and len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
         return None
     if fold(text) in _NOT_NAMES or not all(_word_is_name(w) for w in words):
         return None
@@ -474,7 +478,10 @@ def parse_byline(
         # itself; a desk or team elsewhere in a credit names no one
         return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
-    text = _BARE_NOTE.sub("", _without_stamps(text))
+    text = _without_stamps(text)
+    if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
+        return Byline(agency=_AGENCIES[fold(text).strip(" .")])
+    text = _BARE_NOTE.sub("", text)
     unnamed = 0
     if counts and (others := _UNNAMED_OTHERS.search(text)):
         unnamed, text = int(others["count"]), text[: others.start()].strip()
