@@ -35,6 +35,14 @@ from tests.test_extract_outlet_bylines import PARAGRAPHS, _extract, _page
         ("Khổng Minh Triết/TTXVN-Bnews", ["Khổng Minh Triết"]),
         ("By Khổng Minh Triết, Saigon News", ["Khổng Minh Triết"]),
         ("Khổng Minh Triết21:04 | 15/12/2019", ["Khổng Minh Triết"]),
+        # found after the held-out run: initials as a full name, genre nouns, a compiler's note,
+        # a name before its date with a space only, a bar's bullet left by the date's element
+        ("H.Yên - Ng.Khuê", ["H.Yên", "Ng.Khuê"]),
+        ("Phóng sự: Khổng Minh Triết", ["Khổng Minh Triết"]),
+        ("Tản văn của Khổng Minh Triết", ["Khổng Minh Triết"]),
+        ("Khổng Minh Triết (sưu tầm)", ["Khổng Minh Triết"]),
+        ("Yên Khuê - Khổng Minh Triết 08/03/2011 20:44", ["Yên Khuê", "Khổng Minh Triết"]),
+        ("H.Yên – N.K •", ["H.Yên", "N.K"]),
     ],
 )
 def test_a_label_an_agency_or_a_paper_beside_the_writer_is_no_part_of_the_name(
@@ -60,6 +68,17 @@ def test_a_web_edition_is_still_an_agency() -> None:
 def test_a_desk_alone_is_a_source_not_an_author() -> None:
     byline = parse_byline("Nhóm phóng viên Ban Thời sự")
     assert byline is not None and byline.authors == [] and byline.agency == "Nhóm phóng viên Ban Thời sự"
+
+
+def test_a_team_role_alone_is_no_person() -> None:
+    """ "Nhóm thực hiện" was read as a person "Nhóm" with a note ("thực hiện") after the name."""
+    byline = parse_byline("Nhóm thực hiện")
+    assert byline is not None and byline.authors == [] and byline.agency == "Nhóm thực hiện"
+
+
+def test_a_weekday_before_the_date_is_no_name() -> None:
+    """Guard: only a name opening with initials or a family name is split off the date."""
+    assert parse_byline("Thứ Sáu 07/03/2026", min_words=2) is None
 
 
 def test_a_second_given_name_after_a_comma_is_no_paper() -> None:

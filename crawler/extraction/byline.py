@@ -95,7 +95,8 @@ _ABBREVIATION = re.compile(r"\b(?:(?:ths|tskh|ts|pgs|gs|bs|ls|ks|th\.s)\.)+(?=\s
 # "Đài PT-TH Sơn La", "Báo Yên Bái", "Trung tâm Khuyến nông". Matched with diacritics ("Bảo
 # Anh" is a name, "Báo …" a newspaper).
 _INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"]) + r")\b", re.I)
-_STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
+# a bar's bullet or middle dot too: "P.Thảo – N.H •" once the date after it is set apart
+_STRONG_SPLIT = re.compile(r"\s*(?:[,;/|•·]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["name_titles"]) + r")\s+(?=\S)", re.I)
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
@@ -408,13 +409,30 @@ def _is_stamp(piece: str) -> bool:
     )
 
 
+_BEFORE_DIGITS = re.compile(r"^([^\d,;:]+?)\s+(?=\d)")
+
+
+def _name_then_date(piece: str) -> list[str]:
+    """A writer's name and the date after it with no separator but a space ("T.Hà 08/03/2011
+    20:44", "Nguyễn Lan Anh 08/03/2011"), as two pieces: a date may carry a few words ("Thứ Sáu
+    07/03/2026"), so only a name that opens with initials or a family name is split off."""
+    found = _BEFORE_DIGITS.match(piece)
+    if found is None or not _is_stamp(piece):
+        return [piece]
+    name = found[1]
+    first = name.split()[0]
+    if (first in _FAMILY_NAMES or _INITIALS.match(first)) and person_name(name, min_words=2):
+        return [name, piece[found.end() :]]
+    return [piece]
+
+
 def _without_stamps(text: str) -> str:
     """The byline bar without its date: "Nguyên Minh | 07/03/2026 08:47", "Nguyên Minh - 07/03/2026",
     "Nguyên Minh (Thứ sáu, 7/3/2026 08:47)" → "Nguyên Minh"; the date rules read the date."""
     if not any(c.isdigit() for c in text):
         return text
     text = _GLUED_TIME.sub(" | ", text)
-    pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
+    pieces = [part for p in _BAR_SPLIT.split(text) if p.strip() for part in _name_then_date(p.strip())]
     stamps = [_is_stamp(p) or bool(_BARE_TIME.match(p)) for p in pieces]
     if not any(_is_stamp(p) for p in pieces):
         return text
