@@ -567,7 +567,7 @@ def parse_byline(
         if result.authors and is_posting(piece):
             continue  # "Lan Anh, phóng viên Báo X": what the writer is, after the name
         if result.authors and any(word in _FOREIGN_OUTLET_WORDS for word in fold(piece).split()):
-            result.agency = result.agency or clean(piece)  # "By Khánh Ly, Vietnam News": the paper
+            result.agency = result.agency or clean(piece)  # "By Yên Khuê, Saigon News": the paper
             continue
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
@@ -934,7 +934,7 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
 
 def _after_section(text: str, outlet: OutletNames) -> Byline | None:
     """A dated bar that opens with the section before the writer: "Xã hội · Bích Thủy · 12:25
-    16/07/2026", "Thời sự | Minh Anh | 08:30". Three pieces at least, the date one of them; the
+    16/07/2026", "Thời sự | Yên Khuê | 08:30". Three pieces at least, the date one of them; the
     first piece is no name (a section's words), the pieces between it and the date are the credit."""
     pieces = [piece.strip() for piece in _BAR_SPLIT.split(text) if piece.strip()]
     if len(pieces) < 3 or not any(_is_stamp(piece) for piece in pieces[2:]):
