@@ -725,6 +725,12 @@ def _peel_closing_lines(blocks: list[Block], result: CleanBody, outlet: OutletNa
     if len(lines) == len(blocks[-1].text.split("\n")):
         return None
     result.dropped.append(("closing lines", blocks[-1].text))
+    first = parse_byline(lines[0], outlet, min_words=2) if len(lines) == 1 and found.authors else None
+    if first is not None and first.authors and not first.agency:
+        # co-authors one per line ("<b>Phúc Lâm</b><br><b>Lê Hải Đăng</b>"): the block is all credit
+        found.authors[:0] = [a for a in first.authors if a not in found.authors]
+        blocks.pop()
+        return found
     blocks[-1] = replace(blocks[-1], text="\n".join(lines))
     return found if (found.authors or found.agency) else None
 

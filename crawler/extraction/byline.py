@@ -39,7 +39,9 @@ _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 _LABELS = re.compile(
-    r"^\s*(?:(?:" + "|".join(_VOCAB["words"]["credit_labels"]) + r")\s*[:：]\s*"
+    r"^\s*(?:(?:"
+    + "|".join([*_VOCAB["words"]["credit_labels"], *_VOCAB["words"]["genre_by"]])
+    + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
     r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
@@ -93,12 +95,14 @@ _ABBREVIATION = re.compile(r"\b(?:(?:ths|tskh|ts|pgs|gs|bs|ls|ks|th\.s)\.)+(?=\s
 # "Đài PT-TH Sơn La", "Báo Yên Bái", "Trung tâm Khuyến nông". Matched with diacritics ("Bảo
 # Anh" is a name, "Báo …" a newspaper).
 _INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"]) + r")\b", re.I)
-_STRONG_SPLIT = re.compile(r"\s*(?:[,;/|]|\s[-–—]\s)\s*")
+# a bar's bullet or middle dot too: "P.Thảo – N.H •" once the date after it is set apart
+_STRONG_SPLIT = re.compile(r"\s*(?:[,;/|•·]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
 _HONORIFIC = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["name_titles"]) + r")\s+(?=\S)", re.I)
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
-_INITIALS = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
+# An initial is a capital, or the first letters of a syllable's onset ("Ng.Hùng", "Th.Lan").
+_INITIALS = re.compile(r"^(?:(?:Ngh|Ng|Nh|Th|Tr|Ph|Kh|Ch|Gi|Qu|[A-ZĐ])\.){1,3}[A-ZĐ]?[a-zà-ỹ]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9+&/]{1,7}$")
 # Two or three capitals without dots, each one a letter a Vietnamese name can start with (no F, J,
 # W, Z): a reporter's initials signing alone ("TP", "HA", "NTH"), unless the word is a known
@@ -108,6 +112,8 @@ _NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
+# The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
+_BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
 _MAX_NAME_WORDS = 5
 # One Vietnamese syllable, folded: onset, vowel nucleus, and one of the few codas Vietnamese has.
 _SYLLABLE = re.compile(
@@ -257,7 +263,9 @@ def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str
     syllable ("Papai")."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
-    if not (min_words <= len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
+    # initials pack several parts of a name into one word: "H.Anh", "N.H" count as two
+    parts = sum(len([p for p in w.split(".") if p]) if _INITIALS.match(w) else 1 for w in words)
+    if not (min_words <= parts and len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
         return None
     if fold(text) in _NOT_NAMES or not all(_word_is_name(w) for w in words):
         return None
@@ -285,13 +293,21 @@ def agency_name(text: str) -> str | None:
     if key in _AGENCIES:
         return _AGENCIES[key]
     head, dash, region = text.strip(" .()[]").partition("-")
-    if dash and region.strip() and fold(head.strip()) in _AGENCIES and person_name(region, min_words=1):
+    if (
+        dash
+        and region.strip()
+        and fold(head.strip()) in _AGENCIES
+        and (person_name(region, min_words=1) or fold(region.strip()) in _AGENCIES)  # "TTXVN-Bnews"
+    ):
         return clean(f"{_AGENCIES[fold(head.strip())]}-{region.strip()}")
     stripped = text.strip(" .()[]-–:")
     if _ACRONYM.match(stripped) and not _has_vietnamese_letters(stripped):
         return clean(stripped)
     if _WEB_NAME.match(stripped):  # "VTV.vn", "VOV.VN" after a writer's slash: the outlet's web edition
         return stripped
+    parts = stripped.split("/")
+    if len(parts) > 1 and all(parts) and all(agency_name(part) for part in parts):
+        return "/".join(agency_name(part) or part for part in parts)  # "VNA/Vietnam+": one credit, as printed
     for cut in range(min(3, len(stripped.split()) - 1), 0, -1):
         # "Nhóm phóng viên Báo Tiền Phong", "PV Báo Cần Thơ": a newsroom role with the newsroom named
         words = stripped.split()
@@ -301,13 +317,19 @@ def agency_name(text: str) -> str | None:
     return None
 
 
-# A web address standing as an outlet's name: one or two dotted endings of two to four letters.
-_WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.[A-Za-z]{2,4}){1,2}$")
+# A web address standing as an outlet's name: one or two dotted endings of two to four letters,
+# in one case ("VTV.vn", "VOV.VN"); "H.Anh", "Th.Lan" are a reporter's initials and given name.
+_WEB_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:\.(?:[a-z]{2,4}|[A-Z]{2,4})){1,2}$")
 
 
 _FAMILY_NAMES = frozenset(_VOCAB["family_names"]["names"])
 _OUTLET_WORDS = re.compile(r"\b(?:" + "|".join(map(re.escape, _VOCAB["words"]["outlet_words"])) + r")\b")
 _PLACE_ABBREVIATIONS = frozenset(_VOCAB["words"]["place_abbreviations"])
+# The outlet words no Vietnamese name holds ("news", "online"; not "bao", "dai": "Bảo", "Đài" are
+# given names): after a writer's name, a part holding one names the paper.
+_FOREIGN_OUTLET_WORDS = frozenset(
+    w for w in _VOCAB["words"]["outlet_words"] if " " not in w and not _SYLLABLE.match(w)
+)
 
 
 def _outlet_by_shape(inner: str, outlet: OutletNames) -> bool:
@@ -375,6 +397,11 @@ _BARE_TIME = re.compile(
 )
 
 
+# A time or date glued to the name before it, two elements printed with no space between
+# ("<b>Lan Anh</b>21:04 | 15/12/2019" reads "Lan Anh21:04").
+_GLUED_TIME = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}[:/h]\d{2})")
+
+
 def _is_stamp(piece: str) -> bool:
     """A date or time with at most three words around it ("07/03/2026 08:47", "Thứ sáu, 7/3")."""
     return (
@@ -382,12 +409,30 @@ def _is_stamp(piece: str) -> bool:
     )
 
 
+_BEFORE_DIGITS = re.compile(r"^([^\d,;:]+?)\s+(?=\d)")
+
+
+def _name_then_date(piece: str) -> list[str]:
+    """A writer's name and the date after it with no separator but a space ("T.Hà 08/03/2011
+    20:44", "Nguyễn Lan Anh 08/03/2011"), as two pieces: a date may carry a few words ("Thứ Sáu
+    07/03/2026"), so only a name that opens with initials or a family name is split off."""
+    found = _BEFORE_DIGITS.match(piece)
+    if found is None or not _is_stamp(piece):
+        return [piece]
+    name = found[1]
+    first = name.split()[0]
+    if (first in _FAMILY_NAMES or _INITIALS.match(first)) and person_name(name, min_words=2):
+        return [name, piece[found.end() :]]
+    return [piece]
+
+
 def _without_stamps(text: str) -> str:
     """The byline bar without its date: "Nguyên Minh | 07/03/2026 08:47", "Nguyên Minh - 07/03/2026",
     "Nguyên Minh (Thứ sáu, 7/3/2026 08:47)" → "Nguyên Minh"; the date rules read the date."""
     if not any(c.isdigit() for c in text):
         return text
-    pieces = [p.strip() for p in _BAR_SPLIT.split(text) if p.strip()]
+    text = _GLUED_TIME.sub(" | ", text)
+    pieces = [part for p in _BAR_SPLIT.split(text) if p.strip() for part in _name_then_date(p.strip())]
     stamps = [_is_stamp(p) or bool(_BARE_TIME.match(p)) for p in pieces]
     if not any(_is_stamp(p) for p in pieces):
         return text
@@ -447,9 +492,14 @@ def parse_byline(
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
     if _DESK.search(fold(text)):
-        return None
+        # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
+        # itself; a desk or team elsewhere in a credit names no one
+        return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
-    text = _BARE_NOTE.sub("", _without_stamps(text))
+    text = _without_stamps(text)
+    if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
+        return Byline(agency=_AGENCIES[fold(text).strip(" .")])
+    text = _BARE_NOTE.sub("", text)
     unnamed = 0
     if counts and (others := _UNNAMED_OTHERS.search(text)):
         unnamed, text = int(others["count"]), text[: others.start()].strip()
@@ -516,6 +566,9 @@ def parse_byline(
             continue
         if result.authors and is_posting(piece):
             continue  # "Lan Anh, phóng viên Báo X": what the writer is, after the name
+        if result.authors and any(word in _FOREIGN_OUTLET_WORDS for word in fold(piece).split()):
+            result.agency = result.agency or clean(piece)  # "By Yên Khuê, Saigon News": the paper
+            continue
         names = [
             person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
         ]
@@ -610,7 +663,9 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
         if child is element or _groups_lines(child):
             continue
         child_text = short_text(child, limit=60)
-        byline = parse_byline(child_text, outlet, min_words=2, counts=True) if child_text else None
+        # a name set in bold of its own inside the box may be one word or initials ("H.Y")
+        words = 1 if child.tag in _EMPHASIS and not _groups_lines(child) else 2
+        byline = parse_byline(child_text, outlet, min_words=words, counts=True) if child_text else None
         if byline:
             lines.add(squash(child_text or ""))
             add_names(merged.authors, byline.authors)
@@ -796,11 +851,14 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             continue
         byline = parse_byline(text, outlet, min_words=2)
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
-            # names with their date set apart: believed when more than a bare name (a place kicker
-            # "Lào Cai" stands before a date the same way): two people, or a marked credit
+            # names with their date set apart in an element of its own ("<span>Hoài Nam</span>
+            # <span>13/01/2021 12:40</span>"): a place kicker ("Lào Cai") stands before a date the
+            # same way, and is a place
             byline = parse_byline(unstamped, outlet, min_words=2)
             if byline and len(byline.authors) < 2 and not is_marked_credit(unstamped, byline):
-                byline = None
+                byline = None if is_place(unstamped) else byline
+        if byline is None and dated:
+            byline = _after_section(text, outlet)
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
@@ -827,7 +885,23 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance, frozenset({squash(name or "")}))
-    return _author_cards(index, headline_at, outlet)
+    return _author_cards(index, headline_at, outlet) or _bar_above(index, headline_at, outlet)
+
+
+_ABOVE_WINDOW = 8  # elements before the headline where a "Section | Writer | date" bar may stand
+
+
+def _bar_above(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
+    """The "Section | Writer | date" bar printed right above the headline (`_after_section`)."""
+    headline = index.elements[headline_at]
+    holders = set(ancestors(headline))
+    for distance, element in enumerate(reversed(index.window(headline_at - _ABOVE_WINDOW, headline_at)), 1):
+        if element.tag not in _BAR_TAGS or element in holders or in_chrome(element):
+            continue
+        text = short_text(element, limit=100)
+        if text and any(c.isdigit() for c in text) and (byline := _after_section(text, outlet)):
+            return PageByline(byline, 2 * distance, _line_keys(byline, text))
+    return None
 
 
 def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
@@ -856,6 +930,22 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
             add_names(found.authors, byline.authors)
             first, lines = first or distance, lines | {squash(text)}
     return PageByline(found, first, frozenset(lines)) if found.authors else None
+
+
+def _after_section(text: str, outlet: OutletNames) -> Byline | None:
+    """A dated bar that opens with the section before the writer: "Xã hội · Bích Thủy · 12:25
+    16/07/2026", "Thời sự | Yên Khuê | 08:30". Three pieces at least, the date one of them; the
+    first piece is no name (a section's words), the pieces between it and the date are the credit."""
+    pieces = [piece.strip() for piece in _BAR_SPLIT.split(text) if piece.strip()]
+    if len(pieces) < 3 or not any(_is_stamp(piece) for piece in pieces[2:]):
+        return None
+    if any(c.isdigit() for c in pieces[0]) or parse_byline(pieces[0], outlet, min_words=1) is not None:
+        return None
+    credit = [piece for piece in pieces[1:] if not (_is_stamp(piece) or _BARE_TIME.match(piece))]
+    if len(credit) != 1 or is_place(credit[0]):
+        return None
+    byline = parse_byline(credit[0], outlet, min_words=2)
+    return byline if byline and byline.authors else None
 
 
 def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline | None:
@@ -928,7 +1018,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
 
     def folded_at(i: int) -> str:
         if i not in folded_texts:
-            folded_texts[i] = fold(clean(str(texts[i])))
+            # compared word by word: "80km/h." ends in the words "80km h"
+            folded_texts[i] = fold(" ".join(_TAIL_WORD.findall(str(texts[i]))))
         return folded_texts[i]
 
     for width in (3, 2):  # the last words may be split across an inline <a> or <strong>
@@ -959,6 +1050,13 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             # link is the writer's name on a dated byline line ("<a>Đỗ Trung</a> • 07:12 ngày …").
             if byline := _dated_line(holder, outlet):
                 return byline
+            if _links_author_page(holder) and (line := _line_of(node)):
+                # "<a href='/tac-gia/…'>Hoài Nam</a>" after a related box: the writer's page, not a
+                # story; read with its line ("By <a>A</a> and <a>B</a>")
+                byline = parse_byline(line, outlet, min_words=2)
+                if byline and byline.authors and not byline.agency:
+                    add_names(carded.authors, byline.authors)
+                    continue
             portraits = _portraits(tree) if portraits is None else portraits
             if byline := _carded_name(holder, portraits, outlet):
                 add_names(carded.authors, byline.authors)
@@ -977,6 +1075,14 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+def _links_author_page(holder: HtmlElement) -> bool:
+    """Link text whose link goes to a writer's page: a path segment made of a byline class word
+    ("/tac-gia/hoai-nam-3067.html", "/author/lan-anh")."""
+    link = next((a for a in [holder, *ancestors(holder)] if a.tag == "a"), None)
+    path = (link.get("href") or "").split("?")[0] if link is not None else ""
+    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _AUTHOR_WORDS for segment in path.split("/")[:-1])
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:
