@@ -53,6 +53,13 @@ def groups(text: str) -> list[str]:
         ("Nến thơm hương bưởi của cơ sở vừa được công nhận OCOP 3 sao.", [LN]),
         # a producer that makes something names its product, not a use
         ("Cơ sở làm bánh gai của bà Hoa vừa được công nhận OCOP 3 sao.", [TP]),
+        # written after the held-out run (not blind): a fibre between a product and its material,
+        # intercropping and the leaves put to use, shiitake, an English fruit name
+        ("Váy dệt sợi dứa của hợp tác xã đạt OCOP 3 sao.", [VM]),
+        ("Hợp tác xã trồng xen cà phê với bơ; sản phẩm OCOP 3 sao của hợp tác xã là hạt mắc ca rang.", [TP]),
+        ("Bà con dùng lá đinh lăng nấu nước uống; sản phẩm OCOP 3 sao của xã là bánh gai.", [TP]),
+        ("Nấm đông cô sấy của trang trại đạt OCOP 4 sao.", [TP]),
+        ("Dòng Dried Pineapple của cơ sở đạt OCOP 3 sao.", [TP]),
     ],
 )
 def test_groups_in_other_wordings(text: str, want: list[str]) -> None:
@@ -107,6 +114,12 @@ def test_a_passing_mention_in_a_short_brief_is_not_ocop(text: str) -> None:
             "Tin vắn",
             "Hội đồng cấp huyện vừa đánh giá sản phẩm miến dong của hợp tác xã Tân Lập theo Bộ tiêu chí "
             "OCOP. Hợp tác xã có 30 thành viên.",
+        ),
+        # a rating stated in a sentence that does not name the programme is substance too
+        (
+            "Tin vắn",
+            "Chương trình OCOP ở huyện được triển khai từ năm 2019.\nCác sản phẩm đạt 4 sao năm nay gồm: "
+            "miến dong, rượu ngô.",
         ),
         (
             "Miến dong Tân Lập, một sản phẩm OCOP",

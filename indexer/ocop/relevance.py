@@ -143,13 +143,24 @@ def _passing_only(
 ) -> bool:
     """Whether OCOP is only mentioned in passing: in at most `passing_max_sentences` sentences, not
     in the title, and nothing in the passage states OCOP substance (a rating, a count, a rated
-    product, an assessment or certification word)."""
+    product, an assessment or certification word, a number of stars)."""
     if stated or len(ocop_sentences) > int(relevance_vocab()["weights"]["passing_max_sentences"]):
         return False
     if any(doc.blocks[b].zone == "title" for b in per_block) or english_blocks(doc):
         return False  # English paragraphs state their ratings and counts to english.py, read later
     _events, substance, _continuations = _event_indexes()
-    return next(iter(substance.find_in_blocks(doc, CONTENT_ZONES)), None) is None
+    if next(iter(substance.find_in_blocks(doc, CONTENT_ZONES)), None) is not None:
+        return False
+    # A rating stated outside the OCOP sentence ("Các sản phẩm đạt 5 sao năm nay gồm …") is
+    # substance too, even where the star reader does not tie it to OCOP.
+    numbers = frozenset(relevance_vocab()["rating_numbers"])
+    return not any(
+        doc.fold[k] == "sao"
+        and k > 0
+        and doc.low[k - 1] in numbers
+        and doc.blocks[doc.block_of[k]].zone in CONTENT_ZONES
+        for k in range(1, len(doc))
+    )
 
 
 def assess(
