@@ -34,11 +34,11 @@ def groups(text: str) -> list[str]:
     ("text", "want"),
     [
         # a capitalised brand that opens with its product word, after "có" or "khi"
-        ("Trong đợt xét chọn này có Mắm Cáy Làng Chài đạt OCOP 3 sao.", [TP]),
+        ("Trong đợt xét chọn này có Mắm Cáy Cửa Lạch đạt OCOP 3 sao.", [TP]),
         ("Từ khi Rượu Ngô Men Lá Suối Mây đạt OCOP 4 sao, đơn hàng tăng gấp ba.", [DU]),
         ("Được công nhận lần này có THANHLAM Trà xanh Đỉnh Gió, đạt 4 sao.", [DU]),
         # an English product name inside a Vietnamese sentence: the last product word is the head
-        ("Năm nay, Arabica Honey Coffee của hợp tác xã đạt OCOP 4 sao.", [DU]),
+        ("Năm nay, Catimor Honey Coffee của hợp tác xã đạt OCOP 4 sao.", [DU]),
         ("Dried Mango – sản phẩm đạt chuẩn OCOP 3 sao – đã có mặt ở các siêu thị.", [TP]),
         ("Bộ Herbal Soap hương sả của cơ sở được công nhận OCOP 3 sao.", [TD]),
         # the theme of a tourism site is no product of its own
@@ -59,7 +59,7 @@ def groups(text: str) -> list[str]:
         ("Hợp tác xã trồng xen cà phê với bơ; sản phẩm OCOP 3 sao của hợp tác xã là hạt mắc ca rang.", [TP]),
         ("Bà con dùng lá đinh lăng nấu nước uống; sản phẩm OCOP 3 sao của xã là bánh gai.", [TP]),
         ("Nấm đông cô sấy của trang trại đạt OCOP 4 sao.", [TP]),
-        ("Dòng Dried Pineapple của cơ sở đạt OCOP 3 sao.", [TP]),
+        ("Dòng Coconut Chips của cơ sở đạt OCOP 3 sao.", [TP]),
     ],
 )
 def test_groups_in_other_wordings(text: str, want: list[str]) -> None:
@@ -70,7 +70,7 @@ def test_groups_in_other_wordings(text: str, want: list[str]) -> None:
     ("text", "want"),
     [
         # a producer's English category word is the producer's, not a product
-        ("Công ty Thanh Sơn Food có sản phẩm trà búp đạt OCOP 4 sao.", [DU]),
+        ("Công ty Hồng Vân Food có sản phẩm trà búp đạt OCOP 4 sao.", [DU]),
         # one capitalised English word alone is no product name
         ("Chị đặt tên cửa hàng là Honey, nơi bán trà búp đạt OCOP 4 sao.", [DU]),
         # a product joined to a tourism site by "và" is a product of its own
@@ -80,7 +80,7 @@ def test_groups_in_other_wordings(text: str, want: list[str]) -> None:
         # a plant used to make a tea is still a use
         ("Người dân dùng lá vối làm trà; sản phẩm OCOP 3 sao của xã là mật ong rừng.", [TP]),
         # a tea named by its tea kind after a brand in capitals stays one tea
-        ("Sản phẩm đạt OCOP 3 sao có trà xanh Tân Cương.", [DU]),
+        ("Sản phẩm đạt OCOP 3 sao có trà xanh Đồi Chè Xanh.", [DU]),
     ],
 )
 def test_guards_keep_their_groups(text: str, want: list[str]) -> None:
@@ -109,10 +109,10 @@ def test_a_passing_mention_in_a_short_brief_is_not_ocop(text: str) -> None:
     ("title", "text"),
     [
         # the same brief stating a rating, or an assessment, or naming OCOP in its title, is OCOP
-        ("Tin vắn", "Năm nay, miến dong của hợp tác xã Tân Lập đạt OCOP 4 sao. Hợp tác xã có 30 thành viên."),
+        ("Tin vắn", "Năm nay, miến dong của hợp tác xã Phú Lâm đạt OCOP 4 sao. Hợp tác xã có 30 thành viên."),
         (
             "Tin vắn",
-            "Hội đồng cấp huyện vừa đánh giá sản phẩm miến dong của hợp tác xã Tân Lập theo Bộ tiêu chí "
+            "Hội đồng cấp huyện vừa đánh giá sản phẩm miến dong của hợp tác xã Phú Lâm theo Bộ tiêu chí "
             "OCOP. Hợp tác xã có 30 thành viên.",
         ),
         # a rating stated in a sentence that does not name the programme is substance too
@@ -122,8 +122,8 @@ def test_a_passing_mention_in_a_short_brief_is_not_ocop(text: str) -> None:
             "miến dong, rượu ngô.",
         ),
         (
-            "Miến dong Tân Lập, một sản phẩm OCOP",
-            "Hợp tác xã Tân Lập có 30 thành viên, làm miến dong từ năm 2015.",
+            "Miến dong Phú Lâm, một sản phẩm OCOP",
+            "Hợp tác xã Phú Lâm có 30 thành viên, làm miến dong từ năm 2015.",
         ),
     ],
 )

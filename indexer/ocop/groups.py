@@ -24,7 +24,12 @@ captions, never in link lines. A word does not count when:
   more of the six groups without counting products in each; a list of categories describing the
   article's products counts;
 - it sits in a sentence about what tourists do ("du khách ... trải nghiệm ... mặc trang phục
-  truyền thống") that certifies nothing: dishes and activities, not OCOP products.
+  truyền thống") that certifies nothing: dishes and activities, not OCOP products;
+- it names the theme of a tourism site, right after the tourism word or after "làng nghề",
+  "vườn"... only ("điểm du lịch làng nghề gốm X": a site, not pottery; session 17);
+- it is an English word in a Vietnamese paragraph, unless it is a word of a product's English
+  name ("Robusta Honey Coffee", "Rice Paper": capitalised, without diacritics, two or more such
+  words; session 17), where it counts whatever the case rule above says.
 Tourism words count only for a named site, in a sentence that rates or certifies it, in a list of
 product categories, or after a count of products ("1 sản phẩm du lịch cộng đồng"); never under a
 plan ("sẽ phát triển du lịch cộng đồng") or inside an organisation's name ("HTX dệt thổ cẩm và
