@@ -109,7 +109,10 @@ def test_a_passing_mention_in_a_short_brief_is_not_ocop(text: str) -> None:
     ("title", "text"),
     [
         # the same brief stating a rating, or an assessment, or naming OCOP in its title, is OCOP
-        ("Tin vắn", "Năm nay, miến dong của hợp tác xã Phú Lâm đạt OCOP 4 sao. Hợp tác xã có 30 thành viên."),
+        (
+            "Tin vắn",
+            "Năm nay, miến dong do hợp tác xã Phú Lâm làm đạt OCOP 4 sao. Hợp tác xã có 30 thành viên.",
+        ),
         (
             "Tin vắn",
             "Hội đồng cấp huyện vừa đánh giá sản phẩm miến dong của hợp tác xã Phú Lâm theo Bộ tiêu chí "
