@@ -24,7 +24,12 @@ captions, never in link lines. A word does not count when:
   more of the six groups without counting products in each; a list of categories describing the
   article's products counts;
 - it sits in a sentence about what tourists do ("du khách ... trải nghiệm ... mặc trang phục
-  truyền thống") that certifies nothing: dishes and activities, not OCOP products.
+  truyền thống") that certifies nothing: dishes and activities, not OCOP products;
+- it names the theme of a tourism site, right after the tourism word or after "làng nghề",
+  "vườn"... only ("điểm du lịch làng nghề gốm X": a site, not pottery; session 17);
+- it is an English word in a Vietnamese paragraph, unless it is a word of a product's English
+  name ("Robusta Honey Coffee", "Rice Paper": capitalised, without diacritics, two or more such
+  words; session 17), where it counts whatever the case rule above says.
 Tourism words count only for a named site, in a sentence that rates or certifies it, in a list of
 product categories, or after a count of products ("1 sản phẩm du lịch cộng đồng"); never under a
 plan ("sẽ phát triển du lịch cộng đồng") or inside an organisation's name ("HTX dệt thổ cẩm và
@@ -92,6 +97,8 @@ class _Vocab:
     english_category_nouns: frozenset[str]
     name_enders: PhraseIndex
     personal_titles: PhraseIndex  # places.toml's: "Chị Yến" names a person, not a product
+    english_name_skip: frozenset[tuple[str, ...]]
+    site_links: PhraseIndex
 
 
 def _index(words: Sequence[str], exceptions: Sequence[str] = ()) -> PhraseIndex:
@@ -174,6 +181,8 @@ def _vocab() -> _Vocab:
         english_category_nouns=frozenset(w.lower() for w in v["english_category_nouns"]),
         name_enders=_index(v["product_name_enders"]),
         personal_titles=_index(places_vocab()["personal_titles"]),
+        english_name_skip=frozenset(syllables(w) for w in v["english_name_skip"]),
+        site_links=_index(v["site_theme_links"]),
     )
 
 
@@ -402,12 +411,23 @@ def find_groups(
     crop_heads = (
         {j for _i, j, _p in v.crop_list_heads.find_in_blocks(doc, CONTENT_ZONES)} if matches else set()
     )
+    site_end = -1  # end of the last tourism word: the words of its site's name follow
     for n, (i, j, phrase) in enumerate(matches):
         groups = _groups_of(phrase)
         block = doc.blocks[doc.block_of[i]]
         english = phrase.folded in v.english_only
-        if english and doc.block_of[i] not in sets.english:
-            continue  # English words are read in English paragraphs only
+        # English words are read in English paragraphs, and in a Vietnamese one as a word of a
+        # product's English name (session 17), which is a name: the case rule below has nothing
+        # more to say about it
+        english_name = english and doc.block_of[i] not in sets.english
+        if english_name and not _english_name(doc, i, j, phrase, v):
+            continue
+        if site_end >= 0 and v.tourism not in groups and _site_theme(doc, site_end, i, v.site_links):
+            # "điểm du lịch làng nghề gốm X", "tour trải nghiệm làng nghề đan lát": the craft is what
+            # the site shows, not a product (session 17)
+            site_end = j
+            continue
+        site_end = j if v.tourism in groups else -1
         if not block.accented and j - i == 1 and " ".join(phrase.folded) not in v.plain_ok and not english:
             # One syllable without diacritics is ambiguous: no product, and no head whose material
             # follows ("gom ca phe" is "gồm cà phê", a list of coffee, not pottery; round 19).
@@ -450,7 +470,10 @@ def find_groups(
         if cased and doc.is_cap(i) and not doc.sent_start[i] and not doc.is_acronym(i):
             # A capitalised tourism word names a site ("The Con Chim Community Tourism Site"):
             # the tourism rule below decides.
-            if (
+            if english_name:
+                if in_organisation is not None and in_organisation(doc, i):
+                    continue
+            elif (
                 not tourism
                 and not _item_start(doc, i, v.openers)
                 and not _ends_item_name(doc, i, j, v, in_organisation)
@@ -506,6 +529,45 @@ def find_groups(
     if v.tourism not in found and _listed_tourism(doc, sets, v):
         found.add(v.tourism)
     return [g for g in GROUP_ORDER if g in found]
+
+
+def _latin_capital(doc: Document, k: int) -> bool:
+    """A capitalised word without diacritics: a word of an English or Latin-script name."""
+    return doc.is_cap(k) and doc.low[k] == doc.fold[k]
+
+
+def _english_name(doc: Document, i: int, j: int, phrase: Phrase, v: _Vocab) -> bool:
+    """Whether the English product word at [i, j) of a Vietnamese paragraph is part of a product's
+    English name, which Vietnamese producers give their goods (session 17): capitalised, without
+    diacritics, beside another such word ("Robusta Honey Coffee", "Rice Paper", "Essential Oil
+    hương bưởi"). A category word in a name is the producer's ("Hồng Phát Food"), not a product."""
+    if phrase.folded in v.english_name_skip or not all(_latin_capital(doc, k) for k in range(i, j)):
+        return False
+    last = doc.blocks[doc.block_of[i]].last
+    return (
+        j - i > 1
+        or (doc.adjacent(i) and _latin_capital(doc, i - 1))
+        or (j < last and doc.adjacent(j) and _latin_capital(doc, j))
+    )
+
+
+# Syllables between a tourism word and a word of its site's theme ("điểm du lịch làng nghề | gốm").
+_SITE_THEME_REACH = 4
+
+
+def _site_theme(doc: Document, end: int, i: int, links: PhraseIndex) -> bool:
+    """Whether the product word at syllable i belongs to the site named by the tourism word that
+    ended at `end`: in the same phrase, right after it or after words that link a site to what it
+    shows only ("làng nghề", "vườn", "trang trại"): "điểm du lịch làng nghề gốm Lạc Thượng"."""
+    if not 0 <= i - end <= _SITE_THEME_REACH or not all(doc.adjacent(k) for k in range(end, i + 1)):
+        return False
+    k = end
+    while k < i:
+        link = links.match_at(doc, k, i)
+        if link is None:
+            return False
+        k += len(link.folded)
+    return True
 
 
 def _starts_place(doc: Document, i: int, last: int, place_name: Callable[[tuple[str, ...]], bool]) -> bool:

@@ -16,7 +16,13 @@ Two more kinds of evidence, both from the text itself:
 - events named after OCOP: when every OCOP mention sits in a sentence about a fair, festival or
   trade week (`event_terms`) and no other sentence states a rating, a count or an assessment
   (`substance_terms`), the passage is event coverage (the labelling convention: fairs are not
-  OCOP) and its score is capped at `event_only_cap`, below the threshold.
+  OCOP) and its score is capped at `event_only_cap`, below the threshold;
+- passing mentions (session 17): when OCOP is named in one sentence only (`passing_max_sentences`),
+  not in the title, and no sentence states a rating, a count, a rated product or an assessment
+  (`substance_terms`), the passage mentions OCOP in passing ("các thầy cô được tặng quà là sản
+  phẩm OCOP", "trạm dừng nghỉ có cửa hàng bán sản phẩm OCOP") however short it is, and its score
+  is capped at `event_only_cap` too. Density alone lifts such a mention in a 40-word brief. A
+  passage with English paragraphs is left alone: their ratings are read after relevance.
 
 A core term counts as a lead mention only in the first `lead_sentences` sentences of the first
 paragraph: when an excerpt starts mid-article, its first paragraph is not a lead.
@@ -32,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.english import english_blocks
 from indexer.ocop.modality import modality
 from indexer.ocop.phrases import PhraseIndex
 from indexer.ocop.vocab import relevance_vocab
@@ -131,6 +138,31 @@ def _event_only(doc: Document, first_core: int, ocop_sentences: set[int], stated
     )
 
 
+def _passing_only(
+    doc: Document, per_block: dict[int, int], ocop_sentences: set[int], stated: frozenset[int]
+) -> bool:
+    """Whether OCOP is only mentioned in passing: in at most `passing_max_sentences` sentences, not
+    in the title, and nothing in the passage states OCOP substance (a rating, a count, a rated
+    product, an assessment or certification word, a number of stars)."""
+    if stated or len(ocop_sentences) > int(relevance_vocab()["weights"]["passing_max_sentences"]):
+        return False
+    if any(doc.blocks[b].zone == "title" for b in per_block) or english_blocks(doc):
+        return False  # English paragraphs state their ratings and counts to english.py, read later
+    _events, substance, _continuations = _event_indexes()
+    if next(iter(substance.find_in_blocks(doc, CONTENT_ZONES)), None) is not None:
+        return False
+    # A rating stated outside the OCOP sentence ("Các sản phẩm đạt 5 sao năm nay gồm …") is
+    # substance too, even where the star reader does not tie it to OCOP.
+    numbers = frozenset(relevance_vocab()["rating_numbers"])
+    return not any(
+        doc.fold[k] == "sao"
+        and k > 0
+        and doc.low[k - 1] in numbers
+        and doc.blocks[doc.block_of[k]].zone in CONTENT_ZONES
+        for k in range(1, len(doc))
+    )
+
+
 def assess(
     doc: Document,
     rated_sentences: frozenset[int] = frozenset(),
@@ -222,6 +254,9 @@ def assess(
         raw *= core_count / (core_count + foreign_count)
     score = raw / (raw + w["half_point"]) if raw > 0 else 0.0
     stated = rated_sentences | fact_sentences
-    if score > w["event_only_cap"] and _event_only(doc, first_core, sentences, stated):
+    if score > w["event_only_cap"] and (
+        _event_only(doc, first_core, sentences, stated)
+        or _passing_only(doc, per_block, sentences, stated | rated_products)
+    ):
         score = w["event_only_cap"]
     return Relevance(round(score, 4), per_block, frozenset(sentences))
