@@ -262,6 +262,7 @@ def _headline_lines(headline: HtmlElement) -> list[HtmlElement]:
 
 
 _HEADLINE_BLOCK_LEVELS = 3
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def take_captions(
@@ -304,8 +305,8 @@ def take_captions(
         if any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
-        if len(element.findall(".//p")) > 3:
-            continue
+        if len(element.findall(".//p")) > 3 or next(element.iterdescendants(*_SUBHEADS), None) is not None:
+            continue  # a box of paragraphs, or a chapter's heading set over a picture (an e-magazine overlay)
         if len(text) > _CAPTION_MAX_CHARS:
             long.append(element)
             continue

@@ -190,9 +190,8 @@ def recover_lost_text(
     # a short line counts only as the title of a box inside the article whose text is kept
     known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind not in _SHORT)])
     for previous_block, text, holder, kind in lost:
-        if kind == "short" and not _titles_kept_box(holder, container, known):
-            continue
-        if kind == "subhead" and not (_titles_kept_box(holder, container, known) or _heads_known(holder, known)):
+        titled = kind in _SHORT and _titles_kept_box(holder, container, known)
+        if kind in _SHORT and not titled and (kind == "short" or not _heads_known(holder, known)):
             continue
         inserts.setdefault(previous_block, []).append(
             Block("head" if holder.tag in _HEADINGS else "p", text, bold=kind == "bold")
