@@ -169,12 +169,13 @@ def recover_lost_text(
         if not located:
             return list(blocks)
     covered = " ".join(block.key for block in blocks)
+    kept = frozenset(squash(line) for block in blocks for line in block.text.split("\n"))
     skip = set(exclude)
     inserts: dict[int, list[Block]] = {}
     bounds = [(-1, 0), *located]
     gaps = [
-        (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
-        for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
+        (previous_block, [i for i in range(start, end) if not _kept(keys[i], nodes[i], covered, kept)])
+        for (previous_block, start), (_, end) in zip(bounds, bounds[1:], strict=False)
     ]
     container = _common_container(nodes, located)
     outer = _outer(container, headline)
@@ -185,7 +186,7 @@ def recover_lost_text(
         (previous_block, text, holder, kind)
         for previous_block, gap in gaps
         for text, holder, kind in _lines(nodes, gap, spaced, container)
-        if _lost(text, holder, covered, skip, outer)
+        if _lost(text, holder, covered, skip, outer) and not _kept(squash(text), holder, covered, kept)
     ]
     # a short line counts only as the title of a box inside the article whose text is kept
     known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind not in _SHORT)])
@@ -356,13 +357,26 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
     return gap
 
 
+def _kept(key: str, node: object, covered: str, kept_lines: Collection[str]) -> bool:
+    """Whether the kept blocks hold this text. A short heading or list item ("Cách làm", "2 quả
+    trứng") that a kept sentence merely contains is kept only when a kept line says it whole."""
+    if key not in covered:
+        return False
+    holder = node if isinstance(node, HtmlElement) else _holder(node)
+    if holder is None or word_count(key) >= _MIN_WORDS:
+        return True
+    block = _block_ancestor(holder)
+    return block.tag not in _HEADINGS and block.tag != "li" or squash(block.text_content()) in kept_lines
+
+
 def _lost(
     text: str, holder: HtmlElement, covered: str, skip: Collection[str], outer: Collection[HtmlElement]
 ) -> bool:
-    """Whether a line of a gap is lost article text, not something taken out or placed on purpose."""
+    """Whether a line of a gap is lost article text, not something taken out or placed on purpose
+    (whether the kept blocks hold it: `_kept`)."""
     key = squash(text)
     whole = squash(holder.text_content())
-    if key in skip or key in covered or whole in covered or whole in skip:
+    if key in skip or whole in skip or (whole != key and whole in covered):
         return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
     if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text) and not _PERIOD.search(text):
         return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
