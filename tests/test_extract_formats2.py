@@ -195,3 +195,31 @@ def test_word_counts_of_cjk_and_spaced_text() -> None:
     assert word_count("山岳地帯のショウガ") == 5
     assert word_count("쿠오이라이 마을 농가들은") == 3
     assert word_count("") == 0
+
+
+PHOTOS = (
+    "Từ sáng sớm, những người hái chè đã lên đồi, sương còn phủ kín các hàng chè cổ thụ trên sườn núi.",
+    "Búp chè được hái về trong ngày, rải mỏng trên nong để héo tự nhiên trước khi đem sao bằng chảo gang.",
+    "Mẻ chè mới sao xong được đóng túi, dán tem truy xuất và gửi đi các cửa hàng đặc sản ở thành phố.",
+    "Mỗi năm hợp tác xã bán ra khoảng bốn tấn chè khô, phần lớn qua các đơn đặt hàng trên mạng.",
+)
+
+
+def test_a_photo_story_s_captions_ending_in_a_credit_stay_text() -> None:
+    """Found after the held-out run of session 17 (not blind): a photo story's captions, made
+    paragraphs by the caption step, were dropped again by the body as captions, since each ended
+    in its credit ("… <span>Ảnh: X</span>"). The credit is set apart as a line of its own."""
+    figures = "".join(
+        f'<figure class="x4"><img src="/anh/{k}.jpg" alt=""><figcaption>{text} '
+        f'<span class="x5">Ảnh: Thu Hà</span></figcaption></figure>'
+        for k, text in enumerate(PHOTOS)
+    )
+    page = f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Mùa chè trên núi - Báo Nông Thôn Mới</title>
+<meta property="article:published_time" content="2026-09-01T08:00:00+07:00"></head>
+<body><div class="x1"><h1>Mùa chè trên núi</h1>
+<p class="x0">{LEAD}</p><div class="x2">{figures}</div></div></body></html>""".encode()
+    article = extract_article(page, URL, crawled=CRAWLED)
+    for text in PHOTOS:
+        assert text in article.text, article.text
+    assert "Ảnh: Thu Hà" not in article.text, article.text
