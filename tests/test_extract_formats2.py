@@ -99,11 +99,11 @@ def test_a_review_s_pros_and_cons_come_back() -> None:
     """Failed before session 17: a bold "Ưu điểm:" line over a list of short points."""
     review = (
         '<div class="x3"><p><strong>Ưu điểm:</strong></p><ul><li>Hạt nếp dẻo, thơm lâu</li>'
-        "<li>Đóng túi hút chân không</li><li>Có tem truy xuất nguồn gốc</li></ul></div>"
+        "<li>Đóng túi hút chân không</li><li>Dán tem truy xuất cho từng túi</li></ul></div>"
     )
     text = _text(review)
     _assert_article(text)
-    points = ("Hạt nếp dẻo, thơm lâu", "Đóng túi hút chân không", "Có tem truy xuất nguồn gốc")
+    points = ("Hạt nếp dẻo, thơm lâu", "Đóng túi hút chân không", "Dán tem truy xuất cho từng túi")
     for line in ("Ưu điểm:", *points):
         assert line in text, text
 
