@@ -220,11 +220,15 @@ def _as_story_paragraph(caption: HtmlElement, headline: HtmlElement | None) -> N
     with the caption, or the page would lose it, and the date printed beside it would no longer
     be next to any headline."""
     caption.tag = "p"
+    credit = _credit_apart(caption)
     box = None
     for parent in list(ancestors(caption))[:3]:
         if parent.tag == "figure" or (is_image_box(parent) and _size(parent) <= 2 * _CAPTION_MAX_CHARS):
             box = parent
     if box is None or box.getparent() is None:
+        if credit is not None:
+            credit.tail, caption.tail = caption.tail, None
+            caption.addnext(credit)
         return
     if headline is not None and any(node is headline for node in box.iter()):
         beside = _headline_lines(headline)
@@ -235,7 +239,28 @@ def _as_story_paragraph(caption: HtmlElement, headline: HtmlElement | None) -> N
             box.addprevious(line)
     caption.tail = None
     box.addprevious(caption)
+    if credit is not None:
+        box.addprevious(credit)
     remove(box)
+
+
+_STORY_CREDIT = re.compile(r"^\s*\(?\s*(?:ảnh|nguồn\s*ảnh|video|clip)\s*:", re.I)
+
+
+def _credit_apart(caption: HtmlElement) -> HtmlElement | None:
+    """A photo story's caption that ends in its credit set in an element of its own ("… <span>Ảnh:
+    Minh Khuê</span>"): the credit is taken out as a line of its own (returned, for the caller to
+    put after the paragraph), so that the paragraph reads as the story's text, not as a caption (a
+    short block ending in "Ảnh: X"), and the credit as one."""
+    last = caption[-1] if len(caption) else None
+    if last is None or not isinstance(last.tag, str) or (last.tail or "").strip():
+        return None
+    if not _STORY_CREDIT.match(last.text_content()) or not (caption.text or "").strip() and len(caption) == 1:
+        return None
+    credit = caption.makeelement("p", {})
+    credit.text = " ".join(last.text_content().split())
+    caption.remove(last)
+    return credit
 
 
 _BESIDE_HEADLINE_CHARS = 80
@@ -262,6 +287,7 @@ def _headline_lines(headline: HtmlElement) -> list[HtmlElement]:
 
 
 _HEADLINE_BLOCK_LEVELS = 3
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def take_captions(
@@ -304,8 +330,8 @@ def take_captions(
         if any(a in chosen for a in ancestors(element)) or in_chrome(element):
             continue
         text = text_of(element)
-        if len(element.findall(".//p")) > 3:
-            continue
+        if len(element.findall(".//p")) > 3 or next(element.iterdescendants(*_SUBHEADS), None) is not None:
+            continue  # a box of paragraphs, or a chapter's heading set over a picture (an e-magazine overlay)
         if len(text) > _CAPTION_MAX_CHARS:
             long.append(element)
             continue

@@ -69,7 +69,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.encoding import decode_html, legacy_font_encoding
-from crawler.extraction.keys import squash
+from crawler.extraction.keys import squash, word_count
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
 from crawler.extraction.loose_text import lift_trailing_breaks, wrap_loose_text
@@ -224,7 +224,7 @@ def _headline_elements(
         if in_chrome(element, sectioned=True):
             continue
         text = _heading_text(element)
-        if len(text.split()) >= 2 and not outlet.matches(text):
+        if word_count(text) >= 2 and not outlet.matches(text):
             found.append((element, text))
         if len(found) == 5:
             break
@@ -269,7 +269,7 @@ def _holds(element: HtmlElement, titles: Sequence[str]) -> bool:
 
 def _carries_on(heading: str, titles: Sequence[str]) -> bool:
     """The heading says one of the (squashed) headline-long `titles` and goes on after it."""
-    return any(len(t.split()) >= HEADLINE_WORDS and heading.startswith(t + " ") for t in titles)
+    return any(word_count(t) >= HEADLINE_WORDS and heading.startswith(t + " ") for t in titles)
 
 
 _OUTLET_NAME_WORDS = 5  # "Báo Nông nghiệp Việt Nam": an outlet's name is short
@@ -397,7 +397,7 @@ def _says(text: str, key: str) -> bool:
 def _headline_long(title: str) -> bool:
     """A part of the title is as long as a headline: no section's or site's name."""
     return any(
-        len(squash(part).split()) >= _HEADLINE_BLOCK_WORDS and not names_a_site(part)
+        word_count(squash(part)) >= _HEADLINE_BLOCK_WORDS and not names_a_site(part)
         for part in title_segments(title)
     )
 
@@ -440,7 +440,7 @@ def _typeset_headline(tree: HtmlElement, index: PageIndex) -> tuple[HtmlElement,
         if element.tag not in _HEADING_TAGS and element not in titled and not _display_type(element):
             continue
         text = short_text(element, 300)
-        if not text or len(text.split()) < _HEADLINE_BLOCK_WORDS or text.endswith(".") or in_chrome(element):
+        if not text or word_count(text) < _HEADLINE_BLOCK_WORDS or text.endswith(".") or in_chrome(element):
             continue
         if next(element.iter("a"), None) is None and not any(a.tag == "a" for a in ancestors(element)):
             return element, text
@@ -454,7 +454,7 @@ def _site_wide(document_title: str, h1s: Sequence[tuple[HtmlElement, str]], outl
     """The <title> is the site's, not the article's ("Báo X - Tin tức Kinh tế, thời sự 24h": a
     segment names the outlet, hardly a word of it is in the h1), and one headline-long h1 is on the
     page: that h1 is the headline, the template never filled the <title> in."""
-    if len(h1s) != 1 or len(h1s[0][1].split()) < _HEADLINE_BLOCK_WORDS:
+    if len(h1s) != 1 or word_count(h1s[0][1]) < _HEADLINE_BLOCK_WORDS:
         return False
     segments = title_segments(document_title)
     words = set(squash(h1s[0][1]).split())
@@ -466,7 +466,7 @@ def _title_says(document_title: str, heading: str) -> bool:
     """The <title>, or its part before or after a separator, is the `heading` word for word."""
     key = squash(heading)
     parts = [*title_prefixes(document_title), document_title, *title_suffixes(document_title)]
-    return len(key.split()) >= HEADLINE_WORDS and any(squash(p) == key for p in parts)
+    return word_count(key) >= HEADLINE_WORDS and any(squash(p) == key for p in parts)
 
 
 _HEADLINE_BLOCK_WORDS = 6  # a section name ("Kinh doanh") is no headline to anchor on

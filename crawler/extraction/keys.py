@@ -14,6 +14,8 @@ import unicodedata
 from functools import lru_cache
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
+# Han ideographs and kana: Chinese and Japanese print no space between words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -60,3 +62,14 @@ def squash_many(texts: list[str]) -> list[str]:
         " ".join(_WORD.findall(piece))
         for piece in (_fold(joined) if not joined.isascii() else joined.lower()).split(_UNIT)
     ]
+
+
+def word_count(text: str) -> int:
+    """Words in `text` as spaces separate them; in Chinese or Japanese, which print no space between
+    words, every two ideographs or kana count as one (a word there is about two characters), so that
+    a paragraph of a foreign-language edition weighs what its translation would."""
+    count = len(text.split())
+    if text.isascii() or not _CJK.search(text):
+        return count
+    tokens = [token for token in text.split() if _CJK.search(token)]
+    return count - len(tokens) + max(len(tokens), (len(_CJK.findall(text)) + 1) // 2)

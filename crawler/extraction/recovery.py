@@ -25,6 +25,7 @@ bio, a newsletter form, a sidebar block, a teaser, a meta line) below the articl
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Sequence
 
 from lxml.html import HtmlElement
@@ -39,7 +40,7 @@ from crawler.extraction.dom import (
     in_chrome,
     words_of,
 )
-from crawler.extraction.keys import squash, squash_many
+from crawler.extraction.keys import squash, squash_many, word_count
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -50,6 +51,9 @@ _MIN_BOX_WORDS = 16  # a box title's box holds at least a sentence or two of the
 _MAX_LINK_SHARE = 0.3
 _PROBE_WORDS = 6
 _DATE_LINE_WORDS = 15
+# A period of time ("từ ngày 12 đến ngày 18/6", "from 12 to 18 June"): what an event's notice says, never a
+# page's stamp, which is one moment.
+_PERIOD = re.compile(r"\b(?:từ|from|du)\b.*\d.*\b(?:đến|tới|to|until|au)\b.*\d", re.I)
 # Class/id words of the boxes templates put beside the body: the closing-paragraph search stops at
 # them, and no text inside them is recovered.
 # fmt: off
@@ -165,12 +169,13 @@ def recover_lost_text(
         if not located:
             return list(blocks)
     covered = " ".join(block.key for block in blocks)
+    kept = frozenset(squash(line) for block in blocks for line in block.text.split("\n"))
     skip = set(exclude)
     inserts: dict[int, list[Block]] = {}
     bounds = [(-1, 0), *located]
     gaps = [
-        (previous_block, [i for i in range(gap_start, gap_end) if keys[i] not in covered])
-        for (previous_block, gap_start), (_, gap_end) in zip(bounds, bounds[1:], strict=False)
+        (previous_block, [i for i in range(start, end) if not _kept(keys[i], nodes[i], covered, kept)])
+        for (previous_block, start), (_, end) in zip(bounds, bounds[1:], strict=False)
     ]
     container = _common_container(nodes, located)
     outer = _outer(container, headline)
@@ -181,12 +186,13 @@ def recover_lost_text(
         (previous_block, text, holder, kind)
         for previous_block, gap in gaps
         for text, holder, kind in _lines(nodes, gap, spaced, container)
-        if _lost(text, holder, covered, skip, outer)
+        if _lost(text, holder, covered, skip, outer) and not _kept(squash(text), holder, covered, kept)
     ]
     # a short line counts only as the title of a box inside the article whose text is kept
-    known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind != "short")])
+    known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind not in _SHORT)])
     for previous_block, text, holder, kind in lost:
-        if kind == "short" and not _titles_kept_box(holder, container, known):
+        titled = kind in _SHORT and _titles_kept_box(holder, container, known)
+        if kind in _SHORT and not titled and (kind == "short" or not _heads_known(holder, known)):
             continue
         inserts.setdefault(previous_block, []).append(
             Block("head" if holder.tag in _HEADINGS else "p", text, bold=kind == "bold")
@@ -351,20 +357,66 @@ def _closing_gap(nodes: list, keys: list[str], covered: str, located: list[tuple
     return gap
 
 
+def _kept(key: str, node: object, covered: str, kept_lines: Collection[str]) -> bool:
+    """Whether the kept blocks hold this text. A short heading or list item ("Cách làm", "2 quả
+    trứng") that a kept sentence merely contains is kept only when a kept line says it whole."""
+    if key not in covered:
+        return False
+    holder = node if isinstance(node, HtmlElement) else _holder(node)
+    if holder is None or word_count(key) >= _MIN_WORDS:
+        return True
+    block = _block_ancestor(holder)
+    return block.tag not in _HEADINGS and block.tag != "li" or squash(block.text_content()) in kept_lines
+
+
 def _lost(
     text: str, holder: HtmlElement, covered: str, skip: Collection[str], outer: Collection[HtmlElement]
 ) -> bool:
-    """Whether a line of a gap is lost article text, not something taken out or placed on purpose."""
+    """Whether a line of a gap is lost article text, not something taken out or placed on purpose
+    (whether the kept blocks hold it: `_kept`)."""
     key = squash(text)
     whole = squash(holder.text_content())
-    if key in skip or key in covered or whole in covered or whole in skip:
+    if key in skip or whole in skip or (whole != key and whole in covered):
         return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
-    if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text):
+    if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text) and not _PERIOD.search(text):
         return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
     if _in_furniture(holder, outer):
         return False  # an author box, a newsletter form, a sidebar block between kept blocks
     # "More ways to …" over a list of links: the box's heading, not a subhead
     return not (holder.tag in _HEADINGS and _heads_link_box(holder))
+
+
+_SHORT = frozenset({"short", "subhead"})  # lines kept only over text that is the article's
+_MIN_LIST_ITEMS = 3
+
+
+def _in_plain_list(item: HtmlElement) -> bool:
+    """A list item of a list of at least three items that links nowhere and holds a sentence's worth
+    of words: a recipe's ingredients, a review's pros and cons, a press release's practical details.
+    Its short items are the article's, as a paragraph would be (a menu or a share bar links)."""
+    if item.tag != "li":
+        return False
+    box = item.getparent()
+    if box is None or box.tag not in ("ul", "ol"):
+        return False
+    items = [child for child in box if child.tag == "li"]
+    return (
+        len(items) >= _MIN_LIST_ITEMS
+        and not any(link.get("href") for link in box.iter("a"))
+        and word_count(box.text_content()) >= _MIN_WORDS
+    )
+
+
+def _heads_known(heading: HtmlElement, known: str) -> bool:
+    """A short heading or bold line ("Nguyên liệu", "Ưu điểm:") right over an element whose text
+    is the article's (kept, or brought back here) is that text's subhead."""
+    following = heading.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None:
+        return False
+    key = squash(" ".join(following.itertext()))  # list items print apart
+    return word_count(key) >= _MIN_WORDS and " ".join(key.split()[:_PROBE_WORDS]) in known
 
 
 def _titles_kept_box(holder: HtmlElement, container: HtmlElement | None, known: str) -> bool:
@@ -461,7 +513,7 @@ def _lines(
     def flush() -> None:
         if current and current_block is not None:
             text = " ".join("".join(current).split())
-            words = len(text.split()) - len(" ".join(linked).split())
+            words = word_count(text) - word_count(" ".join(linked))
             # set apart as a heading is: a subhead, a live blog entry's title, an interview's question
             # or closing thanks, a list item's bold lead-in. A paragraph or item, not any box: a
             # widget's bold prompt sits in a div ("Fanden Sie diesen Artikel nützlich?" over a rating
@@ -471,6 +523,10 @@ def _lines(
                 lines.append((text, current_block, "bold" if bold else "prose"))
             elif (bold or current_block.tag in _HEADINGS) and words >= _MIN_HEADING_WORDS:
                 lines.append((text, current_block, "bold" if bold else "heading"))
+            elif words >= _MIN_TITLE_WORDS and not linked and _in_plain_list(current_block):
+                lines.append((text, current_block, "item"))  # an ingredient, a spec, a pro or con
+            elif (bold or current_block.tag in _HEADINGS) and words >= _MIN_TITLE_WORDS and not linked:
+                lines.append((text, current_block, "subhead"))  # "Nguyên liệu", "Cách làm", "Ưu điểm:"
             elif words >= _MIN_TITLE_WORDS and not linked and not text.endswith(_SENTENCE_END):
                 lines.append((text, current_block, "short"))  # a box's title, if the caller finds the box
         current.clear()

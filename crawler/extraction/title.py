@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from crawler.extraction.keys import squash
+from crawler.extraction.keys import squash, word_count
 from crawler.extraction.outlet import OutletNames
 from crawler.extraction.vocab import load
 from indexer.text import clean
@@ -134,7 +134,7 @@ def prefer_visible(title: str, heading: str) -> str:
     if heading.isupper():
         return title
     short = squash(title)
-    if len(short.split()) >= HEADLINE_WORDS:
+    if word_count(short) >= HEADLINE_WORDS:
         for word in _TOKEN.finditer(heading):  # "[GÓC NHÌN]Headline": a capitals/bracket label first
             cut = max(heading.rfind(mark, 0, word.start()) for mark in " ]") + 1  # keep "“" on the word
             rest, label = heading[cut:], heading[:cut].strip()
@@ -142,7 +142,7 @@ def prefer_visible(title: str, heading: str) -> str:
                 return rest  # "NÓNG Headline" printed, the metadata says the headline alone
             if squash(rest).startswith(short + " ") and (not label or _is_label(label)):
                 return rest  # og:title shortened to the headline's first clause, the h1 whole
-            if len(squash(label).split()) >= _KICKER_WORDS:
+            if word_count(squash(label)) >= _KICKER_WORDS:
                 break
     truncated = _ELLIPSIS.search(title)
     if truncated and squash(heading).startswith(squash(title[: truncated.start()])):
@@ -175,9 +175,9 @@ def title_suffixes(document_title: str) -> list[str]:
     parts = [title[match.end() :].strip() for match in _SEPARATOR.finditer(title)]
     if label := _LABEL_BEFORE.match(title):  # "[Báo X] Headline": a bracketed name first
         parts.insert(0, title[label.end() :])
-    if not parts or len(squash(title_segments(title)[-1]).split()) < HEADLINE_WORDS + 2:
+    if not parts or word_count(squash(title_segments(title)[-1])) < HEADLINE_WORDS + 2:
         return []
-    return [part for part in parts if len(squash(part).split()) >= HEADLINE_WORDS + 2]
+    return [part for part in parts if word_count(squash(part)) >= HEADLINE_WORDS + 2]
 
 
 _MEDIUM = "|".join(re.escape(word) for word in sorted(load("titles")["media"], key=len, reverse=True))
