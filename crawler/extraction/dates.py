@@ -51,6 +51,10 @@ _DAYS_AGO: tuple[tuple[str, int], ...] = tuple(_VOCAB["days_ago"].items())
 _RELATIVE = re.compile(
     r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(" + "|".join(_UNIT_SECONDS) + r")\s*trước", re.I
 )
+# A weekday right before the date it names ("Sunday, 02/03/2013", "Thứ Hai, ngày 3/2/2025").
+_WEEKDAYS: dict[str, int] = {name.replace(" ", ""): day for name, day in _VOCAB["weekdays"].items()}
+_WEEKDAY_NAMES = "|".join(name.replace(" ", r"\s*") for name in _VOCAB["weekdays"])
+_NAMED_WEEKDAY = re.compile(r"\b(" + _WEEKDAY_NAMES + r")\b\s*,?\s*(?:ngày\s*)?(?=\d)", re.I)
 _JUST_NOW = re.compile(r"\bvừa\s*(?:" + "|".join(_VOCAB["words"]["just_now"]) + r")\b")
 _ISOISH = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:z|[+-]\d{2}:?\d{2})?$", re.I
@@ -77,6 +81,8 @@ _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _NAMED_MONTH_FORMS = (
     (re.compile(rf"\b(\d{{1,2}})\s+tháng\s+{_VI_MONTH}\b,?\s+(?:năm\s+)?(\d{{4}})\b", re.I), "dmy_vi"),
+    # WordPress in Vietnamese, month first: "Tháng Mười Hai 5, 2025", "Tháng 12 5, 2025".
+    (re.compile(rf"\btháng\s+(\d{{1,2}}|{_VI_MONTH[1:-1]})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.I), "mdy_vi"),
     (re.compile(r"\b(\d{1,2})\s+thg?\.?\s*(\d{1,2}),?\s+(\d{4})\b", re.I), "dmy"),
     (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.I), "mdy_en"),
     (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
@@ -91,6 +97,8 @@ def _named_months(text: str) -> str:
         a, b, year = match.groups()
         if form == "dmy_vi":
             day, month = int(a), _VI_MONTHS[b.lower()]
+        elif form == "mdy_vi":
+            day, month = int(b), int(a) if a.isdigit() else _VI_MONTHS[a.lower()]
         elif form == "mdy_en":
             day, month = int(b), _EN_MONTHS[a.lower()[:3]]
         elif form == "dmy_en":
@@ -207,6 +215,29 @@ def _calendar_day(text: str, month_first: bool = False) -> tuple[int, int, int] 
             return third, first, second
         return third, second, first
     return None
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    value = _valid(year, month, day)
+    return value.weekday() if value is not None else None
+
+
+def _fit_weekday(
+    text: str, without_tz: str, day: tuple[int, int, int], month_first: bool
+) -> tuple[int, int, int]:
+    """The reading of a numeric date that fits the weekday printed before it: "Sunday, 02/03/2013"
+    is 3 February on an English page, whatever order the page's other dates suggest. A date that
+    reads only one way, or a weekday that fits neither reading or both, keeps the given reading."""
+    other = _calendar_day(without_tz, not month_first)
+    if other is None or other == day:
+        return day
+    named = _NAMED_WEEKDAY.search(text)
+    if named is None:
+        return day
+    weekday = _WEEKDAYS.get(re.sub(r"\s+", "", named.group(1).lower()))
+    if weekday is not None and _weekday_of(*day) != weekday and _weekday_of(*other) == weekday:
+        return other
+    return day
 
 
 def is_month_first(text: str) -> bool:
@@ -390,6 +421,7 @@ def _parse(
     without_tz = _TZ.sub(" ", stripped)
     day = _calendar_day(without_tz, month_first)
     if day is not None:
+        day = _fit_weekday(text, without_tz, day, month_first)
         # The clock is looked for outside the date itself, so "10/08/2022" never reads as 10:08.
         rest = _DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", without_tz)))
         clock = _clock(rest) or (0, 0, 0)

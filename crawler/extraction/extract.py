@@ -590,8 +590,9 @@ def _published(
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
     `last_paragraph`), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
-    if printed is None and meta.published is None and (closing or last_paragraph):
-        printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph)
+    weak = printed is None or printed.print_edition  # the paper's day yields to a web stamp at the end
+    if weak and meta.published is None and (closing or last_paragraph):
+        printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph) or printed
     return resolve_published(
         meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
     )

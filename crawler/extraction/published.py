@@ -49,8 +49,9 @@ def resolve_published(
     metadata = metadata if plausible(metadata, crawled) else None
     from_url = from_url if plausible(from_url, crawled) else None
     if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
-        if printed.updated and printed.value > metadata:
-            return Published(metadata, METADATA)  # the page prints its update time, not a contradiction
+        if (printed.updated and printed.value > metadata) or printed.print_edition:
+            # The page prints its update time or the print edition's day: not a contradiction.
+            return Published(metadata, METADATA)
         note = (
             f"structured metadata says {_day(metadata)}, the page prints {_day(printed.value)}"
             " next to the headline; the printed date is used"
