@@ -1,0 +1,153 @@
+"""Publication dates written the way other outlets write them, second round (session 17, blind).
+
+The 14 gold pages were re-dated in 33 new styles; the dev half misread or lost the date when: a
+"latest comment" or "last updated" stamp was the one nearest the headline or the only one; a print
+edition's day stood above the headline and the web stamp further down; an English edition printed
+a month-first date with a weekday; a WordPress-vi date put the month first ("Tháng Mười Hai 5,
+2025"); a lunar gloss ("tức ngày … năm Giáp Thìn") made a date line too wordy to be one. Every page
+below is written for these tests (invented text, opaque class names).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crawler.extraction.dates import parse_vietnamese_date
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+
+CRAWLED = datetime(2026, 12, 7, 8, 15, tzinfo=VIETNAM_TZ)
+URL = "https://tinvuonnha.example.vn/thi-truong/mat-ong-rung-d40917.html"
+TITLE = "Hợp tác xã nuôi ong đưa mật rừng vào siêu thị"
+LEAD = (
+    "Sau hai năm chuẩn hóa quy trình, hợp tác xã nuôi ong ở xã vùng cao đã có lô mật đầu tiên lên kệ "
+    "một chuỗi siêu thị."
+)
+PARAGRAPHS = [
+    "Các thành viên được hướng dẫn ghi nhật ký từng đàn ong, từ ngày chia đàn đến ngày quay mật, để "
+    "truy xuất được nguồn gốc từng chai.",
+    "Giám đốc hợp tác xã cho biết giá bán ổn định giúp các hộ yên tâm giữ rừng, không chặt cây lấy "
+    "củi như trước.",
+    "Cán bộ nông nghiệp huyện đề nghị hợp tác xã đăng ký thêm nhãn hiệu tập thể trước mùa hoa năm "
+    "sau.",
+]
+
+
+def _page(header: str = "", footer: str = "", head: str = "", above: str = "", lang: str = "vi") -> str:
+    body = "".join(f'<p class="q1w2e3r">{text}</p>' for text in PARAGRAPHS)
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>
+<body><div id="z9y8x7w">
+<div class="k2k2k2k"><a href="/">Trang chủ</a> <a href="/thi-truong">Thị trường</a></div>
+<div class="m3m3m3m"><div class="n4n4n4n">
+{above}
+<h1 class="p5p5p5p">{TITLE}</h1>
+{header}
+<h2 class="r6r6r6r">{LEAD}</h2>
+<div class="s7s7s7s">{body}</div>
+{footer}
+</div></div>
+<div class="t8t8t8t">
+<a href="/thi-truong/gia-que-7711.html">Giá quế khô tăng nhẹ sau đợt mưa dài ở vùng núi</a></div>
+</div></body></html>"""
+
+
+def _article(page: str):  # type: ignore[no-untyped-def]
+    return extract_article(page, URL, crawled=CRAWLED)
+
+
+def _published(page: str) -> datetime | None:
+    value = _article(page).published
+    return value.astimezone(VIETNAM_TZ).replace(tzinfo=None) if value else None
+
+
+def _read(text: str) -> datetime | None:
+    value = parse_vietnamese_date(text, now=CRAWLED)
+    return value.replace(tzinfo=None) if value else None
+
+
+# ---- a weekday tells which way an ambiguous numeric date reads ----------------------------------
+def test_weekday_picks_the_month_first_reading() -> None:
+    assert _read("Sunday, 02/03/2013 8:11 PM") == datetime(2013, 2, 3, 20, 11)  # 2 March 2013 is a Saturday
+
+
+def test_weekday_picks_the_day_first_reading_on_a_month_first_page() -> None:
+    page = _page(
+        header='<div class="u1u1u1u">Monday, 09/02/2015 07:05</div>',
+        footer='<div class="v2v2v2v">Posted 12/28/2014</div>',  # a month-first page
+        lang="en",
+    )
+    assert _published(page) == datetime(2015, 2, 9, 7, 5)
+
+
+def test_weekday_guards() -> None:
+    assert _read("Thứ Sáu, 05/12/2025 08:30") == datetime(2025, 12, 5, 8, 30)  # fits the day-first reading
+    assert _read("Thứ Tư, 05/12/2025") == datetime(2025, 12, 5)  # fits neither reading: kept as printed
+    assert _read("Thứ Hai, 25/12/2023") == datetime(2023, 12, 25)  # only one reading exists
+    assert _read("thu nhập 05/03/2025") == datetime(2025, 3, 5)  # not a weekday
+
+
+# ---- WordPress in Vietnamese writes the month first -------------------------------------------------
+def test_wordpress_vi_month_first() -> None:
+    assert _read("Tháng Mười Hai 5, 2025 lúc 2:20 chiều") == datetime(2025, 12, 5, 14, 20)
+    assert _read("Tháng 9 07, 2011") == datetime(2011, 9, 7)
+    page = _page(header='<div class="w3w3w3w"><span>Đăng ngày Tháng Tư 18, 2019 bởi Quế Chi</span></div>')
+    assert _published(page) == datetime(2019, 4, 18)
+
+
+def test_wordpress_vi_guards() -> None:
+    assert _read("ngày 5 tháng 12 năm 2025") == datetime(2025, 12, 5)
+    assert _read("5 tháng Mười Hai, 2025") == datetime(2025, 12, 5)
+
+
+# ---- a "latest" label: the last comment's or the last edit's time ----------------------------------
+COMMENT_BAR = (
+    '<div class="a1a1a1a"><a href="#cmt">14 bình luận</a> · <span>Bình luận mới nhất: 09:12 '
+    "21/11/2024</span></div>"
+)
+
+
+def test_latest_comment_stamp_near_the_headline_is_not_the_date() -> None:
+    page = _page(header=COMMENT_BAR, footer='<div class="b2b2b2b">18/11/2024 - 16:40 (GMT+7)</div>')
+    assert _published(page) == datetime(2024, 11, 18, 16, 40)
+
+
+def test_last_updated_alone_is_no_publication_date() -> None:
+    for stamp in ("Cập nhật lần cuối: 10:05 03/06/2021", "Sửa đổi lần cuối lúc 10:05, 03/06/2021",
+                  "Last updated: June 3, 2021 10:05 GMT+7"):  # fmt: skip
+        article = _article(_page(header=f'<div class="c3c3c3c">{stamp}</div>'))
+        assert article.published is None, stamp
+        assert article.published_note
+
+
+def test_plain_update_label_alone_stays_the_publication_stamp() -> None:
+    page = _page(header='<div class="c3c3c3c">Cập nhật: 10:05 03/06/2021</div>')
+    assert _published(page) == datetime(2021, 6, 3, 10, 5)
+
+
+# ---- the print edition's day ---------------------------------------------------------------------
+PRINT_ABOVE = '<div class="d4d4d4d">Báo in số 215 · Thứ Bảy, 14/09/2019</div>'
+
+
+def test_print_edition_above_the_headline_yields_to_the_web_stamp_after_the_text() -> None:
+    page = _page(above=PRINT_ABOVE, footer='<div class="e5e5e5e">13/09/2019 21:35</div>')
+    assert _published(page) == datetime(2019, 9, 13, 21, 35)
+
+
+def test_print_edition_yields_to_metadata_without_a_conflict() -> None:
+    head = '<meta property="article:published_time" content="2019-09-13T21:35:00+07:00">'
+    article = _article(_page(above=PRINT_ABOVE, head=head))
+    assert article.published is not None
+    assert article.published.astimezone(VIETNAM_TZ).replace(tzinfo=None) == datetime(2019, 9, 13, 21, 35)
+    assert not article.published_conflict
+
+
+def test_print_edition_alone_is_still_its_day() -> None:
+    assert _published(_page(above=PRINT_ABOVE)) == datetime(2019, 9, 14)
+
+
+# ---- a lunar gloss does not make a date line too wordy ----------------------------------------
+def test_lunar_gloss_in_words_beside_the_solar_date() -> None:
+    line = "Thứ Hai, ngày 19/2/2024 (tức ngày 10 tháng Giêng năm Giáp Thìn)"
+    page = _page(above=f'<div class="f6f6f6f">{line}</div>')
+    assert _published(page) == datetime(2024, 2, 19)
