@@ -247,6 +247,7 @@ def find_printed_date(
     near.sort(key=lambda candidate: candidate[0])
     update: tuple[HtmlElement, PrintedDate] | None = None
     edition: PrintedDate | None = None
+    day: PrintedDate | None = None  # the nearest stamp, when it prints a day without its time
     for _, element, text in near:
         if update is not None and not _same_stamp_block(update[0], element):
             continue
@@ -268,10 +269,32 @@ def find_printed_date(
             edition = edition or printed
             continue
         if not printed.updated:
-            return printed
+            if day is None and not day_only(printed):
+                return printed
+            if day is None:
+                day = printed  # a breadcrumb's or a weekday line's day: its time may follow
+            elif printed.value.date() == day.value.date() and not day_only(printed):
+                return printed
+            continue
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
-    return update[1] if update else edition
+    return day or (update[1] if update else edition)
+
+
+def day_only(printed: PrintedDate) -> bool:
+    """Whether the stamp prints a day without a time of day (read as midnight)."""
+    return (printed.value.hour, printed.value.minute, printed.value.second) == (0, 0, 0)
+
+
+def with_closing(printed: PrintedDate | None, closing: PrintedDate | None) -> PrintedDate | None:
+    """The headline's stamp, completed by the closing one: a print edition's day or no stamp at
+    all yields to the closing stamp; a day printed without its time takes the time of a closing
+    stamp on that day ("Trang chủ › Nông nghiệp › 18/6/2015" above the h1, "18/6/2015 15:07"
+    after the text); a closing stamp on another day is not believed over the headline's."""
+    if printed is None or printed.print_edition:
+        return closing or printed
+    same_day = closing is not None and closing.value.date() == printed.value.date()
+    return closing if same_day and closing is not None and not day_only(closing) else printed
 
 
 _TEASER_WORDS = 6  # a link this long is another story's headline, not a writer's or a section's name

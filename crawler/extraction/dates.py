@@ -284,7 +284,12 @@ def _relative(text: str, now: datetime) -> datetime | None:
     if match:
         amount = match.group(1)
         count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
-        return now - timedelta(seconds=count * _UNIT_SECONDS[match.group(2)])
+        seconds = _UNIT_SECONDS[match.group(2)]
+        value = now - timedelta(seconds=count * seconds)
+        clock = _clock(lowered[: match.start()] + " " + lowered[match.end() :]) if seconds >= 86400 else None
+        # Days back and the clock printed beside them ("05/12 lúc 07:42 (2 ngày trước)"): that day,
+        # at that time, as "hôm qua 10:30" is read.
+        return value.replace(hour=clock[0], minute=clock[1], second=clock[2]) if clock else value
     for word, days in _DAYS_AGO:
         if word in lowered:
             clock = _clock(lowered) or (0, 0, 0)
@@ -411,10 +416,12 @@ def _parse(
     if not text or not text.strip():
         return None
     now = _aware(now) if now is not None else datetime.now(VIETNAM_TZ)
-    text = _clean(text)
-    iso = parse_iso_date(text)
+    # ISO 8601 and RFC 2822 before the month names are rewritten: "Sat, 14 Oct 2017 13:14:00
+    # GMT" keeps its zone only as the whole stamp it is.
+    iso = parse_iso_date(unicodedata.normalize("NFC", text).replace("\u00a0", " "))
     if iso is not None:
         return iso
+    text = _clean(text)
 
     stripped = _without_labels(text)
     tz = _offset(stripped)
