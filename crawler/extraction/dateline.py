@@ -126,15 +126,19 @@ def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int)
     return None
 
 
-_PRINT_EDITION = re.compile(r"\b(?:" + "|".join(load("dates")["date_line"]["print_edition"]) + r")\b")
+_LINE_VOCAB = load("dates")["date_line"]
+_PRINT_EDITION = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["print_edition"]) + r")\b")
+_LATEST = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["latest"]) + r")\b")
+_GLOSS = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["gloss"]) + r")\b[^()|]*")
 
 
 def _is_date_line(text: str) -> bool:
     """A date with at most three other words ("Published on", "Cập nhật", a weekday); a
-    print-edition label ("Báo in số 312 ra ngày") counts as none."""
+    print-edition label ("Báo in số 312 ra ngày") and a gloss in another calendar ("(tức ngày 23
+    tháng Một năm Giáp Thìn)") count as none."""
     if not looks_like_date(text):
         return False
-    words = _PRINT_EDITION.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", folded(text)))
+    words = _PRINT_EDITION.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", _GLOSS.sub(" ", folded(text))))
     leftover = _DATE_LINE_WORDS.sub(" ", words)
     return len(re.findall(r"[a-z]{2,}", leftover)) <= 3
 
@@ -194,10 +198,22 @@ def _publication_part(text: str) -> str:
 @dataclass(frozen=True)
 class PrintedDate:
     """A date printed next to the headline, and whether its label says it is an update time
-    ("Cập nhật: …", "Updated …") rather than the publication time."""
+    ("Cập nhật: …", "Updated …") or the day of the print edition ("Báo in số 289 · 06/12/2025")
+    rather than the web publication time."""
 
     value: datetime
     updated: bool = False
+    print_edition: bool = False
+
+
+def _printed(text: str, value: datetime) -> PrintedDate | None:
+    """The stamp as read, or None when its label names the latest of several events ("Cập nhật
+    lần cuối", "Bình luận mới nhất", "Last updated"): a last edit's or a last comment's time, which
+    is never the article's one publication."""
+    label = folded(text)
+    if _LATEST.search(label):
+        return None
+    return PrintedDate(value, bool(_UPDATE_LABEL.search(label)), bool(_PRINT_EDITION.search(label)))
 
 
 def find_printed_date(
@@ -230,6 +246,8 @@ def find_printed_date(
     # tried nearest first, so the farther ones are not even parsed.
     near.sort(key=lambda candidate: candidate[0])
     update: tuple[HtmlElement, PrintedDate] | None = None
+    edition: PrintedDate | None = None
+    day: PrintedDate | None = None  # the nearest stamp, when it prints a day without its time
     for _, element, text in near:
         if update is not None and not _same_stamp_block(update[0], element):
             continue
@@ -244,12 +262,39 @@ def find_printed_date(
         parent = element.getparent()
         if (value.hour, value.minute, value.second) == (0, 0, 0) and parent is not None:
             value = _with_line_clock(parent, value, crawled, conventions)
-        printed = PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
+        printed = _printed(text, value)
+        if printed is None:
+            continue
+        if printed.print_edition:  # the paper's day: a web stamp anywhere in the byline area wins
+            edition = edition or printed
+            continue
         if not printed.updated:
-            return printed
+            if day is None and not day_only(printed):
+                return printed
+            if day is None:
+                day = printed  # a breadcrumb's or a weekday line's day: its time may follow
+            elif printed.value.date() == day.value.date() and not day_only(printed):
+                return printed
+            continue
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
-    return update[1] if update else None
+    return day or (update[1] if update else edition)
+
+
+def day_only(printed: PrintedDate) -> bool:
+    """Whether the stamp prints a day without a time of day (read as midnight)."""
+    return (printed.value.hour, printed.value.minute, printed.value.second) == (0, 0, 0)
+
+
+def with_closing(printed: PrintedDate | None, closing: PrintedDate | None) -> PrintedDate | None:
+    """The headline's stamp, completed by the closing one: a print edition's day or no stamp at
+    all yields to the closing stamp; a day printed without its time takes the time of a closing
+    stamp on that day ("Trang chủ › Nông nghiệp › 18/6/2015" above the h1, "18/6/2015 15:07"
+    after the text); a closing stamp on another day is not believed over the headline's."""
+    if printed is None or printed.print_edition:
+        return closing or printed
+    same_day = closing is not None and closing.value.date() == printed.value.date()
+    return closing if same_day and closing is not None and not day_only(closing) else printed
 
 
 _TEASER_WORDS = 6  # a link this long is another story's headline, not a writer's or a section's name
@@ -338,9 +383,9 @@ def closing_date(
             continue
         text = _publication_part(text)
         value = _read(text, crawled, conventions)
-        if value is None:
+        printed = _printed(text, value) if value is not None else None
+        if printed is None:
             continue
-        printed = PrintedDate(value, bool(_UPDATE_LABEL.search(folded(text))))
         if not printed.updated:
             return printed
         update = update or printed

@@ -51,6 +51,10 @@ _DAYS_AGO: tuple[tuple[str, int], ...] = tuple(_VOCAB["days_ago"].items())
 _RELATIVE = re.compile(
     r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(" + "|".join(_UNIT_SECONDS) + r")\s*trước", re.I
 )
+# A weekday right before the date it names ("Sunday, 02/03/2013", "Thứ Hai, ngày 3/2/2025").
+_WEEKDAYS: dict[str, int] = {name.replace(" ", ""): day for name, day in _VOCAB["weekdays"].items()}
+_WEEKDAY_NAMES = "|".join(name.replace(" ", r"\s*") for name in _VOCAB["weekdays"])
+_NAMED_WEEKDAY = re.compile(r"\b(" + _WEEKDAY_NAMES + r")\b\s*,?\s*(?:ngày\s*)?(?=\d)", re.I)
 _JUST_NOW = re.compile(r"\bvừa\s*(?:" + "|".join(_VOCAB["words"]["just_now"]) + r")\b")
 _ISOISH = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:z|[+-]\d{2}:?\d{2})?$", re.I
@@ -77,6 +81,8 @@ _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _NAMED_MONTH_FORMS = (
     (re.compile(rf"\b(\d{{1,2}})\s+tháng\s+{_VI_MONTH}\b,?\s+(?:năm\s+)?(\d{{4}})\b", re.I), "dmy_vi"),
+    # WordPress in Vietnamese, month first: "Tháng Mười Hai 5, 2025", "Tháng 12 5, 2025".
+    (re.compile(rf"\btháng\s+(\d{{1,2}}|{_VI_MONTH[1:-1]})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.I), "mdy_vi"),
     (re.compile(r"\b(\d{1,2})\s+thg?\.?\s*(\d{1,2}),?\s+(\d{4})\b", re.I), "dmy"),
     (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.I), "mdy_en"),
     (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
@@ -91,6 +97,8 @@ def _named_months(text: str) -> str:
         a, b, year = match.groups()
         if form == "dmy_vi":
             day, month = int(a), _VI_MONTHS[b.lower()]
+        elif form == "mdy_vi":
+            day, month = int(b), int(a) if a.isdigit() else _VI_MONTHS[a.lower()]
         elif form == "mdy_en":
             day, month = int(b), _EN_MONTHS[a.lower()[:3]]
         elif form == "dmy_en":
@@ -209,6 +217,29 @@ def _calendar_day(text: str, month_first: bool = False) -> tuple[int, int, int] 
     return None
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    value = _valid(year, month, day)
+    return value.weekday() if value is not None else None
+
+
+def _fit_weekday(
+    text: str, without_tz: str, day: tuple[int, int, int], month_first: bool
+) -> tuple[int, int, int]:
+    """The reading of a numeric date that fits the weekday printed before it: "Sunday, 02/03/2013"
+    is 3 February on an English page, whatever order the page's other dates suggest. A date that
+    reads only one way, or a weekday that fits neither reading or both, keeps the given reading."""
+    other = _calendar_day(without_tz, not month_first)
+    if other is None or other == day:
+        return day
+    named = _NAMED_WEEKDAY.search(text)
+    if named is None:
+        return day
+    weekday = _WEEKDAYS.get(re.sub(r"\s+", "", named.group(1).lower()))
+    if weekday is not None and _weekday_of(*day) != weekday and _weekday_of(*other) == weekday:
+        return other
+    return day
+
+
 def is_month_first(text: str) -> bool:
     """Whether a page writes numeric dates month first ("12-27-2012", vBulletin and other
     English-language CMSs): some date on it only reads as month-day-year and none only as
@@ -253,7 +284,12 @@ def _relative(text: str, now: datetime) -> datetime | None:
     if match:
         amount = match.group(1)
         count = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
-        return now - timedelta(seconds=count * _UNIT_SECONDS[match.group(2)])
+        seconds = _UNIT_SECONDS[match.group(2)]
+        value = now - timedelta(seconds=count * seconds)
+        clock = _clock(lowered[: match.start()] + " " + lowered[match.end() :]) if seconds >= 86400 else None
+        # Days back and the clock printed beside them ("05/12 lúc 07:42 (2 ngày trước)"): that day,
+        # at that time, as "hôm qua 10:30" is read.
+        return value.replace(hour=clock[0], minute=clock[1], second=clock[2]) if clock else value
     for word, days in _DAYS_AGO:
         if word in lowered:
             clock = _clock(lowered) or (0, 0, 0)
@@ -380,16 +416,19 @@ def _parse(
     if not text or not text.strip():
         return None
     now = _aware(now) if now is not None else datetime.now(VIETNAM_TZ)
-    text = _clean(text)
-    iso = parse_iso_date(text)
+    # ISO 8601 and RFC 2822 before the month names are rewritten: "Sat, 14 Oct 2017 13:14:00
+    # GMT" keeps its zone only as the whole stamp it is.
+    iso = parse_iso_date(unicodedata.normalize("NFC", text).replace("\u00a0", " "))
     if iso is not None:
         return iso
+    text = _clean(text)
 
     stripped = _without_labels(text)
     tz = _offset(stripped)
     without_tz = _TZ.sub(" ", stripped)
     day = _calendar_day(without_tz, month_first)
     if day is not None:
+        day = _fit_weekday(text, without_tz, day, month_first)
         # The clock is looked for outside the date itself, so "10/08/2022" never reads as 10:08.
         rest = _DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", without_tz)))
         clock = _clock(rest) or (0, 0, 0)

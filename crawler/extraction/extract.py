@@ -50,7 +50,7 @@ from crawler.extraction.chrome import (
     take_captions,
     take_tag_lists,
 )
-from crawler.extraction.dateline import closing_date, find_printed_date
+from crawler.extraction.dateline import closing_date, day_only, find_printed_date, with_closing
 from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
     NotHtmlError,
@@ -590,8 +590,9 @@ def _published(
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
     `last_paragraph`), the URL (published.py)."""
     printed = find_printed_date(tree, index, headline.element, crawled)
-    if printed is None and meta.published is None and (closing or last_paragraph):
-        printed = closing_date(closing, tree, crawled, last_paragraph=last_paragraph)
+    weak = printed is None or printed.print_edition or day_only(printed)
+    if weak and meta.published is None and (closing or last_paragraph):
+        printed = with_closing(printed, closing_date(closing, tree, crawled, last_paragraph=last_paragraph))
     return resolve_published(
         meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
     )

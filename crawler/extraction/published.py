@@ -11,10 +11,11 @@ with both values, so that a researcher can check the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from crawler.extraction.dateline import PrintedDate
+from crawler.extraction.dateline import PrintedDate, day_only
 from crawler.extraction.dates import plausible
+from indexer.schema import VIETNAM_TZ
 
 # Values of Article.published_source.
 METADATA = "metadata"
@@ -34,6 +35,25 @@ def _day(value: datetime) -> str:
     return value.date().isoformat()
 
 
+_VIETNAM_OFFSET = timedelta(hours=7)  # no daylight saving since 1975
+_SLIP = "7 hours before"
+
+
+def _zone_slip(metadata: datetime, printed: PrintedDate) -> bool:
+    """Whether the metadata is the printed time less Vietnam's UTC offset to the minute: a CMS
+    writing its UTC clock without "Z" ("2017-07-14T03:44:00" for "14/7/2017 10:44 GMT+7")."""
+    return not day_only(printed) and printed.value - metadata == _VIETNAM_OFFSET
+
+
+def _transposed(metadata: datetime, printed: datetime) -> bool:
+    """Whether the printed date is the metadata's with day and month swapped, at the same time of
+    day: one numeric date read the other way ("08/04/2018" on an English edition), not two dates."""
+    metadata, printed = metadata.astimezone(VIETNAM_TZ), printed.astimezone(VIETNAM_TZ)
+    if metadata.day > 12 or metadata.day == metadata.month or printed.time() != metadata.time():
+        return False
+    return (printed.year, printed.month, printed.day) == (metadata.year, metadata.day, metadata.month)
+
+
 def resolve_published(
     metadata: datetime | None,
     printed: PrintedDate | None,
@@ -48,9 +68,18 @@ def resolve_published(
     (a live blog's "Cập nhật lúc …" after its URL's day)."""
     metadata = metadata if plausible(metadata, crawled) else None
     from_url = from_url if plausible(from_url, crawled) else None
+    if metadata is not None and printed is not None and _transposed(metadata, printed.value):
+        return Published(metadata, METADATA)  # "08/04/2018" month first, as the metadata says
+    if metadata is not None and printed is not None and not printed.updated and _zone_slip(metadata, printed):
+        note = (
+            f"structured metadata says {metadata:%Y-%m-%d %H:%M}, {_SLIP} the time printed next to the"
+            " headline (a UTC time written without its zone); the printed time is used"
+        )
+        return Published(printed.value, PAGE, conflict=True, note=note)
     if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
-        if printed.updated and printed.value > metadata:
-            return Published(metadata, METADATA)  # the page prints its update time, not a contradiction
+        if (printed.updated and printed.value > metadata) or printed.print_edition:
+            # The page prints its update time or the print edition's day: not a contradiction.
+            return Published(metadata, METADATA)
         note = (
             f"structured metadata says {_day(metadata)}, the page prints {_day(printed.value)}"
             " next to the headline; the printed date is used"
