@@ -607,3 +607,25 @@ def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
             f"{len(stories)} other stories"
         )
     return None
+
+
+def furniture_keys(
+    tree: HtmlElement, paragraphs: Sequence[str], headline: HtmlElement | None = None
+) -> frozenset[str]:
+    """The keys (squashed) of the kept paragraphs that are the site's furniture, as the site-chrome
+    reason reads them: in a landmark or a box classed as furniture, in or after the footer read by
+    its grammar, all of a link's text, or another story's summary beside its headline link."""
+    page = _PageText(tree, headline)
+    kept = frozenset(squash(paragraph) for paragraph in paragraphs)
+    box_words: dict[HtmlElement, int] = {}
+    found = set()
+    for paragraph in paragraphs:
+        key = squash(paragraph)
+        located = list(page.located(key))
+        if not located:
+            continue
+        if all(_in_site_chrome(holder) for _, holder in located) or _structure(
+            page, key, _words(paragraph), located, kept, box_words
+        ):
+            found.add(key)
+    return frozenset(found)

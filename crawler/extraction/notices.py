@@ -1,0 +1,130 @@
+"""Pages that print a notice, a wall or a redirect in place of a story (session 17).
+
+A soft "page not found", a maintenance page, a browser check, a redirect stub, a taken-down story, a
+log-in or consent wall: served with HTTP 200, often inside the site's whole chrome and at the story's
+own address, and often with the story's metadata (its og:title, its publication time). What the body
+extractor keeps there is a sentence or two of the notice and the site's furniture. A heading, a
+paragraph and a date are not enough to be a story; what tells them apart is how much of a story's own
+prose is kept once the notice's text and the furniture are set aside:
+
+- a notice that replaces the story (data/notices.toml `[replaced]`: not found, removed, maintenance,
+  browser check, redirect) is printed as the headline, a heading or a kept line, and fewer than
+  `story_words` words are kept besides it;
+- a wall (`[wall]`: log in to read, consent) is printed, and nothing of the story is shown (no
+  paragraph's worth of prose, `_PROSE_WORDS`): a wall over a visible lead is an article, that lead
+  its text;
+- a `<meta http-equiv="refresh">` sends the reader to another address at once, and the page keeps
+  little text;
+- or the text kept is the site's furniture (footer, menus, forms, other stories' summaries) and less
+  than a paragraph of anything else: the page shows no story whatever its metadata says.
+
+The phrases are one signal; the amount of the story's own prose is the other. A long article that
+quotes a "không tồn tại" sentence or a page of a site's login box is out of reach of these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.dom import text_of
+from crawler.extraction.keys import folded, squash
+from crawler.extraction.listing import furniture_keys
+from crawler.extraction.vocab import AnyBranch, load, pattern
+
+_VOCAB = load("notices")
+_REPLACED = AnyBranch("|".join(pattern(p) for p in _VOCAB["replaced"]["patterns"]))
+_WALL = AnyBranch("|".join(pattern(p) for p in _VOCAB["wall"]["patterns"]))
+_STORY_WORDS = int(_VOCAB["replaced"]["story_words"])
+_PROSE_WORDS = 20  # a paragraph of a story: a lead or a video's description is one
+_READ_WORDS = 4 * _STORY_WORDS  # more kept text than this is an article's, and is not read further
+_HEADING_WORDS = 20
+_REFRESH_SECONDS = 10
+_REFRESH = re.compile(r"^\s*(\d+)\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s]*)", re.I)
+_GLUED_WORDS = 60  # a notice glued to its neighbours; a longer paragraph is read from its start
+_CAPITAL = re.compile(r"(?<!\S)[^\W\d_]")
+_TITLE_PARTS = re.compile(r"\s+[-|–—:»]\s+")
+
+
+def notice_evidence(
+    tree: HtmlElement,
+    paragraphs: Sequence[str],
+    *,
+    headline: HtmlElement | None,
+    titles: Sequence[str],
+    url: str = "",
+) -> str | None:
+    """Why the page shows a notice, a wall or a redirect and no story, or None. `titles`: the
+    chosen headline and the document's <title>; `url`: the address the page was fetched at."""
+    words = [len(paragraph.split()) for paragraph in paragraphs]
+    if sum(words) > _READ_WORDS:
+        return None
+    furniture = furniture_keys(tree, paragraphs, headline)
+    notices = [*titles, *_TITLE_PARTS.split(titles[-1] if titles else ""), *_headings(tree)]
+    replaced = next((text for text in notices if text and _REPLACED.search(folded(text))), None)
+    wall = next((text for text in notices if text and _WALL.search(folded(text))), None)
+    story = 0
+    for paragraph, count in zip(paragraphs, words, strict=True):
+        openings = _openings(paragraph) if count <= _GLUED_WORDS else [folded(paragraph)]
+        if any(_REPLACED.search(text) for text in openings):
+            replaced = replaced or paragraph
+        elif any(_WALL.search(text) for text in openings):
+            wall = wall or paragraph
+        elif squash(paragraph) not in furniture:
+            story += count
+    kept = f"{story} words of other text kept" if story else "no other text kept"
+    if replaced and story < _STORY_WORDS:
+        return f"the page prints “{_short(replaced)}” in place of a story ({kept})"
+    if (target := _refresh_target(tree, url)) and story < _STORY_WORDS:
+        return f"a redirect page: it sends the reader on to {target} ({kept})"
+    if wall and story < _PROSE_WORDS:
+        return f"a wall (“{_short(wall)}”) over a story it does not show ({kept})"
+    furniture_words = sum(n for p, n in zip(paragraphs, words, strict=True) if squash(p) in furniture)
+    if story < _PROSE_WORDS and furniture_words > story:
+        return (
+            f"the text kept is the site's furniture (footer, menus, forms, other stories' summaries) "
+            f"and {story} words besides: no story is shown"
+        )
+    return None
+
+
+def _openings(paragraph: str) -> list[str]:
+    """The paragraph (folded) from each of its capitalised words on: a notice kept glued to the
+    date line or the breadcrumb before it ("Thứ tư, 22/10/2025 Tin tức Bài viết đã được gỡ …") opens
+    there, while a sentence that only mentions one goes on in lower case ("… cho biết bài viết đã
+    được gỡ")."""
+    starts = [0, *(m.start() for m in _CAPITAL.finditer(paragraph) if m.start() and m.group().isupper())]
+    return [folded(paragraph[start:]) for start in starts]
+
+
+def _headings(tree: HtmlElement) -> list[str]:
+    """The page's short headings: a notice's title is set as one ("Trang bạn tìm không tồn tại")."""
+    found = []
+    for element in tree.iter("h1", "h2", "h3", "h4"):
+        text = text_of(element)
+        if text and len(text.split()) <= _HEADING_WORDS:
+            found.append(text)
+    return found
+
+
+def _refresh_target(tree: HtmlElement, url: str) -> str | None:
+    """The address a `<meta http-equiv="refresh">` sends the reader to within seconds, when it is
+    another page than this one (a front page reloading itself every few minutes sends nowhere)."""
+    for meta in tree.iter("meta"):
+        if (meta.get("http-equiv") or "").strip().lower() != "refresh":
+            continue
+        match = _REFRESH.match(meta.get("content") or "")
+        if match is None or not match.group(2) or int(match.group(1)) > _REFRESH_SECONDS:
+            continue
+        target = urljoin(url, match.group(2)) if url else match.group(2)
+        if not url or urlsplit(target)[1:3] != urlsplit(url)[1:3]:
+            return target
+    return None
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
