@@ -727,15 +727,6 @@ def extract_article(
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
         raise ExtractionError("no article text: nothing on the page reads as an article body")
-    # Whatever its metadata says: a notice, a wall or a redirect in place of the story (session 17).
-    if evidence := notice_evidence(
-        tree,
-        cleaned.paragraphs,
-        headline=headline.element,
-        titles=(headline.text, meta.document_title),
-        url=url,
-    ):
-        raise ExtractionError(f"not an article: {evidence}")
     # A page its CMS declares published at a time is an article, even one built of teasers (a news
     # digest); listings declare none (none of the 21 real ones in ../shared/corpus does).
     if meta.published is None and (
@@ -750,6 +741,15 @@ def extract_article(
         )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
+    # Whatever its metadata says: a notice, a wall or a redirect in place of the story (session 17).
+    if evidence := notice_evidence(
+        tree,
+        cleaned.paragraphs,
+        headline=headline.element,
+        titles=(headline.text, meta.document_title),
+        url=url,
+    ):
+        raise ExtractionError(f"not an article: {evidence}")
 
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:

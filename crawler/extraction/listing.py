@@ -69,9 +69,12 @@ _SLUG = re.compile(r"[^\W\d_]{2,}-[^\W\d_]{2,}")  # two words of a story's name 
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _words(text: str) -> int:
+def words_in(text: str) -> int:
     """Words of a text by whitespace, plus half a word per character of a script written without spaces."""
     return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+
+
+_words = words_in
 
 
 def _story_href(link: HtmlElement) -> str:
