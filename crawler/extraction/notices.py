@@ -8,7 +8,7 @@ paragraph and a date are not enough to be a story; what tells them apart is how 
 prose is kept once the notice's text and the furniture are set aside:
 
 - a notice that replaces the story (data/notices.toml `[replaced]`: not found, removed, maintenance,
-  browser check, redirect) is printed as the headline, a heading or a kept line, and fewer than
+  browser check, redirect) is printed as the headline, a heading, a short line or in a kept paragraph, and fewer than
   `story_words` words are kept besides it;
 - a wall (`[wall]`: log in to read, consent) is printed, and nothing of the story is shown (no
   paragraph's worth of prose, `_PROSE_WORDS`): a wall over a visible lead is an article, that lead
@@ -43,7 +43,7 @@ _WALL = AnyBranch("|".join(pattern(p) for p in _VOCAB["wall"]["patterns"]))
 _STORY_WORDS = int(_VOCAB["replaced"]["story_words"])
 _PROSE_WORDS = 20  # a paragraph of a story: a lead or a video's description is one
 _READ_WORDS = 4 * _STORY_WORDS  # more kept text than this is an article's, and is not read further
-_HEADING_WORDS = 20
+_SHORT_TEXT_WORDS = 20
 _REFRESH_SECONDS = 10
 _REFRESH = re.compile(r"^\s*(\d+)\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s]*)", re.I)
 _GLUED_WORDS = 60  # a notice glued to its neighbours; a longer paragraph is read from its start
@@ -65,7 +65,7 @@ def notice_evidence(
     if sum(words) > _READ_WORDS:
         return None
     furniture = furniture_keys(tree, paragraphs, headline)
-    notices = [*titles, *_TITLE_PARTS.split(titles[-1] if titles else ""), *_headings(tree)]
+    notices = [*titles, *_TITLE_PARTS.split(titles[-1] if titles else ""), *_short_texts(tree)]
     replaced = next((text for text in notices if text and _REPLACED.search(folded(text))), None)
     wall = next((text for text in notices if text and _WALL.search(folded(text))), None)
     story = 0
@@ -79,11 +79,11 @@ def notice_evidence(
             story += count
     kept = f"{story} words of other text kept" if story else "no other text kept"
     if replaced and story < _STORY_WORDS:
-        return f"the page prints “{_short(replaced)}” in place of a story ({kept})"
+        return f"the page prints “{_quote(replaced)}” in place of a story ({kept})"
     if (target := _refresh_target(tree, url)) and story < _STORY_WORDS:
         return f"a redirect page: it sends the reader on to {target} ({kept})"
     if wall and story < _PROSE_WORDS:
-        return f"a wall (“{_short(wall)}”) over a story it does not show ({kept})"
+        return f"a wall (“{_quote(wall)}”) over a story it does not show ({kept})"
     return None
 
 
@@ -96,14 +96,17 @@ def _openings(paragraph: str) -> list[str]:
     return [folded(paragraph[start:]) for start in starts]
 
 
-def _headings(tree: HtmlElement) -> list[str]:
-    """The page's short headings: a notice's title is set as one ("Trang bạn tìm không tồn tại")."""
-    found = []
-    for element in tree.iter("h1", "h2", "h3", "h4"):
-        text = text_of(element)
-        if text and len(text.split()) <= _HEADING_WORDS:
-            found.append(text)
+def _short_texts(tree: HtmlElement) -> list[str]:
+    """The page's headings and short texts: a notice is set as a heading ("Trang bạn tìm không tồn
+    tại") or a line of its own, which the body extractor may not keep (an emphasised sentence
+    under a taken-down story's headline)."""
+    found = [text for element in tree.iter("h1", "h2", "h3", "h4") if _short(text := text_of(element))]
+    found += [text for node in tree.xpath("//body//text()[normalize-space()]") if _short(text := str(node))]
     return found
+
+
+def _short(text: str) -> bool:
+    return bool(text) and len(text.split()) <= _SHORT_TEXT_WORDS
 
 
 def _refresh_target(tree: HtmlElement, url: str) -> str | None:
@@ -121,6 +124,6 @@ def _refresh_target(tree: HtmlElement, url: str) -> str | None:
     return None
 
 
-def _short(text: str) -> str:
+def _quote(text: str) -> str:
     words = text.split()
     return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
