@@ -88,7 +88,8 @@ def _page(main: str, *, title: str, head: str = "", story_meta: bool = True) -> 
     )
     return (
         f"<html><head><meta charset='utf-8'><title>{title}</title>{meta}{head}</head><body>"
-        f'<header><a href="{SITE}/"><img src="/logo.png" alt="Báo Đông Bằng"></a><nav><ul>{MENU}</ul></nav></header>'
+        f'<header><a href="{SITE}/"><img src="/logo.png" alt="Báo Đông Bằng"></a>'
+        f"<nav><ul>{MENU}</ul></nav></header>"
         f'<main class="container">{main}</main>{FOOTER}</body></html>'
     )
 
@@ -125,9 +126,10 @@ def test_takedown_keeping_headline_date_and_metadata_is_refused() -> None:
 def test_maintenance_page_with_a_dated_paragraph_is_refused() -> None:
     html = (
         "<html><head><meta charset='utf-8'><title>Hệ thống đang bảo trì</title></head><body>"
-        '<div class="mt"><img src="/logo.png" alt=""><h1>Hệ thống đang bảo trì</h1><p>Để phục vụ bạn đọc tốt hơn, '
-        "tòa soạn nâng cấp máy chủ từ 22 giờ ngày 03/04/2024 đến 4 giờ sáng ngày 04/04/2024. Trong thời gian này "
-        "một số chuyên mục có thể tạm thời không truy cập được.</p><p>Mong bạn đọc thông cảm.</p></div></body></html>"
+        '<div class="mt"><img src="/logo.png" alt=""><h1>Hệ thống đang bảo trì</h1>'
+        "<p>Để phục vụ bạn đọc tốt hơn, tòa soạn nâng cấp máy chủ từ 22 giờ ngày 03/04/2024 đến 4 giờ "
+        "sáng ngày 04/04/2024. Trong thời gian này một số chuyên mục có thể tạm thời không truy cập "
+        "được.</p><p>Mong bạn đọc thông cảm.</p></div></body></html>"
     )
     assert "Hệ thống đang bảo trì" in _refused(html)
 
@@ -136,8 +138,8 @@ def test_login_wall_showing_only_the_headline_is_refused() -> None:
     title = "Nông dân ven sông chuyển sang trồng bưởi theo hướng hữu cơ ở Đông Bằng"
     html = _page(
         f'<article><h1>{title}</h1><div class="gate"><h3>Đăng nhập để tiếp tục đọc</h3>'
-        "<p>Bài viết này dành cho bạn đọc đã có tài khoản.</p><form><input name='u'><input type='password' name='p'>"
-        "<button>Đăng nhập</button></form></div></article>",
+        "<p>Bài viết này dành cho bạn đọc đã có tài khoản.</p><form><input name='u'>"
+        "<input type='password' name='p'><button>Đăng nhập</button></form></div></article>",
         title=title,
     )
     assert "a wall" in _refused(html)
@@ -160,7 +162,8 @@ def test_paywall_over_a_visible_lead_keeps_the_lead_without_the_box() -> None:
     title = "Hợp tác xã trà vùng núi nhận đơn hàng lớn từ chuỗi siêu thị Đông Bằng"
     html = _page(
         f"<article><h1>{title}</h1><p class='sapo'><strong>{STORY[0]}</strong></p><p>{STORY[1]}</p>"
-        '<div class="pw"><div class="pw-title">Đăng ký gói Thành viên Vàng để đọc tiếp toàn bộ bài viết.</div>'
+        '<div class="pw"><div class="pw-title">Đăng ký gói Thành viên Vàng để đọc tiếp toàn bộ bài '
+        "viết.</div>"
         '<a href="/goi">Đăng ký</a></div></article>',
         title=title,
     )
@@ -173,7 +176,8 @@ def test_login_wall_over_a_visible_paragraph_is_an_article() -> None:
     title = "Nông dân ven sông chuyển sang trồng bưởi theo hướng hữu cơ ở Đông Bằng"
     html = _page(
         f"<article><h1>{title}</h1><p>{STORY[2]}</p><div class='gate'><h3>Đăng nhập để tiếp tục đọc</h3>"
-        "<form><input name='u'><input type='password' name='p'><button>Đăng nhập</button></form></div></article>",
+        "<form><input name='u'><input type='password' name='p'><button>Đăng nhập</button></form>"
+        "</div></article>",
         title=title,
     )
     assert STORY[2][:60] in extract_article(html, STORY_URL).text
@@ -182,7 +186,8 @@ def test_login_wall_over_a_visible_paragraph_is_an_article() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Đại diện sở cho biết bài viết đã được gỡ theo yêu cầu của chủ hợp tác xã sau khi thông tin được xác minh.",
+        "Đại diện sở cho biết bài viết đã được gỡ theo yêu cầu của chủ hợp tác xã sau khi thông tin "
+        "được xác minh.",
         "Trang bán hàng giả mạo thương hiệu trà Sơn Mộc đã bị xóa sau khi hợp tác xã gửi đơn tới nền tảng.",
     ],
 )

@@ -8,8 +8,8 @@ paragraph and a date are not enough to be a story; what tells them apart is how 
 prose is kept once the notice's text and the furniture are set aside:
 
 - a notice that replaces the story (data/notices.toml `[replaced]`: not found, removed, maintenance,
-  browser check, redirect) is printed as the headline, a heading, a short line or in a kept paragraph, and fewer than
-  `story_words` words are kept besides it;
+  browser check, redirect) is printed as the headline, a heading, a short line or in a kept
+  paragraph, and fewer than `story_words` words are kept besides it;
 - a wall (`[wall]`: log in to read, consent) is printed, and nothing of the story is shown (no
   paragraph's worth of prose, `_PROSE_WORDS`): a wall over a visible lead is an article, that lead
   its text;
