@@ -35,11 +35,13 @@ from lxml.html import HtmlElement
 from crawler.extraction.dom import text_of
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.listing import furniture_keys, words_in
-from crawler.extraction.vocab import AnyBranch, load, pattern
+from crawler.extraction.vocab import load, pattern
 
 _VOCAB = load("notices")
-_REPLACED = AnyBranch("|".join(pattern(p) for p in _VOCAB["replaced"]["patterns"]))
-_WALL = AnyBranch("|".join(pattern(p) for p in _VOCAB["wall"]["patterns"]))
+# Searched line by line in the page's short texts joined (one fold, one search per page): "^" and "$"
+# are a text's start and end.
+_REPLACED = re.compile("|".join(pattern(p) for p in _VOCAB["replaced"]["patterns"]), re.M)
+_WALL = re.compile("|".join(pattern(p) for p in _VOCAB["wall"]["patterns"]), re.M)
 _STORY_WORDS = int(_VOCAB["replaced"]["story_words"])
 _PROSE_WORDS = 20  # a paragraph of a story: a lead or a video's description is one
 _READ_WORDS = 4 * _STORY_WORDS  # more kept text than this is an article's, and is not read further
@@ -64,36 +66,69 @@ def notice_evidence(
     words = [words_in(paragraph) for paragraph in paragraphs]
     if sum(words) > _READ_WORDS:
         return None
+    lines = _lines([*titles, *_TITLE_PARTS.split(titles[-1] if titles else ""), *_short_texts(tree)])
+    replaced, wall = _said(_REPLACED, lines), _said(_WALL, lines)
+    # the kept paragraphs that are a notice or a wall's text, read from each opening (one search a kind)
+    openings = [
+        (at, opening)
+        for at, (paragraph, count) in enumerate(zip(paragraphs, words, strict=True))
+        for opening in (_openings(paragraph) if count <= _GLUED_WORDS else [paragraph])
+    ]
+    kept = _lines([opening for _, opening in openings])
+    notices: set[int] = set()
+    for kind in (_REPLACED, _WALL):
+        for line, text in _all_said(kind, kept):
+            notices.add(openings[line][0])
+            if kind is _REPLACED:
+                replaced = replaced or text
+            else:
+                wall = wall or text
+    target = _refresh_target(tree, url)
+    if not (replaced or wall or target):
+        return None
     furniture = furniture_keys(tree, paragraphs, headline)
-    notices = [*titles, *_TITLE_PARTS.split(titles[-1] if titles else ""), *_short_texts(tree)]
-    replaced = next((text for text in notices if text and _REPLACED.search(folded(text))), None)
-    wall = next((text for text in notices if text and _WALL.search(folded(text))), None)
-    story = 0
-    for paragraph, count in zip(paragraphs, words, strict=True):
-        openings = _openings(paragraph) if count <= _GLUED_WORDS else [folded(paragraph)]
-        if any(_REPLACED.search(text) for text in openings):
-            replaced = replaced or paragraph
-        elif any(_WALL.search(text) for text in openings):
-            wall = wall or paragraph
-        elif squash(paragraph) not in furniture:
-            story += count
-    kept = f"{story} words of other text kept" if story else "no other text kept"
+    story = sum(
+        count
+        for at, (paragraph, count) in enumerate(zip(paragraphs, words, strict=True))
+        if at not in notices and squash(paragraph) not in furniture
+    )
+    besides = f"{story} words of other text kept" if story else "no other text kept"
     if replaced and story < _STORY_WORDS:
-        return f"the page prints “{_quote(replaced)}” in place of a story ({kept})"
-    if (target := _refresh_target(tree, url)) and story < _STORY_WORDS:
-        return f"a redirect page: it sends the reader on to {target} ({kept})"
+        return f"the page prints “{_quote(replaced)}” in place of a story ({besides})"
+    if target and story < _STORY_WORDS:
+        return f"a redirect page: it sends the reader on to {target} ({besides})"
     if wall and story < _PROSE_WORDS:
-        return f"a wall (“{_quote(wall)}”) over a story it does not show ({kept})"
+        return f"a wall (“{_quote(wall)}”) over a story it does not show ({besides})"
     return None
 
 
 def _openings(paragraph: str) -> list[str]:
-    """The paragraph (folded) from each of its capitalised words on: a notice kept glued to the
-    date line or the breadcrumb before it ("Thứ tư, 22/10/2025 Tin tức Bài viết đã được gỡ …") opens
-    there, while a sentence that only mentions one goes on in lower case ("… cho biết bài viết đã
-    được gỡ")."""
+    """The paragraph from each of its capitalised words on: a notice kept glued to the date line or
+    the breadcrumb before it ("Thứ tư, 22/10/2025 Tin tức Bài viết đã được gỡ …") opens there, while
+    a sentence that only mentions one goes on in lower case ("… cho biết bài viết đã được gỡ")."""
     starts = [0, *(m.start() for m in _CAPITAL.finditer(paragraph) if m.start() and m.group().isupper())]
-    return [folded(paragraph[start:]) for start in starts]
+    return [paragraph[start:] for start in starts]
+
+
+def _lines(texts: list[str]) -> tuple[str, list[str]]:
+    """The texts on one line each (whitespace collapsed), and all of them folded and joined."""
+    lines = [" ".join(text.split()) for text in texts if text and not text.isspace()]
+    return folded("\n".join(lines)), lines
+
+
+def _said(notice: re.Pattern[str], lines: tuple[str, list[str]]) -> str | None:
+    """The text that opens with a notice of this kind, as printed, or None."""
+    match = notice.search(lines[0])
+    return None if match is None else lines[1][lines[0].count("\n", 0, match.start())]
+
+
+def _all_said(notice: re.Pattern[str], lines: tuple[str, list[str]]) -> list[tuple[int, str]]:
+    """(number, text as printed) of every line that opens with a notice of this kind."""
+    found = []
+    for match in notice.finditer(lines[0]):
+        line = lines[0].count("\n", 0, match.start())
+        found.append((line, lines[1][line]))
+    return found
 
 
 def _short_texts(tree: HtmlElement) -> list[str]:
