@@ -155,6 +155,19 @@ def test_redirect_stub_is_refused() -> None:
     assert target in _refused(html)
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "<h2>Đã có lỗi xảy ra</h2><p>Hệ thống tạm thời không phản hồi, bạn đọc vui lòng thử lại sau.</p>",
+        "<noscript>Vui lòng bật JavaScript để xem nội dung trang này.</noscript><div id='app'>Đang tải</div>",
+        "<h1>Kết quả tìm kiếm: “bưởi hữu cơ”</h1><p>Không tìm thấy kết quả nào phù hợp với từ khóa.</p>",
+    ],
+)
+def test_error_script_shell_and_empty_search_pages_are_refused(notice: str) -> None:
+    """Kinds added after the held-out run (seen there): an error box, a JavaScript-only shell, no result."""
+    assert "in place of a story" in _refused(_page(notice, title="Báo Đông Bằng - Tin tức"))
+
+
 # --------------------------------------------------------------- articles (guards, and the paywall box)
 
 
