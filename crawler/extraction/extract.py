@@ -75,6 +75,7 @@ from crawler.extraction.listing import listing_evidence
 from crawler.extraction.loose_text import lift_trailing_breaks, wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.next_article import remove_next_articles
+from crawler.extraction.notices import notice_evidence
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
@@ -741,6 +742,15 @@ def extract_article(
         )
     ):
         raise ExtractionError(f"a listing page, not an article: {evidence}")
+    # Whatever its metadata says: a notice, a wall or a redirect in place of the story (session 17).
+    if evidence := notice_evidence(
+        tree,
+        cleaned.paragraphs,
+        headline=headline.element,
+        titles=(headline.text, meta.document_title),
+        url=url,
+    ):
+        raise ExtractionError(f"not an article: {evidence}")
 
     closing_dom = None
     if not meta.person_authors and page_byline is None and cleaned.byline is None:

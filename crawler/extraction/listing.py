@@ -59,6 +59,7 @@ _MIN_OWN_CARDS = (
 _DATE_LINE_CHARS = 80
 _OWN_LIST_LEVELS = 2
 _STORY_TYPES = ("article", "video")
+_STORY_PARAGRAPHS = 3  # a hub's or an author's introduction is a paragraph or two; a story runs on
 _SLUG = re.compile(r"[^\W\d_]{2,}-[^\W\d_]{2,}")  # two words of a story's name in its address
 
 
@@ -69,9 +70,12 @@ _SLUG = re.compile(r"[^\W\d_]{2,}-[^\W\d_]{2,}")  # two words of a story's name 
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _words(text: str) -> int:
+def words_in(text: str) -> int:
     """Words of a text by whitespace, plus half a word per character of a script written without spaces."""
     return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+
+
+_words = words_in
 
 
 def _story_href(link: HtmlElement) -> str:
@@ -283,6 +287,7 @@ def listing_evidence(
         len(paragraphs) >= _MIN_CARD_PARAGRAPHS
         and not story
         and not _dated_by_headline(page, paragraphs, headline, index)
+        and not _opens_with_story(page, paragraphs, headline, index)
         and (evidence := _teaser_evidence(page, paragraphs))
     ):
         return evidence
@@ -325,10 +330,14 @@ def _intro_over_cards_evidence(
     (found, and taken out, as teasers) against which the kept text is small (the unprinted-headline
     rule's five words per story), and nothing between the container's start and the kept text
     prints a date. An article prints its date by its headline, and outweighs
-    the related box under it; an author's bio or a hub's introduction does neither."""
+    the related box under it; an author's bio or a hub's introduction does neither. Three
+    paragraphs of prose or more are a story's, dated or not (session 17: an undated story over a
+    grid of the site's latest stories); an introduction is a paragraph or two."""
     words = sum(_words(paragraph) for paragraph in paragraphs)
     if index is None or len(cards) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(cards):
         return None
+    if sum(_words(paragraph) >= _PROSE_WORDS for paragraph in paragraphs) >= _STORY_PARAGRAPHS:
+        return None  # connected prose: an undated story over a "Tin mới nhất" grid, not an introduction
     holder = page.holder(squash(paragraphs[0]))
     if holder is None:
         return None
@@ -388,6 +397,37 @@ def _dated_by_headline(
         if _prints_date(element):
             return True
     return False
+
+
+def _opens_with_story(
+    page: _PageText, paragraphs: Sequence[str], headline: HtmlElement | None, index: PageIndex | None
+) -> bool:
+    """The kept text opens, below the printed headline, with three paragraphs of prose that sit in
+    no card: a story's own text, dated or not (session 17: an undated story over a grid of the
+    site's latest stories), and the summaries kept after it are its boxes. A listing opens with a
+    card's summary; a hub or an author page with an introduction of a paragraph or two."""
+    opening = paragraphs[:_STORY_PARAGRAPHS]
+    if (
+        headline is None
+        or index is None
+        or headline.tag == "a"
+        or any(a.tag == "a" for a in ancestors(headline))
+        or len(opening) < _STORY_PARAGRAPHS
+        or any(_words(paragraph) < _PROSE_WORDS for paragraph in opening)
+    ):
+        return False
+    box_words: dict[HtmlElement, int] = {}
+    after = index.of(headline)
+    for paragraph in opening:
+        key = squash(paragraph)
+        holder = page.holder(key)
+        if (
+            holder is None
+            or index.of(holder) <= after
+            or _card_link(holder, key, _words(key), box_words) is not None
+        ):
+            return False
+    return True
 
 
 def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
@@ -607,3 +647,25 @@ def _teaser_evidence(page: _PageText, paragraphs: Sequence[str]) -> str | None:
             f"{len(stories)} other stories"
         )
     return None
+
+
+def furniture_keys(
+    tree: HtmlElement, paragraphs: Sequence[str], headline: HtmlElement | None = None
+) -> frozenset[str]:
+    """The keys (squashed) of the kept paragraphs that are the site's furniture, as the site-chrome
+    reason reads them: in a landmark or a box classed as furniture, in or after the footer read by
+    its grammar, all of a link's text, or another story's summary beside its headline link."""
+    page = _PageText(tree, headline)
+    kept = frozenset(squash(paragraph) for paragraph in paragraphs)
+    box_words: dict[HtmlElement, int] = {}
+    found = set()
+    for paragraph in paragraphs:
+        key = squash(paragraph)
+        located = list(page.located(key))
+        if not located:
+            continue
+        if all(_in_site_chrome(holder) for _, holder in located) or _structure(
+            page, key, _words(paragraph), located, kept, box_words
+        ):
+            found.add(key)
+    return frozenset(found)
