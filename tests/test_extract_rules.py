@@ -60,12 +60,12 @@ def test_prompts_are_dropped_but_sentences_about_zalo_or_qr_are_kept() -> None:
         p("Theo dõi Pháp luật & Xã hội trên"),
         p(PROSE[0]),
         p(keep),
-        p("Mở Zalo, bấm quét QR để quét và xem trên điện thoại"),
+        p("Mở Zalo, quét mã QR để đọc bài này trên điện thoại"),
         p("Chia sẻ"),
         p("Bình luận (19)"),
     ]
     assert texts(blocks) == [PROSE[0], keep]
-    assert is_prompt("Mời bạn quét mã QR để theo dõi Pháp luật và Xã hội trên nền tảng Zalo")
+    assert is_prompt("Mời bạn quét mã QR để nhận tin Pháp luật và Xã hội qua Zalo")
 
 
 def test_captions_known_from_the_page_or_shaped_like_one() -> None:
