@@ -271,7 +271,7 @@ def test_craft_and_textile_words() -> None:
             {(37, None), (2, 4), (35, 3)},
         ),
         ("Huyện có 28 sản phẩm OCOP đạt 3-4 sao.", {(28, None)}),
-        ("UBND huyện chứng nhận sản phẩm OCOP 3 sao đối với 10 sản phẩm của 6 chủ thể.", {(10, 3)}),
+        ("UBND huyện chứng nhận sản phẩm OCOP 3 sao đối với 9 sản phẩm của 5 chủ thể.", {(9, 3)}),
         ("Thành phố có 61 sản phẩm/38 chủ thể được công nhận OCOP.", {(61, None)}),
         ("Hà Nội có 2.305/11.480 sản phẩm OCOP của cả nước.", {(2305, None), (11480, None)}),
         ("Tỉnh có 17 sản phẩm đạt chứng nhận OCOP cấp quốc gia.", {(17, 5)}),
@@ -991,8 +991,8 @@ def test_two_counts_joined_by_va_share_the_rating_both_reached() -> None:
 
 def test_an_authority_that_will_issue_certificates_states_no_rating_yet() -> None:
     text = (
-        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ra quyết định "
-        "và cấp giấy chứng nhận cho các sản phẩm đạt 3 sao và 4 sao."
+        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ban hành quyết định "
+        "và cấp giấy chứng nhận cho những sản phẩm đạt 3 sao và 4 sao."
     )
     assert facts(text).stars == []
     # Products that receive a certificate have their rating decided (round 2's rule stands).
