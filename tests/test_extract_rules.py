@@ -145,7 +145,8 @@ def test_closing_byline_lines_become_the_byline() -> None:
         [*map(p, PROSE), p("Trịnh Hà My", bold=True), p("Pháp luật và Xã hội")], BodyContext(outlet=OUTLET)
     )
     assert result.paragraphs == PROSE
-    assert result.byline is not None and result.byline.authors == ["Trịnh Hà My"] and result.byline.agency is None
+    assert result.byline is not None and result.byline.agency is None
+    assert result.byline.authors == ["Trịnh Hà My"]
     agency = clean_body([*map(p, PROSE), p("Minh Anh (TTXVN)")], BodyContext(outlet=OUTLET))
     assert agency.byline.authors == ["Minh Anh"] and agency.byline.agency == "TTXVN"
 
@@ -195,7 +196,10 @@ def test_lead_first_and_once(body: list[str], lead: str, expected: list[str]) ->
 
 def test_title_suffix_stripped_because_another_candidate_is_its_prefix() -> None:
     title = choose_title(
-        ["Thanh tra việc đào đường ở phố cổ - Chính trị - Xã hội - Tuổi Trẻ Online", "Thanh tra việc đào đường ở phố cổ"]
+        [
+            "Thanh tra việc đào đường ở phố cổ - Chính trị - Xã hội - Tuổi Trẻ Online",
+            "Thanh tra việc đào đường ở phố cổ",
+        ]
     )
     assert title == "Thanh tra việc đào đường ở phố cổ"
 

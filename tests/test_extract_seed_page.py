@@ -105,8 +105,7 @@ def test_closing_author_and_outlet_lines(article: Article) -> None:
 
 def test_caption_section_and_tags(article: Article) -> None:
     assert article.captions == [
-        "Khách chọn mua miến dong và mật ong tại phiên chợ OCOP sáng 1/10 bên đê Long Biên. "
-        "Ảnh: Trịnh Hà My"
+        "Khách chọn mua miến dong và mật ong tại phiên chợ OCOP sáng 1/10 bên đê Long Biên. Ảnh: Trịnh Hà My"
     ]
     assert "bên đê Long Biên. Ảnh" not in article.text
     assert article.section == "Kinh tế"
