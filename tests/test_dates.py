@@ -150,7 +150,7 @@ def test_page_conventions_month_first_and_declared_zone() -> None:
     assert not is_month_first("03-08-2011")  # ambiguous alone: day first stays the default
     assert not is_month_first("mã 112-27-2012, 1/13/20120")  # digits glued on either side: no date
     assert declared_offset("Giờ Hà Nội (múi giờ gmt+7)") is not None  # any case
-    zone = declared_offset("Múi giờ GMT +8. Hiện tại là 11:05 PM")
+    zone = declared_offset("Múi giờ GMT +8 · bây giờ 11:05 PM")
     assert zone is not None and zone.utcoffset(None).total_seconds() == 8 * 3600
     value = parse_vietnamese_date("Published on 03-08-2011 01:00 AM", month_first=True, zone=zone)
     assert value is not None and (value.year, value.month, value.day, value.hour) == (2011, 3, 8, 0)
