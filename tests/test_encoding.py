@@ -16,7 +16,7 @@ from indexer.text import normalize
 from ocop_watch.reencoded_pages import REENCODINGS, windows_1258, windows_1258_text
 
 SAMPLE = (
-    "Chương trình mỗi xã một sản phẩm (OCOP) là giải pháp thúc đẩy phát triển kinh tế nông thôn. "
+    "Chương trình mỗi xã một sản phẩm (OCOP) giúp các hộ làm hàng ở nông thôn có thêm chỗ bán ổn định. "
     "Đồng Tháp có 150 sản phẩm đạt 3 sao, 4 sao; sản phẩm thủy sản và hòa quả được ưa chuộng."
 )
 

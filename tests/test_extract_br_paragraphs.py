@@ -89,7 +89,7 @@ def _page(paragraphs: bool) -> str:
     return f"""<html><head><meta charset="utf-8">
 <title>Dòng nước thải trên cánh đồng Tân Lập - Báo Mẫu</title></head>
 <body><div id="menu"><a href="/">Trang chủ</a> <a href="/xa-hoi">Xã hội</a></div>
-<div class="noidung"><div class="ngay">Thứ sáu, 28/12/2012, 14:46 GMT+7</div>
+<div class="noidung"><div class="ngay">Thứ năm, 13/12/2012, 09:20 GMT+7</div>
 <h1>Dòng nước thải trên cánh đồng Tân Lập</h1>
 <div>{story}{steps}{closing}</div></div>
 <div class="cot-phai"><h2><a href="/cam-nang">Cẩm nang</a></h2><div>{cards}</div></div>

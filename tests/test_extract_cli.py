@@ -46,9 +46,9 @@ def test_extract_prints_one_json_object_per_page(tmp_path: Path) -> None:
     seed, pdf, missing = lines(result.stdout)
     assert set(seed) >= FIELDS
     assert seed["path"] == str(SEED)
-    assert seed["title"] == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
-    assert seed["author"] == ["Ngô Sơn"]
-    assert seed["published"] == "2022-08-12T10:35:00+07:00"
+    assert seed["title"] == "Hà Nội mở phiên chợ OCOP cuối tuần cho nông sản ngoại thành"
+    assert seed["author"] == ["Trịnh Hà My"]
+    assert seed["published"] == "2024-10-02T07:45:00+07:00"
     assert seed["url"].startswith("https://phapluatxahoi.kinhtedothi.vn/")  # the page's canonical link
     assert pdf == {"path": str(broken), "error": "not HTML: the body is a PDF document"}
     assert set(missing) == {"path", "error"}
@@ -59,9 +59,9 @@ def test_extract_with_url_for_a_saved_page(tmp_path: Path) -> None:
     html = html.replace('<meta property="og:url"', '<meta property="x-og:url"')
     page = tmp_path / "saved.html"
     page.write_text(html, encoding="utf-8")
-    url = "https://phapluatxahoi.kinhtedothi.vn/bai-viet-473521.html?utm_source=zalo"
+    url = "https://phapluatxahoi.kinhtedothi.vn/bai-viet-481207.html?utm_source=zalo"
     (record,) = lines(runner.invoke(app, ["extract", str(page), "--url", url, "--json"]).output)
-    assert record["url"] == "https://phapluatxahoi.kinhtedothi.vn/bai-viet-473521.html"
+    assert record["url"] == "https://phapluatxahoi.kinhtedothi.vn/bai-viet-481207.html"
     assert record["site"] == "phapluatxahoi.kinhtedothi.vn"
 
 
@@ -86,7 +86,7 @@ def test_a_url_argument_is_fetched_with_our_user_agent(monkeypatch: pytest.Monke
             return SEED.read_bytes()
 
         def geturl(self) -> str:
-            return "https://phapluatxahoi.kinhtedothi.vn/redirected-473521.html"
+            return "https://phapluatxahoi.kinhtedothi.vn/redirected-481207.html"
 
     def fake_urlopen(request, timeout):  # noqa: ANN001
         seen["agent"], seen["timeout"] = request.get_header("User-agent"), timeout
@@ -94,9 +94,9 @@ def test_a_url_argument_is_fetched_with_our_user_agent(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(extract_command.urllib.request, "urlopen", fake_urlopen)
     (record,) = lines(
-        runner.invoke(app, ["extract", "https://phapluatxahoi.kinhtedothi.vn/x-473521.html"]).output
+        runner.invoke(app, ["extract", "https://phapluatxahoi.kinhtedothi.vn/x-481207.html"]).output
     )
-    assert record["title"] == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
+    assert record["title"] == "Hà Nội mở phiên chợ OCOP cuối tuần cho nông sản ngoại thành"
     assert seen["timeout"] == 20.0
     assert str(seen["agent"]).startswith("ocop-watch/")
 
@@ -104,8 +104,8 @@ def test_a_url_argument_is_fetched_with_our_user_agent(monkeypatch: pytest.Monke
 def test_text_view() -> None:
     result = runner.invoke(app, ["extract", str(SEED), "--text"])
     assert result.exit_code == 0
-    assert "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP" in result.output
-    assert "Ngô Sơn" in result.output and not result.output.lstrip().startswith("{")
+    assert "Hà Nội mở phiên chợ OCOP cuối tuần cho nông sản ngoại thành" in result.output
+    assert "Trịnh Hà My" in result.output and not result.output.lstrip().startswith("{")
 
 
 def _gold_from_fixtures(tmp_path: Path) -> Path:
@@ -115,7 +115,7 @@ def _gold_from_fixtures(tmp_path: Path) -> Path:
 
     rows = []
     for name, url in (
-        ("plxh_ocop_seed.html", "https://phapluatxahoi.kinhtedothi.vn/ocop-473521.html"),
+        ("plxh_ocop_seed.html", "https://phapluatxahoi.kinhtedothi.vn/ocop-481207.html"),
         ("sapo_outside_body.html", "https://tinnhanh.example.vn/sam-4811234.html"),
     ):
         (tmp_path / name).write_bytes((PAGES / name).read_bytes())
@@ -197,7 +197,7 @@ def test_extract_manifest_gives_one_line_per_page_in_order(tmp_path: Path) -> No
     (tmp_path / "pdf.html").write_bytes(b"%PDF-1.4 not a page")
     manifest = tmp_path / "pages.jsonl"
     entries = [
-        {"path": "seed.html", "url": "https://phapluatxahoi.kinhtedothi.vn/ocop-473521.html"},
+        {"path": "seed.html", "url": "https://phapluatxahoi.kinhtedothi.vn/ocop-481207.html"},
         {"path": "pdf.html", "url": "https://example.vn/a.html"},
         {"path": str(SEED)},
     ]

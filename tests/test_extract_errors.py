@@ -12,7 +12,7 @@ from indexer.schema import VIETNAM_TZ
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SEED = PAGES / "plxh_ocop_seed.html"
-SEED_URL = "https://phapluatxahoi.kinhtedothi.vn/tang-cuong-hoat-dong-ket-noi-giao-thuong-cho-san-pham-ocop-473521.html"
+SEED_URL = "https://phapluatxahoi.kinhtedothi.vn/ha-noi-mo-phien-cho-ocop-cuoi-tuan-cho-nong-san-ngoai-thanh-481207.html"
 
 
 @pytest.mark.parametrize(
@@ -55,32 +55,32 @@ def test_explicit_site_outlet_and_naive_crawl_time() -> None:
         SEED_URL,
         site="plxh",
         outlet="Pháp luật & Xã hội",
-        crawled=datetime(2025, 1, 23, 20, 30),
+        crawled=datetime(2025, 3, 17, 9, 16),
     )
     assert (article.site, article.outlet) == ("plxh", "Pháp luật & Xã hội")
-    assert article.crawled == datetime(2025, 1, 23, 20, 30, tzinfo=VIETNAM_TZ)
+    assert article.crawled == datetime(2025, 3, 17, 9, 16, tzinfo=VIETNAM_TZ)
 
 
 def test_remove_selectors_drop_chrome_the_rules_do_not_know() -> None:
     article = extract_article(SEED.read_bytes(), SEED_URL)
-    assert "Chương trình mỗi xã một sản phẩm (OCOP)" in article.text
+    assert "Mỗi gian hàng được cấp miễn phí một mái che" in article.text
     trimmed = extract_article(
         SEED.read_bytes(), SEED_URL, remove_selectors=["#content-detail > p:nth-of-type(3)"]
     )
-    assert "Chương trình mỗi xã một sản phẩm (OCOP)" not in trimmed.text
-    assert "Mới đây, ngày 10/8" in trimmed.text
+    assert "Mỗi gian hàng được cấp miễn phí một mái che" not in trimmed.text
+    assert "Sáng 1/10, phiên chợ thứ năm" in trimmed.text
 
 
 def test_body_selectors_choose_the_container() -> None:
     article = extract_article(SEED.read_bytes(), SEED_URL, body_selectors=["div.article-content"])
-    assert article.text.startswith("Trong những năm qua")  # the sapo outside the container is still first
-    assert article.authors == ["Ngô Sơn"]
+    assert article.text.startswith("Từ tháng 9, mỗi sáng")  # the sapo outside the container is still first
+    assert article.authors == ["Trịnh Hà My"]
     assert "Có thể bạn quan tâm" not in article.text
 
 
 def test_body_selectors_that_match_nothing_fall_back_to_the_page() -> None:
     article = extract_article(SEED.read_bytes(), SEED_URL, body_selectors=["div.does-not-exist"])
-    assert "Đã có 1.649 sản phẩm OCOP được công nhận" in article.text
+    assert "Thành phố có 1.236 sản phẩm OCOP còn hiệu lực" in article.text
 
 
 def test_invalid_selector_is_a_configuration_error_not_a_page_error() -> None:
@@ -92,7 +92,7 @@ def test_invalid_selector_is_a_configuration_error_not_a_page_error() -> None:
 def test_str_input_and_xml_declaration() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + SEED.read_text(encoding="utf-8")
     article = extract_article(html, SEED_URL)
-    assert article.title == "Tăng cường hoạt động kết nối giao thương cho sản phẩm OCOP"
+    assert article.title == "Hà Nội mở phiên chợ OCOP cuối tuần cho nông sản ngoại thành"
 
 
 def test_a_teaser_listing_is_refused_as_a_listing() -> None:

@@ -237,7 +237,7 @@ def test_the_blocks_under_an_image_in_a_centred_picture_box_are_its_caption() ->
 
 
 def test_a_date_line_over_the_headline_in_its_block_is_the_publication_date() -> None:
-    """A 2012 template prints "Thứ sáu, 28/12/2012, 14:46 GMT+7" in the e-mail/print bar above the
+    """A 2012 template prints "Thứ năm, 13/12/2012, 09:20 GMT+7" in the e-mail/print bar above the
     h1, inside the article's block; its class (a date word) was the only way it was read."""
     page = f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Phiên tòa vụ đất công ngày thứ hai</title></head>

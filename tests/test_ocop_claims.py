@@ -15,10 +15,10 @@ def claims(text: str, title: str = TITLE) -> set[tuple[int, int | None, str | No
 
 def test_seed_sentence() -> None:
     text = (
-        "Tính đến nay, TP Hà Nội đã đánh giá, phân hạng và công nhận được 1.649 sản phẩm OCOP; "
-        "1.098 sản phẩm 4 sao và 534 sản phẩm 3 sao."
+        "Đến hết quý III, TP Hà Nội đã đánh giá, phân hạng và công nhận được 1.236 sản phẩm OCOP; "
+        "812 sản phẩm 4 sao và 407 sản phẩm 3 sao."
     )
-    assert claims(text) == {(1649, None, "Hà Nội"), (1098, 4, "Hà Nội"), (534, 3, "Hà Nội")}
+    assert claims(text) == {(1236, None, "Hà Nội"), (812, 4, "Hà Nội"), (407, 3, "Hà Nội")}
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,8 @@ def test_ratings_and_fuzzy_ratings() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Các chủ thể đã đăng ký với trên 488 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP.",
-        "Trong số này có 301 mặt hàng thực phẩm, 129 sản phẩm thủ công mỹ nghệ.",
+        "Đợt này các chủ thể đăng ký với trên 215 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP.",
+        "Trong số đó có 142 mặt hàng thực phẩm, 57 sản phẩm thủ công mỹ nghệ.",
         "Năm 2022, tỉnh phấn đấu có thêm 20 sản phẩm OCOP đạt từ 3 sao trở lên.",
         "Tỉnh đặt mục tiêu đến năm 2025 có ít nhất 1 sản phẩm OCOP đạt 5 sao.",
         "Tuần hàng có hơn 100 gian hàng sản phẩm OCOP.",

@@ -193,7 +193,7 @@ def test_ocop_quoc_gia_is_five_stars() -> None:
 
 
 def test_a_certificate_handed_over_later_is_still_a_rating() -> None:
-    text = "Các sản phẩm OCOP được công nhận đợt này sẽ được cấp giấy chứng nhận sản phẩm OCOP đạt 3 sao."
+    text = "Các sản phẩm qua được kỳ chấm lần này sẽ được cấp giấy chứng nhận sản phẩm OCOP đạt 3 sao."
     assert 3 in facts(text).stars
 
 
@@ -267,14 +267,14 @@ def test_craft_and_textile_words() -> None:
     [
         ("Tỉnh có 12 sản phẩm thuộc 5 chủ thể được công nhận đạt chuẩn OCOP 3 sao.", {(12, 3)}),
         (
-            "Toàn tỉnh có 44 sản phẩm OCOP, trong đó có hai sản phẩm đạt bốn sao và 42 sản phẩm đạt ba sao.",
-            {(44, None), (2, 4), (42, 3)},
+            "Toàn tỉnh có 37 sản phẩm OCOP, trong đó có hai sản phẩm đạt bốn sao và 35 sản phẩm đạt ba sao.",
+            {(37, None), (2, 4), (35, 3)},
         ),
         ("Huyện có 28 sản phẩm OCOP đạt 3-4 sao.", {(28, None)}),
-        ("UBND huyện chứng nhận sản phẩm OCOP 3 sao đối với 10 sản phẩm của 6 chủ thể.", {(10, 3)}),
-        ("Thành phố có 56 sản phẩm/36 chủ thể được công nhận OCOP.", {(56, None)}),
-        ("Hà Nội có 2.167/9.852 sản phẩm OCOP của cả nước.", {(2167, None), (9852, None)}),
-        ("Tỉnh có 20 sản phẩm đạt chứng nhận OCOP cấp quốc gia.", {(20, 5)}),
+        ("UBND huyện chứng nhận sản phẩm OCOP 3 sao đối với 9 sản phẩm của 5 chủ thể.", {(9, 3)}),
+        ("Thành phố có 61 sản phẩm/38 chủ thể được công nhận OCOP.", {(61, None)}),
+        ("Hà Nội có 2.305/11.480 sản phẩm OCOP của cả nước.", {(2305, None), (11480, None)}),
+        ("Tỉnh có 17 sản phẩm đạt chứng nhận OCOP cấp quốc gia.", {(17, 5)}),
         ("Toàn tỉnh hiện có hơn 100 sản phẩm OCOP đạt từ 3 sao trở lên.", {(100, None)}),
         ("Số sản phẩm OCOP 5 sao cấp quốc gia của tỉnh là 4.", {(4, 5)}),
     ],
@@ -438,7 +438,7 @@ def test_rated_counts_make_coverage_even_with_one_mention() -> None:
     text = (
         "Cây đảng sâm mọc tự nhiên ở các huyện miền núi của tỉnh và được trồng ở nhiều nơi.\n"
         "Đảng sâm là dược liệu quý, được chế biến thành rượu, trà, cao và mứt.\n"
-        "Hiện có 5 sản phẩm từ đảng sâm tham gia Chương trình OCOP, trong đó có 3 sản phẩm đạt 3 sao. "
+        "Đến nay 6 sản phẩm chế biến từ đảng sâm đã vào Chương trình OCOP, 4 trong số đó đạt 3 sao. "
         "2 sản phẩm đạt 4 sao là cao đảng sâm và trà đảng sâm."
     )
     assert facts(text, title="").is_ocop
@@ -446,8 +446,8 @@ def test_rated_counts_make_coverage_even_with_one_mention() -> None:
 
 def test_thailand_otop_is_not_ocop() -> None:
     text = (
-        "Chương trình “Mỗi xã một sản phẩm” (One Tambon One Product), gọi tắt là OTOP, do Thủ tướng "
-        "Thái Lan khởi xướng năm 2001. Ủy ban OTOP quốc gia điều hành OTOP ở cấp tỉnh và huyện. "
+        "Thái Lan có chương trình “Mỗi xã một sản phẩm” (One Tambon One Product, viết tắt OTOP) từ năm "
+        "2001, do Thủ tướng nước này khởi xướng. Ủy ban OTOP quốc gia điều hành OTOP ở cấp tỉnh và huyện. "
         "Các nhóm sản phẩm OTOP gồm thực phẩm, đồ uống và thảo dược."
     )
     assert not facts(text, title="Kinh nghiệm của Thái Lan").is_ocop
@@ -991,13 +991,13 @@ def test_two_counts_joined_by_va_share_the_rating_both_reached() -> None:
 
 def test_an_authority_that_will_issue_certificates_states_no_rating_yet() -> None:
     text = (
-        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ra quyết định "
-        "và cấp giấy chứng nhận cho các sản phẩm đạt 3 sao và 4 sao."
+        "Hội đồng OCOP tỉnh đã họp chấm điểm các sản phẩm dự thi. Sau đó, UBND tỉnh sẽ ban hành quyết định "
+        "và cấp giấy chứng nhận cho những sản phẩm đạt 3 sao và 4 sao."
     )
     assert facts(text).stars == []
     # Products that receive a certificate have their rating decided (round 2's rule stands).
     decided = (
-        "Hội đồng OCOP tỉnh đã họp chấm điểm. Các sản phẩm được công nhận đợt này sẽ được cấp giấy "
+        "Hội đồng OCOP tỉnh đã họp chấm điểm. Những sản phẩm được công nhận lần này sẽ được cấp giấy "
         "chứng nhận sản phẩm OCOP đạt 3 sao."
     )
     assert facts(decided).stars == [3]
@@ -1249,8 +1249,8 @@ def test_a_bracket_of_parts_after_a_rated_count_shares_its_rating() -> None:
     )
     assert claims(text) == {(15, 4), (6, 4), (5, 4), (4, 4), (20, 3), (12, 3), (8, 3)}
     # Parts that carry a rating of their own keep it.
-    own = "Toàn tỉnh có 50 sản phẩm OCOP (5 sản phẩm đạt 4 sao và 45 sản phẩm đạt 3 sao)."
-    assert claims(own) == {(50, None), (5, 4), (45, 3)}
+    own = "Toàn tỉnh có 50 sản phẩm OCOP (7 sản phẩm đạt 4 sao và 43 sản phẩm đạt 3 sao)."
+    assert claims(own) == {(50, None), (7, 4), (43, 3)}
 
 
 def test_an_upgrade_after_a_comma_gives_the_new_rank() -> None:
@@ -1361,7 +1361,7 @@ def test_the_rating_of_a_named_product_is_ocop_evidence() -> None:
     assert found.is_ocop and found.stars == [4]
     # A statement about any product at a rank (no name, no realis marker) is no such evidence.
     general = (
-        "Đạt tiêu chuẩn OCOP 4 sao được xem như tấm vé thông hành để các sản phẩm nông nghiệp của địa phương "
+        "Đạt tiêu chuẩn OCOP 4 sao được coi là tấm giấy thông hành cho nông sản của địa phương "
         "vào siêu thị, nhưng phần lớn cơ sở nhỏ vẫn gặp khó về vốn và nhân lực.\n"
     )
     assert not facts(general + FEATURE_BODY, title="").is_ocop

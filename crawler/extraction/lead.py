@@ -54,7 +54,7 @@ def _lead_text(element: HtmlElement) -> str:
     line break points to another story.
 
     The text is read as the reader sees it: the source's line breaks are spaces (a pretty-printed
-    template hard-wraps it: "… vớ⏎chiếc đèn pin …"), a `<br>` is a line break, never nothing
+    template hard-wraps it: "… mang⏎theo chiếc ô …"), a `<br>` is a line break, never nothing
     ("dòng một<br>dòng hai" is not "dòng mộtdòng hai"), and blocks inside it are paragraphs."""
     related = {a for a in element.iter("a") if _is_trailing_related_link(a)}
     parts: list[str] = []

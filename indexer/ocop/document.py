@@ -132,7 +132,7 @@ _INNER_STOPS = re.compile(r";|[.!?…]\s")
 _PROSE_BEFORE_RUN = 15
 # ... or, when the run is glued to its sentence end without a space, a sentence of its own.
 _SENTENCE_BEFORE_GLUE = 6
-# "Hà Nội: Biến bất lợi thành cơ hội": a headline that opens with a place or a topic and a colon.
+# "Hải Dương: Vải sớm vào mùa": a headline that opens with a place or a topic and a colon.
 _HEADLINE_COLON = re.compile(r"(?:^|\s)[A-ZĐÀ-Ỹ][\w-]*(?:\s[A-ZĐÀ-Ỹ][\w-]*){0,3}:\s+[A-ZĐÀ-Ỹ\d\"“]")
 # The topic a headline opens with, up to five words and a colon: "Thành phố Hà Nội: Gắn kết …".
 _OPENING_TOPIC = re.compile(r"^\s*[^\s:.,;]+(?:\s[^\s:.,;]+){0,4}:\s+[A-ZĐÀ-Ỹ\d\"“]")

@@ -5,8 +5,8 @@ English words for outlets' English editions) are matched in title, lead, body an
 captions, never in link lines. A word does not count when:
 - it is part of a place or unit name already found ("Trà Vinh", "quận Sơn Trà");
 - it is capitalised inside a sentence, i.e. part of a proper name ("rừng tràm Trà Sư", "chị
-  Yến", "Công ty TNHH Trà hoa vàng"), unless it opens a list item ("gồm: Mì gạo Hùng Lô", "; Đông
-  trùng hạ thảo khô Sonita", "sản phẩm Yến sào Anna") and does not start a known place name
+  Hoa", "Công ty TNHH Nấm Linh Sơn"), unless it opens a list item ("gồm: Miến dong Tân Khê", "; Đông
+  trùng hạ thảo khô Vimora", "sản phẩm Yến sào Anna") and does not start a known place name
   ("các huyện: Trà Bồng, ...");
 - it names where products are sold, not the product ("bán tại các điểm du lịch"), or a kind of
   place in general ("các điểm du lịch lớn");
@@ -307,7 +307,7 @@ def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
     members: dict[int, set[int]] = {}
     for i, j, _p in v.categories.find_in_blocks(doc, CONTENT_ZONES):
         phrase = v.index.match_at(doc, i, j + 2) or v.index.match_at(doc, i, j)
-        counted = any(  # "92 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
+        counted = any(  # "87 sản phẩm thuộc nhóm thực phẩm", not "6 nhóm: thực phẩm"
             doc.orig[k].isdigit()
             and doc.fold[k + 1] in ("san", "sp", "mat")
             # not the previous item's count: "Thực phẩm (201 sản phẩm), đồ uống", "nhóm thực

@@ -38,7 +38,7 @@ BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 # A dateline between a headline and its sapo: "Thứ Hai 14/06/2021, 09:15 (GMT+7)", "10:05, 21/08/2023",
 # also under an update or publication label, with the weekday and time in any order and seconds
 # or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
-# "Cập nhật lúc 05:07, Thứ Tư, 17/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
+# "Cập nhật lúc 08:40, Thứ Tư, 24/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
 # in capitals too ("CẬP NHẬT: 15/01/2021").
 DATELINE = re.compile(
     r"^\s*(?:(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
