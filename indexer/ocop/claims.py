@@ -84,6 +84,7 @@ class _Vocab:
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     averages: PhraseIndex
+    shares: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
     bracket_kinds: PhraseIndex
@@ -96,6 +97,13 @@ class _Vocab:
     specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
     multipliers: dict[str, int]
     number_words: dict[str, int]
+    ten: str  # "mười": ten, or the first word of 11-19
+    tens: frozenset[str]  # "mươi": after a unit, its tens ("ba mươi")
+    hundreds: frozenset[str]
+    one: frozenset[str]  # "một", a count only before "trăm"
+    zero_tens: frozenset[str]  # "linh", "lẻ": no tens ("một trăm linh năm")
+    after_ten: dict[str, int]  # unit words only read after "mười": "lăm"
+    after_tens: dict[str, int]  # and after "mươi": "mốt", "tư", "lăm"
     national_places: PhraseIndex
     agents: PhraseIndex
     passive_results: PhraseIndex
@@ -145,6 +153,7 @@ def _vocab() -> _Vocab:
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         averages=index(v["average_words"]),
+        shares=index(v["share_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
         bracket_kinds=index(v["bracket_kinds"]),
@@ -157,13 +166,20 @@ def _vocab() -> _Vocab:
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
-            {w.lower() for w in v["number_words"]}
-            | {syllables(w)[0] for w in v["number_words"]}
+            {w.lower() for w in [*v["number_words"], *v["spelled"]["one"]]}
+            | {syllables(w)[0] for w in [*v["number_words"], *v["spelled"]["one"]]}
             | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
             | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
         ),
         multipliers={" ".join(syllables(k)): int(n) for k, n in v["multipliers"].items()},
         number_words={k: int(n) for k, n in v["number_words"].items()},
+        ten=str(v["spelled"]["ten"]),
+        tens=frozenset(v["spelled"]["tens"]),
+        hundreds=frozenset(v["spelled"]["hundreds"]),
+        one=frozenset(v["spelled"]["one"]),
+        zero_tens=frozenset(v["spelled"]["zero_tens"]),
+        after_ten={k: int(n) for k, n in v["spelled"]["after_ten"].items()},
+        after_tens={k: int(n) for k, n in v["spelled"]["after_tens"].items()},
         national_places=index(p["national_places"]),
         home=index(p["home_place_words"]),
         back_references=index(v["back_references"]),
@@ -193,9 +209,42 @@ def parse_number(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] 
             value *= v.multipliers[doc.fold[j]]
             j += 1
         return (int(value), j) if value == int(value) else None
-    if doc.blocks[doc.block_of[k]].accented and doc.low[k] in v.number_words:
-        return v.number_words[doc.low[k]], k + 1
+    if doc.blocks[doc.block_of[k]].accented:
+        return _spelled(doc, k, end, v)
     return None
+
+
+def _spelled(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | None:
+    """A count written in words (session 17): "hai", "mười lăm" (15), "hai mươi lăm" (25), "ba mươi"
+    (30), "một trăm" (100), "hai trăm năm mươi" (250). Each word after the first must follow with
+    no punctuation; "một" alone is "a", not a count, so it only starts hundreds."""
+    low = doc.low
+    if k > 0 and doc.adjacent(k) and low[k - 1] in v.number_words.keys() | v.tens | v.hundreds | v.one:
+        return None  # the middle of a spelled number: "hai" in "mười hai"
+
+    def word(j: int) -> str:
+        return low[j] if j < end and doc.adjacent(j) else ""
+
+    value, j = 0, k
+    if low[j] in v.number_words and word(j + 1) in v.hundreds or low[j] in v.one and word(j + 1) in v.hundreds:
+        value, j = v.number_words.get(low[j], 1) * 100, j + 2
+        if word(j) in v.zero_tens and word(j + 1) in v.number_words:  # "một trăm linh năm": 105
+            return value + v.number_words[low[j + 1]], j + 2
+        if not word(j):
+            return value, j
+    first = low[j] if j == k else word(j)
+    if first not in v.number_words:
+        return (value, j) if value else None
+    tens = word(j + 1) in v.tens
+    if first == v.ten or tens:
+        n = 10 if first == v.ten else v.number_words[first] * 10
+        j += 1 + tens
+        unit = word(j)
+        units = v.after_ten if first == v.ten else v.after_tens
+        if unit in v.number_words and v.number_words[unit] < 10 or unit in units:
+            return value + n + (units.get(unit) or v.number_words[unit]), j + 1
+        return value + n, j
+    return value + v.number_words[first], j + 1
 
 
 @dataclass
@@ -258,6 +307,11 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
     return value, j, j + len(noun.folded), noun.folded
 
 
+def _may_count(doc: Document, k: int, v: _Vocab) -> bool:
+    """Whether a count may start at syllable k: a digit or a number word (a cheap test)."""
+    return doc.orig[k][0].isdigit() or doc.low[k] in v.number_words or doc.low[k] in v.one
+
+
 def _of_a_kind(doc: Document, j: int, end: int) -> bool:
     """Whether a product word follows the count noun ending at j: "3 sản phẩm chuối sấy giòn",
     "hai sản phẩm mật ong". Such a count says how many products of one kind (or one producer's
@@ -267,6 +321,7 @@ def _of_a_kind(doc: Document, j: int, end: int) -> bool:
 
 
 _CLAUSE_MARKS = frozenset(",;:()")
+_LABEL_MARKS = frozenset({":", "–", "-", "("})  # after a rating, before the count it labels
 _END_MARKS = frozenset('.!?…:;"”’)]')
 
 
@@ -394,6 +449,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     depth = 0  # inside brackets: "(tỉnh Thái Nguyên)" neither ends the clause nor uses the window
     used = 0
     while k < end and used < window:
+        if depth == 0 and doc.gap(k).lstrip().startswith(")"):
+            break  # the count's own bracket closes: "OCOP 3 sao (74 sản phẩm), OCOP 4 sao (…)"
         if k > start:
             opened = depth == 0 and "(" in doc.gap(k)
             depth = _depth_after(doc.gap(k), depth)
@@ -416,7 +473,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.orig[k].isdigit()
                 and k + 1 < end
                 and doc.fold[k + 1] == "sao"
-                and not (k + 2 < end and ":" in doc.gap(k + 2))  # "…, 4 sao: 19 sản phẩm": the next item
+                # "…, 4 sao: 19 sản phẩm", "…, 4 sao – 19 sản phẩm": the next item's label
+                and not (k + 2 < end and doc.gap(k + 2).strip() in _LABEL_MARKS)
             )
             phrase = (
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
@@ -446,7 +504,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             break
         if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
             break  # "352 sản phẩm OCOP do 173 chủ thể đăng ký phát triển": who made them
-        if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+        if _may_count(doc, k, v) and _count_at(doc, k, end, v) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
         used += depth == 0
@@ -469,7 +527,7 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     for k in range(start, min(b, end)):
         if doc.gap(k).strip().strip("/-.()") or doc.block_of[k] != doc.block_of[k - 1]:
             return False
-        if k > start and doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+        if k > start and _may_count(doc, k, v) and _count_at(doc, k, end, v) is not None:
             return False
         if (
             v.lapses.starts(doc.fold[k])
@@ -519,7 +577,9 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     depth = 0  # inside brackets, read backwards: "(sản phẩm OCOP 5 sao) cho 5 sản phẩm"
     used = 0
     # "Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm": a rating as the label of its count.
-    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() == ":"
+    # Session 17: a table flattened into text labels its counts with a dash or a bracket too:
+    # "3 sao – 48 sản phẩm, 4 sao – 81 sản phẩm", "OCOP 3 sao (74 sản phẩm), OCOP 4 sao (89 sản phẩm)".
+    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() in _LABEL_MARKS
     while (
         a > start
         and used < v.before_window
@@ -528,7 +588,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         gap = doc.gap(a)
         if _empty_brackets(gap):
             gap = ""  # a bracket with no words in it: "đạt hạng 3 sao (***) cấp huyện cho 05 sản phẩm"
-        if "(" in gap and depth == 0:
+        if "(" in gap and depth == 0 and not (labelled and a == k):
             break  # the count is inside a bracket: its clause starts there
         depth += gap.count(")") - gap.count("(")
         depth = max(depth, 0)
@@ -542,7 +602,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         used += depth == 0
     # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
     for i in range(k - 1, a - 1, -1):
-        if doc.orig[i][0].isdigit() and _count_at(doc, i, k, v) is not None:
+        if _may_count(doc, i, v) and _count_at(doc, i, k, v) is not None:
             a = i + 1
             break
     _scan(doc, a, k, v, ev)
@@ -793,7 +853,7 @@ class _Claims:
         a, _b = doc.sentence_bounds(k)
         a = max(a, start)
         for i in range(k - 1, a - 1, -1):
-            if doc.orig[i][0].isdigit() and (found := _count_at(doc, i, k, self.v)) is not None:
+            if _may_count(doc, i, self.v) and (found := _count_at(doc, i, k, self.v)) is not None:
                 for j in range(k, found[2], -1):
                     if doc.gap(j).strip():
                         return j
@@ -838,6 +898,8 @@ class _Claims:
             and not (doc.is_name(head - 1) and not doc.sent_start[head - 1])
         ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
+        if self._share(k, start):
+            return None  # "chiếm 1/3 sản phẩm OCOP": a fraction of them
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
         if self._in_progress(k, start, head, noun_end, end):
@@ -915,6 +977,18 @@ class _Claims:
         return _Count(
             value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end)
         )
+
+    def _share(self, k: int, start: int) -> bool:
+        """The count at k is the denominator of a fraction after a share word: "chiếm 1/3 sản
+        phẩm", "chiếm 2/5 số sản phẩm" (session 17). A count after "chiếm" alone is a part
+        ("đồ uống chiếm 84 sản phẩm"), and "2.167/9.852 sản phẩm" (A of B) states two counts."""
+        doc = self.doc
+        if k < 2 or doc.gap(k).strip() != "/" or not doc.orig[k - 1].isdigit():
+            return False
+        i = k - 1
+        while i > start and doc.gap(i) == "." and doc.orig[i - 1].isdigit():
+            i -= 1
+        return i > start and self.v.shares.preceded_by(doc, _hedge_start(doc, i, self.v)) is not None
 
     def _in_progress(self, k: int, start: int, head: int, noun_end: int, end: int) -> bool:
         """An assessment still going on (`progress_words`, round 13): in the count's clause before
@@ -1049,7 +1123,7 @@ class _Claims:
             and not after.other
             and not c.of_a_kind
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
-            and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
+            and (bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -1083,6 +1157,18 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _ocop_cue(self, s: int) -> bool:
+        """Sentence s is an item under a cue line that names OCOP ("Số sản phẩm OCOP theo địa
+        phương:" / "- Huyện A: 93 sản phẩm"): the list's counts are of OCOP products although the
+        cue states no fact of its own (session 17)."""
+        cue = self.runs.get(s)
+        if cue is None:
+            return False
+        doc = self.doc
+        a = bisect_left(doc.sent_of, cue)
+        b = bisect_left(doc.sent_of, cue + 1)
+        return "ocop" in doc.fold[a:b] or core_index().match_at(doc, a, b) is not None
 
     def _in_list(self, s: int, k: int) -> bool:
         """The count at k is a part in a list after an accepted count of sentence s."""
@@ -1163,7 +1249,7 @@ class _Claims:
                 and self.first_count.get(doc.sent_of[k]) == k
                 and self.m.breakdowns.match_at(doc, i, b) is not None
                 and not any(
-                    doc.orig[m][0].isdigit() and _count_at(doc, m, b, v) is not None for m in range(k + 1, i)
+                    _may_count(doc, m, v) and _count_at(doc, m, b, v) is not None for m in range(k + 1, i)
                 )
             ):
                 # Round 17: "40 sản phẩm … được công nhận OCOP hạng 4 sao, trong đó có 21 sản
@@ -1186,7 +1272,7 @@ class _Claims:
         counts = 0
         j = i
         while j < b and ")" not in doc.gap(j):
-            if doc.orig[j][0].isdigit() and _count_at(doc, j, b, v) is not None:
+            if _may_count(doc, j, v) and _count_at(doc, j, b, v) is not None:
                 counts += 1
             j += 1
         return j if counts >= 2 else None
@@ -1220,7 +1306,7 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     nothing, several ratings or a floor, or counts products of its own."""
     if v.back_references.match_at(doc, a, b) is None:
         return None
-    if any(doc.orig[k][0].isdigit() and _count_at(doc, k, b, v) is not None for k in range(a, b)):
+    if any(_may_count(doc, k, v) and _count_at(doc, k, b, v) is not None for k in range(a, b)):
         return None
     ev = _Evidence()
     _scan(doc, a, b, v, ev)

@@ -87,6 +87,7 @@ class Modality:
     candidacies: PhraseIndex
     results: PhraseIndex
     complements: PhraseIndex
+    bridges: PhraseIndex
     assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
@@ -242,7 +243,8 @@ class Modality:
         results = [
             k
             for k, _e in _hits(self.results, doc, end, i)
-            if k > end or not doc.adjacent(k) or self.complements.match_at(doc, k, i) is None
+            if not (doc.adjacent(k) and self.complements.match_at(doc, k, i) is not None)
+            or (k > end and self.bridges.preceded_by(doc, k) is None)
         ]
         return not results and not _hits(self.realis, doc, end, i)
 
@@ -419,6 +421,7 @@ def modality() -> Modality:
         candidacies=_index(v["candidacy_words"], v["not_modal_words"]),
         results=_index(v["result_words"]),
         complements=_index(v["result_complements"]),
+        bridges=_index(v["complement_bridges"]),
         assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),
