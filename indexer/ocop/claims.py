@@ -226,7 +226,7 @@ def _spelled(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | No
         return low[j] if j < end and doc.adjacent(j) else ""
 
     value, j = 0, k
-    if low[j] in v.number_words and word(j + 1) in v.hundreds or low[j] in v.one and word(j + 1) in v.hundreds:
+    if (low[j] in v.number_words or low[j] in v.one) and word(j + 1) in v.hundreds:
         value, j = v.number_words.get(low[j], 1) * 100, j + 2
         if word(j) in v.zero_tens and word(j + 1) in v.number_words:  # "một trăm linh năm": 105
             return value + v.number_words[low[j + 1]], j + 2
