@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
-from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.document import CONTENT_ZONES, Block, Document
 from indexer.ocop.groups import list_runs, names_a_group, names_a_product, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.near import NearNouns
@@ -87,10 +87,13 @@ class _Vocab:
     shares: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
+    group_names: PhraseIndex
+    group_links: PhraseIndex
     bracket_kinds: PhraseIndex
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
+    back_totals: PhraseIndex
     total_verbs: frozenset[str]
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
@@ -156,20 +159,26 @@ def _vocab() -> _Vocab:
         shares=index(v["share_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
+        group_names=index(v["group_names"]),
+        group_links=index(v["group_links"]),
         bracket_kinds=index(v["bracket_kinds"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
         passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
+        back_totals=index(v["back_total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
             {w.lower() for w in [*v["number_words"], *v["spelled"]["one"]]}
             | {syllables(w)[0] for w in [*v["number_words"], *v["spelled"]["one"]]}
-            | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
-            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
+            | {
+                tokens(normalize(w).lower())[0]
+                for w in v["total_phrases"] + v["raise_verbs"] + v["back_total_phrases"]
+            }
+            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"] + v["back_total_phrases"]}
         ),
         multipliers={" ".join(syllables(k)): int(n) for k, n in v["multipliers"].items()},
         number_words={k: int(n) for k, n in v["number_words"].items()},
@@ -663,6 +672,20 @@ def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
     return not (first > doc.sentence_bounds(first)[0] and doc.fold[first - 1] == "duoc")
 
 
+def _group_opens(doc: Document, head: int, a: int, v: _Vocab) -> bool:
+    """An official group's bare name opens the count's clause, right before it or before a link
+    word (session 17): "Về cơ cấu, thực phẩm có 33 sản phẩm, đồ uống 42 sản phẩm" — a breakdown of
+    the OCOP products by group, as with "nhóm thực phẩm có …" (`group_words`)."""
+    end = head
+    if end > a and (link := v.group_links.preceded_by(doc, end)) is not None:
+        end -= len(link.folded)
+    for i in range(max(a, end - 4), end):
+        found = v.group_names.match_at(doc, i, end)
+        if found is not None and i + len(found.folded) == end:
+            return i == a or doc.gap(i).strip() in (",", ";", ":") or doc.sent_start[i]
+    return False
+
+
 def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
     """A count in brackets right after a noun phrase restates it: "tổng số sản phẩm OCOP của cả
     nước (khoảng 17.000 sản phẩm)". Evidence in the clause before the bracket."""
@@ -737,6 +760,7 @@ class _Found:
     stars: int | None
     at: int
     bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
+    back: bool = False  # "con số này là 195": a total that restates the claim just before
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -746,6 +770,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Ninh Phước năm 2023 lên 10 sản phẩm".
     """
     total = v.totals.match_at(doc, k, end)
+    back = None if total is not None else v.back_totals.match_at(doc, k, end)
+    total = total or back
     raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
     if total is None and not raised:
         return None
@@ -764,6 +790,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
                 return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 150": a target
             ev = _Evidence()
             _scan(doc, k, j, v, ev)
+            if back is not None:
+                return None if ev.candidate >= 0 else _Found(parsed[0], None, n, back=True)
             if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
                 return None
             return _Found(parsed[0], ev.stars() if ev.rated else None, n)
@@ -788,6 +816,9 @@ class _Count:
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
 _LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
+_ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
+_ITEM_MARKS = frozenset(":|–-")  # the label of a bare count in a list item or table row ends with one
+_YEARS = (1990, 2100)  # a bare number in this range ends a row as a year, not a count
 
 
 class _Claims:
@@ -907,6 +938,7 @@ class _Claims:
             return None  # "đang tiếp tục đánh giá, công nhận 4 sản phẩm": not certified yet
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
+        before.group = before.group or _group_opens(doc, head, a, v)
         if mixed:
             # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
             self.blocked.setdefault(doc.sent_of[k], k)
@@ -1158,6 +1190,51 @@ class _Claims:
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
 
+    def bare_item(self, k: int, block: Block) -> _Found | None:
+        """A bare number that ends a short list item or table row under a cue line counting OCOP
+        products (session 17): "Sản phẩm OCOP 4 sao theo huyện:" / "• Huyện A: 83", "Số sản phẩm
+        OCOP theo hạng sao:" / "| 3 sao | 51 |". The item's own rating labels it, else the cue's
+        one rating; the cue (or the line before it) must name OCOP and a count noun, and state no
+        plan or candidacy."""
+        doc, v = self.doc, self.v
+        if not doc.orig[k].isdigit() or k != block.last - 1 or block.words > _ITEM_WORDS:
+            return None
+        if doc.text[doc.ends[k] : block.end].strip("|;. ") or doc.gap(k).strip()[-1:] not in _ITEM_MARKS:
+            return None
+        parsed = parse_number(doc, k, block.last, v)
+        if parsed is None or parsed[0] <= 0 or _YEARS[0] <= parsed[0] <= _YEARS[1]:
+            return None
+        cue = self._item_cue(doc.sent_of[k])
+        if cue is None or cue in self.blocked:
+            return None
+        a, b = bisect_left(doc.sent_of, cue), bisect_left(doc.sent_of, cue + 1)
+        lo = bisect_left(doc.sent_of, cue - 1) if cue > 0 else a
+        if not (self._ocop_cue(doc.sent_of[k]) or "ocop" in doc.fold[lo:a]):
+            return None
+        if (
+            next(v.nouns.find(doc, lo, b), None) is None
+            or self.m.planned(doc, b - 1)
+            or self.m.nominated(doc, b - 1)
+        ):
+            return None
+        ev = _Evidence()
+        _scan(doc, doc.blocks[doc.block_of[k]].first, k, v, ev)  # the item's label: "3 sao: 22"
+        if not ev.rated:
+            _scan(doc, a, b, v, ev)
+        return _Found(parsed[0], ev.stars() if ev.rated and not ev.bad_rating else None, k, bare=True)
+
+    def _item_cue(self, s: int) -> int | None:
+        """The cue line of list item s: the nearest line ending in ":" before it in its run."""
+        top = self.runs.get(s)
+        if top is None:
+            return None
+        doc = self.doc
+        for t in range(s - 1, top - 1, -1):
+            line_end = doc.blocks[doc.block_of[bisect_left(doc.sent_of, t + 1) - 1]].end
+            if doc.text[:line_end].rstrip().endswith(":"):
+                return t
+        return top
+
     def _ocop_cue(self, s: int) -> bool:
         """Sentence s is an item under a cue line that names OCOP ("Số sản phẩm OCOP theo địa
         phương:" / "- Huyện A: 93 sản phẩm"): the list's counts are of OCOP products although the
@@ -1405,6 +1482,12 @@ def claims_with_sentences(
             continue
         for k in candidates[bisect_left(candidates, block.first) : bisect_left(candidates, block.last)]:
             total = _total_at(doc, k, block.last, v)
+            if total is not None and total.back:
+                # "Năm 2022, tỉnh có 42 sản phẩm OCOP; đến năm 2024, con số này là 195" (session
+                # 17): the claim of this or the sentence before, at a later date; its rating too
+                if found and doc.sent_of[found[-1].at] >= doc.sent_of[k] - 1:
+                    found.append(_Found(total.count, found[-1].stars, total.at))
+                continue
             if total is not None:
                 found.append(total)
                 continue
@@ -1412,6 +1495,8 @@ def claims_with_sentences(
                 v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
                 for m in range(k + 1, min(k + 5, block.last))
             ):
+                if (item := finder.bare_item(k, block)) is not None:
+                    found.append(item)
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:
