@@ -75,11 +75,13 @@ class _Vocab:
     continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
+    equivalents: PhraseIndex
     candidates: PhraseIndex
     candidacies: PhraseIndex
     dossiers: PhraseIndex
     proposals: PhraseIndex
     lapses: PhraseIndex
+    renewals: PhraseIndex
     progress: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
@@ -147,11 +149,13 @@ def _vocab() -> _Vocab:
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
+        equivalents=index(v["equivalent_words"]),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         dossiers=index(v["dossier_nouns"]),
         proposals=index(v["proposal_words"], not_candidate),
         lapses=index(v["lapse_words"] + v["awaiting_words"]),
+        renewals=index(v["renewal_words"]),
         progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
@@ -547,6 +551,27 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     return False
 
 
+def _renewed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
+    """The count's clause says its products lapsed and then renewed (session 17): "58 sản phẩm
+    hết hạn đã được đánh giá lại và giữ nguyên hạng 4 sao", "… hết hạn, được cấp lại" — a
+    `renewal_words` entry after a lapse word, with no other proposal word and no "không", "chưa"
+    or "để" (a purpose) between ("hết hiệu lực và không được gia hạn" stays lapsed)."""
+    if start >= end or next(v.lapses.find(doc, start, min(end, start + v.after_window)), None) is None:
+        return False
+    _a, b = doc.sentence_bounds(start)
+    stop = min(b, end, start + v.after_window)
+    for k in range(start + 1, stop):
+        if _gap_breaks(doc, k) or doc.block_of[k] != doc.block_of[start]:
+            return False
+        found = v.renewals.match_at(doc, k, stop) if v.renewals.starts(doc.fold[k]) else None
+        if found is not None:
+            if {"chua", "khong", "de"} & set(doc.fold[start:k]):
+                return False  # "… hết hạn nhưng không thực hiện đánh giá để được công nhận lại"
+            lapse = {i for i, _j, _p in v.lapses.find(doc, start, k)}
+            return all(i in lapse for i, _j, p in v.proposals.find(doc, start, k) if p.value is not None)
+    return False
+
+
 def _bracket_has_digits(doc: Document, k: int) -> bool:
     """Whether the bracket opened before syllable k holds a number (a breakdown, not an aside)."""
     end = doc.blocks[doc.block_of[k]].last
@@ -579,6 +604,13 @@ def _year_at(doc: Document, i: int, end: int) -> bool:
     return i + 1 < end and doc.fold[i] == "nam" and len(doc.orig[i + 1]) == 4 and doc.orig[i + 1].isdigit()
 
 
+def _percent_at(doc: Document, i: int) -> bool:
+    """Syllable i is a percentage: "53%", "53 %"."""
+    return (
+        i >= 0 and doc.orig[i].isdigit() and doc.text[doc.ends[i] : doc.ends[i] + 2].lstrip().startswith("%")
+    )
+
+
 def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, int]:
     """Evidence in the clause before the number (rating-before-count, candidates, outcomes)."""
     ev = _Evidence()
@@ -605,7 +637,16 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
             rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
             # "Công nhận sản phẩm đạt hạng 4 sao, gồm 03 sản phẩm": a rating, then its link
             linked = doc.fold[a - 1] == "sao" and v.rating_links.match_at(doc, a, k) is not None
-            if not (rating_list or linked or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
+            # "Tỷ lệ sản phẩm OCOP 4 sao là 53%, tương đương 88 sản phẩm": the share restated as a
+            # count (session 17)
+            shared = _percent_at(doc, a - 1) and v.equivalents.match_at(doc, a, k) is not None
+            # (a "%," gap is no bare comma: see below)
+            if not (
+                rating_list
+                or linked
+                or shared
+                or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")
+            ):
                 break
         a -= 1
         used += depth == 0
@@ -630,6 +671,8 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
                 i += len(link.folded)
             elif _year_at(doc, i, k):
                 i += 2  # "đạt 3 sao cấp huyện năm 2024 cho 7 sản phẩm"
+            elif _percent_at(doc, i) and (equal := v.equivalents.match_at(doc, i + 1, k)) is not None:
+                i += 1 + len(equal.folded)  # "4 sao là 53%, tương đương 88 sản phẩm"
             else:
                 break
         if i < k or k - ev.last_rating > v.link_window:
@@ -943,8 +986,11 @@ class _Claims:
             # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
             self.blocked.setdefault(doc.sent_of[k], k)
             return None
-        if after.bad_rating or _lapsed(doc, noun_end, end, v):
+        renewed = _renewed(doc, noun_end, end, v)
+        if after.bad_rating or (_lapsed(doc, noun_end, end, v) and not renewed):
             return None
+        if renewed:
+            after.proposal = False  # "58 sản phẩm hết hạn đã được đánh giá lại và giữ nguyên hạng 4 sao"
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
         # what they are put forward for ("9 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
