@@ -90,6 +90,7 @@ class _Vocab:
     other_products: PhraseIndex
     group_words: PhraseIndex
     group_names: PhraseIndex
+    group_lasts: frozenset[str]  # the last syllable of each group's name
     group_links: PhraseIndex
     bracket_kinds: PhraseIndex
     mixed_nouns: PhraseIndex
@@ -107,6 +108,8 @@ class _Vocab:
     hundreds: frozenset[str]
     one: frozenset[str]  # "một", a count only before "trăm"
     zero_tens: frozenset[str]  # "linh", "lẻ": no tens ("một trăm linh năm")
+    count_words: frozenset[str]  # the words a spelled count may start with ("hai", "một" …)
+    spelled_words: frozenset[str]  # the words a spelled count may go on with ("mươi", "trăm" …)
     after_ten: dict[str, int]  # unit words only read after "mười": "lăm"
     after_tens: dict[str, int]  # and after "mươi": "mốt", "tư", "lăm"
     national_places: PhraseIndex
@@ -164,6 +167,7 @@ def _vocab() -> _Vocab:
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
         group_names=index(v["group_names"]),
+        group_lasts=frozenset(syllables(w)[-1] for w in v["group_names"]),
         group_links=index(v["group_links"]),
         bracket_kinds=index(v["bracket_kinds"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
@@ -191,6 +195,10 @@ def _vocab() -> _Vocab:
         hundreds=frozenset(v["spelled"]["hundreds"]),
         one=frozenset(v["spelled"]["one"]),
         zero_tens=frozenset(v["spelled"]["zero_tens"]),
+        count_words=frozenset([*v["number_words"], *v["spelled"]["one"]]),
+        spelled_words=frozenset(
+            [*v["number_words"], *v["spelled"]["one"], *v["spelled"]["tens"], *v["spelled"]["hundreds"]]
+        ),
         after_ten={k: int(n) for k, n in v["spelled"]["after_ten"].items()},
         after_tens={k: int(n) for k, n in v["spelled"]["after_tens"].items()},
         national_places=index(p["national_places"]),
@@ -232,7 +240,9 @@ def _spelled(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | No
     (30), "một trăm" (100), "hai trăm năm mươi" (250). Each word after the first must follow with
     no punctuation; "một" alone is "a", not a count, so it only starts hundreds."""
     low = doc.low
-    if k > 0 and doc.adjacent(k) and low[k - 1] in v.number_words.keys() | v.tens | v.hundreds | v.one:
+    if low[k] not in v.count_words:
+        return None
+    if k > 0 and low[k - 1] in v.spelled_words and doc.adjacent(k):
         return None  # the middle of a spelled number: "hai" in "mười hai"
 
     def word(j: int) -> str:
@@ -318,11 +328,6 @@ def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int
     if noun is None:
         return None
     return value, j, j + len(noun.folded), noun.folded
-
-
-def _may_count(doc: Document, k: int, v: _Vocab) -> bool:
-    """Whether a count may start at syllable k: a digit or a number word (a cheap test)."""
-    return doc.orig[k][0].isdigit() or doc.low[k] in v.number_words or doc.low[k] in v.one
 
 
 def _of_a_kind(doc: Document, j: int, end: int) -> bool:
@@ -517,7 +522,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             break
         if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
             break  # "352 sản phẩm OCOP do 173 chủ thể đăng ký phát triển": who made them
-        if _may_count(doc, k, v) and _count_at(doc, k, end, v) is not None:
+        if (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words) and _count_at(
+            doc, k, end, v
+        ) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
         used += depth == 0
@@ -540,7 +547,11 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     for k in range(start, min(b, end)):
         if doc.gap(k).strip().strip("/-.()") or doc.block_of[k] != doc.block_of[k - 1]:
             return False
-        if k > start and _may_count(doc, k, v) and _count_at(doc, k, end, v) is not None:
+        if (
+            k > start
+            and (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words)
+            and _count_at(doc, k, end, v) is not None
+        ):
             return False
         if (
             v.lapses.starts(doc.fold[k])
@@ -652,7 +663,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         used += depth == 0
     # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
     for i in range(k - 1, a - 1, -1):
-        if _may_count(doc, i, v) and _count_at(doc, i, k, v) is not None:
+        if (doc.orig[i][0].isdigit() or doc.low[i] in v.count_words) and _count_at(doc, i, k, v) is not None:
             a = i + 1
             break
     _scan(doc, a, k, v, ev)
@@ -722,6 +733,8 @@ def _group_opens(doc: Document, head: int, a: int, v: _Vocab) -> bool:
     end = head
     if end > a and (link := v.group_links.preceded_by(doc, end)) is not None:
         end -= len(link.folded)
+    if end <= a or doc.fold[end - 1] not in v.group_lasts:
+        return False  # no group's name ends there (a cheap test)
     for i in range(max(a, end - 4), end):
         found = v.group_names.match_at(doc, i, end)
         if found is not None and i + len(found.folded) == end:
@@ -813,7 +826,11 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Ninh Phước năm 2023 lên 10 sản phẩm".
     """
     total = v.totals.match_at(doc, k, end)
-    back = None if total is not None else v.back_totals.match_at(doc, k, end)
+    back = (
+        None
+        if total is not None or not v.back_totals.starts(doc.fold[k])
+        else v.back_totals.match_at(doc, k, end)
+    )
     total = total or back
     raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
     if total is None and not raised:
@@ -927,7 +944,9 @@ class _Claims:
         a, _b = doc.sentence_bounds(k)
         a = max(a, start)
         for i in range(k - 1, a - 1, -1):
-            if _may_count(doc, i, self.v) and (found := _count_at(doc, i, k, self.v)) is not None:
+            if (doc.orig[i][0].isdigit() or doc.low[i] in self.v.count_words) and (
+                found := _count_at(doc, i, k, self.v)
+            ) is not None:
                 for j in range(k, found[2], -1):
                     if doc.gap(j).strip():
                         return j
@@ -1372,7 +1391,9 @@ class _Claims:
                 and self.first_count.get(doc.sent_of[k]) == k
                 and self.m.breakdowns.match_at(doc, i, b) is not None
                 and not any(
-                    _may_count(doc, m, v) and _count_at(doc, m, b, v) is not None for m in range(k + 1, i)
+                    (doc.orig[m][0].isdigit() or doc.low[m] in v.count_words)
+                    and _count_at(doc, m, b, v) is not None
+                    for m in range(k + 1, i)
                 )
             ):
                 # Round 17: "40 sản phẩm … được công nhận OCOP hạng 4 sao, trong đó có 21 sản
@@ -1395,7 +1416,9 @@ class _Claims:
         counts = 0
         j = i
         while j < b and ")" not in doc.gap(j):
-            if _may_count(doc, j, v) and _count_at(doc, j, b, v) is not None:
+            if (doc.orig[j][0].isdigit() or doc.low[j] in v.count_words) and _count_at(
+                doc, j, b, v
+            ) is not None:
                 counts += 1
             j += 1
         return j if counts >= 2 else None
@@ -1429,7 +1452,10 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     nothing, several ratings or a floor, or counts products of its own."""
     if v.back_references.match_at(doc, a, b) is None:
         return None
-    if any(_may_count(doc, k, v) and _count_at(doc, k, b, v) is not None for k in range(a, b)):
+    if any(
+        (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words) and _count_at(doc, k, b, v) is not None
+        for k in range(a, b)
+    ):
         return None
     ev = _Evidence()
     _scan(doc, a, b, v, ev)
@@ -1541,7 +1567,7 @@ def claims_with_sentences(
                 v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
                 for m in range(k + 1, min(k + 5, block.last))
             ):
-                if (item := finder.bare_item(k, block)) is not None:
+                if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
                     found.append(item)
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)

@@ -129,6 +129,8 @@ class Modality:
             return True
         # "Không một sản phẩm nào của tỉnh được xếp hạng 5 sao": a negated "nào" (any) reaches the
         # whole clause (session 17)
+        if not any(doc.positions().get(q) for q in self.quantifiers):
+            return False
         a = self._clause_start(doc, i)
         quantified = [k for k in range(a, i) if doc.fold[k] in self.quantifiers]
         return bool(quantified) and any(doc.fold[k] in self.negators_of_any for k in range(a, quantified[0]))
