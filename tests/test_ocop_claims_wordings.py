@@ -117,6 +117,11 @@ def test_pending_and_denied_ratings(body: str) -> None:
     assert facts(body) == (set(), [])
 
 
+def test_denied_any_stops_at_its_clause() -> None:
+    body = "Chưa một sản phẩm nào được xếp hạng 5 sao, nhưng tỉnh đã có 29 sản phẩm 4 sao."
+    assert facts(body) == ({(29, 4)}, [4])
+
+
 def test_pending_guards() -> None:
     # a council's 4-star score proposed to the committee is the rating (documented convention)
     assert facts("Hội đồng đề nghị UBND tỉnh công nhận 12 sản phẩm đạt 4 sao.")[1] == [4]

@@ -131,7 +131,10 @@ class Modality:
         # whole clause (session 17)
         if not any(doc.positions().get(q) for q in self.quantifiers):
             return False
-        a = self._clause_start(doc, i)
+        first = self._sentence_start(doc, i)
+        a = i  # the clause, to a comma too: "…, dù tỉnh đã có 68 sản phẩm 4 sao" is not denied
+        while a > first and not _CLAUSE_BREAK.search(doc.gap(a)):
+            a -= 1
         quantified = [k for k in range(a, i) if doc.fold[k] in self.quantifiers]
         return bool(quantified) and any(doc.fold[k] in self.negators_of_any for k in range(a, quantified[0]))
 
