@@ -124,6 +124,6 @@ def test_denied_any_stops_at_its_clause() -> None:
 
 def test_pending_guards() -> None:
     # a council's 4-star score proposed to the committee is the rating (documented convention)
-    assert facts("Hội đồng đề nghị UBND tỉnh công nhận 12 sản phẩm đạt 4 sao.")[1] == [4]
+    assert facts("Hội đồng đề nghị UBND tỉnh công nhận 17 sản phẩm cùng đạt 4 sao.")[1] == [4]
     # a decision taken is a fact
-    assert facts("UBND tỉnh đã ra quyết định công nhận 12 sản phẩm đạt OCOP 3 sao.") == ({(12, 3)}, [3])
+    assert facts("UBND tỉnh đã ra quyết định công nhận 17 sản phẩm cùng đạt OCOP 3 sao.") == ({(17, 3)}, [3])

@@ -577,7 +577,7 @@ def _renewed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
         found = v.renewals.match_at(doc, k, stop) if v.renewals.starts(doc.fold[k]) else None
         if found is not None:
             if {"chua", "khong", "de"} & set(doc.fold[start:k]):
-                return False  # "… hết hạn nhưng không thực hiện đánh giá để được công nhận lại"
+                return False  # "… đã hết hạn, chủ thể chưa làm hồ sơ để được cấp lại"
             lapse = {i for i, _j, _p in v.lapses.find(doc, start, k)}
             return all(i in lapse for i, _j, p in v.proposals.find(doc, start, k) if p.value is not None)
     return False
