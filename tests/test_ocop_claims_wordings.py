@@ -95,7 +95,7 @@ def test_back_total_and_renewals() -> None:
     assert facts(renewed) == ({(16, 3)}, [3])
     # still lapsed: not renewed, or renewal only as a purpose
     assert facts("Có 9 sản phẩm OCOP đã hết hạn và không được gia hạn.")[0] == set()
-    assert facts("Có 9 sản phẩm đã hết hạn nhưng chủ thể chưa đánh giá để được công nhận lại.")[0] == set()
+    assert facts("Có 9 sản phẩm đã hết hạn, chủ thể chưa làm hồ sơ để được cấp lại.")[0] == set()
 
 
 def test_star_symbols() -> None:

@@ -491,7 +491,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.orig[k].isdigit()
                 and k + 1 < end
                 and doc.fold[k + 1] == "sao"
-                # "…, 4 sao: 19 sản phẩm", "…, 4 sao – 19 sản phẩm": the next item's label
+                # "…, 4 sao: 23 sản phẩm", "…, 4 sao – 23 sản phẩm": the next item's label
                 and not (k + 2 < end and doc.gap(k + 2).strip() in _LABEL_MARKS)
             )
             phrase = (
