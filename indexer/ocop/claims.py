@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain
 
-from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.document import CONTENT_ZONES, Block, Document
 from indexer.ocop.groups import list_runs, names_a_group, names_a_product, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.near import NearNouns
@@ -75,27 +75,43 @@ class _Vocab:
     continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
+    equivalents: PhraseIndex
     candidates: PhraseIndex
     candidacies: PhraseIndex
     dossiers: PhraseIndex
     proposals: PhraseIndex
     lapses: PhraseIndex
+    renewals: PhraseIndex
     progress: PhraseIndex
     before_candidates: PhraseIndex
     not_counts: PhraseIndex
     averages: PhraseIndex
+    shares: PhraseIndex
     other_products: PhraseIndex
     group_words: PhraseIndex
+    group_names: PhraseIndex
+    group_lasts: frozenset[str]  # the last syllable of each group's name
+    group_links: PhraseIndex
     bracket_kinds: PhraseIndex
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
+    back_totals: PhraseIndex
     total_verbs: frozenset[str]
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
     specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
     multipliers: dict[str, int]
     number_words: dict[str, int]
+    ten: str  # "mười": ten, or the first word of 11-19
+    tens: frozenset[str]  # "mươi": after a unit, its tens ("ba mươi")
+    hundreds: frozenset[str]
+    one: frozenset[str]  # "một", a count only before "trăm"
+    zero_tens: frozenset[str]  # "linh", "lẻ": no tens ("một trăm linh năm")
+    count_words: frozenset[str]  # the words a spelled count may start with ("hai", "một" …)
+    spelled_words: frozenset[str]  # the words a spelled count may go on with ("mươi", "trăm" …)
+    after_ten: dict[str, int]  # unit words only read after "mười": "lăm"
+    after_tens: dict[str, int]  # and after "mươi": "mốt", "tư", "lăm"
     national_places: PhraseIndex
     agents: PhraseIndex
     passive_results: PhraseIndex
@@ -136,34 +152,55 @@ def _vocab() -> _Vocab:
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
+        equivalents=index(v["equivalent_words"]),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
         dossiers=index(v["dossier_nouns"]),
         proposals=index(v["proposal_words"], not_candidate),
         lapses=index(v["lapse_words"] + v["awaiting_words"]),
+        renewals=index(v["renewal_words"]),
         progress=index(v["progress_words"]),
         before_candidates=index(v["candidate_words_before"], not_candidate),
         not_counts=index(v["not_count_words"]),
         averages=index(v["average_words"]),
+        shares=index(v["share_words"]),
         other_products=index(v["other_product_words"]),
         group_words=index(v["group_words"]),
+        group_names=index(v["group_names"]),
+        group_lasts=frozenset(syllables(w)[-1] for w in v["group_names"]),
+        group_links=index(v["group_links"]),
         bracket_kinds=index(v["bracket_kinds"]),
         mixed_nouns=index(v["mixed_list_nouns"]),
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
         passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
+        back_totals=index(v["back_total_phrases"]),
         total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
-            {w.lower() for w in v["number_words"]}
-            | {syllables(w)[0] for w in v["number_words"]}
-            | {tokens(normalize(w).lower())[0] for w in v["total_phrases"] + v["raise_verbs"]}
-            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"]}
+            {w.lower() for w in [*v["number_words"], *v["spelled"]["one"]]}
+            | {syllables(w)[0] for w in [*v["number_words"], *v["spelled"]["one"]]}
+            | {
+                tokens(normalize(w).lower())[0]
+                for w in v["total_phrases"] + v["raise_verbs"] + v["back_total_phrases"]
+            }
+            | {syllables(w)[0] for w in v["total_phrases"] + v["raise_verbs"] + v["back_total_phrases"]}
         ),
         multipliers={" ".join(syllables(k)): int(n) for k, n in v["multipliers"].items()},
         number_words={k: int(n) for k, n in v["number_words"].items()},
+        ten=str(v["spelled"]["ten"]),
+        tens=frozenset(v["spelled"]["tens"]),
+        hundreds=frozenset(v["spelled"]["hundreds"]),
+        one=frozenset(v["spelled"]["one"]),
+        zero_tens=frozenset(v["spelled"]["zero_tens"]),
+        count_words=frozenset([*v["number_words"], *v["spelled"]["one"]]),
+        spelled_words=frozenset(
+            [*v["number_words"], *v["spelled"]["one"], *v["spelled"]["tens"], *v["spelled"]["hundreds"]]
+        ),
+        after_ten={k: int(n) for k, n in v["spelled"]["after_ten"].items()},
+        after_tens={k: int(n) for k, n in v["spelled"]["after_tens"].items()},
         national_places=index(p["national_places"]),
         home=index(p["home_place_words"]),
         back_references=index(v["back_references"]),
@@ -193,9 +230,44 @@ def parse_number(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] 
             value *= v.multipliers[doc.fold[j]]
             j += 1
         return (int(value), j) if value == int(value) else None
-    if doc.blocks[doc.block_of[k]].accented and doc.low[k] in v.number_words:
-        return v.number_words[doc.low[k]], k + 1
+    if doc.blocks[doc.block_of[k]].accented:
+        return _spelled(doc, k, end, v)
     return None
+
+
+def _spelled(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | None:
+    """A count written in words (session 17): "hai", "mười lăm" (15), "hai mươi lăm" (25), "ba mươi"
+    (30), "một trăm" (100), "hai trăm năm mươi" (250). Each word after the first must follow with
+    no punctuation; "một" alone is "a", not a count, so it only starts hundreds."""
+    low = doc.low
+    if low[k] not in v.count_words:
+        return None
+    if k > 0 and low[k - 1] in v.spelled_words and doc.adjacent(k):
+        return None  # the middle of a spelled number: "hai" in "mười hai"
+
+    def word(j: int) -> str:
+        return low[j] if j < end and doc.adjacent(j) else ""
+
+    value, j = 0, k
+    if (low[j] in v.number_words or low[j] in v.one) and word(j + 1) in v.hundreds:
+        value, j = v.number_words.get(low[j], 1) * 100, j + 2
+        if word(j) in v.zero_tens and word(j + 1) in v.number_words:  # "một trăm linh năm": 105
+            return value + v.number_words[low[j + 1]], j + 2
+        if not word(j):
+            return value, j
+    first = low[j] if j == k else word(j)
+    if first not in v.number_words:
+        return (value, j) if value else None
+    tens = word(j + 1) in v.tens
+    if first == v.ten or tens:
+        n = 10 if first == v.ten else v.number_words[first] * 10
+        j += 1 + tens
+        unit = word(j)
+        units = v.after_ten if first == v.ten else v.after_tens
+        if unit in v.number_words and v.number_words[unit] < 10 or unit in units:
+            return value + n + (units.get(unit) or v.number_words[unit]), j + 1
+        return value + n, j
+    return value + v.number_words[first], j + 1
 
 
 @dataclass
@@ -267,6 +339,7 @@ def _of_a_kind(doc: Document, j: int, end: int) -> bool:
 
 
 _CLAUSE_MARKS = frozenset(",;:()")
+_LABEL_MARKS = frozenset({":", "–", "-", "("})  # after a rating, before the count it labels
 _END_MARKS = frozenset('.!?…:;"”’)]')
 
 
@@ -394,6 +467,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
     depth = 0  # inside brackets: "(tỉnh Thái Nguyên)" neither ends the clause nor uses the window
     used = 0
     while k < end and used < window:
+        if depth == 0 and doc.gap(k).lstrip().startswith(")"):
+            break  # the count's own bracket closes: "OCOP 3 sao (74 sản phẩm), OCOP 4 sao (…)"
         if k > start:
             opened = depth == 0 and "(" in doc.gap(k)
             depth = _depth_after(doc.gap(k), depth)
@@ -416,7 +491,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.orig[k].isdigit()
                 and k + 1 < end
                 and doc.fold[k + 1] == "sao"
-                and not (k + 2 < end and ":" in doc.gap(k + 2))  # "…, 4 sao: 19 sản phẩm": the next item
+                # "…, 4 sao: 23 sản phẩm", "…, 4 sao – 23 sản phẩm": the next item's label
+                and not (k + 2 < end and doc.gap(k + 2).strip() in _LABEL_MARKS)
             )
             phrase = (
                 doc.fold[k] in ("phan", "xep", "cong") and doc.fold[k - 1] == "gia"
@@ -446,7 +522,9 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             break
         if said and doc.fold[k] == "do" and k + 1 < end and _agent_after(doc, k + 1, end, v):
             break  # "352 sản phẩm OCOP do 173 chủ thể đăng ký phát triển": who made them
-        if doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+        if (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words) and _count_at(
+            doc, k, end, v
+        ) is not None:
             break  # the next count of a list
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
         used += depth == 0
@@ -469,7 +547,11 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
     for k in range(start, min(b, end)):
         if doc.gap(k).strip().strip("/-.()") or doc.block_of[k] != doc.block_of[k - 1]:
             return False
-        if k > start and doc.orig[k][0].isdigit() and _count_at(doc, k, end, v) is not None:
+        if (
+            k > start
+            and (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words)
+            and _count_at(doc, k, end, v) is not None
+        ):
             return False
         if (
             v.lapses.starts(doc.fold[k])
@@ -477,6 +559,27 @@ def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
             and doc.fold[k - 1] not in ("chua", "khong")
         ):
             return True
+    return False
+
+
+def _renewed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
+    """The count's clause says its products lapsed and then renewed (session 17): "58 sản phẩm
+    hết hạn đã được đánh giá lại và giữ nguyên hạng 4 sao", "… hết hạn, được cấp lại" — a
+    `renewal_words` entry after a lapse word, with no other proposal word and no "không", "chưa"
+    or "để" (a purpose) between ("hết hiệu lực và không được gia hạn" stays lapsed)."""
+    if start >= end or next(v.lapses.find(doc, start, min(end, start + v.after_window)), None) is None:
+        return False
+    _a, b = doc.sentence_bounds(start)
+    stop = min(b, end, start + v.after_window)
+    for k in range(start + 1, stop):
+        if _gap_breaks(doc, k) or doc.block_of[k] != doc.block_of[start]:
+            return False
+        found = v.renewals.match_at(doc, k, stop) if v.renewals.starts(doc.fold[k]) else None
+        if found is not None:
+            if {"chua", "khong", "de"} & set(doc.fold[start:k]):
+                return False  # "… đã hết hạn, chủ thể chưa làm hồ sơ để được cấp lại"
+            lapse = {i for i, _j, _p in v.lapses.find(doc, start, k)}
+            return all(i in lapse for i, _j, p in v.proposals.find(doc, start, k) if p.value is not None)
     return False
 
 
@@ -512,6 +615,13 @@ def _year_at(doc: Document, i: int, end: int) -> bool:
     return i + 1 < end and doc.fold[i] == "nam" and len(doc.orig[i + 1]) == 4 and doc.orig[i + 1].isdigit()
 
 
+def _percent_at(doc: Document, i: int) -> bool:
+    """Syllable i is a percentage: "53%", "53 %"."""
+    return (
+        i >= 0 and doc.orig[i].isdigit() and doc.text[doc.ends[i] : doc.ends[i] + 2].lstrip().startswith("%")
+    )
+
+
 def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, int]:
     """Evidence in the clause before the number (rating-before-count, candidates, outcomes)."""
     ev = _Evidence()
@@ -519,7 +629,9 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     depth = 0  # inside brackets, read backwards: "(sản phẩm OCOP 5 sao) cho 5 sản phẩm"
     used = 0
     # "Hạng 3 sao: 30 sản phẩm; hạng 4 sao: 12 sản phẩm": a rating as the label of its count.
-    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() == ":"
+    # Session 17: a table flattened into text labels its counts with a dash or a bracket too:
+    # "3 sao – 48 sản phẩm, 4 sao – 81 sản phẩm", "OCOP 3 sao (74 sản phẩm), OCOP 4 sao (89 sản phẩm)".
+    labelled = k > start and doc.fold[k - 1] == "sao" and doc.gap(k).strip() in _LABEL_MARKS
     while (
         a > start
         and used < v.before_window
@@ -528,7 +640,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         gap = doc.gap(a)
         if _empty_brackets(gap):
             gap = ""  # a bracket with no words in it: "đạt hạng 3 sao (***) cấp huyện cho 05 sản phẩm"
-        if "(" in gap and depth == 0:
+        if "(" in gap and depth == 0 and not (labelled and a == k):
             break  # the count is inside a bracket: its clause starts there
         depth += gap.count(")") - gap.count("(")
         depth = max(depth, 0)
@@ -536,13 +648,22 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
             rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
             # "Công nhận sản phẩm đạt hạng 4 sao, gồm 03 sản phẩm": a rating, then its link
             linked = doc.fold[a - 1] == "sao" and v.rating_links.match_at(doc, a, k) is not None
-            if not (rating_list or linked or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")):
+            # "Tỷ lệ sản phẩm OCOP 4 sao là 53%, tương đương 88 sản phẩm": the share restated as a
+            # count (session 17)
+            shared = _percent_at(doc, a - 1) and v.equivalents.match_at(doc, a, k) is not None
+            # (a "%," gap is no bare comma: see below)
+            if not (
+                rating_list
+                or linked
+                or shared
+                or (doc.fold[a] in ("phan", "xep") and doc.fold[a - 1] == "gia")
+            ):
                 break
         a -= 1
         used += depth == 0
     # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
     for i in range(k - 1, a - 1, -1):
-        if doc.orig[i][0].isdigit() and _count_at(doc, i, k, v) is not None:
+        if (doc.orig[i][0].isdigit() or doc.low[i] in v.count_words) and _count_at(doc, i, k, v) is not None:
             a = i + 1
             break
     _scan(doc, a, k, v, ev)
@@ -561,6 +682,8 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
                 i += len(link.folded)
             elif _year_at(doc, i, k):
                 i += 2  # "đạt 3 sao cấp huyện năm 2024 cho 7 sản phẩm"
+            elif _percent_at(doc, i) and (equal := v.equivalents.match_at(doc, i + 1, k)) is not None:
+                i += 1 + len(equal.folded)  # "4 sao là 53%, tương đương 88 sản phẩm"
             else:
                 break
         if i < k or k - ev.last_rating > v.link_window:
@@ -601,6 +724,22 @@ def _names_the_assessment(doc: Document, a: int, k: int, v: _Vocab) -> bool:
     # "… được đánh giá, xếp hạng … là 56 sản phẩm": products that were assessed and ranked
     first = i - len(assessed.folded)
     return not (first > doc.sentence_bounds(first)[0] and doc.fold[first - 1] == "duoc")
+
+
+def _group_opens(doc: Document, head: int, a: int, v: _Vocab) -> bool:
+    """An official group's bare name opens the count's clause, right before it or before a link
+    word (session 17): "Về cơ cấu, thực phẩm có 33 sản phẩm, đồ uống 42 sản phẩm" — a breakdown of
+    the OCOP products by group, as with "nhóm thực phẩm có …" (`group_words`)."""
+    end = head
+    if end > a and (link := v.group_links.preceded_by(doc, end)) is not None:
+        end -= len(link.folded)
+    if end <= a or doc.fold[end - 1] not in v.group_lasts:
+        return False  # no group's name ends there (a cheap test)
+    for i in range(max(a, end - 4), end):
+        found = v.group_names.match_at(doc, i, end)
+        if found is not None and i + len(found.folded) == end:
+            return i == a or doc.gap(i).strip() in (",", ";", ":") or doc.sent_start[i]
+    return False
 
 
 def _apposition(doc: Document, head: int, start: int, v: _Vocab) -> _Evidence:
@@ -677,6 +816,7 @@ class _Found:
     stars: int | None
     at: int
     bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
+    back: bool = False  # "con số này là 195": a total that restates the claim just before
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -686,6 +826,12 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Ninh Phước năm 2023 lên 10 sản phẩm".
     """
     total = v.totals.match_at(doc, k, end)
+    back = (
+        None
+        if total is not None or not v.back_totals.starts(doc.fold[k])
+        else v.back_totals.match_at(doc, k, end)
+    )
+    total = total or back
     raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
     if total is None and not raised:
         return None
@@ -704,6 +850,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
                 return None  # "phấn đấu …, nâng tổng số sản phẩm OCOP lên 150": a target
             ev = _Evidence()
             _scan(doc, k, j, v, ev)
+            if back is not None:
+                return None if ev.candidate >= 0 else _Found(parsed[0], None, n, back=True)
             if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
                 return None
             return _Found(parsed[0], ev.stars() if ev.rated else None, n)
@@ -728,6 +876,9 @@ class _Count:
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
 _LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
+_ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
+_ITEM_MARKS = frozenset(":|–-")  # the label of a bare count in a list item or table row ends with one
+_YEARS = (1990, 2100)  # a bare number in this range ends a row as a year, not a count
 
 
 class _Claims:
@@ -793,7 +944,9 @@ class _Claims:
         a, _b = doc.sentence_bounds(k)
         a = max(a, start)
         for i in range(k - 1, a - 1, -1):
-            if doc.orig[i][0].isdigit() and (found := _count_at(doc, i, k, self.v)) is not None:
+            if (doc.orig[i][0].isdigit() or doc.low[i] in self.v.count_words) and (
+                found := _count_at(doc, i, k, self.v)
+            ) is not None:
                 for j in range(k, found[2], -1):
                     if doc.gap(j).strip():
                         return j
@@ -838,6 +991,8 @@ class _Claims:
             and not (doc.is_name(head - 1) and not doc.sent_start[head - 1])
         ):
             return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
+        if self._share(k, start):
+            return None  # "chiếm 1/3 sản phẩm OCOP": a fraction of them
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
             return None  # "Bình quân mỗi xã có 3 sản phẩm OCOP": an average
         if self._in_progress(k, start, head, noun_end, end):
@@ -845,12 +1000,16 @@ class _Claims:
             return None  # "đang tiếp tục đánh giá, công nhận 4 sản phẩm": not certified yet
         after, mixed = _after(doc, noun_end, end, v)
         before, a = _before(doc, head, start, v)
+        before.group = before.group or _group_opens(doc, head, a, v)
         if mixed:
             # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
             self.blocked.setdefault(doc.sent_of[k], k)
             return None
-        if after.bad_rating or _lapsed(doc, noun_end, end, v):
+        renewed = _renewed(doc, noun_end, end, v)
+        if after.bad_rating or (_lapsed(doc, noun_end, end, v) and not renewed):
             return None
+        if renewed:
+            after.proposal = False  # "58 sản phẩm hết hạn đã được đánh giá lại và giữ nguyên hạng 4 sao"
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
         # what they are put forward for ("9 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
@@ -915,6 +1074,18 @@ class _Claims:
         return _Count(
             value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end)
         )
+
+    def _share(self, k: int, start: int) -> bool:
+        """The count at k is the denominator of a fraction after a share word: "chiếm 1/3 sản
+        phẩm", "chiếm 2/5 số sản phẩm" (session 17). A count after "chiếm" alone is a part
+        ("đồ uống chiếm 84 sản phẩm"), and "2.167/9.852 sản phẩm" (A of B) states two counts."""
+        doc = self.doc
+        if k < 2 or doc.gap(k).strip() != "/" or not doc.orig[k - 1].isdigit():
+            return False
+        i = k - 1
+        while i > start and doc.gap(i) == "." and doc.orig[i - 1].isdigit():
+            i -= 1
+        return i > start and self.v.shares.preceded_by(doc, _hedge_start(doc, i, self.v)) is not None
 
     def _in_progress(self, k: int, start: int, head: int, noun_end: int, end: int) -> bool:
         """An assessment still going on (`progress_words`, round 13): in the count's clause before
@@ -1049,7 +1220,7 @@ class _Claims:
             and not after.other
             and not c.of_a_kind
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
-            and bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk)
+            and (bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -1083,6 +1254,63 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def bare_item(self, k: int, block: Block) -> _Found | None:
+        """A bare number that ends a short list item or table row under a cue line counting OCOP
+        products (session 17): "Sản phẩm OCOP 4 sao theo huyện:" / "• Huyện A: 83", "Số sản phẩm
+        OCOP theo hạng sao:" / "| 3 sao | 51 |". The item's own rating labels it, else the cue's
+        one rating; the cue (or the line before it) must name OCOP and a count noun, and state no
+        plan or candidacy."""
+        doc, v = self.doc, self.v
+        if not doc.orig[k].isdigit() or k != block.last - 1 or block.words > _ITEM_WORDS:
+            return None
+        if doc.text[doc.ends[k] : block.end].strip("|;. ") or doc.gap(k).strip()[-1:] not in _ITEM_MARKS:
+            return None
+        parsed = parse_number(doc, k, block.last, v)
+        if parsed is None or parsed[0] <= 0 or _YEARS[0] <= parsed[0] <= _YEARS[1]:
+            return None
+        cue = self._item_cue(doc.sent_of[k])
+        if cue is None or cue in self.blocked:
+            return None
+        a, b = bisect_left(doc.sent_of, cue), bisect_left(doc.sent_of, cue + 1)
+        lo = bisect_left(doc.sent_of, cue - 1) if cue > 0 else a
+        if not (self._ocop_cue(doc.sent_of[k]) or "ocop" in doc.fold[lo:a]):
+            return None
+        if (
+            next(v.nouns.find(doc, lo, b), None) is None
+            or self.m.planned(doc, b - 1)
+            or self.m.nominated(doc, b - 1)
+        ):
+            return None
+        ev = _Evidence()
+        _scan(doc, doc.blocks[doc.block_of[k]].first, k, v, ev)  # the item's label: "3 sao: 22"
+        if not ev.rated:
+            _scan(doc, a, b, v, ev)
+        return _Found(parsed[0], ev.stars() if ev.rated and not ev.bad_rating else None, k, bare=True)
+
+    def _item_cue(self, s: int) -> int | None:
+        """The cue line of list item s: the nearest line ending in ":" before it in its run."""
+        top = self.runs.get(s)
+        if top is None:
+            return None
+        doc = self.doc
+        for t in range(s - 1, top - 1, -1):
+            line_end = doc.blocks[doc.block_of[bisect_left(doc.sent_of, t + 1) - 1]].end
+            if doc.text[:line_end].rstrip().endswith(":"):
+                return t
+        return top
+
+    def _ocop_cue(self, s: int) -> bool:
+        """Sentence s is an item under a cue line that names OCOP ("Số sản phẩm OCOP theo địa
+        phương:" / "- Huyện A: 93 sản phẩm"): the list's counts are of OCOP products although the
+        cue states no fact of its own (session 17)."""
+        cue = self.runs.get(s)
+        if cue is None:
+            return False
+        doc = self.doc
+        a = bisect_left(doc.sent_of, cue)
+        b = bisect_left(doc.sent_of, cue + 1)
+        return "ocop" in doc.fold[a:b] or core_index().match_at(doc, a, b) is not None
 
     def _in_list(self, s: int, k: int) -> bool:
         """The count at k is a part in a list after an accepted count of sentence s."""
@@ -1163,7 +1391,9 @@ class _Claims:
                 and self.first_count.get(doc.sent_of[k]) == k
                 and self.m.breakdowns.match_at(doc, i, b) is not None
                 and not any(
-                    doc.orig[m][0].isdigit() and _count_at(doc, m, b, v) is not None for m in range(k + 1, i)
+                    (doc.orig[m][0].isdigit() or doc.low[m] in v.count_words)
+                    and _count_at(doc, m, b, v) is not None
+                    for m in range(k + 1, i)
                 )
             ):
                 # Round 17: "40 sản phẩm … được công nhận OCOP hạng 4 sao, trong đó có 21 sản
@@ -1186,7 +1416,9 @@ class _Claims:
         counts = 0
         j = i
         while j < b and ")" not in doc.gap(j):
-            if doc.orig[j][0].isdigit() and _count_at(doc, j, b, v) is not None:
+            if (doc.orig[j][0].isdigit() or doc.low[j] in v.count_words) and _count_at(
+                doc, j, b, v
+            ) is not None:
                 counts += 1
             j += 1
         return j if counts >= 2 else None
@@ -1220,7 +1452,10 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     nothing, several ratings or a floor, or counts products of its own."""
     if v.back_references.match_at(doc, a, b) is None:
         return None
-    if any(doc.orig[k][0].isdigit() and _count_at(doc, k, b, v) is not None for k in range(a, b)):
+    if any(
+        (doc.orig[k][0].isdigit() or doc.low[k] in v.count_words) and _count_at(doc, k, b, v) is not None
+        for k in range(a, b)
+    ):
         return None
     ev = _Evidence()
     _scan(doc, a, b, v, ev)
@@ -1319,6 +1554,12 @@ def claims_with_sentences(
             continue
         for k in candidates[bisect_left(candidates, block.first) : bisect_left(candidates, block.last)]:
             total = _total_at(doc, k, block.last, v)
+            if total is not None and total.back:
+                # "Năm 2022, tỉnh có 42 sản phẩm OCOP; đến năm 2024, con số này là 195" (session
+                # 17): the claim of this or the sentence before, at a later date; its rating too
+                if found and doc.sent_of[found[-1].at] >= doc.sent_of[k] - 1:
+                    found.append(_Found(total.count, found[-1].stars, total.at))
+                continue
             if total is not None:
                 found.append(total)
                 continue
@@ -1326,6 +1567,8 @@ def claims_with_sentences(
                 v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
                 for m in range(k + 1, min(k + 5, block.last))
             ):
+                if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
+                    found.append(item)
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:

@@ -70,10 +70,19 @@ def _plain_letter(ch: str) -> str:
 _DOTTED_OCOP = re.compile(r"\b([Oo])\.(?=[Cc][Oo][Pp]\b)")
 
 
+# Star symbols for a rating (session 17): "OCOP 4*", "OCOP ★★★★" read as "4 sao".
+_STAR_DIGIT = re.compile(r"\b([1-5]) ?\*(?![*\w])")
+_STAR_RUN = re.compile(r"[★⭐]{1,5}")
+
+
 def _lookalikes(text: str) -> str:
     """Look-alike letters: Icelandic Eth (U+00D0/U+00F0) of legacy encodings for Vietnamese Đ/đ,
-    and hooked or small-capital Latin letters for plain ones (one character for one); and the
-    dotted "O.COP" for "OCOP"."""
+    and hooked or small-capital Latin letters for plain ones (one character for one); the dotted
+    "O.COP" for "OCOP"; star symbols for "sao"."""
+    if "*" in text:
+        text = _STAR_DIGIT.sub(r"\1 sao", text)
+    if "★" in text or "⭐" in text:
+        text = _STAR_RUN.sub(lambda m: f"{len(m.group())} sao", text)
     if ".C" in text or ".c" in text:
         text = _DOTTED_OCOP.sub(r"\1", text)
     if "\u00d0" in text or "\u00f0" in text:

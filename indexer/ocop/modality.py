@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.ocop.document import Document
-from indexer.ocop.phrases import PhraseIndex
+from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import modality_vocab
 
 
@@ -87,6 +87,9 @@ class Modality:
     candidacies: PhraseIndex
     results: PhraseIndex
     complements: PhraseIndex
+    quantifiers: frozenset[str]
+    negators_of_any: frozenset[str]
+    bridges: PhraseIndex
     assessors: PhraseIndex
     generic_words: PhraseIndex
     generic_openers: PhraseIndex
@@ -122,7 +125,18 @@ class Modality:
         first = doc.blocks[doc.block_of[i]].first
         while a > first and i - a < self.negation_window and not _CLAUSE_BREAK.search(doc.gap(a)):
             a -= 1
-        return bool(_hits(self.negations, doc, a, i))
+        if _hits(self.negations, doc, a, i):
+            return True
+        # "Không một sản phẩm nào của tỉnh được xếp hạng 5 sao": a negated "nào" (any) reaches the
+        # whole clause (session 17)
+        if not any(doc.positions().get(q) for q in self.quantifiers):
+            return False
+        first = self._sentence_start(doc, i)
+        a = i  # the clause, to a comma too: "…, dù tỉnh đã có 68 sản phẩm 4 sao" is not denied
+        while a > first and not _CLAUSE_BREAK.search(doc.gap(a)):
+            a -= 1
+        quantified = [k for k in range(a, i) if doc.fold[k] in self.quantifiers]
+        return bool(quantified) and any(doc.fold[k] in self.negators_of_any for k in range(a, quantified[0]))
 
     def planned(self, doc: Document, i: int) -> bool:
         """A plan or target word governs syllable i, in its own sentence or, for a breakdown
@@ -242,7 +256,8 @@ class Modality:
         results = [
             k
             for k, _e in _hits(self.results, doc, end, i)
-            if k > end or not doc.adjacent(k) or self.complements.match_at(doc, k, i) is None
+            if not (doc.adjacent(k) and self.complements.match_at(doc, k, i) is not None)
+            or (k > end and self.bridges.preceded_by(doc, k) is None)
         ]
         return not results and not _hits(self.realis, doc, end, i)
 
@@ -419,6 +434,9 @@ def modality() -> Modality:
         candidacies=_index(v["candidacy_words"], v["not_modal_words"]),
         results=_index(v["result_words"]),
         complements=_index(v["result_complements"]),
+        quantifiers=frozenset(syllables(w)[0] for w in v["negated_quantifiers"]),
+        negators_of_any=frozenset(syllables(w)[0] for w in v["quantifier_negators"]),
+        bridges=_index(v["complement_bridges"]),
         assessors=_index(v["assessor_addressees"]),
         generic_words=_index(v["generic_words"]),
         generic_openers=_index(v["generic_openers"]),

@@ -32,6 +32,7 @@ _RANGE = {"den", "toi"}
 _ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
 _UPGRADE_GAP = 5  # syllables between a former rank and the upgrade to the new one
 _LIST = {"va", "hoac"}
+_LABEL_MARKS = frozenset({":", "–", "-", "("})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ class _Vocab:
     council_name_words: frozenset[str]
     lower_levels: frozenset[str]
     rating_words: frozenset[str]  # the folded words of a bracket that only rates
+    count_links: PhraseIndex
+    count_words: frozenset[str]
 
 
 @cache
@@ -91,6 +94,8 @@ def _vocab() -> _Vocab:
         council_name_words=frozenset(w for phrase in v["council_name_words"] for w in syllables(phrase)),
         lower_levels=frozenset(w for phrase in v["lower_levels"] for w in syllables(phrase)),
         rating_words=frozenset(w for phrase in v["rating_bracket_words"] for w in syllables(phrase)),
+        count_links=index(v["count_links"]),
+        count_words=frozenset(v["count_words"]),
     )
 
 
@@ -317,6 +322,20 @@ def _continues(doc: Document, sao: int, first: int) -> bool:
     )
 
 
+def _labels_count(doc: Document, sao: int, last: int, v: _Vocab) -> bool:
+    """A count of products follows the rating (session 17), after a label mark or a link word:
+    "3 sao – 48 sản phẩm", "3 sao: 22 sản phẩm", "OCOP 3 sao (74 sản phẩm)", "4 sao có 66 sản
+    phẩm" — a table or a breakdown flattened into text, rating before count."""
+    k = sao + 1
+    if k < last and doc.adjacent(k) and (link := v.count_links.match_at(doc, k, last)) is not None:
+        k += len(link.folded)
+    elif k >= last or doc.gap(k).strip() not in _LABEL_MARKS:
+        return False
+    if k >= last or not (doc.orig[k].isdigit() or doc.low[k] in v.count_words):
+        return False
+    return k + 1 < last and doc.adjacent(k + 1) and v.label_counts.match_at(doc, k + 1, last) is not None
+
+
 def _may_be_national(doc: Document, start: int, end: int) -> bool:
     """Every national phrase says "quốc gia" or "Trung ương": a cheap test before looking."""
     return doc.folded.find("quoc gia", start, end) >= 0 or doc.folded.find("trung uong", start, end) >= 0
@@ -472,6 +491,8 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
                 # sao)"): a list of rated products (round 19)
                 runs = runs if runs is not None else list_runs(doc)
                 tight = doc.sent_of[sao] in runs
+            if not tight and _labels_count(doc, sao, block.last, v):
+                tight = True  # "3 sao – 48 sản phẩm", "4 sao có 66 sản phẩm": a rated count
             if out and _continues(doc, out[-1].sao, first):
                 tight = tight or out[-1].tight  # "đạt 3 sao, 4 sao": a list of ratings
             out.append(StarMention(stars, first, sao, strong, tight))
