@@ -503,9 +503,23 @@ def _typeset_headline(
         text = short_text(element, 300)
         if not text or len(text.split()) < _HEADLINE_BLOCK_WORDS or text.endswith(".") or in_chrome(element):
             continue
-        if _shown(element) and not _linked_elsewhere(element, page_urls):
+        if _shown(element) and not _linked_elsewhere(element, page_urls) and not _heads_links(element):
             return element, text
     return None
+
+
+_BOX_LINKS = 3
+def _heads_links(heading: HtmlElement) -> bool:
+    """The block heads a list of links ("Tin bài nhiều người quan tâm" over other stories'
+    headlines): a box's heading, not the article's. The headline is followed by its text."""
+    follower = heading.getnext()
+    while follower is not None and not isinstance(follower.tag, str):
+        follower = follower.getnext()
+    if follower is None:
+        return False
+    links = [text for a in follower.iter("a") if len((text := text_of(a)).split()) >= HEADLINE_WORDS]
+    linked = sum(len(t) for t in links)  # stories' headlines, not names (an author box) or share buttons
+    return len(links) >= _BOX_LINKS and linked >= 0.8 * len(text_of(follower))
 
 
 _SITE_TITLE_OVERLAP = 0.25  # "Nhân dân" and "Nông dân" share a word by chance, not a headline
