@@ -509,6 +509,8 @@ def _typeset_headline(
 
 
 _BOX_LINKS = 3
+
+
 def _heads_links(heading: HtmlElement) -> bool:
     """The block heads a list of links ("Tin bài nhiều người quan tâm" over other stories'
     headlines): a box's heading, not the article's. The headline is followed by its text."""
