@@ -146,10 +146,21 @@ def _elsewhere(link: HtmlElement, page_urls: Sequence[str]) -> bool:
     """The link leads to another page: a link to the page itself (its address as fetched or as
     the page declares it; the headline a WordPress or Joomla template wraps in its permalink) is
     no other story's headline."""
+    return _scripted(link) or _leads_away(link, page_urls)
+
+
+def _scripted(link: HtmlElement) -> bool:
+    """A link whose address is not written ("#", "javascript:;"): a script decides where it goes."""
     href = (link.get("href") or "").strip()
-    if not href or href.startswith(("#", "javascript:")):
-        return True  # "#" is a script's link: where it leads is not written
+    return not href or href.startswith(("#", "javascript:"))
+
+
+def _leads_away(link: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The link's written address is another page than this one."""
+    if _scripted(link):
+        return False
     own = [canonicalize_url(url).rstrip("/") for url in page_urls if is_web_url(url)]
+    href = (link.get("href") or "").strip()
     return not own or canonicalize_url(urljoin(page_urls[0], href)).rstrip("/") not in own
 
 
@@ -237,13 +248,14 @@ def _heading_text(element: HtmlElement) -> str:
 
 
 def _headline_elements(
-    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames
+    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, page_urls: Sequence[str]
 ) -> list[tuple[HtmlElement, str]]:
     """Headings outside the page chrome that could be the headline; an h1 that only names the
-    outlet (the logo) is not one."""
+    outlet (the logo) is not one, nor one that is a link to another page (a section's name linking
+    to its page, the logo linking home)."""
     found = []
     for element in tree.iter("h1"):
-        if in_chrome(element, sectioned=True) or not _shown(element):
+        if in_chrome(element, sectioned=True) or not _shown(element) or _a_link(element, page_urls):
             continue
         text = _heading_text(element)
         if len(text.split()) >= 2 and not outlet.matches(text):
@@ -254,13 +266,14 @@ def _headline_elements(
 
 
 def _headings_saying(
-    tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames
+    tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames, page_urls: Sequence[str]
 ) -> list[tuple[HtmlElement, str]]:
     """Headings, or blocks classed as a title ("tieude", "title-detail": 2000s templates print the
     headline in a styled div), outside the chrome, that say one of the `titles`, the part of one
     before a separator ("Headline | Outlet" → "Headline") or after it ("Báo X - Headline"), or a
     title's words carried on (og:title cut to the headline's first clause). A heading that names
-    the outlet (the logo, "Báo X - …" in the <title>) is no headline."""
+    the outlet (the logo, "Báo X - …" in the <title>) is no headline, nor one linking to another
+    page (a section's name over the headline, linking to the section)."""
     prefixes = {
         squash(p) for title in titles for p in [*title_prefixes(title), title, *title_suffixes(title)] if p
     }
@@ -274,6 +287,7 @@ def _headings_saying(
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
         and _shown(el)
+        and not _a_link(el, page_urls)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
         and (
             squash(t := _heading_text(el)) in prefixes
@@ -306,7 +320,7 @@ def _names_outlet(title: str, outlet: OutletNames) -> bool:
 def _headline(
     tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex, page_urls: Sequence[str]
 ) -> _Headline:
-    h1s = _headline_elements(tree, meta, outlet)
+    h1s = _headline_elements(tree, meta, outlet, page_urls)
     sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
     # A metadata title or <title> that only names the outlet is the template's default, not this
     # article's headline ("Báo X" as og:title on every page). One naming sections as well is kept:
@@ -320,9 +334,11 @@ def _headline(
     if not any(_headline_long(t) for t in (*titles, document_title) if t not in taglines) and (
         printed := _typeset_headline(tree, index, page_urls)
     ):
-        headings = [
-            f" {squash(text_of(h))} " for h in tree.iter("h1", "h2", "h3") if _shown(h)
-        ]  # a short headline's
+        headings = [  # a short headline's; not a hidden heading's, nor a link's (the logo's)
+            f" {squash(text_of(h))} "
+            for h in tree.iter("h1", "h2", "h3")
+            if _shown(h) and not _a_link(h, page_urls)
+        ]
         site = {t for t in (*titles, document_title) if _names_site(t, printed[1], headings, t in taglines)}
         if site:
             titles = [t for t in titles if t not in site]
@@ -331,12 +347,12 @@ def _headline(
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
-            said = _headings_saying(tree, index, [titles[0], document_title], outlet)
+            said = _headings_saying(tree, index, [titles[0], document_title], outlet, page_urls)
             h1s = said
             candidates += [t for _, t in said]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
-        said = _headings_saying(tree, index, [document_title], outlet)
+        said = _headings_saying(tree, index, [document_title], outlet, page_urls)
         if not said:  # a block saying the <title>'s headline part alone (its class name says nothing)
             parts = [*title_prefixes(document_title), document_title, *title_suffixes(document_title)]
             block = next(
@@ -564,6 +580,14 @@ def _block_saying(tree: HtmlElement, key: str, page_urls: Sequence[str]) -> Html
         if not in_chrome(element) and not _linked_elsewhere(element, page_urls):
             return element
     return None
+
+
+def _a_link(element: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The element's text is a link to another page (its address written): a section's name or
+    the logo set in a heading says where it leads, not what the page is about."""
+    text = text_of(element)
+    linked = sum(len(text_of(a)) for a in element.iter("a") if _leads_away(a, page_urls))
+    return bool(text) and linked >= 0.8 * len(text)
 
 
 def _linked_elsewhere(element: HtmlElement, page_urls: Sequence[str]) -> bool:
