@@ -34,7 +34,7 @@ from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames
 from crawler.extraction.places import without_leading_place
-from crawler.extraction.title import kicker_before
+from crawler.extraction.title import kicker_before, strip_marks
 from crawler.extraction.vocab import AnyBranch, load, pattern
 
 _HAS_WORD = re.compile(r"\w")
@@ -209,11 +209,13 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
             or _dated_headline(block.text, title)
             or _breadcrumb(block, title)
             or kicker_before(block.key, key)
+            or (key in block.key and squash(strip_marks(block.text)) == key)
         ):
             # at the top, or heading a second copy of the article (print, mobile); or glued to the
             # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline"); or closing
             # the trail of links over it ("Trang chủ » Kinh tế » Headline"); or under a kicker
-            # glued before it ("ĐỘC QUYỀN Headline", the title without it)
+            # glued before it ("ĐỘC QUYỀN Headline", the title without it); or with the medium
+            # marks the title leaves out ("Headline | Emagazine")
             _drop(result, "headline", block)
             continue
         kept.append(block)

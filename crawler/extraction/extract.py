@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -59,6 +60,7 @@ from crawler.extraction.dom import (
     apply_script_writes,
     attached,
     in_chrome,
+    is_hidden,
     parse_html,
     remove,
     remove_hidden,
@@ -93,6 +95,7 @@ from crawler.extraction.title import (
     title_segments,
     title_suffixes,
 )
+from crawler.extraction.vocab import load
 from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
@@ -130,6 +133,36 @@ _HOME_WORDS = frozenset({"trang chu", "home", "trang nhat", "tin tuc", "news"})
 _TITLE_CLASS_WORDS = ("title", "tieude", "headline")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_BLOCK_TAGS = frozenset({"div", "p", "span", "td", "strong", "b"})
+_HIDDEN_CLASSES = frozenset(load("titles")["hidden_classes"])
+
+
+def _shown(element: HtmlElement) -> bool:
+    """The element is not hidden from the reader by its own markup (`hidden`, display:none, a CSS
+    framework's hiding class): a hidden h1 carries the site's name or an SEO line for search
+    engines, never the headline the reader sees."""
+    return not is_hidden(element) and _HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
+
+
+def _elsewhere(link: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The link leads to another page: a link to the page itself (its address as fetched or as
+    the page declares it; the headline a WordPress or Joomla template wraps in its permalink) is
+    no other story's headline."""
+    return _scripted(link) or _leads_away(link, page_urls)
+
+
+def _scripted(link: HtmlElement) -> bool:
+    """A link whose address is not written ("#", "javascript:;"): a script decides where it goes."""
+    href = (link.get("href") or "").strip()
+    return not href or href.startswith(("#", "javascript:"))
+
+
+def _leads_away(link: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The link's written address is another page than this one."""
+    if _scripted(link):
+        return False
+    own = [canonicalize_url(url).rstrip("/") for url in page_urls if is_web_url(url)]
+    href = (link.get("href") or "").strip()
+    return not own or canonicalize_url(urljoin(page_urls[0], href)).rstrip("/") not in own
 
 
 @dataclass
@@ -216,13 +249,14 @@ def _heading_text(element: HtmlElement) -> str:
 
 
 def _headline_elements(
-    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames
+    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, page_urls: Sequence[str]
 ) -> list[tuple[HtmlElement, str]]:
     """Headings outside the page chrome that could be the headline; an h1 that only names the
-    outlet (the logo) is not one."""
+    outlet (the logo) is not one, nor one that is a link to another page (a section's name linking
+    to its page, the logo linking home)."""
     found = []
     for element in tree.iter("h1"):
-        if in_chrome(element, sectioned=True):
+        if in_chrome(element, sectioned=True) or not _shown(element) or _a_link(element, page_urls):
             continue
         text = _heading_text(element)
         if word_count(text) >= 2 and not outlet.matches(text):
@@ -233,13 +267,14 @@ def _headline_elements(
 
 
 def _headings_saying(
-    tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames
+    tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames, page_urls: Sequence[str]
 ) -> list[tuple[HtmlElement, str]]:
     """Headings, or blocks classed as a title ("tieude", "title-detail": 2000s templates print the
     headline in a styled div), outside the chrome, that say one of the `titles`, the part of one
     before a separator ("Headline | Outlet" → "Headline") or after it ("Báo X - Headline"), or a
     title's words carried on (og:title cut to the headline's first clause). A heading that names
-    the outlet (the logo, "Báo X - …" in the <title>) is no headline."""
+    the outlet (the logo, "Báo X - …" in the <title>) is no headline, nor one linking to another
+    page (a section's name over the headline, linking to the section)."""
     prefixes = {
         squash(p) for title in titles for p in [*title_prefixes(title), title, *title_suffixes(title)] if p
     }
@@ -252,6 +287,8 @@ def _headings_saying(
         (el, t)
         for el in [*tree.iter("h1", "h2", "h3", "h4"), *titled]
         if not in_chrome(el)
+        and _shown(el)
+        and not _a_link(el, page_urls)
         and (el.tag in _HEADING_TAGS or el.tag in _TITLE_BLOCK_TAGS)
         and (
             squash(t := _heading_text(el)) in prefixes
@@ -281,8 +318,10 @@ def _names_outlet(title: str, outlet: OutletNames) -> bool:
     return len(title.split()) <= _OUTLET_NAME_WORDS and outlet.matches(title)
 
 
-def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex) -> _Headline:
-    h1s = _headline_elements(tree, meta, outlet)
+def _headline(
+    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex, page_urls: Sequence[str]
+) -> _Headline:
+    h1s = _headline_elements(tree, meta, outlet, page_urls)
     sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
     # A metadata title or <title> that only names the outlet is the template's default, not this
     # article's headline ("Báo X" as og:title on every page). One naming sections as well is kept:
@@ -290,13 +329,18 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     # read it.
     titles = [t for t in meta.titles if not _names_outlet(t, outlet)]
     document_title = "" if _names_outlet(meta.document_title, outlet) else meta.document_title
-    # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all): the one the page prints
-    # is the article's, and titles sharing hardly a word with it name the site.
-    if not any(_headline_long(t) for t in (*titles, document_title)) and (
-        printed := _typeset_headline(tree, index)
+    # No title says a headline ("Kinh tế - Báo X", "Tin tức", none at all, the site's tagline): the
+    # one the page prints is the article's, and titles sharing hardly a word with it name the site.
+    taglines = _taglines(titles, meta.document_title, outlet)
+    if not any(_headline_long(t) for t in (*titles, document_title) if t not in taglines) and (
+        printed := _typeset_headline(tree, index, page_urls)
     ):
-        headings = [f" {squash(text_of(h))} " for h in tree.iter("h1", "h2", "h3")]  # a short headline's
-        site = {t for t in (*titles, document_title) if _names_site(t, printed[1], headings)}
+        headings = [  # a short headline's; not a hidden heading's, nor a link's (the logo's)
+            f" {squash(text_of(h))} "
+            for h in tree.iter("h1", "h2", "h3")
+            if _shown(h) and not _a_link(h, page_urls)
+        ]
+        site = {t for t in (*titles, document_title) if _names_site(t, printed[1], headings, t in taglines)}
         if site:
             titles = [t for t in titles if t not in site]
             document_title = "" if document_title in site else document_title
@@ -304,15 +348,17 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
     if titles:
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
-            said = _headings_saying(tree, index, [titles[0], document_title], outlet)
+            said = _headings_saying(tree, index, [titles[0], document_title], outlet, page_urls)
             h1s = said
             candidates += [t for _, t in said]
     else:  # without structured titles a heading leads only if <title> confirms it (h1 is often the logo)
         # "Headline | Outlet" → "Headline"; a <title> without a separator is the headline whole
-        said = _headings_saying(tree, index, [document_title], outlet)
+        said = _headings_saying(tree, index, [document_title], outlet, page_urls)
         if not said:  # a block saying the <title>'s headline part alone (its class name says nothing)
             parts = [*title_prefixes(document_title), document_title, *title_suffixes(document_title)]
-            block = next((b for part in parts if (b := _block_saying(tree, squash(part))) is not None), None)
+            block = next(
+                (b for part in parts if (b := _block_saying(tree, squash(part), page_urls)) is not None), None
+            )
             said = [(block, text_of(block))] if block is not None else []
         title_words = set(squash(document_title).split())
         confirmed = [
@@ -365,7 +411,7 @@ def _headline(tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index:
                 None,
             )
         if element is None:  # a block that says the title alone (no class word says "title")
-            element = _block_saying(tree, key)
+            element = _block_saying(tree, key, page_urls)
     return _Headline(title, element, index.of(element))
 
 
@@ -374,9 +420,18 @@ _KICKER_TAGS = frozenset({"span", "a", "em", "i", "b", "strong", "small", "label
 
 def _after_kicker(heading: HtmlElement) -> str:
     """The heading's text after an element of its own that opens it ("<h1><span>Nông thôn
-    mới</span> Headline"): a kicker set apart by markup, when a title says the rest. "" if none."""
-    first = heading[0] if len(heading) and not (heading.text or "").strip() else None
-    if first is None or not isinstance(first.tag, str) or first.tag not in _KICKER_TAGS:
+    mới</span> Headline"): a kicker set apart by markup, when a title says the rest. An empty icon
+    before it ("<i class=…></i> <span>Ảnh</span> Headline") says nothing. "" if none."""
+    if (heading.text or "").strip():
+        return ""
+    first = None
+    for child in heading:
+        if isinstance(child.tag, str) and text_of(child):
+            first = child
+            break
+        if (child.tail or "").strip():
+            return ""
+    if first is None or first.tag not in _KICKER_TAGS:
         return ""
     text, label = _heading_text(heading), text_of(first)
     return text[len(label) :].strip() if label and text.startswith(label) else ""
@@ -403,12 +458,25 @@ def _headline_long(title: str) -> bool:
     )
 
 
-def _names_site(title: str, headline: str, headings: Sequence[str]) -> bool:
+def _taglines(titles: Sequence[str], document_title: str, outlet: OutletNames) -> set[str]:
+    """The metadata titles that say the site's name and go on with its tagline: og:title "Báo X -
+    Tin tức nông nghiệp, nông thôn mới nhất" over a <title> "Báo X" that names a site, filled in
+    on every page however long it is."""
+    if not (names_a_site(document_title) or _names_outlet(document_title, outlet)):
+        return set()
+    return {
+        t
+        for t in titles
+        if len(segments := title_segments(t)) > 1 and squash(segments[0]) == squash(document_title)
+    }
+
+
+def _names_site(title: str, headline: str, headings: Sequence[str], tagline: bool = False) -> bool:
     """A short title sharing hardly a word with the headline the page prints: the site's or a
     section's name ("Báo X", "Kinh tế - Báo X", "Tin tức"), filled in on every page. One that a
     heading prints (the title or a part of it; of three words or more, within the heading too) is
     a short headline ("Wie entsteht Erdöl?", "Thema … Mehr Transparenz bei Preisanpassungen")."""
-    if not title or _headline_long(title):
+    if not title or (_headline_long(title) and not tagline):
         return False
     for part in [title, *title_segments(title)]:
         key = f" {squash(part)} "
@@ -423,8 +491,14 @@ _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|r?em|%)", re.
 _DISPLAY_SIZE = {"px": 18.0, "pt": 14.0, "em": 1.3, "rem": 1.3, "%": 130.0}
 
 
+_DISPLAY_CLASS = re.compile(load("titles")["display_class"])
+
+
 def _display_type(element: HtmlElement) -> bool:
-    """The element is set larger than text: a 2000s <font size="5">, a styled <p> or <div>."""
+    """The element is set larger than text: a 2000s <font size="5">, a styled <p> or <div>, a
+    block with a utility class for display type ("text-3xl", "fs-2")."""
+    if any(_DISPLAY_CLASS.search(token) for token in (element.get("class") or "").split()):
+        return True
     if element.tag == "font":
         size = (element.get("size") or "").strip()
         return size.isdigit() and int(size) >= 4 or size in ("+1", "+2", "+3", "+4")
@@ -432,10 +506,13 @@ def _display_type(element: HtmlElement) -> bool:
     return styled is not None and float(styled[1]) >= _DISPLAY_SIZE[styled[2].lower()]
 
 
-def _typeset_headline(tree: HtmlElement, index: PageIndex) -> tuple[HtmlElement, str] | None:
+def _typeset_headline(
+    tree: HtmlElement, index: PageIndex, page_urls: Sequence[str]
+) -> tuple[HtmlElement, str] | None:
     """The first headline-long heading, block classed as a title or block set in display type,
     outside the chrome and links (other stories' headlines are links), that is no sentence (a sapo
-    set in an h2 ends with a full stop): a page whose titles say nothing prints its headline so."""
+    set in an h2 ends with a full stop, a hidden h1 an SEO line): a page whose titles say nothing
+    prints its headline so."""
     titled = set(index.with_word_containing(_TITLE_CLASS_WORDS))
     for element in tree.iter("h1", "h2", "h3", "font", "p", "div", "td", "span"):
         if element.tag not in _HEADING_TAGS and element not in titled and not _display_type(element):
@@ -443,9 +520,25 @@ def _typeset_headline(tree: HtmlElement, index: PageIndex) -> tuple[HtmlElement,
         text = short_text(element, 300)
         if not text or word_count(text) < _HEADLINE_BLOCK_WORDS or text.endswith(".") or in_chrome(element):
             continue
-        if next(element.iter("a"), None) is None and not any(a.tag == "a" for a in ancestors(element)):
+        if _shown(element) and not _linked_elsewhere(element, page_urls) and not _heads_links(element):
             return element, text
     return None
+
+
+_BOX_LINKS = 3
+
+
+def _heads_links(heading: HtmlElement) -> bool:
+    """The block heads a list of links ("Tin bài nhiều người quan tâm" over other stories'
+    headlines): a box's heading, not the article's. The headline is followed by its text."""
+    follower = heading.getnext()
+    while follower is not None and not isinstance(follower.tag, str):
+        follower = follower.getnext()
+    if follower is None:
+        return False
+    links = [text for a in follower.iter("a") if len((text := text_of(a)).split()) >= HEADLINE_WORDS]
+    linked = sum(len(t) for t in links)  # stories' headlines, not names (an author box) or share buttons
+    return len(links) >= _BOX_LINKS and linked >= 0.8 * len(text_of(follower))
 
 
 _SITE_TITLE_OVERLAP = 0.25  # "Nhân dân" and "Nông dân" share a word by chance, not a headline
@@ -473,7 +566,7 @@ def _title_says(document_title: str, heading: str) -> bool:
 _HEADLINE_BLOCK_WORDS = 6  # a section name ("Kinh doanh") is no headline to anchor on
 
 
-def _block_saying(tree: HtmlElement, key: str) -> HtmlElement | None:
+def _block_saying(tree: HtmlElement, key: str, page_urls: Sequence[str]) -> HtmlElement | None:
     """The first element without children whose text is the title, outside links and the chrome:
     the headline a template sets in a styled div ("title-detail") when its class name is hashed.
     Only for a headline-long title: a listing's title is its section's name, which menus and box
@@ -481,13 +574,27 @@ def _block_saying(tree: HtmlElement, key: str) -> HtmlElement | None:
     words = len(key.split())
     if words < _HEADLINE_BLOCK_WORDS:
         return None
-    for element in tree.iter(*_TITLE_BLOCK_TAGS):
+    for element in tree.iter(*_TITLE_BLOCK_TAGS, "a"):
         text = element.text
         if not text or len(element) or abs(len(text.split()) - words) > 2 or squash(text) != key:
             continue
-        if not in_chrome(element) and not any(a.tag == "a" for a in ancestors(element)):
+        if not in_chrome(element) and not _linked_elsewhere(element, page_urls):
             return element
     return None
+
+
+def _a_link(element: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The element's text is a link to another page (its address written): a section's name or
+    the logo set in a heading says where it leads, not what the page is about."""
+    text = text_of(element)
+    linked = sum(len(text_of(a)) for a in element.iter("a") if _leads_away(a, page_urls))
+    return bool(text) and linked >= 0.8 * len(text)
+
+
+def _linked_elsewhere(element: HtmlElement, page_urls: Sequence[str]) -> bool:
+    """The element is, holds or sits in a link to another page (another story's headline)."""
+    links = [*element.iter("a"), *(a for a in ancestors(element) if a.tag == "a")]
+    return any(_elsewhere(link, page_urls) for link in links)
 
 
 def _authors(
@@ -665,7 +772,7 @@ def extract_article(
     lift_trailing_breaks(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
-    headline = _headline(tree, meta, outlet_names, index)
+    headline = _headline(tree, meta, outlet_names, index, (url, final_url))
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))

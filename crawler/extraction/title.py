@@ -38,16 +38,17 @@ def _cut_at_prefix(long: str, short: str) -> str | None:
 
 
 def _strip_outlet_segments(title: str, outlet: OutletNames, sections: Sequence[str]) -> str:
-    """Drop trailing (or leading) separator-delimited segments that are outlet/section names."""
+    """Drop trailing (or leading) separator-delimited segments that are outlet/section names, or
+    that name a site by their grammar ("Tạp chí Thương mại X", "Báo Y điện tử")."""
     separators = list(_SEPARATOR.finditer(title))
     for match in separators:  # leftmost cut whose whole tail is outlet/section names
         head, tail = title[: match.start()].strip(), title[match.end() :]
-        if len(_TOKEN.findall(head)) >= 2 and outlet.covers(tail, sections):
+        if len(_TOKEN.findall(head)) >= 2 and (outlet.covers(tail, sections) or names_a_site(tail)):
             return head
     if separators:  # "VnExpress - Headline": a leading outlet name
         first = separators[0]
         head, rest = title[: first.start()], title[first.end() :].strip()
-        if outlet.matches(head) and len(_TOKEN.findall(rest)) >= 2:
+        if (outlet.matches(head) or names_a_site(head)) and len(_TOKEN.findall(rest)) >= 2:
             return rest
     return title
 
