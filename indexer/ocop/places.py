@@ -105,6 +105,7 @@ class _Unit:
     level: str
     hits: _Hits
     is_2025: bool
+    name: str  # folded, without the prefix: "vinh yen"
 
 
 @dataclass
@@ -462,7 +463,7 @@ class Gazetteer:
                 hits = self._lookup(table, kind, doc, i, last)
                 if hits is None or (numeric and not hits.kind_match):
                     continue  # "mỗi huyện 4" is not quận 4
-                return _Unit(i, last, level, hits, table == "wards_2025")
+                return _Unit(i, last, level, hits, table == "wards_2025", " ".join(doc.fold[i:last]))
         return None
 
     # -- the whole text ---------------------------------------------------------------------------
@@ -552,10 +553,10 @@ class Gazetteer:
             pending = left
         return pending
 
-    @staticmethod
-    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
+    def _choose(self, unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
         """The unit's province: the nearest named candidate; else its only candidate, for a
-        district at once, for a commune only when the article names no province (`alone`)."""
+        district or a district's namesake ward at once, for another commune only when the
+        article names no province (`alone`)."""
         everywhere = {p for _d, p in unit.hits.any_kind}
         keys = [(at, new if unit.is_2025 else old) for at, old, new in anchors]
         near = [(abs(at - unit.first), key) for at, key in keys if key in everywhere]
@@ -564,9 +565,20 @@ class Gazetteer:
         provinces = [p for _d, p in unit.hits.candidates]
         if len(provinces) != 1 or not unit.hits.exact:
             return None
-        if unit.level == "district" or (alone and not anchors):
+        if unit.level == "district" or (alone and not anchors) or self._namesake(unit, provinces[0]):
             return provinces[0]
         return None
+
+    def _namesake(self, unit: _Unit, key: str) -> bool:
+        """A ward of the only province that has one of that kind and name, which also had a
+        district of that name: "phường Vĩnh Yên" (Phú Thọ) is the former city of Vĩnh Yên, "phường
+        Phan Thiết" the former Phan Thiết, so it stands on its own like the district did, even
+        beside other provinces. Other communes ("xã Hải Dương" of Huế) still need their province
+        named: thousands of commune names are shared or look like other places."""
+        if unit.level != "ward" or not unit.hits.kind_match:
+            return False
+        districts = self.units["districts"]["by_name"].get(unit.name, [])
+        return any((self.old_to_new[d] if unit.is_2025 else d) == key for _n, d in districts)
 
     def _units_in_block(
         self, doc: Document, start: int, end: int, new_mode: bool, covered: set[int]
