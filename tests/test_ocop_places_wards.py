@@ -49,3 +49,27 @@ def test_an_ordinary_commune_still_needs_its_province_named() -> None:
 def test_a_commune_of_another_kind_is_no_namesake() -> None:
     # "xã Hội An" is a commune of An Giang, not the ward of Đà Nẵng that was the city of Hội An.
     assert places(f"{HOME} Vài hộ ở xã Hội An cũng trồng rau.") == (["Nghệ An"], ["Nghệ An"])
+
+
+@pytest.mark.parametrize(
+    "trap",
+    [
+        "Quầy bên cạnh bán chè Tân Cương Thái Nguyên đóng hộp.",
+        "Giỏ quà còn có xoài cát Hòa Lộc Tiền Giang.",
+    ],
+)
+def test_a_specialty_named_with_a_place_and_its_province_is_no_place(trap: str) -> None:
+    assert places(f"{HOME} {trap}", BEFORE) == (["Nghệ An"], ["Nghệ An"])
+
+
+def test_the_province_after_a_place_that_is_not_a_product_still_counts() -> None:
+    # "của", "ở" break the product: the origin is a place.
+    text = f"{HOME} Khách mua chè của Tân Cương Thái Nguyên."
+    assert places(text, BEFORE) == (["Nghệ An", "Thái Nguyên"], ["Nghệ An", "Thái Nguyên"])
+
+
+def test_ho_chi_minh_city_in_english_is_the_city() -> None:
+    text = "The cooperative in Nghe An province sells its honey in Hanoi and Ho Chi Minh City."
+    assert places(text, BEFORE)[1] == ["Nghệ An", "Hà Nội", "Hồ Chí Minh"]
+    # The person stays no place.
+    assert places("President Ho Chi Minh visited Nghe An province in 1961.", BEFORE)[1] == ["Nghệ An"]

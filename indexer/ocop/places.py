@@ -382,7 +382,9 @@ class Gazetteer:
         """Whether a product word comes right before syllable i: "kem Bình Dương", "mật ong hoa
         tự nhiên Bình Dương", "Muối Bạc Liêu" are brands, not places."""
         first = doc.blocks[doc.block_of[i]].first
-        for k in range(i - 1, max(first, i - 5) - 1, -1):
+        reach = i - 5
+        k = i - 1
+        while k >= max(first, reach):
             word = doc.low[k] if doc.blocks[doc.block_of[k]].accented else doc.fold[k]
             if not doc.adjacent(k + 1) or word in self.product_name_breaks:
                 return False  # "chè Shan tuyết của Hà Giang": the origin, not a brand
@@ -392,7 +394,19 @@ class Gazetteer:
             if k == i - 1 and self.dishes.preceded_by(doc, i) is not None:
                 return True  # "phở Nam Định": a dish right before the name
             if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
-                return False
+                # "chè Tân Cương Thái Nguyên", "xoài cát Hòa Lộc Tiền Giang": a place of the
+                # province between the product and its name is part of the specialty's name.
+                s, e = k, k + 1
+                while s > first and doc.adjacent(s) and doc.is_cap(s - 1) and e - s < 4:
+                    s -= 1
+                while e < i and doc.is_cap(e):
+                    e += 1
+                if not self.is_place_name(tuple(doc.low[s:e])):
+                    return False
+                reach = min(reach, s - 4)
+                k = s - 1
+                continue
+            k -= 1
         return False
 
     def _marker(self, doc: Document, j: int) -> str | None:
