@@ -105,6 +105,7 @@ class _Unit:
     level: str
     hits: _Hits
     is_2025: bool
+    name: str  # folded, without the prefix: "vinh yen"
 
 
 @dataclass
@@ -381,7 +382,9 @@ class Gazetteer:
         """Whether a product word comes right before syllable i: "kem Bình Dương", "mật ong hoa
         tự nhiên Bình Dương", "Muối Bạc Liêu" are brands, not places."""
         first = doc.blocks[doc.block_of[i]].first
-        for k in range(i - 1, max(first, i - 5) - 1, -1):
+        reach = i - 5
+        k = i - 1
+        while k >= max(first, reach):
             word = doc.low[k] if doc.blocks[doc.block_of[k]].accented else doc.fold[k]
             if not doc.adjacent(k + 1) or word in self.product_name_breaks:
                 return False  # "chè Shan tuyết của Hà Giang": the origin, not a brand
@@ -391,7 +394,19 @@ class Gazetteer:
             if k == i - 1 and self.dishes.preceded_by(doc, i) is not None:
                 return True  # "phở Nam Định": a dish right before the name
             if doc.is_cap(k) and doc.names_by_case(k) and k != i - 1:
-                return False
+                # "chè Tân Cương Thái Nguyên", "xoài cát Hòa Lộc Tiền Giang": a place of the
+                # province between the product and its name is part of the specialty's name.
+                s, e = k, k + 1
+                while s > first and doc.adjacent(s) and doc.is_cap(s - 1) and e - s < 4:
+                    s -= 1
+                while e < i and doc.is_cap(e):
+                    e += 1
+                if not self.is_place_name(tuple(doc.low[s:e])):
+                    return False
+                reach = min(reach, s - 4)
+                k = s - 1
+                continue
+            k -= 1
         return False
 
     def _marker(self, doc: Document, j: int) -> str | None:
@@ -462,7 +477,7 @@ class Gazetteer:
                 hits = self._lookup(table, kind, doc, i, last)
                 if hits is None or (numeric and not hits.kind_match):
                     continue  # "mỗi huyện 4" is not quận 4
-                return _Unit(i, last, level, hits, table == "wards_2025")
+                return _Unit(i, last, level, hits, table == "wards_2025", " ".join(doc.fold[i:last]))
         return None
 
     # -- the whole text ---------------------------------------------------------------------------
@@ -552,10 +567,10 @@ class Gazetteer:
             pending = left
         return pending
 
-    @staticmethod
-    def _choose(unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
+    def _choose(self, unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
         """The unit's province: the nearest named candidate; else its only candidate, for a
-        district at once, for a commune only when the article names no province (`alone`)."""
+        district or a district's namesake ward at once, for another commune only when the
+        article names no province (`alone`)."""
         everywhere = {p for _d, p in unit.hits.any_kind}
         keys = [(at, new if unit.is_2025 else old) for at, old, new in anchors]
         near = [(abs(at - unit.first), key) for at, key in keys if key in everywhere]
@@ -564,9 +579,20 @@ class Gazetteer:
         provinces = [p for _d, p in unit.hits.candidates]
         if len(provinces) != 1 or not unit.hits.exact:
             return None
-        if unit.level == "district" or (alone and not anchors):
+        if unit.level == "district" or (alone and not anchors) or self._namesake(unit, provinces[0]):
             return provinces[0]
         return None
+
+    def _namesake(self, unit: _Unit, key: str) -> bool:
+        """A ward of the only province that has one of that kind and name, which also had a
+        district of that name: "phường Vĩnh Yên" (Phú Thọ) is the former city of Vĩnh Yên, "phường
+        Phan Thiết" the former Phan Thiết, so it stands on its own like the district did, even
+        beside other provinces. Other communes ("xã Hải Dương" of Huế) still need their province
+        named: thousands of commune names are shared or look like other places."""
+        if unit.level != "ward" or not unit.hits.kind_match:
+            return False
+        districts = self.units["districts"]["by_name"].get(unit.name, [])
+        return any((self.old_to_new[d] if unit.is_2025 else d) == key for _n, d in districts)
 
     def _units_in_block(
         self, doc: Document, start: int, end: int, new_mode: bool, covered: set[int]
