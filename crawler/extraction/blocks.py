@@ -341,6 +341,38 @@ def _collapse_source_line_breaks(body: etree._Element) -> None:
             element.tail = as_printed(element.tail)
 
 
+# A signature printed inside the last paragraph, after its closing sentence ("… xạ trị. <b>Lan
+# Anh</b>"): on screen a name set apart by its weight, as a "<br>" sets it apart elsewhere. The run
+# goes on a line of its own, so the closing-byline rules read it as they read "…nữ tính.<br>H.V.".
+# Only a short run of capitalised words after a closed sentence: a bold word mid-sentence, a bold
+# last sentence and a bold product name ending a sentence without its full stop stay where they are.
+_CLOSED_SENTENCE = re.compile(r"""[.!?…]["'”»)]*\s*$""")
+_SIGNATURE_RUN = re.compile(r"^(?:[(]?[A-ZÀ-ỸĐ][^\s]*\s*){1,5}$")
+_EMPHASIS = ("#b", "#i")
+_SENTENCE_WORDS = 4  # a sentence before it, not a label ("Ảnh:", "Nguồn.")
+
+
+def _set_apart_signature(paragraph: etree._Element) -> None:
+    """Put a line break before the paragraph's closing emphasised run when it reads as a signature."""
+    if not len(paragraph):
+        return
+    last = paragraph[-1]
+    emphasised = last.tag == "hi" and any(rend in (last.get("rend") or "") for rend in _EMPHASIS)
+    if not emphasised or (last.tail or "").strip():
+        return
+    run = _text(last)
+    if not _SIGNATURE_RUN.match(run) or run.endswith((".", "!", "?", "…")) and " " in run:
+        return
+    before: list[str] = [paragraph.text or ""]
+    for child in paragraph[:-1]:
+        _walk(child, before)
+        before.append(child.tail or "")
+    text = "".join(before)
+    if len(text.split()) < _SENTENCE_WORDS or not _CLOSED_SENTENCE.search(text):
+        return
+    last.addprevious(etree.Element("lb"))
+
+
 def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
     """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs.
     `url` (the page's) tells links that leave the site from the site's own."""
@@ -373,8 +405,11 @@ def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
         elif tag == "quote":
             if block := _block(tag, child, url):
                 blocks.extend(_paragraphs(block))
-        elif tag and (block := _block("p", child, url)):
-            blocks.extend(_paragraphs(block))
+        elif tag:
+            if tag == "p":
+                _set_apart_signature(child)
+            if block := _block("p", child, url):
+                blocks.extend(_paragraphs(block))
     return blocks
 
 

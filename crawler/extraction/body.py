@@ -78,6 +78,7 @@ class BodyContext:
     outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
     crawled: datetime | None = None
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
+    headings: frozenset[str] = frozenset()  # folded texts of centred short lines (byline.py)
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
     author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
     byline_lines: frozenset[str] = frozenset()  # squashed texts of the page's byline element (byline.py)
@@ -320,15 +321,17 @@ def _take_opening_byline(
     outlet: OutletNames,
     named_elsewhere: frozenset[str] = frozenset(),
     lead: str = "",
+    headings: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """The byline bar's pieces that the body extractor kept as the first lines, before any prose
     (the lead does not count: templates print the byline between the sapo and the text), are the
     byline, not text, when they read as one in full (`_opening_byline`); a label of one to three
-    words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's."""
+    words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's. A
+    centred line (`headings`) is neither: it heads a box of the text ("TIN BUỒN" over an obituary)."""
     lead_key = squash(lead)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if index < _OPENING_LINES:
+        if index < _OPENING_LINES and " ".join(folded(block.text).split()) not in headings:
             prose = [b for b in kept if len(b.text.split()) >= _PROSE_WORDS]
             if not any(b.key != lead_key for b in prose):
                 byline = _opening_byline(block, outlet, named_elsewhere)
@@ -900,7 +903,9 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
     work = _drop_byline_lines(work, result, context.byline_lines)
-    work = _take_opening_byline(work, result, context.outlet, context.named_elsewhere, context.lead)
+    work = _take_opening_byline(
+        work, result, context.outlet, context.named_elsewhere, context.lead, context.headings
+    )
     work = _drop_prompts(work, result)
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)

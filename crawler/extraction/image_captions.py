@@ -34,23 +34,15 @@ from crawler.extraction.dom import (
     FIGURE_MAX_CHARS,
     NON_CONTENT_TAGS,
     ancestors,
+    is_centred,
     text_of,
     xml_safe,
 )
 from crawler.extraction.keys import squash
 
 _CAPTION_MAX_WORDS = 40
-_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _ITALIC_TAGS = frozenset({"em", "i"})
 _BLOCKS = ("p", "div", "td", "center", "span")
-
-
-def _is_centred(element: HtmlElement) -> bool:
-    return (
-        element.tag == "center"
-        or (element.get("align") or "").lower() == "center"
-        or bool(_CENTRED.search(element.get("style") or ""))
-    )
 
 
 def _only_images(element: HtmlElement) -> bool:
@@ -121,7 +113,7 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
             return []
         # Blocks under the image: a caption only in a centred picture box that shows nothing else.
         if (
-            not _is_centred(block)
+            not is_centred(block)
             or tail
             or any(el.find(".//img") is not None or el.tag == "img" for el in after)
         ):
@@ -132,7 +124,7 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
     # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
     on_own_line = bool(after) and after[0].tag == "br" and not tail
     italic = not tail and not tails and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
-    if not (on_own_line or _is_centred(block) or italic):
+    if not (on_own_line or is_centred(block) or italic):
         return []
     for element in tails:  # wrap bare text so it can be collected and removed
         span = block.makeelement("span", {})
@@ -208,7 +200,7 @@ def _centred_text_elsewhere(tree: HtmlElement) -> bool:
     then a centred line under an image is just more text, not a caption."""
     seen = 0
     for block in tree.iter("p", "div", "center"):
-        if not _is_centred(block) or block.find(".//img") is not None or len(text_of(block).split()) < 2:
+        if not is_centred(block) or block.find(".//img") is not None or len(text_of(block).split()) < 2:
             continue
         previous = block.getprevious()
         if previous is not None and isinstance(previous.tag, str) and _only_images(previous):
@@ -416,10 +408,10 @@ def find_unclassed_captions(
             following = None
         elif following in found:
             continue
-        if following is not None and _is_centred(following) and centring_marks_captions is None:
+        if following is not None and is_centred(following) and centring_marks_captions is None:
             centring_marks_captions = not _centred_text_elsewhere(tree)
         if following is not None and (
-            (_is_centred(following) and centring_marks_captions) or _wholly_italic(following)
+            (is_centred(following) and centring_marks_captions) or _wholly_italic(following)
         ):
             found.append(following)
         elif (above := _caption_above(row, found, not_captions)) is not None:

@@ -1,0 +1,150 @@
+"""Faults the session-17 blind rounds found and left (issue #10), each fixed by its mechanism.
+
+1. A signature printed in bold inside the last paragraph, after its closing sentence ("… câu
+   cuối. <b>Tên</b>"), stayed in the text and named no one: the block builder now sets such a run
+   apart as the paragraph's own last line, and the closing-byline rule reads it.
+2. A centred bold heading over a box in the text ("TIN BUỒN" over an obituary) was read as the
+   writer's name: a centred line heads a box, it is no credit.
+Every page below is written for these tests (invented names and text, opaque class names).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+
+URL = "https://baodongruong.example.vn/nong-nghiep/hop-tac-xa-che-mo-rong-vung-trong-20251205093000123.htm"
+CRAWLED = datetime(2025, 12, 6, 8, 0, tzinfo=VIETNAM_TZ)
+TITLE = "Hợp tác xã chè mở rộng vùng trồng theo hướng hữu cơ"
+LEAD = "Sau hai năm chuyển đổi, hợp tác xã chè ở xã vùng cao đã có thêm ba mươi héc-ta đạt chuẩn hữu cơ."
+PARAGRAPHS = [
+    "Những nương chè trên sườn đồi phía tây xã được bà con chăm bón bằng phân ủ từ lá cây và rơm rạ, "
+    "không dùng thuốc trừ cỏ từ đầu vụ xuân năm ngoái.",
+    "Ông trưởng thôn cho biết các hộ thành viên ghi chép nhật ký sản xuất hằng ngày, cán bộ khuyến nông "
+    "đến kiểm tra mỗi tháng một lần và hướng dẫn cách hái búp đúng kỹ thuật.",
+    "Sản phẩm chè búp khô của hợp tác xã đang được hoàn thiện hồ sơ để tham gia đánh giá sản phẩm "
+    "tiêu biểu của huyện vào đầu năm sau, bao bì mới in mã truy xuất nguồn gốc.",
+]
+
+
+def _page(body_html: str, header: str = "") -> str:
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title></head>
+<body><div id="x0a1b2c3">
+<div class="x9d8e7f6"><a href="/">Trang chủ</a> <a href="/nong-nghiep">Nông nghiệp</a></div>
+<div class="x3c3c3c3"><div class="x1a1a1a1">
+<h1 class="x4d4d4d4">{TITLE}</h1>
+<p class="x2b2b2b2">05/12/2025 09:30</p>
+<h2 class="x5e5e5e5">{LEAD}</h2>
+{header}
+<div class="x7a7a7a7">{body_html}</div>
+</div></div>
+<div class="x8b8b8b8">
+<a href="/nong-nghiep/gia-che-4402.html">Giá chè búp tươi tăng nhẹ đầu vụ</a></div>
+</div></body></html>"""
+
+
+def _extract(last: str, header: str = ""):  # type: ignore[no-untyped-def]
+    body = "".join(f'<p class="x6f6f6f6">{text}</p>' for text in [*PARAGRAPHS, last])
+    return extract_article(_page(body, header), URL, crawled=CRAWLED)
+
+
+CLOSING = "Dự kiến cuối năm nay, diện tích chè hữu cơ của xã sẽ đạt năm mươi héc-ta."
+
+
+# 1. A signature in bold closing the last paragraph, inside it
+@pytest.mark.parametrize(
+    ("run", "author"),
+    [
+        ("<strong>Vi Thị Hồng Nhung</strong>", "Vi Thị Hồng Nhung"),
+        ("<b>Mạc Quảng</b>", "Mạc Quảng"),
+        ("<strong>T.Quyên</strong>", "T.Quyên"),
+        ("<b>K.Đ</b>", "K.Đ"),
+        ("<em>Lục Thanh Bình</em>", "Lục Thanh Bình"),
+    ],
+)
+def test_a_bold_name_after_the_last_sentence_inside_its_paragraph_signs(run: str, author: str) -> None:
+    article = _extract(f"{CLOSING} {run}")
+    assert article.authors == [author]
+    assert article.text.endswith(CLOSING)
+    assert author not in article.text
+
+
+def test_a_short_closing_sentence_before_the_bold_name_is_enough() -> None:
+    article = _extract("Hội nghị kết thúc chiều cùng ngày. <strong>Đào Kim</strong>")
+    assert article.authors == ["Đào Kim"]
+    assert article.text.endswith("Hội nghị kết thúc chiều cùng ngày.")
+
+
+def test_bold_words_mid_sentence_stay_in_the_paragraph() -> None:
+    """Guard: the bold run is followed by more of the sentence."""
+    last = "Chè búp của <strong>Hợp tác xã Tân Lập</strong> được bán ở ba tỉnh lân cận."
+    article = _extract(last)
+    assert article.authors == []
+    assert article.text.endswith(last.replace("<strong>", "").replace("</strong>", ""))
+
+
+def test_a_bold_last_sentence_stays_in_the_paragraph() -> None:
+    """Guard: a closing sentence set in bold (an appeal, a hotline note) is text, not a name."""
+    last = f"{CLOSING} <strong>Mọi ý kiến đóng góp xin gửi về hợp tác xã trước ngày mười lăm.</strong>"
+    article = _extract(last)
+    assert article.authors == []
+    assert article.text.endswith("Mọi ý kiến đóng góp xin gửi về hợp tác xã trước ngày mười lăm.")
+
+
+def test_a_capitalised_bold_last_sentence_stays_in_the_paragraph() -> None:
+    """Guard: capitalised words, but a sentence with its own full stop."""
+    last = f"{CLOSING} <strong>Chè Xanh Tân Lập Chờ Bạn.</strong>"
+    article = _extract(last)
+    assert article.authors == []
+    assert "Chè Xanh Tân Lập Chờ Bạn." in article.text
+
+
+def test_a_bold_product_name_ending_a_sentence_without_a_full_stop_stays() -> None:
+    """Guard: the sentence before the run is not closed: the run ends it."""
+    last = "Sản phẩm chủ lực năm nay của cả xã vẫn là <strong>Chè Búp Tân Lập</strong>"
+    article = _extract(last)
+    assert article.authors == []
+    assert article.text.endswith("vẫn là Chè Búp Tân Lập")
+
+
+# 2. A centred heading over a box is no writer
+OBITUARY = (
+    '<div class="x5d5d5d5" style="border:1px solid #333;text-align:center;padding:8px">'
+    "<p><strong>CÁO PHÓ</strong></p>"
+    "<p>Gia đình vô cùng thương tiếc báo tin:</p>"
+    "<p><strong>Cụ ông LƯƠNG VĂN KHÁNH</strong></p>"
+    "<p>Sinh năm 1938, quê quán thôn Nà Phặc, đã từ trần hồi 6 giờ ngày 2 tháng 12 năm 2025.</p>"
+    "<p>Lễ viếng từ 8 giờ đến 12 giờ ngày 4 tháng 12 năm 2025 tại nhà riêng.</p></div>"
+)
+
+
+def test_a_centred_heading_over_an_obituary_under_the_headline_is_no_writer() -> None:
+    article = _extract(CLOSING, header=OBITUARY)
+    assert article.authors == []
+    assert "CÁO PHÓ" in article.text
+
+
+def test_a_centred_heading_over_an_obituary_opening_the_text_is_no_writer() -> None:
+    body = OBITUARY + "".join(f'<p class="x6f6f6f6">{text}</p>' for text in [*PARAGRAPHS, CLOSING])
+    article = extract_article(_page(body), URL, crawled=CRAWLED)
+    assert article.authors == []
+    assert "CÁO PHÓ" in article.text
+
+
+def test_a_centred_heading_in_a_table_cell_is_no_writer() -> None:
+    box = OBITUARY.replace('<div class="x5d5d5d5" style', '<table border="1"><tr><td style').replace(
+        "</p></div>", "</p></td></tr></table>"
+    )
+    article = _extract(CLOSING, header=box)
+    assert article.authors == []
+
+
+def test_a_bold_name_on_its_own_line_under_the_headline_is_still_the_writer() -> None:
+    """Guard: not centred, the bold name alone under the headline is the credit it was."""
+    article = _extract(CLOSING, header='<p class="x9c9c9c9"><strong>Hà Minh Tuệ</strong></p>')
+    assert article.authors == ["Hà Minh Tuệ"]
