@@ -5,6 +5,9 @@
    apart as the paragraph's own last line, and the closing-byline rule reads it.
 2. A centred bold heading over a box in the text ("TIN BUỒN" over an obituary) was read as the
    writer's name: a centred line heads a box, it is no credit.
+3. A photo carousel's counters printed on their own ("Ảnh 1/10", "1 / 12") stayed in the text.
+4. A digest item's "read more" link closing its paragraph ("… chủ nhật. <a>Xem chi tiết</a>")
+   stayed in the text: a short link in lower case after the last sentence is no text.
 Every page below is written for these tests (invented names and text, opaque class names).
 """
 
@@ -148,3 +151,49 @@ def test_a_bold_name_on_its_own_line_under_the_headline_is_still_the_writer() ->
     """Guard: not centred, the bold name alone under the headline is the credit it was."""
     article = _extract(CLOSING, header='<p class="x9c9c9c9"><strong>Hà Minh Tuệ</strong></p>')
     assert article.authors == ["Hà Minh Tuệ"]
+
+
+# 3. Carousel counters
+SLIDES = [
+    "Những gùi chè búp đầu tiên được bà con mang về sân phơi của hợp tác xã từ sáng sớm.",
+    "Búp chè được làm héo trên nong tre rồi vò bằng tay theo cách của người già trong bản.",
+    "Chè thành phẩm được đóng gói trong túi giấy có in mã truy xuất nguồn gốc của hợp tác xã.",
+]
+
+
+@pytest.mark.parametrize("counter", ["Ảnh {n}/3", "{n} / 3", "({n}/3)", "Hình {n}/3"])
+def test_carousel_counters_printed_on_their_own_are_no_text(counter: str) -> None:
+    slides = "".join(
+        f'<div class="x2e2e2e2"><div class="x3f3f3f3">{counter.format(n=n)}</div>'
+        f'<img src="/anh/che-{n}.jpg" alt=""><p>{text}</p></div>'
+        for n, text in enumerate(SLIDES, 1)
+    )
+    article = _extract(CLOSING, header=f'<div class="x1d1d1d1">{slides}</div>')
+    for n in (1, 2, 3):
+        assert counter.format(n=n) not in article.text
+    assert SLIDES[1] in article.text
+
+
+def test_a_fraction_or_a_score_on_its_own_line_is_not_a_counter() -> None:
+    """Guard: a first number above the second is no position among pictures."""
+    article = _extract(CLOSING, header='<div class="x1d1d1d1"><p>Tỷ số chung cuộc</p><p>3/2</p></div>')
+    assert "3/2" in article.text
+
+
+# 4. "Read more" links closing a paragraph
+def test_a_read_more_link_after_the_last_sentence_of_a_paragraph_goes() -> None:
+    middle = f'{PARAGRAPHS[1]} <a href="/nong-nghiep/chi-tiet-4410.html">Xem chi tiết</a>'
+    body = "".join(f"<p>{text}</p>" for text in [PARAGRAPHS[0], middle, PARAGRAPHS[2], CLOSING])
+    article = extract_article(_page(body), URL, crawled=CRAWLED)
+    assert "Xem chi tiết" not in article.text
+    assert PARAGRAPHS[1] in article.text
+
+
+def test_a_link_inside_a_sentence_and_a_linked_name_stay() -> None:
+    """Guard: a link the sentence goes on after, or a capitalised link (a name, a title), is text."""
+    inside = 'Hồ sơ đăng ký được hướng dẫn <a href="/huong-dan.html">tại trang này</a> của huyện.'
+    named = 'Hội chợ năm nay do tỉnh tổ chức. <a href="/hoi-cho.html">Hội Chợ Nông Sản Vùng Cao</a>'
+    body = "".join(f"<p>{text}</p>" for text in [*PARAGRAPHS, inside, named, CLOSING])
+    article = extract_article(_page(body), URL, crawled=CRAWLED)
+    assert "tại trang này của huyện." in article.text
+    assert "Hội Chợ Nông Sản Vùng Cao" in article.text

@@ -163,6 +163,19 @@ def is_widget(block: Block) -> bool:
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
 
 
+# A photo carousel's position counter printed on its own: "Ảnh 3/9", "1 / 12", "(2/5)".
+_COUNTER = re.compile(
+    r"^\(?\s*(?:(?:ảnh|hình|hình\s*ảnh|photo|slide)\s*)?(\d{1,3})\s*/\s*(\d{1,3})\s*\)?$", re.I
+)
+
+
+def _is_counter(block: Block) -> bool:
+    """ "Ảnh 3/9" alone on a line: which slide is shown, no text of the story (the first number
+    is a position among the second: "3/2" is no counter)."""
+    match = _COUNTER.match(block.text.strip())
+    return match is not None and 1 <= int(match[1]) <= int(match[2])
+
+
 # " … ô nhiễm. >> Xả rác - sự hồn nhiên": a related link written with an arrow after the last sentence.
 _TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160}$")
 
@@ -912,6 +925,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_related(work, result)
     work = _drop_link_only(work, result)
     work = _filter(work, result, "widget", is_widget)
+    work = _filter(work, result, "carousel counter", _is_counter)
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
