@@ -8,6 +8,10 @@
 3. A photo carousel's counters printed on their own ("Ảnh 1/10", "1 / 12") stayed in the text.
 4. A digest item's "read more" link closing its paragraph ("… chủ nhật. <a>Xem chi tiết</a>")
    stayed in the text: a short link in lower case after the last sentence is no text.
+5. A press release in the text, on a page that prints no date by its headline: its document date
+   ("Cần Thơ, ngày 1 tháng 7 năm 2025") or its event's dates were read as the publication date.
+   A place-and-day line is a document's date, and a date line by its shape is looked for only
+   before the text's second prose paragraph.
 Every page below is written for these tests (invented names and text, opaque class names).
 """
 
@@ -197,3 +201,43 @@ def test_a_link_inside_a_sentence_and_a_linked_name_stay() -> None:
     article = extract_article(_page(body), URL, crawled=CRAWLED)
     assert "tại trang này của huyện." in article.text
     assert "Hội Chợ Nông Sản Vùng Cao" in article.text
+
+
+# 5. A press release's dates are not the page's
+UNDATED_URL = "https://baodongruong.example.vn/nong-nghiep/tuan-le-nong-san-vung-cao.html"
+RELEASE = (
+    '<div class="x4a4a4a4"><p style="text-align:center"><strong>THÔNG CÁO BÁO CHÍ</strong></p>'
+    '<p style="text-align:right"><em>Điện Biên, ngày 3 tháng 4 năm 2025</em></p>'
+    "<p>Nhằm giới thiệu chè, mật ong và các nông sản vùng cao, hợp tác xã phối hợp với các xã tổ chức "
+    "phiên chợ phiên cuối tuần dành cho du khách và thương lái trong và ngoài tỉnh.</p>"
+    "<p>Phiên chợ có khoảng sáu mươi gian hàng của các hộ sản xuất, kèm các buổi trình diễn sao chè "
+    "bằng chảo gang và giới thiệu cách bảo quản mật ong rừng đúng kỹ thuật.</p>"
+    "<p>- Thời gian: từ ngày 19 đến ngày 21 tháng 4 năm 2025</p></div>"
+)
+
+
+def _undated(header: str = "", release_first: bool = True) -> str:
+    paragraphs = "".join(f'<p class="x6f6f6f6">{text}</p>' for text in PARAGRAPHS)
+    body = RELEASE + paragraphs if release_first else paragraphs + RELEASE
+    page = _page(body, header)
+    return page.replace('<p class="x2b2b2b2">05/12/2025 09:30</p>', "")
+
+
+@pytest.mark.parametrize("release_first", [True, False])
+def test_a_press_release_s_dates_are_not_the_publication_date(release_first: bool) -> None:
+    article = extract_article(_undated(release_first=release_first), UNDATED_URL, crawled=CRAWLED)
+    assert article.published is None
+
+
+def test_a_date_line_between_the_lead_and_the_text_is_still_the_page_s() -> None:
+    """Guard: under the lead, before the text's paragraphs, a date line is the page's."""
+    page = _undated(header='<p class="x2b2b2b2">Thứ năm, 05/12/2025 09:30</p>')
+    article = extract_article(page, UNDATED_URL, crawled=CRAWLED)
+    assert article.published == datetime(2025, 12, 5, 9, 30, tzinfo=VIETNAM_TZ)
+
+
+def test_a_weekday_with_the_verbal_date_is_still_a_date_line() -> None:
+    """Guard: "Thứ Năm, ngày 5 tháng 12 năm 2025" opens with a weekday, not a place."""
+    page = _undated(header='<p class="x2b2b2b2">Thứ Năm, ngày 5 tháng 12 năm 2025</p>')
+    article = extract_article(page, UNDATED_URL, crawled=CRAWLED)
+    assert article.published == datetime(2025, 12, 5, tzinfo=VIETNAM_TZ)

@@ -41,6 +41,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.keys import folded
+from crawler.extraction.places import is_place
 from crawler.extraction.vocab import load
 
 # fmt: off
@@ -64,6 +65,8 @@ _DATE_LINE_WORDS = re.compile(
 _AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
 _LINE_TAGS = _DATE_TAGS - {"a"}  # elements whose whole line may be a date
 _BEFORE_HEADLINE = 30  # elements before the h1, inside its own block, searched for an unclassed date line
+_PROSE_CHARS = 150  # a paragraph longer than this is prose
+_PROSE_BEFORE_DATE = 2  # at the second prose paragraph (the lead, then the text) the search ends
 _SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
 
 
@@ -96,9 +99,16 @@ def _candidates(
         ]
     if (last := _last_text_before(index, headline, headline_at)) is not None and last not in before:
         before.append(last)
+    prose = 0
     for element in [*before, *index.window(headline_at + 1, headline_at + _AFTER_HEADLINE)]:
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
+        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
+            # the lead, then the text: a date line by its shape stands before the text's second
+            # paragraph; further on it is a date the text tells (an event's, a document's)
+            prose += 1
+            if prose >= _PROSE_BEFORE_DATE:
+                break
         # The element's whole line first ("09:40 AM | <span>26/12/2012</span>": the time and the
         # date in two nodes, which a class word would have named one date element), then its
         # own text and tail.
@@ -129,10 +139,28 @@ def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int)
 _PRINT_EDITION = re.compile(r"\b(?:" + "|".join(load("dates")["date_line"]["print_edition"]) + r")\b")
 
 
+# Dates a text tells, in lines shaped like a stamp: "Cần Thơ, ngày 1 tháng 7 năm 2025", the place
+# and day a document (a press release, a decision, a letter) was signed, printed in its heading;
+# "Thời gian: từ ngày 12 đến ngày 18 tháng 6", an event's span of days. Neither is the page's.
+_DOCUMENT_DATE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\W*$", re.I
+)
+_SPAN = re.compile(r"\btừ\s+(?:ngày\s+)?\d[^|]*?\s(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d", re.I)
+
+
+def _tells_a_date(text: str) -> bool:
+    text = " ".join(text.split())
+    if _SPAN.search(text):
+        return True
+    match = _DOCUMENT_DATE.match(text)
+    return match is not None and is_place(match["place"].strip(" -"))
+
+
 def _is_date_line(text: str) -> bool:
     """A date with at most three other words ("Published on", "Cập nhật", a weekday); a
-    print-edition label ("Báo in số 312 ra ngày") counts as none."""
-    if not looks_like_date(text):
+    print-edition label ("Báo in số 312 ra ngày") counts as none. A date the text tells (a
+    document's place and day, an event's span: `_tells_a_date`) is no date line of the page."""
+    if not looks_like_date(text) or _tells_a_date(text):
         return False
     words = _PRINT_EDITION.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", folded(text)))
     leftover = _DATE_LINE_WORDS.sub(" ", words)
