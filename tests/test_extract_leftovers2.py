@@ -10,8 +10,11 @@
    stayed in the text: a short link in lower case after the last sentence is no text.
 5. A press release in the text, on a page that prints no date by its headline: its document date
    ("Cần Thơ, ngày 1 tháng 7 năm 2025") or its event's dates were read as the publication date.
-   A place-and-day line is a document's date, and a date line by its shape is looked for only
-   before the text's second prose paragraph.
+   A place-and-day line is a document's date and a span of days an event's: no date line.
+6. A numbered gallery told under its pictures (centred picture, centred italic line "(3/9) …"):
+   the lines too long for a caption stayed in the text, the short ones went to the captions, so
+   the story lost every other paragraph. Lines set alike under three or more pictures, some too
+   long for a caption, are the story: none of them is a caption.
 Every page below is written for these tests (invented names and text, opaque class names).
 """
 
@@ -230,7 +233,7 @@ def test_a_press_release_s_dates_are_not_the_publication_date(release_first: boo
 
 
 def test_a_date_line_between_the_lead_and_the_text_is_still_the_page_s() -> None:
-    """Guard: under the lead, before the text's paragraphs, a date line is the page's."""
+    """Guard: the page's own date line still counts beside the press release."""
     page = _undated(header='<p class="x2b2b2b2">Thứ năm, 05/12/2025 09:30</p>')
     article = extract_article(page, UNDATED_URL, crawled=CRAWLED)
     assert article.published == datetime(2025, 12, 5, 9, 30, tzinfo=VIETNAM_TZ)
@@ -241,3 +244,53 @@ def test_a_weekday_with_the_verbal_date_is_still_a_date_line() -> None:
     page = _undated(header='<p class="x2b2b2b2">Thứ Năm, ngày 5 tháng 12 năm 2025</p>')
     article = extract_article(page, UNDATED_URL, crawled=CRAWLED)
     assert article.published == datetime(2025, 12, 5, tzinfo=VIETNAM_TZ)
+
+
+# 6. A numbered gallery told under its pictures
+GALLERY = [
+    "Từ bốn giờ sáng, các hộ trồng chè trong thôn đã lên nương hái búp khi sương còn đọng trên lá, "
+    "mỗi người mang theo một chiếc gùi đan bằng tre và một chiếc đèn pin nhỏ để soi đường "
+    "qua những lối mòn dốc và trơn sau mấy ngày mưa phùn kéo dài.",
+    "Búp chè được đưa về nhà văn hóa thôn để cân.",
+    "Sau khi cân, chè được rải mỏng trên những nong tre lớn đặt trong nhà sàn cho héo tự nhiên, "
+    "người già trong bản đảo chè bằng tay cứ nửa giờ một lần cho đến trưa để lá mềm đều mà không "
+    "bị dập, giữ được mùi thơm đặc trưng của giống chè cổ thụ.",
+    "Chè héo được sao trên chảo gang đặt trên bếp củi.",
+    "Mẻ chè đầu tiên được đóng gói trong túi giấy có in mã truy xuất nguồn gốc và tem của hợp tác "
+    "xã, sẵn sàng cho phiên chợ cuối tuần ở trung tâm huyện, nơi thương lái và du khách đã đặt "
+    "trước gần một nửa số hàng từ đầu tháng này để mang về xuôi.",
+]
+
+
+def _gallery(lines: list[str], numbered: bool = True) -> str:
+    count = len(lines)
+    return "".join(
+        f'<p align="center"><img src="/anh/che-{n}.jpg" alt=""></p>'
+        f'<p align="center"><em>{f"({n}/{count}) " if numbered else ""}{text}</em></p>'
+        for n, text in enumerate(lines, 1)
+    )
+
+
+def test_a_numbered_gallery_told_under_its_pictures_keeps_every_line_in_order() -> None:
+    body = f"<p>{PARAGRAPHS[0]}</p>" + _gallery(GALLERY) + f"<p>{CLOSING}</p>"
+    article = extract_article(_page(body), URL, crawled=CRAWLED)
+    positions = [article.text.find(text) for text in GALLERY]
+    assert all(position >= 0 for position in positions), positions
+    assert positions == sorted(positions)
+    assert not any(text in caption for caption in article.captions for text in GALLERY)
+
+
+def test_short_captions_under_pictures_stay_captions() -> None:
+    """Guard: lines under the pictures all short enough for captions are captions."""
+    short = [
+        "Búp chè được đưa về nhà văn hóa thôn để cân.",
+        "Chè héo được sao trên chảo gang.",
+        "Mẻ chè đầu tiên được đóng gói trong túi giấy.",
+    ]
+    body = (
+        "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + _gallery(short, numbered=False)
+        + f"<p>{CLOSING}</p>"
+    )
+    article = extract_article(_page(body), URL, crawled=CRAWLED)
+    assert all(text not in article.text for text in short)

@@ -65,8 +65,6 @@ _DATE_LINE_WORDS = re.compile(
 _AFTER_HEADLINE = 60  # elements after the h1 that still belong to its byline block
 _LINE_TAGS = _DATE_TAGS - {"a"}  # elements whose whole line may be a date
 _BEFORE_HEADLINE = 30  # elements before the h1, inside its own block, searched for an unclassed date line
-_PROSE_CHARS = 150  # a paragraph longer than this is prose
-_PROSE_BEFORE_DATE = 2  # at the second prose paragraph (the lead, then the text) the search ends
 _SAME_BLOCK_LEVELS = 3  # a date printed above the h1 must share one of its 3 nearest containers
 
 
@@ -99,16 +97,9 @@ def _candidates(
         ]
     if (last := _last_text_before(index, headline, headline_at)) is not None and last not in before:
         before.append(last)
-    prose = 0
     for element in [*before, *index.window(headline_at + 1, headline_at + _AFTER_HEADLINE)]:
         if element in seen or element.tag in NON_CONTENT_TAGS:
             continue
-        if element.tag == "p" and short_raw_text(element, _PROSE_CHARS // 2) is None:
-            # the lead, then the text: a date line by its shape stands before the text's second
-            # paragraph; further on it is a date the text tells (an event's, a document's)
-            prose += 1
-            if prose >= _PROSE_BEFORE_DATE:
-                break
         # The element's whole line first ("09:40 AM | <span>26/12/2012</span>": the time and the
         # date in two nodes, which a class word would have named one date element), then its
         # own text and tail.

@@ -169,6 +169,17 @@ def _may_caption(block: HtmlElement | None) -> bool:
     )
 
 
+def _told_under(block: HtmlElement | None) -> bool:
+    """A block set as a caption under a picture (centred, or wholly italic) but as long as a paragraph."""
+    return (
+        block is not None
+        and block.tag in _BLOCKS
+        and block.find(".//img") is None
+        and len(text_of(block).split()) > _CAPTION_MAX_WORDS
+        and (is_centred(block) or _wholly_italic(block))
+    )
+
+
 def _caption_above(
     row: HtmlElement, found: list[HtmlElement], not_captions: frozenset[str]
 ) -> HtmlElement | None:
@@ -388,6 +399,8 @@ def find_unclassed_captions(
     found: list[HtmlElement] = []
     pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]] = []
     centring_marks_captions: bool | None = None
+    set_under: list[HtmlElement] = []  # lines set as captions (centred, italic) under picture blocks
+    told = 0  # lines set the same way and too long for a caption
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
         block = image.getparent()
@@ -404,6 +417,9 @@ def find_unclassed_captions(
         if not _only_images(block):
             continue
         row, following = _picture_row(block)
+        if _told_under(following):
+            told += 1  # set like a caption, long like a paragraph: counted, never taken
+            following = None
         if not _may_caption(following):
             following = None
         elif following in found:
@@ -414,8 +430,14 @@ def find_unclassed_captions(
             (is_centred(following) and centring_marks_captions) or _wholly_italic(following)
         ):
             found.append(following)
+            set_under.append(following)
         elif (above := _caption_above(row, found, not_captions)) is not None:
             found.append(above)
+    if told and told + len(set_under) >= _STORY_PICTURES:
+        # A numbered gallery whose text is told under its pictures: the lines set under the
+        # pictures are all alike, the long ones are the story's paragraphs, so the short ones are
+        # too ("(6/15) …" between "(5/15)" and "(7/15)"): none of them is a caption.
+        found = [el for el in found if el not in set_under]
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
