@@ -179,6 +179,7 @@ _CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 
 
 def is_centred(element: HtmlElement) -> bool:
+    """Set centred by its own markup: where a caption sits under a picture, or a heading over a box."""
     return (
         element.tag == "center"
         or (element.get("align") or "").lower() == "center"
