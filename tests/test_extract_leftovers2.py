@@ -196,14 +196,17 @@ def test_a_read_more_link_after_the_last_sentence_of_a_paragraph_goes() -> None:
     assert PARAGRAPHS[1] in article.text
 
 
-def test_a_link_inside_a_sentence_and_a_linked_name_stay() -> None:
-    """Guard: a link the sentence goes on after, or a capitalised link (a name, a title), is text."""
+def test_a_link_inside_a_sentence_a_linked_name_and_a_cited_address_stay() -> None:
+    """Guard: a link the sentence goes on after, a capitalised link (a name, a title) and a
+    printed address after the sentence (a reference the text gives) are text."""
     inside = 'Hồ sơ đăng ký được hướng dẫn <a href="/huong-dan.html">tại trang này</a> của huyện.'
     named = 'Hội chợ năm nay do tỉnh tổ chức. <a href="/hoi-cho.html">Hội Chợ Nông Sản Vùng Cao</a>'
-    body = "".join(f"<p>{text}</p>" for text in [*PARAGRAPHS, inside, named, CLOSING])
+    cited = 'Quy chế được đăng trên cổng thông tin của tỉnh. <a href="https://x.example.vn/qc">x.example.vn/qc</a>'
+    body = "".join(f"<p>{text}</p>" for text in [*PARAGRAPHS, inside, named, cited, CLOSING])
     article = extract_article(_page(body), URL, crawled=CRAWLED)
     assert "tại trang này của huyện." in article.text
     assert "Hội Chợ Nông Sản Vùng Cao" in article.text
+    assert "x.example.vn/qc" in article.text
 
 
 # 5. A press release's dates are not the page's

@@ -346,14 +346,16 @@ def _collapse_source_line_breaks(body: etree._Element) -> None:
 # An emphasised run of capitalised words is a signature, as a "<br>" sets one apart elsewhere: it
 # goes on a line of its own, so the closing-byline rules read it as they read "…nữ tính.<br>H.V.".
 # A short link in lower case is a "read more" link to another page (a digest item's "Xem chi
-# tiết"): not text. A bold word mid-sentence, a bold last sentence, a bold product name ending a
-# sentence without its full stop and a link inside a sentence stay where they are.
+# tiết"), unless it prints an address (a cited URL): not text. A bold word mid-sentence, a bold
+# last sentence, a bold product name ending a sentence without its full stop and a link inside a
+# sentence stay where they are.
 _CLOSED_SENTENCE = re.compile(r"""[.!?…]["'”»)]*\s*$""")
 _SIGNATURE_RUN = re.compile(r"^(?:[(]?[A-ZÀ-ỸĐ][^\s]*\s*){1,5}$")
 _EMPHASIS = ("#b", "#i")
 _SENTENCE_WORDS = 4  # a sentence before it, not a label ("Ảnh:", "Nguồn.")
 _READ_MORE_WORDS = 4
 _STOPS = (".", "!", "?", "…")
+_ADDRESS_LIKE = re.compile(r"[/@:]|\w\.\w")  # a printed address is a reference the text gives, kept
 
 
 def _closing_run(paragraph: etree._Element) -> etree._Element | None:
@@ -381,7 +383,7 @@ def _set_apart_closing_run(paragraph: etree._Element) -> None:
     run = _text(last)
     if last.tag == "ref":
         words = run.split()
-        lower = any(word[:1].islower() for word in words)
+        lower = any(word[:1].islower() for word in words) and not _ADDRESS_LIKE.search(run)
         if last.get("target") and 0 < len(words) <= _READ_MORE_WORDS and lower and not run.endswith(_STOPS):
             _drop_keeping_tail(last)
         return
