@@ -36,7 +36,7 @@ PARAGRAPHS = [
     "không dùng thuốc trừ cỏ từ đầu vụ xuân năm ngoái.",
     "Ông trưởng thôn cho biết các hộ thành viên ghi chép nhật ký sản xuất hằng ngày, cán bộ khuyến nông "
     "đến kiểm tra mỗi tháng một lần và hướng dẫn cách hái búp đúng kỹ thuật.",
-    "Sản phẩm chè búp khô của hợp tác xã đang được hoàn thiện hồ sơ để tham gia đánh giá sản phẩm "
+    "Sản phẩm chè búp khô của hợp tác xã đang được hoàn thiện hồ sơ để dự kỳ chấm chọn sản vật "
     "tiêu biểu của huyện vào đầu năm sau, bao bì mới in mã truy xuất nguồn gốc.",
 ]
 
