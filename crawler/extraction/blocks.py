@@ -341,6 +341,71 @@ def _collapse_source_line_breaks(body: etree._Element) -> None:
             element.tail = as_printed(element.tail)
 
 
+# A paragraph's closing run after its last sentence, in an element of its own ("… xạ trị.
+# <b>Lan Anh</b>", "… chủ nhật. <a>Xem chi tiết</a>"): on screen set apart from the sentence.
+# An emphasised run of capitalised words is a signature, as a "<br>" sets one apart elsewhere: it
+# goes on a line of its own, so the closing-byline rules read it as they read "…nữ tính.<br>H.V.".
+# A short link in lower case is a "read more" link to another page (a digest item's "Xem chi
+# tiết"), unless it prints an address (a cited URL): not text. A bold word mid-sentence, a bold
+# last sentence, a bold product name ending a sentence without its full stop and a link inside a
+# sentence stay where they are.
+_CLOSED_SENTENCE = re.compile(r"""[.!?…]["'”»)]*\s*$""")
+_SIGNATURE_RUN = re.compile(r"^(?:[(]?[A-ZÀ-ỸĐ][^\s]*\s*){1,5}$")
+_EMPHASIS = ("#b", "#i")
+_SENTENCE_WORDS = 4  # a sentence before it, not a label ("Ảnh:", "Nguồn.")
+_READ_MORE_WORDS = 4
+_STOPS = (".", "!", "?", "…")
+_ADDRESS_LIKE = re.compile(r"[/@:]|\w\.\w")  # a printed address is a reference the text gives, kept
+
+
+def _closing_run(paragraph: etree._Element) -> etree._Element | None:
+    """The paragraph's last element when it closes the paragraph after a closed sentence."""
+    if not len(paragraph):
+        return None
+    last = paragraph[-1]
+    if (last.tail or "").strip() or last.tag not in ("hi", "ref"):
+        return None
+    before: list[str] = [paragraph.text or ""]
+    for child in paragraph[:-1]:
+        _walk(child, before)
+        before.append(child.tail or "")
+    text = "".join(before)
+    if len(text.split()) < _SENTENCE_WORDS or not _CLOSED_SENTENCE.search(text):
+        return None
+    return last
+
+
+def _set_apart_closing_run(paragraph: etree._Element) -> None:
+    """A signature run goes on a line of its own; a "read more" link goes."""
+    last = _closing_run(paragraph)
+    if last is None:
+        return
+    run = _text(last)
+    if last.tag == "ref":
+        words = run.split()
+        lower = any(word[:1].islower() for word in words) and not _ADDRESS_LIKE.search(run)
+        if last.get("target") and 0 < len(words) <= _READ_MORE_WORDS and lower and not run.endswith(_STOPS):
+            _drop_keeping_tail(last)
+        return
+    if not any(rend in (last.get("rend") or "") for rend in _EMPHASIS) or not _SIGNATURE_RUN.match(run):
+        return
+    if run.endswith(_STOPS) and " " in run:
+        return  # a capitalised sentence of its own, not initials ("H.V.")
+    last.addprevious(etree.Element("lb"))
+
+
+def _drop_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "").rstrip() + (element.tail or "")
+    else:
+        parent.text = (parent.text or "").rstrip() + (element.tail or "")
+    parent.remove(element)
+
+
 def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
     """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs.
     `url` (the page's) tells links that leave the site from the site's own."""
@@ -373,8 +438,11 @@ def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
         elif tag == "quote":
             if block := _block(tag, child, url):
                 blocks.extend(_paragraphs(block))
-        elif tag and (block := _block("p", child, url)):
-            blocks.extend(_paragraphs(block))
+        elif tag:
+            if tag == "p":
+                _set_apart_closing_run(child)
+            if block := _block("p", child, url):
+                blocks.extend(_paragraphs(block))
     return blocks
 
 

@@ -78,6 +78,7 @@ class BodyContext:
     outlet: OutletNames = field(default_factory=lambda: OutletNames(()))
     crawled: datetime | None = None
     signatures: frozenset[str] = frozenset()  # folded texts of right-aligned short lines (byline.py)
+    headings: frozenset[str] = frozenset()  # folded texts of centred short lines (byline.py)
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
     author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
     byline_lines: frozenset[str] = frozenset()  # squashed texts of the page's byline element (byline.py)
@@ -160,6 +161,19 @@ def is_widget(block: Block) -> bool:
     if len(_LOTTERY.findall(block.text.lower())) >= 2:
         return True
     return block.link_ratio >= _TEASER_LINK and bool(_MARKET.search(folded(block.text)))
+
+
+# A photo carousel's position counter printed on its own: "Ảnh 3/9", "1 / 12", "(2/5)".
+_COUNTER = re.compile(
+    r"^\(?\s*(?:(?:ảnh|hình|hình\s*ảnh|photo|slide)\s*)?(\d{1,3})\s*/\s*(\d{1,3})\s*\)?$", re.I
+)
+
+
+def _is_counter(block: Block) -> bool:
+    """ "Ảnh 3/9" alone on a line: which slide is shown, no text of the story (the first number
+    is a position among the second: "3/2" is no counter)."""
+    match = _COUNTER.match(block.text.strip())
+    return match is not None and 1 <= int(match[1]) <= int(match[2])
 
 
 # " … ô nhiễm. >> Xả rác - sự hồn nhiên": a related link written with an arrow after the last sentence.
@@ -322,15 +336,17 @@ def _take_opening_byline(
     outlet: OutletNames,
     named_elsewhere: frozenset[str] = frozenset(),
     lead: str = "",
+    headings: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """The byline bar's pieces that the body extractor kept as the first lines, before any prose
     (the lead does not count: templates print the byline between the sapo and the text), are the
     byline, not text, when they read as one in full (`_opening_byline`); a label of one to three
-    words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's."""
+    words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's. A
+    centred line (`headings`) is neither: it heads a box of the text ("TIN BUỒN" over an obituary)."""
     lead_key = squash(lead)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
-        if index < _OPENING_LINES:
+        if index < _OPENING_LINES and " ".join(folded(block.text).split()) not in headings:
             prose = [b for b in kept if len(b.text.split()) >= _PROSE_WORDS]
             if not any(b.key != lead_key for b in prose):
                 byline = _opening_byline(block, outlet, named_elsewhere)
@@ -902,13 +918,16 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
     work = _drop_byline_lines(work, result, context.byline_lines)
-    work = _take_opening_byline(work, result, context.outlet, context.named_elsewhere, context.lead)
+    work = _take_opening_byline(
+        work, result, context.outlet, context.named_elsewhere, context.lead, context.headings
+    )
     work = _drop_prompts(work, result)
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)
     work = _drop_related(work, result)
     work = _drop_link_only(work, result)
     work = _filter(work, result, "widget", is_widget)
+    work = _filter(work, result, "carousel counter", _is_counter)
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)

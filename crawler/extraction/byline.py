@@ -23,6 +23,7 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
+    is_centred,
     short_raw_text,
     short_text,
     text_of,
@@ -799,6 +800,7 @@ def completes(short: Byline, full: Byline) -> bool:
 
 _BAR_WINDOW = 12  # elements after the headline where its byline bar stands
 _BOLD_NAME_WINDOW = 5
+_CENTRED_LEVELS = 2  # a line's own block and the box around it: <td align=center><p><b>…
 _BAR_TAGS = frozenset({"div", "p", "span", "li", "td", "dd", "em", "i", "small"})
 
 
@@ -882,6 +884,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         name = short_text(element, 60)
         if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != name:
             continue  # a link, or bold words inside a longer line
+        if any(is_centred(node) for node in [line, *list(ancestors(line))[:_CENTRED_LEVELS]]):
+            continue  # centred: a box's heading ("TIN BUỒN" over an obituary) or a kicker, not a credit
         byline = parse_byline(name or "", outlet, min_words=2)
         if byline and byline.authors:
             return PageByline(byline, distance, frozenset({squash(name or "")}))
@@ -1173,13 +1177,35 @@ def is_signature_styled(element: HtmlElement) -> bool:
 _ALIGNED_OR_STYLED = etree.XPath("//body//*/@align/.. | //body//*/@style/..")  # attribute axis: cheaper
 
 
-def signature_lines(tree: HtmlElement) -> set[str]:
-    """Folded texts of short right-aligned blocks: where reader letters and old templates sign
-    ("<p align=right>Trung</p>"); the body's closing-byline rule accepts one-word names there."""
-    found: set[str] = set()
+_LINE_TAGS = ("p", "div", "td", "span")
+_CENTRED_LINE_TAGS = frozenset({"p", "div", "td", "span", "center", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def aligned_lines(tree: HtmlElement) -> tuple[set[str], set[str]]:
+    """Folded texts of short right-aligned blocks, and of short centred ones.
+
+    Right-aligned is where reader letters and old templates sign ("<p align=right>Trung</p>"):
+    the body's closing-byline rule accepts one-word names there. Centred is where a box's heading
+    stands ("TIN BUỒN" over an obituary, a notice's title), its own or in a centred box (the
+    lines of the box's first two levels): the body's opening-byline rule reads no name there."""
+    signatures: set[str] = set()
+    headings: set[str] = set()
     for element in _ALIGNED_OR_STYLED(tree):
-        if element.tag in ("p", "div", "td", "span") and is_right_aligned(element):
+        if element.tag in _LINE_TAGS and is_right_aligned(element):
             text = short_text(element, 60)
             if text and len(text.split()) <= 6:
-                found.add(" ".join(folded(text).split()))
-    return found
+                signatures.add(" ".join(folded(text).split()))
+        elif is_centred(element):
+            lines = [
+                element,
+                *element.iterchildren(),
+                *(g for c in element.iterchildren() for g in c.iterchildren()),
+            ]
+            for line in lines:
+                if (
+                    line.tag in _CENTRED_LINE_TAGS
+                    and (text := short_text(line, 60))
+                    and len(text.split()) <= 6
+                ):
+                    headings.add(" ".join(folded(text).split()))
+    return signatures, headings

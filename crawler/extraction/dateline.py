@@ -41,6 +41,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.keys import folded
+from crawler.extraction.places import is_place
 from crawler.extraction.vocab import load
 
 # fmt: off
@@ -132,11 +133,29 @@ _LATEST = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["latest"]) + r")\b")
 _GLOSS = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["gloss"]) + r")\b[^()|]*")
 
 
+# Dates a text tells, in lines shaped like a stamp: "Cần Thơ, ngày 1 tháng 7 năm 2025", the place
+# and day a document (a press release, a decision, a letter) was signed, printed in its heading;
+# "Thời gian: từ ngày 12 đến ngày 18 tháng 6", an event's span of days. Neither is the page's.
+_DOCUMENT_DATE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\W*$", re.I
+)
+_SPAN = re.compile(r"\btừ\s+(?:ngày\s+)?\d[^|]*?\s(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d", re.I)
+
+
+def _tells_a_date(text: str) -> bool:
+    text = " ".join(text.split())
+    if _SPAN.search(text):
+        return True
+    match = _DOCUMENT_DATE.match(text)
+    return match is not None and is_place(match["place"].strip(" -"))
+
+
 def _is_date_line(text: str) -> bool:
     """A date with at most three other words ("Published on", "Cập nhật", a weekday); a
     print-edition label ("Báo in số 312 ra ngày") and a gloss in another calendar ("(tức ngày 23
-    tháng Một năm Giáp Thìn)") count as none."""
-    if not looks_like_date(text):
+    tháng Một năm Giáp Thìn)") count as none. A date the text tells (a document's place and day, an
+    event's span: `_tells_a_date`) is no date line of the page."""
+    if not looks_like_date(text) or _tells_a_date(text):
         return False
     words = _PRINT_EDITION.sub(" ", re.sub(r"[\d:/.,|()+-]+", " ", _GLOSS.sub(" ", folded(text))))
     leftover = _DATE_LINE_WORDS.sub(" ", words)

@@ -175,6 +175,18 @@ _IMAGE_ROOTS = ("img", "image", "photo", "thumb", "figure", "gallery", "caption"
 _IMAGE_WORDS = frozenset({"pic", "picture", "media", "video", "anh", "hinh", "avatar", "figcaption"})
 
 
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
+
+
+def is_centred(element: HtmlElement) -> bool:
+    """Set centred by its own markup: where a caption sits under a picture, or a heading over a box."""
+    return (
+        element.tag == "center"
+        or (element.get("align") or "").lower() == "center"
+        or bool(_CENTRED.search(element.get("style") or ""))
+    )
+
+
 def is_image_box(element: HtmlElement) -> bool:
     """Whether the element is a figure/image wrapper, judged by tag and class/id words."""
     if element.tag in ("figure", "figcaption", "picture"):

@@ -34,12 +34,12 @@ from crawler.extraction.byline import (
     PageByline,
     add_names,
     agency_name,
+    aligned_lines,
     author_boxes,
     completes,
     find_byline,
     find_closing_byline,
     parse_byline,
-    signature_lines,
 )
 from crawler.extraction.chrome import (
     find_labels,
@@ -820,13 +820,15 @@ def extract_article(
     blocks = extract_blocks(tree, final_url if is_web_url(final_url) else None, containers)
     taken_out = teasers.keys | {squash(text) for text in (*captions, lead) if text}
     blocks = recover_lost_text(tree, blocks, headline.element, exclude=taken_out)
+    signatures, headings = aligned_lines(tree)
     context = BodyContext(
         title=headline.text,
         lead=lead,
         captions=captions,
         outlet=outlet_names,
         crawled=crawled_at,
-        signatures=frozenset(signature_lines(tree)),
+        signatures=frozenset(signatures),
+        headings=frozenset(headings),
         teasers=frozenset(teasers.keys),
         author_boxes=frozenset(author_boxes(index, headline.element)),
         byline_lines=page_byline.lines if page_byline else frozenset(),

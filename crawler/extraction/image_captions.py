@@ -34,23 +34,15 @@ from crawler.extraction.dom import (
     FIGURE_MAX_CHARS,
     NON_CONTENT_TAGS,
     ancestors,
+    is_centred,
     text_of,
     xml_safe,
 )
 from crawler.extraction.keys import squash
 
 _CAPTION_MAX_WORDS = 40
-_CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
 _ITALIC_TAGS = frozenset({"em", "i"})
 _BLOCKS = ("p", "div", "td", "center", "span")
-
-
-def _is_centred(element: HtmlElement) -> bool:
-    return (
-        element.tag == "center"
-        or (element.get("align") or "").lower() == "center"
-        or bool(_CENTRED.search(element.get("style") or ""))
-    )
 
 
 def _only_images(element: HtmlElement) -> bool:
@@ -121,7 +113,7 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
             return []
         # Blocks under the image: a caption only in a centred picture box that shows nothing else.
         if (
-            not _is_centred(block)
+            not is_centred(block)
             or tail
             or any(el.find(".//img") is not None or el.tag == "img" for el in after)
         ):
@@ -132,7 +124,7 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
     # (Text right after the image, before the break, stands beside it: a floated picture in prose.)
     on_own_line = bool(after) and after[0].tag == "br" and not tail
     italic = not tail and not tails and [el.tag for el in after if el.tag != "br"] in (["em"], ["i"])
-    if not (on_own_line or _is_centred(block) or italic):
+    if not (on_own_line or is_centred(block) or italic):
         return []
     for element in tails:  # wrap bare text so it can be collected and removed
         span = block.makeelement("span", {})
@@ -177,6 +169,17 @@ def _may_caption(block: HtmlElement | None) -> bool:
     )
 
 
+def _told_under(block: HtmlElement | None) -> bool:
+    """A block set as a caption under a picture (centred, or wholly italic) but as long as a paragraph."""
+    return (
+        block is not None
+        and block.tag in _BLOCKS
+        and block.find(".//img") is None
+        and len(text_of(block).split()) > _CAPTION_MAX_WORDS
+        and (is_centred(block) or _wholly_italic(block))
+    )
+
+
 def _caption_above(
     row: HtmlElement, found: list[HtmlElement], not_captions: frozenset[str]
 ) -> HtmlElement | None:
@@ -208,7 +211,7 @@ def _centred_text_elsewhere(tree: HtmlElement) -> bool:
     then a centred line under an image is just more text, not a caption."""
     seen = 0
     for block in tree.iter("p", "div", "center"):
-        if not _is_centred(block) or block.find(".//img") is not None or len(text_of(block).split()) < 2:
+        if not is_centred(block) or block.find(".//img") is not None or len(text_of(block).split()) < 2:
             continue
         previous = block.getprevious()
         if previous is not None and isinstance(previous.tag, str) and _only_images(previous):
@@ -396,6 +399,8 @@ def find_unclassed_captions(
     found: list[HtmlElement] = []
     pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]] = []
     centring_marks_captions: bool | None = None
+    set_under: list[HtmlElement] = []  # lines set as captions (centred, italic) under picture blocks
+    told = 0  # lines set the same way and too long for a caption
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
         block = image.getparent()
@@ -412,18 +417,27 @@ def find_unclassed_captions(
         if not _only_images(block):
             continue
         row, following = _picture_row(block)
+        if _told_under(following):
+            told += 1  # set like a caption, long like a paragraph: counted, never taken
+            following = None
         if not _may_caption(following):
             following = None
         elif following in found:
             continue
-        if following is not None and _is_centred(following) and centring_marks_captions is None:
+        if following is not None and is_centred(following) and centring_marks_captions is None:
             centring_marks_captions = not _centred_text_elsewhere(tree)
         if following is not None and (
-            (_is_centred(following) and centring_marks_captions) or _wholly_italic(following)
+            (is_centred(following) and centring_marks_captions) or _wholly_italic(following)
         ):
             found.append(following)
+            set_under.append(following)
         elif (above := _caption_above(row, found, not_captions)) is not None:
             found.append(above)
+    if told and told + len(set_under) >= _STORY_PICTURES:
+        # A numbered gallery whose text is told under its pictures: the lines set under the
+        # pictures are all alike, the long ones are the story's paragraphs, so the short ones are
+        # too ("(6/15) …" between "(5/15)" and "(7/15)"): none of them is a caption.
+        found = [el for el in found if el not in set_under]
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
