@@ -303,7 +303,9 @@ def _continues_text(element: HtmlElement) -> bool:
     if not paragraphs or not _says_sentence(paragraphs[-1]):
         return False
     first = next((p for p in islice(element.iter("p"), 3) if _says_sentence(p)), None)
-    return first is not None and " ".join(first.text_content().split()) not in " ".join(previous.text_content().split())
+    return first is not None and " ".join(first.text_content().split()) not in " ".join(
+        previous.text_content().split()
+    )
 
 
 _SCRIPT_WRITE = re.compile(

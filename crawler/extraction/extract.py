@@ -76,6 +76,7 @@ from crawler.extraction.loose_text import lift_trailing_breaks, wrap_loose_text
 from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.next_article import remove_next_articles
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
+from crawler.extraction.prompt_boxes import remove_prompt_boxes
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
@@ -702,6 +703,7 @@ def extract_article(
     keep = (headline.element, lead_element)
     byline_lines = page_byline.lines if page_byline else frozenset()
     remove_control_boxes(tree, index, headline.position, keep, byline_lines)
+    remove_prompt_boxes(tree, index, headline.position, keep, byline_lines)
     remove_market_boxes(tree, index, headline.position, keep)
     remove_next_articles(tree, final_url if is_web_url(final_url) else None, keep)
 

@@ -1,0 +1,151 @@
+"""Widget boxes read by what they print: every line a reader prompt, a counter or a button.
+
+Session 17 (page widgets, second round). The body rules drop a reader prompt line by line, after
+the body extractor has read the page ("Tải ứng dụng …", "Quét mã QR …", "Thích 12"). A widget
+set between the last paragraph and the signature ("XUÂN LONG" after the text) still stands
+between the two in the page, and the closing signature, read from the page after the text, is
+not found past it. So a box whose every line is a prompt, a line without words (emoji counts,
+separators, figures) or a button's short label, with at least one prompt, leaves the page
+before the body and the signature are read. The box is the largest such one around a prompt:
+a box holding a line of the article (any sentence that is not a prompt) is never such a box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+
+from crawler.extraction.body import is_prompt
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, PageIndex, ancestors, attached, remove
+from crawler.extraction.keys import squash
+
+_BOX_WORDS = 60  # a widget's heading, notice and buttons; an article holds more
+_LINE_WORDS = 80  # no prompt is longer (body.toml max_words)
+_BUTTON_WORDS = 4  # "Chia sẻ 12", "Trả lời", "Nam miền Nam"
+_LABEL_WORDS = 3  # "Giọng đọc:", "Tốc độ:"
+_CONTROL_TAGS = frozenset({"a", "button", "label", "option"})
+# Inline elements that set a widget's pieces apart (a link, a button, a span per counter).
+_PIECE_TAGS = frozenset({"a", "button", "label", "span", "option", "select"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _wordless(text: str) -> bool:
+    """Emoji, figures, separators: "👍 12", "·", "0:00 / 4:12"."""
+    return _WORD.search(text) is None
+
+
+def _pieces(block: HtmlElement) -> Iterator[tuple[str, bool]]:
+    """The block's text cut at its links, buttons and spans, with whether each piece is a
+    control's label."""
+    parts: list[tuple[list[str], bool]] = [([], False)]
+
+    def walk(element: HtmlElement, control: bool) -> None:
+        if element.text:
+            parts[-1][0].append(element.text)
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in NON_CONTENT_TAGS:
+                pass
+            elif child.tag in _PIECE_TAGS or child.tag in BLOCK_TAGS:
+                parts.append(([], control or child.tag in _CONTROL_TAGS))
+                walk(child, control or child.tag in _CONTROL_TAGS)
+                parts.append(([], control))
+            else:
+                walk(child, control)
+            if child.tail:
+                parts[-1][0].append(child.tail)
+
+    walk(block, block.tag in _CONTROL_TAGS)
+    for texts, control in parts:
+        text = " ".join("".join(texts).split())
+        if text:
+            yield text, control
+
+
+def _widget_piece(text: str, control: bool) -> bool:
+    words = len(text.split())
+    return (
+        _wordless(text)
+        or is_prompt(text)
+        or (control and words <= _BUTTON_WORDS)
+        or (text.endswith(":") and words <= _LABEL_WORDS)
+    )
+
+
+def _line_state(block: HtmlElement) -> int:
+    """For a block holding no other block: 2 when its line says a prompt (whole, or one of its
+    pieces with every other piece a widget's), 1 when every piece is a widget's without a
+    prompt, 0 when it says anything else (article text)."""
+    text = " ".join(block.text_content().split())
+    if not text or _wordless(text):
+        return 1
+    if len(text.split()) > _LINE_WORDS:
+        return 0
+    if is_prompt(text):
+        return 2
+    pieces = list(_pieces(block))
+    if not all(_widget_piece(piece, control) for piece, control in pieces):
+        return 0
+    return 2 if any(is_prompt(piece) for piece, _ in pieces) else 1
+
+
+def _leaf(element: HtmlElement) -> bool:
+    return not any(
+        isinstance(d.tag, str) and d.tag in BLOCK_TAGS and d.tag != "br" for d in element.iterdescendants()
+    )
+
+
+def _box_state(box: HtmlElement) -> int:
+    """The lowest line state of the box's lines (its blocks holding no other block, and loose
+    text between them), 2 when all say a prompt or a widget's piece and one a prompt."""
+    states: list[int] = []
+    for element in box.iter():
+        if not isinstance(element.tag, str) or element.tag in NON_CONTENT_TAGS:
+            continue
+        if element.tag in BLOCK_TAGS and element.tag != "br" and _leaf(element):
+            states.append(_line_state(element))
+        elif element.tag in BLOCK_TAGS and element.tag != "br":
+            loose = [element.text, *(child.tail for child in element)]
+            text = " ".join(" ".join(t for t in loose if t).split())
+            if text and not _wordless(text):
+                states.append(2 if is_prompt(text) else 0)
+        if states and states[-1] == 0:
+            return 0
+    return 2 if 2 in states else min(states, default=0)
+
+
+def remove_prompt_boxes(
+    tree: HtmlElement,
+    index: PageIndex,
+    headline_at: int,
+    keep: Iterable[HtmlElement | None],
+    byline_lines: frozenset[str] = frozenset(),
+) -> int:
+    """Remove, after the headline, the largest box of at most 60 words around a prompt line
+    whose every line is a prompt or a widget's piece (`_box_state`). A box holding the headline,
+    the lead or the page's byline stays."""
+    if headline_at < 0:
+        return 0
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    removed = 0
+    for block in list(tree.iter("p", "div", "li", "td", "table", "ul", "section", "form", "figure")):
+        if index.of(block) <= headline_at or not attached(block, tree) or not _leaf(block):
+            continue
+        if _line_state(block) != 2:
+            continue
+        box = block
+        for parent in ancestors(block):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _BOX_WORDS or _box_state(parent) != 2:
+                break
+            box = parent
+        if box in holding:
+            continue
+        key = squash(box.text_content())
+        if any(line and line in key for line in byline_lines):
+            continue
+        remove(box)
+        removed += 1
+    return removed
