@@ -124,7 +124,8 @@ def remove_prompt_boxes(
 ) -> int:
     """Remove, after the headline, the largest box of at most 60 words around a prompt line
     whose every line is a prompt or a widget's piece (`_box_state`). A box holding the headline,
-    the lead or the page's byline stays."""
+    the lead or the page's byline stays; a paragraph alone, or a line with a web address, is left
+    to the body rules, which read it with the text around it (an address the text cites)."""
     if headline_at < 0:
         return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
@@ -132,16 +133,16 @@ def remove_prompt_boxes(
     for block in list(tree.iter("p", "div", "li", "td", "table", "ul", "section", "form", "figure")):
         if index.of(block) <= headline_at or not attached(block, tree) or not _leaf(block):
             continue
-        if _line_state(block) != 2:
-            continue
-        box = block
+        if "://" in block.text_content() or _line_state(block) != 2:
+            continue  # an address: the body rules know whether the text cites it
+        box = None if block.tag == "p" else block  # a paragraph alone: the body rules' business
         for parent in ancestors(block):
             if parent.tag in ("body", "html") or parent in holding:
                 break
             if len(parent.text_content().split()) > _BOX_WORDS or _box_state(parent) != 2:
                 break
             box = parent
-        if box in holding:
+        if box is None or box in holding:
             continue
         key = squash(box.text_content())
         if any(line and line in key for line in byline_lines):
