@@ -47,6 +47,7 @@ from crawler.extraction.chrome import (
     remove_labelled_link_lists,
     remove_market_boxes,
     remove_related_boxes,
+    remove_summary_boxes,
     take_captions,
     take_tag_lists,
 )
@@ -682,6 +683,7 @@ def extract_article(
     remove_comment_sections(
         tree, index, keep=(headline.element,), headline_at=headline.position, labels=labels
     )
+    remove_summary_boxes(labels, tree, keep=(headline.element,))
     labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
     captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)

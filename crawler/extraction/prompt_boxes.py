@@ -13,7 +13,7 @@ a box holding a line of the article (any sentence that is not a prompt) is never
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from lxml.html import HtmlElement
 
@@ -36,9 +36,10 @@ def _wordless(text: str) -> bool:
     return _WORD.search(text) is None
 
 
-def _pieces(block: HtmlElement) -> Iterator[tuple[str, bool]]:
-    """The block's text cut at its links, buttons and spans, with whether each piece is a
-    control's label."""
+def _pieces(block: HtmlElement, inner: bool = True) -> list[tuple[str, bool]]:
+    """The block's text cut at its links, buttons, spans and line breaks, with whether each piece
+    is a control's label; without `inner`, the blocks inside it are left out (they are lines of
+    their own)."""
     parts: list[tuple[list[str], bool]] = [([], False)]
 
     def walk(element: HtmlElement, control: bool) -> None:
@@ -47,6 +48,8 @@ def _pieces(block: HtmlElement) -> Iterator[tuple[str, bool]]:
         for child in element:
             if not isinstance(child.tag, str) or child.tag in NON_CONTENT_TAGS:
                 pass
+            elif child.tag in BLOCK_TAGS and (child.tag == "br" or not inner):
+                parts.append(([], control))
             elif child.tag in _PIECE_TAGS or child.tag in BLOCK_TAGS:
                 parts.append(([], control or child.tag in _CONTROL_TAGS))
                 walk(child, control or child.tag in _CONTROL_TAGS)
@@ -57,20 +60,32 @@ def _pieces(block: HtmlElement) -> Iterator[tuple[str, bool]]:
                 parts[-1][0].append(child.tail)
 
     walk(block, block.tag in _CONTROL_TAGS)
-    for texts, control in parts:
-        text = " ".join("".join(texts).split())
-        if text:
-            yield text, control
+    return [(text, control) for texts, control in parts if (text := " ".join("".join(texts).split()))]
+
+
+_LABELLED = re.compile(r"^[^\W\d_][^:]{0,30}:\s*(.*)$")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
 def _widget_piece(text: str, control: bool) -> bool:
+    """A piece a widget prints: no words (a count, a time, an emoji), a prompt, a button's short
+    label, a field's label ("Tốc độ:"), or a label and a value without words ("Hotline: 0912 …",
+    "Email: toasoan@…")."""
     words = len(text.split())
+    labelled = _LABELLED.match(text)
     return (
         _wordless(text)
-        or is_prompt(text)
         or (control and words <= _BUTTON_WORDS)
         or (text.endswith(":") and words <= _LABEL_WORDS)
+        or (labelled is not None and _wordless(_ADDRESS.sub(" ", labelled.group(1))))
+        or is_prompt(text)
     )
+
+
+def _pieces_state(pieces: list[tuple[str, bool]]) -> int:
+    if not all(_widget_piece(piece, control) for piece, control in pieces):
+        return 0
+    return 2 if any(is_prompt(piece) for piece, _ in pieces) else 1
 
 
 def _line_state(block: HtmlElement) -> int:
@@ -84,10 +99,13 @@ def _line_state(block: HtmlElement) -> int:
         return 0
     if is_prompt(text):
         return 2
-    pieces = list(_pieces(block))
-    if not all(_widget_piece(piece, control) for piece, control in pieces):
-        return 0
-    return 2 if any(is_prompt(piece) for piece, _ in pieces) else 1
+    return _pieces_state(_pieces(block))
+
+
+def _button_row(block: HtmlElement) -> bool:
+    """A paragraph of buttons and links only ("Lưu bài | In bài | Báo lỗi")."""
+    pieces = _pieces(block)
+    return len(pieces) >= 2 and all(control or _wordless(piece) for piece, control in pieces)
 
 
 def _leaf(element: HtmlElement) -> bool:
@@ -97,19 +115,16 @@ def _leaf(element: HtmlElement) -> bool:
 
 
 def _box_state(box: HtmlElement) -> int:
-    """The lowest line state of the box's lines (its blocks holding no other block, and loose
-    text between them), 2 when all say a prompt or a widget's piece and one a prompt."""
+    """The lowest line state of the box's lines (its blocks holding no other block, and the text
+    of the others outside their inner blocks), 2 when all are a widget's and one a prompt."""
     states: list[int] = []
     for element in box.iter():
-        if not isinstance(element.tag, str) or element.tag in NON_CONTENT_TAGS:
+        if not isinstance(element.tag, str) or element.tag not in BLOCK_TAGS or element.tag == "br":
             continue
-        if element.tag in BLOCK_TAGS and element.tag != "br" and _leaf(element):
+        if _leaf(element):
             states.append(_line_state(element))
-        elif element.tag in BLOCK_TAGS and element.tag != "br":
-            loose = [element.text, *(child.tail for child in element)]
-            text = " ".join(" ".join(t for t in loose if t).split())
-            if text and not _wordless(text):
-                states.append(2 if is_prompt(text) else 0)
+        elif pieces := _pieces(element, inner=False):
+            states.append(_pieces_state(pieces))
         if states and states[-1] == 0:
             return 0
     return 2 if 2 in states else min(states, default=0)
@@ -135,7 +150,8 @@ def remove_prompt_boxes(
             continue
         if "://" in block.text_content() or _line_state(block) != 2:
             continue  # an address: the body rules know whether the text cites it
-        box = None if block.tag == "p" else block  # a paragraph alone: the body rules' business
+        # a paragraph alone is the body rules' business, unless it is a row of buttons
+        box = None if block.tag == "p" and not _button_row(block) else block
         for parent in ancestors(block):
             if parent.tag in ("body", "html") or parent in holding:
                 break
