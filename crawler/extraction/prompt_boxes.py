@@ -114,6 +114,15 @@ def _leaf(element: HtmlElement) -> bool:
     )
 
 
+_TITLE_WORDS = 8
+
+
+def _title(element: HtmlElement) -> bool:
+    """A short line that ends no sentence."""
+    text = " ".join(element.text_content().split())
+    return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "!", "?", "…", ":"))
+
+
 def _box_state(box: HtmlElement) -> int:
     """The lowest line state of the box's lines (its blocks holding no other block, and the text
     of the others outside their inner blocks), 2 when all are a widget's and one a prompt."""
@@ -122,7 +131,9 @@ def _box_state(box: HtmlElement) -> int:
         if not isinstance(element.tag, str) or element.tag not in BLOCK_TAGS or element.tag == "br":
             continue
         if _leaf(element):
-            states.append(_line_state(element))
+            state = _line_state(element)
+            # the box's first line may be its title ("Nhận tin thị trường nhanh nhất")
+            states.append(1 if not state and not states and _title(element) else state)
         elif pieces := _pieces(element, inner=False):
             states.append(_pieces_state(pieces))
         if states and states[-1] == 0:
@@ -140,7 +151,8 @@ def remove_prompt_boxes(
     """Remove, after the headline, the largest box of at most 60 words around a prompt line
     whose every line is a prompt or a widget's piece (`_box_state`). A box holding the headline,
     the lead or the page's byline stays; a paragraph alone, or a line with a web address, is left
-    to the body rules, which read it with the text around it (an address the text cites)."""
+    to the body rules, which read it with the text around it (an address the text cites). Then
+    the advertisers' cards (`_remove_sponsored_cards`)."""
     if headline_at < 0:
         return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
@@ -165,4 +177,33 @@ def remove_prompt_boxes(
             continue
         remove(box)
         removed += 1
+    return removed + _remove_sponsored_cards(tree, index, headline_at, holding)
+
+
+_CARD_TAGS = frozenset({"div", "section", "aside", "article", "figure", "table"})
+
+
+def _remove_sponsored_cards(
+    tree: HtmlElement, index: PageIndex, headline_at: int, holding: set[HtmlElement]
+) -> int:
+    """An advertiser's card set into the text: the largest box of at most 60 words around a link
+    the page marks as paid (rel="sponsored", the HTML convention), when that box is a block of
+    its own (a div, a figure, a table). A paid link inside a paragraph (an affiliate link in a
+    review) has the paragraph for its box, and stays."""
+    removed = 0
+    for link in list(
+        tree.xpath("//body//a[contains(concat(' ', normalize-space(@rel), ' '), ' sponsored ')]")
+    ):
+        if index.of(link) <= headline_at or not attached(link, tree):
+            continue
+        box = None
+        for parent in ancestors(link):
+            if parent.tag in ("body", "html") or parent in holding:
+                break
+            if len(parent.text_content().split()) > _BOX_WORDS:
+                break
+            box = parent
+        if box is not None and box.tag in _CARD_TAGS:
+            remove(box)
+            removed += 1
     return removed
