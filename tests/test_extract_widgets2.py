@@ -164,3 +164,70 @@ def test_a_hidden_copy_of_the_text_is_not_printed_twice() -> None:
     article = extract(page(middle=copy))
     assert article.text.count(PARAGRAPHS[1][:60]) == 1
     assert_article_whole(article)
+
+
+# After the held-out run: summary boxes, advertisers' cards, rows of buttons, widget titles.
+KEY_POINTS = (
+    '<div class="kp"><h2>Điểm chính</h2><ul>'
+    "<li>Xã dự kiến nâng diện tích chè lên gấp rưỡi trong ba năm tới.</li>"
+    "<li>Chè khô loại một được bán theo đơn đặt trước của các cửa hàng.</li></ul></div>"
+)
+AI_SUMMARY = (
+    '<section class="ai"><div><span>Tóm tắt bởi AI</span> <button type="button">Thu gọn</button></div>'
+    "<p>Vụ chè xuân năm nay được mùa, xưởng sao mới giúp hợp tác xã chế biến nhiều hơn.</p>"
+    "<p><small>Nội dung do trí tuệ nhân tạo tóm tắt, chỉ mang tính tham khảo.</small></p></section>"
+)
+NATIVE = (
+    '<div class="pr"><p>Tài trợ</p><p><a href="https://ads.example.vn/c?1" rel="sponsored nofollow">'
+    "<strong>Máy sấy chè tiết kiệm điện cho hộ gia đình vùng cao</strong></a></p>"
+    "<p>Bảo hành hai năm, lắp đặt tận nơi cho các hợp tác xã đặt trước trong tháng.</p></div>"
+)
+BUTTONS = '<p class="tools"><a href="#">Lưu bài</a> | <a href="#">In bài</a> | <a href="#">Gửi góp ý</a></p>'
+CHANNELS = (
+    '<div class="nl"><p><strong>Tin chè mỗi sáng thứ Hai</strong></p><p>Nhận bản tin miễn phí qua: '
+    '<a href="#">Email</a> · <a href="#">Zalo</a></p></div>'
+)
+HOTLINE = (
+    '<ul class="hl"><li>Hotline: 0912 000 111</li>'
+    '<li>Email: <a href="mailto:ts@example.vn">ts@example.vn</a></li>'
+    "<li>Liên hệ quảng cáo: 0913 000 222</li></ul>"
+)
+AFTER_HELD_OUT = {
+    "key points": (KEY_POINTS, "middle", ["Điểm chính", "gấp rưỡi", "đơn đặt trước"]),
+    "AI summary": (
+        AI_SUMMARY,
+        "middle",
+        ["Tóm tắt bởi AI", "Vụ chè xuân năm nay được mùa", "trí tuệ nhân tạo"],
+    ),
+    "native ad": (NATIVE, "middle", ["Máy sấy chè", "Bảo hành hai năm"]),
+    "buttons": (BUTTONS, "end", ["Lưu bài", "In bài", "Gửi góp ý"]),
+    "channels": (CHANNELS, "middle", ["Tin chè mỗi sáng thứ Hai", "Nhận bản tin"]),
+    "hotline": (HOTLINE, "end", ["0912 000 111", "ts@example.vn", "Liên hệ quảng cáo"]),
+}
+
+
+@pytest.mark.parametrize("opaque", [False, True], ids=["named", "opaque"])
+@pytest.mark.parametrize("name", list(AFTER_HELD_OUT))
+def test_summary_boxes_ad_cards_and_button_rows_are_not_the_article(name: str, opaque: bool) -> None:
+    widget, where, strings = AFTER_HELD_OUT[name]
+    article = extract(page(**{where: widget}, opaque=opaque))
+    for text in strings:
+        assert text not in article.text, text
+    assert_article_whole(article)
+
+
+def test_a_paid_link_inside_a_paragraph_stays() -> None:
+    said = (
+        'Hợp tác xã bán chè qua <a href="https://shop.example.vn/che" rel="sponsored">'
+        "một cửa hàng trực tuyến</a> "
+        "và giao hàng trong hai ngày cho khách ở thành phố."
+    )
+    article = extract(page(middle=f"<p>{said}</p>"))
+    assert "giao hàng trong hai ngày" in article.text
+    assert_article_whole(article)
+
+
+def test_a_summary_heading_inside_the_story_stays() -> None:
+    heading = "<h3>Tóm tắt nhanh</h3>"
+    article = extract(page(middle=heading))
+    assert_article_whole(article)
