@@ -30,7 +30,7 @@ PARAGRAPHS = [
     "búp tươi thành chè khô.",
     "Theo ban quản lý, giá chè khô loại một bán tại xưởng khoảng bốn trăm nghìn đồng mỗi ký, nhích "
     "nhẹ so với vụ trước.",
-    "Sản phẩm đã có tem truy xuất nguồn gốc và được bày bán ở một số cửa hàng đặc sản dưới xuôi "
+    "Chè khô của xã đã được dán mã truy xuất và bày bán ở một số cửa hàng đặc sản dưới xuôi "
     "trong dịp lễ hội mùa xuân.",
     "Các hộ thành viên dự kiến trồng dặm thêm chè giống trên những nương bị sương muối làm chết cây "
     "trong mùa đông vừa qua.",
