@@ -882,7 +882,7 @@ def remove_market_boxes(
 # "Tóm tắt nhanh", an AI summary with its disclaimer. The points restate the story: a box of them
 # is not its text.
 _SUMMARY_BOX_WORDS = 150
-_SUMMARY_SHARE = 0.3  # of the page's paragraph text: more, and the box is the article
+_SUMMARY_SHARE = 0.3  # of the page's text: more, and the box is the article
 
 
 def remove_summary_boxes(
@@ -890,7 +890,7 @@ def remove_summary_boxes(
 ) -> int:
     """Remove the smallest box that opens with a summary label (`Label.summary`) and holds two
     blocks of five words or more (the points), at most 150 words and a small share of the page's
-    paragraph text; never one holding the headline. A heading "Tóm tắt" inside the article's
+    text; never one holding the headline. A heading "Tóm tắt" inside the article's
     container opens no box of its own (the container opens with other text), and the container
     holds too much."""
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
@@ -903,10 +903,10 @@ def remove_summary_boxes(
             if box.tag in ("body", "html") or box in holding or not _opens_with(box, element):
                 break
             if _text_blocks(box) >= 2:
-                page_text = page_text or max(_paragraph_text(tree), 1)
+                page_text = page_text or max(_size(tree), 1)  # all of it: some pages hold no <p>
                 if (
                     len(box.text_content().split()) <= _SUMMARY_BOX_WORDS
-                    and _paragraph_text(box) <= _SUMMARY_SHARE * page_text
+                    and _size(box) <= _SUMMARY_SHARE * page_text
                 ):
                     remove(box)
                     removed += 1
