@@ -13,7 +13,7 @@ a box holding a line of the article (any sentence that is not a prompt) is never
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml.html import HtmlElement
 
@@ -22,7 +22,10 @@ from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, PageIndex, ance
 from crawler.extraction.keys import squash
 
 _BOX_WORDS = 60  # a widget's heading, notice and buttons; an article holds more
+_SENTENCE_WORDS = 12  # a paragraph of the article
+_AFTER_TEXT = 80  # elements after the last paragraph: a widget or two, and the signature
 _LINE_WORDS = 80  # no prompt is longer (body.toml max_words)
+_OWN_WORDS = 20  # a widget standing alone among the article's blocks: counts, buttons, a prompt
 _BUTTON_WORDS = 4  # "Chia sẻ 12", "Trả lời", "Nam miền Nam"
 _LABEL_WORDS = 3  # "Giọng đọc:", "Tốc độ:"
 _CONTROL_TAGS = frozenset({"a", "button", "label", "option"})
@@ -67,28 +70,36 @@ _LABELLED = re.compile(r"^[^\W\d_][^:]{0,30}:\s*(.*)$")
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
-def _widget_piece(text: str, control: bool) -> bool:
+Prompt = Callable[[str], bool]  # body.is_prompt, remembered for one page
+
+
+def _widget_piece(text: str, control: bool, prompt: Prompt) -> bool:
     """A piece a widget prints: no words (a count, a time, an emoji), a prompt, a button's short
     label, a field's label ("Tốc độ:"), or a label and a value without words ("Hotline: 0912 …",
     "Email: toasoan@…")."""
     words = len(text.split())
     labelled = _LABELLED.match(text)
     return (
-        _wordless(text)
-        or (control and words <= _BUTTON_WORDS)
+        (control and words <= _BUTTON_WORDS)
         or (text.endswith(":") and words <= _LABEL_WORDS)
         or (labelled is not None and _wordless(_ADDRESS.sub(" ", labelled.group(1))))
-        or is_prompt(text)
+        or prompt(text)
     )
 
 
-def _pieces_state(pieces: list[tuple[str, bool]]) -> int:
-    if not all(_widget_piece(piece, control) for piece, control in pieces):
-        return 0
-    return 2 if any(is_prompt(piece) for piece, _ in pieces) else 1
+def _pieces_state(pieces: list[tuple[str, bool]], prompt: Prompt) -> int:
+    found = False
+    for piece, control in pieces:
+        if _wordless(piece):
+            continue
+        if prompt(piece):
+            found = True
+        elif not _widget_piece(piece, control, prompt):
+            return 0
+    return 2 if found else 1
 
 
-def _line_state(block: HtmlElement) -> int:
+def _line_state(block: HtmlElement, prompt: Prompt) -> int:
     """For a block holding no other block: 2 when its line says a prompt (whole, or one of its
     pieces with every other piece a widget's), 1 when every piece is a widget's without a
     prompt, 0 when it says anything else (article text)."""
@@ -97,9 +108,9 @@ def _line_state(block: HtmlElement) -> int:
         return 1
     if len(text.split()) > _LINE_WORDS:
         return 0
-    if is_prompt(text):
+    if prompt(text):
         return 2
-    return _pieces_state(_pieces(block))
+    return _pieces_state(_pieces(block), prompt)
 
 
 def _button_row(block: HtmlElement) -> bool:
@@ -123,7 +134,7 @@ def _title(element: HtmlElement) -> bool:
     return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "!", "?", "…", ":"))
 
 
-def _box_state(box: HtmlElement) -> int:
+def _box_state(box: HtmlElement, prompt: Prompt) -> int:
     """The lowest line state of the box's lines (its blocks holding no other block, and the text
     of the others outside their inner blocks), 2 when all are a widget's and one a prompt."""
     states: list[int] = []
@@ -131,11 +142,11 @@ def _box_state(box: HtmlElement) -> int:
         if not isinstance(element.tag, str) or element.tag not in BLOCK_TAGS or element.tag == "br":
             continue
         if _leaf(element):
-            state = _line_state(element)
+            state = _line_state(element, prompt)
             # the box's first line may be its title ("Nhận tin thị trường nhanh nhất")
             states.append(1 if not state and not states and _title(element) else state)
         elif pieces := _pieces(element, inner=False):
-            states.append(_pieces_state(pieces))
+            states.append(_pieces_state(pieces, prompt))
         if states and states[-1] == 0:
             return 0
     return 2 if 2 in states else min(states, default=0)
@@ -148,8 +159,9 @@ def remove_prompt_boxes(
     keep: Iterable[HtmlElement | None],
     byline_lines: frozenset[str] = frozenset(),
 ) -> int:
-    """Remove, after the headline, the largest box of at most 60 words around a prompt line
-    whose every line is a prompt or a widget's piece (`_box_state`). A box holding the headline,
+    """Remove, after the headline and up to a few elements after the last paragraph that says a
+    sentence, the largest box of at most 60 words around a prompt line whose every line is a
+    prompt or a widget's piece (`_box_state`). A box holding the headline,
     the lead or the page's byline stays; a paragraph alone, or a line with a web address, is left
     to the body rules, which read it with the text around it (an address the text cites). Then
     the advertisers' cards (`_remove_sponsored_cards`)."""
@@ -157,17 +169,43 @@ def remove_prompt_boxes(
         return 0
     holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
     removed = 0
+    words: dict[HtmlElement, int] = {}
+    said: dict[str, bool] = {}
+
+    def prompt(text: str) -> bool:
+        if text not in said:
+            said[text] = is_prompt(text)
+        return said[text]
+
+    def small(element: HtmlElement, limit: int = _BOX_WORDS) -> bool:
+        if element not in words:
+            words[element] = len(element.text_content().split())
+        return words[element] <= limit
+
+    # widgets set into the text or right after it: not the menus, lists and footers further down
+    end = max(
+        (index.of(p) for p in tree.iter("p") if len(p.text_content().split()) >= _SENTENCE_WORDS), default=-1
+    )
+    end = max(end, headline_at) + _AFTER_TEXT
     for block in list(tree.iter("p", "div", "li", "td", "table", "ul", "section", "form", "figure")):
-        if index.of(block) <= headline_at or not attached(block, tree) or not _leaf(block):
+        if not headline_at < index.of(block) <= end or not attached(block, tree) or not _leaf(block):
             continue
-        if "://" in block.text_content() or _line_state(block) != 2:
+        # a paragraph alone is the body rules' business, unless it is a row of buttons: one in a
+        # larger block (the article's paragraphs) is not even read
+        parent = block.getparent()
+        grows = parent is not None and parent not in holding and small(parent)
+        if not grows and not small(block, _OWN_WORDS):
+            continue  # in a larger block: a widget of its own is short (a bar of counts and buttons)
+        alone = block.tag == "p" and not _button_row(block)
+        if alone and not grows:
+            continue
+        if "://" in block.text_content() or _line_state(block, prompt) != 2:
             continue  # an address: the body rules know whether the text cites it
-        # a paragraph alone is the body rules' business, unless it is a row of buttons
-        box = None if block.tag == "p" and not _button_row(block) else block
+        box = None if alone else block
         for parent in ancestors(block):
             if parent.tag in ("body", "html") or parent in holding:
                 break
-            if len(parent.text_content().split()) > _BOX_WORDS or _box_state(parent) != 2:
+            if not small(parent) or _box_state(parent, prompt) != 2:
                 break
             box = parent
         if box is None or box in holding:
@@ -191,9 +229,9 @@ def _remove_sponsored_cards(
     its own (a div, a figure, a table). A paid link inside a paragraph (an affiliate link in a
     review) has the paragraph for its box, and stays."""
     removed = 0
-    for link in list(
-        tree.xpath("//body//a[contains(concat(' ', normalize-space(@rel), ' '), ' sponsored ')]")
-    ):
+    for link in list(tree.iter("a")):
+        if "sponsored" not in (link.get("rel") or "").lower().split():
+            continue
         if index.of(link) <= headline_at or not attached(link, tree):
             continue
         box = None
