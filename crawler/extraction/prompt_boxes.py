@@ -8,6 +8,7 @@ not found past it. So a box whose every line is a prompt, a line without words (
 separators, figures) or a button's short label, with at least one prompt, leaves the page
 before the body and the signature are read. The box is the largest such one around a prompt:
 a box holding a line of the article (any sentence that is not a prompt) is never such a box.
+An advertiser's card set into the text goes the same way, known by its paid link (rel=sponsored).
 """
 
 from __future__ import annotations
