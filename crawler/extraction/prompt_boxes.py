@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from lxml.html import HtmlElement
 
 from crawler.extraction.body import is_prompt
+from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, PageIndex, ancestors, attached, remove
 from crawler.extraction.keys import squash
 
@@ -162,8 +163,8 @@ def remove_prompt_boxes(
 ) -> int:
     """Remove, after the headline and up to a few elements after the last paragraph that says a
     sentence, the largest box of at most 60 words around a prompt line whose every line is a
-    prompt or a widget's piece (`_box_state`). A box holding the headline,
-    the lead or the page's byline stays; a paragraph alone, or a line with a web address, is left
+    prompt or a widget's piece (`_box_state`). A box holding the headline, the lead, the page's
+    byline or a date stays; a paragraph alone, or a line with a web address, is left
     to the body rules, which read it with the text around it (an address the text cites). Then
     the advertisers' cards (`_remove_sponsored_cards`)."""
     if headline_at < 0:
@@ -211,9 +212,10 @@ def remove_prompt_boxes(
             box = parent
         if box is None or box in holding:
             continue
-        key = squash(box.text_content())
-        if any(line and line in key for line in byline_lines):
-            continue
+        text = box.text_content()
+        key = squash(text)
+        if looks_like_date(text) or any(line and line in key for line in byline_lines):
+            continue  # a byline bar: the writer, the date and a follow link
         remove(box)
         removed += 1
     return removed + _remove_sponsored_cards(tree, index, headline_at, holding)
