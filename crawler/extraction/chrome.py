@@ -96,9 +96,11 @@ class Label:
     element: HtmlElement
     key: str
     comment: bool = False  # a reader-comment box's label, its count left out of the key
+    summary: bool = False  # a key-points or summary box's label ("Điểm chính", "Tóm tắt nhanh")
 
 
 _COMMENT_LABELS = frozenset(_VOCAB["comment_labels"])
+_SUMMARY_LABEL = re.compile("|".join(f"(?:{entry})" for entry in _VOCAB["summary_label_grammar"]))
 _COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
@@ -116,7 +118,8 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
             continue
         key = label_key(stripped)
-        comment = key not in _TAG_LABELS and not is_related_key(key)
+        summary = _SUMMARY_LABEL.fullmatch(key) is not None
+        comment = not summary and key not in _TAG_LABELS and not is_related_key(key)
         if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
             continue
 
@@ -134,7 +137,7 @@ def find_labels(tree: HtmlElement) -> list[Label]:
             element, parent = parent, parent.getparent()
         if element not in seen:
             seen.add(element)
-            labels.append(Label(element, key, comment))
+            labels.append(Label(element, key, comment, summary))
     return labels
 
 
@@ -898,4 +901,40 @@ def remove_market_boxes(
             continue
         remove(box)
         removed += 1
+    return removed
+
+
+# Key-point and summary boxes (session 17, after its held-out run): an outlet's "Điểm chính",
+# "Tóm tắt nhanh", an AI summary with its disclaimer. The points restate the story: a box of them
+# is not its text.
+_SUMMARY_BOX_WORDS = 150
+_SUMMARY_SHARE = 0.3  # of the page's text: more, and the box is the article
+
+
+def remove_summary_boxes(
+    labels: Iterable[Label], tree: HtmlElement, keep: Iterable[HtmlElement | None]
+) -> int:
+    """Remove the smallest box that opens with a summary label (`Label.summary`) and holds two
+    blocks of five words or more (the points), at most 150 words and a small share of the page's
+    text; never one holding the headline. A heading "Tóm tắt" inside the article's
+    container opens no box of its own (the container opens with other text), and the container
+    holds too much."""
+    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    page_text = 0
+    removed = 0
+    for element in (label.element for label in labels if label.summary):
+        if not attached(element, tree):
+            continue
+        for box in ancestors(element):
+            if box.tag in ("body", "html") or box in holding or not _opens_with(box, element):
+                break
+            if _text_blocks(box) >= 2:
+                page_text = page_text or max(_size(tree), 1)  # all of it: some pages hold no <p>
+                if (
+                    len(box.text_content().split()) <= _SUMMARY_BOX_WORDS
+                    and _size(box) <= _SUMMARY_SHARE * page_text
+                ):
+                    remove(box)
+                    removed += 1
+                break
     return removed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 import lxml.html
 from lxml import etree
@@ -266,8 +267,10 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
     """Drop what the page hides from its reader (a slide show's second copy of every caption, a
     schema.org block kept for search engines). A hidden element that holds a `keep` element (the
     headline) or most of the page's paragraph text is kept: some templates reveal the article
-    itself by script, and losing the article is worse than keeping a duplicate. Returns the
-    elements removed."""
+    itself by script, and losing the article is worse than keeping a duplicate. The story's rest
+    folded under a read-more button (`_continues_text`) is unfolded: its wrapper goes, its
+    paragraphs stay (body extractors drop a wrapper classed "expand" or styled hidden). Returns
+    the elements removed."""
     protected = [k for k in keep if k is not None]
     marked = _HIDDEN_OR_STYLED(tree)
     hidden = [el for el in marked if el.tag != "html" and is_hidden(el)]
@@ -282,9 +285,39 @@ def remove_hidden(tree: HtmlElement, keep: Iterable[HtmlElement | None] = ()) ->
             continue
         if sum(len(p.text_content()) for p in element.iter("p")) > 0.5 * page_text:
             continue
+        if _continues_text(element):
+            element.drop_tag()  # unfolded: its paragraphs stand in the text like the ones before
+            removed.append(element)
+            continue
         remove(element)
         removed.append(element)
     return removed
+
+
+_SENTENCE_WORDS = 12
+
+
+def _says_sentence(element: HtmlElement | None) -> bool:
+    return element is not None and len(element.text_content().split()) >= _SENTENCE_WORDS
+
+
+def _continues_text(element: HtmlElement) -> bool:
+    """The story's own rest, folded under a "Đọc tiếp"/"Xem thêm" button (session 17): a hidden
+    block right after a block that ends on a paragraph saying a sentence, with such a paragraph
+    among its own first ones that the block before does not print already. A slide show's hidden
+    captions follow no paragraph; a hidden second copy of the story repeats it."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is None:
+        return False
+    paragraphs = [previous] if previous.tag == "p" else previous.findall(".//p")
+    if not paragraphs or not _says_sentence(paragraphs[-1]):
+        return False
+    first = next((p for p in islice(element.iter("p"), 3) if _says_sentence(p)), None)
+    return first is not None and " ".join(first.text_content().split()) not in " ".join(
+        previous.text_content().split()
+    )
 
 
 _SCRIPT_WRITE = re.compile(

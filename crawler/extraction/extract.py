@@ -48,6 +48,7 @@ from crawler.extraction.chrome import (
     remove_labelled_link_lists,
     remove_market_boxes,
     remove_related_boxes,
+    remove_summary_boxes,
     take_captions,
     take_tag_lists,
 )
@@ -79,6 +80,7 @@ from crawler.extraction.metadata import PageMetadata, read_metadata
 from crawler.extraction.next_article import remove_next_articles
 from crawler.extraction.notices import notice_evidence
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
+from crawler.extraction.prompt_boxes import remove_prompt_boxes
 from crawler.extraction.published import Published, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
@@ -790,6 +792,7 @@ def extract_article(
     remove_comment_sections(
         tree, index, keep=(headline.element,), headline_at=headline.position, labels=labels
     )
+    remove_summary_boxes(labels, tree, keep=(headline.element,))
     labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
     captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)
@@ -811,6 +814,7 @@ def extract_article(
     keep = (headline.element, lead_element)
     byline_lines = page_byline.lines if page_byline else frozenset()
     remove_control_boxes(tree, index, headline.position, keep, byline_lines)
+    remove_prompt_boxes(tree, index, headline.position, keep, byline_lines)
     remove_market_boxes(tree, index, headline.position, keep)
     remove_next_articles(tree, final_url if is_web_url(final_url) else None, keep)
 
