@@ -1020,7 +1020,7 @@ class _Claims:
         # were re-assessed to be re-certified, not candidates.
         part = after.reassessed and (self._breaks_down_accepted(k, start) or self._in_list(doc.sent_of[k], k))
         if (
-            after.proposal  # "3 sản phẩm tiềm năng 5 sao", "8 sản phẩm đã hết hạn"
+            after.proposal  # "4 sản phẩm tiềm năng 5 sao", "8 sản phẩm đã hết hạn"
             or (  # "463 sản phẩm tham gia đánh giá", "đã có thêm 2900 sản phẩm tham gia"
                 after.candidate >= 0
                 and not settled
@@ -1613,7 +1613,7 @@ def claims_with_sentences(
         if key not in out or (out[key].place is None and place is not None):
             out[key] = OcopClaim(count=claim.count, stars=claim.stars, place=place, sentence=sentence)
             sentence_of[key] = doc.sent_of[claim.at]
-    # The same count restated with and without its rating ("21 sản phẩm OCOP" ... "cả 21 sản phẩm
+    # The same count restated with and without its rating ("27 sản phẩm OCOP" ... "cả 27 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
     # A count that is one item of a list breaking a total down by district or group ("huyện A 4
     # sản phẩm, huyện B 2 sản phẩm, …") counts other products than a rated count of the same
