@@ -7,7 +7,7 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 1. empty/punctuation-only blocks;
 2. captions (known from the DOM, or shaped like one: "… - Ảnh: V.D") → `captions`;
 3. the headline repeated at the top;
-4. date lines at the top or bottom (the header clock "Thứ năm 23/01/2025 20:28", "Cập nhật: …");
+4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …");
 5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
 6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
@@ -38,7 +38,7 @@ from crawler.extraction.title import kicker_before, strip_marks
 from crawler.extraction.vocab import AnyBranch, load, pattern
 
 _HAS_WORD = re.compile(r"\w")
-# "… - Ảnh: V.D", "(Ảnh: Bệnh viện cung cấp)": a photo credit closing a short block. Dots are allowed
+# "… - Ảnh: K.T", "(Ảnh: Nhà trường cung cấp)": a photo credit closing a short block. Dots are allowed
 # inside the credit (initials) but not a sentence break.
 _CAPTION_SHAPE = re.compile(
     r"(?:^|[\s(\-–|])(?:ảnh|nguồn\s*ảnh|ảnh\s*minh\s*họa|video|clip)\s*:\s*(?:[^.!?]|\.(?!\s)){1,60}\.?\)?\s*$",
@@ -176,7 +176,7 @@ def _is_counter(block: Block) -> bool:
     return match is not None and 1 <= int(match[1]) <= int(match[2])
 
 
-# " … ô nhiễm. >> Xả rác - sự hồn nhiên": a related link written with an arrow after the last sentence.
+# " … ô nhiễm. >> Rác nhựa - nỗi lo chung": a related link written with an arrow after the last sentence.
 _TRAILING_ARROW_LINK = re.compile(r"(?<=[.!?…])\s*(?:>>|»|>\s>)\s*[^\n]{3,160}$")
 
 
@@ -226,7 +226,7 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
             or (key in block.key and squash(strip_marks(block.text)) == key)
         ):
             # at the top, or heading a second copy of the article (print, mobile); or glued to the
-            # date line printed over it ("Thứ sáu, 28/12/2012, 14:46 GMT+7Headline"); or closing
+            # date line printed over it ("Thứ sáu, 21/12/2012, 09:12 GMT+7Headline"); or closing
             # the trail of links over it ("Trang chủ » Kinh tế » Headline"); or under a kicker
             # glued before it ("ĐỘC QUYỀN Headline", the title without it); or with the medium
             # marks the title leaves out ("Headline | Emagazine")
@@ -583,7 +583,7 @@ def _is_cited_link(blocks: Sequence[Block], index: int) -> bool:
     )
 
 
-_INTRO_MIN_WORDS = 6  # "… có hiệu lực từ tháng 3 gồm:"; a box label ("Xem thêm:") is shorter
+_INTRO_MIN_WORDS = 6  # "… có hiệu lực từ tháng 5 gồm:"; a box label ("Xem thêm:") is shorter
 _READING_WORDS = re.compile(r"\b(?:" + "|".join(_VOCAB["announced_lists"]["reading_words"]) + r")\b")
 
 

@@ -485,7 +485,7 @@ def parse_byline(
     appends ("Minh Anh - Nông thôn Ngày nay", "Minh Anh (Tạp chí X)") and is left out.
     """
     outlet = outlet or OutletNames(())
-    if "\n" in text:  # the date on a line of its own: "Việt Dũng⏎03/01/2020 | 19:27"
+    if "\n" in text:  # the date on a line of its own: "Thanh Hà⏎05/02/2020 | 08:41"
         text = " ".join(line for line in text.splitlines() if not _is_stamp(clean(line)))
     text = _without_reader_place(_without_writer_notes(clean(text)))
     if not text or len(text) > 120 or "@" in text or "http" in text:
@@ -516,7 +516,7 @@ def parse_byline(
     source = _SOURCE.match(text)
     if source:
         inner = source.group(1)
-        if not inner[:1].isupper():  # "Theo bác sĩ Hồng, …" is a sentence, not a source line
+        if not inner[:1].isupper():  # "Theo kỹ sư Lan, …" is a sentence, not a source line
             return None
         person = _source_person(inner, outlet)
         if person is not None:
@@ -937,8 +937,8 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
 
 
 def _after_section(text: str, outlet: OutletNames) -> Byline | None:
-    """A dated bar that opens with the section before the writer: "Xã hội · Bích Thủy · 12:25
-    16/07/2026", "Thời sự | Yên Khuê | 08:30". Three pieces at least, the date one of them; the
+    """A dated bar that opens with the section before the writer: "Xã hội · Ngọc Lan · 10:15
+    14/07/2026", "Thời sự | Hải Đăng | 07:40". Three pieces at least, the date one of them; the
     first piece is no name (a section's words), the pieces between it and the date are the credit."""
     pieces = [piece.strip() for piece in _BAR_SPLIT.split(text) if piece.strip()]
     if len(pieces) < 3 or not any(_is_stamp(piece) for piece in pieces[2:]):
@@ -954,8 +954,8 @@ def _after_section(text: str, outlet: OutletNames) -> Byline | None:
 
 def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline | None:
     """The writer named in an element of their own that opens a dated credit line, the rest of
-    the line after a separator saying where they write: "<span>Thế Duyệt</span>, Đời sống Pháp
-    luật · 16/07/2026". The publication may have any name (no list holds every outlet), so the
+    the line after a separator saying where they write: "<span>Minh Tâm</span>, Đời sống Pháp
+    luật · 14/07/2026". The publication may have any name (no list holds every outlet), so the
     line is not read all-or-nothing; the element that sets the name apart says where it ends."""
     texts = (c for c in line.iterdescendants() if isinstance(c.tag, str) and (c.text or "").strip())
     first = next(texts, None)

@@ -1,6 +1,6 @@
 """The date printed in the article's own byline, when the page declares none in its metadata.
 
-Vietnamese sites print today's date in the page header ("Thứ năm 23/01/2025 20:28" above a 2022
+Vietnamese sites print today's date in the page header ("Thứ năm 16/01/2025 21:05" above a 2022
 article) and dates in every sidebar teaser. So a printed date is only believed when it sits in
 the article's byline area: right after the headline (or just before it, inside the headline's own
 block), outside the page header/nav/sidebar, and not after the crawl. Nearest to the headline wins.
@@ -113,7 +113,7 @@ def _candidates(
 
 def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int) -> HtmlElement | None:
     """The element printing the last text before the headline: a date line there ("Thứ tư,
-    13/1/2021, 00:00 (GMT+7)" after the breadcrumb, in the block beside the h1's own) is the
+    20/1/2021, 00:00 (GMT+7)" after the breadcrumb, in the block beside the h1's own) is the
     article's, as nothing stands between it and the headline. Whether it shares one of the
     headline's nearest containers is checked with the other candidates before the h1."""
     above = set(ancestors(headline))

@@ -1,8 +1,8 @@
 """Vietnamese publication dates: parse the forms newsrooms print, and never guess.
 
-Vietnamese bylines write dates day-first ("23/01/2025"), prefix them with a weekday ("Thứ năm")
+Vietnamese bylines write dates day-first ("16/01/2025"), prefix them with a weekday ("Thứ năm")
 and label them ("Cập nhật: 10:35 ngày 10/08/2022"). dateparser knows Vietnamese words but is
-misled by them: the weekday "Thứ năm" contains "năm" (year), so "Thứ năm 23/01/2025 20:28"
+misled by them: the weekday "Thứ năm" contains "năm" (year), so "Thứ năm 16/01/2025 21:05"
 comes back as 3 January; "Cập nhật: … ngày …" comes back as nothing. So the common forms are
 parsed here with explicit patterns, and dateparser is only a fallback whose answer is CHECKED
 against the numbers actually written in the text. Everything returned is aware, in Vietnam time.

@@ -104,7 +104,7 @@ def _card_link(
             text = squash(link.text_content())
             headline = len(text.split()) >= _STORY_LINK_WORDS
             # another story's headline beside the paragraph, or opening it (a card printed as one
-            # line: "Headline 02/08/2021 lúc 18:47 Summary …")
+            # line: "Headline 05/08/2021 lúc 07:15 Summary …")
             if headline and (text not in paragraph_key or _opens(paragraph_key, text)):
                 return link
     return None

@@ -488,7 +488,7 @@ def _spaced(source: list) -> list[bool]:
 def _joint(current: list[str], piece: str, spaced: bool) -> str:
     """What goes between the line so far and its next piece: nothing inside a word split by an
     inline tag (a letter, then a lower-case letter, nothing printed between), else a space
-    (two spans floated apart, "Thứ năm" and "Cao nhất 34°C", print no space in the markup)."""
+    (two spans floated apart, "Thứ năm" and "Cao nhất 31°C", print no space in the markup)."""
     if not current:
         return ""
     glued = not spaced and current[-1][-1:].isalpha() and piece[:1].islower()

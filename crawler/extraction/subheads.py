@@ -1,6 +1,6 @@
 """Subheads written as links: the items of a round-up, each heading linking to the full text.
 
-Policy and news round-ups ("8 chính sách mới có hiệu lực từ tháng 7") head every item with a link
+Policy and news round-ups ("6 chính sách mới có hiệu lực từ tháng 9") head every item with a link
 to the detailed article. Body extractors and the link-list rules take such a heading for a list
 of related links and drop it, and the article loses its structure. A link-only heading whose
 container also holds the article's prose paragraphs, and which introduces prose (the next block

@@ -112,7 +112,7 @@ def _is_label(text: str) -> bool:
 
 
 # How alike a visible headline and the metadata title must be in words to be one headline worded
-# twice ("quy định thuế mới" / "quy định mới về thuế"): a headline edited after the metadata was
+# twice ("quy định phí mới" / "quy định mới về phí"): a headline edited after the metadata was
 # written, not a different text (a kicker, a section name, a second story).
 _REWORDING_OVERLAP = 0.8
 

@@ -1,23 +1,23 @@
-"""Counts of OCOP products a text states: "1.649 sản phẩm OCOP", "534 sản phẩm 3 sao".
+"""Counts of OCOP products a text states: "1.572 sản phẩm OCOP", "417 sản phẩm 3 sao".
 
 A count is a NUMBER followed by a product noun (data/claims.toml: "sản phẩm", "SP", "mặt hàng",
 "loại"). Whether it counts OCOP products, and at which rating, is read from three places:
 
 1. its own clause, after the noun: "12 sản phẩm thuộc 5 chủ thể được công nhận đạt OCOP 3 sao",
-   "2 sản phẩm là hạt sen, long nhãn được xếp hạng 4 sao" (a list introduced by "là"/"gồm" is
-   read through its commas), "20 sản phẩm đạt chứng nhận OCOP cấp quốc gia" (5 stars);
+   "2 sản phẩm là chè búp, miến dong được xếp hạng 4 sao" (a list introduced by "là"/"gồm" is
+   read through its commas), "23 sản phẩm đạt chứng nhận OCOP cấp quốc gia" (5 stars);
 2. the clause before the number, where the rating can come first: "chứng nhận sản phẩm OCOP 3
-   sao đối với 10 sản phẩm", "công nhận sản phẩm đạt hạng 3 sao gồm 17 sản phẩm";
+   sao đối với 13 sản phẩm", "công nhận sản phẩm đạt hạng 3 sao gồm 19 sản phẩm";
 3. its neighbourhood, for subset counts with no "OCOP" or "sao" in their clause ("Theo đó,
-   huyện Khoái Châu có 4 sản phẩm, thành phố Hưng Yên 7 sản phẩm", "15 sản phẩm thuộc ngành đồ
+   huyện Văn Lâm có 5 sản phẩm, thành phố Hưng Yên 6 sản phẩm", "11 sản phẩm thuộc ngành đồ
    uống"): in an OCOP article, a count whose sentence or previous sentence talks about OCOP
    products (a core term, a rating, or a claim) is one of them; so is a count whose clause names
    an official group before it ("Đứng đầu là nhóm thực phẩm với 120 sản phẩm").
 
 Not claims: plans and targets, nominations and candidates (indexer.ocop.modality, and the
-candidate words after the noun: "488 sản phẩm tham gia đánh giá"), ranges ("10 - 20 sản phẩm"),
-averages ("trung bình 2 sản phẩm"), differences ("tăng 85 sản phẩm"), expired products, 1- and
-2-star ratings, and counts of other things ("100 gian hàng", "9 đơn vị").
+candidate words after the noun: "463 sản phẩm tham gia đánh giá"), ranges ("15 - 25 sản phẩm"),
+averages ("trung bình 2 sản phẩm"), differences ("tăng 67 sản phẩm"), expired products, 1- and
+2-star ratings, and counts of other things ("130 gian hàng", "9 đơn vị").
 
 4. brackets and later sentences: a bracketed count right after a product group's name is that
    group's subset ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)"); the parts listed after a
@@ -26,8 +26,8 @@ averages ("trung bình 2 sản phẩm"), differences ("tăng 85 sản phẩm"), 
    ("Tất cả các sản phẩm này đều đạt tiêu chuẩn OCOP 3 sao") rates the counts just before it,
    those read as only assessed included.
 
-Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 245",
-"số sản phẩm OCOP 5 sao cấp quốc gia là 42"), and "A/B sản phẩm" (A of B: both are counts).
+Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 218",
+"số sản phẩm OCOP 5 sao cấp quốc gia là 37"), and "A/B sản phẩm" (A of B: both are counts).
 
 Vietnamese numbers: "1.649" is 1649, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
 ("hơn", "gần", "khoảng") are not part of the count and stay in the sentence. `stars` is the
@@ -391,7 +391,7 @@ def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
         if first < a:
             continue
         if doc.fold[first - 1] in ("len", "nang") and modality().planned(doc, first):
-            continue  # "hiện có khả năng nâng hạng lên 05 sao": the aim of an upgrade
+            continue  # "nay có khả năng nâng hạng lên 05 sao": the aim of an upgrade
         valid = tuple(s for s in stars if 3 <= s <= 5)
         if valid and len(valid) < len(stars):
             ev.bad_rating = True  # "40 sản phẩm OCOP từ 2 đến 4 sao": 2-star products mixed in
@@ -442,7 +442,7 @@ def _agent_after(doc: Document, k: int, end: int, v: _Vocab) -> bool:
 def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, bool]:
     """Evidence in the count's own clause after the noun, and whether it lists other products.
 
-    A list opened right after the noun ("2 sản phẩm là hạt sen, long nhãn ... được xếp hạng 4
+    A list opened right after the noun ("2 sản phẩm là chè búp, miến dong ... được xếp hạng 4
     sao") is read through its commas and semicolons; a list opened after the clause has said what
     the products are ("... đạt OCOP gồm điểm du lịch A đạt 4 sao và B đạt 3 sao") ends the clause:
     its ratings belong to the items.
@@ -504,7 +504,7 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 doc.gap(k) == "," and doc.orig[k - 1].isdigit() and doc.orig[k].isdigit()
             )  # "78,66 điểm"
             if doc.fold[k - 1] == "ocop" and v.mixed_nouns.match_at(doc, k, end) is not None:
-                mixed = True  # "300 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
+                mixed = True  # "260 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
             # "đạt 75 điểm, tương đương 4 sao": the rating a score stands for (round 14)
             points = doc.fold[k - 1] == "diem"
             if not (rating_list or phrase or group or listing or passive or decimal or points):
@@ -646,7 +646,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
         depth = max(depth, 0)
         if gap.strip() == "," and depth == 0:
             rating_list = doc.orig[a].isdigit() and doc.fold[a + 1] == "sao"
-            # "Công nhận sản phẩm đạt hạng 4 sao, gồm 03 sản phẩm": a rating, then its link
+            # "Công nhận sản phẩm đạt hạng 4 sao, gồm 04 sản phẩm": a rating, then its link
             linked = doc.fold[a - 1] == "sao" and v.rating_links.match_at(doc, a, k) is not None
             # "Tỷ lệ sản phẩm OCOP 4 sao là 53%, tương đương 88 sản phẩm": the share restated as a
             # count (session 17)
@@ -661,7 +661,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
                 break
         a -= 1
         used += depth == 0
-    # Only the words after the previous count belong to this one ("6 sản phẩm 4 sao, 1 sản phẩm").
+    # Only the words after the previous count belong to this one ("5 sản phẩm 4 sao, 2 sản phẩm").
     for i in range(k - 1, a - 1, -1):
         if (doc.orig[i][0].isdigit() or doc.low[i] in v.count_words) and _count_at(doc, i, k, v) is not None:
             a = i + 1
@@ -674,7 +674,7 @@ def _before(doc: Document, k: int, start: int, v: _Vocab) -> tuple[_Evidence, in
     ev.candidate = _last_end(v.before_candidates, doc, a, k)
     ev.assessed = _last_end(v.assessed_before, doc, a, k)
     # A rating before the count applies to it only when linked to it: "sản phẩm OCOP 3 sao đối
-    # với 10 sản phẩm", "đạt hạng 3 sao gồm 17 sản phẩm".
+    # với 13 sản phẩm", "đạt hạng 3 sao gồm 19 sản phẩm".
     if ev.ratings:
         i = ev.last_rating
         while i < k:
@@ -766,7 +766,7 @@ def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
     """Whether the words right before a bracketed count name a kind of product: a breakdown by
     group ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)") counts that kind's products. The
     name must end at the bracket ("Thực phẩm có (133 sản phẩm)" too): a product word inside a
-    place or a brand before it ("Thị xã Quế Võ (28 sản phẩm …)") names no kind."""
+    place or a brand before it ("Thị xã Quế Võ (26 sản phẩm …)") names no kind."""
     end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
     a = max(start, end - 6)
     return (
@@ -788,7 +788,7 @@ def _hedge_start(doc: Document, k: int, v: _Vocab) -> int:
 
 
 def _is_range(doc: Document, k: int) -> bool:
-    """ "10 - 20 sản phẩm", "từ 2 đến 3 sản phẩm": a range is not a count."""
+    """ "15 - 25 sản phẩm", "từ 2 đến 4 sản phẩm": a range is not a count."""
     if k >= 1 and doc.gap(k).strip() in ("-", "–") and doc.orig[k - 1].isdigit():
         return True
     return k >= 2 and doc.fold[k - 1] in _RANGE_WORDS and doc.orig[k - 2].isdigit()
@@ -822,8 +822,8 @@ class _Found:
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     """Totals written the other way round.
 
-    "nâng tổng số sản phẩm OCOP của tỉnh lên 245", "số sản phẩm OCOP 5 sao cấp quốc gia là 42",
-    "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Ninh Phước năm 2023 lên 10 sản phẩm".
+    "nâng tổng số sản phẩm OCOP của tỉnh lên 218", "số sản phẩm OCOP 5 sao cấp quốc gia là 37",
+    "Nâng sản phẩm đạt tiêu chuẩn OCOP 3 sao huyện Thuận Bắc năm 2024 lên 12 sản phẩm".
     """
     total = v.totals.match_at(doc, k, end)
     back = (
@@ -939,7 +939,7 @@ class _Claims:
 
     def _clause_start(self, k: int, start: int) -> int:
         """Where the words about the count at k begin: after the previous count of its sentence
-        and the punctuation that follows it ("12 sản phẩm tiềm năng 5 sao, trên 1.400 sản phẩm")."""
+        and the punctuation that follows it ("9 sản phẩm tiềm năng 5 sao, trên 1.300 sản phẩm")."""
         doc = self.doc
         a, _b = doc.sentence_bounds(k)
         a = max(a, start)
@@ -982,7 +982,7 @@ class _Claims:
             self.counted.append(doc.sent_of[k])
         self.first_count.setdefault(doc.sent_of[k], k)
         if k > start and doc.fold[k - 1] == "nam" and doc.orig[k - 1][0] in "nN" and len(doc.orig[k]) == 4:
-            return None  # "năm 2021 sản phẩm ...": a year
+            return None  # "năm 2022 sản phẩm ...": a year
         head = _hedge_start(doc, k, v)
         if (
             head > start
@@ -990,7 +990,7 @@ class _Claims:
             # "Xã Phú Từ có 15 sản phẩm": a capitalised word inside a sentence ends a name, not "từ"
             and not (doc.is_name(head - 1) and not doc.sent_start[head - 1])
         ):
-            return None  # "tăng 85 sản phẩm", "trung bình 2 sản phẩm"
+            return None  # "tăng 67 sản phẩm", "trung bình 2 sản phẩm"
         if self._share(k, start):
             return None  # "chiếm 1/3 sản phẩm OCOP": a fraction of them
         if any(True for _ in v.averages.find(doc, self._clause_start(k, start), head)):
@@ -1012,7 +1012,7 @@ class _Claims:
             after.proposal = False  # "58 sản phẩm hết hạn đã được đánh giá lại và giữ nguyên hạng 4 sao"
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
-        # what they are put forward for ("9 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
+        # what they are put forward for ("7 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
         # sao"). A rating before the count always does: "(… 5 sao) cho 5 sản phẩm".
         rating_settles = after.rated and (after.candidacy < 0 or 0 <= after.first_rating < after.candidacy)
         settled = after.result >= 0 or rating_settles or before.rated
@@ -1020,8 +1020,8 @@ class _Claims:
         # were re-assessed to be re-certified, not candidates.
         part = after.reassessed and (self._breaks_down_accepted(k, start) or self._in_list(doc.sent_of[k], k))
         if (
-            after.proposal  # "2 sản phẩm tiềm năng 5 sao", "7 sản phẩm đã hết hạn"
-            or (  # "488 sản phẩm tham gia đánh giá", "đã có thêm 3200 sản phẩm tham gia"
+            after.proposal  # "4 sản phẩm tiềm năng 5 sao", "8 sản phẩm đã hết hạn"
+            or (  # "463 sản phẩm tham gia đánh giá", "đã có thêm 2900 sản phẩm tham gia"
                 after.candidate >= 0
                 and not settled
                 and not part
@@ -1032,11 +1032,11 @@ class _Claims:
                     # "có 11 sản phẩm tham gia đánh giá, xếp hạng": the outcome is what they take
                     # part in, not what they got (round 16)
                     and not 0 <= after.candidacy < after.outcome
-                )  # "Có thêm 20 sản phẩm được đánh giá, xếp hạng"
+                )  # "Có thêm 14 sản phẩm được đánh giá, xếp hạng"
             )
             or (
                 before.candidate > max(before.outcome, before.exists) and not settled
-            )  # "xem xét 52 sản phẩm"
+            )  # "xem xét 47 sản phẩm"
             or (
                 before.assessed > max(before.outcome, before.exists) and not settled and after.outcome < 0
             )  # assessed, no result
@@ -1045,7 +1045,7 @@ class _Claims:
             or (after.rated and m.forwarded(doc, noun_end - 1))  # a lower council's score, sent up
         ):
             # The other counts of this sentence share its subject ("Các sản phẩm đủ điều kiện đánh
-            # giá thuộc 3 nhóm, gồm 2 sản phẩm ...; 01 sản phẩm ..."): they are candidates too.
+            # giá thuộc 4 nhóm, gồm 3 sản phẩm ...; 02 sản phẩm ..."): they are candidates too.
             # A potential rank of its own in a sentence that already stated a claim is one item
             # of a list of results ("Huyện A có 12 sản phẩm đạt 3 sao; huyện B có 25 sản phẩm, với
             # 01 sản phẩm tiềm năng 5 sao và 24 sản phẩm 4 sao; huyện C …"): it blocks nothing.
@@ -1118,7 +1118,7 @@ class _Claims:
     def _continues_breakdown(self, s: int) -> bool:
         """Sentence s goes on with the breakdown of the sentence before it, also in a new paragraph
         (round 13): "Trong đó, thành phố A có 19 sản phẩm (17 sản phẩm mới, 2 sản phẩm đánh giá
-        lại). Huyện B có 4 sản phẩm (3 sản phẩm mới, 1 sản phẩm đánh giá lại); …" — the sentence
+        lại). Huyện B có 5 sản phẩm (3 sản phẩm mới, 2 sản phẩm đánh giá lại); …" — the sentence
         before opened with a breakdown word, and it or the sentence it breaks down stated a claim."""
         doc = self.doc
         a = bisect_left(doc.sent_of, s - 1)
@@ -1133,10 +1133,10 @@ class _Claims:
 
     def _governed(self, s: int, c: _Count) -> bool:
         """The count is one more object of a proposal or candidacy verb that stood before the first
-        count of its list (round 14): "Hội đồng đề nghị UBND tỉnh công nhận 25 sản phẩm đạt OCOP 4
-        sao và 35 sản phẩm đạt OCOP 3 sao" proposes both. Only a comma or "và" joins them (no
+        count of its list (round 14): "Hội đồng đề nghị UBND tỉnh công nhận 22 sản phẩm đạt OCOP 4
+        sao và 29 sản phẩm đạt OCOP 3 sao" proposes both. Only a comma or "và" joins them (no
         semicolon or sentence end, no breakdown word), and the count has no verb or realis marker
-        of its own before it ("…, hiện tỉnh đã có 35 sản phẩm" states a fact)."""
+        of its own before it ("…, hiện tỉnh đã có 29 sản phẩm" states a fact)."""
         doc = self.doc
         end = self.governed.get(s)
         if end is None or end > c.at:
@@ -1144,7 +1144,7 @@ class _Claims:
         if c.before.outcome >= 0 or c.before.exists >= 0 or self.m.realis_between(doc, end, c.at):
             return False
         if any(True for _ in self.m.breakdowns.find(doc, end, c.at)):
-            return False  # "… với 569 sản phẩm, trong đó có 336 sản phẩm đạt 3-5 sao": a part of it
+            return False  # "… với 512 sản phẩm, trong đó có 308 sản phẩm đạt 3-5 sao": a part of it
         return not any(";" in doc.gap(k) or ":" in doc.gap(k) for k in range(end, c.at + 1))
 
     def _breaks_down_blocked(self, k: int) -> bool:
@@ -1159,7 +1159,7 @@ class _Claims:
         if s in self.accepted:  # an earlier count of the same breakdown was a claim
             return False
         earlier = [t for t in self.counted if t < s]
-        # A sentence that also stated a claim ("39 sản phẩm đạt 4 sao và 1 sản phẩm tiềm năng 5
+        # A sentence that also stated a claim ("34 sản phẩm đạt 4 sao và 2 sản phẩm tiềm năng 5
         # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
         return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
@@ -1178,9 +1178,9 @@ class _Claims:
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         if self._governed(s, c):
-            return None  # "đề nghị UBND tỉnh công nhận 25 sản phẩm đạt 4 sao và 35 sản phẩm đạt 3 sao"
+            return None  # "đề nghị UBND tỉnh công nhận 22 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
-        # phẩm đạt chuẩn OCOP, trong đó 61 sản phẩm đăng ký mới") is not a list of candidates.
+        # phẩm đạt chuẩn OCOP, trong đó 57 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
         # ... unless this sentence already stated a claim: its later parts are that total's
         # ("Trong số 10 sản phẩm vừa được công nhận … thì huyện A có 2 sản phẩm, huyện B có 8 sản
@@ -1192,7 +1192,7 @@ class _Claims:
             and not self._names_ocop_before(c.at)
         )
         said_before = max(before.outcome, before.exists) >= 0
-        # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 1
+        # A part of a list of candidates is a candidate too, even with a rating ("Trong đó, có 2
         # sản phẩm nâng cấp từ 3 sao lên 4 sao": the upgrade applied for), unless its clause
         # states a result ("Trong số này, 20 sản phẩm đạt 3 sao").
         achieved = after.result >= 0 or after.achieved or before.rated or said_before
@@ -1355,7 +1355,7 @@ class _Claims:
             # sentence before shares the rating that sentence's parts took from their total;
             # one that breaks a count of its own down ("…, trong đó có …") states a new total, and
             # so does one that names OCOP products before its count (round 19: "Theo nhóm ngành,
-            # trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 35 sản phẩm, …").
+            # trong tổng số sản phẩm OCOP của tỉnh, nhóm thực phẩm có 31 sản phẩm, …").
             if s - 1 in self.totals:
                 # the sentence before opened with its own total ("Trong số 14 sản phẩm vừa được
                 # công nhận … 3 sao thì huyện A có 7 sản phẩm, …"): its parts took that total's rating
@@ -1399,7 +1399,7 @@ class _Claims:
                 # Round 17: "40 sản phẩm … được công nhận OCOP hạng 4 sao, trong đó có 21 sản
                 # phẩm cấp lại, 7 sản phẩm cấp mới, 12 sản phẩm nâng hạng": a breakdown word after
                 # the sentence's first count, with no number between, lists that total's parts to
-                # the end of the sentence or a bracket ("13 sản phẩm 4 sao, 131 sản phẩm 3 sao,
+                # the end of the sentence or a bracket ("11 sản phẩm 4 sao, 127 sản phẩm 3 sao,
                 # trong đó …" breaks down both, and its parts take neither rating).
                 j = i + 1
                 while j < b and not any(ch in doc.gap(j) for ch in "()"):
@@ -1424,7 +1424,7 @@ class _Claims:
         return j if counts >= 2 else None
 
     def _opens_total(self, k: int) -> bool:
-        """ "Trong số 13 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Cẩm Xuyên có 4 sản
+        """ "Trong số 16 sản phẩm vừa được công nhận đạt chuẩn OCOP 3 sao thì Thạch Hà có 5 sản
         phẩm, ...": the count at k opens its sentence as the total the rest breaks down."""
         doc, v = self.doc, self.v
         a, _b = doc.sentence_bounds(k)
@@ -1466,7 +1466,7 @@ def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
 
 
 def _shared_rating(doc: Document, found: list[_Found]) -> list[_Found]:
-    """ "cả 5 sản phẩm mới và 2 sản phẩm công nhận lại đều đạt 3 sao": two counts joined by "và",
+    """ "cả 4 sản phẩm mới và 3 sản phẩm công nhận lại đều đạt 3 sao": two counts joined by "và",
     the second rated under "đều" (both, all): the first, unrated, shares the rating."""
     order = sorted(found, key=lambda c: c.at)
     shared: dict[int, int] = {}
@@ -1613,7 +1613,7 @@ def claims_with_sentences(
         if key not in out or (out[key].place is None and place is not None):
             out[key] = OcopClaim(count=claim.count, stars=claim.stars, place=place, sentence=sentence)
             sentence_of[key] = doc.sent_of[claim.at]
-    # The same count restated with and without its rating ("30 sản phẩm OCOP" ... "cả 30 sản phẩm
+    # The same count restated with and without its rating ("27 sản phẩm OCOP" ... "cả 27 sản phẩm
     # đều đạt 3 sao") is one claim: keep the rated one, and a place from either.
     # A count that is one item of a list breaking a total down by district or group ("huyện A 4
     # sản phẩm, huyện B 2 sản phẩm, …") counts other products than a rated count of the same

@@ -191,7 +191,7 @@ def _markers() -> tuple[tuple[str, ...], tuple[str, ...], int, int]:
     return stops, prefixes, int(vocab["marker_max_words"]), int(vocab["headline_max_words"])
 
 
-# The patterns of the data files are written for ordinary case ("Ảnh: Trọng Lợi", "Theo dõi …
+# The patterns of the data files are written for ordinary case ("Ảnh: Minh Khang", "Theo dõi …
 # trên Google News"); a line in capitals is matched ignoring case: its letters are all capitals,
 # so a pattern's own capitals ("Ảnh [A-ZĐ]…", a credited name) still hold.
 @cache

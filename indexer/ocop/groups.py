@@ -482,7 +482,7 @@ def find_groups(
             if place_name is not None and _starts_place(doc, i, block.last, place_name):
                 continue
         elif not cased and place_name is not None and _starts_place(doc, i, block.last, place_name):
-            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH XANH": no case to see the name by
+            continue  # "TỈNH TRÀ VINH", "CÔNG TY TNHH TRÀ VINH NẮNG MỚI": no case to see the name by
         if _locative(doc, i, v.locatives):
             continue
         if (

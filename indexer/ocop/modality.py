@@ -1,7 +1,7 @@
 """Whether a star rating or a count is stated as a fact, or as a plan, target or nomination.
 
 "phấn đấu có thêm sản phẩm 5 sao", "hướng đến tiêu chuẩn 5 sao", "sẽ chọn 2 sản phẩm để nâng lên
-4 sao" are targets; "đề nghị Trung ương công nhận 1 sản phẩm OCOP 5 sao" and "tiềm năng 5 sao" are
+4 sao" are targets; "đề nghị Trung ương công nhận 2 sản phẩm OCOP 5 sao" and "tiềm năng 5 sao" are
 nominations. None of them is a rating or a count of certified products. The rules are lexical and
 scoped by the sentence, with the vocabulary in data/modality.toml:
 
@@ -182,13 +182,13 @@ class Modality:
 
     def _continues_plan(self, doc: Document, a: int, i: int) -> bool:
         """A sentence with no subject that opens with a development verb ("Nâng cấp 04 sản phẩm
-        từ 3 sao lên 4 sao", "Phát triển mới 31 sản phẩm") continues a list of targets: it is a
+        từ 3 sao lên 4 sao", "Phát triển mới 26 sản phẩm") continues a list of targets: it is a
         plan when the sentence before it in the paragraph is one, or continues one, and no
         realis marker stands in i's clause."""
         if self.list_verbs.match_at(doc, a, i) is None or _hits(
             self.realis, doc, a, self._clause_end(doc, i)
         ):
-            return False  # "Củng cố … 44 sản phẩm OCOP đã được chứng nhận": those are facts
+            return False  # "Củng cố … 38 sản phẩm OCOP đã được chứng nhận": those are facts
         first = doc.blocks[doc.block_of[a]].first
         k = a
         for _step in range(_PLAN_LIST_SENTENCES):
@@ -292,7 +292,7 @@ class Modality:
             return False
         for k in range(a, first):
             if doc.orig[k][0].isdigit() and k + 1 < first and doc.fold[k + 1] in ("san", "sp", "mat"):
-                return False  # "5 sản phẩm đạt 4 sao được hỗ trợ": these products
+                return False  # "6 sản phẩm đạt 4 sao được hỗ trợ": these products
             if (
                 not opener
                 and k > a
@@ -324,7 +324,7 @@ class Modality:
 
     def sent_up_later(self, doc: Document, i: int) -> bool:
         """A sending word after syllable i in its clause: i is what is sent up ("Các sản phẩm 5
-        sao sẽ được trình lên …", not "1 sản phẩm 5 sao quốc gia, 2 sản phẩm đề nghị …")."""
+        sao sẽ được trình lên …", not "1 sản phẩm 5 sao quốc gia, 3 sản phẩm đề nghị …")."""
         return bool(_hits(self.sending, doc, i + 1, self._clause_end(doc, i)))
 
     def _clause_end(self, doc: Document, i: int) -> int:

@@ -4,8 +4,8 @@ Two kinds of evidence, both from data (gazetteer.json generated from vietnamadmi
 places.toml):
 - a province name or alias ("Hà Nội", "TP.HCM", "Huế", "Bắc Cạn"), or a well-known town
   ("Đà Lạt"), accepted unless its surroundings say it is something else: a lower unit or street
-  ("phố Huế", "huyện Quảng Ninh"), a person ("anh Long An", "Nguyễn Vĩnh Phúc"), a longer proper
-  name ("Thái Bình Dương", "Công ty CP Đồng Tháp Xanh"), or lower case ("hòa bình" = peace);
+  ("phố Huế", "huyện Quảng Ninh"), a person ("anh Long An", "Trần Vĩnh Phúc"), a longer proper
+  name ("Thái Bình Dương", "Công ty CP Đồng Tháp Sen Vàng"), or lower case ("hòa bình" = peace);
 - an administrative prefix followed by a capitalised unit name that the library resolves to one
   province ("huyện Phúc Thọ", "quận Hai Bà Trưng", "thị xã Sơn Tây", "phường Quy Nhơn").
 
@@ -258,7 +258,7 @@ class Gazetteer:
         if self._in_credit(doc, i) or self._dateline(doc, i, j):
             return False
         if i >= 2 and doc.orig[i - 1].isdigit() and doc.fold[i - 2] == "so":
-            return False  # "số 11 Vân Đồn" is a street address
+            return False  # "số 19 Lạng Sơn" is a street address
         if self._in_company_name(doc, i, heads) or (not prefixed and self._in_product_name(doc, i)):
             return False
         return not (
@@ -271,7 +271,7 @@ class Gazetteer:
             and not doc.sent_start[j]
             and not self.names.starts(doc.fold[j])
             and not self._is_family(doc, j)
-        )  # "Thái Bình Dương", "Đồng Tháp Xanh", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
+        )  # "Thái Bình Dương", "Đồng Tháp Sen Vàng", "Sài Gòn Thương Tín"; not "Quảng Nam Đà Nẵng"
 
     @staticmethod
     def _written_as(doc: Document, i: int, phrase: Phrase) -> bool:
@@ -335,7 +335,7 @@ class Gazetteer:
         return False
 
     def _dateline(self, doc: Document, i: int, j: int) -> bool:
-        """ "Hà Nội (TTXVN 25/10/2023) Sau 10 năm ...", "HÀ NỘI — The ...": where a story was filed."""
+        """ "Hà Nội (TTXVN 14/3/2024) Sau 5 năm ...", "HÀ NỘI — The ...": where a story was filed."""
         m = self.dateline_after.match(doc.text, doc.ends[j - 1])
         if m is None:
             return False
@@ -348,8 +348,8 @@ class Gazetteer:
     def _in_company_name(self, doc: Document, i: int, heads: list[int] | None = None) -> bool:
         """Whether syllable i is inside an organisation's name: after "Công ty", "HTX", "Trường Đại
         học", "Báo"... with only words between (no punctuation, no "tại"/"ở"/"thuộc"), at most
-        `organisation_span` syllables: "Công ty CP đầu tư phát triển Chè Tam Đường", "HTX Nấm Tam
-        Đảo", "Trường Đại học Nông Lâm Thái Nguyên", "Báo Gia Lai"."""
+        `organisation_span` syllables: "Công ty CP đầu tư phát triển Miến Tam Đường", "HTX Mật ong Tam
+        Đảo", "Trường Cao đẳng Nông nghiệp Thái Nguyên", "Báo Gia Lai"."""
         if heads is not None and not any(i - self.organisation_span <= h <= i for h in heads):
             return False
         k = i

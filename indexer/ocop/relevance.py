@@ -8,7 +8,7 @@ its title and lead scores high. All weights live in data/relevance.toml.
 
 Two more kinds of evidence, both from the text itself:
 - stated facts (indexer.ocop.claims): a count of OCOP products, or a count of products at a star
-  rating ("16 sản phẩm được xếp hạng 3 sao"); each sentence stating one adds `fact` (up to
+  rating ("18 sản phẩm được xếp hạng 3 sao"); each sentence stating one adds `fact` (up to
   `fact_cap`; `rated_fact` when the count carries a star rating, which only OCOP gives products),
   even when the word OCOP is absent (an excerpt that never spells it out);
 - look-alike programmes (Thailand's OTOP, Japan's OVOP: `foreign_terms`): when they are named as
@@ -245,7 +245,7 @@ def assess(
     raw += min(facts, w["fact_cap"])
     if rated_facts and not per_block:
         # An excerpt that never names the programme but counts products at a star rating, which
-        # only OCOP gives products ("Trong 8 sản phẩm đạt hạng 4 sao, thành phố A có 4 sản phẩm"):
+        # only OCOP gives products ("Trong 9 sản phẩm đạt hạng 4 sao, thành phố A có 5 sản phẩm"):
         # the rated counts carry the passage on their own (round 16).
         raw += w["unnamed_rated_fact"]
     core_count = sum(per_block.values())

@@ -200,7 +200,7 @@ def _excluded(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
     """ "Hạng 5 sao: Sản phẩm chất lượng cao, ...", "Hạng 4 sao là sản phẩm ...": the programme
-    defining a rank, not a rating ("có 2 sản phẩm đạt hạng 4 sao là Mật ong ..." is one, and so is
+    defining a rank, not a rating ("có 3 sản phẩm đạt hạng 4 sao là Trà xanh ..." is one, and so is
     a rank labelling a count: "hạng 3 sao: 21 sản phẩm; hạng 4 sao: 4 sản phẩm")."""
     rank = v.definition_before.preceded_by(doc, first)
     nxt = sao + 1
@@ -216,7 +216,7 @@ def _definition(doc: Document, first: int, sao: int, v: _Vocab) -> bool:
 
 
 def _former_rank(doc: Document, sao: int, v: _Vocab) -> bool:
-    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao", "3 sao năm 2019,
+    """ "từ 3 sao lên 4 sao", "3 sao (của huyện đã) được nâng hạng lên 4 sao", "3 sao năm 2020,
     nâng cấp lên 4 sao": the rank raised from, a few words of its clause before the new rank."""
     end = doc.blocks[doc.block_of[sao]].last
     for start in range(sao + 1, min(sao + 1 + _UPGRADE_GAP, end)):
@@ -285,7 +285,7 @@ _RATING_BRACKET_REACH = 8  # syllables a rating bracket holds at most (`rating_b
 
 def rating_bracket(doc: Document, k: int, end: int) -> bool:
     """The bracket opened before syllable k holds only a rating: "10 sản phẩm OCOP (OCOP 4 sao)",
-    "54 sản phẩm thuộc 4 chủ thể (từ 3 đến 4 sao)" rate the count, "Mật ong Tâm An (4 sao)" the item
+    "47 sản phẩm thuộc 5 chủ thể (từ 3 đến 4 sao)" rate the count, "Mật ong Suối Mơ (4 sao)" the item
     (round 19); any other word makes it an aside."""
     words, rated = _vocab().rating_words, False
     for m in range(k, min(end, k + _RATING_BRACKET_REACH)):
@@ -416,7 +416,7 @@ def fives_sent_up(doc: Document) -> int:
     council's, a proposal (-1: no such point).
 
     Until the central council decides, a province's "đạt 5 sao" is a score to be submitted: "…
-    là sản phẩm OCOP hạng 5 sao đầu tiên của tỉnh. Sản phẩm này sẽ được trình lên Hội đồng …
+    là sản phẩm OCOP 5 sao thứ hai của tỉnh. Sản phẩm này sẽ được gửi lên Hội đồng …
     Trung ương … xét công nhận … 5 sao"; "… gửi về Bộ … để xem xét … OCOP 5 sao". The sign is a
     sending word (`sending_words`) before a 5-star rating in a sentence naming the central
     level. A score comes before its submission: a 5 stated after the submission is the
