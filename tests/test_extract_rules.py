@@ -238,7 +238,7 @@ def test_a_dash_inside_a_headline_is_kept() -> None:
     ("text", "authors", "agency"),
     [
         ("Thành Vinh, Hữu Phước", ["Thành Vinh", "Hữu Phước"], None),
-        ("XUÂN LONG", ["Xuân Long"], None),
+        ("MINH KHUÊ", ["Minh Khuê"], None),
         ("Bài và ảnh: Hà Linh", ["Hà Linh"], None),
         ("Minh Anh (TTXVN)", ["Minh Anh"], "TTXVN"),
         ("Theo TTXVN", [], "TTXVN"),
@@ -434,10 +434,10 @@ def test_closing_byline_after_the_body_in_the_dom() -> None:
         "<div class='fck'>"
         + "".join(f"<p>{t}</p>" for t in PROSE)
         + "<div class='box'><a href='/a'>Tin khác về OCOP</a></div><div><iframe></iframe>"
-        "<strong>XUÂN LONG</strong></div></div>"
+        "<strong>MINH KHUÊ</strong></div></div>"
     )
     byline = find_closing_byline(tree, PROSE[-1], OUTLET)
-    assert byline is not None and byline.authors == ["Xuân Long"]
+    assert byline is not None and byline.authors == ["Minh Khuê"]
     assert find_closing_byline(tree_of("<p>" + PROSE[0] + "</p><p>Bình luận</p>"), PROSE[0], OUTLET) is None
 
 

@@ -1,7 +1,7 @@
 """Bylines: who wrote the article (`authors`) and which agency it came from (`source_agency`).
 
-A Vietnamese byline mixes people, roles and agencies: "Ngô Sơn", "XUÂN LONG", "Thành Luân, Hữu
-Thắng", "Minh Anh (TTXVN)", "Theo TTXVN", "Nhóm PV", "Bài và ảnh: Hà Linh". Researchers filter
+A Vietnamese byline mixes people, roles and agencies: "Ngô Hải", "MINH KHUÊ", "Thành Vinh, Hữu
+Phước", "Minh Anh (TTXVN)", "Theo TTXVN", "Nhóm PV", "Bài và ảnh: Hà Linh". Researchers filter
 and count by author, so only names of people go to `authors`; agencies and newsroom roles (PV =
 phóng viên, CTV = cộng tác viên) go to `source_agency`; the outlet's own name goes nowhere.
 """
@@ -259,7 +259,7 @@ def _word_is_name(word: str) -> bool:
 
 
 def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str | None:
-    """The text as a person's name ("XUÂN LONG" → "Xuân Long"), or None if it does not look like one.
+    """The text as a person's name ("MINH KHUÊ" → "Minh Khuê"), or None if it does not look like one.
     `pen_name`: the text stands where a signature does, so one word need not be a Vietnamese
     syllable ("Papai")."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
@@ -910,7 +910,7 @@ def _bar_above(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageB
 
 def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> PageByline | None:
     """Writers' cards under the headline: a portrait linked to a page whose other link prints
-    the same person's name ("<a href=U><img alt='Thành Luân'></a> … <a href=U>Thành Luân</a>").
+    the same person's name ("<a href=U><img alt='Thành Vinh'></a> … <a href=U>Thành Vinh</a>").
     The portrait's alt and the link's text agreeing on a person's name is what makes it a credit;
     a teaser beside its thumbnail says a headline, not a name. Searched as far as the credit line."""
     portraits: dict[str, str] = {}
@@ -1010,7 +1010,7 @@ _CREDIT_LABEL = re.compile(r"\b(?:anh|photo|video|clip|nguon anh)\s*:\s*$")
 
 
 def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNames) -> Byline | None:
-    """The first text after the article's last paragraph, if it is a byline ("XUÂN LONG" in a
+    """The first text after the article's last paragraph, if it is a byline ("MINH KHUÊ" in a
     <strong> after the body, outside the container the body extractor kept). Link texts in
     between (related-article lists) are skipped."""
     words = _TAIL_WORD.findall(clean(last_paragraph))
@@ -1117,7 +1117,7 @@ _LINE_CHARS = 100
 
 def _line_of(node: etree._ElementUnicodeResult) -> str | None:
     """The printed line a text node stands on: its block's text between line breaks and nested
-    blocks ("<p><strong>XUÂN LONG</strong> (TTXVN)</p>" → "XUÂN LONG (TTXVN)"); a date in an
+    blocks ("<p><strong>MINH KHUÊ</strong> (TTXVN)</p>" → "MINH KHUÊ (TTXVN)"); a date in an
     element of its own ends a line too ("<span>Lò Thị Hạnh</span> <time>16/11/2025</time>": a
     writer's card, however the template's source breaks its lines). None for a
     heading's line (a box title after the text, not a signature) and for a line longer than a

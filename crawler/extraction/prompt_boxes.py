@@ -2,7 +2,7 @@
 
 Session 17 (page widgets, second round). The body rules drop a reader prompt line by line, after
 the body extractor has read the page ("Tải ứng dụng …", "Quét mã QR …", "Thích 12"). A widget
-set between the last paragraph and the signature ("XUÂN LONG" after the text) still stands
+set between the last paragraph and the signature ("MINH KHUÊ" after the text) still stands
 between the two in the page, and the closing signature, read from the page after the text, is
 not found past it. So a box whose every line is a prompt, a line without words (emoji counts,
 separators, figures) or a button's short label, with at least one prompt, leaves the page
