@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -32,6 +33,7 @@ from crawler.extraction.dom import (
     remove,
     short_raw_text,
     text_of,
+    widest_box,
     words_of,
 )
 from crawler.extraction.image_captions import find_unclassed_captions
@@ -672,6 +674,10 @@ def _below_a_sentence(index: PageIndex, headline_at: int, element: HtmlElement) 
     return any(len((el.text or "").split()) >= _PROSE_WORDS for el in between)
 
 
+def _fits_market_box(heading: HtmlElement, box: HtmlElement) -> bool:
+    return len(box.text_content().split()) <= _MARKET_BOX_WORDS and _opens_with(box, heading)
+
+
 def _opens_with(box: HtmlElement, label: HtmlElement) -> bool:
     """The box's first text is the label's."""
     first = next((text for text in box.itertext() if text.strip()), None)
@@ -691,13 +697,12 @@ def _comment_form_boxes(tree: HtmlElement, holding: set[HtmlElement]) -> list[Ht
     nested the post in the form's box: measured in session 14, and left out.)"""
     boxes: list[HtmlElement] = []
     for field in tree.iter("textarea"):
-        box = field
-        for parent in ancestors(field):
-            if parent.tag in ("body", "html", "form") or parent in holding:
-                break
-            if len(parent.text_content().split()) > _FORM_BOX_WORDS:
-                break
-            box = parent
+        box = widest_box(
+            field,
+            holding,
+            lambda parent: len(parent.text_content().split()) <= _FORM_BOX_WORDS,
+            stop=("body", "html", "form"),
+        )
         controls = (control for control in box.iter(*_FORM_CONTROLS) if control is not field)
         if box is not field and next(controls, None) is not None:
             boxes.append(box)
@@ -837,13 +842,9 @@ def remove_control_boxes(
             continue
         if index.of(control) <= headline_at or not attached(control, tree):
             continue
-        box = control
-        for parent in ancestors(control):
-            if parent.tag in ("body", "html") or parent in holding:
-                break
-            if len(parent.text_content().split()) > _CONTROL_BOX_WORDS:
-                break
-            box = parent
+        box = widest_box(
+            control, holding, lambda parent: len(parent.text_content().split()) <= _CONTROL_BOX_WORDS
+        )
         if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
             continue
         text = text_of(box)
@@ -890,13 +891,11 @@ def remove_market_boxes(
         heading = node.getparent()
         if heading is None or node.is_tail or index.of(heading) <= headline_at or not attached(heading, tree):
             continue
-        box = heading
-        for parent in ancestors(heading):
-            if parent.tag in ("body", "html") or parent in holding:
-                break
-            if len(parent.text_content().split()) > _MARKET_BOX_WORDS or not _opens_with(parent, heading):
-                break
-            box = parent
+        box = widest_box(
+            heading,
+            holding,
+            partial(_fits_market_box, heading),
+        )
         if box is heading or not _mostly_figures(box.text_content()):
             continue
         remove(box)

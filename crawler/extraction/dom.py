@@ -8,7 +8,7 @@ so they are answered once here, the same way for every rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -168,6 +168,24 @@ def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
     while parent is not None:
         yield parent
         parent = parent.getparent()
+
+
+def widest_box(
+    element: HtmlElement,
+    holding: Collection[HtmlElement],
+    fits: Callable[[HtmlElement], bool],
+    stop: Collection[str] = ("body", "html"),
+) -> HtmlElement:
+    """The widest box around `element` that still `fits`, or `element` itself. The climb ends at a
+    tag in `stop`, at a box in `holding` (around the headline, the lead, the byline) and at the
+    first box that does not fit: a widget's rules say where it ends by its size and shape, since
+    the class names that would say so are often hashed."""
+    box = element
+    for parent in ancestors(element):
+        if parent.tag in stop or parent in holding or not fits(parent):
+            break
+        box = parent
+    return box
 
 
 # Class/id roots that mark an image/media wrapper: matched inside longer words ("imgCon",

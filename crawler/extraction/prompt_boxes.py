@@ -20,7 +20,15 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.body import is_prompt
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, PageIndex, ancestors, attached, remove
+from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
+    PageIndex,
+    ancestors,
+    attached,
+    remove,
+    widest_box,
+)
 from crawler.extraction.keys import squash
 
 _BOX_WORDS = 60  # a widget's heading, notice and buttons; an article holds more
@@ -203,14 +211,8 @@ def remove_prompt_boxes(
             continue
         if "://" in block.text_content() or _line_state(block, prompt) != 2:
             continue  # an address: the body rules know whether the text cites it
-        box = None if alone else block
-        for parent in ancestors(block):
-            if parent.tag in ("body", "html") or parent in holding:
-                break
-            if not small(parent) or _box_state(parent, prompt) != 2:
-                break
-            box = parent
-        if box is None or box in holding:
+        box = widest_box(block, holding, lambda parent: small(parent) and _box_state(parent, prompt) == 2)
+        if (alone and box is block) or box in holding:
             continue
         text = box.text_content()
         key = squash(text)
@@ -237,14 +239,8 @@ def _remove_sponsored_cards(
             continue
         if index.of(link) <= headline_at or not attached(link, tree):
             continue
-        box = None
-        for parent in ancestors(link):
-            if parent.tag in ("body", "html") or parent in holding:
-                break
-            if len(parent.text_content().split()) > _BOX_WORDS:
-                break
-            box = parent
-        if box is not None and box.tag in _CARD_TAGS:
+        box = widest_box(link, holding, lambda parent: len(parent.text_content().split()) <= _BOX_WORDS)
+        if box is not link and box.tag in _CARD_TAGS:
             remove(box)
             removed += 1
     return removed
