@@ -1220,7 +1220,7 @@ class _Claims:
             and not after.other
             and not c.of_a_kind
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
-            and (bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
+            and (bool({*self._prose_neighbours(s), self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -1254,6 +1254,21 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _prose_neighbours(self, s: int) -> set[int]:
+        """Sentence s and the text's sentences next to it. A photo caption or a link line between
+        them is skipped (session 18): "… | 3 sao" / "Sản phẩm … trưng bày. Ảnh: …" / "Tổng cộng: 4
+        sản phẩm." still totals the table above the caption."""
+        doc = self.doc
+        out = {s}
+        for step in (-1, 1):
+            t = s + step
+            while (i := bisect_left(doc.sent_of, t)) < len(doc.sent_of) and doc.sent_of[i] == t:
+                if doc.blocks[doc.block_of[i]].zone in CONTENT_ZONES:
+                    out.add(t)
+                    break
+                t += step
+        return out
 
     def bare_item(self, k: int, block: Block) -> _Found | None:
         """A bare number that ends a short list item or table row under a cue line counting OCOP
