@@ -97,7 +97,7 @@ class _Vocab:
     national: PhraseIndex
     totals: PhraseIndex
     back_totals: PhraseIndex
-    total_verbs: frozenset[str]
+    total_verbs: PhraseIndex
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
     specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
@@ -176,7 +176,7 @@ def _vocab() -> _Vocab:
         passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
-        total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
+        total_verbs=index(v["total_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
@@ -838,9 +838,14 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
     while j < limit and not _gap_breaks(doc, j):
-        verb = doc.fold[j] == "len" if raised else doc.fold[j] in v.total_verbs
-        if verb and j + 1 < end and not (j + 1 < end and doc.fold[j + 1] == "len"):
-            n = j + 1
+        if raised:
+            verb = 1 if doc.fold[j] == "len" else 0
+        else:  # "là", "đạt", "dừng ở" (session 18: verbs of more than one syllable)
+            said = v.total_verbs.match_at(doc, j, end)
+            verb = len(said.folded) if said is not None else 0
+        after_verb = j + verb
+        if verb and after_verb < end and doc.fold[after_verb] != "len":
+            n = after_verb
             while n < end and (hedge := v.hedges.match_at(doc, n, end)) is not None:
                 n += len(hedge.folded)
             parsed = parse_number(doc, n, end, v) if n < end else None
@@ -872,6 +877,7 @@ class _Count:
     apposition: _Evidence | None = None
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
     of_a_kind: bool = False  # the noun names its product: "3 sản phẩm chuối sấy giòn" (round 18)
+    alone: bool = False  # the bracket holds the count and its noun only: "huyện B (13 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -1071,8 +1077,9 @@ class _Claims:
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
+        alone = parenthesised and noun_end < len(doc) and doc.gap(noun_end).lstrip().startswith(")")
         return _Count(
-            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end)
+            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end), alone
         )
 
     def _share(self, k: int, start: int) -> bool:
@@ -1219,7 +1226,7 @@ class _Claims:
             and c.noun in self.v.inherit_nouns
             and not after.other
             and not c.of_a_kind
-            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
+            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at) or self._sibling(c, s))
             and (bool({*self._prose_neighbours(s), self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
         )
@@ -1254,6 +1261,12 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _sibling(self, c: _Count, s: int) -> bool:
+        """A bracket that holds a count alone, in a sentence whose earlier count is an accepted
+        part, is one of the parts (session 18): "huyện A với 14 sản phẩm, tiếp đến là huyện B (13
+        sản phẩm)". A bracket with more in it is an aside ("Thị xã B (26 sản phẩm tham gia)")."""
+        return c.alone and s in self.accepted
 
     def _prose_neighbours(self, s: int) -> set[int]:
         """Sentence s and the text's sentences next to it. A photo caption or a link line between
