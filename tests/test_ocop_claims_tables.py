@@ -108,3 +108,19 @@ def test_totals_that_stop_at_a_figure() -> None:
     # guard: a target that stops nowhere yet is no claim
     text = "Tỉnh có 90 sản phẩm OCOP. Mục tiêu năm tới, tổng số sản phẩm OCOP đạt con số 120.\n" + END
     assert facts(text)[0] == {(90, None)}
+
+
+def test_a_number_told_of_a_rated_subject() -> None:
+    text = (
+        "Tỉnh Lai Châu có 140 sản phẩm OCOP. Sản phẩm 4 sao là 33, sản phẩm OCOP 5 sao cấp quốc gia là 2.\n"
+    )
+    assert facts(text + END)[0] == {(140, None), (33, 4), (2, 5)}
+    # guards: a share, a plan, a potential rank and a hotel are no claims
+    for other in (
+        "Tỷ lệ sản phẩm 4 sao là 24%.",
+        "Mục tiêu năm tới, sản phẩm 4 sao là 50.",
+        "Sản phẩm tiềm năng 5 sao là 3.",
+        "Khách sạn 4 sao là 12.",
+        "Đối với sản phẩm đạt 4 sao, mức thưởng là 15 triệu đồng.",
+    ):
+        assert facts("Tỉnh Lai Châu có 140 sản phẩm OCOP. " + other + "\n" + END)[0] == {(140, None)}

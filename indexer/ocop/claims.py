@@ -98,6 +98,8 @@ class _Vocab:
     totals: PhraseIndex
     back_totals: PhraseIndex
     total_verbs: PhraseIndex
+    rated_subjects: PhraseIndex
+    subject_verbs: PhraseIndex
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
     specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
@@ -177,6 +179,8 @@ def _vocab() -> _Vocab:
         totals=index(v["total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
         total_verbs=index(v["total_verbs"]),
+        rated_subjects=index(v["rated_subjects"]),
+        subject_verbs=index(v["rated_subject_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
@@ -864,6 +868,35 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     return None
 
 
+def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _Found | None:
+    """A number with no noun after it, told of a rated subject (session 18, not blind): "Sản phẩm
+    4 sao là 60", "còn sản phẩm OCOP 5 sao cấp quốc gia là 3". The subject (`rated_subjects`)
+    must carry one achieved rating and no candidacy or plan, with no punctuation before its verb;
+    the number ends its clause ("là 20 triệu đồng" is money, "là 53%" a share)."""
+    if not doc.orig[k].isdigit() or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
+        return None  # a noun after the number: its own clause decides ("là 60 sản phẩm dự thi")
+    head = _hedge_start(doc, k, v)
+    verb = v.subject_verbs.preceded_by(doc, head)
+    if verb is None:
+        return None
+    said = head - len(verb.folded)
+    j = said - 1
+    while j > first and said - j <= _SUBJECT_WINDOW and not doc.gap(j + 1).strip():
+        if v.rated_subjects.match_at(doc, j, said) is not None:
+            break
+        j -= 1
+    if v.rated_subjects.match_at(doc, j, said) is None:
+        return None
+    ev = _Evidence()
+    _scan(doc, j, said, v, ev)
+    if not ev.rated or ev.bad_rating or ev.candidate >= 0 or ev.proposal or modality().planned(doc, j):
+        return None
+    parsed = parse_number(doc, k, last, v)
+    if parsed is None or parsed[0] <= 0 or (parsed[1] < last and not doc.gap(parsed[1]).strip()):
+        return None
+    return _Found(parsed[0], ev.stars(), k)
+
+
 @dataclass
 class _Count:
     """A product count and what its clauses say."""
@@ -885,6 +918,7 @@ _LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
 _ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
 _ITEM_MARKS = frozenset(":|–-")  # the label of a bare count in a list item or table row ends with one
 _YEARS = (1990, 2100)  # a bare number in this range ends a row as a year, not a count
+_SUBJECT_WINDOW = 10  # syllables from a rated subject to its verb ("sản phẩm OCOP 5 sao cấp quốc gia là")
 
 
 class _Claims:
@@ -1597,9 +1631,13 @@ def claims_with_sentences(
             ):
                 if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
                     found.append(item)
+                elif (told := _rated_subject(doc, k, block.first, block.last, v)) is not None:
+                    found.append(told)
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:
+                if (told := _rated_subject(doc, k, block.first, block.last, v)) is not None:
+                    found.append(told)  # "sản phẩm 4 sao là 60, sản phẩm …": the noun was the next clause's
                 continue
             claim = finder.decide(count, inherit=False)
             if claim is not None:
