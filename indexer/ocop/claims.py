@@ -873,12 +873,12 @@ def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _
     4 sao là 60", "còn sản phẩm OCOP 5 sao cấp quốc gia là 3". The subject (`rated_subjects`)
     must carry one achieved rating and no candidacy or plan, with no punctuation before its verb;
     the number ends its clause ("là 20 triệu đồng" is money, "là 53%" a share)."""
-    if not doc.orig[k].isdigit() or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
-        return None  # a noun after the number: its own clause decides ("là 60 sản phẩm dự thi")
+    if not doc.orig[k].isdigit():
+        return None
     head = _hedge_start(doc, k, v)
     verb = v.subject_verbs.preceded_by(doc, head)
-    if verb is None:
-        return None
+    if verb is None or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
+        return None  # a noun after the number: its own clause decides ("là 60 sản phẩm dự thi")
     said = head - len(verb.folded)
     j = said - 1
     while j > first and said - j <= _SUBJECT_WINDOW and not doc.gap(j + 1).strip():
