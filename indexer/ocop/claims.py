@@ -97,7 +97,9 @@ class _Vocab:
     national: PhraseIndex
     totals: PhraseIndex
     back_totals: PhraseIndex
-    total_verbs: frozenset[str]
+    total_verbs: PhraseIndex
+    rated_subjects: PhraseIndex
+    subject_verbs: PhraseIndex
     raise_verbs: PhraseIndex
     hedges: PhraseIndex
     specials: frozenset[str]  # number words and first syllables of the total phrases and raising verbs
@@ -176,7 +178,9 @@ def _vocab() -> _Vocab:
         passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
-        total_verbs=frozenset(" ".join(syllables(w)) for w in v["total_verbs"]),
+        total_verbs=index(v["total_verbs"]),
+        rated_subjects=index(v["rated_subjects"]),
+        subject_verbs=index(v["rated_subject_verbs"]),
         raise_verbs=index(v["raise_verbs"]),
         hedges=index(v["hedges"]),
         specials=frozenset(
@@ -838,9 +842,14 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
     while j < limit and not _gap_breaks(doc, j):
-        verb = doc.fold[j] == "len" if raised else doc.fold[j] in v.total_verbs
-        if verb and j + 1 < end and not (j + 1 < end and doc.fold[j + 1] == "len"):
-            n = j + 1
+        if raised:
+            verb = 1 if doc.fold[j] == "len" else 0
+        else:  # "là", "đạt", "dừng ở" (session 18: verbs of more than one syllable)
+            said = v.total_verbs.match_at(doc, j, end)
+            verb = len(said.folded) if said is not None else 0
+        after_verb = j + verb
+        if verb and after_verb < end and doc.fold[after_verb] != "len":
+            n = after_verb
             while n < end and (hedge := v.hedges.match_at(doc, n, end)) is not None:
                 n += len(hedge.folded)
             parsed = parse_number(doc, n, end, v) if n < end else None
@@ -859,6 +868,35 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     return None
 
 
+def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _Found | None:
+    """A number with no noun after it, told of a rated subject (session 18, not blind): "Sản phẩm
+    4 sao là 60", "còn sản phẩm OCOP 5 sao cấp quốc gia là 3". The subject (`rated_subjects`)
+    must carry one achieved rating and no candidacy or plan, with no punctuation before its verb;
+    the number ends its clause ("là 20 triệu đồng" is money, "là 53%" a share)."""
+    if not doc.orig[k].isdigit():
+        return None
+    head = _hedge_start(doc, k, v)
+    verb = v.subject_verbs.preceded_by(doc, head)
+    if verb is None or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
+        return None  # a noun after the number: its own clause decides ("là 60 sản phẩm dự thi")
+    said = head - len(verb.folded)
+    j = said - 1
+    while j > first and said - j <= _SUBJECT_WINDOW and not doc.gap(j + 1).strip():
+        if v.rated_subjects.match_at(doc, j, said) is not None:
+            break
+        j -= 1
+    if v.rated_subjects.match_at(doc, j, said) is None:
+        return None
+    ev = _Evidence()
+    _scan(doc, j, said, v, ev)
+    if not ev.rated or ev.bad_rating or ev.candidate >= 0 or ev.proposal or modality().planned(doc, j):
+        return None
+    parsed = parse_number(doc, k, last, v)
+    if parsed is None or parsed[0] <= 0 or (parsed[1] < last and not doc.gap(parsed[1]).strip()):
+        return None
+    return _Found(parsed[0], ev.stars(), k)
+
+
 @dataclass
 class _Count:
     """A product count and what its clauses say."""
@@ -872,6 +910,7 @@ class _Count:
     apposition: _Evidence | None = None
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
     of_a_kind: bool = False  # the noun names its product: "3 sản phẩm chuối sấy giòn" (round 18)
+    alone: bool = False  # the bracket holds the count and its noun only: "huyện B (13 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -879,6 +918,7 @@ _LIST_ITEMS = 3  # counts in one sentence that make it a list of parts
 _ITEM_WORDS = 10  # a list item's line is short (groups.list_runs)
 _ITEM_MARKS = frozenset(":|–-")  # the label of a bare count in a list item or table row ends with one
 _YEARS = (1990, 2100)  # a bare number in this range ends a row as a year, not a count
+_SUBJECT_WINDOW = 10  # syllables from a rated subject to its verb ("sản phẩm OCOP 5 sao cấp quốc gia là")
 
 
 class _Claims:
@@ -1071,8 +1111,9 @@ class _Claims:
         parenthesised = doc.gap(head).strip().endswith("(")
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
+        alone = parenthesised and noun_end < len(doc) and doc.gap(noun_end).lstrip().startswith(")")
         return _Count(
-            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end)
+            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end), alone
         )
 
     def _share(self, k: int, start: int) -> bool:
@@ -1219,8 +1260,8 @@ class _Claims:
             and c.noun in self.v.inherit_nouns
             and not after.other
             and not c.of_a_kind
-            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at))
-            and (bool({s - 1, s, s + 1, self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
+            and (not c.parenthesised or c.kind_named or self._in_list(s, c.at) or self._sibling(c, s))
+            and (bool({*self._prose_neighbours(s), self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
         )
         if not (own or prior or inherited):
@@ -1254,6 +1295,27 @@ class _Claims:
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
         return _Found(c.value, stars, c.at, bare)
+
+    def _sibling(self, c: _Count, s: int) -> bool:
+        """A bracket that holds a count alone, in a sentence whose earlier count is an accepted
+        part, is one of the parts (session 18): "huyện A với 14 sản phẩm, tiếp đến là huyện B (13
+        sản phẩm)". A bracket with more in it is an aside ("Thị xã B (26 sản phẩm tham gia)")."""
+        return c.alone and s in self.accepted
+
+    def _prose_neighbours(self, s: int) -> set[int]:
+        """Sentence s and the text's sentences next to it. A photo caption or a link line between
+        them is skipped (session 18): "… | 3 sao" / "Sản phẩm … trưng bày. Ảnh: …" / "Tổng cộng: 4
+        sản phẩm." still totals the table above the caption."""
+        doc = self.doc
+        out = {s}
+        for step in (-1, 1):
+            t = s + step
+            while (i := bisect_left(doc.sent_of, t)) < len(doc.sent_of) and doc.sent_of[i] == t:
+                if doc.blocks[doc.block_of[i]].zone in CONTENT_ZONES:
+                    out.add(t)
+                    break
+                t += step
+        return out
 
     def bare_item(self, k: int, block: Block) -> _Found | None:
         """A bare number that ends a short list item or table row under a cue line counting OCOP
@@ -1569,9 +1631,13 @@ def claims_with_sentences(
             ):
                 if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
                     found.append(item)
+                elif (told := _rated_subject(doc, k, block.first, block.last, v)) is not None:
+                    found.append(told)
                 continue  # no product noun right after: not a count of products
             count = finder.read(k, block.first, block.last)
             if count is None:
+                if (told := _rated_subject(doc, k, block.first, block.last, v)) is not None:
+                    found.append(told)  # "sản phẩm 4 sao là 60, sản phẩm …": the noun was the next clause's
                 continue
             claim = finder.decide(count, inherit=False)
             if claim is not None:

@@ -158,6 +158,7 @@ _SHORT_ABBREVIATION = re.compile(r"(?:^|[\s(])(?P<word>[A-ZĐ]{1,3}|Tp|Tx|ThS|Th
 _SAPO_WORDS = 25
 # A Markdown table row: "| cell | cell |" (at least two cells).
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
+_TABLE_BARS = 2  # a flattened row without outer bars has three cells or more
 # Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
 # ("Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh") is written in ordinary
 # case, so its capitals still mark names (round 19).
@@ -299,6 +300,24 @@ def _is_headline_like(line: str, words: int, max_words: int) -> bool:
     return words <= max_words and not line.rstrip().endswith(_TERMINAL) and not _BULLET.match(line)
 
 
+def _table_row(lines: list[str], k: int) -> bool:
+    """A row of a table: a Markdown row, or a row flattened without its outer bars ("1 | Miến | HTX
+    A | 3 sao") that has as many bars as the line above or below it (session 18). One line with
+    bars is a menu or a byline ("Tin tức | Video | Ảnh"); a run of equal bar counts is a table."""
+    line = lines[k]
+    if _TABLE_ROW.match(line):
+        return True
+    bars = line.count("|")
+    return table_line(line) and any(
+        0 <= j < len(lines) and lines[j].count("|") == bars for j in (k - 1, k + 1)
+    )
+
+
+def table_line(line: str) -> bool:
+    """The line has the bars of a table row of three cells or more: a list item at any length."""
+    return line.count("|") >= _TABLE_BARS
+
+
 def _inline_box(lines: list[str], counts: list[int], k: int, headline_words: int) -> list[int] | None:
     """A stop marker ("Bài liên quan") at line k that heads a box inside the article: the
     headline-like lines under it are its links, and the article goes on after them with at
@@ -383,7 +402,7 @@ def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -
         seen.add(line_f)
     # A row of a Markdown table that holds a number ("| Huyện A | 12 sản phẩm |") is text, not a
     # headline: a breakdown laid out as a table reads like the same list in prose.
-    rows = [_TABLE_ROW.match(line) is not None and any(ch.isdigit() for ch in line) for line in lines]
+    rows = [_table_row(lines, k) and any(ch.isdigit() for ch in line) for k, line in enumerate(lines)]
     headline = [
         not captions[k] and not rows[k] and _is_headline_like(line, counts[k], headline_words)
         for k, line in enumerate(lines)

@@ -43,7 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.ocop.document import CONTENT_ZONES, Document
+from indexer.ocop.document import CONTENT_ZONES, Document, table_line
 from indexer.ocop.english import english_blocks
 from indexer.ocop.modality import modality
 from indexer.ocop.phrases import Phrase, PhraseIndex, syllables
@@ -58,7 +58,8 @@ GROUP_ORDER = (
     "Dịch vụ du lịch cộng đồng và điểm du lịch",
 )
 _DRINKS, _HERBS = GROUP_ORDER[1], GROUP_ORDER[2]
-_ITEM_GAPS = (":", ";", ",", "(", "“", '"', "-", "–", "•", "+", "‘", "'")
+# "|" opens a table's cell (session 18)
+_ITEM_GAPS = (":", ";", ",", "(", "“", '"', "-", "–", "•", "+", "‘", "'", "|")
 _READ_ZONES = CONTENT_ZONES | {"caption"}
 _HERB_REACH = 3  # syllables between a drink and the herb it is made of ("trà phun sương Actiso")
 _NAME_REACH = 5  # syllables of a product's name before the product word that ends it
@@ -281,7 +282,9 @@ def _bracketed_count(doc: Document, j: int) -> bool:
 
 def list_runs(doc: Document) -> dict[int, int]:
     """Sentence → the cue sentence whose list it continues: a line ending in ":" followed by
-    short list-item lines ("… được chia thành 6 ngành:" / "• Thực phẩm" / "• Đồ uống" ...)."""
+    short list-item lines ("… được chia thành 6 ngành:" / "• Thực phẩm" / "• Đồ uống" ...). A
+    table's rows are its items at any length ("… như sau:" / "1 | Miến dong | HTX A | 3 sao"):
+    session 18."""
     runs: dict[int, int] = {}
     owner = -1
     for block in doc.blocks:
@@ -289,7 +292,7 @@ def list_runs(doc: Document) -> dict[int, int]:
             owner = -1
             continue
         line = doc.text[block.start : block.end].rstrip()
-        if owner >= 0 and block.words <= 10:
+        if owner >= 0 and (block.words <= 10 or table_line(line)):
             for s in range(doc.sent_of[block.first], doc.sent_of[block.last - 1] + 1):
                 runs[s] = owner
         else:

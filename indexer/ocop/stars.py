@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from indexer.ocop.document import CONTENT_ZONES, Block, Document
+from indexer.ocop.document import CONTENT_ZONES, Block, Document, table_line
 from indexer.ocop.groups import list_runs, product_index
 from indexer.ocop.modality import Modality, modality
 from indexer.ocop.phrases import PhraseIndex, syllables
@@ -486,9 +486,10 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
                     _rating_brackets(doc, a, b) >= 2
                     and next(iter(v.not_before.find(doc, a, b)), None) is None  # no hotel in the list
                 )
-            if not tight and block.words <= _ITEM_WORDS:
+            if not tight and (block.words <= _ITEM_WORDS or table_line(doc.text[block.start : block.end])):
                 # an item under a cue line ("Các sản phẩm được công nhận gồm:" / "- Nhang trầm (4
-                # sao)"): a list of rated products (round 19)
+                # sao)"), or a table's row at any length: a list of rated products (round 19,
+                # session 18)
                 runs = runs if runs is not None else list_runs(doc)
                 tight = doc.sent_of[sao] in runs
             if not tight and _labels_count(doc, sao, block.last, v):
