@@ -22,7 +22,7 @@ _WORDS = st.sampled_from(
         "Tin liên quan",
         "Có thể bạn quan tâm",
         "Theo TTXVN",
-        "Thứ năm, 23/01/2025 20:28",
+        "Thứ năm, 23/10/2025 21:14",
         "Tác giả: Nguyễn Văn A",
         ">>",
         "Ảnh: V.D",

@@ -1,7 +1,7 @@
 """Vietnamese publication dates: parse the forms newsrooms print, and never guess.
 
 Vietnamese bylines write dates day-first ("16/01/2025"), prefix them with a weekday ("Thứ năm")
-and label them ("Cập nhật: 10:35 ngày 10/08/2022"). dateparser knows Vietnamese words but is
+and label them ("Cập nhật: 08:40 ngày 09/06/2023"). dateparser knows Vietnamese words but is
 misled by them: the weekday "Thứ năm" contains "năm" (year), so "Thứ năm 16/01/2025 21:05"
 comes back as 3 January; "Cập nhật: … ngày …" comes back as nothing. So the common forms are
 parsed here with explicit patterns, and dateparser is only a fallback whose answer is CHECKED
@@ -429,7 +429,7 @@ def _parse(
     day = _calendar_day(without_tz, month_first)
     if day is not None:
         day = _fit_weekday(text, without_tz, day, month_first)
-        # The clock is looked for outside the date itself, so "10/08/2022" never reads as 10:08.
+        # The clock is looked for outside the date itself, so "09/06/2023" never reads as 09:06.
         rest = _DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", without_tz)))
         clock = _clock(rest) or (0, 0, 0)
         value = _valid(*day, *clock)
