@@ -413,8 +413,8 @@ def test_candidates_plans_differences_and_other_ratings_are_not_claims(text: str
 
 def test_counts_of_candidates_and_their_breakdown() -> None:
     text = (
-        "Các chủ thể đã đăng ký với 120 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP. "
-        "Trong số này có 70 sản phẩm thực phẩm, 20 sản phẩm đồ uống."
+        "Các hợp tác xã năm nay đăng ký 120 sản phẩm tham gia đánh giá OCOP. "
+        "Trong số này, 70 sản phẩm là thực phẩm, 20 sản phẩm là đồ uống."
     )
     assert claims(text) == set()
 
