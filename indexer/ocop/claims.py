@@ -766,7 +766,7 @@ def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
     """Whether the words right before a bracketed count name a kind of product: a breakdown by
     group ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)") counts that kind's products. The
     name must end at the bracket ("Thực phẩm có (133 sản phẩm)" too): a product word inside a
-    place or a brand before it ("Thị xã Quế Võ (26 sản phẩm …)") names no kind."""
+    place or a brand before it ("Thị xã Hương Trà (26 sản phẩm …)") names no kind."""
     end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
     a = max(start, end - 6)
     return (
@@ -1159,7 +1159,7 @@ class _Claims:
         if s in self.accepted:  # an earlier count of the same breakdown was a claim
             return False
         earlier = [t for t in self.counted if t < s]
-        # A sentence that also stated a claim ("34 sản phẩm đạt 4 sao và 2 sản phẩm tiềm năng 5
+        # A sentence that also stated a claim ("36 sản phẩm đạt 4 sao và 2 sản phẩm tiềm năng 5
         # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
         return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
@@ -1178,7 +1178,7 @@ class _Claims:
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         if self._governed(s, c):
-            return None  # "đề nghị UBND tỉnh công nhận 22 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
+            return None  # "đề nghị UBND tỉnh công nhận 23 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 57 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list
