@@ -450,7 +450,7 @@ def test_thailand_otop_is_not_ocop() -> None:
         "2001, do Thủ tướng nước này khởi xướng. Ủy ban OTOP quốc gia điều hành OTOP ở cấp tỉnh và huyện. "
         "Các nhóm sản phẩm OTOP gồm thực phẩm, đồ uống và thảo dược."
     )
-    assert not facts(text, title="Kinh nghiệm của Thái Lan").is_ocop
+    assert not facts(text, title="Bài học từ Thái Lan").is_ocop
 
 
 # -- the blind split ---------------------------------------------------------------------------------------
