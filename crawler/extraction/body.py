@@ -300,7 +300,7 @@ _BAR_MAX_WORDS = 20
 
 def _is_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
     """The byline element's line with the date and the section printed beside it ("Theo X |
-    20-07-2026 - 00:15 | Thị trường"): a short line holding a date, one piece of which (between
+    14-05-2026 - 09:20 | Thị trường"): a short line holding a date, one piece of which (between
     line breaks or bars) is the byline. Templates whose class names mark the bar have the body
     extractor leave it out; with opaque names it keeps the bar as the text's first block."""
     if _words(text) > _BAR_MAX_WORDS or not looks_like_date(text):
