@@ -125,10 +125,10 @@ def test_looks_like_date_never_calls_dateparser(monkeypatch: pytest.MonkeyPatch)
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("http://tuoitre.vn/tin/chinh-tri-xa-hoi/20150323/chat-cay-xanh-ha-noi/724115.html", vn(2015, 3, 23)),
+        ("http://tuoitre.vn/tin/kinh-te/20150316/che-shan-tuyet-len-ke/731204.html", vn(2015, 3, 16)),
         ("https://example.vn/2024/08/05/ocop-ha-noi.html", vn(2024, 8, 5)),
         ("https://tuoitre.vn/ocop-ha-noi-20240805093000123.htm", vn(2024, 8, 5)),
-        ("https://vnexpress.net/dau-bung-keo-dai-4954454.html", None),
+        ("https://vnexpress.net/mat-ong-bac-ha-vao-mua-4812345.html", None),
         ("https://example.vn/2024/13/45/x.html", None),
     ],
 )
