@@ -92,7 +92,8 @@ def test_a_2025_commune_is_read_in_the_2025_structure() -> None:
 
 def test_old_province_wording_means_the_text_is_after_the_merger() -> None:
     text = (
-        "Các xã Khánh Sơn và Đông Khánh Sơn, tỉnh Khánh Hòa (huyện Khánh Sơn, tỉnh Khánh Hòa cũ) có trà vối."
+        "Trà vối được trồng nhiều ở xã Đông Khánh Sơn và xã Khánh Sơn thuộc tỉnh Khánh Hòa (trước là "
+        "huyện Khánh Sơn, tỉnh Khánh Hòa cũ)."
     )
     found = facts(text, published=None)
     assert found.provinces_2025 == ["Khánh Hòa"]
@@ -105,7 +106,7 @@ def test_old_province_wording_means_the_text_is_after_the_merger() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Sản phẩm được Công ty CP đầu tư phát triển Chè Lạng Sơn đóng gói.",
+        "Sản phẩm được Công ty CP thương mại Chè Lạng Sơn đóng gói.",
         "Nấm được HTX Nấm Tam Đảo trồng trong nhà kính.",
         "Kết quả do Trường Đại học Nông Lâm Thái Nguyên công bố.",
         "Nhà hàng bán kem Bình Dương và bánh đậu xanh.",
@@ -121,12 +122,12 @@ def test_hop_tac_xa_is_a_cooperative_not_a_commune() -> None:
 
 
 def test_mỗi_huyện_counts_per_district() -> None:
-    found = facts("Cụ thể, các huyện Kim Bôi, Lương Sơn mỗi huyện 4 sản phẩm được công nhận OCOP.")
+    found = facts("Năm nay hai huyện Lạc Thủy và Yên Thủy mỗi huyện 4 sản phẩm đạt chuẩn OCOP.")
     assert "Hồ Chí Minh" not in found.provinces
 
 
 def test_ho_chi_minh_in_a_list_of_provinces_is_the_city() -> None:
-    assert facts("Hàng được bán ở các thành phố lớn như: Hà Nội, Hồ Chí Minh...").provinces == [
+    assert facts("Hàng đã có mặt ở nhiều đô thị như: Hà Nội, Hồ Chí Minh...").provinces == [
         "Hà Nội",
         "Hồ Chí Minh",
     ]
