@@ -333,8 +333,8 @@ def test_parts_listed_after_a_rated_total_share_its_rating() -> None:
 
 def test_a_list_of_parts_ends_at_a_semicolon() -> None:
     text = (
-        "Công ty A được công nhận 3 sản phẩm đạt chuẩn OCOP 4 sao, gồm: dầu lạc, dầu vừng, dầu dừa; "
-        "Công ty B được công nhận 1 sản phẩm là rượu nếp."
+        "Hợp tác xã Đông có 3 sản phẩm được chứng nhận OCOP 4 sao, gồm: tương ớt, tương đậu, giấm gạo; "
+        "hợp tác xã Tây được công nhận 1 sản phẩm là bánh tráng."
     )
     assert claims(text) == {(3, 4), (1, None)}
 
