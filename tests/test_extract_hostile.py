@@ -25,7 +25,7 @@ _WORDS = st.sampled_from(
         "Thứ năm, 23/10/2025 21:14",
         "Tác giả: Nguyễn Văn A",
         ">>",
-        "Ảnh: V.D",
+        "Ảnh: T.K",
         "Tổng biên tập",
         "x",
         "",

@@ -5,7 +5,7 @@ around the body container, and each is phrased for the kind, not for a site (see
 docs/extraction.md). Order matters and is the order of `clean_body`:
 
 1. empty/punctuation-only blocks;
-2. captions (known from the DOM, or shaped like one: "… - Ảnh: V.D") → `captions`;
+2. captions (known from the DOM, or shaped like one: "… - Ảnh: T.K") → `captions`;
 3. the headline repeated at the top;
 4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …");
 5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
