@@ -29,7 +29,7 @@ averages ("trung bình 2 sản phẩm"), differences ("tăng 67 sản phẩm"), 
 Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 218",
 "số sản phẩm OCOP 5 sao cấp quốc gia là 37"), and "A/B sản phẩm" (A of B: both are counts).
 
-Vietnamese numbers: "1.649" is 1649, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
+Vietnamese numbers: "1.236" is 1236, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
 ("hơn", "gần", "khoảng") are not part of the count and stay in the sentence. `stars` is the
 rating when exactly one applies; "3 sao, 4 sao", "3-4 sao" and "từ 3 sao trở lên" give None. The
 place is the nearest place named before the number in the sentence (else after it), else "cả
@@ -213,7 +213,7 @@ def _vocab() -> _Vocab:
 
 
 def parse_number(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | None:
-    """A count starting at syllable k → (value, index after it). "1.649" → 1649, "2,5 nghìn" → 2500."""
+    """A count starting at syllable k → (value, index after it). "1.236" → 1236, "2,5 nghìn" → 2500."""
     if doc.orig[k].isdigit():
         if k > 0 and doc.gap(k) in (".", ",") and doc.orig[k - 1].isdigit():
             return None  # the middle of a number, not its start
