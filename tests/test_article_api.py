@@ -26,7 +26,7 @@ def archive_with_raw(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "Mật ong bạc hà 4 sao: 100% từ hoa {núi đá}",
         "Hợp tác xã nuôi ong ở Mèo Vạc có thêm một sản phẩm OCOP.",
         outlet="Báo Mẫu",
-        authors=["Nguyễn Thị Hoa", "Lê Văn Bình"],
+        authors=["Nguyễn Thị Hoài Thu", "Lê Văn Bình"],
         published=datetime(2024, 3, 5, 23, 30, tzinfo=VIETNAM_TZ),
     )
     bare = make_article(
@@ -94,13 +94,13 @@ def test_citation_plain_and_bibtex(client: TestClient, archive_with_raw) -> None
     url = "https://mau.vn/bai-1.html"
     assert body["accessed"] == "2025-01-23"
     assert body["plain"]["vi"] == (
-        "Nguyễn Thị Hoa, Lê Văn Bình (2024). Mật ong bạc hà 4 sao: 100% từ hoa {núi đá}. "
+        "Nguyễn Thị Hoài Thu, Lê Văn Bình (2024). Mật ong bạc hà 4 sao: 100% từ hoa {núi đá}. "
         f"Báo Mẫu, 05/03/2024. {url} (truy cập ngày 23/01/2025)."
     )
     assert body["plain"]["en"].endswith(f"Báo Mẫu, 5 March 2024. {url} (accessed 23 January 2025).")
     bibtex = body["bibtex"]
     assert bibtex.startswith("@online{mauvn2024-") and bibtex.rstrip().endswith("}")
-    assert "author       = {{Nguyễn Thị Hoa} and {Lê Văn Bình}}" in bibtex
+    assert "author       = {{Nguyễn Thị Hoài Thu} and {Lê Văn Bình}}" in bibtex
     assert r"title        = {Mật ong bạc hà 4 sao: 100\% từ hoa \{núi đá\}}" in bibtex
     assert "date         = {2024-03-05}" in bibtex and "urldate      = {2025-01-23}" in bibtex
     assert bibtex.count("{") == bibtex.count("}")

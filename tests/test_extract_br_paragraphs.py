@@ -36,7 +36,7 @@ STEPS = [
     ("Bước 2:", "Dùng khuôn tre ép chặt gạo thành từng bánh vuông."),
     ("Bước 3:", "Gói bánh bằng lá dong rồi luộc trong mười tiếng."),
 ]
-SIGNATURE = "Trần Minh Quân"
+SIGNATURE = "Trần Minh Khoa"
 PROMPT = "Chia sẻ bài viết của bạn về môi trường"
 CARDS = [
     (
@@ -121,7 +121,7 @@ def test_paragraphs_between_line_breaks_give_the_same_article() -> None:
 
 
 def test_the_signature_line_is_not_glued_to_the_reader_prompt() -> None:
-    # On main the bold name and the bold prompt after it came out as one line ("… Quân Chia sẻ …"):
+    # On main the bold name and the bold prompt after it came out as one line ("… Khoa Chia sẻ …"):
     # no author, and the prompt left in the text.
     article = _article(paragraphs=False)
     assert article.authors == [SIGNATURE]
@@ -151,8 +151,8 @@ def test_span_runs_between_blank_lines_become_paragraphs() -> None:
 
 def test_a_run_in_bold_is_a_paragraph_and_a_picture_run_keeps_its_breaks() -> None:
     words = "một hai ba bốn năm sáu bảy tám chín mười"
-    out = _wrapped(f'<div>{words}<br><br><img src="/a.jpg"><br><br><b>Trần Minh Quân</b><br><br></div>')
-    assert out == (f'<div><p>{words}</p><img src="/a.jpg"><br><br><p><b>Trần Minh Quân</b></p></div>')
+    out = _wrapped(f'<div>{words}<br><br><img src="/a.jpg"><br><br><b>Trần Minh Khoa</b><br><br></div>')
+    assert out == (f'<div><p>{words}</p><img src="/a.jpg"><br><br><p><b>Trần Minh Khoa</b></p></div>')
 
 
 def test_links_between_blank_lines_are_no_paragraph_text() -> None:

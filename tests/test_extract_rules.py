@@ -442,17 +442,17 @@ def test_closing_byline_after_the_body_in_the_dom() -> None:
 
 
 def test_byline_date_ignores_the_header_clock() -> None:
-    crawled = datetime(2025, 1, 23, 21, 0, tzinfo=VIETNAM_TZ)
+    crawled = datetime(2025, 10, 23, 22, 0, tzinfo=VIETNAM_TZ)
     tree = tree_of(
-        '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
+        '<div class="header-top"><span class="date">Thứ năm 23/10/2025 21:14</span></div>'
         '<div class="main"><div class="detail"><h1>Tiêu đề</h1><div class="meta">'
-        '<span class="time">10/08/2022 - 14:32</span></div><p>Nội dung</p></div></div>'
+        '<span class="time">09/06/2023 - 14:32</span></div><p>Nội dung</p></div></div>'
     )
     index = PageIndex(tree)
     printed = find_printed_date(tree, index, tree.find(".//h1"), crawled)
-    assert printed is not None and printed.value == datetime(2022, 8, 10, 14, 32, tzinfo=VIETNAM_TZ)
+    assert printed is not None and printed.value == datetime(2023, 6, 9, 14, 32, tzinfo=VIETNAM_TZ)
     only_clock = tree_of(
-        '<div class="header-top"><span class="date">Thứ năm 23/01/2025 20:28</span></div>'
+        '<div class="header-top"><span class="date">Thứ năm 23/10/2025 21:14</span></div>'
         '<div class="main"><h1>Tiêu đề</h1><p>Nội dung</p></div>'
     )
     assert find_printed_date(only_clock, PageIndex(only_clock), only_clock.find(".//h1"), crawled) is None

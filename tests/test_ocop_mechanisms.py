@@ -92,7 +92,8 @@ def test_a_2025_commune_is_read_in_the_2025_structure() -> None:
 
 def test_old_province_wording_means_the_text_is_after_the_merger() -> None:
     text = (
-        "Các xã Khánh Sơn và Đông Khánh Sơn, tỉnh Khánh Hòa (huyện Khánh Sơn, tỉnh Khánh Hòa cũ) có trà vối."
+        "Trà vối được trồng nhiều ở xã Đông Khánh Sơn và xã Khánh Sơn thuộc tỉnh Khánh Hòa (trước là "
+        "huyện Khánh Sơn, tỉnh Khánh Hòa cũ)."
     )
     found = facts(text, published=None)
     assert found.provinces_2025 == ["Khánh Hòa"]
@@ -105,7 +106,7 @@ def test_old_province_wording_means_the_text_is_after_the_merger() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Sản phẩm được Công ty CP đầu tư phát triển Chè Lạng Sơn đóng gói.",
+        "Sản phẩm được Công ty CP thương mại Chè Lạng Sơn đóng gói.",
         "Nấm được HTX Nấm Tam Đảo trồng trong nhà kính.",
         "Kết quả do Trường Đại học Nông Lâm Thái Nguyên công bố.",
         "Nhà hàng bán kem Bình Dương và bánh đậu xanh.",
@@ -121,12 +122,12 @@ def test_hop_tac_xa_is_a_cooperative_not_a_commune() -> None:
 
 
 def test_mỗi_huyện_counts_per_district() -> None:
-    found = facts("Cụ thể, các huyện Kim Bôi, Lương Sơn mỗi huyện 4 sản phẩm được công nhận OCOP.")
+    found = facts("Năm nay hai huyện Lạc Thủy và Yên Thủy mỗi huyện 4 sản phẩm đạt chuẩn OCOP.")
     assert "Hồ Chí Minh" not in found.provinces
 
 
 def test_ho_chi_minh_in_a_list_of_provinces_is_the_city() -> None:
-    assert facts("Hàng được bán ở các thành phố lớn như: Hà Nội, Hồ Chí Minh...").provinces == [
+    assert facts("Hàng đã có mặt ở nhiều đô thị như: Hà Nội, Hồ Chí Minh...").provinces == [
         "Hà Nội",
         "Hồ Chí Minh",
     ]
@@ -332,8 +333,8 @@ def test_parts_listed_after_a_rated_total_share_its_rating() -> None:
 
 def test_a_list_of_parts_ends_at_a_semicolon() -> None:
     text = (
-        "Công ty A được công nhận 3 sản phẩm đạt chuẩn OCOP 4 sao, gồm: dầu lạc, dầu vừng, dầu dừa; "
-        "Công ty B được công nhận 1 sản phẩm là rượu nếp."
+        "Hợp tác xã Đông có 3 sản phẩm được chứng nhận OCOP 4 sao, gồm: tương ớt, tương đậu, giấm gạo; "
+        "hợp tác xã Tây được công nhận 1 sản phẩm là bánh tráng."
     )
     assert claims(text) == {(3, 4), (1, None)}
 
@@ -413,8 +414,8 @@ def test_candidates_plans_differences_and_other_ratings_are_not_claims(text: str
 
 def test_counts_of_candidates_and_their_breakdown() -> None:
     text = (
-        "Các chủ thể đã đăng ký với 120 sản phẩm tham gia đánh giá, phân hạng sản phẩm OCOP. "
-        "Trong số này có 70 sản phẩm thực phẩm, 20 sản phẩm đồ uống."
+        "Các hợp tác xã năm nay đăng ký 120 sản phẩm tham gia đánh giá OCOP. "
+        "Trong số này, 70 sản phẩm là thực phẩm, 20 sản phẩm là đồ uống."
     )
     assert claims(text) == set()
 
@@ -450,7 +451,7 @@ def test_thailand_otop_is_not_ocop() -> None:
         "2001, do Thủ tướng nước này khởi xướng. Ủy ban OTOP quốc gia điều hành OTOP ở cấp tỉnh và huyện. "
         "Các nhóm sản phẩm OTOP gồm thực phẩm, đồ uống và thảo dược."
     )
-    assert not facts(text, title="Kinh nghiệm của Thái Lan").is_ocop
+    assert not facts(text, title="Bài học từ Thái Lan").is_ocop
 
 
 # -- the blind split ---------------------------------------------------------------------------------------
@@ -645,8 +646,8 @@ def test_a_national_council_s_name_is_no_rating(council: str) -> None:
 
 
 def test_central_certification_named_after_the_central_level_is_five_stars() -> None:
-    text = "Chương trình OCOP phát triển. Tỉnh có 4 sản phẩm được công nhận sản phẩm OCOP cấp Trung ương."
-    assert facts(text).stars == [5] and claims(text) == {(4, 5)}
+    text = "Chương trình OCOP phát triển. Tỉnh có 3 sản phẩm được công nhận sản phẩm OCOP cấp Trung ương."
+    assert facts(text).stars == [5] and claims(text) == {(3, 5)}
 
 
 @pytest.mark.parametrize("agent", ["do 173 chủ thể đăng ký phát triển", "do các hợp tác xã đăng ký tham gia"])

@@ -47,7 +47,7 @@ def test_names_aliases_and_spellings(text: str, old: list[str], new: list[str]) 
 @pytest.mark.parametrize(
     "text",
     [
-        "Ông Nguyễn Văn Chí ở huyện Phúc Thọ cho biết như vậy.",
+        "Bà Đỗ Thị Lài ở huyện Phúc Thọ cho biết như vậy.",
         "Cửa hàng mở tại quận Hai Bà Trưng từ tháng trước.",
         "Thị xã Sơn Tây có thêm 11 sản phẩm mới.",
     ],

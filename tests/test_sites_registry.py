@@ -44,13 +44,14 @@ def test_each_outlet_says_where_its_patterns_come_from(key: str) -> None:
     assert site.discovery.methods
 
 
-# Real URLs from the saved pages in ../shared/corpus (MANIFEST.tsv gives their origin).
+# URLs shaped like the saved pages' own in ../shared/corpus (MANIFEST.tsv gives their origin):
+# each outlet's ids, dates and suffixes as printed there, the slugs written by us.
 CORPUS_URLS = {
-    "vnexpress.net": "https://vnexpress.net/dau-bung-keo-dai-phat-hien-ung-thu-lymphoma-ruot-non-4954454.html",
-    "laodong.vn": "https://laodong.vn/phap-luat/vu-vu-nhom-cuu-chu-tich-da-nang-noi-co-5-khau-sung-do-dac-thu-cong-tac-776332.ldo",
-    "thanhnien.vn": "https://thanhnien.vn/cong-nghe/thuc-trang-am-dam-cua-cac-mang-xa-hoi-viet-nam-1159593.html",
-    "tuoitre.vn": "https://tuoitre.vn/cong-an-tp-hcm-nam-2025-co-157-vu-chay-nha-o-rieng-le-15-nguoi-tu-vong-2026011516161264.htm",
-    "dantri.com.vn": "https://dantri.com.vn/kinh-doanh/hiep-dinh-thuong-mai-voi-eu-sap-duoc-ky-qua-ngot-cua-gan-10-nam-gieo-trong-20190625192628934.htm",
+    "vnexpress.net": "https://vnexpress.net/mat-ong-bac-ha-vao-mua-thu-hoach-som-4950127.html",
+    "laodong.vn": "https://laodong.vn/kinh-te/hop-tac-xa-che-shan-tuyet-mo-them-xuong-say-moi-772914.ldo",
+    "thanhnien.vn": "https://thanhnien.vn/cong-nghe/cho-phien-truc-tuyen-cua-nong-dan-vung-cao-1158207.html",
+    "tuoitre.vn": "https://tuoitre.vn/phien-cho-ocop-cuoi-tuan-keo-dai-den-toi-chu-nhat-2026011408351127.htm",
+    "dantri.com.vn": "https://dantri.com.vn/kinh-doanh/gao-thom-mien-tay-tim-duong-vao-sieu-thi-chau-au-20190618094512377.htm",
 }
 
 

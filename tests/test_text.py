@@ -71,7 +71,7 @@ def test_fold_removes_diacritics_including_d_stroke() -> None:
 
 
 def test_fold_keeps_every_offset() -> None:
-    text = normalize("Ông Nguyễn Văn Chí – Phó Chánh văn phòng: “Đạt 4 sao” 😀")
+    text = normalize("Ông Lê Quang Vĩnh – Phó Giám đốc hợp tác xã: “Đạt 4 sao” 😀")
     assert len(fold(text)) == len(text)
 
 
@@ -87,7 +87,7 @@ def test_a_long_text_folds_as_every_character_does_alone() -> None:
 
 
 def test_tokens_and_diacritic_detection() -> None:
-    assert tokens("TP.HCM, 1.649 sản phẩm") == ["TP", "HCM", "1", "649", "sản", "phẩm"]
+    assert tokens("TP.HCM, 1.236 sản phẩm") == ["TP", "HCM", "1", "236", "sản", "phẩm"]
     assert has_diacritics("hòa") and not has_diacritics("hoa")
 
 
@@ -121,7 +121,7 @@ def test_syllables_split_every_code_point_as_the_token_pattern_does() -> None:
     "text",
     [
         "Thanh Hoá, Hòa Bình và khoẻ mạnh: thuỷ sản quý giá, QUÝ VỊ, HOÀ",
-        "Sa\u0309n pha\u0302\u0309m OCOP\u200b\u00a0 Hà\u00adNội, TP.HCM 1.649 sản phẩm",
+        "Sa\u0309n pha\u0302\u0309m OCOP\u200b\u00a0 Hà\u00adNội, TP.HCM 1.236 sản phẩm",
         "hoà_bình snake_case_hoà, \u0301lẻ dấu, İstanbul, Łódź, ＯＣＯＰ ①",
         "Đoạn một.\n\n\n\nĐoạn   hai.\r\n😀 “Đạt 4 sao”",
         "",

@@ -5,7 +5,7 @@ around the body container, and each is phrased for the kind, not for a site (see
 docs/extraction.md). Order matters and is the order of `clean_body`:
 
 1. empty/punctuation-only blocks;
-2. captions (known from the DOM, or shaped like one: "… - Ảnh: V.D") → `captions`;
+2. captions (known from the DOM, or shaped like one: "… - Ảnh: T.K") → `captions`;
 3. the headline repeated at the top;
 4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …");
 5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
@@ -300,7 +300,7 @@ _BAR_MAX_WORDS = 20
 
 def _is_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
     """The byline element's line with the date and the section printed beside it ("Theo X |
-    20-07-2026 - 00:15 | Thị trường"): a short line holding a date, one piece of which (between
+    14-05-2026 - 09:20 | Thị trường"): a short line holding a date, one piece of which (between
     line breaks or bars) is the byline. Templates whose class names mark the bar have the body
     extractor leave it out; with opaque names it keeps the bar as the text's first block."""
     if _words(text) > _BAR_MAX_WORDS or not looks_like_date(text):

@@ -399,7 +399,7 @@ _BARE_TIME = re.compile(
 
 
 # A time or date glued to the name before it, two elements printed with no space between
-# ("<b>Lan Anh</b>21:04 | 15/12/2019" reads "Lan Anh21:04").
+# ("<b>Lan Anh</b>21:04 | 18/11/2019" reads "Lan Anh21:04").
 _GLUED_TIME = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}[:/h]\d{2})")
 
 

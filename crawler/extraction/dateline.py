@@ -72,7 +72,7 @@ def _candidates(
     tree: HtmlElement, index: PageIndex, headline: HtmlElement, headline_at: int
 ) -> list[tuple[HtmlElement, str]]:
     """Elements classed as dates (and <time>), plus any short text right after the headline that
-    is a date line by its shape ("| 21/12/2012 - 08:04", "Published on 03-08-2011 01:00 AM"):
+    is a date line by its shape ("| 21/12/2012 - 08:04", "Published on 05-09-2011 02:00 AM"):
     many templates print the date in an unclassed cell or after a "|". A date line by shape just
     before the headline counts too when it sits inside the headline's own block (the h1's
     parent, not the page): the bar above an h1 that a class name would have called "date" says

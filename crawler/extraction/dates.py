@@ -1,7 +1,7 @@
 """Vietnamese publication dates: parse the forms newsrooms print, and never guess.
 
 Vietnamese bylines write dates day-first ("16/01/2025"), prefix them with a weekday ("Thứ năm")
-and label them ("Cập nhật: 10:35 ngày 10/08/2022"). dateparser knows Vietnamese words but is
+and label them ("Cập nhật: 08:40 ngày 09/06/2023"). dateparser knows Vietnamese words but is
 misled by them: the weekday "Thứ năm" contains "năm" (year), so "Thứ năm 16/01/2025 21:05"
 comes back as 3 January; "Cập nhật: … ngày …" comes back as nothing. So the common forms are
 parsed here with explicit patterns, and dateparser is only a fallback whose answer is CHECKED
@@ -67,7 +67,7 @@ def _clean(text: str) -> str:
 
 
 # Months written as words become numbers, day first, so the explicit patterns read them:
-# "23 Tháng Ba 2015", "23 Th3 2015" (Vietnamese), "Mar 23, 2015", "23rd March 2015" (English).
+# "16 Tháng Ba 2015", "16 Th3 2015" (Vietnamese), "Mar 16, 2015", "16th March 2015" (English).
 _VI_MONTHS = {
     "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
     "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
@@ -128,7 +128,7 @@ def _valid(
 
 
 def parse_iso_date(text: str) -> datetime | None:
-    """ISO 8601 (also "2015-03-23 08:06 +07:00" as some CMSs write it) and RFC 2822 (RSS)."""
+    """ISO 8601 (also "2015-03-16 07:41 +07:00" as some CMSs write it) and RFC 2822 (RSS)."""
     text = text.strip()
     if _ISOISH.match(text):
         squeezed = re.sub(r"\s+(?=[+-]\d{2}:?\d{2}$)", "", text)
@@ -388,7 +388,7 @@ def _without_labels(cleaned: str) -> str:
 
 
 def order_matters(text: str) -> bool:
-    """Whether reading the text's numeric date month first ("03-08-2011" as March 8) gives another
+    """Whether reading the text's numeric date month first ("05-09-2011" as May 9) gives another
     day than reading it day first: only then does a page's month-first convention need reading."""
     if not text or not text.strip():
         return False
@@ -429,7 +429,7 @@ def _parse(
     day = _calendar_day(without_tz, month_first)
     if day is not None:
         day = _fit_weekday(text, without_tz, day, month_first)
-        # The clock is looked for outside the date itself, so "10/08/2022" never reads as 10:08.
+        # The clock is looked for outside the date itself, so "09/06/2023" never reads as 09:06.
         rest = _DMY.sub(" ", _YMD.sub(" ", _WORDY.sub(" ", without_tz)))
         clock = _clock(rest) or (0, 0, 0)
         value = _valid(*day, *clock)

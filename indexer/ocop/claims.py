@@ -29,7 +29,7 @@ averages ("trung bình 2 sản phẩm"), differences ("tăng 67 sản phẩm"), 
 Also read: totals written the other way round ("nâng tổng số sản phẩm OCOP của tỉnh lên 218",
 "số sản phẩm OCOP 5 sao cấp quốc gia là 37"), and "A/B sản phẩm" (A of B: both are counts).
 
-Vietnamese numbers: "1.649" is 1649, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
+Vietnamese numbers: "1.236" is 1236, "2,5 nghìn" is 2500, "01" is 1, "hai sản phẩm" is 2; hedges
 ("hơn", "gần", "khoảng") are not part of the count and stay in the sentence. `stars` is the
 rating when exactly one applies; "3 sao, 4 sao", "3-4 sao" and "từ 3 sao trở lên" give None. The
 place is the nearest place named before the number in the sentence (else after it), else "cả
@@ -217,7 +217,7 @@ def _vocab() -> _Vocab:
 
 
 def parse_number(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int] | None:
-    """A count starting at syllable k → (value, index after it). "1.649" → 1649, "2,5 nghìn" → 2500."""
+    """A count starting at syllable k → (value, index after it). "1.236" → 1236, "2,5 nghìn" → 2500."""
     if doc.orig[k].isdigit():
         if k > 0 and doc.gap(k) in (".", ",") and doc.orig[k - 1].isdigit():
             return None  # the middle of a number, not its start
@@ -770,7 +770,7 @@ def _kind_before(doc: Document, head: int, start: int, v: _Vocab) -> bool:
     """Whether the words right before a bracketed count name a kind of product: a breakdown by
     group ("Thực phẩm (201 sản phẩm), đồ uống (14 sản phẩm)") counts that kind's products. The
     name must end at the bracket ("Thực phẩm có (133 sản phẩm)" too): a product word inside a
-    place or a brand before it ("Thị xã Quế Võ (26 sản phẩm …)") names no kind."""
+    place or a brand before it ("Thị xã Hương Trà (26 sản phẩm …)") names no kind."""
     end = head - 1 if head - 1 > start and doc.fold[head - 1] == "co" else head
     a = max(start, end - 6)
     return (
@@ -1200,7 +1200,7 @@ class _Claims:
         if s in self.accepted:  # an earlier count of the same breakdown was a claim
             return False
         earlier = [t for t in self.counted if t < s]
-        # A sentence that also stated a claim ("34 sản phẩm đạt 4 sao và 2 sản phẩm tiềm năng 5
+        # A sentence that also stated a claim ("36 sản phẩm đạt 4 sao và 2 sản phẩm tiềm năng 5
         # sao") is broken down by the claim: "Trong đó, 21 sản phẩm OCOP 4 sao được cấp lại".
         return bool(earlier) and earlier[-1] in self.blocked and earlier[-1] not in self.accepted
 
@@ -1219,7 +1219,7 @@ class _Claims:
         if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
             return None
         if self._governed(s, c):
-            return None  # "đề nghị UBND tỉnh công nhận 22 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
+            return None  # "đề nghị UBND tỉnh công nhận 23 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
         # "Trong số này ..." after candidates; a sentence before that also stated a claim ("68 sản
         # phẩm đạt chuẩn OCOP, trong đó 57 sản phẩm đăng ký mới") is not a list of candidates.
         cue = self.runs.get(s, s - 1)  # the sentence before, or the cue line of the item's list

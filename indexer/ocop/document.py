@@ -655,7 +655,7 @@ class Document:
 
     @staticmethod
     def _breaks(piece: str, m: re.Match[str]) -> bool:
-        # No sentence break after "TP." or "Q." or inside "1.649"; one needs a capital or digit next.
+        # No sentence break after "TP." or "Q." or inside "1.236"; one needs a capital or digit next.
         nxt = piece[m.end() : m.end() + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'("):
             return False

@@ -1,7 +1,7 @@
 """Star ratings and product counts in English-language OCOP coverage.
 
 Vietnamese outlets publish English editions ("Kien Giang has 18 more star-rated OCOP products";
-"104 four-star OCOP products"). The Vietnamese rules read syllables and Vietnamese function
+"86 four-star OCOP products"). The Vietnamese rules read syllables and Vietnamese function
 words, so an English paragraph would give no rating and no count. This module reads English
 paragraphs (no diacritics, enough English function words: data/english.toml) with a few
 regular expressions: a rating is "N-star"/"N stars" with N from 3 to 5, a count is a number
@@ -70,11 +70,11 @@ def _vocab() -> _Vocab:
             r"\b(?P<stars>[345]|three|four|five)(?:-star\b|\s+stars?\b"
             r"|(?=-?\s+(?:and|or|to)\s+(?:[345]|three|four|five)(?:-star\b|\s+stars?\b)))"
         ),
-        # "104 four-star OCOP products", "More than 1,000 local farm products"
+        # "86 four-star OCOP products", "More than 1,000 local farm products"
         count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\b(?![-\s]*stars?\b)(?P<between>(?:\s+[^\s.;:]+){{0,7}}?)\s+(?:{nouns})\b"
         ),
-        # "Eight others were rated three stars", "104 have been awarded 3 stars", "20 rated four stars"
+        # "Eight others were rated three stars", "86 have been awarded 3 stars", "20 rated four stars"
         rated_count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+)?(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
         ),

@@ -35,7 +35,7 @@ SEED_DIR = REPO_ROOT.parent / "shared" / "corpus"
 SEED_FILE = "seed-page-text.txt"
 SEED_GOLD = REPO_ROOT / "tests" / "data" / "seed_page_labels.json"
 _seed_gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-SEED_AUTHOR_LINE: str = _seed_gold["author_line"]  # the article's last line; page chrome follows
+SEED_ARTICLE_LINES: int = _seed_gold["article_lines"]  # after the headline; the byline and chrome follow
 SEED_LABELS: dict[str, Any] = _seed_gold["labels"]
 REAL_DIR = REPO_ROOT.parent / "shared" / "ocop-real"
 SET_LABELS = ("provinces_2025", "provinces", "stars", "product_groups")
@@ -198,10 +198,10 @@ def add_to_report(report: Report, row: dict[str, Any], facts: OcopFacts) -> None
 
 
 def seed_rows(seed_dir: Path = SEED_DIR) -> list[dict[str, Any]] | None:
-    """The seed page twice: its text up to the author line, and the full page with its chrome.
+    """The seed page twice: its text up to the writer's line, and the full page with its chrome.
 
     The full page is checked for is_ocop and provinces only (the labels say what the article
-    says; the chrome below the author line adds nothing OCOP-specific). None when absent.
+    says; the chrome below the writer's line adds nothing OCOP-specific). None when absent.
     """
     path = seed_dir / SEED_FILE
     if not path.exists():
@@ -211,8 +211,7 @@ def seed_rows(seed_dir: Path = SEED_DIR) -> list[dict[str, Any]] | None:
     title_at = non_empty[1]  # the first line is the site's date header
     title = lines[title_at].strip()
     rest = lines[title_at + 1 :]
-    author = next(k for k, line in enumerate(rest) if line.strip() == SEED_AUTHOR_LINE)
-    article = dict(SEED_LABELS, title=title, text="\n".join(rest[:author]))
+    article = dict(SEED_LABELS, title=title, text="\n".join(rest[:SEED_ARTICLE_LINES]))
     full = {key: SEED_LABELS[key] for key in ("is_ocop", "provinces", "provinces_2025")}
     full.update(id="seed-page-full", title=title, text="\n".join(rest))
     return [article, full]
