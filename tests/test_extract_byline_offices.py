@@ -1,4 +1,5 @@
-"""An opinion piece signed with the writer's office (session 18, blind round on bylines and dates).
+"""Closing credits from session 18's blind round on bylines and dates: an office after the name, a
+source credit in brackets.
 
 On invented pages in the second round's dev half, a closing signature "Name - Phó Giám đốc Sở …"
 (an official or an expert writing for the paper) gave no author, and the office stayed at the end
@@ -60,3 +61,27 @@ def test_office_after_the_name_is_no_second_writer(line: str, authors: list[str]
 def test_sentence_about_an_official_is_no_byline() -> None:
     # Guard: lower-case words outside the vocabulary make it prose, as before.
     assert parse_byline("Lò Văn Sinh, giám đốc sở nông nghiệp cho biết") is None
+
+
+# ---- not blind: found on the second round's held-out half ---------------------------------------
+# A source credit closing the text in brackets ("(Theo VOV)") stayed in the text: a source line was
+# only read unbracketed.
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [("(Theo Thông tấn Miền Núi)", "Thông tấn Miền Núi"), ("(Nguồn: Báo Đồng Bằng)", "Báo Đồng Bằng")],
+)
+def test_bracketed_source_credit_is_read(line: str, agency: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.agency == agency and not byline.authors
+
+
+def test_bracketed_source_credit_leaves_the_text() -> None:
+    article = extract_article(_page("<em>(Theo Báo Đồng Bằng)</em>"), URL)
+    assert "Theo Báo Đồng Bằng" not in article.text
+    assert article.text.endswith("về mình.")
+    assert article.authors == []
+
+
+def test_bracketed_remark_is_no_credit() -> None:
+    # Guard: a bracketed sentence opening with "theo" is prose.
+    assert parse_byline("(theo lời kể của nhân chứng, vụ việc xảy ra lúc 9 giờ)") is None
