@@ -1,4 +1,4 @@
-"""Relative stamps ("3 giờ trước") next to the headline (session 18, blind round on bylines and dates).
+"""Relative stamps ("4 giờ trước") next to the headline (session 18, blind round on bylines and dates).
 
 On invented pages in the dev half, a page printing "N giờ trước" beside the headline and its
 calendar date in `article:published_time` was dated N hours before the moment of extraction: the
@@ -49,7 +49,7 @@ def _naive(value: datetime | None) -> datetime | None:
 
 
 def test_relative_stamp_yields_to_the_metadata() -> None:
-    article = extract_article(_page("3 giờ trước", head=META), URL, crawled=CRAWLED)
+    article = extract_article(_page("4 giờ trước", head=META), URL, crawled=CRAWLED)
     assert _naive(article.published) == datetime(2026, 2, 27, 6, 5)
     assert article.published_source == "metadata"
     assert not article.published_conflict
@@ -63,7 +63,7 @@ def test_relative_stamp_yields_to_the_url_day() -> None:
 
 
 def test_relative_stamp_without_a_crawl_time_is_no_date() -> None:
-    article = extract_article(_page("3 giờ trước"), URL)
+    article = extract_article(_page("4 giờ trước"), URL)
     assert article.published is None
     assert article.published_note is not None and "giờ trước" in article.published_note
     assert not article.published_conflict
@@ -71,8 +71,8 @@ def test_relative_stamp_without_a_crawl_time_is_no_date() -> None:
 
 def test_relative_stamp_with_the_crawl_time_is_read() -> None:
     # Guard: the crawler knows when it fetched the page; the stamp counts back from then.
-    article = extract_article(_page("3 giờ trước"), URL, crawled=CRAWLED)
-    assert _naive(article.published) == datetime(2026, 3, 9, 12, 40)
+    article = extract_article(_page("4 giờ trước"), URL, crawled=CRAWLED)
+    assert _naive(article.published) == datetime(2026, 3, 9, 11, 40)
     assert article.published_source == "page"
 
 
@@ -86,7 +86,7 @@ def test_calendar_stamp_still_beats_contradicting_metadata() -> None:
 @pytest.mark.parametrize(
     ("text", "relative"),
     [
-        ("3 giờ trước", True),
+        ("4 giờ trước", True),
         ("Cập nhật 25 phút trước", True),
         ("hôm qua 10:30", True),
         ("vừa xong", True),

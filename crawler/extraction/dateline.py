@@ -224,7 +224,7 @@ class PrintedDate:
     value: datetime
     updated: bool = False
     print_edition: bool = False
-    relative: bool = False  # "2 giờ trước": anchored on the crawl time (dates.is_relative)
+    relative: bool = False  # "5 giờ trước": anchored on the crawl time (dates.is_relative)
 
 
 def _printed(text: str, value: datetime) -> PrintedDate | None:
