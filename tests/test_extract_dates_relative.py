@@ -11,6 +11,7 @@ read (null with a reason). Every page below is written for these tests (invented
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,17 @@ def test_calendar_stamp_still_beats_contradicting_metadata() -> None:
 )
 def test_is_relative(text: str, relative: bool) -> None:
     assert is_relative(text) is relative
+
+
+def test_a_page_fetched_now_reads_its_relative_stamp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # `ocop extract URL` fetches the page now: that is its crawl time. The same bytes saved to a file
+    # and read later have none (null, as above).
+    import ocop_watch.commands.extract as command
+
+    page = _page("4 giờ trước").encode("utf-8")
+    monkeypatch.setattr(command, "_fetch", lambda source: (page, "text/html; charset=utf-8", URL))
+    fetched = command.extract_one(URL, None)
+    assert fetched["published"] is not None
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(page)
+    assert command.extract_one(str(saved), URL)["published"] is None
