@@ -19,7 +19,6 @@ from crawler.extraction.dates import is_relative
 from crawler.extraction.extract import extract_article
 from indexer.schema import VIETNAM_TZ
 
-CRAWLED = datetime(2026, 3, 9, 15, 40, tzinfo=VIETNAM_TZ)
 URL = "https://nongsanmoi.example.vn/thi-truong/ca-phe-say-lanh-d5512.html"
 TITLE = "Hợp tác xã cà phê thử nghiệm sấy lạnh cho lô hàng xuất khẩu"
 PARAGRAPHS = [
@@ -29,6 +28,8 @@ PARAGRAPHS = [
     "khách đặt trước với giá cao hơn thường lệ.",
     "Các thành viên được hướng dẫn ghi nhật ký từng mẻ sấy để đối tác kiểm tra khi cần.",
 ]
+
+CRAWLED = datetime(2026, 3, 9, 15, 40, tzinfo=VIETNAM_TZ)  # the crawler's fetch time
 
 
 def _page(stamp: str, head: str = "") -> str:
