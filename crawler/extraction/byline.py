@@ -68,6 +68,8 @@ _PHOTO_FIRST = re.compile(
 )
 _SOURCE = re.compile(r"^\s*(?:theo|nguồn|nguon|source)\s*[:：]?\s+(.+?)\s*\.?$", re.I)
 _PARENTHESISED = re.compile(r"\(([^()]{2,40})\)")
+# A source credit set in brackets as a whole: "(Theo TTXVN)", "(Nguồn: Báo X)".
+_BRACKETED_SOURCE = re.compile(r"^\(\s*((?:theo|nguồn|nguon|source)\b[^()]+?)\s*\)\.?$", re.I)
 # "Ca Tiếu(theo online-tech-tips)", "Minh Khuê (Theo Reuters)": a writer and the source rewritten.
 _NAME_THEN_SOURCE = re.compile(
     r"^(?P<name>[^()]{2,40}?)\s*\(\s*(?:theo|nguồn)\s*:?\s*(?P<source>[^()]{2,40})\)\s*\.?$", re.I
@@ -488,6 +490,8 @@ def parse_byline(
     if "\n" in text:  # the date on a line of its own: "Thanh Hà⏎05/02/2020 | 08:41"
         text = " ".join(line for line in text.splitlines() if not _is_stamp(clean(line)))
     text = _without_reader_place(_without_writer_notes(clean(text)))
+    if bracketed := _BRACKETED_SOURCE.match(text):
+        text = bracketed.group(1)
     if not text or len(text) > 120 or "@" in text or "http" in text:
         return None
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence

@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from crawler.extraction.dates import (
     declared_offset,
     is_month_first,
+    is_relative,
     is_stamp,
     label_parts,
     looks_like_date,
@@ -223,6 +224,7 @@ class PrintedDate:
     value: datetime
     updated: bool = False
     print_edition: bool = False
+    relative: bool = False  # "5 giờ trước": anchored on the crawl time (dates.is_relative)
 
 
 def _printed(text: str, value: datetime) -> PrintedDate | None:
@@ -232,7 +234,9 @@ def _printed(text: str, value: datetime) -> PrintedDate | None:
     label = folded(text)
     if _LATEST.search(label):
         return None
-    return PrintedDate(value, bool(_UPDATE_LABEL.search(label)), bool(_PRINT_EDITION.search(label)))
+    return PrintedDate(
+        value, bool(_UPDATE_LABEL.search(label)), bool(_PRINT_EDITION.search(label)), is_relative(text)
+    )
 
 
 def find_printed_date(

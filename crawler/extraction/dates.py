@@ -365,6 +365,19 @@ def _holds_date(text: str) -> bool:
     return _parse(text, _ANY_NOW, use_dateparser=False) is not None
 
 
+def is_relative(text: str) -> bool:
+    """Whether the text dates itself only relative to the moment it was served ("2 giờ trước",
+    "hôm qua 10:30", "vừa xong"), with no calendar day written: its value is only as right as the
+    crawl time it is anchored on, and means nothing once the page is read later without it."""
+    cleaned = _clean(text)
+    if parse_iso_date(cleaned) is not None:
+        return False
+    stripped = _without_labels(cleaned)
+    if _calendar_day(_TZ.sub(" ", stripped)) is not None:
+        return False
+    return _relative(stripped, _ANY_NOW) is not None
+
+
 def label_parts(text: str) -> list[str]:
     """The text cut before each date label after the first ("Đăng: 05/12/2025 08:10 | Cập nhật:
     06/12/2025 10:45" → the two stamps): a line may print the publication and the update time."""

@@ -695,6 +695,8 @@ def _published(
     crawled: datetime,
     closing: Sequence[str] = (),
     last_paragraph: str | None = None,
+    *,
+    crawl_known: bool = True,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
@@ -704,7 +706,12 @@ def _published(
     if weak and meta.published is None and (closing or last_paragraph):
         printed = with_closing(printed, closing_date(closing, tree, crawled, last_paragraph=last_paragraph))
     return resolve_published(
-        meta.published, printed, date_from_url(url), crawled, anchored=headline.element is not None
+        meta.published,
+        printed,
+        date_from_url(url),
+        crawled,
+        anchored=headline.element is not None,
+        crawl_known=crawl_known,
     )
 
 
@@ -783,7 +790,9 @@ def extract_article(
     if thread is not None:
         # A forum thread: its first post is the article. Its date is read before the posts'
         # headers (where the thread prints it) leave with the replies.
-        thread_published = _published(meta, tree, index, headline, final_url, crawled_at)
+        thread_published = _published(
+            meta, tree, index, headline, final_url, crawled_at, crawl_known=crawled is not None
+        )
         thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
@@ -891,6 +900,7 @@ def extract_article(
         crawled_at,
         _closing_lines(cleaned, page_byline),
         cleaned.paragraphs[-1],
+        crawl_known=crawled is not None,
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 

@@ -61,13 +61,20 @@ def resolve_published(
     crawled: datetime,
     *,
     anchored: bool = True,
+    crawl_known: bool = True,
 ) -> Published:
     """Structured metadata, the date printed next to the headline, the URL's day: in that order
     of trust, except that a printed publication date on another day than the metadata wins. An
     update stamp is never the publication time when the metadata or the URL gives an earlier day
-    (a live blog's "Cập nhật lúc …" after its URL's day)."""
+    (a live blog's "Cập nhật lúc …" after its URL's day). A relative stamp ("2 giờ trước") is
+    only as right as its anchor: it never contradicts a calendar date from the metadata or the URL,
+    and without the crawl time (`crawl_known` false: a saved page read later) it is not read."""
     metadata = metadata if plausible(metadata, crawled) else None
     from_url = from_url if plausible(from_url, crawled) else None
+    relative = printed is not None and printed.relative
+    unanchored = relative and not crawl_known
+    if relative and (metadata is not None or from_url is not None or unanchored):
+        printed = None
     if metadata is not None and printed is not None and _transposed(metadata, printed.value):
         return Published(metadata, METADATA)  # "08/04/2018" month first, as the metadata says
     if metadata is not None and printed is not None and not printed.updated and _zone_slip(metadata, printed):
@@ -98,6 +105,12 @@ def resolve_published(
         return Published(printed.value, PAGE)
     if from_url is not None:
         return Published(from_url, URL)
+    if unanchored:
+        return Published(
+            None,
+            note='the page prints only a relative time ("… giờ trước") and the crawl time it counts'
+            " from is unknown; no publication date in the structured metadata or the URL",
+        )
     if not anchored:
         return Published(
             None,

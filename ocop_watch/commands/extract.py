@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,7 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from indexer.errors import UnreadableInput
-from indexer.schema import Article
+from indexer.schema import VIETNAM_TZ, Article
 from ocop_watch.cli_app import app, eval_app
 from ocop_watch.opaque_names import opaque_names, plain_tags
 from ocop_watch.reencoded_pages import REENCODINGS
@@ -93,7 +94,10 @@ def extract_one(source: str, url: str | None) -> dict[str, Any]:
     try:
         if re.match(r"^https?://", source, re.IGNORECASE):
             body, content_type, final_url = _fetch(source)
-            article = extract_article(body, url or final_url, http_content_type=content_type)
+            # Fetched now: a relative stamp ("2 giờ trước") counts back from this moment. A saved
+            # file has no crawl time, and such a stamp dates nothing (published.py).
+            fetched = datetime.now(VIETNAM_TZ)
+            article = extract_article(body, url or final_url, http_content_type=content_type, crawled=fetched)
         else:
             path = Path(source)
             article = extract_article(path.read_bytes(), url or path.resolve().as_uri())
