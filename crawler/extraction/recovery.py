@@ -188,6 +188,13 @@ def recover_lost_text(
         for text, holder, kind in _lines(nodes, gap, spaced, container)
         if _lost(text, holder, covered, skip, outer) and not _kept(squash(text), holder, covered, kept)
     ]
+    if any(kind == "item" for _, _, _, kind in lost):  # a ticker above the story is no list of its own
+        early = _before_prose(nodes)
+        lost = [
+            (previous_block, text, holder, kind)
+            for previous_block, text, holder, kind in lost
+            if kind != "item" or holder not in early or not _data_strip(holder)
+        ]
     # a short line counts only as the title of a box inside the article whose text is kept
     known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind not in _SHORT)])
     for previous_block, text, holder, kind in lost:
@@ -405,6 +412,43 @@ def _in_plain_list(item: HtmlElement) -> bool:
         and not any(link.get("href") for link in box.iter("a"))
         and word_count(box.text_content()) >= _MIN_WORDS
     )
+
+
+def _before_prose(nodes: list) -> set[HtmlElement]:
+    """The blocks printed after the headline and before its story's first sentence (a text of
+    `_MIN_WORDS` words or more, not a link's): the byline bar, the site's strips and tickers."""
+    early: set[HtmlElement] = set()
+    for node in nodes:
+        holder = _holder(node)
+        if holder is None:
+            continue
+        if word_count(str(node)) >= _MIN_WORDS and not _skipped(holder):
+            break
+        early.add(_block_ancestor(holder))
+    return early
+
+
+_FIGURE = re.compile(r"\d")
+_VALUE_PLACE = 2  # a value closes its item, or comes before one unit word ("25.450 đồng")
+_FIGURE_ITEMS = 0.75
+
+
+def _data_strip(item: HtmlElement) -> bool:
+    """The plain list holding `item` is a strip of figures (gold, dollar and fuel prices, the
+    weather): nearly every item a label followed by its value ("USD 25.450 đ", "Hà Nội 24-31°C").
+    An ingredient opens with its quantity ("400 g gạo nếp") and a pro or con is words; a review's
+    spec list has this shape too, so the caller asks it only of a list printed before the story."""
+    box = item.getparent()
+    if box is None:
+        return False
+    items = [child.text_content().split() for child in box if child.tag == "li"]
+    valued = sum(
+        len(words) >= _VALUE_PLACE
+        and not words[0][:1].isdigit()
+        and any(_FIGURE.search(word) for word in words[-_VALUE_PLACE:])
+        for words in items
+    )
+    return bool(items) and valued >= _FIGURE_ITEMS * len(items)
 
 
 def _heads_known(heading: HtmlElement, known: str) -> bool:
