@@ -1,5 +1,5 @@
 """Faults session 17 left (session 18): a ticker brought back as a recovered list; a day printed
-without its time that took the time of another stamp on that day.
+without its time that took the time of another stamp on that day; a digest's items taken for teasers.
 
 Session 17 brings back a plain list the body extractor skipped (a recipe's ingredients, a review's
 pros). A strip of figures printed as such a list between the headline and the story's first
@@ -10,6 +10,8 @@ back.
 A day printed without its time (a weekday line under the headline) took the time of any stamp on
 the same day found further down, a reader comment's included. The time now comes from the day's
 own stamp block, the article's closing stamp or metadata on that day, else the day stays date-only.
+A digest's "title - text … Xem chi tiết" items were removed as teaser cards (the closing link read as
+each card's headline) and a short digest was refused; they are now its text, without the links.
 The pages are written for this test.
 """
 
@@ -149,3 +151,71 @@ def test_a_day_without_its_time_takes_the_time_of_its_own_stamp_block_or_metadat
     assert _published(_dated_page(COMMENTS, head=meta)) == datetime(2015, 6, 18, 6, 25)
     closing = '<div class="q7">Minh Khôi</div><div class="q8">06:25 18/06/2015</div>'
     assert _published(_dated_page(closing + COMMENTS)) == datetime(2015, 6, 18, 6, 25)
+
+
+# ---- a digest's "title - text … Xem chi tiết" items are the article --------------------------------
+DIGEST_ITEMS = (
+    (
+        "Giá lúa tăng mạnh",
+        "Thương lái ở các tỉnh đồng bằng trả thêm vài trăm đồng mỗi ký cho lúa thơm vụ đông, nông dân phấn "
+        "khởi chờ gặt.",
+    ),
+    (
+        "Mở rộng vùng trồng bưởi",
+        "Huyện ven sông cấp thêm mã số vùng trồng cho ba hợp tác xã, mở đường đưa bưởi vào các siêu thị.",
+    ),
+    (
+        "Chợ phiên cuối tuần đông khách",
+        "Hàng nông sản của bà con vùng cao bán hết từ trước trưa, nhiều khách phải đặt trước cho phiên sau.",
+    ),
+    (
+        "Thêm lớp học nghề đan lát",
+        "Trung tâm dạy nghề mở hai lớp đan cói miễn phí cho phụ nữ trong xã, mỗi lớp kéo dài ba tháng.",
+    ),
+)
+DIGEST_LEAD = (
+    "Những tin nông nghiệp đáng chú ý trong buổi sáng nay được tòa soạn tổng hợp ngắn gọn để bạn đọc theo "
+    "dõi nhanh."
+)
+
+
+def _digest(item: str) -> bytes:
+    items = "".join(item.format(n=n, title=title, text=text) for n, (title, text) in enumerate(DIGEST_ITEMS))
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Điểm tin nông nghiệp sáng thứ hai</title>
+<meta property="article:published_time" content="2026-10-12T07:00:00+07:00"></head>
+<body>
+<nav><a href="/">Trang chủ</a> <a href="/nong-nghiep">Nông nghiệp</a></nav>
+<div class="q1"><h1>Điểm tin nông nghiệp sáng thứ hai</h1><p class="q0">{DIGEST_LEAD}</p>
+<div class="q2"><ul>{items}</ul></div></div>
+</body></html>""".encode()
+
+
+def test_a_digest_s_items_with_a_read_more_link_are_the_article() -> None:
+    """Failed before session 18: each item's closing "Xem chi tiết" link was read as a teaser's
+    headline, the four items left as teaser cards, and the page was refused (no article text)."""
+    item = (
+        '<li><strong>{title}</strong> - {text} <a href="/nong-nghiep/tin-{n}-4410.html">Xem chi tiết</a></li>'
+    )
+    text = extract_article(_digest(item), URL, crawled=CRAWLED).text
+    lines = [f"{title} - {body}" for title, body in DIGEST_ITEMS]
+    for line in lines:
+        assert text.count(line) == 1, text
+    assert "Xem chi tiết" not in text, text
+    for title, _ in DIGEST_ITEMS:
+        assert f"\n{title}\n" not in text, text  # its bold title is not brought back on its own
+
+
+def test_teasers_that_open_with_their_headline_link_still_go() -> None:
+    """Guard: a list of other stories beside the article, each a headline link followed by its
+    summary, is removed as before."""
+    cards = "".join(
+        f'<li><a href="/nong-nghiep/tin-{n}-4410.html">{title} ở nhiều địa phương</a><p>{body}</p></li>'
+        for n, (title, body) in enumerate(DIGEST_ITEMS)
+    )
+    page = _page().replace(b'<div class="q9">', f'<ul class="q6">{cards}</ul><div class="q9">'.encode())
+    text = extract_article(page, URL, crawled=CRAWLED).text
+    for paragraph in (LEAD, P2, P3):
+        assert paragraph in text, text
+    for _, body in DIGEST_ITEMS:
+        assert body not in text, text

@@ -66,6 +66,11 @@ _FURNITURE_WORDS = frozenset({
 # fmt: on
 
 
+def _unlinked(block: HtmlElement) -> str:
+    """The block's folded text without its links' text."""
+    return squash(" ".join(block.xpath("(.//text()[not(ancestor::a)])")))
+
+
 def _block_ancestor(node: HtmlElement) -> HtmlElement:
     element = node
     while (parent := element.getparent()) is not None and element.tag not in BLOCK_TAGS:
@@ -383,8 +388,12 @@ def _lost(
     (whether the kept blocks hold it: `_kept`)."""
     key = squash(text)
     whole = squash(holder.text_content())
-    if key in skip or whole in skip or (whole != key and whole in covered):
-        return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
+    if key in skip or whole in skip:
+        return False  # taken out (or placed) on purpose
+    if whole != key and (whole in covered or ((unlinked := _unlinked(holder)) and unlinked in covered)):
+        # a piece of a kept paragraph split by a link, or kept without the link that closed it (a
+        # digest item's "Xem chi tiết")
+        return False
     if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text) and not _PERIOD.search(text):
         return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
     if _in_furniture(holder, outer):
