@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from indexer import stories
+from indexer import stories, withdrawn
 from indexer.alerts import tables as alert_tables
 from indexer.errors import ArchiveUnavailable, NotFound
 from indexer.schema import VIETNAM_TZ, Article
@@ -245,6 +245,7 @@ class Archive:
         try:
             self.conn.executescript(SCHEMA)  # idempotent: every statement is IF NOT EXISTS
             stories.create_tables(self.conn)
+            withdrawn.create_tables(self.conn)
             alert_tables.create_tables(self.conn)
             self._renew_story_signatures()
         except sqlite3.Error as exc:
@@ -419,6 +420,11 @@ class Archive:
                 outcome = UpsertOutcome.NEW
             stories.remember(self.conn, rowid, signature, article.story_id, new=existing is None)
         if raw is not None:
+            if existing and withdrawn.unmark(self.conn, rowid) and seq is None:
+                # a page fetched again and accepted by the extractor is served again (a re-enriched
+                # one, stored without its page, stays withdrawn)
+                seq = self._next_seq()
+                self.conn.execute("UPDATE articles SET seq=? WHERE rowid=?", (seq, rowid))
             self.conn.execute(
                 "INSERT OR REPLACE INTO raw_pages(article_rowid, url, fetched_ts, headers, html)"
                 " VALUES(?,?,?,?,?)",
@@ -435,10 +441,44 @@ class Archive:
                 if row is None:
                     continue
                 stories.forget(self.conn, row["rowid"])
+                withdrawn.unmark(self.conn, row["rowid"])
                 self.conn.execute("DELETE FROM raw_pages WHERE article_rowid=?", (row["rowid"],))
                 self.conn.execute("DELETE FROM articles WHERE rowid=?", (row["rowid"],))
                 deleted.append(article_id)
         return deleted
+
+    def withdraw(self, article_id: str, reason: str) -> bool:
+        """Stop serving an article the current extractor refuses (`indexer.withdrawn`), keeping it
+        and its raw page as stored; whether anything changed. A change number is taken so that the
+        search engines learn of it at their next sync, as of any change."""
+        return self._mark(article_id, lambda rowid: withdrawn.mark(self.conn, rowid, reason))
+
+    def restore(self, article_id: str) -> bool:
+        """Serve a withdrawn article again (the extractor accepts its page now); whether it was withdrawn."""
+        return self._mark(article_id, lambda rowid: withdrawn.unmark(self.conn, rowid))
+
+    def _mark(self, article_id: str, change: Callable[[int], bool]) -> bool:
+        with self.transaction():
+            row = self.conn.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no article with id {article_id!r}")
+            if not change(row["rowid"]):
+                return False
+            self.conn.execute("UPDATE articles SET seq=? WHERE rowid=?", (self._next_seq(), row["rowid"]))
+            return True
+
+    def withdrawn(self) -> dict[int, str]:
+        """The rowids of the withdrawn articles and why (`indexer.withdrawn`)."""
+        return withdrawn.reasons(self.conn)
+
+    def withdrawn_ids(self) -> set[str]:
+        """The ids of the withdrawn articles (what the remote engines must not hold)."""
+        return set(self.ids_at(self.withdrawn()).values())
+
+    def withdrawn_reason(self, article_id: str) -> str | None:
+        """Why an article is withdrawn from search, or None when it is served."""
+        row = self.conn.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+        return withdrawn.reason_of(self.conn, row["rowid"]) if row is not None else None
 
     def has_retired_tables(self) -> bool:
         """Whether the retired FTS5 engine left its tables in this archive."""

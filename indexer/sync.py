@@ -14,7 +14,9 @@ The archive stays the source of truth; the engine is a copy that can always be r
 - `rebuild` loads every article into a new `<alias>-vN` while the alias keeps serving the old
   one, then swaps the alias in one atomic request: searches never see a half-built index.
 - Deletions: the archive keeps no tombstones, so an article removed from the archive leaves the
-  engine at the next rebuild (`ocop index status` shows the counts drifting apart).
+  engine at the next rebuild (`ocop index status` shows the counts drifting apart). An article
+  withdrawn (`indexer.withdrawn`: kept in the archive, its page refused by the current extractor)
+  is a change like any other: `sync` deletes its document, `rebuild` leaves it out.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class SyncStatus:
     checkpoint_seq: int
     pending: int
     rejected: list[Rejection]
+    withdrawn: int = 0  # archived articles left out of search (`indexer.withdrawn`)
 
 
 @dataclass
@@ -159,7 +162,8 @@ def sync(
         checkpoint = Checkpoint(0, uuid)
     report = SyncReport(behind[0], since=checkpoint.seq, until=checkpoint.seq, from_scratch=from_scratch)
 
-    retry = [archive.get(i) for i in checkpoint.rejected if archive.has_article(i)]
+    hidden = archive.withdrawn_ids()
+    retry = [archive.get(i) for i in checkpoint.rejected if archive.has_article(i) and i not in hidden]
     progress.start(f"sync → {behind[0]}", archive.pending_changes(checkpoint.seq) + len(retry))
     for batch in _batches(retry, batch_size):  # refused last time: try again first
         result = index.bulk(batch)
@@ -171,7 +175,9 @@ def sync(
     checkpoint.rejected = {i: r for i, r in checkpoint.rejected.items() if archive.has_article(i)}
 
     while changes := archive.changes_since(checkpoint.seq, batch_size):
-        batch = [article for _, article in changes]
+        hidden = archive.withdrawn_ids()  # read with the batch: a withdrawal made meanwhile is seen
+        batch = [article for _, article in changes if article.id not in hidden]
+        index.delete([article.id for _, article in changes if article.id in hidden], refresh=False)
         result = index.bulk(batch)  # raises EngineUnavailable once retries are exhausted
         _record(checkpoint, batch, result.rejected)
         checkpoint.seq = changes[-1][0]
@@ -215,7 +221,9 @@ def rebuild(
     loaded = 0
     try:
         progress.start(f"rebuild → {name}", archive.count())
-        for batch in _batches(archive.articles(batch_size), batch_size):
+        hidden = archive.withdrawn_ids()
+        served = (article for article in archive.articles(batch_size) if article.id not in hidden)
+        for batch in _batches(served, batch_size):
             result = index.bulk(batch, index=name)
             _record(checkpoint, batch, result.rejected)
             loaded += result.written
@@ -265,4 +273,5 @@ def status(archive: Archive, index: RemoteIndex) -> SyncStatus:
         checkpoint_seq=checkpoint.seq if in_step else 0,
         pending=archive.pending_changes(checkpoint.seq if in_step else 0),
         rejected=list(checkpoint.rejected.values()) if in_step else [],
+        withdrawn=len(archive.withdrawn()),
     )

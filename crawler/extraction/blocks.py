@@ -415,6 +415,8 @@ def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "list":
             for item in child.iter("item"):
+                if item.find(".//item") is None:
+                    _set_apart_closing_run(item)  # a digest item's "read more" link goes too
                 if item.find(".//item") is None and (block := _block("item", item, url, group)):
                     blocks.append(block)
         elif tag == "table":

@@ -270,7 +270,7 @@ def find_printed_date(
     near.sort(key=lambda candidate: candidate[0])
     update: tuple[HtmlElement, PrintedDate] | None = None
     edition: PrintedDate | None = None
-    day: PrintedDate | None = None  # the nearest stamp, when it prints a day without its time
+    day: tuple[HtmlElement, PrintedDate] | None = None  # the nearest stamp, if a day without its time
     for _, element, text in near:
         if update is not None and not _same_stamp_block(update[0], element):
             continue
@@ -295,13 +295,26 @@ def find_printed_date(
             if day is None and not day_only(printed):
                 return printed
             if day is None:
-                day = printed  # a breadcrumb's or a weekday line's day: its time may follow
-            elif printed.value.date() == day.value.date() and not day_only(printed):
+                day = (element, printed)  # a breadcrumb's or a weekday line's day: its time may follow
+            elif _completes(day, element, printed):
                 return printed
             continue
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
-    return day or (update[1] if update else edition)
+    return day[1] if day else (update[1] if update else edition)
+
+
+def _completes(day: tuple[HtmlElement, PrintedDate], element: HtmlElement, printed: PrintedDate) -> bool:
+    """Whether a stamp found after a day printed without its time gives that day's time: the same
+    day with a time, printed in the day's own stamp block (the day and the clock set in two cells).
+    A stamp on that day elsewhere (a reader comment's, another story's) is another moment of it: the
+    day stays date-only here; the article's closing stamp is asked afterwards (`with_closing`), and
+    metadata on that day is preferred anyway (published.py)."""
+    return (
+        printed.value.date() == day[1].value.date()
+        and not day_only(printed)
+        and _same_stamp_block(day[0], element)
+    )
 
 
 def day_only(printed: PrintedDate) -> bool:

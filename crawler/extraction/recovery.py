@@ -66,6 +66,11 @@ _FURNITURE_WORDS = frozenset({
 # fmt: on
 
 
+def _unlinked(block: HtmlElement) -> str:
+    """The block's folded text without its links' text."""
+    return squash(" ".join(block.xpath("(.//text()[not(ancestor::a)])")))
+
+
 def _block_ancestor(node: HtmlElement) -> HtmlElement:
     element = node
     while (parent := element.getparent()) is not None and element.tag not in BLOCK_TAGS:
@@ -188,6 +193,13 @@ def recover_lost_text(
         for text, holder, kind in _lines(nodes, gap, spaced, container)
         if _lost(text, holder, covered, skip, outer) and not _kept(squash(text), holder, covered, kept)
     ]
+    if any(kind == "item" for _, _, _, kind in lost):  # a ticker above the story is no list of its own
+        early = _before_prose(nodes)
+        lost = [
+            (previous_block, text, holder, kind)
+            for previous_block, text, holder, kind in lost
+            if kind != "item" or holder not in early or not _data_strip(holder)
+        ]
     # a short line counts only as the title of a box inside the article whose text is kept
     known = " ".join([covered, *(squash(text) for _, text, _, kind in lost if kind not in _SHORT)])
     for previous_block, text, holder, kind in lost:
@@ -376,8 +388,12 @@ def _lost(
     (whether the kept blocks hold it: `_kept`)."""
     key = squash(text)
     whole = squash(holder.text_content())
-    if key in skip or whole in skip or (whole != key and whole in covered):
-        return False  # taken out (or placed) on purpose, or a piece of a kept paragraph split by a link
+    if key in skip or whole in skip:
+        return False  # taken out (or placed) on purpose
+    if whole != key and (whole in covered or ((unlinked := _unlinked(holder)) and unlinked in covered)):
+        # a piece of a kept paragraph split by a link, or kept without the link that closed it (a
+        # digest item's "Xem chi tiết")
+        return False
     if len(text.split()) <= _DATE_LINE_WORDS and looks_like_date(text) and not _PERIOD.search(text):
         return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
     if _in_furniture(holder, outer):
@@ -405,6 +421,43 @@ def _in_plain_list(item: HtmlElement) -> bool:
         and not any(link.get("href") for link in box.iter("a"))
         and word_count(box.text_content()) >= _MIN_WORDS
     )
+
+
+def _before_prose(nodes: list) -> set[HtmlElement]:
+    """The blocks printed after the headline and before its story's first sentence (a text of
+    `_MIN_WORDS` words or more, not a link's): the byline bar, the site's strips and tickers."""
+    early: set[HtmlElement] = set()
+    for node in nodes:
+        holder = _holder(node)
+        if holder is None:
+            continue
+        if word_count(str(node)) >= _MIN_WORDS and not _skipped(holder):
+            break
+        early.add(_block_ancestor(holder))
+    return early
+
+
+_FIGURE = re.compile(r"\d")
+_VALUE_PLACE = 2  # a value closes its item, or comes before one unit word ("25.450 đồng")
+_FIGURE_ITEMS = 0.75
+
+
+def _data_strip(item: HtmlElement) -> bool:
+    """The plain list holding `item` is a strip of figures (gold, dollar and fuel prices, the
+    weather): nearly every item a label followed by its value ("USD 25.450 đ", "Hà Nội 24-31°C").
+    An ingredient opens with its quantity ("400 g gạo nếp") and a pro or con is words; a review's
+    spec list has this shape too, so the caller asks it only of a list printed before the story."""
+    box = item.getparent()
+    if box is None:
+        return False
+    items = [child.text_content().split() for child in box if child.tag == "li"]
+    valued = sum(
+        len(words) >= _VALUE_PLACE
+        and not words[0][:1].isdigit()
+        and any(_FIGURE.search(word) for word in words[-_VALUE_PLACE:])
+        for words in items
+    )
+    return bool(items) and valued >= _FIGURE_ITEMS * len(items)
 
 
 def _heads_known(heading: HtmlElement, known: str) -> bool:

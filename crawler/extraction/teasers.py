@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import NON_CONTENT_TAGS, ancestors, attached, remove
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, attached, remove
 from crawler.extraction.keys import squash
 
 _CARD_TAGS = frozenset({"div", "li", "td", "article", "section", "dd", "tr"})
@@ -103,7 +103,7 @@ def _card_texts(
         if _words(text) >= _HEADLINE_LINK_WORDS and not headline:
             parent = link.getparent()
             inline = parent is not None and parent.tag == "p" and _words(_outside_links(parent)) >= 5
-            if inline:  # a link inside a sentence: prose, not a teaser headline
+            if inline or _closes_a_line(link):  # prose, or a "read more" link closing a line of it
                 return None
             headline, headline_href = text, link.get("href")
         elif link.find(".//img") is not None:
@@ -120,6 +120,24 @@ def _card_texts(
     ):
         return None
     return headline, summary
+
+
+def _closes_a_line(link: HtmlElement) -> bool:
+    """Whether the link follows a summary's worth of words printed in its own line (its parent):
+    the item's "read more" ("<li><b>Title</b> - text … <a>Xem chi tiết</a></li>", a digest's),
+    not a teaser's headline, which is a line of its own or opens its line."""
+    parent = link.getparent()
+    if parent is None:
+        return False
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is link:
+            break
+        if sibling.tag in BLOCK_TAGS or sibling.tag == "br":  # a line of its own: the link's starts after it
+            before = [sibling.tail or ""]
+        else:
+            before.extend((sibling.text_content(), sibling.tail or ""))
+    return _words(" ".join(before)) >= _SUMMARY_MIN_WORDS
 
 
 def _outside_links(element: HtmlElement) -> str:

@@ -174,6 +174,7 @@ def status_command(archive: ArchiveOption = None) -> None:
                 "articles in engine": found["engine_articles"],
                 "checkpoint": f"{found['checkpoint_seq']} (archive change number {found['archive_seq']})",
                 "changes pending": found["pending"],
+                "withdrawn, kept in the archive": found["withdrawn"],
             }
         )
         return
@@ -190,6 +191,7 @@ def status_command(archive: ArchiveOption = None) -> None:
             "articles in engine": report.engine_articles,
             "sync checkpoint": f"{report.checkpoint_seq} (archive change number {report.archive_seq})",
             "changes pending": report.pending,
+            "withdrawn, kept in the archive": report.withdrawn,
             "rejected, retried by the next sync": len(report.rejected),
         }
     )

@@ -60,7 +60,7 @@ from indexer.engines.embedded.render import (
     scope_name,
     scoped,
 )
-from indexer.errors import ArchiveUnavailable, EngineUnavailable
+from indexer.errors import ArchiveUnavailable, EngineUnavailable, NotFound
 from indexer.facets import COUNTED_FACETS, TermsFacet
 from indexer.highlight import hit_for
 from indexer.progress import QUIET, Progress
@@ -294,6 +294,7 @@ class EmbeddedIndex:
                 "archive_seq": head,
                 "checkpoint_seq": usable.seq if usable else 0,
                 "pending": archive.pending_changes(usable.seq if usable else 0),
+                "withdrawn": len(archive.withdrawn()),
             }
 
     # --- writing ------------------------------------------------------------------------------------
@@ -341,7 +342,12 @@ class EmbeddedIndex:
 
     def get(self, article_id: str) -> Article:
         with _readable(self.path):
-            return self._archive().get(article_id)
+            archive = self._archive()
+            if (reason := archive.withdrawn_reason(article_id)) is not None:
+                raise NotFound(
+                    f"article {article_id!r} is withdrawn: the extractor now refuses its page ({reason})"
+                )
+            return archive.get(article_id)
 
     def count(self) -> int:
         with _readable(self.path):

@@ -270,6 +270,7 @@ class IndexFolder:
         article (version above 1) changed after `replace_after` first loses its previous document;
         with `replace_all`, every article does."""
         seq, applied, uncommitted = checkpoint.seq, 0, 0
+        hidden = archive.withdrawn()  # refused by the current extractor: kept, never searched
 
         def batches() -> Iterator[tuple[int, int, int, str]]:
             nonlocal seq
@@ -282,10 +283,13 @@ class IndexFolder:
                 yield from rows
 
         for change, rowid, version, data in batches():
-            doc = document_of((rowid, data))
-            if replace_all or (change > replace_after and version > 1):  # replace its document
-                writer.delete_documents_by_term("id", str(doc["id"]))
-            writer.add_document(tantivy.Document.from_dict(doc, self.schema))
+            if rowid in hidden:  # withdrawn since it was indexed (or never indexed): no document
+                writer.delete_documents_by_term("id", str(json.loads(data)["id"]))
+            else:
+                doc = document_of((rowid, data))
+                if replace_all or (change > replace_after and version > 1):  # replace its document
+                    writer.delete_documents_by_term("id", str(doc["id"]))
+                writer.add_document(tantivy.Document.from_dict(doc, self.schema))
             applied, uncommitted = applied + 1, uncommitted + 1
             if uncommitted >= COMMIT_EVERY:
                 writer.commit()
