@@ -27,6 +27,7 @@ from crawler.extraction.dom import (
     PageIndex,
     ancestors,
     attached,
+    holding_boxes,
     in_chrome,
     in_image_box,
     is_image_box,
@@ -729,7 +730,7 @@ def remove_comment_sections(
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
-    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    holding = holding_boxes(protected)
     candidates += _comment_form_boxes(tree, holding)
     candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
     labelled = _boxes_after_labels(labels, holding, index, headline_at)
@@ -835,7 +836,7 @@ def remove_control_boxes(
     are the site's header (search, log-in, pickers): the listing rules read those."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     for control in list(tree.iter(*_CONTROLS)):
         if control.tag == "input" and (control.get("type") or "").lower() == "hidden":
@@ -882,7 +883,7 @@ def remove_market_boxes(
     container with the prose, which is longer; a box holding the headline or the lead stays too."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     for node in tree.xpath("//body//text()[normalize-space()]"):
         words = node.split()
@@ -918,7 +919,7 @@ def remove_summary_boxes(
     text; never one holding the headline. A heading "Tóm tắt" inside the article's
     container opens no box of its own (the container opens with other text), and the container
     holds too much."""
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     page_text = 0
     removed = 0
     for element in (label.element for label in labels if label.summary):

@@ -170,6 +170,12 @@ def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
         parent = parent.getparent()
 
 
+def holding_boxes(keep: Iterable[HtmlElement | None]) -> set[HtmlElement]:
+    """The kept elements (the headline, the lead, the byline) and every box around them: removing
+    any of these boxes would remove what the page must keep, so widget rules never take one."""
+    return {a for k in keep if k is not None for a in (k, *ancestors(k))}
+
+
 def widest_box(
     element: HtmlElement,
     holding: Collection[HtmlElement],

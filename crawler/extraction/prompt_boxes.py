@@ -24,8 +24,8 @@ from crawler.extraction.dom import (
     BLOCK_TAGS,
     NON_CONTENT_TAGS,
     PageIndex,
-    ancestors,
     attached,
+    holding_boxes,
     remove,
     widest_box,
 )
@@ -177,7 +177,7 @@ def remove_prompt_boxes(
     the advertisers' cards (`_remove_sponsored_cards`)."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     words: dict[HtmlElement, int] = {}
     said: dict[str, bool] = {}
