@@ -107,6 +107,12 @@ _SUMMARY_LABEL = re.compile("|".join(f"(?:{entry})" for entry in _VOCAB["summary
 _COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
+def _says_label(key: str, comment: bool, element: HtmlElement) -> bool:
+    """The element's label key is `key`; a comment label's count is no part of its key."""
+    own = _label_of(element)
+    return (_COUNT.sub("", own) if comment and own else own) == key
+
+
 def find_labels(tree: HtmlElement) -> list[Label]:
     """Elements whose whole text is a tag, related-box or comment-box label, widest such element
     first found.
@@ -125,19 +131,13 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         comment = not summary and key not in _TAG_LABELS and not is_related_key(key)
         if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
             continue
-
-        def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
-            own = _label_of(element)
-            return _COUNT.sub("", own) if comment and own else own
-
+        says = partial(_says_label, key, comment)
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or label_of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or not says(element):
             continue
-        parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and label_of(parent) == key:
-            element, parent = parent, parent.getparent()
+        element = widest_box(element, (), says)
         if element not in seen:
             seen.add(element)
             labels.append(Label(element, key, comment, summary))

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import date_from_url, looks_like_date
-from crawler.extraction.dom import PageIndex, ancestors, in_chrome, words_of
+from crawler.extraction.dom import PageIndex, ancestors, holding_boxes, in_chrome, widest_box, words_of
 from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
 
@@ -218,22 +218,14 @@ class _PageText:
         return next((at for at, node in enumerate(self.nodes) if _holder(node) in inside), -1)
 
     def _footer_box(self, holder: HtmlElement) -> HtmlElement | None:
-        """The smallest box around a masthead line that holds another footer line, widened while
-        it stays small and holds neither the headline nor an <article>; None when there is none."""
-        box = None
-        for parent in ancestors(holder):
-            if parent.tag in ("body", "html") or len(parent.text_content().split()) > _FOOTER_MAX_WORDS:
-                break
-            if self._headline is not None and self._headline in parent.iter():
-                break
-            if parent.tag == "article" or parent.find(".//article") is not None:
-                break
-            if box is None:
-                texts = parent.xpath(".//text()[normalize-space()]")
-                if sum(_is_line(node, _FOOTER_LINE) for node in texts) < 2:
-                    continue
-            box = parent
-        return box
+        """The widest box around a masthead line that stays small and holds neither the headline
+        nor an <article>, when it holds another footer line; None when there is none. (A wider box
+        holds every line a narrower one does: the smallest box with two lines widens to this one.)"""
+        box = widest_box(holder, holding_boxes([self._headline]), _fits_footer)
+        if box is holder:
+            return None
+        texts = box.xpath(".//text()[normalize-space()]")
+        return box if sum(_is_line(node, _FOOTER_LINE) for node in texts) >= 2 else None
 
 
 def _holder(node: str) -> HtmlElement | None:
@@ -256,6 +248,15 @@ def _common_prefix(text: str, start: int, key: str) -> int:
 
 def _inside(element: HtmlElement | None, box: HtmlElement) -> bool:
     return element is not None and (element is box or any(a is box for a in element.iterancestors()))
+
+
+def _fits_footer(box: HtmlElement) -> bool:
+    """Small enough for a site footer, and no story: a footer holds no <article>."""
+    return (
+        len(box.text_content().split()) <= _FOOTER_MAX_WORDS
+        and box.tag != "article"
+        and box.find(".//article") is None
+    )
 
 
 def _is_line(node: str, grammar: re.Pattern[str]) -> bool:
