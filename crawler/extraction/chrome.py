@@ -31,6 +31,7 @@ from crawler.extraction.dom import (
     in_chrome,
     in_image_box,
     is_image_box,
+    next_element,
     remove,
     short_raw_text,
     text_of,
@@ -658,9 +659,7 @@ def _boxes_after_labels(
     for label in labels:
         if not label.comment or _links(label.element):
             continue
-        box = label.element.getnext()
-        while box is not None and not isinstance(box.tag, str):
-            box = box.getnext()
+        box = next_element(label.element)
         if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
             continue
         if _below_a_sentence(index, headline_at, label.element):

@@ -29,7 +29,15 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import date_from_url, looks_like_date
-from crawler.extraction.dom import PageIndex, ancestors, holding_boxes, in_chrome, widest_box, words_of
+from crawler.extraction.dom import (
+    PageIndex,
+    ancestors,
+    holding_boxes,
+    in_chrome,
+    next_element,
+    widest_box,
+    words_of,
+)
 from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
 
@@ -470,9 +478,7 @@ def _end_of(element: HtmlElement, index: PageIndex) -> int:
     """Document position just past the element: that of the next element outside it that is still
     on the page (past the end when none)."""
     for node in [element, *ancestors(element)]:
-        following = node.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
+        following = next_element(node)
         if following is not None and index.of(following) >= 0:
             return index.of(following)
     return len(index.elements) + 1
