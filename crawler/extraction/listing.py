@@ -354,12 +354,7 @@ def _intro_over_cards_evidence(
     root = next((el for el in [headline, *ancestors(headline)] if id(el) in around), None)
     if root is None or root.tag in ("body", "html"):
         return None
-    # the headline and the introduction may share a header box ("author-info") above the list
-    for _ in range(_OWN_LIST_LEVELS):
-        parent = root.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
-        root = parent
+    root = _own_box(root)  # the headline and the introduction may share a header box above the list
     start, after, end = index.of(root), index.of(holder), _end_of(root, index)
     inside = [card for card in cards if after < index.of(card) < end]
     if len(inside) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(inside):
@@ -439,15 +434,22 @@ def _opens_with_story(
     return True
 
 
-def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
-    """A date printed above the headline inside its nearest boxes (up to `_OWN_LIST_LEVELS` levels
-    up), the nearest first, with no story link between it and the headline."""
-    box = headline
+def _own_box(element: HtmlElement) -> HtmlElement:
+    """The box `_OWN_LIST_LEVELS` levels above the element, or the highest below <body>: a story's
+    headline, its date and its introduction share a header box or two, whatever their classes."""
+    box = element
     for _ in range(_OWN_LIST_LEVELS):
         parent = box.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
         box = parent
+    return box
+
+
+def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
+    """A date printed above the headline inside its nearest boxes (up to `_OWN_LIST_LEVELS` levels
+    up), the nearest first, with no story link between it and the headline."""
+    box = _own_box(headline)
     inside = set(ancestors(headline))
     for element in reversed(index.elements[index.of(box) : index.of(headline)]):
         if _is_story_link(element) or any(a.tag == "a" for a in ancestors(element) if a not in inside):
