@@ -820,6 +820,14 @@ def _says_a_sentence(block: HtmlElement) -> bool:
     return len(block.text_content().split()) >= _PROSE_WORDS
 
 
+def in_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
+    """A widget's box that prints a date or a line of the page's byline (`byline_lines`, squashed)
+    is the byline bar with its share and follow buttons: the byline and date rules read it, so
+    the widget rules leave it."""
+    key = squash(text)
+    return looks_like_date(text) or any(line and line in key for line in byline_lines)
+
+
 def remove_control_boxes(
     tree: HtmlElement,
     index: PageIndex,
@@ -847,9 +855,7 @@ def remove_control_boxes(
         )
         if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
             continue
-        text = text_of(box)
-        key = squash(text)
-        if looks_like_date(text) or any(line and line in key for line in byline_lines):
+        if in_byline_bar(text_of(box), byline_lines):
             continue
         remove(box)
         removed += 1
