@@ -27,9 +27,11 @@ from crawler.extraction.dom import (
     PageIndex,
     ancestors,
     attached,
+    holding_boxes,
     in_chrome,
     in_image_box,
     is_image_box,
+    next_element,
     remove,
     short_raw_text,
     text_of,
@@ -106,6 +108,12 @@ _SUMMARY_LABEL = re.compile("|".join(f"(?:{entry})" for entry in _VOCAB["summary
 _COUNT = re.compile(r"(?: \d+)+$")  # "Ý kiến bạn đọc (3)" → "y kien ban doc 3" → "y kien ban doc"
 
 
+def _says_label(key: str, comment: bool, element: HtmlElement) -> bool:
+    """The element's label key is `key`; a comment label's count is no part of its key."""
+    own = _label_of(element)
+    return (_COUNT.sub("", own) if comment and own else own) == key
+
+
 def find_labels(tree: HtmlElement) -> list[Label]:
     """Elements whose whole text is a tag, related-box or comment-box label, widest such element
     first found.
@@ -124,19 +132,13 @@ def find_labels(tree: HtmlElement) -> list[Label]:
         comment = not summary and key not in _TAG_LABELS and not is_related_key(key)
         if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
             continue
-
-        def label_of(element: HtmlElement, comment: bool = comment) -> str | None:
-            own = _label_of(element)
-            return _COUNT.sub("", own) if comment and own else own
-
+        says = partial(_says_label, key, comment)
         element = node.getparent()
         if element is not None and node.is_tail:
             element = element.getparent()
-        if element is None or element.tag in NON_CONTENT_TAGS or label_of(element) != key:
+        if element is None or element.tag in NON_CONTENT_TAGS or not says(element):
             continue
-        parent = element.getparent()
-        while parent is not None and parent.tag not in ("body", "html") and label_of(parent) == key:
-            element, parent = parent, parent.getparent()
+        element = widest_box(element, (), says)
         if element not in seen:
             seen.add(element)
             labels.append(Label(element, key, comment, summary))
@@ -657,9 +659,7 @@ def _boxes_after_labels(
     for label in labels:
         if not label.comment or _links(label.element):
             continue
-        box = label.element.getnext()
-        while box is not None and not isinstance(box.tag, str):
-            box = box.getnext()
+        box = next_element(label.element)
         if box is None or box.tag not in _COMMENT_BOX_TAGS or box in holding or not _size(box):
             continue
         if _below_a_sentence(index, headline_at, label.element):
@@ -729,7 +729,7 @@ def remove_comment_sections(
     protected = [k for k in keep if k is not None]
     candidates = [el for el in index.with_word_containing(_COMMENT_ROOTS) if el.tag in _COMMENT_SECTION_TAGS]
     candidates += [form for form in tree.iter("form") if form.find(".//textarea") is not None]
-    holding = {a for k in protected for a in (k, *ancestors(k))}  # the headline, the lead, their boxes
+    holding = holding_boxes(protected)
     candidates += _comment_form_boxes(tree, holding)
     candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
     labelled = _boxes_after_labels(labels, holding, index, headline_at)
@@ -820,6 +820,14 @@ def _says_a_sentence(block: HtmlElement) -> bool:
     return len(block.text_content().split()) >= _PROSE_WORDS
 
 
+def in_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
+    """A widget's box that prints a date or a line of the page's byline (`byline_lines`, squashed)
+    is the byline bar with its share and follow buttons: the byline and date rules read it, so
+    the widget rules leave it."""
+    key = squash(text)
+    return looks_like_date(text) or any(line and line in key for line in byline_lines)
+
+
 def remove_control_boxes(
     tree: HtmlElement,
     index: PageIndex,
@@ -835,7 +843,7 @@ def remove_control_boxes(
     are the site's header (search, log-in, pickers): the listing rules read those."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     for control in list(tree.iter(*_CONTROLS)):
         if control.tag == "input" and (control.get("type") or "").lower() == "hidden":
@@ -847,9 +855,7 @@ def remove_control_boxes(
         )
         if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
             continue
-        text = text_of(box)
-        key = squash(text)
-        if looks_like_date(text) or any(line and line in key for line in byline_lines):
+        if in_byline_bar(text_of(box), byline_lines):
             continue
         remove(box)
         removed += 1
@@ -882,7 +888,7 @@ def remove_market_boxes(
     container with the prose, which is longer; a box holding the headline or the lead stays too."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     for node in tree.xpath("//body//text()[normalize-space()]"):
         words = node.split()
@@ -918,7 +924,7 @@ def remove_summary_boxes(
     text; never one holding the headline. A heading "Tóm tắt" inside the article's
     container opens no box of its own (the container opens with other text), and the container
     holds too much."""
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     page_text = 0
     removed = 0
     for element in (label.element for label in labels if label.summary):

@@ -170,6 +170,29 @@ def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
         parent = parent.getparent()
 
 
+def next_element(element: HtmlElement) -> HtmlElement | None:
+    """The next sibling that is an element: rules read blocks, and a sibling that is no element
+    (an entity; a comment in a tree not parsed by `parse_html`) says nothing to them."""
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def previous_element(element: HtmlElement) -> HtmlElement | None:
+    """The previous sibling that is an element (see `next_element`)."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return previous
+
+
+def holding_boxes(keep: Iterable[HtmlElement | None]) -> set[HtmlElement]:
+    """The kept elements (the headline, the lead, the byline) and every box around them: removing
+    any of these boxes would remove what the page must keep, so widget rules never take one."""
+    return {a for k in keep if k is not None for a in (k, *ancestors(k))}
+
+
 def widest_box(
     element: HtmlElement,
     holding: Collection[HtmlElement],
@@ -324,9 +347,7 @@ def _continues_text(element: HtmlElement) -> bool:
     block right after a block that ends on a paragraph saying a sentence, with such a paragraph
     among its own first ones that the block before does not print already. A slide show's hidden
     captions follow no paragraph; a hidden second copy of the story repeats it."""
-    previous = element.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
+    previous = previous_element(element)
     if previous is None:
         return False
     paragraphs = [previous] if previous.tag == "p" else previous.findall(".//p")

@@ -62,6 +62,7 @@ from crawler.extraction.dom import (
     attached,
     in_chrome,
     is_hidden,
+    next_element,
     parse_html,
     remove,
     remove_hidden,
@@ -533,9 +534,7 @@ _BOX_LINKS = 3
 def _heads_links(heading: HtmlElement) -> bool:
     """The block heads a list of links ("Tin bài nhiều người quan tâm" over other stories'
     headlines): a box's heading, not the article's. The headline is followed by its text."""
-    follower = heading.getnext()
-    while follower is not None and not isinstance(follower.tag, str):
-        follower = follower.getnext()
+    follower = next_element(heading)
     if follower is None:
         return False
     links = [text for a in follower.iter("a") if len((text := text_of(a)).split()) >= HEADLINE_WORDS]

@@ -35,6 +35,8 @@ from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     ancestors,
     is_centred,
+    next_element,
+    previous_element,
     text_of,
     xml_safe,
 )
@@ -139,24 +141,17 @@ def _text_after_image(block: HtmlElement) -> list[HtmlElement]:
     return [el for el in after if el.tag != "br" and text_of(el)]
 
 
-def _next_element(element: HtmlElement) -> HtmlElement | None:
-    following = element.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
-    return following
-
-
 def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
     """The widest picture-only block around `block` that nothing but pictures follows in its
     parent, and the block printed after it: two photos side by side (two cells of a table row, two
     columns of a div) share one caption under the row, not under either photo. The row's caption
     cell counts as a block."""
-    following = _next_element(block)
+    following = next_element(block)
     while following is None or _only_images(following):
         parent = block.getparent()
         if parent is None or parent.tag in ("body", "html", "table", "tbody") or not _only_images(parent):
             break
-        block, following = parent, _next_element(parent)
+        block, following = parent, next_element(parent)
     if following is not None and following.tag == "tr":
         cells = [cell for cell in following if isinstance(cell.tag, str)]
         following = cells[0] if len(cells) == 1 else None
@@ -186,9 +181,7 @@ def _caption_above(
     """A short wholly italic line right above a picture that has no caption under it: some
     templates print the caption over the photo. Not a line that introduces what follows (":"),
     not the caption of a picture above it, not the headline or the sapo."""
-    previous = row.getprevious()
-    while previous is not None and not isinstance(previous.tag, str):
-        previous = previous.getprevious()
+    previous = previous_element(row)
     if (
         previous is None
         or previous.tag not in _BLOCKS

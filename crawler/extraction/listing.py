@@ -29,7 +29,15 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import date_from_url, looks_like_date
-from crawler.extraction.dom import PageIndex, ancestors, in_chrome, words_of
+from crawler.extraction.dom import (
+    PageIndex,
+    ancestors,
+    holding_boxes,
+    in_chrome,
+    next_element,
+    widest_box,
+    words_of,
+)
 from crawler.extraction.keys import folded, squash, squash_many
 from crawler.extraction.vocab import load
 
@@ -218,22 +226,14 @@ class _PageText:
         return next((at for at, node in enumerate(self.nodes) if _holder(node) in inside), -1)
 
     def _footer_box(self, holder: HtmlElement) -> HtmlElement | None:
-        """The smallest box around a masthead line that holds another footer line, widened while
-        it stays small and holds neither the headline nor an <article>; None when there is none."""
-        box = None
-        for parent in ancestors(holder):
-            if parent.tag in ("body", "html") or len(parent.text_content().split()) > _FOOTER_MAX_WORDS:
-                break
-            if self._headline is not None and self._headline in parent.iter():
-                break
-            if parent.tag == "article" or parent.find(".//article") is not None:
-                break
-            if box is None:
-                texts = parent.xpath(".//text()[normalize-space()]")
-                if sum(_is_line(node, _FOOTER_LINE) for node in texts) < 2:
-                    continue
-            box = parent
-        return box
+        """The widest box around a masthead line that stays small and holds neither the headline
+        nor an <article>, when it holds another footer line; None when there is none. (A wider box
+        holds every line a narrower one does: the smallest box with two lines widens to this one.)"""
+        box = widest_box(holder, holding_boxes([self._headline]), _fits_footer)
+        if box is holder:
+            return None
+        texts = box.xpath(".//text()[normalize-space()]")
+        return box if sum(_is_line(node, _FOOTER_LINE) for node in texts) >= 2 else None
 
 
 def _holder(node: str) -> HtmlElement | None:
@@ -256,6 +256,15 @@ def _common_prefix(text: str, start: int, key: str) -> int:
 
 def _inside(element: HtmlElement | None, box: HtmlElement) -> bool:
     return element is not None and (element is box or any(a is box for a in element.iterancestors()))
+
+
+def _fits_footer(box: HtmlElement) -> bool:
+    """Small enough for a site footer, and no story: a footer holds no <article>."""
+    return (
+        len(box.text_content().split()) <= _FOOTER_MAX_WORDS
+        and box.tag != "article"
+        and box.find(".//article") is None
+    )
 
 
 def _is_line(node: str, grammar: re.Pattern[str]) -> bool:
@@ -345,12 +354,7 @@ def _intro_over_cards_evidence(
     root = next((el for el in [headline, *ancestors(headline)] if id(el) in around), None)
     if root is None or root.tag in ("body", "html"):
         return None
-    # the headline and the introduction may share a header box ("author-info") above the list
-    for _ in range(_OWN_LIST_LEVELS):
-        parent = root.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            break
-        root = parent
+    root = _own_box(root)  # the headline and the introduction may share a header box above the list
     start, after, end = index.of(root), index.of(holder), _end_of(root, index)
     inside = [card for card in cards if after < index.of(card) < end]
     if len(inside) < _MIN_OWN_CARDS or words > _WORDS_PER_HEADLINE_LINK * len(inside):
@@ -430,15 +434,22 @@ def _opens_with_story(
     return True
 
 
-def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
-    """A date printed above the headline inside its nearest boxes (up to `_OWN_LIST_LEVELS` levels
-    up), the nearest first, with no story link between it and the headline."""
-    box = headline
+def _own_box(element: HtmlElement) -> HtmlElement:
+    """The box `_OWN_LIST_LEVELS` levels above the element, or the highest below <body>: a story's
+    headline, its date and its introduction share a header box or two, whatever their classes."""
+    box = element
     for _ in range(_OWN_LIST_LEVELS):
         parent = box.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
         box = parent
+    return box
+
+
+def _dated_above(headline: HtmlElement, index: PageIndex) -> bool:
+    """A date printed above the headline inside its nearest boxes (up to `_OWN_LIST_LEVELS` levels
+    up), the nearest first, with no story link between it and the headline."""
+    box = _own_box(headline)
     inside = set(ancestors(headline))
     for element in reversed(index.elements[index.of(box) : index.of(headline)]):
         if _is_story_link(element) or any(a.tag == "a" for a in ancestors(element) if a not in inside):
@@ -469,9 +480,7 @@ def _end_of(element: HtmlElement, index: PageIndex) -> int:
     """Document position just past the element: that of the next element outside it that is still
     on the page (past the end when none)."""
     for node in [element, *ancestors(element)]:
-        following = node.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
+        following = next_element(node)
         if following is not None and index.of(following) >= 0:
             return index.of(following)
     return len(index.elements) + 1

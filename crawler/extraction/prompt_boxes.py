@@ -19,17 +19,16 @@ from collections.abc import Callable, Iterable
 from lxml.html import HtmlElement
 
 from crawler.extraction.body import is_prompt
-from crawler.extraction.dates import looks_like_date
+from crawler.extraction.chrome import in_byline_bar
 from crawler.extraction.dom import (
     BLOCK_TAGS,
     NON_CONTENT_TAGS,
     PageIndex,
-    ancestors,
     attached,
+    holding_boxes,
     remove,
     widest_box,
 )
-from crawler.extraction.keys import squash
 
 _BOX_WORDS = 60  # a widget's heading, notice and buttons; an article holds more
 _SENTENCE_WORDS = 12  # a paragraph of the article
@@ -177,7 +176,7 @@ def remove_prompt_boxes(
     the advertisers' cards (`_remove_sponsored_cards`)."""
     if headline_at < 0:
         return 0
-    holding = {a for k in keep if k is not None for a in (k, *ancestors(k))}
+    holding = holding_boxes(keep)
     removed = 0
     words: dict[HtmlElement, int] = {}
     said: dict[str, bool] = {}
@@ -214,10 +213,8 @@ def remove_prompt_boxes(
         box = widest_box(block, holding, lambda parent: small(parent) and _box_state(parent, prompt) == 2)
         if (alone and box is block) or box in holding:
             continue
-        text = box.text_content()
-        key = squash(text)
-        if looks_like_date(text) or any(line and line in key for line in byline_lines):
-            continue  # a byline bar: the writer, the date and a follow link
+        if in_byline_bar(box.text_content(), byline_lines):
+            continue  # the writer, the date and a follow link
         remove(box)
         removed += 1
     return removed + _remove_sponsored_cards(tree, index, headline_at, holding)

@@ -38,6 +38,7 @@ from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
     ancestors,
     in_chrome,
+    next_element,
     words_of,
 )
 from crawler.extraction.keys import squash, squash_many, word_count
@@ -304,9 +305,7 @@ def _heads_link_box(heading: HtmlElement) -> bool:
     for element in (heading, heading.getparent()):
         if element is None:
             return False
-        following = element.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
+        following = next_element(element)
         if following is not None:
             return _link_share(following) > _BOX_LINK_SHARE
     return False
@@ -463,9 +462,7 @@ def _data_strip(item: HtmlElement) -> bool:
 def _heads_known(heading: HtmlElement, known: str) -> bool:
     """A short heading or bold line ("Nguyên liệu", "Ưu điểm:") right over an element whose text
     is the article's (kept, or brought back here) is that text's subhead."""
-    following = heading.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
+    following = next_element(heading)
     if following is None:
         return False
     key = squash(" ".join(following.itertext()))  # list items print apart
