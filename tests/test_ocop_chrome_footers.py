@@ -10,7 +10,7 @@ from indexer.schema import VIETNAM_TZ
 
 BEFORE = datetime(2023, 5, 9, 9, 0, tzinfo=VIETNAM_TZ)
 STORY = (
-    "Hội đồng cấp tỉnh Sơn La vừa công nhận 14 sản phẩm đạt chuẩn OCOP 3 sao, phần lớn là chè búp "
+    "Hội đồng cấp tỉnh Sơn La vừa xếp 14 sản phẩm vào hạng OCOP 3 sao, phần lớn là chè búp "
     "và mật ong của các hợp tác xã vùng cao.\n"
 )
 
@@ -21,7 +21,7 @@ def provinces(text: str) -> list[str]:
 
 def test_an_outlet_led_footer_with_its_address_is_chrome() -> None:
     footers = [
-        "Báo Nông Thôn Ngày Nay điện tử - Cơ quan của Hội Nông dân. Địa chỉ: số 8 phố Chợ, tỉnh Bạc Liêu.",
+        "Báo Đồng Quê Sớm điện tử - Cơ quan của Hội Làm vườn. Địa chỉ: số 8 phố Chợ, tỉnh Bạc Liêu.",
         "Tạp chí Làng Quê, Cơ quan ngôn luận của Hội Làng nghề. Trụ sở: tỉnh Long An. ĐT: 0272 3456789",
         "Cổng thông tin điện tử huyện – Cơ quan chủ quản: UBND tỉnh Nam Định",
         "Cơ quan ngôn luận của Đảng bộ tỉnh Hải Dương",
