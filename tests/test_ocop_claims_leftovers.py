@@ -20,7 +20,7 @@ def facts(text: str) -> tuple[set[tuple[int, int | None]], list[int]]:
 
 
 def test_entered_count_after_a_rating_is_no_claim() -> None:
-    for entered in ("dự thi", "tham gia đánh giá", "OCOP đăng ký"):
+    for entered in ("dự thi", "tham gia đánh giá", "OCOP dự thi", "đăng ký"):
         assert facts(OPEN + f"Sản phẩm 4 sao là 25 sản phẩm {entered}.")[0] == set(), entered
     # its sentence's other counts share the subject: candidates too
     text = OPEN + "Trong đó, sản phẩm 4 sao là 25 sản phẩm dự thi, sản phẩm 3 sao là 40 sản phẩm."
