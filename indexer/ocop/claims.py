@@ -78,6 +78,7 @@ class _Vocab:
     equivalents: PhraseIndex
     candidates: PhraseIndex
     candidacies: PhraseIndex
+    entries: PhraseIndex  # candidacy words opening the count's noun phrase (session 18)
     dossiers: PhraseIndex
     proposals: PhraseIndex
     lapses: PhraseIndex
@@ -97,6 +98,7 @@ class _Vocab:
     national: PhraseIndex
     totals: PhraseIndex
     back_totals: PhraseIndex
+    table_totals: PhraseIndex
     total_verbs: PhraseIndex
     rated_subjects: PhraseIndex
     subject_verbs: PhraseIndex
@@ -157,6 +159,7 @@ def _vocab() -> _Vocab:
         equivalents=index(v["equivalent_words"]),
         candidates=index(v["candidate_words"], not_candidate),
         candidacies=index(v["candidacy_words"], not_candidate),
+        entries=index(v["entry_words"]),
         dossiers=index(v["dossier_nouns"]),
         proposals=index(v["proposal_words"], not_candidate),
         lapses=index(v["lapse_words"] + v["awaiting_words"]),
@@ -178,6 +181,7 @@ def _vocab() -> _Vocab:
         passive_results=index(v["passive_results"]),
         totals=index(v["total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
+        table_totals=index(v["table_total_words"]),
         total_verbs=index(v["total_verbs"]),
         rated_subjects=index(v["rated_subjects"]),
         subject_verbs=index(v["rated_subject_verbs"]),
@@ -535,6 +539,15 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _entered(doc: Document, j: int, end: int, v: _Vocab) -> bool:
+    """The count's own noun phrase, from syllable j right after its noun, says its products are
+    entered for assessment ("25 sản phẩm dự thi", "25 sản phẩm OCOP tham gia đánh giá"): a rating
+    stated before the count names the rank they compete for, not one they hold (session 18)."""
+    if j < end and doc.fold[j] == "ocop" and doc.adjacent(j):
+        j += 1
+    return j < end and doc.adjacent(j) and v.entries.match_at(doc, j, end) is not None
 
 
 def _lapsed(doc: Document, start: int, end: int, v: _Vocab) -> bool:
@@ -1053,9 +1066,11 @@ class _Claims:
         # A rating settles a candidacy only when it describes the products before the candidacy
         # word ("12 sản phẩm OCOP 3 sao tham gia hội chợ"); after it, without a result word, it is
         # what they are put forward for ("7 sản phẩm đăng ký tham gia đánh giá, phân hạng OCOP 3
-        # sao"). A rating before the count always does: "(… 5 sao) cho 5 sản phẩm".
+        # sao"). A rating before the count does ("(… 5 sao) cho 5 sản phẩm"), unless the count's own
+        # noun phrase enters its products for assessment ("4 sao là 25 sản phẩm dự thi").
         rating_settles = after.rated and (after.candidacy < 0 or 0 <= after.first_rating < after.candidacy)
-        settled = after.result >= 0 or rating_settles or before.rated
+        rated_before = before.rated and not _entered(doc, noun_end, end, v)
+        settled = after.result >= 0 or rating_settles or rated_before
         # "Trong đó, có 09 sản phẩm mới và 03 sản phẩm đánh giá lại": the parts of a certified total
         # were re-assessed to be re-certified, not candidates.
         part = after.reassessed and (self._breaks_down_accepted(k, start) or self._in_list(doc.sent_of[k], k))
@@ -1280,6 +1295,8 @@ class _Claims:
             stars = listed  # a part listed after a rated total
         elif inherit and self.runs.get(s, s) in self.cues:
             stars = self.cues[self.runs[s]]  # an item under a rated total's cue line
+        elif (summed := self._table_total_rating(s, c.at)) is not None:
+            stars = summed  # "Tổng cộng: 4 sản phẩm." under rows that all read "3 sao"
         else:
             stars = self._breakdown_rating(c.at)
         self.accepted.add(s)
@@ -1301,6 +1318,32 @@ class _Claims:
         part, is one of the parts (session 18): "huyện A với 14 sản phẩm, tiếp đến là huyện B (13
         sản phẩm)". A bracket with more in it is an aside ("Thị xã B (26 sản phẩm tham gia)")."""
         return c.alone and s in self.accepted
+
+    def _table_total_rating(self, s: int, k: int) -> int | None:
+        """The one rating of the rows that sentence s totals (session 18). Sentence s opens with a
+        total word right before its count at k ("Tổng cộng: 4 sản phẩm."), and the prose sentence
+        before it (captions skipped) is a row of a list run. Every row of that run with a number
+        must carry a rating, all the same; a header row ("STT | Tên sản phẩm | Hạng sao") has no
+        number and is skipped. One mixed or unrated row leaves the total unrated."""
+        doc, v = self.doc, self.v
+        a, _b = doc.sentence_bounds(k)
+        opener = v.table_totals.match_at(doc, a, k)
+        if opener is None or a + len(opener.folded) != k:
+            return None
+        above = min(self._prose_neighbours(s))
+        if above == s or above not in self.runs:
+            return None
+        ratings: set[int | None] = set()
+        for row, cue in self.runs.items():
+            if cue != self.runs[above] or row >= s:  # the total may close the run itself
+                continue
+            i, j = bisect_left(doc.sent_of, row), bisect_left(doc.sent_of, row + 1)
+            if not any(doc.orig[t].isdigit() for t in range(i, j)):
+                continue
+            ev = _Evidence()
+            _scan(doc, i, j, v, ev)
+            ratings.add(ev.stars() if ev.rated and not ev.bad_rating else None)
+        return next(iter(ratings)) if len(ratings) == 1 else None
 
     def _prose_neighbours(self, s: int) -> set[int]:
         """Sentence s and the text's sentences next to it. A photo caption or a link line between

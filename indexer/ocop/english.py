@@ -40,6 +40,7 @@ class _Vocab:
     producers: re.Pattern[str]
     list_opener: re.Pattern[str]
     subset: re.Pattern[str]
+    scale: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -76,7 +77,8 @@ def _vocab() -> _Vocab:
         ),
         # "Eight others were rated three stars", "86 have been awarded 3 stars", "20 rated four stars"
         rated_count=compile_(
-            rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+)?(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
+            rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+|of\s+(?:them|which)\s+)?"
+            rf"(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
         ),
         modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"),
         not_certified=compile_(rf"\b(?:{_alternatives(w['not_certified'])})\b"),
@@ -85,6 +87,11 @@ def _vocab() -> _Vocab:
         not_count_before=compile_(rf"\b(?:{_alternatives(w['not_count_before'])})\s+$"),
         producers=compile_(rf"^\s+(?:{_alternatives(w['producer_nouns'])})\b"),
         list_opener=compile_(rf"^\s*(?:{_alternatives(w['list_openers'])})\b"),
+        # "grades goods from three to five stars": the scale, no rating (session 18)
+        scale=compile_(
+            rf"\b(?:{_alternatives(w['scale_verbs'])})\b[^.;\d]*?\bfrom\s+(?:[345]|three|four|five)"
+            r"(?:-star|\s+stars?)?\s+to\s+(?:[345]|three|four|five)(?:-star\b|\s+stars?\b)"
+        ),
         # "nine of them five-star", "109 four-star", "and 82 three-star": a clause that is one
         # item of a breakdown after a count
         subset=compile_(
@@ -209,7 +216,7 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
         clauses = _CLAUSE.split(unquoted)
         counted = False  # the sentence has counted products: later "109 four-star" items break it down
         for c, clause in enumerate(clauses):
-            if v.modal.search(clause):
+            if v.modal.search(clause) or v.scale.search(clause):
                 continue
             stars.update(
                 s
