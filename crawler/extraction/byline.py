@@ -1002,9 +1002,9 @@ _NAME_ENDS = frozenset(",-–|/")
 
 
 def _section_or_place(index: PageIndex, text: str, byline: Byline) -> bool:
-    """A bare line over the date that names a place ("Lào Cai"), or the page's links name (a
-    section "KINH TẾ - XÃ HỘI" the menu or the breadcrumb also prints): capitals read as names, so
-    the section is told by the page's own links, not by a list of every outlet's sections."""
+    """A bare line over the date that names a place ("Lào Cai"), or that the page's links name (a
+    section set in capitals, which the menu or the breadcrumb also prints): capitals read as names,
+    so the section is told by the page's own links, not by a list of every outlet's sections."""
     if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
         return True
     keys = {squash(text), *(squash(name) for name in byline.authors)}
