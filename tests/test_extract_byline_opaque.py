@@ -70,6 +70,14 @@ def test_a_bare_name_over_its_date_line_is_the_byline(line: str, authors: list[s
     assert _authors(line) == authors
 
 
+def test_a_labelled_credit_whose_name_is_a_link_keeps_its_name() -> None:
+    # the line's own link is the writer's name, not a section the page's links print
+    line = (
+        "<div class='ca01'>Tác giả: <a href='#'>Lương Thị Hiền</a></div><span class='ca02'>14/02/2025</span>"
+    )
+    assert _authors(line) == ["Lương Thị Hiền"]
+
+
 def test_a_link_to_the_writers_page_under_the_headline_is_the_byline() -> None:
     card = (
         "<div class='cb01'><img src='/anh/tg/41.jpg' alt=''><div class='cb02'>"

@@ -859,7 +859,7 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         if not (dated or labelled or noted or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
-        if byline and over_stamp and _section_or_place(index, text, byline):
+        if byline and over_stamp and not labelled and _section_or_place(index, element, text, byline):
             byline = None  # a place kicker or the section's name over the date line
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
             # names with their date set apart in an element of its own ("<span>Hoài Nam</span>
@@ -1001,16 +1001,18 @@ def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline |
 _NAME_ENDS = frozenset(",-–|/")
 
 
-def _section_or_place(index: PageIndex, text: str, byline: Byline) -> bool:
+def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: Byline) -> bool:
     """A bare line over the date that names a place ("Lào Cai"), or that the page's links name (a
     section set in capitals, which the menu or the breadcrumb also prints): capitals read as names,
-    so the section is told by the page's own links, not by a list of every outlet's sections."""
+    so the section is told by the page's own links (outside the line: "Tác giả: <a>Lan Anh</a>"
+    links the writer), not by a list of every outlet's sections."""
     if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
         return True
     keys = {squash(text), *(squash(name) for name in byline.authors)}
     root = index.elements[0] if index.elements else None
     return root is not None and any(
-        squash(link.text_content()) in keys and not _links_author_page(link) for link in root.iter("a")
+        squash(link.text_content()) in keys and not _links_author_page(link) and line not in ancestors(link)
+        for link in root.iter("a")
     )
 
 
