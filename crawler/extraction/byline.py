@@ -24,6 +24,7 @@ from crawler.extraction.dom import (
     attached,
     in_chrome,
     is_centred,
+    next_element,
     short_raw_text,
     short_text,
     text_of,
@@ -853,9 +854,13 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         )
         labelled = has_byline_label(text)
         noted = text != shown or _has_writer_note(text)  # a contact or a posting beside the name
+        over_stamp = not dated and distance <= _BAR_WINDOW and _stamp_follows(element, text)
+        dated = dated or over_stamp
         if not (dated or labelled or noted or _CREDIT_MARKS.search(text)) or (prose >= 2 and not dated):
             continue
         byline = parse_byline(text, outlet, min_words=2)
+        if byline and over_stamp and not labelled and _section_or_place(index, element, text, byline):
+            byline = None  # a place kicker or the section's name over the date line
         if byline is None and dated and (unstamped := _without_stamp_elements(element, text)) != text:
             # names with their date set apart in an element of its own ("<span>Hoài Nam</span>
             # <span>13/01/2021 12:40</span>"): a place kicker ("Lào Cai") stands before a date the
@@ -870,7 +875,16 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
             and (byline.authors or (byline.agency and not dated))
             and (dated or labelled or noted or is_marked_credit(text, byline))
         ):
-            return PageByline(byline, distance, _line_keys(byline, text, shown))
+            keys = _line_keys(byline, text, shown)
+            if (
+                not byline.authors
+                and (card := _author_cards(index, headline_at, outlet))
+                and card.distance < distance
+            ):
+                # a role under a writer's card ("<a href='/tac-gia/…'>Lan Anh</a> <span>Phóng
+                # viên</span>"): the card names the writer the role describes
+                return PageByline(card.byline, card.distance, card.lines | keys)
+            return PageByline(byline, distance, keys)
         if dated and not byline and (opening := _name_opening(element, text, outlet)):
             return PageByline(opening, distance, _line_keys(opening, text, shown))
     # A name set in bold on its own line under the headline, before the lead (its date line may
@@ -918,7 +932,7 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
     The portrait's alt and the link's text agreeing on a person's name is what makes it a credit;
     a teaser beside its thumbnail says a headline, not a name. Searched as far as the credit line."""
     portraits: dict[str, str] = {}
-    named: list[tuple[int, str, str]] = []
+    named: list[tuple[int, HtmlElement, str]] = []
     for distance, element, _ in _under_headline(index, headline_at):
         if element.tag != "a" or not (href := element.get("href") or "") or in_chrome(element):
             continue
@@ -927,17 +941,29 @@ def _author_cards(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pa
         if not text and len(images) == 1:
             portraits.setdefault(href, clean(images[0].get("alt") or ""))
         elif text:
-            named.append((distance, href, text))
+            named.append((distance, element, text))
     found = Byline()
     first, lines = 0, set[str]()
-    for distance, href, text in named:
-        if portraits.get(href) != text:
+    for distance, link, text in named:
+        if portraits.get(link.get("href") or "") != text and not _writer_page_link(link, text):
             continue
         byline = parse_byline(text, outlet, min_words=2)
         if byline and byline.authors and not byline.agency:
             add_names(found.authors, byline.authors)
             first, lines = first or distance, lines | {squash(text)}
     return PageByline(found, first, frozenset(lines)) if found.authors else None
+
+
+def _writer_page_link(link: HtmlElement, text: str) -> bool:
+    """A link under the headline to a writer's page ("/tac-gia/…", "/author/…": `_links_author_page`)
+    printed on a short line of its own, the name and at most a role ("<a href='/tac-gia/57'>Lan
+    Anh</a> Phóng viên"): a card whose portrait has no alt text to agree with the name. The address
+    says it is a writer where hashed class words no longer do; a link inside the lead is no card."""
+    line = link.getparent()
+    if line is None or not _links_author_page(link):
+        return False
+    shown = short_text(line, limit=60)
+    return shown is not None and shown.startswith(text)
 
 
 def _after_section(text: str, outlet: OutletNames) -> Byline | None:
@@ -973,6 +999,35 @@ def _name_opening(line: HtmlElement, text: str, outlet: OutletNames) -> Byline |
 
 
 _NAME_ENDS = frozenset(",-–|/")
+
+
+def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: Byline) -> bool:
+    """A bare line over the date that names a place ("Lào Cai"), or that the page's links name (a
+    section set in capitals, which the menu or the breadcrumb also prints): capitals read as names,
+    so the section is told by the page's own links (outside the line: "Tác giả: <a>Lan Anh</a>"
+    links the writer), not by a list of every outlet's sections."""
+    if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
+        return True
+    keys = {squash(text), *(squash(name) for name in byline.authors)}
+    root = index.elements[0] if index.elements else None
+    return root is not None and any(
+        squash(link.text_content()) in keys and not _links_author_page(link) and line not in ancestors(link)
+        for link in root.iter("a")
+    )
+
+
+def _stamp_follows(line: HtmlElement, text: str) -> bool:
+    """A line holding no digit whose next element is the date line ("<div>Lan Anh</div><span>
+    07/03/2026 08:47</span>", "<p>Lan Anh - Minh Hà</p><p>Đăng lúc 08:47</p>"): templates set the
+    writer and the date as two blocks of one bar. With the class words hashed, the date beside it
+    is what tells the writer's line from a kicker; the caller still wants a person's name, and
+    one name that is a place ("Lào Cai" over the date) stays a place."""
+    if any(c.isdigit() for c in text):
+        return False
+    following = next_element(line)
+    if following is None or not (stamp := short_text(following, limit=_LINE_CHARS)):
+        return False
+    return _is_stamp(stamp) or _holds_stamp(following)
 
 
 def _is_stamp_element(element: etree._Element) -> bool:
