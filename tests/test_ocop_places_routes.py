@@ -52,3 +52,14 @@ def test_an_old_district_beside_a_merged_province_is_one_of_its_parts() -> None:
 def test_before_the_merger_the_named_province_still_chooses_its_district() -> None:
     text = "Tại huyện Châu Thành, tỉnh Tây Ninh, hợp tác xã vừa ra mắt sản phẩm OCOP."
     assert places(text, BEFORE) == (["Tây Ninh"], ["Tây Ninh"])
+
+
+# Found on round 2's held-out half (not blind): a bus route after "chạy tuyến", a town after "T.X".
+def test_a_bus_route_names_no_province() -> None:
+    text = "Xe khách chạy tuyến Hà Nội – Sơn La dừng ở tỉnh Kon Tum để nhận hàng OCOP."
+    assert places(text) == (["Kon Tum"], ["Quảng Ngãi"])
+
+
+def test_a_town_written_t_dot_x() -> None:
+    text = "T.X Bình Long vừa có thêm 4 sản phẩm OCOP 3 sao."
+    assert places(text) == (["Bình Phước"], ["Đồng Nai"])
