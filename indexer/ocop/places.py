@@ -541,7 +541,7 @@ class Gazetteer:
             old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
             result.add(old, new)
             result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
-            # A merged 2025 province ("tỉnh Tây Ninh" after the merger) anchors a unit of the old map
+            # A merged 2025 province, named after the merger, anchors a unit of the old map
             # to any of its parts, not to the old province of the same name.
             anchors.append((i, key if old is not None else "", self.old_to_new[key]))
         self._resolve_units(units, anchors, result)
