@@ -38,6 +38,7 @@ _UNIT_PREFIXES: dict[tuple[str, ...], tuple[str, str]] = {
     ("h",): ("district", "huyen"),
     ("thi", "xa"): ("district", "city"),
     ("tx",): ("district", "city"),
+    ("t", "x"): ("district", "city"),
     ("thanh", "pho"): ("district", "city"),
     ("tp",): ("district", "city"),
     ("xa",): ("ward", "xa"),
@@ -53,6 +54,7 @@ _UNIT_PREFIX_WORDS = {
     ("h",): "H",
     ("thi", "xa"): "thị xã",
     ("tx",): "TX",
+    ("t", "x"): "T.X",
     ("thanh", "pho"): "thành phố",
     ("tp",): "TP",
     ("xa",): "xã",
@@ -62,6 +64,7 @@ _UNIT_PREFIX_WORDS = {
     ("dac", "khu"): "đặc khu",
 }
 _PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
+_DASHES = ("-", "–", "—")
 _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)" in a headline too
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
@@ -173,6 +176,7 @@ class Gazetteer:
 
         self.province_prefixes = index(vocab["province_prefixes"])
         self.not_province_prefixes = index(vocab["not_province_prefixes"])
+        self.route_words = index(vocab["route_words"])
         self.personal_titles = index(vocab["personal_titles"])
         self.authority_heads = index(vocab["authority_heads"])
         self.naming_words = index(vocab["naming_words"])
@@ -238,7 +242,7 @@ class Gazetteer:
             and any(c and not doc.is_cap(k) for k, c in zip(range(i, j), caps, strict=True))
         ):
             return False
-        if not prefixed and self._before(doc, i, self.not_province_prefixes):
+        if not prefixed and (self._before(doc, i, self.not_province_prefixes) or self._route_end(doc, i)):
             return False
         if self._before(doc, i, self.personal_titles) or self._named_as(doc, i):
             return False
@@ -322,6 +326,22 @@ class Gazetteer:
             return False
         spelled = self.is_place_name
         return not any(spelled(tuple(doc.low[k:i])) or spelled(tuple(doc.low[k:j])) for k in range(s, i))
+
+    def _route_end(self, doc: Document, i: int) -> bool:
+        """ "cao tốc Hà Nội – Lào Cai", "quốc lộ Hà Nội — Hải Phòng — Quảng Ninh": a name after a dash
+        that continues a route named by its ends is an end of the road, not a place of the story.
+        The first end is caught by `not_province_prefixes`; without a road word before it, a dash
+        between names is a list ("tại Hà Nội – Lào Cai") and both still count."""
+        for _hop in range(4):
+            if i == 0 or doc.block_of[i - 1] != doc.block_of[i] or doc.gap(i).strip() not in _DASHES:
+                return False
+            before = self.names.preceded_by(doc, i, max_gap=4)
+            if before is None or _name(before)[0] not in ("province", "town", "blocked"):
+                return False
+            i -= len(before.folded)
+            if self._before(doc, i, self.route_words):
+                return True
+        return False
 
     def _in_credit(self, doc: Document, i: int) -> bool:
         """A photo credit or source names a person or an outlet: "(Photo: Thach Tra Vinh)"."""
@@ -521,7 +541,9 @@ class Gazetteer:
             old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
             result.add(old, new)
             result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
-            anchors.append((i, key, self.old_to_new[key]))
+            # A merged 2025 province, named after the merger, anchors a unit of the old map
+            # to any of its parts, not to the old province of the same name.
+            anchors.append((i, key if old is not None else "", self.old_to_new[key]))
         self._resolve_units(units, anchors, result)
         result.mentions.sort(key=lambda m: m.first)
         doc.known_names = frozenset(k for m in result.mentions for k in range(m.first, m.last))
@@ -548,40 +570,61 @@ class Gazetteer:
         for _round in range(3):
             left: list[tuple[int, _Unit]] = []
             for prefix_at, unit in pending:
-                key = self._choose(unit, anchors, alone)
-                if key is None:
+                choice = self._choose(unit, anchors, alone)
+                if choice is None:
                     left.append((prefix_at, unit))
                     continue
-                if unit.is_2025:
-                    parts = [o for o, n in self.old_to_new.items() if n == key]
-                    old_key = parts[0] if len(parts) == 1 else None
-                    result.add(self.old_name[old_key] if old_key else None, self.new_name[key])
-                    anchors.append((unit.first, old_key or "", key))
-                else:
-                    result.add(self.old_name[key], self.new_name[self.old_to_new[key]])
-                    anchors.append((unit.first, key, self.old_to_new[key]))
-                display = next(d for d, p in unit.hits.any_kind if p == key)
+                old_key, key = choice
+                result.add(self.old_name[old_key] if old_key else None, self.new_name[key])
+                anchors.append((unit.first, old_key or "", key))
+                display = next(
+                    d
+                    for d, p in unit.hits.any_kind
+                    if (p == key if unit.is_2025 else p == old_key or self.old_to_new[p] == key)
+                )
                 result.mentions.append(PlaceMention(prefix_at, unit.last, display))
             if len(left) == len(pending):
                 return left
             pending = left
         return pending
 
-    def _choose(self, unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
-        """The unit's province: the nearest named candidate; else its only candidate, for a
-        district or a district's namesake ward at once, for another commune only when the
-        article names no province (`alone`)."""
+    def _choose(
+        self, unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool
+    ) -> tuple[str | None, str] | None:
+        """The unit's province as (63-province key or None, 2025 key): the nearest named candidate;
+        else its only candidate, for a district or a district's namesake ward at once, for another
+        commune only when the article names no province (`alone`)."""
         everywhere = {p for _d, p in unit.hits.any_kind}
-        keys = [(at, new if unit.is_2025 else old) for at, old, new in anchors]
-        near = [(abs(at - unit.first), key) for at, key in keys if key in everywhere]
-        if near:
-            return min(near)[1]
+        if unit.is_2025:
+            near = [(abs(at - unit.first), new) for at, _old, new in anchors if new in everywhere]
+            key = min(near)[1] if near else self._only_candidate(unit, anchors, alone)
+            return None if key is None else (self._single_part(key), key)
+        olds: list[tuple[int, str, str]] = []
+        for at, old, new in anchors:
+            if old:
+                olds += [(abs(at - unit.first), old, new)] if old in everywhere else []
+            else:  # a merged 2025 province: the unit is in one of its parts
+                olds += [(abs(at - unit.first), p, new) for p in everywhere if self.old_to_new[p] == new]
+        if olds:
+            distance, _old, new = min(olds)
+            parts = {p for d, p, n in olds if d == distance and n == new}
+            # Both old Tây Ninh and old Long An had a huyện Châu Thành: the part is unknown.
+            return (parts.pop() if len(parts) == 1 else None), new
+        key = self._only_candidate(unit, anchors, alone)
+        return None if key is None else (key, self.old_to_new[key])
+
+    def _only_candidate(self, unit: _Unit, anchors: list[tuple[int, str, str]], alone: bool) -> str | None:
         provinces = [p for _d, p in unit.hits.candidates]
         if len(provinces) != 1 or not unit.hits.exact:
             return None
         if unit.level == "district" or (alone and not anchors) or self._namesake(unit, provinces[0]):
             return provinces[0]
         return None
+
+    def _single_part(self, new_key: str) -> str | None:
+        """The old province a 2025 province was made of, when it was made of one only."""
+        parts = [o for o, n in self.old_to_new.items() if n == new_key]
+        return parts[0] if len(parts) == 1 else None
 
     def _namesake(self, unit: _Unit, key: str) -> bool:
         """A ward of the only province that has one of that kind and name, which also had a
