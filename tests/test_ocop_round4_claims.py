@@ -204,3 +204,69 @@ def test_scale_guard() -> None:
     # a month ("tháng") is no scale: the rating in the same sentence stays
     text = OPEN + "Trong tháng 3 sản phẩm miến dong đạt 4 sao OCOP.\n" + FILL
     assert 4 in enrich_text("", text).stars
+
+
+# Not blind (after the held-out run of session 19).
+
+# 9. A rating that labels the next count, or has a share of the count, belongs to a part: the
+# count before it is unrated.
+
+
+def test_part_ratings_leave_the_total_unrated() -> None:
+    text = OPEN + "Công nhận mới 25 sản phẩm, gồm: 3 sao: 21 sản phẩm; 4 sao: 4 sản phẩm."
+    assert claims(text) == {(25, None), (21, 3), (4, 4)}
+    text = (
+        OPEN
+        + "Tỉnh hiện có 130 sản phẩm OCOP của 59 chủ thể, hạng 3 sao chiếm phần lớn, có 29 sản phẩm 4 sao."
+    )
+    assert claims(text) == {(130, None), (29, 4)}
+
+
+def test_part_rating_guard() -> None:
+    # the count's own rating, with a later share of something else, stays its rating
+    text = OPEN + "Tỉnh có 30 sản phẩm OCOP 3 sao, chiếm 40% tổng số sản phẩm."
+    assert claims(text) == {(30, 3)}
+
+
+# 10. A total of certified products in a sentence that opened on the programme, and its items
+# given right after their ratings.
+
+
+def test_certified_total_and_bare_items() -> None:
+    text = (
+        "Chương trình OCOP tiếp tục được triển khai hiệu quả: tổng số sản phẩm được cấp giấy chứng nhận "
+        "đạt 206, trong đó sản phẩm 4 sao 16, sản phẩm 5 sao 2."
+    )
+    assert claims(OPEN + text) == {(206, None), (16, 4), (2, 5)}
+
+
+def test_certified_total_guards() -> None:
+    # without the programme in the sentence, a total of certificates is no OCOP claim
+    assert claims(OPEN + "Tổng số sản phẩm được cấp giấy chứng nhận đạt 206.") == set()
+    # a bare number after a rating that opens no list item is no count (a price)
+    assert claims(OPEN + "Năm nay, sản phẩm 4 sao 16 triệu đồng một hộp.") == set()
+
+
+# 11. A text with no title that opens on its headline: the headline is read as the title.
+
+
+def test_opening_headline_is_the_title() -> None:
+    text = (
+        "Phóng sự ảnh: Mùa vàng của những sản phẩm OCOP ở vùng cao Tuyên Quang\n"
+        "Những ngày cuối năm, các xưởng sản xuất ở Tuyên Quang tất bật hơn thường lệ để kịp giao hàng Tết.\n"
+        "Công nhân đóng gói miến dong. Đơn vị có 2 sản phẩm đạt OCOP 4 sao. Ảnh: Hoàng Yến\n"
+        "Khách chọn mua quà Tết tại gian hàng. Ảnh: Hoàng Yến\n" + FILL
+    )
+    doc = Document("", text)
+    assert [b.zone for b in doc.blocks][:3] == ["title", "title", "lead"]
+    facts = enrich_text("", text)
+    assert facts.is_ocop and facts.stars == [4]
+
+
+def test_opening_headline_guards() -> None:
+    # a short section line is no headline; a title given keeps the first line in the body
+    text = "Kinh tế nông nghiệp\n" + OPEN + "Đợt này có 12 sản phẩm đạt 3 sao.\n" + FILL
+    assert [b.zone for b in Document("", text).blocks].count("title") == 1
+    line = "Phóng sự ảnh: Mùa vàng của những sản phẩm OCOP ở vùng cao Tuyên Quang"
+    doc = Document("Tiêu đề đã có", line + "\n" + OPEN + FILL)
+    assert [b.zone for b in doc.blocks][:2] == ["title", "body"]

@@ -351,6 +351,24 @@ def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int
     )
 
 
+# A headline that opens a text with no title is at least this many words long (a menu, a section
+# name or a byline is shorter).
+_OPENING_HEADLINE_WORDS = 8
+
+
+def _headline_first(lines: list[str], folded: list[str], k: int, headline_words: int) -> bool:
+    """Line k, the text's first, is its headline: headline-like and long enough to be one, no
+    link, chrome or glued run, over a paragraph that ends a sentence."""
+    words = len(lines[k].split())
+    below = lines[k + 1]
+    return (
+        words >= _OPENING_HEADLINE_WORDS
+        and _headline_above_lead(lines[k], folded[k], words, headline_words)
+        and len(below.split()) > 12
+        and below.rstrip().endswith(_TERMINAL)
+    )
+
+
 def _cut_prose(line: str, capitals: bool) -> bool:
     """A clause broken by a comma and going on in lower case: running text, not a headline."""
     return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
@@ -553,6 +571,17 @@ class Document:
             first = next(
                 (k for k, z in enumerate(zones) if z == "body" and not _DATELINE.match(lines[k])), None
             )
+            if (
+                not title_n.strip()
+                and first is not None
+                and first + 1 < len(lines)
+                and zones[first + 1] == "body"
+                and _headline_first(lines, folded, first, headline_words)
+            ):
+                # No title given, and the text opens on its headline (session 19, not blind): a
+                # headline-like line of a sentence's length over a paragraph. The paragraph is the lead.
+                zones[first] = "title"
+                first += 1
             if (
                 first is not None
                 and (words := len(lines[first].split())) > 12
