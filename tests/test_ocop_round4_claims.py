@@ -270,3 +270,19 @@ def test_opening_headline_guards() -> None:
     line = "Phóng sự ảnh: Mùa vàng của những sản phẩm OCOP ở vùng cao Tuyên Quang"
     doc = Document("Tiêu đề đã có", line + "\n" + OPEN + FILL)
     assert [b.zone for b in doc.blocks][:2] == ["title", "body"]
+
+
+# 12. Products re-recognised right before their count are OCOP products again, though their
+# clause says they had expired.
+
+
+def test_rerecognised_before_the_count() -> None:
+    assert claims(OPEN + "Hội đồng cũng công nhận lại 13 sản phẩm OCOP đã hết hạn chứng nhận.") == {
+        (13, None)
+    }
+
+
+def test_rerecognised_guards() -> None:
+    assert claims(OPEN + "Có 13 sản phẩm OCOP đã hết hạn chứng nhận.") == set()
+    # a proposal to re-recognise them is no result
+    assert claims(OPEN + "Hội đồng đề nghị công nhận lại 13 sản phẩm OCOP đã hết hạn chứng nhận.") == set()

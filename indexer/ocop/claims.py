@@ -1090,7 +1090,9 @@ class _Claims:
             # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
             self.blocked.setdefault(doc.sent_of[k], k)
             return None
-        renewed = _renewed(doc, noun_end, end, v)
+        # ... or re-recognised right before the count (session 19, not blind): "Công nhận lại 13
+        # sản phẩm đã hết hạn chứng nhận" are OCOP products again
+        renewed = _renewed(doc, noun_end, end, v) or v.renewals.preceded_by(doc, head) is not None
         if after.bad_rating or (_lapsed(doc, noun_end, end, v) and not renewed):
             return None
         if renewed:
