@@ -14,6 +14,7 @@ the traditional tone placement of indexer.text.normalize; the 63-province list s
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,19 @@ def _local_year(published: datetime | None) -> int | None:
     return published.astimezone(MERGER_DATE.tzinfo).year
 
 
+def _english_sentences(doc: Document, counts: list[tuple[int, int | None, str]]) -> dict[int, bool]:
+    """The sentences (ids) of counts stated in English paragraphs, and whether each gives a rating.
+    Relevance credits them as it credits Vietnamese counts (session 19): an English brief names the
+    programme once and states its figures, and was scored on its one mention alone."""
+    found: dict[int, bool] = {}
+    for _count, rating, sentence in counts:
+        at = doc.text.find(sentence)
+        if at >= 0 and (i := bisect_left(doc.starts, at)) < len(doc.starts):
+            s = doc.sent_of[i]
+            found[s] = found.get(s, False) or rating is not None
+    return found
+
+
 def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | None = None) -> OcopFacts:
     """OCOP facts of one article. `text` is the body (the lead may be its first paragraph)."""
     doc = Document(title, text, lead, published_year=_local_year(published))
@@ -82,11 +96,15 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
     stated = claims_with_sentences(doc, places.mentions, home)
     core_blocks = {doc.block_of[i] for i, _j, _p in core_index().find_in_blocks(doc, CONTENT_ZONES)}
     candidates = find_stars(doc, core_blocks)
+    english = english_facts(doc) if english_blocks(doc) else None
+    # only where the programme is named: an English count of "products" alone is no OCOP fact
+    english_counted = _english_sentences(doc, english[1]) if english and core_blocks else {}
     relevance = assess(
         doc,
         frozenset(doc.sent_of[c.sao] for c in candidates if c.strong),
-        frozenset(s for _claim, s in stated),
-        frozenset(s for claim, s in stated if claim.stars is not None),
+        frozenset(s for _claim, s in stated) | frozenset(english_counted),
+        frozenset(s for claim, s in stated if claim.stars is not None)
+        | frozenset(s for s, rated in english_counted.items() if rated),
         frozenset(doc.sent_of[c.sao] for c in candidates if c.strong and of_a_product(doc, c.first)),
     )
     is_ocop = relevance.is_ocop
@@ -100,8 +118,8 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
         groups = find_groups(doc, covered, rules.is_place_name, rules.in_organisation_name)
     claims = [claim for claim, _s in stated] if is_ocop else []
-    if is_ocop and english_blocks(doc):
-        english_stars, english_counts = english_facts(doc)
+    if is_ocop and english:
+        english_stars, english_counts = english
         stars |= english_stars
         known = {(c.count, c.stars) for c in claims}
         for count, rating, sentence in english_counts:

@@ -534,11 +534,29 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
             doc, k, end, v
         ) is not None:
             break  # the next count of a list
+        if k > start and doc.fold[k] == "sao" and (part := _part_rating(doc, k, end, v)) is not None:
+            k = part
+            break
         said = said or doc.fold[k] in ("ocop", "sao") or v.outcomes.match_at(doc, k, end) is not None
         used += depth == 0
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _part_rating(doc: Document, sao: int, end: int, v: _Vocab) -> int | None:
+    """Where a rating that belongs to a part of the count starts (session 19, not blind), or None:
+    one that labels the next count ("25 sản phẩm, gồm: 3 sao: 21 sản phẩm; 4 sao: 4 sản phẩm") or
+    a share of it ("130 sản phẩm của 59 chủ thể, hạng 3 sao chiếm phần lớn"). The count's own
+    clause ends before it, with its rank word ("hạng")."""
+    found = rating_at(doc, sao)
+    if found is None or sao + 1 >= end:
+        return None
+    labels = doc.gap(sao + 1).strip() in (":", "–", "-") and doc.orig[sao + 1][0].isdigit()
+    if not labels and not (doc.adjacent(sao + 1) and v.shares.match_at(doc, sao + 1, end) is not None):
+        return None
+    first = found[1]
+    return first - 1 if first > 0 and doc.fold[first - 1] == "hang" and doc.adjacent(first) else first
 
 
 def _entered(doc: Document, j: int, end: int, v: _Vocab) -> bool:
@@ -874,11 +892,20 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             _scan(doc, k, j, v, ev)
             if back is not None:
                 return None if ev.candidate >= 0 else _Found(parsed[0], None, n, back=True)
-            if not (ev.ocop or ev.ratings) or ev.candidate >= 0:
+            certified = ev.result >= 0 and _ocop_earlier(doc, k)
+            if not (ev.ocop or ev.ratings or certified) or ev.candidate >= 0:
                 return None
             return _Found(parsed[0], ev.stars() if ev.rated else None, n)
         j += 1
     return None
+
+
+def _ocop_earlier(doc: Document, k: int) -> bool:
+    """The programme is named earlier in syllable k's sentence (session 19, not blind): "Chương
+    trình OCOP …: tổng số sản phẩm được cấp giấy chứng nhận đạt 206" totals certified products
+    of the programme its sentence opened with."""
+    a, _b = doc.sentence_bounds(k)
+    return any(doc.fold[i] == "ocop" for i in range(a, k))
 
 
 def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _Found | None:
@@ -890,9 +917,12 @@ def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _
         return None
     head = _hedge_start(doc, k, v)
     verb = v.subject_verbs.preceded_by(doc, head)
-    if verb is None or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
+    # An item of a breakdown may give its number right after the rating, with no verb (session 19,
+    # not blind): "…, trong đó sản phẩm 4 sao 16, sản phẩm 5 sao 2".
+    bare = verb is None and head == k and k > first and doc.fold[k - 1] == "sao" and doc.adjacent(k)
+    if (verb is None and not bare) or _percent_at(doc, k) or _count_at(doc, k, len(doc), v) is not None:
         return None  # a noun after the number: its own clause decides ("là 60 sản phẩm dự thi")
-    said = head - len(verb.folded)
+    said = head - (len(verb.folded) if verb is not None else 0)
     j = said - 1
     while j > first and said - j <= _SUBJECT_WINDOW and not doc.gap(j + 1).strip():
         if v.rated_subjects.match_at(doc, j, said) is not None:
@@ -900,6 +930,8 @@ def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _
         j -= 1
     if v.rated_subjects.match_at(doc, j, said) is None:
         return None
+    if bare and not (j > first and (doc.gap(j).strip()[-1:] in (",", ";") or doc.fold[j - 1] == "do")):
+        return None  # a bare number is an item after a comma or "trong đó" only
     ev = _Evidence()
     _scan(doc, j, said, v, ev)
     if not ev.rated or ev.bad_rating or ev.candidate >= 0 or ev.proposal or modality().planned(doc, j):
@@ -1058,7 +1090,9 @@ class _Claims:
             # "150 sản phẩm OCOP và đặc sản, …": the counts after it in its sentence may be either
             self.blocked.setdefault(doc.sent_of[k], k)
             return None
-        renewed = _renewed(doc, noun_end, end, v)
+        # ... or re-recognised right before the count (session 19, not blind): "Công nhận lại 13
+        # sản phẩm đã hết hạn chứng nhận" are OCOP products again
+        renewed = _renewed(doc, noun_end, end, v) or v.renewals.preceded_by(doc, head) is not None
         if after.bad_rating or (_lapsed(doc, noun_end, end, v) and not renewed):
             return None
         if renewed:

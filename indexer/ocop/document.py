@@ -351,6 +351,24 @@ def _headline_above_lead(line: str, line_f: str, words: int, headline_words: int
     )
 
 
+# A headline that opens a text with no title is at least this many words long (a menu, a section
+# name or a byline is shorter).
+_OPENING_HEADLINE_WORDS = 8
+
+
+def _headline_first(lines: list[str], folded: list[str], k: int, headline_words: int) -> bool:
+    """Line k, the text's first, is its headline: headline-like and long enough to be one, no
+    link, chrome or glued run, over a paragraph that ends a sentence."""
+    words = len(lines[k].split())
+    below = lines[k + 1]
+    return (
+        words >= _OPENING_HEADLINE_WORDS
+        and _headline_above_lead(lines[k], folded[k], words, headline_words)
+        and len(below.split()) > 12
+        and below.rstrip().endswith(_TERMINAL)
+    )
+
+
 def _cut_prose(line: str, capitals: bool) -> bool:
     """A clause broken by a comma and going on in lower case: running text, not a headline."""
     return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
@@ -426,7 +444,7 @@ def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -
             zones[k] = "caption"
     # Headline-like lines that close the text (after the last paragraph) are links or bylines,
     # unless the line reads as running text cut short (a comma followed by a lower-case word).
-    last_paragraph = max((k for k, h in enumerate(headline) if not h and not captions[k]), default=-1)
+    last_paragraph = _last_paragraph(lines, headline, captions, headline_words)
     if last_paragraph >= 0:
         for k in range(last_paragraph + 1, len(lines)):
             if zones[k] == "caption":
@@ -438,6 +456,30 @@ def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -
                 else "link"
             )
     return zones
+
+
+def _bulleted_headline(line: str, words: int, max_words: int) -> bool:
+    """A related headline set as a list item ("- Thêm 9 sản phẩm được gắn sao"): short, bulleted
+    and not ending a sentence."""
+    return _BULLET.match(line) is not None and words <= max_words and not line.rstrip().endswith(_TERMINAL)
+
+
+def _last_paragraph(lines: list[str], headline: list[bool], captions: list[bool], max_words: int) -> int:
+    """The text's last paragraph: the last line that is neither headline-like nor a caption.
+    Bulleted headlines that close the text (session 19) are links too: under a byline or a
+    sentence, related stories are often listed with a dash. They are items of the article's own
+    list when the paragraph above them opens a list (ends with a colon) or is a list item itself
+    ("- Huyện A: 8 sản phẩm;" then "- Huyện B: 5 sản phẩm")."""
+    plain = max((k for k, h in enumerate(headline) if not h and not captions[k]), default=-1)
+    k = plain
+    while k >= 0 and (
+        captions[k] or headline[k] or _bulleted_headline(lines[k], len(lines[k].split()), max_words)
+    ):
+        k -= 1
+    if k == plain or k < 0:
+        return plain
+    above = lines[k].rstrip()
+    return plain if above.endswith(":") or _BULLET.match(above) else k
 
 
 # Glued headlines of other stories under an article: a run of this many short lines at its end
@@ -529,6 +571,17 @@ class Document:
             first = next(
                 (k for k, z in enumerate(zones) if z == "body" and not _DATELINE.match(lines[k])), None
             )
+            if (
+                not title_n.strip()
+                and first is not None
+                and first + 1 < len(lines)
+                and zones[first + 1] == "body"
+                and _headline_first(lines, folded, first, headline_words)
+            ):
+                # No title given, and the text opens on its headline (session 19, not blind): a
+                # headline-like line of a sentence's length over a paragraph. The paragraph is the lead.
+                zones[first] = "title"
+                first += 1
             if (
                 first is not None
                 and (words := len(lines[first].split())) > 12

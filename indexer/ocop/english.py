@@ -41,6 +41,7 @@ class _Vocab:
     list_opener: re.Pattern[str]
     subset: re.Pattern[str]
     scale: re.Pattern[str]
+    total: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -92,10 +93,16 @@ def _vocab() -> _Vocab:
             rf"\b(?:{_alternatives(w['scale_verbs'])})\b[^.;\d]*?\bfrom\s+(?:[345]|three|four|five)"
             r"(?:-star|\s+stars?)?\s+to\s+(?:[345]|three|four|five)(?:-star\b|\s+stars?\b)"
         ),
-        # "nine of them five-star", "109 four-star", "and 82 three-star": a clause that is one
-        # item of a breakdown after a count
+        # "the number of OCOP items in the province has reached 350": a total stated as the value of
+        # "the number of … products" (session 19), its rating (if one) in the subject
+        total=compile_(
+            rf"\b(?:{_alternatives(w['total_openers'])})\b(?P<subject>[^.;\d]{{0,100}}?\b(?:{nouns})\b[^.;\d]{{0,60}}?)"
+            rf"\b(?:{_alternatives(w['total_verbs'])})\s+{hedge}{number}\b(?![-\s]*stars?\b|\s*(?:%|per\s*cent\b))"
+        ),
+        # "nine of them five-star", "109 four-star", "and 82 three-star", "including 54 four-star": a
+        # clause that is one item of a breakdown after a count
         subset=compile_(
-            rf"^\s*(?:and\s+)?{number}(?:\s+of\s+(?:them|which))?\s+(?P<stars>[345]|three|four|five)"
+            rf"^\s*(?:(?:and|{_alternatives(w['list_openers'])})\s+)?{number}(?:\s+of\s+(?:them|which))?\s+(?P<stars>[345]|three|four|five)"
             r"(?:-star\b|\s+stars?\b)[^\d]*$"
         ),
     )
@@ -139,6 +146,8 @@ def _sentences(doc: Document) -> list[str]:
 _CLAUSE = re.compile(
     r",\s+|;\s+|\s+[–—]\s+|\s+(?:while|whereas|but)\s+"
     r"|\s+and\s+(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:are|were|is|was|have|has|others?)\b)"
+    # "54 four-star and 4 five-star products": the items of a breakdown (session 19)
+    r"|\s+and\s+(?=(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[345]|three|four|five)-star\b)"
 )
 
 
@@ -229,6 +238,12 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                     counts.append((n, _value(item.group("stars"), v), sentence))
                 continue
             seen: set[int] = set()
+            for m in v.total.finditer(clause):
+                if (n := _value(m.group("n"), v)) and not v.not_certified.search(m.group("subject")):
+                    own = {_value(r.group("stars"), v) for r in v.rating.finditer(m.group("subject"))}
+                    counts.append((n, own.pop() if len(own) == 1 else None, sentence))
+                    seen.add(m.start("n"))
+                    counted = True
             for m in v.count.finditer(clause):
                 between = m.group("between")
                 n = _value(m.group("n"), v)

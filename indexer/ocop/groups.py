@@ -508,7 +508,11 @@ def find_groups(
             continue
         if phrase.folded in v.plural_generic and i > 0 and doc.fold[i - 1] in _PLURAL and doc.adjacent(i):
             continue
-        category = v.categories.match_at(doc, i, j) is not None
+        # "nhóm thực phẩm" read across the boilerplate's colon ("6 nhóm: thực phẩm, …"; session 19)
+        # is the category name after its "nhóm"
+        category = v.categories.match_at(doc, i, j) is not None or (
+            doc.fold[i] == "nhom" and v.categories.match_at(doc, i + 1, j) is not None
+        )
         if category and s in sets.boilerplate:
             continue
         if not tourism and s in sets.experience and s not in sets.certifying:
