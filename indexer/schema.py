@@ -62,7 +62,7 @@ class Article(BaseModel):
     # Where `published` comes from: "metadata" (the CMS's structured data), "page" (printed next to
     # the headline) or "url"; None when no date was found. Stored with the article, not indexed.
     published_source: str | None = None
-    published_conflict: bool = False  # structured metadata and the printed date name different days
+    published_conflict: bool = False  # metadata, the printed date or the URL name different days
     published_note: str | None = None  # why `published` is null, or what the conflict is
     modified: AwareDatetime | None = None
     crawled: AwareDatetime

@@ -127,6 +127,8 @@ def test_looks_like_date_never_calls_dateparser(monkeypatch: pytest.MonkeyPatch)
     [
         ("http://tuoitre.vn/tin/kinh-te/20150316/che-shan-tuyet-len-ke/731204.html", vn(2015, 3, 16)),
         ("https://example.vn/2024/08/05/ocop-ha-noi.html", vn(2024, 8, 5)),
+        ("https://example.vn/2024/8/5/ocop-ha-noi", vn(2024, 8, 5)),  # month and day without zeros
+        ("https://example.vn/2024/8/ocop-ha-noi", None),
         ("https://tuoitre.vn/ocop-ha-noi-20240805093000123.htm", vn(2024, 8, 5)),
         ("https://vnexpress.net/mat-ong-bac-ha-vao-mua-4812345.html", None),
         ("https://example.vn/2024/13/45/x.html", None),

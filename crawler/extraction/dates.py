@@ -457,14 +457,16 @@ def _parse(
 
 
 _URL_DATES = (
-    re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+    # Month and day with or without their leading zero (/2015/3/8/, as some blog platforms write).
+    re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
     re.compile(r"[-/]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6,9}\.html?$"),
 )
 
 
 def date_from_url(url: str) -> datetime | None:
-    """The publication day many CMSs put in the path (/2015/03/23/, /20150323/, -20240805093000123.htm).
+    """The publication day many CMSs put in the path (/2015/03/23/, /2015/3/23/, /20150323/,
+    -20240805093000123.htm).
 
     Only the day is known: the result is midnight, Vietnam time.
     """

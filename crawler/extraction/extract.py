@@ -82,7 +82,7 @@ from crawler.extraction.next_article import remove_next_articles
 from crawler.extraction.notices import notice_evidence
 from crawler.extraction.outlet import OutletNames, is_home_href, names_on_home_links
 from crawler.extraction.prompt_boxes import remove_prompt_boxes
-from crawler.extraction.published import Published, resolve_published
+from crawler.extraction.published import Published, against_url_day, resolve_published
 from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
@@ -699,19 +699,21 @@ def _published(
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
-    `last_paragraph`), the URL (published.py)."""
+    `last_paragraph`), the URL (published.py); none when the URL's day is far from the chosen one."""
     printed = find_printed_date(tree, index, headline.element, crawled)
     weak = printed is None or printed.print_edition or day_only(printed)
     if weak and meta.published is None and (closing or last_paragraph):
         printed = with_closing(printed, closing_date(closing, tree, crawled, last_paragraph=last_paragraph))
-    return resolve_published(
+    from_url = date_from_url(url)
+    found = resolve_published(
         meta.published,
         printed,
-        date_from_url(url),
+        from_url,
         crawled,
         anchored=headline.element is not None,
         crawl_known=crawl_known,
     )
+    return against_url_day(found, from_url, crawled)
 
 
 _CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")

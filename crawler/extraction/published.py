@@ -5,7 +5,9 @@ the headline, or the day in the URL. When none of them gives one, `published` is
 reason says what was looked at; nothing is guessed. When the metadata and the printed date name
 different days the reader's date wins, because it is what the outlet showed (metadata is filled
 by templates: a render or import time, a time without its zone), and the disagreement is flagged
-with both values, so that a researcher can check the page.
+with both values, so that a researcher can check the page. When the day in the URL is more than
+a day away from the one chosen, the page was re-dated after its address was made (or the address
+dates something else): the date is null, and the note gives both days.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ def _transposed(metadata: datetime, printed: datetime) -> bool:
     if metadata.day > 12 or metadata.day == metadata.month or printed.time() != metadata.time():
         return False
     return (printed.year, printed.month, printed.day) == (metadata.year, metadata.day, metadata.month)
+
+
+# A URL's day is written once, when the address is made: it may be a day off the metadata's
+# (a zone, a draft finished after midnight), not more.
+_URL_SLACK = timedelta(days=1)
 
 
 def resolve_published(
@@ -121,3 +128,21 @@ def resolve_published(
         None,
         note="no publication date in the structured metadata, next to the headline or in the URL",
     )
+
+
+def against_url_day(found: Published, from_url: datetime | None, crawled: datetime) -> Published:
+    """`found`, unless the day in the URL names another day, more than a day away: then the page
+    was re-dated after its address was made (a republished or migrated post keeps its old address
+    and gets a new date) or the address dates something else. Which day is the publication is not
+    known, so none is given: null, with both days in the note."""
+    from_url = from_url if plausible(from_url, crawled) else None
+    if found.value is None or found.source == URL or from_url is None:
+        return found
+    if abs(found.value.date() - from_url.date()) <= _URL_SLACK:
+        return found
+    where = "structured metadata" if found.source == METADATA else "the date printed next to the headline"
+    note = (
+        f"{where} says {_day(found.value)}, the address says {_day(from_url)}: a page re-dated after"
+        " its address was made, or an address that dates something else; no date is given"
+    )
+    return Published(None, conflict=True, note=note)
