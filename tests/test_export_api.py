@@ -118,6 +118,8 @@ class WatchedIndex:
         self.inner, self.delay, self.name = inner, delay, inner.name
         self.scanned = 0
         self.fail_after: int | None = None  # rows after which the scan fails, as a dying disk would
+        self.hold_after: int | None = None  # rows after which the scan waits for `release`, so a test
+        self.release = threading.Event()  # on a loaded machine cannot see the export end too early
         self.closed = threading.Event()
 
     def search(self, request: SearchRequest) -> SearchResponse:
@@ -129,6 +131,8 @@ class WatchedIndex:
                 time.sleep(self.delay)
                 if self.scanned == self.fail_after:
                     raise OSError("disk I/O error (injected)")
+                if self.scanned == self.hold_after:
+                    self.release.wait(timeout=30)
                 self.scanned += 1
                 yield article
         finally:
@@ -193,7 +197,8 @@ def test_exports_beyond_the_limit_are_429_with_retry_after(server: tuple[str, Wa
     base, watched = server
     with httpx.stream("GET", f"{base}/export", params={"format": "csv"}, timeout=10) as first:
         assert first.status_code == 200
-        next(first.iter_raw())  # the only export slot of this server is taken
+        chunks = first.iter_raw()  # kept: a dropped iterator is closed, and the connection with it
+        next(chunks)  # the only export slot of this server is taken
         refused = httpx.get(f"{base}/export", params={"format": "jsonl"}, timeout=10)
         assert refused.status_code == 429
         assert int(refused.headers["retry-after"]) > 0 and "export" in refused.json()["error"]
@@ -234,16 +239,19 @@ def test_one_client_cannot_take_every_slot_from_the_others(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(export_module, "CHUNK_BYTES", 8192)
-    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.01)
+    watched = WatchedIndex(EmbeddedIndex(archive), delay=0.0)
+    watched.hold_after = 100  # well past the first chunk; the export holds its slot until released
     elsewhere = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=10)
     with _serving(archive, watched, max_client_requests=1) as base, elsewhere:
-        with httpx.stream("GET", f"{base}/export", timeout=10) as busy:  # this client's one request
-            next(busy.iter_raw())
+        with httpx.stream("GET", f"{base}/export", timeout=30) as busy:  # this client's one request
+            chunks = busy.iter_raw()  # kept: a dropped iterator is closed, and the connection with it
+            next(chunks)
             refused = httpx.get(f"{base}/search", timeout=10)
             assert refused.status_code == 429 and refused.headers["retry-after"] == "1"
             assert "your address" in refused.json()["error"]
             assert elsewhere.get(f"{base}/search").status_code == 200  # another client is served at once
             assert httpx.get(f"{base}/facets", timeout=10).status_code == 200  # cheap answers are not limited
+            watched.release.set()
         deadline = time.monotonic() + 5
         while httpx.get(f"{base}/search", timeout=10).status_code == 429:  # its slot comes back
             assert time.monotonic() < deadline
