@@ -628,6 +628,10 @@ _NEAR_HEADLINE = 120  # elements: a byline this close to the h1 is the article's
 
 
 _BIO_MIN_WORDS, _BIO_MAX_WORDS = 12, 150
+# Words are counted between spaces: a script written without them (Thai, Chinese, Japanese) makes
+# a whole article read as about a hundred "words". 150 words of Vietnamese or English are under
+# 1,200 characters, so a longer box is a container however its words are counted.
+_BIO_MAX_CHARS = 1200
 
 
 def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
@@ -638,7 +642,7 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
     found: set[str] = set()
     for element in index.with_words(_AUTHOR_WORDS):
         text = element.text_content()
-        if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS:
+        if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS or len(text) > _BIO_MAX_CHARS:
             continue
         if headline is not None and any(node is headline for node in element.iter()):
             continue
