@@ -40,7 +40,7 @@ def test_a_particle_inside_an_author_field_is_read() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Ana Ruiz | Villa de Leyva | 08/01/2014",  # a place after the writer, no label: not a second writer
+        "Ana Ruiz | Villa de Leyva | 14/03/2025",  # a place after the writer, no label: not a second writer
         "Sofia de la Fuente",  # no label, no author element: a place or a name, unknown
         "By de la Fuente",  # a particle never opens a name
         "By Sofia de",  # nor closes one

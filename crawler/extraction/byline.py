@@ -262,7 +262,7 @@ def _word_is_name(word: str) -> bool:
         return False
     if letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1):
         return True
-    # a hyphenated given name capitalises each part ("Chien-Ming", "Jean-Luc")
+    # a hyphenated given name capitalises each part ("Mei-Lin", "Jean-Luc")
     parts = word.split("-")
     return len(parts) > 1 and all(part[:1].isupper() and part[1:].islower() for part in parts)
 
@@ -271,8 +271,8 @@ _NAME_PARTICLES = frozenset(_VOCAB["words"]["name_particles"])
 
 
 def _words_are_name(words: list[str], particles: bool) -> bool:
-    """Every word is a name word, or a lower-case particle between two ("Lauren del Valle",
-    "Alejandro de la Garza"): a particle never opens or closes a name."""
+    """Every word is a name word, or a lower-case particle between two ("Sofia de la Fuente",
+    "Piet van Dam"): a particle never opens or closes a name."""
     inner = set(range(1, len(words) - 1)) if particles else set()
     return all(_word_is_name(w) or (i in inner and w in _NAME_PARTICLES) for i, w in enumerate(words))
 
@@ -283,7 +283,7 @@ def person_name(
     """The text as a person's name ("MINH KHUÊ" → "Minh Khuê"), or None if it does not look like one.
     `pen_name`: the text stands where a signature does, so one word need not be a Vietnamese
     syllable ("Papai"). `particles`: the text is a labelled credit or an author field, where a
-    lower-case particle inside a name ("Lauren del Valle") is read; elsewhere "Palma de Mallorca"
+    lower-case particle inside a name ("Sofia de la Fuente") is read; elsewhere "Villa de Leyva"
     beside a writer's name is a place of the same shape."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
@@ -508,7 +508,7 @@ def parse_byline(
     prose: once a person is named, a part that reads as nothing is the outlet or desk the CMS
     appends ("Minh Anh - Nông thôn Ngày nay", "Minh Anh (Tạp chí X)") and is left out.
     `labelled`: the text stands in an element that says it is a byline (an author class), as a
-    "By" before it would: a lower-case particle inside a name is read there ("Lauren del Valle").
+    "By" before it would: a lower-case particle inside a name is read there ("Sofia de la Fuente").
     """
     outlet = outlet or OutletNames(())
     if "\n" in text:  # the date on a line of its own: "Thanh Hà⏎05/02/2020 | 08:41"
@@ -524,7 +524,8 @@ def parse_byline(
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
         return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
-    particles = field or labelled or bool(_LABELS.match(_PHOTO_FIRST.sub("", text)))  # "By Lauren del Valle"
+    # "By Sofia de la Fuente": a labelled credit reads particles inside names
+    particles = field or labelled or bool(_LABELS.match(_PHOTO_FIRST.sub("", text)))
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
     text = _without_stamps(text)
     if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
