@@ -524,9 +524,10 @@ def parse_byline(
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
         return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
+    text = _PHOTO_FIRST.sub("", text)
     # "By Sofia de la Fuente": a labelled credit reads particles inside names
-    particles = field or labelled or bool(_LABELS.match(_PHOTO_FIRST.sub("", text)))
-    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
+    particles = field or labelled or bool(_LABELS.match(text))
+    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
     if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
         return Byline(agency=_AGENCIES[fold(text).strip(" .")])
