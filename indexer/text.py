@@ -99,7 +99,9 @@ def _without_stray(text: str, marks: set[str]) -> str:
     """The text without the combining marks that have nothing to attach to. After NFC a mark on
     a Latin letter (Vietnamese included) or on no letter at all is debris of a broken legacy
     encoding; on a letter of a script written with marks (Thai "แม่น้ำ", Devanagari, Arabic), the
-    mark is part of the word, as it is on screen, and stays."""
+    mark is part of the word, as it is on screen, and stays. So does a mark stacked on another
+    sign of that letter: a Thai tone mark sits on a vowel sign ("เบื้อง", "สื่อ") that Unicode
+    gives no combining class, so it is no letter, yet it belongs to the letter below it."""
     kept: list[str] = []
     attaches = False
     for ch in text:
@@ -108,7 +110,7 @@ def _without_stray(text: str, marks: set[str]) -> str:
                 kept.append(ch)
             continue
         kept.append(ch)
-        attaches = ch.isalpha() and not _is_latin(ch)
+        attaches = (ch.isalpha() and not _is_latin(ch)) or (attaches and unicodedata.category(ch) == "Mn")
     return "".join(kept)
 
 

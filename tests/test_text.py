@@ -151,6 +151,14 @@ def test_marks_of_scripts_written_with_them_stay() -> None:
         assert len(fold(word)) == len(word)
 
 
+def test_thai_tone_marks_on_vowel_signs_stay() -> None:
+    """A Thai tone mark written over an upper vowel sign (itself a mark with no combining class)
+    stays with its letter; a mark on a Latin letter is still debris and goes."""
+    for word in ("เบื้องต้น", "สื่อสาร", "ขึ้นมา", "ที่นี่"):
+        assert clean(f"Tin {word} OCOP") == f"Tin {word} OCOP"
+    assert clean("ca\u0301\u0e49 OCOP") == "cá OCOP"
+
+
 def test_stray_combining_marks_are_dropped_from_every_plane() -> None:
     """Marks NFC cannot attach (legacy encodings) go, whether in the first plane or beyond it;
     letters beyond it (emoji, mathematical letters) stay."""

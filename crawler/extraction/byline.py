@@ -102,6 +102,8 @@ _INSTITUTION = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["institution_words"
 # a bar's bullet or middle dot too: "P.Thảo – N.H •" once the date after it is set apart
 _STRONG_SPLIT = re.compile(r"\s*(?:[,;/|•·]|\s[-–—]\s)\s*")
 _WEAK_SPLIT = re.compile(r"\s+(?:và|&|and)\s+", re.I)
+# the last of a list after a comma ("A, B, and C", "A, B, và C"): the conjunction opens the piece
+_OPENING_AND = re.compile(r"^(?:và|&|and)\s+(?=\S)", re.I)
 _HONORIFIC = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["name_titles"]) + r")\s+(?=\S)", re.I)
 # A sentence ends inside the text: not after an initial ("K. Miên", "H.V. Nam" are names).
 _SENTENCE_BREAK = re.compile(r"(?:(?<![\s.][A-ZĐ])(?<!^[A-ZĐ])\.|[!?…])\s+\S")
@@ -258,20 +260,38 @@ def _word_is_name(word: str) -> bool:
     letters = word.replace("-", "")
     if not letters.isalpha():
         return False
-    return letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1)
+    if letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1):
+        return True
+    # a hyphenated given name capitalises each part ("Mei-Lin", "Jean-Luc")
+    parts = word.split("-")
+    return len(parts) > 1 and all(part[:1].isupper() and part[1:].islower() for part in parts)
 
 
-def person_name(text: str, *, min_words: int = 1, pen_name: bool = False) -> str | None:
+_NAME_PARTICLES = frozenset(_VOCAB["words"]["name_particles"])
+
+
+def _words_are_name(words: list[str], particles: bool) -> bool:
+    """Every word is a name word, or a lower-case particle between two ("Sofia de la Fuente",
+    "Piet van Dam"): a particle never opens or closes a name."""
+    inner = set(range(1, len(words) - 1)) if particles else set()
+    return all(_word_is_name(w) or (i in inner and w in _NAME_PARTICLES) for i, w in enumerate(words))
+
+
+def person_name(
+    text: str, *, min_words: int = 1, pen_name: bool = False, particles: bool = False
+) -> str | None:
     """The text as a person's name ("MINH KHUÊ" → "Minh Khuê"), or None if it does not look like one.
     `pen_name`: the text stands where a signature does, so one word need not be a Vietnamese
-    syllable ("Papai")."""
+    syllable ("Papai"). `particles`: the text is a labelled credit or an author field, where a
+    lower-case particle inside a name ("Sofia de la Fuente") is read; elsewhere "Villa de Leyva"
+    beside a writer's name is a place of the same shape."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
     words = text.split()
     # initials pack several parts of a name into one word: "H.Anh", "N.H" count as two
     parts = sum(len([p for p in w.split(".") if p]) if _INITIALS.match(w) else 1 for w in words)
     if not (min_words <= parts and len(words) <= _MAX_NAME_WORDS) or len(text) > 40:
         return None
-    if fold(text) in _NOT_NAMES or not all(_word_is_name(w) for w in words):
+    if fold(text) in _NOT_NAMES or not _words_are_name(words, particles):
         return None
     if len(words) == 1 and _ACRONYM.match(words[0]) and not _has_vietnamese_letters(words[0]):
         return None  # "TTXVN", "VNA": an agency, not a person
@@ -474,6 +494,7 @@ def parse_byline(
     pen_names: bool = False,
     counts: bool = False,
     field: bool = False,
+    labelled: bool = False,
 ) -> Byline | None:
     """Read a byline; None unless EVERY part of it is a person, an agency or the outlet.
 
@@ -486,6 +507,8 @@ def parse_byline(
     `field`: the text is an author field's value (a meta tag, structured data), which holds no
     prose: once a person is named, a part that reads as nothing is the outlet or desk the CMS
     appends ("Minh Anh - Nông thôn Ngày nay", "Minh Anh (Tạp chí X)") and is left out.
+    `labelled`: the text stands in an element that says it is a byline (an author class), as a
+    "By" before it would: a lower-case particle inside a name is read there ("Sofia de la Fuente").
     """
     outlet = outlet or OutletNames(())
     if "\n" in text:  # the date on a line of its own: "Thanh Hà⏎05/02/2020 | 08:41"
@@ -501,7 +524,10 @@ def parse_byline(
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
         return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
-    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", _PHOTO_FIRST.sub("", text)))).strip()
+    text = _PHOTO_FIRST.sub("", text)
+    # "By Sofia de la Fuente": a labelled credit reads particles inside names
+    particles = field or labelled or bool(_LABELS.match(text))
+    text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
     if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
         return Byline(agency=_AGENCIES[fold(text).strip(" .")])
@@ -576,7 +602,8 @@ def parse_byline(
             result.agency = result.agency or clean(piece)  # "By Yên Khuê, Saigon News": the paper
             continue
         names = [
-            person_name(part, min_words=min_words, pen_name=pen_names) for part in _WEAK_SPLIT.split(piece)
+            person_name(part, min_words=min_words, pen_name=pen_names, particles=particles)
+            for part in _WEAK_SPLIT.split(_OPENING_AND.sub("", piece) if result.authors else piece)
         ]
         if not names or any(name is None for name in names):
             if field and result.authors:
@@ -628,6 +655,10 @@ _NEAR_HEADLINE = 120  # elements: a byline this close to the h1 is the article's
 
 
 _BIO_MIN_WORDS, _BIO_MAX_WORDS = 12, 150
+# Words are counted between spaces: a script written without them (Thai, Chinese, Japanese) makes
+# a whole article read as about a hundred "words". 150 words of Vietnamese or English are under
+# 1,200 characters, so a longer box is a container however its words are counted.
+_BIO_MAX_CHARS = 1200
 
 
 def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
@@ -638,7 +669,7 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
     found: set[str] = set()
     for element in index.with_words(_AUTHOR_WORDS):
         text = element.text_content()
-        if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS:
+        if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS or len(text) > _BIO_MAX_CHARS:
             continue
         if headline is not None and any(node is headline for node in element.iter()):
             continue
@@ -671,7 +702,11 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
         child_text = short_text(child, limit=60)
         # a name set in bold of its own inside the box may be one word or initials ("H.Y")
         words = 1 if child.tag in _EMPHASIS and not _groups_lines(child) else 2
-        byline = parse_byline(child_text, outlet, min_words=words, counts=True) if child_text else None
+        byline = (
+            parse_byline(child_text, outlet, min_words=words, counts=True, labelled=True)
+            if child_text
+            else None
+        )
         if byline:
             lines.add(squash(child_text or ""))
             add_names(merged.authors, byline.authors)

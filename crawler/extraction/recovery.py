@@ -397,8 +397,29 @@ def _lost(
         return False  # the byline bar ("Published on 05-14-2013 09:30 PM Số lần xem: 412")
     if _in_furniture(holder, outer):
         return False  # an author box, a newsletter form, a sidebar block between kept blocks
+    if not text.rstrip().endswith(_SENTENCE_END) and _in_card_run(holder):
+        return False  # a headline of a carousel's or a playlist's card, not a subhead
     # "More ways to …" over a list of links: the box's heading, not a subhead
     return not (holder.tag in _HEADINGS and _heads_link_box(holder))
+
+
+_CARD_LEVELS = 6  # how far above a line its card may begin (picture, headline, duration, source …)
+_MIN_CARDS = 3
+
+
+def _in_card_run(holder: HtmlElement) -> bool:
+    """The line sits in a card of a run: an element with a picture among at least three siblings
+    of its tag and class (a video playlist, a carousel of other stories). Trafilatura drops such
+    runs; their headlines are no lost prose, whatever the language or the class words. A run of
+    paragraphs shares tag and class too, but holds no picture in each."""
+    for element in [holder, *ancestors(holder)][:_CARD_LEVELS]:
+        parent, name = element.getparent(), element.get("class")
+        if parent is None or not name:
+            continue
+        run = [sibling for sibling in parent if sibling.tag == element.tag and sibling.get("class") == name]
+        if len(run) >= _MIN_CARDS and all(next(card.iter("img"), None) is not None for card in run):
+            return True
+    return False
 
 
 _SHORT = frozenset({"short", "subhead"})  # lines kept only over text that is the article's
