@@ -431,6 +431,10 @@ def find_unclassed_captions(
         # pictures are all alike, the long ones are the story's paragraphs, so the short ones are
         # too ("(6/15) …" between "(5/15)" and "(7/15)"): none of them is a caption.
         found = [el for el in found if el not in set_under]
+    # A carousel's slides are one set: the lines of each slide are caption candidates as its
+    # classed siblings' are, whatever their class (chrome's photo-story rule then decides them
+    # together: all text, or all captions).
+    found.extend(line for line in _carousel_lines(pictures_with_lines) if line not in found)
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
@@ -444,6 +448,45 @@ def find_unclassed_captions(
             if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
                 found.extend(line for line in lines if line not in found)
     return found
+
+
+_CAROUSEL_SLIDES = 3
+
+
+def _slide(lines: list[HtmlElement]) -> HtmlElement | None:
+    """The widest element that is one picture's figure-like box: its box, and the elements
+    around it that hold nothing else (a slide's wrapper inside a slide)."""
+    slide = lines[0].getparent()
+    while slide is not None and (parent := slide.getparent()) is not None and _holds_only(parent):
+        slide = parent
+    return slide if slide is not None and slide.getparent() is not None else None
+
+
+def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]]) -> list[HtmlElement]:
+    """The lines of a carousel's slides: a run of three or more sibling elements of one tag, each
+    a picture with short lines under it (a figure-like box, no link). Such a run is one set of
+    pictures and captions; its caption elements may be classed apart from slide to slide, or not
+    at all, which says nothing about what they are. A run where one slide prints more than a
+    caption (the story told under its pictures, recipe steps) is left as it is: its short lines
+    are the story's too."""
+    lines_of: dict[HtmlElement, list[HtmlElement]] = {}
+    for _, lines in pictures_with_lines:
+        if (slide := _slide(lines)) is not None:
+            lines_of.setdefault(slide, lines)
+    runs: list[list[HtmlElement]] = []
+    for slide in lines_of:  # in document order
+        if runs and previous_element(slide) is runs[-1][-1] and slide.tag == runs[-1][-1].tag:
+            runs[-1].append(slide)
+        else:
+            runs.append([slide])
+    return [
+        line
+        for run in runs
+        if len(run) >= _CAROUSEL_SLIDES
+        and all(_short(squash(" ".join(map(text_of, lines_of[slide])))) for slide in run)
+        for slide in run
+        for line in lines_of[slide]
+    ]
 
 
 def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:
