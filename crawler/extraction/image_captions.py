@@ -464,7 +464,8 @@ def _slide(lines: list[HtmlElement]) -> HtmlElement | None:
 
 def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]]) -> list[HtmlElement]:
     """The lines of a carousel's slides: a run of three or more sibling elements of one tag, each
-    a picture with short lines under it (a figure-like box, no link). Such a run is one set of
+    a picture with short lines under it (a figure-like box, no link), that fills its box (the
+    carousel's track: `_a_track`). Such a run is one set of
     pictures and captions; its caption elements may be classed apart from slide to slide, or not
     at all, which says nothing about what they are. A run where one slide prints more than a
     caption (the story told under its pictures, recipe steps) is left as it is: its short lines
@@ -483,10 +484,24 @@ def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElemen
         line
         for run in runs
         if len(run) >= _CAROUSEL_SLIDES
+        and _a_track(run)
         and all(_short(squash(" ".join(map(text_of, lines_of[slide])))) for slide in run)
         for slide in run
         for line in lines_of[slide]
     ]
+
+
+def _a_track(run: list[HtmlElement]) -> bool:
+    """The slides are all their box prints: nothing but them (and blocks without text, the
+    arrows and dots) in the box. Pictures with their lines set among the story's paragraphs
+    (recipe steps in picture-and-text tables) are the story's own blocks, not a carousel."""
+    box = run[0].getparent()
+    members = set(run)
+    return box is not None and not (box.text or "").strip() and all(
+        child in members or (not text_of(child) and not (child.tail or "").strip())
+        for child in box
+        if isinstance(child.tag, str)
+    )
 
 
 def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:
