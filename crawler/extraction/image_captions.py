@@ -497,10 +497,14 @@ def _a_track(run: list[HtmlElement]) -> bool:
     (recipe steps in picture-and-text tables) are the story's own blocks, not a carousel."""
     box = run[0].getparent()
     members = set(run)
-    return box is not None and not (box.text or "").strip() and all(
-        child in members or (not text_of(child) and not (child.tail or "").strip())
-        for child in box
-        if isinstance(child.tag, str)
+    return (
+        box is not None
+        and not (box.text or "").strip()
+        and all(
+            child in members or (not text_of(child) and not (child.tail or "").strip())
+            for child in box
+            if isinstance(child.tag, str)
+        )
     )
 
 
