@@ -6,6 +6,11 @@
    is one set now: its lines are treated as a classed carousel's are (all text in a photo story,
    all captions in an article that prints its own text around them), whatever their class, so an
    opaque page reads as the plain one.
+2. A section name in capitals over the date line, on a page whose class names are hashed, was read
+   as the writer when no link on the page printed it. Capitals hide the case that tells a name
+   from a heading: a bare line in capitals over its date is read as names only when each opens
+   with a family name; a line a short element above it prints as its own text (a breadcrumb's
+   unlinked current item) is the section, as one a link prints was.
 
 The pages are written for this test.
 """
@@ -141,3 +146,52 @@ def test_teaser_cards_with_linked_pictures_are_no_carousel() -> None:
     article = extract_article(_page(HERO + f'<div class="gx-track">{cards}</div>'), URL, crawled=CRAWLED)
     for line in SLIDE_LINES:
         assert line not in article.captions
+
+
+# 2. A section in capitals over the date line, on a page whose class names say nothing
+BYLINE_URL = "https://nongthonmoi.example.vn/2025/02/14/ruong-rau-mam-ven-song-5528.html"
+
+
+def _opaque_page(under_headline: str, menu: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{TITLE} | Nông Thôn Mới</title></head><body>
+<div class="q7c1"><a href="/">Nông Thôn Mới</a>{menu}</div>
+<div class="q9a0"><div class="q3b2"><h1 class="q0e4">{TITLE}</h1>{under_headline}
+<div class="q5d6"><strong>{LEAD}</strong></div>
+<div class="q2f8">{paragraphs}</div></div></div>
+</body></html>""".encode()
+
+
+def _byline_authors(line: str, menu: str = "") -> list[str]:
+    return extract_article(_opaque_page(line, menu), BYLINE_URL).authors
+
+
+def _over_date(line: str) -> str:
+    return f"<div class='q1a1'>{line}</div><span class='q1a2'>14/02/2025 07:35</span>"
+
+
+@pytest.mark.parametrize("section", ["MÔI TRƯỜNG", "KHOA HỌC - CÔNG NGHỆ", "THỊ TRƯỜNG"])
+def test_a_section_in_capitals_over_the_date_line_is_no_writer(section: str) -> None:
+    """Failed before session 19: no link printed the section, and its capitals read as names."""
+    assert _byline_authors(_over_date(section)) == []
+
+
+def test_a_section_a_breadcrumb_prints_unlinked_is_no_writer() -> None:
+    """Failed before session 19: the breadcrumb's current item is text, not a link."""
+    crumb = " <span>›</span> <span>Môi Trường</span>"
+    assert _byline_authors(_over_date("Môi Trường"), menu=crumb) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Khánh Vy", ["Khánh Vy"]),  # session 18's bare name over its date line
+        ("Khánh Vy - Đình Toàn", ["Khánh Vy", "Đình Toàn"]),
+        ("LƯƠNG THỊ HIỀN", ["Lương Thị Hiền"]),  # capitals with a family name: a person
+        ("NÔNG THỊ MAI - HÀ VĂN SƠN", ["Nông Thị Mai", "Hà Văn Sơn"]),
+    ],
+)
+def test_a_writer_over_the_date_line_is_still_the_byline(line: str, authors: list[str]) -> None:
+    """Guard: the bylines session 18 gained stay, in capitals too when the names are full names."""
+    assert _byline_authors(_over_date(line)) == authors
