@@ -11,6 +11,10 @@
    from a heading: a bare line in capitals over its date is read as names only when each opens
    with a family name; a line a short element above it prints as its own text (a breadcrumb's
    unlinked current item) is the section, as one a link prints was.
+3. A ticker printed as one line of label-and-value pieces set apart by separators ("Vàng 82,6
+   triệu | USD 25.390 đ | …") above the lead was kept as the first paragraph and read as the lead.
+   Such a line, between the headline and the story's first sentence and holding no date, leaves
+   the page before the lead is looked for; after the lead it is the story's.
 
 The pages are written for this test.
 """
@@ -22,6 +26,7 @@ from datetime import datetime
 import pytest
 
 from crawler.extraction.extract import extract_article
+from crawler.extraction.tickers import is_ticker_line
 from indexer.schema import VIETNAM_TZ
 from ocop_watch.opaque_names import opaque_names
 
@@ -195,3 +200,65 @@ def test_a_section_a_breadcrumb_prints_unlinked_is_no_writer() -> None:
 def test_a_writer_over_the_date_line_is_still_the_byline(line: str, authors: list[str]) -> None:
     """Guard: the bylines session 18 gained stay, in capitals too when the names are full names."""
     assert _byline_authors(_over_date(line)) == authors
+
+
+# 3. A ticker printed as one line above the lead
+TICKER = ("Vàng nhẫn 82,6 triệu", "Đô la Mỹ 25.390 đ", "Dầu diesel 19.870 đ", "Đà Lạt 16-24°C")
+TICKER_URL = "https://baomiennui.example.vn/kinh-te/phien-cho-nong-san-cuoi-tuan-3817.html"
+
+
+def _ticker_page(before_lead: str = "", after_lead: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY[:3])
+    return f"""<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>{TITLE} - Báo Miền Núi</title>
+<meta property="article:published_time" content="2026-10-02T07:30:00+07:00"></head>
+<body>
+<div class="gx-main"><h1>{TITLE}</h1>
+{before_lead}<p class="gx-lead">{LEAD}</p>{after_lead}
+<div class="gx-body">{paragraphs}</div></div>
+</body></html>""".encode()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>{}</p>".format(" | ".join(TICKER)),
+        "<div>{}</div>".format(" · ".join(TICKER)),
+        '<div class="gx-strip"><p>{}</p></div>'.format(" • ".join(TICKER)),
+    ],
+    ids=["pipes", "dots", "boxed"],
+)
+@pytest.mark.parametrize("opaque", [False, True], ids=["plain", "opaque"])
+def test_a_ticker_line_above_the_lead_is_no_text(line: str, opaque: bool) -> None:
+    """Failed before session 19: the line was kept as the first paragraph, and read as the lead."""
+    page = _ticker_page(before_lead=line)
+    article = extract_article(opaque_names(page) if opaque else page, TICKER_URL, crawled=CRAWLED)
+    assert article.lead == LEAD
+    assert not any(item in article.text for item in TICKER), article.text
+    for paragraph in STORY[:3]:
+        assert paragraph in article.text
+
+
+def test_the_same_line_after_the_lead_is_the_story_s() -> None:
+    """Guard: once the story has begun, a line of figures is its own (a market report's prices)."""
+    line = "<p>{}</p>".format(" | ".join(TICKER))
+    article = extract_article(_ticker_page(after_lead=line), TICKER_URL, crawled=CRAWLED)
+    assert " | ".join(TICKER) in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the byline bar's stamp line: its date is the page's
+        "<p>Thứ Năm, 1/10/2026 | 07:30 | Lượt xem 1.204 | Bình luận 12</p>",
+        # a sentence with figures and one separator
+        "<p>Giá lúa tươi tại ruộng tăng lên 7.200 đ | thương lái đến tận bờ để mua từ sáng sớm</p>",
+        # quantities open with their figure
+        "<p>2 kg gạo nếp | 300 g đậu xanh | 1 kg thịt ba chỉ | 20 lá dong</p>",
+    ],
+    ids=["stamp line", "sentence", "quantities"],
+)
+def test_lines_that_are_no_ticker_are_not_taken_for_one(line: str) -> None:
+    """Guard: a date line, a sentence and a list of quantities are no label-and-value strip."""
+    assert not is_ticker_line(line.removeprefix("<p>").removesuffix("</p>"))
