@@ -153,6 +153,18 @@ def test_teaser_cards_with_linked_pictures_are_no_carousel() -> None:
         assert line not in article.captions
 
 
+def test_a_grid_of_cards_with_a_title_over_their_text_is_no_carousel() -> None:
+    """Guard (found on a foreign page of trafilatura's benchmark): an icon over a title and a
+    sentence, three in a row, is a feature grid; the titles and sentences stay text."""
+    cards = "".join(
+        f'<div class="gx-col"><div class="gx-icon"><img src="/icon/{n}.png" alt=""></div>'
+        f'<div class="gx-text"><p><span>Điểm {n}</span></p><p>{line}</p></div></div>'
+        for n, line in enumerate(SLIDE_LINES[:3], 1)
+    )
+    article = extract_article(_page(HERO + f'<div class="gx-row">{cards}</div>'), URL, crawled=CRAWLED)
+    for line in SLIDE_LINES[:3]:
+        assert line in article.text and line not in article.captions
+
 # 2. A section in capitals over the date line, on a page whose class names say nothing
 BYLINE_URL = "https://nongthonmoi.example.vn/2025/02/14/ruong-rau-mam-ven-song-5528.html"
 

@@ -464,8 +464,8 @@ def _slide(lines: list[HtmlElement]) -> HtmlElement | None:
 
 def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]]) -> list[HtmlElement]:
     """The lines of a carousel's slides: a run of three or more sibling elements of one tag, each
-    a picture with short lines under it (a figure-like box, no link), that fills its box (the
-    carousel's track: `_a_track`). Such a run is one set of
+    a picture with one short line under it (a figure-like box, no link; `_a_caption`), that fills
+    its box (the carousel's track: `_a_track`). Such a run is one set of
     pictures and captions; its caption elements may be classed apart from slide to slide, or not
     at all, which says nothing about what they are. A run where one slide prints more than a
     caption (the story told under its pictures, recipe steps) is left as it is: its short lines
@@ -485,10 +485,28 @@ def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElemen
         for run in runs
         if len(run) >= _CAROUSEL_SLIDES
         and _a_track(run)
-        and all(_short(squash(" ".join(map(text_of, lines_of[slide])))) for slide in run)
+        and all(_a_caption(lines_of[slide]) for slide in run)
         for slide in run
         for line in lines_of[slide]
     ]
+
+
+_TEXT_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+
+
+def _text_blocks(line: HtmlElement) -> list[HtmlElement]:
+    """The innermost blocks holding the line's text (the line itself when it holds none)."""
+    inner = [block for block in line.iterdescendants(*_TEXT_BLOCKS) if text_of(block)]
+    leaves = [block for block in inner if not any(other in inner for other in block.iterdescendants())]
+    return leaves or [line]
+
+
+def _a_caption(lines: list[HtmlElement]) -> bool:
+    """A slide's lines read as one caption: short, and one block of text besides a photo credit.
+    A card's title over its text ("<p>Title</p><p>Text …</p>", a feature grid) is two."""
+    blocks = [block for line in lines for block in _text_blocks(line)]
+    said = [block for block in blocks if not _PHOTO_CREDIT.search(text_of(block))]
+    return _short(squash(" ".join(map(text_of, lines)))) and len(said) <= 1
 
 
 def _a_track(run: list[HtmlElement]) -> bool:
