@@ -1007,7 +1007,7 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
 
     Capitals hide the case that tells "Lan Anh" from "Môi trường", so a bare line in capitals is
     read as names only when each name has a person's shape: it opens with a family name
-    ("LƯƠNG THỊ HIỀN"); "MÔI TRƯỜNG", "KHOA HỌC - CÔNG NGHỆ" are headings. A line the page's links
+    ("LƯƠNG THỊ HIỀN"); "MÔI TRƯỜNG", "BẾP NHÀ - VƯỜN NHÀ" are headings. A line the page's links
     print (outside the line: "Tác giả: <a>Lan Anh</a>" links the writer), or that a short element
     before it says as its own text (a breadcrumb's current, unlinked item), is the section: told by
     the page itself, not by a list of every outlet's sections."""
