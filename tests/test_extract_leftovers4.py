@@ -165,6 +165,7 @@ def test_a_grid_of_cards_with_a_title_over_their_text_is_no_carousel() -> None:
     for line in SLIDE_LINES[:3]:
         assert line in article.text and line not in article.captions
 
+
 # 2. A section in capitals over the date line, on a page whose class names say nothing
 BYLINE_URL = "https://nongthonmoi.example.vn/2025/02/14/ruong-rau-mam-ven-song-5528.html"
 
