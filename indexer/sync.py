@@ -10,7 +10,7 @@ The archive stays the source of truth; the engine is a copy that can always be r
   was wiped), the next sync starts from zero.
 - Documents the engine refuses for good (mapping, size) are never dropped silently: they are
   returned, kept in the archive's meta table, retried first by every later sync, and shown by
-  `ocop index status` until accepted.
+  `ocop index status` until accepted, or until withdrawn (then nothing is sent to be refused).
 - `rebuild` loads every article into a new `<alias>-vN` while the alias keeps serving the old
   one, then swaps the alias in one atomic request: searches never see a half-built index.
 - Deletions: the archive keeps no tombstones, so an article removed from the archive leaves the
@@ -123,11 +123,18 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _record(checkpoint: Checkpoint, batch: list[Article], rejected: list[Rejection]) -> None:
-    """Accepted articles leave the rejected list; refused ones join it (latest reason wins)."""
+def _record(
+    checkpoint: Checkpoint, batch: list[Article], rejected: list[Rejection], withdrawn: Iterable[str] = ()
+) -> None:
+    """Accepted articles leave the rejected list; refused ones join it (latest reason wins).
+
+    Withdrawn ones leave it too: they are not sent while withdrawn, so a refusal listed for them
+    would be reported (and the sync counted as partly failed) by every run, for a document nobody
+    asks the engine to hold. Served again, an article is a change and is sent (and listed) anew.
+    """
     refused = {r.id: r for r in rejected}
-    for article in batch:
-        checkpoint.rejected.pop(article.id, None)
+    for article_id in [article.id for article in batch] + list(withdrawn):
+        checkpoint.rejected.pop(article_id, None)
     checkpoint.rejected.update(refused)
 
 
@@ -172,14 +179,18 @@ def sync(
         with archive.transaction():
             write_checkpoint(archive, index, checkpoint)
         progress.advance(len(batch))
-    checkpoint.rejected = {i: r for i, r in checkpoint.rejected.items() if archive.has_article(i)}
+    # gone from the archive, or withdrawn (a checkpoint already past the withdrawal's change)
+    checkpoint.rejected = {
+        i: r for i, r in checkpoint.rejected.items() if archive.has_article(i) and i not in hidden
+    }
 
     while changes := archive.changes_since(checkpoint.seq, batch_size):
         hidden = archive.withdrawn_ids()  # read with the batch: a withdrawal made meanwhile is seen
         batch = [article for _, article in changes if article.id not in hidden]
-        index.delete([article.id for _, article in changes if article.id in hidden], refresh=False)
+        gone = [article.id for _, article in changes if article.id in hidden]
+        index.delete(gone, refresh=False)
         result = index.bulk(batch)  # raises EngineUnavailable once retries are exhausted
-        _record(checkpoint, batch, result.rejected)
+        _record(checkpoint, batch, result.rejected, withdrawn=gone)
         checkpoint.seq = changes[-1][0]
         report.pushed += result.written
         with archive.transaction():  # only after the engine acknowledged the batch

@@ -1037,18 +1037,36 @@ _NAME_ENDS = frozenset(",-–|/")
 
 
 def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: Byline) -> bool:
-    """A bare line over the date that names a place ("Lào Cai"), or that the page's links name (a
-    section set in capitals, which the menu or the breadcrumb also prints): capitals read as names,
-    so the section is told by the page's own links (outside the line: "Tác giả: <a>Lan Anh</a>"
-    links the writer), not by a list of every outlet's sections."""
+    """A bare line over the date that names a place ("Lào Cai"), a section set in capitals, or
+    what the page prints elsewhere above it (a section the menu or the breadcrumb names).
+
+    Capitals hide the case that tells "Lan Anh" from "Môi trường", so a bare line in capitals is
+    read as names only when each name has a person's shape: it opens with a family name
+    ("LƯƠNG THỊ HIỀN"); "MÔI TRƯỜNG", "BẾP NHÀ - VƯỜN NHÀ" are headings. A line the page's links
+    print (outside the line: "Tác giả: <a>Lan Anh</a>" links the writer), or that a short element
+    before it says as its own text (a breadcrumb's current, unlinked item), is the section: told by
+    the page itself, not by a list of every outlet's sections."""
     if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
         return True
+    if _in_capitals(text) and not all(name.split()[0] in _FAMILY_NAMES for name in byline.authors):
+        return True
     keys = {squash(text), *(squash(name) for name in byline.authors)}
-    root = index.elements[0] if index.elements else None
-    return root is not None and any(
+    if any(
         squash(link.text_content()) in keys and not _links_author_page(link) and line not in ancestors(link)
-        for link in root.iter("a")
+        for link in index.links
+    ):
+        return True
+    return any(
+        len(own := (element.text or "").strip()) <= _LINE_CHARS and own and squash(own) in keys
+        for element in index.window(0, index.of(line))
+        if element.tag != "a"
     )
+
+
+def _in_capitals(text: str) -> bool:
+    """Every letter of the line is a capital (two letters at least)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _stamp_follows(line: HtmlElement, text: str) -> bool:

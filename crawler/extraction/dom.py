@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
 import lxml.html
@@ -482,6 +482,12 @@ class PageIndex:
             if kept:
                 index._by_word[word] = kept
         return index
+
+    @cached_property
+    def links(self) -> list[HtmlElement]:
+        """The page's `<a>` elements in document order, for rules that ask what the page's links
+        print (a menu naming a section) without walking the tree again."""
+        return [element for element in self.elements if element.tag == "a"]
 
     def of(self, element: HtmlElement | None) -> int:
         """Document position of the element (-1 when unknown or None)."""

@@ -6,7 +6,8 @@ Pipeline (docs/extraction.md explains each step and why it is there):
     bytes ─► encoding.decode_html ─► dom.parse_html ─► metadata.read_metadata   (JSON-LD, og:, meta)
           ─► canonical URL, outlet names ─► per-site remove_selectors
           ─► title.choose_title + the headline element
-          ─► chrome.take_captions ─► lead.find_lead ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
+          ─► chrome.take_captions ─► tickers.remove_ticker_lines ─► lead.find_lead
+          ─► chrome.take_tag_lists ─► chrome.remove_related_boxes
           ─► byline.find_byline, dateline.find_printed_date                     (the page's own byline)
           ─► chrome.remove_control_boxes, chrome.remove_market_boxes            (widgets in the text)
           ─► blocks.extract_blocks (trafilatura; per-site body_selectors) ─► body.clean_body
@@ -87,6 +88,7 @@ from crawler.extraction.recovery import recover_lost_text
 from crawler.extraction.subheads import unwrap_linked_subheads
 from crawler.extraction.teasers import find_teasers
 from crawler.extraction.threads import find_thread, prune_thread
+from crawler.extraction.tickers import remove_ticker_lines
 from crawler.extraction.title import (
     HEADLINE_WORDS,
     choose_title,
@@ -806,6 +808,7 @@ def extract_article(
     labels = [label for label in labels if not label.comment and attached(label.element, tree)]
     teasers = find_teasers(tree, keep=(headline.element,))
     captions = take_captions(tree, index, headline.position, headline.element, meta.descriptions)
+    remove_ticker_lines(tree, index, headline.position, keep=(headline.element,))
     lead, lead_element = find_lead(
         tree,
         index,

@@ -431,6 +431,10 @@ def find_unclassed_captions(
         # pictures are all alike, the long ones are the story's paragraphs, so the short ones are
         # too ("(6/15) …" between "(5/15)" and "(7/15)"): none of them is a caption.
         found = [el for el in found if el not in set_under]
+    # A carousel's slides are one set: the lines of each slide are caption candidates as its
+    # classed siblings' are, whatever their class (chrome's photo-story rule then decides them
+    # together: all text, or all captions).
+    found.extend(line for line in _carousel_lines(pictures_with_lines) if line not in found)
     # Lines under one or two pictures of a story are their captions; under three or more they
     # may be the story itself (a photo story, recipe steps beside their photos): left as text.
     # Pictures whose lines another rule already took as captions (said by the alt, set in italics)
@@ -444,6 +448,82 @@ def find_unclassed_captions(
             if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
                 found.extend(line for line in lines if line not in found)
     return found
+
+
+_CAROUSEL_SLIDES = 3
+
+
+def _slide(lines: list[HtmlElement]) -> HtmlElement | None:
+    """The widest element that is one picture's figure-like box: its box, and the elements
+    around it that hold nothing else (a slide's wrapper inside a slide)."""
+    slide = lines[0].getparent()
+    while slide is not None and (parent := slide.getparent()) is not None and _holds_only(parent):
+        slide = parent
+    return slide if slide is not None and slide.getparent() is not None else None
+
+
+def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElement]]]) -> list[HtmlElement]:
+    """The lines of a carousel's slides: a run of three or more sibling elements of one tag, each
+    a picture with one short line under it (a figure-like box, no link; `_a_caption`), that fills
+    its box (the carousel's track: `_a_track`). Such a run is one set of
+    pictures and captions; its caption elements may be classed apart from slide to slide, or not
+    at all, which says nothing about what they are. A run where one slide prints more than a
+    caption (the story told under its pictures, recipe steps) is left as it is: its short lines
+    are the story's too."""
+    lines_of: dict[HtmlElement, list[HtmlElement]] = {}
+    for _, lines in pictures_with_lines:
+        if (slide := _slide(lines)) is not None:
+            lines_of.setdefault(slide, lines)
+    runs: list[list[HtmlElement]] = []
+    for slide in lines_of:  # in document order
+        if runs and previous_element(slide) is runs[-1][-1] and slide.tag == runs[-1][-1].tag:
+            runs[-1].append(slide)
+        else:
+            runs.append([slide])
+    return [
+        line
+        for run in runs
+        if len(run) >= _CAROUSEL_SLIDES
+        and _a_track(run)
+        and all(_a_caption(lines_of[slide]) for slide in run)
+        for slide in run
+        for line in lines_of[slide]
+    ]
+
+
+_TEXT_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
+
+
+def _text_blocks(line: HtmlElement) -> list[HtmlElement]:
+    """The innermost blocks holding the line's text (the line itself when it holds none)."""
+    inner = [block for block in line.iterdescendants(*_TEXT_BLOCKS) if text_of(block)]
+    leaves = [block for block in inner if not any(other in inner for other in block.iterdescendants())]
+    return leaves or [line]
+
+
+def _a_caption(lines: list[HtmlElement]) -> bool:
+    """A slide's lines read as one caption: short, and one block of text besides a photo credit.
+    A card's title over its text ("<p>Title</p><p>Text …</p>", a feature grid) is two."""
+    blocks = [block for line in lines for block in _text_blocks(line)]
+    said = [block for block in blocks if not _PHOTO_CREDIT.search(text_of(block))]
+    return _short(squash(" ".join(map(text_of, lines)))) and len(said) <= 1
+
+
+def _a_track(run: list[HtmlElement]) -> bool:
+    """The slides are all their box prints: nothing but them (and blocks without text, the
+    arrows and dots) in the box. Pictures with their lines set among the story's paragraphs
+    (recipe steps in picture-and-text tables) are the story's own blocks, not a carousel."""
+    box = run[0].getparent()
+    members = set(run)
+    return (
+        box is not None
+        and not (box.text or "").strip()
+        and all(
+            child in members or (not text_of(child) and not (child.tail or "").strip())
+            for child in box
+            if isinstance(child.tag, str)
+        )
+    )
 
 
 def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:

@@ -42,6 +42,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.keys import squash, squash_many, word_count
+from crawler.extraction.tickers import mostly_labelled_values
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -457,11 +458,6 @@ def _before_prose(nodes: list) -> set[HtmlElement]:
     return early
 
 
-_FIGURE = re.compile(r"\d")
-_VALUE_PLACE = 2  # a value closes its item, or comes before one unit word ("25.450 đồng")
-_FIGURE_ITEMS = 0.75
-
-
 def _data_strip(item: HtmlElement) -> bool:
     """The plain list holding `item` is a strip of figures (gold, dollar and fuel prices, the
     weather): nearly every item a label followed by its value ("USD 25.450 đ", "Hà Nội 24-31°C").
@@ -470,14 +466,7 @@ def _data_strip(item: HtmlElement) -> bool:
     box = item.getparent()
     if box is None:
         return False
-    items = [child.text_content().split() for child in box if child.tag == "li"]
-    valued = sum(
-        len(words) >= _VALUE_PLACE
-        and not words[0][:1].isdigit()
-        and any(_FIGURE.search(word) for word in words[-_VALUE_PLACE:])
-        for words in items
-    )
-    return bool(items) and valued >= _FIGURE_ITEMS * len(items)
+    return mostly_labelled_values([child.text_content().split() for child in box if child.tag == "li"])
 
 
 def _heads_known(heading: HtmlElement, known: str) -> bool:
