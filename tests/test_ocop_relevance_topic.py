@@ -1,0 +1,51 @@
+"""Stories that name the programme once and go on in its jargon (session 19): the programme's
+business (producers, dossiers, packaging, assessment councils) in sentences that do not name it
+counts as coverage; a passing mention in a story about something else gains nothing from it."""
+
+from __future__ import annotations
+
+from indexer.ocop import enrich_text
+
+# All passages are invented.
+COURSE = (
+    "Ngày 16, Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa phối hợp với UBND xã Xuân Trạch khai giảng"
+    " lớp tập huấn nâng cao năng lực cho các chủ thể tham gia chương trình OCOP năm 2026. Tham dự lớp học"
+    " có 43 học viên là đại diện hợp tác xã, tổ hợp tác, hộ kinh doanh và doanh nghiệp nhỏ. Trong 3 ngày,"
+    " học viên được giảng viên hướng dẫn cách xây dựng hồ sơ sản phẩm, câu chuyện sản phẩm, tiêu chuẩn về"
+    " bao bì, nhãn mác, truy xuất nguồn gốc và các bước đánh giá, phân hạng sản phẩm. Bà Nguyễn Văn Toản,"
+    " chủ cơ sở sản xuất thổ cẩm dệt tay, cho biết sau lớp học cơ sở sẽ hoàn thiện nhãn mới và bổ sung "
+    "phiếu kiểm nghiệm để đủ điều kiện đăng ký đánh giá trong đợt tới. Ban tổ chức cũng dành một buổi để "
+    "các học viên trao đổi kinh nghiệm quản lý chất lượng và tiếp cận vốn vay.\nMinh Khôi (Trung tâm Văn "
+    "hóa - Thông tin huyện)"
+)
+ENGLISH = (
+    "Thứ 3, 20/2/2026 10:30 (GMT+7)\nFollowing the merger of provinces on July 1, 2025, the enlarged "
+    "province of Lao Cai has brought its rural product schemes under a single coordination office. Under "
+    "the OCOP programme, producers in the former provinces will keep their ratings until they expire, "
+    "while new products will be assessed by the new provincial council. Officials said 46 producers had "
+    "applied for assessment in the first round after the merger. The office will also review brands that "
+    "now overlap, such as teas and honey from neighbouring districts, and help cooperatives redesign "
+    "labels with the new province's name.\nNgọc Lan\nChia sẻ Facebook | Zalo | In bài"
+)
+HARVEST = (
+    "Nông dân xã Mường Phăng (tỉnh Điện Biên) đang thu hoạch lúa chiêm. Năng suất ước đạt 61 tạ/ha, cao hơn "
+    "vụ trước nhờ giống mới và máy gặt. Thương lái mua lúa tại ruộng với giá ổn định. Xã khuyến cáo "
+    "người dân làm đất sớm cho vụ mùa. Dịp này, xã cũng giới thiệu với khách một số sản phẩm OCOP của địa phương."
+)
+
+
+def test_a_training_course_named_once_is_ocop() -> None:
+    assert enrich_text("", COURSE).is_ocop
+
+
+def test_an_english_wire_story_named_once_is_ocop() -> None:
+    assert enrich_text("", ENGLISH).is_ocop
+
+
+def test_a_passing_closing_sentence_stays_below_the_threshold() -> None:
+    assert not enrich_text("", HARVEST).is_ocop
+
+
+def test_jargon_without_the_programme_named_adds_nothing() -> None:
+    text = COURSE.replace("chương trình OCOP", "khóa đào tạo")
+    assert enrich_text("", text).ocop_score == 0.0
