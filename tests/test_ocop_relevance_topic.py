@@ -30,7 +30,8 @@ ENGLISH = (
 HARVEST = (
     "Nông dân xã Mường Phăng (tỉnh Điện Biên) đang thu hoạch lúa chiêm. Năng suất ước đạt 61 tạ/ha, cao hơn "
     "vụ trước nhờ giống mới và máy gặt. Thương lái mua lúa tại ruộng với giá ổn định. Xã khuyến cáo "
-    "người dân làm đất sớm cho vụ mùa. Dịp này, xã cũng giới thiệu với khách một số sản phẩm OCOP của địa phương."
+    "người dân làm đất sớm cho vụ mùa. Dịp này, xã cũng giới thiệu với khách một số sản phẩm OCOP "
+    "của địa phương."
 )
 
 
