@@ -258,7 +258,10 @@ def assess(
         # collect the whole context bonus.
         cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
         raw += min(w["context_weight"] * len(kinds), cap)
-        raw += min(w["topic_weight"] * _topic_kinds(doc, sentences), w["topic_cap"])
+        # One jargon word ("bao bì" in a feature on a cooperative) is no sign of a story about the
+        # programme: the bonus starts at `topic_min_kinds` kinds.
+        if (topic := _topic_kinds(doc, sentences)) >= w["topic_min_kinds"]:
+            raw += min(w["topic_weight"] * topic, w["topic_cap"])
     raw += w["link"] * link_mentions
     facts = (
         w["fact"] * len(fact_sentences - rated_facts)
