@@ -1,10 +1,12 @@
-"""Stories that name the programme once and go on in its jargon (session 19): the programme's
-business (producers, dossiers, packaging, assessment councils) in sentences that do not name it
-counts as coverage; a passing mention in a story about something else gains nothing from it."""
+"""Stories that name the programme once or twice (session 19): the programme's business (producers,
+dossiers, packaging, assessment councils) in sentences that do not name it counts as coverage, a
+dateline does not take the lead's place, a producer's own rated product is evidence; a passing
+mention in a story about something else gains nothing."""
 
 from __future__ import annotations
 
 from indexer.ocop import enrich_text
+from indexer.ocop.wrapping import DATELINE
 
 # All passages are invented.
 COURSE = (
@@ -50,3 +52,35 @@ def test_a_passing_closing_sentence_stays_below_the_threshold() -> None:
 def test_jargon_without_the_programme_named_adds_nothing() -> None:
     text = COURSE.replace("chương trình OCOP", "khóa đào tạo")
     assert enrich_text("", text).ocop_score == 0.0
+
+
+# A producer profile under a dateline written with dashes and the outlet's section.
+PROFILE = (
+    "Từ xưởng nhỏ ở xã Bản Lầu, chị Giàng Thị Dua đã gây dựng thương hiệu tương ớt được nhiều người "
+    "tiêu dùng trong tỉnh Lào Cai biết đến. Năm 2024, sản phẩm của chị được công nhận đạt OCOP 3 sao. "
+    "Từ đó, cơ sở mua "
+    "thêm máy xay, làm tem truy xuất, liên kết với hơn chục hộ trồng ớt. Mỗi tháng, cơ sở bán khoảng 2 tấn "
+    "sản phẩm, tạo việc làm cho 7 lao động. Chị cho biết sắp tới sẽ làm thêm loại ớt ngâm cho khách ở xa."
+)
+
+
+def test_a_dashed_dateline_with_a_section_does_not_take_the_lead() -> None:
+    assert enrich_text("Người phụ nữ làm giàu từ ớt", "17-02-2025 | Kinh tế\n" + PROFILE).is_ocop
+
+
+def test_a_dateline_may_end_on_a_section_but_not_on_a_headline() -> None:
+    assert DATELINE.match("21.08.2023 | Xã hội")
+    assert DATELINE.match("21-08-2023 | Kinh tế")
+    assert not DATELINE.match("21-08-2023 | Hội nghị tổng kết năm của ngành nông nghiệp tỉnh")
+    assert not DATELINE.match("21/08-2023")
+
+
+def test_a_producers_own_rated_product_is_evidence() -> None:
+    owned = "Năm 2023, sản phẩm của anh được công nhận đạt OCOP 4 sao. "
+    general = owned.replace("của anh", "của tỉnh")  # a province owns no product: no owner
+    rest = (
+        "Anh Sùng A Páo ở bản Tả Phìn nuôi ong lấy mật trên núi đá từ mười năm nay. Mỗi vụ, gia đình anh "
+        "thu vài tạ mật, bán cho khách quen ở thị trấn và gửi xuống xuôi. Anh cho biết nghề nuôi ong vất vả "
+        "nhưng giúp cả bản có thêm thu nhập."
+    )
+    assert enrich_text("", rest + " " + owned).ocop_score > enrich_text("", rest + " " + general).ocop_score
