@@ -10,11 +10,11 @@ from indexer.ocop.wrapping import DATELINE
 
 # All passages are invented.
 COURSE = (
-    "Ngày 16, Văn phòng Điều phối nông thôn mới tỉnh Thanh Hóa phối hợp với UBND xã Xuân Trạch khai giảng"
-    " lớp tập huấn nâng cao năng lực cho các chủ thể tham gia chương trình OCOP năm 2026. Tham dự lớp học"
-    " có 43 học viên là đại diện hợp tác xã, tổ hợp tác, hộ kinh doanh và doanh nghiệp nhỏ. Trong 3 ngày,"
+    "Ngày 16, Văn phòng Điều phối NTM tỉnh Thanh Hóa phối hợp với UBND xã Xuân Trạch khai giảng"
+    " lớp tập huấn nâng cao năng lực cho những chủ thể tham gia chương trình OCOP năm 2026. Tham dự lớp học"
+    " có 43 học viên là đại diện hợp tác xã, tổ sản xuất, hộ kinh doanh và doanh nghiệp nhỏ. Trong 3 ngày,"
     " học viên được giảng viên hướng dẫn cách xây dựng hồ sơ sản phẩm, câu chuyện sản phẩm, tiêu chuẩn về"
-    " bao bì, nhãn mác, truy xuất nguồn gốc và các bước đánh giá, phân hạng sản phẩm. Bà Nguyễn Văn Toản,"
+    " bao bì, nhãn mác, truy xuất nguồn gốc và các bước chấm điểm, phân hạng. Ông Nguyễn Văn Toản,"
     " chủ cơ sở sản xuất thổ cẩm dệt tay, cho biết sau lớp học cơ sở sẽ hoàn thiện nhãn mới và bổ sung "
     "phiếu kiểm nghiệm để đủ điều kiện đăng ký đánh giá trong đợt tới. Ban tổ chức cũng dành một buổi để "
     "các học viên trao đổi kinh nghiệm quản lý chất lượng và tiếp cận vốn vay.\nMinh Khôi (Trung tâm Văn "
