@@ -10,8 +10,8 @@ from indexer.ocop.wrapping import DATELINE
 
 # All passages are invented.
 COURSE = (
-    "Ngày 16, Văn phòng Điều phối NTM tỉnh Thanh Hóa phối hợp với UBND xã Xuân Trạch khai giảng"
-    " lớp tập huấn nâng cao năng lực cho những chủ thể tham gia chương trình OCOP năm 2026. Tham dự lớp học"
+    "Ngày 16, cơ quan điều phối NTM của Thanh Hóa phối hợp với UBND xã Xuân Trạch khai giảng"
+    " lớp tập huấn nâng cao năng lực cho những cơ sở đang theo chương trình OCOP năm 2026. Tham dự lớp học"
     " có 43 học viên là đại diện hợp tác xã, tổ sản xuất, hộ kinh doanh và doanh nghiệp nhỏ. Trong 3 ngày,"
     " học viên được giảng viên hướng dẫn cách xây dựng hồ sơ sản phẩm, câu chuyện sản phẩm, tiêu chuẩn về"
     " bao bì, nhãn mác, truy xuất nguồn gốc và các bước chấm điểm, phân hạng. Ông Nguyễn Văn Toản,"
