@@ -17,6 +17,10 @@ Two more kinds of evidence, both from the text itself:
   trade week (`event_terms`) and no other sentence states a rating, a count or an assessment
   (`substance_terms`), the passage is event coverage (the labelling convention: fairs are not
   OCOP) and its score is capped at `event_only_cap`, below the threshold;
+- the programme's business outside the sentences that name it (session 19): each `[topic]` kind
+  (its producers, dossiers, packaging, assessment councils) found in another sentence adds
+  `topic_weight` (up to `topic_cap`): a story about a training course or a commune's plan names
+  the programme once and goes on in its jargon;
 - passing mentions (session 17): when OCOP is named in one sentence only (`passing_max_sentences`),
   not in the title, and no sentence states a rating, a count, a rated product or an assessment
   (`substance_terms`), the passage mentions OCOP in passing ("các thầy cô được tặng quà là sản
@@ -76,6 +80,24 @@ def _indexes() -> tuple[PhraseIndex, PhraseIndex, PhraseIndex]:
 
 def core_index() -> PhraseIndex:
     return _indexes()[0]
+
+
+@cache
+def _topic_index() -> PhraseIndex:
+    return _phrase_index(relevance_vocab()["topic"])
+
+
+def _topic_kinds(doc: Document, ocop_sentences: set[int]) -> int:
+    """How many kinds of the programme's own business (`[topic]`: its producers, dossiers,
+    packaging, assessment councils) the story talks about in sentences that do not name it: a
+    story about the programme names it once and goes on in its jargon (session 19)."""
+    return len(
+        {
+            phrase.value
+            for i, _j, phrase in _topic_index().find_in_blocks(doc, CONTENT_ZONES)
+            if doc.sent_of[i] not in ocop_sentences
+        }
+    )
 
 
 @cache
@@ -236,6 +258,10 @@ def assess(
         # collect the whole context bonus.
         cap = min(w["context_cap"], w["context_per_block"] * len(per_block))
         raw += min(w["context_weight"] * len(kinds), cap)
+        # One jargon word ("bao bì" in a feature on a cooperative) is no sign of a story about the
+        # programme: the bonus starts at `topic_min_kinds` kinds.
+        if (topic := _topic_kinds(doc, sentences)) >= w["topic_min_kinds"]:
+            raw += min(w["topic_weight"] * topic, w["topic_cap"])
     raw += w["link"] * link_mentions
     facts = (
         w["fact"] * len(fact_sentences - rated_facts)

@@ -241,9 +241,18 @@ def of_a_product(doc: Document, first: int) -> bool:
     sản phẩm OCOP 4 sao"), not a statement about any product ("Đạt tiêu chuẩn OCOP 5 sao được xem
     như tấm vé thông hành …")."""
     a, _b = doc.sentence_bounds(first)
-    if modality().realis_before(doc, first):
+    if modality().realis_before(doc, first) or next(_owner_index().find(doc, a, first), None) is not None:
         return True
     return any(map(doc.is_name, range(a + 1, first)))
+
+
+@cache
+def _owner_index() -> PhraseIndex:
+    """`owner_phrases`: a product that belongs to someone ("sản phẩm của bà … đạt OCOP 3 sao") is a
+    particular product (session 19, not blind)."""
+    index = PhraseIndex(strict_accents=True)
+    index.add_all(stars_vocab()["owner_phrases"], True)
+    return index
 
 
 def _product_subject(doc: Document, first: int) -> bool:

@@ -39,11 +39,14 @@ BULLET = re.compile(r"^\s*[-–•+*●▪]\s")
 # also under an update or publication label, with the weekday and time in any order and seconds
 # or a Vietnamese AM/PM mark (round 14): "Cập nhật lúc : 15:16 15/01/2021", "Ngày đăng: 15/04/2022",
 # "Cập nhật lúc 08:40, Thứ Tư, 24/11/2021 (GMT+7)", "Ngày cập nhật: 14/12/2022 9:21:29 SA";
-# in capitals too ("CẬP NHẬT: 15/01/2021").
+# in capitals too ("CẬP NHẬT: 15/01/2021"); the date also with dashes or dots, and followed by
+# the outlet's section after a bar (session 19, not blind: "21-08-2023 | Kinh tế", "21.08.2023 | Xã
+# hội"): up to three words, so a headline after a date is not taken for one.
 DATELINE = re.compile(
     r"^\s*(?:(?:ngày\s+)?(?:cập\s+nhật|đăng|xuất\s+bản)(?:\s+(?:lúc|ngày))?\s*:?\s*)?"
     r"(?:(?:thứ\s+\w+|chủ\s+nhật|\d{1,2}:\d{2}(?::\d{2})?)\s*[,|\-–]?\s*){0,2}"
-    r"\d{1,2}/\d{1,2}/\d{4}[\s,:\d()gmt+|\-–]*(?:sa|ch|am|pm)?\s*$",
+    r"\d{1,2}([/.-])\d{1,2}\1\d{4}[\s,:\d()gmt+|\-–]*(?:sa|ch|am|pm)?"
+    r"(?:\s*\|\s*[^\W\d]+(?:\s[^\W\d]+){0,2})?\s*$",
     re.IGNORECASE,
 )
 
