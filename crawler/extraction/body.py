@@ -28,7 +28,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from crawler.extraction.blocks import Block
-from crawler.extraction.byline import Byline, has_byline_label, is_marked_credit, parse_byline
+from crawler.extraction.byline import (
+    Byline,
+    has_byline_label,
+    is_marked_credit,
+    parse_byline,
+    says_only_names,
+)
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
@@ -82,6 +88,7 @@ class BodyContext:
     teasers: frozenset[str] = frozenset()  # folded headlines and summaries of other stories (teasers.py)
     author_boxes: frozenset[str] = frozenset()  # folded texts of boxes about the writer (byline.py)
     byline_lines: frozenset[str] = frozenset()  # squashed texts of the page's byline element (byline.py)
+    section_links: frozenset[str] = frozenset()  # squashed texts of section links by the headline (byline.py)
     # Writers other sources name (structured data, meta tags, the byline element), case-folded:
     # a bare name opening the text is the byline when one of them agrees.
     named_elsewhere: frozenset[str] = frozenset()
@@ -337,6 +344,7 @@ def _take_opening_byline(
     named_elsewhere: frozenset[str] = frozenset(),
     lead: str = "",
     headings: frozenset[str] = frozenset(),
+    section_links: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """The byline bar's pieces that the body extractor kept as the first lines, before any prose
     (the lead does not count: templates print the byline between the sapo and the text), are the
@@ -350,6 +358,10 @@ def _take_opening_byline(
             prose = [b for b in kept if len(b.text.split()) >= _PROSE_WORDS]
             if not any(b.key != lead_key for b in prose):
                 byline = _opening_byline(block, outlet, named_elsewhere)
+                if byline is not None and block.link_chars and _names_sections(block, byline, section_links):
+                    # a section's link on the date line ("Nông Trại Xanh 07:40 …"): chrome
+                    _drop(result, "section line", block)
+                    continue
                 if byline is not None:
                     result.byline = result.byline or byline  # a closing byline, read later, wins
                     _drop(result, "opening byline", block)
@@ -359,6 +371,16 @@ def _take_opening_byline(
                 continue
         kept.append(block)
     return kept
+
+
+def _names_sections(block: Block, byline: Byline, section_links: frozenset[str]) -> bool:
+    """The line is a name and a date, and the name is the text of a link to a section's page
+    (byline.section_links): the line says where the story is filed."""
+    return (
+        len(byline.authors) == 1
+        and squash(byline.authors[0]) in section_links
+        and says_only_names(block.text, byline)
+    )
 
 
 def _is_opening_label(block: Block, outlet: OutletNames) -> bool:
@@ -919,7 +941,13 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_date_lines(work, result, context.crawled)
     work = _drop_byline_lines(work, result, context.byline_lines)
     work = _take_opening_byline(
-        work, result, context.outlet, context.named_elsewhere, context.lead, context.headings
+        work,
+        result,
+        context.outlet,
+        context.named_elsewhere,
+        context.lead,
+        context.headings,
+        context.section_links,
     )
     work = _drop_prompts(work, result)
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))

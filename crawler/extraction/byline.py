@@ -905,6 +905,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
                 byline = None if is_place(unstamped) else byline
         if byline is None and dated:
             byline = _after_section(text, outlet)
+        if byline and not labelled and _section_link(element, text, byline):
+            continue  # a section's link beside the date line, not the writer's name
         if (
             byline
             and (byline.authors or (byline.agency and not dated))
@@ -1187,18 +1189,81 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence
+        if line.endswith((":", "：")) and _heads_links(holder):
+            continue  # a list's label ("Góc Nhìn Khác:" over its links), not a signature
         byline = parse_byline(line, outlet, min_words=1 if is_signature_styled(holder) else 2)
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
 
 
+_LISTS = frozenset({"ul", "ol", "dl"})
+_LABEL_LEVELS = 3  # the label's element and the blocks around it: <div><p><b>Góc Nhìn Khác:</b></p></div><ul>
+
+
+def _heads_links(label: HtmlElement) -> bool:
+    """The element after a line ending with a colon is a list, or holds nothing but links: the
+    line labels that list ("Góc Nhìn Khác:" over related stories), as a signature never does. An
+    empty list still says so: its links may be filled in by a script after the page loads."""
+    for element in [label, *list(ancestors(label))[: _LABEL_LEVELS - 1]]:
+        following = next_element(element)
+        if following is None:
+            continue
+        if following.tag in _LISTS or following.tag == "a":
+            return True
+        shown = clean(following.text_content())
+        return bool(shown) and shown == clean(" ".join(a.text_content() for a in following.iter("a")))
+    return False
+
+
 def _links_author_page(holder: HtmlElement) -> bool:
     """Link text whose link goes to a writer's page: a path segment made of a byline class word
-    ("/tac-gia/hoai-nam-3067.html", "/author/lan-anh")."""
+    or a writer's page word ("/tac-gia/hoai-nam-3067.html", "/author/lan-anh", "/profile/lan-anh")."""
     link = next((a for a in [holder, *ancestors(holder)] if a.tag == "a"), None)
     path = (link.get("href") or "").split("?")[0] if link is not None else ""
-    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _AUTHOR_WORDS for segment in path.split("/")[:-1])
+    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _WRITER_PAGE for segment in path.split("/")[:-1])
+
+
+_WRITER_PAGE = _AUTHOR_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
+_NOT_A_PAGE = ("#", "mailto:", "tel:", "javascript:")
+
+
+def _links_other_page(link: HtmlElement) -> bool:
+    """A link to a page that is not a writer's: a section, a topic, a story. A writer's name
+    links to their own page (`_links_author_page`), to an address to write to, or nowhere."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and not href.lower().startswith(_NOT_A_PAGE) and not _links_author_page(link)
+
+
+def _section_link(line: HtmlElement, text: str, byline: Byline) -> bool:
+    """The line's one name is wholly the text of a link to a page that is not a writer's: a
+    section's or a topic's link set beside the date ("<a href='/the-gioi/'>Nông Trại Xanh</a>
+    07:40 12/03/2026") names where the story is filed, not who wrote it."""
+    if len(byline.authors) != 1 or not says_only_names(text, byline):
+        return False
+    name = squash(byline.authors[0])
+    links = [link for link in line.iter("a") if squash(link.text_content()) == name]
+    return bool(links) and all(_links_other_page(link) for link in links)
+
+
+def says_only_names(text: str, byline: Byline) -> bool:
+    """The line holds the byline's names and dates, nothing else: "Nông Trại Xanh 07:40
+    12/03/2026" may be a section's link beside the date; "Bạn đọc <a>Đàm Thị Nguyệt</a> (Củ Chi)"
+    says more than a link (a label, a place) and is read as the credit it is."""
+    rest = " ".join(_without_stamps(line) for line in text.splitlines())
+    return squash(rest) == squash(" ".join(byline.authors))
+
+
+def section_links(index: PageIndex, headline_at: int) -> frozenset[str]:
+    """Squashed texts of the links under the headline, as far as a credit line is looked for,
+    that go to pages that are not a writer's (`_section_link`): the body extractor may keep the
+    date line such a link stands on as the text's first block; it goes as the page's, not as a
+    byline. A text also linked to a writer's page or an address there stays a possible name."""
+    if headline_at < 0:
+        return frozenset()
+    links = [el for el in index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW) if el.tag == "a"]
+    other = {squash(link.text_content()) for link in links if _links_other_page(link)}
+    return frozenset(other - {squash(link.text_content()) for link in links if not _links_other_page(link)})
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:

@@ -41,6 +41,7 @@ from crawler.extraction.byline import (
     find_byline,
     find_closing_byline,
     parse_byline,
+    section_links,
 )
 from crawler.extraction.chrome import (
     find_labels,
@@ -849,6 +850,7 @@ def extract_article(
         teasers=frozenset(teasers.keys),
         author_boxes=frozenset(author_boxes(index, headline.element)),
         byline_lines=page_byline.lines if page_byline else frozenset(),
+        section_links=section_links(index, headline.position),
         named_elsewhere=_named_elsewhere(meta, outlet_names, page_byline),
     )
     cleaned: CleanBody = clean_body(blocks, context)
