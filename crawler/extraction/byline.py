@@ -1042,15 +1042,18 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
     """A bare line over the date that names a place ("Lào Cai"), a section set in capitals, or
     what the page prints elsewhere above it (a section the menu or the breadcrumb names).
 
-    Capitals hide the case that tells "Lan Anh" from "Môi trường", so a bare line in capitals is
-    read as names only when each name has a person's shape: it opens with a family name
-    ("LƯƠNG THỊ HIỀN"); "MÔI TRƯỜNG", "BẾP NHÀ - VƯỜN NHÀ" are headings. A line the page's links
-    print (outside the line: "Tác giả: <a>Lan Anh</a>" links the writer), or that a short element
-    before it says as its own text (a breadcrumb's current, unlinked item), is the section: told by
-    the page itself, not by a list of every outlet's sections."""
+    Capitals hide the case that tells "Lan Anh" from "Môi trường". A name that opens with a family
+    name ("LƯƠNG THỊ HIỀN") has a person's shape; a given name alone ("KHÁNH VY", as papers print
+    a writer) has the shape of a two-word heading, so the page is asked how it writes those words
+    elsewhere: in lower case ("bảo vệ môi trường") they are a common noun, the section's name,
+    never a person's. Known section words ("THỊ TRƯỜNG") are no names at all (bylines.toml
+    not_names). A line the page's links print (outside the line: "Tác giả: <a>Lan Anh</a>" links
+    the writer), or that a short element before it says as its own text (a breadcrumb's current,
+    unlinked item), is the section: told by the page itself, not by a list of every outlet's sections."""
     if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
         return True
-    if _in_capitals(text) and not all(name.split()[0] in _FAMILY_NAMES for name in byline.authors):
+    given_names = [name for name in byline.authors if name.split()[0] not in _FAMILY_NAMES]
+    if _in_capitals(text) and any(_said_in_lower_case(index, line, name) for name in given_names):
         return True
     keys = {squash(text), *(squash(name) for name in byline.authors)}
     if any(
@@ -1063,6 +1066,24 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
         for element in index.window(0, index.of(line))
         if element.tag != "a"
     )
+
+
+def _said_in_lower_case(index: PageIndex, line: HtmlElement, name: str) -> bool:
+    """The page prints the name's words elsewhere with a word after the first in lower case ("…
+    bảo vệ môi trường …", "Môi trường xanh …"): a common noun, as a person's name never is."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    inside = set(line.iter())
+    said = clean(
+        " ".join(
+            f"{'' if element.tag in NON_CONTENT_TAGS else element.text or ''} {element.tail or ''}"
+            for element in index.elements
+            if element not in inside
+        )
+    )
+    return any(any(w[:1].islower() for w in found.split()[1:]) for found in pattern.findall(said))
 
 
 def _in_capitals(text: str) -> bool:
