@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -286,6 +287,8 @@ def person_name(
     lower-case particle inside a name ("Sofia de la Fuente") is read; elsewhere "Villa de Leyva"
     beside a writer's name is a place of the same shape."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
+    if nickname := _NICKNAME.search(text):
+        return _nicknamed(text, nickname, min_words=min_words, pen_name=pen_name, particles=particles)
     words = text.split()
     # initials pack several parts of a name into one word: "H.Anh", "N.H" count as two
     parts = sum(len([p for p in w.split(".") if p]) if _INITIALS.match(w) else 1 for w in words)
@@ -304,6 +307,45 @@ def person_name(
         if len(named) >= 3 and named[0] not in _FAMILY_NAMES and named[-1] not in _FAMILY_NAMES:
             return None  # capitals hide the case of a heading ("NHỮNG CON SỐ"): a full name has a family name
     return text
+
+
+# A nickname or pen name in quotes, as a word of the name: 'Maria "Mimi" Okafor', "Trần Văn Hai
+# “Hai Lúa”". The quotes stand apart from the words around them ("O'Brien" holds no nickname).
+_NICKNAME = re.compile(r"""(?<!\S)(["“‘'«])([^"“”‘’'«»]{1,30})(["”’'»])(?!\S)""")
+_NICKNAME_WORDS = 3
+
+
+def _nicknamed(text: str, nickname: re.Match[str], **reading: Any) -> str | None:
+    """A name with a nickname in quotes among its words: the name around it must be a person's
+    and the nickname a few name words; the nickname stays where it was printed, in its quotes (the
+    writer signs so), in the case the name is given."""
+    rest = f"{text[: nickname.start()]} {text[nickname.end() :]}"
+    said = nickname[2].split()
+    name = person_name(rest, **reading)
+    if name is None or not 0 < len(said) <= _NICKNAME_WORDS or not all(map(_word_is_name, said)):
+        return None
+    if clean(rest) != name:  # capitals read in a name's case: the nickname in the same case
+        said = [w if _INITIALS.match(w) else _title_case(w) for w in said]
+    words = name.split()
+    before = len(text[: nickname.start()].split())
+    quoted = f"{nickname[1]}{' '.join(said)}{nickname[3]}"
+    return " ".join([*words[:before], quoted, *words[before:]])
+
+
+_PEN_NAME_NOTE = re.compile(
+    r"^(?:(?:" + "|".join(_VOCAB["words"]["pen_name_labels"]) + r")\s*:?\s+)(?P<name>\S.*)$", re.I
+)
+
+
+def _is_pen_name_note(inner: str) -> bool:
+    """A bracket after a name that gives the writer's other name: labelled ("bút danh Thu Sương",
+    "aka Annie") or wholly in quotes ("“Thu Sương”"). The writer is the name before it."""
+    labelled = _PEN_NAME_NOTE.match(inner.strip())
+    said = labelled["name"] if labelled else inner.strip()
+    quoted = _NICKNAME.fullmatch(said)
+    if not labelled and not quoted:
+        return False
+    return person_name(quoted[2] if quoted else said, pen_name=True) is not None
 
 
 def _has_vietnamese_letters(word: str) -> bool:
@@ -557,6 +599,9 @@ def parse_byline(
             result.outlet_only = True
         return result if len(inner.split()) <= 8 else None
     for inner in _PARENTHESISED.findall(text):
+        if _is_pen_name_note(inner) and text.replace(f"({inner})", " ").strip():
+            text = text.replace(f"({inner})", " ")  # "Lê Thu (bút danh Thu Sương)": one writer
+            continue
         agency = agency_name(inner)
         if (
             agency is None
