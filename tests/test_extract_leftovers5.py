@@ -10,6 +10,11 @@
    whole credit unreadable, and the writer was lost. The nickname is read as a word of the name,
    kept in its quotes. A pen name in brackets after the name, labelled ("bút danh …") or in quotes,
    is a note about the one writer, not a second one.
+3. A carousel whose box also printed the gallery's title or a counter ("1/4", "Ảnh 2 của 4"), or
+   whose slides each printed their counter, was not seen as one set (session 19 wanted the slides
+   to fill their box, and one caption per slide), so its unclassed captions leaked into the text.
+   A counter, and one short title line before the slides, are the carousel's own; the counters are
+   no caption and no text.
 
 The pages and names are written for this test.
 """
@@ -20,6 +25,7 @@ import pytest
 
 from crawler.extraction.byline import parse_byline
 from crawler.extraction.extract import extract_article
+from crawler.extraction.image_captions import is_slide_counter
 
 # 1. A given name in capitals over the date line, on a page whose class names say nothing
 BYLINE_URL = "https://canhdongxanh.example.vn/2025/03/09/giong-ngo-chiu-han-moi-7712.html"
@@ -147,3 +153,106 @@ def test_a_nickname_or_pen_name_keeps_the_writer_whole(credit: str, authors: lis
 def test_quotes_and_brackets_that_hold_no_nickname_leave_the_line_unread(text: str) -> None:
     """Guard: only a few name words in quotes, or a labelled pen name, make a name."""
     assert parse_byline(text, min_words=2) is None
+
+
+# 3. A carousel whose box prints a title or a counter
+CAROUSEL_URL = "https://miennui.example.vn/du-lich/ban-lang-mua-hoa-tam-xuan-2291.html"
+CAROUSEL_TITLE = "Bản làng vào mùa hoa tam xuân"
+CAROUSEL_LEAD = (
+    "Cuối tháng giêng, hoa tam xuân nở trắng các sườn đồi quanh bản, khách lên ngắm đông hơn mọi năm."
+)
+CAROUSEL_STORY = [
+    "Người trong bản dọn lối đi quanh vườn hoa, dựng thêm mấy chòi nghỉ bằng tre để khách ngồi uống "
+    "nước chè và nhìn xuống thung lũng.",
+    "Tổ du lịch của bản thu một khoản phí nhỏ ở đầu dốc, số tiền được dùng để sửa cầu treo và trả "
+    "công cho những người dọn rác sau mỗi ngày cuối tuần.",
+    "Chính quyền xã khuyên khách không bẻ cành hoa làm kỷ niệm, vì cây cần giữ nụ để ra quả vào "
+    "cuối mùa xuân cho bà con thu hái.",
+]
+SLIDES = [
+    "Sườn đồi phía đông bản phủ trắng hoa lúc sáng sớm.",
+    "Hai cô gái chụp ảnh dưới gốc cây già nhất bản.",
+    "Chòi tre mới dựng bên lối lên đồi.",
+    "Khách dừng chân trên cầu treo nhìn về phía vườn hoa.",
+]
+
+
+def _gallery(before: str = "", after: str = "", counters: bool = False) -> str:
+    slides = "".join(
+        f'<div class="c{n}"><img src="/anh/hoa-{n}.jpg" alt="">'
+        + (f"<span>{n}/{len(SLIDES)}</span>" if counters else "")
+        + f"<p>{line}</p></div>"
+        for n, line in enumerate(SLIDES, 1)
+    )
+    return f'<div class="cx">{before}{slides}{after}</div>'
+
+
+def _carousel_page(gallery: str, story: list[str] = CAROUSEL_STORY) -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in story)
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{CAROUSEL_TITLE}</title>
+<meta property="article:published_time" content="2026-02-20T07:30:00+07:00"></head><body>
+<nav><a href="/">Trang chủ</a> <a href="/du-lich">Du lịch</a></nav>
+<div class="m1"><h1>{CAROUSEL_TITLE}</h1><p class="m2">{CAROUSEL_LEAD}</p>
+<div class="m3"><figure><img src="/anh/toan-canh.jpg" alt=""><figcaption>Bản nhìn từ đỉnh đèo.</figcaption>
+</figure>{gallery}{paragraphs}</div></div>
+</body></html>""".encode()
+
+
+@pytest.mark.parametrize(
+    "gallery",
+    [
+        _gallery(before="<h3>Mùa hoa trên bản</h3>"),
+        _gallery(after="<div>1/4</div>"),
+        _gallery(after="<span>Ảnh 1 của 4</span>"),
+        _gallery(counters=True),
+        _gallery(before="<p>Mùa hoa trên bản</p>", after="<div>1 / 4</div>", counters=True),
+    ],
+    ids=["title", "counter", "worded counter", "counter per slide", "all"],
+)
+def test_a_carousel_with_a_title_or_a_counter_gives_captions(gallery: str) -> None:
+    """Failed on main: the slides' lines stayed in the text."""
+    article = extract_article(_carousel_page(gallery), CAROUSEL_URL)
+    for line in SLIDES:
+        assert line in article.captions and line not in article.text
+    for paragraph in CAROUSEL_STORY:
+        assert paragraph in article.text
+    assert not any(c.isdigit() for c in " ".join(article.captions)), article.captions
+    assert "1/4" not in article.text and "1 / 4" not in article.text and "của 4" not in article.text
+
+
+def test_a_carousel_that_is_the_story_keeps_its_lines_and_drops_its_counters() -> None:
+    """Guard: with little text around it the carousel tells the story: its lines are text, in
+    order, and the counters are not."""
+    article = extract_article(_carousel_page(_gallery(counters=True), story=[]), CAROUSEL_URL)
+    positions = [article.text.find(line) for line in SLIDES]
+    assert -1 not in positions and positions == sorted(positions), article.text
+    assert "/4" not in article.text
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # a paragraph of the story before the pictures, not a gallery's title
+        "<p>" + " ".join(["Người trong bản kể rằng mùa hoa năm nay đến sớm hơn thường lệ."] * 3) + "</p>",
+        # two lines before the slides: more than a title
+        "<h3>Mùa hoa trên bản</h3><p>Ảnh chụp trong hai ngày cuối tuần.</p>",
+    ],
+)
+def test_a_box_that_prints_more_than_a_title_is_no_track(before: str) -> None:
+    """Guard: the slides' lines are judged one by one as before (three pictures with lines in a
+    story may be the story's own: they stay text), as on main."""
+    article = extract_article(_carousel_page(_gallery(before=before)), CAROUSEL_URL)
+    for line in SLIDES:
+        assert line in article.text
+
+
+@pytest.mark.parametrize("text", ["1/5", "2 / 6", "Ảnh 2 của 6", "Photo 3 of 8"])
+def test_counters(text: str) -> None:
+    assert is_slide_counter(text)
+
+
+@pytest.mark.parametrize("text", ["5/1", "0/4", "Top 3 trong 10", "Ngày 2/9", "Lần thứ 2 của 6 người"])
+def test_no_counters(text: str) -> None:
+    """Guard: a date, a ranking, a sentence's numbers are no counter."""
+    assert not is_slide_counter(text)
