@@ -1327,9 +1327,12 @@ def section_links(index: PageIndex, headline_at: int) -> frozenset[str]:
     byline. A text also linked to a writer's page or an address there stays a possible name."""
     if headline_at < 0:
         return frozenset()
-    links = [el for el in index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW) if el.tag == "a"]
-    other = {squash(link.text_content()) for link in links if _links_other_page(link)}
-    return frozenset(other - {squash(link.text_content()) for link in links if not _links_other_page(link)})
+    other: set[str] = set()
+    writers: set[str] = set()
+    for link in index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW):
+        if link.tag == "a":
+            (other if _links_other_page(link) else writers).add(squash(link.text_content()))
+    return frozenset(other - writers)
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:
