@@ -15,6 +15,11 @@
    to fill their box, and one caption per slide), so its unclassed captions leaked into the text.
    A counter, and one short title line before the slides, are the carousel's own; the counters are
    no caption and no text.
+4. (Found on a real foreign page of session 19's metabench, dev half; not blind.) A paywalled story
+   is too short for trafilatura's own pass, and its baseline hands back the page's paragraphs as
+   bare text, without their links: the site's menu and account lines after the paywall's notice
+   read as paragraphs. The link text each paragraph holds on the page is marked again, so the
+   link rules drop them as on any other page.
 
 The pages and names are written for this test.
 """
@@ -256,3 +261,39 @@ def test_counters(text: str) -> None:
 def test_no_counters(text: str) -> None:
     """Guard: a date, a ranking, a sentence's numbers are no counter."""
     assert not is_slide_counter(text)
+
+
+# 4. The baseline's paragraphs get their links back
+WALL_URL = "https://dongruong.example.vn/hoi-cho/hoi-cho-nong-san-mua-thu-8812.html"
+WALL_OPENING = "Hội chợ nông sản mùa thu mở cửa sáng nay với hơn trăm gian hàng, bày bán mật ong và chè búp."
+WALL_TEASER = "Nhiều gian hàng đã bán gần hết hàng ngay trong buổi sáng…"
+MENU_LINES = ["Trang chủ điện tử", "Tuyển dụng Liên hệ tòa soạn", "Thời tiết Rao vặt", "Đính chính"]
+
+
+def _walled_page(opening: str = WALL_OPENING) -> bytes:
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Hội chợ nông sản mùa thu</title>
+<meta property="article:published_time" content="2026-09-12T08:00:00+07:00"></head><body>
+<div class="a1"><a href="/">Báo Đồng Ruộng</a> <a href="/dang-nhap">Đăng nhập</a></div>
+<div class="a2"><h1>Hội chợ nông sản mùa thu mở cửa</h1>
+<div class="a3"><p>{opening}</p><p>{WALL_TEASER}</p>
+<div class="a4"><p>Bài viết dành cho thành viên. Đăng ký để đọc tiếp toàn bộ nội dung.</p></div></div>
+<div class="a5"><p><a href="/">Trang chủ điện tử</a></p>
+<p><a href="/tuyen-dung/">Tuyển dụng</a> <a href="/lien-he/">Liên hệ tòa soạn</a></p>
+<p><a href="/thoi-tiet/">Thời tiết</a> <a href="/rao-vat/">Rao vặt</a></p>
+<p><a href="/dinh-chinh/">Đính chính</a></p></div></div>
+</body></html>""".encode()
+
+
+def test_the_site_s_links_after_a_paywall_s_notice_are_no_paragraphs() -> None:
+    """Failed on main: the four menu lines were the text's last paragraphs."""
+    text = extract_article(_walled_page(), WALL_URL).text
+    assert WALL_OPENING in text and WALL_TEASER in text
+    for line in MENU_LINES:
+        assert line not in text, text
+
+
+def test_a_paragraph_with_a_link_in_its_sentence_stays() -> None:
+    """Guard: a few linked words inside a sentence of the story leave it a paragraph."""
+    opening = WALL_OPENING.replace("mật ong", '<a href="/mat-ong/">mật ong</a>')
+    assert WALL_OPENING in extract_article(_walled_page(opening), WALL_URL).text
