@@ -20,6 +20,10 @@
    bare text, without their links: the site's menu and account lines after the paywall's notice
    read as paragraphs. The link text each paragraph holds on the page is marked again, so the
    link rules drop them as on any other page.
+5. (Found on the same kit's dev half, a Thai page; not blind.) A box after the text that gives the
+   outlet's own accounts elsewhere ("Facebook https://fb.me/<outlet>", "Zalo OA: @<outlet>") was
+   kept as the text's last paragraph. An account named after the outlet (its host or its name)
+   marks the box as the outlet's, in any language; an account named otherwise stays.
 
 The pages and names are written for this test.
 """
@@ -297,3 +301,44 @@ def test_a_paragraph_with_a_link_in_its_sentence_stays() -> None:
     """Guard: a few linked words inside a sentence of the story leave it a paragraph."""
     opening = WALL_OPENING.replace("mật ong", '<a href="/mat-ong/">mật ong</a>')
     assert WALL_OPENING in extract_article(_walled_page(opening), WALL_URL).text
+
+
+# 5. The outlet's own accounts after the text
+ACCOUNTS_URL = "https://dongruong.example.vn/nong-san/vu-mat-ong-bac-ha-4410.html"
+ACCOUNTS_STORY = [
+    "Vụ mật ong năm nay của các hộ nuôi ong trên cao nguyên cho sản lượng cao hơn năm ngoái, nhờ "
+    "mùa hoa kéo dài và ít mưa trái mùa vào tháng ba.",
+    "Hợp tác xã trong xã thu mua mật với giá ổn định, đóng chai có mã truy xuất và bán qua các hội "
+    "chợ nông sản ở miền xuôi từ đầu tháng năm.",
+    "Những hộ mới vào nghề được hợp tác xã cho mượn thùng nuôi và hướng dẫn cách chia đàn trước mùa "
+    "hoa năm sau.",
+]
+OWN_ACCOUNTS = (
+    "Cập nhật tin mỗi ngày cùng Đồng Ruộng tại:<br>Facebook https://fb.me/dongruong<br>"
+    "YouTube https://youtube.com/@dongruong<br>Zalo OA: @dongruong"
+)
+
+
+def _accounts_page(after: str, story: list[str] = ACCOUNTS_STORY) -> bytes:
+    paragraphs = "".join(f"<p>{text}</p>" for text in story)
+    return f"""<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Vụ mật ong bội thu trên cao nguyên</title>
+<meta property="article:published_time" content="2026-05-03T08:00:00+07:00"></head><body>
+<div class="b1"><a href="/">Đồng Ruộng</a></div>
+<div class="b2"><h1>Vụ mật ong bội thu trên cao nguyên</h1>
+<div class="b3">{paragraphs}<p>{after}</p></div></div>
+</body></html>""".encode()
+
+
+def test_the_outlet_s_own_accounts_after_the_text_are_no_paragraph() -> None:
+    """Failed on main: the box was the text's last paragraph."""
+    text = extract_article(_accounts_page(OWN_ACCOUNTS), ACCOUNTS_URL).text
+    assert ACCOUNTS_STORY[-1] in text
+    assert "fb.me" not in text and "@dongruong" not in text and "Cập nhật tin" not in text, text
+
+
+def test_an_account_named_otherwise_stays_in_the_text() -> None:
+    """Guard: the story's own closing line gives a source's page, not the outlet's."""
+    closing = "Bạn đọc có thể đặt mật qua trang của hợp tác xã tại https://fb.me/htxmatongbanmai."
+    text = extract_article(_accounts_page(closing), ACCOUNTS_URL).text
+    assert closing in text
