@@ -1090,7 +1090,7 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
     Capitals hide the case that tells "Lan Anh" from "Môi trường". A name that opens with a family
     name ("LƯƠNG THỊ HIỀN") has a person's shape; a given name alone ("KHÁNH VY", as papers print
     a writer) has the shape of a two-word heading, so the page is asked how it writes those words
-    elsewhere: in lower case ("bảo vệ môi trường") they are a common noun, the section's name,
+    elsewhere: in lower case ("giữ sạch môi trường") they are a common noun, the section's name,
     never a person's. Known section words ("THỊ TRƯỜNG") are no names at all (bylines.toml
     not_names). A line the page's links print (outside the line: "Tác giả: <a>Lan Anh</a>" links
     the writer), or that a short element before it says as its own text (a breadcrumb's current,
@@ -1115,7 +1115,7 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
 
 def _said_in_lower_case(index: PageIndex, line: HtmlElement, name: str) -> bool:
     """The page prints the name's words elsewhere with a word after the first in lower case ("…
-    bảo vệ môi trường …", "Môi trường xanh …"): a common noun, as a person's name never is."""
+    giữ sạch môi trường …", "Môi trường xanh …"): a common noun, as a person's name never is."""
     words = name.split()
     if len(words) < 2:
         return False
