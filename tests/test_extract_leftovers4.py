@@ -10,7 +10,9 @@
    as the writer when no link on the page printed it. Capitals hide the case that tells a name
    from a heading: a bare line in capitals over its date is read as names only when each opens
    with a family name; a line a short element above it prints as its own text (a breadcrumb's
-   unlinked current item) is the section, as one a link prints was.
+   unlinked current item) is the section, as one a link prints was. (Session 20: a given name alone
+   in capitals is a writer again; sections are told by known section words and the page's lower-case
+   use of the words, tests/test_extract_leftovers5.py.)
 3. A ticker printed as one line of label-and-value pieces set apart by separators ("Vàng 82,6
    triệu | USD 25.390 đ | …") above the lead was kept as the first paragraph and read as the lead.
    Such a line, between the headline and the story's first sentence and holding no date, leaves

@@ -530,4 +530,37 @@ def extract_blocks(tree: HtmlElement, url: str | None, containers: Sequence[Html
     if body is None:
         return []
     restore_spaces(body, tree)
-    return body_to_blocks(body, url)
+    blocks = body_to_blocks(body, url)
+    return _relinked(blocks, tree, url) if _plain_paragraphs(body) else blocks
+
+
+_BASELINE_TAGS = ("p", "blockquote", "q", "pre", "code")
+
+
+def _plain_paragraphs(body: etree._Element) -> bool:
+    """trafilatura's last resort, its baseline: the page's paragraphs as bare text, their links no
+    longer marked (`<p>` children holding no element)."""
+    return len(body) > 0 and all(child.tag == "p" and len(child) == 0 for child in body)
+
+
+def _relinked(blocks: list[Block], tree: HtmlElement, url: str | None) -> list[Block]:
+    """The blocks with the link text their paragraph holds on the page: the baseline drops the
+    marks, and a run of the site's own links after a paywall's notice (its menu, its account
+    lines) would read as paragraphs of the story. A text printed twice on the page, once linked
+    and once not, is left unmarked."""
+    links: dict[str, tuple[int, int]] = {}
+    for element in tree.iter(*_BASELINE_TAGS):
+        key = "".join(element.text_content().split())  # the baseline spaces blocks apart; CJK has none
+        if not key:
+            continue
+        refs = [a for a in element.iter("a") if not (a.get("href") or "#").startswith("#")]
+        said = [len(" ".join(a.text_content().split())) for a in refs]
+        out = sum(n for a, n in zip(refs, said, strict=True) if _leaves_site(a.get("href") or "", url))
+        marks = (sum(said), out)
+        links[key] = marks if links.get(key, marks) == marks else (0, 0)
+    return [
+        replace(block, link_chars=marked[0], outbound_chars=marked[1])
+        if block.kind == "p" and not block.link_chars and (marked := links.get("".join(block.text.split())))
+        else block
+        for block in blocks
+    ]

@@ -38,7 +38,7 @@ from crawler.extraction.byline import (
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
-from crawler.extraction.outlet import OutletNames
+from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
 from crawler.extraction.vocab import AnyBranch, load, pattern
@@ -564,10 +564,25 @@ def _drop_trailing_labels(
             _drop(result, "trailing label", block)
         elif block.key in teasers:
             _drop(result, "trailing teaser", block)
+        elif _gives_own_account(block, outlet):
+            _drop(result, "outlet's accounts", block)
         else:
             break
         end -= 1
     return blocks[:end]
+
+
+# An account on another site, by its address or handle: "https://fb.me/x", "twitter.com/@x",
+# "ID = @x" (an e-mail address is none).
+_ACCOUNT = re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,}/@?([\w.-]{3,})|(?<![\w.@])@([\w.]{3,})", re.I)
+
+
+def _gives_own_account(block: Block, outlet: OutletNames) -> bool:
+    """The block gives the outlet's own accounts elsewhere, named after it: its pages on social
+    networks, its donation page ("Facebook https://fb.me/<outlet>", "LINE ID = @<outlet>"). After
+    the text that is the outlet's box (follow us, support us) in any language; an account named
+    otherwise (a source's, a person's) may be the story's."""
+    return any(site_key(found[1] or found[2]) in outlet.keys for found in _ACCOUNT.finditer(block.text))
 
 
 def _is_link_only(block: Block) -> bool:

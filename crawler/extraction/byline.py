@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -286,6 +287,8 @@ def person_name(
     lower-case particle inside a name ("Sofia de la Fuente") is read; elsewhere "Villa de Leyva"
     beside a writer's name is a place of the same shape."""
     text = _HONORIFIC.sub("", clean(text)).strip(" .,:;-–")
+    if nickname := _NICKNAME.search(text):
+        return _nicknamed(text, nickname, min_words=min_words, pen_name=pen_name, particles=particles)
     words = text.split()
     # initials pack several parts of a name into one word: "H.Anh", "N.H" count as two
     parts = sum(len([p for p in w.split(".") if p]) if _INITIALS.match(w) else 1 for w in words)
@@ -304,6 +307,45 @@ def person_name(
         if len(named) >= 3 and named[0] not in _FAMILY_NAMES and named[-1] not in _FAMILY_NAMES:
             return None  # capitals hide the case of a heading ("NHỮNG CON SỐ"): a full name has a family name
     return text
+
+
+# A nickname or pen name in quotes, as a word of the name: 'Maria "Mimi" Okafor', "Trần Văn Hai
+# “Hai Lúa”". The quotes stand apart from the words around them ("O'Brien" holds no nickname).
+_NICKNAME = re.compile(r"""(?<!\S)(["“‘'«])([^"“”‘’'«»]{1,30})(["”’'»])(?!\S)""")
+_NICKNAME_WORDS = 3
+
+
+def _nicknamed(text: str, nickname: re.Match[str], **reading: Any) -> str | None:
+    """A name with a nickname in quotes among its words: the name around it must be a person's
+    and the nickname a few name words; the nickname stays where it was printed, in its quotes (the
+    writer signs so), in the case the name is given."""
+    rest = f"{text[: nickname.start()]} {text[nickname.end() :]}"
+    said = nickname[2].split()
+    name = person_name(rest, **reading)
+    if name is None or not 0 < len(said) <= _NICKNAME_WORDS or not all(map(_word_is_name, said)):
+        return None
+    if clean(rest) != name:  # capitals read in a name's case: the nickname in the same case
+        said = [w if _INITIALS.match(w) else _title_case(w) for w in said]
+    words = name.split()
+    before = len(text[: nickname.start()].split())
+    quoted = f"{nickname[1]}{' '.join(said)}{nickname[3]}"
+    return " ".join([*words[:before], quoted, *words[before:]])
+
+
+_PEN_NAME_NOTE = re.compile(
+    r"^(?:(?:" + "|".join(_VOCAB["words"]["pen_name_labels"]) + r")\s*:?\s+)(?P<name>\S.*)$", re.I
+)
+
+
+def _is_pen_name_note(inner: str) -> bool:
+    """A bracket after a name that gives the writer's other name: labelled ("bút danh Thu Sương",
+    "aka Annie") or wholly in quotes ("“Thu Sương”"). The writer is the name before it."""
+    labelled = _PEN_NAME_NOTE.match(inner.strip())
+    said = labelled["name"] if labelled else inner.strip()
+    quoted = _NICKNAME.fullmatch(said)
+    if not labelled and not quoted:
+        return False
+    return person_name(quoted[2] if quoted else said, pen_name=True) is not None
 
 
 def _has_vietnamese_letters(word: str) -> bool:
@@ -557,6 +599,9 @@ def parse_byline(
             result.outlet_only = True
         return result if len(inner.split()) <= 8 else None
     for inner in _PARENTHESISED.findall(text):
+        if _is_pen_name_note(inner) and text.replace(f"({inner})", " ").strip():
+            text = text.replace(f"({inner})", " ")  # "Lê Thu (bút danh Thu Sương)": one writer
+            continue
         agency = agency_name(inner)
         if (
             agency is None
@@ -1042,15 +1087,18 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
     """A bare line over the date that names a place ("Lào Cai"), a section set in capitals, or
     what the page prints elsewhere above it (a section the menu or the breadcrumb names).
 
-    Capitals hide the case that tells "Lan Anh" from "Môi trường", so a bare line in capitals is
-    read as names only when each name has a person's shape: it opens with a family name
-    ("LƯƠNG THỊ HIỀN"); "MÔI TRƯỜNG", "BẾP NHÀ - VƯỜN NHÀ" are headings. A line the page's links
-    print (outside the line: "Tác giả: <a>Lan Anh</a>" links the writer), or that a short element
-    before it says as its own text (a breadcrumb's current, unlinked item), is the section: told by
-    the page itself, not by a list of every outlet's sections."""
+    Capitals hide the case that tells "Lan Anh" from "Môi trường". A name that opens with a family
+    name ("LƯƠNG THỊ HIỀN") has a person's shape; a given name alone ("KHÁNH VY", as papers print
+    a writer) has the shape of a two-word heading, so the page is asked how it writes those words
+    elsewhere: in lower case ("giữ sạch môi trường") they are a common noun, the section's name,
+    never a person's. Known section words ("THỊ TRƯỜNG") are no names at all (bylines.toml
+    not_names). A line the page's links print (outside the line: "Tác giả: <a>Lan Anh</a>" links
+    the writer), or that a short element before it says as its own text (a breadcrumb's current,
+    unlinked item), is the section: told by the page itself, not by a list of every outlet's sections."""
     if len(byline.authors) < 2 and not is_marked_credit(text, byline) and is_place(text):
         return True
-    if _in_capitals(text) and not all(name.split()[0] in _FAMILY_NAMES for name in byline.authors):
+    given_names = [name for name in byline.authors if name.split()[0] not in _FAMILY_NAMES]
+    if _in_capitals(text) and any(_said_in_lower_case(index, line, name) for name in given_names):
         return True
     keys = {squash(text), *(squash(name) for name in byline.authors)}
     if any(
@@ -1063,6 +1111,24 @@ def _section_or_place(index: PageIndex, line: HtmlElement, text: str, byline: By
         for element in index.window(0, index.of(line))
         if element.tag != "a"
     )
+
+
+def _said_in_lower_case(index: PageIndex, line: HtmlElement, name: str) -> bool:
+    """The page prints the name's words elsewhere with a word after the first in lower case ("…
+    giữ sạch môi trường …", "Môi trường xanh …"): a common noun, as a person's name never is."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.I)
+    inside = set(line.iter())
+    said = clean(
+        " ".join(
+            f"{'' if element.tag in NON_CONTENT_TAGS else element.text or ''} {element.tail or ''}"
+            for element in index.elements
+            if element not in inside
+        )
+    )
+    return any(any(w[:1].islower() for w in found.split()[1:]) for found in pattern.findall(said))
 
 
 def _in_capitals(text: str) -> bool:
@@ -1261,9 +1327,12 @@ def section_links(index: PageIndex, headline_at: int) -> frozenset[str]:
     byline. A text also linked to a writer's page or an address there stays a possible name."""
     if headline_at < 0:
         return frozenset()
-    links = [el for el in index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW) if el.tag == "a"]
-    other = {squash(link.text_content()) for link in links if _links_other_page(link)}
-    return frozenset(other - {squash(link.text_content()) for link in links if not _links_other_page(link)})
+    other: set[str] = set()
+    writers: set[str] = set()
+    for link in index.window(headline_at + 1, headline_at + 1 + _CREDIT_WINDOW):
+        if link.tag == "a":
+            (other if _links_other_page(link) else writers).add(squash(link.text_content()))
+    return frozenset(other - writers)
 
 
 def _portraits(tree: HtmlElement) -> dict[str, str]:

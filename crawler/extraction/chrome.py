@@ -38,7 +38,7 @@ from crawler.extraction.dom import (
     widest_box,
     words_of,
 )
-from crawler.extraction.image_captions import find_unclassed_captions
+from crawler.extraction.image_captions import find_unclassed_captions, is_slide_counter
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.vocab import load
 from crawler.urls import is_web_url, same_site
@@ -343,7 +343,7 @@ def take_captions(
             long.append(element)
             continue
         chosen.append(element)
-        if text and text not in captions:
+        if text and text not in captions and not is_slide_counter(text):
             captions.append(text)
     above_texts = [text for text in map(text_of, above) if text]
     for element in above:
@@ -355,6 +355,8 @@ def take_captions(
             if _is_video_caption(element, text):
                 remove(element)
                 kept.append(text)
+            elif is_slide_counter(text):
+                remove(element)  # a carousel's "2/5": neither a caption nor the story's
             else:
                 _as_story_paragraph(element, headline)
         # A picture above the headline may repeat a line of the story: the line stays in the text.

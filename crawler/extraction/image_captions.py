@@ -41,6 +41,7 @@ from crawler.extraction.dom import (
     xml_safe,
 )
 from crawler.extraction.keys import squash
+from crawler.extraction.vocab import load
 
 _CAPTION_MAX_WORDS = 40
 _ITALIC_TAGS = frozenset({"em", "i"})
@@ -480,15 +481,14 @@ def _carousel_lines(pictures_with_lines: list[tuple[HtmlElement, list[HtmlElemen
             runs[-1].append(slide)
         else:
             runs.append([slide])
-    return [
-        line
-        for run in runs
-        if len(run) >= _CAROUSEL_SLIDES
-        and _a_track(run)
-        and all(_a_caption(lines_of[slide]) for slide in run)
-        for slide in run
-        for line in lines_of[slide]
-    ]
+    found: list[HtmlElement] = []
+    for run in runs:
+        if len(run) >= _CAROUSEL_SLIDES and _a_track(run) and all(_a_caption(lines_of[s]) for s in run):
+            found.extend(line for slide in run for line in lines_of[slide])
+            # the track's own counter ("Ảnh 2 của 6") goes with the slides (chrome drops it)
+            found.extend(child for child in run[0].itersiblings() if _counts(child))
+            found.extend(child for child in run[0].itersiblings(preceding=True) if _counts(child))
+    return found
 
 
 _TEXT_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote")
@@ -502,28 +502,64 @@ def _text_blocks(line: HtmlElement) -> list[HtmlElement]:
 
 
 def _a_caption(lines: list[HtmlElement]) -> bool:
-    """A slide's lines read as one caption: short, and one block of text besides a photo credit.
-    A card's title over its text ("<p>Title</p><p>Text …</p>", a feature grid) is two."""
+    """A slide's lines read as one caption: short, and one block of text besides a photo credit
+    and the slide's counter ("2/5"). A card's title over its text ("<p>Title</p><p>Text …</p>", a
+    feature grid) is two."""
     blocks = [block for line in lines for block in _text_blocks(line)]
-    said = [block for block in blocks if not _PHOTO_CREDIT.search(text_of(block))]
+    said = [block for block in blocks if not _PHOTO_CREDIT.search(text_of(block)) and not _counts(block)]
     return _short(squash(" ".join(map(text_of, lines)))) and len(said) <= 1
 
 
+# A slide counter: "1/5", "2 / 6", "Ảnh 2 của 6", "Photo 3 of 8": two small numbers, the first not
+# above the second, with a picture's word before them and a slash or "of" between them
+# (chrome_labels.toml [slide_counter]).
+_SLIDE_COUNTER = load("chrome_labels")["slide_counter"]
+_COUNTER = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, _SLIDE_COUNTER["before"])) + r")\s+)?(\d{1,3})\s*"
+    r"(?:"
+    + "|".join(re.escape(w) if w == "/" else rf"\s{re.escape(w)}\s" for w in _SLIDE_COUNTER["between"])
+    + r")\s*(\d{1,3})$",
+    re.I,
+)
+_TRACK_TITLE_WORDS = 15
+
+
+def _counts(element: HtmlElement) -> bool:
+    return is_slide_counter(text_of(element))
+
+
+def is_slide_counter(text: str) -> bool:
+    """The text is a carousel's counter and nothing else: no caption, no line of a story."""
+    found = _COUNTER.match(text)
+    return found is not None and 0 < int(found[1]) <= int(found[2])
+
+
 def _a_track(run: list[HtmlElement]) -> bool:
-    """The slides are all their box prints: nothing but them (and blocks without text, the
-    arrows and dots) in the box. Pictures with their lines set among the story's paragraphs
-    (recipe steps in picture-and-text tables) are the story's own blocks, not a carousel."""
+    """The slides are all their box prints: nothing but them in the box, besides blocks without
+    text (the arrows and dots), a counter ("1/5", "Ảnh 2 của 6") and one short title line before
+    them (the gallery's name). Pictures with their lines set among the story's paragraphs (recipe
+    steps in picture-and-text tables) are the story's own blocks, not a carousel."""
     box = run[0].getparent()
+    if box is None or (box.text or "").strip():
+        return False
     members = set(run)
-    return (
-        box is not None
-        and not (box.text or "").strip()
-        and all(
-            child in members or (not text_of(child) and not (child.tail or "").strip())
-            for child in box
-            if isinstance(child.tag, str)
-        )
-    )
+    titled = False
+    for child in box:
+        if not isinstance(child.tag, str) or child in members:
+            continue
+        if (child.tail or "").strip():
+            return False
+        if not text_of(child) or _counts(child):
+            continue
+        if titled or box.index(child) > box.index(run[0]) or not _a_title(child):
+            return False
+        titled = True
+    return True
+
+
+def _a_title(element: HtmlElement) -> bool:
+    """A short line with no picture: a gallery's name over its slides, not a paragraph of a story."""
+    return element.find(".//img") is None and len(text_of(element).split()) <= _TRACK_TITLE_WORDS
 
 
 def _said_elsewhere(said: str, image: HtmlElement, not_captions: frozenset[str]) -> bool:
