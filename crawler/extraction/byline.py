@@ -1186,6 +1186,10 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         seen += 1
         if seen > 2:
             return None
+        if in_chrome(holder):
+            # The page's sidebar, header or footer after the text ("Trending Now" over a rail's
+            # list, "Follow Us" over social links): the site's furniture signs no article.
+            continue
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence
