@@ -227,6 +227,25 @@ class PrintedDate:
     relative: bool = False  # "5 giờ trước": anchored on the crawl time (dates.is_relative)
 
 
+_LABEL_CHARS = 40  # the end of the line before a stamp: its label ("Updated", "Cập nhật lúc")
+
+
+def _labelled(element: HtmlElement, text: str) -> str:
+    """The stamp read from a <time>'s machine value, with the words printed before the element
+    on its line: "Updated <time datetime=…>…</time>" labels the value as an update time, which
+    the value alone (an ISO string) cannot say. Other stamps are read from their own text."""
+    parent = element.getparent()
+    if element.tag != "time" or not element.get("datetime") or parent is None:
+        return text
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        before.append(sibling.text_content() + (sibling.tail or "") if isinstance(sibling.tag, str) else "")
+    label = " ".join(" ".join(before).split())[-_LABEL_CHARS:]
+    return f"{label} {text}" if label else text
+
+
 def _printed(text: str, value: datetime) -> PrintedDate | None:
     """The stamp as read, or None when its label names the latest of several events ("Cập nhật
     lần cuối", "Bình luận mới nhất", "Last updated"): a last edit's or a last comment's time, which
@@ -285,7 +304,7 @@ def find_printed_date(
         parent = element.getparent()
         if (value.hour, value.minute, value.second) == (0, 0, 0) and parent is not None:
             value = _with_line_clock(parent, value, crawled, conventions)
-        printed = _printed(text, value)
+        printed = _printed(_labelled(element, text), value)
         if printed is None:
             continue
         if printed.print_edition:  # the paper's day: a web stamp anywhere in the byline area wins

@@ -1,0 +1,58 @@
+"""A <time> element's label and a magazine's issue date (session 20).
+
+Real pages printed "Updated <time datetime=…>December 12 …</time>" under the headline: the value
+of `datetime` alone (an ISO string) says nothing of its label, so the update time was taken for
+the publication and contradicted the metadata. And "December 5, 2016 Issue" (a magazine's print
+issue) was taken for the web publication day. Both now read as what their labels say. Names and
+pages are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+
+CRAWLED = datetime(2026, 12, 7, 8, 15, tzinfo=VIETNAM_TZ)
+URL = "https://coast.example/news/ferry-evening-crossing"
+BODY = "".join(
+    f"<p>The ferry company said the new timetable would add an evening crossing on weekdays {i}.</p>"
+    for i in range(6)
+)
+
+
+def page(stamp: str) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry adds an evening crossing</title>
+<meta property="article:published_time" content="2025-11-19T08:00:00+00:00"></head>
+<body><main><h1>Ferry adds an evening crossing</h1>
+<p class="byline">By Tomas Berg</p>{stamp}<div class="story">{BODY}</div></main></body></html>"""
+
+
+def test_an_update_label_before_a_time_element() -> None:
+    """Failed on main: the update time (three days later) was used, flagged as a conflict."""
+    time = '<time datetime="2025-11-22T09:30:00+00:00">November 22, 2025</time>'
+    stamp = f'<p class="stamp">Updated {time}</p>'
+    article = extract_article(page(stamp), URL, crawled=CRAWLED)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2025-11-19"
+    assert not article.published_conflict
+
+
+def test_a_magazine_issue_day_is_a_print_edition() -> None:
+    """Failed on main: the issue's day was used over the metadata's."""
+    stamp = '<p class="stamp"><time class="issue">December 1, 2025 Issue</time></p>'
+    article = extract_article(page(stamp), URL, crawled=CRAWLED)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2025-11-19"
+
+
+def test_a_publication_label_before_a_time_element_is_still_read() -> None:
+    """Guard: a printed publication time on another day than the metadata still wins."""
+    time = '<time datetime="2025-11-20T09:30:00+00:00">November 20, 2025</time>'
+    stamp = f'<p class="stamp">Published {time}</p>'
+    article = extract_article(page(stamp), URL, crawled=CRAWLED)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2025-11-20"
+    assert article.published_conflict
