@@ -56,3 +56,23 @@ def test_a_publication_label_before_a_time_element_is_still_read() -> None:
     assert article.published is not None
     assert article.published.date().isoformat() == "2025-11-20"
     assert article.published_conflict
+
+
+BAR = """<div class="bar"><div class="who"><a href="/people/tberg">Tomas Berg</a></div>
+<time class="when" datetime="2025-11-19T09:30:00+00:00"><a href="/news/ferry">Today 9:30am</a></time>
+<div class="counts"><a href="#comments">12</a> <a href="#like">Like</a> <button>Share</button></div></div>"""
+
+
+def page_without_metadata(stamp: str) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry adds an evening crossing</title></head>
+<body><main><h1>Ferry adds an evening crossing</h1>{stamp}
+<div class="story">{BODY}</div></main></body></html>"""
+
+
+def test_a_byline_bar_holding_a_time_element_is_no_widget() -> None:
+    """Failed on main: the bar (a relative stamp, counts and buttons) was removed as a widget's
+    box, and with it the only machine-readable date; the page got none."""
+    article = extract_article(page_without_metadata(BAR), URL)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2025-11-19"
