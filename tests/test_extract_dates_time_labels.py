@@ -76,3 +76,18 @@ def test_a_byline_bar_holding_a_time_element_is_no_widget() -> None:
     article = extract_article(page_without_metadata(BAR), URL)
     assert article.published is not None
     assert article.published.date().isoformat() == "2025-11-19"
+
+
+def test_a_time_element_with_its_stamp_in_a_data_attribute() -> None:
+    """Failed on main: the printed text is relative ("4 hours ago") and no `datetime` is set; the
+    stamp in `data-published` was not read, and the page got no date."""
+    stamp = '<p class="when"><time data-published="2025-11-19 09:30:00Z">4 hours ago</time></p>'
+    article = extract_article(page_without_metadata(stamp), URL)
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2025-11-19"
+
+
+def test_a_data_attribute_that_is_no_stamp_is_not_read() -> None:
+    """Guard: an attribute named for a date that holds no ISO stamp says nothing."""
+    stamp = '<p class="when"><time data-published="yes">4 hours ago</time></p>'
+    assert extract_article(page_without_metadata(stamp), URL).published is None

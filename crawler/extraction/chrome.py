@@ -31,6 +31,7 @@ from crawler.extraction.dom import (
     in_chrome,
     in_image_box,
     is_image_box,
+    machine_stamp,
     next_element,
     remove,
     short_raw_text,
@@ -829,7 +830,7 @@ def in_byline_bar(box: HtmlElement, text: str, byline_lines: frozenset[str]) -> 
     return (
         looks_like_date(text)
         or any(line and line in key for line in byline_lines)
-        or any(stamp.get("datetime") for stamp in box.iter("time"))
+        or any(machine_stamp(stamp) for stamp in box.iter("time"))
     )
 
 

@@ -37,6 +37,7 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
+    machine_stamp,
     short_raw_text,
     short_text,
     words_of,
@@ -83,7 +84,7 @@ def _candidates(
         is_time = element.tag == "time"
         if not is_time and element.tag not in _DATE_TAGS:
             continue
-        value = element.get("datetime") if is_time else None
+        value = machine_stamp(element) if is_time else None
         text = value or short_text(element, limit=80)
         if text:
             found.append((element, text))
@@ -235,7 +236,7 @@ def _labelled(element: HtmlElement, text: str) -> str:
     on its line: "Updated <time datetime=…>…</time>" labels the value as an update time, which
     the value alone (an ISO string) cannot say. Other stamps are read from their own text."""
     parent = element.getparent()
-    if element.tag != "time" or not element.get("datetime") or parent is None:
+    if element.tag != "time" or not machine_stamp(element) or parent is None:
         return text
     before = [parent.text or ""]
     for sibling in parent:
