@@ -117,6 +117,10 @@ _BARE_INITIALS = re.compile(r"^[A-EGHIK-VXYĐ]{2,3}$")
 _NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
+_ROLES = "|".join(re.escape(word) for word in _VOCAB["words"]["role_titles"])
+# "Energy Reporter", "Senior Staff Writer": up to three capitalised words and a role title.
+_ROLE_TITLE = re.compile(rf"(?:[A-Z][\w&'-]*\.?\s+){{0,3}}(?i:{_ROLES})s?")
+_ROLE_AFTER_NAME = re.compile(rf"\s*[,|–—-]\s*{_ROLE_TITLE.pattern}\s*$")
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 # The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
 _BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
@@ -520,6 +524,9 @@ def parse_byline(
         return None
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
+    if _ROLE_TITLE.fullmatch(text) and not _LABELS.match(text):
+        return None  # a job title alone ("Energy Reporter" in the author card): no one's name
+    text = _ROLE_AFTER_NAME.sub("", text)  # "Tom Berg, Staff Writer": the writer, without the title
     if _DESK.search(fold(text)):
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
