@@ -33,6 +33,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import is_place
+from crawler.extraction.teasers import beside_a_teaser
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
 
@@ -819,9 +820,12 @@ def find_byline(
             distance = position
         scored.append((distance, element))
     first: PageByline | None = None
+    headline = index.elements[headline_at] if 0 <= headline_at < len(index.elements) else None
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
+        if headline is not None and beside_a_teaser(element, headline):
+            continue  # a card of another story ("<article><h3><a>Its headline</a></h3><a>Writer</a>")
         if any(_is_author_element(a) for a in ancestors(element)):
             continue
         lines: set[str] = set()

@@ -38,12 +38,12 @@ from crawler.extraction.dom import (
     attached,
     in_chrome,
     machine_stamp,
-    short_raw_text,
     short_text,
     words_of,
 )
 from crawler.extraction.keys import folded
 from crawler.extraction.places import is_place
+from crawler.extraction.teasers import beside_a_teaser
 from crawler.extraction.vocab import load
 
 # fmt: off
@@ -296,7 +296,7 @@ def find_printed_date(
             continue
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
-        if _beside_a_teaser(element, headline):
+        if beside_a_teaser(element, headline):
             continue
         text = _publication_part(text)
         value = _read(text, crawled, conventions)
@@ -351,44 +351,6 @@ def with_closing(printed: PrintedDate | None, closing: PrintedDate | None) -> Pr
         return closing or printed
     same_day = closing is not None and closing.value.date() == printed.value.date()
     return closing if same_day and closing is not None and not day_only(closing) else printed
-
-
-_TEASER_WORDS = 6  # a link this long is another story's headline, not a writer's or a section's name
-_TEASER_LEVELS = 3  # the date's item: the element and its nearest wrappers not shared with the headline
-
-
-def _beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
-    """Whether the date sits in an item of a list of other stories ("<li><a>another story's
-    headline</a> 08:00 03/12/2025</li>", and a sibling item like it): a related list with no
-    heading, close enough to the headline on a short page to pass for its byline area. A writer's
-    or a section's link is a few words; a story's headline is longer; a share bar's one long link
-    ("Theo dõi … trên Google News") has no sibling item like it."""
-    shared = set(ancestors(headline))
-    for node in [element, *list(ancestors(element))[:_TEASER_LEVELS]]:
-        parent = node.getparent()
-        if node in shared or parent is None:
-            return False
-        if _holds_teaser_link(node) and any(
-            _holds_teaser_link(sibling)
-            for sibling in parent
-            if sibling is not node and sibling.tag == node.tag
-        ):
-            return True
-    return False
-
-
-_TEASER_CHARS = 240  # a teaser item: a headline, a date, a line of summary at most
-
-
-def _holds_teaser_link(node: HtmlElement) -> bool:
-    """A short item (not the article's text, whose paragraphs link long phrases too) holding a
-    link as long as a headline."""
-    if short_raw_text(node, _TEASER_CHARS) is None:
-        return False
-    return any(
-        len(text.split()) >= _TEASER_WORDS and not looks_like_date(text)
-        for text in (" ".join(link.itertext()) for link in node.iter("a"))
-    )
 
 
 def _read(text: str, crawled: datetime, conventions: DateConventions) -> datetime | None:
