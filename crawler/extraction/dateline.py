@@ -228,7 +228,7 @@ class PrintedDate:
     relative: bool = False  # "5 giờ trước": anchored on the crawl time (dates.is_relative)
 
 
-_LABEL_CHARS = 40  # the end of the line before a stamp: its label ("Updated", "Cập nhật lúc")
+_LABEL_CHARS = 40  # the end of the line before a stamp: its label ("Updated", "Posted on")
 
 
 def _labelled(element: HtmlElement, text: str) -> str:
