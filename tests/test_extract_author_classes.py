@@ -9,11 +9,7 @@ Names and pages are invented for these tests.
 from __future__ import annotations
 
 from crawler.extraction.extract import extract_article
-
-BODY = "".join(
-    f"<p>The ferry company said the new timetable would add an evening crossing on weekdays {i}.</p>"
-    for i in range(6)
-)
+from tests.english_story import BODY
 
 
 def page(credit: str) -> str:

@@ -10,11 +10,7 @@ footer) now counts as passed and never signs the article. Names and pages are in
 from __future__ import annotations
 
 from crawler.extraction.extract import extract_article
-
-BODY = "".join(
-    f"<p>The ferry company said the new timetable would add an evening crossing on weekdays {i}.</p>"
-    for i in range(6)
-)
+from tests.english_story import BODY
 
 
 def page(after: str, author_meta: str = '<meta name="author" content="Tomas Berg">') -> str:
