@@ -824,7 +824,7 @@ def find_byline(
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
-        if headline is not None and beside_a_teaser(element, headline):
+        if headline is not None and beside_a_teaser(element, headline, cards=True):
             continue  # a card of another story ("<article><h3><a>Its headline</a></h3><a>Writer</a>")
         if any(_is_author_element(a) for a in ancestors(element)):
             continue

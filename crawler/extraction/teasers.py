@@ -356,13 +356,17 @@ _TEASER_WORDS = 6  # a link this long is another story's headline, not a writer'
 _TEASER_LEVELS = 3  # the element's item: the element and its nearest wrappers not shared with the headline
 
 
-def beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
+def beside_a_teaser(element: HtmlElement, headline: HtmlElement, *, cards: bool = False) -> bool:
     """Whether the element (a date, a byline) sits in an item of a list of other stories
     ("<li><a>another story's headline</a> 08:00 03/12/2025</li>", and a sibling item like it): a
-    related list with no
-    heading, close enough to the headline on a short page to pass for its byline area. A writer's
+    related list with no heading, close enough to the headline on a short page to pass for its
+    byline area. A writer's
     or a section's link is a few words; a story's headline is longer; a share bar's one long link
-    ("Theo dõi … trên Google News") has no sibling item like it."""
+    ("Theo dõi … trên Google News") has no sibling item like it.
+
+    With `cards`, the sibling items must also be classed like the element's item: a writer's box
+    ("Become a fan", "Get alerts from this reporter") beside the page's link boxes is no list of
+    stories, while a list of other stories' cards repeats one class."""
     shared = set(ancestors(headline))
     for node in [element, *list(ancestors(element))[:_TEASER_LEVELS]]:
         parent = node.getparent()
@@ -371,7 +375,9 @@ def beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
         if _holds_teaser_link(node) and any(
             _holds_teaser_link(sibling)
             for sibling in parent
-            if sibling is not node and sibling.tag == node.tag
+            if sibling is not node
+            and sibling.tag == node.tag
+            and (not cards or sibling.get("class") == node.get("class"))
         ):
             return True
     return False
