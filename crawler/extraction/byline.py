@@ -34,6 +34,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import is_place
+from crawler.extraction.teasers import beside_a_teaser
 from crawler.extraction.vocab import load
 from indexer.text import clean, fold
 
@@ -118,6 +119,10 @@ _BARE_INITIALS = re.compile(r"^[A-EGHIK-VXYĐ]{2,3}$")
 _NOT_INITIALS = frozenset(_VOCAB["words"]["not_initials"])
 # Chrome texts that look like capitalised names ("TIN LIÊN QUAN", "Bình Luận") and are not.
 _NOT_NAMES = frozenset(_VOCAB["words"]["not_names"])
+_ROLES = "|".join(re.escape(word) for word in _VOCAB["words"]["role_titles"])
+# "Energy Reporter", "Senior Staff Writer": up to three capitalised words and a role title.
+_ROLE_TITLE = re.compile(rf"(?:[A-Z][\w&'-]*\.?\s+){{0,3}}(?i:{_ROLES})s?")
+_ROLE_AFTER_NAME = re.compile(rf"\s*[,|–—-]\s*{_ROLE_TITLE.pattern}\s*$")
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 # The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
 _BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
@@ -562,6 +567,9 @@ def parse_byline(
         return None
     if _SENTENCE_BREAK.search(_ABBREVIATION.sub(" ", text)):  # "ThS. Nguyễn Lan" is no sentence
         return None
+    if _ROLE_TITLE.fullmatch(text) and not _LABELS.match(text):
+        return None  # a job title alone ("Energy Reporter" in the author card): no one's name
+    text = _ROLE_AFTER_NAME.sub("", text)  # "Tom Berg, Staff Writer": the writer, without the title
     if _DESK.search(fold(text)):
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
@@ -857,9 +865,12 @@ def find_byline(
             distance = position
         scored.append((distance, element))
     first: PageByline | None = None
+    headline = index.elements[headline_at] if 0 <= headline_at < len(index.elements) else None
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
+        if headline is not None and beside_a_teaser(element, headline, cards=True):
+            continue  # a card of another story ("<article><h3><a>Its headline</a></h3><a>Writer</a>")
         if any(_is_author_element(a) for a in ancestors(element)):
             continue
         lines: set[str] = set()
@@ -1252,6 +1263,10 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         seen += 1
         if seen > 2:
             return None
+        if in_chrome(holder):
+            # The page's sidebar, header or footer after the text ("Trending Now" over a rail's
+            # list, "Follow Us" over social links): the site's furniture signs no article.
+            continue
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence

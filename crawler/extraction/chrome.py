@@ -31,6 +31,7 @@ from crawler.extraction.dom import (
     in_chrome,
     in_image_box,
     is_image_box,
+    machine_stamp,
     next_element,
     remove,
     short_raw_text,
@@ -822,12 +823,17 @@ def _says_a_sentence(block: HtmlElement) -> bool:
     return len(block.text_content().split()) >= _PROSE_WORDS
 
 
-def in_byline_bar(text: str, byline_lines: frozenset[str]) -> bool:
-    """A widget's box that prints a date or a line of the page's byline (`byline_lines`, squashed)
-    is the byline bar with its share and follow buttons: the byline and date rules read it, so
-    the widget rules leave it."""
+def in_byline_bar(box: HtmlElement, text: str, byline_lines: frozenset[str]) -> bool:
+    """A widget's box (its `text`) that prints a date, holds a machine-readable one (`<time
+    datetime>`: "Today 12:34pm" printed, the day in the attribute) or a line of the page's byline
+    (`byline_lines`, squashed) is the byline bar with its share and follow buttons: the byline and
+    date rules read it, so the widget rules leave it."""
     key = squash(text)
-    return looks_like_date(text) or any(line and line in key for line in byline_lines)
+    return (
+        looks_like_date(text)
+        or any(line and line in key for line in byline_lines)
+        or any(machine_stamp(stamp) for stamp in box.iter("time"))
+    )
 
 
 def remove_control_boxes(
@@ -857,7 +863,7 @@ def remove_control_boxes(
         )
         if box is control or not _beside_prose(box) or _in_larger_form(control, box, holding):
             continue
-        if in_byline_bar(text_of(box), byline_lines):
+        if in_byline_bar(box, text_of(box), byline_lines):
             continue
         remove(box)
         removed += 1

@@ -37,12 +37,13 @@ from crawler.extraction.dom import (
     ancestors,
     attached,
     in_chrome,
-    short_raw_text,
+    machine_stamp,
     short_text,
     words_of,
 )
 from crawler.extraction.keys import folded
 from crawler.extraction.places import is_place
+from crawler.extraction.teasers import beside_a_teaser
 from crawler.extraction.vocab import load
 
 # fmt: off
@@ -83,7 +84,7 @@ def _candidates(
         is_time = element.tag == "time"
         if not is_time and element.tag not in _DATE_TAGS:
             continue
-        value = element.get("datetime") if is_time else None
+        value = machine_stamp(element) if is_time else None
         text = value or short_text(element, limit=80)
         if text:
             found.append((element, text))
@@ -227,6 +228,25 @@ class PrintedDate:
     relative: bool = False  # "5 giờ trước": anchored on the crawl time (dates.is_relative)
 
 
+_LABEL_CHARS = 40  # the end of the line before a stamp: its label ("Updated", "Posted on")
+
+
+def _labelled(element: HtmlElement, text: str) -> str:
+    """The stamp read from a <time>'s machine value, with the words printed before the element
+    on its line: "Updated <time datetime=…>…</time>" labels the value as an update time, which
+    the value alone (an ISO string) cannot say. Other stamps are read from their own text."""
+    parent = element.getparent()
+    if element.tag != "time" or not machine_stamp(element) or parent is None:
+        return text
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        before.append(sibling.text_content() + (sibling.tail or "") if isinstance(sibling.tag, str) else "")
+    label = " ".join(" ".join(before).split())[-_LABEL_CHARS:]
+    return f"{label} {text}" if label else text
+
+
 def _printed(text: str, value: datetime) -> PrintedDate | None:
     """The stamp as read, or None when its label names the latest of several events ("Cập nhật
     lần cuối", "Bình luận mới nhất", "Last updated"): a last edit's or a last comment's time, which
@@ -276,7 +296,7 @@ def find_printed_date(
             continue
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
-        if _beside_a_teaser(element, headline):
+        if beside_a_teaser(element, headline):
             continue
         text = _publication_part(text)
         value = _read(text, crawled, conventions)
@@ -285,7 +305,7 @@ def find_printed_date(
         parent = element.getparent()
         if (value.hour, value.minute, value.second) == (0, 0, 0) and parent is not None:
             value = _with_line_clock(parent, value, crawled, conventions)
-        printed = _printed(text, value)
+        printed = _printed(_labelled(element, text), value)
         if printed is None:
             continue
         if printed.print_edition:  # the paper's day: a web stamp anywhere in the byline area wins
@@ -331,44 +351,6 @@ def with_closing(printed: PrintedDate | None, closing: PrintedDate | None) -> Pr
         return closing or printed
     same_day = closing is not None and closing.value.date() == printed.value.date()
     return closing if same_day and closing is not None and not day_only(closing) else printed
-
-
-_TEASER_WORDS = 6  # a link this long is another story's headline, not a writer's or a section's name
-_TEASER_LEVELS = 3  # the date's item: the element and its nearest wrappers not shared with the headline
-
-
-def _beside_a_teaser(element: HtmlElement, headline: HtmlElement) -> bool:
-    """Whether the date sits in an item of a list of other stories ("<li><a>another story's
-    headline</a> 08:00 03/12/2025</li>", and a sibling item like it): a related list with no
-    heading, close enough to the headline on a short page to pass for its byline area. A writer's
-    or a section's link is a few words; a story's headline is longer; a share bar's one long link
-    ("Theo dõi … trên Google News") has no sibling item like it."""
-    shared = set(ancestors(headline))
-    for node in [element, *list(ancestors(element))[:_TEASER_LEVELS]]:
-        parent = node.getparent()
-        if node in shared or parent is None:
-            return False
-        if _holds_teaser_link(node) and any(
-            _holds_teaser_link(sibling)
-            for sibling in parent
-            if sibling is not node and sibling.tag == node.tag
-        ):
-            return True
-    return False
-
-
-_TEASER_CHARS = 240  # a teaser item: a headline, a date, a line of summary at most
-
-
-def _holds_teaser_link(node: HtmlElement) -> bool:
-    """A short item (not the article's text, whose paragraphs link long phrases too) holding a
-    link as long as a headline."""
-    if short_raw_text(node, _TEASER_CHARS) is None:
-        return False
-    return any(
-        len(text.split()) >= _TEASER_WORDS and not looks_like_date(text)
-        for text in (" ".join(link.itertext()) for link in node.iter("a"))
-    )
 
 
 def _read(text: str, crawled: datetime, conventions: DateConventions) -> datetime | None:

@@ -594,3 +594,19 @@ def unwrap_layout_tables(tree: HtmlElement) -> int:
 
 def _owning_table(element: HtmlElement) -> HtmlElement | None:
     return next((a for a in ancestors(element) if a.tag == "table"), None)
+
+
+_STAMP_ATTRIBUTE = re.compile(r"^data-(?:[a-z]+-)*(?:date|datetime|time|timestamp|published|pubdate)$")
+_ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def machine_stamp(element: HtmlElement) -> str | None:
+    """A <time>'s machine-readable value: `datetime`, or else an ISO stamp in a data attribute
+    named for it (`<time data-published="2016-12-09 09:13:00Z">4 hours ago</time>`: the printed
+    text is relative, the attribute says when)."""
+    if value := element.get("datetime"):
+        return value
+    for name, value in element.attrib.items():
+        if _STAMP_ATTRIBUTE.match(name) and _ISO_STAMP.match(value.strip()):
+            return value.strip()
+    return None

@@ -96,6 +96,7 @@ from crawler.extraction.title import (
     kicker_before,
     names_a_site,
     prefer_visible,
+    revises,
     strip_marks,
     title_prefixes,
     title_segments,
@@ -382,9 +383,11 @@ def _headline(
     title = choose_title(candidates, document_title=document_title, outlet=outlet, sections=sections)
     if titles and h1s and not _kicker_element(h1s[0][0], title):
         # the visible h1 over a metadata title that words the headline otherwise
-        title = prefer_visible(title, h1s[0][1])
+        metadata_title, title = title, prefer_visible(title, h1s[0][1])
         if _title_says(document_title, h1s[0][1]):  # <title> and heading agree: og:title reworded
             title = h1s[0][1]
+        elif title == metadata_title and revises(h1s[0][1], [title, *title_segments(document_title)[:1]]):
+            title = clean(h1s[0][1])  # the printed headline, revised after the metadata was written
     if h1s and squash(title) == squash(h1s[0][1]) and (rest := _after_kicker(h1s[0][0])):
         named = [*titles, *title_prefixes(document_title), document_title, *title_suffixes(document_title)]
         title = rest if squash(rest) in {squash(t) for t in named} else title  # the kicker left out

@@ -213,7 +213,7 @@ def remove_prompt_boxes(
         box = widest_box(block, holding, lambda parent: small(parent) and _box_state(parent, prompt) == 2)
         if (alone and box is block) or box in holding:
             continue
-        if in_byline_bar(box.text_content(), byline_lines):
+        if in_byline_bar(box, box.text_content(), byline_lines):
             continue  # the writer, the date and a follow link
         remove(box)
         removed += 1

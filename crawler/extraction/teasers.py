@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, attached, remove
+from crawler.extraction.dates import looks_like_date
+from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, attached, remove, short_raw_text
 from crawler.extraction.keys import squash
 
 _CARD_TAGS = frozenset({"div", "li", "td", "article", "section", "dd", "tr"})
@@ -349,3 +350,48 @@ def _holds_prose(candidate: HtmlElement, members: list[HtmlElement]) -> bool:
         if len(" ".join(paragraph.text_content().split())) >= _PROSE_CHARS:
             return True
     return False
+
+
+_TEASER_WORDS = 6  # a link this long is another story's headline, not a writer's or a section's name
+_TEASER_LEVELS = 3  # the element's item: the element and its nearest wrappers not shared with the headline
+
+
+def beside_a_teaser(element: HtmlElement, headline: HtmlElement, *, cards: bool = False) -> bool:
+    """Whether the element (a date, a byline) sits in an item of a list of other stories
+    ("<li><a>another story's headline</a> 08:00 03/12/2025</li>", and a sibling item like it): a
+    related list with no heading, close enough to the headline on a short page to pass for its
+    byline area. A writer's
+    or a section's link is a few words; a story's headline is longer; a share bar's one long link
+    ("Theo dõi … trên Google News") has no sibling item like it.
+
+    With `cards`, the sibling items must also be classed like the element's item: a writer's box
+    ("Become a fan", "Get alerts from this reporter") beside the page's link boxes is no list of
+    stories, while a list of other stories' cards repeats one class."""
+    shared = set(ancestors(headline))
+    for node in [element, *list(ancestors(element))[:_TEASER_LEVELS]]:
+        parent = node.getparent()
+        if node in shared or parent is None:
+            return False
+        if _holds_teaser_link(node) and any(
+            _holds_teaser_link(sibling)
+            for sibling in parent
+            if sibling is not node
+            and sibling.tag == node.tag
+            and (not cards or sibling.get("class") == node.get("class"))
+        ):
+            return True
+    return False
+
+
+_TEASER_CHARS = 240  # a teaser item: a headline, a date, a line of summary at most
+
+
+def _holds_teaser_link(node: HtmlElement) -> bool:
+    """A short item (not the article's text, whose paragraphs link long phrases too) holding a
+    link as long as a headline."""
+    if short_raw_text(node, _TEASER_CHARS) is None:
+        return False
+    return any(
+        len(text.split()) >= _TEASER_WORDS and not looks_like_date(text)
+        for text in (" ".join(link.itertext()) for link in node.iter("a"))
+    )

@@ -155,6 +155,30 @@ def prefer_visible(title: str, heading: str) -> str:
     return heading if shared >= _REWORDING_OVERLAP else title
 
 
+# A revised headline keeps most of the words of the shorter wording: "Star Shares Pic of Ex With
+# Her Mom" (og:title) became "Star Shares Photo of Ex Hanging With Her Mom and Now We're
+# Confused" (h1). Both must be headline-long, so that a section name or an outlet's name that a
+# longer text contains says nothing.
+_REVISED_WORDS = 5
+_REVISED_KEPT = 0.8
+
+
+def revises(heading: str, titles: Sequence[str]) -> bool:
+    """Whether the visible `heading` is one of the metadata `titles` (og:title, the <title>'s
+    headline part) revised: nearly all the words of the shorter of the two are in the other. Editors
+    rewrite the printed headline after the metadata was filled in, adding or swapping a clause; the
+    metadata then keeps the first wording, and readers see the h1."""
+    heading_words = set(squash(heading).split())
+    if len(heading_words) < _REVISED_WORDS or clean(heading).isupper():
+        return False
+    for title in titles:
+        title_words = set(squash(title).split())
+        shorter = min(len(heading_words), len(title_words))
+        if shorter >= _REVISED_WORDS and len(heading_words & title_words) >= _REVISED_KEPT * shorter:
+            return True
+    return False
+
+
 def title_segments(document_title: str) -> list[str]:
     """The separator-delimited parts of a <title>: "Headline | Section | Outlet" → three parts."""
     return [part.strip() for part in _SEPARATOR.split(clean(document_title)) if part.strip()]
