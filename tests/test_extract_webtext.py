@@ -55,3 +55,30 @@ def test_prose_between_the_headline_and_the_story_is_still_recovered() -> None:
         "consider a small gift to the newsroom this month.</p></div>"
     )
     assert _text(html).startswith("Readers like you keep our reporting going")
+
+
+SITE_DESCRIPTION = "Local news, harbour traffic, weather, farming, schools and the council, every day."
+
+
+def _described_page(*, footer: bool, headline: bool = True) -> str:
+    head = f"<meta name='description' content='{SITE_DESCRIPTION}'>"
+    where = f"<div id='ftr'><p class='ftrTxtDesc'>{SITE_DESCRIPTION}</p></div>"
+    html = _page(
+        head=head, after=where if footer else "", before="" if footer else f"<p>{SITE_DESCRIPTION}</p>"
+    )
+    return html if headline else html.replace(f"<h1>{HEADLINE}</h1>", "")
+
+
+def test_a_description_printed_after_the_story_is_not_its_lead() -> None:
+    """The page's description printed after the body has begun (the site's own line in its footer,
+    the same on every page) is no sapo: it does not open the text, with or without a headline found."""
+    for headline in (True, False):
+        article = extract_article(_described_page(footer=True, headline=headline).encode(), URL)
+        assert article.text.split("\n\n") == STORY, headline
+        assert article.lead == STORY[0]
+
+
+def test_a_description_printed_under_the_headline_is_still_the_lead() -> None:
+    article = extract_article(_described_page(footer=False).encode(), URL)
+    assert article.lead == SITE_DESCRIPTION
+    assert article.text.split("\n\n") == [SITE_DESCRIPTION, *STORY]

@@ -253,6 +253,15 @@ def _prose_between(index: PageIndex, start: int, end: int) -> bool:
     return False
 
 
+def _after_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
+    """The element stands after the body has begun (two paragraphs of prose after the headline,
+    or from the page's top when no headline was found): a declared description printed there is
+    the site's description in its footer ("Latest news, weather …", the same on every page) or a
+    related story's, never the sapo, which opens the article."""
+    position = index.of(element)
+    return position > headline_at and _prose_between(index, max(headline_at, -1), position)
+
+
 def find_lead(
     tree: HtmlElement,
     index: PageIndex,
@@ -281,7 +290,11 @@ def find_lead(
                 continue
             if wanted.fits(len(element.text_content())) and attached(element, tree):
                 text = text_of(element)
-                if wanted.says(element, text) and _usable(element, text, caption_keys, headline):
+                if (
+                    wanted.says(element, text)
+                    and _usable(element, text, caption_keys, headline)
+                    and not _after_prose(index, headline_at, element)
+                ):
                     element = wanted.innermost(element)
                     _print_stamp(element)
                     return _lead_text(element), element
@@ -296,7 +309,7 @@ def find_lead(
             continue
         if element in skipped or any(a in skipped for a in ancestors(element)):
             continue
-        if position > headline_at >= 0 and _prose_between(index, headline_at, position):
+        if _after_prose(index, headline_at, element):
             continue
         text = _lead_text(element)
         if _usable(element, text, caption_keys):
