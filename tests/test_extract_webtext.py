@@ -23,11 +23,14 @@ STORY = [
 ]
 
 
-def _page(*, before: str = "", head: str = "", after: str = "") -> str:
+def _page(*, before: str = "", head: str = "", after: str = "", top: str = "") -> str:
+    """The story page; `before` goes between the headline and the story's container, `top` inside
+    that container over the first paragraph."""
     body = "".join(f"<p>{text}</p>" for text in STORY)
     return (
         f"<html><head><title>{HEADLINE} | Daily Harbor</title>{head}</head><body>"
-        f"<div class='story'><h1>{HEADLINE}</h1>{before}<article class='story-body'>{body}</article></div>"
+        f"<div class='story'><h1>{HEADLINE}</h1>{before}"
+        f"<article class='story-body'>{top}{body}</article></div>"
         f"{after}</body></html>"
     )
 
@@ -82,3 +85,39 @@ def test_a_description_printed_under_the_headline_is_still_the_lead() -> None:
     article = extract_article(_described_page(footer=False).encode(), URL)
     assert article.lead == SITE_DESCRIPTION
     assert article.text.split("\n\n") == [SITE_DESCRIPTION, *STORY]
+
+
+def test_an_update_stamp_in_a_foreign_calendar_over_the_story_goes() -> None:
+    """A stamp the date rules cannot read (its words and calendar are another language's) still
+    has a stamp's shape: short, no sentence, a year and a clock time. Over the first paragraph it
+    goes; the same line inside the story stays."""
+    stamp = "最后更新 2024年6月5日 北京时间 10:41"
+    assert _text(_page(top=f"<div class='stamp'>{stamp}</div>")).split("\n\n") == STORY
+    inside = _page().replace(f"<p>{STORY[1]}</p>", f"<p>{STORY[1]}</p><p>{stamp}</p>")
+    assert _text(inside).split("\n\n") == [STORY[0], STORY[1], stamp, STORY[2]]
+
+
+def test_a_breadcrumb_trail_printed_as_text_over_the_story_goes() -> None:
+    trail = "<p class='where'>Home &gt; Regions &gt; Farming news</p>"
+    assert _text(_page(top=trail)).split("\n\n") == STORY
+    route = "<p>Orchard &gt; Press &gt; Cellar</p>"  # the same shape inside the story: a line of it
+    inside = _page().replace(f"<p>{STORY[1]}</p>", f"<p>{STORY[1]}</p>{route}")
+    assert _text(inside).split("\n\n") == [STORY[0], STORY[1], "Orchard > Press > Cellar", STORY[2]]
+
+
+def test_a_notice_asking_for_a_newer_browser_goes() -> None:
+    notice = "<p class='old-ie'>This website works best in a modern browser, so please update yours.</p>"
+    assert _text(_page(top=notice)).split("\n\n") == STORY
+    story = "<p>This website works best for growers who sell at the weekly market in town, she said.</p>"
+    assert _text(_page(top=story)).split("\n\n")[0].startswith("This website works best for growers")
+
+
+def test_a_credit_alone_on_its_line_is_a_caption() -> None:
+    """A picture's credit line kept by the body extractor ("Image: …") is no paragraph; an
+    interview's answer labelled "Anh:" (Vietnamese "you") is not a credit ("Ảnh:")."""
+    credit = "<table class='pic'><tr><td><p class='source'>Image: Valley Press Agency</p></td></tr></table>"
+    article = extract_article(_page(top=credit).encode(), URL)
+    assert article.text.split("\n\n") == STORY
+    assert "Image: Valley Press Agency" in article.captions
+    answer = "<p>Anh: Vâng, chúng tôi đã sẵn sàng</p>"
+    assert _text(_page(top=answer)).split("\n\n")[0] == "Anh: Vâng, chúng tôi đã sẵn sàng"
