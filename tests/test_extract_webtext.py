@@ -121,3 +121,40 @@ def test_a_credit_alone_on_its_line_is_a_caption() -> None:
     assert "Image: Valley Press Agency" in article.captions
     answer = "<p>Anh: Vâng, chúng tôi đã sẵn sàng</p>"
     assert _text(_page(top=answer)).split("\n\n")[0] == "Anh: Vâng, chúng tôi đã sẵn sàng"
+
+
+def test_a_description_after_a_wordy_notice_and_before_the_story_is_still_the_lead() -> None:
+    """The guard of the footer rule: prose-sized furniture (a cookie notice, a contact box) may
+    stand between the headline and the sapo; a description followed by the story is its sapo."""
+    notice = (
+        "<div class='notice'><p>We use cookies on this website to improve your experience, as our "
+        "privacy statement explains in full detail.</p><p>Our travel desk is open every weekday "
+        "from nine to one and will gladly call you back about your plans.</p></div>"
+    )
+    head = f"<meta name='description' content='{SITE_DESCRIPTION}'>"
+    article = extract_article(_page(head=head, before=f"{notice}<p>{SITE_DESCRIPTION}</p>").encode(), URL)
+    assert article.lead == SITE_DESCRIPTION
+
+
+def test_the_printed_headline_worded_otherwise_than_the_title_goes_from_the_text() -> None:
+    """og:title words the headline otherwise than the h1; the h1's copy kept by the body extractor
+    over the first paragraph is no text. A header box classed "intro" that holds the h1 is no sapo."""
+    printed = "Cider makers of Millbrook double their pressing"
+    head = f"<meta property='og:title' content='{HEADLINE}'>"
+    html = _page(head=head, top=f"<h2>{printed}</h2>").replace(f"<h1>{HEADLINE}</h1>", f"<h1>{printed}</h1>")
+    article = extract_article(html.encode(), URL)
+    assert article.title == HEADLINE
+    assert article.text.split("\n\n") == STORY
+    intro = f"<div class='intro'><div class='kicker'>Farming</div><h1>{printed}</h1></div>"
+    html = _page(head=head).replace(f"<h1>{HEADLINE}</h1>", intro)
+    assert extract_article(html.encode(), URL).text.split("\n\n") == STORY
+
+
+def test_a_subhead_inside_the_story_that_says_the_headline_stays() -> None:
+    """Only the opening lines are read for the printed headline: a subhead after the first
+    paragraph that repeats it is the writer's."""
+    printed = "Cider makers of Millbrook double their pressing"
+    head = f"<meta property='og:title' content='{HEADLINE}'>"
+    html = _page(head=head).replace(f"<h1>{HEADLINE}</h1>", f"<h1>{printed}</h1>")
+    html = html.replace(f"<p>{STORY[1]}</p>", f"<h3>{printed}</h3><p>{STORY[1]}</p>")
+    assert extract_article(html.encode(), URL).text.split("\n\n") == [STORY[0], printed, *STORY[1:]]

@@ -8,7 +8,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 2. captions (known from the DOM, or shaped like one: "… - Ảnh: T.K") → `captions`;
 3. the headline repeated at the top;
 4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …"),
-   and over the first paragraph a stamp or a breadcrumb trail read by shape (opening_lines.py);
+   and over the first paragraph a stamp or a breadcrumb trail read by shape and the printed
+   headline worded otherwise than the title (opening_lines.py);
 5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
 6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
@@ -100,6 +101,9 @@ class BodyContext:
     # Writers other sources name (structured data, meta tags, the byline element), case-folded:
     # a bare name opening the text is the byline when one of them agrees.
     named_elsewhere: frozenset[str] = frozenset()
+    # Squashed texts of the h1 headings the page shows: the headline as printed, when the title
+    # chosen is another wording of it (og:title); a copy over the first paragraph goes.
+    printed_headlines: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -289,10 +293,12 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
     return kept
 
 
-def _drop_opening_furniture(blocks: list[Block], result: CleanBody) -> list[Block]:
-    """A date stamp in a language the date rules do not read, and a breadcrumb trail, printed
-    over the first paragraph (opening_lines.py)."""
-    furniture = opening_furniture(blocks)
+def _drop_opening_furniture(
+    blocks: list[Block], result: CleanBody, printed_headlines: frozenset[str] = frozenset()
+) -> list[Block]:
+    """A date stamp in a language the date rules do not read, a breadcrumb trail, and the printed
+    headline in another wording than the title, over the first paragraph (opening_lines.py)."""
+    furniture = opening_furniture(blocks, printed_headlines)
     for index in sorted(furniture):
         _drop(result, "opening stamp or trail", blocks[index])
     return [block for index, block in enumerate(blocks) if index not in furniture]
@@ -958,7 +964,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_headline(work, result, context.title)
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
-    work = _drop_opening_furniture(work, result)
+    work = _drop_opening_furniture(work, result, context.printed_headlines)
     work = _drop_byline_lines(work, result, context.byline_lines)
     work = _take_opening_byline(
         work,

@@ -255,11 +255,20 @@ def _prose_between(index: PageIndex, start: int, end: int) -> bool:
 
 def _after_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
     """The element stands after the body has begun (two paragraphs of prose after the headline,
-    or from the page's top when no headline was found): a declared description printed there is
-    the site's description in its footer ("Latest news, weather …", the same on every page) or a
-    related story's, never the sapo, which opens the article."""
+    or from the page's top when no headline was found)."""
     position = index.of(element)
     return position > headline_at and _prose_between(index, max(headline_at, -1), position)
+
+
+def _closes_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
+    """The element stands after the page's prose, none after it: a declared description printed
+    there is the site's own line in its footer ("Latest news, weather …", the same on every page),
+    never the sapo, which opens the article. (One printed after a cookie notice or a contact box
+    and followed by the story is the sapo still.)"""
+    position = index.of(element)
+    return _after_prose(index, headline_at, element) and not _prose_between(
+        index, position, len(index.elements)
+    )
 
 
 def find_lead(
@@ -293,7 +302,7 @@ def find_lead(
                 if (
                     wanted.says(element, text)
                     and _usable(element, text, caption_keys, headline)
-                    and not _after_prose(index, headline_at, element)
+                    and not _closes_prose(index, headline_at, element)
                 ):
                     element = wanted.innermost(element)
                     _print_stamp(element)
@@ -309,6 +318,8 @@ def find_lead(
             continue
         if element in skipped or any(a in skipped for a in ancestors(element)):
             continue
+        if next(element.iter("h1"), None) is not None:
+            continue  # the article's header box ("intro": kicker, headline, summary list), no sapo
         if _after_prose(index, headline_at, element):
             continue
         text = _lead_text(element)

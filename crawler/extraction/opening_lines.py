@@ -7,6 +7,7 @@ for. A foreign page prints its update stamp in its own words and calendar ("更�
 Companies"). Over the lead both are furniture, and both have a shape no paragraph of a story has:
 - a stamp: a short line, no sentence, holding a year and a clock time;
 - a trail: three or more short names set apart by an arrow (">", "»", "›", "→").
+The page's own h1, when the title chosen words the headline otherwise, is such a line too.
 Only the lines before the first paragraph of prose are read so: inside the story such a line
 may be a table's row or a timeline's entry.
 """
@@ -51,10 +52,16 @@ def is_trail(text: str) -> bool:
     )
 
 
-def opening_furniture(blocks: list[Block]) -> set[int]:
-    """Indexes of the stamps and trails among the blocks before the first paragraph of prose."""
+def opening_furniture(blocks: list[Block], headlines: frozenset[str] = frozenset()) -> set[int]:
+    """Indexes of the stamps, trails and copies of the printed `headlines` (squashed h1 texts)
+    among the blocks before the first paragraph of prose. The headline the page prints is
+    headline-long, so it does not end that opening; a headline chosen in another wording
+    (og:title) leaves its printed copy to this rule."""
     found: set[int] = set()
     for index, block in enumerate(blocks):
+        if block.key in headlines:
+            found.add(index)
+            continue
         if len(block.text.split()) >= _PROSE_WORDS or len(block.text) > _STAMP_CHARS:
             break
         if is_stamp(block.text) or is_trail(block.text):
