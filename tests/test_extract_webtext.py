@@ -138,7 +138,8 @@ def test_a_description_after_a_wordy_notice_and_before_the_story_is_still_the_le
 
 def test_the_printed_headline_worded_otherwise_than_the_title_goes_from_the_text() -> None:
     """og:title words the headline otherwise than the h1; the h1's copy kept by the body extractor
-    over the first paragraph is no text. A header box classed "intro" that holds the h1 is no sapo."""
+    over the first paragraph is no text. A header box classed "intro" that holds the h1 is no sapo:
+    what it prints under the h1 may be."""
     printed = "Cider makers of Millbrook double their pressing"
     head = f"<meta property='og:title' content='{HEADLINE}'>"
     html = _page(head=head, top=f"<h2>{printed}</h2>").replace(f"<h1>{HEADLINE}</h1>", f"<h1>{printed}</h1>")
@@ -148,6 +149,11 @@ def test_the_printed_headline_worded_otherwise_than_the_title_goes_from_the_text
     intro = f"<div class='intro'><div class='kicker'>Farming</div><h1>{printed}</h1></div>"
     html = _page(head=head).replace(f"<h1>{HEADLINE}</h1>", intro)
     assert extract_article(html.encode(), URL).text.split("\n\n") == STORY
+    subtitle = "<h2>Twelve farms share a new press and plan a cold store for the winter</h2>"
+    html = html.replace(f"<h1>{printed}</h1>", f"<h1>{printed}</h1>{subtitle}")
+    article = extract_article(html.encode(), URL)  # the subtitle printed under the h1 is its sapo
+    assert article.lead == "Twelve farms share a new press and plan a cold store for the winter"
+    assert article.text.split("\n\n") == [article.lead, *STORY]
 
 
 def test_a_subhead_inside_the_story_that_says_the_headline_stays() -> None:

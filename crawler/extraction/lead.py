@@ -254,8 +254,8 @@ def _prose_between(index: PageIndex, start: int, end: int) -> bool:
 
 
 def _after_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
-    """The element stands after the body has begun (two paragraphs of prose after the headline,
-    or from the page's top when no headline was found)."""
+    """The element stands after the body has begun: two paragraphs of prose after the headline,
+    or from the page's top when no headline was found."""
     position = index.of(element)
     return position > headline_at and _prose_between(index, max(headline_at, -1), position)
 
@@ -269,6 +269,23 @@ def _closes_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> b
     return _after_prose(index, headline_at, element) and not _prose_between(
         index, position, len(index.elements)
     )
+
+
+def _after_heading(box: HtmlElement, heading: HtmlElement) -> HtmlElement | None:
+    """The first sapo-sized block of the box printed after its h1 (a subtitle under the headline in
+    the article's header box), or None."""
+    passed = False
+    for element in box.iter():
+        if element is heading:
+            passed = True
+        elif (
+            passed
+            and element.tag in _CANDIDATE_TAGS
+            and heading not in element.iterancestors()
+            and len(text_of(element)) >= _MIN_CHARS
+        ):
+            return element
+    return None
 
 
 def find_lead(
@@ -318,12 +335,20 @@ def find_lead(
             continue
         if element in skipped or any(a in skipped for a in ancestors(element)):
             continue
-        if next(element.iter("h1"), None) is not None:
-            continue  # the article's header box ("intro": kicker, headline, summary list), no sapo
-        if _after_prose(index, headline_at, element):
+        box = element  # chrome, picture box and link share are judged on the classed element
+        if (heading := next(element.iter("h1"), None)) is not None:
+            # the article's header box ("intro": kicker, headline, subtitle): its sapo, if any,
+            # is the block printed after the headline
+            subtitle = _after_heading(element, heading)
+            if subtitle is None:
+                continue
+            element = subtitle
+        if position > headline_at >= 0 and _prose_between(index, headline_at, position):
+            continue
+        if _closes_prose(index, headline_at, box):  # no headline found: a footer's "…-desc" line
             continue
         text = _lead_text(element)
-        if _usable(element, text, caption_keys):
+        if _usable(box, text, caption_keys):
             distance = position - headline_at if position >= headline_at else 10 * (headline_at - position)
             by_class.append((distance, text, element))
     if by_class:

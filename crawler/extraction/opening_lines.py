@@ -54,13 +54,13 @@ def is_trail(text: str) -> bool:
 
 def opening_furniture(blocks: list[Block], headlines: frozenset[str] = frozenset()) -> set[int]:
     """Indexes of the stamps, trails and copies of the printed `headlines` (squashed h1 texts)
-    among the blocks before the first paragraph of prose. The headline the page prints is
-    headline-long, so it does not end that opening; a headline chosen in another wording
-    (og:title) leaves its printed copy to this rule."""
+    among the blocks before the first paragraph of prose. A headline chosen in another wording
+    (og:title) leaves its printed copy to this rule, when it opens the text (nothing but stamps
+    and trails before it): blogs set subheads in h1 too."""
     found: set[int] = set()
     for index, block in enumerate(blocks):
-        if block.key in headlines:
-            found.add(index)
+        if block.key in headlines and len(found) == index:
+            found.add(index)  # the first line kept: an h1 further down is a subhead set big
             continue
         if len(block.text.split()) >= _PROSE_WORDS or len(block.text) > _STAMP_CHARS:
             break
