@@ -345,10 +345,10 @@ def find_lead(
             element = subtitle
         if position > headline_at >= 0 and _prose_between(index, headline_at, position):
             continue
-        if _closes_prose(index, headline_at, box):  # no headline found: a footer's "…-desc" line
-            continue
         text = _lead_text(element)
-        if _usable(box, text, caption_keys):
+        if _usable(box, text, caption_keys) and not (
+            headline_at < 0 and _closes_prose(index, headline_at, box)  # no headline: a footer's "…Desc"
+        ):
             distance = position - headline_at if position >= headline_at else 10 * (headline_at - position)
             by_class.append((distance, text, element))
     if by_class:
