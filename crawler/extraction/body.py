@@ -7,7 +7,9 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 1. empty/punctuation-only blocks;
 2. captions (known from the DOM, or shaped like one: "… - Ảnh: T.K") → `captions`;
 3. the headline repeated at the top;
-4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …");
+4. date lines at the top or bottom (the header clock "Thứ năm 16/01/2025 21:05", "Cập nhật: …"),
+   and over the first paragraph a stamp or a breadcrumb trail read by shape and the printed
+   headline worded otherwise than the title (opening_lines.py);
 5. prompts: "Theo dõi … trên Google News/Zalo", QR boxes, share/comment/login/print buttons;
 6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
@@ -38,6 +40,7 @@ from crawler.extraction.byline import (
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.keys import folded, squash
+from crawler.extraction.opening_lines import opening_furniture
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
@@ -54,6 +57,12 @@ _ILLUSTRATION = re.compile(r"\(?\s*ảnh\s*(?:minh\s*họa|tư\s*liệu|chụp\s
 _CAPTION_MAX_WORDS = 60
 # Vocabularies of non-article text (prompts, widgets, date-line words): crawler/extraction/data/body.toml.
 _VOCAB = load("body")
+# A picture's credit alone on its line ("Image: Agency"), read in the lower-cased line (not folded:
+# "Anh:" opens an interview's answer, "Ảnh:" a credit).
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:" + "|".join(map(re.escape, _VOCAB["credit_lines"]["labels"])) + r")\s*:\s*"
+    rf"[^.!?:]{{1,{_VOCAB['credit_lines']['max_chars']}}}\W*$"
+)
 # Reader prompts and buttons, as (pattern on the folded text, longest such line in words). They
 # are imperative and short; the word limits keep an article sentence that merely mentions Zalo or
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
@@ -92,6 +101,9 @@ class BodyContext:
     # Writers other sources name (structured data, meta tags, the byline element), case-folded:
     # a bare name opening the text is the byline when one of them agrees.
     named_elsewhere: frozenset[str] = frozenset()
+    # Squashed texts of the h1 headings the page shows: the headline as printed, when the title
+    # chosen is another wording of it (og:title); a copy over the first paragraph goes.
+    printed_headlines: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -135,6 +147,8 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
     if has_byline_label(block.text):
         return False
     text = block.text
+    if _CREDIT_LINE.match(text.lower()):
+        return True
     # Substring tests first (the colon and the word "ảnh" each pattern needs): the regexes, tried
     # at every position of a long paragraph, cost more than the rest of the caption rule.
     return _words(text) <= _CAPTION_MAX_WORDS and bool(
@@ -277,6 +291,17 @@ def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime |
         else:
             kept.append(block)
     return kept
+
+
+def _drop_opening_furniture(
+    blocks: list[Block], result: CleanBody, printed_headlines: frozenset[str] = frozenset()
+) -> list[Block]:
+    """A date stamp in a language the date rules do not read, a breadcrumb trail, and the printed
+    headline in another wording than the title, over the first paragraph (opening_lines.py)."""
+    furniture = opening_furniture(blocks, printed_headlines)
+    for index in sorted(furniture):
+        _drop(result, "opening stamp or trail", blocks[index])
+    return [block for index, block in enumerate(blocks) if index not in furniture]
 
 
 _OPENING_LINES = 3
@@ -954,6 +979,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_headline(work, result, context.title)
     work = _dedupe(work, result)
     work = _drop_date_lines(work, result, context.crawled)
+    work = _drop_opening_furniture(work, result, context.printed_headlines)
     work = _drop_byline_lines(work, result, context.byline_lines)
     work = _take_opening_byline(
         work,

@@ -789,6 +789,9 @@ def extract_article(
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
     headline = _headline(tree, meta, outlet_names, index, (url, final_url))
+    printed_headlines = frozenset(
+        squash(text) for _, text in _headline_elements(tree, meta, outlet_names, (url, final_url))
+    )
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
@@ -855,6 +858,7 @@ def extract_article(
         byline_lines=page_byline.lines if page_byline else frozenset(),
         section_links=section_links(index, headline.position),
         named_elsewhere=_named_elsewhere(meta, outlet_names, page_byline),
+        printed_headlines=printed_headlines,
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:

@@ -253,6 +253,41 @@ def _prose_between(index: PageIndex, start: int, end: int) -> bool:
     return False
 
 
+def _after_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
+    """The element stands after the body has begun: two paragraphs of prose after the headline,
+    or from the page's top when no headline was found."""
+    position = index.of(element)
+    return position > headline_at and _prose_between(index, max(headline_at, -1), position)
+
+
+def _closes_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
+    """The element stands after the page's prose, none after it: a declared description printed
+    there is the site's own line in its footer ("Latest news, weather …", the same on every page),
+    never the sapo, which opens the article. (One printed after a cookie notice or a contact box
+    and followed by the story is the sapo still.)"""
+    position = index.of(element)
+    return _after_prose(index, headline_at, element) and not _prose_between(
+        index, position, len(index.elements)
+    )
+
+
+def _after_heading(box: HtmlElement, heading: HtmlElement) -> HtmlElement | None:
+    """The first sapo-sized block of the box printed after its h1 (a subtitle under the headline in
+    the article's header box), or None."""
+    passed = False
+    for element in box.iter():
+        if element is heading:
+            passed = True
+        elif (
+            passed
+            and element.tag in _CANDIDATE_TAGS
+            and heading not in element.iterancestors()
+            and len(text_of(element)) >= _MIN_CHARS
+        ):
+            return element
+    return None
+
+
 def find_lead(
     tree: HtmlElement,
     index: PageIndex,
@@ -281,7 +316,11 @@ def find_lead(
                 continue
             if wanted.fits(len(element.text_content())) and attached(element, tree):
                 text = text_of(element)
-                if wanted.says(element, text) and _usable(element, text, caption_keys, headline):
+                if (
+                    wanted.says(element, text)
+                    and _usable(element, text, caption_keys, headline)
+                    and not _closes_prose(index, headline_at, element)
+                ):
                     element = wanted.innermost(element)
                     _print_stamp(element)
                     return _lead_text(element), element
@@ -296,10 +335,20 @@ def find_lead(
             continue
         if element in skipped or any(a in skipped for a in ancestors(element)):
             continue
+        box = element  # chrome, picture box and link share are judged on the classed element
+        if (heading := next(element.iter("h1"), None)) is not None:
+            # the article's header box ("intro": kicker, headline, subtitle): its sapo, if any,
+            # is the block printed after the headline
+            subtitle = _after_heading(element, heading)
+            if subtitle is None:
+                continue
+            element = subtitle
         if position > headline_at >= 0 and _prose_between(index, headline_at, position):
             continue
         text = _lead_text(element)
-        if _usable(element, text, caption_keys):
+        if _usable(box, text, caption_keys) and not (
+            headline_at < 0 and _closes_prose(index, headline_at, box)  # no headline: a footer's "…Desc"
+        ):
             distance = position - headline_at if position >= headline_at else 10 * (headline_at - position)
             by_class.append((distance, text, element))
     if by_class:

@@ -43,6 +43,7 @@ from crawler.extraction.dom import (
 )
 from crawler.extraction.keys import squash, squash_many, word_count
 from crawler.extraction.tickers import mostly_labelled_values
+from crawler.extraction.vocab import load
 
 _SKIP_TAGS = frozenset({"a", "button", "select", "option", "label", "textarea", "input", "h1", "title"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -56,16 +57,9 @@ _DATE_LINE_WORDS = 15
 # A period of time ("từ ngày 12 đến ngày 18/6", "from 12 to 18 June"): what an event's notice says, never a
 # page's stamp, which is one moment.
 _PERIOD = re.compile(r"\b(?:từ|from|du)\b.*\d.*\b(?:đến|tới|to|until|au)\b.*\d", re.I)
-# Class/id words of the boxes templates put beside the body: the closing-paragraph search stops at
-# them, and no text inside them is recovered.
-# fmt: off
-_FURNITURE_WORDS = frozenset({
-    "author", "authors", "byline", "bio", "tacgia", "tag", "tags", "keyword", "keywords", "tukhoa", "share",
-    "social", "sharing", "comment", "comments", "binhluan", "related", "relate", "lienquan", "tinlienquan",
-    "newsletter", "subscribe", "banner", "ads", "advert", "advertisement", "quangcao", "qc", "sidebar",
-    "widget", "recommend", "promo", "sponsor", "footer", "rating", "vote", "poll", "teaser", "meta",
-})
-# fmt: on
+# Class/id words of the boxes templates put beside the body (body.toml `[recovery]`): the
+# closing-paragraph search stops at them, and no text inside them is recovered.
+_FURNITURE_WORDS = frozenset(load("body")["recovery"]["furniture_words"])
 
 
 def _unlinked(block: HtmlElement) -> str:
