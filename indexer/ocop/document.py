@@ -41,7 +41,7 @@ from indexer.ocop.wrapping import BULLET as _BULLET
 from indexer.ocop.wrapping import DATELINE as _DATELINE
 from indexer.ocop.wrapping import TERMINAL as _TERMINAL
 from indexer.ocop.wrapping import unwrap
-from indexer.text import TOKEN, fold, normalize
+from indexer.text import TOKEN, fold, folded_syllables, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
 PLACE_ZONES = CONTENT_ZONES | {"caption"}
@@ -169,6 +169,7 @@ _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+_WORD_SPLIT = re.compile(r"(\w+)")  # the same split where the text holds no "_", a third faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,6 +529,7 @@ class Document:
         "caseless",
         "_cap",
         "_gaps",
+        "_gap_text",
         "_positions",
         "memo",
         "known_names",
@@ -625,7 +627,7 @@ class Document:
         text, folded = self.text, self.folded
         # re.split with a capturing group alternates separators and syllables: every list below
         # is built by C-level passes (split, map, accumulate) instead of a Python loop per syllable.
-        parts = _SYLLABLE_SPLIT.split(text)
+        parts = (_WORD_SPLIT if "_" not in text else _SYLLABLE_SPLIT).split(text)
         orig = parts[1::2]
         offsets = list(accumulate(map(len, parts)))
         starts, ends = offsets[0:-1:2], offsets[1::2]
@@ -654,18 +656,16 @@ class Document:
             blocks.append(Block(zone, start, end, first, last, False, False, count, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        # Folding keeps every character's length, so the folded syllables fall at the same offsets:
-        # one C-level pass, checked against the original's syllable lengths (else sliced there).
-        lengths = list(map(len, orig))
+        # Folding goes character by character, so a syllable's folded form is its slice of the
+        # folded text: looked up in the per-process table of folded syllables (one dict probe per
+        # syllable instead of a second regex pass over the text).
         self.low = list(map(str.lower, orig))
-        fold_ = TOKEN.findall(folded)
-        self.fold = (
-            fold_
-            if list(map(len, fold_)) == lengths
-            else list(map(folded.__getitem__, map(slice, starts, ends)))
-        )
+        self.fold = folded_syllables(orig)
         self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
         self._gaps = [0, *map(sub, starts[1:], ends)]
+        # The text between each syllable and the one before it, cut once: matchers ask for it
+        # hundreds of times per article (`gap`, `adjacent`).
+        self._gap_text = ["", *map(text.__getitem__, map(slice, ends, starts[1:]))]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
         letters = list(map(not_, map(str.isdigit, orig)))
@@ -768,16 +768,15 @@ class Document:
 
     def gap(self, i: int) -> str:
         """The characters between syllable i-1 and syllable i."""
-        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+        return self._gap_text[i] if i > 0 else ""
 
     def tight(self, i: int, j: int) -> bool:
         """Syllables i..j-1 are written as one phrase: short separators only, same block."""
-        gaps = self._gaps
-        return all(gaps[k] <= 3 for k in range(i + 1, j))
+        return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
 
     def adjacent(self, i: int) -> bool:
         """Syllable i follows syllable i-1 with only spaces between, in the same block."""
-        return i > 0 and self.block_of[i] == self.block_of[i - 1] and self.gap(i).strip() == ""
+        return i > 0 and self.block_of[i] == self.block_of[i - 1] and not self._gap_text[i].strip()
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """Syllables [a, b) of syllable i's sentence (sentence numbers never decrease)."""

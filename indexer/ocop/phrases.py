@@ -211,7 +211,12 @@ class PhraseIndex:
         first = doc.blocks[doc.block_of[i]].first
         if i <= first or len(doc.gap(i)) > max_gap:
             return None
+        fold_, singles, pairs = doc.fold, self._singles, self._pairs
         for n in range(min(4, self._longest, i - first), 0, -1):
+            # A phrase of n syllables starts with a one-syllable phrase's syllable or with the
+            # first two syllables of a longer one: most lengths are ruled out without a match.
+            if fold_[i - n] not in singles if n == 1 else (fold_[i - n], fold_[i - n + 1]) not in pairs:
+                continue
             phrase = self.match_at(doc, i - n, i)
             if phrase is not None and len(phrase.folded) == n:
                 return phrase
