@@ -663,9 +663,9 @@ class Document:
         self.fold = folded_syllables(orig)
         self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
         self._gaps = [0, *map(sub, starts[1:], ends)]
-        # The text between each syllable and the one before it, cut once: matchers ask for it
-        # hundreds of times per article (`gap`, `adjacent`).
-        self._gap_text = ["", *map(text.__getitem__, map(slice, ends, starts[1:]))]
+        # The text before each syllable, from the split (its even parts): matchers ask for the
+        # gap between two syllables hundreds of times per article (`gap`, `adjacent`).
+        self._gap_text = parts[0:-1:2]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
         letters = list(map(not_, map(str.isdigit, orig)))

@@ -96,6 +96,11 @@ class PhraseIndex:
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
     _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
     _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
+    # The same phrases by their first two syllables (longest first) and, for one-syllable phrases,
+    # by their syllable: a match is tried only against phrases that can start at a position.
+    _by_pair: dict[tuple[str, str], list[Phrase]] = field(default_factory=dict)
+    _by_single: dict[str, list[Phrase]] = field(default_factory=dict)
+    _seconds: dict[str, frozenset[str]] = field(default_factory=dict)  # first -> its second syllables
     _longest: int = 0  # syllables in the longest phrase
 
     def add(self, text: str, value: object) -> None:
@@ -107,8 +112,15 @@ class PhraseIndex:
             return
         if len(phrase.folded) == 1:
             self._singles.add(phrase.folded[0])
+            self._by_single.setdefault(phrase.folded[0], []).append(phrase)
         else:
-            self._pairs.add((phrase.folded[0], phrase.folded[1]))
+            pair = (phrase.folded[0], phrase.folded[1])
+            self._pairs.add(pair)
+            self._seconds[pair[0]] = self._seconds.get(pair[0], frozenset()) | {pair[1]}
+            # the order of the bucket below, restricted to this pair (a stable sort of both)
+            longer = self._by_pair.setdefault(pair, [])
+            longer.append(phrase)
+            longer.sort(key=lambda p: len(p.folded), reverse=True)
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
         self._longest = max(self._longest, len(phrase.folded))
@@ -123,17 +135,24 @@ class PhraseIndex:
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
         """The longest phrase starting at syllable i and ending before `end` (a block boundary)."""
         fold_ = doc.fold
-        bucket = self._by_first.get(fold_[i])
-        if not bucket:
-            return None
-        second = fold_[i + 1] if i + 1 < end else None
+        first = fold_[i]
+        # Longest first: the phrases of two syllables or more that start with these two, then the
+        # one-syllable phrase (the bucket's order, without the phrases that cannot match here).
+        longer = self._by_pair.get((first, fold_[i + 1])) if i + 1 < end else None
+        single = self._by_single.get(first)
+        if longer is None:
+            if single is None:
+                return None
+            bucket = single
+        else:
+            bucket = longer + single if single is not None else longer
         accented: bool | None = None
         for phrase in bucket:
             words = phrase.folded_list
             n = len(words)
             if i + n > end:
                 continue
-            if n > 1 and (words[1] != second or fold_[i : i + n] != words or not doc.tight(i, i + n)):
+            if n > 1 and (fold_[i : i + n] != words or not doc.tight(i, i + n)):
                 continue
             if accented is None:
                 accented = self.strict_accents and doc.blocks[doc.block_of[i]].accented
@@ -164,15 +183,17 @@ class PhraseIndex:
         hits = doc.memo.get(self)
         if hits is None:
             positions = doc.positions()
-            by_first = self._by_first
-            shared = by_first.keys() & positions.keys()  # a C-level set intersection
-            lists = list(map(positions.__getitem__, shared))
-            starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
-            # A phrase of two syllables or more can only start where its first two are.
-            fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
-            hits = [
-                k for k in starts if fold_[k] in singles or (k + 1 < n and (fold_[k], fold_[k + 1]) in pairs)
-            ]
+            shared = self._by_first.keys() & positions.keys()  # a C-level set intersection
+            # Every position of a one-syllable phrase's syllable is a hit; a phrase of two
+            # syllables or more can only start where its first two are.
+            singles = shared & self._singles
+            hits = list(chain.from_iterable(map(positions.__getitem__, singles)))
+            fold_, seconds, last = doc.fold, self._seconds, len(doc.fold) - 1
+            for first in shared - singles:
+                after = seconds[first]
+                hits += [k for k in positions[first] if k < last and fold_[k + 1] in after]
+            if len(shared) > 1:
+                hits.sort()
             doc.memo[self] = hits
         return hits
 
