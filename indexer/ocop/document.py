@@ -33,8 +33,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, ne, not_, sub
+from itertools import accumulate, repeat
+from operator import add, and_, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.ocop.wrapping import BULLET as _BULLET
@@ -624,7 +624,7 @@ class Document:
     def _tokenise(self, pieces: list[tuple[str, str]], capitals: list[bool]) -> None:
         # One regex pass over the whole text (pieces are joined by "\n", which no syllable
         # crosses); each block then takes its slice of the syllables.
-        text, folded = self.text, self.folded
+        text = self.text
         # re.split with a capturing group alternates separators and syllables: every list below
         # is built by C-level passes (split, map, accumulate) instead of a Python loop per syllable.
         parts = (_WORD_SPLIT if "_" not in text else _SYLLABLE_SPLIT).split(text)
@@ -633,7 +633,7 @@ class Document:
         starts, ends = offsets[0:-1:2], offsets[1::2]
         block_of: list[int] = []
         sent_of: list[int] = []
-        blocks: list[Block] = []
+        spans: list[tuple[str, int, int, int, int, bool]] = []  # each block before `_describe`
         offset = 0
         sentence = 0
         first = 0
@@ -653,7 +653,7 @@ class Document:
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
-            blocks.append(Block(zone, start, end, first, last, False, False, count, capitals[b]))
+            spans.append((zone, start, end, first, last, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
         # Folding goes character by character, so a syllable's folded form is its slice of the
@@ -669,10 +669,16 @@ class Document:
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
         letters = list(map(not_, map(str.isdigit, orig)))
-        marked = list(map(ne, self.fold, self.low))
-        self.blocks = [self._describe(block, letters, marked) for block in blocks]
-        alpha = sum(letters)
-        self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
+        # Running counts of syllables with letters, and of those with diacritics or a capital:
+        # each block reads its own counts as two differences.
+        counts = (
+            [0, *accumulate(letters)],
+            [0, *accumulate(map(and_, map(ne, self.fold, self.low), letters))],
+            [0, *accumulate(map(and_, self._cap, letters))],
+        )
+        self.blocks = [self._describe(*span, counts) for span in spans]
+        alpha = counts[0][-1]
+        self.caseless = alpha > 0 and counts[2][-1] <= 0.02 * alpha
 
     def reference_year(self, deadline_before: Callable[[int], bool]) -> int | None:
         """The year the text speaks from: its publication year, or else the latest year it
@@ -714,29 +720,38 @@ class Document:
             return False
         return not _abbreviation_at(piece, m.start())
 
-    def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
-        """Fill in whether a block is written with diacritics and whether its capitals mean names."""
-        a, z = block.first, block.last
-        alpha = sum(letters[a:z])
+    def _describe(
+        self,
+        zone: str,
+        start: int,
+        end: int,
+        a: int,
+        z: int,
+        capitals: bool,
+        counts: tuple[list[int], list[int], list[int]],
+    ) -> Block:
+        """A block, with whether it is written with diacritics and whether its capitals mean
+        names. `counts`: running counts of syllables with letters, with diacritics, with a capital."""
+        letters, marked, caps = counts
+        alpha = letters[z] - letters[a]
         if not alpha:
-            return block
-        accented = sum(compress(marked[a:z], letters[a:z]))
-        upper = sum(compress(self._cap[a:z], letters[a:z]))
-        line = self.text[block.start : block.end]
-        capitals = block.capitals
+            return Block(zone, start, end, a, z, False, False, z - a, capitals)
+        accented = marked[z] - marked[a]
+        upper = caps[z] - caps[a]
+        line = self.text[start:end]
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
         item = _BULLET.match(line) is not None and not capitals
         title_case = alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE
         return Block(
-            block.zone,
-            block.start,
-            block.end,
+            zone,
+            start,
+            end,
             a,
             z,
             accented >= 0.15 * alpha,
             capitals or (title_case and not item),
-            block.words,
+            z - a,
             capitals,
         )
 
