@@ -30,6 +30,8 @@ class Phrase:
     # The same syllables as lists, for comparison with slices of a Document without copying.
     folded_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
     accented_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
+    # Folded syllables after the first two: all a match still compares once the first two are looked up.
+    folded_tail: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
 
 
 def syllables(text: str) -> tuple[str, ...]:
@@ -50,6 +52,7 @@ def make_phrase(text: str, value: object) -> Phrase:
         value=value,
         folded_list=list(folded),
         accented_list=list(accented),
+        folded_tail=list(folded[2:]),
     )
 
 
@@ -139,32 +142,31 @@ class PhraseIndex:
         # Longest first: the phrases of two syllables or more that start with these two, then the
         # one-syllable phrase (the bucket's order, without the phrases that cannot match here).
         longer = self._by_pair.get((first, fold_[i + 1])) if i + 1 < end else None
+        if longer is not None:
+            for phrase in longer:
+                n = len(phrase.folded)
+                if i + n > end or (n > 2 and fold_[i + 2 : i + n] != phrase.folded_tail):
+                    continue
+                if doc.tight(i, i + n) and self._accents_match(doc, i, phrase):
+                    return phrase
         single = self._by_single.get(first)
-        if longer is None:
-            if single is None:
-                return None
-            bucket = single
-        else:
-            bucket = longer + single if single is not None else longer
-        accented: bool | None = None
-        for phrase in bucket:
-            words = phrase.folded_list
-            n = len(words)
-            if i + n > end:
-                continue
-            if n > 1 and (fold_[i : i + n] != words or not doc.tight(i, i + n)):
-                continue
-            if accented is None:
-                accented = self.strict_accents and doc.blocks[doc.block_of[i]].accented
-            if (
-                accented
-                and doc.low[i : i + n] != phrase.accented_list
-                and not self._malformed_only(doc, i, phrase)
-                and not (self.tolerate_plain_runs and _plain_run(doc, i, i + n))
-            ):
-                continue
-            return phrase
+        if single is not None and i < end:
+            for phrase in single:
+                if self._accents_match(doc, i, phrase):
+                    return phrase
         return None
+
+    def _accents_match(self, doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether the phrase, matched on folded syllables at i, also matches as written: with its
+        diacritics in a paragraph written with them (see the class)."""
+        if not self.strict_accents or not doc.blocks[doc.block_of[i]].accented:
+            return True
+        n = len(phrase.folded)
+        return (
+            doc.low[i : i + n] == phrase.accented_list
+            or self._malformed_only(doc, i, phrase)
+            or (self.tolerate_plain_runs and _plain_run(doc, i, i + n))
+        )
 
     def _malformed_only(self, doc: Document, i: int, phrase: Phrase) -> bool:
         """Whether the text differs from the phrase only in broken syllables ("Yên Báị")."""
@@ -199,12 +201,12 @@ class PhraseIndex:
 
     def find(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, int, Phrase]]:
         """Non-overlapping leftmost-longest matches in syllables [start, end) of one block."""
-        hits = self._hits(doc)
+        hits = doc.memo.get(self)
+        if hits is None:
+            hits = self._hits(doc)
+        lo = bisect_left(hits, start)
         i = start
-        for k in range(bisect_left(hits, start), len(hits)):
-            p = hits[k]
-            if p >= end:
-                return
+        for p in hits[lo : bisect_left(hits, end, lo)]:
             if p < i:
                 continue
             phrase = self.match_at(doc, p, end)
