@@ -203,9 +203,35 @@ def _caption_pattern(capitals: bool) -> re.Pattern[str]:
 
 
 @cache
-def _chrome_pattern(capitals: bool) -> re.Pattern[str]:
+def _chrome_pattern(capitals: bool) -> Callable[[str], re.Match[str] | None]:
+    """The chrome patterns as one search. When every pattern is anchored at the line's start
+    ("^…"), as they are now, the search is tried at that start only (`match`), not at every
+    character of a long paragraph."""
     patterns = relevance_vocab()["chrome_patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
+    return pattern.match if all(map(_anchored, patterns)) else pattern.search
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a regular expression can match only at the start of the string: it opens with "^"
+    and has no "|" outside brackets and groups ("^a|b" can match "b" anywhere)."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return False
+    return True
 
 
 @cache
@@ -230,7 +256,7 @@ def _licence_pattern() -> re.Pattern[str]:
 def _is_chrome(line: str, capitals: bool) -> bool:
     if "GP" in line and _licence_pattern().search(line):
         return True
-    return _chrome_pattern(capitals).search(line) is not None
+    return _chrome_pattern(capitals)(line) is not None
 
 
 def _is_glued_run(line: str, words: int, max_words: int) -> bool:

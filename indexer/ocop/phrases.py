@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -134,6 +134,11 @@ class PhraseIndex:
 
     def starts(self, folded_syllable: str) -> bool:
         return folded_syllable in self._by_first
+
+    def first_syllables(self) -> KeysView[str]:
+        """The folded syllables a phrase starts with (a live view): `starts` without a call per
+        syllable, for loops over many syllables."""
+        return self._by_first.keys()
 
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
         """The longest phrase starting at syllable i and ending before `end` (a block boundary)."""
