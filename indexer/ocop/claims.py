@@ -1701,9 +1701,11 @@ def claims_with_sentences(
             if total is not None:
                 found.append(total)
                 continue
-            if not any(
-                fold[m] in noun_firsts or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
-                for m in range(k + 1, min(k + 5, block.last))
+            # a product noun, or one printed with a slipped letter, in the four syllables after
+            window = fold[k + 1 : min(k + 5, block.last)]
+            if noun_firsts.isdisjoint(window) and (
+                near_firsts.isdisjoint(window)
+                or not any(v.near_nouns.starts_at(doc, m) for m in range(k + 1, k + 1 + len(window)))
             ):
                 if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
                     found.append(item)

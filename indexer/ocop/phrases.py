@@ -147,35 +147,39 @@ class PhraseIndex:
         # Longest first: the phrases of two syllables or more that start with these two, then the
         # one-syllable phrase (the bucket's order, without the phrases that cannot match here).
         longer = self._by_pair.get((first, fold_[i + 1])) if i + 1 < end else None
+        single = self._by_single.get(first) if i < end else None
+        if longer is None and single is None:
+            return None
+        # In a paragraph written with diacritics a phrase must match as written too (see the class).
+        written = self.strict_accents and doc.blocks[doc.block_of[i]].accented
         if longer is not None:
+            low = doc.low
             for phrase in longer:
                 n = len(phrase.folded)
-                if i + n > end or (n > 2 and fold_[i + 2 : i + n] != phrase.folded_tail):
+                if (
+                    i + n > end
+                    or (n > 2 and fold_[i + 2 : i + n] != phrase.folded_tail)
+                    or not doc.tight(i, i + n)
+                ):
                     continue
-                if doc.tight(i, i + n) and self._accents_match(doc, i, phrase):
+                if not written or low[i : i + n] == phrase.accented_list or self._slip(doc, i, phrase):
                     return phrase
-        single = self._by_single.get(first)
-        if single is not None and i < end:
+        if single is not None:
             for phrase in single:
-                if self._accents_match(doc, i, phrase):
+                if not written or doc.low[i] == phrase.accented[0] or self._slip(doc, i, phrase):
                     return phrase
         return None
 
-    def _accents_match(self, doc: Document, i: int, phrase: Phrase) -> bool:
-        """Whether the phrase, matched on folded syllables at i, also matches as written: with its
-        diacritics in a paragraph written with them (see the class)."""
-        if not self.strict_accents or not doc.blocks[doc.block_of[i]].accented:
-            return True
-        n = len(phrase.folded)
-        return (
-            doc.low[i : i + n] == phrase.accented_list
-            or self._malformed_only(doc, i, phrase)
-            or (self.tolerate_plain_runs and _plain_run(doc, i, i + n))
+    def _slip(self, doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether a phrase written otherwise than the text at i still matches: only in broken
+        syllables, or as a run written without diacritics (see the class)."""
+        return (self.tolerate_malformed and self._malformed_only(doc, i, phrase)) or (
+            self.tolerate_plain_runs and _plain_run(doc, i, i + len(phrase.folded))
         )
 
     def _malformed_only(self, doc: Document, i: int, phrase: Phrase) -> bool:
         """Whether the text differs from the phrase only in broken syllables ("Yên Báị")."""
-        return self.tolerate_malformed and all(
+        return all(
             a == b or malformed(a)
             for a, b in zip(doc.low[i : i + len(phrase.accented)], phrase.accented, strict=True)
         )
