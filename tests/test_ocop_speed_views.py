@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.ocop.document import Document, _anchored
+from indexer.ocop.document import Document
 from indexer.ocop.phrases import Phrase, PhraseIndex
+from indexer.regexes import anchored
 from indexer.text import fold
 
 TEXTS = [
@@ -112,7 +113,7 @@ def test_first_syllables_is_a_live_view() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "anchored"),
+    ("pattern", "expected"),
     [
         (r"^Lượt xem\s*:", True),
         (r"^(?:Chia sẻ|Share)\s*$", True),
@@ -123,5 +124,5 @@ def test_first_syllables_is_a_live_view() -> None:
         (r"^[]|]a", False),  # read conservatively
     ],
 )
-def test_anchored_patterns(pattern: str, anchored: bool) -> None:
-    assert _anchored(pattern) is anchored
+def test_anchored_patterns(pattern: str, expected: bool) -> None:
+    assert anchored(pattern) is expected

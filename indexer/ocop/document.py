@@ -41,6 +41,7 @@ from indexer.ocop.wrapping import BULLET as _BULLET
 from indexer.ocop.wrapping import DATELINE as _DATELINE
 from indexer.ocop.wrapping import TERMINAL as _TERMINAL
 from indexer.ocop.wrapping import unwrap
+from indexer.regexes import anchored
 from indexer.text import TOKEN, fold, folded_syllables, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
@@ -209,29 +210,7 @@ def _chrome_pattern(capitals: bool) -> Callable[[str], re.Match[str] | None]:
     character of a long paragraph."""
     patterns = relevance_vocab()["chrome_patterns"]
     pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
-    return pattern.match if all(map(_anchored, patterns)) else pattern.search
-
-
-def _anchored(pattern: str) -> bool:
-    """Whether a regular expression can match only at the start of the string: it opens with "^"
-    and has no "|" outside brackets and groups ("^a|b" can match "b" anywhere)."""
-    if not pattern.startswith("^"):
-        return False
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            return False
-    return True
+    return pattern.match if all(map(anchored, patterns)) else pattern.search
 
 
 @cache
