@@ -6,8 +6,8 @@ from __future__ import annotations
 def top_level_branches(regex: str) -> list[str]:
     """The alternatives of a regex split at its top-level "|" (not inside a group or a class).
 
-    A class is taken to end at its first unescaped "]" ("[]a]" is read as "[]" then "a]"), so a
-    "|" in such a class counts as top-level: a caller sees more branches, never fewer."""
+    A class is taken to end at its first unescaped "]" (so "[]a]" gives "[]" and then "a]"): a "|"
+    in such a class counts as top-level, and a caller sees more branches, never fewer."""
     branches: list[str] = []
     current: list[str] = []
     depth, in_class, escaped = 0, False, False

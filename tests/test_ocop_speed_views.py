@@ -15,10 +15,10 @@ from indexer.text import fold
 TEXTS = [
     (
         "Hợp tác xã Đồng Xanh ra mắt trà sen",
-        "Hợp tác xã Đồng Xanh có 3 sản phẩm đạt 4 sao.\n\nTP. Cần Thơ: 12 sản phẩm.",
+        "Hợp tác xã Đồng Xanh giới thiệu 3 món mới, món nào cũng 4 sao.\n\nTP. Cần Thơ: 12 món.",
     ),
     ("", "ma_san_pham X_1 -- (tỉnh Bắc Ninh)  ,  bánh  đa\n\n★★★ 😀 café Hòa Bình, Thanh Hoá"),
-    ("CÁC SẢN PHẨM OCOP", "CÁC SẢN PHẨM OCOP TỈNH HÀ NAM ĐẠT 3 SAO\n\nra mat tra o Lam Dong va Ha Noi"),
+    ("BA MÓN QUÀ LÀNG NGHỀ", "BA MÓN QUÀ CỦA TỈNH HÀ NAM ĐẠT 3 SAO\n\nra mat tra o Lam Dong va Ha Noi"),
 ]
 
 
