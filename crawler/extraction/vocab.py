@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from indexer.regexes import top_level_branches
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -39,7 +41,7 @@ class AnyBranch:
     def __init__(self, regex: str) -> None:
         self.pattern = regex
         self._branches = [
-            (re.compile(branch), _required_prefix(branch)) for branch in _top_level_branches(regex)
+            (re.compile(branch), _required_prefix(branch)) for branch in top_level_branches(regex)
         ]
 
         # A single branch without plain words to look for first gains nothing from the above.
@@ -52,33 +54,6 @@ class AnyBranch:
         return any(
             (not needed or needed in text) and branch.search(text) for branch, needed in self._branches
         )
-
-
-def _top_level_branches(regex: str) -> list[str]:
-    """The alternatives of a regex split at its top-level "|" (not inside a group or a class)."""
-    branches: list[str] = []
-    current: list[str] = []
-    depth, in_class, escaped = 0, False, False
-    for ch in regex:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append("".join(current))
-            current = []
-            continue
-        current.append(ch)
-    branches.append("".join(current))
-    return branches
 
 
 def _required_prefix(branch: str) -> str:

@@ -385,12 +385,11 @@ def _last_end(idx: PhraseIndex, doc: Document, a: int, b: int, skip: set[int] | 
 
 def _scan(doc: Document, a: int, b: int, v: _Vocab, ev: _Evidence) -> None:
     """Collect evidence in syllables [a, b)."""
+    core, fold = core_index(), doc.fold
     for k in range(a, b):
-        if doc.fold[k] == "ocop" or (
-            core_index().starts(doc.fold[k]) and core_index().match_at(doc, k, b) is not None
-        ):
+        if fold[k] == "ocop" or (core.starts(fold[k]) and core.match_at(doc, k, b) is not None):
             ev.ocop = True
-        if doc.fold[k] != "sao":
+        if fold[k] != "sao":
             continue
         found = rating_at(doc, k)
         if found is None:
@@ -1687,7 +1686,7 @@ def claims_with_sentences(
     )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
-    fold, near_firsts = doc.fold, v.near_nouns.firsts
+    fold, near_firsts, noun_firsts = doc.fold, v.near_nouns.firsts, v.nouns.first_syllables()
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
             continue
@@ -1702,9 +1701,11 @@ def claims_with_sentences(
             if total is not None:
                 found.append(total)
                 continue
-            if not any(
-                v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
-                for m in range(k + 1, min(k + 5, block.last))
+            # a product noun, or one printed with a slipped letter, in the four syllables after
+            window = fold[k + 1 : min(k + 5, block.last)]
+            if noun_firsts.isdisjoint(window) and (
+                near_firsts.isdisjoint(window)
+                or not any(v.near_nouns.starts_at(doc, m) for m in range(k + 1, k + 1 + len(window)))
             ):
                 if k == block.last - 1 and (item := finder.bare_item(k, block)) is not None:
                     found.append(item)

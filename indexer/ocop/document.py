@@ -33,15 +33,16 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress, repeat
-from operator import add, itemgetter, ne, not_, sub
+from itertools import accumulate, repeat
+from operator import add, and_, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.ocop.wrapping import BULLET as _BULLET
 from indexer.ocop.wrapping import DATELINE as _DATELINE
 from indexer.ocop.wrapping import TERMINAL as _TERMINAL
 from indexer.ocop.wrapping import unwrap
-from indexer.text import TOKEN, fold, normalize
+from indexer.regexes import anchored
+from indexer.text import TOKEN, fold, folded_syllables, normalize
 
 CONTENT_ZONES = frozenset({"title", "lead", "body"})
 PLACE_ZONES = CONTENT_ZONES | {"caption"}
@@ -169,6 +170,7 @@ _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+_WORD_SPLIT = re.compile(r"(\w+)")  # the same split where the text holds no "_", a third faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +204,13 @@ def _caption_pattern(capitals: bool) -> re.Pattern[str]:
 
 
 @cache
-def _chrome_pattern(capitals: bool) -> re.Pattern[str]:
+def _chrome_pattern(capitals: bool) -> Callable[[str], re.Match[str] | None]:
+    """The chrome patterns as one search. When every pattern is anchored at the line's start
+    ("^…"), as they are now, the search is tried at that start only (`match`), not at every
+    character of a long paragraph."""
     patterns = relevance_vocab()["chrome_patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE if capitals else 0)
+    return pattern.match if all(map(anchored, patterns)) else pattern.search
 
 
 @cache
@@ -229,7 +235,7 @@ def _licence_pattern() -> re.Pattern[str]:
 def _is_chrome(line: str, capitals: bool) -> bool:
     if "GP" in line and _licence_pattern().search(line):
         return True
-    return _chrome_pattern(capitals).search(line) is not None
+    return _chrome_pattern(capitals)(line) is not None
 
 
 def _is_glued_run(line: str, words: int, max_words: int) -> bool:
@@ -528,6 +534,7 @@ class Document:
         "caseless",
         "_cap",
         "_gaps",
+        "_gap_text",
         "_positions",
         "memo",
         "known_names",
@@ -622,16 +629,16 @@ class Document:
     def _tokenise(self, pieces: list[tuple[str, str]], capitals: list[bool]) -> None:
         # One regex pass over the whole text (pieces are joined by "\n", which no syllable
         # crosses); each block then takes its slice of the syllables.
-        text, folded = self.text, self.folded
+        text = self.text
         # re.split with a capturing group alternates separators and syllables: every list below
         # is built by C-level passes (split, map, accumulate) instead of a Python loop per syllable.
-        parts = _SYLLABLE_SPLIT.split(text)
+        parts = (_WORD_SPLIT if "_" not in text else _SYLLABLE_SPLIT).split(text)
         orig = parts[1::2]
         offsets = list(accumulate(map(len, parts)))
         starts, ends = offsets[0:-1:2], offsets[1::2]
         block_of: list[int] = []
         sent_of: list[int] = []
-        blocks: list[Block] = []
+        spans: list[tuple[str, int, int, int, int, bool]] = []  # each block before `_describe`
         offset = 0
         sentence = 0
         first = 0
@@ -651,28 +658,32 @@ class Document:
             else:
                 sent_of += [sentence] * count
             sentence += len(breaks) + 1
-            blocks.append(Block(zone, start, end, first, last, False, False, count, capitals[b]))
+            spans.append((zone, start, end, first, last, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
-        # Folding keeps every character's length, so the folded syllables fall at the same offsets:
-        # one C-level pass, checked against the original's syllable lengths (else sliced there).
-        lengths = list(map(len, orig))
+        # Folding goes character by character, so a syllable's folded form is its slice of the
+        # folded text: looked up in the per-process table of folded syllables (one dict probe per
+        # syllable instead of a second regex pass over the text).
         self.low = list(map(str.lower, orig))
-        fold_ = TOKEN.findall(folded)
-        self.fold = (
-            fold_
-            if list(map(len, fold_)) == lengths
-            else list(map(folded.__getitem__, map(slice, starts, ends)))
-        )
+        self.fold = folded_syllables(orig)
         self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
         self._gaps = [0, *map(sub, starts[1:], ends)]
+        # The text before each syllable, from the split (its even parts): matchers ask for the
+        # gap between two syllables hundreds of times per article (`gap`, `adjacent`).
+        self._gap_text = parts[0:-1:2]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
         letters = list(map(not_, map(str.isdigit, orig)))
-        marked = list(map(ne, self.fold, self.low))
-        self.blocks = [self._describe(block, letters, marked) for block in blocks]
-        alpha = sum(letters)
-        self.caseless = alpha > 0 and sum(compress(self._cap, letters)) <= 0.02 * alpha
+        # Running counts of syllables with letters, and of those with diacritics or a capital:
+        # each block reads its own counts as two differences.
+        counts = (
+            [0, *accumulate(letters)],
+            [0, *accumulate(map(and_, map(ne, self.fold, self.low), letters))],
+            [0, *accumulate(map(and_, self._cap, letters))],
+        )
+        self.blocks = [self._describe(*span, counts) for span in spans]
+        alpha = counts[0][-1]
+        self.caseless = alpha > 0 and counts[2][-1] <= 0.02 * alpha
 
     def reference_year(self, deadline_before: Callable[[int], bool]) -> int | None:
         """The year the text speaks from: its publication year, or else the latest year it
@@ -714,29 +725,38 @@ class Document:
             return False
         return not _abbreviation_at(piece, m.start())
 
-    def _describe(self, block: Block, letters: list[bool], marked: list[bool]) -> Block:
-        """Fill in whether a block is written with diacritics and whether its capitals mean names."""
-        a, z = block.first, block.last
-        alpha = sum(letters[a:z])
+    def _describe(
+        self,
+        zone: str,
+        start: int,
+        end: int,
+        a: int,
+        z: int,
+        capitals: bool,
+        counts: tuple[list[int], list[int], list[int]],
+    ) -> Block:
+        """A block, with whether it is written with diacritics and whether its capitals mean
+        names. `counts`: running counts of syllables with letters, with diacritics, with a capital."""
+        letters, marked, caps = counts
+        alpha = letters[z] - letters[a]
         if not alpha:
-            return block
-        accented = sum(compress(marked[a:z], letters[a:z]))
-        upper = sum(compress(self._cap[a:z], letters[a:z]))
-        line = self.text[block.start : block.end]
-        capitals = block.capitals
+            return Block(zone, start, end, a, z, False, False, z - a, capitals)
+        accented = marked[z] - marked[a]
+        upper = caps[z] - caps[a]
+        line = self.text[start:end]
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
         item = _BULLET.match(line) is not None and not capitals
         title_case = alpha >= 3 and upper >= 0.7 * alpha and alpha - upper < _LOWER_IN_TITLE_CASE
         return Block(
-            block.zone,
-            block.start,
-            block.end,
+            zone,
+            start,
+            end,
             a,
             z,
             accented >= 0.15 * alpha,
             capitals or (title_case and not item),
-            block.words,
+            z - a,
             capitals,
         )
 
@@ -768,16 +788,15 @@ class Document:
 
     def gap(self, i: int) -> str:
         """The characters between syllable i-1 and syllable i."""
-        return self.text[self.ends[i - 1] : self.starts[i]] if i > 0 else ""
+        return self._gap_text[i] if i > 0 else ""
 
     def tight(self, i: int, j: int) -> bool:
         """Syllables i..j-1 are written as one phrase: short separators only, same block."""
-        gaps = self._gaps
-        return all(gaps[k] <= 3 for k in range(i + 1, j))
+        return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
 
     def adjacent(self, i: int) -> bool:
         """Syllable i follows syllable i-1 with only spaces between, in the same block."""
-        return i > 0 and self.block_of[i] == self.block_of[i - 1] and self.gap(i).strip() == ""
+        return i > 0 and self.block_of[i] == self.block_of[i - 1] and not self._gap_text[i].strip()
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """Syllables [a, b) of syllable i's sentence (sentence numbers never decrease)."""

@@ -119,7 +119,7 @@ def english_blocks(doc: Document) -> list[int]:
             if block.zone not in CONTENT_ZONES or block.words < v.min_words:
                 continue
             words = doc.low[block.first : block.last]
-            if sum(1 for w in words if w in v.function_words) >= v.min_share * len(words):
+            if sum(map(v.function_words.__contains__, words)) >= v.min_share * len(words):
                 found.append(b)
         doc.memo[english_blocks] = found
     return found

@@ -3,13 +3,16 @@
 Every vocabulary of the enrichment step (OCOP terms, provinces, product words) is a PhraseIndex.
 Lookups go by the first folded syllable, so an article costs one dict probe per syllable instead
 of one regex alternative per vocabulary entry; that is what keeps 10,000 articles under a minute.
+A match at a position is tried only against the phrases that start with its first two folded
+syllables (then the one-syllable phrase of its first), not against every phrase that shares the
+first syllable: a province name's first syllable ("Bình", "Hà") starts dozens of names (session 20).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -30,6 +33,8 @@ class Phrase:
     # The same syllables as lists, for comparison with slices of a Document without copying.
     folded_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
     accented_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
+    # Folded syllables after the first two: all a match still compares once the first two are looked up.
+    folded_tail: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
 
 
 def syllables(text: str) -> tuple[str, ...]:
@@ -50,6 +55,7 @@ def make_phrase(text: str, value: object) -> Phrase:
         value=value,
         folded_list=list(folded),
         accented_list=list(accented),
+        folded_tail=list(folded[2:]),
     )
 
 
@@ -96,6 +102,11 @@ class PhraseIndex:
     _by_first: dict[str, list[Phrase]] = field(default_factory=dict)
     _singles: set[str] = field(default_factory=set)  # first syllables of one-syllable phrases
     _pairs: set[tuple[str, str]] = field(default_factory=set)  # first two syllables of the others
+    # The same phrases by their first two syllables (longest first) and, for one-syllable phrases,
+    # by their syllable: a match is tried only against phrases that can start at a position.
+    _by_pair: dict[tuple[str, str], list[Phrase]] = field(default_factory=dict)
+    _by_single: dict[str, list[Phrase]] = field(default_factory=dict)
+    _seconds: dict[str, frozenset[str]] = field(default_factory=dict)  # first -> its second syllables
     _longest: int = 0  # syllables in the longest phrase
 
     def add(self, text: str, value: object) -> None:
@@ -107,8 +118,15 @@ class PhraseIndex:
             return
         if len(phrase.folded) == 1:
             self._singles.add(phrase.folded[0])
+            self._by_single.setdefault(phrase.folded[0], []).append(phrase)
         else:
-            self._pairs.add((phrase.folded[0], phrase.folded[1]))
+            pair = (phrase.folded[0], phrase.folded[1])
+            self._pairs.add(pair)
+            self._seconds[pair[0]] = self._seconds.get(pair[0], frozenset()) | {pair[1]}
+            # the order of the bucket below, restricted to this pair (a stable sort of both)
+            longer = self._by_pair.setdefault(pair, [])
+            longer.append(phrase)
+            longer.sort(key=lambda p: len(p.folded), reverse=True)
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.folded), reverse=True)
         self._longest = max(self._longest, len(phrase.folded))
@@ -120,36 +138,51 @@ class PhraseIndex:
     def starts(self, folded_syllable: str) -> bool:
         return folded_syllable in self._by_first
 
+    def first_syllables(self) -> KeysView[str]:
+        """The folded syllables a phrase starts with (a live view): `starts` without a call per
+        syllable, for loops over many syllables."""
+        return self._by_first.keys()
+
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
         """The longest phrase starting at syllable i and ending before `end` (a block boundary)."""
         fold_ = doc.fold
-        bucket = self._by_first.get(fold_[i])
-        if not bucket:
+        first = fold_[i]
+        # Longest first: the phrases of two syllables or more that start with these two, then the
+        # one-syllable phrase (the bucket's order, without the phrases that cannot match here).
+        longer = self._by_pair.get((first, fold_[i + 1])) if i + 1 < end else None
+        single = self._by_single.get(first) if i < end else None
+        if longer is None and single is None:
             return None
-        second = fold_[i + 1] if i + 1 < end else None
-        accented: bool | None = None
-        for phrase in bucket:
-            words = phrase.folded_list
-            n = len(words)
-            if i + n > end:
-                continue
-            if n > 1 and (words[1] != second or fold_[i : i + n] != words or not doc.tight(i, i + n)):
-                continue
-            if accented is None:
-                accented = self.strict_accents and doc.blocks[doc.block_of[i]].accented
-            if (
-                accented
-                and doc.low[i : i + n] != phrase.accented_list
-                and not self._malformed_only(doc, i, phrase)
-                and not (self.tolerate_plain_runs and _plain_run(doc, i, i + n))
-            ):
-                continue
-            return phrase
+        # In a paragraph written with diacritics a phrase must match as written too (see the class).
+        written = self.strict_accents and doc.blocks[doc.block_of[i]].accented
+        if longer is not None:
+            low = doc.low
+            for phrase in longer:
+                n = len(phrase.folded)
+                if (
+                    i + n > end
+                    or (n > 2 and fold_[i + 2 : i + n] != phrase.folded_tail)
+                    or not doc.tight(i, i + n)
+                ):
+                    continue
+                if not written or low[i : i + n] == phrase.accented_list or self._slip(doc, i, phrase):
+                    return phrase
+        if single is not None:
+            for phrase in single:
+                if not written or doc.low[i] == phrase.accented[0] or self._slip(doc, i, phrase):
+                    return phrase
         return None
+
+    def _slip(self, doc: Document, i: int, phrase: Phrase) -> bool:
+        """Whether a phrase written otherwise than the text at i still matches: only in broken
+        syllables, or as a run written without diacritics (see the class)."""
+        return (self.tolerate_malformed and self._malformed_only(doc, i, phrase)) or (
+            self.tolerate_plain_runs and _plain_run(doc, i, i + len(phrase.folded))
+        )
 
     def _malformed_only(self, doc: Document, i: int, phrase: Phrase) -> bool:
         """Whether the text differs from the phrase only in broken syllables ("Yên Báị")."""
-        return self.tolerate_malformed and all(
+        return all(
             a == b or malformed(a)
             for a, b in zip(doc.low[i : i + len(phrase.accented)], phrase.accented, strict=True)
         )
@@ -164,26 +197,28 @@ class PhraseIndex:
         hits = doc.memo.get(self)
         if hits is None:
             positions = doc.positions()
-            by_first = self._by_first
-            shared = by_first.keys() & positions.keys()  # a C-level set intersection
-            lists = list(map(positions.__getitem__, shared))
-            starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
-            # A phrase of two syllables or more can only start where its first two are.
-            fold_, singles, pairs, n = doc.fold, self._singles, self._pairs, len(doc.fold)
-            hits = [
-                k for k in starts if fold_[k] in singles or (k + 1 < n and (fold_[k], fold_[k + 1]) in pairs)
-            ]
+            shared = self._by_first.keys() & positions.keys()  # a C-level set intersection
+            # Every position of a one-syllable phrase's syllable is a hit; a phrase of two
+            # syllables or more can only start where its first two are.
+            singles = shared & self._singles
+            hits = list(chain.from_iterable(map(positions.__getitem__, singles)))
+            fold_, seconds, last = doc.fold, self._seconds, len(doc.fold) - 1
+            for first in shared - singles:
+                after = seconds[first]
+                hits += [k for k in positions[first] if k < last and fold_[k + 1] in after]
+            if len(shared) > 1:
+                hits.sort()
             doc.memo[self] = hits
         return hits
 
     def find(self, doc: Document, start: int, end: int) -> Iterator[tuple[int, int, Phrase]]:
         """Non-overlapping leftmost-longest matches in syllables [start, end) of one block."""
-        hits = self._hits(doc)
+        hits = doc.memo.get(self)
+        if hits is None:
+            hits = self._hits(doc)
+        lo = bisect_left(hits, start)
         i = start
-        for k in range(bisect_left(hits, start), len(hits)):
-            p = hits[k]
-            if p >= end:
-                return
+        for p in hits[lo : bisect_left(hits, end, lo)]:
             if p < i:
                 continue
             phrase = self.match_at(doc, p, end)
@@ -211,7 +246,12 @@ class PhraseIndex:
         first = doc.blocks[doc.block_of[i]].first
         if i <= first or len(doc.gap(i)) > max_gap:
             return None
+        fold_, singles, pairs = doc.fold, self._singles, self._pairs
         for n in range(min(4, self._longest, i - first), 0, -1):
+            # A phrase of n syllables starts with a one-syllable phrase's syllable or with the
+            # first two syllables of a longer one: most lengths are ruled out without a match.
+            if fold_[i - n] not in singles if n == 1 else (fold_[i - n], fold_[i - n + 1]) not in pairs:
+                continue
             phrase = self.match_at(doc, i - n, i)
             if phrase is not None and len(phrase.folded) == n:
                 return phrase
