@@ -57,6 +57,7 @@ from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
 
 _RANGE_WORDS = {"den", "toi"}
+_RANGE_LINKS = _RANGE_WORDS | {"va"}  # between the numbers of a list of ratings: "3 đến 4 sao", "3 và 4 sao"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class _Vocab:
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
+    elided_totals: frozenset[tuple[str, ...]]  # totals whose noun is the last count's ("số đạt")
     back_totals: PhraseIndex
     table_totals: PhraseIndex
     total_verbs: PhraseIndex
@@ -179,7 +181,8 @@ def _vocab() -> _Vocab:
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
         passive_results=index(v["passive_results"]),
-        totals=index(v["total_phrases"]),
+        totals=index(v["total_phrases"] + v["elided_total_phrases"]),
+        elided_totals=frozenset(syllables(w) for w in v["elided_total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
         table_totals=index(v["table_total_words"]),
         total_verbs=index(v["total_verbs"]),
@@ -852,6 +855,9 @@ class _Found:
     at: int
     bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
     back: bool = False  # "con số này là 195": a total that restates the claim just before
+    # Its own clause rates it, with one rating or more: "54 sản phẩm được xếp hạng 3 - 4 sao" has
+    # no single rating (stars None) but counts products at OCOP ratings all the same (session 20).
+    ranked: bool = False
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -870,6 +876,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
     raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
     if total is None and not raised:
         return None
+    if total is not None and total.folded in v.elided_totals and not _products_counted_last(doc, k, v):
+        return None  # "41 khách sạn …; số đạt 4 sao là 11" counts hotels
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
     while j < limit and not _gap_breaks(doc, j):
@@ -895,9 +903,27 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             certified = ev.result >= 0 and _ocop_earlier(doc, k)
             if not (ev.ocop or ev.ratings or certified) or ev.candidate >= 0:
                 return None
-            return _Found(parsed[0], ev.stars() if ev.rated else None, n)
+            return _Found(parsed[0], ev.stars() if ev.rated else None, n, ranked=ev.rated)
         j += 1
     return None
+
+
+def _products_counted_last(doc: Document, k: int, v: _Vocab) -> bool:
+    """The last number before syllable k in its sentence counts products ("41 sản phẩm … ; số đạt
+    4 sao là 11"): a total with its noun left out takes that noun (`elided_total_phrases`)."""
+    a, _b = doc.sentence_bounds(k)
+    for i in range(k - 1, a - 1, -1):
+        if doc.orig[i][0].isdigit() and not _rates(doc, i, k):
+            return _count_at(doc, i, k, v) is not None
+    return False
+
+
+def _rates(doc: Document, i: int, end: int) -> bool:
+    """The number at syllable i is a rating, or the first of a range of ratings ("3 - 4 sao")."""
+    j, stop = i + 1, min(end, i + 4)
+    while j < stop and (doc.orig[j].isdigit() or doc.fold[j] in _RANGE_LINKS):
+        j += 1
+    return j < end and doc.fold[j] == "sao"
 
 
 def _ocop_earlier(doc: Document, k: int) -> bool:
@@ -939,7 +965,7 @@ def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _
     parsed = parse_number(doc, k, last, v)
     if parsed is None or parsed[0] <= 0 or (parsed[1] < last and not doc.gap(parsed[1]).strip()):
         return None
-    return _Found(parsed[0], ev.stars(), k)
+    return _Found(parsed[0], ev.stars(), k, ranked=True)
 
 
 @dataclass
@@ -1345,7 +1371,8 @@ class _Claims:
         if stars is not None and s in self.runs.values():
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
-        return _Found(c.value, stars, c.at, bare)
+        ranked = stars is not None or ((after.rated or before.rated) and not after.bad_rating)
+        return _Found(c.value, stars, c.at, bare, ranked=ranked)
 
     def _sibling(self, c: _Count, s: int) -> bool:
         """A bracket that holds a count alone, in a sentence whose earlier count is an accepted
@@ -1665,15 +1692,16 @@ def find_claims(
 
     Claims are OCOP facts: an article that is not OCOP coverage has none.
     """
-    return [claim for claim, _s in claims_with_sentences(doc, mentions, home)] if is_ocop else []
+    return [claim for claim, _s, _r in claims_with_sentences(doc, mentions, home)] if is_ocop else []
 
 
 def claims_with_sentences(
     doc: Document, mentions: list[PlaceMention], home: str | None
-) -> list[tuple[OcopClaim, int]]:
-    """The claims the text would state if it is OCOP coverage, each with its sentence id.
+) -> list[tuple[OcopClaim, int, bool]]:
+    """The claims the text would state if it is OCOP coverage, each with its sentence id and
+    whether its clause rates it (one rating or more: "3 - 4 sao" gives no single one).
 
-    Relevance reads the rated ones: a stated count of products at a star rating is OCOP's own
+    Relevance reads the rated ones: a stated count of products at star ratings is OCOP's own
     kind of fact, even in an excerpt that never spells out "OCOP".
     """
     v = _vocab()
@@ -1746,6 +1774,7 @@ def claims_with_sentences(
     ]
     out: dict[tuple[int, int | None], OcopClaim] = {}
     sentence_of: dict[tuple[int, int | None], int] = {}
+    ranked = {(c.count, c.stars) for c in found if c.ranked or c.stars is not None}
     for claim in sorted(found, key=lambda c: c.at):
         a, b = doc.sentence_bounds(claim.at)
         block = doc.blocks[doc.block_of[claim.at]]
@@ -1771,4 +1800,4 @@ def claims_with_sentences(
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:
                 out[(number, rated[0].stars)] = rated[0].model_copy(update={"place": kept.place})
-    return [(claim, sentence_of[key]) for key, claim in out.items()]
+    return [(claim, sentence_of[key], key in ranked) for key, claim in out.items()]

@@ -1,0 +1,67 @@
+"""Session 20: claims and relevance left open by session 19 (issue #11). Invented passages only.
+
+Each mechanism has a passage that fails on main, and guards that must not change.
+"""
+
+from __future__ import annotations
+
+from indexer.ocop import OcopFacts, enrich_text
+
+FILL = (
+    "Các sản phẩm như mật ong rừng, miến dong và chè shan tuyết được nhiều khách ưa chuộng.\n"
+    "Nhiều hộ dân đã đầu tư máy sấy và kho lạnh để giữ chất lượng sau thu hoạch."
+)
+
+
+def facts(text: str, title: str = "") -> OcopFacts:
+    return enrich_text(title, text)
+
+
+def claims(text: str, title: str = "") -> set[tuple[int, int | None]]:
+    return {(c.count, c.stars) for c in facts(text, title).ocop_claims}
+
+
+# 1. A count rated with a range ("3 - 4 sao") or a floor ("từ 3 sao trở lên") has no single rating
+# (stars None, the labelling convention), but only the programme rates products so: like a count
+# at one rating, it carries a passage that never names the programme. A total whose noun is left
+# out ("số đạt 4 sao là 11") takes the noun of the count before it.
+
+
+def test_a_range_rated_count_carries_an_unnamed_passage() -> None:
+    text = "Huyện Mường Lát có 41 sản phẩm được xếp hạng 3 - 4 sao; số đạt 4 sao là 11.\n" + FILL
+    found = facts(text)
+    assert found.is_ocop
+    assert found.stars == [3, 4]
+    assert claims(text) == {(41, None), (11, 4)}
+    assert found.product_groups
+
+
+def test_a_floor_rated_count_carries_an_unnamed_passage() -> None:
+    text = "Năm nay huyện Bảo Lạc có 26 sản phẩm đạt từ 3 sao trở lên, chủ yếu là miến dong.\n" + FILL
+    found = facts(text)
+    assert found.is_ocop
+    assert claims(text) == {(26, None)}
+
+
+def test_an_elided_total_after_a_named_count() -> None:
+    text = "Tỉnh Sơn La có 130 sản phẩm OCOP được xếp hạng 3 - 4 sao; số đạt 4 sao là 28.\n" + FILL
+    assert claims(text) == {(130, None), (28, 4)}
+
+
+def test_range_guards() -> None:
+    # hotels, buyers' ratings, 2-star ranges, plans and ranges of counts stay out
+    for text in (
+        "Thị trấn hiện có 41 khách sạn được xếp hạng 3 - 4 sao; số đạt 4 sao là 11.\nDu khách rất đông.",
+        "Cửa hàng có 41 sản phẩm được người mua đánh giá 4 - 5 sao trên sàn.\n" + FILL,
+        "Huyện có 41 sản phẩm được xếp hạng 2 - 4 sao.\n" + FILL,
+        "Huyện phấn đấu đến năm 2027 có 41 sản phẩm được xếp hạng 3 - 4 sao.\n" + FILL,
+        "Mỗi xã có từ 15 - 25 sản phẩm được xếp hạng 3 sao trở lên.\n" + FILL,
+    ):
+        found = facts(text)
+        assert not found.is_ocop and not found.ocop_claims, text
+    # a total with its noun left out after a count of hotels counts hotels
+    text = "Sản phẩm OCOP của tỉnh tăng nhanh. Tỉnh có 41 khách sạn; số đạt 4 sao là 11.\n" + FILL
+    assert (11, 4) not in claims(text)
+    # a count at one rating, as before
+    text = "Huyện Mường Lát có 41 sản phẩm được xếp hạng 3 sao.\n" + FILL
+    assert facts(text).is_ocop and claims(text) == {(41, 3)}
