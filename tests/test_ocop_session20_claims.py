@@ -65,3 +65,29 @@ def test_range_guards() -> None:
     # a count at one rating, as before
     text = "Huyện Mường Lát có 41 sản phẩm được xếp hạng 3 sao.\n" + FILL
     assert facts(text).is_ocop and claims(text) == {(41, 3)}
+
+
+# 2. A count in brackets right after a percentage restates the share as a count: it counts the
+# share's subject, at its rating or in its group.
+
+
+def test_a_share_restated_as_a_count_in_brackets() -> None:
+    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP còn hiệu lực. "
+    text = total + "Sản phẩm 4 sao chiếm khoảng 22% (47 sản phẩm), cao nhất từ trước tới nay.\n" + FILL
+    assert claims(text) == {(215, None), (47, 4)}
+    text = total + "Trong đó, nhóm thực phẩm chiếm 40% (86 sản phẩm).\n" + FILL
+    assert claims(text) == {(215, None), (86, None)}
+
+
+def test_share_guards() -> None:
+    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP còn hiệu lực. "
+    # a bracket after a share of something else, and a share of a plan, state no count of products
+    for tail in (
+        "Khách sạn 4 sao chiếm 24% (60 cơ sở lưu trú).",
+        "Sản phẩm chủ lực chiếm khoảng 30% (64 sản phẩm).",
+        "Tỉnh phấn đấu để sản phẩm 4 sao chiếm 30% (65 sản phẩm) vào năm 2027.",
+    ):
+        assert claims(total + tail + "\n" + FILL) == {(215, None)}, tail
+    # the share written out with "tương đương", as before
+    text = total + "Tỷ lệ sản phẩm OCOP 4 sao là 22%, tương đương 47 sản phẩm.\n" + FILL
+    assert claims(text) == {(215, None), (47, 4)}

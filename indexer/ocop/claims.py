@@ -982,6 +982,7 @@ class _Count:
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
     of_a_kind: bool = False  # the noun names its product: "3 sản phẩm chuối sấy giòn" (round 18)
     alone: bool = False  # the bracket holds the count and its noun only: "huyện B (13 sản phẩm)"
+    share: bool = False  # in brackets right after a percentage: "4 sao chiếm 24% (60 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -1187,8 +1188,19 @@ class _Claims:
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
         alone = parenthesised and noun_end < len(doc) and doc.gap(noun_end).lstrip().startswith(")")
+        share = appos is not None and head > start and _percent_at(doc, head - 1)
         return _Count(
-            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end), alone
+            value,
+            k,
+            noun,
+            after,
+            before,
+            parenthesised,
+            appos,
+            kind,
+            _of_a_kind(doc, noun_end, end),
+            alone,
+            share,
         )
 
     def _share(self, k: int, start: int) -> bool:
@@ -1329,6 +1341,9 @@ class _Claims:
         ):
             # "(khoảng 17.000 sản phẩm)" after "tổng số sản phẩm OCOP của cả nước"
             prior = prior or (appos.ocop and appos.candidate < 0 and appos.assessed < 0)
+            # A share restated as a count (session 20): "Sản phẩm 4 sao chiếm khoảng 24% (60 sản
+            # phẩm)" counts the share's subject, at its rating or in its group.
+            prior = prior or (c.share and (appos.rated or appos.group) and appos.candidate < 0)
         inherited = (
             inherit
             and self.is_ocop
@@ -1349,6 +1364,8 @@ class _Claims:
             stars = after.stars()
         elif before.rated:
             stars = before.stars()
+        elif c.share and appos is not None and appos.rated:
+            stars = appos.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
         elif (listed := self._listed_rating(s, c.at)) is not None:
