@@ -91,3 +91,30 @@ def test_share_guards() -> None:
     # the share written out with "tương đương", as before
     text = total + "Tỷ lệ sản phẩm OCOP 4 sao là 22%, tương đương 47 sản phẩm.\n" + FILL
     assert claims(text) == {(215, None), (47, 4)}
+
+
+# 3. A total word right before a count, in a sentence that named the programme before it, totals
+# the programme's products, not the producers counted before it.
+
+
+def test_a_total_after_a_count_of_producers() -> None:
+    text = (
+        "Hiện tỉnh Lai Châu có 64 chủ thể có sản phẩm OCOP, gồm 20 hợp tác xã, 24 doanh nghiệp và "
+        "20 hộ kinh doanh, với tổng số 171 sản phẩm.\n" + FILL
+    )
+    found = facts(text)
+    assert found.is_ocop
+    assert claims(text) == {(171, None)}
+
+
+def test_total_guards() -> None:
+    # a registration, a fair's goods, and no programme named before the total: no claim
+    for text in (
+        "Chương trình OCOP được triển khai từ năm 2019, tổng cộng 300 sản phẩm đã đăng ký tham gia.\n" + FILL,
+        "Hội chợ có 120 gian hàng sản phẩm OCOP, với tổng số 2.000 sản phẩm được bày bán.",
+        "Hiện huyện có 64 hợp tác xã, với tổng số 171 sản phẩm chủ lực.\n" + FILL,
+    ):
+        assert not claims(text), text
+    # the count right after the programme's name, as before
+    text = "Hiện tỉnh Lai Châu có 64 chủ thể có sản phẩm OCOP với tổng số 171 sản phẩm.\n" + FILL
+    assert claims(text) == {(171, None)}

@@ -1334,6 +1334,7 @@ class _Claims:
             or (self.is_ocop and (after.group or before.group) and not near_candidates)
         )
         prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
+        prior = prior or (self.is_ocop and not near_candidates and self._sums_the_programme(c))
         if (
             (appos := c.apposition) is not None
             and self.is_ocop
@@ -1390,6 +1391,21 @@ class _Claims:
         bare = max(before.outcome, after.outcome, after.result) < 0
         ranked = stars is not None or ((after.rated or before.rated) and not after.bad_rating)
         return _Found(c.value, stars, c.at, bare, ranked=ranked)
+
+    def _sums_the_programme(self, c: _Count) -> bool:
+        """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the
+        programme earlier: "Tỉnh có 82 chủ thể có sản phẩm OCOP, gồm …, với tổng số 238 sản phẩm"
+        totals the programme's products, not the producers counted before it (session 20). After
+        another count of products ("40 sản phẩm OCOP và đặc sản, với tổng số 300 sản phẩm") it
+        sums more than the programme's."""
+        doc = self.doc
+        head = _hedge_start(doc, c.at, self.v)
+        return (
+            not c.after.other
+            and self.first_count.get(doc.sent_of[c.at]) == c.at
+            and self.v.table_totals.preceded_by(doc, head) is not None
+            and _ocop_earlier(doc, head)
+        )
 
     def _sibling(self, c: _Count, s: int) -> bool:
         """A bracket that holds a count alone, in a sentence whose earlier count is an accepted
