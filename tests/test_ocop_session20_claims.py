@@ -118,3 +118,51 @@ def test_total_guards() -> None:
     # the count right after the programme's name, as before
     text = "Hiện tỉnh Lai Châu có 64 chủ thể có sản phẩm OCOP với tổng số 171 sản phẩm.\n" + FILL
     assert claims(text) == {(171, None)}
+
+
+# 4. Captions and product words: a caption's rating in an OCOP article needs no "OCOP" of its own;
+# a product's kind written in sentence case before its brand is no proper name; "kể đến" names
+# what follows, it is no place products are sold at.
+
+STORY = (
+    "Tỉnh Hà Giang có 120 sản phẩm OCOP được công nhận, nhiều hợp tác xã đã đầu tư nhà xưởng.\n"
+    "Các chủ thể chú trọng thiết kế bao bì và tem truy xuất nguồn gốc cho từng lô hàng.\n"
+)
+
+
+def test_a_caption_rating_without_the_programme_named() -> None:
+    text = (
+        STORY + "Gian hàng của hợp tác xã tại chợ phiên. Cả 3 sản phẩm đều đạt 4 sao. Ảnh: Minh Anh\n" + FILL
+    )
+    found = facts(text)
+    assert 4 in found.stars
+    assert claims(text) == {(120, None)}  # a caption states no claim
+
+
+def test_a_product_kind_in_sentence_case_before_its_brand() -> None:
+    for line, group in (
+        ("Công nhân HTX Hòa Hợp đóng gói Nấm linh chi Đại Phúc.", "Thảo dược"),
+        ("Nghệ nhân hoàn thiện Nón bài thơ Hương Giang.", "Lưu niệm - nội thất - trang trí"),
+    ):
+        assert group in facts(STORY + line).product_groups, line
+
+
+def test_named_after_ke_den() -> None:
+    assert facts(STORY + "Sản phẩm nổi bật, có thể kể đến tương bần.").product_groups == ["Thực phẩm"]
+
+
+def test_caption_and_case_guards() -> None:
+    # a hotel's caption rating, a company or a site named in capitals, a glued headline
+    text = STORY + "Khách sạn đạt chuẩn 4 sao bên bờ hồ. Ảnh: Minh Anh"
+    assert 4 not in facts(text).stars
+    for line in (
+        "Đoàn đã tới thăm Công ty Nấm linh chi Đại Phúc và rừng tràm Trà Sư.",
+        "Đoàn làm việc với Công ty CP Thực phẩm Ninh Bình.",
+        "Xem thêm: Nông dân vùng cao mở rộng vườn Sầu riêng mất giá đầu vụ",
+    ):
+        assert not facts(STORY + line).product_groups, line
+    # products sold to a place are still no products of the story
+    assert not facts(STORY + "Hàng hóa được bán đến nước bạn Lào.").product_groups
+    # a story that is not OCOP keeps no caption rating
+    text = "Mùa du lịch hè năm nay rất đông khách.\nCả 3 món đều đạt 4 sao. Ảnh: Minh Anh"
+    assert not facts(text).stars

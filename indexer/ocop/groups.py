@@ -155,7 +155,7 @@ def _vocab() -> _Vocab:
         vietnamese=build(vietnamese),
         english_only=frozenset(syllables(w) for w in english if w not in vietnamese),
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
-        locatives=_index(v["locatives"]),
+        locatives=_index(v["locatives"], v["not_locatives"]),
         site_heads=_index(v["site_heads"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
         crops=_index(v["crop_contexts"], v["not_crop_contexts"]),
@@ -219,7 +219,7 @@ def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
     k = i
     if k > 0 and doc.fold[k - 1] in ("cac", "nhung") and doc.adjacent(k):
         k -= 1
-    return k > 0 and doc.adjacent(k) and locatives.preceded_by(doc, k) is not None
+    return k > 0 and doc.adjacent(k) and _value(locatives.preceded_by(doc, k))
 
 
 def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
@@ -235,6 +235,35 @@ def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     if gap and gap[-1] in _ITEM_GAPS:
         return True
     return not gap and not doc.is_cap(i - 1) and openers.preceded_by(doc, i) is not None
+
+
+def _sentence_case(doc: Document, i: int, j: int) -> bool:
+    """The product phrase at [i, j) has more than one syllable, only its first capitalised, and a
+    capitalised brand right after it: "đóng gói Nấm linh chi Đại Phúc", "Nón bài thơ Hoa Sen" name
+    a product by its kind, written like a sentence, and its brand (session 20). A proper name
+    capitalises every syllable ("Công ty TNHH Nấm Linh Sơn", "rừng tràm Trà Sư"), and a headline
+    glued to the text ("… Sầu riêng mất giá") has no brand after its first words."""
+    return (
+        j - i >= 2
+        and j < len(doc)
+        and doc.adjacent(j)
+        and doc.is_cap(j)
+        and all(doc.adjacent(k) and not doc.is_cap(k) for k in range(i + 1, j))
+    )
+
+
+def _name_ended(doc: Document, i: int, in_organisation: Callable[[Document, int], bool]) -> bool:
+    """An organisation's name in capitals ended before syllable i: lower-case words stand right
+    before i, and before them a capitalised word inside the name ("HTX Hòa Hợp đóng gói Nấm linh
+    chi …": the cooperative's name ends at "Hợp", the verb's object is a product). "Công ty CP
+    Thực phẩm Ninh Thuận" and "Công ty Nấm linh chi …" have none."""
+    first = doc.blocks[doc.block_of[i]].first
+    k = i - 1
+    if k < first or doc.is_cap(k):
+        return False
+    while k > first and doc.adjacent(k + 1) and not doc.is_cap(k):
+        k -= 1
+    return doc.adjacent(k + 1) and doc.is_cap(k) and not doc.is_acronym(k) and in_organisation(doc, k)
 
 
 def _ends_item_name(
@@ -480,6 +509,14 @@ def find_groups(
                 not tourism
                 and not _item_start(doc, i, v.openers)
                 and not _ends_item_name(doc, i, j, v, in_organisation)
+                and not (
+                    _sentence_case(doc, i, j)
+                    and (
+                        in_organisation is None
+                        or not in_organisation(doc, i)
+                        or _name_ended(doc, i, in_organisation)
+                    )
+                )
             ):
                 continue
             if place_name is not None and _starts_place(doc, i, block.last, place_name):
