@@ -166,3 +166,30 @@ def test_caption_and_case_guards() -> None:
     # a story that is not OCOP keeps no caption rating
     text = "Mùa du lịch hè năm nay rất đông khách.\nCả 3 món đều đạt 4 sao. Ảnh: Minh Anh"
     assert not facts(text).stars
+
+
+# 5. "tỉnh X mới (gồm X, Y và Z cũ)": the old marker after a list of provinces closes the list, so
+# every province listed is an old one (`provinces`, the 63-province field; the 2025 field is X).
+
+
+def test_an_old_marker_closes_a_list_of_provinces() -> None:
+    text = (
+        "Tỉnh Cần Thơ mới (gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ) hiện có nhiều sản phẩm OCOP. "
+        "Đến nay, tỉnh có 96 sản phẩm đạt chứng nhận OCOP.\n" + FILL
+    )
+    found = facts(text)
+    assert found.provinces == ["Cần Thơ", "Sóc Trăng", "Hậu Giang"]
+    assert found.provinces_2025 == ["Cần Thơ"]
+    found = facts("Tỉnh Đà Nẵng mới (gồm Đà Nẵng và tỉnh Quảng Nam cũ) có 96 sản phẩm OCOP.\n" + FILL)
+    assert found.provinces == ["Đà Nẵng", "Quảng Nam"]
+
+
+def test_old_marker_guards() -> None:
+    # a 2025 province named before an old one in other words is no old province
+    text = (
+        "Tỉnh Cần Thơ hiện có 96 sản phẩm OCOP, nhiều nhất là ở khu vực Sóc Trăng cũ. "
+        "Đến nay, tỉnh có 96 sản phẩm đạt chứng nhận OCOP.\n" + FILL
+    )
+    found = facts(text)
+    assert found.provinces == ["Sóc Trăng"]
+    assert found.provinces_2025 == ["Cần Thơ"]
