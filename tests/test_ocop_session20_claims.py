@@ -193,3 +193,37 @@ def test_old_marker_guards() -> None:
     found = facts(text)
     assert found.provinces == ["Sóc Trăng"]
     assert found.provinces_2025 == ["Cần Thơ"]
+
+
+# 6. (from the dev half of a fresh round) A table of two columns flattened without its outer bars,
+# "Hạng sao | Số sản phẩm" over "3 sao | 61": a run of three lines or more with one bar each is a
+# table, and a header row without numbers cues its rows like a line ending in ":".
+
+TABLE_LEAD = "Theo Văn phòng Điều phối tỉnh Điện Biên, sản phẩm OCOP của tỉnh chủ yếu là miến dong và chè.\n"
+
+
+def test_a_two_column_table_without_outer_bars() -> None:
+    for rows in (
+        "Hạng sao | Số sản phẩm\n3 sao | 61\n4 sao | 17\nTổng | 78",
+        "| Hạng | Số lượng |\n| 03 sao | 61 |\n| 04 sao | 17 |\n| Cộng | 78 |",
+    ):
+        text = TABLE_LEAD + "Bảng: Sản phẩm OCOP của tỉnh theo hạng sao (năm 2023)\n" + rows + "\n" + FILL
+        found = facts(text)
+        assert found.stars == [3, 4], rows
+        assert claims(text) == {(61, 3), (17, 4), (78, None)}, rows
+
+
+def test_two_column_guards() -> None:
+    # one or two lines with a bar are a menu or a byline, not a table
+    from indexer.ocop.document import Document
+
+    chrome = "Minh Anh | Báo Điện Biên\nCập nhật | 10:30"
+    doc = Document("", TABLE_LEAD + chrome + "\n" + FILL)
+    zones = [b.zone for b in doc.blocks if doc.text[b.start : b.end] in chrome.split("\n")]
+    assert zones == ["link", "link"]
+    # two rows under a header without a table caption are still too few to be a table
+    text = TABLE_LEAD + "Hạng sao | Số sản phẩm\n3 sao | 61\n" + FILL
+    assert claims(text) == set()
+    # a cue line ending in ":" over rows with outer bars, as before
+    text = TABLE_LEAD + "Sản phẩm OCOP của tỉnh theo hạng sao:\n| 3 sao | 61 |\n| 4 sao | 17 |\n" + FILL
+    assert claims(text) == {(61, 3), (17, 4)}

@@ -316,7 +316,8 @@ def list_runs(doc: Document) -> dict[int, int]:
     session 18."""
     runs: dict[int, int] = {}
     owner = -1
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for n, block in enumerate(blocks):
         if block.first == block.last or block.zone not in CONTENT_ZONES:
             owner = -1
             continue
@@ -325,8 +326,20 @@ def list_runs(doc: Document) -> dict[int, int]:
             for s in range(doc.sent_of[block.first], doc.sent_of[block.last - 1] + 1):
                 runs[s] = owner
         else:
-            owner = doc.sent_of[block.last - 1] if line.endswith(":") else -1
+            cue = line.endswith(":") or _table_header(doc, line, n)
+            owner = doc.sent_of[block.last - 1] if cue else -1
     return runs
+
+
+def _table_header(doc: Document, line: str, n: int) -> bool:
+    """Line of block n heads a table: cells without a number, over a row with as many bars and a
+    number ("Hạng sao | Số sản phẩm" / "3 sao | 61"; session 20). The rows are its list items."""
+    bars = line.count("|")
+    if not bars or any(ch.isdigit() for ch in line) or n + 1 >= len(doc.blocks):
+        return False
+    below = doc.blocks[n + 1]
+    row = doc.text[below.start : below.end]
+    return below.zone in CONTENT_ZONES and row.count("|") == bars and any(ch.isdigit() for ch in row)
 
 
 def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
