@@ -227,3 +227,24 @@ def test_two_column_guards() -> None:
     # a cue line ending in ":" over rows with outer bars, as before
     text = TABLE_LEAD + "Sản phẩm OCOP của tỉnh theo hạng sao:\n| 3 sao | 61 |\n| 4 sao | 17 |\n" + FILL
     assert claims(text) == {(61, 3), (17, 4)}
+
+
+# 7. (after the fresh round's held-out run, not blind) An unrated count and a rated count of the
+# same number are one claim restated only when no other count stands between them; with one
+# between, the rated one is a part of that other total.
+
+
+def test_the_same_number_apart_is_two_claims() -> None:
+    text = (
+        "Nếu như năm 2020, tỉnh Điện Biên mới có 26 sản phẩm được công nhận OCOP thì đến nay con số "
+        "này đã tăng lên 142 sản phẩm, trong đó có 26 sản phẩm 4 sao.\n" + FILL
+    )
+    assert claims(text) == {(26, None), (142, None), (26, 4)}
+
+
+def test_the_same_number_restated_guards() -> None:
+    for text in (
+        "Năm nay tỉnh Điện Biên có thêm 27 sản phẩm OCOP. Cả 27 sản phẩm đều đạt 3 sao.",
+        "Năm nay tỉnh Điện Biên có thêm 27 sản phẩm OCOP, cả 27 sản phẩm đều đạt 3 sao.",
+    ):
+        assert claims(text + "\n" + FILL) == {(27, 3)}, text

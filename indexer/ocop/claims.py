@@ -1645,6 +1645,23 @@ class _Claims:
         return _Found(part[0], claim.stars, i)
 
 
+def _apart(found: list[_Found], number: int) -> bool:
+    """Every unrated and rated count of `number` has another count between them (session 20): the
+    rated one is then a part of that other total ("năm 2020 mới có 26 sản phẩm … tăng lên 142 sản
+    phẩm, trong đó có 26 sản phẩm 4 sao"), not the same products restated with their rating
+    ("27 sản phẩm OCOP … cả 27 sản phẩm đều đạt 3 sao")."""
+    at = sorted(c.at for c in found)
+    same = [(c.at, c.stars is None) for c in found if c.count == number]
+    return all(
+        any(lo < k < hi for k in at)
+        for a, unrated in same
+        if unrated
+        for b, rated_one in same
+        if not rated_one
+        for lo, hi in [(min(a, b), max(a, b))]
+    )
+
+
 def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     """The one rating a sentence [a, b) gives the products it refers back to: "Tất cả các sản
     phẩm này đều đạt tiêu chuẩn OCOP 3 sao" → 3; None when it opens otherwise or rates
@@ -1829,6 +1846,8 @@ def claims_with_sentences(
         rated = [c for (n, s), c in out.items() if n == number and s is not None]
         if stars is None and rated and (number, stars) in items:
             continue
+        if stars is None and rated and _apart(found, number):
+            continue  # "mới có 26 sản phẩm … tăng lên 142 sản phẩm, trong đó có 26 sản phẩm 4 sao"
         if stars is None and rated:
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:
