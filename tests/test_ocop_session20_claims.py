@@ -37,14 +37,14 @@ def test_a_range_rated_count_carries_an_unnamed_passage() -> None:
 
 
 def test_a_floor_rated_count_carries_an_unnamed_passage() -> None:
-    text = "Năm nay huyện Bảo Lạc có 26 sản phẩm đạt từ 3 sao trở lên, chủ yếu là miến dong.\n" + FILL
+    text = "Năm nay huyện Bảo Lạc có 26 mặt hàng miến dong, mật ong được xếp từ 3 sao trở lên.\n" + FILL
     found = facts(text)
     assert found.is_ocop
     assert claims(text) == {(26, None)}
 
 
 def test_an_elided_total_after_a_named_count() -> None:
-    text = "Tỉnh Sơn La có 130 sản phẩm OCOP được xếp hạng 3 - 4 sao; số đạt 4 sao là 28.\n" + FILL
+    text = "Tỉnh Sơn La hiện có 130 sản phẩm OCOP, hạng 3 - 4 sao; số đạt 4 sao là 28.\n" + FILL
     assert claims(text) == {(130, None), (28, 4)}
 
 
@@ -55,7 +55,7 @@ def test_range_guards() -> None:
         "Cửa hàng có 41 sản phẩm được người mua đánh giá 4 - 5 sao trên sàn.\n" + FILL,
         "Huyện có 41 sản phẩm được xếp hạng 2 - 4 sao.\n" + FILL,
         "Huyện phấn đấu đến năm 2027 có 41 sản phẩm được xếp hạng 3 - 4 sao.\n" + FILL,
-        "Mỗi xã có từ 15 - 25 sản phẩm được xếp hạng 3 sao trở lên.\n" + FILL,
+        "Mỗi xã có từ 15 - 25 sản phẩm, xếp từ 3 sao trở lên.\n" + FILL,
     ):
         found = facts(text)
         assert not found.is_ocop and not found.ocop_claims, text
@@ -72,15 +72,15 @@ def test_range_guards() -> None:
 
 
 def test_a_share_restated_as_a_count_in_brackets() -> None:
-    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP còn hiệu lực. "
+    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP, giấy chứng nhận đều còn hạn. "
     text = total + "Sản phẩm 4 sao chiếm khoảng 22% (47 sản phẩm), cao nhất từ trước tới nay.\n" + FILL
     assert claims(text) == {(215, None), (47, 4)}
-    text = total + "Trong đó, nhóm thực phẩm chiếm 40% (86 sản phẩm).\n" + FILL
+    text = total + "Riêng nhóm thực phẩm chiếm 40% (86 sản phẩm).\n" + FILL
     assert claims(text) == {(215, None), (86, None)}
 
 
 def test_share_guards() -> None:
-    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP còn hiệu lực. "
+    total = "Toàn tỉnh Điện Biên có 215 sản phẩm OCOP, giấy chứng nhận đều còn hạn. "
     # a bracket after a share of something else, and a share of a plan, state no count of products
     for tail in (
         "Khách sạn 4 sao chiếm 24% (60 cơ sở lưu trú).",
@@ -99,7 +99,7 @@ def test_share_guards() -> None:
 
 def test_a_total_after_a_count_of_producers() -> None:
     text = (
-        "Hiện tỉnh Lai Châu có 64 chủ thể có sản phẩm OCOP, gồm 20 hợp tác xã, 24 doanh nghiệp và "
+        "Hiện tỉnh Lai Châu có 64 đơn vị sở hữu sản phẩm OCOP, gồm 20 hợp tác xã, 24 doanh nghiệp và "
         "20 hộ kinh doanh, với tổng số 171 sản phẩm.\n" + FILL
     )
     found = facts(text)
@@ -110,13 +110,13 @@ def test_a_total_after_a_count_of_producers() -> None:
 def test_total_guards() -> None:
     # a registration, a fair's goods, and no programme named before the total: no claim
     for text in (
-        "Chương trình OCOP được triển khai từ năm 2019, tổng cộng 300 sản phẩm đã đăng ký tham gia.\n" + FILL,
+        "Chương trình OCOP được triển khai từ năm 2019, tổng cộng 300 sản phẩm nộp hồ sơ đăng ký.\n" + FILL,
         "Hội chợ có 120 gian hàng sản phẩm OCOP, với tổng số 2.000 sản phẩm được bày bán.",
         "Hiện huyện có 64 hợp tác xã, với tổng số 171 sản phẩm chủ lực.\n" + FILL,
     ):
         assert not claims(text), text
     # the count right after the programme's name, as before
-    text = "Hiện tỉnh Lai Châu có 64 chủ thể có sản phẩm OCOP với tổng số 171 sản phẩm.\n" + FILL
+    text = "Hiện tỉnh Lai Châu có 64 đơn vị sở hữu sản phẩm OCOP với tổng số 171 sản phẩm.\n" + FILL
     assert claims(text) == {(171, None)}
 
 
@@ -125,14 +125,16 @@ def test_total_guards() -> None:
 # what follows, it is no place products are sold at.
 
 STORY = (
-    "Tỉnh Hà Giang có 120 sản phẩm OCOP được công nhận, nhiều hợp tác xã đã đầu tư nhà xưởng.\n"
+    "Tỉnh Hà Giang hiện có 120 sản phẩm OCOP, nhiều hợp tác xã đã đầu tư nhà xưởng.\n"
     "Các chủ thể chú trọng thiết kế bao bì và tem truy xuất nguồn gốc cho từng lô hàng.\n"
 )
 
 
 def test_a_caption_rating_without_the_programme_named() -> None:
     text = (
-        STORY + "Gian hàng của hợp tác xã tại chợ phiên. Cả 3 sản phẩm đều đạt 4 sao. Ảnh: Minh Anh\n" + FILL
+        STORY
+        + "Gian hàng của hợp tác xã tại chợ phiên. Ba sản phẩm ở đây cùng đạt 4 sao. Ảnh: Quế Chi\n"
+        + FILL
     )
     found = facts(text)
     assert 4 in found.stars
@@ -153,7 +155,7 @@ def test_named_after_ke_den() -> None:
 
 def test_caption_and_case_guards() -> None:
     # a hotel's caption rating, a company or a site named in capitals, a glued headline
-    text = STORY + "Khách sạn đạt chuẩn 4 sao bên bờ hồ. Ảnh: Minh Anh"
+    text = STORY + "Khách sạn đạt chuẩn 4 sao bên bờ hồ. Ảnh: Quế Chi"
     assert 4 not in facts(text).stars
     for line in (
         "Đoàn đã tới thăm Công ty Nấm linh chi Đại Phúc và rừng tràm Trà Sư.",
@@ -164,7 +166,7 @@ def test_caption_and_case_guards() -> None:
     # products sold to a place are still no products of the story
     assert not facts(STORY + "Hàng hóa được bán đến nước bạn Lào.").product_groups
     # a story that is not OCOP keeps no caption rating
-    text = "Mùa du lịch hè năm nay rất đông khách.\nCả 3 món đều đạt 4 sao. Ảnh: Minh Anh"
+    text = "Mùa du lịch hè năm nay rất đông khách.\nBa món ở đây cùng đạt 4 sao. Ảnh: Quế Chi"
     assert not facts(text).stars
 
 
@@ -175,7 +177,7 @@ def test_caption_and_case_guards() -> None:
 def test_an_old_marker_closes_a_list_of_provinces() -> None:
     text = (
         "Tỉnh Cần Thơ mới (gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ) hiện có nhiều sản phẩm OCOP. "
-        "Đến nay, tỉnh có 96 sản phẩm đạt chứng nhận OCOP.\n" + FILL
+        "Đến nay, tỉnh có 96 sản phẩm được gắn sao.\n" + FILL
     )
     found = facts(text)
     assert found.provinces == ["Cần Thơ", "Sóc Trăng", "Hậu Giang"]
@@ -188,7 +190,7 @@ def test_old_marker_guards() -> None:
     # a 2025 province named before an old one in other words is no old province
     text = (
         "Tỉnh Cần Thơ hiện có 96 sản phẩm OCOP, nhiều nhất là ở khu vực Sóc Trăng cũ. "
-        "Đến nay, tỉnh có 96 sản phẩm đạt chứng nhận OCOP.\n" + FILL
+        "Đến nay, tỉnh có 96 sản phẩm được gắn sao.\n" + FILL
     )
     found = facts(text)
     assert found.provinces == ["Sóc Trăng"]
@@ -236,8 +238,8 @@ def test_two_column_guards() -> None:
 
 def test_the_same_number_apart_is_two_claims() -> None:
     text = (
-        "Nếu như năm 2020, tỉnh Điện Biên mới có 26 sản phẩm được công nhận OCOP thì đến nay con số "
-        "này đã tăng lên 142 sản phẩm, trong đó có 26 sản phẩm 4 sao.\n" + FILL
+        "Nếu như năm 2020, tỉnh Điện Biên mới có 26 sản phẩm OCOP thì đến nay con số "
+        "này đã tăng lên 142 sản phẩm, gồm cả 26 sản phẩm 4 sao.\n" + FILL
     )
     assert claims(text) == {(26, None), (142, None), (26, 4)}
 

@@ -1394,7 +1394,7 @@ class _Claims:
 
     def _sums_the_programme(self, c: _Count) -> bool:
         """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the
-        programme earlier: "Tỉnh có 82 chủ thể có sản phẩm OCOP, gồm …, với tổng số 238 sản phẩm"
+        programme earlier: "Tỉnh có 64 đơn vị sở hữu sản phẩm OCOP, gồm …, với tổng số 171 sản phẩm"
         totals the programme's products, not the producers counted before it (session 20). After
         another count of products ("40 sản phẩm OCOP và đặc sản, với tổng số 300 sản phẩm") it
         sums more than the programme's."""
@@ -1648,7 +1648,7 @@ class _Claims:
 def _apart(found: list[_Found], number: int) -> bool:
     """Every unrated and rated count of `number` has another count between them (session 20): the
     rated one is then a part of that other total ("năm 2020 mới có 26 sản phẩm … tăng lên 142 sản
-    phẩm, trong đó có 26 sản phẩm 4 sao"), not the same products restated with their rating
+    phẩm, gồm cả 26 sản phẩm 4 sao"), not the same products restated with their rating
     ("27 sản phẩm OCOP … cả 27 sản phẩm đều đạt 3 sao")."""
     at = sorted(c.at for c in found)
     same = [(c.at, c.stars is None) for c in found if c.count == number]
@@ -1847,7 +1847,7 @@ def claims_with_sentences(
         if stars is None and rated and (number, stars) in items:
             continue
         if stars is None and rated and _apart(found, number):
-            continue  # "mới có 26 sản phẩm … tăng lên 142 sản phẩm, trong đó có 26 sản phẩm 4 sao"
+            continue  # "mới có 26 sản phẩm … tăng lên 142 sản phẩm, gồm cả 26 sản phẩm 4 sao"
         if stars is None and rated:
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:
