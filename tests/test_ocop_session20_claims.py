@@ -125,7 +125,7 @@ def test_total_guards() -> None:
 # what follows, it is no place products are sold at.
 
 STORY = (
-    "Tỉnh Hà Giang hiện có 120 sản phẩm OCOP, nhiều hợp tác xã đã đầu tư nhà xưởng.\n"
+    "Tỉnh Hà Giang hiện có 120 sản phẩm OCOP. Các hợp tác xã đã đầu tư nhà xưởng.\n"
     "Các chủ thể chú trọng thiết kế bao bì và tem truy xuất nguồn gốc cho từng lô hàng.\n"
 )
 
@@ -238,7 +238,7 @@ def test_two_column_guards() -> None:
 
 def test_the_same_number_apart_is_two_claims() -> None:
     text = (
-        "Nếu như năm 2020, tỉnh Điện Biên mới có 26 sản phẩm OCOP thì đến nay con số "
+        "Nếu như năm 2020, tỉnh Điện Biên mới chỉ 26 sản phẩm được cấp chứng nhận OCOP thì đến nay con số "
         "này đã tăng lên 142 sản phẩm, gồm cả 26 sản phẩm 4 sao.\n" + FILL
     )
     assert claims(text) == {(26, None), (142, None), (26, 4)}
