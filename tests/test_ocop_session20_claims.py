@@ -250,3 +250,29 @@ def test_the_same_number_restated_guards() -> None:
         "Năm nay tỉnh Điện Biên có thêm 27 sản phẩm OCOP, cả 27 sản phẩm đều đạt 3 sao.",
     ):
         assert claims(text + "\n" + FILL) == {(27, 3)}, text
+
+
+# 8. (after round 2 of the fresh round, not blind) A running total with its noun left out, "thêm 22
+# sản phẩm, nâng tổng số lên 40", totals the products counted just before it: a claim when that count
+# is one.
+
+
+def test_a_running_total_with_its_noun_left_out() -> None:
+    text = (
+        "Chặng đường OCOP của tỉnh Điện Biên:\n- 2019: 12 sản phẩm đầu tiên được công nhận.\n"
+        "- 2021: thêm 22 sản phẩm, nâng tổng số lên 40.\n" + FILL
+    )
+    assert claims(text) == {(12, None), (22, None), (40, None)}
+    text = "Năm nay tỉnh Điện Biên công nhận thêm 1.236 sản phẩm OCOP, nâng tổng số lên 2.140.\n" + FILL
+    assert claims(text) == {(1236, None), (2140, None)}
+
+
+def test_running_total_guards() -> None:
+    # after a count of other things, or a target, no claim; with its noun, as before
+    for text in (
+        "Năm nay tỉnh Điện Biên có 30 sản phẩm OCOP. Tỉnh xây thêm 22 nhà văn hóa, nâng tổng số lên 140.",
+        "Tỉnh Điện Biên phấn đấu công nhận thêm 22 sản phẩm OCOP, nâng tổng số lên 140.",
+    ):
+        assert claims(text + "\n" + FILL) <= {(30, None)}, text
+    text = "Năm nay tỉnh Điện Biên công nhận thêm 22 sản phẩm OCOP, nâng tổng số lên 140 sản phẩm.\n" + FILL
+    assert claims(text) == {(22, None), (140, None)}

@@ -858,6 +858,9 @@ class _Found:
     # Its own clause rates it, with one rating or more: "54 sản phẩm được xếp hạng 3 - 4 sao" has
     # no single rating (stars None) but counts products at OCOP ratings all the same (session 20).
     ranked: bool = False
+    # A running total with its noun left out ("thêm 22 sản phẩm, nâng tổng số lên 40"): a claim
+    # only when the count at this position, whose total it raises, is one (session 20).
+    after_count: int = -1
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -873,8 +876,8 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
         else v.back_totals.match_at(doc, k, end)
     )
     total = total or back
-    raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
-    if total is None and not raised:
+    raised = v.raise_verbs.match_at(doc, k, end) if total is None else None
+    if total is None and raised is None:
         return None
     if total is not None and total.folded in v.elided_totals and not _products_counted_last(doc, k, v):
         return None  # "41 khách sạn …; số đạt 4 sao là 11" counts hotels
@@ -901,8 +904,18 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             if back is not None:
                 return None if ev.candidate >= 0 else _Found(parsed[0], None, n, back=True)
             certified = ev.result >= 0 and _ocop_earlier(doc, k)
-            if not (ev.ocop or ev.ratings or certified) or ev.candidate >= 0:
+            if ev.candidate >= 0:
                 return None
+            if not (ev.ocop or ev.ratings or certified):
+                # "thêm 22 sản phẩm, nâng tổng số lên 40": the total of the products counted just
+                # before, a claim when that count is one (decided by the caller; session 20)
+                elided = (
+                    raised is not None
+                    and j == k + len(raised.folded) > k + 1
+                    and _count_at(doc, n, end, v) is None
+                )
+                before = _last_product_count(doc, k, v) if elided else -1
+                return _Found(parsed[0], None, n, after_count=before) if before >= 0 else None
             return _Found(parsed[0], ev.stars() if ev.rated else None, n, ranked=ev.rated)
         j += 1
     return None
@@ -911,11 +924,19 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
 def _products_counted_last(doc: Document, k: int, v: _Vocab) -> bool:
     """The last number before syllable k in its sentence counts products ("41 sản phẩm … ; số đạt
     4 sao là 11"): a total with its noun left out takes that noun (`elided_total_phrases`)."""
+    return _last_product_count(doc, k, v) >= 0
+
+
+def _last_product_count(doc: Document, k: int, v: _Vocab) -> int:
+    """Where the last number before syllable k in its sentence starts, when it counts products;
+    -1 when it counts something else or there is none (ratings are skipped)."""
     a, _b = doc.sentence_bounds(k)
     for i in range(k - 1, a - 1, -1):
         if doc.orig[i][0].isdigit() and not _rates(doc, i, k):
-            return _count_at(doc, i, k, v) is not None
-    return False
+            while i > a and doc.gap(i) in (".", ",") and doc.orig[i - 1].isdigit():
+                i -= 1  # "1.236 sản phẩm" starts at "1"
+            return i if _count_at(doc, i, k, v) is not None else -1
+    return -1
 
 
 def _rates(doc: Document, i: int, end: int) -> bool:
@@ -1765,6 +1786,7 @@ def claims_with_sentences(
     )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
+    raised: list[_Found] = []  # running totals whose noun is the count's before them
     fold, near_firsts = doc.fold, v.near_nouns.firsts
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
@@ -1778,7 +1800,7 @@ def claims_with_sentences(
                     found.append(_Found(total.count, found[-1].stars, total.at))
                 continue
             if total is not None:
-                found.append(total)
+                (raised if total.after_count >= 0 else found).append(total)
                 continue
             if not any(
                 v.nouns.starts(fold[m]) or (fold[m] in near_firsts and v.near_nouns.starts_at(doc, m))
@@ -1812,6 +1834,9 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    if raised:
+        claimed = {c.at for c in found}
+        found += [t for t in raised if t.after_count in claimed]
     found = _shared_rating(doc, found)
     found = _rated_back(doc, found, finder.assessed, v)
     if found and _cut_off(doc):
