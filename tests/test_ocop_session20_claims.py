@@ -276,3 +276,22 @@ def test_running_total_guards() -> None:
         assert claims(text + "\n" + FILL) <= {(30, None)}, text
     text = "Năm nay tỉnh Điện Biên công nhận thêm 22 sản phẩm OCOP, nâng tổng số lên 140 sản phẩm.\n" + FILL
     assert claims(text) == {(22, None), (140, None)}
+
+
+# 9. (after round 2, not blind) An English count whose noun is left out: "seven more earned a
+# three-star OCOP rating" (`rated_count_fillers`, like "others" and "of them").
+
+
+def test_an_english_count_of_more_products() -> None:
+    text = (
+        "In the hills of Dien Bien, cooperatives have turned local recipes into branded goods. The province "
+        "now has 118 OCOP products, and this year six more earned a three-star OCOP rating."
+    )
+    assert claims(text) == {(118, None), (6, 3)}
+
+
+def test_english_more_guards() -> None:
+    text = "The province now has 118 OCOP products, and six more are expected to earn three stars by 2026."
+    assert claims(text) == {(118, None)}
+    text = "The province now has 118 OCOP products. Eight others were rated four stars last year."
+    assert claims(text) == {(118, None), (8, 4)}
