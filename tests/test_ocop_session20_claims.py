@@ -295,3 +295,21 @@ def test_english_more_guards() -> None:
     assert claims(text) == {(118, None)}
     text = "The province now has 118 OCOP products. Eight others were rated four stars last year."
     assert claims(text) == {(118, None), (8, 4)}
+
+
+# 10. A product phrase is not read across a comma: "…, muối, tinh dầu tràm" lists salt and an
+# essential oil; "muối tinh" (refined salt) across the comma hid the oil as its material.
+
+
+def test_no_product_phrase_across_a_comma() -> None:
+    text = STORY + "Sản phẩm tiêu biểu của tỉnh là hạt điều rang muối, tinh dầu tràm."
+    assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
+
+
+def test_comma_guards() -> None:
+    # the phrase before the comma, and a phrase with no comma in it, as before
+    assert facts(STORY + "Sản phẩm tiêu biểu của tỉnh là muối tinh, chè búp.").product_groups == [
+        "Thực phẩm",
+        "Đồ uống",
+    ]
+    assert facts(STORY + "Sản phẩm tiêu biểu của tỉnh là tinh dầu quế.").product_groups == ["Thảo dược"]
