@@ -302,14 +302,14 @@ def test_english_more_guards() -> None:
 
 
 def test_no_product_phrase_across_a_comma() -> None:
-    text = STORY + "Sản phẩm tiêu biểu của tỉnh là hạt điều rang muối, tinh dầu tràm."
+    text = STORY + "Mặt hàng nổi bật ở đây là hạt điều rang muối, tinh dầu tràm."
     assert facts(text).product_groups == ["Thực phẩm", "Thảo dược"]
 
 
 def test_comma_guards() -> None:
     # the phrase before the comma, and a phrase with no comma in it, as before
-    assert facts(STORY + "Sản phẩm tiêu biểu của tỉnh là muối tinh, chè búp.").product_groups == [
+    assert facts(STORY + "Mặt hàng nổi bật ở đây là muối tinh, chè búp.").product_groups == [
         "Thực phẩm",
         "Đồ uống",
     ]
-    assert facts(STORY + "Sản phẩm tiêu biểu của tỉnh là tinh dầu quế.").product_groups == ["Thảo dược"]
+    assert facts(STORY + "Mặt hàng nổi bật ở đây là tinh dầu quế.").product_groups == ["Thảo dược"]
