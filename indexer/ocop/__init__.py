@@ -102,8 +102,8 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
     relevance = assess(
         doc,
         frozenset(doc.sent_of[c.sao] for c in candidates if c.strong),
-        frozenset(s for _claim, s in stated) | frozenset(english_counted),
-        frozenset(s for claim, s in stated if claim.stars is not None)
+        frozenset(s for _claim, s, _r in stated) | frozenset(english_counted),
+        frozenset(s for _claim, s, rated in stated if rated)
         | frozenset(s for s, rated in english_counted.items() if rated),
         frozenset(doc.sent_of[c.sao] for c in candidates if c.strong and of_a_product(doc, c.first)),
     )
@@ -117,7 +117,7 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
                 stars.update(c.stars)
         covered = {k for m in places.mentions for k in range(m.first, m.last)}
         groups = find_groups(doc, covered, rules.is_place_name, rules.in_organisation_name)
-    claims = [claim for claim, _s in stated] if is_ocop else []
+    claims = [claim for claim, _s, _r in stated] if is_ocop else []
     if is_ocop and english:
         english_stars, english_counts = english
         stars |= english_stars

@@ -57,6 +57,7 @@ from indexer.schema import OcopClaim
 from indexer.text import normalize, tokens
 
 _RANGE_WORDS = {"den", "toi"}
+_RANGE_LINKS = _RANGE_WORDS | {"va"}  # between the numbers of a list of ratings: "3 đến 4 sao", "3 và 4 sao"
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class _Vocab:
     mixed_nouns: PhraseIndex
     national: PhraseIndex
     totals: PhraseIndex
+    elided_totals: frozenset[tuple[str, ...]]  # totals whose noun is the last count's ("số đạt")
     back_totals: PhraseIndex
     table_totals: PhraseIndex
     total_verbs: PhraseIndex
@@ -179,7 +181,8 @@ def _vocab() -> _Vocab:
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
         passive_results=index(v["passive_results"]),
-        totals=index(v["total_phrases"]),
+        totals=index(v["total_phrases"] + v["elided_total_phrases"]),
+        elided_totals=frozenset(syllables(w) for w in v["elided_total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
         table_totals=index(v["table_total_words"]),
         total_verbs=index(v["total_verbs"]),
@@ -851,6 +854,12 @@ class _Found:
     at: int
     bare: bool = False  # no outcome or result word of its own: an item of a list ("huyện A 4 sản phẩm")
     back: bool = False  # "con số này là 195": a total that restates the claim just before
+    # Its own clause rates it, with one rating or more: "54 sản phẩm được xếp hạng 3 - 4 sao" has
+    # no single rating (stars None) but counts products at OCOP ratings all the same (session 20).
+    ranked: bool = False
+    # A running total with its noun left out ("thêm 22 sản phẩm, nâng tổng số lên 40"): a claim
+    # only when the count at this position, whose total it raises, is one (session 20).
+    after_count: int = -1
 
 
 def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
@@ -866,9 +875,11 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
         else v.back_totals.match_at(doc, k, end)
     )
     total = total or back
-    raised = total is None and v.raise_verbs.match_at(doc, k, end) is not None
-    if total is None and not raised:
+    raised = v.raise_verbs.match_at(doc, k, end) if total is None else None
+    if total is None and raised is None:
         return None
+    if total is not None and total.folded in v.elided_totals and not _products_counted_last(doc, k, v):
+        return None  # "41 khách sạn …; số đạt 4 sao là 11" counts hotels
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
     while j < limit and not _gap_breaks(doc, j):
@@ -892,11 +903,47 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
             if back is not None:
                 return None if ev.candidate >= 0 else _Found(parsed[0], None, n, back=True)
             certified = ev.result >= 0 and _ocop_earlier(doc, k)
-            if not (ev.ocop or ev.ratings or certified) or ev.candidate >= 0:
+            if ev.candidate >= 0:
                 return None
-            return _Found(parsed[0], ev.stars() if ev.rated else None, n)
+            if not (ev.ocop or ev.ratings or certified):
+                # "thêm 22 sản phẩm, nâng tổng số lên 40": the total of the products counted just
+                # before, a claim when that count is one (decided by the caller; session 20)
+                elided = (
+                    raised is not None
+                    and j == k + len(raised.folded) > k + 1
+                    and _count_at(doc, n, end, v) is None
+                )
+                before = _last_product_count(doc, k, v) if elided else -1
+                return _Found(parsed[0], None, n, after_count=before) if before >= 0 else None
+            return _Found(parsed[0], ev.stars() if ev.rated else None, n, ranked=ev.rated)
         j += 1
     return None
+
+
+def _products_counted_last(doc: Document, k: int, v: _Vocab) -> bool:
+    """The last number before syllable k in its sentence counts products ("41 sản phẩm … ; số đạt
+    4 sao là 11"): a total with its noun left out takes that noun (`elided_total_phrases`)."""
+    return _last_product_count(doc, k, v) >= 0
+
+
+def _last_product_count(doc: Document, k: int, v: _Vocab) -> int:
+    """Where the last number before syllable k in its sentence starts, when it counts products;
+    -1 when it counts something else or there is none (ratings are skipped)."""
+    a, _b = doc.sentence_bounds(k)
+    for i in range(k - 1, a - 1, -1):
+        if doc.orig[i][0].isdigit() and not _rates(doc, i, k):
+            while i > a and doc.gap(i) in (".", ",") and doc.orig[i - 1].isdigit():
+                i -= 1  # "1.236 sản phẩm" starts at "1"
+            return i if _count_at(doc, i, k, v) is not None else -1
+    return -1
+
+
+def _rates(doc: Document, i: int, end: int) -> bool:
+    """The number at syllable i is a rating, or the first of a range of ratings ("3 - 4 sao")."""
+    j, stop = i + 1, min(end, i + 4)
+    while j < stop and (doc.orig[j].isdigit() or doc.fold[j] in _RANGE_LINKS):
+        j += 1
+    return j < end and doc.fold[j] == "sao"
 
 
 def _ocop_earlier(doc: Document, k: int) -> bool:
@@ -938,7 +985,7 @@ def _rated_subject(doc: Document, k: int, first: int, last: int, v: _Vocab) -> _
     parsed = parse_number(doc, k, last, v)
     if parsed is None or parsed[0] <= 0 or (parsed[1] < last and not doc.gap(parsed[1]).strip()):
         return None
-    return _Found(parsed[0], ev.stars(), k)
+    return _Found(parsed[0], ev.stars(), k, ranked=True)
 
 
 @dataclass
@@ -955,6 +1002,7 @@ class _Count:
     kind_named: bool = False  # in brackets after a product group or product: "thảo dược (7 sản phẩm)"
     of_a_kind: bool = False  # the noun names its product: "3 sản phẩm chuối sấy giòn" (round 18)
     alone: bool = False  # the bracket holds the count and its noun only: "huyện B (13 sản phẩm)"
+    share: bool = False  # in brackets right after a percentage: "4 sao chiếm 24% (60 sản phẩm)"
 
 
 _PLURALS = frozenset({"cac", "nhung", "nhieu"})
@@ -1160,8 +1208,19 @@ class _Claims:
         appos = _apposition(doc, head, start, v) if parenthesised and head == a else None
         kind = parenthesised and _kind_before(doc, head, start, v)
         alone = parenthesised and noun_end < len(doc) and doc.gap(noun_end).lstrip().startswith(")")
+        share = appos is not None and head > start and _percent_at(doc, head - 1)
         return _Count(
-            value, k, noun, after, before, parenthesised, appos, kind, _of_a_kind(doc, noun_end, end), alone
+            value,
+            k,
+            noun,
+            after,
+            before,
+            parenthesised,
+            appos,
+            kind,
+            _of_a_kind(doc, noun_end, end),
+            alone,
+            share,
         )
 
     def _share(self, k: int, start: int) -> bool:
@@ -1295,6 +1354,7 @@ class _Claims:
             or (self.is_ocop and (after.group or before.group) and not near_candidates)
         )
         prior = before.rated or (before.ocop and said_before) or (self.is_ocop and said_before)
+        prior = prior or (self.is_ocop and not near_candidates and self._sums_the_programme(c))
         if (
             (appos := c.apposition) is not None
             and self.is_ocop
@@ -1302,6 +1362,9 @@ class _Claims:
         ):
             # "(khoảng 17.000 sản phẩm)" after "tổng số sản phẩm OCOP của cả nước"
             prior = prior or (appos.ocop and appos.candidate < 0 and appos.assessed < 0)
+            # A share restated as a count (session 20): "Sản phẩm 4 sao chiếm khoảng 24% (60 sản
+            # phẩm)" counts the share's subject, at its rating or in its group.
+            prior = prior or (c.share and (appos.rated or appos.group) and appos.candidate < 0)
         inherited = (
             inherit
             and self.is_ocop
@@ -1322,6 +1385,8 @@ class _Claims:
             stars = after.stars()
         elif before.rated:
             stars = before.stars()
+        elif c.share and appos is not None and appos.rated:
+            stars = appos.stars()
         elif s in self.totals and self.totals[s][0] < c.at:
             stars = self.totals[s][1]  # a part of the sentence's opening total
         elif (listed := self._listed_rating(s, c.at)) is not None:
@@ -1344,7 +1409,23 @@ class _Claims:
         if stars is not None and s in self.runs.values():
             self.cues.setdefault(s, stars)
         bare = max(before.outcome, after.outcome, after.result) < 0
-        return _Found(c.value, stars, c.at, bare)
+        ranked = stars is not None or ((after.rated or before.rated) and not after.bad_rating)
+        return _Found(c.value, stars, c.at, bare, ranked=ranked)
+
+    def _sums_the_programme(self, c: _Count) -> bool:
+        """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the
+        programme earlier: "Tỉnh có 64 đơn vị sở hữu sản phẩm OCOP, gồm …, với tổng số 171 sản phẩm"
+        totals the programme's products, not the producers counted before it (session 20). After
+        another count of products ("40 sản phẩm OCOP và đặc sản, với tổng số 300 sản phẩm") it
+        sums more than the programme's."""
+        doc = self.doc
+        head = _hedge_start(doc, c.at, self.v)
+        return (
+            not c.after.other
+            and self.first_count.get(doc.sent_of[c.at]) == c.at
+            and self.v.table_totals.preceded_by(doc, head) is not None
+            and _ocop_earlier(doc, head)
+        )
 
     def _sibling(self, c: _Count, s: int) -> bool:
         """A bracket that holds a count alone, in a sentence whose earlier count is an accepted
@@ -1584,6 +1665,23 @@ class _Claims:
         return _Found(part[0], claim.stars, i)
 
 
+def _apart(found: list[_Found], number: int) -> bool:
+    """Every unrated and rated count of `number` has another count between them (session 20): the
+    rated one is then a part of that other total ("năm 2020 mới có 26 sản phẩm … tăng lên 142 sản
+    phẩm, gồm cả 26 sản phẩm 4 sao"), not the same products restated with their rating
+    ("27 sản phẩm OCOP … cả 27 sản phẩm đều đạt 3 sao")."""
+    at = sorted(c.at for c in found)
+    same = [(c.at, c.stars is None) for c in found if c.count == number]
+    return all(
+        any(lo < k < hi for k in at)
+        for a, unrated in same
+        if unrated
+        for b, rated_one in same
+        if not rated_one
+        for lo, hi in [(min(a, b), max(a, b))]
+    )
+
+
 def _back_rating(doc: Document, a: int, b: int, v: _Vocab) -> int | None:
     """The one rating a sentence [a, b) gives the products it refers back to: "Tất cả các sản
     phẩm này đều đạt tiêu chuẩn OCOP 3 sao" → 3; None when it opens otherwise or rates
@@ -1664,15 +1762,16 @@ def find_claims(
 
     Claims are OCOP facts: an article that is not OCOP coverage has none.
     """
-    return [claim for claim, _s in claims_with_sentences(doc, mentions, home)] if is_ocop else []
+    return [claim for claim, _s, _r in claims_with_sentences(doc, mentions, home)] if is_ocop else []
 
 
 def claims_with_sentences(
     doc: Document, mentions: list[PlaceMention], home: str | None
-) -> list[tuple[OcopClaim, int]]:
-    """The claims the text would state if it is OCOP coverage, each with its sentence id.
+) -> list[tuple[OcopClaim, int, bool]]:
+    """The claims the text would state if it is OCOP coverage, each with its sentence id and
+    whether its clause rates it (one rating or more: "3 - 4 sao" gives no single one).
 
-    Relevance reads the rated ones: a stated count of products at a star rating is OCOP's own
+    Relevance reads the rated ones: a stated count of products at star ratings is OCOP's own
     kind of fact, even in an excerpt that never spells out "OCOP".
     """
     v = _vocab()
@@ -1686,6 +1785,7 @@ def claims_with_sentences(
     )  # digits sort before ":"
     found: list[_Found] = []
     pending: list[_Count] = []
+    raised: list[_Found] = []  # running totals whose noun is the count's before them
     fold, near_firsts, noun_firsts = doc.fold, v.near_nouns.firsts, v.nouns.first_syllables()
     for block in doc.blocks:
         if block.zone not in CONTENT_ZONES:
@@ -1699,7 +1799,7 @@ def claims_with_sentences(
                     found.append(_Found(total.count, found[-1].stars, total.at))
                 continue
             if total is not None:
-                found.append(total)
+                (raised if total.after_count >= 0 else found).append(total)
                 continue
             # a product noun, or one printed with a slipped letter, in the four syllables after
             window = fold[k + 1 : min(k + 5, block.last)]
@@ -1735,6 +1835,9 @@ def claims_with_sentences(
         claim = finder.decide(count, inherit=True)
         if claim is not None:
             found.append(claim)
+    if raised:
+        claimed = {c.at for c in found}
+        found += [t for t in raised if t.after_count in claimed]
     found = _shared_rating(doc, found)
     found = _rated_back(doc, found, finder.assessed, v)
     if found and _cut_off(doc):
@@ -1747,6 +1850,7 @@ def claims_with_sentences(
     ]
     out: dict[tuple[int, int | None], OcopClaim] = {}
     sentence_of: dict[tuple[int, int | None], int] = {}
+    ranked = {(c.count, c.stars) for c in found if c.ranked or c.stars is not None}
     for claim in sorted(found, key=lambda c: c.at):
         a, b = doc.sentence_bounds(claim.at)
         block = doc.blocks[doc.block_of[claim.at]]
@@ -1768,8 +1872,10 @@ def claims_with_sentences(
         rated = [c for (n, s), c in out.items() if n == number and s is not None]
         if stars is None and rated and (number, stars) in items:
             continue
+        if stars is None and rated and _apart(found, number):
+            continue  # "mới có 26 sản phẩm … tăng lên 142 sản phẩm, gồm cả 26 sản phẩm 4 sao"
         if stars is None and rated:
             del out[(number, stars)]
             if rated[0].place is None and kept.place is not None:
                 out[(number, rated[0].stars)] = rated[0].model_copy(update={"place": kept.place})
-    return [(claim, sentence_of[key]) for key, claim in out.items()]
+    return [(claim, sentence_of[key], key in ranked) for key, claim in out.items()]

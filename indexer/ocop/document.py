@@ -160,6 +160,7 @@ _SAPO_WORDS = 25
 # A Markdown table row: "| cell | cell |" (at least two cells).
 _TABLE_ROW = re.compile(r"^\s*\|(?:[^|]*\|){2,}\s*$")
 _TABLE_BARS = 2  # a flattened row without outer bars has three cells or more
+_TWO_CELL_RUN = 3  # ... or two, in a run of this many lines with one bar each (session 20)
 # Title Case leaves at most a couple of syllables in lower case; a line of names with three or more
 # ("Gạo Điện Biên An Phú của HTX Tân Phát đạt OCOP 3 sao. Ảnh: Minh Anh") is written in ordinary
 # case, so its capitals still mark names (round 19).
@@ -314,9 +315,22 @@ def _table_row(lines: list[str], k: int) -> bool:
     if _TABLE_ROW.match(line):
         return True
     bars = line.count("|")
+    if bars == 1:
+        return _two_cell_run(lines, k)
     return table_line(line) and any(
         0 <= j < len(lines) and lines[j].count("|") == bars for j in (k - 1, k + 1)
     )
+
+
+def _two_cell_run(lines: list[str], k: int) -> bool:
+    """Line k is one of `_TWO_CELL_RUN` lines in a row with one bar each: a table of two columns
+    flattened without its outer bars ("Hạng sao | Số sản phẩm" / "3 sao | 61" / "4 sao | 17",
+    session 20). A menu or a byline with one bar stands alone."""
+    one = [
+        0 <= j < len(lines) and lines[j].count("|") == 1
+        for j in range(k - _TWO_CELL_RUN + 1, k + _TWO_CELL_RUN)
+    ]
+    return any(all(one[s : s + _TWO_CELL_RUN]) for s in range(_TWO_CELL_RUN))
 
 
 def table_line(line: str) -> bool:

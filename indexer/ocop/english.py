@@ -76,9 +76,10 @@ def _vocab() -> _Vocab:
         count=compile_(
             rf"(?<![\w.,/-]){hedge}{number}\b(?![-\s]*stars?\b)(?P<between>(?:\s+[^\s.;:]+){{0,7}}?)\s+(?:{nouns})\b"
         ),
-        # "Eight others were rated three stars", "86 have been awarded 3 stars", "20 rated four stars"
+        # "Eight others were rated three stars", "86 have been awarded 3 stars", "20 rated four stars",
+        # "seven more earned a three-star rating" (session 20)
         rated_count=compile_(
-            rf"(?<![\w.,/-]){hedge}{number}\s+(?:others?\s+|of\s+(?:them|which)\s+)?"
+            rf"(?<![\w.,/-]){hedge}{number}\s+(?:(?:{_alternatives(w['rated_count_fillers'])})\s+)?"
             rf"(?:(?:have|has|were|was|are)\s+)?(?:been\s+)?(?:{verbs})\b"
         ),
         modal=compile_(rf"\b(?:{_alternatives(w['modal'])})\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"),

@@ -155,7 +155,7 @@ def _vocab() -> _Vocab:
         vietnamese=build(vietnamese),
         english_only=frozenset(syllables(w) for w in english if w not in vietnamese),
         plain_ok=frozenset(" ".join(syllables(w)) for w in v["plain_single_ok"]),
-        locatives=_index(v["locatives"]),
+        locatives=_index(v["locatives"], v["not_locatives"]),
         site_heads=_index(v["site_heads"]),
         plural_generic=frozenset(syllables(w) for w in v["generic_in_plural"]),
         crops=_index(v["crop_contexts"], v["not_crop_contexts"]),
@@ -219,7 +219,7 @@ def _locative(doc: Document, i: int, locatives: PhraseIndex) -> bool:
     k = i
     if k > 0 and doc.fold[k - 1] in ("cac", "nhung") and doc.adjacent(k):
         k -= 1
-    return k > 0 and doc.adjacent(k) and locatives.preceded_by(doc, k) is not None
+    return k > 0 and doc.adjacent(k) and _value(locatives.preceded_by(doc, k))
 
 
 def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
@@ -235,6 +235,35 @@ def _item_start(doc: Document, i: int, openers: PhraseIndex) -> bool:
     if gap and gap[-1] in _ITEM_GAPS:
         return True
     return not gap and not doc.is_cap(i - 1) and openers.preceded_by(doc, i) is not None
+
+
+def _sentence_case(doc: Document, i: int, j: int) -> bool:
+    """The product phrase at [i, j) has more than one syllable, only its first capitalised, and a
+    capitalised brand right after it: "đóng gói Nấm linh chi Đại Phúc", "Nón bài thơ Hoa Sen" name
+    a product by its kind, written like a sentence, and its brand (session 20). A proper name
+    capitalises every syllable ("Công ty TNHH Nấm Linh Sơn", "rừng tràm Trà Sư"), and a headline
+    glued to the text ("… Sầu riêng mất giá") has no brand after its first words."""
+    return (
+        j - i >= 2
+        and j < len(doc)
+        and doc.adjacent(j)
+        and doc.is_cap(j)
+        and all(doc.adjacent(k) and not doc.is_cap(k) for k in range(i + 1, j))
+    )
+
+
+def _name_ended(doc: Document, i: int, in_organisation: Callable[[Document, int], bool]) -> bool:
+    """An organisation's name in capitals ended before syllable i: lower-case words stand right
+    before i, and before them a capitalised word inside the name ("HTX Hòa Hợp đóng gói Nấm linh
+    chi …": the cooperative's name ends at "Hợp", the verb's object is a product). "Công ty CP
+    Thực phẩm Ninh Thuận" and "Công ty Nấm linh chi …" have none."""
+    first = doc.blocks[doc.block_of[i]].first
+    k = i - 1
+    if k < first or doc.is_cap(k):
+        return False
+    while k > first and doc.adjacent(k + 1) and not doc.is_cap(k):
+        k -= 1
+    return doc.adjacent(k + 1) and doc.is_cap(k) and not doc.is_acronym(k) and in_organisation(doc, k)
 
 
 def _ends_item_name(
@@ -287,7 +316,8 @@ def list_runs(doc: Document) -> dict[int, int]:
     session 18."""
     runs: dict[int, int] = {}
     owner = -1
-    for block in doc.blocks:
+    blocks = doc.blocks
+    for n, block in enumerate(blocks):
         if block.first == block.last or block.zone not in CONTENT_ZONES:
             owner = -1
             continue
@@ -296,8 +326,20 @@ def list_runs(doc: Document) -> dict[int, int]:
             for s in range(doc.sent_of[block.first], doc.sent_of[block.last - 1] + 1):
                 runs[s] = owner
         else:
-            owner = doc.sent_of[block.last - 1] if line.endswith(":") else -1
+            cue = line.endswith(":") or _table_header(doc, line, n)
+            owner = doc.sent_of[block.last - 1] if cue else -1
     return runs
+
+
+def _table_header(doc: Document, line: str, n: int) -> bool:
+    """Line of block n heads a table: cells without a number, over a row with as many bars and a
+    number ("Hạng sao | Số sản phẩm" / "3 sao | 61"; session 20). The rows are its list items."""
+    bars = line.count("|")
+    if not bars or any(ch.isdigit() for ch in line) or n + 1 >= len(doc.blocks):
+        return False
+    below = doc.blocks[n + 1]
+    row = doc.text[below.start : below.end]
+    return below.zone in CONTENT_ZONES and row.count("|") == bars and any(ch.isdigit() for ch in row)
 
 
 def _category_sentences(doc: Document, v: _Vocab) -> tuple[set[int], set[int]]:
@@ -378,7 +420,10 @@ def _matches(doc: Document, v: _Vocab) -> list[tuple[int, int, Phrase]]:
     """Product phrases in content blocks and in captions that certify a product."""
     out: list[tuple[int, int, Phrase]] = []
     certifying_captions: set[int] | None = None
+    resume = -1
     for i, j, phrase in v.index.find_in_blocks(doc, _READ_ZONES):
+        if i < resume:
+            continue
         b = doc.block_of[i]
         if doc.blocks[b].zone == "caption":
             if certifying_captions is None:
@@ -387,7 +432,31 @@ def _matches(doc: Document, v: _Vocab) -> list[tuple[int, int, Phrase]]:
                 }
             if b not in certifying_captions:
                 continue
+        if j - i > 1 and (cut := _comma_inside(doc, i, j)) is not None:
+            out.extend(_across_comma(doc, v, i, j, cut))
+            resume = out[-1][1] if out and out[-1][0] >= i else resume
+            continue
         out.append((i, j, phrase))
+    return out
+
+
+def _comma_inside(doc: Document, i: int, j: int) -> int | None:
+    """The first syllable of [i, j) after a comma or semicolon, if any."""
+    return next((k for k in range(i + 1, j) if any(ch in doc.gap(k) for ch in ",;")), None)
+
+
+def _across_comma(doc: Document, v: _Vocab, i: int, j: int, cut: int) -> list[tuple[int, int, Phrase]]:
+    """A product phrase read across a comma is two list items: "muối, tinh dầu tràm" is salt and an
+    essential oil, not "muối tinh" (refined salt) and "dầu tràm" after it (session 20). The phrase
+    before the comma, then the phrases that start before j after it."""
+    out: list[tuple[int, int, Phrase]] = []
+    head = v.index.match_at(doc, i, cut)
+    if head is not None:
+        out.append((i, i + len(head.folded), head))
+    for a, b, p in v.index.find(doc, cut, doc.blocks[doc.block_of[i]].last):
+        if a >= j:
+            break
+        out.append((a, b, p))
     return out
 
 
@@ -480,6 +549,14 @@ def find_groups(
                 not tourism
                 and not _item_start(doc, i, v.openers)
                 and not _ends_item_name(doc, i, j, v, in_organisation)
+                and not (
+                    _sentence_case(doc, i, j)
+                    and (
+                        in_organisation is None
+                        or not in_organisation(doc, i)
+                        or _name_ended(doc, i, in_organisation)
+                    )
+                )
             ):
                 continue
             if place_name is not None and _starts_place(doc, i, block.last, place_name):

@@ -66,6 +66,9 @@ _UNIT_PREFIX_WORDS = {
 _PLURAL = {"cac", "hai", "ba", "bon", "nam", "nhung"}
 _DASHES = ("-", "–", "—")
 _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)" in a headline too
+# Between the names of a list that one marker after its last name closes: "(gồm Cần Thơ, Sóc
+# Trăng và Hậu Giang cũ)" names three old provinces (session 20).
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE)
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
 
@@ -437,6 +440,23 @@ class Gazetteer:
             return "new" if m.group(2) else None  # "Hà Nội mới đây" is not a marker
         return "old"
 
+    def _markers(self, doc: Document, names: list[tuple[int, int, Phrase]]) -> dict[int, str | None]:
+        """The marker of each name (by its end): its own, or, for a province listed before
+        another, the old marker that closes the list ("gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ":
+        all three are old; session 20)."""
+        markers = {j: self._marker(doc, j) for _i, j, _p in names}
+        if "old" not in markers.values():
+            return markers
+        for (_i, j, phrase), (i2, j2, phrase2) in reversed(list(zip(names, names[1:], strict=False))):
+            if (
+                markers[j] is None
+                and markers[j2] == "old"
+                and _name(phrase)[0] == _name(phrase2)[0] == "province"
+                and _LIST_GAP.fullmatch(doc.text, doc.ends[j - 1], doc.starts[i2])
+            ):
+                markers[j] = "old"
+        return markers
+
     def _resolve(self, key: str, new_mode: bool, marker: str | None, town: bool) -> tuple[str | None, str]:
         """(63-province name or None, 2025 name) for a name whose 63-province key is `key`."""
         new_key = self.old_to_new[key]
@@ -532,13 +552,14 @@ class Gazetteer:
             for i, j, phrase in names
             if _name(phrase)[0] == "organisation" and self._written_as(doc, i, phrase)
         ]
+        markers = self._markers(doc, names)
         for i, j, phrase in names:
             kind, key = _name(phrase)
             if key is None or i in covered:  # blocked words and organisation heads name no province
                 continue
             if not self._accept_name(doc, i, j, phrase.caps, phrase.folded, heads):
                 continue
-            old, new = self._resolve(key, new_mode, self._marker(doc, j), kind == "town")
+            old, new = self._resolve(key, new_mode, markers.get(j), kind == "town")
             result.add(old, new)
             result.mentions.append(PlaceMention(i, j, new if new_mode and old is None else old or new))
             # A merged 2025 province, named after the merger, anchors a unit of the old map

@@ -470,7 +470,7 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
     runs: dict[int, int] | None = None  # list items → their cue line, read when a short line rates
     for block_index, block in enumerate(doc.blocks):
         caption = block.zone == "caption"
-        if block.zone not in CONTENT_ZONES and not (caption and "ocop" in doc.fold[block.first : block.last]):
+        if block.zone not in CONTENT_ZONES and not caption:
             continue
         for stars, first, sao in _sao_ratings(doc, block, v):
             stars = _factual(doc, stars, first, sao, m)
@@ -478,7 +478,8 @@ def find_stars(doc: Document, ocop_blocks: set[int]) -> list[StarMention]:
                 continue
             if caption:
                 # A photo caption that certifies an OCOP product ("Sản phẩm A đạt 4 sao OCOP. Ảnh:
-                # …") states its rating; it adds no relevance (never strong).
+                # …", and without the programme's name, "Cả 3 sản phẩm đều đạt 3 sao. Ảnh: …",
+                # session 20) states its rating in an OCOP article; it adds no relevance (never strong).
                 if v.tight_before.preceded_by(doc, first) is not None:
                     out.append(StarMention(stars, first, sao, False, True))
                 continue
