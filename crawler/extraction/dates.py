@@ -240,19 +240,27 @@ def _fit_weekday(
     return day
 
 
-def is_month_first(text: str) -> bool:
-    """Whether a page writes numeric dates month first ("12-27-2012", vBulletin and other
-    English-language CMSs): some date on it only reads as month-day-year and none only as
-    day-month-year. Vietnamese pages write day first, which stays the default."""
-    month_first = False
+def written_order(text: str) -> str | None:
+    """The order a page's numeric dates are written in, as far as its own text settles it: "mdy"
+    when some date only reads month first ("12-27-2012", vBulletin and other English-language
+    CMSs) and none only day first, "dmy" when one only reads day first (the rest of the page cannot
+    change that), None when every date reads both ways."""
+    order: str | None = None
     for match in _DMY_SCAN.finditer(text):
         if match.start() and text[match.start() - 1].isdigit():
             continue
         first, second = int(match.group(1)), int(match.group(3))
-        month_first |= first <= 12 < second <= 31
+        if first <= 12 < second <= 31:
+            order = "mdy"
         if second <= 12 < first <= 31:
-            return False  # one date only reads day first: the rest of the page cannot change that
-    return month_first
+            return "dmy"
+    return order
+
+
+def is_month_first(text: str) -> bool:
+    """Whether a page's own text shows it writes numeric dates month first (`written_order`).
+    Vietnamese pages write day first, which stays the default."""
+    return written_order(text) == "mdy"
 
 
 _DECLARED_ZONE = re.compile(
