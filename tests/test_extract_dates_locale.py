@@ -73,3 +73,19 @@ def test_the_declarations_are_read_from_head_and_root() -> None:
     )
     assert declared_locales(tree) == ["en-us", "en-us", "en"]
     assert declares_month_first(tree.find("body"))
+
+
+@pytest.mark.parametrize("text", ["October 2, 2025", "Oct 2, 2025 10:15 am", "2 October 2025"])
+def test_a_named_month_reads_one_way_whatever_the_page_order(text: str) -> None:
+    """Failed on main: a month name is rewritten as a number, day first, which a month-first
+    page's reading turned around (2 October read as 10 February)."""
+    from crawler.extraction.dates import order_matters, parse_vietnamese_date
+
+    value = parse_vietnamese_date(text, now=CRAWLED, month_first=True)
+    assert value is not None and (value.month, value.day) == (10, 2)
+    assert not order_matters(text)
+
+
+def test_a_declared_locale_leaves_a_named_month_alone() -> None:
+    html = page(' lang="en-US"').replace("03/08/25 10:15 AM", "October 2, 2025")
+    assert day_of(html) == "2025-10-02"

@@ -109,6 +109,13 @@ def _named_months(text: str) -> str:
     return text
 
 
+def _names_month(text: str) -> bool:
+    """Whether the date names its month ("October 2, 2016", "16 Tháng Ba 2015"): it reads one
+    way only, whatever order the page writes its numeric dates in. Asked before the month is
+    rewritten as a number, day first, which a month-first reading would turn around."""
+    return any(pattern.search(text) for pattern, _ in _NAMED_MONTH_FORMS)
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=VIETNAM_TZ)
@@ -414,7 +421,7 @@ def order_matters(text: str) -> bool:
     if not text or not text.strip():
         return False
     cleaned = _clean(text)
-    if parse_iso_date(cleaned) is not None:
+    if parse_iso_date(cleaned) is not None or _names_month(text):
         return False
     without_tz = _TZ.sub(" ", _without_labels(cleaned))
     return _calendar_day(without_tz, False) != _calendar_day(without_tz, True)
@@ -442,6 +449,7 @@ def _parse(
     iso = parse_iso_date(unicodedata.normalize("NFC", text).replace("\u00a0", " "))
     if iso is not None:
         return iso
+    month_first = month_first and not _names_month(re.sub(r"\s+", " ", text))
     text = _clean(text)
 
     stripped = _without_labels(text)
