@@ -89,3 +89,13 @@ def test_a_named_month_reads_one_way_whatever_the_page_order(text: str) -> None:
 def test_a_declared_locale_leaves_a_named_month_alone() -> None:
     html = page(' lang="en-US"').replace("03/08/25 10:15 AM", "October 2, 2025")
     assert day_of(html) == "2025-10-02"
+
+
+def test_a_time_element_inside_the_line_settles_the_order() -> None:
+    """Failed on main: the line around the <time> was read first, day first (3 August), though
+    the <time>'s own machine value says 8 March. Nothing is declared on this page."""
+    stamp = '<time datetime="2025-03-08T10:15-0500">03/08/25 10:15 AM EST</time>'
+    html = page("").replace("<time>03/08/25 10:15 AM</time>", stamp)
+    article = extract_article(html, URL, crawled=CRAWLED)
+    assert article.published is not None
+    assert article.published.astimezone(VIETNAM_TZ).isoformat() == "2025-03-08T22:15:00+07:00"

@@ -251,6 +251,15 @@ def _labelled(element: HtmlElement, text: str) -> str:
     return f"{label} {text}" if label else text
 
 
+def _stamped_inside(element: HtmlElement, text: str) -> bool:
+    """A line whose numeric date reads both ways ("10/04/16 05:07 AM") around a <time> that holds
+    its machine value: the <time> itself, a candidate of its own, says which day it is, so the
+    line's printed text is not guessed at."""
+    if element.tag == "time" or not order_matters(text):
+        return False
+    return any(machine_stamp(stamp) for stamp in element.iter("time"))
+
+
 def _printed(text: str, value: datetime) -> PrintedDate | None:
     """The stamp as read, or None when its label names the latest of several events ("Cập nhật
     lần cuối", "Bình luận mới nhất", "Last updated"): a last edit's or a last comment's time, which
@@ -303,6 +312,8 @@ def find_printed_date(
         if beside_a_teaser(element, headline):
             continue
         text = _publication_part(text)
+        if _stamped_inside(element, text):
+            continue
         value = _read(text, crawled, conventions)
         if value is None:
             continue
