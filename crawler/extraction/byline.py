@@ -42,6 +42,8 @@ from indexer.text import clean, fold
 _VOCAB = load("bylines")
 # Newsroom roles and wire agencies that stand where a name would: folded text → usual spelling.
 _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
+# An author box's heading before the writer's name: "About the author Ana Ruiz".
+_BOX_LABEL = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["box_labels"]) + r")\s+(?=[A-ZÀ-ỸĐ])", re.I)
 _LABELS = re.compile(
     r"^\s*(?:(?:"
     + "|".join([*_VOCAB["words"]["credit_labels"], *_VOCAB["words"]["genre_by"]])
@@ -49,8 +51,14 @@ _LABELS = re.compile(
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
     r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
+    # an author box's heading: "About the author Ana Ruiz"
+    r"|"
+    + _BOX_LABEL.pattern[1:]
+    +
     # a genre noun with "của" ("of") before the writer: "Ghi chép của Lan Anh" (a reporter's notes)
-    r"|(?:" + "|".join(_VOCAB["words"]["genre_by"]) + r")\s+của\s+(?=[A-ZÀ-ỸĐ]))",
+    r"|(?:"
+    + "|".join(_VOCAB["words"]["genre_by"])
+    + r")\s+của\s+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 
@@ -123,6 +131,11 @@ _ROLES = "|".join(re.escape(word) for word in _VOCAB["words"]["role_titles"])
 # "Energy Reporter", "Senior Staff Writer": up to three capitalised words and a role title.
 _ROLE_TITLE = re.compile(rf"(?:[A-Z][\w&'-]*\.?\s+){{0,3}}(?i:{_ROLES})s?")
 _ROLE_AFTER_NAME = re.compile(rf"\s*[,|–—-]\s*{_ROLE_TITLE.pattern}\s*$")
+_ROLE_WORD = re.compile(rf"(?i:{_ROLES})s?")
+_ROLE_OPENERS = frozenset(_VOCAB["words"]["role_openers"])
+_CHROME_NAME_WORDS = frozenset(_VOCAB["words"]["chrome_name_words"])
+# A bare byline label with no name after it ("By" in an empty author slot).
+_BARE_LABEL = re.compile(r"(?:posted\s*|written\s*|story\s*|reported\s*)?by\W*|bởi\W*", re.I)
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 # The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
 _BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
@@ -301,6 +314,8 @@ def person_name(
         return None
     if fold(text) in _NOT_NAMES or not _words_are_name(words, particles):
         return None
+    if all(fold(word) in _CHROME_NAME_WORDS for word in words):
+        return None  # "Read Full Story", "Facebook Twitter Linkedin": a row of buttons
     if len(words) == 1 and _ACRONYM.match(words[0]) and not _has_vietnamese_letters(words[0]):
         return None  # "TTXVN", "VNA": an agency, not a person
     one_word = len(words) == 1 and not pen_name and not _INITIALS.match(words[0])
@@ -533,6 +548,38 @@ def _bare_initials(text: str, outlet: OutletNames) -> str | None:
     return word
 
 
+def _without_glued_role(piece: str) -> str:
+    """A writer's name with the job title glued on without a comma, as an author card's name and
+    title elements read together ("Ana Ruiz Senior Politics Editor", "Ana Ruiz Contributor"): the
+    name. The title opens at a title's opening word (bylines.toml role_openers) among the three
+    words before the role word, else it is the role word alone; it is cut only when what remains is
+    a name of two words or more ("Jane Writer" may be a surname)."""
+    words = piece.split()
+    if len(words) < 3 or not words[-1][:1].isupper() or not _ROLE_WORD.fullmatch(words[-1]):
+        return piece
+    start = len(words) - 1
+    for at in range(max(2, len(words) - 4), len(words) - 1):
+        if words[at].lower() in _ROLE_OPENERS and all(w[:1].isupper() for w in words[at:]):
+            start = at
+            break
+    name = " ".join(words[:start])
+    bare = _LABELS.sub("", name)
+    return name if len(bare.split()) >= 2 and person_name(bare, min_words=2) else piece
+
+
+def _without_glued_roles(text: str) -> str:
+    """The credit without job titles glued to the names, and without the employer a title names
+    as its last piece ("Ana Ruiz Senior Editor, Harbour Daily": the paper she is editor of)."""
+    parts = _PIECES.split(text)
+    for i in range(0, len(parts), 2):
+        part = parts[i]
+        parts[i] = _without_glued_role(part)
+        titled = parts[i] != part or (i > 0 and _ROLE_TITLE.fullmatch(part.strip()) is not None)
+        if titled and i == len(parts) - 3:
+            return "".join(parts[: i + 1 if parts[i] != part else i - 1])
+    return "".join(parts)
+
+
 def parse_byline(
     text: str,
     outlet: OutletNames | None = None,
@@ -570,15 +617,20 @@ def parse_byline(
     if _ROLE_TITLE.fullmatch(text) and not _LABELS.match(text):
         return None  # a job title alone ("Energy Reporter" in the author card): no one's name
     text = _ROLE_AFTER_NAME.sub("", text)  # "Tom Berg, Staff Writer": the writer, without the title
+    text = _without_glued_roles(text)  # "Tom Berg Staff Writer": two elements read as one line
     if _DESK.search(fold(text)):
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
         return Byline(outlet_only=True) if _BOARD.match(fold(text)) else None
     text = _PHOTO_FIRST.sub("", text)
+    # under an author box's heading, one word is the writer's name as a signature's is ("Paulo")
+    pen_names = pen_names or bool(_BOX_LABEL.match(text))
     # "By Sofia de la Fuente": a labelled credit reads particles inside names
     particles = field or labelled or bool(_LABELS.match(text))
     text = _COMPILER_NOTE.sub("", _PHOTO_CREDIT.sub("", _LABELS.sub("", text))).strip()
     text = _without_stamps(text)
+    if _BARE_LABEL.fullmatch(text):
+        return None  # "By" (or "By By") in an empty author slot credits no one
     if fold(text).strip(" .") in _AGENCIES:  # "Nhóm thực hiện" is a role, not "Nhóm" with a note
         return Byline(agency=_AGENCIES[fold(text).strip(" .")])
     text = _BARE_NOTE.sub("", text)

@@ -21,7 +21,6 @@ from lxml.html import HtmlElement
 
 from crawler.extraction.dates import (
     declared_offset,
-    is_month_first,
     is_relative,
     is_stamp,
     label_parts,
@@ -30,6 +29,7 @@ from crawler.extraction.dates import (
     parse_vietnamese_date,
     plausible,
     writes_offset,
+    written_order,
 )
 from crawler.extraction.dom import (
     NON_CONTENT_TAGS,
@@ -42,6 +42,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.keys import folded
+from crawler.extraction.page_locale import declares_month_first
 from crawler.extraction.places import is_place
 from crawler.extraction.teasers import beside_a_teaser
 from crawler.extraction.vocab import load
@@ -182,9 +183,9 @@ _VISIBLE_TEXT = etree.XPath("//body//text()", smart_strings=False)
 
 
 class DateConventions:
-    """How this page writes dates: month first (English-language CMSs) and in which zone. Each is
-    read from the page's whole visible text on first use (a date that reads the same either way
-    never asks for the month order)."""
+    """How this page writes dates: month first (English-language CMSs, or a declared en-US locale)
+    and in which zone. Each is read from the page's whole visible text on first use (a date that
+    reads the same either way never asks for the month order)."""
 
     def __init__(self, tree: HtmlElement) -> None:
         self._tree = tree
@@ -195,7 +196,10 @@ class DateConventions:
 
     @cached_property
     def month_first(self) -> bool:
-        return is_month_first(self._text)
+        # The page's own dates settle the order first; when every one reads both ways, a declared
+        # month-first locale (en-US) decides, else the day-first default stays.
+        order = written_order(self._text)
+        return order == "mdy" or (order is None and declares_month_first(self._tree))
 
     @cached_property
     def zone(self) -> timezone | None:
@@ -245,6 +249,15 @@ def _labelled(element: HtmlElement, text: str) -> str:
         before.append(sibling.text_content() + (sibling.tail or "") if isinstance(sibling.tag, str) else "")
     label = " ".join(" ".join(before).split())[-_LABEL_CHARS:]
     return f"{label} {text}" if label else text
+
+
+def _stamped_inside(element: HtmlElement, text: str) -> bool:
+    """A line whose numeric date reads both ways ("10/04/16 05:07 AM") around a <time> that holds
+    its machine value: the <time> itself, a candidate of its own, says which day it is, so the
+    line's printed text is not guessed at."""
+    if element.tag == "time" or not order_matters(text):
+        return False
+    return any(machine_stamp(stamp) for stamp in element.iter("time"))
 
 
 def _printed(text: str, value: datetime) -> PrintedDate | None:
@@ -299,6 +312,8 @@ def find_printed_date(
         if beside_a_teaser(element, headline):
             continue
         text = _publication_part(text)
+        if _stamped_inside(element, text):
+            continue
         value = _read(text, crawled, conventions)
         if value is None:
             continue

@@ -109,6 +109,13 @@ def _named_months(text: str) -> str:
     return text
 
 
+def _names_month(text: str) -> bool:
+    """Whether the date names its month ("October 2, 2016", "16 Tháng Ba 2015"): it reads one
+    way only, whatever order the page writes its numeric dates in. Asked before the month is
+    rewritten as a number, day first, which a month-first reading would turn around."""
+    return any(pattern.search(text) for pattern, _ in _NAMED_MONTH_FORMS)
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=VIETNAM_TZ)
@@ -240,19 +247,27 @@ def _fit_weekday(
     return day
 
 
-def is_month_first(text: str) -> bool:
-    """Whether a page writes numeric dates month first ("12-27-2012", vBulletin and other
-    English-language CMSs): some date on it only reads as month-day-year and none only as
-    day-month-year. Vietnamese pages write day first, which stays the default."""
-    month_first = False
+def written_order(text: str) -> str | None:
+    """The order a page's numeric dates are written in, as far as its own text settles it: "mdy"
+    when some date only reads month first ("12-27-2012", vBulletin and other English-language
+    CMSs) and none only day first, "dmy" when one only reads day first (the rest of the page cannot
+    change that), None when every date reads both ways."""
+    order: str | None = None
     for match in _DMY_SCAN.finditer(text):
         if match.start() and text[match.start() - 1].isdigit():
             continue
         first, second = int(match.group(1)), int(match.group(3))
-        month_first |= first <= 12 < second <= 31
+        if first <= 12 < second <= 31:
+            order = "mdy"
         if second <= 12 < first <= 31:
-            return False  # one date only reads day first: the rest of the page cannot change that
-    return month_first
+            return "dmy"
+    return order
+
+
+def is_month_first(text: str) -> bool:
+    """Whether a page's own text shows it writes numeric dates month first (`written_order`).
+    Vietnamese pages write day first, which stays the default."""
+    return written_order(text) == "mdy"
 
 
 _DECLARED_ZONE = re.compile(
@@ -406,7 +421,7 @@ def order_matters(text: str) -> bool:
     if not text or not text.strip():
         return False
     cleaned = _clean(text)
-    if parse_iso_date(cleaned) is not None:
+    if parse_iso_date(cleaned) is not None or _names_month(text):
         return False
     without_tz = _TZ.sub(" ", _without_labels(cleaned))
     return _calendar_day(without_tz, False) != _calendar_day(without_tz, True)
@@ -434,6 +449,7 @@ def _parse(
     iso = parse_iso_date(unicodedata.normalize("NFC", text).replace("\u00a0", " "))
     if iso is not None:
         return iso
+    month_first = month_first and not _names_month(re.sub(r"\s+", " ", text))
     text = _clean(text)
 
     stripped = _without_labels(text)
