@@ -2,7 +2,7 @@
 
 Real pages printed "Updated <time datetime=…>December 12 …</time>" under the headline: the value
 of `datetime` alone (an ISO string) says nothing of its label, so the update time was taken for
-the publication and contradicted the metadata. And "December 5, 2016 Issue" (a magazine's print
+the publication and contradicted the metadata. And "March 3, 2014 Issue" (a magazine's print
 issue) was taken for the web publication day. Both now read as what their labels say. Names and
 pages are invented for these tests.
 """

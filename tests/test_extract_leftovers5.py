@@ -97,7 +97,10 @@ def test_a_section_whose_words_the_page_prints_in_lower_case_is_no_writer(sectio
 
 
 def test_the_same_words_the_page_never_prints_in_lower_case_read_as_names() -> None:
-    """Guard: without the lower-case use (and unknown as a section), the capitals line is names."""
+    """The rule's known cost, pinned (not a guard: main read no writer here). Without the
+    lower-case use, and unknown as a section, a capitals line has a given name's shape and is read
+    as names (docs/extraction.md, session 20 leftovers, "Left"). A change that tells the two apart
+    should update this expectation."""
     assert _authors("RUỘNG DỐC") == ["Ruộng Dốc"]
 
 

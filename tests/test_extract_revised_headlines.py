@@ -1,10 +1,11 @@
 """The printed headline over a metadata title that still says the first wording (session 20).
 
-Editors rewrite the h1 after og:title and <title> were filled in: a clause added or swapped
-("… Shares Pic of …" became "… Shares Photo of … and Now Fans Wonder"). The metadata keeps the
-old wording; readers (and the gold of real pages) see the h1. The h1 wins when nearly all the
-words of the shorter wording are in the other; an h1 that names the site or another story, or a
-short one, leaves the metadata title. Names and pages are invented for these tests.
+Editors rewrite the h1 after og:title and <title> were filled in: a clause added or swapped ("…
+Sings Old Songs at …" became "… Sings Old Sea Songs Beside … and Now the Whole Town Hums Along").
+The metadata keeps the old wording; readers (and the gold of real pages) see the h1. The h1 wins
+when nearly all the words of the shorter wording are in the other; an h1 that names the site or
+another story, or a short one, leaves the metadata title. Names and pages are invented for these
+tests.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def page(og_title: str, document_title: str, h1: str) -> str:
 <footer>Example Coast News</footer></body></html>"""
 
 
-SINGER_H1 = "Singer Shares Photo of Old Friend Dancing With Her Grandmother and Now Fans Wonder"
+CHOIR_H1 = "Choir Sings Old Sea Songs Beside the Lighthouse With Its Keeper and Now the Whole Town Hums Along"
 FLEET_H1 = "Fishing fleet of the coast is losing its boats, even as prices climb"
 MARKET = "Harbour town opens a new fish market"
 
@@ -41,10 +42,10 @@ MARKET = "Harbour town opens a new fish market"
     [
         # failed on main: the og:title's first wording won (too few words shared as a whole set)
         (
-            "Singer Shares Pic of Old Friend With Her Grandmother",
-            "Singer Shares Pic of Old Friend With Her Grandmother - Example Coast News",
-            SINGER_H1,
-            SINGER_H1,
+            "Choir Sings Old Songs at the Lighthouse With Its Keeper",
+            "Choir Sings Old Songs at the Lighthouse With Its Keeper - Example Coast News",
+            CHOIR_H1,
+            CHOIR_H1,
         ),
         # failed on main: og:title says another headline; <title> says nearly the h1's words
         (

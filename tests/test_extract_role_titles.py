@@ -13,6 +13,7 @@ import pytest
 
 from crawler.extraction.byline import parse_byline
 from crawler.extraction.extract import extract_article
+from tests.english_story import BODY, HEADLINE
 
 
 @pytest.mark.parametrize(
@@ -45,11 +46,8 @@ def test_guards() -> None:
 
 def test_a_page_whose_byline_ends_in_a_staff_title() -> None:
     """Failed on main: no author ("Staff" made the credit a desk's)."""
-    body = "".join(
-        f"<p>The ferry company said the new timetable adds an evening crossing {i}.</p>" for i in range(6)
-    )
     html = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Ferry adds an evening crossing</title></head>
-<body><main><h1>Ferry adds an evening crossing</h1><p class="byline">By Tomas Berg, Staff Writer</p>
-<div class="story">{body}</div></main></body></html>"""
+<title>{HEADLINE}</title></head>
+<body><main><h1>{HEADLINE}</h1><p class="byline">By Tomas Berg, Staff Writer</p>
+<div class="story">{BODY}</div></main></body></html>"""
     assert extract_article(html, "https://coast.example/f").authors == ["Tomas Berg"]

@@ -65,7 +65,7 @@ SITE_DESCRIPTION = "Local news, harbour traffic, weather, farming, schools and t
 
 def _described_page(*, footer: bool, headline: bool = True) -> str:
     head = f"<meta name='description' content='{SITE_DESCRIPTION}'>"
-    where = f"<div id='ftr'><p class='ftrTxtDesc'>{SITE_DESCRIPTION}</p></div>"
+    where = f"<div id='site-foot'><p class='footNoteDesc'>{SITE_DESCRIPTION}</p></div>"
     html = _page(
         head=head, after=where if footer else "", before="" if footer else f"<p>{SITE_DESCRIPTION}</p>"
     )

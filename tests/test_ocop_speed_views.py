@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.ocop.document import Document
-from indexer.ocop.phrases import Phrase, PhraseIndex
+from indexer.ocop.phrases import Phrase, PhraseIndex, _plain_run, malformed
 from indexer.regexes import anchored
 from indexer.text import fold
 
@@ -19,6 +19,8 @@ TEXTS = [
     ),
     ("", "ma_san_pham X_1 -- (tỉnh Bắc Ninh)  ,  bánh  đa\n\n★★★ 😀 café Hòa Bình, Thanh Hoá"),
     ("BA MÓN QUÀ LÀNG NGHỀ", "BA MÓN QUÀ CỦA TỈNH HÀ NAM ĐẠT 3 SAO\n\nra mat tra o Lam Dong va Ha Noi"),
+    # a broken syllable ("Báị") and a run typed without diacritics inside a written paragraph
+    ("", "Hội chợ ở Yên Báị có trà sen, khách ghi lại ra mat tra sen o Ha Nam va Bac Ninh nhé bạn."),
 ]
 
 
@@ -48,14 +50,23 @@ def _bucket_match(index: PhraseIndex, doc: Document, i: int, end: int) -> Phrase
         if n > 1 and not doc.tight(i, i + n):
             continue
         accented = index.strict_accents and doc.blocks[doc.block_of[i]].accented
-        if accented and doc.low[i : i + n] != list(phrase.accented):
+        written = doc.low[i : i + n]
+        if (
+            accented
+            and written != list(phrase.accented)
+            and not (
+                index.tolerate_malformed
+                and all(a == b or malformed(a) for a, b in zip(written, phrase.accented, strict=True))
+            )
+            and not (index.tolerate_plain_runs and _plain_run(doc, i, i + n))
+        ):
             continue
         return phrase
     return None
 
 
-def _index(strict: bool) -> PhraseIndex:
-    index = PhraseIndex(strict_accents=strict)
+def _index(strict: bool, tolerant: bool = False) -> PhraseIndex:
+    index = PhraseIndex(strict_accents=strict, tolerate_malformed=tolerant, tolerate_plain_runs=tolerant)
     for text in (
         "trà",
         "trà sen",
@@ -66,16 +77,17 @@ def _index(strict: bool) -> PhraseIndex:
         "Hà",
         "Hà Nam",
         "bánh đa",
+        "Yên Bái",
     ):
         index.add(text, text)
     index.add("tra", "tra")  # the same folded syllable without diacritics
     return index
 
 
-@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize(("strict", "tolerant"), [(True, False), (False, False), (True, True)])
 @pytest.mark.parametrize(("title", "text"), TEXTS)
-def test_match_by_pairs_equals_the_bucket_scan(strict: bool, title: str, text: str) -> None:
-    index = _index(strict)
+def test_match_by_pairs_equals_the_bucket_scan(strict: bool, tolerant: bool, title: str, text: str) -> None:
+    index = _index(strict, tolerant)
     doc = Document(title, text)
     for block in doc.blocks:
         for i in range(block.first, block.last):
@@ -126,3 +138,17 @@ def test_first_syllables_is_a_live_view() -> None:
 )
 def test_anchored_patterns(pattern: str, expected: bool) -> None:
     assert anchored(pattern) is expected
+
+
+def test_the_tolerant_matches_are_exercised() -> None:
+    """The last text reaches both tolerances (a broken syllable, a plain run): without them the
+    strict matcher finds neither, so the comparison above covers those paths."""
+    doc = Document(*TEXTS[-1])
+    found = {
+        tolerant: {
+            p.text for b in doc.blocks for _i, _j, p in _index(True, tolerant).find(doc, b.first, b.last)
+        }
+        for tolerant in (True, False)
+    }
+    assert {"Yên Bái", "Hà Nam"} <= found[True]
+    assert not {"Yên Bái", "Hà Nam"} & found[False]

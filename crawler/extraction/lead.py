@@ -262,7 +262,7 @@ def _after_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bo
 
 def _closes_prose(index: PageIndex, headline_at: int, element: HtmlElement) -> bool:
     """The element stands after the page's prose, none after it: a declared description printed
-    there is the site's own line in its footer ("Latest news, weather …", the same on every page),
+    there is the site's own line in its footer (a list of the topics it covers, the same on every page),
     never the sapo, which opens the article. (One printed after a cookie notice or a contact box
     and followed by the story is the sapo still.)"""
     position = index.of(element)

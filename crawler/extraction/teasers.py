@@ -365,7 +365,7 @@ def beside_a_teaser(element: HtmlElement, headline: HtmlElement, *, cards: bool 
     ("Theo dõi … trên Google News") has no sibling item like it.
 
     With `cards`, the sibling items must also be classed like the element's item: a writer's box
-    ("Become a fan", "Get alerts from this reporter") beside the page's link boxes is no list of
+    (a follow button, an alerts sign-up) beside the page's link boxes is no list of
     stories, while a list of other stories' cards repeats one class."""
     shared = set(ancestors(headline))
     for node in [element, *list(ancestors(element))[:_TEASER_LEVELS]]:

@@ -155,10 +155,10 @@ def prefer_visible(title: str, heading: str) -> str:
     return heading if shared >= _REWORDING_OVERLAP else title
 
 
-# A revised headline keeps most of the words of the shorter wording: "Star Shares Pic of Ex With
-# Her Mom" (og:title) became "Star Shares Photo of Ex Hanging With Her Mom and Now We're
-# Confused" (h1). Both must be headline-long, so that a section name or an outlet's name that a
-# longer text contains says nothing.
+# A revised headline keeps most of the words of the shorter wording: "Mayor Opens New Bridge Over
+# the River" (og:title) became "Mayor Opens New Bridge Over the River, and Ferry Crews Worry" (h1).
+# Both must be headline-long, so that a section name or an outlet's name that a longer text contains
+# says nothing.
 _REVISED_WORDS = 5
 _REVISED_KEPT = 0.8
 
