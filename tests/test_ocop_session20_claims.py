@@ -1,5 +1,9 @@
-"""Session 20: claims and relevance left open by session 19 (issue #11). Invented passages only.
+"""Session 20: claims and relevance left open by session 19 (issue #11).
 
+The passages are our own invented text, nothing from ../shared. Many are adapted (numbers and names
+swapped) from the project's invented kits outside the repository (session 19's claims4 and places4,
+session 20's claims5), held-out halves included: those halves are therefore no longer blind, and
+these tests show each fix on the shapes it was made for, not that it reaches new wordings.
 Each mechanism has a passage that fails on main, and guards that must not change.
 """
 
