@@ -32,8 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
-from operator import and_, itemgetter, ne, not_, sub
+from itertools import accumulate, repeat
+from operator import add, and_, itemgetter, ne, not_, sub
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.ocop.wrapping import BULLET as _BULLET
@@ -674,15 +674,11 @@ class Document:
                 if count and _SENTENCE_END.search(piece)
                 else []
             )
-            # Each sentence's syllables in one run: a bisection per break, not one per syllable.
-            prev = first
-            for brk in breaks:
-                at = bisect_left(starts, brk, prev, last)
-                sent_of += [sentence] * (at - prev)
-                sentence += 1
-                prev = at
-            sent_of += [sentence] * (last - prev)
-            sentence += 1
+            if breaks:
+                sent_of += map(add, repeat(sentence), map(bisect_right, repeat(breaks), starts[first:last]))
+            else:
+                sent_of += [sentence] * count
+            sentence += len(breaks) + 1
             spans.append((zone, start, end, first, last, capitals[b]))
             first = last
         self.orig, self.starts, self.ends = orig, starts, ends
@@ -698,13 +694,17 @@ class Document:
         self._gap_text = parts[0:-1:2]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
-        # Which syllables hold letters, and which of those have diacritics or a capital: each
-        # block sums its slices (a capital is a letter, so `_cap` needs no test against `letters`).
         letters = list(map(not_, map(str.isdigit, orig)))
-        flags = (letters, list(map(and_, map(ne, self.fold, self.low), letters)), self._cap)
-        self.blocks = [self._describe(*span, flags) for span in spans]
-        alpha = sum(letters)
-        self.caseless = alpha > 0 and sum(self._cap) <= 0.02 * alpha
+        # Running counts of syllables with letters, and of those with diacritics or a capital:
+        # each block reads its own counts as two differences.
+        counts = (
+            [0, *accumulate(letters)],
+            [0, *accumulate(map(and_, map(ne, self.fold, self.low), letters))],
+            [0, *accumulate(map(and_, self._cap, letters))],
+        )
+        self.blocks = [self._describe(*span, counts) for span in spans]
+        alpha = counts[0][-1]
+        self.caseless = alpha > 0 and counts[2][-1] <= 0.02 * alpha
 
     def reference_year(self, deadline_before: Callable[[int], bool]) -> int | None:
         """The year the text speaks from: its publication year, or else the latest year it
@@ -732,8 +732,8 @@ class Document:
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""
         if self._positions is None:
-            # A plain dict with a membership test: about twice as fast as a defaultdict, which
-            # (a subclass) misses the interpreter's fast path for subscripting a dict.
+            # A plain dict with a membership test: about 15 % less CPU time than a defaultdict,
+            # which (a subclass) misses the interpreter's fast path for subscripting a dict.
             positions: dict[str, list[int]] = {}
             for k, syllable in enumerate(self.fold):
                 if syllable in positions:
@@ -759,16 +759,16 @@ class Document:
         a: int,
         z: int,
         capitals: bool,
-        flags: tuple[list[bool], list[bool], list[bool]],
+        counts: tuple[list[int], list[int], list[int]],
     ) -> Block:
         """A block, with whether it is written with diacritics and whether its capitals mean
-        names. `flags`: for each syllable, whether it has letters, diacritics, a capital."""
-        letters, marked, caps = flags
-        alpha = sum(letters[a:z])
+        names. `counts`: running counts of syllables with letters, with diacritics, with a capital."""
+        letters, marked, caps = counts
+        alpha = letters[z] - letters[a]
         if not alpha:
             return Block(zone, start, end, a, z, False, False, z - a, capitals)
-        accented = sum(marked[a:z])
-        upper = sum(caps[a:z])
+        accented = marked[z] - marked[a]
+        upper = caps[z] - caps[a]
         line = self.text[start:end]
         # A list item ("- Gạo Điện Biên An Phú (3 sao)") is a name written in ordinary case, not a
         # Title Case headline, unless it is in capitals throughout (round 19).
