@@ -1,6 +1,7 @@
-"""The text view's per-syllable tables (`Document`), which session 20 built faster: sentence ids,
-block flags, syllable positions. Each is checked against a slow, obvious recomputation on texts we
-wrote ourselves, so a faster construction cannot drift from what the matchers read.
+"""The text view's per-syllable tables (`Document`) that the speed rounds of session 20 rebuilt or
+tried to: sentence ids, block flags, syllable positions. Each is checked against a slow, obvious
+recomputation on texts we wrote ourselves, so a faster construction cannot drift from what the
+matchers read.
 """
 
 from __future__ import annotations
