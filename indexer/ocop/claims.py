@@ -1779,10 +1779,13 @@ def claims_with_sentences(
     specials = v.specials
     # Where a number or a special word may start: from the document's syllable positions, so the
     # vocabulary's few first syllables are looked up instead of every syllable of the article.
+    # The special words are found by a C-level set intersection and the numbers by one string
+    # comparison per distinct syllable (digits sort before ":"): half the time of testing every
+    # syllable for both.
     positions = doc.positions()
-    candidates = sorted(
-        chain.from_iterable(p for key, p in positions.items() if key[0] < ":" or key in specials)
-    )  # digits sort before ":"
+    keys = positions.keys() & specials
+    keys.update([key for key in positions if key < ":"])
+    candidates = sorted(chain.from_iterable(map(positions.__getitem__, keys)))
     found: list[_Found] = []
     pending: list[_Count] = []
     raised: list[_Found] = []  # running totals whose noun is the count's before them

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -112,7 +111,12 @@ def in_capitals(line: str) -> bool:
     nine in ten of the words with a letter ("SẢN PHẨM OCOP 3 SAO"; a unit such as "kg" may stay in
     lower case). Papers set headlines, decks and subheads so in the text itself; there a capital
     marks neither a name nor an acronym, and words of the vocabulary are in capitals too."""
-    words = line.split()
+    return _words_in_capitals(line.split())
+
+
+def _words_in_capitals(words: list[str]) -> bool:
+    """`in_capitals` on a line already split into words: a document splits each line once, for
+    this and for its word count."""
     upper = sum(map(str.isupper, words))
     if upper < 3:
         return False
@@ -409,16 +413,18 @@ def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     )
 
 
-def _classify_lines(lines: list[str], folded: list[str], capitals: list[bool]) -> list[str]:
+def _classify_lines(
+    lines: list[str], folded: list[str], capitals: list[bool], counts: list[int]
+) -> list[str]:
     """Zone of each body line: "body" or "link" (related-links run, tag line, trailing headlines).
-    `capitals`: whether each line is written in capitals (`in_capitals`).
+    `capitals`: whether each line is written in capitals (`in_capitals`); `counts`: its words
+    (folding keeps the spaces, so a folded line has as many).
 
     Lines from a stop marker on ("Có thể bạn quan tâm", "Tin liên quan") are dropped in place.
     """
     stops, prefixes, marker_words, headline_words = _markers()
     keep = len(lines)
     seen_paragraph = False
-    counts = [len(line.split()) for line in lines]  # words per line (folding keeps the spaces)
     boxed: set[int] = set()  # an inline related-links box: the marker and its headlines
     for k, words in enumerate(counts):
         if k in boxed:
@@ -577,8 +583,9 @@ class Document:
         pairs = _split_glued_tails(pairs)
         lines = [line for line, _ in pairs]
         folded = [line_f for _, line_f in pairs]
-        capitals = list(map(in_capitals, lines))
-        zones = _classify_lines(lines, folded, capitals)
+        line_words = list(map(str.split, lines))
+        capitals = list(map(_words_in_capitals, line_words))
+        zones = _classify_lines(lines, folded, capitals, list(map(len, line_words)))
         _trailing_teasers(lines, folded, zones, title_f)
         pieces: list[tuple[str, str]] = [("title", title_n)]
         folded_pieces = [title_f]
@@ -725,10 +732,15 @@ class Document:
     def positions(self) -> dict[str, list[int]]:
         """Every folded syllable with the ascending list of its positions (built on first use)."""
         if self._positions is None:
-            positions: defaultdict[str, list[int]] = defaultdict(list)
+            # A plain dict with a membership test: about 15 % less CPU time than a defaultdict,
+            # which (a subclass) misses the interpreter's fast path for subscripting a dict.
+            positions: dict[str, list[int]] = {}
             for k, syllable in enumerate(self.fold):
-                positions[syllable].append(k)
-            self._positions = dict(positions)
+                if syllable in positions:
+                    positions[syllable].append(k)
+                else:
+                    positions[syllable] = [k]
+            self._positions = positions
         return self._positions
 
     @staticmethod

@@ -205,7 +205,11 @@ class PhraseIndex:
             fold_, seconds, last = doc.fold, self._seconds, len(doc.fold) - 1
             for first in shared - singles:
                 after = seconds[first]
-                hits += [k for k in positions[first] if k < last and fold_[k + 1] in after]
+                # A plain loop, not a list comprehension: most syllables occur once or twice, and
+                # a comprehension builds a function and a frame for each (a few hundred per article).
+                for k in positions[first]:
+                    if k < last and fold_[k + 1] in after:
+                        hits.append(k)
             if len(shared) > 1:
                 hits.sort()
             doc.memo[self] = hits
