@@ -326,9 +326,14 @@ def _names_outlet(title: str, outlet: OutletNames) -> bool:
 
 
 def _headline(
-    tree: HtmlElement, meta: PageMetadata, outlet: OutletNames, index: PageIndex, page_urls: Sequence[str]
+    tree: HtmlElement,
+    meta: PageMetadata,
+    outlet: OutletNames,
+    index: PageIndex,
+    page_urls: Sequence[str],
+    h1s: list[tuple[HtmlElement, str]],
 ) -> _Headline:
-    h1s = _headline_elements(tree, meta, outlet, page_urls)
+    """`h1s` are the page's `_headline_elements`, found once: the body rules read them too."""
     sections = [*meta.sections, *meta.breadcrumbs, *meta.microdata_sections]
     # A metadata title or <title> that only names the outlet is the template's default, not this
     # article's headline ("Báo X" as og:title on every page). One naming sections as well is kept:
@@ -788,10 +793,9 @@ def extract_article(
     lift_trailing_breaks(tree)
     unwrap_linked_subheads(tree)
     index = PageIndex(tree)
-    headline = _headline(tree, meta, outlet_names, index, (url, final_url))
-    printed_headlines = frozenset(
-        squash(text) for _, text in _headline_elements(tree, meta, outlet_names, (url, final_url))
-    )
+    h1s = _headline_elements(tree, meta, outlet_names, (url, final_url))
+    headline = _headline(tree, meta, outlet_names, index, (url, final_url), h1s)
+    printed_headlines = frozenset(squash(text) for _, text in h1s)
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
