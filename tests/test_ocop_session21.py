@@ -7,6 +7,8 @@ fails on main, and guards that must not change.
 from __future__ import annotations
 
 from indexer.ocop import OcopFacts, enrich_text
+from indexer.ocop.document import Document
+from indexer.ocop.phrases import PhraseIndex
 
 
 def facts(text: str, title: str = "") -> OcopFacts:
@@ -60,3 +62,40 @@ def test_vietnamese_whole_guards() -> None:
     assert claims(VIETNAMESE.format("phần lớn đạt 3 sao")) == {(42, None)}
     assert claims(VIETNAMESE.format("tất cả đều phấn đấu đạt 4 sao vào năm sau")) == {(42, None)}
     assert claims(VIETNAMESE.format("cả 42 sản phẩm đều đạt 3 sao")) == {(42, 3)}  # as on main
+
+
+# 3. No phrase of any vocabulary runs across a comma or a semicolon (Document.tight): list items are
+# no phrase. Session 20 split product phrases only (in the group reader); a place name read across a
+# comma ("Long, An" as Long An) hid the province named right after it.
+
+
+def test_no_phrase_of_any_index_across_a_comma() -> None:
+    index = PhraseIndex()
+    index.add("muối tinh", "salt")
+    index.add("tinh dầu", "oil")
+    doc = Document("", "Quầy bán hạt điều rang muối, tinh dầu sả và mật ong.")
+    assert [p.text for _i, _j, p in index.find(doc, 0, len(doc))] == ["tinh dầu"]
+    semicolon = Document("", "Quầy bán hạt điều rang muối; tinh dầu sả và mật ong.")
+    assert [p.text for _i, _j, p in index.find(semicolon, 0, len(semicolon))] == ["tinh dầu"]
+
+
+def test_a_province_after_a_list_item_is_not_hidden() -> None:
+    text = (
+        "Đoàn công tác đã đến thăm các hộ sản xuất ở Châu Long, An Giang và Đồng Tháp; "
+        "nhiều sản phẩm của các hộ đạt OCOP 3 sao."
+    )
+    assert facts(text).provinces == ["An Giang", "Đồng Tháp"]
+
+
+def test_comma_guards() -> None:
+    # a phrase written with a comma matches across one, and other separators as before
+    index = PhraseIndex()
+    index.add("sản phẩm, nhóm sản phẩm", "noun")
+    index.add("muối tinh", "salt")
+    doc = Document("", "Xã có 12 sản phẩm, nhóm sản phẩm đạt chuẩn; gói muối tinh - muối hột.")
+    assert [p.text for _i, _j, p in index.find(doc, 0, len(doc))] == ["sản phẩm, nhóm sản phẩm", "muối tinh"]
+    assert facts("Huyện có 42 sản phẩm, nhóm sản phẩm OCOP đạt 3 sao.").ocop_claims
+    text = "Sản phẩm của chương trình “One Commune, One Product” được bày bán tại 12 cửa hàng ở Cần Thơ."
+    assert facts(text).ocop_score > 0
+    found = facts("Các hộ ở Long An và An Giang có nhiều sản phẩm đạt OCOP 3 sao.")
+    assert sorted(found.provinces) == ["An Giang", "Long An"]

@@ -175,6 +175,11 @@ _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+# A comma or semicolon between two syllables separates list items and clauses: no phrase runs
+# across it ("muối, tinh dầu tràm" is salt and an oil, not "muối tinh", refined salt; session 21).
+# Its gap is given a length no phrase accepts (`Document.tight`).
+_LIST_MARK = re.compile(r"[,;]")
+_MARKED_GAP = 1 << 20
 _WORD_SPLIT = re.compile(r"(\w+)")  # the same split where the text holds no "_", a third faster
 
 
@@ -688,7 +693,13 @@ class Document:
         self.low = list(map(str.lower, orig))
         self.fold = folded_syllables(orig)
         self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
-        self._gaps = [0, *map(sub, starts[1:], ends)]
+        gaps = [0, *map(sub, starts[1:], ends)]
+        last = len(gaps) - 1
+        for mark in _LIST_MARK.finditer(text):  # a few dozen per article: one bisect each
+            k = bisect_left(starts, mark.start())  # the syllable after it (no syllable holds one)
+            if 0 < k <= last:
+                gaps[k] = _MARKED_GAP
+        self._gaps = gaps
         # The text before each syllable, from the split (its even parts): matchers ask for the
         # gap between two syllables hundreds of times per article (`gap`, `adjacent`).
         self._gap_text = parts[0:-1:2]
@@ -817,8 +828,15 @@ class Document:
         return self._gap_text[i] if i > 0 else ""
 
     def tight(self, i: int, j: int) -> bool:
-        """Syllables i..j-1 are written as one phrase: short separators only, same block."""
+        """Syllables i..j-1 are written as one phrase: short separators only, none of them a comma
+        or a semicolon (list items are no phrase), same block."""
         return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
+
+    def tight_across(self, i: int, j: int, marks: frozenset[int]) -> bool:
+        """`tight` for a phrase written with commas itself ("sản phẩm, nhóm sản phẩm"): a short
+        separator with a comma may stand at the phrase's own commas (syllable k - i in `marks`)."""
+        gaps, text = self._gaps, self._gap_text
+        return all(gaps[k] <= 3 or (k - i in marks and len(text[k]) <= 3) for k in range(i + 1, j))
 
     def adjacent(self, i: int) -> bool:
         """Syllable i follows syllable i-1 with only spaces between, in the same block."""
