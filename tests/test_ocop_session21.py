@@ -32,6 +32,11 @@ def test_an_english_count_rated_whole_in_the_next_clause() -> None:
     assert claims(ENGLISH.format(", all of them rated four stars")) == {(42, 4)}
     assert claims(ENGLISH.format(", each of which was rated three stars")) == {(42, 3)}
     assert claims(ENGLISH.format(", and all of them hold a five-star rating")) == {(42, 5)}
+    total = (
+        "The number of OCOP products in the province has reached 42, {} rated three stars, officials said."
+    )
+    assert claims(total.format("all of them")) == {(42, 3)}
+    assert claims(total.format("most of them")) == {(42, None)}
 
 
 def test_english_whole_guards() -> None:

@@ -258,7 +258,14 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
             for m in v.total.finditer(clause):
                 if (n := _value(m.group("n"), v)) and not v.not_certified.search(m.group("subject")):
                     own = {_value(r.group("stars"), v) for r in v.rating.finditer(m.group("subject"))}
-                    counts.append((n, own.pop() if len(own) == 1 else None, sentence))
+                    rating = (
+                        own.pop()
+                        if len(own) == 1
+                        else None
+                        if own
+                        else _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v)
+                    )
+                    counts.append((n, rating, sentence))
                     seen.add(m.start("n"))
                     counted = True
             for m in v.count.finditer(clause):
