@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, repeat
-from operator import add, and_, itemgetter, ne, not_, sub
+from operator import add, and_, itemgetter, ne, not_
 
 from indexer.ocop.vocab import relevance_vocab
 from indexer.ocop.wrapping import BULLET as _BULLET
@@ -175,6 +175,24 @@ _PROSE_AFTER_BOX = 2
 _PROSE_WORDS = 40
 
 _SYLLABLE_SPLIT = re.compile(f"({TOKEN.pattern})")
+_MARKED_GAP = 1 << 20
+
+
+class _GapLengths(dict[str, int]):
+    """The text between two syllables -> the length `Document.tight` compares. A comma or semicolon
+    separates list items and clauses, so no phrase runs across it ("muối, tinh dầu tràm" is salt and
+    an oil, not "muối tinh", refined salt; session 21): its gap gets a length no phrase accepts.
+    A few dozen distinct gaps occur (" ", ", ", ". "), so one dict probe per gap costs no more than
+    subtracting offsets did."""
+
+    def __missing__(self, gap: str) -> int:
+        length = _MARKED_GAP if "," in gap or ";" in gap else len(gap)
+        if len(self) < 4096:  # odd runs of spaces and symbols are not all kept
+            self[gap] = length
+        return length
+
+
+_GAP_LENGTHS = _GapLengths()
 _WORD_SPLIT = re.compile(r"(\w+)")  # the same split where the text holds no "_", a third faster
 
 
@@ -688,7 +706,7 @@ class Document:
         self.low = list(map(str.lower, orig))
         self.fold = folded_syllables(orig)
         self._cap = list(map(str.isupper, map(itemgetter(0), orig)))
-        self._gaps = [0, *map(sub, starts[1:], ends)]
+        self._gaps = [0, *map(_GAP_LENGTHS.__getitem__, parts[2:-1:2])]
         # The text before each syllable, from the split (its even parts): matchers ask for the
         # gap between two syllables hundreds of times per article (`gap`, `adjacent`).
         self._gap_text = parts[0:-1:2]
@@ -817,8 +835,15 @@ class Document:
         return self._gap_text[i] if i > 0 else ""
 
     def tight(self, i: int, j: int) -> bool:
-        """Syllables i..j-1 are written as one phrase: short separators only, same block."""
+        """Syllables i..j-1 are written as one phrase: short separators only, none of them a comma
+        or a semicolon (list items are no phrase), same block."""
         return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
+
+    def tight_across(self, i: int, j: int, marks: frozenset[int]) -> bool:
+        """`tight` for a phrase written with commas itself ("sản phẩm, nhóm sản phẩm"): a short
+        separator with a comma may stand at the phrase's own commas (syllable k - i in `marks`)."""
+        gaps, text = self._gaps, self._gap_text
+        return all(gaps[k] <= 3 or (k - i in marks and len(text[k]) <= 3) for k in range(i + 1, j))
 
     def adjacent(self, i: int) -> bool:
         """Syllable i follows syllable i-1 with only spaces between, in the same block."""

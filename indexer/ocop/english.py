@@ -39,6 +39,8 @@ class _Vocab:
     not_count_before: re.Pattern[str]
     producers: re.Pattern[str]
     list_opener: re.Pattern[str]
+    whole: re.Pattern[str]
+    number: re.Pattern[str]
     subset: re.Pattern[str]
     scale: re.Pattern[str]
     total: re.Pattern[str]
@@ -89,6 +91,8 @@ def _vocab() -> _Vocab:
         not_count_before=compile_(rf"\b(?:{_alternatives(w['not_count_before'])})\s+$"),
         producers=compile_(rf"^\s+(?:{_alternatives(w['producer_nouns'])})\b"),
         list_opener=compile_(rf"^\s*(?:{_alternatives(w['list_openers'])})\b"),
+        whole=compile_(rf"^\s*(?:and\s+)?(?:{_alternatives(w['whole_openers'])})\b"),
+        number=compile_(rf"\d|\b(?:{_alternatives(list(numbers))})\b"),
         # "grades goods from three to five stars": the scale, no rating (session 18)
         scale=compile_(
             rf"\b(?:{_alternatives(w['scale_verbs'])})\b[^.;\d]*?\bfrom\s+(?:[345]|three|four|five)"
@@ -215,6 +219,18 @@ def _listed_rating(clauses: list[str], v: _Vocab) -> int | None:
     return None
 
 
+def _whole_rating(rest: str, later: list[str], v: _Vocab) -> int | None:
+    """ "42 products joined the scheme, all of them rated three stars": a clause right after a
+    count that opens with a word for the whole count (`whole_openers`) rates it, when the count's
+    own clause goes on with no rating and no other number. "most of them" rates a part: none."""
+    if not later or v.rating.search(rest) or v.number.search(rest):
+        return None
+    opener = v.whole.match(later[0])
+    if opener is None or v.modal.search(later[0]) or v.not_certified.search(later[0]):
+        return None
+    return _rating_after(later[0][opener.end() :], v)
+
+
 def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, str]]]:
     """Star ratings, and (count, stars, sentence) stated as facts, in the English paragraphs."""
     v = _vocab()
@@ -242,7 +258,14 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
             for m in v.total.finditer(clause):
                 if (n := _value(m.group("n"), v)) and not v.not_certified.search(m.group("subject")):
                     own = {_value(r.group("stars"), v) for r in v.rating.finditer(m.group("subject"))}
-                    counts.append((n, own.pop() if len(own) == 1 else None, sentence))
+                    rating = (
+                        own.pop()
+                        if len(own) == 1
+                        else None
+                        if own
+                        else _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v)
+                    )
+                    counts.append((n, rating, sentence))
                     seen.add(m.start("n"))
                     counted = True
             for m in v.count.finditer(clause):
@@ -264,6 +287,8 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                 )
                 if rating is None and not own and not clause[m.end() :].strip(" .;"):
                     rating = _listed_rating(clauses[c + 1 :], v)
+                if rating is None and not own:
+                    rating = _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v)
                 counts.append((n, rating, sentence))
                 seen.add(m.start("n"))
                 counted = True

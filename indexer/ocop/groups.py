@@ -420,10 +420,7 @@ def _matches(doc: Document, v: _Vocab) -> list[tuple[int, int, Phrase]]:
     """Product phrases in content blocks and in captions that certify a product."""
     out: list[tuple[int, int, Phrase]] = []
     certifying_captions: set[int] | None = None
-    resume = -1
     for i, j, phrase in v.index.find_in_blocks(doc, _READ_ZONES):
-        if i < resume:
-            continue
         b = doc.block_of[i]
         if doc.blocks[b].zone == "caption":
             if certifying_captions is None:
@@ -432,31 +429,7 @@ def _matches(doc: Document, v: _Vocab) -> list[tuple[int, int, Phrase]]:
                 }
             if b not in certifying_captions:
                 continue
-        if j - i > 1 and (cut := _comma_inside(doc, i, j)) is not None:
-            out.extend(_across_comma(doc, v, i, j, cut))
-            resume = out[-1][1] if out and out[-1][0] >= i else resume
-            continue
         out.append((i, j, phrase))
-    return out
-
-
-def _comma_inside(doc: Document, i: int, j: int) -> int | None:
-    """The first syllable of [i, j) after a comma or semicolon, if any."""
-    return next((k for k in range(i + 1, j) if any(ch in doc.gap(k) for ch in ",;")), None)
-
-
-def _across_comma(doc: Document, v: _Vocab, i: int, j: int, cut: int) -> list[tuple[int, int, Phrase]]:
-    """A product phrase read across a comma is two list items: "muối, tinh dầu tràm" is salt and an
-    essential oil, not "muối tinh" (refined salt) and "dầu tràm" after it (session 20). The phrase
-    before the comma, then the phrases that start before j after it."""
-    out: list[tuple[int, int, Phrase]] = []
-    head = v.index.match_at(doc, i, cut)
-    if head is not None:
-        out.append((i, i + len(head.folded), head))
-    for a, b, p in v.index.find(doc, cut, doc.blocks[doc.block_of[i]].last):
-        if a >= j:
-            break
-        out.append((a, b, p))
     return out
 
 

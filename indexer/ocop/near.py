@@ -109,7 +109,12 @@ class NearNouns:
         block = doc.blocks[doc.block_of[i]]
         for phrase in self.phrases:
             n = len(phrase.folded)
-            if i + n > end or not doc.tight(i, i + n) or _cut(doc, i + n, block.last, block.end):
+            if (
+                i + n > end
+                or not doc.tight(i, i + n)
+                and not (phrase.marks and doc.tight_across(i, i + n, phrase.marks))
+                or _cut(doc, i + n, block.last, block.end)
+            ):
                 continue
             printed = doc.low[i : i + n] if block.accented else doc.fold[i : i + n]
             right = phrase.accented_list if block.accented else phrase.folded_list

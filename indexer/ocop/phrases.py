@@ -15,10 +15,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from indexer.ocop.document import Document
-from indexer.text import fold, normalize, tokens
+from indexer.text import TOKEN, fold, normalize, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,21 @@ class Phrase:
     accented_list: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
     # Folded syllables after the first two: all a match still compares once the first two are looked up.
     folded_tail: list[str] = field(compare=False, hash=False, repr=False, default_factory=list)
+    # Syllables the entry writes a comma or semicolon before ("sản phẩm, nhóm sản phẩm": {2}): only
+    # there may the text have one inside a match (Document.tight).
+    marks: frozenset[int] = field(compare=False, hash=False, repr=False, default=frozenset())
 
 
 def syllables(text: str) -> tuple[str, ...]:
     """Folded syllables of a vocabulary string: the key both vocabularies and documents use."""
     return tuple(tokens(fold(normalize(text))))
+
+
+def _marks(norm: str) -> frozenset[int]:
+    """The syllables of a vocabulary string that a comma or semicolon comes before."""
+    found = list(TOKEN.finditer(norm))
+    between = (norm[a.end() : b.start()] for a, b in pairwise(found))
+    return frozenset(k for k, gap in enumerate(between, start=1) if "," in gap or ";" in gap)
 
 
 def make_phrase(text: str, value: object) -> Phrase:
@@ -56,6 +66,7 @@ def make_phrase(text: str, value: object) -> Phrase:
         folded_list=list(folded),
         accented_list=list(accented),
         folded_tail=list(folded[2:]),
+        marks=_marks(norm),
     )
 
 
@@ -114,8 +125,8 @@ class PhraseIndex:
         if not phrase.folded:
             return
         bucket = self._by_first.setdefault(phrase.folded[0], [])
-        if any(p.accented == phrase.accented for p in bucket):
-            return
+        if any(p.accented == phrase.accented and p.marks == phrase.marks for p in bucket):
+            return  # the same words with other commas are another phrase ("One village, One product")
         if len(phrase.folded) == 1:
             self._singles.add(phrase.folded[0])
             self._by_single.setdefault(phrase.folded[0], []).append(phrase)
@@ -163,6 +174,7 @@ class PhraseIndex:
                     i + n > end
                     or (n > 2 and fold_[i + 2 : i + n] != phrase.folded_tail)
                     or not doc.tight(i, i + n)
+                    and not (phrase.marks and doc.tight_across(i, i + n, phrase.marks))
                 ):
                     continue
                 if not written or low[i : i + n] == phrase.accented_list or self._slip(doc, i, phrase):
