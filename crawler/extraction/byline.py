@@ -50,7 +50,9 @@ _LABELS = re.compile(
     + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
-    r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
+    r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by|"
+    + "|".join(_VOCAB["words"]["foreign_by_words"])
+    + r")\s+(?=[A-ZÀ-ỸĐ])"
     # an author box's heading: "About the author Ana Ruiz"
     r"|"
     + _BOX_LABEL.pattern[1:]
@@ -135,7 +137,12 @@ _ROLE_WORD = re.compile(rf"(?i:{_ROLES})s?")
 _ROLE_OPENERS = frozenset(_VOCAB["words"]["role_openers"])
 _CHROME_NAME_WORDS = frozenset(_VOCAB["words"]["chrome_name_words"])
 # A bare byline label with no name after it ("By" in an empty author slot).
-_BARE_LABEL = re.compile(r"(?:posted\s*|written\s*|story\s*|reported\s*)?by\W*|bởi\W*", re.I)
+_BARE_LABEL = re.compile(
+    r"(?:posted\s*|written\s*|story\s*|reported\s*)?by\W*|bởi\W*|(?:"
+    + "|".join(_VOCAB["words"]["foreign_by_words"])
+    + r")\W*",
+    re.I,
+)
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 # The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
 _BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
@@ -580,6 +587,26 @@ def _without_glued_roles(text: str) -> str:
     return "".join(parts)
 
 
+def _without_furniture_around(text: str) -> str:
+    """The name without the author card's furniture read with it as one line: a label word
+    before it ("Autor Ana Ruiz") and a link row after it ("Ana Ruiz Alle Artikel", "Ana Ruiz
+    Read More"). Two words at least stay and none of them is furniture, and a single furniture
+    word after a name stays (it is a surname in "Louise Story")."""
+    words = text.split()
+    start = 0
+    while start < len(words) and fold(words[start]) in _CHROME_NAME_WORDS:
+        start += 1
+    end = len(words)
+    while end > start and fold(words[end - 1]) in _CHROME_NAME_WORDS:
+        end -= 1
+    if len(words) - end == 1:
+        end = len(words)
+    kept = words[start:end]
+    if (start or end < len(words)) and len(kept) >= 2 and not _CHROME_NAME_WORDS & {fold(w) for w in kept}:
+        return " ".join(kept)
+    return text
+
+
 def parse_byline(
     text: str,
     outlet: OutletNames | None = None,
@@ -618,6 +645,7 @@ def parse_byline(
         return None  # a job title alone ("Energy Reporter" in the author card): no one's name
     text = _ROLE_AFTER_NAME.sub("", text)  # "Tom Berg, Staff Writer": the writer, without the title
     text = _without_glued_roles(text)  # "Tom Berg Staff Writer": two elements read as one line
+    text = _without_furniture_around(text)  # "Autor Tom Berg Alle Artikel": the card read as one line
     if _DESK.search(fold(text)):
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
