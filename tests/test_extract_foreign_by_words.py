@@ -23,6 +23,13 @@ from crawler.extraction.extract import extract_article
         ("Por Lucía Prado", ["Lucía Prado"]),
         ("Door Anouk de Wit", ["Anouk de Wit"]),
         ("Lena Hartmann, Redakteurin", ["Lena Hartmann"]),
+        ("// By Lena Hartmann", ["Lena Hartmann"]),  # a code-comment slash pair as decoration
+        ("Erstellt von Lena Hartmann", ["Lena Hartmann"]),
+        ("Von: Lena Hartmann", ["Lena Hartmann"]),
+        ("Interview: Lena Hartmann", ["Lena Hartmann"]),
+        ("Autorin: Lena Hartmann", ["Lena Hartmann"]),
+        ("Post author By Lena Hartmann", ["Lena Hartmann"]),  # a theme's screen-reader label
+        ("Rechtsanwältin Lena Hartmann", ["Lena Hartmann"]),
     ],
 )
 def test_foreign_by_words_open_a_credit(line: str, authors: list[str]) -> None:
@@ -48,7 +55,7 @@ def test_furniture_and_newsrooms_are_nobody(line: str) -> None:
     assert byline is None or byline.authors == []
 
 
-@pytest.mark.parametrize("line", ["Tom Link", "Anna Person", "Paul Mehr"])
+@pytest.mark.parametrize("line", ["Tom Link", "Anna Person", "Paul Mehr", "Emily Post"])
 def test_a_furniture_word_beside_a_given_name_is_a_surname(line: str) -> None:
     """Guard: only a name made of furniture words alone is a button row."""
     byline = parse_byline(line)

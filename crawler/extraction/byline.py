@@ -45,8 +45,16 @@ _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 # An author box's heading before the writer's name: "About the author Ana Ruiz".
 _BOX_LABEL = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["box_labels"]) + r")\s+(?=[A-ZÀ-ỸĐ])", re.I)
 _LABELS = re.compile(
-    r"^\s*(?:(?:"
-    + "|".join([*_VOCAB["words"]["credit_labels"], *_VOCAB["words"]["genre_by"]])
+    # a code-comment slash pair may open the line as decoration ("// By Ana Ruiz • date")
+    r"^\s*(?://+\s*)?(?:(?:"
+    + "|".join(
+        [
+            *_VOCAB["words"]["credit_labels"],
+            *_VOCAB["words"]["genre_by"],
+            *_VOCAB["words"]["foreign_by_words"],
+            *_VOCAB["words"]["foreign_credit_labels"],
+        ]
+    )
     + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
