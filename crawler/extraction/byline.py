@@ -819,11 +819,12 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
 
 
 def _is_author_element(element: HtmlElement) -> bool:
-    return (
-        "author" in (element.get("itemprop") or "").split()
-        or "author" in (element.get("rel") or "").split()
-        or bool(words_of(element) & _AUTHOR_WORDS)
-    )
+    return _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS)
+
+
+def _marked_author(element: HtmlElement) -> bool:
+    """The element's markup, not only a class name, says it is the author: rel or itemprop."""
+    return any("author" in (element.get(attribute) or "").split() for attribute in ("itemprop", "rel"))
 
 
 def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
@@ -831,7 +832,9 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     shown = short_text(element, limit=120)
     text = _without_contact_links(element, shown) if shown else shown
     if text and shown and not _one_name_per_block(element, outlet):
-        byline = parse_byline(text, outlet, counts=True)
+        # a link or element the markup itself says is the author (rel="author", itemprop="author")
+        # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
+        byline = parse_byline(text, outlet, counts=True, pen_names=_marked_author(element))
         if byline and (byline.authors or byline.agency):
             lines.update(_line_keys(byline, text, shown))
             return byline
