@@ -51,3 +51,10 @@ def test_a_printed_day_that_is_no_modification_time_still_wins() -> None:
     article = extract_article(page('<time datetime="2024-03-18T08:05:00+01:00">18.03.2024</time>'), URL)
     assert article.published is not None and article.published.date() == date(2024, 3, 18)
     assert article.published_source == "page"
+
+
+def test_a_printed_day_without_its_time_is_no_modification_time() -> None:
+    """Guard: a day printed alone (midnight) never matches a modification time to the minute."""
+    stamp = '<time datetime="2024-03-20">20.03.2024</time>'
+    article = extract_article(page(stamp, modified="2024-03-20T00:00:00+07:00"), URL)
+    assert article.published is not None and article.published.date() == date(2024, 3, 20)

@@ -95,7 +95,8 @@ def resolve_published(
         if (printed.updated and printed.value > metadata) or printed.print_edition:
             # The page prints its update time or the print edition's day: not a contradiction.
             return Published(metadata, METADATA)
-        if _is_modified_time(printed.value, modified, metadata):
+        # (a day printed without its time is no modification time)
+        if not day_only(printed) and _is_modified_time(printed.value, modified, metadata):
             # The printed stamp is the metadata's own modification time to the minute: the page
             # shows when it was last edited (its label unread or hidden), not a second publication.
             return Published(metadata, METADATA)
