@@ -23,7 +23,7 @@ PARA = (
 
 def page(stamp: str, modified: str = "2024-03-20T11:39:21+01:00") -> bytes:
     ld = (
-        '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Neuer Radweg am Fluss",'
+        '{"@type": "NewsArticle", "headline": "Neuer Radweg am Fluss", "@context": "https://schema.org",'
         f' "datePublished": "2024-03-11T09:50:50+01:00", "dateModified": "{modified}"}}'
     )
     return (
