@@ -45,12 +45,22 @@ _AGENCIES: dict[str, str] = dict(_VOCAB["agencies"])
 # An author box's heading before the writer's name: "About the author Ana Ruiz".
 _BOX_LABEL = re.compile(r"^(?:" + "|".join(_VOCAB["words"]["box_labels"]) + r")\s+(?=[A-ZÀ-ỸĐ])", re.I)
 _LABELS = re.compile(
-    r"^\s*(?:(?:"
-    + "|".join([*_VOCAB["words"]["credit_labels"], *_VOCAB["words"]["genre_by"]])
+    # a code-comment slash pair may open the line as decoration ("// By Ana Ruiz • date")
+    r"^\s*(?://+\s*)?(?:(?:"
+    + "|".join(
+        [
+            *_VOCAB["words"]["credit_labels"],
+            *_VOCAB["words"]["genre_by"],
+            *_VOCAB["words"]["foreign_by_words"],
+            *_VOCAB["words"]["foreign_credit_labels"],
+        ]
+    )
     + r")\s*[:：]\s*"
     # "by"-words are prepositions and need no colon: "Viết bởi Lý Thanh Sơn", "Bởi Lý Thanh Sơn",
     # "Posted by …"
-    r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by)\s+(?=[A-ZÀ-ỸĐ])"
+    r"|(?:(?:viết\s*|đăng\s*|gửi\s*)?bởi|(?:posted\s*|written\s*|story\s*|reported\s*)?by|"
+    + "|".join(_VOCAB["words"]["foreign_by_words"])
+    + r")\s+(?=[A-ZÀ-ỸĐ])"
     # an author box's heading: "About the author Ana Ruiz"
     r"|"
     + _BOX_LABEL.pattern[1:]
@@ -135,7 +145,12 @@ _ROLE_WORD = re.compile(rf"(?i:{_ROLES})s?")
 _ROLE_OPENERS = frozenset(_VOCAB["words"]["role_openers"])
 _CHROME_NAME_WORDS = frozenset(_VOCAB["words"]["chrome_name_words"])
 # A bare byline label with no name after it ("By" in an empty author slot).
-_BARE_LABEL = re.compile(r"(?:posted\s*|written\s*|story\s*|reported\s*)?by\W*|bởi\W*", re.I)
+_BARE_LABEL = re.compile(
+    r"(?:posted\s*|written\s*|story\s*|reported\s*)?by\W*|bởi\W*|(?:"
+    + "|".join(_VOCAB["words"]["foreign_by_words"])
+    + r")\W*",
+    re.I,
+)
 _DESK = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _VOCAB["words"]["desk_words"]) + r")\b")
 # The outlet's editorial board as a whole credit: the board, then at most the outlet's name.
 _BOARD = re.compile(r"^\(?(?:bbt|ban bien tap|toa soan)\b[^,;|()]{0,40}\)?\.?$")
@@ -580,6 +595,26 @@ def _without_glued_roles(text: str) -> str:
     return "".join(parts)
 
 
+def _without_furniture_around(text: str) -> str:
+    """The name without the author card's furniture read with it as one line: a label word
+    before it ("Autor Ana Ruiz") and a link row after it ("Ana Ruiz Alle Artikel", "Ana Ruiz
+    Read More"). Two words at least stay and none of them is furniture, and a single furniture
+    word after a name stays (it is a surname in "Louise Story")."""
+    words = text.split()
+    start = 0
+    while start < len(words) and fold(words[start]) in _CHROME_NAME_WORDS:
+        start += 1
+    end = len(words)
+    while end > start and fold(words[end - 1]) in _CHROME_NAME_WORDS:
+        end -= 1
+    if len(words) - end == 1:
+        end = len(words)
+    kept = words[start:end]
+    if (start or end < len(words)) and len(kept) >= 2 and not _CHROME_NAME_WORDS & {fold(w) for w in kept}:
+        return " ".join(kept)
+    return text
+
+
 def parse_byline(
     text: str,
     outlet: OutletNames | None = None,
@@ -618,6 +653,7 @@ def parse_byline(
         return None  # a job title alone ("Energy Reporter" in the author card): no one's name
     text = _ROLE_AFTER_NAME.sub("", text)  # "Tom Berg, Staff Writer": the writer, without the title
     text = _without_glued_roles(text)  # "Tom Berg Staff Writer": two elements read as one line
+    text = _without_furniture_around(text)  # "Autor Tom Berg Alle Artikel": the card read as one line
     if _DESK.search(fold(text)):
         # the editorial board signing alone ("BBT", "Ban Biên tập Báo X", "Tòa soạn") names the outlet
         # itself; a desk or team elsewhere in a credit names no one
@@ -783,11 +819,12 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
 
 
 def _is_author_element(element: HtmlElement) -> bool:
-    return (
-        "author" in (element.get("itemprop") or "").split()
-        or "author" in (element.get("rel") or "").split()
-        or bool(words_of(element) & _AUTHOR_WORDS)
-    )
+    return _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS)
+
+
+def _marked_author(element: HtmlElement) -> bool:
+    """The element's markup, not only a class name, says it is the author: rel or itemprop."""
+    return any("author" in (element.get(attribute) or "").split() for attribute in ("itemprop", "rel"))
 
 
 def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
@@ -795,7 +832,9 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     shown = short_text(element, limit=120)
     text = _without_contact_links(element, shown) if shown else shown
     if text and shown and not _one_name_per_block(element, outlet):
-        byline = parse_byline(text, outlet, counts=True)
+        # a link or element the markup itself says is the author (rel="author", itemprop="author")
+        # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
+        byline = parse_byline(text, outlet, counts=True, pen_names=_marked_author(element))
         if byline and (byline.authors or byline.agency):
             lines.update(_line_keys(byline, text, shown))
             return byline

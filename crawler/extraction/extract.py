@@ -75,6 +75,7 @@ from crawler.extraction.dom import (
     words_of,
 )
 from crawler.extraction.encoding import decode_html, legacy_font_encoding
+from crawler.extraction.headline_parts import marked_headline
 from crawler.extraction.keys import squash, word_count
 from crawler.extraction.lead import find_lead
 from crawler.extraction.listing import listing_evidence
@@ -396,11 +397,14 @@ def _headline(
     if h1s and squash(title) == squash(h1s[0][1]) and (rest := _after_kicker(h1s[0][0])):
         named = [*titles, *title_prefixes(document_title), document_title, *title_suffixes(document_title)]
         title = rest if squash(rest) in {squash(t) for t in named} else title  # the kicker left out
+    marked = h1s[0][0] if h1s and _marked_part_of(h1s[0][0], title) else None
+    if marked is not None:  # the headline part of an h1 whose markup names its kicker or subtitle
+        title = marked_headline(marked)
     title = strip_marks(title)
     key = squash(title)
     element = None
     if key:
-        element = next((el for el, text in h1s if _says(text, key)), None)
+        element = marked if marked is not None else next((el for el, text in h1s if _says(text, key)), None)
         kicked = (
             None if element is not None else next((el for el, _ in h1s if _kicker_element(el, title)), None)
         )
@@ -455,6 +459,13 @@ def _kicker_element(heading: HtmlElement, title: str) -> bool:
     """The heading says the `title` after a kicker element of its own."""
     rest = _after_kicker(heading)
     return bool(rest) and squash(rest) == squash(title)
+
+
+def _marked_part_of(heading: HtmlElement, title: str) -> bool:
+    """The title says the heading's marked headline part and more: the kicker or subtitle the
+    heading's markup sets apart, glued to it by the heading's text or by a metadata title."""
+    part = squash(marked_headline(heading))
+    return bool(part) and part != squash(title) and part in squash(title)
 
 
 def _says(text: str, key: str) -> bool:
@@ -723,6 +734,7 @@ def _published(
         crawled,
         anchored=headline.element is not None,
         crawl_known=crawl_known,
+        modified=meta.modified,
     )
     return against_url_day(found, from_url, crawled)
 
