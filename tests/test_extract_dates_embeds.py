@@ -1,0 +1,102 @@
+"""Dates that are not the article's, and stamps that were not read (session 21).
+
+On foreign pages never seen before: an embedded post's day (a quoted tweet, in a <blockquote>) or
+a "read also" card's day (another story's picture, day and title, all one link) set near the
+headline was taken for the article's; a `<time class="dateModified">` was read as the
+publication; a CMS that re-stamps its JSON-LD datePublished on every edit won over the meta tag
+keeping the first publication; and a blog's `<abbr class="published" title="…ISO…">` went
+unread. Names and pages are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+from tests.english_story import BODY
+
+CRAWLED = datetime(2026, 12, 7, 8, 15, tzinfo=VIETNAM_TZ)
+URL = "https://coast.example/news/ferry-evening-crossing"
+META = '<meta property="article:published_time" content="2025-11-19T08:00:00+00:00">'
+
+
+def page(inside: str, head: str = META) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry adds an evening crossing</title>
+{head}</head>
+<body><main><h1>Ferry adds an evening crossing</h1>
+<p class="byline">By Tomas Berg</p>{inside}<div class="story">{BODY}</div></main></body></html>"""
+
+
+def day_of(html: str) -> str | None:
+    article = extract_article(html, URL, crawled=CRAWLED)
+    return article.published.date().isoformat() if article.published else None
+
+
+TWEET = """<blockquote class="social-post"><p>The late boat was full again tonight.</p>
+<p>— Harbour Watch (@harbourwatch) <a href="https://social.example/status/1">November 17, 2025</a></p>
+</blockquote>"""
+
+
+@pytest.mark.parametrize(("head", "day"), [(META, "2025-11-19"), ("", None)])
+def test_a_quoted_post_day_is_not_the_articles(head: str, day: str | None) -> None:
+    """Failed on main: the quoted post's day, printed right under the headline, won over the
+    metadata (a conflict), and without metadata it was the page's date."""
+    assert day_of(page(TWEET, head)) == day
+
+
+CARD = """<div class="aside-story"><a class="card" href="https://coast.example/news/old-pier-closes">
+<img src="/pier.jpg" alt=""><div class="card-meta">
+<time datetime="2021-03-02T10:00:00+00:00">02.03.2021</time>
+<span>Harbour</span></div><h3 class="card-title">The old pier closes for repairs</h3></a></div>"""
+PERMALINK = """<p class="posted"><a href="https://coast.example/news/ferry-evening-crossing" rel="bookmark">
+<time datetime="2025-11-22T09:30:00+00:00">22.11.2025</time></a></p>"""
+
+
+@pytest.mark.parametrize(
+    ("inside", "day"),
+    [
+        ("", "2025-11-19"),  # failed on main with the card: its day 2021-03-02 was used
+        ("permalink", "2025-11-22"),  # guard: a date in a link of its own is still read (and wins)
+    ],
+)
+def test_a_story_card_day_is_not_the_articles(inside: str, day: str) -> None:
+    stamp = PERMALINK if inside else ""
+    assert day_of(page(stamp + CARD)) == day
+
+
+def test_a_time_classed_as_a_modification_is_an_update() -> None:
+    """Failed on main: "dateModified" (a week later) was read as the publication and contradicted
+    the metadata; the metadata's day is kept now. A stamp without such a class still wins."""
+    time = '<time class="stamp dateModified" datetime="2025-11-26T09:30:00+00:00">26.11.2025</time>'
+    stamp = f'<div class="meta">{time}</div>'
+    assert day_of(page(stamp)) == "2025-11-19"
+    assert day_of(page(stamp.replace(" dateModified", ""))) == "2025-11-26"
+
+
+def test_an_abbr_with_an_iso_title_is_read() -> None:
+    """Failed on main: the day printed in German words was unread, the title's stamp too."""
+    abbr = '<abbr class="published" title="2025-11-19T17:06:45+0000">Mittwochabend</abbr>'
+    stamp = f'<span class="entry-date">{abbr}</span>'
+    article = extract_article(page(stamp, head=""), URL, crawled=CRAWLED)
+    assert article.published == datetime(2025, 11, 20, 0, 6, 45, tzinfo=VIETNAM_TZ)
+
+
+ITEM = """<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Ferry adds an evening crossing", "datePublished": "{published}",
+"dateModified": "2025-11-24"}}</script>"""
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2025-11-24", "2025-11-19"),  # failed on main: the item's re-stamped day was used
+        ("2025-11-20T02:00:00+00:00", "2025-11-20"),  # guard: a day apart, the item's stamp stays
+    ],
+)
+def test_the_earlier_publication_of_item_and_meta_tag(published: str, day: str) -> None:
+    head = META + ITEM.format(published=published)
+    assert day_of(page("", head=head)) == day
