@@ -100,3 +100,30 @@ ITEM = """<script type="application/ld+json">{{"@context": "https://schema.org",
 def test_the_earlier_publication_of_item_and_meta_tag(published: str, day: str) -> None:
     head = META + ITEM.format(published=published)
     assert day_of(page("", head=head)) == day
+
+
+def no_metadata(stamp: str) -> str:
+    return page(stamp, head="")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        # failed on main (no date): months named in German, French, Spanish
+        ('<p class="meta">Veröffentlicht am 5. März 2025</p>', "2025-03-05"),
+        ('<p class="meta">Publié le 7 février 2025</p>', "2025-02-07"),
+        ('<p class="meta">Publicado el 9 de mayo de 2025</p>', "2025-05-09"),
+        # guard: two days before one month are an event's span, not the page's date
+        ('<p class="meta"><strong>Am 21. und 22. Mai 2025</strong></p>', None),
+    ],
+)
+def test_month_names_of_other_languages(stamp: str, day: str | None) -> None:
+    assert day_of(no_metadata(stamp)) == day
+
+
+def test_a_line_around_a_zoned_time_element() -> None:
+    """Failed on main: the line's printed clock (the outlet's local time, no zone written) was
+    read as Vietnam time, 6 hours off; the <time> inside says the moment with its offset."""
+    time = '<time datetime="2025-11-06T15:25:00+01:00">November 6, 2025 at 3:25 pm</time>'
+    article = extract_article(no_metadata(f'<div class="date">Posted {time}</div>'), URL, crawled=CRAWLED)
+    assert article.published == datetime(2025, 11, 6, 21, 25, tzinfo=VIETNAM_TZ)

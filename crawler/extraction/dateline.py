@@ -144,11 +144,18 @@ _DOCUMENT_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\W*$", re.I
 )
 _SPAN = re.compile(r"\btừ\s+(?:ngày\s+)?\d[^|]*?\s(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d", re.I)
+# "4. und 5. Juni 2024": two days joined before one month name, an event's span on a foreign page.
+_DAY_SPAN = re.compile(
+    r"(?<![\d:])\d{1,2}\.?\s*(?:"
+    + "|".join(map(re.escape, _LINE_VOCAB["day_span_joiners"]))
+    + r")\s+\d{1,2}\.?\s+[^\W\d_]{3,}",
+    re.I,
+)
 
 
 def _tells_a_date(text: str) -> bool:
     text = " ".join(text.split())
-    if _SPAN.search(text):
+    if _SPAN.search(text) or _DAY_SPAN.search(text):
         return True
     match = _DOCUMENT_DATE.match(text)
     return match is not None and is_place(match["place"].strip(" -"))
@@ -253,12 +260,22 @@ def _labelled(element: HtmlElement, text: str) -> str:
 
 
 def _stamped_inside(element: HtmlElement, text: str) -> bool:
-    """A line whose numeric date reads both ways ("10/04/16 05:07 AM") around a <time> that holds
-    its machine value: the <time> itself, a candidate of its own, says which day it is, so the
-    line's printed text is not guessed at."""
-    if element.tag == "time" or not order_matters(text):
+    """A line around a <time> that holds its machine value, when the line's printed text says
+    less than that value: a numeric date that reads both ways ("10/04/16 05:07 AM"), or a clock
+    without its zone ("3. Mai 2024, 09:10 Uhr", a foreign page's local time, which would be
+    read as Vietnam's). The <time> itself, a candidate of its own, says which moment it is."""
+    if element.tag == "time":
+        return False
+    if not order_matters(text) and (writes_offset(text) or not _zoned_stamp_inside(element)):
         return False
     return any(machine_stamp(stamp) for stamp in element.iter("time"))
+
+
+_ZONED = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.I)  # an ISO stamp ending with its UTC offset
+
+
+def _zoned_stamp_inside(element: HtmlElement) -> bool:
+    return any(_ZONED.search((machine_stamp(stamp) or "").strip()) for stamp in element.iter("time"))
 
 
 def _printed(text: str, value: datetime) -> PrintedDate | None:
@@ -313,8 +330,8 @@ def find_printed_date(
         if beside_a_teaser(element, headline) or _quoted_or_carded(element):
             continue
         text = _publication_part(text)
-        if _stamped_inside(element, text):
-            continue
+        if _stamped_inside(element, text) or _DAY_SPAN.search(text):
+            continue  # a span of days is an event's, even in an element classed as a date
         value = _read(text, crawled, conventions)
         if value is None:
             continue

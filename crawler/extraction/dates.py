@@ -79,13 +79,21 @@ _EN_MONTHS = {
 _VI_MONTH = "(" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True)) + ")"
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_OTHER_MONTHS: dict[str, int] = dict(_VOCAB["other_month_names"])
+_OTHER_MONTH = "(" + "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True)) + r")\.?"
 _NAMED_MONTH_FORMS = (
     (re.compile(rf"\b(\d{{1,2}})\s+tháng\s+{_VI_MONTH}\b,?\s+(?:năm\s+)?(\d{{4}})\b", re.I), "dmy_vi"),
     # WordPress in Vietnamese, month first: "Tháng Mười Hai 5, 2025", "Tháng 12 5, 2025".
     (re.compile(rf"\btháng\s+(\d{{1,2}}|{_VI_MONTH[1:-1]})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.I), "mdy_vi"),
     (re.compile(r"\b(\d{1,2})\s+thg?\.?\s*(\d{1,2}),?\s+(\d{4})\b", re.I), "dmy"),
     (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.I), "mdy_en"),
-    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
+    # "16th March 2015", and with a dot after the day as German writes it ("3. November 2024").
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
+    # Other languages' names, day first (dates.toml): "9. März 2019", "8 de marzo de 2018".
+    (
+        re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?{_OTHER_MONTH}(?!\w),?\s+(?:de\s+)?(\d{{4}})\b", re.I),
+        "dmy_other",
+    ),
 )
 
 
@@ -103,6 +111,8 @@ def _named_months(text: str) -> str:
             day, month = int(b), _EN_MONTHS[a.lower()[:3]]
         elif form == "dmy_en":
             day, month = int(a), _EN_MONTHS[b.lower()[:3]]
+        elif form == "dmy_other":
+            day, month = int(a), _OTHER_MONTHS[b.lower()]
         else:
             day, month = int(a), int(b)
         return f"{text[: match.start()]}{day}/{month}/{year}{text[match.end() :]}"
