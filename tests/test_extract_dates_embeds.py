@@ -127,3 +127,30 @@ def test_a_line_around_a_zoned_time_element() -> None:
     time = '<time datetime="2025-11-06T15:25:00+01:00">November 6, 2025 at 3:25 pm</time>'
     article = extract_article(no_metadata(f'<div class="date">Posted {time}</div>'), URL, crawled=CRAWLED)
     assert article.published == datetime(2025, 11, 6, 21, 25, tzinfo=VIETNAM_TZ)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        # failed on main (no date): day stamps in addresses as more CMSs write them
+        ("https://coast.example/region/2025-11/19/c_48213.htm", "2025-11-19"),
+        ("https://coast.example/notices/19-11-2025", "2025-11-19"),
+        ("https://coast.example/newsroom/19-11-2025-ferry-adds-a-crossing", "2025-11-19"),
+        ("https://coast.example/texts/25/20251119-ferry-crossing", "2025-11-19"),
+        # guard: a day-first date that also reads month first is not guessed at
+        ("https://coast.example/notices/10-11-2025", None),
+    ],
+)
+def test_days_in_addresses(url: str, day: str | None) -> None:
+    article = extract_article(page("", head=""), url, crawled=CRAWLED)
+    assert (article.published.date().isoformat() if article.published else None) == day
+
+
+def test_an_abbr_marked_up_as_date_published() -> None:
+    """Failed on main: the microdata value was read from the printed clock ("9:15 AM", no day),
+    not from the ISO stamp in the <abbr>'s title; the page got no date."""
+    stamp = '<abbr itemprop="datePublished" title="2025-11-19T09:15:00-07:00">9:15 AM</abbr>'
+    article = extract_article(
+        page(f'<div class="foot">Posted at {stamp}</div>', head=""), URL, crawled=CRAWLED
+    )
+    assert article.published == datetime(2025, 11, 19, 23, 15, tzinfo=VIETNAM_TZ)

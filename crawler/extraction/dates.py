@@ -487,12 +487,18 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
     re.compile(r"[-/]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6,9}\.html?$"),
+    # A year and month folder, then the day (/2015-03/23/); a day stamp opening a slug (/20150323-…).
+    re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-[^/\d]"),
 )
+# A day written day first, a whole path segment or the start of a slug (/23-03-2015, /23-03-2015-…):
+# read only when it cannot be month first (the first number above 12, or both numbers the same).
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?:$|[-/?#.])")
 
 
 def date_from_url(url: str) -> datetime | None:
     """The publication day many CMSs put in the path (/2015/03/23/, /2015/3/23/, /20150323/,
-    -20240805093000123.htm).
+    -20240805093000123.htm, /2015-03/23/, /20150323-slug, /23-03-2015).
 
     Only the day is known: the result is midnight, Vietnam time.
     """
@@ -502,6 +508,10 @@ def date_from_url(url: str) -> datetime | None:
             value = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if value is not None:
                 return value.replace(tzinfo=VIETNAM_TZ)
+    match = _URL_DAY_FIRST.search(url)
+    if match and (int(match.group(1)) > 12 or match.group(1) == match.group(2)):
+        value = _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        return value.replace(tzinfo=VIETNAM_TZ) if value is not None else None
     return None
 
 

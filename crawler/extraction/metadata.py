@@ -183,13 +183,24 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
         if element.get("itemprop") in _ITEMPROP_DATE_NAMES and element.tag != "meta"
     )
     for element in dated:
-        value = element.get("datetime") or element.get("content") or element.text_content()
+        value = (
+            element.get("datetime")
+            or element.get("content")
+            or _abbr_title(element)
+            or element.text_content()
+        )
         for name in (element.get("itemprop") or "").lower().split():
             body_dates.setdefault(name, []).append(value.strip())
     for name, values in body_dates.items():
         if len(values) == 1:
             found.setdefault(name, []).extend(values)
     return found
+
+
+def _abbr_title(element: HtmlElement) -> str | None:
+    """An <abbr>'s `title`, where blog templates put the stamp the element prints as a clock
+    (`<abbr itemprop="datePublished" title="2019-04-02T09:15:00-07:00">9:15 AM</abbr>`)."""
+    return element.get("title") if element.tag == "abbr" else None
 
 
 def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
