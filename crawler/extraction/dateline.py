@@ -260,22 +260,12 @@ def _labelled(element: HtmlElement, text: str) -> str:
 
 
 def _stamped_inside(element: HtmlElement, text: str) -> bool:
-    """A line around a <time> that holds its machine value, when the line's printed text says
-    less than that value: a numeric date that reads both ways ("10/04/16 05:07 AM"), or a clock
-    without its zone ("3. Mai 2024, 09:10 Uhr", a foreign page's local time, which would be
-    read as Vietnam's). The <time> itself, a candidate of its own, says which moment it is."""
-    if element.tag == "time":
-        return False
-    if not order_matters(text) and (writes_offset(text) or not _zoned_stamp_inside(element)):
+    """A line whose numeric date reads both ways ("10/04/16 05:07 AM") around a <time> that holds
+    its machine value: the <time> itself, a candidate of its own, says which day it is, so the
+    line's printed text is not guessed at."""
+    if element.tag == "time" or not order_matters(text):
         return False
     return any(machine_stamp(stamp) for stamp in element.iter("time"))
-
-
-_ZONED = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.I)  # an ISO stamp ending with its UTC offset
-
-
-def _zoned_stamp_inside(element: HtmlElement) -> bool:
-    return any(_ZONED.search((machine_stamp(stamp) or "").strip()) for stamp in element.iter("time"))
 
 
 def _printed(text: str, value: datetime) -> PrintedDate | None:
