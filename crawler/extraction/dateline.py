@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cached_property
 
@@ -44,7 +44,7 @@ from crawler.extraction.dom import (
 from crawler.extraction.keys import folded
 from crawler.extraction.page_locale import declares_month_first
 from crawler.extraction.places import is_place
-from crawler.extraction.teasers import beside_a_teaser
+from crawler.extraction.teasers import beside_a_teaser, in_a_story_card
 from crawler.extraction.vocab import load
 
 # fmt: off
@@ -85,7 +85,7 @@ def _candidates(
         is_time = element.tag == "time"
         if not is_time and element.tag not in _DATE_TAGS:
             continue
-        value = machine_stamp(element) if is_time else None
+        value = machine_stamp(element) if is_time or element.tag == "abbr" else None
         text = value or short_text(element, limit=80)
         if text:
             found.append((element, text))
@@ -134,6 +134,7 @@ _LINE_VOCAB = load("dates")["date_line"]
 _PRINT_EDITION = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["print_edition"]) + r")\b")
 _LATEST = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["latest"]) + r")\b")
 _GLOSS = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["gloss"]) + r")\b[^()|]*")
+_UPDATE_CLASSES = frozenset(_LINE_VOCAB["update_classes"])
 
 
 # Dates a text tells, in lines shaped like a stamp: "Cần Thơ, ngày 1 tháng 7 năm 2025", the place
@@ -143,11 +144,18 @@ _DOCUMENT_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\W*$", re.I
 )
 _SPAN = re.compile(r"\btừ\s+(?:ngày\s+)?\d[^|]*?\s(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d", re.I)
+# "4. und 5. Juni 2024": two days joined before one month name, an event's span on a foreign page.
+_DAY_SPAN = re.compile(
+    r"(?<![\d:])\d{1,2}\.?\s*(?:"
+    + "|".join(map(re.escape, _LINE_VOCAB["day_span_joiners"]))
+    + r")\s+\d{1,2}\.?\s+[^\W\d_]{3,}",
+    re.I,
+)
 
 
 def _tells_a_date(text: str) -> bool:
     text = " ".join(text.split())
-    if _SPAN.search(text):
+    if _SPAN.search(text) or _DAY_SPAN.search(text):
         return True
     match = _DOCUMENT_DATE.match(text)
     return match is not None and is_place(match["place"].strip(" -"))
@@ -309,11 +317,11 @@ def find_printed_date(
             continue
         if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
             continue
-        if beside_a_teaser(element, headline):
+        if beside_a_teaser(element, headline) or _quoted_or_carded(element):
             continue
         text = _publication_part(text)
-        if _stamped_inside(element, text):
-            continue
+        if _stamped_inside(element, text) or _DAY_SPAN.search(text):
+            continue  # a span of days is an event's, even in an element classed as a date
         value = _read(text, crawled, conventions)
         if value is None:
             continue
@@ -323,6 +331,8 @@ def find_printed_date(
         printed = _printed(_labelled(element, text), value)
         if printed is None:
             continue
+        if not printed.updated and _classed_as_update(element):
+            printed = replace(printed, updated=True)
         if printed.print_edition:  # the paper's day: a web stamp anywhere in the byline area wins
             edition = edition or printed
             continue
@@ -337,6 +347,24 @@ def find_printed_date(
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
     return day[1] if day else (update[1] if update else edition)
+
+
+def _classed_as_update(element: HtmlElement) -> bool:
+    """A stamp whose class names a modification (`<time class="dateModified">`), on the element
+    or on the one element inside it that prints all of its text (a wrapper's only stamp)."""
+    text = element.text_content().strip()
+    return any(
+        words_of(node) & _UPDATE_CLASSES
+        for node in element.iter()
+        if isinstance(node.tag, str) and (node is element or node.text_content().strip() == text)
+    )
+
+
+def _quoted_or_carded(element: HtmlElement) -> bool:
+    """A stamp inside a quoted post (an embedded tweet's or forum post's day, in a <blockquote>) or
+    inside a card linking to another story (`in_a_story_card`): that post's or story's day, set in
+    the article's text, not the article's own."""
+    return any(node.tag == "blockquote" for node in ancestors(element)) or in_a_story_card(element)
 
 
 def _completes(day: tuple[HtmlElement, PrintedDate], element: HtmlElement, printed: PrintedDate) -> bool:

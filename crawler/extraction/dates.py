@@ -79,13 +79,21 @@ _EN_MONTHS = {
 _VI_MONTH = "(" + "|".join(sorted(_VI_MONTHS, key=len, reverse=True)) + ")"
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_OTHER_MONTHS: dict[str, int] = dict(_VOCAB["other_month_names"])
+_OTHER_MONTH = "(" + "|".join(sorted(_OTHER_MONTHS, key=len, reverse=True)) + r")\.?"
 _NAMED_MONTH_FORMS = (
     (re.compile(rf"\b(\d{{1,2}})\s+tháng\s+{_VI_MONTH}\b,?\s+(?:năm\s+)?(\d{{4}})\b", re.I), "dmy_vi"),
     # WordPress in Vietnamese, month first: "Tháng Mười Hai 5, 2025", "Tháng 12 5, 2025".
     (re.compile(rf"\btháng\s+(\d{{1,2}}|{_VI_MONTH[1:-1]})\s+(\d{{1,2}}),\s*(\d{{4}})\b", re.I), "mdy_vi"),
     (re.compile(r"\b(\d{1,2})\s+thg?\.?\s*(\d{1,2}),?\s+(\d{4})\b", re.I), "dmy"),
     (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b", re.I), "mdy_en"),
-    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
+    # "16th March 2015", and with a dot after the day as German writes it ("3. November 2024").
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|\.)?\s+{_EN_MONTH},?\s+(\d{{4}})\b", re.I), "dmy_en"),
+    # Other languages' names, day first (dates.toml): "9. März 2019", "8 de marzo de 2018".
+    (
+        re.compile(rf"\b(\d{{1,2}})\.?\s+(?:de\s+)?{_OTHER_MONTH}(?!\w),?\s+(?:de\s+)?(\d{{4}})\b", re.I),
+        "dmy_other",
+    ),
 )
 
 
@@ -103,6 +111,8 @@ def _named_months(text: str) -> str:
             day, month = int(b), _EN_MONTHS[a.lower()[:3]]
         elif form == "dmy_en":
             day, month = int(a), _EN_MONTHS[b.lower()[:3]]
+        elif form == "dmy_other":
+            day, month = int(a), _OTHER_MONTHS[b.lower()]
         else:
             day, month = int(a), int(b)
         return f"{text[: match.start()]}{day}/{month}/{year}{text[match.end() :]}"
@@ -477,12 +487,18 @@ _URL_DATES = (
     re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/"),
     re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"),
     re.compile(r"[-/]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{6,9}\.html?$"),
+    # A year and month folder, then the day (/2015-03/23/); a day stamp opening a slug (/20150323-…).
+    re.compile(r"/((?:19|20)\d{2})-(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/"),
+    re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-[^/\d]"),
 )
+# A day written day first, a whole path segment or the start of a slug (/23-03-2015, /23-03-2015-…):
+# read only when it cannot be month first (the first number above 12, or both numbers the same).
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?:$|[-/?#.])")
 
 
 def date_from_url(url: str) -> datetime | None:
     """The publication day many CMSs put in the path (/2015/03/23/, /2015/3/23/, /20150323/,
-    -20240805093000123.htm).
+    -20240805093000123.htm, /2015-03/23/, /20150323-slug, /23-03-2015).
 
     Only the day is known: the result is midnight, Vietnam time.
     """
@@ -492,6 +508,10 @@ def date_from_url(url: str) -> datetime | None:
             value = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
             if value is not None:
                 return value.replace(tzinfo=VIETNAM_TZ)
+    match = _URL_DAY_FIRST.search(url)
+    if match and (int(match.group(1)) > 12 or match.group(1) == match.group(2)):
+        value = _valid(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        return value.replace(tzinfo=VIETNAM_TZ) if value is not None else None
     return None
 
 

@@ -603,7 +603,12 @@ _ISO_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 def machine_stamp(element: HtmlElement) -> str | None:
     """A <time>'s machine-readable value: `datetime`, or else an ISO stamp in a data attribute
     named for it (`<time data-published="2016-12-09 09:13:00Z">4 hours ago</time>`: the printed
-    text is relative, the attribute says when)."""
+    text is relative, the attribute says when). An <abbr> gives its ISO `title` (the hAtom
+    microformat's way, before <time>: `<abbr class="published" title="2017-07-23T17:06:45+0000">`
+    around a day printed in words)."""
+    if element.tag == "abbr":
+        title = (element.get("title") or "").strip()
+        return title if _ISO_STAMP.match(title) else None
     if value := element.get("datetime"):
         return value
     for name, value in element.attrib.items():

@@ -12,7 +12,7 @@ import html
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from extruct.jsonld import JsonLdExtractor
@@ -183,13 +183,24 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
         if element.get("itemprop") in _ITEMPROP_DATE_NAMES and element.tag != "meta"
     )
     for element in dated:
-        value = element.get("datetime") or element.get("content") or element.text_content()
+        value = (
+            element.get("datetime")
+            or element.get("content")
+            or _abbr_title(element)
+            or element.text_content()
+        )
         for name in (element.get("itemprop") or "").lower().split():
             body_dates.setdefault(name, []).append(value.strip())
     for name, values in body_dates.items():
         if len(values) == 1:
             found.setdefault(name, []).extend(values)
     return found
+
+
+def _abbr_title(element: HtmlElement) -> str | None:
+    """An <abbr>'s `title`, where blog templates put the stamp the element prints as a clock
+    (`<abbr itemprop="datePublished" title="2019-04-02T09:15:00-07:00">9:15 AM</abbr>`)."""
+    return element.get("title") if element.tag == "abbr" else None
 
 
 def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
@@ -206,6 +217,19 @@ def _first_date(values: list[Any]) -> datetime | None:
         if parsed is not None:
             return parsed
     return None
+
+
+_REPUBLISHED = timedelta(days=1)  # days a day apart are one publication (two zones, a day-only tag)
+
+
+def _earlier_publication(item: datetime | None, tag: datetime | None) -> datetime | None:
+    """The article item's datePublished (the page's richest claim), unless the meta tags date the
+    publication on an earlier day, more than a day before: a CMS that re-stamps the item's
+    datePublished on every edit or re-publication (the item then says its dateModified) keeps the
+    first publication in a meta tag, and a publication is not later than itself."""
+    if item is None or tag is None:
+        return item or tag
+    return tag if item.date() - tag.date() > _REPUBLISHED else item
 
 
 def _read_article_item(
@@ -327,8 +351,8 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
         if meta.image is None and tags.get(key):
             meta.image = tags[key][0]
 
-    meta.published = _first_date(published) or _first_date(
-        [v for key in _PUBLISHED_KEYS for v in tags.get(key, [])]
+    meta.published = _earlier_publication(
+        _first_date(published), _first_date([v for key in _PUBLISHED_KEYS for v in tags.get(key, [])])
     )
     meta.modified = _first_date(modified) or _first_date(
         [v for key in _MODIFIED_KEYS for v in tags.get(key, [])]

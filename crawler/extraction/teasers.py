@@ -395,3 +395,23 @@ def _holds_teaser_link(node: HtmlElement) -> bool:
         len(text.split()) >= _TEASER_WORDS and not looks_like_date(text)
         for text in (" ".join(link.itertext()) for link in node.iter("a"))
     )
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def in_a_story_card(element: HtmlElement) -> bool:
+    """Whether the element (a date) sits inside a link that is a whole card of another story: the
+    link holds a heading, or a headline's worth of words besides the element's own text. A card
+    set alone in the article's text ("read also": a picture, a day, another story's title, all one
+    link) is no list, so `beside_a_teaser` does not see it; its day is that story's. A link around
+    the page's own date (a permalink or a day's archive, as blog templates print it) holds the date
+    alone."""
+    own = len(element.text_content().split())
+    for link in ancestors(element):
+        if link.tag != "a":
+            continue
+        if any(node.tag in _HEADINGS for node in link.iter()):
+            return True
+        return len(link.text_content().split()) - own >= _TEASER_WORDS
+    return False
