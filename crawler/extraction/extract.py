@@ -734,7 +734,6 @@ def _published(
         crawled,
         anchored=headline.element is not None,
         crawl_known=crawl_known,
-        modified=meta.modified,
     )
     return against_url_day(found, from_url, crawled)
 

@@ -69,7 +69,6 @@ def resolve_published(
     *,
     anchored: bool = True,
     crawl_known: bool = True,
-    modified: datetime | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline, the URL's day: in that order
     of trust, except that a printed publication date on another day than the metadata wins. An
@@ -94,11 +93,6 @@ def resolve_published(
     if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
         if (printed.updated and printed.value > metadata) or printed.print_edition:
             # The page prints its update time or the print edition's day: not a contradiction.
-            return Published(metadata, METADATA)
-        # (a day printed without its time is no modification time)
-        if not day_only(printed) and _is_modified_time(printed.value, modified, metadata):
-            # The printed stamp is the metadata's own modification time to the minute: the page
-            # shows when it was last edited (its label unread or hidden), not a second publication.
             return Published(metadata, METADATA)
         note = (
             f"structured metadata says {_day(metadata)}, the page prints {_day(printed.value)}"
@@ -134,21 +128,6 @@ def resolve_published(
         None,
         note="no publication date in the structured metadata, next to the headline or in the URL",
     )
-
-
-_ZONE_SPAN = timedelta(hours=14)  # the widest offset from UTC
-
-
-def _is_modified_time(printed: datetime, modified: datetime | None, published: datetime) -> bool:
-    """The printed stamp is the metadata's modification time, to the minute (a stamp printed
-    without its seconds), not merely the same day: the same instant, or the same wall-clock time
-    read in another zone (a stamp whose written offset was not read is a whole number of hours
-    off). Only a modification on another day than the publication tells: a modification time
-    that is the publication time (or the same day's) says nothing of which stamp the page shows."""
-    if modified is None or abs(modified - published) <= _ZONE_SPAN or abs(printed - modified) > _ZONE_SPAN:
-        return False
-    off = abs(printed - modified) % timedelta(hours=1)
-    return off < timedelta(minutes=1) or off > timedelta(minutes=59)
 
 
 def against_url_day(found: Published, from_url: datetime | None, crawled: datetime) -> Published:
