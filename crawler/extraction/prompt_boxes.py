@@ -128,13 +128,10 @@ def _button_row(block: HtmlElement) -> bool:
     return len(pieces) >= 2 and all(control or _wordless(piece) for piece, control in pieces)
 
 
-_INNER_BLOCKS = tuple(BLOCK_TAGS - {"br"})
-
-
 def _leaf(element: HtmlElement) -> bool:
-    # lxml picks the descendants by tag in C: this is asked of most blocks after the headline, and
-    # a Python test of each descendant made it a walk of the whole article.
-    return next(element.iterdescendants(*_INNER_BLOCKS), None) is None
+    return not any(
+        isinstance(d.tag, str) and d.tag in BLOCK_TAGS and d.tag != "br" for d in element.iterdescendants()
+    )
 
 
 _TITLE_WORDS = 8
