@@ -33,7 +33,6 @@ from crawler.extraction.dom import (
     is_image_box,
     machine_stamp,
     next_element,
-    printed_text_nodes,
     remove,
     short_raw_text,
     text_of,
@@ -116,20 +115,6 @@ def _says_label(key: str, comment: bool, element: HtmlElement) -> bool:
     return (_COUNT.sub("", own) if comment and own else own) == key
 
 
-def _label_kind(text: str) -> tuple[str, bool, bool] | None:
-    """(label key, a comment box's label, a summary box's label) when the text reads as a tag,
-    related-box, summary or comment-box label, else None."""
-    stripped = text.strip()
-    if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
-        return None
-    key = label_key(stripped)
-    summary = _SUMMARY_LABEL.fullmatch(key) is not None
-    comment = not summary and key not in _TAG_LABELS and not is_related_key(key)
-    if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
-        return None
-    return key, comment, summary
-
-
 def find_labels(tree: HtmlElement) -> list[Label]:
     """Elements whose whole text is a tag, related-box or comment-box label, widest such element
     first found.
@@ -139,15 +124,15 @@ def find_labels(tree: HtmlElement) -> list[Label]:
     """
     labels: list[Label] = []
     seen: set[HtmlElement] = set()
-    kinds: dict[str, tuple[str, bool, bool]] = {}
-
-    def reads_as_label(text: str) -> bool:
-        if (kind := _label_kind(text)) is not None:
-            kinds[text] = kind
-        return kind is not None
-
-    for node in printed_text_nodes(tree, reads_as_label):
-        key, comment, summary = kinds[str(node)]
+    for node in tree.xpath("//body//text()[normalize-space()]"):  # blank nodes dropped in C
+        stripped = node.strip()
+        if not 2 <= len(stripped) <= _LABEL_MAX_CHARS:
+            continue
+        key = label_key(stripped)
+        summary = _SUMMARY_LABEL.fullmatch(key) is not None
+        comment = not summary and key not in _TAG_LABELS and not is_related_key(key)
+        if comment and (key := _COUNT.sub("", key) if key[-1:].isdigit() else key) not in _COMMENT_LABELS:
+            continue
         says = partial(_says_label, key, comment)
         element = node.getparent()
         if element is not None and node.is_tail:
@@ -902,11 +887,6 @@ def _mostly_figures(text: str) -> bool:
     return digits >= _FIGURES_MIN and digits >= _FIGURES_SHARE * sum(ch.isalnum() for ch in text)
 
 
-def _names_a_market(text: str) -> bool:
-    """A short line naming a market: a market box's heading, if the box is mostly figures."""
-    return len(text.split()) <= _MARKET_HEADING_WORDS and _MARKET.search(folded(text)) is not None
-
-
 def remove_market_boxes(
     tree: HtmlElement, index: PageIndex, headline_at: int, keep: Iterable[HtmlElement | None]
 ) -> int:
@@ -918,7 +898,10 @@ def remove_market_boxes(
         return 0
     holding = holding_boxes(keep)
     removed = 0
-    for node in printed_text_nodes(tree, _names_a_market):
+    for node in tree.xpath("//body//text()[normalize-space()]"):
+        words = node.split()
+        if len(words) > _MARKET_HEADING_WORDS or not _MARKET.search(folded(str(node))):
+            continue
         heading = node.getparent()
         if heading is None or node.is_tail or index.of(heading) <= headline_at or not attached(heading, tree):
             continue

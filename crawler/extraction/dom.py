@@ -146,29 +146,14 @@ def text_of(element: HtmlElement) -> str:
     return clean(raw_text(element))
 
 
-# The page's text nodes that print something, in document order: as plain strings (cheap), and
-# as lxml's "smart" strings, which know their element (each costs an object that holds it).
+# The page's text nodes that print something, in document order, as plain strings: lxml's default
+# "smart" strings (which know their element) cost an object holding the element for each.
 _PRINTED_TEXTS = etree.XPath("//body//text()[normalize-space()]", smart_strings=False)
-_PRINTED_TEXT_NODES = etree.XPath("//body//text()[normalize-space()]")
 
 
 def printed_texts(tree: HtmlElement) -> list[str]:
     """The page's non-blank text nodes as plain strings, for rules that read only the words."""
     return _PRINTED_TEXTS(tree)
-
-
-def printed_text_nodes(tree: HtmlElement, wanted: Callable[[str], bool]) -> list:
-    """The page's non-blank text nodes whose text is `wanted`, in document order, as smart strings
-    (`getparent()`, `is_tail`). A rule looking for a few short lines (a label, a market heading)
-    tests the plain strings first, and the nodes are fetched only when some text passes: on most
-    pages none does, and making a smart string for every text node of the page cost more than
-    the tests. Both queries read the same nodes in the same order, so the result is the nodes
-    the rule would have picked out of the full list itself."""
-    picked = [i for i, text in enumerate(_PRINTED_TEXTS(tree)) if wanted(text)]
-    if not picked:
-        return []
-    nodes = _PRINTED_TEXT_NODES(tree)
-    return [nodes[i] for i in picked]
 
 
 def short_raw_text(element: HtmlElement, limit: int = 60) -> str | None:
