@@ -11,7 +11,6 @@ from lxml import etree
 
 from crawler.extraction.chrome import find_labels
 from crawler.extraction.dom import PageElement, PageIndex, parse_html, printed_texts
-from crawler.extraction.prompt_boxes import _leaf
 from crawler.extraction.teasers import find_teasers
 
 _PAGE = """<html><head><title>t</title><style>p { color: red }</style></head><body>
@@ -55,17 +54,6 @@ def test_printed_texts_are_the_strings_of_the_non_blank_text_nodes() -> None:
     every = tree.xpath("//body//text()[normalize-space()]")
     assert printed_texts(tree) == [str(node) for node in every]
     assert all(type(text) is str for text in printed_texts(tree))
-
-
-def test_a_leaf_block_holds_no_other_block() -> None:
-    tree = parse_html(
-        "<html><body><div id='a'><span>x<br>y</span></div>"
-        "<div id='b'><span><p>z</p></span></div></body></html>"
-    )
-    a, b = tree.xpath("//div")
-    assert _leaf(a)
-    assert not _leaf(b)
-    assert not _leaf(tree.xpath("//body")[0])
 
 
 def _cards_page(filler_words: int) -> str:
