@@ -32,7 +32,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from crawler.extraction.dom import text_of
+from crawler.extraction.dom import printed_texts, text_of
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.listing import furniture_keys, words_in
 from crawler.extraction.vocab import load, pattern
@@ -136,7 +136,7 @@ def _short_texts(tree: HtmlElement) -> list[str]:
     tại") or a line of its own, which the body extractor may not keep (an emphasised sentence
     under a taken-down story's headline)."""
     found = [text for element in tree.iter("h1", "h2", "h3", "h4") if _short(text := text_of(element))]
-    found += [text for node in tree.xpath("//body//text()[normalize-space()]") if _short(text := str(node))]
+    found += [text for text in printed_texts(tree) if _short(text)]
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml.html import HtmlElement
 
@@ -185,6 +186,7 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
     found = Teasers()
     texts: dict[HtmlElement, tuple[str, str]] = {}
     examined: set[HtmlElement] = set()
+    too_long: set[HtmlElement] = set()  # examined, and too long to be a teaser: so are their ancestors
     link_texts: dict[HtmlElement, str | None] = {}
     # A teaser holds a story link: look only around links with a picture or a few words (the
     # XPath drops menu entries and icons in C; the word count below decides).
@@ -194,12 +196,15 @@ def find_teasers(tree: HtmlElement, keep: Iterable[HtmlElement | None]) -> Tease
         link_texts[link] = text = link.text_content()
         if link.find(".//img") is None and len(text.split()) < _HEADLINE_LINK_WORDS:
             continue  # a menu entry: neither a headline nor a picture
-        for element in list(ancestors(link))[:_CARD_LEVELS]:
+        for element in islice(ancestors(link), _CARD_LEVELS):
+            if element in too_long:
+                break  # larger still further up, and those were measured already
             if element.tag not in _CARD_TAGS or element in examined:
                 continue
             examined.add(element)
             raw = element.text_content()
             if len(raw) > _CARD_MAX_CHARS:
+                too_long.add(element)
                 break  # larger still further up: no teaser there
             headline_and_summary = _card_texts(element, raw, link_texts)
             if headline_and_summary is not None:
