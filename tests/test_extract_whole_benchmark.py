@@ -212,3 +212,29 @@ def test_reader_comments_under_an_article_still_leave() -> None:
     article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
     assert all(text in article.text for text in PARAS)
     assert not any(text in article.text for text in ENTRIES)
+
+
+CAPTION = "Die Helferinnen pflanzen am Samstag die ersten jungen Hochstämme"
+
+
+def _picture_page(line: str) -> bytes:
+    """A picture in a box of its own (a link to the full size), the line under it in the next
+    block: no centring, no italics, no class word."""
+    return f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1><p>{PARAS[0]}</p><p>{PARAS[1]}</p>
+<div class="media"><a href="/bilder/wiese-gross.jpg"><img src="/bilder/wiese.jpg"></a></div>
+<div class="text-small">{line}</div><p>{PARAS[2]}</p><p>{PARAS[3]}</p></article></body></html>""".encode()
+
+
+def test_line_under_a_picture_closing_with_a_credit_is_its_caption() -> None:
+    for credit in (" | © Gartenverein Süd", ". (Foto: Erika Muster, Gartenverein)"):
+        article = extract_article(_picture_page(CAPTION + credit), f"{HOST}/wiese", crawled=CRAWLED)
+        assert CAPTION not in article.text
+        assert all(text in article.text for text in PARAS[:4])
+
+
+def test_line_under_a_picture_without_a_credit_stays() -> None:
+    """A line of the story after a picture, a copyright sign inside it: no closing credit."""
+    line = "Seit 1998 © trägt die Wiese ein Schild des Vereins, das an die Gründer und ihre Arbeit erinnert."
+    article = extract_article(_picture_page(line), f"{HOST}/wiese", crawled=CRAWLED)
+    assert line in article.text

@@ -159,6 +159,23 @@ def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
     return block, following
 
 
+_CREDITS = load("body")["credit_lines"]
+# A credit closing the line: a label and a colon, or a mark ("©"), then a short name and nothing
+# after it but a closing bracket ("… ausbilden. © Agentur", "… (Foto: A. Name, Institut)").
+_CLOSING_CREDIT = re.compile(
+    r"(?:^|[\s(|/])(?:"
+    + "|".join(
+        [*(re.escape(label) + r"\s*:" for label in _CREDITS["labels"]), *map(re.escape, _CREDITS["marks"])]
+    )
+    + rf")\s*[^.!?:©]{{1,{_CREDITS['max_chars']}}}\)?\s*$"
+)
+
+
+def _closes_with_credit(block: HtmlElement) -> bool:
+    """The block's text ends with a picture's credit: under a picture, it is the caption."""
+    return bool(_CLOSING_CREDIT.search(text_of(block).lower()))
+
+
 def _may_caption(block: HtmlElement | None) -> bool:
     return (
         block is not None and block.tag in _BLOCKS and block.find(".//img") is None and _short(text_of(block))
@@ -395,6 +412,9 @@ def find_unclassed_captions(
     centring_marks_captions: bool | None = None
     set_under: list[HtmlElement] = []  # lines set as captions (centred, italic) under picture blocks
     told = 0  # lines set the same way and too long for a caption
+    # Lines under a picture block that close with a credit, however set: added last, so that the
+    # gallery and photo-story rules below count only the pictures they counted before.
+    credited: list[HtmlElement] = []
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
         block = image.getparent()
@@ -425,6 +445,8 @@ def find_unclassed_captions(
         ):
             found.append(following)
             set_under.append(following)
+        elif following is not None and _closes_with_credit(following):
+            credited.append(following)
         elif (above := _caption_above(row, found, not_captions)) is not None:
             found.append(above)
     if told and told + len(set_under) >= _STORY_PICTURES:
@@ -448,6 +470,7 @@ def find_unclassed_captions(
             said = squash(" ".join(text_of(line) for line in lines))
             if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
                 found.extend(line for line in lines if line not in found)
+    found.extend(line for line in credited if line not in found)
     return found
 
 
