@@ -238,3 +238,24 @@ def test_line_under_a_picture_without_a_credit_stays() -> None:
     line = "Seit 1998 © trägt die Wiese ein Schild des Vereins, das an die Gründer und ihre Arbeit erinnert."
     article = extract_article(_picture_page(line), f"{HOST}/wiese", crawled=CRAWLED)
     assert line in article.text
+
+
+def test_paragraph_after_an_empty_link_to_a_picture_is_no_link_list() -> None:
+    """A paragraph opening with links to pictures whose images the page no longer shows:
+    trafilatura moves the paragraph's text into the link, and it read as a link list."""
+    opening = "Heute gibt es bei uns einen Apfelkuchen nach dem Rezept meiner Großmutter."
+    page = f"""<html><head><title>Apfelkuchen</title></head><body><article><h1>Apfelkuchen</h1>
+<div class="entry"><p><a href="/bilder/kuchen-1.jpg"></a><a href="/bilder/kuchen-2.jpg"></a>{opening}</p>
+{_paragraphs("")}</div></article></body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/apfelkuchen", crawled=CRAWLED)
+    assert opening in article.text
+
+
+def test_links_to_other_pages_still_make_a_link_list() -> None:
+    """The same line as a link to another page: a related headline, dropped as before."""
+    line = "Heute gibt es bei uns einen Apfelkuchen nach dem Rezept meiner Großmutter."
+    page = f"""<html><head><title>Apfelkuchen</title></head><body><article><h1>Apfelkuchen</h1>
+<div class="entry">{_paragraphs("")}<p><a href="/rezepte/kuchen">{line}</a></p></div></article>
+</body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/apfelkuchen", crawled=CRAWLED)
+    assert line not in article.text

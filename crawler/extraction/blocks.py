@@ -196,9 +196,20 @@ def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -
             parts.append(child.tail)
 
 
+# A link to a picture file: the full size of a photo. trafilatura moves the text after such a link
+# into it when the link shows only the picture it dropped ("<a href=…jpg><img></a>Text" becomes
+# "<ref>Text</ref>"), and the paragraph read as a link list (session 21).
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
+
+
 def _links(element: etree._Element) -> Iterator[etree._Element]:
-    """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link."""
-    return (ref for ref in element.iter("ref") if ref.get("target"))
+    """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link, nor
+    is a link to a picture file."""
+    return (
+        ref
+        for ref in element.iter("ref")
+        if (target := ref.get("target")) and not _PICTURE_FILE.search(target)
+    )
 
 
 def _link_chars(element: etree._Element) -> int:
