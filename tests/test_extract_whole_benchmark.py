@@ -259,3 +259,21 @@ def test_links_to_other_pages_still_make_a_link_list() -> None:
 </body></html>"""
     article = extract_article(page.encode(), f"{HOST}/apfelkuchen", crawled=CRAWLED)
     assert line not in article.text
+
+
+def test_body_printed_after_an_early_html_end_is_read() -> None:
+    """A template closes the document after its head ("</head></html>") and prints the body after
+    it: browsers show the body, and so is it read."""
+    page = f"""<!DOCTYPE html><html><head><title>Streuobstwiese gerettet</title></head></html>
+<body><article><h1>Streuobstwiese gerettet</h1>{_paragraphs("")}</article></body>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert all(text in article.text for text in PARAS)
+
+
+def test_text_after_the_final_html_end_is_still_left_out() -> None:
+    """An </html> after the body closes the page as before: what a script wrote after it is no text."""
+    stray = "Dieser Satz steht nach dem Ende des Dokuments und gehört nicht zum Artikel dazu."
+    page = f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1>{_paragraphs("")}</article></body></html><p>{stray}</p>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert PARAS[0] in article.text and stray not in article.text
