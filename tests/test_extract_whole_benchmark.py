@@ -277,3 +277,22 @@ def test_text_after_the_final_html_end_is_still_left_out() -> None:
 <h1>Streuobstwiese gerettet</h1>{_paragraphs("")}</article></body></html><p>{stray}</p>"""
     article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
     assert PARAS[0] in article.text and stray not in article.text
+
+
+def test_short_line_closing_with_a_credit_is_a_caption_in_the_body() -> None:
+    """A picture's line the body extractor kept without its picture (a lightbox link's text):
+    its closing credit says what it is."""
+    line = "Kinder der Grundschule pflanzen die ersten Bäume am Rand der Wiese (Foto: Gartenverein Süd)"
+    page = f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1><p>{PARAS[0]}</p><p>{line}</p>{_paragraphs("")}</article></body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert line not in article.text and PARAS[1] in article.text
+    assert line in article.captions
+
+
+def test_sentence_naming_a_photo_credit_midway_stays() -> None:
+    line = "Wer ein Bild einreicht, nennt am Ende die Quelle (Foto: Name), damit der Verein es drucken darf."
+    page = f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1><p>{PARAS[0]}</p><p>{line}</p>{_paragraphs("")}</article></body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert line in article.text

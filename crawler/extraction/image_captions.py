@@ -171,9 +171,14 @@ _CLOSING_CREDIT = re.compile(
 )
 
 
+def closes_with_credit(text: str) -> bool:
+    """The text ends with a picture's credit: under a picture, or short and in the body, it is
+    a caption."""
+    return bool(_CLOSING_CREDIT.search(text.lower()))
+
+
 def _closes_with_credit(block: HtmlElement) -> bool:
-    """The block's text ends with a picture's credit: under a picture, it is the caption."""
-    return bool(_CLOSING_CREDIT.search(text_of(block).lower()))
+    return closes_with_credit(text_of(block))
 
 
 def _may_caption(block: HtmlElement | None) -> bool:
