@@ -296,3 +296,24 @@ def test_sentence_naming_a_photo_credit_midway_stays() -> None:
 <h1>Streuobstwiese gerettet</h1><p>{PARAS[0]}</p><p>{line}</p>{_paragraphs("")}</article></body></html>"""
     article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
     assert line in article.text
+
+
+def test_follow_us_prompts_in_other_languages_leave() -> None:
+    prompts = [
+        "Folgen Sie uns auf Instagram und Facebook, um keine Neuigkeit aus dem Verein zu verpassen!",
+        "Síguenos en Telegram y Twitter para recibir todas las noticias del club",
+    ]
+    lines = "".join(f"<p>{line}</p>" for line in prompts)
+    page = f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1>{_paragraphs("")}{lines}</article></body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert all(text in article.text for text in PARAS)
+    assert not any(line in article.text for line in prompts)
+
+
+def test_a_sentence_about_following_on_a_network_stays() -> None:
+    line = "Der Verein will seine Mitglieder künftig auch auf Instagram über die Ernte informieren."
+    page = f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1>{_paragraphs("")}<p>{line}</p></article></body></html>"""
+    article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
+    assert line in article.text
