@@ -317,3 +317,27 @@ def test_a_sentence_about_following_on_a_network_stays() -> None:
 <h1>Streuobstwiese gerettet</h1>{_paragraphs("")}<p>{line}</p></article></body></html>"""
     article = extract_article(page.encode(), f"{HOST}/streuobstwiese", crawled=CRAWLED)
     assert line in article.text
+
+
+def _labelled_box_page(label: str, after: str) -> bytes:
+    """The label and what follows it set between the article's paragraphs."""
+    first, rest = "".join(f"<p>{t}</p>" for t in PARAS[:3]), "".join(f"<p>{t}</p>" for t in PARAS[3:])
+    return f"""<html><head><title>Streuobstwiese gerettet</title></head><body><article>
+<h1>Streuobstwiese gerettet</h1>{first}<p><strong>{label}</strong></p>{after}{rest}</article>
+</body></html>""".encode()
+
+
+def test_related_box_labels_in_other_languages_leave_with_their_links() -> None:
+    links = "".join(f'<p><a href="/aktuell/meldung-{n}">{head}</a></p>' for n, (head, _) in enumerate(CARDS))
+    for label in ("Mehr zum Thema", "Das könnte Sie auch interessieren:", "Czytaj też", "Le puede interesar"):
+        article = extract_article(_labelled_box_page(label, links), f"{HOST}/wiese", crawled=CRAWLED)
+        assert label not in article.text
+        assert not any(head in article.text for head, _ in CARDS)
+        assert all(text in article.text for text in PARAS)
+
+
+def test_prose_after_a_related_label_stays() -> None:
+    """A label of the vocabulary over paragraphs of prose: the paragraphs are the article's."""
+    more = "".join(f"<p>{summary} {summary}</p>" for _, summary in CARDS)
+    article = extract_article(_labelled_box_page("Mehr zum Thema", more), f"{HOST}/wiese", crawled=CRAWLED)
+    assert all(f"{summary} {summary}" in article.text for _, summary in CARDS)
