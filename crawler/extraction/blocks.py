@@ -22,7 +22,7 @@ from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import safe_relative_url
 
-from crawler.extraction.dom import as_printed, raw_text
+from crawler.extraction.dom import PICTURE_FILE, as_printed, raw_text
 from crawler.extraction.keys import squash
 from crawler.urls import is_web_url, same_site
 from indexer.text import clean
@@ -196,19 +196,15 @@ def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -
             parts.append(child.tail)
 
 
-# A link to a picture file: the full size of a photo. trafilatura moves the text after such a link
-# into it when the link shows only the picture it dropped ("<a href=…jpg><img></a>Text" becomes
-# "<ref>Text</ref>"), and the paragraph read as a link list (session 21).
-_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
-
-
 def _links(element: etree._Element) -> Iterator[etree._Element]:
     """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link, nor
-    is a link to a picture file."""
+    is a link to a picture file (a photo at full size): trafilatura moves the text after such a
+    link into it when the link shows only the picture it dropped ("<a href=…jpg></a>Text" becomes
+    "<ref>Text</ref>"), and the paragraph read as a link list (session 21)."""
     return (
         ref
         for ref in element.iter("ref")
-        if (target := ref.get("target")) and not _PICTURE_FILE.search(target)
+        if (target := ref.get("target")) and not PICTURE_FILE.search(target)
     )
 
 

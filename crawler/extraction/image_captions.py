@@ -33,6 +33,7 @@ from crawler.extraction.dom import (
     BLOCK_TAGS,
     FIGURE_MAX_CHARS,
     NON_CONTENT_TAGS,
+    PICTURE_FILE,
     ancestors,
     is_centred,
     next_element,
@@ -303,15 +304,12 @@ def _size(text: str) -> int:
     return len(" ".join(text.split()))
 
 
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
-
-
 def _links_to_a_page(image: HtmlElement) -> bool:
     """The picture is a link to another page (a story), not to itself at full size or to nothing."""
     for parent in list(image.iterancestors())[:2]:
         if parent.tag == "a":
             href = (parent.get("href") or "").strip()
-            return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+            return bool(href) and not href.startswith(("#", "javascript:")) and not PICTURE_FILE.search(href)
     return False
 
 
