@@ -22,7 +22,7 @@ from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import safe_relative_url
 
-from crawler.extraction.dom import as_printed, raw_text
+from crawler.extraction.dom import PICTURE_FILE, as_printed, raw_text
 from crawler.extraction.keys import squash
 from crawler.urls import is_web_url, same_site
 from indexer.text import clean
@@ -197,8 +197,15 @@ def _walk(element: etree._Element, parts: list[str], paragraphs: bool = False) -
 
 
 def _links(element: etree._Element) -> Iterator[etree._Element]:
-    """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link."""
-    return (ref for ref in element.iter("ref") if ref.get("target"))
+    """The element's links: an `<a name>` anchor (a jump target, no href) is text, not a link, nor
+    is a link to a picture file (a photo at full size): trafilatura moves the text after such a
+    link into it when the link shows only the picture it dropped ("<a href=…jpg></a>Text" becomes
+    "<ref>Text</ref>"), and the paragraph read as a link list (session 21)."""
+    return (
+        ref
+        for ref in element.iter("ref")
+        if (target := ref.get("target")) and not PICTURE_FILE.search(target)
+    )
 
 
 def _link_chars(element: etree._Element) -> int:

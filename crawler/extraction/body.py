@@ -39,6 +39,7 @@ from crawler.extraction.byline import (
 )
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
 from crawler.extraction.dates import looks_like_date
+from crawler.extraction.image_captions import closes_with_credit
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.opening_lines import opening_furniture
 from crawler.extraction.outlet import OutletNames, site_key
@@ -154,6 +155,7 @@ def _is_caption(block: Block, caption_keys: set[str]) -> bool:
     return _words(text) <= _CAPTION_MAX_WORDS and bool(
         (":" in text and _CAPTION_SHAPE.search(text))
         or ("ảnh" in text.lower() and _ILLUSTRATION.search(text))
+        or closes_with_credit(text)
     )
 
 

@@ -607,6 +607,14 @@ _COMMENT_ROOTS = tuple(load("bylines")["words"]["comment_class_roots"])
 _COMMENT_SECTION_TAGS = frozenset({"div", "section", "ul", "ol", "form", "table", "aside", "article", "p"})
 _COMMENT_BOX_TAGS = _COMMENT_SECTION_TAGS - {"p"}
 _COMMENT_SHARE = 0.3  # a "comment" box holding more of the page's paragraphs than this is the article
+# A "comment" box printing more than half of the page's text is its content, paragraphs or not: a
+# live report's timed entries ("live-comment") set in divs hold no <p> for the share above to see.
+_COMMENT_PAGE_SHARE = 0.5
+
+
+def _printed_chars(element: HtmlElement) -> int:
+    """The characters the element prints, whitespace left out."""
+    return len("".join(element.text_content().split()))
 
 
 _BYLINE_AREA = 60  # elements after the headline: a "comment" class there may be a comment counter
@@ -723,7 +731,8 @@ def remove_comment_sections(
     leave the page: boxes whose class/id words say comment/binhluan/ykien/phanhoi …, and forms
     with a text area. Body extractors keep such boxes when they look like prose; their names
     would also pass for bylines. A box holding the headline, the lead or much of the page's
-    paragraph text is not a comment box, whatever its class says; nor is one in the byline area
+    paragraph text (or, set in divs, most of all its text) is not a comment box, whatever its
+    class says; nor is one in the byline area
     right under the headline ("author_date_comment" bars count comments, they hold none). Where
     no class word says so: a comment form's box around a text area, a box headed by one of the
     comment `labels` (`find_labels`), and the box right after such a label, with the label. The
@@ -736,8 +745,9 @@ def remove_comment_sections(
     candidates += _comment_form_boxes(tree, holding)
     candidates += _labelled_comment_boxes(labels, holding, index, headline_at)
     labelled = _boxes_after_labels(labels, holding, index, headline_at)
-    page_text = 0
+    page_text = all_text = 0
     removed = 0
+    content: list[HtmlElement] = []
     for element in sorted({*candidates, *labelled}, key=index.of):
         if element.getparent() is None or not attached(element, tree):
             continue
@@ -753,6 +763,12 @@ def remove_comment_sections(
             continue
         page_text = page_text or max(_paragraph_text(tree), 1)
         if element not in labelled and _paragraph_text(element) > _COMMENT_SHARE * page_text:
+            continue
+        if any(box in content for box in element.iterancestors()):
+            continue  # an entry of the content found below
+        all_text = all_text or max(_printed_chars(tree), 1)
+        if element not in labelled and _printed_chars(element) > _COMMENT_PAGE_SHARE * all_text:
+            content.append(element)  # most of what the page prints, set in divs: a live report
             continue
         remove(element)
         removed += 1

@@ -21,6 +21,12 @@ from indexer.errors import UnreadableInput
 from indexer.text import clean
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# "</head></html>" closing the document before its <body> (session 21: a template printed the body
+# after it). Browsers read on; libxml2 drops everything after </html>, and the page had no text.
+# A link to a picture file (a photo at full size), not to a page.
+PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body[\s>]", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
@@ -69,6 +75,7 @@ def parse_html(text: str) -> HtmlElement:
     Control characters XML forbids are dropped first: never displayed, and text holding one
     cannot be set on the XML tree trafilatura builds (an ESC in a div crashed it)."""
     text = xml_safe(_XML_DECLARATION.sub("", text, count=1))
+    text = _without_early_end(text)
     if not text.strip():
         raise NotHtmlError("the page is empty")
     try:
@@ -78,6 +85,14 @@ def parse_html(text: str) -> HtmlElement:
     if tree is None or tree.find("body") is None and not len(tree):
         raise NotHtmlError("the page has no HTML body")
     return tree
+
+
+def _without_early_end(text: str) -> str:
+    """The page without an </html> printed before its <body>."""
+    body = _BODY_START.search(text)
+    if body is None or _HTML_END.search(text, 0, body.start()) is None:
+        return text
+    return _HTML_END.sub("", text[: body.start()]) + text[body.start() :]
 
 
 def words_of(element: HtmlElement) -> frozenset[str]:

@@ -33,6 +33,7 @@ from crawler.extraction.dom import (
     BLOCK_TAGS,
     FIGURE_MAX_CHARS,
     NON_CONTENT_TAGS,
+    PICTURE_FILE,
     ancestors,
     is_centred,
     next_element,
@@ -159,6 +160,28 @@ def _picture_row(block: HtmlElement) -> tuple[HtmlElement, HtmlElement | None]:
     return block, following
 
 
+_CREDITS = load("body")["credit_lines"]
+# A credit closing the line: a label and a colon, or a mark ("©"), then a short name and nothing
+# after it but a closing bracket ("… ausbilden. © Agentur", "… (Foto: A. Name, Institut)").
+_CLOSING_CREDIT = re.compile(
+    r"(?:^|[\s(|/])(?:"
+    + "|".join(
+        [*(re.escape(label) + r"\s*:" for label in _CREDITS["labels"]), *map(re.escape, _CREDITS["marks"])]
+    )
+    + rf")\s*[^.!?:©]{{1,{_CREDITS['max_chars']}}}\)?\s*$"
+)
+
+
+def closes_with_credit(text: str) -> bool:
+    """The text ends with a picture's credit: under a picture, or short and in the body, it is
+    a caption."""
+    return bool(_CLOSING_CREDIT.search(text.lower()))
+
+
+def _closes_with_credit(block: HtmlElement) -> bool:
+    return closes_with_credit(text_of(block))
+
+
 def _may_caption(block: HtmlElement | None) -> bool:
     return (
         block is not None and block.tag in _BLOCKS and block.find(".//img") is None and _short(text_of(block))
@@ -281,15 +304,12 @@ def _size(text: str) -> int:
     return len(" ".join(text.split()))
 
 
-_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
-
-
 def _links_to_a_page(image: HtmlElement) -> bool:
     """The picture is a link to another page (a story), not to itself at full size or to nothing."""
     for parent in list(image.iterancestors())[:2]:
         if parent.tag == "a":
             href = (parent.get("href") or "").strip()
-            return bool(href) and not href.startswith(("#", "javascript:")) and not _IMAGE_FILE.search(href)
+            return bool(href) and not href.startswith(("#", "javascript:")) and not PICTURE_FILE.search(href)
     return False
 
 
@@ -395,6 +415,9 @@ def find_unclassed_captions(
     centring_marks_captions: bool | None = None
     set_under: list[HtmlElement] = []  # lines set as captions (centred, italic) under picture blocks
     told = 0  # lines set the same way and too long for a caption
+    # Lines under a picture block that close with a credit, however set: added last, so that the
+    # gallery and photo-story rules below count only the pictures they counted before.
+    credited: list[HtmlElement] = []
     for image in tree.iter("img"):
         found.extend(el for el in _echoing_alt(image, not_captions) if el not in found)
         block = image.getparent()
@@ -425,6 +448,8 @@ def find_unclassed_captions(
         ):
             found.append(following)
             set_under.append(following)
+        elif following is not None and _closes_with_credit(following):
+            credited.append(following)
         elif (above := _caption_above(row, found, not_captions)) is not None:
             found.append(above)
     if told and told + len(set_under) >= _STORY_PICTURES:
@@ -448,6 +473,7 @@ def find_unclassed_captions(
             said = squash(" ".join(text_of(line) for line in lines))
             if _short(said) and not _said_elsewhere(said, image, not_captions) and _in_a_story(lines):
                 found.extend(line for line in lines if line not in found)
+    found.extend(line for line in credited if line not in found)
     return found
 
 

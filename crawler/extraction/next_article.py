@@ -80,17 +80,24 @@ def _box_of(heading: HtmlElement, kept: list[HtmlElement]) -> HtmlElement | None
 
 
 def _text_before(box: HtmlElement, heading: HtmlElement) -> str:
-    """The text the box prints before the heading, up to a little more than a label's length."""
+    """The text the box prints before the heading, up to a little more than a label's length.
+    Only printed characters fill that length: a template's indentation between its tags is no
+    text, and counted, it cut the walk before the article's paragraphs (a sidebar teaser's
+    heading then took the whole article's column for its box; session 21)."""
     above = set(heading.iterancestors())
     parts: list[str] = []
+    printed = 0
     for node in box.iter():
         if node is heading:
             break
-        if isinstance(node.tag, str) and node.text:
-            parts.append(node.text)
-        if node is not box and node not in above and node.tail:
-            parts.append(node.tail)
-        if sum(map(len, parts)) > 2 * _LABEL_CHARS:
+        for piece in (
+            node.text if isinstance(node.tag, str) else None,
+            node.tail if node is not box and node not in above else None,
+        ):
+            if piece:
+                parts.append(piece)
+                printed += len(piece) - sum(1 for char in piece if char.isspace())
+        if printed > 2 * _LABEL_CHARS:
             break
     return " ".join("".join(parts).split())
 

@@ -33,7 +33,10 @@ from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, atta
 from crawler.extraction.keys import squash
 
 _CARD_TAGS = frozenset({"div", "li", "td", "article", "section", "dd", "tr"})
-_IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|svg)(?:[?#].*)?$", re.I)
+# A link to a picture or a file to download (a worksheet's PDF, a form): no other story's page.
+_FILE_HREF = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|docx?|xlsx?|pptx?|odt|zip|rar|mp3|mp4)(?:[?#].*)?$", re.I
+)
 _HEADLINE_LINK_WORDS = 3
 _SUMMARY_MIN_WORDS, _SUMMARY_MAX_WORDS = 8, 80
 _CARD_MAX_WORDS = 120
@@ -64,9 +67,7 @@ def _words(text: str) -> int:
 
 def _story_link(link: HtmlElement) -> bool:
     href = (link.get("href") or "").strip()
-    return (
-        bool(href) and not href.startswith(("#", "javascript:", "mailto:")) and not _IMAGE_HREF.search(href)
-    )
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:")) and not _FILE_HREF.search(href)
 
 
 def _card_texts(
@@ -119,9 +120,23 @@ def _card_texts(
         summary_words < _SUMMARY_MIN_WORDS - 2
         or not (headline or image_hrefs)
         or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS)
+        or (not headline and _own_heading(element))
     ):
         return None
     return headline, summary
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _own_heading(element: HtmlElement) -> bool:
+    """A heading of the element's own that links nowhere: with only a picture linked, the item is
+    one of the page's own (a reviewer's verdict under their linked portrait, a section of an event
+    page over its sponsors' logos), not a teaser, whose headline leads to the story it sells."""
+    return any(
+        heading.find(".//a") is None and not any(a.tag == "a" for a in heading.iterancestors())
+        for heading in element.iter(*_HEADINGS)
+    )
 
 
 def _closes_a_line(link: HtmlElement) -> bool:
