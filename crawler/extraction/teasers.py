@@ -417,7 +417,7 @@ def _holds_teaser_link(node: HtmlElement) -> bool:
     )
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ANY_HEADING = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def in_a_story_card(element: HtmlElement) -> bool:
@@ -431,7 +431,7 @@ def in_a_story_card(element: HtmlElement) -> bool:
     for link in ancestors(element):
         if link.tag != "a":
             continue
-        if any(node.tag in _HEADINGS for node in link.iter()):
+        if any(node.tag in _ANY_HEADING for node in link.iter()):
             return True
         return len(link.text_content().split()) - own >= _TEASER_WORDS
     return False
