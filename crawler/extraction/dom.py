@@ -21,10 +21,11 @@ from indexer.errors import UnreadableInput
 from indexer.text import clean
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# A link to a picture file (a photo at full size), not to a page.
+PICTURE_EXTENSIONS = "jpe?g|png|gif|webp|avif|bmp|svg"
+PICTURE_FILE = re.compile(rf"\.(?:{PICTURE_EXTENSIONS})(?:[?#].*)?$", re.I)
 # "</head></html>" closing the document before its <body> (session 21: a template printed the body
 # after it). Browsers read on; libxml2 drops everything after </html>, and the page had no text.
-# A link to a picture file (a photo at full size), not to a page.
-PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp)(?:[?#].*)?$", re.I)
 _HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body[\s>]", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")

@@ -29,13 +29,21 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import looks_like_date
-from crawler.extraction.dom import BLOCK_TAGS, NON_CONTENT_TAGS, ancestors, attached, remove, short_raw_text
+from crawler.extraction.dom import (
+    BLOCK_TAGS,
+    NON_CONTENT_TAGS,
+    PICTURE_EXTENSIONS,
+    ancestors,
+    attached,
+    remove,
+    short_raw_text,
+)
 from crawler.extraction.keys import squash
 
 _CARD_TAGS = frozenset({"div", "li", "td", "article", "section", "dd", "tr"})
 # A link to a picture or a file to download (a worksheet's PDF, a form): no other story's page.
 _FILE_HREF = re.compile(
-    r"\.(?:jpe?g|png|gif|webp|bmp|svg|pdf|docx?|xlsx?|pptx?|odt|zip|rar|mp3|mp4)(?:[?#].*)?$", re.I
+    rf"\.(?:{PICTURE_EXTENSIONS}|pdf|docx?|xlsx?|pptx?|odt|zip|rar|mp3|mp4)(?:[?#].*)?$", re.I
 )
 _HEADLINE_LINK_WORDS = 3
 _SUMMARY_MIN_WORDS, _SUMMARY_MAX_WORDS = 8, 80
