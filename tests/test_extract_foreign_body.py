@@ -1,0 +1,114 @@
+"""Body text on foreign pages (session 22, issue #10): a video page whose only prose is the summary
+set in a caption-classed box under the player, and a results table printed inside a <pre>."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract_article
+
+URL = "https://tv-beispiel.example.de/sport/winterpause-im-stadion-100.html"
+SUMMARY = (
+    "In der kleinen Stadt am Fluss ruht der Ball seit Wochen. Die Vereine der Kreisliga sparen "
+    "Strom, die Platzwarte warten auf den Frühling. Wie die Saison weitergeht, weiß noch niemand."
+)
+HEADLINE = "Winterpause im Stadion am Fluss"
+
+
+def video_page(caption_box: str, description: str = SUMMARY) -> str:
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{HEADLINE} - Mediathek</title>"
+        f'<meta name="description" content="{description}">'
+        f'<meta property="og:title" content="{HEADLINE}">'
+        "</head><body>"
+        '<div class="b-header"><a href="/">Start</a> <a href="/sport">Sport</a></div>'
+        f'<main><article class="b-item"><h1 class="item-title">{HEADLINE}</h1>'
+        '<div class="b-player"><div class="player-box" data-video="clip-4711"></div></div>'
+        f"{caption_box}"
+        "</article></main>"
+        '<div class="x-dialogs">'
+        "<p>Gespeichert in deiner Liste! Entfernt aus deiner Liste. Bewertung gespeichert. "
+        "Einbettungscode in die Zwischenablage kopiert, bitte beachte die Hinweise zur Nutzung.</p>"
+        "<p>Dein neues Kennwort braucht mindestens zehn Zeichen, eine Ziffer und einen Großbuchstaben, "
+        "damit wir es für dein Konto übernehmen können.</p>"
+        "<p>Deine Anmeldung war erfolgreich. Bitte bestätige den Link in der E-Mail, die wir dir in "
+        "Kürze schicken, innerhalb von zwei Tagen.</p>"
+        "</div></body></html>"
+    )
+
+
+def summary_box(summary: str = SUMMARY) -> str:
+    return (
+        '<div class="item-caption"><div class="details">'
+        '<span class="teaser-cat">von Jana Beispiel</span>'
+        f'<p class="item-description">{summary}</p>'
+        "<dl><dt>Länge</dt><dd>3 min</dd><dt>Datum</dt><dd>12.01.2021</dd></dl>"
+        "</div></div>"
+    )
+
+
+def test_summary_in_a_caption_classed_box_is_the_text() -> None:
+    article = extract_article(video_page(summary_box()), URL)
+    assert article.text.startswith(SUMMARY)
+    assert SUMMARY not in article.captions
+
+
+def test_caption_box_saying_another_text_is_still_a_caption() -> None:
+    other = (
+        "Ein Platzwart kehrt Schnee von der Tribüne, während hinter ihm die Flutlichtmasten im "
+        "Nebel verschwinden und die Anzeigetafel noch das letzte Ergebnis zeigt."
+    )
+    article = extract_article(video_page(summary_box(other)), URL)
+    assert other not in article.text
+    assert any(other in caption for caption in article.captions)
+
+
+def test_short_description_or_headline_does_not_shield_a_caption() -> None:
+    """A declared description that is the headline (or a few words) is no summary: a photo caption
+    repeating it is still a caption."""
+    body = (
+        '<figure class="b-photo"><img src="/bilder/platz.jpg" alt="">'
+        f"<figcaption>{HEADLINE}</figcaption></figure>"
+        f"<p>{SUMMARY}</p>"
+        "<p>Der Vorsitzende des Kreisverbands hofft auf einen milden Februar, damit die ersten "
+        "Nachholspiele noch vor Ostern stattfinden können und die Tabelle wieder stimmt.</p>"
+    )
+    article = extract_article(video_page(body, description=HEADLINE), URL)
+    assert HEADLINE in article.captions
+    assert SUMMARY in article.text
+
+
+RESULTS_URL = "https://kreis-laufsport.example.de/ergebnisse/hallenmeeting-2006/"
+
+
+def results_page(table_holder: str) -> str:
+    rows = "".join(
+        f"<tr><td>{place}.</td><td>&nbsp;</td><td>{club}</td><td>{time}</td><td>sec.</td></tr>"
+        for place, club, time in (
+            (1, "SV Musterdorf", "51,20"),
+            (2, "TG Beispielstadt", "52,75"),
+            (3, "LAV Hinterwald", "53,08"),
+        )
+    )
+    table = f'<table cellspacing="0" border="0"><colgroup><col width="20"></colgroup>{rows}</table>'
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Ergebnisse: Hallenmeeting 2006</title></head><body>"
+        '<div id="main"><article class="post"><h1 class="entry-title">Ergebnisse: Hallenmeeting 2006</h1>'
+        '<div class="entry-content">'
+        "<p>Kreismeisterschaften der Jugend in der Halle am Stadtpark, Ergebnisliste des "
+        "Veranstalters für alle Staffeln und Einzelläufe des Tages.</p>"
+        f"<h3>Staffel 4 x 200 m</h3>{table_holder.format(table=table)}"
+        "</div></article></div></body></html>"
+    )
+
+
+def test_table_printed_inside_pre_keeps_its_rows() -> None:
+    """trafilatura passes a <pre> on as <code> with its tables unconverted (<tr>/<td>)."""
+    article = extract_article(results_page('<pre><span class="res">{table}</span></pre>'), RESULTS_URL)
+    assert "SV Musterdorf" in article.text
+    assert "3. | LAV Hinterwald | 53,08 | sec." in article.text
+
+
+def test_table_outside_pre_reads_as_before() -> None:
+    article = extract_article(results_page("{table}"), RESULTS_URL)
+    assert "2. | TG Beispielstadt | 52,75 | sec." in article.text
