@@ -1,8 +1,12 @@
 """Body text on foreign pages (session 22, issue #10): a video page whose only prose is the summary
-set in a caption-classed box under the player, and a results table printed inside a <pre>."""
+set in a caption-classed box under the player, a results table printed inside a <pre>, and a
+portal's "who is online" counter kept as a line of the text."""
 
 from __future__ import annotations
 
+import pytest
+
+from crawler.extraction.body import is_prompt
 from crawler.extraction.extract import extract_article
 
 URL = "https://tv-beispiel.example.de/sport/winterpause-im-stadion-100.html"
@@ -112,3 +116,25 @@ def test_table_printed_inside_pre_keeps_its_rows() -> None:
 def test_table_outside_pre_reads_as_before() -> None:
     article = extract_article(results_page("{table}"), RESULTS_URL)
     assert "2. | TG Beispielstadt | 52,75 | sec." in article.text
+
+
+WHO_IS_ONLINE = [
+    "27 Besucher sind online (4 Besucher halten sich im Bereich Termine auf.) Mitglied(er): 1 Gäste: 26",
+    "58 visitors online",
+    "3 guests and 2 members online",
+]
+STORY_SENTENCES = [
+    "Rund 400 Besucher kamen am Sonntag zum Dorffest, viele weitere verfolgten es online.",
+    "12 Nutzer meldeten am Montag, dass das Portal der Gemeinde über Stunden nicht online erreichbar war.",
+    "Online sind bisher 58 Anmeldungen für den Lauf am Stausee eingegangen.",
+]
+
+
+@pytest.mark.parametrize("line", WHO_IS_ONLINE)
+def test_who_is_online_box_is_no_text(line: str) -> None:
+    assert is_prompt(line)
+
+
+@pytest.mark.parametrize("line", STORY_SENTENCES)
+def test_sentences_about_visitors_online_stay(line: str) -> None:
+    assert not is_prompt(line)
