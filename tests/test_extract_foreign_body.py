@@ -138,3 +138,52 @@ def test_who_is_online_box_is_no_text(line: str) -> None:
 @pytest.mark.parametrize("line", STORY_SENTENCES)
 def test_sentences_about_visitors_online_stay(line: str) -> None:
     assert not is_prompt(line)
+
+
+NEWS_URL = "https://motor-beispiel.example.de/neuheiten/kleiner-kombi-im-test-4711.html"
+STORY = [
+    "Der neue kleine Kombi des Herstellers aus Süddeutschland kommt im Frühjahr zu den Händlern und "
+    "soll vor allem Familien mit wenig Platz in der Garage ansprechen.",
+    "Unter der Haube arbeitet ein sparsamer Dreizylinder, der im Alltag knapp fünf Liter verbrauchen "
+    "soll; eine Version mit Elektromotor folgt nach Angaben des Herstellers im Herbst.",
+    "Im Innenraum fällt der große Kofferraum auf, der sich mit umgeklappter Rückbank auf fast "
+    "fünfzehnhundert Liter erweitern lässt und eine ebene Ladefläche bietet.",
+    "Die Preise beginnen bei knapp zweiundzwanzigtausend Euro, die besser ausgestattete Linie mit "
+    "Navigationssystem und Sitzheizung kostet rund dreitausend Euro mehr.",
+]
+CUT_OFF = (
+    "Der sportliche Zweisitzer feiert sein Jubiläum mit einer Sonderserie. War die Marke anfangs vom ..."
+)
+
+
+def news_page(summary: str) -> str:
+    card = (
+        '<div class="c-more"><div class="c-pic"><a href="/neuheiten/zweisitzer-4700.html">'
+        '<img src="/bilder/4700.jpg" alt="Zweisitzer"></a></div>'
+        '<div class="c-date">3. März 2021</div><div class="c-text">'
+        '<h2 class="c-title"><a href="/neuheiten/zweisitzer-4700.html">'
+        "Jubiläum für den kleinen Zweisitzer</a></h2>"
+        f"<p>{summary}</p></div></div>"
+    )
+    paras = [f"<p>{text}</p>" for text in STORY]
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kleiner Kombi im Test</title>'
+        '</head><body><div class="c-page"><h1>Kleiner Kombi im Test</h1><div class="c-body">'
+        f"{''.join(paras[:2])}{card}{''.join(paras[2:])}"
+        "</div></div></body></html>"
+    )
+
+
+def test_cut_off_teaser_between_paragraphs_is_no_text() -> None:
+    article = extract_article(news_page(CUT_OFF), NEWS_URL)
+    assert "Sonderserie" not in article.text
+    assert all(paragraph in article.text for paragraph in STORY)
+
+
+def test_whole_teaser_summary_between_paragraphs_is_left_as_before() -> None:
+    """Only a summary cut off with an ellipsis is told apart; a whole one is left to the rules that
+    judge it by its place (it may be the article's own sapo printed as a teaser)."""
+    whole = CUT_OFF.replace(" War die Marke anfangs vom ...", "")
+    article = extract_article(news_page(whole), NEWS_URL)
+    assert whole in article.text
+    assert all(paragraph in article.text for paragraph in STORY)

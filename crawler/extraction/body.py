@@ -575,6 +575,18 @@ def _is_trailing_label(block: Block, outlet: OutletNames, signatures: frozenset[
     return False
 
 
+# A summary cut off mid-sentence by the template: "… War der Hersteller anfangs vom ...", "… […]".
+_CUT_OFF = re.compile(r"\w\s*[\[(]?\s*(?:\.\.\.|…)\s*[\])]?\s*$")
+
+
+def _is_cut_off_teaser(block: Block, teasers: frozenset[str]) -> bool:
+    """Another story's teaser summary, cut off with an ellipsis, anywhere in the text: a "more
+    news" card the template sets between two of the article's paragraphs. Only trailing teasers go
+    otherwise (the article's own sapo may be printed as a teaser on its page too), but the article
+    never prints its own paragraph cut off."""
+    return block.key in teasers and _CUT_OFF.search(block.text) is not None
+
+
 def _drop_trailing_labels(
     blocks: list[Block],
     result: CleanBody,
@@ -999,6 +1011,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_link_only(work, result)
     work = _filter(work, result, "widget", is_widget)
     work = _filter(work, result, "carousel counter", _is_counter)
+    work = _filter(work, result, "cut-off teaser", lambda b: _is_cut_off_teaser(b, context.teasers))
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
