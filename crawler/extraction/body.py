@@ -14,7 +14,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
    label in the last part of the text cuts everything after it;
-8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
+8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets,
+   and another story's teaser summary cut off with an ellipsis, wherever it stands;
 9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`, once
    a writer's bio after the signature has gone;
 10. paragraphs repeated verbatim (templates that print a paragraph twice), and pull quotes: a
