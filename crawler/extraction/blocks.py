@@ -413,6 +413,13 @@ def _drop_keeping_tail(element: etree._Element) -> None:
     parent.remove(element)
 
 
+# trafilatura converts a table into <row>s and <cell>s, except inside a <pre>, which it passes on as
+# <code> with the markup inside unconverted: a results page set in a <pre> (a 2000s export of a
+# timing program) reached us as <table><tr><td>, and read as "row"s only, every result was lost.
+_ROWS = ("row", "tr")
+_CELLS = ("cell", "td", "th")
+
+
 def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
     """Flatten trafilatura's <body>: lists into items, tables into rows, the rest into paragraphs.
     `url` (the page's) tells links that leave the site from the site's own."""
@@ -427,8 +434,8 @@ def body_to_blocks(body: etree._Element, url: str | None = None) -> list[Block]:
                 if item.find(".//item") is None and (block := _block("item", item, url, group)):
                     blocks.append(block)
         elif tag == "table":
-            for row in child.iter("row"):
-                cells = [_text(cell) for cell in row.iter("cell")]
+            for row in child.iter(*_ROWS):
+                cells = [_text(cell) for cell in row.iter(*_CELLS)]
                 text = " | ".join(c for c in cells if c)
                 if text:
                     blocks.append(

@@ -14,7 +14,8 @@ docs/extraction.md). Order matters and is the order of `clean_body`:
 6. tag lists ("Từ khóa: …" and the items after it) → `tags`;
 7. labelled related/teaser lists ("Tin liên quan", "Có thể bạn quan tâm" …): an end-of-article
    label in the last part of the text cuts everything after it;
-8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets;
+8. blocks that are all link text (related headlines) and lottery/stock/price/weather widgets,
+   and another story's teaser summary cut off with an ellipsis, wherever it stands;
 9. the closing byline (names, agency, outlet in the last blocks) → `authors`/`source_agency`, once
    a writer's bio after the signature has gone;
 10. paragraphs repeated verbatim (templates that print a paragraph twice), and pull quotes: a
@@ -575,6 +576,18 @@ def _is_trailing_label(block: Block, outlet: OutletNames, signatures: frozenset[
     return False
 
 
+# A summary cut off mid-sentence by the template: "… War der Hersteller anfangs vom ...", "… […]".
+_CUT_OFF = re.compile(r"\w\s*[\[(]?\s*(?:\.\.\.|…)\s*[\])]?\s*$")
+
+
+def _is_cut_off_teaser(block: Block, teasers: frozenset[str]) -> bool:
+    """Another story's teaser summary, cut off with an ellipsis, anywhere in the text: a "more
+    news" card the template sets between two of the article's paragraphs. Only trailing teasers go
+    otherwise (the article's own sapo may be printed as a teaser on its page too), but the article
+    never prints its own paragraph cut off."""
+    return block.key in teasers and _CUT_OFF.search(block.text) is not None
+
+
 def _drop_trailing_labels(
     blocks: list[Block],
     result: CleanBody,
@@ -999,6 +1012,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_link_only(work, result)
     work = _filter(work, result, "widget", is_widget)
     work = _filter(work, result, "carousel counter", _is_counter)
+    work = _filter(work, result, "cut-off teaser", lambda b: _is_cut_off_teaser(b, context.teasers))
     work = _drop_trailing_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)

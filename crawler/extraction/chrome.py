@@ -47,6 +47,7 @@ from crawler.urls import is_web_url, same_site
 _CAPTION_MAX_CHARS = 600
 _PHOTO_STORY_MIN_CAPTIONS = 3
 _PHOTO_STORY_SHARE = 1.0  # caption text at least equal to the other text of their container
+_SUMMARY_MIN_WORDS = 12  # a declared description this long is a summary, not a title copied
 _VIDEO_CAPTION = re.compile(r"^\s*(?:video|clip)\s*:", re.I)
 # Label and class-word vocabularies: crawler/extraction/data/chrome_labels.toml
 # (folded label texts, see label_key).
@@ -169,7 +170,10 @@ def _classed_captions(tree: HtmlElement, index: PageIndex) -> list[HtmlElement]:
 
 
 def _caption_candidates(
-    tree: HtmlElement, index: PageIndex, descriptions: frozenset[str] = frozenset()
+    tree: HtmlElement,
+    index: PageIndex,
+    descriptions: frozenset[str] = frozenset(),
+    summaries: frozenset[str] = frozenset(),
 ) -> list[HtmlElement]:
     """Classed captions, descriptions sitting in an image wrapper (a sapo is classed "description"
     too, but not inside a figure) and captions marked up only by their place under an image or by
@@ -177,8 +181,28 @@ def _caption_candidates(
     found = _classed_captions(tree, index)
     found += [el for el in index.with_words(_DESCRIPTION_WORDS) if in_image_box(el)]
     found += find_unclassed_captions(tree, descriptions)
-    unique = {el: None for el in found if el.tag not in ("img", "a", "body", "html")}
+    unique = {
+        el: None
+        for el in found
+        if el.tag not in ("img", "a", "body", "html") and not _prints_summary(el, summaries)
+    }
     return sorted(unique, key=lambda el: _position(index, el))
+
+
+def _prints_summary(element: HtmlElement, summaries: frozenset[str]) -> bool:
+    """A box classed as a caption that prints the page's declared summary (itself or in a block of
+    its own) is the story's, not a picture's: a video page sets its only prose, the summary under
+    the player, in an "item-caption" box beside the running time. Taken out as a caption, it left
+    the body extractor nothing but the page's log-in and sharing dialogs. A declared description
+    that is the headline (og:title copied) or a few words says nothing of the kind: a photo's
+    caption often repeats the headline."""
+    if not summaries:
+        return False
+    return any(
+        squash(text_of(node)) in summaries
+        for node in element.iter()
+        if isinstance(node.tag, str) and node.tag not in ("img", "a")
+    )
 
 
 def _position(index: PageIndex, element: HtmlElement) -> int:
@@ -325,7 +349,13 @@ def take_captions(
     )
     classed = set(_classed_captions(tree, index)) if headline_blocks else set()
     known = [*descriptions, text_of(headline) if headline is not None else ""]
-    for element in _caption_candidates(tree, index, frozenset(key for key in map(squash, known) if key)):
+    keys = frozenset(key for key in map(squash, known) if key)
+    summaries = frozenset(
+        key
+        for key in map(squash, descriptions)
+        if len(key.split()) >= _SUMMARY_MIN_WORDS and key != squash(known[-1])
+    )
+    for element in _caption_candidates(tree, index, keys, summaries):
         if _position(index, element) < after:
             if (
                 element in classed
