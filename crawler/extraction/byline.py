@@ -288,9 +288,18 @@ def _title_case(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+_PREFIXED_NAME_WORD = re.compile(
+    r"^(?i:" + "|".join(map(re.escape, _VOCAB["words"]["name_word_prefixes"])) + r")(?P<rest>[^\W\d_]{2,})$"
+)
+
+
 def _word_is_name(word: str) -> bool:
     if _INITIALS.match(word):
         return True
+    if word[:1].isupper() and (prefixed := _PREFIXED_NAME_WORD.match(word)):
+        rest = prefixed["rest"]
+        if rest[0].isupper() and rest[1:].islower():
+            return True  # "O'Brien", "McKay", "DeLuca": a surname's prefix, then a capitalised name
     letters = word.replace("-", "")
     if not letters.isalpha():
         return False
@@ -861,7 +870,48 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     merged.unnamed = max(0, announced - len(merged.authors)) if merged.authors else 0
     if text and (merged.authors or merged.agency):
         lines.add(squash(text))
-    return merged if merged.authors or merged.agency else None
+    if merged.authors or merged.agency:
+        return merged
+    return _marked_name(element, outlet, lines)
+
+
+_NAME_CLASS_WORDS = frozenset(_VOCAB["words"]["name_class_words"])
+_HANDLE_WORD = re.compile(r"^[^\W_][\w.'’-]{0,30}$")
+_HANDLE_WORDS = 3
+
+
+def _marked_name(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
+    """The name inside a byline whose markup says which text is the writer's: a link with
+    rel="author", or the hCard's formatted name (class "fn") of an author card. Blogs print
+    their writers' account names there ("von <a rel=author>tobi</a> · 3. Mai", "by <span
+    class='fn'>kay77</span>"): a name in lower case, with digits, or of one word, which a line
+    read without that markup never takes for a person. The markup stands in for the shape: the
+    text is taken as printed, unless it is a row of buttons, the outlet or a desk."""
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if not (node.tag == "a" and _marked_author(node)) and not words_of(node) & _NAME_CLASS_WORDS:
+            continue
+        text = short_text(node, limit=40)
+        if not text:
+            continue
+        byline = parse_byline(text, outlet, pen_names=True, labelled=True)
+        if byline and byline.authors:
+            lines.update(_line_keys(byline, text))
+            return byline
+        words = text.split()
+        if (
+            len(words) <= _HANDLE_WORDS
+            and all(_HANDLE_WORD.match(word) and not word.isdigit() for word in words)
+            and not all(fold(word) in _CHROME_NAME_WORDS for word in words)
+            and fold(text) not in _NOT_NAMES
+            and not outlet.matches(text)
+            and not _DESK.search(fold(text))
+        ):
+            byline = Byline(authors=[text])
+            lines.update(_line_keys(byline, text))
+            return byline
+    return None
 
 
 _LINE_BLOCKS = ("div", "p", "li")
