@@ -797,6 +797,7 @@ _AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
 # predicate evaluated on every element of the page; the same elements, in page order).
 _AUTHOR_PROPERTY_XPATH = etree.XPath(
     "//body//*/@itemprop[. = 'author']/.. | //body//*/@rel[contains(., 'author')]/.."
+    " | //body//*/@data-testid[contains(., 'byline')]/.."
 )
 _AUTHOR_CHILD_TAGS = ("a", "h3", "h4", "h5", "span", "strong", "b", "p", "em", "div", "li")
 _AFTER_HEADLINE = 3000
@@ -1408,6 +1409,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             # The page's sidebar, header or footer after the text ("Trending Now" over a rail's
             # list, "Follow Us" over social links): the site's furniture signs no article.
             continue
+        if _classed_heading(holder):
+            continue  # a box's heading after the text ("Similar recipes" over a list of cards)
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence
@@ -1417,6 +1420,20 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+_HEADING_CLASS_WORDS = frozenset(_VOCAB["words"]["heading_class_words"])
+_HEADING_LEVELS = 2  # the text's element and the block it stands in: <div class="box-title"><span>…
+
+
+def _classed_heading(holder: HtmlElement) -> bool:
+    """The text stands in an element its template classes as a heading ("pane-title",
+    "section-header"): the heading of a box after the article (related stories, live streams),
+    set in a <div> rather than an <h2>, which the line reader already skips."""
+    return any(
+        words_of(node) & _HEADING_CLASS_WORDS
+        for node in [holder, *list(ancestors(holder))[: _HEADING_LEVELS - 1]]
+    )
 
 
 _LISTS = frozenset({"ul", "ol", "dl"})
