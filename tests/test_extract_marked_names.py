@@ -111,3 +111,27 @@ def test_a_prefixed_surname_is_a_name(field: str, name: str) -> None:
 def test_other_inner_capitals_are_no_name(field: str) -> None:
     byline = parse_byline(field, field=True)
     assert byline is None or byline.authors == []
+
+
+SIDEBAR = (
+    '<div class="widget-area"><ul><li><a href="/neu">Jetzt Neu</a></li>'
+    '<li><a href="/archiv">Altes Archiv</a></li><li><a href="/feed">Feed der Einträge</a></li>'
+    '<li><a href="/links">Weitere Links</a></li></ul></div>'
+)
+
+
+def test_a_page_classed_for_its_writer_is_no_byline() -> None:
+    """Failed before session 22: WordPress classes the <body> "single-author"; read as a byline
+    element, it named every capitalised line of the page (the sidebar's links), and every byline
+    inside it was skipped as a part of it."""
+    byline = (
+        '<div class="entry-meta">von <span class="author vcard"><a class="url fn n" href="/author/jv/">'
+        "Jana Vollmer</a></span></div>"
+    )
+    html = (
+        page(byline)
+        .decode()
+        .replace("<body>", '<body class="single single-author">')
+        .replace("</article>", f"</article>{SIDEBAR}")
+    )
+    assert extract_article(html.encode(), URL).authors == ["Jana Vollmer"]

@@ -1008,12 +1008,17 @@ def find_byline(
         scored.append((distance, element))
     first: PageByline | None = None
     headline = index.elements[headline_at] if 0 <= headline_at < len(index.elements) else None
+    holding = frozenset(ancestors(headline)) if headline is not None else frozenset()
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
         if headline is not None and beside_a_teaser(element, headline, cards=True):
             continue  # a card of another story ("<article><h3><a>Its headline</a></h3><a>Writer</a>")
-        if any(_is_author_element(a) for a in ancestors(element)):
+        if element in holding:
+            # the page or the article's container classed for its writer ("<body class='single-author'>"):
+            # it holds the headline, the text and the sidebars, and is no byline
+            continue
+        if any(_is_author_element(a) and a not in holding for a in ancestors(element)):
             continue
         lines: set[str] = set()
         byline = _read_author_element(element, outlet, lines)
