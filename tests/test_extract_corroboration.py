@@ -28,7 +28,7 @@ COUNTER = '<a href="#comments">Keine Kommentare</a>'
 
 def page(person: str | None, card: str, credit: str = COUNTER) -> bytes:
     ld = (
-        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+        '<script type="application/ld+json">{"@type":"NewsArticle","@context":"https://schema.org",'
         '"headline":"Turnhalle wird bis zum Herbst saniert","datePublished":"2024-05-06T10:00:00+02:00",'
         f'"author":{{"@type":"Person","name":"{person}"}}}}</script>'
         if person
