@@ -28,8 +28,8 @@ COUNTER = '<a href="#comments">Keine Kommentare</a>'
 
 def page(person: str | None, card: str, credit: str = COUNTER) -> bytes:
     ld = (
-        '<script type="application/ld+json">{"@type":"NewsArticle","@context":"https://schema.org",'
-        '"headline":"Turnhalle wird bis zum Herbst saniert","datePublished":"2024-05-06T10:00:00+02:00",'
+        '<script type="application/ld+json">{"headline":"Turnhalle wird bis zum Herbst saniert",'
+        '"@type":"NewsArticle","datePublished":"2024-05-06T10:00:00+02:00","@context":"https://schema.org",'
         f'"author":{{"@type":"Person","name":"{person}"}}}}</script>'
         if person
         else ""
