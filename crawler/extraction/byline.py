@@ -288,9 +288,18 @@ def _title_case(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+_PREFIXED_NAME_WORD = re.compile(
+    r"^(?i:" + "|".join(map(re.escape, _VOCAB["words"]["name_word_prefixes"])) + r")(?P<rest>[^\W\d_]{2,})$"
+)
+
+
 def _word_is_name(word: str) -> bool:
     if _INITIALS.match(word):
         return True
+    if word[:1].isupper() and (prefixed := _PREFIXED_NAME_WORD.match(word)):
+        rest = prefixed["rest"]
+        if rest[0].isupper() and rest[1:].islower():
+            return True  # "O'Brien", "McKay", "DeLuca": a surname's prefix, then a capitalised name
     letters = word.replace("-", "")
     if not letters.isalpha():
         return False
@@ -788,6 +797,7 @@ _AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
 # predicate evaluated on every element of the page; the same elements, in page order).
 _AUTHOR_PROPERTY_XPATH = etree.XPath(
     "//body//*/@itemprop[. = 'author']/.. | //body//*/@rel[contains(., 'author')]/.."
+    " | //body//*/@data-testid[contains(., 'byline')]/.."
 )
 _AUTHOR_CHILD_TAGS = ("a", "h3", "h4", "h5", "span", "strong", "b", "p", "em", "div", "li")
 _AFTER_HEADLINE = 3000
@@ -861,7 +871,48 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     merged.unnamed = max(0, announced - len(merged.authors)) if merged.authors else 0
     if text and (merged.authors or merged.agency):
         lines.add(squash(text))
-    return merged if merged.authors or merged.agency else None
+    if merged.authors or merged.agency:
+        return merged
+    return _marked_name(element, outlet, lines)
+
+
+_NAME_CLASS_WORDS = frozenset(_VOCAB["words"]["name_class_words"])
+_HANDLE_WORD = re.compile(r"^[^\W_][\w.'’-]{0,30}$")
+_HANDLE_WORDS = 3
+
+
+def _marked_name(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
+    """The name inside a byline whose markup says which text is the writer's: a link with
+    rel="author", or the hCard's formatted name (class "fn") of an author card. Blogs print
+    their writers' account names there ("von <a rel=author>tobi</a> · 3. Mai", "by <span
+    class='fn'>kay77</span>"): a name in lower case, with digits, or of one word, which a line
+    read without that markup never takes for a person. The markup stands in for the shape: the
+    text is taken as printed, unless it is a row of buttons, the outlet or a desk."""
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if not (node.tag == "a" and _marked_author(node)) and not words_of(node) & _NAME_CLASS_WORDS:
+            continue
+        text = short_text(node, limit=40)
+        if not text:
+            continue
+        byline = parse_byline(text, outlet, pen_names=True, labelled=True)
+        if byline and byline.authors:
+            lines.update(_line_keys(byline, text))
+            return byline
+        words = text.split()
+        if (
+            len(words) <= _HANDLE_WORDS
+            and all(_HANDLE_WORD.match(word) and not word.isdigit() for word in words)
+            and not all(fold(word) in _CHROME_NAME_WORDS for word in words)
+            and fold(text) not in _NOT_NAMES
+            and not outlet.matches(text)
+            and not _DESK.search(fold(text))
+        ):
+            byline = Byline(authors=[text])
+            lines.update(_line_keys(byline, text))
+            return byline
+    return None
 
 
 _LINE_BLOCKS = ("div", "p", "li")
@@ -957,12 +1008,17 @@ def find_byline(
         scored.append((distance, element))
     first: PageByline | None = None
     headline = index.elements[headline_at] if 0 <= headline_at < len(index.elements) else None
+    holding = frozenset(ancestors(headline)) if headline is not None else frozenset()
     for distance, element in sorted(scored, key=lambda item: item[0]):
         if not attached(element, tree) or in_chrome(element) or _in_comments(element):
             continue
         if headline is not None and beside_a_teaser(element, headline, cards=True):
             continue  # a card of another story ("<article><h3><a>Its headline</a></h3><a>Writer</a>")
-        if any(_is_author_element(a) for a in ancestors(element)):
+        if element in holding:
+            # the page or the article's container classed for its writer ("<body class='single-author'>"):
+            # it holds the headline, the text and the sidebars, and is no byline
+            continue
+        if any(_is_author_element(a) and a not in holding for a in ancestors(element)):
             continue
         lines: set[str] = set()
         byline = _read_author_element(element, outlet, lines)
@@ -1358,6 +1414,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             # The page's sidebar, header or footer after the text ("Trending Now" over a rail's
             # list, "Follow Us" over social links): the site's furniture signs no article.
             continue
+        if _classed_heading(holder):
+            continue  # a box's heading after the text ("Similar recipes" over a list of cards)
         line = _line_of(node)
         if line is None:
             continue  # a box heading ("VIDEO ĐANG XEM NHIỀU"), or words inside a longer sentence
@@ -1367,6 +1425,20 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+_HEADING_CLASS_WORDS = frozenset(_VOCAB["words"]["heading_class_words"])
+_HEADING_LEVELS = 2  # the text's element and the block it stands in: <div class="box-title"><span>…
+
+
+def _classed_heading(holder: HtmlElement) -> bool:
+    """The text stands in an element its template classes as a heading ("pane-title",
+    "section-header"): the heading of a box after the article (related stories, live streams),
+    set in a <div> rather than an <h2>, which the line reader already skips."""
+    return any(
+        words_of(node) & _HEADING_CLASS_WORDS
+        for node in [holder, *list(ancestors(holder))[: _HEADING_LEVELS - 1]]
+    )
 
 
 _LISTS = frozenset({"ul", "ol", "dl"})

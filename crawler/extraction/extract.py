@@ -54,6 +54,7 @@ from crawler.extraction.chrome import (
     take_captions,
     take_tag_lists,
 )
+from crawler.extraction.corroboration import confirmed_elsewhere
 from crawler.extraction.dateline import closing_date, day_only, find_printed_date, with_closing
 from crawler.extraction.dates import date_from_url, plausible
 from crawler.extraction.dom import (
@@ -625,12 +626,15 @@ def _authors(
     outlet: OutletNames,
     printed: Sequence[Byline | None],
     found: Sequence[Byline | None],
+    tree: HtmlElement,
 ) -> tuple[list[str], str | None]:
     """Names from the byline printed with the article first (by the headline, or in the text's
     own lines), then structured data, then the other bylines found on the page in the order
     given: the first source that names a person wins. The reader sees the printed byline; where
     metadata names someone else (an editor, the account that uploaded the story) the printed one
-    is right (issue #10). Agencies accumulate, structured data's first."""
+    is right (issue #10), unless the structured data's writer is printed too and the printed
+    credit names none of them (corroboration.py). `found` ends with the meta tags' byline, which
+    is metadata, not print. Agencies accumulate, structured data's first."""
     structured = Byline()
     agency: str | None = None
     for raw in meta.person_authors:
@@ -641,6 +645,9 @@ def _authors(
     for raw in meta.organization_authors:
         if not outlet.matches(raw):
             agency = agency or agency_name(raw) or clean(raw)
+    credit = next((byline for byline in printed if byline and byline.authors), None)
+    if credit is not None and confirmed_elsewhere(structured, credit, [*printed, *found[:-1]], tree):
+        printed = [byline for byline in printed if byline is not credit]
     authors: list[str] = []
     short: Byline | None = None  # a byline that counted co-authors it did not name
     for byline in (*printed, structured, *found):
@@ -918,7 +925,7 @@ def extract_article(
         near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
-    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags))
+    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags), tree)
     published = thread_published or _published(
         meta,
         tree,
