@@ -45,6 +45,16 @@ def test_a_date_in_a_paragraphs_link_is_not_the_stamp(head: str, day: str | None
     assert day_of(page(LINKED, head)) == day
 
 
+def test_a_date_in_a_paragraph_of_labelled_cells_is_still_read() -> None:
+    """Guard: a paragraph made of labelled cells (a catalogue's details) is no sentence."""
+    cells = (
+        '<p class="details"><span class="c1">Pages:</span><span class="c2">212 pages, paperback</span>'
+        '<span class="c1">Released:</span><span class="c2">09.10.2025</span>'
+        '<span class="c1">Shelf:</span><span class="c2">Local history, second floor</span></p>'
+    )
+    assert day_of(page(cells, "")) == "2025-10-09"
+
+
 def test_a_date_line_of_its_own_is_still_read() -> None:
     """Guard: a short unclassed line with a linked day right under the headline is a stamp."""
     line = '<p><a href="https://valley.example/news/library-opens-on-sundays">18 October 2025</a></p>'
@@ -108,3 +118,37 @@ def test_a_date_in_the_headlines_own_header_is_read() -> None:
     banner = '<div class="meta"><p>13.10.2025</p></div>'
     page_without = header_page(banner).replace('<div class="meta"><p>13.10.2025</p></div>\n<h1>', "<h1>")
     assert day_of(page_without) is None
+
+
+SWAP_META = '<meta property="article:published_time" content="2025-03-10T09:30:00+01:00">'
+
+
+@pytest.mark.parametrize(
+    ("printed", "day", "conflict"),
+    [
+        ("03.10.2025", "2025-03-10", False),  # failed on main: 3 October, a conflict, and it won
+        ("04.10.2025", "2025-10-04", True),  # guard: another day is still a conflict, and wins
+    ],
+)
+def test_a_day_only_date_with_day_and_month_swapped_is_the_metadatas(
+    printed: str, day: str, conflict: bool
+) -> None:
+    """A day printed without its time whose day and month are the metadata's swapped is one date
+    read the other way, not a second date."""
+    article = extract_article(page(f'<div class="date">{printed}</div>', SWAP_META), URL, crawled=CRAWLED)
+    assert article.published is not None
+    assert (article.published.date().isoformat(), article.published_conflict) == (day, conflict)
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("16.10.2025 – The library", "2025-10-16"),  # failed on main: no date at all
+        ("Valley, 16 October 2025 - The library", "2025-10-16"),  # failed on main too
+        ("16 October – The library", None),  # guard: a dateline without its year is not read
+        ("On 16.10.2025 the library", None),  # guard: a date in the sentence is not read
+    ],
+)
+def test_a_press_releases_opening_dateline(opening: str, day: str | None) -> None:
+    text = f"<p>{opening} will open its reading rooms on Sunday afternoons from next month on.</p>"
+    assert day_of(page(text, "")) == day

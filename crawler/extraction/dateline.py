@@ -110,19 +110,52 @@ def _candidates(
         whole = short_text(element, limit=80) if len(element) and element.tag in _LINE_TAGS else None
         for piece, holder in ((whole, element), (element.text, element), (element.tail, element.getparent())):
             text = " ".join((piece or "").split())
-            if 6 <= len(text) <= 80 and _is_date_line(text) and not _in_running_text(holder):
+            if 6 <= len(text) <= 80 and _is_date_line(text) and not _in_running_text(holder, text):
                 found.append((element, text))
+        if element.tag == "p" and (opening := _opening_dateline(element.text or "")):
+            found.append((element, opening))
     return found
 
 
+# "29.11.2022 – The association said …": a press release's dateline, set off from its first
+# sentence by a dash. The date part is short; the dash has spaces around it (not a hyphenated word).
+_DATELINE = re.compile(r"^\s*(?P<date>[^–—]{6,40}?)\s+[–—-]\s+\S")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _opening_dateline(text: str) -> str | None:
+    """The date a paragraph opens with, set off by a dash, when it names its year: the dateline
+    of a press release or an agency story, which gives the day the text was issued. A date inside
+    the paragraph's sentences is never read (`_in_running_text`)."""
+    match = _DATELINE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    date = match["date"]
+    return date if _YEAR.search(date) and _is_date_line(date) else None
+
+
 _PROSE_LEVELS = 3  # inline wrappers between a piece of text and its paragraph ("<p><em><a>")
+_PROSE_CHARS = 60  # loose text beside the date, in its paragraph, that makes it a sentence
 
 
-def _in_running_text(holder: HtmlElement | None) -> bool:
-    """Whether the text sits in a paragraph longer than a date line: a day told in a sentence ("at
-    its meeting of <a>2 May</a> the council decided …"), not a stamp printed on a line of its own."""
+def _in_running_text(holder: HtmlElement | None, piece: str) -> bool:
+    """Whether the text is told in a paragraph's sentence: a day in running prose ("at its meeting
+    of <a>2 May</a> the council decided …"), not a stamp printed on a line of its own. Prose is
+    loose text: the paragraph (or an inline wrapper inside it) has words of its own beside the
+    date. A paragraph made of labelled cells ("<span>Released:</span><span>02.10.2025</span> …")
+    has none, and its date is read as before."""
     if holder is None:
         return False
+    chain = [holder, *list(ancestors(holder))[:_PROSE_LEVELS]]
+    if not any(node.tag == "p" for node in chain):
+        return False
+    for node in chain:
+        own = " ".join(" ".join([node.text or "", *(child.tail or "" for child in node)]).split())
+        if len(own) - len(piece) > _PROSE_CHARS:
+            return True
+        if node.tag == "p":
+            break
+    return False
     for node in [holder, *list(ancestors(holder))[:_PROSE_LEVELS]]:
         if node.tag == "p":
             return short_text(node, limit=80) is None
