@@ -120,26 +120,6 @@ def test_a_date_in_the_headlines_own_header_is_read() -> None:
     assert day_of(page_without) is None
 
 
-SWAP_META = '<meta property="article:published_time" content="2025-03-10T09:30:00+01:00">'
-
-
-@pytest.mark.parametrize(
-    ("printed", "day", "conflict"),
-    [
-        ("03.10.2025", "2025-03-10", False),  # failed on main: 3 October, a conflict, and it won
-        ("04.10.2025", "2025-10-04", True),  # guard: another day is still a conflict, and wins
-    ],
-)
-def test_a_day_only_date_with_day_and_month_swapped_is_the_metadatas(
-    printed: str, day: str, conflict: bool
-) -> None:
-    """A day printed without its time whose day and month are the metadata's swapped is one date
-    read the other way, not a second date."""
-    article = extract_article(page(f'<div class="date">{printed}</div>', SWAP_META), URL, crawled=CRAWLED)
-    assert article.published is not None
-    assert (article.published.date().isoformat(), article.published_conflict) == (day, conflict)
-
-
 @pytest.mark.parametrize(
     ("opening", "day"),
     [

@@ -13,7 +13,7 @@ dates something else): the date is null, and the note gives both days.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from crawler.extraction.dateline import PrintedDate, day_only
 from crawler.extraction.dates import plausible
@@ -49,11 +49,9 @@ def _zone_slip(metadata: datetime, printed: PrintedDate) -> bool:
 
 def _transposed(metadata: datetime, printed: datetime) -> bool:
     """Whether the printed date is the metadata's with day and month swapped, at the same time of
-    day or printed without one: one numeric date read the other way ("08/04/2018" on an English
-    edition), not two dates."""
+    day: one numeric date read the other way ("08/04/2018" on an English edition), not two dates."""
     metadata, printed = metadata.astimezone(VIETNAM_TZ), printed.astimezone(VIETNAM_TZ)
-    clock = printed.time()
-    if metadata.day > 12 or metadata.day == metadata.month or clock not in (metadata.time(), time(0, 0)):
+    if metadata.day > 12 or metadata.day == metadata.month or printed.time() != metadata.time():
         return False
     return (printed.year, printed.month, printed.day) == (metadata.year, metadata.day, metadata.month)
 
