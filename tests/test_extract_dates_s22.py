@@ -132,3 +132,10 @@ def test_a_date_in_the_headlines_own_header_is_read() -> None:
 def test_a_press_releases_opening_dateline(opening: str, day: str | None) -> None:
     text = f"<p>{opening} will open its reading rooms on Sunday afternoons from next month on.</p>"
     assert day_of(page(text, "")) == day
+
+
+def test_a_json_ld_object_wrapped_in_cdata_is_read() -> None:
+    """Failed on main: the CDATA wrapper made the block unreadable, and the page had no date."""
+    head = BROKEN_JSONLD.replace("\n}\n</script>", "\n]]></script>").replace(">\n{", ">\n<![CDATA[\n{", 1)
+    assert "CDATA" in head
+    assert day_of(page("", head)) == "2025-10-09"

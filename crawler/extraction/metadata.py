@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -130,12 +131,16 @@ def _jsonld_items(tree: HtmlElement) -> list[dict[str, Any]]:
     return list(_flatten(items))
 
 
+_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def _first_object(text: str) -> dict[str, Any] | None:
-    """The object a JSON-LD block opens with, when something follows it that makes the block as a
-    whole unreadable: a template's stray closing brace after a complete object. Only a whole first
-    object is taken; a block broken inside its object stays unread."""
+    """The object a JSON-LD block opens with, when something around it makes the block as a whole
+    unreadable: a template's stray closing brace after a complete object, or an XHTML habit's
+    `<![CDATA[ … ]]>` wrapper. Only a whole first object is taken; a block broken inside its
+    object stays unread."""
     try:
-        value, _ = json.JSONDecoder().raw_decode(text.strip())
+        value, _ = json.JSONDecoder().raw_decode(_WRAPPER.sub("", text).strip())
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
