@@ -1,8 +1,10 @@
 """Dates on foreign pages, session 22: fewer null dates without a new wrong one.
 
 A date in the running text of the first paragraph (a link to a meeting "of 2 May") was read as
-the page's stamp; a JSON-LD block with a stray closing brace after
-its object hid its datePublished. Names and pages are invented for these tests.
+the page's stamp. Dates went unread: a JSON-LD block with a stray closing brace after its object
+or a CDATA wrapper around it; `og:article:published_time`; a <time> printed after the text; a
+date line in the <header> that holds the headline; a press release's opening dateline. Names
+and pages are invented for these tests.
 """
 
 from __future__ import annotations
