@@ -32,6 +32,7 @@ from crawler.extraction.dates import (
     written_order,
 )
 from crawler.extraction.dom import (
+    CHROME_LANDMARKS,
     NON_CONTENT_TAGS,
     PageIndex,
     ancestors,
@@ -107,11 +108,58 @@ def _candidates(
         # date in two nodes, which a class word would have named one date element), then its
         # own text and tail.
         whole = short_text(element, limit=80) if len(element) and element.tag in _LINE_TAGS else None
-        for piece in (whole, element.text, element.tail):
+        for piece, holder in ((whole, element), (element.text, element), (element.tail, element.getparent())):
             text = " ".join((piece or "").split())
-            if 6 <= len(text) <= 80 and _is_date_line(text):
+            if 6 <= len(text) <= 80 and _is_date_line(text) and not _in_running_text(holder, text):
                 found.append((element, text))
+        if element.tag == "p" and (opening := _opening_dateline(element.text or "")):
+            found.append((element, opening))
     return found
+
+
+# "29.11.2022 – The association said …": a press release's dateline, set off from its first
+# sentence by a dash. The date part is short; the dash has spaces around it (not a hyphenated word).
+_DATELINE = re.compile(r"^\s*(?P<date>[^–—]{6,40}?)\s+[–—-]\s+\S")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _opening_dateline(text: str) -> str | None:
+    """The date a paragraph opens with, set off by a dash, when it names its year: the dateline
+    of a press release or an agency story, which gives the day the text was issued. A date inside
+    the paragraph's sentences is never read (`_in_running_text`)."""
+    match = _DATELINE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    date = match["date"]
+    return date if _YEAR.search(date) and _is_date_line(date) else None
+
+
+_PROSE_LEVELS = 3  # inline wrappers between a piece of text and its paragraph ("<p><em><a>")
+_PROSE_CHARS = 60  # loose text beside the date, in its paragraph, that makes it a sentence
+
+
+def _in_running_text(holder: HtmlElement | None, piece: str) -> bool:
+    """Whether the text is told in a paragraph's sentence: a day in running prose ("at its meeting
+    of <a>2 May</a> the council decided …"), not a stamp printed on a line of its own. Prose is
+    loose text: the paragraph (or an inline wrapper inside it) has words of its own beside the
+    date. A paragraph made of labelled cells ("<span>Released:</span><span>02.10.2025</span> …")
+    has none, and its date is read as before."""
+    if holder is None:
+        return False
+    chain = [holder, *list(ancestors(holder))[:_PROSE_LEVELS]]
+    if not any(node.tag == "p" for node in chain):
+        return False
+    for node in chain:
+        own = " ".join(" ".join([node.text or "", *(child.tail or "" for child in node)]).split())
+        if len(own) - len(piece) > _PROSE_CHARS:
+            return True
+        if node.tag == "p":
+            break
+    return False
+    for node in [holder, *list(ancestors(holder))[:_PROSE_LEVELS]]:
+        if node.tag == "p":
+            return short_text(node, limit=80) is None
+    return False
 
 
 def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int) -> HtmlElement | None:
@@ -315,7 +363,11 @@ def find_printed_date(
     for _, element, text in near:
         if update is not None and not _same_stamp_block(update[0], element):
             continue
-        if not attached(element, tree) or in_chrome(element) or _looks_like_clock(element, headline):
+        if (
+            not attached(element, tree)
+            or _in_chrome(element, headline)
+            or _looks_like_clock(element, headline)
+        ):
             continue
         if beside_a_teaser(element, headline) or _quoted_or_carded(element):
             continue
@@ -347,6 +399,26 @@ def find_printed_date(
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
     return day[1] if day else (update[1] if update else edition)
+
+
+def _in_chrome(element: HtmlElement, headline: HtmlElement) -> bool:
+    """In the page's header, navigation, sidebar or footer (`dom.in_chrome`), unless the <header>
+    it sits in holds the headline too: `<header class="article-head">` around the h1 and its date
+    line is the article's own heading block, not the site's banner. Inside that header, a nav or
+    an aside is still chrome, and so is the header when it sits in chrome itself."""
+    if not in_chrome(element):
+        return False
+    own = set(ancestors(headline))
+    for node in [element, *ancestors(element)]:
+        if node.tag == "header" and node in own:
+            parent = node.getparent()
+            return parent is not None and in_chrome(parent)
+        if node.tag in CHROME_LANDMARKS or node.get("role") in _CHROME_ROLES:
+            return True
+    return True
+
+
+_CHROME_ROLES = frozenset({"banner", "navigation", "complementary", "contentinfo"})
 
 
 def _classed_as_update(element: HtmlElement) -> bool:
@@ -475,7 +547,8 @@ def _lines_after_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
     """The date stamps among the first lines printed after the article's last paragraph, read up
     to the first link, list or heading (a related-article box and its teasers' dates come there).
     A stamp has a time of day or a label: "Hà Nội, ngày 15/11/2025" closing a letter or a
-    decision quoted in full dates that document, not the article."""
+    decision quoted in full dates that document, not the article. A <time> is read from its
+    machine value, which often has the time of day its printed day leaves out."""
     words = last_paragraph.rstrip(_CLOSING_MARKS).split()
     if len(words) < 3:
         return []
@@ -501,7 +574,8 @@ def _lines_after_text(tree: HtmlElement, last_paragraph: str) -> list[str]:
             continue
         if any(el.tag in _BOX_TAGS for el in [holder, *list(ancestors(holder))[:2]]):
             break
-        line = short_text(holder, limit=80) or " ".join(node.split())
+        machine = machine_stamp(holder) if holder.tag == "time" else None
+        line = machine or short_text(holder, limit=80) or " ".join(node.split())
         if _is_stamp_line(line) and line not in found:
             found.append(line)
         seen += 1

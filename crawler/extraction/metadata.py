@@ -9,7 +9,9 @@ extract.py), where the page itself can be compared against them.
 from __future__ import annotations
 
 import html
+import json
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -36,9 +38,9 @@ _ARTICLE_TYPES = frozenset({
 _SITE_TYPES = frozenset({"organization", "newsmediaorganization", "website"})
 _PUBLISHED_KEYS = ("article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
                    "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "date",
-                   "parsely-pub-date", "sailthru.date", "article.published")
+                   "parsely-pub-date", "sailthru.date", "article.published", "og:article:published_time")
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "lastmod", "last-modified",
-                  "dcterms.modified", "article.updated")
+                  "dcterms.modified", "article.updated", "og:article:modified_time")
 _AUTHOR_KEYS = ("author", "article:author", "dable:author", "dc.creator", "dcterms.creator",
                 "sailthru.author", "parsely-author", "byl", "og:article:author")
 _TITLE_KEYS = ("og:title", "headline", "twitter:title", "dc.title")
@@ -121,8 +123,27 @@ def _jsonld_items(tree: HtmlElement) -> list[dict[str, Any]]:
         try:
             items.extend(extractor.extract_items(script))
         except Exception as error:  # json, jstyleson and extruct each raise their own types
-            LOG.debug("unreadable JSON-LD block skipped: %s", error)
+            first = _first_object(script.text or "")
+            if first is None:
+                LOG.debug("unreadable JSON-LD block skipped: %s", error)
+            else:
+                items.append(first)
     return list(_flatten(items))
+
+
+_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
+def _first_object(text: str) -> dict[str, Any] | None:
+    """The object a JSON-LD block opens with, when something around it makes the block as a whole
+    unreadable: a template's stray closing brace after a complete object, or an XHTML habit's
+    `<![CDATA[ … ]]>` wrapper. Only a whole first object is taken; a block broken inside its
+    object stays unread."""
+    try:
+        value, _ = json.JSONDecoder().raw_decode(_WRAPPER.sub("", text).strip())
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 # Read on the attribute axis: only elements carrying an itemtype are looked at (4× faster than
