@@ -577,12 +577,23 @@ class Document:
         "memo",
         "known_names",
         "published_year",
+        "written_by_year",
         "_reference_year",
         "_reference_done",
     )
 
-    def __init__(self, title: str, text: str, lead: str = "", published_year: int | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        lead: str = "",
+        published_year: int | None = None,
+        written_by_year: int | None = None,
+    ) -> None:
         self.published_year = published_year
+        # The latest year the text can have been written in (the year it was crawled): an undated
+        # text that names no other year still cannot speak from after it (session 22).
+        self.written_by_year = written_by_year
         self._reference_year: int | None = None
         self._reference_done = False
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
@@ -728,7 +739,9 @@ class Document:
         """The year the text speaks from: its publication year, or else the latest year it
         states as a time ("năm 2023", "ngày 5/11/2023"), not counting years that a deadline
         phrase (`deadline_before(k)`: "đến năm", "đến hết năm") or a span ("2021-2025") puts
-        ahead. None when an undated text names no year."""
+        ahead; or else the year it was written by at the latest (`written_by_year`, session 22:
+        "Đến năm 2030, toàn tỉnh có 200 sản phẩm OCOP" crawled in 2026 is a target). None when
+        neither is known."""
         if self.published_year is not None:
             return self.published_year
         if not self._reference_done:
@@ -743,7 +756,10 @@ class Document:
                 and not (k + 1 < len(self.orig) and self.gap(k + 1).strip() in ("-", "–"))
                 and not deadline_before(k)
             ]
-            self._reference_year = max(years, default=None)
+            latest = self.written_by_year
+            stated = max(years, default=latest)
+            # a text cannot speak from after it was written: "Năm 2030, …" is ahead of its crawl
+            self._reference_year = stated if latest is None or stated is None else min(stated, latest)
             self._reference_done = True
         return self._reference_year
 

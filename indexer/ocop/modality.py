@@ -15,6 +15,7 @@ scoped by the sentence, with the vocabulary in data/modality.toml:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ from functools import cache
 from indexer.ocop.document import Document
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import modality_vocab
+from indexer.ocop.wrapping import BULLET as _BULLET
 
 
 def _index(words: Sequence[str], ignore: Sequence[str] = ()) -> PhraseIndex:
@@ -54,6 +56,28 @@ def _number_start(doc: Document, k: int, a: int) -> int:
     while k > a and doc.gap(k) in (",", ".") and doc.orig[k - 1][0].isdigit():
         k -= 1
     return k
+
+
+_YEARS = object()  # Document.memo key: the syllables that hold a year (session 22)
+_YEAR_STRINGS = tuple(map(str, range(1990, 2100)))
+
+
+def _years(doc: Document) -> list[int]:
+    """The syllables of doc that spell a year from 1990 to 2099, ascending (computed once)."""
+    found = doc.memo.get(_YEARS)
+    if found is None:
+        positions = doc.positions()
+        found = sorted(k for year in _YEAR_STRINGS if (ks := positions.get(year)) for k in ks)
+        doc.memo[_YEARS] = found
+    return found
+
+
+def _span_end(doc: Document, k: int) -> int | None:
+    """The syllable of the end year when syllable k opens a period written "2026-2030"."""
+    j = k + 1
+    if j < len(doc) and doc.gap(j).strip() in ("-", "–") and len(doc.orig[j]) == 4 and doc.orig[j].isdigit():
+        return j if doc.block_of[j] == doc.block_of[k] else None
+    return None
 
 
 def _closes_span(doc: Document, k: int) -> bool:
@@ -97,6 +121,8 @@ class Modality:
     higher: PhraseIndex
     forward_reach: int
     forward_links: PhraseIndex
+    frame_openers: PhraseIndex
+    frame_list_items: int
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -148,21 +174,77 @@ class Modality:
             or self._conditional(doc, a, i)
             or self.deadline(doc, a, i)
             or self._continues_plan(doc, a, i)
+            or self._under_plan_heading(doc, a, i)
         ):
             return True
         first = doc.blocks[doc.block_of[i]].first
-        return (
-            a > first
-            and self.breakdowns.match_at(doc, a, i) is not None
-            and not _hits(self.realis, doc, a, i)
-            and self._governed(doc, self._sentence_start(doc, a - 1), a)
-        )
+        if a <= first or self.breakdowns.match_at(doc, a, i) is None or _hits(self.realis, doc, a, i):
+            return False
+        # a breakdown of a plan or of a time frame ahead ("Đến năm 2030, … 300 sản phẩm OCOP.
+        # Trong đó, 20 sản phẩm đạt 5 sao": session 22)
+        before = self._sentence_start(doc, a - 1)
+        return self._governed(doc, before, a) or self.deadline(doc, before, a)
+
+    def _under_plan_heading(self, doc: Document, a: int, i: int) -> bool:
+        """Session 22: syllable i's sentence opens a list item ("- Toàn tỉnh có 300 sản phẩm OCOP")
+        under a heading that ends with a colon and states a plan or a time frame ahead ("Mục tiêu
+        đến năm 2030:"), with only list items between; an item with a realis marker in i's
+        clause is a fact."""
+        b = doc.block_of[a]
+        block = doc.blocks[b]
+        if a != block.first or not _BULLET.match(doc.text[block.start : min(block.end, block.start + 16)]):
+            return False
+        if _hits(self.realis, doc, a, self._clause_end(doc, i)):
+            return False
+        for h in range(b - 1, max(b - 1 - self.frame_list_items, -1), -1):
+            head = doc.blocks[h]
+            if head.first == head.last:
+                return False
+            line = doc.text[head.start : head.end]
+            if _BULLET.match(line):
+                continue
+            if not line.rstrip().endswith(":"):
+                return False
+            start = self._sentence_start(doc, head.last - 1)
+            return self._governed(doc, start, head.last) or self.deadline(doc, start, head.last)
+        return False
 
     def deadline(self, doc: Document, a: int, i: int) -> bool:
         """A deadline later than the text's own year in syllables [a, i), with no realis marker
         after it: "Đến năm 2025, tỉnh có 170 sản phẩm OCOP" in a text of 2023 is a target even
         without a plan verb ("phấn đấu", "đặt mục tiêu"); "Đến năm 2022, toàn tỉnh có …" in a
-        text of 2023, and "Đến năm 2025, đã có …", are facts."""
+        text of 2023, and "Đến năm 2025, đã có …", are facts. A period that opens its clause and
+        ends ahead is such a frame too (`_frame_ahead`, session 22)."""
+        return self._deadline_ahead(doc, a, i) or self._frame_ahead(doc, a, i)
+
+    def _frame_ahead(self, doc: Document, a: int, i: int) -> bool:
+        """A period ("Giai đoạn 2026-2030, …") in [a, i) that opens its clause
+        (`time_frame_openers` before it at most) and ends after the text's year, with no realis
+        marker after it: what the period will hold is not known yet. A bare year ("Năm 2025, sản
+        phẩm được công nhận …") is no frame: in a text dated before it, the date is as likely wrong."""
+        years = _years(doc)
+        for k in years[bisect_left(years, a) : bisect_left(years, i)]:
+            end = _span_end(doc, k)
+            if end is None or end >= i or not self._opens_clause(doc, a, k):
+                continue
+            year = doc.reference_year(lambda y: self.deadline_year(doc, y))
+            if year is not None and int(doc.orig[end]) > year and not _hits(self.realis, doc, end, i):
+                return True
+        return False
+
+    def _opens_clause(self, doc: Document, a: int, k: int) -> bool:
+        """Only a time-frame opener ("giai đoạn", "trong giai đoạn") stands between the start of
+        syllable k's clause and k."""
+        c = k
+        while c > a and not _CLAUSE_BREAK.search(doc.gap(c)):
+            c -= 1
+        if c == k:
+            return True
+        opener = self.frame_openers.match_at(doc, c, k)
+        return opener is not None and c + len(opener.folded) == k
+
+    def _deadline_ahead(self, doc: Document, a: int, i: int) -> bool:
+        """A deadline phrase with a year later than the text's own year in [a, i)."""
         for k, end in _hits(self.deadlines, doc, a, i):
             if end >= i or not doc.orig[end].isdigit() or len(doc.orig[end]) != 4 or not doc.adjacent(end):
                 continue
@@ -444,4 +526,6 @@ def modality() -> Modality:
         higher=_index(v["higher_assessors"]),
         forward_reach=int(v["forward_reach"]),
         forward_links=_index(v["forward_links"]),
+        frame_openers=_index(v["time_frame_openers"]),
+        frame_list_items=int(v["frame_list_items"]),
     )
