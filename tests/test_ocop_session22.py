@@ -137,3 +137,22 @@ def test_classify_reads_a_crawl_date() -> None:
     assert [sorted(c["count"] for c in g["ocop_claims"]) for g in got] == [[48, 90], [48]]
     bad = io.StringIO(json.dumps({"id": "c", "text": text, "crawled": "hôm qua"}, ensure_ascii=False) + "\n")
     assert classify_lines(bad, io.StringIO(), io.StringIO()) == (0, 1)
+
+
+# 2. No phrase runs across a sentence end (document.py: the gap before a sentence's first syllable).
+
+
+def test_no_place_read_across_a_full_stop() -> None:
+    text = (
+        "Tỉnh Phú Thọ có 15 sản phẩm OCOP 3 sao. Khách mua nhiều nhất là bánh của nông dân Đồng."
+        " Nai tơ cũng được nuôi."
+    )
+    assert facts(text).provinces == ["Phú Thọ"]
+
+
+def test_full_stop_guards() -> None:
+    # an abbreviation's full stop ("TP.") and a thousands separator are no sentence end
+    text = "Tỉnh Phú Thọ có 1.236 sản phẩm OCOP 3 sao. Sản phẩm của TP. Hồ Chí Minh cũng có mặt."
+    got = facts(text)
+    assert got.provinces == ["Phú Thọ", "Hồ Chí Minh"]
+    assert {(c.count, c.stars) for c in got.ocop_claims} == {(1236, 3)}

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, ne, not_
 
 from indexer.ocop.vocab import relevance_vocab
@@ -723,6 +723,13 @@ class Document:
         self._gap_text = parts[0:-1:2]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
+        # No phrase runs across a sentence end either ("… nông dân Đồng. Nai tơ …" is no Đồng Nai;
+        # session 22): the gap before a sentence's first syllable gets the comma's length. The
+        # splitter's own rules (`_breaks`) keep "TP. Hà Nội" and "1.236" whole.
+        gaps = self._gaps
+        for k in compress(range(1, len(orig)), self.sent_start[1:]):
+            if block_of[k] == block_of[k - 1]:  # (a block's end was never crossed: matchers stop there)
+                gaps[k] = _MARKED_GAP
         letters = list(map(not_, map(str.isdigit, orig)))
         # Running counts of syllables with letters, and of those with diacritics or a capital:
         # each block reads its own counts as two differences.
@@ -852,7 +859,7 @@ class Document:
 
     def tight(self, i: int, j: int) -> bool:
         """Syllables i..j-1 are written as one phrase: short separators only, none of them a comma
-        or a semicolon (list items are no phrase), same block."""
+        or a semicolon (list items are no phrase) or a sentence end (session 22), same block."""
         return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
 
     def tight_across(self, i: int, j: int, marks: frozenset[int]) -> bool:
