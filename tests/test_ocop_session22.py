@@ -156,3 +156,32 @@ def test_full_stop_guards() -> None:
     got = facts(text)
     assert got.provinces == ["Phú Thọ", "Hồ Chí Minh"]
     assert {(c.count, c.stars) for c in got.ocop_claims} == {(1236, 3)}
+
+
+# 3. English: the next sentence rates the whole count when it opens with words that refer back to
+# it (english.toml `whole_next_openers`).
+
+BROUGHT = (
+    "Growers in the hill district have brought 42 products into the One Commune One Product (OCOP) programme."
+)
+
+
+def test_an_english_count_rated_whole_in_the_next_sentence() -> None:
+    assert claims(BROUGHT + " All of them were rated three stars. Their pork is sold in city stores.") == {
+        (42, 3)
+    }
+    assert claims(BROUGHT + " All were rated four stars by the provincial council.") == {(42, 4)}
+
+
+def test_english_next_sentence_guards() -> None:
+    # a part, other products, a plan, a number between, a sentence in between: no rating
+    assert claims(BROUGHT + " Most of them were rated three stars.") == {(42, None)}
+    assert claims(BROUGHT + " All products sold at the fair were rated three stars.") == {(42, None)}
+    assert claims(BROUGHT + " All of them are expected to reach four stars.") == {(42, None)}
+    assert claims(
+        BROUGHT.replace("42 products", "42 products from 12 cooperatives")
+        + " All of them were rated three stars."
+    ) == {(42, None)}
+    assert claims(BROUGHT + " Their pork is sold in city stores. All of them were rated three stars.") == {
+        (42, None)
+    }
