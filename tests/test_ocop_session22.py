@@ -185,3 +185,30 @@ def test_english_next_sentence_guards() -> None:
     assert claims(BROUGHT + " Their pork is sold in city stores. All of them were rated three stars.") == {
         (42, None)
     }
+
+
+# 4. A clause of purpose that opens a sentence ("Với mong muốn …,") holds its plan words to itself
+# (modality.toml `purpose_openers`).
+
+CRAB = "Tỉnh Bạc Liêu hiện có 90 sản phẩm OCOP. "
+
+
+def test_a_purpose_clause_does_not_govern_the_main_clause() -> None:
+    text = CRAB + "Với mong muốn giữ nghề làm mắm của cha ông, huyện có 12 sản phẩm OCOP hạng 3 sao."
+    got = facts(text)
+    assert {(c.count, c.stars) for c in got.ocop_claims} == {(90, None), (12, 3)}
+    assert got.stars == [3]
+    rated = (
+        CRAB + "Với mong muốn giữ nghề làm mắm của cha, anh Tư mở xưởng và có hai sản phẩm đạt 3 sao OCOP."
+    )
+    assert facts(rated).stars == [3]
+
+
+def test_purpose_clause_guards() -> None:
+    # a plan word in the main clause, a count inside the purpose clause, "Với mục tiêu" (a target)
+    assert claims(CRAB + "Nhằm giữ nghề làm mắm, huyện phấn đấu có 12 sản phẩm OCOP hạng 4 sao.") == {
+        (90, None)
+    }
+    assert claims(CRAB + "Nhằm đạt 20 sản phẩm OCOP 4 sao, huyện hỗ trợ các hợp tác xã.") == {(90, None)}
+    assert claims(CRAB + "Với mục tiêu đến năm 2030, huyện có 200 sản phẩm OCOP hạng 4 sao.") == {(90, None)}
+    assert claims(CRAB + "Để giữ nghề làm mắm, huyện sẽ có thêm 12 sản phẩm OCOP hạng 4 sao.") == {(90, None)}

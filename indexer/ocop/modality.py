@@ -122,6 +122,7 @@ class Modality:
     forward_reach: int
     forward_links: PhraseIndex
     frame_openers: PhraseIndex
+    purposes: PhraseIndex
     frame_list_items: int
 
     def _sentence_start(self, doc: Document, i: int) -> int:
@@ -294,9 +295,12 @@ class Modality:
     def _governed(self, doc: Document, a: int, i: int) -> bool:
         """A plan word in syllables [a, i) whose scope reaches i."""
         realis = self._last_realis(doc, a, i, certificates=True)
+        purpose = self._purpose_end(doc, a, i)
         for k, end in _hits(self.plans, doc, a, i):
             if end <= realis:  # the realis marker came after it ("hiện có khả năng" is still a plan)
                 continue
+            if k < purpose <= i:
+                continue  # in the opening purpose clause, which ends before i (session 22)
             if self.negators.preceded_by(doc, k) is not None or (
                 k > a + 1
                 and doc.orig[k - 1][0].isdigit()
@@ -305,6 +309,16 @@ class Modality:
                 continue  # "vượt kế hoạch", "đạt 190% kế hoạch năm": facts about a plan
             return True
         return False
+
+    def _purpose_end(self, doc: Document, a: int, i: int) -> int:
+        """Where a clause of purpose that opens the sentence at a ("Với mong muốn …,", "Nhằm …,")
+        ends: the first syllable after its comma, or -1 (no such clause before i)."""
+        if a >= i or not self.purposes.starts(doc.fold[a]) or self.purposes.match_at(doc, a, i) is None:
+            return -1
+        for k in range(a + 1, i):
+            if "," in doc.gap(k):
+                return k
+        return -1
 
     def nominated(self, doc: Document, i: int, start: int | None = None) -> bool:
         """A nomination or candidacy word between `start` (default: the sentence start) and i."""
@@ -527,5 +541,6 @@ def modality() -> Modality:
         forward_reach=int(v["forward_reach"]),
         forward_links=_index(v["forward_links"]),
         frame_openers=_index(v["time_frame_openers"]),
+        purposes=_index(v["purpose_openers"]),
         frame_list_items=int(v["frame_list_items"]),
     )
