@@ -212,3 +212,21 @@ def test_purpose_clause_guards() -> None:
     assert claims(CRAB + "Nhằm đạt 20 sản phẩm OCOP 4 sao, huyện hỗ trợ các hợp tác xã.") == {(90, None)}
     assert claims(CRAB + "Với mục tiêu đến năm 2030, huyện có 200 sản phẩm OCOP hạng 4 sao.") == {(90, None)}
     assert claims(CRAB + "Để giữ nghề làm mắm, huyện sẽ có thêm 12 sản phẩm OCOP hạng 4 sao.") == {(90, None)}
+
+
+# 5. A comma between two kinds of unit after a number ("8 huyện, thị xã") does not end the count's
+# clause (claims.toml `unit_kinds`): the candidacy after it is still the count's.
+
+YB = "Tỉnh Yên Bái hiện có 150 sản phẩm OCOP. "
+
+
+def test_a_pair_of_unit_kinds_keeps_the_clause() -> None:
+    text = YB + "Năm nay có 31 sản phẩm thuộc 5 huyện, thị xã đăng ký tham gia đánh giá, phân hạng."
+    assert claims(text) == {(150, None)}
+
+
+def test_unit_kind_guards() -> None:
+    # the rating after the pair is still the count's; a clause after a unit and a name ends
+    assert claims(YB + "Đợt này có 24 sản phẩm của 6 huyện, thị xã đạt 3 sao.") == {(150, None), (24, 3)}
+    text = YB + "Đợt này có 24 sản phẩm OCOP của 6 huyện, thành phố, trong đó 3 sản phẩm đăng ký nâng hạng."
+    assert claims(text) == {(150, None), (24, None)}
