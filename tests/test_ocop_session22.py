@@ -230,3 +230,22 @@ def test_unit_kind_guards() -> None:
     assert claims(YB + "Đợt này có 24 sản phẩm của 6 huyện, thị xã đạt 3 sao.") == {(150, None), (24, 3)}
     text = YB + "Đợt này có 24 sản phẩm OCOP của 6 huyện, thành phố, trong đó 3 sản phẩm đăng ký nâng hạng."
     assert claims(text) == {(150, None), (24, None)}
+
+
+# 6. A last line cut inside a word after a comma ("…, trong đ") is running text cut short, not a
+# headline under the article (document.py `_cut_mid_word`).
+
+FAIR = (
+    "Hội chợ sản phẩm OCOP tỉnh Bắc Kạn khai mạc tối qua với hơn 100 gian hàng của các hợp tác xã trong"
+    " tỉnh, giới thiệu nhiều sản phẩm OCOP như miến dong, mật ong và trà hoa vàng.\n"
+)
+
+
+def test_a_last_line_cut_inside_a_word_is_text() -> None:
+    assert claims(FAIR + "Hiện nay, Bắc Kạn sở hữu 150 sản phẩm OCOP, trong đ") == {(150, None)}
+
+
+def test_cut_word_guards() -> None:
+    # a whole last word, and a headline with no comma clause, stay as before (a link)
+    assert claims(FAIR + "Hiện nay, Bắc Kạn sở hữu 150 sản phẩm OCOP, trong") == set()
+    assert claims(FAIR + "Bắc Kạn có 150 sản phẩm OCOP tr") == set()

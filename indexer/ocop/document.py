@@ -416,6 +416,17 @@ def _cut_prose(line: str, capitals: bool) -> bool:
     return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
 
 
+_CUT_WORD = re.compile(r"\w, [a-zà-ỹđ]\w*(?:\s+\w+)*\s+(?P<last>[a-zà-ỹđ]+)$")
+
+
+def _cut_mid_word(line: str) -> bool:
+    """A clause broken by a comma whose text then stops inside a word ("…, trong đ"): no
+    Vietnamese syllable is spelled like the last fragment, so the line is running text cut short,
+    not a headline (session 22)."""
+    m = _CUT_WORD.search(line)
+    return m is not None and not is_syllable(fold(m.group("last")))
+
+
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     """The text's last line, in a run of headline-like lines, is still prose cut short when it
     is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
@@ -493,7 +504,7 @@ def _classify_lines(
         for k in range(last_paragraph + 1, len(lines)):
             if zones[k] == "caption":
                 continue
-            cut_prose = k == len(lines) - 1 and _cut_prose(lines[k], capitals[k])
+            cut_prose = k == len(lines) - 1 and (_cut_prose(lines[k], capitals[k]) or _cut_mid_word(lines[k]))
             zones[k] = (
                 "body"
                 if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
