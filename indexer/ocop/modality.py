@@ -58,16 +58,23 @@ def _number_start(doc: Document, k: int, a: int) -> int:
     return k
 
 
-_YEARS = object()  # Document.memo key: the syllables that hold a year (session 22)
+_YEARS = object()  # Document.memo key: the syllables that open a period of years (session 22)
 _YEAR_STRINGS = tuple(map(str, range(1990, 2100)))
+_BULLET_CHARS = frozenset("-–•+*●▪ \t")  # what a list item (wrapping.BULLET) can open with
 
 
-def _years(doc: Document) -> list[int]:
-    """The syllables of doc that spell a year from 1990 to 2099, ascending (computed once)."""
+def _periods(doc: Document) -> list[int]:
+    """The syllables of doc that open a period of years ("2026-2030"), ascending (computed once)."""
     found = doc.memo.get(_YEARS)
     if found is None:
         positions = doc.positions()
-        found = sorted(k for year in _YEAR_STRINGS if (ks := positions.get(year)) for k in ks)
+        found = sorted(
+            k
+            for year in _YEAR_STRINGS
+            if (ks := positions.get(year))
+            for k in ks
+            if _span_end(doc, k) is not None
+        )
         doc.memo[_YEARS] = found
     return found
 
@@ -193,7 +200,11 @@ class Modality:
         clause is a fact."""
         b = doc.block_of[a]
         block = doc.blocks[b]
-        if a != block.first or not _BULLET.match(doc.text[block.start : min(block.end, block.start + 16)]):
+        if (
+            a != block.first
+            or doc.text[block.start] not in _BULLET_CHARS
+            or not _BULLET.match(doc.text[block.start : min(block.end, block.start + 16)])
+        ):
             return False
         if _hits(self.realis, doc, a, self._clause_end(doc, i)):
             return False
@@ -223,10 +234,12 @@ class Modality:
         (`time_frame_openers` before it at most) and ends after the text's year, with no realis
         marker after it: what the period will hold is not known yet. A bare year ("Năm 2025, sản
         phẩm được công nhận …") is no frame: in a text dated before it, the date is as likely wrong."""
-        years = _years(doc)
-        for k in years[bisect_left(years, a) : bisect_left(years, i)]:
-            end = _span_end(doc, k)
-            if end is None or end >= i or not self._opens_clause(doc, a, k):
+        periods = _periods(doc)
+        if not periods:
+            return False
+        for k in periods[bisect_left(periods, a) : bisect_left(periods, i)]:
+            end = k + 1  # `_periods` keeps only years followed by a dash and a year
+            if end >= i or not self._opens_clause(doc, a, k):
                 continue
             year = doc.reference_year(lambda y: self.deadline_year(doc, y))
             if year is not None and int(doc.orig[end]) > year and not _hits(self.realis, doc, end, i):
