@@ -1,6 +1,6 @@
 """OCOP enrichment: how much an article is about OCOP, and the OCOP facts it states.
 
-    enrich_text(title, text, lead=..., published=...) -> OcopFacts
+    enrich_text(title, text, lead=..., published=..., written_by=...) -> OcopFacts
     enrich(article) -> Article            # a copy with the OCOP fields filled
     province_filter(name) -> ("provinces_2025" | "provinces", canonical name) | None
     provinces_2025_list() -> the 34 province names of the 2025 structure
@@ -84,9 +84,20 @@ def _english_sentences(doc: Document, counts: list[tuple[int, int | None, str]])
     return found
 
 
-def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | None = None) -> OcopFacts:
-    """OCOP facts of one article. `text` is the body (the lead may be its first paragraph)."""
-    doc = Document(title, text, lead, published_year=_local_year(published))
+def enrich_text(
+    title: str,
+    text: str,
+    *,
+    lead: str = "",
+    published: datetime | None = None,
+    written_by: datetime | None = None,
+) -> OcopFacts:
+    """OCOP facts of one article. `text` is the body (the lead may be its first paragraph).
+    `written_by` is the latest time the text can have been written (when it was crawled): an
+    undated text's deadline after that year is a target, not a fact."""
+    doc = Document(
+        title, text, lead, published_year=_local_year(published), written_by_year=_local_year(written_by)
+    )
     rules = gazetteer_rules()
     places = rules.find(doc, _after_merger(published))
     new_mode = places.new_mode
@@ -141,7 +152,13 @@ def enrich_text(title: str, text: str, *, lead: str = "", published: datetime | 
 
 def enrich(article: Article) -> Article:
     """A copy of `article` with ocop_score, is_ocop, provinces, stars, groups and claims filled."""
-    facts = enrich_text(article.title, article.text, lead=article.lead, published=article.published)
+    facts = enrich_text(
+        article.title,
+        article.text,
+        lead=article.lead,
+        published=article.published,
+        written_by=article.crawled,
+    )
     return article.model_copy(update={name: getattr(facts, name) for name in OcopFacts.model_fields})
 
 

@@ -121,6 +121,7 @@ class _Vocab:
     national_places: PhraseIndex
     agents: PhraseIndex
     passive_results: PhraseIndex
+    unit_kinds: PhraseIndex
     home: PhraseIndex
     back_references: PhraseIndex
     back_sentences: int
@@ -181,6 +182,7 @@ def _vocab() -> _Vocab:
         national=index(v["national_words"]),
         agents=index(v["agent_phrases"]),
         passive_results=index(v["passive_results"]),
+        unit_kinds=index(v["unit_kinds"]),
         totals=index(v["total_phrases"] + v["elided_total_phrases"]),
         elided_totals=frozenset(syllables(w) for w in v["elided_total_phrases"]),
         back_totals=index(v["back_total_phrases"]),
@@ -517,7 +519,8 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
                 mixed = True  # "260 sản phẩm OCOP, sản phẩm đặc trưng, nông sản ..."
             # "đạt 75 điểm, tương đương 4 sao": the rating a score stands for (round 14)
             points = doc.fold[k - 1] == "diem"
-            if not (rating_list or phrase or group or listing or passive or decimal or points):
+            units = _unit_kind_pair(doc, k, end, v)  # "của 5 huyện, thị xã" (session 22)
+            if not (rating_list or phrase or group or listing or passive or decimal or points or units):
                 break
         if (
             doc.fold[k] in ("va", "cung")
@@ -544,6 +547,16 @@ def _after(doc: Document, start: int, end: int, v: _Vocab) -> tuple[_Evidence, b
         k += 1
     _scan(doc, start, k, v, ev)
     return ev, mixed
+
+
+def _unit_kind_pair(doc: Document, k: int, end: int, v: _Vocab) -> bool:
+    """The comma before syllable k joins two kinds of unit after a number ("5 huyện, thị xã",
+    "3 quận, huyện"): one set of units, so the count's clause goes on (session 22)."""
+    before = v.unit_kinds.preceded_by(doc, k)
+    if before is None or v.unit_kinds.match_at(doc, k, end) is None:
+        return False
+    n = k - len(before.folded) - 1
+    return n >= 0 and doc.orig[n].isdigit()
 
 
 def _part_rating(doc: Document, sao: int, end: int, v: _Vocab) -> int | None:

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, and_, itemgetter, ne, not_
 
 from indexer.ocop.vocab import relevance_vocab
@@ -416,6 +416,17 @@ def _cut_prose(line: str, capitals: bool) -> bool:
     return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
 
 
+_CUT_WORD = re.compile(r"\w, [a-zà-ỹđ]\w*(?:\s+\w+)*\s+(?P<last>[a-zà-ỹđ]+)$")
+
+
+def _cut_mid_word(line: str) -> bool:
+    """A clause broken by a comma whose text then stops inside a word ("…, trong đ"): no
+    Vietnamese syllable is spelled like the last fragment, so the line is running text cut short,
+    not a headline (session 22)."""
+    m = _CUT_WORD.search(line)
+    return m is not None and not is_syllable(fold(m.group("last")))
+
+
 def _cut_in_run(line: str, line_f: str, words: int) -> bool:
     """The text's last line, in a run of headline-like lines, is still prose cut short when it
     is long, breaks a clause with a comma and goes on in lower case, and is no link or chrome
@@ -493,7 +504,7 @@ def _classify_lines(
         for k in range(last_paragraph + 1, len(lines)):
             if zones[k] == "caption":
                 continue
-            cut_prose = k == len(lines) - 1 and _cut_prose(lines[k], capitals[k])
+            cut_prose = k == len(lines) - 1 and (_cut_prose(lines[k], capitals[k]) or _cut_mid_word(lines[k]))
             zones[k] = (
                 "body"
                 if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
@@ -577,12 +588,23 @@ class Document:
         "memo",
         "known_names",
         "published_year",
+        "written_by_year",
         "_reference_year",
         "_reference_done",
     )
 
-    def __init__(self, title: str, text: str, lead: str = "", published_year: int | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        lead: str = "",
+        published_year: int | None = None,
+        written_by_year: int | None = None,
+    ) -> None:
         self.published_year = published_year
+        # The latest year the text can have been written in (the year it was crawled): an undated
+        # text that names no other year still cannot speak from after it (session 22).
+        self.written_by_year = written_by_year
         self._reference_year: int | None = None
         self._reference_done = False
         # Fold each text once: fold keeps offsets, so lines of the folded text are folded lines.
@@ -712,6 +734,13 @@ class Document:
         self._gap_text = parts[0:-1:2]
         self.block_of, self.sent_of = block_of, sent_of
         self.sent_start = [True, *map(ne, sent_of[1:], sent_of)] if orig else []
+        # No phrase runs across a sentence end either ("… nông dân Đồng. Nai tơ …" is no Đồng Nai;
+        # session 22): the gap before a sentence's first syllable gets the comma's length. The
+        # splitter's own rules (`_breaks`) keep "TP. Hà Nội" and "1.236" whole.
+        gaps = self._gaps
+        for k in compress(range(1, len(orig)), self.sent_start[1:]):
+            if block_of[k] == block_of[k - 1]:  # (a block's end was never crossed: matchers stop there)
+                gaps[k] = _MARKED_GAP
         letters = list(map(not_, map(str.isdigit, orig)))
         # Running counts of syllables with letters, and of those with diacritics or a capital:
         # each block reads its own counts as two differences.
@@ -728,7 +757,9 @@ class Document:
         """The year the text speaks from: its publication year, or else the latest year it
         states as a time ("năm 2023", "ngày 5/11/2023"), not counting years that a deadline
         phrase (`deadline_before(k)`: "đến năm", "đến hết năm") or a span ("2021-2025") puts
-        ahead. None when an undated text names no year."""
+        ahead; or else the year it was written by at the latest (`written_by_year`, session 22:
+        "Đến năm 2030, toàn tỉnh có 200 sản phẩm OCOP" crawled in 2026 is a target). None when
+        neither is known."""
         if self.published_year is not None:
             return self.published_year
         if not self._reference_done:
@@ -743,7 +774,10 @@ class Document:
                 and not (k + 1 < len(self.orig) and self.gap(k + 1).strip() in ("-", "–"))
                 and not deadline_before(k)
             ]
-            self._reference_year = max(years, default=None)
+            latest = self.written_by_year
+            stated = max(years, default=latest)
+            # a text cannot speak from after it was written: "Năm 2030, …" is ahead of its crawl
+            self._reference_year = stated if latest is None or stated is None else min(stated, latest)
             self._reference_done = True
         return self._reference_year
 
@@ -836,7 +870,7 @@ class Document:
 
     def tight(self, i: int, j: int) -> bool:
         """Syllables i..j-1 are written as one phrase: short separators only, none of them a comma
-        or a semicolon (list items are no phrase), same block."""
+        or a semicolon (list items are no phrase) or a sentence end (session 22), same block."""
         return j - i < 2 or max(self._gaps[i + 1 : j]) <= 3
 
     def tight_across(self, i: int, j: int, marks: frozenset[int]) -> bool:

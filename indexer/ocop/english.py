@@ -40,6 +40,7 @@ class _Vocab:
     producers: re.Pattern[str]
     list_opener: re.Pattern[str]
     whole: re.Pattern[str]
+    whole_next: re.Pattern[str]
     number: re.Pattern[str]
     subset: re.Pattern[str]
     scale: re.Pattern[str]
@@ -92,6 +93,7 @@ def _vocab() -> _Vocab:
         producers=compile_(rf"^\s+(?:{_alternatives(w['producer_nouns'])})\b"),
         list_opener=compile_(rf"^\s*(?:{_alternatives(w['list_openers'])})\b"),
         whole=compile_(rf"^\s*(?:and\s+)?(?:{_alternatives(w['whole_openers'])})\b"),
+        whole_next=compile_(rf"^\s*(?:{_alternatives(w['whole_next_openers'])})\b"),
         number=compile_(rf"\d|\b(?:{_alternatives(list(numbers))})\b"),
         # "grades goods from three to five stars": the scale, no rating (session 18)
         scale=compile_(
@@ -138,11 +140,13 @@ def _value(token: str, v: _Vocab) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _sentences(doc: Document) -> list[str]:
-    out: list[str] = []
+def _sentences(doc: Document) -> list[tuple[str, str]]:
+    """Each sentence of the English paragraphs, with the sentence after it in its paragraph ("")."""
+    out: list[tuple[str, str]] = []
     for b in english_blocks(doc):
         block = doc.blocks[b]
-        out.extend(_SENTENCE.split(doc.text[block.start : block.end]))
+        parts = _SENTENCE.split(doc.text[block.start : block.end])
+        out.extend(zip(parts, [*parts[1:], ""], strict=True))
     return out
 
 
@@ -219,16 +223,25 @@ def _listed_rating(clauses: list[str], v: _Vocab) -> int | None:
     return None
 
 
-def _whole_rating(rest: str, later: list[str], v: _Vocab) -> int | None:
+def _whole_rating(rest: str, later: list[str], v: _Vocab, whole: re.Pattern[str] | None = None) -> int | None:
     """ "42 products joined the scheme, all of them rated three stars": a clause right after a
     count that opens with a word for the whole count (`whole_openers`) rates it, when the count's
-    own clause goes on with no rating and no other number. "most of them" rates a part: none."""
+    own clause goes on with no rating and no other number. "most of them" rates a part: none.
+    `whole` is the opener pattern (a next sentence has its own, `whole_next`)."""
     if not later or v.rating.search(rest) or v.number.search(rest):
         return None
-    opener = v.whole.match(later[0])
+    opener = (whole or v.whole).match(later[0])
     if opener is None or v.modal.search(later[0]) or v.not_certified.search(later[0]):
         return None
     return _rating_after(later[0][opener.end() :], v)
+
+
+def _next_whole(rest: str, clauses: list[str], c: int, following: list[str], v: _Vocab) -> int | None:
+    """A count in its sentence's last clause, rated by the next sentence when that one opens with
+    a word that refers back to the whole count (`whole_next_openers`: "All of them were …")."""
+    if c != len(clauses) - 1 or not following:
+        return None
+    return _whole_rating(rest, following, v, v.whole_next)
 
 
 def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, str]]]:
@@ -236,10 +249,13 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
     v = _vocab()
     stars: set[int] = set()
     counts: list[tuple[int, int | None, str]] = []
-    for sentence in _sentences(doc):
+    for sentence, following in _sentences(doc):
         # A comma inside a quoted name ("“One commune, One product”") does not end a clause.
         unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda q: q.group().replace(",", " "), sentence)
         clauses = _CLAUSE.split(unquoted)
+        # Session 22: after the sentence's last clause, the next sentence may rate the whole count
+        # ("… 42 OCOP products. All of them were rated three stars.")
+        after_last = _CLAUSE.split(following)[:1] if following else []
         counted = False  # the sentence has counted products: later "109 four-star" items break it down
         for c, clause in enumerate(clauses):
             if v.modal.search(clause) or v.scale.search(clause):
@@ -264,6 +280,7 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                         else None
                         if own
                         else _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v)
+                        or _next_whole(clause[m.end() :], clauses, c, after_last, v)
                     )
                     counts.append((n, rating, sentence))
                     seen.add(m.start("n"))
@@ -288,7 +305,9 @@ def english_facts(doc: Document) -> tuple[set[int], list[tuple[int, int | None, 
                 if rating is None and not own and not clause[m.end() :].strip(" .;"):
                     rating = _listed_rating(clauses[c + 1 :], v)
                 if rating is None and not own:
-                    rating = _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v)
+                    rating = _whole_rating(clause[m.end() :], clauses[c + 1 : c + 2], v) or _next_whole(
+                        clause[m.end() :], clauses, c, after_last, v
+                    )
                 counts.append((n, rating, sentence))
                 seen.add(m.start("n"))
                 counted = True

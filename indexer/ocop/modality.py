@@ -15,6 +15,7 @@ scoped by the sentence, with the vocabulary in data/modality.toml:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ from functools import cache
 from indexer.ocop.document import Document
 from indexer.ocop.phrases import PhraseIndex, syllables
 from indexer.ocop.vocab import modality_vocab
+from indexer.ocop.wrapping import BULLET as _BULLET
 
 
 def _index(words: Sequence[str], ignore: Sequence[str] = ()) -> PhraseIndex:
@@ -54,6 +56,35 @@ def _number_start(doc: Document, k: int, a: int) -> int:
     while k > a and doc.gap(k) in (",", ".") and doc.orig[k - 1][0].isdigit():
         k -= 1
     return k
+
+
+_YEARS = object()  # Document.memo key: the syllables that open a period of years (session 22)
+_YEAR_STRINGS = tuple(map(str, range(1990, 2100)))
+_BULLET_CHARS = frozenset("-–•+*●▪ \t")  # what a list item (wrapping.BULLET) can open with
+
+
+def _periods(doc: Document) -> list[int]:
+    """The syllables of doc that open a period of years ("2026-2030"), ascending (computed once)."""
+    found = doc.memo.get(_YEARS)
+    if found is None:
+        positions = doc.positions()
+        found = sorted(
+            k
+            for year in _YEAR_STRINGS
+            if (ks := positions.get(year))
+            for k in ks
+            if _span_end(doc, k) is not None
+        )
+        doc.memo[_YEARS] = found
+    return found
+
+
+def _span_end(doc: Document, k: int) -> int | None:
+    """The syllable of the end year when syllable k opens a period written "2026-2030"."""
+    j = k + 1
+    if j < len(doc) and doc.gap(j).strip() in ("-", "–") and len(doc.orig[j]) == 4 and doc.orig[j].isdigit():
+        return j if doc.block_of[j] == doc.block_of[k] else None
+    return None
 
 
 def _closes_span(doc: Document, k: int) -> bool:
@@ -97,6 +128,9 @@ class Modality:
     higher: PhraseIndex
     forward_reach: int
     forward_links: PhraseIndex
+    frame_openers: PhraseIndex
+    purposes: PhraseIndex
+    frame_list_items: int
 
     def _sentence_start(self, doc: Document, i: int) -> int:
         return doc.sentence_bounds(i)[0]  # a sentence never crosses a block
@@ -148,21 +182,83 @@ class Modality:
             or self._conditional(doc, a, i)
             or self.deadline(doc, a, i)
             or self._continues_plan(doc, a, i)
+            or self._under_plan_heading(doc, a, i)
         ):
             return True
         first = doc.blocks[doc.block_of[i]].first
-        return (
-            a > first
-            and self.breakdowns.match_at(doc, a, i) is not None
-            and not _hits(self.realis, doc, a, i)
-            and self._governed(doc, self._sentence_start(doc, a - 1), a)
-        )
+        if a <= first or self.breakdowns.match_at(doc, a, i) is None or _hits(self.realis, doc, a, i):
+            return False
+        # a breakdown of a plan or of a time frame ahead ("Đến năm 2030, … 300 sản phẩm OCOP.
+        # Trong đó, 20 sản phẩm đạt 5 sao": session 22)
+        before = self._sentence_start(doc, a - 1)
+        return self._governed(doc, before, a) or self.deadline(doc, before, a)
+
+    def _under_plan_heading(self, doc: Document, a: int, i: int) -> bool:
+        """Session 22: syllable i's sentence opens a list item ("- Toàn tỉnh có 300 sản phẩm OCOP")
+        under a heading that ends with a colon and states a plan or a time frame ahead ("Mục tiêu
+        đến năm 2030:"), with only list items between; an item with a realis marker in i's
+        clause is a fact."""
+        b = doc.block_of[a]
+        block = doc.blocks[b]
+        if (
+            a != block.first
+            or doc.text[block.start] not in _BULLET_CHARS
+            or not _BULLET.match(doc.text[block.start : min(block.end, block.start + 16)])
+        ):
+            return False
+        if _hits(self.realis, doc, a, self._clause_end(doc, i)):
+            return False
+        for h in range(b - 1, max(b - 1 - self.frame_list_items, -1), -1):
+            head = doc.blocks[h]
+            if head.first == head.last:
+                return False
+            line = doc.text[head.start : head.end]
+            if _BULLET.match(line):
+                continue
+            if not line.rstrip().endswith(":"):
+                return False
+            start = self._sentence_start(doc, head.last - 1)
+            return self._governed(doc, start, head.last) or self.deadline(doc, start, head.last)
+        return False
 
     def deadline(self, doc: Document, a: int, i: int) -> bool:
         """A deadline later than the text's own year in syllables [a, i), with no realis marker
         after it: "Đến năm 2025, tỉnh có 170 sản phẩm OCOP" in a text of 2023 is a target even
         without a plan verb ("phấn đấu", "đặt mục tiêu"); "Đến năm 2022, toàn tỉnh có …" in a
-        text of 2023, and "Đến năm 2025, đã có …", are facts."""
+        text of 2023, and "Đến năm 2025, đã có …", are facts. A period that opens its clause and
+        ends ahead is such a frame too (`_frame_ahead`, session 22)."""
+        return self._deadline_ahead(doc, a, i) or self._frame_ahead(doc, a, i)
+
+    def _frame_ahead(self, doc: Document, a: int, i: int) -> bool:
+        """A period ("Giai đoạn 2026-2030, …") in [a, i) that opens its clause
+        (`time_frame_openers` before it at most) and ends after the text's year, with no realis
+        marker after it: what the period will hold is not known yet. A bare year ("Năm 2025, sản
+        phẩm được công nhận …") is no frame: in a text dated before it, the date is as likely wrong."""
+        periods = _periods(doc)
+        if not periods:
+            return False
+        for k in periods[bisect_left(periods, a) : bisect_left(periods, i)]:
+            end = k + 1  # `_periods` keeps only years followed by a dash and a year
+            if end >= i or not self._opens_clause(doc, a, k):
+                continue
+            year = doc.reference_year(lambda y: self.deadline_year(doc, y))
+            if year is not None and int(doc.orig[end]) > year and not _hits(self.realis, doc, end, i):
+                return True
+        return False
+
+    def _opens_clause(self, doc: Document, a: int, k: int) -> bool:
+        """Only a time-frame opener ("giai đoạn", "trong giai đoạn") stands between the start of
+        syllable k's clause and k."""
+        c = k
+        while c > a and not _CLAUSE_BREAK.search(doc.gap(c)):
+            c -= 1
+        if c == k:
+            return True
+        opener = self.frame_openers.match_at(doc, c, k)
+        return opener is not None and c + len(opener.folded) == k
+
+    def _deadline_ahead(self, doc: Document, a: int, i: int) -> bool:
+        """A deadline phrase with a year later than the text's own year in [a, i)."""
         for k, end in _hits(self.deadlines, doc, a, i):
             if end >= i or not doc.orig[end].isdigit() or len(doc.orig[end]) != 4 or not doc.adjacent(end):
                 continue
@@ -212,9 +308,12 @@ class Modality:
     def _governed(self, doc: Document, a: int, i: int) -> bool:
         """A plan word in syllables [a, i) whose scope reaches i."""
         realis = self._last_realis(doc, a, i, certificates=True)
+        purpose = self._purpose_end(doc, a, i)
         for k, end in _hits(self.plans, doc, a, i):
             if end <= realis:  # the realis marker came after it ("hiện có khả năng" is still a plan)
                 continue
+            if k < purpose <= i:
+                continue  # in the opening purpose clause, which ends before i (session 22)
             if self.negators.preceded_by(doc, k) is not None or (
                 k > a + 1
                 and doc.orig[k - 1][0].isdigit()
@@ -223,6 +322,16 @@ class Modality:
                 continue  # "vượt kế hoạch", "đạt 190% kế hoạch năm": facts about a plan
             return True
         return False
+
+    def _purpose_end(self, doc: Document, a: int, i: int) -> int:
+        """Where a clause of purpose that opens the sentence at a ("Với mong muốn …,", "Nhằm …,")
+        ends: the first syllable after its comma, or -1 (no such clause before i)."""
+        if a >= i or not self.purposes.starts(doc.fold[a]) or self.purposes.match_at(doc, a, i) is None:
+            return -1
+        for k in range(a + 1, i):
+            if "," in doc.gap(k):
+                return k
+        return -1
 
     def nominated(self, doc: Document, i: int, start: int | None = None) -> bool:
         """A nomination or candidacy word between `start` (default: the sentence start) and i."""
@@ -444,4 +553,7 @@ def modality() -> Modality:
         higher=_index(v["higher_assessors"]),
         forward_reach=int(v["forward_reach"]),
         forward_links=_index(v["forward_links"]),
+        frame_openers=_index(v["time_frame_openers"]),
+        purposes=_index(v["purpose_openers"]),
+        frame_list_items=int(v["frame_list_items"]),
     )

@@ -43,16 +43,17 @@ def _passage(obj: dict[str, Any]) -> dict[str, Any]:
             raise BadLine(f"{key!r} must be a string")
     if not obj.get("title") and not obj.get("text"):
         raise BadLine("needs a 'title' or a 'text'")
-    published = obj.get("published")
-    if published == "":
-        obj["published"] = None  # an undated passage written with an empty field, not a date
-    elif published:
-        if not isinstance(published, str):
-            raise BadLine("'published' must be an ISO 8601 string")
-        try:
-            obj["published"] = datetime.fromisoformat(published)
-        except ValueError:
-            raise BadLine(f"'published' is not an ISO 8601 date: {published!r}") from None
+    for key in ("published", "crawled"):
+        value = obj.get(key)
+        if value == "":
+            obj[key] = None  # an undated passage written with an empty field, not a date
+        elif value:
+            if not isinstance(value, str):
+                raise BadLine(f"{key!r} must be an ISO 8601 string")
+            try:
+                obj[key] = datetime.fromisoformat(value)
+            except ValueError:
+                raise BadLine(f"{key!r} is not an ISO 8601 date: {value!r}") from None
     return obj
 
 
@@ -74,6 +75,7 @@ def classify_lines(lines: TextIO, out: TextIO, err: TextIO) -> tuple[int, int]:
                 obj.get("text") or "",
                 lead=obj.get("lead") or "",
                 published=obj.get("published"),
+                written_by=obj.get("crawled"),
             )
             record = {"id": ident, **facts.model_dump(mode="json")}
             done += 1
@@ -88,7 +90,8 @@ def classify_lines(lines: TextIO, out: TextIO, err: TextIO) -> tuple[int, int]:
 
 @app.command("classify")
 def classify() -> None:
-    """Read JSONL {"id", "title", "text"[, "lead", "published"]} on stdin; write OCOP facts as JSONL.
+    """Read JSONL {"id", "title", "text"[, "lead", "published", "crawled"]} on stdin; write OCOP facts
+    as JSONL. "crawled" (when the text was fetched) bounds an undated text's year.
 
     Output fields: id, ocop_score, is_ocop, provinces, provinces_2025, stars, product_groups,
     ocop_claims. A bad line gives {"id", "line", "error"} in its place and a message on stderr.
