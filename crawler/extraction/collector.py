@@ -24,7 +24,8 @@ YOUNG_OBJECTS = 50_000
 
 @contextmanager
 def collecting_less() -> Iterator[None]:
-    """The collector's first threshold at `YOUNG_OBJECTS` for the block, then as it was. Set back
+    """The collector's first threshold at `YOUNG_OBJECTS` for the block (or, as a decorator, for
+    each call of the function: `extract_article`), then as it was. Set back
     only if nobody changed it meanwhile (a nested or concurrent extraction that raised it first
     sees it raised and leaves it to the outer one)."""
     before = gc.get_threshold()

@@ -759,6 +759,7 @@ def _closing_lines(cleaned: CleanBody, page_byline: PageByline | None) -> list[s
     return [text for rule in _CLOSING_RULES for kind, text in cleaned.dropped if kind == rule]
 
 
+@collecting_less()
 def extract_article(
     body: bytes | str,
     url: str,
@@ -773,30 +774,6 @@ def extract_article(
     """Read one article page. Raises ExtractionError when the page is not HTML, is empty, or holds
     no article text; invalid CSS in the selectors raises ValueError (a registry bug, not a page).
     The cycle collector runs in larger steps meanwhile (collector.py)."""
-    with collecting_less():
-        return _extract(
-            body,
-            url,
-            http_content_type=http_content_type,
-            crawled=crawled,
-            site=site,
-            outlet=outlet,
-            body_selectors=body_selectors,
-            remove_selectors=remove_selectors,
-        )
-
-
-def _extract(
-    body: bytes | str,
-    url: str,
-    *,
-    http_content_type: str | None,
-    crawled: datetime | None,
-    site: str | None,
-    outlet: str,
-    body_selectors: Sequence[str],
-    remove_selectors: Sequence[str],
-) -> Article:
     crawled_at = _crawl_time(crawled)
     _reject_non_html(body, http_content_type)
     page = decode_html(body, http_content_type)
