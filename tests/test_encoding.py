@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.extraction import encoding
 from crawler.extraction.encoding import charset_from_meta, decode_html
 from crawler.extraction.extract import ExtractionError, extract_article
 from indexer.schema import VIETNAM_TZ
@@ -201,3 +202,29 @@ def test_an_undeclared_windows_1258_page_is_not_read_as_windows_1250() -> None:
     decoded = decode_html(body, None)
     assert decoded.source == "detected" and decoded.encoding == "cp1258"
     assert SAMPLE in decoded.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ärger im Ätna-Tal, Äpfel und Ärzte",  # the markers in a language's own words: no pair
+        "Ã© once, Ä‘ twice, Æ° three",  # three pairs, far apart
+        "Ã©Ã©",  # two pairs, side by side
+        "Ã©Ã©Ã©",
+        "áºáº» and á»",
+        "ÃÃ©Ä ÆÆ°x á",
+        "",
+    ],
+)
+def test_the_mojibake_count_finds_the_pairs_the_pattern_finds(text: str) -> None:
+    """Guard (session 22): the pattern is tried only where a marker is found, and counts what a
+    scan of the whole text counted."""
+    assert encoding._has_mojibake(text) == (
+        len(encoding._MOJIBAKE.findall(text)) >= encoding._MOJIBAKE_MIN_HITS
+    )
+
+
+def test_a_few_capital_umlauts_are_no_mojibake() -> None:
+    text = page("Ärger über Äpfel: Ötzi und Ärzte sprechen. " * 3)
+    decoded = decode_html(text.encode("utf-8"))
+    assert not decoded.repaired and decoded.text == text

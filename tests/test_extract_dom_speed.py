@@ -84,3 +84,33 @@ def test_labels_are_read_from_the_short_lines() -> None:
     )
     labels = find_labels(tree)
     assert [(label.element.tag, label.key) for label in labels] == [("span", "tags")]
+
+
+def test_class_words_split_as_before_with_or_without_capitals() -> None:
+    """Guard (session 22): names without a capital skip the camel-case split; the words are the
+    same as splitting every name at capitals and at anything not a letter or a digit."""
+    import re
+
+    from crawler.extraction.dom import words_of
+
+    def words(class_name: str) -> frozenset[str]:
+        camel = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", f"{class_name} ").lower()
+        return frozenset(w for w in re.split(r"[^a-z0-9]+", camel) if w)
+
+    for name in ["imgCon news-detail", "post__title2", "tiêu-đề Box", "ALLCAPS x_y", "İstanbulCard", "  "]:
+        element = lxml.html.fromstring(f'<div class="{name}">x</div>')
+        assert words_of(element) == words(name)
+
+
+def test_the_page_index_keeps_page_order_across_class_names() -> None:
+    """Guard (session 22): elements are grouped by their class names before they are filed under
+    each word; a word shared by several names still lists its elements in page order."""
+    tree = parse_html(
+        "<html><body><div class='card a'>1</div><div class='card b'>2</div>"
+        "<div class='card a'>3</div><p id='card'>4</p><div class='card b'>5</div></body></html>"
+    )
+    index = PageIndex(tree)
+    assert [element.text for element in index.with_words(["card"])] == ["1", "2", "3", "4", "5"]
+    assert [element.text for element in index.with_words(["a", "b"])] == ["1", "2", "3", "5"]
+    kept = index.without([index.with_words(["a"])[0]])
+    assert [element.text for element in kept.with_words(["card"])] == ["2", "3", "4", "5"]

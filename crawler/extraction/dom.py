@@ -28,7 +28,7 @@ PICTURE_FILE = re.compile(rf"\.(?:{PICTURE_EXTENSIONS})(?:[?#].*)?$", re.I)
 # after it). Browsers read on; libxml2 drops everything after </html>, and the page had no text.
 _HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body[\s>]", re.IGNORECASE)
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
 # HTML5 landmarks that hold site chrome, never the article (a <header>/<footer> INSIDE an <article> is
@@ -105,7 +105,10 @@ def words_of(element: HtmlElement) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _words(raw: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower()) if w)
+    lowered = raw.lower()
+    if lowered != raw:  # a capital somewhere: "imgCon" is split where the capital starts a word
+        lowered = _CAMEL.sub(" ", raw).lower()
+    return frozenset(_WORD.findall(lowered))
 
 
 # Elements that start a new line when rendered: their text must not run into the neighbour's.
@@ -491,6 +494,10 @@ def select(tree: HtmlElement, selectors: Sequence[str]) -> list[HtmlElement]:
     return [el for el in ordered if not any(a in chosen for a in ancestors(el))]
 
 
+# Elements with a class or an id, in page order; on the attribute axis, as `_HIDDEN_OR_STYLED`.
+_CLASSED = etree.XPath("descendant-or-self::*/@class/.. | descendant-or-self::*/@id/..")
+
+
 class PageIndex:
     """One pass over the page: document order of every element, and elements by class/id word.
 
@@ -504,16 +511,21 @@ class PageIndex:
         # every element of every page.
         self.elements: list[HtmlElement] = list(tree.iter(etree.Element))
         self._position: dict[HtmlElement, int] = {element: i for i, element in enumerate(self.elements)}
-        self._by_word: dict[str, list[HtmlElement]] = {}
-        # A template repeats its class names: each distinct (class, id) pair is split into words once.
-        words_by_names: dict[tuple[str | None, str | None], frozenset[str]] = {}
-        for element in tree.xpath("descendant-or-self::*[@class or @id]"):
+        # A template repeats its class names: the elements are grouped by their (class, id) pair
+        # first, and each distinct pair is split into words once, its group filed under each word.
+        # A word's list is so in document order pair by pair, not overall: `with_words` sorts.
+        groups: dict[tuple[str | None, str | None], list[HtmlElement]] = {}
+        for element in _CLASSED(tree):
             names = (element.get("class"), element.get("id"))
-            words = words_by_names.get(names)
-            if words is None:
-                words = words_by_names[names] = words_of(element)
-            for word in words:
-                self._by_word.setdefault(word, []).append(element)
+            group = groups.get(names)
+            if group is None:
+                groups[names] = [element]
+            else:
+                group.append(element)
+        self._by_word: dict[str, list[HtmlElement]] = {}
+        for group in groups.values():
+            for word in words_of(group[0]):
+                self._by_word.setdefault(word, []).extend(group)
 
     def without(self, removed: Iterable[HtmlElement]) -> PageIndex:
         """The index of the page after these elements (and all inside them) were removed: the

@@ -54,6 +54,7 @@ from crawler.extraction.chrome import (
     take_captions,
     take_tag_lists,
 )
+from crawler.extraction.collector import collecting_less
 from crawler.extraction.corroboration import confirmed_elsewhere
 from crawler.extraction.dateline import closing_date, day_only, find_printed_date, with_closing
 from crawler.extraction.dates import date_from_url, plausible
@@ -191,7 +192,7 @@ def _reject_non_html(body: bytes | str, http_content_type: str | None) -> None:
     media_type = (http_content_type or "").split(";")[0].strip().lower()
     if media_type and media_type not in _HTML_TYPES:
         raise ExtractionError(f"not HTML: the server sent Content-Type {media_type!r}")
-    if not body or not body.strip():
+    if not body or body.isspace():  # all whitespace: the same test as strip(), without a copy of the page
         raise ExtractionError("empty page: the response body has no content")
     if isinstance(body, bytes):
         for magic, what in _BINARY_MAGIC:
@@ -765,6 +766,7 @@ def _closing_lines(cleaned: CleanBody, page_byline: PageByline | None) -> list[s
     return [text for rule in _CLOSING_RULES for kind, text in cleaned.dropped if kind == rule]
 
 
+@collecting_less()
 def extract_article(
     body: bytes | str,
     url: str,
@@ -777,7 +779,8 @@ def extract_article(
     remove_selectors: Sequence[str] = (),
 ) -> Article:
     """Read one article page. Raises ExtractionError when the page is not HTML, is empty, or holds
-    no article text; invalid CSS in the selectors raises ValueError (a registry bug, not a page)."""
+    no article text; invalid CSS in the selectors raises ValueError (a registry bug, not a page).
+    The cycle collector runs in larger steps meanwhile (collector.py)."""
     crawled_at = _crawl_time(crawled)
     _reject_non_html(body, http_content_type)
     page = decode_html(body, http_content_type)
