@@ -156,10 +156,6 @@ def _in_running_text(holder: HtmlElement | None, piece: str) -> bool:
         if node.tag == "p":
             break
     return False
-    for node in [holder, *list(ancestors(holder))[:_PROSE_LEVELS]]:
-        if node.tag == "p":
-            return short_text(node, limit=80) is None
-    return False
 
 
 def _last_text_before(index: PageIndex, headline: HtmlElement, headline_at: int) -> HtmlElement | None:
