@@ -627,6 +627,7 @@ def _authors(
     outlet: OutletNames,
     printed: Sequence[Byline | None],
     found: Sequence[Byline | None],
+    tags: Byline | None,
     tree: HtmlElement,
 ) -> tuple[list[str], str | None]:
     """Names from the byline printed with the article first (by the headline, or in the text's
@@ -634,8 +635,9 @@ def _authors(
     given: the first source that names a person wins. The reader sees the printed byline; where
     metadata names someone else (an editor, the account that uploaded the story) the printed one
     is right (issue #10), unless the structured data's writer is printed too and the printed
-    credit names none of them (corroboration.py). `found` ends with the meta tags' byline, which
-    is metadata, not print. Agencies accumulate, structured data's first."""
+    credit names none of them (corroboration.py). `found` holds what is printed elsewhere on the
+    page; `tags` is the meta tags' byline, metadata, not print, so it never corroborates and
+    comes last. Agencies accumulate, structured data's first."""
     structured = Byline()
     agency: str | None = None
     for raw in meta.person_authors:
@@ -647,11 +649,11 @@ def _authors(
         if not outlet.matches(raw):
             agency = agency or agency_name(raw) or clean(raw)
     credit = next((byline for byline in printed if byline and byline.authors), None)
-    if credit is not None and confirmed_elsewhere(structured, credit, [*printed, *found[:-1]], tree):
+    if credit is not None and confirmed_elsewhere(structured, credit, [*printed, *found], tree):
         printed = [byline for byline in printed if byline is not credit]
     authors: list[str] = []
     short: Byline | None = None  # a byline that counted co-authors it did not name
-    for byline in (*printed, structured, *found):
+    for byline in (*printed, structured, *found, tags):
         if byline is None:
             continue
         if not authors and byline.authors:
@@ -928,7 +930,7 @@ def extract_article(
         near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
-    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags), tree)
+    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far), tags, tree)
     published = thread_published or _published(
         meta,
         tree,
