@@ -845,6 +845,8 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
         # a link or element the markup itself says is the author (rel="author", itemprop="author")
         # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
         byline = parse_byline(text, outlet, counts=True, pen_names=_marked_author(element))
+        if byline and byline.outlet_only and not byline.authors:
+            byline = site_named_for_writer(text, outlet) or byline
         if byline and (byline.authors or byline.agency):
             lines.update(_line_keys(byline, text, shown))
             return byline
@@ -874,6 +876,28 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     if merged.authors or merged.agency:
         return merged
     return _marked_name(element, outlet, lines)
+
+
+_PUBLICATION_WORDS = frozenset(_VOCAB["words"]["publication_words"])
+
+
+def site_named_for_writer(text: str, outlet: OutletNames) -> Byline | None:
+    """A personal site is named after its writer ("Ana Ruiz", "Ana Ruiz's Blog"), so the credit in
+    its author element reads as the outlet's name. Printed there as a person's name of two words
+    or more, one of them no Vietnamese syllable, it is the writer: a Vietnamese newspaper's name
+    ("Thanh Niên", "Lao Động") has a name's shape too, and so has a publication's ("The Atlantic",
+    bylines.toml publication_words): credited in the author element they stay the outlet (a desk
+    credit names no one)."""
+    byline = parse_byline(text, None, min_words=2)
+    if not byline or not byline.authors or byline.agency:
+        return None
+    for name in byline.authors:
+        words = [fold(word) for word in name.split()]
+        if not outlet.matches(name) or any(word in _PUBLICATION_WORDS for word in words):
+            return None
+        if all(_SYLLABLE.match(word) for word in words):
+            return None
+    return byline
 
 
 _NAME_CLASS_WORDS = frozenset(_VOCAB["words"]["name_class_words"])
@@ -958,11 +982,17 @@ def _groups_lines(element: HtmlElement) -> bool:
 _COMMENT_ROOTS = tuple(_VOCAB["words"]["comment_class_roots"])
 
 
+_PAGE_TAGS = frozenset({"html", "body"})
+
+
 def _in_comments(element: HtmlElement) -> bool:
-    """Reader comments have author names too; they are not the article's byline."""
+    """Reader comments have author names too; they are not the article's byline. The page's own
+    `<body>` says nothing about where an element sits: WordPress classes it for the page's state
+    ("showing-comments", "comments-open"), and that put every byline of the page in comments."""
     return any(
         root in word
         for node in [element, *ancestors(element)]
+        if node.tag not in _PAGE_TAGS
         for word in words_of(node)
         for root in _COMMENT_ROOTS
     )

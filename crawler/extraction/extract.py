@@ -42,6 +42,7 @@ from crawler.extraction.byline import (
     find_closing_byline,
     parse_byline,
     section_links,
+    site_named_for_writer,
 )
 from crawler.extraction.chrome import (
     find_labels,
@@ -642,6 +643,8 @@ def _authors(
     agency: str | None = None
     for raw in meta.person_authors:
         byline = parse_byline(raw, outlet, field=True)
+        if byline is not None and byline.outlet_only and not byline.authors:
+            byline = site_named_for_writer(raw, outlet) or byline  # a personal site's Person
         if byline:
             add_names(structured.authors, byline.authors)
             agency = agency or byline.agency

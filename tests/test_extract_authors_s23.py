@@ -1,0 +1,113 @@
+"""Authors on foreign pages, session 23: author elements classed in the page's own language, a
+`<body>` classed for its comments, and personal sites named after their writer.
+
+Names, sites and pages are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extraction.extract import extract_article
+
+BODY = """
+<div class="entry-content">
+<p>Am Samstag öffnet die neue Bibliothek im alten Bahnhof ihre Türen. Drei Jahre lang wurde das
+Gebäude umgebaut, die Wartehalle ist jetzt ein Lesesaal mit hohen Fenstern zum Gleis hin.</p>
+<p>Die Stadt hat dafür Fördergeld des Landes bekommen. Der Bestand wächst von zwölftausend auf
+zwanzigtausend Medien, dazu kommen Spiele und eine Werkstatt mit Druckern für Schulklassen.</p>
+<p>Geöffnet ist an fünf Tagen in der Woche, am Donnerstag bis zum späten Abend. Wer einen Ausweis
+hat, kann die Räume künftig auch am Sonntag mit der eigenen Karte betreten.</p>
+</div>"""
+
+
+def page(credit: str, *, site: str = "Stadtkurier", body_class: str = "single", head: str = "") -> bytes:
+    return f"""<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Bibliothek im Bahnhof öffnet | {site}</title>
+<meta property="og:site_name" content="{site}">{head}</head>
+<body class="{body_class}"><div class="site"><article>
+<h1>Bibliothek im Bahnhof öffnet</h1>
+{credit}
+<p class="date">12. März 2024</p>
+{BODY}
+</article></div></body></html>""".encode()
+
+
+URL = "https://stadtkurier.example.de/2024/03/bibliothek/"
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # German templates class the byline "autor", French ones "auteurs"
+        (
+            '<ul class="meta"><li><span class="meta-autor"><a href="/autoren/a">Lena Fries</a>, '
+            '<a href="/autoren/b">Tom Auer</a> &amp; <a href="/autoren/c">Ida Berg</a></span></li>'
+            "<li>Lesezeit 4 Minuten</li></ul>",
+            ["Lena Fries", "Tom Auer", "Ida Berg"],
+        ),
+        (
+            '<div class="infos_auteurs">par <span class="auteurs">Lena Fries</span>, 12 mars 2024</div>',
+            ["Lena Fries"],
+        ),
+    ],
+)
+def test_an_author_element_classed_in_the_pages_language(credit: str, authors: list[str]) -> None:
+    """Failed before session 23: only English and Vietnamese class words marked a byline element."""
+    assert extract_article(page(credit), URL).authors == authors
+
+
+def test_a_body_classed_for_its_comments_puts_no_byline_in_comments() -> None:
+    """Failed before session 23: WordPress classes `<body>` "showing-comments", and the byline
+    under the headline (a blogger's handle, which only its rel="author" makes a name) was
+    skipped as a reader comment's author."""
+    credit = '<li class="post-author">von <a rel="author" href="/author/lf/">lenaf</a></li>'
+    assert extract_article(page(credit, body_class="single showing-comments"), URL).authors == ["lenaf"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "site"),
+    [
+        ('<li class="post-author">By <a href="/author/lf/">Lena Fries</a></li>', "Lena Fries"),
+        ('<div class="blog-author">Von: Lena Fries</div>', "Lena Fries"),
+        ('<a id="author"><span class="byline-name">Lena Fries</span></a>', "Lena Fries's Blog"),
+    ],
+)
+def test_a_personal_site_named_after_its_writer(credit: str, site: str) -> None:
+    """Failed before session 23: the writer's name was the outlet's too, and an outlet's name in
+    the byline credits no one."""
+    assert extract_article(page(credit, site=site), URL).authors == ["Lena Fries"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "site"),
+    [
+        # a Vietnamese newspaper's name has a name's shape too: it stays the outlet
+        ('<div class="author">Thanh Ngân</div>', "Thanh Ngân"),
+        # nor has a publication's
+        ('<div class="author">By The Evening Courier</div>', "The Evening Courier"),
+        ('<div class="author">Von Neue Rundschau</div>', "Neue Rundschau"),
+        # one word is no person's name
+        ('<div class="author">Stadtkurier</div>', "Stadtkurier"),
+    ],
+)
+def test_an_outlets_name_in_the_byline_stays_the_outlet(credit: str, site: str) -> None:
+    assert extract_article(page(credit, site=site), URL).authors == []
+
+
+def person(name: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting",'
+        f'"headline":"Bibliothek im Bahnhof öffnet","author":{{"@type":"Person","name":"{name}"}}}}</script>'
+    )
+
+
+def test_a_personal_sites_structured_person_is_its_writer() -> None:
+    """Failed before session 23: the JSON-LD Person was dropped as the outlet's own name."""
+    article = extract_article(page("", site="Lena Fries", head=person("Lena Fries")), URL)
+    assert article.authors == ["Lena Fries"]
+
+
+@pytest.mark.parametrize("name", ["Thanh Ngân", "The Evening Courier"])
+def test_an_outlet_typed_as_a_person_stays_the_outlet(name: str) -> None:
+    assert extract_article(page("", site=name, head=person(name)), URL).authors == []
