@@ -362,6 +362,7 @@ def _headline(
             document_title = "" if document_title in site else document_title
             h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
+        titles = _printed_title_first(titles, h1s)
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
             said = _headings_saying(tree, index, [titles[0], document_title], outlet, page_urls)
@@ -434,6 +435,18 @@ def _headline(
         if element is None:  # a block that says the title alone (no class word says "title")
             element = _block_saying(tree, key, page_urls)
     return _Headline(title, element, index.of(element))
+
+
+def _printed_title_first(titles: list[str], h1s: Sequence[tuple[HtmlElement, str]]) -> list[str]:
+    """The metadata titles with the one the h1 prints first. og:title, twitter:title and the
+    JSON-LD headline may word the story differently (one written for sharing, one for search);
+    the one the page also prints as its headline is the headline readers see, told by two of the
+    page's own sources, not by the order a template happens to write its tags in."""
+    if not h1s:
+        return titles
+    printed = squash(h1s[0][1])
+    said = [title for title in titles if squash(title) == printed]
+    return [*said, *(title for title in titles if title not in said)] if said else titles
 
 
 _KICKER_TAGS = frozenset({"span", "a", "em", "i", "b", "strong", "small", "label", "sup"})

@@ -149,11 +149,15 @@ def recover_lost_text(
         return max(bisect.bisect_right(starts, position) - 1, 0)
 
     # Where each block starts in the page, in order; blocks not found (a lead put in front) are skipped.
+    # A block saying the headline itself is skipped too: the search starts after the headline, so
+    # the next copy it finds is a link far below (a comment's "Re: …", a related box), and every
+    # block before it would be skipped, the whole page between them read as lost text.
+    titled = squash(headline.text_content()) if after_headline and headline is not None else ""
     located: list[tuple[int, int]] = []  # (block index, node index)
     cursor = 0
     for index, block in enumerate(blocks):
         probe = " ".join(block.key.split()[:_PROBE_WORDS])
-        if not probe:
+        if not probe or (titled and block.key == titled):
             continue
         found = joined.find(probe, cursor)
         if found < 0:
