@@ -21,7 +21,9 @@ hat, kann die Räume künftig auch am Sonntag mit der eigenen Karte betreten.</p
 </div>"""
 
 
-def page(credit: str, *, site: str = "Stadtkurier", body_class: str = "single", head: str = "") -> bytes:
+def page(
+    credit: str, *, site: str = "Stadtkurier", body_class: str = "single", head: str = "", tail: str = ""
+) -> bytes:
     return f"""<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Bibliothek im Bahnhof öffnet | {site}</title>
 <meta property="og:site_name" content="{site}">{head}</head>
@@ -30,6 +32,7 @@ def page(credit: str, *, site: str = "Stadtkurier", body_class: str = "single", 
 {credit}
 <p class="date">12. März 2024</p>
 {BODY}
+{tail}
 </article></div></body></html>""".encode()
 
 
@@ -111,3 +114,62 @@ def test_a_personal_sites_structured_person_is_its_writer() -> None:
 @pytest.mark.parametrize("name", ["Thanh Ngân", "The Evening Courier"])
 def test_an_outlet_typed_as_a_person_stays_the_outlet(name: str) -> None:
     assert extract_article(page("", site=name, head=person(name)), URL).authors == []
+
+
+BREADCRUMB = (
+    '<div class="article-author vcard">12. März 2024 von Stadtkurier Redaktion in Rubrik: '
+    '<ul class="article-breadcrumbs"><li><a href="/kultur"><span>Kultur</span></a></li>'
+    '<li><a href="/kultur/orte"><span>Kultur Orte</span></a></li></ul></div>'
+)
+
+
+def test_a_breadcrumb_inside_the_author_box_names_no_writer() -> None:
+    """Failed before session 23: the section "Kultur Orte" had a name's shape and was the author."""
+    assert extract_article(page(BREADCRUMB), URL).authors == []
+
+
+def test_a_writer_beside_the_breadcrumb_is_still_read() -> None:
+    credit = BREADCRUMB.replace("Stadtkurier Redaktion", '<span class="fn">Lena Fries</span>')
+    assert extract_article(page(credit), URL).authors == ["Lena Fries"]
+
+
+def test_a_link_in_the_writers_bio_is_no_second_writer() -> None:
+    """Failed before session 23: the university linked in the bio sentence was a second author."""
+    card = (
+        '<div class="multiple-authors"><h2 class="authorname"><a href="/autoren/lf">Lena Fries</a></h2>'
+        '<div class="author-description"><p>Lena Fries unterrichtet Stadtgeschichte an der '
+        '<a href="https://uni.example.org">Universität Nordstadt</a> und schreibt seit vielen Jahren '
+        "über Bahnhöfe, Brücken und andere Bauten des Verkehrs.</p></div></div>"
+    )
+    assert extract_article(page(card), URL).authors == ["Lena Fries"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p><strong>Eine Kolumne von Lena Fries</strong></p>",
+        '<p class="lead-in">Ein Gastbeitrag von Lena Fries</p>',
+    ],
+)
+def test_the_genre_before_the_writer(credit: str) -> None:
+    """Failed before session 23: "von" after a genre noun was read as no credit."""
+    assert extract_article(page(credit), URL).authors == ["Lena Fries"]
+
+
+def test_a_genre_noun_before_no_name_credits_no_one() -> None:
+    assert extract_article(page("<p><strong>Eine Kolumne von Lesern</strong></p>"), URL).authors == []
+
+
+def test_a_signatures_place_is_no_writer() -> None:
+    """Failed before session 23: the city in the signature's location element was the writer,
+    and it outranked the JSON-LD Person."""
+    signature = '<div class="signature"><strong class="signature__location">Porto Alegre</strong></div>'
+    assert extract_article(page("", head=person("Lena Fries"), tail=signature), URL).authors == ["Lena Fries"]
+
+
+def test_a_signature_with_its_place_still_names_its_writer() -> None:
+    signature = (
+        '<div class="signature"><strong class="signature__name">Tom Auer</strong>'
+        '<span class="signature__location">Porto Alegre</span></div>'
+    )
+    assert extract_article(page("", head=person("Lena Fries"), tail=signature), URL).authors == ["Tom Auer"]

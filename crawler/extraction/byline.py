@@ -247,6 +247,31 @@ def _without_contact_links(element: HtmlElement, text: str) -> str:
 
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\|?\s*\)")
+_PLACE_CLASS_WORDS = frozenset(_VOCAB["words"]["place_class_words"])
+
+
+def _classed_place(child: HtmlElement, box: HtmlElement) -> bool:
+    """The byline's place, in an element of its own classed so ("signature__location"): a city
+    has a name's shape ("Porto Alegre"), and where the signature holds nothing else it named the
+    city as the writer."""
+    for node in [child, *ancestors(child)]:
+        if node is box:
+            return False
+        if words_of(node) & _PLACE_CLASS_WORDS:
+            return True
+    return False
+
+
+def _without_places(element: HtmlElement, text: str) -> str:
+    """The element's text without what its place-classed elements print."""
+    for node in element.iterdescendants():
+        if (
+            isinstance(node.tag, str)
+            and words_of(node) & _PLACE_CLASS_WORDS
+            and (said := clean(node.text_content()))
+        ):
+            text = text.replace(said, " | ")
+    return clean(text).strip(" |")
 
 
 def _has_writer_note(text: str) -> bool:
@@ -840,7 +865,7 @@ def _marked_author(element: HtmlElement) -> bool:
 def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
     """The byline an author element prints; the texts it was read from are added to `lines`."""
     shown = short_text(element, limit=120)
-    text = _without_contact_links(element, shown) if shown else shown
+    text = _without_places(element, _without_contact_links(element, shown)) if shown else shown
     if text and shown and not _one_name_per_block(element, outlet):
         # a link or element the markup itself says is the author (rel="author", itemprop="author")
         # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
@@ -853,7 +878,13 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
     announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
     for child in element.iter(*_AUTHOR_CHILD_TAGS):
-        if child is element or _groups_lines(child):
+        if (
+            child is element
+            or _groups_lines(child)
+            or _in_breadcrumb(child, element)
+            or _in_prose(child, element)
+            or _classed_place(child, element)
+        ):
             continue
         child_text = short_text(child, limit=60)
         # a name set in bold of its own inside the box may be one word or initials ("H.Y")
@@ -898,6 +929,37 @@ def site_named_for_writer(text: str, outlet: OutletNames) -> Byline | None:
         if all(_SYLLABLE.match(word) for word in words):
             return None
     return byline
+
+
+_BREADCRUMB_WORDS = frozenset(_VOCAB["words"]["breadcrumb_class_words"])
+
+
+def _in_breadcrumb(child: HtmlElement, box: HtmlElement) -> bool:
+    """A breadcrumb inside the author box ("in Rubrik: Autos > Autos Tests"): its items are the
+    story's sections, capitalised like a name, never a writer. Told by its class or by the
+    schema.org list its items belong to."""
+    for node in [child, *ancestors(child)]:
+        if node is box:
+            return False
+        if words_of(node) & _BREADCRUMB_WORDS or "BreadcrumbList" in (node.get("itemtype") or ""):
+            return True
+    return False
+
+
+_PROSE_WORDS = 15
+_INLINE = frozenset({"a", "span", "strong", "b", "em"})
+
+
+def _in_prose(child: HtmlElement, box: HtmlElement) -> bool:
+    """A link or emphasis inside a sentence of the box's bio ("… teaches history at the <a>City
+    University</a> and …"): a name's shape there is the place the writer works, a book or a
+    colleague, not a second writer. The box's own name lines stand alone in their block."""
+    if child.tag not in _INLINE:
+        return False
+    block = next((node for node in ancestors(child) if node.tag in _LINE_BLOCKS), None)
+    if block is None or block is box or box not in ancestors(block):
+        return False
+    return len(block.text_content().split()) >= _PROSE_WORDS
 
 
 _NAME_CLASS_WORDS = frozenset(_VOCAB["words"]["name_class_words"])
@@ -1169,6 +1231,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         line = element.getparent()
         if element.tag not in ("b", "strong") or line is None or in_chrome(element):
             continue
+        if words_of(element) & _PLACE_CLASS_WORDS:
+            continue  # the place of a signature, classed so ("signature__location")
         name = short_text(element, 60)
         if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != name:
             continue  # a link, or bold words inside a longer line
