@@ -90,6 +90,7 @@ def test_a_personal_site_named_after_its_writer(credit: str, site: str) -> None:
         # nor has a publication's
         ('<div class="author">By The Evening Courier</div>', "The Evening Courier"),
         ('<div class="author">Von Neue Rundschau</div>', "Neue Rundschau"),
+        ('<div class="author">The Quiet Reader</div>', "The Quiet Reader"),
         # one word is no person's name
         ('<div class="author">Stadtkurier</div>', "Stadtkurier"),
     ],
@@ -173,3 +174,15 @@ def test_a_signature_with_its_place_still_names_its_writer() -> None:
         '<span class="signature__location">Porto Alegre</span></div>'
     )
     assert extract_article(page("", head=person("Lena Fries"), tail=signature), URL).authors == ["Tom Auer"]
+
+
+def test_the_columns_link_in_the_byline_box_is_no_writer() -> None:
+    """Failed before session 23 once `<html>` classes no longer hid the box: the column's name,
+    a link to the column's page, was read as the writer; the meta tag names her."""
+    box = (
+        '<div class="extended-byline"><p class="byline-column">'
+        '<a class="byline-column-link" href="https://stadtkurier.example.de/column/stadtgespraech">'
+        'Stadt Gespräch</a></p><p class="byline">By LENA MARIA FRIES</p></div>'
+    )
+    head = '<meta name="author" content="Lena Maria Fries">'
+    assert extract_article(page(box, head=head), URL).authors == ["Lena Maria Fries"]

@@ -884,6 +884,7 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
             or _in_breadcrumb(child, element)
             or _in_prose(child, element)
             or _classed_place(child, element)
+            or _links_section(child)
         ):
             continue
         child_text = short_text(child, limit=60)
@@ -922,6 +923,8 @@ def site_named_for_writer(text: str, outlet: OutletNames) -> Byline | None:
     byline = parse_byline(text, None, min_words=2)
     if not byline or not byline.authors or byline.agency:
         return None
+    if any(word in _PUBLICATION_WORDS for word in re.findall(r"\w+", fold(text))):
+        return None  # "The Quiet Reader": the reading drops "The", the credit still names a publication
     for name in byline.authors:
         words = [fold(word) for word in name.split()]
         if not outlet.matches(name) or any(word in _PUBLICATION_WORDS for word in words):
@@ -1563,6 +1566,21 @@ def _links_author_page(holder: HtmlElement) -> bool:
 
 
 _WRITER_PAGE = _AUTHOR_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
+_SECTION_PAGE = frozenset(_VOCAB["words"]["section_page_words"])
+
+
+def _links_section(holder: HtmlElement) -> bool:
+    """The holder's text is wholly the text of a link to a column's, a section's or a topic's page
+    ("/column/deal-talk/", "/thema/…"): inside the byline box it names the column the story
+    runs in, capitalised like a name, not the writer."""
+    links = [holder] if holder.tag == "a" else list(holder.iter("a"))
+    if len(links) != 1 or squash(links[0].text_content()) != squash(holder.text_content()):
+        return False
+    path = (links[0].get("href") or "").split("?")[0]
+    segments = path.split("//", 1)[-1].split("/")[1:-1]
+    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _SECTION_PAGE for segment in segments)
+
+
 _NOT_A_PAGE = ("#", "mailto:", "tel:", "javascript:")
 
 
