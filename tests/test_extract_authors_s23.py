@@ -186,3 +186,16 @@ def test_the_columns_link_in_the_byline_box_is_no_writer() -> None:
     )
     head = '<meta name="author" content="Lena Maria Fries">'
     assert extract_article(page(box, head=head), URL).authors == ["Lena Maria Fries"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ('<p class="date-author">Lena Fries, 12.03.2024</p>', ["Lena Fries"]),
+        # a dateline's place before the day stays a place
+        ('<p class="date-author">Hà Nội, 12/3/2024</p>', []),
+    ],
+)
+def test_a_name_and_the_day_after_a_comma_in_an_author_element(line: str, authors: list[str]) -> None:
+    """The first failed before session 23: "Name, day" was read as a date line only."""
+    assert extract_article(page(line), URL).authors == authors

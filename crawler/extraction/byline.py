@@ -870,6 +870,8 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
         # a link or element the markup itself says is the author (rel="author", itemprop="author")
         # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
         byline = parse_byline(text, outlet, counts=True, pen_names=_marked_author(element))
+        if byline is None and (dated := _name_comma_date(text, outlet)):
+            byline = dated
         if byline and byline.outlet_only and not byline.authors:
             byline = site_named_for_writer(text, outlet) or byline
         if byline and (byline.authors or byline.agency):
@@ -908,6 +910,20 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     if merged.authors or merged.agency:
         return merged
     return _marked_name(element, outlet, lines)
+
+
+_COMMA_DATE = re.compile(r"^(?P<name>[^,\d]{3,60}),\s*(?P<date>\S.*)$")
+
+
+def _name_comma_date(text: str, outlet: OutletNames) -> Byline | None:
+    """ "Ana Ruiz, 01.12.2021" in an author element: the writer and the day. Elsewhere the same
+    shape is a dateline's place ("Hà Nội, 5/8"), which is why only an element the markup calls
+    the author's reads it so, and a known place still is none."""
+    found = _COMMA_DATE.match(text)
+    if found is None or not _is_stamp(found["date"]) or is_place(found["name"]):
+        return None
+    byline = parse_byline(found["name"], outlet, min_words=2)
+    return byline if byline and byline.authors else None
 
 
 _PUBLICATION_WORDS = frozenset(_VOCAB["words"]["publication_words"])
