@@ -22,7 +22,13 @@ hat, kann die Räume künftig auch am Sonntag mit der eigenen Karte betreten.</p
 
 
 def page(
-    credit: str, *, site: str = "Stadtkurier", body_class: str = "single", head: str = "", tail: str = ""
+    credit: str,
+    *,
+    site: str = "Stadtkurier",
+    body_class: str = "single",
+    head: str = "",
+    tail: str = "",
+    outside: str = "",
 ) -> bytes:
     return f"""<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Bibliothek im Bahnhof öffnet | {site}</title>
@@ -33,7 +39,7 @@ def page(
 <p class="date">12. März 2024</p>
 {BODY}
 {tail}
-</article></div></body></html>""".encode()
+</article>{outside}</div></body></html>""".encode()
 
 
 URL = "https://stadtkurier.example.de/2024/03/bibliothek/"
@@ -199,3 +205,29 @@ def test_the_columns_link_in_the_byline_box_is_no_writer() -> None:
 def test_a_name_and_the_day_after_a_comma_in_an_author_element(line: str, authors: list[str]) -> None:
     """The first failed before session 23: "Name, day" was read as a date line only."""
     assert extract_article(page(line), URL).authors == authors
+
+
+MORE = "".join(
+    f"<p>{text}</p>"
+    for text in [
+        "Für Kinder gibt es jeden Mittwoch eine Lesestunde, in der Ehrenamtliche aus neuen Büchern vorlesen;"
+        " wer mag, darf danach selbst eine Seite vortragen, und am Ende des Monats wählen die Kinder ihr"
+        " Lieblingsbuch, das die Bibliothek dann gleich zweimal für die Ausleihe anschafft.",
+        "Der Förderverein sammelt außerdem Spenden für einen Bücherbus, der die Dörfer im Umland anfährt.",
+        "Zur Eröffnung spielt die Musikschule auf dem alten Bahnsteig, danach gibt es Führungen im Haus.",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "authors"),
+    [
+        ("Ansprechpartnerin für die Presse:", []),
+        # a credit label over the name still signs the text
+        ("Text:", ["Lena Fries"]),
+    ],
+)
+def test_a_name_under_a_label_after_the_text(label: str, authors: list[str]) -> None:
+    """The first failed before session 23: the press contact after the text was its writer."""
+    contact = f"<div><p>{label}</p><div><b>Lena Fries</b></div></div>"
+    assert extract_article(page("", tail=MORE, outside=contact), URL).authors == authors

@@ -1493,7 +1493,9 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     previous = str(texts[start])
     carded = Byline()  # writers' cards after the text: portrait and name linked to one page
     portraits: dict[str, str] | None = None
+    said = ""  # the last text that printed something
     for node in texts[start + 1 :]:
+        previous_line, said = said, (str(node) if node.strip() else said)
         after_credit_label, previous = bool(_CREDIT_LABEL.search(fold(previous))), str(node)
         holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
         if holder is not None and node.is_tail:
@@ -1520,6 +1522,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             return carded
         if after_credit_label:
             continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited on the caption's line
+        if _labels_other_role(previous_line):
+            continue  # "Contact for the press:" over a name: whom to call, not who wrote it
         seen += 1
         if seen > 2:
             return None
@@ -1538,6 +1542,13 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+def _labels_other_role(text: str) -> bool:
+    """A line of two words or more ending in a colon that is no credit label ("Ansprechpartnerin
+    zum Thema:", "Contact for the press:"): the name under it has that role, it signs nothing."""
+    text = clean(text)
+    return text.endswith((":", "：")) and len(text.split()) >= 2 and not has_byline_label(text)
 
 
 _HEADING_CLASS_WORDS = frozenset(_VOCAB["words"]["heading_class_words"])
