@@ -231,3 +231,16 @@ def test_a_name_under_a_label_after_the_text(label: str, authors: list[str]) -> 
     """The first failed before session 23: the press contact after the text was its writer."""
     contact = f"<div><p>{label}</p><div><b>Lena Fries</b></div></div>"
     assert extract_article(page("", tail=MORE, outside=contact), URL).authors == authors
+
+
+def test_a_taxonomy_class_naming_the_writer_makes_no_author_box_of_the_article() -> None:
+    """Guard for the foreign class words: WordPress classes the article "autor-lena-fries" for its
+    writer's taxonomy term; a short article so classed is no author box, and its text stays."""
+    headline = "<h1>Bibliothek im Bahnhof öffnet</h1>".encode()
+    html = (
+        page("")
+        .replace(headline, b"")
+        .replace(b"<article>", headline + b'<article class="post autor-lena-fries tag-bahnhof">')
+    )
+    article = extract_article(html, URL)
+    assert article.text.startswith("Am Samstag öffnet die neue Bibliothek")

@@ -818,6 +818,22 @@ def is_marked_credit(text: str, byline: Byline) -> bool:
 # --- Bylines printed on the page -------------------------------------------------------------
 
 _AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
+_AUTHOR_LAST_WORDS = frozenset(_VOCAB["words"]["author_class_last_words"])
+_CLASS_WORD = re.compile(r"[a-z]+")
+
+
+def _ends_with_author_word(element: HtmlElement) -> bool:
+    """A class or id token of the element ends with a foreign author word ("meta-autor")."""
+    tokens = f"{element.get('class', '')} {element.get('id', '')}".lower().split()
+    return any((words := _CLASS_WORD.findall(token)) and words[-1] in _AUTHOR_LAST_WORDS for token in tokens)
+
+
+def _author_classed(index: PageIndex) -> list[HtmlElement]:
+    """Elements classed as a byline or an author box, in document order."""
+    foreign = [el for el in index.with_words(_AUTHOR_LAST_WORDS) if _ends_with_author_word(el)]
+    return [*index.with_words(_AUTHOR_WORDS), *foreign] if foreign else index.with_words(_AUTHOR_WORDS)
+
+
 # On the attribute axis: only elements carrying the attribute are tested (5× faster than a
 # predicate evaluated on every element of the page; the same elements, in page order).
 _AUTHOR_PROPERTY_XPATH = etree.XPath(
@@ -843,7 +859,7 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
     inside the article's container after the text. A box holding the headline is the article's
     header, not one; a longer one is a container the template happened to class so."""
     found: set[str] = set()
-    for element in index.with_words(_AUTHOR_WORDS):
+    for element in _author_classed(index):
         text = element.text_content()
         if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS or len(text) > _BIO_MAX_CHARS:
             continue
@@ -854,7 +870,9 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
 
 
 def _is_author_element(element: HtmlElement) -> bool:
-    return _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS)
+    return (
+        _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS) or _ends_with_author_word(element)
+    )
 
 
 def _marked_author(element: HtmlElement) -> bool:
@@ -1102,7 +1120,7 @@ def find_byline(
     outside page chrome and reader comments; teaser lists carry bylines of OTHER articles, which
     is why the boxes are removed first and removed elements are skipped here."""
     scored: list[tuple[int, HtmlElement]] = []
-    candidates = {el: None for el in [*index.with_words(_AUTHOR_WORDS), *_AUTHOR_PROPERTY_XPATH(tree)]}
+    candidates = {el: None for el in [*_author_classed(index), *_AUTHOR_PROPERTY_XPATH(tree)]}
     for element in candidates:
         position = index.of(element)
         if headline_at >= 0:
@@ -1592,7 +1610,7 @@ def _links_author_page(holder: HtmlElement) -> bool:
     return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _WRITER_PAGE for segment in path.split("/")[:-1])
 
 
-_WRITER_PAGE = _AUTHOR_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
+_WRITER_PAGE = _AUTHOR_WORDS | _AUTHOR_LAST_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
 _SECTION_PAGE = frozenset(_VOCAB["words"]["section_page_words"])
 
 
