@@ -153,7 +153,7 @@ def recover_lost_text(
     # starts after the headline, so the copy it finds may be a link far below (a comment's "Re: …",
     # a related box), and every block before it would be skipped, the whole page between them
     # read as lost text.
-    titled = squash(headline.text_content()) if after_headline and headline is not None else ""
+    headline_key = squash(headline.text_content()) if after_headline and headline is not None else ""
     located: list[tuple[int, int]] = []  # (block index, node index)
     cursor = 0
     for index, block in enumerate(blocks):
@@ -162,7 +162,9 @@ def recover_lost_text(
             continue
         found = joined.find(probe, cursor)
         if found < 0 or (
-            titled and block.key == titled and _passes_next(joined, found, cursor, blocks[index + 1 :])
+            headline_key
+            and block.key == headline_key
+            and _passes_next(joined, found, cursor, blocks[index + 1 :])
         ):
             continue
         located.append((index, node_at(found)))
