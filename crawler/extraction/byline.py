@@ -247,6 +247,31 @@ def _without_contact_links(element: HtmlElement, text: str) -> str:
 
 
 _EMPTY_BRACKETS = re.compile(r"\(\s*\|?\s*\)")
+_PLACE_CLASS_WORDS = frozenset(_VOCAB["words"]["place_class_words"])
+
+
+def _classed_place(child: HtmlElement, box: HtmlElement) -> bool:
+    """The byline's place, in an element of its own classed so ("signature__location"): a city
+    has a name's shape ("Porto Alegre"), and where the signature holds nothing else it named the
+    city as the writer."""
+    for node in [child, *ancestors(child)]:
+        if node is box:
+            return False
+        if words_of(node) & _PLACE_CLASS_WORDS:
+            return True
+    return False
+
+
+def _without_places(element: HtmlElement, text: str) -> str:
+    """The element's text without what its place-classed elements print."""
+    for node in element.iterdescendants():
+        if (
+            isinstance(node.tag, str)
+            and words_of(node) & _PLACE_CLASS_WORDS
+            and (said := clean(node.text_content()))
+        ):
+            text = text.replace(said, " | ")
+    return clean(text).strip(" |")
 
 
 def _has_writer_note(text: str) -> bool:
@@ -793,6 +818,22 @@ def is_marked_credit(text: str, byline: Byline) -> bool:
 # --- Bylines printed on the page -------------------------------------------------------------
 
 _AUTHOR_WORDS = frozenset(_VOCAB["words"]["author_class_words"])
+_AUTHOR_LAST_WORDS = frozenset(_VOCAB["words"]["author_class_last_words"])
+_CLASS_WORD = re.compile(r"[a-z]+")
+
+
+def _ends_with_author_word(element: HtmlElement) -> bool:
+    """A class or id token of the element ends with a foreign author word ("meta-autor")."""
+    tokens = f"{element.get('class', '')} {element.get('id', '')}".lower().split()
+    return any((words := _CLASS_WORD.findall(token)) and words[-1] in _AUTHOR_LAST_WORDS for token in tokens)
+
+
+def _author_classed(index: PageIndex) -> list[HtmlElement]:
+    """Elements classed as a byline or an author box, in document order."""
+    foreign = [el for el in index.with_words(_AUTHOR_LAST_WORDS) if _ends_with_author_word(el)]
+    return [*index.with_words(_AUTHOR_WORDS), *foreign] if foreign else index.with_words(_AUTHOR_WORDS)
+
+
 # On the attribute axis: only elements carrying the attribute are tested (5× faster than a
 # predicate evaluated on every element of the page; the same elements, in page order).
 _AUTHOR_PROPERTY_XPATH = etree.XPath(
@@ -818,7 +859,7 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
     inside the article's container after the text. A box holding the headline is the article's
     header, not one; a longer one is a container the template happened to class so."""
     found: set[str] = set()
-    for element in index.with_words(_AUTHOR_WORDS):
+    for element in _author_classed(index):
         text = element.text_content()
         if not _BIO_MIN_WORDS <= len(text.split()) <= _BIO_MAX_WORDS or len(text) > _BIO_MAX_CHARS:
             continue
@@ -829,7 +870,9 @@ def author_boxes(index: PageIndex, headline: HtmlElement | None) -> set[str]:
 
 
 def _is_author_element(element: HtmlElement) -> bool:
-    return _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS)
+    return (
+        _marked_author(element) or bool(words_of(element) & _AUTHOR_WORDS) or _ends_with_author_word(element)
+    )
 
 
 def _marked_author(element: HtmlElement) -> bool:
@@ -840,18 +883,29 @@ def _marked_author(element: HtmlElement) -> bool:
 def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[str]) -> Byline | None:
     """The byline an author element prints; the texts it was read from are added to `lines`."""
     shown = short_text(element, limit=120)
-    text = _without_contact_links(element, shown) if shown else shown
+    text = _without_places(element, _without_contact_links(element, shown)) if shown else shown
     if text and shown and not _one_name_per_block(element, outlet):
         # a link or element the markup itself says is the author (rel="author", itemprop="author")
         # may print a pen name of one word ("Bebs", a blogger's handle), as a signature may
         byline = parse_byline(text, outlet, counts=True, pen_names=_marked_author(element))
+        if byline is None and (dated := _name_comma_date(text, outlet)):
+            byline = dated
+        if byline and byline.outlet_only and not byline.authors:
+            byline = site_named_for_writer(text, outlet) or byline
         if byline and (byline.authors or byline.agency):
             lines.update(_line_keys(byline, text, shown))
             return byline
     merged = Byline()  # a container: avatar, name, e-mail and rating, one block per author
     announced = 0  # how many authors a line of the box says there are ("X và 1 tác giả khác")
     for child in element.iter(*_AUTHOR_CHILD_TAGS):
-        if child is element or _groups_lines(child):
+        if (
+            child is element
+            or _groups_lines(child)
+            or _in_breadcrumb(child, element)
+            or _in_prose(child, element)
+            or _classed_place(child, element)
+            or _links_section(child)
+        ):
             continue
         child_text = short_text(child, limit=60)
         # a name set in bold of its own inside the box may be one word or initials ("H.Y")
@@ -874,6 +928,75 @@ def _read_author_element(element: HtmlElement, outlet: OutletNames, lines: set[s
     if merged.authors or merged.agency:
         return merged
     return _marked_name(element, outlet, lines)
+
+
+_COMMA_DATE = re.compile(r"^(?P<name>[^,\d]{3,60}),\s*(?P<date>\S.*)$")
+
+
+def _name_comma_date(text: str, outlet: OutletNames) -> Byline | None:
+    """ "Ana Ruiz, 01.12.2021" in an author element: the writer and the day. Elsewhere the same
+    shape is a dateline's place ("Hà Nội, 5/8"), which is why only an element the markup calls
+    the author's reads it so, and a known place still is none."""
+    found = _COMMA_DATE.match(text)
+    if found is None or not _is_stamp(found["date"]) or is_place(found["name"]):
+        return None
+    byline = parse_byline(found["name"], outlet, min_words=2)
+    return byline if byline and byline.authors else None
+
+
+_PUBLICATION_WORDS = frozenset(_VOCAB["words"]["publication_words"])
+
+
+def site_named_for_writer(text: str, outlet: OutletNames) -> Byline | None:
+    """A personal site is named after its writer ("Ana Ruiz", "Ana Ruiz's Blog"), so the credit in
+    its author element reads as the outlet's name. Printed there as a person's name of two words
+    or more, one of them no Vietnamese syllable, it is the writer: a Vietnamese newspaper's name
+    ("Thanh Niên", "Lao Động") has a name's shape too, and so has a publication's ("The Atlantic",
+    bylines.toml publication_words): credited in the author element they stay the outlet (a desk
+    credit names no one)."""
+    byline = parse_byline(text, None, min_words=2)
+    if not byline or not byline.authors or byline.agency:
+        return None
+    if any(word in _PUBLICATION_WORDS for word in re.findall(r"\w+", fold(text))):
+        return None  # "The Quiet Reader": the reading drops "The", the credit still names a publication
+    for name in byline.authors:
+        words = [fold(word) for word in name.split()]
+        if not outlet.matches(name) or any(word in _PUBLICATION_WORDS for word in words):
+            return None
+        if all(_SYLLABLE.match(word) for word in words):
+            return None
+    return byline
+
+
+_BREADCRUMB_WORDS = frozenset(_VOCAB["words"]["breadcrumb_class_words"])
+
+
+def _in_breadcrumb(child: HtmlElement, box: HtmlElement) -> bool:
+    """A breadcrumb inside the author box ("in Rubrik: Autos > Autos Tests"): its items are the
+    story's sections, capitalised like a name, never a writer. Told by its class or by the
+    schema.org list its items belong to."""
+    for node in [child, *ancestors(child)]:
+        if node is box:
+            return False
+        if words_of(node) & _BREADCRUMB_WORDS or "BreadcrumbList" in (node.get("itemtype") or ""):
+            return True
+    return False
+
+
+_PROSE_WORDS = 15
+_INLINE = frozenset({"a", "span", "strong", "b", "em"})
+
+
+def _in_prose(child: HtmlElement, box: HtmlElement) -> bool:
+    """A link or emphasis inside a sentence of the box's bio ("… teaches history at the <a>City
+    University</a> and …"): a name's shape there is the place the writer works, a book or a
+    colleague, not a second writer. The box's own name lines stand alone in their block."""
+    if child.tag not in _INLINE:
+        return False
+    block = next((node for node in ancestors(child) if node.tag in _LINE_BLOCKS), None)
+    if block is None or block is box or box not in ancestors(block):
+        return False
+    return len(block.text_content().split()) >= _PROSE_WORDS
 
 
 _NAME_CLASS_WORDS = frozenset(_VOCAB["words"]["name_class_words"])
@@ -958,11 +1081,17 @@ def _groups_lines(element: HtmlElement) -> bool:
 _COMMENT_ROOTS = tuple(_VOCAB["words"]["comment_class_roots"])
 
 
+_PAGE_TAGS = frozenset({"html", "body"})
+
+
 def _in_comments(element: HtmlElement) -> bool:
-    """Reader comments have author names too; they are not the article's byline."""
+    """Reader comments have author names too; they are not the article's byline. The page's own
+    `<body>` says nothing about where an element sits: WordPress classes it for the page's state
+    ("showing-comments", "comments-open"), and that put every byline of the page in comments."""
     return any(
         root in word
         for node in [element, *ancestors(element)]
+        if node.tag not in _PAGE_TAGS
         for word in words_of(node)
         for root in _COMMENT_ROOTS
     )
@@ -991,7 +1120,7 @@ def find_byline(
     outside page chrome and reader comments; teaser lists carry bylines of OTHER articles, which
     is why the boxes are removed first and removed elements are skipped here."""
     scored: list[tuple[int, HtmlElement]] = []
-    candidates = {el: None for el in [*index.with_words(_AUTHOR_WORDS), *_AUTHOR_PROPERTY_XPATH(tree)]}
+    candidates = {el: None for el in [*_author_classed(index), *_AUTHOR_PROPERTY_XPATH(tree)]}
     for element in candidates:
         position = index.of(element)
         if headline_at >= 0:
@@ -1139,6 +1268,8 @@ def _stamped_bar(index: PageIndex, headline_at: int, outlet: OutletNames) -> Pag
         line = element.getparent()
         if element.tag not in ("b", "strong") or line is None or in_chrome(element):
             continue
+        if words_of(element) & _PLACE_CLASS_WORDS:
+            continue  # the place of a signature, classed so ("signature__location")
         name = short_text(element, 60)
         if any(a.tag == "a" for a in [line, *ancestors(line)]) or short_text(line, 60) != name:
             continue  # a link, or bold words inside a longer line
@@ -1380,7 +1511,9 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
     previous = str(texts[start])
     carded = Byline()  # writers' cards after the text: portrait and name linked to one page
     portraits: dict[str, str] | None = None
+    said = ""  # the last text that printed something
     for node in texts[start + 1 :]:
+        previous_line, said = said, (str(node) if node.strip() else said)
         after_credit_label, previous = bool(_CREDIT_LABEL.search(fold(previous))), str(node)
         holder = node.getparent()  # for a tail string, the element it follows, not the one holding it
         if holder is not None and node.is_tail:
@@ -1407,6 +1540,8 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
             return carded
         if after_credit_label:
             continue  # "… - Ảnh: <em>Thành Đông</em>": a photographer credited on the caption's line
+        if _labels_other_role(previous_line):
+            continue  # "Contact for the press:" over a name: whom to call, not who wrote it
         seen += 1
         if seen > 2:
             return None
@@ -1425,6 +1560,13 @@ def find_closing_byline(tree: HtmlElement, last_paragraph: str, outlet: OutletNa
         if byline and (byline.authors or byline.agency):
             return byline
     return carded if carded.authors else None
+
+
+def _labels_other_role(text: str) -> bool:
+    """A line of two words or more ending in a colon that is no credit label ("Ansprechpartnerin
+    zum Thema:", "Contact for the press:"): the name under it has that role, it signs nothing."""
+    text = clean(text)
+    return text.endswith((":", "：")) and len(text.split()) >= 2 and not has_byline_label(text)
 
 
 _HEADING_CLASS_WORDS = frozenset(_VOCAB["words"]["heading_class_words"])
@@ -1468,7 +1610,22 @@ def _links_author_page(holder: HtmlElement) -> bool:
     return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _WRITER_PAGE for segment in path.split("/")[:-1])
 
 
-_WRITER_PAGE = _AUTHOR_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
+_WRITER_PAGE = _AUTHOR_WORDS | _AUTHOR_LAST_WORDS | frozenset(_VOCAB["words"]["writer_page_words"])
+_SECTION_PAGE = frozenset(_VOCAB["words"]["section_page_words"])
+
+
+def _links_section(holder: HtmlElement) -> bool:
+    """The holder's text is wholly the text of a link to a column's, a section's or a topic's page
+    ("/column/deal-talk/", "/thema/…"): inside the byline box it names the column the story
+    runs in, capitalised like a name, not the writer."""
+    links = [holder] if holder.tag == "a" else list(holder.iter("a"))
+    if len(links) != 1 or squash(links[0].text_content()) != squash(holder.text_content()):
+        return False
+    path = (links[0].get("href") or "").split("?")[0]
+    segments = path.split("//", 1)[-1].split("/")[1:-1]
+    return any(re.sub(r"[\W\d_]+", "", segment.lower()) in _SECTION_PAGE for segment in segments)
+
+
 _NOT_A_PAGE = ("#", "mailto:", "tel:", "javascript:")
 
 

@@ -42,6 +42,7 @@ from crawler.extraction.byline import (
     find_closing_byline,
     parse_byline,
     section_links,
+    site_named_for_writer,
 )
 from crawler.extraction.chrome import (
     find_labels,
@@ -361,6 +362,7 @@ def _headline(
             document_title = "" if document_title in site else document_title
             h1s = [printed, *(h1 for h1 in h1s if h1[0] is not printed[0])]  # before a popup's h1
     if titles:
+        titles = _printed_title_first(titles, h1s)
         candidates = [*titles, *(text for _, text in h1s)]
         if not h1s:  # no h1 headline: a heading that says a metadata title's headline part
             said = _headings_saying(tree, index, [titles[0], document_title], outlet, page_urls)
@@ -433,6 +435,18 @@ def _headline(
         if element is None:  # a block that says the title alone (no class word says "title")
             element = _block_saying(tree, key, page_urls)
     return _Headline(title, element, index.of(element))
+
+
+def _printed_title_first(titles: list[str], h1s: Sequence[tuple[HtmlElement, str]]) -> list[str]:
+    """The metadata titles with the one the h1 prints first. og:title, twitter:title and the
+    JSON-LD headline may word the story differently (one written for sharing, one for search);
+    the one the page also prints as its headline is the headline readers see, told by two of the
+    page's own sources, not by the order a template happens to write its tags in."""
+    if not h1s:
+        return titles
+    printed = squash(h1s[0][1])
+    said = [title for title in titles if squash(title) == printed]
+    return [*said, *(title for title in titles if title not in said)] if said else titles
 
 
 _KICKER_TAGS = frozenset({"span", "a", "em", "i", "b", "strong", "small", "label", "sup"})
@@ -627,6 +641,7 @@ def _authors(
     outlet: OutletNames,
     printed: Sequence[Byline | None],
     found: Sequence[Byline | None],
+    tags: Byline | None,
     tree: HtmlElement,
 ) -> tuple[list[str], str | None]:
     """Names from the byline printed with the article first (by the headline, or in the text's
@@ -634,12 +649,15 @@ def _authors(
     given: the first source that names a person wins. The reader sees the printed byline; where
     metadata names someone else (an editor, the account that uploaded the story) the printed one
     is right (issue #10), unless the structured data's writer is printed too and the printed
-    credit names none of them (corroboration.py). `found` ends with the meta tags' byline, which
-    is metadata, not print. Agencies accumulate, structured data's first."""
+    credit names none of them (corroboration.py). `found` holds what is printed elsewhere on the
+    page; `tags` is the meta tags' byline, metadata, not print, so it never corroborates and
+    comes last. Agencies accumulate, structured data's first."""
     structured = Byline()
     agency: str | None = None
     for raw in meta.person_authors:
         byline = parse_byline(raw, outlet, field=True)
+        if byline is not None and byline.outlet_only and not byline.authors:
+            byline = site_named_for_writer(raw, outlet) or byline  # a personal site's Person
         if byline:
             add_names(structured.authors, byline.authors)
             agency = agency or byline.agency
@@ -647,11 +665,11 @@ def _authors(
         if not outlet.matches(raw):
             agency = agency or agency_name(raw) or clean(raw)
     credit = next((byline for byline in printed if byline and byline.authors), None)
-    if credit is not None and confirmed_elsewhere(structured, credit, [*printed, *found[:-1]], tree):
+    if credit is not None and confirmed_elsewhere(structured, credit, [*printed, *found], tree):
         printed = [byline for byline in printed if byline is not credit]
     authors: list[str] = []
     short: Byline | None = None  # a byline that counted co-authors it did not name
-    for byline in (*printed, structured, *found):
+    for byline in (*printed, structured, *found, tags):
         if byline is None:
             continue
         if not authors and byline.authors:
@@ -928,7 +946,7 @@ def extract_article(
         near = Byline(authors=[thread.poster])  # a member name, printed as the forum shows it
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
-    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags), tree)
+    authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far), tags, tree)
     published = thread_published or _published(
         meta,
         tree,

@@ -149,6 +149,11 @@ def recover_lost_text(
         return max(bisect.bisect_right(starts, position) - 1, 0)
 
     # Where each block starts in the page, in order; blocks not found (a lead put in front) are skipped.
+    # A block saying the headline itself is skipped when the next block comes first: the search
+    # starts after the headline, so the copy it finds may be a link far below (a comment's "Re: …",
+    # a related box), and every block before it would be skipped, the whole page between them
+    # read as lost text.
+    headline_key = squash(headline.text_content()) if after_headline and headline is not None else ""
     located: list[tuple[int, int]] = []  # (block index, node index)
     cursor = 0
     for index, block in enumerate(blocks):
@@ -156,7 +161,11 @@ def recover_lost_text(
         if not probe:
             continue
         found = joined.find(probe, cursor)
-        if found < 0:
+        if found < 0 or (
+            headline_key
+            and block.key == headline_key
+            and _passes_next(joined, found, cursor, blocks[index + 1 :])
+        ):
             continue
         located.append((index, node_at(found)))
         cursor = found + len(probe)
@@ -214,6 +223,15 @@ def recover_lost_text(
         out.append(block)
         out.extend(inserts.get(index, []))
     return out
+
+
+def _passes_next(joined: str, found: int, cursor: int, following: Sequence[Block]) -> bool:
+    """Whether the next block with text is printed before `found`."""
+    for block in following:
+        if probe := " ".join(block.key.split()[:_PROBE_WORDS]):
+            after = joined.find(probe, cursor)
+            return 0 <= after < found
+    return False
 
 
 _ARTICLE_SHARE = 0.5
