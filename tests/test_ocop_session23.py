@@ -194,3 +194,24 @@ def test_the_province_a_merger_made_is_the_new_one() -> None:
     bare = "Sau sáp nhập, tỉnh Vĩnh Long có 400 sản phẩm OCOP đạt từ 3 sao trở lên."
     got = facts(bare, published=AFTER)
     assert (got.provinces, got.provinces_2025) == ([], ["Vĩnh Long"])
+
+
+# 7. A dot that joins an initial to a name ends no clause (claims._initial_dot).
+
+LISTED = (
+    "Hội đồng OCOP tỉnh Sơn La vừa họp. 3 sản phẩm gồm: chè búp của hộ Lò Văn Tâm; bánh gạo lứt "
+    "rang giòn {brand} của Công ty TNHH Hoa Ban và mận sấy dẻo của Hợp tác xã Tân Lập đạt 4 sao OCOP."
+)
+
+
+def test_a_brand_with_an_initial_in_a_list_keeps_the_list_s_rating() -> None:
+    got = {(c.count, c.stars) for c in facts(LISTED.format(brand="V.Ngon")).ocop_claims}
+    assert got == {(3, 4)}
+
+
+def test_a_sentence_end_still_ends_the_clause() -> None:
+    # guards: without the initial, as before; a full stop glued to the next sentence still ends
+    # the clause, and a count in the next sentence keeps its own rating
+    assert {(c.count, c.stars) for c in facts(LISTED.format(brand="Ngon")).ocop_claims} == {(3, 4)}
+    glued = "Huyện Mai Sơn có 12 sản phẩm OCOP.Trong năm, 3 sản phẩm chè đạt 4 sao."
+    assert {(c.count, c.stars) for c in facts(glued).ocop_claims} == {(12, None), (3, 4)}
