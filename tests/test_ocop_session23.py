@@ -215,3 +215,32 @@ def test_a_sentence_end_still_ends_the_clause() -> None:
     assert {(c.count, c.stars) for c in facts(LISTED.format(brand="Ngon")).ocop_claims} == {(3, 4)}
     glued = "Huyện Mai Sơn có 12 sản phẩm OCOP.Trong năm, 3 sản phẩm chè đạt 4 sao."
     assert {(c.count, c.stars) for c in facts(glued).ocop_claims} == {(12, None), (3, 4)}
+
+
+# 8. A long line with a bracketed aside is prose, not glued headlines (document._ASIDE).
+
+CAPTION = (
+    "Sản phẩm miến dong của Hợp tác xã Nông sản sạch Bình Minh ở xã Đông Lâm (Yên Châu) vừa "
+    "được công nhận đạt OCOP hạng 4 sao trong đợt đánh giá cuối năm\n"
+)
+RATED = (
+    "Năm nay tỉnh Sơn La công nhận thêm 14 sản phẩm OCOP, nâng tổng số sản phẩm của tỉnh lên 120.\n"
+    "Các chủ thể được dùng nhãn hiệu OCOP trên bao bì trong thời hạn ba năm.\n"
+)
+
+
+def test_a_long_caption_with_a_bracketed_place_is_read() -> None:
+    text = RATED.split("\n")[0] + "\n" + CAPTION + RATED.split("\n")[1]
+    assert [z for z, line in zones(text) if line == CAPTION.strip()] == ["body"]
+    assert facts(text).product_groups == ["Thực phẩm"]
+
+
+def test_a_long_run_of_headlines_with_a_short_bracket_is_still_a_link() -> None:
+    # guard: a headline's own bracket ("(video)", "(Kỳ 2)") does not make a glued run prose
+    for bracket in ("(video)", "(Kỳ 2)"):
+        run = (
+            f"Nông dân vùng cao làm giàu từ cây mắc ca {bracket} Thêm nhiều chợ phiên được sửa sang "
+            "Người trồng na tìm đầu ra cho mùa vụ mới ở thị trấn miền núi\n"
+        )
+        text = RATED.split("\n")[0] + "\n" + run + RATED.split("\n")[1]
+        assert [z for z, line in zones(text) if line == run.strip()] == ["link"], bracket

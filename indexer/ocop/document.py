@@ -137,6 +137,10 @@ def _abbreviation_at(text: str, dot: int) -> bool:
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
+# A bracketed aside of two words or more ("của HTX A (Krông Nô) được công nhận …") is prose too: a
+# caption written as a sentence without its full stop (session 23). A headline's own bracket is a
+# word or a part number: "(video)", "(Kỳ 2)".
+_ASIDE = re.compile(r"\(\s*[^\W\d_]+(?:\s+[^\W\d_]+)+\s*\)")
 # A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
 _GLUED_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*(?=[A-ZĐÀ-Ỹ])")
 _HEADLINE_STOPS = re.compile(r"[.;!?…]")
@@ -271,7 +275,7 @@ def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     # no sentence punctuation (round 14).
     opening = _OPENING_TOPIC.match(body)
     rest = body[opening.end() - 1 :] if opening else body
-    if words > max_words and not _INNER_PUNCTUATION.search(rest):
+    if words > max_words and not _INNER_PUNCTUATION.search(rest) and not _ASIDE.search(rest):
         return True
     # Two "Place: Headline" — in a line without a semicolon or a sentence end inside it: "Cụ thể:
     # Huyện A: 8 sản phẩm; huyện B: …" is a breakdown (round 19).
