@@ -197,6 +197,7 @@ class Gazetteer:
         self.unit_not_after = index(vocab["unit_prefix_not_after"])
         self.unit_list_openers = index(vocab["unit_list_openers"])
         self.merger_parties = index(vocab["merger_party_words"])
+        self.merger_party_heads = tuple({" ".join(syllables(w)[:2]) for w in vocab["merger_party_words"]})
         self.products = product_index()  # product words: "kem Bình Dương" is a brand
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
@@ -452,7 +453,8 @@ class Gazetteer:
         # "hợp nhất hai tỉnh Hà Giang - Tuyên Quang": what a merger joined are the old provinces,
         # the first named after the merger word and those listed with it (session 23).
         merged = False
-        for n, (i, j, phrase) in enumerate(names):
+        parties = names if any(w in doc.folded for w in self.merger_party_heads) else []  # one C-level scan
+        for n, (i, j, phrase) in enumerate(parties):
             if _name(phrase)[0] != "province" or markers[j] is not None:
                 merged = False
                 continue
