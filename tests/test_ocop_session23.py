@@ -94,10 +94,10 @@ TOP = (
     "Gia Lai sau sáp nhập: Động lực mới cho du lịch biển Giá cà phê giảm, nông dân Tây Nguyên chờ "
     "mùa mới Đắk Lắk hướng dẫn bố trí cán bộ sau sáp nhập xã, phường |\n"
 )
-HEADLINE = "Nâng tầm thương hiệu cho sản phẩm OCOP của tỉnh\n"
+HEADLINE = "Đưa hàng OCOP miền sông nước vào các chuỗi siêu thị lớn\n"
 LEAD = (
-    "Theo số liệu của Sở Nông nghiệp, tỉnh Vĩnh Long hiện có 160 sản phẩm OCOP đạt từ 3 sao trở "
-    "lên, trong đó nhiều sản phẩm từ dừa và trái cây sấy được bày bán ở các siêu thị lớn.\n"
+    "Theo số liệu của Sở Nông nghiệp, tỉnh Vĩnh Long hiện có 160 sản phẩm được xếp hạng OCOP, "
+    "nhiều sản phẩm làm từ dừa và trái cây sấy đã có mặt ở các siêu thị lớn.\n"
 )
 
 
@@ -134,9 +134,9 @@ def test_merger_wording_in_the_text_still_dates_it() -> None:
 # 4. A list opened after a unit prefix is a list of units (places.toml `unit_list_openers`).
 
 WARDS = (
-    "Thành phố Hải Phòng vừa công nhận thêm 40 sản phẩm OCOP của 18 chủ thể trên địa bàn 9 xã, "
-    "phường gồm: Tân Hưng, Hoà Bình, Lê Chân, Thủy Nguyên và Kiến Thụy. Trong đó có 12 sản phẩm "
-    "đạt 4 sao và 28 sản phẩm đạt 3 sao.\n"
+    "Đợt này thành phố Hải Phòng xếp hạng OCOP cho 40 sản phẩm của 18 chủ thể ở 9 xã, phường "
+    "gồm: Tân Hưng, Hoà Bình, Lê Chân, Thủy Nguyên và Kiến Thụy. Có 12 sản phẩm được 4 sao, số còn "
+    "lại được 3 sao.\n"
 )
 
 
@@ -157,7 +157,7 @@ def test_provinces_listed_after_a_list_opener_stay_provinces() -> None:
 
 def test_the_base_of_a_comparison_is_no_claim() -> None:
     text = (
-        "Tỉnh Sơn La hiện có 240 sản phẩm OCOP đạt từ 3 sao trở lên, tăng mạnh so với con số 120 "
+        "Tỉnh Sơn La hiện có 240 sản phẩm được xếp hạng OCOP, tăng mạnh so với con số 120 "
         "sản phẩm hồi cuối năm 2021. Huyện Mai Sơn có 35 sản phẩm OCOP, gấp đôi so với 17 sản phẩm "
         "OCOP năm 2020."
     )
@@ -178,20 +178,24 @@ def test_counts_around_a_comparison_still_count() -> None:
 
 def test_the_provinces_a_merger_joined_are_old_provinces() -> None:
     text = (
-        "Sau khi hợp nhất hai tỉnh Hà Giang - Tuyên Quang, sản phẩm OCOP của tỉnh mới thêm phong "
-        "phú. Hiện tỉnh Tuyên Quang có hơn 400 sản phẩm OCOP đạt từ 3 sao trở lên."
+        "Từ ngày sáp nhập hai tỉnh Bắc Kạn và Thái Nguyên, danh mục OCOP của địa phương dài thêm. "
+        "Hiện tỉnh Thái Nguyên có hơn 400 sản phẩm được xếp hạng OCOP."
     )
     got = facts(text, published=AFTER)
-    assert got.provinces == ["Hà Giang", "Tuyên Quang"]
-    assert got.provinces_2025 == ["Tuyên Quang"]
+    assert got.provinces == ["Bắc Kạn", "Thái Nguyên"]
+    assert got.provinces_2025 == ["Thái Nguyên"]
+    dashed = "Việc hợp nhất tỉnh Yên Bái - Lào Cai mở rộng vùng nguyên liệu chè cho các sản phẩm OCOP."
+    got = facts(dashed, published=AFTER)
+    assert got.provinces == ["Yên Bái", "Lào Cai"]
+    assert got.provinces_2025 == ["Lào Cai"]
 
 
 def test_the_province_a_merger_made_is_the_new_one() -> None:
     # guards: "hợp nhất thành" names what the merger made; a bare 2025 name stays the new province
-    made = "Ba tỉnh được hợp nhất thành tỉnh Vĩnh Long, nay có 400 sản phẩm OCOP đạt từ 3 sao trở lên."
+    made = "Ba tỉnh được hợp nhất thành tỉnh Vĩnh Long, nay có hơn 400 sản phẩm được xếp hạng OCOP."
     got = facts(made, published=AFTER)
     assert (got.provinces, got.provinces_2025) == ([], ["Vĩnh Long"])
-    bare = "Sau sáp nhập, tỉnh Vĩnh Long có 400 sản phẩm OCOP đạt từ 3 sao trở lên."
+    bare = "Sau sáp nhập, tỉnh Vĩnh Long có hơn 400 sản phẩm được xếp hạng OCOP."
     got = facts(bare, published=AFTER)
     assert (got.provinces, got.provinces_2025) == ([], ["Vĩnh Long"])
 
@@ -220,11 +224,11 @@ def test_a_sentence_end_still_ends_the_clause() -> None:
 # 8. A long line with a bracketed aside is prose, not glued headlines (document._ASIDE).
 
 CAPTION = (
-    "Sản phẩm miến dong của Hợp tác xã Nông sản sạch Bình Minh ở xã Đông Lâm (Yên Châu) vừa "
-    "được công nhận đạt OCOP hạng 4 sao trong đợt đánh giá cuối năm\n"
+    "Gói miến dong mang nhãn Bình Minh do nhóm thợ ở xã Đông Lâm (Yên Châu) làm ra vừa được "
+    "Hội đồng tỉnh xếp hạng OCOP 4 sao sau đợt chấm điểm cuối năm\n"
 )
 RATED = (
-    "Năm nay tỉnh Sơn La công nhận thêm 14 sản phẩm OCOP, nâng tổng số sản phẩm của tỉnh lên 120.\n"
+    "Năm nay tỉnh Sơn La xếp hạng OCOP cho 14 sản phẩm mới, đưa số sản phẩm của tỉnh lên 120.\n"
     "Các chủ thể được dùng nhãn hiệu OCOP trên bao bì trong thời hạn ba năm.\n"
 )
 

@@ -450,7 +450,7 @@ class Gazetteer:
         another, the old marker that closes the list ("gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ":
         all three are old; session 20)."""
         markers = {j: self._marker(doc, j) for _i, j, _p in names}
-        # "hợp nhất hai tỉnh Hà Giang - Tuyên Quang": what a merger joined are the old provinces,
+        # "sáp nhập hai tỉnh Bắc Kạn và Thái Nguyên": what a merger joined are the old provinces,
         # the first named after the merger word and those listed with it (session 23).
         merged = False
         parties = names if any(w in doc.folded for w in self.merger_party_heads) else []  # one C-level scan
