@@ -69,7 +69,7 @@ _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)
 # Between the names of a list that one marker after its last name closes: "(gồm Cần Thơ, Sóc
 # Trăng và Hậu Giang cũ)" names three old provinces (session 20).
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE)
-# Between the names of the provinces a merger joined: "Hà Giang - Tuyên Quang", "A, B và C".
+# Between the names of the provinces a merger joined: "Yên Bái - Lào Cai", "A, B và C".
 _MERGED_GAP = re.compile(r"\s*(?:,|,?\s*và|[-–])\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE)
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
