@@ -91,8 +91,8 @@ def test_a_sentence_between_two_runs_of_short_lines_is_text() -> None:
 # (document._chrome_above_headline, places.Gazetteer.new_structure).
 
 TOP = (
-    "Gia Lai sau sáp nhập: Động lực mới cho du lịch biển Giá cà phê giảm, nông dân Tây Nguyên chờ "
-    "mùa mới Đắk Lắk hướng dẫn bố trí cán bộ sau sáp nhập xã, phường |\n"
+    "Lâm Đồng sau sáp nhập: Những con đường mới nối cao nguyên với biển Giá cà phê giảm, nông dân "
+    "chờ mùa thu hoạch Gia Lai sắp xếp trụ sở làm việc cho các xã mới |\n"
 )
 HEADLINE = "Đưa hàng OCOP miền sông nước vào các chuỗi siêu thị lớn\n"
 LEAD = (
@@ -105,7 +105,8 @@ def test_chrome_above_an_untitled_headline_is_a_link() -> None:
     text = TOP + HEADLINE + LEAD
     assert zones(text)[:3] == [("link", TOP.strip()), ("title", HEADLINE.strip()), ("lead", LEAD.strip())]
     got = facts(text, published=None)
-    # undated: the merger wording stands only in the chrome, so the text is read before the merger
+    # undated: the merger wording stands only in the chrome, so the text is read before the merger,
+    # and the chrome's provinces (Lâm Đồng, Gia Lai) are not the story's
     assert got.provinces == ["Vĩnh Long"]
     assert got.provinces_2025 == ["Vĩnh Long"]
 

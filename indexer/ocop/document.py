@@ -137,7 +137,7 @@ def _abbreviation_at(text: str, dot: int) -> bool:
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
-# A bracketed aside of two words or more ("của HTX A (Krông Nô) được công nhận …") is prose too: a
+# A bracketed aside of two words or more ("gói miến của nhóm thợ xã A (Yên Châu) vừa …") is prose: a
 # caption written as a sentence without its full stop (session 23). A headline's own bracket is a
 # word or a part number: "(video)", "(Kỳ 2)".
 _ASIDE = re.compile(r"\(\s*[^\W\d_]+(?:\s+[^\W\d_]+)+\s*\)")
@@ -420,8 +420,8 @@ def _headline_first(lines: list[str], folded: list[str], k: int, headline_words:
 def _chrome_above_headline(line: str, headline_words: int) -> bool:
     """The text's first line, over a line that is its headline, is page chrome when it is too long
     for a headline and ends no sentence: related headlines run together ("Tỉnh A sau sáp nhập: …
-    Giá sầu riêng giảm, nhà vườn lo … Tỉnh B hướng dẫn … |"). A paragraph ends a sentence; a lead
-    sits under the headline, not above it."""
+    Giá cà phê giảm, nông dân chờ … Tỉnh B sắp xếp trụ sở … |"). A paragraph ends a sentence; a
+    lead sits under the headline, not above it."""
     return len(line.split()) > headline_words and not line.rstrip(" |").endswith(_TERMINAL)
 
 
@@ -538,8 +538,8 @@ def _classify_lines(
 
 def _headline_in_run(line: str, words: int, max_words: int, runs: list[bool], k: int) -> bool:
     """A short line between lines of a run of related headlines is one of them, though it ends
-    like a sentence: a headline may end with a question, an exclamation or a quoted word ("… nói
-    gì?"), and the run is broken by it into two runs of two. A line that ends with a full stop,
+    like a sentence: a headline may end with a question, an exclamation or a quoted word ("Vì sao
+    … bỏ vườn dừa?"), and the run is broken by it into two runs of two. A line that ends with a full stop,
     a colon or a semicolon, or holds a sentence end inside, is text set between two lists."""
     body = line.rstrip()
     return (

@@ -694,8 +694,7 @@ class Gazetteer:
             opener = self.unit_list_openers.match_at(doc, j, end) if j < end and doc.adjacent(j) else None
             listed = opener is not None and j + len(opener.folded) < end
             if listed:
-                assert opener is not None
-                j += len(opener.folded)
+                j += len(opener.folded) if opener else 0
                 if doc.gap(j).strip() not in ("", ":"):
                     continue
             elif j >= end or doc.gap(j).strip() not in ("", "."):
