@@ -325,7 +325,20 @@ class _Evidence:
 def _gap_breaks(doc: Document, k: int, allow: str = "") -> bool:
     """Sentence punctuation before syllable k that ends a clause (a comma is judged by the caller)."""
     gap = doc.gap(k).strip()
-    return bool(gap) and any(ch in gap and ch not in allow for ch in ".;:!?()")
+    return bool(gap) and any(ch in gap and ch not in allow for ch in ".;:!?()") and not _initial_dot(doc, k)
+
+
+def _initial_dot(doc: Document, k: int) -> bool:
+    """The dot before syllable k joins an initial to a name, inside one word: "V.Ngon", "H.Mộc
+    Châu", "TP.HCM". It ends no clause, where the sentence splitter sees no sentence end either
+    (session 23: a brand like "V.Ngon" in a list cut the list from its rating)."""
+    return (
+        doc.gap(k) == "."
+        and not doc.sent_start[k]
+        and len(doc.orig[k - 1]) <= 3
+        and doc.orig[k - 1].isupper()
+        and doc.orig[k][:1].isupper()
+    )
 
 
 def _count_at(doc: Document, k: int, end: int, v: _Vocab) -> tuple[int, int, int, tuple[str, ...]] | None:

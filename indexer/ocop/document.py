@@ -137,9 +137,15 @@ def _abbreviation_at(text: str, dot: int) -> bool:
 
 # Sentence punctuation inside a line; a long line without any is a run of glued headlines.
 _INNER_PUNCTUATION = re.compile(r"[.,;:!?…]")
+# A bracketed aside of two words or more ("gói miến của nhóm thợ xã A (Yên Châu) vừa …") is prose: a
+# caption written as a sentence without its full stop (session 23). A headline's own bracket is a
+# word or a part number: "(video)", "(Kỳ 2)".
+_ASIDE = re.compile(r"\(\s*[^\W\d_]+(?:\s+[^\W\d_]+)+\s*\)")
 # A sentence end, maybe glued to the next word ("… đạt 3 sao.Gia Lai: …"), before a capital.
 _GLUED_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s*(?=[A-ZĐÀ-Ỹ])")
 _HEADLINE_STOPS = re.compile(r"[.;!?…]")
+# How a headline may end although it looks like a sentence's end: a question, an exclamation, a quote.
+_HEADLINE_ENDS = tuple('?!"”’')
 # A semicolon, or a sentence end before more text: no run of headlines holds one.
 _INNER_STOPS = re.compile(r";|[.!?…]\s")
 # Running text before a glued run must be a paragraph of its own, not a heading or a cue.
@@ -269,7 +275,7 @@ def _is_glued_run(line: str, words: int, max_words: int) -> bool:
     # no sentence punctuation (round 14).
     opening = _OPENING_TOPIC.match(body)
     rest = body[opening.end() - 1 :] if opening else body
-    if words > max_words and not _INNER_PUNCTUATION.search(rest):
+    if words > max_words and not _INNER_PUNCTUATION.search(rest) and not _ASIDE.search(rest):
         return True
     # Two "Place: Headline" — in a line without a semicolon or a sentence end inside it: "Cụ thể:
     # Huyện A: 8 sản phẩm; huyện B: …" is a breakdown (round 19).
@@ -411,6 +417,14 @@ def _headline_first(lines: list[str], folded: list[str], k: int, headline_words:
     )
 
 
+def _chrome_above_headline(line: str, headline_words: int) -> bool:
+    """The text's first line, over a line that is its headline, is page chrome when it is too long
+    for a headline and ends no sentence: related headlines run together ("Tỉnh A sau sáp nhập: …
+    Giá cà phê giảm, nông dân chờ … Tỉnh B sắp xếp trụ sở … |"). A paragraph ends a sentence; a
+    lead sits under the headline, not above it."""
+    return len(line.split()) > headline_words and not line.rstrip(" |").endswith(_TERMINAL)
+
+
 def _cut_prose(line: str, capitals: bool) -> bool:
     """A clause broken by a comma and going on in lower case: running text, not a headline."""
     return (_CUT_PROSE_IN_CAPITALS if capitals else _CUT_PROSE).search(line) is not None
@@ -468,11 +482,13 @@ def _classify_lines(
         seen_paragraph = seen_paragraph or words > 15
     del lines[keep:], folded[keep:], counts[keep:], capitals[keep:]
     captions = list(map(_is_caption, lines, counts, capitals))
-    seen: set[str] = set()
+    first_copy: dict[str, int] = {}
+    copies: list[tuple[int, int]] = []  # (line, the line it repeats)
     for k, line_f in enumerate(folded):  # a repeated line is a caption or a widget, not new text
-        if line_f in seen and counts[k] > 3:
+        if line_f in first_copy and counts[k] > 3:
             captions[k] = True
-        seen.add(line_f)
+            copies.append((k, first_copy[line_f]))
+        first_copy.setdefault(line_f, k)
     # A row of a Markdown table that holds a number ("| Huyện A | 12 sản phẩm |") is text, not a
     # headline: a breakdown laid out as a table reads like the same list in prose.
     rows = [_table_row(lines, k) and any(ch.isdigit() for ch in line) for k, line in enumerate(lines)]
@@ -484,12 +500,16 @@ def _classify_lines(
     for k in boxed:
         zones[k] = "link"
         headline[k] = False  # the box is no paragraph, and no headline that closes the text
+    runs = [
+        headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
+        for k in range(len(lines))
+    ]
     for k in range(len(lines)):
         if k in boxed:
             continue
-        in_run = headline[k] and ((k > 0 and headline[k - 1]) or (k + 1 < len(lines) and headline[k + 1]))
         if (
-            in_run
+            runs[k]
+            or _headline_in_run(lines[k], counts[k], headline_words, runs, k)
             or folded[k].startswith(prefixes)
             or _is_glued_run(lines[k], counts[k], headline_words)
             or _is_chrome(lines[k], capitals[k])
@@ -510,7 +530,26 @@ def _classify_lines(
                 if cut_prose and (zones[k] == "body" or _cut_in_run(lines[k], folded[k], counts[k]))
                 else "link"
             )
+    for k, first in copies:  # a page's chrome repeated (a shop's address twice) is still chrome
+        if zones[first] == "link":
+            zones[k] = "link"
     return zones
+
+
+def _headline_in_run(line: str, words: int, max_words: int, runs: list[bool], k: int) -> bool:
+    """A short line between lines of a run of related headlines is one of them, though it ends
+    like a sentence: a headline may end with a question, an exclamation or a quoted word ("Vì sao
+    … bỏ vườn dừa?"), and the run is broken by it into two runs of two. A line that ends with a full stop,
+    a colon or a semicolon, or holds a sentence end inside, is text set between two lists."""
+    body = line.rstrip()
+    return (
+        0 < k < len(runs) - 1
+        and runs[k - 1]
+        and runs[k + 1]
+        and words <= max_words
+        and body.endswith(_HEADLINE_ENDS)
+        and _INNER_STOPS.search(body[:-1]) is None
+    )
 
 
 def _bulleted_headline(line: str, words: int, max_words: int) -> bool:
@@ -639,6 +678,17 @@ class Document:
             first = next(
                 (k for k, z in enumerate(zones) if z == "body" and not _DATELINE.match(lines[k])), None
             )
+            if (
+                not title_n.strip()
+                and first is not None
+                and first + 2 < len(lines)
+                and zones[first + 1] == zones[first + 2] == "body"
+                and _chrome_above_headline(lines[first], headline_words)
+                and _headline_first(lines, folded, first + 1, headline_words)
+            ):
+                # No title given, and the text opens on page chrome above its headline (session 23).
+                zones[first] = "link"
+                first += 1
             if (
                 not title_n.strip()
                 and first is not None

@@ -69,6 +69,8 @@ _MARKER = re.compile(r"\s*\(?\s*(mới|cũ)\b\s*(\))?", re.IGNORECASE)  # "(CŨ)
 # Between the names of a list that one marker after its last name closes: "(gồm Cần Thơ, Sóc
 # Trăng và Hậu Giang cũ)" names three old provinces (session 20).
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE)
+# Between the names of the provinces a merger joined: "Yên Bái - Lào Cai", "A, B và C".
+_MERGED_GAP = re.compile(r"\s*(?:,|,?\s*và|[-–])\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?", re.IGNORECASE)
 _AGE = re.compile(r"\s*[(,]\s*\d{1,3}\s*tuổi", re.IGNORECASE)
 
 
@@ -193,6 +195,9 @@ class Gazetteer:
         self.credit_span = int(vocab["credit_span"])
         self.dateline_after = re.compile(vocab["dateline_after"])
         self.unit_not_after = index(vocab["unit_prefix_not_after"])
+        self.unit_list_openers = index(vocab["unit_list_openers"])
+        self.merger_parties = index(vocab["merger_party_words"])
+        self.merger_party_heads = tuple({" ".join(syllables(w)[:2]) for w in vocab["merger_party_words"]})
         self.products = product_index()  # product words: "kem Bình Dương" is a brand
         self.family = {fold(normalize(w)).lower() for w in vocab["family_names"]}
         self.family_accented = {normalize(w).lower() for w in vocab["family_names"]}
@@ -445,6 +450,21 @@ class Gazetteer:
         another, the old marker that closes the list ("gồm Cần Thơ, Sóc Trăng và Hậu Giang cũ":
         all three are old; session 20)."""
         markers = {j: self._marker(doc, j) for _i, j, _p in names}
+        # "sáp nhập hai tỉnh Bắc Kạn và Thái Nguyên": what a merger joined are the old provinces,
+        # the first named after the merger word and those listed with it (session 23).
+        merged = False
+        parties = names if any(w in doc.folded for w in self.merger_party_heads) else []  # one C-level scan
+        for n, (i, j, phrase) in enumerate(parties):
+            if _name(phrase)[0] != "province" or markers[j] is not None:
+                merged = False
+                continue
+            if self._before(doc, i, self.merger_parties):
+                merged = True
+            else:
+                gap_from = doc.ends[names[n - 1][1] - 1] if n else 0
+                merged = merged and _MERGED_GAP.fullmatch(doc.text, gap_from, doc.starts[i]) is not None
+            if merged:
+                markers[j] = "old"
         if "old" not in markers.values():
             return markers
         for (_i, j, phrase), (i2, j2, phrase2) in reversed(list(zip(names, names[1:], strict=False))):
@@ -528,8 +548,13 @@ class Gazetteer:
         """Whether names are read in the 2025 structure: by the date, else by merger wording."""
         if published_after_merger is not None:
             return published_after_merger
-        if any(m in doc.folded for m in self.merger_markers):
-            return True
+        # Only the article's own text: a related headline above it ("Tỉnh A sau sáp nhập: …") says
+        # nothing of when the article was written (session 23).
+        markers = self.merger_markers
+        if any(m in doc.folded for m in markers):
+            own = [doc.folded[b.start : b.end] for b in doc.blocks if b.zone in PLACE_ZONES]
+            if any(m in text for text in own for m in markers):
+                return True
         # "tỉnh Khánh Hòa cũ", "Long An (cũ)": naming an old province as old is merger wording.
         return any(
             _name(phrase)[0] == "province" and self._marker(doc, j) is not None for _i, j, phrase in names
@@ -664,7 +689,15 @@ class Gazetteer:
         found: list[tuple[int, _Unit]] = []
         for i, j, phrase in self.unit_prefixes.find(doc, start, end):
             level, kind = _prefix(phrase)
-            if j >= end or doc.gap(j).strip() not in ("", "."):
+            # "16 xã, phường gồm: Tân Hưng, Hoà Bình, …": a list opener after a prefix makes the
+            # names of the list units of that kind (session 23), as a plural prefix does.
+            opener = self.unit_list_openers.match_at(doc, j, end) if j < end and doc.adjacent(j) else None
+            listed = opener is not None and j + len(opener.folded) < end
+            if listed:
+                j += len(opener.folded) if opener else 0
+                if doc.gap(j).strip() not in ("", ":"):
+                    continue
+            elif j >= end or doc.gap(j).strip() not in ("", "."):
                 continue
             if j - i == 1 and len(doc.orig[i]) == 1 and doc.gap(j).strip() != ".":
                 continue  # a one-letter prefix needs its dot: "H.Long Thành", "Q.1"
@@ -672,7 +705,7 @@ class Gazetteer:
             if i > start and doc.adjacent(i) and self.unit_not_after.preceded_by(doc, i) is not None:
                 continue
             # "các huyện Bắc Hà, Sa Pa và Bát Xát": a plural prefix governs a list of names.
-            plural = i > start and doc.fold[i - 1] in _PLURAL and doc.adjacent(i)
+            plural = listed or (i > start and doc.fold[i - 1] in _PLURAL and doc.adjacent(i))
             k = j
             while k < end:
                 unit = self._unit_at(doc, k, end, level, kind, new_mode)
