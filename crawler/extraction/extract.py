@@ -726,11 +726,15 @@ def _published(
     last_paragraph: str | None = None,
     *,
     crawl_known: bool = True,
+    date_anchor: HtmlElement | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
     `last_paragraph`), the URL (published.py); none when the URL's day is far from the chosen one."""
-    printed = find_printed_date(tree, index, headline.element, crawled)
+    anchor = headline.element if headline.element is not None else date_anchor
+    if anchor is not None and index.of(anchor) < 0:
+        anchor = None
+    printed = find_printed_date(tree, index, anchor, crawled)
     weak = printed is None or printed.print_edition or day_only(printed)
     if weak and meta.published is None and (closing or last_paragraph):
         printed = with_closing(printed, closing_date(closing, tree, crawled, last_paragraph=last_paragraph))
@@ -740,10 +744,28 @@ def _published(
         printed,
         from_url,
         crawled,
-        anchored=headline.element is not None,
+        anchored=anchor is not None,
         crawl_known=crawl_known,
     )
     return against_url_day(found, from_url, crawled)
+
+
+def _date_anchor(
+    tree: HtmlElement, headline: _Headline, h1s: Sequence[tuple[HtmlElement, str]]
+) -> HtmlElement | None:
+    """Where to look for the printed date when no element was taken as the headline: an h1 that
+    says the title word for word (a one-word headline is no headline for the title rules, but it
+    still heads the article's byline block), else the page's one h1 that could be a headline (the
+    title was taken from metadata that words it otherwise). A date is then read next to it by the
+    usual rules; the title, the byline and the text do not change."""
+    if headline.element is not None:
+        return None
+    key = squash(headline.text)
+    for element in tree.iter("h1") if key else ():
+        if squash(_heading_text(element)) == key and _shown(element):
+            return None if in_chrome(element, sectioned=True) else element
+    shown = [element for element, _ in h1s if attached(element, tree)]
+    return shown[0] if len(shown) == 1 else None
 
 
 _CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")
@@ -820,13 +842,21 @@ def extract_article(
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    date_anchor = _date_anchor(tree, headline, h1s)
     thread_published, thread_message = None, None
     thread = find_thread(tree, headline.element)
     if thread is not None:
         # A forum thread: its first post is the article. Its date is read before the posts'
         # headers (where the thread prints it) leave with the replies.
         thread_published = _published(
-            meta, tree, index, headline, final_url, crawled_at, crawl_known=crawled is not None
+            meta,
+            tree,
+            index,
+            headline,
+            final_url,
+            crawled_at,
+            crawl_known=crawled is not None,
+            date_anchor=date_anchor,
         )
         thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
@@ -939,6 +969,7 @@ def extract_article(
         _closing_lines(cleaned, page_byline),
         cleaned.paragraphs[-1],
         crawl_known=crawled is not None,
+        date_anchor=date_anchor,
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
