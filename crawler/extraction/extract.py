@@ -821,7 +821,7 @@ def extract_article(
     except NotHtmlError as error:
         raise ExtractionError(str(error)) from error
 
-    meta = read_metadata(tree, url if is_web_url(url) else "http://localhost/")
+    meta = read_metadata(tree, url if is_web_url(url) else "http://localhost/", page.text)
     final_url = _canonical_url(url, meta)
     host = host_of(final_url) if is_web_url(final_url) else ""
     outlet_names = _outlet_names(tree, meta, outlet, host)
