@@ -1,7 +1,9 @@
 """Dates on foreign pages, session 23: fewer null dates without a new wrong one.
 
 A page whose headline element was not found had no printed date read at all: a one-word h1 on a
-page that sets its subheads in h1 too, or an h1 worded otherwise than the metadata's title. Names
+page that sets its subheads in h1 too, or an h1 worded otherwise than the metadata's title. A
+theme's hidden hAtom "updated" stamp, glued into the byline's text, won over the metadata. A
+blog's trackback RDF (in a comment) was not read, nor a blog's day heading over its posts. Names
 and pages are invented for these tests.
 """
 
@@ -77,3 +79,108 @@ def test_metadata_on_the_printed_day_is_kept_beside_the_only_h1() -> None:
     article = extract_article(html, "https://dach.example/ratgeber/solardach", crawled=CRAWLED)
     assert article.published is not None and article.published.isoformat() == "2025-03-09T14:30:00+07:00"
     assert not article.published_conflict
+
+
+APPLE_URL = "https://garten.example/notizen/alte-apfelbaeume"
+
+
+def apple_page(line: str, head: str = "") -> str:
+    return f"""<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Alte Apfelbäume schneiden</title>{head}</head>
+<body><main><article><h1 class="entry-title">Alte Apfelbäume schneiden</h1>
+{line}<div class="entry-content">{BODY}</div></article></main></body></html>"""
+
+
+APPLE_META = '<meta property="article:published_time" content="2024-05-02T09:00:00+02:00">'
+HIDDEN_UPDATE = (
+    '<div class="post-meta"><span class="author">Hedda Moor</span>'
+    '<span class="updated hidden-snippet">2025-06-05T11:20:00+02:00</span><span>2. Mai 2024</span></div>'
+)
+
+
+def test_a_stamp_classed_updated_alone_is_an_update() -> None:
+    """Failed on main: a theme's hidden hAtom "updated" stamp, glued into the byline's text before
+    the printed day, was read as a printed publication date on another day than the metadata's,
+    and won the conflict. It is the update time; the printed day beside it is the metadata's."""
+    article = extract_article(apple_page(HIDDEN_UPDATE, APPLE_META), APPLE_URL, crawled=CRAWLED)
+    assert article.published is not None and article.published.isoformat() == "2024-05-02T14:00:00+07:00"
+    assert not article.published_conflict
+
+
+def test_a_stamp_classed_published_updated_is_still_the_publication() -> None:
+    """Guard: WordPress classes an unedited post's one stamp "entry-date published updated"."""
+    line = (
+        '<div class="entry-meta"><time class="entry-date published updated"'
+        ' datetime="2024-05-02T09:00:00+02:00">2. Mai 2024</time></div>'
+    )
+    assert day_of(apple_page(line), APPLE_URL) == "2024-05-02"
+
+
+def test_a_wrapper_of_two_stamps_is_not_read_as_one_line() -> None:
+    """Failed on main: the wrapper's text ran a name and two machine stamps together, and reading
+    it lost the first stamp's offset (23:20 at UTC-4 is the next morning in Vietnam). Each stamp is
+    read from its own element."""
+    line = (
+        '<div class="meta-info"><span>Hedda Moor</span><span class="stamp">2025-06-05T23:20:00-04:00</span>'
+        '<span class="stamp">2024-05-02T09:00:00+02:00</span></div>'
+    )
+    assert day_of(apple_page(line), APPLE_URL) == "2025-06-06"
+
+
+BLOG_URL = "https://blog.example.jp/kawasemi/e/3f9a1c"
+
+
+def trackback_page(about: str) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>A morning on the river dike | Kingfisher notes</title></head>
+<body><div class="entry"><h3 class="entry-title">A morning on the river dike</h3>
+<div class="entry-body">{BODY}<!--
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rdf:Description
+  rdf:about="{about}"
+  dc:title="A morning on the river dike"
+  dc:date="2025-07-03T06:40:00+09:00"
+  dc:identifier="{about}" />
+</rdf:RDF>
+--></div></div></body></html>"""
+
+
+def test_a_blogs_trackback_description_dates_its_own_post() -> None:
+    """Failed on main: the only date was the post's trackback RDF, inside a comment after the text,
+    which the parser drops; the page had no date. 06:40 in Japan is 04:40 in Vietnam."""
+    article = extract_article(trackback_page(BLOG_URL), BLOG_URL, crawled=CRAWLED)
+    assert article.published is not None and article.published.isoformat() == "2025-07-03T04:40:00+07:00"
+    assert article.published_source == "metadata"
+
+
+def test_a_trackback_description_of_another_post_is_not_read() -> None:
+    """Guard: a listing prints one description per post; one naming another address is not this
+    page's date."""
+    assert day_of(trackback_page("https://blog.example.jp/kawasemi/e/77b2d0"), BLOG_URL) is None
+
+
+def day_heading_page(heading: str) -> str:
+    return f"""<!doctype html>
+<html lang="de"><head><meta charset="utf-8">
+<title>Lesezeichen: Interview mit einer Buchhändlerin</title></head>
+<body><div class="blog-posts"><div class="date-outer"><h2 class="date-header"><span>{heading}</span></h2>
+<div class="date-posts"><div class="post-outer"><div class="post hentry"><a name="4410"></a>
+<h3 class="post-title entry-title">Lesezeichen: Interview mit einer Buchhändlerin</h3>
+<div class="post-body entry-content">{BODY}</div></div></div></div></div></div></body></html>"""
+
+
+def test_a_blogs_day_heading_over_the_post_dates_it() -> None:
+    """Failed on main: a blog prints the day as a heading over the day's posts, outside the
+    post's own block, and nothing next to the headline; the page had no date."""
+    assert (
+        day_of(
+            day_heading_page("Samstag, 4. Oktober 2025"), "https://lesezeichen.example/2025/10/interview.html"
+        )
+        == "2025-10-04"
+    )
+
+
+def test_a_heading_over_the_post_that_is_no_date_gives_none() -> None:
+    """Guard: a section heading over the post says nothing about its day."""
+    assert day_of(day_heading_page("Neueste Beiträge"), "https://lesezeichen.example/interview.html") is None
