@@ -165,9 +165,9 @@ def day_heading_page(heading: str) -> str:
 <html lang="de"><head><meta charset="utf-8">
 <title>Lesezeichen: Interview mit einer Buchhändlerin</title></head>
 <body><div class="blog-posts"><div class="date-outer"><h2 class="date-header"><span>{heading}</span></h2>
-<div class="date-posts"><div class="post-outer"><div class="post hentry"><a name="4410"></a>
+<div class="date-posts"><section class="post-outer"><div class="post hentry"><a name="4410"></a>
 <h3 class="post-title entry-title">Lesezeichen: Interview mit einer Buchhändlerin</h3>
-<div class="post-body entry-content">{BODY}</div></div></div></div></div></div></body></html>"""
+<div class="post-body entry-content">{BODY}</div></div></section></div></div></div></body></html>"""
 
 
 def test_a_blogs_day_heading_over_the_post_dates_it() -> None:
