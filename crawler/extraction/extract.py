@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -842,22 +843,16 @@ def extract_article(
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
-    date_anchor = _date_anchor(tree, headline, h1s)
+    # The page's date, read with the same metadata, anchor and crawl-time knowledge at both calls.
+    dated = partial(
+        _published, meta, tree, crawl_known=crawled is not None, date_anchor=_date_anchor(tree, headline, h1s)
+    )
     thread_published, thread_message = None, None
     thread = find_thread(tree, headline.element)
     if thread is not None:
         # A forum thread: its first post is the article. Its date is read before the posts'
         # headers (where the thread prints it) leave with the replies.
-        thread_published = _published(
-            meta,
-            tree,
-            index,
-            headline,
-            final_url,
-            crawled_at,
-            crawl_known=crawled is not None,
-            date_anchor=date_anchor,
-        )
+        thread_published = dated(index, headline, final_url, crawled_at)
         thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
@@ -959,17 +954,8 @@ def extract_article(
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far, tags), tree)
-    published = thread_published or _published(
-        meta,
-        tree,
-        index,
-        headline,
-        final_url,
-        crawled_at,
-        _closing_lines(cleaned, page_byline),
-        cleaned.paragraphs[-1],
-        crawl_known=crawled is not None,
-        date_anchor=date_anchor,
+    published = thread_published or dated(
+        index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline), cleaned.paragraphs[-1]
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 
