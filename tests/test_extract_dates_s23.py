@@ -184,3 +184,18 @@ def test_a_blogs_day_heading_over_the_post_dates_it() -> None:
 def test_a_heading_over_the_post_that_is_no_date_gives_none() -> None:
     """Guard: a section heading over the post says nothing about its day."""
     assert day_of(day_heading_page("Neueste Beiträge"), "https://lesezeichen.example/interview.html") is None
+
+
+def test_a_stamp_marked_up_as_date_modified_is_an_update() -> None:
+    """Failed on main (found on the held-out half, after its run): a hidden `<time
+    itemprop="dateModified">` right under the headline was read as a printed publication date on
+    another day than the metadata's, and won the conflict. schema.org names it the modification."""
+    line = (
+        '<time itemprop="dateModified" class="hidden">2025-08-29 14:15:57</time>'
+        '<time itemprop="datePublished" datetime="2024-05-02 09:00:00" class="hidden">'
+        "2024-05-02 09:00:00</time>"
+        '<span class="v-box">02.05.2024 09:00</span>'
+    )
+    article = extract_article(apple_page(line, APPLE_META), APPLE_URL, crawled=CRAWLED)
+    assert article.published is not None and article.published.date().isoformat() == "2024-05-02"
+    assert not article.published_conflict

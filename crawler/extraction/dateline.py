@@ -180,6 +180,7 @@ _LATEST = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["latest"]) + r")\b")
 _GLOSS = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["gloss"]) + r")\b[^()|]*")
 _UPDATE_CLASSES = frozenset(_LINE_VOCAB["update_classes"])
 _HATOM_UPDATE, _HATOM_PUBLISHED = _LINE_VOCAB["hatom_update"], _LINE_VOCAB["hatom_published"]
+_UPDATE_ITEMPROPS = frozenset(_LINE_VOCAB["update_itemprops"])
 
 
 # Dates a text tells, in lines shaped like a stamp: "Cần Thơ, ngày 1 tháng 7 năm 2025", the place
@@ -486,13 +487,15 @@ def _classed_as_update(element: HtmlElement) -> bool:
 
 
 def _names_update(node: HtmlElement) -> bool:
-    """Class words naming a modification ("dateModified"), or hAtom's class "updated" on a stamp not
-    also classed "published" (a theme's hidden `<span class="updated">` beside the printed day).
+    """Class words naming a modification ("dateModified"), hAtom's class "updated" on a stamp not
+    also classed "published" (a theme's hidden `<span class="updated">` beside the printed day), or
+    schema.org's `itemprop="dateModified"`.
     hAtom's are whole class names: "publication-data__updated" is a template's block name, which
     holds the publication stamp too."""
     classes = (node.get("class") or "").split()
     hatom = _HATOM_UPDATE in classes and _HATOM_PUBLISHED not in classes
-    return hatom or bool(words_of(node) & _UPDATE_CLASSES)
+    itemprops = set((node.get("itemprop") or "").lower().split())
+    return hatom or bool(words_of(node) & _UPDATE_CLASSES) or bool(itemprops & _UPDATE_ITEMPROPS)
 
 
 def _quoted_or_carded(element: HtmlElement) -> bool:
