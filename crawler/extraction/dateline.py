@@ -179,6 +179,8 @@ _PRINT_EDITION = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["print_edition"]) + 
 _LATEST = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["latest"]) + r")\b")
 _GLOSS = re.compile(r"\b(?:" + "|".join(_LINE_VOCAB["gloss"]) + r")\b[^()|]*")
 _UPDATE_CLASSES = frozenset(_LINE_VOCAB["update_classes"])
+_HATOM_UPDATE, _HATOM_PUBLISHED = _LINE_VOCAB["hatom_update"], _LINE_VOCAB["hatom_published"]
+_UPDATE_ITEMPROPS = frozenset(_LINE_VOCAB["update_itemprops"])
 
 
 # Dates a text tells, in lines shaped like a stamp: "Cần Thơ, ngày 1 tháng 7 năm 2025", the place
@@ -367,6 +369,8 @@ def find_printed_date(
             continue
         if beside_a_teaser(element, headline) or _quoted_or_carded(element):
             continue
+        if _holds_two_days(element, crawled, conventions):
+            continue  # its stamps, each in an element of its own, are candidates themselves
         text = _publication_part(text)
         if _stamped_inside(element, text) or _DAY_SPAN.search(text):
             continue  # a span of days is an event's, even in an element classed as a date
@@ -394,7 +398,60 @@ def find_printed_date(
             continue
         # An update time: the publication time printed beside it, in its own element, wins.
         update = update or (element, printed)
-    return day[1] if day else (update[1] if update else edition)
+    found = day[1] if day else (update[1] if update else edition)
+    return found or _date_heading(headline, crawled, conventions)
+
+
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_POST_LEVELS = 5  # containers between a blog's day heading's group and the post's title
+
+
+def _date_heading(
+    headline: HtmlElement, crawled: datetime, conventions: DateConventions
+) -> PrintedDate | None:
+    """The day a blog prints as a heading over the posts of that day (Blogger's
+    `<h2 class="date-header">` before the block holding the post and its title): a heading that is
+    a date line and nothing else, the first text before one of the headline's containers. Asked
+    only when no date is printed next to the headline: it names the day, not the time."""
+    for block in [headline, *list(ancestors(headline))[:_POST_LEVELS]]:
+        if block.tag in ("body", "html"):
+            return None
+        before = block.getprevious()
+        while before is not None and (not isinstance(before.tag, str) or not before.text_content().strip()):
+            before = before.getprevious()  # an anchor, a meta tag: no text between
+        if before is None:
+            continue
+        text = " ".join(before.text_content().split())
+        if before.tag not in _HEADING_TAGS or in_chrome(before) or not 6 <= len(text) <= 60:
+            return None  # the nearest text before the post is something else
+        value = _read(text, crawled, conventions) if _is_date_line(text) else None
+        return _printed(text, value) if value is not None else None
+    return None
+
+
+def _holds_two_days(element: HtmlElement, crawled: datetime, conventions: DateConventions) -> bool:
+    """Whether the element wraps two stamps on different days, each in an element of its own:
+    "Posted on <time>2 May 2024</time><time class="updated">5 June 2025</time>", or a theme's
+    hidden update stamp glued before the printed day. The wrapper's text runs them together, and
+    reading it gives whichever comes first (or a day made of both); the stamps inside are read
+    one by one instead, with their own labels and classes. Printed texts only: a <time>'s machine
+    value is the same stamp as its printed day, often in another zone."""
+    if not len(element):
+        return False
+    days = set()
+    for node in element.iterdescendants():
+        text = " ".join((node.text or "").split()) if isinstance(node.tag, str) else ""
+        if 6 <= len(text) <= 80 and _YEAR.search(text):
+            # The day as written: "2020-03-08T18:30:30Z" is the 8th, as the "08/03/2020 15h30"
+            # printed beside it, though it falls on the 9th in Vietnam.
+            written = _ISO_DAY.match(text)
+            value = _read(written[1] if written else text, crawled, conventions)
+            if value is not None:
+                days.add(value.date())
+    return len(days) > 1
+
+
+_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d")
 
 
 def _in_chrome(element: HtmlElement, headline: HtmlElement) -> bool:
@@ -418,14 +475,27 @@ _CHROME_ROLES = frozenset({"banner", "navigation", "complementary", "contentinfo
 
 
 def _classed_as_update(element: HtmlElement) -> bool:
-    """A stamp whose class names a modification (`<time class="dateModified">`), on the element
-    or on the one element inside it that prints all of its text (a wrapper's only stamp)."""
+    """A stamp whose class names a modification (`<time class="dateModified">`, `_names_update`),
+    on the element or on the one element inside it that prints all of its text (a wrapper's only
+    stamp)."""
     text = element.text_content().strip()
     return any(
-        words_of(node) & _UPDATE_CLASSES
+        _names_update(node)
         for node in element.iter()
         if isinstance(node.tag, str) and (node is element or node.text_content().strip() == text)
     )
+
+
+def _names_update(node: HtmlElement) -> bool:
+    """Class words naming a modification ("dateModified"), hAtom's class "updated" on a stamp not
+    also classed "published" (a theme's hidden `<span class="updated">` beside the printed day), or
+    schema.org's `itemprop="dateModified"`.
+    hAtom's are whole class names: "publication-data__updated" is a template's block name, which
+    holds the publication stamp too."""
+    classes = (node.get("class") or "").split()
+    hatom = _HATOM_UPDATE in classes and _HATOM_PUBLISHED not in classes
+    itemprops = set((node.get("itemprop") or "").lower().split())
+    return hatom or bool(words_of(node) & _UPDATE_CLASSES) or bool(itemprops & _UPDATE_ITEMPROPS)
 
 
 def _quoted_or_carded(element: HtmlElement) -> bool:

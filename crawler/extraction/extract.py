@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -744,11 +745,15 @@ def _published(
     last_paragraph: str | None = None,
     *,
     crawl_known: bool = True,
+    date_anchor: HtmlElement | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
     `last_paragraph`), the URL (published.py); none when the URL's day is far from the chosen one."""
-    printed = find_printed_date(tree, index, headline.element, crawled)
+    anchor = headline.element if headline.element is not None else date_anchor
+    if anchor is not None and index.of(anchor) < 0:
+        anchor = None
+    printed = find_printed_date(tree, index, anchor, crawled)
     weak = printed is None or printed.print_edition or day_only(printed)
     if weak and meta.published is None and (closing or last_paragraph):
         printed = with_closing(printed, closing_date(closing, tree, crawled, last_paragraph=last_paragraph))
@@ -758,10 +763,28 @@ def _published(
         printed,
         from_url,
         crawled,
-        anchored=headline.element is not None,
+        anchored=anchor is not None,
         crawl_known=crawl_known,
     )
     return against_url_day(found, from_url, crawled)
+
+
+def _date_anchor(
+    tree: HtmlElement, headline: _Headline, h1s: Sequence[tuple[HtmlElement, str]]
+) -> HtmlElement | None:
+    """Where to look for the printed date when no element was taken as the headline: an h1 that
+    says the title word for word (a one-word headline is no headline for the title rules, but it
+    still heads the article's byline block), else the page's one h1 that could be a headline (the
+    title was taken from metadata that words it otherwise). A date is then read next to it by the
+    usual rules; the title, the byline and the text do not change."""
+    if headline.element is not None:
+        return None
+    key = squash(headline.text)
+    for element in tree.iter("h1") if key else ():
+        if squash(_heading_text(element)) == key and _shown(element):
+            return None if in_chrome(element, sectioned=True) else element
+    shown = [element for element, _ in h1s if attached(element, tree)]
+    return shown[0] if len(shown) == 1 else None
 
 
 _CLOSING_RULES = ("closing byline", "closing lines", "byline element", "date line")
@@ -817,7 +840,7 @@ def extract_article(
     except NotHtmlError as error:
         raise ExtractionError(str(error)) from error
 
-    meta = read_metadata(tree, url if is_web_url(url) else "http://localhost/")
+    meta = read_metadata(tree, url if is_web_url(url) else "http://localhost/", page.text)
     final_url = _canonical_url(url, meta)
     host = host_of(final_url) if is_web_url(final_url) else ""
     outlet_names = _outlet_names(tree, meta, outlet, host)
@@ -838,14 +861,16 @@ def extract_article(
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
+    # The page's date, read with the same metadata, anchor and crawl-time knowledge at both calls.
+    dated = partial(
+        _published, meta, tree, crawl_known=crawled is not None, date_anchor=_date_anchor(tree, headline, h1s)
+    )
     thread_published, thread_message = None, None
     thread = find_thread(tree, headline.element)
     if thread is not None:
         # A forum thread: its first post is the article. Its date is read before the posts'
         # headers (where the thread prints it) leave with the replies.
-        thread_published = _published(
-            meta, tree, index, headline, final_url, crawled_at, crawl_known=crawled is not None
-        )
+        thread_published = dated(index, headline, final_url, crawled_at)
         thread_message = prune_thread(tree, thread, keep=headline.element)
         index = PageIndex(tree)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
@@ -947,16 +972,8 @@ def extract_article(
     # The reader's byline outranks a meta tag's author (often a team or an account).
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far), tags, tree)
-    published = thread_published or _published(
-        meta,
-        tree,
-        index,
-        headline,
-        final_url,
-        crawled_at,
-        _closing_lines(cleaned, page_byline),
-        cleaned.paragraphs[-1],
-        crawl_known=crawled is not None,
+    published = thread_published or dated(
+        index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline), cleaned.paragraphs[-1]
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 

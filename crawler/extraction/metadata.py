@@ -24,6 +24,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import parse_machine_date
+from crawler.extraction.trackback import trackback_date
 from indexer.text import clean
 
 LOG = logging.getLogger(__name__)
@@ -310,8 +311,9 @@ def _read_breadcrumb(item: dict[str, Any], meta: PageMetadata) -> None:
             _append(meta.breadcrumbs, entry.get("name") or entry.get("item"))
 
 
-def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
-    """Collect every structured claim the page makes about itself."""
+def read_metadata(tree: HtmlElement, base_url: str, page: str = "") -> PageMetadata:
+    """Collect every structured claim the page makes about itself. `page` is the page's text, for
+    the claims printed inside comments (`trackback_date`), which the parsed tree no longer holds."""
     meta = PageMetadata()
     published: list[Any] = []
     modified: list[Any] = []
@@ -389,4 +391,7 @@ def read_metadata(tree: HtmlElement, base_url: str) -> PageMetadata:
     meta.og_url = og_url[0] if og_url else None
     og_type = tags.get("og:type")
     meta.og_type = og_type[0].lower() if og_type else None
+    if meta.published is None:  # a blog's trackback RDF, in a comment after the post
+        stamp = trackback_date(page, (base_url, meta.canonical or "", meta.og_url or ""))
+        meta.published = _first_date([stamp]) if stamp else None
     return meta
