@@ -276,6 +276,15 @@ def _headline_elements(
     return found
 
 
+def _printed_headlines(h1s: Sequence[tuple[HtmlElement, str]], headline: HtmlElement | None) -> frozenset[str]:
+    """Squashed texts of the h1s that may print the headline over the text. When the headline
+    chosen is one of them, an h1 after it is a subhead set big (a profile page's "Our story" h1
+    opening the text under the page's own h1), not another wording of the headline."""
+    elements = [element for element, _ in h1s]
+    upto = elements.index(headline) + 1 if headline in elements else len(h1s)
+    return frozenset(squash(text) for _, text in h1s[:upto])
+
+
 def _headings_saying(
     tree: HtmlElement, index: PageIndex, titles: Sequence[str], outlet: OutletNames, page_urls: Sequence[str]
 ) -> list[tuple[HtmlElement, str]]:
@@ -816,7 +825,7 @@ def extract_article(
     index = PageIndex(tree)
     h1s = _headline_elements(tree, meta, outlet_names, (url, final_url))
     headline = _headline(tree, meta, outlet_names, index, (url, final_url), h1s)
-    printed_headlines = frozenset(squash(text) for _, text in h1s)
+    printed_headlines = _printed_headlines(h1s, headline.element)
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))

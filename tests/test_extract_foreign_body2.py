@@ -1,0 +1,52 @@
+"""Body text on foreign pages, third round (session 23, issue #10): an h1 set as a subhead under
+the page's own h1, a "more on this" box that opens with a sentence of the text, labelled fields
+that hold a date, buttons and consent placeholders in German, and a picture credit after a slash."""
+
+from __future__ import annotations
+
+from crawler.extraction.extract import extract_article
+
+URL = "https://verein-beispiel.example.de/ueber-uns/"
+PARAGRAPHS = [
+    "Wir sind drei Nachbarn aus der Gartenstraße, die seit dem Frühjahr einen kleinen Leseclub im "
+    "Hinterhof betreiben. Jeden zweiten Donnerstag stellen wir Stühle zwischen die Beete.",
+    "Angefangen hat alles mit einer Kiste alter Taschenbücher, die jemand vor die Tür gestellt hatte. "
+    "Heute tauschen wir jede Woche ein paar Dutzend Bände und trinken dabei Holundersaft.",
+    "Im Winter ziehen wir in die Werkstatt des Tischlers um, der uns seinen Ofen überlässt. Dort lesen "
+    "wir uns abwechselnd Geschichten vor, bis der letzte Bus in die Stadt fährt.",
+]
+
+
+def page(body: str, head: str = "", title: str = "Über uns") -> str:
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        f"<title>{title} – Leseclub Gartenstraße</title>{head}</head><body>"
+        '<header class="site-header"><a href="/">Leseclub Gartenstraße</a></header>'
+        f'<main><article class="page"><h1 class="page-title">{title}</h1>'
+        f'<div class="entry-content">{body}</div></article></main>'
+        '<footer class="site-footer"><p>Impressum · Datenschutz</p></footer></body></html>'
+    )
+
+
+def paragraphs(items: list[str] = PARAGRAPHS) -> str:
+    return "".join(f"<p>{text}</p>" for text in items)
+
+
+def test_an_h1_under_the_pages_own_h1_is_a_subhead_of_the_text() -> None:
+    """The page's h1 is the headline; a second h1 opening the text ("Unsere Geschichte") is a
+    subhead set big, not the headline printed in another wording."""
+    article = extract_article(page(f"<h1>Unsere Geschichte</h1>{paragraphs()}"), URL)
+    assert article.title == "Über uns"
+    assert article.text.split("\n\n") == ["Unsere Geschichte", *PARAGRAPHS]
+
+
+def test_the_printed_headline_worded_otherwise_still_leaves_the_text() -> None:
+    """The guard: og:title words the headline otherwise than the only h1; the h1's copy over the
+    first paragraph still goes."""
+    printed = "Ein Leseclub zwischen den Beeten"
+    head = "<meta property='og:title' content='Über uns'>"
+    html = page(f"<h2>{printed}</h2>{paragraphs()}", head=head, title=printed)
+    html = html.replace("<title>Ein Leseclub zwischen den Beeten", "<title>Über uns")
+    article = extract_article(html, URL)
+    assert article.title == "Über uns"
+    assert article.text.split("\n\n") == PARAGRAPHS
