@@ -50,3 +50,52 @@ def test_the_printed_headline_worded_otherwise_still_leaves_the_text() -> None:
     article = extract_article(html, URL)
     assert article.title == "Über uns"
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+NEWS_URL = "https://kanzlei-beispiel.example.de/magazin/neue-schnittstelle/"
+SENTENCE = (
+    "Eine genaue Anleitung für die Einrichtung finden Sie in unserem Hilfebereich, und der Hersteller "
+    "erklärt auf seinen Seiten die Preise:"
+)
+
+
+def news_page(box: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Akten teilen ohne Papier | Kanzleimagazin</title></head><body>"
+        '<nav class="menu"><a href="/">Start</a> <a href="/magazin/">Magazin</a></nav>'
+        '<main><article class="article"><h1>Akten teilen ohne Papier</h1>'
+        f"{paragraphs()}{box}</article></main>"
+        '<footer class="footer"><p>Impressum · Datenschutz</p></footer></body></html>'
+    )
+
+
+def links(count: int = 3) -> str:
+    items = "".join(
+        f'<li><a href="https://hersteller-beispiel.example.com/seite-{n}">Seite {n} des Herstellers '
+        "über Preise und Pakete</a></li>"
+        for n in range(1, count + 1)
+    )
+    return f"<ul>{items}</ul>"
+
+
+def test_a_more_on_this_box_opening_with_a_sentence_keeps_the_sentence() -> None:
+    """A related label over a sentence of the text and then links: the sentence is the article's
+    own closing section, set under the label; the box is not removed whole."""
+    box = f"<div><h2>Mehr zum Thema</h2><p>{SENTENCE}</p>{links()}</div>"
+    text = extract_article(news_page(box), NEWS_URL).text
+    assert SENTENCE in text
+    assert text.split("\n\n")[:3] == PARAGRAPHS
+    assert "Mehr zum Thema" not in text
+
+
+def test_a_more_on_this_box_of_headlines_and_summaries_still_goes() -> None:
+    """The guard: a related box whose links come first, each with a summary after it, goes whole."""
+    items = "".join(
+        f'<div class="teaser"><a href="/magazin/beitrag-{n}">Beitrag {n} über das Büro ohne Papier</a>'
+        "<p>Wie eine kleine Kanzlei ihre Akten in drei Wochen auf den Bildschirm gebracht hat und was "
+        "sie dabei über ihre eigenen Abläufe gelernt hat.</p></div>"
+        for n in range(1, 4)
+    )
+    text = extract_article(news_page(f"<div><h2>Mehr zum Thema</h2>{items}</div>"), NEWS_URL).text
+    assert text.split("\n\n") == PARAGRAPHS

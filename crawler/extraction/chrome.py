@@ -469,6 +469,7 @@ def remove_related_boxes(
                 _paragraph_text(box) > 0.5 * page_text
                 or not _is_link_box(box, label)
                 or _prose_before(box, label) >= _PROSE_WORDS
+                or _prose_after(box, label) >= _PROSE_WORDS
             )
         if not too_big and box is not None:
             remove(box)
@@ -601,6 +602,38 @@ def _prose_before(box: HtmlElement, label: HtmlElement) -> int:
             words += len(node.split())
             if words >= _PROSE_WORDS:
                 break
+    return words
+
+
+def _prose_after(box: HtmlElement, label: HtmlElement) -> int:
+    """Words of text outside links between the label and the box's first link (counted up to a
+    sentence's worth). A related box's links follow its label, with a kicker or a date at most
+    before the first; a sentence there ("The help pages tell more, and the maker's site
+    explains …:") is the article's own closing section, set under a related label. The label
+    and the links right after it go; the sentence stays."""
+    words = 0
+    after = False
+    for node in box.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            if owner is label:
+                after = True
+                words += len(node.split())
+                continue
+            owner = owner.getparent()
+        chain = [owner]
+        while chain[-1] is not box and (parent := chain[-1].getparent()) is not None:
+            chain.append(parent)
+        if label in chain:
+            after = True
+            continue
+        if not after:
+            continue
+        if any(element.tag == "a" and element.get("href") is not None for element in chain):
+            break
+        words += len(node.split())
+        if words >= _PROSE_WORDS:
+            break
     return words
 
 
