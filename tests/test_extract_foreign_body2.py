@@ -4,6 +4,9 @@ that hold a date, buttons and consent placeholders in German, and a picture cred
 
 from __future__ import annotations
 
+import pytest
+
+from crawler.extraction.body import is_prompt
 from crawler.extraction.extract import extract_article
 
 URL = "https://verein-beispiel.example.de/ueber-uns/"
@@ -99,3 +102,39 @@ def test_a_more_on_this_box_of_headlines_and_summaries_still_goes() -> None:
     )
     text = extract_article(news_page(f"<div><h2>Mehr zum Thema</h2>{items}</div>"), NEWS_URL).text
     assert text.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anleitung drucken",
+        "Rezept favorisieren",
+        "Instagram freischalten",
+        "Teilen Sie dies mit:",
+        "Gefällt mir:",
+        "Wir achten auf deine Daten und stellen darum ohne deine Zustimmung keine Verbindung zu "
+        "Instagram her. In den Einstellungen kannst du das jederzeit ändern.",
+    ],
+)
+def test_german_buttons_and_consent_placeholders_are_prompts(line: str) -> None:
+    assert is_prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Druckerei wollte den Bericht über den Streik nicht drucken.",
+        "Gefällt mir",
+        "Ohne ihre Zustimmung darf die Gemeinde das Grundstück nicht verkaufen, sagt die Anwältin.",
+        "Wie teilen sich die Nachbarn den Garten?",
+    ],
+)
+def test_sentences_about_printing_and_consent_are_not_prompts(line: str) -> None:
+    assert not is_prompt(line)
+
+
+def test_buttons_between_paragraphs_leave_the_text() -> None:
+    buttons = "<p>Anleitung drucken</p><p>Anleitung favorisieren</p>"
+    body = f"<p>{PARAGRAPHS[0]}</p>{buttons}{paragraphs(PARAGRAPHS[1:])}"
+    article = extract_article(page(body, title="Tomaten richtig schneiden"), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS
