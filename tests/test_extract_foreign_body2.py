@@ -138,3 +138,41 @@ def test_buttons_between_paragraphs_leave_the_text() -> None:
     body = f"<p>{PARAGRAPHS[0]}</p>{buttons}{paragraphs(PARAGRAPHS[1:])}"
     article = extract_article(page(body, title="Tomaten richtig schneiden"), URL)
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_press_contact_box_after_the_text_goes() -> None:
+    """Who to call, after a release: a label, a name, a street, a telephone line, a mail address."""
+    box = (
+        "<p>Pressekontakt</p><p>Pressesprecherin Erika Beispiel</p>"
+        "<p>Leseclub Gartenstraße e. V., Gartenstraße 12, 12345 Beispielstadt</p>"
+        "<p>Tel.: (0123) 45 67 89 0</p><p>E-Mail: presse@leseclub.example.de</p>"
+    )
+    article = extract_article(page(paragraphs() + box, title="Leseclub zieht um"), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_contact_section_without_telephone_or_mail_stays() -> None:
+    """The guard: a "Kontakt" heading over short lines that give no number and no address to
+    write to is a section of the text (how to find the club)."""
+    section = "<h3>Kontakt</h3><p>Hinterhof der Gartenstraße 12</p><p>Jeden zweiten Donnerstag ab 18 Uhr</p>"
+    article = extract_article(page(paragraphs() + section, title="Leseclub zieht um"), URL)
+    assert article.text.split("\n\n")[-3:] == [
+        "Kontakt",
+        "Hinterhof der Gartenstraße 12",
+        "Jeden zweiten Donnerstag ab 18 Uhr",
+    ]
+
+
+def test_a_producers_contact_line_in_vietnamese_stays() -> None:
+    """The guard: the vocabulary holds no Vietnamese label; an OCOP story's closing contact line
+    is the reader's information."""
+    story = [
+        "Hợp tác xã Bình Minh ở xã Tân Lộc vừa có thêm hai sản phẩm trà sen được công nhận đạt "
+        "chuẩn OCOP ba sao trong đợt đánh giá cuối năm của huyện.",
+        "Theo ban giám đốc, hợp tác xã sẽ mở rộng vùng trồng sen thêm năm héc ta và đầu tư "
+        "máy sấy mới để giữ hương vị của trà trong suốt mùa mưa.",
+    ]
+    contact = "<p>Liên hệ:</p><p>Hợp tác xã Bình Minh</p><p>Điện thoại: 0912 345 678</p>"
+    html = page("".join(f"<p>{p}</p>" for p in story) + contact, title="Trà sen Tân Lộc đạt chuẩn OCOP")
+    text = extract_article(html.replace('lang="de"', 'lang="vi"'), URL).text
+    assert "Điện thoại: 0912 345 678" in text

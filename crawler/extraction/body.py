@@ -39,6 +39,7 @@ from crawler.extraction.byline import (
     says_only_names,
 )
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
+from crawler.extraction.contact_boxes import contact_box_start
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.image_captions import closes_with_credit
 from crawler.extraction.keys import folded, squash
@@ -978,6 +979,16 @@ def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     return [lead, *rest], lead
 
 
+def _drop_contact_box(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A press contact box closing the text: its label and every line after it (contact_boxes.py)."""
+    start = contact_box_start(blocks)
+    if start is None:
+        return blocks
+    for block in blocks[start:]:
+        _drop(result, "contact box", block)
+    return blocks[:start]
+
+
 def _spaceless(text: str) -> str:
     return squash(text).replace(" ", "")
 
@@ -1014,6 +1025,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "carousel counter", _is_counter)
     work = _filter(work, result, "cut-off teaser", lambda b: _is_cut_off_teaser(b, context.teasers))
     work = _drop_trailing_box(work, result)
+    work = _drop_contact_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)

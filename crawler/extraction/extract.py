@@ -276,7 +276,9 @@ def _headline_elements(
     return found
 
 
-def _printed_headlines(h1s: Sequence[tuple[HtmlElement, str]], headline: HtmlElement | None) -> frozenset[str]:
+def _printed_headlines(
+    h1s: Sequence[tuple[HtmlElement, str]], headline: HtmlElement | None
+) -> frozenset[str]:
     """Squashed texts of the h1s that may print the headline over the text. When the headline
     chosen is one of them, an h1 after it is a subhead set big (a profile page's "Our story" h1
     opening the text under the page's own h1), not another wording of the headline."""
