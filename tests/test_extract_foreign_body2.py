@@ -176,3 +176,17 @@ def test_a_producers_contact_line_in_vietnamese_stays() -> None:
     html = page("".join(f"<p>{p}</p>" for p in story) + contact, title="Trà sen Tân Lộc đạt chuẩn OCOP")
     text = extract_article(html.replace('lang="de"', 'lang="vi"'), URL).text
     assert "Điện thoại: 0912 345 678" in text
+
+
+def test_a_cite_as_line_with_the_pages_own_address_goes() -> None:
+    """Title, blog, day and the page's own address after the text: how to cite it, not text."""
+    cite = f"<p>Über uns, Leseclub-Blog, 2021/3/04, {URL.replace('https://', 'http://www.')}.</p>"
+    article = extract_article(page(paragraphs() + cite), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_line_citing_another_address_of_the_site_stays() -> None:
+    """The guard: the text points to another page of the same site."""
+    line = "Unsere Satzung steht unter https://verein-beispiel.example.de/satzung/ zum Nachlesen."
+    article = extract_article(page(paragraphs() + f"<p>{line}</p>"), URL)
+    assert article.text.split("\n\n") == [*PARAGRAPHS, line]

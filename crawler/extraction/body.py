@@ -48,6 +48,7 @@ from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
 from crawler.extraction.vocab import AnyBranch, load, pattern
+from crawler.urls import address_key
 
 _HAS_WORD = re.compile(r"\w")
 # "… - Ảnh: K.T", "(Ảnh: Nhà trường cung cấp)": a photo credit closing a short block. Dots are allowed
@@ -107,6 +108,9 @@ class BodyContext:
     # Squashed texts of the h1 headings the page shows: the headline as printed, when the title
     # chosen is another wording of it (og:title); a copy over the first paragraph goes.
     printed_headlines: frozenset[str] = frozenset()
+    # address_key()s of the page's own addresses (fetched and canonical): a line citing them is
+    # the page's "cite as" or permalink line.
+    page_addresses: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -979,6 +983,18 @@ def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     return [lead, *rest], lead
 
 
+_ADDRESS = re.compile(r"https?://[^\s<>\"]+")
+_CITATION_WORDS = 40
+
+
+def _cites_the_page(block: Block, page_addresses: frozenset[str]) -> bool:
+    """A short line that prints the page's own address: a "cite as" line (title, site, date,
+    address) or a permalink. The text cites other pages; its own address is the template's."""
+    if not page_addresses or _words(block.text) > _CITATION_WORDS or "://" not in block.text:
+        return False
+    return any(address_key(found) in page_addresses for found in _ADDRESS.findall(block.text))
+
+
 def _drop_contact_box(blocks: list[Block], result: CleanBody) -> list[Block]:
     """A press contact box closing the text: its label and every line after it (contact_boxes.py)."""
     start = contact_box_start(blocks)
@@ -1017,6 +1033,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
         context.section_links,
     )
     work = _drop_prompts(work, result)
+    work = _filter(work, result, "own address", lambda b: _cites_the_page(b, context.page_addresses))
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)
     work = _drop_related(work, result)

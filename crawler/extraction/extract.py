@@ -106,7 +106,7 @@ from crawler.extraction.title import (
     title_suffixes,
 )
 from crawler.extraction.vocab import load
-from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
+from crawler.urls import address_key, canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
@@ -895,6 +895,7 @@ def extract_article(
         section_links=section_links(index, headline.position),
         named_elsewhere=_named_elsewhere(meta, outlet_names, page_byline),
         printed_headlines=printed_headlines,
+        page_addresses=frozenset(address_key(u) for u in (url, final_url) if is_web_url(u)),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:
