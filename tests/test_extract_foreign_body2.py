@@ -190,3 +190,41 @@ def test_a_line_citing_another_address_of_the_site_stays() -> None:
     line = "Unsere Satzung steht unter https://verein-beispiel.example.de/satzung/ zum Nachlesen."
     article = extract_article(page(paragraphs() + f"<p>{line}</p>"), URL)
     assert article.text.split("\n\n") == [*PARAGRAPHS, line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Did you like this piece – would you consider supporting our small newsroom? Thank you!",
+        "Unterstütze Gartenpost schon mit 3 Euro im Monat!",
+        "Never miss a story from the valley by signing up to our morning mail!",
+        "Zapraszamy do subskrypcji naszego miesięcznika.",
+        "We want to hear what you think about this piece. Write to the editors.",
+        "Sie sind derzeit nicht angemeldet.",
+        "Pour lire la suite",
+        "Keine Kommentare (Kommentare erscheinen nach Prüfung)",
+        "Video verfügbar bis 14.05.2024",
+    ],
+)
+def test_the_site_speaking_to_its_reader_is_a_prompt(line: str) -> None:
+    assert is_prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keine Kommentare gab es von der Stadtverwaltung zu den neuen Öffnungszeiten.",
+        "Sie sind nicht angemeldet, sagte die Beamtin am Schalter und schob das Formular zurück.",
+        "Der Verein hat beschlossen, die Bibliothek weiter zu unterstützen, sagte die Vorsitzende.",
+        "Pour lire la suite de ses lettres, il faudra attendre la réouverture des archives.",
+    ],
+)
+def test_sentences_about_comments_support_and_reading_are_not_prompts(line: str) -> None:
+    assert not is_prompt(line)
+
+
+def test_a_credit_line_with_a_german_label_is_a_caption() -> None:
+    credit = "<p>Titelbild: Jana Beispiel/Gartenpost</p>"
+    body = f"<p>{PARAGRAPHS[0]}</p>{credit}{paragraphs(PARAGRAPHS[1:])}"
+    article = extract_article(page(body, title="Leseclub zieht um"), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS
