@@ -250,3 +250,25 @@ def test_a_kicker_over_the_first_paragraph_still_goes() -> None:
     """The guard: a label of two words right over the story's prose is the template's kicker."""
     article = extract_article(page("<p>Aus dem Verein</p>" + paragraphs(), title="Leseclub zieht um"), URL)
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+FACTS = [
+    "Zeitraum: 01.04.2024 – 30.04.2024",
+    "Einsendeschluss: 15.05.2024 (Datum des Poststempels)",
+    "Teilnahme: einmal pro Haushalt",
+]
+
+
+def test_dated_fields_among_the_facts_of_an_offer_stay() -> None:
+    """Three "Label: value" lines close the text, two of them dated: the offer's facts, not the
+    page's date stamp."""
+    body = paragraphs() + "".join(f"<p>{line}</p>" for line in FACTS)
+    article = extract_article(page(body, title="Tauschaktion im April"), URL)
+    assert article.text.split("\n\n") == [*PARAGRAPHS, *FACTS]
+
+
+def test_a_date_stamp_alone_after_the_text_still_goes() -> None:
+    """The guard: a labelled date line alone after the text is the page's stamp."""
+    body = paragraphs() + "<p>Stand: 15.05.2024</p>"
+    article = extract_article(page(body, title="Tauschaktion im April"), URL)
+    assert article.text.split("\n\n") == PARAGRAPHS

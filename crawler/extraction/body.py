@@ -289,12 +289,36 @@ def _dated_headline(text: str, title: str) -> bool:
     return is_date_line(text.replace(title, " ", 1))
 
 
+# "Label: value" on one short line: a field of a fact box ("Einsendeschluss: 3. November").
+_FIELD = re.compile(r"^[^\W\d][^:\n]{0,40}:\s*\S[^\n]*$")
+_FIELD_WORDS = 12
+_FIELD_RUN = 3
+
+
+def _fields(blocks: Sequence[Block], crawled: datetime | None) -> set[int]:
+    """Indexes of the blocks in runs of three or more "Label: value" lines, one of which holds no
+    date: the facts of an offer or an event ("Zeitraum: …", "Einsendeschluss: …", "Teilnahme:
+    einmal pro Haushalt"). A date among them is one of the facts, not the page's stamp; a stamp
+    stands alone or beside a source line."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, None]):
+        if block is not None and _words(block.text) <= _FIELD_WORDS and _FIELD.match(block.text):
+            run.append(index)
+            continue
+        if len(run) >= _FIELD_RUN and any(not is_date_line(blocks[i].text, crawled) for i in run):
+            found.update(run)
+        run = []
+    return found
+
+
 def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime | None) -> list[Block]:
     edge = 3
+    fields = _fields(blocks, crawled)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         at_edge = index < edge or index >= len(blocks) - edge
-        if at_edge and is_date_line(block.text, crawled):
+        if at_edge and index not in fields and is_date_line(block.text, crawled):
             _drop(result, "date line", block)
         else:
             kept.append(block)
