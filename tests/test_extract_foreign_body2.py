@@ -272,3 +272,29 @@ def test_a_date_stamp_alone_after_the_text_still_goes() -> None:
     body = paragraphs() + "<p>Stand: 15.05.2024</p>"
     article = extract_article(page(body, title="Tauschaktion im April"), URL)
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mit einem Stern markierte Links sind Affiliate-Links: Kaufst du darüber ein, bekommen wir einen "
+        "kleinen Anteil.",
+        "Dieser Beitrag kann Links zu Händlern enthalten, von denen die Gartenpost eine Provision bekommt.",
+        "We may receive compensation when readers buy through the links on this page.",
+        "Our reviewers test every kettle themselves. We may earn affiliate commissions from shopping links.",
+    ],
+)
+def test_affiliate_disclosures_are_prompts(line: str) -> None:
+    assert is_prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Maklerin verlangt eine Provision von drei Prozent, sagte der Käufer der Wohnung.",
+        "The commission will publish its report on the river's water quality in the spring.",
+        "Links vom Rathaus steht die alte Linde, rechts der Brunnen aus dem Jahr 1850.",
+    ],
+)
+def test_sentences_about_commissions_and_links_are_not_prompts(line: str) -> None:
+    assert not is_prompt(line)
