@@ -298,3 +298,46 @@ def test_affiliate_disclosures_are_prompts(line: str) -> None:
 )
 def test_sentences_about_commissions_and_links_are_not_prompts(line: str) -> None:
     assert not is_prompt(line)
+
+
+SECTIONS = ["Warum ein Leseclub?", "Wo wir uns treffen", "Wie man mitmacht"]
+
+
+INTRO = (
+    "Wer einen Leseclub gründen will, braucht weniger, als man denkt: ein paar Stühle, eine Kiste "
+    "Bücher und Nachbarn, die gern zuhören. Hier erzählen wir, wie es bei uns angefangen hat."
+)
+
+
+def guide(contents: str) -> str:
+    body = (
+        f"<p>{INTRO}</p>"
+        + contents
+        + "".join(
+            f'<h2 id="teil-{n}">{heading}</h2><p>{text}</p>'
+            for n, (heading, text) in enumerate(zip(SECTIONS, PARAGRAPHS, strict=True), start=1)
+        )
+    )
+    return page(body, title="Ein Leseclub im Hinterhof")
+
+
+def test_a_table_of_contents_goes_with_its_title() -> None:
+    """A box of links to the page's own sections: the list and its title are the page's
+    navigation, not a line of the text."""
+    items = "".join(f'<li><a href="#teil-{n}">{h}</a></li>' for n, h in enumerate(SECTIONS, start=1))
+    contents = (
+        f'<div class="toc"><p class="toc-title">Inhalt dieser Seite</p><nav><ul>{items}</ul></nav></div>'
+    )
+    text = extract_article(guide(contents), URL).text
+    assert "Inhalt dieser Seite" not in text
+    assert text.split("\n\n")[:3] == [INTRO, SECTIONS[0], PARAGRAPHS[0]]
+
+
+def test_a_list_of_links_to_anchors_the_page_lacks_stays_as_before() -> None:
+    """The guard: links to anchors the page does not define are not its contents; the box's title
+    stays as it did."""
+    items = "".join(f'<li><a href="#anderswo-{n}">{h}</a></li>' for n, h in enumerate(SECTIONS, start=1))
+    contents = (
+        f'<div class="toc"><p class="toc-title">Inhalt dieser Seite</p><nav><ul>{items}</ul></nav></div>'
+    )
+    assert "Inhalt dieser Seite" in extract_article(guide(contents), URL).text

@@ -55,6 +55,7 @@ from crawler.extraction.chrome import (
     take_tag_lists,
 )
 from crawler.extraction.collector import collecting_less
+from crawler.extraction.contents_tables import remove_contents_tables
 from crawler.extraction.corroboration import confirmed_elsewhere
 from crawler.extraction.dateline import closing_date, day_only, find_printed_date, with_closing
 from crawler.extraction.dates import date_from_url, plausible
@@ -862,6 +863,7 @@ def extract_article(
     )
     dom_tags = take_tag_lists(index, labels)
     remove_related_boxes(tree, labels, keep=(headline.element, lead_element))
+    remove_contents_tables(tree, keep=(headline.element, lead_element))
     remove_labelled_link_lists(
         tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
     )
