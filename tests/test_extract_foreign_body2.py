@@ -230,28 +230,6 @@ def test_a_credit_line_with_a_german_label_is_a_caption() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
-def test_an_opening_label_over_more_short_lines_is_a_field_of_a_fact_sheet() -> None:
-    """A product's page opens with field labels and their short values: the first label is the
-    sheet's, not a kicker over the story."""
-    sheet = [
-        "Darreichungsform",
-        "Loser Tee in der Dose",
-        "Packungsgröße",
-        "Zweihundert Gramm",
-        "Herkunft",
-        "Gärten am Südhang",
-    ]
-    body = "".join(f"<p>{line}</p>" for line in sheet) + paragraphs()
-    article = extract_article(page(body, title="Kräutertee vom Südhang"), URL)
-    assert article.text.split("\n\n")[: len(sheet)] == sheet
-
-
-def test_a_kicker_over_the_first_paragraph_still_goes() -> None:
-    """The guard: a label of two words right over the story's prose is the template's kicker."""
-    article = extract_article(page("<p>Aus dem Verein</p>" + paragraphs(), title="Leseclub zieht um"), URL)
-    assert article.text.split("\n\n") == PARAGRAPHS
-
-
 FACTS = [
     "Zeitraum: 01.04.2024 – 30.04.2024",
     "Einsendeschluss: 15.05.2024 (Datum des Poststempels)",

@@ -407,9 +407,7 @@ def _take_opening_byline(
     (the lead does not count: templates print the byline between the sapo and the text), are the
     byline, not text, when they read as one in full (`_opening_byline`); a label of one to three
     words that ends no sentence and names no one ("Chi tiết", a kicker) is the template's. A
-    centred line (`headings`) is neither: it heads a box of the text ("TIN BUỒN" over an obituary).
-    A label is a kicker only when prose follows it within a few lines: over more short lines it is
-    the first field of a fact sheet ("Packungsgröße" over "20 Tabletten")."""
+    centred line (`headings`) is neither: it heads a box of the text ("TIN BUỒN" over an obituary)."""
     lead_key = squash(lead)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
@@ -425,15 +423,11 @@ def _take_opening_byline(
                     result.byline = result.byline or byline  # a closing byline, read later, wins
                     _drop(result, "opening byline", block)
                     continue
-            if not prose and _is_opening_label(block, outlet) and _prose_follows(blocks, index):
+            if not prose and _is_opening_label(block, outlet):
                 _drop(result, "opening label", block)
                 continue
         kept.append(block)
     return kept
-
-
-def _prose_follows(blocks: Sequence[Block], index: int) -> bool:
-    return any(len(b.text.split()) >= _PROSE_WORDS for b in blocks[index + 1 : index + 1 + _OPENING_LINES])
 
 
 def _names_sections(block: Block, byline: Byline, section_links: frozenset[str]) -> bool:
