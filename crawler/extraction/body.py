@@ -1007,7 +1007,7 @@ def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     return [lead, *rest], lead
 
 
-_ADDRESS = re.compile(r"https?://[^\s<>\"]+")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+")
 _CITATION_WORDS = 40
 
 
@@ -1016,7 +1016,15 @@ def _cites_the_page(block: Block, page_addresses: frozenset[str]) -> bool:
     address) or a permalink. The text cites other pages; its own address is the template's."""
     if not page_addresses or _words(block.text) > _CITATION_WORDS or "://" not in block.text:
         return False
-    return any(address_key(found) in page_addresses for found in _ADDRESS.findall(block.text))
+    return any(address_key(found) in page_addresses for found in _WEB_ADDRESS.findall(block.text))
+
+
+_AFFILIATE = AnyBranch(pattern(_VOCAB["affiliate_disclosures"]["pattern"]))
+_AFFILIATE_WORDS: int = _VOCAB["affiliate_disclosures"]["max_words"]
+
+
+def _is_affiliate_disclosure(block: Block) -> bool:
+    return _words(block.text) <= _AFFILIATE_WORDS and _AFFILIATE.search(folded(block.text))
 
 
 def _drop_contact_box(blocks: list[Block], result: CleanBody) -> list[Block]:
@@ -1070,6 +1078,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)
+    work = _filter(work, result, "affiliate disclosure", _is_affiliate_disclosure)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)
     return result
