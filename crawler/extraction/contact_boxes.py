@@ -1,7 +1,7 @@
 """A press contact box after the text (issue #10, session 23).
 
 Institutions close their releases with who to call: a label ("Pressekontakt", "Kontakt:",
-"Ansprechpartnerin zum Thema:") and then names, an address, a telephone line and a mail address,
+"Ansprechpartnerin für Rückfragen:") and then names, an address, a telephone line and a mail address,
 each a short line. trafilatura keeps them with the text, and the benchmark's gold leaves them out:
 they are the page's furniture, the same under every release. The box is read by its shape: a
 label from the vocabulary (`[contact_boxes]` of data/body.toml) opening a short line, nothing but
