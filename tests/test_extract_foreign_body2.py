@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.extraction.blocks import Block
 from crawler.extraction.body import is_prompt
+from crawler.extraction.dom import parse_html
 from crawler.extraction.extract import extract_article
+from crawler.extraction.recovery import recover_lost_text
 
 URL = "https://verein-beispiel.example.de/ueber-uns/"
 PARAGRAPHS = [
@@ -204,6 +207,7 @@ def test_a_line_citing_another_address_of_the_site_stays() -> None:
         "Pour lire la suite",
         "Keine Kommentare (Kommentare erscheinen nach Prüfung)",
         "Video verfügbar bis 14.05.2024",
+        "8,250 2 2 gold badges 19 19 silver badges 41 41 bronze badges",
     ],
 )
 def test_the_site_speaking_to_its_reader_is_a_prompt(line: str) -> None:
@@ -217,6 +221,7 @@ def test_the_site_speaking_to_its_reader_is_a_prompt(line: str) -> None:
         "Sie sind nicht angemeldet, sagte die Beamtin am Schalter und schob das Formular zurück.",
         "Der Verein hat beschlossen, die Bibliothek weiter zu unterstützen, sagte die Vorsitzende.",
         "Pour lire la suite de ses lettres, il faudra attendre la réouverture des archives.",
+        "Our relay team won 3 gold badges at the regional fair last weekend.",
     ],
 )
 def test_sentences_about_comments_support_and_reading_are_not_prompts(line: str) -> None:
@@ -345,3 +350,27 @@ def test_a_mail_address_the_text_gives_after_a_colon_stays() -> None:
     )
     article = extract_article(page(body, title="Leseclub zieht um"), URL)
     assert article.text.split("\n\n") == [PARAGRAPHS[0], intro, mail, *PARAGRAPHS[1:]]
+
+
+def test_kept_text_found_only_in_a_late_copy_is_not_judged_a_sidebar() -> None:
+    """The body extractor's first block is a network menu's line that the page prints again in a
+    footer template after everything; located there, it moved the search past the answers, which
+    were then not found at all, and the recovery took the kept text for a sidebar's and kept only
+    the prose it recovered. Where most kept words are not found, nothing is judged a sidebar's."""
+    menu = "Netzwerk der Leseclubs: zwölf Vereine, ein Verzeichnis und ein gemeinsamer Kalender."
+    lost = (
+        "Eine Frage vorweg an alle, die schon länger dabei sind und wissen, wie es früher war: "
+        "Haben die Treffen damals auch schon im Hinterhof stattgefunden, oder gab es anfangs "
+        "einen anderen Ort, vielleicht die alte Bibliothek am Markt oder das Gemeindehaus, in "
+        "dem heute die Musikschule probt und wo es im Winter angeblich immer zu kalt war?"
+    )
+    html = (
+        "<html><body><h1>Wo trafen sich die ersten Leser?</h1>"
+        f"<div class='q'><p>{lost}</p></div>"
+        f"<div class='answers'>{paragraphs()}</div>"
+        f"<footer><div class='network-template'><p>{menu}</p></div></footer></body></html>"
+    )
+    tree = parse_html(html)
+    kept = [Block("p", menu), *(Block("p", text) for text in PARAGRAPHS)]
+    restored = [b.text for b in recover_lost_text(tree, kept, tree.find(".//h1"))]
+    assert all(text in restored for text in PARAGRAPHS)
