@@ -1,6 +1,9 @@
 """Body text on foreign pages, third round (session 23, issue #10): an h1 set as a subhead under
-the page's own h1, a "more on this" box that opens with a sentence of the text, labelled fields
-that hold a date, buttons and consent placeholders in German, and a picture credit after a slash."""
+the page's own h1, a "more on this" box that opens with a sentence of the text, buttons, notices
+and requests to the reader in the benchmark's languages, German picture-credit labels, press
+contact boxes, a "cite as" line with the page's own address, dated fields among an offer's facts,
+affiliate disclosures, tables of contents, and a recovery that took a Q&A page's kept answers for
+a sidebar's text. Every page and line here is invented."""
 
 from __future__ import annotations
 
@@ -107,6 +110,9 @@ def test_a_more_on_this_box_of_headlines_and_summaries_still_goes() -> None:
     assert text.split("\n\n") == PARAGRAPHS
 
 
+# German buttons, share labels, consent placeholders, and the site speaking to its reader in the
+# benchmark's languages (support, subscription, letters, log-in and paywall notices, empty comment
+# threads, a video's availability, a Q&A network's reputation line).
 @pytest.mark.parametrize(
     "line",
     [
@@ -117,9 +123,19 @@ def test_a_more_on_this_box_of_headlines_and_summaries_still_goes() -> None:
         "Gefällt mir:",
         "Wir achten auf deine Daten und stellen darum ohne deine Zustimmung keine Verbindung zu "
         "Instagram her. In den Einstellungen kannst du das jederzeit ändern.",
+        "Did you like this piece – would you consider supporting our small newsroom? Thank you!",
+        "Unterstütze Gartenpost schon mit 3 Euro im Monat!",
+        "Never miss a story from the valley by signing up to our morning mail!",
+        "Zapraszamy do subskrypcji naszego miesięcznika.",
+        "We want to hear what you think about this piece. Write to the editors.",
+        "Sie sind derzeit nicht angemeldet.",
+        "Pour lire la suite",
+        "Keine Kommentare (Kommentare erscheinen nach Prüfung)",
+        "Video verfügbar bis 14.05.2024",
+        "8,250 2 2 gold badges 19 19 silver badges 41 41 bronze badges",
     ],
 )
-def test_german_buttons_and_consent_placeholders_are_prompts(line: str) -> None:
+def test_buttons_notices_and_requests_to_the_reader_are_prompts(line: str) -> None:
     assert is_prompt(line)
 
 
@@ -130,16 +146,27 @@ def test_german_buttons_and_consent_placeholders_are_prompts(line: str) -> None:
         "Gefällt mir",
         "Ohne ihre Zustimmung darf die Gemeinde das Grundstück nicht verkaufen, sagt die Anwältin.",
         "Wie teilen sich die Nachbarn den Garten?",
+        "Keine Kommentare gab es von der Stadtverwaltung zu den neuen Öffnungszeiten.",
+        "Sie sind nicht angemeldet, sagte die Beamtin am Schalter und schob das Formular zurück.",
+        "Der Verein hat beschlossen, die Bibliothek weiter zu unterstützen, sagte die Vorsitzende.",
+        "Pour lire la suite de ses lettres, il faudra attendre la réouverture des archives.",
+        "Our relay team won 3 gold badges at the regional fair last weekend.",
     ],
 )
-def test_sentences_about_printing_and_consent_are_not_prompts(line: str) -> None:
+def test_sentences_about_printing_consent_comments_and_support_are_not_prompts(line: str) -> None:
     assert not is_prompt(line)
 
 
-def test_buttons_between_paragraphs_leave_the_text() -> None:
-    buttons = "<p>Anleitung drucken</p><p>Anleitung favorisieren</p>"
-    body = f"<p>{PARAGRAPHS[0]}</p>{buttons}{paragraphs(PARAGRAPHS[1:])}"
-    article = extract_article(page(body, title="Tomaten richtig schneiden"), URL)
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p>Anleitung drucken</p><p>Anleitung favorisieren</p>",
+        "<p>Titelbild: Jana Beispiel/Gartenpost</p>",  # a picture credit with a German label
+    ],
+)
+def test_buttons_and_credits_between_paragraphs_leave_the_text(between: str) -> None:
+    body = f"<p>{PARAGRAPHS[0]}</p>{between}{paragraphs(PARAGRAPHS[1:])}"
+    article = extract_article(page(body, title="Leseclub zieht um"), URL)
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
@@ -195,46 +222,6 @@ def test_a_line_citing_another_address_of_the_site_stays() -> None:
     assert article.text.split("\n\n") == [*PARAGRAPHS, line]
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Did you like this piece – would you consider supporting our small newsroom? Thank you!",
-        "Unterstütze Gartenpost schon mit 3 Euro im Monat!",
-        "Never miss a story from the valley by signing up to our morning mail!",
-        "Zapraszamy do subskrypcji naszego miesięcznika.",
-        "We want to hear what you think about this piece. Write to the editors.",
-        "Sie sind derzeit nicht angemeldet.",
-        "Pour lire la suite",
-        "Keine Kommentare (Kommentare erscheinen nach Prüfung)",
-        "Video verfügbar bis 14.05.2024",
-        "8,250 2 2 gold badges 19 19 silver badges 41 41 bronze badges",
-    ],
-)
-def test_the_site_speaking_to_its_reader_is_a_prompt(line: str) -> None:
-    assert is_prompt(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Keine Kommentare gab es von der Stadtverwaltung zu den neuen Öffnungszeiten.",
-        "Sie sind nicht angemeldet, sagte die Beamtin am Schalter und schob das Formular zurück.",
-        "Der Verein hat beschlossen, die Bibliothek weiter zu unterstützen, sagte die Vorsitzende.",
-        "Pour lire la suite de ses lettres, il faudra attendre la réouverture des archives.",
-        "Our relay team won 3 gold badges at the regional fair last weekend.",
-    ],
-)
-def test_sentences_about_comments_support_and_reading_are_not_prompts(line: str) -> None:
-    assert not is_prompt(line)
-
-
-def test_a_credit_line_with_a_german_label_is_a_caption() -> None:
-    credit = "<p>Titelbild: Jana Beispiel/Gartenpost</p>"
-    body = f"<p>{PARAGRAPHS[0]}</p>{credit}{paragraphs(PARAGRAPHS[1:])}"
-    article = extract_article(page(body, title="Leseclub zieht um"), URL)
-    assert article.text.split("\n\n") == PARAGRAPHS
-
-
 FACTS = [
     "Zeitraum: 01.04.2024 – 30.04.2024",
     "Einsendeschluss: 15.05.2024 (Datum des Poststempels)",
@@ -257,32 +244,29 @@ def test_a_date_stamp_alone_after_the_text_still_goes() -> None:
     assert article.text.split("\n\n") == PARAGRAPHS
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Mit einem Stern markierte Links sind Affiliate-Links: Kaufst du darüber ein, bekommen wir einen "
-        "kleinen Anteil.",
-        "Dieser Beitrag kann Links zu Händlern enthalten, von denen die Gartenpost eine Provision bekommt.",
-        "We may receive compensation when readers buy through the links on this page.",
-        "Our reviewers test every kettle themselves. We may earn affiliate commissions from shopping links.",
-    ],
-)
-def test_an_affiliate_disclosure_leaves_the_text(line: str) -> None:
-    article = extract_article(page(paragraphs() + f"<p>{line}</p>", title="Leseclub zieht um"), URL)
-    assert article.text.split("\n\n") == PARAGRAPHS
+DISCLOSURES = [
+    "Mit einem Stern markierte Links sind Affiliate-Links: Kaufst du darüber ein, bekommen wir einen "
+    "kleinen Anteil.",
+    "Dieser Beitrag kann Links zu Händlern enthalten, von denen die Gartenpost eine Provision bekommt.",
+    "We may receive compensation when readers buy through the links on this page.",
+    "Our reviewers test every kettle themselves. We may earn affiliate commissions from shopping links.",
+]
+ABOUT_COMMISSIONS = [
+    "Die Maklerin verlangt eine Provision von drei Prozent, sagte der Käufer der Wohnung.",
+    "The commission will publish its report on the river's water quality in the spring.",
+    "Links vom Rathaus steht die alte Linde, rechts der Brunnen aus dem Jahr 1850.",
+]
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "Die Maklerin verlangt eine Provision von drei Prozent, sagte der Käufer der Wohnung.",
-        "The commission will publish its report on the river's water quality in the spring.",
-        "Links vom Rathaus steht die alte Linde, rechts der Brunnen aus dem Jahr 1850.",
-    ],
+    ("line", "is_text"),
+    [*((line, False) for line in DISCLOSURES), *((line, True) for line in ABOUT_COMMISSIONS)],
 )
-def test_sentences_about_commissions_and_links_stay(line: str) -> None:
+def test_affiliate_disclosures_leave_the_text_and_sentences_about_commissions_stay(
+    line: str, is_text: bool
+) -> None:
     article = extract_article(page(paragraphs() + f"<p>{line}</p>", title="Leseclub zieht um"), URL)
-    assert article.text.split("\n\n") == [*PARAGRAPHS, line]
+    assert article.text.split("\n\n") == ([*PARAGRAPHS, line] if is_text else PARAGRAPHS)
 
 
 def test_a_disclosure_goes_without_taking_the_label_over_it() -> None:
