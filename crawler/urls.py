@@ -125,3 +125,11 @@ def same_site(url_a: str, url_b: str) -> bool:
 def is_web_url(url: str) -> bool:
     parts = urlsplit(url.strip())
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def address_key(url: str) -> str:
+    """The address without what two printings of one page vary: scheme, "www.", a trailing slash,
+    and the sentence's punctuation after an address printed in running text ("…/story/.")."""
+    url = url.strip().rstrip(".,;:!?)]»\"'").rstrip("/")
+    parts = urlsplit(url)
+    return f"{host_of(url)}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}".lower()

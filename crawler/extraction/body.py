@@ -39,6 +39,7 @@ from crawler.extraction.byline import (
     says_only_names,
 )
 from crawler.extraction.chrome import END_LABELS, is_related_label, is_tag_label, label_key
+from crawler.extraction.contact_boxes import contact_box_start
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.image_captions import closes_with_credit
 from crawler.extraction.keys import folded, squash
@@ -47,6 +48,7 @@ from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
 from crawler.extraction.vocab import AnyBranch, load, pattern
+from crawler.urls import address_key
 
 _HAS_WORD = re.compile(r"\w")
 # "… - Ảnh: K.T", "(Ảnh: Nhà trường cung cấp)": a photo credit closing a short block. Dots are allowed
@@ -106,6 +108,9 @@ class BodyContext:
     # Squashed texts of the h1 headings the page shows: the headline as printed, when the title
     # chosen is another wording of it (og:title); a copy over the first paragraph goes.
     printed_headlines: frozenset[str] = frozenset()
+    # address_key()s of the page's own addresses (fetched and canonical): a line citing them is
+    # the page's "cite as" or permalink line.
+    page_addresses: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -284,12 +289,36 @@ def _dated_headline(text: str, title: str) -> bool:
     return is_date_line(text.replace(title, " ", 1))
 
 
+# "Label: value" on one short line: a field of a fact box ("Einsendeschluss: 3. November").
+_FIELD = re.compile(r"^[^\W\d][^:\n]{0,40}:\s*\S[^\n]*$")
+_FIELD_WORDS = 12
+_FIELD_RUN = 3
+
+
+def _fields(blocks: Sequence[Block], crawled: datetime | None) -> set[int]:
+    """Indexes of the blocks in runs of three or more "Label: value" lines, one of which holds no
+    date: the facts of an offer or an event ("Zeitraum: …", "Einsendeschluss: …", "Teilnahme:
+    einmal pro Haushalt"). A date among them is one of the facts, not the page's stamp; a stamp
+    stands alone or beside a source line."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, None]):
+        if block is not None and _words(block.text) <= _FIELD_WORDS and _FIELD.match(block.text):
+            run.append(index)
+            continue
+        if len(run) >= _FIELD_RUN and any(not is_date_line(blocks[i].text, crawled) for i in run):
+            found.update(run)
+        run = []
+    return found
+
+
 def _drop_date_lines(blocks: list[Block], result: CleanBody, crawled: datetime | None) -> list[Block]:
     edge = 3
+    fields = _fields(blocks, crawled)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         at_edge = index < edge or index >= len(blocks) - edge
-        if at_edge and is_date_line(block.text, crawled):
+        if at_edge and index not in fields and is_date_line(block.text, crawled):
             _drop(result, "date line", block)
         else:
             kept.append(block)
@@ -978,6 +1007,36 @@ def _place_lead(paragraphs: list[str], lead: str) -> tuple[list[str], str]:
     return [lead, *rest], lead
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+")
+_CITATION_WORDS = 40
+
+
+def _cites_the_page(block: Block, page_addresses: frozenset[str]) -> bool:
+    """A short line that prints the page's own address: a "cite as" line (title, site, date,
+    address) or a permalink. The text cites other pages; its own address is the template's."""
+    if not page_addresses or _words(block.text) > _CITATION_WORDS or "://" not in block.text:
+        return False
+    return any(address_key(found) in page_addresses for found in _WEB_ADDRESS.findall(block.text))
+
+
+_AFFILIATE = AnyBranch(pattern(_VOCAB["affiliate_disclosures"]["pattern"]))
+_AFFILIATE_WORDS: int = _VOCAB["affiliate_disclosures"]["max_words"]
+
+
+def _is_affiliate_disclosure(block: Block) -> bool:
+    return _words(block.text) <= _AFFILIATE_WORDS and _AFFILIATE.search(folded(block.text))
+
+
+def _drop_contact_box(blocks: list[Block], result: CleanBody) -> list[Block]:
+    """A press contact box closing the text: its label and every line after it (contact_boxes.py)."""
+    start = contact_box_start(blocks)
+    if start is None:
+        return blocks
+    for block in blocks[start:]:
+        _drop(result, "contact box", block)
+    return blocks[:start]
+
+
 def _spaceless(text: str) -> str:
     return squash(text).replace(" ", "")
 
@@ -1006,6 +1065,7 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
         context.section_links,
     )
     work = _drop_prompts(work, result)
+    work = _filter(work, result, "own address", lambda b: _cites_the_page(b, context.page_addresses))
     work = _filter(work, result, "author box", lambda b: _in_author_box(b, context.author_boxes))
     work = _take_tags(work, result)
     work = _drop_related(work, result)
@@ -1014,9 +1074,11 @@ def clean_body(blocks: Sequence[Block], context: BodyContext) -> CleanBody:
     work = _filter(work, result, "carousel counter", _is_counter)
     work = _filter(work, result, "cut-off teaser", lambda b: _is_cut_off_teaser(b, context.teasers))
     work = _drop_trailing_box(work, result)
+    work = _drop_contact_box(work, result)
     work = _drop_trailing_labels(work, result, context.outlet, context.teasers, context.signatures)
     work = _drop_closing_bio(work, result, context.outlet, context.named_elsewhere)
     work = _take_closing_byline(work, result, context.outlet, context.signatures)
+    work = _filter(work, result, "affiliate disclosure", _is_affiliate_disclosure)
     work = _drop_date_lines(work, result, context.crawled)  # a byline's own timestamp, now at the end
     result.paragraphs, result.lead = _place_lead([b.text for b in work], context.lead)
     return result

@@ -469,6 +469,7 @@ def remove_related_boxes(
                 _paragraph_text(box) > 0.5 * page_text
                 or not _is_link_box(box, label)
                 or _prose_before(box, label) >= _PROSE_WORDS
+                or _prose_after(box, label) >= _PROSE_WORDS
             )
         if not too_big and box is not None:
             remove(box)
@@ -580,27 +581,56 @@ def _is_headline_item(item: HtmlElement, url: str | None) -> bool:
     return not (url and is_web_url(href) and not same_site(href, url))
 
 
+def _text_around(box: HtmlElement, label: HtmlElement) -> Iterator[tuple[bool, str, list[HtmlElement]]]:
+    """The box's text nodes other than the label's own, each with whether the page prints it
+    after the label and the elements it sits in, from its own up to the box."""
+    after = False
+    for node in box.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            if owner is label:
+                after = True
+            owner = owner.getparent()
+        chain = [owner]
+        while chain[-1] is not box and (parent := chain[-1].getparent()) is not None:
+            chain.append(parent)
+        if label in chain:
+            after = True
+            continue
+        yield after, str(node), chain
+
+
 def _prose_before(box: HtmlElement, label: HtmlElement) -> int:
     """Words of text outside links that the box prints before the label (counted up to a
     sentence's worth). A related box opens with its label; a box with a sentence before it (a
     boxed note, a figure's caption, the article's container) is one the label was set into, and
     only the label and the links after it go."""
     words = 0
-    for node in box.xpath(".//text()"):
-        owner = node.getparent()
-        if node.is_tail:
-            if owner is label:
-                break
-            owner = owner.getparent()
-        chain = [owner]
-        while chain[-1] is not box and (parent := chain[-1].getparent()) is not None:
-            chain.append(parent)
-        if label in chain:
+    for after, text, chain in _text_around(box, label):
+        if after:
             break
         if not any(element.tag == "a" for element in chain):
-            words += len(node.split())
+            words += len(text.split())
             if words >= _PROSE_WORDS:
                 break
+    return words
+
+
+def _prose_after(box: HtmlElement, label: HtmlElement) -> int:
+    """Words of text outside links between the label and the box's first link (counted up to a
+    sentence's worth). A related box's links follow its label, with a kicker or a date at most
+    before the first; a sentence there ("The help pages tell more, and the maker's site
+    explains …:") is the article's own closing section, set under a related label. The label
+    and the links right after it go; the sentence stays."""
+    words = 0
+    for after, text, chain in _text_around(box, label):
+        if not after:
+            continue
+        if any(element.tag == "a" and element.get("href") is not None for element in chain):
+            break
+        words += len(text.split())
+        if words >= _PROSE_WORDS:
+            break
     return words
 
 

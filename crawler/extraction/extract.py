@@ -57,6 +57,7 @@ from crawler.extraction.chrome import (
     take_tag_lists,
 )
 from crawler.extraction.collector import collecting_less
+from crawler.extraction.contents_tables import remove_contents_tables
 from crawler.extraction.corroboration import confirmed_elsewhere
 from crawler.extraction.dateline import closing_date, day_only, find_printed_date, with_closing
 from crawler.extraction.dates import date_from_url, plausible
@@ -108,7 +109,7 @@ from crawler.extraction.title import (
     title_suffixes,
 )
 from crawler.extraction.vocab import load
-from crawler.urls import canonicalize_url, host_of, is_web_url, same_site
+from crawler.urls import address_key, canonicalize_url, host_of, is_web_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
@@ -276,6 +277,17 @@ def _headline_elements(
         if len(found) == 5:
             break
     return found
+
+
+def _printed_headlines(
+    h1s: Sequence[tuple[HtmlElement, str]], headline: HtmlElement | None
+) -> frozenset[str]:
+    """Squashed texts of the h1s that may print the headline over the text. When the headline
+    chosen is one of them, an h1 after it is a subhead set big (a profile page's "Our story" h1
+    opening the text under the page's own h1), not another wording of the headline."""
+    elements = [element for element, _ in h1s]
+    upto = elements.index(headline) + 1 if headline in elements else len(h1s)
+    return frozenset(squash(text) for _, text in h1s[:upto])
 
 
 def _headings_saying(
@@ -857,7 +869,7 @@ def extract_article(
     index = PageIndex(tree)
     h1s = _headline_elements(tree, meta, outlet_names, (url, final_url))
     headline = _headline(tree, meta, outlet_names, index, (url, final_url), h1s)
-    printed_headlines = frozenset(squash(text) for _, text in h1s)
+    printed_headlines = _printed_headlines(h1s, headline.element)
     if hidden := remove_hidden(tree, keep=(headline.element,)):
         index = index.without(hidden)
         headline = _Headline(headline.text, headline.element, index.of(headline.element))
@@ -894,6 +906,7 @@ def extract_article(
     )
     dom_tags = take_tag_lists(index, labels)
     remove_related_boxes(tree, labels, keep=(headline.element, lead_element))
+    remove_contents_tables(tree, keep=(headline.element, lead_element))
     remove_labelled_link_lists(
         tree, final_url if is_web_url(final_url) else None, keep=(headline.element, lead_element)
     )
@@ -927,6 +940,7 @@ def extract_article(
         section_links=section_links(index, headline.position),
         named_elsewhere=_named_elsewhere(meta, outlet_names, page_byline),
         printed_headlines=printed_headlines,
+        page_addresses=frozenset(address_key(u) for u in (url, final_url) if is_web_url(u)),
     )
     cleaned: CleanBody = clean_body(blocks, context)
     if not cleaned.paragraphs:

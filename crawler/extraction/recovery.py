@@ -172,7 +172,7 @@ def recover_lost_text(
     if not located:
         return list(blocks)
     holders = [(index, _holder(nodes[node])) for index, node in located]
-    sidebar_only = _sidebar_only(holders, headline)
+    sidebar_only = _sidebar_only(holders, headline) and _mostly_located(blocks, located)
     if cut := _after_article(blocks, holders, headline):
         blocks = [block for index, block in enumerate(blocks) if index not in cut]
         located = [(index - sum(c < index for c in cut), node) for index, node in located if index not in cut]
@@ -290,6 +290,17 @@ def _sidebar_only(holders: Sequence[tuple[int, HtmlElement | None]], headline: H
         and not in_chrome(headline, sectioned=True)
         and all(holder is not None and _in_landmark(holder) for _, holder in holders)
     )
+
+
+def _mostly_located(blocks: Sequence[Block], located: Sequence[tuple[int, int]]) -> bool:
+    """Whether the blocks found in the page after the headline hold at least half of the kept
+    words. Blocks are found in order; a block whose words the page prints again near its end
+    (a network menu's template after the footer) moves the search past the others, which are
+    then not found at all, and where they stand is not known: the kept text is then not judged
+    to be a sidebar's."""
+    total = sum(len(block.text.split()) for block in blocks)
+    found = sum(len(blocks[index].text.split()) for index, _ in located)
+    return found >= _ARTICLE_SHARE * total
 
 
 def _in_landmark(holder: HtmlElement) -> bool:
