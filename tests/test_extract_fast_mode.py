@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from trafilatura.settings import Document
 
 from crawler.extraction import blocks
+from crawler.extraction.cascade import Extraction
 from crawler.extraction.extract import ExtractionError, extract_article
 
 try:
@@ -63,7 +63,7 @@ def test_the_fast_body_is_kept_only_where_the_standard_mode_agrees(
     kept: list[bool] = []
     check = blocks._standard_would_agree
 
-    def counted(fast: Document, page_chars: int) -> bool:
+    def counted(fast: Extraction, page_chars: int) -> bool:
         kept.append(check(fast, page_chars))
         return kept[-1]
 
@@ -96,11 +96,8 @@ def test_the_fast_mode_alone_would_change_the_sample_listings(
     assert sum(a != b for a, b in zip(standard, fast_only, strict=True)) >= 3
 
 
-def _document(body_xml: str, raw_text: str) -> Document:
-    document = Document()
-    document.body = etree.fromstring(body_xml)
-    document.raw_text = raw_text
-    return document
+def _document(body_xml: str, raw_text: str) -> Extraction:
+    return Extraction(etree.fromstring(body_xml), raw_text)
 
 
 SENTENCE = "Hợp tác xã giới thiệu sản phẩm mật ong đạt ba sao tại hội chợ nông sản của tỉnh. "

@@ -19,9 +19,10 @@ import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.external import SANITIZED_XPATH
-from trafilatura.settings import Document, Extractor
+from trafilatura.settings import Extractor
 from trafilatura.utils import safe_relative_url
 
+from crawler.extraction.cascade import Extraction, prunes_may_apply, run_cascade
 from crawler.extraction.dom import PICTURE_FILE, as_printed, raw_text
 from crawler.extraction.keys import squash
 from crawler.urls import is_web_url, same_site
@@ -45,17 +46,13 @@ def _body(source: HtmlElement, *, favor_recall: bool = False) -> etree._Element 
     fast body is the standard one and is kept. Elsewhere the standard mode runs too, and the page
     costs both calls: so the fast mode is tried only on a page whose paragraphs hold most of its
     text (`_prose_page_chars`), where trafilatura's body usually passes the check."""
+    prunes = prunes_may_apply(source)  # asked once for both calls: they prune alike
     if not favor_recall and _FAST_MODE_CHECKED and (page_chars := _prose_page_chars(source)):
-        fast = _trafilatura_body(source, fast=True)
+        fast = run_cascade(source, _settings(fast=True, favor_recall=False), prunes=prunes)
         if fast is not None and _standard_would_agree(fast, page_chars):
             return fast.body
-    standard = _trafilatura_body(source, fast=False, favor_recall=favor_recall)
+    standard = run_cascade(source, _settings(fast=False, favor_recall=favor_recall), prunes=prunes)
     return standard.body if standard is not None else None
-
-
-def _trafilatura_body(source: HtmlElement, *, fast: bool, favor_recall: bool = False) -> Document | None:
-    document = trafilatura.bare_extraction(source, options=_settings(fast=fast, favor_recall=favor_recall))
-    return document if isinstance(document, Document) else None
 
 
 @cache
@@ -114,7 +111,7 @@ def _prose_page_chars(source: HtmlElement) -> int:
     return page if prose >= _PROSE_SHARE * page else 0
 
 
-def _standard_would_agree(fast: Document, page_chars: int) -> bool:
+def _standard_would_agree(fast: Extraction, page_chars: int) -> bool:
     """Whether trafilatura's standard mode must have returned this fast-mode body too.
 
     readability reads a part of the page trafilatura was given, so its text, whitespace collapsed,
@@ -123,8 +120,8 @@ def _standard_would_agree(fast: Document, page_chars: int) -> bool:
     under which jusText is retried. Measured on 380 dev pages: readability's text ≤ 1.0 of that
     bound, trafilatura's page text for the 20 % ≤ 0.87 of it. A page without "teaser"-classed
     blocks recovers the same wild text in both modes."""
-    body, text = fast.body, fast.raw_text or ""
-    if body is None or len(text) < _settings(fast=False, favor_recall=False).min_extracted_size:
+    body, text = fast.body, fast.raw_text
+    if len(text) < _settings(fast=False, favor_recall=False).min_extracted_size:
         return False
     if 2 * len(text) < page_chars:
         return False
