@@ -57,3 +57,31 @@ def test_the_metadata_title_the_h1_prints_is_the_headline() -> None:
 )
 def test_guards(second_title: str, h1: str, title: str) -> None:
     assert extract_article(page(second_title, h1), URL).title == title
+
+
+WIKI_TITLE = "Hochbeet (Garten)"  # two words: too short for the <title> alone to confirm the h1
+WIKI_DESCRIPTION = "Bau eines Beetes aus gebrauchtem Holz"
+
+
+def wiki_page(name: str, h1: str) -> bytes:
+    """A wiki's article page: its JSON-LD puts a one-line description in `headline` and the
+    article's own title in `name`, and the <title> adds the wiki's name."""
+    return f"""<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>{WIKI_TITLE} – Gartenwiki</title>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article",
+"name":"{name}","headline":"{WIKI_DESCRIPTION}",
+"datePublished":"2024-04-12T08:00:00+02:00"}}</script></head>
+<body><div id="content"><h1>{h1}</h1>
+{BODY}
+</div></body></html>""".encode()
+
+
+def test_the_json_ld_items_name_the_h1_prints_is_the_headline() -> None:
+    """Failed before: the item's headline (a description the page never prints) was the title."""
+    assert extract_article(wiki_page(WIKI_TITLE, WIKI_TITLE), URL).title == WIKI_TITLE
+
+
+def test_an_items_name_the_h1_does_not_print_changes_nothing() -> None:
+    """The name counts only as a title the h1 prints; otherwise the headline leads as before."""
+    page = wiki_page("Ein Name, den die Seite nirgends druckt", WIKI_DESCRIPTION)
+    assert extract_article(page, URL).title == WIKI_DESCRIPTION

@@ -258,6 +258,10 @@ def _read_article_item(
     item: dict[str, Any], meta: PageMetadata, published: list[Any], modified: list[Any]
 ) -> None:
     _append(meta.titles, item.get("headline"))
+    if item.get("headline"):
+        # An item's name after its headline: some wikis put a one-line description in the
+        # headline and the page's own title in the name, which the h1 then prints.
+        _append(meta.titles, item.get("name"))
     _append(meta.descriptions, item.get("description"))
     published.extend(_as_list(item.get("datePublished")))
     modified.extend(_as_list(item.get("dateModified")))
