@@ -9,7 +9,7 @@ one string. The crawler imports `canonicalize_url` from here too, for its seen-U
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say where a click came from; they never select different content.
 _TRACKING_EXACT = frozenset(
@@ -83,12 +83,16 @@ def canonicalize_url(url: str) -> str:
     the same page always arrive in the same order anyway.
     """
     url = url.strip()
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # "http://[…", a port out of range: nothing to normalise, kept as written
+        return url
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
     netloc = host
-    if parts.port and _DEFAULT_PORTS.get(scheme) != parts.port:
-        netloc = f"{host}:{parts.port}"
+    if port and _DEFAULT_PORTS.get(scheme) != port:
+        netloc = f"{host}:{port}"
     if parts.username:
         netloc = f"{parts.username}@{netloc}"
     path = parts.path or ("/" if host else "")
@@ -100,7 +104,10 @@ def canonicalize_url(url: str) -> str:
 
 def host_of(url: str) -> str:
     """The URL's host in lower case, without a leading "www."."""
-    host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
+    except ValueError:  # "http://[…" printed in a page: no host
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -123,13 +130,33 @@ def same_site(url_a: str, url_b: str) -> bool:
 
 
 def is_web_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # a port that is no number, or out of range, raises as a broken host does
+    except ValueError:  # "http://[…" (a page's canonical link, say) is no web address
+        return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def address_key(url: str) -> str:
     """The address without what two printings of one page vary: scheme, "www.", a trailing slash,
-    and the sentence's punctuation after an address printed in running text ("…/story/.")."""
+    and the sentence's punctuation after an address printed in running text ("…/story/.").
+    "" for what `urlsplit` cannot read ("http://[…" in a page's text): it names no page."""
     url = url.strip().rstrip(".,;:!?)]»\"'").rstrip("/")
-    parts = urlsplit(url)
-    return f"{host_of(url)}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}".lower()
+    try:
+        parts = urlsplit(url)
+        return f"{host_of(url)}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}".lower()
+    except ValueError:
+        return ""
+
+
+def joined_url(base: str, href: str) -> str | None:
+    """`href` read against `base` (`urljoin`); None for a link urllib cannot read ("http://[…", a
+    port out of range): one broken link on a listing is skipped, and the listing's other links
+    are still followed."""
+    try:
+        url = urljoin(base, href)
+        _ = urlsplit(url).port
+    except ValueError:
+        return None
+    return url

@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from indexer.archive import Archive
-from tests.support.mirrors import Mirror, NewsSite, Page, Story, article_html, make_stories, write_registry
+from tests.support.mirrors import (
+    Mirror,
+    NewsSite,
+    Page,
+    Story,
+    article_html,
+    listing_html,
+    make_stories,
+    write_registry,
+)
 from tests.support.mirrors.crawl import archived_urls, run_crawl
 
 
@@ -193,3 +202,19 @@ def test_each_sites_delay_floor_holds_under_autothrottle(mirror: Mirror, tmp_pat
     # The gaps are seen by the server, so a loaded machine can delay one arrival and shorten the
     # next gap a little; without the floor they would be ~1 ms, so 60% of it still tells the two apart.
     assert min(gaps) >= 0.3, gaps
+
+
+def test_a_broken_link_on_a_listing_costs_only_itself(mirror: Mirror, tmp_path: Path) -> None:
+    """Links urllib cannot read ("http://[…", a port out of range) made `response.urljoin` raise,
+    and the listing's callback lost every other link on the page with it."""
+    stories = make_stories(3)
+    NewsSite(mirror).publish(stories)
+    links = ["http://[hong/bai/x.html", "http://127.0.0.1:99999/bai/y.html", *(s.path for s in stories)]
+    mirror.pages["/tag/ocop"] = Page(listing_html("OCOP", links))
+    registry = tmp_path / "sites"
+    write_registry(registry, mirror.base_url)
+    archive = tmp_path / "archive.sqlite"
+    result = run_crawl(archive, registry=registry)
+    assert result.returncode == 0, result.log[-3000:]
+    assert archived_urls(archive) == sorted(mirror.base_url + s.path for s in stories)
+    assert "Traceback" not in result.log

@@ -35,6 +35,8 @@ _SENTENCE = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join)
 _TEXT = st.one_of(_SENTENCE, st.text(max_size=40))
 _CLASS = st.sampled_from(["", "content", "sapo", "author", "date", "related", "tags", "caption", "hidden"])
 
+_BROKEN_URLS = ["http://[hong/bai", "http://bao.example.vn:99999/bai", "http://bao.example.vn:abc/"]
+
 _LEAVES = st.one_of(
     _TEXT,
     _TEXT.map(lambda t: f"<!-- {t} -->"),
@@ -51,6 +53,10 @@ _LEAVES = st.one_of(
     st.just("<br><hr><img src=x><input value='a'>"),
     st.just("&nbsp;&#7913;&#x1EA1;&bogus;&#0;&#xD800;"),
     st.just("\u200b\ufeff\x00\x0b"),
+    st.sampled_from(_BROKEN_URLS).map(lambda u: f"<a href='{u}'>Xem thêm</a> {u}"),
+    st.sampled_from(_BROKEN_URLS).map(
+        lambda u: f"<!-- <rdf:Description rdf:about='{u}' dc:date='2020-01-02' /> -->"
+    ),
 )
 
 
@@ -120,3 +126,23 @@ def test_control_characters_xml_forbids_are_dropped_not_a_crash() -> None:
     page = f"{head}<body><h1>Sản phẩm OCOP</h1><p>{prose}</p><p>{prose}x</p></body></html>"
     article = extract_article(page.encode(), "https://example.vn/b.html")
     assert "\x1b" not in article.text and "Hợp tác xã vừa đưa" in article.text
+
+
+@pytest.mark.parametrize("broken", _BROKEN_URLS)
+def test_addresses_urllib_cannot_read_cost_the_page_nothing(broken: str) -> None:
+    """Raised ValueError from urlsplit before: a canonical link, a printed address in the text, a
+        trackback description naming a broken address. Each is read as no address (or, with a port out
+    of range, as written), and the page's own address stays the one it was fetched from."""
+    prose = "Hợp tác xã vừa đưa sản phẩm mật ong rừng vào hệ thống siêu thị của tỉnh trong tháng này."
+    head = (
+        f"<html><head><title>Mật ong rừng vào siêu thị tỉnh</title><link rel='canonical' href='{broken}'>"
+        f"<meta property='og:url' content='{broken}'></head>"
+    )
+    body = (
+        f"<body><h1>Mật ong rừng vào siêu thị tỉnh</h1><p>{prose}</p><p>{prose} Lần hai.</p>"
+        f"<p>Xem tại {broken}.</p><a href='{broken}'>Bài khác</a>"
+        f'<!-- <rdf:Description rdf:about="{broken}" dc:date="2020-01-02T08:00:00+07:00" /> --></body></html>'
+    )
+    article = extract_article((head + body).encode(), "https://example.vn/mat-ong.html")
+    assert article.url == "https://example.vn/mat-ong.html"
+    assert "Hợp tác xã vừa đưa sản phẩm mật ong" in article.text

@@ -11,18 +11,11 @@ it names the page's own address.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+
+from crawler.urls import address_key
 
 _DESCRIPTION = re.compile(r"<rdf:Description\b(?P<attributes>[^>]*)>", re.S)
 _ATTRIBUTE = re.compile(r'\b(?P<name>rdf:about|dc:identifier|dc:date)\s*=\s*"(?P<value>[^"]*)"')
-
-
-def _address(url: str) -> str:
-    """The address without its scheme, "www." and a closing slash: http and https copies of one
-    post, or a template's trailing slash, are the same page."""
-    parts = urlsplit(url.strip())
-    host = parts.netloc.lower().removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
 
 
 def trackback_date(page: str, page_urls: tuple[str, ...]) -> str | None:
@@ -30,10 +23,10 @@ def trackback_date(page: str, page_urls: tuple[str, ...]) -> str | None:
     (the caller parses it); None when there is none."""
     if "rdf:Description" not in page:
         return None
-    own = {_address(url) for url in page_urls if url}
+    own = {address_key(url) for url in page_urls} - {""}
     for description in _DESCRIPTION.finditer(page):
         attributes = {m["name"]: m["value"] for m in _ATTRIBUTE.finditer(description["attributes"])}
-        named = {_address(attributes.get(key, "")) for key in ("rdf:about", "dc:identifier")}
+        named = {address_key(attributes.get(key, "")) for key in ("rdf:about", "dc:identifier")}
         if attributes.get("dc:date") and named & own:
             return attributes["dc:date"]
     return None

@@ -37,7 +37,7 @@ from crawler.feeds import Entry, FeedError, parse_feed, parse_sitemap
 from crawler.incremental import CrawlState, ListingTracker, PendingPage, header, parse_since
 from crawler.items import PageItem
 from crawler.sites import Listing, SiteConfig, sites_to_crawl
-from crawler.urls import canonicalize_url
+from crawler.urls import canonicalize_url, joined_url
 from indexer.archive import Archive
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -165,9 +165,11 @@ class NewsSpider(scrapy.Spider):
             yield from self._settle(key, fresh=False)
             return
         links = []
+        base = response.urljoin("")  # the page's address, or its <base href>
         for href in response.css("a::attr(href)").getall():
-            url = canonicalize_url(response.urljoin(href))
-            if site.is_article_url(url) and url not in links:
+            joined = joined_url(base, href)
+            url = canonicalize_url(joined) if joined else ""
+            if url and site.is_article_url(url) and url not in links:
                 links.append(url)
         page = PendingPage(
             site.key,
@@ -207,7 +209,7 @@ class NewsSpider(scrapy.Spider):
             href = response.css("link[rel=next]::attr(href), a[rel=next]::attr(href)").get()
             if not href:
                 return None
-            url = response.urljoin(href)
+            url = joined_url(response.urljoin(""), href) or ""
         if not url or not site.owns(url) or canonicalize_url(url) == canonicalize_url(response.url):
             return None
         return self._listing_request(site, group, index, url, page + 1)
@@ -296,7 +298,9 @@ class NewsSpider(scrapy.Spider):
         requests = []
         newest_first = sorted(doc.entries, key=lambda e: e.date.timestamp() if e.date else 0, reverse=True)
         for entry in newest_first[: site.discovery.sitemap_limit]:
-            url = response.urljoin(entry.url)
+            url = joined_url(response.url, entry.url)
+            if url is None:
+                continue
             seen = self.state.seen(url)
             if not site.owns(url) or self.state.too_old(entry.date):
                 self._count(site.key, "skipped_old")
@@ -323,8 +327,11 @@ class NewsSpider(scrapy.Spider):
         page = PendingPage(site.key, key, None, set(), headers=response_headers(response))
         requests = []
         for entry in entries:
-            url = canonicalize_url(response.urljoin(entry.url))
-            if not site.is_article_url(url) or not site.passes_link_filter(url) or url in self._requested:
+            joined = joined_url(response.url, entry.url)
+            url = canonicalize_url(joined) if joined else ""
+            if not url or url in self._requested:
+                continue
+            if not site.is_article_url(url) or not site.passes_link_filter(url):
                 continue
             if self.state.too_old(entry.date):
                 self._count(site.key, "skipped_old")

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import typer
 from parsel import Selector
@@ -27,7 +27,7 @@ from rich.table import Table
 from crawler import settings as crawler_settings
 from crawler.feeds import FeedError, parse_feed, parse_sitemap
 from crawler.sites import SiteConfig, load_registry, registry_dir
-from crawler.urls import canonicalize_url
+from crawler.urls import canonicalize_url, joined_url
 from indexer.errors import ExitCode
 from ocop_watch.cli_app import sites_app
 
@@ -142,7 +142,7 @@ def _inspect(site: SiteConfig, kind: str, url: str, body: bytes, head: str) -> P
     try:
         if kind in ("listing", "search"):
             hrefs = Selector(body=body, base_url=url).css("a::attr(href)").getall()
-            links = {canonicalize_url(urljoin(url, h)) for h in hrefs}
+            links = {canonicalize_url(joined) for h in hrefs if (joined := joined_url(url, h))}
             matched = {u for u in links if site.is_article_url(u)}
             detail = f"{head}; {len(links)} links, {len(matched)} article links"
         elif kind == "rss":
