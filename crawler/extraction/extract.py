@@ -24,7 +24,6 @@ from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -109,7 +108,7 @@ from crawler.extraction.title import (
     title_suffixes,
 )
 from crawler.extraction.vocab import load
-from crawler.urls import address_key, canonicalize_url, host_of, is_web_url, same_site
+from crawler.urls import address_key, canonicalize_url, host_of, is_web_url, joined_url, same_site
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
@@ -175,7 +174,8 @@ def _leads_away(link: HtmlElement, page_urls: Sequence[str]) -> bool:
         return False
     own = [canonicalize_url(url).rstrip("/") for url in page_urls if is_web_url(url)]
     href = (link.get("href") or "").strip()
-    return not own or canonicalize_url(urljoin(page_urls[0], href)).rstrip("/") not in own
+    joined = joined_url(page_urls[0], href) if own else None  # None: an address urllib cannot read
+    return not own or joined is None or canonicalize_url(joined).rstrip("/") not in own
 
 
 @dataclass

@@ -14,14 +14,14 @@ links sit inside its sentences, and no date is printed under it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from crawler.extraction.dates import looks_like_date
 from crawler.extraction.dom import remove, text_of
 from crawler.extraction.keys import squash
-from crawler.urls import same_site
+from crawler.urls import joined_url, same_site
 
 _HEADLINE_TAGS = ("h1", "h2")
 _LABEL_CHARS = 40  # "Bài tiếp theo", "Đọc tiếp": the most text a box may print before its headline
@@ -144,7 +144,9 @@ def _other_page(href: str | None, url: str) -> bool:
     href = (href or "").strip()
     if not href.startswith(("http://", "https://", "/")):
         return False  # no address: "#", "javascript:", a data- attribute's number
-    target = urljoin(url, href)
+    target = joined_url(url, href)
+    if target is None:
+        return False  # an address urllib cannot read opens no page
     path = urlsplit(target).path.rstrip("/")
     return same_site(target, url) and path not in ("", urlsplit(url).path.rstrip("/"))
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -36,6 +36,7 @@ from crawler.extraction.dom import printed_texts, text_of
 from crawler.extraction.keys import folded, squash
 from crawler.extraction.listing import furniture_keys, words_in
 from crawler.extraction.vocab import load, pattern
+from crawler.urls import joined_url
 
 _VOCAB = load("notices")
 # Searched line by line in the page's short texts joined (one fold, one search per page): "^" and "$"
@@ -153,7 +154,9 @@ def _refresh_target(tree: HtmlElement, url: str) -> str | None:
         match = _REFRESH.match(meta.get("content") or "")
         if match is None or not match.group(2) or int(match.group(1)) > _REFRESH_SECONDS:
             continue
-        target = urljoin(url, match.group(2)) if url else match.group(2)
+        target = joined_url(url, match.group(2)) if url else match.group(2)
+        if target is None:
+            continue  # an address urllib cannot read
         if not url or urlsplit(target)[1:3] != urlsplit(url)[1:3]:
             return target
     return None

@@ -172,7 +172,10 @@ def _place(element: HtmlElement, post: HtmlElement) -> tuple[str, ...]:
 def _page_kind(href: str) -> tuple[str, str, tuple[str, ...]]:
     """What kind of page a link opens: host, folder, query keys ("member.php?u=215" and
     "member.php?u=388", "/members/a.12/" and "/members/b.40/" open the same kind)."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "http://[…": a kind of its own
+        return "", href, ()
     path = parts.path.rstrip("/")
     folder = path.rsplit("/", 1)[0] if "/" in path else path
     return parts.netloc.lower(), folder, tuple(sorted(parse_qs(parts.query, keep_blank_values=True)))
