@@ -150,13 +150,22 @@ def address_key(url: str) -> str:
         return ""
 
 
+def readable_url(url: str) -> bool:
+    """Whether urllib can take the address apart ("" and a file path can; "http://[…" and a port out
+    of range cannot): every later step splits it, so a caller's broken address is refused once."""
+    try:
+        _ = urlsplit(url.strip()).port
+    except ValueError:
+        return False
+    return True
+
+
 def joined_url(base: str, href: str) -> str | None:
     """`href` read against `base` (`urljoin`); None for a link urllib cannot read ("http://[…", a
     port out of range): one broken link on a listing is skipped, and the listing's other links
     are still followed."""
     try:
         url = urljoin(base, href)
-        _ = urlsplit(url).port
     except ValueError:
         return None
-    return url
+    return url if readable_url(url) else None

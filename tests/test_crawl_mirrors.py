@@ -151,7 +151,7 @@ def test_errors_are_counted_by_kind_and_redirects_followed(mirror: Mirror, tmp_p
     broken = {
         stories[0].path: Page(status=404),
         stories[1].path: Page(b"<html>busy</html>", status=500),
-        stories[2].path: Page(mirror.pages[stories[2].path].body, delay=4.0),  # beyond DOWNLOAD_TIMEOUT
+        stories[2].path: Page(mirror.pages[stories[2].path].body, delay=9.0),  # three times DOWNLOAD_TIMEOUT
         stories[3].path: Page(status=301, headers={"Location": f"{base}/bai/tin-ocop-moi-200000.html"}),
     }
     moved = Story("tin-ocop-moi", 200000, stories[3].title, stories[3].published, stories[3].paragraphs)
@@ -162,7 +162,7 @@ def test_errors_are_counted_by_kind_and_redirects_followed(mirror: Mirror, tmp_p
     write_registry(registry, base)
     archive = tmp_path / "archive.sqlite"
 
-    result = run_crawl(archive, registry=registry, settings={"DOWNLOAD_TIMEOUT": "1", "RETRY_TIMES": "1"})
+    result = run_crawl(archive, registry=registry, settings={"DOWNLOAD_TIMEOUT": "3", "RETRY_TIMES": "1"})
     assert result.returncode == 0, result.log[-3000:]  # a partly broken site is not a failed run
     errors = result.report["errors"]
     assert errors == {"http_4xx": 1, "http_5xx": 1, "timeout": 1, "robots": 1}, errors

@@ -131,7 +131,7 @@ def test_control_characters_xml_forbids_are_dropped_not_a_crash() -> None:
 @pytest.mark.parametrize("broken", _BROKEN_URLS)
 def test_addresses_urllib_cannot_read_cost_the_page_nothing(broken: str) -> None:
     """Raised ValueError from urlsplit before: a canonical link, a printed address in the text, a
-        trackback description naming a broken address. Each is read as no address (or, with a port out
+    trackback description naming a broken address. Each is read as no address (or, with a port out
     of range, as written), and the page's own address stays the one it was fetched from."""
     prose = "Hợp tác xã vừa đưa sản phẩm mật ong rừng vào hệ thống siêu thị của tỉnh trong tháng này."
     head = (
@@ -146,3 +146,39 @@ def test_addresses_urllib_cannot_read_cost_the_page_nothing(broken: str) -> None
     article = extract_article((head + body).encode(), "https://example.vn/mat-ong.html")
     assert article.url == "https://example.vn/mat-ong.html"
     assert "Hợp tác xã vừa đưa sản phẩm mật ong" in article.text
+
+
+_PAGE = (
+    "<html><head><title>Mật ong rừng vào siêu thị tỉnh</title></head>"
+    "<body><h1>Mật ong rừng vào siêu thị tỉnh</h1>"
+    "<p>Hợp tác xã vừa đưa sản phẩm mật ong rừng vào hệ thống siêu thị của tỉnh trong tháng này.</p>"
+    "<p>Sản phẩm đạt chứng nhận OCOP 3 sao sau hai năm hoàn thiện bao bì và truy xuất nguồn gốc.</p>"
+    "</body></html>"
+).encode()
+_ADDRESSES = st.tuples(
+    st.sampled_from(["http://", "https://", "//", "", "ftp://"]),
+    st.sampled_from(["bao.example.vn", "[bao", "bao]", "[::1", "[::1]", "", "đà-lạt.vn", "%zz", "a b"]),
+    st.sampled_from(["", ":8080", ":99999", ":abc", ":"]),
+    st.sampled_from(["", "/", "/2021/08/15/bai-viet.html", "/tin/bai-viet-20221224093000123.htm", "/?p=1#x"]),
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(url=st.one_of(_ADDRESSES, st.text(max_size=30)))
+def test_any_page_address_gives_an_article_or_an_extraction_error(url: str) -> None:
+    """The page's own address comes from the caller (a manifest line, the command line): one that
+    urllib cannot split ("http://[…/2021/08/15/…" reached the listing and notice checks) is refused
+    with a message, never a ValueError from deep inside."""
+    try:
+        article = extract_article(_PAGE, url)
+    except ExtractionError as error:
+        assert str(error)
+        return
+    assert "mật ong rừng" in article.text
+
+
+def test_a_broken_page_address_is_refused_with_its_reason() -> None:
+    with pytest.raises(
+        ExtractionError, match="address 'http://\\[bao/2021/08/15/bai-viet.html' cannot be read"
+    ):
+        extract_article(_PAGE, "http://[bao/2021/08/15/bai-viet.html")

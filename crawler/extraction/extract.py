@@ -108,7 +108,15 @@ from crawler.extraction.title import (
     title_suffixes,
 )
 from crawler.extraction.vocab import load
-from crawler.urls import address_key, canonicalize_url, host_of, is_web_url, joined_url, same_site
+from crawler.urls import (
+    address_key,
+    canonicalize_url,
+    host_of,
+    is_web_url,
+    joined_url,
+    readable_url,
+    same_site,
+)
 from indexer.errors import UnreadableInput
 from indexer.schema import VIETNAM_TZ, Article
 from indexer.text import clean, fold
@@ -835,6 +843,11 @@ def extract_article(
     no article text; invalid CSS in the selectors raises ValueError (a registry bug, not a page).
     The cycle collector runs in larger steps meanwhile (collector.py)."""
     crawled_at = _crawl_time(crawled)
+    if not readable_url(url):
+        raise ExtractionError(
+            f"the page's address {url!r} cannot be read (a broken host or port): "
+            "give the address it was fetched from"
+        )
     _reject_non_html(body, http_content_type)
     page = decode_html(body, http_content_type)
     if feed := _FEED_ROOT.match(page.text[:65536]):

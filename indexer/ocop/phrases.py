@@ -155,8 +155,10 @@ class PhraseIndex:
         return self._by_first.keys()
 
     def match_at(self, doc: Document, i: int, end: int) -> Phrase | None:
-        """The longest phrase starting at syllable i and ending before `end` (a block boundary)."""
+        """The longest phrase starting at syllable i and ending before `end` (a block boundary).
+        Callers looking a few syllables ahead ("i + 3") may pass an end past the text's last one."""
         fold_ = doc.fold
+        end = min(end, len(fold_))
         first = fold_[i]
         # Longest first: the phrases of two syllables or more that start with these two, then the
         # one-syllable phrase (the bucket's order, without the phrases that cannot match here).

@@ -209,7 +209,8 @@ def assess(
     link_mentions = 0
     sentences: set[int] = set()
     first_core = -1
-    lead_first = next((blk.first for blk in doc.blocks if blk.zone == "lead"), None)
+    # A lead of punctuation alone ("…") is a block without words: no sentence to count from.
+    lead_first = next((blk.first for blk in doc.blocks if blk.zone == "lead" and blk.first < blk.last), None)
     lead_limit = doc.sent_of[lead_first] + int(w["lead_sentences"]) if lead_first is not None else -1
     for i, _j, _phrase in core.find_in_blocks(doc, CONTENT_ZONES | {"link"}):
         b = doc.block_of[i]
