@@ -968,6 +968,8 @@ def test_a_different_h1_leaves_the_metadata_title() -> None:
         r"\b\d[\d.,]* (?:luot )?binh chon\b|^danh gia bai viet\W*$",
         r"^xem them\W*$",
         r"\bab?c|[|(]x\|y|(?:p|q)z",  # a quantified last letter, a bar in a class, escaped and grouped
+        r"^xem them\W*$|^lien he\W|\bghi ro nguon\b|^(a)c\1",  # anchored ones joined; a back-reference apart
+        r"^(?:qz|x\|y)$|^danh gia|^\W*ac",  # only anchored branches, each with its own groups
     ],
 )
 def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) -> None:
@@ -989,9 +991,39 @@ def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) ->
         "x|y",
         "",
         "mot cau van binh thuong ve san pham",
+        "acac",
+        "  ac",
+        "xin xem them",  # an anchored branch's words later in the line
+        "vui long lien he: 0123",
     ]
     whole = re.compile(regex)
     assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]
+
+
+def test_the_prompt_patterns_tried_together_answer_as_one_by_one() -> None:
+    """`is_prompt` joins the patterns a line's length admits into one `AnyBranch` (for speed); its
+    answer must be the one of trying each pattern within its own word limit."""
+    from crawler.extraction.body import _PROMPTS, _words, is_prompt
+    from crawler.extraction.keys import folded
+
+    lines = [
+        "Mời bạn đọc gửi ý kiến",
+        "Xem thêm >>",
+        "Chia sẻ bài viết lên mạng xã hội",
+        "Quảng cáo",
+        "Bạn đang đọc bài viết thử nghiệm của chúng tôi",
+        "Hợp tác xã trồng rau sạch bán hàng qua mạng từ tháng trước",
+        "1.234 lượt bình chọn",
+        ">> Đọc thêm",
+        "",
+        "Nhấn Ctrl + Enter để báo lỗi cho ban biên tập " + "rất " * 40,
+    ]
+    one_by_one = [
+        any(_words(line) <= limit and pattern.search(folded(line)) for pattern, limit in _PROMPTS)
+        for line in lines
+    ]
+    assert [is_prompt(line) for line in lines] == one_by_one
+    assert True in one_by_one and False in one_by_one
 
 
 def test_xml_safe_drops_exactly_the_control_characters_lxml_refuses() -> None:

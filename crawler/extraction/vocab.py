@@ -40,20 +40,38 @@ class AnyBranch:
 
     def __init__(self, regex: str) -> None:
         self.pattern = regex
+        branches = top_level_branches(regex)
+        # The branches anchored with ^ are tried together, once, at the start of the text: one
+        # `match` of their alternation answers as a `search` of each would, for one call.
+        starts = [branch[1:] for branch in branches if _joinable_start(branch)]
+        self._start = re.compile("|".join(f"(?:{rest})" for rest in starts)) if len(starts) > 1 else None
         self._branches = [
-            (re.compile(branch), _required_prefix(branch)) for branch in top_level_branches(regex)
+            (re.compile(branch), _required_prefix(branch))
+            for branch in branches
+            if self._start is None or not _joinable_start(branch)
         ]
 
         # A single branch without plain words to look for first gains nothing from the above.
-        one = len(self._branches) == 1 and not self._branches[0][1]
+        one = self._start is None and len(self._branches) == 1 and not self._branches[0][1]
         self._whole = self._branches[0][0] if one else None
 
     def search(self, text: str) -> bool:
         if self._whole is not None:
             return self._whole.search(text) is not None
+        if self._start is not None and self._start.match(text) is not None:
+            return True
         return any(
             (not needed or needed in text) and branch.search(text) for branch, needed in self._branches
         )
+
+
+# What keeps a branch out of a joined alternation: a back-reference or a named group (numbers and
+# names would clash) and a global inline flag (allowed only at the start of a whole pattern).
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P|\(\?[aiLmsux]+\)")
+
+
+def _joinable_start(branch: str) -> bool:
+    return branch.startswith("^") and _UNJOINABLE.search(branch) is None
 
 
 def _required_prefix(branch: str) -> str:
