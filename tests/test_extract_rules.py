@@ -968,8 +968,6 @@ def test_a_different_h1_leaves_the_metadata_title() -> None:
         r"\b\d[\d.,]* (?:luot )?binh chon\b|^danh gia bai viet\W*$",
         r"^xem them\W*$",
         r"\bab?c|[|(]x\|y|(?:p|q)z",  # a quantified last letter, a bar in a class, escaped and grouped
-        r"^xem them\W*$|^lien he\W|\bghi ro nguon\b|^(a)c\1",  # anchored ones joined; a back-reference apart
-        r"^(?:qz|x\|y)$|^danh gia|^\W*ac",  # only anchored branches, each with its own groups
     ],
 )
 def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) -> None:
@@ -991,18 +989,46 @@ def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) ->
         "x|y",
         "",
         "mot cau van binh thuong ve san pham",
-        "acac",
-        "  ac",
-        "xin xem them",  # an anchored branch's words later in the line
-        "vui long lien he: 0123",
     ]
     whole = re.compile(regex)
     assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]
 
 
+def test_limited_patterns_answer_as_each_pattern_within_its_limit() -> None:
+    """The anchored branches of all patterns are tried in one match, largest limit first: a line that
+    a small-limit branch matches is still found by a larger-limit one that matches it too."""
+    from crawler.extraction.vocab import LimitedPatterns
+
+    patterns = [
+        (r"^xem(?: them)?\W*$|^(doc) them\b", 3),
+        (r"^xem them (bai|tin) (?:khac|moi)|\bghi ro nguon\b|^doc them (?:tin|bai)\b", 12),
+        (r"^(?:moi ban )?(?:chia se|binh luan)\b|^(x)\1", 6),
+        (r"vui long nhap", 25),
+    ]
+    texts = [
+        "xem them",
+        "xem them bai khac cua chuyen muc",
+        "xem them tin moi",
+        "doc them",
+        "doc them tin moi hom nay",  # a limit-3 branch matches it too
+        "moi ban chia se bai viet nay len mang",
+        "xx",
+        "xin ghi ro nguon khi dang lai",
+        "vui long nhap email",
+        "",
+        "mot cau binh thuong",
+    ]
+    compiled = [(re.compile(regex), limit) for regex, limit in patterns]
+    together = LimitedPatterns(patterns)
+    for text in texts:
+        for words in (0, 2, 3, 5, 6, 7, 12, 13, 30):
+            one_by_one = any(words <= limit and regex.search(text) for regex, limit in compiled)
+            assert together.search(text, words) == one_by_one, (text, words)
+
+
 def test_the_prompt_patterns_tried_together_answer_as_one_by_one() -> None:
-    """`is_prompt` joins the patterns a line's length admits into one `AnyBranch` (for speed); its
-    answer must be the one of trying each pattern within its own word limit."""
+    """`is_prompt` tries the prompt patterns together (`LimitedPatterns`, for speed); its answer
+    must be the one of trying each pattern within its own word limit."""
     from crawler.extraction.body import _PROMPTS, _words, is_prompt
     from crawler.extraction.keys import folded
 

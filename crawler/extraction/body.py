@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cache
 
 from crawler.extraction.blocks import Block
 from crawler.extraction.byline import (
@@ -48,7 +47,7 @@ from crawler.extraction.opening_lines import opening_furniture
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
-from crawler.extraction.vocab import AnyBranch, load, pattern
+from crawler.extraction.vocab import AnyBranch, LimitedPatterns, load, pattern
 from crawler.urls import address_key
 
 _HAS_WORD = re.compile(r"\w")
@@ -73,6 +72,7 @@ _CREDIT_LINE = re.compile(
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
 _PROMPTS = tuple((AnyBranch(pattern(entry["pattern"])), entry["max_words"]) for entry in _VOCAB["prompts"])
 _PROMPT_MAX_WORDS = max(limit for _, limit in _PROMPTS)  # a longer line is never a prompt
+_PROMPT_PATTERNS = LimitedPatterns((pattern.pattern, limit) for pattern, limit in _PROMPTS)  # tried at once
 _END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
 _LINK_ONLY = 0.8
 _LINK_ONLY_MAX_WORDS = 40
@@ -180,14 +180,7 @@ def is_prompt(text: str) -> bool:
     words = _words(text)
     if words > _PROMPT_MAX_WORDS:
         return False
-    return _prompts_within(words).search(folded(text))
-
-
-@cache
-def _prompts_within(words: int) -> AnyBranch:
-    """The prompt patterns whose word limit admits a line of `words` words, as one `AnyBranch`: it
-    answers as trying them one by one would, and tries all their ^-anchored branches in one call."""
-    return AnyBranch("|".join(pattern.pattern for pattern, limit in _PROMPTS if words <= limit))
+    return _PROMPT_PATTERNS.search(folded(text), words)
 
 
 def is_widget(block: Block) -> bool:

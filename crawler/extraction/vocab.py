@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,28 +41,53 @@ class AnyBranch:
 
     def __init__(self, regex: str) -> None:
         self.pattern = regex
-        branches = top_level_branches(regex)
-        # The branches anchored with ^ are tried together, once, at the start of the text: one
-        # `match` of their alternation answers as a `search` of each would, for one call.
-        starts = [branch[1:] for branch in branches if _joinable_start(branch)]
-        self._start = re.compile("|".join(f"(?:{rest})" for rest in starts)) if len(starts) > 1 else None
         self._branches = [
-            (re.compile(branch), _required_prefix(branch))
-            for branch in branches
-            if self._start is None or not _joinable_start(branch)
+            (re.compile(branch), _required_prefix(branch)) for branch in top_level_branches(regex)
         ]
 
         # A single branch without plain words to look for first gains nothing from the above.
-        one = self._start is None and len(self._branches) == 1 and not self._branches[0][1]
+        one = len(self._branches) == 1 and not self._branches[0][1]
         self._whole = self._branches[0][0] if one else None
 
     def search(self, text: str) -> bool:
         if self._whole is not None:
             return self._whole.search(text) is not None
-        if self._start is not None and self._start.match(text) is not None:
-            return True
         return any(
             (not needed or needed in text) and branch.search(text) for branch, needed in self._branches
+        )
+
+
+class LimitedPatterns:
+    """Data-file regexes, each with a limit (the most words of a line it may say): `search(text,
+    words)` answers whether one whose limit admits `words` matches, as trying them one by one
+    would. Their ^-anchored branches are tried in one `match`, largest limit first: an alternation
+    matches with its first alternative that can, so the one that matches has the largest limit of
+    all those that would; if that limit is too small, so are the others'."""
+
+    def __init__(self, patterns: Iterable[tuple[str, int]]) -> None:
+        anchored: dict[int, list[str]] = {}
+        self._others: list[tuple[re.Pattern[str], str, int]] = []
+        for regex, limit in patterns:
+            for branch in top_level_branches(regex):
+                if _joinable_start(branch):
+                    anchored.setdefault(limit, []).append(branch[1:])
+                else:
+                    self._others.append((re.compile(branch), _required_prefix(branch), limit))
+        self._limits = [(f"l{limit}", limit) for limit in sorted(anchored, reverse=True)]
+        groups = ("|".join(f"(?:{rest})" for rest in anchored[limit]) for _, limit in self._limits)
+        joined = "|".join(
+            f"(?P<{name}>{group})" for (name, _), group in zip(self._limits, groups, strict=True)
+        )
+        self._start = re.compile(joined) if joined else None
+
+    def search(self, text: str, words: int) -> bool:
+        if self._start is not None and (match := self._start.match(text)) is not None:
+            limit = next(limit for name, limit in self._limits if match.start(name) >= 0)
+            if words <= limit:
+                return True
+        return any(
+            words <= limit and (not needed or needed in text) and branch.search(text)
+            for branch, needed, limit in self._others
         )
 
 
