@@ -994,6 +994,64 @@ def test_a_data_regex_tried_branch_by_branch_answers_as_the_whole(regex: str) ->
     assert [AnyBranch(regex).search(t) for t in texts] == [whole.search(t) is not None for t in texts]
 
 
+def test_limited_patterns_answer_as_each_pattern_within_its_limit() -> None:
+    """The anchored branches of all patterns are tried in one match, largest limit first: a line that
+    a small-limit branch matches is still found by a larger-limit one that matches it too."""
+    from crawler.extraction.vocab import LimitedPatterns
+
+    patterns = [
+        (r"^xem(?: them)?\W*$|^(doc) them\b", 3),
+        (r"^xem them (bai|tin) (?:khac|moi)|\bghi ro nguon\b|^doc them (?:tin|bai)\b", 12),
+        (r"^(?:moi ban )?(?:chia se|binh luan)\b|^(x)\1", 6),
+        (r"vui long nhap", 25),
+    ]
+    texts = [
+        "xem them",
+        "xem them bai khac cua chuyen muc",
+        "xem them tin moi",
+        "doc them",
+        "doc them tin moi hom nay",  # a limit-3 branch matches it too
+        "moi ban chia se bai viet nay len mang",
+        "xx",
+        "xin ghi ro nguon khi dang lai",
+        "vui long nhap email",
+        "",
+        "mot cau binh thuong",
+    ]
+    compiled = [(re.compile(regex), limit) for regex, limit in patterns]
+    together = LimitedPatterns(patterns)
+    for text in texts:
+        for words in (0, 2, 3, 5, 6, 7, 12, 13, 30):
+            one_by_one = any(words <= limit and regex.search(text) for regex, limit in compiled)
+            assert together.search(text, words) == one_by_one, (text, words)
+
+
+def test_the_prompt_patterns_tried_together_answer_as_one_by_one() -> None:
+    """`is_prompt` tries the prompt patterns together (`LimitedPatterns`, for speed); its answer
+    must be the one of trying each pattern within its own word limit."""
+    from crawler.extraction.body import _PROMPTS, _words, is_prompt
+    from crawler.extraction.keys import folded
+
+    lines = [
+        "Mời bạn đọc gửi ý kiến",
+        "Xem thêm >>",
+        "Chia sẻ bài viết lên mạng xã hội",
+        "Quảng cáo",
+        "Bạn đang đọc bài viết thử nghiệm của chúng tôi",
+        "Hợp tác xã trồng rau sạch bán hàng qua mạng từ tháng trước",
+        "1.234 lượt bình chọn",
+        ">> Đọc thêm",
+        "",
+        "Nhấn Ctrl + Enter để báo lỗi cho ban biên tập " + "rất " * 40,
+    ]
+    one_by_one = [
+        any(_words(line) <= limit and pattern.search(folded(line)) for pattern, limit in _PROMPTS)
+        for line in lines
+    ]
+    assert [is_prompt(line) for line in lines] == one_by_one
+    assert True in one_by_one and False in one_by_one
+
+
 def test_xml_safe_drops_exactly_the_control_characters_lxml_refuses() -> None:
     """Round 7 looks for the characters before running the regex; the answer must not change."""
     from crawler.extraction.dom import xml_safe

@@ -47,7 +47,7 @@ from crawler.extraction.opening_lines import opening_furniture
 from crawler.extraction.outlet import OutletNames, site_key
 from crawler.extraction.places import without_leading_place
 from crawler.extraction.title import kicker_before, strip_marks
-from crawler.extraction.vocab import AnyBranch, load, pattern
+from crawler.extraction.vocab import AnyBranch, LimitedPatterns, load, pattern
 from crawler.urls import address_key
 
 _HAS_WORD = re.compile(r"\w")
@@ -72,6 +72,7 @@ _CREDIT_LINE = re.compile(
 # "mã QR" (OCOP products carry QR codes for traceability) out of their reach.
 _PROMPTS = tuple((AnyBranch(pattern(entry["pattern"])), entry["max_words"]) for entry in _VOCAB["prompts"])
 _PROMPT_MAX_WORDS = max(limit for _, limit in _PROMPTS)  # a longer line is never a prompt
+_PROMPT_PATTERNS = LimitedPatterns((pattern.pattern, limit) for pattern, limit in _PROMPTS)  # tried at once
 _END_CUT_AFTER = 0.5  # share of the text before an end label for the label to cut the rest
 _LINK_ONLY = 0.8
 _LINK_ONLY_MAX_WORDS = 40
@@ -179,8 +180,7 @@ def is_prompt(text: str) -> bool:
     words = _words(text)
     if words > _PROMPT_MAX_WORDS:
         return False
-    key = folded(text)
-    return any(words <= limit and pattern.search(key) for pattern, limit in _PROMPTS)
+    return _PROMPT_PATTERNS.search(folded(text), words)
 
 
 def is_widget(block: Block) -> bool:

@@ -174,7 +174,9 @@ def _microdata_items(tree: HtmlElement, base_url: str) -> list[dict[str, Any]]:
 
 
 _ITEMPROP_DATES = ("datepublished", "datemodified")
-_ITEMPROP_DATE_NAMES = frozenset({"datePublished", "dateModified"})  # as printed, for the body walk
+# The body's elements carrying one, found on the attribute axis in C: half the time of a walk in
+# Python asking every element (an XPath testing every element's attribute costs twice the walk).
+_ITEMPROP_DATED = etree.XPath("//body//*/@itemprop[. = 'datePublished' or . = 'dateModified']/..")
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
@@ -197,13 +199,7 @@ def _meta_tags(tree: HtmlElement) -> dict[str, list[str]]:
             for name in (meta.get(attribute) or "").lower().split():
                 target = body_dates if name in _ITEMPROP_DATES and not in_head else found
                 target.setdefault(name, []).append(content.strip())
-    # A walk in Python: an XPath comparing attributes on every element costs twice as much here.
-    dated = (
-        element
-        for body in tree.iter("body")
-        for element in body.iterdescendants()
-        if element.get("itemprop") in _ITEMPROP_DATE_NAMES and element.tag != "meta"
-    )
+    dated = (element for element in _ITEMPROP_DATED(tree) if element.tag != "meta")
     for element in dated:
         value = (
             element.get("datetime")

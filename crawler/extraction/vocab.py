@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,49 @@ class AnyBranch:
         return any(
             (not needed or needed in text) and branch.search(text) for branch, needed in self._branches
         )
+
+
+class LimitedPatterns:
+    """Data-file regexes, each with a limit (the most words of a line it may say): `search(text,
+    words)` answers whether one whose limit admits `words` matches, as trying them one by one
+    would. Their ^-anchored branches are tried in one `match`, largest limit first: an alternation
+    matches with its first alternative that can, so the one that matches has the largest limit of
+    all those that would; if that limit is too small, so are the others'."""
+
+    def __init__(self, patterns: Iterable[tuple[str, int]]) -> None:
+        anchored: dict[int, list[str]] = {}
+        self._others: list[tuple[re.Pattern[str], str, int]] = []
+        for regex, limit in patterns:
+            for branch in top_level_branches(regex):
+                if _joinable_start(branch):
+                    anchored.setdefault(limit, []).append(branch[1:])
+                else:
+                    self._others.append((re.compile(branch), _required_prefix(branch), limit))
+        self._limits = [(f"l{limit}", limit) for limit in sorted(anchored, reverse=True)]
+        groups = ("|".join(f"(?:{rest})" for rest in anchored[limit]) for _, limit in self._limits)
+        joined = "|".join(
+            f"(?P<{name}>{group})" for (name, _), group in zip(self._limits, groups, strict=True)
+        )
+        self._start = re.compile(joined) if joined else None
+
+    def search(self, text: str, words: int) -> bool:
+        if self._start is not None and (match := self._start.match(text)) is not None:
+            limit = next(limit for name, limit in self._limits if match.start(name) >= 0)
+            if words <= limit:
+                return True
+        return any(
+            words <= limit and (not needed or needed in text) and branch.search(text)
+            for branch, needed, limit in self._others
+        )
+
+
+# What keeps a branch out of a joined alternation: a back-reference or a named group (numbers and
+# names would clash) and a global inline flag (allowed only at the start of a whole pattern).
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P|\(\?[aiLmsux]+\)")
+
+
+def _joinable_start(branch: str) -> bool:
+    return branch.startswith("^") and _UNJOINABLE.search(branch) is None
 
 
 def _required_prefix(branch: str) -> str:
