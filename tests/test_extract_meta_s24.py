@@ -3,9 +3,9 @@
 Trafilatura's benchmark (dev half) showed the extractor keeping a ruby annotation's kana inside a
 Japanese headline, a day printed before the headline ("23.01.2022 - Headline"), a CJK outlet name
 glued to the headline without spaces ("Headline-Outlet", "Headline_Section_Outlet"), a kicker line
-printed over the h1, a site's forum name after the headline ("Headline - Outlet Community Forum"),
-taking the outlet's name for the headline when og:site_name repeats the whole <title>, and not
-reading "Text von X Illustration von Y" as X's byline. Every page below is written for these tests.
+printed over the h1, taking the outlet's name for the headline when og:site_name repeats the
+whole <title>, and not reading "Text von X Illustration von Y" as X's byline. Every page below is
+written for these tests.
 """
 
 from __future__ import annotations
@@ -118,25 +118,6 @@ def test_choose_title_keeps_a_two_line_title_no_candidate_says_alone() -> None:
     two_lines = f"What to know before you cross\n{HEADLINE}"
     assert choose_title([two_lines, "Another story entirely on the same page"]) == two_lines
     assert choose_title([two_lines, HEADLINE]) == HEADLINE
-
-
-SITE_URL = "https://riverweekly.example/2024/05/river-ferry-returns.html"
-
-
-@pytest.mark.parametrize(
-    ("title", "url", "expected"),
-    [
-        (f"{HEADLINE} - Riverweekly Community Forum", SITE_URL, HEADLINE),
-        (f"{HEADLINE} | Riverweekly Shop", SITE_URL, HEADLINE),
-        # the same words on another host name no site: the title stays whole
-        (f"{HEADLINE} - Riverweekly Community Forum", URL, None),
-        # a long part after the name is a headline's, not the site's
-        (f"{HEADLINE} - Riverweekly readers pick the best crossing", SITE_URL, None),
-    ],
-)
-def test_a_last_part_opening_with_the_site_name_names_it(title: str, url: str, expected: str | None) -> None:
-    page = _page(f"<title>{title}</title>", "")
-    assert extract_article(page, url).title == (expected or title)
 
 
 @pytest.mark.parametrize(

@@ -52,12 +52,6 @@ class OutletNames:
                 return True
         return False
 
-    def opens(self, text: str) -> bool:
-        """Whether `text` begins with the outlet's name ("MyOutlet Community Forum" on myoutlet.org):
-        how a site names its forum, shop or blog after itself."""
-        key = site_key(text)
-        return any(len(known) >= 5 and key.startswith(known) for known in self.keys)
-
     def covers(self, text: str, extra: Iterable[str] = ()) -> bool:
         """Whether `text` consists only of outlet names, section names (`extra`) and generic words:
         the tail of "Title - Chính trị - Xã hội - Tuổi Trẻ Online" after the headline."""

@@ -52,9 +52,7 @@ def _strip_outlet_segments(title: str, outlet: OutletNames, sections: Sequence[s
     separators = list(_SEPARATOR.finditer(title))
     for match in separators:  # leftmost cut whose whole tail is outlet/section names
         head, tail = title[: match.start()].strip(), title[match.end() :]
-        if len(_TOKEN.findall(head)) >= 2 and (
-            outlet.covers(tail, sections) or names_a_site(tail) or _site_part(tail, outlet)
-        ):
+        if len(_TOKEN.findall(head)) >= 2 and (outlet.covers(tail, sections) or names_a_site(tail)):
             return head
     if separators:  # "VnExpress - Headline": a leading outlet name
         first = separators[0]
@@ -62,15 +60,6 @@ def _strip_outlet_segments(title: str, outlet: OutletNames, sections: Sequence[s
         if (outlet.matches(head) or names_a_site(head)) and len(_TOKEN.findall(rest)) >= 2:
             return rest
     return _strip_glued_parts(title)
-
-
-_SITE_PART_WORDS = 3  # "MyOutlet Community Forum": the outlet's name and a word or two after it
-
-
-def _site_part(tail: str, outlet: OutletNames) -> bool:
-    """The title's last part opens with the outlet's name and is name-short: the site's own name
-    for the part of it the page is on ("Outlet Community Forum", "Outlet Shop")."""
-    return not _SEPARATOR.search(tail) and len(tail.split()) <= _SITE_PART_WORDS and outlet.opens(tail)
 
 
 def _strip_glued_parts(title: str) -> str:
