@@ -79,7 +79,14 @@ def has_byline_label(text: str) -> bool:
     return bool(_LABELS.match(text))
 
 
-_PHOTO_CREDIT = re.compile(r"[-–|,;]?\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：].*$", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"[-–|,;]?\s*(?:ảnh|video|clip|đồ\s*họa|thiết\s*kế)\s*[:：].*$"
+    # "Text von Anna Berg Illustration von Jan Roth": the pictures' maker after the writer
+    r"|[-–|,;]?\s+(?:"
+    + "|".join(_VOCAB["words"]["foreign_image_credits"])
+    + r")\s*(?:[:：]|\s(?:von|by|de)\s).*$",
+    re.I,
+)
 # The photographer credited first, the writer after: "Ảnh: Khánh Vy | Bài: Thế Vinh" (the photo
 # credit runs to the writer's label, not to the end of the line).
 _PHOTO_FIRST = re.compile(

@@ -30,7 +30,9 @@ _HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body[\s>]", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
+# <rt>/<rp>: a ruby annotation is a reading aid printed over the words (the kana over a kanji), not
+# part of the sentence; a text that keeps it says every such word twice.
+NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "rt", "rp")
 # HTML5 landmarks that hold site chrome, never the article (a <header>/<footer> INSIDE an <article> is
 # the article's own, which often carries the headline or the byline, so it is not chrome).
 CHROME_LANDMARKS = frozenset({"header", "nav", "aside", "footer"})

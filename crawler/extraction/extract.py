@@ -246,7 +246,15 @@ def _outlet_names(tree: HtmlElement, meta: PageMetadata, outlet: str, host: str)
     from_title = (
         names_on_home_links(_home_link_texts(tree), segments[1:] + segments[:1]) if len(segments) > 1 else []
     )
-    return OutletNames([outlet, *meta.site_names, *from_title], host)
+    # A declared site name that says the whole <title> or a metadata title is the template filling
+    # og:site_name with the page's title ("Headline - Outlet"): the outlet is its last part.
+    said = {squash(title) for title in (meta.document_title, *meta.titles)}
+    declared = [
+        (title_segments(name)[-1] if squash(name) in said else name)
+        for name in meta.site_names
+        if squash(name) not in said or len(title_segments(name)) > 1
+    ]
+    return OutletNames([outlet, *declared, *from_title], host)
 
 
 _GLUED = re.compile(r"[,;:!?](?=[^\W\d_])")

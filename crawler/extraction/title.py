@@ -21,6 +21,15 @@ from indexer.text import clean
 
 # " - ", " | ", " – ", " — ", " :: ", " » ": how templates glue headline, section and outlet.
 _SEPARATOR = re.compile(r"\s+[-–—|»:•·]{1,2}\s+|\s*\|\s*")
+# A title part that is a day alone ("23.01.2022 - Headline", "Headline | 2022-01-23"): templates
+# put the date beside the headline; it is no word of it.
+_DAY_ALONE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?$")
+# CJK titles glue the separator to the words ("Headline_Section_Outlet", "Headline-Outlet"): a "_",
+# "-" or "|" between two CJK characters, followed only by short parts (a section, the outlet).
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff01-\uff0f\uff1a-\uff20"
+_GLUED_SEPARATOR = re.compile(rf"(?<=[{_CJK}])[-_|｜](?=[{_CJK}])")
+_GLUED_PART = re.compile(rf"^[{_CJK}\w]{{1,10}}$")
+_GLUED_HEAD = 6  # characters: a CJK headline is longer than a section's or an outlet's name
 _TOKEN = re.compile(r"\w+")
 _LABEL_BEFORE = re.compile(r"^\[[^\]]{1,60}\]\s*")
 
@@ -50,6 +59,17 @@ def _strip_outlet_segments(title: str, outlet: OutletNames, sections: Sequence[s
         head, rest = title[: first.start()], title[first.end() :].strip()
         if (outlet.matches(head) or names_a_site(head)) and len(_TOKEN.findall(rest)) >= 2:
             return rest
+    return _strip_glued_parts(title)
+
+
+def _strip_glued_parts(title: str) -> str:
+    """A CJK title without the short parts glued after it ("Headline_Section_Outlet")."""
+    for match in _GLUED_SEPARATOR.finditer(title):
+        head, tail = title[: match.start()], title[match.end() :]
+        if len(head.strip()) >= _GLUED_HEAD and all(
+            _GLUED_PART.match(part) for part in _GLUED_SEPARATOR.split(tail)
+        ):
+            return head.strip()
     return title
 
 
@@ -71,6 +91,7 @@ def choose_title(
         return ""
     best = pool[0] if pool else document_title
     others = [*pool[1:], document_title] if pool else []
+    best = _line_said_alone(best, others)
     changed = True
     while changed:
         changed = False
@@ -83,6 +104,16 @@ def choose_title(
     # Nothing corroborated a cut: fall back to removing segments that only name the outlet.
     stripped = _strip_outlet_segments(best, outlet, sections)
     return stripped or best
+
+
+def _line_said_alone(best: str, others: Sequence[str]) -> str:
+    """One line of a title printed on two ("Kicker\nHeadline": a block holding the line over the
+    headline and the headline) when another candidate says that line alone: the h1 is the
+    headline, the other line a kicker or a subtitle."""
+    if "\n" not in best:
+        return best
+    said = {squash(other) for other in others if other}
+    return next((line.strip() for line in best.split("\n") if squash(line) in said), best)
 
 
 _KICKER_WORDS = 3  # "[GÓC NHÌN]", "ĐỘC QUYỀN", "TIN ẢNH": a label is a word or three
@@ -228,16 +259,28 @@ def _strip_symbols(title: str) -> str:
     return title[start:end]
 
 
+def _strip_day(title: str) -> str:
+    """`title` without a day printed as its first or last separator-delimited part."""
+    separators = list(_SEPARATOR.finditer(title))
+    if separators and _DAY_ALONE.match(title[: separators[0].start()].strip()):
+        return title[separators[0].end() :]
+    if separators and _DAY_ALONE.match(title[separators[-1].end() :].strip()):
+        return title[: separators[-1].start()]
+    return title
+
+
 def strip_marks(title: str) -> str:
     """The headline without what outlets print around it to flag a story's form: emoji ("🔴
     Headline") and medium marks ("[Video] Headline", "Clip: Headline", "Headline (Ảnh)"). The words
-    of the headline itself, a series part ("Bài 2: …") or a forum's "[Hỏi]" included, stay."""
+    of the headline itself, a series part ("Bài 2: …") or a forum's "[Hỏi]" included, stay. A day
+    printed beside the headline ("23.01.2022 - Headline") goes too."""
     previous = None
     while title != previous:
         previous = title
         title = _strip_symbols(title)
         rest = _MARK_BEFORE.sub("", title, count=1)
         rest = _MARK_AFTER.sub("", rest, count=1)
+        rest = _strip_day(rest)
         if len(_TOKEN.findall(rest)) >= 2:  # a mark alone ("Video") is a listing's title, kept
             title = rest.strip()
     return title
