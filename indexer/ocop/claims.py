@@ -1064,6 +1064,9 @@ class _Claims:
         self.opening: dict[int, tuple[int, int | None]] = {}
         self.first_count: dict[int, int] = {}  # sentence → position of its first count
         self._named: set[int] | None = None
+        # sentence → (position, value) of each claim whose own clause states that it achieved OCOP
+        # ("… đạt OCOP 4 sao"): a part that needs the programme's name is a part of something else
+        self.named_parts: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def talk(self) -> set[int]:
@@ -1349,7 +1352,11 @@ class _Claims:
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
-        if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
+        if (
+            self.blocked.get(s, len(self.doc)) < c.at
+            and not (after.ocop or after.rated or after.result >= 0)
+            and not self._fact_after_plan(s, c)
+        ):
             return None
         if self._governed(s, c):
             return None  # "đề nghị UBND tỉnh công nhận 23 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
@@ -1400,6 +1407,7 @@ class _Claims:
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at) or self._sibling(c, s))
             and (bool({*self._prose_neighbours(s), self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
+            and not self._wider_than_its_part(c, s)
         )
         if not (own or prior or inherited):
             if after.other and self.first_count.get(s) == c.at:
@@ -1424,6 +1432,8 @@ class _Claims:
         else:
             stars = self._breakdown_rating(c.at)
         self.accepted.add(s)
+        if after.ocop and (after.achieved or after.result >= 0 or after.outcome >= 0):
+            self.named_parts.setdefault(s, []).append((c.at, c.value))
         if s not in self.opening or c.at < self.opening[s][0]:
             self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
@@ -1437,6 +1447,34 @@ class _Claims:
         bare = max(before.outcome, after.outcome, after.result) < 0
         ranked = stars is not None or ((after.rated or before.rated) and not after.bad_rating)
         return _Found(c.value, stars, c.at, bare, ranked=ranked)
+
+    def _fact_after_plan(self, s: int, c: _Count) -> bool:
+        """The count's own clause, after a comma or semicolon, states a result with a realis marker
+        (session 24): in "Năm nay huyện phấn đấu có thêm 30 sản phẩm OCOP; 9 tháng qua đã công nhận
+        21 sản phẩm" the plan does not govern the 21, which was recognised. Without the marker
+        ("…, công nhận thêm 21 sản phẩm") the clause may go on with the plan."""
+        doc = self.doc
+        if c.before.result < 0:
+            return False
+        breaks = [i for i in range(self.blocked[s] + 1, c.at) if doc.gap(i).strip() in (",", ";")]
+        return bool(breaks) and self.m.realis_between(doc, breaks[-1], c.at)
+
+    def _wider_than_its_part(self, c: _Count, s: int) -> bool:
+        """A bare count whose own breakdown says which of its products achieved OCOP counts more
+        than OCOP products (session 24): in "Cơ sở làm 24 sản phẩm từ gạo, trong đó 3 sản phẩm đạt
+        OCOP 4 sao" only the 3 are OCOP products. The part is smaller, names the programme with a
+        result of its own, and follows a breakdown word: later in the sentence, or opening the
+        next one ("… 24 sản phẩm từ gạo. Trong số này, 3 sản phẩm đạt OCOP 4 sao")."""
+        doc = self.doc
+        for at, value in self.named_parts.get(s, ()):
+            if c.at < at and value < c.value and any(True for _ in self.m.breakdowns.find(doc, c.at, at)):
+                return True
+        if s + 1 in self.named_parts:
+            a = bisect_left(doc.sent_of, s + 1)
+            same_paragraph = doc.block_of[a] == doc.block_of[c.at]
+            if same_paragraph and self.m.breakdowns.match_at(doc, a, a + 4) is not None:
+                return any(a <= at and value < c.value for at, value in self.named_parts[s + 1])
+        return False
 
     def _sums_the_programme(self, c: _Count) -> bool:
         """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the

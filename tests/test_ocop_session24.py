@@ -1,0 +1,95 @@
+"""Session 24: OCOP enrichment leftovers of issue #11, found on passages we wrote ourselves.
+
+The passages are our own invented text, nothing from ../shared. Each mechanism has a passage that
+fails on main, and guards that must not change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from indexer.ocop import OcopFacts, enrich_text
+from indexer.schema import VIETNAM_TZ
+
+DATED = datetime(2024, 9, 12, 9, 0, tzinfo=VIETNAM_TZ)
+
+STORY = (
+    "Chương trình OCOP của huyện Ba Tri đã giúp nhiều hợp tác xã mở rộng thị trường, đưa đặc sản "
+    "vào siêu thị và các sàn thương mại điện tử.\n"
+)
+
+
+def facts(text: str, title: str = "", published: datetime | None = DATED) -> OcopFacts:
+    return enrich_text(title, text, published=published)
+
+
+def pairs(got: OcopFacts) -> list[tuple[int, int | None]]:
+    return sorted((c.count, c.stars) for c in got.ocop_claims)
+
+
+# 1. A bare count whose breakdown says which of its products achieved OCOP counts more than OCOP
+#    products (claims._Claims._wider_than_its_part).
+
+
+def test_a_makers_range_broken_down_into_its_ocop_products_is_no_claim() -> None:
+    text = STORY + (
+        "Cơ sở bánh phồng Cô Ba hiện làm 24 sản phẩm từ gạo và nếp, trong đó 3 sản phẩm đạt OCOP 4 sao.\n"
+    )
+    assert pairs(facts(text)) == [(3, 4)]
+
+
+def test_the_part_may_open_the_next_sentence() -> None:
+    text = STORY + (
+        "Hợp tác xã Tân Hòa có 15 loại sản phẩm như kẹo dừa, dầu dừa, thạch dừa. "
+        "Trong số này, 2 sản phẩm được công nhận OCOP 3 sao.\n"
+    )
+    assert pairs(facts(text)) == [(2, 3)]
+
+
+def test_a_total_that_names_the_programme_keeps_its_parts() -> None:
+    # guard: the total is OCOP products itself
+    text = STORY + "Toàn huyện có 24 sản phẩm OCOP, trong đó 3 sản phẩm đạt OCOP 4 sao.\n"
+    assert pairs(facts(text)) == [(3, 4), (24, None)]
+
+
+def test_a_new_batch_broken_down_stays_a_claim() -> None:
+    # guard: "có thêm 12 sản phẩm" states a result of its own
+    text = STORY + "Năm 2023, huyện có thêm 12 sản phẩm, trong đó 3 sản phẩm đạt OCOP 4 sao.\n"
+    assert pairs(facts(text)) == [(3, 4), (12, None)]
+
+
+def test_a_list_of_districts_sharing_the_predicate_stays_a_claim() -> None:
+    # guard: no breakdown word between them, so the last item's predicate is the list's
+    text = STORY + (
+        "Đợt này, huyện Ba Tri có 12 sản phẩm, huyện Giồng Trôm có 8 sản phẩm được công nhận OCOP 3 sao.\n"
+    )
+    assert (8, 3) in pairs(facts(text))
+    assert 12 in [n for n, _s in pairs(facts(text))]
+
+
+# 2. A result with a realis marker in its own clause, after a plan in the same sentence, is a fact
+#    (claims._Claims._fact_after_plan).
+
+
+def test_a_result_after_a_plan_and_a_semicolon_is_a_claim() -> None:
+    text = STORY + "Năm nay huyện phấn đấu có thêm 30 sản phẩm OCOP; 9 tháng qua đã công nhận 21 sản phẩm.\n"
+    assert pairs(facts(text)) == [(21, None)]
+
+
+def test_a_result_after_a_plan_and_a_comma_is_a_claim() -> None:
+    text = STORY + "Kế hoạch năm nay là 30 sản phẩm OCOP, đến nay huyện đã công nhận 21 sản phẩm.\n"
+    assert pairs(facts(text)) == [(21, None)]
+
+
+def test_a_clause_without_a_realis_marker_goes_on_with_the_plan() -> None:
+    # guard: "công nhận thêm 21 sản phẩm" may be the plan's second half
+    text = STORY + "Năm nay huyện phấn đấu có thêm 30 sản phẩm OCOP, công nhận thêm 21 sản phẩm.\n"
+    assert pairs(facts(text)) == []
+
+
+def test_a_proposal_keeps_its_second_object() -> None:
+    # guard: a proposal governs the counts listed after it
+    text = (
+        STORY + "Hội đồng đề nghị UBND tỉnh công nhận 22 sản phẩm đạt OCOP 4 sao và 29 sản phẩm đạt 3 sao.\n"
+    )
+    assert pairs(facts(text)) == []
