@@ -93,3 +93,31 @@ def test_a_proposal_keeps_its_second_object() -> None:
         STORY + "Hội đồng đề nghị UBND tỉnh công nhận 22 sản phẩm đạt OCOP 4 sao và 29 sản phẩm đạt 3 sao.\n"
     )
     assert pairs(facts(text)) == []
+
+
+# 3. An amendment to a decision's record counts products already counted (claims.toml:
+#    candidate_words_before gains "đổi tên", "điều chỉnh", "sửa đổi", "đổi chủ thể").
+
+TOTAL = "Toàn tỉnh Tuyên Quang hiện có 186 sản phẩm OCOP, trong đó 31 sản phẩm đạt 4 sao.\n"
+
+
+def test_renamed_products_are_no_new_count() -> None:
+    text = TOTAL + "Đổi tên 2 sản phẩm: chè Shan tuyết và chè xanh của Hợp tác xã Bản Tát.\n"
+    assert pairs(facts(text)) == [(31, 4), (186, None)]
+
+
+def test_products_whose_owner_changed_are_no_new_count() -> None:
+    text = TOTAL + "UBND tỉnh cũng điều chỉnh tên chủ thể của 3 sản phẩm: rượu ngô, miến dong và măng khô.\n"
+    assert pairs(facts(text)) == [(31, 4), (186, None)]
+
+
+def test_an_amending_decision_that_recognises_products_is_a_claim() -> None:
+    # guard: an outcome after the amendment word states the result
+    text = TOTAL + "Quyết định điều chỉnh, bổ sung công nhận 5 sản phẩm OCOP năm 2023.\n"
+    assert (5, None) in pairs(facts(text))
+
+
+def test_a_count_after_a_rename_clause_is_a_claim() -> None:
+    # guard: the amendment word stands in another clause
+    text = TOTAL + "Sau khi đổi tên, 12 sản phẩm được công nhận OCOP 3 sao.\n"
+    assert (12, 3) in pairs(facts(text))
