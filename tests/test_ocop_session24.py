@@ -46,6 +46,31 @@ def test_the_part_may_open_the_next_sentence() -> None:
     assert pairs(facts(text)) == [(2, 3)]
 
 
+def test_a_makers_range_whose_named_products_achieved_ocop_is_no_claim() -> None:
+    text = STORY + (
+        "Hợp tác xã Đồng Xuân có 10 sản phẩm chế biến từ nghệ, trong đó tinh bột nghệ và trà nghệ "
+        "đạt OCOP 4 sao.\n"
+    )
+    got = facts(text)
+    assert pairs(got) == []
+    assert got.stars == [4]
+
+
+def test_a_total_listed_whole_with_gom_stays_a_claim() -> None:
+    # guard: "gồm" lists all of the total, not a part of it
+    text = (
+        STORY
+        + "Hợp tác xã Tân Phú có 5 sản phẩm, gồm 3 sản phẩm đạt OCOP 4 sao và 2 sản phẩm đạt OCOP 3 sao.\n"
+    )
+    assert pairs(facts(text)) == [(2, 3), (3, 4), (5, None)]
+
+
+def test_a_total_whose_part_needs_no_programme_name_stays_a_claim() -> None:
+    # guard: the part names only its rating, so the total is the programme's
+    text = STORY + "Huyện hiện có 26 sản phẩm, trong đó 4 sản phẩm đạt 4 sao.\n"
+    assert pairs(facts(text)) == [(4, 4), (26, None)]
+
+
 def test_a_total_that_names_the_programme_keeps_its_parts() -> None:
     # guard: the total is OCOP products itself
     text = STORY + "Toàn huyện có 24 sản phẩm OCOP, trong đó 3 sản phẩm đạt OCOP 4 sao.\n"
@@ -121,3 +146,17 @@ def test_a_count_after_a_rename_clause_is_a_claim() -> None:
     # guard: the amendment word stands in another clause
     text = TOTAL + "Sau khi đổi tên, 12 sản phẩm được công nhận OCOP 3 sao.\n"
     assert (12, 3) in pairs(facts(text))
+
+
+# 4. A total read the other way round reads through a bracketed aside (claims._total_at).
+
+
+def test_a_raised_total_after_a_bracketed_year_is_a_claim() -> None:
+    text = STORY + "Sau 5 năm, số sản phẩm OCOP của huyện tăng từ 9 sản phẩm (năm 2019) lên 64 sản phẩm.\n"
+    assert pairs(facts(text)) == [(64, None)]
+
+
+def test_no_total_verb_is_read_inside_the_bracket() -> None:
+    # guard: "là 12" inside the aside is no total of the phrase before it
+    text = STORY + "Số sản phẩm OCOP của huyện (trong đó hạng 4 sao là 12) tăng nhanh trong năm qua.\n"
+    assert pairs(facts(text)) == []

@@ -73,6 +73,7 @@ class _Vocab:
     existence_before: PhraseIndex
     reassessed: PhraseIndex
     subset_openers: PhraseIndex
+    part_openers: PhraseIndex
     continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
@@ -156,6 +157,7 @@ def _vocab() -> _Vocab:
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
+        part_openers=index(v["part_openers"]),
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
@@ -908,7 +910,14 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
         return None  # "41 khách sạn …; số đạt 4 sao là 11" counts hotels
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
-    while j < limit and not _gap_breaks(doc, j):
+    depth = 0  # a bracketed aside is read through (session 24): "tăng từ 24 sản phẩm (năm 2019) lên 286"
+    while j < limit and not _gap_breaks(doc, j, allow="()"):
+        if depth == 0 and doc.gap(j).lstrip().startswith(")"):
+            break  # the bracket the total stands in closes
+        depth = _depth_after(doc.gap(j), depth)
+        if depth > 0:
+            j += 1
+            continue  # no verb inside it: "số sản phẩm OCOP (trong đó hạng 4 sao là 12) …"
         if raised:
             verb = 1 if doc.fold[j] == "len" else 0
         else:  # "là", "đạt", "dừng ở" (session 18: verbs of more than one syllable)
@@ -1064,9 +1073,6 @@ class _Claims:
         self.opening: dict[int, tuple[int, int | None]] = {}
         self.first_count: dict[int, int] = {}  # sentence → position of its first count
         self._named: set[int] | None = None
-        # sentence → (position, value) of each claim whose own clause states that it achieved OCOP
-        # ("… đạt OCOP 4 sao"): a part that needs the programme's name is a part of something else
-        self.named_parts: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def talk(self) -> set[int]:
@@ -1432,8 +1438,6 @@ class _Claims:
         else:
             stars = self._breakdown_rating(c.at)
         self.accepted.add(s)
-        if after.ocop and (after.achieved or after.result >= 0 or after.outcome >= 0):
-            self.named_parts.setdefault(s, []).append((c.at, c.value))
         if s not in self.opening or c.at < self.opening[s][0]:
             self.opening[s] = (c.at, stars)
         if stars is not None and self._opens_total(c.at):
@@ -1462,19 +1466,27 @@ class _Claims:
     def _wider_than_its_part(self, c: _Count, s: int) -> bool:
         """A bare count whose own breakdown says which of its products achieved OCOP counts more
         than OCOP products (session 24): in "Cơ sở làm 24 sản phẩm từ gạo, trong đó 3 sản phẩm đạt
-        OCOP 4 sao" only the 3 are OCOP products. The part is smaller, names the programme with a
-        result of its own, and follows a breakdown word: later in the sentence, or opening the
-        next one ("… 24 sản phẩm từ gạo. Trong số này, 3 sản phẩm đạt OCOP 4 sao")."""
-        doc = self.doc
-        for at, value in self.named_parts.get(s, ()):
-            if c.at < at and value < c.value and any(True for _ in self.m.breakdowns.find(doc, c.at, at)):
-                return True
-        if s + 1 in self.named_parts:
-            a = bisect_left(doc.sent_of, s + 1)
-            same_paragraph = doc.block_of[a] == doc.block_of[c.at]
-            if same_paragraph and self.m.breakdowns.match_at(doc, a, a + 4) is not None:
-                return any(a <= at and value < c.value for at, value in self.named_parts[s + 1])
-        return False
+        OCOP 4 sao" only the 3 are OCOP products, and in "… 10 sản phẩm từ nghệ, trong đó tinh bột
+        nghệ và trà nghệ đạt OCOP 4 sao" only the two named. The part follows a part opener
+        (`claims.toml: part_openers`) later in the sentence, or opens the next sentence of the
+        paragraph ("… 24 sản phẩm từ gạo. Trong số này, 3 sản phẩm đạt OCOP 4 sao"), and names
+        the programme with a result of its own."""
+        doc, v = self.doc, self.v
+        _a, b = doc.sentence_bounds(c.at)
+        if any(self._names_its_result(j, b) for _i, j, _p in v.part_openers.find(doc, c.at + 1, b)):
+            return True
+        if b >= len(doc) or doc.block_of[b] != doc.block_of[c.at]:
+            return False
+        opener = v.part_openers.match_at(doc, b, min(b + 4, len(doc)))
+        return opener is not None and self._names_its_result(
+            b + len(opener.folded), doc.sentence_bounds(b)[1]
+        )
+
+    def _names_its_result(self, a: int, b: int) -> bool:
+        """Syllables [a, b) name the programme and a result: "3 sản phẩm đạt OCOP 4 sao"."""
+        ev = _Evidence()
+        _scan(self.doc, a, b, self.v, ev)
+        return ev.ocop and (ev.achieved or ev.result >= 0 or ev.outcome >= 0)
 
     def _sums_the_programme(self, c: _Count) -> bool:
         """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the
