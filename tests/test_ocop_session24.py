@@ -160,3 +160,22 @@ def test_no_total_verb_is_read_inside_the_bracket() -> None:
     # guard: "là 12" inside the aside is no total of the phrase before it
     text = STORY + "Số sản phẩm OCOP của huyện (trong đó hạng 4 sao là 12) tăng nhanh trong năm qua.\n"
     assert pairs(facts(text)) == []
+
+
+# 5. Waiting for a named decider is no rating yet (modality.toml: nomination_words, claims.toml:
+#    awaiting_words gain "chờ Trung ương", "chờ Hội đồng", "chờ UBND", "đang chờ" …).
+
+
+def test_products_waiting_for_the_central_council_have_no_five_stars() -> None:
+    text = TOTAL + "Ngoài ra, tỉnh đang có 3 sản phẩm chờ Trung ương công nhận 5 sao.\n"
+    got = facts(text)
+    assert got.stars == [4]
+    assert pairs(got) == [(31, 4), (186, None)]
+
+
+def test_a_rating_after_the_wait_is_over_stands() -> None:
+    # guard: "chờ đợi" in another clause, and a realis result
+    text = TOTAL + "Sau thời gian chờ đợi, 5 sản phẩm đã được công nhận OCOP 5 sao cấp quốc gia.\n"
+    got = facts(text)
+    assert 5 in got.stars
+    assert (5, 5) in pairs(got)
