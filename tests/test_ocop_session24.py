@@ -179,3 +179,26 @@ def test_a_rating_after_the_wait_is_over_stands() -> None:
     got = facts(text)
     assert 5 in got.stars
     assert (5, 5) in pairs(got)
+
+
+# 6. A rating wanted is no rating (modality.toml: "muốn đạt", "muốn nâng" as plan words, "muốn" as
+#    a purpose opener whose plan words end at its comma).
+
+
+def test_a_rating_wanted_in_an_opening_clause_is_no_rating() -> None:
+    text = STORY + "Muốn đạt 5 sao, sản phẩm phải có câu chuyện riêng và vùng nguyên liệu ổn định.\n"
+    assert facts(text).stars == []
+
+
+def test_the_main_clause_after_a_wish_states_its_own_rating() -> None:
+    # guard: the wish ends at its comma
+    text = STORY + "Muốn giữ nghề của cha, anh Tư mở xưởng và có hai sản phẩm đạt 3 sao OCOP.\n"
+    got = facts(text)
+    assert got.stars == [3]
+    assert pairs(got) == [(2, 3)]
+
+
+def test_wanting_something_else_mid_sentence_keeps_the_rating() -> None:
+    # guard: "muốn có" is no plan word
+    text = STORY + "Bà Lan muốn có thêm khách, năm 2023 sản phẩm mật ong của bà đạt 3 sao.\n"
+    assert facts(text).stars == [3]
