@@ -73,6 +73,7 @@ class _Vocab:
     existence_before: PhraseIndex
     reassessed: PhraseIndex
     subset_openers: PhraseIndex
+    part_openers: PhraseIndex
     continuations: PhraseIndex
     assessed_before: PhraseIndex
     rating_links: PhraseIndex
@@ -156,6 +157,7 @@ def _vocab() -> _Vocab:
         existence_before=index(v["existence_words_before"]),
         reassessed=index(v["reassessed_words"]),
         subset_openers=index(v["subset_openers"]),
+        part_openers=index(v["part_openers"]),
         continuations=index(v["continuation_openers"]),
         assessed_before=index(v["assessed_words_before"]),
         rating_links=index(v["rating_links"]),
@@ -908,7 +910,14 @@ def _total_at(doc: Document, k: int, end: int, v: _Vocab) -> _Found | None:
         return None  # "41 khách sạn …; số đạt 4 sao là 11" counts hotels
     j = k + (len(total.folded) if total is not None else 1)
     limit = min(end, j + (20 if raised else 12))
-    while j < limit and not _gap_breaks(doc, j):
+    depth = 0  # a bracketed aside is read through (session 24): "tăng từ 24 sản phẩm (năm 2019) lên 286"
+    while j < limit and not _gap_breaks(doc, j, allow="()"):
+        if depth == 0 and doc.gap(j).lstrip().startswith(")"):
+            break  # the bracket the total stands in closes
+        depth = _depth_after(doc.gap(j), depth)
+        if depth > 0:
+            j += 1
+            continue  # no verb inside it: "số sản phẩm OCOP (trong đó hạng 4 sao là 12) …"
         if raised:
             verb = 1 if doc.fold[j] == "len" else 0
         else:  # "là", "đạt", "dừng ở" (session 18: verbs of more than one syllable)
@@ -1349,7 +1358,11 @@ class _Claims:
     def decide(self, c: _Count, inherit: bool) -> _Found | None:
         after, before = c.after, c.before
         s = self.doc.sent_of[c.at]
-        if self.blocked.get(s, len(self.doc)) < c.at and not (after.ocop or after.rated or after.result >= 0):
+        if (
+            self.blocked.get(s, len(self.doc)) < c.at
+            and not (after.ocop or after.rated or after.result >= 0)
+            and not self._fact_after_plan(s, c)
+        ):
             return None
         if self._governed(s, c):
             return None  # "đề nghị UBND tỉnh công nhận 23 sản phẩm đạt 4 sao và 29 sản phẩm đạt 3 sao"
@@ -1400,6 +1413,7 @@ class _Claims:
             and (not c.parenthesised or c.kind_named or self._in_list(s, c.at) or self._sibling(c, s))
             and (bool({*self._prose_neighbours(s), self.runs.get(s, s)} & self.talk) or self._ocop_cue(s))
             and not near_candidates
+            and not self._wider_than_its_part(c, s)
         )
         if not (own or prior or inherited):
             if after.other and self.first_count.get(s) == c.at:
@@ -1437,6 +1451,42 @@ class _Claims:
         bare = max(before.outcome, after.outcome, after.result) < 0
         ranked = stars is not None or ((after.rated or before.rated) and not after.bad_rating)
         return _Found(c.value, stars, c.at, bare, ranked=ranked)
+
+    def _fact_after_plan(self, s: int, c: _Count) -> bool:
+        """The count's own clause, after a comma or semicolon, states a result with a realis marker
+        (session 24): in "Năm nay huyện phấn đấu có thêm 30 sản phẩm OCOP; 9 tháng qua đã công nhận
+        21 sản phẩm" the plan does not govern the 21, which was recognised. Without the marker
+        ("…, công nhận thêm 21 sản phẩm") the clause may go on with the plan."""
+        doc = self.doc
+        if c.before.result < 0:
+            return False
+        breaks = [i for i in range(self.blocked[s] + 1, c.at) if doc.gap(i).strip() in (",", ";")]
+        return bool(breaks) and self.m.realis_between(doc, breaks[-1], c.at)
+
+    def _wider_than_its_part(self, c: _Count, s: int) -> bool:
+        """A bare count whose own breakdown says which of its products achieved OCOP counts more
+        than OCOP products (session 24): in "Cơ sở làm 24 sản phẩm từ gạo, trong đó 3 sản phẩm đạt
+        OCOP 4 sao" only the 3 are OCOP products, and in "… 10 sản phẩm từ nghệ, trong đó tinh bột
+        nghệ và trà nghệ đạt OCOP 4 sao" only the two named. The part follows a part opener
+        (`claims.toml: part_openers`) later in the sentence, or opens the next sentence of the
+        paragraph ("… 24 sản phẩm từ gạo. Trong số này, 3 sản phẩm đạt OCOP 4 sao"), and names
+        the programme with a result of its own."""
+        doc, v = self.doc, self.v
+        _a, b = doc.sentence_bounds(c.at)
+        if any(self._names_its_result(j, b) for _i, j, _p in v.part_openers.find(doc, c.at + 1, b)):
+            return True
+        if b >= len(doc) or doc.block_of[b] != doc.block_of[c.at]:
+            return False
+        opener = v.part_openers.match_at(doc, b, min(b + 4, len(doc)))
+        return opener is not None and self._names_its_result(
+            b + len(opener.folded), doc.sentence_bounds(b)[1]
+        )
+
+    def _names_its_result(self, a: int, b: int) -> bool:
+        """Syllables [a, b) name the programme and a result: "3 sản phẩm đạt OCOP 4 sao"."""
+        ev = _Evidence()
+        _scan(self.doc, a, b, self.v, ev)
+        return ev.ocop and (ev.achieved or ev.result >= 0 or ev.outcome >= 0)
 
     def _sums_the_programme(self, c: _Count) -> bool:
         """A total word right before the count ("tổng số", "tổng cộng") in a sentence that named the
