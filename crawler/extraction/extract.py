@@ -777,6 +777,7 @@ def _published(
         crawled,
         anchored=anchor is not None,
         crawl_known=crawl_known,
+        modified=meta.modified,
     )
     return against_url_day(found, from_url, crawled)
 
