@@ -779,7 +779,8 @@ def _published(
         crawl_known=crawl_known,
         modified=meta.modified,
     )
-    return against_url_day(found, from_url, crawled)
+    issue = printed.value if printed is not None and printed.print_edition else None
+    return against_url_day(found, from_url, crawled, issue)
 
 
 def _date_anchor(

@@ -1,0 +1,121 @@
+"""Dates on foreign pages, session 24: no wrong date where the page's own metadata settles it.
+
+A metadata stamp that reads both ways ("07/04/2024 09:15 pm") was read month first for its
+English clock, though the page's update stamp says the day comes first. A theme that prints only
+the latest edit's day beside the headline had that day taken as a contradicting publication,
+though the metadata gives it as the update. Names and pages are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crawler.extraction.dates import parse_machine_date
+from crawler.extraction.extract import extract_article
+from indexer.schema import VIETNAM_TZ
+from tests.english_story import BODY
+
+CRAWLED = datetime(2026, 12, 7, 8, 15, tzinfo=VIETNAM_TZ)
+URL = "https://diario-del-valle.example/region/puente-nuevo"
+
+
+def stamped_page(published: str, modified: str) -> str:
+    return f"""<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><title>Abren el puente nuevo del valle</title>
+<meta property="og:title" content="Abren el puente nuevo del valle">
+<meta property="article:published_time" content="{published}">
+<meta property="article:modified_time" content="{modified}"></head>
+<body><main><h1>Abren el puente nuevo del valle</h1>
+<div class="content">{BODY}</div></main></body></html>"""
+
+
+def day_of(html: str, url: str = URL) -> str | None:
+    article = extract_article(html, url, crawled=CRAWLED)
+    return article.published.date().isoformat() if article.published else None
+
+
+def test_an_ambiguous_publication_stamp_is_not_read_after_its_update() -> None:
+    """Failed on main: "07/04/2024 09:15 pm" was read month first (July 4) for its English clock,
+    three months after the page's own update stamp of 7 April; day first, it is the update's day."""
+    html = stamped_page("07/04/2024 09:15 pm", "2024/04/07 21:40:02")
+    assert day_of(html) == "2024-04-07"
+
+
+def test_an_ambiguous_stamp_before_its_update_keeps_its_reading() -> None:
+    """Guard: when the month-first reading is not after the update, it stands."""
+    html = stamped_page("03/04/2024 09:15 pm", "2024/04/07 21:40:02")
+    assert day_of(html) == "2024-03-04"
+
+
+def test_an_unambiguous_stamp_after_its_update_is_not_turned_around() -> None:
+    """Guard: a stamp that reads one way only is never re-read, whatever the update says."""
+    assert day_of(stamped_page("2024-07-14T09:15:00+02:00", "2024/04/07 21:40:02")) == "2024-07-14"
+    assert day_of(stamped_page("07/14/2024 09:15 pm", "2024/04/07 21:40:02")) == "2024-07-14"
+
+
+def test_without_an_update_stamp_the_reading_is_unchanged() -> None:
+    """Guard: with nothing to compare against, a .NET-style stamp is read month first as before."""
+    value = parse_machine_date("07/04/2024 09:15 pm")
+    assert value is not None and value.date().isoformat() == "2024-07-04"
+
+
+def edited_page(printed: str, modified: str) -> str:
+    return f"""<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Bien dormir en été - Maison Claire</title>
+<meta property="og:title" content="Bien dormir en été">
+<meta property="article:published_time" content="2019-06-03T10:20:00+02:00">
+<meta property="article:modified_time" content="{modified}"></head>
+<body><nav><a href="https://maison-claire.example/">Maison Claire</a></nav>
+<main><h1>Bien dormir en été</h1><div class="meta"><span class="author">Par Odile Carnot</span>
+<span class="stamp">{printed}</span></div>
+<div class="content">{BODY}</div></main></body></html>"""
+
+
+def test_a_printed_day_that_is_the_metadata_update_day_is_no_contradiction() -> None:
+    """Failed on main: the theme prints only the last edit's day, unlabelled; it was taken as the
+    publication and flagged against the metadata, which gives that day as the update."""
+    article = extract_article(
+        edited_page("12 mars 2023", "2023-03-12T16:05:00+01:00"),
+        "https://maison-claire.example/sante/dormir",
+        crawled=CRAWLED,
+    )
+    assert article.published is not None and article.published.date().isoformat() == "2019-06-03"
+    assert not article.published_conflict
+
+
+def test_a_printed_day_other_than_both_metadata_days_still_wins() -> None:
+    """Guard: a printed day the metadata gives neither as publication nor as update is the
+    reader's date, and the disagreement is flagged, as before."""
+    article = extract_article(
+        edited_page("11 mars 2023", "2023-03-12T16:05:00+01:00"),
+        "https://maison-claire.example/sante/dormir",
+        crawled=CRAWLED,
+    )
+    assert article.published is not None and article.published.date().isoformat() == "2023-03-11"
+    assert article.published_conflict
+
+
+def issue_page(issue_line: str) -> str:
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Notes from the Lighthouse | The Quarterly Tide</title>
+<meta property="og:title" content="Notes from the Lighthouse"></head>
+<body><nav><a href="https://quarterly-tide.example/">The Quarterly Tide</a></nav>
+<main><article><h1>Notes from the Lighthouse</h1>
+<p class="byline">By Mirela Vosk</p><p class="issue">{issue_line}</p>
+<time itemprop="datePublished" content="2024-04-22">Published online</time>
+<div class="content">{BODY}</div></article></main></body></html>"""
+
+
+ISSUE_URL = "https://quarterly-tide.example/magazine/2024/04/29/notes-from-the-lighthouse"
+
+
+def test_an_address_that_dates_the_printed_issue_does_not_void_the_date() -> None:
+    """Failed on main: the address carries the day of the print issue the page prints ("April 29,
+    2024 Issue"), a week after the metadata's web publication, and the date was voided as a page
+    re-dated after its address was made."""
+    assert day_of(issue_page("April 29, 2024 Issue"), ISSUE_URL) == "2024-04-22"
+
+
+def test_an_address_day_the_page_does_not_print_as_its_issue_still_voids_the_date() -> None:
+    """Guard: an issue on another day than the address's says nothing about the address."""
+    assert day_of(issue_page("May 6, 2024 Issue"), ISSUE_URL) is None
