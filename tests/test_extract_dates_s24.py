@@ -1,9 +1,8 @@
 """Dates on foreign pages, session 24: no wrong date where the page's own metadata settles it.
 
 A metadata stamp that reads both ways ("07/04/2024 09:15 pm") was read month first for its
-English clock, though the page's update stamp says the day comes first. A theme that prints only
-the latest edit's day beside the headline had that day taken as a contradicting publication,
-though the metadata gives it as the update. Names and pages are invented for these tests.
+English clock, though the page's update stamp says the day comes first. An address that names the
+day of the print issue the page prints voided the metadata's date. Names and pages are invented for these tests.
 """
 
 from __future__ import annotations
@@ -59,42 +58,6 @@ def test_without_an_update_stamp_the_reading_is_unchanged() -> None:
     assert value is not None and value.date().isoformat() == "2024-07-04"
 
 
-def edited_page(printed: str, modified: str) -> str:
-    return f"""<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Bien dormir en été - Maison Claire</title>
-<meta property="og:title" content="Bien dormir en été">
-<meta property="article:published_time" content="2019-06-03T10:20:00+02:00">
-<meta property="article:modified_time" content="{modified}"></head>
-<body><nav><a href="https://maison-claire.example/">Maison Claire</a></nav>
-<main><h1>Bien dormir en été</h1><div class="meta"><span class="author">Par Odile Carnot</span>
-<span class="stamp">{printed}</span></div>
-<div class="content">{BODY}</div></main></body></html>"""
-
-
-def test_a_printed_day_that_is_the_metadata_update_day_is_no_contradiction() -> None:
-    """Failed on main: the theme prints only the last edit's day, unlabelled; it was taken as the
-    publication and flagged against the metadata, which gives that day as the update."""
-    article = extract_article(
-        edited_page("12 mars 2023", "2023-03-12T16:05:00+01:00"),
-        "https://maison-claire.example/sante/dormir",
-        crawled=CRAWLED,
-    )
-    assert article.published is not None and article.published.date().isoformat() == "2019-06-03"
-    assert not article.published_conflict
-
-
-def test_a_printed_day_other_than_both_metadata_days_still_wins() -> None:
-    """Guard: a printed day the metadata gives neither as publication nor as update is the
-    reader's date, and the disagreement is flagged, as before."""
-    article = extract_article(
-        edited_page("11 mars 2023", "2023-03-12T16:05:00+01:00"),
-        "https://maison-claire.example/sante/dormir",
-        crawled=CRAWLED,
-    )
-    assert article.published is not None and article.published.date().isoformat() == "2023-03-11"
-    assert article.published_conflict
-
-
 def issue_page(issue_line: str) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Notes from the Lighthouse | The Quarterly Tide</title>
@@ -119,3 +82,16 @@ def test_an_address_that_dates_the_printed_issue_does_not_void_the_date() -> Non
 def test_an_address_day_the_page_does_not_print_as_its_issue_still_voids_the_date() -> None:
     """Guard: an issue on another day than the address's says nothing about the address."""
     assert day_of(issue_page("May 6, 2024 Issue"), ISSUE_URL) is None
+
+
+def test_a_metadata_stamp_with_an_arabic_month_name_is_read() -> None:
+    """Failed on main: "الخميس، 14 مارس 2024 - 09:40" in article:published_time was not read (the
+    month is a word no rule knew), and the page had no other date."""
+    html = stamped_page("الخميس، 14 مارس 2024 - 09:40", "")
+    assert day_of(html, "https://akhbar-al-wadi.example/news/417") == "2024-03-14"
+
+
+def test_levantine_month_names_are_read_in_printed_dates() -> None:
+    """Failed on main: a two-word Levantine month name ("تشرين الثاني") is read as one month."""
+    value = parse_machine_date("3 تشرين الثاني 2023")
+    assert value is not None and value.date().isoformat() == "2023-11-03"

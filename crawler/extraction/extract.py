@@ -777,7 +777,6 @@ def _published(
         crawled,
         anchored=anchor is not None,
         crawl_known=crawl_known,
-        modified=meta.modified,
     )
     issue = printed.value if printed is not None and printed.print_edition else None
     return against_url_day(found, from_url, crawled, issue)

@@ -56,16 +56,6 @@ def _transposed(metadata: datetime, printed: datetime) -> bool:
     return (printed.year, printed.month, printed.day) == (metadata.year, metadata.day, metadata.month)
 
 
-def _prints_update_day(metadata: datetime, printed: datetime, modified: datetime | None) -> bool:
-    """Whether the page prints, unlabelled, the day its metadata gives as the last update, after
-    the metadata's publication: a theme that shows only the latest edit's day beside the headline.
-    The metadata then tells the two days apart, and the printed one is the update, not another
-    publication."""
-    if modified is None or printed <= metadata:
-        return False
-    return _day(printed) == _day(modified) and _day(modified) != _day(metadata)
-
-
 # A URL's day is written once, when the address is made: it may be a day off the metadata's
 # (a zone, a draft finished after midnight), not more.
 _URL_SLACK = timedelta(days=1)
@@ -79,7 +69,6 @@ def resolve_published(
     *,
     anchored: bool = True,
     crawl_known: bool = True,
-    modified: datetime | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline, the URL's day: in that order
     of trust, except that a printed publication date on another day than the metadata wins. An
@@ -104,8 +93,6 @@ def resolve_published(
     if metadata is not None and printed is not None and _day(metadata) != _day(printed.value):
         if (printed.updated and printed.value > metadata) or printed.print_edition:
             # The page prints its update time or the print edition's day: not a contradiction.
-            return Published(metadata, METADATA)
-        if _prints_update_day(metadata, printed.value, modified):
             return Published(metadata, METADATA)
         note = (
             f"structured metadata says {_day(metadata)}, the page prints {_day(printed.value)}"
