@@ -2,7 +2,8 @@
 
 A metadata stamp that reads both ways ("07/04/2024 09:15 pm") was read month first for its
 English clock, though the page's update stamp says the day comes first. An address that names the
-day of the print issue the page prints voided the metadata's date. Names and pages are invented for these tests.
+day of the print issue the page prints voided the metadata's date. Arabic month names were not
+read. Names and pages are invented for these tests.
 """
 
 from __future__ import annotations
@@ -95,3 +96,36 @@ def test_levantine_month_names_are_read_in_printed_dates() -> None:
     """Failed on main: a two-word Levantine month name ("تشرين الثاني") is read as one month."""
     value = parse_machine_date("3 تشرين الثاني 2023")
     assert value is not None and value.date().isoformat() == "2023-11-03"
+
+
+def headless_page(stamp_line: str, meta: str = "") -> str:
+    return f"""<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Kleingarten am Fluss - Vereinsforum</title>{meta}</head>
+<body><div class="top"><a href="https://kleingarten.example/">Vereinsforum</a></div>
+<div class="wrap"><div class="post"><div class="postmeta">{stamp_line}</div>
+<div class="postbody">{BODY}</div></div></div></body></html>"""
+
+
+HEADLESS_URL = "https://kleingarten.example/forum/beitrag-118"
+
+
+def test_a_stamp_above_the_text_is_read_on_a_page_without_a_headline() -> None:
+    """Failed on main: with no headline element, no printed date was read at all, though the
+    post's stamp sits right above its text."""
+    html = headless_page("von Gartenfreund &raquo; 03.05.2011, 18:20")
+    article = extract_article(html, HEADLESS_URL, crawled=CRAWLED)
+    assert article.published is not None and article.published.isoformat() == "2011-05-03T18:20:00+07:00"
+
+
+def test_a_headless_page_without_a_stamp_stays_undated_with_its_reason() -> None:
+    """Guard: nothing printed above the text, nothing guessed; the note still says no headline."""
+    article = extract_article(headless_page("von Gartenfreund"), HEADLESS_URL, crawled=CRAWLED)
+    assert article.published is None
+    assert article.published_note is not None and "no headline" in article.published_note
+
+
+def test_a_headless_page_with_a_metadata_date_does_not_read_the_text_stamp() -> None:
+    """Guard: the text's first paragraph anchors the search only when the metadata has no date."""
+    meta = '<meta property="article:published_time" content="2011-05-02T09:00:00+02:00">'
+    html = headless_page("von Gartenfreund &raquo; 03.05.2011, 18:20", meta)
+    assert day_of(html, HEADLESS_URL) == "2011-05-02"
