@@ -170,10 +170,15 @@ _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _US_CLOCK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}),? \d{1,2}:\d{2}(?::\d{2})? ?[ap]m$", re.I)
 
 
-def parse_machine_date(value: object) -> datetime | None:
+def parse_machine_date(value: object, *, not_after: datetime | None = None) -> datetime | None:
     """A date as a CMS writes it into metadata (meta tags, JSON-LD): ISO 8601 and RFC 2822, Unix
     time, .NET's en-US default (month first), else read as printed. Metadata is written by
-    software in its own culture, so the day-first rule of Vietnamese text does not hold there."""
+    software in its own culture, so the day-first rule of Vietnamese text does not hold there.
+
+    `not_after` is the page's own update stamp, when it is known: a numeric date that reads both
+    ways ("10/05/2022 05:22 pm") and falls after it when read one way, on or before it the other,
+    is read the other way. A publication is not later than its own update, and a culture that
+    writes the clock in English may still write the day first."""
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
@@ -184,7 +189,11 @@ def parse_machine_date(value: object) -> datetime | None:
         return datetime.fromtimestamp(seconds, VIETNAM_TZ)
     us = _US_CLOCK.match(text)
     month_first = us is not None and int(us.group(1)) <= 12
-    return parse_vietnamese_date(text, month_first=month_first)
+    read = parse_vietnamese_date(text, month_first=month_first)
+    if read is None or not_after is None or read.date() <= not_after.date() or not order_matters(text):
+        return read
+    other = parse_vietnamese_date(text, month_first=not month_first)
+    return other if other is not None and other.date() <= not_after.date() else read
 
 
 def _offset(text: str) -> timezone | None:

@@ -774,13 +774,21 @@ def _published(
     *,
     crawl_known: bool = True,
     date_anchor: HtmlElement | None = None,
+    first_paragraph: str | None = None,
 ) -> Published:
     """Structured metadata, the date printed next to the headline (or else with the closing
     byline, `closing`: the lines the body took as the byline and its date, or as a stamp right after
-    `last_paragraph`), the URL (published.py); none when the URL's day is far from the chosen one."""
+    `last_paragraph`), the URL (published.py); none when the URL's day is far from the chosen one.
+    A page with no headline and no metadata date has its date looked for next to the text's
+    `first_paragraph` instead, by the same rules: a forum post's or a bare page's stamp sits
+    right above its text."""
     anchor = headline.element if headline.element is not None else date_anchor
     if anchor is not None and index.of(anchor) < 0:
         anchor = None
+    headed = anchor is not None
+    if anchor is None and meta.published is None and first_paragraph:
+        anchor = _paragraph_element(tree, first_paragraph)
+        anchor = anchor if anchor is not None and index.of(anchor) >= 0 else None
     printed = find_printed_date(tree, index, anchor, crawled)
     weak = printed is None or printed.print_edition or day_only(printed)
     if weak and meta.published is None and (closing or last_paragraph):
@@ -791,10 +799,20 @@ def _published(
         printed,
         from_url,
         crawled,
-        anchored=anchor is not None,
+        anchored=headed,
         crawl_known=crawl_known,
     )
-    return against_url_day(found, from_url, crawled)
+    issue = printed.value if printed is not None and printed.print_edition else None
+    return against_url_day(found, from_url, crawled, issue)
+
+
+def _paragraph_element(tree: HtmlElement, paragraph: str) -> HtmlElement | None:
+    """The element that prints the paragraph, and nothing else, first in page order."""
+    key = clean(paragraph)
+    for element in tree.iter("p", "div", "td", "li", "blockquote"):
+        if clean(element.text_content()) == key:
+            return element
+    return None
 
 
 def _date_anchor(
@@ -1008,7 +1026,13 @@ def extract_article(
     tags = _meta_tag_byline(meta, outlet_names)
     authors, agency = _authors(meta, outlet_names, (near, cleaned.byline), (closing_dom, far), tags, tree)
     published = thread_published or dated(
-        index, headline, final_url, crawled_at, _closing_lines(cleaned, page_byline), cleaned.paragraphs[-1]
+        index,
+        headline,
+        final_url,
+        crawled_at,
+        _closing_lines(cleaned, page_byline),
+        cleaned.paragraphs[-1],
+        first_paragraph=cleaned.paragraphs[0],
     )
     modified = meta.modified if plausible(meta.modified, crawled_at) else None
 

@@ -229,9 +229,9 @@ def _opengraph(tree: HtmlElement) -> dict[str, list[str]]:
     return found
 
 
-def _first_date(values: list[Any]) -> datetime | None:
+def _first_date(values: list[Any], not_after: datetime | None = None) -> datetime | None:
     for value in values:
-        parsed = parse_machine_date(value)
+        parsed = parse_machine_date(value, not_after=not_after)
         if parsed is not None:
             return parsed
     return None
@@ -374,11 +374,13 @@ def read_metadata(tree: HtmlElement, base_url: str, page: str = "") -> PageMetad
         if meta.image is None and tags.get(key):
             meta.image = tags[key][0]
 
-    meta.published = _earlier_publication(
-        _first_date(published), _first_date([v for key in _PUBLISHED_KEYS for v in tags.get(key, [])])
-    )
     meta.modified = _first_date(modified) or _first_date(
         [v for key in _MODIFIED_KEYS for v in tags.get(key, [])]
+    )
+    # The update stamp first: it settles which way an ambiguous publication date reads.
+    meta.published = _earlier_publication(
+        _first_date(published, meta.modified),
+        _first_date([v for key in _PUBLISHED_KEYS for v in tags.get(key, [])], meta.modified),
     )
 
     title = tree.find(".//title")

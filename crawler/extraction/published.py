@@ -130,13 +130,19 @@ def resolve_published(
     )
 
 
-def against_url_day(found: Published, from_url: datetime | None, crawled: datetime) -> Published:
+def against_url_day(
+    found: Published, from_url: datetime | None, crawled: datetime, issue: datetime | None = None
+) -> Published:
     """`found`, unless the day in the URL names another day, more than a day away: then the page
     was re-dated after its address was made (a republished or migrated post keeps its old address
     and gets a new date) or the address dates something else. Which day is the publication is not
-    known, so none is given: null, with both days in the note."""
+    known, so none is given: null, with both days in the note. A URL that names the day of the
+    print issue the page prints (`issue`: "March 3, 2014 Issue") dates the issue, not the web
+    publication, and says nothing against it."""
     from_url = from_url if plausible(from_url, crawled) else None
     if found.value is None or found.source == URL or from_url is None:
+        return found
+    if issue is not None and issue.date() == from_url.date():
         return found
     if abs(found.value.date() - from_url.date()) <= _URL_SLACK:
         return found
