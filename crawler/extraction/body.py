@@ -728,16 +728,25 @@ def _cited_lists(blocks: Sequence[Block]) -> set[int]:
     return cited
 
 
+def _data_tables(blocks: Sequence[Block]) -> set[int]:
+    """Tables with a row that is not links (a header row, a row of figures): a table of the
+    article's data whose first column names linked pages (a support matrix of platforms, a
+    wiki's items). A table of other stories' headlines is links from row to row."""
+    return {block.group for block in blocks if block.kind == "row" and not _is_link_only(block)}
+
+
 def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
     link or list."""
     cited = _cited_lists(blocks)
+    tables = _data_tables(blocks)
     dropped = {
         index
         for index, block in enumerate(blocks)
         if _is_link_only(block)
         and not _is_cited_link(blocks, index)
         and not (block.kind == "item" and block.group in cited)
+        and not (block.kind == "row" and block.group in tables)
     }
     kept: list[Block] = []
     for index, block in enumerate(blocks):
