@@ -260,9 +260,24 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
             # glued before it ("ĐỘC QUYỀN Headline", the title without it); or with the medium
             # marks the title leaves out ("Headline | Emagazine")
             _drop(result, "headline", block)
+            if len(kept) == 1 and _is_kicker(kept[0]):
+                _drop(result, "kicker", kept.pop())
             continue
         kept.append(block)
     return kept
+
+
+_KICKER_WORDS = 3
+
+
+def _is_kicker(block: Block) -> bool:
+    """A heading of a few words, no sentence, printed alone over the headline at the top of the
+    text: the section's or the story's kicker ("Auto", "Reise & Freizeit"), as set above an h1."""
+    return (
+        block.kind == "head"
+        and _words(block.text) <= _KICKER_WORDS
+        and not block.text.rstrip().endswith((".", "!", "?", ":"))
+    )
 
 
 _TRAIL_WORDS = 12
