@@ -260,9 +260,24 @@ def _drop_headline(blocks: list[Block], result: CleanBody, title: str) -> list[B
             # glued before it ("ĐỘC QUYỀN Headline", the title without it); or with the medium
             # marks the title leaves out ("Headline | Emagazine")
             _drop(result, "headline", block)
+            if len(kept) == 1 and _is_kicker(kept[0]):
+                _drop(result, "kicker", kept.pop())
             continue
         kept.append(block)
     return kept
+
+
+_KICKER_WORDS = 3
+
+
+def _is_kicker(block: Block) -> bool:
+    """A heading of a few words, no sentence, printed alone over the headline at the top of the
+    text: the section's or the story's kicker ("Auto", "Reise & Freizeit"), as set above an h1."""
+    return (
+        block.kind == "head"
+        and _words(block.text) <= _KICKER_WORDS
+        and not block.text.rstrip().endswith((".", "!", "?", ":"))
+    )
 
 
 _TRAIL_WORDS = 12
@@ -728,16 +743,25 @@ def _cited_lists(blocks: Sequence[Block]) -> set[int]:
     return cited
 
 
+def _data_tables(blocks: Sequence[Block]) -> set[int]:
+    """Tables with a row that is not links (a header row, a row of figures): a table of the
+    article's data whose first column names linked pages (a support matrix of platforms, a
+    wiki's items). A table of other stories' headlines is links from row to row."""
+    return {block.group for block in blocks if block.kind == "row" and not _is_link_only(block)}
+
+
 def _drop_link_only(blocks: list[Block], result: CleanBody) -> list[Block]:
     """Blocks that are (nearly) all link text — related headlines, link lists — except a cited
     link or list."""
     cited = _cited_lists(blocks)
+    tables = _data_tables(blocks)
     dropped = {
         index
         for index, block in enumerate(blocks)
         if _is_link_only(block)
         and not _is_cited_link(blocks, index)
         and not (block.kind == "item" and block.group in cited)
+        and not (block.kind == "row" and block.group in tables)
     }
     kept: list[Block] = []
     for index, block in enumerate(blocks):

@@ -123,18 +123,30 @@ def _card_texts(
     if headline and headline_href in image_hrefs and _words(summary) <= _CARD_EXTRA_WORDS:
         # A picture card: thumbnail and headline link to the same story, with at most a time,
         # a duration or a kicker beside them ("35 phút trước", "03:25"): a carousel, a video strip.
-        return headline, ""
+        return None if _in_data_table(element) else (headline, "")
     if (
         summary_words < _SUMMARY_MIN_WORDS - 2
         or not (headline or image_hrefs)
         or not (_SUMMARY_MIN_WORDS <= _words(summary) <= _SUMMARY_MAX_WORDS)
         or (not headline and _own_heading(element))
+        or _in_data_table(element)
     ):
         return None
     return headline, summary
 
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _in_data_table(element: HtmlElement) -> bool:
+    """A row or a cell of a table whose columns have header cells: data the article shows (a
+    platform support matrix of linked names and tick icons, a wiki's items with a picture and
+    a description), not a list of other stories. Templates lay teasers out in tables without
+    headers; unwrap_layout_tables has turned the tables holding page structure into divs."""
+    if element.tag not in ("tr", "td"):
+        return False
+    table = next((node for node in ancestors(element) if node.tag == "table"), None)
+    return table is not None and table.find(".//th") is not None
 
 
 def _own_heading(element: HtmlElement) -> bool:
