@@ -52,7 +52,11 @@ _LEAVES = st.one_of(
     st.just("<style>p{}</style>"),
     st.just("<br><hr><img src=x><input value='a'>"),
     st.just("&nbsp;&#7913;&#x1EA1;&bogus;&#0;&#xD800;"),
-    st.just("\u200b\ufeff\x00\x0b"),
+    # references to characters XML forbids, with and without their semicolon
+    st.sampled_from(["&#1;", "&#x1f;", "&#65535;", "&#xFFFE;", "&#11", "&#x1", "&#00031;"]).map(
+        lambda ref: f"Tên {ref}riêng"
+    ),
+    st.just("\u200b\ufeff\x00\x0b\ufffe\uffff"),
     st.sampled_from(_BROKEN_URLS).map(lambda u: f"<a href='{u}'>Xem thêm</a> {u}"),
     st.sampled_from(_BROKEN_URLS).map(
         lambda u: f"<!-- <rdf:Description rdf:about='{u}' dc:date='2020-01-02' /> -->"
@@ -126,6 +130,18 @@ def test_control_characters_xml_forbids_are_dropped_not_a_crash() -> None:
     page = f"{head}<body><h1>Sản phẩm OCOP</h1><p>{prose}</p><p>{prose}x</p></body></html>"
     article = extract_article(page.encode(), "https://example.vn/b.html")
     assert "\x1b" not in article.text and "Hợp tác xã vừa đưa" in article.text
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#1", "&#x1F;", "&#65535;", "&#xfffe;", "\ufffe"])
+def test_references_to_characters_xml_forbids_are_dropped_not_a_crash(reference: str) -> None:
+    """Found by mutating real pages: "&#1" in a paragraph became a control character inside the
+    parsed tree (libxml2 reads the reference), and wrapping the paragraph's loose text raised."""
+    head = "<html><head><title>Sản phẩm OCOP</title></head>"
+    prose = "Hợp tác xã vừa đưa sản phẩm mật ong rừng vào hệ thống siêu thị của tỉnh trong tháng này."
+    loose = f"<div><b>Tin</b> {prose} Trường {reference}Kim Đồng<br>{prose} Lần hai.</div>"
+    page = f"{head}<body><h1>Sản phẩm OCOP</h1>{loose}<p>{prose} Lần ba.</p></body></html>"
+    article = extract_article(page.encode(), "https://example.vn/c.html")
+    assert "Trường Kim Đồng" in article.text
 
 
 @pytest.mark.parametrize("broken", _BROKEN_URLS)

@@ -78,6 +78,8 @@ def parse_html(text: str) -> HtmlElement:
     Control characters XML forbids are dropped first: never displayed, and text holding one
     cannot be set on the XML tree trafilatura builds (an ESC in a div crashed it)."""
     text = xml_safe(_XML_DECLARATION.sub("", text, count=1))
+    if "&#" in text:
+        text = _INVALID_REFERENCE.sub("", text)
     text = _without_early_end(text)
     if not text.strip():
         raise NotHtmlError("the page is empty")
@@ -449,11 +451,22 @@ def _written_date(source: str) -> str | None:
     return literals.pop() if len(literals) == 1 else None
 
 
-# Characters lxml can hold when parsing but refuses to set: C0 controls other than tab/newline/CR.
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters lxml can hold when parsing but refuses to set: C0 controls other than tab/newline/CR,
+# and the two noncharacters U+FFFE and U+FFFF.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-_XML_INVALID_CHARS = tuple(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_XML_INVALID_CHARS = tuple(
+    chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
+
+# A numeric reference to one of those characters ("&#1;", "&#x1f;", "&#65535;", or "&#1" without its
+# semicolon): libxml2's HTML parser turns it into the character itself, after `xml_safe` has looked
+# at the raw text, and the next step that sets the text on an element raises.
+_INVALID_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 
 
 def xml_safe(text: str) -> str:
