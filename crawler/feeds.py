@@ -84,8 +84,12 @@ def _root(body: bytes) -> etree._Element:
 
 
 def _local(element: etree._Element) -> str:
+    """The tag's local name: "{uri}comments" and, in a feed that never declared its prefix (the
+    recovering parser keeps "slash:comments" as the whole name, which QName refuses), "comments"."""
     tag = element.tag
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
 
 
 def _child_text(element: etree._Element, *names: str) -> str | None:

@@ -109,3 +109,24 @@ def test_an_rss_091_doctype_without_entities_is_still_read() -> None:
         b"<item><link>https://x.vn/bai-1.html</link></item></channel></rss>"
     )
     assert [e.url for e in parse_feed(body)] == ["https://x.vn/bai-1.html"]
+
+
+def test_a_prefix_the_feed_never_declared_costs_no_entry() -> None:
+    """`slash:comments` without `xmlns:slash` (feeds written by hand-made templates): the recovering
+    parser keeps the prefixed name whole, and reading its local name with QName raised ValueError,
+    which lost every entry of the feed. The undeclared element is read by its local name."""
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        b"<item><title>a</title><link>https://x.vn/bai-2.html</link><slash:comments>3</slash:comments>"
+        b"<dc:date>2025-01-23T20:28:00+07:00</dc:date></item>"
+        b"<item><title>b</title><link>https://x.vn/bai-3.html</link></item></channel></rss>"
+    )
+    entries = parse_feed(body)
+    assert [e.url for e in entries] == ["https://x.vn/bai-2.html", "https://x.vn/bai-3.html"]
+    assert entries[0].date == datetime(2025, 1, 23, 13, 28, tzinfo=UTC)
+    sitemap = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.vn/bai-4.html</loc>'
+        b"<news:news><news:publication_date>2025-01-24</news:publication_date></news:news></url></urlset>"
+    )
+    doc = parse_sitemap(sitemap)
+    assert [e.url for e in doc.entries] == ["https://x.vn/bai-4.html"] and doc.entries[0].date is not None
