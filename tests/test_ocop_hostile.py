@@ -76,3 +76,11 @@ def test_a_rank_at_the_very_end_of_the_text() -> None:
     end, was checked for a definition three syllables on, past the text's end."""
     facts = enrich_text("Mật ong đạt OCOP", "Hợp tác xã có 3 sản phẩm. Hạng 4 sao 2025")
     assert isinstance(facts, OcopFacts)
+
+
+def test_a_crop_list_opener_ending_the_text() -> None:
+    """Found by reshaping real passages: a text cut after "… các cây dược liệu khác như:" (its list
+    lost to a table) opened a list of crops one syllable past the text's end."""
+    text = "Hợp tác xã có 3 sản phẩm OCOP từ dược liệu, trồng 20 ha quế và 10 ha các cây dược liệu khác như:"
+    facts = enrich_text("Sản phẩm OCOP của xã", text)
+    assert facts.product_groups == ["Thảo dược"]

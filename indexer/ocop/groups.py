@@ -711,7 +711,8 @@ def _crop_list_starts(doc: Document, v: _Vocab) -> set[int]:
             if gap not in ("", ","):
                 break  # the clause ended before a list opened
             if opener is not None and opener.value:
-                starts.add(k + len(opener.folded))
+                if k + len(opener.folded) < last:  # "… như" ending the paragraph opens no list
+                    starts.add(k + len(opener.folded))
                 break
             if gap:
                 break  # "…, như": a comma only before the opener
